@@ -1,0 +1,3 @@
+//! Standards: parse, resolve, validate.
+
+pub mod raw;

@@ -1,0 +1,382 @@
+//! The standard file as written: a serde mirror of the TOML text.
+//!
+//! Nothing here is checked beyond syntax and field names (`deny_unknown_fields`).
+//! [`super::resolve`] turns a chain of raw files into a [`super::Standard`], checking ids,
+//! references, units, dates, points and citations once, and reporting every problem.
+//!
+//! # The format in one screen
+//!
+//! ```toml
+//! [standard]                      # metadata
+//! id = "longwan-2024"             # lowercase, digits and '-'
+//! version = "0.1.0"
+//! title = { zh = "…", en = "…" }
+//! issuer = { zh = "…", en = "…" }
+//! document = "温龙政办发明电〔2024〕24号"   # 文号 of the document it encodes
+//! issued = "2024-07-20"           # dates are YYYY-MM-DD
+//! effective = "2024-07-24"
+//! ends = "2026-12-31"             # optional
+//! level = "district"              # national | province | city | district
+//! extends = "zhejiang-2023"       # optional parent standard id
+//! status = "proposal"             # official | trial | proposal
+//! total_points = 100              # sum of all indicator points after `extends`
+//! cite = { source = "…", clause = "…", confidence = "verified" }
+//!
+//! [[sources]]                     # documents that citations name by id
+//! id = "lw-plan-2024"
+//! title = "…"; number = "…"; issuer = "…"; date = "2024-07-20"; url = "…"
+//!
+//! [[params]]                      # cited numeric parameters (walking speed, detour factor)
+//! id = "walking_speed_m_per_min"; value = 75; unit = "m/min"; zh = "…"; en = "…"; cite = {…}
+//!
+//! [[classes]]   code, zh, en, commercial (bool: counts as a 商业网点 for chain share), cite
+//! [[forms]]     code, zh, en, cite                       # 集聚式 / 街区式 / 分散式
+//! [[categories]] code, zh, en, class, aliases, osm = ["shop=convenience"], amap = ["060200"], cite
+//! [[groups]]    code, zh, en, any_of = [category codes], cite   # OR-groups
+//! [[figures]]   key, zh, en, unit ("m2" | "count" | …), cite   # numbers a circle supplies
+//! [[dimensions]] id, zh, en, points (declared subtotal, optional)
+//! [[indicators]] see `RawIndicator`
+//! [[grades]]    id, zh, en, stars, min_points, below_points (optional), cite
+//! [[targets]]   metric, year, at_least, unit, zh, en, cite     # district targets by year
+//! ```
+//!
+//! Every citation is `{ source, clause, confidence, evidence?, reason?, quote? }`, where
+//! `confidence` is `verified` or `provisional`; a provisional value must give a `reason`.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A zh-CN / English pair. Chinese is required; English is required too, so that
+/// every user-facing text has both.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawText {
+    pub zh: String,
+    pub en: String,
+}
+
+/// Where a value comes from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCite {
+    /// Id of a `[[sources]]` entry (of this file or of a standard it extends).
+    pub source: Spanned<String>,
+    /// Clause, table or section, e.g. `三(三)1` or `§一(二)`.
+    #[serde(default)]
+    pub clause: Option<String>,
+    /// `verified` (read in the official text or a faithful reprint) or `provisional`
+    /// (designed by this project, or not re-verified).
+    pub confidence: Spanned<String>,
+    /// The research marker behind it: `V`, `V2`, `R`, `G` or `I`
+    /// (see the project's standards research notes).
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// Required when provisional: why this value was chosen.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The words of the source, where short enough to quote.
+    #[serde(default)]
+    pub quote: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStandard {
+    pub standard: RawMeta,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    #[serde(default)]
+    pub params: Vec<RawParam>,
+    #[serde(default)]
+    pub classes: Vec<RawClass>,
+    #[serde(default)]
+    pub forms: Vec<RawForm>,
+    #[serde(default)]
+    pub categories: Vec<RawCategory>,
+    #[serde(default)]
+    pub groups: Vec<RawGroup>,
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+    #[serde(default)]
+    pub dimensions: Vec<RawDimension>,
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+    #[serde(default)]
+    pub grades: Vec<RawGrade>,
+    #[serde(default)]
+    pub targets: Vec<RawTarget>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub id: Spanned<String>,
+    pub version: String,
+    pub title: RawText,
+    pub issuer: RawText,
+    /// 文号 of the document this standard encodes (or of its main source).
+    pub document: String,
+    pub issued: Spanned<String>,
+    pub effective: Spanned<String>,
+    #[serde(default)]
+    pub ends: Option<Spanned<String>>,
+    pub level: Spanned<String>,
+    #[serde(default)]
+    pub extends: Option<Spanned<String>>,
+    /// `official`, `trial` (试行) or `proposal` (this project's design).
+    pub status: Spanned<String>,
+    /// Declared total of all indicator points after resolving `extends`.
+    #[serde(default)]
+    pub total_points: Option<Spanned<f64>>,
+    /// A family groups standards that score the same kind of thing
+    /// (`commerce` for MOFCOM circles, `planning` for GB 50180 life-circle levels).
+    #[serde(default)]
+    pub family: Option<String>,
+    #[serde(default)]
+    pub note: Option<RawText>,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub number: Option<String>,
+    pub issuer: String,
+    pub date: Spanned<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParam {
+    pub id: Spanned<String>,
+    pub value: Spanned<f64>,
+    pub unit: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    #[serde(default, rename = "override")]
+    pub override_: bool,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClass {
+    pub code: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    /// Whether outlets of this class count as 商业网点 (the denominator of chain share).
+    pub commercial: bool,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawForm {
+    pub code: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    #[serde(default)]
+    pub note: Option<RawText>,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    pub code: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    pub class: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// OSM tags as `key=value` (or `key=*` for any value).
+    #[serde(default)]
+    pub osm: Vec<Spanned<String>>,
+    /// AMap (高德) POI type codes, 6 digits; a code ending in `00` matches its sub-codes.
+    #[serde(default)]
+    pub amap: Vec<Spanned<String>>,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub code: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    pub any_of: Vec<Spanned<String>>,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub key: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    pub unit: Spanned<String>,
+    #[serde(default)]
+    pub help: Option<RawText>,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDimension {
+    pub id: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    /// Declared subtotal; when given, the indicators of this dimension must add up to it.
+    #[serde(default)]
+    pub points: Option<Spanned<f64>>,
+    #[serde(default, rename = "override")]
+    pub override_: bool,
+}
+
+/// One step of a stepped rule: `points` when the value is at least `at_least`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub at_least: f64,
+    pub points: f64,
+}
+
+/// When an indicator applies. An indicator that does not apply scores as met (full points)
+/// and says so.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawApplies {
+    /// Circle forms (codes of `[[forms]]`) it applies to; empty means all.
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
+    /// Only for new residential areas (新建居住区) when true.
+    #[serde(default)]
+    pub new_residential: Option<bool>,
+}
+
+/// An indicator.
+///
+/// `kind` decides which of the optional parameter fields are required:
+///
+/// | kind | required | value it measures |
+/// |---|---|---|
+/// | `presence` | `target`; optional `within_minutes` or `within_m` | 1 when present (and near enough), else 0 |
+/// | `distinct_count` | `targets` or `class` | number of distinct targets present |
+/// | `count` | `target` | number of open outlets of the target |
+/// | `ratio` | `numerator`, `denominator` (measures) | numerator / denominator, a fraction |
+/// | `area_share` | `numerator`, `denominator` (area figures) | a fraction |
+/// | `area_per_households` | `figure`, `per_households` | m² per that many households |
+/// | `walk_coverage` | `target`, `within_minutes` | share of residents within reach, a fraction |
+/// | `satisfaction` | `min_sample`; optional `survey` | satisfied / respondents, a fraction |
+/// | `checklist` | (none) | 1 when done, else 0 |
+/// | `evaluator` | (none) | the points an evaluator gives, 0 to `points`, with a note |
+///
+/// Measures for `ratio`: `chain_outlets`, `commercial_outlets`, `population`, `households`,
+/// or `figure:<key>`.
+///
+/// Scoring rule (at most one): `at_least` (full points when value ≥ it), `linear = [zero, full]`
+/// (points grow linearly from the first value to the second), `steps` (highest step reached).
+/// `presence` and `checklist` default to `at_least = 1`; `evaluator` takes the given points.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub id: Spanned<String>,
+    pub dimension: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    pub kind: Spanned<String>,
+    /// Short help text shown beside the question in the self-assessment form.
+    #[serde(default)]
+    pub help: Option<RawText>,
+    /// What to add or fix when this indicator is not met (the gap list's action).
+    #[serde(default)]
+    pub action: Option<RawText>,
+    pub points: Spanned<f64>,
+    /// `scored` (default), `mandatory` (failing caps the grade at `cap`),
+    /// `gate` (checked before points; failing withholds the grade or caps it at `cap`),
+    /// `veto` (一票否决: failing withholds the grade).
+    #[serde(default)]
+    pub role: Option<Spanned<String>>,
+    /// Grade id a failed mandatory item or gate caps the result at; `none` withholds any grade.
+    #[serde(default)]
+    pub cap: Option<Spanned<String>>,
+    /// Replace the parent standard's indicator of the same id.
+    #[serde(default, rename = "override")]
+    pub override_: bool,
+    /// 责任单位, exactly as the source lists them (a trailing `*` marks the lead unit).
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    #[serde(default)]
+    pub applies: Option<RawApplies>,
+    pub cite: RawCite,
+
+    // kind parameters
+    #[serde(default)]
+    pub target: Option<Spanned<String>>,
+    #[serde(default)]
+    pub targets: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub class: Option<Spanned<String>>,
+    #[serde(default)]
+    pub within_minutes: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub within_m: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub numerator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub denominator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub figure: Option<Spanned<String>>,
+    #[serde(default)]
+    pub per_households: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub min_sample: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub survey: Option<String>,
+
+    // scoring rule
+    #[serde(default)]
+    pub at_least: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub linear: Option<Spanned<[f64; 2]>>,
+    #[serde(default)]
+    pub steps: Option<Spanned<Vec<RawStep>>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrade {
+    pub id: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    #[serde(default)]
+    pub stars: Option<u8>,
+    pub min_points: Spanned<f64>,
+    /// Exclusive upper bound; omitted for the top band.
+    #[serde(default)]
+    pub below_points: Option<Spanned<f64>>,
+    #[serde(default, rename = "override")]
+    pub override_: bool,
+    pub cite: RawCite,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    /// `circles_built`, `community_share`, `chain_share`, `satisfaction`,
+    /// `professional_operators`, `circles_national`, …
+    pub metric: Spanned<String>,
+    pub year: i32,
+    pub at_least: Spanned<f64>,
+    pub unit: Spanned<String>,
+    pub zh: String,
+    pub en: String,
+    pub cite: RawCite,
+}

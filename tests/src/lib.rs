@@ -1,0 +1,1 @@
+//! lifecircle-tests: the golden-case runner (cases in tests/cases).

@@ -1,0 +1,1 @@
+//! lifecircle-wasm: the WebAssembly facade (wasm-bindgen). Only this crate knows JsValue.
