@@ -1,3 +1,43 @@
-//! Standards: parse, resolve, validate.
+//! Standards: the file format, its resolution into a checked model, and the built-in ones.
 
+mod builtin;
+mod model;
 pub mod raw;
+pub mod resolve;
+mod span;
+
+pub use builtin::{BUILTIN, Builtin, builtin, builtin_parent};
+pub use model::*;
+pub use resolve::{DiagCode, Diagnostic, StandardError};
+
+/// Resolve a built-in standard by id.
+///
+/// # Errors
+/// When the id is unknown (an `unknown_parent` diagnostic) or the built-in file is invalid
+/// (which the test suite rules out).
+pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
+    match builtin(id) {
+        Some(b) => resolve::resolve(b.file, b.text, &builtin_parent),
+        None => Err(StandardError {
+            diagnostics: vec![Diagnostic {
+                code: DiagCode::UnknownParent,
+                file: id.to_string(),
+                line: None,
+                column: None,
+                item: Some(id.to_string()),
+                message: format!(
+                    "no built-in standard `{id}` (built-in: {})",
+                    BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+                ),
+            }],
+        }),
+    }
+}
+
+/// Resolve a standard from text, with the built-in standards as possible parents.
+///
+/// # Errors
+/// Every problem found, each naming file, line and item.
+pub fn load_text(name: &str, text: &str) -> Result<Standard, StandardError> {
+    resolve::resolve(name, text, &builtin_parent)
+}

@@ -43,12 +43,13 @@
 //! Every citation is `{ source, clause, confidence, evidence?, reason?, quote? }`, where
 //! `confidence` is `verified` or `provisional`; a provisional value must give a `reason`.
 
+use super::span::Sp;
 use serde::Deserialize;
-use toml::Spanned;
 
 /// A zh-CN / English pair. Chinese is required; English is required too, so that
 /// every user-facing text has both.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawText {
     pub zh: String,
@@ -57,16 +58,17 @@ pub struct RawText {
 
 /// Where a value comes from.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawCite {
     /// Id of a `[[sources]]` entry (of this file or of a standard it extends).
-    pub source: Spanned<String>,
+    pub source: Sp<String>,
     /// Clause, table or section, e.g. `三(三)1` or `§一(二)`.
     #[serde(default)]
     pub clause: Option<String>,
     /// `verified` (read in the official text or a faithful reprint) or `provisional`
     /// (designed by this project, or not re-verified).
-    pub confidence: Spanned<String>,
+    pub confidence: Sp<String>,
     /// The research marker behind it: `V`, `V2`, `R`, `G` or `I`
     /// (see the project's standards research notes).
     #[serde(default)]
@@ -80,6 +82,7 @@ pub struct RawCite {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawStandard {
     pub standard: RawMeta,
@@ -108,26 +111,27 @@ pub struct RawStandard {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
-    pub id: Spanned<String>,
+    pub id: Sp<String>,
     pub version: String,
     pub title: RawText,
     pub issuer: RawText,
     /// 文号 of the document this standard encodes (or of its main source).
     pub document: String,
-    pub issued: Spanned<String>,
-    pub effective: Spanned<String>,
+    pub issued: Sp<String>,
+    pub effective: Sp<String>,
     #[serde(default)]
-    pub ends: Option<Spanned<String>>,
-    pub level: Spanned<String>,
+    pub ends: Option<Sp<String>>,
+    pub level: Sp<String>,
     #[serde(default)]
-    pub extends: Option<Spanned<String>>,
+    pub extends: Option<Sp<String>>,
     /// `official`, `trial` (试行) or `proposal` (this project's design).
-    pub status: Spanned<String>,
+    pub status: Sp<String>,
     /// Declared total of all indicator points after resolving `extends`.
     #[serde(default)]
-    pub total_points: Option<Spanned<f64>>,
+    pub total_points: Option<Sp<f64>>,
     /// A family groups standards that score the same kind of thing
     /// (`commerce` for MOFCOM circles, `planning` for GB 50180 life-circle levels).
     #[serde(default)]
@@ -138,14 +142,15 @@ pub struct RawMeta {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    pub id: Spanned<String>,
+    pub id: Sp<String>,
     pub title: String,
     #[serde(default)]
     pub number: Option<String>,
     pub issuer: String,
-    pub date: Spanned<String>,
+    pub date: Sp<String>,
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
@@ -153,11 +158,12 @@ pub struct RawSource {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawParam {
-    pub id: Spanned<String>,
-    pub value: Spanned<f64>,
-    pub unit: Spanned<String>,
+    pub id: Sp<String>,
+    pub value: Sp<f64>,
+    pub unit: Sp<String>,
     pub zh: String,
     pub en: String,
     #[serde(default, rename = "override")]
@@ -166,9 +172,10 @@ pub struct RawParam {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawClass {
-    pub code: Spanned<String>,
+    pub code: Sp<String>,
     pub zh: String,
     pub en: String,
     /// Whether outlets of this class count as 商业网点 (the denominator of chain share).
@@ -177,9 +184,10 @@ pub struct RawClass {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawForm {
-    pub code: Spanned<String>,
+    pub code: Sp<String>,
     pub zh: String,
     pub en: String,
     #[serde(default)]
@@ -188,60 +196,65 @@ pub struct RawForm {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
-    pub code: Spanned<String>,
+    pub code: Sp<String>,
     pub zh: String,
     pub en: String,
-    pub class: Spanned<String>,
+    pub class: Sp<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     /// OSM tags as `key=value` (or `key=*` for any value).
     #[serde(default)]
-    pub osm: Vec<Spanned<String>>,
+    pub osm: Vec<Sp<String>>,
     /// AMap (高德) POI type codes, 6 digits; a code ending in `00` matches its sub-codes.
     #[serde(default)]
-    pub amap: Vec<Spanned<String>>,
+    pub amap: Vec<Sp<String>>,
     pub cite: RawCite,
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawGroup {
-    pub code: Spanned<String>,
+    pub code: Sp<String>,
     pub zh: String,
     pub en: String,
-    pub any_of: Vec<Spanned<String>>,
+    pub any_of: Vec<Sp<String>>,
     pub cite: RawCite,
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
-    pub key: Spanned<String>,
+    pub key: Sp<String>,
     pub zh: String,
     pub en: String,
-    pub unit: Spanned<String>,
+    pub unit: Sp<String>,
     #[serde(default)]
     pub help: Option<RawText>,
     pub cite: RawCite,
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawDimension {
-    pub id: Spanned<String>,
+    pub id: Sp<String>,
     pub zh: String,
     pub en: String,
     /// Declared subtotal; when given, the indicators of this dimension must add up to it.
     #[serde(default)]
-    pub points: Option<Spanned<f64>>,
+    pub points: Option<Sp<f64>>,
     #[serde(default, rename = "override")]
     pub override_: bool,
 }
 
 /// One step of a stepped rule: `points` when the value is at least `at_least`.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
     pub at_least: f64,
@@ -251,11 +264,12 @@ pub struct RawStep {
 /// When an indicator applies. An indicator that does not apply scores as met (full points)
 /// and says so.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawApplies {
     /// Circle forms (codes of `[[forms]]`) it applies to; empty means all.
     #[serde(default)]
-    pub forms: Vec<Spanned<String>>,
+    pub forms: Vec<Sp<String>>,
     /// Only for new residential areas (新建居住区) when true.
     #[serde(default)]
     pub new_residential: Option<bool>,
@@ -285,28 +299,29 @@ pub struct RawApplies {
 /// (points grow linearly from the first value to the second), `steps` (highest step reached).
 /// `presence` and `checklist` default to `at_least = 1`; `evaluator` takes the given points.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
-    pub id: Spanned<String>,
-    pub dimension: Spanned<String>,
+    pub id: Sp<String>,
+    pub dimension: Sp<String>,
     pub zh: String,
     pub en: String,
-    pub kind: Spanned<String>,
+    pub kind: Sp<String>,
     /// Short help text shown beside the question in the self-assessment form.
     #[serde(default)]
     pub help: Option<RawText>,
     /// What to add or fix when this indicator is not met (the gap list's action).
     #[serde(default)]
     pub action: Option<RawText>,
-    pub points: Spanned<f64>,
+    pub points: Sp<f64>,
     /// `scored` (default), `mandatory` (failing caps the grade at `cap`),
     /// `gate` (checked before points; failing withholds the grade or caps it at `cap`),
     /// `veto` (一票否决: failing withholds the grade).
     #[serde(default)]
-    pub role: Option<Spanned<String>>,
+    pub role: Option<Sp<String>>,
     /// Grade id a failed mandatory item or gate caps the result at; `none` withholds any grade.
     #[serde(default)]
-    pub cap: Option<Spanned<String>>,
+    pub cap: Option<Sp<String>>,
     /// Replace the parent standard's indicator of the same id.
     #[serde(default, rename = "override")]
     pub override_: bool,
@@ -319,63 +334,65 @@ pub struct RawIndicator {
 
     // kind parameters
     #[serde(default)]
-    pub target: Option<Spanned<String>>,
+    pub target: Option<Sp<String>>,
     #[serde(default)]
-    pub targets: Option<Vec<Spanned<String>>>,
+    pub targets: Option<Vec<Sp<String>>>,
     #[serde(default)]
-    pub class: Option<Spanned<String>>,
+    pub class: Option<Sp<String>>,
     #[serde(default)]
-    pub within_minutes: Option<Spanned<f64>>,
+    pub within_minutes: Option<Sp<f64>>,
     #[serde(default)]
-    pub within_m: Option<Spanned<f64>>,
+    pub within_m: Option<Sp<f64>>,
     #[serde(default)]
-    pub numerator: Option<Spanned<String>>,
+    pub numerator: Option<Sp<String>>,
     #[serde(default)]
-    pub denominator: Option<Spanned<String>>,
+    pub denominator: Option<Sp<String>>,
     #[serde(default)]
-    pub figure: Option<Spanned<String>>,
+    pub figure: Option<Sp<String>>,
     #[serde(default)]
-    pub per_households: Option<Spanned<f64>>,
+    pub per_households: Option<Sp<f64>>,
     #[serde(default)]
-    pub min_sample: Option<Spanned<u32>>,
+    pub min_sample: Option<Sp<u32>>,
     #[serde(default)]
     pub survey: Option<String>,
 
     // scoring rule
     #[serde(default)]
-    pub at_least: Option<Spanned<f64>>,
+    pub at_least: Option<Sp<f64>>,
     #[serde(default)]
-    pub linear: Option<Spanned<[f64; 2]>>,
+    pub linear: Option<Sp<[f64; 2]>>,
     #[serde(default)]
-    pub steps: Option<Spanned<Vec<RawStep>>>,
+    pub steps: Option<Sp<Vec<RawStep>>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawGrade {
-    pub id: Spanned<String>,
+    pub id: Sp<String>,
     pub zh: String,
     pub en: String,
     #[serde(default)]
     pub stars: Option<u8>,
-    pub min_points: Spanned<f64>,
+    pub min_points: Sp<f64>,
     /// Exclusive upper bound; omitted for the top band.
     #[serde(default)]
-    pub below_points: Option<Spanned<f64>>,
+    pub below_points: Option<Sp<f64>>,
     #[serde(default, rename = "override")]
     pub override_: bool,
     pub cite: RawCite,
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
     /// `circles_built`, `community_share`, `chain_share`, `satisfaction`,
     /// `professional_operators`, `circles_national`, …
-    pub metric: Spanned<String>,
+    pub metric: Sp<String>,
     pub year: i32,
-    pub at_least: Spanned<f64>,
-    pub unit: Spanned<String>,
+    pub at_least: Sp<f64>,
+    pub unit: Sp<String>,
     pub zh: String,
     pub en: String,
     pub cite: RawCite,

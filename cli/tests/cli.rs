@@ -1,0 +1,129 @@
+//! The CLI end to end: the sample circle, reports, exit codes and messages.
+
+use std::process::{Command, Output};
+
+fn lifecircle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lifecircle")).args(args).output().expect("runs")
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+fn tmp(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lifecircle-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, content).expect("write");
+    p
+}
+
+#[test]
+fn example_scores_with_points_grade_explanations_and_responsible_units() {
+    let ex = lifecircle(&["example"]);
+    assert!(ex.status.success(), "{}", text(&ex));
+    let json = String::from_utf8(ex.stdout).expect("utf8");
+    assert!(json.contains("示例数据"), "the sample is labelled 示例数据");
+    let file = tmp("example.json", &json);
+    let out =
+        lifecircle(&["score", "--standard", "longwan-2024", "--as-of", "2025-06-30", file.to_str().expect("path")]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    for want in ["总分", "等级", "指标明细", "依据", "整改清单", "责任单位", "区商务局*", "示例数据"]
+    {
+        assert!(t.contains(want), "report lacks {want}:\n{t}");
+    }
+    let en = lifecircle(&[
+        "score",
+        "--standard",
+        "longwan-2024",
+        "--lang",
+        "en",
+        "--as-of",
+        "2025-06-30",
+        file.to_str().expect("path"),
+    ]);
+    assert!(text(&en).contains("Gap list"), "{}", text(&en));
+    let md = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--format",
+        "md",
+        "--as-of",
+        "2025-06-30",
+        file.to_str().expect("path"),
+    ]);
+    assert!(text(&md).contains("| "), "markdown has a table");
+}
+
+#[test]
+fn removing_one_basic_type_lowers_the_sample_score() {
+    let json = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let score = |v: &serde_json::Value, name: &str| -> f64 {
+        let f = tmp(name, &v.to_string());
+        let out = lifecircle(&[
+            "score",
+            "-s",
+            "longwan-2024",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-06-30",
+            f.to_str().expect("path"),
+        ]);
+        assert!(out.status.success(), "{}", text(&out));
+        let a: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        a["total"].as_f64().expect("total")
+    };
+    let full = score(&v, "full.json");
+    let facilities = v["facilities"].as_array_mut().expect("facilities");
+    let before = facilities.len();
+    facilities.retain(|f| f["category"] != "laundry");
+    assert!(facilities.len() < before, "the sample has a laundry");
+    let less = score(&v, "less.json");
+    assert!(less < full, "removing the laundry should lower {full}, got {less}");
+}
+
+#[test]
+fn bad_input_gets_exit_1_and_names_the_field() {
+    let f = tmp("bad.json", "{\n  \"id\": \"x\",\n  \"name\": \"y\",\n  \"population\": -3\n}");
+    let out = lifecircle(&["score", "-s", "longwan-2024", f.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("population"), "{}", text(&out));
+    let g = tmp("garbled.json", "{\"id\": \"x\", \"name\": ");
+    let out = lifecircle(&["score", "-s", "longwan-2024", g.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("line 1"), "{}", text(&out));
+}
+
+#[test]
+fn missing_file_gets_exit_3_and_unknown_standard_exit_1() {
+    let out = lifecircle(&["score", "-s", "longwan-2024", "/nonexistent/circle.json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out));
+    let out = lifecircle(&["score", "-s", "no-such-standard", "x.json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+#[test]
+fn validate_reports_file_line_and_id() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("root");
+    let ok = lifecircle(&["validate", root.join("standards/longwan-2024.toml").to_str().expect("path")]);
+    assert!(ok.status.success(), "{}", text(&ok));
+    let bad = root.join("tests/standards/broken/unknown-category.toml");
+    let out = lifecircle(&["validate", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let t = text(&out);
+    assert!(t.contains("unknown-category.toml:22:") && t.contains("X01") && t.contains("pharmacy"), "{t}");
+}
+
+#[test]
+fn standards_and_schema_list_what_is_built_in() {
+    let t = text(&lifecircle(&["standards"]));
+    for id in ["mofcom-2021", "zhejiang-2023", "longwan-2024", "gb50180-2018"] {
+        assert!(t.contains(id), "{t}");
+    }
+    let s: serde_json::Value = serde_json::from_slice(&lifecircle(&["schema"]).stdout).expect("schema is JSON");
+    assert_eq!(s["title"], "Circle");
+}

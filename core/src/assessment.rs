@@ -1,0 +1,170 @@
+//! The result of scoring one circle against one standard.
+//!
+//! An [`Assessment`] repeats what produced it (standard id, version and digest, `as_of`,
+//! engine version, digest of the canonical input), so anyone can verify a score later.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::standard::{Cite, Confidence, Rule, StandardRef, Text};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assessment {
+    pub engine: Engine,
+    pub standard: StandardStamp,
+    pub as_of: Date,
+    /// SHA-256 (hex) of the canonical input: standard id and version, `as_of`, and the circle
+    /// with its unordered lists sorted.
+    pub input_digest: String,
+    pub circle: CircleStamp,
+    pub total: f64,
+    pub max: f64,
+    pub grade: GradeResult,
+    pub dimensions: Vec<DimensionResult>,
+    /// Gates, vetoes and mandatory items, gates and vetoes first, failed ones marked.
+    pub checks: Vec<CheckResult>,
+    pub indicators: Vec<IndicatorResult>,
+    pub findings: Vec<Finding>,
+    /// 缺什么补什么: what to add or fix, most urgent first.
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Engine {
+    pub name: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StandardStamp {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    /// SHA-256 (hex) of the resolved standard's canonical JSON.
+    pub digest: String,
+    pub lineage: Vec<StandardRef>,
+    /// Whether the standard is in force at `as_of`.
+    pub in_force: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CircleStamp {
+    pub id: String,
+    pub name: String,
+    /// Made-up sample data (示例数据).
+    pub sample: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GradeRef {
+    pub id: String,
+    pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stars: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GradeResult {
+    /// The grade awarded, after caps; `None` when below every band or withheld.
+    pub grade: Option<GradeRef>,
+    /// The grade the points alone would give.
+    pub by_points: Option<GradeRef>,
+    /// Indicator ids whose failure capped or withheld the grade.
+    pub capped_by: Vec<String>,
+    pub explanation: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DimensionResult {
+    pub id: String,
+    pub name: Text,
+    pub points: f64,
+    pub max: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckResult {
+    pub indicator: String,
+    pub name: Text,
+    pub role: crate::standard::Role,
+    pub passed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<crate::standard::Cap>,
+}
+
+/// How far an indicator is met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    Partly,
+    NotMet,
+    /// The data needed was not given: scores zero and is listed as a gap.
+    NoData,
+    /// The indicator does not apply to this circle: scores full points.
+    NotApplicable,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub dimension: String,
+    pub name: Text,
+    pub kind: String,
+    pub role: crate::standard::Role,
+    pub points: f64,
+    pub max: f64,
+    pub status: Status,
+    /// The measured value the rule was applied to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Unit of `value`: `fraction`, `count`, `min`, `m`, `m2_per_households`, `points`, `yes_no`.
+    pub unit: String,
+    /// The inputs it used, by name.
+    pub inputs: BTreeMap<String, serde_json::Value>,
+    pub rule: Rule,
+    pub cite: Cite,
+    pub confidence: Confidence,
+    /// The standard file the indicator was written in.
+    pub origin: String,
+    /// One sentence: why this score.
+    pub explanation: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code: `missing_data`, `distance_missing`, `sample_too_small`, `note_missing`,
+    /// `coverage_from_centre`, `provisional_values`, `standard_not_in_force`, `sample_data`,
+    /// `planned_or_closed`.
+    pub code: String,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    pub message: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gap {
+    /// 1 veto, 2 gate, 3 mandatory, 4 scored.
+    pub priority: u8,
+    pub indicator: String,
+    pub name: Text,
+    pub status: Status,
+    /// What to do.
+    pub action: Text,
+    /// Specifics: which types are missing, how far the nearest one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Text>,
+    pub points_lost: f64,
+    /// 责任单位, as the standard lists them.
+    pub responsible: Vec<String>,
+}

@@ -1,0 +1,413 @@
+//! The circle input: what a community worker or evaluator tells about one circle.
+//!
+//! Parsed from JSON with unknown fields rejected, then checked for absurd values
+//! ([`Circle::from_json`]). What is merely missing is not an error: scoring turns it into
+//! findings and gaps.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A coordinate reference system of input geometry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Crs {
+    /// WGS-84 (GPS, OpenStreetMap).
+    #[default]
+    Wgs84,
+    /// GCJ-02 (AMap/高德, Tencent).
+    Gcj02,
+    /// BD-09 (Baidu).
+    Bd09,
+}
+
+/// A code and a name, e.g. a 街道 or a community with its statistical division code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Named {
+    /// 12-digit 统计用区划代码, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// Where the circle is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// The system of every coordinate of this circle (centre, boundary, facilities).
+    #[serde(default)]
+    pub crs: Crs,
+    /// `[longitude, latitude]` in degrees.
+    pub centre: [f64; 2],
+    /// Outer ring of the boundary, `[longitude, latitude]` pairs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<Vec<[f64; 2]>>,
+}
+
+/// Whether an outlet is running.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Open,
+    /// Planned or under construction: listed, not counted.
+    Planned,
+    /// Closed: listed, not counted.
+    Closed,
+}
+
+impl Status {
+    fn is_open(&self) -> bool {
+        *self == Status::Open
+    }
+}
+
+/// One outlet or facility of the inventory.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Facility {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Category code of the standard, or its Chinese name or an alias.
+    pub category: String,
+    pub name: String,
+    /// `[longitude, latitude]` in the circle's coordinate system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<[f64; 2]>,
+    /// Part of a chain (直营连锁 or 特许经营).
+    #[serde(default)]
+    pub chain: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor_area_m2: Option<f64>,
+    /// Opening hours as written, e.g. `07:00-22:00` or `24h`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Status::is_open")]
+    pub status: Status,
+    /// Walking distance from the circle centre in metres, if measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk_m: Option<f64>,
+}
+
+/// A resident survey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub respondents: u32,
+    pub satisfied: u32,
+    /// How the survey was run (sampling, dates, questionnaire).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+}
+
+/// An answer to a checklist item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistAnswer {
+    pub done: bool,
+    /// A file name, URL or document reference that shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Points an evaluator gives, with the required note.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EvaluatorEntry {
+    pub points: f64,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// How walking distances were measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Along the street network.
+    #[default]
+    Network,
+    /// As the crow flies; the standard's detour factor is applied.
+    StraightLine,
+}
+
+/// A place residents start from (a building, a block, a survey point).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    pub id: String,
+    /// Residents living there (weights the coverage share).
+    pub population: f64,
+    /// Nearest distance in metres per category code.
+    #[serde(default)]
+    pub nearest_m: BTreeMap<String, f64>,
+}
+
+/// Walking distances computed elsewhere (or by the walking-reach module).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Walking {
+    #[serde(default)]
+    pub basis: Basis,
+    /// From the circle centre: nearest distance in metres per category code.
+    #[serde(default)]
+    pub nearest_m: BTreeMap<String, f64>,
+    /// Residential origins with their nearest distances, for coverage shares.
+    #[serde(default)]
+    pub origins: Vec<Origin>,
+}
+
+/// One circle to assess.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Circle {
+    pub id: String,
+    pub name: String,
+    /// Set on made-up sample data; every view labels it 示例数据.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
+    /// 街道.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdistrict: Option<Named>,
+    /// Communities (社区) the circle covers.
+    #[serde(default)]
+    pub communities: Vec<Named>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households: Option<f64>,
+    /// Form code of the standard (e.g. 集聚式 `clustered`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// A new residential area (新建居住区).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_residential: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub facilities: Vec<Facility>,
+    /// Numbers by figure key of the standard (floor areas …).
+    #[serde(default)]
+    pub figures: BTreeMap<String, f64>,
+    /// Surveys by key (`overall` unless the standard names another).
+    #[serde(default)]
+    pub surveys: BTreeMap<String, Survey>,
+    /// Checklist answers by indicator id.
+    #[serde(default)]
+    pub checklist: BTreeMap<String, ChecklistAnswer>,
+    /// Evaluator points by indicator id.
+    #[serde(default)]
+    pub evaluator: BTreeMap<String, EvaluatorEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walking: Option<Walking>,
+}
+
+/// One problem with a circle input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputProblem {
+    /// Stable code: `json`, `out_of_range`, `unknown_category`, `unknown_indicator`,
+    /// `unknown_figure`, `unknown_form`, `inconsistent`.
+    pub code: &'static str,
+    /// Field path, e.g. `facilities[3].floor_area_m2`.
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, "line {l}:{c}: ")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// A circle input that cannot be scored: every problem found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+pub struct InputError {
+    pub problems: Vec<InputProblem>,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(f, "invalid circle input ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Largest number of anything (people, square metres, metres) the core accepts as real.
+const ABSURD: f64 = 1e9;
+
+impl Circle {
+    /// Parse a circle from JSON, rejecting unknown fields and absurd values.
+    ///
+    /// # Errors
+    /// The JSON error with its line, column and field path, or every absurd value found.
+    pub fn from_json(text: &str) -> Result<Circle, InputError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let circle: Circle = serde_path_to_error::deserialize(de).map_err(|e| {
+            let inner = e.inner();
+            let path = e.path().to_string();
+            InputError {
+                problems: vec![InputProblem {
+                    code: "json",
+                    field: if path == "." { String::new() } else { path },
+                    line: Some(inner.line() as u32),
+                    column: Some(inner.column() as u32),
+                    message: strip_position(&inner.to_string()),
+                }],
+            }
+        })?;
+        let problems = circle.check();
+        if problems.is_empty() { Ok(circle) } else { Err(InputError { problems }) }
+    }
+
+    /// Absurd values: negative or huge counts and areas, impossible coordinates,
+    /// more satisfied residents than respondents.
+    pub fn check(&self) -> Vec<InputProblem> {
+        let mut out = Vec::new();
+        let mut num = |field: String, v: f64| {
+            if !v.is_finite() || !(0.0..=ABSURD).contains(&v) {
+                out.push(InputProblem {
+                    code: "out_of_range",
+                    field,
+                    line: None,
+                    column: None,
+                    message: format!("{v} is not a plausible value (0 to {ABSURD})"),
+                });
+            }
+        };
+        if let Some(p) = self.population {
+            num("population".into(), p);
+        }
+        if let Some(h) = self.households {
+            num("households".into(), h);
+        }
+        for (i, f) in self.facilities.iter().enumerate() {
+            if let Some(a) = f.floor_area_m2 {
+                num(format!("facilities[{i}].floor_area_m2"), a);
+            }
+            if let Some(w) = f.walk_m {
+                num(format!("facilities[{i}].walk_m"), w);
+            }
+        }
+        for (k, v) in &self.figures {
+            num(format!("figures.{k}"), *v);
+        }
+        if let Some(w) = &self.walking {
+            for (k, v) in &w.nearest_m {
+                num(format!("walking.nearest_m.{k}"), *v);
+            }
+            for (i, o) in w.origins.iter().enumerate() {
+                num(format!("walking.origins[{i}].population"), o.population);
+                for (k, v) in &o.nearest_m {
+                    num(format!("walking.origins[{i}].nearest_m.{k}"), *v);
+                }
+            }
+        }
+        for (k, e) in &self.evaluator {
+            num(format!("evaluator.{k}.points"), e.points);
+        }
+        let mut coord = |field: String, p: [f64; 2]| {
+            let [lon, lat] = p;
+            if !(lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat))
+            {
+                out.push(InputProblem {
+                    code: "out_of_range",
+                    field,
+                    line: None,
+                    column: None,
+                    message: format!("[{lon}, {lat}] is not a [longitude, latitude] pair"),
+                });
+            }
+        };
+        if let Some(loc) = &self.location {
+            coord("location.centre".into(), loc.centre);
+            for (i, p) in loc.boundary.iter().flatten().enumerate() {
+                coord(format!("location.boundary[{i}]"), *p);
+            }
+        }
+        for (i, f) in self.facilities.iter().enumerate() {
+            if let Some(p) = f.location {
+                coord(format!("facilities[{i}].location"), p);
+            }
+        }
+        for (k, s) in &self.surveys {
+            if s.satisfied > s.respondents {
+                out.push(InputProblem {
+                    code: "inconsistent",
+                    field: format!("surveys.{k}.satisfied"),
+                    line: None,
+                    column: None,
+                    message: format!("{} satisfied out of {} respondents", s.satisfied, s.respondents),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// serde_json appends " at line L column C"; the problem carries those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_is_named_with_line() {
+        let err = Circle::from_json("{\n  \"id\": \"a\",\n  \"name\": \"b\",\n  \"facilities\": [{\"category\": \"x\", \"name\": \"y\", \"colour\": 1}]\n}")
+            .unwrap_err();
+        let p = &err.problems[0];
+        assert_eq!(p.code, "json");
+        assert_eq!(p.line, Some(4));
+        assert!(p.field.starts_with("facilities[0]"), "{}", p.field);
+        assert!(p.message.contains("colour"), "{}", p.message);
+    }
+
+    #[test]
+    fn absurd_values_are_all_reported() {
+        let err = Circle::from_json(
+            r#"{"id":"a","name":"b","population":-5,"location":{"centre":[200,30]},
+               "surveys":{"overall":{"respondents":10,"satisfied":11}}}"#,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = err.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["population", "location.centre", "surveys.overall.satisfied"]);
+    }
+}

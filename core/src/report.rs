@@ -1,0 +1,235 @@
+//! An assessment as a readable report: plain text for the terminal, or Markdown.
+//!
+//! Chinese by default, English on request. Pure string building: the CLI prints it, the
+//! browser can show it.
+
+use std::fmt::Write;
+
+use crate::assessment::{Assessment, Severity, Status};
+use crate::score::fmt_num;
+use crate::standard::{Confidence, Lang, Role};
+
+/// Output format of a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+}
+
+struct L {
+    lang: Lang,
+}
+
+impl L {
+    fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+fn status_word(l: &L, s: Status) -> &'static str {
+    match (l.lang, s) {
+        (Lang::Zh, Status::Met) => "达标",
+        (Lang::Zh, Status::Partly) => "部分达标",
+        (Lang::Zh, Status::NotMet) => "未达标",
+        (Lang::Zh, Status::NoData) => "缺数据",
+        (Lang::Zh, Status::NotApplicable) => "不适用",
+        (Lang::En, Status::Met) => "met",
+        (Lang::En, Status::Partly) => "partly met",
+        (Lang::En, Status::NotMet) => "not met",
+        (Lang::En, Status::NoData) => "no data",
+        (Lang::En, Status::NotApplicable) => "not applicable",
+    }
+}
+
+fn role_word(l: &L, r: Role) -> &'static str {
+    match (l.lang, r) {
+        (Lang::Zh, Role::Veto) => "否决项",
+        (Lang::Zh, Role::Gate) => "门槛",
+        (Lang::Zh, Role::Mandatory) => "必备项",
+        (Lang::Zh, Role::Scored) => "计分项",
+        (Lang::En, Role::Veto) => "veto",
+        (Lang::En, Role::Gate) => "gate",
+        (Lang::En, Role::Mandatory) => "mandatory",
+        (Lang::En, Role::Scored) => "scored",
+    }
+}
+
+fn priority_word(l: &L, p: u8) -> &'static str {
+    match (l.lang, p) {
+        (Lang::Zh, 1) => "否决项",
+        (Lang::Zh, 2) => "门槛",
+        (Lang::Zh, 3) => "必备项",
+        (Lang::Zh, _) => "计分项",
+        (Lang::En, 1) => "veto",
+        (Lang::En, 2) => "gate",
+        (Lang::En, 3) => "mandatory",
+        (Lang::En, _) => "scored",
+    }
+}
+
+fn bar(points: f64, max: f64, width: usize) -> String {
+    let filled = if max > 0.0 { ((points / max) * width as f64).round() as usize } else { 0 };
+    let filled = filled.min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Render an assessment as a report.
+pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
+    let l = L { lang };
+    let md = format == Format::Markdown;
+    let mut o = String::new();
+    let h = |o: &mut String, level: usize, title: &str| {
+        if md {
+            let _ = writeln!(o, "\n{} {title}\n", "#".repeat(level));
+        } else if level == 1 {
+            let _ = writeln!(o, "{title}\n{}", "=".repeat(title.chars().count() * 2));
+        } else {
+            let _ = writeln!(o, "\n【{title}】");
+        }
+    };
+    h(&mut o, 1, l.t("一刻钟便民生活圈评估报告", "15-minute convenient living circle assessment"));
+    let sample = if a.circle.sample { l.t("（示例数据）", " (sample data)") } else { "" };
+    let kv = |o: &mut String, k: &str, v: &str| {
+        if md {
+            let _ = writeln!(o, "- **{k}**: {v}");
+        } else {
+            let _ = writeln!(o, "{k}：{v}");
+        }
+    };
+    kv(&mut o, l.t("生活圈", "Circle"), &format!("{}{sample} [{}]", a.circle.name, a.circle.id));
+    kv(
+        &mut o,
+        l.t("评价标准", "Standard"),
+        &format!("{} v{} {}", a.standard.id, a.standard.version, a.standard.title.get(lang)),
+    );
+    if a.standard.lineage.len() > 1 {
+        let chain: Vec<String> = a.standard.lineage.iter().map(|s| format!("{} v{}", s.id, s.version)).collect();
+        kv(&mut o, l.t("继承关系", "Builds on"), &chain.join(" → "));
+    }
+    kv(&mut o, l.t("评估日期", "As of"), &a.as_of.to_string());
+    kv(&mut o, l.t("计算引擎", "Engine"), &format!("{} {}", a.engine.name, a.engine.version));
+    kv(&mut o, l.t("输入摘要 (SHA-256)", "Input digest (SHA-256)"), &a.input_digest);
+    kv(&mut o, l.t("标准摘要 (SHA-256)", "Standard digest (SHA-256)"), &a.standard.digest);
+
+    h(&mut o, 2, l.t("总分与等级", "Total and grade"));
+    let grade = match &a.grade.grade {
+        Some(g) => format!(
+            "{}{}",
+            g.name.get(lang),
+            g.stars.map(|s| format!(" {}", "★".repeat(s as usize))).unwrap_or_default()
+        ),
+        None => l.t("未评定等级", "no grade").to_string(),
+    };
+    kv(&mut o, l.t("总分", "Total"), &format!("{} / {}", fmt_num(a.total), fmt_num(a.max)));
+    kv(&mut o, l.t("等级", "Grade"), &grade);
+    kv(&mut o, l.t("说明", "Why"), a.grade.explanation.get(lang));
+
+    if !a.checks.is_empty() {
+        h(&mut o, 2, l.t("门槛、否决项与必备项", "Gates, vetoes and mandatory items"));
+        for c in &a.checks {
+            let mark = if c.passed { "✔" } else { "✘" };
+            let verdict = if c.passed { l.t("通过", "passed") } else { l.t("未通过", "failed") };
+            let line =
+                format!("{mark} [{}] {} {}（{}）", c.indicator, c.name.get(lang), verdict, role_word(&l, c.role));
+            let _ = writeln!(o, "{}{line}", if md { "- " } else { "  " });
+        }
+    }
+
+    h(&mut o, 2, l.t("分项得分", "Dimensions"));
+    if md {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |\n|---|---:|---:|",
+            l.t("维度", "Dimension"),
+            l.t("得分", "Points"),
+            l.t("满分", "Max")
+        );
+    }
+    for d in &a.dimensions {
+        if md {
+            let _ = writeln!(o, "| {} | {} | {} |", d.name.get(lang), fmt_num(d.points), fmt_num(d.max));
+        } else {
+            let _ = writeln!(
+                o,
+                "  {:<10} {:>6} / {:<4} {}",
+                d.name.get(lang),
+                fmt_num(d.points),
+                fmt_num(d.max),
+                bar(d.points, d.max, 20)
+            );
+        }
+    }
+
+    h(&mut o, 2, l.t("指标明细（每一分的来由）", "Indicators (why each point)"));
+    for d in &a.dimensions {
+        if md {
+            let _ = writeln!(o, "\n**{}**\n", d.name.get(lang));
+        } else {
+            let _ = writeln!(o, "  ▸ {}", d.name.get(lang));
+        }
+        for r in a.indicators.iter().filter(|r| r.dimension == d.id) {
+            let prov = if r.confidence == Confidence::Provisional { l.t(" ·暂定", " · provisional") } else { "" };
+            let head = format!(
+                "[{}] {} — {}/{} {}（{}{prov}）",
+                r.id,
+                r.name.get(lang),
+                fmt_num(r.points),
+                fmt_num(r.max),
+                l.t("分", "pts"),
+                status_word(&l, r.status)
+            );
+            if md {
+                let _ = writeln!(o, "- {head}  \n  {}", r.explanation.get(lang));
+            } else {
+                let _ = writeln!(o, "    {head}\n        {}", r.explanation.get(lang));
+            }
+        }
+    }
+
+    if !a.findings.is_empty() {
+        h(&mut o, 2, l.t("问题与提示", "Findings"));
+        for f in &a.findings {
+            let mark = match f.severity {
+                Severity::Warning => "⚠",
+                Severity::Info => "ℹ",
+            };
+            let _ = writeln!(o, "{}{mark} {}", if md { "- " } else { "  " }, f.message.get(lang));
+        }
+    }
+
+    h(&mut o, 2, l.t("缺什么补什么：整改清单", "Gap list: what to add or fix"));
+    if a.gaps.is_empty() {
+        let _ = writeln!(o, "{}", l.t("  无：全部指标已达标。", "  None: every indicator is met."));
+    }
+    for (i, g) in a.gaps.iter().enumerate() {
+        let units = if g.responsible.is_empty() {
+            l.t("（未列）", "(none listed)").to_string()
+        } else {
+            g.responsible.join("、")
+        };
+        let detail = g.detail.as_ref().map(|d| format!("\n     {}", d.get(lang))).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "{}{}. 【{}】[{}] {}（{} {} {}）{detail}\n     {}：{units}",
+            if md { "" } else { "  " },
+            i + 1,
+            priority_word(&l, g.priority),
+            g.indicator,
+            g.action.get(lang),
+            l.t("失分", "loses"),
+            fmt_num(g.points_lost),
+            l.t("分", "pts"),
+            l.t("责任单位", "Responsible"),
+        );
+    }
+    let note = l.t(
+        "注：标为“暂定”的分值与阈值是本项目依据已核实事实设计的提议值，并非官方数值；官方数值均注明出处。",
+        "Note: values marked provisional are this project's proposal built on verified facts, not official values; official values cite their source.",
+    );
+    let _ = writeln!(o, "\n{note}");
+    o
+}

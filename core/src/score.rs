@@ -1,0 +1,1206 @@
+//! Scoring: one circle against one resolved standard.
+//!
+//! The code here holds no number from any standard: thresholds, points, minutes, walking
+//! speed and grade bands all come from the [`Standard`]. It measures a value per indicator,
+//! applies the indicator's rule, then gates, vetoes and caps, and writes the explanations and
+//! the gap list.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::assessment::*;
+use crate::circle::{Basis, Circle, InputError, InputProblem};
+use crate::date::Date;
+use crate::standard::resolve::{DETOUR_FACTOR, WALKING_SPEED};
+use crate::standard::*;
+
+/// Score a circle.
+///
+/// `as_of` is the evaluation date (the core never reads the clock).
+///
+/// # Errors
+/// Input that names things the standard does not define (an unknown facility category,
+/// checklist item or figure) or gives evaluator points outside their range. Missing data is
+/// never an error: it scores zero and appears in the findings and the gap list.
+pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assessment, InputError> {
+    let mut problems = circle.check();
+    let facilities = check_against(standard, circle, &mut problems);
+    if !problems.is_empty() {
+        return Err(InputError { problems });
+    }
+    let cx = Cx::new(standard, circle, facilities);
+    let mut findings = Vec::new();
+    let mut results = Vec::new();
+    for ind in &standard.indicators {
+        results.push(cx.indicator(ind, &mut findings));
+    }
+    Ok(assemble(standard, circle, as_of, results, findings))
+}
+
+/// Checks that need the standard; returns each facility's category code.
+fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) -> Vec<Option<&'a str>> {
+    let mut problem = |code, field: String, message: String| {
+        out.push(InputProblem { code, field, line: None, column: None, message });
+    };
+    let mut cats = Vec::new();
+    for (i, f) in c.facilities.iter().enumerate() {
+        match st.find_category(&f.category) {
+            Some(cat) => cats.push(Some(cat.code.as_str())),
+            None => {
+                problem(
+                    "unknown_category",
+                    format!("facilities[{i}].category"),
+                    format!("`{}` is not a category of {} (use a code, Chinese name or alias)", f.category, st.id),
+                );
+                cats.push(None);
+            }
+        }
+    }
+    if let Some(form) = &c.form
+        && !st.forms.iter().any(|f| &f.code == form || f.name.zh == *form)
+    {
+        let known: Vec<_> = st.forms.iter().map(|f| format!("{} ({})", f.code, f.name.zh)).collect();
+        problem("unknown_form", "form".into(), format!("`{form}` is not a form of {} ({})", st.id, known.join(", ")));
+    }
+    for k in c.figures.keys() {
+        if !st.figures.iter().any(|f| &f.key == k) {
+            problem("unknown_figure", format!("figures.{k}"), format!("`{k}` is not a figure of {}", st.id));
+        }
+    }
+    for k in c.checklist.keys() {
+        if !st.indicator(k).is_some_and(|i| matches!(i.kind, Kind::Checklist)) {
+            problem(
+                "unknown_indicator",
+                format!("checklist.{k}"),
+                format!("`{k}` is not a checklist indicator of {}", st.id),
+            );
+        }
+    }
+    for (k, e) in &c.evaluator {
+        match st.indicator(k) {
+            Some(i) if matches!(i.kind, Kind::Evaluator) => {
+                if e.points > i.points {
+                    problem(
+                        "out_of_range",
+                        format!("evaluator.{k}.points"),
+                        format!("{} points given but {k} has at most {}", fmt_num(e.points), fmt_num(i.points)),
+                    );
+                }
+            }
+            _ => problem(
+                "unknown_indicator",
+                format!("evaluator.{k}"),
+                format!("`{k}` is not an evaluator indicator of {}", st.id),
+            ),
+        }
+    }
+    if let Some(w) = &c.walking {
+        let keys = w.nearest_m.keys().map(|k| ("walking.nearest_m".to_string(), k));
+        let okeys = w
+            .origins
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.nearest_m.keys().map(move |k| (format!("walking.origins[{i}].nearest_m"), k)));
+        for (path, k) in keys.chain(okeys) {
+            if st.category(k).is_none() {
+                problem(
+                    "unknown_category",
+                    format!("{path}.{k}"),
+                    format!("`{k}` is not a category code of {}", st.id),
+                );
+            }
+        }
+    }
+    cats
+}
+
+struct Cx<'a> {
+    st: &'a Standard,
+    c: &'a Circle,
+    /// Open facilities with their category codes.
+    open: Vec<(&'a crate::circle::Facility, &'a str)>,
+    /// Metres of a straight or network walk that make one minute, detour included.
+    metres_per_minute: Option<f64>,
+}
+
+/// A measured value and what went into it.
+struct Measured {
+    value: Option<f64>,
+    unit: &'static str,
+    inputs: BTreeMap<String, Value>,
+    /// What the value says, in words (without the rule and points).
+    says: Text,
+    /// Specifics for the gap list.
+    detail: Option<Text>,
+    not_applicable: bool,
+}
+
+impl Measured {
+    fn new(unit: &'static str) -> Measured {
+        Measured {
+            value: None,
+            unit,
+            inputs: BTreeMap::new(),
+            says: Text::new("", ""),
+            detail: None,
+            not_applicable: false,
+        }
+    }
+}
+
+impl<'a> Cx<'a> {
+    fn new(st: &'a Standard, c: &'a Circle, cats: Vec<Option<&'a str>>) -> Cx<'a> {
+        let open = c
+            .facilities
+            .iter()
+            .zip(cats)
+            .filter(|(f, _)| f.status == crate::circle::Status::Open)
+            .filter_map(|(f, cat)| cat.map(|cat| (f, cat)))
+            .collect();
+        let speed = st.param(WALKING_SPEED).map(|p| p.value);
+        let basis = c.walking.as_ref().map(|w| w.basis).unwrap_or_default();
+        let metres_per_minute = match basis {
+            Basis::Network => speed,
+            // A straight line is shorter than the walk: the walk is line × detour factor.
+            Basis::StraightLine => speed.map(|s| s / st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value)),
+        };
+        Cx { st, c, open, metres_per_minute }
+    }
+
+    fn present(&self, set: &FacilitySet) -> Vec<&'a crate::circle::Facility> {
+        self.open.iter().filter(|(_, cat)| set.categories.iter().any(|c| c == cat)).map(|(f, _)| *f).collect()
+    }
+
+    /// Nearest walking distance from the centre to a member of the set, in metres.
+    fn nearest_from_centre(&self, set: &FacilitySet) -> Option<f64> {
+        let from_walking =
+            self.c.walking.iter().flat_map(|w| set.categories.iter().filter_map(|c| w.nearest_m.get(c).copied()));
+        let from_inventory = self.present(set).into_iter().filter_map(|f| f.walk_m);
+        from_walking.chain(from_inventory).reduce(f64::min)
+    }
+
+    fn minutes(&self, metres: f64) -> Option<f64> {
+        self.metres_per_minute.map(|m| metres / m)
+    }
+
+    fn indicator(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> IndicatorResult {
+        let mut m = self.applies(ind, findings).unwrap_or_else(|| self.measure(ind, findings));
+        let max = ind.points;
+        let (points, status) = if m.not_applicable {
+            (max, Status::NotApplicable)
+        } else {
+            match m.value {
+                None => {
+                    findings.push(Finding {
+                        code: "missing_data".into(),
+                        severity: Severity::Warning,
+                        indicator: Some(ind.id.clone()),
+                        message: Text::new(
+                            format!("{}：缺少数据，按 0 分计", ind.name.zh),
+                            format!("{}: no data, scored 0", ind.name.en),
+                        ),
+                    });
+                    (0.0, Status::NoData)
+                }
+                Some(v) => {
+                    let p = round2(apply(&ind.rule, v, max));
+                    let s = if p >= max && max > 0.0 {
+                        Status::Met
+                    } else if p > 0.0 {
+                        Status::Partly
+                    } else if max == 0.0 && rule_met(&ind.rule, v) {
+                        Status::Met
+                    } else {
+                        Status::NotMet
+                    };
+                    (p, s)
+                }
+            }
+        };
+        if m.value.is_none() && !m.not_applicable && m.says.zh.is_empty() {
+            m.says = Text::new("未填写所需数据", "the data it needs was not given");
+        }
+        let explanation = explain(self.st, ind, &m, points, status);
+        IndicatorResult {
+            id: ind.id.clone(),
+            dimension: ind.dimension.clone(),
+            name: ind.name.clone(),
+            kind: ind.kind.name().to_string(),
+            role: ind.role,
+            points,
+            max,
+            status,
+            value: m.value.map(round6),
+            unit: m.unit.to_string(),
+            inputs: m.inputs,
+            rule: ind.rule.clone(),
+            cite: ind.cite.clone(),
+            confidence: ind.cite.confidence,
+            origin: ind.origin.clone(),
+            explanation,
+        }
+    }
+
+    /// `Some` when the indicator does not apply, or when whether it applies is unknown.
+    fn applies(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> Option<Measured> {
+        let a = &ind.applies;
+        let mut m = Measured::new("yes_no");
+        if let Some(want) = a.new_residential {
+            match self.c.new_residential {
+                Some(is) if is != want => {
+                    m.not_applicable = true;
+                    m.inputs.insert("new_residential".into(), json!(is));
+                    m.says = if want {
+                        Text::new(
+                            "本圈不是新建居住区，此项不适用",
+                            "not a new residential area, so this does not apply",
+                        )
+                    } else {
+                        Text::new("本圈是新建居住区，此项不适用", "a new residential area, so this does not apply")
+                    };
+                    return Some(m);
+                }
+                Some(_) => {}
+                None => {
+                    findings.push(Finding {
+                        code: "missing_data".into(),
+                        severity: Severity::Info,
+                        indicator: Some(ind.id.clone()),
+                        message: Text::new(
+                            "未说明是否为新建居住区",
+                            "whether this is a new residential area was not given",
+                        ),
+                    });
+                    m.says = Text::new("未说明是否为新建居住区", "whether it is a new residential area was not given");
+                    m.detail = Some(Text::new("请说明是否为新建居住区", "say whether this is a new residential area"));
+                    return Some(m);
+                }
+            }
+        }
+        if !a.forms.is_empty() {
+            let form =
+                self.c.form.as_deref().and_then(|f| self.st.forms.iter().find(|x| x.code == f || x.name.zh == f));
+            match form {
+                Some(f) if !a.forms.contains(&f.code) => {
+                    m.not_applicable = true;
+                    m.inputs.insert("form".into(), json!(f.code));
+                    m.says = Text::new(
+                        format!("本圈为{}，此项不适用", f.name.zh),
+                        format!("the circle is {}, so this does not apply", f.name.en),
+                    );
+                    return Some(m);
+                }
+                Some(_) => {}
+                None => {
+                    m.says = Text::new("未填写生活圈类型", "the circle's form was not given");
+                    m.detail = Some(Text::new("请填写生活圈类型（集聚式/街区式/分散式等）", "give the circle's form"));
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    fn measure(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> Measured {
+        match &ind.kind {
+            Kind::Presence { target, within } => self.presence(ind, target, *within, findings),
+            Kind::DistinctCount { targets } => {
+                let mut m = Measured::new("count");
+                let (have, lack): (Vec<&FacilitySet>, Vec<&FacilitySet>) =
+                    targets.iter().partition(|t| !self.present(t).is_empty());
+                m.value = Some(have.len() as f64);
+                m.inputs.insert("present".into(), json!(have.iter().map(|t| &t.code).collect::<Vec<_>>()));
+                m.inputs.insert("missing".into(), json!(lack.iter().map(|t| &t.code).collect::<Vec<_>>()));
+                m.inputs.insert("of".into(), json!(targets.len()));
+                let zh_lack = join(lack.iter().map(|t| t.name.zh.as_str()), "、");
+                let en_lack = join(lack.iter().map(|t| t.name.en.as_str()), ", ");
+                m.says = Text::new(
+                    format!("已有 {} 种（共 {} 种）", have.len(), targets.len()),
+                    format!("{} of {} types present", have.len(), targets.len()),
+                );
+                if !lack.is_empty() {
+                    m.says.zh += &format!("，缺少{zh_lack}");
+                    m.says.en += &format!("; missing {en_lack}");
+                    m.detail = Some(Text::new(format!("缺少：{zh_lack}"), format!("missing: {en_lack}")));
+                }
+                m
+            }
+            Kind::Count { target } => {
+                let mut m = Measured::new("count");
+                let n = self.present(target).len();
+                m.value = Some(n as f64);
+                m.inputs.insert("count".into(), json!(n));
+                m.says = Text::new(format!("{}共 {n} 处", target.name.zh), format!("{n} × {}", target.name.en));
+                m
+            }
+            Kind::Ratio { numerator, denominator } | Kind::AreaShare { numerator, denominator } => {
+                let mut m = Measured::new("fraction");
+                let n = self.measure_value(numerator);
+                let d = self.measure_value(denominator);
+                m.inputs.insert(measure_key(numerator), json!(n));
+                m.inputs.insert(measure_key(denominator), json!(d));
+                let (nz, ne) = self.measure_name(numerator);
+                let (dz, de) = self.measure_name(denominator);
+                match (n, d) {
+                    (Some(n), Some(d)) if d > 0.0 => {
+                        let v = n / d;
+                        m.value = Some(v);
+                        m.says = Text::new(
+                            format!("{nz} {} ÷ {dz} {} = {}", fmt_num(n), fmt_num(d), fmt_pct(v)),
+                            format!("{ne} {} ÷ {de} {} = {}", fmt_num(n), fmt_num(d), fmt_pct(v)),
+                        );
+                    }
+                    (_, Some(0.0)) => {
+                        m.says =
+                            Text::new(format!("{dz}为 0，无法计算比例"), format!("{de} is 0, so there is no ratio"));
+                        m.detail = Some(Text::new(format!("补充{dz}"), format!("add {de}")));
+                    }
+                    _ => {
+                        let mut lack_zh = Vec::new();
+                        let mut lack_en = Vec::new();
+                        if n.is_none() {
+                            lack_zh.push(nz.clone());
+                            lack_en.push(ne.clone());
+                        }
+                        if d.is_none() {
+                            lack_zh.push(dz.clone());
+                            lack_en.push(de.clone());
+                        }
+                        m.says = Text::new(
+                            format!("缺少{}", lack_zh.join("、")),
+                            format!("{} not given", lack_en.join(", ")),
+                        );
+                        m.detail = Some(Text::new(
+                            format!("补充{}", lack_zh.join("、")),
+                            format!("give {}", lack_en.join(", ")),
+                        ));
+                    }
+                }
+                m
+            }
+            Kind::AreaPerHouseholds { figure, per_households } => {
+                let mut m = Measured::new("m2_per_households");
+                let area = self.c.figures.get(figure).copied();
+                let hh = self.c.households;
+                let (fz, fe) = self.measure_name(&Measure::Figure(figure.clone()));
+                m.inputs.insert(figure.clone(), json!(area));
+                m.inputs.insert("households".into(), json!(hh));
+                match (area, hh) {
+                    (Some(a), Some(h)) if h > 0.0 => {
+                        let v = a / h * per_households;
+                        m.value = Some(v);
+                        m.says = Text::new(
+                            format!(
+                                "{fz} {} m² ÷ {} 户 × {} = 每{}户 {} m²",
+                                fmt_num(a),
+                                fmt_num(h),
+                                fmt_num(*per_households),
+                                fmt_num(*per_households),
+                                fmt_num(round2(v))
+                            ),
+                            format!(
+                                "{fe} {} m² ÷ {} households × {} = {} m² per {} households",
+                                fmt_num(a),
+                                fmt_num(h),
+                                fmt_num(*per_households),
+                                fmt_num(round2(v)),
+                                fmt_num(*per_households)
+                            ),
+                        );
+                    }
+                    _ => {
+                        m.says = Text::new(format!("缺少{fz}或户数"), format!("{fe} or households not given"));
+                        m.detail = Some(Text::new(format!("补充{fz}和户数"), format!("give {fe} and households")));
+                    }
+                }
+                m
+            }
+            Kind::WalkCoverage { target, within_minutes } => self.coverage(ind, target, *within_minutes, findings),
+            Kind::Satisfaction { survey, min_sample } => {
+                let mut m = Measured::new("fraction");
+                match self.c.surveys.get(survey) {
+                    None => {
+                        m.says = Text::new("未填写居民满意度调查结果", "no resident survey given");
+                        m.detail = Some(Text::new(
+                            format!("开展居民满意度调查（有效样本不少于 {min_sample} 份）"),
+                            format!("run a resident satisfaction survey (at least {min_sample} valid responses)"),
+                        ));
+                    }
+                    Some(s) => {
+                        m.inputs.insert("respondents".into(), json!(s.respondents));
+                        m.inputs.insert("satisfied".into(), json!(s.satisfied));
+                        m.inputs.insert("min_sample".into(), json!(min_sample));
+                        if s.respondents < *min_sample {
+                            findings.push(Finding {
+                                code: "sample_too_small".into(),
+                                severity: Severity::Warning,
+                                indicator: Some(ind.id.clone()),
+                                message: Text::new(
+                                    format!("满意度调查仅 {} 份，少于最低样本 {min_sample} 份", s.respondents),
+                                    format!(
+                                        "the survey has {} responses, fewer than the minimum {min_sample}",
+                                        s.respondents
+                                    ),
+                                ),
+                            });
+                            m.says = Text::new(
+                                format!("调查样本 {} 份，少于最低 {min_sample} 份，结果不予采用", s.respondents),
+                                format!("{} responses, fewer than the minimum {min_sample}: not used", s.respondents),
+                            );
+                            m.detail = Some(Text::new(
+                                format!("扩大满意度调查样本至不少于 {min_sample} 份"),
+                                format!("survey at least {min_sample} residents"),
+                            ));
+                        } else {
+                            let v = f64::from(s.satisfied) / f64::from(s.respondents);
+                            m.value = Some(v);
+                            m.says = Text::new(
+                                format!("满意 {} 人 ÷ 受访 {} 人 = {}", s.satisfied, s.respondents, fmt_pct(v)),
+                                format!("{} satisfied ÷ {} respondents = {}", s.satisfied, s.respondents, fmt_pct(v)),
+                            );
+                        }
+                    }
+                }
+                m
+            }
+            Kind::Checklist => {
+                let mut m = Measured::new("yes_no");
+                match self.c.checklist.get(&ind.id) {
+                    None => {
+                        m.says = Text::new("未作答", "not answered");
+                        m.detail = Some(Text::new("请填写此项是否已落实", "answer whether this is in place"));
+                    }
+                    Some(a) => {
+                        m.value = Some(if a.done { 1.0 } else { 0.0 });
+                        m.inputs.insert("done".into(), json!(a.done));
+                        if let Some(e) = &a.evidence {
+                            m.inputs.insert("evidence".into(), json!(e));
+                        }
+                        m.says = match (a.done, &a.evidence) {
+                            (true, Some(e)) => {
+                                Text::new(format!("已落实（佐证：{e}）"), format!("in place (evidence: {e})"))
+                            }
+                            (true, None) => Text::new("已落实（未附佐证）", "in place (no evidence given)"),
+                            (false, _) => Text::new("尚未落实", "not in place"),
+                        };
+                    }
+                }
+                m
+            }
+            Kind::Evaluator => {
+                let mut m = Measured::new("points");
+                match self.c.evaluator.get(&ind.id) {
+                    None => {
+                        m.says = Text::new("评估人尚未打分", "no evaluator points yet");
+                        m.detail = Some(Text::new(
+                            "由评估人现场核查后打分并写明理由",
+                            "an evaluator scores it on site, with a note",
+                        ));
+                    }
+                    Some(e) if e.note.trim().is_empty() => {
+                        findings.push(Finding {
+                            code: "note_missing".into(),
+                            severity: Severity::Warning,
+                            indicator: Some(ind.id.clone()),
+                            message: Text::new(
+                                "评估人打分未写明理由，不予计分",
+                                "evaluator points without a note are not counted",
+                            ),
+                        });
+                        m.inputs.insert("points_given".into(), json!(e.points));
+                        m.says = Text::new(
+                            format!("评估人给 {} 分但未写理由，不予计分", fmt_num(e.points)),
+                            format!("{} points given without a note: not counted", fmt_num(e.points)),
+                        );
+                        m.detail = Some(Text::new("补写评估理由", "add the evaluator's note"));
+                    }
+                    Some(e) => {
+                        m.value = Some(e.points);
+                        m.inputs.insert("points_given".into(), json!(e.points));
+                        m.inputs.insert("note".into(), json!(e.note));
+                        if let Some(ev) = &e.evidence {
+                            m.inputs.insert("evidence".into(), json!(ev));
+                        }
+                        m.says = Text::new(format!("评估人意见：{}", e.note), format!("evaluator's note: {}", e.note));
+                    }
+                }
+                m
+            }
+        }
+    }
+
+    fn presence(
+        &self,
+        ind: &Indicator,
+        target: &FacilitySet,
+        within: Option<Reach>,
+        findings: &mut Vec<Finding>,
+    ) -> Measured {
+        let mut m = Measured::new("yes_no");
+        let here = self.present(target);
+        m.inputs.insert("count".into(), json!(here.len()));
+        let name = &target.name;
+        if here.is_empty() && self.nearest_from_centre(target).is_none() {
+            m.value = Some(0.0);
+            m.says = Text::new(format!("没有{}", name.zh), format!("no {}", name.en));
+            m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
+            return m;
+        }
+        let Some(limit) = within else {
+            m.value = Some(1.0);
+            let first = here.first().map(|f| f.name.as_str()).unwrap_or("");
+            m.says = Text::new(
+                format!("已有{} {} 处（如{first}）", name.zh, here.len()),
+                format!("{} × {} present (e.g. {first})", here.len(), name.en),
+            );
+            return m;
+        };
+        let Some(metres) = self.nearest_from_centre(target) else {
+            findings.push(Finding {
+                code: "distance_missing".into(),
+                severity: Severity::Warning,
+                indicator: Some(ind.id.clone()),
+                message: Text::new(
+                    format!("已有{}，但缺少步行距离，无法判断是否在范围内", name.zh),
+                    format!("{} present but its walking distance is missing", name.en),
+                ),
+            });
+            m.says = Text::new(
+                format!("已有{}但缺少步行距离", name.zh),
+                format!("{} present, walking distance missing", name.en),
+            );
+            m.detail =
+                Some(Text::new(format!("测量{}的步行距离", name.zh), format!("measure the walk to {}", name.en)));
+            return m;
+        };
+        m.inputs.insert("nearest_m".into(), json!(metres));
+        let basis = self.c.walking.as_ref().map(|w| w.basis).unwrap_or_default();
+        let (ok, zh, en) = match limit {
+            Reach::Metres(lim) => {
+                let walk = match basis {
+                    Basis::Network => metres,
+                    Basis::StraightLine => metres * self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
+                };
+                m.unit = "m";
+                m.inputs.insert("walk_m".into(), json!(walk));
+                (
+                    walk <= lim,
+                    format!("最近的{}步行约 {} 米，要求 {} 米以内", name.zh, fmt_num(walk.round()), fmt_num(lim)),
+                    format!(
+                        "nearest {} is about {} m away on foot, limit {} m",
+                        name.en,
+                        fmt_num(walk.round()),
+                        fmt_num(lim)
+                    ),
+                )
+            }
+            Reach::Minutes(lim) => {
+                let Some(min) = self.minutes(metres) else {
+                    m.says = Text::new("标准未给出步行速度", "the standard gives no walking speed");
+                    return m;
+                };
+                m.unit = "min";
+                m.inputs.insert("minutes".into(), json!(round2(min)));
+                (
+                    min <= lim,
+                    format!(
+                        "最近的{}约 {} 米，步行约 {} 分钟，要求 {} 分钟以内",
+                        name.zh,
+                        fmt_num(metres.round()),
+                        fmt_num(round1(min)),
+                        fmt_num(lim)
+                    ),
+                    format!(
+                        "nearest {} is about {} m, a {}-minute walk; limit {} minutes",
+                        name.en,
+                        fmt_num(metres.round()),
+                        fmt_num(round1(min)),
+                        fmt_num(lim)
+                    ),
+                )
+            }
+        };
+        m.value = Some(if ok { 1.0 } else { 0.0 });
+        m.says = Text::new(zh.clone(), en.clone());
+        if !ok {
+            m.detail = Some(Text::new(format!("{zh}：需在步行范围内增设"), format!("{en}: add one within reach")));
+        }
+        m
+    }
+
+    fn coverage(&self, ind: &Indicator, target: &FacilitySet, limit: f64, findings: &mut Vec<Finding>) -> Measured {
+        let mut m = Measured::new("fraction");
+        let name = &target.name;
+        let Some(per_min) = self.metres_per_minute else {
+            m.says = Text::new("标准未给出步行速度", "the standard gives no walking speed");
+            return m;
+        };
+        let reach_m = limit * per_min;
+        m.inputs.insert("within_minutes".into(), json!(limit));
+        m.inputs.insert("reach_m".into(), json!(round2(reach_m)));
+        let origins = self.c.walking.as_ref().map(|w| w.origins.as_slice()).unwrap_or(&[]);
+        let absent = self.present(target).is_empty();
+        if origins.is_empty() {
+            if let Some(d) = self.nearest_from_centre(target) {
+                findings.push(Finding {
+                    code: "coverage_from_centre".into(),
+                    severity: Severity::Info,
+                    indicator: Some(ind.id.clone()),
+                    message: Text::new(
+                        "未提供居民点，覆盖率按生活圈中心一点估算",
+                        "no residential origins given: coverage estimated from the circle centre alone",
+                    ),
+                });
+                let v = if d <= reach_m { 1.0 } else { 0.0 };
+                m.value = Some(v);
+                m.inputs.insert("centre_nearest_m".into(), json!(d));
+                m.says = Text::new(
+                    format!(
+                        "按中心点估算：最近的{}约 {} 米，{} 分钟步行可达 {} 米，覆盖率 {}",
+                        name.zh,
+                        fmt_num(d.round()),
+                        fmt_num(limit),
+                        fmt_num(reach_m.round()),
+                        fmt_pct(v)
+                    ),
+                    format!(
+                        "from the centre: nearest {} about {} m; {} minutes reach {} m; coverage {}",
+                        name.en,
+                        fmt_num(d.round()),
+                        fmt_num(limit),
+                        fmt_num(reach_m.round()),
+                        fmt_pct(v)
+                    ),
+                );
+            } else if absent {
+                m.value = Some(0.0);
+                m.says = Text::new(format!("没有{}，覆盖率 0%", name.zh), format!("no {}: coverage 0%", name.en));
+                m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
+            } else {
+                m.says = Text::new("缺少居民点或步行距离数据", "no origins or walking distances given");
+                m.detail = Some(Text::new(
+                    "补充居民点步行距离（或由路网计算）",
+                    "give walking distances from homes (or compute them on the street network)",
+                ));
+            }
+            return m;
+        }
+        let mut total = 0.0;
+        let mut covered = 0.0;
+        let mut known = 0usize;
+        for o in origins {
+            total += o.population;
+            let d = target.categories.iter().filter_map(|c| o.nearest_m.get(c).copied()).reduce(f64::min);
+            if let Some(d) = d {
+                known += 1;
+                if d <= reach_m {
+                    covered += o.population;
+                }
+            }
+        }
+        if known == 0 && !absent {
+            m.says = Text::new("居民点缺少到该类设施的步行距离", "the origins have no distances to this type");
+            m.detail =
+                Some(Text::new("补充居民点到该类设施的步行距离", "give walking distances from homes to this type"));
+            return m;
+        }
+        if total <= 0.0 {
+            m.says = Text::new("居民点人口合计为 0", "the origins hold no residents");
+            return m;
+        }
+        let v = covered / total;
+        m.value = Some(v);
+        m.inputs.insert("population_total".into(), json!(total));
+        m.inputs.insert("population_covered".into(), json!(covered));
+        m.says = Text::new(
+            format!(
+                "{} 分钟（约 {} 米）内可达{}的居民 {} 人 ÷ {} 人 = {}",
+                fmt_num(limit),
+                fmt_num(reach_m.round()),
+                name.zh,
+                fmt_num(covered),
+                fmt_num(total),
+                fmt_pct(v)
+            ),
+            format!(
+                "residents within {} minutes (about {} m) of {}: {} ÷ {} = {}",
+                fmt_num(limit),
+                fmt_num(reach_m.round()),
+                name.en,
+                fmt_num(covered),
+                fmt_num(total),
+                fmt_pct(v)
+            ),
+        );
+        if v < 1.0 {
+            m.detail = Some(Text::new(
+                format!("{}步行 {} 分钟覆盖率 {}，在未覆盖片区增设网点", name.zh, fmt_num(limit), fmt_pct(v)),
+                format!(
+                    "{}-minute coverage of {} is {}: add outlets where residents are not covered",
+                    fmt_num(limit),
+                    name.en,
+                    fmt_pct(v)
+                ),
+            ));
+        }
+        m
+    }
+
+    fn measure_value(&self, m: &Measure) -> Option<f64> {
+        let commercial = || self.open.iter().filter(|(_, cat)| self.st.is_commercial(cat));
+        match m {
+            Measure::ChainOutlets => Some(commercial().filter(|(f, _)| f.chain).count() as f64),
+            Measure::CommercialOutlets => Some(commercial().count() as f64),
+            Measure::Population => self.c.population,
+            Measure::Households => self.c.households,
+            Measure::Figure(k) => self.c.figures.get(k).copied(),
+        }
+    }
+
+    fn measure_name(&self, m: &Measure) -> (String, String) {
+        match m {
+            Measure::ChainOutlets => ("连锁店".into(), "chain outlets".into()),
+            Measure::CommercialOutlets => ("商业网点".into(), "commercial outlets".into()),
+            Measure::Population => ("常住人口".into(), "population".into()),
+            Measure::Households => ("户数".into(), "households".into()),
+            Measure::Figure(k) => match self.st.figures.iter().find(|f| &f.key == k) {
+                Some(f) => (f.name.zh.clone(), f.name.en.clone()),
+                None => (k.clone(), k.clone()),
+            },
+        }
+    }
+}
+
+fn measure_key(m: &Measure) -> String {
+    match m {
+        Measure::ChainOutlets => "chain_outlets".into(),
+        Measure::CommercialOutlets => "commercial_outlets".into(),
+        Measure::Population => "population".into(),
+        Measure::Households => "households".into(),
+        Measure::Figure(k) => k.clone(),
+    }
+}
+
+/// Points a rule gives a value, before rounding.
+pub fn apply(rule: &Rule, v: f64, max: f64) -> f64 {
+    match rule {
+        Rule::AtLeast { threshold } => {
+            if v >= *threshold {
+                max
+            } else {
+                0.0
+            }
+        }
+        Rule::Linear { zero, full } => {
+            let t = ((v - zero) / (full - zero)).clamp(0.0, 1.0);
+            max * t
+        }
+        Rule::Steps { steps } => steps.iter().rev().find(|s| v >= s.at_least).map_or(0.0, |s| s.points),
+        Rule::Given => v.clamp(0.0, max),
+    }
+}
+
+fn rule_met(rule: &Rule, v: f64) -> bool {
+    match rule {
+        Rule::AtLeast { threshold } => v >= *threshold,
+        Rule::Linear { zero, full } => (full > zero && v >= *full) || (full < zero && v <= *full),
+        Rule::Steps { steps } => steps.last().is_some_and(|s| v >= s.at_least),
+        Rule::Given => true,
+    }
+}
+
+fn fmt_value(v: f64, unit: &str) -> String {
+    match unit {
+        "fraction" => fmt_pct(v),
+        _ => fmt_num(v),
+    }
+}
+
+/// The rule in words.
+fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
+    match rule {
+        Rule::AtLeast { threshold } if unit == "yes_no" || unit == "m" || unit == "min" => {
+            let _ = threshold;
+            Text::new(format!("达到要求得 {} 分", fmt_num(max)), format!("{} points when met", fmt_num(max)))
+        }
+        Rule::AtLeast { threshold } => Text::new(
+            format!("要求 ≥ {}，达到得 {} 分", fmt_value(*threshold, unit), fmt_num(max)),
+            format!("{} points at ≥ {}", fmt_num(max), fmt_value(*threshold, unit)),
+        ),
+        Rule::Linear { zero, full } => Text::new(
+            format!(
+                "{} 时 0 分、{} 时满分 {} 分，其间按比例计",
+                fmt_value(*zero, unit),
+                fmt_value(*full, unit),
+                fmt_num(max)
+            ),
+            format!(
+                "0 points at {}, full {} at {}, linear between",
+                fmt_value(*zero, unit),
+                fmt_num(max),
+                fmt_value(*full, unit)
+            ),
+        ),
+        Rule::Steps { steps } => Text::new(
+            format!(
+                "分档计分：{}",
+                join(
+                    steps.iter().map(|s| format!("≥ {} 得 {} 分", fmt_value(s.at_least, unit), fmt_num(s.points))),
+                    "；"
+                )
+            ),
+            format!(
+                "steps: {}",
+                join(steps.iter().map(|s| format!("≥ {} → {}", fmt_value(s.at_least, unit), fmt_num(s.points))), "; ")
+            ),
+        ),
+        Rule::Given => Text::new(
+            format!("由评估人在 0–{} 分内打分", fmt_num(max)),
+            format!("evaluator points from 0 to {}", fmt_num(max)),
+        ),
+    }
+}
+
+fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: Status) -> Text {
+    let rule = if ind.points == 0.0 {
+        Text::new("此项不计分，只作资格条件", "no points: a condition only")
+    } else {
+        rule_text(&ind.rule, m.unit, ind.points)
+    };
+    let provisional = ind.cite.confidence == Confidence::Provisional;
+    let clause = cite_text(st, &ind.cite);
+    let (mark_zh, mark_en) = if provisional {
+        ("（本项分值为暂定设计值）", " (points and thresholds are provisional, designed by this project)")
+    } else {
+        ("", "")
+    };
+    let (zh_rule, en_rule) = if status == Status::NotApplicable || status == Status::NoData {
+        (String::new(), String::new())
+    } else {
+        (format!("；{}", rule.zh), format!("; {}", rule.en))
+    };
+    Text::new(
+        format!("{}{zh_rule}：得 {}/{} 分。依据：{clause}{mark_zh}", m.says.zh, fmt_num(points), fmt_num(ind.points)),
+        format!(
+            "{}{en_rule}: {}/{} points. Source: {clause}{mark_en}",
+            m.says.en,
+            fmt_num(points),
+            fmt_num(ind.points)
+        ),
+    )
+}
+
+/// A citation as a reader wants it: the document number (or title) and the clause.
+pub fn cite_text(st: &Standard, c: &Cite) -> String {
+    let doc = st
+        .sources
+        .iter()
+        .find(|s| s.id == c.source)
+        .map(|s| s.number.clone().unwrap_or_else(|| s.title.clone()))
+        .unwrap_or_else(|| c.source.clone());
+    match &c.clause {
+        Some(cl) => format!("{doc} {cl}"),
+        None => doc,
+    }
+}
+
+fn assemble(
+    st: &Standard,
+    c: &Circle,
+    as_of: Date,
+    results: Vec<IndicatorResult>,
+    mut findings: Vec<Finding>,
+) -> Assessment {
+    let total = round2(results.iter().map(|r| r.points).sum());
+    let dimensions = st
+        .dimensions
+        .iter()
+        .map(|d| DimensionResult {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            points: round2(results.iter().filter(|r| r.dimension == d.id).map(|r| r.points).sum()),
+            max: d.points,
+        })
+        .collect();
+
+    // Gates and vetoes first, then mandatory items.
+    let mut checks: Vec<CheckResult> = st
+        .indicators
+        .iter()
+        .zip(&results)
+        .filter(|(i, _)| i.role != Role::Scored)
+        .map(|(i, r)| CheckResult {
+            indicator: i.id.clone(),
+            name: i.name.clone(),
+            role: i.role,
+            passed: matches!(r.status, Status::Met | Status::NotApplicable),
+            cap: i.cap.clone(),
+        })
+        .collect();
+    checks.sort_by_key(|k| k.role);
+
+    let band = |id: &str| st.grades.iter().position(|g| g.id == id);
+    let by_points = st.grades.iter().position(|g| total >= g.min_points && g.below_points.is_none_or(|b| total < b));
+    let mut grade = by_points;
+    let mut withheld = false;
+    let mut capped_by = Vec::new();
+    for k in checks.iter().filter(|k| !k.passed) {
+        capped_by.push(k.indicator.clone());
+        match &k.cap {
+            Some(Cap::AtMost(g)) => {
+                if let (Some(cap), Some(cur)) = (band(g), grade) {
+                    grade = Some(cur.min(cap));
+                }
+            }
+            _ => withheld = true,
+        }
+    }
+    if withheld {
+        grade = None;
+    }
+    let gref = |i: usize| {
+        let g = &st.grades[i];
+        GradeRef { id: g.id.clone(), name: g.name.clone(), stars: g.stars }
+    };
+    let failed_names_zh = join(capped_by.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.zh.as_str()), "、");
+    let failed_names_en = join(capped_by.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.en.as_str()), ", ");
+    let grade_name = |g: Option<usize>| match g {
+        Some(i) => (st.grades[i].name.zh.clone(), st.grades[i].name.en.clone()),
+        None => ("未达等级".to_string(), "no grade".to_string()),
+    };
+    let (pz, pe) = grade_name(by_points);
+    let explanation = if withheld {
+        Text::new(
+            format!("总分 {} 分（按分数为{pz}），但未通过：{failed_names_zh}，不予评定等级", fmt_num(total)),
+            format!("{} points ({pe} by points), but failed: {failed_names_en}; no grade is given", fmt_num(total)),
+        )
+    } else if grade != by_points {
+        let (gz, ge) = grade_name(grade);
+        Text::new(
+            format!("总分 {} 分（按分数为{pz}），因未达到：{failed_names_zh}，等级封顶为{gz}", fmt_num(total),),
+            format!("{} points ({pe} by points), capped at {ge} because of: {failed_names_en}", fmt_num(total)),
+        )
+    } else {
+        Text::new(format!("总分 {} 分，评定为{pz}", fmt_num(total)), format!("{} points: {pe}", fmt_num(total)))
+    };
+    let grade_result = GradeResult { grade: grade.map(gref), by_points: by_points.map(gref), capped_by, explanation };
+
+    // Gap list.
+    let mut gaps: Vec<(usize, Gap)> = Vec::new();
+    for (pos, (ind, r)) in st.indicators.iter().zip(&results).enumerate() {
+        if !matches!(r.status, Status::NotMet | Status::Partly | Status::NoData) {
+            continue;
+        }
+        let priority = match ind.role {
+            Role::Veto => 1,
+            Role::Gate => 2,
+            Role::Mandatory => 3,
+            Role::Scored => 4,
+        };
+        let detail = gap_detail(ind, r);
+        let action = match (&ind.action, r.status) {
+            (_, Status::NoData) => {
+                Text::new(format!("补充数据：{}", ind.name.zh), format!("provide the data for: {}", ind.name.en))
+            }
+            (Some(a), _) => a.clone(),
+            (None, _) => Text::new(format!("改进：{}", ind.name.zh), format!("improve: {}", ind.name.en)),
+        };
+        gaps.push((
+            pos,
+            Gap {
+                priority,
+                indicator: ind.id.clone(),
+                name: ind.name.clone(),
+                status: r.status,
+                action,
+                detail,
+                points_lost: round2(r.max - r.points),
+                responsible: ind.responsible.clone(),
+            },
+        ));
+    }
+    gaps.sort_by(|(pa, a), (pb, b)| {
+        a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost)).then(pa.cmp(pb))
+    });
+
+    // Findings about the whole.
+    let provisional: Vec<&str> =
+        results.iter().filter(|r| r.confidence == Confidence::Provisional).map(|r| r.id.as_str()).collect();
+    if !provisional.is_empty() {
+        findings.push(Finding {
+            code: "provisional_values".into(),
+            severity: Severity::Info,
+            indicator: None,
+            message: Text::new(
+                format!("{} 项指标的分值或阈值为本项目设计的暂定值（非官方数值）：{}", provisional.len(), provisional.join("、")),
+                format!("{} indicators use provisional points or thresholds designed by this project (not official values): {}", provisional.len(), provisional.join(", ")),
+            ),
+        });
+    }
+    let in_force = st.in_force(as_of);
+    if !in_force {
+        let (zh, en) = if as_of < st.effective {
+            (
+                format!("评估日期 {as_of} 早于标准生效日期 {}", st.effective),
+                format!("as_of {as_of} is before the standard takes effect ({})", st.effective),
+            )
+        } else {
+            let end = st.ends.map(|e| e.to_string()).unwrap_or_default();
+            (
+                format!("评估日期 {as_of} 晚于标准截止日期 {end}"),
+                format!("as_of {as_of} is after the standard's end date ({end})"),
+            )
+        };
+        findings.push(Finding {
+            code: "standard_not_in_force".into(),
+            severity: Severity::Warning,
+            indicator: None,
+            message: Text::new(zh, en),
+        });
+    }
+    let not_open = c.facilities.iter().filter(|f| f.status != crate::circle::Status::Open).count();
+    if not_open > 0 {
+        findings.push(Finding {
+            code: "planned_or_closed".into(),
+            severity: Severity::Info,
+            indicator: None,
+            message: Text::new(
+                format!("{not_open} 处设施为规划中或已关闭，未计入"),
+                format!("{not_open} planned or closed facilities are listed but not counted"),
+            ),
+        });
+    }
+    if c.sample {
+        findings.push(Finding {
+            code: "sample_data".into(),
+            severity: Severity::Info,
+            indicator: None,
+            message: Text::new(
+                "示例数据：本生活圈的设施与数据为虚构，仅供演示",
+                "sample data: the facilities and figures of this circle are made up, for demonstration only",
+            ),
+        });
+    }
+
+    Assessment {
+        engine: Engine { name: "lifecircle-core".into(), version: env!("CARGO_PKG_VERSION").into() },
+        standard: StandardStamp {
+            id: st.id.clone(),
+            version: st.version.clone(),
+            title: st.title.clone(),
+            digest: standard_digest(st),
+            lineage: st.lineage.clone(),
+            in_force,
+        },
+        as_of,
+        input_digest: input_digest(st, c, as_of),
+        circle: CircleStamp { id: c.id.clone(), name: c.name.clone(), sample: c.sample },
+        total,
+        max: st.total_points,
+        grade: grade_result,
+        dimensions,
+        checks,
+        indicators: results,
+        findings,
+        gaps: gaps.into_iter().map(|(_, g)| g).collect(),
+    }
+}
+
+fn gap_detail(ind: &Indicator, r: &IndicatorResult) -> Option<Text> {
+    // The specifics were computed with the measurement; rebuild them from the inputs.
+    match &ind.kind {
+        Kind::DistinctCount { targets } => {
+            let missing: BTreeSet<String> =
+                r.inputs.get("missing")?.as_array()?.iter().filter_map(|v| v.as_str().map(String::from)).collect();
+            let lack: Vec<&FacilitySet> = targets.iter().filter(|t| missing.contains(&t.code)).collect();
+            if lack.is_empty() {
+                return None;
+            }
+            Some(Text::new(
+                format!("缺少：{}", join(lack.iter().map(|t| t.name.zh.as_str()), "、")),
+                format!("missing: {}", join(lack.iter().map(|t| t.name.en.as_str()), ", ")),
+            ))
+        }
+        _ => {
+            let cut = |s: &str| s.split("：得 ").next().unwrap_or(s).split("；").next().unwrap_or(s).to_string();
+            let cut_en = |s: &str| s.split(": ").next().unwrap_or(s).split("; ").next().unwrap_or(s).to_string();
+            Some(Text::new(cut(&r.explanation.zh), cut_en(&r.explanation.en)))
+        }
+    }
+}
+
+/// SHA-256 of the resolved standard's canonical JSON.
+pub fn standard_digest(st: &Standard) -> String {
+    hex(&Sha256::digest(serde_json::to_vec(st).unwrap_or_default()))
+}
+
+/// SHA-256 of the canonical input: unordered lists sorted, so the order of an inventory
+/// never changes the digest.
+pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
+    let mut c = c.clone();
+    let mut fac: Vec<(String, crate::circle::Facility)> = c.facilities.drain(..).map(|f| (canon(&f), f)).collect();
+    fac.sort_by(|a, b| a.0.cmp(&b.0));
+    c.facilities = fac.into_iter().map(|(_, f)| f).collect();
+    c.communities.sort_by_key(|n| (n.code.clone(), n.name.clone()));
+    if let Some(w) = &mut c.walking {
+        let mut o: Vec<(String, crate::circle::Origin)> = w.origins.drain(..).map(|x| (canon(&x), x)).collect();
+        o.sort_by(|a, b| a.0.cmp(&b.0));
+        w.origins = o.into_iter().map(|(_, x)| x).collect();
+    }
+    let mut h = Sha256::new();
+    h.update(b"lifecircle-input-v1\n");
+    h.update(st.id.as_bytes());
+    h.update(b"\n");
+    h.update(st.version.as_bytes());
+    h.update(b"\n");
+    h.update(as_of.to_string().as_bytes());
+    h.update(b"\n");
+    h.update(serde_json::to_vec(&c).unwrap_or_default());
+    hex(&h.finalize())
+}
+
+/// Canonical JSON of a value, for sorting.
+fn canon<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
+    let v: Vec<String> = it.map(|s| s.as_ref().to_string()).collect();
+    v.join(sep)
+}
+
+/// Round to 2 decimals (points are reported to the hundredth).
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// A number without trailing zeros, at most 2 decimals.
+pub fn fmt_num(x: f64) -> String {
+    let r = round2(x);
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+/// A fraction as a percentage, at most 1 decimal.
+pub fn fmt_pct(x: f64) -> String {
+    let p = round1(x * 100.0);
+    if p == p.trunc() { format!("{}%", p as i64) } else { format!("{p:.1}%") }
+}

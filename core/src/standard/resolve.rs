@@ -1,0 +1,1323 @@
+//! From raw files to a [`Standard`]: follow `extends`, merge, check everything once.
+//!
+//! Every problem is reported, not just the first, each with the file, the line and column
+//! where it was written, and the id of the item it concerns.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::model::*;
+use super::raw::*;
+use super::span::{Sp, line_col};
+use crate::date::Date;
+
+/// What kind of problem a diagnostic reports. Stable names, used as error codes in JS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagCode {
+    /// The text is not valid TOML, or a field has the wrong type.
+    Syntax,
+    /// A field the format does not know.
+    UnknownField,
+    /// `extends` names a standard that cannot be found.
+    UnknownParent,
+    /// `extends` goes round in a circle.
+    ExtendsCycle,
+    /// Two items share an id (and the later one does not say `override = true`).
+    DuplicateId,
+    /// `override = true` on an item the parent does not have.
+    OverrideUnknown,
+    /// A facility category or group that is not defined.
+    UnknownCategory,
+    /// A reference to a dimension, class, form, figure, grade or source that is not defined.
+    UnknownReference,
+    /// A unit the format does not know.
+    UnknownUnit,
+    /// A value without a citation, or a provisional value without its reason.
+    MissingCitation,
+    /// Points that do not add up to the declared total or subtotal.
+    PointsMismatch,
+    /// Grade bands that overlap or leave a gap.
+    OverlappingGrades,
+    /// A kind without a parameter it needs, or with one it does not use.
+    BadParameter,
+    /// A scoring rule that cannot work (no rule, two rules, steps out of order …).
+    BadRule,
+    /// A value out of its range or not one of the allowed words.
+    BadValue,
+}
+
+impl DiagCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagCode::Syntax => "syntax",
+            DiagCode::UnknownField => "unknown_field",
+            DiagCode::UnknownParent => "unknown_parent",
+            DiagCode::ExtendsCycle => "extends_cycle",
+            DiagCode::DuplicateId => "duplicate_id",
+            DiagCode::OverrideUnknown => "override_unknown",
+            DiagCode::UnknownCategory => "unknown_category",
+            DiagCode::UnknownReference => "unknown_reference",
+            DiagCode::UnknownUnit => "unknown_unit",
+            DiagCode::MissingCitation => "missing_citation",
+            DiagCode::PointsMismatch => "points_mismatch",
+            DiagCode::OverlappingGrades => "overlapping_grades",
+            DiagCode::BadParameter => "bad_parameter",
+            DiagCode::BadRule => "bad_rule",
+            DiagCode::BadValue => "bad_value",
+        }
+    }
+}
+
+/// One problem in a standard file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: DiagCode,
+    /// The file name as the caller gave it.
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The id of the indicator, category, grade … concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": [{}] ", self.code.as_str())?;
+        if let Some(item) = &self.item {
+            write!(f, "{item}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// A standard that could not be resolved, with every problem found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+pub struct StandardError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for StandardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.diagnostics.len();
+        write!(f, "invalid standard ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        for d in &self.diagnostics {
+            write!(f, "\n  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The units a standard may use.
+pub const UNITS: &[&str] = &[
+    "m/min",
+    "m",
+    "min",
+    "m2",
+    "fraction",
+    "count",
+    "factor",
+    "persons",
+    "households",
+    "dwellings",
+    "ha",
+    "m2_per_person",
+];
+
+/// Parameter ids the core looks up by name (their values always come from the standard).
+pub const WALKING_SPEED: &str = "walking_speed_m_per_min";
+pub const DETOUR_FACTOR: &str = "detour_factor";
+
+struct File {
+    name: String,
+    text: String,
+    raw: RawStandard,
+}
+
+struct Cx {
+    files: Vec<File>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    fn at(&mut self, file: usize, span: Option<Range<usize>>, code: DiagCode, item: Option<&str>, msg: String) {
+        let f = &self.files[file];
+        let (line, column) = match span {
+            Some(s) => {
+                let (l, c) = line_col(&f.text, s.start);
+                (Some(l), Some(c))
+            }
+            None => (None, None),
+        };
+        self.diags.push(Diagnostic {
+            code,
+            file: f.name.clone(),
+            line,
+            column,
+            item: item.map(str::to_string),
+            message: msg,
+        });
+    }
+}
+
+/// Parse one file's text into its raw form, or the diagnostic for its syntax error.
+fn parse_raw(name: &str, text: &str) -> Result<RawStandard, Diagnostic> {
+    toml::from_str::<RawStandard>(text).map_err(|e| {
+        let (line, column) = match e.span() {
+            Some(s) => {
+                let (l, c) = line_col(text, s.start);
+                (Some(l), Some(c))
+            }
+            None => (None, None),
+        };
+        let mut message = e.message().trim().to_string();
+        if message.contains("missing field `cite`") {
+            message.push_str(": every item needs `cite = { source, clause, confidence }`");
+        }
+        let code = if message.contains("missing field `cite`") {
+            DiagCode::MissingCitation
+        } else if message.contains("unknown field") {
+            DiagCode::UnknownField
+        } else {
+            DiagCode::Syntax
+        };
+        Diagnostic { code, file: name.to_string(), line, column, item: None, message }
+    })
+}
+
+/// Resolve a standard from the text of its file.
+///
+/// `parent` finds a standard by id for `extends`, returning its file name and text
+/// (for example the built-in standards, or files beside the user's file).
+///
+/// # Errors
+/// Every problem found in the file or its parents, each naming file, line and item.
+pub fn resolve(
+    name: &str,
+    text: &str,
+    parent: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Result<Standard, StandardError> {
+    let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
+    let raw = parse_raw(name, text).map_err(fail)?;
+    let mut files = vec![File { name: name.to_string(), text: text.to_string(), raw }];
+    let mut diags = Vec::new();
+    let mut seen = vec![files[0].raw.standard.id.get().clone()];
+    // Follow `extends` up to the root.
+    loop {
+        let child = files.last().expect("at least one file");
+        let Some(ext) = child.raw.standard.extends.clone() else { break };
+        let (l, c) = line_col(&child.text, ext.span().start);
+        let here = |code, message: String| Diagnostic {
+            code,
+            file: child.name.clone(),
+            line: Some(l),
+            column: Some(c),
+            item: Some(child.raw.standard.id.get().clone()),
+            message,
+        };
+        if seen.contains(ext.get()) {
+            let mut chain = seen.clone();
+            chain.push(ext.get().clone());
+            diags.push(here(DiagCode::ExtendsCycle, format!("extends goes round in a circle: {}", chain.join(" → "))));
+            break;
+        }
+        let Some((pname, ptext)) = parent(ext.get()) else {
+            diags.push(here(DiagCode::UnknownParent, format!("extends unknown standard `{}`", ext.get())));
+            break;
+        };
+        match parse_raw(&pname, &ptext) {
+            Ok(praw) => {
+                if praw.standard.id.get() != ext.get() {
+                    diags.push(here(
+                        DiagCode::UnknownParent,
+                        format!("extends `{}` but that file declares id `{}`", ext.get(), praw.standard.id.get()),
+                    ));
+                    break;
+                }
+                seen.push(ext.get().clone());
+                files.push(File { name: pname, text: ptext, raw: praw });
+            }
+            Err(d) => {
+                diags.push(d);
+                break;
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(StandardError { diagnostics: diags });
+    }
+    files.reverse(); // root first
+    let mut cx = Cx { files, diags };
+    let standard = build(&mut cx);
+    if cx.diags.is_empty() { Ok(standard) } else { Err(StandardError { diagnostics: cx.diags }) }
+}
+
+/// Items of one list across the chain, with overrides applied: (file index, item).
+fn merge<T: Clone>(
+    cx: &mut Cx,
+    what: &str,
+    list: impl Fn(&RawStandard) -> &Vec<T>,
+    key: impl Fn(&T) -> &Sp<String>,
+    is_override: impl Fn(&T) -> bool,
+) -> Vec<(usize, T)> {
+    let mut out: Vec<(usize, T)> = Vec::new();
+    let mut pending = Vec::new();
+    for fi in 0..cx.files.len() {
+        let items = list(&cx.files[fi].raw).clone();
+        let mut in_this_file = BTreeSet::new();
+        for item in items {
+            let k = key(&item).clone();
+            if !in_this_file.insert(k.get().clone()) {
+                pending.push((
+                    fi,
+                    k.span(),
+                    DiagCode::DuplicateId,
+                    k.get().clone(),
+                    format!("duplicate {what} id `{}` in this file", k.get()),
+                ));
+                continue;
+            }
+            match out.iter().position(|(_, o)| key(o).get() == k.get()) {
+                Some(pos) if is_override(&item) => out[pos] = (fi, item),
+                Some(pos) => {
+                    let prev = cx.files[out[pos].0].name.clone();
+                    pending.push((
+                        fi,
+                        k.span(),
+                        DiagCode::DuplicateId,
+                        k.get().clone(),
+                        format!("duplicate {what} id `{}` (already defined in {prev}; write `override = true` to replace it)", k.get()),
+                    ));
+                }
+                None if is_override(&item) => pending.push((
+                    fi,
+                    k.span(),
+                    DiagCode::OverrideUnknown,
+                    k.get().clone(),
+                    format!("`override = true` but no parent standard defines {what} `{}`", k.get()),
+                )),
+                None => out.push((fi, item)),
+            }
+        }
+    }
+    for (fi, span, code, item, msg) in pending {
+        cx.at(fi, Some(span), code, Some(&item), msg);
+    }
+    out
+}
+
+fn text(zh: &str, en: &str) -> Text {
+    Text::new(zh, en)
+}
+
+fn check_code(cx: &mut Cx, fi: usize, code: &Sp<String>, what: &str, upper_ok: bool) {
+    let c = code.get();
+    let ok = !c.is_empty()
+        && c.chars().all(|ch| {
+            ch.is_ascii_lowercase()
+                || ch.is_ascii_digit()
+                || matches!(ch, '_' | '-' | '.')
+                || (upper_ok && ch.is_ascii_uppercase())
+        });
+    if !ok {
+        cx.at(
+            fi,
+            Some(code.span()),
+            DiagCode::BadValue,
+            Some(c),
+            format!("{what} id `{c}` must be ASCII letters, digits, '_', '-' or '.'"),
+        );
+    }
+}
+
+fn check_unit(cx: &mut Cx, fi: usize, unit: &Sp<String>, item: &str) {
+    if !UNITS.contains(&unit.get().as_str()) {
+        cx.at(
+            fi,
+            Some(unit.span()),
+            DiagCode::UnknownUnit,
+            Some(item),
+            format!("unknown unit `{}` (known: {})", unit.get(), UNITS.join(", ")),
+        );
+    }
+}
+
+fn date(cx: &mut Cx, fi: usize, d: &Sp<String>, item: &str) -> Date {
+    match d.get().parse::<Date>() {
+        Ok(d) => d,
+        Err(e) => {
+            cx.at(fi, Some(d.span()), DiagCode::BadValue, Some(item), e.to_string());
+            Date::new(1970, 1, 1).expect("valid date")
+        }
+    }
+}
+
+fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &str) -> Cite {
+    let src = c.source.get().trim();
+    if src.is_empty() {
+        cx.at(fi, Some(c.source.span()), DiagCode::MissingCitation, Some(item), "citation has an empty source".into());
+    } else if !sources.contains(src) {
+        cx.at(
+            fi,
+            Some(c.source.span()),
+            DiagCode::UnknownReference,
+            Some(item),
+            format!("citation names unknown source `{src}`"),
+        );
+    }
+    let confidence = match c.confidence.get().as_str() {
+        "verified" => Confidence::Verified,
+        "provisional" => Confidence::Provisional,
+        other => {
+            cx.at(
+                fi,
+                Some(c.confidence.span()),
+                DiagCode::BadValue,
+                Some(item),
+                format!("confidence `{other}` must be `verified` or `provisional`"),
+            );
+            Confidence::Provisional
+        }
+    };
+    if confidence == Confidence::Provisional && c.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        cx.at(
+            fi,
+            Some(c.confidence.span()),
+            DiagCode::MissingCitation,
+            Some(item),
+            "a provisional value must give its `reason`".into(),
+        );
+    }
+    if let Some(ev) = &c.evidence
+        && !["V", "V2", "R", "G", "I"].contains(&ev.as_str())
+    {
+        cx.at(
+            fi,
+            Some(c.source.span()),
+            DiagCode::BadValue,
+            Some(item),
+            format!("evidence `{ev}` must be one of V, V2, R, G, I"),
+        );
+    }
+    Cite {
+        source: src.to_string(),
+        clause: c.clause.clone(),
+        confidence,
+        evidence: c.evidence.clone(),
+        reason: c.reason.clone(),
+        quote: c.quote.clone(),
+    }
+}
+
+fn finite(cx: &mut Cx, fi: usize, v: &Sp<f64>, item: &str, what: &str, min: f64) -> f64 {
+    let x = *v.get();
+    if !x.is_finite() || x < min {
+        cx.at(fi, Some(v.span()), DiagCode::BadValue, Some(item), format!("{what} must be a number ≥ {min}, not {x}"));
+        return min.max(0.0);
+    }
+    x
+}
+
+fn build(cx: &mut Cx) -> Standard {
+    let last = cx.files.len() - 1;
+    let origin = |cx: &Cx, fi: usize| cx.files[fi].raw.standard.id.get().clone();
+
+    // Sources first: citations everywhere refer to them.
+    let sources_raw = merge(cx, "source", |r| &r.sources, |s| &s.id, |_| false);
+    let source_ids: BTreeSet<String> = sources_raw.iter().map(|(_, s)| s.id.get().clone()).collect();
+    let mut sources = Vec::new();
+    for (fi, s) in &sources_raw {
+        check_code(cx, *fi, &s.id, "source", false);
+        let d = date(cx, *fi, &s.date, s.id.get());
+        sources.push(Source {
+            id: s.id.get().clone(),
+            title: s.title.clone(),
+            number: s.number.clone(),
+            issuer: s.issuer.clone(),
+            date: d,
+            url: s.url.clone(),
+            note: s.note.clone(),
+            origin: origin(cx, *fi),
+        });
+    }
+
+    // Metadata of the file being resolved (the last in the chain).
+    let meta = cx.files[last].raw.standard.clone();
+    let id = meta.id.get().clone();
+    check_code(cx, last, &meta.id, "standard", false);
+    let issued = date(cx, last, &meta.issued, &id);
+    let effective = date(cx, last, &meta.effective, &id);
+    let ends = meta.ends.as_ref().map(|e| date(cx, last, e, &id));
+    if let (Some(e), Some(sp)) = (ends, &meta.ends)
+        && e < effective
+    {
+        cx.at(
+            last,
+            Some(sp.span()),
+            DiagCode::BadValue,
+            Some(&id),
+            format!("ends {e} before it takes effect ({effective})"),
+        );
+    }
+    let level = match meta.level.get().as_str() {
+        "national" => Level::National,
+        "province" => Level::Province,
+        "city" => Level::City,
+        "district" => Level::District,
+        other => {
+            cx.at(
+                last,
+                Some(meta.level.span()),
+                DiagCode::BadValue,
+                Some(&id),
+                format!("level `{other}` must be national, province, city or district"),
+            );
+            Level::National
+        }
+    };
+    if !["official", "trial", "proposal"].contains(&meta.status.get().as_str()) {
+        cx.at(
+            last,
+            Some(meta.status.span()),
+            DiagCode::BadValue,
+            Some(&id),
+            format!("status `{}` must be official, trial or proposal", meta.status.get()),
+        );
+    }
+    let meta_cite = cite(cx, last, &meta.cite, &source_ids, &id);
+    let lineage = cx
+        .files
+        .iter()
+        .map(|f| StandardRef { id: f.raw.standard.id.get().clone(), version: f.raw.standard.version.clone() })
+        .collect();
+
+    // Parameters.
+    let mut params = Vec::new();
+    for (fi, p) in merge(cx, "param", |r| &r.params, |p| &p.id, |p| p.override_) {
+        check_code(cx, fi, &p.id, "param", false);
+        check_unit(cx, fi, &p.unit, p.id.get());
+        let value = finite(cx, fi, &p.value, p.id.get(), "value", f64::MIN);
+        let c = cite(cx, fi, &p.cite, &source_ids, p.id.get());
+        params.push(Param {
+            id: p.id.get().clone(),
+            value,
+            unit: p.unit.get().clone(),
+            name: text(&p.zh, &p.en),
+            cite: c,
+            origin: origin(cx, fi),
+        });
+    }
+    for pid in [WALKING_SPEED, DETOUR_FACTOR] {
+        if let Some(p) = params.iter().find(|p| p.id == pid)
+            && p.value <= 0.0
+        {
+            let msg = format!("{pid} must be positive, not {}", p.value);
+            cx.at(last, None, DiagCode::BadValue, Some(pid), msg);
+        }
+    }
+
+    // Classes, forms, categories, groups, figures.
+    let mut classes = Vec::new();
+    for (fi, c) in merge(cx, "class", |r| &r.classes, |c| &c.code, |_| false) {
+        check_code(cx, fi, &c.code, "class", false);
+        let ct = cite(cx, fi, &c.cite, &source_ids, c.code.get());
+        classes.push(Class {
+            code: c.code.get().clone(),
+            name: text(&c.zh, &c.en),
+            commercial: c.commercial,
+            cite: ct,
+            origin: origin(cx, fi),
+        });
+    }
+    let mut forms = Vec::new();
+    for (fi, f) in merge(cx, "form", |r| &r.forms, |f| &f.code, |_| false) {
+        check_code(cx, fi, &f.code, "form", false);
+        let ct = cite(cx, fi, &f.cite, &source_ids, f.code.get());
+        forms.push(Form {
+            code: f.code.get().clone(),
+            name: text(&f.zh, &f.en),
+            note: f.note.as_ref().map(|n| text(&n.zh, &n.en)),
+            cite: ct,
+            origin: origin(cx, fi),
+        });
+    }
+    let mut categories = Vec::new();
+    for (fi, c) in merge(cx, "category", |r| &r.categories, |c| &c.code, |_| false) {
+        check_code(cx, fi, &c.code, "category", false);
+        if !classes.iter().any(|k| &k.code == c.class.get()) {
+            cx.at(
+                fi,
+                Some(c.class.span()),
+                DiagCode::UnknownReference,
+                Some(c.code.get()),
+                format!("unknown class `{}`", c.class.get()),
+            );
+        }
+        for tag in &c.osm {
+            let ok = tag.get().split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty());
+            if !ok {
+                cx.at(
+                    fi,
+                    Some(tag.span()),
+                    DiagCode::BadValue,
+                    Some(c.code.get()),
+                    format!("OSM tag `{}` must be key=value or key=*", tag.get()),
+                );
+            }
+        }
+        for code in &c.amap {
+            if code.get().len() != 6 || !code.get().bytes().all(|b| b.is_ascii_digit()) {
+                cx.at(
+                    fi,
+                    Some(code.span()),
+                    DiagCode::BadValue,
+                    Some(c.code.get()),
+                    format!("AMap type code `{}` must be 6 digits", code.get()),
+                );
+            }
+        }
+        let ct = cite(cx, fi, &c.cite, &source_ids, c.code.get());
+        categories.push(Category {
+            code: c.code.get().clone(),
+            name: text(&c.zh, &c.en),
+            class: c.class.get().clone(),
+            aliases: c.aliases.clone(),
+            osm: c.osm.iter().map(|t| t.get().clone()).collect(),
+            amap: c.amap.iter().map(|t| t.get().clone()).collect(),
+            cite: ct,
+            origin: origin(cx, fi),
+        });
+    }
+    let mut groups = Vec::new();
+    for (fi, g) in merge(cx, "group", |r| &r.groups, |g| &g.code, |_| false) {
+        check_code(cx, fi, &g.code, "group", false);
+        if categories.iter().any(|c| &c.code == g.code.get()) {
+            cx.at(
+                fi,
+                Some(g.code.span()),
+                DiagCode::DuplicateId,
+                Some(g.code.get()),
+                "a group may not share its code with a category".into(),
+            );
+        }
+        for m in &g.any_of {
+            if !categories.iter().any(|c| &c.code == m.get()) {
+                cx.at(
+                    fi,
+                    Some(m.span()),
+                    DiagCode::UnknownCategory,
+                    Some(g.code.get()),
+                    format!("unknown category `{}` in group", m.get()),
+                );
+            }
+        }
+        if g.any_of.is_empty() {
+            cx.at(
+                fi,
+                Some(g.code.span()),
+                DiagCode::BadParameter,
+                Some(g.code.get()),
+                "a group needs at least one category in `any_of`".into(),
+            );
+        }
+        let ct = cite(cx, fi, &g.cite, &source_ids, g.code.get());
+        groups.push(Group {
+            code: g.code.get().clone(),
+            name: text(&g.zh, &g.en),
+            any_of: g.any_of.iter().map(|m| m.get().clone()).collect(),
+            cite: ct,
+            origin: origin(cx, fi),
+        });
+    }
+    let mut figures = Vec::new();
+    for (fi, f) in merge(cx, "figure", |r| &r.figures, |f| &f.key, |_| false) {
+        check_code(cx, fi, &f.key, "figure", false);
+        check_unit(cx, fi, &f.unit, f.key.get());
+        let ct = cite(cx, fi, &f.cite, &source_ids, f.key.get());
+        figures.push(Figure {
+            key: f.key.get().clone(),
+            name: text(&f.zh, &f.en),
+            unit: f.unit.get().clone(),
+            help: f.help.as_ref().map(|h| text(&h.zh, &h.en)),
+            cite: ct,
+            origin: origin(cx, fi),
+        });
+    }
+
+    // Grades (before indicators: caps refer to them).
+    let mut grades = Vec::new();
+    let grades_raw = merge(cx, "grade", |r| &r.grades, |g| &g.id, |g| g.override_);
+    for (fi, g) in &grades_raw {
+        check_code(cx, *fi, &g.id, "grade", false);
+        let min = finite(cx, *fi, &g.min_points, g.id.get(), "min_points", 0.0);
+        let below = g.below_points.as_ref().map(|b| finite(cx, *fi, b, g.id.get(), "below_points", 0.0));
+        let ct = cite(cx, *fi, &g.cite, &source_ids, g.id.get());
+        grades.push(Grade {
+            id: g.id.get().clone(),
+            name: text(&g.zh, &g.en),
+            stars: g.stars,
+            min_points: min,
+            below_points: below,
+            cite: ct,
+            origin: origin(cx, *fi),
+        });
+    }
+    grades.sort_by(|a, b| a.min_points.total_cmp(&b.min_points));
+    for w in 0..grades.len() {
+        let a = &grades[w];
+        let (fi, span) = grades_raw
+            .iter()
+            .find(|(_, g)| g.id.get() == &a.id)
+            .map(|(fi, g)| (*fi, g.min_points.span()))
+            .expect("grade from raw");
+        if let Some(b) = a.below_points
+            && b <= a.min_points
+        {
+            let msg = format!("grade band [{}, {b}) is empty", a.min_points);
+            cx.at(fi, Some(span.clone()), DiagCode::OverlappingGrades, Some(&a.id.clone()), msg);
+        }
+        if let Some(next) = grades.get(w + 1) {
+            let msg = match a.below_points {
+                None => {
+                    Some(format!("grade `{}` has no upper bound but `{}` starts at {}", a.id, next.id, next.min_points))
+                }
+                Some(b) if b > next.min_points => {
+                    Some(format!("grade `{}` (below {b}) overlaps `{}` (from {})", a.id, next.id, next.min_points))
+                }
+                Some(b) if b < next.min_points => Some(format!(
+                    "grade `{}` ends below {b} but `{}` starts at {}: a gap",
+                    a.id, next.id, next.min_points
+                )),
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                let id = a.id.clone();
+                cx.at(fi, Some(span), DiagCode::OverlappingGrades, Some(&id), msg);
+            }
+        }
+    }
+
+    // Dimensions and indicators.
+    let dims_raw = merge(cx, "dimension", |r| &r.dimensions, |d| &d.id, |d| d.override_);
+    for (fi, d) in &dims_raw {
+        check_code(cx, *fi, &d.id, "dimension", true);
+    }
+    let std_view = Standard {
+        id: id.clone(),
+        version: meta.version.clone(),
+        title: text(&meta.title.zh, &meta.title.en),
+        issuer: text(&meta.issuer.zh, &meta.issuer.en),
+        document: meta.document.clone(),
+        issued,
+        effective,
+        ends,
+        level,
+        status: meta.status.get().clone(),
+        family: meta.family.clone(),
+        total_points: 0.0,
+        note: meta.note.as_ref().map(|n| text(&n.zh, &n.en)),
+        cite: meta_cite,
+        lineage,
+        sources,
+        params,
+        classes,
+        forms,
+        categories,
+        groups,
+        figures,
+        dimensions: Vec::new(),
+        indicators: Vec::new(),
+        grades,
+        targets: Vec::new(),
+    };
+    let mut standard = std_view;
+    let inds_raw = merge(cx, "indicator", |r| &r.indicators, |i| &i.id, |i| i.override_);
+    let mut indicators = Vec::new();
+    for (fi, ri) in &inds_raw {
+        if let Some(ind) = indicator(cx, *fi, ri, &standard, &dims_raw, &source_ids) {
+            indicators.push(ind);
+        }
+    }
+    let mut dimensions = Vec::new();
+    for (fi, d) in &dims_raw {
+        let sum: f64 = indicators.iter().filter(|i| &i.dimension == d.id.get()).map(|i| i.points).sum();
+        if let Some(declared) = &d.points
+            && (declared.get() - sum).abs() > 1e-9
+        {
+            cx.at(
+                *fi,
+                Some(declared.span()),
+                DiagCode::PointsMismatch,
+                Some(d.id.get()),
+                format!("dimension declares {} points but its indicators add up to {sum}", declared.get()),
+            );
+        }
+        dimensions.push(Dimension {
+            id: d.id.get().clone(),
+            name: text(&d.zh, &d.en),
+            points: sum,
+            origin: origin(cx, *fi),
+        });
+    }
+    // Order indicators by dimension order, keeping file order within a dimension.
+    let dim_pos: BTreeMap<&str, usize> = dimensions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    indicators.sort_by_key(|i| dim_pos.get(i.dimension.as_str()).copied().unwrap_or(usize::MAX));
+    let sum: f64 = indicators.iter().map(|i| i.points).sum();
+    let total = match &meta.total_points {
+        Some(t) => {
+            if (t.get() - sum).abs() > 1e-9 {
+                cx.at(
+                    last,
+                    Some(t.span()),
+                    DiagCode::PointsMismatch,
+                    Some(&id),
+                    format!("total_points is {} but the indicators add up to {sum}", t.get()),
+                );
+            }
+            *t.get()
+        }
+        None => {
+            if !indicators.is_empty() {
+                let span = meta.id.span();
+                cx.at(
+                    last,
+                    Some(span),
+                    DiagCode::PointsMismatch,
+                    Some(&id),
+                    format!("total_points is missing (the indicators add up to {sum})"),
+                );
+            }
+            sum
+        }
+    };
+    if let Some(top) = standard.grades.iter().map(|g| g.min_points).reduce(f64::max)
+        && top > total
+    {
+        cx.at(
+            last,
+            None,
+            DiagCode::OverlappingGrades,
+            Some(&id),
+            format!("a grade starts at {top}, above the total of {total} points"),
+        );
+    }
+
+    // Targets.
+    let mut targets = Vec::new();
+    for fi in 0..cx.files.len() {
+        for t in cx.files[fi].raw.targets.clone() {
+            check_unit(cx, fi, &t.unit, t.metric.get());
+            let at_least = finite(cx, fi, &t.at_least, t.metric.get(), "at_least", 0.0);
+            if t.unit.get() == "fraction" && at_least > 1.0 {
+                cx.at(
+                    fi,
+                    Some(t.at_least.span()),
+                    DiagCode::BadValue,
+                    Some(t.metric.get()),
+                    format!("a fraction must be at most 1, not {at_least}"),
+                );
+            }
+            let ct = cite(cx, fi, &t.cite, &source_ids, t.metric.get());
+            targets.push(DistrictTarget {
+                metric: t.metric.get().clone(),
+                year: t.year,
+                at_least,
+                unit: t.unit.get().clone(),
+                name: text(&t.zh, &t.en),
+                cite: ct,
+                origin: origin(cx, fi),
+            });
+        }
+    }
+
+    standard.total_points = total;
+    standard.dimensions = dimensions;
+    standard.indicators = indicators;
+    standard.targets = targets;
+    standard
+}
+
+fn facility_set(cx: &mut Cx, fi: usize, code: &Sp<String>, st: &Standard, item: &str) -> FacilitySet {
+    if let Some(c) = st.categories.iter().find(|c| &c.code == code.get()) {
+        return FacilitySet { code: c.code.clone(), name: c.name.clone(), categories: vec![c.code.clone()] };
+    }
+    if let Some(g) = st.groups.iter().find(|g| &g.code == code.get()) {
+        return FacilitySet { code: g.code.clone(), name: g.name.clone(), categories: g.any_of.clone() };
+    }
+    cx.at(
+        fi,
+        Some(code.span()),
+        DiagCode::UnknownCategory,
+        Some(item),
+        format!("unknown category or group `{}`", code.get()),
+    );
+    FacilitySet { code: code.get().clone(), name: Text::new(code.get(), code.get()), categories: Vec::new() }
+}
+
+fn measure(cx: &mut Cx, fi: usize, m: &Sp<String>, st: &Standard, item: &str, area_only: bool) -> Measure {
+    let w = m.get().as_str();
+    let found = match w {
+        "chain_outlets" if !area_only => Some(Measure::ChainOutlets),
+        "commercial_outlets" if !area_only => Some(Measure::CommercialOutlets),
+        "population" if !area_only => Some(Measure::Population),
+        "households" if !area_only => Some(Measure::Households),
+        _ => w.strip_prefix("figure:").map(|k| Measure::Figure(k.to_string())),
+    };
+    match found {
+        Some(Measure::Figure(k)) => {
+            match st.figures.iter().find(|f| f.key == k) {
+                None => {
+                    cx.at(fi, Some(m.span()), DiagCode::UnknownReference, Some(item), format!("unknown figure `{k}`"))
+                }
+                Some(f) if area_only && f.unit != "m2" => cx.at(
+                    fi,
+                    Some(m.span()),
+                    DiagCode::UnknownUnit,
+                    Some(item),
+                    format!("area_share needs figures in m2, but `{k}` is in {}", f.unit),
+                ),
+                _ => {}
+            }
+            Measure::Figure(k)
+        }
+        Some(other) => other,
+        None => {
+            let allowed = if area_only {
+                "figure:<key>"
+            } else {
+                "chain_outlets, commercial_outlets, population, households or figure:<key>"
+            };
+            cx.at(
+                fi,
+                Some(m.span()),
+                DiagCode::BadParameter,
+                Some(item),
+                format!("unknown measure `{w}` (use {allowed})"),
+            );
+            Measure::Population
+        }
+    }
+}
+
+fn indicator(
+    cx: &mut Cx,
+    fi: usize,
+    r: &RawIndicator,
+    st: &Standard,
+    dims: &[(usize, RawDimension)],
+    sources: &BTreeSet<String>,
+) -> Option<Indicator> {
+    let id = r.id.get().clone();
+    let item = id.as_str();
+    check_code(cx, fi, &r.id, "indicator", true);
+    if !dims.iter().any(|(_, d)| d.id.get() == r.dimension.get()) {
+        cx.at(
+            fi,
+            Some(r.dimension.span()),
+            DiagCode::UnknownReference,
+            Some(item),
+            format!("unknown dimension `{}`", r.dimension.get()),
+        );
+    }
+    let points = finite(cx, fi, &r.points, item, "points", 0.0);
+    let c = cite(cx, fi, &r.cite, sources, item);
+
+    // Which parameters each kind needs; anything else given is reported.
+    let kind_name = r.kind.get().as_str();
+    let given: Vec<(&str, Option<Range<usize>>)> = vec![
+        ("target", r.target.as_ref().map(|v| v.span())),
+        ("targets", r.targets.as_ref().and_then(|v| v.first().map(|t| t.span()))),
+        ("class", r.class.as_ref().map(|v| v.span())),
+        ("within_minutes", r.within_minutes.as_ref().map(|v| v.span())),
+        ("within_m", r.within_m.as_ref().map(|v| v.span())),
+        ("numerator", r.numerator.as_ref().map(|v| v.span())),
+        ("denominator", r.denominator.as_ref().map(|v| v.span())),
+        ("figure", r.figure.as_ref().map(|v| v.span())),
+        ("per_households", r.per_households.as_ref().map(|v| v.span())),
+        ("min_sample", r.min_sample.as_ref().map(|v| v.span())),
+        ("survey", r.survey.as_ref().map(|_| r.kind.span())),
+    ];
+    let given: Vec<(&str, Range<usize>)> = given
+        .into_iter()
+        .filter_map(|(n, s)| s.map(|s| (n, s)))
+        .chain(r.targets.as_ref().filter(|t| t.is_empty()).map(|_| ("targets", r.kind.span())))
+        .collect();
+    let allowed: &[&str] = match kind_name {
+        "presence" => &["target", "within_minutes", "within_m"],
+        "distinct_count" => &["targets", "class"],
+        "count" => &["target"],
+        "ratio" | "area_share" => &["numerator", "denominator"],
+        "area_per_households" => &["figure", "per_households"],
+        "walk_coverage" => &["target", "within_minutes"],
+        "satisfaction" => &["min_sample", "survey"],
+        "checklist" | "evaluator" => &[],
+        other => {
+            cx.at(
+                fi,
+                Some(r.kind.span()),
+                DiagCode::BadValue,
+                Some(item),
+                format!(
+                    "unknown kind `{other}` (presence, distinct_count, count, ratio, area_share, area_per_households, walk_coverage, satisfaction, checklist, evaluator)"
+                ),
+            );
+            return None;
+        }
+    };
+    for (name, span) in &given {
+        if !allowed.contains(name) {
+            cx.at(
+                fi,
+                Some(span.clone()),
+                DiagCode::BadParameter,
+                Some(item),
+                format!("kind `{kind_name}` does not use `{name}`"),
+            );
+        }
+    }
+    let kspan = r.kind.span();
+    let need = |cx: &mut Cx, what: &str, present: bool| {
+        if !present {
+            cx.at(
+                fi,
+                Some(kspan.clone()),
+                DiagCode::BadParameter,
+                Some(item),
+                format!("kind `{kind_name}` needs `{what}`"),
+            );
+        }
+        present
+    };
+    let speed_needed = |cx: &mut Cx, span: Range<usize>| {
+        if st.param(WALKING_SPEED).is_none() {
+            cx.at(
+                fi,
+                Some(span),
+                DiagCode::BadParameter,
+                Some(item),
+                format!("a limit in minutes needs the param `{WALKING_SPEED}`"),
+            );
+        }
+    };
+    let kind = match kind_name {
+        "presence" => {
+            if !need(cx, "target", r.target.is_some()) {
+                return None;
+            }
+            let target = facility_set(cx, fi, r.target.as_ref()?, st, item);
+            let within = match (&r.within_minutes, &r.within_m) {
+                (Some(_), Some(m)) => {
+                    cx.at(
+                        fi,
+                        Some(m.span()),
+                        DiagCode::BadParameter,
+                        Some(item),
+                        "give `within_minutes` or `within_m`, not both".into(),
+                    );
+                    None
+                }
+                (Some(min), None) => {
+                    speed_needed(cx, min.span());
+                    Some(Reach::Minutes(finite(cx, fi, min, item, "within_minutes", 0.0)))
+                }
+                (None, Some(m)) => Some(Reach::Metres(finite(cx, fi, m, item, "within_m", 0.0))),
+                (None, None) => None,
+            };
+            Kind::Presence { target, within }
+        }
+        "distinct_count" => {
+            let targets = match (&r.targets, &r.class) {
+                (Some(ts), None) => ts.iter().map(|t| facility_set(cx, fi, t, st, item)).collect(),
+                (None, Some(class)) => {
+                    if st.class(class.get()).is_none() {
+                        cx.at(
+                            fi,
+                            Some(class.span()),
+                            DiagCode::UnknownReference,
+                            Some(item),
+                            format!("unknown class `{}`", class.get()),
+                        );
+                    }
+                    st.categories
+                        .iter()
+                        .filter(|c| &c.class == class.get())
+                        .map(|c| FacilitySet {
+                            code: c.code.clone(),
+                            name: c.name.clone(),
+                            categories: vec![c.code.clone()],
+                        })
+                        .collect()
+                }
+                _ => {
+                    need(cx, "exactly one of `targets` or `class`", false);
+                    return None;
+                }
+            };
+            Kind::DistinctCount { targets }
+        }
+        "count" => {
+            if !need(cx, "target", r.target.is_some()) {
+                return None;
+            }
+            Kind::Count { target: facility_set(cx, fi, r.target.as_ref()?, st, item) }
+        }
+        "ratio" | "area_share" => {
+            let ok_n = need(cx, "numerator", r.numerator.is_some());
+            let ok_d = need(cx, "denominator", r.denominator.is_some());
+            if !(ok_n && ok_d) {
+                return None;
+            }
+            let area = kind_name == "area_share";
+            let numerator = measure(cx, fi, r.numerator.as_ref()?, st, item, area);
+            let denominator = measure(cx, fi, r.denominator.as_ref()?, st, item, area);
+            if area { Kind::AreaShare { numerator, denominator } } else { Kind::Ratio { numerator, denominator } }
+        }
+        "area_per_households" => {
+            let ok_f = need(cx, "figure", r.figure.is_some());
+            let ok_p = need(cx, "per_households", r.per_households.is_some());
+            if !(ok_f && ok_p) {
+                return None;
+            }
+            let f = r.figure.as_ref()?;
+            match st.figures.iter().find(|x| &x.key == f.get()) {
+                None => cx.at(
+                    fi,
+                    Some(f.span()),
+                    DiagCode::UnknownReference,
+                    Some(item),
+                    format!("unknown figure `{}`", f.get()),
+                ),
+                Some(x) if x.unit != "m2" => cx.at(
+                    fi,
+                    Some(f.span()),
+                    DiagCode::UnknownUnit,
+                    Some(item),
+                    format!("area_per_households needs a figure in m2, not {}", x.unit),
+                ),
+                _ => {}
+            }
+            let per = finite(cx, fi, r.per_households.as_ref()?, item, "per_households", 1.0);
+            Kind::AreaPerHouseholds { figure: f.get().clone(), per_households: per }
+        }
+        "walk_coverage" => {
+            let ok_t = need(cx, "target", r.target.is_some());
+            let ok_m = need(cx, "within_minutes", r.within_minutes.is_some());
+            if !(ok_t && ok_m) {
+                return None;
+            }
+            let target = facility_set(cx, fi, r.target.as_ref()?, st, item);
+            let min = r.within_minutes.as_ref()?;
+            speed_needed(cx, min.span());
+            Kind::WalkCoverage { target, within_minutes: finite(cx, fi, min, item, "within_minutes", 0.0) }
+        }
+        "satisfaction" => {
+            if !need(cx, "min_sample", r.min_sample.is_some()) {
+                return None;
+            }
+            let survey = r.survey.clone().unwrap_or_else(|| "overall".to_string());
+            if survey.is_empty() || !survey.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                cx.at(
+                    fi,
+                    Some(kspan.clone()),
+                    DiagCode::BadParameter,
+                    Some(item),
+                    format!("`survey` is the key of the circle's survey (lowercase ASCII, e.g. `overall`), not {survey:?}; describe the questionnaire in `help` or `cite`"),
+                );
+            }
+            Kind::Satisfaction { survey, min_sample: *r.min_sample.as_ref()?.get() }
+        }
+        "checklist" => Kind::Checklist,
+        "evaluator" => Kind::Evaluator,
+        _ => return None,
+    };
+
+    // The scoring rule.
+    let n_rules = [r.at_least.is_some(), r.linear.is_some(), r.steps.is_some()].iter().filter(|b| **b).count();
+    let is_fraction = matches!(
+        kind,
+        Kind::Ratio { .. } | Kind::AreaShare { .. } | Kind::WalkCoverage { .. } | Kind::Satisfaction { .. }
+    );
+    let rule = if matches!(kind, Kind::Evaluator) {
+        if n_rules > 0 {
+            cx.at(
+                fi,
+                Some(kspan.clone()),
+                DiagCode::BadRule,
+                Some(item),
+                "an evaluator indicator takes the given points; remove the rule".into(),
+            );
+        }
+        Rule::Given
+    } else if n_rules > 1 {
+        cx.at(
+            fi,
+            Some(kspan.clone()),
+            DiagCode::BadRule,
+            Some(item),
+            "give only one of `at_least`, `linear`, `steps`".into(),
+        );
+        return None;
+    } else if let Some(t) = &r.at_least {
+        let v = finite(cx, fi, t, item, "at_least", f64::MIN);
+        if is_fraction && !(0.0..=1.0).contains(&v) {
+            cx.at(
+                fi,
+                Some(t.span()),
+                DiagCode::BadRule,
+                Some(item),
+                format!("a share is a fraction between 0 and 1, not {v}"),
+            );
+        }
+        Rule::AtLeast { threshold: v }
+    } else if let Some(l) = &r.linear {
+        let [zero, full] = *l.get();
+        if !(zero.is_finite() && full.is_finite()) || zero == full {
+            cx.at(
+                fi,
+                Some(l.span()),
+                DiagCode::BadRule,
+                Some(item),
+                format!("linear needs two different numbers, not [{zero}, {full}]"),
+            );
+        }
+        if is_fraction && !((0.0..=1.0).contains(&zero) && (0.0..=1.0).contains(&full)) {
+            cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), "a share is a fraction between 0 and 1".into());
+        }
+        Rule::Linear { zero, full }
+    } else if let Some(steps) = &r.steps {
+        let list: Vec<Step> = steps.get().iter().map(|s| Step { at_least: s.at_least, points: s.points }).collect();
+        let ordered = list.windows(2).all(|w| w[0].at_least < w[1].at_least && w[0].points <= w[1].points);
+        let bounded = list
+            .iter()
+            .all(|s| s.points.is_finite() && s.at_least.is_finite() && s.points >= 0.0 && s.points <= points);
+        if list.is_empty() || !ordered || !bounded {
+            cx.at(
+                fi,
+                Some(steps.span()),
+                DiagCode::BadRule,
+                Some(item),
+                format!(
+                    "steps must be non-empty, rising in `at_least` and `points`, with points between 0 and {points}"
+                ),
+            );
+        }
+        if is_fraction && list.iter().any(|s| !(0.0..=1.0).contains(&s.at_least)) {
+            cx.at(
+                fi,
+                Some(steps.span()),
+                DiagCode::BadRule,
+                Some(item),
+                "a share is a fraction between 0 and 1".into(),
+            );
+        }
+        Rule::Steps { steps: list }
+    } else if matches!(kind, Kind::Presence { .. } | Kind::Checklist) {
+        Rule::AtLeast { threshold: 1.0 }
+    } else {
+        cx.at(
+            fi,
+            Some(kspan.clone()),
+            DiagCode::BadRule,
+            Some(item),
+            format!("kind `{kind_name}` needs a rule: `at_least`, `linear` or `steps`"),
+        );
+        return None;
+    };
+
+    // Role and cap.
+    let role = match r.role.as_ref().map(|s| s.get().as_str()) {
+        None | Some("scored") => Role::Scored,
+        Some("mandatory") => Role::Mandatory,
+        Some("gate") => Role::Gate,
+        Some("veto") => Role::Veto,
+        Some(other) => {
+            let span = r.role.as_ref().map(|s| s.span());
+            cx.at(
+                fi,
+                span,
+                DiagCode::BadValue,
+                Some(item),
+                format!("role `{other}` must be scored, mandatory, gate or veto"),
+            );
+            Role::Scored
+        }
+    };
+    let cap = match (&r.cap, role) {
+        (Some(c), Role::Scored) => {
+            cx.at(
+                fi,
+                Some(c.span()),
+                DiagCode::BadParameter,
+                Some(item),
+                "`cap` needs role mandatory, gate or veto".into(),
+            );
+            None
+        }
+        (None, Role::Scored) => None,
+        (None, _) => Some(Cap::NoGrade),
+        (Some(c), _) if c.get() == "none" => Some(Cap::NoGrade),
+        (Some(c), _) => {
+            if st.grade(c.get()).is_none() {
+                cx.at(
+                    fi,
+                    Some(c.span()),
+                    DiagCode::UnknownReference,
+                    Some(item),
+                    format!("cap names unknown grade `{}`", c.get()),
+                );
+            }
+            Some(Cap::AtMost(c.get().clone()))
+        }
+    };
+    let applies = match &r.applies {
+        None => Applies::default(),
+        Some(a) => {
+            for f in &a.forms {
+                if !st.forms.iter().any(|x| &x.code == f.get()) {
+                    cx.at(
+                        fi,
+                        Some(f.span()),
+                        DiagCode::UnknownReference,
+                        Some(item),
+                        format!("unknown form `{}`", f.get()),
+                    );
+                }
+            }
+            Applies { forms: a.forms.iter().map(|f| f.get().clone()).collect(), new_residential: a.new_residential }
+        }
+    };
+    if r.responsible.iter().any(|u| u.trim().is_empty()) {
+        cx.at(fi, Some(r.id.span()), DiagCode::BadValue, Some(item), "a responsible unit is empty".into());
+    }
+    Some(Indicator {
+        id,
+        dimension: r.dimension.get().clone(),
+        name: text(&r.zh, &r.en),
+        kind,
+        rule,
+        points,
+        role,
+        cap,
+        help: r.help.as_ref().map(|h| text(&h.zh, &h.en)),
+        action: r.action.as_ref().map(|h| text(&h.zh, &h.en)),
+        responsible: r.responsible.clone(),
+        applies,
+        cite: c,
+        origin: cx.files[fi].raw.standard.id.get().clone(),
+    })
+}
