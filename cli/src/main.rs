@@ -270,7 +270,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 SchemaOf::Circle => lifecircle_core::schema::circle_schema(),
                 SchemaOf::Standard => lifecircle_core::schema::standard_schema(),
             };
-            println!("{schema}");
+            print!("{schema}");
             Ok(())
         }
         Command::Example { standard } => match example::example(&standard) {

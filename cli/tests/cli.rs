@@ -111,7 +111,10 @@ fn validate_reports_file_line_and_id() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("root");
     let ok = lifecircle(&["validate", root.join("standards/longwan-2024.toml").to_str().expect("path")]);
     assert!(ok.status.success(), "{}", text(&ok));
-    let bad = root.join("tests/standards/broken/unknown-category.toml");
+    // The parent named in `extends` is found beside the file.
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("readable");
+    tmp("test-base.toml", &read("tests/standards/test-base.toml"));
+    let bad = tmp("unknown-category.toml", &read("tests/standards/broken/unknown-category.toml"));
     let out = lifecircle(&["validate", bad.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
     let t = text(&out);

@@ -25,6 +25,11 @@ pub const BUILTIN: &[Builtin] = &[
         file: "standards/longwan-2024.toml",
         text: include_str!("../../../standards/longwan-2024.toml"),
     },
+    Builtin {
+        id: "gb50180-2018",
+        file: "standards/gb50180-2018.toml",
+        text: include_str!("../../../standards/gb50180-2018.toml"),
+    },
 ];
 
 /// The built-in standard with this id.
