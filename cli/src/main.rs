@@ -121,6 +121,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// Print to stdout; a closed pipe (`| head`) ends the program quietly instead of panicking.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write to stdout: {e}");
+        std::process::exit(3);
+    }
+}
+
+macro_rules! say {
+    ($($t:tt)*) => { emit(&format!("{}\n", format!($($t)*))) };
+}
+
 fn read(path: &Path) -> Result<String, Failure> {
     if path.as_os_str() == "-" {
         let mut s = String::new();
@@ -181,10 +198,10 @@ fn today() -> Date {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Standards => {
-            println!("{:<16} {:<8} {:<10} {:<9} 标题 title", "id", "version", "level", "status");
+            say!("{:<16} {:<8} {:<10} {:<9} 标题 title", "id", "version", "level", "status");
             for b in BUILTIN {
                 match standard::load_builtin(b.id) {
-                    Ok(s) => println!(
+                    Ok(s) => say!(
                         "{:<16} {:<8} {:<10} {:<9} {} / {}",
                         s.id,
                         s.version,
@@ -193,7 +210,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         s.title.zh,
                         s.title.en
                     ),
-                    Err(e) => println!("{:<16} (invalid: {e})", b.id),
+                    Err(e) => say!("{:<16} (invalid: {e})", b.id),
                 }
             }
             Ok(())
@@ -202,7 +219,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut bad = 0;
             for f in &files {
                 match load_file(f)? {
-                    Ok(s) => println!(
+                    Ok(s) => say!(
                         "✔ {}: {} v{} — {} 项指标 indicators, 总分 total {}, {} 个类别 categories",
                         f.display(),
                         s.id,
@@ -213,9 +230,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ),
                     Err(e) => {
                         bad += 1;
-                        println!("✘ {}: {} 个问题 problems", f.display(), e.diagnostics.len());
+                        say!("✘ {}: {} 个问题 problems", f.display(), e.diagnostics.len());
                         for d in &e.diagnostics {
-                            println!("  {d}");
+                            say!("  {d}");
                         }
                     }
                 }
@@ -228,7 +245,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Show { standard } => {
             let std = load_any(&standard)?;
-            println!("{}", serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))?);
+            say!("{}", serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))?);
             Ok(())
         }
         Command::Score { standard: sid, circles, as_of, lang, format } => {
@@ -249,8 +266,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 match result {
                     Ok(a) => match format {
                         FormatArg::Json => json_out.push(a),
-                        FormatArg::Text => println!("{}", report::render(&a, lang, Format::Text)),
-                        FormatArg::Md => println!("{}", report::render(&a, lang, Format::Markdown)),
+                        FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
+                        FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
                     },
                     Err(e) => failed.push(format!("{}: {e}", path.display())),
                 }
@@ -261,7 +278,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 } else {
                     serde_json::to_string_pretty(&json_out)
                 };
-                println!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
+                say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
         }
@@ -270,12 +287,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 SchemaOf::Circle => lifecircle_core::schema::circle_schema(),
                 SchemaOf::Standard => lifecircle_core::schema::standard_schema(),
             };
-            print!("{schema}");
+            emit(&schema);
             Ok(())
         }
         Command::Example { standard } => match example::example(&standard) {
             Some(e) => {
-                print!("{}", e.json);
+                emit(e.json);
                 Ok(())
             }
             None => Err(Failure::Invalid(format!(

@@ -22,6 +22,13 @@ struct L {
 }
 
 impl L {
+    fn parens(&self) -> (&'static str, &'static str) {
+        match self.lang {
+            Lang::Zh => ("（", "）"),
+            Lang::En => (" (", ")"),
+        }
+    }
+
     fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         match self.lang {
             Lang::Zh => zh,
@@ -71,6 +78,11 @@ fn priority_word(l: &L, p: u8) -> &'static str {
     }
 }
 
+/// Terminal columns of a text: CJK and full-width characters take two.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
 fn bar(points: f64, max: f64, width: usize) -> String {
     let filled = if max > 0.0 { ((points / max) * width as f64).round() as usize } else { 0 };
     let filled = filled.min(width);
@@ -86,9 +98,16 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         if md {
             let _ = writeln!(o, "\n{} {title}\n", "#".repeat(level));
         } else if level == 1 {
-            let _ = writeln!(o, "{title}\n{}", "=".repeat(title.chars().count() * 2));
+            let _ = writeln!(o, "{title}\n{}", "=".repeat(width(title)));
         } else {
-            let _ = writeln!(o, "\n【{title}】");
+            match lang {
+                Lang::Zh => {
+                    let _ = writeln!(o, "\n【{title}】");
+                }
+                Lang::En => {
+                    let _ = writeln!(o, "\n== {title} ==");
+                }
+            }
         }
     };
     h(&mut o, 1, l.t("一刻钟便民生活圈评估报告", "15-minute convenient living circle assessment"));
@@ -97,7 +116,8 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         if md {
             let _ = writeln!(o, "- **{k}**: {v}");
         } else {
-            let _ = writeln!(o, "{k}：{v}");
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
+            let _ = writeln!(o, "{k}{sep}{v}");
         }
     };
     kv(&mut o, l.t("生活圈", "Circle"), &format!("{}{sample} [{}]", a.circle.name, a.circle.id));
@@ -133,8 +153,13 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         for c in &a.checks {
             let mark = if c.passed { "✔" } else { "✘" };
             let verdict = if c.passed { l.t("通过", "passed") } else { l.t("未通过", "failed") };
-            let line =
-                format!("{mark} [{}] {} {}（{}）", c.indicator, c.name.get(lang), verdict, role_word(&l, c.role));
+            let (open, close) = l.parens();
+            let line = format!(
+                "{mark} [{}] {} {verdict}{open}{}{close}",
+                c.indicator,
+                c.name.get(lang),
+                role_word(&l, c.role)
+            );
             let _ = writeln!(o, "{}{line}", if md { "- " } else { "  " });
         }
     }
@@ -153,14 +178,11 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         if md {
             let _ = writeln!(o, "| {} | {} | {} |", d.name.get(lang), fmt_num(d.points), fmt_num(d.max));
         } else {
-            let _ = writeln!(
-                o,
-                "  {:<10} {:>6} / {:<4} {}",
-                d.name.get(lang),
-                fmt_num(d.points),
-                fmt_num(d.max),
-                bar(d.points, d.max, 20)
-            );
+            let name = d.name.get(lang);
+            let widest = a.dimensions.iter().map(|d| width(d.name.get(lang))).max().unwrap_or(0);
+            let pad = " ".repeat(widest.saturating_sub(width(name)));
+            let (p, m) = (fmt_num(d.points), fmt_num(d.max));
+            let _ = writeln!(o, "  {name}{pad}  {p:>6} / {m:<4} {}", bar(d.points, d.max, 20));
         }
     }
 
@@ -173,8 +195,9 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         }
         for r in a.indicators.iter().filter(|r| r.dimension == d.id) {
             let prov = if r.confidence == Confidence::Provisional { l.t(" ·暂定", " · provisional") } else { "" };
+            let (open, close) = l.parens();
             let head = format!(
-                "[{}] {} — {}/{} {}（{}{prov}）",
+                "[{}] {} — {}/{} {}{open}{}{prov}{close}",
                 r.id,
                 r.name.get(lang),
                 fmt_num(r.points),
@@ -214,16 +237,21 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", d.get(lang))).unwrap_or_default();
         let _ = writeln!(
             o,
-            "{}{}. 【{}】[{}] {}（{} {} {}）{detail}\n     {}：{units}",
+            "{}{}. {}{}{} [{}] {}{}{} {} {}{}{detail}\n     {}{}{units}",
             if md { "" } else { "  " },
             i + 1,
+            l.t("【", "["),
             priority_word(&l, g.priority),
+            l.t("】", "]"),
             g.indicator,
             g.action.get(lang),
+            l.parens().0,
             l.t("失分", "loses"),
             fmt_num(g.points_lost),
             l.t("分", "pts"),
+            l.parens().1,
             l.t("责任单位", "Responsible"),
+            l.t("：", ": "),
         );
     }
     let note = l.t(

@@ -5,7 +5,7 @@
 //! applies the indicator's rule, then gates, vetoes and caps, and writes the explanations and
 //! the gap list.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -33,10 +33,13 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
     let cx = Cx::new(standard, circle, facilities);
     let mut findings = Vec::new();
     let mut results = Vec::new();
+    let mut details = Vec::new();
     for ind in &standard.indicators {
-        results.push(cx.indicator(ind, &mut findings));
+        let (r, d) = cx.indicator(ind, &mut findings);
+        results.push(r);
+        details.push(d);
     }
-    Ok(assemble(standard, circle, as_of, results, findings))
+    Ok(assemble(standard, circle, as_of, results, details, findings))
 }
 
 /// Checks that need the standard; returns each facility's category code.
@@ -185,7 +188,8 @@ impl<'a> Cx<'a> {
         self.metres_per_minute.map(|m| metres / m)
     }
 
-    fn indicator(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> IndicatorResult {
+    /// The result, and the specifics a gap would show.
+    fn indicator(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> (IndicatorResult, Option<Text>) {
         let mut m = self.applies(ind, findings).unwrap_or_else(|| self.measure(ind, findings));
         let max = ind.points;
         let (points, status) = if m.not_applicable {
@@ -223,7 +227,8 @@ impl<'a> Cx<'a> {
             m.says = Text::new("未填写所需数据", "the data it needs was not given");
         }
         let explanation = explain(self.st, ind, &m, points, status);
-        IndicatorResult {
+        let detail = m.detail.clone().or_else(|| (!m.says.zh.is_empty()).then(|| m.says.clone()));
+        let result = IndicatorResult {
             id: ind.id.clone(),
             dimension: ind.dimension.clone(),
             name: ind.name.clone(),
@@ -240,7 +245,8 @@ impl<'a> Cx<'a> {
             confidence: ind.cite.confidence,
             origin: ind.origin.clone(),
             explanation,
-        }
+        };
+        (result, detail)
     }
 
     /// `Some` when the indicator does not apply, or when whether it applies is unknown.
@@ -911,6 +917,7 @@ fn assemble(
     c: &Circle,
     as_of: Date,
     results: Vec<IndicatorResult>,
+    details: Vec<Option<Text>>,
     mut findings: Vec<Finding>,
 ) -> Assessment {
     let total = round2(results.iter().map(|r| r.points).sum());
@@ -999,7 +1006,7 @@ fn assemble(
             Role::Mandatory => 3,
             Role::Scored => 4,
         };
-        let detail = gap_detail(ind, r);
+        let detail = details[pos].clone();
         let action = match (&ind.action, r.status) {
             (_, Status::NoData) => {
                 Text::new(format!("补充数据：{}", ind.name.zh), format!("provide the data for: {}", ind.name.en))
@@ -1105,29 +1112,6 @@ fn assemble(
         indicators: results,
         findings,
         gaps: gaps.into_iter().map(|(_, g)| g).collect(),
-    }
-}
-
-fn gap_detail(ind: &Indicator, r: &IndicatorResult) -> Option<Text> {
-    // The specifics were computed with the measurement; rebuild them from the inputs.
-    match &ind.kind {
-        Kind::DistinctCount { targets } => {
-            let missing: BTreeSet<String> =
-                r.inputs.get("missing")?.as_array()?.iter().filter_map(|v| v.as_str().map(String::from)).collect();
-            let lack: Vec<&FacilitySet> = targets.iter().filter(|t| missing.contains(&t.code)).collect();
-            if lack.is_empty() {
-                return None;
-            }
-            Some(Text::new(
-                format!("缺少：{}", join(lack.iter().map(|t| t.name.zh.as_str()), "、")),
-                format!("missing: {}", join(lack.iter().map(|t| t.name.en.as_str()), ", ")),
-            ))
-        }
-        _ => {
-            let cut = |s: &str| s.split("：得 ").next().unwrap_or(s).split("；").next().unwrap_or(s).to_string();
-            let cut_en = |s: &str| s.split(": ").next().unwrap_or(s).split("; ").next().unwrap_or(s).to_string();
-            Some(Text::new(cut(&r.explanation.zh), cut_en(&r.explanation.en)))
-        }
     }
 }
 
