@@ -170,6 +170,9 @@ pub struct Walking {
     /// From the circle centre: nearest distance in metres per category code.
     #[serde(default)]
     pub nearest_m: BTreeMap<String, f64>,
+    /// From the circle centre: the name of that nearest facility per category code, where known.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nearest_name: BTreeMap<String, String>,
     /// Residential origins with their nearest distances, for coverage shares.
     #[serde(default)]
     pub origins: Vec<Origin>,

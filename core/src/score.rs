@@ -100,7 +100,11 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
         }
     }
     if let Some(w) = &c.walking {
-        let keys = w.nearest_m.keys().map(|k| ("walking.nearest_m".to_string(), k));
+        let keys = w
+            .nearest_m
+            .keys()
+            .map(|k| ("walking.nearest_m".to_string(), k))
+            .chain(w.nearest_name.keys().map(|k| ("walking.nearest_name".to_string(), k)));
         let okeys = w
             .origins
             .iter()
@@ -178,10 +182,31 @@ impl<'a> Cx<'a> {
 
     /// Nearest walking distance from the centre to a member of the set, in metres.
     fn nearest_from_centre(&self, set: &FacilitySet) -> Option<f64> {
-        let from_walking =
-            self.c.walking.iter().flat_map(|w| set.categories.iter().filter_map(|c| w.nearest_m.get(c).copied()));
-        let from_inventory = self.present(set).into_iter().filter_map(|f| f.walk_m);
-        from_walking.chain(from_inventory).reduce(f64::min)
+        self.nearest_named(set).map(|(m, _)| m)
+    }
+
+    /// Nearest walking distance from the centre to a member of the set, in metres, with the
+    /// facility's name where known. Ties go to the first written, so the order of input lists
+    /// cannot change the name only when distances differ; equal distances keep the smaller name.
+    fn nearest_named(&self, set: &FacilitySet) -> Option<(f64, Option<String>)> {
+        let from_walking = self.c.walking.iter().flat_map(|w| {
+            set.categories
+                .iter()
+                .filter_map(|c| w.nearest_m.get(c).map(|m| (*m, w.nearest_name.get(c).cloned())))
+                .collect::<Vec<_>>()
+        });
+        let from_inventory = self.present(set).into_iter().filter_map(|f| f.walk_m.map(|m| (m, Some(f.name.clone()))));
+        from_walking.chain(from_inventory).reduce(|a, b| match a.0.total_cmp(&b.0) {
+            std::cmp::Ordering::Less => a,
+            std::cmp::Ordering::Greater => b,
+            std::cmp::Ordering::Equal => {
+                if b.1.as_deref().unwrap_or("") < a.1.as_deref().unwrap_or("") {
+                    b
+                } else {
+                    a
+                }
+            }
+        })
     }
 
     fn minutes(&self, metres: f64) -> Option<f64> {
@@ -556,14 +581,15 @@ impl<'a> Cx<'a> {
         }
         let Some(limit) = within else {
             m.value = Some(1.0);
-            let first = here.first().map(|f| f.name.as_str()).unwrap_or("");
+            // The smallest name, so that the order of the inventory cannot change the text.
+            let first = here.iter().map(|f| f.name.as_str()).min().unwrap_or("");
             m.says = Text::new(
                 format!("已有{} {} 处（如{first}）", name.zh, here.len()),
                 format!("{} × {} present (e.g. {first})", here.len(), name.en),
             );
             return m;
         };
-        let Some(metres) = self.nearest_from_centre(target) else {
+        let Some((metres, nearest)) = self.nearest_named(target) else {
             findings.push(Finding {
                 code: "distance_missing".into(),
                 severity: Severity::Warning,
@@ -583,20 +609,27 @@ impl<'a> Cx<'a> {
         };
         m.inputs.insert("nearest_m".into(), json!(metres));
         let basis = self.c.walking.as_ref().map(|w| w.basis).unwrap_or_default();
+        // On a straight-line basis the walk is the line times the detour factor.
+        let walk = match basis {
+            Basis::Network => metres,
+            Basis::StraightLine => metres * self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
+        };
+        if let Some(n) = &nearest {
+            m.inputs.insert("nearest".into(), json!(n));
+        }
+        let (which_zh, which_en) = match &nearest {
+            Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
+            None => (name.zh.clone(), name.en.clone()),
+        };
         let (ok, zh, en) = match limit {
             Reach::Metres(lim) => {
-                let walk = match basis {
-                    Basis::Network => metres,
-                    Basis::StraightLine => metres * self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
-                };
                 m.unit = "m";
                 m.inputs.insert("walk_m".into(), json!(walk));
                 (
                     walk <= lim,
-                    format!("最近的{}步行约 {} 米，要求 {} 米以内", name.zh, fmt_num(walk.round()), fmt_num(lim)),
+                    format!("最近的{which_zh}步行约 {} 米，要求 {} 米以内", fmt_num(walk.round()), fmt_num(lim)),
                     format!(
-                        "nearest {} is about {} m away on foot, limit {} m",
-                        name.en,
+                        "nearest {which_en} is about {} m away on foot; limit {} m",
                         fmt_num(walk.round()),
                         fmt_num(lim)
                     ),
@@ -612,16 +645,14 @@ impl<'a> Cx<'a> {
                 (
                     min <= lim,
                     format!(
-                        "最近的{}约 {} 米，步行约 {} 分钟，要求 {} 分钟以内",
-                        name.zh,
-                        fmt_num(metres.round()),
+                        "最近的{which_zh}步行约 {} 米、约 {} 分钟，要求 {} 分钟以内",
+                        fmt_num(walk.round()),
                         fmt_num(round1(min)),
                         fmt_num(lim)
                     ),
                     format!(
-                        "nearest {} is about {} m, a {}-minute walk; limit {} minutes",
-                        name.en,
-                        fmt_num(metres.round()),
+                        "nearest {which_en} is about {} m, a {}-minute walk; limit {} minutes",
+                        fmt_num(walk.round()),
                         fmt_num(round1(min)),
                         fmt_num(lim)
                     ),
@@ -1097,7 +1128,7 @@ fn assemble(
             id: st.id.clone(),
             version: st.version.clone(),
             title: st.title.clone(),
-            digest: standard_digest(st),
+            digest: st.digest.clone(),
             lineage: st.lineage.clone(),
             in_force,
         },
@@ -1115,7 +1146,7 @@ fn assemble(
     }
 }
 
-/// SHA-256 of the resolved standard's canonical JSON.
+/// SHA-256 of the resolved standard's canonical JSON (its `digest` field is not part of it).
 pub fn standard_digest(st: &Standard) -> String {
     hex(&Sha256::digest(serde_json::to_vec(st).unwrap_or_default()))
 }

@@ -107,6 +107,10 @@ pub struct Standard {
     pub indicators: Vec<Indicator>,
     pub grades: Vec<Grade>,
     pub targets: Vec<DistrictTarget>,
+    /// SHA-256 (hex) of this resolved standard's canonical JSON (everything above), computed
+    /// once when it is resolved.
+    #[serde(skip)]
+    pub digest: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -744,6 +744,7 @@ fn build(cx: &mut Cx) -> Standard {
         indicators: Vec::new(),
         grades,
         targets: Vec::new(),
+        digest: String::new(),
     };
     let mut standard = std_view;
     let inds_raw = merge(cx, "indicator", |r| &r.indicators, |i| &i.id, |i| i.override_);
@@ -849,6 +850,7 @@ fn build(cx: &mut Cx) -> Standard {
     standard.dimensions = dimensions;
     standard.indicators = indicators;
     standard.targets = targets;
+    standard.digest = crate::score::standard_digest(&standard);
     standard
 }
 
