@@ -125,8 +125,14 @@ pub struct IndicatorResult {
     /// The inputs it used, by name.
     pub inputs: BTreeMap<String, serde_json::Value>,
     pub rule: Rule,
+    /// Where the requirement comes from, and how sure it is.
     pub cite: Cite,
     pub confidence: Confidence,
+    /// Where the points come from, when the standard cites them separately.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_cite: Option<Cite>,
+    /// How sure the points are (the requirement's confidence when not cited separately).
+    pub points_confidence: Confidence,
     /// The standard file the indicator was written in.
     pub origin: String,
     /// One sentence: why this score.

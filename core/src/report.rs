@@ -194,7 +194,11 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let _ = writeln!(o, "  ▸ {}", d.name.get(lang));
         }
         for r in a.indicators.iter().filter(|r| r.dimension == d.id) {
-            let prov = if r.confidence == Confidence::Provisional { l.t(" ·暂定", " · provisional") } else { "" };
+            let prov = match (r.confidence, r.points_confidence) {
+                (Confidence::Verified, Confidence::Verified) => "",
+                (Confidence::Verified, Confidence::Provisional) => l.t(" ·分值暂定", " · provisional points"),
+                _ => l.t(" ·暂定", " · provisional"),
+            };
             let (open, close) = l.parens();
             let head = format!(
                 "[{}] {} — {}/{} {}{open}{}{prov}{close}",

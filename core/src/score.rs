@@ -268,6 +268,8 @@ impl<'a> Cx<'a> {
             rule: ind.rule.clone(),
             cite: ind.cite.clone(),
             confidence: ind.cite.confidence,
+            points_cite: ind.points_cite.clone(),
+            points_confidence: ind.points_cite.as_ref().map_or(ind.cite.confidence, |c| c.confidence),
             origin: ind.origin.clone(),
             explanation,
         };
@@ -906,12 +908,21 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
     } else {
         rule_text(&ind.rule, m.unit, ind.points)
     };
-    let provisional = ind.cite.confidence == Confidence::Provisional;
     let clause = cite_text(st, &ind.cite);
-    let (mark_zh, mark_en) = if provisional {
-        ("（本项分值为暂定设计值）", " (points and thresholds are provisional, designed by this project)")
-    } else {
-        ("", "")
+    let (mark_zh, mark_en) = match ind.provisional() {
+        (true, true) => (
+            "（本项要求与分值均为本项目暂定设计值，非官方数值）".to_string(),
+            " (requirement and points are provisional, designed by this project, not official)".to_string(),
+        ),
+        (false, true) => {
+            let why = ind.points_cite.as_ref().map(|c| cite_text(st, c)).unwrap_or_default();
+            (
+                format!("（要求为官方数值；分值为本项目暂定设计值，见{why}）"),
+                format!(" (the requirement is official; the points are provisional, designed by this project: {why})"),
+            )
+        }
+        (true, false) => ("（本项要求为暂定设计值）".to_string(), " (the requirement is provisional)".to_string()),
+        (false, false) => (String::new(), String::new()),
     };
     let (zh_rule, en_rule) = if status == Status::NotApplicable || status == Status::NoData {
         (String::new(), String::new())
@@ -1064,8 +1075,11 @@ fn assemble(
     });
 
     // Findings about the whole.
-    let provisional: Vec<&str> =
-        results.iter().filter(|r| r.confidence == Confidence::Provisional).map(|r| r.id.as_str()).collect();
+    let provisional: Vec<&str> = results
+        .iter()
+        .filter(|r| r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional)
+        .map(|r| r.id.as_str())
+        .collect();
     if !provisional.is_empty() {
         findings.push(Finding {
             code: "provisional_values".into(),

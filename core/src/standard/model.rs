@@ -365,8 +365,21 @@ pub struct Indicator {
     pub action: Option<Text>,
     pub responsible: Vec<String>,
     pub applies: Applies,
+    /// Where the requirement comes from.
     pub cite: Cite,
+    /// Where the points come from, when that differs from the requirement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_cite: Option<Cite>,
     pub origin: String,
+}
+
+impl Indicator {
+    /// Whether the requirement or the points are this project's design rather than official.
+    pub fn provisional(&self) -> (bool, bool) {
+        let req = self.cite.confidence == Confidence::Provisional;
+        let pts = self.points_cite.as_ref().map_or(req, |c| c.confidence == Confidence::Provisional);
+        (req, pts)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -330,7 +330,13 @@ pub struct RawIndicator {
     pub responsible: Vec<String>,
     #[serde(default)]
     pub applies: Option<RawApplies>,
+    /// Where the requirement (what is measured and its threshold) comes from.
     pub cite: RawCite,
+    /// Where the points and the partial-credit rule come from, when that differs from the
+    /// requirement: typically an official threshold (`cite`, verified) weighted by this
+    /// project's design (`points_cite`, provisional with its reason).
+    #[serde(default)]
+    pub points_cite: Option<RawCite>,
 
     // kind parameters
     #[serde(default)]

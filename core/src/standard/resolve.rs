@@ -938,6 +938,7 @@ fn indicator(
     }
     let points = finite(cx, fi, &r.points, item, "points", 0.0);
     let c = cite(cx, fi, &r.cite, sources, item);
+    let pc = r.points_cite.as_ref().map(|p| cite(cx, fi, p, sources, item));
 
     // Which parameters each kind needs; anything else given is reported.
     let kind_name = r.kind.get().as_str();
@@ -1320,6 +1321,7 @@ fn indicator(
         responsible: r.responsible.clone(),
         applies,
         cite: c,
+        points_cite: pc,
         origin: cx.files[fi].raw.standard.id.get().clone(),
     })
 }
