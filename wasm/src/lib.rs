@@ -1,1 +1,251 @@
-//! lifecircle-wasm: the WebAssembly facade (wasm-bindgen). Only this crate knows JsValue.
+//! lifecircle-wasm: the WebAssembly facade of the scoring core. Only this crate knows `JsValue`.
+//!
+//! It only translates: JS arguments become core arguments, core results become plain JS
+//! objects (`serde_wasm_bindgen`'s JSON-compatible serializer, so maps are plain objects),
+//! and every core error becomes a JS `Error` with a stable `code` ([`error`]). Nothing here
+//! scores, rounds or formats: `scoreJson` is byte-identical to the CLI's `--format json`.
+//!
+//! Exports (camelCase in JS; the TypeScript types are in `types.d.ts`):
+//!
+//! | export | returns |
+//! |---|---|
+//! | `version()` | the engine version |
+//! | `listStandards()` | the built-in standards (`StandardInfo[]`) |
+//! | `loadStandard(text, name?)` | the resolved standard as a plain object (parents from the built-ins) |
+//! | `validateStandard(text, name?)` | every problem (`Diagnostic[]`, empty when valid) |
+//! | `score(standard, circle, asOf)` | the `Assessment` as a plain object |
+//! | `scoreJson(standard, circle, asOf)` | the `Assessment` as JSON text (as the CLI writes it) |
+//! | `report(standard, circle, asOf, lang?, format?)` | the text or Markdown report |
+//! | `schema(which)` | the JSON Schema of `"circle"` or `"standard"` input |
+//! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
+//!
+//! `standard` is a built-in id (`"longwan-2024"`) or the TOML text of a standard; `circle` is
+//! a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"` (the core reads no clock).
+
+mod error;
+mod panic;
+mod ts;
+
+use lifecircle_core::report::{self, Format};
+use lifecircle_core::standard::{self, BUILTIN, Lang, Level, Standard, StandardRef, Text};
+use lifecircle_core::{Circle, Date, VERSION};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub use error::Failure;
+use panic::entry;
+
+/// The file name diagnostics use for a standard given as text without a name.
+const DEFAULT_NAME: &str = "standard.toml";
+
+/// The engine version, as stamped in every assessment.
+#[wasm_bindgen]
+pub fn version() -> String {
+    VERSION.to_string()
+}
+
+/// One built-in standard, as `listStandards()` lists it.
+#[derive(Serialize)]
+struct StandardInfo<'a> {
+    id: &'a str,
+    file: &'a str,
+    version: String,
+    title: Text,
+    level: Level,
+    status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    family: Option<String>,
+    lineage: Vec<StandardRef>,
+    has_example: bool,
+}
+
+/// The built-in standards, parents before children.
+#[wasm_bindgen(js_name = listStandards, unchecked_return_type = "StandardInfo[]")]
+pub fn list_standards() -> Result<JsValue, JsValue> {
+    entry(|| {
+        let mut out = Vec::new();
+        for b in BUILTIN {
+            let s = standard::load_builtin(b.id).map_err(Failure::Standard)?;
+            out.push(StandardInfo {
+                id: b.id,
+                file: b.file,
+                version: s.version,
+                title: s.title,
+                level: s.level,
+                status: s.status,
+                family: s.family,
+                lineage: s.lineage,
+                has_example: lifecircle_core::example::example(b.id).is_some(),
+            });
+        }
+        to_js(&out)
+    })
+}
+
+/// Resolve a standard from its TOML text (its `extends` parents come from the built-ins) and
+/// return it as a plain object. Throws `invalid_standard` with every problem.
+#[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "Standard")]
+pub fn load_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
+    entry(|| {
+        let s = standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)?;
+        to_js(&s)
+    })
+}
+
+/// Every problem of a standard's TOML text; empty when it is valid.
+#[wasm_bindgen(js_name = validateStandard, unchecked_return_type = "Diagnostic[]")]
+pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
+    entry(|| match standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text) {
+        Ok(_) => to_js(&[(); 0]),
+        Err(e) => to_js(&e.diagnostics),
+    })
+}
+
+/// Score a circle: the assessment as a plain object.
+#[wasm_bindgen(unchecked_return_type = "Assessment")]
+pub fn score(
+    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+) -> Result<JsValue, JsValue> {
+    entry(|| to_js(&assess(&standard_from(standard)?, &circle, as_of)?))
+}
+
+/// Score a circle: the assessment as JSON text, byte for byte what the CLI's
+/// `score --format json` writes for one circle.
+#[wasm_bindgen(js_name = scoreJson)]
+pub fn score_json(
+    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+) -> Result<String, JsValue> {
+    entry(|| score_json_with(&standard_from(standard)?, &circle, as_of))
+}
+
+/// [`score_json`] against an already resolved standard (the golden tests use it for test
+/// standards whose parents are not built in).
+///
+/// # Errors
+/// The circle's or the date's problems.
+pub fn score_json_with(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<String, Failure> {
+    let a = assess(standard, circle, as_of)?;
+    serde_json::to_string_pretty(&a).map_err(|e| Failure::Internal(e.to_string()))
+}
+
+/// The assessment as a readable report: `lang` `"zh"` (default) or `"en"`, `format` `"text"`
+/// (default) or `"markdown"` (`"md"`).
+#[wasm_bindgen]
+pub fn report(
+    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "ReportFormat")] format: Option<String>,
+) -> Result<String, JsValue> {
+    entry(|| {
+        let lang = match lang.as_deref() {
+            None | Some("zh") => Lang::Zh,
+            Some("en") => Lang::En,
+            Some(other) => return Err(Failure::argument("lang", format!("`{other}` is not `zh` or `en`"))),
+        };
+        let format = match format.as_deref() {
+            None | Some("text") => Format::Text,
+            Some("markdown" | "md") => Format::Markdown,
+            Some(other) => return Err(Failure::argument("format", format!("`{other}` is not `text` or `markdown`"))),
+        };
+        let a = assess(&standard_from(standard)?, &circle, as_of)?;
+        Ok(report::render(&a, lang, format))
+    })
+}
+
+/// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object.
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
+pub fn schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] which: &str) -> Result<JsValue, JsValue> {
+    entry(|| {
+        let text = match which {
+            "circle" => lifecircle_core::schema::CIRCLE_SCHEMA,
+            "standard" => lifecircle_core::schema::STANDARD_SCHEMA,
+            other => return Err(Failure::argument("which", format!("`{other}` is not `circle` or `standard`"))),
+        };
+        parse_json(text)
+    })
+}
+
+/// The built-in sample circle (示例数据, marked `sample: true`) written for a standard.
+/// Throws `no_example` when there is none.
+#[wasm_bindgen(js_name = exampleCircle, unchecked_return_type = "CircleInput")]
+pub fn example_circle(#[wasm_bindgen(js_name = standardId)] standard_id: &str) -> Result<JsValue, JsValue> {
+    entry(|| match lifecircle_core::example::example(standard_id) {
+        Some(e) => parse_json(e.json),
+        None => Err(Failure::NoExample(standard_id.to_string())),
+    })
+}
+
+// Walking reach (its own issue) adds its exports here: `walkingReach(...)` and friends, each
+// through `entry(...)` like the ones above, with their types in `ts.rs`.
+
+/// A test-only export that panics, to check what a JS caller sees (`code: "panic"`).
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(message: &str) -> Result<JsValue, JsValue> {
+    entry(|| -> Result<JsValue, Failure> { panic!("{message}") })
+}
+
+/// A built-in id, or the TOML text of a standard (with built-in parents).
+fn standard_from(arg: &str) -> Result<Standard, Failure> {
+    let looks_like_id =
+        !arg.is_empty() && arg.len() <= 64 && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if !looks_like_id {
+        return standard::load_text(DEFAULT_NAME, arg).map_err(Failure::Standard);
+    }
+    standard::load_builtin(arg)
+        .map_err(|e| if standard::builtin(arg).is_some() { Failure::Standard(e) } else { Failure::UnknownStandard(e) })
+}
+
+/// A circle given as a JSON string, or as a plain object (sent through `JSON.stringify`, so
+/// it is parsed by exactly the same code, unknown fields rejected; problems then name the
+/// field path only, since line and column would point into the stringified text). A NaN or
+/// infinite number is an error on its field (`invalid type: string "NaN"`), never "missing".
+fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
+    if let Some(text) = v.as_string() {
+        return Circle::from_json(&text).map_err(Failure::Input);
+    }
+    if !v.is_object() {
+        return Err(Failure::argument("circle", "must be an object or a JSON string".into()));
+    }
+    // JSON.stringify writes NaN and ±Infinity as `null`, which would read as "missing":
+    // write them as strings instead, so the field is reported as a wrong type.
+    let non_finite_as_text =
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+            Some(n) if n.is_nan() => JsValue::from_str("NaN"),
+            Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" }),
+            _ => value,
+        });
+    let text = js_sys::JSON::stringify_with_replacer(v, non_finite_as_text.as_ref())
+        .ok()
+        .and_then(|s| JsValue::from(s).as_string())
+        .ok_or_else(|| Failure::argument("circle", "cannot be written as JSON".into()))?;
+    Circle::from_json(&text).map_err(|mut e| {
+        for p in &mut e.problems {
+            p.line = None;
+            p.column = None;
+        }
+        Failure::Input(e)
+    })
+}
+
+fn assess(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<lifecircle_core::Assessment, Failure> {
+    let as_of = as_of.parse::<Date>().map_err(|e| Failure::argument("asOf", format!("{e} (expected YYYY-MM-DD)")))?;
+    let circle = circle_from(circle)?;
+    lifecircle_core::score(standard, &circle, as_of).map_err(Failure::Input)
+}
+
+/// A value as a plain JS object (maps as objects, not `Map`s).
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Failure> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Failure::Internal(e.to_string()))
+}
+
+/// Embedded JSON text as a JS object.
+fn parse_json(text: &str) -> Result<JsValue, Failure> {
+    js_sys::JSON::parse(text).map_err(|_| Failure::Internal("embedded JSON does not parse".into()))
+}

@@ -1,0 +1,230 @@
+//! TypeScript types of every input and output, written by hand from the Rust types (core's
+//! types carry no TypeScript derive, and core must not learn about JS). Field names are the
+//! serde names; optional (`?`) fields are the ones serde skips when empty. `e2e/example.ts`
+//! uses every export and is checked with `tsc --noEmit --strict`.
+//!
+//! Keep in step with: `core/src/circle.rs` (input), `core/src/assessment.rs` (output),
+//! `core/src/standard/model.rs` (resolved standard), `core/src/standard/resolve.rs`
+//! (`Diagnostic`), `error.rs` (error codes).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A zh-CN / English pair. */
+export interface Text { zh: string; en: string }
+export type Lang = "zh" | "en";
+export type ReportFormat = "text" | "markdown" | "md";
+export type SchemaName = "circle" | "standard";
+/** A date written `YYYY-MM-DD`. */
+export type DateString = string;
+
+// ---------- circle input (core/src/circle.rs) ----------
+export type Crs = "wgs84" | "gcj02" | "bd09";
+/** `[longitude, latitude]` in degrees. */
+export type LonLat = [number, number];
+export interface Named { code?: string; name: string }
+export interface Location { crs?: Crs; centre: LonLat; boundary?: LonLat[] }
+export type FacilityStatus = "open" | "planned" | "closed";
+export interface Facility {
+  id?: string;
+  /** Category code of the standard, or its Chinese name or an alias. */
+  category: string;
+  name: string;
+  location?: LonLat;
+  chain?: boolean;
+  brand?: string;
+  floor_area_m2?: number;
+  hours?: string;
+  status?: FacilityStatus;
+  /** Walking distance from the circle centre in metres. */
+  walk_m?: number;
+}
+export interface Survey { respondents: number; satisfied: number; method?: string }
+export interface ChecklistAnswer { done: boolean; evidence?: string; note?: string }
+export interface EvaluatorEntry { points: number; note?: string; evidence?: string }
+export type Basis = "network" | "straight_line";
+export interface Origin { id: string; population: number; nearest_m?: Record<string, number> }
+export interface Walking { basis?: Basis; nearest_m?: Record<string, number>; origins?: Origin[] }
+/** One circle to assess (unknown fields are rejected). */
+export interface CircleInput {
+  id: string;
+  name: string;
+  /** Made-up sample data (示例数据). */
+  sample?: boolean;
+  subdistrict?: Named;
+  communities?: Named[];
+  population?: number;
+  households?: number;
+  form?: string;
+  new_residential?: boolean;
+  location?: Location;
+  facilities?: Facility[];
+  figures?: Record<string, number>;
+  surveys?: Record<string, Survey>;
+  checklist?: Record<string, ChecklistAnswer>;
+  evaluator?: Record<string, EvaluatorEntry>;
+  walking?: Walking;
+}
+
+// ---------- resolved standard (core/src/standard/model.rs) ----------
+export type Confidence = "verified" | "provisional";
+export interface Cite {
+  source: string;
+  clause?: string;
+  confidence: Confidence;
+  evidence?: string;
+  reason?: string;
+  quote?: string;
+}
+export type Level = "national" | "province" | "city" | "district";
+export type Role = "veto" | "gate" | "mandatory" | "scored";
+export type Cap = { type: "no_grade" } | { type: "at_most"; grade: string };
+export interface StandardRef { id: string; version: string }
+export interface Source {
+  id: string; title: string; number?: string; issuer: string; date: DateString;
+  url?: string; note?: string; origin: string;
+}
+export interface Param { id: string; value: number; unit: string; name: Text; cite: Cite; origin: string }
+export interface Class { code: string; name: Text; commercial: boolean; cite: Cite; origin: string }
+export interface Form { code: string; name: Text; note?: Text; cite: Cite; origin: string }
+export interface Category {
+  code: string; name: Text; class: string; aliases: string[]; osm: string[]; amap: string[];
+  cite: Cite; origin: string;
+}
+export interface Group { code: string; name: Text; any_of: string[]; cite: Cite; origin: string }
+export interface Figure { key: string; name: Text; unit: string; help?: Text; cite: Cite; origin: string }
+export interface Dimension { id: string; name: Text; points: number; origin: string }
+export interface FacilitySet { code: string; name: Text; categories: string[] }
+export type Reach = { minutes: number } | { metres: number };
+export type Measure =
+  | { type: "chain_outlets" } | { type: "commercial_outlets" } | { type: "population" }
+  | { type: "households" } | { type: "figure"; key: string };
+export type Kind =
+  | { kind: "presence"; target: FacilitySet; within?: Reach }
+  | { kind: "distinct_count"; targets: FacilitySet[] }
+  | { kind: "count"; target: FacilitySet }
+  | { kind: "ratio"; numerator: Measure; denominator: Measure }
+  | { kind: "area_share"; numerator: Measure; denominator: Measure }
+  | { kind: "area_per_households"; figure: string; per_households: number }
+  | { kind: "walk_coverage"; target: FacilitySet; within_minutes: number }
+  | { kind: "satisfaction"; survey: string; min_sample: number }
+  | { kind: "checklist" }
+  | { kind: "evaluator" };
+export interface Step { at_least: number; points: number }
+export type Rule =
+  | { type: "at_least"; threshold: number }
+  | { type: "linear"; zero: number; full: number }
+  | { type: "steps"; steps: Step[] }
+  | { type: "given" };
+export interface Applies { forms?: string[]; new_residential?: boolean }
+export type Indicator = Kind & {
+  id: string; dimension: string; name: Text; rule: Rule; points: number; role: Role;
+  cap?: Cap; help?: Text; action?: Text; responsible: string[]; applies: Applies;
+  cite: Cite; origin: string;
+};
+export interface Grade {
+  id: string; name: Text; stars?: number; min_points: number; below_points?: number;
+  cite: Cite; origin: string;
+}
+export interface DistrictTarget {
+  metric: string; year: number; at_least: number; unit: string; name: Text; cite: Cite; origin: string;
+}
+/** A resolved standard (`loadStandard`). */
+export interface Standard {
+  id: string; version: string; title: Text; issuer: Text; document: string;
+  issued: DateString; effective: DateString; ends?: DateString; level: Level;
+  /** `official`, `trial` or `proposal`. */
+  status: string;
+  family?: string; total_points: number; note?: Text; cite: Cite;
+  /** Root first, this standard last. */
+  lineage: StandardRef[];
+  sources: Source[]; params: Param[]; classes: Class[]; forms: Form[];
+  categories: Category[]; groups: Group[]; figures: Figure[]; dimensions: Dimension[];
+  indicators: Indicator[]; grades: Grade[]; targets: DistrictTarget[];
+}
+/** A built-in standard (`listStandards`). */
+export interface StandardInfo {
+  id: string; file: string; version: string; title: Text; level: Level; status: string;
+  family?: string; lineage: StandardRef[];
+  /** Whether `exampleCircle(id)` has a sample circle. */
+  has_example: boolean;
+}
+
+// ---------- assessment (core/src/assessment.rs) ----------
+export type Status = "met" | "partly" | "not_met" | "no_data" | "not_applicable";
+export type Severity = "info" | "warning";
+export interface GradeRef { id: string; name: Text; stars?: number }
+export interface GradeResult {
+  grade: GradeRef | null; by_points: GradeRef | null; capped_by: string[]; explanation: Text;
+}
+export interface DimensionResult { id: string; name: Text; points: number; max: number }
+export interface CheckResult { indicator: string; name: Text; role: Role; passed: boolean; cap?: Cap }
+export interface IndicatorResult {
+  id: string; dimension: string; name: Text; kind: Kind["kind"]; role: Role;
+  points: number; max: number; status: Status; value?: number;
+  /** `fraction`, `count`, `min`, `m`, `m2_per_households`, `points`, `yes_no`. */
+  unit: string;
+  inputs: Record<string, unknown>;
+  rule: Rule; cite: Cite; confidence: Confidence; origin: string; explanation: Text;
+}
+export interface Finding { code: string; severity: Severity; indicator?: string; message: Text }
+export interface Gap {
+  /** 1 veto, 2 gate, 3 mandatory, 4 scored. */
+  priority: 1 | 2 | 3 | 4;
+  indicator: string; name: Text; status: Status; action: Text; detail?: Text;
+  points_lost: number; responsible: string[];
+}
+/** The result of scoring one circle (`score`; `scoreJson` is its JSON text). */
+export interface Assessment {
+  engine: { name: string; version: string };
+  standard: {
+    id: string; version: string; title: Text; digest: string; lineage: StandardRef[];
+    in_force: boolean;
+  };
+  as_of: DateString;
+  input_digest: string;
+  circle: { id: string; name: string; sample: boolean };
+  total: number;
+  max: number;
+  grade: GradeResult;
+  dimensions: DimensionResult[];
+  checks: CheckResult[];
+  indicators: IndicatorResult[];
+  findings: Finding[];
+  gaps: Gap[];
+}
+
+// ---------- errors (wasm/src/error.rs) ----------
+export type DiagCode =
+  | "syntax" | "unknown_field" | "unknown_parent" | "extends_cycle" | "duplicate_id"
+  | "override_unknown" | "unknown_category" | "unknown_reference" | "unknown_unit"
+  | "missing_citation" | "points_mismatch" | "overlapping_grades" | "bad_parameter"
+  | "bad_rule" | "bad_value";
+/** One problem in a standard file. */
+export interface Diagnostic {
+  code: DiagCode; file: string; line?: number; column?: number; item?: string; message: string;
+}
+export type InputProblemCode =
+  | "json" | "out_of_range" | "unknown_category" | "unknown_indicator" | "unknown_figure"
+  | "unknown_form" | "inconsistent";
+/** One problem in a circle input; `field` is a path like `facilities[3].floor_area_m2`. */
+export interface InputProblem {
+  code: InputProblemCode; field: string; line?: number; column?: number; message: string;
+}
+export type ErrorCode =
+  | "invalid_standard" | "unknown_standard" | "invalid_input" | "bad_argument"
+  | "no_example" | "internal" | "panic";
+/** What every export throws. After a `panic` the instance is unusable: reload the page. */
+export interface LifecircleError extends Error {
+  code: ErrorCode;
+  /** With `invalid_standard` and `unknown_standard`. */
+  diagnostics?: Diagnostic[];
+  /** With `invalid_input`. */
+  problems?: InputProblem[];
+  /** With `bad_argument`: `asOf`, `lang`, `format`, `which` or `circle`. */
+  argument?: string;
+  /** With `no_example`. */
+  standard?: string;
+}
+"#;

@@ -1,0 +1,211 @@
+//! The golden cases in the browser: every case through the wasm build of the core, and through
+//! the facade's `scoreJson`, byte for byte equal to the committed native snapshots; then every
+//! error code as JS sees it.
+//!
+//! Run by `cargo xtask test` (headless Chromium via `wasm-bindgen-test-runner`).
+
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Reflect;
+use lifecircle_tests::{CASES, SNAPSHOTS, compare_snapshots, load_standard, run_all, snapshot_path};
+use lifecircle_wasm as facade;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn snapshot(case_path: &str) -> &'static str {
+    let p = snapshot_path(case_path);
+    SNAPSHOTS.iter().find(|(s, _)| *s == p).map(|(_, t)| t.trim_end()).unwrap_or_else(|| panic!("{p}: no snapshot"))
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn code_of(e: &JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+    get(e, "code").as_string().expect("an Error with a string `code`")
+}
+
+/// (a) the core, compiled to wasm, reproduces every snapshot byte for byte.
+#[wasm_bindgen_test]
+fn core_in_wasm_matches_native_snapshots() {
+    assert!(!CASES.is_empty());
+    let outputs = run_all().unwrap_or_else(|e| panic!("{e}"));
+    compare_snapshots(&outputs).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// (b) the facade's `scoreJson`, with the circle as a JSON string and as a JS object, equals
+/// each snapshot; for input-error cases the thrown error's `problems` do.
+#[wasm_bindgen_test]
+fn facade_score_json_matches_native_snapshots() {
+    for (path, text) in CASES {
+        let case: serde_json::Value = serde_json::from_str(text).unwrap();
+        let std_id = case["standard"].as_str().unwrap();
+        let as_of = case["as_of"].as_str().unwrap();
+        let circle_text = serde_json::to_string(&case["circle"]).unwrap();
+        let circle_obj = js_sys::JSON::parse(&circle_text).unwrap();
+        let want = snapshot(path);
+        let builtin = lifecircle_core::standard::builtin(std_id).is_some();
+        for circle in [JsValue::from_str(&circle_text), circle_obj] {
+            let as_string = circle.is_string();
+            let got = if builtin {
+                facade::score_json(std_id, circle, as_of)
+            } else {
+                // Test standards extend test standards, which `scoreJson` cannot see.
+                let std = load_standard(std_id).unwrap();
+                facade::score_json_with(&std, &circle, as_of).map_err(|f| JsValue::from_str(f.code()))
+            };
+            match got {
+                Ok(json) => assert_eq!(json, want, "{path}: scoreJson differs from the native snapshot"),
+                Err(e) if case["expect"].get("input_error").is_some() && builtin => {
+                    assert_eq!(code_of(&e), "invalid_input", "{path}");
+                    if as_string {
+                        let problems = js_sys::JSON::stringify(&get(&e, "problems")).unwrap();
+                        assert_eq!(format!("{{\"problems\":{}}}", String::from(problems)), want, "{path}");
+                    }
+                }
+                Err(e) => panic!("{path}: {e:?}"),
+            }
+        }
+    }
+}
+
+/// The facade accepts a built-in id and the TOML text of a standard alike.
+#[wasm_bindgen_test]
+fn score_with_standard_text_equals_score_with_id() {
+    let b = lifecircle_core::standard::builtin("longwan-2024").unwrap();
+    let circle = facade::example_circle("longwan-2024").unwrap();
+    let by_id = facade::score_json("longwan-2024", circle.clone(), "2025-06-30").unwrap();
+    // As text the file name differs, but a standard's digest covers its content only.
+    let by_text = facade::score_json(b.text, circle.clone(), "2025-06-30").unwrap();
+    assert_eq!(by_id, by_text);
+    let obj = facade::score("longwan-2024", circle, "2025-06-30").unwrap();
+    let total = get(&obj, "total").as_f64().unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&by_id).unwrap();
+    assert_eq!(Some(total), parsed["total"].as_f64());
+    // A plain object, not a Map.
+    assert!(get(&obj, "indicators").is_array());
+    assert!(get(&get(&obj, "grade"), "explanation").is_object());
+}
+
+#[wasm_bindgen_test]
+fn the_other_exports_work() {
+    assert_eq!(facade::version(), lifecircle_core::VERSION);
+    let list: js_sys::Array = facade::list_standards().unwrap().unchecked_into();
+    let ids: Vec<String> = list.iter().map(|s| get(&s, "id").as_string().unwrap()).collect();
+    let builtin: Vec<&str> = lifecircle_core::standard::BUILTIN.iter().map(|b| b.id).collect();
+    assert_eq!(ids, builtin);
+    let b = lifecircle_core::standard::builtin("longwan-2024").unwrap();
+    let std = facade::load_standard(b.text, Some(b.file.into())).unwrap();
+    assert_eq!(get(&std, "id").as_string().as_deref(), Some("longwan-2024"));
+    let diags: js_sys::Array = facade::validate_standard(b.text, None).unwrap().unchecked_into();
+    assert_eq!(diags.length(), 0);
+    let schema = facade::schema("circle").unwrap();
+    assert!(get(&schema, "properties").is_object());
+    assert!(facade::schema("standard").is_ok());
+    let circle = facade::example_circle("longwan-2024").unwrap();
+    for (lang, format, needle) in [(None, None, "示例数据"), (Some("en"), Some("markdown"), "# ")] {
+        let r = facade::report(
+            "longwan-2024",
+            circle.clone(),
+            "2025-06-30",
+            lang.map(String::from),
+            format.map(String::from),
+        )
+        .unwrap();
+        assert!(r.contains(needle), "{r}");
+    }
+}
+
+/// (c) every error code, as JS sees it: an `Error` with `code` and details.
+#[wasm_bindgen_test]
+fn errors_carry_stable_codes_and_locations() {
+    let circle = facade::example_circle("longwan-2024").unwrap();
+
+    // Bad standard text: every problem with file, line, column and code.
+    let bad = "id = \"mine\"\nversion = 3\n";
+    let e = facade::score_json(bad, circle.clone(), "2025-06-30").unwrap_err();
+    assert_eq!(code_of(&e), "invalid_standard");
+    let d: js_sys::Array = get(&e, "diagnostics").unchecked_into();
+    assert!(d.length() >= 1);
+    let first = d.get(0);
+    assert_eq!(get(&first, "file").as_string().as_deref(), Some("standard.toml"));
+    assert!(get(&first, "line").as_f64().is_some(), "{first:?}");
+    assert!(get(&first, "code").is_string());
+    // validateStandard returns the same problems instead of throwing, under the given name.
+    let v: js_sys::Array = facade::validate_standard(bad, Some("mine.toml".into())).unwrap().unchecked_into();
+    assert_eq!(v.length(), d.length());
+    assert_eq!(get(&v.get(0), "file").as_string().as_deref(), Some("mine.toml"));
+    assert_eq!(code_of(&facade::load_standard(bad, None).unwrap_err()), "invalid_standard");
+
+    // Each broken test standard gives its own diagnostic code (and an item where it names one).
+    for (path, text) in lifecircle_tests::STANDARDS.iter().filter(|(p, _)| p.contains("/broken/")) {
+        let v: js_sys::Array = facade::validate_standard(text, Some(path.to_string())).unwrap().unchecked_into();
+        assert!(v.length() >= 1, "{path}: no diagnostics");
+        for d in v.iter() {
+            let code = get(&d, "code").as_string().unwrap();
+            assert!(!code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{path}: {code}");
+            assert_eq!(get(&d, "file").as_string().as_deref(), Some(*path));
+        }
+    }
+
+    // Unknown standard id.
+    let e = facade::score("no-such-standard", circle.clone(), "2025-06-30").unwrap_err();
+    assert_eq!(code_of(&e), "unknown_standard");
+    let d = js_sys::Array::from(&get(&e, "diagnostics")).get(0);
+    assert_eq!(get(&d, "code").as_string().as_deref(), Some("unknown_parent"));
+    assert_eq!(get(&d, "item").as_string().as_deref(), Some("no-such-standard"));
+
+    // Bad circle JSON: line, column and field path.
+    let text = "{\n  \"id\": \"a\",\n  \"name\": \"b\",\n  \"facilities\": [{\"category\": \"x\", \"name\": \"y\", \"colour\": 1}]\n}";
+    let e = facade::score_json("longwan-2024", JsValue::from_str(text), "2025-06-30").unwrap_err();
+    assert_eq!(code_of(&e), "invalid_input");
+    let p = js_sys::Array::from(&get(&e, "problems")).get(0);
+    assert_eq!(get(&p, "code").as_string().as_deref(), Some("json"));
+    assert_eq!(get(&p, "line").as_f64(), Some(4.0));
+    assert!(get(&p, "field").as_string().unwrap().starts_with("facilities[0]"));
+    let e = facade::score_json("longwan-2024", JsValue::from_str("{not json"), "2025-06-30").unwrap_err();
+    assert_eq!(code_of(&e), "invalid_input");
+
+    // Absurd numbers, in an object: field paths, no line (it would point into JSON.stringify).
+    let obj = js_sys::JSON::parse(r#"{"id":"a","name":"b","population":-5,"households":1e12}"#).unwrap();
+    let e = facade::score("longwan-2024", obj, "2025-06-30").unwrap_err();
+    assert_eq!(code_of(&e), "invalid_input");
+    let problems = js_sys::Array::from(&get(&e, "problems"));
+    let fields: Vec<String> = problems.iter().map(|p| get(&p, "field").as_string().unwrap()).collect();
+    assert_eq!(fields, ["population", "households"]);
+    for p in problems.iter() {
+        assert_eq!(get(&p, "code").as_string().as_deref(), Some("out_of_range"));
+        assert!(get(&p, "line").is_undefined());
+    }
+    // NaN and Infinity (which JSON.stringify would turn into null, i.e. "missing") are an
+    // error on their field.
+    let obj = js_sys::Object::new();
+    Reflect::set(&obj, &"id".into(), &"a".into()).unwrap();
+    Reflect::set(&obj, &"name".into(), &"b".into()).unwrap();
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        Reflect::set(&obj, &"population".into(), &JsValue::from_f64(bad)).unwrap();
+        let e = facade::score("longwan-2024", obj.clone().into(), "2025-06-30").unwrap_err();
+        assert_eq!(code_of(&e), "invalid_input", "{bad}");
+        let p = js_sys::Array::from(&get(&e, "problems")).get(0);
+        assert_eq!(get(&p, "field").as_string().as_deref(), Some("population"), "{bad}");
+    }
+
+    // Wrong arguments.
+    for (e, arg) in [
+        (facade::score("longwan-2024", circle.clone(), "30/06/2025").unwrap_err(), "asOf"),
+        (facade::score("longwan-2024", JsValue::from_f64(3.0), "2025-06-30").unwrap_err(), "circle"),
+        (facade::report("longwan-2024", circle.clone(), "2025-06-30", Some("fr".into()), None).unwrap_err(), "lang"),
+        (facade::report("longwan-2024", circle.clone(), "2025-06-30", None, Some("pdf".into())).unwrap_err(), "format"),
+        (facade::schema("nope").unwrap_err(), "which"),
+    ] {
+        assert_eq!(code_of(&e), "bad_argument");
+        assert_eq!(get(&e, "argument").as_string().as_deref(), Some(arg));
+    }
+    let e = facade::example_circle("mofcom-2021").unwrap_err();
+    assert_eq!(code_of(&e), "no_example");
+    // The message is the Rust error's text.
+    assert!(get(&e, "message").as_string().unwrap().contains("mofcom-2021"));
+}
