@@ -93,7 +93,8 @@ pub struct Facility {
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Status::is_open")]
     pub status: Status,
-    /// Walking distance from the circle centre in metres, if measured.
+    /// Distance from the circle centre in metres, if measured, on the `walking.basis`
+    /// (a network walk, or a straight line that the standard's detour factor lengthens).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub walk_m: Option<f64>,
 }
@@ -135,7 +136,8 @@ pub struct EvaluatorEntry {
     pub evidence: Option<String>,
 }
 
-/// How walking distances were measured.
+/// How every distance of a circle input was measured (`walking.nearest_m`, the origins'
+/// distances and the facilities' `walk_m`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

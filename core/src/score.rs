@@ -215,7 +215,7 @@ impl<'a> Cx<'a> {
 
     /// The result, and the specifics a gap would show.
     fn indicator(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> (IndicatorResult, Option<Text>) {
-        let mut m = self.applies(ind, findings).unwrap_or_else(|| self.measure(ind, findings));
+        let mut m = self.applies(ind).unwrap_or_else(|| self.measure(ind, findings));
         let max = ind.points;
         let (points, status) = if m.not_applicable {
             (max, Status::NotApplicable)
@@ -277,7 +277,7 @@ impl<'a> Cx<'a> {
     }
 
     /// `Some` when the indicator does not apply, or when whether it applies is unknown.
-    fn applies(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> Option<Measured> {
+    fn applies(&self, ind: &Indicator) -> Option<Measured> {
         let a = &ind.applies;
         let mut m = Measured::new("yes_no");
         if let Some(want) = a.new_residential {
@@ -297,15 +297,7 @@ impl<'a> Cx<'a> {
                 }
                 Some(_) => {}
                 None => {
-                    findings.push(Finding {
-                        code: "missing_data".into(),
-                        severity: Severity::Info,
-                        indicator: Some(ind.id.clone()),
-                        message: Text::new(
-                            "未说明是否为新建居住区",
-                            "whether this is a new residential area was not given",
-                        ),
-                    });
+                    // Scored as missing data by the caller (one `missing_data` finding).
                     m.says = Text::new("未说明是否为新建居住区", "whether it is a new residential area was not given");
                     m.detail = Some(Text::new("请说明是否为新建居住区", "say whether this is a new residential area"));
                     return Some(m);
@@ -584,11 +576,17 @@ impl<'a> Cx<'a> {
         let Some(limit) = within else {
             m.value = Some(1.0);
             // The smallest name, so that the order of the inventory cannot change the text.
-            let first = here.iter().map(|f| f.name.as_str()).min().unwrap_or("");
-            m.says = Text::new(
-                format!("已有{} {} 处（如{first}）", name.zh, here.len()),
-                format!("{} × {} present (e.g. {first})", here.len(), name.en),
-            );
+            m.says = match here.iter().map(|f| f.name.as_str()).min() {
+                Some(first) => Text::new(
+                    format!("已有{} {} 处（如{first}）", name.zh, here.len()),
+                    format!("{} × {} present (e.g. {first})", here.len(), name.en),
+                ),
+                // Known only from the walking distances given, not from the inventory.
+                None => Text::new(
+                    format!("步行距离数据表明附近有{}（未列入设施清单）", name.zh),
+                    format!("the walking distances given show a {} nearby (not in the inventory)", name.en),
+                ),
+            };
             return m;
         };
         let Some((metres, nearest)) = self.nearest_named(target) else {
@@ -993,47 +991,56 @@ fn assemble(
     let band = |id: &str| st.grades.iter().position(|g| g.id == id);
     let by_points = st.grades.iter().position(|g| total >= g.min_points && g.below_points.is_none_or(|b| total < b));
     let mut grade = by_points;
-    let mut withheld = false;
-    let mut capped_by = Vec::new();
+    let mut withheld_by = Vec::new();
+    let mut limited_by = Vec::new();
     for k in checks.iter().filter(|k| !k.passed) {
-        capped_by.push(k.indicator.clone());
         match &k.cap {
             Some(Cap::AtMost(g)) => {
+                limited_by.push(k.indicator.clone());
                 if let (Some(cap), Some(cur)) = (band(g), grade) {
                     grade = Some(cur.min(cap));
                 }
             }
-            _ => withheld = true,
+            _ => withheld_by.push(k.indicator.clone()),
         }
     }
-    if withheld {
+    if !withheld_by.is_empty() {
         grade = None;
     }
     let gref = |i: usize| {
         let g = &st.grades[i];
         GradeRef { id: g.id.clone(), name: g.name.clone(), stars: g.stars }
     };
-    let failed_names_zh = join(capped_by.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.zh.as_str()), "、");
-    let failed_names_en = join(capped_by.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.en.as_str()), ", ");
+    let names = |ids: &[String], lang: Lang| {
+        let sep = if lang == Lang::Zh { "、" } else { ", " };
+        join(ids.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.get(lang).to_string()), sep)
+    };
     let grade_name = |g: Option<usize>| match g {
         Some(i) => (st.grades[i].name.zh.clone(), st.grades[i].name.en.clone()),
         None => ("未达等级".to_string(), "no grade".to_string()),
     };
     let (pz, pe) = grade_name(by_points);
-    let explanation = if withheld {
+    let t = fmt_num(total);
+    let mut explanation = if !withheld_by.is_empty() {
         Text::new(
-            format!("总分 {} 分（按分数为{pz}），但未通过：{failed_names_zh}，不予评定等级", fmt_num(total)),
-            format!("{} points ({pe} by points), but failed: {failed_names_en}; no grade is given", fmt_num(total)),
+            format!("总分 {t} 分（按分数为{pz}），但未通过：{}，不予评定等级", names(&withheld_by, Lang::Zh)),
+            format!("{t} points ({pe} by points), but failed: {}; no grade is given", names(&withheld_by, Lang::En)),
         )
     } else if grade != by_points {
         let (gz, ge) = grade_name(grade);
         Text::new(
-            format!("总分 {} 分（按分数为{pz}），因未达到：{failed_names_zh}，等级封顶为{gz}", fmt_num(total),),
-            format!("{} points ({pe} by points), capped at {ge} because of: {failed_names_en}", fmt_num(total)),
+            format!("总分 {t} 分（按分数为{pz}），因未达到：{}，等级封顶为{gz}", names(&limited_by, Lang::Zh)),
+            format!("{t} points ({pe} by points), capped at {ge} because of: {}", names(&limited_by, Lang::En)),
         )
     } else {
-        Text::new(format!("总分 {} 分，评定为{pz}", fmt_num(total)), format!("{} points: {pe}", fmt_num(total)))
+        Text::new(format!("总分 {t} 分，评定为{pz}"), format!("{t} points: {pe}"))
     };
+    if !withheld_by.is_empty() && !limited_by.is_empty() {
+        explanation.zh += &format!("；另有必备项未达到：{}（会限制等级）", names(&limited_by, Lang::Zh));
+        explanation.en +=
+            &format!("; mandatory items also unmet (they would cap the grade): {}", names(&limited_by, Lang::En));
+    }
+    let capped_by: Vec<String> = withheld_by.into_iter().chain(limited_by).collect();
     let grade_result = GradeResult { grade: grade.map(gref), by_points: by_points.map(gref), capped_by, explanation };
 
     // Gap list.
