@@ -1,0 +1,1461 @@
+//! The guide map (导视图) as a pure function from data to SVG text.
+//!
+//! No Leptos, no web-sys: [`render_guide_map`] runs natively and in the browser and gives the
+//! same bytes for the same data (every coordinate is written with one decimal). The
+//! [`GuideMap`](crate::GuideMap) component only wraps it; the golden tests in
+//! `web/tests/golden/` pin its output.
+//!
+//! # Projection and units
+//! Coordinates are `[longitude, latitude]` in degrees, all in the circle's own system
+//! (WGS-84, GCJ-02 or BD-09: the offsets between them are nearly constant over a circle, so
+//! distances on the map are unaffected). They are projected with a local equirectangular
+//! projection at the centre's latitude: `x = R·Δλ·cos φ₀`, `y = R·Δφ`, `R = 6 371 008.8 m`
+//! (the IUGG mean Earth radius), which is accurate to well under 1 % over the 2 km a circle
+//! spans. The scale bar is in metres.
+
+use std::fmt::Write;
+
+use lifecircle_core::assessment::Assessment;
+use lifecircle_core::circle::{Circle, Status as FacilityStatus};
+use lifecircle_core::standard::{Kind, Lang, Standard, Text};
+use serde::{Deserialize, Serialize};
+
+/// Mean Earth radius in metres (IUGG).
+const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// A zh-CN / English text pair that can also be read from JSON.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Label {
+        Label { zh: zh.into(), en: en.into() }
+    }
+
+    /// The text in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<&Text> for Label {
+    fn from(t: &Text) -> Label {
+        Label::new(t.zh.clone(), t.en.clone())
+    }
+}
+
+/// A class of categories (基本保障类, 品质提升类 …): one symbol shape and colour each.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapClass {
+    pub code: String,
+    pub name: Label,
+}
+
+/// A category that appears on the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapCategory {
+    pub code: String,
+    pub name: Label,
+    /// Code of its [`MapClass`].
+    pub class: String,
+}
+
+/// One facility with a location.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapFacility {
+    /// Stable id (the inventory's `id`, or `#<index>` when it has none).
+    pub id: String,
+    pub name: String,
+    /// Category code of the standard.
+    pub category: String,
+    /// `[longitude, latitude]`.
+    pub location: [f64; 2],
+    /// Planned or closed: drawn hollow, not counted.
+    #[serde(default)]
+    pub not_open: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// Walking distance from the centre in metres, as the inventory gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk_m: Option<f64>,
+}
+
+/// A street segment reached within some minutes of walking (from the walking-reach module).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReachedSegment {
+    /// A LineString of `[longitude, latitude]` pairs.
+    pub line: Vec<[f64; 2]>,
+    /// Walking minutes to the far end of the segment.
+    pub minutes: f64,
+}
+
+/// A dashed circle around the centre: roughly how far one walks in some minutes, as the
+/// crow flies (`radius_m = minutes × walking speed ÷ detour factor`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ring {
+    pub minutes: f64,
+    pub radius_m: f64,
+}
+
+/// Everything the guide map shows. Build it with [`GuideMapData::from_core`] or read it from
+/// JSON (every field but `name` and `centre` may be left out).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GuideMapData {
+    /// The circle's name (the map's title).
+    pub name: String,
+    /// Made-up sample data: the map says 示例数据.
+    #[serde(default)]
+    pub sample: bool,
+    /// 街道 and communities, for the subtitle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date the map shows (`YYYY-MM-DD`, the assessment's `as_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The standard, e.g. `longwan-2024 v0.1.0`, for the footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// `[longitude, latitude]` of the centre (您在这里).
+    pub centre: [f64; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<Vec<[f64; 2]>>,
+    /// Street LineStrings.
+    #[serde(default)]
+    pub streets: Vec<Vec<[f64; 2]>>,
+    /// Streets reached, coloured by 5/10/15-minute tier.
+    #[serde(default)]
+    pub reached: Vec<ReachedSegment>,
+    #[serde(default)]
+    pub rings: Vec<Ring>,
+    /// The walking speed and detour factor the rings were drawn with, for the legend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ring_basis: Option<Label>,
+    #[serde(default)]
+    pub classes: Vec<MapClass>,
+    #[serde(default)]
+    pub categories: Vec<MapCategory>,
+    #[serde(default)]
+    pub facilities: Vec<MapFacility>,
+    /// 缺少的业态: category names taken from the assessment's gaps.
+    #[serde(default)]
+    pub missing: Vec<Label>,
+    /// Streets or facilities come from OpenStreetMap: the ODbL attribution is printed.
+    #[serde(default)]
+    pub osm: bool,
+    /// Further credits (data sources, the mapmaker).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<String>,
+}
+
+/// Page layout of the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// Landscape for screens: map on the left, legend on the right (1280 × 940).
+    #[default]
+    Screen,
+    /// A3 portrait poster, 297 × 420 mm (viewBox 1188 × 1680): large title, legend below.
+    A3Portrait,
+}
+
+/// How to draw the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapOptions {
+    #[serde(default)]
+    pub lang: Lang,
+    #[serde(default)]
+    pub layout: Layout,
+    /// Upper bounds in minutes of the street tiers (5, 10, 15).
+    #[serde(default = "default_tiers")]
+    pub tiers: [f64; 3],
+    /// Facility id to highlight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    /// Overrides the viewBox (pan and zoom): `[x, y, width, height]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_box: Option<[f64; 4]>,
+}
+
+fn default_tiers() -> [f64; 3] {
+    [5.0, 10.0, 15.0]
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions { lang: Lang::Zh, layout: Layout::Screen, tiers: default_tiers(), selected: None, view_box: None }
+    }
+}
+
+/// Fill colours of class symbols, in the order of the standard's classes. Each holds white
+/// text at a contrast of at least 4.5:1 (WCAG AA).
+pub const CLASS_COLOURS: [&str; 8] =
+    ["#1f5fa8", "#6a1b9a", "#8a5300", "#00695c", "#b3261e", "#37474f", "#2e6b30", "#ad1457"];
+
+/// Colours of the 5-, 10- and 15-minute street tiers.
+pub const TIER_COLOURS: [&str; 3] = ["#1b7f3b", "#c77700", "#c2185b"];
+
+const INK: &str = "#1d232b";
+const MUTED: &str = "#4a5360";
+const PAPER: &str = "#f6f3ec";
+const ALERT: &str = "#b3261e";
+const FONT: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
+
+impl GuideMapData {
+    /// The map of a circle: its facilities by category, the centre, the boundary, rings for
+    /// 5, 10 and 15 minutes from the standard's walking speed and detour factor, and, with an
+    /// assessment, the date and the categories its gaps say are missing.
+    pub fn from_core(standard: &Standard, circle: &Circle, assessment: Option<&Assessment>) -> GuideMapData {
+        let mut categories: Vec<MapCategory> = Vec::new();
+        let mut facilities = Vec::new();
+        for (i, f) in circle.facilities.iter().enumerate() {
+            let Some(location) = f.location else { continue };
+            let cat = standard.find_category(&f.category);
+            let code = cat.map_or_else(|| f.category.trim().to_string(), |c| c.code.clone());
+            if !categories.iter().any(|c| c.code == code) {
+                categories.push(match cat {
+                    Some(c) => MapCategory { code: code.clone(), name: (&c.name).into(), class: c.class.clone() },
+                    None => MapCategory {
+                        code: code.clone(),
+                        name: Label::new(code.clone(), code.clone()),
+                        class: String::new(),
+                    },
+                });
+            }
+            facilities.push(MapFacility {
+                id: f.id.clone().unwrap_or_else(|| format!("#{}", i + 1)),
+                name: f.name.clone(),
+                category: code,
+                location,
+                not_open: f.status != FacilityStatus::Open,
+                hours: f.hours.clone(),
+                brand: f.brand.clone(),
+                walk_m: f.walk_m,
+            });
+        }
+        // Categories in the standard's order, so the legend reads like the standard.
+        let order = |code: &str| standard.categories.iter().position(|c| c.code == code).unwrap_or(usize::MAX);
+        categories.sort_by_key(|c| order(&c.code));
+        let classes = standard
+            .classes
+            .iter()
+            .filter(|k| categories.iter().any(|c| c.class == k.code))
+            .map(|k| MapClass { code: k.code.clone(), name: (&k.name).into() })
+            .collect();
+
+        let speed = standard.param("walking_speed_m_per_min").map(|p| p.value);
+        let detour = standard.param("detour_factor").map_or(1.0, |p| p.value);
+        let (rings, ring_basis) = match speed {
+            Some(v) if v > 0.0 && detour > 0.0 => (
+                default_tiers().iter().map(|&m| Ring { minutes: m, radius_m: m * v / detour }).collect(),
+                Some(Label::new(
+                    format!("按步行 {} 米/分钟、绕行系数 {} 的直线估算", fmt_plain(v), fmt_plain(detour)),
+                    format!("straight-line estimate: {} m/min, detour factor {}", fmt_plain(v), fmt_plain(detour)),
+                )),
+            ),
+            _ => (Vec::new(), None),
+        };
+
+        let mut place = Vec::new();
+        if let Some(s) = &circle.subdistrict {
+            place.push(s.name.clone());
+        }
+        place.extend(circle.communities.iter().map(|c| c.name.clone()));
+
+        GuideMapData {
+            name: circle.name.clone(),
+            sample: circle.sample,
+            place: (!place.is_empty()).then(|| place.join(" ")),
+            date: assessment.map(|a| a.as_of.to_string()),
+            standard: assessment.map(|a| format!("{} v{}", a.standard.id, a.standard.version)),
+            centre: circle.location.as_ref().map_or_else(|| mean_location(&facilities), |l| l.centre),
+            boundary: circle.location.as_ref().and_then(|l| l.boundary.clone()),
+            streets: Vec::new(),
+            reached: Vec::new(),
+            rings,
+            ring_basis,
+            classes,
+            categories,
+            facilities,
+            missing: assessment.map(|a| missing_categories(standard, a)).unwrap_or_default(),
+            osm: false,
+            credits: None,
+        }
+    }
+}
+
+fn mean_location(fs: &[MapFacility]) -> [f64; 2] {
+    if fs.is_empty() {
+        return [0.0, 0.0];
+    }
+    let n = fs.len() as f64;
+    [fs.iter().map(|f| f.location[0]).sum::<f64>() / n, fs.iter().map(|f| f.location[1]).sum::<f64>() / n]
+}
+
+/// The categories the assessment's gaps say are missing, in gap order, without repeats:
+/// the `missing` input of a distinct-count gap, the target of a presence or count gap with
+/// none found.
+pub fn missing_categories(standard: &Standard, a: &Assessment) -> Vec<Label> {
+    let mut out: Vec<Label> = Vec::new();
+    let mut push = |l: Label| {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    };
+    for gap in &a.gaps {
+        let Some(ind) = standard.indicator(&gap.indicator) else { continue };
+        let result = a.indicators.iter().find(|r| r.id == gap.indicator);
+        match &ind.kind {
+            Kind::DistinctCount { .. } => {
+                let codes = result.and_then(|r| r.inputs.get("missing")).and_then(|v| v.as_array());
+                for code in codes.into_iter().flatten().filter_map(|v| v.as_str()) {
+                    match standard.category(code) {
+                        Some(c) => push((&c.name).into()),
+                        None => push(Label::new(code, code)),
+                    }
+                }
+            }
+            Kind::Presence { target, .. } | Kind::Count { target } => {
+                let none = result.and_then(|r| r.inputs.get("count")).and_then(|v| v.as_f64()) == Some(0.0);
+                if none {
+                    push((&target.name).into());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Formatting helpers
+// ---------------------------------------------------------------------------------------
+
+/// A coordinate with one decimal, never `-0.0`.
+fn n(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    format!("{r:.1}")
+}
+
+/// A parameter as written (no trailing zeros, at most 2 decimals).
+fn fmt_plain(x: f64) -> String {
+    lifecircle_core::score::fmt_num(x)
+}
+
+/// XML-escaped text.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+        || matches!(c, '“' | '”' | '‘' | '’' | '·' | '…' | '—')
+}
+
+/// Estimated width of a text in user units: CJK characters 1 em, others about 0.56 em.
+fn text_width(s: &str, size: f64) -> f64 {
+    s.chars().map(|c| if is_wide(c) { 1.0 } else { 0.56 }).sum::<f64>() * size
+}
+
+/// Splits a text into lines no wider than `max`, breaking between characters for CJK and at
+/// spaces otherwise.
+fn wrap(s: &str, size: f64, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in split_words(s) {
+        let trial = format!("{cur}{word}");
+        if !cur.is_empty() && text_width(trial.trim_end(), size) > max {
+            lines.push(cur.trim_end().to_string());
+            cur = word.trim_start().to_string();
+        } else {
+            cur = trial;
+        }
+    }
+    if !cur.trim().is_empty() {
+        lines.push(cur.trim_end().to_string());
+    }
+    lines
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in s.chars() {
+        if is_closing(c) && word.is_empty() {
+            // No line starts with closing punctuation (禁则): it stays with what it closes.
+            match out.last_mut() {
+                Some(last) => last.push(c),
+                None => out.push(c.to_string()),
+            }
+        } else if is_wide(c) {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if c == ' ' {
+            word.push(c);
+            out.push(std::mem::take(&mut word));
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '）' | '」'
+            | '』'
+            | '，'
+            | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | ')'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+    )
+}
+
+/// Shortens a text to fit `max`, ending it with `…`.
+fn fit(s: &str, size: f64, max: f64) -> String {
+    if text_width(s, size) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        let trial = format!("{out}{c}…");
+        if text_width(&trial, size) > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Symbols and glyphs
+// ---------------------------------------------------------------------------------------
+
+/// The one- or two-character glyph of each category on the map, unique among them: the
+/// first character of the Chinese name not taken by an earlier category (zh), or the
+/// initial plus a later letter (en).
+pub fn glyphs(categories: &[MapCategory], lang: Lang) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for c in categories {
+        let name = c.name.get(lang);
+        let cands: Vec<String> = match lang {
+            Lang::Zh => name.chars().filter(|ch| ch.is_alphanumeric()).map(|ch| ch.to_string()).collect(),
+            Lang::En => {
+                let letters: Vec<char> = name.chars().filter(|ch| ch.is_ascii_alphanumeric()).collect();
+                let first = letters.first().map(|c| c.to_ascii_uppercase());
+                let mut v: Vec<String> = first.iter().map(|f| f.to_string()).collect();
+                if let Some(f) = first {
+                    v.extend(letters.iter().skip(1).map(|l| format!("{f}{}", l.to_ascii_lowercase())));
+                }
+                v
+            }
+        };
+        let pick = cands
+            .iter()
+            .find(|g| !used.contains(g))
+            .cloned()
+            .or_else(|| {
+                (2..100).map(|k| format!("{}{k}", cands.first().map_or("?", |s| s))).find(|g| !used.contains(g))
+            })
+            .unwrap_or_else(|| "?".into());
+        used.push(pick);
+    }
+    used
+}
+
+/// The symbol of class number `i` (shape cycles through six), centred at `(cx, cy)`.
+fn symbol(i: usize, cx: f64, cy: f64, r: f64, attrs: &str) -> String {
+    let poly = |k: usize, rot: f64, rr: f64| {
+        let pts: Vec<String> = (0..k)
+            .map(|j| {
+                let a = rot + std::f64::consts::TAU * j as f64 / k as f64;
+                format!("{},{}", n(cx + rr * a.cos()), n(cy + rr * a.sin()))
+            })
+            .collect();
+        format!("<polygon points=\"{}\" {attrs}/>", pts.join(" "))
+    };
+    use std::f64::consts::FRAC_PI_2;
+    match i % 6 {
+        0 => format!("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {attrs}/>", n(cx), n(cy), n(r)),
+        1 => {
+            let s = r * 0.9;
+            format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" {attrs}/>",
+                n(cx - s),
+                n(cy - s),
+                n(2.0 * s),
+                n(2.0 * s),
+                n(r * 0.2)
+            )
+        }
+        2 => poly(4, -FRAC_PI_2, r * 1.22),
+        3 => poly(6, 0.0, r * 1.08),
+        4 => poly(5, -FRAC_PI_2, r * 1.12),
+        _ => poly(8, std::f64::consts::PI / 8.0, r * 1.05),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Layout
+// ---------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+struct Rect {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+struct Frame {
+    w: f64,
+    h: f64,
+    margin: f64,
+    title: f64,
+    title_y: f64,
+    sub: f64,
+    sub_y: f64,
+    map: Rect,
+    panel: Rect,
+    col_w: f64,
+    font: f64,
+    line: f64,
+    sym_r: f64,
+    foot: f64,
+    foot_y: f64,
+}
+
+fn frame(layout: Layout) -> Frame {
+    match layout {
+        Layout::Screen => Frame {
+            w: 1280.0,
+            h: 940.0,
+            margin: 32.0,
+            title: 34.0,
+            title_y: 58.0,
+            sub: 16.0,
+            sub_y: 90.0,
+            map: Rect { x: 32.0, y: 112.0, w: 800.0, h: 780.0 },
+            panel: Rect { x: 856.0, y: 112.0, w: 400.0, h: 780.0 },
+            col_w: 200.0,
+            font: 13.0,
+            line: 22.0,
+            sym_r: 12.0,
+            foot: 12.0,
+            foot_y: 922.0,
+        },
+        Layout::A3Portrait => Frame {
+            w: 1188.0,
+            h: 1680.0,
+            margin: 56.0,
+            title: 64.0,
+            title_y: 124.0,
+            sub: 28.0,
+            sub_y: 176.0,
+            map: Rect { x: 56.0, y: 216.0, w: 1076.0, h: 900.0 },
+            panel: Rect { x: 56.0, y: 1150.0, w: 1076.0, h: 450.0 },
+            col_w: 269.0,
+            font: 19.0,
+            line: 30.0,
+            sym_r: 19.0,
+            foot: 17.0,
+            foot_y: 1640.0,
+        },
+    }
+}
+
+/// Local equirectangular projection onto the map rectangle, centre in the middle.
+struct Projection {
+    lon0: f64,
+    lat0: f64,
+    k_lon: f64,
+    k_lat: f64,
+    /// Pixels per metre.
+    s: f64,
+    cx: f64,
+    cy: f64,
+}
+
+impl Projection {
+    fn metres(&self, p: [f64; 2]) -> (f64, f64) {
+        ((p[0] - self.lon0) * self.k_lon, (p[1] - self.lat0) * self.k_lat)
+    }
+
+    fn px(&self, p: [f64; 2]) -> (f64, f64) {
+        let (x, y) = self.metres(p);
+        (self.cx + x * self.s, self.cy - y * self.s)
+    }
+}
+
+fn projection(d: &GuideMapData, map: Rect) -> Projection {
+    let [lon0, lat0] = d.centre;
+    let k_lat = EARTH_RADIUS_M * std::f64::consts::PI / 180.0;
+    let k_lon = k_lat * lat0.to_radians().cos();
+    let mut p = Projection { lon0, lat0, k_lon, k_lat, s: 1.0, cx: map.x + map.w / 2.0, cy: map.y + map.h / 2.0 };
+    // Half-extents around the centre (metres) of everything drawn.
+    let (mut ex, mut ey) = (0.0f64, 0.0f64);
+    let mut take = |q: [f64; 2]| {
+        let (x, y) = p.metres(q);
+        ex = ex.max(x.abs());
+        ey = ey.max(y.abs());
+    };
+    d.facilities.iter().for_each(|f| take(f.location));
+    d.boundary.iter().flatten().for_each(|q| take(*q));
+    d.streets.iter().flatten().for_each(|q| take(*q));
+    d.reached.iter().flat_map(|r| r.line.iter()).for_each(|q| take(*q));
+    for r in &d.rings {
+        ex = ex.max(r.radius_m);
+        ey = ey.max(r.radius_m);
+    }
+    let ex = ex.max(100.0) * 1.08;
+    let ey = ey.max(100.0) * 1.08;
+    p.s = (map.w / 2.0 / ex).min(map.h / 2.0 / ey);
+    p
+}
+
+/// A round length for the scale bar, at most a quarter of the map's width.
+fn scale_length(map_w_m: f64) -> f64 {
+    let max = map_w_m / 4.0;
+    [10.0, 20.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0]
+        .into_iter()
+        .rev()
+        .find(|&l| l <= max)
+        .unwrap_or(10.0)
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------
+
+fn text(out: &mut String, x: f64, y: f64, size: f64, attrs: &str, s: &str) {
+    let _ = write!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{attrs}>{}</text>", n(x), n(y), n(size), esc(s));
+}
+
+/// Renders the guide map as a standalone SVG document.
+///
+/// Deterministic: the same data and options give the same bytes on every platform.
+/// Facilities carry `data-id` and `tabindex` so a host can make them clickable.
+pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
+    let lang = o.lang;
+    let f = frame(o.layout);
+    let proj = projection(d, f.map);
+    let mut s = String::with_capacity(32 * 1024);
+    let vb = o.view_box.unwrap_or([0.0, 0.0, f.w, f.h]);
+    let title =
+        if d.sample { format!("{}（{}）", d.name, t(lang, "示例数据", "sample data")) } else { d.name.clone() };
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" \
+         role=\"img\" aria-labelledby=\"lc-map-title lc-map-desc\" font-family=\"{FONT}\" class=\"lc-guide-map\">",
+        n(vb[0]),
+        n(vb[1]),
+        n(vb[2]),
+        n(vb[3]),
+        n(f.w),
+        n(f.h)
+    );
+    let _ = write!(
+        s,
+        "<title id=\"lc-map-title\">{} — {}</title><desc id=\"lc-map-desc\">{}</desc>",
+        esc(&title),
+        t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle guide map"),
+        esc(&describe(d, lang))
+    );
+    let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>", n(f.w), n(f.h));
+
+    header(&mut s, d, &f, lang);
+    map_body(&mut s, d, o, &f, &proj);
+    panel(&mut s, d, o, &f);
+    footer(&mut s, d, &f, lang);
+    s.push_str("</svg>\n");
+    // One element a line, so that golden diffs are readable.
+    s.replace("><", ">\n<")
+}
+
+fn describe(d: &GuideMapData, lang: Lang) -> String {
+    let open = d.facilities.iter().filter(|f| !f.not_open).count();
+    match lang {
+        Lang::Zh => format!("{} 处设施，{} 类业态；缺少 {} 类。", open, d.categories.len(), d.missing.len()),
+        Lang::En => {
+            format!("{} facilities in {} categories; {} categories missing.", open, d.categories.len(), d.missing.len())
+        }
+    }
+}
+
+fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
+    // Accent band.
+    let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#1f5fa8\"/>", n(f.w), n(f.margin * 0.25));
+    let badge = t(lang, "示例数据", "SAMPLE DATA");
+    let badge_w = if d.sample { text_width(badge, f.sub) + f.sub * 1.2 } else { 0.0 };
+    let avail = f.w - 2.0 * f.margin - badge_w - f.sub;
+    let mut size = f.title;
+    while size > f.title * 0.6 && text_width(&d.name, size) > avail {
+        size -= 1.0;
+    }
+    let name = fit(&d.name, size, avail);
+    text(s, f.margin, f.title_y, size, &format!(" font-weight=\"700\" fill=\"{INK}\""), &name);
+    if d.sample {
+        let x = f.margin + text_width(&name, size) + f.sub * 0.8;
+        let h = f.sub * 1.6;
+        let y = f.title_y - size * 0.5 - h / 2.0;
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"#ffffff\" stroke=\"{ALERT}\" stroke-width=\"2\"/>",
+            n(x),
+            n(y),
+            n(badge_w),
+            n(h),
+            n(h * 0.2)
+        );
+        text(
+            s,
+            x + badge_w / 2.0,
+            y + h / 2.0 + f.sub * 0.36,
+            f.sub,
+            &format!(" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ALERT}\""),
+            badge,
+        );
+    }
+    let mut sub = vec![t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map").to_string()];
+    if let Some(p) = &d.place {
+        sub.push(p.clone());
+    }
+    if let Some(date) = &d.date {
+        sub.push(format!("{}{date}", t(lang, "更新于 ", "as of ")));
+    }
+    let line = fit(&sub.join(" · "), f.sub, f.w - 2.0 * f.margin);
+    text(s, f.margin, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
+}
+
+fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Projection) {
+    let m = f.map;
+    let lang = o.lang;
+    let _ = write!(
+        s,
+        "<defs><clipPath id=\"lc-map-clip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"/></clipPath></defs>",
+        n(m.x),
+        n(m.y),
+        n(m.w),
+        n(m.h)
+    );
+    let _ = write!(
+        s,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{PAPER}\"/>",
+        n(m.x),
+        n(m.y),
+        n(m.w),
+        n(m.h)
+    );
+    s.push_str("<g clip-path=\"url(#lc-map-clip)\">");
+
+    // Boundary.
+    if let Some(b) = d.boundary.as_ref().filter(|b| b.len() >= 3) {
+        let pts: Vec<String> = b.iter().map(|q| p.px(*q)).map(|(x, y)| format!("{},{}", n(x), n(y))).collect();
+        let _ = write!(
+            s,
+            "<polygon points=\"{}\" fill=\"#fffdf7\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 6\" class=\"lc-boundary\"/>",
+            pts.join(" ")
+        );
+    }
+
+    // Rings (straight-line estimate of walking minutes from the centre).
+    let (cx, cy) = p.px(d.centre);
+    for (i, r) in d.rings.iter().enumerate() {
+        let rr = r.radius_m * p.s;
+        let col = TIER_COLOURS[i.min(2)];
+        let _ = write!(
+            s,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{col}\" stroke-width=\"{}\" stroke-dasharray=\"6 6\" stroke-opacity=\"0.75\"/>",
+            n(cx),
+            n(cy),
+            n(rr),
+            n(f.font * 0.15)
+        );
+    }
+
+    // Streets and reached streets.
+    let path = |line: &[[f64; 2]]| -> String {
+        let mut out = String::new();
+        for (i, q) in line.iter().enumerate() {
+            let (x, y) = p.px(*q);
+            let _ = write!(out, "{}{},{}", if i == 0 { "M" } else { " L" }, n(x), n(y));
+        }
+        out
+    };
+    if !d.streets.is_empty() {
+        s.push_str("<g class=\"lc-streets\" fill=\"none\" stroke=\"#d3d6db\" stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+        let _ = write!(s, " stroke-width=\"{}\">", n(f.font * 0.45));
+        for l in d.streets.iter().filter(|l| l.len() >= 2) {
+            let _ = write!(s, "<path d=\"{}\"/>", path(l));
+        }
+        s.push_str("</g>");
+    }
+    if !d.reached.is_empty() {
+        let _ = write!(
+            s,
+            "<g class=\"lc-reached\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"{}\">",
+            n(f.font * 0.4)
+        );
+        // Far tiers first so nearer ones draw on top.
+        for tier in (0..3).rev() {
+            for r in d.reached.iter().filter(|r| r.line.len() >= 2 && tier_of(r.minutes, &o.tiers) == Some(tier)) {
+                let _ = write!(s, "<path d=\"{}\" stroke=\"{}\"/>", path(&r.line), TIER_COLOURS[tier]);
+            }
+        }
+        s.push_str("</g>");
+    }
+
+    // Facilities, placed so that symbols do not overlap (a leader line to the true spot).
+    let glyph = glyphs(&d.categories, lang);
+    let r = f.sym_r;
+    let mut placed: Vec<(f64, f64)> = vec![(cx, cy)];
+    let mut symbols = String::new();
+    let mut leaders = String::new();
+    for fac in &d.facilities {
+        let (tx, ty) = p.px(fac.location);
+        let (x, y) = place(tx, ty, r, &placed);
+        placed.push((x, y));
+        let ci = d.categories.iter().position(|c| c.code == fac.category);
+        let class_i = ci.and_then(|ci| d.classes.iter().position(|k| k.code == d.categories[ci].class));
+        let colour = class_i.map_or("#5f6368", |k| CLASS_COLOURS[k % CLASS_COLOURS.len()]);
+        let g = ci.map_or("?", |ci| glyph[ci].as_str());
+        if (x - tx).abs() > 0.05 || (y - ty).abs() > 0.05 {
+            let _ = write!(
+                leaders,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"1.5\"/><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\"/>",
+                n(tx),
+                n(ty),
+                n(x),
+                n(y),
+                n(tx),
+                n(ty),
+                n(r * 0.22)
+            );
+        }
+        let selected = o.selected.as_deref() == Some(fac.id.as_str());
+        let cat_name = ci.map_or(fac.category.as_str(), |ci| d.categories[ci].name.get(lang));
+        let status = if fac.not_open { t(lang, "（规划中或已关闭）", " (planned or closed)") } else { "" };
+        let _ = write!(
+            symbols,
+            "<g class=\"lc-fac{}\" data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\">",
+            if selected { " lc-selected" } else { "" },
+            esc(&fac.id),
+            esc(&format!("{}：{}{}", cat_name, fac.name, status))
+        );
+        let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac.name, cat_name, status)));
+        if selected {
+            symbols.push_str(&symbol(
+                class_i.unwrap_or(0),
+                x,
+                y,
+                r * 1.45,
+                &format!("fill=\"none\" stroke=\"{INK}\" stroke-width=\"3\""),
+            ));
+        }
+        let attrs = if fac.not_open {
+            format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"")
+        } else {
+            format!("fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
+        };
+        symbols.push_str(&symbol(class_i.unwrap_or(0), x, y, r, &attrs));
+        let gs = if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+        text(
+            &mut symbols,
+            x,
+            y + gs * 0.36,
+            gs,
+            &format!(
+                " font-weight=\"700\" text-anchor=\"middle\" fill=\"{}\"",
+                if fac.not_open { colour } else { "#ffffff" }
+            ),
+            g,
+        );
+        symbols.push_str("</g>");
+    }
+    s.push_str(&leaders);
+    s.push_str(&symbols);
+
+    // Labels last, each at the first spot that covers no symbol and no earlier label.
+    let mut boxes: Vec<[f64; 4]> = placed.iter().map(|&(x, y)| [x - r, y - r, x + r, y + r]).collect();
+    let _ = write!(
+        s,
+        "<g class=\"lc-here\"><circle cx=\"{0}\" cy=\"{1}\" r=\"{2}\" fill=\"{ALERT}\" fill-opacity=\"0.18\"/>\
+         <circle cx=\"{0}\" cy=\"{1}\" r=\"{3}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"3\"/>",
+        n(cx),
+        n(cy),
+        n(r * 1.7),
+        n(r * 0.6)
+    );
+    let here = t(lang, "您在这里", "You are here");
+    let hs = f.font * 1.15;
+    let (hw, hh) = (text_width(here, hs) + hs * 0.8, hs * 1.5);
+    let cands: Vec<(f64, f64)> = [1.0f64, 1.6, 2.4, 3.4]
+        .iter()
+        .flat_map(|&k| {
+            let d = r * 1.9 * k;
+            [(0.0, -d), (0.0, d), (d + hw / 2.0, 0.0), (-d - hw / 2.0, 0.0), (d, -d), (-d, -d), (d, d), (-d, d)]
+        })
+        .map(|(dx, dy)| (cx + dx, cy + dy))
+        .collect();
+    let (lx, ly) = free_box(&cands, hw, hh, &boxes).unwrap_or((cx, cy - r * 1.9));
+    boxes.push([lx - hw / 2.0, ly - hh / 2.0, lx + hw / 2.0, ly + hh / 2.0]);
+    if (lx - cx).hypot(ly - cy) > r * 2.2 {
+        let _ = write!(
+            s,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{ALERT}\" stroke-width=\"1.5\"/>",
+            n(cx),
+            n(cy),
+            n(lx),
+            n(ly)
+        );
+    }
+    let _ = write!(
+        s,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{ALERT}\"/>",
+        n(lx - hw / 2.0),
+        n(ly - hh / 2.0),
+        n(hw),
+        n(hh),
+        n(hh / 2.0)
+    );
+    text(s, lx, ly + hs * 0.36, hs, " font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\"", here);
+    s.push_str("</g>");
+
+    for (i, ring) in d.rings.iter().enumerate() {
+        let rr = ring.radius_m * p.s;
+        let col = TIER_COLOURS[i.min(2)];
+        let label = match lang {
+            Lang::Zh => format!("约{}分钟", fmt_plain(ring.minutes)),
+            Lang::En => format!("~{} min", fmt_plain(ring.minutes)),
+        };
+        let (w, h) = (text_width(&label, f.font) + f.font * 0.6, f.font * 1.4);
+        let cands: Vec<(f64, f64)> = [-45.0f64, -135.0, 45.0, 135.0, -60.0, -120.0, -30.0, -150.0, 30.0, 150.0]
+            .iter()
+            .map(|deg| (cx + rr * deg.to_radians().cos(), cy + rr * deg.to_radians().sin()))
+            .filter(|&(x, y)| {
+                x - w / 2.0 > m.x && x + w / 2.0 < m.x + m.w && y - h / 2.0 > m.y && y + h / 2.0 < m.y + m.h
+            })
+            .collect();
+        let Some((x, y)) = free_box(&cands, w, h, &boxes) else { continue };
+        boxes.push([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0]);
+        text(
+            s,
+            x,
+            y + f.font * 0.36,
+            f.font,
+            &format!(
+                " font-weight=\"700\" fill=\"{col}\" stroke=\"{PAPER}\" stroke-width=\"4\" paint-order=\"stroke\" text-anchor=\"middle\""
+            ),
+            &label,
+        );
+    }
+    s.push_str("</g>"); // the clip group
+
+    let _ = write!(
+        s,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"none\" stroke=\"#9aa1ab\" stroke-width=\"1\"/>",
+        n(m.x),
+        n(m.y),
+        n(m.w),
+        n(m.h)
+    );
+    north_arrow(s, m.x + m.w - f.font * 3.0, m.y + f.font * 3.2, f.font * 1.6, lang);
+    scale_bar(s, f, p, lang);
+}
+
+/// Where to put a symbol of radius `r` meant for `(x, y)`: the spot itself or the nearest of
+/// a fixed spiral of candidates that overlaps no symbol placed before.
+fn place(x: f64, y: f64, r: f64, placed: &[(f64, f64)]) -> (f64, f64) {
+    let free = |px: f64, py: f64| placed.iter().all(|&(qx, qy)| (px - qx).hypot(py - qy) >= 2.0 * r + 1.0);
+    if free(x, y) {
+        return (x, y);
+    }
+    for ring in 1..=8 {
+        let dist = ring as f64 * r * 1.1;
+        let steps = 8 * ring;
+        for k in 0..steps {
+            let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / steps as f64;
+            let (px, py) = (x + dist * a.cos(), y + dist * a.sin());
+            if free(px, py) {
+                return (px, py);
+            }
+        }
+    }
+    (x, y)
+}
+
+/// The first candidate centre where a `w` × `h` box overlaps none of `boxes`.
+fn free_box(cands: &[(f64, f64)], w: f64, h: f64, boxes: &[[f64; 4]]) -> Option<(f64, f64)> {
+    cands.iter().copied().find(|&(x, y)| {
+        let b = [x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0];
+        boxes.iter().all(|o| b[2] <= o[0] || b[0] >= o[2] || b[3] <= o[1] || b[1] >= o[3])
+    })
+}
+
+fn tier_of(minutes: f64, tiers: &[f64; 3]) -> Option<usize> {
+    tiers.iter().position(|&t| minutes <= t)
+}
+
+fn north_arrow(s: &mut String, x: f64, y: f64, size: f64, lang: Lang) {
+    let h = size * 1.4;
+    let w = size * 0.55;
+    let _ = write!(
+        s,
+        "<g class=\"lc-north\"><circle cx=\"{0}\" cy=\"{1}\" r=\"{2}\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#9aa1ab\"/>\
+         <polygon points=\"{0},{3} {4},{5} {0},{6}\" fill=\"{INK}\"/><polygon points=\"{0},{3} {7},{5} {0},{6}\" fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1\"/>",
+        n(x),
+        n(y),
+        n(h * 0.95),
+        n(y - h * 0.7),
+        n(x + w),
+        n(y + h * 0.5),
+        n(y + h * 0.25),
+        n(x - w),
+    );
+    text(
+        s,
+        x,
+        y + h * 0.5 + size * 0.95,
+        size * 0.75,
+        &format!(
+            " font-weight=\"700\" text-anchor=\"middle\" fill=\"{INK}\" stroke=\"{PAPER}\" stroke-width=\"3\" paint-order=\"stroke\""
+        ),
+        t(lang, "北", "N"),
+    );
+    s.push_str("</g>");
+}
+
+fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
+    let m = f.map;
+    let len_m = scale_length(m.w / p.s);
+    let len = len_m * p.s;
+    let x0 = m.x + f.font * 1.6;
+    let y0 = m.y + m.h - f.font * 2.2;
+    let bh = f.font * 0.5;
+    let unit = t(lang, "米", "m");
+    let _ = write!(
+        s,
+        "<g class=\"lc-scale\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
+        n(x0 - f.font * 0.8),
+        n(y0 - f.font * 2.0),
+        n(len + f.font * 1.6 + text_width(&format!("{} {unit}", fmt_plain(len_m)), f.font * 0.9) / 2.0),
+        n(f.font * 3.2)
+    );
+    for i in 0..4 {
+        let fill = if i % 2 == 0 { INK } else { "#ffffff" };
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"1\"/>",
+            n(x0 + len * i as f64 / 4.0),
+            n(y0),
+            n(len / 4.0),
+            n(bh)
+        );
+    }
+    let attrs = format!(" text-anchor=\"middle\" fill=\"{INK}\"");
+    text(s, x0, y0 - f.font * 0.4, f.font * 0.9, &attrs, "0");
+    text(s, x0 + len / 2.0, y0 - f.font * 0.4, f.font * 0.9, &attrs, &fmt_plain(len_m / 2.0));
+    text(s, x0 + len, y0 - f.font * 0.4, f.font * 0.9, &attrs, &format!("{} {unit}", fmt_plain(len_m)));
+    s.push_str("</g>");
+}
+
+/// One row of the legend panel.
+enum Row {
+    Heading(String, &'static str),
+    Class(usize, Vec<String>),
+    Entry { class: usize, glyph: String, label: Vec<String>, hollow: bool },
+    Line { colour: &'static str, dashed: bool, label: Vec<String> },
+    Here(Vec<String>),
+    Missing(Vec<String>),
+    Note(String),
+}
+
+impl Row {
+    /// Lines of the panel the row takes.
+    fn slots(&self) -> usize {
+        match self {
+            Row::Entry { label, .. }
+            | Row::Line { label, .. }
+            | Row::Here(label)
+            | Row::Missing(label)
+            | Row::Class(_, label) => label.len().max(1),
+            _ => 1,
+        }
+    }
+}
+
+/// Flows rows into columns of a rectangle, a blank line before each heading but the first;
+/// a heading never ends a column. Returns the number of rows left off.
+fn flow(s: &mut String, rows: &[Row], area: Rect, f: &Frame) -> usize {
+    let cols = (((area.w + f.col_w * 0.1) / f.col_w).floor() as usize).max(1);
+    let col_w = area.w / cols as f64;
+    let per_col = ((area.h / f.line).floor() as usize).max(2);
+    let (mut col, mut slot) = (0usize, 0usize);
+    let mut left_off = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let heading = matches!(row, Row::Heading(..) | Row::Class(..));
+        if matches!(row, Row::Heading(..)) && slot > 0 {
+            slot += 1;
+        }
+        let need = row.slots() + if heading && i + 1 < rows.len() { rows[i + 1].slots() } else { 0 };
+        if slot > 0 && slot + need > per_col {
+            col += 1;
+            slot = 0;
+        }
+        if col >= cols {
+            left_off += 1;
+            continue;
+        }
+        let x = area.x + col as f64 * col_w;
+        let y = area.y + slot as f64 * f.line + f.line * 0.5;
+        legend_row(s, row, x, y, f);
+        slot += row.slots();
+    }
+    left_off
+}
+
+fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
+    let lang = o.lang;
+    let r = f.sym_r * 0.85;
+    // Room for a label beside a symbol; long labels take two lines.
+    let label_w = f.col_w - (r * 2.0 + f.font * 0.6) - f.font * 0.4;
+    let lines = |s: &str| -> Vec<String> {
+        let mut l = wrap(s, f.font, label_w);
+        if l.len() > 2 {
+            let rest = l[1..].concat();
+            l.truncate(1);
+            l.push(fit(&rest, f.font, label_w));
+        }
+        l
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    rows.push(Row::Heading(t(lang, "图例", "Legend").into(), INK));
+    rows.push(Row::Here(lines(t(lang, "您在这里（生活圈中心）", "You are here (centre)"))));
+    if !d.reached.is_empty() {
+        for (i, m) in o.tiers.iter().enumerate() {
+            let label = match lang {
+                Lang::Zh => format!("步行 {} 分钟内可达的街道", fmt_plain(*m)),
+                Lang::En => format!("Streets within {} min walk", fmt_plain(*m)),
+            };
+            rows.push(Row::Line { colour: TIER_COLOURS[i], dashed: false, label: lines(&label) });
+        }
+    }
+    if !d.rings.is_empty() {
+        let mins: Vec<String> = d.rings.iter().map(|r| fmt_plain(r.minutes)).collect();
+        let label = match lang {
+            Lang::Zh => format!("距中心步行约 {} 分钟", mins.join("、")),
+            Lang::En => format!("About {} min walk from the centre", mins.join(", ")),
+        };
+        rows.push(Row::Line { colour: TIER_COLOURS[1], dashed: true, label: lines(&label) });
+        if let Some(b) = &d.ring_basis {
+            for l in wrap(&format!("（{}）", b.get(lang)), f.font * 0.9, f.col_w - f.font * 0.4) {
+                rows.push(Row::Note(l));
+            }
+        }
+    }
+    if d.facilities.iter().any(|f| f.not_open) {
+        rows.push(Row::Entry {
+            class: 0,
+            glyph: String::new(),
+            label: lines(t(lang, "规划中或已关闭", "Planned or closed")),
+            hollow: true,
+        });
+    }
+    let glyph = glyphs(&d.categories, lang);
+    let mut class_rows = |ki: usize, name: String, members: Vec<usize>| {
+        rows.push(Row::Class(ki, lines(&name)));
+        for ci in members {
+            rows.push(Row::Entry {
+                class: ki,
+                glyph: glyph[ci].clone(),
+                label: lines(d.categories[ci].name.get(lang)),
+                hollow: false,
+            });
+        }
+    };
+    for (ki, k) in d.classes.iter().enumerate() {
+        let members = (0..d.categories.len()).filter(|&ci| d.categories[ci].class == k.code).collect();
+        class_rows(ki, k.name.get(lang).to_string(), members);
+    }
+    let orphans: Vec<usize> =
+        (0..d.categories.len()).filter(|&ci| !d.classes.iter().any(|k| k.code == d.categories[ci].class)).collect();
+    if !orphans.is_empty() {
+        class_rows(usize::MAX, t(lang, "其他", "Other").into(), orphans);
+    }
+
+    let mut missing: Vec<Row> =
+        vec![Row::Heading(t(lang, "缺少的业态（待补齐）", "Missing types (to add)").into(), ALERT)];
+    if d.missing.is_empty() {
+        missing.push(Row::Note(t(lang, "无（或尚未评估）", "None (or not assessed yet)").into()));
+    }
+    missing.extend(d.missing.iter().map(|m| Row::Missing(lines(m.get(lang)))));
+
+    // The missing types get a box of their own: the last column when there are three or
+    // more, else a strip along the bottom.
+    let p = f.panel;
+    let cols = ((p.w / f.col_w).floor() as usize).max(1);
+    let pad = f.font * 0.6;
+    let (legend, boxed) = if cols >= 3 {
+        let w = f.col_w;
+        (Rect { w: p.w - w - pad, ..p }, Rect { x: p.x + p.w - w, y: p.y, w, h: p.h })
+    } else {
+        let item_slots: usize = missing.iter().skip(1).map(Row::slots).sum();
+        let h = (1 + item_slots.div_ceil(cols)) as f64 * f.line + 2.0 * pad;
+        (Rect { h: p.h - h - pad, ..p }, Rect { x: p.x, y: p.y + p.h - h, w: p.w, h })
+    };
+    let mut left_off = flow(s, &rows, legend, f);
+    let _ = write!(
+        s,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"#fdf0ee\" stroke=\"#e8b4ae\" stroke-width=\"1\"/>",
+        n(boxed.x - pad * 0.5),
+        n(boxed.y),
+        n(boxed.w),
+        n(boxed.h)
+    );
+    let inner = Rect { x: boxed.x + pad * 0.5, y: boxed.y + pad, w: boxed.w - pad, h: boxed.h - 2.0 * pad };
+    // Heading across the box, items in its columns below.
+    legend_row(s, &missing[0], inner.x, inner.y + f.line * 0.5, f);
+    let items = Rect { y: inner.y + f.line, h: inner.h - f.line, ..inner };
+    left_off += flow(s, &missing[1..], items, f);
+    if left_off > 0 {
+        let more = match lang {
+            Lang::Zh => format!("…另有 {left_off} 行未能列出"),
+            Lang::En => format!("… {left_off} more rows not shown"),
+        };
+        text(
+            s,
+            p.x + p.w,
+            p.y + p.h + f.line * 0.6,
+            f.font * 0.9,
+            &format!(" text-anchor=\"end\" fill=\"{MUTED}\""),
+            &more,
+        );
+    }
+}
+
+fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
+    let r = f.sym_r * 0.85;
+    let tx = x + r * 2.0 + f.font * 0.6;
+    let max = f.col_w - (tx - x) - f.font * 0.4;
+    let base = y + f.font * 0.36;
+    let label = |s: &mut String, lines: &[String], colour: &str| {
+        for (i, l) in lines.iter().enumerate() {
+            text(s, tx, base + i as f64 * f.line, f.font, &format!(" fill=\"{colour}\""), &fit(l, f.font, max));
+        }
+    };
+    match row {
+        Row::Heading(l, colour) => {
+            text(
+                s,
+                x,
+                base,
+                f.font * 1.15,
+                &format!(" font-weight=\"700\" fill=\"{colour}\""),
+                &fit(l, f.font * 1.15, f.col_w - 4.0),
+            );
+        }
+        Row::Class(ki, l) => {
+            let colour = if *ki == usize::MAX { "#5f6368" } else { CLASS_COLOURS[*ki % CLASS_COLOURS.len()] };
+            s.push_str(&symbol(
+                if *ki == usize::MAX { 0 } else { *ki },
+                x + r,
+                y,
+                r * 0.7,
+                &format!("fill=\"{colour}\""),
+            ));
+            for (i, l) in l.iter().enumerate() {
+                let y = base + i as f64 * f.line;
+                text(s, tx, y, f.font, &format!(" font-weight=\"700\" fill=\"{colour}\""), &fit(l, f.font, max));
+            }
+        }
+        Row::Entry { class, glyph, label: l, hollow } => {
+            let colour = if *class == usize::MAX { "#5f6368" } else { CLASS_COLOURS[*class % CLASS_COLOURS.len()] };
+            let shape = if *class == usize::MAX { 0 } else { *class };
+            let (attrs, gcol) = if *hollow {
+                (format!("fill=\"#ffffff\" stroke=\"{MUTED}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""), MUTED)
+            } else {
+                (format!("fill=\"{colour}\""), "#ffffff")
+            };
+            s.push_str(&symbol(shape, x + r, y, r, &attrs));
+            if !glyph.is_empty() {
+                let gs = if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+                text(
+                    s,
+                    x + r,
+                    y + gs * 0.36,
+                    gs,
+                    &format!(" font-weight=\"700\" text-anchor=\"middle\" fill=\"{gcol}\""),
+                    glyph,
+                );
+            }
+            label(s, l, INK);
+        }
+        Row::Line { colour, dashed, label: l } => {
+            let _ = write!(
+                s,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"{}/>",
+                n(x),
+                n(y),
+                n(x + r * 2.0),
+                n(y),
+                n(if *dashed { 2.0 } else { f.font * 0.4 }),
+                if *dashed { " stroke-dasharray=\"4 3\"" } else { " stroke-linecap=\"round\"" }
+            );
+            label(s, l, INK);
+        }
+        Row::Here(l) => {
+            let _ = write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
+                n(x + r),
+                n(y),
+                n(r * 0.6)
+            );
+            label(s, l, INK);
+        }
+        Row::Missing(l) => {
+            let _ = write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{ALERT}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
+                n(x + r),
+                n(y),
+                n(r * 0.8)
+            );
+            let _ = write!(
+                s,
+                "<path d=\"M{},{} L{},{} M{},{} L{},{}\" stroke=\"{ALERT}\" stroke-width=\"2\" stroke-linecap=\"round\"/>",
+                n(x + r * 0.65),
+                n(y - r * 0.35),
+                n(x + r * 1.35),
+                n(y + r * 0.35),
+                n(x + r * 1.35),
+                n(y - r * 0.35),
+                n(x + r * 0.65),
+                n(y + r * 0.35)
+            );
+            label(s, l, ALERT);
+        }
+        Row::Note(l) => {
+            text(s, x, base, f.font * 0.9, &format!(" fill=\"{MUTED}\""), &fit(l, f.font * 0.9, f.col_w - 4.0));
+        }
+    }
+}
+
+fn footer(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
+    let mut parts: Vec<String> = Vec::new();
+    if d.sample {
+        parts.push(t(lang, "示例数据：设施为虚构，仅供演示", "Sample data: the facilities are invented").into());
+    }
+    if d.osm {
+        parts.push(
+            t(
+                lang,
+                "地图数据 © OpenStreetMap 贡献者，按 ODbL 许可提供",
+                "Map data © OpenStreetMap contributors, available under the ODbL",
+            )
+            .into(),
+        );
+    }
+    if let Some(c) = &d.credits {
+        parts.push(c.clone());
+    }
+    let mut made = format!("lifecircle {}", lifecircle_core::VERSION);
+    if let Some(st) = &d.standard {
+        made = format!("{made} · {}{st}", t(lang, "评价标准 ", "standard "));
+    }
+    parts.push(made);
+    let line = fit(&parts.join(" · "), f.foot, f.w - 2.0 * f.margin);
+    text(s, f.margin, f.foot_y, f.foot, &format!(" fill=\"{MUTED}\""), &line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_one_decimal_and_no_negative_zero() {
+        assert_eq!(n(-0.04), "0.0");
+        assert_eq!(n(12.345), "12.3");
+        assert_eq!(n(-3.0), "-3.0");
+    }
+
+    #[test]
+    fn glyphs_are_unique() {
+        let cat = |code: &str, zh: &str, en: &str| MapCategory {
+            code: code.into(),
+            name: Label::new(zh, en),
+            class: "basic".into(),
+        };
+        let cs =
+            [cat("a", "便利店", "Convenience store"), cat("b", "便民店", "Cafe"), cat("c", "“一早”早餐", "Cafe tea")];
+        assert_eq!(glyphs(&cs, Lang::Zh), ["便", "民", "一"]);
+        assert_eq!(glyphs(&cs, Lang::En), ["C", "Ca", "Cf"]);
+    }
+
+    #[test]
+    fn scale_bar_is_round_and_fits() {
+        assert_eq!(scale_length(2000.0), 500.0);
+        assert_eq!(scale_length(900.0), 200.0);
+        assert_eq!(scale_length(30.0), 10.0);
+    }
+
+    #[test]
+    fn projection_matches_hand_computed_metres() {
+        // 0.001° of latitude is 111.19 m; of longitude at 27.929° N, 111.19 × cos(27.929°) = 98.23 m.
+        let d = GuideMapData { name: "x".into(), centre: [120.8125, 27.929], ..Default::default() };
+        let p = projection(&d, Rect { x: 0.0, y: 0.0, w: 100.0, h: 100.0 });
+        let (x, y) = p.metres([120.8135, 27.930]);
+        assert!((x - 98.23).abs() < 0.05, "{x}");
+        assert!((y - 111.19).abs() < 0.05, "{y}");
+    }
+
+    #[test]
+    fn wrapping_breaks_cjk_between_characters() {
+        assert_eq!(wrap("一二三四五", 10.0, 30.0), ["一二三", "四五"]);
+        assert_eq!(wrap("walking speed 75", 10.0, 80.0), ["walking speed", "75"]);
+        assert_eq!(wrap("一二（三）", 10.0, 40.0), ["一二（", "三）"]);
+    }
+}
