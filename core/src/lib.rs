@@ -2,4 +2,5 @@
 //!
 //! Pure: no I/O, no clock. Everything comes in as arguments.
 
+pub mod access;
 pub mod standard;
