@@ -92,9 +92,41 @@ impl Dijkstra {
         self.heap.clear();
     }
 
-    /// Nodes settled by the last run.
+    /// Nodes reached by the last run.
     pub(crate) fn touched(&self) -> &[u32] {
         &self.touched
+    }
+
+    /// Runs from `seeds`, keeping only nodes it can bring strictly below `bound` (the
+    /// incremental update after adding a source: a node not improved cannot improve anything
+    /// behind it). Unimproved nodes stay `INFINITY` in `dist`.
+    pub(crate) fn run_below(&mut self, net: &Network, seeds: &[(u32, f64)], bound: &[f64]) {
+        self.reset();
+        for &(n, d) in seeds {
+            if d < bound[n as usize] && d < self.dist[n as usize] {
+                if self.dist[n as usize].is_infinite() {
+                    self.touched.push(n);
+                }
+                self.dist[n as usize] = d;
+                self.heap.push(Reverse((d.to_bits(), n)));
+            }
+        }
+        while let Some(Reverse((bits, x))) = self.heap.pop() {
+            let d = f64::from_bits(bits);
+            if d > self.dist[x as usize] {
+                continue;
+            }
+            for (_, t, w) in net.neighbours(x) {
+                let nd = d + w;
+                if nd < bound[t as usize] && nd < self.dist[t as usize] {
+                    if self.dist[t as usize].is_infinite() {
+                        self.touched.push(t);
+                    }
+                    self.dist[t as usize] = nd;
+                    self.heap.push(Reverse((nd.to_bits(), t)));
+                }
+            }
+        }
     }
 
     /// Runs from `seeds` up to `cutoff_m`. `visit(node, d)` is called when a node is settled;
