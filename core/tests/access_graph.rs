@@ -23,12 +23,12 @@ fn street(id0: i64, lat: f64, lon0: f64, lon1: f64, n: usize) -> StreetLine {
 #[test]
 fn haversine_errs_by_less_than_half_a_percent_against_geodesic_in_china() {
     let mut worst = 0.0f64;
-    for lat in [18.0, 22.5, 28.0, 31.2, 39.9, 45.0, 53.5] {
+    for lat in [18.0f64, 22.5, 28.0, 31.2, 39.9, 45.0, 53.5] {
         for bearing in (0..180).step_by(15) {
             let b = (bearing as f64).to_radians();
             let a = Point::new(116.0, lat);
             let c = Point::new(
-                116.0 + 0.002 * b.sin() / (lat as f64).to_radians().cos(),
+                116.0 + 0.002 * b.sin() / lat.to_radians().cos(),
                 lat + 0.002 * b.cos(),
             );
             let h = Haversine.distance(a, c);

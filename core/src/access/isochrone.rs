@@ -192,10 +192,7 @@ fn trace(cells: &BTreeSet<V>) -> Vec<Vec<V>> {
         }
     }
     let mut rings = Vec::new();
-    loop {
-        let Some((&start, _)) = out_edges.iter().find(|(_, v)| !v.is_empty()) else {
-            break;
-        };
+    while let Some((&start, _)) = out_edges.iter().find(|(_, v)| !v.is_empty()) {
         let mut ring = vec![start];
         let mut prev = start;
         let mut cur = match out_edges.get_mut(&start).and_then(|v| v.pop()) {

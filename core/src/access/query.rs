@@ -201,7 +201,7 @@ pub(crate) fn snap_required(
     max_snap_m: f64,
 ) -> Result<Snap, AccessError> {
     check_point(what, p)?;
-    if !(max_snap_m >= 0.0) {
+    if max_snap_m.is_nan() || max_snap_m < 0.0 {
         return Err(AccessError::InvalidParameter {
             name: "max_snap_m",
             value: max_snap_m,
@@ -504,7 +504,7 @@ pub fn nearest_by_category_straight_line(
         categories.iter().map(|c| (c.clone(), None)).collect();
     for f in facilities {
         let d = straight_line_walk_m(origin, f.point, params);
-        if !(d <= cutoff_m) {
+        if d.is_nan() || d > cutoff_m {
             continue;
         }
         for c in &f.categories {
