@@ -125,4 +125,12 @@ fn snapping_far_outside_the_grid_still_finds_the_nearest_street() {
     assert!((s.offset_m - s.edge_len_m).abs() < 1e-6);
     assert!((s.off_network_m - haversine_m([120.02, 28.0], [120.01, 28.0])).abs() < 0.01);
     assert!(net.snap([f64::NAN, 28.0], 5000.0).is_none());
+    assert!(
+        net.snap([500.0, 28.0], f64::INFINITY).is_none(),
+        "not a coordinate"
+    );
+    // Thousands of kilometres away, with no limit: still found, by searching only the grid.
+    let far = net.snap([100.0, 20.0], f64::INFINITY).unwrap();
+    assert!(far.off_network_m > 2_000_000.0);
+    assert!(net.snap([100.0, 20.0], 1000.0).is_none());
 }

@@ -402,42 +402,62 @@ impl Network {
     /// # Units
     /// `max_snap_m` in metres.
     pub fn snap(&self, p: LonLat, max_snap_m: f64) -> Option<Snap> {
-        if self.edges.is_empty() || !p[0].is_finite() || !p[1].is_finite() {
+        let valid = p[0].is_finite()
+            && p[1].is_finite()
+            && (-180.0..=180.0).contains(&p[0])
+            && (-90.0..=90.0).contains(&p[1]);
+        if self.edges.is_empty() || !valid || max_snap_m.is_nan() {
             return None;
         }
         let (px, py) = self.proj.xy(p);
         let g = &self.grid;
         let cx = ((px - g.x0) / g.cell).floor() as i64;
         let cy = ((py - g.y0) / g.cell).floor() as i64;
-        // Rings beyond this cannot hold anything: past the grid or past max_snap_m.
-        let to_grid = [cx, g.nx - 1 - cx, cy, g.ny - 1 - cy]
-            .iter()
-            .map(|d| d.abs())
-            .max()
-            .unwrap_or(0);
+        // Rings (Chebyshev distance in cells) that can hold grid cells: from the grid's nearest
+        // cell to its farthest, and no farther than max_snap_m allows.
+        let gap = |c: i64, n: i64| {
+            if c < 0 {
+                -c
+            } else if c >= n {
+                c - (n - 1)
+            } else {
+                0
+            }
+        };
+        let r_min = gap(cx, g.nx).max(gap(cy, g.ny));
+        let r_far = (cx.abs().max((g.nx - 1 - cx).abs())).max(cy.abs().max((g.ny - 1 - cy).abs()));
         let by_snap = if max_snap_m.is_finite() {
             (max_snap_m / g.cell).ceil() as i64 + 1
         } else {
             i64::MAX
         };
-        let r_max = to_grid.min(by_snap).min(1 << 20);
+        let r_max = r_far.min(by_snap);
         let mut best: Option<(f64, u32, f64)> = None; // (projected distance², segment, t)
-        for r in 0..=r_max {
-            let (ylo, yhi) = ((cy - r).max(0), (cy + r).min(g.ny - 1));
-            let (xlo, xhi) = ((cx - r).max(0), (cx + r).min(g.nx - 1));
-            for y in ylo..=yhi {
-                let full_row = y == cy - r || y == cy + r;
-                for x in xlo..=xhi {
-                    // Only the ring's border: full top and bottom rows, two side cells elsewhere.
-                    if !full_row && x != cx - r && x != cx + r {
-                        continue;
+        let mut visit = |x: i64, y: i64, best: &mut Option<(f64, u32, f64)>| {
+            let cell = (y * g.nx + x) as usize;
+            let (a, b) = (g.offsets[cell] as usize, g.offsets[cell + 1] as usize);
+            for &s in &g.segs[a..b] {
+                let (d2, t) = self.segment_distance2(s, px, py);
+                if best.is_none_or(|(bd, bs, _)| d2 < bd || (d2 == bd && s < bs)) {
+                    *best = Some((d2, s, t));
+                }
+            }
+        };
+        for r in r_min..=r_max {
+            // The ring's top and bottom rows, then its two side columns, clipped to the grid.
+            let rows: &[i64] = if r == 0 { &[cy] } else { &[cy - r, cy + r] };
+            for &y in rows {
+                if (0..g.ny).contains(&y) {
+                    for x in (cx - r).max(0)..=(cx + r).min(g.nx - 1) {
+                        visit(x, y, &mut best);
                     }
-                    let cell = (y * g.nx + x) as usize;
-                    let (a, b) = (g.offsets[cell] as usize, g.offsets[cell + 1] as usize);
-                    for &s in &g.segs[a..b] {
-                        let (d2, t) = self.segment_distance2(s, px, py);
-                        if best.is_none_or(|(bd, bs, _)| d2 < bd || (d2 == bd && s < bs)) {
-                            best = Some((d2, s, t));
+                }
+            }
+            if r > 0 {
+                for x in [cx - r, cx + r] {
+                    if (0..g.nx).contains(&x) {
+                        for y in (cy - r + 1).max(0)..=(cy + r - 1).min(g.ny - 1) {
+                            visit(x, y, &mut best);
                         }
                     }
                 }

@@ -12,7 +12,7 @@
 //! buffer and no boolean operation is needed (geo's boolean ops would add ~63 KB gzip to the
 //! wasm build). Cells that touch only at a corner are kept as separate rings.
 //!
-//! The cell size is a parameter (`cell_m`, metres): 25–50 m suits a guide map.
+//! The cell size is a parameter (`cell_m`, metres, at least 1): 25–50 m suits a guide map.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,6 +88,12 @@ pub fn isochrone(
 ) -> Result<Isochrone, AccessError> {
     check_positive("minutes", minutes)?;
     check_positive("cell_m", cell_m)?;
+    if cell_m < 1.0 {
+        return Err(AccessError::InvalidParameter {
+            name: "cell_m",
+            value: cell_m,
+        });
+    }
     let reached = reached_streets(net, origin, &[minutes], params, max_snap_m)?;
     let (kx, ky) = net.metres_per_degree();
     let [lon0, lat0] = net.projection_origin();

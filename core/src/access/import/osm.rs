@@ -183,7 +183,7 @@ fn push_item(
 }
 
 /// Facilities from an OSM import whose coordinates are in another datum are rare, but an
-/// OSMnx-style export may have been shifted: converts all node positions in place.
+
 pub fn convert_osm_datum(data: &mut OsmData, from: Crs) {
     if from == Crs::Wgs84 {
         return;
