@@ -433,7 +433,7 @@ impl Network {
         };
         let r_max = r_far.min(by_snap);
         let mut best: Option<(f64, u32, f64)> = None; // (projected distance², segment, t)
-        let mut visit = |x: i64, y: i64, best: &mut Option<(f64, u32, f64)>| {
+        let visit = |x: i64, y: i64, best: &mut Option<(f64, u32, f64)>| {
             let cell = (y * g.nx + x) as usize;
             let (a, b) = (g.offsets[cell] as usize, g.offsets[cell + 1] as usize);
             for &s in &g.segs[a..b] {

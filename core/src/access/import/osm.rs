@@ -182,8 +182,8 @@ fn push_item(
     }
 }
 
-/// Facilities from an OSM import whose coordinates are in another datum are rare, but an
-
+/// Converts every node position from datum `from` to WGS-84, in place: for OSM-format files
+/// written from GCJ-02 or BD-09 sources (real OpenStreetMap data is WGS-84 already).
 pub fn convert_osm_datum(data: &mut OsmData, from: Crs) {
     if from == Crs::Wgs84 {
         return;
