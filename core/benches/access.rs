@@ -89,7 +89,9 @@ fn benches(c: &mut Criterion) {
     );
 
     c.bench_function("all nodes x 13 categories: multi-source nearest", |b| {
-        b.iter(|| node_distances_by_category(&net, black_box(&set), f64::INFINITY))
+        b.iter(|| {
+            node_distances_by_category(&net, black_box(&set), f64::INFINITY).expect("same network")
+        })
     });
 
     c.bench_function("isochrone: 15 min, 30 m cells", |b| {

@@ -209,6 +209,12 @@ fn bad_parameters_are_typed_errors() {
         Err(AccessError::NoStreetNearby { .. })
     ));
     assert!(counts_within(&net, &set, o, f64::NAN, &PARAMS, 200.0).is_err());
+    // A facility set placed on another network is refused, not indexed out of bounds.
+    let other = straight();
+    assert!(matches!(
+        nearest_by_category(&other, &set, [120.001, 28.0], &PARAMS, 1000.0, 200.0),
+        Err(AccessError::NetworkMismatch { .. })
+    ));
 }
 
 /// A 2 km straight street along 28° N, vertices every 100 m.

@@ -88,6 +88,11 @@ pub enum AccessError {
     /// A category the facility set does not know.
     #[error("unknown category {category}")]
     UnknownCategory { category: String },
+    /// A facility set used with a network other than the one it was placed on.
+    #[error(
+        "the facility set was placed on a network of {set_nodes} nodes and {set_edges} edges, not this one"
+    )]
+    NetworkMismatch { set_nodes: usize, set_edges: usize },
     /// A facility id the facility set does not know.
     #[error("unknown facility {id}")]
     UnknownFacility { id: String },

@@ -2,7 +2,7 @@
 //!
 //! Chosen construction: the union of small square cells touched by the reached streets. The
 //! reached street pieces (partial edges cut at the reach, as in
-//! [`reached_streets`](super::query::reached_streets)) are sampled every half cell; every cell
+//! [`reached_streets`]) are sampled every half cell; every cell
 //! holding a sample is filled; the boundary of the filled cells is traced into rings (outer
 //! rings counter-clockwise, holes clockwise) and returned as a MultiPolygon.
 //!
@@ -117,7 +117,7 @@ pub fn isochrone(
     // Classify: positive area = outer ring, negative = hole.
     let mut outers: Vec<(Vec<V>, f64)> = Vec::new();
     let mut holes: Vec<Vec<V>> = Vec::new();
-    for r in rings {
+    for r in rings.into_iter().filter(|r| r.len() >= 4) {
         let a = signed_area(&r);
         if a > 0.0 {
             outers.push((r, a));

@@ -264,6 +264,8 @@ pub struct FacilitySet {
     pub findings: Vec<SnapFinding>,
     /// Ids of facilities with no street within the snapping distance (not placed).
     pub unsnapped: Vec<String>,
+    /// Node and edge count of the network the set was placed on.
+    shape: (usize, usize),
 }
 
 impl FacilitySet {
@@ -292,6 +294,7 @@ impl FacilitySet {
             by_edge: HashMap::new(),
             findings: Vec::new(),
             unsnapped: Vec::new(),
+            shape: (net.node_count(), net.edge_count()),
         };
         for f in facilities {
             let Some(s) = net.snap(f.point, max_snap_m) else {
@@ -323,6 +326,18 @@ impl FacilitySet {
         }
         self.by_edge.entry(p.anchor.edge).or_default().push(idx);
         self.items.push(p);
+    }
+
+    /// Checks that the set was placed on `net` (same node and edge count).
+    pub fn check_network(&self, net: &Network) -> Result<(), AccessError> {
+        if self.shape == (net.node_count(), net.edge_count()) {
+            Ok(())
+        } else {
+            Err(AccessError::NetworkMismatch {
+                set_nodes: self.shape.0,
+                set_edges: self.shape.1,
+            })
+        }
     }
 
     /// The category codes, sorted.
@@ -418,6 +433,7 @@ pub fn nearest_by_category(
     max_snap_m: f64,
 ) -> Result<NearestByCategory, AccessError> {
     params.validate()?;
+    set.check_network(net)?;
     let snap = snap_required(net, "origin", origin, max_snap_m)?;
     let o = Anchor::new(net, &snap);
     let nc = set.categories.len();
@@ -553,11 +569,12 @@ pub fn node_distances_by_category(
     net: &Network,
     set: &FacilitySet,
     cutoff_m: f64,
-) -> Vec<Vec<f64>> {
+) -> Result<Vec<Vec<f64>>, AccessError> {
+    set.check_network(net)?;
     let mut dj = Dijkstra::new(net.node_count());
-    (0..set.categories.len())
+    Ok((0..set.categories.len())
         .map(|c| set.node_distances(net, c, cutoff_m, &mut dj))
-        .collect()
+        .collect())
 }
 
 /// For many origins, the distance to the nearest facility of each category, by one
@@ -588,7 +605,7 @@ pub fn distances_for_origins(
             None => unsnapped.push(o.id.clone()),
         }
     }
-    let dists = node_distances_by_category(net, set, cutoff_m);
+    let dists = node_distances_by_category(net, set, cutoff_m)?;
     let out = anchors
         .iter()
         .map(|(id, a)| OriginDistances {
@@ -622,6 +639,7 @@ pub fn counts_within(
 ) -> Result<BTreeMap<String, usize>, AccessError> {
     params.validate()?;
     check_positive("minutes", minutes)?;
+    set.check_network(net)?;
     let o = Anchor::new(net, &snap_required(net, "origin", origin, max_snap_m)?);
     let limit = params.metres_in(minutes);
     let mut dj = Dijkstra::new(net.node_count());

@@ -122,6 +122,7 @@ impl<'a> Scenario<'a> {
         if net.edge_count() == 0 {
             return Err(AccessError::EmptyNetwork);
         }
+        set.check_network(net)?;
         let mut placed = Vec::new();
         let mut unsnapped = Vec::new();
         let mut findings = Vec::new();
