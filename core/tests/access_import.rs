@@ -5,7 +5,7 @@
 use lifecircle_core::access::ImportError;
 use lifecircle_core::access::crs::{Crs, convert};
 use lifecircle_core::access::graph::Network;
-use lifecircle_core::access::import::csv::facilities_from_csv;
+use lifecircle_core::access::import::csv::{facilities_from_csv, origins_from_csv};
 use lifecircle_core::access::import::filter::walkable;
 use lifecircle_core::access::import::geojson::{
     StreetOptions, facilities_from_geojson, origins_from_geojson, streets_from_geojson,
@@ -490,4 +490,27 @@ fn pbf_and_osm_give_networks_of_the_expected_size() {
         "degree-2 vertices are contracted into edges"
     );
     assert!(s.report.excluded.values().sum::<usize>() > 0);
+}
+
+#[test]
+fn origins_from_csv_with_optional_population() {
+    let o = origins_from_csv(
+        "id,lon,lat,population\n楼A,120.7,27.9,300\n,120.71,27.91,\n",
+        Crs::Wgs84,
+    )
+    .unwrap();
+    assert_eq!(o.len(), 2);
+    assert_eq!((o[0].id.as_str(), o[0].population), ("楼A", Some(300.0)));
+    assert_eq!((o[1].id.as_str(), o[1].population), ("line 3", None));
+    assert_eq!(
+        origins_from_csv("lon,lat,pop\n120.7,27.9,-5\n", Crs::Wgs84).unwrap_err(),
+        ImportError::Csv {
+            line: 2,
+            message: "population -5 is not a non-negative number".into()
+        }
+    );
+    assert!(matches!(
+        origins_from_csv("lon,lat\n120.7,95\n", Crs::Wgs84).unwrap_err(),
+        ImportError::CoordinateOutOfRange { .. }
+    ));
 }

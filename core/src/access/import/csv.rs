@@ -1,4 +1,4 @@
-//! Facilities from CSV text.
+//! Facilities and residential origins from CSV text.
 //!
 //! A header row names the columns (case-insensitive, a UTF-8 BOM is ignored):
 //! - position: `lon`|`lng`|`longitude`|`x` and `lat`|`latitude`|`y` (required);
@@ -14,7 +14,7 @@
 use serde_json::Value;
 
 use super::mapping::CategoryMapping;
-use super::{Facility, FacilityImport, UnmappedItem};
+use super::{Facility, FacilityImport, Origin, UnmappedItem};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, check_lonlat};
 
@@ -81,6 +81,78 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
         .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
 }
 
+const LON: &[&str] = &["lon", "lng", "longitude", "x"];
+const LAT: &[&str] = &["lat", "latitude", "y"];
+
+fn lonlat_columns(header: &[String]) -> Result<(usize, usize), ImportError> {
+    let lon_i = find(header, LON).ok_or(ImportError::CsvMissingColumn {
+        column: "longitude",
+        accepted: LON.join("|"),
+    })?;
+    let lat_i = find(header, LAT).ok_or(ImportError::CsvMissingColumn {
+        column: "latitude",
+        accepted: LAT.join("|"),
+    })?;
+    Ok((lon_i, lat_i))
+}
+
+fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, ImportError> {
+    let raw = row.get(i).map(|s| s.trim()).unwrap_or("");
+    raw.parse::<f64>().map_err(|_| ImportError::Csv {
+        line,
+        message: format!("{what} {raw:?} is not a number"),
+    })
+}
+
+/// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
+/// (default `line N`) and an optional `population`|`pop` column (finite, not negative; empty
+/// means unknown).
+pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError> {
+    let rows = records(text)?;
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(ImportError::Csv {
+            line: 1,
+            message: "no header row".to_string(),
+        });
+    };
+    let (lon_i, lat_i) = lonlat_columns(header)?;
+    let id_i = find(header, &["id"]);
+    let pop_i = find(header, &["population", "pop"]);
+    let mut out = Vec::with_capacity(body.len());
+    for (line, row) in body {
+        let line = *line;
+        let (lon, lat) = (
+            number(row, lon_i, "longitude", line)?,
+            number(row, lat_i, "latitude", line)?,
+        );
+        let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
+        let population = match pop_i.and_then(|i| row.get(i)).map(|s| s.trim()) {
+            None | Some("") => None,
+            Some(_) => {
+                let n = number(row, pop_i.unwrap_or(0), "population", line)?;
+                if !n.is_finite() || n < 0.0 {
+                    return Err(ImportError::Csv {
+                        line,
+                        message: format!("population {n} is not a non-negative number"),
+                    });
+                }
+                Some(n)
+            }
+        };
+        let id = id_i
+            .and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("line {line}"));
+        out.push(Origin {
+            id,
+            point: convert(p, crs, Crs::Wgs84),
+            population,
+        });
+    }
+    Ok(out)
+}
+
 /// Facilities from CSV text whose coordinates are in datum `crs`.
 pub fn facilities_from_csv(
     text: &str,
@@ -94,16 +166,7 @@ pub fn facilities_from_csv(
             message: "no header row".to_string(),
         });
     };
-    const LON: &[&str] = &["lon", "lng", "longitude", "x"];
-    const LAT: &[&str] = &["lat", "latitude", "y"];
-    let lon_i = find(header, LON).ok_or(ImportError::CsvMissingColumn {
-        column: "longitude",
-        accepted: LON.join("|"),
-    })?;
-    let lat_i = find(header, LAT).ok_or(ImportError::CsvMissingColumn {
-        column: "latitude",
-        accepted: LAT.join("|"),
-    })?;
+    let (lon_i, lat_i) = lonlat_columns(header)?;
     let name_i = find(header, &["name"]);
     let id_i = find(header, &["id", "osm_id"]);
     let type_i = find(header, &["osm_type"]);
@@ -121,14 +184,10 @@ pub fn facilities_from_csv(
                 .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
         };
-        let num = |i: usize, what: &str| -> Result<f64, ImportError> {
-            let raw = row.get(i).map(|s| s.trim()).unwrap_or("");
-            raw.parse::<f64>().map_err(|_| ImportError::Csv {
-                line,
-                message: format!("{what} {raw:?} is not a number"),
-            })
-        };
-        let (lon, lat) = (num(lon_i, "longitude")?, num(lat_i, "latitude")?);
+        let (lon, lat) = (
+            number(row, lon_i, "longitude", line)?,
+            number(row, lat_i, "latitude", line)?,
+        );
         let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
         let point = convert(p, crs, Crs::Wgs84);
         let id = match (get(type_i), get(id_i)) {
