@@ -11,6 +11,7 @@
 //!                                      │                   explanations, findings, gaps)
 //! ```
 
+pub mod access;
 pub mod assessment;
 pub mod circle;
 pub mod date;

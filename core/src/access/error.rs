@@ -1,0 +1,99 @@
+//! Typed errors of the access module.
+//!
+//! [`ImportError`] is for bad input data (it names the field, line or element);
+//! [`AccessError`] is for bad query arguments. Messages are lowercase without a trailing period.
+
+use thiserror::Error;
+
+/// Bad input while importing streets, facilities or origins.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The text is not JSON.
+    #[error("malformed json at line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON is not the GeoJSON expected; `path` is like `features[3].geometry`.
+    #[error("geojson {path}: {message}")]
+    GeoJson { path: String, message: String },
+    /// A line with fewer than two distinct points.
+    #[error("{path}: a line needs at least two distinct points, found {found}")]
+    LineTooShort { path: String, found: usize },
+    /// NaN or infinite coordinate.
+    #[error("{path}: coordinate is not a finite number")]
+    NonFiniteCoordinate { path: String },
+    /// Longitude outside -180..180 or latitude outside -90..90.
+    #[error("{path}: coordinate ({lon}, {lat}) is out of range")]
+    CoordinateOutOfRange { path: String, lon: f64, lat: f64 },
+    /// Malformed OSM XML.
+    #[error("osm xml at byte {position}: {message}")]
+    Xml { position: u64, message: String },
+    /// A DOCTYPE in OSM XML: refused, so entity expansion ("billion laughs") cannot happen.
+    #[error("osm xml at byte {position}: document type declarations and entities are refused")]
+    XmlDoctype { position: u64 },
+    /// OSM XML ended before its elements were closed.
+    #[error("osm xml ends inside <{element}>: the input is truncated")]
+    XmlTruncated { element: String },
+    /// A missing or unreadable attribute of an OSM XML element.
+    #[error("osm xml <{element}> at byte {position}: attribute {attribute}: {message}")]
+    XmlAttribute {
+        element: String,
+        attribute: String,
+        position: u64,
+        message: String,
+    },
+    /// Malformed or truncated OSM PBF.
+    #[error("osm pbf: {message}")]
+    Pbf { message: String },
+    /// No OSM data at all (an empty or non-OSM input).
+    #[error("{format}: no osm data found")]
+    EmptyOsm { format: &'static str },
+    /// A bad CSV row.
+    #[error("csv line {line}: {message}")]
+    Csv { line: usize, message: String },
+    /// A required CSV column is missing from the header.
+    #[error("csv header has no {column} column (looked for {accepted})")]
+    CsvMissingColumn {
+        column: &'static str,
+        accepted: String,
+    },
+    /// A category mapping rule that cannot be read.
+    #[error("category mapping for {category}: {message}")]
+    Mapping { category: String, message: String },
+}
+
+/// Bad arguments to a query, what-if or siting call.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum AccessError {
+    /// A parameter that must be finite and positive is not.
+    #[error("parameter {name} must be finite and positive, got {value}")]
+    InvalidParameter { name: &'static str, value: f64 },
+    /// A point is not a valid coordinate.
+    #[error("{what}: coordinate ({lon}, {lat}) is not a valid lon/lat")]
+    InvalidPoint {
+        what: &'static str,
+        lon: f64,
+        lat: f64,
+    },
+    /// No street within the snapping distance of a point.
+    #[error("{what}: no street within {max_snap_m} m")]
+    NoStreetNearby { what: &'static str, max_snap_m: f64 },
+    /// The network has no edges.
+    #[error("the street network is empty")]
+    EmptyNetwork,
+    /// A category the facility set does not know.
+    #[error("unknown category {category}")]
+    UnknownCategory { category: String },
+    /// A facility set used with a network other than the one it was placed on.
+    #[error(
+        "the facility set was placed on a network of {set_nodes} nodes and {set_edges} edges, not this one"
+    )]
+    NetworkMismatch { set_nodes: usize, set_edges: usize },
+    /// A facility id the facility set does not know.
+    #[error("unknown facility {id}")]
+    UnknownFacility { id: String },
+}

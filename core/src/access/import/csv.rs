@@ -1,0 +1,251 @@
+//! Facilities and residential origins from CSV text.
+//!
+//! A header row names the columns (case-insensitive, a UTF-8 BOM is ignored):
+//! - position: `lon`|`lng`|`longitude`|`x` and `lat`|`latitude`|`y` (required);
+//! - `name`, and `id`|`osm_id` (optional; the id defaults to `line N`);
+//! - the category, first match wins: a `category` column naming a category of the mapping; an
+//!   AMap type code in `typecode`|`type_code`|`amap_type`|`type`; OSM tags in a `key` and a
+//!   `value` column and/or a `tags_json` column holding a JSON object of tags.
+//!
+//! Fields follow RFC 4180: comma-separated, optionally double-quoted, `""` inside quotes is a
+//! quote, and a quoted field may span lines. Line numbers in errors are 1-based and count the
+//! header.
+
+use serde_json::Value;
+
+use super::mapping::CategoryMapping;
+use super::{Facility, FacilityImport, Origin, UnmappedItem};
+use crate::access::crs::{Crs, convert};
+use crate::access::{ImportError, check_lonlat};
+
+/// Splits CSV text into records, each with the line it starts on.
+fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut record: Vec<String> = Vec::new();
+    let mut line = 1usize;
+    let mut start_line = 1usize;
+    let mut in_quotes = false;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => in_quotes = true,
+            ',' => record.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                if !(record.len() == 1 && record[0].is_empty()) {
+                    out.push((start_line, std::mem::take(&mut record)));
+                }
+                record.clear();
+                line += 1;
+                start_line = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(ImportError::Csv {
+            line: start_line,
+            message: "a quoted field is not closed".to_string(),
+        });
+    }
+    if any && (!field.is_empty() || !record.is_empty()) {
+        record.push(field);
+        out.push((start_line, record));
+    }
+    Ok(out)
+}
+
+fn find(header: &[String], names: &[&str]) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+}
+
+const LON: &[&str] = &["lon", "lng", "longitude", "x"];
+const LAT: &[&str] = &["lat", "latitude", "y"];
+
+fn lonlat_columns(header: &[String]) -> Result<(usize, usize), ImportError> {
+    let lon_i = find(header, LON).ok_or(ImportError::CsvMissingColumn {
+        column: "longitude",
+        accepted: LON.join("|"),
+    })?;
+    let lat_i = find(header, LAT).ok_or(ImportError::CsvMissingColumn {
+        column: "latitude",
+        accepted: LAT.join("|"),
+    })?;
+    Ok((lon_i, lat_i))
+}
+
+fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, ImportError> {
+    let raw = row.get(i).map(|s| s.trim()).unwrap_or("");
+    raw.parse::<f64>().map_err(|_| ImportError::Csv {
+        line,
+        message: format!("{what} {raw:?} is not a number"),
+    })
+}
+
+/// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
+/// (default `line N`) and an optional `population`|`pop` column (finite, not negative; empty
+/// means unknown).
+pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError> {
+    let rows = records(text)?;
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(ImportError::Csv {
+            line: 1,
+            message: "no header row".to_string(),
+        });
+    };
+    let (lon_i, lat_i) = lonlat_columns(header)?;
+    let id_i = find(header, &["id"]);
+    let pop_i = find(header, &["population", "pop"]);
+    let mut out = Vec::with_capacity(body.len());
+    for (line, row) in body {
+        let line = *line;
+        let (lon, lat) = (
+            number(row, lon_i, "longitude", line)?,
+            number(row, lat_i, "latitude", line)?,
+        );
+        let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
+        let population = match pop_i.and_then(|i| row.get(i)).map(|s| s.trim()) {
+            None | Some("") => None,
+            Some(_) => {
+                let n = number(row, pop_i.unwrap_or(0), "population", line)?;
+                if !n.is_finite() || n < 0.0 {
+                    return Err(ImportError::Csv {
+                        line,
+                        message: format!("population {n} is not a non-negative number"),
+                    });
+                }
+                Some(n)
+            }
+        };
+        let id = id_i
+            .and_then(|i| row.get(i))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("line {line}"));
+        out.push(Origin {
+            id,
+            point: convert(p, crs, Crs::Wgs84),
+            population,
+        });
+    }
+    Ok(out)
+}
+
+/// Facilities from CSV text whose coordinates are in datum `crs`.
+pub fn facilities_from_csv(
+    text: &str,
+    mapping: &CategoryMapping,
+    crs: Crs,
+) -> Result<FacilityImport, ImportError> {
+    let rows = records(text)?;
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(ImportError::Csv {
+            line: 1,
+            message: "no header row".to_string(),
+        });
+    };
+    let (lon_i, lat_i) = lonlat_columns(header)?;
+    let name_i = find(header, &["name"]);
+    let id_i = find(header, &["id", "osm_id"]);
+    let type_i = find(header, &["osm_type"]);
+    let cat_i = find(header, &["category"]);
+    let code_i = find(header, &["typecode", "type_code", "amap_type", "type"]);
+    let key_i = find(header, &["key"]);
+    let value_i = find(header, &["value"]);
+    let tags_i = find(header, &["tags_json"]);
+
+    let mut out = FacilityImport::default();
+    for (line, row) in body {
+        let line = *line;
+        let get = |i: Option<usize>| -> Option<&str> {
+            i.and_then(|i| row.get(i))
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+        };
+        let (lon, lat) = (
+            number(row, lon_i, "longitude", line)?,
+            number(row, lat_i, "latitude", line)?,
+        );
+        let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
+        let point = convert(p, crs, Crs::Wgs84);
+        let id = match (get(type_i), get(id_i)) {
+            (Some(t), Some(i)) => format!("{t}/{i}"),
+            (None, Some(i)) => i.to_string(),
+            _ => format!("line {line}"),
+        };
+        let name = get(name_i).map(str::to_string);
+        let mut keys = Vec::new();
+        let mut categories = Vec::new();
+        if let Some(c) = get(cat_i) {
+            keys.push(format!("category={c}"));
+            if mapping.has_category(c) {
+                categories.push(c.to_string());
+            }
+        }
+        if categories.is_empty()
+            && let Some(code) = get(code_i)
+        {
+            keys.push(format!("typecode={code}"));
+            categories = mapping.match_amap(code);
+        }
+        if categories.is_empty() {
+            let mut tags: Vec<(String, String)> = Vec::new();
+            if let (Some(k), Some(v)) = (get(key_i), get(value_i)) {
+                tags.push((k.to_string(), v.to_string()));
+            }
+            if let Some(j) = get(tags_i) {
+                let v: Value = serde_json::from_str(j).map_err(|e| ImportError::Csv {
+                    line,
+                    message: format!("tags_json is not json: {e}"),
+                })?;
+                if let Some(obj) = v.as_object() {
+                    for (k, v) in obj {
+                        if let Some(v) = v.as_str() {
+                            tags.push((k.clone(), v.to_string()));
+                        }
+                    }
+                }
+            }
+            categories = mapping.match_osm(&tags);
+            for (k, v) in &tags {
+                let s = format!("{k}={v}");
+                if mapping.is_interesting_key(k) && !keys.contains(&s) {
+                    keys.push(s);
+                }
+            }
+        }
+        if categories.is_empty() {
+            out.unmapped.push(UnmappedItem { id, name, keys });
+        } else {
+            out.facilities.push(Facility {
+                id,
+                name,
+                point,
+                categories,
+            });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,182 @@
+//! The caller-supplied mapping from source tags and type codes to facility categories.
+//!
+//! The categories belong to a standard, not to this code: the scoring core hands a mapping in,
+//! as a list of `(category_code, osm tags, amap type codes)`.
+//!
+//! - OSM tags are `key=value` (exact) or `key=*` (any value of that key).
+//! - AMap (高德) type codes are six digits. A code matches itself; a code ending in `00` also
+//!   matches every code with the same first four digits (`060400` matches `060401`), and a
+//!   code ending in `0000` every code with the same first two digits. An item's type field may
+//!   hold several codes separated by `|` or `;`.
+//!
+//! An item may fall into several categories (a supermarket may count for two); they are listed
+//! in mapping order. What is an "item" in OSM: a node or way with a tag whose key is used by
+//! the mapping or is one of [`POI_KEYS`]; items that match no rule are reported as unmapped.
+
+use serde::{Deserialize, Serialize};
+
+use crate::access::ImportError;
+
+/// OSM keys that make an element a point of interest even when no rule uses them.
+pub const POI_KEYS: &[&str] = &[
+    "amenity",
+    "shop",
+    "healthcare",
+    "office",
+    "craft",
+    "leisure",
+    "tourism",
+    "social_facility",
+];
+
+/// One category and what maps to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRule {
+    pub category: String,
+    #[serde(default)]
+    pub osm_tags: Vec<String>,
+    #[serde(default)]
+    pub amap_types: Vec<String>,
+}
+
+impl From<(String, Vec<String>, Vec<String>)> for CategoryRule {
+    fn from((category, osm_tags, amap_types): (String, Vec<String>, Vec<String>)) -> Self {
+        CategoryRule {
+            category,
+            osm_tags,
+            amap_types,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ParsedRule {
+    category: String,
+    tags: Vec<(String, Option<String>)>,
+    amap: Vec<String>,
+}
+
+/// A checked mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryMapping {
+    rules: Vec<ParsedRule>,
+}
+
+impl CategoryMapping {
+    /// Checks the rules: non-empty category codes, `key=value` or `key=*` tags, six-digit
+    /// AMap codes.
+    pub fn new(rules: Vec<CategoryRule>) -> Result<CategoryMapping, ImportError> {
+        let mut parsed = Vec::with_capacity(rules.len());
+        for r in rules {
+            if r.category.trim().is_empty() {
+                return Err(ImportError::Mapping {
+                    category: r.category,
+                    message: "empty category code".to_string(),
+                });
+            }
+            let mut tags = Vec::new();
+            for t in &r.osm_tags {
+                let Some((k, v)) = t.split_once('=') else {
+                    return Err(ImportError::Mapping {
+                        category: r.category.clone(),
+                        message: format!("osm tag {t:?} is not key=value or key=*"),
+                    });
+                };
+                if k.is_empty() || v.is_empty() {
+                    return Err(ImportError::Mapping {
+                        category: r.category.clone(),
+                        message: format!("osm tag {t:?} has an empty key or value"),
+                    });
+                }
+                tags.push((k.to_string(), (v != "*").then(|| v.to_string())));
+            }
+            for c in &r.amap_types {
+                if c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ImportError::Mapping {
+                        category: r.category.clone(),
+                        message: format!("amap type code {c:?} is not six digits"),
+                    });
+                }
+            }
+            parsed.push(ParsedRule {
+                category: r.category,
+                tags,
+                amap: r.amap_types,
+            });
+        }
+        Ok(CategoryMapping { rules: parsed })
+    }
+
+    /// Every category code, sorted, without repeats.
+    pub fn categories(&self) -> Vec<String> {
+        let mut c: Vec<String> = self.rules.iter().map(|r| r.category.clone()).collect();
+        c.sort();
+        c.dedup();
+        c
+    }
+
+    /// Whether a category code is in the mapping.
+    pub fn has_category(&self, code: &str) -> bool {
+        self.rules.iter().any(|r| r.category == code)
+    }
+
+    /// Whether an OSM key is used by some rule or is a [`POI_KEYS`] key.
+    pub fn is_interesting_key(&self, key: &str) -> bool {
+        POI_KEYS.contains(&key)
+            || self
+                .rules
+                .iter()
+                .any(|r| r.tags.iter().any(|(k, _)| k == key))
+    }
+
+    /// Categories matched by a set of OSM tags.
+    pub fn match_osm(&self, tags: &[(String, String)]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.rules {
+            let hit = r.tags.iter().any(|(k, v)| {
+                tags.iter()
+                    .any(|(tk, tv)| tk == k && v.as_ref().is_none_or(|v| v == tv))
+            });
+            if hit && !out.contains(&r.category) {
+                out.push(r.category.clone());
+            }
+        }
+        out
+    }
+
+    /// Categories matched by an AMap type field (codes separated by `|` or `;`).
+    pub fn match_amap(&self, type_field: &str) -> Vec<String> {
+        let codes: Vec<&str> = type_field
+            .split(['|', ';'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.rules {
+            let hit = r
+                .amap
+                .iter()
+                .any(|m| codes.iter().any(|c| amap_code_matches(m, c)));
+            if hit && !out.contains(&r.category) {
+                out.push(r.category.clone());
+            }
+        }
+        out
+    }
+}
+
+fn amap_code_matches(rule: &str, code: &str) -> bool {
+    if rule == code {
+        return true;
+    }
+    if code.len() != 6 {
+        return false;
+    }
+    if let Some(prefix) = rule.strip_suffix("0000") {
+        return code.starts_with(prefix);
+    }
+    if let Some(prefix) = rule.strip_suffix("00") {
+        return code.starts_with(prefix);
+    }
+    false
+}

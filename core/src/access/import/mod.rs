@@ -1,0 +1,108 @@
+//! Importers: street networks, facilities and residential origins from OSM XML, OSM PBF,
+//! GeoJSON and CSV, all from bytes or strings.
+//!
+//! Every importer returns what it kept together with a report of what it left out and why, so
+//! nothing is dropped silently. Bad input is a typed [`ImportError`](super::ImportError) naming
+//! the field, line or element, never a panic.
+
+pub mod csv;
+pub mod filter;
+pub mod geojson;
+pub mod mapping;
+pub mod osm;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::LonLat;
+
+pub use mapping::{CategoryMapping, CategoryRule};
+pub use osm::{OsmData, parse_osm_pbf, parse_osm_xml};
+
+/// One walkable line. `node_ids` identify vertices: lines that share an id are joined there.
+/// For OSM they are node ids; for GeoJSON, identical coordinates get the same id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StreetLine {
+    pub node_ids: Vec<i64>,
+    pub coords: Vec<LonLat>,
+    pub name: Option<String>,
+}
+
+/// Streets kept by an importer, and what was excluded.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StreetImport {
+    pub lines: Vec<StreetLine>,
+    pub report: StreetReport,
+}
+
+/// Counts of a street import.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StreetReport {
+    /// Lines (ways or features) kept as walkable.
+    pub kept: usize,
+    /// Lines left out, by reason (e.g. `highway=motorway`, `foot=no`, `name contains 高速`).
+    pub excluded: BTreeMap<String, usize>,
+    /// OSM way references to nodes absent from the input (the way is cut there).
+    pub missing_nodes: usize,
+}
+
+/// A facility placed in one or more categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facility {
+    /// Stable id: `node/123`, `way/45`, `features[7]`, `line 12`, or the source's own id.
+    pub id: String,
+    pub name: Option<String>,
+    /// WGS-84 position (converted on import when the source is GCJ-02 or BD-09).
+    pub point: LonLat,
+    /// Category codes from the caller's mapping, in mapping order.
+    pub categories: Vec<String>,
+}
+
+/// An item that no mapping rule matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnmappedItem {
+    pub id: String,
+    pub name: Option<String>,
+    /// What was looked at: the OSM tags of interest, or the type code / category text.
+    pub keys: Vec<String>,
+}
+
+/// Facilities from an import, plus the items that matched no category.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FacilityImport {
+    pub facilities: Vec<Facility>,
+    pub unmapped: Vec<UnmappedItem>,
+}
+
+impl FacilityImport {
+    /// How many items matched no category.
+    pub fn unmapped_count(&self) -> usize {
+        self.unmapped.len()
+    }
+}
+
+/// A residential origin: a point (or a building's centroid) with an optional population.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    pub id: String,
+    pub point: LonLat,
+    /// Residents represented; `None` counts as one in coverage sums.
+    pub population: Option<f64>,
+}
+
+impl Origin {
+    /// A single centre point, for a circle described only by its centre.
+    pub fn centre(id: &str, point: LonLat) -> Origin {
+        Origin {
+            id: id.to_string(),
+            point,
+            population: None,
+        }
+    }
+
+    /// Weight in coverage sums: the population, or 1 when unknown.
+    pub fn weight(&self) -> f64 {
+        self.population.unwrap_or(1.0)
+    }
+}
