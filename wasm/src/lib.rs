@@ -139,8 +139,8 @@ pub fn report(
     standard: &str,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "ReportFormat")] format: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<String>,
 ) -> Result<String, JsValue> {
     entry(|| {
         let lang = match lang.as_deref() {
