@@ -3,7 +3,13 @@
 //! - `cargo xtask demo`: the README's main job. Scores the built-in sample circle against
 //!   `longwan-2024` and prints the full report (the widgets issue turns this into a served
 //!   demo portal).
+//! - `cargo xtask dist`: the npm package in `dist/npm/` (release wasm, bindgen through the
+//!   `wasm-bindgen-cli-support` library, `wasm-opt -Oz` from npm `binaryen`), with sizes.
 //! - `cargo xtask test`: every check CI runs, installing what is missing first and saying so.
+
+mod dist;
+mod e2e;
+mod install;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -15,10 +21,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo(&args[1..]),
+        Some("dist") => dist::dist().map(|_| ()),
         Some("test") => test(),
+        Some("e2e") => e2e::check(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  demo [--lang en]   score the built-in sample circle and print its report\n  test               fmt, clippy, all tests, wasm32 build of core (installs what is missing)"
+                "usage: cargo xtask <command>\n\n  demo [--lang en]   score the built-in sample circle and print its report\n  dist               build the npm package into dist/npm/ and print its sizes\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
             );
             return ExitCode::from(2);
         }
@@ -60,17 +68,6 @@ fn output(cmd: &mut Command) -> Option<String> {
     cmd.output().ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
-/// Add the wasm32 target if rustup does not have it (RUSTUP_AUTO_INSTALL may be off).
-fn ensure_wasm_target() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
-        eprintln!("==> {WASM_TARGET} target: present");
-        return Ok(());
-    }
-    eprintln!("==> installing the {WASM_TARGET} target (missing)");
-    run("install wasm32 target", Command::new("rustup").args(["target", "add", WASM_TARGET]))
-}
-
 fn demo(args: &[String]) -> Result<(), String> {
     let lang = if args.iter().any(|a| a == "en") || args.iter().any(|a| a == "--lang=en") { "en" } else { "zh" };
     run("build the CLI", cargo().args(["build", "--quiet", "--release", "-p", "lifecircle"]))?;
@@ -90,13 +87,61 @@ fn demo(args: &[String]) -> Result<(), String> {
     )
 }
 
+/// Times of the steps run so far, for the closing summary.
+struct Steps(Vec<(&'static str, f64)>, Instant);
+
+impl Steps {
+    fn step(&mut self, name: &'static str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+        let t = Instant::now();
+        let r = f();
+        self.0.push((name, t.elapsed().as_secs_f64()));
+        r.map_err(|e| format!("{e}\n{}", self.summary(Some(name))))
+    }
+
+    fn summary(&self, failed: Option<&str>) -> String {
+        let mut s = String::from("\nxtask test steps:");
+        for (name, secs) in &self.0 {
+            let mark = if Some(*name) == failed { "FAILED" } else { "ok" };
+            s.push_str(&format!("\n  {mark:>6}  {secs:>6.1} s  {name}"));
+        }
+        s
+    }
+}
+
 fn test() -> Result<(), String> {
-    let t = Instant::now();
-    ensure_wasm_target()?;
-    run("format check", cargo().args(["fmt", "--all", "--check"]))?;
-    run("clippy", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run("native tests", cargo().args(["test", "--workspace"]))?;
-    run("core builds for wasm32", cargo().args(["build", "-p", "lifecircle-core", "--target", WASM_TARGET]))?;
-    eprintln!("\nxtask test: all steps passed in {:.0} s", t.elapsed().as_secs_f64());
+    let mut s = Steps(Vec::new(), Instant::now());
+    s.step("wasm32 target", install::wasm_target)?;
+    s.step("format check", || run("format check", cargo().args(["fmt", "--all", "--check"])))?;
+    s.step("clippy", || {
+        run("clippy", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+    })?;
+    s.step("native tests", || run("native tests", cargo().args(["test", "--workspace"])))?;
+    s.step("core builds for wasm32", || {
+        run("core builds for wasm32", cargo().args(["build", "-p", "lifecircle-core", "--target", WASM_TARGET]))
+    })?;
+    s.step("install: wasm-bindgen-test-runner", install::wasm_bindgen_cli)?;
+    s.step("install: chromium, chromedriver, CJK fonts", install::browser)?;
+    s.step("install: npm ci in e2e/", install::npm)?;
+    s.step("wasm tests in headless Chromium", || {
+        let runner = install::cargo_bin_dir().join("wasm-bindgen-test-runner");
+        run(
+            "wasm tests in headless Chromium",
+            cargo()
+                .args(["test", "-p", "lifecircle-wasm", "--features", "test-panic", "--target", WASM_TARGET])
+                .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
+        )
+    })?;
+    s.step("dist", || dist::dist().map(|_| ()))?;
+    s.step("tsc --noEmit --strict", || {
+        run(
+            "tsc --noEmit --strict",
+            Command::new(root().join("e2e/node_modules/.bin/tsc"))
+                .args(["--noEmit", "--strict", "-p", "."])
+                .current_dir(root().join("e2e")),
+        )
+    })?;
+    s.step("browser end-to-end", e2e::check)?;
+    eprintln!("{}\n\nxtask test: all steps passed in {:.0} s", s.summary(None), s.1.elapsed().as_secs_f64());
     Ok(())
 }

@@ -1,0 +1,93 @@
+// Uses every export of the npm package with its declared types; `tsc --noEmit --strict`
+// (run by `cargo xtask test` after `cargo xtask dist`) checks it against lifecircle.d.ts.
+import init, {
+  version,
+  listStandards,
+  loadStandard,
+  validateStandard,
+  score,
+  scoreJson,
+  report,
+  schema,
+  exampleCircle,
+} from '../dist/npm/lifecircle.js';
+import type {
+  Assessment,
+  CircleInput,
+  Diagnostic,
+  Gap,
+  IndicatorResult,
+  InputProblem,
+  LifecircleError,
+  Standard,
+  StandardInfo,
+} from '../dist/npm/lifecircle.js';
+
+function isLifecircleError(e: unknown): e is LifecircleError {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
+}
+
+export async function main(): Promise<void> {
+  await init();
+  const v: string = version();
+  const standards: StandardInfo[] = listStandards();
+  const first: StandardInfo = standards[0];
+  console.log(v, first.id, first.title.zh, first.lineage.map((r) => r.id), first.has_example);
+
+  const circle: CircleInput = exampleCircle('longwan-2024');
+  circle.facilities?.push({ category: 'convenience_store', name: '新便利店', chain: true, walk_m: 300 });
+
+  const a: Assessment = score('longwan-2024', circle, '2025-06-30');
+  const grade: string = a.grade.grade?.name.zh ?? '未评级';
+  const worst: Gap | undefined = a.gaps[0];
+  const provisional: IndicatorResult[] = a.indicators.filter((i) => i.confidence === 'provisional');
+  for (const i of a.indicators) {
+    if (i.rule.type === 'steps') console.log(i.rule.steps.map((s) => s.at_least));
+  }
+  console.log(a.total, a.max, grade, worst?.responsible.join('、'), provisional.length, a.input_digest);
+
+  const json: string = scoreJson('longwan-2024', JSON.stringify(circle), '2025-06-30');
+  const again = JSON.parse(json) as Assessment;
+  console.log(again.total === a.total);
+
+  const text: string = report('longwan-2024', circle, '2025-06-30');
+  const md: string = report('longwan-2024', circle, '2025-06-30', 'en', 'markdown');
+  console.log(text.length, md.length);
+
+  const circleSchema: Record<string, unknown> = schema('circle');
+  const standardSchema: Record<string, unknown> = schema('standard');
+  console.log(Object.keys(circleSchema).length, Object.keys(standardSchema).length);
+
+  const mine = `id = "mine"\nextends = "longwan-2024"\n`;
+  const problems: Diagnostic[] = validateStandard(mine, 'mine.toml');
+  for (const d of problems) console.log(`${d.file}:${d.line ?? '?'}:${d.column ?? '?'} [${d.code}] ${d.item ?? ''} ${d.message}`);
+
+  try {
+    const s: Standard = loadStandard(mine, 'mine.toml');
+    for (const ind of s.indicators) {
+      if (ind.kind === 'presence') console.log(ind.target.categories, ind.within);
+    }
+    console.log(s.total_points, s.grades.map((g) => g.min_points));
+    score(mine, { id: 'x', name: 'y', population: -1 }, '2025-06-30');
+  } catch (e) {
+    if (!isLifecircleError(e)) throw e;
+    switch (e.code) {
+      case 'invalid_standard':
+      case 'unknown_standard':
+        e.diagnostics?.forEach((d: Diagnostic) => console.log(d.code, d.line, d.item));
+        break;
+      case 'invalid_input':
+        e.problems?.forEach((p: InputProblem) => console.log(p.code, p.field, p.line));
+        break;
+      case 'bad_argument':
+        console.log(e.argument);
+        break;
+      case 'no_example':
+        console.log(e.standard);
+        break;
+      case 'internal':
+      case 'panic':
+        throw e;
+    }
+  }
+}

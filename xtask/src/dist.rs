@@ -1,0 +1,193 @@
+//! `cargo xtask dist`: the npm package `lifecircle` in `dist/npm/`.
+//!
+//! 1. `cargo build -p lifecircle-wasm --target wasm32-unknown-unknown --release`
+//! 2. wasm-bindgen through the `wasm-bindgen-cli-support` library (no CLI needed), ES module
+//!    output for the web, TypeScript on, name and producers sections removed.
+//! 3. `wasm-opt -Oz` from npm `binaryen` in `e2e/node_modules` (pinned in `e2e/package.json`;
+//!    Debian's older binaryen produces modules Chromium refuses, so PATH is never used).
+//! 4. package.json, README.md; then the raw and gzip size of every stage and artifact.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::{WASM_TARGET, cargo, install, root, run};
+
+/// The npm package's name and its module's file stem.
+const NAME: &str = "lifecircle";
+
+/// The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must be told
+/// (it validates against its own smaller default set).
+const RUSTC_WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-call-indirect-overlong",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+];
+
+/// Build the package; returns its directory.
+pub fn dist() -> Result<PathBuf, String> {
+    let t = Instant::now();
+    run("release wasm build", cargo().args(["build", "-p", "lifecircle-wasm", "--target", WASM_TARGET, "--release"]))?;
+    let input = root().join("target").join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
+    let out = root().join("dist/npm");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+
+    eprintln!("\n==> wasm-bindgen (library {}) into dist/npm/", env!("CARGO_PKG_VERSION"));
+    let tb = Instant::now();
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&input)
+        .out_name(NAME)
+        .web(true)
+        .map_err(|e| format!("bindgen: {e}"))?
+        .typescript(true)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        // The library's default differs from the CLI's: without this `init()` has no default
+        // URL for the .wasm and fails.
+        .omit_default_module_path(false)
+        .generate(&out)
+        .map_err(|e| format!("bindgen: {e:#}"))?;
+    eprintln!("    (bindgen: {:.1} s)", tb.elapsed().as_secs_f64());
+
+    let wasm = out.join(format!("{NAME}_bg.wasm"));
+    let after_bindgen = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    install::npm()?;
+    let wasm_opt = root().join("e2e/node_modules/.bin/wasm-opt");
+    let optimised = out.join(format!("{NAME}_bg.opt.wasm"));
+    run(
+        "wasm-opt -Oz (npm binaryen)",
+        Command::new(&wasm_opt).arg("-Oz").args(RUSTC_WASM_FEATURES).arg(&wasm).arg("-o").arg(&optimised),
+    )?;
+    // Keep wasm-opt's output only if it is smaller gzipped: on this module -Oz shrinks the raw
+    // size but has grown the gzip size (measured in docs/benchmarks.md).
+    let after_opt = std::fs::read(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
+    let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
+    if opt_gz <= bindgen_gz {
+        std::fs::rename(&optimised, &wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    } else {
+        eprintln!("    wasm-opt output is larger gzipped ({opt_gz} > {bindgen_gz} bytes): keeping the bindgen output");
+        std::fs::remove_file(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
+    }
+
+    write(&out.join("package.json"), &package_json())?;
+    write(&out.join("README.md"), README)?;
+
+    let cargo_output = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let mut rows = vec![
+        ("stage: cargo output `lifecircle_wasm.wasm`".to_string(), sizes(&cargo_output)),
+        ("stage: after wasm-bindgen (name section removed)".to_string(), sizes(&after_bindgen)),
+        ("stage: after wasm-opt -Oz".to_string(), sizes(&after_opt)),
+    ];
+    let mut files = Vec::new();
+    list(&out, &mut files);
+    files.sort();
+    for f in &files {
+        let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let name = f.strip_prefix(&out).unwrap_or(f).to_string_lossy().into_owned();
+        rows.push((name, sizes(&bytes)));
+    }
+    eprintln!("\nsizes (gzip = flate2 level 9), `cargo xtask dist`:\n");
+    eprintln!("| artifact | raw bytes | gzip bytes |\n|---|---:|---:|");
+    for (name, (raw, gz)) in &rows {
+        eprintln!("| {name} | {raw} | {gz} |");
+    }
+    eprintln!("\ndist: dist/npm/ written in {:.1} s", t.elapsed().as_secs_f64());
+    Ok(out)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn list(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() { list(&p, out) } else { out.push(p) }
+    }
+}
+
+/// Raw and gzip (level 9) size.
+fn sizes(bytes: &[u8]) -> (usize, usize) {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let gz_len = gz.write_all(bytes).and_then(|()| gz.finish()).map(|v| v.len()).unwrap_or(0);
+    (bytes.len(), gz_len)
+}
+
+fn package_json() -> String {
+    let v = serde_json::json!({
+        "name": NAME,
+        "version": env!("CARGO_PKG_VERSION"),
+        "description": "一刻钟便民生活圈评价标准体系：评分核心（WebAssembly）/ Evaluation standard system for 15-minute convenient living circles: the scoring core in WebAssembly",
+        "license": "MIT OR Apache-2.0",
+        "type": "module",
+        "main": format!("{NAME}.js"),
+        "module": format!("{NAME}.js"),
+        "types": format!("{NAME}.d.ts"),
+        "exports": {
+            ".": { "types": format!("./{NAME}.d.ts"), "default": format!("./{NAME}.js") },
+            "./lifecircle_bg.wasm": format!("./{NAME}_bg.wasm")
+        },
+        "files": [
+            format!("{NAME}.js"),
+            format!("{NAME}.d.ts"),
+            format!("{NAME}_bg.wasm"),
+            format!("{NAME}_bg.wasm.d.ts"),
+            "README.md"
+        ],
+        "sideEffects": false,
+        "keywords": ["一刻钟便民生活圈", "15-minute city", "living circle", "evaluation", "wasm"]
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+const README: &str = r#"# lifecircle · 一刻钟便民生活圈评价标准体系（WebAssembly）
+
+在浏览器中运行与原生命令行完全相同的评分核心：同样的输入，得到逐字节相同的 JSON 结果。
+
+```js
+import init, { score, scoreJson, exampleCircle, listStandards } from './lifecircle.js';
+
+await init();                                   // 加载 lifecircle_bg.wasm
+const circle = exampleCircle('longwan-2024');   // 内置示例生活圈（示例数据）
+const a = score('longwan-2024', circle, '2025-06-30');
+console.log(a.total, a.grade.grade?.name.zh);
+```
+
+- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id 或标准的 TOML 文本；生活圈为对象或 JSON 字符串；
+  评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
+- `report(...)` 文字或 Markdown 报告（zh/en）；`loadStandard`、`validateStandard`（逐条列出问题：
+  文件、行、列、指标、代码）；`listStandards`、`schema('circle' | 'standard')`、`exampleCircle`、`version`。
+- 出错时抛出 `Error`，带稳定的 `code`（`invalid_standard`、`unknown_standard`、`invalid_input`、
+  `bad_argument`、`no_example`、`internal`、`panic`）及 `diagnostics` / `problems` 明细。
+  `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
+- 类型定义见 `lifecircle.d.ts`。
+
+## English
+
+The lifecircle scoring core, compiled to WebAssembly: same input, byte-identical JSON to the
+native CLI.
+
+- `score(standard, circle, asOf)`: `standard` is a built-in id or a standard's TOML text (its
+  parents come from the built-ins); `circle` is an object or a JSON string; `asOf` is
+  `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json` text.
+- `report(standard, circle, asOf, lang?, format?)`, `loadStandard(text, name?)` (the resolved
+  standard as a plain object), `validateStandard(text, name?)` (every problem with file, line,
+  column, item and code), `listStandards()`, `schema('circle' | 'standard')`,
+  `exampleCircle(standardId)`, `version()`.
+- Errors are thrown as `Error` with a stable `code` (`invalid_standard`, `unknown_standard`,
+  `invalid_input`, `bad_argument`, `no_example`, `internal`, `panic`) and the details in
+  `diagnostics` or `problems`. `panic` means a bug: the instance is unusable afterwards; reload
+  the page.
+- Types: `lifecircle.d.ts`. Licence: MIT OR Apache-2.0.
+"#;
