@@ -568,6 +568,12 @@ struct Frame {
     foot_y: f64,
 }
 
+/// The page size of a layout in viewBox units (width, height).
+pub fn page_size(layout: Layout) -> (f64, f64) {
+    let f = frame(layout);
+    (f.w, f.h)
+}
+
 fn frame(layout: Layout) -> Frame {
     match layout {
         Layout::Screen => Frame {

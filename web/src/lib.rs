@@ -2,7 +2,16 @@
 //!
 //! Presentation only: every score comes from [`lifecircle_core::score`]. The guide map is a
 //! pure function ([`guide_map::render_guide_map`]) that the [`GuideMap`] component wraps.
+//! Each widget has one stylesheet in [`styles`]; [`mount`] mounts them into host elements.
 
+pub mod gap_report;
 pub mod guide_map;
+pub mod map_view;
+pub mod model;
+pub mod score_card;
+pub mod styles;
 
+pub use gap_report::GapReport;
 pub use guide_map::{GuideMapData, Layout, MapOptions, render_guide_map};
+pub use map_view::GuideMap;
+pub use score_card::ScoreCard;

@@ -1,0 +1,173 @@
+//! `GuideMap`: the guide map on screen, with pan and zoom (through the viewBox) and
+//! details of a facility on click or Enter.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::Lang;
+
+use crate::guide_map::{GuideMapData, Layout, MapOptions, page_size, render_guide_map};
+use crate::model::tr;
+use crate::score_card::lang_tag;
+
+/// The guide map (导视图) of a circle. The SVG comes from [`render_guide_map`]; this component
+/// only adds pan and zoom buttons (and arrow keys, `+`, `-`, `0` on the map) and a details
+/// box for the facility chosen by click or Enter.
+#[component]
+pub fn GuideMap(
+    /// What to draw (see [`GuideMapData::from_core`]).
+    #[prop(into)]
+    data: Signal<GuideMapData>,
+    /// Interface language: `Lang::Zh` (default) or `Lang::En`.
+    #[prop(into, default = Signal::stored(Lang::Zh))]
+    lang: Signal<Lang>,
+    /// 适老化 mode: large text and high contrast (for the controls; the map itself is
+    /// already drawn large).
+    #[prop(into, default = Signal::stored(false))]
+    elder: Signal<bool>,
+    /// Screen (default) or A3 portrait poster.
+    #[prop(into, default = Signal::stored(Layout::Screen))]
+    layout: Signal<Layout>,
+    /// Called with a facility's id when it is chosen.
+    #[prop(into, optional)]
+    on_select: Option<Callback<String>>,
+) -> impl IntoView {
+    let view_box: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
+    let selected: RwSignal<Option<String>> = RwSignal::new(None);
+    // A new layout starts from the whole page.
+    Effect::new(move |_| {
+        layout.track();
+        view_box.set(None);
+    });
+    let svg = Memo::new(move |_| {
+        let o = MapOptions {
+            lang: lang.get(),
+            layout: layout.get(),
+            selected: selected.get(),
+            view_box: view_box.get(),
+            ..MapOptions::default()
+        };
+        data.with(|d| render_guide_map(d, &o))
+    });
+    let current = move || {
+        let (w, h) = page_size(layout.get_untracked());
+        view_box.get_untracked().unwrap_or([0.0, 0.0, w, h])
+    };
+    let zoom = move |k: f64| {
+        let [x, y, w, h] = current();
+        let (pw, _) = page_size(layout.get_untracked());
+        let nw = (w * k).clamp(pw / 8.0, pw);
+        let nh = h * nw / w;
+        view_box.set(Some([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh]));
+    };
+    let pan = move |dx: f64, dy: f64| {
+        let [x, y, w, h] = current();
+        view_box.set(Some([x + dx * w * 0.2, y + dy * h * 0.2, w, h]));
+    };
+    let choose = move |id: String| {
+        selected.set(Some(id.clone()));
+        if let Some(cb) = on_select {
+            cb.run(id);
+        }
+    };
+    let facility_at = |target: Option<web_sys::EventTarget>| -> Option<String> {
+        let el = target?.dyn_into::<web_sys::Element>().ok()?;
+        el.closest("[data-id]").ok().flatten()?.get_attribute("data-id")
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = facility_at(ev.target()) {
+            choose(id);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "Enter" | " " => match facility_at(ev.target()) {
+                Some(id) => {
+                    choose(id);
+                    true
+                }
+                None => false,
+            },
+            "+" | "=" => {
+                zoom(0.8);
+                true
+            }
+            "-" => {
+                zoom(1.25);
+                true
+            }
+            "0" => {
+                view_box.set(None);
+                true
+            }
+            "ArrowLeft" => {
+                pan(-1.0, 0.0);
+                true
+            }
+            "ArrowRight" => {
+                pan(1.0, 0.0);
+                true
+            }
+            "ArrowUp" => {
+                pan(0.0, -1.0);
+                true
+            }
+            "ArrowDown" => {
+                pan(0.0, 1.0);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    let details = move || {
+        let l = lang.get();
+        let id = selected.get()?;
+        data.with(|d| {
+            let f = d.facilities.iter().find(|f| f.id == id)?.clone();
+            let cat = d.categories.iter().find(|c| c.code == f.category).map(|c| c.name.get(l).to_string());
+            let row = |k: &'static str, v: Option<String>| v.map(|v| view! { <dt>{k}</dt><dd>{v}</dd> });
+            Some(view! {
+                <div class="lc-details" aria-live="polite">
+                    <h3>{f.name.clone()}</h3>
+                    <dl>
+                        {row(tr(l, "业态", "Category"), cat.or(Some(f.category.clone())))}
+                        {row(tr(l, "营业时间", "Hours"), f.hours.clone())}
+                        {row(tr(l, "品牌", "Brand"), f.brand.clone())}
+                        {row(tr(l, "步行距离", "Walking distance"), f.walk_m.map(|m| format!("{} {}", fmt_num(m), tr(l, "米", "m"))))}
+                        {row(tr(l, "状态", "Status"), f.not_open.then(|| tr(l, "规划中或已关闭", "planned or closed").to_string()))}
+                    </dl>
+                    <button type="button" class="lc-quiet" on:click=move |_| selected.set(None)>
+                        {tr(l, "关闭", "Close")}
+                    </button>
+                </div>
+            })
+        })
+    };
+    view! {
+        <section class="lc-root lc-map" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
+            <div class="lc-toolbar" role="toolbar" aria-label=move || tr(lang.get(), "地图缩放与移动", "Zoom and pan")>
+                <button type="button" on:click=move |_| zoom(0.8)>{move || tr(lang.get(), "放大", "Zoom in")}</button>
+                <button type="button" on:click=move |_| zoom(1.25)>{move || tr(lang.get(), "缩小", "Zoom out")}</button>
+                <button type="button" class="lc-quiet" on:click=move |_| pan(-1.0, 0.0)
+                    aria-label=move || tr(lang.get(), "向左移", "Pan left")>"←"</button>
+                <button type="button" class="lc-quiet" on:click=move |_| pan(1.0, 0.0)
+                    aria-label=move || tr(lang.get(), "向右移", "Pan right")>"→"</button>
+                <button type="button" class="lc-quiet" on:click=move |_| pan(0.0, -1.0)
+                    aria-label=move || tr(lang.get(), "向上移", "Pan up")>"↑"</button>
+                <button type="button" class="lc-quiet" on:click=move |_| pan(0.0, 1.0)
+                    aria-label=move || tr(lang.get(), "向下移", "Pan down")>"↓"</button>
+                <button type="button" class="lc-quiet" on:click=move |_| view_box.set(None)>
+                    {move || tr(lang.get(), "复位", "Reset")}
+                </button>
+            </div>
+            <div class="lc-canvas" tabindex="0" role="group"
+                aria-label=move || tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施", "Guide map: arrows pan, + and - zoom, Enter shows a facility")
+                on:click=on_click on:keydown=on_key inner_html=move || svg.get()>
+            </div>
+            {details}
+        </section>
+    }
+}

@@ -1,0 +1,480 @@
+//! Pure helpers behind the widgets: words in both languages, grouping of gaps by
+//! responsible unit, the form's questions generated from a standard, edits of a circle, and
+//! validation messages by field path. No Leptos here, so all of it is tested natively.
+
+use std::collections::BTreeSet;
+
+use lifecircle_core::assessment::{Assessment, Gap, Status};
+use lifecircle_core::circle::{Circle, InputProblem};
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Rule, Standard};
+
+/// Picks the Chinese or the English text.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// ★★★☆☆ for a number of stars out of five.
+pub fn stars(n: u8) -> String {
+    let n = n.min(5) as usize;
+    format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
+}
+
+pub fn status_word(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Met => tr(lang, "达标", "met"),
+        Status::Partly => tr(lang, "部分达标", "partly met"),
+        Status::NotMet => tr(lang, "未达标", "not met"),
+        Status::NoData => tr(lang, "缺数据", "no data"),
+        Status::NotApplicable => tr(lang, "不适用", "not applicable"),
+    }
+}
+
+/// CSS class suffix of a status.
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::Partly => "partly",
+        Status::NotMet => "not-met",
+        Status::NoData => "no-data",
+        Status::NotApplicable => "na",
+    }
+}
+
+pub fn role_word(lang: Lang, r: Role) -> &'static str {
+    match r {
+        Role::Veto => tr(lang, "否决项", "veto"),
+        Role::Gate => tr(lang, "门槛", "gate"),
+        Role::Mandatory => tr(lang, "必备项", "mandatory"),
+        Role::Scored => tr(lang, "计分项", "scored"),
+    }
+}
+
+/// The priority of a gap in words (1 veto, 2 gate, 3 mandatory, 4 scored).
+pub fn priority_word(lang: Lang, p: u8) -> &'static str {
+    match p {
+        1 => tr(lang, "否决项", "veto"),
+        2 => tr(lang, "门槛", "gate"),
+        3 => tr(lang, "必备项", "mandatory"),
+        _ => tr(lang, "计分项", "scored"),
+    }
+}
+
+/// A rule in one sentence.
+pub fn rule_text(lang: Lang, rule: &Rule, unit: &str) -> String {
+    let v = |x: f64| {
+        if unit == "fraction" { lifecircle_core::score::fmt_pct(x) } else { fmt_num(x) }
+    };
+    match (lang, rule) {
+        (Lang::Zh, Rule::AtLeast { threshold }) => format!("达到 {} 得满分", v(*threshold)),
+        (Lang::En, Rule::AtLeast { threshold }) => format!("full points at {} or more", v(*threshold)),
+        (Lang::Zh, Rule::Linear { zero, full }) => format!("{} 时 0 分，{} 时满分，其间按比例", v(*zero), v(*full)),
+        (Lang::En, Rule::Linear { zero, full }) => {
+            format!("0 points at {}, full at {}, linear between", v(*zero), v(*full))
+        }
+        (Lang::Zh, Rule::Steps { steps }) => {
+            let s: Vec<String> =
+                steps.iter().map(|s| format!("≥ {} 得 {} 分", v(s.at_least), fmt_num(s.points))).collect();
+            format!("分档：{}", s.join("；"))
+        }
+        (Lang::En, Rule::Steps { steps }) => {
+            let s: Vec<String> =
+                steps.iter().map(|s| format!("≥ {}: {} points", v(s.at_least), fmt_num(s.points))).collect();
+            format!("steps: {}", s.join("; "))
+        }
+        (Lang::Zh, Rule::Given) => "由评估人打分".into(),
+        (Lang::En, Rule::Given) => "points given by the evaluator".into(),
+    }
+}
+
+/// A citation as a reader wants it; `provisional` values say so.
+pub fn cite_line(lang: Lang, standard: Option<&Standard>, cite: &Cite) -> String {
+    let base = match standard {
+        Some(st) => lifecircle_core::score::cite_text(st, cite),
+        None => match &cite.clause {
+            Some(c) => format!("{} {c}", cite.source),
+            None => cite.source.clone(),
+        },
+    };
+    match cite.confidence {
+        Confidence::Verified => base,
+        Confidence::Provisional => format!("{base}{}", tr(lang, "（暂定）", " (provisional)")),
+    }
+}
+
+/// A responsible unit as written in a standard: a trailing `*` marks the lead unit (牵头).
+pub fn unit_name(lang: Lang, unit: &str) -> (String, bool) {
+    match unit.strip_suffix('*') {
+        Some(u) => (u.to_string(), true),
+        None if unit.is_empty() => (tr(lang, "未指定责任单位", "No unit named").to_string(), false),
+        None => (unit.to_string(), false),
+    }
+}
+
+/// One responsible unit and the gaps it has a part in, most urgent first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitGaps {
+    /// The unit without its lead mark.
+    pub unit: String,
+    /// Indices into `Assessment::gaps`, with whether the unit leads that item.
+    pub gaps: Vec<(usize, bool)>,
+    /// The most urgent priority among them.
+    pub priority: u8,
+    pub points_lost: f64,
+}
+
+/// 缺什么补什么 by responsible unit: units ordered by their most urgent gap, then by points
+/// lost, then as they first appear; each unit's gaps in the assessment's order.
+pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
+    let mut units: Vec<UnitGaps> = Vec::new();
+    for (i, g) in gaps.iter().enumerate() {
+        let list: Vec<&str> =
+            if g.responsible.is_empty() { vec![""] } else { g.responsible.iter().map(String::as_str).collect() };
+        for u in list {
+            let (name, lead) = match u.strip_suffix('*') {
+                Some(n) => (n.to_string(), true),
+                None => (u.to_string(), false),
+            };
+            match units.iter_mut().find(|x| x.unit == name) {
+                Some(x) => {
+                    if !x.gaps.iter().any(|(j, _)| *j == i) {
+                        x.gaps.push((i, lead));
+                        x.priority = x.priority.min(g.priority);
+                        x.points_lost += g.points_lost;
+                    }
+                }
+                None => units.push(UnitGaps {
+                    unit: name,
+                    gaps: vec![(i, lead)],
+                    priority: g.priority,
+                    points_lost: g.points_lost,
+                }),
+            }
+        }
+    }
+    // Stable sort keeps the first-appearance order among equals.
+    units.sort_by(|a, b| a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost)));
+    units
+}
+
+/// The change of the total from one assessment to the next, in points (rounded to 0.01).
+pub fn delta(before: Option<f64>, after: f64) -> Option<f64> {
+    before.map(|b| lifecircle_core::score::round2(after - b))
+}
+
+/// `+1.5`, `-0.25`, `±0`.
+pub fn fmt_delta(d: f64) -> String {
+    if d > 0.0 {
+        format!("+{}", fmt_num(d))
+    } else if d < 0.0 {
+        format!("−{}", fmt_num(-d))
+    } else {
+        "±0".into()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The form, generated from the standard
+// ---------------------------------------------------------------------------------------
+
+/// What a question of the form asks for, from the indicator's kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ask {
+    /// Answered by the facility inventory: categories to offer in "add a row".
+    Facilities {
+        categories: Vec<String>,
+    },
+    /// Walking distances to these categories (centre and residential origins).
+    Distances {
+        categories: Vec<String>,
+    },
+    /// Numbers of the circle: figures by key, and whether population / households are used.
+    Numbers {
+        figures: Vec<String>,
+        population: bool,
+        households: bool,
+    },
+    Survey {
+        key: String,
+        min_sample: u32,
+    },
+    Checklist,
+    Evaluator {
+        max: f64,
+    },
+}
+
+/// The question for one indicator.
+pub fn ask(ind: &Indicator) -> Ask {
+    let measures = |ms: [&Measure; 2]| {
+        let mut figures = Vec::new();
+        let (mut population, mut households, mut outlets) = (false, false, false);
+        for m in ms {
+            match m {
+                Measure::Figure(k) => figures.push(k.clone()),
+                Measure::Population => population = true,
+                Measure::Households => households = true,
+                Measure::ChainOutlets | Measure::CommercialOutlets => outlets = true,
+            }
+        }
+        if outlets && figures.is_empty() && !population && !households {
+            Ask::Facilities { categories: Vec::new() }
+        } else {
+            Ask::Numbers { figures, population, households }
+        }
+    };
+    match &ind.kind {
+        Kind::Presence { target, within: Some(_) } => Ask::Distances { categories: target.categories.clone() },
+        Kind::Presence { target, within: None } | Kind::Count { target } => {
+            Ask::Facilities { categories: target.categories.clone() }
+        }
+        Kind::DistinctCount { targets } => {
+            Ask::Facilities { categories: targets.iter().flat_map(|t| t.categories.iter().cloned()).collect() }
+        }
+        Kind::Ratio { numerator, denominator } | Kind::AreaShare { numerator, denominator } => {
+            measures([numerator, denominator])
+        }
+        Kind::AreaPerHouseholds { figure, .. } => {
+            Ask::Numbers { figures: vec![figure.clone()], population: false, households: true }
+        }
+        Kind::WalkCoverage { target, .. } => Ask::Distances { categories: target.categories.clone() },
+        Kind::Satisfaction { survey, min_sample } => Ask::Survey { key: survey.clone(), min_sample: *min_sample },
+        Kind::Checklist => Ask::Checklist,
+        Kind::Evaluator => Ask::Evaluator { max: ind.points },
+    }
+}
+
+/// Category codes whose walking distances the form asks for (walking coverage and
+/// presence-within targets), in the standard's order.
+pub fn distance_categories(st: &Standard) -> Vec<String> {
+    let mut set = BTreeSet::new();
+    for ind in &st.indicators {
+        if let Ask::Distances { categories } = ask(ind) {
+            set.extend(categories);
+        }
+    }
+    st.categories.iter().filter(|c| set.contains(&c.code)).map(|c| c.code.clone()).collect()
+}
+
+/// Categories grouped by class, for the category picker: `(class name, [(code, name)])`.
+pub fn category_groups(st: &Standard, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out: Vec<(String, Vec<(String, String)>)> = st
+        .classes
+        .iter()
+        .map(|k| {
+            let cats = st
+                .categories
+                .iter()
+                .filter(|c| c.class == k.code)
+                .map(|c| (c.code.clone(), c.name.get(lang).to_string()))
+                .collect();
+            (k.name.get(lang).to_string(), cats)
+        })
+        .filter(|(_, cats): &(String, Vec<_>)| !cats.is_empty())
+        .collect();
+    let orphans: Vec<(String, String)> = st
+        .categories
+        .iter()
+        .filter(|c| st.class(&c.class).is_none())
+        .map(|c| (c.code.clone(), c.name.get(lang).to_string()))
+        .collect();
+    if !orphans.is_empty() {
+        out.push((tr(lang, "其他", "Other").to_string(), orphans));
+    }
+    out
+}
+
+/// Messages for one field path: exact matches, and problems inside it (`facilities[2]` gets
+/// those of `facilities[2].walk_m`).
+pub fn messages_for(problems: &[InputProblem], field: &str) -> Vec<String> {
+    problems
+        .iter()
+        .filter(|p| {
+            p.field == field
+                || p.field.strip_prefix(field).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        })
+        .map(|p| p.message.clone())
+        .collect()
+}
+
+/// A validation message in the reader's language, from a problem's stable code.
+pub fn problem_text(lang: Lang, p: &InputProblem) -> String {
+    let what = match p.code {
+        "out_of_range" => tr(lang, "数值不合理", "implausible value"),
+        "unknown_category" => tr(lang, "未知业态", "unknown category"),
+        "unknown_indicator" => tr(lang, "未知指标", "unknown indicator"),
+        "unknown_figure" => tr(lang, "未知数据项", "unknown figure"),
+        "unknown_form" => tr(lang, "未知形态", "unknown form"),
+        "inconsistent" => tr(lang, "前后矛盾", "inconsistent"),
+        "json" => tr(lang, "格式错误", "malformed"),
+        _ => tr(lang, "有误", "invalid"),
+    };
+    format!("{what}：{}", p.message)
+}
+
+/// Every problem of a circle: absurd values ([`Circle::check`]) and what scoring rejects
+/// (unknown categories, indicators, figures).
+pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<InputProblem> {
+    let mut out = c.check();
+    if let Err(e) = lifecircle_core::score(st, c, as_of) {
+        for p in e.problems {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// A text that is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// Parses a number typed by a person: empty is `None`; full-width digits and a comma as
+/// decimal mark are accepted.
+pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | ',' | '，' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite()).map(Some).ok_or(NotANumber)
+}
+
+/// A number for an input box: as short as it can be written.
+pub fn show_number(v: Option<f64>) -> String {
+    v.map(|v| if v == v.trunc() && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") })
+        .unwrap_or_default()
+}
+
+/// The circle as pretty JSON (what the widgets save and load).
+pub fn circle_json(c: &Circle) -> String {
+    serde_json::to_string_pretty(c).unwrap_or_default()
+}
+
+/// An empty circle to start a self-assessment with.
+pub fn empty_circle() -> Circle {
+    Circle {
+        id: String::new(),
+        name: String::new(),
+        sample: false,
+        subdistrict: None,
+        communities: Vec::new(),
+        population: None,
+        households: None,
+        form: None,
+        new_residential: None,
+        location: None,
+        facilities: Vec::new(),
+        figures: Default::default(),
+        surveys: Default::default(),
+        checklist: Default::default(),
+        evaluator: Default::default(),
+        walking: None,
+    }
+}
+
+/// The indicator result of an assessment by id.
+pub fn result<'a>(a: &'a Assessment, id: &str) -> Option<&'a lifecircle_core::assessment::IndicatorResult> {
+    a.indicators.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lifecircle_core::{Date, load_builtin};
+
+    fn sample() -> (Standard, Circle, Assessment) {
+        let ex = lifecircle_core::example::example("longwan-2024").unwrap();
+        let st = load_builtin(ex.standard).unwrap();
+        let c = Circle::from_json(ex.json).unwrap();
+        let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
+        (st, c, a)
+    }
+
+    #[test]
+    fn every_indicator_gets_a_question() {
+        let (st, _, _) = sample();
+        for ind in &st.indicators {
+            let a = ask(ind);
+            if let Ask::Evaluator { max } = a {
+                assert!(max > 0.0, "{}", ind.id);
+            }
+        }
+        assert!(!distance_categories(&st).is_empty());
+    }
+
+    #[test]
+    fn gaps_group_by_unit_lead_marked_most_urgent_first() {
+        let (_, _, a) = sample();
+        let units = gaps_by_unit(&a.gaps);
+        assert!(!units.is_empty());
+        for w in units.windows(2) {
+            assert!(w[0].priority <= w[1].priority);
+        }
+        let commerce = units.iter().find(|u| u.unit == "区商务局").unwrap();
+        assert!(commerce.gaps.iter().all(|(_, lead)| *lead), "区商务局 leads its items in the sample");
+        // Every gap appears under at least one unit.
+        for i in 0..a.gaps.len() {
+            assert!(units.iter().any(|u| u.gaps.iter().any(|(j, _)| *j == i)));
+        }
+    }
+
+    #[test]
+    fn field_messages_match_paths_and_children() {
+        let mut c = empty_circle();
+        c.population = Some(-1.0);
+        let ps = c.check();
+        assert_eq!(messages_for(&ps, "population").len(), 1);
+        assert!(messages_for(&ps, "pop").is_empty());
+        let mut c = sample().1;
+        c.facilities[2].walk_m = Some(-5.0);
+        let ps = c.check();
+        assert_eq!(messages_for(&ps, "facilities[2]").len(), 1);
+        assert!(messages_for(&ps, "facilities[1]").is_empty());
+    }
+
+    #[test]
+    fn numbers_typed_by_people() {
+        assert_eq!(parse_number(" １２０ "), Ok(Some(120.0)));
+        assert_eq!(parse_number("2,5"), Ok(Some(2.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("abc"), Err(NotANumber));
+        assert_eq!(show_number(Some(1100.0)), "1100");
+        assert_eq!(show_number(Some(2.5)), "2.5");
+    }
+
+    #[test]
+    fn delta_and_words() {
+        assert_eq!(delta(Some(80.0), 81.234), Some(1.23));
+        assert_eq!(fmt_delta(1.5), "+1.5");
+        assert_eq!(fmt_delta(-0.25), "−0.25");
+        assert_eq!(stars(3), "★★★☆☆");
+    }
+
+    #[test]
+    fn unknown_category_is_a_problem_of_its_row() {
+        let (st, mut c, _) = sample();
+        c.facilities[0].category = "no_such_type".into();
+        let ps = problems(&st, &c, Date::new(2025, 6, 30).unwrap());
+        assert!(ps.iter().any(|p| p.code == "unknown_category"), "{ps:?}");
+    }
+
+    #[test]
+    fn picker_groups_cover_every_category() {
+        let (st, _, _) = sample();
+        let n: usize = category_groups(&st, Lang::Zh).iter().map(|(_, c)| c.len()).sum();
+        assert_eq!(n, st.categories.len());
+    }
+}

@@ -1,0 +1,222 @@
+//! `ScoreCard`: total, grade with stars, failed gates and vetoes first, dimension bars, and
+//! every indicator with its explanation.
+
+use leptos::prelude::*;
+use lifecircle_core::Standard;
+use lifecircle_core::assessment::Assessment;
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::{Confidence, Lang};
+
+use crate::model::{cite_line, fmt_delta, role_word, rule_text, stars, status_class, status_word, tr};
+
+/// The result of one assessment, read from top to bottom: score and grade, what withholds or
+/// caps the grade, points by dimension, then each indicator with how its points came about.
+#[component]
+pub fn ScoreCard(
+    /// The assessment to show (from `lifecircle_core::score`).
+    #[prop(into)]
+    assessment: Signal<Assessment>,
+    /// Interface language: `Lang::Zh` (default) or `Lang::En`.
+    #[prop(into, default = Signal::stored(Lang::Zh))]
+    lang: Signal<Lang>,
+    /// 适老化 mode: large text and high contrast (the class `lc-elder` on the root).
+    #[prop(into, default = Signal::stored(false))]
+    elder: Signal<bool>,
+    /// The standard, to cite documents by number rather than by source id.
+    #[prop(into, optional)]
+    standard: Option<Signal<Standard>>,
+    /// The change of the total caused by the last edit, shown beside it.
+    #[prop(into, optional)]
+    delta: Option<Signal<Option<f64>>>,
+) -> impl IntoView {
+    view! {
+        <section class="lc-root lc-scorecard" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
+            {move || {
+                let a = assessment.get();
+                let l = lang.get();
+                let d = delta.and_then(|d| d.get());
+                let st = standard.map(|s| s.get());
+                card(&a, l, d, st.as_ref())
+            }}
+        </section>
+    }
+}
+
+/// The `lang` attribute for a language.
+pub fn lang_tag(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
+
+fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> impl IntoView + use<> {
+    let grade = match &a.grade.grade {
+        Some(g) => {
+            let s = g.stars.map(stars).unwrap_or_default();
+            let label = g.stars.map(|n| format!("{n}/5")).unwrap_or_default();
+            view! {
+                <span class="lc-grade">{g.name.get(l).to_string()}</span>
+                " "
+                <span class="lc-stars" aria-label=format!("{} {label}", tr(l, "星级", "stars"))>{s}</span>
+            }
+            .into_any()
+        }
+        None => view! { <span class="lc-nograde">{tr(l, "未评定等级", "No grade")}</span> }.into_any(),
+    };
+    let delta_view = delta.filter(|d| *d != 0.0).map(|d| {
+        let class = if d > 0.0 { "lc-delta lc-delta-up" } else { "lc-delta lc-delta-down" };
+        view! {
+            <span class=class aria-live="polite">
+                {format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d))}
+            </span>
+        }
+    });
+    let sample =
+        a.circle.sample.then(|| view! { <span class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</span> });
+
+    // Gates, vetoes and mandatory items, failed ones first.
+    let mut checks = a.checks.clone();
+    checks.sort_by_key(|c| c.passed);
+    let checks_view = (!checks.is_empty()).then(|| {
+        let items = checks
+            .into_iter()
+            .map(|c| {
+                let mark = if c.passed { "✔" } else { "✘" };
+                let state = if c.passed { tr(l, "通过", "passed") } else { tr(l, "未通过", "failed") };
+                view! {
+                    <li class:lc-failed=!c.passed>
+                        <span aria-hidden="true">{mark}</span>
+                        " [" {c.indicator.clone()} "] " {c.name.get(l).to_string()}
+                        " — " {state} " (" {role_word(l, c.role)} ")"
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{tr(l, "门槛、否决项与必备项", "Gates, vetoes and mandatory items")}</h3>
+            <ul class="lc-checks">{items}</ul>
+        }
+    });
+
+    view! {
+        <header class="lc-head">
+            <h2>{a.circle.name.clone()} " " {sample}</h2>
+        </header>
+        <div class="lc-head" aria-live="polite">
+            <span>
+                <span class="lc-total">{fmt_num(a.total)}</span>
+                <span class="lc-max">{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>
+            </span>
+            {grade}
+            {delta_view}
+        </div>
+        <p>{a.grade.explanation.get(l).to_string()}</p>
+        {checks_view}
+        <h3>{tr(l, "分项得分", "Points by dimension")}</h3>
+        {bars(a, l)}
+        <h3>{tr(l, "指标明细", "Indicators")}</h3>
+        {indicators(a, l, st)}
+        <p class="lc-stamp">
+            {format!(
+                "{} {} v{} · {} {} · {} {} {} · {} {}",
+                tr(l, "评价标准", "Standard"),
+                a.standard.id,
+                a.standard.version,
+                tr(l, "评估日期", "as of"),
+                a.as_of,
+                tr(l, "引擎", "engine"),
+                a.engine.name,
+                a.engine.version,
+                tr(l, "输入摘要", "input digest"),
+                a.input_digest,
+            )}
+        </p>
+    }
+}
+
+/// Dimension bars as SVG (presentation attributes only, no inline styles).
+fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
+    let row = 34.0;
+    let h = row * a.dimensions.len() as f64 + 6.0;
+    let (x0, w) = (230.0, 380.0);
+    let rows = a
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let y = 4.0 + i as f64 * row;
+            let frac = if d.max > 0.0 { (d.points / d.max).clamp(0.0, 1.0) } else { 0.0 };
+            let name = d.name.get(l).to_string();
+            let value = format!("{} / {}", fmt_num(d.points), fmt_num(d.max));
+            view! {
+                <g>
+                    <title>{format!("{name}: {value}")}</title>
+                    <text x="0" y=format!("{:.1}", y + 19.0)>{name}</text>
+                    <rect class="lc-bar-bg" x=x0 y=y width=w height="24" rx="4"></rect>
+                    <rect class="lc-bar" x=x0 y=y width=format!("{:.1}", w * frac) height="24" rx="4"></rect>
+                    <text x=format!("{:.1}", x0 + w + 10.0) y=format!("{:.1}", y + 19.0)>{value}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="lc-bars" viewBox=format!("0 0 720 {h:.1}") role="img"
+            aria-label=tr(l, "各维度得分条形图", "Points by dimension, bar chart")>
+            {rows}
+        </svg>
+    }
+}
+
+fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>) -> impl IntoView + use<> {
+    a.dimensions
+        .iter()
+        .map(|d| {
+            let items = a
+                .indicators
+                .iter()
+                .filter(|r| r.dimension == d.id)
+                .map(|r| {
+                    let inputs = r
+                        .inputs
+                        .iter()
+                        .map(|(k, v)| {
+                            let v = match v {
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            };
+                            view! { <dt>{k.clone()}</dt><dd>{v}</dd> }
+                        })
+                        .collect_view();
+                    let provisional = (r.confidence == Confidence::Provisional).then(|| {
+                        view! { <span class="lc-badge lc-prov">{tr(l, "暂定值", "provisional")}</span> }
+                    });
+                    view! {
+                        <details>
+                            <summary>
+                                <span>"[" {r.id.clone()} "] " {r.name.get(l).to_string()}</span>
+                                <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
+                                {provisional}
+                                <span class="lc-pts">{format!("{} / {}", fmt_num(r.points), fmt_num(r.max))}</span>
+                            </summary>
+                            <div class="lc-explain">
+                                <p>{r.explanation.get(l).to_string()}</p>
+                                <dl>
+                                    <dt>{tr(l, "类型", "Role")}</dt><dd>{role_word(l, r.role)}</dd>
+                                    <dt>{tr(l, "规则", "Rule")}</dt><dd>{rule_text(l, &r.rule, &r.unit)}</dd>
+                                    <dt>{tr(l, "依据", "Clause")}</dt><dd>{cite_line(l, st, &r.cite)}</dd>
+                                    <dt>{tr(l, "来源标准", "Set by")}</dt><dd>{r.origin.clone()}</dd>
+                                    {inputs}
+                                </dl>
+                            </div>
+                        </details>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h4>{format!("{} · {} / {}", d.name.get(l), fmt_num(d.points), fmt_num(d.max))}</h4>
+                {items}
+            }
+        })
+        .collect_view()
+}

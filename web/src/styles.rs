@@ -1,0 +1,178 @@
+//! Styles: one CSS string per widget, each complete on its own, to be adopted as a
+//! constructed stylesheet in the widget's Shadow DOM (a strict CSP refuses `<style>` and
+//! `style="…"`; the widgets use neither).
+//!
+//! # Theming
+//! Set these custom properties on the host element (they inherit into the Shadow DOM):
+//!
+//! | property | default | what |
+//! |---|---|---|
+//! | `--lc-accent` | `#1f5fa8` | buttons, bars, links, focus |
+//! | `--lc-accent-ink` | `#ffffff` | text on the accent colour |
+//! | `--lc-ink` | `#1d232b` | text |
+//! | `--lc-muted` | `#4a5360` | secondary text (≥ 7:1 on white) |
+//! | `--lc-bg` | `#ffffff` | background |
+//! | `--lc-surface` | `#f4f6f8` | cards, table heads |
+//! | `--lc-border` | `#8a93a0` | borders (≥ 3:1 on white) |
+//! | `--lc-ok` | `#1b7f3b` | met |
+//! | `--lc-warn` | `#8a5300` | partly met, provisional |
+//! | `--lc-bad` | `#b3261e` | not met, failed gates, errors |
+//! | `--lc-focus` | `#c77700` | focus ring (around the accent, so it shows on accent buttons too) |
+//! | `--lc-font` | system CJK stack | font family |
+//! | `--lc-font-size` | `16px` | base size; 适老化 mode sets 20px |
+//! | `--lc-radius` | `6px` | corner radius |
+//!
+//! The 适老化 (large text, high contrast) mode is the class `lc-elder` on a widget's root.
+//! Colours are chosen for WCAG AA (4.5:1 for text) on the default background.
+
+/// Shared rules: custom properties, root, focus, buttons, inputs, the elder mode.
+macro_rules! base_css {
+    () => {
+        r#"
+.lc-root{--_accent:var(--lc-accent,#1f5fa8);--_accent-ink:var(--lc-accent-ink,#fff);--_ink:var(--lc-ink,#1d232b);
+--_muted:var(--lc-muted,#4a5360);--_bg:var(--lc-bg,#fff);--_surface:var(--lc-surface,#f4f6f8);
+--_border:var(--lc-border,#8a93a0);--_ok:var(--lc-ok,#1b7f3b);--_warn:var(--lc-warn,#8a5300);--_bad:var(--lc-bad,#b3261e);
+--_focus:var(--lc-focus,#c77700);--_radius:var(--lc-radius,6px);
+font-family:var(--lc-font,system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif);
+font-size:var(--lc-font-size,16px);line-height:1.6;color:var(--_ink);background:var(--_bg);
+text-align:start;letter-spacing:normal;word-spacing:normal;font-style:normal;font-weight:400;box-sizing:border-box}
+.lc-root *,.lc-root *::before,.lc-root *::after{box-sizing:inherit}
+.lc-root.lc-elder{--_ink:#000;--_muted:#1d232b;--_border:#1d232b;--_accent:var(--lc-accent,#0b4a8f);font-size:20px;line-height:1.7}
+.lc-root.lc-elder button,.lc-root.lc-elder input,.lc-root.lc-elder select,.lc-root.lc-elder textarea{min-height:48px;border-width:2px}
+.lc-root :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
+.lc-root h2,.lc-root h3,.lc-root h4{line-height:1.3;margin:.8em 0 .4em}
+.lc-root h2{font-size:1.4em}.lc-root h3{font-size:1.15em}.lc-root h4{font-size:1em}
+.lc-root button{font:inherit;cursor:pointer;border:1px solid var(--_accent);background:var(--_accent);color:var(--_accent-ink);
+border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
+.lc-root button.lc-quiet{background:var(--_bg);color:var(--_accent)}
+.lc-root button:disabled{opacity:.6;cursor:not-allowed}
+.lc-root input,.lc-root select,.lc-root textarea{font:inherit;color:var(--_ink);background:var(--_bg);
+border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
+.lc-root input[type=checkbox]{min-height:0;width:1.3em;height:1.3em;vertical-align:middle}
+.lc-root [aria-invalid=true]{border-color:var(--_bad);border-width:2px}
+.lc-root .lc-muted{color:var(--_muted)}
+.lc-root .lc-error{color:var(--_bad);font-weight:600;margin:.2em 0}
+.lc-root .lc-badge{display:inline-block;border:1px solid currentColor;border-radius:999px;padding:0 .55em;font-size:.85em;
+line-height:1.6;white-space:nowrap}
+.lc-root .lc-sample{color:var(--_bad);font-weight:700}
+.lc-root .lc-st-met{color:var(--_ok)}.lc-root .lc-st-partly{color:var(--_warn)}.lc-root .lc-st-not-met{color:var(--_bad)}
+.lc-root .lc-st-no-data{color:var(--_bad)}.lc-root .lc-st-na{color:var(--_muted)}
+.lc-root .lc-prov{color:var(--_warn)}
+.lc-root .lc-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.lc-root .lc-toolbar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:.5em 0}
+"#
+    };
+}
+
+/// The score card (`<lifecircle-scorecard>`).
+pub const SCORE_CARD_CSS: &str = concat!(
+    base_css!(),
+    r#"
+.lc-scorecard .lc-head{display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:baseline}
+.lc-scorecard .lc-total{font-size:2.6em;font-weight:800;line-height:1.1}
+.lc-scorecard .lc-max{color:var(--_muted);font-size:1.1em}
+.lc-scorecard .lc-grade{font-size:1.4em;font-weight:700}
+.lc-scorecard .lc-stars{color:var(--_warn);letter-spacing:.1em}
+.lc-scorecard .lc-nograde{color:var(--_bad);font-weight:700}
+.lc-scorecard .lc-checks{list-style:none;padding:0;margin:.5em 0}
+.lc-scorecard .lc-checks li{padding:.25em .5em;border-left:4px solid var(--_ok);margin:.25em 0;background:var(--_surface)}
+.lc-scorecard .lc-checks li.lc-failed{border-left-color:var(--_bad);font-weight:700}
+.lc-scorecard .lc-bars{width:100%;height:auto;display:block;max-width:720px}
+.lc-scorecard .lc-bars text{fill:var(--_ink);font-size:14px}
+.lc-scorecard .lc-bars .lc-bar-bg{fill:var(--_surface);stroke:var(--_border)}
+.lc-scorecard .lc-bars .lc-bar{fill:var(--_accent)}
+.lc-scorecard details{border:1px solid var(--_border);border-radius:var(--_radius);margin:.35em 0;background:var(--_bg)}
+.lc-scorecard summary{cursor:pointer;padding:.45em .7em;display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline;min-height:44px}
+.lc-scorecard summary .lc-pts{margin-inline-start:auto;font-weight:700;white-space:nowrap}
+.lc-scorecard .lc-explain{padding:.2em .9em .7em;border-top:1px solid var(--_border)}
+.lc-scorecard dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
+.lc-scorecard dt{color:var(--_muted)}.lc-scorecard dd{margin:0;overflow-wrap:anywhere}
+.lc-scorecard .lc-stamp{color:var(--_muted);font-size:.85em;overflow-wrap:anywhere}
+.lc-scorecard .lc-delta{font-weight:700}
+.lc-scorecard .lc-delta-up{color:var(--_ok)}.lc-scorecard .lc-delta-down{color:var(--_bad)}
+"#
+);
+
+/// The gap report (一圈一策 plan), with a print stylesheet.
+pub const GAP_REPORT_CSS: &str = concat!(
+    base_css!(),
+    r#"
+.lc-gaps .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.8em 0;break-inside:avoid}
+.lc-gaps .lc-unit h3{margin:.2em 0 .4em;display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline}
+.lc-gaps ol{margin:0;padding-inline-start:1.4em}
+.lc-gaps li{margin:.45em 0;break-inside:avoid}
+.lc-gaps .lc-prio-1,.lc-gaps .lc-prio-2{color:var(--_bad);font-weight:700}
+.lc-gaps .lc-prio-3{color:var(--_warn);font-weight:700}
+.lc-gaps .lc-prio-4{color:var(--_muted)}
+.lc-gaps .lc-lead{color:var(--_accent);font-weight:700}
+.lc-gaps .lc-detail{color:var(--_muted)}
+.lc-gaps .lc-none{color:var(--_ok);font-weight:700}
+@media print{
+.lc-root{font-size:11pt;color:#000;background:#fff}
+.lc-gaps .lc-noprint{display:none}
+.lc-gaps .lc-unit{border:1px solid #000;page-break-inside:avoid}
+.lc-gaps .lc-prio-1,.lc-gaps .lc-prio-2,.lc-gaps .lc-prio-3,.lc-gaps .lc-prio-4,.lc-gaps .lc-lead,.lc-gaps .lc-detail{color:#000}
+.lc-gaps h2{page-break-after:avoid}
+}
+"#
+);
+
+/// The guide map (`<lifecircle-guide-map>`).
+pub const GUIDE_MAP_CSS: &str = concat!(
+    base_css!(),
+    r#"
+.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:none}
+.lc-map .lc-canvas svg{display:block;width:100%;height:auto}
+.lc-map .lc-fac{cursor:pointer}
+.lc-map .lc-fac:focus{outline:none}
+.lc-map .lc-fac:focus-visible>:first-of-type{stroke:var(--_focus);stroke-width:4px}
+.lc-map .lc-details{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.5em 0;background:var(--_surface)}
+.lc-map .lc-details dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.3em 0}
+.lc-map .lc-details dt{color:var(--_muted)}.lc-map .lc-details dd{margin:0}
+@media print{.lc-map .lc-toolbar,.lc-map .lc-details{display:none}.lc-map .lc-canvas{border:0}}
+"#
+);
+
+/// The self-assessment form (`<lifecircle-assessment>`).
+pub const ASSESSMENT_FORM_CSS: &str = concat!(
+    base_css!(),
+    r#"
+.lc-form .lc-live{position:sticky;top:0;z-index:1;background:var(--_bg);border-bottom:2px solid var(--_accent);
+padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
+.lc-form .lc-live .lc-total{font-size:1.6em;font-weight:800}
+.lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em}
+.lc-form legend{font-weight:700;font-size:1.15em;padding:0 .3em}
+.lc-form .lc-q{border-top:1px solid var(--_surface);padding:.6em 0}
+.lc-form .lc-q-head{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline}
+.lc-form .lc-q-name{font-weight:700}
+.lc-form .lc-cite{color:var(--_muted);font-size:.9em}
+.lc-form .lc-help{color:var(--_muted);font-size:.92em;margin:.2em 0}
+.lc-form .lc-field{display:flex;flex-wrap:wrap;gap:.3em .6em;align-items:center;margin:.3em 0}
+.lc-form .lc-field label{min-width:9em}
+.lc-form .lc-unit{color:var(--_muted)}
+.lc-form .lc-result{font-size:.92em;margin:.2em 0}
+.lc-form .lc-table-wrap{overflow-x:auto}
+.lc-form table{border-collapse:collapse;width:100%;min-width:720px}
+.lc-form th,.lc-form td{border:1px solid var(--_border);padding:.25em .4em;text-align:start;vertical-align:top}
+.lc-form th{background:var(--_surface);font-weight:700}
+.lc-form td input,.lc-form td select{width:100%}
+.lc-form td input[type=checkbox]{width:1.3em}
+.lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
+.lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
+"#
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sheet_has_balanced_braces_and_the_elder_mode() {
+        for css in [SCORE_CARD_CSS, GAP_REPORT_CSS, GUIDE_MAP_CSS, ASSESSMENT_FORM_CSS] {
+            assert_eq!(css.matches('{').count(), css.matches('}').count());
+            assert!(css.contains(".lc-elder"));
+            assert!(css.contains(":focus-visible"));
+        }
+        assert!(GAP_REPORT_CSS.contains("@media print"));
+    }
+}
