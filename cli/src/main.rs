@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use lifecircle_core::access::{self, Crs, load};
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::{Circle, Date, example};
@@ -63,6 +64,37 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
+        /// then scored from distances measured on it, from the circle's centre and origins.
+        #[arg(long)]
+        network: Option<PathBuf>,
+        /// Facilities from data (OSM, GeoJSON points, CSV), mapped to the standard's
+        /// categories by OSM tags and AMap type codes and added to the inventory.
+        #[arg(long)]
+        facilities: Vec<PathBuf>,
+        /// Residential origins (GeoJSON points or buildings with `population`, or CSV).
+        #[arg(long)]
+        origins: Option<PathBuf>,
+        /// Coordinate system of the data files given with --network, --facilities, --origins.
+        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+        data_crs: CrsArg,
+    },
+    /// 步行可达性 Walking distances on a street network.
+    Access {
+        #[command(subcommand)]
+        command: AccessCommand,
+    },
+    /// 坐标转换 Convert points between WGS-84, GCJ-02 (AMap) and BD-09 (Baidu).
+    Coords {
+        #[arg(long, value_enum)]
+        from: CrsArg,
+        #[arg(long, value_enum)]
+        to: CrsArg,
+        /// A point `LON,LAT`.
+        point: Option<String>,
+        /// A CSV file with lon and lat columns: the same rows come out with lon, lat converted.
+        #[arg(long, conflicts_with = "point")]
+        csv: Option<PathBuf>,
     },
     /// 显示解析后的标准 Print a resolved standard (after `extends`) as JSON.
     Show {
@@ -79,6 +111,74 @@ enum Command {
         #[arg(long, default_value = "longwan-2024")]
         standard: String,
     },
+}
+
+#[derive(Subcommand)]
+enum AccessCommand {
+    /// Network walking distance in metres between two points, or for every row of a CSV
+    /// (`from_lon,from_lat,to_lon,to_lat`; out: the same plus `metres`, empty when no path).
+    Distance {
+        #[arg(long)]
+        network: PathBuf,
+        #[arg(long, requires = "to", conflicts_with = "pairs")]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        pairs: Option<PathBuf>,
+        /// Coordinate system of the network file and of the points.
+        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+        crs: CrsArg,
+    },
+    /// From one point, the nearest facility of every category of a standard, with metres and
+    /// walking minutes (the standard's walking speed).
+    Nearest {
+        #[arg(long)]
+        network: PathBuf,
+        #[arg(long)]
+        facilities: PathBuf,
+        #[arg(long)]
+        from: String,
+        #[arg(long, short, default_value = "longwan-2024")]
+        standard: String,
+        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+        crs: CrsArg,
+    },
+    /// Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON.
+    Isochrone {
+        #[arg(long)]
+        network: PathBuf,
+        #[arg(long)]
+        from: String,
+        /// Minutes, comma-separated.
+        #[arg(long, default_value = "5,10,15")]
+        minutes: String,
+        /// Whose walking speed to use.
+        #[arg(long, short, default_value = "longwan-2024")]
+        standard: String,
+        /// Grid cell of the isochrone polygons, metres.
+        #[arg(long, default_value_t = 25.0)]
+        cell_m: f64,
+        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+        crs: CrsArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CrsArg {
+    Wgs84,
+    Gcj02,
+    Bd09,
+}
+
+impl From<CrsArg> for Crs {
+    fn from(c: CrsArg) -> Crs {
+        match c {
+            CrsArg::Wgs84 => Crs::Wgs84,
+            CrsArg::Gcj02 => Crs::Gcj02,
+            CrsArg::Bd09 => Crs::Bd09,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -248,8 +348,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             say!("{}", serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))?);
             Ok(())
         }
-        Command::Score { standard: sid, circles, as_of, lang, format } => {
+        Command::Score { standard: sid, circles, as_of, lang, format, network, facilities, origins, data_crs } => {
             let std = load_any(&sid)?;
+            let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
             let as_of = match as_of {
                 Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
                 None => today(),
@@ -262,7 +363,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut json_out = Vec::new();
             for path in &circles {
                 let text = read(path)?;
-                let result = Circle::from_json(&text).and_then(|c| lifecircle_core::score(&std, &c, as_of));
+                let circle = match Circle::from_json(&text) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        failed.push(format!("{}: {e}", path.display()));
+                        continue;
+                    }
+                };
+                let circle = match &data {
+                    Some(d) => d.apply(&std, &circle, path)?,
+                    None => circle,
+                };
+                let result = lifecircle_core::score(&std, &circle, as_of);
                 match result {
                     Ok(a) => match format {
                         FormatArg::Json => json_out.push(a),
@@ -282,6 +394,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
         }
+        Command::Access { command } => access_command(command),
+        Command::Coords { from, to, point, csv } => coords(from.into(), to.into(), point, csv),
         Command::Schema { of } => {
             let schema = match of {
                 SchemaOf::Circle => lifecircle_core::schema::circle_schema(),
@@ -300,5 +414,314 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 example::EXAMPLES.iter().map(|e| e.standard).collect::<Vec<_>>().join(", ")
             ))),
         },
+    }
+}
+
+/// Street network, facilities and origins read once for every circle of a `score` run.
+struct NetworkData {
+    network: access::Network,
+    facilities: Vec<access::import::Facility>,
+    origins: Vec<access::import::Origin>,
+}
+
+fn format_of(path: &Path) -> Result<load::Format, Failure> {
+    load::Format::from_name(&path.to_string_lossy()).ok_or_else(|| {
+        Failure::Invalid(format!(
+            "无法识别的文件类型 unknown file type: {} (use .osm, .pbf, .geojson, .json or .csv)",
+            path.display()
+        ))
+    })
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))
+}
+
+fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
+    let bytes = read_bytes(path)?;
+    let (net, import) = load::network(&bytes, format_of(path)?, crs)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+    let stats = net.stats();
+    eprintln!(
+        "路网 network {}: {} 条道路 ways kept, {} 个节点 nodes, {:.1} km, {} 个连通分量 components",
+        path.display(),
+        import.report.kept,
+        stats.nodes,
+        stats.total_length_m / 1000.0,
+        stats.components
+    );
+    if stats.edges == 0 {
+        return Err(Failure::Invalid(format!("{}: 路网为空 the street network is empty", path.display())));
+    }
+    Ok(net)
+}
+
+fn load_facilities(std: &Standard, path: &Path, crs: Crs) -> Result<Vec<access::import::Facility>, Failure> {
+    let mapping = access::category_mapping(std).map_err(|e| Failure::Invalid(format!("{}: {e}", std.id)))?;
+    let bytes = read_bytes(path)?;
+    let imp = load::facilities(&bytes, format_of(path)?, crs, &mapping)
+        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+    eprintln!(
+        "设施 facilities {}: {} 处已归类 mapped, {} 处未归类 unmapped",
+        path.display(),
+        imp.facilities.len(),
+        imp.unmapped_count()
+    );
+    for u in imp.unmapped.iter().take(10) {
+        eprintln!("  未归类 unmapped: {} {} [{}]", u.id, u.name.as_deref().unwrap_or(""), u.keys.join(", "));
+    }
+    if imp.unmapped.len() > 10 {
+        eprintln!("  … {} more unmapped", imp.unmapped.len() - 10);
+    }
+    Ok(imp.facilities)
+}
+
+impl NetworkData {
+    fn load(
+        std: &Standard,
+        network: Option<&Path>,
+        facilities: &[PathBuf],
+        origins: Option<&Path>,
+        crs: Crs,
+    ) -> Result<Option<NetworkData>, Failure> {
+        let Some(net_path) = network else {
+            if !facilities.is_empty() || origins.is_some() {
+                return Err(Failure::Invalid("--facilities and --origins need --network".into()));
+            }
+            return Ok(None);
+        };
+        let network = load_network(net_path, crs)?;
+        let mut fac = Vec::new();
+        for f in facilities {
+            fac.extend(load_facilities(std, f, crs)?);
+        }
+        let origins = match origins {
+            Some(p) => {
+                let bytes = read_bytes(p)?;
+                load::origins(&bytes, format_of(p)?, crs)
+                    .map_err(|e| Failure::Invalid(format!("{}: {e}", p.display())))?
+            }
+            None => Vec::new(),
+        };
+        Ok(Some(NetworkData { network, facilities: fac, origins }))
+    }
+
+    fn apply(&self, std: &Standard, circle: &Circle, path: &Path) -> Result<Circle, Failure> {
+        let (c, report) = access::walk_circle(
+            std,
+            circle,
+            &self.network,
+            &self.facilities,
+            &self.origins,
+            access::DEFAULT_MAX_SNAP_M,
+        )
+        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+        eprintln!(
+            "步行距离 walking distances for {}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
+            path.display(),
+            report.facilities_used,
+            report.origins_measured,
+            if report.origins_unsnapped.is_empty() {
+                String::new()
+            } else {
+                format!(", {} 个居民点离路网过远 too far from any street", report.origins_unsnapped.len())
+            }
+        );
+        if let Some(w) = &report.datum_warning {
+            eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
+        }
+        for f in &report.snap_findings {
+            eprintln!(
+                "⚠ {} 落在孤立的小段路网上 snapped onto a small disconnected piece ({} nodes)",
+                f.what, f.component_nodes
+            );
+        }
+        Ok(c)
+    }
+}
+
+fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
+    let bad = || Failure::Invalid(format!("`{text}` 不是 is not LON,LAT"));
+    let (a, b) = text.split_once(',').ok_or_else(bad)?;
+    let lon: f64 = a.trim().parse().map_err(|_| bad())?;
+    let lat: f64 = b.trim().parse().map_err(|_| bad())?;
+    if !(lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
+        return Err(bad());
+    }
+    Ok(access::crs::convert([lon, lat], crs, Crs::Wgs84))
+}
+
+fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
+    let inv = |e: &dyn std::fmt::Display| Failure::Invalid(e.to_string());
+    match cmd {
+        AccessCommand::Distance { network, from, to, pairs, crs } => {
+            let crs: Crs = crs.into();
+            let net = load_network(&network, crs)?;
+            let snap = access::DEFAULT_MAX_SNAP_M;
+            match (from, to, pairs) {
+                (Some(f), Some(t), None) => {
+                    let d = access::query::walking_distance_m(&net, point(&f, crs)?, point(&t, crs)?, snap)
+                        .map_err(|e| inv(&e))?;
+                    match d {
+                        Some(m) => say!("{m:.2}"),
+                        None => {
+                            return Err(Failure::Invalid(
+                                "两点之间没有连通的步行路径 no walking path connects the points".into(),
+                            ));
+                        }
+                    }
+                }
+                (None, None, Some(p)) => {
+                    let text = read(&p)?;
+                    let mut lines = text.lines();
+                    let header = lines.next().unwrap_or("");
+                    let cols: Vec<&str> = header.split(',').map(str::trim).collect();
+                    let idx = |name: &str| {
+                        cols.iter()
+                            .position(|c| *c == name)
+                            .ok_or_else(|| Failure::Invalid(format!("{}: 缺少列 missing column {name}", p.display())))
+                    };
+                    let (a, b, c, d) = (idx("from_lon")?, idx("from_lat")?, idx("to_lon")?, idx("to_lat")?);
+                    say!("from_lon,from_lat,to_lon,to_lat,metres");
+                    for (i, line) in lines.enumerate() {
+                        if line.trim().is_empty() {
+                            continue;
+                        }
+                        let f: Vec<&str> = line.split(',').map(str::trim).collect();
+                        let get = |k: usize| -> Result<&str, Failure> {
+                            f.get(k).copied().ok_or_else(|| {
+                                Failure::Invalid(format!("{} line {}: 列数不足 too few columns", p.display(), i + 2))
+                            })
+                        };
+                        let (fa, fb, fc, fd) = (get(a)?, get(b)?, get(c)?, get(d)?);
+                        let at = |x: &str, y: &str| {
+                            point(&format!("{x},{y}"), crs).map_err(|_| {
+                                Failure::Invalid(format!(
+                                    "{} line {}: `{x},{y}` 不是坐标 is not a point",
+                                    p.display(),
+                                    i + 2
+                                ))
+                            })
+                        };
+                        let m = access::query::walking_distance_m(&net, at(fa, fb)?, at(fc, fd)?, snap);
+                        let m = match m {
+                            Ok(Some(m)) => format!("{m:.2}"),
+                            Ok(None) | Err(_) => String::new(),
+                        };
+                        say!("{fa},{fb},{fc},{fd},{m}");
+                    }
+                }
+                _ => return Err(Failure::Invalid("give --from and --to, or --pairs".into())),
+            }
+            Ok(())
+        }
+        AccessCommand::Nearest { network, facilities, from, standard, crs } => {
+            let crs: Crs = crs.into();
+            let std = load_any(&standard)?;
+            let params = access::walk_params(&std).map_err(|e| inv(&e))?;
+            let net = load_network(&network, crs)?;
+            let fac = load_facilities(&std, &facilities, crs)?;
+            let cats: Vec<String> = std.categories.iter().map(|c| c.code.clone()).collect();
+            let set = access::query::FacilitySet::new(&net, &fac, &cats, access::DEFAULT_MAX_SNAP_M);
+            let near = access::query::nearest_by_category(
+                &net,
+                &set,
+                point(&from, crs)?,
+                &params,
+                f64::INFINITY,
+                access::DEFAULT_MAX_SNAP_M,
+            )
+            .map_err(|e| inv(&e))?;
+            say!("category,名称 name,metres,minutes,nearest");
+            for c in &std.categories {
+                match near.by_category.get(&c.code).and_then(Option::as_ref) {
+                    Some(n) => say!(
+                        "{},{},{:.1},{:.1},{}",
+                        c.code,
+                        c.name.zh,
+                        n.distance_m,
+                        n.minutes,
+                        n.name.clone().unwrap_or_else(|| n.facility_id.clone())
+                    ),
+                    None => say!("{},{},,,", c.code, c.name.zh),
+                }
+            }
+            Ok(())
+        }
+        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, crs } => {
+            let crs: Crs = crs.into();
+            let std = load_any(&standard)?;
+            let params = access::walk_params(&std).map_err(|e| inv(&e))?;
+            let net = load_network(&network, crs)?;
+            let origin = point(&from, crs)?;
+            let tiers: Vec<f64> = minutes
+                .split(',')
+                .map(|m| {
+                    m.trim()
+                        .parse::<f64>()
+                        .map_err(|_| Failure::Invalid(format!("--minutes: `{m}` 不是数字 is not a number")))
+                })
+                .collect::<Result<_, _>>()?;
+            let snap = access::DEFAULT_MAX_SNAP_M;
+            let reached = access::query::reached_streets(&net, origin, &tiers, &params, snap).map_err(|e| inv(&e))?;
+            let mut features = Vec::new();
+            if let Some(fs) = reached.to_geojson().get("features").and_then(|f| f.as_array()) {
+                features.extend(fs.iter().cloned());
+            }
+            for t in &tiers {
+                let iso = access::isochrone::isochrone(&net, origin, *t, &params, cell_m, snap).map_err(|e| inv(&e))?;
+                features.push(iso.to_geojson());
+            }
+            let fc = serde_json::json!({ "type": "FeatureCollection", "features": features });
+            say!("{}", serde_json::to_string(&fc).map_err(|e| inv(&e))?);
+            Ok(())
+        }
+    }
+}
+
+fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -> Result<(), Failure> {
+    match (point_arg, csv) {
+        (Some(p), None) => {
+            let q = point(&p, from).map(|w| access::crs::convert(w, Crs::Wgs84, to))?;
+            say!("{:.7},{:.7}", q[0], q[1]);
+            Ok(())
+        }
+        (None, Some(path)) => {
+            let text = read(&path)?;
+            let mut lines = text.lines();
+            let header = lines.next().unwrap_or("");
+            let cols: Vec<&str> = header.split(',').map(str::trim).collect();
+            let find = |names: &[&str]| cols.iter().position(|c| names.contains(&c.to_ascii_lowercase().as_str()));
+            let (Some(lo), Some(la)) = (find(&["lon", "lng", "longitude", "x"]), find(&["lat", "latitude", "y"]))
+            else {
+                return Err(Failure::Invalid(format!(
+                    "{}: 表头需要 lon 和 lat 列 the header needs lon and lat columns",
+                    path.display()
+                )));
+            };
+            say!("{header}");
+            for (i, line) in lines.enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let mut f: Vec<String> = line.split(',').map(str::to_string).collect();
+                let (Some(x), Some(y)) = (f.get(lo), f.get(la)) else {
+                    return Err(Failure::Invalid(format!(
+                        "{} line {}: 列数不足 too few columns",
+                        path.display(),
+                        i + 2
+                    )));
+                };
+                let q = point(&format!("{x},{y}"), from).map_err(|_| {
+                    Failure::Invalid(format!("{} line {}: `{x},{y}` 不是坐标 is not a point", path.display(), i + 2))
+                })?;
+                let q = access::crs::convert(q, Crs::Wgs84, to);
+                f[lo] = format!("{:.7}", q[0]);
+                f[la] = format!("{:.7}", q[1]);
+                say!("{}", f.join(","));
+            }
+            Ok(())
+        }
+        _ => Err(Failure::Invalid("give LON,LAT or --csv FILE".into())),
     }
 }

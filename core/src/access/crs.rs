@@ -16,9 +16,11 @@ use super::LonLat;
 use super::graph::Network;
 
 /// A geodetic datum for `[lon, lat]` input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Crs {
+    #[default]
     /// WGS-84 (GPS, OpenStreetMap).
     Wgs84,
     /// GCJ-02 (AMap/高德, Tencent).
@@ -190,22 +192,13 @@ fn median(mut d: Vec<f64>) -> f64 {
 /// ten points to judge.
 pub fn check_datum_shift(points: &[LonLat], network: &Network) -> Option<DatumWarning> {
     let step = points.len().div_ceil(GUARD_MAX_POINTS).max(1);
-    let sample: Vec<LonLat> = points
-        .iter()
-        .step_by(step)
-        .copied()
-        .filter(|p| p[0].is_finite() && p[1].is_finite())
-        .collect();
+    let sample: Vec<LonLat> =
+        points.iter().step_by(step).copied().filter(|p| p[0].is_finite() && p[1].is_finite()).collect();
     if sample.len() < GUARD_MIN_POINTS {
         return None;
     }
     let offsets = |pts: &mut dyn Iterator<Item = LonLat>| -> Vec<f64> {
-        pts.map(|p| {
-            network
-                .snap(p, GUARD_SEARCH_M)
-                .map_or(GUARD_SEARCH_M, |s| s.off_network_m)
-        })
-        .collect()
+        pts.map(|p| network.snap(p, GUARD_SEARCH_M).map_or(GUARD_SEARCH_M, |s| s.off_network_m)).collect()
     };
     let raw = offsets(&mut sample.iter().copied());
     let raw_median = median(raw.clone());

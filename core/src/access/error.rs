@@ -11,11 +11,7 @@ use thiserror::Error;
 pub enum ImportError {
     /// The text is not JSON.
     #[error("malformed json at line {line}, column {column}: {message}")]
-    Json {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Json { line: usize, column: usize, message: String },
     /// The JSON is not the GeoJSON expected; `path` is like `features[3].geometry`.
     #[error("geojson {path}: {message}")]
     GeoJson { path: String, message: String },
@@ -39,12 +35,7 @@ pub enum ImportError {
     XmlTruncated { element: String },
     /// A missing or unreadable attribute of an OSM XML element.
     #[error("osm xml <{element}> at byte {position}: attribute {attribute}: {message}")]
-    XmlAttribute {
-        element: String,
-        attribute: String,
-        position: u64,
-        message: String,
-    },
+    XmlAttribute { element: String, attribute: String, position: u64, message: String },
     /// Malformed or truncated OSM PBF.
     #[error("osm pbf: {message}")]
     Pbf { message: String },
@@ -56,10 +47,7 @@ pub enum ImportError {
     Csv { line: usize, message: String },
     /// A required CSV column is missing from the header.
     #[error("csv header has no {column} column (looked for {accepted})")]
-    CsvMissingColumn {
-        column: &'static str,
-        accepted: String,
-    },
+    CsvMissingColumn { column: &'static str, accepted: String },
     /// A category mapping rule that cannot be read.
     #[error("category mapping for {category}: {message}")]
     Mapping { category: String, message: String },
@@ -74,11 +62,7 @@ pub enum AccessError {
     InvalidParameter { name: &'static str, value: f64 },
     /// A point is not a valid coordinate.
     #[error("{what}: coordinate ({lon}, {lat}) is not a valid lon/lat")]
-    InvalidPoint {
-        what: &'static str,
-        lon: f64,
-        lat: f64,
-    },
+    InvalidPoint { what: &'static str, lon: f64, lat: f64 },
     /// No street within the snapping distance of a point.
     #[error("{what}: no street within {max_snap_m} m")]
     NoStreetNearby { what: &'static str, max_snap_m: f64 },
@@ -89,11 +73,12 @@ pub enum AccessError {
     #[error("unknown category {category}")]
     UnknownCategory { category: String },
     /// A facility set used with a network other than the one it was placed on.
-    #[error(
-        "the facility set was placed on a network of {set_nodes} nodes and {set_edges} edges, not this one"
-    )]
+    #[error("the facility set was placed on a network of {set_nodes} nodes and {set_edges} edges, not this one")]
     NetworkMismatch { set_nodes: usize, set_edges: usize },
     /// A facility id the facility set does not know.
     #[error("unknown facility {id}")]
     UnknownFacility { id: String },
+    /// A circle without `location.centre` cannot be measured from.
+    #[error("the circle has no location.centre to measure walking distances from")]
+    MissingCentre,
 }

@@ -101,12 +101,7 @@ struct LocalProjection {
 impl LocalProjection {
     fn new(lon0: f64, lat0: f64) -> Self {
         let ky = EARTH_RADIUS_M * std::f64::consts::PI / 180.0;
-        LocalProjection {
-            lon0,
-            lat0,
-            kx: ky * lat0.to_radians().cos(),
-            ky,
-        }
+        LocalProjection { lon0, lat0, kx: ky * lat0.to_radians().cos(), ky }
     }
     fn xy(&self, p: LonLat) -> (f64, f64) {
         ((p[0] - self.lon0) * self.kx, (p[1] - self.lat0) * self.ky)
@@ -210,13 +205,7 @@ impl Network {
                     cum_m.push(acc);
                     coord_edge.push(edge_id);
                 }
-                edges.push(Edge {
-                    u,
-                    v,
-                    len: acc,
-                    g0,
-                    g1: coords.len() as u32,
-                });
+                edges.push(Edge { u, v, len: acc, g0, g1: coords.len() as u32 });
                 start = i;
             }
         }
@@ -265,10 +254,7 @@ impl Network {
             let mut count = 0usize;
             while let Some(x) = stack.pop() {
                 count += 1;
-                let (a, b) = (
-                    adj_offsets[x as usize] as usize,
-                    adj_offsets[x as usize + 1] as usize,
-                );
+                let (a, b) = (adj_offsets[x as usize] as usize, adj_offsets[x as usize + 1] as usize);
                 for &t in &adj_targets[a..b] {
                     if component[t as usize] == u32::MAX {
                         component[t as usize] = c;
@@ -276,11 +262,7 @@ impl Network {
                     }
                 }
             }
-            components.push(ComponentInfo {
-                nodes: count,
-                edges: 0,
-                length_m: 0.0,
-            });
+            components.push(ComponentInfo { nodes: count, edges: 0, length_m: 0.0 });
         }
         for e in &edges {
             let c = &mut components[component[e.u as usize] as usize];
@@ -294,12 +276,8 @@ impl Network {
             .map_or(0, |(i, _)| i as u32);
 
         // 5. Projection and grid.
-        let (mut min_lon, mut min_lat, mut max_lon, mut max_lat) = (
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        );
+        let (mut min_lon, mut min_lat, mut max_lon, mut max_lat) =
+            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
         for p in &coords {
             min_lon = min_lon.min(p[0]);
             max_lon = max_lon.max(p[0]);
@@ -352,9 +330,7 @@ impl Network {
 
     /// Geometry of an edge, from its first to its second node.
     pub fn edge_geometry(&self, e: u32) -> &[LonLat] {
-        self.edges
-            .get(e as usize)
-            .map_or(&[][..], |e| &self.coords[e.g0 as usize..e.g1 as usize])
+        self.edges.get(e as usize).map_or(&[][..], |e| &self.coords[e.g0 as usize..e.g1 as usize])
     }
 
     /// Component of a node.
@@ -379,10 +355,7 @@ impl Network {
             edges: self.edges.len(),
             total_length_m: self.edges.iter().map(|e| e.len).sum(),
             components: self.components.len(),
-            largest_component_nodes: self
-                .components
-                .get(self.largest as usize)
-                .map_or(0, |c| c.nodes),
+            largest_component_nodes: self.components.get(self.largest as usize).map_or(0, |c| c.nodes),
         }
     }
 
@@ -391,10 +364,7 @@ impl Network {
     pub(crate) fn neighbours(&self, node: u32) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
         let a = self.adj_offsets[node as usize] as usize;
         let b = self.adj_offsets[node as usize + 1] as usize;
-        self.adj_edges[a..b]
-            .iter()
-            .zip(&self.adj_targets[a..b])
-            .map(|(&e, &t)| (e, t, self.edges[e as usize].len))
+        self.adj_edges[a..b].iter().zip(&self.adj_targets[a..b]).map(|(&e, &t)| (e, t, self.edges[e as usize].len))
     }
 
     /// Snaps a point to the nearest street within `max_snap_m`.
@@ -402,10 +372,8 @@ impl Network {
     /// # Units
     /// `max_snap_m` in metres.
     pub fn snap(&self, p: LonLat, max_snap_m: f64) -> Option<Snap> {
-        let valid = p[0].is_finite()
-            && p[1].is_finite()
-            && (-180.0..=180.0).contains(&p[0])
-            && (-90.0..=90.0).contains(&p[1]);
+        let valid =
+            p[0].is_finite() && p[1].is_finite() && (-180.0..=180.0).contains(&p[0]) && (-90.0..=90.0).contains(&p[1]);
         if self.edges.is_empty() || !valid || max_snap_m.is_nan() {
             return None;
         }
@@ -426,11 +394,7 @@ impl Network {
         };
         let r_min = gap(cx, g.nx).max(gap(cy, g.ny));
         let r_far = (cx.abs().max((g.nx - 1 - cx).abs())).max(cy.abs().max((g.ny - 1 - cy).abs()));
-        let by_snap = if max_snap_m.is_finite() {
-            (max_snap_m / g.cell).ceil() as i64 + 1
-        } else {
-            i64::MAX
-        };
+        let by_snap = if max_snap_m.is_finite() { (max_snap_m / g.cell).ceil() as i64 + 1 } else { i64::MAX };
         let r_max = r_far.min(by_snap);
         let mut best: Option<(f64, u32, f64)> = None; // (projected distance², segment, t)
         let visit = |x: i64, y: i64, best: &mut Option<(f64, u32, f64)>| {
@@ -500,10 +464,7 @@ impl Network {
             component: snap.component,
             component_nodes: c.nodes,
             component_length_m: c.length_m,
-            largest_component_nodes: self
-                .components
-                .get(self.largest as usize)
-                .map_or(0, |c| c.nodes),
+            largest_component_nodes: self.components.get(self.largest as usize).map_or(0, |c| c.nodes),
         })
     }
 
@@ -512,11 +473,7 @@ impl Network {
         let (bx, by) = self.proj.xy(self.coords[s as usize + 1]);
         let (dx, dy) = (bx - ax, by - ay);
         let len2 = dx * dx + dy * dy;
-        let t = if len2 > 0.0 {
-            (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let t = if len2 > 0.0 { (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
         let (qx, qy) = (ax + t * dx - px, ay + t * dy - py);
         (qx * qx + qy * qy, t)
     }
@@ -548,13 +505,7 @@ impl Network {
     }
 
     /// Evenly spaced points (at most `step_m` apart) along part of an edge.
-    pub(crate) fn sample_edge(
-        &self,
-        edge: u32,
-        from_m: f64,
-        to_m: f64,
-        step_m: f64,
-    ) -> Vec<LonLat> {
+    pub(crate) fn sample_edge(&self, edge: u32, from_m: f64, to_m: f64, step_m: f64) -> Vec<LonLat> {
         let line = self.edge_slice(edge, from_m, to_m);
         let mut out = Vec::new();
         for w in line.windows(2) {
@@ -562,10 +513,7 @@ impl Network {
             let n = ((d / step_m).ceil() as usize).clamp(1, 10_000);
             for k in 0..n {
                 let t = k as f64 / n as f64;
-                out.push([
-                    w[0][0] + (w[1][0] - w[0][0]) * t,
-                    w[0][1] + (w[1][1] - w[0][1]) * t,
-                ]);
+                out.push([w[0][0] + (w[1][0] - w[0][0]) * t, w[0][1] + (w[1][1] - w[0][1]) * t]);
             }
         }
         if let Some(&last) = line.last() {
@@ -586,12 +534,7 @@ impl Network {
 }
 
 impl SegmentGrid {
-    fn build(
-        proj: &LocalProjection,
-        coords: &[LonLat],
-        coord_edge: &[u32],
-        edges: &[Edge],
-    ) -> Self {
+    fn build(proj: &LocalProjection, coords: &[LonLat], coord_edge: &[u32], edges: &[Edge]) -> Self {
         // Segment start indices: every vertex that is not the last of its edge.
         let seg_starts: Vec<u32> = (0..coords.len())
             .filter(|&i| {
@@ -601,12 +544,7 @@ impl SegmentGrid {
             .map(|i| i as u32)
             .collect();
         let xy: Vec<(f64, f64)> = coords.iter().map(|&p| proj.xy(p)).collect();
-        let (mut x0, mut y0, mut x1, mut y1) = (
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        );
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
         for &(x, y) in &xy {
             x0 = x0.min(x);
             y0 = y0.min(y);
@@ -614,21 +552,11 @@ impl SegmentGrid {
             y1 = y1.max(y);
         }
         if seg_starts.is_empty() {
-            return SegmentGrid {
-                x0: 0.0,
-                y0: 0.0,
-                cell: 1.0,
-                nx: 1,
-                ny: 1,
-                offsets: vec![0, 0],
-                segs: Vec::new(),
-            };
+            return SegmentGrid { x0: 0.0, y0: 0.0, cell: 1.0, nx: 1, ny: 1, offsets: vec![0, 0], segs: Vec::new() };
         }
         let area = ((x1 - x0) * (y1 - y0)).max(1.0);
         // About two segments per cell on average, between 20 m and 1 km.
-        let cell = (area / seg_starts.len() as f64 * 2.0)
-            .sqrt()
-            .clamp(20.0, 1000.0);
+        let cell = (area / seg_starts.len() as f64 * 2.0).sqrt().clamp(20.0, 1000.0);
         let nx = (((x1 - x0) / cell).floor() as i64 + 1).max(1);
         let ny = (((y1 - y0) / cell).floor() as i64 + 1).max(1);
         let cell_range = |a: f64, b: f64, o: f64, n: i64| -> (i64, i64) {
@@ -661,14 +589,6 @@ impl SegmentGrid {
             segs[fill[c as usize] as usize] = s;
             fill[c as usize] += 1;
         }
-        SegmentGrid {
-            x0,
-            y0,
-            cell,
-            nx,
-            ny,
-            offsets,
-            segs,
-        }
+        SegmentGrid { x0, y0, cell, nx, ny, offsets, segs }
     }
 }

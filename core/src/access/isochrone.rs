@@ -46,9 +46,7 @@ impl Isochrone {
             self.polygons
                 .iter()
                 .map(|rings| {
-                    let ls = |r: &Vec<LonLat>| {
-                        LineString::from(r.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>())
-                    };
+                    let ls = |r: &Vec<LonLat>| LineString::from(r.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>());
                     let mut it = rings.iter();
                     let ext = it.next().map(ls).unwrap_or_else(|| LineString::new(vec![]));
                     Polygon::new(ext, it.map(ls).collect())
@@ -89,19 +87,13 @@ pub fn isochrone(
     check_positive("minutes", minutes)?;
     check_positive("cell_m", cell_m)?;
     if cell_m < 1.0 {
-        return Err(AccessError::InvalidParameter {
-            name: "cell_m",
-            value: cell_m,
-        });
+        return Err(AccessError::InvalidParameter { name: "cell_m", value: cell_m });
     }
     let reached = reached_streets(net, origin, &[minutes], params, max_snap_m)?;
     let (kx, ky) = net.metres_per_degree();
     let [lon0, lat0] = net.projection_origin();
     let to_cell = |p: LonLat| -> V {
-        (
-            ((p[0] - lon0) * kx / cell_m).floor() as i64,
-            ((p[1] - lat0) * ky / cell_m).floor() as i64,
-        )
+        (((p[0] - lon0) * kx / cell_m).floor() as i64, ((p[1] - lat0) * ky / cell_m).floor() as i64)
     };
     let mut cells: BTreeSet<V> = BTreeSet::new();
     cells.insert(to_cell(origin));
@@ -130,10 +122,7 @@ pub fn isochrone(
         // A point inside the hole: centre of the empty cell right of its first edge.
         let (a, b) = (h[0], h[1]);
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let probe = (
-            a.0 as f64 + dx as f64 * 0.5 + dy as f64 * 0.5,
-            a.1 as f64 + dy as f64 * 0.5 - dx as f64 * 0.5,
-        );
+        let probe = (a.0 as f64 + dx as f64 * 0.5 + dy as f64 * 0.5, a.1 as f64 + dy as f64 * 0.5 - dx as f64 * 0.5);
         let owner = outers
             .iter()
             .enumerate()
@@ -144,12 +133,7 @@ pub fn isochrone(
             holes_of[i].push(h);
         }
     }
-    let to_lonlat = |v: &V| -> LonLat {
-        [
-            lon0 + v.0 as f64 * cell_m / kx,
-            lat0 + v.1 as f64 * cell_m / ky,
-        ]
-    };
+    let to_lonlat = |v: &V| -> LonLat { [lon0 + v.0 as f64 * cell_m / kx, lat0 + v.1 as f64 * cell_m / ky] };
     let ring_out = |r: &Vec<V>| -> Vec<LonLat> {
         let mut out: Vec<LonLat> = r.iter().map(to_lonlat).collect();
         if let Some(&first) = out.first() {
@@ -168,13 +152,7 @@ pub fn isochrone(
         }
         polygons.push(rings);
     }
-    Ok(Isochrone {
-        minutes,
-        cell_m,
-        polygons,
-        area_m2,
-        reached_length_m,
-    })
+    Ok(Isochrone { minutes, cell_m, polygons, area_m2, reached_length_m })
 }
 
 /// Traces the boundary of a set of unit cells into rings of lattice vertices (filled cells on

@@ -18,14 +18,17 @@
 //! All coordinates are `[lon, lat]` in degrees, WGS-84, unless a function says otherwise
 //! ([`crs`] converts from GCJ-02 and BD-09).
 
+pub mod circle_walk;
 pub mod crs;
 pub mod error;
 pub mod graph;
 pub mod import;
 pub mod isochrone;
+pub mod load;
 pub mod query;
 pub mod whatif;
 
+pub use circle_walk::{DEFAULT_MAX_SNAP_M, WalkReport, category_mapping, walk_circle, walk_params};
 pub use crs::Crs;
 pub use error::{AccessError, ImportError};
 pub use graph::{Network, Snap};
@@ -52,16 +55,10 @@ impl WalkParams {
     /// Checks that both values are finite and positive (the detour factor at least 1).
     pub fn validate(&self) -> Result<(), AccessError> {
         if !(self.speed_m_per_min.is_finite() && self.speed_m_per_min > 0.0) {
-            return Err(AccessError::InvalidParameter {
-                name: "speed_m_per_min",
-                value: self.speed_m_per_min,
-            });
+            return Err(AccessError::InvalidParameter { name: "speed_m_per_min", value: self.speed_m_per_min });
         }
         if !(self.detour_factor.is_finite() && self.detour_factor >= 1.0) {
-            return Err(AccessError::InvalidParameter {
-                name: "detour_factor",
-                value: self.detour_factor,
-            });
+            return Err(AccessError::InvalidParameter { name: "detour_factor", value: self.detour_factor });
         }
         Ok(())
     }
@@ -117,20 +114,12 @@ pub fn straight_line_walk_m(a: LonLat, b: LonLat, params: &WalkParams) -> f64 {
 }
 
 /// Checks a coordinate pair: finite and in range. `path` names where it came from.
-pub(crate) fn check_lonlat(
-    lon: f64,
-    lat: f64,
-    path: impl Fn() -> String,
-) -> Result<LonLat, ImportError> {
+pub(crate) fn check_lonlat(lon: f64, lat: f64, path: impl Fn() -> String) -> Result<LonLat, ImportError> {
     if !lon.is_finite() || !lat.is_finite() {
         return Err(ImportError::NonFiniteCoordinate { path: path() });
     }
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-        return Err(ImportError::CoordinateOutOfRange {
-            path: path(),
-            lon,
-            lat,
-        });
+        return Err(ImportError::CoordinateOutOfRange { path: path(), lon, lat });
     }
     Ok([lon, lat])
 }

@@ -33,22 +33,12 @@ pub(crate) struct Anchor {
 impl Anchor {
     pub(crate) fn new(net: &Network, s: &Snap) -> Anchor {
         let (u, v, len) = net.edge_ends(s.edge).unwrap_or((0, 0, 0.0));
-        Anchor {
-            edge: s.edge,
-            offset: s.offset_m,
-            off: s.off_network_m,
-            u,
-            v,
-            len,
-        }
+        Anchor { edge: s.edge, offset: s.offset_m, off: s.off_network_m, u, v, len }
     }
 
     /// Dijkstra seeds: the two end nodes with their distances from the original point.
     pub(crate) fn seeds(&self) -> [(u32, f64); 2] {
-        [
-            (self.u, self.off + self.offset),
-            (self.v, self.off + (self.len - self.offset)),
-        ]
+        [(self.u, self.off + self.offset), (self.v, self.off + (self.len - self.offset))]
     }
 
     /// Distance from a source to this anchor, given the source's node distances (`INFINITY`
@@ -77,11 +67,7 @@ pub(crate) struct Dijkstra {
 
 impl Dijkstra {
     pub(crate) fn new(n: usize) -> Dijkstra {
-        Dijkstra {
-            dist: vec![f64::INFINITY; n],
-            touched: Vec::new(),
-            heap: BinaryHeap::new(),
-        }
+        Dijkstra { dist: vec![f64::INFINITY; n], touched: Vec::new(), heap: BinaryHeap::new() }
     }
 
     fn reset(&mut self) {
@@ -171,27 +157,15 @@ impl Dijkstra {
 }
 
 pub(crate) fn check_point(what: &'static str, p: LonLat) -> Result<(), AccessError> {
-    if p[0].is_finite()
-        && p[1].is_finite()
-        && (-180.0..=180.0).contains(&p[0])
-        && (-90.0..=90.0).contains(&p[1])
-    {
+    if p[0].is_finite() && p[1].is_finite() && (-180.0..=180.0).contains(&p[0]) && (-90.0..=90.0).contains(&p[1]) {
         Ok(())
     } else {
-        Err(AccessError::InvalidPoint {
-            what,
-            lon: p[0],
-            lat: p[1],
-        })
+        Err(AccessError::InvalidPoint { what, lon: p[0], lat: p[1] })
     }
 }
 
 pub(crate) fn check_positive(name: &'static str, value: f64) -> Result<(), AccessError> {
-    if value.is_finite() && value > 0.0 {
-        Ok(())
-    } else {
-        Err(AccessError::InvalidParameter { name, value })
-    }
+    if value.is_finite() && value > 0.0 { Ok(()) } else { Err(AccessError::InvalidParameter { name, value }) }
 }
 
 pub(crate) fn snap_required(
@@ -202,16 +176,12 @@ pub(crate) fn snap_required(
 ) -> Result<Snap, AccessError> {
     check_point(what, p)?;
     if max_snap_m.is_nan() || max_snap_m < 0.0 {
-        return Err(AccessError::InvalidParameter {
-            name: "max_snap_m",
-            value: max_snap_m,
-        });
+        return Err(AccessError::InvalidParameter { name: "max_snap_m", value: max_snap_m });
     }
     if net.edge_count() == 0 {
         return Err(AccessError::EmptyNetwork);
     }
-    net.snap(p, max_snap_m)
-        .ok_or(AccessError::NoStreetNearby { what, max_snap_m })
+    net.snap(p, max_snap_m).ok_or(AccessError::NoStreetNearby { what, max_snap_m })
 }
 
 /// Network walking distance between two points, or `None` when they lie on pieces of network
@@ -219,12 +189,7 @@ pub(crate) fn snap_required(
 ///
 /// # Units
 /// `max_snap_m` and the result in metres.
-pub fn walking_distance_m(
-    net: &Network,
-    a: LonLat,
-    b: LonLat,
-    max_snap_m: f64,
-) -> Result<Option<f64>, AccessError> {
+pub fn walking_distance_m(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) -> Result<Option<f64>, AccessError> {
     let sa = Anchor::new(net, &snap_required(net, "from", a, max_snap_m)?);
     let sb = Anchor::new(net, &snap_required(net, "to", b, max_snap_m)?);
     let mut best = sa.direct(&sb).unwrap_or(f64::INFINITY);
@@ -275,12 +240,7 @@ impl FacilitySet {
     ///
     /// # Units
     /// `max_snap_m` in metres.
-    pub fn new(
-        net: &Network,
-        facilities: &[Facility],
-        categories: &[String],
-        max_snap_m: f64,
-    ) -> FacilitySet {
+    pub fn new(net: &Network, facilities: &[Facility], categories: &[String], max_snap_m: f64) -> FacilitySet {
         let mut cats: Vec<String> = categories.to_vec();
         for f in facilities {
             cats.extend(f.categories.iter().cloned());
@@ -304,11 +264,8 @@ impl FacilitySet {
             if let Some(finding) = net.snap_finding(&f.id, &s) {
                 set.findings.push(finding);
             }
-            let cats: Vec<u32> = f
-                .categories
-                .iter()
-                .filter_map(|c| set.categories.binary_search(c).ok().map(|i| i as u32))
-                .collect();
+            let cats: Vec<u32> =
+                f.categories.iter().filter_map(|c| set.categories.binary_search(c).ok().map(|i| i as u32)).collect();
             set.push(PlacedFacility {
                 id: f.id.clone(),
                 name: f.name.clone(),
@@ -333,10 +290,7 @@ impl FacilitySet {
         if self.shape == (net.node_count(), net.edge_count()) {
             Ok(())
         } else {
-            Err(AccessError::NetworkMismatch {
-                set_nodes: self.shape.0,
-                set_edges: self.shape.1,
-            })
+            Err(AccessError::NetworkMismatch { set_nodes: self.shape.0, set_edges: self.shape.1 })
         }
     }
 
@@ -358,24 +312,14 @@ impl FacilitySet {
     pub(crate) fn category_index(&self, code: &str) -> Result<usize, AccessError> {
         self.categories
             .binary_search_by(|c| c.as_str().cmp(code))
-            .map_err(|_| AccessError::UnknownCategory {
-                category: code.to_string(),
-            })
+            .map_err(|_| AccessError::UnknownCategory { category: code.to_string() })
     }
 
     /// Multi-source Dijkstra from every facility of category `c`: distance from each node to
     /// the nearest facility (`INFINITY` beyond `cutoff_m`).
-    pub(crate) fn node_distances(
-        &self,
-        net: &Network,
-        c: usize,
-        cutoff_m: f64,
-        dj: &mut Dijkstra,
-    ) -> Vec<f64> {
-        let seeds: Vec<(u32, f64)> = self.by_category[c]
-            .iter()
-            .flat_map(|&i| self.items[i as usize].anchor.seeds())
-            .collect();
+    pub(crate) fn node_distances(&self, net: &Network, c: usize, cutoff_m: f64, dj: &mut Dijkstra) -> Vec<f64> {
+        let seeds: Vec<(u32, f64)> =
+            self.by_category[c].iter().flat_map(|&i| self.items[i as usize].anchor.seeds()).collect();
         dj.run(net, &seeds, cutoff_m, |_, _| true);
         dj.dist.clone()
     }
@@ -453,9 +397,7 @@ pub fn nearest_by_category(
             }
         }
     }
-    let wanted: Vec<usize> = (0..nc)
-        .filter(|&c| !set.by_category[c].is_empty())
-        .collect();
+    let wanted: Vec<usize> = (0..nc).filter(|&c| !set.by_category[c].is_empty()).collect();
     let mut dj = Dijkstra::new(net.node_count());
     dj.run(net, &o.seeds(), cutoff_m, |x, d| {
         let worst = wanted.iter().map(|&c| best[c].0).fold(0.0, f64::max);
@@ -469,11 +411,7 @@ pub fn nearest_by_category(
             for &i in list {
                 let a = &set.items[i as usize].anchor;
                 let along = if a.u == x { a.offset } else { len - a.offset };
-                let along = if a.u == x && a.v == x {
-                    a.offset.min(len - a.offset)
-                } else {
-                    along
-                };
+                let along = if a.u == x && a.v == x { a.offset.min(len - a.offset) } else { along };
                 consider(&mut best, i, d + along + a.off);
             }
         }
@@ -516,8 +454,7 @@ pub fn nearest_by_category_straight_line(
 ) -> Result<NearestByCategory, AccessError> {
     params.validate()?;
     check_point("origin", origin)?;
-    let mut by_category: BTreeMap<String, Option<Nearest>> =
-        categories.iter().map(|c| (c.clone(), None)).collect();
+    let mut by_category: BTreeMap<String, Option<Nearest>> = categories.iter().map(|c| (c.clone(), None)).collect();
     for f in facilities {
         let d = straight_line_walk_m(origin, f.point, params);
         if d.is_nan() || d > cutoff_m {
@@ -572,9 +509,7 @@ pub fn node_distances_by_category(
 ) -> Result<Vec<Vec<f64>>, AccessError> {
     set.check_network(net)?;
     let mut dj = Dijkstra::new(net.node_count());
-    Ok((0..set.categories.len())
-        .map(|c| set.node_distances(net, c, cutoff_m, &mut dj))
-        .collect())
+    Ok((0..set.categories.len()).map(|c| set.node_distances(net, c, cutoff_m, &mut dj)).collect())
 }
 
 /// For many origins, the distance to the nearest facility of each category, by one
@@ -621,11 +556,7 @@ pub fn distances_for_origins(
                 .collect(),
         })
         .collect();
-    Ok(ManyOrigins {
-        origins: out,
-        unsnapped,
-        findings,
-    })
+    Ok(ManyOrigins { origins: out, unsnapped, findings })
 }
 
 /// How many facilities of each category lie within `minutes` of walking from `origin`.
@@ -644,8 +575,7 @@ pub fn counts_within(
     let limit = params.metres_in(minutes);
     let mut dj = Dijkstra::new(net.node_count());
     dj.run(net, &o.seeds(), limit, |_, _| true);
-    let mut counts: BTreeMap<String, usize> =
-        set.categories.iter().map(|c| (c.clone(), 0)).collect();
+    let mut counts: BTreeMap<String, usize> = set.categories.iter().map(|c| (c.clone(), 0)).collect();
     for f in &set.items {
         let mut d = f.anchor.via_nodes(&dj.dist);
         if let Some(direct) = o.direct(&f.anchor) {
@@ -710,11 +640,7 @@ impl ReachedStreets {
 
     /// Total length reached within each tier (cumulative). # Units: metres.
     pub fn length_within_m(&self, tier_minutes: f64) -> f64 {
-        self.pieces
-            .iter()
-            .filter(|p| p.tier_minutes <= tier_minutes)
-            .map(|p| p.to_m - p.from_m)
-            .sum()
+        self.pieces.iter().filter(|p| p.tier_minutes <= tier_minutes).map(|p| p.to_m - p.from_m).sum()
     }
 }
 
@@ -724,13 +650,7 @@ fn round2(x: f64) -> f64 {
 
 /// Intervals of `[0, len]` within distance `limit`, given the distances at the two ends and an
 /// optional origin on the edge (offset, off-network leg). Sorted and merged.
-pub(crate) fn reached_intervals(
-    du: f64,
-    dv: f64,
-    len: f64,
-    origin: Option<(f64, f64)>,
-    limit: f64,
-) -> Vec<(f64, f64)> {
+pub(crate) fn reached_intervals(du: f64, dv: f64, len: f64, origin: Option<(f64, f64)>, limit: f64) -> Vec<(f64, f64)> {
     let mut iv: Vec<(f64, f64)> = Vec::new();
     if du <= limit {
         iv.push((0.0, (limit - du).min(len)));
@@ -809,11 +729,7 @@ pub fn reached_streets(
     let mut pieces = Vec::new();
     for (k, &tier) in tiers.iter().enumerate() {
         let limit = params.metres_in(tier);
-        let prev = if k == 0 {
-            -1.0
-        } else {
-            params.metres_in(tiers[k - 1])
-        };
+        let prev = if k == 0 { -1.0 } else { params.metres_in(tiers[k - 1]) };
         for e in 0..net.edge_count() as u32 {
             let Some((u, v, len)) = net.edge_ends(e) else {
                 continue;
@@ -824,11 +740,7 @@ pub fn reached_streets(
                 continue;
             }
             let now = reached_intervals(du, dv, len, at_origin, limit);
-            let before = if prev < 0.0 {
-                Vec::new()
-            } else {
-                reached_intervals(du, dv, len, at_origin, prev)
-            };
+            let before = if prev < 0.0 { Vec::new() } else { reached_intervals(du, dv, len, at_origin, prev) };
             for (a, b) in subtract(&now, &before) {
                 if b - a <= 1e-6 {
                     continue;
@@ -845,9 +757,5 @@ pub fn reached_streets(
             }
         }
     }
-    Ok(ReachedStreets {
-        tiers_minutes: tiers,
-        origin_snap: snap,
-        pieces,
-    })
+    Ok(ReachedStreets { tiers_minutes: tiers, origin_snap: snap, pieces })
 }

@@ -137,16 +137,10 @@ impl<'a> Scenario<'a> {
             }
         }
         let mut dj = Dijkstra::new(net.node_count());
-        let node_dist: Vec<Vec<f64>> = (0..set.categories.len())
-            .map(|c| set.node_distances(net, c, f64::INFINITY, &mut dj))
-            .collect();
+        let node_dist: Vec<Vec<f64>> =
+            (0..set.categories.len()).map(|c| set.node_distances(net, c, f64::INFINITY, &mut dj)).collect();
         let origin_dist = (0..set.categories.len())
-            .map(|c| {
-                placed
-                    .iter()
-                    .map(|(_, a)| set.anchor_distance(a, c, &node_dist[c]))
-                    .collect()
-            })
+            .map(|c| placed.iter().map(|(_, a)| set.anchor_distance(a, c, &node_dist[c])).collect())
             .collect();
         Ok(Scenario {
             net,
@@ -196,10 +190,7 @@ impl<'a> Scenario<'a> {
             .iter()
             .enumerate()
             .map(|(c, code)| {
-                let v = self.origin_dist[c]
-                    .iter()
-                    .map(|d| d.is_finite().then_some(*d))
-                    .collect();
+                let v = self.origin_dist[c].iter().map(|d| d.is_finite().then_some(*d)).collect();
                 (code.clone(), v)
             })
             .collect()
@@ -211,33 +202,24 @@ impl<'a> Scenario<'a> {
             .origins
             .iter()
             .zip(before.iter().zip(after))
-            .filter(|(_, (b, a))| {
-                (b.is_finite() != a.is_finite()) || (b.is_finite() && (*b - *a).abs() > 1e-9)
-            })
+            .filter(|(_, (b, a))| (b.is_finite() != a.is_finite()) || (b.is_finite() && (*b - *a).abs() > 1e-9))
             .map(|((o, _), (b, a))| OriginChange {
                 origin_id: o.id.clone(),
                 before_m: b.is_finite().then_some(*b),
                 after_m: a.is_finite().then_some(*a),
             })
             .collect();
-        CategoryChange {
-            before: self.coverage_of(before),
-            after: self.coverage_of(after),
-            changed,
-        }
+        CategoryChange { before: self.coverage_of(before), after: self.coverage_of(after), changed }
     }
 
     /// What changes if `facility` is added (its categories must be known to the facility set).
     /// The scenario itself is not modified.
     pub fn add_facility(&self, facility: &Facility) -> Result<WhatIf, AccessError> {
         check_point("facility", facility.point)?;
-        let snap =
-            self.net
-                .snap(facility.point, self.max_snap_m)
-                .ok_or(AccessError::NoStreetNearby {
-                    what: "facility",
-                    max_snap_m: self.max_snap_m,
-                })?;
+        let snap = self
+            .net
+            .snap(facility.point, self.max_snap_m)
+            .ok_or(AccessError::NoStreetNearby { what: "facility", max_snap_m: self.max_snap_m })?;
         let f = Anchor::new(self.net, &snap);
         let mut dj = Dijkstra::new(self.net.node_count());
         let mut categories = BTreeMap::new();
@@ -258,11 +240,7 @@ impl<'a> Scenario<'a> {
                 .collect();
             categories.insert(code.clone(), self.change(c, &after));
         }
-        Ok(WhatIf {
-            facility_id: facility.id.clone(),
-            added: true,
-            categories,
-        })
+        Ok(WhatIf { facility_id: facility.id.clone(), added: true, categories })
     }
 
     /// What changes if the facility with this id is removed. The scenario is not modified.
@@ -297,31 +275,22 @@ impl<'a> Scenario<'a> {
                 .collect();
             categories.insert(self.set.categories[c].clone(), self.change(c, &after));
         }
-        Ok(WhatIf {
-            facility_id: id.to_string(),
-            added: false,
-            categories,
-        })
+        Ok(WhatIf { facility_id: id.to_string(), added: false, categories })
     }
 
     /// The `k` best new sites for `category`, ranked by residents newly covered (greedy maximum
     /// coverage: each pick maximises the weight of origins not yet covered by the existing
     /// facilities or earlier picks; ties go to the lower candidate index). Stops early when no
     /// candidate covers anyone new.
-    pub fn suggest_sites(
-        &self,
-        category: &str,
-        k: usize,
-        candidates: &SiteCandidates,
-    ) -> Result<Siting, AccessError> {
+    pub fn suggest_sites(&self, category: &str, k: usize, candidates: &SiteCandidates) -> Result<Siting, AccessError> {
         let c = self.set.category_index(category)?;
         let net = self.net;
         // Candidate anchors: for nodes, the node itself.
         let mut unsnapped_candidates = Vec::new();
         let cand: Vec<(usize, LonLat, Option<Anchor>)> = match candidates {
-            SiteCandidates::NetworkNodes => (0..net.node_count() as u32)
-                .filter_map(|n| net.node(n).map(|p| (n as usize, p, None)))
-                .collect(),
+            SiteCandidates::NetworkNodes => {
+                (0..net.node_count() as u32).filter_map(|n| net.node(n).map(|p| (n as usize, p, None))).collect()
+            }
             SiteCandidates::Points(points) => {
                 let mut v = Vec::new();
                 for (i, &p) in points.iter().enumerate() {
@@ -398,12 +367,7 @@ impl<'a> Scenario<'a> {
                 covered_population_after: total,
             });
         }
-        Ok(Siting {
-            category: category.to_string(),
-            before,
-            sites,
-            unsnapped_candidates,
-        })
+        Ok(Siting { category: category.to_string(), before, sites, unsnapped_candidates })
     }
 
     /// The walking parameters of this scenario.

@@ -63,10 +63,7 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
         }
     }
     if in_quotes {
-        return Err(ImportError::Csv {
-            line: start_line,
-            message: "a quoted field is not closed".to_string(),
-        });
+        return Err(ImportError::Csv { line: start_line, message: "a quoted field is not closed".to_string() });
     }
     if any && (!field.is_empty() || !record.is_empty()) {
         record.push(field);
@@ -76,32 +73,23 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
 }
 
 fn find(header: &[String], names: &[&str]) -> Option<usize> {
-    header
-        .iter()
-        .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    header.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
 }
 
 const LON: &[&str] = &["lon", "lng", "longitude", "x"];
 const LAT: &[&str] = &["lat", "latitude", "y"];
 
 fn lonlat_columns(header: &[String]) -> Result<(usize, usize), ImportError> {
-    let lon_i = find(header, LON).ok_or(ImportError::CsvMissingColumn {
-        column: "longitude",
-        accepted: LON.join("|"),
-    })?;
-    let lat_i = find(header, LAT).ok_or(ImportError::CsvMissingColumn {
-        column: "latitude",
-        accepted: LAT.join("|"),
-    })?;
+    let lon_i =
+        find(header, LON).ok_or(ImportError::CsvMissingColumn { column: "longitude", accepted: LON.join("|") })?;
+    let lat_i =
+        find(header, LAT).ok_or(ImportError::CsvMissingColumn { column: "latitude", accepted: LAT.join("|") })?;
     Ok((lon_i, lat_i))
 }
 
 fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, ImportError> {
     let raw = row.get(i).map(|s| s.trim()).unwrap_or("");
-    raw.parse::<f64>().map_err(|_| ImportError::Csv {
-        line,
-        message: format!("{what} {raw:?} is not a number"),
-    })
+    raw.parse::<f64>().map_err(|_| ImportError::Csv { line, message: format!("{what} {raw:?} is not a number") })
 }
 
 /// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
@@ -110,10 +98,7 @@ fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, Impo
 pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError> {
     let rows = records(text)?;
     let Some(((_, header), body)) = rows.split_first() else {
-        return Err(ImportError::Csv {
-            line: 1,
-            message: "no header row".to_string(),
-        });
+        return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
     };
     let (lon_i, lat_i) = lonlat_columns(header)?;
     let id_i = find(header, &["id"]);
@@ -121,10 +106,7 @@ pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError
     let mut out = Vec::with_capacity(body.len());
     for (line, row) in body {
         let line = *line;
-        let (lon, lat) = (
-            number(row, lon_i, "longitude", line)?,
-            number(row, lat_i, "latitude", line)?,
-        );
+        let (lon, lat) = (number(row, lon_i, "longitude", line)?, number(row, lat_i, "latitude", line)?);
         let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
         let population = match pop_i.and_then(|i| row.get(i)).map(|s| s.trim()) {
             None | Some("") => None,
@@ -144,27 +126,16 @@ pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("line {line}"));
-        out.push(Origin {
-            id,
-            point: convert(p, crs, Crs::Wgs84),
-            population,
-        });
+        out.push(Origin { id, point: convert(p, crs, Crs::Wgs84), population });
     }
     Ok(out)
 }
 
 /// Facilities from CSV text whose coordinates are in datum `crs`.
-pub fn facilities_from_csv(
-    text: &str,
-    mapping: &CategoryMapping,
-    crs: Crs,
-) -> Result<FacilityImport, ImportError> {
+pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> Result<FacilityImport, ImportError> {
     let rows = records(text)?;
     let Some(((_, header), body)) = rows.split_first() else {
-        return Err(ImportError::Csv {
-            line: 1,
-            message: "no header row".to_string(),
-        });
+        return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
     };
     let (lon_i, lat_i) = lonlat_columns(header)?;
     let name_i = find(header, &["name"]);
@@ -180,14 +151,9 @@ pub fn facilities_from_csv(
     for (line, row) in body {
         let line = *line;
         let get = |i: Option<usize>| -> Option<&str> {
-            i.and_then(|i| row.get(i))
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
+            i.and_then(|i| row.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
         };
-        let (lon, lat) = (
-            number(row, lon_i, "longitude", line)?,
-            number(row, lat_i, "latitude", line)?,
-        );
+        let (lon, lat) = (number(row, lon_i, "longitude", line)?, number(row, lat_i, "latitude", line)?);
         let p = check_lonlat(lon, lat, || format!("csv line {line}"))?;
         let point = convert(p, crs, Crs::Wgs84);
         let id = match (get(type_i), get(id_i)) {
@@ -216,10 +182,8 @@ pub fn facilities_from_csv(
                 tags.push((k.to_string(), v.to_string()));
             }
             if let Some(j) = get(tags_i) {
-                let v: Value = serde_json::from_str(j).map_err(|e| ImportError::Csv {
-                    line,
-                    message: format!("tags_json is not json: {e}"),
-                })?;
+                let v: Value = serde_json::from_str(j)
+                    .map_err(|e| ImportError::Csv { line, message: format!("tags_json is not json: {e}") })?;
                 if let Some(obj) = v.as_object() {
                     for (k, v) in obj {
                         if let Some(v) = v.as_str() {
@@ -239,12 +203,7 @@ pub fn facilities_from_csv(
         if categories.is_empty() {
             out.unmapped.push(UnmappedItem { id, name, keys });
         } else {
-            out.facilities.push(Facility {
-                id,
-                name,
-                point,
-                categories,
-            });
+            out.facilities.push(Facility { id, name, point, categories });
         }
     }
     Ok(out)

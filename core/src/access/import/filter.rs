@@ -53,12 +53,7 @@ pub const DEFAULT_EXCLUDED_NAME_PARTS: &[&str] = &["高速"];
 
 const FOOT_ALLOWED: &[&str] = &["yes", "designated", "permissive"];
 const SIDEWALK_PRESENT: &[&str] = &["yes", "both", "left", "right"];
-const SIDEWALK_KEYS: &[&str] = &[
-    "sidewalk",
-    "sidewalk:both",
-    "sidewalk:left",
-    "sidewalk:right",
-];
+const SIDEWALK_KEYS: &[&str] = &["sidewalk", "sidewalk:both", "sidewalk:left", "sidewalk:right"];
 
 /// Decides whether a tagged line is walkable. `tag` looks a key up. `Err` carries the reason,
 /// used as the key of the exclusion report (e.g. `highway=motorway`).
@@ -86,11 +81,7 @@ pub fn walkable(tag: &dyn Fn(&str) -> Option<String>) -> Result<(), String> {
         return Ok(());
     }
     if MOTOR_ONLY_HIGHWAYS.contains(&highway.as_str()) {
-        let sidewalk = SIDEWALK_KEYS.iter().any(|k| {
-            tag(k)
-                .as_deref()
-                .is_some_and(|v| SIDEWALK_PRESENT.contains(&v))
-        });
+        let sidewalk = SIDEWALK_KEYS.iter().any(|k| tag(k).as_deref().is_some_and(|v| SIDEWALK_PRESENT.contains(&v)));
         if sidewalk {
             return Ok(());
         }

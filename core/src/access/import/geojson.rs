@@ -11,9 +11,7 @@ use serde_json::Value;
 
 use super::filter::{DEFAULT_EXCLUDED_NAME_PARTS, walkable_geojson_line};
 use super::mapping::CategoryMapping;
-use super::{
-    Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem,
-};
+use super::{Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, LonLat, check_lonlat};
 
@@ -30,10 +28,7 @@ impl Default for StreetOptions {
     fn default() -> Self {
         StreetOptions {
             crs: Crs::Wgs84,
-            excluded_name_parts: DEFAULT_EXCLUDED_NAME_PARTS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            excluded_name_parts: DEFAULT_EXCLUDED_NAME_PARTS.iter().map(|s| s.to_string()).collect(),
         }
     }
 }
@@ -57,21 +52,14 @@ fn features(root: &Value) -> Result<Vec<(String, &Value)>, ImportError> {
                     message: "a FeatureCollection needs a features array".to_string(),
                 });
             };
-            Ok(list
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (format!("features[{i}]"), f))
-                .collect())
+            Ok(list.iter().enumerate().map(|(i, f)| (format!("features[{i}]"), f)).collect())
         }
         Some("Feature") => Ok(vec![("feature".to_string(), root)]),
         Some(other) => Err(ImportError::GeoJson {
             path: "type".to_string(),
             message: format!("expected FeatureCollection or Feature, found {other}"),
         }),
-        None => Err(ImportError::GeoJson {
-            path: "type".to_string(),
-            message: "missing type".to_string(),
-        }),
+        None => Err(ImportError::GeoJson { path: "type".to_string(), message: "missing type".to_string() }),
     }
 }
 
@@ -83,10 +71,8 @@ fn position(v: &Value, path: &str, crs: Crs) -> Result<LonLat, ImportError> {
         });
     };
     let num = |x: &Value, which: &str| -> Result<f64, ImportError> {
-        x.as_f64().ok_or_else(|| ImportError::GeoJson {
-            path: path.to_string(),
-            message: format!("{which} is not a number"),
-        })
+        x.as_f64()
+            .ok_or_else(|| ImportError::GeoJson { path: path.to_string(), message: format!("{which} is not a number") })
     };
     let (lon, lat) = (num(&arr[0], "longitude")?, num(&arr[1], "latitude")?);
     let p = check_lonlat(lon, lat, || path.to_string())?;
@@ -107,19 +93,14 @@ fn line(v: &Value, path: &str, crs: Crs) -> Result<Vec<LonLat>, ImportError> {
         .collect::<Result<Vec<_>, _>>()?;
     let distinct = pts.windows(2).filter(|w| w[0] != w[1]).count() + usize::from(!pts.is_empty());
     if distinct < 2 {
-        return Err(ImportError::LineTooShort {
-            path: path.to_string(),
-            found: distinct,
-        });
+        return Err(ImportError::LineTooShort { path: path.to_string(), found: distinct });
     }
     Ok(pts)
 }
 
 fn ring(v: &Value, path: &str, crs: Crs) -> Result<LineString, ImportError> {
     let pts = line(v, path, crs)?;
-    Ok(LineString::from(
-        pts.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>(),
-    ))
+    Ok(LineString::from(pts.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>()))
 }
 
 fn polygon(v: &Value, path: &str, crs: Crs) -> Result<Polygon, ImportError> {
@@ -138,10 +119,7 @@ fn polygon(v: &Value, path: &str, crs: Crs) -> Result<Polygon, ImportError> {
     Ok(Polygon::new(exterior, holes))
 }
 
-fn geometry_type<'a>(
-    feature: &'a Value,
-    path: &str,
-) -> Result<Option<(&'a str, &'a Value)>, ImportError> {
+fn geometry_type<'a>(feature: &'a Value, path: &str) -> Result<Option<(&'a str, &'a Value)>, ImportError> {
     let Some(g) = feature.get("geometry") else {
         return Err(ImportError::GeoJson {
             path: path.to_string(),
@@ -180,20 +158,14 @@ fn prop(feature: &Value, key: &str) -> Option<String> {
 /// Lines are joined where they share a vertex (identical coordinates), so crossing roads that
 /// share an interior vertex connect there. Walkability: see [`filter`](super::filter).
 /// Features of other geometry types are counted in the report, not read.
-pub fn streets_from_geojson(
-    text: &str,
-    options: &StreetOptions,
-) -> Result<StreetImport, ImportError> {
+pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<StreetImport, ImportError> {
     let root = parse_json(text)?;
     let mut ids: HashMap<(u64, u64), i64> = HashMap::new();
     let mut lines = Vec::new();
     let mut report = StreetReport::default();
     for (path, f) in features(&root)? {
         let Some((t, coords)) = geometry_type(f, &path)? else {
-            *report
-                .excluded
-                .entry("no geometry".to_string())
-                .or_insert(0) += 1;
+            *report.excluded.entry("no geometry".to_string()).or_insert(0) += 1;
             continue;
         };
         let cpath = format!("{path}.geometry.coordinates");
@@ -212,10 +184,7 @@ pub fn streets_from_geojson(
                     .collect::<Result<Vec<_>, _>>()?
             }
             other => {
-                *report
-                    .excluded
-                    .entry(format!("geometry {other}"))
-                    .or_insert(0) += 1;
+                *report.excluded.entry(format!("geometry {other}")).or_insert(0) += 1;
                 continue;
             }
         };
@@ -234,23 +203,14 @@ pub fn streets_from_geojson(
                     *ids.entry((p[0].to_bits(), p[1].to_bits())).or_insert(next)
                 })
                 .collect();
-            lines.push(StreetLine {
-                node_ids,
-                coords: pts,
-                name: name.clone(),
-            });
+            lines.push(StreetLine { node_ids, coords: pts, name: name.clone() });
         }
     }
     Ok(StreetImport { lines, report })
 }
 
 /// A representative point of a feature: the point itself, or the centroid of a polygon.
-fn representative_point(
-    t: &str,
-    coords: &Value,
-    path: &str,
-    crs: Crs,
-) -> Result<Option<LonLat>, ImportError> {
+fn representative_point(t: &str, coords: &Value, path: &str, crs: Crs) -> Result<Option<LonLat>, ImportError> {
     let cpath = format!("{path}.geometry.coordinates");
     let c = match t {
         "Point" => return position(coords, &cpath, crs).map(Some),
@@ -279,11 +239,7 @@ fn representative_point(
 /// Category, in this order: a `category` property naming a category of the mapping; an AMap
 /// type code in `typecode`, `type_code` or `amap_type`; otherwise the string properties are
 /// read as OSM tags (`amenity`, `shop`, …). `id` comes from an `id` property or the path.
-pub fn facilities_from_geojson(
-    text: &str,
-    mapping: &CategoryMapping,
-    crs: Crs,
-) -> Result<FacilityImport, ImportError> {
+pub fn facilities_from_geojson(text: &str, mapping: &CategoryMapping, crs: Crs) -> Result<FacilityImport, ImportError> {
     let root = parse_json(text)?;
     let mut out = FacilityImport::default();
     for (path, f) in features(&root)? {
@@ -313,24 +269,13 @@ pub fn facilities_from_geojson(
         if categories.is_empty()
             && let Some(props) = f.get("properties").and_then(Value::as_object)
         {
-            let tags: Vec<(String, String)> = props
-                .iter()
-                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())))
-                .collect();
+            let tags: Vec<(String, String)> =
+                props.iter().filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string()))).collect();
             categories = mapping.match_osm(&tags);
-            keys.extend(
-                tags.iter()
-                    .filter(|(k, _)| mapping.is_interesting_key(k))
-                    .map(|(k, v)| format!("{k}={v}")),
-            );
+            keys.extend(tags.iter().filter(|(k, _)| mapping.is_interesting_key(k)).map(|(k, v)| format!("{k}={v}")));
         }
         match point {
-            Some(point) if !categories.is_empty() => out.facilities.push(Facility {
-                id,
-                name,
-                point,
-                categories,
-            }),
+            Some(point) if !categories.is_empty() => out.facilities.push(Facility { id, name, point, categories }),
             Some(_) => out.unmapped.push(UnmappedItem { id, name, keys }),
             None => {
                 keys.push("no point or polygon geometry".to_string());
@@ -371,11 +316,7 @@ pub fn origins_from_geojson(
             Some(key) => match prop(f, key) {
                 None => None,
                 Some(v) => {
-                    let n = v
-                        .trim()
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|n| n.is_finite() && *n >= 0.0);
+                    let n = v.trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0);
                     if n.is_none() {
                         return Err(ImportError::GeoJson {
                             path: format!("{path}.properties.{key}"),
@@ -388,18 +329,10 @@ pub fn origins_from_geojson(
         };
         let id = prop(f, "id")
             .or_else(|| {
-                f.get("id").and_then(|v| {
-                    v.as_str()
-                        .map(str::to_string)
-                        .or_else(|| v.as_i64().map(|n| n.to_string()))
-                })
+                f.get("id").and_then(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())))
             })
             .unwrap_or_else(|| path.clone());
-        out.push(Origin {
-            id,
-            point,
-            population,
-        });
+        out.push(Origin { id, point, population });
     }
     Ok(out)
 }

@@ -18,16 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::access::ImportError;
 
 /// OSM keys that make an element a point of interest even when no rule uses them.
-pub const POI_KEYS: &[&str] = &[
-    "amenity",
-    "shop",
-    "healthcare",
-    "office",
-    "craft",
-    "leisure",
-    "tourism",
-    "social_facility",
-];
+pub const POI_KEYS: &[&str] =
+    &["amenity", "shop", "healthcare", "office", "craft", "leisure", "tourism", "social_facility"];
 
 /// One category and what maps to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,11 +33,7 @@ pub struct CategoryRule {
 
 impl From<(String, Vec<String>, Vec<String>)> for CategoryRule {
     fn from((category, osm_tags, amap_types): (String, Vec<String>, Vec<String>)) -> Self {
-        CategoryRule {
-            category,
-            osm_tags,
-            amap_types,
-        }
+        CategoryRule { category, osm_tags, amap_types }
     }
 }
 
@@ -69,10 +57,7 @@ impl CategoryMapping {
         let mut parsed = Vec::with_capacity(rules.len());
         for r in rules {
             if r.category.trim().is_empty() {
-                return Err(ImportError::Mapping {
-                    category: r.category,
-                    message: "empty category code".to_string(),
-                });
+                return Err(ImportError::Mapping { category: r.category, message: "empty category code".to_string() });
             }
             let mut tags = Vec::new();
             for t in &r.osm_tags {
@@ -98,11 +83,7 @@ impl CategoryMapping {
                     });
                 }
             }
-            parsed.push(ParsedRule {
-                category: r.category,
-                tags,
-                amap: r.amap_types,
-            });
+            parsed.push(ParsedRule { category: r.category, tags, amap: r.amap_types });
         }
         Ok(CategoryMapping { rules: parsed })
     }
@@ -122,21 +103,15 @@ impl CategoryMapping {
 
     /// Whether an OSM key is used by some rule or is a [`POI_KEYS`] key.
     pub fn is_interesting_key(&self, key: &str) -> bool {
-        POI_KEYS.contains(&key)
-            || self
-                .rules
-                .iter()
-                .any(|r| r.tags.iter().any(|(k, _)| k == key))
+        POI_KEYS.contains(&key) || self.rules.iter().any(|r| r.tags.iter().any(|(k, _)| k == key))
     }
 
     /// Categories matched by a set of OSM tags.
     pub fn match_osm(&self, tags: &[(String, String)]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in &self.rules {
-            let hit = r.tags.iter().any(|(k, v)| {
-                tags.iter()
-                    .any(|(tk, tv)| tk == k && v.as_ref().is_none_or(|v| v == tv))
-            });
+            let hit =
+                r.tags.iter().any(|(k, v)| tags.iter().any(|(tk, tv)| tk == k && v.as_ref().is_none_or(|v| v == tv)));
             if hit && !out.contains(&r.category) {
                 out.push(r.category.clone());
             }
@@ -146,17 +121,10 @@ impl CategoryMapping {
 
     /// Categories matched by an AMap type field (codes separated by `|` or `;`).
     pub fn match_amap(&self, type_field: &str) -> Vec<String> {
-        let codes: Vec<&str> = type_field
-            .split(['|', ';'])
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect();
+        let codes: Vec<&str> = type_field.split(['|', ';']).map(str::trim).filter(|c| !c.is_empty()).collect();
         let mut out: Vec<String> = Vec::new();
         for r in &self.rules {
-            let hit = r
-                .amap
-                .iter()
-                .any(|m| codes.iter().any(|c| amap_code_matches(m, c)));
+            let hit = r.amap.iter().any(|m| codes.iter().any(|c| amap_code_matches(m, c)));
             if hit && !out.contains(&r.category) {
                 out.push(r.category.clone());
             }

@@ -94,11 +94,7 @@ pub struct Origin {
 impl Origin {
     /// A single centre point, for a circle described only by its centre.
     pub fn centre(id: &str, point: LonLat) -> Origin {
-        Origin {
-            id: id.to_string(),
-            point,
-            population: None,
-        }
+        Origin { id: id.to_string(), point, population: None }
     }
 
     /// Weight in coverage sums: the population, or 1 when unknown.

@@ -68,11 +68,7 @@ impl OsmData {
             }
             report.kept += 1;
             let name = tag_of(&w.tags, "name").map(str::to_string);
-            let mut piece = StreetLine {
-                node_ids: Vec::new(),
-                coords: Vec::new(),
-                name: name.clone(),
-            };
+            let mut piece = StreetLine { node_ids: Vec::new(), coords: Vec::new(), name: name.clone() };
             for r in &w.refs {
                 match self.nodes.get(r) {
                     Some(&p) => {
@@ -102,10 +98,7 @@ impl OsmData {
     pub fn facilities(&self, mapping: &CategoryMapping) -> FacilityImport {
         let mut out = FacilityImport::default();
         let interesting = |tags: &[(String, String)]| -> Vec<String> {
-            tags.iter()
-                .filter(|(k, _)| mapping.is_interesting_key(k))
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect()
+            tags.iter().filter(|(k, _)| mapping.is_interesting_key(k)).map(|(k, v)| format!("{k}={v}")).collect()
         };
         for (id, tags) in &self.tagged_nodes {
             let keys = interesting(tags);
@@ -122,19 +115,8 @@ impl OsmData {
             if keys.is_empty() {
                 continue;
             }
-            let pts: Vec<LonLat> = w
-                .refs
-                .iter()
-                .filter_map(|r| self.nodes.get(r).copied())
-                .collect();
-            push_item(
-                &mut out,
-                mapping,
-                format!("way/{}", w.id),
-                &w.tags,
-                keys,
-                way_centroid(&w.refs, &pts),
-            );
+            let pts: Vec<LonLat> = w.refs.iter().filter_map(|r| self.nodes.get(r).copied()).collect();
+            push_item(&mut out, mapping, format!("way/{}", w.id), &w.tags, keys, way_centroid(&w.refs, &pts));
         }
         out
     }
@@ -146,13 +128,8 @@ fn way_centroid(refs: &[i64], pts: &[LonLat]) -> Option<LonLat> {
     }
     let ls = LineString::from(pts.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>());
     let closed = refs.len() >= 4 && refs.first() == refs.last() && pts.len() == refs.len();
-    let c: Option<Point> = if closed {
-        Polygon::new(ls.clone(), vec![])
-            .centroid()
-            .or_else(|| ls.centroid())
-    } else {
-        ls.centroid()
-    };
+    let c: Option<Point> =
+        if closed { Polygon::new(ls.clone(), vec![]).centroid().or_else(|| ls.centroid()) } else { ls.centroid() };
     c.map(|p| [p.x(), p.y()])
 }
 
@@ -167,12 +144,7 @@ fn push_item(
     let name = tag_of(tags, "name").map(str::to_string);
     let categories = mapping.match_osm(tags);
     match point {
-        Some(point) if !categories.is_empty() => out.facilities.push(Facility {
-            id,
-            name,
-            point,
-            categories,
-        }),
+        Some(point) if !categories.is_empty() => out.facilities.push(Facility { id, name, point, categories }),
         Some(_) => out.unmapped.push(UnmappedItem { id, name, keys }),
         None => {
             let mut keys = keys;
@@ -195,12 +167,7 @@ pub fn convert_osm_datum(data: &mut OsmData, from: Crs) {
 
 // ---------------------------------------------------------------- XML
 
-fn attr(
-    e: &BytesStart<'_>,
-    element: &str,
-    name: &str,
-    pos: u64,
-) -> Result<Option<String>, ImportError> {
+fn attr(e: &BytesStart<'_>, element: &str, name: &str, pos: u64) -> Result<Option<String>, ImportError> {
     for a in e.attributes() {
         let a = a.map_err(|err| ImportError::XmlAttribute {
             element: element.to_string(),
@@ -209,13 +176,11 @@ fn attr(
             message: err.to_string(),
         })?;
         if a.key.as_ref() == name {
-            let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| {
-                ImportError::XmlAttribute {
-                    element: element.to_string(),
-                    attribute: name.to_string(),
-                    position: pos,
-                    message: err.to_string(),
-                }
+            let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| ImportError::XmlAttribute {
+                element: element.to_string(),
+                attribute: name.to_string(),
+                position: pos,
+                message: err.to_string(),
             })?;
             return Ok(Some(v.into_owned()));
         }
@@ -223,12 +188,7 @@ fn attr(
     Ok(None)
 }
 
-fn required<T: std::str::FromStr>(
-    e: &BytesStart<'_>,
-    element: &str,
-    name: &str,
-    pos: u64,
-) -> Result<T, ImportError> {
+fn required<T: std::str::FromStr>(e: &BytesStart<'_>, element: &str, name: &str, pos: u64) -> Result<T, ImportError> {
     let Some(v) = attr(e, element, name, pos)? else {
         return Err(ImportError::XmlAttribute {
             element: element.to_string(),
@@ -237,14 +197,12 @@ fn required<T: std::str::FromStr>(
             message: "missing".to_string(),
         });
     };
-    v.trim()
-        .parse::<T>()
-        .map_err(|_| ImportError::XmlAttribute {
-            element: element.to_string(),
-            attribute: name.to_string(),
-            position: pos,
-            message: format!("cannot read {v:?}"),
-        })
+    v.trim().parse::<T>().map_err(|_| ImportError::XmlAttribute {
+        element: element.to_string(),
+        attribute: name.to_string(),
+        position: pos,
+        message: format!("cannot read {v:?}"),
+    })
 }
 
 enum Current {
@@ -264,10 +222,9 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
     let mut saw_root = false;
     loop {
         let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|err| ImportError::Xml {
-            position: reader.error_position(),
-            message: err.to_string(),
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|err| ImportError::Xml { position: reader.error_position(), message: err.to_string() })?;
         let (e, is_empty) = match event {
             Event::Eof => break,
             Event::DocType(_) => return Err(ImportError::XmlDoctype { position: pos }),
@@ -302,11 +259,7 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
             }
             (1, "way") => {
                 let id: i64 = required(&e, "way", "id", pos)?;
-                current = Current::Way(OsmWay {
-                    id,
-                    refs: Vec::new(),
-                    tags: Vec::new(),
-                });
+                current = Current::Way(OsmWay { id, refs: Vec::new(), tags: Vec::new() });
             }
             (1, _) => current = Current::Other,
             (2, "tag") => {
@@ -335,9 +288,7 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
         }
     }
     if let Some(open) = stack.last() {
-        return Err(ImportError::XmlTruncated {
-            element: open.clone(),
-        });
+        return Err(ImportError::XmlTruncated { element: open.clone() });
     }
     if !saw_root {
         return Err(ImportError::EmptyOsm { format: "osm xml" });
@@ -365,22 +316,23 @@ pub fn parse_osm_pbf(bytes: &[u8]) -> Result<OsmData, ImportError> {
     let mut first_error: Option<ImportError> = None;
     let mut elements = 0usize;
     let reader = ElementReader::new(bytes);
-    let mut node =
-        |id: i64, lon: f64, lat: f64, tags: Vec<(String, String)>, data: &mut OsmData| {
-            match check_lonlat(lon, lat, || format!("node/{id}")) {
-                Ok(p) => {
-                    data.nodes.insert(id, p);
-                    if !tags.is_empty() {
-                        data.tagged_nodes.push((id, tags));
-                    }
-                }
-                Err(e) => {
-                    if first_error.is_none() {
-                        first_error = Some(e);
-                    }
-                }
+    let mut node = |id: i64, lon: f64, lat: f64, tags: Vec<(String, String)>, data: &mut OsmData| match check_lonlat(
+        lon,
+        lat,
+        || format!("node/{id}"),
+    ) {
+        Ok(p) => {
+            data.nodes.insert(id, p);
+            if !tags.is_empty() {
+                data.tagged_nodes.push((id, tags));
             }
-        };
+        }
+        Err(e) => {
+            if first_error.is_none() {
+                first_error = Some(e);
+            }
+        }
+    };
     let owned = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
         it.map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
@@ -396,17 +348,13 @@ pub fn parse_osm_pbf(bytes: &[u8]) -> Result<OsmData, ImportError> {
                     let tags = owned(&mut n.tags());
                     node(n.id(), n.lon(), n.lat(), tags, &mut data);
                 }
-                Element::Way(w) => data.ways.push(OsmWay {
-                    id: w.id(),
-                    refs: w.refs().collect(),
-                    tags: owned(&mut w.tags()),
-                }),
+                Element::Way(w) => {
+                    data.ways.push(OsmWay { id: w.id(), refs: w.refs().collect(), tags: owned(&mut w.tags()) })
+                }
                 Element::Relation(_) => {}
             }
         })
-        .map_err(|e| ImportError::Pbf {
-            message: e.to_string(),
-        })?;
+        .map_err(|e| ImportError::Pbf { message: e.to_string() })?;
     if let Some(e) = first_error {
         return Err(e);
     }

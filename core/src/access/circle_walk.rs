@@ -1,0 +1,228 @@
+//! From street data to a circle's walking distances, so that scoring uses real walks.
+//!
+//! [`walk_circle`] takes a circle, its standard and a street network (plus facilities and
+//! residential origins imported from data, if any) and returns the circle with
+//! `walking.nearest_m` / `nearest_name` filled from its centre and every origin's distances
+//! filled, measured on the network. Scoring then runs unchanged: the walking indicators are
+//! scored from these computations and each explanation names the nearest facility.
+//!
+//! The walking speed comes from the standard (`walking_speed_m_per_min`); nothing here holds a
+//! number of a standard.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::crs::{DatumWarning, check_datum_shift, convert};
+use super::error::{AccessError, ImportError};
+use super::graph::{Network, NetworkStats, SnapFinding};
+use super::import::{CategoryMapping, CategoryRule, Facility as DataFacility, Origin as DataOrigin};
+use super::query::{FacilitySet, distances_for_origins, nearest_by_category};
+use super::{Crs, WalkParams};
+use crate::circle::{Basis, Circle, Facility, Origin, Walking};
+use crate::standard::Standard;
+use crate::standard::resolve::{DETOUR_FACTOR, WALKING_SPEED};
+
+/// The category mapping of a standard: each category's OSM tags and AMap type codes.
+///
+/// # Errors
+/// A tag or type code the importer cannot use.
+pub fn category_mapping(st: &Standard) -> Result<CategoryMapping, ImportError> {
+    CategoryMapping::new(
+        st.categories
+            .iter()
+            .filter(|c| !c.osm.is_empty() || !c.amap.is_empty())
+            .map(|c| CategoryRule { category: c.code.clone(), osm_tags: c.osm.clone(), amap_types: c.amap.clone() })
+            .collect(),
+    )
+}
+
+/// The walking parameters of a standard.
+///
+/// # Errors
+/// When the standard has no walking speed.
+pub fn walk_params(st: &Standard) -> Result<WalkParams, AccessError> {
+    let speed = st
+        .param(WALKING_SPEED)
+        .map(|p| p.value)
+        .ok_or(AccessError::InvalidParameter { name: "walking_speed_m_per_min", value: f64::NAN })?;
+    let detour = st.param(DETOUR_FACTOR).map_or(1.0, |p| p.value);
+    let p = WalkParams { speed_m_per_min: speed, detour_factor: detour };
+    p.validate()?;
+    Ok(p)
+}
+
+/// How far a point may lie from the nearest street and still be placed on it.
+///
+/// A property of the data, not of a standard: 300 m keeps a facility on the far side of a
+/// block on the network while refusing points outside the extract.
+pub const DEFAULT_MAX_SNAP_M: f64 = 300.0;
+
+/// What [`walk_circle`] did, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WalkReport {
+    pub network: NetworkStats,
+    /// Facilities placed on the network (inventory with locations, plus imported ones).
+    pub facilities_used: usize,
+    /// Facilities from data added to the inventory.
+    pub facilities_added: usize,
+    /// Inventory facilities without a location (they count as present but have no distance).
+    pub facilities_without_location: usize,
+    /// Origins measured, and those too far from any street.
+    pub origins_measured: usize,
+    pub origins_unsnapped: Vec<String>,
+    /// Points that landed on a small piece of network cut off from the rest.
+    pub snap_findings: Vec<SnapFinding>,
+    /// A consistent shift between the facilities and the streets (the GCJ-02 offset).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datum_warning: Option<DatumWarning>,
+    /// Categories with no facility within reach of the centre.
+    pub unreached: Vec<String>,
+}
+
+/// Fill a circle's walking distances from a street network.
+///
+/// - `extra`: facilities imported from data (WGS-84); they are added to the inventory.
+/// - `origins`: residential origins from data (WGS-84); they replace the circle's origins.
+///   Without any, the circle's own origins that have a `location` are measured.
+///
+/// The circle's own coordinates are in its `location.crs` and are converted to WGS-84.
+///
+/// # Errors
+/// No centre to measure from, a centre too far from any street, an empty network, or a
+/// standard without a walking speed.
+pub fn walk_circle(
+    st: &Standard,
+    circle: &Circle,
+    net: &Network,
+    extra: &[DataFacility],
+    origins: &[DataOrigin],
+    max_snap_m: f64,
+) -> Result<(Circle, WalkReport), AccessError> {
+    let params = walk_params(st)?;
+    let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
+    let to_wgs = |p: [f64; 2]| convert(p, crs, Crs::Wgs84);
+    let centre = circle.location.as_ref().map(|l| to_wgs(l.centre)).ok_or(AccessError::MissingCentre)?;
+
+    // Inventory facilities with a location, plus the imported ones.
+    let mut out = circle.clone();
+    let mut facilities = Vec::new();
+    let mut without_location = 0;
+    for (i, f) in circle.facilities.iter().enumerate() {
+        if f.status != crate::circle::Status::Open {
+            continue;
+        }
+        let Some(cat) = st.find_category(&f.category) else { continue };
+        match f.location {
+            Some(p) => facilities.push(DataFacility {
+                id: f.id.clone().unwrap_or_else(|| format!("facilities[{i}]")),
+                name: Some(f.name.clone()),
+                point: to_wgs(p),
+                categories: vec![cat.code.clone()],
+            }),
+            None => without_location += 1,
+        }
+    }
+    for f in extra {
+        facilities.push(f.clone());
+        // Back to the circle's datum, so that the inventory stays in one system.
+        let back = convert(f.point, Crs::Wgs84, crs);
+        for cat in &f.categories {
+            out.facilities.push(Facility {
+                id: Some(f.id.clone()),
+                category: cat.clone(),
+                name: f.name.clone().unwrap_or_else(|| f.id.clone()),
+                location: Some([round7(back[0]), round7(back[1])]),
+                chain: false,
+                brand: None,
+                floor_area_m2: None,
+                hours: None,
+                status: crate::circle::Status::Open,
+                walk_m: None,
+            });
+        }
+    }
+    let categories: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
+    let set = FacilitySet::new(net, &facilities, &categories, max_snap_m);
+    let points: Vec<[f64; 2]> = facilities.iter().map(|f| f.point).collect();
+    let datum_warning = check_datum_shift(&points, net);
+
+    let from_centre = nearest_by_category(net, &set, centre, &params, f64::INFINITY, max_snap_m)?;
+    let mut nearest_m = BTreeMap::new();
+    let mut nearest_name = BTreeMap::new();
+    let mut unreached = Vec::new();
+    for (cat, n) in &from_centre.by_category {
+        if st.category(cat).is_none() {
+            continue;
+        }
+        match n {
+            Some(n) => {
+                nearest_m.insert(cat.clone(), round2(n.distance_m));
+                if let Some(name) = &n.name {
+                    nearest_name.insert(cat.clone(), name.clone());
+                }
+            }
+            None => unreached.push(cat.clone()),
+        }
+    }
+    let mut snap_findings = from_centre.findings.clone();
+
+    // Origins: from data, else the circle's own origins that have a location.
+    let data_origins: Vec<DataOrigin> = if origins.is_empty() {
+        circle
+            .walking
+            .iter()
+            .flat_map(|w| &w.origins)
+            .filter_map(|o| {
+                o.location.map(|p| DataOrigin { id: o.id.clone(), point: to_wgs(p), population: Some(o.population) })
+            })
+            .collect()
+    } else {
+        origins.to_vec()
+    };
+    let mut new_origins: Vec<Origin> = Vec::new();
+    let mut unsnapped = Vec::new();
+    if !data_origins.is_empty() {
+        let many = distances_for_origins(net, &set, &data_origins, f64::INFINITY, max_snap_m)?;
+        snap_findings.extend(many.findings);
+        unsnapped = many.unsnapped;
+        for od in &many.origins {
+            let Some(src) = data_origins.iter().find(|o| o.id == od.origin_id) else { continue };
+            new_origins.push(Origin {
+                id: od.origin_id.clone(),
+                population: src.weight(),
+                location: Some({
+                    let p = convert(src.point, Crs::Wgs84, crs);
+                    [round7(p[0]), round7(p[1])]
+                }),
+                nearest_m: od.by_category.iter().filter_map(|(k, v)| v.map(|d| (k.clone(), round2(d)))).collect(),
+            });
+        }
+    } else if let Some(w) = &circle.walking {
+        new_origins = w.origins.clone();
+    }
+    let origins_measured = if data_origins.is_empty() { 0 } else { new_origins.len() };
+    out.walking = Some(Walking { basis: Basis::Network, nearest_m, nearest_name, origins: new_origins });
+    let report = WalkReport {
+        network: net.stats(),
+        facilities_used: facilities.len(),
+        facilities_added: extra.len(),
+        facilities_without_location: without_location,
+        origins_measured,
+        origins_unsnapped: unsnapped,
+        snap_findings,
+        datum_warning,
+        unreached,
+    };
+    Ok((out, report))
+}
+
+/// Metres to the centimetre: the input digest and the report stay stable across platforms.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Degrees to 1e-7 (about 1 cm).
+fn round7(x: f64) -> f64 {
+    (x * 1e7).round() / 1e7
+}
