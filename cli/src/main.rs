@@ -141,6 +141,9 @@ enum AccessCommand {
         from: String,
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
+        /// Walking pace: the standard's default, or its slower pace for older residents.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
+        profile: ProfileArg,
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
@@ -159,9 +162,27 @@ enum AccessCommand {
         /// Grid cell of the isochrone polygons, metres.
         #[arg(long, default_value_t = 25.0)]
         cell_m: f64,
+        /// Walking pace: the standard's default, or its slower pace for older residents.
+        #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
+        profile: ProfileArg,
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Default,
+    Elderly,
+}
+
+impl From<ProfileArg> for access::Profile {
+    fn from(p: ProfileArg) -> access::Profile {
+        match p {
+            ProfileArg::Default => access::Profile::Default,
+            ProfileArg::Elderly => access::Profile::Elderly,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -615,10 +636,10 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        AccessCommand::Nearest { network, facilities, from, standard, crs } => {
+        AccessCommand::Nearest { network, facilities, from, standard, profile, crs } => {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
-            let params = access::walk_params(&std).map_err(|e| inv(&e))?;
+            let params = access::walk_params_for(&std, profile.into()).map_err(|e| inv(&e))?;
             let net = load_network(&network, crs)?;
             let fac = load_facilities(&std, &facilities, crs)?;
             let cats: Vec<String> = std.categories.iter().map(|c| c.code.clone()).collect();
@@ -648,10 +669,10 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, crs } => {
+        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs } => {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
-            let params = access::walk_params(&std).map_err(|e| inv(&e))?;
+            let params = access::walk_params_for(&std, profile.into()).map_err(|e| inv(&e))?;
             let net = load_network(&network, crs)?;
             let origin = point(&from, crs)?;
             let tiers: Vec<f64> = minutes

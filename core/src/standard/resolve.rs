@@ -142,6 +142,8 @@ pub const UNITS: &[&str] = &[
 /// Parameter ids the core looks up by name (their values always come from the standard).
 pub const WALKING_SPEED: &str = "walking_speed_m_per_min";
 pub const DETOUR_FACTOR: &str = "detour_factor";
+/// The walking speed of older residents, for the second walking profile.
+pub const ELDERLY_WALKING_SPEED: &str = "elderly_walking_speed_m_per_min";
 
 struct File {
     name: String,
