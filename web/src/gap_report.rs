@@ -24,7 +24,7 @@ pub fn GapReport(
     elder: Signal<bool>,
     /// Called when the print button is pressed (the host calls `window.print()`, or its
     /// own export); without it the button is not shown.
-    #[prop(into, optional)]
+    #[prop(default = None)]
     on_print: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {

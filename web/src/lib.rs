@@ -4,14 +4,21 @@
 //! pure function ([`guide_map::render_guide_map`]) that the [`GuideMap`] component wraps.
 //! Each widget has one stylesheet in [`styles`]; [`mount`] mounts them into host elements.
 
+pub mod form;
 pub mod gap_report;
 pub mod guide_map;
 pub mod map_view;
 pub mod model;
+pub mod mount;
 pub mod score_card;
 pub mod styles;
 
+pub use form::{AssessmentForm, FormState};
 pub use gap_report::GapReport;
 pub use guide_map::{GuideMapData, Layout, MapOptions, render_guide_map};
 pub use map_view::GuideMap;
+pub use mount::{
+    MountError, MountOptions, Mounted, StandardSource, mount_assessment, mount_gap_report, mount_guide_map,
+    mount_scorecard,
+};
 pub use score_card::ScoreCard;

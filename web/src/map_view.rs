@@ -29,7 +29,7 @@ pub fn GuideMap(
     #[prop(into, default = Signal::stored(Layout::Screen))]
     layout: Signal<Layout>,
     /// Called with a facility's id when it is chosen.
-    #[prop(into, optional)]
+    #[prop(default = None)]
     on_select: Option<Callback<String>>,
 ) -> impl IntoView {
     let view_box: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);

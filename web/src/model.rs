@@ -287,16 +287,16 @@ pub fn category_groups(st: &Standard, lang: Lang) -> Vec<(String, Vec<(String, S
     out
 }
 
-/// Messages for one field path: exact matches, and problems inside it (`facilities[2]` gets
-/// those of `facilities[2].walk_m`).
-pub fn messages_for(problems: &[InputProblem], field: &str) -> Vec<String> {
+/// Messages for one field path, in the reader's language: exact matches, and problems
+/// inside it (`facilities[2]` gets those of `facilities[2].walk_m`).
+pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<String> {
     problems
         .iter()
         .filter(|p| {
             p.field == field
                 || p.field.strip_prefix(field).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
         })
-        .map(|p| p.message.clone())
+        .map(|p| problem_text(lang, p))
         .collect()
 }
 
@@ -365,24 +365,26 @@ pub fn circle_json(c: &Circle) -> String {
 
 /// An empty circle to start a self-assessment with.
 pub fn empty_circle() -> Circle {
-    Circle {
-        id: String::new(),
-        name: String::new(),
-        sample: false,
-        subdistrict: None,
-        communities: Vec::new(),
-        population: None,
-        households: None,
-        form: None,
-        new_residential: None,
-        location: None,
-        facilities: Vec::new(),
-        figures: Default::default(),
-        surveys: Default::default(),
-        checklist: Default::default(),
-        evaluator: Default::default(),
-        walking: None,
+    // Parsed rather than built field by field, so that new optional fields need no change here.
+    Circle::from_json(r#"{"id":"","name":""}"#).expect("the empty circle is valid")
+}
+
+/// Parses `经度, 纬度` (`lon, lat`; a comma, full-width comma or spaces between).
+pub fn parse_lonlat(text: &str) -> Result<Option<[f64; 2]>, NotANumber> {
+    let parts: Vec<&str> = text.split([',', '，', ' ', '\t']).filter(|p| !p.trim().is_empty()).collect();
+    match parts.as_slice() {
+        [] => Ok(None),
+        [lon, lat] => match (parse_number(lon)?, parse_number(lat)?) {
+            (Some(lon), Some(lat)) => Ok(Some([lon, lat])),
+            _ => Err(NotANumber),
+        },
+        _ => Err(NotANumber),
     }
+}
+
+/// `lon, lat` for an input box.
+pub fn show_lonlat(p: Option<[f64; 2]>) -> String {
+    p.map(|[a, b]| format!("{a}, {b}")).unwrap_or_default()
 }
 
 /// The indicator result of an assessment by id.
@@ -436,13 +438,13 @@ mod tests {
         let mut c = empty_circle();
         c.population = Some(-1.0);
         let ps = c.check();
-        assert_eq!(messages_for(&ps, "population").len(), 1);
-        assert!(messages_for(&ps, "pop").is_empty());
+        assert_eq!(messages_for(Lang::Zh, &ps, "population").len(), 1);
+        assert!(messages_for(Lang::Zh, &ps, "pop").is_empty());
         let mut c = sample().1;
         c.facilities[2].walk_m = Some(-5.0);
         let ps = c.check();
-        assert_eq!(messages_for(&ps, "facilities[2]").len(), 1);
-        assert!(messages_for(&ps, "facilities[1]").is_empty());
+        assert_eq!(messages_for(Lang::Zh, &ps, "facilities[2]").len(), 1);
+        assert!(messages_for(Lang::Zh, &ps, "facilities[1]").is_empty());
     }
 
     #[test]
@@ -453,6 +455,9 @@ mod tests {
         assert_eq!(parse_number("abc"), Err(NotANumber));
         assert_eq!(show_number(Some(1100.0)), "1100");
         assert_eq!(show_number(Some(2.5)), "2.5");
+        assert_eq!(parse_lonlat("120.81, 27.93"), Ok(Some([120.81, 27.93])));
+        assert_eq!(parse_lonlat("120.81"), Err(NotANumber));
+        assert_eq!(parse_lonlat(" "), Ok(None));
     }
 
     #[test]

@@ -1,0 +1,892 @@
+//! `AssessmentForm`: the self-assessment form, generated from the standard.
+//!
+//! No form is written by hand for a standard: a section per dimension, and for each
+//! indicator the input its kind needs (see [`crate::model::ask`]), with its clause and help
+//! text beside it. Every edit is scored at once by `lifecircle_core::score`; the score,
+//! grade and the change made by the last edit are shown at the top.
+//!
+//! Inputs write into the circle but are not rewritten from it while one types (that would
+//! eat a trailing decimal point); a circle loaded from outside ([`FormState::load_json`])
+//! rebuilds them.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+use lifecircle_core::assessment::Assessment;
+use lifecircle_core::circle::{
+    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Origin, Status as FacilityStatus,
+    Survey, Walking,
+};
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::{Lang, Standard};
+use lifecircle_core::{Date, score};
+
+use crate::model::{
+    self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
+    parse_lonlat, parse_number, problem_text, role_word, show_lonlat, show_number, stars, status_class, status_word,
+    tr,
+};
+use crate::score_card::lang_tag;
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+
+/// The circle being edited, and a generation counter that rebuilds the inputs when a
+/// circle is loaded from outside. Cheap to copy.
+#[derive(Clone, Copy, Debug)]
+pub struct FormState {
+    pub circle: RwSignal<Circle>,
+    pub generation: RwSignal<u32>,
+}
+
+impl FormState {
+    pub fn new(circle: Circle) -> FormState {
+        FormState { circle: RwSignal::new(circle), generation: RwSignal::new(0) }
+    }
+
+    /// Replaces the circle with one read from JSON (e.g. from localStorage).
+    ///
+    /// # Errors
+    /// The problems of the JSON, each with its field path; the circle is left as it was.
+    pub fn load_json(&self, text: &str) -> Result<(), InputError> {
+        let c = Circle::from_json(text)?;
+        self.circle.set(c);
+        self.generation.update(|g| *g += 1);
+        Ok(())
+    }
+
+    /// The circle as JSON, to save.
+    pub fn to_json(&self) -> String {
+        self.circle.with_untracked(circle_json)
+    }
+}
+
+/// Writes one change into the circle.
+fn edit(state: FormState, f: impl FnOnce(&mut Circle)) {
+    state.circle.update(f);
+}
+
+/// The self-assessment form of a standard.
+#[component]
+pub fn AssessmentForm(
+    /// The standard whose questions are asked and whose rules score the answers.
+    #[prop(into)]
+    standard: Signal<Standard>,
+    /// The circle being edited (load and save it through [`FormState`]).
+    state: FormState,
+    /// The evaluation date (the core never reads the clock; the host passes today).
+    #[prop(into)]
+    as_of: Signal<Date>,
+    /// Interface language: `Lang::Zh` (default) or `Lang::En`.
+    #[prop(into, default = Signal::stored(Lang::Zh))]
+    lang: Signal<Lang>,
+    /// 适老化 mode: large text and high contrast.
+    #[prop(into, default = Signal::stored(false))]
+    elder: Signal<bool>,
+    /// Called with the new assessment after every edit that scores.
+    #[prop(default = None)]
+    on_change: Option<Callback<Assessment>>,
+    /// Called with the circle's JSON after every edit (for autosave).
+    #[prop(default = None)]
+    on_input: Option<Callback<String>>,
+    /// Called with the circle's JSON when the form is submitted; without it there is no
+    /// submit button.
+    #[prop(default = None)]
+    on_submit: Option<Callback<String>>,
+) -> impl IntoView {
+    let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let circle = state.circle;
+    let scored = Memo::new(move |_| standard.with(|st| circle.with(|c| score(st, c, as_of.get()))));
+    let problems: Memo<Vec<InputProblem>> = Memo::new(move |_| {
+        let mut out = circle.with(|c| c.check());
+        if let Err(e) = scored.get() {
+            for p in e.problems {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    });
+    // The last assessment that scored, and the change of its total.
+    let last: RwSignal<Option<Assessment>> = RwSignal::new(None);
+    let change: RwSignal<Option<f64>> = RwSignal::new(None);
+    let previous = StoredValue::new(None::<f64>);
+    Effect::new(move |_| {
+        if let Ok(a) = scored.get() {
+            change.set(delta(previous.get_value(), a.total).filter(|d| *d != 0.0).or(change.get_untracked()));
+            previous.set_value(Some(a.total));
+            if let Some(cb) = on_change {
+                cb.run(a.clone());
+            }
+            last.set(Some(a));
+        }
+    });
+    // A loaded circle is a new start, not an edit.
+    Effect::new(move |_| {
+        state.generation.track();
+        change.set(None);
+        previous.set_value(None);
+    });
+    Effect::new(move |first: Option<()>| {
+        let json = circle.with(circle_json);
+        if first.is_some()
+            && let Some(cb) = on_input
+        {
+            cb.run(json);
+        }
+    });
+
+    let ctx = Ctx { uid, state, standard, lang, problems, last };
+
+    let live = move || {
+        let l = lang.get();
+        let n = problems.with(Vec::len);
+        last.with(|a| {
+            let a = a.as_ref()?;
+            let grade = match &a.grade.grade {
+                Some(g) => format!("{} {}", g.name.get(l), g.stars.map(stars).unwrap_or_default()),
+                None => tr(l, "未评定等级", "no grade").to_string(),
+            };
+            let d = change.get().map(|d| format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d)));
+            Some(view! {
+                <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>
+                <span class="lc-grade">{grade}</span>
+                <span class="lc-delta">{d}</span>
+                {(n > 0).then(|| view! { <span class="lc-error">{format!("{} {n}", tr(l, "待修正：", "to fix:"))}</span> })}
+            })
+        })
+    };
+    let problem_list = move || {
+        let l = lang.get();
+        problems.with(|ps| {
+            (!ps.is_empty()).then(|| {
+                let items = ps
+                    .iter()
+                    .map(|p| view! { <li><code>{p.field.clone()}</code> " " {problem_text(l, p)}</li> })
+                    .collect_view();
+                view! {
+                    <div class="lc-problems" role="alert">
+                        <strong>{tr(l, "请修正以下输入：", "Please correct:")}</strong>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
+        })
+    };
+    let body = move || {
+        state.generation.track();
+        let l = lang.get();
+        standard.with(|st| {
+            let dims = st
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let qs = st
+                        .indicators
+                        .iter()
+                        .filter(|i| i.dimension == d.id)
+                        .map(|i| question(ctx, st, i.id.clone()))
+                        .collect_view();
+                    view! {
+                        <fieldset>
+                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), tr(l, "分", "points"))}</legend>
+                            {qs}
+                        </fieldset>
+                    }
+                })
+                .collect_view();
+            view! {
+                {basics(ctx, st)}
+                {inventory(ctx, st)}
+                {distances(ctx, st)}
+                {dims}
+            }
+        })
+    };
+    let submit = on_submit.map(|_| {
+        view! {
+            <div class="lc-actions">
+                <button type="submit" disabled=move || problems.with(|p| !p.is_empty())>
+                    {move || tr(lang.get(), "提交自评", "Submit")}
+                </button>
+            </div>
+        }
+    });
+    view! {
+        <form class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
+            novalidate=true
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if let Some(cb) = on_submit && problems.with(Vec::is_empty) {
+                    cb.run(circle.with_untracked(circle_json));
+                }
+            }>
+            <div class="lc-live" aria-live="polite">{live}</div>
+            {problem_list}
+            {body}
+            {submit}
+        </form>
+    }
+}
+
+/// What every part of the form needs. Copy.
+#[derive(Clone, Copy)]
+struct Ctx {
+    uid: usize,
+    state: FormState,
+    standard: Signal<Standard>,
+    lang: Signal<Lang>,
+    problems: Memo<Vec<InputProblem>>,
+    last: RwSignal<Option<Assessment>>,
+}
+
+impl Ctx {
+    fn id(&self, name: &str) -> String {
+        format!("lc{}-{name}", self.uid)
+    }
+
+    /// Validation messages for a field path, reactive.
+    fn errors(&self, field: String) -> Signal<Vec<String>> {
+        let (problems, lang) = (self.problems, self.lang);
+        Signal::derive(move || problems.with(|p| messages_for(lang.get(), p, &field)))
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Circle) -> T) -> T {
+        self.state.circle.with_untracked(f)
+    }
+}
+
+/// A labelled number box with a unit; a text that is not a number is reported, not stored.
+#[component]
+fn NumberField(
+    /// Element id, for the label.
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The unit shown after the box (`m²`, `人`, `米` …).
+    #[prop(into)]
+    unit: Signal<String>,
+    /// The value when the field is built.
+    initial: Option<f64>,
+    /// Stores a new value (`None` when emptied).
+    on_set: Callback<Option<f64>>,
+    /// Messages from the core's validation for this field.
+    errors: Signal<Vec<String>>,
+    /// Interface language.
+    lang: Signal<Lang>,
+    /// The `step` of the box.
+    #[prop(default = "any")]
+    step: &'static str,
+) -> impl IntoView {
+    let bad = RwSignal::new(false);
+    let err_id = format!("{id}-err");
+    let invalid = move || bad.get() || errors.with(|e| !e.is_empty());
+    view! {
+        <div class="lc-field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="decimal" value=show_number(initial) step=step
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=err_id.clone()
+                on:input=move |ev| match parse_number(&event_target_value(&ev)) {
+                    Ok(v) => {
+                        bad.set(false);
+                        on_set.run(v);
+                    }
+                    Err(_) => bad.set(true),
+                }/>
+            <span class="lc-unit">{unit}</span>
+            <div id=err_id class="lc-error" aria-live="polite">
+                {move || bad.get().then(|| tr(lang.get(), "请输入数字", "Enter a number"))}
+                {move || errors.get().join("；")}
+            </div>
+        </div>
+    }
+}
+
+/// A labelled text box.
+#[component]
+fn TextField(
+    /// Element id, for the label.
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The value when the field is built.
+    initial: String,
+    /// Stores a new value.
+    on_set: Callback<String>,
+    /// Messages from the core's validation for this field.
+    #[prop(optional)]
+    errors: Option<Signal<Vec<String>>>,
+    /// Text that marks the field as required when empty (shown as a message).
+    #[prop(into, optional)]
+    required: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let err_id = format!("{id}-err");
+    let msgs = move || {
+        let mut m = errors.map(|e| e.get()).unwrap_or_default();
+        m.extend(required.and_then(|r| r.get()));
+        m
+    };
+    view! {
+        <div class="lc-field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" value=initial aria-describedby=err_id.clone()
+                aria-invalid=move || (!msgs().is_empty()).to_string()
+                on:input=move |ev| on_set.run(event_target_value(&ev))/>
+            <div id=err_id class="lc-error" aria-live="polite">{move || msgs().join("；")}</div>
+        </div>
+    }
+}
+
+fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
+    let Ctx { state, lang, .. } = ctx;
+    let l = lang.get_untracked();
+    let c = ctx.read(Clone::clone);
+    let forms = st
+        .forms
+        .iter()
+        .map(|f| {
+            let selected = c.form.as_deref() == Some(f.code.as_str());
+            view! { <option value=f.code.clone() selected=selected>{f.name.get(l).to_string()}</option> }
+        })
+        .collect_view();
+    let nr = match c.new_residential {
+        None => "",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    let num = move |name: &'static str,
+                    zh: &'static str,
+                    en: &'static str,
+                    unit: (&'static str, &'static str),
+                    initial: Option<f64>,
+                    set: fn(&mut Circle, Option<f64>)| {
+        view! {
+            <NumberField id=ctx.id(name) label=Signal::derive(move || tr(lang.get(), zh, en).to_string())
+                unit=Signal::derive(move || tr(lang.get(), unit.0, unit.1).to_string())
+                initial=initial on_set=Callback::new(move |v| edit(state, |c| set(c, v)))
+                errors=ctx.errors(name.to_string()) lang=lang/>
+        }
+    };
+    let form_id = ctx.id("form");
+    let nr_id = ctx.id("new-res");
+    let sample = c.sample.then(|| view! { <p class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</p> });
+    view! {
+        <fieldset>
+            <legend>{tr(l, "基本信息", "The circle")}</legend>
+            {sample}
+            <TextField id=ctx.id("name") label=tr(l, "生活圈名称", "Name").to_string() initial=c.name.clone()
+                on_set=Callback::new(move |v: String| edit(state, |c| c.name = v))/>
+            <TextField id=ctx.id("cid") label=tr(l, "编号", "Id").to_string() initial=c.id.clone()
+                on_set=Callback::new(move |v: String| edit(state, |c| c.id = v))/>
+            {num("population", "常住人口", "Population", ("人", "persons"), c.population, |c, v| c.population = v)}
+            {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}
+            <div class="lc-field">
+                <label for=form_id.clone()>{tr(l, "发展形态", "Form")}</label>
+                <select id=form_id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(state, |c| c.form = (!v.is_empty()).then_some(v));
+                }>
+                    <option value="" selected=c.form.is_none()>{tr(l, "（未填）", "(not given)")}</option>
+                    {forms}
+                </select>
+            </div>
+            <div class="lc-field">
+                <label for=nr_id.clone()>{tr(l, "是否新建居住区", "New residential area")}</label>
+                <select id=nr_id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(state, |c| c.new_residential = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None });
+                }>
+                    <option value="" selected=nr.is_empty()>{tr(l, "（未填）", "(not given)")}</option>
+                    <option value="yes" selected=nr == "yes">{tr(l, "是", "yes")}</option>
+                    <option value="no" selected=nr == "no">{tr(l, "否", "no")}</option>
+                </select>
+            </div>
+            {lonlat_field(ctx, ctx.id("centre"), tr(l, "中心位置（经度, 纬度）", "Centre (longitude, latitude)"),
+                c.location.as_ref().map(|x| x.centre), "location.centre".into(),
+                Callback::new(move |p: Option<[f64; 2]>| edit(state, |c| match (p, c.location.as_mut()) {
+                    (Some(p), Some(loc)) => loc.centre = p,
+                    (Some(p), None) => {
+                        c.location = serde_json::from_value(serde_json::json!({ "centre": p })).ok();
+                    }
+                    (None, _) => c.location = None,
+                })))}
+        </fieldset>
+    }
+}
+
+fn lonlat_field(
+    ctx: Ctx,
+    id: String,
+    label: &'static str,
+    initial: Option<[f64; 2]>,
+    field: String,
+    on_set: Callback<Option<[f64; 2]>>,
+) -> impl IntoView + use<> {
+    let lang = ctx.lang;
+    let bad = RwSignal::new(false);
+    let errors = ctx.errors(field);
+    let err_id = format!("{id}-err");
+    view! {
+        <div class="lc-field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" value=show_lonlat(initial) placeholder="120.8125, 27.929"
+                aria-describedby=err_id.clone()
+                aria-invalid=move || (bad.get() || errors.with(|e| !e.is_empty())).to_string()
+                on:input=move |ev| match parse_lonlat(&event_target_value(&ev)) {
+                    Ok(p) => { bad.set(false); on_set.run(p); }
+                    Err(_) => bad.set(true),
+                }/>
+            <div id=err_id class="lc-error" aria-live="polite">
+                {move || bad.get().then(|| tr(lang.get(), "请输入“经度, 纬度”两个数", "Enter “longitude, latitude”"))}
+                {move || errors.get().join("；")}
+            </div>
+        </div>
+    }
+}
+
+/// The facility inventory: a table with add, edit and remove.
+fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
+    let Ctx { state, lang, .. } = ctx;
+    let l = lang.get_untracked();
+    let groups = category_groups(st, l);
+    let rows = Memo::new(move |_| state.circle.with(|c| c.facilities.len()));
+    let standard = ctx.standard;
+    let table = move || {
+        let n = rows.get();
+        let groups = groups.clone();
+        (0..n)
+            .map(|i| {
+                let f = ctx.read(|c| c.facilities[i].clone());
+                let known = standard.with_untracked(|st| st.find_category(&f.category).map(|c| c.code.clone()));
+                let options = groups
+                    .iter()
+                    .map(|(class, cats)| {
+                        let opts = cats
+                            .iter()
+                            .map(|(code, name)| {
+                                let sel = known.as_deref() == Some(code.as_str());
+                                view! { <option value=code.clone() selected=sel>{name.clone()}</option> }
+                            })
+                            .collect_view();
+                        view! { <optgroup label=class.clone()>{opts}</optgroup> }
+                    })
+                    .collect_view();
+                let unknown = known.is_none().then(|| {
+                    view! { <option value=f.category.clone() selected=true>{format!("？{}", f.category)}</option> }
+                });
+                let set = move |g: fn(&mut Facility, String)| {
+                    Callback::new(move |v: String| edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) }))
+                };
+                let num = move |g: fn(&mut Facility, Option<f64>)| {
+                    move |ev: leptos::ev::Event| {
+                        if let Ok(v) = parse_number(&event_target_value(&ev)) {
+                            edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
+                        }
+                    }
+                };
+                let id = |k: &str| ctx.id(&format!("fac{i}-{k}"));
+                let label = |zh: &'static str, en: &'static str| format!("{} {} {}", tr(l, "第", "Row"), i + 1, tr(l, zh, en));
+                let errors = ctx.errors(format!("facilities[{i}]"));
+                let status = match f.status {
+                    FacilityStatus::Open => "open",
+                    FacilityStatus::Planned => "planned",
+                    FacilityStatus::Closed => "closed",
+                };
+                let name_set = set(|f, v| f.name = v);
+                let brand_set = set(|f, v| f.brand = (!v.trim().is_empty()).then_some(v));
+                let hours_set = set(|f, v| f.hours = (!v.trim().is_empty()).then_some(v));
+                view! {
+                    <tr>
+                        <td><input id=id("name") type="text" value=f.name.clone()
+                            aria-label=label("行 名称", ": name")
+                            on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
+                        <td><select aria-label=label("行 业态", ": category")
+                            aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.category = v });
+                            }>
+                            {unknown}
+                            {options}
+                        </select></td>
+                        <td><input type="checkbox" prop:checked=f.chain aria-label=label("行 连锁", ": chain")
+                            on:change=move |ev| {
+                                let v = event_target_checked(&ev);
+                                edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.chain = v });
+                            }/></td>
+                        <td><input type="text" value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
+                            on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
+                        <td><input type="text" inputmode="decimal" value=show_number(f.floor_area_m2)
+                            aria-label=label("行 面积（平方米）", ": floor area (m²)")
+                            on:input=num(|f, v| f.floor_area_m2 = v)/></td>
+                        <td><input type="text" value=f.hours.clone().unwrap_or_default()
+                            aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
+                            on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
+                        <td><input type="text" inputmode="decimal" value=show_number(f.walk_m)
+                            aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
+                            on:input=num(|f, v| f.walk_m = v)/></td>
+                        <td><input type="text" value=show_lonlat(f.location) placeholder="120.81, 27.93"
+                            aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
+                            on:input=move |ev| if let Ok(p) = parse_lonlat(&event_target_value(&ev)) {
+                                edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
+                            }/></td>
+                        <td><select aria-label=label("行 状态", ": status") on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(state, |c| if let Some(f) = c.facilities.get_mut(i) {
+                                f.status = match v.as_str() { "planned" => FacilityStatus::Planned, "closed" => FacilityStatus::Closed, _ => FacilityStatus::Open };
+                            });
+                        }>
+                            <option value="open" selected=status == "open">{tr(l, "营业", "open")}</option>
+                            <option value="planned" selected=status == "planned">{tr(l, "规划中", "planned")}</option>
+                            <option value="closed" selected=status == "closed">{tr(l, "已关闭", "closed")}</option>
+                        </select></td>
+                        <td>
+                            <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
+                                on:click=move |_| edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } })>
+                                {tr(l, "删除", "Remove")}
+                            </button>
+                            <div class="lc-error">{move || errors.get().join("；")}</div>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset>
+            <legend>{tr(l, "设施清单", "Facility inventory")}</legend>
+            <p class="lc-help">{tr(l, "每行一个网点或设施；规划中、已关闭的列出但不计入。", "One outlet or facility a row; planned and closed ones are listed, not counted.")}</p>
+            <div class="lc-table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{tr(l, "名称", "Name")}</th>
+                        <th scope="col">{tr(l, "业态", "Category")}</th>
+                        <th scope="col">{tr(l, "连锁", "Chain")}</th>
+                        <th scope="col">{tr(l, "品牌", "Brand")}</th>
+                        <th scope="col">{tr(l, "面积 m²", "Area m²")}</th>
+                        <th scope="col">{tr(l, "营业时间", "Hours")}</th>
+                        <th scope="col">{tr(l, "步行距离 米", "Walk m")}</th>
+                        <th scope="col">{tr(l, "经度, 纬度", "Lon, lat")}</th>
+                        <th scope="col">{tr(l, "状态", "Status")}</th>
+                        <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
+                    </tr></thead>
+                    <tbody>{table}</tbody>
+                </table>
+            </div>
+            <div class="lc-toolbar">
+                <button type="button" on:click=move |_| add_facility(state, String::new())>
+                    {tr(l, "添加设施", "Add a facility")}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+fn add_facility(state: FormState, category: String) {
+    // Built from JSON so that optional fields added to the input later need no change here.
+    if let Ok(f) = serde_json::from_value::<Facility>(serde_json::json!({ "category": category, "name": "" })) {
+        edit(state, |c| c.facilities.push(f));
+    }
+}
+
+fn new_origin(id: String) -> Option<Origin> {
+    serde_json::from_value(serde_json::json!({ "id": id, "population": 0 })).ok()
+}
+
+/// Walking distances: from the centre, and from residential origins (for coverage).
+fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
+    let Ctx { state, lang, .. } = ctx;
+    let l = lang.get_untracked();
+    let cats: Vec<(String, String)> = distance_categories(st)
+        .into_iter()
+        .filter_map(|code| st.category(&code).map(|c| (code, c.name.get(l).to_string())))
+        .collect();
+    if cats.is_empty() {
+        return None;
+    }
+    let centre = cats
+        .iter()
+        .map(|(code, name)| {
+            let code = code.clone();
+            let initial = ctx.read(|c| c.walking.as_ref().and_then(|w| w.nearest_m.get(&code).copied()));
+            let key = code.clone();
+            view! {
+                <NumberField id=ctx.id(&format!("near-{code}")) label=format!("{}{name}", tr(l, "中心到最近的", "Centre to nearest "))
+                    unit=tr(l, "米", "m").to_string() initial=initial lang=lang
+                    errors=ctx.errors(format!("walking.nearest_m.{code}"))
+                    on_set=Callback::new(move |v: Option<f64>| edit(state, |c| {
+                        let w = c.walking.get_or_insert_with(Walking::default);
+                        match v { Some(v) => { w.nearest_m.insert(key.clone(), v); } None => { w.nearest_m.remove(&key); } }
+                    }))/>
+            }
+        })
+        .collect_view();
+    let rows = Memo::new(move |_| state.circle.with(|c| c.walking.as_ref().map_or(0, |w| w.origins.len())));
+    let heads = cats
+        .iter()
+        .map(|(_, name)| view! { <th scope="col">{format!("{name} {}", tr(l, "米", "m"))}</th> })
+        .collect_view();
+    let cats2 = cats.clone();
+    let table = move || {
+        let n = rows.get();
+        (0..n)
+            .map(|i| {
+                let o = ctx.read(|c| c.walking.as_ref().map(|w| w.origins[i].clone()));
+                let o = o?;
+                let label = move |what: &str| format!("{} {} {what}", tr(l, "居住点", "Origin"), i + 1);
+                let cells = cats2
+                    .iter()
+                    .map(|(code, name)| {
+                        let key = code.clone();
+                        view! {
+                            <td><input type="text" inputmode="decimal" value=show_number(o.nearest_m.get(code).copied())
+                                aria-label=label(name)
+                                on:input=move |ev| if let Ok(v) = parse_number(&event_target_value(&ev)) {
+                                    edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) {
+                                        match v { Some(v) => { o.nearest_m.insert(key.clone(), v); } None => { o.nearest_m.remove(&key); } }
+                                    });
+                                }/></td>
+                        }
+                    })
+                    .collect_view();
+                let errors = ctx.errors(format!("walking.origins[{i}]"));
+                Some(view! {
+                    <tr>
+                        <td><input type="text" value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.id = v });
+                            }/></td>
+                        <td><input type="text" inputmode="decimal" value=show_number(Some(o.population))
+                            aria-label=label(tr(l, "人口", "population"))
+                            on:input=move |ev| if let Ok(Some(v)) = parse_number(&event_target_value(&ev)) {
+                                edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.population = v });
+                            }/></td>
+                        {cells}
+                        <td>
+                            <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
+                                on:click=move |_| edit(state, |c| if let Some(w) = c.walking.as_mut() && i < w.origins.len() { w.origins.remove(i); })>
+                                {tr(l, "删除", "Remove")}
+                            </button>
+                            <div class="lc-error">{move || errors.get().join("；")}</div>
+                        </td>
+                    </tr>
+                })
+            })
+            .collect_view()
+    };
+    Some(view! {
+        <fieldset>
+            <legend>{tr(l, "步行距离", "Walking distances")}</legend>
+            <p class="lc-help">{tr(l,
+                "沿路网测量的步行距离（米）。覆盖率指标按各居住点人口加权；没有居住点时以中心代替。",
+                "Walking distances along streets, in metres. Coverage is weighted by the population of each origin; without origins the centre stands in.")}</p>
+            {centre}
+            <div class="lc-table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{tr(l, "居住点", "Origin")}</th>
+                        <th scope="col">{tr(l, "人口", "Population")}</th>
+                        {heads}
+                        <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
+                    </tr></thead>
+                    <tbody>{table}</tbody>
+                </table>
+            </div>
+            <div class="lc-toolbar">
+                <button type="button" on:click=move |_| edit(state, |c| {
+                    let w = c.walking.get_or_insert_with(Walking::default);
+                    w.origins.extend(new_origin(format!("{}{}", tr(l, "居住点", "origin "), w.origins.len() + 1)));
+                })>{tr(l, "添加居住点", "Add an origin")}</button>
+            </div>
+        </fieldset>
+    })
+}
+
+/// One indicator: its name, role, points, clause and help, the input its kind needs, and
+/// the current result.
+fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
+    let Ctx { state, lang, last, .. } = ctx;
+    let l = lang.get_untracked();
+    let ind = st.indicator(&id).cloned()?;
+    let help = ind.help.as_ref().map(|h| view! { <p class="lc-help">{h.get(l).to_string()}</p> });
+    let rid = id.clone();
+    let result = move || {
+        let l = lang.get();
+        last.with(|a| {
+            let r = model::result(a.as_ref()?, &rid)?;
+            Some(view! {
+                <p class="lc-result">
+                    <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
+                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), tr(l, "分", "points"), r.explanation.get(l))}
+                </p>
+            })
+        })
+    };
+    let input = match model::ask(&ind) {
+        Ask::Facilities { categories } => {
+            // Quick "add a row" buttons for the categories still missing.
+            let buttons = categories
+                .into_iter()
+                .filter(|code| ctx.read(|c| !c.facilities.iter().any(|f| st.find_category(&f.category).is_some_and(|k| &k.code == code))))
+                .take(8)
+                .filter_map(|code| st.category(&code).map(|k| (code, k.name.get(l).to_string())))
+                .map(|(code, name)| {
+                    view! {
+                        <button type="button" class="lc-quiet" on:click=move |_| add_facility(state, code.clone())>
+                            {format!("{}{name}", tr(l, "＋ 添加", "+ Add "))}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="lc-help">{tr(l, "按上方设施清单计算。", "Counted from the facility inventory above.")}</p>
+                <div class="lc-toolbar">{buttons}</div>
+            }
+            .into_any()
+        }
+        Ask::Distances { .. } => {
+            view! { <p class="lc-help">{tr(l, "按上方步行距离和设施清单计算。", "Computed from the walking distances and the inventory above.")}</p> }.into_any()
+        }
+        Ask::Numbers { figures, population, households } => {
+            let figs = figures
+                .into_iter()
+                .map(|key| {
+                    let fig = st.figures.iter().find(|f| f.key == key).cloned();
+                    let name = fig.as_ref().map_or(key.clone(), |f| f.name.get(l).to_string());
+                    let unit = fig.as_ref().map_or(String::new(), |f| unit_word(l, &f.unit));
+                    let fhelp = fig.as_ref().and_then(|f| f.help.as_ref()).map(|h| view! { <p class="lc-help">{h.get(l).to_string()}</p> });
+                    let initial = ctx.read(|c| c.figures.get(&key).copied());
+                    let k = key.clone();
+                    view! {
+                        <NumberField id=ctx.id(&format!("{id}-{key}")) label=name unit=unit initial=initial lang=lang
+                            errors=ctx.errors(format!("figures.{key}"))
+                            on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
+                                Some(v) => { c.figures.insert(k.clone(), v); }
+                                None => { c.figures.remove(&k); }
+                            }))/>
+                        {fhelp}
+                    }
+                })
+                .collect_view();
+            let note = (population || households).then(|| {
+                view! { <p class="lc-help">{tr(l, "人口、户数在“基本信息”中填写。", "Population and households are asked under “The circle”.")}</p> }
+            });
+            view! { {figs} {note} }.into_any()
+        }
+        Ask::Survey { key, min_sample } => {
+            let s = ctx.read(|c| c.surveys.get(&key).cloned());
+            let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+            let upd = move |k: String, f: Box<dyn FnOnce(&mut Survey)>| {
+                edit(state, move |c| f(c.surveys.entry(k).or_insert(Survey { respondents: 0, satisfied: 0, method: None })))
+            };
+            view! {
+                <NumberField id=ctx.id(&format!("{id}-resp")) label=tr(l, "受访人数", "Respondents").to_string()
+                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.respondents)) lang=lang step="1"
+                    errors=ctx.errors(format!("surveys.{key}.respondents"))
+                    on_set=Callback::new(move |v: Option<f64>| upd(k1.clone(), Box::new(move |s| s.respondents = count(v))))/>
+                <NumberField id=ctx.id(&format!("{id}-sat")) label=tr(l, "满意人数", "Satisfied").to_string()
+                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.satisfied)) lang=lang step="1"
+                    errors=ctx.errors(format!("surveys.{key}.satisfied"))
+                    on_set=Callback::new(move |v: Option<f64>| upd(k2.clone(), Box::new(move |s| s.satisfied = count(v))))/>
+                <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string()
+                    initial=s.and_then(|s| s.method).unwrap_or_default()
+                    on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |s| s.method = (!v.trim().is_empty()).then_some(v))))/>
+                <p class="lc-help">{format!("{} {min_sample}", tr(l, "有效样本不少于", "Minimum sample:"))}</p>
+            }
+            .into_any()
+        }
+        Ask::Checklist => {
+            let a = ctx.read(|c| c.checklist.get(&id).cloned());
+            let (k1, k2, k3) = (id.clone(), id.clone(), id.clone());
+            let upd = move |k: String, f: Box<dyn FnOnce(&mut ChecklistAnswer)>| {
+                edit(state, move |c| f(c.checklist.entry(k).or_insert(ChecklistAnswer { done: false, evidence: None, note: None })))
+            };
+            let cid = ctx.id(&format!("{id}-done"));
+            view! {
+                <div class="lc-field">
+                    <input id=cid.clone() type="checkbox" prop:checked=a.as_ref().is_some_and(|a| a.done)
+                        on:change=move |ev| {
+                            let v = event_target_checked(&ev);
+                            upd(k1.clone(), Box::new(move |a| a.done = v));
+                        }/>
+                    <label for=cid>{tr(l, "已落实", "Done")}</label>
+                </div>
+                <TextField id=ctx.id(&format!("{id}-evidence")) label=tr(l, "佐证材料（文件名、网址或文号）", "Evidence (file, URL or document)").to_string()
+                    initial=a.as_ref().and_then(|a| a.evidence.clone()).unwrap_or_default()
+                    on_set=Callback::new(move |v: String| upd(k2.clone(), Box::new(move |a| a.evidence = (!v.trim().is_empty()).then_some(v))))/>
+                <TextField id=ctx.id(&format!("{id}-note")) label=tr(l, "备注", "Note").to_string()
+                    initial=a.and_then(|a| a.note).unwrap_or_default()
+                    on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |a| a.note = (!v.trim().is_empty()).then_some(v))))/>
+            }
+            .into_any()
+        }
+        Ask::Evaluator { max } => {
+            let e = ctx.read(|c| c.evaluator.get(&id).cloned());
+            let draft = RwSignal::new(e.as_ref().map(|e| e.note.clone()).unwrap_or_default());
+            let (k1, k2, k3, k4) = (id.clone(), id.clone(), id.clone(), id.clone());
+            let required = Signal::derive(move || {
+                let has_points = state.circle.with(|c| c.evaluator.contains_key(&k4));
+                (has_points && draft.with(|d| d.trim().is_empty()))
+                    .then(|| tr(lang.get(), "打分须附评估意见", "Points need the evaluator's note").to_string())
+            });
+            view! {
+                <NumberField id=ctx.id(&format!("{id}-pts")) label=format!("{} (0–{})", tr(l, "评估人打分", "Evaluator's points"), fmt_num(max))
+                    unit=tr(l, "分", "points").to_string() initial=e.as_ref().map(|e| e.points) lang=lang step="0.5"
+                    errors=ctx.errors(format!("evaluator.{id}"))
+                    on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
+                        Some(p) => {
+                            let note = draft.get_untracked();
+                            c.evaluator.entry(k1.clone()).or_insert(EvaluatorEntry { points: p, note, evidence: None }).points = p;
+                        }
+                        None => { c.evaluator.remove(&k1); }
+                    }))/>
+                <TextField id=ctx.id(&format!("{id}-enote")) label=tr(l, "评估意见（必填）", "Evaluator's note (required)").to_string()
+                    initial=e.as_ref().map(|e| e.note.clone()).unwrap_or_default() required=required
+                    on_set=Callback::new(move |v: String| {
+                        draft.set(v.clone());
+                        edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k2) { e.note = v });
+                    })/>
+                <TextField id=ctx.id(&format!("{id}-eev")) label=tr(l, "佐证材料", "Evidence").to_string()
+                    initial=e.and_then(|e| e.evidence).unwrap_or_default()
+                    on_set=Callback::new(move |v: String| edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k3) {
+                        e.evidence = (!v.trim().is_empty()).then_some(v);
+                    }))/>
+            }
+            .into_any()
+        }
+    };
+    Some(view! {
+        <div class="lc-q">
+            <div class="lc-q-head">
+                <span class="lc-q-name">"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</span>
+                <span class="lc-badge">{role_word(l, ind.role)}</span>
+                <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), tr(l, "分", "points"))}</span>
+            </div>
+            <div class="lc-cite">{format!("{}{}", tr(l, "依据：", "Clause: "), cite_line(l, Some(st), &ind.cite))}</div>
+            {help}
+            {input}
+            {result}
+        </div>
+    })
+}
+
+/// A count typed as a number (negative and fractional values are rounded into range; the
+/// core reports what is still wrong).
+fn count(v: Option<f64>) -> u32 {
+    v.map_or(0, |v| v.round().clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
+/// A unit as readers write it.
+fn unit_word(l: Lang, unit: &str) -> String {
+    match (l, unit) {
+        (_, "m2") => "m²".into(),
+        (Lang::Zh, "m") => "米".into(),
+        (Lang::Zh, "persons") => "人".into(),
+        (Lang::Zh, "households") => "户".into(),
+        _ => unit.to_string(),
+    }
+}
