@@ -107,25 +107,28 @@ pub fn AssessmentForm(
         }
         out
     });
-    // The last assessment that scored, and the change of its total.
+    // The last assessment that scored, and the change of its total. A circle loaded from
+    // outside (a new generation) is a new start, not an edit.
     let last: RwSignal<Option<Assessment>> = RwSignal::new(None);
     let change: RwSignal<Option<f64>> = RwSignal::new(None);
-    let previous = StoredValue::new(None::<f64>);
+    let previous = StoredValue::new(None::<(u32, f64)>);
     Effect::new(move |_| {
+        let generation = state.generation.get();
         if let Ok(a) = scored.get() {
-            change.set(delta(previous.get_value(), a.total).filter(|d| *d != 0.0).or(change.get_untracked()));
-            previous.set_value(Some(a.total));
+            match previous.get_value() {
+                Some((g, total)) if g == generation => {
+                    if let Some(d) = delta(Some(total), a.total).filter(|d| *d != 0.0) {
+                        change.set(Some(d));
+                    }
+                }
+                _ => change.set(None),
+            }
+            previous.set_value(Some((generation, a.total)));
             if let Some(cb) = on_change {
                 cb.run(a.clone());
             }
             last.set(Some(a));
         }
-    });
-    // A loaded circle is a new start, not an edit.
-    Effect::new(move |_| {
-        state.generation.track();
-        change.set(None);
-        previous.set_value(None);
     });
     Effect::new(move |first: Option<()>| {
         let json = circle.with(circle_json);

@@ -1,0 +1,177 @@
+//! The widgets in a real browser (headless Chromium through wasm-bindgen-test):
+//! mount, type, read the DOM.
+//!
+//! ```sh
+//! CHROMEDRIVER=/usr/bin/chromedriver \
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//! cargo test -p lifecircle-web --target wasm32-unknown-unknown
+//! ```
+#![cfg(target_arch = "wasm32")]
+
+use leptos::wasm_bindgen::JsCast;
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::Lang;
+use lifecircle_core::{Circle, Date, load_builtin, score};
+use lifecircle_web::{MountOptions, Mounted, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn host() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.dyn_into().unwrap()
+}
+
+fn as_of() -> Date {
+    Date::new(2025, 6, 30).unwrap()
+}
+
+fn sample_options() -> MountOptions {
+    let mut o = MountOptions::new(as_of());
+    o.circle_json = Some(lifecircle_core::example::example("longwan-2024").unwrap().json.to_string());
+    o
+}
+
+fn sample_total() -> f64 {
+    let ex = lifecircle_core::example::example("longwan-2024").unwrap();
+    let st = load_builtin(ex.standard).unwrap();
+    score(&st, &Circle::from_json(ex.json).unwrap(), as_of()).unwrap().total
+}
+
+/// Lets effects and the renderer run.
+async fn settle() {
+    for _ in 0..3 {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    }
+}
+
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn type_into(el: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = el.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+fn count(el: &web_sys::HtmlElement, selector: &str) -> u32 {
+    el.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn form_scores_as_you_type() {
+    let el = host();
+    let m: Mounted = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let st = load_builtin("longwan-2024").unwrap();
+    let live = el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(live.contains(&fmt_num(sample_total())), "the live total is shown: {live}");
+    // Basics, inventory, distances, then one section per dimension.
+    assert_eq!(count(&el, "fieldset"), 3 + st.dimensions.len() as u32);
+    assert_eq!(count(&el, "tbody tr"), 32 + 4, "32 facilities and 4 origins");
+
+    // Every input and select is labelled.
+    let controls = el.query_selector_all("input, select").unwrap();
+    for i in 0..controls.length() {
+        let c: web_sys::Element = controls.item(i).unwrap().dyn_into().unwrap();
+        let labelled = c.has_attribute("aria-label")
+            || (!c.id().is_empty() && el.query_selector(&format!("label[for='{}']", c.id())).unwrap().is_some());
+        assert!(labelled, "unlabelled control: {}", c.outer_html());
+    }
+
+    // 1100 m² for 5000 households is 22 m² per 100, below 30: MC-L03 loses its 3 points.
+    type_into(&el, "input[id$='-households']", "5000");
+    settle().await;
+    assert!(m.to_json().contains("\"households\": 5000"), "{}", m.to_json());
+    let live = el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(live.contains("上次修改 −3"), "the delta of the last edit: {live}");
+
+    // Not a number: reported, not stored.
+    type_into(&el, "input[id$='-households']", "abc");
+    settle().await;
+    assert!(text(&el).contains("请输入数字"));
+    assert!(m.to_json().contains("\"households\": 5000"));
+
+    // An absurd number: the core's message, at the field and in the list.
+    type_into(&el, "input[id$='-households']", "-5");
+    settle().await;
+    assert!(el.query_selector(".lc-problems").unwrap().is_some());
+    assert!(el.query_selector("input[id$='-households'][aria-invalid='true']").unwrap().is_some());
+
+    m.set_lang(Lang::En);
+    m.set_elder(true);
+    settle().await;
+    assert!(text(&el).contains("Facility inventory"));
+    assert!(el.query_selector(".lc-root.lc-elder").unwrap().is_some());
+
+    // Loading bad JSON keeps the circle; good JSON rebuilds the inputs.
+    assert!(m.load_json("{\"id\": 1}").is_err());
+    m.load_json(r#"{"id":"x","name":"空白生活圈"}"#).unwrap();
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn add_and_remove_a_facility() {
+    let el = host();
+    let mut o = MountOptions::new(as_of());
+    o.circle_json = Some(r#"{"id":"x","name":"测试"}"#.into());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let add = el.query_selector(".lc-toolbar button").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    add.click();
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 1);
+    type_into(&el, "tbody tr input[type=text]", "新便利店");
+    settle().await;
+    assert!(m.to_json().contains("新便利店"));
+    let remove = el.query_selector("tbody tr button").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    remove.click();
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn scorecard_and_gap_report() {
+    let el = host();
+    let _m = mount_scorecard(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let st = load_builtin("longwan-2024").unwrap();
+    assert_eq!(count(&el, "details"), st.indicators.len() as u32);
+    assert!(text(&el).contains("示例数据"));
+    assert!(text(&el).contains('★'));
+    assert_eq!(count(&el, "svg.lc-bars rect.lc-bar"), st.dimensions.len() as u32);
+
+    let el = host();
+    let _m = mount_gap_report(el.clone(), sample_options()).unwrap();
+    settle().await;
+    assert!(text(&el).contains("区商务局"));
+    assert!(text(&el).contains("（牵头）"));
+}
+
+#[wasm_bindgen_test]
+async fn guide_map_click_shows_details() {
+    let el = host();
+    let _m = mount_guide_map(el.clone(), sample_options()).unwrap();
+    settle().await;
+    assert!(el.query_selector("svg.lc-guide-map").unwrap().is_some());
+    let g = el.query_selector("[data-id='F04'] title").unwrap().expect("F04 on the map");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    g.dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap()).unwrap();
+    settle().await;
+    let details = el.query_selector(".lc-details").unwrap().expect("details");
+    assert!(details.text_content().unwrap().contains("镇中综合超市"));
+    assert!(el.query_selector("[data-id='F04'].lc-selected").unwrap().is_some());
+}
