@@ -503,10 +503,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let hours_set = set(|f, v| f.hours = (!v.trim().is_empty()).then_some(v));
                 view! {
                     <tr>
-                        <td><input id=id("name") type="text" value=f.name.clone()
+                        <td class="lc-c-name"><input id=id("name") type="text" value=f.name.clone()
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
-                        <td><select aria-label=label("行 业态", ": category")
+                        <td class="lc-c-cat"><select aria-label=label("行 业态", ": category")
                             aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -515,28 +515,28 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             {unknown}
                             {options}
                         </select></td>
-                        <td><input type="checkbox" prop:checked=f.chain aria-label=label("行 连锁", ": chain")
+                        <td class="lc-c-chk"><input type="checkbox" prop:checked=f.chain aria-label=label("行 连锁", ": chain")
                             on:change=move |ev| {
                                 let v = event_target_checked(&ev);
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.chain = v });
                             }/></td>
-                        <td><input type="text" value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
+                        <td class="lc-c-brand"><input type="text" value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
-                        <td><input type="text" inputmode="decimal" value=show_number(f.floor_area_m2)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" value=show_number(f.floor_area_m2)
                             aria-label=label("行 面积（平方米）", ": floor area (m²)")
                             on:input=num(|f, v| f.floor_area_m2 = v)/></td>
-                        <td><input type="text" value=f.hours.clone().unwrap_or_default()
+                        <td class="lc-c-hours"><input type="text" value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
-                        <td><input type="text" inputmode="decimal" value=show_number(f.walk_m)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" value=show_number(f.walk_m)
                             aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
                             on:input=num(|f, v| f.walk_m = v)/></td>
-                        <td><input type="text" value=show_lonlat(f.location) placeholder="120.81, 27.93"
+                        <td class="lc-c-loc"><input type="text" value=show_lonlat(f.location) placeholder="120.81, 27.93"
                             aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
                             on:input=move |ev| if let Ok(p) = parse_lonlat(&event_target_value(&ev)) {
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
                             }/></td>
-                        <td><select aria-label=label("行 状态", ": status") on:change=move |ev| {
+                        <td class="lc-c-status"><select aria-label=label("行 状态", ": status") on:change=move |ev| {
                             let v = event_target_value(&ev);
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) {
                                 f.status = match v.as_str() { "planned" => FacilityStatus::Planned, "closed" => FacilityStatus::Closed, _ => FacilityStatus::Open };
@@ -546,7 +546,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <option value="planned" selected=status == "planned">{tr(l, "规划中", "planned")}</option>
                             <option value="closed" selected=status == "closed">{tr(l, "已关闭", "closed")}</option>
                         </select></td>
-                        <td>
+                        <td class="lc-c-act">
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
                                 on:click=move |_| edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } })>
                                 {tr(l, "删除", "Remove")}

@@ -82,7 +82,10 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard .lc-bars .lc-bar-bg{fill:var(--_surface);stroke:var(--_border)}
 .lc-scorecard .lc-bars .lc-bar{fill:var(--_accent)}
 .lc-scorecard details{border:1px solid var(--_border);border-radius:var(--_radius);margin:.35em 0;background:var(--_bg)}
-.lc-scorecard summary{cursor:pointer;padding:.45em .7em;display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline;min-height:44px}
+.lc-scorecard summary{cursor:pointer;padding:.45em .7em;display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:center;min-height:44px;list-style:none}
+.lc-scorecard summary::-webkit-details-marker{display:none}
+.lc-scorecard summary::before{content:"▸";color:var(--_accent)}
+.lc-scorecard details[open]>summary::before{content:"▾"}
 .lc-scorecard summary .lc-pts{margin-inline-start:auto;font-weight:700;white-space:nowrap}
 .lc-scorecard .lc-explain{padding:.2em .9em .7em;border-top:1px solid var(--_border)}
 .lc-scorecard dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
@@ -152,11 +155,14 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form .lc-result{font-size:.92em;margin:.2em 0}
 .lc-form .lc-table-wrap{overflow-x:auto}
-.lc-form table{border-collapse:collapse;width:100%;min-width:720px}
+.lc-form table{border-collapse:collapse;width:100%;min-width:1100px}
 .lc-form th,.lc-form td{border:1px solid var(--_border);padding:.25em .4em;text-align:start;vertical-align:top}
 .lc-form th{background:var(--_surface);font-weight:700}
 .lc-form td input,.lc-form td select{width:100%}
 .lc-form td input[type=checkbox]{width:1.3em}
+.lc-form .lc-c-name{min-width:11em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5.5em}
+.lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
+.lc-form .lc-c-act button{white-space:nowrap}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
 "#
