@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{WASM_TARGET, cargo, install, root, run};
+use crate::{WASM_TARGET, cargo, install, root, run, target_dir};
 
 /// The npm package's name and its module's file stem.
 const NAME: &str = "lifecircle";
@@ -34,7 +34,7 @@ const RUSTC_WASM_FEATURES: &[&str] = &[
 pub fn dist() -> Result<PathBuf, String> {
     let t = Instant::now();
     run("release wasm build", cargo().args(["build", "-p", "lifecircle-wasm", "--target", WASM_TARGET, "--release"]))?;
-    let input = root().join("target").join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
+    let input = target_dir().join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
     let out = root().join("dist/npm");
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;

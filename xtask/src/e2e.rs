@@ -12,10 +12,10 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, output, root, run};
+use crate::{cargo, output, root, run, target_dir};
 
 pub fn check() -> Result<(), String> {
-    let artifacts = root().join("target/artifacts");
+    let artifacts = target_dir().join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("{}: {e}", artifacts.display()))?;
 
     run(
