@@ -732,19 +732,37 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     let input = match model::ask(&ind) {
         Ask::Facilities { categories } => {
             // Quick "add a row" buttons for the categories still missing.
-            let buttons = categories
+            let names: Vec<(String, String, String)> = categories
                 .into_iter()
-                .filter(|code| ctx.read(|c| !c.facilities.iter().any(|f| st.find_category(&f.category).is_some_and(|k| &k.code == code))))
-                .take(8)
-                .filter_map(|code| st.category(&code).map(|k| (code, k.name.get(l).to_string())))
-                .map(|(code, name)| {
-                    view! {
-                        <button type="button" class="lc-quiet" on:click=move |_| add_facility(state, code.clone())>
-                            {format!("{}{name}", tr(l, "＋ 添加", "+ Add "))}
-                        </button>
-                    }
-                })
-                .collect_view();
+                .filter_map(|code| st.category(&code).map(|k| (code, k.name.zh.clone(), k.name.en.clone())))
+                .collect();
+            let standard = ctx.standard;
+            let buttons = move || {
+                let l = lang.get();
+                let present: Vec<String> = standard.with(|st| {
+                    state.circle.with(|c| {
+                        c.facilities
+                            .iter()
+                            .filter(|f| f.status == FacilityStatus::Open)
+                            .filter_map(|f| st.find_category(&f.category).map(|k| k.code.clone()))
+                            .collect()
+                    })
+                });
+                names
+                    .iter()
+                    .filter(|(code, ..)| !present.contains(code))
+                    .take(8)
+                    .map(|(code, zh, en)| {
+                        let code = code.clone();
+                        let name = if l == Lang::Zh { zh.clone() } else { en.clone() };
+                        view! {
+                            <button type="button" class="lc-quiet" on:click=move |_| add_facility(state, code.clone())>
+                                {format!("{}{name}", tr(l, "＋ 添加", "+ Add "))}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            };
             view! {
                 <p class="lc-help">{tr(l, "按上方设施清单计算。", "Counted from the facility inventory above.")}</p>
                 <div class="lc-toolbar">{buttons}</div>

@@ -300,19 +300,25 @@ pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<S
         .collect()
 }
 
-/// A validation message in the reader's language, from a problem's stable code.
+/// A validation message in the reader's language, from a problem's stable code and field.
+/// English keeps the core's own message, which names the value.
 pub fn problem_text(lang: Lang, p: &InputProblem) -> String {
-    let what = match p.code {
-        "out_of_range" => tr(lang, "数值不合理", "implausible value"),
-        "unknown_category" => tr(lang, "未知业态", "unknown category"),
-        "unknown_indicator" => tr(lang, "未知指标", "unknown indicator"),
-        "unknown_figure" => tr(lang, "未知数据项", "unknown figure"),
-        "unknown_form" => tr(lang, "未知形态", "unknown form"),
-        "inconsistent" => tr(lang, "前后矛盾", "inconsistent"),
-        "json" => tr(lang, "格式错误", "malformed"),
-        _ => tr(lang, "有误", "invalid"),
-    };
-    format!("{what}：{}", p.message)
+    if lang == Lang::En {
+        return p.message.clone();
+    }
+    let coordinate = p.field.ends_with("location") || p.field.ends_with("centre") || p.field.contains("boundary[");
+    match p.code {
+        "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
+        "out_of_range" => "数值不合理：不能为负数、过大或非数字".into(),
+        "inconsistent" if p.field.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
+        "inconsistent" => format!("前后矛盾：{}", p.message),
+        "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
+        "unknown_indicator" => "本标准没有这个指标".into(),
+        "unknown_figure" => "本标准没有这个数据项".into(),
+        "unknown_form" => "本标准没有这个发展形态".into(),
+        "json" => format!("格式错误：{}", p.message),
+        _ => p.message.clone(),
+    }
 }
 
 /// Every problem of a circle: absurd values ([`Circle::check`]) and what scoring rejects
@@ -466,6 +472,18 @@ mod tests {
         assert_eq!(fmt_delta(1.5), "+1.5");
         assert_eq!(fmt_delta(-0.25), "−0.25");
         assert_eq!(stars(3), "★★★☆☆");
+    }
+
+    #[test]
+    fn problems_read_in_chinese() {
+        let mut c = empty_circle();
+        c.households = Some(-1.0);
+        c.surveys
+            .insert("overall".into(), lifecircle_core::circle::Survey { respondents: 1, satisfied: 2, method: None });
+        let ps = c.check();
+        let zh: Vec<String> = ps.iter().map(|p| problem_text(Lang::Zh, p)).collect();
+        assert_eq!(zh, ["数值不合理：不能为负数、过大或非数字", "满意人数不能多于受访人数"]);
+        assert_eq!(problem_text(Lang::En, &ps[0]), ps[0].message);
     }
 
     #[test]

@@ -175,3 +175,32 @@ async fn guide_map_click_shows_details() {
     assert!(details.text_content().unwrap().contains("镇中综合超市"));
     assert!(el.query_selector("[data-id='F04'].lc-selected").unwrap().is_some());
 }
+
+fn buttons_with(el: &web_sys::HtmlElement, needle: &str) -> Vec<web_sys::HtmlElement> {
+    let all = el.query_selector_all("button").unwrap();
+    (0..all.length())
+        .map(|i| all.item(i).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap())
+        .filter(|b| b.text_content().unwrap_or_default().contains(needle))
+        .collect()
+}
+
+/// The sample has no open childcare (one is planned): its questions offer "＋ 添加托育…",
+/// which adds a row of that category and then disappears.
+#[wasm_bindgen_test]
+async fn quick_add_of_a_missing_category() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let before = count(&el, "tbody tr");
+    let add = buttons_with(&el, "＋ 添加托育");
+    assert!(!add.is_empty());
+    add[0].click();
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), before + 1);
+    assert!(m.to_json().contains("\"category\": \"childcare\""));
+    assert!(buttons_with(&el, "＋ 添加托育").is_empty());
+    // Satisfied above respondents: a message in Chinese at the field.
+    type_into(&el, "input[id$='-sat']", "999");
+    settle().await;
+    assert!(text(&el).contains("满意人数不能多于受访人数"));
+}
