@@ -143,7 +143,7 @@ pub const ASSESSMENT_FORM_CSS: &str = concat!(
 .lc-form .lc-live{position:sticky;top:0;z-index:1;background:var(--_bg);border-bottom:2px solid var(--_accent);
 padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-live .lc-total{font-size:1.6em;font-weight:800}
-.lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em}
+.lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em;min-inline-size:0}
 .lc-form legend{font-weight:700;font-size:1.15em;padding:0 .3em}
 .lc-form .lc-q{border-top:1px solid var(--_surface);padding:.6em 0}
 .lc-form .lc-q-head{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline}
@@ -161,7 +161,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form td input,.lc-form td select{width:100%}
 .lc-form td input[type=checkbox]{width:1.3em}
 .lc-form .lc-c-name{min-width:11em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5.5em}
-.lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
+.lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form .lc-c-act button{white-space:nowrap}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
