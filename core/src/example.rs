@@ -10,7 +10,7 @@ pub struct Example {
 }
 
 /// Every built-in sample circle.
-pub const EXAMPLES: &[Example] = &[Example {
+pub static EXAMPLES: &[Example] = &[Example {
     standard: "longwan-2024",
     file: "standards/examples/longwan-2024.sample.json",
     json: include_str!("../../standards/examples/longwan-2024.sample.json"),

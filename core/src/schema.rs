@@ -5,10 +5,10 @@
 //! is embedded, so builds without the feature (wasm) still serve the schemas.
 
 /// The committed JSON Schema of the circle input.
-pub const CIRCLE_SCHEMA: &str = include_str!("../../standards/schema/circle.schema.json");
+pub static CIRCLE_SCHEMA: &str = include_str!("../../standards/schema/circle.schema.json");
 
 /// The committed JSON Schema of the standard file format (as JSON; files are TOML).
-pub const STANDARD_SCHEMA: &str = include_str!("../../standards/schema/standard.schema.json");
+pub static STANDARD_SCHEMA: &str = include_str!("../../standards/schema/standard.schema.json");
 
 /// Generate the circle input's schema from the types.
 #[cfg(feature = "schema")]

@@ -9,7 +9,7 @@ pub struct Builtin {
 }
 
 /// Every built-in standard, parents before children.
-pub const BUILTIN: &[Builtin] = &[
+pub static BUILTIN: &[Builtin] = &[
     Builtin {
         id: "mofcom-2021",
         file: "standards/mofcom-2021.toml",
