@@ -10,6 +10,8 @@
 //! | `invalid_input` | the circle is malformed or absurd | `problems`: `InputProblem[]` (code, field path, line, column) |
 //! | `bad_argument` | a wrong `asOf`, `lang`, `format`, `which`, or a circle that is neither object nor string | `argument`: its name |
 //! | `no_example` | no sample circle for that standard | `standard` |
+//! | `invalid_data` | street, facility or origin data that cannot be read (walking reach) | — (the message names the element, feature or line) |
+//! | `access_error` | a walk that cannot be measured (a point far from every street, bad parameters) | — |
 //! | `internal` | a value could not be converted (a bug) | — |
 //! | `panic` | the core panicked (a bug); see `panic.rs` | — |
 
@@ -30,6 +32,10 @@ pub enum Failure {
     Argument { argument: &'static str, message: String },
     /// No sample circle for this standard.
     NoExample(String),
+    /// Street, facility or origin data that cannot be read.
+    Data(String),
+    /// A walk that cannot be measured.
+    Access(String),
     /// A conversion that cannot fail did (a bug).
     Internal(String),
     /// The core panicked (a bug).
@@ -41,6 +47,16 @@ impl Failure {
         Failure::Argument { argument, message }
     }
 
+    #[cfg_attr(not(feature = "access"), allow(dead_code))]
+    pub(crate) fn data(e: impl std::fmt::Display) -> Failure {
+        Failure::Data(e.to_string())
+    }
+
+    #[cfg_attr(not(feature = "access"), allow(dead_code))]
+    pub(crate) fn access(e: impl std::fmt::Display) -> Failure {
+        Failure::Access(e.to_string())
+    }
+
     /// The stable code a JS caller can switch on.
     pub fn code(&self) -> &'static str {
         match self {
@@ -49,6 +65,8 @@ impl Failure {
             Failure::Input(_) => "invalid_input",
             Failure::Argument { .. } => "bad_argument",
             Failure::NoExample(_) => "no_example",
+            Failure::Data(_) => "invalid_data",
+            Failure::Access(_) => "access_error",
             Failure::Internal(_) => "internal",
             Failure::Panic(_) => "panic",
         }
@@ -60,6 +78,7 @@ impl Failure {
             Failure::Input(e) => e.to_string(),
             Failure::Argument { argument, message } => format!("{argument}: {message}"),
             Failure::NoExample(id) => format!("no sample circle for standard `{id}`"),
+            Failure::Data(m) | Failure::Access(m) => m.clone(),
             Failure::Internal(m) => format!("internal error: {m}"),
             Failure::Panic(m) => format!("lifecircle panicked (a bug): {m}"),
         }
@@ -79,7 +98,7 @@ pub(crate) fn into_js(f: Failure) -> JsValue {
         Failure::Input(e) => set("problems", details(&e.problems)),
         Failure::Argument { argument, .. } => set("argument", JsValue::from_str(argument)),
         Failure::NoExample(id) => set("standard", JsValue::from_str(id)),
-        Failure::Internal(_) | Failure::Panic(_) => {}
+        Failure::Internal(_) | Failure::Panic(_) | Failure::Data(_) | Failure::Access(_) => {}
     }
     err.into()
 }

@@ -22,6 +22,8 @@
 //! `standard` is a built-in id (`"longwan-2024"`) or the TOML text of a standard; `circle` is
 //! a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"` (the core reads no clock).
 
+#[cfg(feature = "access")]
+pub mod access;
 mod error;
 mod panic;
 mod ts;
@@ -181,8 +183,8 @@ pub fn example_circle(#[wasm_bindgen(js_name = standardId)] standard_id: &str) -
     })
 }
 
-// Walking reach (its own issue) adds its exports here: `walkingReach(...)` and friends, each
-// through `entry(...)` like the ones above, with their types in `ts.rs`.
+// Walking reach: with the `access` feature, `access.rs` adds `WalkNetwork` and friends (built by
+// `cargo xtask dist` into the second module `lifecircle_access.js`).
 
 /// A test-only export that panics, to check what a JS caller sees (`code: "panic"`).
 #[cfg(feature = "test-panic")]
@@ -192,7 +194,7 @@ pub fn panic_for_tests(message: &str) -> Result<JsValue, JsValue> {
 }
 
 /// A built-in id, or the TOML text of a standard (with built-in parents).
-fn standard_from(arg: &str) -> Result<Standard, Failure> {
+pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
     let looks_like_id =
         !arg.is_empty() && arg.len() <= 64 && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !looks_like_id {
@@ -206,7 +208,7 @@ fn standard_from(arg: &str) -> Result<Standard, Failure> {
 /// it is parsed by exactly the same code, unknown fields rejected; problems then name the
 /// field path only, since line and column would point into the stringified text). A NaN or
 /// infinite number is an error on its field (`invalid type: string "NaN"`), never "missing".
-fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
+pub(crate) fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
     if let Some(text) = v.as_string() {
         return Circle::from_json(&text).map_err(Failure::Input);
     }
@@ -241,7 +243,7 @@ fn assess(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<lifecirc
 }
 
 /// A value as a plain JS object (maps as objects, not `Map`s).
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Failure> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Failure> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Failure::Internal(e.to_string()))
 }
 

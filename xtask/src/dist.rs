@@ -16,6 +16,8 @@ use crate::{WASM_TARGET, cargo, install, root, run, target_dir};
 
 /// The npm package's name and its module's file stem.
 const NAME: &str = "lifecircle";
+/// The file stem of the second module, with walking reach.
+const ACCESS_NAME: &str = "lifecircle_access";
 
 /// The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must be told
 /// (it validates against its own smaller default set).
@@ -31,62 +33,22 @@ const RUSTC_WASM_FEATURES: &[&str] = &[
 ];
 
 /// Build the package; returns its directory.
+///
+/// Two modules: `lifecircle` (scoring, standards, reports) and `lifecircle_access` (the same
+/// plus walking reach on street networks, built with the wasm crate's `access` feature), so a
+/// page that only scores never downloads the street-network code.
 pub fn dist() -> Result<PathBuf, String> {
     let t = Instant::now();
-    run("release wasm build", cargo().args(["build", "-p", "lifecircle-wasm", "--target", WASM_TARGET, "--release"]))?;
-    let input = target_dir().join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
     let out = root().join("dist/npm");
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-
-    eprintln!("\n==> wasm-bindgen (library {}) into dist/npm/", env!("CARGO_PKG_VERSION"));
-    let tb = Instant::now();
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&input)
-        .out_name(NAME)
-        .web(true)
-        .map_err(|e| format!("bindgen: {e}"))?
-        .typescript(true)
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        // The library's default differs from the CLI's: without this `init()` has no default
-        // URL for the .wasm and fails.
-        .omit_default_module_path(false)
-        .generate(&out)
-        .map_err(|e| format!("bindgen: {e:#}"))?;
-    eprintln!("    (bindgen: {:.1} s)", tb.elapsed().as_secs_f64());
-
-    let wasm = out.join(format!("{NAME}_bg.wasm"));
-    let after_bindgen = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    install::npm()?;
-    let wasm_opt = root().join("e2e/node_modules/.bin/wasm-opt");
-    let optimised = out.join(format!("{NAME}_bg.opt.wasm"));
-    run(
-        "wasm-opt -Oz (npm binaryen)",
-        Command::new(&wasm_opt).arg("-Oz").args(RUSTC_WASM_FEATURES).arg(&wasm).arg("-o").arg(&optimised),
-    )?;
-    // Keep wasm-opt's output only if it is smaller gzipped: on this module -Oz shrinks the raw
-    // size but has grown the gzip size (measured in docs/benchmarks.md).
-    let after_opt = std::fs::read(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
-    let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
-    if opt_gz <= bindgen_gz {
-        std::fs::rename(&optimised, &wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    } else {
-        eprintln!("    wasm-opt output is larger gzipped ({opt_gz} > {bindgen_gz} bytes): keeping the bindgen output");
-        std::fs::remove_file(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
-    }
-
+    let mut rows = module(&out, NAME, &[])?;
+    rows.extend(module(&out, ACCESS_NAME, &["access"])?);
     write(&out.join("package.json"), &package_json())?;
     write(&out.join("README.md"), README)?;
 
-    let cargo_output = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let mut rows = vec![
-        ("stage: cargo output `lifecircle_wasm.wasm`".to_string(), sizes(&cargo_output)),
-        ("stage: after wasm-bindgen (name section removed)".to_string(), sizes(&after_bindgen)),
-        ("stage: after wasm-opt -Oz".to_string(), sizes(&after_opt)),
-    ];
     let mut files = Vec::new();
     list(&out, &mut files);
     files.sort();
@@ -102,6 +64,64 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     eprintln!("\ndist: dist/npm/ written in {:.1} s", t.elapsed().as_secs_f64());
     Ok(out)
+}
+
+/// An artifact or stage with its raw and gzip size.
+type SizeRow = (String, (usize, usize));
+
+/// Build one module of the wasm crate with `features`, run bindgen and wasm-opt into `out`
+/// under the file stem `name`; returns the size rows of its stages.
+fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, String> {
+    let mut build = cargo();
+    build.args(["build", "-p", "lifecircle-wasm", "--target", WASM_TARGET, "--release"]);
+    if !features.is_empty() {
+        build.args(["--features", &features.join(",")]);
+    }
+    run(&format!("release wasm build ({name})"), &mut build)?;
+    let input = target_dir().join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
+    let cargo_output = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+
+    eprintln!("\n==> wasm-bindgen (library {}) into dist/npm/{name}.js", env!("CARGO_PKG_VERSION"));
+    let tb = Instant::now();
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&input)
+        .out_name(name)
+        .web(true)
+        .map_err(|e| format!("bindgen: {e}"))?
+        .typescript(true)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        // The library's default differs from the CLI's: without this `init()` has no default
+        // URL for the .wasm and fails.
+        .omit_default_module_path(false)
+        .generate(out)
+        .map_err(|e| format!("bindgen: {e:#}"))?;
+    eprintln!("    (bindgen: {:.1} s)", tb.elapsed().as_secs_f64());
+
+    let wasm = out.join(format!("{name}_bg.wasm"));
+    let after_bindgen = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    install::npm()?;
+    let wasm_opt = root().join("e2e/node_modules/.bin/wasm-opt");
+    let optimised = out.join(format!("{name}_bg.opt.wasm"));
+    run(
+        &format!("wasm-opt -Oz (npm binaryen) ({name})"),
+        Command::new(&wasm_opt).arg("-Oz").args(RUSTC_WASM_FEATURES).arg(&wasm).arg("-o").arg(&optimised),
+    )?;
+    // Keep wasm-opt's output only if it is smaller gzipped: on this module -Oz shrinks the raw
+    // size but has grown the gzip size (measured in docs/benchmarks.md).
+    let after_opt = std::fs::read(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
+    let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
+    if opt_gz <= bindgen_gz {
+        std::fs::rename(&optimised, &wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    } else {
+        eprintln!("    wasm-opt output is larger gzipped ({opt_gz} > {bindgen_gz} bytes): keeping the bindgen output");
+        std::fs::remove_file(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
+    }
+    Ok(vec![
+        (format!("stage ({name}): cargo output"), sizes(&cargo_output)),
+        (format!("stage ({name}): after wasm-bindgen (name section removed)"), sizes(&after_bindgen)),
+        (format!("stage ({name}): after wasm-opt -Oz"), sizes(&after_opt)),
+    ])
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -134,13 +154,19 @@ fn package_json() -> String {
         "types": format!("{NAME}.d.ts"),
         "exports": {
             ".": { "types": format!("./{NAME}.d.ts"), "default": format!("./{NAME}.js") },
-            "./lifecircle_bg.wasm": format!("./{NAME}_bg.wasm")
+            "./access": { "types": format!("./{ACCESS_NAME}.d.ts"), "default": format!("./{ACCESS_NAME}.js") },
+            "./lifecircle_bg.wasm": format!("./{NAME}_bg.wasm"),
+            "./lifecircle_access_bg.wasm": format!("./{ACCESS_NAME}_bg.wasm")
         },
         "files": [
             format!("{NAME}.js"),
             format!("{NAME}.d.ts"),
             format!("{NAME}_bg.wasm"),
             format!("{NAME}_bg.wasm.d.ts"),
+            format!("{ACCESS_NAME}.js"),
+            format!("{ACCESS_NAME}.d.ts"),
+            format!("{ACCESS_NAME}_bg.wasm"),
+            format!("{ACCESS_NAME}_bg.wasm.d.ts"),
             "README.md"
         ],
         "sideEffects": false,
@@ -171,7 +197,11 @@ console.log(a.total, a.grade.grade?.name.zh);
 - 出错时抛出 `Error`，带稳定的 `code`（`invalid_standard`、`unknown_standard`、`invalid_input`、
   `bad_argument`、`no_example`、`internal`、`panic`）及 `diagnostics` / `problems` 明细。
   `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
-- 类型定义见 `lifecircle.d.ts`。
+- 步行可达性（真实路网）在第二个模块 `lifecircle/access`（`lifecircle_access.js`）：它包含上述全部
+  函数，另有 `WalkNetwork.fromBytes`（OSM XML / PBF / GeoJSON）、`nearest`、`reachedStreets`、
+  `isochrone`、`walkCircle`、`whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、
+  `convertCoords`（WGS-84 / GCJ-02 / BD-09）。只评分的页面无需下载路网代码。
+- 类型定义见 `lifecircle.d.ts`、`lifecircle_access.d.ts`。
 
 ## English
 
@@ -189,5 +219,10 @@ native CLI.
   `invalid_input`, `bad_argument`, `no_example`, `internal`, `panic`) and the details in
   `diagnostics` or `problems`. `panic` means a bug: the instance is unusable afterwards; reload
   the page.
-- Types: `lifecircle.d.ts`. Licence: MIT OR Apache-2.0.
+- Walking reach on street networks is a second module, `lifecircle/access`
+  (`lifecircle_access.js`): everything above plus `WalkNetwork.fromBytes` (OSM XML / PBF /
+  GeoJSON), `nearest`, `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`,
+  `importFacilities`, `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09). A page
+  that only scores never downloads the network code.
+- Types: `lifecircle.d.ts`, `lifecircle_access.d.ts`. Licence: MIT OR Apache-2.0.
 "#;

@@ -1,0 +1,46 @@
+// Uses every walking-reach export of the second module with its declared types; checked with
+// `tsc --noEmit --strict` against lifecircle_access.d.ts (run by `cargo xtask test`).
+import init, {
+  WalkNetwork,
+  importFacilities,
+  importOrigins,
+  convertCoords,
+  scoreJson,
+} from '../dist/npm/lifecircle_access.js';
+import type {
+  FacilityImport,
+  DataOrigin,
+  NearestByCategory,
+  GeoJsonFeature,
+  GeoJsonFeatureCollection,
+  NetworkInfo,
+  WalkedCircle,
+  WhatIf,
+  Siting,
+  LonLat,
+} from '../dist/npm/lifecircle_access.js';
+
+export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string> {
+  await init();
+  const net: WalkNetwork = WalkNetwork.fromBytes(osm, 'osm', 'wgs84');
+  const info: NetworkInfo = net.stats();
+  const pois: FacilityImport = importFacilities(osm, 'osm', 'longwan-2024');
+  const homes: DataOrigin[] = importOrigins(origins, 'csv');
+  const centre: LonLat = [116.337, 39.9495];
+  const metres: number | undefined = net.distance(centre, [116.34, 39.953]);
+  const near: NearestByCategory = net.nearest('longwan-2024', pois.facilities, centre, 'elderly');
+  const streets: GeoJsonFeatureCollection = net.reachedStreets('longwan-2024', centre, new Float64Array([5, 10, 15]));
+  const iso: GeoJsonFeature = net.isochrone('longwan-2024', centre, 15, 25, 'default');
+  const walked: WalkedCircle = net.walkCircle(
+    'longwan-2024',
+    { id: 'x', name: 'y', location: { crs: 'wgs84', centre } },
+    pois.facilities,
+    homes,
+  );
+  const changes: WhatIf[] = net.whatIf('longwan-2024', pois.facilities, homes, 10, { id: 'new', point: centre, categories: ['pharmacy'] }, undefined);
+  const sites: Siting = net.suggestSites('longwan-2024', pois.facilities, homes, 10, 'pharmacy', 3, null);
+  const gcj: LonLat[] = convertCoords([centre], 'wgs84', 'gcj02');
+  const json: string = scoreJson('longwan-2024', walked.circle, '2025-06-30');
+  net.free();
+  return [info.network.nodes, near.by_category['supermarket']?.name, streets.features.length, iso.type, changes.length, sites.sites.length, gcj[0][0], metres, json.length].join(' ');
+}

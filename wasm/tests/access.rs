@@ -1,0 +1,102 @@
+//! Walking reach in the browser (feature `access`): the same OSM file, the same distances and
+//! the same end-to-end assessment as natively, byte for byte.
+//!
+//! Run by `cargo xtask test` (headless Chromium via `wasm-bindgen-test-runner`).
+
+#![cfg(all(target_arch = "wasm32", feature = "access"))]
+
+use js_sys::Reflect;
+use lifecircle_wasm as facade;
+use lifecircle_wasm::access::{self as walk, WalkNetwork};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BJTU: &[u8] = include_bytes!("../../tests/data/osm/beijing_bjtu_overpass_2022.osm");
+const REFERENCE: &str = include_str!("../../tests/data/reference/beijing_bjtu.csv");
+const SNAPSHOT: &str = include_str!("../../core/tests/snapshots/bjtu-longwan-2024.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn lonlat(lon: f64, lat: f64) -> JsValue {
+    let a = js_sys::Array::new();
+    a.push(&lon.into());
+    a.push(&lat.into());
+    a.into()
+}
+
+fn code_of(e: &JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+    get(e, "code").as_string().expect("code")
+}
+
+#[wasm_bindgen_test]
+fn distances_match_the_networkx_reference() {
+    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let mut n = 0;
+    for line in REFERENCE.lines().filter(|l| !l.starts_with('#')).skip(1).take(100) {
+        let f: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
+        let d = net.distance(lonlat(f[0], f[1]), lonlat(f[2], f[3])).unwrap().expect("connected");
+        assert!((d - f[4]).abs() <= (f[4] * 0.005).max(1.0), "{line}: {d}");
+        n += 1;
+    }
+    assert_eq!(n, 100);
+}
+
+/// The whole chain in wasm — network and POIs from the OSM bytes, distances from the centre,
+/// scoring — gives exactly the native end-to-end snapshot.
+#[wasm_bindgen_test]
+fn end_to_end_assessment_equals_the_native_snapshot() {
+    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
+    let facilities = get(&imp, "facilities");
+    assert!(js_sys::Array::from(&get(&imp, "unmapped")).length() > 0, "unmapped items are listed");
+    let circle = r#"{"id":"bjtu-demo","name":"北京交通大学周边（OSM 实测路网）","population":10000,"households":4000,
+            "location":{"crs":"wgs84","centre":[116.337,39.9495]}}"#;
+    let walked =
+        net.walk_circle("longwan-2024", JsValue::from_str(circle), facilities, js_sys::Array::new().into()).unwrap();
+    let json = facade::score_json("longwan-2024", get(&walked, "circle"), "2025-06-30").unwrap();
+    assert_eq!(json, SNAPSHOT.trim_end());
+}
+
+#[wasm_bindgen_test]
+fn nearest_isochrone_and_coordinates() {
+    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
+    let near = net.nearest("longwan-2024", get(&imp, "facilities"), lonlat(116.337, 39.9495), None).unwrap();
+    let s = get(&get(&near, "by_category"), "supermarket");
+    assert_eq!(get(&s, "name").as_string().as_deref(), Some("交大后勤超市"));
+    let elderly =
+        net.nearest("longwan-2024", get(&imp, "facilities"), lonlat(116.337, 39.9495), Some("elderly".into())).unwrap();
+    let e = get(&get(&elderly, "by_category"), "supermarket");
+    assert!(get(&e, "minutes").as_f64().unwrap() > get(&s, "minutes").as_f64().unwrap());
+    let iso = net.isochrone("longwan-2024", lonlat(116.337, 39.9495), 10.0, None, None).unwrap();
+    assert_eq!(get(&iso, "type").as_string().as_deref(), Some("Feature"));
+    let streets = net.reached_streets("longwan-2024", lonlat(116.337, 39.9495), vec![5.0, 10.0], None).unwrap();
+    assert!(js_sys::Array::from(&get(&streets, "features")).length() > 10);
+    let pts = js_sys::Array::new();
+    pts.push(&lonlat(120.8125, 27.929));
+    let g = walk::convert_coords(pts.into(), "wgs84", "gcj02").unwrap();
+    let back = walk::convert_coords(g, "gcj02", "wgs84").unwrap();
+    let p = js_sys::Array::from(&js_sys::Array::from(&back).get(0));
+    assert!((p.get(0).as_f64().unwrap() - 120.8125).abs() < 1e-6);
+}
+
+#[wasm_bindgen_test]
+fn bad_data_gets_stable_codes() {
+    let e = WalkNetwork::from_bytes(b"<osm><node id=", "osm", None).err().expect("truncated xml fails");
+    assert_eq!(code_of(&e), "invalid_data");
+    let e = WalkNetwork::from_bytes(b"\x00\x00\x00\x0fnot a pbf", "pbf", None).err().expect("bad pbf fails");
+    assert_eq!(code_of(&e), "invalid_data");
+    let e = WalkNetwork::from_bytes(b"{}", "shapefile", None).err().expect("unknown format");
+    assert_eq!(code_of(&e), "bad_argument");
+    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let far = net.distance(lonlat(0.0, 0.0), lonlat(116.337, 39.9495)).expect_err("no street near (0, 0)");
+    assert_eq!(code_of(&far), "access_error");
+    let bad = js_sys::Array::new();
+    bad.push(&lonlat(f64::NAN, 1.0));
+    assert_eq!(code_of(&walk::convert_coords(bad.into(), "wgs84", "gcj02").err().unwrap()), "bad_argument");
+}
