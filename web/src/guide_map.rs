@@ -155,6 +155,58 @@ pub struct GuideMapData {
     pub credits: Option<String>,
 }
 
+/// Map layers measured elsewhere (for example natively, on a street network) and laid over
+/// the map of a circle: streets, the streets reached in 5/10/15 minutes, and the data's
+/// credits. Read from JSON; every field may be left out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MapLayers {
+    /// Street LineStrings, `[lon, lat]`.
+    #[serde(default)]
+    pub streets: Vec<Vec<[f64; 2]>>,
+    /// Streets reached, with the minutes of their tier.
+    #[serde(default)]
+    pub reached: Vec<ReachedSegment>,
+    /// The data comes from OpenStreetMap: the ODbL attribution is printed.
+    #[serde(default)]
+    pub osm: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<String>,
+}
+
+impl GuideMapData {
+    /// The map with measured layers laid over it (the layers' streets replace the map's).
+    pub fn with_layers(mut self, layers: &MapLayers) -> GuideMapData {
+        if !layers.streets.is_empty() {
+            self.streets = layers.streets.clone();
+        }
+        if !layers.reached.is_empty() {
+            self.reached = layers.reached.clone();
+        }
+        self.osm |= layers.osm;
+        if layers.credits.is_some() {
+            self.credits = layers.credits.clone();
+        }
+        self
+    }
+}
+
+/// The `[lon, lat]` under a point of the map drawn for `d` in `layout`, given in the SVG's
+/// viewBox units; `None` outside the map rectangle. The inverse of the drawing projection.
+pub fn unproject(d: &GuideMapData, layout: Layout, x: f64, y: f64) -> Option<[f64; 2]> {
+    let f = frame(layout);
+    let m = f.map;
+    if !(x.is_finite() && y.is_finite()) || x < m.x || x > m.x + m.w || y < m.y || y > m.y + m.h {
+        return None;
+    }
+    let p = projection(d, m);
+    if !(p.s > 0.0 && p.k_lon > 0.0) {
+        return None;
+    }
+    let mx = (x - p.cx) / p.s;
+    let my = (p.cy - y) / p.s;
+    Some([p.lon0 + mx / p.k_lon, p.lat0 + my / p.k_lat])
+}
+
 /// Page layout of the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1426,6 +1478,34 @@ mod tests {
         assert_eq!(n(-0.04), "0.0");
         assert_eq!(n(12.345), "12.3");
         assert_eq!(n(-3.0), "-3.0");
+    }
+
+    #[test]
+    fn unproject_inverts_the_projection() {
+        let d = GuideMapData {
+            name: "t".into(),
+            centre: [116.337, 39.9495],
+            facilities: vec![MapFacility {
+                id: "a".into(),
+                name: "a".into(),
+                category: "x".into(),
+                location: [116.340, 39.951],
+                not_open: false,
+                hours: None,
+                brand: None,
+                walk_m: None,
+            }],
+            ..GuideMapData::default()
+        };
+        for layout in [Layout::Screen, Layout::A3Portrait] {
+            let f = frame(layout);
+            let p = projection(&d, f.map);
+            let (x, y) = p.px([116.340, 39.951]);
+            let q = unproject(&d, layout, x, y).expect("inside the map");
+            assert!((q[0] - 116.340).abs() < 1e-9 && (q[1] - 39.951).abs() < 1e-9, "{q:?}");
+            assert_eq!(unproject(&d, layout, f.map.x - 1.0, y), None);
+            assert_eq!(unproject(&d, layout, f64::NAN, y), None);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! pure function ([`guide_map::render_guide_map`]) that the [`GuideMap`] component wraps.
 //! Each widget has one stylesheet in [`styles`]; [`mount`] mounts them into host elements.
 
+pub mod bindings;
 pub mod form;
 pub mod gap_report;
 pub mod guide_map;
@@ -15,7 +16,7 @@ pub mod styles;
 
 pub use form::{AssessmentForm, FormState};
 pub use gap_report::GapReport;
-pub use guide_map::{GuideMapData, Layout, MapOptions, render_guide_map};
+pub use guide_map::{GuideMapData, Layout, MapLayers, MapOptions, render_guide_map, unproject};
 pub use map_view::GuideMap;
 pub use mount::{
     MountError, MountOptions, Mounted, StandardSource, mount_assessment, mount_gap_report, mount_guide_map,

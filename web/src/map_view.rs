@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 
-use crate::guide_map::{GuideMapData, Layout, MapOptions, page_size, render_guide_map};
+use crate::guide_map::{GuideMapData, Layout, MapOptions, page_size, render_guide_map, unproject};
 use crate::model::tr;
 use crate::score_card::lang_tag;
 
@@ -31,6 +31,10 @@ pub fn GuideMap(
     /// Called with a facility's id when it is chosen.
     #[prop(default = None)]
     on_select: Option<Callback<String>>,
+    /// What-if mode: called with the `[lon, lat]` clicked on the map (outside any facility).
+    /// `None` (default) leaves clicks for choosing facilities only.
+    #[prop(default = None)]
+    on_place: Option<Callback<[f64; 2]>>,
 ) -> impl IntoView {
     let view_box: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
     let selected: RwSignal<Option<String>> = RwSignal::new(None);
@@ -77,6 +81,11 @@ pub fn GuideMap(
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = facility_at(ev.target()) {
             choose(id);
+        } else if let Some(cb) = on_place
+            && let Some(p) = clicked_point(&ev, current())
+            && let Some(q) = data.with_untracked(|d| unproject(d, layout.get_untracked(), p.0, p.1))
+        {
+            cb.run(q);
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -170,4 +179,20 @@ pub fn GuideMap(
             {details}
         </section>
     }
+}
+
+/// The point of a click in the SVG's viewBox units (`view_box` is the one drawn), for the
+/// default `preserveAspectRatio` (`xMidYMid meet`).
+fn clicked_point(ev: &leptos::ev::MouseEvent, view_box: [f64; 4]) -> Option<(f64, f64)> {
+    let canvas = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let svg = canvas.query_selector("svg").ok().flatten()?;
+    let r = svg.get_bounding_client_rect();
+    let [vx, vy, vw, vh] = view_box;
+    if r.width() <= 0.0 || r.height() <= 0.0 || vw <= 0.0 || vh <= 0.0 {
+        return None;
+    }
+    let k = (r.width() / vw).min(r.height() / vh);
+    let ox = r.left() + (r.width() - vw * k) / 2.0;
+    let oy = r.top() + (r.height() - vh * k) / 2.0;
+    Some((vx + (f64::from(ev.client_x()) - ox) / k, vy + (f64::from(ev.client_y()) - oy) / k))
 }

@@ -18,9 +18,9 @@ use lifecircle_core::{Circle, Date, load_builtin, load_text, score};
 
 use crate::form::{AssessmentForm, FormState};
 use crate::gap_report::GapReport;
-use crate::guide_map::{GuideMapData, Layout};
+use crate::guide_map::{GuideMapData, Layout, MapLayers};
 use crate::map_view::GuideMap;
-use crate::model::{empty_circle, problem_text, tr};
+use crate::model::{distance_categories, empty_circle, problem_text, tr};
 use crate::score_card::ScoreCard;
 
 /// A hook the host passes in.
@@ -48,6 +48,11 @@ pub struct MountOptions {
     pub circle_json: Option<String>,
     /// Guide map layout.
     pub layout: Layout,
+    /// Guide map: layers measured elsewhere (streets, reached streets, OSM credits).
+    pub layers: Option<MapLayers>,
+    /// Guide map: offer the what-if mode (a click places a hypothetical facility and the
+    /// circle is scored again).
+    pub what_if: bool,
     /// After every edit that scores (form), with the new assessment.
     pub on_change: Option<Hook<Assessment>>,
     /// After every edit, with the circle's JSON (autosave).
@@ -70,6 +75,8 @@ impl MountOptions {
             elder: false,
             circle_json: None,
             layout: Layout::Screen,
+            layers: None,
+            what_if: false,
             on_change: None,
             on_input: None,
             on_submit: None,
@@ -97,6 +104,8 @@ impl std::error::Error for MountError {}
 
 /// A mounted widget. Dropping it unmounts the widget.
 pub struct Mounted {
+    /// The resolved standard (its id and version key the host's saved state).
+    pub standard: Signal<Standard>,
     pub lang: RwSignal<Lang>,
     pub elder: RwSignal<bool>,
     pub as_of: RwSignal<Date>,
@@ -171,7 +180,15 @@ fn setup(o: &MountOptions) -> Result<Setup, MountError> {
 }
 
 fn mounted(s: &Setup, handle: Box<dyn Any>) -> Mounted {
-    Mounted { lang: s.lang, elder: s.elder, as_of: s.as_of, layout: s.layout, state: s.state, _handle: handle }
+    Mounted {
+        standard: s.standard,
+        lang: s.lang,
+        elder: s.elder,
+        as_of: s.as_of,
+        layout: s.layout,
+        state: s.state,
+        _handle: handle,
+    }
 }
 
 fn hook<T: 'static>(h: &Option<Hook<T>>) -> Option<Callback<T>> {
@@ -223,6 +240,7 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
     let s = setup(&options)?;
     let (standard, lang, elder) = (s.standard, s.lang, s.elder);
     let result = scored(&s);
+    report_changes(result, &options.on_change);
     let handle = leptos::mount::mount_to(el, move || {
         move || match result.get() {
             Ok(a) => view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any(),
@@ -240,6 +258,7 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
     let s = setup(&options)?;
     let (lang, elder) = (s.lang, s.elder);
     let result = scored(&s);
+    report_changes(result, &options.on_change);
     let on_print = options.on_print.clone();
     let handle = leptos::mount::mount_to(el, move || {
         move || match result.get() {
@@ -258,12 +277,210 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
     let s = setup(&options)?;
     let (standard, state, lang, elder, layout) = (s.standard, s.state, s.lang, s.elder, s.layout);
     let result = scored(&s);
+    report_changes(result, &options.on_change);
+    let layers = options.layers.clone();
     let data = Signal::derive(move || {
-        standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())))
+        let d = standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
+        match &layers {
+            Some(l) => d.with_layers(l),
+            None => d,
+        }
     });
     let on_select = options.on_select.clone();
+    let what_if = options.what_if.then(|| WhatIf::new(&s));
     let handle = leptos::mount::mount_to(el, move || {
-        view! { <GuideMap data=data lang=lang elder=elder layout=layout on_select=hook(&on_select)/> }
+        let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
+        view! {
+            <GuideMap data=data lang=lang elder=elder layout=layout on_select=hook(&on_select) on_place=on_place/>
+            {what_if.map(|w| w.view(lang, elder))}
+        }
     });
     Ok(mounted(&s, Box::new(handle)))
 }
+
+fn report_changes(result: Memo<Result<Assessment, InputError>>, on_change: &Option<Hook<Assessment>>) {
+    if let Some(cb) = on_change.clone() {
+        Effect::new(move |_| {
+            if let Ok(a) = result.get() {
+                cb(a);
+            }
+        });
+    }
+}
+
+/// Id prefix of the hypothetical facilities the what-if mode adds.
+pub const WHAT_IF_PREFIX: &str = "whatif-";
+
+/// The guide map's what-if mode: while on, a click on the map adds a hypothetical facility of
+/// the chosen category to the circle, and the circle is scored again through the core. Its
+/// distance from the centre is the straight line times the standard's detour factor (no
+/// network walk in the browser); the panel says so.
+#[derive(Clone, Copy)]
+struct WhatIf {
+    standard: Signal<Standard>,
+    state: FormState,
+    as_of: RwSignal<Date>,
+    on: RwSignal<bool>,
+    category: RwSignal<String>,
+    count: RwSignal<u32>,
+}
+
+impl WhatIf {
+    fn new(s: &Setup) -> WhatIf {
+        let first = s.standard.with_untracked(|st| {
+            distance_categories(st).into_iter().next().or_else(|| st.categories.first().map(|c| c.code.clone()))
+        });
+        WhatIf {
+            standard: s.standard,
+            state: s.state,
+            as_of: s.as_of,
+            on: RwSignal::new(false),
+            category: RwSignal::new(first.unwrap_or_default()),
+            count: RwSignal::new(0),
+        }
+    }
+
+    fn detour(&self) -> f64 {
+        self.standard.with_untracked(|st| st.param("detour_factor").map_or(1.0, |p| p.value))
+    }
+
+    fn place(&self, p: [f64; 2]) {
+        if !self.on.get_untracked() {
+            return;
+        }
+        let code = self.category.get_untracked();
+        let Some(name) =
+            self.standard.with_untracked(|st| st.category(&code).map(|c| c.name.get(Lang::Zh).to_string()))
+        else {
+            return;
+        };
+        let detour = self.detour();
+        self.count.update(|n| *n += 1);
+        let n = self.count.get_untracked();
+        self.state.circle.update(|c| {
+            let Some(centre) = c.location.as_ref().map(|l| l.centre) else { return };
+            let line = lifecircle_core::access::haversine_m(centre, p);
+            let straight = c.walking.as_ref().is_some_and(|w| w.basis == lifecircle_core::circle::Basis::StraightLine);
+            // On a straight-line basis the core applies the detour factor itself.
+            let walk = if straight { line } else { line * detour };
+            c.facilities.push(lifecircle_core::circle::Facility {
+                id: Some(format!("{WHAT_IF_PREFIX}{n}")),
+                category: code,
+                name: format!("假设 {name} #{n}"),
+                location: Some(p),
+                chain: false,
+                brand: None,
+                floor_area_m2: None,
+                hours: None,
+                status: lifecircle_core::circle::Status::Open,
+                walk_m: Some((walk * 10.0).round() / 10.0),
+            });
+        });
+    }
+
+    fn clear(&self) {
+        self.state.circle.update(|c| {
+            c.facilities.retain(|f| !f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)));
+        });
+    }
+
+    fn view(self, lang: RwSignal<Lang>, elder: RwSignal<bool>) -> impl IntoView {
+        let w = self;
+        let base = Memo::new(move |_| {
+            w.standard.with(|st| {
+                w.state.circle.with(|c| {
+                    let mut c = c.clone();
+                    c.facilities.retain(|f| !f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)));
+                    score(st, &c, w.as_of.get()).ok().map(|a| a.total)
+                })
+            })
+        });
+        let now = Memo::new(move |_| {
+            w.standard.with(|st| w.state.circle.with(|c| score(st, c, w.as_of.get()).ok().map(|a| a.total)))
+        });
+        let placed = move || {
+            w.state.circle.with(|c| {
+                c.facilities
+                    .iter()
+                    .filter(|f| f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)))
+                    .map(|f| (f.name.clone(), f.walk_m.unwrap_or(0.0)))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let options = move || {
+            let l = lang.get();
+            w.standard.with(|st| {
+                let mut codes = distance_categories(st);
+                for c in &st.categories {
+                    if !codes.contains(&c.code) {
+                        codes.push(c.code.clone());
+                    }
+                }
+                codes
+                    .into_iter()
+                    .filter_map(|code| st.category(&code).map(|c| (code, c.name.get(l).to_string())))
+                    .map(|(code, name)| {
+                        let selected = w.category.get_untracked() == code;
+                        view! { <option value=code selected=selected>{name}</option> }
+                    })
+                    .collect_view()
+            })
+        };
+        let uid = format!("lc-whatif-{}", WHATIF_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        let (toggle_id, cat_id) = (format!("{uid}-on"), format!("{uid}-cat"));
+        let basis = move || {
+            let d = lifecircle_core::score::fmt_num(w.detour());
+            match lang.get() {
+                Lang::Zh => {
+                    format!("假设设施到中心的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较。")
+                }
+                Lang::En => format!(
+                    "The walk from the centre to a hypothetical facility is the straight line × detour factor {d} (not measured on the streets); for comparison only."
+                ),
+            }
+        };
+        let scores = move || {
+            let l = lang.get();
+            let fmt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), lifecircle_core::score::fmt_num);
+            let (b, n) = (base.get(), now.get());
+            let d = match (b, n) {
+                (Some(b), Some(n)) => crate::model::delta(Some(b), n).map(crate::model::fmt_delta).unwrap_or_default(),
+                _ => String::new(),
+            };
+            view! {
+                <p class="lc-whatif-score" aria-live="polite">
+                    {tr(l, "现状得分 ", "Score now ")}<strong class="lc-whatif-base">{fmt(b)}</strong>
+                    {tr(l, " → 假设后 ", " → with the hypothetical facilities ")}<strong class="lc-whatif-total">{fmt(n)}</strong>
+                    " " <span class="lc-delta">{d}</span>
+                </p>
+            }
+        };
+        view! {
+            <section class="lc-root lc-whatif" class:lc-elder=move || elder.get()
+                aria-label=move || tr(lang.get(), "如果……会怎样", "What if")>
+                <h3>{move || tr(lang.get(), "如果……会怎样（假设新增设施）", "What if: a hypothetical facility")}</h3>
+                <div class="lc-field">
+                    <input type="checkbox" id=toggle_id.clone() prop:checked=move || w.on.get()
+                        on:change=move |ev| w.on.set(event_target_checked(&ev))/>
+                    <label for=toggle_id>{move || tr(lang.get(), "开启：点击地图放置假设设施", "On: click the map to place a facility")}</label>
+                </div>
+                <div class="lc-field">
+                    <label for=cat_id.clone()>{move || tr(lang.get(), "假设设施的业态", "Category of the facility")}</label>
+                    <select id=cat_id on:change=move |ev| w.category.set(event_target_value(&ev))>{options}</select>
+                </div>
+                <p class="lc-note">{basis}</p>
+                {scores}
+                <ul class="lc-whatif-list">
+                    {move || placed().into_iter().map(|(name, m)| view! {
+                        <li>{format!("{name} · {} {}", lifecircle_core::score::fmt_num(m), tr(lang.get(), "米", "m"))}</li>
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="lc-quiet" on:click=move |_| w.clear()>
+                    {move || tr(lang.get(), "清除假设设施", "Remove hypothetical facilities")}
+                </button>
+            </section>
+        }
+    }
+}
+
+static WHATIF_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);

@@ -132,7 +132,13 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 .lc-map .lc-details{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.5em 0;background:var(--_surface)}
 .lc-map .lc-details dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.3em 0}
 .lc-map .lc-details dt{color:var(--_muted)}.lc-map .lc-details dd{margin:0}
-@media print{.lc-map .lc-toolbar,.lc-map .lc-details{display:none}.lc-map .lc-canvas{border:0}}
+.lc-whatif{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.6em 0;background:var(--_surface)}
+.lc-whatif h3{margin:.2em 0 .4em;font-size:1.05em}
+.lc-whatif .lc-field{display:flex;gap:.5em;align-items:center;margin:.3em 0;flex-wrap:wrap}
+.lc-whatif .lc-whatif-score{font-size:1.1em;margin:.4em 0}
+.lc-whatif .lc-note{color:var(--_muted);margin:.3em 0}
+.lc-whatif .lc-whatif-list{margin:.3em 0;padding-left:1.2em}
+@media print{.lc-map .lc-toolbar,.lc-map .lc-details,.lc-whatif{display:none}.lc-map .lc-canvas{border:0}}
 "#
 );
 

@@ -7,9 +7,12 @@
 //!   `wasm-bindgen-cli-support` library, `wasm-opt -Oz` from npm `binaryen`), with sizes.
 //! - `cargo xtask test`: every check CI runs, installing what is missing first and saying so.
 
+mod demo;
 mod dist;
 mod e2e;
 mod install;
+mod serve;
+mod widgets;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -20,13 +23,16 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("demo") => demo(&args[1..]),
-        Some("dist") => dist::dist().map(|_| ()),
+        Some("demo") => demo::portal(&args[1..]),
+        Some("report") => demo(&args[1..]),
+        Some("dist") => dist::dist().and_then(|_| widgets::dist()).map(|_| ()),
+        Some("widgets") => widgets::dist().map(|_| ()),
         Some("test") => test(),
         Some("e2e") => e2e::check(),
+        Some("portal-e2e") => demo::browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  demo [--lang en]   score the built-in sample circle and print its report\n  dist               build the npm package into dist/npm/ and print its sizes\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
+                "usage: cargo xtask <command>\n\n  demo [--port N]    build the widgets and serve the demo portal at http://127.0.0.1:8080\n  report [--lang en] score the built-in sample circle and print its report\n  dist               build the npm package into dist/npm/ and the widgets into dist/widgets/, with sizes\n  widgets            the widgets bundle alone (dist/widgets/)\n  portal-e2e         the demo portal and embedding tests in Chromium alone\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
             );
             return ExitCode::from(2);
         }
@@ -150,6 +156,17 @@ fn test() -> Result<(), String> {
         )
     })?;
     s.step("browser end-to-end", e2e::check)?;
+    s.step("widgets: wasm tests in headless Chromium", || {
+        let runner = install::cargo_bin_dir().join("wasm-bindgen-test-runner");
+        run(
+            "widgets: wasm tests in headless Chromium",
+            cargo()
+                .args(["test", "-p", "lifecircle-web", "--target", WASM_TARGET])
+                .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
+        )
+    })?;
+    s.step("demo portal and embedding in Chromium", demo::browser_tests)?;
     eprintln!("{}\n\nxtask test: all steps passed in {:.0} s", s.summary(None), s.1.elapsed().as_secs_f64());
     Ok(())
 }

@@ -1,0 +1,183 @@
+// The demo portal in real headless Chromium, run by `cargo xtask test` (which builds the
+// widgets, precomputes the samples, serves the portal and passes the native CLI's path).
+// Every score the page shows is compared with `lifecircle score --format json` on the same
+// circle. Screenshots go to target/artifacts/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { ARGS, open } from './helpers.mjs';
+
+const base = process.env.LIFECIRCLE_DEMO_BASE;
+const cli = process.env.LIFECIRCLE_CLI;
+const art = process.env.LIFECIRCLE_ARTIFACTS;
+const skip = !base && 'run it through `cargo xtask test`';
+const tmp = base ? mkdtempSync(join(tmpdir(), 'lifecircle-e2e-')) : '';
+
+/** The native CLI's assessment of a circle (JSON text). */
+function native(circleJson, asOf) {
+  const f = join(tmp, `circle-${Date.now()}-${Math.random().toString(16).slice(2)}.json`);
+  writeFileSync(f, circleJson);
+  return JSON.parse(execFileSync(cli, ['score', '--standard', 'longwan-2024', '--as-of', asOf, '--format', 'json', f], { encoding: 'utf8' }));
+}
+
+const formJson = (page) => page.evaluate(() => document.getElementById('lc-form').handle.toJson());
+const asOf = (page) => page.evaluate(() => window.__last.as_of);
+const shot = (page, name, full = false) => page.screenshot({ path: join(art, name), fullPage: full });
+
+async function shown(page) {
+  const total = Number(await page.locator('#lc-card .lc-head .lc-total').textContent());
+  const grade = (await page.locator('#lc-card .lc-grade').first().textContent().catch(() => null)) ?? null;
+  const gapText = await page.locator('#lc-gaps .lc-unit li').allTextContents();
+  const gaps = [...new Set(gapText.map((t) => (t.match(/\[([A-Z0-9-]+)\]/) || [])[1]).filter(Boolean))].sort();
+  return { total, grade, gaps };
+}
+
+function expectedOf(a) {
+  return {
+    total: a.total,
+    grade: a.grade.grade ? a.grade.grade.name.zh : null,
+    gaps: [...new Set(a.gaps.map((g) => g.indicator))].sort(),
+  };
+}
+
+test('demo portal: form, score, autosave, export/import, English, large text, what-if, A3 print', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    await shot(page, 'demo-1-start.png');
+
+    // The sample circle as loaded scores exactly as the native CLI scores it.
+    const day = await asOf(page);
+    const first = native(await formJson(page), day);
+    assert.deepEqual(await shown(page), expectedOf(first), 'initial total, grade and gaps = native CLI');
+
+    // Fill the form: add a facility with a quick-add button, tick a checklist item.
+    const add = page.locator('#lc-form button', { hasText: '＋ 添加' }).first();
+    const addText = await add.textContent();
+    await add.click();
+    const box = page.locator('#lc-form input[type=checkbox][id$="-done"]:not(:checked)').first();
+    const boxId = await box.getAttribute('id');
+    await box.check();
+    await page.waitForTimeout(300);
+    const edited = await formJson(page);
+    assert.notEqual(edited, JSON.stringify(first.circle), 'the circle changed');
+    const after = native(edited, day);
+    assert.notEqual(after.total, first.total, `the total changes after ${addText} and ticking ${boxId}`);
+    assert.deepEqual(await shown(page), expectedOf(after), 'total, grade and gaps after the edits = native CLI');
+    assert.equal(Number(await page.locator('#lc-form .lc-live .lc-total').textContent()), after.total, 'the form shows the same total');
+    await shot(page, 'demo-2-edited.png');
+
+    // Reload: every field is restored from localStorage.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.equal(await formJson(page), edited, 'the whole circle is restored after a reload');
+    assert.ok(await page.locator(`#lc-form [id="${boxId}"]`).isChecked(), 'the ticked item is still ticked');
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /已恢复/);
+    assert.deepEqual(await shown(page), expectedOf(after), 'the score after reload = native CLI');
+
+    // Export the JSON, start over (asks first), import the export back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#lc-form .lcx-export')]);
+    const file = join(tmp, 'export.json');
+    await download.saveAs(file);
+    assert.equal(readFileSync(file, 'utf8'), edited, 'the export is the circle');
+    await page.click('#lc-form .lcx-start');
+    assert.ok(await page.locator('#lc-form .lcx-confirm').isVisible(), 'start over asks first');
+    await page.click('#lc-form .lcx-confirm .lcx-danger');
+    assert.equal(JSON.parse(await formJson(page)).facilities.length, first.circle.facilities.length, 'start over returns to the sample');
+    await page.setInputFiles('#lc-form .lcx-import', file);
+    await page.waitForFunction(() => document.getElementById('lc-form').handle.toJson().length > 0);
+    await page.waitForTimeout(300);
+    assert.equal(await formJson(page), edited, 're-import restores every field');
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /已导入/);
+    // A broken file is refused and changes nothing.
+    const broken = join(tmp, 'broken.json');
+    writeFileSync(broken, '{"id": 3}');
+    await page.setInputFiles('#lc-form .lcx-import', broken);
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /导入失败/);
+    assert.equal(await formJson(page), edited, 'a broken import changes nothing');
+
+    // English.
+    await page.click('#lang');
+    await page.waitForTimeout(200);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('#lc-card').textContent(), /points/);
+    assert.equal(await page.locator('#lc-form .lcx-export').textContent(), 'Export JSON');
+    await shot(page, 'demo-3-english.png');
+
+    // Large text.
+    await page.check('#large');
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('#lc-form form.lc-root').evaluate((e) => getComputedStyle(e).fontSize), '20px');
+    assert.ok(await page.locator('#lc-card .lc-root').evaluate((e) => e.classList.contains('lc-elder')));
+    await shot(page, 'demo-4-large.png');
+    await page.uncheck('#large');
+
+    // The guide map of the real OSM circle: place a what-if facility, the score changes as the core says.
+    await page.selectOption('#sample', 'bjtu-osm');
+    await page.waitForSelector('#lc-form[circle-id="bjtu-osm"]');
+    await page.click('#tab-map');
+    const map = page.locator('#lc-map');
+    assert.match(await map.locator('svg').first().textContent(), /OpenStreetMap/, 'ODbL attribution on the map');
+    await map.locator('.lc-whatif input[type=checkbox]').check();
+    const base0 = await map.locator('.lc-whatif-base').textContent();
+    const svg = await map.locator('.lc-canvas svg').boundingBox();
+    const options = await map.locator('.lc-whatif select option').evaluateAll((os) => os.map((o) => o.value));
+    let changed = false;
+    for (const code of options.slice(0, 12)) {
+      await map.locator('.lc-whatif select').selectOption(code);
+      await page.mouse.click(svg.x + (380 / 1280) * svg.width, svg.y + (560 / 940) * svg.height);
+      await page.waitForTimeout(150);
+      if ((await map.locator('.lc-whatif-total').textContent()) !== base0) { changed = true; break; }
+      await map.locator('.lc-whatif button').click();
+    }
+    assert.ok(changed, 'placing a hypothetical facility changes the score');
+    const whatIf = await page.evaluate(() => document.getElementById('lc-map').handle.toJson());
+    const expectWhatIf = native(whatIf, day);
+    assert.equal(Number(await map.locator('.lc-whatif-total').textContent()), expectWhatIf.total, 'what-if total = native CLI on the same circle');
+    assert.match(await map.locator('.lc-whatif-list').textContent(), /\d+(\.\d+)? m/);
+    await shot(page, 'demo-5-whatif.png', true);
+
+    // A3 print layout under emulated print media.
+    await page.click('#a3');
+    await page.waitForTimeout(300);
+    assert.match(await map.locator('.lc-canvas svg').getAttribute('viewBox'), /^0(\.0)? 0(\.0)? 1188(\.0)? 1680(\.0)?$/);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.masthead').evaluate((e) => getComputedStyle(e).display), 'none');
+    assert.equal(await map.locator('.lc-whatif').evaluate((e) => getComputedStyle(e).display), 'none');
+    await shot(page, 'demo-6-print-a3.png', true);
+    await page.pdf({ path: join(art, 'demo-guide-map-a3.pdf'), format: 'A3' });
+    await page.emulateMedia({ media: 'screen' });
+
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a corrupted saved entry is kept aside and reported, never dropped', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    const key = await page.evaluate(() => document.getElementById('lc-form').storageKey);
+    await page.evaluate((k) => localStorage.setItem(k, '{"id": "x", "broken'), key);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    const notice = await page.locator('#lc-form .lcx-notice').textContent();
+    assert.match(notice, /已损坏/);
+    const aside = await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:corrupt:`)), key);
+    assert.equal(aside.length, 1, 'the broken entry is kept under another key');
+    assert.ok(notice.includes(aside[0]), 'the notice names the key');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), '{"id": "x", "broken');
+    await shot(page, 'demo-7-corrupt.png');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,65 @@
+// Shadow DOM isolation against hostile global CSS, and axe-core accessibility checks, in
+// real headless Chromium (run by `cargo xtask test`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARGS, open } from './helpers.mjs';
+
+const base = process.env.LIFECIRCLE_DEMO_BASE;
+const art = process.env.LIFECIRCLE_ARTIFACTS;
+const skip = !base && 'run it through `cargo xtask test`';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations (open Shadow DOMs included). */
+async function axe(page) {
+  await page.evaluate(axeSource); // evaluated through the DevTools protocol, not a page script: no CSP exception needed
+  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/embed/');
+    await page.waitForSelector('#lc-card .lc-total');
+    const input = page.locator('#lc-form input[type=text]').first();
+    assert.ok(await input.isVisible(), 'inputs inside the widget stay visible');
+    const style = await input.evaluate((e) => ({ display: getComputedStyle(e).display, size: getComputedStyle(e.closest('.lc-root')).fontSize }));
+    assert.notEqual(style.display, 'none');
+    assert.equal(style.size, '16px', 'the widget keeps its own font size');
+    assert.ok(await page.locator('#lc-form label').first().isVisible(), 'labels stay visible');
+    assert.ok(await page.locator('#lc-form .lcx-export').isVisible(), 'the widget toolbar stays visible');
+    const card = await page.locator('#lc-card .lc-root').evaluate((e) => getComputedStyle(e).color);
+    assert.notEqual(card, 'rgb(255, 0, 255)', 'the host colour does not leak in');
+    // Typing still scores.
+    const before = await page.locator('#lc-card .lc-total').textContent();
+    await page.locator('#lc-form button', { hasText: '＋ 添加' }).first().click();
+    await page.waitForTimeout(300);
+    assert.notEqual(await page.locator('#lc-card .lc-total').textContent(), before, 'the score card follows the form');
+    await page.screenshot({ path: join(art, 'embed-hostile-css.png') });
+    assert.deepEqual(await axe(page), [], 'axe: no serious or critical violations in the embedded widgets');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('axe-core: the demo portal has no serious or critical violations', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    assert.deepEqual(await axe(page), [], 'form and score card');
+    await page.click('#tab-gaps');
+    assert.deepEqual(await axe(page), [], 'gap report');
+    await page.click('#tab-map');
+    assert.deepEqual(await axe(page), [], 'guide map');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

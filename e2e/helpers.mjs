@@ -1,0 +1,25 @@
+// Shared by the browser tests: Chromium flags and a page that records what must stay empty.
+import assert from 'node:assert/strict';
+
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Opens a page that records console errors, page errors, CSP violations and the form's last assessment. */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('lifecircle-change', (e) => { if (e.target.id === 'lc-form') window.__last = e.detail; });
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  const ready = await page.getAttribute('body', 'data-ready');
+  if (ready !== '1') assert.fail(`the page did not start: ${await page.locator('#status').textContent({ timeout: 1000 }).catch(() => ready)}`);
+  return { context, page, errors };
+}
+

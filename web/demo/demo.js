@@ -1,0 +1,141 @@
+// 演示门户 / demo portal: wires the lifecircle custom elements together. Served by
+// `cargo xtask demo`: /widgets/ is dist/widgets/, /data/ holds the samples precomputed natively.
+import { version } from './widgets/lifecircle-widgets.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { lang: 'zh', large: false, sample: null, tab: 'assess' };
+const samples = new Map();
+
+const STANDARD = 'longwan-2024';
+
+async function loadSample(id) {
+  if (!samples.has(id)) {
+    const r = await fetch(`./data/${id}.json`);
+    if (!r.ok) throw new Error(`${id}: HTTP ${r.status}`);
+    samples.set(id, await r.json());
+  }
+  return samples.get(id);
+}
+
+function status(zh, en) {
+  const s = $('status');
+  s.hidden = !zh;
+  s.textContent = state.lang === 'en' ? en : zh;
+}
+
+function make(tag, attrs) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== false) el.setAttribute(k, v === true ? '' : v);
+  return el;
+}
+
+function common() {
+  const a = { standard: STANDARD, lang: state.lang };
+  if (state.large) a['large-text'] = true;
+  return a;
+}
+
+async function showSample(id) {
+  const s = await loadSample(id);
+  state.sample = s;
+  for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
+
+  const form = make('lifecircle-assessment', { id: 'lc-form', 'circle-id': s.id, ...common() });
+  form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
+  $('slot-form').append(form);
+
+  const card = make('lifecircle-scorecard', { id: 'lc-card', for: 'lc-form', ...common() });
+  card.data = form.handle ? form.handle.toJson() : s.circle;
+  $('slot-card').append(card);
+
+  const gaps = make('lifecircle-gap-report', { id: 'lc-gaps', for: 'lc-form', ...common() });
+  gaps.data = form.handle ? form.handle.toJson() : s.circle;
+  $('slot-gaps').append(gaps);
+
+  const map = make('lifecircle-guide-map', { id: 'lc-map', for: 'lc-form', 'what-if': true, layout: $('a3').getAttribute('aria-pressed') === 'true' ? 'a3_portrait' : 'screen', ...common() });
+  map.config = { layers: s.layers || undefined };
+  map.data = form.handle ? form.handle.toJson() : s.circle;
+  $('slot-map').append(map);
+
+  document.body.dataset.sample = s.id;
+  relabel();
+}
+
+function widgets() {
+  return document.querySelectorAll('lifecircle-assessment, lifecircle-scorecard, lifecircle-gap-report, lifecircle-guide-map');
+}
+
+function relabel() {
+  const en = state.lang === 'en';
+  document.documentElement.lang = en ? 'en' : 'zh-CN';
+  document.title = en ? '15-Minute Living Circle Evaluation · Demo portal' : '一刻钟便民生活圈评价 · 演示门户';
+  for (const e of document.querySelectorAll('[data-zh]')) e.textContent = en ? e.dataset.en : e.dataset.zh;
+  for (const e of document.querySelectorAll('[data-zh-label]')) e.setAttribute('aria-label', en ? e.dataset.enLabel : e.dataset.zhLabel);
+  const lang = $('lang');
+  lang.textContent = en ? '中文' : 'English';
+  lang.setAttribute('lang', en ? 'zh-CN' : 'en');
+  lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
+  if (state.sample) $('note').textContent = state.sample.note[en ? 'en' : 'zh'];
+  $('version').textContent = `lifecircle ${version()}`;
+}
+
+function setLang(lang) {
+  state.lang = lang;
+  for (const w of widgets()) w.setAttribute('lang', lang);
+  relabel();
+}
+
+function setLarge(on) {
+  state.large = on;
+  document.body.classList.toggle('large', on);
+  for (const w of widgets()) {
+    if (on) w.setAttribute('large-text', ''); else w.removeAttribute('large-text');
+  }
+}
+
+function selectTab(name) {
+  state.tab = name;
+  for (const t of ['assess', 'gaps', 'map']) {
+    const on = t === name;
+    $(`tab-${t}`).setAttribute('aria-selected', String(on));
+    $(`tab-${t}`).tabIndex = on ? 0 : -1;
+    $(`panel-${t}`).hidden = !on;
+  }
+}
+
+function setA3(on) {
+  $('a3').setAttribute('aria-pressed', String(on));
+  document.body.classList.toggle('print-map', on);
+  const map = $('lc-map');
+  if (map) map.setAttribute('layout', on ? 'a3_portrait' : 'screen');
+}
+
+function wire() {
+  $('controls').addEventListener('submit', (e) => e.preventDefault());
+  $('sample').addEventListener('change', (e) => showSample(e.target.value).catch(fail));
+  $('lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));
+  $('large').addEventListener('change', (e) => setLarge(e.target.checked));
+  const tabs = ['assess', 'gaps', 'map'];
+  for (const t of tabs) {
+    $(`tab-${t}`).addEventListener('click', () => selectTab(t));
+    $(`tab-${t}`).addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(t);
+      const next = e.key === 'ArrowRight' ? tabs[(i + 1) % 3] : e.key === 'ArrowLeft' ? tabs[(i + 2) % 3] : null;
+      if (next) { selectTab(next); $(`tab-${next}`).focus(); e.preventDefault(); }
+    });
+  }
+  $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
+  $('print').addEventListener('click', () => { selectTab('map'); setA3(true); window.print(); });
+  document.addEventListener('lifecircle-submit', (e) => {
+    const a = e.detail;
+    status(`已提交自评：${a.total} 分。`, `Self-assessment submitted: ${a.total} points.`);
+  });
+}
+
+function fail(e) {
+  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`);
+  document.body.dataset.ready = 'error';
+}
+
+wire();
+showSample($('sample').value).then(() => { document.body.dataset.ready = '1'; }).catch(fail);

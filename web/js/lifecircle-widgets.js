@@ -1,0 +1,314 @@
+// lifecircle-widgets.js — 一刻钟便民生活圈评价组件 / lifecircle widgets as custom elements.
+//
+// <lifecircle-assessment>, <lifecircle-scorecard>, <lifecircle-gap-report>,
+// <lifecircle-guide-map>: each renders into its own open Shadow DOM with its stylesheet adopted
+// as a constructed stylesheet (allowed under `style-src 'self'`). No inline script, no eval.
+// Copied verbatim into dist/widgets/ by `cargo xtask dist`; documented in docs/embedding.md.
+
+import init, * as lc from './lifecircle_web.js';
+
+await init();
+
+export const { mountAssessment, mountScorecard, mountGapReport, mountGuideMap, mount, version, widgetCss, standardInfo, emptyCircle } = lc;
+
+const TEXT = {
+  restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
+  corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为 localStorage 键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the localStorage key “{key}”, not deleted.'],
+  saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请导出 JSON 备份。', 'Autosave failed (browser storage full or disabled): export a JSON backup.'],
+  importFailed: ['导入失败，当前内容未改变：', 'Import failed; nothing was changed: '],
+  imported: ['已导入 {name}。', 'Imported {name}.'],
+  cleared: ['已重新开始。', 'Started over.'],
+  startOver: ['重新开始', 'Start over'],
+  confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先导出 JSON 备份。', 'Clear everything entered for this circle? This cannot be undone; export a JSON backup first if needed.'],
+  yes: ['确定清空', 'Clear everything'],
+  no: ['取消', 'Cancel'],
+  exportJson: ['导出 JSON', 'Export JSON'],
+  importJson: ['导入 JSON', 'Import JSON'],
+  autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
+  failed: ['组件无法加载：', 'The widget could not load: '],
+};
+
+const langOf = (el) => (el.getAttribute('lang') || el.config.lang || 'zh').startsWith('en') ? 'en' : 'zh';
+const say = (el, key, vars = {}) => TEXT[key][langOf(el) === 'en' ? 1 : 0].replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+
+function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const CHROME_CSS = `
+:host{display:block}
+.lcx-bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:0 0 .5em}
+.lcx-bar .lcx-file{position:relative;display:inline-flex;align-items:center;border:1px solid var(--_accent);color:var(--_accent);
+border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
+.lcx-bar .lcx-file:focus-within{outline:3px solid var(--_focus);outline-offset:2px}
+.lcx-bar .lcx-file input{position:absolute;inset:0;opacity:0;width:100%;cursor:pointer}
+.lcx-bar .lcx-hint{color:var(--_muted);font-size:.9em}
+.lcx-confirm{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.5em .9em;margin:0 0 .5em;display:flex;flex-wrap:wrap;gap:.6em;align-items:center}
+.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
+.lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
+.lcx-notice.lcx-error{border:2px solid var(--_bad);color:var(--_bad);font-weight:600}
+.lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
+@media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}
+`;
+
+const sheets = new Map();
+function sheet(widget) {
+  if (!sheets.has(widget)) {
+    const s = new CSSStyleSheet();
+    s.replaceSync(widgetCss(widget) + CHROME_CSS);
+    sheets.set(widget, s);
+  }
+  return sheets.get(widget);
+}
+
+function h(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'on') for (const [ev, f] of Object.entries(v)) e.addEventListener(ev, f);
+    else if (v !== false && v != null) e.setAttribute(k, v === true ? '' : v);
+  }
+  e.append(...children);
+  return e;
+}
+
+const MOUNT = { 'assessment': mountAssessment, 'scorecard': mountScorecard, 'gap-report': mountGapReport, 'guide-map': mountGuideMap };
+
+class LifecircleElement extends HTMLElement {
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for'];
+
+  constructor() {
+    super();
+    this._config = {};
+    this._handle = null;
+    this._default = undefined;
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet(this.constructor.widget)];
+    this._notice = h('div', { class: 'lc-root lcx-notice', role: 'status', hidden: true });
+    this._slot = h('div');
+    root.append(this._notice, this._slot);
+    root.addEventListener('lifecircle-print', (ev) => setTimeout(() => { if (!ev.defaultPrevented) window.print(); }));
+  }
+
+  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, whatIf, autosave }). */
+  get config() { return this._config; }
+  set config(v) { this._config = { ...(v || {}) }; if (this.isConnected) this._remount(); }
+
+  /** The circle as an object; setting it (object or JSON text) loads it. Before mounting it is the starting data. */
+  get data() { return this._handle ? JSON.parse(this._handle.toJson()) : this._default; }
+  set data(v) {
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    if (!this._handle) { this._default = text; return; }
+    this._handle.loadJson(text);
+  }
+
+  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson). */
+  get handle() { return this._handle; }
+
+  get standardId() { return this.getAttribute('standard') || this._config.standard || 'longwan-2024'; }
+  get circleId() { return this.getAttribute('circle-id') || this._config.circleId || 'default'; }
+  get elder() {
+    const a = this.getAttribute('large-text');
+    return a == null ? !!this._config.elder : a !== 'false';
+  }
+
+  connectedCallback() {
+    if (!this._handle) this._remount();
+    this._follow();
+  }
+
+  disconnectedCallback() {
+    this._unfollow();
+    if (this._handle) { this._handle.free(); this._handle = null; this._slot.replaceChildren(); }
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this._handle || old === value) return;
+    try {
+      if (name === 'lang') { this._handle.setLang(langOf(this)); this._relabel(); }
+      else if (name === 'large-text') this._handle.setElder(this.elder);
+      else if (name === 'as-of') this._handle.setAsOf(value || today());
+      else if (name === 'layout') this._handle.setLayout(value || 'screen');
+      else if (name === 'for') { this._unfollow(); this._follow(); }
+      else this._remount();
+    } catch (e) { this._say(`${say(this, 'failed')}${e.message}`, true); }
+  }
+
+  _options(circle) {
+    const c = this._config;
+    return {
+      standard: this.standardId, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
+      lang: langOf(this), elder: this.elder, circle, layout: this.getAttribute('layout') || c.layout,
+      layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
+    };
+  }
+
+  _mountWith(circle) {
+    const div = h('div');
+    this._slot.replaceChildren(div);
+    return MOUNT[this.constructor.widget](div, this._options(circle));
+  }
+
+  _remount() {
+    if (this._handle) { this._handle.free(); this._handle = null; }
+    this._say(null);
+    try {
+      this._handle = this._start();
+    } catch (e) {
+      this._slot.replaceChildren();
+      this._say(`${say(this, 'failed')}${e.message}`, true);
+    }
+    this._relabel();
+  }
+
+  _start() { return this._mountWith(this._default); }
+
+  _say(text, error = false) {
+    this._noticeKey = null;
+    this._notice.hidden = !text;
+    this._notice.textContent = text || '';
+    this._notice.classList.toggle('lcx-error', !!error);
+    this._notice.setAttribute('role', error ? 'alert' : 'status');
+  }
+
+  _relabel() {}
+
+  // `for="id"`: follow an <lifecircle-assessment> on the page.
+  _follow() {
+    const id = this.getAttribute('for');
+    if (!id || this._following) return;
+    const onInput = (ev) => { if (ev.target.id === id && this._handle) this._handle.loadJson(ev.detail); };
+    document.addEventListener('lifecircle-input', onInput);
+    this._following = onInput;
+    const src = document.getElementById(id);
+    if (src && src.handle && this._handle) this._handle.loadJson(src.handle.toJson());
+  }
+
+  _unfollow() {
+    if (this._following) document.removeEventListener('lifecircle-input', this._following);
+    this._following = null;
+  }
+}
+
+/** <lifecircle-assessment>: the self-assessment form, autosaved to localStorage. */
+class AssessmentElement extends LifecircleElement {
+  static widget = 'assessment';
+
+  constructor() {
+    super();
+    const t = (k) => say(this, k);
+    this._labels = [];
+    const label = (e, k, prop = 'textContent') => { this._labels.push([e, k, prop]); return e; };
+    this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true });
+    const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => this._startOver() } }), 'yes');
+    const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: () => { this._confirm.hidden = true; this._startBtn.focus(); } } }), 'no');
+    const q = label(h('span'), 'confirm');
+    this._confirm.append(q, yes, no);
+    this._startBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-start', on: { click: () => { this._confirm.hidden = false; no.focus(); } } }), 'startOver');
+    const exportBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-export', on: { click: () => this._export() } }), 'exportJson');
+    const fileText = label(h('span'), 'importJson');
+    const file = h('input', { type: 'file', accept: '.json,application/json', class: 'lcx-import', on: { change: (ev) => this._import(ev.target) } });
+    label(file, 'importJson', 'aria-label');
+    const hint = label(h('span', { class: 'lcx-hint' }), 'autosave');
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file), this._startBtn, hint);
+    this.shadowRoot.insertBefore(this._confirm, this._slot);
+    this.shadowRoot.insertBefore(this._bar, this._confirm);
+    this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
+    void t;
+  }
+
+  get autosave() { return this.getAttribute('autosave') !== 'off' && this._config.autosave !== false; }
+
+  /** The localStorage key: standard id + version + circle id. */
+  get storageKey() {
+    const std = this._config.standardText ? 'custom' : this.standardId;
+    let version = '';
+    try { version = this._config.standardText ? '' : standardInfo(std).version; } catch { version = '?'; }
+    return `lifecircle:${std}@${version}:${this.circleId}`;
+  }
+
+  _relabel() {
+    for (const [e, k, prop] of this._labels) {
+      if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
+    }
+    this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
+    if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
+  }
+
+  _say(text, error = false, key = null) {
+    super._say(text, error);
+    this._noticeKey = key;
+  }
+
+  _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
+
+  _start() {
+    if (!this.autosave) return this._mountWith(this._default);
+    const key = this.storageKey;
+    let saved = null;
+    try { saved = localStorage.getItem(key); } catch { saved = null; }
+    if (saved == null) return this._mountWith(this._default);
+    try {
+      const handle = this._mountWith(saved);
+      this._sayKey('restored');
+      return handle;
+    } catch (e) {
+      if (e.code !== 'circle') throw e;
+      // Never lose data: keep the unreadable entry under another key and say so.
+      const aside = `${key}:corrupt:${new Date().toISOString()}`;
+      try { localStorage.setItem(aside, saved); localStorage.removeItem(key); } catch { /* kept in place */ }
+      const handle = this._mountWith(this._default);
+      this._sayKey('corrupt', { key: aside }, true);
+      return handle;
+    }
+  }
+
+  _save(text) {
+    if (!this.autosave) return;
+    try { localStorage.setItem(this.storageKey, text); } catch { this._sayKey('saveFailed', {}, true); }
+  }
+
+  _startOver() {
+    this._confirm.hidden = true;
+    if (!this._handle) return;
+    this._handle.loadJson(this._default ?? emptyCircle());
+    this._save(this._handle.toJson());
+    this._sayKey('cleared');
+    this._startBtn.focus();
+  }
+
+  _export() {
+    if (!this._handle) return;
+    const blob = new Blob([this._handle.toJson()], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `${this.circleId}.json` });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async _import(input) {
+    const f = input.files && input.files[0];
+    if (!f || !this._handle) return;
+    try {
+      this._handle.loadJson(await f.text());
+      this._save(this._handle.toJson());
+      this._sayKey('imported', { name: f.name });
+    } catch (e) {
+      const problems = Array.isArray(e.problems) ? ` ${e.problems.join('；')}` : '';
+      this._say(`${say(this, 'importFailed')}${e.message}${problems}`, true);
+    }
+    input.value = '';
+  }
+}
+
+class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
+class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }
+class GuideMapElement extends LifecircleElement { static widget = 'guide-map'; }
+
+for (const [name, cls] of [['lifecircle-assessment', AssessmentElement], ['lifecircle-scorecard', ScorecardElement],
+  ['lifecircle-gap-report', GapReportElement], ['lifecircle-guide-map', GuideMapElement]]) {
+  if (!customElements.get(name)) customElements.define(name, cls);
+}

@@ -1,0 +1,327 @@
+//! The JavaScript entries of the widgets bundle (`dist/widgets/`, built by `cargo xtask
+//! dist`): `mountAssessment`, `mountScorecard`, `mountGapReport`, `mountGuideMap`, a generic
+//! `mount(element, options)` for frameworks, `widgetCss`, `standardInfo`, `emptyCircle` and
+//! `version`. The hand-written `web/js/lifecircle-widgets.js` registers the custom elements on
+//! top of them.
+//!
+//! Translation only: options come in as a plain JS object, hooks become DOM `CustomEvent`s
+//! dispatched on the mount element (`bubbles` and `composed`, so they leave the Shadow DOM):
+//! `lifecircle-change` (detail: the assessment), `lifecircle-input` (detail: the circle's
+//! JSON text, for autosave), `lifecircle-submit` (detail: the assessment), `lifecircle-select`
+//! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
+//! with a stable `code`: `bad_argument`, `standard`, `circle`.
+
+use std::sync::{Arc, Mutex};
+
+use js_sys::{JSON, Reflect};
+use leptos::prelude::WithUntracked;
+use lifecircle_core::standard::Lang;
+use lifecircle_core::{Date, load_builtin};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+use crate::guide_map::{Layout, MapLayers};
+use crate::model::{circle_json, empty_circle};
+use crate::mount::{self, Hook, MountError, MountOptions, Mounted, StandardSource};
+use crate::styles;
+
+/// A JS `Error` with a `code` property.
+fn error(code: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let _ = Reflect::set(&e, &"code".into(), &code.into());
+    e.into()
+}
+
+fn bad(message: impl Into<String>) -> JsValue {
+    error("bad_argument", &message.into())
+}
+
+impl From<MountError> for JsValue {
+    fn from(e: MountError) -> JsValue {
+        error(e.code, &e.message)
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, JsValue> {
+    match s {
+        "zh" | "zh-CN" | "zh-Hans" => Ok(Lang::Zh),
+        "en" | "en-US" | "en-GB" => Ok(Lang::En),
+        _ => Err(bad(format!("lang must be \"zh\" or \"en\", not {s:?}"))),
+    }
+}
+
+fn parse_layout(s: &str) -> Result<Layout, JsValue> {
+    match s {
+        "screen" => Ok(Layout::Screen),
+        "a3" | "a3_portrait" | "a3-portrait" => Ok(Layout::A3Portrait),
+        _ => Err(bad(format!("layout must be \"screen\" or \"a3_portrait\", not {s:?}"))),
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, JsValue> {
+    s.parse::<Date>().map_err(|e| bad(format!("asOf must be a date YYYY-MM-DD: {e}")))
+}
+
+/// A property of the options object; `undefined` and `null` read as absent.
+fn get(o: &JsValue, key: &str) -> Option<JsValue> {
+    if !o.is_object() {
+        return None;
+    }
+    Reflect::get(o, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn get_str(o: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    match get(o, key) {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| bad(format!("{key} must be a string"))),
+    }
+}
+
+fn get_bool(o: &JsValue, key: &str) -> Option<bool> {
+    get(o, key).map(|v| v.is_truthy())
+}
+
+/// A string, or an object written out as JSON.
+fn get_json(o: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    match get(o, key) {
+        None => Ok(None),
+        Some(v) => match v.as_string() {
+            Some(s) => Ok(Some(s)),
+            None => JSON::stringify(&v)
+                .ok()
+                .and_then(|s| s.as_string())
+                .map(Some)
+                .ok_or_else(|| bad(format!("{key} must be JSON text or a plain object"))),
+        },
+    }
+}
+
+fn detail_json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or_else(|_| JsValue::from_str(text))
+}
+
+fn dispatch(el: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(ev) => el.dispatch_event(&ev).unwrap_or(true),
+        Err(_) => true,
+    }
+}
+
+/// A hook that dispatches `name` on the element with the detail made by `f`.
+fn event<T: 'static>(el: &HtmlElement, name: &'static str, f: fn(T) -> JsValue) -> Hook<T> {
+    let el = SendWrapper::new(el.clone());
+    Arc::new(move |v: T| {
+        dispatch(&el, name, &f(v), false);
+    })
+}
+
+fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, JsValue> {
+    let as_of = match get_str(o, "asOf")? {
+        Some(s) => parse_date(&s)?,
+        None => return Err(bad("asOf (the evaluation date, YYYY-MM-DD) is required: the core never reads the clock")),
+    };
+    let mut m = MountOptions::new(as_of);
+    if let Some(text) = get_str(o, "standardText")? {
+        m.standard = StandardSource::Text { name: get_str(o, "standardName")?.unwrap_or("standard.toml".into()), text };
+    } else if let Some(id) = get_str(o, "standard")? {
+        m.standard = StandardSource::Builtin(id);
+    }
+    if let Some(l) = get_str(o, "lang")? {
+        m.lang = parse_lang(&l)?;
+    }
+    m.elder = get_bool(o, "elder").unwrap_or(false);
+    m.circle_json = get_json(o, "circle")?;
+    if let Some(l) = get_str(o, "layout")? {
+        m.layout = parse_layout(&l)?;
+    }
+    if let Some(text) = get_json(o, "layers")? {
+        let layers: MapLayers = serde_json::from_str(&text).map_err(|e| bad(format!("layers: {e}")))?;
+        m.layers = Some(layers);
+    }
+    m.what_if = get_bool(o, "whatIf").unwrap_or(false);
+
+    let last = Arc::new(Mutex::new(None::<String>));
+    let keep = last.clone();
+    let change = event(el, "lifecircle-change", |a: String| detail_json(&a));
+    m.on_change = Some(Arc::new(move |a| {
+        let text = serde_json::to_string(&a).unwrap_or_default();
+        if let Ok(mut l) = keep.lock() {
+            *l = Some(text.clone());
+        }
+        change(text);
+    }));
+    m.on_input = Some(event(el, "lifecircle-input", |s: String| JsValue::from_str(&s)));
+    if widget == "assessment" && get_bool(o, "submit").unwrap_or(true) {
+        let submit = event(el, "lifecircle-submit", |a: String| detail_json(&a));
+        m.on_submit = Some(Arc::new(move |_circle: String| {
+            let a = last.lock().ok().and_then(|l| l.clone());
+            if let Some(a) = a {
+                submit(a);
+            }
+        }));
+    }
+    m.on_select = Some(event(el, "lifecircle-select", |id: String| JsValue::from_str(&id)));
+    if get_bool(o, "print").unwrap_or(true) {
+        m.on_print = Some(event(el, "lifecircle-print", |()| JsValue::NULL));
+    }
+    Ok(m)
+}
+
+/// A mounted widget. `free()` unmounts it.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Mounted,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// `"zh"` or `"en"`.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: &str) -> Result<(), JsValue> {
+        self.inner.set_lang(parse_lang(lang)?);
+        Ok(())
+    }
+
+    /// 适老化 mode: large text, high contrast.
+    #[wasm_bindgen(js_name = setElder)]
+    pub fn set_elder(&self, on: bool) {
+        self.inner.set_elder(on);
+    }
+
+    /// The evaluation date, `YYYY-MM-DD`.
+    #[wasm_bindgen(js_name = setAsOf)]
+    pub fn set_as_of(&self, as_of: &str) -> Result<(), JsValue> {
+        self.inner.set_as_of(parse_date(as_of)?);
+        Ok(())
+    }
+
+    /// `"screen"` or `"a3_portrait"` (guide map).
+    #[wasm_bindgen(js_name = setLayout)]
+    pub fn set_layout(&self, layout: &str) -> Result<(), JsValue> {
+        self.inner.set_layout(parse_layout(layout)?);
+        Ok(())
+    }
+
+    /// Replaces the circle; on error (`code: "circle"`, with `problems`) the widget keeps its
+    /// circle.
+    #[wasm_bindgen(js_name = loadJson)]
+    pub fn load_json(&self, text: &str) -> Result<(), JsValue> {
+        self.inner.load_json(text).map_err(|e| {
+            let err = error("circle", &e.to_string());
+            let problems = js_sys::Array::new();
+            for p in &e.problems {
+                problems.push(&JsValue::from_str(&format!("{}: {}", p.field, crate::model::problem_text(Lang::Zh, p))));
+            }
+            let _ = Reflect::set(&err, &"problems".into(), &problems);
+            err
+        })
+    }
+
+    /// The circle as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    #[wasm_bindgen(getter, js_name = standardId)]
+    pub fn standard_id(&self) -> String {
+        self.inner.standard.with_untracked(|s| s.id.clone())
+    }
+
+    #[wasm_bindgen(getter, js_name = standardVersion)]
+    pub fn standard_version(&self) -> String {
+        self.inner.standard.with_untracked(|s| s.version.to_string())
+    }
+}
+
+fn mount_with(
+    el: HtmlElement,
+    o: &JsValue,
+    widget: &str,
+    f: fn(HtmlElement, MountOptions) -> Result<Mounted, MountError>,
+) -> Result<Widget, JsValue> {
+    let opts = options(&el, o, widget)?;
+    Ok(Widget { inner: f(el, opts)? })
+}
+
+/// Mounts the self-assessment form into `el`.
+#[wasm_bindgen(js_name = mountAssessment)]
+pub fn mount_assessment(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    mount_with(el, &options, "assessment", mount::mount_assessment)
+}
+
+/// Mounts the score card into `el`.
+#[wasm_bindgen(js_name = mountScorecard)]
+pub fn mount_scorecard(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    mount_with(el, &options, "scorecard", mount::mount_scorecard)
+}
+
+/// Mounts the gap report (一圈一策 plan) into `el`.
+#[wasm_bindgen(js_name = mountGapReport)]
+pub fn mount_gap_report(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    mount_with(el, &options, "gap-report", mount::mount_gap_report)
+}
+
+/// Mounts the guide map into `el`.
+#[wasm_bindgen(js_name = mountGuideMap)]
+pub fn mount_guide_map(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    mount_with(el, &options, "guide-map", mount::mount_guide_map)
+}
+
+/// Mounts the widget named by `options.widget` (`assessment`, `scorecard`, `gap-report`,
+/// `guide-map`): one entry for frameworks.
+#[wasm_bindgen]
+pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    match get_str(&options, "widget")?.as_deref() {
+        Some("assessment") => mount_assessment(el, options),
+        Some("scorecard") => mount_scorecard(el, options),
+        Some("gap-report") => mount_gap_report(el, options),
+        Some("guide-map") => mount_guide_map(el, options),
+        other => Err(bad(format!(
+            "options.widget must be \"assessment\", \"scorecard\", \"gap-report\" or \"guide-map\", not {other:?}"
+        ))),
+    }
+}
+
+/// The stylesheet of a widget, for a constructed stylesheet in its Shadow DOM.
+#[wasm_bindgen(js_name = widgetCss)]
+pub fn widget_css(widget: &str) -> Result<String, JsValue> {
+    match widget {
+        "assessment" => Ok(styles::ASSESSMENT_FORM_CSS.into()),
+        "scorecard" => Ok(styles::SCORE_CARD_CSS.into()),
+        "gap-report" => Ok(styles::GAP_REPORT_CSS.into()),
+        "guide-map" => Ok(styles::GUIDE_MAP_CSS.into()),
+        other => Err(bad(format!("no widget {other:?}"))),
+    }
+}
+
+/// `{ id, version, title: { zh, en } }` of a built-in standard (the autosave key uses the id
+/// and version).
+#[wasm_bindgen(js_name = standardInfo)]
+pub fn standard_info(id: &str) -> Result<JsValue, JsValue> {
+    let st = load_builtin(id).map_err(|e| error("standard", &e.to_string()))?;
+    let v = serde_json::json!({
+        "id": st.id,
+        "version": st.version.to_string(),
+        "title": { "zh": st.title.get(Lang::Zh), "en": st.title.get(Lang::En) },
+    });
+    Ok(detail_json(&v.to_string()))
+}
+
+/// An empty circle as JSON text (what "start over" loads).
+#[wasm_bindgen(js_name = emptyCircle)]
+pub fn empty_circle_text() -> String {
+    circle_json(&empty_circle())
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
