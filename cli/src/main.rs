@@ -147,6 +147,32 @@ enum AccessCommand {
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
+    /// For a missing or weak category, the best sites ranked by residents newly covered within
+    /// the standard's minutes (greedy maximum coverage), each with the total it would give.
+    Sites {
+        #[arg(long)]
+        network: PathBuf,
+        /// Facilities from data (optional; the circle's own inventory counts too).
+        #[arg(long)]
+        facilities: Vec<PathBuf>,
+        /// Residential origins (GeoJSON or CSV); without them, the circle's origins with a location.
+        #[arg(long)]
+        origins: Option<PathBuf>,
+        /// The circle (JSON) to score with each site added.
+        #[arg(long)]
+        circle: PathBuf,
+        #[arg(long, short, default_value = "longwan-2024")]
+        standard: String,
+        /// Category code of the standard.
+        #[arg(long)]
+        category: String,
+        #[arg(long, default_value_t = 3)]
+        k: usize,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+        crs: CrsArg,
+    },
     /// Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON.
     Isochrone {
         #[arg(long)]
@@ -666,6 +692,50 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     ),
                     None => say!("{},{},,,", c.code, c.name.zh),
                 }
+            }
+            Ok(())
+        }
+        AccessCommand::Sites { network, facilities, origins, circle, standard, category, k, as_of, crs } => {
+            let crs: Crs = crs.into();
+            let std = load_any(&standard)?;
+            let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs)?
+                .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
+            let c = Circle::from_json(&read(&circle)?)
+                .map_err(|e| Failure::Invalid(format!("{}: {e}", circle.display())))?;
+            let as_of = match as_of {
+                Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
+                None => today(),
+            };
+            let r = access::suggest_sites_scored(
+                &std,
+                &c,
+                &data.network,
+                &data.facilities,
+                &data.origins,
+                &category,
+                k,
+                &access::whatif::SiteCandidates::NetworkNodes,
+                as_of,
+            )
+            .map_err(|e| inv(&e))?;
+            say!(
+                "# {category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
+                r.minutes,
+                r.minutes,
+                r.total_now
+            );
+            say!("rank,lon,lat,newly_covered_population,total_with_site,delta,grade");
+            for s in &r.sites {
+                say!(
+                    "{},{:.7},{:.7},{},{},{},{}",
+                    s.site.rank,
+                    s.site.point[0],
+                    s.site.point[1],
+                    s.site.newly_covered_population,
+                    s.total,
+                    s.delta,
+                    s.grade.as_deref().unwrap_or("")
+                );
             }
             Ok(())
         }

@@ -256,3 +256,66 @@ fn score_with_a_network_names_the_nearest_facility() {
     assert!(t.contains("交大后勤超市") || t.contains("综合超市约 636 米"), "{t}");
     assert!(t.contains("未归类 unmapped"), "unmapped POIs are listed, not dropped: {t}");
 }
+
+const HOMES: &str = "id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\nD,116.3400,39.9550,1500\n";
+
+/// Coverage from residential origins measured on the network, and siting with the score each
+/// site would give (the best site never gives less than the circle has now).
+#[test]
+fn origins_coverage_and_scored_siting() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let homes = tmp("homes.csv", HOMES);
+    let c = tmp(
+        "bjtu-homes.json",
+        r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"households":1700,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
+    );
+    let (h, cp) = (homes.to_str().expect("path"), c.to_str().expect("path"));
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        "--origins",
+        h,
+        cp,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let l01 = a["indicators"].as_array().expect("indicators").iter().find(|r| r["id"] == "LW-L01").expect("LW-L01");
+    assert_eq!(l01["inputs"]["population_total"], 4300.0, "{l01}");
+    let covered = l01["inputs"]["population_covered"].as_f64().expect("covered");
+    assert!(covered > 0.0 && covered < 4300.0, "{l01}");
+
+    let out = lifecircle(&[
+        "access",
+        "sites",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        "--origins",
+        h,
+        "--circle",
+        cp,
+        "--category",
+        "pharmacy",
+        "--as-of",
+        "2025-06-30",
+    ]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    let now: f64 = t.lines().next().and_then(|l| l.rsplit(' ').next()).and_then(|x| x.parse().ok()).expect("total now");
+    let rows: Vec<Vec<&str>> = t.lines().skip(2).map(|l| l.split(',').collect()).collect();
+    assert!(!rows.is_empty(), "{t}");
+    let best: f64 = rows[0][4].parse().expect("total with site");
+    assert!(best >= now, "{t}");
+    let covered: Vec<f64> = rows.iter().map(|r| r[3].parse().expect("covered")).collect();
+    assert!(covered.windows(2).all(|w| w[0] >= w[1]), "greedy order: {t}");
+}

@@ -680,7 +680,7 @@ impl<'a> Cx<'a> {
         let origins = self.c.walking.as_ref().map(|w| w.origins.as_slice()).unwrap_or(&[]);
         let absent = self.present(target).is_empty();
         if origins.is_empty() {
-            if let Some(d) = self.nearest_from_centre(target) {
+            if let Some((d, nearest)) = self.nearest_named(target) {
                 findings.push(Finding {
                     code: "coverage_from_centre".into(),
                     severity: Severity::Info,
@@ -693,18 +693,24 @@ impl<'a> Cx<'a> {
                 let v = if d <= reach_m { 1.0 } else { 0.0 };
                 m.value = Some(v);
                 m.inputs.insert("centre_nearest_m".into(), json!(d));
+                if let Some(n) = &nearest {
+                    m.inputs.insert("nearest".into(), json!(n));
+                }
+                let (which_zh, which_en) = match &nearest {
+                    Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
+                    None => (name.zh.clone(), name.en.clone()),
+                };
+                let walk_min = fmt_num(round1(d / per_min));
                 m.says = Text::new(
                     format!(
-                        "按中心点估算：最近的{}约 {} 米，{} 分钟步行可达 {} 米，覆盖率 {}",
-                        name.zh,
+                        "按中心点估算：最近的{which_zh}约 {} 米、步行约 {walk_min} 分钟（{} 分钟可达约 {} 米），覆盖率 {}",
                         fmt_num(d.round()),
                         fmt_num(limit),
                         fmt_num(reach_m.round()),
                         fmt_pct(v)
                     ),
                     format!(
-                        "from the centre: nearest {} about {} m; {} minutes reach {} m; coverage {}",
-                        name.en,
+                        "from the centre: nearest {which_en} about {} m, a {walk_min}-minute walk ({} minutes reach about {} m); coverage {}",
                         fmt_num(d.round()),
                         fmt_num(limit),
                         fmt_num(reach_m.round()),

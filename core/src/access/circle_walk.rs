@@ -175,7 +175,7 @@ pub fn walk_circle(
         if st.category(cat).is_none() {
             continue;
         }
-        match n {
+        match n.as_ref().filter(|n| n.distance_m.is_finite()) {
             Some(n) => {
                 nearest_m.insert(cat.clone(), round2(n.distance_m));
                 if let Some(name) = &n.name {
@@ -215,7 +215,12 @@ pub fn walk_circle(
                     let p = convert(src.point, Crs::Wgs84, crs);
                     [round7(p[0]), round7(p[1])]
                 }),
-                nearest_m: od.by_category.iter().filter_map(|(k, v)| v.map(|d| (k.clone(), round2(d)))).collect(),
+                // Unreachable categories are left out (a missing distance reads as not covered).
+                nearest_m: od
+                    .by_category
+                    .iter()
+                    .filter_map(|(k, v)| v.filter(|d| d.is_finite()).map(|d| (k.clone(), round2(d))))
+                    .collect(),
             });
         }
     } else if let Some(w) = &circle.walking {
@@ -245,4 +250,138 @@ fn round2(x: f64) -> f64 {
 /// Degrees to 1e-7 (about 1 cm).
 fn round7(x: f64) -> f64 {
     (x * 1e7).round() / 1e7
+}
+
+/// A suggested site together with the score the circle would reach with one more facility of
+/// the category there (and nothing else changed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoredSite {
+    pub site: super::whatif::SiteSuggestion,
+    /// Assessment total with the site added.
+    pub total: f64,
+    /// Change against the circle as it is.
+    pub delta: f64,
+    /// Grade id with the site added, if any.
+    pub grade: Option<String>,
+}
+
+/// Siting with scores: the greedy maximum-coverage ranking of [`super::whatif::Scenario`] and, for
+/// every site, the circle's total with that site added.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoredSiting {
+    pub category: String,
+    /// The standard's minutes for this category (from its walking-coverage or presence
+    /// indicator).
+    pub minutes: f64,
+    /// Total of the circle as it is.
+    pub total_now: f64,
+    pub siting: super::whatif::Siting,
+    pub sites: Vec<ScoredSite>,
+}
+
+/// Why siting with scores failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SitingError {
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    #[error(transparent)]
+    Input(#[from] crate::circle::InputError),
+    /// The standard measures no walk to this category.
+    #[error("the standard has no walking indicator (walk_coverage, or presence within minutes) for `{category}`")]
+    NoMinutes { category: String },
+}
+
+/// The standard's walking minutes for a category: from a walk_coverage indicator on it, else a
+/// presence-within-minutes one.
+pub fn minutes_for(st: &Standard, category: &str) -> Option<f64> {
+    use crate::standard::{Kind, Reach};
+    let on = |t: &crate::standard::FacilitySet| t.categories.iter().any(|c| c == category);
+    st.indicators
+        .iter()
+        .find_map(|i| match &i.kind {
+            Kind::WalkCoverage { target, within_minutes } if on(target) => Some(*within_minutes),
+            _ => None,
+        })
+        .or_else(|| {
+            st.indicators.iter().find_map(|i| match &i.kind {
+                Kind::Presence { target, within: Some(Reach::Minutes(m)) } if on(target) => Some(*m),
+                _ => None,
+            })
+        })
+}
+
+/// For a missing or weak category, the `k` best sites ranked by residents newly covered within
+/// the standard's minutes (greedy maximum coverage), each with the score it would give.
+///
+/// # Errors
+/// As [`walk_circle`]; a category the standard measures no walk to.
+#[allow(clippy::too_many_arguments)]
+pub fn suggest_sites_scored(
+    st: &Standard,
+    circle: &Circle,
+    net: &Network,
+    extra: &[DataFacility],
+    origins: &[DataOrigin],
+    category: &str,
+    k: usize,
+    candidates: &super::whatif::SiteCandidates,
+    as_of: crate::date::Date,
+) -> Result<ScoredSiting, SitingError> {
+    let minutes = minutes_for(st, category).ok_or_else(|| SitingError::NoMinutes { category: category.to_string() })?;
+    let params = walk_params(st)?;
+    let (walked, _) = walk_circle(st, circle, net, extra, origins, DEFAULT_MAX_SNAP_M)?;
+    let now = crate::score::score(st, &walked, as_of)?;
+    // The facilities and origins as walk_circle placed them (WGS-84).
+    let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
+    let facilities: Vec<DataFacility> = walked
+        .facilities
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.status == crate::circle::Status::Open)
+        .filter_map(|(i, f)| {
+            let cat = st.find_category(&f.category)?;
+            Some(DataFacility {
+                id: f.id.clone().unwrap_or_else(|| format!("facilities[{i}]")),
+                name: Some(f.name.clone()),
+                point: convert(f.location?, crs, Crs::Wgs84),
+                categories: vec![cat.code.clone()],
+            })
+        })
+        .collect();
+    let homes: Vec<DataOrigin> = walked
+        .walking
+        .iter()
+        .flat_map(|w| &w.origins)
+        .filter_map(|o| {
+            o.location.map(|p| DataOrigin {
+                id: o.id.clone(),
+                point: convert(p, crs, Crs::Wgs84),
+                population: Some(o.population),
+            })
+        })
+        .collect();
+    let cats: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
+    let set = FacilitySet::new(net, &facilities, &cats, DEFAULT_MAX_SNAP_M);
+    let sc = super::whatif::Scenario::new(net, &set, &homes, params, minutes, DEFAULT_MAX_SNAP_M)?;
+    let siting = sc.suggest_sites(category, k, candidates)?;
+    let mut sites = Vec::new();
+    for s in &siting.sites {
+        let mut more = extra.to_vec();
+        more.push(DataFacility {
+            id: format!("site-{}", s.rank),
+            name: Some(format!("建议选址 {} / suggested site {}", s.rank, s.rank)),
+            point: s.point,
+            categories: vec![category.to_string()],
+        });
+        let (c2, _) = walk_circle(st, circle, net, &more, origins, DEFAULT_MAX_SNAP_M)?;
+        let a = crate::score::score(st, &c2, as_of)?;
+        sites.push(ScoredSite {
+            site: s.clone(),
+            total: a.total,
+            delta: crate::score::round2(a.total - now.total),
+            grade: a.grade.grade.map(|g| g.id),
+        });
+    }
+    Ok(ScoredSiting { category: category.to_string(), minutes, total_now: now.total, siting, sites })
 }

@@ -29,7 +29,8 @@ pub mod query;
 pub mod whatif;
 
 pub use circle_walk::{
-    DEFAULT_MAX_SNAP_M, Profile, WalkReport, category_mapping, walk_circle, walk_params, walk_params_for,
+    DEFAULT_MAX_SNAP_M, Profile, ScoredSite, ScoredSiting, SitingError, WalkReport, category_mapping, minutes_for,
+    suggest_sites_scored, walk_circle, walk_params, walk_params_for,
 };
 pub use crs::Crs;
 pub use error::{AccessError, ImportError};
