@@ -724,6 +724,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 r.minutes,
                 r.total_now
             );
+            say!("# 坐标为 WGS-84 coordinates are WGS-84");
             say!("rank,lon,lat,newly_covered_population,total_with_site,delta,grade");
             for s in &r.sites {
                 say!(
@@ -763,7 +764,12 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 let iso = access::isochrone::isochrone(&net, origin, *t, &params, cell_m, snap).map_err(|e| inv(&e))?;
                 features.push(iso.to_geojson());
             }
-            let fc = serde_json::json!({ "type": "FeatureCollection", "features": features });
+            // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).
+            let fc = serde_json::json!({
+                "type": "FeatureCollection",
+                "crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },
+                "features": features
+            });
             say!("{}", serde_json::to_string(&fc).map_err(|e| inv(&e))?);
             Ok(())
         }
