@@ -52,7 +52,8 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
 
     // The sample circle as loaded scores exactly as the native CLI scores it.
     const day = await asOf(page);
-    const first = native(await formJson(page), day);
+    const startJson = await formJson(page);
+    const first = native(startJson, day);
     assert.deepEqual(await shown(page), expectedOf(first), 'initial total, grade and gaps = native CLI');
 
     // Fill the form: add a facility with a quick-add button, tick a checklist item.
@@ -64,7 +65,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await box.check();
     await page.waitForTimeout(300);
     const edited = await formJson(page);
-    assert.notEqual(edited, JSON.stringify(first.circle), 'the circle changed');
+    assert.notEqual(edited, startJson, 'the circle changed');
     const after = native(edited, day);
     assert.notEqual(after.total, first.total, `the total changes after ${addText} and ticking ${boxId}`);
     assert.deepEqual(await shown(page), expectedOf(after), 'total, grade and gaps after the edits = native CLI');
@@ -87,7 +88,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.click('#lc-form .lcx-start');
     assert.ok(await page.locator('#lc-form .lcx-confirm').isVisible(), 'start over asks first');
     await page.click('#lc-form .lcx-confirm .lcx-danger');
-    assert.equal(JSON.parse(await formJson(page)).facilities.length, first.circle.facilities.length, 'start over returns to the sample');
+    assert.equal(await formJson(page), startJson, 'start over returns to the sample');
     await page.setInputFiles('#lc-form .lcx-import', file);
     await page.waitForFunction(() => document.getElementById('lc-form').handle.toJson().length > 0);
     await page.waitForTimeout(300);
@@ -105,7 +106,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.click('#lang');
     await page.waitForTimeout(200);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.match(await page.locator('#lc-card').textContent(), /points/);
+    assert.match(await page.locator('#lc-card .lc-scorecard').textContent(), /points/);
     assert.equal(await page.locator('#lc-form .lcx-export').textContent(), 'Export JSON');
     await shot(page, 'demo-3-english.png');
 
@@ -113,34 +114,42 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.check('#large');
     await page.waitForTimeout(200);
     assert.equal(await page.locator('#lc-form form.lc-root').evaluate((e) => getComputedStyle(e).fontSize), '20px');
-    assert.ok(await page.locator('#lc-card .lc-root').evaluate((e) => e.classList.contains('lc-elder')));
+    assert.ok(await page.locator('#lc-card .lc-scorecard').evaluate((e) => e.classList.contains('lc-elder')));
     await shot(page, 'demo-4-large.png');
     await page.uncheck('#large');
 
-    // The guide map of the real OSM circle: place a what-if facility, the score changes as the core says.
-    await page.selectOption('#sample', 'bjtu-osm');
-    await page.waitForSelector('#lc-form[circle-id="bjtu-osm"]');
+    // The guide map: place a what-if facility, the score changes exactly as the core says.
     await page.click('#tab-map');
     const map = page.locator('#lc-map');
-    assert.match(await map.locator('svg').first().textContent(), /OpenStreetMap/, 'ODbL attribution on the map');
     await map.locator('.lc-whatif input[type=checkbox]').check();
     const base0 = await map.locator('.lc-whatif-base').textContent();
-    const svg = await map.locator('.lc-canvas svg').boundingBox();
+    const canvas = map.locator('.lc-canvas svg');
     const options = await map.locator('.lc-whatif select option').evaluateAll((os) => os.map((o) => o.value));
     let changed = false;
-    for (const code of options.slice(0, 12)) {
+    for (const code of options.slice(0, 16)) {
       await map.locator('.lc-whatif select').selectOption(code);
-      await page.mouse.click(svg.x + (380 / 1280) * svg.width, svg.y + (560 / 940) * svg.height);
+      const bb = await canvas.boundingBox();
+      await canvas.click({ position: { x: (300 / 1280) * bb.width, y: (300 / 940) * bb.height } });
       await page.waitForTimeout(150);
       if ((await map.locator('.lc-whatif-total').textContent()) !== base0) { changed = true; break; }
       await map.locator('.lc-whatif button').click();
     }
     assert.ok(changed, 'placing a hypothetical facility changes the score');
     const whatIf = await page.evaluate(() => document.getElementById('lc-map').handle.toJson());
+    assert.match(whatIf, /"id": ?"whatif-/);
     const expectWhatIf = native(whatIf, day);
     assert.equal(Number(await map.locator('.lc-whatif-total').textContent()), expectWhatIf.total, 'what-if total = native CLI on the same circle');
     assert.match(await map.locator('.lc-whatif-list').textContent(), /\d+(\.\d+)? m/);
     await shot(page, 'demo-5-whatif.png', true);
+
+    // The real OpenStreetMap circle: streets, reach and the ODbL attribution on the map.
+    await page.selectOption('#sample', 'bjtu-osm');
+    await page.waitForSelector('#lc-form[circle-id="bjtu-osm"]', { state: 'attached' });
+    await page.click('#tab-map');
+    assert.match(await map.locator('svg').first().textContent(), /OpenStreetMap/, 'ODbL attribution on the map');
+    const bjtu = native(await formJson(page), day);
+    assert.equal(Number(await page.locator('#lc-card .lc-head .lc-total').textContent()), bjtu.total, 'BJTU total = native CLI');
+    await shot(page, 'demo-6-osm-map.png', true);
 
     // A3 print layout under emulated print media.
     await page.click('#a3');
@@ -149,7 +158,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.masthead').evaluate((e) => getComputedStyle(e).display), 'none');
     assert.equal(await map.locator('.lc-whatif').evaluate((e) => getComputedStyle(e).display), 'none');
-    await shot(page, 'demo-6-print-a3.png', true);
+    await shot(page, 'demo-8-print-a3.png', true);
     await page.pdf({ path: join(art, 'demo-guide-map-a3.pdf'), format: 'A3' });
     await page.emulateMedia({ media: 'screen' });
 

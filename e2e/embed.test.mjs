@@ -33,13 +33,16 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     assert.equal(style.size, '16px', 'the widget keeps its own font size');
     assert.ok(await page.locator('#lc-form label').first().isVisible(), 'labels stay visible');
     assert.ok(await page.locator('#lc-form .lcx-export').isVisible(), 'the widget toolbar stays visible');
-    const card = await page.locator('#lc-card .lc-root').evaluate((e) => getComputedStyle(e).color);
+    const card = await page.locator('#lc-card .lc-scorecard').evaluate((e) => getComputedStyle(e).color);
     assert.notEqual(card, 'rgb(255, 0, 255)', 'the host colour does not leak in');
     // Typing still scores.
-    const before = await page.locator('#lc-card .lc-total').textContent();
+    const before = await page.locator('#lc-card .lc-head .lc-total').textContent();
     await page.locator('#lc-form button', { hasText: '＋ 添加' }).first().click();
+    await page.locator('#lc-form input[type=checkbox][id$="-done"]:not(:checked)').first().check();
     await page.waitForTimeout(300);
-    assert.notEqual(await page.locator('#lc-card .lc-total').textContent(), before, 'the score card follows the form');
+    const after = await page.locator('#lc-card .lc-head .lc-total').textContent();
+    assert.notEqual(after, before, 'typing into the form changes the score');
+    assert.equal(after, await page.locator('#lc-form .lc-live .lc-total').textContent(), 'the score card follows the form');
     await page.screenshot({ path: join(art, 'embed-hostile-css.png') });
     assert.deepEqual(await axe(page), [], 'axe: no serious or critical violations in the embedded widgets');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);

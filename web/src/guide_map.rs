@@ -747,7 +747,7 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" \
-         role=\"img\" aria-labelledby=\"lc-map-title lc-map-desc\" font-family=\"{FONT}\" class=\"lc-guide-map\">",
+         role=\"group\" aria-labelledby=\"lc-map-title lc-map-desc\" font-family=\"{FONT}\" class=\"lc-guide-map\">",
         n(vb[0]),
         n(vb[1]),
         n(vb[2]),
