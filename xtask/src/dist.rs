@@ -80,11 +80,22 @@ fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, Str
     run(&format!("release wasm build ({name})"), &mut build)?;
     let input = target_dir().join(WASM_TARGET).join("release/lifecircle_wasm.wasm");
     let cargo_output = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let (after_bindgen, after_opt) = bindgen_and_opt(&input, out, name)?;
+    Ok(vec![
+        (format!("stage ({name}): cargo output"), sizes(&cargo_output)),
+        (format!("stage ({name}): after wasm-bindgen (name section removed)"), sizes(&after_bindgen)),
+        (format!("stage ({name}): after wasm-opt -Oz"), sizes(&after_opt)),
+    ])
+}
 
-    eprintln!("\n==> wasm-bindgen (library {}) into dist/npm/{name}.js", env!("CARGO_PKG_VERSION"));
+/// wasm-bindgen (library, web target, TypeScript, name and producers sections removed) of
+/// `input` into `out` under the file stem `name`, then `wasm-opt -Oz` from npm binaryen; keeps
+/// whichever output is smaller gzipped. Returns the bytes after bindgen and after wasm-opt.
+pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
+    eprintln!("\n==> wasm-bindgen (library {}) into {}/{name}.js", env!("CARGO_PKG_VERSION"), out.display());
     let tb = Instant::now();
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&input)
+        .input_path(input)
         .out_name(name)
         .web(true)
         .map_err(|e| format!("bindgen: {e}"))?
@@ -107,21 +118,18 @@ fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, Str
         &format!("wasm-opt -Oz (npm binaryen) ({name})"),
         Command::new(&wasm_opt).arg("-Oz").args(RUSTC_WASM_FEATURES).arg(&wasm).arg("-o").arg(&optimised),
     )?;
-    // Keep wasm-opt's output only if it is smaller gzipped: on this module -Oz shrinks the raw
-    // size but has grown the gzip size (measured in docs/benchmarks.md).
+    // Keep wasm-opt's output only if it is smaller gzipped: on these modules -Oz shrinks the
+    // raw size but has grown the gzip size (measured in docs/benchmarks.md).
     let after_opt = std::fs::read(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
     let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
     if opt_gz <= bindgen_gz {
+        eprintln!("    keeping the wasm-opt -Oz output ({opt_gz} ≤ {bindgen_gz} gzip bytes)");
         std::fs::rename(&optimised, &wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     } else {
         eprintln!("    wasm-opt output is larger gzipped ({opt_gz} > {bindgen_gz} bytes): keeping the bindgen output");
         std::fs::remove_file(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
     }
-    Ok(vec![
-        (format!("stage ({name}): cargo output"), sizes(&cargo_output)),
-        (format!("stage ({name}): after wasm-bindgen (name section removed)"), sizes(&after_bindgen)),
-        (format!("stage ({name}): after wasm-opt -Oz"), sizes(&after_opt)),
-    ])
+    Ok((after_bindgen, after_opt))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -136,7 +144,7 @@ fn list(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Raw and gzip (level 9) size.
-fn sizes(bytes: &[u8]) -> (usize, usize) {
+pub fn sizes(bytes: &[u8]) -> (usize, usize) {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let gz_len = gz.write_all(bytes).and_then(|()| gz.finish()).map(|v| v.len()).unwrap_or(0);
     (bytes.len(), gz_len)

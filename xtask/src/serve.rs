@@ -27,15 +27,28 @@ pub fn bind(port: u16) -> Result<TcpListener, String> {
     })
 }
 
-/// Serves until the process ends.
+/// Serves until the process ends, with the portal's CSP header.
 pub fn serve_forever(listener: TcpListener, mounts: Mounts) {
+    serve_loop(listener, mounts, true);
+}
+
+fn serve_loop(listener: TcpListener, mounts: Mounts, csp: bool) {
     let mounts = std::sync::Arc::new(mounts);
     for stream in listener.incoming().flatten() {
         let m = mounts.clone();
         std::thread::spawn(move || {
-            let _ = respond(stream, &m);
+            let _ = respond(stream, &m, csp);
         });
     }
+}
+
+/// Serves from a background thread without a CSP header (for a plain test page with an inline
+/// module script, as a portal might write it); returns the base URL.
+pub fn serve_plain_in_background(mounts: Mounts) -> Result<String, String> {
+    let listener = bind(0)?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    std::thread::spawn(move || serve_loop(listener, mounts, false));
+    Ok(format!("http://{addr}"))
 }
 
 /// Serves from a background thread; returns the base URL.
@@ -46,7 +59,7 @@ pub fn serve_in_background(mounts: Mounts) -> Result<String, String> {
     Ok(format!("http://{addr}"))
 }
 
-fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)]) -> std::io::Result<()> {
+fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -65,9 +78,10 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)]) -> std::io::Result
         Some((f, Ok(body))) => ("200 OK", content_type(f), body),
         _ => ("404 Not Found", "text/plain; charset=utf-8", "not found 未找到".as_bytes().to_vec()),
     };
+    let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}\
          X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     )?;

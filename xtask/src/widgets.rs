@@ -9,12 +9,11 @@
 //! 4. the hand-written module `web/js/lifecircle-widgets.js` (custom elements) copied beside;
 //! 5. the raw and gzip size of every file and of what a page loads.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
-use crate::{WASM_TARGET, cargo, install, root, run, target_dir};
+use crate::dist::sizes;
+use crate::{WASM_TARGET, cargo, root, run, target_dir};
 
 /// The bindgen output's file stem.
 const GLUE: &str = "lifecircle_web";
@@ -23,18 +22,6 @@ const MODULE: &str = "lifecircle-widgets.js";
 /// Goal and stretch goal for everything a page loads, gzip bytes.
 const GOAL_GZ: usize = 250 * 1024;
 const STRETCH_GZ: usize = 150 * 1024;
-
-/// Features rustc enables by default for wasm32-unknown-unknown, for wasm-opt's validator.
-const RUSTC_WASM_FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-bulk-memory-opt",
-    "--enable-call-indirect-overlong",
-    "--enable-multivalue",
-    "--enable-mutable-globals",
-    "--enable-nontrapping-float-to-int",
-    "--enable-reference-types",
-    "--enable-sign-ext",
-];
 
 fn io<T>(p: &Path, r: std::io::Result<T>) -> Result<T, String> {
     r.map_err(|e| format!("{}: {e}", p.display()))
@@ -54,41 +41,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     io(&out, std::fs::create_dir_all(&out))?;
 
-    eprintln!("\n==> wasm-bindgen (library {}) into dist/widgets/", env!("CARGO_PKG_VERSION"));
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&input)
-        .out_name(GLUE)
-        .web(true)
-        .map_err(|e| format!("bindgen: {e}"))?
-        .typescript(true)
-        .remove_name_section(true)
-        .remove_producers_section(true)
-        .omit_default_module_path(false)
-        .generate(&out)
-        .map_err(|e| format!("bindgen: {e:#}"))?;
-
-    let wasm = out.join(format!("{GLUE}_bg.wasm"));
-    let after_bindgen = io(&wasm, std::fs::read(&wasm))?;
-    install::npm()?;
-    let optimised = out.join(format!("{GLUE}_bg.opt.wasm"));
-    run(
-        "wasm-opt -Oz (npm binaryen)",
-        Command::new(root().join("e2e/node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
-            .args(RUSTC_WASM_FEATURES)
-            .arg(&wasm)
-            .arg("-o")
-            .arg(&optimised),
-    )?;
-    let after_opt = io(&optimised, std::fs::read(&optimised))?;
-    let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
-    if opt_gz <= bindgen_gz {
-        eprintln!("    keeping the wasm-opt -Oz output ({opt_gz} ≤ {bindgen_gz} gzip bytes)");
-        io(&wasm, std::fs::rename(&optimised, &wasm))?;
-    } else {
-        eprintln!("    wasm-opt output is larger gzipped ({opt_gz} > {bindgen_gz} bytes): keeping the bindgen output");
-        io(&optimised, std::fs::remove_file(&optimised))?;
-    }
+    let (after_bindgen, after_opt) = crate::dist::bindgen_and_opt(&input, &out, GLUE)?;
     let module = root().join("web/js").join(MODULE);
     io(&module, std::fs::copy(&module, out.join(MODULE)))?;
 
@@ -127,11 +80,4 @@ pub fn dist() -> Result<PathBuf, String> {
     eprintln!("\nwidgets: {} KB gzip for all four widgets with the core: {verdict}", page.1 / 1024);
     eprintln!("dist: dist/widgets/ written in {:.1} s", t.elapsed().as_secs_f64());
     Ok(out)
-}
-
-/// Raw and gzip (level 9) size.
-pub fn sizes(bytes: &[u8]) -> (usize, usize) {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let gz_len = gz.write_all(bytes).and_then(|()| gz.finish()).map(|v| v.len()).unwrap_or(0);
-    (bytes.len(), gz_len)
 }
