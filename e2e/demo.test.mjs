@@ -149,6 +149,26 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.match(await map.locator('svg').first().textContent(), /OpenStreetMap/, 'ODbL attribution on the map');
     const bjtu = native(await formJson(page), day);
     assert.equal(Number(await page.locator('#lc-card .lc-head .lc-total').textContent()), bjtu.total, 'BJTU total = native CLI');
+
+    // Suggested sites (建议选址), precomputed natively with suggest_sites_scored for assumed
+    // residential points: numbered dashed markers with +Δ分, a legend entry, and the note.
+    const sample = await (await page.request.get(base + '/data/bjtu-osm.json')).json();
+    const sites = sample.layers.suggested;
+    assert.ok(sites.length > 0, 'the BJTU sample has suggested sites');
+    const markers = map.locator('.lc-canvas svg .lc-suggested');
+    assert.equal(await markers.count(), sites.length, 'one marker per suggested site');
+    assert.equal(await map.locator('.lc-canvas svg .lc-suggested-delta').count(), sites.length, 'each with its +Δ');
+    assert.deepEqual(
+      await markers.evaluateAll((gs) => gs.map((g) => [g.dataset.category, Number(g.dataset.rank)])),
+      sites.map((x) => [x.category, x.rank]),
+    );
+    // (in the language the page is in at this point)
+    assert.match(await markers.first().getAttribute('aria-label'), /^(建议选址①：.+总分可达|Suggested site ①: .+the total would reach)/);
+    assert.match(await map.locator('.lc-canvas svg').textContent(), /建议选址|Suggested sites/, 'legend entry');
+    assert.match(await page.locator('#note').textContent(), /居民点.*示意|residential points are assumptions/);
+    // The score the sites start from is the one the portal shows.
+    const now = Number(await page.locator('#lc-card .lc-head .lc-total').textContent());
+    for (const x of sites) assert.ok(Math.abs(x.total - x.delta - now) < 0.011, `${x.category} ${x.rank}: ${x.total} − ${x.delta} = ${now}`);
     await shot(page, 'demo-6-osm-map.png', true);
 
     // A3 print layout under emulated print media.

@@ -76,7 +76,7 @@ function h(tag, attrs = {}, ...children) {
 const MOUNT = { 'assessment': mountAssessment, 'scorecard': mountScorecard, 'gap-report': mountGapReport, 'guide-map': mountGuideMap };
 
 class LifecircleElement extends HTMLElement {
-  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for'];
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit'];
 
   constructor() {
     super();
@@ -91,7 +91,7 @@ class LifecircleElement extends HTMLElement {
     root.addEventListener('lifecircle-print', (ev) => setTimeout(() => { if (!ev.defaultPrevented) window.print(); }));
   }
 
-  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, whatIf, autosave }). */
+  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, whatIf, autosave }). */
   get config() { return this._config; }
   set config(v) { this._config = { ...(v || {}) }; if (this.isConnected) this._remount(); }
 
@@ -141,6 +141,8 @@ class LifecircleElement extends HTMLElement {
       standard: this.standardId, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
       lang: langOf(this), elder: this.elder, circle, layout: this.getAttribute('layout') || c.layout,
       layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
+      tiles: this.getAttribute('tiles') || c.tiles || undefined,
+      tilesCredit: this.getAttribute('tiles-credit') || c.tilesCredit || undefined,
     };
   }
 

@@ -144,6 +144,8 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
         let layers: MapLayers = serde_json::from_str(&text).map_err(|e| bad(format!("layers: {e}")))?;
         m.layers = Some(layers);
     }
+    m.tiles = get_str(o, "tiles")?.filter(|t| !t.trim().is_empty());
+    m.tiles_credit = get_str(o, "tilesCredit")?;
     m.what_if = get_bool(o, "whatIf").unwrap_or(false);
 
     let last = Arc::new(Mutex::new(None::<String>));

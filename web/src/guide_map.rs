@@ -105,6 +105,32 @@ pub struct Ring {
     pub radius_m: f64,
 }
 
+/// A site suggested for a missing or weak category (建议选址): the siting function's greedy
+/// maximum-coverage ranking on the street network, with the score the circle would reach.
+/// Drawn as a numbered dashed marker with the category's glyph and `+Δ分`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedSite {
+    /// Category code of the standard.
+    pub category: String,
+    /// The category's name (the category may have no facility on the map yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Label>,
+    /// 1 = best.
+    pub rank: usize,
+    /// `[longitude, latitude]`.
+    pub point: [f64; 2],
+    /// The circle's total with this site added.
+    pub total: f64,
+    /// Change of the total against the circle as it is.
+    pub delta: f64,
+    /// Residents newly within `minutes` of walking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered: Option<f64>,
+    /// The standard's walking minutes for the category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+}
+
 /// Everything the guide map shows. Build it with [`GuideMapData::from_core`] or read it from
 /// JSON (every field but `name` and `centre` may be left out).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -153,6 +179,13 @@ pub struct GuideMapData {
     /// Further credits (data sources, the mapmaker).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<String>,
+    /// Suggested sites (建议选址), numbered by rank within their category.
+    #[serde(default)]
+    pub suggested: Vec<SuggestedSite>,
+    /// How the suggested sites were found (for the legend), e.g. that the residents'
+    /// locations are assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_basis: Option<Label>,
 }
 
 /// Map layers measured elsewhere (for example natively, on a street network) and laid over
@@ -171,6 +204,11 @@ pub struct MapLayers {
     pub osm: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<String>,
+    /// Suggested sites measured on the street network.
+    #[serde(default)]
+    pub suggested: Vec<SuggestedSite>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_basis: Option<Label>,
 }
 
 impl GuideMapData {
@@ -185,6 +223,10 @@ impl GuideMapData {
         self.osm |= layers.osm;
         if layers.credits.is_some() {
             self.credits = layers.credits.clone();
+        }
+        if !layers.suggested.is_empty() {
+            self.suggested = layers.suggested.clone();
+            self.suggested_basis = layers.suggested_basis.clone();
         }
         self
     }
@@ -234,6 +276,16 @@ pub struct MapOptions {
     /// Overrides the viewBox (pan and zoom): `[x, y, width, height]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_box: Option<[f64; 4]>,
+    /// Optional basemap: a Web-Mercator tile URL template with `{z}`, `{x}` and `{y}`
+    /// (e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`), drawn as `<image>` elements
+    /// under the vector layers. `None` (default): no tiles, nothing is fetched. The tiles
+    /// are placed by the circle's own coordinates: they must be in the same datum (see
+    /// [`tiles_for`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiles: Option<String>,
+    /// The tiles' attribution, printed in the footer when tiles are drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiles_credit: Option<String>,
 }
 
 fn default_tiers() -> [f64; 3] {
@@ -242,7 +294,15 @@ fn default_tiers() -> [f64; 3] {
 
 impl Default for MapOptions {
     fn default() -> Self {
-        MapOptions { lang: Lang::Zh, layout: Layout::Screen, tiers: default_tiers(), selected: None, view_box: None }
+        MapOptions {
+            lang: Lang::Zh,
+            layout: Layout::Screen,
+            tiers: default_tiers(),
+            selected: None,
+            view_box: None,
+            tiles: None,
+            tiles_credit: None,
+        }
     }
 }
 
@@ -339,6 +399,8 @@ impl GuideMapData {
             missing: assessment.map(|a| missing_categories(standard, a)).unwrap_or_default(),
             osm: false,
             credits: None,
+            suggested: Vec::new(),
+            suggested_basis: None,
         }
     }
 }
@@ -702,8 +764,13 @@ fn projection(d: &GuideMapData, map: Rect) -> Projection {
     };
     d.facilities.iter().for_each(|f| take(f.location));
     d.boundary.iter().flatten().for_each(|q| take(*q));
-    d.streets.iter().flatten().for_each(|q| take(*q));
+    // Whole street ways run far beyond a circle (an OpenStreetMap extract keeps every way it
+    // touches): with streets reached, those set the extent; the rest is cut at the frame.
+    if d.reached.is_empty() {
+        d.streets.iter().flatten().for_each(|q| take(*q));
+    }
     d.reached.iter().flat_map(|r| r.line.iter()).for_each(|q| take(*q));
+    d.suggested.iter().for_each(|q| take(q.point));
     for r in &d.rings {
         ex = ex.max(r.radius_m);
         ey = ey.max(r.radius_m);
@@ -712,6 +779,82 @@ fn projection(d: &GuideMapData, map: Rect) -> Projection {
     let ey = ey.max(100.0) * 1.08;
     p.s = (map.w / 2.0 / ex).min(map.h / 2.0 / ey);
     p
+}
+
+/// One basemap tile placed on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    pub z: u32,
+    pub x: u32,
+    pub y: u32,
+    /// The template with `{z}`, `{x}`, `{y}` filled in.
+    pub url: String,
+    /// `[x, y, width, height]` in the SVG's viewBox units.
+    pub rect: [f64; 4],
+}
+
+/// Radius of the Web-Mercator sphere (EPSG:3857), in metres.
+const MERCATOR_RADIUS_M: f64 = 6_378_137.0;
+/// At most this many tiles are drawn (a zoom level lower is taken otherwise).
+const MAX_TILES: usize = 64;
+
+/// The Web-Mercator (XYZ, "slippy map") tiles that cover the map rectangle of `d` in `layout`,
+/// at the zoom level whose 256-pixel tiles come closest to 256 viewBox units, each with its
+/// URL from `template` (`{z}`, `{x}`, `{y}`) and its place on the map.
+///
+/// No datum conversion is done: the tiles are placed by the same coordinates as the circle's
+/// data, so they must be in the same datum (OpenStreetMap tiles for WGS-84 data; GCJ-02 tiles,
+/// as most Chinese services serve, only for data recorded in GCJ-02). Each tile is drawn as a
+/// rectangle between its projected corners; the local projection and Web Mercator differ by
+/// well under a pixel over a tile at these scales.
+pub fn tiles_for(d: &GuideMapData, layout: Layout, template: &str) -> Vec<Tile> {
+    let m = frame(layout).map;
+    let p = projection(d, m);
+    if !(p.s.is_finite() && p.s > 0.0 && p.k_lon > 0.0 && p.lat0.abs() < 85.0) {
+        return Vec::new();
+    }
+    let west = p.lon0 + (m.x - p.cx) / p.s / p.k_lon;
+    let east = p.lon0 + (m.x + m.w - p.cx) / p.s / p.k_lon;
+    let north = (p.lat0 + (p.cy - m.y) / p.s / p.k_lat).min(85.05);
+    let south = (p.lat0 + (p.cy - m.y - m.h) / p.s / p.k_lat).max(-85.05);
+    // Metres per tile pixel at zoom z: 2πR·cos φ / (256·2^z); viewBox units per metre: s.
+    let ideal = (std::f64::consts::TAU * MERCATOR_RADIUS_M * p.lat0.to_radians().cos() * p.s / 256.0).log2();
+    let mut z = ideal.round().clamp(0.0, 19.0) as u32;
+    loop {
+        let count = 1u64 << z;
+        let nf = count as f64;
+        let tx = |lon: f64| (((lon + 180.0) / 360.0 * nf).floor().max(0.0) as u64).min(count - 1);
+        let ty = |lat: f64| {
+            let r = lat.to_radians();
+            let y = (1.0 - (r.tan() + 1.0 / r.cos()).ln() / std::f64::consts::PI) / 2.0 * nf;
+            (y.floor().max(0.0) as u64).min(count - 1)
+        };
+        let (x0, x1, y0, y1) = (tx(west), tx(east), ty(north), ty(south));
+        if z > 0 && ((x1 - x0 + 1) * (y1 - y0 + 1)) as usize > MAX_TILES {
+            z -= 1;
+            continue;
+        }
+        let lon = |x: u64| x as f64 / nf * 360.0 - 180.0;
+        let lat = |y: u64| (std::f64::consts::PI * (1.0 - 2.0 * y as f64 / nf)).sinh().atan().to_degrees();
+        let mut out = Vec::new();
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                let (ax, ay) = p.px([lon(x), lat(y)]);
+                let (bx, by) = p.px([lon(x + 1), lat(y + 1)]);
+                out.push(Tile {
+                    z,
+                    x: x as u32,
+                    y: y as u32,
+                    url: template
+                        .replace("{z}", &z.to_string())
+                        .replace("{x}", &x.to_string())
+                        .replace("{y}", &y.to_string()),
+                    rect: [ax, ay, bx - ax, by - ay],
+                });
+            }
+        }
+        return out;
+    }
 }
 
 /// A round length for the scale bar, at most a quarter of the map's width.
@@ -767,7 +910,7 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     header(&mut s, d, &f, lang);
     map_body(&mut s, d, o, &f, &proj);
     panel(&mut s, d, o, &f);
-    footer(&mut s, d, &f, lang);
+    footer(&mut s, d, o, &f);
     s.push_str("</svg>\n");
     // One element a line, so that golden diffs are readable.
     s.replace("><", ">\n<")
@@ -849,13 +992,40 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     );
     s.push_str("<g clip-path=\"url(#lc-map-clip)\">");
 
+    // Basemap tiles, veiled so that the vector layers stay legible.
+    if let Some(template) = o.tiles.as_deref().filter(|t| !t.trim().is_empty()) {
+        s.push_str("<g class=\"lc-tiles\">");
+        for tile in tiles_for(d, o.layout, template) {
+            let [x, y, w, h] = tile.rect;
+            // A little overlap hides hairline seams between neighbours.
+            let _ = write!(
+                s,
+                "<image href=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\"/>",
+                esc(&tile.url),
+                n(x),
+                n(y),
+                n(w + 0.4),
+                n(h + 0.4)
+            );
+        }
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.35\"/></g>",
+            n(m.x),
+            n(m.y),
+            n(m.w),
+            n(m.h)
+        );
+    }
+
     // Boundary.
     if let Some(b) = d.boundary.as_ref().filter(|b| b.len() >= 3) {
         let pts: Vec<String> = b.iter().map(|q| p.px(*q)).map(|(x, y)| format!("{},{}", n(x), n(y))).collect();
         let _ = write!(
             s,
-            "<polygon points=\"{}\" fill=\"#fffdf7\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 6\" class=\"lc-boundary\"/>",
-            pts.join(" ")
+            "<polygon points=\"{}\" fill=\"#fffdf7\"{} stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"10 6\" class=\"lc-boundary\"/>",
+            pts.join(" "),
+            if o.tiles.is_some() { " fill-opacity=\"0.45\"" } else { "" }
         );
     }
 
@@ -973,6 +1143,70 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         );
         symbols.push_str("</g>");
     }
+    // Suggested sites (建议选址): dashed, numbered, with the glyph of their category.
+    let sglyph = suggested_glyphs(d, lang);
+    let mut sugg_at: Vec<(f64, f64)> = Vec::new();
+    for (site, g) in d.suggested.iter().zip(&sglyph) {
+        let (tx, ty) = p.px(site.point);
+        let (x, y) = place(tx, ty, r * 1.1, &placed);
+        placed.push((x, y));
+        sugg_at.push((x, y));
+        if (x - tx).abs() > 0.05 || (y - ty).abs() > 0.05 {
+            let _ = write!(
+                leaders,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{ALERT}\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{ALERT}\"/>",
+                n(tx),
+                n(ty),
+                n(x),
+                n(y),
+                n(tx),
+                n(ty),
+                n(r * 0.22)
+            );
+        }
+        let desc = suggested_text(site, d, lang);
+        let _ = write!(
+            symbols,
+            "<g class=\"lc-suggested\" data-category=\"{}\" data-rank=\"{}\" role=\"img\" aria-label=\"{}\"><title>{}</title>",
+            esc(&site.category),
+            site.rank,
+            esc(&desc),
+            esc(&desc)
+        );
+        let _ = write!(
+            symbols,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"{ALERT}\" stroke-width=\"2.5\" stroke-dasharray=\"5 3\"/>",
+            n(x),
+            n(y),
+            n(r * 1.05)
+        );
+        let gs = if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+        text(
+            &mut symbols,
+            x,
+            y + gs * 0.36,
+            gs,
+            &format!(" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ALERT}\""),
+            g,
+        );
+        let (bx, by, br) = (x + r * 0.95, y - r * 0.95, r * 0.6);
+        let _ = write!(
+            symbols,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+            n(bx),
+            n(by),
+            n(br)
+        );
+        text(
+            &mut symbols,
+            bx,
+            by + br * 0.42,
+            br * 1.2,
+            " font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\"",
+            &site.rank.to_string(),
+        );
+        symbols.push_str("</g>");
+    }
     s.push_str(&leaders);
     s.push_str(&symbols);
 
@@ -1022,6 +1256,32 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     text(s, lx, ly + hs * 0.36, hs, " font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\"", here);
     s.push_str("</g>");
 
+    // "+Δ分" beside each suggested site, where it covers nothing.
+    for (site, &(x, y)) in d.suggested.iter().zip(&sugg_at) {
+        let label = delta_text(site.delta, lang);
+        let (w, h) = (text_width(&label, f.font) + f.font * 0.6, f.font * 1.4);
+        let dd = r * 1.1;
+        let cands: Vec<(f64, f64)> = [1.0f64, 1.8]
+            .iter()
+            .flat_map(|&k| {
+                [(0.0, dd * k + h / 2.0), (dd * k + w / 2.0, 0.0), (-dd * k - w / 2.0, 0.0), (0.0, -dd * k - h / 2.0)]
+            })
+            .map(|(dx, dy)| (x + dx, y + dy))
+            .collect();
+        let (x, y) = free_box(&cands, w, h, &boxes).unwrap_or(cands[0]);
+        boxes.push([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0]);
+        text(
+            s,
+            x,
+            y + f.font * 0.36,
+            f.font,
+            &format!(
+                " class=\"lc-suggested-delta\" font-weight=\"700\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\" text-anchor=\"middle\""
+            ),
+            &label,
+        );
+    }
+
     for (i, ring) in d.rings.iter().enumerate() {
         let rr = ring.radius_m * p.s;
         let col = TIER_COLOURS[i.min(2)];
@@ -1062,6 +1322,88 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     );
     north_arrow(s, m.x + m.w - f.font * 3.0, m.y + f.font * 3.2, f.font * 1.6, lang);
     scale_bar(s, f, p, lang);
+}
+
+/// The glyph of each suggested site's category: the map's own glyph when the category has
+/// facilities, else one not taken by any category on the map.
+fn suggested_glyphs(d: &GuideMapData, lang: Lang) -> Vec<String> {
+    let mut cats = d.categories.clone();
+    for site in &d.suggested {
+        if !cats.iter().any(|c| c.code == site.category) {
+            let name = site.name.clone().unwrap_or_else(|| Label::new(site.category.clone(), site.category.clone()));
+            cats.push(MapCategory { code: site.category.clone(), name, class: String::new() });
+        }
+    }
+    let g = glyphs(&cats, lang);
+    d.suggested
+        .iter()
+        .map(|site| cats.iter().position(|c| c.code == site.category).map_or_else(|| "?".into(), |i| g[i].clone()))
+        .collect()
+}
+
+/// The name of a suggested site's category in a language.
+fn suggested_name(site: &SuggestedSite, d: &GuideMapData, lang: Lang) -> String {
+    site.name
+        .as_ref()
+        .or_else(|| d.categories.iter().find(|c| c.code == site.category).map(|c| &c.name))
+        .map_or_else(|| site.category.clone(), |l| l.get(lang).to_string())
+}
+
+/// `+4分` / `+4 pts`.
+fn delta_text(delta: f64, lang: Lang) -> String {
+    let sign = if delta > 0.0 {
+        "+"
+    } else if delta == 0.0 {
+        "±"
+    } else {
+        ""
+    };
+    match lang {
+        Lang::Zh => format!("{sign}{}分", fmt_plain(delta)),
+        Lang::En => format!("{sign}{} pts", fmt_plain(delta)),
+    }
+}
+
+/// A circled number ①–⑳ (else `(n)`).
+fn circled(rank: usize) -> String {
+    match rank {
+        1..=20 => char::from_u32(0x2460 + rank as u32 - 1).map_or_else(|| format!("({rank})"), |c| c.to_string()),
+        _ => format!("({rank})"),
+    }
+}
+
+/// The full description of a suggested site (its tooltip and accessible name).
+fn suggested_text(site: &SuggestedSite, d: &GuideMapData, lang: Lang) -> String {
+    let name = suggested_name(site, d, lang);
+    let covered = match (site.covered, site.minutes, lang) {
+        (Some(c), Some(m), Lang::Zh) => {
+            format!("，步行 {} 分钟内新覆盖居民约 {} 人", fmt_plain(m), fmt_plain(c.round()))
+        }
+        (Some(c), Some(m), Lang::En) => {
+            format!(", about {} more residents within {} min walk", fmt_plain(c.round()), fmt_plain(m))
+        }
+        (Some(c), None, Lang::Zh) => format!("，新覆盖居民约 {} 人", fmt_plain(c.round())),
+        (Some(c), None, Lang::En) => format!(", about {} more residents covered", fmt_plain(c.round())),
+        _ => String::new(),
+    };
+    match lang {
+        Lang::Zh => format!(
+            "建议选址{}：{}{}；总分可达 {}（{}）",
+            circled(site.rank),
+            name,
+            covered,
+            fmt_plain(site.total),
+            delta_text(site.delta, lang)
+        ),
+        Lang::En => format!(
+            "Suggested site {}: {}{}; the total would reach {} ({})",
+            circled(site.rank),
+            name,
+            covered,
+            fmt_plain(site.total),
+            delta_text(site.delta, lang)
+        ),
+    }
 }
 
 /// Where to put a symbol of radius `r` meant for `(x, y)`: the spot itself or the nearest of
@@ -1168,6 +1510,7 @@ enum Row {
     Line { colour: &'static str, dashed: bool, label: Vec<String> },
     Here(Vec<String>),
     Missing(Vec<String>),
+    Suggested { glyph: String, label: Vec<String> },
     Note(String),
 }
 
@@ -1179,6 +1522,7 @@ impl Row {
             | Row::Line { label, .. }
             | Row::Here(label)
             | Row::Missing(label)
+            | Row::Suggested { label, .. }
             | Row::Class(_, label) => label.len().max(1),
             _ => 1,
         }
@@ -1262,6 +1606,51 @@ fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
             hollow: true,
         });
     }
+    if !d.suggested.is_empty() {
+        rows.push(Row::Heading(t(lang, "建议选址", "Suggested sites").into(), ALERT));
+        let sglyph = suggested_glyphs(d, lang);
+        let max = f.col_w - (r * 2.0 + f.font * 0.6) - f.font * 0.4;
+        for (site, g) in d.suggested.iter().zip(sglyph) {
+            let name = suggested_name(site, d, lang);
+            let main = match lang {
+                Lang::Zh => format!(
+                    "{}{} {} → {}分",
+                    circled(site.rank),
+                    name,
+                    delta_text(site.delta, lang),
+                    fmt_plain(site.total)
+                ),
+                Lang::En => format!(
+                    "{} {} {} → {}",
+                    circled(site.rank),
+                    name,
+                    delta_text(site.delta, lang),
+                    fmt_plain(site.total)
+                ),
+            };
+            let mut label = vec![fit(&main, f.font, max)];
+            if let Some(c) = site.covered {
+                let sub = match (site.minutes, lang) {
+                    (Some(m), Lang::Zh) => format!("{}分钟内新覆盖约{}人", fmt_plain(m), fmt_plain(c.round())),
+                    (Some(m), Lang::En) => format!("+{} residents within {} min", fmt_plain(c.round()), fmt_plain(m)),
+                    (None, Lang::Zh) => format!("新覆盖约{}人", fmt_plain(c.round())),
+                    (None, Lang::En) => format!("+{} residents covered", fmt_plain(c.round())),
+                };
+                label.push(fit(&sub, f.font, max));
+            }
+            rows.push(Row::Suggested { glyph: g, label });
+        }
+        let basis = match (&d.suggested_basis, lang) {
+            (Some(b), Lang::Zh) => format!("（按新覆盖居民排序；{}）", b.zh),
+            (Some(b), Lang::En) => format!("(ranked by residents newly covered; {})", b.en),
+            (None, Lang::Zh) => "（按新覆盖居民排序）".to_string(),
+            (None, Lang::En) => "(ranked by residents newly covered)".to_string(),
+        };
+        for l in wrap(&basis, f.font * 0.9, f.col_w - f.font * 0.4) {
+            rows.push(Row::Note(l));
+        }
+    }
+
     let glyph = glyphs(&d.categories, lang);
     let mut class_rows = |ki: usize, name: String, members: Vec<usize>| {
         rows.push(Row::Class(ki, lines(&name)));
@@ -1436,13 +1825,33 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
             );
             label(s, l, ALERT);
         }
+        Row::Suggested { glyph, label: l } => {
+            let _ = write!(
+                s,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{ALERT}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>",
+                n(x + r),
+                n(y),
+                n(r)
+            );
+            let gs = if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+            text(
+                s,
+                x + r,
+                y + gs * 0.36,
+                gs,
+                &format!(" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ALERT}\""),
+                glyph,
+            );
+            label(s, l, INK);
+        }
         Row::Note(l) => {
             text(s, x, base, f.font * 0.9, &format!(" fill=\"{MUTED}\""), &fit(l, f.font * 0.9, f.col_w - 4.0));
         }
     }
 }
 
-fn footer(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
+fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
+    let lang = o.lang;
     let mut parts: Vec<String> = Vec::new();
     if d.sample {
         parts.push(t(lang, "示例数据：设施为虚构，仅供演示", "Sample data: the facilities are invented").into());
@@ -1459,6 +1868,9 @@ fn footer(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     }
     if let Some(c) = &d.credits {
         parts.push(c.clone());
+    }
+    if let (Some(_), Some(c)) = (&o.tiles, &o.tiles_credit) {
+        parts.push(format!("{}{c}", t(lang, "底图 ", "Basemap ")));
     }
     let mut made = format!("lifecircle {}", lifecircle_core::VERSION);
     if let Some(st) = &d.standard {

@@ -28,6 +28,13 @@ pub fn GuideMap(
     /// Screen (default) or A3 portrait poster.
     #[prop(into, default = Signal::stored(Layout::Screen))]
     layout: Signal<Layout>,
+    /// Optional basemap: a Web-Mercator tile URL template with `{z}`, `{x}`, `{y}` (see
+    /// [`MapOptions::tiles`]). `None` (default): no tiles.
+    #[prop(default = None)]
+    tiles: Option<String>,
+    /// The basemap's attribution, printed in the footer.
+    #[prop(default = None)]
+    tiles_credit: Option<String>,
     /// Called with a facility's id when it is chosen.
     #[prop(default = None)]
     on_select: Option<Callback<String>>,
@@ -49,6 +56,8 @@ pub fn GuideMap(
             layout: layout.get(),
             selected: selected.get(),
             view_box: view_box.get(),
+            tiles: tiles.clone(),
+            tiles_credit: tiles_credit.clone(),
             ..MapOptions::default()
         };
         data.with(|d| render_guide_map(d, &o))

@@ -50,6 +50,10 @@ pub struct MountOptions {
     pub layout: Layout,
     /// Guide map: layers measured elsewhere (streets, reached streets, OSM credits).
     pub layers: Option<MapLayers>,
+    /// Guide map: an optional basemap, a Web-Mercator tile URL template with `{z}`, `{x}`,
+    /// `{y}`, and its attribution. `None` (default): no tiles.
+    pub tiles: Option<String>,
+    pub tiles_credit: Option<String>,
     /// Guide map: offer the what-if mode (a click places a hypothetical facility and the
     /// circle is scored again).
     pub what_if: bool,
@@ -76,6 +80,8 @@ impl MountOptions {
             circle_json: None,
             layout: Layout::Screen,
             layers: None,
+            tiles: None,
+            tiles_credit: None,
             what_if: false,
             on_change: None,
             on_input: None,
@@ -279,6 +285,8 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
     let result = scored(&s);
     report_changes(result, &options.on_change);
     let layers = options.layers.clone();
+    let tiles = options.tiles.clone().filter(|t| !t.trim().is_empty());
+    let tiles_credit = options.tiles_credit.clone();
     let data = Signal::derive(move || {
         let d = standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
         match &layers {
@@ -291,7 +299,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
     let handle = leptos::mount::mount_to(el, move || {
         let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
         view! {
-            <GuideMap data=data lang=lang elder=elder layout=layout on_select=hook(&on_select) on_place=on_place/>
+            <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
             {what_if.map(|w| w.view(lang, elder))}
         }
     });
@@ -323,6 +331,7 @@ struct WhatIf {
     on: RwSignal<bool>,
     category: RwSignal<String>,
     count: RwSignal<u32>,
+    lang: RwSignal<Lang>,
 }
 
 impl WhatIf {
@@ -337,6 +346,7 @@ impl WhatIf {
             on: RwSignal::new(false),
             category: RwSignal::new(first.unwrap_or_default()),
             count: RwSignal::new(0),
+            lang: s.lang,
         }
     }
 
@@ -349,8 +359,8 @@ impl WhatIf {
             return;
         }
         let code = self.category.get_untracked();
-        let Some(name) =
-            self.standard.with_untracked(|st| st.category(&code).map(|c| c.name.get(Lang::Zh).to_string()))
+        let lang = self.lang.get_untracked();
+        let Some(name) = self.standard.with_untracked(|st| st.category(&code).map(|c| c.name.get(lang).to_string()))
         else {
             return;
         };
@@ -366,7 +376,11 @@ impl WhatIf {
             c.facilities.push(lifecircle_core::circle::Facility {
                 id: Some(format!("{WHAT_IF_PREFIX}{n}")),
                 category: code,
-                name: format!("假设 {name} #{n}"),
+                // Named in the language of the moment, like a facility typed in by hand.
+                name: match lang {
+                    Lang::Zh => format!("假设 {name} #{n}"),
+                    Lang::En => format!("Hypothetical {name} #{n}"),
+                },
                 location: Some(p),
                 chain: false,
                 brand: None,

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
-use lifecircle_web::guide_map::{GuideMapData, Layout, MapOptions, ReachedSegment, render_guide_map};
+use lifecircle_web::guide_map::{
+    GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, render_guide_map, tiles_for,
+};
 
 fn sample() -> GuideMapData {
     let ex = lifecircle_core::example::example("longwan-2024").unwrap();
@@ -111,4 +113,109 @@ fn empty_circle_renders() {
     let d = GuideMapData { name: "空生活圈".into(), centre: [120.0, 28.0], ..Default::default() };
     let svg = render_guide_map(&d, &MapOptions::default());
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"));
+}
+
+/// Suggested sites (建议选址) for two categories, one missing from the map, with the basis
+/// note in the legend.
+fn with_suggested() -> GuideMapData {
+    let mut d = sample();
+    let standard = load_builtin("longwan-2024").unwrap();
+    let name = |code: &str| standard.category(code).map(|c| Label::from(&c.name));
+    let [x, y] = d.centre;
+    let site = |category: &str, rank, dx: f64, dy: f64, total, delta, covered| SuggestedSite {
+        category: category.into(),
+        name: name(category),
+        rank,
+        point: [x + dx, y + dy],
+        total,
+        delta,
+        covered: Some(covered),
+        minutes: Some(15.0),
+    };
+    d.suggested = vec![
+        site("pharmacy", 1, 0.004, -0.003, 62.5, 4.0, 1200.0),
+        site("pharmacy", 2, -0.005, 0.002, 61.0, 2.5, 640.0),
+        site("childcare", 1, 0.001, 0.004, 59.0, 0.5, 310.0),
+    ];
+    d.suggested_basis = Some(Label::new("居民点为示意假设", "residents' locations are assumed"));
+    d
+}
+
+#[test]
+fn suggested_sites_zh() {
+    check("suggested-sites-zh.svg", &render_guide_map(&with_suggested(), &MapOptions::default()));
+}
+
+#[test]
+fn suggested_sites_en() {
+    let o = MapOptions { lang: Lang::En, ..MapOptions::default() };
+    let svg = render_guide_map(&with_suggested(), &o);
+    assert!(svg.contains("Suggested site ①: Pharmacy") || svg.contains("Suggested site ①:"), "English description");
+    check("suggested-sites-en.svg", &svg);
+}
+
+#[test]
+fn suggested_sites_are_numbered_dashed_markers() {
+    let svg = render_guide_map(&with_suggested(), &MapOptions::default());
+    assert_eq!(svg.matches("class=\"lc-suggested\"").count(), 3);
+    assert_eq!(svg.matches("class=\"lc-suggested-delta\"").count(), 3);
+    assert!(svg.contains(">+4分<") && svg.contains(">+2.5分<"), "the score change is written");
+    assert!(svg.contains("建议选址①"), "numbered with circled digits");
+    assert!(svg.contains("按新覆盖居民排序；居民点为示意"), "the basis is in the legend");
+    // Without suggested sites nothing of them is drawn.
+    let plain = render_guide_map(&sample(), &MapOptions::default());
+    assert!(!plain.contains("lc-suggested") && !plain.contains("建议选址"));
+}
+
+#[test]
+fn no_tiles_no_images() {
+    let svg = render_guide_map(&sample(), &MapOptions::default());
+    assert!(!svg.contains("<image"), "no basemap unless asked for");
+    let blank = MapOptions { tiles: Some("  ".into()), ..MapOptions::default() };
+    assert!(!render_guide_map(&sample(), &blank).contains("<image"));
+}
+
+#[test]
+fn tile_urls_for_a_known_extent() {
+    // A map of about ±500 m around BJTU (116.337° E, 39.9495° N).
+    let c = [116.337, 39.9495];
+    let d = GuideMapData {
+        name: "t".into(),
+        centre: c,
+        streets: vec![vec![[c[0] - 0.0058, c[1] - 0.0045], [c[0] + 0.0058, c[1] + 0.0045]]],
+        ..GuideMapData::default()
+    };
+    let tiles = tiles_for(&d, Layout::Screen, "https://tile.example.org/{z}/{x}/{y}.png");
+    assert!(!tiles.is_empty() && tiles.len() <= 64);
+    let z = tiles[0].z;
+    // ±540 m over 400 units: 0.74 units a metre; 2πR·cos φ·s/256 ≈ 2^16.
+    assert_eq!(z, 16);
+    // The centre's tile at z16: x = ⌊(116.337 + 180)/360 · 2^16⌋ = 53946,
+    // y = ⌊(1 − ln(tan φ + sec φ)/π)/2 · 2^16⌋ = 24822.
+    let centre = tiles.iter().find(|t| t.x == 53946 && t.y == 24822).expect("the centre's tile");
+    assert_eq!(centre.url, "https://tile.example.org/16/53946/24822.png");
+    let [x, y, w, h] = centre.rect;
+    assert!((x..x + w).contains(&432.0) && (y..y + h).contains(&502.0), "{:?}", centre.rect);
+    assert!(w > 150.0 && w < 400.0 && h > 150.0 && h < 400.0, "{:?}", centre.rect);
+    // The tiles are a full grid that covers the map rectangle (32, 112, 800 × 780).
+    let (xs, ys): (Vec<u32>, Vec<u32>) = tiles.iter().map(|t| (t.x, t.y)).unzip();
+    let (x0, x1) = (*xs.iter().min().unwrap(), *xs.iter().max().unwrap());
+    let (y0, y1) = (*ys.iter().min().unwrap(), *ys.iter().max().unwrap());
+    assert_eq!(tiles.len() as u32, (x1 - x0 + 1) * (y1 - y0 + 1));
+    let left = tiles.iter().map(|t| t.rect[0]).fold(f64::MAX, f64::min);
+    let right = tiles.iter().map(|t| t.rect[0] + t.rect[2]).fold(f64::MIN, f64::max);
+    let top = tiles.iter().map(|t| t.rect[1]).fold(f64::MAX, f64::min);
+    let bottom = tiles.iter().map(|t| t.rect[1] + t.rect[3]).fold(f64::MIN, f64::max);
+    assert!(left <= 32.0 && right >= 832.0 && top <= 112.0 && bottom >= 892.0, "{left} {right} {top} {bottom}");
+    // Drawn under the vector layers when asked for, with the attribution in the footer.
+    let o = MapOptions {
+        tiles: Some("https://tile.example.org/{z}/{x}/{y}.png?a=1&b=2".into()),
+        tiles_credit: Some("© Example".into()),
+        ..MapOptions::default()
+    };
+    let svg = render_guide_map(&d, &o);
+    assert_eq!(svg.matches("<image ").count(), tiles.len());
+    assert!(svg.contains("href=\"https://tile.example.org/16/53946/24822.png?a=1&amp;b=2\""));
+    assert!(svg.find("<image").unwrap() < svg.find("class=\"lc-streets\"").unwrap(), "tiles first");
+    assert!(svg.contains("底图 © Example"));
 }

@@ -9,7 +9,10 @@
 //!   categories, each facility's walking distance from the centre measured on the street
 //!   network, the nearest distance per category (`walk_circle`), and the streets reached in
 //!   5/10/15 minutes (`reached_streets`), so the guide map shows real streets and real reach
-//!   without shipping the network code to the browser.
+//!   without shipping the network code to the browser; and, for the categories the standard
+//!   measures walks to that the circle lacks or covers worst, the best sites
+//!   (`suggest_sites_scored`) for a handful of assumed residential points (示意居民点), drawn
+//!   as numbered markers on the guide map.
 
 use std::path::PathBuf;
 
@@ -24,6 +27,21 @@ const OSM: &str = "tests/data/osm/beijing_bjtu_overpass_2022.osm";
 /// The BJTU circle's centre, WGS-84 `[lon, lat]` (the main gate area).
 const BJTU_CENTRE: [f64; 2] = [116.3370, 39.9495];
 const TIERS: [f64; 3] = [5.0, 10.0, 15.0];
+/// Assumed residential points of the BJTU circle (示意, not surveyed): WGS-84 `[lon, lat]`
+/// inside the extract, 1 000 residents each (the circle's assumed 8 000).
+const BJTU_ORIGINS: [[f64; 2]; 8] = [
+    [116.3310, 39.9540],
+    [116.3405, 39.9545],
+    [116.3320, 39.9450],
+    [116.3420, 39.9455],
+    [116.3350, 39.9525],
+    [116.3395, 39.9480],
+    [116.3300, 39.9495],
+    [116.3430, 39.9510],
+];
+/// Sites suggested per category, and at most this many categories.
+const SITES: usize = 3;
+const SITE_CATEGORIES: usize = 2;
 
 /// `cargo xtask demo [--port N]`.
 pub fn portal(args: &[String]) -> Result<(), String> {
@@ -140,7 +158,18 @@ fn bjtu() -> Result<Value, String> {
         "facilities": facilities,
     }))
     .map_err(|e| format!("BJTU circle: {e}"))?;
-    let (circle, report) = access::walk_circle(&st, &circle, &net, &[], &[], snap).map_err(|e| e.to_string())?;
+    let origins: Vec<access::import::Origin> = BJTU_ORIGINS
+        .iter()
+        .enumerate()
+        .map(|(i, p)| access::import::Origin {
+            id: format!("示意居民点 assumed-{}", i + 1),
+            point: *p,
+            population: Some(1000.0),
+        })
+        .collect();
+    let as_of = today();
+    let suggested = suggestions(&st, &circle, &net, &origins, as_of)?;
+    let (circle, report) = access::walk_circle(&st, &circle, &net, &[], &origins, snap).map_err(|e| e.to_string())?;
     let params = access::walk_params(&st).map_err(|e| e.to_string())?;
     let reached = query::reached_streets(&net, BJTU_CENTRE, &TIERS, &params, snap).map_err(|e| e.to_string())?;
     eprintln!(
@@ -155,18 +184,99 @@ fn bjtu() -> Result<Value, String> {
         "streets": streets.lines.iter().map(|l| line(&l.coords)).collect::<Vec<_>>(),
         "reached": reached.pieces.iter().map(|p| json!({ "line": line(&p.coords), "minutes": p.tier_minutes })).collect::<Vec<_>>(),
         "osm": true,
-        "credits": "街道与设施 Streets and POIs: © OpenStreetMap contributors, ODbL 1.0 (Overpass 2022-09-08)"
+        "credits": "街道与设施 Streets and POIs: © OpenStreetMap contributors, ODbL 1.0 (Overpass 2022-09-08)",
+        "suggested": suggested,
+        "suggested_basis": {
+            "zh": format!("8 个示意居民点（假设，每处 1000 人），沿路网计算，评分日期 {as_of}"),
+            "en": format!("8 assumed residential points, 1,000 residents each; walked on the street network; scored as of {as_of}")
+        }
     });
     Ok(json!({
         "id": "bjtu-osm",
         "title": { "zh": "北京交通大学周边（OpenStreetMap 真实数据）", "en": "Around Beijing Jiaotong University (real OpenStreetMap data)" },
         "note": {
-            "zh": "街道与设施来自 OpenStreetMap（© OpenStreetMap 贡献者，ODbL 1.0）；步行距离沿真实路网测量；人口、户数为演示假设。",
-            "en": "Streets and facilities from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0); walking distances measured on the real street network; population and households are assumptions for the demo."
+            "zh": "街道与设施来自 OpenStreetMap（© OpenStreetMap 贡献者，ODbL 1.0）；步行距离沿真实路网测量；人口、户数及 8 个居民点位置为演示假设（示意）。导视图上的虚线编号标记为建议选址：在该处新增设施后，标准规定步行分钟内新覆盖的居民数，以及生活圈总分可达到的分数。",
+            "en": "Streets and facilities from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0); walking distances measured on the real street network; population, households and the 8 residential points are assumptions for the demo. The dashed numbered markers on the guide map are suggested sites: the residents a new facility there would newly bring within the standard's walking minutes, and the total the circle would then reach."
         },
         "circle": serde_json::to_value(&circle).map_err(|e| e.to_string())?,
         "layers": layers
     }))
+}
+
+/// Today's date (UTC), as the portal scores with today's date.
+fn today() -> lifecircle_core::Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    lifecircle_core::Date::new(year, month, day).unwrap_or_else(|| lifecircle_core::Date::new(2025, 1, 1).unwrap())
+}
+
+/// Suggested sites for the walking categories the circle lacks or covers worst: for each
+/// category the standard measures walks to (`minutes_for`), the best `SITES` network nodes
+/// by residents newly covered, kept for the `SITE_CATEGORIES` categories whose best site
+/// raises the total most.
+fn suggestions(
+    st: &lifecircle_core::Standard,
+    circle: &Circle,
+    net: &access::Network,
+    origins: &[access::import::Origin],
+    as_of: lifecircle_core::Date,
+) -> Result<Vec<Value>, String> {
+    let mut found = Vec::new();
+    for cat in &st.categories {
+        if access::minutes_for(st, &cat.code).is_none() {
+            continue;
+        }
+        let s = access::suggest_sites_scored(
+            st,
+            circle,
+            net,
+            &[],
+            origins,
+            &cat.code,
+            SITES,
+            &access::whatif::SiteCandidates::NetworkNodes,
+            as_of,
+        )
+        .map_err(|e| format!("siting {}: {e}", cat.code))?;
+        let best = s.sites.iter().map(|x| x.delta).fold(0.0, f64::max);
+        eprintln!(
+            "==> BJTU siting {}: {} min, total now {}, {} sites, best +{}",
+            cat.code,
+            s.minutes,
+            s.total_now,
+            s.sites.len(),
+            best
+        );
+        if best > 0.0 {
+            found.push((best, cat, s));
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out = Vec::new();
+    for (_, cat, s) in found.into_iter().take(SITE_CATEGORIES) {
+        for x in &s.sites {
+            out.push(json!({
+                "category": cat.code,
+                "name": { "zh": cat.name.zh, "en": cat.name.en },
+                "rank": x.site.rank,
+                "point": [r6(x.site.point[0]), r6(x.site.point[1])],
+                "total": x.total,
+                "delta": r1(x.delta * 10.0) / 10.0,
+                "covered": x.site.newly_covered_population,
+                "minutes": s.minutes,
+            }));
+        }
+    }
+    Ok(out)
 }
 
 /// The portal's browser tests (`e2e/demo.test.mjs`, `e2e/embed.test.mjs`): serves the portal
