@@ -17,6 +17,9 @@ const TEXT = {
   saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请导出 JSON 备份。', 'Autosave failed (browser storage full or disabled): export a JSON backup.'],
   importFailed: ['导入失败，当前内容未改变：', 'Import failed; nothing was changed: '],
   imported: ['已导入 {name}。', 'Imported {name}.'],
+  importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
+  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{list}', 'Imported {added} facilities from {name}; {unmapped} could not be classified{list}'],
+  datum: ['坐标系', 'Datum'],
   cleared: ['已重新开始。', 'Started over.'],
   startOver: ['重新开始', 'Start over'],
   confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先导出 JSON 备份。', 'Clear everything entered for this circle? This cannot be undone; export a JSON backup first if needed.'],
@@ -212,8 +215,17 @@ class AssessmentElement extends LifecircleElement {
     const fileText = label(h('span'), 'importJson');
     const file = h('input', { type: 'file', accept: '.json,application/json', class: 'lcx-import', on: { change: (ev) => this._import(ev.target) } });
     label(file, 'importJson', 'aria-label');
+    const facText = label(h('span'), 'importFacilities');
+    const facFile = h('input', { type: 'file', accept: '.csv,.geojson,.json,text/csv,application/geo+json', class: 'lcx-import-facilities', on: { change: (ev) => this._importFacilities(ev.target) } });
+    label(facFile, 'importFacilities', 'aria-label');
+    this._datum = h('select', { class: 'lcx-datum' },
+      h('option', { value: 'wgs84' }, 'WGS-84（GPS / OSM）'),
+      h('option', { value: 'gcj02' }, 'GCJ-02（高德 AMap / 腾讯）'),
+      h('option', { value: 'bd09' }, 'BD-09（百度 Baidu）'));
+    const datumText = label(h('span'), 'datum');
     const hint = label(h('span', { class: 'lcx-hint' }), 'autosave');
-    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file), this._startBtn, hint);
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file),
+      h('label', { class: 'lcx-file' }, facText, facFile), h('label', {}, datumText, ' ', this._datum), this._startBtn, hint);
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
     this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
@@ -305,6 +317,21 @@ class AssessmentElement extends LifecircleElement {
     input.value = '';
   }
 }
+
+AssessmentElement.prototype._importFacilities = async function (input) {
+  const f = input.files && input.files[0];
+  if (!f || !this._handle) return;
+  try {
+    const format = /\.csv$/i.test(f.name) ? 'csv' : 'geojson';
+    const r = this._handle.importFacilities(await f.text(), format, this._datum.value);
+    this._save(this._handle.toJson());
+    const list = r.unmapped.length ? `：${r.unmapped.slice(0, 10).join('；')}${r.unmapped.length > 10 ? '…' : ''}` : '';
+    this._sayKey('facilitiesImported', { name: f.name, added: r.added, unmapped: r.unmapped.length, list });
+  } catch (e) {
+    this._say(`${say(this, 'importFailed')}${e.message}`, true);
+  }
+  input.value = '';
+};
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }

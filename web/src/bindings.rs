@@ -225,6 +225,68 @@ impl Widget {
         })
     }
 
+    /// Adds the facilities of a CSV (lon, lat, name, category or AMap type code) or GeoJSON
+    /// (points, with OSM-style tags or a `category`/`typecode` property) file to the inventory.
+    /// `crs` is the file's datum (`wgs84`, `gcj02` for AMap, `bd09` for Baidu); points are
+    /// converted to the circle's datum. Categories come from the standard's OSM tags, AMap codes
+    /// and names. Returns `{ added, unmapped }` (unmapped items are listed, never dropped
+    /// silently); on error (`code: "data"`) nothing changes.
+    #[wasm_bindgen(js_name = importFacilities)]
+    pub fn import_facilities(&self, text: &str, format: &str, crs: &str) -> Result<JsValue, JsValue> {
+        use lifecircle_core::access::{Crs, category_mapping, crs::convert, import};
+        let crs = match crs {
+            "wgs84" => Crs::Wgs84,
+            "gcj02" => Crs::Gcj02,
+            "bd09" => Crs::Bd09,
+            other => return Err(error("bad_argument", &format!("crs `{other}` is not wgs84, gcj02 or bd09"))),
+        };
+        let st = self.inner.standard.with_untracked(|s| s.clone());
+        let mapping = category_mapping(&st).map_err(|e| error("data", &e.to_string()))?;
+        let imported = match format {
+            "csv" => import::csv::facilities_from_csv(text, &mapping, crs),
+            "geojson" | "json" => import::geojson::facilities_from_geojson(text, &mapping, crs),
+            other => return Err(error("bad_argument", &format!("format `{other}` is not csv or geojson"))),
+        }
+        .map_err(|e| error("data", &e.to_string()))?;
+        let mut circle =
+            lifecircle_core::Circle::from_json(&self.inner.to_json()).map_err(|e| error("circle", &e.to_string()))?;
+        let to = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
+        let round7 = |x: f64| (x * 1e7).round() / 1e7;
+        let mut added = 0;
+        for f in &imported.facilities {
+            let Some(cat) = f.categories.first() else { continue };
+            let p = convert(f.point, Crs::Wgs84, to);
+            circle.facilities.push(lifecircle_core::circle::Facility {
+                id: Some(f.id.clone()),
+                category: cat.clone(),
+                name: f.name.clone().unwrap_or_else(|| f.id.clone()),
+                location: Some([round7(p[0]), round7(p[1])]),
+                chain: false,
+                brand: None,
+                floor_area_m2: None,
+                hours: None,
+                status: lifecircle_core::circle::Status::Open,
+                walk_m: None,
+            });
+            added += 1;
+        }
+        let text = serde_json::to_string(&circle).map_err(|e| error("circle", &e.to_string()))?;
+        self.load_json(&text)?;
+        let unmapped: Vec<String> = imported
+            .unmapped
+            .iter()
+            .map(|u| format!("{} {}", u.name.clone().unwrap_or_else(|| u.id.clone()), u.keys.join(",")))
+            .collect();
+        let out = js_sys::Object::new();
+        let _ = Reflect::set(&out, &"added".into(), &JsValue::from(added));
+        let list = js_sys::Array::new();
+        for u in unmapped {
+            list.push(&JsValue::from_str(&u));
+        }
+        let _ = Reflect::set(&out, &"unmapped".into(), &list);
+        Ok(out.into())
+    }
+
     /// The circle as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

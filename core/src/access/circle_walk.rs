@@ -28,10 +28,11 @@ use crate::standard::resolve::{DETOUR_FACTOR, ELDERLY_WALKING_SPEED, WALKING_SPE
 /// # Errors
 /// A tag or type code the importer cannot use.
 pub fn category_mapping(st: &Standard) -> Result<CategoryMapping, ImportError> {
+    // Every category has a rule, even one with no tags, so that a `category` column or property
+    // naming the code is understood for any category.
     CategoryMapping::new(
         st.categories
             .iter()
-            .filter(|c| !c.osm.is_empty() || !c.amap.is_empty())
             .map(|c| CategoryRule { category: c.code.clone(), osm_tags: c.osm.clone(), amap_types: c.amap.clone() })
             .collect(),
     )
