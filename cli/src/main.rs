@@ -327,19 +327,10 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
     .map_err(|e| Failure::Invalid(e.to_string()))
 }
 
+/// Today's date (UTC): the CLI may read the clock; the core may not.
 fn today() -> Date {
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    Date::new(y, m, d).unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"))
+    Date::from_unix_days((secs / 86_400) as i64).unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

@@ -32,6 +32,21 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before), by Howard Hinnant's
+    /// `civil_from_days`. Pure arithmetic: a caller that may read the clock passes the days.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let y = i32::try_from(yoe + era * 400 + i64::from(m <= 2)).ok()?;
+        Date::new(y, m, d)
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }
@@ -119,5 +134,14 @@ mod tests {
         assert!("20a4-01-01".parse::<Date>().is_err());
         assert!("2024-01-01" < "2024-12-31");
         assert!("2024-01-01".parse::<Date>().unwrap() < "2024-12-31".parse::<Date>().unwrap());
+    }
+
+    #[test]
+    fn days_since_the_epoch() {
+        assert_eq!(Date::from_unix_days(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(-1).unwrap().to_string(), "1969-12-31");
+        // 2024-02-29: 54 years of 365 days plus 13 leap days, then 31 + 28 days.
+        assert_eq!(Date::from_unix_days(54 * 365 + 13 + 31 + 28).unwrap().to_string(), "2024-02-29");
+        assert_eq!(Date::from_unix_days(20_419).unwrap().to_string(), "2025-11-27");
     }
 }

@@ -206,17 +206,8 @@ fn bjtu() -> Result<Value, String> {
 /// Today's date (UTC), as the portal scores with today's date.
 fn today() -> lifecircle_core::Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    lifecircle_core::Date::new(year, month, day).unwrap_or_else(|| lifecircle_core::Date::new(2025, 1, 1).unwrap())
+    lifecircle_core::Date::from_unix_days((secs / 86_400) as i64)
+        .unwrap_or_else(|| lifecircle_core::Date::new(2025, 1, 1).expect("valid date"))
 }
 
 /// Suggested sites for the walking categories the circle lacks or covers worst: for each
