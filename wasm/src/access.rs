@@ -210,19 +210,17 @@ impl WalkNetwork {
         #[wasm_bindgen(js_name = removeId)] remove_id: Option<String>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let (fac, org, p, cats) = self.inputs(standard, facilities, origins)?;
-            let set = FacilitySet::new(&self.net, &fac, &cats, access::DEFAULT_MAX_SNAP_M);
-            let sc = Scenario::new(&self.net, &set, &org, p, minutes, access::DEFAULT_MAX_SNAP_M)
-                .map_err(Failure::access)?;
-            let mut out = Vec::new();
-            if !add.is_null() && !add.is_undefined() {
-                let f: Facility = from_js(add, "add")?;
-                out.push(sc.add_facility(&f).map_err(Failure::access)?);
-            }
-            if let Some(id) = remove_id {
-                out.push(sc.remove_facility(&id).map_err(Failure::access)?);
-            }
-            to_js(&out)
+            self.with_scenario(standard, facilities, origins, minutes, |sc| {
+                let mut out = Vec::new();
+                if !add.is_null() && !add.is_undefined() {
+                    let f: Facility = from_js(add, "add")?;
+                    out.push(sc.add_facility(&f).map_err(Failure::access)?);
+                }
+                if let Some(id) = remove_id {
+                    out.push(sc.remove_facility(&id).map_err(Failure::access)?);
+                }
+                to_js(&out)
+            })
         })
     }
 
@@ -241,32 +239,38 @@ impl WalkNetwork {
         #[wasm_bindgen(unchecked_param_type = "LonLat[] | null")] candidates: JsValue,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let (fac, org, p, cats) = self.inputs(standard, facilities, origins)?;
-            let set = FacilitySet::new(&self.net, &fac, &cats, access::DEFAULT_MAX_SNAP_M);
-            let sc = Scenario::new(&self.net, &set, &org, p, minutes, access::DEFAULT_MAX_SNAP_M)
-                .map_err(Failure::access)?;
-            let cand = if candidates.is_null() || candidates.is_undefined() {
-                SiteCandidates::NetworkNodes
-            } else {
-                SiteCandidates::Points(from_js(candidates, "candidates")?)
-            };
-            to_js(&sc.suggest_sites(category, k, &cand).map_err(Failure::access)?)
+            self.with_scenario(standard, facilities, origins, minutes, |sc| {
+                let cand = if candidates.is_null() || candidates.is_undefined() {
+                    SiteCandidates::NetworkNodes
+                } else {
+                    SiteCandidates::Points(from_js(candidates, "candidates")?)
+                };
+                to_js(&sc.suggest_sites(category, k, &cand).map_err(Failure::access)?)
+            })
         })
     }
 }
 
 impl WalkNetwork {
-    #[allow(clippy::type_complexity)]
-    fn inputs(
+    /// Places the facilities and origins (JS values) on this network with the standard's walking
+    /// speed, and answers `f` from the resulting what-if scenario.
+    fn with_scenario(
         &self,
         standard: &str,
         facilities: JsValue,
         origins: JsValue,
-    ) -> Result<(Vec<Facility>, Vec<Origin>, access::WalkParams, Vec<String>), Failure> {
+        minutes: f64,
+        f: impl FnOnce(&Scenario<'_>) -> Result<JsValue, Failure>,
+    ) -> Result<JsValue, Failure> {
         let st = standard_from(standard)?;
         let p = access::walk_params(&st).map_err(Failure::access)?;
-        let cats = st.categories.iter().map(|c| c.code.clone()).collect();
-        Ok((from_js(facilities, "facilities")?, from_js(origins, "origins")?, p, cats))
+        let cats: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
+        let fac: Vec<Facility> = from_js(facilities, "facilities")?;
+        let org: Vec<Origin> = from_js(origins, "origins")?;
+        let set = FacilitySet::new(&self.net, &fac, &cats, access::DEFAULT_MAX_SNAP_M);
+        let sc =
+            Scenario::new(&self.net, &set, &org, p, minutes, access::DEFAULT_MAX_SNAP_M).map_err(Failure::access)?;
+        f(&sc)
     }
 }
 

@@ -127,23 +127,7 @@ pub fn walk_circle(
 
     // Inventory facilities with a location, plus the imported ones.
     let mut out = circle.clone();
-    let mut facilities = Vec::new();
-    let mut without_location = 0;
-    for (i, f) in circle.facilities.iter().enumerate() {
-        if f.status != crate::circle::Status::Open {
-            continue;
-        }
-        let Some(cat) = st.find_category(&f.category) else { continue };
-        match f.location {
-            Some(p) => facilities.push(DataFacility {
-                id: f.id.clone().unwrap_or_else(|| format!("facilities[{i}]")),
-                name: Some(f.name.clone()),
-                point: to_wgs(p),
-                categories: vec![cat.code.clone()],
-            }),
-            None => without_location += 1,
-        }
-    }
+    let (mut facilities, without_location) = inventory_on_network(st, circle);
     for f in extra {
         facilities.push(f.clone());
         // Back to the circle's datum, so that the inventory stays in one system.
@@ -243,6 +227,30 @@ pub fn walk_circle(
     Ok((out, report))
 }
 
+/// The circle's open facilities that have a location, in WGS-84 with their category codes, and
+/// how many open ones have none (they count as present but cannot be placed on a network).
+fn inventory_on_network(st: &Standard, circle: &Circle) -> (Vec<DataFacility>, usize) {
+    let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
+    let mut placed = Vec::new();
+    let mut without_location = 0;
+    for (i, f) in circle.facilities.iter().enumerate() {
+        if f.status != crate::circle::Status::Open {
+            continue;
+        }
+        let Some(cat) = st.find_category(&f.category) else { continue };
+        match f.location {
+            Some(p) => placed.push(DataFacility {
+                id: f.id.clone().unwrap_or_else(|| format!("facilities[{i}]")),
+                name: Some(f.name.clone()),
+                point: convert(p, crs, Crs::Wgs84),
+                categories: vec![cat.code.clone()],
+            }),
+            None => without_location += 1,
+        }
+    }
+    (placed, without_location)
+}
+
 /// Metres to the centimetre: the input digest and the report stay stable across platforms.
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -334,22 +342,8 @@ pub fn suggest_sites_scored(
     let (walked, _) = walk_circle(st, circle, net, extra, origins, DEFAULT_MAX_SNAP_M)?;
     let now = crate::score::score(st, &walked, as_of)?;
     // The facilities and origins as walk_circle placed them (WGS-84).
+    let (facilities, _) = inventory_on_network(st, &walked);
     let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
-    let facilities: Vec<DataFacility> = walked
-        .facilities
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.status == crate::circle::Status::Open)
-        .filter_map(|(i, f)| {
-            let cat = st.find_category(&f.category)?;
-            Some(DataFacility {
-                id: f.id.clone().unwrap_or_else(|| format!("facilities[{i}]")),
-                name: Some(f.name.clone()),
-                point: convert(f.location?, crs, Crs::Wgs84),
-                categories: vec![cat.code.clone()],
-            })
-        })
-        .collect();
     let homes: Vec<DataOrigin> = walked
         .walking
         .iter()

@@ -78,6 +78,17 @@ impl Dijkstra {
         self.heap.clear();
     }
 
+    /// Records `d` for node `n` and queues it, when that improves it.
+    fn improve(&mut self, n: u32, d: f64) {
+        if d < self.dist[n as usize] {
+            if self.dist[n as usize].is_infinite() {
+                self.touched.push(n);
+            }
+            self.dist[n as usize] = d;
+            self.heap.push(Reverse((d.to_bits(), n)));
+        }
+    }
+
     /// Nodes reached by the last run.
     pub(crate) fn touched(&self) -> &[u32] {
         &self.touched
@@ -89,12 +100,8 @@ impl Dijkstra {
     pub(crate) fn run_below(&mut self, net: &Network, seeds: &[(u32, f64)], bound: &[f64]) {
         self.reset();
         for &(n, d) in seeds {
-            if d < bound[n as usize] && d < self.dist[n as usize] {
-                if self.dist[n as usize].is_infinite() {
-                    self.touched.push(n);
-                }
-                self.dist[n as usize] = d;
-                self.heap.push(Reverse((d.to_bits(), n)));
+            if d < bound[n as usize] {
+                self.improve(n, d);
             }
         }
         while let Some(Reverse((bits, x))) = self.heap.pop() {
@@ -104,12 +111,8 @@ impl Dijkstra {
             }
             for (_, t, w) in net.neighbours(x) {
                 let nd = d + w;
-                if nd < bound[t as usize] && nd < self.dist[t as usize] {
-                    if self.dist[t as usize].is_infinite() {
-                        self.touched.push(t);
-                    }
-                    self.dist[t as usize] = nd;
-                    self.heap.push(Reverse((nd.to_bits(), t)));
+                if nd < bound[t as usize] {
+                    self.improve(t, nd);
                 }
             }
         }
@@ -126,12 +129,8 @@ impl Dijkstra {
     ) {
         self.reset();
         for &(n, d) in seeds {
-            if d <= cutoff_m && d < self.dist[n as usize] {
-                if self.dist[n as usize].is_infinite() {
-                    self.touched.push(n);
-                }
-                self.dist[n as usize] = d;
-                self.heap.push(Reverse((d.to_bits(), n)));
+            if d <= cutoff_m {
+                self.improve(n, d);
             }
         }
         while let Some(Reverse((bits, x))) = self.heap.pop() {
@@ -144,16 +143,36 @@ impl Dijkstra {
             }
             for (_, t, w) in net.neighbours(x) {
                 let nd = d + w;
-                if nd <= cutoff_m && nd < self.dist[t as usize] {
-                    if self.dist[t as usize].is_infinite() {
-                        self.touched.push(t);
-                    }
-                    self.dist[t as usize] = nd;
-                    self.heap.push(Reverse((nd.to_bits(), t)));
+                if nd <= cutoff_m {
+                    self.improve(t, nd);
                 }
             }
         }
     }
+}
+
+/// Origins placed on the network (with their anchors), the ids of those with no street
+/// within `max_snap_m`, and the findings for those on a small cut-off piece.
+#[allow(clippy::type_complexity)]
+pub(crate) fn place_origins(
+    net: &Network,
+    origins: &[Origin],
+    max_snap_m: f64,
+) -> Result<(Vec<(Origin, Anchor)>, Vec<String>, Vec<SnapFinding>), AccessError> {
+    let mut placed = Vec::new();
+    let mut unsnapped = Vec::new();
+    let mut findings = Vec::new();
+    for o in origins {
+        check_point("origin", o.point)?;
+        match net.snap(o.point, max_snap_m) {
+            Some(s) => {
+                findings.extend(net.snap_finding(&o.id, &s));
+                placed.push((o.clone(), Anchor::new(net, &s)));
+            }
+            None => unsnapped.push(o.id.clone()),
+        }
+    }
+    Ok((placed, unsnapped, findings))
 }
 
 pub(crate) fn check_point(what: &'static str, p: LonLat) -> Result<(), AccessError> {
@@ -527,19 +546,8 @@ pub fn distances_for_origins(
     if net.edge_count() == 0 {
         return Err(AccessError::EmptyNetwork);
     }
-    let mut anchors = Vec::new();
-    let mut unsnapped = Vec::new();
-    let mut findings = Vec::new();
-    for o in origins {
-        check_point("origin", o.point)?;
-        match net.snap(o.point, max_snap_m) {
-            Some(s) => {
-                findings.extend(net.snap_finding(&o.id, &s));
-                anchors.push((o.id.clone(), Anchor::new(net, &s)));
-            }
-            None => unsnapped.push(o.id.clone()),
-        }
-    }
+    let (placed, unsnapped, findings) = place_origins(net, origins, max_snap_m)?;
+    let anchors: Vec<(String, Anchor)> = placed.into_iter().map(|(o, a)| (o.id, a)).collect();
     let dists = node_distances_by_category(net, set, cutoff_m)?;
     let out = anchors
         .iter()

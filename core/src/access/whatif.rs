@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::graph::{Network, SnapFinding};
 use super::import::{Facility, Origin};
-use super::query::{Anchor, Dijkstra, FacilitySet, check_point, check_positive};
+use super::query::{Anchor, Dijkstra, FacilitySet, check_point, check_positive, place_origins};
 use super::{AccessError, LonLat, WalkParams};
 
 /// Coverage of one category.
@@ -123,19 +123,7 @@ impl<'a> Scenario<'a> {
             return Err(AccessError::EmptyNetwork);
         }
         set.check_network(net)?;
-        let mut placed = Vec::new();
-        let mut unsnapped = Vec::new();
-        let mut findings = Vec::new();
-        for o in origins {
-            check_point("origin", o.point)?;
-            match net.snap(o.point, max_snap_m) {
-                Some(s) => {
-                    findings.extend(net.snap_finding(&o.id, &s));
-                    placed.push((o.clone(), Anchor::new(net, &s)));
-                }
-                None => unsnapped.push(o.id.clone()),
-            }
-        }
+        let (placed, unsnapped, findings) = place_origins(net, origins, max_snap_m)?;
         let mut dj = Dijkstra::new(net.node_count());
         let node_dist: Vec<Vec<f64>> =
             (0..set.categories.len()).map(|c| set.node_distances(net, c, f64::INFINITY, &mut dj)).collect();
