@@ -100,3 +100,29 @@ fn bad_data_gets_stable_codes() {
     bad.push(&lonlat(f64::NAN, 1.0));
     assert_eq!(code_of(&walk::convert_coords(bad.into(), "wgs84", "gcj02").err().unwrap()), "bad_argument");
 }
+
+/// What-if and siting through the facade: adding a pharmacy by the residents covers them, and
+/// the suggested sites come in greedy order of residents newly covered.
+#[wasm_bindgen_test]
+fn what_if_and_siting() {
+    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
+    let homes = walk::import_origins(
+        b"id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\n",
+        "csv",
+        None,
+    )
+    .unwrap();
+    let add = js_sys::JSON::parse(r#"{"id":"new","point":[116.3321,39.9529],"categories":["pharmacy"]}"#).unwrap();
+    let changes = net.what_if("longwan-2024", get(&imp, "facilities"), homes.clone(), 15.0, add, None).unwrap();
+    let pharmacy = get(&get(&js_sys::Array::from(&changes).get(0), "categories"), "pharmacy");
+    let (before, after) = (get(&pharmacy, "before"), get(&pharmacy, "after"));
+    let covered = |c: &JsValue| get(c, "covered_population").as_f64().unwrap();
+    assert!(covered(&after) > covered(&before), "adding a pharmacy by A covers more residents");
+    let sites =
+        net.suggest_sites("longwan-2024", get(&imp, "facilities"), homes, 15.0, "pharmacy", 3, JsValue::NULL).unwrap();
+    let list = js_sys::Array::from(&get(&sites, "sites"));
+    assert!(list.length() >= 1);
+    let newly: Vec<f64> = list.iter().map(|s| get(&s, "newly_covered_population").as_f64().unwrap()).collect();
+    assert!(newly.windows(2).all(|w| w[0] >= w[1]), "{newly:?}");
+}
