@@ -1,5 +1,5 @@
 //! Walking-reach exports (feature `access`; `cargo xtask dist` builds them into a second
-//! module, `lifecircle_access.js`, so that the scoring module does not carry the street-network
+//! module, `lifecircle_full.js`, so that the scoring module does not carry the street-network
 //! code): a street network built from bytes of OSM XML, OSM PBF or GeoJSON, nearest facility
 //! per category, reached streets and isochrones as GeoJSON, a circle's distances measured on
 //! the network, what-if and siting, and coordinate conversion. Translation only.

@@ -105,5 +105,5 @@ pub(crate) fn into_js(f: Failure) -> JsValue {
 
 /// Details as plain JS objects (`null` if they cannot be converted, which would be a bug).
 fn details<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    crate::to_js(v).unwrap_or(JsValue::NULL)
 }

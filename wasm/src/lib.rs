@@ -1,26 +1,31 @@
 //! lifecircle-wasm: the WebAssembly facade of the scoring core. Only this crate knows `JsValue`.
 //!
 //! It only translates: JS arguments become core arguments, core results become plain JS
-//! objects (`serde_wasm_bindgen`'s JSON-compatible serializer, so maps are plain objects),
+//! objects (written by serde_json and read by `JSON.parse`, so maps are plain objects),
 //! and every core error becomes a JS `Error` with a stable `code` ([`error`]). Nothing here
 //! scores, rounds or formats: `scoreJson` is byte-identical to the CLI's `--format json`.
 //!
-//! Exports (camelCase in JS; the TypeScript types are in `types.d.ts`):
+//! Exports (camelCase in JS; the TypeScript types are in `ts.rs`):
 //!
 //! | export | returns |
 //! |---|---|
 //! | `version()` | the engine version |
 //! | `listStandards()` | the built-in standards (`StandardInfo[]`) |
-//! | `loadStandard(text, name?)` | the resolved standard as a plain object (parents from the built-ins) |
-//! | `validateStandard(text, name?)` | every problem (`Diagnostic[]`, empty when valid) |
 //! | `score(standard, circle, asOf)` | the `Assessment` as a plain object |
 //! | `scoreJson(standard, circle, asOf)` | the `Assessment` as JSON text (as the CLI writes it) |
 //! | `report(standard, circle, asOf, lang?, format?)` | the text or Markdown report |
 //! | `schema(which)` | the JSON Schema of `"circle"` or `"standard"` input |
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
+//! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |
+//! | `validateStandard(text, name?)` | feature `authoring`: every problem (`Diagnostic[]`, empty when valid) |
 //!
-//! `standard` is a built-in id (`"longwan-2024"`) or the TOML text of a standard; `circle` is
-//! a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"` (the core reads no clock).
+//! `standard` is a built-in id (`"longwan-2024"`), or with `authoring` the text of a standard
+//! (TOML, JSON or YAML); `circle` is a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"`
+//! (the core reads no clock).
+//!
+//! Two modules are built from this crate (`cargo xtask dist`): `lifecircle` without features
+//! (built-in standards read from the pre-resolved bundle, so no standard-file parser is linked
+//! in) and `lifecircle_full` with `authoring` and `access` (walking reach).
 
 #[cfg(feature = "access")]
 pub mod access;
@@ -38,6 +43,7 @@ pub use error::Failure;
 use panic::entry;
 
 /// The file name diagnostics use for a standard given as text without a name.
+#[cfg(feature = "authoring")]
 const DEFAULT_NAME: &str = "standard.toml";
 
 /// The engine version, as stamped in every assessment.
@@ -84,8 +90,9 @@ pub fn list_standards() -> Result<JsValue, JsValue> {
     })
 }
 
-/// Resolve a standard from its TOML text (its `extends` parents come from the built-ins) and
+/// Resolve a standard from its text (TOML, JSON or YAML) (its `extends` parents come from the built-ins) and
 /// return it as a plain object. Throws `invalid_standard` with every problem.
+#[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "Standard")]
 pub fn load_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     entry(|| {
@@ -94,7 +101,8 @@ pub fn load_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValu
     })
 }
 
-/// Every problem of a standard's TOML text; empty when it is valid.
+/// Every problem of a standard's text (TOML, JSON or YAML); empty when it is valid.
+#[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = validateStandard, unchecked_return_type = "Diagnostic[]")]
 pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     entry(|| match standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text) {
@@ -184,7 +192,7 @@ pub fn example_circle(#[wasm_bindgen(js_name = standardId)] standard_id: &str) -
 }
 
 // Walking reach: with the `access` feature, `access.rs` adds `WalkNetwork` and friends (built by
-// `cargo xtask dist` into the second module `lifecircle_access.js`).
+// `cargo xtask dist` into the second module `lifecircle_full.js`, with `authoring`).
 
 /// A test-only export that panics, to check what a JS caller sees (`code: "panic"`).
 #[cfg(feature = "test-panic")]
@@ -193,12 +201,21 @@ pub fn panic_for_tests(message: &str) -> Result<JsValue, JsValue> {
     entry(|| -> Result<JsValue, Failure> { panic!("{message}") })
 }
 
-/// A built-in id, or the TOML text of a standard (with built-in parents).
+/// A built-in id, or (in the `full` module, feature `authoring`) the text of a standard
+/// (TOML, JSON or YAML, with built-in parents).
 pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
     let looks_like_id =
         !arg.is_empty() && arg.len() <= 64 && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !looks_like_id {
+        #[cfg(feature = "authoring")]
         return standard::load_text(DEFAULT_NAME, arg).map_err(Failure::Standard);
+        #[cfg(not(feature = "authoring"))]
+        return Err(Failure::argument(
+            "standard",
+            "自定义标准的文本需要完整模块 lifecircle/full；本模块只含内置标准 \
+             (a standard's own text needs the lifecircle/full module; this one holds the built-in standards only)"
+                .into(),
+        ));
     }
     standard::load_builtin(arg)
         .map_err(|e| if standard::builtin(arg).is_some() { Failure::Standard(e) } else { Failure::UnknownStandard(e) })
@@ -242,12 +259,15 @@ fn assess(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<lifecirc
     lifecircle_core::score(standard, &circle, as_of).map_err(Failure::Input)
 }
 
-/// A value as a plain JS object (maps as objects, not `Map`s).
+/// A value as a plain JS object: written as JSON by the same serializer as `scoreJson` and
+/// read with `JSON.parse` (one serializer in the module instead of two keeps it small; the
+/// numbers are the same since serde_json writes the shortest text that reads back exactly).
 pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Failure> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Failure::Internal(e.to_string()))
+    let text = serde_json::to_string(v).map_err(|e| Failure::Internal(e.to_string()))?;
+    parse_json(&text)
 }
 
-/// Embedded JSON text as a JS object.
+/// JSON text as a JS object.
 fn parse_json(text: &str) -> Result<JsValue, Failure> {
-    js_sys::JSON::parse(text).map_err(|_| Failure::Internal("embedded JSON does not parse".into()))
+    js_sys::JSON::parse(text).map_err(|_| Failure::Internal("JSON text does not parse".into()))
 }

@@ -229,7 +229,7 @@ export interface LifecircleError extends Error {
 }
 "#;
 
-/// Types of the walking-reach exports (`lifecircle_access.js`, feature `access`).
+/// Types of the walking-reach exports (`lifecircle_full.js`, feature `access`).
 #[cfg(feature = "access")]
 #[wasm_bindgen(typescript_custom_section)]
 const ACCESS_TYPES: &'static str = r#"

@@ -17,7 +17,7 @@ use crate::{WASM_TARGET, cargo, install, root, run, target_dir};
 /// The npm package's name and its module's file stem.
 const NAME: &str = "lifecircle";
 /// The file stem of the second module, with walking reach.
-const ACCESS_NAME: &str = "lifecircle_access";
+const FULL_NAME: &str = "lifecircle_full";
 
 /// The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must be told
 /// (it validates against its own smaller default set).
@@ -34,9 +34,10 @@ const RUSTC_WASM_FEATURES: &[&str] = &[
 
 /// Build the package; returns its directory.
 ///
-/// Two modules: `lifecircle` (scoring, standards, reports) and `lifecircle_access` (the same
-/// plus walking reach on street networks, built with the wasm crate's `access` feature), so a
-/// page that only scores never downloads the street-network code.
+/// Two modules: `lifecircle` (scoring with the built-in standards, reports) and
+/// `lifecircle_full` (the same plus a user's own standards in TOML/JSON/YAML and walking reach
+/// on street networks: the wasm crate's `authoring` and `access` features), so a page that only
+/// scores downloads neither the standard-file parsers nor the street-network code.
 pub fn dist() -> Result<PathBuf, String> {
     let t = Instant::now();
     let out = root().join("dist/npm");
@@ -45,7 +46,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows = module(&out, NAME, &[])?;
-    rows.extend(module(&out, ACCESS_NAME, &["access"])?);
+    rows.extend(module(&out, FULL_NAME, &["authoring", "access"])?);
     write(&out.join("package.json"), &package_json())?;
     write(&out.join("README.md"), README)?;
 
@@ -162,19 +163,19 @@ fn package_json() -> String {
         "types": format!("{NAME}.d.ts"),
         "exports": {
             ".": { "types": format!("./{NAME}.d.ts"), "default": format!("./{NAME}.js") },
-            "./access": { "types": format!("./{ACCESS_NAME}.d.ts"), "default": format!("./{ACCESS_NAME}.js") },
+            "./full": { "types": format!("./{FULL_NAME}.d.ts"), "default": format!("./{FULL_NAME}.js") },
             "./lifecircle_bg.wasm": format!("./{NAME}_bg.wasm"),
-            "./lifecircle_access_bg.wasm": format!("./{ACCESS_NAME}_bg.wasm")
+            "./lifecircle_full_bg.wasm": format!("./{FULL_NAME}_bg.wasm")
         },
         "files": [
             format!("{NAME}.js"),
             format!("{NAME}.d.ts"),
             format!("{NAME}_bg.wasm"),
             format!("{NAME}_bg.wasm.d.ts"),
-            format!("{ACCESS_NAME}.js"),
-            format!("{ACCESS_NAME}.d.ts"),
-            format!("{ACCESS_NAME}_bg.wasm"),
-            format!("{ACCESS_NAME}_bg.wasm.d.ts"),
+            format!("{FULL_NAME}.js"),
+            format!("{FULL_NAME}.d.ts"),
+            format!("{FULL_NAME}_bg.wasm"),
+            format!("{FULL_NAME}_bg.wasm.d.ts"),
             "README.md"
         ],
         "sideEffects": false,
@@ -198,39 +199,42 @@ const a = score('longwan-2024', circle, '2025-06-30');
 console.log(a.total, a.grade.grade?.name.zh);
 ```
 
-- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id 或标准的 TOML 文本；生活圈为对象或 JSON 字符串；
-  评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
-- `report(...)` 文字或 Markdown 报告（zh/en）；`loadStandard`、`validateStandard`（逐条列出问题：
-  文件、行、列、指标、代码）；`listStandards`、`schema('circle' | 'standard')`、`exampleCircle`、`version`。
+- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id；生活圈为对象或 JSON 字符串；评估日期
+  `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
+- `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle' | 'standard')`、
+  `exampleCircle`、`version`。
 - 出错时抛出 `Error`，带稳定的 `code`（`invalid_standard`、`unknown_standard`、`invalid_input`、
   `bad_argument`、`no_example`、`internal`、`panic`）及 `diagnostics` / `problems` 明细。
   `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
-- 步行可达性（真实路网）在第二个模块 `lifecircle/access`（`lifecircle_access.js`）：它包含上述全部
-  函数，另有 `WalkNetwork.fromBytes`（OSM XML / PBF / GeoJSON）、`nearest`、`reachedStreets`、
-  `isochrone`、`walkCircle`、`whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、
-  `convertCoords`（WGS-84 / GCJ-02 / BD-09）。只评分的页面无需下载路网代码。
-- 类型定义见 `lifecircle.d.ts`、`lifecircle_access.d.ts`。
+- 完整模块 `lifecircle/full`（`lifecircle_full.js`）包含上述全部函数，另有：自定义标准
+  `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码；
+  `score` 等也接受标准文本），以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML / PBF /
+  GeoJSON）、`nearest`、`reachedStreets`、`isochrone`、`walkCircle`、`whatIf`、`suggestSites`、
+  `importFacilities`、`importOrigins`、`convertCoords`（WGS-84 / GCJ-02 / BD-09）。只按内置标准评分的
+  页面只需下载小模块。
+- 类型定义见 `lifecircle.d.ts`、`lifecircle_full.d.ts`。
 
 ## English
 
 The lifecircle scoring core, compiled to WebAssembly: same input, byte-identical JSON to the
 native CLI.
 
-- `score(standard, circle, asOf)`: `standard` is a built-in id or a standard's TOML text (its
-  parents come from the built-ins); `circle` is an object or a JSON string; `asOf` is
-  `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json` text.
-- `report(standard, circle, asOf, lang?, format?)`, `loadStandard(text, name?)` (the resolved
-  standard as a plain object), `validateStandard(text, name?)` (every problem with file, line,
-  column, item and code), `listStandards()`, `schema('circle' | 'standard')`,
-  `exampleCircle(standardId)`, `version()`.
+- `score(standard, circle, asOf)`: `standard` is a built-in id; `circle` is an object or a JSON
+  string; `asOf` is `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's
+  `--format json` text.
+- `report(standard, circle, asOf, lang?, format?)`, `listStandards()`,
+  `schema('circle' | 'standard')`, `exampleCircle(standardId)`, `version()`.
 - Errors are thrown as `Error` with a stable `code` (`invalid_standard`, `unknown_standard`,
   `invalid_input`, `bad_argument`, `no_example`, `internal`, `panic`) and the details in
   `diagnostics` or `problems`. `panic` means a bug: the instance is unusable afterwards; reload
   the page.
-- Walking reach on street networks is a second module, `lifecircle/access`
-  (`lifecircle_access.js`): everything above plus `WalkNetwork.fromBytes` (OSM XML / PBF /
-  GeoJSON), `nearest`, `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`,
-  `importFacilities`, `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09). A page
-  that only scores never downloads the network code.
-- Types: `lifecircle.d.ts`, `lifecircle_access.d.ts`. Licence: MIT OR Apache-2.0.
+- The full module `lifecircle/full` (`lifecircle_full.js`) has everything above plus your own
+  standards, `loadStandard(text, name?)` (the resolved standard as a plain object) and
+  `validateStandard(text, name?)` (every problem with file, line, column, item and code), in
+  TOML, JSON or YAML (`score` and friends then accept a standard's text too), and walking reach
+  on street networks: `WalkNetwork.fromBytes` (OSM XML / PBF / GeoJSON), `nearest`,
+  `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`, `importFacilities`,
+  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09). A page that scores against
+  the built-in standards only needs the small module.
+- Types: `lifecircle.d.ts`, `lifecircle_full.d.ts`. Licence: MIT OR Apache-2.0.
 "#;

@@ -1,23 +1,35 @@
 //! Standards: the file format, its resolution into a checked model, and the built-in ones.
 
 mod builtin;
+pub mod bundle;
 mod model;
 pub mod raw;
 pub mod resolve;
 mod span;
 
-pub use builtin::{BUILTIN, Builtin, builtin, builtin_parent};
+pub use builtin::{BUILTIN, Builtin, builtin, builtin_parent, builtin_text};
 pub use model::*;
 pub use resolve::{DiagCode, Diagnostic, StandardError};
 
-/// Resolve a built-in standard by id.
+/// A built-in standard by id, resolved (read from the committed bundle).
 ///
 /// # Errors
-/// When the id is unknown (an `unknown_parent` diagnostic) or the built-in file is invalid
-/// (which the test suite rules out).
+/// When the id is unknown (an `unknown_parent` diagnostic) or the committed bundle does not
+/// read (which the test suite rules out).
 pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
     match builtin(id) {
-        Some(b) => resolve::resolve(b.file, b.text, &builtin_parent),
+        Some(_) => {
+            builtin::bundle().and_then(|b| b.standard(id)).ok_or_else(|| StandardError {
+                diagnostics: vec![Diagnostic {
+                    code: DiagCode::Syntax,
+                    file: "standards/resolved/builtin.bin".into(),
+                    line: None,
+                    column: None,
+                    item: Some(id.to_string()),
+                    message: format!("built-in standard `{id}` cannot be read from the bundle"),
+                }],
+            })
+        }
         None => Err(StandardError {
             diagnostics: vec![Diagnostic {
                 code: DiagCode::UnknownParent,

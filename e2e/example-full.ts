@@ -1,13 +1,18 @@
-// Uses every walking-reach export of the second module with its declared types; checked with
-// `tsc --noEmit --strict` against lifecircle_access.d.ts (run by `cargo xtask test`).
+// Uses every export the second module (`lifecircle/full`) adds, with its declared types: your
+// own standards and walking reach; checked with `tsc --noEmit --strict` against
+// lifecircle_full.d.ts (run by `cargo xtask test`).
 import init, {
+  loadStandard,
+  validateStandard,
   WalkNetwork,
   importFacilities,
   importOrigins,
   convertCoords,
   scoreJson,
-} from '../dist/npm/lifecircle_access.js';
+} from '../dist/npm/lifecircle_full.js';
 import type {
+  Diagnostic,
+  Standard,
   FacilityImport,
   DataOrigin,
   NearestByCategory,
@@ -18,7 +23,21 @@ import type {
   WhatIf,
   Siting,
   LonLat,
-} from '../dist/npm/lifecircle_access.js';
+} from '../dist/npm/lifecircle_full.js';
+
+/** Your own standard (TOML, JSON or YAML text), extending a built-in one. */
+export async function mine(): Promise<number> {
+  await init();
+  const text = `id = "mine"\nextends = "longwan-2024"\n`;
+  const problems: Diagnostic[] = validateStandard(text, 'mine.toml');
+  for (const d of problems) console.log(`${d.file}:${d.line ?? '?'}:${d.column ?? '?'} [${d.code}] ${d.item ?? ''} ${d.message}`);
+  const s: Standard = loadStandard(text, 'mine.toml');
+  for (const ind of s.indicators) {
+    if (ind.kind === 'presence') console.log(ind.target.categories, ind.within);
+  }
+  console.log(s.grades.map((g) => g.min_points));
+  return s.total_points;
+}
 
 export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string> {
   await init();

@@ -1,0 +1,618 @@
+//! The built-in standards resolved ahead of time (`standards/resolved/builtin.bin`).
+//!
+//! Scoring against a built-in standard needs no standard-file parser: the four files in
+//! `standards/*.toml` (the canonical, reviewed text) are resolved by the same
+//! [`super::resolve`] a user's file goes through, and the results are committed as one
+//! bundle in which an item a child inherits unchanged from its parent is stored once.
+//!
+//! The bundle is a small positional binary format read by the hand-written [`Pack`] codec
+//! below, not JSON: in the WebAssembly scoring module, serde_json's deserializers for the
+//! model's types cost about three times the bytes of this codec, and the encoding carries no
+//! field names. Nothing is lost for review: `lifecircle show <id>` prints any resolved
+//! standard as JSON, and the test `committed_bundle_is_up_to_date` fails when the committed
+//! bundle is not exactly what the TOML files resolve to. Rewrite it with
+//! `UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle`.
+//!
+//! Format: the magic `LCB1`; unsigned integers as LEB128; `f64` as 8 little-endian bytes;
+//! strings as a length and UTF-8; `Option` as a 0/1 byte then the value; lists as a length
+//! then the items; enums as a tag byte then their fields; structs as their fields in
+//! declaration order. Reading checks every length and tag and returns `None` on any
+//! inconsistency, never panics.
+
+use super::model::*;
+use crate::date::Date;
+
+const MAGIC: &[u8; 4] = b"LCB1";
+
+/// A cursor over bundle bytes.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.bytes.len() {
+            return None;
+        }
+        let (head, tail) = self.bytes.split_at(n);
+        self.bytes = tail;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn uint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.uint()?).ok()?;
+        // A length can never exceed the bytes left (every item takes at least one byte).
+        (n <= self.bytes.len()).then_some(n)
+    }
+}
+
+fn put_uint(w: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            w.push(b);
+            return;
+        }
+        w.push(b | 0x80);
+    }
+}
+
+/// A value that can be written to and read from a bundle.
+pub trait Pack: Sized {
+    fn pack(&self, w: &mut Vec<u8>);
+    fn unpack(r: &mut Reader<'_>) -> Option<Self>;
+}
+
+impl Pack for String {
+    fn pack(&self, w: &mut Vec<u8>) {
+        put_uint(w, self.len() as u64);
+        w.extend_from_slice(self.as_bytes());
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let n = r.len()?;
+        std::str::from_utf8(r.take(n)?).ok().map(str::to_string)
+    }
+}
+
+impl Pack for f64 {
+    fn pack(&self, w: &mut Vec<u8>) {
+        w.extend_from_slice(&self.to_le_bytes());
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        Some(f64::from_le_bytes(r.take(8)?.try_into().ok()?))
+    }
+}
+
+impl Pack for bool {
+    fn pack(&self, w: &mut Vec<u8>) {
+        w.push(u8::from(*self));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! pack_uint {
+    ($($t:ty),*) => {$(
+        impl Pack for $t {
+            fn pack(&self, w: &mut Vec<u8>) {
+                put_uint(w, u64::from(*self));
+            }
+            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+                <$t>::try_from(r.uint()?).ok()
+            }
+        }
+    )*};
+}
+pack_uint!(u8, u32);
+
+impl Pack for i32 {
+    fn pack(&self, w: &mut Vec<u8>) {
+        // Zigzag, so small negative numbers stay short.
+        put_uint(w, u64::from(((*self << 1) ^ (*self >> 31)) as u32));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let z = u32::try_from(r.uint()?).ok()?;
+        Some(((z >> 1) as i32) ^ -((z & 1) as i32))
+    }
+}
+
+impl Pack for Date {
+    fn pack(&self, w: &mut Vec<u8>) {
+        self.to_string().pack(w);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        String::unpack(r)?.parse().ok()
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn pack(&self, w: &mut Vec<u8>) {
+        match self {
+            None => w.push(0),
+            Some(v) => {
+                w.push(1);
+                v.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => Some(Some(T::unpack(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn pack(&self, w: &mut Vec<u8>) {
+        put_uint(w, self.len() as u64);
+        for x in self {
+            x.pack(w);
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        let n = r.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::unpack(r)?);
+        }
+        Some(v)
+    }
+}
+
+/// Fields in declaration order (struct literal fields are evaluated in the order written).
+macro_rules! pack_struct {
+    ($($t:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Pack for $t {
+            fn pack(&self, w: &mut Vec<u8>) {
+                $(self.$f.pack(w);)*
+            }
+            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+                Some($t { $($f: Pack::unpack(r)?,)* })
+            }
+        }
+    )*};
+}
+
+pack_struct! {
+    Text { zh, en }
+    Cite { source, clause, confidence, evidence, reason, quote }
+    StandardRef { id, version }
+    Source { id, title, number, issuer, date, url, note, origin }
+    Param { id, value, unit, name, cite, origin }
+    Class { code, name, commercial, cite, origin }
+    Form { code, name, note, cite, origin }
+    Category { code, name, class, aliases, osm, amap, cite, origin }
+    Group { code, name, any_of, cite, origin }
+    Figure { key, name, unit, help, cite, origin }
+    Dimension { id, name, points, origin }
+    FacilitySet { code, name, categories }
+    Step { at_least, points }
+    Applies { forms, new_residential }
+    Indicator { id, dimension, name, kind, rule, points, role, cap, help, action, responsible, applies, cite, points_cite, origin }
+    Grade { id, name, stars, min_points, below_points, cite, origin }
+    DistrictTarget { metric, year, at_least, unit, name, cite, origin }
+}
+
+/// Enums without fields: a tag byte, the variant's position in the list.
+macro_rules! pack_unit_enum {
+    ($($t:ident [$($v:ident),* $(,)?])*) => {$(
+        impl Pack for $t {
+            fn pack(&self, w: &mut Vec<u8>) {
+                const ALL: &[$t] = &[$($t::$v),*];
+                w.push(ALL.iter().position(|x| x == self).unwrap_or(0) as u8);
+            }
+            fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+                const ALL: &[$t] = &[$($t::$v),*];
+                ALL.get(usize::from(r.byte()?)).copied()
+            }
+        }
+    )*};
+}
+
+pack_unit_enum! {
+    Confidence [Verified, Provisional]
+    Level [National, Province, City, District]
+    Role [Veto, Gate, Mandatory, Scored]
+}
+
+impl Pack for Cap {
+    fn pack(&self, w: &mut Vec<u8>) {
+        match self {
+            Cap::NoGrade => w.push(0),
+            Cap::AtMost(g) => {
+                w.push(1);
+                g.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(Cap::NoGrade),
+            1 => Some(Cap::AtMost(Pack::unpack(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl Pack for Reach {
+    fn pack(&self, w: &mut Vec<u8>) {
+        let (tag, v) = match self {
+            Reach::Minutes(v) => (0, v),
+            Reach::Metres(v) => (1, v),
+        };
+        w.push(tag);
+        v.pack(w);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(Reach::Minutes(Pack::unpack(r)?)),
+            1 => Some(Reach::Metres(Pack::unpack(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl Pack for Measure {
+    fn pack(&self, w: &mut Vec<u8>) {
+        match self {
+            Measure::ChainOutlets => w.push(0),
+            Measure::CommercialOutlets => w.push(1),
+            Measure::Population => w.push(2),
+            Measure::Households => w.push(3),
+            Measure::Figure(key) => {
+                w.push(4);
+                key.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        Some(match r.byte()? {
+            0 => Measure::ChainOutlets,
+            1 => Measure::CommercialOutlets,
+            2 => Measure::Population,
+            3 => Measure::Households,
+            4 => Measure::Figure(Pack::unpack(r)?),
+            _ => return None,
+        })
+    }
+}
+
+impl Pack for Kind {
+    fn pack(&self, w: &mut Vec<u8>) {
+        match self {
+            Kind::Presence { target, within } => {
+                w.push(0);
+                target.pack(w);
+                within.pack(w);
+            }
+            Kind::DistinctCount { targets } => {
+                w.push(1);
+                targets.pack(w);
+            }
+            Kind::Count { target } => {
+                w.push(2);
+                target.pack(w);
+            }
+            Kind::Ratio { numerator, denominator } => {
+                w.push(3);
+                numerator.pack(w);
+                denominator.pack(w);
+            }
+            Kind::AreaShare { numerator, denominator } => {
+                w.push(4);
+                numerator.pack(w);
+                denominator.pack(w);
+            }
+            Kind::AreaPerHouseholds { figure, per_households } => {
+                w.push(5);
+                figure.pack(w);
+                per_households.pack(w);
+            }
+            Kind::WalkCoverage { target, within_minutes } => {
+                w.push(6);
+                target.pack(w);
+                within_minutes.pack(w);
+            }
+            Kind::Satisfaction { survey, min_sample } => {
+                w.push(7);
+                survey.pack(w);
+                min_sample.pack(w);
+            }
+            Kind::Checklist => w.push(8),
+            Kind::Evaluator => w.push(9),
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        Some(match r.byte()? {
+            0 => Kind::Presence { target: Pack::unpack(r)?, within: Pack::unpack(r)? },
+            1 => Kind::DistinctCount { targets: Pack::unpack(r)? },
+            2 => Kind::Count { target: Pack::unpack(r)? },
+            3 => Kind::Ratio { numerator: Pack::unpack(r)?, denominator: Pack::unpack(r)? },
+            4 => Kind::AreaShare { numerator: Pack::unpack(r)?, denominator: Pack::unpack(r)? },
+            5 => Kind::AreaPerHouseholds { figure: Pack::unpack(r)?, per_households: Pack::unpack(r)? },
+            6 => Kind::WalkCoverage { target: Pack::unpack(r)?, within_minutes: Pack::unpack(r)? },
+            7 => Kind::Satisfaction { survey: Pack::unpack(r)?, min_sample: Pack::unpack(r)? },
+            8 => Kind::Checklist,
+            9 => Kind::Evaluator,
+            _ => return None,
+        })
+    }
+}
+
+impl Pack for Rule {
+    fn pack(&self, w: &mut Vec<u8>) {
+        match self {
+            Rule::AtLeast { threshold } => {
+                w.push(0);
+                threshold.pack(w);
+            }
+            Rule::Linear { zero, full } => {
+                w.push(1);
+                zero.pack(w);
+                full.pack(w);
+            }
+            Rule::Steps { steps } => {
+                w.push(2);
+                steps.pack(w);
+            }
+            Rule::Given => w.push(3),
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Option<Self> {
+        Some(match r.byte()? {
+            0 => Rule::AtLeast { threshold: Pack::unpack(r)? },
+            1 => Rule::Linear { zero: Pack::unpack(r)?, full: Pack::unpack(r)? },
+            2 => Rule::Steps { steps: Pack::unpack(r)? },
+            3 => Rule::Given,
+            _ => return None,
+        })
+    }
+}
+
+macro_rules! tables {
+    ($($field:ident: $ty:ty),* $(,)?) => {
+        /// Every resolved built-in standard, shared items stored once.
+        #[derive(Debug, Default)]
+        pub struct Bundle {
+            standards: Vec<Entry>,
+            $($field: Vec<$ty>,)*
+        }
+
+        /// One standard of the bundle: its own fields, and its items as indices into the
+        /// bundle's tables.
+        #[derive(Debug)]
+        struct Entry {
+            head: Standard,
+            $($field: Vec<u32>,)*
+        }
+
+        impl Bundle {
+            /// Bundle resolved standards.
+            pub fn new(standards: &[Standard]) -> Bundle {
+                let mut b = Bundle::default();
+                for s in standards {
+                    let entry = Entry {
+                        $($field: s.$field.iter().map(|x| intern(&mut b.$field, x)).collect(),)*
+                        head: Standard { $($field: Vec::new(),)* ..s.clone() },
+                    };
+                    b.standards.push(entry);
+                }
+                b
+            }
+
+            /// The standard with this id, rebuilt from the tables; `None` when the id is
+            /// unknown or an index points nowhere.
+            pub fn standard(&self, id: &str) -> Option<Standard> {
+                let e = self.standards.iter().find(|e| e.head.id == id)?;
+                Some(Standard { $($field: pick(&self.$field, &e.$field)?,)* ..e.head.clone() })
+            }
+
+            /// The ids of the bundled standards, in order.
+            pub fn ids(&self) -> impl Iterator<Item = &str> {
+                self.standards.iter().map(|e| e.head.id.as_str())
+            }
+
+            /// The bundle's bytes.
+            pub fn to_bytes(&self) -> Vec<u8> {
+                let mut w = MAGIC.to_vec();
+                put_uint(&mut w, self.standards.len() as u64);
+                for e in &self.standards {
+                    pack_head(&e.head, &mut w);
+                    $(e.$field.pack(&mut w);)*
+                }
+                $(self.$field.pack(&mut w);)*
+                w
+            }
+
+            /// Read a bundle; `None` when the bytes are not one (wrong magic, a length or tag
+            /// out of range, bytes left over).
+            pub fn from_bytes(bytes: &[u8]) -> Option<Bundle> {
+                let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)? };
+                let n = r.len()?;
+                let mut standards = Vec::with_capacity(n);
+                for _ in 0..n {
+                    standards.push(Entry { head: unpack_head(&mut r)?, $($field: Pack::unpack(&mut r)?,)* });
+                }
+                let b = Bundle { standards, $($field: Pack::unpack(&mut r)?,)* };
+                r.bytes.is_empty().then_some(b)
+            }
+        }
+
+        fn unpack_head(r: &mut Reader<'_>) -> Option<Standard> {
+            Some(Standard {
+                id: Pack::unpack(r)?,
+                version: Pack::unpack(r)?,
+                title: Pack::unpack(r)?,
+                issuer: Pack::unpack(r)?,
+                document: Pack::unpack(r)?,
+                issued: Pack::unpack(r)?,
+                effective: Pack::unpack(r)?,
+                ends: Pack::unpack(r)?,
+                level: Pack::unpack(r)?,
+                status: Pack::unpack(r)?,
+                family: Pack::unpack(r)?,
+                total_points: Pack::unpack(r)?,
+                note: Pack::unpack(r)?,
+                cite: Pack::unpack(r)?,
+                lineage: Pack::unpack(r)?,
+                digest: Pack::unpack(r)?,
+                $($field: Vec::new(),)*
+            })
+        }
+    };
+}
+
+tables! {
+    sources: Source,
+    params: Param,
+    classes: Class,
+    forms: Form,
+    categories: Category,
+    groups: Group,
+    figures: Figure,
+    dimensions: Dimension,
+    indicators: Indicator,
+    grades: Grade,
+    targets: DistrictTarget,
+}
+
+/// A standard's own fields, in the order [`unpack_head`] reads them.
+fn pack_head(s: &Standard, w: &mut Vec<u8>) {
+    s.id.pack(w);
+    s.version.pack(w);
+    s.title.pack(w);
+    s.issuer.pack(w);
+    s.document.pack(w);
+    s.issued.pack(w);
+    s.effective.pack(w);
+    s.ends.pack(w);
+    s.level.pack(w);
+    s.status.pack(w);
+    s.family.pack(w);
+    s.total_points.pack(w);
+    s.note.pack(w);
+    s.cite.pack(w);
+    s.lineage.pack(w);
+    s.digest.pack(w);
+}
+
+/// The index of `item` in `table`, appending it when new.
+fn intern<T: PartialEq + Clone>(table: &mut Vec<T>, item: &T) -> u32 {
+    let i = table.iter().position(|x| x == item).unwrap_or_else(|| {
+        table.push(item.clone());
+        table.len() - 1
+    });
+    i as u32
+}
+
+fn pick<T: Clone>(table: &[T], idx: &[u32]) -> Option<Vec<T>> {
+    idx.iter().map(|&i| table.get(i as usize).cloned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::{BUILTIN, builtin_parent, builtin_text, resolve::resolve};
+
+    fn resolved_from_toml() -> Vec<Standard> {
+        BUILTIN.iter().map(|b| resolve(b.file, builtin_text(b.id).unwrap(), &builtin_parent).unwrap()).collect()
+    }
+
+    #[test]
+    fn committed_bundle_is_up_to_date() {
+        let fresh = Bundle::new(&resolved_from_toml()).to_bytes();
+        if std::env::var_os("UPDATE_BUNDLE").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../standards/resolved/builtin.bin");
+            std::fs::write(path, &fresh).unwrap();
+        }
+        assert!(
+            super::super::builtin::BUNDLE == fresh.as_slice(),
+            "standards/resolved/builtin.bin is stale: UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle"
+        );
+    }
+
+    #[test]
+    fn bundle_gives_back_every_resolved_standard() {
+        let all = resolved_from_toml();
+        let b = Bundle::from_bytes(&Bundle::new(&all).to_bytes()).unwrap();
+        assert_eq!(b.ids().collect::<Vec<_>>(), BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>());
+        for s in &all {
+            let back = b.standard(&s.id).unwrap();
+            assert_eq!(&back, s, "{}", s.id);
+            assert_eq!(back.digest, crate::score::standard_digest(&back), "{}", s.id);
+            assert_eq!(serde_json::to_string(&back).unwrap(), serde_json::to_string(s).unwrap());
+        }
+        assert!(b.standard("no-such").is_none());
+    }
+
+    #[test]
+    fn shared_items_are_stored_once() {
+        let all = resolved_from_toml();
+        let b = Bundle::new(&all);
+        let listed: usize = all.iter().map(|s| s.indicators.len()).sum();
+        assert!(b.indicators.len() < listed, "{} of {listed}", b.indicators.len());
+    }
+
+    #[test]
+    fn broken_bytes_are_none_not_a_panic() {
+        let bytes = Bundle::new(&resolved_from_toml()).to_bytes();
+        // Every truncation, and every single-byte change in a stride through the bytes.
+        for n in (0..bytes.len()).step_by(97) {
+            assert!(Bundle::from_bytes(&bytes[..n]).is_none(), "prefix {n}");
+        }
+        for i in (4..bytes.len()).step_by(61) {
+            let mut b = bytes.clone();
+            b[i] ^= 0xa5;
+            if let Some(bundle) = Bundle::from_bytes(&b) {
+                for id in bundle.ids().map(str::to_string).collect::<Vec<_>>() {
+                    let _ = bundle.standard(&id);
+                }
+            }
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Bundle::from_bytes(&extra).is_none());
+        assert!(Bundle::from_bytes(b"JSON{}").is_none());
+    }
+
+    #[test]
+    fn numbers_round_trip() {
+        let mut w = Vec::new();
+        for v in [0i32, 1, -1, 2024, -2024, i32::MAX, i32::MIN] {
+            v.pack(&mut w);
+        }
+        u32::MAX.pack(&mut w);
+        (-0.0f64).pack(&mut w);
+        let mut r = Reader { bytes: &w };
+        for v in [0i32, 1, -1, 2024, -2024, i32::MAX, i32::MIN] {
+            assert_eq!(i32::unpack(&mut r), Some(v));
+        }
+        assert_eq!(u32::unpack(&mut r), Some(u32::MAX));
+        assert_eq!(f64::unpack(&mut r).map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert!(r.bytes.is_empty());
+    }
+}
