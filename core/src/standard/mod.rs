@@ -2,6 +2,7 @@
 
 mod builtin;
 pub mod bundle;
+mod formats;
 mod model;
 pub mod raw;
 pub mod resolve;

@@ -9,9 +9,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::formats::SourceText;
 use super::model::*;
 use super::raw::*;
-use super::span::{Sp, line_col};
+use super::span::Sp;
 use crate::date::Date;
 
 /// What kind of problem a diagnostic reports. Stable names, used as error codes in JS.
@@ -19,7 +20,7 @@ use crate::date::Date;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiagCode {
-    /// The text is not valid TOML, or a field has the wrong type.
+    /// The text is not valid TOML (or JSON, or YAML), or a field has the wrong type.
     Syntax,
     /// A field the format does not know.
     UnknownField,
@@ -147,7 +148,9 @@ pub const ELDERLY_WALKING_SPEED: &str = "elderly_walking_speed_m_per_min";
 
 struct File {
     name: String,
-    text: String,
+    /// The TOML text (converted from JSON or YAML when the file is written in those) and the
+    /// way back to the file's own lines.
+    src: SourceText,
     raw: RawStandard,
 }
 
@@ -161,7 +164,7 @@ impl Cx {
         let f = &self.files[file];
         let (line, column) = match span {
             Some(s) => {
-                let (l, c) = line_col(&f.text, s.start);
+                let (l, c) = f.src.line_col(s.start);
                 (Some(l), Some(c))
             }
             None => (None, None),
@@ -177,12 +180,13 @@ impl Cx {
     }
 }
 
-/// Parse one file's text into its raw form, or the diagnostic for its syntax error.
-fn parse_raw(name: &str, text: &str) -> Result<RawStandard, Diagnostic> {
-    toml::from_str::<RawStandard>(text).map_err(|e| {
+/// Parse one file (TOML, or TOML converted from JSON or YAML) into its raw form, or the
+/// diagnostic for its syntax error.
+fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
+    toml::from_str::<RawStandard>(&src.toml).map_err(|e| {
         let (line, column) = match e.span() {
             Some(s) => {
-                let (l, c) = line_col(text, s.start);
+                let (l, c) = src.line_col(s.start);
                 (Some(l), Some(c))
             }
             None => (None, None),
@@ -198,14 +202,23 @@ fn parse_raw(name: &str, text: &str) -> Result<RawStandard, Diagnostic> {
         } else {
             DiagCode::Syntax
         };
-        Diagnostic { code, file: name.to_string(), line, column, item: None, message }
+        Diagnostic { code, file: src.name.clone(), line, column, item: None, message }
     })
 }
 
-/// Resolve a standard from the text of its file.
+/// Read a file in any of the three syntaxes and parse it into its raw form.
+fn read_raw(name: &str, text: &str) -> Result<(SourceText, RawStandard), Diagnostic> {
+    let src = SourceText::read(name, text)?;
+    let raw = parse_raw(&src)?;
+    Ok((src, raw))
+}
+
+/// Resolve a standard from the text of its file, written in TOML, JSON or YAML (by the file
+/// name's extension, else by the text: see [`super::formats`]).
 ///
 /// `parent` finds a standard by id for `extends`, returning its file name and text
-/// (for example the built-in standards, or files beside the user's file).
+/// (for example the built-in standards, or files beside the user's file); a parent may be
+/// written in any of the three syntaxes too.
 ///
 /// # Errors
 /// Every problem found in the file or its parents, each naming file, line and item.
@@ -215,15 +228,15 @@ pub fn resolve(
     parent: &dyn Fn(&str) -> Option<(String, String)>,
 ) -> Result<Standard, StandardError> {
     let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
-    let raw = parse_raw(name, text).map_err(fail)?;
-    let mut files = vec![File { name: name.to_string(), text: text.to_string(), raw }];
+    let (src, raw) = read_raw(name, text).map_err(fail)?;
+    let mut files = vec![File { name: name.to_string(), src, raw }];
     let mut diags = Vec::new();
     let mut seen = vec![files[0].raw.standard.id.get().clone()];
     // Follow `extends` up to the root.
     loop {
         let child = files.last().expect("at least one file");
         let Some(ext) = child.raw.standard.extends.clone() else { break };
-        let (l, c) = line_col(&child.text, ext.span().start);
+        let (l, c) = child.src.line_col(ext.span().start);
         let here = |code, message: String| Diagnostic {
             code,
             file: child.name.clone(),
@@ -242,8 +255,8 @@ pub fn resolve(
             diags.push(here(DiagCode::UnknownParent, format!("extends unknown standard `{}`", ext.get())));
             break;
         };
-        match parse_raw(&pname, &ptext) {
-            Ok(praw) => {
+        match read_raw(&pname, &ptext) {
+            Ok((psrc, praw)) => {
                 if praw.standard.id.get() != ext.get() {
                     diags.push(here(
                         DiagCode::UnknownParent,
@@ -252,7 +265,7 @@ pub fn resolve(
                     break;
                 }
                 seen.push(ext.get().clone());
-                files.push(File { name: pname, text: ptext, raw: praw });
+                files.push(File { name: pname, src: psrc, raw: praw });
             }
             Err(d) => {
                 diags.push(d);
