@@ -42,14 +42,16 @@ enum Command {
     Standards,
     /// 校验标准文件 Validate standard files; report every problem with file, line and id.
     Validate {
-        /// Standard files (TOML). A parent named in `extends` is looked up among the
-        /// built-in standards, then as `<id>.toml` beside the file.
+        /// Standard files (TOML, JSON or YAML, by extension; `-` reads standard input and
+        /// guesses). A parent named in `extends` is looked up among the built-in standards,
+        /// then as `<id>.toml`, `<id>.json`, `<id>.yaml` or `<id>.yml` beside the file.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// 评分 Score circles against a standard and print the report.
     Score {
-        /// A built-in standard id (see `lifecircle standards`) or a standard file.
+        /// A built-in standard id (see `lifecircle standards`) or a standard file
+        /// (TOML, JSON or YAML).
         #[arg(long, short)]
         standard: String,
         /// Circle files (JSON); `-` reads standard input.
@@ -295,12 +297,15 @@ fn read(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))
 }
 
-/// Parent lookup for a user's file: built-in standards first, then `<id>.toml` beside it.
+/// Parent lookup for a user's file: built-in standards first, then `<id>.toml`, `<id>.json`,
+/// `<id>.yaml` or `<id>.yml` beside it (the first that exists).
 fn parent_lookup(dir: PathBuf) -> impl Fn(&str) -> Option<(String, String)> {
     move |id: &str| {
         standard::builtin_parent(id).or_else(|| {
-            let p = dir.join(format!("{id}.toml"));
-            std::fs::read_to_string(&p).ok().map(|t| (p.display().to_string(), t))
+            ["toml", "json", "yaml", "yml"].iter().find_map(|ext| {
+                let p = dir.join(format!("{id}.{ext}"));
+                std::fs::read_to_string(&p).ok().map(|t| (p.display().to_string(), t))
+            })
         })
     }
 }

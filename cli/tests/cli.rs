@@ -321,3 +321,40 @@ fn origins_coverage_and_scored_siting() {
     let covered: Vec<f64> = rows.iter().map(|r| r[3].parse().expect("covered")).collect();
     assert!(covered.windows(2).all(|w| w[0] >= w[1]), "greedy order: {t}");
 }
+
+#[test]
+fn json_and_yaml_standards_validate_show_and_score() {
+    let read = |p: &str| std::fs::read_to_string(repo_file(p)).expect("readable");
+    let yaml = tmp("fmt-test.yaml", &read("core/tests/standard_formats/fmt-test.yaml"));
+    let json = tmp("fmt-test.json", &read("core/tests/standard_formats/fmt-test.json"));
+    let yml = tmp("fmt-copy.yml", &read("core/tests/standard_formats/fmt-test.yaml"));
+    let ok = lifecircle(&["validate", yaml.to_str().expect("path"), json.to_str().expect("path")]);
+    assert!(ok.status.success(), "{}", text(&ok));
+    let show = lifecircle(&["show", json.to_str().expect("path")]);
+    assert!(show.status.success(), "{}", text(&show));
+    let s: serde_json::Value = serde_json::from_slice(&show.stdout).expect("show prints JSON");
+    assert_eq!(s["categories"][0]["aliases"], serde_json::json!(["小卖部", "no", "on"]));
+    let circle = tmp(
+        "fmt-circle.json",
+        r#"{"id": "c", "name": "测试圈", "facilities": [{"category": "shop", "name": "甲便利店"}]}"#,
+    );
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        yml.to_str().expect("path"),
+        "--as-of",
+        "2025-06-30",
+        circle.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("fmt-test"), "{}", text(&out));
+    // A JSON child whose parent is the YAML file beside it; a problem names the child's line.
+    let child = tmp(
+        "fmt-child.json",
+        "{\n  \"standard\": {\n    \"id\": \"fmt-child\", \"version\": \"1\",\n    \"title\": {\"zh\": \"子\", \"en\": \"Child\"}, \"issuer\": {\"zh\": \"测\", \"en\": \"t\"},\n    \"document\": \"无\", \"issued\": \"2024-01-01\", \"effective\": \"2024-01-01\",\n    \"level\": \"district\", \"extends\": \"fmt-test\", \"status\": \"proposal\",\n    \"total_points\": 11,\n    \"cite\": {\"source\": \"fixture\", \"confidence\": \"verified\"}\n  }\n}\n",
+    );
+    let out = lifecircle(&["validate", child.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let t = text(&out);
+    assert!(t.contains("fmt-child.json:7:21: [points_mismatch]"), "{t}");
+}
