@@ -1,6 +1,6 @@
-//! One broken standard file per validation error kind. Each file says on its first line
-//! what it expects (`# expect: <code> [<item id>] [@<file>]`) and marks the offending line with
-//! `# <- error`; the diagnostic must name that file, that line and that item.
+//! One broken standard file per validation error kind (TOML, and a few in YAML). Each file says
+//! on its first line what it expects (`# expect: <code> [<item id>] [@<file>]`) and marks the
+//! offending line with `# <- error`; the diagnostic must name that file, that line and that item.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +16,16 @@ fn resolve(path: &Path) -> Vec<Diagnostic> {
     let base = broken.parent().expect("tests/standards").to_path_buf();
     let lookup = move |id: &str| {
         standard::builtin_parent(id).or_else(|| {
+            // `<id>.toml`, `.json`, `.yaml` or `.yml`, as the CLI looks parents up …
+            for d in [&broken, &base] {
+                for ext in ["toml", "json", "yaml", "yml"] {
+                    let f = format!("{id}.{ext}");
+                    if let Ok(t) = std::fs::read_to_string(d.join(&f)) {
+                        return Some((f, t));
+                    }
+                }
+            }
+            // … else any TOML file that declares the id.
             for d in [&broken, &base] {
                 for e in std::fs::read_dir(d).ok()?.flatten() {
                     let t = std::fs::read_to_string(e.path()).unwrap_or_default();
