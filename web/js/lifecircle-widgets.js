@@ -141,7 +141,7 @@ class LifecircleElement extends HTMLElement {
   _options(circle) {
     const c = this._config;
     return {
-      standard: this.standardId, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
+      standard: this.standardId, standardPacked: c.standardPacked, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
       lang: langOf(this), elder: this.elder, circle, layout: this.getAttribute('layout') || c.layout,
       layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
       tiles: this.getAttribute('tiles') || c.tiles || undefined,
@@ -236,9 +236,13 @@ class AssessmentElement extends LifecircleElement {
 
   /** The localStorage key: standard id + version + circle id. */
   get storageKey() {
-    const std = this._config.standardText ? 'custom' : this.standardId;
-    let version = '';
-    try { version = this._config.standardText ? '' : standardInfo(std).version; } catch { version = '?'; }
+    let std = this.standardId;
+    let version = '?';
+    try {
+      const info = standardInfo(this._config.standardPacked || std);
+      std = info.id;
+      version = info.version;
+    } catch { /* an unreadable standard: the mount reports it */ }
     return `lifecircle:${std}@${version}:${this.circleId}`;
   }
 

@@ -127,8 +127,19 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
         None => return Err(bad("asOf (the evaluation date, YYYY-MM-DD) is required: the core never reads the clock")),
     };
     let mut m = MountOptions::new(as_of);
-    if let Some(text) = get_str(o, "standardText")? {
-        m.standard = StandardSource::Text { name: get_str(o, "standardName")?.unwrap_or("standard.toml".into()), text };
+    if get(o, "standardText").is_some() {
+        return Err(bad(
+            "standardText 已不再支持：请用 lifecircle pack（命令行）或 lifecircle/full 的 packStandard 把标准打包，\
+             以 standardPacked 传入 / standardText is no longer read: pack the standard with `lifecircle pack` \
+             or packStandard() of lifecircle/full and pass the bytes as standardPacked",
+        ));
+    }
+    if let Some(v) = get(o, "standardPacked") {
+        let bytes = js_sys::Uint8Array::new(&v).to_vec();
+        if bytes.is_empty() {
+            return Err(bad("standardPacked must be the bytes of a packed standard (Uint8Array or ArrayBuffer)"));
+        }
+        m.standard = StandardSource::Packed(bytes);
     } else if let Some(id) = get_str(o, "standard")? {
         m.standard = StandardSource::Builtin(id);
     }
@@ -365,11 +376,17 @@ pub fn widget_css(widget: &str) -> Result<String, JsValue> {
     }
 }
 
-/// `{ id, version, title: { zh, en } }` of a built-in standard (the autosave key uses the id
-/// and version).
+/// `{ id, version, title: { zh, en } }` of a built-in standard by id, or of a packed standard
+/// given as bytes (the autosave key uses the id and version).
 #[wasm_bindgen(js_name = standardInfo)]
-pub fn standard_info(id: &str) -> Result<JsValue, JsValue> {
-    let st = load_builtin(id).map_err(|e| error("standard", &e.to_string()))?;
+pub fn standard_info(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] standard: JsValue,
+) -> Result<JsValue, JsValue> {
+    let st = match standard.as_string() {
+        Some(id) => load_builtin(&id).map_err(|e| error("standard", &e.to_string()))?,
+        None => lifecircle_core::standard::bundle::unpack_standard(&js_sys::Uint8Array::new(&standard).to_vec())
+            .ok_or_else(|| error("standard", "the packed standard cannot be read"))?,
+    };
     let v = serde_json::json!({
         "id": st.id,
         "version": st.version.to_string(),

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
 use lifecircle_core::standard::{Lang, Standard};
-use lifecircle_core::{Circle, Date, load_builtin, load_text, score};
+use lifecircle_core::standard::bundle::unpack_standard;
+use lifecircle_core::{Circle, Date, load_builtin, score};
 
 use crate::form::{AssessmentForm, FormState};
 use crate::gap_report::GapReport;
@@ -31,8 +32,10 @@ pub type Hook<T> = Arc<dyn Fn(T) + Send + Sync>;
 pub enum StandardSource {
     /// A built-in standard by id (`longwan-2024`, `zhejiang-2023`, `mofcom-2021`, `gb50180-2018`).
     Builtin(String),
-    /// A standard file's TOML text; `name` is used in messages.
-    Text { name: String, text: String },
+    /// A portal's own standard, resolved and packed ahead of time (`lifecircle pack`, or
+    /// `packStandard` of the full WebAssembly module): the widgets carry no standard-file
+    /// parser, and the packed standard's digest is checked on reading.
+    Packed(Vec<u8>),
 }
 
 /// How to mount a widget.
@@ -154,10 +157,14 @@ impl Mounted {
 
 fn resolve(src: &StandardSource) -> Result<Standard, MountError> {
     match src {
-        StandardSource::Builtin(id) => load_builtin(id),
-        StandardSource::Text { name, text } => load_text(name, text),
+        StandardSource::Builtin(id) => load_builtin(id).map_err(|e| e.to_string()),
+        StandardSource::Packed(bytes) => unpack_standard(bytes).ok_or_else(|| {
+            "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its digest does not \
+             match its content"
+                .to_string()
+        }),
     }
-    .map_err(|e| MountError { code: "standard", message: e.to_string() })
+    .map_err(|message| MountError { code: "standard", message })
 }
 
 struct Setup {

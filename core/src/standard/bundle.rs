@@ -520,6 +520,23 @@ fn pack_head(s: &Standard, w: &mut Vec<u8>) {
     s.digest.pack(w);
 }
 
+/// One standard packed on its own, for a portal that gives the widgets its own standard
+/// without a standard-file parser in the page (`lifecircle pack`, `packStandard` of the full
+/// WebAssembly module).
+pub fn pack_standard(s: &Standard) -> Vec<u8> {
+    Bundle::new(std::slice::from_ref(s)).to_bytes()
+}
+
+/// Read a standard packed by [`pack_standard`]. `None` when the bytes are not exactly one
+/// packed standard, or when its digest does not match its content (a file edited by hand or
+/// damaged), so an assessment never names a digest its standard does not have.
+pub fn unpack_standard(bytes: &[u8]) -> Option<Standard> {
+    let b = Bundle::from_bytes(bytes)?;
+    let [only] = b.standards.as_slice() else { return None };
+    let s = b.standard(&only.head.id)?;
+    (crate::score::standard_digest(&s) == s.digest).then_some(s)
+}
+
 /// The index of `item` in `table`, appending it when new.
 fn intern<T: PartialEq + Clone>(table: &mut Vec<T>, item: &T) -> u32 {
     let i = table.iter().position(|x| x == item).unwrap_or_else(|| {
@@ -597,6 +614,22 @@ mod tests {
         extra.push(0);
         assert!(Bundle::from_bytes(&extra).is_none());
         assert!(Bundle::from_bytes(b"JSON{}").is_none());
+    }
+
+    #[test]
+    fn a_packed_standard_reads_back_and_its_digest_is_checked() {
+        let all = resolved_from_toml();
+        let lw = all.iter().find(|s| s.id == "longwan-2024").unwrap();
+        let bytes = pack_standard(lw);
+        assert_eq!(unpack_standard(&bytes).as_ref(), Some(lw));
+        // A bundle of several standards is not one packed standard.
+        assert!(unpack_standard(&Bundle::new(&all).to_bytes()).is_none());
+        // Content changed but the digest kept: refused.
+        let mut edited = lw.clone();
+        edited.indicators[0].points += 1.0;
+        assert!(unpack_standard(&pack_standard(&edited)).is_none());
+        edited.digest = crate::score::standard_digest(&edited);
+        assert_eq!(unpack_standard(&pack_standard(&edited)), Some(edited));
     }
 
     #[test]
