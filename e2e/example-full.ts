@@ -4,6 +4,7 @@
 import init, {
   loadStandard,
   validateStandard,
+  packStandard,
   WalkNetwork,
   importFacilities,
   importOrigins,
@@ -36,6 +37,8 @@ export async function mine(): Promise<number> {
     if (ind.kind === 'presence') console.log(ind.target.categories, ind.within);
   }
   console.log(s.grades.map((g) => g.min_points));
+  const packed: Uint8Array = packStandard(text, 'mine.toml');
+  console.log(packed.length);
   return s.total_points;
 }
 

@@ -103,6 +103,18 @@ enum Command {
         /// A built-in standard id or a standard file.
         standard: String,
     },
+    /// 打包标准供组件使用 Resolve a standard and write it packed for the widgets (`standardPacked`).
+    ///
+    /// The widgets carry no standard-file parser: a portal with its own standard packs it once
+    /// (`lifecircle pack mine.toml -o mine.lcs`) and passes the bytes; the digest inside is
+    /// checked when the widgets read it.
+    Pack {
+        /// A built-in standard id or a standard file (TOML, JSON or YAML).
+        standard: String,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// 输出 JSON Schema Print the JSON Schema of the circle input or of the standard format.
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaOf::Circle)]
@@ -390,6 +402,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let std = load_any(&standard)?;
             say!("{}", serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))?);
             Ok(())
+        }
+        Command::Pack { standard, output } => {
+            let bytes = standard::bundle::pack_standard(&load_any(&standard)?);
+            match output {
+                Some(path) => std::fs::write(&path, &bytes)
+                    .map_err(|e| Failure::Io(format!("无法写入 cannot write {}: {e}", path.display()))),
+                None => {
+                    use std::io::Write;
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(&bytes)
+                        .and_then(|()| out.flush())
+                        .map_err(|e| Failure::Io(format!("无法写入标准输出 cannot write to stdout: {e}")))
+                }
+            }
         }
         Command::Score { standard: sid, circles, as_of, lang, format, network, facilities, origins, data_crs } => {
             let std = load_any(&sid)?;

@@ -358,3 +358,27 @@ fn json_and_yaml_standards_validate_show_and_score() {
     let t = text(&out);
     assert!(t.contains("fmt-child.json:7:21: [points_mismatch]"), "{t}");
 }
+
+/// `pack` writes the resolved standard the widgets read (`standardPacked`): it reads back to
+/// exactly what `show` prints, to stdout or to a file; a broken file is refused as by `show`.
+#[test]
+fn pack_writes_what_show_prints_in_the_widgets_format() {
+    let mine = repo_file("standards/zhejiang-2023.toml");
+    let shown = lifecircle(&["show", &mine]);
+    let out = lifecircle(&["pack", &mine]);
+    assert!(out.status.success(), "{}", text(&out));
+    let back = lifecircle_core::standard::bundle::unpack_standard(&out.stdout).expect("a packed standard");
+    assert_eq!(serde_json::to_string_pretty(&back).expect("json") + "\n", String::from_utf8_lossy(&shown.stdout));
+    let file = tmp("mine.lcs", "");
+    let out = lifecircle(&["pack", "longwan-2024", "-o", file.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out));
+    let bytes = std::fs::read(&file).expect("written");
+    assert_eq!(
+        lifecircle_core::standard::bundle::unpack_standard(&bytes),
+        lifecircle_core::load_builtin("longwan-2024").ok()
+    );
+    let broken = tmp("broken-pack.toml", "[standard]\nid = 1\n");
+    let out = lifecircle(&["pack", broken.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(out.stdout.is_empty());
+}

@@ -18,6 +18,7 @@
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
 //! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |
 //! | `validateStandard(text, name?)` | feature `authoring`: every problem (`Diagnostic[]`, empty when valid) |
+//! | `packStandard(text, name?)` | feature `authoring`: the resolved standard packed for the widgets (`Uint8Array`) |
 //!
 //! `standard` is a built-in id (`"longwan-2024"`), or with `authoring` the text of a standard
 //! (TOML, JSON or YAML); `circle` is a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"`
@@ -108,6 +109,17 @@ pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, Js
     entry(|| match standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text) {
         Ok(_) => to_js(&[(); 0]),
         Err(e) => to_js(&e.diagnostics),
+    })
+}
+
+/// Resolve a standard from its text and pack it for the widgets (`standardPacked`): the
+/// bytes `lifecircle pack` writes. Throws `invalid_standard` with every problem.
+#[cfg(feature = "authoring")]
+#[wasm_bindgen(js_name = packStandard)]
+pub fn pack_standard(text: &str, name: Option<String>) -> Result<Vec<u8>, JsValue> {
+    entry(|| {
+        let s = standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)?;
+        Ok(standard::bundle::pack_standard(&s))
     })
 }
 

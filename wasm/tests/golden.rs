@@ -90,6 +90,18 @@ fn score_with_standard_text_equals_score_with_id() {
     assert!(get(&get(&obj, "grade"), "explanation").is_object());
 }
 
+/// `packStandard` gives the bytes the widgets read: the same as packing the built-in standard
+/// natively, and a broken text throws `invalid_standard`.
+#[wasm_bindgen_test]
+fn pack_standard_equals_the_native_packing() {
+    let text = lifecircle_core::standard::builtin_text("longwan-2024").unwrap();
+    let bytes = facade::pack_standard(text, Some("standards/longwan-2024.toml".into())).unwrap();
+    let native = lifecircle_core::load_builtin("longwan-2024").unwrap();
+    assert_eq!(bytes, lifecircle_core::standard::bundle::pack_standard(&native));
+    assert_eq!(lifecircle_core::standard::bundle::unpack_standard(&bytes), Some(native));
+    assert_eq!(code_of(&facade::pack_standard("id = 1", None).unwrap_err()), "invalid_standard");
+}
+
 #[wasm_bindgen_test]
 fn the_other_exports_work() {
     assert_eq!(facade::version(), lifecircle_core::VERSION);

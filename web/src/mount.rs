@@ -13,8 +13,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
-use lifecircle_core::standard::{Lang, Standard};
 use lifecircle_core::standard::bundle::unpack_standard;
+use lifecircle_core::standard::{Lang, Standard};
 use lifecircle_core::{Circle, Date, load_builtin, score};
 
 use crate::form::{AssessmentForm, FormState};

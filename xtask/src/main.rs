@@ -141,7 +141,15 @@ fn test() -> Result<(), String> {
         run(
             "wasm tests in headless Chromium",
             cargo()
-                .args(["test", "-p", "lifecircle-wasm", "--features", "test-panic,access,authoring", "--target", WASM_TARGET])
+                .args([
+                    "test",
+                    "-p",
+                    "lifecircle-wasm",
+                    "--features",
+                    "test-panic,access,authoring",
+                    "--target",
+                    WASM_TARGET,
+                ])
                 .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
                 .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
         )

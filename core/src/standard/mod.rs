@@ -19,18 +19,16 @@ pub use resolve::{DiagCode, Diagnostic, StandardError};
 /// read (which the test suite rules out).
 pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
     match builtin(id) {
-        Some(_) => {
-            builtin::bundle().and_then(|b| b.standard(id)).ok_or_else(|| StandardError {
-                diagnostics: vec![Diagnostic {
-                    code: DiagCode::Syntax,
-                    file: "standards/resolved/builtin.bin".into(),
-                    line: None,
-                    column: None,
-                    item: Some(id.to_string()),
-                    message: format!("built-in standard `{id}` cannot be read from the bundle"),
-                }],
-            })
-        }
+        Some(_) => builtin::bundle().and_then(|b| b.standard(id)).ok_or_else(|| StandardError {
+            diagnostics: vec![Diagnostic {
+                code: DiagCode::Syntax,
+                file: "standards/resolved/builtin.bin".into(),
+                line: None,
+                column: None,
+                item: Some(id.to_string()),
+                message: format!("built-in standard `{id}` cannot be read from the bundle"),
+            }],
+        }),
         None => Err(StandardError {
             diagnostics: vec![Diagnostic {
                 code: DiagCode::UnknownParent,
