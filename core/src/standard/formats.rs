@@ -26,9 +26,10 @@
 //! `.nan`; otherwise text. So `no`, `on`, `yes` and `off` are the words themselves, and an
 //! unquoted date such as `2024-01-01` is the text `"2024-01-01"` (dates in the format are
 //! text anyway). Quoted and block (`|`, `>`) scalars are always text. Anchors and aliases are
-//! expanded; the merge key `<<` is not YAML 1.2 and is an ordinary (unknown) field. The tags
-//! `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map` and `!!seq` are understood;
-//! others are an error. Keys are plain text.
+//! expanded (aliases may add up to 100,000 values in all); the merge key `<<` is not YAML 1.2
+//! and is an ordinary (unknown) field. The tags `!!str`, `!!int`, `!!float`, `!!bool`,
+//! `!!null`, `!!map` and `!!seq` are understood; others are an error. Keys are plain text.
+//! An integer too large for 64 bits is read as a float (decimal) or as text (`0o`, `0x`).
 //!
 //! # Both
 //!
@@ -507,7 +508,7 @@ enum Frame {
 }
 
 /// Nodes that aliases may create in all (guards against "billion laughs").
-const MAX_NODES: usize = 1_000_000;
+const MAX_NODES: usize = 100_000;
 
 fn read_yaml(text: &str) -> Result<Node, ReadError> {
     let mut stack: Vec<Frame> = Vec::new();
