@@ -214,7 +214,7 @@ fn read_raw(name: &str, text: &str) -> Result<(SourceText, RawStandard), Diagnos
 }
 
 /// Resolve a standard from the text of its file, written in TOML, JSON or YAML (by the file
-/// name's extension, else by the text: see [`super::formats`]).
+/// name's extension, else by the text: see `standard/formats.rs`).
 ///
 /// `parent` finds a standard by id for `extends`, returning its file name and text
 /// (for example the built-in standards, or files beside the user's file); a parent may be
