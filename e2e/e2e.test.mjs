@@ -27,6 +27,14 @@ test('the npm package scores the sample circle in Chromium exactly like the nati
     assert.equal(total, JSON.parse(native).total, 'total shown in the page = native CLI total');
     assert.equal(await page.textContent('#json'), native, 'scoreJson in Chromium = native CLI JSON, byte for byte');
     assert.equal(await page.textContent('#error-code'), 'unknown_standard');
+    assert.equal(await page.textContent('#text-code'), 'bad_argument', 'the scoring module refuses a standard text clearly');
+    const full = await page.textContent('#full');
+    for (const want of ['mine.toml:ok', 'mine.json:ok', 'mine.yaml:ok', 'loaded:mofcom-2021>zhejiang-2023>longwan-2024>mine', 'packed:true']) {
+      assert.ok(full.includes(want), `${want} in: ${full}`);
+    }
+    const bad = /bad\.json:unknown_parent@(\S+) expected@(\S+)/.exec(full);
+    assert.ok(bad, full);
+    assert.equal(bad[1], bad[2], 'the JSON problem names its own line');
     assert.ok((await page.textContent('#gaps')).length > 0);
 
     await page.screenshot({ path: process.env.LIFECIRCLE_E2E_SCREENSHOT });

@@ -43,9 +43,11 @@ use wasm_bindgen::prelude::*;
 pub use error::Failure;
 use panic::entry;
 
-/// The file name diagnostics use for a standard given as text without a name.
+/// The file name diagnostics use for a standard given as text without a name. It has no
+/// extension, so the text decides whether it is TOML, JSON or YAML (see the core's
+/// `standard::formats`).
 #[cfg(feature = "authoring")]
-const DEFAULT_NAME: &str = "standard.toml";
+const DEFAULT_NAME: &str = "standard";
 
 /// The engine version, as stamped in every assessment.
 #[wasm_bindgen]

@@ -144,7 +144,7 @@ fn errors_carry_stable_codes_and_locations() {
     let d: js_sys::Array = get(&e, "diagnostics").unchecked_into();
     assert!(d.length() >= 1);
     let first = d.get(0);
-    assert_eq!(get(&first, "file").as_string().as_deref(), Some("standard.toml"));
+    assert_eq!(get(&first, "file").as_string().as_deref(), Some("standard"));
     assert!(get(&first, "line").as_f64().is_some(), "{first:?}");
     assert!(get(&first, "code").is_string());
     // validateStandard returns the same problems instead of throwing, under the given name.
@@ -152,6 +152,10 @@ fn errors_carry_stable_codes_and_locations() {
     assert_eq!(v.length(), d.length());
     assert_eq!(get(&v.get(0), "file").as_string().as_deref(), Some("mine.toml"));
     assert_eq!(code_of(&facade::load_standard(bad, None).unwrap_err()), "invalid_standard");
+    // Without a name the text decides its format: this is JSON, and its problem is on line 2.
+    let v: js_sys::Array = facade::validate_standard("{\n  \"standard\": 1\n}", None).unwrap().unchecked_into();
+    assert_eq!(get(&v.get(0), "code").as_string().as_deref(), Some("syntax"), "{:?}", v.get(0));
+    assert_eq!(get(&v.get(0), "line").as_f64(), Some(2.0), "{:?}", v.get(0));
 
     // Each broken test standard gives its own diagnostic code (and an item where it names one).
     for (path, text) in lifecircle_tests::STANDARDS.iter().filter(|(p, _)| p.contains("/broken/")) {

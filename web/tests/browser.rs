@@ -204,3 +204,28 @@ async fn quick_add_of_a_missing_category() {
     settle().await;
     assert!(text(&el).contains("满意人数不能多于受访人数"));
 }
+
+/// A portal's own standard arrives packed (`lifecircle pack`): the widgets score with it, and
+/// refuse one whose content no longer matches its digest.
+#[wasm_bindgen_test]
+async fn a_packed_standard_is_used_and_a_tampered_one_refused() {
+    use lifecircle_core::standard::bundle::pack_standard;
+    use lifecircle_web::StandardSource;
+    let mut st = load_builtin("longwan-2024").unwrap();
+    st.id = "mine".into();
+    st.indicators[0].name.zh = "本门户自定的指标名".into();
+    st.digest = lifecircle_core::score::standard_digest(&st);
+    let mut o = sample_options();
+    o.standard = StandardSource::Packed(pack_standard(&st));
+    let el = host();
+    let _m = mount_scorecard(el.clone(), o.clone()).unwrap();
+    settle().await;
+    assert_eq!(count(&el, "details"), st.indicators.len() as u32);
+    assert!(text(&el).contains("本门户自定的指标名"), "the packed standard is the one scored");
+
+    st.indicators[0].points += 1.0;
+    o.standard = StandardSource::Packed(pack_standard(&st));
+    let err = mount_scorecard(host(), o).err().expect("a tampered standard is refused");
+    assert_eq!(err.code, "standard");
+    assert!(err.message.contains("摘要"), "{}", err.message);
+}
