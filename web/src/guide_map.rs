@@ -664,6 +664,7 @@ struct Rect {
     h: f64,
 }
 
+#[derive(Clone)]
 struct Frame {
     w: f64,
     h: f64,
@@ -1559,7 +1560,23 @@ fn flow(s: &mut String, rows: &[Row], area: Rect, f: &Frame) -> usize {
     left_off
 }
 
+/// The legend panel at the largest type size, down to 70 %, at which every row fits: a
+/// poster must list every category it shows (only below 70 % are rows left off, and then
+/// counted in a note).
 fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
+    for step in 0..4 {
+        let scale = 1.0 - 0.1 * f64::from(step);
+        let g = Frame { font: f.font * scale, line: f.line * scale, sym_r: f.sym_r * scale, ..f.clone() };
+        let mut out = String::new();
+        if panel_at(&mut out, d, o, &g) == 0 || step == 3 {
+            s.push_str(&out);
+            return;
+        }
+    }
+}
+
+/// The legend panel with these type sizes; returns the number of rows left off.
+fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usize {
     let lang = o.lang;
     let r = f.sym_r * 0.85;
     // Room for a label beside a symbol; long labels take two lines.
@@ -1721,6 +1738,7 @@ fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
             &more,
         );
     }
+    left_off
 }
 
 fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {

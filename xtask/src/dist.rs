@@ -32,6 +32,11 @@ const RUSTC_WASM_FEATURES: &[&str] = &[
     "--enable-sign-ext",
 ];
 
+/// wasm-opt's inliner copies function bodies: fewer calls, but repeated code that gzip then
+/// compresses worse. With it off, `-Oz` makes these modules smaller both raw and gzipped
+/// (scoring module 186,110 vs 206,137 gzip bytes with default inlining; docs/benchmarks.md).
+const NO_INLINING: &[&str] = &["-aimfs", "0", "-ocimfs", "0", "-fimfs", "0"];
+
 /// Build the package; returns its directory.
 ///
 /// Two modules: `lifecircle` (scoring with the built-in standards, reports) and
@@ -90,7 +95,8 @@ fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, Str
 }
 
 /// wasm-bindgen (library, web target, TypeScript, name and producers sections removed) of
-/// `input` into `out` under the file stem `name`, then `wasm-opt -Oz` from npm binaryen; keeps
+/// `input` into `out` under the file stem `name`, then `wasm-opt -Oz` (inlining off) from npm
+/// binaryen; keeps
 /// whichever output is smaller gzipped. Returns the bytes after bindgen and after wasm-opt.
 pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
     eprintln!("\n==> wasm-bindgen (library {}) into {}/{name}.js", env!("CARGO_PKG_VERSION"), out.display());
@@ -116,11 +122,17 @@ pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>,
     let wasm_opt = root().join("e2e/node_modules/.bin/wasm-opt");
     let optimised = out.join(format!("{name}_bg.opt.wasm"));
     run(
-        &format!("wasm-opt -Oz (npm binaryen) ({name})"),
-        Command::new(&wasm_opt).arg("-Oz").args(RUSTC_WASM_FEATURES).arg(&wasm).arg("-o").arg(&optimised),
+        &format!("wasm-opt -Oz, no inlining (npm binaryen) ({name})"),
+        Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args(NO_INLINING)
+            .args(RUSTC_WASM_FEATURES)
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&optimised),
     )?;
-    // Keep wasm-opt's output only if it is smaller gzipped: on these modules -Oz shrinks the
-    // raw size but has grown the gzip size (measured in docs/benchmarks.md).
+    // Keep wasm-opt's output only if it is smaller gzipped (with its default inlining, -Oz
+    // shrank the raw size of these modules but grew the gzip size; docs/benchmarks.md).
     let after_opt = std::fs::read(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
     let (opt_gz, bindgen_gz) = (sizes(&after_opt).1, sizes(&after_bindgen).1);
     if opt_gz <= bindgen_gz {
