@@ -18,7 +18,7 @@ const TEXT = {
   importFailed: ['导入失败，当前内容未改变：', 'Import failed; nothing was changed: '],
   imported: ['已导入 {name}。', 'Imported {name}.'],
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
-  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{list}', 'Imported {added} facilities from {name}; {unmapped} could not be classified{list}'],
+  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} facilities from {name}; {unmapped} could not be classified{listEn}'],
   datum: ['坐标系', 'Datum'],
   cleared: ['已重新开始。', 'Started over.'],
   startOver: ['重新开始', 'Start over'],
@@ -329,8 +329,11 @@ AssessmentElement.prototype._importFacilities = async function (input) {
     const format = /\.csv$/i.test(f.name) ? 'csv' : 'geojson';
     const r = this._handle.importFacilities(await f.text(), format, this._datum.value);
     this._save(this._handle.toJson());
-    const list = r.unmapped.length ? `：${r.unmapped.slice(0, 10).join('；')}${r.unmapped.length > 10 ? '…' : ''}` : '';
-    this._sayKey('facilitiesImported', { name: f.name, added: r.added, unmapped: r.unmapped.length, list });
+    // The unmapped rows, with each language's punctuation (the notice is re-said on a language switch).
+    const rows = (colon, sep) => (r.unmapped.length ? `${colon}${r.unmapped.slice(0, 10).join(sep)}${r.unmapped.length > 10 ? '…' : ''}` : '');
+    this._sayKey('facilitiesImported', {
+      name: f.name, added: r.added, unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
+    });
   } catch (e) {
     this._say(`${say(this, 'importFailed')}${e.message}`, true);
   }
