@@ -70,6 +70,10 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.notEqual(after.total, first.total, `the total changes after ${addText} and ticking ${boxId}`);
     assert.deepEqual(await shown(page), expectedOf(after), 'total, grade and gaps after the edits = native CLI');
     assert.equal(Number(await page.locator('#lc-form .lc-live .lc-total').textContent()), after.total, 'the form shows the same total');
+    // Scrolled into the form, its live total sits just below the portal's sticky tabs, not under them.
+    const tabs = await page.locator('nav.tabs').boundingBox();
+    const live = await page.locator('#lc-form .lc-live').boundingBox();
+    assert.ok(live.y >= tabs.y + tabs.height - 1 && live.y <= tabs.y + tabs.height + 2, `live bar at ${live.y}, tabs end at ${tabs.y + tabs.height}`);
     await shot(page, 'demo-2-edited.png');
 
     // Reload: every field is restored from localStorage.
@@ -195,6 +199,9 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.masthead').evaluate((e) => getComputedStyle(e).display), 'none');
     assert.equal(await map.locator('.lc-whatif').evaluate((e) => getComputedStyle(e).display), 'none');
+    // The poster lists every legend row and every missing type: nothing is left off.
+    const poster = await map.locator('.lc-canvas svg').textContent();
+    assert.ok(!/more rows not shown|行未能列出/.test(poster), 'no legend rows left off the A3 poster');
     await shot(page, 'demo-8-print-a3.png', true);
     await page.pdf({ path: join(art, 'demo-guide-map-a3.pdf'), format: 'A3' });
     await page.emulateMedia({ media: 'screen' });

@@ -110,7 +110,15 @@ function setA3(on) {
   if (map) map.setAttribute('layout', on ? 'a3_portrait' : 'screen');
 }
 
+/** The form's live score bar sticks just below the portal's own sticky tab bar. */
+function stickBelowTabs() {
+  const h = document.querySelector('.tabs').getBoundingClientRect().height;
+  document.documentElement.style.setProperty('--lc-sticky-top', `${Math.ceil(h)}px`);
+}
+
 function wire() {
+  stickBelowTabs();
+  window.addEventListener('resize', stickBelowTabs);
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('sample').addEventListener('change', (e) => showSample(e.target.value).catch(fail));
   $('lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));

@@ -1697,14 +1697,25 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     }
     missing.extend(d.missing.iter().map(|m| Row::Missing(lines(m.get(lang)))));
 
-    // The missing types get a box of their own: the last column when there are three or
-    // more, else a strip along the bottom.
+    // The missing types get a box of their own: the last columns when there are three or
+    // more (as many as the legend can spare, so a long list is not cut), else a strip along
+    // the bottom.
     let p = f.panel;
     let cols = ((p.w / f.col_w).floor() as usize).max(1);
     let pad = f.font * 0.6;
     let (legend, boxed) = if cols >= 3 {
-        let w = f.col_w;
-        (Rect { w: p.w - w - pad, ..p }, Rect { x: p.x + p.w - w, y: p.y, w, h: p.h })
+        let split = |k: usize| {
+            let w = f.col_w * k as f64;
+            (Rect { w: p.w - w - pad, ..p }, Rect { x: p.x + p.w - w, y: p.y, w, h: p.h })
+        };
+        let legend_fits = |k: usize| flow(&mut String::new(), &rows, split(k).0, f) == 0;
+        let box_fits = |k: usize| flow(&mut String::new(), &missing[1..], box_items(split(k).1, pad, f), f) == 0;
+        // The narrowest box that holds the whole list, else the widest the legend allows.
+        let k = (1..cols - 1)
+            .find(|&k| legend_fits(k) && box_fits(k))
+            .or_else(|| (1..cols - 1).rev().find(|&k| legend_fits(k)))
+            .unwrap_or(1);
+        split(k)
     } else {
         let item_slots: usize = missing.iter().skip(1).map(Row::slots).sum();
         let h = (1 + item_slots.div_ceil(cols)) as f64 * f.line + 2.0 * pad;
@@ -1719,10 +1730,9 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         n(boxed.w),
         n(boxed.h)
     );
-    let inner = Rect { x: boxed.x + pad * 0.5, y: boxed.y + pad, w: boxed.w - pad, h: boxed.h - 2.0 * pad };
     // Heading across the box, items in its columns below.
-    legend_row(s, &missing[0], inner.x, inner.y + f.line * 0.5, f);
-    let items = Rect { y: inner.y + f.line, h: inner.h - f.line, ..inner };
+    let items = box_items(boxed, pad, f);
+    legend_row(s, &missing[0], items.x, items.y - f.line * 0.5, f);
     left_off += flow(s, &missing[1..], items, f);
     if left_off > 0 {
         let more = match lang {
@@ -1739,6 +1749,12 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         );
     }
     left_off
+}
+
+/// Where the items of the missing-types box go: inside its padding, below its heading.
+fn box_items(boxed: Rect, pad: f64, f: &Frame) -> Rect {
+    let inner = Rect { x: boxed.x + pad * 0.5, y: boxed.y + pad, w: boxed.w - pad, h: boxed.h - 2.0 * pad };
+    Rect { y: inner.y + f.line, h: inner.h - f.line, ..inner }
 }
 
 fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {

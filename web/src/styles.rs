@@ -146,7 +146,7 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 pub const ASSESSMENT_FORM_CSS: &str = concat!(
     base_css!(),
     r#"
-.lc-form .lc-live{position:sticky;top:0;z-index:1;background:var(--_bg);border-bottom:2px solid var(--_accent);
+.lc-form .lc-live{position:sticky;top:var(--lc-sticky-top,0);z-index:1;background:var(--_bg);border-bottom:2px solid var(--_accent);
 padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-live .lc-total{font-size:1.6em;font-weight:800}
 .lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em;min-inline-size:0}
