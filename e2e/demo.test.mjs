@@ -206,6 +206,23 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.pdf({ path: join(art, 'demo-guide-map-a3.pdf'), format: 'A3' });
     await page.emulateMedia({ media: 'screen' });
 
+    // The optional basemap: off by default (no <image> was drawn so far); with a portal's tile
+    // URL template the tiles are fetched from the portal's own server, under the same CSP,
+    // drawn beneath the streets, and credited.
+    assert.equal(await map.locator('.lc-canvas svg image').count(), 0, 'no tiles unless the portal asks');
+    const tiles = [];
+    page.on('requestfinished', async (r) => { if (r.url().includes('/embed/tile.png')) tiles.push((await r.response())?.status()); });
+    await map.evaluate((e) => {
+      e.setAttribute('tiles-credit', '测试底图 test tiles');
+      e.setAttribute('tiles', '/embed/tile.png?z={z}&x={x}&y={y}');
+    });
+    await page.waitForTimeout(800);
+    const hrefs = await map.locator('.lc-canvas svg image').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    assert.ok(hrefs.length > 0 && hrefs.every((h) => /^\/embed\/tile\.png\?z=\d+&x=\d+&y=\d+$/.test(h)), hrefs.join(' '));
+    assert.ok(tiles.length > 0 && tiles.every((s) => s === 200), `tile requests: ${tiles}`);
+    assert.match(await map.locator('.lc-canvas svg').textContent(), /测试底图 test tiles/);
+    await shot(page, 'demo-9-tiles.png', true);
+
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
     assert.deepEqual(errors, [], 'no console errors');
   } finally {

@@ -1911,8 +1911,24 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
         made = format!("{made} · {}{st}", t(lang, "评价标准 ", "standard "));
     }
     parts.push(made);
-    let line = fit(&parts.join(" · "), f.foot, f.w - 2.0 * f.margin);
-    text(s, f.margin, f.foot_y, f.foot, &format!(" fill=\"{MUTED}\""), &line);
+    // Attributions are owed in full: wrap onto a second line (set a little smaller, the first
+    // line moved up) rather than cut; only what would need a third line is shortened.
+    let full = parts.join(" · ");
+    let width = f.w - 2.0 * f.margin;
+    let (size, mut lines) = match wrap(&full, f.foot, width) {
+        one if one.len() <= 1 => (f.foot, one),
+        _ => (f.foot * 0.85, wrap(&full, f.foot * 0.85, width)),
+    };
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(fit(&rest, size, width));
+    }
+    let n = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        let y = f.foot_y - (n - 1 - i) as f64 * size * 1.3;
+        text(s, f.margin, y, size, &format!(" fill=\"{MUTED}\""), line);
+    }
 }
 
 #[cfg(test)]

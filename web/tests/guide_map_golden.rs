@@ -221,3 +221,25 @@ fn tile_urls_for_a_known_extent() {
     assert!(svg.find("<image").unwrap() < svg.find("class=\"lc-streets\"").unwrap(), "tiles first");
     assert!(svg.contains("底图 © Example"));
 }
+
+/// Attributions are owed in full: a footer too long for one line wraps onto two, set smaller,
+/// rather than cutting the OpenStreetMap, data or basemap credits.
+#[test]
+fn footer_wraps_rather_than_cuts_attributions() {
+    let mut d = sample();
+    d.osm = true;
+    d.credits = Some("街道与设施 Streets and POIs: © OpenStreetMap contributors (Overpass extract, 2022)".into());
+    for layout in [Layout::Screen, Layout::A3Portrait] {
+        let o = MapOptions {
+            layout,
+            tiles: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
+            tiles_credit: Some("底图 © 示例测绘 Example Mapping, GS(2026)0000号".into()),
+            ..MapOptions::default()
+        };
+        let svg = render_guide_map(&d, &o);
+        for owed in ["OpenStreetMap 贡献者", "(Overpass extract, 2022)", "GS(2026)0000号"] {
+            assert!(svg.contains(owed), "{layout:?}: footer lacks {owed}");
+        }
+        balanced(&svg).unwrap();
+    }
+}
