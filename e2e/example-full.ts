@@ -38,7 +38,8 @@ export async function mine(): Promise<number> {
   }
   console.log(s.grades.map((g) => g.min_points));
   const packed: Uint8Array = packStandard(text, 'mine.toml');
-  console.log(packed.length);
+  const again: string = scoreJson(packed, { id: 'x', name: 'y' }, '2025-06-30');
+  console.log(packed.length, again.length);
   return s.total_points;
 }
 

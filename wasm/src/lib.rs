@@ -20,8 +20,9 @@
 //! | `validateStandard(text, name?)` | feature `authoring`: every problem (`Diagnostic[]`, empty when valid) |
 //! | `packStandard(text, name?)` | feature `authoring`: the resolved standard packed for the widgets (`Uint8Array`) |
 //!
-//! `standard` is a built-in id (`"longwan-2024"`), or with `authoring` the text of a standard
-//! (TOML, JSON or YAML); `circle` is a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"`
+//! `standard` is a built-in id (`"longwan-2024"`), a packed standard (`Uint8Array` from
+//! `packStandard` or `lifecircle pack`), or with `authoring` the text of a standard (TOML,
+//! JSON or YAML); `circle` is a plain object or a JSON string; `asOf` is `"YYYY-MM-DD"`
 //! (the core reads no clock).
 //!
 //! Two modules are built from this crate (`cargo xtask dist`): `lifecircle` without features
@@ -128,22 +129,22 @@ pub fn pack_standard(text: &str, name: Option<String>) -> Result<Vec<u8>, JsValu
 /// Score a circle: the assessment as a plain object.
 #[wasm_bindgen(unchecked_return_type = "Assessment")]
 pub fn score(
-    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&assess(&standard_from(standard)?, &circle, as_of)?))
+    entry(|| to_js(&assess(&standard_arg(&standard)?, &circle, as_of)?))
 }
 
 /// Score a circle: the assessment as JSON text, byte for byte what the CLI's
 /// `score --format json` writes for one circle.
 #[wasm_bindgen(js_name = scoreJson)]
 pub fn score_json(
-    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
 ) -> Result<String, JsValue> {
-    entry(|| score_json_with(&standard_from(standard)?, &circle, as_of))
+    entry(|| score_json_with(&standard_arg(&standard)?, &circle, as_of))
 }
 
 /// [`score_json`] against an already resolved standard (the golden tests use it for test
@@ -160,7 +161,7 @@ pub fn score_json_with(standard: &Standard, circle: &JsValue, as_of: &str) -> Re
 /// (default) or `"markdown"` (`"md"`).
 #[wasm_bindgen]
 pub fn report(
-    standard: &str,
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
@@ -177,7 +178,7 @@ pub fn report(
             Some("markdown" | "md") => Format::Markdown,
             Some(other) => return Err(Failure::argument("format", format!("`{other}` is not `text` or `markdown`"))),
         };
-        let a = assess(&standard_from(standard)?, &circle, as_of)?;
+        let a = assess(&standard_arg(&standard)?, &circle, as_of)?;
         Ok(report::render(&a, lang, format))
     })
 }
@@ -213,6 +214,31 @@ pub fn example_circle(#[wasm_bindgen(js_name = standardId)] standard_id: &str) -
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests(message: &str) -> Result<JsValue, JsValue> {
     entry(|| -> Result<JsValue, Failure> { panic!("{message}") })
+}
+
+/// The `standard` argument of `score`, `scoreJson` and `report`: a string (see
+/// [`standard_from`]) or a packed standard (`Uint8Array`/`ArrayBuffer` from `packStandard` or
+/// `lifecircle pack`, its digest checked), which both modules read.
+pub(crate) fn standard_arg(arg: &JsValue) -> Result<Standard, Failure> {
+    if let Some(s) = arg.as_string() {
+        return standard_from(&s);
+    }
+    if arg.is_instance_of::<js_sys::Uint8Array>() || arg.is_instance_of::<js_sys::ArrayBuffer>() {
+        return standard::bundle::unpack_standard(&js_sys::Uint8Array::new(arg).to_vec()).ok_or_else(|| {
+            Failure::argument(
+                "standard",
+                "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its digest does not \
+                 match its content"
+                    .into(),
+            )
+        });
+    }
+    Err(Failure::argument(
+        "standard",
+        "须为内置标准 id、打包的标准（packStandard 的结果）或（完整模块中）标准文本 / must be a built-in id, a packed \
+         standard (what packStandard returns) or, in lifecircle/full, a standard's text"
+            .into(),
+    ))
 }
 
 /// A built-in id, or (in the `full` module, feature `authoring`) the text of a standard

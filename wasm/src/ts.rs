@@ -130,6 +130,13 @@ export interface Grade {
 export interface DistrictTarget {
   metric: string; year: number; at_least: number; unit: string; name: Text; cite: Cite; origin: string;
 }
+/**
+ * The standard to score with: a built-in id (`"longwan-2024"`), a packed standard
+ * (`packStandard()` or `lifecircle pack`, its digest checked), or, in `lifecircle/full` only,
+ * a standard's text (TOML, JSON or YAML).
+ */
+export type StandardArg = string | Uint8Array | ArrayBuffer;
+
 /** A resolved standard (`loadStandard`). */
 export interface Standard {
   id: string; version: string; title: Text; issuer: Text; document: string;

@@ -58,7 +58,7 @@ fn end_to_end_assessment_equals_the_native_snapshot() {
             "location":{"crs":"wgs84","centre":[116.337,39.9495]}}"#;
     let walked =
         net.walk_circle("longwan-2024", JsValue::from_str(circle), facilities, js_sys::Array::new().into()).unwrap();
-    let json = facade::score_json("longwan-2024", get(&walked, "circle"), "2025-06-30").unwrap();
+    let json = facade::score_json("longwan-2024".into(), get(&walked, "circle"), "2025-06-30").unwrap();
     assert_eq!(json, SNAPSHOT.trim_end());
 }
 

@@ -2,9 +2,11 @@
 //! the facade's `scoreJson`, byte for byte equal to the committed native snapshots; then every
 //! error code as JS sees it.
 //!
-//! Run by `cargo xtask test` (headless Chromium via `wasm-bindgen-test-runner`).
+//! Run by `cargo xtask test` (headless Chromium via `wasm-bindgen-test-runner`) with the
+//! features of the full module (`authoring` for standards given as text); what the scoring
+//! module alone does with a standard's text is checked by the browser end-to-end test.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "authoring"))]
 
 use js_sys::Reflect;
 use lifecircle_tests::{CASES, SNAPSHOTS, compare_snapshots, load_standard, run_all, snapshot_path};
@@ -51,7 +53,7 @@ fn facade_score_json_matches_native_snapshots() {
         for circle in [JsValue::from_str(&circle_text), circle_obj] {
             let as_string = circle.is_string();
             let got = if builtin {
-                facade::score_json(std_id, circle, as_of)
+                facade::score_json(std_id.into(), circle, as_of)
             } else {
                 // Test standards extend test standards, which `scoreJson` cannot see.
                 let std = load_standard(std_id).unwrap();
@@ -77,11 +79,11 @@ fn facade_score_json_matches_native_snapshots() {
 fn score_with_standard_text_equals_score_with_id() {
     let text = lifecircle_core::standard::builtin_text("longwan-2024").unwrap();
     let circle = facade::example_circle("longwan-2024").unwrap();
-    let by_id = facade::score_json("longwan-2024", circle.clone(), "2025-06-30").unwrap();
+    let by_id = facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30").unwrap();
     // As text the file name differs, but a standard's digest covers its content only.
-    let by_text = facade::score_json(text, circle.clone(), "2025-06-30").unwrap();
+    let by_text = facade::score_json(text.into(), circle.clone(), "2025-06-30").unwrap();
     assert_eq!(by_id, by_text);
-    let obj = facade::score("longwan-2024", circle, "2025-06-30").unwrap();
+    let obj = facade::score("longwan-2024".into(), circle, "2025-06-30").unwrap();
     let total = get(&obj, "total").as_f64().unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&by_id).unwrap();
     assert_eq!(Some(total), parsed["total"].as_f64());
@@ -100,6 +102,22 @@ fn pack_standard_equals_the_native_packing() {
     assert_eq!(bytes, lifecircle_core::standard::bundle::pack_standard(&native));
     assert_eq!(lifecircle_core::standard::bundle::unpack_standard(&bytes), Some(native));
     assert_eq!(code_of(&facade::pack_standard("id = 1", None).unwrap_err()), "invalid_standard");
+    // The packed bytes are a handle `score` takes: the same JSON as scoring by id.
+    let circle = facade::example_circle("longwan-2024").unwrap();
+    let packed: JsValue = js_sys::Uint8Array::from(bytes.as_slice()).into();
+    let by_packed = facade::score_json(packed, circle.clone(), "2025-06-30").unwrap();
+    assert_eq!(by_packed, facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30").unwrap());
+    // Damaged bytes, or anything else that is not a standard, are a bad argument.
+    let mut damaged = bytes.clone();
+    let mid = damaged.len() / 2;
+    damaged[mid] ^= 0x20;
+    for arg in
+        [js_sys::Uint8Array::from(damaged.as_slice()).into(), JsValue::from_f64(1.0), js_sys::Object::new().into()]
+    {
+        let e = facade::score_json(arg, circle.clone(), "2025-06-30").unwrap_err();
+        assert_eq!(code_of(&e), "bad_argument");
+        assert_eq!(get(&e, "argument").as_string().as_deref(), Some("standard"));
+    }
 }
 
 #[wasm_bindgen_test]
@@ -121,7 +139,7 @@ fn the_other_exports_work() {
     let circle = facade::example_circle("longwan-2024").unwrap();
     for (lang, format, needle) in [(None, None, "示例数据"), (Some("en"), Some("markdown"), "# ")] {
         let r = facade::report(
-            "longwan-2024",
+            "longwan-2024".into(),
             circle.clone(),
             "2025-06-30",
             lang.map(String::from),
@@ -139,7 +157,7 @@ fn errors_carry_stable_codes_and_locations() {
 
     // Bad standard text: every problem with file, line, column and code.
     let bad = "id = \"mine\"\nversion = 3\n";
-    let e = facade::score_json(bad, circle.clone(), "2025-06-30").unwrap_err();
+    let e = facade::score_json(bad.into(), circle.clone(), "2025-06-30").unwrap_err();
     assert_eq!(code_of(&e), "invalid_standard");
     let d: js_sys::Array = get(&e, "diagnostics").unchecked_into();
     assert!(d.length() >= 1);
@@ -169,7 +187,7 @@ fn errors_carry_stable_codes_and_locations() {
     }
 
     // Unknown standard id.
-    let e = facade::score("no-such-standard", circle.clone(), "2025-06-30").unwrap_err();
+    let e = facade::score("no-such-standard".into(), circle.clone(), "2025-06-30").unwrap_err();
     assert_eq!(code_of(&e), "unknown_standard");
     let d = js_sys::Array::from(&get(&e, "diagnostics")).get(0);
     assert_eq!(get(&d, "code").as_string().as_deref(), Some("unknown_parent"));
@@ -177,18 +195,18 @@ fn errors_carry_stable_codes_and_locations() {
 
     // Bad circle JSON: line, column and field path.
     let text = "{\n  \"id\": \"a\",\n  \"name\": \"b\",\n  \"facilities\": [{\"category\": \"x\", \"name\": \"y\", \"colour\": 1}]\n}";
-    let e = facade::score_json("longwan-2024", JsValue::from_str(text), "2025-06-30").unwrap_err();
+    let e = facade::score_json("longwan-2024".into(), JsValue::from_str(text), "2025-06-30").unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let p = js_sys::Array::from(&get(&e, "problems")).get(0);
     assert_eq!(get(&p, "code").as_string().as_deref(), Some("json"));
     assert_eq!(get(&p, "line").as_f64(), Some(4.0));
     assert!(get(&p, "field").as_string().unwrap().starts_with("facilities[0]"));
-    let e = facade::score_json("longwan-2024", JsValue::from_str("{not json"), "2025-06-30").unwrap_err();
+    let e = facade::score_json("longwan-2024".into(), JsValue::from_str("{not json"), "2025-06-30").unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
 
     // Absurd numbers, in an object: field paths, no line (it would point into JSON.stringify).
     let obj = js_sys::JSON::parse(r#"{"id":"a","name":"b","population":-5,"households":1e12}"#).unwrap();
-    let e = facade::score("longwan-2024", obj, "2025-06-30").unwrap_err();
+    let e = facade::score("longwan-2024".into(), obj, "2025-06-30").unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let problems = js_sys::Array::from(&get(&e, "problems"));
     let fields: Vec<String> = problems.iter().map(|p| get(&p, "field").as_string().unwrap()).collect();
@@ -204,7 +222,7 @@ fn errors_carry_stable_codes_and_locations() {
     Reflect::set(&obj, &"name".into(), &"b".into()).unwrap();
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         Reflect::set(&obj, &"population".into(), &JsValue::from_f64(bad)).unwrap();
-        let e = facade::score("longwan-2024", obj.clone().into(), "2025-06-30").unwrap_err();
+        let e = facade::score("longwan-2024".into(), obj.clone().into(), "2025-06-30").unwrap_err();
         assert_eq!(code_of(&e), "invalid_input", "{bad}");
         let p = js_sys::Array::from(&get(&e, "problems")).get(0);
         assert_eq!(get(&p, "field").as_string().as_deref(), Some("population"), "{bad}");
@@ -212,10 +230,16 @@ fn errors_carry_stable_codes_and_locations() {
 
     // Wrong arguments.
     for (e, arg) in [
-        (facade::score("longwan-2024", circle.clone(), "30/06/2025").unwrap_err(), "asOf"),
-        (facade::score("longwan-2024", JsValue::from_f64(3.0), "2025-06-30").unwrap_err(), "circle"),
-        (facade::report("longwan-2024", circle.clone(), "2025-06-30", Some("fr".into()), None).unwrap_err(), "lang"),
-        (facade::report("longwan-2024", circle.clone(), "2025-06-30", None, Some("pdf".into())).unwrap_err(), "format"),
+        (facade::score("longwan-2024".into(), circle.clone(), "30/06/2025").unwrap_err(), "asOf"),
+        (facade::score("longwan-2024".into(), JsValue::from_f64(3.0), "2025-06-30").unwrap_err(), "circle"),
+        (
+            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30", Some("fr".into()), None).unwrap_err(),
+            "lang",
+        ),
+        (
+            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30", None, Some("pdf".into())).unwrap_err(),
+            "format",
+        ),
         (facade::schema("nope").unwrap_err(), "which"),
     ] {
         assert_eq!(code_of(&e), "bad_argument");
