@@ -191,7 +191,7 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
             }
             None => (None, None),
         };
-        let mut message = e.message().trim().to_string();
+        let mut message = readable(e.message().trim());
         if message.contains("missing field `cite`") {
             message.push_str(": every item needs `cite = { source, clause, confidence }`");
         }
@@ -204,6 +204,22 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
         };
         Diagnostic { code, file: src.name.clone(), line, column, item: None, message }
     })
+}
+
+/// serde's message with the format's words for the internal type names: "expected struct
+/// RawMeta" becomes "expected a table", "expected a sequence" "expected a list".
+fn readable(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("struct Raw") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + "struct Raw".len()..];
+        let name_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
+        out.push_str("a table");
+        rest = &after[name_len..];
+    }
+    out.push_str(rest);
+    out.replace("expected a sequence", "expected a list")
 }
 
 /// Read a file in any of the three syntaxes and parse it into its raw form.
@@ -1339,4 +1355,20 @@ fn indicator(
         points_cite: pc,
         origin: cx.files[fi].raw.standard.id.get().clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn serde_type_names_read_as_the_format_s_words() {
+        assert_eq!(
+            super::readable("invalid type: integer `1`, expected struct RawMeta"),
+            "invalid type: integer `1`, expected a table"
+        );
+        assert_eq!(
+            super::readable("invalid type: string \"x\", expected a sequence"),
+            "invalid type: string \"x\", expected a list"
+        );
+        assert_eq!(super::readable("missing field `title`"), "missing field `title`");
+    }
 }
