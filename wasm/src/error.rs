@@ -8,7 +8,7 @@
 //! | `invalid_standard` | a standard's text has problems | `diagnostics`: `Diagnostic[]` (file, line, column, item, code) |
 //! | `unknown_standard` | an id that is not built in | `diagnostics` (one `unknown_parent`) |
 //! | `invalid_input` | the circle is malformed or absurd | `problems`: `InputProblem[]` (code, field path, line, column) |
-//! | `bad_argument` | a wrong `asOf`, `lang`, `format`, `which`, or a circle that is neither object nor string | `argument`: its name |
+//! | `bad_argument` | a wrong `asOf`, `lang`, `format`, `which`; a circle that is neither object nor string; a standard that is neither a built-in id, a packed standard nor (full module) a text | `argument`: its name |
 //! | `no_example` | no sample circle for that standard | `standard` |
 //! | `invalid_data` | street, facility or origin data that cannot be read (walking reach) | — (the message names the element, feature or line) |
 //! | `access_error` | a walk that cannot be measured (a point far from every street, bad parameters) | — |

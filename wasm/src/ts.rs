@@ -229,7 +229,7 @@ export interface LifecircleError extends Error {
   diagnostics?: Diagnostic[];
   /** With `invalid_input`. */
   problems?: InputProblem[];
-  /** With `bad_argument`: `asOf`, `lang`, `format`, `which` or `circle`. */
+  /** With `bad_argument`: `standard`, `asOf`, `lang`, `format`, `which` or `circle`. */
   argument?: string;
   /** With `no_example`. */
   standard?: string;
