@@ -4,12 +4,12 @@
 //! and the id of the standard file it came from (`origin`), so a district standard that
 //! extends a provincial one still says where each rule was set.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::date::Date;
 
 /// A zh-CN / English pair.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -30,7 +30,7 @@ impl Text {
 }
 
 /// The language of a rendered text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -39,7 +39,7 @@ pub enum Lang {
 }
 
 /// How sure the project is of a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// Read in the official text, or a faithful reprint of it.
@@ -49,7 +49,7 @@ pub enum Confidence {
 }
 
 /// Where a value comes from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cite {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,7 +64,7 @@ pub struct Cite {
 }
 
 /// Jurisdiction level of a standard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     National,
@@ -74,7 +74,7 @@ pub enum Level {
 }
 
 /// A resolved standard.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Standard {
     pub id: String,
     pub version: String,
@@ -113,13 +113,13 @@ pub struct Standard {
     pub digest: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StandardRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -134,7 +134,7 @@ pub struct Source {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Param {
     pub id: String,
     pub value: f64,
@@ -144,7 +144,7 @@ pub struct Param {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Class {
     pub code: String,
     pub name: Text,
@@ -153,7 +153,7 @@ pub struct Class {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Form {
     pub code: String,
     pub name: Text,
@@ -163,7 +163,7 @@ pub struct Form {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Category {
     pub code: String,
     pub name: Text,
@@ -175,7 +175,7 @@ pub struct Category {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     pub code: String,
     pub name: Text,
@@ -184,7 +184,7 @@ pub struct Group {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
     pub key: String,
     pub name: Text,
@@ -195,7 +195,7 @@ pub struct Figure {
     pub origin: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dimension {
     pub id: String,
     pub name: Text,
@@ -205,7 +205,7 @@ pub struct Dimension {
 }
 
 /// What an indicator's role is when it fails.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// 一票否决: failing withholds the grade.
@@ -219,7 +219,7 @@ pub enum Role {
 }
 
 /// What a failed gate, veto or mandatory item does to the grade.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "grade")]
 pub enum Cap {
     /// No grade at all.
@@ -229,7 +229,7 @@ pub enum Cap {
 }
 
 /// A set of facility categories: one category, or an OR-group of them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FacilitySet {
     /// The category or group code as written.
     pub code: String,
@@ -239,7 +239,7 @@ pub struct FacilitySet {
 }
 
 /// A distance limit.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reach {
     Minutes(f64),
@@ -247,7 +247,7 @@ pub enum Reach {
 }
 
 /// A number a ratio is built from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "key")]
 pub enum Measure {
     /// Open outlets of a commercial class that belong to a chain.
@@ -261,7 +261,7 @@ pub enum Measure {
 }
 
 /// What an indicator measures; see `raw::RawIndicator` for the table of kinds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Kind {
     Presence {
@@ -318,14 +318,14 @@ impl Kind {
 }
 
 /// One step of a stepped rule.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Step {
     pub at_least: f64,
     pub points: f64,
 }
 
 /// How a measured value becomes points.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum Rule {
     /// Full points when the value is at least `threshold`, else none.
@@ -339,15 +339,15 @@ pub enum Rule {
 }
 
 /// When an indicator applies.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Applies {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forms: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_residential: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {
     pub id: String,
     pub dimension: String,
@@ -382,7 +382,7 @@ impl Indicator {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Grade {
     pub id: String,
     pub name: Text,
@@ -396,7 +396,7 @@ pub struct Grade {
 }
 
 /// A district (or higher) progress target for a year.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DistrictTarget {
     pub metric: String,
     pub year: i32,
