@@ -284,9 +284,14 @@ fn main() -> ExitCode {
 
 /// Print to stdout; a closed pipe (`| head`) ends the program quietly instead of panicking.
 fn emit(text: &str) {
+    emit_bytes(text.as_bytes());
+}
+
+/// Write bytes to stdout, with [`emit`]'s handling of a closed pipe.
+fn emit_bytes(bytes: &[u8]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -314,7 +319,7 @@ fn read(path: &Path) -> Result<String, Failure> {
 fn parent_lookup(dir: PathBuf) -> impl Fn(&str) -> Option<(String, String)> {
     move |id: &str| {
         standard::builtin_parent(id).or_else(|| {
-            ["toml", "json", "yaml", "yml"].iter().find_map(|ext| {
+            standard::EXTENSIONS.iter().find_map(|(ext, _)| {
                 let p = dir.join(format!("{id}.{ext}"));
                 std::fs::read_to_string(&p).ok().map(|t| (p.display().to_string(), t))
             })
@@ -409,11 +414,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Some(path) => std::fs::write(&path, &bytes)
                     .map_err(|e| Failure::Io(format!("无法写入 cannot write {}: {e}", path.display()))),
                 None => {
-                    use std::io::Write;
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(&bytes)
-                        .and_then(|()| out.flush())
-                        .map_err(|e| Failure::Io(format!("无法写入标准输出 cannot write to stdout: {e}")))
+                    emit_bytes(&bytes);
+                    Ok(())
                 }
             }
         }

@@ -18,7 +18,7 @@ fn resolve(path: &Path) -> Vec<Diagnostic> {
         standard::builtin_parent(id).or_else(|| {
             // `<id>.toml`, `.json`, `.yaml` or `.yml`, as the CLI looks parents up …
             for d in [&broken, &base] {
-                for ext in ["toml", "json", "yaml", "yml"] {
+                for (ext, _) in standard::EXTENSIONS {
                     let f = format!("{id}.{ext}");
                     if let Ok(t) = std::fs::read_to_string(d.join(&f)) {
                         return Some((f, t));

@@ -99,19 +99,17 @@ pub fn list_standards() -> Result<JsValue, JsValue> {
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "Standard")]
 pub fn load_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    entry(|| {
-        let s = standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)?;
-        to_js(&s)
-    })
+    entry(|| to_js(&from_text(text, name.as_deref())?))
 }
 
 /// Every problem of a standard's text (TOML, JSON or YAML); empty when it is valid.
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = validateStandard, unchecked_return_type = "Diagnostic[]")]
 pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    entry(|| match standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text) {
+    entry(|| match from_text(text, name.as_deref()) {
         Ok(_) => to_js(&[(); 0]),
-        Err(e) => to_js(&e.diagnostics),
+        Err(Failure::Standard(e)) => to_js(&e.diagnostics),
+        Err(other) => Err(other),
     })
 }
 
@@ -120,10 +118,7 @@ pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, Js
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = packStandard)]
 pub fn pack_standard(text: &str, name: Option<String>) -> Result<Vec<u8>, JsValue> {
-    entry(|| {
-        let s = standard::load_text(name.as_deref().unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)?;
-        Ok(standard::bundle::pack_standard(&s))
-    })
+    entry(|| Ok(standard::bundle::pack_standard(&from_text(text, name.as_deref())?)))
 }
 
 /// Score a circle: the assessment as a plain object.
@@ -224,14 +219,8 @@ pub(crate) fn standard_arg(arg: &JsValue) -> Result<Standard, Failure> {
         return standard_from(&s);
     }
     if arg.is_instance_of::<js_sys::Uint8Array>() || arg.is_instance_of::<js_sys::ArrayBuffer>() {
-        return standard::bundle::unpack_standard(&js_sys::Uint8Array::new(arg).to_vec()).ok_or_else(|| {
-            Failure::argument(
-                "standard",
-                "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its digest does not \
-                 match its content"
-                    .into(),
-            )
-        });
+        return standard::bundle::unpack_standard(&js_sys::Uint8Array::new(arg).to_vec())
+            .ok_or_else(|| Failure::argument("standard", standard::bundle::UNREADABLE_PACKED.into()));
     }
     Err(Failure::argument(
         "standard",
@@ -241,6 +230,13 @@ pub(crate) fn standard_arg(arg: &JsValue) -> Result<Standard, Failure> {
     ))
 }
 
+/// A standard's text (TOML, JSON or YAML) resolved with the built-in standards as parents;
+/// `name` (else [`DEFAULT_NAME`]) is the file name its diagnostics give.
+#[cfg(feature = "authoring")]
+fn from_text(text: &str, name: Option<&str>) -> Result<Standard, Failure> {
+    standard::load_text(name.unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)
+}
+
 /// A built-in id, or (in the `full` module, feature `authoring`) the text of a standard
 /// (TOML, JSON or YAML, with built-in parents).
 pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
@@ -248,7 +244,7 @@ pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
         !arg.is_empty() && arg.len() <= 64 && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !looks_like_id {
         #[cfg(feature = "authoring")]
-        return standard::load_text(DEFAULT_NAME, arg).map_err(Failure::Standard);
+        return from_text(arg, None);
         #[cfg(not(feature = "authoring"))]
         return Err(Failure::argument(
             "standard",

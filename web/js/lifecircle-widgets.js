@@ -236,14 +236,19 @@ class AssessmentElement extends LifecircleElement {
 
   /** The localStorage key: standard id + version + circle id. */
   get storageKey() {
-    let std = this.standardId;
-    let version = '?';
-    try {
-      const info = standardInfo(this._config.standardPacked || std);
-      std = info.id;
-      version = info.version;
-    } catch { /* an unreadable standard: the mount reports it */ }
-    return `lifecircle:${std}@${version}:${this.circleId}`;
+    // Read the standard's id and version once per standard, not on every autosave.
+    const source = this._config.standardPacked || this.standardId;
+    if (this._keyOf?.source !== source) {
+      let std = this.standardId;
+      let version = '?';
+      try {
+        const info = standardInfo(source);
+        std = info.id;
+        version = info.version;
+      } catch { /* an unreadable standard: the mount reports it */ }
+      this._keyOf = { source, std: `${std}@${version}` };
+    }
+    return `lifecircle:${this._keyOf.std}:${this.circleId}`;
   }
 
   _relabel() {

@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 
 use js_sys::{JSON, Reflect};
 use leptos::prelude::WithUntracked;
+use lifecircle_core::Date;
 use lifecircle_core::standard::Lang;
-use lifecircle_core::{Date, load_builtin};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -382,11 +382,11 @@ pub fn widget_css(widget: &str) -> Result<String, JsValue> {
 pub fn standard_info(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] standard: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let st = match standard.as_string() {
-        Some(id) => load_builtin(&id).map_err(|e| error("standard", &e.to_string()))?,
-        None => lifecircle_core::standard::bundle::unpack_standard(&js_sys::Uint8Array::new(&standard).to_vec())
-            .ok_or_else(|| error("standard", "the packed standard cannot be read"))?,
+    let src = match standard.as_string() {
+        Some(id) => StandardSource::Builtin(id),
+        None => StandardSource::Packed(js_sys::Uint8Array::new(&standard).to_vec()),
     };
+    let st = mount::resolve(&src)?;
     let v = serde_json::json!({
         "id": st.id,
         "version": st.version.to_string(),

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
-use lifecircle_core::standard::bundle::unpack_standard;
+use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
 use lifecircle_core::standard::{Lang, Standard};
 use lifecircle_core::{Circle, Date, load_builtin, score};
 
@@ -155,14 +155,10 @@ impl Mounted {
     }
 }
 
-fn resolve(src: &StandardSource) -> Result<Standard, MountError> {
+pub(crate) fn resolve(src: &StandardSource) -> Result<Standard, MountError> {
     match src {
         StandardSource::Builtin(id) => load_builtin(id).map_err(|e| e.to_string()),
-        StandardSource::Packed(bytes) => unpack_standard(bytes).ok_or_else(|| {
-            "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its digest does not \
-             match its content"
-                .to_string()
-        }),
+        StandardSource::Packed(bytes) => unpack_standard(bytes).ok_or_else(|| UNREADABLE_PACKED.to_string()),
     }
     .map_err(|message| MountError { code: "standard", message })
 }

@@ -393,8 +393,10 @@ impl Pack for Rule {
     }
 }
 
+/// `own`: a standard's own fields, in the order they are written and read; `tables`: its item
+/// lists, each stored once in the bundle's table of that type.
 macro_rules! tables {
-    ($($field:ident: $ty:ty),* $(,)?) => {
+    (own: $($own:ident),* ; tables: $($field:ident: $ty:ty),* $(,)?) => {
         /// Every resolved built-in standard, shared items stored once.
         #[derive(Debug, Default)]
         pub struct Bundle {
@@ -431,11 +433,6 @@ macro_rules! tables {
                 Some(Standard { $($field: pick(&self.$field, &e.$field)?,)* ..e.head.clone() })
             }
 
-            /// The ids of the bundled standards, in order.
-            pub fn ids(&self) -> impl Iterator<Item = &str> {
-                self.standards.iter().map(|e| e.head.id.as_str())
-            }
-
             /// The bundle's bytes.
             pub fn to_bytes(&self) -> Vec<u8> {
                 let mut w = MAGIC.to_vec();
@@ -463,30 +460,19 @@ macro_rules! tables {
         }
 
         fn unpack_head(r: &mut Reader<'_>) -> Option<Standard> {
-            Some(Standard {
-                id: Pack::unpack(r)?,
-                version: Pack::unpack(r)?,
-                title: Pack::unpack(r)?,
-                issuer: Pack::unpack(r)?,
-                document: Pack::unpack(r)?,
-                issued: Pack::unpack(r)?,
-                effective: Pack::unpack(r)?,
-                ends: Pack::unpack(r)?,
-                level: Pack::unpack(r)?,
-                status: Pack::unpack(r)?,
-                family: Pack::unpack(r)?,
-                total_points: Pack::unpack(r)?,
-                note: Pack::unpack(r)?,
-                cite: Pack::unpack(r)?,
-                lineage: Pack::unpack(r)?,
-                digest: Pack::unpack(r)?,
-                $($field: Vec::new(),)*
-            })
+            Some(Standard { $($own: Pack::unpack(r)?,)* $($field: Vec::new(),)* })
+        }
+
+        fn pack_head(s: &Standard, w: &mut Vec<u8>) {
+            $(s.$own.pack(w);)*
         }
     };
 }
 
 tables! {
+    own: id, version, title, issuer, document, issued, effective, ends, level, status, family, total_points,
+        note, cite, lineage, digest;
+    tables:
     sources: Source,
     params: Param,
     classes: Class,
@@ -500,32 +486,16 @@ tables! {
     targets: DistrictTarget,
 }
 
-/// A standard's own fields, in the order [`unpack_head`] reads them.
-fn pack_head(s: &Standard, w: &mut Vec<u8>) {
-    s.id.pack(w);
-    s.version.pack(w);
-    s.title.pack(w);
-    s.issuer.pack(w);
-    s.document.pack(w);
-    s.issued.pack(w);
-    s.effective.pack(w);
-    s.ends.pack(w);
-    s.level.pack(w);
-    s.status.pack(w);
-    s.family.pack(w);
-    s.total_points.pack(w);
-    s.note.pack(w);
-    s.cite.pack(w);
-    s.lineage.pack(w);
-    s.digest.pack(w);
-}
-
 /// One standard packed on its own, for a portal that gives the widgets its own standard
 /// without a standard-file parser in the page (`lifecircle pack`, `packStandard` of the full
 /// WebAssembly module).
 pub fn pack_standard(s: &Standard) -> Vec<u8> {
     Bundle::new(std::slice::from_ref(s)).to_bytes()
 }
+
+/// What a user is told when a packed standard does not read ([`unpack_standard`] gives `None`).
+pub const UNREADABLE_PACKED: &str = "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its \
+     digest does not match its content";
 
 /// Read a standard packed by [`pack_standard`]. `None` when the bytes are not exactly one
 /// packed standard, or when its digest does not match its content (a file edited by hand or
@@ -576,7 +546,10 @@ mod tests {
     fn bundle_gives_back_every_resolved_standard() {
         let all = resolved_from_toml();
         let b = Bundle::from_bytes(&Bundle::new(&all).to_bytes()).unwrap();
-        assert_eq!(b.ids().collect::<Vec<_>>(), BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>());
+        assert_eq!(
+            b.standards.iter().map(|e| e.head.id.as_str()).collect::<Vec<_>>(),
+            BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>()
+        );
         for s in &all {
             let back = b.standard(&s.id).unwrap();
             assert_eq!(&back, s, "{}", s.id);
@@ -605,7 +578,7 @@ mod tests {
             let mut b = bytes.clone();
             b[i] ^= 0xa5;
             if let Some(bundle) = Bundle::from_bytes(&b) {
-                for id in bundle.ids().map(str::to_string).collect::<Vec<_>>() {
+                for id in bundle.standards.iter().map(|e| e.head.id.clone()).collect::<Vec<_>>() {
                     let _ = bundle.standard(&id);
                 }
             }

@@ -46,7 +46,7 @@ use super::span::line_col;
 
 /// The syntax a standard file is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Format {
+pub enum Format {
     Toml,
     Json,
     Yaml,
@@ -62,18 +62,15 @@ impl Format {
     }
 }
 
+/// The file extensions of a standard, in the order a parent file is looked for beside its
+/// child, each with its syntax.
+pub const EXTENSIONS: &[(&str, Format)] =
+    &[("toml", Format::Toml), ("json", Format::Json), ("yaml", Format::Yaml), ("yml", Format::Yaml)];
+
 /// The syntax of a file: by its extension, else by its text (see the module documentation).
 pub(crate) fn format_of(name: &str, text: &str) -> Format {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".toml") {
-        Format::Toml
-    } else if lower.ends_with(".json") {
-        Format::Json
-    } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
-        Format::Yaml
-    } else {
-        sniff(text)
-    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    EXTENSIONS.iter().find(|(e, _)| ext.as_deref() == Some(*e)).map_or_else(|| sniff(text), |&(_, f)| f)
 }
 
 fn sniff(text: &str) -> Format {

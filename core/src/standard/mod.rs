@@ -9,6 +9,7 @@ pub mod resolve;
 mod span;
 
 pub use builtin::{BUILTIN, Builtin, builtin, builtin_parent, builtin_text};
+pub use formats::{EXTENSIONS, Format};
 pub use model::*;
 pub use resolve::{DiagCode, Diagnostic, StandardError};
 

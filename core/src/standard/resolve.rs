@@ -147,7 +147,6 @@ pub const DETOUR_FACTOR: &str = "detour_factor";
 pub const ELDERLY_WALKING_SPEED: &str = "elderly_walking_speed_m_per_min";
 
 struct File {
-    name: String,
     /// The TOML text (converted from JSON or YAML when the file is written in those) and the
     /// way back to the file's own lines.
     src: SourceText,
@@ -161,36 +160,27 @@ struct Cx {
 
 impl Cx {
     fn at(&mut self, file: usize, span: Option<Range<usize>>, code: DiagCode, item: Option<&str>, msg: String) {
-        let f = &self.files[file];
-        let (line, column) = match span {
-            Some(s) => {
-                let (l, c) = f.src.line_col(s.start);
-                (Some(l), Some(c))
-            }
-            None => (None, None),
-        };
-        self.diags.push(Diagnostic {
-            code,
-            file: f.name.clone(),
-            line,
-            column,
-            item: item.map(str::to_string),
-            message: msg,
-        });
+        let d = diagnostic(&self.files[file].src, span, code, item, msg);
+        self.diags.push(d);
     }
+}
+
+/// A diagnostic at a byte range of a file's TOML text, placed on the file's own line and column.
+fn diagnostic(
+    src: &SourceText,
+    span: Option<Range<usize>>,
+    code: DiagCode,
+    item: Option<&str>,
+    message: String,
+) -> Diagnostic {
+    let (line, column) = span.map(|s| src.line_col(s.start)).unzip();
+    Diagnostic { code, file: src.name.clone(), line, column, item: item.map(str::to_string), message }
 }
 
 /// Parse one file (TOML, or TOML converted from JSON or YAML) into its raw form, or the
 /// diagnostic for its syntax error.
 fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
     toml::from_str::<RawStandard>(&src.toml).map_err(|e| {
-        let (line, column) = match e.span() {
-            Some(s) => {
-                let (l, c) = src.line_col(s.start);
-                (Some(l), Some(c))
-            }
-            None => (None, None),
-        };
         let mut message = readable(e.message().trim());
         if message.contains("missing field `cite`") {
             message.push_str(": every item needs `cite = { source, clause, confidence }`");
@@ -202,7 +192,7 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
         } else {
             DiagCode::Syntax
         };
-        Diagnostic { code, file: src.name.clone(), line, column, item: None, message }
+        diagnostic(src, e.span(), code, None, message)
     })
 }
 
@@ -245,7 +235,7 @@ pub fn resolve(
 ) -> Result<Standard, StandardError> {
     let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
     let (src, raw) = read_raw(name, text).map_err(fail)?;
-    let mut files = vec![File { name: name.to_string(), src, raw }];
+    let mut files = vec![File { src, raw }];
     let mut diags = Vec::new();
     let mut seen = vec![files[0].raw.standard.id.get().clone()];
     // Follow `extends` up to the root.
@@ -255,7 +245,7 @@ pub fn resolve(
         let (l, c) = child.src.line_col(ext.span().start);
         let here = |code, message: String| Diagnostic {
             code,
-            file: child.name.clone(),
+            file: child.src.name.clone(),
             line: Some(l),
             column: Some(c),
             item: Some(child.raw.standard.id.get().clone()),
@@ -281,7 +271,7 @@ pub fn resolve(
                     break;
                 }
                 seen.push(ext.get().clone());
-                files.push(File { name: pname, src: psrc, raw: praw });
+                files.push(File { src: psrc, raw: praw });
             }
             Err(d) => {
                 diags.push(d);
@@ -326,7 +316,7 @@ fn merge<T: Clone>(
             match out.iter().position(|(_, o)| key(o).get() == k.get()) {
                 Some(pos) if is_override(&item) => out[pos] = (fi, item),
                 Some(pos) => {
-                    let prev = cx.files[out[pos].0].name.clone();
+                    let prev = cx.files[out[pos].0].src.name.clone();
                     pending.push((
                         fi,
                         k.span(),
