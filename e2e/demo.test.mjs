@@ -136,8 +136,13 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.waitForTimeout(200);
     assert.equal(await page.locator('#lc-form form.lc-root').evaluate((e) => getComputedStyle(e).fontSize), '20px');
     assert.ok(await page.locator('#lc-card .lc-scorecard').evaluate((e) => e.classList.contains('lc-elder')));
+    // The element's own toolbar (export, import, datum, start over) is large too.
+    assert.equal(await page.locator('#lc-form .lcx-bar').evaluate((e) => getComputedStyle(e).fontSize), '20px');
+    assert.equal(await page.locator('#lc-form .lcx-export').evaluate((e) => getComputedStyle(e).minHeight), '48px');
     await shot(page, 'demo-4-large.png');
     await page.uncheck('#large');
+    await page.waitForTimeout(200);
+    assert.notEqual(await page.locator('#lc-form .lcx-bar').evaluate((e) => getComputedStyle(e).fontSize), '20px');
 
     // The guide map: place a what-if facility, the score changes exactly as the core says.
     await page.click('#tab-map');

@@ -47,6 +47,22 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     assert.deepEqual(await axe(page), [], 'axe: no serious or critical violations in the embedded widgets');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(errors, []);
+
+    // The built-in standard came from /widgets/standards/ beside the module, fetched once.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/standards/')));
+    assert.deepEqual(fetched, ['/widgets/standards/longwan-2024.bin']);
+    // A standard that is not there: the widget says which file and why, and nothing else breaks.
+    const missing = await page.evaluate(async () => {
+      const el = document.createElement('lifecircle-scorecard');
+      el.setAttribute('standard', 'no-such-2099');
+      document.querySelector('main').append(el);
+      await el.ready;
+      return { handle: el.handle, text: el.shadowRoot.querySelector('.lcx-notice').textContent, role: el.shadowRoot.querySelector('.lcx-notice').getAttribute('role') };
+    });
+    assert.equal(missing.handle, null);
+    assert.equal(missing.role, 'alert');
+    assert.match(missing.text, /组件无法加载：标准 “no-such-2099” 无法加载（\/widgets\/standards\/no-such-2099\.bin: HTTP 404）/);
+    assert.ok(errors.every((e) => /404/.test(e)), `only the 404 of the missing standard is logged: ${errors}`);
   } finally {
     await browser.close();
   }

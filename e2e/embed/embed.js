@@ -6,4 +6,7 @@ const sample = await r.json();
 const form = document.getElementById('lc-form');
 form.data = sample.circle;
 document.getElementById('lc-card').data = sample.circle;
-document.body.dataset.ready = standardInfo('longwan-2024').id === 'longwan-2024' ? '1' : 'error';
+// The built-in standard is fetched from /widgets/standards/ (allowed by `default-src 'self'`).
+const info = await standardInfo('longwan-2024');
+await form.ready;
+document.body.dataset.ready = info.id === 'longwan-2024' && form.handle ? '1' : 'error';

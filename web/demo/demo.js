@@ -43,19 +43,22 @@ async function showSample(id) {
   const form = make('lifecircle-assessment', { id: 'lc-form', 'circle-id': s.id, ...common() });
   form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
   $('slot-form').append(form);
+  await form.ready; // its standard is fetched; then its circle (restored or the sample) is known
+  const circle = form.handle ? form.handle.toJson() : s.circle;
 
   const card = make('lifecircle-scorecard', { id: 'lc-card', for: 'lc-form', ...common() });
-  card.data = form.handle ? form.handle.toJson() : s.circle;
+  card.data = circle;
   $('slot-card').append(card);
 
   const gaps = make('lifecircle-gap-report', { id: 'lc-gaps', for: 'lc-form', ...common() });
-  gaps.data = form.handle ? form.handle.toJson() : s.circle;
+  gaps.data = circle;
   $('slot-gaps').append(gaps);
 
   const map = make('lifecircle-guide-map', { id: 'lc-map', for: 'lc-form', 'what-if': true, layout: $('a3').getAttribute('aria-pressed') === 'true' ? 'a3_portrait' : 'screen', ...common() });
   map.config = { layers: s.layers || undefined };
-  map.data = form.handle ? form.handle.toJson() : s.circle;
+  map.data = circle;
   $('slot-map').append(map);
+  await Promise.all([card.ready, gaps.ready, map.ready]);
 
   document.body.dataset.sample = s.id;
   relabel();

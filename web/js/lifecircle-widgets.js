@@ -4,12 +4,57 @@
 // <lifecircle-guide-map>: each renders into its own open Shadow DOM with its stylesheet adopted
 // as a constructed stylesheet (allowed under `style-src 'self'`). No inline script, no eval.
 // Copied verbatim into dist/widgets/ by `cargo xtask dist`; documented in docs/embedding.md.
+//
+// The wasm carries no standard: a built-in one is fetched once from `standards/<id>.bin` beside
+// this module (its digest is checked on reading), so mounting is asynchronous.
 
 import init, * as lc from './lifecircle_web.js';
 
 await init();
 
-export const { mountAssessment, mountScorecard, mountGapReport, mountGuideMap, mount, version, widgetCss, standardInfo, emptyCircle } = lc;
+export const { version, widgetCss, emptyCircle } = lc;
+
+function codeError(code, message) {
+  const e = new Error(message);
+  e.code = code;
+  return e;
+}
+
+const packedStandards = new Map();
+
+/** The packed bytes of a built-in standard (`longwan-2024`, …), fetched once from `standards/<id>.bin`. */
+export function standardBytes(id) {
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9.-]*$/.test(id)) {
+    return Promise.reject(codeError('bad_argument', `标准编号无效 / not a standard id: ${JSON.stringify(id)}`));
+  }
+  if (!packedStandards.has(id)) {
+    const url = new URL(`standards/${id}.bin`, import.meta.url);
+    const why = (detail) => codeError('standard', `标准 “${id}” 无法加载（${detail}）/ standard “${id}” could not be loaded (${detail})`);
+    const bytes = fetch(url).catch((e) => { throw why(`${url.pathname}: ${e.message}`); }).then(async (r) => {
+      if (!r.ok) throw why(`${url.pathname}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    packedStandards.set(id, bytes);
+    bytes.catch(() => packedStandards.delete(id)); // not cached: the next mount tries again
+  }
+  return packedStandards.get(id);
+}
+
+/** The options with `standardPacked` filled in from `standard` (a built-in's id, default `longwan-2024`). */
+async function withStandard(options = {}) {
+  if (options.standardPacked) return options;
+  return { ...options, standardPacked: await standardBytes(options.standard || 'longwan-2024') };
+}
+
+/** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
+export const mountAssessment = async (el, options) => lc.mountAssessment(el, await withStandard(options));
+export const mountScorecard = async (el, options) => lc.mountScorecard(el, await withStandard(options));
+export const mountGapReport = async (el, options) => lc.mountGapReport(el, await withStandard(options));
+export const mountGuideMap = async (el, options) => lc.mountGuideMap(el, await withStandard(options));
+export const mount = async (el, options) => lc.mount(el, await withStandard(options));
+
+/** `{ id, version, title }` of a built-in standard by id, or of a packed standard's bytes. */
+export const standardInfo = async (standard) => lc.standardInfo(typeof standard === 'string' ? await standardBytes(standard) : standard);
 
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
@@ -76,7 +121,7 @@ function h(tag, attrs = {}, ...children) {
   return e;
 }
 
-const MOUNT = { 'assessment': mountAssessment, 'scorecard': mountScorecard, 'gap-report': mountGapReport, 'guide-map': mountGuideMap };
+const MOUNT = { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap };
 
 class LifecircleElement extends HTMLElement {
   static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit'];
@@ -86,6 +131,9 @@ class LifecircleElement extends HTMLElement {
     this._config = {};
     this._handle = null;
     this._default = undefined;
+    this._packed = null;
+    this._token = 0;
+    this._ready = Promise.resolve(this);
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet(this.constructor.widget)];
     this._notice = h('div', { class: 'lc-root lcx-notice', role: 'status', hidden: true });
@@ -106,8 +154,11 @@ class LifecircleElement extends HTMLElement {
     this._handle.loadJson(text);
   }
 
-  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson). */
+  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson); null until `ready`. */
   get handle() { return this._handle; }
+
+  /** Resolves (to the element) when the latest mount has finished: the standard is loaded and `handle` is set, or the failure is shown. */
+  get ready() { return this._ready; }
 
   get standardId() { return this.getAttribute('standard') || this._config.standard || 'longwan-2024'; }
   get circleId() { return this.getAttribute('circle-id') || this._config.circleId || 'default'; }
@@ -117,20 +168,27 @@ class LifecircleElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this._handle) this._remount();
     this._follow();
+    if (!this._handle) this._remount();
   }
 
   disconnectedCallback() {
+    this._token += 1; // a mount still waiting for its standard is dropped
     this._unfollow();
     if (this._handle) { this._handle.free(); this._handle = null; this._slot.replaceChildren(); }
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this._handle || old === value) return;
+    if (old === value) return;
+    if (!this._handle) {
+      // Still loading (or failed): the mount reads the attributes when its standard arrives,
+      // but a different standard means another fetch.
+      if (name === 'standard' && this.isConnected) this._remount();
+      return;
+    }
     try {
       if (name === 'lang') { this._handle.setLang(langOf(this)); this._relabel(); }
-      else if (name === 'large-text') this._handle.setElder(this.elder);
+      else if (name === 'large-text') { this._handle.setElder(this.elder); this._chromeElder(); }
       else if (name === 'as-of') this._handle.setAsOf(value || today());
       else if (name === 'layout') this._handle.setLayout(value || 'screen');
       else if (name === 'for') { this._unfollow(); this._follow(); }
@@ -141,7 +199,7 @@ class LifecircleElement extends HTMLElement {
   _options(circle) {
     const c = this._config;
     return {
-      standard: this.standardId, standardPacked: c.standardPacked, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
+      standard: this.standardId, standardPacked: this._packed, standardText: c.standardText, asOf: this.getAttribute('as-of') || c.asOf || today(),
       lang: langOf(this), elder: this.elder, circle, layout: this.getAttribute('layout') || c.layout,
       layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
       tiles: this.getAttribute('tiles') || c.tiles || undefined,
@@ -156,15 +214,41 @@ class LifecircleElement extends HTMLElement {
   }
 
   _remount() {
+    const token = ++this._token;
     if (this._handle) { this._handle.free(); this._handle = null; }
     this._say(null);
-    try {
-      this._handle = this._start();
-    } catch (e) {
-      this._slot.replaceChildren();
-      this._say(`${say(this, 'failed')}${e.message}`, true);
-    }
-    this._relabel();
+    this._ready = (async () => {
+      let failure = null;
+      try {
+        const packed = this._config.standardPacked || await standardBytes(this.standardId);
+        if (token !== this._token) return this; // superseded, or disconnected meanwhile
+        this._packed = packed;
+        this._handle = this._start();
+      } catch (e) {
+        if (token !== this._token) return this;
+        failure = e;
+      }
+      if (failure) {
+        this._slot.replaceChildren();
+        this._say(`${say(this, 'failed')}${failure.message}`, true);
+      } else {
+        this._mounted();
+      }
+      this._relabel();
+      this._chromeElder();
+      return this;
+    })();
+  }
+
+  // Just mounted: a follower catches up with the form it follows.
+  _mounted() {
+    const src = this._following && document.getElementById(this.getAttribute('for'));
+    if (src && src.handle) this._handle.loadJson(src.handle.toJson());
+  }
+
+  // The element's own bar, notices and confirmation follow the 适老化 mode like the widget.
+  _chromeElder() {
+    for (const e of this.shadowRoot.children) if (e !== this._slot) e.classList.toggle('lc-elder', this.elder);
   }
 
   _start() { return this._mountWith(this._default); }
@@ -237,12 +321,12 @@ class AssessmentElement extends LifecircleElement {
   /** The localStorage key: standard id + version + circle id. */
   get storageKey() {
     // Read the standard's id and version once per standard, not on every autosave.
-    const source = this._config.standardPacked || this.standardId;
+    const source = this._packed;
     if (this._keyOf?.source !== source) {
       let std = this.standardId;
       let version = '?';
       try {
-        const info = standardInfo(source);
+        const info = lc.standardInfo(source);
         std = info.id;
         version = info.version;
       } catch { /* an unreadable standard: the mount reports it */ }
@@ -265,6 +349,12 @@ class AssessmentElement extends LifecircleElement {
   }
 
   _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
+
+  // Followers that mounted before this form catch up with it.
+  _mounted() {
+    super._mounted();
+    this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+  }
 
   _start() {
     if (!this.autosave) return this._mountWith(this._default);

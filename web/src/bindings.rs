@@ -23,7 +23,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::guide_map::{Layout, MapLayers};
 use crate::model::{circle_json, empty_circle};
-use crate::mount::{self, Hook, MountError, MountOptions, Mounted, StandardSource};
+use crate::mount::{self, Hook, MountError, MountOptions, Mounted, standard_from_packed};
 use crate::styles;
 
 /// A JS `Error` with a `code` property.
@@ -121,12 +121,32 @@ fn event<T: 'static>(el: &HtmlElement, name: &'static str, f: fn(T) -> JsValue) 
     })
 }
 
+/// The standard of the options: `standardPacked`, the bytes of a packed standard.
+/// `lifecircle-widgets.js` fills it in from `standard` (a built-in's id) by fetching
+/// `standards/<id>.bin` beside itself: the module carries no standard of its own.
+fn packed(o: &JsValue) -> Result<lifecircle_core::standard::Standard, JsValue> {
+    let Some(v) = get(o, "standardPacked") else {
+        return Err(bad(match get_str(o, "standard")? {
+            Some(id) => format!(
+                "标准 {id:?} 未加载：请通过 lifecircle-widgets.js 挂载（它按 standard 读取 standards/{id}.bin），\
+                 或以 standardPacked 传入打包的标准 / standard {id:?} is not loaded: mount through \
+                 lifecircle-widgets.js (it fetches standards/{id}.bin) or pass the packed bytes as standardPacked"
+            ),
+            None => "standardPacked（打包的标准）是必需的 / standardPacked (a packed standard) is required".to_string(),
+        }));
+    };
+    let bytes = js_sys::Uint8Array::new(&v).to_vec();
+    if bytes.is_empty() {
+        return Err(bad("standardPacked must be the bytes of a packed standard (Uint8Array or ArrayBuffer)"));
+    }
+    Ok(standard_from_packed(&bytes)?)
+}
+
 fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, JsValue> {
     let as_of = match get_str(o, "asOf")? {
         Some(s) => parse_date(&s)?,
         None => return Err(bad("asOf (the evaluation date, YYYY-MM-DD) is required: the core never reads the clock")),
     };
-    let mut m = MountOptions::new(as_of);
     if get(o, "standardText").is_some() {
         return Err(bad(
             "standardText 已不再支持：请用 lifecircle pack（命令行）或 lifecircle/full 的 packStandard 把标准打包，\
@@ -134,15 +154,7 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
              or packStandard() of lifecircle/full and pass the bytes as standardPacked",
         ));
     }
-    if let Some(v) = get(o, "standardPacked") {
-        let bytes = js_sys::Uint8Array::new(&v).to_vec();
-        if bytes.is_empty() {
-            return Err(bad("standardPacked must be the bytes of a packed standard (Uint8Array or ArrayBuffer)"));
-        }
-        m.standard = StandardSource::Packed(bytes);
-    } else if let Some(id) = get_str(o, "standard")? {
-        m.standard = StandardSource::Builtin(id);
-    }
+    let mut m = MountOptions::new(packed(o)?, as_of);
     if let Some(l) = get_str(o, "lang")? {
         m.lang = parse_lang(&l)?;
     }
@@ -376,17 +388,16 @@ pub fn widget_css(widget: &str) -> Result<String, JsValue> {
     }
 }
 
-/// `{ id, version, title: { zh, en } }` of a built-in standard by id, or of a packed standard
-/// given as bytes (the autosave key uses the id and version).
+/// `{ id, version, title: { zh, en } }` of a packed standard (the autosave key uses the id
+/// and version). `lifecircle-widgets.js` wraps it to accept a built-in's id too.
 #[wasm_bindgen(js_name = standardInfo)]
 pub fn standard_info(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] standard: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] standard: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let src = match standard.as_string() {
-        Some(id) => StandardSource::Builtin(id),
-        None => StandardSource::Packed(js_sys::Uint8Array::new(&standard).to_vec()),
-    };
-    let st = mount::resolve(&src)?;
+    if standard.is_string() {
+        return Err(bad("standardInfo takes the bytes of a packed standard"));
+    }
+    let st = standard_from_packed(&js_sys::Uint8Array::new(&standard).to_vec())?;
     let v = serde_json::json!({
         "id": st.id,
         "version": st.version.to_string(),

@@ -19,7 +19,7 @@ pub use gap_report::GapReport;
 pub use guide_map::{GuideMapData, Layout, MapLayers, MapOptions, render_guide_map, unproject};
 pub use map_view::GuideMap;
 pub use mount::{
-    MountError, MountOptions, Mounted, StandardSource, mount_assessment, mount_gap_report, mount_guide_map,
-    mount_scorecard,
+    MountError, MountOptions, Mounted, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard,
+    standard_from_packed,
 };
 pub use score_card::ScoreCard;

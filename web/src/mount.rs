@@ -15,7 +15,7 @@ use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
 use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
 use lifecircle_core::standard::{Lang, Standard};
-use lifecircle_core::{Circle, Date, load_builtin, score};
+use lifecircle_core::{Circle, Date, score};
 
 use crate::form::{AssessmentForm, FormState};
 use crate::gap_report::GapReport;
@@ -27,21 +27,14 @@ use crate::score_card::ScoreCard;
 /// A hook the host passes in.
 pub type Hook<T> = Arc<dyn Fn(T) + Send + Sync>;
 
-/// Where the standard comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StandardSource {
-    /// A built-in standard by id (`longwan-2024`, `zhejiang-2023`, `mofcom-2021`, `gb50180-2018`).
-    Builtin(String),
-    /// A portal's own standard, resolved and packed ahead of time (`lifecircle pack`, or
-    /// `packStandard` of the full WebAssembly module): the widgets carry no standard-file
-    /// parser, and the packed standard's digest is checked on reading.
-    Packed(Vec<u8>),
-}
-
 /// How to mount a widget.
 #[derive(Clone)]
 pub struct MountOptions {
-    pub standard: StandardSource,
+    /// The resolved standard. A Rust host takes a built-in one from
+    /// `lifecircle_core::load_builtin`; the widgets bundle reads a packed one
+    /// ([`standard_from_packed`]), so that it carries neither a standard-file parser nor the
+    /// built-in standards (the page fetches the one it uses, `dist/widgets/standards/<id>.bin`).
+    pub standard: Standard,
     /// The evaluation date. The core never reads the clock: the host passes today.
     pub as_of: Date,
     pub lang: Lang,
@@ -73,10 +66,10 @@ pub struct MountOptions {
 }
 
 impl MountOptions {
-    /// Options for the built-in `longwan-2024` standard, in Chinese, starting empty.
-    pub fn new(as_of: Date) -> MountOptions {
+    /// Options for a standard, in Chinese, starting empty.
+    pub fn new(standard: Standard, as_of: Date) -> MountOptions {
         MountOptions {
-            standard: StandardSource::Builtin("longwan-2024".into()),
+            standard,
             as_of,
             lang: Lang::Zh,
             elder: false,
@@ -155,12 +148,14 @@ impl Mounted {
     }
 }
 
-pub(crate) fn resolve(src: &StandardSource) -> Result<Standard, MountError> {
-    match src {
-        StandardSource::Builtin(id) => load_builtin(id).map_err(|e| e.to_string()),
-        StandardSource::Packed(bytes) => unpack_standard(bytes).ok_or_else(|| UNREADABLE_PACKED.to_string()),
-    }
-    .map_err(|message| MountError { code: "standard", message })
+/// A standard resolved and packed ahead of time (`lifecircle pack`, `packStandard` of the full
+/// WebAssembly module, or the built-ins `cargo xtask dist` writes beside the widgets); its
+/// digest is checked on reading.
+///
+/// # Errors
+/// `standard`: the bytes are not a packed standard, or its content does not match its digest.
+pub fn standard_from_packed(bytes: &[u8]) -> Result<Standard, MountError> {
+    unpack_standard(bytes).ok_or_else(|| MountError { code: "standard", message: UNREADABLE_PACKED.to_string() })
 }
 
 struct Setup {
@@ -173,7 +168,7 @@ struct Setup {
 }
 
 fn setup(o: &MountOptions) -> Result<Setup, MountError> {
-    let standard = resolve(&o.standard)?;
+    let standard = o.standard.clone();
     let circle = match &o.circle_json {
         Some(text) => Circle::from_json(text).map_err(|e| MountError { code: "circle", message: e.to_string() })?,
         None => empty_circle(),

@@ -12,7 +12,9 @@ use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
-use lifecircle_web::{MountOptions, Mounted, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard};
+use lifecircle_web::{
+    MountOptions, Mounted, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard, standard_from_packed,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -32,7 +34,7 @@ fn as_of() -> Date {
 }
 
 fn sample_options() -> MountOptions {
-    let mut o = MountOptions::new(as_of());
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
     o.circle_json = Some(lifecircle_core::example::example("longwan-2024").unwrap().json.to_string());
     o
 }
@@ -125,7 +127,7 @@ async fn form_scores_as_you_type() {
 #[wasm_bindgen_test]
 async fn add_and_remove_a_facility() {
     let el = host();
-    let mut o = MountOptions::new(as_of());
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
     o.circle_json = Some(r#"{"id":"x","name":"测试"}"#.into());
     let m = mount_assessment(el.clone(), o).unwrap();
     settle().await;
@@ -210,22 +212,20 @@ async fn quick_add_of_a_missing_category() {
 #[wasm_bindgen_test]
 async fn a_packed_standard_is_used_and_a_tampered_one_refused() {
     use lifecircle_core::standard::bundle::pack_standard;
-    use lifecircle_web::StandardSource;
     let mut st = load_builtin("longwan-2024").unwrap();
     st.id = "mine".into();
     st.indicators[0].name.zh = "本门户自定的指标名".into();
     st.digest = lifecircle_core::score::standard_digest(&st);
     let mut o = sample_options();
-    o.standard = StandardSource::Packed(pack_standard(&st));
+    o.standard = standard_from_packed(&pack_standard(&st)).unwrap();
     let el = host();
-    let _m = mount_scorecard(el.clone(), o.clone()).unwrap();
+    let _m = mount_scorecard(el.clone(), o).unwrap();
     settle().await;
     assert_eq!(count(&el, "details"), st.indicators.len() as u32);
     assert!(text(&el).contains("本门户自定的指标名"), "the packed standard is the one scored");
 
     st.indicators[0].points += 1.0;
-    o.standard = StandardSource::Packed(pack_standard(&st));
-    let err = mount_scorecard(host(), o).err().expect("a tampered standard is refused");
+    let err = standard_from_packed(&pack_standard(&st)).expect_err("a tampered standard is refused");
     assert_eq!(err.code, "standard");
     assert!(err.message.contains("摘要"), "{}", err.message);
 }
