@@ -91,7 +91,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                                     "【" {priority_word(l, g.priority)} "】"
                                 </span>
                                 " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead}
-                                <div>{g.action.get(l).to_string()} " (" {lost} ")"</div>
+                                <div>{g.action.get(l).to_string()} {tr(l, "（", " (")} {lost} {tr(l, "）", ")")}</div>
                                 {detail}
                             </li>
                         }

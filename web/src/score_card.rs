@@ -88,7 +88,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> i
                     <li class:lc-failed=!c.passed>
                         <span aria-hidden="true">{mark}</span>
                         " [" {c.indicator.clone()} "] " {c.name.get(l).to_string()}
-                        " — " {state} " (" {role_word(l, c.role)} ")"
+                        " — " {state} {tr(l, "（", " (")} {role_word(l, c.role)} {tr(l, "）", ")")}
                     </li>
                 }
             })
@@ -135,37 +135,29 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> i
     }
 }
 
-/// Dimension bars as SVG (presentation attributes only, no inline styles).
+/// Dimension bars: the names and points are text (they follow the widget's font size and the
+/// large-text mode), each bar an SVG drawn with presentation attributes only (no inline styles).
 fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
-    let row = 34.0;
-    let h = row * a.dimensions.len() as f64 + 6.0;
-    let (x0, w) = (230.0, 380.0);
     let rows = a
         .dimensions
         .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let y = 4.0 + i as f64 * row;
+        .map(|d| {
             let frac = if d.max > 0.0 { (d.points / d.max).clamp(0.0, 1.0) } else { 0.0 };
             let name = d.name.get(l).to_string();
             let value = format!("{} / {}", fmt_num(d.points), fmt_num(d.max));
             view! {
-                <g>
-                    <title>{format!("{name}: {value}")}</title>
-                    <text x="0" y=format!("{:.1}", y + 19.0)>{name}</text>
-                    <rect class="lc-bar-bg" x=x0 y=y width=w height="24" rx="4"></rect>
-                    <rect class="lc-bar" x=x0 y=y width=format!("{:.1}", w * frac) height="24" rx="4"></rect>
-                    <text x=format!("{:.1}", x0 + w + 10.0) y=format!("{:.1}", y + 19.0)>{value}</text>
-                </g>
+                <li>
+                    <span class="lc-dim-name">{name}</span>
+                    <svg class="lc-bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class="lc-bar-bg" x="0" y="0" width="100" height="10"></rect>
+                        <rect class="lc-bar" x="0" y="0" width=format!("{:.1}", 100.0 * frac) height="10"></rect>
+                    </svg>
+                    <span class="lc-dim-val">{value}</span>
+                </li>
             }
         })
         .collect_view();
-    view! {
-        <svg class="lc-bars" viewBox=format!("0 0 720 {h:.1}") role="img"
-            aria-label=tr(l, "各维度得分条形图", "Points by dimension, bar chart")>
-            {rows}
-        </svg>
-    }
+    view! { <ul class="lc-bars" aria-label=tr(l, "各维度得分", "Points by dimension")>{rows}</ul> }
 }
 
 fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>) -> impl IntoView + use<> {

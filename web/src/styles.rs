@@ -77,10 +77,12 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard .lc-checks{list-style:none;padding:0;margin:.5em 0}
 .lc-scorecard .lc-checks li{padding:.25em .5em;border-left:4px solid var(--_ok);margin:.25em 0;background:var(--_surface)}
 .lc-scorecard .lc-checks li.lc-failed{border-left-color:var(--_bad);font-weight:700}
-.lc-scorecard .lc-bars{width:100%;height:auto;display:block;max-width:720px}
-.lc-scorecard .lc-bars text{fill:var(--_ink);font-size:14px}
-.lc-scorecard .lc-bars .lc-bar-bg{fill:var(--_surface);stroke:var(--_border)}
+.lc-scorecard .lc-bars{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:minmax(6em,max-content) minmax(4em,1fr) max-content;gap:.35em .6em;align-items:center;max-width:720px}
+.lc-scorecard .lc-bars li{display:contents}
+.lc-scorecard .lc-bar-svg{width:100%;height:1.1em;display:block}
+.lc-scorecard .lc-bars .lc-bar-bg{fill:var(--_surface);stroke:var(--_border);stroke-width:.4}
 .lc-scorecard .lc-bars .lc-bar{fill:var(--_accent)}
+.lc-scorecard .lc-dim-val{font-variant-numeric:tabular-nums;white-space:nowrap}
 .lc-scorecard details{border:1px solid var(--_border);border-radius:var(--_radius);margin:.35em 0;background:var(--_bg)}
 .lc-scorecard summary{cursor:pointer;padding:.45em .7em;display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:center;min-height:44px;list-style:none}
 .lc-scorecard summary::-webkit-details-marker{display:none}

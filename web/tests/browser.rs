@@ -153,7 +153,7 @@ async fn scorecard_and_gap_report() {
     assert_eq!(count(&el, "details"), st.indicators.len() as u32);
     assert!(text(&el).contains("示例数据"));
     assert!(text(&el).contains('★'));
-    assert_eq!(count(&el, "svg.lc-bars rect.lc-bar"), st.dimensions.len() as u32);
+    assert_eq!(count(&el, ".lc-bars svg rect.lc-bar"), st.dimensions.len() as u32);
 
     let el = host();
     let _m = mount_gap_report(el.clone(), sample_options()).unwrap();
