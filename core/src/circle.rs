@@ -267,24 +267,21 @@ impl fmt::Display for InputError {
 const ABSURD: f64 = 1e9;
 
 impl Circle {
-    /// Parse a circle from JSON, rejecting unknown fields and absurd values.
+    /// Parse a circle from JSON, rejecting unknown fields, text after the circle and absurd
+    /// values.
     ///
     /// # Errors
-    /// The JSON error with its line, column and field path, or every absurd value found.
+    /// The JSON error with its line, column (in bytes) and field path, or every absurd value
+    /// found.
     pub fn from_json(text: &str) -> Result<Circle, InputError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let circle: Circle = serde_path_to_error::deserialize(de).map_err(|e| {
-            let inner = e.inner();
-            let path = e.path().to_string();
-            InputError {
-                problems: vec![InputProblem {
-                    code: "json",
-                    field: if path == "." { String::new() } else { path },
-                    line: Some(inner.line() as u32),
-                    column: Some(inner.column() as u32),
-                    message: strip_position(&inner.to_string()),
-                }],
-            }
+        let circle: Circle = serde_json::from_str(text).map_err(|e| InputError {
+            problems: vec![InputProblem {
+                code: "json",
+                field: crate::json_path::error_path(text, &e),
+                line: Some(e.line() as u32),
+                column: Some(e.column() as u32),
+                message: strip_position(&e.to_string()),
+            }],
         })?;
         let problems = circle.check();
         if problems.is_empty() { Ok(circle) } else { Err(InputError { problems }) }

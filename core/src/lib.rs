@@ -16,6 +16,7 @@ pub mod assessment;
 pub mod circle;
 pub mod date;
 pub mod example;
+mod json_path;
 pub mod report;
 pub mod schema;
 pub mod score;

@@ -1,0 +1,417 @@
+//! The field path of a JSON error, found again from the text and the error's position.
+//!
+//! serde_json reports where an error is (line and byte column) but not in which field.
+//! Instead of tracking the path while deserializing (a generic wrapper around every
+//! `Deserialize` impl, which costs code size in WebAssembly), [`error_path`] re-reads the
+//! text up to the error with a small JSON lexer and names the value being read there,
+//! written as `facilities[0].category` (keys as they are, indices in brackets, empty for
+//! the whole document).
+//!
+//! The lexer is tolerant: the text is the malformed input that produced the error, so any
+//! unexpected byte just ends the scan. It never panics and never indexes out of bounds.
+
+use std::fmt::Write as _;
+
+use serde_json::error::Category;
+
+/// One step of a path: an object key or an array index.
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// An open object or array, with the member being read in it.
+struct Frame {
+    array: bool,
+    /// Elements before the current one (arrays only).
+    index: usize,
+    /// The key read (objects), or the index of the element started (arrays).
+    seg: Option<Seg>,
+}
+
+/// What the lexer expects next.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A value; right after `[`, `]` may close the array instead.
+    Value {
+        first: bool,
+    },
+    /// A key; right after `{`, `}` may close the object instead.
+    Key {
+        first: bool,
+    },
+    Colon,
+    CommaOrEnd,
+    /// The whole document has been read.
+    Done,
+}
+
+/// The path of the value being read where serde_json reported `err` in `text`.
+pub(crate) fn error_path(text: &str, err: &serde_json::Error) -> String {
+    path_at(text, err.line(), err.column(), err.classify())
+}
+
+/// The path of the value being read at `line` (1-based) and `column` (bytes on that line,
+/// as serde_json counts them: the number of bytes read on the line, so the byte before
+/// the position is the last one serde_json looked at) of `text`, for an error of the given
+/// category.
+///
+/// The category tells how serde_json positions the error:
+/// - data errors (wrong type, unknown or missing field) are reported right after the token
+///   at fault (a value, a key, the `}` of an object with a missing field), or right before a
+///   `{` or `[` of the wrong type: every member being read there is named;
+/// - syntax errors are reported just after the offending byte: the scan stops before it,
+///   and an error where a key, `:`, `,` or the end of an object or array belongs names the
+///   object or array, an error where a value belongs names that value;
+/// - end-of-input errors are reported at the end: same as syntax errors, with nothing
+///   after the position.
+fn path_at(text: &str, line: usize, column: usize, category: Category) -> String {
+    if line == 0 {
+        return String::new();
+    }
+    let bytes = text.as_bytes();
+    let at = offset(bytes, line, column);
+    let stop = if category == Category::Syntax { at.saturating_sub(1) } else { at };
+    let data = category == Category::Data;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect = Expect::Value { first: false };
+    let mut i = 0;
+    // Whether the member being read in the innermost open object or array is named.
+    let keep = loop {
+        while i < stop && matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            i += 1;
+        }
+        let next = bytes.get(i).copied();
+        let Some(b) = next.filter(|_| i < stop) else {
+            break settle(&mut stack, expect, next, data);
+        };
+        let array = stack.last().map(|f| f.array);
+        match expect {
+            Expect::Value { first } => {
+                if b == b']' && array == Some(true) {
+                    if !first {
+                        // A trailing comma: the array's fault.
+                        break false;
+                    }
+                    stack.pop();
+                    expect = after_value(&stack);
+                    i += 1;
+                    continue;
+                }
+                if let Some(top) = stack.last_mut().filter(|f| f.array) {
+                    top.seg = Some(Seg::Index(top.index));
+                }
+                match b {
+                    b'{' | b'[' => {
+                        stack.push(Frame { array: b == b'[', index: 0, seg: None });
+                        expect = if b == b'[' { Expect::Value { first: true } } else { Expect::Key { first: true } };
+                        i += 1;
+                    }
+                    _ => {
+                        let end = match b {
+                            b'"' => string_end(bytes, i),
+                            b'-' | b'0'..=b'9' => number_end(bytes, i),
+                            _ => literal_end(bytes, i),
+                        };
+                        match end {
+                            Some(j) if j <= stop => {
+                                i = j;
+                                expect = after_value(&stack);
+                            }
+                            // Malformed, or the position is inside it: this value's fault.
+                            _ => break true,
+                        }
+                    }
+                }
+            }
+            Expect::Key { first } => {
+                if b == b'}' && first {
+                    stack.pop();
+                    expect = after_value(&stack);
+                    i += 1;
+                    continue;
+                }
+                let end = if b == b'"' { string_end(bytes, i) } else { None };
+                let (Some(j), Some(top)) = (end.filter(|j| *j <= stop), stack.last_mut()) else {
+                    // Not a key, or the position is inside it: the object's fault.
+                    break false;
+                };
+                let raw = bytes.get(i + 1..j.saturating_sub(1)).unwrap_or_default();
+                top.seg = Some(Seg::Key(unescape(raw)));
+                i = j;
+                expect = Expect::Colon;
+            }
+            Expect::Colon => {
+                if b != b':' {
+                    break false;
+                }
+                expect = Expect::Value { first: false };
+                i += 1;
+            }
+            Expect::CommaOrEnd => match (b, stack.last_mut()) {
+                (b',', Some(top)) => {
+                    top.seg = None;
+                    if top.array {
+                        top.index += 1;
+                        expect = Expect::Value { first: false };
+                    } else {
+                        expect = Expect::Key { first: false };
+                    }
+                    i += 1;
+                }
+                (b']', Some(top)) | (b'}', Some(top)) if top.array == (b == b']') => {
+                    stack.pop();
+                    expect = after_value(&stack);
+                    i += 1;
+                }
+                _ => break false,
+            },
+            Expect::Done => break false,
+        }
+    };
+    let mut out = String::new();
+    let last = stack.len().saturating_sub(1);
+    for (n, frame) in stack.iter().enumerate() {
+        if n == last && !keep {
+            break;
+        }
+        match &frame.seg {
+            Some(Seg::Key(key)) => {
+                if n > 0 {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Some(Seg::Index(index)) => {
+                let _ = write!(out, "[{index}]");
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Whether the member being read in the innermost open object or array is named when the
+/// scan stops with `expect` and the byte `next` at the error (none at the end of the text).
+fn settle(stack: &mut [Frame], expect: Expect, next: Option<u8>, data: bool) -> bool {
+    match expect {
+        Expect::Value { .. } => match stack.last_mut() {
+            Some(top) if top.array => {
+                // The element starting there (of the wrong type, malformed, or one too many
+                // for a fixed-size array), unless there is none: a trailing comma, or the end.
+                let named = next.is_some_and(|b| data || b != b']');
+                if named {
+                    top.seg = Some(Seg::Index(top.index));
+                }
+                named
+            }
+            // The value of the key just read (or the whole document).
+            _ => true,
+        },
+        Expect::Colon | Expect::CommaOrEnd => data,
+        Expect::Key { .. } | Expect::Done => false,
+    }
+}
+
+fn after_value(stack: &[Frame]) -> Expect {
+    if stack.is_empty() { Expect::Done } else { Expect::CommaOrEnd }
+}
+
+/// The byte offset of `line` (1-based) and byte `column`, within the text.
+fn offset(bytes: &[u8], line: usize, column: usize) -> usize {
+    let start = match line.checked_sub(2) {
+        None => 0,
+        Some(newlines) => {
+            bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(newlines).map_or(bytes.len(), |(i, _)| i + 1)
+        }
+    };
+    start.saturating_add(column).min(bytes.len())
+}
+
+/// The end (past the closing quote) of the string opening at `open`.
+fn string_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut j = open + 1;
+    loop {
+        match bytes.get(j)? {
+            b'"' => return Some(j + 1),
+            // serde_json reads the four bytes after `\u` before it checks them, so an
+            // invalid one is reported after them, wherever that is.
+            b'\\' if bytes.get(j + 1) == Some(&b'u') => j += 6,
+            b'\\' => j += 2,
+            _ => j += 1,
+        }
+    }
+}
+
+/// The end of the number starting at `start`, if it is well-formed as serde_json reads it.
+fn number_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+    let mut j = start;
+    if bytes.get(j) == Some(&b'-') {
+        j += 1;
+    }
+    match bytes.get(j) {
+        // A leading zero may not be followed by another digit.
+        Some(b'0') if digit(j + 1) => return None,
+        Some(b'0') => j += 1,
+        Some(b'1'..=b'9') => {
+            while digit(j) {
+                j += 1;
+            }
+        }
+        _ => return None,
+    }
+    if bytes.get(j) == Some(&b'.') {
+        j += 1;
+        if !digit(j) {
+            return None;
+        }
+        while digit(j) {
+            j += 1;
+        }
+    }
+    if matches!(bytes.get(j), Some(b'e' | b'E')) {
+        j += 1;
+        if matches!(bytes.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if !digit(j) {
+            return None;
+        }
+        while digit(j) {
+            j += 1;
+        }
+    }
+    Some(j)
+}
+
+/// The end of `true`, `false` or `null` starting at `start`.
+fn literal_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let word: &[u8] = match bytes.get(start)? {
+        b't' => b"true",
+        b'f' => b"false",
+        b'n' => b"null",
+        _ => return None,
+    };
+    let end = start.checked_add(word.len())?;
+    (bytes.get(start..end) == Some(word)).then_some(end)
+}
+
+/// The text of a key as written between its quotes, escapes decoded.
+fn unescape(raw: &[u8]) -> String {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        i += 1;
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        let escape = raw.get(i).copied();
+        i += 1;
+        let c = match escape {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let high = hex4(raw, i);
+                i += 4;
+                let code = match high {
+                    Some(h @ 0xD800..=0xDBFF) => {
+                        let low = if raw.get(i..i + 2) == Some(b"\\u") { hex4(raw, i + 2) } else { None };
+                        match low {
+                            Some(l @ 0xDC00..=0xDFFF) => {
+                                i += 6;
+                                0x10000 + ((h - 0xD800) << 10) + (l - 0xDC00)
+                            }
+                            _ => 0xFFFD,
+                        }
+                    }
+                    Some(h) => h,
+                    None => 0xFFFD,
+                };
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            }
+            _ => '\u{FFFD}',
+        };
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Four hex digits at `i`.
+fn hex4(raw: &[u8], i: usize) -> Option<u32> {
+    let digits = raw.get(i..)?.get(..4)?;
+    digits.iter().try_fold(0, |n, d| Some(n * 16 + char::from(*d).to_digit(16)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> String {
+        let err = serde_json::from_str::<serde::de::IgnoredAny>(text).expect_err("malformed");
+        error_path(text, &err)
+    }
+
+    #[test]
+    fn syntax_errors_name_the_value_or_the_object() {
+        assert_eq!(path(r#"{"a": {"b": [1, x]}}"#), "a.b[1]");
+        assert_eq!(path(r#"{"a": {"b": [1, ]}}"#), "a.b");
+        assert_eq!(path(r#"{"a": {"b": 1,}}"#), "a");
+        assert_eq!(path(r#"{"a": {"b" 1}}"#), "a");
+        assert_eq!(path(r#"{"a": {"b": 1 "c": 2}}"#), "a");
+        assert_eq!(path(r#"{"a": {"b": tru}}"#), "a.b");
+        assert_eq!(path(r#"{"a": {"b": 01}}"#), "a.b");
+        assert_eq!(path(r#"{"a": {"b\"c": "x\q"}}"#), "a.b\"c");
+        assert_eq!(path(r#"{"名称": {"b": 1} x"#), "");
+        assert_eq!(path("{\"名称\": {\"b\": 中}}"), "名称.b");
+        assert_eq!(path(r#"{"a": {"b": "\u12", "c": 1}}"#), "a.b");
+        assert_eq!(path(r#"{"a": {"b\u12": 1}}"#), "a");
+        assert_eq!(path("{\"a\": [\"\\u4e2d\\ud83d\\ude00\", {\"\\u4e2d\\ud83d\\ude00\": ]}]}"), "a[1].中😀");
+    }
+
+    #[test]
+    fn end_of_input_names_the_open_value() {
+        assert_eq!(path(""), "");
+        assert_eq!(path("  \n "), "");
+        assert_eq!(path(r#"{"a": [1, 2"#), "a");
+        assert_eq!(path(r#"{"a": [1, "x"#), "a[1]");
+        assert_eq!(path(r#"{"a": {"b": 1.5e"#), "a.b");
+        assert_eq!(path(r#"{"a": {"b""#), "a");
+        assert_eq!(path(r#"{"a": {"b": "#), "a.b");
+        assert_eq!(path(r#"{"a": {"#), "a");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_position_in_any_bytes_is_safe(
+            text in "[ -~\\n\u{1}中]{0,40}",
+            line in 0..5usize,
+            column in 0..50usize,
+            category in proptest::sample::select(vec![Category::Data, Category::Syntax, Category::Eof]),
+        ) {
+            let _ = path_at(&text, line, column, category);
+        }
+    }
+
+    #[test]
+    fn any_position_in_any_text_is_safe() {
+        let texts = ["", "\"", "\\", "{\"\\", "[[[[", "}}]]", "\"\\u12", "{\"a\\ud800\":", "中文", "-", "0e+", "nul"];
+        for text in texts {
+            for category in [Category::Data, Category::Syntax, Category::Eof, Category::Io] {
+                for line in 0..4 {
+                    for column in [0, 1, 2, 3, 7, usize::MAX] {
+                        let _ = path_at(text, line, column, category);
+                    }
+                }
+                let _ = path_at(text, usize::MAX, usize::MAX, category);
+            }
+        }
+    }
+}
