@@ -1626,7 +1626,6 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     if !d.suggested.is_empty() {
         rows.push(Row::Heading(t(lang, "建议选址", "Suggested sites").into(), ALERT));
         let sglyph = suggested_glyphs(d, lang);
-        let max = f.col_w - (r * 2.0 + f.font * 0.6) - f.font * 0.4;
         for (site, g) in d.suggested.iter().zip(sglyph) {
             let name = suggested_name(site, d, lang);
             let main = match lang {
@@ -1645,7 +1644,8 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                     fmt_plain(site.total)
                 ),
             };
-            let mut label = vec![fit(&main, f.font, max)];
+            // The name may take two lines, so that the total it would give is not cut off.
+            let mut label = lines(&main);
             if let Some(c) = site.covered {
                 let sub = match (site.minutes, lang) {
                     (Some(m), Lang::Zh) => format!("{}分钟内新覆盖约{}人", fmt_plain(m), fmt_plain(c.round())),
@@ -1653,7 +1653,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                     (None, Lang::Zh) => format!("新覆盖约{}人", fmt_plain(c.round())),
                     (None, Lang::En) => format!("+{} residents covered", fmt_plain(c.round())),
                 };
-                label.push(fit(&sub, f.font, max));
+                label.push(fit(&sub, f.font, label_w));
             }
             rows.push(Row::Suggested { glyph: g, label });
         }

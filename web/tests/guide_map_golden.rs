@@ -153,6 +153,9 @@ fn suggested_sites_en() {
     assert!(svg.contains("Suggested site ①: Pharmacy") || svg.contains("Suggested site ①:"), "English description");
     // The longer English legend is set smaller rather than left off: a poster lists every row.
     assert!(!svg.contains("more rows not shown"), "every legend row fits");
+    // A long category name takes a second line instead of cutting off the total it would give.
+    assert!(svg.contains(">toddler care) +0.5 pts → 59</text>"), "the whole legend line of the third site");
+    assert!(!svg.contains("…</text>"), "no legend text is cut");
     check("suggested-sites-en.svg", &svg);
 }
 
