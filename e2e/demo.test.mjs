@@ -75,6 +75,12 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const live = await page.locator('#lc-form .lc-live').boundingBox();
     assert.ok(live.y >= tabs.y + tabs.height - 1 && live.y <= tabs.y + tabs.height + 2, `live bar at ${live.y}, tabs end at ${tabs.y + tabs.height}`);
     await shot(page, 'demo-2-edited.png');
+    // The gap report (一圈一策), grouped by responsible unit.
+    await page.click('#tab-gaps');
+    await page.waitForSelector('#lc-gaps .lc-unit');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'demo-2-gaps.png');
+    await page.click('#tab-assess');
 
     // Reload: every field is restored from localStorage.
     await page.reload();

@@ -102,7 +102,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                         <h3>
                             <span>{unit}</span>
                             <span class=format!("lc-badge lc-prio-{}", u.priority.min(4))>
-                                {format!("{} {}", tr(l, "最高优先级：", "most urgent:"), priority_word(l, u.priority))}
+                                {format!("{}{}", tr(l, "最高优先级：", "most urgent: "), priority_word(l, u.priority))}
                             </span>
                         </h3>
                         <ol>{items}</ol>
