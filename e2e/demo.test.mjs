@@ -172,6 +172,17 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const expectWhatIf = native(whatIf, day);
     assert.equal(Number(await map.locator('.lc-whatif-total').textContent()), expectWhatIf.total, 'what-if total = native CLI on the same circle');
     assert.match(await map.locator('.lc-whatif-list').textContent(), /\d+(\.\d+)? m/);
+    // The keyboard's click: Enter on the map places one at the centre of the view (the crosshair).
+    const placedBefore = await map.locator('.lc-whatif-list li').count();
+    await map.locator('.lc-canvas').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(150);
+    assert.equal(await map.locator('.lc-whatif-list li').count(), placedBefore + 1, 'Enter on the map places a facility');
+    const byKey = JSON.parse(await page.evaluate(() => document.getElementById('lc-map').handle.toJson())).facilities.at(-1);
+    assert.match(byKey.id, /^whatif-/);
+    assert.equal(Number(await map.locator('.lc-whatif-total').textContent()),
+      native(await page.evaluate(() => document.getElementById('lc-map').handle.toJson()), day).total, 'what-if total = native CLI');
     await shot(page, 'demo-5-whatif.png', true);
 
     // The real OpenStreetMap circle: streets, reach and the ODbL attribution on the map.

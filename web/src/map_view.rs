@@ -104,7 +104,20 @@ pub fn GuideMap(
                     choose(id);
                     true
                 }
-                None => false,
+                // On the map itself, in what-if mode: a facility at the centre of the view
+                // (the crosshair), the keyboard's click.
+                None => match on_place {
+                    Some(cb) => {
+                        let [x, y, w, h] = current();
+                        if let Some(q) =
+                            data.with_untracked(|d| unproject(d, layout.get_untracked(), x + w / 2.0, y + h / 2.0))
+                        {
+                            cb.run(q);
+                        }
+                        true
+                    }
+                    None => false,
+                },
             },
             "+" | "=" => {
                 zoom(0.8);
@@ -181,8 +194,13 @@ pub fn GuideMap(
                     {move || tr(lang.get(), "复位", "Reset")}
                 </button>
             </div>
-            <div class="lc-canvas" tabindex="0" role="group"
-                aria-label=move || tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施", "Guide map: arrows pan, + and - zoom, Enter shows a facility")
+            <div class="lc-canvas" class:lc-placing=on_place.is_some() tabindex="0" role="group"
+                aria-label=move || if on_place.is_some() {
+                    tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施；“如果……会怎样”开启时，在地图上按回车即在视图中心（十字处）放置假设设施",
+                        "Guide map: arrows pan, + and - zoom, Enter shows a facility; with what-if on, Enter on the map places a facility at the centre of the view (the crosshair)")
+                } else {
+                    tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施", "Guide map: arrows pan, + and - zoom, Enter shows a facility")
+                }
                 on:click=on_click on:keydown=on_key inner_html=move || svg.get()>
             </div>
             {details}

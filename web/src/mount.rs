@@ -474,7 +474,7 @@ impl WhatIf {
                 <div class="lc-field">
                     <input type="checkbox" id=toggle_id.clone() prop:checked=move || w.on.get()
                         on:change=move |ev| w.on.set(event_target_checked(&ev))/>
-                    <label for=toggle_id>{move || tr(lang.get(), "开启：点击地图放置假设设施", "On: click the map to place a facility")}</label>
+                    <label for=toggle_id>{move || tr(lang.get(), "开启：点击地图（或在地图上按回车）放置假设设施", "On: click the map (or press Enter on it) to place a facility")}</label>
                 </div>
                 <div class="lc-field">
                     <label for=cat_id.clone()>{move || tr(lang.get(), "假设设施的业态", "Category of the facility")}</label>

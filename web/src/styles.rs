@@ -127,6 +127,8 @@ pub const GUIDE_MAP_CSS: &str = concat!(
     base_css!(),
     r#"
 .lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:none}
+.lc-map .lc-canvas.lc-placing{position:relative}
+.lc-map .lc-canvas.lc-placing:focus-visible::after{content:"";position:absolute;left:50%;top:50%;width:28px;height:28px;margin:-14px 0 0 -14px;border:2px solid var(--_bad);border-radius:50%;box-shadow:0 0 0 2px #fff;pointer-events:none}
 .lc-map .lc-canvas svg{display:block;width:100%;height:auto}
 .lc-map .lc-fac{cursor:pointer}
 .lc-map .lc-fac:focus{outline:none}
