@@ -117,6 +117,8 @@ fn content_type(f: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
         Some("ico") => "image/x-icon",
+        // Packed standards (`dist/widgets/standards/<id>.bin`).
+        Some("bin") => "application/octet-stream",
         _ => "text/plain; charset=utf-8",
     }
 }
