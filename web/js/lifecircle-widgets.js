@@ -318,10 +318,11 @@ class AssessmentElement extends LifecircleElement {
 
   get autosave() { return this.getAttribute('autosave') !== 'off' && this._config.autosave !== false; }
 
-  /** The localStorage key: standard id + version + circle id. */
+  /** The localStorage key: standard id + version + circle id; null until the standard has arrived. */
   get storageKey() {
     // Read the standard's id and version once per standard, not on every autosave.
     const source = this._packed;
+    if (!source) return null; // the standard has not arrived yet (see `ready`)
     if (this._keyOf?.source !== source) {
       let std = this.standardId;
       let version = '?';
