@@ -6,7 +6,8 @@
 //!    and `lifecircle_web_bg.wasm` (web target, name and producers sections removed);
 //! 3. `wasm-opt -Oz` from npm `binaryen` (in `e2e/node_modules`); the smaller of the two
 //!    outputs, gzipped, is kept and the choice is printed;
-//! 4. the hand-written module `web/js/lifecircle-widgets.js` (custom elements) copied beside;
+//! 4. the hand-written module `web/js/lifecircle-widgets.js` (custom elements) and its types
+//!    `lifecircle-widgets.d.ts` copied beside;
 //! 5. every built-in standard, resolved and packed, as `standards/<id>.bin` (the module
 //!    fetches the one a page uses; the wasm carries none);
 //! 6. the raw and gzip size of every file and of what a page loads (module, glue, wasm and
@@ -20,8 +21,9 @@ use crate::{WASM_TARGET, cargo, root, run, target_dir};
 
 /// The bindgen output's file stem.
 const GLUE: &str = "lifecircle_web";
-/// The module a page imports.
+/// The module a page imports, and its types.
 const MODULE: &str = "lifecircle-widgets.js";
+const TYPES: &str = "lifecircle-widgets.d.ts";
 /// Goal and stretch goal for everything a page loads, gzip bytes.
 const GOAL_GZ: usize = 250 * 1024;
 const STRETCH_GZ: usize = 150 * 1024;
@@ -45,8 +47,10 @@ pub fn dist() -> Result<PathBuf, String> {
     io(&out, std::fs::create_dir_all(&out))?;
 
     let (after_bindgen, after_opt) = crate::dist::bindgen_and_opt(&input, &out, GLUE)?;
-    let module = root().join("web/js").join(MODULE);
-    io(&module, std::fs::copy(&module, out.join(MODULE)))?;
+    for name in [MODULE, TYPES] {
+        let from = root().join("web/js").join(name);
+        io(&from, std::fs::copy(&from, out.join(name)))?;
+    }
     let standards = out.join("standards");
     io(&standards, std::fs::create_dir_all(&standards))?;
     let mut largest_standard = (String::new(), (0, 0));

@@ -1,0 +1,38 @@
+// Uses the widgets module's exports and elements with their declared types; `tsc --noEmit
+// --strict` (run by `cargo xtask test` after `cargo xtask dist`) checks it against
+// dist/widgets/lifecircle-widgets.d.ts. Never run: the browser tests exercise the same calls.
+import {
+  mount,
+  mountScorecard,
+  standardBytes,
+  standardInfo,
+  widgetCss,
+  emptyCircle,
+  version,
+} from '../dist/widgets/lifecircle-widgets.js';
+import type { LifecircleAssessmentElement, MountOptions, StandardInfo, Widget } from '../dist/widgets/lifecircle-widgets.js';
+
+export async function embed(host: HTMLElement): Promise<string> {
+  const options: MountOptions = { standard: 'longwan-2024', asOf: '2025-06-30', lang: 'zh', circle: emptyCircle() };
+  const card: Widget = await mountScorecard(host, options);
+  card.setLang('en');
+  const map: Widget = await mount(host, { ...options, widget: 'guide-map', layout: 'a3_portrait', whatIf: true });
+  map.loadJson(card.toJson());
+  const info: StandardInfo = await standardInfo(await standardBytes('longwan-2024'));
+  const css: string = widgetCss('scorecard');
+  card.free();
+  map.free();
+  return `${info.id}@${info.version} ${version()} ${css.length}`;
+}
+
+export async function element(): Promise<string | null> {
+  const form: LifecircleAssessmentElement = document.createElement('lifecircle-assessment');
+  form.config = { standard: 'longwan-2024', circleId: 'zhenzhong', elder: true };
+  form.data = { id: 'zhenzhong', name: '镇中社区一刻钟便民生活圈' };
+  document.body.append(form);
+  await form.ready;
+  form.handle?.setElder(false);
+  const card = document.querySelector('lifecircle-scorecard');
+  if (card) await card.ready;
+  return form.storageKey;
+}

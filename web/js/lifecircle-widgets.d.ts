@@ -1,0 +1,109 @@
+// lifecircle-widgets.d.ts — 组件模块的类型 / the types of lifecircle-widgets.js.
+//
+// Hand-written beside web/js/lifecircle-widgets.js and copied with it into dist/widgets/ by
+// `cargo xtask dist`; `tsc --strict` checks e2e/example-widgets.ts against it in
+// `cargo xtask test`. Documented in docs/embedding.md.
+
+import type { Widget } from './lifecircle_web.js';
+
+export type { Widget };
+
+/** A widget's name, as `mount()` takes it. */
+export type WidgetName = 'assessment' | 'scorecard' | 'gap-report' | 'guide-map';
+
+/** Options of the mount functions (the elements build them from their attributes and `config`). */
+export interface MountOptions {
+  /** For `mount()` only: which widget. */
+  widget?: WidgetName;
+  /** A built-in standard's id, fetched from `standards/<id>.bin` beside the module. Default `longwan-2024`. */
+  standard?: string;
+  /** A packed standard (`lifecircle pack`, or `packStandard` of `lifecircle/full`); wins over `standard`. */
+  standardPacked?: Uint8Array | ArrayBuffer;
+  /** The evaluation date, `YYYY-MM-DD` (the core never reads the clock). */
+  asOf: string;
+  lang?: 'zh' | 'en';
+  /** 适老化 mode: large text, high contrast. */
+  elder?: boolean;
+  /** The circle to start from: an object or its JSON text. */
+  circle?: object | string;
+  /** Guide map: `screen` (default) or `a3_portrait`. */
+  layout?: 'screen' | 'a3_portrait';
+  /** Guide map: streets, reached streets, suggested sites, credits (see docs/embedding.md). */
+  layers?: object | string;
+  /** Guide map: an XYZ tile URL template with `{z}`, `{x}`, `{y}`; no tiles by default. */
+  tiles?: string;
+  tilesCredit?: string;
+  /** Guide map: offer the what-if mode. */
+  whatIf?: boolean;
+  /** Form: offer the submit button (default true). */
+  submit?: boolean;
+  /** Gap report: offer the print button (default true). */
+  print?: boolean;
+}
+
+/** `{ id, version, title }` of a standard. */
+export interface StandardInfo {
+  id: string;
+  version: string;
+  title: { zh: string; en: string };
+}
+
+export function mount(el: HTMLElement, options: MountOptions & { widget: WidgetName }): Promise<Widget>;
+export function mountAssessment(el: HTMLElement, options: MountOptions): Promise<Widget>;
+export function mountScorecard(el: HTMLElement, options: MountOptions): Promise<Widget>;
+export function mountGapReport(el: HTMLElement, options: MountOptions): Promise<Widget>;
+export function mountGuideMap(el: HTMLElement, options: MountOptions): Promise<Widget>;
+/** The packed bytes of a built-in standard, fetched once from `standards/<id>.bin`. */
+export function standardBytes(id: string): Promise<Uint8Array>;
+export function standardInfo(standard: string | Uint8Array | ArrayBuffer): Promise<StandardInfo>;
+/** A widget's stylesheet, for a constructed stylesheet in the host's Shadow DOM. */
+export function widgetCss(widget: WidgetName): string;
+/** An empty circle as JSON text. */
+export function emptyCircle(): string;
+export function version(): string;
+
+/** The `config` property of the elements (attributes win over it). */
+export interface ElementConfig {
+  standard?: string;
+  standardPacked?: Uint8Array | ArrayBuffer;
+  lang?: 'zh' | 'en';
+  asOf?: string;
+  elder?: boolean;
+  circleId?: string;
+  layout?: 'screen' | 'a3_portrait';
+  layers?: object;
+  tiles?: string;
+  tilesCredit?: string;
+  whatIf?: boolean;
+  autosave?: boolean;
+}
+
+/** What the four elements have in common. */
+export interface LifecircleElement extends HTMLElement {
+  /** Setting it remounts the widget. */
+  config: ElementConfig;
+  /** The circle: before mounting, the starting data; after, setting it loads it. */
+  data: object | string | undefined;
+  /** The mounted widget; `null` until `ready`, or when mounting failed. */
+  readonly handle: Widget | null;
+  /** Settles when the latest mount has finished (the standard arrived) or its failure is shown. */
+  readonly ready: Promise<LifecircleElement>;
+  readonly standardId: string;
+  readonly circleId: string;
+}
+
+/** `<lifecircle-assessment>`: the form, autosaved to localStorage. */
+export interface LifecircleAssessmentElement extends LifecircleElement {
+  /** `lifecircle:<standard id>@<version>:<circle id>`; `null` until the standard has arrived. */
+  readonly storageKey: string | null;
+  readonly autosave: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lifecircle-assessment': LifecircleAssessmentElement;
+    'lifecircle-scorecard': LifecircleElement;
+    'lifecircle-gap-report': LifecircleElement;
+    'lifecircle-guide-map': LifecircleElement;
+  }
+}
