@@ -47,11 +47,12 @@ async function withStandard(options = {}) {
 }
 
 /** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
-export const mountAssessment = async (el, options) => lc.mountAssessment(el, await withStandard(options));
-export const mountScorecard = async (el, options) => lc.mountScorecard(el, await withStandard(options));
-export const mountGapReport = async (el, options) => lc.mountGapReport(el, await withStandard(options));
-export const mountGuideMap = async (el, options) => lc.mountGuideMap(el, await withStandard(options));
-export const mount = async (el, options) => lc.mount(el, await withStandard(options));
+const loading = (mountFn) => async (el, options) => mountFn(el, await withStandard(options));
+export const mountAssessment = loading(lc.mountAssessment);
+export const mountScorecard = loading(lc.mountScorecard);
+export const mountGapReport = loading(lc.mountGapReport);
+export const mountGuideMap = loading(lc.mountGuideMap);
+export const mount = loading(lc.mount);
 
 /** `{ id, version, title }` of a built-in standard by id, or of a packed standard's bytes. */
 export const standardInfo = async (standard) => lc.standardInfo(typeof standard === 'string' ? await standardBytes(standard) : standard);
@@ -241,9 +242,12 @@ class LifecircleElement extends HTMLElement {
   }
 
   // Just mounted: a follower catches up with the form it follows.
-  _mounted() {
+  _mounted() { this._catchUp(); }
+
+  // Load the circle of the followed form, when both are mounted.
+  _catchUp() {
     const src = this._following && document.getElementById(this.getAttribute('for'));
-    if (src && src.handle) this._handle.loadJson(src.handle.toJson());
+    if (src && src.handle && this._handle) this._handle.loadJson(src.handle.toJson());
   }
 
   // The element's own bar, notices and confirmation follow the 适老化 mode like the widget.
@@ -270,8 +274,7 @@ class LifecircleElement extends HTMLElement {
     const onInput = (ev) => { if (ev.target.id === id && this._handle) this._handle.loadJson(ev.detail); };
     document.addEventListener('lifecircle-input', onInput);
     this._following = onInput;
-    const src = document.getElementById(id);
-    if (src && src.handle && this._handle) this._handle.loadJson(src.handle.toJson());
+    this._catchUp();
   }
 
   _unfollow() {

@@ -226,7 +226,7 @@ fn problems_view(lang: Lang, e: &InputError) -> impl IntoView + use<> {
 pub fn mount_assessment(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
     let s = setup(&options)?;
     let (standard, state, as_of, lang, elder) = (s.standard, s.state, s.as_of, s.lang, s.elder);
-    let o = options.clone();
+    let o = options; // moved into the view for its hooks (no copy of the standard)
     let handle = leptos::mount::mount_to(el, move || {
         view! {
             <AssessmentForm standard=standard state=state as_of=as_of lang=lang elder=elder
