@@ -114,7 +114,10 @@ pub struct Mounted {
     pub layout: RwSignal<Layout>,
     /// The circle; load and save it as JSON.
     pub state: FormState,
+    /// The unmount handle of `mount_to`; dropped first.
     _handle: Box<dyn Any>,
+    /// The widget's reactive owner (see [`owned`]): its signals and effects go with it.
+    _owner: Option<Owner>,
 }
 
 impl Mounted {
@@ -183,6 +186,14 @@ fn setup(o: &MountOptions) -> Result<Setup, MountError> {
     })
 }
 
+/// Runs a mount inside the widget's own reactive owner, so that everything it makes (its
+/// signals, the memo that scores) belongs to the widget and is disposed of with its
+/// [`Mounted`] handle instead of living as long as the page.
+fn owned(f: impl FnOnce() -> Result<Mounted, MountError>) -> Result<Mounted, MountError> {
+    Owner::new().with(f)
+}
+
+/// The handle of a mount made inside [`owned`] (it keeps the current owner).
 fn mounted(s: &Setup, handle: Box<dyn Any>) -> Mounted {
     Mounted {
         standard: s.standard,
@@ -192,6 +203,7 @@ fn mounted(s: &Setup, handle: Box<dyn Any>) -> Mounted {
         layout: s.layout,
         state: s.state,
         _handle: handle,
+        _owner: Owner::current(),
     }
 }
 
@@ -224,16 +236,18 @@ fn problems_view(lang: Lang, e: &InputError) -> impl IntoView + use<> {
 /// # Errors
 /// When the standard does not resolve or the starting JSON is not a circle.
 pub fn mount_assessment(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
-    let s = setup(&options)?;
-    let (standard, state, as_of, lang, elder) = (s.standard, s.state, s.as_of, s.lang, s.elder);
-    let o = options; // moved into the view for its hooks (no copy of the standard)
-    let handle = leptos::mount::mount_to(el, move || {
-        view! {
-            <AssessmentForm standard=standard state=state as_of=as_of lang=lang elder=elder
-                on_change=hook(&o.on_change) on_input=hook(&o.on_input) on_submit=hook(&o.on_submit)/>
-        }
-    });
-    Ok(mounted(&s, Box::new(handle)))
+    owned(move || {
+        let s = setup(&options)?;
+        let (standard, state, as_of, lang, elder) = (s.standard, s.state, s.as_of, s.lang, s.elder);
+        let o = options; // moved into the view for its hooks (no copy of the standard)
+        let handle = leptos::mount::mount_to(el, move || {
+            view! {
+                <AssessmentForm standard=standard state=state as_of=as_of lang=lang elder=elder
+                    on_change=hook(&o.on_change) on_input=hook(&o.on_input) on_submit=hook(&o.on_submit)/>
+            }
+        });
+        Ok(mounted(&s, Box::new(handle)))
+    })
 }
 
 /// Mounts the score card (`<lifecircle-scorecard>`) of the circle in the options.
@@ -241,17 +255,20 @@ pub fn mount_assessment(el: web_sys::HtmlElement, options: MountOptions) -> Resu
 /// # Errors
 /// When the standard does not resolve or the starting JSON is not a circle.
 pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
-    let s = setup(&options)?;
-    let (standard, lang, elder) = (s.standard, s.lang, s.elder);
-    let result = scored(&s);
-    report_changes(result, &options.on_change);
-    let handle = leptos::mount::mount_to(el, move || {
-        move || match result.get() {
-            Ok(a) => view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any(),
-            Err(e) => problems_view(lang.get(), &e).into_any(),
-        }
-    });
-    Ok(mounted(&s, Box::new(handle)))
+    owned(move || {
+        let s = setup(&options)?;
+        let (standard, lang, elder) = (s.standard, s.lang, s.elder);
+        let result = scored(&s);
+        let on_change = options.on_change.clone();
+        let handle = leptos::mount::mount_to(el, move || {
+            report_changes(result, &on_change);
+            move || match result.get() {
+                Ok(a) => view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any(),
+                Err(e) => problems_view(lang.get(), &e).into_any(),
+            }
+        });
+        Ok(mounted(&s, Box::new(handle)))
+    })
 }
 
 /// Mounts the gap report (一圈一策 plan) of the circle in the options.
@@ -259,18 +276,21 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
 /// # Errors
 /// When the standard does not resolve or the starting JSON is not a circle.
 pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
-    let s = setup(&options)?;
-    let (lang, elder) = (s.lang, s.elder);
-    let result = scored(&s);
-    report_changes(result, &options.on_change);
-    let on_print = options.on_print.clone();
-    let handle = leptos::mount::mount_to(el, move || {
-        move || match result.get() {
-            Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
-            Err(e) => problems_view(lang.get(), &e).into_any(),
-        }
-    });
-    Ok(mounted(&s, Box::new(handle)))
+    owned(move || {
+        let s = setup(&options)?;
+        let (lang, elder) = (s.lang, s.elder);
+        let result = scored(&s);
+        let on_change = options.on_change.clone();
+        let on_print = options.on_print.clone();
+        let handle = leptos::mount::mount_to(el, move || {
+            report_changes(result, &on_change);
+            move || match result.get() {
+                Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
+                Err(e) => problems_view(lang.get(), &e).into_any(),
+            }
+        });
+        Ok(mounted(&s, Box::new(handle)))
+    })
 }
 
 /// Mounts the guide map (`<lifecircle-guide-map>`) of the circle in the options.
@@ -278,32 +298,39 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
 /// # Errors
 /// When the standard does not resolve or the starting JSON is not a circle.
 pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
-    let s = setup(&options)?;
-    let (standard, state, lang, elder, layout) = (s.standard, s.state, s.lang, s.elder, s.layout);
-    let result = scored(&s);
-    report_changes(result, &options.on_change);
-    let layers = options.layers.clone();
-    let tiles = options.tiles.clone().filter(|t| !t.trim().is_empty());
-    let tiles_credit = options.tiles_credit.clone();
-    let data = Signal::derive(move || {
-        let d = standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
-        match &layers {
-            Some(l) => d.with_layers(l),
-            None => d,
-        }
-    });
-    let on_select = options.on_select.clone();
-    let what_if = options.what_if.then(|| WhatIf::new(&s));
-    let handle = leptos::mount::mount_to(el, move || {
-        let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
-        view! {
-            <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
-            {what_if.map(|w| w.view(lang, elder))}
-        }
-    });
-    Ok(mounted(&s, Box::new(handle)))
+    owned(move || {
+        let s = setup(&options)?;
+        let (standard, state, lang, elder, layout) = (s.standard, s.state, s.lang, s.elder, s.layout);
+        let result = scored(&s);
+        let on_change = options.on_change.clone();
+        let layers = options.layers.clone();
+        let tiles = options.tiles.clone().filter(|t| !t.trim().is_empty());
+        let tiles_credit = options.tiles_credit.clone();
+        let data = Signal::derive(move || {
+            let d =
+                standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
+            match &layers {
+                Some(l) => d.with_layers(l),
+                None => d,
+            }
+        });
+        let on_select = options.on_select.clone();
+        let what_if = options.what_if.then(|| WhatIf::new(&s));
+        let handle = leptos::mount::mount_to(el, move || {
+            report_changes(result, &on_change);
+            let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
+            view! {
+                <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
+                {what_if.map(|w| w.view(lang, elder))}
+            }
+        });
+        Ok(mounted(&s, Box::new(handle)))
+    })
 }
 
+/// Reports every new assessment to the host. Called inside `mount_to`, which starts the
+/// executor an effect needs: made before it, on a page whose first widget is a score card, a
+/// gap report or a guide map, the effect had no executor and the mount panicked.
 fn report_changes(result: Memo<Result<Assessment, InputError>>, on_change: &Option<Hook<Assessment>>) {
     if let Some(cb) = on_change.clone() {
         Effect::new(move |_| {
