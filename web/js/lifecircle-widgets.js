@@ -95,7 +95,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-bar .lcx-file input{position:absolute;inset:0;opacity:0;width:100%;cursor:pointer}
 .lcx-bar .lcx-hint{color:var(--_muted);font-size:.9em}
 .lcx-confirm{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.5em .9em;margin:0 0 .5em;display:flex;flex-wrap:wrap;gap:.6em;align-items:center}
-.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
+.lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
 .lcx-notice.lcx-error{border:2px solid var(--_bad);color:var(--_bad);font-weight:600}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
@@ -235,11 +235,15 @@ class LifecircleElement extends HTMLElement {
       } else {
         this._mounted();
       }
+      this._showChrome(!!this._handle);
       this._relabel();
       this._chromeElder();
       return this;
     })();
   }
+
+  // The element's own controls are shown only while there is a widget for them to act on.
+  _showChrome(on) { void on; }
 
   // Just mounted: a follower catches up with the form it follows.
   _mounted() { this._catchUp(); }
@@ -313,10 +317,16 @@ class AssessmentElement extends LifecircleElement {
     const hint = label(h('span', { class: 'lcx-hint' }), 'autosave');
     this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file),
       h('label', { class: 'lcx-file' }, facText, facFile), h('label', {}, datumText, ' ', this._datum), this._startBtn, hint);
+    this._bar.hidden = true; // until the form is mounted (see `_showChrome`)
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
     this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
     void t;
+  }
+
+  _showChrome(on) {
+    this._bar.hidden = !on;
+    if (!on) this._confirm.hidden = true;
   }
 
   get autosave() { return this.getAttribute('autosave') !== 'off' && this._config.autosave !== false; }

@@ -9,7 +9,10 @@
 //! `lifecircle-change` (detail: the assessment), `lifecircle-input` (detail: the circle's
 //! JSON text, for autosave), `lifecircle-submit` (detail: the assessment), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
-//! with a stable `code`: `bad_argument`, `standard`, `circle`.
+//! with a stable `code`: `bad_argument`, `standard`, `circle`, and `widget` for a widget this
+//! bundle was built without (Cargo features of `lifecircle-web`, all four by default;
+//! `cargo xtask dist --widgets scorecard,guide-map` builds a smaller bundle for pages that
+//! embed only those).
 
 use std::sync::{Arc, Mutex};
 
@@ -327,6 +330,23 @@ impl Widget {
     }
 }
 
+/// The error for a widget left out of this bundle at build time.
+fn not_built(widget: &str) -> JsValue {
+    let zh = match widget {
+        "assessment" => "自评表",
+        "scorecard" => "评分卡",
+        "gap-report" => "整改清单",
+        _ => "导视图",
+    };
+    error(
+        "widget",
+        &format!(
+            "本组件包构建时未包含{zh}组件 / this bundle was built without the {widget} widget \
+             (cargo xtask dist --widgets …)"
+        ),
+    )
+}
+
 fn mount_with(
     el: HtmlElement,
     o: &JsValue,
@@ -340,24 +360,40 @@ fn mount_with(
 /// Mounts the self-assessment form into `el`.
 #[wasm_bindgen(js_name = mountAssessment)]
 pub fn mount_assessment(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    // A constant: without the feature the widget's code is unreachable and leaves the wasm.
+    if !cfg!(feature = "assessment") {
+        return Err(not_built("assessment"));
+    }
     mount_with(el, &options, "assessment", mount::mount_assessment)
 }
 
 /// Mounts the score card into `el`.
 #[wasm_bindgen(js_name = mountScorecard)]
 pub fn mount_scorecard(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    // A constant: without the feature the widget's code is unreachable and leaves the wasm.
+    if !cfg!(feature = "scorecard") {
+        return Err(not_built("scorecard"));
+    }
     mount_with(el, &options, "scorecard", mount::mount_scorecard)
 }
 
 /// Mounts the gap report (一圈一策 plan) into `el`.
 #[wasm_bindgen(js_name = mountGapReport)]
 pub fn mount_gap_report(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    // A constant: without the feature the widget's code is unreachable and leaves the wasm.
+    if !cfg!(feature = "gap-report") {
+        return Err(not_built("gap-report"));
+    }
     mount_with(el, &options, "gap-report", mount::mount_gap_report)
 }
 
 /// Mounts the guide map into `el`.
 #[wasm_bindgen(js_name = mountGuideMap)]
 pub fn mount_guide_map(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    // A constant: without the feature the widget's code is unreachable and leaves the wasm.
+    if !cfg!(feature = "guide-map") {
+        return Err(not_built("guide-map"));
+    }
     mount_with(el, &options, "guide-map", mount::mount_guide_map)
 }
 

@@ -275,7 +275,11 @@ fn suggestions(
 /// runs them with `node --test` (playwright-core, `/usr/bin/chromium`).
 pub fn browser_tests() -> Result<(), String> {
     let mut mounts = prepare()?;
+    // A bundle with only the score card, beside the full one (e2e/subset.test.mjs).
+    let subset = widgets::build(&["scorecard"], &target_dir().join("widgets-scorecard"))?;
     mounts.insert(0, ("/embed/", root().join("e2e/embed")));
+    mounts.insert(0, ("/subset/", root().join("e2e/subset")));
+    mounts.insert(0, ("/widgets-scorecard/", subset));
     let artifacts = target_dir().join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("{}: {e}", artifacts.display()))?;
     crate::run("build the native CLI", crate::cargo().args(["build", "--quiet", "-p", "lifecircle"]))?;
@@ -285,7 +289,7 @@ pub fn browser_tests() -> Result<(), String> {
     crate::run(
         "demo portal and embedding in Chromium",
         std::process::Command::new("node")
-            .args(["--test", "--test-concurrency=1", "demo.test.mjs", "embed.test.mjs"])
+            .args(["--test", "--test-concurrency=1", "demo.test.mjs", "embed.test.mjs", "subset.test.mjs"])
             .current_dir(root().join("e2e"))
             .env("LIFECIRCLE_DEMO_BASE", &base)
             .env("LIFECIRCLE_CLI", &cli)

@@ -25,14 +25,18 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::portal(&args[1..]),
         Some("report") => demo(&args[1..]),
-        Some("dist") => dist::dist().and_then(|_| widgets::dist()).map(|_| ()),
-        Some("widgets") => widgets::dist().map(|_| ()),
+        Some("dist") => widgets::selection(&args[1..])
+            .and_then(|w| dist::dist().and_then(|_| widgets::build(&w, &root().join("dist/widgets"))))
+            .map(|_| ()),
+        Some("widgets") => {
+            widgets::selection(&args[1..]).and_then(|w| widgets::build(&w, &root().join("dist/widgets"))).map(|_| ())
+        }
         Some("test") => test(),
         Some("e2e") => e2e::check(),
         Some("portal-e2e") => demo::browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  demo [--port N]    build the widgets and serve the demo portal at http://127.0.0.1:8080\n  report [--lang en] score the built-in sample circle and print its report\n  dist               build the npm package into dist/npm/ and the widgets into dist/widgets/, with sizes\n  widgets            the widgets bundle alone (dist/widgets/)\n  portal-e2e         the demo portal and embedding tests in Chromium alone\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
+                "usage: cargo xtask <command>\n\n  demo [--port N]    build the widgets and serve the demo portal at http://127.0.0.1:8080\n  report [--lang en] score the built-in sample circle and print its report\n  dist [--widgets a,b] build the npm package into dist/npm/ and the widgets into dist/widgets/, with sizes\n                     (--widgets: only these of assessment,scorecard,gap-report,guide-map)\n  widgets [--widgets a,b] the widgets bundle alone (dist/widgets/)\n  portal-e2e         the demo portal and embedding tests in Chromium alone\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
             );
             return ExitCode::from(2);
         }
