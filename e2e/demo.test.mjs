@@ -49,6 +49,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
   try {
     const { page, errors } = await open(browser, base + '/');
     await shot(page, 'demo-1-start.png');
+    assert.equal(await page.locator('#lc-form .lcx-hint').textContent(), '每次修改都自动保存在本机浏览器中。', 'autosave is on in the demo');
 
     // The sample circle as loaded scores exactly as the native CLI scores it.
     const day = await asOf(page);

@@ -33,6 +33,8 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     assert.equal(style.size, '16px', 'the widget keeps its own font size');
     assert.ok(await page.locator('#lc-form label').first().isVisible(), 'labels stay visible');
     assert.ok(await page.locator('#lc-form .lcx-export').isVisible(), 'the widget toolbar stays visible');
+    // autosave="off" on this page: the toolbar must not claim that edits are saved.
+    assert.equal(await page.locator('#lc-form .lcx-hint').textContent(), '本页未开启自动保存：请用“导出 JSON”保存填写内容。');
     const card = await page.locator('#lc-card .lc-scorecard').evaluate((e) => getComputedStyle(e).color);
     assert.notEqual(card, 'rgb(255, 0, 255)', 'the host colour does not leak in');
     // Typing still scores.

@@ -74,6 +74,7 @@ const TEXT = {
   exportJson: ['导出 JSON', 'Export JSON'],
   importJson: ['导入 JSON', 'Import JSON'],
   autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
+  autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
 };
 
@@ -314,7 +315,8 @@ class AssessmentElement extends LifecircleElement {
       h('option', { value: 'gcj02' }, 'GCJ-02（高德 AMap / 腾讯）'),
       h('option', { value: 'bd09' }, 'BD-09（百度 Baidu）'));
     const datumText = label(h('span'), 'datum');
-    const hint = label(h('span', { class: 'lcx-hint' }), 'autosave');
+    // Says whether edits are autosaved (set in `_relabel`: the page may turn autosave off).
+    const hint = this._hint = h('span', { class: 'lcx-hint' });
     this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file),
       h('label', { class: 'lcx-file' }, facText, facFile), h('label', {}, datumText, ' ', this._datum), this._startBtn, hint);
     this._bar.hidden = true; // until the form is mounted (see `_showChrome`)
@@ -354,6 +356,7 @@ class AssessmentElement extends LifecircleElement {
       if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
     }
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
+    this._hint.textContent = say(this, this.autosave ? 'autosave' : 'autosaveOff');
     if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
   }
 
