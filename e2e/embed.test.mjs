@@ -65,6 +65,16 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     assert.equal(missing.role, 'alert');
     assert.match(missing.text, /组件无法加载：标准 “no-such-2099” 无法加载（\/widgets\/standards\/no-such-2099\.bin: HTTP 404）/);
     assert.ok(errors.every((e) => /404/.test(e)), `only the 404 of the missing standard is logged: ${errors}`);
+    // A wrong attribute value: the widget says which and what is allowed, Chinese first.
+    const bogus = await page.evaluate(async () => {
+      const el = document.createElement('lifecircle-guide-map');
+      el.setAttribute('layout', 'bogus');
+      document.querySelector('main').append(el);
+      await el.ready;
+      return { handle: el.handle, text: el.shadowRoot.querySelector('.lcx-notice').textContent };
+    });
+    assert.equal(bogus.handle, null);
+    assert.equal(bogus.text, '组件无法加载：layout 只能是 "screen" 或 "a3_portrait"，不能是 "bogus" / layout must be "screen" or "a3_portrait", not "bogus"');
   } finally {
     await browser.close();
   }

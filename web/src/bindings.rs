@@ -50,7 +50,7 @@ fn parse_lang(s: &str) -> Result<Lang, JsValue> {
     match s {
         "zh" | "zh-CN" | "zh-Hans" => Ok(Lang::Zh),
         "en" | "en-US" | "en-GB" => Ok(Lang::En),
-        _ => Err(bad(format!("lang must be \"zh\" or \"en\", not {s:?}"))),
+        _ => Err(bad(format!("lang 只能是 \"zh\" 或 \"en\"，不能是 {s:?} / lang must be \"zh\" or \"en\", not {s:?}"))),
     }
 }
 
@@ -58,12 +58,14 @@ fn parse_layout(s: &str) -> Result<Layout, JsValue> {
     match s {
         "screen" => Ok(Layout::Screen),
         "a3" | "a3_portrait" | "a3-portrait" => Ok(Layout::A3Portrait),
-        _ => Err(bad(format!("layout must be \"screen\" or \"a3_portrait\", not {s:?}"))),
+        _ => Err(bad(format!(
+            "layout 只能是 \"screen\" 或 \"a3_portrait\"，不能是 {s:?} / layout must be \"screen\" or \"a3_portrait\", not {s:?}"
+        ))),
     }
 }
 
 fn parse_date(s: &str) -> Result<Date, JsValue> {
-    s.parse::<Date>().map_err(|e| bad(format!("asOf must be a date YYYY-MM-DD: {e}")))
+    s.parse::<Date>().map_err(|e| bad(format!("asOf 须为日期 YYYY-MM-DD / asOf must be a date YYYY-MM-DD: {e}")))
 }
 
 /// A property of the options object; `undefined` and `null` read as absent.
@@ -77,7 +79,7 @@ fn get(o: &JsValue, key: &str) -> Option<JsValue> {
 fn get_str(o: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
     match get(o, key) {
         None => Ok(None),
-        Some(v) => v.as_string().map(Some).ok_or_else(|| bad(format!("{key} must be a string"))),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| bad(format!("{key} 须为字符串 / {key} must be a string"))),
     }
 }
 
@@ -91,11 +93,9 @@ fn get_json(o: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
         None => Ok(None),
         Some(v) => match v.as_string() {
             Some(s) => Ok(Some(s)),
-            None => JSON::stringify(&v)
-                .ok()
-                .and_then(|s| s.as_string())
-                .map(Some)
-                .ok_or_else(|| bad(format!("{key} must be JSON text or a plain object"))),
+            None => JSON::stringify(&v).ok().and_then(|s| s.as_string()).map(Some).ok_or_else(|| {
+                bad(format!("{key} 须为 JSON 文本或普通对象 / {key} must be JSON text or a plain object"))
+            }),
         },
     }
 }
@@ -140,7 +140,10 @@ fn packed(o: &JsValue) -> Result<lifecircle_core::standard::Standard, JsValue> {
     };
     let bytes = js_sys::Uint8Array::new(&v).to_vec();
     if bytes.is_empty() {
-        return Err(bad("standardPacked must be the bytes of a packed standard (Uint8Array or ArrayBuffer)"));
+        return Err(bad(
+            "standardPacked 须为打包标准的字节（Uint8Array 或 ArrayBuffer）/ standardPacked must be the bytes of a \
+             packed standard (Uint8Array or ArrayBuffer)",
+        ));
     }
     Ok(standard_from_packed(&bytes)?)
 }
@@ -148,7 +151,12 @@ fn packed(o: &JsValue) -> Result<lifecircle_core::standard::Standard, JsValue> {
 fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, JsValue> {
     let as_of = match get_str(o, "asOf")? {
         Some(s) => parse_date(&s)?,
-        None => return Err(bad("asOf (the evaluation date, YYYY-MM-DD) is required: the core never reads the clock")),
+        None => {
+            return Err(bad(
+                "缺少 asOf（评估日期 YYYY-MM-DD）：评分核心从不读取时钟 / asOf (the evaluation date, YYYY-MM-DD) is \
+             required: the core never reads the clock",
+            ));
+        }
     };
     if get(o, "standardText").is_some() {
         return Err(bad(
@@ -167,7 +175,8 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
         m.layout = parse_layout(&l)?;
     }
     if let Some(text) = get_json(o, "layers")? {
-        let layers: MapLayers = serde_json::from_str(&text).map_err(|e| bad(format!("layers: {e}")))?;
+        let layers: MapLayers =
+            serde_json::from_str(&text).map_err(|e| bad(format!("layers（图层）有误 / layers: {e}")))?;
         m.layers = Some(layers);
     }
     m.tiles = get_str(o, "tiles")?.filter(|t| !t.trim().is_empty());
@@ -264,14 +273,24 @@ impl Widget {
             "wgs84" => Crs::Wgs84,
             "gcj02" => Crs::Gcj02,
             "bd09" => Crs::Bd09,
-            other => return Err(error("bad_argument", &format!("crs `{other}` is not wgs84, gcj02 or bd09"))),
+            other => {
+                return Err(error(
+                    "bad_argument",
+                    &format!("坐标系 `{other}` 不是 wgs84、gcj02 或 bd09 / crs `{other}` is not wgs84, gcj02 or bd09"),
+                ));
+            }
         };
         let st = self.inner.standard.with_untracked(|s| s.clone());
         let mapping = category_mapping(&st).map_err(|e| error("data", &e.to_string()))?;
         let imported = match format {
             "csv" => import::csv::facilities_from_csv(text, &mapping, crs),
             "geojson" | "json" => import::geojson::facilities_from_geojson(text, &mapping, crs),
-            other => return Err(error("bad_argument", &format!("format `{other}` is not csv or geojson"))),
+            other => {
+                return Err(error(
+                    "bad_argument",
+                    &format!("格式 `{other}` 不是 csv 或 geojson / format `{other}` is not csv or geojson"),
+                ));
+            }
         }
         .map_err(|e| error("data", &e.to_string()))?;
         let mut circle =
@@ -407,7 +426,8 @@ pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
         Some("gap-report") => mount_gap_report(el, options),
         Some("guide-map") => mount_guide_map(el, options),
         other => Err(bad(format!(
-            "options.widget must be \"assessment\", \"scorecard\", \"gap-report\" or \"guide-map\", not {other:?}"
+            "options.widget 只能是 \"assessment\"、\"scorecard\"、\"gap-report\" 或 \"guide-map\"，不能是 {other:?} / \
+             options.widget must be \"assessment\", \"scorecard\", \"gap-report\" or \"guide-map\", not {other:?}"
         ))),
     }
 }
@@ -420,7 +440,7 @@ pub fn widget_css(widget: &str) -> Result<String, JsValue> {
         "scorecard" => Ok(styles::SCORE_CARD_CSS.into()),
         "gap-report" => Ok(styles::GAP_REPORT_CSS.into()),
         "guide-map" => Ok(styles::GUIDE_MAP_CSS.into()),
-        other => Err(bad(format!("no widget {other:?}"))),
+        other => Err(bad(format!("没有组件 {other:?} / no widget {other:?}"))),
     }
 }
 
@@ -431,7 +451,7 @@ pub fn standard_info(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] standard: JsValue,
 ) -> Result<JsValue, JsValue> {
     if standard.is_string() {
-        return Err(bad("standardInfo takes the bytes of a packed standard"));
+        return Err(bad("standardInfo 需要打包标准的字节 / standardInfo takes the bytes of a packed standard"));
     }
     let st = standard_from_packed(&js_sys::Uint8Array::new(&standard).to_vec())?;
     let v = serde_json::json!({
