@@ -40,6 +40,12 @@ test('a bundle with only the score card: smaller, same score, a clear notice for
     assert.equal(form.role, 'alert');
     assert.match(form.text, /本组件包构建时未包含自评表组件 \/ this bundle was built without the assessment widget/);
 
+    // Facility import is the form's: a score-card handle of this bundle refuses it clearly.
+    const imp = await page.evaluate(() => {
+      try { document.getElementById('lc-card').handle.importFacilities('lon,lat\n120,28\n', 'csv', 'wgs84'); return 'imported'; } catch (e) { return `${e.code}: ${e.message}`; }
+    });
+    assert.match(imp, /^widget: 本组件包构建时未包含自评表组件/);
+
     // Smaller than the bundle with all four widgets, gzip or not.
     const sizes = await page.evaluate(async () => {
       const len = async (u) => (await (await fetch(u)).arrayBuffer()).byteLength;
