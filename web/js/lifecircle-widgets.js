@@ -76,6 +76,7 @@ const TEXT = {
   autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
   autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
+  bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
 };
 
 const langOf = (el) => (el.getAttribute('lang') || el.config.lang || 'zh').startsWith('en') ? 'en' : 'zh';
@@ -232,7 +233,9 @@ class LifecircleElement extends HTMLElement {
       }
       if (failure) {
         this._slot.replaceChildren();
-        this._say(`${say(this, 'failed')}${failure.message}`, true);
+        // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
+        const text = failure instanceof WebAssembly.RuntimeError ? say(this, 'bug') : failure.message;
+        this._say(`${say(this, 'failed')}${text}`, true);
       } else {
         this._mounted();
       }

@@ -373,12 +373,33 @@ fn not_built(widget: &str) -> JsValue {
     )
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic is a bug. std's own hook writes to a stderr that a browser does not have, so a
+/// panic showed only as `RuntimeError: unreachable`; this hook first writes its message and
+/// place to the console, for whoever reports it. Installed by the first mount.
+fn panic_to_console() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    if cfg!(target_arch = "wasm32") {
+        HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                console_error(&format!("lifecircle-widgets 程序缺陷 / bug: {info}"));
+            }))
+        });
+    }
+}
+
 fn mount_with(
     el: HtmlElement,
     o: &JsValue,
     widget: &str,
     f: fn(HtmlElement, MountOptions) -> Result<Mounted, MountError>,
 ) -> Result<Widget, JsValue> {
+    panic_to_console();
     let opts = options(&el, o, widget)?;
     Ok(Widget { inner: f(el, opts)? })
 }
