@@ -247,7 +247,7 @@ class LifecircleElement extends HTMLElement {
   }
 
   // The element's own controls are shown only while there is a widget for them to act on.
-  _showChrome(on) { void on; }
+  _showChrome() {}
 
   // Just mounted: a follower catches up with the form it follows.
   _mounted() { this._catchUp(); }

@@ -70,7 +70,7 @@ pub fn portal(args: &[String]) -> Result<(), String> {
 pub fn prepare() -> Result<serve::Mounts, String> {
     install::wasm_target()?;
     install::npm()?;
-    widgets::dist()?;
+    widgets::dist(&widgets::WIDGETS)?;
     let data = data_dir();
     write_samples(&data)?;
     Ok(vec![("/widgets/", root().join("dist/widgets")), ("/data/", data), ("/", root().join("web/demo"))])

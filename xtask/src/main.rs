@@ -25,12 +25,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::portal(&args[1..]),
         Some("report") => demo(&args[1..]),
-        Some("dist") => widgets::selection(&args[1..])
-            .and_then(|w| dist::dist().and_then(|_| widgets::build(&w, &root().join("dist/widgets"))))
-            .map(|_| ()),
-        Some("widgets") => {
-            widgets::selection(&args[1..]).and_then(|w| widgets::build(&w, &root().join("dist/widgets"))).map(|_| ())
+        Some("dist") => {
+            widgets::selection(&args[1..]).and_then(|w| dist::dist().and_then(|_| widgets::dist(&w))).map(|_| ())
         }
+        Some("widgets") => widgets::selection(&args[1..]).and_then(|w| widgets::dist(&w)).map(|_| ()),
         Some("test") => test(),
         Some("e2e") => e2e::check(),
         Some("portal-e2e") => demo::browser_tests(),
@@ -159,7 +157,7 @@ fn test() -> Result<(), String> {
         )
     })?;
     // Both halves: tsc checks the npm package and the widgets module against their types.
-    s.step("dist", || dist::dist().and_then(|_| widgets::dist()).map(|_| ()))?;
+    s.step("dist", || dist::dist().and_then(|_| widgets::dist(&widgets::WIDGETS)).map(|_| ()))?;
     s.step("tsc --noEmit --strict", || {
         run(
             "tsc --noEmit --strict",

@@ -66,9 +66,10 @@ pub fn selection(args: &[String]) -> Result<Vec<&'static str>, String> {
     Ok(chosen.map_or(WIDGETS.to_vec(), |v| WIDGETS.into_iter().filter(|w| v.contains(w)).collect()))
 }
 
-/// Builds `dist/widgets/` with every widget; returns its directory.
-pub fn dist() -> Result<PathBuf, String> {
-    build(&WIDGETS, &root().join("dist/widgets"))
+/// Builds `dist/widgets/` holding `widgets` (all of [`WIDGETS`] for the demo and the tests);
+/// returns its directory.
+pub fn dist(widgets: &[&str]) -> Result<PathBuf, String> {
+    build(widgets, &root().join("dist/widgets"))
 }
 
 /// Builds the bundle holding `widgets` into `out` (emptied first) and prints its sizes.
