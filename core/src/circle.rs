@@ -88,6 +88,31 @@ pub struct Facility {
     pub walk_m: Option<f64>,
 }
 
+impl Location {
+    /// A location with only its centre (in WGS-84 unless `crs` is set afterwards).
+    pub fn at(centre: [f64; 2]) -> Location {
+        Location { crs: Crs::default(), centre, boundary: None }
+    }
+}
+
+impl Facility {
+    /// An open outlet of `category` with nothing else known yet.
+    pub fn new(category: impl Into<String>, name: impl Into<String>) -> Facility {
+        Facility {
+            id: None,
+            category: category.into(),
+            name: name.into(),
+            location: None,
+            chain: false,
+            brand: None,
+            floor_area_m2: None,
+            hours: None,
+            status: Status::Open,
+            walk_m: None,
+        }
+    }
+}
+
 /// A resident survey.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -153,6 +178,13 @@ pub struct Origin {
     /// Nearest distance in metres per category code.
     #[serde(default)]
     pub nearest_m: BTreeMap<String, f64>,
+}
+
+impl Origin {
+    /// A residential origin with no residents, place or distances yet.
+    pub fn new(id: impl Into<String>) -> Origin {
+        Origin { id: id.into(), population: 0.0, location: None, nearest_m: BTreeMap::new() }
+    }
 }
 
 /// Walking distances computed elsewhere (or by the walking-reach module).

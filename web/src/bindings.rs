@@ -322,8 +322,7 @@ impl Widget {
             });
             added += 1;
         }
-        let text = serde_json::to_string(&circle).map_err(|e| error("circle", &e.to_string()))?;
-        self.load_json(&text)?;
+        self.load_json(&circle_json(&circle))?;
         let unmapped: Vec<String> = imported
             .unmapped
             .iter()

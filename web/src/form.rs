@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
-    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Origin, Status as FacilityStatus,
+    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin, Status as FacilityStatus,
     Survey, Walking,
 };
 use lifecircle_core::score::fmt_num;
@@ -412,7 +412,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 Callback::new(move |p: Option<[f64; 2]>| edit(state, |c| match (p, c.location.as_mut()) {
                     (Some(p), Some(loc)) => loc.centre = p,
                     (Some(p), None) => {
-                        c.location = serde_json::from_value(serde_json::json!({ "centre": p })).ok();
+                        c.location = Some(Location::at(p));
                     }
                     (None, _) => c.location = None,
                 })))}
@@ -589,15 +589,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
 }
 
 fn add_facility(state: FormState, category: String) {
-    // Built from JSON so that optional fields added to the input later need no change here.
-    if let Ok(f) = serde_json::from_value::<Facility>(serde_json::json!({ "category": category, "name": "" })) {
-        edit(state, |c| c.facilities.push(f));
-    }
+    edit(state, |c| c.facilities.push(Facility::new(category, "")));
 }
 
-fn new_origin(id: String) -> Option<Origin> {
-    serde_json::from_value(serde_json::json!({ "id": id, "population": 0 })).ok()
-}
 
 /// Walking distances: from the centre, and from residential origins (for coverage).
 fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
@@ -702,7 +696,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             <div class="lc-toolbar">
                 <button type="button" on:click=move |_| edit(state, |c| {
                     let w = c.walking.get_or_insert_with(Walking::default);
-                    w.origins.extend(new_origin(format!("{}{}", tr(l, "居住点", "origin "), w.origins.len() + 1)));
+                    w.origins.push(Origin::new(format!("{}{}", tr(l, "居住点", "origin "), w.origins.len() + 1)));
                 })>{tr(l, "添加居住点", "Add an origin")}</button>
             </div>
         </fieldset>

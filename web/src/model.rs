@@ -365,8 +365,67 @@ pub fn show_number(v: Option<f64>) -> String {
 }
 
 /// The circle as pretty JSON (what the widgets save and load).
+///
+/// Written compact and then indented by [`indent_json`]: the core writes compact JSON anyway
+/// (the input digest), and a second, pretty instance of every `Serialize` would cost the
+/// widgets' wasm several KB.
 pub fn circle_json(c: &Circle) -> String {
-    serde_json::to_string_pretty(c).unwrap_or_default()
+    indent_json(&serde_json::to_string(c).unwrap_or_default())
+}
+
+/// Compact JSON (no whitespace outside strings, as `serde_json::to_string` writes it)
+/// indented the way `serde_json::to_string_pretty` does: two spaces, `"key": value`, and
+/// `{}`/`[]` for empty containers.
+pub fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str("  "));
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if in_string {
+            out.push(ch);
+            match ch {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match ch {
+            '"' => {
+                in_string = true;
+                out.push(ch);
+            }
+            '{' | '[' => {
+                out.push(ch);
+                let close = if ch == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(ch);
+            }
+            ',' => {
+                out.push(ch);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// An empty circle to start a self-assessment with.
@@ -409,6 +468,20 @@ mod tests {
         let c = Circle::from_json(ex.json).unwrap();
         let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
         (st, c, a)
+    }
+
+    #[test]
+    fn indented_json_is_what_serde_json_writes_pretty() {
+        let (_, c, a) = sample();
+        assert_eq!(circle_json(&c), serde_json::to_string_pretty(&c).unwrap());
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(indent_json(&v.to_string()), serde_json::to_string_pretty(&v).unwrap());
+        // Escapes, quotes, brackets and colons inside strings; empty and nested containers.
+        let tricky = serde_json::json!({
+            "a\"b": ["{x}: [y], z\\", {}, [], [[]], {"k": {"": null}}],
+            "n": -1.5e-7, "t": true, "中文": "引号\"与\\反斜杠"
+        });
+        assert_eq!(indent_json(&tricky.to_string()), serde_json::to_string_pretty(&tricky).unwrap());
     }
 
     #[test]

@@ -106,13 +106,18 @@ fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, Str
 pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>, Vec<u8>), String> {
     eprintln!("\n==> wasm-bindgen (library {}) into {}/{name}.js", env!("CARGO_PKG_VERSION"), out.display());
     let tb = Instant::now();
+    // For size profiling (`twiggy top`): keep function names through bindgen and wasm-opt.
+    let names = std::env::var_os("XTASK_WASM_NAMES").is_some();
+    if names {
+        eprintln!("    XTASK_WASM_NAMES is set: keeping the name section (for twiggy; sizes are not the shipped ones)");
+    }
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(input)
         .out_name(name)
         .web(true)
         .map_err(|e| format!("bindgen: {e}"))?
         .typescript(true)
-        .remove_name_section(true)
+        .remove_name_section(!names)
         .remove_producers_section(true)
         // The library's default differs from the CLI's: without this `init()` has no default
         // URL for the .wasm and fails.
@@ -133,6 +138,7 @@ pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>,
             .args(NO_INLINING)
             .arg(CONVERGE)
             .args(RUSTC_WASM_FEATURES)
+            .args(names.then_some("-g"))
             .arg(&wasm)
             .arg("-o")
             .arg(&optimised),

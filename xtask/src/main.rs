@@ -25,10 +25,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::portal(&args[1..]),
         Some("report") => demo(&args[1..]),
-        Some("dist") => {
-            widgets::selection(&args[1..]).and_then(|w| dist::dist().and_then(|_| widgets::dist(&w))).map(|_| ())
-        }
-        Some("widgets") => widgets::selection(&args[1..]).and_then(|w| widgets::dist(&w)).map(|_| ()),
+        Some("dist") => widgets::selection(&args[1..])
+            .and_then(|w| install::wasm_target().and_then(|_| dist::dist()).and_then(|_| widgets::dist(&w)))
+            .map(|_| ()),
+        Some("widgets") => widgets::selection(&args[1..])
+            .and_then(|w| install::wasm_target().and_then(|_| widgets::dist(&w)))
+            .map(|_| ()),
         Some("test") => test(),
         Some("e2e") => e2e::check(),
         Some("portal-e2e") => demo::browser_tests(),
