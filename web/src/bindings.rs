@@ -392,6 +392,15 @@ fn panic_to_console() {
     }
 }
 
+/// A test-only export that panics through the hook, to check what the console shows
+/// (`tests/panic.rs`).
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(message: &str) {
+    panic_to_console();
+    panic!("{message}");
+}
+
 fn mount_with(
     el: HtmlElement,
     o: &JsValue,

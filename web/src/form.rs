@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
-    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin, Status as FacilityStatus,
-    Survey, Walking,
+    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
+    Status as FacilityStatus, Survey, Walking,
 };
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::{Lang, Standard};
@@ -591,7 +591,6 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
 fn add_facility(state: FormState, category: String) {
     edit(state, |c| c.facilities.push(Facility::new(category, "")));
 }
-
 
 /// Walking distances: from the centre, and from residential origins (for coverage).
 fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {

@@ -174,7 +174,7 @@ fn test() -> Result<(), String> {
         run(
             "widgets: wasm tests in headless Chromium",
             cargo()
-                .args(["test", "-p", "lifecircle-web", "--target", WASM_TARGET])
+                .args(["test", "-p", "lifecircle-web", "--features", "test-panic", "--target", WASM_TARGET])
                 .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
                 .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
         )
