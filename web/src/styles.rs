@@ -161,7 +161,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-cite{color:var(--_muted);font-size:.9em}
 .lc-form .lc-help{color:var(--_muted);font-size:.92em;margin:.2em 0}
 .lc-form .lc-field{display:flex;flex-wrap:wrap;gap:.3em .6em;align-items:center;margin:.3em 0}
-.lc-form .lc-field label{min-width:9em}
+.lc-form .lc-field>label{flex:0 0 9em}
 .lc-form .lc-field>input[type=text]{flex:1 1 16em;min-width:12em}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form .lc-result{font-size:.92em;margin:.2em 0}

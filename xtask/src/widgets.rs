@@ -149,12 +149,12 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
         "goal (≤ 250 KB gzip) NOT met"
     };
     if all {
-        eprintln!("\nwidgets: {} KB gzip for all four widgets with the core: {verdict}", page.1 / 1024);
+        eprintln!("\nwidgets: {:.1} KB gzip for all four widgets with the core: {verdict}", page.1 as f64 / 1024.0);
     } else {
         let within = if page.1 <= GOAL_GZ { "within" } else { "over" };
         eprintln!(
-            "\nwidgets: {} KB gzip for {features} with the core: {within} 250 KB (the goal is for all four widgets)",
-            page.1 / 1024
+            "\nwidgets: {:.1} KB gzip for {features} with the core: {within} 250 KB (the goal is for all four widgets)",
+            page.1 as f64 / 1024.0
         );
     }
     eprintln!("dist: {} written in {:.1} s", out.display(), t.elapsed().as_secs_f64());
