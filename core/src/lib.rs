@@ -17,6 +17,7 @@ pub mod circle;
 pub mod date;
 pub mod example;
 mod json_path;
+pub mod order;
 pub mod report;
 pub mod schema;
 pub mod score;

@@ -992,7 +992,7 @@ fn assemble(
             cap: i.cap.clone(),
         })
         .collect();
-    checks.sort_by_key(|k| k.role);
+    crate::order::sort_by_key(&mut checks, |k| k.role);
 
     let band = |id: &str| st.grades.iter().position(|g| g.id == id);
     let by_points = st.grades.iter().position(|g| total >= g.min_points && g.below_points.is_none_or(|b| total < b));
@@ -1083,7 +1083,7 @@ fn assemble(
             },
         ));
     }
-    gaps.sort_by(|(pa, a), (pb, b)| {
+    crate::order::sort_by(&mut gaps, |(pa, a), (pb, b)| {
         a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost)).then(pa.cmp(pb))
     });
 
@@ -1183,12 +1183,12 @@ pub fn standard_digest(st: &Standard) -> String {
 pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
     let mut c = c.clone();
     let mut fac: Vec<(String, crate::circle::Facility)> = c.facilities.drain(..).map(|f| (canon(&f), f)).collect();
-    fac.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut fac, |a, b| a.0.cmp(&b.0));
     c.facilities = fac.into_iter().map(|(_, f)| f).collect();
-    c.communities.sort_by_key(|n| (n.code.clone(), n.name.clone()));
+    crate::order::sort_by(&mut c.communities, |a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name)));
     if let Some(w) = &mut c.walking {
         let mut o: Vec<(String, crate::circle::Origin)> = w.origins.drain(..).map(|x| (canon(&x), x)).collect();
-        o.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut o, |a, b| a.0.cmp(&b.0));
         w.origins = o.into_iter().map(|(_, x)| x).collect();
     }
     let mut h = Sha256::new();

@@ -354,7 +354,7 @@ impl GuideMapData {
         }
         // Categories in the standard's order, so the legend reads like the standard.
         let order = |code: &str| standard.categories.iter().position(|c| c.code == code).unwrap_or(usize::MAX);
-        categories.sort_by_key(|c| order(&c.code));
+        lifecircle_core::order::sort_by_key(&mut categories, |c| order(&c.code));
         let classes = standard
             .classes
             .iter()

@@ -156,7 +156,9 @@ pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
         }
     }
     // Stable sort keeps the first-appearance order among equals.
-    units.sort_by(|a, b| a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost)));
+    lifecircle_core::order::sort_by(&mut units, |a, b| {
+        a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost))
+    });
     units
 }
 

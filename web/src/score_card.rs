@@ -77,7 +77,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> i
 
     // Gates, vetoes and mandatory items, failed ones first.
     let mut checks = a.checks.clone();
-    checks.sort_by_key(|c| c.passed);
+    lifecircle_core::order::sort_by_key(&mut checks, |c| c.passed);
     let checks_view = (!checks.is_empty()).then(|| {
         let items = checks
             .into_iter()
