@@ -47,8 +47,16 @@ function expectedOf(a) {
 test('demo portal: form, score, autosave, export/import, English, large text, what-if, A3 print', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    const { page, errors } = await open(browser, base + '/');
+    const { page, errors, warnings } = await open(browser, base + '/');
     await shot(page, 'demo-1-start.png');
+    // The page preloads the widgets' wasm and standard; each is downloaded once (the preload
+    // is what the widgets use, not a second copy).
+    const loads = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((r) => `${new URL(r.name).pathname} ${r.initiatorType}`)
+      .filter((p) => /\/widgets\/(lifecircle_web_bg\.wasm|standards\/longwan-2024\.bin|lifecircle-widgets\.js|lifecircle_web\.js) /.test(p)).sort());
+    // (Chromium files a used modulepreload under "script".)
+    assert.deepEqual(loads, ['/widgets/lifecircle-widgets.js script', '/widgets/lifecircle_web.js script',
+      '/widgets/lifecircle_web_bg.wasm link', '/widgets/standards/longwan-2024.bin link']);
     assert.equal(await page.locator('#lc-form .lcx-hint').textContent(), '每次修改都自动保存在本机浏览器中。', 'autosave is on in the demo');
 
     // The sample circle as loaded scores exactly as the native CLI scores it.
@@ -248,6 +256,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
 
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
     assert.deepEqual(errors, [], 'no console errors');
+    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preload was used');
   } finally {
     await browser.close();
   }

@@ -53,6 +53,11 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     // The built-in standard came from /widgets/standards/ beside the module, fetched once.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/standards/')));
     assert.deepEqual(fetched, ['/widgets/standards/longwan-2024.bin']);
+    // The form names it in its `standard` attribute, so it was requested while the wasm was
+    // still loading, not after it (the score card, without the attribute, shares that fetch).
+    const started = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((r) => /\.(bin|wasm)$/.test(r.name)).map((r) => [new URL(r.name).pathname.split('/').pop(), r.startTime])));
+    assert.ok(started['longwan-2024.bin'] < started['lifecircle_web_bg.wasm'], `standard before the wasm: ${JSON.stringify(started)}`);
     // A standard that is not there: the widget says which file and why, and nothing else breaks.
     const missing = await page.evaluate(async () => {
       const el = document.createElement('lifecircle-scorecard');

@@ -4,12 +4,16 @@ import assert from 'node:assert/strict';
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Opens a page that records console errors, page errors, CSP violations and the form's last assessment. */
+/** Opens a page that records console errors and warnings, page errors, CSP violations and the form's last assessment. */
 export async function open(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(() => {
     window.__csp = [];
@@ -20,6 +24,6 @@ export async function open(browser, url, options = {}) {
   await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
   const ready = await page.getAttribute('body', 'data-ready');
   if (ready !== '1') assert.fail(`the page did not start: ${await page.locator('#status').textContent({ timeout: 1000 }).catch(() => ready)}`);
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 

@@ -10,10 +10,6 @@
 
 import init, * as lc from './lifecircle_web.js';
 
-await init();
-
-export const { version, widgetCss, emptyCircle } = lc;
-
 function codeError(code, message) {
   const e = new Error(message);
   e.code = code;
@@ -39,6 +35,20 @@ export function standardBytes(id) {
   }
   return packedStandards.get(id);
 }
+
+// While the wasm downloads, fetch the standards that the elements already in the page name in
+// their `standard` attribute, so the two downloads overlap instead of following each other on
+// a slow network. Elements added later, or without the attribute, fetch theirs when they mount;
+// a failure here is reported by the element's own mount, which tries again.
+if (typeof document !== 'undefined') {
+  for (const el of document.querySelectorAll('lifecircle-assessment[standard], lifecircle-scorecard[standard], lifecircle-gap-report[standard], lifecircle-guide-map[standard]')) {
+    standardBytes(el.getAttribute('standard')).catch(() => {});
+  }
+}
+
+await init();
+
+export const { version, widgetCss, emptyCircle } = lc;
 
 /** The options with `standardPacked` filled in from `standard` (a built-in's id, default `longwan-2024`). */
 async function withStandard(options = {}) {
