@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::assessment::*;
@@ -284,7 +284,7 @@ impl<'a> Cx<'a> {
             match self.c.new_residential {
                 Some(is) if is != want => {
                     m.not_applicable = true;
-                    m.inputs.insert("new_residential".into(), json!(is));
+                    m.inputs.insert("new_residential".into(), Value::from(is));
                     m.says = if want {
                         Text::new(
                             "本圈不是新建居住区，此项不适用",
@@ -310,7 +310,7 @@ impl<'a> Cx<'a> {
             match form {
                 Some(f) if !a.forms.contains(&f.code) => {
                     m.not_applicable = true;
-                    m.inputs.insert("form".into(), json!(f.code));
+                    m.inputs.insert("form".into(), Value::from(f.code.as_str()));
                     m.says = Text::new(
                         format!("本圈为{}，此项不适用", f.name.zh),
                         format!("the circle is {}, so this does not apply", f.name.en),
@@ -336,9 +336,11 @@ impl<'a> Cx<'a> {
                 let (have, lack): (Vec<&FacilitySet>, Vec<&FacilitySet>) =
                     targets.iter().partition(|t| !self.present(t).is_empty());
                 m.value = Some(have.len() as f64);
-                m.inputs.insert("present".into(), json!(have.iter().map(|t| &t.code).collect::<Vec<_>>()));
-                m.inputs.insert("missing".into(), json!(lack.iter().map(|t| &t.code).collect::<Vec<_>>()));
-                m.inputs.insert("of".into(), json!(targets.len()));
+                m.inputs
+                    .insert("present".into(), Value::from(have.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
+                m.inputs
+                    .insert("missing".into(), Value::from(lack.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
+                m.inputs.insert("of".into(), Value::from(targets.len()));
                 let zh_lack = join(lack.iter().map(|t| t.name.zh.as_str()), "、");
                 let en_lack = join(lack.iter().map(|t| t.name.en.as_str()), ", ");
                 m.says = Text::new(
@@ -356,7 +358,7 @@ impl<'a> Cx<'a> {
                 let mut m = Measured::new("count");
                 let n = self.present(target).len();
                 m.value = Some(n as f64);
-                m.inputs.insert("count".into(), json!(n));
+                m.inputs.insert("count".into(), Value::from(n));
                 m.says = Text::new(format!("{}共 {n} 处", target.name.zh), format!("{n} × {}", target.name.en));
                 m
             }
@@ -364,8 +366,8 @@ impl<'a> Cx<'a> {
                 let mut m = Measured::new("fraction");
                 let n = self.measure_value(numerator);
                 let d = self.measure_value(denominator);
-                m.inputs.insert(measure_key(numerator), json!(n));
-                m.inputs.insert(measure_key(denominator), json!(d));
+                m.inputs.insert(measure_key(numerator), Value::from(n));
+                m.inputs.insert(measure_key(denominator), Value::from(d));
                 let (nz, ne) = self.measure_name(numerator);
                 let (dz, de) = self.measure_name(denominator);
                 match (n, d) {
@@ -410,8 +412,8 @@ impl<'a> Cx<'a> {
                 let area = self.c.figures.get(figure).copied();
                 let hh = self.c.households;
                 let (fz, fe) = self.measure_name(&Measure::Figure(figure.clone()));
-                m.inputs.insert(figure.clone(), json!(area));
-                m.inputs.insert("households".into(), json!(hh));
+                m.inputs.insert(figure.clone(), Value::from(area));
+                m.inputs.insert("households".into(), Value::from(hh));
                 match (area, hh) {
                     (Some(a), Some(h)) if h > 0.0 => {
                         let v = a / h * per_households;
@@ -454,9 +456,9 @@ impl<'a> Cx<'a> {
                         ));
                     }
                     Some(s) => {
-                        m.inputs.insert("respondents".into(), json!(s.respondents));
-                        m.inputs.insert("satisfied".into(), json!(s.satisfied));
-                        m.inputs.insert("min_sample".into(), json!(min_sample));
+                        m.inputs.insert("respondents".into(), Value::from(s.respondents));
+                        m.inputs.insert("satisfied".into(), Value::from(s.satisfied));
+                        m.inputs.insert("min_sample".into(), Value::from(*min_sample));
                         if s.respondents < *min_sample {
                             findings.push(Finding {
                                 code: "sample_too_small".into(),
@@ -499,9 +501,9 @@ impl<'a> Cx<'a> {
                     }
                     Some(a) => {
                         m.value = Some(if a.done { 1.0 } else { 0.0 });
-                        m.inputs.insert("done".into(), json!(a.done));
+                        m.inputs.insert("done".into(), Value::from(a.done));
                         if let Some(e) = &a.evidence {
-                            m.inputs.insert("evidence".into(), json!(e));
+                            m.inputs.insert("evidence".into(), Value::from(e.as_str()));
                         }
                         m.says = match (a.done, &a.evidence) {
                             (true, Some(e)) => {
@@ -534,7 +536,7 @@ impl<'a> Cx<'a> {
                                 "evaluator points without a note are not counted",
                             ),
                         });
-                        m.inputs.insert("points_given".into(), json!(e.points));
+                        m.inputs.insert("points_given".into(), Value::from(e.points));
                         m.says = Text::new(
                             format!("评估人给 {} 分但未写理由，不予计分", fmt_num(e.points)),
                             format!("{} points given without a note: not counted", fmt_num(e.points)),
@@ -543,10 +545,10 @@ impl<'a> Cx<'a> {
                     }
                     Some(e) => {
                         m.value = Some(e.points);
-                        m.inputs.insert("points_given".into(), json!(e.points));
-                        m.inputs.insert("note".into(), json!(e.note));
+                        m.inputs.insert("points_given".into(), Value::from(e.points));
+                        m.inputs.insert("note".into(), Value::from(e.note.as_str()));
                         if let Some(ev) = &e.evidence {
-                            m.inputs.insert("evidence".into(), json!(ev));
+                            m.inputs.insert("evidence".into(), Value::from(ev.as_str()));
                         }
                         m.says = Text::new(format!("评估人意见：{}", e.note), format!("evaluator's note: {}", e.note));
                     }
@@ -565,7 +567,7 @@ impl<'a> Cx<'a> {
     ) -> Measured {
         let mut m = Measured::new("yes_no");
         let here = self.present(target);
-        m.inputs.insert("count".into(), json!(here.len()));
+        m.inputs.insert("count".into(), Value::from(here.len()));
         let name = &target.name;
         if here.is_empty() && self.nearest_from_centre(target).is_none() {
             m.value = Some(0.0);
@@ -607,7 +609,7 @@ impl<'a> Cx<'a> {
                 Some(Text::new(format!("测量{}的步行距离", name.zh), format!("measure the walk to {}", name.en)));
             return m;
         };
-        m.inputs.insert("nearest_m".into(), json!(metres));
+        m.inputs.insert("nearest_m".into(), Value::from(metres));
         let basis = self.c.walking.as_ref().map(|w| w.basis).unwrap_or_default();
         // On a straight-line basis the walk is the line times the detour factor.
         let walk = match basis {
@@ -615,7 +617,7 @@ impl<'a> Cx<'a> {
             Basis::StraightLine => metres * self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
         };
         if let Some(n) = &nearest {
-            m.inputs.insert("nearest".into(), json!(n));
+            m.inputs.insert("nearest".into(), Value::from(n.as_str()));
         }
         let (which_zh, which_en) = match &nearest {
             Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
@@ -624,7 +626,7 @@ impl<'a> Cx<'a> {
         let (ok, zh, en) = match limit {
             Reach::Metres(lim) => {
                 m.unit = "m";
-                m.inputs.insert("walk_m".into(), json!(walk));
+                m.inputs.insert("walk_m".into(), Value::from(walk));
                 (
                     walk <= lim,
                     format!("最近的{which_zh}步行约 {} 米，要求 {} 米以内", fmt_num(walk.round()), fmt_num(lim)),
@@ -641,7 +643,7 @@ impl<'a> Cx<'a> {
                     return m;
                 };
                 m.unit = "min";
-                m.inputs.insert("minutes".into(), json!(round2(min)));
+                m.inputs.insert("minutes".into(), Value::from(round2(min)));
                 (
                     min <= lim,
                     format!(
@@ -675,8 +677,8 @@ impl<'a> Cx<'a> {
             return m;
         };
         let reach_m = limit * per_min;
-        m.inputs.insert("within_minutes".into(), json!(limit));
-        m.inputs.insert("reach_m".into(), json!(round2(reach_m)));
+        m.inputs.insert("within_minutes".into(), Value::from(limit));
+        m.inputs.insert("reach_m".into(), Value::from(round2(reach_m)));
         let origins = self.c.walking.as_ref().map(|w| w.origins.as_slice()).unwrap_or(&[]);
         let absent = self.present(target).is_empty();
         if origins.is_empty() {
@@ -692,9 +694,9 @@ impl<'a> Cx<'a> {
                 });
                 let v = if d <= reach_m { 1.0 } else { 0.0 };
                 m.value = Some(v);
-                m.inputs.insert("centre_nearest_m".into(), json!(d));
+                m.inputs.insert("centre_nearest_m".into(), Value::from(d));
                 if let Some(n) = &nearest {
-                    m.inputs.insert("nearest".into(), json!(n));
+                    m.inputs.insert("nearest".into(), Value::from(n.as_str()));
                 }
                 let (which_zh, which_en) = match &nearest {
                     Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
@@ -755,8 +757,8 @@ impl<'a> Cx<'a> {
         }
         let v = covered / total;
         m.value = Some(v);
-        m.inputs.insert("population_total".into(), json!(total));
-        m.inputs.insert("population_covered".into(), json!(covered));
+        m.inputs.insert("population_total".into(), Value::from(total));
+        m.inputs.insert("population_covered".into(), Value::from(covered));
         m.says = Text::new(
             format!(
                 "{} 分钟（约 {} 米）内可达{}的居民 {} 人 ÷ {} 人 = {}",
