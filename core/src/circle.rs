@@ -4,10 +4,11 @@
 //! ([`Circle::from_json`]). What is merely missing is not an error: scoring turns it into
 //! findings and gaps.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::sorted_map::SortedMap;
 
 /// The coordinate reference system of input geometry (WGS-84, GCJ-02 or BD-09).
 pub use crate::access::Crs;
@@ -177,13 +178,13 @@ pub struct Origin {
     pub location: Option<[f64; 2]>,
     /// Nearest distance in metres per category code.
     #[serde(default)]
-    pub nearest_m: BTreeMap<String, f64>,
+    pub nearest_m: SortedMap<f64>,
 }
 
 impl Origin {
     /// A residential origin with no residents, place or distances yet.
     pub fn new(id: impl Into<String>) -> Origin {
-        Origin { id: id.into(), population: 0.0, location: None, nearest_m: BTreeMap::new() }
+        Origin { id: id.into(), population: 0.0, location: None, nearest_m: SortedMap::new() }
     }
 }
 
@@ -196,10 +197,10 @@ pub struct Walking {
     pub basis: Basis,
     /// From the circle centre: nearest distance in metres per category code.
     #[serde(default)]
-    pub nearest_m: BTreeMap<String, f64>,
+    pub nearest_m: SortedMap<f64>,
     /// From the circle centre: the name of that nearest facility per category code, where known.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub nearest_name: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub nearest_name: SortedMap<String>,
     /// Residential origins with their nearest distances, for coverage shares.
     #[serde(default)]
     pub origins: Vec<Origin>,
@@ -237,16 +238,16 @@ pub struct Circle {
     pub facilities: Vec<Facility>,
     /// Numbers by figure key of the standard (floor areas …).
     #[serde(default)]
-    pub figures: BTreeMap<String, f64>,
+    pub figures: SortedMap<f64>,
     /// Surveys by key (`overall` unless the standard names another).
     #[serde(default)]
-    pub surveys: BTreeMap<String, Survey>,
+    pub surveys: SortedMap<Survey>,
     /// Checklist answers by indicator id.
     #[serde(default)]
-    pub checklist: BTreeMap<String, ChecklistAnswer>,
+    pub checklist: SortedMap<ChecklistAnswer>,
     /// Evaluator points by indicator id.
     #[serde(default)]
-    pub evaluator: BTreeMap<String, EvaluatorEntry>,
+    pub evaluator: SortedMap<EvaluatorEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub walking: Option<Walking>,
 }

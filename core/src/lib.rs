@@ -21,6 +21,7 @@ pub mod order;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod sorted_map;
 pub mod standard;
 
 pub use assessment::Assessment;

@@ -9,8 +9,6 @@
 //! The walking speed comes from the standard (`walking_speed_m_per_min`); nothing here holds a
 //! number of a standard.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::crs::{DatumWarning, check_datum_shift, convert};
@@ -19,7 +17,7 @@ use super::graph::{Network, NetworkStats, SnapFinding};
 use super::import::{CategoryMapping, CategoryRule, Facility as DataFacility, Origin as DataOrigin};
 use super::query::{FacilitySet, distances_for_origins, nearest_by_category};
 use super::{Crs, WalkParams};
-use crate::circle::{Basis, Circle, Facility, Origin, Walking};
+use crate::circle::{Basis, Circle, Facility, Origin, SortedMap, Walking};
 use crate::standard::Standard;
 use crate::standard::resolve::{DETOUR_FACTOR, ELDERLY_WALKING_SPEED, WALKING_SPEED};
 
@@ -153,8 +151,8 @@ pub fn walk_circle(
     let datum_warning = check_datum_shift(&points, net);
 
     let from_centre = nearest_by_category(net, &set, centre, &params, f64::INFINITY, max_snap_m)?;
-    let mut nearest_m = BTreeMap::new();
-    let mut nearest_name = BTreeMap::new();
+    let mut nearest_m = SortedMap::new();
+    let mut nearest_name = SortedMap::new();
     let mut unreached = Vec::new();
     for (cat, n) in &from_centre.by_category {
         if st.category(cat).is_none() {
