@@ -43,6 +43,17 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     }
 }
 
+/// A fixed pseudo-random sequence (xorshift64) for this crate's tests.
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,13 +62,7 @@ mod tests {
     /// up to 40, from a fixed pseudo-random sequence.
     #[test]
     fn same_order_as_std_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for len in 0..=40 {
             for _ in 0..25 {
                 let v: Vec<(u64, usize)> = (0..len).map(|i| (next() % 5, i)).collect();

@@ -195,13 +195,7 @@ mod tests {
     /// same order, and the same JSON.
     #[test]
     fn behaves_like_a_btreemap() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::order::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut ours = SortedMap::new();
         let mut std = BTreeMap::new();
         for step in 0..2000 {
