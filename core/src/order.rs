@@ -34,7 +34,7 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
         loop {
             let k = order[j];
             order[j] = j;
-            if k == start || k == j {
+            if k == start {
                 break;
             }
             v.swap(j, k);

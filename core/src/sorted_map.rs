@@ -82,10 +82,6 @@ impl<V> SortedMap<V> {
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.items.iter().map(|(k, _)| k)
     }
-
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.items.iter().map(|(_, v)| v)
-    }
 }
 
 /// A key of a [`SortedMap`] that may or may not be there.
@@ -119,12 +115,6 @@ impl<V> FromIterator<(String, V)> for SortedMap<V> {
             m.insert(k, v);
         }
         m
-    }
-}
-
-impl<V, const N: usize> From<[(String, V); N]> for SortedMap<V> {
-    fn from(items: [(String, V); N]) -> Self {
-        items.into_iter().collect()
     }
 }
 

@@ -10,6 +10,9 @@
 
 import init, * as lc from './lifecircle_web.js';
 
+/** The custom elements this module defines (`lifecircle-` + each element class's `widget`). */
+const TAGS = ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map'];
+
 function codeError(code, message) {
   const e = new Error(message);
   e.code = code;
@@ -41,7 +44,7 @@ export function standardBytes(id) {
 // a slow network. Elements added later, or without the attribute, fetch theirs when they mount;
 // a failure here is reported by the element's own mount, which tries again.
 if (typeof document !== 'undefined') {
-  for (const el of document.querySelectorAll('lifecircle-assessment[standard], lifecircle-scorecard[standard], lifecircle-gap-report[standard], lifecircle-guide-map[standard]')) {
+  for (const el of document.querySelectorAll(TAGS.map((t) => `${t}[standard]`).join(', '))) {
     standardBytes(el.getAttribute('standard')).catch(() => {});
   }
 }
@@ -469,7 +472,7 @@ class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; 
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }
 class GuideMapElement extends LifecircleElement { static widget = 'guide-map'; }
 
-for (const [name, cls] of [['lifecircle-assessment', AssessmentElement], ['lifecircle-scorecard', ScorecardElement],
-  ['lifecircle-gap-report', GapReportElement], ['lifecircle-guide-map', GuideMapElement]]) {
+for (const cls of [AssessmentElement, ScorecardElement, GapReportElement, GuideMapElement]) {
+  const name = `lifecircle-${cls.widget}`; // one of TAGS
   if (!customElements.get(name)) customElements.define(name, cls);
 }

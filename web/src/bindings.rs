@@ -322,7 +322,8 @@ impl Widget {
             });
             added += 1;
         }
-        self.load_json(&circle_json(&circle))?;
+        let text = serde_json::to_string(&circle).map_err(|e| error("circle", &e.to_string()))?;
+        self.load_json(&text)?;
         let unmapped: Vec<String> = imported
             .unmapped
             .iter()
