@@ -126,7 +126,7 @@ pub const GAP_REPORT_CSS: &str = concat!(
 pub const GUIDE_MAP_CSS: &str = concat!(
     base_css!(),
     r#"
-.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:none}
+.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:manipulation}
 .lc-map .lc-canvas.lc-placing{position:relative}
 .lc-map .lc-canvas.lc-placing:focus-visible::after{content:"";position:absolute;left:50%;top:50%;width:28px;height:28px;margin:-14px 0 0 -14px;border:2px solid var(--_bad);border-radius:50%;box-shadow:0 0 0 2px #fff;pointer-events:none}
 .lc-map .lc-canvas svg{display:block;width:100%;height:auto}
@@ -162,10 +162,12 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-help{color:var(--_muted);font-size:.92em;margin:.2em 0}
 .lc-form .lc-field{display:flex;flex-wrap:wrap;gap:.3em .6em;align-items:center;margin:.3em 0}
 .lc-form .lc-field>label{flex:0 0 9em}
-.lc-form .lc-field>input[type=text]{flex:1 1 16em;min-width:12em}
+.lc-form .lc-field>input[type=text]{flex:1 1 10em;min-width:8em}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form .lc-result{font-size:.92em;margin:.2em 0}
-.lc-form .lc-table-wrap{overflow-x:auto}
+/* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;
+   position:relative keeps its screen-reader-only labels (absolute) inside the scroll box too. */
+.lc-form .lc-table-wrap{overflow-x:auto;width:0;min-width:100%;position:relative}
 .lc-form table{border-collapse:collapse;width:100%;min-width:1100px}
 .lc-form th,.lc-form td{border:1px solid var(--_border);padding:.25em .4em;text-align:start;vertical-align:top}
 .lc-form th{background:var(--_surface);font-weight:700}
