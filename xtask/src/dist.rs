@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{WASM_TARGET, cargo, install, root, run, target_dir};
+use crate::{WASM_TARGET, install, root, run, target_dir};
 
 /// The npm package's name and its module's file stem.
 const NAME: &str = "lifecircle";
@@ -83,8 +83,8 @@ type SizeRow = (String, (usize, usize));
 /// Build one module of the wasm crate with `features`, run bindgen and wasm-opt into `out`
 /// under the file stem `name`; returns the size rows of its stages.
 fn module(out: &Path, name: &str, features: &[&str]) -> Result<Vec<SizeRow>, String> {
-    let mut build = cargo();
-    build.args(["build", "-p", "lifecircle-wasm", "--target", WASM_TARGET, "--release"]);
+    let mut build = crate::wasm_release_build();
+    build.args(["-p", "lifecircle-wasm"]);
     if !features.is_empty() {
         build.args(["--features", &features.join(",")]);
     }

@@ -68,6 +68,41 @@ fn cargo() -> Command {
     c
 }
 
+/// `cargo build --target wasm32-unknown-unknown --release`, for the modules that ship (the npm
+/// package and the widgets). Panic messages in them carry source paths; for the crates from
+/// the registry those would be this machine's (`$CARGO_HOME/registry/src/<index>/<crate>/…`).
+/// They are remapped to `<crate>/…`: the shipped files name no machine path, are a little
+/// smaller, and come out the same wherever the project is built. The flags are appended to
+/// the target's `rustflags` in `.cargo/config.toml` (Cargo joins `--config` arrays).
+fn wasm_release_build() -> Command {
+    let mut c = cargo();
+    c.args(["build", "--target", WASM_TARGET, "--release"]);
+    let flags: Vec<String> = registry_sources()
+        .iter()
+        .map(|dir| {
+            let flag = format!("--remap-path-prefix={}=", dir.display());
+            format!("\"{}\"", flag.replace('\\', "\\\\").replace('"', "\\\""))
+        })
+        .collect();
+    if !flags.is_empty() {
+        c.args(["--config", &format!("target.{WASM_TARGET}.rustflags=[{}]", flags.join(","))]);
+    }
+    c
+}
+
+/// The directories holding the registry's unpacked crates: `$CARGO_HOME/registry/src/*`.
+fn registry_sources() -> Vec<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(src) = home.map(|h| h.join("registry/src")) else { return Vec::new() };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&src)
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
+}
+
 /// Run a command, echoing it, failing on a non-zero exit.
 fn run(step: &str, cmd: &mut Command) -> Result<(), String> {
     let shown = format!(

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::dist::sizes;
-use crate::{WASM_TARGET, cargo, root, run, target_dir};
+use crate::{WASM_TARGET, root, run, target_dir};
 
 /// The bindgen output's file stem.
 const GLUE: &str = "lifecircle_web";
@@ -77,8 +77,8 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
     let t = Instant::now();
     let all = widgets.len() == WIDGETS.len();
     let features = widgets.join(",");
-    let mut cmd = cargo();
-    cmd.args(["build", "-p", "lifecircle-web", "--lib", "--target", WASM_TARGET, "--release"]);
+    let mut cmd = crate::wasm_release_build();
+    cmd.args(["-p", "lifecircle-web", "--lib"]);
     if !all {
         cmd.args(["--no-default-features", "--features", &features]);
     }
