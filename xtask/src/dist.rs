@@ -127,7 +127,11 @@ pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>,
     eprintln!("    (bindgen: {:.1} s)", tb.elapsed().as_secs_f64());
 
     let wasm = out.join(format!("{name}_bg.wasm"));
-    let after_bindgen = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let mut after_bindgen = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let stamps = unstamp_split_markers(&mut after_bindgen).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    if stamps > 0 {
+        std::fs::write(&wasm, &after_bindgen).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    }
     install::npm()?;
     let wasm_opt = root().join("e2e/node_modules/.bin/wasm-opt");
     let optimised = out.join(format!("{name}_bg.opt.wasm"));
@@ -155,6 +159,63 @@ pub fn bindgen_and_opt(input: &Path, out: &Path, name: &str) -> Result<(Vec<u8>,
         std::fs::remove_file(&optimised).map_err(|e| format!("{}: {e}", optimised.display()))?;
     }
     Ok((after_bindgen, after_opt))
+}
+
+/// The start of the export that `wasm_split_helpers` (linked by Leptos) names after a hash of
+/// its own `Cargo.toml` path, i.e. of `$CARGO_HOME`: `_WASM_SPLIT_MARKER_<16 hex>version`.
+const SPLIT_MARKER: &[u8] = b"_WASM_SPLIT_MARKER_";
+
+/// Replaces the 16 hex digits in the names of `_WASM_SPLIT_MARKER_…` exports with zeros, in
+/// place (same length, nothing else moves), and returns how many it changed. The marker is
+/// for a code-splitting tool that this project does not use; its hash made the module depend
+/// on where Cargo keeps its registry, so two builds of one commit differed in 16 bytes.
+pub fn unstamp_split_markers(wasm: &mut [u8]) -> Result<usize, String> {
+    fn leb(b: &[u8], i: &mut usize) -> Result<usize, String> {
+        let (mut v, mut shift) = (0usize, 0);
+        loop {
+            let byte = *b.get(*i).ok_or("the module ends inside a number")?;
+            *i += 1;
+            v |= usize::from(byte & 0x7f).checked_shl(shift).ok_or("a number is too long")?;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+            if shift > 28 {
+                return Err("a number is too long".into());
+            }
+        }
+    }
+    if wasm.get(..4) != Some(b"\0asm") {
+        return Err("not a WebAssembly module".into());
+    }
+    let mut changed = 0;
+    let mut i = 8;
+    while i < wasm.len() {
+        let id = wasm[i];
+        i += 1;
+        let size = leb(wasm, &mut i)?;
+        let end = i.checked_add(size).filter(|&e| e <= wasm.len()).ok_or("a section runs past the end")?;
+        if id == 7 {
+            let mut j = i;
+            for _ in 0..leb(wasm, &mut j)? {
+                let len = leb(wasm, &mut j)?;
+                let name = j..j.checked_add(len).filter(|&e| e <= end).ok_or("an export name runs past its section")?;
+                j = name.end;
+                let digits = name.start + SPLIT_MARKER.len()..name.start + SPLIT_MARKER.len() + 16;
+                if wasm[name.clone()].starts_with(SPLIT_MARKER)
+                    && digits.end <= name.end
+                    && wasm[digits.clone()].iter().all(u8::is_ascii_hexdigit)
+                {
+                    wasm[digits].fill(b'0');
+                    changed += 1;
+                }
+                j += 1; // the export's kind
+                leb(wasm, &mut j)?; // and index
+            }
+        }
+        i = end;
+    }
+    Ok(changed)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -262,3 +323,61 @@ native CLI.
   the built-in standards only needs the small module.
 - Types: `lifecircle.d.ts`, `lifecircle_full.d.ts`. Licence: MIT OR Apache-2.0.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module header, a custom section, then an export section with `exports` (name, kind).
+    fn module(exports: &[(&str, u8)]) -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend([0, 4, 1, b'x', 0xAA, 0xBB]); // custom section "x" with two bytes
+        let mut body = vec![exports.len() as u8];
+        for (name, kind) in exports {
+            body.push(name.len() as u8);
+            body.extend(name.as_bytes());
+            body.extend([*kind, 0x81, 0x01]); // index 129: two LEB bytes
+        }
+        m.push(7);
+        m.push(body.len() as u8);
+        m.extend(body);
+        m
+    }
+
+    #[test]
+    fn zeroes_the_split_markers_hash_and_nothing_else() {
+        let mut wasm =
+            module(&[("mountScorecard", 0), ("_WASM_SPLIT_MARKER_732e786d2a082da8version", 3), ("version", 0)]);
+        let expected =
+            module(&[("mountScorecard", 0), ("_WASM_SPLIT_MARKER_0000000000000000version", 3), ("version", 0)]);
+        assert_eq!(unstamp_split_markers(&mut wasm), Ok(1));
+        assert_eq!(wasm, expected);
+        // Applied twice, the second finds only zeros (they are hex digits too) and changes nothing.
+        assert_eq!(unstamp_split_markers(&mut wasm), Ok(1));
+        assert_eq!(wasm, expected);
+    }
+
+    #[test]
+    fn leaves_other_names_alone() {
+        let names = [("_WASM_SPLIT_MARKER_", 3), ("_WASM_SPLIT_MARKER_xyz4567890abcdefversion", 3), ("mount", 0)];
+        let mut wasm = module(&names);
+        assert_eq!(unstamp_split_markers(&mut wasm), Ok(0));
+        assert_eq!(wasm, module(&names));
+    }
+
+    #[test]
+    fn broken_modules_are_errors_not_panics() {
+        let whole = module(&[("_WASM_SPLIT_MARKER_732e786d2a082da8version", 3)]);
+        // Every prefix returns (no panic); one that is not a module, or ends inside the
+        // export section, is an error.
+        for cut in 0..whole.len() {
+            let r = unstamp_split_markers(&mut whole[..cut].to_vec());
+            if !(4..=14).contains(&cut) {
+                assert!(r.is_err(), "cut at {cut}: {r:?}");
+            }
+        }
+        let mut long = module(&[]);
+        long.extend([7, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+        assert!(unstamp_split_markers(&mut long).is_err());
+    }
+}

@@ -1,10 +1,11 @@
 //! `cargo xtask`: build, demo and test everything with one command each.
 //!
-//! - `cargo xtask demo`: the README's main job. Scores the built-in sample circle against
-//!   `longwan-2024` and prints the full report (the widgets issue turns this into a served
-//!   demo portal).
-//! - `cargo xtask dist`: the npm package in `dist/npm/` (release wasm, bindgen through the
-//!   `wasm-bindgen-cli-support` library, `wasm-opt -Oz` from npm `binaryen`), with sizes.
+//! - `cargo xtask demo [--port N]`: the README's main job. Builds the widgets and the two
+//!   built-in samples and serves the demo portal at http://127.0.0.1:8080 until Ctrl-C.
+//! - `cargo xtask report`: the sample circle's full report against `longwan-2024`, printed.
+//! - `cargo xtask dist [--widgets a,b]`: the npm package in `dist/npm/` and the widgets in
+//!   `dist/widgets/` (release wasm, bindgen through the `wasm-bindgen-cli-support` library,
+//!   `wasm-opt -Oz` from npm `binaryen`), with sizes.
 //! - `cargo xtask test`: every check CI runs, installing what is missing first and saying so.
 
 mod demo;

@@ -157,8 +157,43 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
             page.1 as f64 / 1024.0
         );
     }
+    let sums = out.join(SUMS);
+    io(&sums, std::fs::write(&sums, checksums(&out)?))?;
+    eprintln!("checksums: {} (`sha256sum -c {SUMS}` in that folder verifies a copy)", sums.display());
     eprintln!("dist: {} written in {:.1} s", out.display(), t.elapsed().as_secs_f64());
     Ok(out)
+}
+
+/// The checksum file written beside the bundle.
+const SUMS: &str = "SHA256SUMS";
+
+/// `sha256sum`'s format for every file under `dir` (but the checksum file), by path: what a
+/// portal copies to its server can be checked against what was built, and two builds of the
+/// same commit against each other.
+fn checksums(dir: &Path) -> Result<String, String> {
+    use sha2::{Digest, Sha256};
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in io(&d, std::fs::read_dir(&d))?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p != dir.join(SUMS) {
+                files.push(p);
+            }
+        }
+    }
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for f in files {
+        let bytes = io(&f, std::fs::read(&f))?;
+        let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let rel =
+            f.strip_prefix(dir).unwrap_or(&f).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
+        lines.push((rel.join("/"), hex));
+    }
+    lines.sort();
+    Ok(lines.iter().map(|(path, hex)| format!("{hex}  {path}\n")).collect())
 }
 
 #[cfg(test)]
@@ -167,6 +202,24 @@ mod tests {
 
     fn sel(args: &[&str]) -> Result<Vec<&'static str>, String> {
         selection(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn checksums_in_sha256sum_format_sorted_by_path() {
+        let dir = std::env::temp_dir().join(format!("xtask-sums-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("standards")).unwrap();
+        std::fs::write(dir.join("b.js"), "abc").unwrap();
+        std::fs::write(dir.join("standards/a.bin"), "").unwrap();
+        std::fs::write(dir.join(SUMS), "left out").unwrap();
+        let sums = checksums(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        // SHA-256 of "abc" (FIPS 180-2, appendix B.1) and of the empty string.
+        assert_eq!(
+            sums,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  b.js\n\
+             e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  standards/a.bin\n"
+        );
     }
 
     #[test]
