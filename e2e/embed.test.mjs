@@ -85,16 +85,19 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
   }
 });
 
-test('axe-core: the demo portal has no serious or critical violations', { skip }, async () => {
+test('axe-core: the demo portal has no serious or critical violations (desktop and phone)', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    const { page, errors } = await open(browser, base + '/');
-    assert.deepEqual(await axe(page), [], 'form and score card');
-    await page.click('#tab-gaps');
-    assert.deepEqual(await axe(page), [], 'gap report');
-    await page.click('#tab-map');
-    assert.deepEqual(await axe(page), [], 'guide map');
-    assert.deepEqual(errors, []);
+    for (const [size, options] of [['desktop', {}], ['phone', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }]]) {
+      const { page, errors, context } = await open(browser, base + '/', options);
+      assert.deepEqual(await axe(page), [], `${size}: form and score card`);
+      await page.click('#tab-gaps');
+      assert.deepEqual(await axe(page), [], `${size}: gap report`);
+      await page.click('#tab-map');
+      assert.deepEqual(await axe(page), [], `${size}: guide map`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   } finally {
     await browser.close();
   }

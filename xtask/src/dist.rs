@@ -63,6 +63,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let mut files = Vec::new();
     list(&out, &mut files);
     files.sort();
+    no_machine_paths(&files)?;
     for f in &files {
         let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let name = f.strip_prefix(&out).unwrap_or(f).to_string_lossy().into_owned();
@@ -222,7 +223,31 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn list(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Fails when a shipped file names this machine: the project's folder or Cargo's home (where
+/// the registry's sources are). Such a path would differ from one build machine to the next and
+/// tell every visitor how the build machine is laid out.
+pub fn no_machine_paths(files: &[PathBuf]) -> Result<(), String> {
+    let needles: Vec<String> = [Some(root()), crate::cargo_home()]
+        .into_iter()
+        .flatten()
+        .map(|p| format!("{}/", p.display()))
+        .filter(|n| n.len() > 2)
+        .collect();
+    for f in files {
+        let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        for n in &needles {
+            if bytes.windows(n.len()).any(|w| w == n.as_bytes()) {
+                return Err(format!(
+                    "{} names this machine's path {n}: shipped files must not (remap it in `wasm_release_build`)",
+                    f.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn list(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let p = e.path();
         if p.is_dir() { list(&p, out) } else { out.push(p) }
@@ -363,6 +388,20 @@ mod tests {
         let mut wasm = module(&names);
         assert_eq!(unstamp_split_markers(&mut wasm), Ok(0));
         assert_eq!(wasm, module(&names));
+    }
+
+    #[test]
+    fn a_file_naming_the_project_folder_is_refused() {
+        let dir = std::env::temp_dir().join(format!("xtask-paths-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (clean, leaky) = (dir.join("clean.wasm"), dir.join("leaky.wasm"));
+        std::fs::write(&clean, b"core/src/score.rs tachys-0.2.19/src/html/property.rs").unwrap();
+        std::fs::write(&leaky, format!("panic at {}/core/src/score.rs", root().display())).unwrap();
+        let (ok, refused) = (no_machine_paths(std::slice::from_ref(&clean)), no_machine_paths(&[clean, leaky]));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(ok, Ok(()));
+        let e = refused.unwrap_err();
+        assert!(e.contains("leaky.wasm") && e.contains("names this machine's path"), "{e}");
     }
 
     #[test]

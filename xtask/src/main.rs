@@ -93,15 +93,19 @@ fn wasm_release_build() -> Command {
 
 /// The directories holding the registry's unpacked crates: `$CARGO_HOME/registry/src/*`.
 fn registry_sources() -> Vec<PathBuf> {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let Some(src) = home.map(|h| h.join("registry/src")) else { return Vec::new() };
+    let Some(src) = cargo_home().map(|h| h.join("registry/src")) else { return Vec::new() };
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&src)
         .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
         .unwrap_or_default();
     dirs.sort();
     dirs
+}
+
+/// Where Cargo keeps its registry: `$CARGO_HOME`, else `$HOME/.cargo`.
+fn cargo_home() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
 }
 
 /// Run a command, echoing it, failing on a non-zero exit.

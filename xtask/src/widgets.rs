@@ -157,6 +157,9 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
             page.1 as f64 / 1024.0
         );
     }
+    let mut shipped = Vec::new();
+    crate::dist::list(&out, &mut shipped);
+    crate::dist::no_machine_paths(&shipped)?;
     let sums = out.join(SUMS);
     io(&sums, std::fs::write(&sums, checksums(&out)?))?;
     eprintln!("checksums: {} (`sha256sum -c {SUMS}` in that folder verifies a copy)", sums.display());
