@@ -285,6 +285,17 @@ test('on a phone (360 px wide) nothing widens the page; the facility table scrol
     assert.equal(await page.getAttribute('#lc-map', 'layout'), 'a3_portrait', 'a phone gets the portrait map (legend below)');
     await page.locator('#lc-map').scrollIntoViewIfNeeded();
     await shot(page, 'demo-10-phone-map.png');
+    // Longer English labels and large text (the form's toolbar held a select as wide as its
+    // longest option) still fit.
+    await page.click('#lang');
+    await page.check('#large');
+    for (const tab of ['#tab-assess', '#tab-gaps', '#tab-map']) {
+      await page.click(tab);
+      assert.deepEqual(await width(), { page: 360, viewport: 360 }, `English, large text: ${tab}`);
+    }
+    await page.click('#tab-assess');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'demo-10-phone-en-large.png');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(errors, []);
   } finally {

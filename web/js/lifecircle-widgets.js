@@ -109,6 +109,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-bar .lcx-file:focus-within{outline:3px solid var(--_focus);outline-offset:2px}
 .lcx-bar .lcx-file input{position:absolute;inset:0;opacity:0;width:100%;cursor:pointer}
 .lcx-bar .lcx-hint{color:var(--_muted);font-size:.9em}
+.lcx-bar>label{max-width:100%}.lcx-bar select{max-width:100%}
 .lcx-confirm{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.5em .9em;margin:0 0 .5em;display:flex;flex-wrap:wrap;gap:.6em;align-items:center}
 .lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
