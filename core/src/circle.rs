@@ -307,7 +307,19 @@ impl Circle {
     /// The JSON error with its line, column (in bytes) and field path, or every absurd value
     /// found.
     pub fn from_json(text: &str) -> Result<Circle, InputError> {
-        let circle: Circle = serde_json::from_str(text).map_err(|e| InputError {
+        let circle = Circle::parse_json(text)?;
+        let problems = circle.check();
+        if problems.is_empty() { Ok(circle) } else { Err(InputError { problems }) }
+    }
+
+    /// Parse a circle from JSON, rejecting unknown fields and text after the circle, but
+    /// keeping absurd values: for an editor that shows them as [`Circle::check`]'s problems to
+    /// correct instead of refusing what a user typed (scoring still refuses them).
+    ///
+    /// # Errors
+    /// The JSON error with its line, column (in bytes) and field path.
+    pub fn parse_json(text: &str) -> Result<Circle, InputError> {
+        serde_json::from_str(text).map_err(|e| InputError {
             problems: vec![InputProblem {
                 code: "json",
                 field: crate::json_path::error_path(text, &e),
@@ -315,9 +327,7 @@ impl Circle {
                 column: Some(e.column() as u32),
                 message: strip_position(&e.to_string()),
             }],
-        })?;
-        let problems = circle.check();
-        if problems.is_empty() { Ok(circle) } else { Err(InputError { problems }) }
+        })
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -437,5 +447,17 @@ mod tests {
         .unwrap_err();
         let fields: Vec<_> = err.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["population", "location.centre", "surveys.overall.satisfied"]);
+    }
+
+    #[test]
+    fn parse_json_keeps_absurd_values_for_an_editor_but_not_broken_json() {
+        let text = r#"{"id":"a","name":"b","population":-5,"walking":{"nearest_m":{"pharmacy":-1}}}"#;
+        let c = Circle::parse_json(text).unwrap();
+        assert_eq!(c.population, Some(-5.0));
+        let fields: Vec<_> = c.check().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["population", "walking.nearest_m.pharmacy"]);
+        assert_eq!(Circle::from_json(text).unwrap_err().problems.len(), 2, "from_json still refuses them");
+        let err = Circle::parse_json(r#"{"id":"a","name":"b","colour":1}"#).unwrap_err();
+        assert_eq!((err.problems[0].code, err.problems[0].line), ("json", Some(1)));
     }
 }

@@ -36,6 +36,17 @@ fn error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
+/// A JS `Error` with `code: "circle"` and `problems`: each problem's field and text (Chinese).
+fn circle_error(e: &lifecircle_core::InputError) -> JsValue {
+    let err = error("circle", &e.to_string());
+    let problems = js_sys::Array::new();
+    for p in &e.problems {
+        problems.push(&JsValue::from_str(&format!("{}: {}", p.field, crate::model::problem_text(Lang::Zh, p))));
+    }
+    let _ = Reflect::set(&err, &"problems".into(), &problems);
+    err
+}
+
 fn bad(message: impl Into<String>) -> JsValue {
     error("bad_argument", &message.into())
 }
@@ -249,15 +260,7 @@ impl Widget {
     /// circle.
     #[wasm_bindgen(js_name = loadJson)]
     pub fn load_json(&self, text: &str) -> Result<(), JsValue> {
-        self.inner.load_json(text).map_err(|e| {
-            let err = error("circle", &e.to_string());
-            let problems = js_sys::Array::new();
-            for p in &e.problems {
-                problems.push(&JsValue::from_str(&format!("{}: {}", p.field, crate::model::problem_text(Lang::Zh, p))));
-            }
-            let _ = Reflect::set(&err, &"problems".into(), &problems);
-            err
-        })
+        self.inner.load_json(text).map_err(|e| circle_error(&e))
     }
 
     /// Adds the facilities of a CSV (lon, lat, name, category or AMap type code) or GeoJSON
@@ -301,7 +304,10 @@ impl Widget {
         }
         .map_err(|e| error("data", &e.to_string()))?;
         let mut circle =
-            lifecircle_core::Circle::from_json(&self.inner.to_json()).map_err(|e| error("circle", &e.to_string()))?;
+            lifecircle_core::Circle::parse_json(&self.inner.to_json()).map_err(|e| error("circle", &e.to_string()))?;
+        // What the form already holds may still have values to correct; the import must not
+        // add any.
+        let before = circle.check();
         let to = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
         let round7 = |x: f64| (x * 1e7).round() / 1e7;
         let mut added = 0;
@@ -321,6 +327,10 @@ impl Widget {
                 walk_m: None,
             });
             added += 1;
+        }
+        let added_problems: Vec<_> = circle.check().into_iter().filter(|p| !before.contains(p)).collect();
+        if !added_problems.is_empty() {
+            return Err(circle_error(&lifecircle_core::InputError { problems: added_problems }));
         }
         let text = serde_json::to_string(&circle).map_err(|e| error("circle", &e.to_string()))?;
         self.load_json(&text)?;

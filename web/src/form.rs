@@ -48,7 +48,8 @@ impl FormState {
     /// # Errors
     /// The problems of the JSON, each with its field path; the circle is left as it was.
     pub fn load_json(&self, text: &str) -> Result<(), InputError> {
-        let c = Circle::from_json(text)?;
+        // Absurd values are kept: the form lists them as problems to correct, as when typed.
+        let c = Circle::parse_json(text)?;
         self.circle.set(c);
         self.generation.update(|g| *g += 1);
         Ok(())

@@ -341,15 +341,18 @@ pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotANumber;
 
-/// Parses a number typed by a person: empty is `None`; full-width digits and a comma as
-/// decimal mark are accepted.
+/// Parses a number typed by a person: empty is `None`; full-width digits and commas grouping
+/// thousands (`9,600`, `１２，０００.5`) are accepted. Any other comma is refused rather than
+/// guessed: in Chinese (and English) `9,600` is nine thousand six hundred, so reading a comma
+/// as a decimal mark would silently turn a population of 9,600 into 9.6.
 pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
     let t: String = text
         .trim()
         .chars()
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | ',' | '，' => '.',
+            '．' => '.',
+            '，' => ',',
             '－' => '-',
             _ => c,
         })
@@ -357,13 +360,41 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
     if t.is_empty() {
         return Ok(None);
     }
+    let t = if t.contains(',') {
+        if !thousands_grouped(&t) {
+            return Err(NotANumber);
+        }
+        t.replace(',', "")
+    } else {
+        t
+    };
     t.parse::<f64>().ok().filter(|v| v.is_finite()).map(Some).ok_or(NotANumber)
+}
+
+/// `1,234`, `-12,345,678.9`: one to three digits, then groups of exactly three after commas,
+/// then an optional fraction.
+fn thousands_grouped(t: &str) -> bool {
+    let t = t.strip_prefix('-').unwrap_or(t);
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g)) && digits(frac)
 }
 
 /// A number for an input box: as short as it can be written.
 pub fn show_number(v: Option<f64>) -> String {
-    v.map(|v| if v == v.trunc() && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") })
-        .unwrap_or_default()
+    v.map(|v| {
+        if v == v.trunc() && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else if v.abs() < 1e-6 || v.abs() >= 1e15 {
+            // Plain decimals would run to hundreds of digits (1e-320, 1e300).
+            format!("{v:e}")
+        } else {
+            format!("{v}")
+        }
+    })
+    .unwrap_or_default()
 }
 
 /// The circle as pretty JSON (what the widgets save and load).
@@ -531,11 +562,24 @@ mod tests {
     #[test]
     fn numbers_typed_by_people() {
         assert_eq!(parse_number(" １２０ "), Ok(Some(120.0)));
-        assert_eq!(parse_number("2,5"), Ok(Some(2.5)));
+        assert_eq!(parse_number("9,600"), Ok(Some(9600.0)), "a comma groups thousands");
+        assert_eq!(parse_number("１２，０００．５"), Ok(Some(12000.5)));
+        assert_eq!(parse_number("-1,234,567.25"), Ok(Some(-1234567.25)));
+        for ambiguous in ["2,5", "1,00", "1234,567", ",500", "1,,000", "1,000,", "1.000,5"] {
+            assert_eq!(parse_number(ambiguous), Err(NotANumber), "{ambiguous}");
+        }
+        assert_eq!(parse_number("2.5"), Ok(Some(2.5)));
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("abc"), Err(NotANumber));
         assert_eq!(show_number(Some(1100.0)), "1100");
         assert_eq!(show_number(Some(2.5)), "2.5");
+        // Tiny and huge values stay short, and read back as typed.
+        for v in [1e-320, 1.5e-7, 1e300, -2.5e20] {
+            let shown = show_number(Some(v));
+            assert!(shown.len() < 12, "{shown}");
+            assert_eq!(parse_number(&shown), Ok(Some(v)), "{shown}");
+        }
+        assert_eq!(show_number(Some(0.000_5)), "0.0005");
         assert_eq!(parse_lonlat("120.81, 27.93"), Ok(Some([120.81, 27.93])));
         assert_eq!(parse_lonlat("120.81"), Err(NotANumber));
         assert_eq!(parse_lonlat(" "), Ok(None));

@@ -137,10 +137,11 @@ impl Mounted {
         self.layout.set(l);
     }
 
-    /// Loads a circle from JSON (e.g. from localStorage).
+    /// Loads a circle from JSON (e.g. from localStorage). Absurd values are kept and shown as
+    /// problems to correct (the form) or as the reason there is no score (the others).
     ///
     /// # Errors
-    /// The JSON's problems, each with its field path; the widget keeps its circle.
+    /// JSON that is not a circle, with its field path; the widget keeps its circle.
     pub fn load_json(&self, text: &str) -> Result<(), InputError> {
         self.state.load_json(text)
     }
@@ -173,7 +174,9 @@ struct Setup {
 fn setup(o: &MountOptions) -> Result<Setup, MountError> {
     let standard = o.standard.clone();
     let circle = match &o.circle_json {
-        Some(text) => Circle::from_json(text).map_err(|e| MountError { code: "circle", message: e.to_string() })?,
+        // Absurd values are kept (the form lists them to correct, the others say why they
+        // cannot score); only JSON that is not a circle is refused.
+        Some(text) => Circle::parse_json(text).map_err(|e| MountError { code: "circle", message: e.to_string() })?,
         None => empty_circle(),
     };
     Ok(Setup {
