@@ -134,6 +134,23 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const added = withPois.facilities.find((f) => f.name === '示例新药店');
     assert.equal(added.category, 'pharmacy');
     assert.ok(Math.abs(added.location[0] - 120.8170) > 0.003 && Math.abs(added.location[0] - 120.8170) < 0.006, 'GCJ-02 → WGS-84');
+    // A community's own spreadsheet saved by Excel on Chinese Windows: GBK, Chinese headers
+    // (名称, 业态, 经度, 纬度) and Chinese category names.
+    await page.selectOption('#lc-form .lcx-datum', 'wgs84');
+    await page.setInputFiles('#lc-form .lcx-import-facilities', new URL('./fixtures/facilities-gbk.csv', import.meta.url).pathname);
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /导入 2 处设施；0 处未能归类/);
+    const fromGbk = JSON.parse(await formJson(page)).facilities.filter((f) => f.name.startsWith('示例街角') || f.name.startsWith('示例豆浆'));
+    assert.deepEqual(fromGbk.map((f) => [f.name, f.category, f.location]),
+      [['示例街角药房', 'pharmacy', [120.817, 27.926]], ['示例豆浆油条', 'breakfast', [120.815, 27.927]]]);
+    // A sheet without coordinates: refused, in Chinese first, naming the column it looked for.
+    const noCoords = join(tmp, 'no-coords.csv');
+    writeFileSync(noCoords, '名称,业态\n某店,便利店\n');
+    const kept = await formJson(page);
+    await page.setInputFiles('#lc-form .lcx-import-facilities', noCoords);
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：CSV 表头缺少经度列（可用列名：.*经度） \/ csv header has no longitude column/);
+    assert.equal(await formJson(page), kept, 'a refused import changes nothing');
     // Back to the edited state for the rest of the test.
     await page.evaluate((t) => document.getElementById('lc-form').handle.loadJson(t), edited);
     await page.waitForTimeout(300);

@@ -50,7 +50,12 @@ fn benches(c: &mut Criterion) {
     let mapping = CategoryMapping::new(
         RULES
             .iter()
-            .map(|(c, t)| CategoryRule { category: c.to_string(), osm_tags: vec![t.to_string()], amap_types: vec![] })
+            .map(|(c, t)| CategoryRule {
+                category: c.to_string(),
+                osm_tags: vec![t.to_string()],
+                amap_types: vec![],
+                names: vec![],
+            })
             .collect(),
     )
     .expect("valid mapping");

@@ -117,6 +117,7 @@ fn bjtu() -> (Network, Vec<[f64; 2]>) {
             .map(String::from)
             .to_vec(),
         amap_types: vec![],
+        names: vec![],
     }])
     .unwrap();
     let pois = data.facilities(&mapping);
@@ -149,9 +150,13 @@ fn guard_names_the_conversion_for_baidu_points_from_csv() {
         let b = convert(*p, Crs::Wgs84, Crs::Bd09);
         csv.push_str(&format!("{},{},x,any\n", b[0], b[1]));
     }
-    let mapping =
-        CategoryMapping::new(vec![CategoryRule { category: "any".into(), osm_tags: vec![], amap_types: vec![] }])
-            .unwrap();
+    let mapping = CategoryMapping::new(vec![CategoryRule {
+        category: "any".into(),
+        osm_tags: vec![],
+        amap_types: vec![],
+        names: vec![],
+    }])
+    .unwrap();
     // Read as if the file were WGS-84 (the mistake the guard catches).
     let imported = facilities_from_csv(&csv, &mapping, Crs::Wgs84).unwrap();
     let pts: Vec<[f64; 2]> = imported.facilities.iter().map(|f| f.point).collect();

@@ -22,6 +22,7 @@ fn rule(cat: &str, tags: &[&str], amap: &[&str]) -> CategoryRule {
         category: cat.to_string(),
         osm_tags: tags.iter().map(|s| s.to_string()).collect(),
         amap_types: amap.iter().map(|s| s.to_string()).collect(),
+        names: Vec::new(),
     }
 }
 
@@ -236,6 +237,29 @@ fn non_osm_input_is_an_error() {
     assert_eq!(parse_osm_pbf(b"").unwrap_err(), ImportError::EmptyOsm { format: "osm pbf" });
     assert!(parse_osm_xml(b"<html/>").is_err());
     assert_eq!(parse_osm_xml(b"").unwrap_err(), ImportError::EmptyOsm { format: "osm xml" });
+}
+
+#[test]
+fn a_spreadsheet_in_chinese_names_columns_and_categories_in_chinese() {
+    // The mapping a standard gives has each category's Chinese and English names and aliases.
+    let st = lifecircle_core::load_builtin("longwan-2024").unwrap();
+    let m = lifecircle_core::access::category_mapping(&st).unwrap();
+    let csv = "\u{feff}编号,名称,业态,经度,纬度\nA1,镇中便利店,便利店,120.8125,27.929\n\
+               A2,社区药房,Pharmacy,120.813,27.93\nA3,某店,convenience_store,120.8126,27.9291\nA4,某物,宇宙飞船,120.81,27.92\n";
+    let f = facilities_from_csv(csv, &m, Crs::Wgs84).unwrap();
+    let got: Vec<(&str, Vec<String>)> = f.facilities.iter().map(|x| (x.id.as_str(), x.categories.clone())).collect();
+    let code = |zh: &str| st.find_category(zh).unwrap().code.clone();
+    assert_eq!(
+        got,
+        [("A1", vec![code("便利店")]), ("A2", vec![code("药店")]), ("A3", vec![code("便利店")])],
+        "by Chinese name, by English name (any case), by code"
+    );
+    assert_eq!(f.facilities[0].name.as_deref(), Some("镇中便利店"));
+    assert_eq!(f.unmapped.len(), 1);
+    assert_eq!(f.unmapped[0].keys, ["category=宇宙飞船"]);
+    // Origins too: 编号, 人口, 经度, 纬度.
+    let o = origins_from_csv("编号,人口,经度,纬度\nR1,1200,120.81,27.93\n", Crs::Wgs84).unwrap();
+    assert_eq!((o[0].id.as_str(), o[0].population), ("R1", Some(1200.0)));
 }
 
 #[test]

@@ -31,7 +31,12 @@ fn helsinki() -> (Network, Vec<Facility>, Vec<String>) {
     let mapping = CategoryMapping::new(
         rules
             .iter()
-            .map(|(c, t)| CategoryRule { category: c.to_string(), osm_tags: vec![t.to_string()], amap_types: vec![] })
+            .map(|(c, t)| CategoryRule {
+                category: c.to_string(),
+                osm_tags: vec![t.to_string()],
+                amap_types: vec![],
+                names: vec![],
+            })
             .collect(),
     )
     .unwrap();

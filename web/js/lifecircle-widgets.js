@@ -451,12 +451,25 @@ class AssessmentElement extends LifecircleElement {
   }
 }
 
+/**
+ * A file's text: UTF-8, else GB18030 (GBK). Excel on Chinese Windows saves "CSV" in GBK, which
+ * read as UTF-8 would turn every Chinese name and header into replacement characters.
+ */
+async function textOf(file) {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 AssessmentElement.prototype._importFacilities = async function (input) {
   const f = input.files && input.files[0];
   if (!f || !this._handle) return;
   try {
     const format = /\.csv$/i.test(f.name) ? 'csv' : 'geojson';
-    const r = this._handle.importFacilities(await f.text(), format, this._datum.value);
+    const r = this._handle.importFacilities(await textOf(f), format, this._datum.value);
     this._save(this._handle.toJson());
     // The unmapped rows, with each language's punctuation (the notice is re-said on a language switch).
     const rows = (colon, sep) => (r.unmapped.length ? `${colon}${r.unmapped.slice(0, 10).join(sep)}${r.unmapped.length > 10 ? '…' : ''}` : '');

@@ -337,6 +337,30 @@ pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<
     out
 }
 
+/// A facility import's error for the form's notice: Chinese first, then the importer's own
+/// (English) words, which name the line, column or path exactly.
+pub fn import_error_text(e: &lifecircle_core::access::ImportError) -> String {
+    use lifecircle_core::access::ImportError as E;
+    let zh = match e {
+        E::Csv { line, .. } => format!("CSV 第 {line} 行有误"),
+        E::CsvMissingColumn { column, accepted } => {
+            let which = match *column {
+                "longitude" => "经度",
+                "latitude" => "纬度",
+                other => other,
+            };
+            format!("CSV 表头缺少{which}列（可用列名：{accepted}）")
+        }
+        E::Json { line, column, .. } => format!("JSON 格式有误（第 {line} 行第 {column} 列）"),
+        E::GeoJson { path, .. } => format!("GeoJSON 有误（{path}）"),
+        E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
+        E::CoordinateOutOfRange { path, lon, lat } => format!("{path}：坐标（{lon}，{lat}）超出经纬度范围"),
+        E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
+        _ => "导入的数据有误".to_string(),
+    };
+    format!("{zh} / {e}")
+}
+
 /// A text that is not a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotANumber;
@@ -557,6 +581,20 @@ mod tests {
         let ps = c.check();
         assert_eq!(messages_for(Lang::Zh, &ps, "facilities[2]").len(), 1);
         assert!(messages_for(Lang::Zh, &ps, "facilities[1]").is_empty());
+    }
+
+    #[test]
+    fn import_errors_in_chinese_first() {
+        use lifecircle_core::access::ImportError as E;
+        let missing = E::CsvMissingColumn { column: "longitude", accepted: "lon|lng|longitude|x|经度".into() };
+        assert_eq!(
+            import_error_text(&missing),
+            "CSV 表头缺少经度列（可用列名：lon|lng|longitude|x|经度） / csv header has no longitude column (looked for lon|lng|longitude|x|经度)"
+        );
+        let line = E::Csv { line: 3, message: "longitude \"abc\" is not a number".into() };
+        assert_eq!(import_error_text(&line), "CSV 第 3 行有误 / csv line 3: longitude \"abc\" is not a number");
+        let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
+        assert!(import_error_text(&far).starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
     }
 
     #[test]

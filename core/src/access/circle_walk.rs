@@ -31,7 +31,17 @@ pub fn category_mapping(st: &Standard) -> Result<CategoryMapping, ImportError> {
     CategoryMapping::new(
         st.categories
             .iter()
-            .map(|c| CategoryRule { category: c.code.clone(), osm_tags: c.osm.clone(), amap_types: c.amap.clone() })
+            .map(|c| CategoryRule {
+                category: c.code.clone(),
+                osm_tags: c.osm.clone(),
+                amap_types: c.amap.clone(),
+                names: [&c.name.zh, &c.name.en]
+                    .into_iter()
+                    .chain(&c.aliases)
+                    .filter(|n| !n.is_empty())
+                    .cloned()
+                    .collect(),
+            })
             .collect(),
     )
 }

@@ -1,11 +1,13 @@
 //! Facilities and residential origins from CSV text.
 //!
-//! A header row names the columns (case-insensitive, a UTF-8 BOM is ignored):
-//! - position: `lon`|`lng`|`longitude`|`x` and `lat`|`latitude`|`y` (required);
-//! - `name`, and `id`|`osm_id` (optional; the id defaults to `line N`);
-//! - the category, first match wins: a `category` column naming a category of the mapping; an
-//!   AMap type code in `typecode`|`type_code`|`amap_type`|`type`; OSM tags in a `key` and a
-//!   `value` column and/or a `tags_json` column holding a JSON object of tags.
+//! A header row names the columns (case-insensitive, a UTF-8 BOM is ignored; the Chinese
+//! names are what a community's own spreadsheet is likely to use):
+//! - position: `lon`|`lng`|`longitude`|`x`|`经度` and `lat`|`latitude`|`y`|`纬度` (required);
+//! - `name`|`名称`, and `id`|`osm_id`|`编号` (optional; the id defaults to `line N`);
+//! - the category, first match wins: a `category`|`业态`|`类别` column naming a category of the
+//!   mapping by code or by name (`convenience_store`, `便利店`); an AMap type code in
+//!   `typecode`|`type_code`|`amap_type`|`type`; OSM tags in a `key` and a `value` column and/or
+//!   a `tags_json` column holding a JSON object of tags.
 //!
 //! Fields follow RFC 4180: comma-separated, optionally double-quoted, `""` inside quotes is a
 //! quote, and a quoted field may span lines. Line numbers in errors are 1-based and count the
@@ -76,8 +78,8 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
     header.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
 }
 
-const LON: &[&str] = &["lon", "lng", "longitude", "x"];
-const LAT: &[&str] = &["lat", "latitude", "y"];
+const LON: &[&str] = &["lon", "lng", "longitude", "x", "经度"];
+const LAT: &[&str] = &["lat", "latitude", "y", "纬度"];
 
 fn lonlat_columns(header: &[String]) -> Result<(usize, usize), ImportError> {
     let lon_i =
@@ -93,7 +95,7 @@ fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, Impo
 }
 
 /// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
-/// (default `line N`) and an optional `population`|`pop` column (finite, not negative; empty
+/// (default `line N`; also `编号`) and an optional `population`|`pop`|`人口` column (finite, not negative; empty
 /// means unknown).
 pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError> {
     let rows = records(text)?;
@@ -101,8 +103,8 @@ pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError
         return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
     };
     let (lon_i, lat_i) = lonlat_columns(header)?;
-    let id_i = find(header, &["id"]);
-    let pop_i = find(header, &["population", "pop"]);
+    let id_i = find(header, &["id", "编号"]);
+    let pop_i = find(header, &["population", "pop", "人口"]);
     let mut out = Vec::with_capacity(body.len());
     for (line, row) in body {
         let line = *line;
@@ -138,10 +140,10 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
         return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
     };
     let (lon_i, lat_i) = lonlat_columns(header)?;
-    let name_i = find(header, &["name"]);
-    let id_i = find(header, &["id", "osm_id"]);
+    let name_i = find(header, &["name", "名称"]);
+    let id_i = find(header, &["id", "osm_id", "编号"]);
     let type_i = find(header, &["osm_type"]);
-    let cat_i = find(header, &["category"]);
+    let cat_i = find(header, &["category", "业态", "类别"]);
     let code_i = find(header, &["typecode", "type_code", "amap_type", "type"]);
     let key_i = find(header, &["key"]);
     let value_i = find(header, &["value"]);
@@ -166,8 +168,8 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
         let mut categories = Vec::new();
         if let Some(c) = get(cat_i) {
             keys.push(format!("category={c}"));
-            if mapping.has_category(c) {
-                categories.push(c.to_string());
+            if let Some(code) = mapping.category_named(c) {
+                categories.push(code.to_string());
             }
         }
         if categories.is_empty()

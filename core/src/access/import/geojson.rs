@@ -252,8 +252,8 @@ pub fn facilities_from_geojson(text: &str, mapping: &CategoryMapping, crs: Crs) 
         let mut keys = Vec::new();
         let mut categories = Vec::new();
         if let Some(c) = prop(f, "category") {
-            if mapping.has_category(&c) {
-                categories.push(c.clone());
+            if let Some(code) = mapping.category_named(&c) {
+                categories.push(code.to_string());
             }
             keys.push(format!("category={c}"));
         }

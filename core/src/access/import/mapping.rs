@@ -29,11 +29,15 @@ pub struct CategoryRule {
     pub osm_tags: Vec<String>,
     #[serde(default)]
     pub amap_types: Vec<String>,
+    /// Other names a `category` column or property may give it: the category's Chinese and
+    /// English names and aliases (English compared without case).
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 impl From<(String, Vec<String>, Vec<String>)> for CategoryRule {
     fn from((category, osm_tags, amap_types): (String, Vec<String>, Vec<String>)) -> Self {
-        CategoryRule { category, osm_tags, amap_types }
+        CategoryRule { category, osm_tags, amap_types, names: Vec::new() }
     }
 }
 
@@ -42,6 +46,7 @@ struct ParsedRule {
     category: String,
     tags: Vec<(String, Option<String>)>,
     amap: Vec<String>,
+    names: Vec<String>,
 }
 
 /// A checked mapping.
@@ -83,7 +88,7 @@ impl CategoryMapping {
                     });
                 }
             }
-            parsed.push(ParsedRule { category: r.category, tags, amap: r.amap_types });
+            parsed.push(ParsedRule { category: r.category, tags, amap: r.amap_types, names: r.names });
         }
         Ok(CategoryMapping { rules: parsed })
     }
@@ -99,6 +104,14 @@ impl CategoryMapping {
     /// Whether a category code is in the mapping.
     pub fn has_category(&self, code: &str) -> bool {
         self.rules.iter().any(|r| r.category == code)
+    }
+
+    /// The category code a written category stands for: a code, else one of the names of
+    /// [`CategoryRule::names`] (`便利店`, `Convenience store`).
+    pub fn category_named(&self, written: &str) -> Option<&str> {
+        let w = written.trim();
+        let by_name = || self.rules.iter().find(|r| r.names.iter().any(|n| n == w || n.eq_ignore_ascii_case(w)));
+        self.rules.iter().find(|r| r.category == w).or_else(by_name).map(|r| r.category.as_str())
     }
 
     /// Whether an OSM key is used by some rule or is a [`POI_KEYS`] key.
