@@ -311,7 +311,16 @@ fn read(path: &Path) -> Result<String, Failure> {
             .map_err(|e| Failure::Io(format!("无法读取标准输入 cannot read standard input: {e}")))?;
         return Ok(s);
     }
-    std::fs::read_to_string(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))?;
+    // Invalid input (exit 1), not an unreadable file: the bytes were read, they are not text.
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to() + 1;
+        Failure::Invalid(format!(
+            "{}：从第 {at} 个字节起不是 UTF-8 文本（请以 UTF-8 编码另存）/ is not UTF-8 text from byte {at} on (save it as UTF-8)",
+            path.display()
+        ))
+    })
 }
 
 /// Parent lookup for a user's file: built-in standards first, then `<id>.toml`, `<id>.json`,

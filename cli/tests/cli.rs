@@ -99,6 +99,20 @@ fn bad_input_gets_exit_1_and_names_the_field() {
 }
 
 #[test]
+fn a_bom_is_skipped_and_text_that_is_not_utf8_is_named() {
+    let bom = tmp("bom.json", "\u{feff}{\"id\": \"bom\", \"name\": \"有 BOM 的文件\"}");
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--format", "json", bom.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out));
+    // `{"id":"g","name":"镇中"}` as GBK, as a Chinese Windows editor may save it: the 18 bytes
+    // of `{"id":"g","name":"` are ASCII, byte 19 is the first of 镇.
+    let gbk = tmp("gbk.json", "");
+    std::fs::write(&gbk, b"{\"id\":\"g\",\"name\":\"\xd5\xf2\xd6\xd0\"}").expect("write");
+    let out = lifecircle(&["score", "-s", "longwan-2024", gbk.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "invalid input, not an unreadable file: {}", text(&out));
+    assert!(text(&out).contains("gbk.json：从第 19 个字节起不是 UTF-8 文本"), "{}", text(&out));
+}
+
+#[test]
 fn missing_file_gets_exit_3_and_unknown_standard_exit_1() {
     let out = lifecircle(&["score", "-s", "longwan-2024", "/nonexistent/circle.json"]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));

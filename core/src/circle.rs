@@ -319,6 +319,8 @@ impl Circle {
     /// # Errors
     /// The JSON error with its line, column (in bytes) and field path.
     pub fn parse_json(text: &str) -> Result<Circle, InputError> {
+        // A byte-order mark, as Windows Notepad and some exports write it, is not content.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| InputError {
             problems: vec![InputProblem {
                 code: "json",
@@ -457,6 +459,7 @@ mod tests {
         let fields: Vec<_> = c.check().into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["population", "walking.nearest_m.pharmacy"]);
         assert_eq!(Circle::from_json(text).unwrap_err().problems.len(), 2, "from_json still refuses them");
+        assert_eq!(Circle::from_json("\u{feff}{\"id\":\"bom\",\"name\":\"b\"}").unwrap().id, "bom", "a BOM is skipped");
         let err = Circle::parse_json(r#"{"id":"a","name":"b","colour":1}"#).unwrap_err();
         assert_eq!((err.problems[0].code, err.problems[0].line), ("json", Some(1)));
     }
