@@ -444,8 +444,7 @@ class AssessmentElement extends LifecircleElement {
       this._save(this._handle.toJson());
       this._sayKey('imported', { name: f.name });
     } catch (e) {
-      const problems = Array.isArray(e.problems) ? ` ${e.problems.join('；')}` : '';
-      this._say(`${say(this, 'importFailed')}${e.message}${problems}`, true);
+      this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
     }
     input.value = '';
   }
@@ -477,10 +476,13 @@ AssessmentElement.prototype._importFacilities = async function (input) {
       name: f.name, added: r.added, unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
     });
   } catch (e) {
-    this._say(`${say(this, 'importFailed')}${e.message}`, true);
+    this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
   }
   input.value = '';
 };
+
+/** What went wrong, for a notice: a circle's problems (field and Chinese text) when there are, else the message. */
+const failure = (e) => (Array.isArray(e.problems) && e.problems.length ? e.problems.join('；') : e.message);
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }

@@ -256,8 +256,9 @@ impl Widget {
         Ok(())
     }
 
-    /// Replaces the circle; on error (`code: "circle"`, with `problems`) the widget keeps its
-    /// circle.
+    /// Replaces the circle. Implausible values (a negative population) load as they are: the
+    /// form lists them to correct, the other widgets say why there is no score. JSON that is
+    /// not a circle throws (`code: "circle"`, with `problems`) and the widget keeps its circle.
     #[wasm_bindgen(js_name = loadJson)]
     pub fn load_json(&self, text: &str) -> Result<(), JsValue> {
         self.inner.load_json(text).map_err(|e| circle_error(&e))
