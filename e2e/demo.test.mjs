@@ -118,7 +118,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     writeFileSync(broken, '{"id": 3}');
     await page.setInputFiles('#lc-form .lcx-import', broken);
     await page.waitForTimeout(300);
-    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /导入失败/);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 格式错误：invalid type/);
     assert.equal(await formJson(page), edited, 'a broken import changes nothing');
     // A facility list from AMap (GCJ-02): mapped rows join the inventory in the circle's datum,
     // the unmapped row is listed, and the score reacts.

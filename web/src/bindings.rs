@@ -36,12 +36,19 @@ fn error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
-/// A JS `Error` with `code: "circle"` and `problems`: each problem's field and text (Chinese).
+/// A JS `Error` with `code: "circle"` and `problems`: each problem's field, line and column
+/// when known, and text (Chinese).
 fn circle_error(e: &lifecircle_core::InputError) -> JsValue {
     let err = error("circle", &e.to_string());
     let problems = js_sys::Array::new();
     for p in &e.problems {
-        problems.push(&JsValue::from_str(&format!("{}: {}", p.field, crate::model::problem_text(Lang::Zh, p))));
+        let at = match (p.line, p.column) {
+            (Some(l), Some(c)) => format!("第 {l} 行第 {c} 列 "),
+            _ => String::new(),
+        };
+        let text = crate::model::problem_text(Lang::Zh, p);
+        let shown = if p.field.is_empty() { format!("{at}{text}") } else { format!("{at}{}: {text}", p.field) };
+        problems.push(&JsValue::from_str(&shown));
     }
     let _ = Reflect::set(&err, &"problems".into(), &problems);
     err
