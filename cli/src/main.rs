@@ -520,7 +520,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
 fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
     let bytes = read_bytes(path)?;
     let (net, import) = load::network(&bytes, format_of(path)?, crs)
-        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     eprintln!(
         "路网 network {}: {} 条道路 ways kept, {} 个节点 nodes, {:.1} km, {} 个连通分量 components",
@@ -540,7 +540,7 @@ fn load_facilities(std: &Standard, path: &Path, crs: Crs) -> Result<Vec<access::
     let mapping = access::category_mapping(std).map_err(|e| Failure::Invalid(format!("{}: {e}", std.id)))?;
     let bytes = read_bytes(path)?;
     let imp = load::facilities(&bytes, format_of(path)?, crs, &mapping)
-        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     eprintln!(
         "设施 facilities {}: {} 处已归类 mapped, {} 处未归类 unmapped",
         path.display(),
@@ -579,7 +579,7 @@ impl NetworkData {
             Some(p) => {
                 let bytes = read_bytes(p)?;
                 load::origins(&bytes, format_of(p)?, crs)
-                    .map_err(|e| Failure::Invalid(format!("{}: {e}", p.display())))?
+                    .map_err(|e| Failure::Invalid(format!("{}: {}", p.display(), e.bilingual())))?
             }
             None => Vec::new(),
         };

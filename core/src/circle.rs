@@ -267,6 +267,32 @@ pub struct InputProblem {
     pub message: String,
 }
 
+impl InputProblem {
+    /// What is wrong, for a person reading `lang`: English is [`InputProblem::message`]; Chinese
+    /// says it in words a community worker uses (the message's exact values are in the English).
+    pub fn text(&self, lang: crate::standard::Lang) -> String {
+        if lang == crate::standard::Lang::En {
+            return self.message.clone();
+        }
+        let f = &self.field;
+        let coordinate = f.ends_with("location") || f.ends_with("centre") || f.contains("boundary[");
+        match self.code {
+            "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
+            "out_of_range" => "数值不合理：不能为负数、过大或非数字".into(),
+            "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
+            "inconsistent" => format!("前后矛盾：{}", self.message),
+            "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
+            "unknown_indicator" => "本标准没有这个指标".into(),
+            "unknown_figure" => "本标准没有这个数据项".into(),
+            "unknown_form" => "本标准没有这个发展形态".into(),
+            "json" => format!("格式错误：{}", self.message),
+            _ => self.message.clone(),
+        }
+    }
+}
+
+/// Chinese first, then the English message when the Chinese does not already hold it:
+/// `line 3:5: population: 数值不合理：不能为负数、过大或非数字 / -5 is not a plausible value …`.
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(l), Some(c)) = (self.line, self.column) {
@@ -275,7 +301,8 @@ impl fmt::Display for InputProblem {
         if !self.field.is_empty() {
             write!(f, "{}: ", self.field)?;
         }
-        write!(f, "{}", self.message)
+        let zh = self.text(crate::standard::Lang::Zh);
+        if zh.contains(&self.message) { write!(f, "{zh}") } else { write!(f, "{zh} / {}", self.message) }
     }
 }
 
@@ -288,7 +315,7 @@ pub struct InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(f, "invalid circle input ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        write!(f, "生活圈数据有误（{n} 个问题）/ invalid circle input ({n} problem{})", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {
             write!(f, "\n  {p}")?;
         }

@@ -310,7 +310,7 @@ impl Widget {
                 ));
             }
         }
-        .map_err(|e| error("data", &crate::model::import_error_text(&e)))?;
+        .map_err(|e| error("data", &e.bilingual()))?;
         let mut circle =
             lifecircle_core::Circle::parse_json(&self.inner.to_json()).map_err(|e| error("circle", &e.to_string()))?;
         // What the form already holds may still have values to correct; the import must not

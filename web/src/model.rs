@@ -305,22 +305,7 @@ pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<S
 /// A validation message in the reader's language, from a problem's stable code and field.
 /// English keeps the core's own message, which names the value.
 pub fn problem_text(lang: Lang, p: &InputProblem) -> String {
-    if lang == Lang::En {
-        return p.message.clone();
-    }
-    let coordinate = p.field.ends_with("location") || p.field.ends_with("centre") || p.field.contains("boundary[");
-    match p.code {
-        "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
-        "out_of_range" => "数值不合理：不能为负数、过大或非数字".into(),
-        "inconsistent" if p.field.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
-        "inconsistent" => format!("前后矛盾：{}", p.message),
-        "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
-        "unknown_indicator" => "本标准没有这个指标".into(),
-        "unknown_figure" => "本标准没有这个数据项".into(),
-        "unknown_form" => "本标准没有这个发展形态".into(),
-        "json" => format!("格式错误：{}", p.message),
-        _ => p.message.clone(),
-    }
+    p.text(lang)
 }
 
 /// Every problem of a circle: absurd values ([`Circle::check`]) and what scoring rejects
@@ -335,30 +320,6 @@ pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<
         }
     }
     out
-}
-
-/// A facility import's error for the form's notice: Chinese first, then the importer's own
-/// (English) words, which name the line, column or path exactly.
-pub fn import_error_text(e: &lifecircle_core::access::ImportError) -> String {
-    use lifecircle_core::access::ImportError as E;
-    let zh = match e {
-        E::Csv { line, .. } => format!("CSV 第 {line} 行有误"),
-        E::CsvMissingColumn { column, accepted } => {
-            let which = match *column {
-                "longitude" => "经度",
-                "latitude" => "纬度",
-                other => other,
-            };
-            format!("CSV 表头缺少{which}列（可用列名：{accepted}）")
-        }
-        E::Json { line, column, .. } => format!("JSON 格式有误（第 {line} 行第 {column} 列）"),
-        E::GeoJson { path, .. } => format!("GeoJSON 有误（{path}）"),
-        E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
-        E::CoordinateOutOfRange { path, lon, lat } => format!("{path}：坐标（{lon}，{lat}）超出经纬度范围"),
-        E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
-        _ => "导入的数据有误".to_string(),
-    };
-    format!("{zh} / {e}")
 }
 
 /// A text that is not a number.
@@ -581,20 +542,6 @@ mod tests {
         let ps = c.check();
         assert_eq!(messages_for(Lang::Zh, &ps, "facilities[2]").len(), 1);
         assert!(messages_for(Lang::Zh, &ps, "facilities[1]").is_empty());
-    }
-
-    #[test]
-    fn import_errors_in_chinese_first() {
-        use lifecircle_core::access::ImportError as E;
-        let missing = E::CsvMissingColumn { column: "longitude", accepted: "lon|lng|longitude|x|经度".into() };
-        assert_eq!(
-            import_error_text(&missing),
-            "CSV 表头缺少经度列（可用列名：lon|lng|longitude|x|经度） / csv header has no longitude column (looked for lon|lng|longitude|x|经度)"
-        );
-        let line = E::Csv { line: 3, message: "longitude \"abc\" is not a number".into() };
-        assert_eq!(import_error_text(&line), "CSV 第 3 行有误 / csv line 3: longitude \"abc\" is not a number");
-        let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
-        assert!(import_error_text(&far).starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
     }
 
     #[test]

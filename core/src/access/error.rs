@@ -9,6 +9,9 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum ImportError {
+    /// The bytes are not UTF-8 text (`byte` is 1-based: where it stops being UTF-8).
+    #[error("{format} is not utf-8 text from byte {byte} on (save it as utf-8)")]
+    NotUtf8 { format: &'static str, byte: usize },
     /// The text is not JSON.
     #[error("malformed json at line {line}, column {column}: {message}")]
     Json { line: usize, column: usize, message: String },
@@ -81,4 +84,60 @@ pub enum AccessError {
     /// A circle without `location.centre` cannot be measured from.
     #[error("the circle has no location.centre to measure walking distances from")]
     MissingCentre,
+}
+
+impl ImportError {
+    /// The error for a person: Chinese first, then the English message, which names the line,
+    /// column or path exactly.
+    pub fn bilingual(&self) -> String {
+        use ImportError as E;
+        let zh = match self {
+            E::NotUtf8 { format, byte } => {
+                format!("{format} 从第 {byte} 个字节起不是 UTF-8 文本（请以 UTF-8 编码另存）")
+            }
+            E::Csv { line, .. } => format!("CSV 第 {line} 行有误"),
+            E::CsvMissingColumn { column, accepted } => {
+                let which = match *column {
+                    "longitude" => "经度",
+                    "latitude" => "纬度",
+                    other => other,
+                };
+                format!("CSV 表头缺少{which}列（可用列名：{accepted}）")
+            }
+            E::Json { line, column, .. } => format!("JSON 格式有误（第 {line} 行第 {column} 列）"),
+            E::GeoJson { path, .. } => format!("GeoJSON 有误（{path}）"),
+            E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
+            E::CoordinateOutOfRange { path, lon, lat } => format!("{path}：坐标（{lon}，{lat}）超出经纬度范围"),
+            E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
+            E::Xml { .. } | E::XmlDoctype { .. } | E::XmlTruncated { .. } | E::XmlAttribute { .. } => {
+                "OSM XML 文件有误".to_string()
+            }
+            E::Pbf { .. } => "OSM PBF 文件有误".to_string(),
+            E::EmptyOsm { .. } => "文件中没有 OSM 数据".to_string(),
+            _ => "数据有误".to_string(),
+        };
+        format!("{zh} / {self}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn import_errors_in_chinese_first() {
+        use super::ImportError as E;
+        let missing = E::CsvMissingColumn { column: "longitude", accepted: "lon|lng|longitude|x|经度".into() };
+        assert_eq!(
+            missing.bilingual(),
+            "CSV 表头缺少经度列（可用列名：lon|lng|longitude|x|经度） / csv header has no longitude column (looked for lon|lng|longitude|x|经度)"
+        );
+        let line = E::Csv { line: 3, message: "longitude \"abc\" is not a number".into() };
+        assert_eq!(line.bilingual(), "CSV 第 3 行有误 / csv line 3: longitude \"abc\" is not a number");
+        let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
+        assert!(far.bilingual().starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
+        let gbk = E::NotUtf8 { format: "csv", byte: 19 };
+        assert_eq!(
+            gbk.bilingual(),
+            "csv 从第 19 个字节起不是 UTF-8 文本（请以 UTF-8 编码另存） / csv is not utf-8 text from byte 19 on (save it as utf-8)"
+        );
+    }
 }

@@ -46,11 +46,7 @@ impl Format {
 }
 
 fn text<'a>(bytes: &'a [u8], format: &'static str) -> Result<&'a str, ImportError> {
-    std::str::from_utf8(bytes).map_err(|e| ImportError::Json {
-        line: 0,
-        column: e.valid_up_to(),
-        message: format!("{format} is not UTF-8 text"),
-    })
+    std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 { format, byte: e.valid_up_to() + 1 })
 }
 
 fn osm(bytes: &[u8], format: Format, crs: Crs) -> Result<super::import::OsmData, ImportError> {
