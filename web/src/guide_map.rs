@@ -1461,7 +1461,12 @@ impl Placed {
 /// Where to put a symbol of radius `r` meant for `(x, y)`: the spot itself or the nearest of
 /// a fixed spiral of candidates that overlaps no symbol placed before.
 fn place(x: f64, y: f64, r: f64, placed: &Placed) -> (f64, f64) {
-    let free = |px: f64, py: f64| placed.free(px, py, 2.0 * r + 1.0);
+    spiral(x, y, r, |px, py| placed.free(px, py, 2.0 * r + 1.0))
+}
+
+/// The spot itself if `free`, else the first free candidate of eight rings around it, else the
+/// spot anyway.
+fn spiral(x: f64, y: f64, r: f64, free: impl Fn(f64, f64) -> bool) -> (f64, f64) {
     if free(x, y) {
         return (x, y);
     }
@@ -1989,23 +1994,9 @@ mod tests {
     /// The grid gives the places comparing with every symbol gives (the spiral as before).
     #[test]
     fn placing_with_the_grid_matches_comparing_with_all() {
+        // The same spiral, each spot compared with every symbol placed.
         fn place_naive(x: f64, y: f64, r: f64, placed: &[(f64, f64)]) -> (f64, f64) {
-            let free = |px: f64, py: f64| placed.iter().all(|&(qx, qy)| (px - qx).hypot(py - qy) >= 2.0 * r + 1.0);
-            if free(x, y) {
-                return (x, y);
-            }
-            for ring in 1..=8 {
-                let dist = ring as f64 * r * 1.1;
-                let steps = 8 * ring;
-                for k in 0..steps {
-                    let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / steps as f64;
-                    let (px, py) = (x + dist * a.cos(), y + dist * a.sin());
-                    if free(px, py) {
-                        return (px, py);
-                    }
-                }
-            }
-            (x, y)
+            spiral(x, y, r, |px, py| placed.iter().all(|&(qx, qy)| (px - qx).hypot(py - qy) >= 2.0 * r + 1.0))
         }
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = move || {
