@@ -46,7 +46,7 @@ fn circle_error(e: &lifecircle_core::InputError) -> JsValue {
             (Some(l), Some(c)) => format!("第 {l} 行第 {c} 列 "),
             _ => String::new(),
         };
-        let text = crate::model::problem_text(Lang::Zh, p);
+        let text = p.text(Lang::Zh);
         let shown = if p.field.is_empty() { format!("{at}{text}") } else { format!("{at}{}: {text}", p.field) };
         problems.push(&JsValue::from_str(&shown));
     }
@@ -298,8 +298,8 @@ impl Widget {
                 ));
             }
         };
-        let st = self.inner.standard.with_untracked(|s| s.clone());
-        let mapping = category_mapping(&st).map_err(|e| error("data", &e.to_string()))?;
+        let mapping =
+            self.inner.standard.with_untracked(category_mapping).map_err(|e| error("data", &e.to_string()))?;
         let imported = match format {
             "csv" => import::csv::facilities_from_csv(text, &mapping, crs),
             "geojson" | "json" => import::geojson::facilities_from_geojson(text, &mapping, crs),
@@ -311,8 +311,7 @@ impl Widget {
             }
         }
         .map_err(|e| error("data", &e.bilingual()))?;
-        let mut circle =
-            lifecircle_core::Circle::parse_json(&self.inner.to_json()).map_err(|e| error("circle", &e.to_string()))?;
+        let mut circle = self.inner.state.circle.with_untracked(Clone::clone);
         // What the form already holds may still have values to correct; the import must not
         // add any.
         let before = circle.check();
@@ -322,26 +321,18 @@ impl Widget {
         for f in &imported.facilities {
             let Some(cat) = f.categories.first() else { continue };
             let p = convert(f.point, Crs::Wgs84, to);
-            circle.facilities.push(lifecircle_core::circle::Facility {
-                id: Some(f.id.clone()),
-                category: cat.clone(),
-                name: f.name.clone().unwrap_or_else(|| f.id.clone()),
-                location: Some([round7(p[0]), round7(p[1])]),
-                chain: false,
-                brand: None,
-                floor_area_m2: None,
-                hours: None,
-                status: lifecircle_core::circle::Status::Open,
-                walk_m: None,
-            });
+            let mut facility =
+                lifecircle_core::circle::Facility::new(cat.clone(), f.name.clone().unwrap_or_else(|| f.id.clone()));
+            facility.id = Some(f.id.clone());
+            facility.location = Some([round7(p[0]), round7(p[1])]);
+            circle.facilities.push(facility);
             added += 1;
         }
         let added_problems: Vec<_> = circle.check().into_iter().filter(|p| !before.contains(p)).collect();
         if !added_problems.is_empty() {
             return Err(circle_error(&lifecircle_core::InputError { problems: added_problems }));
         }
-        let text = serde_json::to_string(&circle).map_err(|e| error("circle", &e.to_string()))?;
-        self.load_json(&text)?;
+        self.inner.state.replace(circle);
         let unmapped: Vec<String> = imported
             .unmapped
             .iter()

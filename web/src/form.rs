@@ -23,8 +23,7 @@ use lifecircle_core::{Date, score};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, problem_text, role_word, show_lonlat, show_number, stars, status_class, status_word,
-    tr,
+    parse_lonlat, parse_number, role_word, show_lonlat, show_number, stars, status_class, status_word, tr,
 };
 use crate::score_card::lang_tag;
 
@@ -49,10 +48,14 @@ impl FormState {
     /// The problems of the JSON, each with its field path; the circle is left as it was.
     pub fn load_json(&self, text: &str) -> Result<(), InputError> {
         // Absurd values are kept: the form lists them as problems to correct, as when typed.
-        let c = Circle::parse_json(text)?;
+        self.replace(Circle::parse_json(text)?);
+        Ok(())
+    }
+
+    /// Replaces the circle with one from outside: a new start, not an edit (no "last edit" delta).
+    pub fn replace(&self, c: Circle) {
         self.circle.set(c);
         self.generation.update(|g| *g += 1);
-        Ok(())
     }
 
     /// The circle as JSON, to save.
@@ -164,10 +167,8 @@ pub fn AssessmentForm(
         let l = lang.get();
         problems.with(|ps| {
             (!ps.is_empty()).then(|| {
-                let items = ps
-                    .iter()
-                    .map(|p| view! { <li><code>{p.field.clone()}</code> " " {problem_text(l, p)}</li> })
-                    .collect_view();
+                let items =
+                    ps.iter().map(|p| view! { <li><code>{p.field.clone()}</code> " " {p.text(l)}</li> }).collect_view();
                 view! {
                     <div class="lc-problems" role="alert">
                         <strong>{tr(l, "请修正以下输入：", "Please correct:")}</strong>

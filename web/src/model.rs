@@ -298,14 +298,8 @@ pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<S
             p.field == field
                 || p.field.strip_prefix(field).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
         })
-        .map(|p| problem_text(lang, p))
+        .map(|p| p.text(lang))
         .collect()
-}
-
-/// A validation message in the reader's language, from a problem's stable code and field.
-/// English keeps the core's own message, which names the value.
-pub fn problem_text(lang: Lang, p: &InputProblem) -> String {
-    p.text(lang)
 }
 
 /// Every problem of a circle: absurd values ([`Circle::check`]) and what scoring rejects
@@ -585,9 +579,9 @@ mod tests {
         c.surveys
             .insert("overall".into(), lifecircle_core::circle::Survey { respondents: 1, satisfied: 2, method: None });
         let ps = c.check();
-        let zh: Vec<String> = ps.iter().map(|p| problem_text(Lang::Zh, p)).collect();
+        let zh: Vec<String> = ps.iter().map(|p| p.text(Lang::Zh)).collect();
         assert_eq!(zh, ["数值不合理：不能为负数、过大或非数字", "满意人数不能多于受访人数"]);
-        assert_eq!(problem_text(Lang::En, &ps[0]), ps[0].message);
+        assert_eq!(ps[0].text(Lang::En), ps[0].message);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::form::{AssessmentForm, FormState};
 use crate::gap_report::GapReport;
 use crate::guide_map::{GuideMapData, Layout, MapLayers};
 use crate::map_view::GuideMap;
-use crate::model::{distance_categories, empty_circle, problem_text, tr};
+use crate::model::{distance_categories, empty_circle, tr};
 use crate::score_card::ScoreCard;
 
 /// A hook the host passes in.
@@ -221,11 +221,8 @@ fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
 }
 
 fn problems_view(lang: Lang, e: &InputError) -> impl IntoView + use<> {
-    let items = e
-        .problems
-        .iter()
-        .map(|p| view! { <li><code>{p.field.clone()}</code> " " {problem_text(lang, p)}</li> })
-        .collect_view();
+    let items =
+        e.problems.iter().map(|p| view! { <li><code>{p.field.clone()}</code> " " {p.text(lang)}</li> }).collect_view();
     view! {
         <div class="lc-root lc-problems" role="alert">
             <strong>{tr(lang, "输入有误，无法评分：", "The input cannot be scored:")}</strong>

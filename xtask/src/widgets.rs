@@ -161,7 +161,7 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
     crate::dist::list(&out, &mut shipped);
     crate::dist::no_machine_paths(&shipped)?;
     let sums = out.join(SUMS);
-    io(&sums, std::fs::write(&sums, checksums(&out)?))?;
+    io(&sums, std::fs::write(&sums, checksums(&out, &shipped)?))?;
     eprintln!("checksums: {} (`sha256sum -c {SUMS}` in that folder verifies a copy)", sums.display());
     eprintln!("dist: {} written in {:.1} s", out.display(), t.elapsed().as_secs_f64());
     Ok(out)
@@ -170,29 +170,17 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
 /// The checksum file written beside the bundle.
 const SUMS: &str = "SHA256SUMS";
 
-/// `sha256sum`'s format for every file under `dir` (but the checksum file), by path: what a
+/// `sha256sum`'s format for `files` under `dir` (but the checksum file), by path: what a
 /// portal copies to its server can be checked against what was built, and two builds of the
 /// same commit against each other.
-fn checksums(dir: &Path) -> Result<String, String> {
+fn checksums(dir: &Path, files: &[PathBuf]) -> Result<String, String> {
     use sha2::{Digest, Sha256};
-    let mut files = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in io(&d, std::fs::read_dir(&d))?.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p != dir.join(SUMS) {
-                files.push(p);
-            }
-        }
-    }
     let mut lines: Vec<(String, String)> = Vec::new();
-    for f in files {
-        let bytes = io(&f, std::fs::read(&f))?;
+    for f in files.iter().filter(|f| **f != dir.join(SUMS)) {
+        let bytes = io(f, std::fs::read(f))?;
         let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         let rel =
-            f.strip_prefix(dir).unwrap_or(&f).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
+            f.strip_prefix(dir).unwrap_or(f).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
         lines.push((rel.join("/"), hex));
     }
     lines.sort();
@@ -215,7 +203,9 @@ mod tests {
         std::fs::write(dir.join("b.js"), "abc").unwrap();
         std::fs::write(dir.join("standards/a.bin"), "").unwrap();
         std::fs::write(dir.join(SUMS), "left out").unwrap();
-        let sums = checksums(&dir).unwrap();
+        let mut files = Vec::new();
+        crate::dist::list(&dir, &mut files);
+        let sums = checksums(&dir, &files).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         // SHA-256 of "abc" (FIPS 180-2, appendix B.1) and of the empty string.
         assert_eq!(
