@@ -290,7 +290,7 @@ fn NumberField(
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" inputmode="decimal" value=show_number(initial) step=step
+            <input id=id type="text" inputmode="decimal" prop:value=show_number(initial) step=step
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=err_id.clone()
                 on:input=move |ev| match parse_number(&event_target_value(&ev)) {
@@ -337,7 +337,7 @@ fn TextField(
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" value=initial aria-describedby=err_id.clone()
+            <input id=id type="text" prop:value=initial aria-describedby=err_id.clone()
                 aria-invalid=move || (!msgs().is_empty()).to_string()
                 on:input=move |ev| on_set.run(event_target_value(&ev))/>
             <div id=err_id class="lc-error" aria-live="polite">{move || msgs().join("；")}</div>
@@ -390,7 +390,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}
             <div class="lc-field">
                 <label for=form_id.clone()>{tr(l, "发展形态", "Form")}</label>
-                <select id=form_id on:change=move |ev| {
+                <select id=form_id prop:value=c.form.clone().unwrap_or_default() on:change=move |ev| {
                     let v = event_target_value(&ev);
                     edit(state, |c| c.form = (!v.is_empty()).then_some(v));
                 }>
@@ -400,7 +400,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             </div>
             <div class="lc-field">
                 <label for=nr_id.clone()>{tr(l, "是否新建居住区", "New residential area")}</label>
-                <select id=nr_id on:change=move |ev| {
+                <select id=nr_id prop:value=nr on:change=move |ev| {
                     let v = event_target_value(&ev);
                     edit(state, |c| c.new_residential = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None });
                 }>
@@ -437,7 +437,7 @@ fn lonlat_field(
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" value=show_lonlat(initial) placeholder="120.8125, 27.929"
+            <input id=id type="text" prop:value=show_lonlat(initial) placeholder="120.8125, 27.929"
                 aria-describedby=err_id.clone()
                 aria-invalid=move || (bad.get() || errors.with(|e| !e.is_empty())).to_string()
                 on:input=move |ev| match parse_lonlat(&event_target_value(&ev)) {
@@ -457,12 +457,71 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let Ctx { state, lang, .. } = ctx;
     let l = lang.get_untracked();
     let groups = category_groups(st, l);
-    let rows = Memo::new(move |_| state.circle.with(|c| c.facilities.len()));
+    let count = Memo::new(move |_| state.circle.with(|c| c.facilities.len()));
+    // A long list (an AMap export of a dense area has thousands of rows) is shown a page at a
+    // time, with a filter: drawing every row made each keystroke and each added row redraw
+    // hundreds of thousands of elements. Up to PAGE_ROWS rows there is neither.
+    let paged = Memo::new(move |_| count.get() > PAGE_ROWS);
+    let page = RwSignal::new(0usize);
+    let filter = RwSignal::new(String::new());
+    let only_problems = RwSignal::new(false);
+    let names: Vec<(String, String)> = groups.iter().flat_map(|(_, cats)| cats.iter().cloned()).collect();
+    // The rows that match, read from the circle without tracking it: a row being typed into
+    // does not vanish because it stopped matching; the filter applies when it changes.
+    let matching = Memo::new(move |_| {
+        let n = count.get();
+        if !paged.get() {
+            return (0..n).collect::<Vec<_>>();
+        }
+        let q = filter.get().trim().to_ascii_lowercase();
+        let to_fix: Option<Vec<usize>> = only_problems
+            .get()
+            .then(|| ctx.problems.with_untracked(|ps| ps.iter().filter_map(|p| facility_index(&p.field)).collect()));
+        ctx.read(|c| {
+            c.facilities
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| to_fix.as_ref().is_none_or(|rows| rows.contains(i)))
+                .filter(|(i, f)| {
+                    let name = names.iter().find(|(code, _)| *code == f.category).map(|(_, name)| name.as_str());
+                    q.is_empty()
+                        || q.parse::<usize>() == Ok(i + 1)
+                        || [Some(f.name.as_str()), f.brand.as_deref(), Some(f.category.as_str()), name]
+                            .into_iter()
+                            .flatten()
+                            .any(|t| t.to_ascii_lowercase().contains(&q))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+    });
+    let pages = move || matching.with(Vec::len).div_ceil(PAGE_ROWS).max(1);
+    let current = move || page.get().min(pages() - 1);
+    // A row added (by the button below or a quick-add) is shown: the filter is cleared and the
+    // last page opened.
+    Effect::new(move |before: Option<usize>| {
+        let n = count.get();
+        if before.is_some_and(|b| n > b) && n > PAGE_ROWS {
+            filter.set(String::new());
+            only_problems.set(false);
+            page.set((n - 1) / PAGE_ROWS);
+        }
+        n
+    });
     let standard = ctx.standard;
-    let table = move || {
-        let n = rows.get();
+    // The rows shown, and the number of rows: when either changes the rows are redrawn. Inputs
+    // are given their value as a property (`prop:value`), not an attribute: redrawn in place
+    // for other data (another page, rows shifted by a removal, another circle loaded), an
+    // input already typed into would keep showing its own old value under a new attribute.
+    let shown = move || {
+        let p = current();
+        let rows: Vec<usize> = matching.with(|m| m.iter().skip(p * PAGE_ROWS).take(PAGE_ROWS).copied().collect());
+        (count.get(), rows)
+    };
+    let table = move |(_, shown): (usize, Vec<usize>)| {
         let groups = groups.clone();
-        (0..n)
+        shown
+            .into_iter()
             .map(|i| {
                 let f = ctx.read(|c| c.facilities[i].clone());
                 let known = standard.with_untracked(|st| st.find_category(&f.category).map(|c| c.code.clone()));
@@ -505,10 +564,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let hours_set = set(|f, v| f.hours = (!v.trim().is_empty()).then_some(v));
                 view! {
                     <tr>
-                        <td class="lc-c-name"><input id=id("name") type="text" value=f.name.clone()
+                        <td class="lc-c-name"><input id=id("name") type="text" prop:value=f.name.clone()
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-cat"><select aria-label=label("行 业态", ": category")
+                        <td class="lc-c-cat"><select aria-label=label("行 业态", ": category") prop:value=known.clone().unwrap_or_else(|| f.category.clone())
                             aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -522,23 +581,23 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 let v = event_target_checked(&ev);
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.chain = v });
                             }/></td>
-                        <td class="lc-c-brand"><input type="text" value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
+                        <td class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" value=show_number(f.floor_area_m2)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.floor_area_m2)
                             aria-label=label("行 面积（平方米）", ": floor area (m²)")
                             on:input=num(|f, v| f.floor_area_m2 = v)/></td>
-                        <td class="lc-c-hours"><input type="text" value=f.hours.clone().unwrap_or_default()
+                        <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" value=show_number(f.walk_m)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.walk_m)
                             aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
                             on:input=num(|f, v| f.walk_m = v)/></td>
-                        <td class="lc-c-loc"><input type="text" value=show_lonlat(f.location) placeholder="120.81, 27.93"
+                        <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder="120.81, 27.93"
                             aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
                             on:input=move |ev| if let Ok(p) = parse_lonlat(&event_target_value(&ev)) {
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
                             }/></td>
-                        <td class="lc-c-status"><select aria-label=label("行 状态", ": status") on:change=move |ev| {
+                        <td class="lc-c-status"><select aria-label=label("行 状态", ": status") prop:value=status on:change=move |ev| {
                             let v = event_target_value(&ev);
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) {
                                 f.status = match v.as_str() { "planned" => FacilityStatus::Planned, "closed" => FacilityStatus::Closed, _ => FacilityStatus::Open };
@@ -564,6 +623,32 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         <fieldset>
             <legend>{tr(l, "设施清单", "Facility inventory")}</legend>
             <p class="lc-help">{tr(l, "每行一个网点或设施；规划中、已关闭的列出但不计入。", "One outlet or facility a row; planned and closed ones are listed, not counted.")}</p>
+            {move || paged.get().then(|| {
+                let status = move || {
+                    let (m, total, p) = (matching.with(Vec::len), count.get(), current());
+                    if m == 0 {
+                        return tr(l, "没有符合条件的设施", "No facility matches").to_string();
+                    }
+                    let (from, to) = (p * PAGE_ROWS + 1, ((p + 1) * PAGE_ROWS).min(m));
+                    let all = (m != total).then(|| format!("{}{total}{}", tr(l, "（全部 ", " (of "), tr(l, " 条）", ")")));
+                    format!("{} {from}–{to} {} {m} {}{}", tr(l, "第", "Rows"), tr(l, "条，共", "of"), tr(l, "条", ""), all.unwrap_or_default())
+                };
+                view! {
+                    <div class="lc-toolbar lc-pager">
+                        <label>{tr(l, "筛选", "Filter")}" "
+                            <input type="search" placeholder=tr(l, "名称、品牌、业态或行号", "name, brand, category or row")
+                                on:input=move |ev| { filter.set(event_target_value(&ev)); page.set(0); }/>
+                        </label>
+                        <label><input type="checkbox" on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
+                            {tr(l, "只看待修正的行", "Only rows to fix")}</label>
+                        <button type="button" class="lc-quiet" disabled=move || current() == 0
+                            on:click=move |_| page.set(current().saturating_sub(1))>{tr(l, "上一页", "Previous")}</button>
+                        <span aria-live="polite">{status}</span>
+                        <button type="button" class="lc-quiet" disabled=move || { current() + 1 >= pages() }
+                            on:click=move |_| page.set(current() + 1)>{tr(l, "下一页", "Next")}</button>
+                    </div>
+                }
+            })}
             <div class="lc-table-wrap">
                 <table>
                     <thead><tr>
@@ -578,7 +663,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         <th scope="col">{tr(l, "状态", "Status")}</th>
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
                     </tr></thead>
-                    <tbody>{table}</tbody>
+                    <tbody>{move || table(shown())}</tbody>
                 </table>
             </div>
             <div class="lc-toolbar">
@@ -588,6 +673,15 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             </div>
         </fieldset>
     }
+}
+
+/// Facility rows drawn at a time in a long inventory (presentation, not a standard's number).
+const PAGE_ROWS: usize = 50;
+
+/// The row a problem's field names: `facilities[12].walk_m` → 12.
+fn facility_index(field: &str) -> Option<usize> {
+    let rest = field.strip_prefix("facilities[")?;
+    rest[..rest.find(']')?].parse().ok()
 }
 
 fn add_facility(state: FormState, category: String) {
@@ -628,8 +722,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         .map(|(_, name)| view! { <th scope="col">{format!("{name} {}", tr(l, "米", "m"))}</th> })
         .collect_view();
     let cats2 = cats.clone();
-    let table = move || {
-        let n = rows.get();
+    let table = move |n: usize| {
         (0..n)
             .map(|i| {
                 let o = ctx.read(|c| c.walking.as_ref().map(|w| w.origins[i].clone()));
@@ -640,7 +733,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     .map(|(code, name)| {
                         let key = code.clone();
                         view! {
-                            <td><input type="text" inputmode="decimal" value=show_number(o.nearest_m.get(code).copied())
+                            <td><input type="text" inputmode="decimal" prop:value=show_number(o.nearest_m.get(code).copied())
                                 aria-label=label(name)
                                 on:input=move |ev| if let Ok(v) = parse_number(&event_target_value(&ev)) {
                                     edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) {
@@ -653,12 +746,12 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let errors = ctx.errors(format!("walking.origins[{i}]"));
                 Some(view! {
                     <tr>
-                        <td><input type="text" value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
+                        <td><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
                                 edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.id = v });
                             }/></td>
-                        <td><input type="text" inputmode="decimal" value=show_number(Some(o.population))
+                        <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population))
                             aria-label=label(tr(l, "人口", "population"))
                             on:input=move |ev| if let Ok(Some(v)) = parse_number(&event_target_value(&ev)) {
                                 edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.population = v });
@@ -691,7 +784,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         {heads}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
                     </tr></thead>
-                    <tbody>{table}</tbody>
+                    <tbody>{move || table(rows.get())}</tbody>
                 </table>
             </div>
             <div class="lc-toolbar">

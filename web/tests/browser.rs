@@ -122,6 +122,11 @@ async fn form_scores_as_you_type() {
     m.load_json(r#"{"id":"x","name":"空白生活圈"}"#).unwrap();
     settle().await;
     assert_eq!(count(&el, "tbody tr"), 0);
+    // Every input shows the loaded circle, also one typed into before (whose own value an
+    // updated `value` attribute would not replace).
+    let households: web_sys::HtmlInputElement =
+        el.query_selector("input[id$='-households']").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(households.value(), "", "the loaded circle gives no households");
 }
 
 #[wasm_bindgen_test]
@@ -142,6 +147,135 @@ async fn add_and_remove_a_facility() {
     remove.click();
     settle().await;
     assert_eq!(count(&el, "tbody tr"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_row_shows_the_rows_that_remain() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(
+        r#"{"id":"x","name":"测试","facilities":[{"category":"pharmacy","name":"甲"},{"category":"pharmacy","name":"乙"},{"category":"pharmacy","name":"丙"}]}"#
+            .into(),
+    );
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    // Edit the second row (name and category), then remove the first: the second row's
+    // elements, typed into, must not be left showing its old values for the third row.
+    type_into(&el, "tbody tr:nth-child(2) input[type=text]", "乙改");
+    let select: web_sys::HtmlSelectElement =
+        el.query_selector("tbody tr:nth-child(2) select").unwrap().unwrap().dyn_into().unwrap();
+    select.set_value("breakfast");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+    click(&el.query_selector("tbody tr button").unwrap().unwrap());
+    settle().await;
+    assert!(m.to_json().contains("乙改") && !m.to_json().contains("甲"), "{}", m.to_json());
+    assert_eq!(count(&el, "tbody tr"), 2);
+    let shown = |row: u32| {
+        let name: web_sys::HtmlInputElement = el
+            .query_selector(&format!("tbody tr:nth-child({row}) input[type=text]"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        let cat: web_sys::HtmlSelectElement =
+            el.query_selector(&format!("tbody tr:nth-child({row}) select")).unwrap().unwrap().dyn_into().unwrap();
+        (name.value(), cat.value())
+    };
+    assert_eq!(shown(1), ("乙改".to_string(), "breakfast".to_string()));
+    assert_eq!(shown(2), ("丙".to_string(), "pharmacy".to_string()), "the third row shows its own values");
+}
+
+fn click(el: &web_sys::Element) {
+    el.clone().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+}
+
+fn pager_button(el: &web_sys::HtmlElement, n: u32) -> web_sys::Element {
+    el.query_selector_all(".lc-pager button").unwrap().item(n).unwrap().dyn_into().unwrap()
+}
+
+fn first_row_name(el: &web_sys::HtmlElement) -> String {
+    let input: web_sys::HtmlInputElement =
+        el.query_selector("tbody tr input[type=text]").unwrap().unwrap().dyn_into().unwrap();
+    input.value()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_inventory_is_shown_a_page_at_a_time() {
+    // 120 facilities 店0…店119; 店99 has an implausible distance.
+    let mut c = Circle::parse_json(r#"{"id":"x","name":"大生活圈"}"#).unwrap();
+    for i in 0..120 {
+        let mut f = lifecircle_core::circle::Facility::new("convenience_store", format!("店{i}"));
+        if i == 99 {
+            f.walk_m = Some(-1.0);
+        }
+        c.facilities.push(f);
+    }
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(serde_json::to_string(&c).unwrap());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let status =
+        |el: &web_sys::HtmlElement| el.query_selector(".lc-pager span").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(count(&el, "tbody tr"), 50, "one page of rows");
+    assert_eq!(status(&el), "第 1–50 条，共 120 条");
+    assert!(pager_button(&el, 0).has_attribute("disabled"), "no previous page");
+
+    click(&pager_button(&el, 1));
+    settle().await;
+    assert_eq!(first_row_name(&el), "店50");
+    assert_eq!(status(&el), "第 51–100 条，共 120 条");
+    click(&pager_button(&el, 1));
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 20);
+    assert!(pager_button(&el, 1).has_attribute("disabled"), "no next page");
+
+    // The filter matches names (and starts at the first page); typing into a matching row does
+    // not make it vanish.
+    type_into(&el, ".lc-pager input[type=search]", "店11");
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 11, "店11 and 店110…店119");
+    assert_eq!(status(&el), "第 1–11 条，共 11 条（全部 120 条）");
+    type_into(&el, "tbody tr input[type=text]", "改名");
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 11);
+    assert!(m.to_json().contains("\"改名\""));
+    // By row number too (第 100 行 is 店99).
+    type_into(&el, ".lc-pager input[type=search]", "100");
+    settle().await;
+    assert_eq!(first_row_name(&el), "店99");
+
+    // Only the rows the core finds a problem in.
+    type_into(&el, ".lc-pager input[type=search]", "");
+    let only = el.query_selector(".lc-pager input[type=checkbox]").unwrap().unwrap();
+    click(&only);
+    settle().await;
+    assert_eq!(count(&el, "tbody tr"), 1);
+    assert_eq!(first_row_name(&el), "店99");
+
+    // A row added is shown: filter off, last page.
+    let add = el.query_selector_all(".lc-toolbar button").unwrap();
+    let add = (0..add.length())
+        .map(|i| add.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+        .find(|b| b.text_content().unwrap() == "添加设施")
+        .unwrap();
+    click(&add);
+    settle().await;
+    assert_eq!(status(&el), "第 101–121 条，共 121 条");
+    assert_eq!(count(&el, "tbody tr"), 21);
+    let names = el.query_selector_all("tbody tr input[type=text]").unwrap();
+    let last: web_sys::HtmlInputElement = (0..names.length())
+        .rev()
+        .map(|i| names.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+        .find(|e| e.id().ends_with("-name"))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(last.value(), "", "the new row");
+    assert!(last.get_attribute("aria-label").unwrap().contains("第 121 行"));
 }
 
 #[wasm_bindgen_test]
