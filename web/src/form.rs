@@ -641,11 +641,13 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         </label>
                         <label><input type="checkbox" on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
                             {tr(l, "只看待修正的行", "Only rows to fix")}</label>
-                        <button type="button" class="lc-quiet" disabled=move || current() == 0
-                            on:click=move |_| page.set(current().saturating_sub(1))>{tr(l, "上一页", "Previous")}</button>
-                        <span aria-live="polite">{status}</span>
-                        <button type="button" class="lc-quiet" disabled=move || { current() + 1 >= pages() }
-                            on:click=move |_| page.set(current() + 1)>{tr(l, "下一页", "Next")}</button>
+                        <span class="lc-pages">
+                            <button type="button" class="lc-quiet" disabled=move || current() == 0
+                                on:click=move |_| page.set(current().saturating_sub(1))>{tr(l, "上一页", "Previous")}</button>
+                            <span aria-live="polite">{status}</span>
+                            <button type="button" class="lc-quiet" disabled=move || { current() + 1 >= pages() }
+                                on:click=move |_| page.set(current() + 1)>{tr(l, "下一页", "Next")}</button>
+                        </span>
                     </div>
                 }
             })}

@@ -1450,8 +1450,8 @@ impl Placed {
         (j.saturating_sub(1)..=(j + 1).min(self.ny - 1)).all(|cj| {
             (i.saturating_sub(1)..=(i + 1).min(self.nx - 1)).all(|ci| {
                 self.buckets[cj * self.nx + ci].iter().all(|&k| {
-                    let (qx, qy) = self.points[k];
-                    (x - qx).hypot(y - qy) >= dist
+                    let (dx, dy) = (x - self.points[k].0, y - self.points[k].1);
+                    dx * dx + dy * dy >= dist * dist
                 })
             })
         })
@@ -1470,15 +1470,25 @@ fn spiral(x: f64, y: f64, r: f64, free: impl Fn(f64, f64) -> bool) -> (f64, f64)
     if free(x, y) {
         return (x, y);
     }
-    for ring in 1..=8 {
+    // The directions of the eight rings (8, 16, … 64 steps, from north clockwise), worked out
+    // once: sine and cosine were a tenth of a draw with 2,000 facilities.
+    static DIRECTIONS: std::sync::OnceLock<Vec<(u32, f64, f64)>> = std::sync::OnceLock::new();
+    let directions = DIRECTIONS.get_or_init(|| {
+        (1..=8u32)
+            .flat_map(|ring| {
+                let steps = 8 * ring;
+                (0..steps).map(move |k| {
+                    let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / steps as f64;
+                    (ring, a.cos(), a.sin())
+                })
+            })
+            .collect()
+    });
+    for &(ring, cos, sin) in directions {
         let dist = ring as f64 * r * 1.1;
-        let steps = 8 * ring;
-        for k in 0..steps {
-            let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * k as f64 / steps as f64;
-            let (px, py) = (x + dist * a.cos(), y + dist * a.sin());
-            if free(px, py) {
-                return (px, py);
-            }
+        let (px, py) = (x + dist * cos, y + dist * sin);
+        if free(px, py) {
+            return (px, py);
         }
     }
     (x, y)
@@ -1996,7 +2006,9 @@ mod tests {
     fn placing_with_the_grid_matches_comparing_with_all() {
         // The same spiral, each spot compared with every symbol placed.
         fn place_naive(x: f64, y: f64, r: f64, placed: &[(f64, f64)]) -> (f64, f64) {
-            spiral(x, y, r, |px, py| placed.iter().all(|&(qx, qy)| (px - qx).hypot(py - qy) >= 2.0 * r + 1.0))
+            spiral(x, y, r, |px, py| {
+                placed.iter().all(|&(qx, qy)| (px - qx) * (px - qx) + (py - qy) * (py - qy) >= (2.0 * r + 1.0).powi(2))
+            })
         }
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = move || {
