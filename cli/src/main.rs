@@ -94,7 +94,9 @@ enum Command {
         to: CrsArg,
         /// A point `LON,LAT`.
         point: Option<String>,
-        /// A CSV file with lon and lat columns: the same rows come out with lon, lat converted.
+        /// A CSV file with longitude and latitude columns (`lon`/`经度`, `lat`/`纬度`): the same
+        /// rows and columns come out with those two converted. UTF-8 or GBK (as Excel on
+        /// Chinese Windows saves it); quoted fields (an address with a comma) are kept.
         #[arg(long, conflicts_with = "point")]
         csv: Option<PathBuf>,
     },
@@ -517,6 +519,23 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))
 }
 
+/// A CSV or GeoJSON file's bytes as UTF-8: as they are if they are UTF-8, else decoded as
+/// GB18030 (GBK), which is how Excel on Chinese Windows saves CSV, said on stderr; the widgets'
+/// import does the same. Bytes that are neither stay as they are, for the importer to say
+/// where they stop being UTF-8. Other formats are left alone (OSM XML declares its encoding).
+fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
+    if !matches!(format, load::Format::Csv | load::Format::GeoJson) || std::str::from_utf8(&bytes).is_ok() {
+        return bytes;
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
+        Some(text) => {
+            eprintln!("{}：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK (GB18030)", path.display());
+            text.into_owned().into_bytes()
+        }
+        None => bytes,
+    }
+}
+
 fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
     let bytes = read_bytes(path)?;
     let (net, import) = load::network(&bytes, format_of(path)?, crs)
@@ -538,8 +557,9 @@ fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
 
 fn load_facilities(std: &Standard, path: &Path, crs: Crs) -> Result<Vec<access::import::Facility>, Failure> {
     let mapping = access::category_mapping(std).map_err(|e| Failure::Invalid(format!("{}: {e}", std.id)))?;
-    let bytes = read_bytes(path)?;
-    let imp = load::facilities(&bytes, format_of(path)?, crs, &mapping)
+    let format = format_of(path)?;
+    let bytes = utf8_or_gbk(path, format, read_bytes(path)?);
+    let imp = load::facilities(&bytes, format, crs, &mapping)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     eprintln!(
         "设施 facilities {}: {} 处已归类 mapped, {} 处未归类 unmapped",
@@ -577,8 +597,9 @@ impl NetworkData {
         }
         let origins = match origins {
             Some(p) => {
-                let bytes = read_bytes(p)?;
-                load::origins(&bytes, format_of(p)?, crs)
+                let format = format_of(p)?;
+                let bytes = utf8_or_gbk(p, format, read_bytes(p)?);
+                load::origins(&bytes, format, crs)
                     .map_err(|e| Failure::Invalid(format!("{}: {}", p.display(), e.bilingual())))?
             }
             None => Vec::new(),
@@ -817,39 +838,17 @@ fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -
             Ok(())
         }
         (None, Some(path)) => {
-            let text = read(&path)?;
-            let mut lines = text.lines();
-            let header = lines.next().unwrap_or("");
-            let cols: Vec<&str> = header.split(',').map(str::trim).collect();
-            let find = |names: &[&str]| cols.iter().position(|c| names.contains(&c.to_ascii_lowercase().as_str()));
-            let (Some(lo), Some(la)) = (find(&["lon", "lng", "longitude", "x"]), find(&["lat", "latitude", "y"]))
-            else {
-                return Err(Failure::Invalid(format!(
-                    "{}: 表头需要 lon 和 lat 列 the header needs lon and lat columns",
+            let bytes = utf8_or_gbk(&path, load::Format::Csv, read_bytes(&path)?);
+            let text = std::str::from_utf8(&bytes).map_err(|e| {
+                let at = e.valid_up_to() + 1;
+                Failure::Invalid(format!(
+                    "{}：从第 {at} 个字节起既不是 UTF-8 也不是 GBK 文本 / is neither UTF-8 nor GBK text from byte {at} on",
                     path.display()
-                )));
-            };
-            say!("{header}");
-            for (i, line) in lines.enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let mut f: Vec<String> = line.split(',').map(str::to_string).collect();
-                let (Some(x), Some(y)) = (f.get(lo), f.get(la)) else {
-                    return Err(Failure::Invalid(format!(
-                        "{} line {}: 列数不足 too few columns",
-                        path.display(),
-                        i + 2
-                    )));
-                };
-                let q = point(&format!("{x},{y}"), from).map_err(|_| {
-                    Failure::Invalid(format!("{} line {}: `{x},{y}` 不是坐标 is not a point", path.display(), i + 2))
-                })?;
-                let q = access::crs::convert(q, Crs::Wgs84, to);
-                f[lo] = format!("{:.7}", q[0]);
-                f[la] = format!("{:.7}", q[1]);
-                say!("{}", f.join(","));
-            }
+                ))
+            })?;
+            let out = access::import::csv::convert_csv(text, from, to)
+                .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
+            emit(&out);
             Ok(())
         }
         _ => Err(Failure::Invalid("give LON,LAT or --csv FILE".into())),

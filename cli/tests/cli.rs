@@ -200,6 +200,53 @@ fn coords_convert_points_and_csv_rows() {
 }
 
 #[test]
+fn coords_csv_keeps_quoted_fields_and_reads_gbk() {
+    // An address with a comma is one quoted field: the columns after it stay in place.
+    let f = tmp("amap.csv", "名称,地址,经度,纬度\n菜场,\"龙湾区,永中街道\",120.8165,27.9257\n");
+    let out = lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", "--csv", f.to_str().expect("path")]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(t.starts_with("名称,地址,经度,纬度\n菜场,\"龙湾区,永中街道\",120.81"), "{t}");
+    // As Excel on Chinese Windows saves it: GBK, decoded and said so.
+    let gbk = repo_file("e2e/fixtures/facilities-gbk.csv");
+    let out = lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", "--csv", &gbk]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("名称,业态,经度,纬度\n示例街角药房,药店,120.81"),
+        "{}",
+        text(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("按 GBK（GB18030）编码读取"), "{}", text(&out));
+    // Neither UTF-8 nor GBK: invalid input naming the byte.
+    let bad = tmp("bad.csv", "");
+    std::fs::write(&bad, b"lon,lat\n\xff\xfe,1\n").expect("write");
+    let out = lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", "--csv", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("从第 9 个字节起既不是 UTF-8 也不是 GBK 文本"), "{}", text(&out));
+}
+
+#[test]
+fn facilities_in_gbk_are_read() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let (bytes, _, bad) = encoding_rs::GB18030.encode("名称,业态,经度,纬度\n测试超市,综合超市,116.3372,39.9496\n");
+    assert!(!bad);
+    let f = tmp("gbk-facilities.csv", "");
+    std::fs::write(&f, &bytes).expect("write");
+    let out = lifecircle(&[
+        "access",
+        "nearest",
+        "--network",
+        &osm,
+        "--facilities",
+        f.to_str().expect("path"),
+        "--from",
+        "116.3370,39.9495",
+    ]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("测试超市"), "{}", text(&out));
+}
+
+#[test]
 fn access_nearest_and_isochrone_on_osm_data() {
     let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
     let out = lifecircle(&["access", "nearest", "--network", &osm, "--facilities", &osm, "--from", "116.3370,39.9495"]);

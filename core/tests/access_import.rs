@@ -5,7 +5,7 @@
 use lifecircle_core::access::ImportError;
 use lifecircle_core::access::crs::{Crs, convert};
 use lifecircle_core::access::graph::Network;
-use lifecircle_core::access::import::csv::{facilities_from_csv, origins_from_csv};
+use lifecircle_core::access::import::csv::{convert_csv, facilities_from_csv, origins_from_csv};
 use lifecircle_core::access::import::filter::walkable;
 use lifecircle_core::access::import::geojson::{
     StreetOptions, facilities_from_geojson, origins_from_geojson, streets_from_geojson,
@@ -276,6 +276,40 @@ fn csv_errors_name_the_line_or_column() {
     assert!(matches!(
         facilities_from_csv("lon,lat,name\n1,2,\"open\n", &m, Crs::Wgs84).unwrap_err(),
         ImportError::Csv { line: 2, .. }
+    ));
+}
+
+#[test]
+fn csv_positions_convert_and_every_other_field_is_kept() {
+    // An AMap export: GCJ-02, Chinese headers, an address with a comma (quoted), a quote, a
+    // BOM, CRLF line ends and an empty line.
+    let text = "\u{feff}名称,地址,经度,纬度\r\n\"菜场\",\"龙湾区,永中街道\",120.8165,27.9257\r\n\r\n\
+                \"他说\"\"好\"\"\",,120.8200,27.9300\r\n";
+    let out = convert_csv(text, Crs::Gcj02, Crs::Wgs84).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], "名称,地址,经度,纬度");
+    let want = |p: [f64; 2]| {
+        let q = convert(p, Crs::Gcj02, Crs::Wgs84);
+        format!("{:.7},{:.7}", q[0], q[1])
+    };
+    assert_eq!(lines[1], format!("菜场,\"龙湾区,永中街道\",{}", want([120.8165, 27.9257])));
+    assert_eq!(lines[2], format!("\"他说\"\"好\"\"\",,{}", want([120.82, 27.93])));
+    // What it writes reads back as the same fields.
+    let back = convert_csv(&out, Crs::Wgs84, Crs::Wgs84).unwrap();
+    assert_eq!(back, out);
+    // Errors name the line or the column.
+    assert_eq!(
+        convert_csv("lon,lat\n1,2\nabc,2\n", Crs::Wgs84, Crs::Gcj02).unwrap_err(),
+        ImportError::Csv { line: 3, message: "longitude \"abc\" is not a number".into() }
+    );
+    assert!(matches!(
+        convert_csv("name,lat\nx,1\n", Crs::Wgs84, Crs::Gcj02).unwrap_err(),
+        ImportError::CsvMissingColumn { column: "longitude", .. }
+    ));
+    assert!(matches!(
+        convert_csv("lon,lat\n200,1\n", Crs::Wgs84, Crs::Gcj02).unwrap_err(),
+        ImportError::CoordinateOutOfRange { .. }
     ));
 }
 

@@ -94,6 +94,48 @@ fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, Impo
     raw.parse::<f64>().map_err(|_| ImportError::Csv { line, message: format!("{what} {raw:?} is not a number") })
 }
 
+/// Converts the positions in CSV text from datum `from` to datum `to`, keeping every other
+/// column, the header and the order of rows (what `lifecircle coords --csv` prints). The
+/// longitude and latitude columns are found as for facilities; converted values are written
+/// with 7 decimals (about 1 cm), every other field as it was read. Fields that need quotes
+/// (a comma, a quote or a line break) get them, lines end with `\n`.
+pub fn convert_csv(text: &str, from: Crs, to: Crs) -> Result<String, ImportError> {
+    let rows = records(text)?;
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
+    };
+    let (lon_i, lat_i) = lonlat_columns(header)?;
+    let mut out = String::new();
+    write_record(&mut out, header);
+    for (line, row) in body {
+        let line = *line;
+        let (lon, lat) = (number(row, lon_i, "longitude", line)?, number(row, lat_i, "latitude", line)?);
+        let q = convert(check_lonlat(lon, lat, || format!("csv line {line}"))?, from, to);
+        let mut row = row.clone();
+        row[lon_i] = format!("{:.7}", q[0]);
+        row[lat_i] = format!("{:.7}", q[1]);
+        write_record(&mut out, &row);
+    }
+    Ok(out)
+}
+
+/// One CSV record (RFC 4180 quoting where a field needs it) and a line break.
+fn write_record(out: &mut String, fields: &[String]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push('\n');
+}
+
 /// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
 /// (default `line N`; also `编号`) and an optional `population`|`pop`|`人口` column (finite, not negative; empty
 /// means unknown).
