@@ -168,7 +168,7 @@ pub fn AssessmentForm(
         problems.with(|ps| {
             (!ps.is_empty()).then(|| {
                 let items =
-                    ps.iter().map(|p| view! { <li><code>{p.field.clone()}</code> " " {p.text(l)}</li> }).collect_view();
+                    standard.with(|st| circle.with(|c| ps.iter().map(|p| problem_item(st, c, p, l)).collect_view()));
                 view! {
                     <div class="lc-problems" role="alert">
                         <strong>{tr(l, "请修正以下输入：", "Please correct:")}</strong>
@@ -232,6 +232,14 @@ pub fn AssessmentForm(
             {submit}
         </form>
     }
+}
+
+/// A problem in a list: where it is in the form's words, what is wrong, and the field's path
+/// (what an evaluator editing the JSON looks for).
+pub(crate) fn problem_item(st: &Standard, c: &Circle, p: &InputProblem, l: Lang) -> impl IntoView + use<> {
+    let words = model::field_words(st, c, &p.field, l);
+    let path = (words != p.field).then(|| view! { " " <code>{p.field.clone()}</code> });
+    view! { <li>{format!("{words}{}{}", tr(l, "：", ": "), p.text(l))}{path}</li> }
 }
 
 /// What every part of the form needs. Copy.

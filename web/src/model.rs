@@ -302,6 +302,72 @@ pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<S
         .collect()
 }
 
+/// Where a problem is, in the words of the form: `facilities[99].walk_m` is
+/// `第 100 行设施“店99”：步行距离`. The core's field paths count from 0 and name JSON keys;
+/// the form counts rows from 1 and shows names. A path it does not know is returned as it is.
+pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
+    // `name[12].rest` → (12, "rest").
+    let row = |prefix: &str| -> Option<(usize, &str)> {
+        let rest = field.strip_prefix(prefix)?.strip_prefix('[')?;
+        let end = rest.find(']')?;
+        Some((rest[..end].parse().ok()?, rest[end + 1..].trim_start_matches('.')))
+    };
+    let category = |code: &str| st.find_category(code).map_or(code.to_string(), |c| c.name.get(l).to_string());
+    let indicator = |id: &str| st.indicator(id).map_or(id.to_string(), |i| format!("{id} {}", i.name.get(l)));
+    let sep = tr(l, "：", ": ");
+    if let Some((i, rest)) = row("facilities") {
+        let name = c.facilities.get(i).map(|f| f.name.trim()).filter(|n| !n.is_empty());
+        let what = match rest {
+            "walk_m" => tr(l, "步行距离", "walking distance"),
+            "floor_area_m2" => tr(l, "面积", "floor area"),
+            "location" => tr(l, "位置", "location"),
+            "category" => tr(l, "业态", "category"),
+            _ => rest,
+        };
+        let n = i + 1;
+        let named = name.map(|name| format!("{}“{name}”", tr(l, "", " "))).unwrap_or_default();
+        return match l {
+            Lang::Zh => format!("第 {n} 行设施{named}{sep}{what}"),
+            Lang::En => format!("Facility row {n}{named}{sep}{what}"),
+        };
+    }
+    if let Some((i, rest)) = row("walking.origins") {
+        let what = match rest.strip_prefix("nearest_m.") {
+            Some(code) => category(code),
+            None if rest == "population" => tr(l, "人口", "population").to_string(),
+            None => rest.to_string(),
+        };
+        return format!("{} {}{sep}{what}", tr(l, "居住点", "Origin"), i + 1);
+    }
+    if let Some((i, _)) = row("location.boundary") {
+        return match l {
+            Lang::Zh => format!("边界第 {} 点", i + 1),
+            Lang::En => format!("Boundary point {}", i + 1),
+        };
+    }
+    if let Some(code) = field.strip_prefix("walking.nearest_m.").or_else(|| field.strip_prefix("walking.nearest_name."))
+    {
+        return format!("{}{}", tr(l, "中心到最近的", "Centre to nearest "), category(code));
+    }
+    if let Some(k) = field.strip_prefix("figures.") {
+        return st.figures.iter().find(|f| f.key == k).map_or(k.to_string(), |f| f.name.get(l).to_string());
+    }
+    if let Some(rest) = field.strip_prefix("evaluator.").or_else(|| field.strip_prefix("checklist.")) {
+        return indicator(rest.strip_suffix(".points").unwrap_or(rest));
+    }
+    if let Some(rest) = field.strip_prefix("surveys.") {
+        let k = rest.split('.').next().unwrap_or(rest);
+        return format!("{}（{k}）", tr(l, "满意度调查", "Survey"));
+    }
+    match field {
+        "population" => tr(l, "常住人口", "Population").to_string(),
+        "households" => tr(l, "户数", "Households").to_string(),
+        "form" => tr(l, "发展形态", "Form").to_string(),
+        "location.centre" => tr(l, "中心位置", "Centre").to_string(),
+        _ => field.to_string(),
+    }
+}
+
 /// Every problem of a circle: absurd values ([`Circle::check`]) and what scoring rejects
 /// (unknown categories, indicators, figures).
 pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<InputProblem> {
@@ -480,6 +546,32 @@ mod tests {
         let c = Circle::from_json(ex.json).unwrap();
         let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
         (st, c, a)
+    }
+
+    #[test]
+    fn problems_are_placed_in_the_form_s_words() {
+        let (st, mut c, _) = sample();
+        c.facilities[3].name = "店甲".into();
+        assert_eq!(field_words(&st, &c, "facilities[3].walk_m", Lang::Zh), "第 4 行设施“店甲”：步行距离");
+        assert_eq!(field_words(&st, &c, "facilities[3].walk_m", Lang::En), "Facility row 4 “店甲”: walking distance");
+        c.facilities[3].name = String::new();
+        let w = |f: &str| field_words(&st, &c, f, Lang::Zh);
+        assert_eq!(w("facilities[3].category"), "第 4 行设施：业态");
+        assert_eq!(w("facilities[999].location"), "第 1000 行设施：位置", "a row the circle no longer has");
+        assert_eq!(w("walking.origins[0].nearest_m.pharmacy"), "居住点 1：药店");
+        assert_eq!(w("walking.origins[1].population"), "居住点 2：人口");
+        assert_eq!(w("walking.nearest_m.wet_market"), "中心到最近的菜市场");
+        assert_eq!(w("location.boundary[2]"), "边界第 3 点");
+        assert_eq!(field_words(&st, &c, "location.boundary[2]", Lang::En), "Boundary point 3");
+        assert_eq!(w("population"), "常住人口");
+        assert_eq!(w("surveys.overall.satisfied"), "满意度调查（overall）");
+        let ev = st.indicators.iter().find(|i| matches!(i.kind, Kind::Evaluator)).unwrap();
+        assert_eq!(w(&format!("evaluator.{}.points", ev.id)), format!("{} {}", ev.id, ev.name.zh));
+        let fig = &st.figures[0];
+        assert_eq!(w(&format!("figures.{}", fig.key)), fig.name.zh);
+        // Unknown paths (a JSON error's) are shown as they are.
+        assert_eq!(w("facilities"), "facilities");
+        assert_eq!(w("walking.origins[x]"), "walking.origins[x]");
     }
 
     #[test]

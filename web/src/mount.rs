@@ -17,7 +17,7 @@ use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
 use lifecircle_core::standard::{Lang, Standard};
 use lifecircle_core::{Circle, Date, score};
 
-use crate::form::{AssessmentForm, FormState};
+use crate::form::{AssessmentForm, FormState, problem_item};
 use crate::gap_report::GapReport;
 use crate::guide_map::{GuideMapData, Layout, MapLayers};
 use crate::map_view::GuideMap;
@@ -220,9 +220,10 @@ fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
     Memo::new(move |_| standard.with(|st| state.circle.with(|c| score(st, c, as_of.get()))))
 }
 
-fn problems_view(lang: Lang, e: &InputError) -> impl IntoView + use<> {
-    let items =
-        e.problems.iter().map(|p| view! { <li><code>{p.field.clone()}</code> " " {p.text(lang)}</li> }).collect_view();
+fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError) -> impl IntoView + use<> {
+    let items = s.0.with_untracked(|st| {
+        s.1.circle.with_untracked(|c| e.problems.iter().map(|p| problem_item(st, c, p, lang)).collect_view())
+    });
     view! {
         <div class="lc-root lc-problems" role="alert">
             <strong>{tr(lang, "输入有误，无法评分：", "The input cannot be scored:")}</strong>
@@ -264,7 +265,7 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
             report_changes(result, &on_change);
             move || match result.get() {
                 Ok(a) => view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any(),
-                Err(e) => problems_view(lang.get(), &e).into_any(),
+                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
             }
         });
         Ok(mounted(&s, Box::new(handle)))
@@ -286,7 +287,7 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
             report_changes(result, &on_change);
             move || match result.get() {
                 Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
-                Err(e) => problems_view(lang.get(), &e).into_any(),
+                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
             }
         });
         Ok(mounted(&s, Box::new(handle)))

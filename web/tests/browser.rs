@@ -219,7 +219,7 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     let m = mount_assessment(el.clone(), o).unwrap();
     settle().await;
     let status =
-        |el: &web_sys::HtmlElement| el.query_selector(".lc-pager span").unwrap().unwrap().text_content().unwrap();
+        |el: &web_sys::HtmlElement| el.query_selector(".lc-pager [aria-live]").unwrap().unwrap().text_content().unwrap();
     assert_eq!(count(&el, "tbody tr"), 50, "one page of rows");
     assert_eq!(status(&el), "第 1–50 条，共 120 条");
     assert!(pager_button(&el, 0).has_attribute("disabled"), "no previous page");
@@ -248,6 +248,9 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     settle().await;
     assert_eq!(first_row_name(&el), "店99");
 
+    // The problem list says where, in the form's words.
+    let problems = el.query_selector(".lc-problems").unwrap().unwrap().text_content().unwrap();
+    assert!(problems.contains("第 100 行设施“店99”：步行距离：数值不合理"), "{problems}");
     // Only the rows the core finds a problem in.
     type_into(&el, ".lc-pager input[type=search]", "");
     let only = el.query_selector(".lc-pager input[type=checkbox]").unwrap().unwrap();
