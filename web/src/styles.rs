@@ -45,6 +45,7 @@ text-align:start;letter-spacing:normal;word-spacing:normal;font-style:normal;fon
 .lc-root button{font:inherit;cursor:pointer;border:1px solid var(--_accent);background:var(--_accent);color:var(--_accent-ink);
 border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
 .lc-root button.lc-quiet{background:var(--_bg);color:var(--_accent)}
+.lc-problems code{color:var(--_muted);font-size:.85em;overflow-wrap:anywhere}
 .lc-root button:disabled{opacity:.6;cursor:not-allowed}
 .lc-root input,.lc-root select,.lc-root textarea{font:inherit;color:var(--_ink);background:var(--_bg);
 border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
