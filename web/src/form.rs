@@ -12,6 +12,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
     ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
@@ -517,6 +518,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         n
     });
     let standard = ctx.standard;
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
     // The rows shown, and the number of rows: when either changes the rows are redrawn. Inputs
     // are given their value as a property (`prop:value`), not an attribute: redrawn in place
     // for other data (another page, rows shifted by a removal, another circle loaded), an
@@ -673,11 +675,21 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         <th scope="col">{tr(l, "状态", "Status")}</th>
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
                     </tr></thead>
-                    <tbody>{move || table(shown())}</tbody>
+                    <tbody node_ref=tbody>{move || table(shown())}</tbody>
                 </table>
             </div>
             <div class="lc-toolbar">
-                <button type="button" on:click=move |_| add_facility(state, String::new())>
+                <button type="button" on:click=move |_| {
+                    add_facility(state, String::new());
+                    // The new row is drawn by then (last page, last row): its name box takes
+                    // the focus, so a keyboard user types on instead of tabbing back.
+                    request_animation_frame(move || {
+                        let input = tbody.get_untracked().and_then(|b| b.query_selector("tr:last-child input").ok().flatten());
+                        if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            let _ = input.focus();
+                        }
+                    });
+                }>
                     {tr(l, "添加设施", "Add a facility")}
                 </button>
             </div>

@@ -140,6 +140,8 @@ async fn add_and_remove_a_facility() {
     add.click();
     settle().await;
     assert_eq!(count(&el, "tbody tr"), 1);
+    let focused = document().active_element().unwrap();
+    assert!(focused.id().ends_with("-fac0-name"), "the new row's name box has the focus: {}", focused.outer_html());
     type_into(&el, "tbody tr input[type=text]", "新便利店");
     settle().await;
     assert!(m.to_json().contains("新便利店"));
@@ -218,8 +220,9 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     o.circle_json = Some(serde_json::to_string(&c).unwrap());
     let m = mount_assessment(el.clone(), o).unwrap();
     settle().await;
-    let status =
-        |el: &web_sys::HtmlElement| el.query_selector(".lc-pager [aria-live]").unwrap().unwrap().text_content().unwrap();
+    let status = |el: &web_sys::HtmlElement| {
+        el.query_selector(".lc-pager [aria-live]").unwrap().unwrap().text_content().unwrap()
+    };
     assert_eq!(count(&el, "tbody tr"), 50, "one page of rows");
     assert_eq!(status(&el), "第 1–50 条，共 120 条");
     assert!(pager_button(&el, 0).has_attribute("disabled"), "no previous page");
@@ -278,6 +281,7 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
         .dyn_into()
         .unwrap();
     assert_eq!(last.value(), "", "the new row");
+    assert_eq!(document().active_element().unwrap().id(), last.id(), "and its name box has the focus");
     assert!(last.get_attribute("aria-label").unwrap().contains("第 121 行"));
 }
 
