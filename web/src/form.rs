@@ -519,16 +519,15 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     });
     let standard = ctx.standard;
     let tbody = NodeRef::<leptos::html::Tbody>::new();
-    // The rows shown, and the number of rows: when either changes the rows are redrawn. Inputs
-    // are given their value as a property (`prop:value`), not an attribute: redrawn in place
-    // for other data (another page, rows shifted by a removal, another circle loaded), an
-    // input already typed into would keep showing its own old value under a new attribute.
+    // The rows shown (redrawn when they change: another page, filter or number of rows).
+    // Inputs are given their value as a property (`prop:value`), not an attribute: redrawn in
+    // place for other data (another page, rows shifted by a removal, another circle loaded),
+    // an input already typed into would keep showing its own old value under a new attribute.
     let shown = move || {
         let p = current();
-        let rows: Vec<usize> = matching.with(|m| m.iter().skip(p * PAGE_ROWS).take(PAGE_ROWS).copied().collect());
-        (count.get(), rows)
+        matching.with(|m| m.iter().skip(p * PAGE_ROWS).take(PAGE_ROWS).copied().collect::<Vec<usize>>())
     };
-    let table = move |(_, shown): (usize, Vec<usize>)| {
+    let table = move |shown: Vec<usize>| {
         let groups = groups.clone();
         shown
             .into_iter()
@@ -640,8 +639,12 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         return tr(l, "没有符合条件的设施", "No facility matches").to_string();
                     }
                     let (from, to) = (p * PAGE_ROWS + 1, ((p + 1) * PAGE_ROWS).min(m));
-                    let all = (m != total).then(|| format!("{}{total}{}", tr(l, "（全部 ", " (of "), tr(l, " 条）", ")")));
-                    format!("{} {from}–{to} {} {m} {}{}", tr(l, "第", "Rows"), tr(l, "条，共", "of"), tr(l, "条", ""), all.unwrap_or_default())
+                    match (l, m == total) {
+                        (Lang::Zh, true) => format!("第 {from}–{to} 条，共 {m} 条"),
+                        (Lang::Zh, false) => format!("第 {from}–{to} 条，共 {m} 条（全部 {total} 条）"),
+                        (Lang::En, true) => format!("Rows {from}–{to} of {m}"),
+                        (Lang::En, false) => format!("Rows {from}–{to} of {m} ({total} in all)"),
+                    }
                 };
                 view! {
                     <div class="lc-toolbar lc-pager">
