@@ -326,9 +326,10 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
         };
         let n = i + 1;
         let named = name.map(|name| format!("{}“{name}”", tr(l, "", " "))).unwrap_or_default();
+        let what = if what.is_empty() { String::new() } else { format!("{sep}{what}") };
         return match l {
-            Lang::Zh => format!("第 {n} 行设施{named}{sep}{what}"),
-            Lang::En => format!("Facility row {n}{named}{sep}{what}"),
+            Lang::Zh => format!("第 {n} 行设施{named}{what}"),
+            Lang::En => format!("Facility row {n}{named}{what}"),
         };
     }
     if let Some((i, rest)) = row("walking.origins") {
@@ -357,7 +358,10 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
     }
     if let Some(rest) = field.strip_prefix("surveys.") {
         let k = rest.split('.').next().unwrap_or(rest);
-        return format!("{}（{k}）", tr(l, "满意度调查", "Survey"));
+        return match l {
+            Lang::Zh => format!("满意度调查（{k}）"),
+            Lang::En => format!("Survey ({k})"),
+        };
     }
     match field {
         "population" => tr(l, "常住人口", "Population").to_string(),
@@ -565,6 +569,8 @@ mod tests {
         assert_eq!(field_words(&st, &c, "location.boundary[2]", Lang::En), "Boundary point 3");
         assert_eq!(w("population"), "常住人口");
         assert_eq!(w("surveys.overall.satisfied"), "满意度调查（overall）");
+        assert_eq!(field_words(&st, &c, "surveys.overall.satisfied", Lang::En), "Survey (overall)");
+        assert_eq!(w("facilities[3]"), "第 4 行设施", "a whole row (a JSON error's path)");
         let ev = st.indicators.iter().find(|i| matches!(i.kind, Kind::Evaluator)).unwrap();
         assert_eq!(w(&format!("evaluator.{}.points", ev.id)), format!("{} {}", ev.id, ev.name.zh));
         let fig = &st.figures[0];
