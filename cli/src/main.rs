@@ -81,6 +81,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         data_crs: CrsArg,
     },
+    /// 全区目标进度 A district's circles against its standard's targets (circles built, chain share, satisfaction …)
+    ///
+    /// Scores every circle, then compares the district with each `[[targets]]` row of the
+    /// standard: the value, whether it is met, and how it was counted (provisional where this
+    /// project reads the target). Targets circle data cannot give are listed as not measured.
+    District {
+        /// A built-in standard id or a standard file (TOML, JSON or YAML).
+        #[arg(long, short)]
+        standard: String,
+        /// The district's circle files (JSON), all of them.
+        #[arg(required = true)]
+        circles: Vec<PathBuf>,
+        /// Evaluation date, YYYY-MM-DD (default: today); its year marks this year's targets.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Number of communities in the district (for the share of communities with a circle).
+        #[arg(long)]
+        communities: Option<u32>,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
     /// 步行可达性 Walking distances on a street network.
     Access {
         #[command(subcommand)]
@@ -475,6 +500,42 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
+        }
+        Command::District { standard: sid, circles, as_of, communities, lang, format } => {
+            let std = load_any(&sid)?;
+            let as_of = match as_of {
+                Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
+                None => today(),
+            };
+            let lang = match lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            };
+            // Every circle must score: a district summary that silently left one out would
+            // undercount the circles built.
+            let mut failed = Vec::new();
+            let mut scored = Vec::new();
+            for path in &circles {
+                let result = Circle::from_json(&read(path)?)
+                    .and_then(|c| lifecircle_core::score(&std, &c, as_of).map(|a| (c, a)));
+                match result {
+                    Ok(ca) => scored.push(ca),
+                    Err(e) => failed.push(format!("{}: {e}", path.display())),
+                }
+            }
+            if !failed.is_empty() {
+                return Err(Failure::Invalid(failed.join("\n")));
+            }
+            let pairs: Vec<_> = scored.iter().map(|(c, a)| (c, a)).collect();
+            let d = lifecircle_core::district::district(&std, &pairs, as_of, communities);
+            match format {
+                FormatArg::Json => {
+                    say!("{}", serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))?)
+                }
+                FormatArg::Text => say!("{}", report::render_district(&d, lang, Format::Text)),
+                FormatArg::Md => say!("{}", report::render_district(&d, lang, Format::Markdown)),
+            }
+            Ok(())
         }
         Command::Access { command } => access_command(command),
         Command::Coords { from, to, point, csv } => coords(from.into(), to.into(), point, csv),

@@ -200,6 +200,31 @@ fn coords_convert_points_and_csv_rows() {
 }
 
 #[test]
+fn district_summarises_circles_against_the_targets() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("district-a.json", &ex);
+    let c = tmp("district-c.json", r#"{"id": "c", "name": "丙圈"}"#);
+    let (a, c) = (a.to_str().expect("path"), c.to_str().expect("path"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", "--communities", "10", a, c]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    // 1 built of 2; 1 ÷ 10 communities; the sample's 11 chain of 24 commercial outlets.
+    for want in
+        ["生活圈：2 个（建成 1 个）", "丙圈 [c]", "未建成", "10%（目标 ≥ 20%） ✗ 未达到", "45.83%（目标 ≥ 25%） ✓ 达到"]
+    {
+        assert!(t.contains(want), "lacks {want}:\n{t}");
+    }
+    let json = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", a]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["circles"][0]["chain_outlets"], 11);
+    // A circle that cannot be scored stops the summary (it would undercount), naming the file.
+    let bad = tmp("district-bad.json", r#"{"id": "x", "name": "坏", "population": -5}"#);
+    let out = lifecircle(&["district", "-s", "longwan-2024", a, bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("district-bad.json") && text(&out).contains("population"), "{}", text(&out));
+}
+
+#[test]
 fn coords_csv_keeps_quoted_fields_and_reads_gbk() {
     // An address with a comma is one quoted field: the columns after it stay in place.
     let f = tmp("amap.csv", "名称,地址,经度,纬度\n菜场,\"龙湾区,永中街道\",120.8165,27.9257\n");

@@ -15,6 +15,7 @@ pub mod access;
 pub mod assessment;
 pub mod circle;
 pub mod date;
+pub mod district;
 pub mod example;
 mod json_path;
 pub mod order;

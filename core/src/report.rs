@@ -265,3 +265,127 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     let _ = writeln!(o, "\n{note}");
     o
 }
+
+/// Render a district summary ([`crate::district::district`]): its circles, then each target
+/// with the district's value, whether it is met, and how the value was counted.
+pub fn render_district(d: &crate::district::District, lang: Lang, format: Format) -> String {
+    let l = L { lang };
+    let md = format == Format::Markdown;
+    let (open, close) = l.parens();
+    let sep = l.t("：", ": ");
+    let mut o = String::new();
+    let title = l.t("全区一刻钟便民生活圈目标进度", "District progress on 15-minute convenient living circles");
+    if md {
+        let _ = writeln!(o, "# {title}\n");
+    } else {
+        let _ = writeln!(o, "{title}\n{}", "=".repeat(width(title)));
+    }
+    let item = if md { "- " } else { "" };
+    let built = d.circles.iter().filter(|c| c.built).count();
+    let _ = writeln!(o, "{item}{}{sep}{} v{}", l.t("评价标准", "Standard"), d.standard, d.standard_version);
+    let _ = writeln!(o, "{item}{}{sep}{}", l.t("评估日期", "Evaluation date"), d.as_of);
+    let _ = writeln!(
+        o,
+        "{item}{}{sep}{}{}{open}{}{built}{}{close}",
+        l.t("生活圈", "Circles"),
+        d.circles.len(),
+        l.t(" 个", ""),
+        l.t("建成 ", ""),
+        l.t(" 个", " built"),
+    );
+    if let Some(n) = d.communities {
+        let _ = writeln!(o, "{item}{}{sep}{n}", l.t("全区社区", "Communities in the district"));
+    }
+    let head = |o: &mut String, t: &str| {
+        let _ = if md {
+            writeln!(o, "\n## {t}\n")
+        } else if lang == Lang::Zh {
+            writeln!(o, "\n【{t}】")
+        } else {
+            writeln!(o, "\n== {t} ==")
+        };
+    };
+    let share = |n: u32, of: u32| {
+        if of == 0 {
+            format!("{n}/{of}")
+        } else {
+            format!("{n}/{of}{open}{}%{close}", fmt_num(f64::from(n) * 100.0 / f64::from(of)))
+        }
+    };
+    head(&mut o, l.t("各生活圈", "Circles"));
+    for c in &d.circles {
+        let grade = match &c.grade {
+            Some(g) => g.name.get(lang).to_string(),
+            None => l.t("未评定等级", "no grade").to_string(),
+        };
+        let survey = match (c.satisfied, c.respondents) {
+            (Some(s), Some(r)) => share(s, r),
+            _ => l.t("无调查", "no survey").to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "- {} [{}]{sep}{}/{} {}{}{grade}{}{}{}{}{sep}{}{}{}{sep}{survey}",
+            c.name,
+            c.id,
+            fmt_num(c.total),
+            fmt_num(c.max),
+            l.t("分", "points"),
+            l.t("，", ", "),
+            l.t("，", ", "),
+            if c.built { l.t("建成", "built") } else { l.t("未建成", "not built") },
+            l.t("；", "; "),
+            l.t("连锁店/商业网点", "chain/commercial outlets"),
+            share(c.chain_outlets, c.commercial_outlets),
+            l.t("；", "; "),
+            l.t("满意/受访", "satisfied/respondents"),
+        );
+    }
+    head(&mut o, l.t("本区目标", "The district's targets"));
+    if !d.targets.iter().any(|t| t.district_level) {
+        let _ = writeln!(o, "{}", l.t("本标准没有区级目标。", "This standard sets no district targets."));
+    }
+    for t in d.targets.iter().filter(|t| t.district_level) {
+        let fmt = |v: f64| if t.unit == "fraction" { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
+        let verdict = match t.met {
+            Some(true) => l.t("✓ 达到", "✓ met"),
+            Some(false) => l.t("✗ 未达到", "✗ not met"),
+            None => l.t("— 无法判断", "— not measured"),
+        };
+        let value = t.value.map(fmt).unwrap_or_else(|| "—".into());
+        let now = if t.this_year { l.t("（本年）", " (this year)") } else { "" };
+        let conf = match t.cite.confidence {
+            Confidence::Verified => l.t("已核实", "verified"),
+            Confidence::Provisional => l.t("暂定", "provisional"),
+        };
+        let _ = writeln!(
+            o,
+            "- {}{now} {}{sep}{value}{open}{} {}{close} {verdict}",
+            t.year,
+            t.name.get(lang),
+            l.t("目标 ≥", "target ≥"),
+            fmt(t.at_least),
+        );
+        let _ = writeln!(
+            o,
+            "  {}{sep}{} {}{open}{conf}{close}",
+            l.t("依据", "Source"),
+            t.cite.source,
+            t.cite.clause.as_deref().unwrap_or(""),
+        );
+        let _ = writeln!(o, "  {}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
+    }
+    let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
+    if !above.is_empty() {
+        head(
+            &mut o,
+            l.t(
+                "上级目标（供参考，不按本区生活圈计算）",
+                "Targets above the district (for reference, not counted here)",
+            ),
+        );
+        for t in above {
+            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), t.cite.source);
+        }
+    }
+    o
+}

@@ -42,6 +42,15 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
     Ok(assemble(standard, circle, as_of, results, details, findings))
 }
 
+/// The values of measures in a circle, as the standard's indicators count them (for the
+/// district summary: chain and commercial outlets). Facilities of unknown categories count
+/// for none.
+pub(crate) fn measures<const N: usize>(st: &Standard, c: &Circle, ms: [&Measure; N]) -> [Option<f64>; N] {
+    let cats = check_against(st, c, &mut Vec::new());
+    let cx = Cx::new(st, c, cats);
+    ms.map(|m| cx.measure_value(m))
+}
+
 /// Checks that need the standard; returns each facility's category code.
 fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) -> Vec<Option<&'a str>> {
     let mut problem = |code, field: String, message: String| {

@@ -1,0 +1,200 @@
+//! A district's circles measured against its standard's targets (`[[targets]]`).
+//!
+//! The Longwan plan sets district targets by year: circles built (6 / 10 / 14), the share of
+//! communities with a circle, the chain share of commercial outlets (25 / 30 / 35 %) and
+//! residents' satisfaction (≥ 90 %). A standard carries them as data; this module says, for
+//! the circles a district has assessed, where each target stands. What the targets count is
+//! official; how this module counts it from circle data is partly this project's reading, and
+//! every target's `how` says which part (`provisional` where designed).
+//!
+//! Pure, like scoring: the circles come in already scored, the date and the number of
+//! communities as arguments.
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, GradeRef};
+use crate::circle::Circle;
+use crate::date::Date;
+use crate::standard::{Cite, Kind, Measure, Standard, Text};
+
+/// The metrics this module counts from circle data.
+pub const COUNTED: [&str; 4] = ["circles_built", "community_share", "chain_share", "satisfaction"];
+
+/// One circle's line in the district summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DistrictCircle {
+    pub id: String,
+    pub name: String,
+    pub total: f64,
+    pub max: f64,
+    /// The grade awarded (after caps), if any.
+    pub grade: Option<GradeRef>,
+    /// Counted as built: it reaches a grade of the standard.
+    pub built: bool,
+    /// Open chain outlets and open commercial outlets, as the standard's chain share counts them.
+    pub chain_outlets: u32,
+    pub commercial_outlets: u32,
+    /// The satisfaction survey the standard scores (`None` when the circle has none).
+    pub respondents: Option<u32>,
+    pub satisfied: Option<u32>,
+}
+
+/// Where one target stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetProgress {
+    pub metric: String,
+    pub year: i32,
+    pub at_least: f64,
+    /// `count` or `fraction`.
+    pub unit: String,
+    pub name: Text,
+    pub cite: Cite,
+    /// The district's value; `None` when circle data cannot give it (see `how`).
+    pub value: Option<f64>,
+    /// `value ≥ at_least`; `None` without a value.
+    pub met: Option<bool>,
+    /// The target's year is the year of the evaluation date.
+    pub this_year: bool,
+    /// A target of the district: the standard's own, or one this module counts (circles
+    /// built, community share, chain share, satisfaction). Targets a parent standard sets for
+    /// the nation or the province are listed, not measured.
+    pub district_level: bool,
+    /// How the value is counted, or why there is none.
+    pub how: Text,
+    /// `provisional` when counted (every way of counting here is this project's reading of
+    /// the target's text, said in `how`); `none` without a value.
+    pub counting: &'static str,
+}
+
+/// The circles of a district and its targets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct District {
+    pub standard: String,
+    pub standard_version: String,
+    pub as_of: Date,
+    /// The communities in the district, when given (for `community_share`).
+    pub communities: Option<u32>,
+    pub circles: Vec<DistrictCircle>,
+    pub targets: Vec<TargetProgress>,
+}
+
+/// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
+/// against the standard's targets.
+pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
+    let survey = st.indicators.iter().find_map(|i| match &i.kind {
+        Kind::Satisfaction { survey, .. } => Some(survey.as_str()),
+        _ => None,
+    });
+    let circles: Vec<DistrictCircle> = scored
+        .iter()
+        .map(|(c, a)| {
+            let [chain, commercial] =
+                crate::score::measures(st, c, [&Measure::ChainOutlets, &Measure::CommercialOutlets])
+                    .map(|v| v.unwrap_or(0.0) as u32);
+            let s = survey.and_then(|k| c.surveys.get(k));
+            DistrictCircle {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                total: a.total,
+                max: a.max,
+                grade: a.grade.grade.clone(),
+                built: a.grade.grade.is_some(),
+                chain_outlets: chain,
+                commercial_outlets: commercial,
+                respondents: s.map(|s| s.respondents),
+                satisfied: s.map(|s| s.satisfied),
+            }
+        })
+        .collect();
+    let built = circles.iter().filter(|c| c.built).count() as f64;
+    let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
+    let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
+    let (satisfied, respondents) = (sum(|c| c.satisfied), sum(|c| c.respondents));
+    let text = |zh: String, en: String| Text { zh, en };
+    let targets = st
+        .targets
+        .iter()
+        .map(|t| {
+            let (value, how, counting) = match t.metric.as_str() {
+                "circles_built" => (
+                    Some(built),
+                    text(
+                        format!("按本标准评定为某一等级（基础型及以上，未被否决或封顶取消）的生活圈计为“建成”：{built} 个。“建成”如何认定为本项目设计（暂定）。"),
+                        format!("A circle that reaches a grade of this standard (basic or above, not withheld) counts as built: {built}. What counts as built is this project's reading (provisional)."),
+                    ),
+                    "provisional",
+                ),
+                "community_share" => match communities.filter(|n| *n > 0) {
+                    Some(n) => (
+                        Some(built / f64::from(n)),
+                        text(
+                            format!("建成的生活圈 {built} 个 ÷ 全区社区 {n} 个（每个生活圈按一个社区计，为本项目设计，暂定）。"),
+                            format!("{built} circles built ÷ {n} communities in the district (one circle counted as one community: this project's reading, provisional)."),
+                        ),
+                        "provisional",
+                    ),
+                    None => (
+                        None,
+                        text(
+                            "需要全区社区总数（命令行 --communities）。".into(),
+                            "Needs the number of communities in the district (CLI --communities).".into(),
+                        ),
+                        "none",
+                    ),
+                },
+                "chain_share" if commercial > 0.0 => (
+                    Some(chain / commercial),
+                    text(
+                        format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。"),
+                        format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional)."),
+                    ),
+                    "provisional",
+                ),
+                "satisfaction" if respondents > 0.0 => (
+                    Some(satisfied / respondents),
+                    text(
+                        format!("各圈满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。"),
+                        format!("The circles' surveys pooled: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional)."),
+                    ),
+                    "provisional",
+                ),
+                "chain_share" | "satisfaction" => (
+                    None,
+                    text("各圈没有可计算的数据（商业网点或满意度调查）。".into(), "No circle has the data (commercial outlets or a satisfaction survey).".into()),
+                    "none",
+                ),
+                _ if t.origin != st.id => (
+                    None,
+                    text(
+                        format!("上级标准 {} 的目标，不按本区生活圈计算。", t.origin),
+                        format!("A target of the parent standard {}, not counted from the district's circles.", t.origin),
+                    ),
+                    "none",
+                ),
+                _ => (
+                    None,
+                    text(
+                        "不能由生活圈数据得出，请另行核实。".into(),
+                        "Not derived from circle data; check it separately.".into(),
+                    ),
+                    "none",
+                ),
+            };
+            TargetProgress {
+                metric: t.metric.clone(),
+                year: t.year,
+                at_least: t.at_least,
+                unit: t.unit.clone(),
+                name: t.name.clone(),
+                cite: t.cite.clone(),
+                value,
+                met: value.map(|v| v >= t.at_least),
+                this_year: t.year == as_of.year(),
+                district_level: t.origin == st.id || COUNTED.contains(&t.metric.as_str()),
+                how,
+                counting,
+            }
+        })
+        .collect();
+    District { standard: st.id.clone(), standard_version: st.version.clone(), as_of, communities, circles, targets }
+}

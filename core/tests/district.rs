@@ -1,0 +1,97 @@
+//! The district summary against Longwan's targets, checked with arithmetic done by hand.
+//!
+//! The sample circle (`lifecircle example`) has 32 facilities; 31 are open. Of the open ones,
+//! 24 belong to the two commercial classes (basic 基本保障类 and quality 品质提升类 in
+//! longwan-2024 and its parents) and 11 of those 24 are chains. Its survey: 291 satisfied of
+//! 320. Circle B is the sample without its supermarket, wet market and fresh grocery (3
+//! commercial outlets, 2 of them chains: 9 chain of 21) and with a survey of 80 of 100.
+//! Circle C is empty: no grade, no outlets, no survey.
+
+use lifecircle_core::circle::{Circle, Survey};
+use lifecircle_core::district::district;
+use lifecircle_core::{Date, load_builtin, score};
+
+fn circles() -> Vec<Circle> {
+    let a = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
+    let mut b = a.clone();
+    b.id = "b".into();
+    b.name = "乙圈".into();
+    b.facilities.retain(|f| !["supermarket", "wet_market", "fresh_grocery"].contains(&f.category.as_str()));
+    b.surveys.insert("overall".into(), Survey { respondents: 100, satisfied: 80, method: None });
+    let c = Circle::from_json(r#"{"id": "c", "name": "丙圈"}"#).unwrap();
+    vec![a, b, c]
+}
+
+#[test]
+fn longwan_targets_from_three_circles() {
+    let st = load_builtin("longwan-2024").unwrap();
+    let as_of = Date::new(2025, 6, 30).unwrap();
+    let cs = circles();
+    let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
+    let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
+    let d = district(&st, &pairs, as_of, Some(20));
+
+    let row = |i: usize| &d.circles[i];
+    assert_eq!((row(0).chain_outlets, row(0).commercial_outlets), (11, 24));
+    assert_eq!((row(1).chain_outlets, row(1).commercial_outlets), (9, 21));
+    assert_eq!((row(2).chain_outlets, row(2).commercial_outlets), (0, 0));
+    assert_eq!((row(0).satisfied, row(0).respondents), (Some(291), Some(320)));
+    assert_eq!((row(2).satisfied, row(2).respondents), (None, None));
+    // A and B reach a grade, the empty circle does not: 2 built.
+    assert_eq!(d.circles.iter().map(|c| c.built).collect::<Vec<_>>(), [true, true, false]);
+
+    let target = |metric: &str, year: i32| d.targets.iter().find(|t| t.metric == metric && t.year == year).unwrap();
+    // 2 built against 6 (2024), 10 (2025), 14 (2026).
+    for (year, met) in [(2024, false), (2025, false), (2026, false)] {
+        let t = target("circles_built", year);
+        assert_eq!((t.value, t.met), (Some(2.0), Some(met)));
+    }
+    // 2 built ÷ 20 communities = 0.1, against 20 % (2025) and 30 % (2026).
+    assert_eq!(target("community_share", 2025).value, Some(0.1));
+    assert_eq!(target("community_share", 2025).met, Some(false));
+    // (11 + 9 + 0) ÷ (24 + 21 + 0) = 20 / 45 = 0.444…, above 25 / 30 / 35 %.
+    for year in [2024, 2025, 2026] {
+        let t = target("chain_share", year);
+        assert_eq!((t.value, t.met), (Some(20.0 / 45.0), Some(true)));
+    }
+    // (291 + 80) ÷ (320 + 100) = 371 / 420 = 0.8833…, below 90 %.
+    let t = target("satisfaction", 2026);
+    assert_eq!((t.value, t.met), (Some(371.0 / 420.0), Some(false)));
+    // Not from circle data.
+    for metric in ["provincial_pilot", "professional_operators"] {
+        let t = d.targets.iter().find(|t| t.metric == metric).unwrap();
+        assert_eq!((t.value, t.met, t.counting), (None, None, "none"));
+    }
+    // This year's targets, and the district's own (11 in longwan-2024: pilot 1, built 3, community share 2, chain share 3, operators 1, satisfaction 1) apart from its parents'.
+    assert!(target("circles_built", 2025).this_year && !target("circles_built", 2026).this_year);
+    assert_eq!(d.targets.iter().filter(|t| t.district_level).count(), 11);
+    assert!(d.targets.iter().any(|t| t.metric == "satisfaction_national" && !t.district_level));
+
+    // Without the number of communities the share is not measured; the rest is unchanged.
+    let d2 = district(&st, &pairs, as_of, None);
+    let share = d2.targets.iter().find(|t| t.metric == "community_share").unwrap();
+    assert_eq!((share.value, share.met), (None, None));
+}
+
+#[test]
+fn the_report_says_each_target_with_its_counting() {
+    let st = load_builtin("longwan-2024").unwrap();
+    let as_of = Date::new(2025, 6, 30).unwrap();
+    let cs = circles();
+    let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
+    let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
+    let d = district(&st, &pairs, as_of, Some(20));
+    let zh = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Default::default());
+    for want in [
+        "生活圈：3 个（建成 2 个）",
+        "2025（本年） 2025年全区累计建成一刻钟便民生活圈10个以上：2（目标 ≥ 10） ✗ 未达到",
+        "44.44%（目标 ≥ 30%） ✓ 达到",
+        "满意 371 人 ÷ 受访 420 人",
+        "暂定",
+        "【上级目标（供参考，不按本区生活圈计算）】",
+    ] {
+        assert!(zh.contains(want), "lacks {want}:\n{zh}");
+    }
+    let en = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::En, Default::default());
+    assert!(en.contains("2 (target ≥ 10) ✗ not met"), "{en}");
+}
