@@ -275,6 +275,23 @@ enum LangArg {
     En,
 }
 
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--as-of YYYY-MM-DD`, or today.
+fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
+    match arg {
+        Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}"))),
+        None => Ok(today()),
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Text,
@@ -458,14 +475,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Score { standard: sid, circles, as_of, lang, format, network, facilities, origins, data_crs } => {
             let std = load_any(&sid)?;
             let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
-            let as_of = match as_of {
-                Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
-                None => today(),
-            };
-            let lang = match lang {
-                LangArg::Zh => Lang::Zh,
-                LangArg::En => Lang::En,
-            };
+            let as_of = as_of_arg(as_of)?;
+            let lang = Lang::from(lang);
             let mut failed = Vec::new();
             let mut json_out = Vec::new();
             for path in &circles {
@@ -503,14 +514,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::District { standard: sid, circles, as_of, communities, lang, format } => {
             let std = load_any(&sid)?;
-            let as_of = match as_of {
-                Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
-                None => today(),
-            };
-            let lang = match lang {
-                LangArg::Zh => Lang::Zh,
-                LangArg::En => Lang::En,
-            };
+            let as_of = as_of_arg(as_of)?;
+            let lang = Lang::from(lang);
             // Every circle must score: a district summary that silently left one out would
             // undercount the circles built.
             let mut failed = Vec::new();
@@ -817,10 +822,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)
                 .map_err(|e| Failure::Invalid(format!("{}: {e}", circle.display())))?;
-            let as_of = match as_of {
-                Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}")))?,
-                None => today(),
-            };
+            let as_of = as_of_arg(as_of)?;
             let r = access::suggest_sites_scored(
                 &std,
                 &c,

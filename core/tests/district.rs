@@ -8,7 +8,7 @@
 //! Circle C is empty: no grade, no outlets, no survey.
 
 use lifecircle_core::circle::{Circle, Survey};
-use lifecircle_core::district::district;
+use lifecircle_core::district::{District, district};
 use lifecircle_core::{Date, load_builtin, score};
 
 fn circles() -> Vec<Circle> {
@@ -22,14 +22,19 @@ fn circles() -> Vec<Circle> {
     vec![a, b, c]
 }
 
-#[test]
-fn longwan_targets_from_three_circles() {
+/// The three circles scored under longwan-2024 on 2025-06-30, summarised.
+fn summary(communities: Option<u32>) -> District {
     let st = load_builtin("longwan-2024").unwrap();
     let as_of = Date::new(2025, 6, 30).unwrap();
     let cs = circles();
     let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
     let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
-    let d = district(&st, &pairs, as_of, Some(20));
+    district(&st, &pairs, as_of, communities)
+}
+
+#[test]
+fn longwan_targets_from_three_circles() {
+    let d = summary(Some(20));
 
     let row = |i: usize| &d.circles[i];
     assert_eq!((row(0).chain_outlets, row(0).commercial_outlets), (11, 24));
@@ -67,20 +72,15 @@ fn longwan_targets_from_three_circles() {
     assert_eq!(d.targets.iter().filter(|t| t.district_level).count(), 11);
     assert!(d.targets.iter().any(|t| t.metric == "satisfaction_national" && !t.district_level));
 
-    // Without the number of communities the share is not measured; the rest is unchanged.
-    let d2 = district(&st, &pairs, as_of, None);
+    // Without the number of communities the share is not measured.
+    let d2 = summary(None);
     let share = d2.targets.iter().find(|t| t.metric == "community_share").unwrap();
     assert_eq!((share.value, share.met), (None, None));
 }
 
 #[test]
 fn the_report_says_each_target_with_its_counting() {
-    let st = load_builtin("longwan-2024").unwrap();
-    let as_of = Date::new(2025, 6, 30).unwrap();
-    let cs = circles();
-    let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
-    let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
-    let d = district(&st, &pairs, as_of, Some(20));
+    let d = summary(Some(20));
     let zh = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Default::default());
     for want in [
         "生活圈：3 个（建成 2 个）",
