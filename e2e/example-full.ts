@@ -10,6 +10,9 @@ import init, {
   importOrigins,
   convertCoords,
   scoreJson,
+  district,
+  districtJson,
+  districtReport,
 } from '../dist/npm/lifecircle_full.js';
 import type {
   Diagnostic,
@@ -24,6 +27,10 @@ import type {
   WhatIf,
   Siting,
   LonLat,
+  CircleInput,
+  District,
+  DistrictCircle,
+  TargetProgress,
 } from '../dist/npm/lifecircle_full.js';
 
 /** Your own standard (TOML, JSON or YAML text), extending a built-in one. */
@@ -66,4 +73,17 @@ export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string
   const json: string = scoreJson('longwan-2024', walked.circle, '2025-06-30');
   net.free();
   return [info.network.nodes, near.by_category['supermarket']?.name, streets.features.length, iso.type, changes.length, sites.sites.length, gcj[0][0], metres, json.length].join(' ');
+}
+
+/** A district: its circles against the standard's yearly targets. */
+export async function districtProgress(circles: CircleInput[]): Promise<number> {
+  await init();
+  const d: District = district('longwan-2024', circles, '2025-06-30', 20);
+  const built: number = d.circles.filter((c: DistrictCircle) => c.built).length;
+  const chain: TargetProgress | undefined = d.targets.find((t) => t.metric === 'chain_share' && t.this_year);
+  console.log(built, chain?.value, chain?.met, chain?.how.zh);
+  const json: string = districtJson('longwan-2024', circles.map((c) => JSON.stringify(c)), '2025-06-30');
+  const text: string = districtReport('longwan-2024', circles, '2025-06-30', undefined, 'en', 'markdown');
+  console.log((JSON.parse(json) as District).circles.length, text.length);
+  return built;
 }

@@ -266,3 +266,34 @@ pub fn compare_snapshots(outputs: &[(String, String)]) -> Result<(), String> {
     }
     if bad.is_empty() { Ok(()) } else { Err(bad.join("\n")) }
 }
+
+/// The district summary's golden input (`lifecircle district`): three circles scored under
+/// longwan-2024 on 2025-06-30, in a district of 20 communities. `tests/tests/district.rs`
+/// works its arithmetic by hand and keeps [`district::SNAPSHOT`]; the wasm tests check
+/// `districtJson` against the same snapshot.
+pub mod district {
+    use lifecircle_core::circle::{Circle, Survey};
+
+    pub const STANDARD: &str = "longwan-2024";
+    pub const AS_OF: &str = "2025-06-30";
+    pub const COMMUNITIES: u32 = 20;
+    pub const SNAPSHOT_PATH: &str = "snapshots/district/longwan-2024.json";
+
+    /// The committed summary (`None` before it is first written).
+    pub fn snapshot() -> Option<&'static str> {
+        super::SNAPSHOTS.iter().find(|(p, _)| *p == SNAPSHOT_PATH).map(|(_, t)| t.trim_end())
+    }
+
+    /// A: the sample circle. B: the sample without its supermarket, wet market and fresh
+    /// grocery, with a survey of 80 satisfied of 100. C: an empty circle.
+    pub fn circles() -> Vec<Circle> {
+        let a = Circle::from_json(lifecircle_core::example::example(STANDARD).expect("sample").json).expect("sample");
+        let mut b = a.clone();
+        b.id = "b".into();
+        b.name = "乙圈".into();
+        b.facilities.retain(|f| !["supermarket", "wet_market", "fresh_grocery"].contains(&f.category.as_str()));
+        b.surveys.insert("overall".into(), Survey { respondents: 100, satisfied: 80, method: None });
+        let c = Circle::from_json(r#"{"id": "c", "name": "丙圈"}"#).expect("circle");
+        vec![a, b, c]
+    }
+}

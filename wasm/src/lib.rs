@@ -14,6 +14,8 @@
 //! | `score(standard, circle, asOf)` | the `Assessment` as a plain object |
 //! | `scoreJson(standard, circle, asOf)` | the `Assessment` as JSON text (as the CLI writes it) |
 //! | `report(standard, circle, asOf, lang?, format?)` | the text or Markdown report |
+//! | `district(standard, circles, asOf, communities?)` | feature `district`: a district's circles against the standard's targets (`District`) |
+//! | `districtJson(…)`, `districtReport(…, lang?, format?)` | feature `district`: the same as JSON text (as the CLI writes it) or a report |
 //! | `schema(which)` | the JSON Schema of `"circle"` or `"standard"` input |
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
 //! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |
@@ -163,19 +165,101 @@ pub fn report(
     #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<String>,
 ) -> Result<String, JsValue> {
     entry(|| {
-        let lang = match lang.as_deref() {
-            None | Some("zh") => Lang::Zh,
-            Some("en") => Lang::En,
-            Some(other) => return Err(Failure::argument("lang", format!("`{other}` is not `zh` or `en`"))),
-        };
-        let format = match format.as_deref() {
-            None | Some("text") => Format::Text,
-            Some("markdown" | "md") => Format::Markdown,
-            Some(other) => return Err(Failure::argument("format", format!("`{other}` is not `text` or `markdown`"))),
-        };
+        let (lang, format) = (lang_arg(lang.as_deref())?, format_arg(format.as_deref())?);
         let a = assess(&standard_arg(&standard)?, &circle, as_of)?;
         Ok(report::render(&a, lang, format))
     })
+}
+
+fn lang_arg(lang: Option<&str>) -> Result<Lang, Failure> {
+    match lang {
+        None | Some("zh") => Ok(Lang::Zh),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(Failure::argument("lang", format!("`{other}` is not `zh` or `en`"))),
+    }
+}
+
+fn format_arg(format: Option<&str>) -> Result<Format, Failure> {
+    match format {
+        None | Some("text") => Ok(Format::Text),
+        Some("markdown" | "md") => Ok(Format::Markdown),
+        Some(other) => Err(Failure::argument("format", format!("`{other}` is not `text` or `markdown`"))),
+    }
+}
+
+/// A district's circles against the standard's targets (what `lifecircle district` does): the
+/// summary as a plain object. `communities` is the number of communities in the district.
+#[cfg(feature = "district")]
+#[wasm_bindgen(unchecked_return_type = "District")]
+pub fn district(
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    communities: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    entry(|| to_js(&summarise(&standard_arg(&standard)?, &circles, as_of, communities)?))
+}
+
+/// [`district`] as JSON text, byte for byte what the CLI's `district --format json` writes.
+#[cfg(feature = "district")]
+#[wasm_bindgen(js_name = districtJson)]
+pub fn district_json(
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    communities: Option<u32>,
+) -> Result<String, JsValue> {
+    entry(|| {
+        let d = summarise(&standard_arg(&standard)?, &circles, as_of, communities)?;
+        serde_json::to_string_pretty(&d).map_err(|e| Failure::Internal(e.to_string()))
+    })
+}
+
+/// [`district`] as a readable report (`lang`, `format` as for `report`).
+#[cfg(feature = "district")]
+#[wasm_bindgen(js_name = districtReport)]
+pub fn district_report(
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    communities: Option<u32>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<String>,
+) -> Result<String, JsValue> {
+    entry(|| {
+        let (lang, format) = (lang_arg(lang.as_deref())?, format_arg(format.as_deref())?);
+        let d = summarise(&standard_arg(&standard)?, &circles, as_of, communities)?;
+        Ok(report::render_district(&d, lang, format))
+    })
+}
+
+/// Scores every circle (each must score: one left out would undercount the circles built; a
+/// problem's field is prefixed with its circle, `circles[2].population`) and summarises them.
+#[cfg(feature = "district")]
+fn summarise(
+    standard: &Standard,
+    circles: &[JsValue],
+    as_of: &str,
+    communities: Option<u32>,
+) -> Result<lifecircle_core::district::District, Failure> {
+    let date = as_of.parse::<Date>().map_err(|e| Failure::argument("asOf", format!("{e} (expected YYYY-MM-DD)")))?;
+    let mut scored = Vec::with_capacity(circles.len());
+    for (i, c) in circles.iter().enumerate() {
+        let prefix = |mut f: Failure| {
+            if let Failure::Input(e) = &mut f {
+                for p in &mut e.problems {
+                    p.field =
+                        if p.field.is_empty() { format!("circles[{i}]") } else { format!("circles[{i}].{}", p.field) };
+                }
+            }
+            f
+        };
+        let circle = circle_from(c).map_err(prefix)?;
+        let a = lifecircle_core::score(standard, &circle, date).map_err(|e| prefix(Failure::Input(e)))?;
+        scored.push((circle, a));
+    }
+    let pairs: Vec<_> = scored.iter().map(|(c, a)| (c, a)).collect();
+    Ok(lifecircle_core::district::district(standard, &pairs, date, communities))
 }
 
 /// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object.

@@ -3,7 +3,7 @@
 //! serde names; optional (`?`) fields are the ones serde skips when empty. `e2e/example.ts`
 //! uses every export and is checked with `tsc --noEmit --strict`.
 //!
-//! Keep in step with: `core/src/circle.rs` (input), `core/src/assessment.rs` (output),
+//! Keep in step with: `core/src/circle.rs` (input), `core/src/assessment.rs` and `core/src/district.rs` (output),
 //! `core/src/standard/model.rs` (resolved standard), `core/src/standard/resolve.rs`
 //! (`Diagnostic`), `error.rs` (error codes).
 
@@ -200,6 +200,38 @@ export interface Assessment {
   indicators: IndicatorResult[];
   findings: Finding[];
   gaps: Gap[];
+}
+
+// ---------- district summary (core/src/district.rs) ----------
+/** One circle's line in a district summary. */
+export interface DistrictCircle {
+  id: string; name: string; total: number; max: number;
+  /** The grade awarded, after caps. */
+  grade: GradeRef | null;
+  /** Counted as built: it reaches a grade of the standard. */
+  built: boolean;
+  chain_outlets: number; commercial_outlets: number;
+  respondents: number | null; satisfied: number | null;
+}
+/** Where one of the standard's targets stands. */
+export interface TargetProgress {
+  metric: string; year: number; at_least: number; unit: string; name: Text; cite: Cite;
+  /** `null` when circle data cannot give it (see `how`). */
+  value: number | null;
+  met: boolean | null;
+  this_year: boolean;
+  /** The district's own target (not a parent's national or provincial one). */
+  district_level: boolean;
+  /** How the value was counted, or why there is none. */
+  how: Text;
+  counting: "provisional" | "none";
+}
+/** `district(standard, circles, asOf, communities?)`. */
+export interface District {
+  standard: string; standard_version: string; as_of: DateString;
+  communities: number | null;
+  circles: DistrictCircle[];
+  targets: TargetProgress[];
 }
 
 // ---------- errors (wasm/src/error.rs) ----------

@@ -74,6 +74,28 @@ fn facade_score_json_matches_native_snapshots() {
     }
 }
 
+/// `districtJson` (circles as JSON strings and as objects) is byte for byte the district
+/// summary the native test keeps as a snapshot (`tests/tests/district.rs`); a circle that
+/// cannot be scored is named by its place in the list.
+#[cfg(feature = "district")]
+#[wasm_bindgen_test]
+fn facade_district_json_matches_the_native_snapshot() {
+    use lifecircle_tests::district::{AS_OF, COMMUNITIES, STANDARD, circles, snapshot};
+    let texts: Vec<String> = circles().iter().map(|c| serde_json::to_string(c).unwrap()).collect();
+    let want = snapshot().expect("the district snapshot");
+    let as_strings: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t)).collect();
+    let as_objects: Vec<JsValue> = texts.iter().map(|t| js_sys::JSON::parse(t).unwrap()).collect();
+    for circles in [as_strings, as_objects] {
+        let got = facade::district_json(STANDARD.into(), circles, AS_OF, Some(COMMUNITIES)).unwrap();
+        assert_eq!(got, want, "districtJson differs from the native snapshot");
+    }
+    let bad = vec![JsValue::from_str(&texts[0]), JsValue::from_str(r#"{"id": "x", "name": "坏", "population": -5}"#)];
+    let e = facade::district_json(STANDARD.into(), bad, AS_OF, None).unwrap_err();
+    assert_eq!(code_of(&e), "invalid_input");
+    let problems = String::from(js_sys::JSON::stringify(&get(&e, "problems")).unwrap());
+    assert!(problems.contains("circles[1].population"), "{problems}");
+}
+
 /// The facade (with `authoring`) accepts a built-in id and the TOML text of a standard alike.
 #[wasm_bindgen_test]
 fn score_with_standard_text_equals_score_with_id() {

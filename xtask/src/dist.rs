@@ -56,7 +56,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows = module(&out, NAME, &[])?;
-    rows.extend(module(&out, FULL_NAME, &["authoring", "access"])?);
+    rows.extend(module(&out, FULL_NAME, &["authoring", "access", "district"])?);
     write(&out.join("package.json"), &package_json())?;
     write(&out.join("README.md"), README)?;
 
@@ -320,8 +320,9 @@ console.log(a.total, a.grade.grade?.name.zh);
   `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码；
   `score` 等也接受标准文本），以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML / PBF /
   GeoJSON）、`nearest`、`reachedStreets`、`isochrone`、`walkCircle`、`whatIf`、`suggestSites`、
-  `importFacilities`、`importOrigins`、`convertCoords`（WGS-84 / GCJ-02 / BD-09）。只按内置标准评分的
-  页面只需下载小模块。
+  `importFacilities`、`importOrigins`、`convertCoords`（WGS-84 / GCJ-02 / BD-09），以及全区目标进度
+  `district(标准, 生活圈数组, 评估日期, 社区数?)`、`districtJson`、`districtReport`（与命令行
+  `lifecircle district` 相同）。只按内置标准评分的页面只需下载小模块。
 - 类型定义见 `lifecircle.d.ts`、`lifecircle_full.d.ts`。
 
 ## English
@@ -344,8 +345,10 @@ native CLI.
   TOML, JSON or YAML (`score` and friends then accept a standard's text too), and walking reach
   on street networks: `WalkNetwork.fromBytes` (OSM XML / PBF / GeoJSON), `nearest`,
   `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`, `importFacilities`,
-  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09). A page that scores against
-  the built-in standards only needs the small module.
+  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09), and a district's progress
+  against its standard's targets: `district(standard, circles, asOf, communities?)`,
+  `districtJson` and `districtReport` (as `lifecircle district` writes them). A page that
+  scores against the built-in standards only needs the small module.
 - Types: `lifecircle.d.ts`, `lifecircle_full.d.ts`. Licence: MIT OR Apache-2.0.
 "#;
 

@@ -190,7 +190,7 @@ fn test() -> Result<(), String> {
                     "-p",
                     "lifecircle-wasm",
                     "--features",
-                    "test-panic,access,authoring",
+                    "test-panic,access,authoring,district",
                     "--target",
                     WASM_TARGET,
                 ])

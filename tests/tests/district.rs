@@ -7,34 +7,39 @@
 //! commercial outlets, 2 of them chains: 9 chain of 21) and with a survey of 80 of 100.
 //! Circle C is empty: no grade, no outlets, no survey.
 
-use lifecircle_core::circle::{Circle, Survey};
+use std::path::Path;
+
 use lifecircle_core::district::{District, district};
 use lifecircle_core::{Date, load_builtin, score};
+use lifecircle_tests::district::{AS_OF, COMMUNITIES, SNAPSHOT_PATH, STANDARD, circles, snapshot};
 
-fn circles() -> Vec<Circle> {
-    let a = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
-    let mut b = a.clone();
-    b.id = "b".into();
-    b.name = "乙圈".into();
-    b.facilities.retain(|f| !["supermarket", "wet_market", "fresh_grocery"].contains(&f.category.as_str()));
-    b.surveys.insert("overall".into(), Survey { respondents: 100, satisfied: 80, method: None });
-    let c = Circle::from_json(r#"{"id": "c", "name": "丙圈"}"#).unwrap();
-    vec![a, b, c]
-}
-
-/// The three circles scored under longwan-2024 on 2025-06-30, summarised.
+/// The three circles scored and summarised.
 fn summary(communities: Option<u32>) -> District {
-    let st = load_builtin("longwan-2024").unwrap();
-    let as_of = Date::new(2025, 6, 30).unwrap();
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
     let cs = circles();
     let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
     let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
     district(&st, &pairs, as_of, communities)
 }
 
+/// The summary as the CLI writes it is byte for byte the committed snapshot, which the wasm
+/// tests hold `districtJson` to. `UPDATE_SNAPSHOTS=1` rewrites it; review the diff.
+#[test]
+fn the_summary_matches_its_snapshot() {
+    let json = serde_json::to_string_pretty(&summary(Some(COMMUNITIES))).unwrap();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT_PATH);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, format!("{json}\n")).unwrap();
+        return;
+    }
+    assert_eq!(Some(json.as_str()), snapshot(), "{SNAPSHOT_PATH} differs (UPDATE_SNAPSHOTS=1 rewrites it)");
+}
+
 #[test]
 fn longwan_targets_from_three_circles() {
-    let d = summary(Some(20));
+    let d = summary(Some(COMMUNITIES));
 
     let row = |i: usize| &d.circles[i];
     assert_eq!((row(0).chain_outlets, row(0).commercial_outlets), (11, 24));
@@ -67,7 +72,8 @@ fn longwan_targets_from_three_circles() {
         let t = d.targets.iter().find(|t| t.metric == metric).unwrap();
         assert_eq!((t.value, t.met, t.counting), (None, None, "none"));
     }
-    // This year's targets, and the district's own (11 in longwan-2024: pilot 1, built 3, community share 2, chain share 3, operators 1, satisfaction 1) apart from its parents'.
+    // This year's targets, and the district's own apart from its parents' (11 in longwan-2024:
+    // pilot 1, built 3, community share 2, chain share 3, operators 1, satisfaction 1).
     assert!(target("circles_built", 2025).this_year && !target("circles_built", 2026).this_year);
     assert_eq!(d.targets.iter().filter(|t| t.district_level).count(), 11);
     assert!(d.targets.iter().any(|t| t.metric == "satisfaction_national" && !t.district_level));
@@ -80,7 +86,7 @@ fn longwan_targets_from_three_circles() {
 
 #[test]
 fn the_report_says_each_target_with_its_counting() {
-    let d = summary(Some(20));
+    let d = summary(Some(COMMUNITIES));
     let zh = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Default::default());
     for want in [
         "生活圈：3 个（建成 2 个）",
