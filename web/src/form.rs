@@ -155,12 +155,19 @@ pub fn AssessmentForm(
                 Some(g) => format!("{} {}", g.name.get(l), g.stars.map(stars).unwrap_or_default()),
                 None => tr(l, "未评定等级", "no grade").to_string(),
             };
-            let d = change.get().map(|d| format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d)));
+            // With a problem to fix the circle does not score: what is shown is the last
+            // score it had, and says so.
+            let stale = (n > 0).then(|| view! { <span class="lc-stale">{tr(l, "上次有效评分", "Last valid score")}</span> });
+            let d = change
+                .get()
+                .filter(|_| n == 0)
+                .map(|d| format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d)));
             Some(view! {
+                {stale}
                 <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>
                 <span class="lc-grade">{grade}</span>
                 <span class="lc-delta">{d}</span>
-                {(n > 0).then(|| view! { <span class="lc-error">{format!("{} {n}", tr(l, "待修正：", "to fix:"))}</span> })}
+                {(n > 0).then(|| view! { <span class="lc-error">{format!("{}{n}", tr(l, "待修正：", "to fix: "))}</span> })}
             })
         })
     };

@@ -166,6 +166,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-field>input[type=text]{flex:1 1 10em;min-width:8em}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form .lc-result{font-size:.92em;margin:.2em 0}
+.lc-form .lc-stale{color:var(--_muted);font-size:.9em}
 .lc-form .lc-pages{display:inline-flex;flex-wrap:wrap;gap:.5em;align-items:center}
 /* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;
    position:relative keeps its screen-reader-only labels (absolute) inside the scroll box too. */

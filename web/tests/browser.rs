@@ -110,6 +110,9 @@ async fn form_scores_as_you_type() {
     settle().await;
     assert!(el.query_selector(".lc-problems").unwrap().is_some());
     assert!(el.query_selector("input[id$='-households'][aria-invalid='true']").unwrap().is_some());
+    // The total shown is the last one that scored, and says so.
+    let live = el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(live.contains("上次有效评分") && live.contains("待修正：1") && !live.contains("上次修改"), "{live}");
 
     m.set_lang(Lang::En);
     m.set_elder(true);
