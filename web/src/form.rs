@@ -144,7 +144,20 @@ pub fn AssessmentForm(
         }
     });
 
-    let ctx = Ctx { uid, state, standard, lang, problems, last };
+    // The facility list's page and filter live here, not in the inventory section, so that
+    // switching the language (which redraws the sections) keeps them; another circle loaded
+    // starts again from the first page.
+    let pager =
+        Pager { page: RwSignal::new(0), filter: RwSignal::new(String::new()), only_problems: RwSignal::new(false) };
+    Effect::new(move |first: Option<()>| {
+        state.generation.track();
+        if first.is_some() {
+            pager.page.set(0);
+            pager.filter.set(String::new());
+            pager.only_problems.set(false);
+        }
+    });
+    let ctx = Ctx { uid, state, standard, lang, problems, last, pager };
 
     let live = move || {
         let l = lang.get();
@@ -259,6 +272,15 @@ struct Ctx {
     lang: Signal<Lang>,
     problems: Memo<Vec<InputProblem>>,
     last: RwSignal<Option<Assessment>>,
+    pager: Pager,
+}
+
+/// Which facility rows a long inventory shows. Copy.
+#[derive(Clone, Copy)]
+struct Pager {
+    page: RwSignal<usize>,
+    filter: RwSignal<String>,
+    only_problems: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -478,9 +500,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     // time, with a filter: drawing every row made each keystroke and each added row redraw
     // hundreds of thousands of elements. Up to PAGE_ROWS rows there is neither.
     let paged = Memo::new(move |_| count.get() > PAGE_ROWS);
-    let page = RwSignal::new(0usize);
-    let filter = RwSignal::new(String::new());
-    let only_problems = RwSignal::new(false);
+    let Pager { page, filter, only_problems } = ctx.pager;
     let names: Vec<(String, String)> = groups.iter().flat_map(|(_, cats)| cats.iter().cloned()).collect();
     // The rows that match, read from the circle without tracking it: a row being typed into
     // does not vanish because it stopped matching; the filter applies when it changes.
@@ -657,9 +677,11 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     <div class="lc-toolbar lc-pager">
                         <label>{tr(l, "筛选", "Filter")}" "
                             <input type="search" placeholder=tr(l, "名称、品牌、业态或行号", "name, brand, category or row")
+                                prop:value=filter.get_untracked()
                                 on:input=move |ev| { filter.set(event_target_value(&ev)); page.set(0); }/>
                         </label>
-                        <label><input type="checkbox" on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
+                        <label><input type="checkbox" prop:checked=only_problems.get_untracked()
+                            on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
                             {tr(l, "只看待修正的行", "Only rows to fix")}</label>
                         <span class="lc-pages">
                             <button type="button" class="lc-quiet" disabled=move || current() == 0

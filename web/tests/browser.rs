@@ -234,6 +234,12 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     settle().await;
     assert_eq!(first_row_name(&el), "店50");
     assert_eq!(status(&el), "第 51–100 条，共 120 条");
+    // Switching the language redraws the form and keeps the page.
+    m.set_lang(Lang::En);
+    settle().await;
+    assert_eq!((status(&el), first_row_name(&el)), ("Rows 51–100 of 120".to_string(), "店50".to_string()));
+    m.set_lang(Lang::Zh);
+    settle().await;
     click(&pager_button(&el, 1));
     settle().await;
     assert_eq!(count(&el, "tbody tr"), 20);
@@ -286,6 +292,10 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     assert_eq!(last.value(), "", "the new row");
     assert_eq!(document().active_element().unwrap().id(), last.id(), "and its name box has the focus");
     assert!(last.get_attribute("aria-label").unwrap().contains("第 121 行"));
+    // Another circle loaded starts from the first page.
+    m.load_json(&m.to_json()).unwrap();
+    settle().await;
+    assert_eq!(status(&el), "第 1–50 条，共 121 条");
 }
 
 #[wasm_bindgen_test]
