@@ -307,7 +307,9 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let layers = options.layers.clone();
         let tiles = options.tiles.clone().filter(|t| !t.trim().is_empty());
         let tiles_credit = options.tiles_credit.clone();
-        let data = Signal::derive(move || {
+        // A memo: an edit that changes nothing the map shows (a household count, a checklist
+        // answer) does not redraw it.
+        let data = Memo::new(move |_| {
             let d =
                 standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
             match &layers {
