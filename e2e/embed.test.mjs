@@ -85,7 +85,7 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
   }
 });
 
-test('axe-core: the demo portal has no serious or critical violations (desktop and phone)', { skip }, async () => {
+test('axe-core: the demo portal has no serious or critical violations (desktop and phone, a long list, a problem)', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     for (const [size, options] of [['desktop', {}], ['phone', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }]]) {
@@ -95,6 +95,15 @@ test('axe-core: the demo portal has no serious or critical violations (desktop a
       assert.deepEqual(await axe(page), [], `${size}: gap report`);
       await page.click('#tab-map');
       assert.deepEqual(await axe(page), [], `${size}: guide map`);
+      // A long list (the pager with its filter) and a problem to fix (the problem list, the
+      // last-valid-score label).
+      await page.click('#tab-assess');
+      const rows = ['名称,业态,经度,纬度', ...Array.from({ length: 60 }, (_, i) => `店${i},便利店,120.81,27.93`)];
+      await page.setInputFiles('#lc-form .lcx-import-facilities', { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+      await page.locator('#lc-form .lc-pager').waitFor();
+      await page.locator('#lc-form input[id$="-population"]').fill('-5');
+      await page.locator('#lc-form .lc-problems').waitFor();
+      assert.deepEqual(await axe(page), [], `${size}: form with a long list and a problem`);
       assert.deepEqual(errors, []);
       await context.close();
     }
