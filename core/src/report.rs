@@ -365,14 +365,16 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             l.t("目标 ≥", "target ≥"),
             fmt(t.at_least),
         );
+        // Under the target: nested items in Markdown, indented lines in text.
+        let sub = if md { "  - " } else { "  " };
         let _ = writeln!(
             o,
-            "  {}{sep}{} {}{open}{conf}{close}",
+            "{sub}{}{sep}{} {}{open}{conf}{close}",
             l.t("依据", "Source"),
             t.cite.source,
             t.cite.clause.as_deref().unwrap_or(""),
         );
-        let _ = writeln!(o, "  {}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
+        let _ = writeln!(o, "{sub}{}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
     }
     let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
     if !above.is_empty() {

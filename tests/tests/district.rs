@@ -10,6 +10,7 @@
 use std::path::Path;
 
 use lifecircle_core::district::{District, district};
+use lifecircle_core::report::Format;
 use lifecircle_core::{Date, load_builtin, score};
 use lifecircle_tests::district::{AS_OF, COMMUNITIES, SNAPSHOT_PATH, STANDARD, circles, snapshot};
 
@@ -100,4 +101,7 @@ fn the_report_says_each_target_with_its_counting() {
     }
     let en = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::En, Default::default());
     assert!(en.contains("2 (target ≥ 10) ✗ not met"), "{en}");
+    // In Markdown the source and the counting are nested items of their target.
+    let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
+    assert!(md.contains("✗ 未达到\n  - 依据：lw-plan-2024 二（已核实）\n  - 口径："), "{md}");
 }
