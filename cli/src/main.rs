@@ -528,6 +528,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Err(e) => failed.push(format!("{}: {e}", path.display())),
                 }
             }
+            let repeated = lifecircle_core::district::repeated_ids(scored.iter().map(|(c, _)| c));
+            if !repeated.is_empty() {
+                failed.push(format!(
+                    "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
+                    repeated.join(", ")
+                ));
+            }
             if !failed.is_empty() {
                 return Err(Failure::Invalid(failed.join("\n")));
             }

@@ -217,6 +217,10 @@ fn district_summarises_circles_against_the_targets() {
     let json = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", a]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(v["circles"][0]["chain_outlets"], 11);
+    // The same circle twice would be counted twice: refused, naming its id.
+    let out = lifecircle(&["district", "-s", "longwan-2024", a, a]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("会被重复计数") && text(&out).contains("330303001010-demo"), "{}", text(&out));
     // A circle that cannot be scored stops the summary (it would undercount), naming the file.
     let bad = tmp("district-bad.json", r#"{"id": "x", "name": "坏", "population": -5}"#);
     let out = lifecircle(&["district", "-s", "longwan-2024", a, bad.to_str().expect("path")]);

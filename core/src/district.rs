@@ -78,6 +78,23 @@ pub struct District {
     pub targets: Vec<TargetProgress>,
 }
 
+/// The ids that more than one of `circles` has (each once, in order of first repeat). A
+/// district summary must not count a circle twice: callers refuse such a list.
+pub fn repeated_ids<'a>(circles: impl IntoIterator<Item = &'a Circle>) -> Vec<&'a str> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut repeated: Vec<&str> = Vec::new();
+    for c in circles {
+        if seen.contains(&c.id.as_str()) {
+            if !repeated.contains(&c.id.as_str()) {
+                repeated.push(&c.id);
+            }
+        } else {
+            seen.push(&c.id);
+        }
+    }
+    repeated
+}
+
 /// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
 /// against the standard's targets.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {

@@ -79,6 +79,12 @@ fn longwan_targets_from_three_circles() {
     assert_eq!(d.targets.iter().filter(|t| t.district_level).count(), 11);
     assert!(d.targets.iter().any(|t| t.metric == "satisfaction_national" && !t.district_level));
 
+    // The same circle twice is found (callers refuse the list).
+    let cs = circles();
+    let ids = lifecircle_core::district::repeated_ids([&cs[0], &cs[1], &cs[0], &cs[0], &cs[2]]);
+    assert_eq!(ids, [cs[0].id.as_str()]);
+    assert!(lifecircle_core::district::repeated_ids(&cs).is_empty());
+
     // Without the number of communities the share is not measured.
     let d2 = summary(None);
     let share = d2.targets.iter().find(|t| t.metric == "community_share").unwrap();

@@ -94,6 +94,9 @@ fn facade_district_json_matches_the_native_snapshot() {
     assert_eq!(code_of(&e), "invalid_input");
     let problems = String::from(js_sys::JSON::stringify(&get(&e, "problems")).unwrap());
     assert!(problems.contains("circles[1].population"), "{problems}");
+    let twice = vec![JsValue::from_str(&texts[0]), JsValue::from_str(&texts[0])];
+    let e = facade::district_json(STANDARD.into(), twice, AS_OF, None).unwrap_err();
+    assert_eq!(code_of(&e), "bad_argument");
 }
 
 /// The facade (with `authoring`) accepts a built-in id and the TOML text of a standard alike.
