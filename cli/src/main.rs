@@ -60,12 +60,8 @@ enum Command {
         /// Evaluation date, YYYY-MM-DD (default: today).
         #[arg(long)]
         as_of: Option<String>,
-        /// Language of the report.
-        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-        lang: LangArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[command(flatten)]
+        report: ReportArgs,
         /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
         /// then scored from distances measured on it, from the circle's centre and origins.
         #[arg(long)]
@@ -99,12 +95,8 @@ enum Command {
         /// Number of communities in the district (for the share of communities with a circle).
         #[arg(long)]
         communities: Option<u32>,
-        /// Language of the report.
-        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-        lang: LangArg,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// 步行可达性 Walking distances on a street network.
     Access {
@@ -292,6 +284,17 @@ fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     }
 }
 
+/// How `score` and `district` write their report.
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Text,
@@ -472,7 +475,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Score { standard: sid, circles, as_of, lang, format, network, facilities, origins, data_crs } => {
+        Command::Score {
+            standard: sid,
+            circles,
+            as_of,
+            report: ReportArgs { lang, format },
+            network,
+            facilities,
+            origins,
+            data_crs,
+        } => {
             let std = load_any(&sid)?;
             let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
             let as_of = as_of_arg(as_of)?;
@@ -512,7 +524,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
         }
-        Command::District { standard: sid, circles, as_of, communities, lang, format } => {
+        Command::District { standard: sid, circles, as_of, communities, report: ReportArgs { lang, format } } => {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
