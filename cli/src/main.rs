@@ -25,7 +25,8 @@ const AFTER_HELP: &str = "\
   lifecircle validate standards/longwan-2024.toml
   lifecircle example > circle.json
   lifecircle score --standard longwan-2024 circle.json
-  lifecircle score --standard longwan-2024 --lang en --format md circle.json";
+  lifecircle score --standard longwan-2024 --lang en --format md circle.json
+  lifecircle district --standard longwan-2024 --communities 120 circles/*.json";
 
 /// 一刻钟便民生活圈评价标准体系命令行工具 — lifecircle, the evaluation standard system for
 /// 15-minute convenient living circles.
