@@ -543,10 +543,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let repeated = lifecircle_core::district::repeated_ids(scored.iter().map(|(c, _)| c));
             if !repeated.is_empty() {
-                failed.push(format!(
-                    "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
-                    repeated.join(", ")
-                ));
+                failed.push(lifecircle_core::district::repeated_message(&repeated));
             }
             if !failed.is_empty() {
                 return Err(Failure::Invalid(failed.join("\n")));

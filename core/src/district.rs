@@ -95,6 +95,14 @@ pub fn repeated_ids<'a>(circles: impl IntoIterator<Item = &'a Circle>) -> Vec<&'
     repeated
 }
 
+/// What the CLI and the npm functions say when [`repeated_ids`] finds some.
+pub fn repeated_message(ids: &[&str]) -> String {
+    format!(
+        "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
+        ids.join(", ")
+    )
+}
+
 /// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
 /// against the standard's targets.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
@@ -127,7 +135,6 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
     let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
     let (satisfied, respondents) = (sum(|c| c.satisfied), sum(|c| c.respondents));
-    let text = |zh: String, en: String| Text { zh, en };
     let targets = st
         .targets
         .iter()
@@ -135,7 +142,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
             let (value, how, counting) = match t.metric.as_str() {
                 "circles_built" => (
                     Some(built),
-                    text(
+                    Text::new(
                         format!("按本标准评定为某一等级（基础型及以上，未被否决或封顶取消）的生活圈计为“建成”：{built} 个。“建成”如何认定为本项目设计（暂定）。"),
                         format!("A circle that reaches a grade of this standard (basic or above, not withheld) counts as built: {built}. What counts as built is this project's reading (provisional)."),
                     ),
@@ -144,7 +151,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 "community_share" => match communities.filter(|n| *n > 0) {
                     Some(n) => (
                         Some(built / f64::from(n)),
-                        text(
+                        Text::new(
                             format!("建成的生活圈 {built} 个 ÷ 全区社区 {n} 个（每个生活圈按一个社区计，为本项目设计，暂定）。"),
                             format!("{built} circles built ÷ {n} communities in the district (one circle counted as one community: this project's reading, provisional)."),
                         ),
@@ -152,16 +159,16 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                     ),
                     None => (
                         None,
-                        text(
-                            "需要全区社区总数（命令行 --communities）。".into(),
-                            "Needs the number of communities in the district (CLI --communities).".into(),
+                        Text::new(
+                            "需要全区社区总数（命令行 --communities）。",
+                            "Needs the number of communities in the district (CLI --communities).",
                         ),
                         "none",
                     ),
                 },
                 "chain_share" if commercial > 0.0 => (
                     Some(chain / commercial),
-                    text(
+                    Text::new(
                         format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。"),
                         format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional)."),
                     ),
@@ -169,7 +176,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 ),
                 "satisfaction" if respondents > 0.0 => (
                     Some(satisfied / respondents),
-                    text(
+                    Text::new(
                         format!("各圈满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。"),
                         format!("The circles' surveys pooled: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional)."),
                     ),
@@ -177,12 +184,12 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 ),
                 "chain_share" | "satisfaction" => (
                     None,
-                    text("各圈没有可计算的数据（商业网点或满意度调查）。".into(), "No circle has the data (commercial outlets or a satisfaction survey).".into()),
+                    Text::new("各圈没有可计算的数据（商业网点或满意度调查）。", "No circle has the data (commercial outlets or a satisfaction survey)."),
                     "none",
                 ),
                 _ if t.origin != st.id => (
                     None,
-                    text(
+                    Text::new(
                         format!("上级标准 {} 的目标，不按本区生活圈计算。", t.origin),
                         format!("A target of the parent standard {}, not counted from the district's circles.", t.origin),
                     ),
@@ -190,9 +197,9 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 ),
                 _ => (
                     None,
-                    text(
-                        "不能由生活圈数据得出，请另行核实。".into(),
-                        "Not derived from circle data; check it separately.".into(),
+                    Text::new(
+                        "不能由生活圈数据得出，请另行核实。",
+                        "Not derived from circle data; check it separately.",
                     ),
                     "none",
                 ),

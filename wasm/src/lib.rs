@@ -260,13 +260,7 @@ fn summarise(
     }
     let repeated = lifecircle_core::district::repeated_ids(scored.iter().map(|(c, _)| c));
     if !repeated.is_empty() {
-        return Err(Failure::argument(
-            "circles",
-            format!(
-                "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
-                repeated.join(", ")
-            ),
-        ));
+        return Err(Failure::argument("circles", lifecircle_core::district::repeated_message(&repeated)));
     }
     let pairs: Vec<_> = scored.iter().map(|(c, a)| (c, a)).collect();
     Ok(lifecircle_core::district::district(standard, &pairs, date, communities))

@@ -510,9 +510,11 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             return (0..n).collect::<Vec<_>>();
         }
         let q = filter.get().trim().to_ascii_lowercase();
-        let to_fix: Option<Vec<usize>> = only_problems
-            .get()
-            .then(|| ctx.problems.with_untracked(|ps| ps.iter().filter_map(|p| facility_index(&p.field)).collect()));
+        let to_fix: Option<Vec<usize>> = only_problems.get().then(|| {
+            ctx.problems.with_untracked(|ps| {
+                ps.iter().filter_map(|p| model::indexed(&p.field, "facilities").map(|(i, _)| i)).collect()
+            })
+        });
         ctx.read(|c| {
             c.facilities
                 .iter()
@@ -731,12 +733,6 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
 
 /// Facility rows drawn at a time in a long inventory (presentation, not a standard's number).
 const PAGE_ROWS: usize = 50;
-
-/// The row a problem's field names: `facilities[12].walk_m` → 12.
-fn facility_index(field: &str) -> Option<usize> {
-    let rest = field.strip_prefix("facilities[")?;
-    rest[..rest.find(']')?].parse().ok()
-}
 
 fn add_facility(state: FormState, category: String) {
     edit(state, |c| c.facilities.push(Facility::new(category, "")));

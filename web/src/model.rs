@@ -302,16 +302,19 @@ pub fn messages_for(lang: Lang, problems: &[InputProblem], field: &str) -> Vec<S
         .collect()
 }
 
+/// A field path into a list, split: `indexed("facilities[12].walk_m", "facilities")` is
+/// `Some((12, "walk_m"))`; `None` when the path is not into that list.
+pub fn indexed<'a>(field: &'a str, list: &str) -> Option<(usize, &'a str)> {
+    let rest = field.strip_prefix(list)?.strip_prefix('[')?;
+    let end = rest.find(']')?;
+    Some((rest[..end].parse().ok()?, rest[end + 1..].trim_start_matches('.')))
+}
+
 /// Where a problem is, in the words of the form: `facilities[99].walk_m` is
 /// `第 100 行设施“店99”：步行距离`. The core's field paths count from 0 and name JSON keys;
 /// the form counts rows from 1 and shows names. A path it does not know is returned as it is.
 pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
-    // `name[12].rest` → (12, "rest").
-    let row = |prefix: &str| -> Option<(usize, &str)> {
-        let rest = field.strip_prefix(prefix)?.strip_prefix('[')?;
-        let end = rest.find(']')?;
-        Some((rest[..end].parse().ok()?, rest[end + 1..].trim_start_matches('.')))
-    };
+    let row = |prefix: &str| indexed(field, prefix);
     let category = |code: &str| st.find_category(code).map_or(code.to_string(), |c| c.name.get(l).to_string());
     let indicator = |id: &str| st.indicator(id).map_or(id.to_string(), |i| format!("{id} {}", i.name.get(l)));
     let sep = tr(l, "：", ": ");
