@@ -529,27 +529,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
-            // Every circle must score: a district summary that silently left one out would
-            // undercount the circles built.
+            // Every circle must score and none may come twice (`district::summarise` refuses
+            // both): a summary that left one out would undercount the circles built.
             let mut failed = Vec::new();
-            let mut scored = Vec::new();
+            let mut read_circles = Vec::new();
+            let mut paths = Vec::new();
             for path in &circles {
-                let result = Circle::from_json(&read(path)?)
-                    .and_then(|c| lifecircle_core::score(&std, &c, as_of).map(|a| (c, a)));
-                match result {
-                    Ok(ca) => scored.push(ca),
+                match Circle::from_json(&read(path)?) {
+                    Ok(c) => {
+                        read_circles.push(c);
+                        paths.push(path);
+                    }
                     Err(e) => failed.push(format!("{}: {e}", path.display())),
                 }
             }
-            let repeated = lifecircle_core::district::repeated_ids(scored.iter().map(|(c, _)| c));
-            if !repeated.is_empty() {
-                failed.push(lifecircle_core::district::repeated_message(&repeated));
-            }
-            if !failed.is_empty() {
-                return Err(Failure::Invalid(failed.join("\n")));
-            }
-            let pairs: Vec<_> = scored.iter().map(|(c, a)| (c, a)).collect();
-            let d = lifecircle_core::district::district(&std, &pairs, as_of, communities);
+            let d = lifecircle_core::district::summarise(&std, &read_circles, as_of, communities);
+            let d = match d {
+                Ok(d) if failed.is_empty() => d,
+                Ok(_) => return Err(Failure::Invalid(failed.join("\n"))),
+                Err(refused) => {
+                    for (i, e) in refused.unscored {
+                        failed.push(format!("{}: {e}", paths[i].display()));
+                    }
+                    if !refused.repeated.is_empty() {
+                        let ids: Vec<&str> = refused.repeated.iter().map(String::as_str).collect();
+                        failed.push(lifecircle_core::district::repeated_message(&ids));
+                    }
+                    return Err(Failure::Invalid(failed.join("\n")));
+                }
+            };
             match format {
                 FormatArg::Json => {
                     say!("{}", serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))?)

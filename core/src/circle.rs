@@ -256,7 +256,8 @@ pub struct Circle {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InputProblem {
     /// Stable code: `json`, `out_of_range`, `unknown_category`, `unknown_indicator`,
-    /// `unknown_figure`, `unknown_form`, `inconsistent`.
+    /// `unknown_figure`, `unknown_form`, `inconsistent`; in a district's list of circles also
+    /// `repeated` (the same circle twice, [`crate::district::Refused`]).
     pub code: &'static str,
     /// Field path, e.g. `facilities[3].floor_area_m2`.
     pub field: String,
@@ -286,6 +287,8 @@ impl InputProblem {
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
             "json" => format!("格式错误：{}", self.message),
+            // The message is bilingual already (`district::repeated_message`).
+            "repeated" => self.message.clone(),
             _ => self.message.clone(),
         }
     }

@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Assessment, GradeRef};
-use crate::circle::Circle;
+use crate::circle::{Circle, InputError, InputProblem};
 use crate::date::Date;
 use crate::standard::{Cite, Kind, Measure, Standard, Text};
 
@@ -103,6 +103,70 @@ pub fn repeated_message(ids: &[&str]) -> String {
     )
 }
 
+/// Why a list of circles was not summarised. Every circle must score and none may be given
+/// twice: a summary that left a circle out, or counted one twice, would miscount the circles
+/// built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// Each circle that does not score: its place in the list (from 0) and its problems.
+    pub unscored: Vec<(usize, InputError)>,
+    /// The ids given more than once ([`repeated_ids`]).
+    pub repeated: Vec<String>,
+}
+
+impl Refused {
+    /// Every reason as one input error, each field prefixed with its circle
+    /// (`circles[2].population`), the repeated ids as a problem of `circles` (code `repeated`).
+    pub fn into_input_error(self) -> InputError {
+        let mut problems = Vec::new();
+        for (i, e) in self.unscored {
+            for mut p in e.problems {
+                p.field =
+                    if p.field.is_empty() { format!("circles[{i}]") } else { format!("circles[{i}].{}", p.field) };
+                problems.push(p);
+            }
+        }
+        if !self.repeated.is_empty() {
+            let ids: Vec<&str> = self.repeated.iter().map(String::as_str).collect();
+            problems.push(InputProblem {
+                code: "repeated",
+                field: "circles".into(),
+                line: None,
+                column: None,
+                message: repeated_message(&ids),
+            });
+        }
+        InputError { problems }
+    }
+}
+
+/// Scores every circle under `st` and summarises them ([`district`]), or says why not: every
+/// circle that does not score, and every id given twice.
+///
+/// # Errors
+/// [`Refused`], with all the reasons found.
+pub fn summarise(
+    st: &Standard,
+    circles: &[Circle],
+    as_of: Date,
+    communities: Option<u32>,
+) -> Result<District, Refused> {
+    let mut unscored = Vec::new();
+    let mut scored = Vec::with_capacity(circles.len());
+    for (i, c) in circles.iter().enumerate() {
+        match crate::score(st, c, as_of) {
+            Ok(a) => scored.push((c, a)),
+            Err(e) => unscored.push((i, e)),
+        }
+    }
+    let repeated: Vec<String> = repeated_ids(circles).into_iter().map(str::to_string).collect();
+    if !unscored.is_empty() || !repeated.is_empty() {
+        return Err(Refused { unscored, repeated });
+    }
+    let pairs: Vec<(&Circle, &Assessment)> = scored.iter().map(|(c, a)| (*c, a)).collect();
+    Ok(district(st, &pairs, as_of, communities))
+}
+
 /// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
 /// against the standard's targets.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
@@ -160,8 +224,8 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                     None => (
                         None,
                         Text::new(
-                            "需要全区社区总数（命令行 --communities）。",
-                            "Needs the number of communities in the district (CLI --communities).",
+                            "需要全区社区总数（命令行 --communities，组件的 communities 属性）。",
+                            "Needs the number of communities in the district (CLI --communities, the widget's communities attribute).",
                         ),
                         "none",
                     ),

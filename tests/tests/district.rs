@@ -111,3 +111,30 @@ fn the_report_says_each_target_with_its_counting() {
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
     assert!(md.contains("✗ 未达到\n  - 依据：lw-plan-2024 二（已核实）\n  - 口径："), "{md}");
 }
+
+/// `summarise` scores the list itself and gives the same summary as scoring by hand; it
+/// refuses a list with a circle that does not score or the same circle twice, naming every
+/// reason with the circle's place in the list.
+#[test]
+fn summarise_scores_the_list_or_says_every_reason_it_cannot() {
+    use lifecircle_core::district::summarise;
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let cs = circles();
+    assert_eq!(summarise(&st, &cs, as_of, Some(COMMUNITIES)).unwrap(), summary(Some(COMMUNITIES)));
+
+    // Circle 1 with a negative population, circle 0 given again as circle 3.
+    let mut bad = cs.clone();
+    bad[1].population = Some(-5.0);
+    bad.push(cs[0].clone());
+    let refused = summarise(&st, &bad, as_of, Some(COMMUNITIES)).unwrap_err();
+    assert_eq!(refused.unscored.len(), 1);
+    assert_eq!(refused.unscored[0].0, 1);
+    assert_eq!(refused.repeated, [cs[0].id.clone()]);
+    let e = refused.into_input_error();
+    let fields: Vec<(&str, &str)> = e.problems.iter().map(|p| (p.code, p.field.as_str())).collect();
+    assert_eq!(fields, [("out_of_range", "circles[1].population"), ("repeated", "circles")]);
+    assert!(e.problems[1].message.contains(&cs[0].id), "{e}");
+    // The bilingual message is said as it is in Chinese too.
+    assert_eq!(e.problems[1].text(lifecircle_core::standard::Lang::Zh), e.problems[1].message);
+}

@@ -233,8 +233,10 @@ pub fn district_report(
     })
 }
 
-/// Scores every circle (each must score: one left out would undercount the circles built; a
-/// problem's field is prefixed with its circle, `circles[2].population`) and summarises them.
+/// Reads every circle and lets the core score and summarise them
+/// (`lifecircle_core::district::summarise`): each must score, since one left out would
+/// undercount the circles built; a problem's field is prefixed with its circle,
+/// `circles[2].population`; an id given twice is refused as a bad `circles` argument.
 #[cfg(feature = "district")]
 fn summarise(
     standard: &Standard,
@@ -243,27 +245,23 @@ fn summarise(
     communities: Option<u32>,
 ) -> Result<lifecircle_core::district::District, Failure> {
     let date = as_of.parse::<Date>().map_err(|e| Failure::argument("asOf", format!("{e} (expected YYYY-MM-DD)")))?;
-    let mut scored = Vec::with_capacity(circles.len());
+    let mut read = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {
-        let prefix = |mut f: Failure| {
-            if let Failure::Input(e) = &mut f {
-                for p in &mut e.problems {
-                    p.field =
-                        if p.field.is_empty() { format!("circles[{i}]") } else { format!("circles[{i}].{}", p.field) };
-                }
-            }
-            f
-        };
-        let circle = circle_from(c).map_err(prefix)?;
-        let a = lifecircle_core::score(standard, &circle, date).map_err(|e| prefix(Failure::Input(e)))?;
-        scored.push((circle, a));
+        read.push(circle_from(c).map_err(|f| match f {
+            Failure::Input(e) => Failure::Input(
+                lifecircle_core::district::Refused { unscored: vec![(i, e)], repeated: vec![] }.into_input_error(),
+            ),
+            other => other,
+        })?);
     }
-    let repeated = lifecircle_core::district::repeated_ids(scored.iter().map(|(c, _)| c));
-    if !repeated.is_empty() {
-        return Err(Failure::argument("circles", lifecircle_core::district::repeated_message(&repeated)));
-    }
-    let pairs: Vec<_> = scored.iter().map(|(c, a)| (c, a)).collect();
-    Ok(lifecircle_core::district::district(standard, &pairs, date, communities))
+    lifecircle_core::district::summarise(standard, &read, date, communities).map_err(|r| {
+        if r.unscored.is_empty() {
+            let ids: Vec<&str> = r.repeated.iter().map(String::as_str).collect();
+            Failure::argument("circles", lifecircle_core::district::repeated_message(&ids))
+        } else {
+            Failure::Input(r.into_input_error())
+        }
+    })
 }
 
 /// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object.
