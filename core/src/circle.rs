@@ -326,6 +326,20 @@ impl fmt::Display for InputError {
     }
 }
 
+/// A JSON error as an input problem, its field path after `prefix` (the name of the whole
+/// document, or empty).
+fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
+    InputError {
+        problems: vec![InputProblem {
+            code: "json",
+            field: format!("{prefix}{}", crate::json_path::error_path(text, e)),
+            line: Some(e.line() as u32),
+            column: Some(e.column() as u32),
+            message: strip_position(&e.to_string()),
+        }],
+    }
+}
+
 /// Largest number of anything (people, square metres, metres) the core accepts as real.
 const ABSURD: f64 = 1e9;
 
@@ -351,15 +365,18 @@ impl Circle {
     pub fn parse_json(text: &str) -> Result<Circle, InputError> {
         // A byte-order mark, as Windows Notepad and some exports write it, is not content.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str(text).map_err(|e| InputError {
-            problems: vec![InputProblem {
-                code: "json",
-                field: crate::json_path::error_path(text, &e),
-                line: Some(e.line() as u32),
-                column: Some(e.column() as u32),
-                message: strip_position(&e.to_string()),
-            }],
-        })
+        serde_json::from_str(text).map_err(|e| json_error(text, &e, ""))
+    }
+
+    /// A district's circles from a JSON array, each read as [`Circle::parse_json`] reads one
+    /// (absurd values kept, for the caller to refuse or show). An error's field starts with
+    /// the circle's place in the list: `circles[1].population`.
+    ///
+    /// # Errors
+    /// The JSON error with its line, column (in bytes) and field path.
+    pub fn parse_json_list(text: &str) -> Result<Vec<Circle>, InputError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_json::from_str(text).map_err(|e| json_error(text, &e, "circles"))
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -458,6 +475,23 @@ fn strip_position(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_circles_names_the_circle_of_an_error() {
+        let list = Circle::parse_json_list(
+            "\u{feff}[{\"id\":\"a\",\"name\":\"A\",\"population\":-5},{\"id\":\"b\",\"name\":\"B\"}]",
+        )
+        .unwrap();
+        // Absurd values are kept, as parse_json keeps them.
+        assert_eq!((list.len(), list[0].population, list[1].id.as_str()), (2, Some(-5.0), "b"));
+        let err =
+            Circle::parse_json_list("[{\"id\":\"a\",\"name\":\"A\"},\n {\"id\":\"b\",\"name\":\"B\",\"colour\":1}]")
+                .unwrap_err();
+        let p = &err.problems[0];
+        assert_eq!((p.code, p.field.as_str(), p.line), ("json", "circles[1].colour", Some(2)));
+        let err = Circle::parse_json_list(r#"{"id":"a","name":"A"}"#).unwrap_err();
+        assert_eq!(err.problems[0].field, "circles");
+    }
 
     #[test]
     fn unknown_field_is_named_with_line() {

@@ -285,15 +285,17 @@ pub mod district {
     }
 
     /// A: the sample circle. B: the sample without its supermarket, wet market and fresh
-    /// grocery, with a survey of 80 satisfied of 100. C: an empty circle.
+    /// grocery, with a survey of 80 satisfied of 100. C: an empty circle. Also the demo
+    /// portal's sample district (`cargo xtask demo`), so that what it shows is what these
+    /// tests work out by hand.
     pub fn circles() -> Vec<Circle> {
         let a = Circle::from_json(lifecircle_core::example::example(STANDARD).expect("sample").json).expect("sample");
         let mut b = a.clone();
         b.id = "b".into();
-        b.name = "乙圈".into();
+        b.name = "乙圈（示例：缺超市、菜市场与生鲜店）".into();
         b.facilities.retain(|f| !["supermarket", "wet_market", "fresh_grocery"].contains(&f.category.as_str()));
         b.surveys.insert("overall".into(), Survey { respondents: 100, satisfied: 80, method: None });
-        let c = Circle::from_json(r#"{"id": "c", "name": "丙圈"}"#).expect("circle");
+        let c = Circle::from_json(r#"{"id": "c", "name": "丙圈（示例：尚未填报）"}"#).expect("circle");
         vec![a, b, c]
     }
 }

@@ -9,7 +9,7 @@ import type { Widget } from './lifecircle_web.js';
 export type { Widget };
 
 /** A widget's name, as `mount()` takes it. */
-export type WidgetName = 'assessment' | 'scorecard' | 'gap-report' | 'guide-map';
+export type WidgetName = 'assessment' | 'scorecard' | 'gap-report' | 'guide-map' | 'district';
 
 /** Options of the mount functions (the elements build them from their attributes and `config`). */
 export interface MountOptions {
@@ -24,8 +24,10 @@ export interface MountOptions {
   lang?: 'zh' | 'en';
   /** 适老化 mode: large text, high contrast. */
   elder?: boolean;
-  /** The circle to start from: an object or its JSON text. */
+  /** The circle to start from: an object or its JSON text (district dashboard: the district's circles, an array or its JSON text). */
   circle?: object | string;
+  /** District dashboard: the number of communities in the district (for the share of communities with a circle). */
+  communities?: number;
   /** Guide map: `screen` (default) or `a3_portrait`. */
   layout?: 'screen' | 'a3_portrait';
   /** Guide map: streets, reached streets, suggested sites, credits (see docs/embedding.md). */
@@ -53,6 +55,7 @@ export function mountAssessment(el: HTMLElement, options: MountOptions): Promise
 export function mountScorecard(el: HTMLElement, options: MountOptions): Promise<Widget>;
 export function mountGapReport(el: HTMLElement, options: MountOptions): Promise<Widget>;
 export function mountGuideMap(el: HTMLElement, options: MountOptions): Promise<Widget>;
+export function mountDistrict(el: HTMLElement, options: MountOptions): Promise<Widget>;
 /** The packed bytes of a built-in standard, fetched once from `standards/<id>.bin`. */
 export function standardBytes(id: string): Promise<Uint8Array>;
 export function standardInfo(standard: string | Uint8Array | ArrayBuffer): Promise<StandardInfo>;
@@ -76,13 +79,15 @@ export interface ElementConfig {
   tilesCredit?: string;
   whatIf?: boolean;
   autosave?: boolean;
+  /** `<lifecircle-district>`: the communities in the district (the `communities` attribute wins). */
+  communities?: number;
 }
 
-/** What the four elements have in common. */
+/** What the five elements have in common. */
 export interface LifecircleElement extends HTMLElement {
   /** Setting it remounts the widget. */
   config: ElementConfig;
-  /** The circle: before mounting, the starting data; after, setting it loads it. */
+  /** The circle (`<lifecircle-district>`: an array of circles): before mounting, the starting data; after, setting it loads it. */
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
@@ -105,5 +110,6 @@ declare global {
     'lifecircle-scorecard': LifecircleElement;
     'lifecircle-gap-report': LifecircleElement;
     'lifecircle-guide-map': LifecircleElement;
+    'lifecircle-district': LifecircleElement;
   }
 }

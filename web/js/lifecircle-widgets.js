@@ -1,7 +1,7 @@
 // lifecircle-widgets.js — 一刻钟便民生活圈评价组件 / lifecircle widgets as custom elements.
 //
 // <lifecircle-assessment>, <lifecircle-scorecard>, <lifecircle-gap-report>,
-// <lifecircle-guide-map>: each renders into its own open Shadow DOM with its stylesheet adopted
+// <lifecircle-guide-map>, <lifecircle-district>: each renders into its own open Shadow DOM with its stylesheet adopted
 // as a constructed stylesheet (allowed under `style-src 'self'`). No inline script, no eval.
 // Copied verbatim into dist/widgets/ by `cargo xtask dist`; documented in docs/embedding.md.
 //
@@ -11,7 +11,7 @@
 import init, * as lc from './lifecircle_web.js';
 
 /** The custom elements this module defines (`lifecircle-` + each element class's `widget`). */
-const TAGS = ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map'];
+const TAGS = ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map', 'lifecircle-district'];
 
 function codeError(code, message) {
   const e = new Error(message);
@@ -65,6 +65,7 @@ export const mountAssessment = loading(lc.mountAssessment);
 export const mountScorecard = loading(lc.mountScorecard);
 export const mountGapReport = loading(lc.mountGapReport);
 export const mountGuideMap = loading(lc.mountGuideMap);
+export const mountDistrict = loading(lc.mountDistrict);
 export const mount = loading(lc.mount);
 
 /** `{ id, version, title }` of a built-in standard by id, or of a packed standard's bytes. */
@@ -89,6 +90,9 @@ const TEXT = {
   autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
   autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
+  addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
+  circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} circles and replaced {replaced} (a file with a listed circle id replaces it).'],
+  districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
 };
 
@@ -138,10 +142,10 @@ function h(tag, attrs = {}, ...children) {
   return e;
 }
 
-const MOUNT = { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap };
+const MOUNT = { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict };
 
 class LifecircleElement extends HTMLElement {
-  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit'];
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'communities'];
 
   constructor() {
     super();
@@ -150,6 +154,8 @@ class LifecircleElement extends HTMLElement {
     this._default = undefined;
     this._packed = null;
     this._token = 0;
+    this._labels = [];
+    this._noticeKey = null;
     this._ready = Promise.resolve(this);
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet(this.constructor.widget)];
@@ -163,7 +169,7 @@ class LifecircleElement extends HTMLElement {
   get config() { return this._config; }
   set config(v) { this._config = { ...(v || {}) }; if (this.isConnected) this._remount(); }
 
-  /** The circle as an object; setting it (object or JSON text) loads it. Before mounting it is the starting data. */
+  /** The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting it (object or JSON text) loads it. Before mounting it is the starting data. */
   get data() { return this._handle ? JSON.parse(this._handle.toJson()) : this._default; }
   set data(v) {
     const text = typeof v === 'string' ? v : JSON.stringify(v);
@@ -221,6 +227,7 @@ class LifecircleElement extends HTMLElement {
       layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
       tiles: this.getAttribute('tiles') || c.tiles || undefined,
       tilesCredit: this.getAttribute('tiles-credit') || c.tilesCredit || undefined,
+      communities: this.getAttribute('communities') || c.communities || undefined,
     };
   }
 
@@ -279,15 +286,26 @@ class LifecircleElement extends HTMLElement {
 
   _start() { return this._mountWith(this._default); }
 
-  _say(text, error = false) {
-    this._noticeKey = null;
+  // A notice; `key` (from `_sayKey`) lets a language switch say it again.
+  _say(text, error = false, key = null) {
+    this._noticeKey = key;
     this._notice.hidden = !text;
     this._notice.textContent = text || '';
     this._notice.classList.toggle('lcx-error', !!error);
     this._notice.setAttribute('role', error ? 'alert' : 'status');
   }
 
-  _relabel() {}
+  _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
+
+  // An element of the element's own controls whose text (or `prop`) is TEXT[key], relabelled on a language switch.
+  _label(e, key, prop = 'textContent') { this._labels.push([e, key, prop]); return e; }
+
+  _relabel() {
+    for (const [e, k, prop] of this._labels) {
+      if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
+    }
+    if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
+  }
 
   // `for="id"`: follow an <lifecircle-assessment> on the page.
   _follow() {
@@ -311,9 +329,7 @@ class AssessmentElement extends LifecircleElement {
 
   constructor() {
     super();
-    const t = (k) => say(this, k);
-    this._labels = [];
-    const label = (e, k, prop = 'textContent') => { this._labels.push([e, k, prop]); return e; };
+    const label = (e, k, prop) => this._label(e, k, prop);
     this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true });
     const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => this._startOver() } }), 'yes');
     const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: () => { this._confirm.hidden = true; this._startBtn.focus(); } } }), 'no');
@@ -340,7 +356,6 @@ class AssessmentElement extends LifecircleElement {
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
     this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
-    void t;
   }
 
   _showChrome(on) {
@@ -369,20 +384,10 @@ class AssessmentElement extends LifecircleElement {
   }
 
   _relabel() {
-    for (const [e, k, prop] of this._labels) {
-      if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
-    }
+    super._relabel();
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
     this._hint.textContent = say(this, this.autosave ? 'autosave' : 'autosaveOff');
-    if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
   }
-
-  _say(text, error = false, key = null) {
-    super._say(text, error);
-    this._noticeKey = key;
-  }
-
-  _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
 
   // Followers that mounted before this form catch up with it.
   _mounted() {
@@ -487,8 +492,67 @@ const failure = (e) => (Array.isArray(e.problems) && e.problems.length ? e.probl
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }
 class GuideMapElement extends LifecircleElement { static widget = 'guide-map'; }
+/**
+ * <lifecircle-district>: a district's circles (`data`, an array) against its standard's targets;
+ * the `communities` attribute. Its bar adds circles from JSON files (a circle, or a list of
+ * circles, per file); a circle whose id is listed already is replaced by the file's.
+ */
+class DistrictElement extends LifecircleElement {
+  static widget = 'district';
 
-for (const cls of [AssessmentElement, ScorecardElement, GapReportElement, GuideMapElement]) {
+  constructor() {
+    super();
+    const text = this._label(h('span'), 'addCircles');
+    const file = h('input', { type: 'file', multiple: true, accept: '.json,application/json', class: 'lcx-add-circles', on: { change: (ev) => this._addCircles(ev.target) } });
+    this._label(file, 'addCircles', 'aria-label');
+    const hint = this._label(h('span', { class: 'lcx-hint' }), 'districtHint');
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), hint);
+    this._bar.hidden = true; // until mounted
+    this.shadowRoot.insertBefore(this._bar, this._slot);
+  }
+
+  _showChrome(on) { this._bar.hidden = !on; }
+
+  _relabel() {
+    super._relabel();
+    this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
+  }
+
+  async _addCircles(input) {
+    const files = [...(input.files || [])];
+    if (!files.length || !this._handle) return;
+    const list = JSON.parse(this._handle.toJson());
+    const from = list.map(() => null); // the file each circle came from, to name it in a problem
+    let added = 0;
+    let replaced = 0;
+    try {
+      for (const f of files) {
+        let v;
+        try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}: ${e.message}`); }
+        for (const c of Array.isArray(v) ? v : [v]) {
+          const i = c && typeof c === 'object' && 'id' in c ? list.findIndex((x) => x.id === c.id) : -1;
+          if (i >= 0) { list[i] = c; from[i] = f.name; replaced += 1; } else { list.push(c); from.push(f.name); added += 1; }
+        }
+      }
+      const json = JSON.stringify(list);
+      try {
+        this._handle.loadJson(json);
+      } catch (e) {
+        if (Array.isArray(e.problems)) {
+          e.problems = e.problems.map((p) => { const m = /^(?:第 \d+ 行第 \d+ 列 )?circles\[(\d+)\]/.exec(p); return m && from[+m[1]] ? `${from[+m[1]]}：${p}` : p; });
+        }
+        throw e;
+      }
+      this._sayKey('circlesAdded', { added, replaced });
+      this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+    } catch (e) {
+      this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
+    }
+    input.value = '';
+  }
+}
+
+for (const cls of [AssessmentElement, ScorecardElement, GapReportElement, GuideMapElement, DistrictElement]) {
   const name = `lifecircle-${cls.widget}`; // one of TAGS
   if (!customElements.get(name)) customElements.define(name, cls);
 }

@@ -1,5 +1,6 @@
 //! The JavaScript entries of the widgets bundle (`dist/widgets/`, built by `cargo xtask
-//! dist`): `mountAssessment`, `mountScorecard`, `mountGapReport`, `mountGuideMap`, a generic
+//! dist`): `mountAssessment`, `mountScorecard`, `mountGapReport`, `mountGuideMap`,
+//! `mountDistrict`, a generic
 //! `mount(element, options)` for frameworks, `widgetCss`, `standardInfo`, `emptyCircle` and
 //! `version`. The hand-written `web/js/lifecircle-widgets.js` registers the custom elements on
 //! top of them.
@@ -10,7 +11,7 @@
 //! JSON text, for autosave), `lifecircle-submit` (detail: the assessment), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
 //! with a stable `code`: `bad_argument`, `standard`, `circle`, and `widget` for a widget this
-//! bundle was built without (Cargo features of `lifecircle-web`, all four by default;
+//! bundle was built without (Cargo features of `lifecircle-web`, all five by default;
 //! `cargo xtask dist --widgets scorecard,guide-map` builds a smaller bundle for pages that
 //! embed only those).
 
@@ -200,6 +201,18 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
     m.tiles = get_str(o, "tiles")?.filter(|t| !t.trim().is_empty());
     m.tiles_credit = get_str(o, "tilesCredit")?;
     m.what_if = get_bool(o, "whatIf").unwrap_or(false);
+    if let Some(v) = get(o, "communities") {
+        let n = v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().parse().ok()));
+        match n {
+            Some(n) if n.fract() == 0.0 && (1.0..=1e6).contains(&n) => m.communities = Some(n as u32),
+            _ => {
+                return Err(bad(
+                    "communities（全区社区数）须为 1 至 1000000 的整数 / communities (the communities in the district) \
+                     must be a whole number from 1 to 1000000",
+                ));
+            }
+        }
+    }
 
     let last = Arc::new(Mutex::new(None::<String>));
     let keep = last.clone();
@@ -371,6 +384,7 @@ fn not_built(widget: &str) -> JsValue {
         "assessment" => "自评表",
         "scorecard" => "评分卡",
         "gap-report" => "整改清单",
+        "district" => "全区进度",
         _ => "导视图",
     };
     error(
@@ -462,8 +476,19 @@ pub fn mount_guide_map(el: HtmlElement, options: JsValue) -> Result<Widget, JsVa
     mount_with(el, &options, "guide-map", mount::mount_guide_map)
 }
 
+/// Mounts the district dashboard into `el`: `options.circle` is the district's circles (a
+/// JSON array, or an array of objects), `options.communities` the number of its communities.
+#[wasm_bindgen(js_name = mountDistrict)]
+pub fn mount_district(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    // A constant: without the feature the widget's code is unreachable and leaves the wasm.
+    if !cfg!(feature = "district") {
+        return Err(not_built("district"));
+    }
+    mount_with(el, &options, "district", mount::mount_district)
+}
+
 /// Mounts the widget named by `options.widget` (`assessment`, `scorecard`, `gap-report`,
-/// `guide-map`): one entry for frameworks.
+/// `guide-map`, `district`): one entry for frameworks.
 #[wasm_bindgen]
 pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     match get_str(&options, "widget")?.as_deref() {
@@ -471,9 +496,11 @@ pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
         Some("scorecard") => mount_scorecard(el, options),
         Some("gap-report") => mount_gap_report(el, options),
         Some("guide-map") => mount_guide_map(el, options),
+        Some("district") => mount_district(el, options),
         other => Err(bad(format!(
-            "options.widget 只能是 \"assessment\"、\"scorecard\"、\"gap-report\" 或 \"guide-map\"，不能是 {other:?} / \
-             options.widget must be \"assessment\", \"scorecard\", \"gap-report\" or \"guide-map\", not {other:?}"
+            "options.widget 只能是 \"assessment\"、\"scorecard\"、\"gap-report\"、\"guide-map\" 或 \"district\"，不能是 \
+             {other:?} / options.widget must be \"assessment\", \"scorecard\", \"gap-report\", \"guide-map\" or \
+             \"district\", not {other:?}"
         ))),
     }
 }
@@ -486,6 +513,7 @@ pub fn widget_css(widget: &str) -> Result<String, JsValue> {
         "scorecard" => Ok(styles::SCORE_CARD_CSS.into()),
         "gap-report" => Ok(styles::GAP_REPORT_CSS.into()),
         "guide-map" => Ok(styles::GUIDE_MAP_CSS.into()),
+        "district" => Ok(styles::DISTRICT_CSS.into()),
         other => Err(bad(format!("没有组件 {other:?} / no widget {other:?}"))),
     }
 }

@@ -17,6 +17,7 @@ use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
 use lifecircle_core::standard::{Lang, Standard};
 use lifecircle_core::{Circle, Date, score};
 
+use crate::district_board::DistrictBoard;
 use crate::form::{AssessmentForm, FormState, problem_item};
 use crate::gap_report::GapReport;
 use crate::guide_map::{GuideMapData, Layout, MapLayers};
@@ -50,6 +51,9 @@ pub struct MountOptions {
     /// `{y}`, and its attribution. `None` (default): no tiles.
     pub tiles: Option<String>,
     pub tiles_credit: Option<String>,
+    /// District dashboard: the number of communities in the district (for the share of
+    /// communities with a circle). The circles come as a JSON array in `circle_json`.
+    pub communities: Option<u32>,
     /// Guide map: offer the what-if mode (a click places a hypothetical facility and the
     /// circle is scored again).
     pub what_if: bool,
@@ -79,6 +83,7 @@ impl MountOptions {
             tiles: None,
             tiles_credit: None,
             what_if: false,
+            communities: None,
             on_change: None,
             on_input: None,
             on_submit: None,
@@ -104,6 +109,12 @@ impl std::fmt::Display for MountError {
 
 impl std::error::Error for MountError {}
 
+/// How a widget that holds a list reads and writes its JSON.
+struct ListIo {
+    load: Box<dyn Fn(&str) -> Result<(), InputError>>,
+    save: Box<dyn Fn() -> String>,
+}
+
 /// A mounted widget. Dropping it unmounts the widget.
 pub struct Mounted {
     /// The resolved standard (its id and version key the host's saved state).
@@ -114,6 +125,9 @@ pub struct Mounted {
     pub layout: RwSignal<Layout>,
     /// The circle; load and save it as JSON.
     pub state: FormState,
+    /// The district dashboard's JSON reader and writer (a list of circles instead of `state`'s
+    /// one). Closures made by [`mount_district`], so a bundle without it carries no list code.
+    list: Option<ListIo>,
     /// The unmount handle of `mount_to`; dropped first.
     _handle: Box<dyn Any>,
     /// The widget's reactive owner (see [`owned`]): its signals and effects go with it.
@@ -142,13 +156,21 @@ impl Mounted {
     ///
     /// # Errors
     /// JSON that is not a circle, with its field path; the widget keeps its circle.
+    /// The district dashboard reads a JSON array of circles instead, and refuses text that is
+    /// not one (fields named `circles[i]…`).
     pub fn load_json(&self, text: &str) -> Result<(), InputError> {
-        self.state.load_json(text)
+        match &self.list {
+            Some(io) => (io.load)(text),
+            None => self.state.load_json(text),
+        }
     }
 
-    /// The circle as JSON, to save.
+    /// The circle as JSON, to save (the district dashboard's: its circles, a JSON array).
     pub fn to_json(&self) -> String {
-        self.state.to_json()
+        match &self.list {
+            Some(io) => (io.save)(),
+            None => self.state.to_json(),
+        }
     }
 }
 
@@ -172,8 +194,12 @@ struct Setup {
 }
 
 fn setup(o: &MountOptions) -> Result<Setup, MountError> {
+    setup_with(o, o.circle_json.as_deref())
+}
+
+fn setup_with(o: &MountOptions, circle_json: Option<&str>) -> Result<Setup, MountError> {
     let standard = o.standard.clone();
-    let circle = match &o.circle_json {
+    let circle = match circle_json {
         // Absurd values are kept (the form lists them to correct, the others say why they
         // cannot score); only JSON that is not a circle is refused.
         Some(text) => Circle::parse_json(text).map_err(|e| MountError { code: "circle", message: e.to_string() })?,
@@ -205,6 +231,7 @@ fn mounted(s: &Setup, handle: Box<dyn Any>) -> Mounted {
         as_of: s.as_of,
         layout: s.layout,
         state: s.state,
+        list: None,
         _handle: handle,
         _owner: Owner::current(),
     }
@@ -328,6 +355,52 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
             }
         });
         Ok(mounted(&s, Box::new(handle)))
+    })
+}
+
+/// Mounts the district dashboard (`<lifecircle-district>`): the circles in the options (a
+/// JSON array) scored and summarised against the standard's targets
+/// ([`lifecircle_core::district::summarise`]).
+///
+/// # Errors
+/// When the standard does not resolve or the JSON is not a list of circles.
+pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
+    owned(move || {
+        let list = match options.circle_json.as_deref() {
+            Some(text) => {
+                Circle::parse_json_list(text).map_err(|e| MountError { code: "circle", message: e.to_string() })?
+            }
+            None => Vec::new(),
+        };
+        let s = setup_with(&options, None)?;
+        let (standard, lang, elder, as_of) = (s.standard, s.lang, s.elder, s.as_of);
+        let circles = RwSignal::new(list);
+        let communities = options.communities;
+        let summary = Memo::new(move |_| {
+            standard.with(|st| {
+                circles.with(|cs| {
+                    lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
+                        .map_err(lifecircle_core::district::Refused::into_input_error)
+                })
+            })
+        });
+        let handle = leptos::mount::mount_to(el, move || {
+            view! { <DistrictBoard summary=summary circles=circles standard=standard lang=lang elder=elder/> }
+        });
+        let mut m = mounted(&s, Box::new(handle));
+        m.list = Some(ListIo {
+            load: Box::new(move |text| {
+                circles.set(Circle::parse_json_list(text)?);
+                Ok(())
+            }),
+            save: Box::new(move || {
+                circles.with_untracked(|cs| {
+                    let list: Vec<String> = cs.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
+                    crate::model::indent_json(&format!("[{}]", list.join(",")))
+                })
+            }),
+        });
+        Ok(m)
     })
 }
 

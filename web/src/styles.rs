@@ -184,13 +184,51 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 "#
 );
 
+/// The district dashboard (`<lifecircle-district>`).
+pub const DISTRICT_CSS: &str = concat!(
+    base_css!(),
+    r#"
+.lc-district .lc-head{display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:baseline;margin:.3em 0}
+.lc-district .lc-total{font-size:2.2em;font-weight:800;line-height:1.1}
+.lc-district .lc-stamp,.lc-district .lc-note{color:var(--_muted)}
+.lc-district .lc-stamp{font-size:.9em;margin:0}
+.lc-district .lc-targets{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
+.lc-district .lc-target{border:1px solid var(--_border);border-inline-start:6px solid var(--_muted);border-radius:var(--_radius);padding:.45em .8em}
+.lc-district .lc-met{border-inline-start-color:var(--_ok)}.lc-district .lc-unmet{border-inline-start-color:var(--_bad)}
+.lc-district .lc-t-line{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center;justify-content:space-between}
+.lc-district .lc-t-verdict{font-weight:700;white-space:nowrap}
+.lc-district .lc-met .lc-t-verdict{color:var(--_ok)}.lc-district .lc-unmet .lc-t-verdict{color:var(--_bad)}
+.lc-district .lc-unknown .lc-t-verdict{color:var(--_muted)}
+.lc-district .lc-now{color:var(--_accent);font-weight:700}
+.lc-district .lc-bar-svg{flex:1 1 12em;max-width:420px;height:1em;display:block}
+.lc-district .lc-bar-bg{fill:var(--_surface);stroke:var(--_border);stroke-width:.4}
+.lc-district .lc-bar{fill:var(--_accent)}
+.lc-district .lc-goal{stroke:var(--_ink);stroke-width:1.2;vector-effect:non-scaling-stroke}
+.lc-district .lc-t-val{font-variant-numeric:tabular-nums}
+.lc-district .lc-t-src,.lc-district .lc-t-how{margin:.2em 0;font-size:.92em;color:var(--_muted)}
+.lc-district .lc-table-wrap{overflow-x:auto;width:0;min-width:100%}
+.lc-district table{border-collapse:collapse;width:100%;min-width:640px}
+.lc-district th,.lc-district td{border:1px solid var(--_border);padding:.3em .5em;text-align:start;vertical-align:top}
+.lc-district thead th{background:var(--_surface)}
+.lc-district tbody th{font-weight:600}
+.lc-district tbody th code{color:var(--_muted);font-size:.8em;font-weight:400;overflow-wrap:anywhere}
+.lc-district .lc-num{font-variant-numeric:tabular-nums;white-space:nowrap}
+.lc-district .lc-unbuilt td{color:var(--_muted)}
+.lc-district details{margin:.8em 0}.lc-district summary{cursor:pointer;min-height:44px;display:flex;align-items:center;gap:.4em;list-style:none}
+.lc-district summary::-webkit-details-marker{display:none}
+.lc-district summary::before{content:"▸";color:var(--_accent)}.lc-district details[open]>summary::before{content:"▾"}
+.lc-district .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
+@media print{.lc-root{font-size:11pt;color:#000;background:#fff}.lc-district .lc-target{break-inside:avoid}}
+"#
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_sheet_has_balanced_braces_and_the_elder_mode() {
-        for css in [SCORE_CARD_CSS, GAP_REPORT_CSS, GUIDE_MAP_CSS, ASSESSMENT_FORM_CSS] {
+        for css in [SCORE_CARD_CSS, GAP_REPORT_CSS, GUIDE_MAP_CSS, ASSESSMENT_FORM_CSS, DISTRICT_CSS] {
             assert_eq!(css.matches('{').count(), css.matches('}').count());
             assert!(css.contains(".lc-elder"));
             assert!(css.contains(":focus-visible"));

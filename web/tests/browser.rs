@@ -13,7 +13,8 @@ use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
 use lifecircle_web::{
-    MountOptions, Mounted, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard, standard_from_packed,
+    MountOptions, Mounted, mount_assessment, mount_district, mount_gap_report, mount_guide_map, mount_scorecard,
+    standard_from_packed,
 };
 use wasm_bindgen_test::*;
 
@@ -382,4 +383,62 @@ async fn a_packed_standard_is_used_and_a_tampered_one_refused() {
     let err = standard_from_packed(&pack_standard(&st)).expect_err("a tampered standard is refused");
     assert_eq!(err.code, "standard");
     assert!(err.message.contains("摘要"), "{}", err.message);
+}
+
+/// The district dashboard with the district tests' three circles: the values worked by hand in
+/// `tests/tests/district.rs`, then a list it must refuse, then English.
+#[wasm_bindgen_test]
+async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
+    use lifecircle_tests::district::{AS_OF, COMMUNITIES, STANDARD, circles};
+    let cs = circles();
+    let mut o = MountOptions::new(load_builtin(STANDARD).unwrap(), AS_OF.parse().unwrap());
+    o.circle_json = Some(serde_json::to_string(&cs).unwrap());
+    o.communities = Some(COMMUNITIES);
+    let el = host();
+    let m = mount_district(el.clone(), o).unwrap();
+    settle().await;
+    let t = text(&el);
+    // A and B reach a grade, C does not: 2 of 3 built.
+    assert_eq!(el.query_selector(".lc-total").unwrap().unwrap().text_content().unwrap(), "2");
+    assert!(t.contains(" / 3 个生活圈已建成"), "{t}");
+    // Chain share (11 + 9) / (24 + 21) = 44.44 %, satisfaction (291 + 80) / (320 + 100) = 88.33 %,
+    // 2 built / 20 communities = 10 %.
+    for want in ["现状 44.44% · 目标 ≥ 30%", "现状 88.33% · 目标 ≥ 90%", "现状 10% · 目标 ≥ 20%", "现状 2 · 目标 ≥ 10"]
+    {
+        assert!(t.contains(want), "lacks {want}: {t}");
+    }
+    // Longwan's 11 district targets: chain share met in 2024–2026; built (3), community share
+    // (2) and satisfaction (1) not met; the pilot and the operators not measured.
+    assert_eq!(count(&el, ".lc-target"), 11);
+    assert_eq!((count(&el, ".lc-met"), count(&el, ".lc-unmet"), count(&el, ".lc-unknown")), (3, 6, 2));
+    // On 2025-06-30, of 2025's targets only the chain share is met.
+    assert!(t.contains("本年目标达到 1 / 3 项"), "{t}");
+    assert_eq!(count(&el, "tbody tr"), 3);
+    assert_eq!(count(&el, "tbody tr.lc-unbuilt"), 1);
+    // Every counted target is marked as this project's reading.
+    assert_eq!(count(&el, ".lc-target .lc-prov"), 9);
+    assert_eq!(Circle::parse_json_list(&m.to_json()).unwrap(), cs);
+
+    // B with a negative population, A given twice: no summary, each reason named.
+    let mut bad = cs.clone();
+    bad[1].population = Some(-5.0);
+    bad.push(cs[0].clone());
+    m.load_json(&serde_json::to_string(&bad).unwrap()).unwrap();
+    settle().await;
+    let t = text(&el);
+    assert_eq!(count(&el, ".lc-target"), 0);
+    assert!(t.contains("第 2 个生活圈“乙圈（示例：缺超市、菜市场与生鲜店）”：常住人口：数值不合理"), "{t}");
+    assert!(t.contains("circles[1].population"), "{t}");
+    assert!(t.contains("the same circle is given more than once"), "{t}");
+    // Not a list of circles: refused, the widget keeps what it has.
+    let e = m.load_json(r#"{"id": "x", "name": "y"}"#).unwrap_err();
+    assert_eq!(e.problems[0].field, "circles");
+    assert_eq!(Circle::parse_json_list(&m.to_json()).unwrap(), bad);
+
+    m.load_json(&serde_json::to_string(&cs).unwrap()).unwrap();
+    m.set_lang(Lang::En);
+    settle().await;
+    let t = text(&el);
+    assert!(t.contains("1 of 3 of this year's targets met"), "{t}");
+    assert!(t.contains("now 44.44% · target ≥ 30%"), "{t}");
 }

@@ -70,7 +70,7 @@ pub fn portal(args: &[String]) -> Result<(), String> {
 pub fn prepare() -> Result<serve::Mounts, String> {
     install::wasm_target()?;
     install::npm()?;
-    widgets::dist(&widgets::WIDGETS)?;
+    widgets::dist(&widgets::DEFAULT)?;
     let data = data_dir();
     write_samples(&data)?;
     Ok(vec![("/widgets/", root().join("dist/widgets")), ("/data/", data), ("/", root().join("web/demo"))])
@@ -85,7 +85,8 @@ fn write(path: &std::path::Path, v: &Value) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Writes `longwan-sample.json` and `bjtu-osm.json` into `dir`.
+/// Writes `longwan-sample.json`, `district.json` (the district page's circles) and
+/// `bjtu-osm.json` into `dir`.
 pub fn write_samples(dir: &std::path::Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let example = lifecircle_core::example::example(STANDARD).ok_or("no built-in sample circle")?;
@@ -101,6 +102,19 @@ pub fn write_samples(dir: &std::path::Path) -> Result<(), String> {
             },
             "circle": circle,
             "layers": null
+        }),
+    )?;
+    let district = lifecircle_tests::district::circles();
+    write(
+        &dir.join("district.json"),
+        &json!({
+            "circles": district,
+            // 国家统计局 统计用区划代码 2023: 29 社区/居委会 of 龙湾区's 123 village-level units.
+            "communities": 29,
+            "note": {
+                "zh": "示例数据：三个示例生活圈（甲为龙湾示例圈；乙去掉了超市、菜市场与生鲜店；丙尚未填报），其数值在 tests/tests/district.rs 中逐项手算核对。全区社区数 29 取自国家统计局 2023 年统计用区划代码中龙湾区的社区/居委会数，为演示假设。",
+                "en": "Sample data: three sample circles (A is the Longwan sample; B lacks the supermarket, wet market and fresh grocery; C is not filled in yet); their numbers are worked by hand in tests/tests/district.rs. The 29 communities are Longwan's 社区/居委会 in the National Bureau of Statistics' 2023 division codes, a demo assumption."
+            }
         }),
     )?;
     let t = std::time::Instant::now();

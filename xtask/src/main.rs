@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         Some("portal-e2e") => demo::browser_tests(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  demo [--port N]    build the widgets and serve the demo portal at http://127.0.0.1:8080\n  report [--lang en] score the built-in sample circle and print its report\n  dist [--widgets a,b] build the npm package into dist/npm/ and the widgets into dist/widgets/, with sizes\n                     (--widgets: only these of assessment,scorecard,gap-report,guide-map)\n  widgets [--widgets a,b] the widgets bundle alone (dist/widgets/)\n  portal-e2e         the demo portal and embedding tests in Chromium alone\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
+                "usage: cargo xtask <command>\n\n  demo [--port N]    build the widgets and serve the demo portal at http://127.0.0.1:8080\n  report [--lang en] score the built-in sample circle and print its report\n  dist [--widgets a,b] build the npm package into dist/npm/ and the widgets into dist/widgets/, with sizes\n                     (--widgets: only these of assessment,scorecard,gap-report,guide-map,district)\n  widgets [--widgets a,b] the widgets bundle alone (dist/widgets/)\n  portal-e2e         the demo portal and embedding tests in Chromium alone\n  e2e                the browser end-to-end check alone, against the existing dist/npm/\n  test               fmt, clippy, all tests, wasm tests in Chromium, dist, tsc, browser e2e (installs what is missing)"
             );
             return ExitCode::from(2);
         }
@@ -199,7 +199,7 @@ fn test() -> Result<(), String> {
         )
     })?;
     // Both halves: tsc checks the npm package and the widgets module against their types.
-    s.step("dist", || dist::dist().and_then(|_| widgets::dist(&widgets::WIDGETS)).map(|_| ()))?;
+    s.step("dist", || dist::dist().and_then(|_| widgets::dist(&widgets::DEFAULT)).map(|_| ()))?;
     s.step("tsc --noEmit --strict", || {
         run(
             "tsc --noEmit --strict",

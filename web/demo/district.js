@@ -1,0 +1,91 @@
+// 演示门户·全区进度 / demo portal, district page: <lifecircle-district> from the district
+// dashboard's own bundle (/widgets/district/), with the sample district of /data/district.json.
+import { version } from './widgets/district/lifecircle-widgets.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { lang: 'zh', large: false, sample: null };
+const STANDARD = 'longwan-2024';
+
+function status(zh, en) {
+  const s = $('status');
+  s.hidden = !zh;
+  s.textContent = state.lang === 'en' ? en : zh;
+}
+
+function relabel() {
+  const en = state.lang === 'en';
+  document.documentElement.lang = en ? 'en' : 'zh-CN';
+  document.title = en ? 'District progress · 15-Minute Living Circle Evaluation · Demo portal' : '全区进度 · 一刻钟便民生活圈评价 · 演示门户';
+  for (const e of document.querySelectorAll('[data-zh]')) e.textContent = en ? e.dataset.en : e.dataset.zh;
+  for (const e of document.querySelectorAll('[data-zh-label]')) e.setAttribute('aria-label', en ? e.dataset.enLabel : e.dataset.zhLabel);
+  const lang = $('lang');
+  lang.textContent = en ? '中文' : 'English';
+  lang.setAttribute('lang', en ? 'zh-CN' : 'en');
+  lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
+  if (state.sample) $('note').textContent = state.sample.note[en ? 'en' : 'zh'];
+  $('version').textContent = `lifecircle ${version()}`;
+}
+
+/** The circles the demo portal's form autosaved in this browser for this standard (any version). */
+function autosaved() {
+  const out = [];
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key || !key.startsWith(`lifecircle:${STANDARD}@`) || key.includes(':corrupt:')) continue;
+    try { out.push(JSON.parse(localStorage.getItem(key))); } catch { /* the form reports a damaged entry */ }
+  }
+  return out;
+}
+
+/** Adds (or, by id, replaces) the autosaved circles. */
+function addMine(el) {
+  const mine = autosaved();
+  if (!mine.length) {
+    status('本机浏览器中没有自评保存的生活圈：请先在“生活圈自评与评分”页填写。', 'No circle is autosaved in this browser: fill one in on the “assess and score” page first.');
+    return;
+  }
+  const list = el.data;
+  for (const c of mine) {
+    const i = list.findIndex((x) => x.id === c.id);
+    if (i >= 0) list[i] = c; else list.push(c);
+  }
+  try {
+    el.data = list;
+    status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} circles assessed in this browser (same id: replaced).`);
+  } catch (e) {
+    status(`无法加入：${e.message}`, `Could not add them: ${e.message}`);
+  }
+}
+
+async function main() {
+  const r = await fetch('./data/district.json');
+  if (!r.ok) throw new Error(`district.json: HTTP ${r.status}`);
+  state.sample = await r.json();
+  const el = document.createElement('lifecircle-district');
+  el.id = 'lc-district';
+  el.setAttribute('standard', STANDARD);
+  el.setAttribute('communities', String(state.sample.communities));
+  el.setAttribute('lang', state.lang);
+  el.data = state.sample.circles;
+  $('slot-district').append(el);
+  await el.ready;
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'en' ? 'zh' : 'en';
+    el.setAttribute('lang', state.lang);
+    relabel();
+  });
+  $('large').addEventListener('change', (e) => {
+    state.large = e.target.checked;
+    document.body.classList.toggle('large', state.large);
+    if (state.large) el.setAttribute('large-text', ''); else el.removeAttribute('large-text');
+  });
+  $('mine').addEventListener('click', () => addMine(el));
+  relabel();
+}
+
+$('controls').addEventListener('submit', (e) => e.preventDefault());
+relabel();
+main().then(() => { document.body.dataset.ready = '1'; }).catch((e) => {
+  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`);
+  document.body.dataset.ready = 'error';
+});

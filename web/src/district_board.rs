@@ -1,0 +1,228 @@
+//! `DistrictBoard` (`<lifecircle-district>`): a district's circles against its standard's
+//! targets, for the district's own page (全区进度). Presentation only: the summary is
+//! [`lifecircle_core::district::summarise`]'s, and every target says where its value comes
+//! from, with the official target (cited) kept apart from this project's way of counting it
+//! (marked provisional).
+
+use leptos::prelude::*;
+use lifecircle_core::circle::{Circle, InputError, InputProblem};
+use lifecircle_core::district::{District, TargetProgress};
+use lifecircle_core::score::fmt_num;
+use lifecircle_core::standard::{Lang, Standard};
+
+use crate::model::{cite_line, field_words, indexed, tr};
+use crate::score_card::lang_tag;
+
+/// The summary of a district, or why its circles cannot be summarised.
+#[component]
+pub fn DistrictBoard(
+    /// From [`lifecircle_core::district::summarise`] (its refusal as one input error, fields
+    /// prefixed `circles[i]`).
+    #[prop(into)]
+    summary: Signal<Result<District, InputError>>,
+    /// The circles summarised, to name a circle with a problem.
+    #[prop(into)]
+    circles: Signal<Vec<Circle>>,
+    /// The standard, to cite documents by number.
+    #[prop(into)]
+    standard: Signal<Standard>,
+    #[prop(into, default = Signal::stored(Lang::Zh))] lang: Signal<Lang>,
+    #[prop(into, default = Signal::stored(false))] elder: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <section class="lc-root lc-district" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
+            {move || {
+                let l = lang.get();
+                standard.with(|st| match summary.get() {
+                    Ok(d) => board(&d, st, l).into_any(),
+                    Err(e) => circles.with(|cs| refused(&e, st, cs, l)).into_any(),
+                })
+            }}
+        </section>
+    }
+}
+
+/// Why there is no summary: each problem with its circle (counted from 1, by name).
+fn refused(e: &InputError, st: &Standard, cs: &[Circle], l: Lang) -> impl IntoView + use<> {
+    let items =
+        e.problems.iter().map(|p| view! { <li>{problem_words(p, st, cs, l)} " " <code>{p.field.clone()}</code></li> });
+    view! {
+        <div class="lc-problems" role="alert">
+            <strong>{tr(l, "以下生活圈的数据有误，全区进度暂不统计（漏算或重复计算会使“建成”个数失真）：", "These circles' data have problems; the district's progress is not counted until they are corrected (a circle left out or counted twice would miscount the circles built):")}</strong>
+            <ul>{items.collect_view()}</ul>
+        </div>
+    }
+}
+
+/// `第 2 个生活圈“乙圈”：常住人口：数值不合理…` for `circles[1].population`.
+pub fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) -> String {
+    let sep = tr(l, "：", ": ");
+    let Some((i, rest)) = indexed(&p.field, "circles") else {
+        return format!("{}{sep}{}", tr(l, "生活圈列表", "The list of circles"), p.text(l));
+    };
+    let which = match (l, cs.get(i).map(|c| c.name.trim()).filter(|n| !n.is_empty())) {
+        (Lang::Zh, Some(n)) => format!("第 {} 个生活圈“{n}”", i + 1),
+        (Lang::Zh, None) => format!("第 {} 个生活圈", i + 1),
+        (Lang::En, Some(n)) => format!("Circle {} “{n}”", i + 1),
+        (Lang::En, None) => format!("Circle {}", i + 1),
+    };
+    match cs.get(i) {
+        Some(c) if !rest.is_empty() => format!("{which}{sep}{}{sep}{}", field_words(st, c, rest, l), p.text(l)),
+        _ => format!("{which}{sep}{}", p.text(l)),
+    }
+}
+
+fn board(d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
+    let built = d.circles.iter().filter(|c| c.built).count();
+    let own: Vec<&TargetProgress> = d.targets.iter().filter(|t| t.district_level).collect();
+    let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
+    let this_year = own.iter().filter(|t| t.this_year && t.met.is_some()).count();
+    let met_now = own.iter().filter(|t| t.this_year && t.met == Some(true)).count();
+    let communities =
+        d.communities.map(|n| format!("{}{n}", tr(l, " · 全区社区 ", " · communities in the district: ")));
+    let targets = if own.is_empty() {
+        view! { <p>{tr(l, "本标准没有区级目标。", "This standard sets no district targets.")}</p> }.into_any()
+    } else {
+        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, st, l)).collect_view()}</ol> }.into_any()
+    };
+    let above_view = (!above.is_empty()).then(|| {
+        let items = above
+            .iter()
+            .map(|t| view! { <li>{format!("{} {}", t.year, t.name.get(l))} " " <span class="lc-muted">{cite_line(l, Some(st), &t.cite)}</span></li> })
+            .collect_view();
+        view! {
+            <details class="lc-above">
+                <summary>{tr(l, "上级目标（供参考，不按本区生活圈计算）", "Targets above the district (for reference, not counted here)")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    view! {
+        <header>
+            <h2>{tr(l, "全区一刻钟便民生活圈目标进度", "District progress on 15-minute convenient living circles")}</h2>
+            <p class="lc-stamp">
+                {format!(
+                    "{} {} v{} · {} {}",
+                    tr(l, "评价标准", "Standard"),
+                    d.standard,
+                    d.standard_version,
+                    tr(l, "评估日期", "as of"),
+                    d.as_of
+                )}
+                {communities}
+            </p>
+        </header>
+        <div class="lc-head" aria-live="polite">
+            <span><span class="lc-total">{built}</span>{format!(" / {} {}", d.circles.len(), tr(l, "个生活圈已建成", "circles built"))}</span>
+            <span>{match l {
+                Lang::Zh => format!("本年目标达到 {met_now} / {this_year} 项"),
+                Lang::En => format!("{met_now} of {this_year} of this year's targets met"),
+            }}</span>
+        </div>
+        <p class="lc-note">{tr(l,
+            "目标值出自本区行动方案（已核实，见各项“依据”）；由生活圈数据计数的方法为本项目的理解，标为“暂定口径”，见各项“口径”。",
+            "The target values are from the district's action plan (verified; see each one's source); how they are counted from circle data is this project's reading, marked “provisional counting” with each target.")}</p>
+        <h3>{tr(l, "本区目标", "The district's targets")}</h3>
+        {targets}
+        <h3>{tr(l, "各生活圈", "Circles")}</h3>
+        {circles_table(d, l)}
+        {above_view}
+    }
+}
+
+/// A target: its year and text, the district's value against it as a bar, the verdict, then
+/// its source and how the value was counted.
+fn target(t: &TargetProgress, st: &Standard, l: Lang) -> impl IntoView + use<> {
+    let fraction = t.unit == "fraction";
+    let fmt = |v: f64| if fraction { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
+    let (class, verdict) = match t.met {
+        Some(true) => ("lc-target lc-met", tr(l, "✓ 达到", "✓ met")),
+        Some(false) => ("lc-target lc-unmet", tr(l, "✗ 未达到", "✗ not met")),
+        None => ("lc-target lc-unknown", tr(l, "— 无法判断", "— not measured")),
+    };
+    let now = t.this_year.then(|| view! { <span class="lc-badge lc-now">{tr(l, "本年", "this year")}</span> });
+    // The year, unless the target's text starts with it already (Longwan's do: “2025年…”).
+    let name = t.name.get(l).to_string();
+    let year = (!name.starts_with(&t.year.to_string())).then(|| view! { <strong>{t.year}</strong> " " });
+    let value = t.value.map_or_else(|| "—".to_string(), fmt);
+    // The bar's scale: 100 % for a share, else the larger of the target and the value.
+    let scale = if fraction { 1.0 } else { t.value.unwrap_or(0.0).max(t.at_least) };
+    let frac = |v: f64| if scale > 0.0 { (v / scale).clamp(0.0, 1.0) * 100.0 } else { 0.0 };
+    let bar = t.value.map(|v| {
+        view! {
+            <svg class="lc-bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="lc-bar-bg" x="0" y="0" width="100" height="10"></rect>
+                <rect class="lc-bar" x="0" y="0" width=format!("{:.1}", frac(v)) height="10"></rect>
+                <line class="lc-goal" x1=format!("{:.1}", frac(t.at_least)) x2=format!("{:.1}", frac(t.at_least)) y1="0" y2="10"></line>
+            </svg>
+        }
+    });
+    let counting = (t.counting == "provisional")
+        .then(|| view! { <span class="lc-badge lc-prov">{tr(l, "暂定口径", "provisional counting")}</span> });
+    view! {
+        <li class=class>
+            <div class="lc-t-line">
+                <span class="lc-t-name">{year} {now} " " {name}</span>
+                <span class="lc-t-verdict">{verdict}</span>
+            </div>
+            <div class="lc-t-line">
+                {bar}
+                <span class="lc-t-val">{format!("{}{value}{}{}", tr(l, "现状 ", "now "), tr(l, " · 目标 ≥ ", " · target ≥ "), fmt(t.at_least))}</span>
+            </div>
+            <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{cite_line(l, Some(st), &t.cite)}</p>
+            <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
+        </li>
+    }
+}
+
+fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
+    let share = |n: u32, of: u32| {
+        if of == 0 {
+            format!("{n}/{of}")
+        } else {
+            let pct = fmt_num(f64::from(n) * 100.0 / f64::from(of));
+            format!("{n}/{of}{}{pct}%{}", tr(l, "（", " ("), tr(l, "）", ")"))
+        }
+    };
+    let rows = d
+        .circles
+        .iter()
+        .map(|c| {
+            let grade = c
+                .grade
+                .as_ref()
+                .map_or_else(|| tr(l, "未评定等级", "no grade").to_string(), |g| g.name.get(l).to_string());
+            let survey = match (c.satisfied, c.respondents) {
+                (Some(s), Some(r)) => share(s, r),
+                _ => tr(l, "无调查", "no survey").to_string(),
+            };
+            view! {
+                <tr class:lc-unbuilt=!c.built>
+                    <th scope="row">{c.name.clone()} <br/> <code>{c.id.clone()}</code></th>
+                    <td class="lc-num">{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
+                    <td>{grade}</td>
+                    <td>{if c.built { tr(l, "✓ 建成", "✓ built") } else { tr(l, "未建成", "not built") }}</td>
+                    <td class="lc-num">{share(c.chain_outlets, c.commercial_outlets)}</td>
+                    <td class="lc-num">{survey}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="lc-table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(l, "生活圈", "Circle")}</th>
+                        <th scope="col">{tr(l, "得分", "Points")}</th>
+                        <th scope="col">{tr(l, "等级", "Grade")}</th>
+                        <th scope="col">{tr(l, "是否建成", "Built")}</th>
+                        <th scope="col">{tr(l, "连锁店 / 商业网点", "Chain / commercial outlets")}</th>
+                        <th scope="col">{tr(l, "满意 / 受访", "Satisfied / respondents")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
