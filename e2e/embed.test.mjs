@@ -2,25 +2,13 @@
 // real headless Chromium (run by `cargo xtask test`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARGS, open } from './helpers.mjs';
+import { ARGS, axe, open } from './helpers.mjs';
 
 const base = process.env.LIFECIRCLE_DEMO_BASE;
 const art = process.env.LIFECIRCLE_ARTIFACTS;
 const skip = !base && 'run it through `cargo xtask test`';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe violations (open Shadow DOMs included). */
-async function axe(page) {
-  await page.evaluate(axeSource); // evaluated through the DevTools protocol, not a page script: no CSP exception needed
-  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -1,5 +1,7 @@
 // Shared by the browser tests: Chromium flags and a page that records what must stay empty.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -27,3 +29,13 @@ export async function open(browser, url, options = {}) {
   return { context, page, errors, warnings };
 }
 
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations (open Shadow DOMs included). */
+export async function axe(page) {
+  await page.evaluate(axeSource); // evaluated through the DevTools protocol, not a page script: no CSP exception needed
+  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

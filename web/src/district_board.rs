@@ -208,8 +208,9 @@ fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    // Focusable, so that a keyboard can scroll the table where it is wider than the screen.
     view! {
-        <div class="lc-table-wrap">
+        <div class="lc-table-wrap" tabindex="0" role="region" aria-label=tr(l, "各生活圈（表格可左右滚动）", "Circles (the table scrolls sideways)")>
             <table>
                 <thead>
                     <tr>

@@ -109,9 +109,12 @@ impl std::fmt::Display for MountError {
 
 impl std::error::Error for MountError {}
 
+/// Reads a list from JSON into a widget.
+type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
+
 /// How a widget that holds a list reads and writes its JSON.
 struct ListIo {
-    load: Box<dyn Fn(&str) -> Result<(), InputError>>,
+    load: LoadList,
     save: Box<dyn Fn() -> String>,
 }
 

@@ -65,6 +65,9 @@ line-height:1.6;white-space:nowrap}
     };
 }
 
+/// The shared rules alone: what an element of a widget left out of a bundle needs for its notice.
+pub const BASE_CSS: &str = base_css!();
+
 /// The score card (`<lifecircle-scorecard>`).
 pub const SCORE_CARD_CSS: &str = concat!(
     base_css!(),

@@ -284,9 +284,10 @@ fn suggestions(
     Ok(out)
 }
 
-/// The portal's browser tests (`e2e/demo.test.mjs`, `e2e/embed.test.mjs`): serves the portal
-/// and `e2e/embed/` on a free port, builds the native CLI they compare every score with, and
-/// runs them with `node --test` (playwright-core, `/usr/bin/chromium`).
+/// The portal's browser tests (`e2e/demo.test.mjs`, `e2e/embed.test.mjs`,
+/// `e2e/subset.test.mjs`, `e2e/district.test.mjs`): serves the portal and `e2e/embed/` on a
+/// free port, builds the native CLI they compare every score with, and runs them with
+/// `node --test` (playwright-core, `/usr/bin/chromium`).
 pub fn browser_tests() -> Result<(), String> {
     let mut mounts = prepare()?;
     // A bundle with only the score card, beside the full one (e2e/subset.test.mjs).
@@ -303,7 +304,14 @@ pub fn browser_tests() -> Result<(), String> {
     crate::run(
         "demo portal and embedding in Chromium",
         std::process::Command::new("node")
-            .args(["--test", "--test-concurrency=1", "demo.test.mjs", "embed.test.mjs", "subset.test.mjs"])
+            .args([
+                "--test",
+                "--test-concurrency=1",
+                "demo.test.mjs",
+                "embed.test.mjs",
+                "subset.test.mjs",
+                "district.test.mjs",
+            ])
             .current_dir(root().join("e2e"))
             .env("LIFECIRCLE_DEMO_BASE", &base)
             .env("LIFECIRCLE_CLI", &cli)

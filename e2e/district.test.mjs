@@ -1,0 +1,153 @@
+// The demo portal's district page (全区进度) in real headless Chromium, run by `cargo xtask
+// test`: <lifecircle-district> from its own bundle, compared with `lifecircle district
+// --format json` (the native CLI) on the same circles. Screenshots go to target/artifacts/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { ARGS, axe, open } from './helpers.mjs';
+
+const base = process.env.LIFECIRCLE_DEMO_BASE;
+const cli = process.env.LIFECIRCLE_CLI;
+const art = process.env.LIFECIRCLE_ARTIFACTS;
+const skip = !base && 'run it through `cargo xtask test`';
+const tmp = base ? mkdtempSync(join(tmpdir(), 'lifecircle-district-')) : '';
+
+/** The native CLI's district summary of `circles` (objects). */
+function native(circles, asOf, communities) {
+  const files = circles.map((c, i) => {
+    const f = join(tmp, `circle-${i}.json`);
+    writeFileSync(f, JSON.stringify(c));
+    return f;
+  });
+  const args = ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(communities), '--format', 'json', ...files];
+  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8' }));
+}
+
+const board = (page) => page.locator('#lc-district');
+
+/** What the dashboard shows: circles built, each district target's verdict and value, each circle's points. */
+async function shown(page) {
+  const el = board(page);
+  const targets = await el.locator('.lc-target').evaluateAll((lis) => lis.map((li) => {
+    const verdict = ['lc-met', 'lc-unmet', 'lc-unknown'].find((c) => li.classList.contains(c));
+    const m = li.querySelector('.lc-t-val').textContent.match(/现状 ([\d.]+|—)(%?)/);
+    const value = m[1] === '—' ? null : Number(m[1]) / (m[2] ? 100 : 1);
+    return { verdict, value };
+  }));
+  const points = await el.locator('tbody tr td.lc-num:first-of-type').allTextContents();
+  return { built: Number(await el.locator('.lc-head .lc-total').textContent()), targets, points };
+}
+
+function expected(d) {
+  return {
+    built: d.circles.filter((c) => c.built).length,
+    targets: d.targets.filter((t) => t.district_level).map((t) => ({
+      verdict: t.met === true ? 'lc-met' : t.met === false ? 'lc-unmet' : 'lc-unknown',
+      value: t.value,
+    })),
+    points: d.circles.map((c) => `${c.total} / ${c.max}`),
+  };
+}
+
+/** Values as shown (2 decimals of a percentage) against the core's. */
+function same(got, want) {
+  assert.equal(got.built, want.built, 'circles built');
+  assert.deepEqual(got.points, want.points, 'each circle\'s points');
+  assert.equal(got.targets.length, want.targets.length, 'district targets');
+  got.targets.forEach((t, i) => {
+    assert.equal(t.verdict, want.targets[i].verdict, `target ${i}: verdict`);
+    if (want.targets[i].value == null) assert.equal(t.value, null, `target ${i}: no value`);
+    else assert.ok(Math.abs(t.value - want.targets[i].value) < 0.00006, `target ${i}: ${t.value} vs ${want.targets[i].value}`);
+  });
+}
+
+test('district page: the dashboard shows what the native CLI counts; files add circles; the form\'s circle joins; English; phone', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, warnings } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    // The page loads the district bundle only, not the four widgets of a circle's pages.
+    const loads = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)
+      .filter((p) => p.endsWith('.wasm')).sort());
+    assert.deepEqual(loads, ['/widgets/district/lifecircle_web_bg.wasm']);
+
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const asOf = (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0];
+    const want = expected(native(sample.circles, asOf, sample.communities));
+    // The sample district: 2 of 3 built (worked by hand in tests/tests/district.rs).
+    assert.equal(want.built, 2);
+    same(await shown(page), want);
+    assert.match(await board(page).locator('.lc-note').textContent(), /暂定口径/);
+    await page.screenshot({ path: join(art, 'district-1.png'), fullPage: true });
+
+    // A file with a fourth circle (the sample under another id) adds it: 3 built.
+    const d = { ...sample.circles[0], id: 'd-demo', name: '丁圈（示例）' };
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) });
+    await page.waitForTimeout(300);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 1 个生活圈，替换 0 个/);
+    const four = [...sample.circles, d];
+    same(await shown(page), expected(native(four, asOf, sample.communities)));
+    // A file that is not a circle is refused, naming the file and the field; nothing changes.
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "e", "name": "E", "colour": 1}') });
+    await page.waitForTimeout(300);
+    const notice = await board(page).locator('.lcx-notice').textContent();
+    assert.match(notice, /导入失败，当前内容未改变[\s\S]*bad\.json[\s\S]*circles\[4\]\.colour/);
+    assert.equal(await board(page).locator('tbody tr').count(), 4);
+    // A circle the core cannot score (a negative population, replacing circle C by its id):
+    // kept as given, and the dashboard says which circle and why instead of a wrong count.
+    const broken = { ...sample.circles[2], population: -5 };
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.waitForTimeout(300);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个/);
+    assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈“丙圈（示例：尚未填报）”：常住人口：数值不合理[\s\S]*circles\[2\]\.population/);
+    assert.equal(await board(page).locator('.lc-target').count(), 0);
+    await page.screenshot({ path: join(art, 'district-2-refused.png'), fullPage: true });
+
+    // English, then back.
+    await page.click('#lang');
+    await page.waitForTimeout(200);
+    assert.match(await board(page).locator('.lc-problems').textContent(), /Circle 3 “丙圈（示例：尚未填报）”: Population: -5 is not a plausible value/);
+    await page.click('#lang');
+    assert.deepEqual(await axe(page), [], 'axe: the district page with problems');
+
+    // The circle self-assessed in this browser joins the district: edit the form's name, come
+    // back, add it (it replaces the sample circle of the same id).
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.locator('#lc-form').getByLabel('生活圈名称', { exact: true }).fill('镇中社区（本机自评）');
+    await page.waitForTimeout(300);
+    await page.click('#to-district');
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.click('#mine');
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#status').textContent(), /已加入本机自评的生活圈 1 个/);
+    assert.equal(await board(page).locator('tbody tr').count(), 3);
+    assert.match(await board(page).locator('tbody tr').first().textContent(), /镇中社区（本机自评）/);
+    const mine = JSON.parse(await page.evaluate(() => document.getElementById('lc-district').handle.toJson()));
+    same(await shown(page), expected(native(mine, asOf, sample.communities)));
+
+    assert.deepEqual(await axe(page), [], 'axe: the district page');
+    await page.click('#lang');
+    await page.check('#large');
+    await page.waitForTimeout(200);
+    assert.match(await board(page).locator('.lc-head').textContent(), /circles built/);
+    assert.deepEqual(await axe(page), [], 'axe: English, large text');
+    await page.screenshot({ path: join(art, 'district-3-en-large.png'), fullPage: true });
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
+    assert.deepEqual(errors, [], 'no console errors');
+    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preload was used');
+
+    // A phone: nothing widens the page; the circles' table scrolls inside its box.
+    const phone = await open(browser, base + '/district.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    assert.deepEqual(await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth })), { page: 360, viewport: 360 });
+    assert.deepEqual(await axe(phone.page), [], 'axe: phone');
+    await phone.page.locator('#lc-district table').scrollIntoViewIfNeeded();
+    await phone.page.screenshot({ path: join(art, 'district-4-phone.png') });
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
