@@ -4,6 +4,7 @@
 import {
   mount,
   mountScorecard,
+  mountDistrict,
   standardBytes,
   standardInfo,
   widgetCss,
@@ -35,4 +36,16 @@ export async function element(): Promise<string | null> {
   const card = document.querySelector('lifecircle-scorecard');
   if (card) await card.ready;
   return form.storageKey;
+}
+
+export async function district(circles: object[]): Promise<number> {
+  const el = document.createElement('lifecircle-district');
+  el.setAttribute('communities', '29');
+  el.config = { standard: 'longwan-2024', communities: 29 };
+  el.data = circles;
+  document.body.append(el);
+  await el.ready;
+  const w: Widget = await mountDistrict(document.createElement('div'), { asOf: '2026-06-30', circle: circles, communities: 29 });
+  w.free();
+  return (JSON.parse(el.handle?.toJson() ?? '[]') as object[]).length;
 }
