@@ -50,7 +50,18 @@ pub fn GuideMap(
         layout.track();
         view_box.set(None);
     });
-    let svg = Memo::new(move |_| {
+    let canvas: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Whether the map is displayed (see `watch_display`): hidden, it is not redrawn.
+    let shown = RwSignal::new(true);
+    let svg = Memo::new(move |prev: Option<&String>| {
+        // While hidden (a tab not shown) an edit does not redraw the map, nor read its data:
+        // at 2,000 facilities a draw is about 50 ms of every keystroke. Shown again, it draws
+        // the latest data.
+        if !shown.get()
+            && let Some(p) = prev
+        {
+            return p.clone();
+        }
         let o = MapOptions {
             lang: lang.get(),
             layout: layout.get(),
@@ -61,6 +72,15 @@ pub fn GuideMap(
             ..MapOptions::default()
         };
         data.with(|d| render_guide_map(d, &o))
+    });
+    Effect::new(move |_| {
+        if let Some(el) = canvas.get() {
+            watch_display(&el, shown, move || {
+                if let Some(c) = canvas.get_untracked() {
+                    c.set_inner_html(&svg.get_untracked());
+                }
+            });
+        }
     });
     let current = move || {
         let (w, h) = page_size(layout.get_untracked());
@@ -194,7 +214,7 @@ pub fn GuideMap(
                     {move || tr(lang.get(), "复位", "Reset")}
                 </button>
             </div>
-            <div class="lc-canvas" class:lc-placing=on_place.is_some() tabindex="0" role="group"
+            <div class="lc-canvas" node_ref=canvas class:lc-placing=on_place.is_some() tabindex="0" role="group"
                 aria-label=move || if on_place.is_some() {
                     tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施；“如果……会怎样”开启时，在地图上按回车即在视图中心（十字处）放置假设设施",
                         "Guide map: arrows pan, + and - zoom, Enter shows a facility; with what-if on, Enter on the map places a facility at the centre of the view (the crosshair)")
@@ -206,6 +226,44 @@ pub fn GuideMap(
             {details}
         </section>
     }
+}
+
+/// Keeps `shown` telling whether `el` is displayed: a `ResizeObserver` reports a size of zero
+/// when the map is hidden (`display: none` on it or an ancestor, as on a tab not shown) and its
+/// size when shown again, before that frame is painted, so a map shown again is never seen
+/// stale. Printing does not wait for a frame: before printing, a hidden map is marked shown and
+/// `draw_now` draws it at once. Both stop with the map (`on_cleanup`).
+fn watch_display(el: &web_sys::HtmlDivElement, shown: RwSignal<bool>, draw_now: impl Fn() + 'static) {
+    use leptos::wasm_bindgen::closure::Closure;
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()).next_back();
+        if let Some(e) = last {
+            let visible = e.content_rect().width() > 0.0;
+            if shown.get_untracked() != visible {
+                shown.set(visible);
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    observer.observe(el);
+    let before_print = Closure::<dyn FnMut()>::new(move || {
+        if !shown.get_untracked() {
+            shown.set(true);
+            draw_now();
+        }
+    });
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("beforeprint", before_print.as_ref().unchecked_ref());
+    }
+    let kept = send_wrapper::SendWrapper::new((observer, on_resize, before_print, window));
+    on_cleanup(move || {
+        let (observer, _on_resize, before_print, window) = kept.take();
+        observer.disconnect();
+        if let Some(w) = window {
+            let _ = w.remove_event_listener_with_callback("beforeprint", before_print.as_ref().unchecked_ref());
+        }
+    });
 }
 
 /// The point of a click in the SVG's viewBox units (`view_box` is the one drawn), for the

@@ -442,3 +442,51 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     assert!(t.contains("1 of 3 of this year's targets met"), "{t}");
     assert!(t.contains("now 44.44% · target ≥ 30%"), "{t}");
 }
+
+/// Waits long enough for a rendering frame (resize observations run in one).
+async fn frame() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 120).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    settle().await;
+}
+
+/// A hidden map (a tab not shown) is not redrawn on an edit; shown again, it shows the edit;
+/// before printing, a hidden map is drawn at once.
+#[wasm_bindgen_test]
+async fn a_hidden_guide_map_waits_until_it_is_shown_or_printed() {
+    let el = host();
+    let m = mount_guide_map(el.clone(), sample_options()).unwrap();
+    frame().await;
+    let svg_text = || el.query_selector(".lc-canvas svg").unwrap().unwrap().text_content().unwrap();
+    use leptos::prelude::Update;
+    let rename = |name: &'static str| {
+        m.state.circle.update(|c| {
+            let f = c.facilities.iter_mut().find(|f| f.id.as_deref() == Some("F04")).unwrap();
+            f.name = name.into();
+        })
+    };
+    assert!(svg_text().contains("镇中综合超市"));
+
+    el.set_hidden(true);
+    frame().await;
+    rename("隐藏时改名的超市");
+    frame().await;
+    assert!(!svg_text().contains("隐藏时改名的超市"), "a hidden map is not redrawn");
+
+    el.set_hidden(false);
+    frame().await;
+    assert!(svg_text().contains("隐藏时改名的超市"), "shown again, the map shows the edit");
+
+    el.set_hidden(true);
+    frame().await;
+    rename("打印前改名的超市");
+    frame().await;
+    assert!(!svg_text().contains("打印前改名的超市"));
+    let ev = web_sys::Event::new("beforeprint").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    // At once, without waiting for a frame: printing does not wait.
+    assert!(svg_text().contains("打印前改名的超市"), "drawn before printing");
+    el.set_hidden(false);
+}
