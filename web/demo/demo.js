@@ -1,12 +1,14 @@
 // 演示门户 / demo portal: wires the lifecircle custom elements together. Served by
 // `cargo xtask demo`: /widgets/ is dist/widgets/, /data/ holds the samples precomputed natively.
 import { version } from './widgets/lifecircle-widgets.js';
+import { relabelPage } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: 'zh', large: false, sample: null, tab: 'assess' };
 const samples = new Map();
 
 const STANDARD = 'longwan-2024';
+const TITLE = { zh: '一刻钟便民生活圈评价 · 演示门户', en: '15-Minute Living Circle Evaluation · Demo portal' };
 
 async function loadSample(id) {
   if (!samples.has(id)) {
@@ -69,17 +71,7 @@ function widgets() {
 }
 
 function relabel() {
-  const en = state.lang === 'en';
-  document.documentElement.lang = en ? 'en' : 'zh-CN';
-  document.title = en ? '15-Minute Living Circle Evaluation · Demo portal' : '一刻钟便民生活圈评价 · 演示门户';
-  for (const e of document.querySelectorAll('[data-zh]')) e.textContent = en ? e.dataset.en : e.dataset.zh;
-  for (const e of document.querySelectorAll('[data-zh-label]')) e.setAttribute('aria-label', en ? e.dataset.enLabel : e.dataset.zhLabel);
-  const lang = $('lang');
-  lang.textContent = en ? '中文' : 'English';
-  lang.setAttribute('lang', en ? 'zh-CN' : 'en');
-  lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
-  if (state.sample) $('note').textContent = state.sample.note[en ? 'en' : 'zh'];
-  $('version').textContent = `lifecircle ${version()}`;
+  relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
 }
 
 function setLang(lang) {

@@ -1,10 +1,12 @@
 // 演示门户·全区进度 / demo portal, district page: <lifecircle-district> from the district
 // dashboard's own bundle (/widgets/district/), with the sample district of /data/district.json.
 import { version } from './widgets/district/lifecircle-widgets.js';
+import { relabelPage } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: 'zh', large: false, sample: null };
 const STANDARD = 'longwan-2024';
+const TITLE = { zh: '全区进度 · 一刻钟便民生活圈评价 · 演示门户', en: 'District progress · 15-Minute Living Circle Evaluation · Demo portal' };
 
 function status(zh, en) {
   const s = $('status');
@@ -13,17 +15,7 @@ function status(zh, en) {
 }
 
 function relabel() {
-  const en = state.lang === 'en';
-  document.documentElement.lang = en ? 'en' : 'zh-CN';
-  document.title = en ? 'District progress · 15-Minute Living Circle Evaluation · Demo portal' : '全区进度 · 一刻钟便民生活圈评价 · 演示门户';
-  for (const e of document.querySelectorAll('[data-zh]')) e.textContent = en ? e.dataset.en : e.dataset.zh;
-  for (const e of document.querySelectorAll('[data-zh-label]')) e.setAttribute('aria-label', en ? e.dataset.enLabel : e.dataset.zhLabel);
-  const lang = $('lang');
-  lang.textContent = en ? '中文' : 'English';
-  lang.setAttribute('lang', en ? 'zh-CN' : 'en');
-  lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
-  if (state.sample) $('note').textContent = state.sample.note[en ? 'en' : 'zh'];
-  $('version').textContent = `lifecircle ${version()}`;
+  relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
 }
 
 /** The circles the demo portal's form autosaved in this browser for this standard (any version). */

@@ -1,0 +1,18 @@
+// 演示门户两页共用 / shared by the demo portal's two pages (index.html, district.html).
+
+/**
+ * Puts the page's own texts into `en` or Chinese: the `data-zh`/`data-en` texts and labels, the
+ * title, the language button, the sample's note and the version line.
+ */
+export function relabelPage(en, title, note, version) {
+  document.documentElement.lang = en ? 'en' : 'zh-CN';
+  document.title = en ? title.en : title.zh;
+  for (const e of document.querySelectorAll('[data-zh]')) e.textContent = en ? e.dataset.en : e.dataset.zh;
+  for (const e of document.querySelectorAll('[data-zh-label]')) e.setAttribute('aria-label', en ? e.dataset.enLabel : e.dataset.zhLabel);
+  const lang = document.getElementById('lang');
+  lang.textContent = en ? '中文' : 'English';
+  lang.setAttribute('lang', en ? 'zh-CN' : 'en');
+  lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
+  if (note) document.getElementById('note').textContent = note[en ? 'en' : 'zh'];
+  document.getElementById('version').textContent = `lifecircle ${version}`;
+}
