@@ -117,6 +117,16 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     // back, add it (it replaces the sample circle of the same id).
     await page.goto(base + '/');
     await page.waitForSelector('body[data-ready="1"]');
+    // A circle's page loads the four-widget bundle: a district element there says where its own is.
+    const elsewhere = await page.evaluate(async () => {
+      const el = document.createElement('lifecircle-district');
+      document.body.append(el);
+      await el.ready;
+      const text = el.shadowRoot.querySelector('.lcx-notice').textContent;
+      el.remove();
+      return text;
+    });
+    assert.match(elsewhere, /未包含全区进度组件；区级页面请引用 district\/lifecircle-widgets\.js/);
     await page.locator('#lc-form').getByLabel('生活圈名称', { exact: true }).fill('镇中社区（本机自评）');
     await page.waitForTimeout(300);
     await page.click('#to-district');

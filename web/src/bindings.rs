@@ -389,10 +389,16 @@ fn not_built(widget: &str) -> JsValue {
         "district" => "全区进度",
         _ => "导视图",
     };
+    // The district dashboard has a bundle of its own: say where it is.
+    let (hint_zh, hint_en) = if widget == "district" {
+        ("；区级页面请引用 district/lifecircle-widgets.js", "; a district's page loads district/lifecircle-widgets.js")
+    } else {
+        ("", "")
+    };
     error(
         "widget",
         &format!(
-            "本组件包构建时未包含{zh}组件 / this bundle was built without the {widget} widget \
+            "本组件包构建时未包含{zh}组件{hint_zh} / this bundle was built without the {widget} widget{hint_en} \
              (cargo xtask dist --widgets …)"
         ),
     )
