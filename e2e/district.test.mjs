@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -83,6 +83,20 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await board(page).locator('.lc-note').textContent(), /暂定口径/);
     await page.screenshot({ path: join(art, 'district-1.png'), fullPage: true });
 
+    // Exported, the circles and the summary check out with the CLI: the summary is byte for
+    // byte what `lifecircle district --format json` writes for the exported list.
+    const saved = async (selector) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), board(page).locator(selector).click()]);
+      const f = join(tmp, download.suggestedFilename());
+      await download.saveAs(f);
+      return f;
+    };
+    const list = await saved('.lcx-export-circles');
+    const summary = await saved('.lcx-export-summary');
+    assert.equal(summary.endsWith(`district-${asOf}.json`), true, summary);
+    const cliText = execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(sample.communities), '--format', 'json', list], { encoding: 'utf8' });
+    assert.equal(readFileSync(summary, 'utf8'), cliText, 'the exported summary is the CLI\'s, byte for byte');
+
     // A file with a fourth circle (the sample under another id) adds it: 3 built.
     const d = { ...sample.circles[0], id: 'd-demo', name: '丁圈（示例）' };
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) });
@@ -104,6 +118,9 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个/);
     assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈“丙圈（示例：尚未填报）”：常住人口：数值不合理[\s\S]*circles\[2\]\.population/);
     assert.equal(await board(page).locator('.lc-target').count(), 0);
+    // No summary to export while a circle has problems: said, not a broken file.
+    await board(page).locator('.lcx-export-summary').click();
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /暂无汇总可导出/);
     await page.screenshot({ path: join(art, 'district-2-refused.png'), fullPage: true });
 
     // English, then back.

@@ -87,7 +87,8 @@ enum Command {
         /// A built-in standard id or a standard file (TOML, JSON or YAML).
         #[arg(long, short)]
         standard: String,
-        /// The district's circle files (JSON), all of them.
+        /// The district's circle files (JSON), all of them: each a circle, or a list of circles
+        /// (as the district dashboard exports them).
         #[arg(required = true)]
         circles: Vec<PathBuf>,
         /// Evaluation date, YYYY-MM-DD (default: today); its year marks this year's targets.
@@ -535,10 +536,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut read_circles = Vec::new();
             let mut paths = Vec::new();
             for path in &circles {
-                match Circle::from_json(&read(path)?) {
-                    Ok(c) => {
-                        read_circles.push(c);
-                        paths.push(path);
+                let text = read(path)?;
+                // A file holds one circle, or a list of them (the district dashboard's export).
+                let list = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('[');
+                let read =
+                    if list { Circle::parse_json_list(&text) } else { Circle::parse_json(&text).map(|c| vec![c]) };
+                match read {
+                    Ok(cs) => {
+                        for c in cs {
+                            read_circles.push(c);
+                            paths.push(path);
+                        }
                     }
                     Err(e) => failed.push(format!("{}: {e}", path.display())),
                 }

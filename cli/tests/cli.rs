@@ -226,6 +226,14 @@ fn district_summarises_circles_against_the_targets() {
     let out = lifecircle(&["district", "-s", "longwan-2024", a, bad.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(text(&out).contains("district-bad.json") && text(&out).contains("population"), "{}", text(&out));
+    // A file may hold a list of circles (the district dashboard's export): the same summary as
+    // one file per circle.
+    let list = tmp("district-list.json", &format!("[{ex}, {{\"id\": \"c\", \"name\": \"丙圈\"}}]"));
+    let args = ["district", "-s", "longwan-2024", "--as-of", "2025-06-30", "--communities", "10", "--format", "json"];
+    let one_by_one = lifecircle(&[&args[..], &[a, c]].concat());
+    let from_list = lifecircle(&[&args[..], &[list.to_str().expect("path")]].concat());
+    assert!(from_list.status.success(), "{}", text(&from_list));
+    assert_eq!(from_list.stdout, one_by_one.stdout);
 }
 
 #[test]

@@ -93,6 +93,9 @@ const TEXT = {
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
   circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} circles and replaced {replaced} (a file with a listed circle id replaces it).'],
   districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
+  exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
+  exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
+  noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
 };
 
@@ -431,14 +434,7 @@ class AssessmentElement extends LifecircleElement {
   }
 
   _export() {
-    if (!this._handle) return;
-    const blob = new Blob([this._handle.toJson()], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `${this.circleId}.json` });
-    this.shadowRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (this._handle) download(this.shadowRoot, `${this.circleId}.json`, this._handle.toJson());
   }
 
   async _import(input) {
@@ -486,6 +482,16 @@ AssessmentElement.prototype._importFacilities = async function (input) {
   input.value = '';
 };
 
+/** Offers `text` as a JSON file named `name` (a link clicked in the element's shadow root). */
+function download(root, name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: name });
+  root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** What went wrong, for a notice: a circle's problems (field and Chinese text) when there are, else the message. */
 const failure = (e) => (Array.isArray(e.problems) && e.problems.length ? e.problems.join('；') : e.message);
 
@@ -506,7 +512,11 @@ class DistrictElement extends LifecircleElement {
     const file = h('input', { type: 'file', multiple: true, accept: '.json,application/json', class: 'lcx-add-circles', on: { change: (ev) => this._addCircles(ev.target) } });
     this._label(file, 'addCircles', 'aria-label');
     const hint = this._label(h('span', { class: 'lcx-hint' }), 'districtHint');
-    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), hint);
+    // The summary is byte for byte what `lifecircle district --format json` writes for the
+    // exported circles (with the same date and communities): an evaluator can check it.
+    const summary = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-summary', on: { click: () => this._exportSummary() } }), 'exportSummary');
+    const circles = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-circles', on: { click: () => this._handle && download(this.shadowRoot, 'circles.json', this._handle.toJson()) } }), 'exportCircles');
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, circles, hint);
     this._bar.hidden = true; // until mounted
     this.shadowRoot.insertBefore(this._bar, this._slot);
   }
@@ -516,6 +526,14 @@ class DistrictElement extends LifecircleElement {
   _relabel() {
     super._relabel();
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
+  }
+
+  _exportSummary() {
+    if (!this._handle) return;
+    let text;
+    try { text = this._handle.summaryJson(); } catch { this._sayKey('noSummary', {}, true); return; }
+    const asOf = (JSON.parse(text).as_of || 'summary');
+    download(this.shadowRoot, `district-${asOf}.json`, text);
   }
 
   async _addCircles(input) {

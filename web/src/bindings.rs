@@ -363,6 +363,18 @@ impl Widget {
         Ok(out.into())
     }
 
+    /// The district dashboard's summary as JSON text, byte for byte what `lifecircle district
+    /// --format json` writes for the same circles, date and communities. Throws `code:
+    /// "circle"` (with `problems`) when the circles are not summarised, and `bad_argument` on
+    /// the other widgets.
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> Result<String, JsValue> {
+        match self.inner.summary_json() {
+            Some(r) => r.map_err(|e| circle_error(&e)),
+            None => Err(bad("summaryJson 只适用于全区进度组件 / summaryJson is the district dashboard's")),
+        }
+    }
+
     /// The circle as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

@@ -116,6 +116,8 @@ type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
 struct ListIo {
     load: LoadList,
     save: Box<dyn Fn() -> String>,
+    /// The summary as JSON (the district's), or why there is none.
+    summary: Box<dyn Fn() -> Result<String, InputError>>,
 }
 
 /// A mounted widget. Dropping it unmounts the widget.
@@ -166,6 +168,16 @@ impl Mounted {
             Some(io) => (io.load)(text),
             None => self.state.load_json(text),
         }
+    }
+
+    /// The district dashboard's summary as JSON text, byte for byte what `lifecircle district
+    /// --format json` writes for the same circles, date and communities (to keep, or to check
+    /// with the CLI); `None` for the other widgets.
+    ///
+    /// # Errors
+    /// Why the circles are not summarised (fields `circles[i]…`).
+    pub fn summary_json(&self) -> Option<Result<String, InputError>> {
+        self.list.as_ref().map(|io| (io.summary)())
     }
 
     /// The circle as JSON, to save (the district dashboard's: its circles, a JSON array).
@@ -400,6 +412,16 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 circles.with_untracked(|cs| {
                     let list: Vec<String> = cs.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
                     crate::model::indent_json(&format!("[{}]", list.join(",")))
+                })
+            }),
+            // As the CLI prints it: pretty JSON (written compact, then indented the same way)
+            // and a newline.
+            summary: Box::new(move || {
+                summary.with_untracked(|r| match r {
+                    Ok(d) => {
+                        Ok(format!("{}\n", crate::model::indent_json(&serde_json::to_string(d).unwrap_or_default())))
+                    }
+                    Err(e) => Err(e.clone()),
                 })
             }),
         });
