@@ -129,6 +129,12 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await board(page).locator('.lc-problems').textContent(), /Circle 3 “丙圈（示例：尚未填报）”: Population: -5 is not a plausible value/);
     await page.click('#lang');
     assert.deepEqual(await axe(page), [], 'axe: the district page with problems');
+    // Removing the broken circle brings the summary back; the page hears of it (lifecircle-input).
+    const heard = page.evaluate(() => new Promise((r) => document.addEventListener('lifecircle-input', (e) => r(e.detail), { once: true })));
+    await board(page).getByRole('button', { name: /移除第 3 个生活圈/ }).click();
+    assert.deepEqual(JSON.parse(await heard).map((c) => c.id), [sample.circles[0].id, sample.circles[1].id, 'd-demo']);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /已从列表中移除“丙圈（示例：尚未填报）”/);
+    same(await shown(page), expected(native([sample.circles[0], sample.circles[1], d], asOf, sample.communities)));
 
     // The circle self-assessed in this browser joins the district: edit the form's name, come
     // back, add it (it replaces the sample circle of the same id).

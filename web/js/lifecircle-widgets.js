@@ -96,6 +96,7 @@ const TEXT = {
   exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
   exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
+  circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
 };
 
@@ -519,6 +520,23 @@ class DistrictElement extends LifecircleElement {
     this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, circles, hint);
     this._bar.hidden = true; // until mounted
     this.shadowRoot.insertBefore(this._bar, this._slot);
+    // The widget's "remove" buttons carry `data-remove` (their circle's place in the list).
+    this.shadowRoot.addEventListener('click', (ev) => {
+      const b = ev.target instanceof Element ? ev.target.closest('[data-remove]') : null;
+      if (b) this._remove(Number(b.dataset.remove));
+    });
+  }
+
+  /** Removes the circle at `i` (a file added by mistake, a copy), says so, and tells the page (`lifecircle-input`). */
+  _remove(i) {
+    if (!this._handle) return;
+    const list = JSON.parse(this._handle.toJson());
+    if (!(i >= 0 && i < list.length)) return;
+    const [gone] = list.splice(i, 1);
+    this._handle.loadJson(JSON.stringify(list));
+    this._sayKey('circleRemoved', { name: gone && gone.name ? gone.name : '' });
+    this._bar.querySelector('button').focus(); // the pressed button is gone: keep the keyboard in the widget
+    this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
   }
 
   _showChrome(on) { this._bar.hidden = !on; }

@@ -28,28 +28,54 @@ pub fn DistrictBoard(
     standard: Signal<Standard>,
     #[prop(into, default = Signal::stored(Lang::Zh))] lang: Signal<Lang>,
     #[prop(into, default = Signal::stored(false))] elder: Signal<bool>,
+    /// Offer a "remove" button for each circle, marked `data-remove` with its place in the
+    /// list. The custom element handles their clicks: a Leptos event handler here would link
+    /// Leptos' event delegation (a hash map) into a bundle that has no other, about 7 KB gzip.
+    #[prop(default = false)]
+    removable: bool,
 ) -> impl IntoView {
     view! {
         <section class="lc-root lc-district" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
             {move || {
                 let l = lang.get();
                 standard.with(|st| match summary.get() {
-                    Ok(d) => board(&d, st, l).into_any(),
-                    Err(e) => circles.with(|cs| refused(&e, st, cs, l)).into_any(),
+                    Ok(d) => board(&d, st, l, removable).into_any(),
+                    Err(e) => circles.with(|cs| refused(&e, st, cs, l, removable)).into_any(),
                 })
             }}
         </section>
     }
 }
 
-/// Why there is no summary: each problem with its circle (counted from 1, by name).
-fn refused(e: &InputError, st: &Standard, cs: &[Circle], l: Lang) -> impl IntoView + use<> {
+/// Why there is no summary: each problem with its circle (counted from 1, by name), then a
+/// button to remove each circle named (a file added by mistake).
+fn refused(e: &InputError, st: &Standard, cs: &[Circle], l: Lang, removable: bool) -> impl IntoView + use<> {
     let items =
         e.problems.iter().map(|p| view! { <li>{problem_words(p, st, cs, l)} " " <code>{p.field.clone()}</code></li> });
+    // The circles with a problem, and every later copy of a circle given twice, in list order
+    // (no sort: a sort's code would weigh more in the wasm than this loop).
+    let with_problem: Vec<usize> =
+        e.problems.iter().filter_map(|p| indexed(&p.field, "circles").map(|(i, _)| i)).collect();
+    let named: Vec<usize> =
+        (0..cs.len()).filter(|&i| with_problem.contains(&i) || cs[..i].iter().any(|c| c.id == cs[i].id)).collect();
+    let buttons = removable.then(|| {
+        named
+            .into_iter()
+            .filter_map(|i| cs.get(i).map(|c| (i, c.name.clone())))
+            .map(|(i, name)| {
+                let label = match l {
+                    Lang::Zh => format!("移除第 {} 个生活圈“{name}”", i + 1),
+                    Lang::En => format!("Remove circle {} “{name}”", i + 1),
+                };
+                view! { <button type="button" class="lc-quiet lc-remove" data-remove=i.to_string()>{label}</button> }
+            })
+            .collect_view()
+    });
     view! {
         <div class="lc-problems" role="alert">
             <strong>{tr(l, "以下生活圈的数据有误，全区进度暂不统计（漏算或重复计算会使“建成”个数失真）：", "These circles' data have problems; the district's progress is not counted until they are corrected (a circle left out or counted twice would miscount the circles built):")}</strong>
             <ul>{items.collect_view()}</ul>
+            <div class="lc-toolbar">{buttons}</div>
         </div>
     }
 }
@@ -72,7 +98,7 @@ pub fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) ->
     }
 }
 
-fn board(d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
+fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView + use<> {
     let built = d.circles.iter().filter(|c| c.built).count();
     let own: Vec<&TargetProgress> = d.targets.iter().filter(|t| t.district_level).collect();
     let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
@@ -125,7 +151,7 @@ fn board(d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
         <h3>{tr(l, "本区目标", "The district's targets")}</h3>
         {targets}
         <h3>{tr(l, "各生活圈", "Circles")}</h3>
-        {circles_table(d, l)}
+        {circles_table(d, l, removable)}
         {above_view}
     }
 }
@@ -175,7 +201,7 @@ fn target(t: &TargetProgress, st: &Standard, l: Lang) -> impl IntoView + use<> {
     }
 }
 
-fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
+fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
     let share = |n: u32, of: u32| {
         if of == 0 {
             format!("{n}/{of}")
@@ -187,7 +213,18 @@ fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
     let rows = d
         .circles
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
+            let remove = removable.then(|| {
+                let label = match l {
+                    Lang::Zh => format!("移除“{}”", c.name),
+                    Lang::En => format!("Remove “{}”", c.name),
+                };
+                view! {
+                    <td><button type="button" class="lc-quiet lc-remove" aria-label=label
+                        data-remove=i.to_string()>{tr(l, "移除", "Remove")}</button></td>
+                }
+            });
             let grade = c
                 .grade
                 .as_ref()
@@ -204,6 +241,7 @@ fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
                     <td>{if c.built { tr(l, "✓ 建成", "✓ built") } else { tr(l, "未建成", "not built") }}</td>
                     <td class="lc-num">{share(c.chain_outlets, c.commercial_outlets)}</td>
                     <td class="lc-num">{survey}</td>
+                    {remove}
                 </tr>
             }
         })
@@ -220,6 +258,7 @@ fn circles_table(d: &District, l: Lang) -> impl IntoView + use<> {
                         <th scope="col">{tr(l, "是否建成", "Built")}</th>
                         <th scope="col">{tr(l, "连锁店 / 商业网点", "Chain / commercial outlets")}</th>
                         <th scope="col">{tr(l, "满意 / 受访", "Satisfied / respondents")}</th>
+                        {removable.then(|| view! { <th scope="col">{tr(l, "操作", "Action")}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -399,8 +399,14 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 })
             })
         });
+        let list_json = move || {
+            circles.with_untracked(|cs| {
+                let list: Vec<String> = cs.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
+                crate::model::indent_json(&format!("[{}]", list.join(",")))
+            })
+        };
         let handle = leptos::mount::mount_to(el, move || {
-            view! { <DistrictBoard summary=summary circles=circles standard=standard lang=lang elder=elder/> }
+            view! { <DistrictBoard summary=summary circles=circles standard=standard lang=lang elder=elder removable=true/> }
         });
         let mut m = mounted(&s, Box::new(handle));
         m.list = Some(ListIo {
@@ -408,12 +414,7 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 circles.set(Circle::parse_json_list(text)?);
                 Ok(())
             }),
-            save: Box::new(move || {
-                circles.with_untracked(|cs| {
-                    let list: Vec<String> = cs.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
-                    crate::model::indent_json(&format!("[{}]", list.join(",")))
-                })
-            }),
+            save: Box::new(list_json),
             // As the CLI prints it: pretty JSON (written compact, then indented the same way)
             // and a newline.
             summary: Box::new(move || {

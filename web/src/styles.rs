@@ -210,7 +210,8 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-t-val{font-variant-numeric:tabular-nums}
 .lc-district .lc-t-src,.lc-district .lc-t-how{margin:.2em 0;font-size:.92em;color:var(--_muted)}
 .lc-district .lc-table-wrap{overflow-x:auto;width:0;min-width:100%}
-.lc-district table{border-collapse:collapse;width:100%;min-width:640px}
+.lc-district table{border-collapse:collapse;width:100%;min-width:760px}
+.lc-district tbody th{min-width:10em}.lc-district td{min-width:5.5em}
 .lc-district th,.lc-district td{border:1px solid var(--_border);padding:.3em .5em;text-align:start;vertical-align:top}
 .lc-district thead th{background:var(--_surface)}
 .lc-district tbody th{font-weight:600}

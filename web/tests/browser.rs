@@ -434,6 +434,25 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     let e = m.load_json(r#"{"id": "x", "name": "y"}"#).unwrap_err();
     assert_eq!(e.problems[0].field, "circles");
     assert_eq!(Circle::parse_json_list(&m.to_json()).unwrap(), bad);
+    // Each circle named, and the copy of A, has a remove button (the element handles it, by
+    // its `data-remove`); without them the list counts again.
+    let removes = buttons_with(&el, "移除第");
+    let labels: Vec<(String, String)> = removes
+        .iter()
+        .map(|b| (b.text_content().unwrap(), b.get_attribute("data-remove").unwrap_or_default()))
+        .collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels[0].0.starts_with("移除第 2 个生活圈“乙圈") && labels[0].1 == "1", "{labels:?}");
+    assert!(labels[1].0.starts_with("移除第 4 个生活圈“镇中社区") && labels[1].1 == "3", "{labels:?}");
+    m.load_json(&serde_json::to_string(&[&cs[0], &cs[2]]).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(el.query_selector(".lc-total").unwrap().unwrap().text_content().unwrap(), "1");
+    // The table's own remove buttons, one a row.
+    let marks = el.query_selector_all("tbody .lc-remove").unwrap();
+    let marks: Vec<String> = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-remove").unwrap())
+        .collect();
+    assert_eq!(marks, ["0", "1"]);
 
     m.load_json(&serde_json::to_string(&cs).unwrap()).unwrap();
     m.set_lang(Lang::En);
