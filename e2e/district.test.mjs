@@ -167,6 +167,7 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.check('#large');
     await page.waitForTimeout(200);
     assert.match(await board(page).locator('.lc-head').textContent(), /circles built/);
+    assert.match(await page.locator('#status').textContent(), /^Added 1 circles assessed in this browser/, 'the page\'s status follows the language');
     assert.deepEqual(await axe(page), [], 'axe: English, large text');
     await page.screenshot({ path: join(art, 'district-3-en-large.png'), fullPage: true });
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');

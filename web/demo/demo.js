@@ -1,7 +1,7 @@
 // 演示门户 / demo portal: wires the lifecircle custom elements together. Served by
 // `cargo xtask demo`: /widgets/ is dist/widgets/, /data/ holds the samples precomputed natively.
 import { version } from './widgets/lifecircle-widgets.js';
-import { relabelPage } from './page.js';
+import { relabelPage, status as say } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: 'zh', large: false, sample: null, tab: 'assess' };
@@ -19,11 +19,7 @@ async function loadSample(id) {
   return samples.get(id);
 }
 
-function status(zh, en) {
-  const s = $('status');
-  s.hidden = !zh;
-  s.textContent = state.lang === 'en' ? en : zh;
-}
+const status = (zh, en) => say(state.lang === 'en', zh, en);
 
 function make(tag, attrs) {
   const el = document.createElement(tag);

@@ -1,18 +1,14 @@
 // 演示门户·全区进度 / demo portal, district page: <lifecircle-district> from the district
 // dashboard's own bundle (/widgets/district/), with the sample district of /data/district.json.
 import { version } from './widgets/district/lifecircle-widgets.js';
-import { relabelPage } from './page.js';
+import { relabelPage, status as say } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: 'zh', large: false, sample: null };
 const STANDARD = 'longwan-2024';
 const TITLE = { zh: '全区进度 · 一刻钟便民生活圈评价 · 演示门户', en: 'District progress · 15-Minute Living Circle Evaluation · Demo portal' };
 
-function status(zh, en) {
-  const s = $('status');
-  s.hidden = !zh;
-  s.textContent = state.lang === 'en' ? en : zh;
-}
+const status = (zh, en) => say(state.lang === 'en', zh, en);
 
 function relabel() {
   relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());

@@ -15,4 +15,15 @@ export function relabelPage(en, title, note, version) {
   lang.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
   if (note) document.getElementById('note').textContent = note[en ? 'en' : 'zh'];
   document.getElementById('version').textContent = `lifecircle ${version}`;
+  if (said) document.getElementById('status').textContent = en ? said[1] : said[0];
+}
+
+let said = null;
+
+/** Shows the page's status line in both languages' text (`zh` empty: hides it); a language switch says it again. */
+export function status(en, zh, enText) {
+  said = zh ? [zh, enText] : null;
+  const s = document.getElementById('status');
+  s.hidden = !zh;
+  s.textContent = said ? (en ? enText : zh) : '';
 }

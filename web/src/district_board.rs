@@ -81,7 +81,7 @@ fn refused(e: &InputError, st: &Standard, cs: &[Circle], l: Lang, removable: boo
 }
 
 /// `第 2 个生活圈“乙圈”：常住人口：数值不合理…` for `circles[1].population`.
-pub fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) -> String {
+fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) -> String {
     let sep = tr(l, "：", ": ");
     let Some((i, rest)) = indexed(&p.field, "circles") else {
         return format!("{}{sep}{}", tr(l, "生活圈列表", "The list of circles"), p.text(l));
