@@ -170,6 +170,18 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await page.locator('#status').textContent(), /^Added 1 circles assessed in this browser/, 'the page\'s status follows the language');
     assert.deepEqual(await axe(page), [], 'axe: English, large text');
     await page.screenshot({ path: join(art, 'district-3-en-large.png'), fullPage: true });
+    // A wrong attribute is reported in the widget; corrected, the widget mounts again.
+    const remount = (v) => page.evaluate(async (value) => {
+      const el = document.getElementById('lc-district');
+      el.setAttribute('communities', value);
+      await el.ready;
+      return { mounted: !!el.handle, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
+    }, v);
+    const wrong = await remount('-3');
+    assert.equal(wrong.mounted, false);
+    assert.match(wrong.notice, /communities.*1 至 1000000 的整数/);
+    assert.equal((await remount('29')).mounted, true, 'mounted again once corrected');
+    assert.equal(await board(page).locator('.lc-target').count(), 11);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
     assert.deepEqual(errors, [], 'no console errors');
     assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preload was used');

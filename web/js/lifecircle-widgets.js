@@ -158,6 +158,7 @@ class LifecircleElement extends HTMLElement {
     this._default = undefined;
     this._packed = null;
     this._token = 0;
+    this._failed = false; // the latest mount failed (shown in the notice)
     this._labels = [];
     this._noticeKey = null;
     this._ready = Promise.resolve(this);
@@ -177,7 +178,11 @@ class LifecircleElement extends HTMLElement {
   get data() { return this._handle ? JSON.parse(this._handle.toJson()) : this._default; }
   set data(v) {
     const text = typeof v === 'string' ? v : JSON.stringify(v);
-    if (!this._handle) { this._default = text; return; }
+    if (!this._handle) {
+      this._default = text;
+      if (this._failed && this.isConnected) this._remount(); // a failed mount tries again with it
+      return;
+    }
     this._handle.loadJson(text);
   }
 
@@ -208,8 +213,10 @@ class LifecircleElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
     if (!this._handle) {
-      // Still loading (or failed): the mount reads the attributes when its standard arrives,
-      // but a different standard means another fetch.
+      // Still loading: the mount reads the attributes when its standard arrives, but a
+      // different standard means another fetch. Failed: a corrected attribute (a standard,
+      // a date, the number of communities) mounts again.
+      if (this._failed && this.isConnected) { this._remount(); return; }
       if (name === 'standard' && this.isConnected) this._remount();
       return;
     }
@@ -256,6 +263,7 @@ class LifecircleElement extends HTMLElement {
         if (token !== this._token) return this;
         failure = e;
       }
+      this._failed = !!failure;
       if (failure) {
         this._slot.replaceChildren();
         // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
