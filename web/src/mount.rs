@@ -303,10 +303,17 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let (standard, lang, elder) = (s.standard, s.lang, s.elder);
         let result = scored(&s);
         let on_change = options.on_change.clone();
+        // The explanations open before each redraw are drawn open again: one being read stays
+        // open while the circle is edited.
+        let open = RwSignal::new(Vec::<String>::new());
+        let root = send_wrapper::SendWrapper::new(el.clone());
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
             move || match result.get() {
-                Ok(a) => view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any(),
+                Ok(a) => {
+                    open.set(crate::score_card::open_explanations(&root));
+                    view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard open=open/> }.into_any()
+                }
                 Err(e) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
             }
         });

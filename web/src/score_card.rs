@@ -2,6 +2,7 @@
 //! every indicator with its explanation.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::Standard;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::score::fmt_num;
@@ -28,18 +29,40 @@ pub fn ScoreCard(
     /// The change of the total caused by the last edit, shown beside it.
     #[prop(into, optional)]
     delta: Option<Signal<Option<f64>>>,
+    /// The indicators whose explanation is drawn open (`data-indicator` on each `<details>`). A
+    /// host that makes the card again for each new assessment (as the `<lifecircle-scorecard>`
+    /// mount does) keeps one and fills it with [`open_explanations`] before each redraw, so an
+    /// explanation being read stays open while the circle is edited.
+    #[prop(optional)]
+    open: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
+    let open = open.unwrap_or_else(|| RwSignal::new(Vec::new()));
+    let section: NodeRef<leptos::html::Section> = NodeRef::new();
     view! {
-        <section class="lc-root lc-scorecard" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
+        <section class="lc-root lc-scorecard" node_ref=section class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
             {move || {
                 let a = assessment.get();
                 let l = lang.get();
                 let d = delta.and_then(|d| d.get());
                 let st = standard.map(|s| s.get());
-                card(&a, l, d, st.as_ref())
+                // Drawn again (a new assessment, another language): what is open stays open.
+                if let Some(el) = section.get_untracked() {
+                    open.set(open_explanations(&el));
+                }
+                card(&a, l, d, st.as_ref(), open)
             }}
         </section>
     }
+}
+
+/// The indicators whose explanation is open under `root` (their `data-indicator`). Read from
+/// the page rather than kept by a `toggle` handler: an event handler would link Leptos' event
+/// code into a bundle that has none (about 6 KB gzip in the score card's).
+pub fn open_explanations(root: &web_sys::Element) -> Vec<String> {
+    let Ok(list) = root.query_selector_all("details[open][data-indicator]") else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-indicator"))
+        .collect()
 }
 
 /// The `lang` attribute for a language.
@@ -50,7 +73,13 @@ pub fn lang_tag(l: Lang) -> &'static str {
     }
 }
 
-fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> impl IntoView + use<> {
+fn card(
+    a: &Assessment,
+    l: Lang,
+    delta: Option<f64>,
+    st: Option<&Standard>,
+    open: RwSignal<Vec<String>>,
+) -> impl IntoView + use<> {
     let grade = match &a.grade.grade {
         Some(g) => {
             let s = g.stars.map(stars).unwrap_or_default();
@@ -116,7 +145,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>) -> i
         <h3>{tr(l, "分项得分", "Points by dimension")}</h3>
         {bars(a, l)}
         <h3>{tr(l, "指标明细", "Indicators")}</h3>
-        {indicators(a, l, st)}
+        {indicators(a, l, st, open)}
         <p class="lc-stamp">
             {format!(
                 "{} {} v{} · {} {} · {} {} {} · {} {}",
@@ -160,7 +189,7 @@ fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
     view! { <ul class="lc-bars" aria-label=tr(l, "各维度得分", "Points by dimension")>{rows}</ul> }
 }
 
-fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>) -> impl IntoView + use<> {
+fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: RwSignal<Vec<String>>) -> impl IntoView + use<> {
     a.dimensions
         .iter()
         .map(|d| {
@@ -183,8 +212,9 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>) -> impl IntoView +
                     let provisional = (r.confidence == Confidence::Provisional).then(|| {
                         view! { <span class="lc-badge lc-prov">{tr(l, "暂定值", "provisional")}</span> }
                     });
+                    let is_open = open.with_untracked(|o| o.contains(&r.id));
                     view! {
-                        <details>
+                        <details open=is_open data-indicator=r.id.clone()>
                             <summary>
                                 <span>"[" {r.id.clone()} "] " {r.name.get(l).to_string()}</span>
                                 <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>

@@ -509,3 +509,30 @@ async fn a_hidden_guide_map_waits_until_it_is_shown_or_printed() {
     assert!(svg_text().contains("打印前改名的超市"), "drawn before printing");
     el.set_hidden(false);
 }
+
+/// An explanation opened in the score card stays open when the circle it shows changes (a
+/// form it follows redraws it at every keystroke).
+#[wasm_bindgen_test]
+async fn an_open_explanation_stays_open_across_edits() {
+    use leptos::prelude::Update;
+    let el = host();
+    let m = mount_scorecard(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let third = || el.query_selector_all("details").unwrap().item(2).unwrap().dyn_into::<web_sys::Element>().unwrap();
+    third().query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    assert!(third().has_attribute("open"));
+    m.state.circle.update(|c| c.population = Some(9700.0));
+    settle().await;
+    assert_eq!(count(&el, "details[open]"), 1, "still one open after the edit");
+    assert!(third().has_attribute("open"), "the same one");
+    m.set_lang(Lang::En);
+    settle().await;
+    assert!(third().has_attribute("open"), "and after a language switch");
+    // Closed again, it stays closed.
+    third().query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    m.state.circle.update(|c| c.population = Some(9800.0));
+    settle().await;
+    assert_eq!(count(&el, "details[open]"), 0);
+}
