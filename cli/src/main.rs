@@ -538,7 +538,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for path in &circles {
                 let text = read(path)?;
                 // A file holds one circle, or a list of them (the district dashboard's export).
-                let list = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).starts_with('[');
+                let list = text.trim_start_matches('\u{feff}').trim_start().starts_with('[');
                 let read =
                     if list { Circle::parse_json_list(&text) } else { Circle::parse_json(&text).map(|c| vec![c]) };
                 match read {
@@ -560,8 +560,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         failed.push(format!("{}: {e}", paths[i].display()));
                     }
                     if !refused.repeated.is_empty() {
-                        let ids: Vec<&str> = refused.repeated.iter().map(String::as_str).collect();
-                        failed.push(lifecircle_core::district::repeated_message(&ids));
+                        failed.push(lifecircle_core::district::repeated_message(&refused.repeated));
                     }
                     return Err(Failure::Invalid(failed.join("\n")));
                 }

@@ -287,8 +287,7 @@ impl InputProblem {
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
             "json" => format!("格式错误：{}", self.message),
-            // The message is bilingual already (`district::repeated_message`).
-            "repeated" => self.message.clone(),
+            // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
         }
     }

@@ -96,7 +96,8 @@ pub fn repeated_ids<'a>(circles: impl IntoIterator<Item = &'a Circle>) -> Vec<&'
 }
 
 /// What the CLI and the npm functions say when [`repeated_ids`] finds some.
-pub fn repeated_message(ids: &[&str]) -> String {
+pub fn repeated_message(ids: &[impl AsRef<str>]) -> String {
+    let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
     format!(
         "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
         ids.join(", ")
@@ -127,13 +128,12 @@ impl Refused {
             }
         }
         if !self.repeated.is_empty() {
-            let ids: Vec<&str> = self.repeated.iter().map(String::as_str).collect();
             problems.push(InputProblem {
                 code: "repeated",
                 field: "circles".into(),
                 line: None,
                 column: None,
-                message: repeated_message(&ids),
+                message: repeated_message(&self.repeated),
             });
         }
         InputError { problems }

@@ -256,8 +256,7 @@ fn summarise(
     }
     lifecircle_core::district::summarise(standard, &read, date, communities).map_err(|r| {
         if r.unscored.is_empty() {
-            let ids: Vec<&str> = r.repeated.iter().map(String::as_str).collect();
-            Failure::argument("circles", lifecircle_core::district::repeated_message(&ids))
+            Failure::argument("circles", lifecircle_core::district::repeated_message(&r.repeated))
         } else {
             Failure::Input(r.into_input_error())
         }

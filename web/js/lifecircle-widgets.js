@@ -279,6 +279,11 @@ class LifecircleElement extends HTMLElement {
     })();
   }
 
+  // `lifecircle-input` with what the widget holds now, as the form sends after every edit.
+  _sendInput() {
+    this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+  }
+
   // The element's own controls are shown only while there is a widget for them to act on.
   _showChrome() {}
 
@@ -404,7 +409,7 @@ class AssessmentElement extends LifecircleElement {
   // Followers that mounted before this form catch up with it.
   _mounted() {
     super._mounted();
-    this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+    this._sendInput();
   }
 
   _start() {
@@ -544,7 +549,7 @@ class DistrictElement extends LifecircleElement {
     this._handle.loadJson(JSON.stringify(list));
     this._sayKey('circleRemoved', { name: gone && gone.name ? gone.name : '' });
     this._bar.querySelector('button').focus(); // the pressed button is gone: keep the keyboard in the widget
-    this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+    this._sendInput();
   }
 
   _showChrome(on) { this._bar.hidden = !on; }
@@ -588,7 +593,7 @@ class DistrictElement extends LifecircleElement {
         throw e;
       }
       this._sayKey('circlesAdded', { added, replaced });
-      this.dispatchEvent(new CustomEvent('lifecircle-input', { detail: this._handle.toJson(), bubbles: true, composed: true }));
+      this._sendInput();
     } catch (e) {
       this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
     }
