@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use lifecircle_core::Date;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
     ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
@@ -20,11 +21,11 @@ use lifecircle_core::circle::{
 };
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::{Lang, Standard};
-use lifecircle_core::{Date, score};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, role_word, show_lonlat, show_number, stars, status_class, status_word, tr,
+    parse_lonlat, parse_number, role_word, score_shared, show_lonlat, show_number, stars, status_class, status_word,
+    tr,
 };
 use crate::score_card::lang_tag;
 
@@ -100,7 +101,7 @@ pub fn AssessmentForm(
 ) -> impl IntoView {
     let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let circle = state.circle;
-    let scored = Memo::new(move |_| standard.with(|st| circle.with(|c| score(st, c, as_of.get()))));
+    let scored = Memo::new(move |_| standard.with(|st| circle.with(|c| score_shared(st, c, as_of.get()))));
     let problems: Memo<Vec<InputProblem>> = Memo::new(move |_| {
         let mut out = circle.with(|c| c.check());
         if let Err(e) = scored.get() {

@@ -389,6 +389,67 @@ pub fn problems(st: &Standard, c: &Circle, as_of: lifecircle_core::Date) -> Vec<
     out
 }
 
+/// [`lifecircle_core::score`], shared by the widgets of a page: the last circle scored is kept
+/// with its result, and scoring the same circle again (same standard content, date and circle)
+/// returns a copy instead of scoring it again. A score card, a gap report and a guide map that
+/// follow a form receive the form's circle after each edit, so one edit is scored once instead
+/// of once per widget (with 2,000 facilities the input digest alone is several milliseconds).
+/// The core is deterministic, so a copy is what scoring again would give; a standard is told
+/// by its content digest (`Standard::digest`), and one without a digest is never taken from
+/// the cache.
+pub fn score_shared(
+    st: &Standard,
+    c: &Circle,
+    as_of: lifecircle_core::Date,
+) -> Result<Assessment, lifecircle_core::circle::InputError> {
+    LAST_SCORED.with(|last| {
+        let hit = last.borrow().as_ref().and_then(|l| {
+            let same = !st.digest.is_empty()
+                && l.digest == st.digest
+                && l.id == st.id
+                && l.version == st.version
+                && l.as_of == as_of
+                && l.circle == *c;
+            same.then(|| l.result.clone())
+        });
+        if let Some(r) = hit {
+            SCORE_CACHE_HITS.with(|n| n.set(n.get() + 1));
+            return r;
+        }
+        let result = lifecircle_core::score(st, c, as_of);
+        if !st.digest.is_empty() {
+            *last.borrow_mut() = Some(Scored {
+                id: st.id.clone(),
+                version: st.version.clone(),
+                digest: st.digest.clone(),
+                as_of,
+                circle: c.clone(),
+                result: result.clone(),
+            });
+        }
+        result
+    })
+}
+
+/// How many times [`score_shared`] answered from its cache (for tests and benchmarks).
+pub fn score_cache_hits() -> u64 {
+    SCORE_CACHE_HITS.with(std::cell::Cell::get)
+}
+
+struct Scored {
+    id: String,
+    version: String,
+    digest: String,
+    as_of: lifecircle_core::Date,
+    circle: Circle,
+    result: Result<Assessment, lifecircle_core::circle::InputError>,
+}
+
+thread_local! {
+    static LAST_SCORED: std::cell::RefCell<Option<Scored>> = const { std::cell::RefCell::new(None) };
+    static SCORE_CACHE_HITS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// A text that is not a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotANumber;
@@ -553,6 +614,38 @@ mod tests {
         let c = Circle::from_json(ex.json).unwrap();
         let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
         (st, c, a)
+    }
+
+    #[test]
+    fn a_circle_scored_again_by_another_widget_is_answered_from_the_cache_and_only_then() {
+        let (st, c, a) = sample();
+        let day = Date::new(2025, 6, 30).unwrap();
+        // What a follower receives: the form's circle through its JSON.
+        let through_json = Circle::from_json(&circle_json(&c)).unwrap();
+        assert_eq!(through_json, c, "the JSON hand-over keeps the circle equal");
+
+        let before = score_cache_hits();
+        assert_eq!(score_shared(&st, &c, day).unwrap(), a);
+        let after_first = score_cache_hits();
+        assert_eq!(score_shared(&st, &through_json, day).unwrap(), a);
+        assert_eq!(score_cache_hits(), after_first + 1, "the same circle is not scored twice");
+        assert_eq!(after_first, before, "the first circle of this thread is scored");
+
+        // Anything that changes the result is scored again, and the result is the core's.
+        let mut edited = c.clone();
+        edited.households = Some(edited.households.unwrap_or(0.0) + 1.0);
+        let hits = score_cache_hits();
+        assert_eq!(score_shared(&st, &edited, day), lifecircle_core::score(&st, &edited, day));
+        let later = Date::new(2026, 6, 30).unwrap();
+        assert_eq!(score_shared(&st, &edited, later), lifecircle_core::score(&st, &edited, later));
+        let other = load_builtin("mofcom-2021").unwrap();
+        assert_eq!(score_shared(&other, &edited, later), lifecircle_core::score(&other, &edited, later));
+        // A standard without a digest (built by hand) is never answered from the cache.
+        let mut no_digest = other.clone();
+        no_digest.digest.clear();
+        assert_eq!(score_shared(&no_digest, &edited, later), lifecircle_core::score(&no_digest, &edited, later));
+        assert_eq!(score_shared(&no_digest, &edited, later), lifecircle_core::score(&no_digest, &edited, later));
+        assert_eq!(score_cache_hits(), hits, "no hit for a changed circle, date, standard or an undigested standard");
     }
 
     #[test]

@@ -15,14 +15,14 @@ use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
 use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
 use lifecircle_core::standard::{Lang, Standard};
-use lifecircle_core::{Circle, Date, score};
+use lifecircle_core::{Circle, Date};
 
 use crate::district_board::DistrictBoard;
 use crate::form::{AssessmentForm, FormState, problem_item};
 use crate::gap_report::GapReport;
 use crate::guide_map::{GuideMapData, Layout, MapLayers};
 use crate::map_view::GuideMap;
-use crate::model::{distance_categories, empty_circle, tr};
+use crate::model::{distance_categories, empty_circle, score_shared, tr};
 use crate::score_card::ScoreCard;
 
 /// A hook the host passes in.
@@ -259,7 +259,7 @@ fn hook<T: 'static>(h: &Option<Hook<T>>) -> Option<Callback<T>> {
 /// Scores the circle of a setup; an error lists the input's problems.
 fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
     let (standard, state, as_of) = (s.standard, s.state, s.as_of);
-    Memo::new(move |_| standard.with(|st| state.circle.with(|c| score(st, c, as_of.get()))))
+    Memo::new(move |_| standard.with(|st| state.circle.with(|c| score_shared(st, c, as_of.get()))))
 }
 
 fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError) -> impl IntoView + use<> {
@@ -303,18 +303,24 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let (standard, lang, elder) = (s.standard, s.lang, s.elder);
         let result = scored(&s);
         let on_change = options.on_change.clone();
-        // The explanations open before each redraw are drawn open again: one being read stays
-        // open while the circle is edited.
-        let open = RwSignal::new(Vec::<String>::new());
-        let root = send_wrapper::SendWrapper::new(el.clone());
+        // One card while the circle scores, fed each new assessment: it redraws its own content
+        // and keeps the explanations being read open. The problems replace it only while the
+        // circle does not score (`problems` changes only when they do).
+        let problems = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+        let last = Memo::new(move |prev: Option<&Option<Assessment>>| match result.get() {
+            Ok(a) => Some(a),
+            Err(_) => prev.cloned().flatten(),
+        });
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
-            move || match result.get() {
-                Ok(a) => {
-                    open.set(crate::score_card::open_explanations(&root));
-                    view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard open=open/> }.into_any()
+            move || match (problems.get(), last.get_untracked()) {
+                (Some(e), _) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
+                (None, Some(first)) => {
+                    // `last` keeps its value once it has one; `first` only satisfies the type.
+                    let a = Signal::derive(move || last.get().unwrap_or_else(|| first.clone()));
+                    view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any()
                 }
-                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
+                (None, None) => ().into_any(),
             }
         });
         Ok(mounted(&s, Box::new(handle)))
@@ -539,12 +545,12 @@ impl WhatIf {
                 w.state.circle.with(|c| {
                     let mut c = c.clone();
                     c.facilities.retain(|f| !f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)));
-                    score(st, &c, w.as_of.get()).ok().map(|a| a.total)
+                    score_shared(st, &c, w.as_of.get()).ok().map(|a| a.total)
                 })
             })
         });
         let now = Memo::new(move |_| {
-            w.standard.with(|st| w.state.circle.with(|c| score(st, c, w.as_of.get()).ok().map(|a| a.total)))
+            w.standard.with(|st| w.state.circle.with(|c| score_shared(st, c, w.as_of.get()).ok().map(|a| a.total)))
         });
         let placed = move || {
             w.state.circle.with(|c| {

@@ -29,14 +29,7 @@ pub fn ScoreCard(
     /// The change of the total caused by the last edit, shown beside it.
     #[prop(into, optional)]
     delta: Option<Signal<Option<f64>>>,
-    /// The indicators whose explanation is drawn open (`data-indicator` on each `<details>`). A
-    /// host that makes the card again for each new assessment (as the `<lifecircle-scorecard>`
-    /// mount does) keeps one and fills it with [`open_explanations`] before each redraw, so an
-    /// explanation being read stays open while the circle is edited.
-    #[prop(optional)]
-    open: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
-    let open = open.unwrap_or_else(|| RwSignal::new(Vec::new()));
     let section: NodeRef<leptos::html::Section> = NodeRef::new();
     view! {
         <section class="lc-root lc-scorecard" node_ref=section class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
@@ -46,10 +39,8 @@ pub fn ScoreCard(
                 let d = delta.and_then(|d| d.get());
                 let st = standard.map(|s| s.get());
                 // Drawn again (a new assessment, another language): what is open stays open.
-                if let Some(el) = section.get_untracked() {
-                    open.set(open_explanations(&el));
-                }
-                card(&a, l, d, st.as_ref(), open)
+                let open = section.get_untracked().map(|el| open_explanations(&el)).unwrap_or_default();
+                card(&a, l, d, st.as_ref(), &open)
             }}
         </section>
     }
@@ -58,7 +49,7 @@ pub fn ScoreCard(
 /// The indicators whose explanation is open under `root` (their `data-indicator`). Read from
 /// the page rather than kept by a `toggle` handler: an event handler would link Leptos' event
 /// code into a bundle that has none (about 6 KB gzip in the score card's).
-pub fn open_explanations(root: &web_sys::Element) -> Vec<String> {
+fn open_explanations(root: &web_sys::Element) -> Vec<String> {
     let Ok(list) = root.query_selector_all("details[open][data-indicator]") else { return Vec::new() };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("data-indicator"))
@@ -73,13 +64,7 @@ pub fn lang_tag(l: Lang) -> &'static str {
     }
 }
 
-fn card(
-    a: &Assessment,
-    l: Lang,
-    delta: Option<f64>,
-    st: Option<&Standard>,
-    open: RwSignal<Vec<String>>,
-) -> impl IntoView + use<> {
+fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open: &[String]) -> impl IntoView + use<> {
     let grade = match &a.grade.grade {
         Some(g) => {
             let s = g.stars.map(stars).unwrap_or_default();
@@ -189,7 +174,7 @@ fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
     view! { <ul class="lc-bars" aria-label=tr(l, "各维度得分", "Points by dimension")>{rows}</ul> }
 }
 
-fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: RwSignal<Vec<String>>) -> impl IntoView + use<> {
+fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -> impl IntoView + use<> {
     a.dimensions
         .iter()
         .map(|d| {
@@ -212,7 +197,7 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: RwSignal<Vec
                     let provisional = (r.confidence == Confidence::Provisional).then(|| {
                         view! { <span class="lc-badge lc-prov">{tr(l, "暂定值", "provisional")}</span> }
                     });
-                    let is_open = open.with_untracked(|o| o.contains(&r.id));
+                    let is_open = open.contains(&r.id);
                     view! {
                         <details open=is_open data-indicator=r.id.clone()>
                             <summary>

@@ -514,7 +514,7 @@ async fn a_hidden_guide_map_waits_until_it_is_shown_or_printed() {
 /// form it follows redraws it at every keystroke).
 #[wasm_bindgen_test]
 async fn an_open_explanation_stays_open_across_edits() {
-    use leptos::prelude::Update;
+    use leptos::prelude::{Update, WithUntracked};
     let el = host();
     let m = mount_scorecard(el.clone(), sample_options()).unwrap();
     settle().await;
@@ -522,8 +522,11 @@ async fn an_open_explanation_stays_open_across_edits() {
     third().query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
     settle().await;
     assert!(third().has_attribute("open"));
+    let card = el.query_selector(".lc-scorecard").unwrap().unwrap();
     m.state.circle.update(|c| c.population = Some(9700.0));
     settle().await;
+    let same = el.query_selector(".lc-scorecard").unwrap().unwrap();
+    assert!(card.is_same_node(Some(&same)), "one card, fed the new assessment, not a new card");
     assert_eq!(count(&el, "details[open]"), 1, "still one open after the edit");
     assert!(third().has_attribute("open"), "the same one");
     m.set_lang(Lang::En);
@@ -535,4 +538,27 @@ async fn an_open_explanation_stays_open_across_edits() {
     m.state.circle.update(|c| c.population = Some(9800.0));
     settle().await;
     assert_eq!(count(&el, "details[open]"), 0);
+    // The card follows each assessment: an edit that changes the total shows the new total.
+    let total = || el.query_selector(".lc-total").unwrap().map(|t| t.text_content().unwrap_or_default());
+    let before = total().unwrap();
+    m.state.circle.update(|c| c.facilities.clear());
+    settle().await;
+    let cleared = total().unwrap();
+    assert_ne!(cleared, before, "a new total after the facilities went");
+    let households = m.state.circle.with_untracked(|c| c.households);
+    // A circle that does not score: the problems take the card's place, and follow each edit.
+    m.state.circle.update(|c| c.population = Some(-1.0));
+    settle().await;
+    assert_eq!(total(), None, "no card while the circle does not score");
+    assert_eq!(count(&el, ".lc-problems li"), 1);
+    m.state.circle.update(|c| c.households = Some(-5.0));
+    settle().await;
+    assert_eq!(count(&el, ".lc-problems li"), 2, "the problems follow the edits");
+    m.state.circle.update(|c| {
+        c.population = Some(9800.0);
+        c.households = households;
+    });
+    settle().await;
+    assert_eq!(count(&el, ".lc-problems"), 0);
+    assert_eq!(total(), Some(cleared), "the card again, with the circle's total");
 }
