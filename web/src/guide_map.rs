@@ -961,15 +961,37 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
             badge,
         );
     }
-    let mut sub = vec![t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map").to_string()];
-    if let Some(p) = &d.place {
-        sub.push(p.clone());
-    }
-    if let Some(date) = &d.date {
-        sub.push(format!("{}{date}", t(lang, "更新于 ", "as of ")));
-    }
-    let line = fit(&sub.join(" · "), f.sub, f.w - 2.0 * f.margin);
+    let label = t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map");
+    let short = t(lang, "导视图", "Guide map");
+    let date = d.date.as_ref().map(|date| format!("{}{date}", t(lang, "更新于 ", "as of ")));
+    let line = subtitle([label, short], d.place.as_deref(), date.as_deref(), f.sub, f.w - 2.0 * f.margin);
     text(s, f.margin, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
+}
+
+/// The subtitle: what the map is, the place (街道, communities) and its date. A poster must keep
+/// its date, so a line too long first says what the map is in short, then shortens the place (a
+/// list of communities can be long) or leaves it out; only a frame too narrow even for that and
+/// the date shortens the whole line. `labels`: what the map is, in full and in short.
+fn subtitle(labels: [&str; 2], place: Option<&str>, date: Option<&str>, size: f64, max: f64) -> String {
+    const SEP: &str = " · ";
+    let join = |label: &str, place: Option<&str>| {
+        [Some(label), place, date].into_iter().flatten().collect::<Vec<_>>().join(SEP)
+    };
+    for label in labels {
+        let line = join(label, place);
+        if text_width(&line, size) <= max {
+            return line;
+        }
+    }
+    let short = labels[1];
+    if let Some(p) = place {
+        let room = max - text_width(&join(short, None), size) - text_width(SEP, size);
+        // A place cut to a few characters says nothing: then it is left out.
+        if room >= text_width("海淀区…", size) {
+            return join(short, Some(&fit(p, size, room)));
+        }
+    }
+    fit(&join(short, None), size, max)
 }
 
 fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Projection) {
@@ -2033,6 +2055,33 @@ mod tests {
                 grid.push(want);
             }
         }
+    }
+
+    /// A poster keeps its date: the label goes short first, then the place is shortened, then
+    /// left out.
+    #[test]
+    fn a_subtitle_too_long_shortens_the_place_and_keeps_the_date() {
+        let labels = ["15-minute convenient living circle · guide map", "Guide map"];
+        let (date, size) = ("as of 2026-12-05", 20.0);
+        let w = |s: &str| text_width(s, size);
+        let line = |max: f64| subtitle(labels, Some(PLACE), Some(date), size, max);
+        const PLACE: &str = "海淀区北下关街道 · 交大东路社区、交大嘉园社区、大柳树社区、皂君庙社区";
+        let full = format!("{} · {PLACE} · {date}", labels[0]);
+        assert_eq!(line(w(&full)), full, "fits: as it is");
+        let short = format!("Guide map · {PLACE} · {date}");
+        assert_eq!(line(w(&full) - 1.0), short, "then the short label");
+        let cut = line(w(&short) * 0.8);
+        assert!(w(&cut) <= w(&short) * 0.8, "{cut}");
+        assert!(
+            cut.starts_with("Guide map · 海淀区") && cut.ends_with(&format!("… · {date}")),
+            "the date stays: {cut}"
+        );
+        // No room for a useful part of the place: it goes, the date stays.
+        assert_eq!(line(w(&format!("Guide map · {date} · 海淀"))), format!("Guide map · {date}"));
+        // Narrower than the short label and the date: the line itself is shortened.
+        let narrow = line(150.0);
+        assert!(narrow.ends_with('…') && w(&narrow) <= 150.0, "{narrow}");
+        assert_eq!(subtitle(labels, None, None, size, 2000.0), labels[0]);
     }
 
     #[test]
