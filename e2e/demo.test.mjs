@@ -161,6 +161,19 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.locator('#lc-card .lc-scorecard').textContent(), /points/);
     assert.equal(await page.locator('#lc-form .lcx-export').textContent(), 'Export JSON');
+    // The last notice (the refused sheet) says itself again in English; the core's reason is
+    // bilingual already.
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^Import failed; nothing was changed: CSV 表头缺少经度列.* \/ csv header has no longitude column/);
+    // A broken circle file in English: where and why in English.
+    await page.setInputFiles('#lc-form .lcx-import', broken);
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^Import failed; nothing was changed: line 1, column \d+: id: invalid type/);
+    assert.equal(await formJson(page), edited, 'a broken import changes nothing');
+    await page.click('#lang');
+    await page.waitForTimeout(200);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 格式错误：invalid type/, 'and back in Chinese');
+    await page.click('#lang');
+    await page.waitForTimeout(200);
     await shot(page, 'demo-3-english.png');
 
     // Large text.

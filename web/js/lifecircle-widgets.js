@@ -75,7 +75,7 @@ const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
   corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为 localStorage 键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the localStorage key “{key}”, not deleted.'],
   saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请导出 JSON 备份。', 'Autosave failed (browser storage full or disabled): export a JSON backup.'],
-  importFailed: ['导入失败，当前内容未改变：', 'Import failed; nothing was changed: '],
+  importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} facilities from {name}; {unmapped} could not be classified{listEn}'],
@@ -459,7 +459,7 @@ class AssessmentElement extends LifecircleElement {
       this._save(this._handle.toJson());
       this._sayKey('imported', { name: f.name });
     } catch (e) {
-      this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
+      this._sayKey('importFailed', failure(e), true);
     }
     input.value = '';
   }
@@ -491,7 +491,7 @@ AssessmentElement.prototype._importFacilities = async function (input) {
       name: f.name, added: r.added, unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
     });
   } catch (e) {
-    this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
+    this._sayKey('importFailed', failure(e), true);
   }
   input.value = '';
 };
@@ -507,7 +507,12 @@ function download(root, name, text) {
 }
 
 /** What went wrong, for a notice: a circle's problems (field and Chinese text) when there are, else the message. */
-const failure = (e) => (Array.isArray(e.problems) && e.problems.length ? e.problems.join('；') : e.message);
+// Why an import failed, in both languages (`problemsEn` from the widgets' errors; the core's other
+// messages are bilingual already), for a notice that follows a language switch.
+const failure = (e) => {
+  const list = (xs, sep) => (Array.isArray(xs) && xs.length ? xs.join(sep) : null);
+  return { zh: list(e.problems, '；') ?? e.message, en: list(e.problemsEn, '; ') ?? list(e.problems, '; ') ?? e.message };
+};
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }
@@ -595,7 +600,7 @@ class DistrictElement extends LifecircleElement {
       this._sayKey('circlesAdded', { added, replaced });
       this._sendInput();
     } catch (e) {
-      this._say(`${say(this, 'importFailed')}${failure(e)}`, true);
+      this._sayKey('importFailed', failure(e), true);
     }
     input.value = '';
   }

@@ -37,21 +37,25 @@ fn error(code: &str, message: &str) -> JsValue {
     e.into()
 }
 
-/// A JS `Error` with `code: "circle"` and `problems`: each problem's field, line and column
-/// when known, and text (Chinese).
+/// A JS `Error` with `code: "circle"`, `problems` (each problem's field, line and column when
+/// known, and text in Chinese) and `problemsEn` (the same in English), so that a page in either
+/// language can show them.
 fn circle_error(e: &lifecircle_core::InputError) -> JsValue {
     let err = error("circle", &e.to_string());
-    let problems = js_sys::Array::new();
-    for p in &e.problems {
-        let at = match (p.line, p.column) {
-            (Some(l), Some(c)) => format!("第 {l} 行第 {c} 列 "),
-            _ => String::new(),
-        };
-        let text = p.text(Lang::Zh);
-        let shown = if p.field.is_empty() { format!("{at}{text}") } else { format!("{at}{}: {text}", p.field) };
-        problems.push(&JsValue::from_str(&shown));
+    for (key, lang) in [("problems", Lang::Zh), ("problemsEn", Lang::En)] {
+        let list = js_sys::Array::new();
+        for p in &e.problems {
+            let at = match (p.line, p.column, lang) {
+                (Some(l), Some(c), Lang::Zh) => format!("第 {l} 行第 {c} 列 "),
+                (Some(l), Some(c), Lang::En) => format!("line {l}, column {c}: "),
+                _ => String::new(),
+            };
+            let text = p.text(lang);
+            let shown = if p.field.is_empty() { format!("{at}{text}") } else { format!("{at}{}: {text}", p.field) };
+            list.push(&JsValue::from_str(&shown));
+        }
+        let _ = Reflect::set(&err, &key.into(), &list);
     }
-    let _ = Reflect::set(&err, &"problems".into(), &problems);
     err
 }
 
