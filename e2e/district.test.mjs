@@ -109,6 +109,12 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.waitForTimeout(300);
     const notice = await board(page).locator('.lcx-notice').textContent();
     assert.match(notice, /导入失败，当前内容未改变[\s\S]*bad\.json[\s\S]*circles\[4\]\.colour/);
+    // In English, the same refusal in English, still naming the file.
+    await page.click('#lang');
+    await page.waitForTimeout(200);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /^Import failed; nothing was changed: bad\.json: line 1, column \d+: circles\[4\]\.colour: unknown field/);
+    await page.click('#lang');
+    await page.waitForTimeout(200);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
     // A circle the core cannot score (a negative population, replacing circle C by its id):
     // kept as given, and the dashboard says which circle and why instead of a wrong count.
@@ -167,7 +173,7 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.check('#large');
     await page.waitForTimeout(200);
     assert.match(await board(page).locator('.lc-head').textContent(), /circles built/);
-    assert.match(await page.locator('#status').textContent(), /^Added 1 circles assessed in this browser/, 'the page\'s status follows the language');
+    assert.match(await page.locator('#status').textContent(), /^Added 1 circle assessed in this browser/, 'the page\'s status follows the language');
     assert.deepEqual(await axe(page), [], 'axe: English, large text');
     await page.screenshot({ path: join(art, 'district-3-en-large.png'), fullPage: true });
     // A wrong attribute is reported in the widget; corrected, the widget mounts again.

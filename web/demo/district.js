@@ -39,7 +39,7 @@ function addMine(el) {
   }
   try {
     el.data = list;
-    status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} circles assessed in this browser (same id: replaced).`);
+    status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} ${mine.length === 1 ? 'circle' : 'circles'} assessed in this browser (same id: replaced).`);
   } catch (e) {
     status(`无法加入：${e.message}`, `Could not add them: ${e.message}`);
   }

@@ -78,7 +78,7 @@ const TEXT = {
   importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
-  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} facilities from {name}; {unmapped} could not be classified{listEn}'],
+  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
   datum: ['坐标系', 'Datum'],
   cleared: ['已重新开始。', 'Started over.'],
   startOver: ['重新开始', 'Start over'],
@@ -91,7 +91,7 @@ const TEXT = {
   autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
-  circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} circles and replaced {replaced} (a file with a listed circle id replaces it).'],
+  circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it).'],
   districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
   exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
   exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
@@ -488,7 +488,8 @@ AssessmentElement.prototype._importFacilities = async function (input) {
     // The unmapped rows, with each language's punctuation (the notice is re-said on a language switch).
     const rows = (colon, sep) => (r.unmapped.length ? `${colon}${r.unmapped.slice(0, 10).join(sep)}${r.unmapped.length > 10 ? '…' : ''}` : '');
     this._sayKey('facilitiesImported', {
-      name: f.name, added: r.added, unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
+      name: f.name, added: r.added, facilities: r.added === 1 ? 'facility' : 'facilities',
+      unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
     });
   } catch (e) {
     this._sayKey('importFailed', failure(e), true);
@@ -592,12 +593,16 @@ class DistrictElement extends LifecircleElement {
       try {
         this._handle.loadJson(json);
       } catch (e) {
-        if (Array.isArray(e.problems)) {
-          e.problems = e.problems.map((p) => { const m = /^(?:第 \d+ 行第 \d+ 列 )?circles\[(\d+)\]/.exec(p); return m && from[+m[1]] ? `${from[+m[1]]}：${p}` : p; });
-        }
+        // Each problem names the file its circle came from.
+        const named = (list, colon) => list.map((p) => {
+          const m = /^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )?circles\[(\d+)\]/.exec(p);
+          return m && from[+m[1]] ? `${from[+m[1]]}${colon}${p}` : p;
+        });
+        if (Array.isArray(e.problems)) e.problems = named(e.problems, '：');
+        if (Array.isArray(e.problemsEn)) e.problemsEn = named(e.problemsEn, ': ');
         throw e;
       }
-      this._sayKey('circlesAdded', { added, replaced });
+      this._sayKey('circlesAdded', { added, replaced, circles: added === 1 ? 'circle' : 'circles' });
       this._sendInput();
     } catch (e) {
       this._sayKey('importFailed', failure(e), true);
