@@ -1724,11 +1724,13 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                     delta_text(site.delta, lang),
                     fmt_plain(site.total)
                 ),
+                // No break inside "+2 pts → 11.75" (no-break spaces): the change and the
+                // total it leads to are read together.
                 Lang::En => format!(
-                    "{} {} {} → {}",
+                    "{} {} {}\u{a0}→\u{a0}{}",
                     circled(site.rank),
                     name,
-                    delta_text(site.delta, lang),
+                    delta_text(site.delta, lang).replace(' ', "\u{a0}"),
                     fmt_plain(site.total)
                 ),
             };

@@ -154,7 +154,10 @@ fn suggested_sites_en() {
     // The longer English legend is set smaller rather than left off: a poster lists every row.
     assert!(!svg.contains("more rows not shown"), "every legend row fits");
     // A long category name takes a second line instead of cutting off the total it would give.
-    assert!(svg.contains(">toddler care) +0.5 pts → 59</text>"), "the whole legend line of the third site");
+    assert!(
+        svg.contains(">toddler care) +0.5\u{a0}pts\u{a0}→\u{a0}59</text>"),
+        "the whole legend line of the third site"
+    );
     assert!(!svg.contains("…</text>"), "no legend text is cut");
     check("suggested-sites-en.svg", &svg);
 }
