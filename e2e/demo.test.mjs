@@ -312,7 +312,16 @@ test('on a phone (360 px wide) nothing widens the page; the facility table scrol
     assert.deepEqual(await width(), { page: 360, viewport: 360 }, 'gap report tab');
     await page.getByRole('tab', { name: '导视图' }).click();
     assert.deepEqual(await width(), { page: 360, viewport: 360 }, 'guide map tab');
-    assert.equal(await page.getAttribute('#lc-map', 'layout'), 'a3_portrait', 'a phone gets the portrait map (legend below)');
+    // The map draws its phone layout by itself (the page asks for the screen layout): the map
+    // across the width, the legend below it, its text legible.
+    assert.equal(await page.getAttribute('#lc-map', 'layout'), 'screen');
+    const phoneMap = await page.locator('#lc-map .lc-canvas svg').evaluate((svg) => {
+      const texts = [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().top > svg.getBoundingClientRect().top + svg.getBoundingClientRect().width);
+      return { viewBox: svg.getAttribute('viewBox'), legend: texts.length, smallest: Math.min(...texts.map((t) => t.getBoundingClientRect().height)) };
+    });
+    assert.match(phoneMap.viewBox, /^0\.0 0\.0 400\.0 \d+/, 'the phone layout');
+    // The smallest is the footer's credits, about 9 px a line (the A3 poster's were about 6).
+    assert.ok(phoneMap.legend > 20 && phoneMap.smallest >= 8.5, `legend text at least 8.5 px high: ${JSON.stringify(phoneMap)}`);
     await page.locator('#lc-map').scrollIntoViewIfNeeded();
     await shot(page, 'demo-10-phone-map.png');
     // Longer English labels and large text (the form's toolbar held a select as wide as its

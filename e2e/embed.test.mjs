@@ -67,7 +67,7 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
       return { handle: el.handle, text: el.shadowRoot.querySelector('.lcx-notice').textContent };
     });
     assert.equal(bogus.handle, null);
-    assert.equal(bogus.text, '组件无法加载：layout 只能是 "screen" 或 "a3_portrait"，不能是 "bogus" / layout must be "screen" or "a3_portrait", not "bogus"');
+    assert.equal(bogus.text, '组件无法加载：layout 只能是 "screen"、"a3_portrait" 或 "phone"，不能是 "bogus" / layout must be "screen", "a3_portrait" or "phone", not "bogus"');
   } finally {
     await browser.close();
   }

@@ -109,8 +109,8 @@ function stickBelowTabs() {
 
 function wire() {
   stickBelowTabs();
-  // On a phone the portrait layout (legend below the map) gives the map the whole width.
-  if (window.matchMedia('(max-width: 700px)').matches) setA3(true);
+  // On a phone the map draws its phone layout by itself (legend below the map, legible);
+  // the A3 poster is for printing.
   window.addEventListener('resize', stickBelowTabs);
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   $('sample').addEventListener('change', (e) => showSample(e.target.value).catch(fail));

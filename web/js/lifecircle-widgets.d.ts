@@ -28,8 +28,8 @@ export interface MountOptions {
   circle?: object | string;
   /** District dashboard: the number of communities in the district (for the share of communities with a circle). */
   communities?: number;
-  /** Guide map: `screen` (default) or `a3_portrait`. */
-  layout?: 'screen' | 'a3_portrait';
+  /** Guide map: `screen` (default; the phone layout while narrower than 600 px), `a3_portrait` or `phone`. */
+  layout?: 'screen' | 'a3_portrait' | 'phone';
   /** Guide map: streets, reached streets, suggested sites, credits (see docs/embedding.md). */
   layers?: object | string;
   /** Guide map: an XYZ tile URL template with `{z}`, `{x}`, `{y}`; no tiles by default. */
@@ -73,7 +73,7 @@ export interface ElementConfig {
   asOf?: string;
   elder?: boolean;
   circleId?: string;
-  layout?: 'screen' | 'a3_portrait';
+  layout?: 'screen' | 'a3_portrait' | 'phone';
   layers?: object;
   tiles?: string;
   tilesCredit?: string;

@@ -81,8 +81,9 @@ fn parse_layout(s: &str) -> Result<Layout, JsValue> {
     match s {
         "screen" => Ok(Layout::Screen),
         "a3" | "a3_portrait" | "a3-portrait" => Ok(Layout::A3Portrait),
+        "phone" => Ok(Layout::Phone),
         _ => Err(bad(format!(
-            "layout 只能是 \"screen\" 或 \"a3_portrait\"，不能是 {s:?} / layout must be \"screen\" or \"a3_portrait\", not {s:?}"
+            "layout 只能是 \"screen\"、\"a3_portrait\" 或 \"phone\"，不能是 {s:?} / layout must be \"screen\", \"a3_portrait\" or \"phone\", not {s:?}"
         ))),
     }
 }

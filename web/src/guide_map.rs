@@ -258,7 +258,15 @@ pub enum Layout {
     Screen,
     /// A3 portrait poster, 297 × 420 mm (viewBox 1188 × 1680): large title, legend below.
     A3Portrait,
+    /// Portrait for phones (viewBox 400 × 1250): the map across the width, the legend below it
+    /// in two columns, its text still legible at a phone's width. The guide map component
+    /// draws this instead of `Screen` when it is narrower than [`PHONE_BELOW_PX`].
+    Phone,
 }
+
+/// Narrower than this (CSS pixels), a guide map asked for the screen layout draws the phone
+/// layout: the screen layout's legend would be about 5 px high.
+pub const PHONE_BELOW_PX: f64 = 600.0;
 
 /// How to draw the map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -577,6 +585,21 @@ fn fit(s: &str, size: f64, max: f64) -> String {
     out
 }
 
+/// Wrapped lines joined back into one text: a space where the wrap took one (between words),
+/// none between CJK characters.
+fn rejoin(lines: &[String]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let between =
+            out.chars().next_back().is_some_and(|c| !is_wide(c)) && l.chars().next().is_some_and(|c| !is_wide(c));
+        if between {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
@@ -681,12 +704,50 @@ struct Frame {
     sym_r: f64,
     foot: f64,
     foot_y: f64,
+    /// Lines the footer may take before its last one is shortened.
+    foot_lines: usize,
+    /// Lines a legend label may take before its last one is shortened.
+    label_lines: usize,
 }
 
-/// The page size of a layout in viewBox units (width, height).
-pub fn page_size(layout: Layout) -> (f64, f64) {
-    let f = frame(layout);
+/// The page size of a map in viewBox units (width, height): the layout's, except the phone
+/// layout, which is as long as its legend needs.
+pub fn page_size(d: &GuideMapData, o: &MapOptions) -> (f64, f64) {
+    let f = frame_for(d, o);
     (f.w, f.h)
+}
+
+/// The frame a map is drawn in. The phone layout's legend is one or two narrow columns: rather
+/// than setting it smaller (it is read at a phone's width), the page grows to hold it at full
+/// size, up to three times its height (past that, the usual shrinking and counting applies).
+fn frame_for(d: &GuideMapData, o: &MapOptions) -> Frame {
+    let f = frame(o.layout);
+    if o.layout != Layout::Phone {
+        return f;
+    }
+    let with = |h: f64| {
+        let below = f.h - (f.panel.y + f.panel.h);
+        Frame {
+            h: f.panel.y + h + below,
+            foot_y: f.foot_y + (h - f.panel.h),
+            panel: Rect { h, ..f.panel },
+            ..f.clone()
+        }
+    };
+    let fits = |g: &Frame| panel_at(&mut String::new(), d, o, g) == 0;
+    if fits(&f) {
+        return f;
+    }
+    // The shortest panel, in steps of a line, at which every row fits.
+    let (mut lo, mut hi) = (0usize, 2 * (f.panel.h / f.line).ceil() as usize);
+    if !fits(&with(f.panel.h + hi as f64 * f.line)) {
+        return f;
+    }
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if fits(&with(f.panel.h + mid as f64 * f.line)) { hi = mid } else { lo = mid }
+    }
+    with(f.panel.h + hi as f64 * f.line)
 }
 
 fn frame(layout: Layout) -> Frame {
@@ -707,6 +768,8 @@ fn frame(layout: Layout) -> Frame {
             sym_r: 12.0,
             foot: 12.0,
             foot_y: 922.0,
+            foot_lines: 2,
+            label_lines: 2,
         },
         Layout::A3Portrait => Frame {
             w: 1188.0,
@@ -724,6 +787,28 @@ fn frame(layout: Layout) -> Frame {
             sym_r: 19.0,
             foot: 17.0,
             foot_y: 1640.0,
+            foot_lines: 2,
+            label_lines: 2,
+        },
+        Layout::Phone => Frame {
+            w: 400.0,
+            h: 1250.0,
+            margin: 16.0,
+            title: 24.0,
+            title_y: 40.0,
+            sub: 12.0,
+            sub_y: 62.0,
+            map: Rect { x: 16.0, y: 76.0, w: 368.0, h: 368.0 },
+            panel: Rect { x: 16.0, y: 462.0, w: 368.0, h: 696.0 },
+            col_w: 184.0,
+            font: 12.0,
+            line: 19.0,
+            sym_r: 9.0,
+            foot: 10.0,
+            foot_y: 1236.0,
+            // Attributions are owed in full: a narrow page gives them more lines.
+            foot_lines: 6,
+            label_lines: 3,
         },
     }
 }
@@ -882,7 +967,7 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, attrs: &str, s: &str) {
 /// Facilities carry `data-id` and `tabindex` so a host can make them clickable.
 pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     let lang = o.lang;
-    let f = frame(o.layout);
+    let f = frame_for(d, o);
     let proj = projection(d, f.map);
     let mut s = String::with_capacity(32 * 1024);
     let vb = o.view_box.unwrap_or([0.0, 0.0, f.w, f.h]);
@@ -1237,6 +1322,10 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
 
     // Labels last, each at the first spot that covers no symbol and no earlier label.
     let mut boxes: Vec<[f64; 4]> = placed.points.iter().map(|&(x, y)| [x - r, y - r, x + r, y + r]).collect();
+    // Nor the north arrow (with its letter) and the scale bar, drawn over the map's corners.
+    let (nx, ny, ns) = north_arrow_at(f);
+    boxes.push([nx - ns * 1.4, ny - ns * 1.4, nx + ns * 1.4, ny + ns * 2.1]);
+    boxes.push(scale_bar_box(f, p, lang));
     let _ = write!(
         s,
         "<g class=\"lc-here\"><circle cx=\"{0}\" cy=\"{1}\" r=\"{2}\" fill=\"{ALERT}\" fill-opacity=\"0.18\"/>\
@@ -1345,8 +1434,14 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         n(m.w),
         n(m.h)
     );
-    north_arrow(s, m.x + m.w - f.font * 3.0, m.y + f.font * 3.2, f.font * 1.6, lang);
+    let (nx, ny, ns) = north_arrow_at(f);
+    north_arrow(s, nx, ny, ns, lang);
     scale_bar(s, f, p, lang);
+}
+
+/// Where the north arrow goes (centre) and its size: the map's top right corner.
+fn north_arrow_at(f: &Frame) -> (f64, f64, f64) {
+    (f.map.x + f.map.w - f.font * 3.0, f.map.y + f.font * 3.2, f.font * 1.6)
 }
 
 /// The glyph of each suggested site's category: the map's own glyph when the category has
@@ -1557,21 +1652,33 @@ fn north_arrow(s: &mut String, x: f64, y: f64, size: f64, lang: Lang) {
     s.push_str("</g>");
 }
 
-fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
+/// The scale bar's length (metres, viewBox units) and where it starts (left end of the bar, its top).
+fn scale_bar_at(f: &Frame, p: &Projection) -> (f64, f64, f64, f64) {
     let m = f.map;
     let len_m = scale_length(m.w / p.s);
-    let len = len_m * p.s;
-    let x0 = m.x + f.font * 1.6;
-    let y0 = m.y + m.h - f.font * 2.2;
+    (len_m, len_m * p.s, m.x + f.font * 1.6, m.y + m.h - f.font * 2.2)
+}
+
+/// The box of the scale bar with its labels (its white backing).
+fn scale_bar_box(f: &Frame, p: &Projection, lang: Lang) -> [f64; 4] {
+    let (len_m, len, x0, y0) = scale_bar_at(f, p);
+    let w =
+        len + f.font * 1.6 + text_width(&format!("{} {}", fmt_plain(len_m), t(lang, "米", "m")), f.font * 0.9) / 2.0;
+    [x0 - f.font * 0.8, y0 - f.font * 2.0, x0 - f.font * 0.8 + w, y0 + f.font * 1.2]
+}
+
+fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
+    let (len_m, len, x0, y0) = scale_bar_at(f, p);
     let bh = f.font * 0.5;
     let unit = t(lang, "米", "m");
+    let [bx, by, bx1, by1] = scale_bar_box(f, p, lang);
     let _ = write!(
         s,
         "<g class=\"lc-scale\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
-        n(x0 - f.font * 0.8),
-        n(y0 - f.font * 2.0),
-        n(len + f.font * 1.6 + text_width(&format!("{} {unit}", fmt_plain(len_m)), f.font * 0.9) / 2.0),
-        n(f.font * 3.2)
+        n(bx),
+        n(by),
+        n(bx1 - bx),
+        n(by1 - by)
     );
     for i in 0..4 {
         let fill = if i % 2 == 0 { INK } else { "#ffffff" };
@@ -1584,10 +1691,15 @@ fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
             n(bh)
         );
     }
+    let size = f.font * 0.9;
     let attrs = format!(" text-anchor=\"middle\" fill=\"{INK}\"");
-    text(s, x0, y0 - f.font * 0.4, f.font * 0.9, &attrs, "0");
-    text(s, x0 + len / 2.0, y0 - f.font * 0.4, f.font * 0.9, &attrs, &fmt_plain(len_m / 2.0));
-    text(s, x0 + len, y0 - f.font * 0.4, f.font * 0.9, &attrs, &format!("{} {unit}", fmt_plain(len_m)));
+    let (mid, end) = (fmt_plain(len_m / 2.0), format!("{} {unit}", fmt_plain(len_m)));
+    text(s, x0, y0 - f.font * 0.4, size, &attrs, "0");
+    // The middle mark is said only where it does not run into the end's (a short bar on a phone).
+    if (text_width(&mid, size) + text_width(&end, size)) / 2.0 + size * 0.5 <= len / 2.0 {
+        text(s, x0 + len / 2.0, y0 - f.font * 0.4, size, &attrs, &mid);
+    }
+    text(s, x0 + len, y0 - f.font * 0.4, size, &attrs, &end);
     s.push_str("</g>");
 }
 
@@ -1667,13 +1779,15 @@ fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
 fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usize {
     let lang = o.lang;
     let r = f.sym_r * 0.85;
-    // Room for a label beside a symbol; long labels take two lines.
+    // Room for a label beside a symbol; long labels take up to the frame's lines (two, three
+    // on a phone), and only what would need more is shortened.
     let label_w = f.col_w - (r * 2.0 + f.font * 0.6) - f.font * 0.4;
+    let most = f.label_lines.max(1);
     let lines = |s: &str| -> Vec<String> {
         let mut l = wrap(s, f.font, label_w);
-        if l.len() > 2 {
-            let rest = l[1..].concat();
-            l.truncate(1);
+        if l.len() > most {
+            let rest = rejoin(&l[most - 1..]);
+            l.truncate(most - 1);
             l.push(fit(&rest, f.font, label_w));
         }
         l
@@ -1743,7 +1857,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                     (None, Lang::Zh) => format!("新覆盖约{}人", fmt_plain(c.round())),
                     (None, Lang::En) => format!("+{} residents covered", fmt_plain(c.round())),
                 };
-                label.push(fit(&sub, f.font, label_w));
+                label.extend(lines(&sub));
             }
             rows.push(Row::Suggested { glyph: g, label });
         }
@@ -2001,17 +2115,19 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
         made = format!("{made} · {}{st}", t(lang, "评价标准 ", "standard "));
     }
     parts.push(made);
-    // Attributions are owed in full: wrap onto a second line (set a little smaller, the first
-    // line moved up) rather than cut; only what would need a third line is shortened.
+    // Attributions are owed in full: wrap onto more lines (set a little smaller, the first
+    // lines moved up) rather than cut; only what would need more than the frame's lines is
+    // shortened.
     let full = parts.join(" · ");
     let width = f.w - 2.0 * f.margin;
     let (size, mut lines) = match wrap(&full, f.foot, width) {
         one if one.len() <= 1 => (f.foot, one),
         _ => (f.foot * 0.85, wrap(&full, f.foot * 0.85, width)),
     };
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
+    let most = f.foot_lines.max(1);
+    if lines.len() > most {
+        let rest = lines[most - 1..].join(" ");
+        lines.truncate(most - 1);
         lines.push(fit(&rest, size, width));
     }
     let n = lines.len();
@@ -2110,7 +2226,7 @@ mod tests {
             }],
             ..GuideMapData::default()
         };
-        for layout in [Layout::Screen, Layout::A3Portrait] {
+        for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
             let f = frame(layout);
             let p = projection(&d, f.map);
             let (x, y) = p.px([116.340, 39.951]);

@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 
-use crate::guide_map::{GuideMapData, Layout, MapOptions, page_size, render_guide_map, unproject};
+use crate::guide_map::{GuideMapData, Layout, MapOptions, PHONE_BELOW_PX, page_size, render_guide_map, unproject};
 use crate::model::tr;
 use crate::score_card::lang_tag;
 
@@ -25,7 +25,8 @@ pub fn GuideMap(
     /// already drawn large).
     #[prop(into, default = Signal::stored(false))]
     elder: Signal<bool>,
-    /// Screen (default) or A3 portrait poster.
+    /// Screen (default), A3 portrait poster, or phone. A map asked for the screen layout draws
+    /// the phone layout while it is narrower than [`PHONE_BELOW_PX`] (its legend stays legible).
     #[prop(into, default = Signal::stored(Layout::Screen))]
     layout: Signal<Layout>,
     /// Optional basemap: a Web-Mercator tile URL template with `{z}`, `{x}`, `{y}` (see
@@ -45,14 +46,20 @@ pub fn GuideMap(
 ) -> impl IntoView {
     let view_box: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
     let selected: RwSignal<Option<String>> = RwSignal::new(None);
+    let canvas: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Whether the map is displayed, and narrower than a phone's width (see `watch_display`):
+    // hidden, it is not redrawn; narrow, the screen layout becomes the phone layout.
+    let shown = RwSignal::new(true);
+    let narrow = RwSignal::new(false);
+    let layout = Memo::new(move |_| match layout.get() {
+        Layout::Screen if narrow.get() => Layout::Phone,
+        l => l,
+    });
     // A new layout starts from the whole page.
     Effect::new(move |_| {
         layout.track();
         view_box.set(None);
     });
-    let canvas: NodeRef<leptos::html::Div> = NodeRef::new();
-    // Whether the map is displayed (see `watch_display`): hidden, it is not redrawn.
-    let shown = RwSignal::new(true);
     let svg = Memo::new(move |prev: Option<&String>| {
         // While hidden (a tab not shown) an edit does not redraw the map, nor read its data:
         // at 2,000 facilities a draw is about 50 ms of every keystroke. Shown again, it draws
@@ -75,20 +82,25 @@ pub fn GuideMap(
     });
     Effect::new(move |_| {
         if let Some(el) = canvas.get() {
-            watch_display(&el, shown, move || {
+            watch_display(&el, shown, narrow, move || {
                 if let Some(c) = canvas.get_untracked() {
                     c.set_inner_html(&svg.get_untracked());
                 }
             });
         }
     });
+    // The page's size (the phone layout's grows with its legend).
+    let page = move || {
+        let o = MapOptions { lang: lang.get_untracked(), layout: layout.get_untracked(), ..MapOptions::default() };
+        data.with_untracked(|d| page_size(d, &o))
+    };
     let current = move || {
-        let (w, h) = page_size(layout.get_untracked());
+        let (w, h) = page();
         view_box.get_untracked().unwrap_or([0.0, 0.0, w, h])
     };
     let zoom = move |k: f64| {
         let [x, y, w, h] = current();
-        let (pw, _) = page_size(layout.get_untracked());
+        let (pw, _) = page();
         let nw = (w * k).clamp(pw / 8.0, pw);
         let nh = h * nw / w;
         view_box.set(Some([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh]));
@@ -228,19 +240,29 @@ pub fn GuideMap(
     }
 }
 
-/// Keeps `shown` telling whether `el` is displayed: a `ResizeObserver` reports a size of zero
-/// when the map is hidden (`display: none` on it or an ancestor, as on a tab not shown) and its
-/// size when shown again, before that frame is painted, so a map shown again is never seen
-/// stale. Printing does not wait for a frame: before printing, a hidden map is marked shown and
+/// Keeps `shown` telling whether `el` is displayed, and `narrow` whether it is narrower than
+/// [`PHONE_BELOW_PX`]: a `ResizeObserver` reports a size of zero when the map is hidden
+/// (`display: none` on it or an ancestor, as on a tab not shown) and its size when shown again
+/// or resized, before that frame is painted, so a map shown again is never seen stale. Printing does not wait for a frame: before printing, a hidden map is marked shown and
 /// `draw_now` draws it at once. Both stop with the map (`on_cleanup`).
-fn watch_display(el: &web_sys::HtmlDivElement, shown: RwSignal<bool>, draw_now: impl Fn() + 'static) {
+fn watch_display(
+    el: &web_sys::HtmlDivElement,
+    shown: RwSignal<bool>,
+    narrow: RwSignal<bool>,
+    draw_now: impl Fn() + 'static,
+) {
     use leptos::wasm_bindgen::closure::Closure;
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let last = entries.iter().filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()).next_back();
         if let Some(e) = last {
-            let visible = e.content_rect().width() > 0.0;
+            let width = e.content_rect().width();
+            let visible = width > 0.0;
             if shown.get_untracked() != visible {
                 shown.set(visible);
+            }
+            // A hidden map keeps the layout it had (its width is 0 only while hidden).
+            if visible && narrow.get_untracked() != (width < PHONE_BELOW_PX) {
+                narrow.set(width < PHONE_BELOW_PX);
             }
         }
     });

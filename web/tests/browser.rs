@@ -510,6 +510,30 @@ async fn a_hidden_guide_map_waits_until_it_is_shown_or_printed() {
     el.set_hidden(false);
 }
 
+/// A guide map asked for the screen layout draws the phone layout while it is narrower than a
+/// phone's width (its legend below the map, legible), and the screen layout again when widened;
+/// a map asked for the A3 poster keeps it at any width.
+#[wasm_bindgen_test]
+async fn a_narrow_guide_map_draws_the_phone_layout() {
+    let el = host();
+    el.set_attribute("style", "width: 360px").unwrap();
+    let m = mount_guide_map(el.clone(), sample_options()).unwrap();
+    frame().await;
+    frame().await;
+    let view_box = || el.query_selector(".lc-canvas svg").unwrap().unwrap().get_attribute("viewBox").unwrap();
+    assert!(view_box().starts_with("0.0 0.0 400.0 "), "narrow: the phone layout ({})", view_box());
+    el.set_attribute("style", "width: 900px").unwrap();
+    frame().await;
+    frame().await;
+    assert_eq!(view_box(), "0.0 0.0 1280.0 940.0", "wide: the screen layout");
+    m.set_layout(lifecircle_web::guide_map::Layout::A3Portrait);
+    el.set_attribute("style", "width: 360px").unwrap();
+    frame().await;
+    frame().await;
+    assert_eq!(view_box(), "0.0 0.0 1188.0 1680.0", "asked for A3, A3 at any width");
+    el.remove_attribute("style").unwrap();
+}
+
 /// An explanation opened in the score card stays open when the circle it shows changes (a
 /// form it follows redraws it at every keystroke).
 #[wasm_bindgen_test]

@@ -73,6 +73,27 @@ fn sample_a3_zh() {
     check("sample-a3-zh.svg", &render_guide_map(&sample(), &o));
 }
 
+/// The phone layout: the map across the width, the whole legend below it (every row and every
+/// missing type listed, none cut), in both languages.
+#[test]
+fn suggested_sites_phone() {
+    for (lang, name) in [(Lang::Zh, "suggested-sites-phone-zh.svg"), (Lang::En, "suggested-sites-phone-en.svg")] {
+        let o = MapOptions { lang, layout: Layout::Phone, ..MapOptions::default() };
+        let svg = render_guide_map(&with_suggested(), &o);
+        assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0.0 0.0 400.0 1250.0\""), "{lang:?}");
+        assert!(!svg.contains("未能列出") && !svg.contains("more rows not shown"), "{lang:?}: every legend row fits");
+        assert!(
+            !svg.contains("…</text>"),
+            "{lang:?}: no text is cut: {:?}",
+            svg.split("</text>")
+                .filter(|t| t.ends_with("…"))
+                .map(|t| t.rsplit('>').next().unwrap_or_default())
+                .collect::<Vec<_>>()
+        );
+        check(name, &svg);
+    }
+}
+
 /// Streets reached in each tier, a boundary, the ODbL line and a selected facility.
 #[test]
 fn streets_boundary_osm_selected() {
@@ -228,6 +249,16 @@ fn tile_urls_for_a_known_extent() {
     assert!(svg.contains("底图 © Example"));
 }
 
+/// The SVG's text elements' contents, one after the other with a space between (lines wrapped
+/// at a space read as they were written).
+fn all_text(svg: &str) -> String {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Attributions are owed in full: a footer too long for one line wraps onto two, set smaller,
 /// rather than cutting the OpenStreetMap, data or basemap credits.
 #[test]
@@ -235,7 +266,7 @@ fn footer_wraps_rather_than_cuts_attributions() {
     let mut d = sample();
     d.osm = true;
     d.credits = Some("街道与设施 Streets and POIs: © OpenStreetMap contributors (Overpass extract, 2022)".into());
-    for layout in [Layout::Screen, Layout::A3Portrait] {
+    for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
         let o = MapOptions {
             layout,
             tiles: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
@@ -244,7 +275,7 @@ fn footer_wraps_rather_than_cuts_attributions() {
         };
         let svg = render_guide_map(&d, &o);
         for owed in ["OpenStreetMap 贡献者", "(Overpass extract, 2022)", "GS(2026)0000号"] {
-            assert!(svg.contains(owed), "{layout:?}: footer lacks {owed}");
+            assert!(all_text(&svg).contains(owed), "{layout:?}: footer lacks {owed}");
         }
         balanced(&svg).unwrap();
     }
