@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
 use lifecircle_web::guide_map::{
-    GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, render_guide_map, tiles_for,
+    GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, page_size, render_guide_map, tiles_for,
 };
 
 fn sample() -> GuideMapData {
@@ -77,10 +77,24 @@ fn sample_a3_zh() {
 /// missing type listed, none cut), in both languages.
 #[test]
 fn suggested_sites_phone() {
-    for (lang, name) in [(Lang::Zh, "suggested-sites-phone-zh.svg"), (Lang::En, "suggested-sites-phone-en.svg")] {
+    let cases = [
+        (Lang::Zh, "suggested-sites-phone-zh.svg", "微型消防站", "1250.0"),
+        // The English legend takes more lines: the page grows rather than the text shrinking.
+        (Lang::En, "suggested-sites-phone-en.svg", "Micro fire station", "1440.0"),
+    ];
+    for (lang, name, last_type, height) in cases {
         let o = MapOptions { lang, layout: Layout::Phone, ..MapOptions::default() };
         let svg = render_guide_map(&with_suggested(), &o);
-        assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0.0 0.0 400.0 1250.0\""), "{lang:?}");
+        assert!(svg.contains(&format!("viewBox=\"0.0 0.0 400.0 {height}\"")), "{lang:?}");
+        assert_eq!(
+            page_size(&with_suggested(), &o),
+            (400.0, height.parse().unwrap()),
+            "the size the component pans in"
+        );
+        assert!(
+            svg.contains(&format!("font-size=\"12.0\" fill=\"#1d232b\">{last_type}</text>")),
+            "{lang:?}: legend at full size"
+        );
         assert!(!svg.contains("未能列出") && !svg.contains("more rows not shown"), "{lang:?}: every legend row fits");
         assert!(
             !svg.contains("…</text>"),
