@@ -258,7 +258,7 @@ pub enum Layout {
     Screen,
     /// A3 portrait poster, 297 × 420 mm (viewBox 1188 × 1680): large title, legend below.
     A3Portrait,
-    /// Portrait for phones (viewBox 400 × 1250): the map across the width, the legend below it
+    /// Portrait for phones (viewBox 320 wide, as long as its legend): the map across the width, the legend below it
     /// in two columns, its text still legible at a phone's width. The guide map component
     /// draws this instead of `Screen` when it is narrower than [`PHONE_BELOW_PX`].
     Phone,
@@ -521,6 +521,8 @@ fn wrap(s: &str, size: f64, max: f64) -> Vec<String> {
 fn split_words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
+    // The word holds only opening punctuation, waiting for what it opens.
+    let mut opening = false;
     for c in s.chars() {
         if is_closing(c) && word.is_empty() {
             // No line starts with closing punctuation (禁则): it stays with what it closes.
@@ -528,22 +530,41 @@ fn split_words(s: &str) -> Vec<String> {
                 Some(last) => last.push(c),
                 None => out.push(c.to_string()),
             }
+        } else if is_opening(c) {
+            // Nor ends with opening punctuation: it goes with what it opens.
+            if !opening && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+            opening = true;
         } else if is_wide(c) {
+            if opening {
+                word.push(c);
+                out.push(std::mem::take(&mut word));
+                opening = false;
+                continue;
+            }
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));
             }
             out.push(c.to_string());
         } else if c == ' ' {
+            opening = false;
             word.push(c);
             out.push(std::mem::take(&mut word));
         } else {
             word.push(c);
+            opening = false;
         }
     }
     if !word.is_empty() {
         out.push(word);
     }
     out
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '“' | '‘' | '《' | '【')
 }
 
 fn is_closing(c: char) -> bool {
@@ -790,25 +811,27 @@ fn frame(layout: Layout) -> Frame {
             foot_lines: 2,
             label_lines: 2,
         },
+        // 320 units across: a phone shows the map about 280–340 px wide, so 12 units of type
+        // are about 11 px on the screen.
         Layout::Phone => Frame {
-            w: 400.0,
-            h: 1250.0,
-            margin: 16.0,
-            title: 24.0,
-            title_y: 40.0,
-            sub: 12.0,
-            sub_y: 62.0,
-            map: Rect { x: 16.0, y: 76.0, w: 368.0, h: 368.0 },
-            panel: Rect { x: 16.0, y: 462.0, w: 368.0, h: 696.0 },
-            col_w: 184.0,
+            w: 320.0,
+            h: 1110.0,
+            margin: 12.0,
+            title: 22.0,
+            title_y: 36.0,
+            sub: 11.0,
+            sub_y: 56.0,
+            map: Rect { x: 12.0, y: 68.0, w: 296.0, h: 296.0 },
+            panel: Rect { x: 12.0, y: 380.0, w: 296.0, h: 640.0 },
+            col_w: 148.0,
             font: 12.0,
             line: 19.0,
-            sym_r: 9.0,
-            foot: 10.0,
-            foot_y: 1236.0,
+            sym_r: 8.0,
+            foot: 9.0,
+            foot_y: 1098.0,
             // Attributions are owed in full: a narrow page gives them more lines.
             foot_lines: 6,
-            label_lines: 3,
+            label_lines: 4,
         },
     }
 }
@@ -1779,8 +1802,8 @@ fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
 fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usize {
     let lang = o.lang;
     let r = f.sym_r * 0.85;
-    // Room for a label beside a symbol; long labels take up to the frame's lines (two, three
-    // on a phone), and only what would need more is shortened.
+    // Room for a label beside a symbol; long labels take up to the frame's lines (two, four
+    // in a phone's narrow columns), and only what would need more is shortened.
     let label_w = f.col_w - (r * 2.0 + f.font * 0.6) - f.font * 0.4;
     let most = f.label_lines.max(1);
     let lines = |s: &str| -> Vec<String> {
@@ -1936,7 +1959,8 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     );
     // Heading across the box, items in its columns below.
     let items = box_items(boxed, pad, f);
-    legend_row(s, &missing[0], items.x, items.y - f.line * 0.5, f);
+    // The heading runs across the whole box (on a phone, wider than a column).
+    legend_row(s, &missing[0], items.x, items.y - f.line * 0.5, &Frame { col_w: items.w.max(f.col_w), ..f.clone() });
     left_off += flow(s, &missing[1..], items, f);
     if left_off > 0 {
         let more = match lang {
@@ -2271,6 +2295,10 @@ mod tests {
     fn wrapping_breaks_cjk_between_characters() {
         assert_eq!(wrap("一二三四五", 10.0, 30.0), ["一二三", "四五"]);
         assert_eq!(wrap("walking speed 75", 10.0, 80.0), ["walking speed", "75"]);
-        assert_eq!(wrap("一二（三）", 10.0, 40.0), ["一二（", "三）"]);
+        // 禁则: no line ends with opening punctuation nor starts with closing punctuation.
+        assert_eq!(wrap("一二（三）", 10.0, 40.0), ["一二", "（三）"]);
+        assert_eq!(wrap("社区卫生服务中心（站）", 10.0, 90.0), ["社区卫生服务中心", "（站）"]);
+        assert_eq!(wrap("一“二”三四", 10.0, 20.0), ["一", "“二”", "三四"]);
+        assert_eq!(wrap("甲（Overpass extract）", 10.0, 60.0), ["甲", "（Overpass", "extract）"]);
     }
 }

@@ -521,7 +521,7 @@ async fn a_narrow_guide_map_draws_the_phone_layout() {
     frame().await;
     frame().await;
     let view_box = || el.query_selector(".lc-canvas svg").unwrap().unwrap().get_attribute("viewBox").unwrap();
-    assert!(view_box().starts_with("0.0 0.0 400.0 "), "narrow: the phone layout ({})", view_box());
+    assert!(view_box().starts_with("0.0 0.0 320.0 "), "narrow: the phone layout ({})", view_box());
     el.set_attribute("style", "width: 900px").unwrap();
     frame().await;
     frame().await;
