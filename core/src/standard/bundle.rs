@@ -60,6 +60,14 @@ impl<'a> Reader<'a> {
         // A length can never exceed the bytes left (every item takes at least one byte).
         (n <= self.bytes.len()).then_some(n)
     }
+
+    /// How many of `n` items of type `T` to reserve room for: no more than the bytes left
+    /// would take in memory. An item takes a byte or more here but can take a kilobyte in
+    /// memory, so a forged count must not reserve for all of them at once; the vector grows
+    /// as items are actually read.
+    fn room<T>(&self, n: usize) -> usize {
+        n.min(self.bytes.len() / std::mem::size_of::<T>().max(1))
+    }
 }
 
 fn put_uint(w: &mut Vec<u8>, mut v: u64) {
@@ -175,7 +183,7 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn unpack(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len()?;
-        let mut v = Vec::with_capacity(n);
+        let mut v = Vec::with_capacity(r.room::<T>(n));
         for _ in 0..n {
             v.push(T::unpack(r)?);
         }
@@ -450,7 +458,7 @@ macro_rules! tables {
             pub fn from_bytes(bytes: &[u8]) -> Option<Bundle> {
                 let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)? };
                 let n = r.len()?;
-                let mut standards = Vec::with_capacity(n);
+                let mut standards = Vec::with_capacity(r.room::<Entry>(n));
                 for _ in 0..n {
                     standards.push(Entry { head: unpack_head(&mut r)?, $($field: Pack::unpack(&mut r)?,)* });
                 }
@@ -603,6 +611,36 @@ mod tests {
         assert!(unpack_standard(&pack_standard(&edited)).is_none());
         edited.digest = crate::score::standard_digest(&edited);
         assert_eq!(unpack_standard(&pack_standard(&edited)), Some(edited));
+    }
+
+    /// The peak of this process's virtual memory, in kB (Linux).
+    #[cfg(target_os = "linux")]
+    fn vm_peak_kb() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmPeak:")).unwrap();
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+
+    /// A forged count (as many items as bytes left, every item one zero byte) is refused
+    /// without reserving memory for that many items: a standard in memory is about a
+    /// thousand times its first byte, so 4 MB once reserved 4 GB (more than a WebAssembly
+    /// module can address).
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_forged_count_reserves_no_more_than_the_bytes_left() {
+        let n: usize = 4 << 20;
+        let mut forged = MAGIC.to_vec();
+        put_uint(&mut forged, n as u64);
+        forged.resize(forged.len() + n, 0);
+        let before = vm_peak_kb();
+        assert!(Bundle::from_bytes(&forged).is_none());
+        let mut table = MAGIC.to_vec();
+        put_uint(&mut table, 0);
+        put_uint(&mut table, n as u64);
+        table.resize(table.len() + n, 0);
+        assert!(Bundle::from_bytes(&table).is_none());
+        let grown_mb = vm_peak_kb().saturating_sub(before) / 1024;
+        assert!(grown_mb < 1024, "reading 4 MB reserved {grown_mb} MB");
     }
 
     #[test]
