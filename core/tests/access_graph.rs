@@ -102,3 +102,30 @@ fn snapping_far_outside_the_grid_still_finds_the_nearest_street() {
     assert!(far.off_network_m > 2_000_000.0);
     assert!(net.snap([100.0, 20.0], 1000.0).is_none());
 }
+
+/// The peak of this process's virtual memory, in kB (Linux).
+#[cfg(target_os = "linux")]
+fn vm_peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmPeak:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// One stray vertex thousands of kilometres away (a typo, a point at 0, 0) once made the
+/// snapping grid cover the whole box in cells of at most 1 km, and list the long segment in
+/// each of them: a two-point GeoJSON street reserved over a gigabyte and took seconds.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_stray_vertex_far_away_keeps_the_network_small() {
+    let stray = StreetLine { node_ids: vec![100, 101], coords: vec![[120.0, 28.0], [0.0, 0.0]], name: None };
+    let lines = [street(1, 28.0, 120.0, 120.01, 10), stray];
+    let before = vm_peak_kb();
+    let net = Network::from_lines(&lines);
+    let grown_mb = vm_peak_kb().saturating_sub(before) / 1024;
+    assert!(grown_mb < 256, "building the network reserved {grown_mb} MB");
+    // Snapping still finds the nearest street, near the town and near the stray vertex.
+    let s = net.snap([120.005, 28.0005], 100.0).expect("snaps onto the street");
+    assert!((s.off_network_m - haversine_m([120.005, 28.0005], [120.005, 28.0])).abs() < 1.0, "{s:?}");
+    assert!(net.snap([0.0005, 0.0], 100.0).is_some(), "snaps onto the stray segment");
+    assert!(net.snap([60.0, 60.0], 100.0).is_none());
+}

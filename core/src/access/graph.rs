@@ -555,22 +555,47 @@ impl SegmentGrid {
             return SegmentGrid { x0: 0.0, y0: 0.0, cell: 1.0, nx: 1, ny: 1, offsets: vec![0, 0], segs: Vec::new() };
         }
         let area = ((x1 - x0) * (y1 - y0)).max(1.0);
-        // About two segments per cell on average, between 20 m and 1 km.
-        let cell = (area / seg_starts.len() as f64 * 2.0).sqrt().clamp(20.0, 1000.0);
-        let nx = (((x1 - x0) / cell).floor() as i64 + 1).max(1);
-        let ny = (((y1 - y0) / cell).floor() as i64 + 1).max(1);
-        let cell_range = |a: f64, b: f64, o: f64, n: i64| -> (i64, i64) {
+        let dims = |cell: f64| {
+            ((((x1 - x0) / cell).floor() as i64 + 1).max(1), (((y1 - y0) / cell).floor() as i64 + 1).max(1))
+        };
+        let cell_range = |cell: f64, a: f64, b: f64, o: f64, n: i64| -> (i64, i64) {
             let lo = ((a.min(b) - o) / cell).floor() as i64;
             let hi = ((a.max(b) - o) / cell).floor() as i64;
             (lo.clamp(0, n - 1), hi.clamp(0, n - 1))
         };
+        // Cells in the grid, and cells the segments are listed in (each in every cell its box
+        // covers), for a cell size.
+        let size = |cell: f64| -> (u64, u64) {
+            let (nx, ny) = dims(cell);
+            let listed = seg_starts.iter().fold(0u64, |sum, &s| {
+                let ((ax, ay), (bx, by)) = (xy[s as usize], xy[s as usize + 1]);
+                let (cx0, cx1) = cell_range(cell, ax, bx, x0, nx);
+                let (cy0, cy1) = cell_range(cell, ay, by, y0, ny);
+                sum.saturating_add(((cx1 - cx0 + 1) * (cy1 - cy0 + 1)) as u64)
+            });
+            ((nx * ny) as u64, listed)
+        };
+        // About two segments per cell on average, between 20 m and 1 km; larger when the grid
+        // would still hold far more cells or listings than there are segments (a stray vertex
+        // thousands of kilometres away, a street across the map), so that it stays in
+        // proportion to the input: with one cell, each segment is listed once.
+        let budget = 4 * seg_starts.len() as u64 + 1024;
+        let mut cell = (area / seg_starts.len() as f64 * 2.0).sqrt().clamp(20.0, 1000.0);
+        loop {
+            let (cells, listed) = size(cell);
+            if cells <= budget && listed <= budget {
+                break;
+            }
+            cell *= 2.0;
+        }
+        let (nx, ny) = dims(cell);
         let mut counts = vec![0u32; (nx * ny) as usize + 1];
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for &s in &seg_starts {
             let (ax, ay) = xy[s as usize];
             let (bx, by) = xy[s as usize + 1];
-            let (cx0, cx1) = cell_range(ax, bx, x0, nx);
-            let (cy0, cy1) = cell_range(ay, by, y0, ny);
+            let (cx0, cx1) = cell_range(cell, ax, bx, x0, nx);
+            let (cy0, cy1) = cell_range(cell, ay, by, y0, ny);
             for cy in cy0..=cy1 {
                 for cx in cx0..=cx1 {
                     let c = (cy * nx + cx) as u32;
