@@ -232,6 +232,19 @@ fn corrupted_pbf_bytes_give_errors_not_panics() {
     }
 }
 
+/// A dense-node block whose granularity times a coordinate overflows (found by fuzzing; 175
+/// bytes). The `osmpbf` crate multiplies without checking: a build with overflow checks
+/// panicked inside it, a release build wraps and the core refused the coordinate. The workspace
+/// turns `osmpbf`'s overflow checks off in every profile (Cargo.toml), so each build gives the
+/// error.
+#[test]
+fn a_pbf_whose_coordinates_overflow_is_an_error_not_a_panic() {
+    const HEX: &str = "0000000c0a074f534d44617461189d010a9a010a460a000a07686967687761790a07666f6f747761790a046e616d650a044d61696e0a0473686f700a0b73757065726d61726b65740a07616d656e6974790a08706861726d616379122d122b0a0402020202420ca082adfdffffff904e9f9c014a0b80cb938009904e904e904e5208050600000708000012211a0f080a120201031a02020442030202021a0e080b1201071a0108420404020a047503";
+    let bytes: Vec<u8> = (0..HEX.len()).step_by(2).map(|i| u8::from_str_radix(&HEX[i..i + 2], 16).unwrap()).collect();
+    let err = parse_osm_pbf(&bytes).unwrap_err();
+    assert!(err.to_string().contains("out of range"), "{err}");
+}
+
 #[test]
 fn non_osm_input_is_an_error() {
     assert_eq!(parse_osm_pbf(b"").unwrap_err(), ImportError::EmptyOsm { format: "osm pbf" });
