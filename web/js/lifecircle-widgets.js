@@ -507,9 +507,11 @@ function download(root, name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** What went wrong, for a notice: a circle's problems (field and Chinese text) when there are, else the message. */
-// Why an import failed, in both languages (`problemsEn` from the widgets' errors; the core's other
-// messages are bilingual already), for a notice that follows a language switch.
+/**
+ * Why an import failed, for a notice that follows a language switch: `{ zh, en }`, a circle's
+ * problems (field and text; `problemsEn` in English) when there are, else the message (the
+ * core's other messages are bilingual already).
+ */
 const failure = (e) => {
   const list = (xs, sep) => (Array.isArray(xs) && xs.length ? xs.join(sep) : null);
   return { zh: list(e.problems, '；') ?? e.message, en: list(e.problemsEn, '; ') ?? list(e.problems, '; ') ?? e.message };

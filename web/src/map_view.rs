@@ -243,7 +243,8 @@ pub fn GuideMap(
 /// Keeps `shown` telling whether `el` is displayed, and `narrow` whether it is narrower than
 /// [`PHONE_BELOW_PX`]: a `ResizeObserver` reports a size of zero when the map is hidden
 /// (`display: none` on it or an ancestor, as on a tab not shown) and its size when shown again
-/// or resized, before that frame is painted, so a map shown again is never seen stale. Printing does not wait for a frame: before printing, a hidden map is marked shown and
+/// or resized, before that frame is painted, so a map shown again is never seen stale.
+/// Printing does not wait for a frame: before printing, a hidden map is marked shown and
 /// `draw_now` draws it at once. Both stop with the map (`on_cleanup`).
 fn watch_display(
     el: &web_sys::HtmlDivElement,
