@@ -89,18 +89,17 @@ pub fn GuideMap(
             });
         }
     });
-    // The page's size (the phone layout's grows with its legend).
+    // The page's size (the phone layout's grows with its legend), worked out when a zoom, a
+    // pan or a click needs it.
     let page = move || {
         let o = MapOptions { lang: lang.get_untracked(), layout: layout.get_untracked(), ..MapOptions::default() };
         data.with_untracked(|d| page_size(d, &o))
     };
-    let current = move || {
-        let (w, h) = page();
-        view_box.get_untracked().unwrap_or([0.0, 0.0, w, h])
-    };
+    let view_in = move |(w, h): (f64, f64)| view_box.get_untracked().unwrap_or([0.0, 0.0, w, h]);
+    let current = move || view_in(page());
     let zoom = move |k: f64| {
-        let [x, y, w, h] = current();
-        let (pw, _) = page();
+        let (pw, ph) = page();
+        let [x, y, w, h] = view_in((pw, ph));
         let nw = (w * k).clamp(pw / 8.0, pw);
         let nh = h * nw / w;
         view_box.set(Some([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh]));

@@ -404,12 +404,8 @@ pub fn score_shared(
 ) -> Result<Assessment, lifecircle_core::circle::InputError> {
     LAST_SCORED.with(|last| {
         let hit = last.borrow().as_ref().and_then(|l| {
-            let same = !st.digest.is_empty()
-                && l.digest == st.digest
-                && l.id == st.id
-                && l.version == st.version
-                && l.as_of == as_of
-                && l.circle == *c;
+            // The digest covers the whole standard, its id and version included.
+            let same = !st.digest.is_empty() && l.digest == st.digest && l.as_of == as_of && l.circle == *c;
             same.then(|| l.result.clone())
         });
         if let Some(r) = hit {
@@ -418,14 +414,8 @@ pub fn score_shared(
         }
         let result = lifecircle_core::score(st, c, as_of);
         if !st.digest.is_empty() {
-            *last.borrow_mut() = Some(Scored {
-                id: st.id.clone(),
-                version: st.version.clone(),
-                digest: st.digest.clone(),
-                as_of,
-                circle: c.clone(),
-                result: result.clone(),
-            });
+            *last.borrow_mut() =
+                Some(Scored { digest: st.digest.clone(), as_of, circle: c.clone(), result: result.clone() });
         }
         result
     })
@@ -437,8 +427,6 @@ pub fn score_cache_hits() -> u64 {
 }
 
 struct Scored {
-    id: String,
-    version: String,
     digest: String,
     as_of: lifecircle_core::Date,
     circle: Circle,
