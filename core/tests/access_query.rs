@@ -240,6 +240,46 @@ fn isochrones_grow_with_time_and_keep_unreached_blocks_as_holes() {
     assert_eq!(gj["geometry"]["type"], "MultiPolygon");
 }
 
+/// One straight street `km` long, due east along latitude 28° from 120° E.
+fn long_street(km: f64) -> (Network, LonLat) {
+    let m = 1.0 / haversine_m([120.0, 28.0], [121.0, 28.0]);
+    let end = [120.0 + km * 1000.0 * m, 28.0];
+    let line = StreetLine { node_ids: vec![1, 2], coords: vec![[120.0, 28.0], end], name: None };
+    (Network::from_lines(&[line]), [120.0, 28.0])
+}
+
+#[test]
+fn a_long_street_reached_to_its_end_is_one_unbroken_polygon() {
+    // 400 km walked at 80 m/min takes 5,000 minutes; at 30 m cells the street crosses about
+    // 13,300 cells. The cells were once filled from points sampled along each segment, at most
+    // 10,000 of them: this street came out as about 3,300 separate squares.
+    let (net, from) = long_street(400.0);
+    let iso = isochrone(&net, from, 6000.0, &PARAMS, 30.0, 50.0).unwrap();
+    assert!((iso.reached_length_m - 400_000.0).abs() < 400.0, "{}", iso.reached_length_m);
+    assert_eq!(iso.polygons.len(), 1, "one polygon along the whole street");
+    assert_eq!(iso.polygons[0].len(), 1, "and no hole in it");
+    // One or two cells across (the street runs along a parallel, so it may cross a row of
+    // cells); the area in cells is between the length in cells and twice that.
+    let cells = iso.area_m2 / (30.0 * 30.0);
+    assert!((13_300.0..27_000.0).contains(&cells), "{cells} cells");
+}
+
+#[test]
+fn an_isochrone_of_too_many_cells_is_refused_before_it_fills_them() {
+    // 1,500 km at 1 m cells: 1.5 million cells, over the limit of one million.
+    let (net, from) = long_street(1500.0);
+    match isochrone(&net, from, 30_000.0, &PARAMS, 1.0, 50.0) {
+        Err(AccessError::TooManyCells { cells, limit, cell_m }) => {
+            assert!((1_400_000..1_600_000).contains(&cells), "{cells}");
+            assert_eq!((limit, cell_m), (1_000_000, 1.0));
+        }
+        other => panic!("expected TooManyCells, got {other:?}"),
+    }
+    // The same reach in 10 m cells is within the limit.
+    let iso = isochrone(&net, from, 30_000.0, &PARAMS, 10.0, 50.0).unwrap();
+    assert_eq!(iso.polygons.len(), 1);
+}
+
 #[test]
 fn helsinki_isochrones_nest() {
     let (net, _, _) = helsinki();

@@ -81,9 +81,44 @@ pub enum AccessError {
     /// A facility id the facility set does not know.
     #[error("unknown facility {id}")]
     UnknownFacility { id: String },
+    /// An isochrone would fill more grid cells than [`crate::access::isochrone::MAX_CELLS`].
+    #[error("the isochrone would fill {cells} cells of {cell_m} m, more than the {limit} allowed: choose larger cells")]
+    TooManyCells { cells: u64, limit: u64, cell_m: f64 },
     /// A circle without `location.centre` cannot be measured from.
     #[error("the circle has no location.centre to measure walking distances from")]
     MissingCentre,
+}
+
+impl AccessError {
+    /// The error for a person: Chinese first, then the English message.
+    pub fn bilingual(&self) -> String {
+        use AccessError as E;
+        let what = |w: &str| -> String {
+            match w {
+                "origin" | "from" => "起点".into(),
+                "to" => "终点".into(),
+                "facility" => "设施".into(),
+                "candidate" => "候选位置".into(),
+                other => other.into(),
+            }
+        };
+        let zh = match self {
+            E::InvalidParameter { name, value } => format!("参数 {name} 须为有限的正数，实为 {value}"),
+            E::InvalidPoint { what: w, lon, lat } => format!("{}：坐标（{lon}，{lat}）不是有效的经纬度", what(w)),
+            E::NoStreetNearby { what: w, max_snap_m } => {
+                format!("{}：{max_snap_m} 米内没有道路（路网是否覆盖这里？坐标系是否一致？）", what(w))
+            }
+            E::EmptyNetwork => "路网为空".into(),
+            E::UnknownCategory { category } => format!("未知的业态 {category}"),
+            E::NetworkMismatch { .. } => "设施集合不是放在这个路网上的".into(),
+            E::UnknownFacility { id } => format!("未知的设施 {id}"),
+            E::TooManyCells { cells, cell_m, limit } => {
+                format!("等时圈需要 {cells} 个边长 {cell_m} 米的网格，超过上限 {limit}：请用更大的网格")
+            }
+            E::MissingCentre => "生活圈没有中心位置（location.centre），无法计算步行距离".into(),
+        };
+        format!("{zh} / {self}")
+    }
 }
 
 impl ImportError {
@@ -134,6 +169,11 @@ mod tests {
         assert_eq!(line.bilingual(), "CSV 第 3 行有误 / csv line 3: longitude \"abc\" is not a number");
         let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
         assert!(far.bilingual().starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
+        let far = super::AccessError::NoStreetNearby { what: "origin", max_snap_m: 300.0 };
+        assert_eq!(
+            far.bilingual(),
+            "起点：300 米内没有道路（路网是否覆盖这里？坐标系是否一致？） / origin: no street within 300 m"
+        );
         let gbk = E::NotUtf8 { format: "csv", byte: 19 };
         assert_eq!(
             gbk.bilingual(),

@@ -504,24 +504,6 @@ impl Network {
         out
     }
 
-    /// Evenly spaced points (at most `step_m` apart) along part of an edge.
-    pub(crate) fn sample_edge(&self, edge: u32, from_m: f64, to_m: f64, step_m: f64) -> Vec<LonLat> {
-        let line = self.edge_slice(edge, from_m, to_m);
-        let mut out = Vec::new();
-        for w in line.windows(2) {
-            let d = haversine_m(w[0], w[1]);
-            let n = ((d / step_m).ceil() as usize).clamp(1, 10_000);
-            for k in 0..n {
-                let t = k as f64 / n as f64;
-                out.push([w[0][0] + (w[1][0] - w[0][0]) * t, w[0][1] + (w[1][1] - w[0][1]) * t]);
-            }
-        }
-        if let Some(&last) = line.last() {
-            out.push(last);
-        }
-        out
-    }
-
     /// Metres per degree of longitude and latitude at the network's centre.
     pub(crate) fn metres_per_degree(&self) -> (f64, f64) {
         (self.proj.kx, self.proj.ky)
