@@ -714,7 +714,7 @@ impl NetworkData {
             &self.origins,
             access::DEFAULT_MAX_SNAP_M,
         )
-        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
         eprintln!(
             "步行距离 walking distances for {}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
             path.display(),
@@ -752,6 +752,7 @@ fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
 
 fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let inv = |e: &dyn std::fmt::Display| Failure::Invalid(e.to_string());
+    let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
     match cmd {
         AccessCommand::Distance { network, from, to, pairs, crs } => {
             let crs: Crs = crs.into();
@@ -759,8 +760,8 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             let snap = access::DEFAULT_MAX_SNAP_M;
             match (from, to, pairs) {
                 (Some(f), Some(t), None) => {
-                    let d = access::query::walking_distance_m(&net, point(&f, crs)?, point(&t, crs)?, snap)
-                        .map_err(|e| inv(&e))?;
+                    let d =
+                        access::query::walking_distance_m(&net, point(&f, crs)?, point(&t, crs)?, snap).map_err(acc)?;
                     match d {
                         Some(m) => say!("{m:.2}"),
                         None => {
@@ -817,7 +818,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
         AccessCommand::Nearest { network, facilities, from, standard, profile, crs } => {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
-            let params = access::walk_params_for(&std, profile.into()).map_err(|e| inv(&e))?;
+            let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
             let net = load_network(&network, crs)?;
             let fac = load_facilities(&std, &facilities, crs)?;
             let cats: Vec<String> = std.categories.iter().map(|c| c.code.clone()).collect();
@@ -830,7 +831,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 f64::INFINITY,
                 access::DEFAULT_MAX_SNAP_M,
             )
-            .map_err(|e| inv(&e))?;
+            .map_err(acc)?;
             say!("category,名称 name,metres,minutes,nearest");
             for c in &std.categories {
                 match near.by_category.get(&c.code).and_then(Option::as_ref) {
@@ -866,7 +867,15 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 &access::whatif::SiteCandidates::NetworkNodes,
                 as_of,
             )
-            .map_err(|e| inv(&e))?;
+            .map_err(|e| {
+                Failure::Invalid(match &e {
+                    access::SitingError::Access(a) => a.bilingual(),
+                    access::SitingError::NoMinutes { category } => {
+                        format!("标准没有规定到业态 {category} 的步行时间 / {e}")
+                    }
+                    _ => e.to_string(),
+                })
+            })?;
             say!(
                 "# {category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
                 r.minutes,
@@ -892,7 +901,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
         AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs } => {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
-            let params = access::walk_params_for(&std, profile.into()).map_err(|e| inv(&e))?;
+            let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
             let net = load_network(&network, crs)?;
             let origin = point(&from, crs)?;
             let tiers: Vec<f64> = minutes
@@ -904,13 +913,13 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 })
                 .collect::<Result<_, _>>()?;
             let snap = access::DEFAULT_MAX_SNAP_M;
-            let reached = access::query::reached_streets(&net, origin, &tiers, &params, snap).map_err(|e| inv(&e))?;
+            let reached = access::query::reached_streets(&net, origin, &tiers, &params, snap).map_err(acc)?;
             let mut features = Vec::new();
             if let Some(fs) = reached.to_geojson().get("features").and_then(|f| f.as_array()) {
                 features.extend(fs.iter().cloned());
             }
             for t in &tiers {
-                let iso = access::isochrone::isochrone(&net, origin, *t, &params, cell_m, snap).map_err(|e| inv(&e))?;
+                let iso = access::isochrone::isochrone(&net, origin, *t, &params, cell_m, snap).map_err(acc)?;
                 features.push(iso.to_geojson());
             }
             // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).

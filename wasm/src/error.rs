@@ -48,13 +48,13 @@ impl Failure {
     }
 
     #[cfg_attr(not(feature = "access"), allow(dead_code))]
-    pub(crate) fn data(e: impl std::fmt::Display) -> Failure {
-        Failure::Data(e.to_string())
+    pub(crate) fn data(e: lifecircle_core::access::ImportError) -> Failure {
+        Failure::Data(e.bilingual())
     }
 
     #[cfg_attr(not(feature = "access"), allow(dead_code))]
-    pub(crate) fn access(e: impl std::fmt::Display) -> Failure {
-        Failure::Access(e.to_string())
+    pub(crate) fn access(e: lifecircle_core::access::AccessError) -> Failure {
+        Failure::Access(e.bilingual())
     }
 
     /// The stable code a JS caller can switch on.
