@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -25,9 +25,11 @@ test('a bundle with only the score card: smaller, same score, a clear notice for
       asOf: window.__card.as_of,
       circle: window.__circle,
     }));
-    const f = join(mkdtempSync(join(tmpdir(), 'lifecircle-subset-')), 'circle.json');
+    const dir = mkdtempSync(join(tmpdir(), 'lifecircle-subset-'));
+    const f = join(dir, 'circle.json');
     writeFileSync(f, circle);
     const expected = JSON.parse(execFileSync(cli, ['score', '--standard', 'longwan-2024', '--as-of', asOf, '--format', 'json', f], { encoding: 'utf8' }));
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(total, expected.total, 'the score card of the smaller bundle shows the native total');
 
     const form = await page.evaluate(() => {
@@ -84,6 +86,46 @@ test('the full bundle: a score card mounted first on a page (no form before it)'
     assert.equal(r.changes.length, 1, 'one change event on mount');
     assert.equal(r.total, r.changes[0]);
     assert.equal(r.left, 0, 'freeing the handle unmounts the widget');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the gap report\'s print button: the element prints, unless the page cancels lifecircle-print', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const fresh = await browser.newPage();
+    const errors = [];
+    fresh.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    fresh.on('pageerror', (e) => errors.push(String(e)));
+    await fresh.route('**/favicon.ico', (r) => r.fulfill({ status: 204 }));
+    await fresh.goto(base + '/data/longwan-sample.json');
+    const r = await fresh.evaluate(async () => {
+      await import('/widgets/lifecircle-widgets.js');
+      let printed = 0;
+      window.print = () => { printed += 1; };
+      const el = document.createElement('lifecircle-gap-report');
+      el.setAttribute('standard', 'longwan-2024');
+      el.data = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+      const before = el.data; // not mounted yet: the starting data, read back as an object
+      document.body.append(el);
+      await el.ready;
+      const press = async () => {
+        el.shadowRoot.querySelector('.lc-toolbar button').click();
+        await new Promise((done) => setTimeout(done, 100)); // the element prints on a timer
+      };
+      await press();
+      const first = printed;
+      let cancelable = null;
+      el.addEventListener('lifecircle-print', (e) => { cancelable = e.cancelable; e.preventDefault(); });
+      await press();
+      return { first, second: printed - first, cancelable, before: typeof before === 'object' && before.id };
+    });
+    assert.equal(r.first, 1, 'the element calls window.print()');
+    assert.equal(r.cancelable, true, 'lifecircle-print is cancelable');
+    assert.equal(r.second, 0, 'preventDefault() leaves printing to the page');
+    assert.equal(r.before, '330303001010-demo', 'data set before mounting reads back as the object set');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

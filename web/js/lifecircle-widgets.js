@@ -174,8 +174,11 @@ class LifecircleElement extends HTMLElement {
   get config() { return this._config; }
   set config(v) { this._config = { ...(v || {}) }; if (this.isConnected) this._remount(); }
 
-  /** The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting it (object or JSON text) loads it. Before mounting it is the starting data. */
-  get data() { return this._handle ? JSON.parse(this._handle.toJson()) : this._default; }
+  /** The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting it (object or JSON text) loads it. Before mounting it is the starting data, also as an object (text that is not JSON reads back as it was set). */
+  get data() {
+    if (this._handle) return JSON.parse(this._handle.toJson());
+    try { return this._default === undefined ? undefined : JSON.parse(this._default); } catch { return this._default; }
+  }
   set data(v) {
     const text = typeof v === 'string' ? v : JSON.stringify(v);
     if (!this._handle) {

@@ -11,7 +11,8 @@
 //! JSON text, for autosave), `lifecircle-submit` (detail: the assessment), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
 //! with a stable `code`: `bad_argument`, `standard`, `circle`, and `widget` for a widget this
-//! bundle was built without (Cargo features of `lifecircle-web`, all five by default;
+//! bundle was built without (Cargo features of `lifecircle-web`: the four of a circle's pages by
+//! default, the district dashboard in its own bundle;
 //! `cargo xtask dist --widgets scorecard,guide-map` builds a smaller bundle for pages that
 //! embed only those).
 
@@ -142,9 +143,15 @@ fn dispatch(el: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) ->
 
 /// A hook that dispatches `name` on the element with the detail made by `f`.
 fn event<T: 'static>(el: &HtmlElement, name: &'static str, f: fn(T) -> JsValue) -> Hook<T> {
+    hook(el, name, false, f)
+}
+
+/// [`event`], `cancelable` as asked: the page's `preventDefault()` then tells whoever acts on
+/// the event after it (the elements script's listener for `lifecircle-print`) to leave it.
+fn hook<T: 'static>(el: &HtmlElement, name: &'static str, cancelable: bool, f: fn(T) -> JsValue) -> Hook<T> {
     let el = SendWrapper::new(el.clone());
     Arc::new(move |v: T| {
-        dispatch(&el, name, &f(v), false);
+        dispatch(&el, name, &f(v), cancelable);
     })
 }
 
@@ -243,7 +250,7 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
     }
     m.on_select = Some(event(el, "lifecircle-select", |id: String| JsValue::from_str(&id)));
     if get_bool(o, "print").unwrap_or(true) {
-        m.on_print = Some(event(el, "lifecircle-print", |()| JsValue::NULL));
+        m.on_print = Some(hook(el, "lifecircle-print", true, |()| JsValue::NULL));
     }
     Ok(m)
 }
@@ -276,7 +283,8 @@ impl Widget {
         Ok(())
     }
 
-    /// `"screen"` or `"a3_portrait"` (guide map).
+    /// `"screen"` (the phone layout by itself while narrower than 600 px), `"a3_portrait"` or
+    /// `"phone"` (guide map).
     #[wasm_bindgen(js_name = setLayout)]
     pub fn set_layout(&self, layout: &str) -> Result<(), JsValue> {
         self.inner.set_layout(parse_layout(layout)?);
