@@ -6,7 +6,7 @@
 // keystrokes in a facility's name and in the household count (median of 7, after 2 warm-up)
 // with the score card, gap report and guide map following the form, and with none following it.
 import { chromium } from 'playwright-core';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ARGS, open } from './helpers.mjs';
@@ -18,7 +18,8 @@ const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
 const cats = ['便利店', '药店', '早餐店', '菜市场', '美容美发店'];
 const rows = ['名称,业态,经度,纬度'];
 for (let i = 0; i < n; i++) rows.push(`店${i},${cats[i % cats.length]},${(120.80 + rand() * 0.03).toFixed(6)},${(27.92 + rand() * 0.02).toFixed(6)}`);
-const csv = join(mkdtempSync(join(tmpdir(), 'lc-bench-')), 'facilities.csv');
+const scratch = mkdtempSync(join(tmpdir(), 'lc-bench-'));
+const csv = join(scratch, 'facilities.csv');
 writeFileSync(csv, rows.join('\n') + '\n');
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -50,3 +51,4 @@ for (const following of [true, false]) {
   await context.close();
 }
 await browser.close();
+rmSync(scratch, { recursive: true, force: true });

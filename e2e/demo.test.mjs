@@ -2,10 +2,10 @@
 // widgets, precomputes the samples, serves the portal and passes the native CLI's path).
 // Every score the page shows is compared with `lifecircle score --format json` on the same
 // circle. Screenshots go to target/artifacts/.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -16,6 +16,7 @@ const cli = process.env.LIFECIRCLE_CLI;
 const art = process.env.LIFECIRCLE_ARTIFACTS;
 const skip = !base && 'run it through `cargo xtask test`';
 const tmp = base ? mkdtempSync(join(tmpdir(), 'lifecircle-e2e-')) : '';
+after(() => tmp && rmSync(tmp, { recursive: true, force: true }));
 
 /** The native CLI's assessment of a circle (JSON text). */
 function native(circleJson, asOf) {

@@ -1,10 +1,10 @@
 // The demo portal's district page (全区进度) in real headless Chromium, run by `cargo xtask
 // test`: <lifecircle-district> from its own bundle, compared with `lifecircle district
 // --format json` (the native CLI) on the same circles. Screenshots go to target/artifacts/.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -15,6 +15,7 @@ const cli = process.env.LIFECIRCLE_CLI;
 const art = process.env.LIFECIRCLE_ARTIFACTS;
 const skip = !base && 'run it through `cargo xtask test`';
 const tmp = base ? mkdtempSync(join(tmpdir(), 'lifecircle-district-')) : '';
+after(() => tmp && rmSync(tmp, { recursive: true, force: true }));
 
 /** The native CLI's district summary of `circles` (objects). */
 function native(circles, asOf, communities) {

@@ -11,7 +11,9 @@ fn text(o: &Output) -> String {
 }
 
 fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("lifecircle-cli-{}", std::process::id()));
+    // Cargo's scratch folder for integration tests (inside the target folder): nothing is left
+    // in the system's temporary folder.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lifecircle-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp dir");
     let p = dir.join(name);
     std::fs::write(&p, content).expect("write");
