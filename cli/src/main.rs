@@ -143,6 +143,7 @@ enum Command {
     },
     /// 输出示例生活圈 Print the complete sample circle (示例数据) the demo uses.
     Example {
+        /// 示例所属标准 The standard whose sample to print (only longwan-2024 has one)
         #[arg(long, default_value = "longwan-2024")]
         standard: String,
     },
@@ -153,79 +154,96 @@ enum AccessCommand {
     /// Network walking distance in metres between two points, or for every row of a CSV
     /// (`from_lon,from_lat,to_lon,to_lat`; out: the same plus `metres`, empty when no path).
     Distance {
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
         network: PathBuf,
+        /// 起点 From: LON,LAT (e.g. 116.337,39.9495)
         #[arg(long, requires = "to", conflicts_with = "pairs")]
         from: Option<String>,
+        /// 终点 To: LON,LAT
         #[arg(long)]
         to: Option<String>,
+        /// 成对的点 CSV of pairs: from_lon,from_lat,to_lon,to_lat
         #[arg(long)]
         pairs: Option<PathBuf>,
-        /// Coordinate system of the network file and of the points.
+        /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
     /// From one point, the nearest facility of every category of a standard, with metres and
     /// walking minutes (the standard's walking speed).
     Nearest {
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
         network: PathBuf,
+        /// 设施 Facilities: OSM, GeoJSON points or CSV
         #[arg(long)]
         facilities: PathBuf,
+        /// 起点 From: LON,LAT
         #[arg(long)]
         from: String,
+        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
-        /// Walking pace: the standard's default, or its slower pace for older residents.
+        /// 步速 Walking pace: the standard's default, or its slower pace for older residents
         #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
         profile: ProfileArg,
+        /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
     /// For a missing or weak category, the best sites ranked by residents newly covered within
     /// the standard's minutes (greedy maximum coverage), each with the total it would give.
     Sites {
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
         network: PathBuf,
-        /// Facilities from data (optional; the circle's own inventory counts too).
+        /// 设施 Facilities from data (optional; the circle's own inventory counts too)
         #[arg(long)]
         facilities: Vec<PathBuf>,
-        /// Residential origins (GeoJSON or CSV); without them, the circle's origins with a location.
+        /// 居民点 Residential origins (GeoJSON or CSV); without them, the circle's origins with a location
         #[arg(long)]
         origins: Option<PathBuf>,
-        /// The circle (JSON) to score with each site added.
+        /// 生活圈 The circle (JSON) to score with each site added
         #[arg(long)]
         circle: PathBuf,
+        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
-        /// Category code of the standard.
+        /// 业态 Category code of the standard
         #[arg(long)]
         category: String,
+        /// 建议位置数 How many sites to suggest
         #[arg(long, default_value_t = 3)]
         k: usize,
+        /// 评估日期 Evaluation date, YYYY-MM-DD (default: today)
         #[arg(long)]
         as_of: Option<String>,
+        /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
     /// Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON.
     Isochrone {
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
         network: PathBuf,
+        /// 起点 From: LON,LAT
         #[arg(long)]
         from: String,
-        /// Minutes, comma-separated.
+        /// 分钟 Minutes, comma-separated
         #[arg(long, default_value = "5,10,15")]
         minutes: String,
-        /// Whose walking speed to use.
+        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
-        /// Grid cell of the isochrone polygons, metres.
+        /// 网格边长 Grid cell of the isochrone polygons, metres (at least 1; at most a million cells)
         #[arg(long, default_value_t = 25.0)]
         cell_m: f64,
-        /// Walking pace: the standard's default, or its slower pace for older residents.
+        /// 步速 Walking pace: the standard's default, or its slower pace for older residents
         #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
         profile: ProfileArg,
+        /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
