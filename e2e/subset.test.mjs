@@ -62,16 +62,22 @@ test('a bundle with only the score card: smaller, same score, a clear notice for
   }
 });
 
+/** A page of the demo's origin with no widget on it (the sample circle's JSON), recording errors. */
+async function bare(browser) {
+  const fresh = await browser.newPage();
+  const errors = [];
+  fresh.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  fresh.on('pageerror', (e) => errors.push(String(e)));
+  await fresh.route('**/favicon.ico', (r) => r.fulfill({ status: 204 })); // a JSON page has no icon link
+  await fresh.goto(base + '/data/longwan-sample.json');
+  return { fresh, errors };
+}
+
 test('the full bundle: a score card mounted first on a page (no form before it)', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     // A same-origin page with nothing else on it: the score card is the page's first widget.
-    const fresh = await browser.newPage();
-    const errors = [];
-    fresh.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    fresh.on('pageerror', (e) => errors.push(String(e)));
-    await fresh.route('**/favicon.ico', (r) => r.fulfill({ status: 204 })); // a JSON page has no icon link
-    await fresh.goto(base + '/data/longwan-sample.json');
+    const { fresh, errors } = await bare(browser);
     const r = await fresh.evaluate(async () => {
       const m = await import('/widgets/lifecircle-widgets.js');
       const el = document.createElement('div');
@@ -95,12 +101,7 @@ test('the full bundle: a score card mounted first on a page (no form before it)'
 test('the gap report\'s print button: the element prints, unless the page cancels lifecircle-print', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    const fresh = await browser.newPage();
-    const errors = [];
-    fresh.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    fresh.on('pageerror', (e) => errors.push(String(e)));
-    await fresh.route('**/favicon.ico', (r) => r.fulfill({ status: 204 }));
-    await fresh.goto(base + '/data/longwan-sample.json');
+    const { fresh, errors } = await bare(browser);
     const r = await fresh.evaluate(async () => {
       await import('/widgets/lifecircle-widgets.js');
       let printed = 0;
