@@ -80,6 +80,14 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.notEqual(after.total, first.total, `the total changes after ${addText} and ticking ${boxId}`);
     assert.deepEqual(await shown(page), expectedOf(after), 'total, grade and gaps after the edits = native CLI');
     assert.equal(Number(await page.locator('#lc-form .lc-live .lc-total').textContent()), after.total, 'the form shows the same total');
+    // The browser's assessment, as a portal stores it from the page (JSON.stringify), verifies
+    // with the native CLI against the circle exported from the form: `lifecircle verify` exits
+    // 0 only if the standard's digest, the input digest and every value agree.
+    const handedIn = join(tmp, 'handed-in.json');
+    writeFileSync(handedIn, JSON.stringify(await page.evaluate(() => window.__last)));
+    const circleFile = join(tmp, 'edited-circle.json');
+    writeFileSync(circleFile, edited);
+    assert.match(execFileSync(cli, ['verify', '-a', handedIn, circleFile], { encoding: 'utf8' }), /核验通过 verified/);
     // Scrolled into the form, its live total sits just below the portal's sticky tabs, not under them.
     const tabs = await page.locator('nav.tabs').boundingBox();
     const live = await page.locator('#lc-form .lc-live').boundingBox();

@@ -12,11 +12,14 @@ use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::{Circle, Date, example};
 
+mod verify;
+
 const AFTER_HELP: &str = "\
 退出码 Exit codes:
   0  成功 success
   1  输入有误：标准文件或生活圈数据无效（逐条列出问题，含文件、行号、字段）
      invalid input: a standard or circle file has problems (each listed with file, line, field)
+     verify：有评分结果未通过核验 / verify: an assessment did not verify
   2  命令用法错误 usage error
   3  无法读取文件 a file could not be read
 
@@ -26,6 +29,8 @@ const AFTER_HELP: &str = "\
   lifecircle example > circle.json
   lifecircle score --standard longwan-2024 circle.json
   lifecircle score --standard longwan-2024 --lang en --format md circle.json
+  lifecircle score --standard longwan-2024 --format json circle.json > result.json
+  lifecircle verify --assessment result.json circle.json
   lifecircle district --standard longwan-2024 --communities 120 circles/*.json";
 
 /// 一刻钟便民生活圈评价标准体系命令行工具 — lifecircle, the evaluation standard system for
@@ -63,20 +68,30 @@ enum Command {
         as_of: Option<String>,
         #[command(flatten)]
         report: ReportArgs,
-        /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
-        /// then scored from distances measured on it, from the circle's centre and origins.
-        #[arg(long)]
-        network: Option<PathBuf>,
-        /// Facilities from data (OSM, GeoJSON points, CSV), mapped to the standard's
-        /// categories by OSM tags and AMap type codes and added to the inventory.
-        #[arg(long)]
-        facilities: Vec<PathBuf>,
-        /// Residential origins (GeoJSON points or buildings with `population`, or CSV).
-        #[arg(long)]
-        origins: Option<PathBuf>,
-        /// Coordinate system of the data files given with --network, --facilities, --origins.
-        #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
-        data_crs: CrsArg,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// 核验评分结果 Verify assessments: score their circles again and compare, value by value
+    ///
+    /// For results handed in (`score --format json`, or the widgets' `lifecircle-submit`) with
+    /// the circle files they were made from: each circle is scored again with the standard and
+    /// date the assessment names. An assessment passes only if the standard's digest, the
+    /// input digest and every value agree. A circle scored on a street network is verified
+    /// with the same --network, --facilities, --origins and --data-crs.
+    Verify {
+        /// The assessments (JSON): one, or a list as `score --format json` writes for many
+        /// circles. Each is matched to the circle file with the same circle id.
+        #[arg(long, short)]
+        assessment: PathBuf,
+        /// The circle files (JSON) that were scored.
+        #[arg(required = true)]
+        circles: Vec<PathBuf>,
+        /// The standard, when it is not the built-in one the assessment names: a standard file
+        /// (TOML, JSON or YAML) or a built-in id.
+        #[arg(long, short)]
+        standard: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// 全区目标进度 A district's circles against its standard's targets (circles built, chain share, satisfaction …)
     ///
@@ -304,6 +319,25 @@ fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     }
 }
 
+/// Data that `score` and `verify` measure walking distances from.
+#[derive(clap::Args)]
+struct DataArgs {
+    /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
+    /// then scored from distances measured on it, from the circle's centre and origins.
+    #[arg(long)]
+    network: Option<PathBuf>,
+    /// Facilities from data (OSM, GeoJSON points, CSV), mapped to the standard's
+    /// categories by OSM tags and AMap type codes and added to the inventory.
+    #[arg(long)]
+    facilities: Vec<PathBuf>,
+    /// Residential origins (GeoJSON points or buildings with `population`, or CSV).
+    #[arg(long)]
+    origins: Option<PathBuf>,
+    /// Coordinate system of the data files given with --network, --facilities, --origins.
+    #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
+    data_crs: CrsArg,
+}
+
 /// How `score` and `district` write their report.
 #[derive(clap::Args)]
 struct ReportArgs {
@@ -500,10 +534,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             circles,
             as_of,
             report: ReportArgs { lang, format },
-            network,
-            facilities,
-            origins,
-            data_crs,
+            data: DataArgs { network, facilities, origins, data_crs },
         } => {
             let std = load_any(&sid)?;
             let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
@@ -543,6 +574,65 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
+        }
+        Command::Verify {
+            assessment,
+            circles,
+            standard: sid,
+            data: DataArgs { network, facilities, origins, data_crs },
+        } => {
+            let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
+            let mut files = Vec::new();
+            for path in &circles {
+                let circle = Circle::from_json(&read(path)?)
+                    .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+                files.push((path.clone(), circle));
+            }
+            // Each standard (and the network data mapped through its categories) loaded once.
+            let mut loaded: Vec<(String, Standard, Option<NetworkData>)> = Vec::new();
+            let mut failed = 0;
+            for (i, a) in assessments.iter().enumerate() {
+                let at = if assessments.len() == 1 { String::new() } else { format!("[{i}]") };
+                let header = format!("{}{at} {}", assessment.display(), a.circle_id);
+                let (path, circle) =
+                    verify::circle_for(a, &files).map_err(|e| Failure::Invalid(format!("{header}: {e}")))?;
+                let sid = match &sid {
+                    Some(s) => s.clone(),
+                    None if standard::builtin(&a.standard_id).is_some() => a.standard_id.clone(),
+                    None => {
+                        return Err(Failure::Invalid(format!(
+                            "{header}: 标准 {} 不是内置标准，请用 --standard 给出标准文件 / standard {} is not built in: give its file with --standard",
+                            a.standard_id, a.standard_id
+                        )));
+                    }
+                };
+                if !loaded.iter().any(|(k, ..)| *k == sid) {
+                    let std = load_any(&sid)?;
+                    let data =
+                        NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
+                    loaded.push((sid.clone(), std, data));
+                }
+                let (_, std, data) = loaded.iter().find(|(k, ..)| *k == sid).expect("loaded above");
+                let circle = match data {
+                    Some(d) => d.apply(std, circle, path)?,
+                    None => circle.clone(),
+                };
+                let again = lifecircle_core::score(std, &circle, a.as_of)
+                    .map_err(|e| Failure::Invalid(format!("{header} ({}): {e}", path.display())))?;
+                let outcome = verify::compare(a, &again);
+                if !outcome.passed() {
+                    failed += 1;
+                }
+                say!("{header}: {}", outcome.summary());
+            }
+            if failed == 0 {
+                Ok(())
+            } else {
+                Err(Failure::Invalid(format!(
+                    "{failed} 份评分结果未通过核验 / {failed} of {} assessments did not verify",
+                    assessments.len()
+                )))
+            }
         }
         Command::District { standard: sid, circles, as_of, communities, report: ReportArgs { lang, format } } => {
             let std = load_any(&sid)?;

@@ -482,3 +482,63 @@ fn pack_writes_what_show_prints_in_the_widgets_format() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(out.stdout.is_empty());
 }
+
+/// `verify`: an assessment handed in is checked by scoring its circle again; what differs is
+/// named (the standard, the input, the values by path), and the exit code says which.
+#[test]
+fn verify_passes_a_true_assessment_and_names_what_differs_in_an_altered_one() {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut other: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    other["id"] = "second-circle".into();
+    other["households"] = 2800.into();
+    let (a, b) = (tmp("verify-a.json", &sample), tmp("verify-b.json", &other.to_string()));
+    let path = |p: &std::path::PathBuf| p.to_str().expect("path").to_string();
+    let scored =
+        lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", &path(&a), &path(&b)]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let list: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let results = tmp("verify-results.json", &list.to_string());
+
+    // Both assessments verify, each matched to its circle by id whatever the files' order.
+    let ok = lifecircle(&["verify", "-a", &path(&results), &path(&b), &path(&a)]);
+    let t = text(&ok);
+    assert_eq!(ok.status.code(), Some(0), "{t}");
+    assert_eq!(t.matches("核验通过 verified").count(), 2, "{t}");
+    assert!(t.contains("330303001010-demo: 核验通过") && t.contains("second-circle: 核验通过"), "{t}");
+
+    // An altered total and indicator: exit 1, each named by its path with both values.
+    let mut forged = list[0].clone();
+    let total = forged["total"].as_f64().expect("total");
+    forged["total"] = (total + 5.0).into();
+    forged["indicators"][0]["points"] = 0.5.into();
+    let forged_file = tmp("verify-forged.json", &forged.to_string());
+    let bad = lifecircle(&["verify", "-a", &path(&forged_file), &path(&a)]);
+    let t = text(&bad);
+    assert_eq!(bad.status.code(), Some(1), "{t}");
+    assert!(t.contains("未通过核验 NOT verified"), "{t}");
+    assert!(t.contains(&format!("total: {} ≠ {total}", total + 5.0)), "{t}");
+    assert!(t.contains("indicators[0].points: 0.5 ≠ "), "{t}");
+    assert!(!t.contains("输入不同"), "the input is the same: {t}");
+
+    // The circle changed after scoring: the input differs (the households, by path).
+    let changed = tmp("verify-changed.json", &sample.replace("\"households\": 3200", "\"households\": 3100"));
+    let single = tmp("verify-single.json", &list[0].to_string());
+    let t = text(&lifecircle(&["verify", "-a", &path(&single), &path(&changed)]));
+    assert!(t.contains("输入不同 the input differs") && t.contains("inputs.households: 3200.0 ≠ 3100.0"), "{t}");
+
+    // Another version of the standard (its digest differs).
+    let mut other_standard = list[0].clone();
+    other_standard["standard"]["digest"] = "0".repeat(64).into();
+    other_standard["standard"]["version"] = "0.0.9".into();
+    let f = tmp("verify-standard.json", &other_standard.to_string());
+    let t = text(&lifecircle(&["verify", "-a", &path(&f), &path(&a)]));
+    assert!(t.contains("标准不同 the standard differs") && t.contains("v0.0.9 (digest 000000000000)"), "{t}");
+
+    // No circle file with the assessment's id; and a file that is no assessment.
+    let none = lifecircle(&["verify", "-a", &path(&single), &path(&b)]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(text(&none).contains("no circle file has the id \"330303001010-demo\""), "{}", text(&none));
+    let not = lifecircle(&["verify", "-a", &path(&a), &path(&a)]);
+    assert_eq!(not.status.code(), Some(1));
+    assert!(text(&not).contains("verify-a.json：as_of 缺失或不是文本"), "{}", text(&not));
+}

@@ -1,0 +1,292 @@
+//! `lifecircle verify`: assessments handed in, checked by scoring their circles again.
+//!
+//! An assessment names what produced it (standard id, version and digest, the date, the engine
+//! version and the digest of its input), so a third party holding the circle file can score it
+//! again and compare. The comparison is of the whole JSON, value by value: the first
+//! differences are listed by their path (`indicators[3].points`).
+
+use std::path::{Path, PathBuf};
+
+use lifecircle_core::assessment::Assessment;
+use lifecircle_core::{Circle, Date};
+use serde_json::Value;
+
+/// The most differences listed for one assessment (the rest are counted).
+const SHOWN: usize = 12;
+
+/// An assessment as handed in: what it says produced it, and the whole of it.
+pub(crate) struct Handed {
+    pub circle_id: String,
+    pub standard_id: String,
+    pub as_of: Date,
+    value: Value,
+}
+
+impl Handed {
+    fn str_at(&self, pointer: &str) -> &str {
+        self.value.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+/// The assessments in a file: one JSON object, or a list of them.
+pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
+    let file = path.display();
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "{file}：JSON 格式有误（第 {} 行第 {} 列） / malformed JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column(),
+            e.line(),
+            e.column()
+        )
+    })?;
+    let (items, list) = match v {
+        Value::Array(items) => (items, true),
+        one => (vec![one], false),
+    };
+    if items.is_empty() {
+        return Err(format!("{file}：没有评分结果 / holds no assessment"));
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let at = if list { format!("[{i}].") } else { String::new() };
+            let field = |pointer: &str| -> Result<String, String> {
+                value.pointer(pointer).and_then(Value::as_str).map(str::to_string).ok_or_else(|| {
+                    let name = format!("{at}{}", pointer.trim_start_matches('/').replace('/', "."));
+                    format!(
+                        "{file}：{name} 缺失或不是文本，这不是 `lifecircle score --format json` 的评分结果 / {name} is \
+                         missing or not text: not an assessment as `lifecircle score --format json` writes it"
+                    )
+                })
+            };
+            let as_of = field("/as_of")?;
+            let as_of = as_of.parse::<Date>().map_err(|e| format!("{file}: {at}as_of: {e}"))?;
+            for pointer in ["/standard/version", "/standard/digest", "/input_digest", "/engine/version"] {
+                field(pointer)?;
+            }
+            Ok(Handed { circle_id: field("/circle/id")?, standard_id: field("/standard/id")?, as_of, value })
+        })
+        .collect()
+}
+
+/// The one circle file whose circle has the assessment's circle id.
+pub(crate) fn circle_for<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Result<(&'a Path, &'a Circle), String> {
+    let mut same = files.iter().filter(|(_, c)| c.id == a.circle_id);
+    match (same.next(), same.next()) {
+        (Some((p, c)), None) => Ok((p.as_path(), c)),
+        (None, _) => {
+            Err(format!("没有编号为 {:?} 的生活圈文件 / no circle file has the id {:?}", a.circle_id, a.circle_id))
+        }
+        (Some((p, _)), Some((q, _))) => Err(format!(
+            "{} 与 {} 的生活圈编号相同（{:?}），无法确定核验哪一个 / both have the circle id {:?}: which one was scored?",
+            p.display(),
+            q.display(),
+            a.circle_id,
+            a.circle_id
+        )),
+    }
+}
+
+/// What scoring again found.
+pub(crate) struct Outcome {
+    /// Lines saying what differs; empty when the assessment verifies.
+    problems: Vec<String>,
+    /// A note that does not fail the check (the engine version).
+    note: Option<String>,
+    /// Total and grade of the assessment scored again.
+    total: f64,
+    grade: String,
+    stamp: String,
+}
+
+impl Outcome {
+    pub(crate) fn passed(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// One line when it verifies; otherwise a line and each problem on its own line.
+    pub(crate) fn summary(&self) -> String {
+        if self.passed() {
+            let note = self.note.as_deref().map(|n| format!("; {n}")).unwrap_or_default();
+            format!("核验通过 verified: 总分 total {} · {} · {}{note}", self.total, self.grade, self.stamp)
+        } else {
+            let mut out = "未通过核验 NOT verified:".to_string();
+            for p in &self.problems {
+                out.push_str("\n  - ");
+                out.push_str(p);
+            }
+            if let Some(n) = &self.note {
+                out.push_str("\n  - ");
+                out.push_str(n);
+            }
+            out
+        }
+    }
+}
+
+/// Compares an assessment handed in with the same circle scored again.
+pub(crate) fn compare(a: &Handed, again: &Assessment) -> Outcome {
+    let short = |d: &str| d.chars().take(12).collect::<String>();
+    let mut problems = Vec::new();
+    let (digest, version) = (a.str_at("/standard/digest"), a.str_at("/standard/version"));
+    if digest != again.standard.digest {
+        problems.push(format!(
+            "标准不同 the standard differs: 评分结果用 {} v{version}（摘要 {}），核验用 v{}（摘要 {}）/ the \
+             assessment was made with v{version} (digest {}), this is v{} (digest {})",
+            a.standard_id,
+            short(digest),
+            again.standard.version,
+            short(&again.standard.digest),
+            short(digest),
+            again.standard.version,
+            short(&again.standard.digest)
+        ));
+    }
+    if a.str_at("/input_digest") != again.input_digest {
+        problems.push(
+            "输入不同 the input differs: 这个生活圈文件（或路网数据）不是评分时所用的 / this circle file (or the \
+             network data) is not what was scored"
+                .to_string(),
+        );
+    }
+    let engine = a.str_at("/engine/version");
+    let note = (engine != again.engine.version).then(|| {
+        format!(
+            "引擎版本不同 engine version: 评分结果 {engine}，核验 {} / assessment {engine}, scored again with {}",
+            again.engine.version, again.engine.version
+        )
+    });
+    let again_v = serde_json::to_value(again).unwrap_or(Value::Null);
+    let mut diffs = Vec::new();
+    differences(&a.value, &again_v, "", &mut diffs);
+    // Said above in words, or only a note.
+    diffs.retain(|d| !["engine.version:", "input_digest:", "standard.digest:"].iter().any(|p| d.starts_with(p)));
+    let more = diffs.len().saturating_sub(SHOWN);
+    problems.extend(diffs.into_iter().take(SHOWN));
+    if more > 0 {
+        problems.push(format!("另有 {more} 处不同 / and {more} more differences"));
+    }
+    let grade = again
+        .grade
+        .grade
+        .as_ref()
+        .map(|g| format!("{} {}", g.name.zh, g.name.en))
+        .unwrap_or_else(|| "未达任何等级 no grade".to_string());
+    let stamp = format!(
+        "{} v{} · {} · 输入摘要 input {}",
+        again.standard.id,
+        again.standard.version,
+        again.as_of,
+        short(&again.input_digest)
+    );
+    Outcome { problems, note, total: again.total, grade, stamp }
+}
+
+/// Every place where `handed` and `again` differ, as `path: handed ≠ again` (the assessment's
+/// value first).
+fn differences(handed: &Value, again: &Value, path: &str, out: &mut Vec<String>) {
+    let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match (handed, again) {
+        (Value::Object(h), Value::Object(g)) => {
+            for (k, hv) in h {
+                match g.get(k) {
+                    Some(gv) => differences(hv, gv, &at(k), out),
+                    None => out.push(format!("{}: 评分结果有，重新评分没有 / in the assessment only", at(k))),
+                }
+            }
+            for k in g.keys().filter(|k| !h.contains_key(*k)) {
+                out.push(format!("{}: 重新评分有，评分结果没有 / in the new score only", at(k)));
+            }
+        }
+        (Value::Array(h), Value::Array(g)) => {
+            if h.len() != g.len() {
+                out.push(format!("{path}: {} 项 ≠ {} 项 / {} items ≠ {} items", h.len(), g.len(), h.len(), g.len()));
+            }
+            for (i, (hv, gv)) in h.iter().zip(g).enumerate() {
+                differences(hv, gv, &format!("{path}[{i}]"), out);
+            }
+        }
+        // A number is the same number however it was written: JavaScript writes 3.0 as `3`
+        // (a result stored by a portal from `lifecircle-submit`), Rust as `3.0`.
+        (Value::Number(h), Value::Number(g)) if h == g || h.as_f64() == g.as_f64() => {}
+        (h, g) if h != g => {
+            let (h, g) = brief(h, g);
+            out.push(format!("{path}: {h} ≠ {g} (评分结果 assessment ≠ 重新评分 scored again)"))
+        }
+        _ => {}
+    }
+}
+
+/// Two different values short enough for one line: long texts from a little before where they
+/// first differ.
+fn brief(h: &Value, g: &Value) -> (String, String) {
+    const WIDTH: usize = 40;
+    let (h, g): (Vec<char>, Vec<char>) = (h.to_string().chars().collect(), g.to_string().chars().collect());
+    let same = h.iter().zip(&g).take_while(|(a, b)| a == b).count();
+    let from = same.saturating_sub(10);
+    let cut = |t: &[char]| {
+        let end = (from + WIDTH).min(t.len());
+        let head = if from > 0 { "…" } else { "" };
+        let tail = if end < t.len() { "…" } else { "" };
+        format!("{head}{}{tail}", t[from..end].iter().collect::<String>())
+    };
+    (cut(&h), cut(&g))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn differences_are_listed_by_path() {
+        let handed =
+            json!({"total": 86.97, "indicators": [{"id": "A", "points": 3.0}, {"id": "B", "points": 2.0}], "x": 1});
+        let again =
+            json!({"total": 80.5, "indicators": [{"id": "A", "points": 3.0}, {"id": "B", "points": 1.5}], "y": 2});
+        let mut out = Vec::new();
+        differences(&handed, &again, "", &mut out);
+        assert_eq!(
+            out,
+            [
+                "indicators[1].points: 2.0 ≠ 1.5 (评分结果 assessment ≠ 重新评分 scored again)",
+                "total: 86.97 ≠ 80.5 (评分结果 assessment ≠ 重新评分 scored again)",
+                "x: 评分结果有，重新评分没有 / in the assessment only",
+                "y: 重新评分有，评分结果没有 / in the new score only",
+            ]
+        );
+        // Long texts are shown from a little before where they first differ.
+        let mut texts = Vec::new();
+        let long = "社区综合服务设施建筑面积 1100 m² ÷ 3200 户 × 100 = 每100户 34.38 m²；要求 ≥ 30";
+        differences(&json!(long), &json!(long.replace("3200", "3100")), "why", &mut texts);
+        assert_eq!(
+            texts,
+            [
+                // The JSON text's quote is character 0; they first differ at 25 ("3200"), so
+                // 40 characters from 15 are shown.
+                "why: …100 m² ÷ 3200 户 × 100 = 每100户 34.38 m²；要… ≠ …100 m² ÷ 3100 户 × 100 = 每100户 34.38 m²；要… (评分结果 assessment ≠ 重新评分 scored again)"
+            ]
+        );
+        // `3` (as JavaScript writes 3.0) is the number 3.0.
+        let mut numbers = Vec::new();
+        differences(&json!({"points": 3, "max": 2.5}), &json!({"points": 3.0, "max": 2.5}), "", &mut numbers);
+        assert!(numbers.is_empty(), "{numbers:?}");
+        let mut none = Vec::new();
+        differences(&handed, &handed.clone(), "", &mut none);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_assessment_is_refused_by_field() {
+        let p = Path::new("result.json");
+        let e = assessments(p, r#"[{"as_of": "2025-06-30"}]"#).err().expect("refused");
+        assert!(e.starts_with("result.json：[0].standard.version 缺失或不是文本"), "{e}");
+        let e = assessments(p, "{\n  \"total\": 1,,\n}").err().expect("refused");
+        assert!(e.contains("第 2 行") && e.contains("line 2, column"), "{e}");
+        let e = assessments(p, "[]").err().expect("refused");
+        assert!(e.contains("holds no assessment"), "{e}");
+    }
+}
