@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::score::short_num;
+
 pub use crate::sorted_map::SortedMap;
 
 /// The coordinate reference system of input geometry (WGS-84, GCJ-02 or BD-09).
@@ -255,7 +257,7 @@ pub struct Circle {
 /// One problem with a circle input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InputProblem {
-    /// Stable code: `json`, `out_of_range`, `unknown_category`, `unknown_indicator`,
+    /// Stable code: `json`, `out_of_range`, `not_whole`, `unknown_category`, `unknown_indicator`,
     /// `unknown_figure`, `unknown_form`, `inconsistent`; in a district's list of circles also
     /// `repeated` (the same circle twice, [`crate::district::Refused`]).
     pub code: &'static str,
@@ -280,6 +282,7 @@ impl InputProblem {
         match self.code {
             "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
             "out_of_range" => "数值不合理：不能为负数、过大或非数字".into(),
+            "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
             "inconsistent" => format!("前后矛盾：{}", self.message),
             "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
@@ -382,6 +385,19 @@ impl Circle {
     /// more satisfied residents than respondents.
     pub fn check(&self) -> Vec<InputProblem> {
         let mut out = Vec::new();
+        // People and households are counted: a fraction (5e-324 households) would divide a
+        // floor area into an infinite area per household. (Values out of range are said below.)
+        for (field, v) in [("population", self.population), ("households", self.households)] {
+            if let Some(v) = v.filter(|v| (0.0..=ABSURD).contains(v) && v.fract() != 0.0) {
+                out.push(InputProblem {
+                    code: "not_whole",
+                    field: field.into(),
+                    line: None,
+                    column: None,
+                    message: format!("{} is not a whole number (a count of {field})", short_num(v)),
+                });
+            }
+        }
         let mut num = |field: String, v: f64| {
             if !v.is_finite() || !(0.0..=ABSURD).contains(&v) {
                 out.push(InputProblem {
@@ -389,7 +405,7 @@ impl Circle {
                     field,
                     line: None,
                     column: None,
-                    message: format!("{v} is not a plausible value (0 to {ABSURD})"),
+                    message: format!("{} is not a plausible value (0 to {ABSURD})", short_num(v)),
                 });
             }
         };
@@ -512,6 +528,26 @@ mod tests {
         .unwrap_err();
         let fields: Vec<_> = err.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["population", "location.centre", "surveys.overall.satisfied"]);
+    }
+
+    /// Found by fuzzing: 5e-324 households divided 1100 m² into an infinite area per 100
+    /// households, printed as 9223372036854775807 m², and the indicator was awarded in full.
+    #[test]
+    fn people_and_households_are_whole_numbers() {
+        let err = Circle::from_json(r#"{"id":"a","name":"b","population":9600.5,"households":5e-324}"#).unwrap_err();
+        let got: Vec<_> = err.problems.iter().map(|p| (p.code, p.field.as_str(), p.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("not_whole", "population", "9600.5 is not a whole number (a count of population)"),
+                ("not_whole", "households", "5e-324 is not a whole number (a count of households)"),
+            ]
+        );
+        assert_eq!(err.problems[1].text(crate::standard::Lang::Zh), "须为整数（人数、户数按个计）");
+        // Whole numbers, zero among them (no data yet), are accepted; out of range is said once.
+        assert!(Circle::from_json(r#"{"id":"a","name":"b","population":0,"households":3200}"#).is_ok());
+        let err = Circle::from_json(r#"{"id":"a","name":"b","households":-0.5}"#).unwrap_err();
+        assert_eq!(err.problems.iter().map(|p| p.code).collect::<Vec<_>>(), ["out_of_range"]);
     }
 
     #[test]

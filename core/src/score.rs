@@ -1241,10 +1241,13 @@ fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
-/// A number without trailing zeros, at most 2 decimals.
+/// A number without trailing zeros, at most 2 decimals; beyond 10^15 (absurd input) in
+/// exponent form ([`short_num`]), never a saturated integer.
 pub fn fmt_num(x: f64) -> String {
     let r = round2(x);
-    if r == r.trunc() {
+    if !r.is_finite() || r.abs() >= 1e15 {
+        short_num(x)
+    } else if r == r.trunc() {
         format!("{}", r as i64)
     } else {
         let s = format!("{r:.2}");
@@ -1252,8 +1255,46 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
+/// A number as short as it can be written and read back exactly: `1100`, `2.5`, `1e-320`,
+/// `2.5e20` (plain decimals of tiny and huge values would run to hundreds of digits); `∞`,
+/// `-∞` and `NaN` for the values that are not numbers.
+pub fn short_num(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "∞".into() } else { "-∞".into() }
+    } else if v == v.trunc() && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else if v.abs() < 1e-6 || v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// A fraction as a percentage, at most 1 decimal.
 pub fn fmt_pct(x: f64) -> String {
     let p = round1(x * 100.0);
     if p == p.trunc() { format!("{}%", p as i64) } else { format!("{p:.1}%") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_explanations_are_never_saturated_integers() {
+        assert_eq!(fmt_num(86.969), "86.97");
+        assert_eq!(fmt_num(3.0), "3");
+        assert_eq!(fmt_num(34.375), "34.38");
+        // An absurd quotient (it once read 9223372036854775807, i64::MAX).
+        assert_eq!(fmt_num(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(fmt_num(2.5e20), "2.5e20");
+        assert_eq!(fmt_num(f64::INFINITY), "∞");
+        assert_eq!(fmt_num(f64::NAN), "NaN");
+        assert_eq!(short_num(5e-324), "5e-324");
+        assert_eq!(short_num(-2.5e20), "-2.5e20");
+        assert_eq!(short_num(0.0005), "0.0005");
+        assert_eq!(short_num(1100.0), "1100");
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use lifecircle_core::assessment::{Assessment, Gap, Status};
 use lifecircle_core::circle::{Circle, InputProblem};
-use lifecircle_core::score::fmt_num;
+use lifecircle_core::score::{fmt_num, short_num};
 use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Rule, Standard};
 
 /// Picks the Chinese or the English text.
@@ -483,19 +483,9 @@ fn thousands_grouped(t: &str) -> bool {
     (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g)) && digits(frac)
 }
 
-/// A number for an input box: as short as it can be written.
+/// A number for an input box: as short as it can be written ([`short_num`]).
 pub fn show_number(v: Option<f64>) -> String {
-    v.map(|v| {
-        if v == v.trunc() && v.abs() < 1e15 {
-            format!("{}", v as i64)
-        } else if v.abs() < 1e-6 || v.abs() >= 1e15 {
-            // Plain decimals would run to hundreds of digits (1e-320, 1e300).
-            format!("{v:e}")
-        } else {
-            format!("{v}")
-        }
-    })
-    .unwrap_or_default()
+    v.map(short_num).unwrap_or_default()
 }
 
 /// The circle as pretty JSON (what the widgets save and load).
