@@ -380,7 +380,7 @@ impl<'a> Cx<'a> {
                 let (nz, ne) = self.measure_name(numerator);
                 let (dz, de) = self.measure_name(denominator);
                 match (n, d) {
-                    (Some(n), Some(d)) if d > 0.0 => {
+                    (Some(n), Some(d)) if d > 0.0 && (n / d).is_finite() => {
                         let v = n / d;
                         m.value = Some(v);
                         m.says = Text::new(
@@ -392,6 +392,19 @@ impl<'a> Cx<'a> {
                         m.says =
                             Text::new(format!("{dz}为 0，无法计算比例"), format!("{de} is 0, so there is no ratio"));
                         m.detail = Some(Text::new(format!("补充{dz}"), format!("add {de}")));
+                    }
+                    // Found by fuzzing: a denominator so small (5e-324) that the quotient is
+                    // infinite once awarded full points.
+                    (Some(n), Some(d)) if d > 0.0 => {
+                        m.says = Text::new(
+                            format!("{nz} {} ÷ {dz} {}：比例大到无法计算，请核对{dz}", fmt_num(n), fmt_num(d)),
+                            format!(
+                                "{ne} {} ÷ {de} {}: too large a ratio to compute; check {de}",
+                                fmt_num(n),
+                                fmt_num(d)
+                            ),
+                        );
+                        m.detail = Some(Text::new(format!("核对{dz}"), format!("check {de}")));
                     }
                     _ => {
                         let mut lack_zh = Vec::new();
@@ -1245,7 +1258,8 @@ fn round6(x: f64) -> f64 {
 /// exponent form ([`short_num`]), never a saturated integer.
 pub fn fmt_num(x: f64) -> String {
     let r = round2(x);
-    if !r.is_finite() || r.abs() >= 1e15 {
+    // Nor a value that is not zero written as 0 (5e-324 m² of floor area).
+    if !r.is_finite() || r.abs() >= 1e15 || (r == 0.0 && x != 0.0) {
         short_num(x)
     } else if r == r.trunc() {
         format!("{}", r as i64)
@@ -1292,6 +1306,8 @@ mod tests {
         assert_eq!(fmt_num(2.5e20), "2.5e20");
         assert_eq!(fmt_num(f64::INFINITY), "∞");
         assert_eq!(fmt_num(f64::NAN), "NaN");
+        assert_eq!(fmt_num(0.004), "0.004", "not 0");
+        assert_eq!(fmt_num(-0.0), "0");
         assert_eq!(short_num(5e-324), "5e-324");
         assert_eq!(short_num(-2.5e20), "-2.5e20");
         assert_eq!(short_num(0.0005), "0.0005");
