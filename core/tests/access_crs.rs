@@ -95,6 +95,31 @@ fn outside_china_gcj_is_wgs() {
     assert_eq!(convert(helsinki, Crs::Gcj02, Crs::Wgs84), helsinki);
 }
 
+/// Found by fuzzing: BD-09's offset carried (-180, -90) off the globe, and `coords --csv`
+/// wrote rows its own readers refused.
+#[test]
+fn converted_positions_stay_on_the_globe_and_read_back() {
+    let all = [Crs::Wgs84, Crs::Gcj02, Crs::Bd09];
+    for p in [[-180.0, -90.0], [180.0, 90.0], [-180.0, 28.0], [179.999, -89.999], [0.0, 90.0]] {
+        for from in all {
+            for to in all {
+                let q = convert(p, from, to);
+                assert!(
+                    (-180.0..=180.0).contains(&q[0]) && (-90.0..=90.0).contains(&q[1]),
+                    "{p:?} {from:?}→{to:?}: {q:?}"
+                );
+            }
+        }
+    }
+    // Wrapped round the antimeridian, not cut: -180.0068° E is 179.9932° E.
+    let q = convert([-180.0, 0.0], Crs::Bd09, Crs::Gcj02);
+    assert!((q[0] - (180.0 - 0.0065)).abs() < 1e-3, "{q:?}");
+    let text = "编号,人口,经度,纬度\nR3,0,-180,-90\n";
+    let wgs = lifecircle_core::access::import::csv::convert_csv(text, Crs::Bd09, Crs::Wgs84).unwrap();
+    let back = lifecircle_core::access::import::csv::origins_from_csv(&wgs, Crs::Wgs84).unwrap();
+    assert_eq!(back.len(), 1);
+}
+
 #[test]
 fn crs_serde_names_are_lowercase() {
     assert_eq!(serde_json::to_string(&Crs::Wgs84).unwrap(), "\"wgs84\"");

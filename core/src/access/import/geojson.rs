@@ -111,10 +111,25 @@ fn polygon(v: &Value, path: &str, crs: Crs) -> Result<Polygon, ImportError> {
         });
     };
     let exterior = ring(&rings[0], &format!("{path}[0]"), crs)?;
+    // A hole outside its outer ring (an invalid polygon) moved the centroid, the origin of a
+    // building's residents, anywhere: 100 km away, or off the globe (found by fuzzing).
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for c in exterior.coords() {
+        (lo, hi) = ([lo[0].min(c.x), lo[1].min(c.y)], [hi[0].max(c.x), hi[1].max(c.y)]);
+    }
+    let inside = |c: &geo::Coord| (lo[0]..=hi[0]).contains(&c.x) && (lo[1]..=hi[1]).contains(&c.y);
     let holes = rings[1..]
         .iter()
         .enumerate()
-        .map(|(i, r)| ring(r, &format!("{path}[{}]", i + 1), crs))
+        .map(|(i, r)| {
+            let hole_path = format!("{path}[{}]", i + 1);
+            let hole = ring(r, &hole_path, crs)?;
+            if hole.coords().all(inside) {
+                Ok(hole)
+            } else {
+                Err(ImportError::GeoJson { path: hole_path, message: "a hole lies outside the outer ring".to_string() })
+            }
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Polygon::new(exterior, holes))
 }
