@@ -606,13 +606,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         )));
                     }
                 };
-                if !loaded.iter().any(|(k, ..)| *k == sid) {
-                    let std = load_any(&sid)?;
-                    let data =
-                        NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
-                    loaded.push((sid.clone(), std, data));
-                }
-                let (_, std, data) = loaded.iter().find(|(k, ..)| *k == sid).expect("loaded above");
+                let k = match loaded.iter().position(|(k, ..)| *k == sid) {
+                    Some(k) => k,
+                    None => {
+                        let std = load_any(&sid)?;
+                        let data = NetworkData::load(
+                            &std,
+                            network.as_deref(),
+                            &facilities,
+                            origins.as_deref(),
+                            data_crs.into(),
+                        )?;
+                        loaded.push((sid, std, data));
+                        loaded.len() - 1
+                    }
+                };
+                let (_, std, data) = &loaded[k];
                 let circle = match data {
                     Some(d) => d.apply(std, circle, path)?,
                     None => circle.clone(),

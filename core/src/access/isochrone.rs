@@ -94,12 +94,13 @@ pub fn isochrone(
     let reached = reached_streets(net, origin, &[minutes], params, max_snap_m)?;
     let (kx, ky) = net.metres_per_degree();
     let [lon0, lat0] = net.projection_origin();
-    let to_cell = |p: LonLat| -> V {
-        (((p[0] - lon0) * kx / cell_m).floor() as i64, ((p[1] - lat0) * ky / cell_m).floor() as i64)
-    };
-    // The lines in cell units: the local projection is linear in lon/lat, so a straight piece
+    // Positions in cell units: the local projection is linear in lon/lat, so a straight piece
     // of street stays straight on the grid.
     let to_grid = |p: LonLat| -> (f64, f64) { ((p[0] - lon0) * kx / cell_m, (p[1] - lat0) * ky / cell_m) };
+    let to_cell = |p: LonLat| -> V {
+        let (x, y) = to_grid(p);
+        (x.floor() as i64, y.floor() as i64)
+    };
     let lines: Vec<Vec<(f64, f64)>> = reached
         .pieces
         .iter()
