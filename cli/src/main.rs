@@ -30,6 +30,7 @@ const AFTER_HELP: &str = "\
   lifecircle score --standard longwan-2024 circle.json
   lifecircle score --standard longwan-2024 --lang en --format md circle.json
   lifecircle score --standard longwan-2024 --format json circle.json > result.json
+  lifecircle score --standard longwan-2024 --format csv circles/*.json > scores.csv
   lifecircle verify --assessment result.json circle.json
   lifecircle district --standard longwan-2024 --communities 120 circles/*.json";
 
@@ -351,9 +352,15 @@ struct ReportArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
+    /// 可读的报告 a readable report
     Text,
+    /// 完整评分结果（可用 verify 核验）the full result (what `verify` checks)
     Json,
+    /// Markdown 报告 the report in Markdown
     Md,
+    /// 表格（CSV，可用 Excel/WPS 打开）：score 每个生活圈一行，district 每项目标一行
+    /// A table for spreadsheets: one row per circle (score) or per target (district)
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -558,7 +565,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let result = lifecircle_core::score(&std, &circle, as_of);
                 match result {
                     Ok(a) => match format {
-                        FormatArg::Json => json_out.push(a),
+                        FormatArg::Json | FormatArg::Csv => json_out.push(a),
                         FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
                         FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
                     },
@@ -572,6 +579,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     serde_json::to_string_pretty(&json_out)
                 };
                 say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
+            }
+            if matches!(format, FormatArg::Csv) && !json_out.is_empty() {
+                emit(&lifecircle_core::table::circles(&json_out, lang));
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
         }
@@ -688,6 +698,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 FormatArg::Text => say!("{}", report::render_district(&d, lang, Format::Text)),
                 FormatArg::Md => say!("{}", report::render_district(&d, lang, Format::Markdown)),
+                FormatArg::Csv => emit(&lifecircle_core::table::district(&d, lang)),
             }
             Ok(())
         }

@@ -542,3 +542,121 @@ fn verify_passes_a_true_assessment_and_names_what_differs_in_an_altered_one() {
     assert_eq!(not.status.code(), Some(1));
     assert!(text(&not).contains("verify-a.json：as_of 缺失或不是文本"), "{}", text(&not));
 }
+
+/// RFC 4180 read independently of the writer: rows of cells, quotes undone.
+fn csv_rows(s: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = s.chars().peekable();
+    let (mut quoted, mut after_cr) = (false, false);
+    while let Some(ch) = chars.next() {
+        let cr = std::mem::replace(&mut after_cr, ch == '\r' && !quoted);
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => assert_eq!(chars.peek(), Some(&'\n'), "CR only before LF"),
+            (false, '\n') => {
+                assert!(cr, "rows end with CRLF");
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    assert!(row.is_empty() && cell.is_empty(), "the last row ends with CRLF");
+    rows
+}
+
+/// `--format csv`: one row per circle, numbers as the hand-worked golden cases and the JSON
+/// results have them, gates as passed or failed, a hostile name quoted and kept from running
+/// as a formula; `district --format csv`: one row per target with the district's value.
+#[test]
+fn score_and_district_write_csv_tables_for_spreadsheets() {
+    let case = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(repo_file(&format!("tests/cases/longwan-2024/{name}.json"))).expect("case");
+        serde_json::from_str(&text).expect("case json")
+    };
+    let worked = case("sample-circle-all-39-hand-worked");
+    let veto = case("veto-fails-no-grade");
+    let mut hostile = worked["circle"].clone();
+    hostile["id"] = "h-1".into();
+    hostile["name"] = "=HYPERLINK(\"http://x\",\"点我\"), 甲\n乙".into();
+    let files: Vec<String> =
+        [("csv-worked.json", &worked["circle"]), ("csv-veto.json", &veto["circle"]), ("csv-h.json", &hostile)]
+            .iter()
+            .map(|(n, c)| tmp(n, &c.to_string()).to_string_lossy().into_owned())
+            .collect();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let args = ["score", "-s", "longwan-2024", "--as-of", "2025-06-30"];
+    let out = lifecircle(&[&args[..], &["--format", "csv"], &files].concat());
+    assert!(out.status.success(), "{}", text(&out));
+    let s = String::from_utf8(out.stdout).expect("utf8");
+    assert!(s.starts_with('\u{feff}'), "a byte order mark, so that Excel reads UTF-8");
+    let rows = csv_rows(&s['\u{feff}'.len_utf8()..]);
+    assert_eq!(rows.len(), 4, "a header and a row per circle");
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()), "every row as wide as the header");
+    let col = |head: &str| rows[0].iter().position(|h| h == head || h.starts_with(&format!("{head} "))).expect(head);
+    let cell = |row: usize, head: &str| rows[row][col(head)].as_str();
+
+    // Row 1: the hand-worked sample; every indicator's points as worked by hand.
+    assert_eq!(cell(1, "总分"), "86.97");
+    assert_eq!(cell(1, "等级"), "品质型（五星）");
+    assert_eq!(cell(1, "星级"), "5");
+    assert_eq!(cell(1, "未通过的否决项、门槛与必备项"), "");
+    for (id, want) in worked["expect"]["indicators"].as_object().expect("indicators") {
+        let got = cell(1, id);
+        if rows[0][col(id)].contains("通过与否") {
+            assert_eq!(got, if want["status"] == "met" { "通过" } else { "未通过" }, "{id}");
+        } else {
+            assert_eq!(got.parse::<f64>().ok(), want["points"].as_f64(), "{id}");
+        }
+    }
+    // Row 2: a veto: no grade, the veto named and failed in its own column.
+    assert_eq!(cell(2, "等级"), "未评定等级");
+    assert_eq!(cell(2, "星级"), "");
+    assert_eq!(cell(2, "未通过的否决项、门槛与必备项"), "LW-V01");
+    assert_eq!(cell(2, "LW-V01"), "未通过");
+    // Row 3: the name comes back whole, with a guard against running as a formula.
+    assert_eq!(cell(3, "生活圈名称"), "'=HYPERLINK(\"http://x\",\"点我\"), 甲\n乙");
+    // Provisional values stay marked in the headers.
+    assert!(rows[0][col("LW-L01")].ends_with("暂定）"), "{}", rows[0][col("LW-L01")]);
+
+    // Every number is the JSON result's, exactly.
+    let json = lifecircle(&[&args[..], &["--format", "json"], &files].concat());
+    let results: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).expect("json");
+    for (i, r) in results.iter().enumerate() {
+        assert_eq!(cell(i + 1, "输入摘要 (SHA-256)"), r["input_digest"].as_str().expect("digest"));
+        assert_eq!(cell(i + 1, "总分").parse::<f64>().ok(), r["total"].as_f64());
+        for ind in r["indicators"].as_array().expect("indicators") {
+            let id = ind["id"].as_str().expect("id");
+            if let Ok(points) = cell(i + 1, id).parse::<f64>() {
+                assert_eq!(Some(points), ind["points"].as_f64(), "row {} {id}", i + 1);
+            }
+        }
+    }
+
+    // The district: a target per row, with the values of the text report's hand count.
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("csv-district-a.json", &ex);
+    let c = tmp("csv-district-c.json", r#"{"id": "c", "name": "丙圈"}"#);
+    let d_args = ["district", "-s", "longwan-2024", "--as-of", "2025-06-30", "--communities", "10", "--format", "csv"];
+    let out = lifecircle(&[&d_args[..], &[a.to_str().expect("path"), c.to_str().expect("path")]].concat());
+    assert!(out.status.success(), "{}", text(&out));
+    let s = String::from_utf8(out.stdout).expect("utf8");
+    let rows = csv_rows(s.trim_start_matches('\u{feff}'));
+    let target = |metric: &str, year: &str| {
+        rows.iter().find(|r| r[3] == metric && r[0] == year).unwrap_or_else(|| panic!("{metric} {year}:\n{s}"))
+    };
+    // 1 circle built of 10 communities; the sample's 11 chain of 24 commercial outlets.
+    let share = target("community_share", "2025");
+    assert_eq!((share[5].as_str(), share[6].parse::<f64>().ok(), share[7].as_str()), ("0.2", Some(0.1), "否"));
+    let chain = target("chain_share", "2025");
+    assert_eq!((chain[6].parse::<f64>().ok(), chain[7].as_str()), (Some(11.0 / 24.0), "是"));
+    assert_eq!(chain[13], "暂定", "the counting is this project's reading");
+    assert_eq!(chain[11], "已核实", "the target itself is cited and verified");
+}

@@ -24,6 +24,7 @@ pub mod schema;
 pub mod score;
 pub mod sorted_map;
 pub mod standard;
+pub mod table;
 
 pub use assessment::Assessment;
 pub use circle::{Circle, InputError};

@@ -1,0 +1,322 @@
+//! Assessments and a district summary as CSV tables for spreadsheets: one row per circle
+//! (`circles`) or per target (`district`), headers in the report's language.
+//!
+//! What an evaluator who scores many circles opens in Excel or WPS. The JSON assessment stays
+//! the full record (explanations, inputs, gaps); the table holds what circles are compared
+//! by, and the digests that tie each row to its JSON. Written for spreadsheets: UTF-8 with a
+//! byte order mark (Excel reads Chinese text as GBK without it), CRLF line ends and RFC 4180
+//! quoting; numbers exactly as in the JSON (shortest round-trip form, no rounding); a text
+//! cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at its start)
+//! gets a leading `'`, the usual guard against formula injection from a circle's name.
+//! Provisional values stay marked: an indicator whose threshold or points this project designed
+//! says 暂定 / provisional in its column header.
+
+use crate::assessment::{Assessment, Status};
+use crate::district::District;
+use crate::score::short_num;
+use crate::standard::{Confidence, Lang};
+
+/// A CSV document being written.
+struct Csv {
+    out: String,
+    /// A cell has been written on the current row (the next one needs a comma).
+    in_row: bool,
+}
+
+impl Csv {
+    fn new() -> Csv {
+        Csv { out: String::from('\u{feff}'), in_row: false }
+    }
+
+    fn sep(&mut self) {
+        if self.in_row {
+            self.out.push(',');
+        }
+        self.in_row = true;
+    }
+
+    /// A text cell: quoted when it holds a comma, quote or line break; guarded when a
+    /// spreadsheet would take it for a formula.
+    fn text(&mut self, s: &str) {
+        self.sep();
+        let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if guard || s.contains([',', '"', '\n', '\r']) {
+            self.out.push('"');
+            if guard {
+                self.out.push('\'');
+            }
+            self.out.push_str(&s.replace('"', "\"\""));
+            self.out.push('"');
+        } else {
+            self.out.push_str(s);
+        }
+    }
+
+    /// A number cell, written so that it reads back to the same `f64`.
+    fn num(&mut self, v: f64) {
+        self.sep();
+        if v.is_finite() {
+            self.out.push_str(&short_num(v));
+        }
+    }
+
+    fn empty(&mut self) {
+        self.sep();
+    }
+
+    fn end_row(&mut self) {
+        self.out.push_str("\r\n");
+        self.in_row = false;
+    }
+}
+
+fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A veto or gate that scores no points: its cell is passed or failed, not 0.
+fn passes_only(a: &Assessment, id: &str, max: f64) -> bool {
+    max == 0.0 && a.checks.iter().any(|k| k.indicator == id)
+}
+
+/// Assessments as a table, one row per circle: who, when, against what, total and grade,
+/// the checks that failed, the indicators without data, every dimension's and indicator's
+/// points, and the digests that tie the row to its JSON assessment.
+///
+/// The columns are the dimensions and indicators of the assessments in the order they first
+/// appear (with one standard, as the CLI scores, every row has all of them; a row without an
+/// indicator leaves its cell empty). Every header says its maximum.
+pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
+    let mut dims: Vec<(&str, String)> = Vec::new();
+    let mut inds: Vec<(&str, String)> = Vec::new();
+    for a in assessments {
+        for d in &a.dimensions {
+            if !dims.iter().any(|(id, _)| *id == d.id) {
+                let head = format!(
+                    "{}{}{}{}",
+                    d.name.get(lang),
+                    t(lang, "（满分 ", " (max "),
+                    short_num(d.max),
+                    t(lang, "）", ")")
+                );
+                dims.push((&d.id, head));
+            }
+        }
+        for r in &a.indicators {
+            if !inds.iter().any(|(id, _)| *id == r.id) {
+                let provisional =
+                    r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional;
+                // A veto or gate scores no points: its cell says whether it passed.
+                let what = if passes_only(a, &r.id, r.max) {
+                    t(lang, "（通过与否", " (passed or not").to_string()
+                } else {
+                    format!("{}{}", t(lang, "（满分 ", " (max "), short_num(r.max))
+                };
+                let head = format!(
+                    "{} {}{what}{}{}",
+                    r.id,
+                    r.name.get(lang),
+                    if provisional { t(lang, "；暂定", "; provisional") } else { "" },
+                    t(lang, "）", ")"),
+                );
+                inds.push((&r.id, head));
+            }
+        }
+    }
+    let mut c = Csv::new();
+    for h in [
+        t(lang, "生活圈编号", "Circle id"),
+        t(lang, "生活圈名称", "Circle name"),
+        t(lang, "示例数据", "Sample data"),
+        t(lang, "评估日期", "As of"),
+        t(lang, "评价标准", "Standard"),
+        t(lang, "标准版本", "Standard version"),
+        t(lang, "总分", "Total"),
+        t(lang, "满分", "Max"),
+        t(lang, "等级", "Grade"),
+        t(lang, "星级", "Stars"),
+        t(lang, "未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
+        t(lang, "缺数据的指标", "Indicators without data"),
+        t(lang, "整改项数", "Gaps"),
+    ] {
+        c.text(h);
+    }
+    for (_, h) in dims.iter().chain(&inds) {
+        c.text(h);
+    }
+    for h in [
+        t(lang, "输入摘要 (SHA-256)", "Input digest (SHA-256)"),
+        t(lang, "标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+        t(lang, "计算引擎", "Engine"),
+    ] {
+        c.text(h);
+    }
+    c.end_row();
+    for a in assessments {
+        c.text(&a.circle.id);
+        c.text(&a.circle.name);
+        c.text(if a.circle.sample { t(lang, "是", "yes") } else { "" });
+        c.text(&a.as_of.to_string());
+        c.text(&a.standard.id);
+        c.text(&a.standard.version);
+        c.num(a.total);
+        c.num(a.max);
+        match &a.grade.grade {
+            Some(g) => {
+                c.text(g.name.get(lang));
+                match g.stars {
+                    Some(s) => c.num(f64::from(s)),
+                    None => c.empty(),
+                }
+            }
+            None => {
+                c.text(t(lang, "未评定等级", "no grade"));
+                c.empty();
+            }
+        }
+        let failed: Vec<&str> = a.checks.iter().filter(|k| !k.passed).map(|k| k.indicator.as_str()).collect();
+        c.text(&failed.join(" "));
+        let no_data: Vec<&str> =
+            a.indicators.iter().filter(|r| r.status == Status::NoData).map(|r| r.id.as_str()).collect();
+        c.text(&no_data.join(" "));
+        c.num(a.gaps.len() as f64);
+        for (id, _) in &dims {
+            match a.dimensions.iter().find(|d| d.id == *id) {
+                Some(d) => c.num(d.points),
+                None => c.empty(),
+            }
+        }
+        for (id, _) in &inds {
+            match a.indicators.iter().find(|r| r.id == *id) {
+                Some(r) if passes_only(a, id, r.max) => {
+                    let passed = a.checks.iter().any(|k| k.indicator == *id && k.passed);
+                    c.text(if passed { t(lang, "通过", "passed") } else { t(lang, "未通过", "failed") });
+                }
+                Some(r) => c.num(r.points),
+                None => c.empty(),
+            }
+        }
+        c.text(&a.input_digest);
+        c.text(&a.standard.digest);
+        c.text(&format!("{} {}", a.engine.name, a.engine.version));
+        c.end_row();
+    }
+    c.out
+}
+
+/// A district summary's targets as a table, one row per target: year, target, the district's
+/// value and whether it is met, the source with its confidence, and how the value is counted
+/// (with that counting's own confidence). Fractions are written as fractions (0.35), as in the
+/// JSON; the unit column says which.
+pub fn district(d: &District, lang: Lang) -> String {
+    let mut c = Csv::new();
+    for h in [
+        t(lang, "年份", "Year"),
+        t(lang, "本年", "This year"),
+        t(lang, "目标", "Target"),
+        t(lang, "指标", "Metric"),
+        t(lang, "单位", "Unit"),
+        t(lang, "目标值（不低于）", "Target (at least)"),
+        t(lang, "现状", "Value"),
+        t(lang, "是否达到", "Met"),
+        t(lang, "区级目标", "District target"),
+        t(lang, "依据", "Source"),
+        t(lang, "条款", "Clause"),
+        t(lang, "依据可信度", "Source confidence"),
+        t(lang, "口径", "Counting"),
+        t(lang, "口径可信度", "Counting confidence"),
+        t(lang, "评价标准", "Standard"),
+        t(lang, "标准版本", "Standard version"),
+        t(lang, "评估日期", "As of"),
+    ] {
+        c.text(h);
+    }
+    c.end_row();
+    let yes_no = |b: bool| if b { t(lang, "是", "yes") } else { t(lang, "否", "no") };
+    // The district's own targets first, then those above it (listed, not counted), as the report.
+    let (own, above): (Vec<_>, Vec<_>) = d.targets.iter().partition(|g| g.district_level);
+    for g in own.into_iter().chain(above) {
+        c.num(f64::from(g.year));
+        c.text(if g.this_year { t(lang, "是", "yes") } else { "" });
+        c.text(g.name.get(lang));
+        c.text(&g.metric);
+        c.text(match g.unit.as_str() {
+            "fraction" => t(lang, "比例", "fraction"),
+            "count" => t(lang, "个数", "count"),
+            other => other,
+        });
+        c.num(g.at_least);
+        match g.value {
+            Some(v) => c.num(v),
+            None => c.empty(),
+        }
+        match g.met {
+            Some(m) => c.text(yes_no(m)),
+            None if !g.district_level => c.text(t(lang, "不按本区计算", "not counted here")),
+            None => c.text(t(lang, "无法判断", "not measured")),
+        }
+        c.text(yes_no(g.district_level));
+        c.text(&g.cite.source);
+        c.text(g.cite.clause.as_deref().unwrap_or(""));
+        c.text(match g.cite.confidence {
+            Confidence::Verified => t(lang, "已核实", "verified"),
+            Confidence::Provisional => t(lang, "暂定", "provisional"),
+        });
+        c.text(g.how.get(lang));
+        c.text(match g.counting {
+            "provisional" => t(lang, "暂定", "provisional"),
+            "none" => "",
+            other => other,
+        });
+        c.text(&d.standard);
+        c.text(&d.standard_version);
+        c.text(&d.as_of.to_string());
+        c.end_row();
+    }
+    c.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Csv;
+
+    fn cells(f: impl FnOnce(&mut Csv)) -> String {
+        let mut c = Csv::new();
+        f(&mut c);
+        c.out.trim_start_matches('\u{feff}').to_string()
+    }
+
+    #[test]
+    fn text_cells_are_quoted_only_when_they_must_be_and_formulas_are_guarded() {
+        assert_eq!(cells(|c| c.text("镇中社区")), "镇中社区");
+        assert_eq!(cells(|c| c.text("a,b")), "\"a,b\"");
+        assert_eq!(cells(|c| c.text("say \"hi\"")), "\"say \"\"hi\"\"\"");
+        assert_eq!(cells(|c| c.text("two\nlines")), "\"two\nlines\"");
+        assert_eq!(cells(|c| c.text("=HYPERLINK(\"x\")")), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cells(|c| c.text("-1+2")), "\"'-1+2\"");
+        assert_eq!(cells(|c| c.text("@SUM(A1)")), "\"'@SUM(A1)\"");
+        assert_eq!(cells(|c| c.text("2026-12-05")), "2026-12-05");
+    }
+
+    #[test]
+    fn numbers_read_back_exactly_and_rows_end_in_crlf() {
+        let s = cells(|c| {
+            c.num(19.97);
+            c.num(-3.0);
+            c.num(0.1 + 0.2);
+            c.num(2.5e20);
+            c.num(f64::NAN);
+            c.empty();
+            c.end_row();
+            c.text("x");
+        });
+        assert_eq!(s, "19.97,-3,0.30000000000000004,2.5e20,,\r\nx");
+        for cell in ["19.97", "0.30000000000000004", "2.5e20"] {
+            let v: f64 = cell.parse().unwrap();
+            assert_eq!(super::short_num(v), cell);
+        }
+    }
+}
