@@ -60,6 +60,13 @@ impl Csv {
         }
     }
 
+    /// Header cells in the report's language.
+    fn heads(&mut self, lang: Lang, heads: &[(&str, &str)]) {
+        for (zh, en) in heads {
+            self.text(if lang == Lang::Zh { zh } else { en });
+        }
+    }
+
     fn empty(&mut self) {
         self.sep();
     }
@@ -127,33 +134,35 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         }
     }
     let mut c = Csv::new();
-    for h in [
-        t(lang, "生活圈编号", "Circle id"),
-        t(lang, "生活圈名称", "Circle name"),
-        t(lang, "示例数据", "Sample data"),
-        t(lang, "评估日期", "As of"),
-        t(lang, "评价标准", "Standard"),
-        t(lang, "标准版本", "Standard version"),
-        t(lang, "总分", "Total"),
-        t(lang, "满分", "Max"),
-        t(lang, "等级", "Grade"),
-        t(lang, "星级", "Stars"),
-        t(lang, "未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
-        t(lang, "缺数据的指标", "Indicators without data"),
-        t(lang, "整改项数", "Gaps"),
-    ] {
-        c.text(h);
-    }
+    c.heads(
+        lang,
+        &[
+            ("生活圈编号", "Circle id"),
+            ("生活圈名称", "Circle name"),
+            ("示例数据", "Sample data"),
+            ("评估日期", "As of"),
+            ("评价标准", "Standard"),
+            ("标准版本", "Standard version"),
+            ("总分", "Total"),
+            ("满分", "Max"),
+            ("等级", "Grade"),
+            ("星级", "Stars"),
+            ("未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
+            ("缺数据的指标", "Indicators without data"),
+            ("整改项数", "Gaps"),
+        ],
+    );
     for (_, h) in dims.iter().chain(&inds) {
         c.text(h);
     }
-    for h in [
-        t(lang, "输入摘要 (SHA-256)", "Input digest (SHA-256)"),
-        t(lang, "标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
-        t(lang, "计算引擎", "Engine"),
-    ] {
-        c.text(h);
-    }
+    c.heads(
+        lang,
+        &[
+            ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
+            ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+            ("计算引擎", "Engine"),
+        ],
+    );
     c.end_row();
     for a in assessments {
         c.text(&a.circle.id);
@@ -213,27 +222,28 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
 /// JSON; the unit column says which.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
-    for h in [
-        t(lang, "年份", "Year"),
-        t(lang, "本年", "This year"),
-        t(lang, "目标", "Target"),
-        t(lang, "指标", "Metric"),
-        t(lang, "单位", "Unit"),
-        t(lang, "目标值（不低于）", "Target (at least)"),
-        t(lang, "现状", "Value"),
-        t(lang, "是否达到", "Met"),
-        t(lang, "区级目标", "District target"),
-        t(lang, "依据", "Source"),
-        t(lang, "条款", "Clause"),
-        t(lang, "依据可信度", "Source confidence"),
-        t(lang, "口径", "Counting"),
-        t(lang, "口径可信度", "Counting confidence"),
-        t(lang, "评价标准", "Standard"),
-        t(lang, "标准版本", "Standard version"),
-        t(lang, "评估日期", "As of"),
-    ] {
-        c.text(h);
-    }
+    c.heads(
+        lang,
+        &[
+            ("年份", "Year"),
+            ("本年", "This year"),
+            ("目标", "Target"),
+            ("指标", "Metric"),
+            ("单位", "Unit"),
+            ("目标值（不低于）", "Target (at least)"),
+            ("现状", "Value"),
+            ("是否达到", "Met"),
+            ("区级目标", "District target"),
+            ("依据", "Source"),
+            ("条款", "Clause"),
+            ("依据可信度", "Source confidence"),
+            ("口径", "Counting"),
+            ("口径可信度", "Counting confidence"),
+            ("评价标准", "Standard"),
+            ("标准版本", "Standard version"),
+            ("评估日期", "As of"),
+        ],
+    );
     c.end_row();
     let yes_no = |b: bool| if b { t(lang, "是", "yes") } else { t(lang, "否", "no") };
     // The district's own targets first, then those above it (listed, not counted), as the report.
