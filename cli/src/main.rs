@@ -49,6 +49,7 @@ enum Command {
     Standards,
     /// 校验标准文件 Validate standard files; report every problem with file, line and id.
     Validate {
+        /// 标准文件（TOML、JSON 或 YAML，按扩展名；`-` 读标准输入并自行判断）。`extends` 所指的上级标准先在内置标准中找，再找同目录的 `<id>.toml`、`.json`、`.yaml` 或 `.yml`。
         /// Standard files (TOML, JSON or YAML, by extension; `-` reads standard input and
         /// guesses). A parent named in `extends` is looked up among the built-in standards,
         /// then as `<id>.toml`, `<id>.json`, `<id>.yaml` or `<id>.yml` beside the file.
@@ -57,14 +58,15 @@ enum Command {
     },
     /// 评分 Score circles against a standard and print the report.
     Score {
+        /// 内置标准编号（见 `lifecircle standards`）或标准文件（TOML、JSON、YAML）
         /// A built-in standard id (see `lifecircle standards`) or a standard file
         /// (TOML, JSON or YAML).
         #[arg(long, short)]
         standard: String,
-        /// Circle files (JSON); `-` reads standard input.
+        /// 生活圈文件（JSON）；`-` 读标准输入 Circle files (JSON); `-` reads standard input.
         #[arg(required = true)]
         circles: Vec<PathBuf>,
-        /// Evaluation date, YYYY-MM-DD (default: today).
+        /// 评估日期 YYYY-MM-DD（默认今天）Evaluation date, YYYY-MM-DD (default: today).
         #[arg(long)]
         as_of: Option<String>,
         #[command(flatten)]
@@ -74,19 +76,23 @@ enum Command {
     },
     /// 核验评分结果 Verify assessments: score their circles again and compare, value by value
     ///
+    /// 用于交来的评分结果（`score --format json` 或组件的 `lifecircle-submit`）及其生活圈文件：按结果所记的标准与日期重新评分；标准摘要、输入摘要与每个数值都一致才通过。按路网评分的生活圈须给同样的 --network、--facilities、--origins 与 --data-crs。
+    ///
     /// For results handed in (`score --format json`, or the widgets' `lifecircle-submit`) with
     /// the circle files they were made from: each circle is scored again with the standard and
     /// date the assessment names. An assessment passes only if the standard's digest, the
     /// input digest and every value agree. A circle scored on a street network is verified
     /// with the same --network, --facilities, --origins and --data-crs.
     Verify {
+        /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件
         /// The assessments (JSON): one, or a list as `score --format json` writes for many
         /// circles. Each is matched to the circle file with the same circle id.
         #[arg(long, short)]
         assessment: PathBuf,
-        /// The circle files (JSON) that were scored.
+        /// 被评分的生活圈文件（JSON）The circle files (JSON) that were scored.
         #[arg(required = true)]
         circles: Vec<PathBuf>,
+        /// 标准（结果所记的不是内置标准时）：标准文件或内置编号
         /// The standard, when it is not the built-in one the assessment names: a standard file
         /// (TOML, JSON or YAML) or a built-in id.
         #[arg(long, short)]
@@ -96,20 +102,25 @@ enum Command {
     },
     /// 全区目标进度 A district's circles against its standard's targets (circles built, chain share, satisfaction …)
     ///
+    /// 逐圈评分，再与标准中每一条 `[[targets]]` 对照：现状、是否达到、计算口径（本项目对目标的理解标为暂定）。生活圈数据无法得出的目标列为无法判断。
+    ///
     /// Scores every circle, then compares the district with each `[[targets]]` row of the
     /// standard: the value, whether it is met, and how it was counted (provisional where this
     /// project reads the target). Targets circle data cannot give are listed as not measured.
     District {
-        /// A built-in standard id or a standard file (TOML, JSON or YAML).
+        /// 内置标准编号或标准文件（TOML、JSON、YAML）A built-in standard id or a standard file (TOML, JSON or YAML).
         #[arg(long, short)]
         standard: String,
+        /// 全区的生活圈文件（JSON），一个不漏：每个文件一个生活圈或一个列表（全区进度组件导出的格式）
         /// The district's circle files (JSON), all of them: each a circle, or a list of circles
         /// (as the district dashboard exports them).
         #[arg(required = true)]
         circles: Vec<PathBuf>,
+        /// 评估日期 YYYY-MM-DD（默认今天），其年份即“本年”
         /// Evaluation date, YYYY-MM-DD (default: today); its year marks this year's targets.
         #[arg(long)]
         as_of: Option<String>,
+        /// 全区社区数（用于“创成生活圈的社区比例”）
         /// Number of communities in the district (for the share of communities with a circle).
         #[arg(long)]
         communities: Option<u32>,
@@ -123,12 +134,15 @@ enum Command {
     },
     /// 坐标转换 Convert points between WGS-84, GCJ-02 (AMap) and BD-09 (Baidu).
     Coords {
+        /// 原坐标系 From this coordinate system
         #[arg(long, value_enum)]
         from: CrsArg,
+        /// 目标坐标系 To this coordinate system
         #[arg(long, value_enum)]
         to: CrsArg,
-        /// A point `LON,LAT`.
+        /// 一个点 `经度,纬度` A point `LON,LAT`.
         point: Option<String>,
+        /// 含经纬度列的 CSV 文件，其余列原样保留（UTF-8 或 GBK）
         /// A CSV file with longitude and latitude columns (`lon`/`经度`, `lat`/`纬度`): the same
         /// rows and columns come out with those two converted. UTF-8 or GBK (as Excel on
         /// Chinese Windows saves it); quoted fields (an address with a comma) are kept.
@@ -137,23 +151,26 @@ enum Command {
     },
     /// 显示解析后的标准 Print a resolved standard (after `extends`) as JSON.
     Show {
-        /// A built-in standard id or a standard file.
+        /// 内置标准编号或标准文件 A built-in standard id or a standard file.
         standard: String,
     },
     /// 打包标准供组件使用 Resolve a standard and write it packed for the widgets (`standardPacked`).
+    ///
+    /// 组件不带标准文件解析器：门户把自己的标准打包一次（`lifecircle pack mine.toml -o mine.lcs`）再交给组件，组件读取时核对其中的摘要。
     ///
     /// The widgets carry no standard-file parser: a portal with its own standard packs it once
     /// (`lifecircle pack mine.toml -o mine.lcs`) and passes the bytes; the digest inside is
     /// checked when the widgets read it.
     Pack {
-        /// A built-in standard id or a standard file (TOML, JSON or YAML).
+        /// 内置标准编号或标准文件（TOML、JSON、YAML）A built-in standard id or a standard file (TOML, JSON or YAML).
         standard: String,
-        /// Write to this file instead of stdout.
+        /// 写入此文件（默认标准输出）Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
     /// 输出 JSON Schema Print the JSON Schema of the circle input or of the standard format.
     Schema {
+        /// 哪一种：生活圈输入或标准格式 Which: the circle input or the standard format
         #[arg(long, value_enum, default_value_t = SchemaOf::Circle)]
         of: SchemaOf,
     },
@@ -167,8 +184,11 @@ enum Command {
 
 #[derive(Subcommand)]
 enum AccessCommand {
-    /// Network walking distance in metres between two points, or for every row of a CSV
-    /// (`from_lon,from_lat,to_lon,to_lat`; out: the same plus `metres`, empty when no path).
+    /// 步行距离 Network walking distance in metres between two points, or for every row of a CSV
+    ///
+    /// 两点间或 CSV 每行（`from_lon,from_lat,to_lon,to_lat`；输出另加 `metres` 列，无路可达时为空）的路网步行距离（米）。
+    /// Between two points, or for every row of a CSV (`from_lon,from_lat,to_lon,to_lat`; out: the
+    /// same plus `metres`, empty when no path).
     Distance {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -186,8 +206,10 @@ enum AccessCommand {
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
-    /// From one point, the nearest facility of every category of a standard, with metres and
-    /// walking minutes (the standard's walking speed).
+    /// 最近设施 From one point, the nearest facility of every category of a standard
+    ///
+    /// 从一点出发，标准中每类业态最近的设施，附米数与步行分钟（按标准的步速）。
+    /// With metres and walking minutes (the standard's walking speed).
     Nearest {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -208,8 +230,11 @@ enum AccessCommand {
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
-    /// For a missing or weak category, the best sites ranked by residents newly covered within
-    /// the standard's minutes (greedy maximum coverage), each with the total it would give.
+    /// 选址建议 For a missing or weak category, the best sites for a new facility
+    ///
+    /// 对缺失或薄弱的业态，按标准步行分钟内新覆盖的居民数排序的最佳位置（贪心最大覆盖），并给出各自带来的总分。
+    /// Ranked by residents newly covered within the standard's minutes (greedy maximum
+    /// coverage), each with the total it would give.
     Sites {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -239,7 +264,9 @@ enum AccessCommand {
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
     },
-    /// Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON.
+    /// 等时圈 Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON
+    ///
+    /// 各分钟数内可达的街道与等时圈多边形，输出 GeoJSON。
     Isochrone {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -323,17 +350,21 @@ fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
 /// Data that `score` and `verify` measure walking distances from.
 #[derive(clap::Args)]
 struct DataArgs {
+    /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON）：步行类指标按在其上从中心与居民点量得的距离评分
     /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
     /// then scored from distances measured on it, from the circle's centre and origins.
     #[arg(long)]
     network: Option<PathBuf>,
+    /// 设施数据（OSM、GeoJSON 点、CSV），按 OSM 标签与高德类型码归入标准的业态并加入清单
     /// Facilities from data (OSM, GeoJSON points, CSV), mapped to the standard's
     /// categories by OSM tags and AMap type codes and added to the inventory.
     #[arg(long)]
     facilities: Vec<PathBuf>,
+    /// 居民点（带 `population` 的 GeoJSON 点或建筑，或 CSV）
     /// Residential origins (GeoJSON points or buildings with `population`, or CSV).
     #[arg(long)]
     origins: Option<PathBuf>,
+    /// 数据文件坐标系（--network、--facilities、--origins）
     /// Coordinate system of the data files given with --network, --facilities, --origins.
     #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
     data_crs: CrsArg,
@@ -342,10 +373,10 @@ struct DataArgs {
 /// How `score` and `district` write their report.
 #[derive(clap::Args)]
 struct ReportArgs {
-    /// Language of the report.
+    /// 报告语言 Language of the report.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     lang: LangArg,
-    /// Output format.
+    /// 输出格式 Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
 }
