@@ -97,7 +97,7 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
                     problem(
                         "out_of_range",
                         format!("evaluator.{k}.points"),
-                        format!("{} points given but {k} has at most {}", fmt_num(e.points), fmt_num(i.points)),
+                        format!("{} given but {k} has at most {}", points_en(e.points), fmt_num(i.points)),
                     );
                 }
             }
@@ -561,7 +561,7 @@ impl<'a> Cx<'a> {
                         m.inputs.insert("points_given".into(), Value::from(e.points));
                         m.says = Text::new(
                             format!("评估人给 {} 分但未写理由，不予计分", fmt_num(e.points)),
-                            format!("{} points given without a note: not counted", fmt_num(e.points)),
+                            format!("{} given without a note: not counted", points_en(e.points)),
                         );
                         m.detail = Some(Text::new("补写评估理由", "add the evaluator's note"));
                     }
@@ -593,7 +593,7 @@ impl<'a> Cx<'a> {
         let name = &target.name;
         if here.is_empty() && self.nearest_from_centre(target).is_none() {
             m.value = Some(0.0);
-            m.says = Text::new(format!("没有{}", name.zh), format!("no {}", name.en));
+            m.says = Text::new(format!("没有{}", name.zh), format!("no {}", in_sentence(&name.en)));
             m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
             return m;
         }
@@ -608,7 +608,10 @@ impl<'a> Cx<'a> {
                 // Known only from the walking distances given, not from the inventory.
                 None => Text::new(
                     format!("步行距离数据表明附近有{}（未列入设施清单）", name.zh),
-                    format!("the walking distances given show a {} nearby (not in the inventory)", name.en),
+                    format!(
+                        "the walking distances given show a {} nearby (not in the inventory)",
+                        in_sentence(&name.en)
+                    ),
                 ),
             };
             return m;
@@ -627,8 +630,10 @@ impl<'a> Cx<'a> {
                 format!("已有{}但缺少步行距离", name.zh),
                 format!("{} present, walking distance missing", name.en),
             );
-            m.detail =
-                Some(Text::new(format!("测量{}的步行距离", name.zh), format!("measure the walk to {}", name.en)));
+            m.detail = Some(Text::new(
+                format!("测量{}的步行距离", name.zh),
+                format!("measure the walk to {}", in_sentence(&name.en)),
+            ));
             return m;
         };
         m.inputs.insert("nearest_m".into(), Value::from(metres));
@@ -743,7 +748,10 @@ impl<'a> Cx<'a> {
                 );
             } else if absent {
                 m.value = Some(0.0);
-                m.says = Text::new(format!("没有{}，覆盖率 0%", name.zh), format!("no {}: coverage 0%", name.en));
+                m.says = Text::new(
+                    format!("没有{}，覆盖率 0%", name.zh),
+                    format!("no {}: coverage 0%", in_sentence(&name.en)),
+                );
                 m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
             } else {
                 m.says = Text::new("缺少居民点或步行距离数据", "no origins or walking distances given");
@@ -890,11 +898,11 @@ fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
     match rule {
         Rule::AtLeast { threshold } if unit == "yes_no" || unit == "m" || unit == "min" => {
             let _ = threshold;
-            Text::new(format!("达到要求得 {} 分", fmt_num(max)), format!("{} points when met", fmt_num(max)))
+            Text::new(format!("达到要求得 {} 分", fmt_num(max)), format!("{} when met", points_en(max)))
         }
         Rule::AtLeast { threshold } => Text::new(
             format!("要求 ≥ {}，达到得 {} 分", fmt_value(*threshold, unit), fmt_num(max)),
-            format!("{} points at ≥ {}", fmt_num(max), fmt_value(*threshold, unit)),
+            format!("{} at ≥ {}", points_en(max), fmt_value(*threshold, unit)),
         ),
         Rule::Linear { zero, full } => Text::new(
             format!(
@@ -1269,6 +1277,24 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
+/// Points in English: "1 point", "2.5 points".
+fn points_en(x: f64) -> String {
+    let n = fmt_num(x);
+    if n == "1" { "1 point".into() } else { format!("{n} points") }
+}
+
+/// An English name inside a sentence: "no convenience store", not "no Convenience store".
+/// Only a capital followed by a lower-case letter is lowered, so "TCM clinic" and "OSM" stay.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            format!("{}{}", first.to_ascii_lowercase(), &name[1..])
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// A number as short as it can be written and read back exactly: `1100`, `2.5`, `1e-320`,
 /// `2.5e20` (plain decimals of tiny and huge values would run to hundreds of digits); `∞`,
 /// `-∞` and `NaN` for the values that are not numbers.
@@ -1295,6 +1321,19 @@ pub fn fmt_pct(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_names_are_lowered_inside_sentences_but_not_acronyms() {
+        assert_eq!(in_sentence("Convenience store"), "convenience store");
+        assert_eq!(in_sentence("Community elderly-care facility"), "community elderly-care facility");
+        assert_eq!(in_sentence("TCM clinic"), "TCM clinic");
+        assert_eq!(in_sentence("OSM"), "OSM");
+        assert_eq!(in_sentence("x"), "x");
+        assert_eq!(in_sentence(""), "");
+        assert_eq!(points_en(1.0), "1 point");
+        assert_eq!(points_en(2.0), "2 points");
+        assert_eq!(points_en(0.5), "0.5 points");
+    }
 
     #[test]
     fn numbers_in_explanations_are_never_saturated_integers() {
