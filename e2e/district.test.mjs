@@ -97,6 +97,19 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.equal(summary.endsWith(`district-${asOf}.json`), true, summary);
     const cliText = execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(sample.communities), '--format', 'json', list], { encoding: 'utf8' });
     assert.equal(readFileSync(summary, 'utf8'), cliText, 'the exported summary is the CLI\'s, byte for byte');
+    // The targets as a table, in the widget's language: the CLI's `--format csv --lang`, byte for byte.
+    const cliCsv = (lang) => execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(sample.communities), '--format', 'csv', '--lang', lang, list], { encoding: 'utf8' });
+    const table = await saved('.lcx-export-table');
+    assert.equal(table.endsWith(`district-${asOf}.csv`), true, table);
+    const csvText = readFileSync(table, 'utf8');
+    assert.equal(csvText, cliCsv('zh'), 'the exported table is the CLI\'s, byte for byte');
+    assert.match(csvText, /^\uFEFF年份,本年,目标,/);
+    assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,circles_built,个数,14,2,否,是,/);
+    await page.click('#lang');
+    await page.waitForTimeout(200);
+    assert.equal(readFileSync(await saved('.lcx-export-table'), 'utf8'), cliCsv('en'));
+    await page.click('#lang');
+    await page.waitForTimeout(200);
 
     // A file with a fourth circle (the sample under another id) adds it: 3 built.
     const d = { ...sample.circles[0], id: 'd-demo', name: '丁圈（示例）' };

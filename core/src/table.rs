@@ -39,17 +39,22 @@ impl Csv {
     /// spreadsheet would take it for a formula.
     fn text(&mut self, s: &str) {
         self.sep();
-        let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-        if guard || s.contains([',', '"', '\n', '\r']) {
-            self.out.push('"');
-            if guard {
-                self.out.push('\'');
-            }
-            self.out.push_str(&s.replace('"', "\"\""));
-            self.out.push('"');
-        } else {
+        let guard = matches!(s.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+        if !guard && !s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
             self.out.push_str(s);
+            return;
         }
+        self.out.push('"');
+        if guard {
+            self.out.push('\'');
+        }
+        for ch in s.chars() {
+            if ch == '"' {
+                self.out.push('"');
+            }
+            self.out.push(ch);
+        }
+        self.out.push('"');
     }
 
     /// A number cell, written so that it reads back to the same `f64`.
@@ -247,8 +252,8 @@ pub fn district(d: &District, lang: Lang) -> String {
     c.end_row();
     let yes_no = |b: bool| if b { t(lang, "是", "yes") } else { t(lang, "否", "no") };
     // The district's own targets first, then those above it (listed, not counted), as the report.
-    let (own, above): (Vec<_>, Vec<_>) = d.targets.iter().partition(|g| g.district_level);
-    for g in own.into_iter().chain(above) {
+    let own = d.targets.iter().filter(|g| g.district_level);
+    for g in own.chain(d.targets.iter().filter(|g| !g.district_level)) {
         c.num(f64::from(g.year));
         c.text(if g.this_year { t(lang, "是", "yes") } else { "" });
         c.text(g.name.get(lang));

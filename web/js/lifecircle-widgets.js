@@ -94,6 +94,7 @@ const TEXT = {
   circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it).'],
   districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
   exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
+  exportTable: ['导出目标表（CSV，Excel 可打开）', 'Export the targets (CSV, for Excel)'],
   exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
@@ -500,9 +501,9 @@ AssessmentElement.prototype._importFacilities = async function (input) {
   input.value = '';
 };
 
-/** Offers `text` as a JSON file named `name` (a link clicked in the element's shadow root). */
-function download(root, name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers `text` as a file named `name` (a link clicked in the element's shadow root); JSON unless `type` says otherwise. */
+function download(root, name, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name });
   root.append(a);
   a.click();
@@ -539,9 +540,11 @@ class DistrictElement extends LifecircleElement {
     const hint = this._label(h('span', { class: 'lcx-hint' }), 'districtHint');
     // The summary is byte for byte what `lifecircle district --format json` writes for the
     // exported circles (with the same date and communities): an evaluator can check it.
-    const summary = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-summary', on: { click: () => this._exportSummary() } }), 'exportSummary');
+    const summary = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-summary', on: { click: () => this._exportSummary('json') } }), 'exportSummary');
+    // The same as a table, a row per target: what `lifecircle district --format csv --lang` writes.
+    const table = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-table', on: { click: () => this._exportSummary('csv') } }), 'exportTable');
     const circles = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-circles', on: { click: () => this._handle && download(this.shadowRoot, 'circles.json', this._handle.toJson()) } }), 'exportCircles');
-    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, circles, hint);
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, table, circles, hint);
     this._bar.hidden = true; // until mounted
     this.shadowRoot.insertBefore(this._bar, this._slot);
     // The widget's "remove" buttons carry `data-remove` (their circle's place in the list).
@@ -570,12 +573,18 @@ class DistrictElement extends LifecircleElement {
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
   }
 
-  _exportSummary() {
+  /** Downloads the summary as `district-<date>.json`, or as `district-<date>.csv` (`kind` `csv`). */
+  _exportSummary(kind) {
     if (!this._handle) return;
+    let json;
     let text;
-    try { text = this._handle.summaryJson(); } catch { this._sayKey('noSummary', {}, true); return; }
-    const asOf = (JSON.parse(text).as_of || 'summary');
-    download(this.shadowRoot, `district-${asOf}.json`, text);
+    try {
+      json = this._handle.summaryJson();
+      text = kind === 'csv' ? this._handle.summaryCsv() : json;
+    } catch { this._sayKey('noSummary', {}, true); return; }
+    const asOf = (JSON.parse(json).as_of || 'summary');
+    if (kind === 'csv') download(this.shadowRoot, `district-${asOf}.csv`, text, 'text/csv;charset=utf-8');
+    else download(this.shadowRoot, `district-${asOf}.json`, text);
   }
 
   async _addCircles(input) {

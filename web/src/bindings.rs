@@ -28,7 +28,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::guide_map::{Layout, MapLayers};
 use crate::model::{circle_json, empty_circle};
-use crate::mount::{self, Hook, MountError, MountOptions, Mounted, standard_from_packed};
+use crate::mount::{self, Hook, MountError, MountOptions, Mounted, SummaryFormat, standard_from_packed};
 use crate::styles;
 
 /// A JS `Error` with a `code` property.
@@ -261,6 +261,15 @@ pub struct Widget {
     inner: Mounted,
 }
 
+impl Widget {
+    fn summary(&self, format: SummaryFormat, name: &str) -> Result<String, JsValue> {
+        match self.inner.summary(format) {
+            Some(r) => r.map_err(|e| circle_error(&e)),
+            None => Err(bad(format!("{name} 只适用于全区进度组件 / {name} is the district dashboard's"))),
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Widget {
     /// `"zh"` or `"en"`.
@@ -382,10 +391,15 @@ impl Widget {
     /// the other widgets.
     #[wasm_bindgen(js_name = summaryJson)]
     pub fn summary_json(&self) -> Result<String, JsValue> {
-        match self.inner.summary_json() {
-            Some(r) => r.map_err(|e| circle_error(&e)),
-            None => Err(bad("summaryJson 只适用于全区进度组件 / summaryJson is the district dashboard's")),
-        }
+        self.summary(SummaryFormat::Json, "summaryJson")
+    }
+
+    /// The district dashboard's summary as a CSV table in the widget's language (a row per
+    /// target; UTF-8 with a byte order mark, for Excel or WPS), byte for byte what `lifecircle
+    /// district --format csv --lang zh|en` writes. Throws as `summaryJson`.
+    #[wasm_bindgen(js_name = summaryCsv)]
+    pub fn summary_csv(&self) -> Result<String, JsValue> {
+        self.summary(SummaryFormat::Csv, "summaryCsv")
     }
 
     /// The circle as JSON text.

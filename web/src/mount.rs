@@ -116,8 +116,16 @@ type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
 struct ListIo {
     load: LoadList,
     save: Box<dyn Fn() -> String>,
-    /// The summary as JSON (the district's), or why there is none.
-    summary: Box<dyn Fn() -> Result<String, InputError>>,
+    /// The summary (the district's) as JSON or as a CSV table, or why there is none.
+    summary: Box<dyn Fn(SummaryFormat) -> Result<String, InputError>>,
+}
+
+/// How the district dashboard writes its summary: as `lifecircle district --format json`, or
+/// `--format csv` in the widget's language (a row per target, for Excel or WPS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryFormat {
+    Json,
+    Csv,
 }
 
 /// A mounted widget. Dropping it unmounts the widget.
@@ -170,14 +178,14 @@ impl Mounted {
         }
     }
 
-    /// The district dashboard's summary as JSON text, byte for byte what `lifecircle district
-    /// --format json` writes for the same circles, date and communities (to keep, or to check
-    /// with the CLI); `None` for the other widgets.
+    /// The district dashboard's summary, byte for byte what `lifecircle district --format json`
+    /// (or `--format csv --lang` the widget's language) writes for the same circles, date and
+    /// communities (to keep, or to check with the CLI); `None` for the other widgets.
     ///
     /// # Errors
     /// Why the circles are not summarised (fields `circles[i]…`).
-    pub fn summary_json(&self) -> Option<Result<String, InputError>> {
-        self.list.as_ref().map(|io| (io.summary)())
+    pub fn summary(&self, format: SummaryFormat) -> Option<Result<String, InputError>> {
+        self.list.as_ref().map(|io| (io.summary)(format))
     }
 
     /// The circle as JSON, to save (the district dashboard's: its circles, a JSON array).
@@ -429,13 +437,14 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
             }),
             save: Box::new(list_json),
             // As the CLI prints it: pretty JSON (written compact, then indented the same way)
-            // and a newline.
-            summary: Box::new(move || {
-                summary.with_untracked(|r| match r {
-                    Ok(d) => {
+            // and a newline, or the CSV table in the widget's language.
+            summary: Box::new(move |format| {
+                summary.with_untracked(|r| match (r, format) {
+                    (Ok(d), SummaryFormat::Json) => {
                         Ok(format!("{}\n", crate::model::indent_json(&serde_json::to_string(d).unwrap_or_default())))
                     }
-                    Err(e) => Err(e.clone()),
+                    (Ok(d), SummaryFormat::Csv) => Ok(lifecircle_core::table::district(d, lang.get_untracked())),
+                    (Err(e), _) => Err(e.clone()),
                 })
             }),
         });
