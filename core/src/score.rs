@@ -351,7 +351,7 @@ impl<'a> Cx<'a> {
                     .insert("missing".into(), Value::from(lack.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
                 m.inputs.insert("of".into(), Value::from(targets.len()));
                 let zh_lack = join(lack.iter().map(|t| t.name.zh.as_str()), "、");
-                let en_lack = join(lack.iter().map(|t| t.name.en.as_str()), ", ");
+                let en_lack = join(lack.iter().map(|t| in_sentence(&t.name.en)), ", ");
                 m.says = Text::new(
                     format!("已有 {} 种（共 {} 种）", have.len(), targets.len()),
                     format!("{} of {} types present", have.len(), targets.len()),
