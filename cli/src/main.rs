@@ -142,7 +142,7 @@ enum Command {
         to: CrsArg,
         /// 一个点 `经度,纬度` A point `LON,LAT`.
         point: Option<String>,
-        /// 含经纬度列的 CSV 文件，其余列原样保留（UTF-8 或 GBK）
+        /// 含经度、纬度列（lon/经度、lat/纬度）的 CSV 文件：这两列转换，其余行列原样输出；UTF-8 或 GBK（中文 Windows 的 Excel 所存）；带引号的字段（含逗号的地址）保留
         /// A CSV file with longitude and latitude columns (`lon`/`经度`, `lat`/`纬度`): the same
         /// rows and columns come out with those two converted. UTF-8 or GBK (as Excel on
         /// Chinese Windows saves it); quoted fields (an address with a comma) are kept.
@@ -187,8 +187,9 @@ enum AccessCommand {
     /// 步行距离 Network walking distance in metres between two points, or for every row of a CSV
     ///
     /// 两点间或 CSV 每行（`from_lon,from_lat,to_lon,to_lat`；输出另加 `metres` 列，无路可达时为空）的路网步行距离（米）。
-    /// Between two points, or for every row of a CSV (`from_lon,from_lat,to_lon,to_lat`; out: the
-    /// same plus `metres`, empty when no path).
+    ///
+    /// A CSV of pairs has the columns `from_lon,from_lat,to_lon,to_lat`; out: the same plus
+    /// `metres`, empty when there is no path.
     Distance {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -209,6 +210,7 @@ enum AccessCommand {
     /// 最近设施 From one point, the nearest facility of every category of a standard
     ///
     /// 从一点出发，标准中每类业态最近的设施，附米数与步行分钟（按标准的步速）。
+    ///
     /// With metres and walking minutes (the standard's walking speed).
     Nearest {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
@@ -233,6 +235,7 @@ enum AccessCommand {
     /// 选址建议 For a missing or weak category, the best sites for a new facility
     ///
     /// 对缺失或薄弱的业态，按标准步行分钟内新覆盖的居民数排序的最佳位置（贪心最大覆盖），并给出各自带来的总分。
+    ///
     /// Ranked by residents newly covered within the standard's minutes (greedy maximum
     /// coverage), each with the total it would give.
     Sites {
@@ -385,7 +388,7 @@ struct ReportArgs {
 enum FormatArg {
     /// 可读的报告 a readable report
     Text,
-    /// 完整评分结果（可用 verify 核验）the full result (what `verify` checks)
+    /// 完整结果（JSON；score 的结果可用 verify 核验）the full result as JSON (score's can be checked with `verify`)
     Json,
     /// Markdown 报告 the report in Markdown
     Md,
@@ -611,7 +614,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 };
                 say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
             }
-            if matches!(format, FormatArg::Csv) && !json_out.is_empty() {
+            if matches!(format, FormatArg::Csv) {
                 emit(&lifecircle_core::table::circles(&json_out, lang));
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }

@@ -625,6 +625,39 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!(cell(3, "生活圈名称"), "'=HYPERLINK(\"http://x\",\"点我\"), 甲\n乙");
     // Provisional values stay marked in the headers.
     assert!(rows[0][col("LW-L01")].ends_with("暂定）"), "{}", rows[0][col("LW-L01")]);
+    // In English, English headers and words, the same numbers.
+    let en = lifecircle(&[&args[..], &["--format", "csv", "--lang", "en"], &files].concat());
+    let en = String::from_utf8(en.stdout).expect("utf8");
+    let en_rows = csv_rows(&en['\u{feff}'.len_utf8()..]);
+    assert_eq!(&en_rows[0][..3], ["Circle id", "Circle name", "Sample data"]);
+    assert_eq!((en_rows[2][col("等级")].as_str(), en_rows[2][col("LW-V01")].as_str()), ("no grade", "failed"));
+    assert_eq!(en_rows[1][col("总分")], rows[1][col("总分")]);
+    // A circle that fails is named on stderr and the others' rows are written (exit 1); when no
+    // circle scores, the table still has its header.
+    let partly = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--format",
+        "csv",
+        files[2],
+        tmp("csv-bad.json", "{").to_str().expect("path"),
+    ]);
+    assert_eq!(partly.status.code(), Some(1), "one circle of two failed");
+    let partial = csv_rows(String::from_utf8(partly.stdout).expect("utf8").trim_start_matches('\u{feff}'));
+    assert_eq!((partial.len(), partial[1][0].as_str()), (2, "h-1"), "the good circle's row is written");
+    assert!(String::from_utf8_lossy(&partly.stderr).contains("csv-bad.json"), "the bad file is named on stderr");
+    let bad_only = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--format",
+        "csv",
+        tmp("csv-bad2.json", "{").to_str().expect("path"),
+    ]);
+    assert_eq!(bad_only.status.code(), Some(1));
+    let header_only = csv_rows(String::from_utf8(bad_only.stdout).expect("utf8").trim_start_matches('\u{feff}'));
+    assert_eq!((header_only.len(), header_only[0][0].as_str()), (1, "生活圈编号"));
 
     // Every number is the JSON result's, exactly.
     let json = lifecircle(&[&args[..], &["--format", "json"], &files].concat());
@@ -634,8 +667,10 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
         assert_eq!(cell(i + 1, "总分").parse::<f64>().ok(), r["total"].as_f64());
         for ind in r["indicators"].as_array().expect("indicators") {
             let id = ind["id"].as_str().expect("id");
-            if let Ok(points) = cell(i + 1, id).parse::<f64>() {
-                assert_eq!(Some(points), ind["points"].as_f64(), "row {} {id}", i + 1);
+            if rows[0][col(id)].contains("通过与否") {
+                assert!(["通过", "未通过"].contains(&cell(i + 1, id)), "row {} {id}", i + 1);
+            } else {
+                assert_eq!(cell(i + 1, id).parse::<f64>().ok(), ind["points"].as_f64(), "row {} {id}", i + 1);
             }
         }
     }
@@ -649,6 +684,7 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert!(out.status.success(), "{}", text(&out));
     let s = String::from_utf8(out.stdout).expect("utf8");
     let rows = csv_rows(s.trim_start_matches('\u{feff}'));
+    assert!(rows.len() > 10 && rows.iter().all(|r| r.len() == rows[0].len()), "{s}");
     let target = |metric: &str, year: &str| {
         rows.iter().find(|r| r[3] == metric && r[0] == year).unwrap_or_else(|| panic!("{metric} {year}:\n{s}"))
     };

@@ -322,7 +322,7 @@ impl<'a> Cx<'a> {
                     m.inputs.insert("form".into(), Value::from(f.code.as_str()));
                     m.says = Text::new(
                         format!("本圈为{}，此项不适用", f.name.zh),
-                        format!("the circle is {}, so this does not apply", f.name.en),
+                        format!("the circle is {}, so this does not apply", in_sentence(&f.name.en)),
                     );
                     return Some(m);
                 }
@@ -368,7 +368,10 @@ impl<'a> Cx<'a> {
                 let n = self.present(target).len();
                 m.value = Some(n as f64);
                 m.inputs.insert("count".into(), Value::from(n));
-                m.says = Text::new(format!("{}共 {n} 处", target.name.zh), format!("{n} × {}", target.name.en));
+                m.says = Text::new(
+                    format!("{}共 {n} 处", target.name.zh),
+                    format!("{n} × {}", in_sentence(&target.name.en)),
+                );
                 m
             }
             Kind::Ratio { numerator, denominator } | Kind::AreaShare { numerator, denominator } => {
@@ -594,7 +597,7 @@ impl<'a> Cx<'a> {
         if here.is_empty() && self.nearest_from_centre(target).is_none() {
             m.value = Some(0.0);
             m.says = Text::new(format!("没有{}", name.zh), format!("no {}", in_sentence(&name.en)));
-            m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
+            m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
             return m;
         }
         let Some(limit) = within else {
@@ -603,13 +606,13 @@ impl<'a> Cx<'a> {
             m.says = match here.iter().map(|f| f.name.as_str()).min() {
                 Some(first) => Text::new(
                     format!("已有{} {} 处（如{first}）", name.zh, here.len()),
-                    format!("{} × {} present (e.g. {first})", here.len(), name.en),
+                    format!("{} × {} present (e.g. {first})", here.len(), in_sentence(&name.en)),
                 ),
                 // Known only from the walking distances given, not from the inventory.
                 None => Text::new(
                     format!("步行距离数据表明附近有{}（未列入设施清单）", name.zh),
                     format!(
-                        "the walking distances given show a {} nearby (not in the inventory)",
+                        "the walking distances given show one nearby: {} (not in the inventory)",
                         in_sentence(&name.en)
                     ),
                 ),
@@ -647,8 +650,8 @@ impl<'a> Cx<'a> {
             m.inputs.insert("nearest".into(), Value::from(n.as_str()));
         }
         let (which_zh, which_en) = match &nearest {
-            Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
-            None => (name.zh.clone(), name.en.clone()),
+            Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", in_sentence(&name.en))),
+            None => (name.zh.clone(), in_sentence(&name.en)),
         };
         let (ok, zh, en) = match limit {
             Reach::Metres(lim) => {
@@ -726,8 +729,8 @@ impl<'a> Cx<'a> {
                     m.inputs.insert("nearest".into(), Value::from(n.as_str()));
                 }
                 let (which_zh, which_en) = match &nearest {
-                    Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", name.en)),
-                    None => (name.zh.clone(), name.en.clone()),
+                    Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", in_sentence(&name.en))),
+                    None => (name.zh.clone(), in_sentence(&name.en)),
                 };
                 let walk_min = fmt_num(round1(d / per_min));
                 m.says = Text::new(
@@ -752,7 +755,7 @@ impl<'a> Cx<'a> {
                     format!("没有{}，覆盖率 0%", name.zh),
                     format!("no {}: coverage 0%", in_sentence(&name.en)),
                 );
-                m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", name.en)));
+                m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
             } else {
                 m.says = Text::new("缺少居民点或步行距离数据", "no origins or walking distances given");
                 m.detail = Some(Text::new(
@@ -803,7 +806,7 @@ impl<'a> Cx<'a> {
                 "residents within {} minutes (about {} m) of {}: {} ÷ {} = {}",
                 fmt_num(limit),
                 fmt_num(reach_m.round()),
-                name.en,
+                in_sentence(&name.en),
                 fmt_num(covered),
                 fmt_num(total),
                 fmt_pct(v)
@@ -815,7 +818,7 @@ impl<'a> Cx<'a> {
                 format!(
                     "{}-minute coverage of {} is {}: add outlets where residents are not covered",
                     fmt_num(limit),
-                    name.en,
+                    in_sentence(&name.en),
                     fmt_pct(v)
                 ),
             ));
@@ -967,12 +970,7 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
     };
     Text::new(
         format!("{}{zh_rule}：得 {}/{} 分。依据：{clause}{mark_zh}", m.says.zh, fmt_num(points), fmt_num(ind.points)),
-        format!(
-            "{}{en_rule}: {}/{} points. Source: {clause}{mark_en}",
-            m.says.en,
-            fmt_num(points),
-            fmt_num(ind.points)
-        ),
+        format!("{}{en_rule}: {}/{}. Source: {clause}{mark_en}", m.says.en, fmt_num(points), points_en(ind.points)),
     )
 }
 

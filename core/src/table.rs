@@ -39,7 +39,9 @@ impl Csv {
     /// spreadsheet would take it for a formula.
     fn text(&mut self, s: &str) {
         self.sep();
-        let guard = matches!(s.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+        // The full-width forms too: Chinese input methods type them, and spreadsheets may run them.
+        let guard =
+            matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠'));
         if !guard && !s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
             self.out.push_str(s);
             return;
@@ -99,26 +101,31 @@ fn passes_only(a: &Assessment, id: &str, max: f64) -> bool {
 /// points, and the digests that tie the row to its JSON assessment.
 ///
 /// The columns are the dimensions and indicators of the assessments in the order they first
-/// appear (with one standard, as the CLI scores, every row has all of them; a row without an
-/// indicator leaves its cell empty). Every header says its maximum.
+/// appear, one set per standard (by digest): with one standard, as the CLI scores, every row
+/// has all of them; with several, each header starts with its standard and a row leaves the
+/// other standards' cells empty. Every header says its maximum.
 pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
-    let mut dims: Vec<(&str, String)> = Vec::new();
-    let mut inds: Vec<(&str, String)> = Vec::new();
+    // (standard digest, id, header)
+    let mut dims: Vec<(&str, &str, String)> = Vec::new();
+    let mut inds: Vec<(&str, &str, String)> = Vec::new();
+    let several = assessments.windows(2).any(|w| w[0].standard.digest != w[1].standard.digest);
     for a in assessments {
+        let std = a.standard.digest.as_str();
+        let from = if several { format!("[{} v{}] ", a.standard.id, a.standard.version) } else { String::new() };
         for d in &a.dimensions {
-            if !dims.iter().any(|(id, _)| *id == d.id) {
+            if !dims.iter().any(|(s, id, _)| *s == std && *id == d.id) {
                 let head = format!(
-                    "{}{}{}{}",
+                    "{from}{}{}{}{}",
                     d.name.get(lang),
                     t(lang, "（满分 ", " (max "),
                     short_num(d.max),
                     t(lang, "）", ")")
                 );
-                dims.push((&d.id, head));
+                dims.push((std, &d.id, head));
             }
         }
         for r in &a.indicators {
-            if !inds.iter().any(|(id, _)| *id == r.id) {
+            if !inds.iter().any(|(s, id, _)| *s == std && *id == r.id) {
                 let provisional =
                     r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional;
                 // A veto or gate scores no points: its cell says whether it passed.
@@ -128,13 +135,13 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                     format!("{}{}", t(lang, "（满分 ", " (max "), short_num(r.max))
                 };
                 let head = format!(
-                    "{} {}{what}{}{}",
+                    "{from}{} {}{what}{}{}",
                     r.id,
                     r.name.get(lang),
                     if provisional { t(lang, "；暂定", "; provisional") } else { "" },
                     t(lang, "）", ")"),
                 );
-                inds.push((&r.id, head));
+                inds.push((std, &r.id, head));
             }
         }
     }
@@ -157,7 +164,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
             ("整改项数", "Gaps"),
         ],
     );
-    for (_, h) in dims.iter().chain(&inds) {
+    for (_, _, h) in dims.iter().chain(&inds) {
         c.text(h);
     }
     c.heads(
@@ -197,14 +204,15 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
             a.indicators.iter().filter(|r| r.status == Status::NoData).map(|r| r.id.as_str()).collect();
         c.text(&no_data.join(" "));
         c.num(a.gaps.len() as f64);
-        for (id, _) in &dims {
-            match a.dimensions.iter().find(|d| d.id == *id) {
+        let ours = |s: &str| s == a.standard.digest;
+        for (s, id, _) in &dims {
+            match a.dimensions.iter().find(|d| ours(s) && d.id == *id) {
                 Some(d) => c.num(d.points),
                 None => c.empty(),
             }
         }
-        for (id, _) in &inds {
-            match a.indicators.iter().find(|r| r.id == *id) {
+        for (s, id, _) in &inds {
+            match a.indicators.iter().find(|r| ours(s) && r.id == *id) {
                 Some(r) if passes_only(a, id, r.max) => {
                     let passed = a.checks.iter().any(|k| k.indicator == *id && k.passed);
                     c.text(if passed { t(lang, "通过", "passed") } else { t(lang, "未通过", "failed") });
@@ -314,6 +322,48 @@ mod tests {
         assert_eq!(cells(|c| c.text("-1+2")), "\"'-1+2\"");
         assert_eq!(cells(|c| c.text("@SUM(A1)")), "\"'@SUM(A1)\"");
         assert_eq!(cells(|c| c.text("2026-12-05")), "2026-12-05");
+        // Full-width forms, as Chinese input methods type them.
+        assert_eq!(cells(|c| c.text("＝1+1")), "\"'＝1+1\"");
+        assert_eq!(cells(|c| c.text("＠某社区")), "\"'＠某社区\"");
+        assert_eq!(cells(|c| c.text("某社区＝1")), "某社区＝1");
+    }
+
+    #[test]
+    fn circles_scored_against_two_standards_keep_each_standards_columns() {
+        use crate::standard::{Lang, load_builtin};
+        // A circle that both standards read: nothing filled in yet.
+        let circle = crate::Circle::from_json(r#"{"id": "t", "name": "某社区"}"#).unwrap();
+        let as_of = "2025-06-30".parse().unwrap();
+        let longwan = crate::score(&load_builtin("longwan-2024").unwrap(), &circle, as_of).unwrap();
+        let mofcom = crate::score(&load_builtin("mofcom-2021").unwrap(), &circle, as_of).unwrap();
+        let one = super::circles(std::slice::from_ref(&longwan), Lang::Zh);
+        let both = super::circles(&[longwan.clone(), mofcom.clone()], Lang::Zh);
+        let rows = |t: &str| -> Vec<Vec<String>> {
+            t.trim_start_matches('\u{feff}')
+                .split("\r\n")
+                .filter(|r| !r.is_empty())
+                .map(|r| r.split(',').map(String::from).collect())
+                .collect()
+        };
+        let (one, both) = (rows(&one), rows(&both));
+        // One standard: no prefix. Two: every score column is one standard's, named so, and
+        // a row has cells only under its own standard's columns.
+        assert!(one[0].iter().any(|h| h.starts_with("MC-T01 ")), "{:?}", one[0]);
+        let col =
+            |prefix: &str| both[0].iter().position(|h| h.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix}"));
+        let (lw, mc) = (col("[longwan-2024 v0.1.0] MC-T01 "), col("[mofcom-2021 v0.1.0] MC-T01 "));
+        assert!(
+            both[0][lw].contains("满分 10") && both[0][mc].contains("满分 20"),
+            "{} / {}",
+            both[0][lw],
+            both[0][mc]
+        );
+        let points = |a: &crate::Assessment| {
+            crate::score::short_num(a.indicators.iter().find(|r| r.id == "MC-T01").unwrap().points)
+        };
+        assert_eq!((both[1][lw].as_str(), both[1][mc].as_str()), (points(&longwan).as_str(), ""));
+        assert_eq!((both[2][lw].as_str(), both[2][mc].as_str()), ("", points(&mofcom).as_str()));
+        assert!(both.iter().all(|r| r.len() == both[0].len()));
     }
 
     #[test]

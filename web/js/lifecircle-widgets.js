@@ -581,7 +581,11 @@ class DistrictElement extends LifecircleElement {
     try {
       json = this._handle.summaryJson();
       text = kind === 'csv' ? this._handle.summaryCsv() : json;
-    } catch { this._sayKey('noSummary', {}, true); return; }
+    } catch (e) {
+      // Only circles with problems mean "nothing to export yet"; anything else is a fault to see.
+      if (e && e.code === 'circle') { this._sayKey('noSummary', {}, true); return; }
+      throw e;
+    }
     const asOf = (JSON.parse(json).as_of || 'summary');
     if (kind === 'csv') download(this.shadowRoot, `district-${asOf}.csv`, text, 'text/csv;charset=utf-8');
     else download(this.shadowRoot, `district-${asOf}.json`, text);
