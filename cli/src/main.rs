@@ -582,7 +582,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
             let mut failed = Vec::new();
-            let mut json_out = Vec::new();
+            let mut results = Vec::new();
             for path in &circles {
                 let text = read(path)?;
                 let circle = match Circle::from_json(&text) {
@@ -599,7 +599,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let result = lifecircle_core::score(&std, &circle, as_of);
                 match result {
                     Ok(a) => match format {
-                        FormatArg::Json | FormatArg::Csv => json_out.push(a),
+                        FormatArg::Json | FormatArg::Csv => results.push(a),
                         FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
                         FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
                     },
@@ -607,15 +607,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             if matches!(format, FormatArg::Json) {
-                let v = if circles.len() == 1 && json_out.len() == 1 {
-                    serde_json::to_string_pretty(&json_out[0])
+                let v = if circles.len() == 1 && results.len() == 1 {
+                    serde_json::to_string_pretty(&results[0])
                 } else {
-                    serde_json::to_string_pretty(&json_out)
+                    serde_json::to_string_pretty(&results)
                 };
                 say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
             }
             if matches!(format, FormatArg::Csv) {
-                emit(&lifecircle_core::table::circles(&json_out, lang));
+                emit(&lifecircle_core::table::circles(&results, lang));
             }
             if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
         }

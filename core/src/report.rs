@@ -30,10 +30,7 @@ impl L {
     }
 
     fn t<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+        self.lang.pick(zh, en)
     }
 }
 

@@ -649,10 +649,7 @@ impl<'a> Cx<'a> {
         if let Some(n) = &nearest {
             m.inputs.insert("nearest".into(), Value::from(n.as_str()));
         }
-        let (which_zh, which_en) = match &nearest {
-            Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", in_sentence(&name.en))),
-            None => (name.zh.clone(), in_sentence(&name.en)),
-        };
+        let (which_zh, which_en) = which(name, nearest.as_deref());
         let (ok, zh, en) = match limit {
             Reach::Metres(lim) => {
                 m.unit = "m";
@@ -728,10 +725,7 @@ impl<'a> Cx<'a> {
                 if let Some(n) = &nearest {
                     m.inputs.insert("nearest".into(), Value::from(n.as_str()));
                 }
-                let (which_zh, which_en) = match &nearest {
-                    Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", in_sentence(&name.en))),
-                    None => (name.zh.clone(), in_sentence(&name.en)),
-                };
+                let (which_zh, which_en) = which(name, nearest.as_deref());
                 let walk_min = fmt_num(round1(d / per_min));
                 m.says = Text::new(
                     format!(
@@ -1272,6 +1266,15 @@ pub fn fmt_num(x: f64) -> String {
     } else {
         let s = format!("{r:.2}");
         s.trim_end_matches('0').to_string()
+    }
+}
+
+/// A category in a sentence, with the name of its nearest facility when known: 药店“仁和药房”,
+/// pharmacy (仁和药房).
+fn which(name: &Text, nearest: Option<&str>) -> (String, String) {
+    match nearest {
+        Some(n) => (format!("{}“{n}”", name.zh), format!("{} ({n})", in_sentence(&name.en))),
+        None => (name.zh.clone(), in_sentence(&name.en)),
     }
 }
 

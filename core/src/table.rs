@@ -6,8 +6,9 @@
 //! by, and the digests that tie each row to its JSON. Written for spreadsheets: UTF-8 with a
 //! byte order mark (Excel reads Chinese text as GBK without it), CRLF line ends and RFC 4180
 //! quoting; numbers exactly as in the JSON (shortest round-trip form, no rounding); a text
-//! cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at its start)
-//! gets a leading `'`, the usual guard against formula injection from a circle's name.
+//! cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their full-width forms,
+//! tab, CR or LF at its start) gets a leading `'`, the usual guard against formula injection
+//! from a circle's name.
 //! Provisional values stay marked: an indicator whose threshold or points this project designed
 //! says 暂定 / provisional in its column header.
 
@@ -70,7 +71,7 @@ impl Csv {
     /// Header cells in the report's language.
     fn heads(&mut self, lang: Lang, heads: &[(&str, &str)]) {
         for (zh, en) in heads {
-            self.text(if lang == Lang::Zh { zh } else { en });
+            self.text(lang.pick(zh, en));
         }
     }
 
@@ -81,13 +82,6 @@ impl Csv {
     fn end_row(&mut self) {
         self.out.push_str("\r\n");
         self.in_row = false;
-    }
-}
-
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
     }
 }
 
@@ -117,9 +111,9 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                 let head = format!(
                     "{from}{}{}{}{}",
                     d.name.get(lang),
-                    t(lang, "（满分 ", " (max "),
+                    lang.pick("（满分 ", " (max "),
                     short_num(d.max),
-                    t(lang, "）", ")")
+                    lang.pick("）", ")")
                 );
                 dims.push((std, &d.id, head));
             }
@@ -130,16 +124,16 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                     r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional;
                 // A veto or gate scores no points: its cell says whether it passed.
                 let what = if passes_only(a, &r.id, r.max) {
-                    t(lang, "（通过与否", " (passed or not").to_string()
+                    lang.pick("（通过与否", " (passed or not").to_string()
                 } else {
-                    format!("{}{}", t(lang, "（满分 ", " (max "), short_num(r.max))
+                    format!("{}{}", lang.pick("（满分 ", " (max "), short_num(r.max))
                 };
                 let head = format!(
                     "{from}{} {}{what}{}{}",
                     r.id,
                     r.name.get(lang),
-                    if provisional { t(lang, "；暂定", "; provisional") } else { "" },
-                    t(lang, "）", ")"),
+                    if provisional { lang.pick("；暂定", "; provisional") } else { "" },
+                    lang.pick("）", ")"),
                 );
                 inds.push((std, &r.id, head));
             }
@@ -179,7 +173,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
     for a in assessments {
         c.text(&a.circle.id);
         c.text(&a.circle.name);
-        c.text(if a.circle.sample { t(lang, "是", "yes") } else { "" });
+        c.text(if a.circle.sample { lang.pick("是", "yes") } else { "" });
         c.text(&a.as_of.to_string());
         c.text(&a.standard.id);
         c.text(&a.standard.version);
@@ -194,7 +188,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                 }
             }
             None => {
-                c.text(t(lang, "未评定等级", "no grade"));
+                c.text(lang.pick("未评定等级", "no grade"));
                 c.empty();
             }
         }
@@ -215,7 +209,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
             match a.indicators.iter().find(|r| ours(s) && r.id == *id) {
                 Some(r) if passes_only(a, id, r.max) => {
                     let passed = a.checks.iter().any(|k| k.indicator == *id && k.passed);
-                    c.text(if passed { t(lang, "通过", "passed") } else { t(lang, "未通过", "failed") });
+                    c.text(if passed { lang.pick("通过", "passed") } else { lang.pick("未通过", "failed") });
                 }
                 Some(r) => c.num(r.points),
                 None => c.empty(),
@@ -258,17 +252,17 @@ pub fn district(d: &District, lang: Lang) -> String {
         ],
     );
     c.end_row();
-    let yes_no = |b: bool| if b { t(lang, "是", "yes") } else { t(lang, "否", "no") };
+    let yes_no = |b: bool| if b { lang.pick("是", "yes") } else { lang.pick("否", "no") };
     // The district's own targets first, then those above it (listed, not counted), as the report.
     let own = d.targets.iter().filter(|g| g.district_level);
     for g in own.chain(d.targets.iter().filter(|g| !g.district_level)) {
         c.num(f64::from(g.year));
-        c.text(if g.this_year { t(lang, "是", "yes") } else { "" });
+        c.text(if g.this_year { lang.pick("是", "yes") } else { "" });
         c.text(g.name.get(lang));
         c.text(&g.metric);
         c.text(match g.unit.as_str() {
-            "fraction" => t(lang, "比例", "fraction"),
-            "count" => t(lang, "个数", "count"),
+            "fraction" => lang.pick("比例", "fraction"),
+            "count" => lang.pick("个数", "count"),
             other => other,
         });
         c.num(g.at_least);
@@ -278,19 +272,19 @@ pub fn district(d: &District, lang: Lang) -> String {
         }
         match g.met {
             Some(m) => c.text(yes_no(m)),
-            None if !g.district_level => c.text(t(lang, "不按本区计算", "not counted here")),
-            None => c.text(t(lang, "无法判断", "not measured")),
+            None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
+            None => c.text(lang.pick("无法判断", "not measured")),
         }
         c.text(yes_no(g.district_level));
         c.text(&g.cite.source);
         c.text(g.cite.clause.as_deref().unwrap_or(""));
         c.text(match g.cite.confidence {
-            Confidence::Verified => t(lang, "已核实", "verified"),
-            Confidence::Provisional => t(lang, "暂定", "provisional"),
+            Confidence::Verified => lang.pick("已核实", "verified"),
+            Confidence::Provisional => lang.pick("暂定", "provisional"),
         });
         c.text(g.how.get(lang));
         c.text(match g.counting {
-            "provisional" => t(lang, "暂定", "provisional"),
+            "provisional" => lang.pick("暂定", "provisional"),
             "none" => "",
             other => other,
         });

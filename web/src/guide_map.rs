@@ -621,13 +621,6 @@ fn rejoin(lines: &[String]) -> String {
     out
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Symbols and glyphs
 // ---------------------------------------------------------------------------------------
@@ -995,7 +988,7 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     let mut s = String::with_capacity(32 * 1024);
     let vb = o.view_box.unwrap_or([0.0, 0.0, f.w, f.h]);
     let title =
-        if d.sample { format!("{}（{}）", d.name, t(lang, "示例数据", "sample data")) } else { d.name.clone() };
+        if d.sample { format!("{}（{}）", d.name, lang.pick("示例数据", "sample data")) } else { d.name.clone() };
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" \
@@ -1011,7 +1004,7 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
         s,
         "<title id=\"lc-map-title\">{} — {}</title><desc id=\"lc-map-desc\">{}</desc>",
         esc(&title),
-        t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle guide map"),
+        lang.pick("一刻钟便民生活圈导视图", "15-minute convenient living circle guide map"),
         esc(&describe(d, lang))
     );
     let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>", n(f.w), n(f.h));
@@ -1038,7 +1031,7 @@ fn describe(d: &GuideMapData, lang: Lang) -> String {
 fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     // Accent band.
     let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#1f5fa8\"/>", n(f.w), n(f.margin * 0.25));
-    let badge = t(lang, "示例数据", "SAMPLE DATA");
+    let badge = lang.pick("示例数据", "SAMPLE DATA");
     let badge_w = if d.sample { text_width(badge, f.sub) + f.sub * 1.2 } else { 0.0 };
     let avail = f.w - 2.0 * f.margin - badge_w - f.sub;
     let mut size = f.title;
@@ -1069,9 +1062,9 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
             badge,
         );
     }
-    let label = t(lang, "一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map");
-    let short = t(lang, "导视图", "Guide map");
-    let date = d.date.as_ref().map(|date| format!("{}{date}", t(lang, "更新于 ", "as of ")));
+    let label = lang.pick("一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map");
+    let short = lang.pick("导视图", "Guide map");
+    let date = d.date.as_ref().map(|date| format!("{}{date}", lang.pick("更新于 ", "as of ")));
     let line = subtitle([label, short], d.place.as_deref(), date.as_deref(), f.sub, f.w - 2.0 * f.margin);
     text(s, f.margin, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
 }
@@ -1238,7 +1231,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         }
         let selected = o.selected.as_deref() == Some(fac.id.as_str());
         let cat_name = ci.map_or(fac.category.as_str(), |ci| d.categories[ci].name.get(lang));
-        let status = if fac.not_open { t(lang, "（规划中或已关闭）", " (planned or closed)") } else { "" };
+        let status = if fac.not_open { lang.pick("（规划中或已关闭）", " (planned or closed)") } else { "" };
         let _ = write!(
             symbols,
             "<g class=\"lc-fac{}\" data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\">",
@@ -1358,7 +1351,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         n(r * 1.7),
         n(r * 0.6)
     );
-    let here = t(lang, "您在这里", "You are here");
+    let here = lang.pick("您在这里", "You are here");
     let hs = f.font * 1.15;
     let (hw, hh) = (text_width(here, hs) + hs * 0.8, hs * 1.5);
     let cands: Vec<(f64, f64)> = [1.0f64, 1.6, 2.4, 3.4]
@@ -1670,7 +1663,7 @@ fn north_arrow(s: &mut String, x: f64, y: f64, size: f64, lang: Lang) {
         &format!(
             " font-weight=\"700\" text-anchor=\"middle\" fill=\"{INK}\" stroke=\"{PAPER}\" stroke-width=\"3\" paint-order=\"stroke\""
         ),
-        t(lang, "北", "N"),
+        lang.pick("北", "N"),
     );
     s.push_str("</g>");
 }
@@ -1686,14 +1679,14 @@ fn scale_bar_at(f: &Frame, p: &Projection) -> (f64, f64, f64, f64) {
 fn scale_bar_box(f: &Frame, p: &Projection, lang: Lang) -> [f64; 4] {
     let (len_m, len, x0, y0) = scale_bar_at(f, p);
     let w =
-        len + f.font * 1.6 + text_width(&format!("{} {}", fmt_plain(len_m), t(lang, "米", "m")), f.font * 0.9) / 2.0;
+        len + f.font * 1.6 + text_width(&format!("{} {}", fmt_plain(len_m), lang.pick("米", "m")), f.font * 0.9) / 2.0;
     [x0 - f.font * 0.8, y0 - f.font * 2.0, x0 - f.font * 0.8 + w, y0 + f.font * 1.2]
 }
 
 fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
     let (len_m, len, x0, y0) = scale_bar_at(f, p);
     let bh = f.font * 0.5;
-    let unit = t(lang, "米", "m");
+    let unit = lang.pick("米", "m");
     let [bx, by, bx1, by1] = scale_bar_box(f, p, lang);
     let _ = write!(
         s,
@@ -1816,8 +1809,8 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         l
     };
     let mut rows: Vec<Row> = Vec::new();
-    rows.push(Row::Heading(t(lang, "图例", "Legend").into(), INK));
-    rows.push(Row::Here(lines(t(lang, "您在这里（生活圈中心）", "You are here (centre)"))));
+    rows.push(Row::Heading(lang.pick("图例", "Legend").into(), INK));
+    rows.push(Row::Here(lines(lang.pick("您在这里（生活圈中心）", "You are here (centre)"))));
     if !d.reached.is_empty() {
         for (i, m) in o.tiers.iter().enumerate() {
             let label = match lang {
@@ -1844,12 +1837,12 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         rows.push(Row::Entry {
             class: 0,
             glyph: String::new(),
-            label: lines(t(lang, "规划中或已关闭", "Planned or closed")),
+            label: lines(lang.pick("规划中或已关闭", "Planned or closed")),
             hollow: true,
         });
     }
     if !d.suggested.is_empty() {
-        rows.push(Row::Heading(t(lang, "建议选址", "Suggested sites").into(), ALERT));
+        rows.push(Row::Heading(lang.pick("建议选址", "Suggested sites").into(), ALERT));
         let sglyph = suggested_glyphs(d, lang);
         for (site, g) in d.suggested.iter().zip(sglyph) {
             let name = suggested_name(site, d, lang);
@@ -1914,13 +1907,13 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     let orphans: Vec<usize> =
         (0..d.categories.len()).filter(|&ci| !d.classes.iter().any(|k| k.code == d.categories[ci].class)).collect();
     if !orphans.is_empty() {
-        class_rows(usize::MAX, t(lang, "其他", "Other").into(), orphans);
+        class_rows(usize::MAX, lang.pick("其他", "Other").into(), orphans);
     }
 
     let mut missing: Vec<Row> =
-        vec![Row::Heading(t(lang, "缺少的业态（待补齐）", "Missing types (to add)").into(), ALERT)];
+        vec![Row::Heading(lang.pick("缺少的业态（待补齐）", "Missing types (to add)").into(), ALERT)];
     if d.missing.is_empty() {
-        missing.push(Row::Note(t(lang, "无（或尚未评估）", "None (or not assessed yet)").into()));
+        missing.push(Row::Note(lang.pick("无（或尚未评估）", "None (or not assessed yet)").into()));
     }
     missing.extend(d.missing.iter().map(|m| Row::Missing(lines(m.get(lang)))));
 
@@ -2116,12 +2109,11 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
     let lang = o.lang;
     let mut parts: Vec<String> = Vec::new();
     if d.sample {
-        parts.push(t(lang, "示例数据：设施为虚构，仅供演示", "Sample data: the facilities are invented").into());
+        parts.push(lang.pick("示例数据：设施为虚构，仅供演示", "Sample data: the facilities are invented").into());
     }
     if d.osm {
         parts.push(
-            t(
-                lang,
+            lang.pick(
                 "地图数据 © OpenStreetMap 贡献者，按 ODbL 许可提供",
                 "Map data © OpenStreetMap contributors, available under the ODbL",
             )
@@ -2132,11 +2124,11 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
         parts.push(c.clone());
     }
     if let (Some(_), Some(c)) = (&o.tiles, &o.tiles_credit) {
-        parts.push(format!("{}{c}", t(lang, "底图 ", "Basemap ")));
+        parts.push(format!("{}{c}", lang.pick("底图 ", "Basemap ")));
     }
     let mut made = format!("lifecircle {}", lifecircle_core::VERSION);
     if let Some(st) = &d.standard {
-        made = format!("{made} · {}{st}", t(lang, "评价标准 ", "standard "));
+        made = format!("{made} · {}{st}", lang.pick("评价标准 ", "standard "));
     }
     parts.push(made);
     // Attributions are owed in full: wrap onto more lines (set a little smaller, the first

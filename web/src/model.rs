@@ -11,10 +11,7 @@ use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure
 
 /// Picks the Chinese or the English text.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    lang.pick(zh, en)
 }
 
 /// ★★★☆☆ for a number of stars out of five.

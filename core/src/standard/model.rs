@@ -22,10 +22,7 @@ impl Text {
 
     /// The text in a language (`Lang::Zh` first).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.zh, &self.en)
     }
 }
 
@@ -36,6 +33,16 @@ pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+impl Lang {
+    /// The one of a Chinese and an English text in this language: `lang.pick("总分", "Total")`.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// How sure the project is of a value.
