@@ -31,6 +31,22 @@ pub struct Assessment {
     pub gaps: Vec<Gap>,
 }
 
+impl Assessment {
+    /// A check's verdict in words: 通过, 未通过, or, for one failed because its data was not
+    /// given, 缺数据，按未通过计 (a veto is not cleared on silence, but neither is it a
+    /// recorded incident).
+    pub fn verdict(&self, c: &CheckResult, lang: crate::standard::Lang) -> &'static str {
+        let no_data = || self.indicators.iter().any(|r| r.id == c.indicator && r.status == Status::NoData);
+        if c.passed {
+            lang.pick("通过", "passed")
+        } else if no_data() {
+            lang.pick("缺数据，按未通过计", "no data, counted as failed")
+        } else {
+            lang.pick("未通过", "failed")
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Engine {
     pub name: String,

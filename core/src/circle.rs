@@ -258,8 +258,9 @@ pub struct Circle {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InputProblem {
     /// Stable code: `json`, `out_of_range`, `not_whole`, `unknown_category`, `unknown_indicator`,
-    /// `unknown_figure`, `unknown_form`, `inconsistent`; in a district's list of circles also
-    /// `repeated` (the same circle twice, [`crate::district::Refused`]).
+    /// `unknown_figure`, `unknown_form`, `inconsistent`, `repeated` (the same facility or
+    /// origin listed twice; in a district's list of circles, the same circle twice,
+    /// [`crate::district::Refused`]).
     pub code: &'static str,
     /// Field path, e.g. `facilities[3].floor_area_m2`.
     pub field: String,
@@ -289,6 +290,12 @@ impl InputProblem {
             "unknown_indicator" => "本标准没有这个指标".into(),
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
+            "repeated" if f.starts_with("facilities[") => {
+                "同一设施列了两次（编号与业态相同），会被重复计入，请删去一条".into()
+            }
+            "repeated" if f.starts_with("walking.origins[") => {
+                "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
+            }
             "json" => format!("格式错误：{}", self.message),
             // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
@@ -462,6 +469,43 @@ impl Circle {
         for (i, f) in self.facilities.iter().enumerate() {
             if let Some(p) = f.location {
                 coord(format!("facilities[{i}].location"), p);
+            }
+        }
+        // The same facility or origin listed twice would be counted twice (a breakfast shop
+        // more, residents more than live there). Same id and category (origins: same id), and
+        // not at two different places: two imports may both number their rows `line 2`.
+        let apart = |a: Option<[f64; 2]>, b: Option<[f64; 2]>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        for (j, f) in self.facilities.iter().enumerate() {
+            let Some(id) = f.id.as_deref().filter(|id| !id.is_empty()) else { continue };
+            let first = self.facilities[..j].iter().position(|e| {
+                e.id.as_deref() == Some(id) && e.category == f.category && !apart(e.location, f.location)
+            });
+            if let Some(i) = first {
+                out.push(InputProblem {
+                    code: "repeated",
+                    field: format!("facilities[{j}].id"),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "facility {id:?} is listed twice (as facilities[{i}] too): it would be counted twice"
+                    ),
+                });
+            }
+        }
+        if let Some(w) = &self.walking {
+            for (j, o) in w.origins.iter().enumerate() {
+                if let Some(i) = w.origins[..j].iter().position(|e| e.id == o.id && !apart(e.location, o.location)) {
+                    out.push(InputProblem {
+                        code: "repeated",
+                        field: format!("walking.origins[{j}].id"),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "origin {:?} is listed twice (as walking.origins[{i}] too): its residents would be counted twice",
+                            o.id
+                        ),
+                    });
+                }
             }
         }
         for (k, s) in &self.surveys {

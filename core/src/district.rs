@@ -171,7 +171,7 @@ pub fn summarise(
 /// against the standard's targets.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
     let survey = st.indicators.iter().find_map(|i| match &i.kind {
-        Kind::Satisfaction { survey, .. } => Some(survey.as_str()),
+        Kind::Satisfaction { survey, min_sample } => Some((survey.as_str(), *min_sample)),
         _ => None,
     });
     let circles: Vec<DistrictCircle> = scored
@@ -180,7 +180,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
             let [chain, commercial] =
                 crate::score::measures(st, c, [&Measure::ChainOutlets, &Measure::CommercialOutlets])
                     .map(|v| v.unwrap_or(0.0) as u32);
-            let s = survey.and_then(|k| c.surveys.get(k));
+            let s = survey.and_then(|(k, _)| c.surveys.get(k));
             DistrictCircle {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -198,7 +198,22 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     let built = circles.iter().filter(|c| c.built).count() as f64;
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
     let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
-    let (satisfied, respondents) = (sum(|c| c.satisfied), sum(|c| c.respondents));
+    // Surveys pool as the satisfaction indicator counts them: a sample below the standard's
+    // minimum is not used there, so it is not used here either.
+    let min_sample = survey.map_or(0, |(_, m)| m);
+    let usable = |c: &&DistrictCircle| c.respondents.is_some_and(|r| r >= min_sample);
+    let small = circles.iter().filter(|c| c.respondents.is_some() && !usable(c)).count();
+    let pooled =
+        |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter(usable).filter_map(f).map(f64::from).sum::<f64>();
+    let (satisfied, respondents) = (pooled(|c| c.satisfied), pooled(|c| c.respondents));
+    let left_out = if small == 0 {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("另有 {small} 个圈的样本少于 {min_sample} 份，与评分一样不予采用。"),
+            format!(" {small} circle(s) with fewer than {min_sample} respondents are left out, as in scoring."),
+        )
+    };
     let targets = st
         .targets
         .iter()
@@ -213,6 +228,14 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                     "provisional",
                 ),
                 "community_share" => match communities.filter(|n| *n > 0) {
+                    Some(n) if built > f64::from(n) => (
+                        None,
+                        Text::new(
+                            format!("建成的生活圈（{built} 个）多于全区社区数（{n} 个），请核对社区总数（每个生活圈按一个社区计）。"),
+                            format!("More circles built ({built}) than communities in the district ({n}): check the number of communities (each circle counts as one community)."),
+                        ),
+                        "none",
+                    ),
                     Some(n) => (
                         Some(built / f64::from(n)),
                         Text::new(
@@ -241,14 +264,18 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 "satisfaction" if respondents > 0.0 => (
                     Some(satisfied / respondents),
                     Text::new(
-                        format!("各圈满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。"),
-                        format!("The circles' surveys pooled: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional)."),
+                        format!("各圈满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。{}", left_out.0),
+                        format!("The circles' surveys pooled: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional).{}", left_out.1),
                     ),
                     "provisional",
                 ),
                 "chain_share" | "satisfaction" => (
                     None,
-                    Text::new("各圈没有可计算的数据（商业网点或满意度调查）。", "No circle has the data (commercial outlets or a satisfaction survey)."),
+                    if t.metric == "satisfaction" && small > 0 {
+                        Text::new(format!("各圈没有可用的满意度调查。{}", left_out.0), format!("No circle has a usable satisfaction survey.{}", left_out.1))
+                    } else {
+                        Text::new("各圈没有可计算的数据（商业网点或满意度调查）。", "No circle has the data (commercial outlets or a satisfaction survey).")
+                    },
                     "none",
                 ),
                 _ if t.origin != st.id => (

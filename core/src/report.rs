@@ -49,6 +49,15 @@ fn status_word(l: &L, s: Status) -> &'static str {
     }
 }
 
+/// 分, or "point"/"points" after the number `n`.
+fn points_word(l: &L, n: f64) -> &'static str {
+    match l.lang {
+        Lang::Zh => "分",
+        Lang::En if fmt_num(n) == "1" => "point",
+        Lang::En => "points",
+    }
+}
+
 fn role_word(l: &L, r: Role) -> &'static str {
     match (l.lang, r) {
         (Lang::Zh, Role::Veto) => "否决项",
@@ -149,7 +158,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         h(&mut o, 2, l.t("门槛、否决项与必备项", "Gates, vetoes and mandatory items"));
         for c in &a.checks {
             let mark = if c.passed { "✔" } else { "✘" };
-            let verdict = if c.passed { l.t("通过", "passed") } else { l.t("未通过", "failed") };
+            let verdict = a.verdict(c, lang);
             let (open, close) = l.parens();
             let line = format!(
                 "{mark} [{}] {} {verdict}{open}{}{close}",
@@ -203,7 +212,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 r.name.get(lang),
                 fmt_num(r.points),
                 fmt_num(r.max),
-                l.t("分", "pts"),
+                points_word(&l, r.max),
                 status_word(&l, r.status)
             );
             if md {
@@ -221,7 +230,8 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 Severity::Warning => "⚠",
                 Severity::Info => "ℹ",
             };
-            let _ = writeln!(o, "{}{mark} {}", if md { "- " } else { "  " }, f.message.get(lang));
+            let about = f.indicator.as_ref().map(|id| format!("[{id}] ")).unwrap_or_default();
+            let _ = writeln!(o, "{}{mark} {about}{}", if md { "- " } else { "  " }, f.message.get(lang));
         }
     }
 
@@ -233,7 +243,12 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         let units = if g.responsible.is_empty() {
             l.t("（未列）", "(none listed)").to_string()
         } else {
-            g.responsible.join("、")
+            // A trailing `*` in the standard marks the lead unit (牵头), as the gap report shows it.
+            let unit = |u: &String| match u.strip_suffix('*') {
+                Some(name) => format!("{name}{}", l.t("（牵头）", " (lead)")),
+                None => u.clone(),
+            };
+            g.responsible.iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))
         };
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", d.get(lang))).unwrap_or_default();
         let _ = writeln!(
@@ -249,7 +264,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             l.parens().0,
             l.t("失分", "loses"),
             fmt_num(g.points_lost),
-            l.t("分", "pts"),
+            points_word(&l, g.points_lost),
             l.parens().1,
             l.t("责任单位", "Responsible"),
             l.t("：", ": "),

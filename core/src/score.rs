@@ -712,11 +712,11 @@ impl<'a> Cx<'a> {
             if let Some((d, nearest)) = self.nearest_named(target) {
                 findings.push(Finding {
                     code: "coverage_from_centre".into(),
-                    severity: Severity::Info,
+                    severity: Severity::Warning,
                     indicator: Some(ind.id.clone()),
                     message: Text::new(
-                        "未提供居民点，覆盖率按生活圈中心一点估算",
-                        "no residential origins given: coverage estimated from the circle centre alone",
+                        "未提供居民点：覆盖率按生活圈中心一点估算（全有或全无），可能偏高或偏低，请补充居民点",
+                        "no residential origins given: coverage is estimated from the circle centre alone (all or nothing), which may be too high or too low; add origins",
                     ),
                 });
                 let v = if d <= reach_m { 1.0 } else { 0.0 };
@@ -1157,9 +1157,38 @@ fn assemble(
             indicator: None,
             message: Text::new(
                 format!("{not_open} 处设施为规划中或已关闭，未计入"),
-                format!("{not_open} planned or closed facilities are listed but not counted"),
+                if not_open == 1 {
+                    "1 planned or closed facility is listed but not counted".to_string()
+                } else {
+                    format!("{not_open} planned or closed facilities are listed but not counted")
+                },
             ),
         });
+    }
+    // Coverage shares are computed from the origins: when they do not add up to the circle's
+    // population, say so (some residents left out, or some counted twice over).
+    let origins = c.walking.as_ref().map_or(&[][..], |w| w.origins.as_slice());
+    if let (Some(population), false) = (c.population, origins.is_empty()) {
+        let sum: f64 = origins.iter().map(|o| o.population).sum();
+        if sum != population {
+            findings.push(Finding {
+                code: "origins_population".into(),
+                severity: Severity::Warning,
+                indicator: None,
+                message: Text::new(
+                    format!(
+                        "居民点人口合计 {} 人，与常住人口 {} 人不一致：覆盖率只按居民点计算，请核对",
+                        fmt_num(sum),
+                        fmt_num(population)
+                    ),
+                    format!(
+                        "the origins hold {} residents but the population is {}: coverage counts the origins alone; check them",
+                        fmt_num(sum),
+                        fmt_num(population)
+                    ),
+                ),
+            });
+        }
     }
     if c.sample {
         findings.push(Finding {

@@ -97,7 +97,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
             .into_iter()
             .map(|c| {
                 let mark = if c.passed { "✔" } else { "✘" };
-                let state = if c.passed { tr(l, "通过", "passed") } else { tr(l, "未通过", "failed") };
+                let state = a.verdict(&c, l);
                 view! {
                     <li class:lc-failed=!c.passed>
                         <span aria-hidden="true">{mark}</span>

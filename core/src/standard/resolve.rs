@@ -520,6 +520,17 @@ fn build(cx: &mut Cx) -> Standard {
             format!("status `{}` must be official, trial or proposal", meta.status.get()),
         );
     }
+    if meta.version.trim().is_empty() {
+        // An assessment names the standard by id and version (and digest): an empty version
+        // would print as `v` and tell two editions apart by digest alone.
+        cx.at(
+            last,
+            Some(meta.id.span()),
+            DiagCode::BadValue,
+            Some(&id),
+            "version must not be empty (for example \"1.0.0\"): assessments name the version they used".into(),
+        );
+    }
     let meta_cite = cite(cx, last, &meta.cite, &source_ids, &id);
     let lineage = cx
         .files
