@@ -345,7 +345,9 @@ impl From<LangArg> for Lang {
 /// `--as-of YYYY-MM-DD`, or today.
 fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     match arg {
-        Some(s) => s.parse::<Date>().map_err(|e| Failure::Invalid(format!("--as-of: {e}"))),
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|e| Failure::Usage(format!("--as-of：`{s}` 不是有效日期，应为 YYYY-MM-DD（如 2025-06-30）/ {e}"))),
         None => Ok(today()),
     }
 }
@@ -406,6 +408,8 @@ enum SchemaOf {
 /// How a command failed, and its exit code.
 enum Failure {
     Invalid(String),
+    /// The command was given wrong arguments (exit 2, as clap's own usage errors).
+    Usage(String),
     Io(String),
 }
 
@@ -416,6 +420,10 @@ fn main() -> ExitCode {
         Err(Failure::Invalid(msg)) => {
             eprintln!("{msg}");
             ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
         }
         Err(Failure::Io(msg)) => {
             eprintln!("{msg}");
@@ -490,7 +498,26 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
     if standard::builtin(sid).is_some() {
         standard::load_builtin(sid)
     } else if Path::new(sid).exists() {
-        load_file(Path::new(sid))?
+        load_file(Path::new(sid))?.inspect(|st| {
+            // A file that calls itself a built-in standard, same version, with other content
+            // would print as that standard: only the digest would tell them apart.
+            let short = |d: &str| d.chars().take(12).collect::<String>();
+            if let Some(Ok(b)) = standard::builtin(&st.id).map(|_| standard::load_builtin(&st.id))
+                && b.version == st.version
+                && b.digest != st.digest
+            {
+                eprintln!(
+                    "⚠ {sid}：标识与版本（{} v{}）与内置标准相同，但内容不同（摘要 {} ≠ 内置 {}）；修改过的标准请改用新的版本号 / \
+                     has the id and version of a built-in standard but other content (digest {} ≠ {}); give a changed standard a new version",
+                    st.id,
+                    st.version,
+                    short(&st.digest),
+                    short(&b.digest),
+                    short(&st.digest),
+                    short(&b.digest)
+                );
+            }
+        })
     } else {
         return Err(Failure::Invalid(format!(
             "未知标准 unknown standard `{sid}`: not a built-in id ({}) nor a file",
@@ -498,6 +525,53 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
         )));
     }
     .map_err(|e| Failure::Invalid(e.to_string()))
+}
+
+/// Whether a circle file holds a list of circles (the district dashboard's export) rather
+/// than one.
+fn is_list(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').trim_start().starts_with('[')
+}
+
+/// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one (a
+/// problem in a list names its circle: `circles[2].population`).
+fn circles_in(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError> {
+    if !is_list(text) {
+        return Circle::from_json(text).map(|c| vec![c]);
+    }
+    let list = Circle::parse_json_list(text)?;
+    let problems: Vec<_> = list
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.check().into_iter().map(move |mut p| {
+                p.field = format!("circles[{i}].{}", p.field);
+                p
+            })
+        })
+        .collect();
+    if problems.is_empty() { Ok(list) } else { Err(lifecircle_core::InputError { problems }) }
+}
+
+/// Says (on stderr) when circles of one batch share an id: their results cannot be told apart
+/// by `verify` or `district`, which refuse such a batch.
+fn warn_repeated_ids(ids: &[(String, &Path)]) {
+    for (i, (id, _)) in ids.iter().enumerate() {
+        if ids[..i].iter().any(|(other, _)| other == id) {
+            continue;
+        }
+        let same: Vec<String> =
+            ids.iter().filter(|(other, _)| other == id).map(|(_, p)| p.display().to_string()).collect();
+        if same.len() > 1 {
+            eprintln!(
+                "⚠ 生活圈编号 {id:?} 出现 {} 次（{}），核验与全区汇总将无法区分，请改用不同编号 / the circle id {id:?} appears {} times ({}): verify and district cannot tell them apart; give each circle its own id",
+                same.len(),
+                same.join("、"),
+                same.len(),
+                same.join(", ")
+            );
+        }
+    }
 }
 
 /// Today's date (UTC): the CLI may read the clock; the core may not.
@@ -583,31 +657,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let lang = Lang::from(lang);
             let mut failed = Vec::new();
             let mut results = Vec::new();
+            let mut lists = false;
+            let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
                 let text = read(path)?;
-                let circle = match Circle::from_json(&text) {
-                    Ok(c) => c,
+                lists |= is_list(&text);
+                let read = match circles_in(&text) {
+                    Ok(cs) => cs,
                     Err(e) => {
                         failed.push(format!("{}: {e}", path.display()));
                         continue;
                     }
                 };
-                let circle = match &data {
-                    Some(d) => d.apply(&std, &circle, path)?,
-                    None => circle,
-                };
-                let result = lifecircle_core::score(&std, &circle, as_of);
-                match result {
-                    Ok(a) => match format {
-                        FormatArg::Json | FormatArg::Csv => results.push(a),
-                        FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
-                        FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
-                    },
-                    Err(e) => failed.push(format!("{}: {e}", path.display())),
+                for circle in read {
+                    ids.push((circle.id.clone(), path));
+                    let circle = match &data {
+                        Some(d) => d.apply(&std, &circle, path)?,
+                        None => circle,
+                    };
+                    let result = lifecircle_core::score(&std, &circle, as_of);
+                    match result {
+                        Ok(a) => match format {
+                            FormatArg::Json | FormatArg::Csv => results.push(a),
+                            FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
+                            FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
+                        },
+                        Err(e) => failed.push(format!("{}: {e}", path.display())),
+                    }
                 }
             }
+            warn_repeated_ids(&ids);
             if matches!(format, FormatArg::Json) {
-                let v = if circles.len() == 1 && results.len() == 1 {
+                let v = if circles.len() == 1 && !lists && results.len() == 1 {
                     serde_json::to_string_pretty(&results[0])
                 } else {
                     serde_json::to_string_pretty(&results)
@@ -628,9 +709,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
             let mut files = Vec::new();
             for path in &circles {
-                let circle = Circle::from_json(&read(path)?)
-                    .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
-                files.push((path.clone(), circle));
+                let read =
+                    circles_in(&read(path)?).map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+                files.extend(read.into_iter().map(|c| (path.clone(), c)));
             }
             // Each standard (and the network data mapped through its categories) loaded once.
             let mut loaded: Vec<(String, Standard, Option<NetworkData>)> = Vec::new();
@@ -678,18 +759,46 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 say!("{header}: {}", outcome.summary());
             }
-            if failed == 0 {
-                Ok(())
-            } else {
-                Err(Failure::Invalid(format!(
-                    "{failed} 份评分结果未通过核验 / {failed} of {} assessments did not verify",
-                    assessments.len()
-                )))
+            // A circle file given and not verified by any assessment: a hand-over missing one.
+            let unmatched: Vec<_> =
+                files.iter().filter(|(_, c)| !assessments.iter().any(|a| a.circle_id == c.id)).collect();
+            for (path, c) in &unmatched {
+                say!(
+                    "{} {}: 没有对应的评分结果（{} 中没有编号为 {:?} 的生活圈）/ no assessment in {} is for this circle",
+                    path.display(),
+                    c.id,
+                    assessment.display(),
+                    c.id,
+                    assessment.display()
+                );
+            }
+            let n = assessments.len();
+            match (failed, unmatched.len()) {
+                (0, 0) => {
+                    say!("全部 {n} 份评分结果核验通过 / all {n} assessment(s) verified");
+                    Ok(())
+                }
+                (failed, missing) => {
+                    let mut zh = Vec::new();
+                    let mut en = Vec::new();
+                    if failed > 0 {
+                        zh.push(format!("{failed} 份评分结果未通过核验"));
+                        en.push(format!("{failed} of {n} assessment(s) did not verify"));
+                    }
+                    if missing > 0 {
+                        zh.push(format!("{missing} 个生活圈没有评分结果"));
+                        en.push(format!("{missing} circle(s) have no assessment"));
+                    }
+                    Err(Failure::Invalid(format!("{} / {}", zh.join("，"), en.join(", "))))
+                }
             }
         }
         Command::District { standard: sid, circles, as_of, communities, report: ReportArgs { lang, format } } => {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
+            if communities == Some(0) {
+                return Err(Failure::Usage("--communities：全区社区数须大于 0 / must be above 0".into()));
+            }
             let lang = Lang::from(lang);
             // Every circle must score and none may come twice (`district::summarise` refuses
             // both): a summary that left one out would undercount the circles built.
@@ -699,9 +808,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for path in &circles {
                 let text = read(path)?;
                 // A file holds one circle, or a list of them (the district dashboard's export).
-                let list = text.trim_start_matches('\u{feff}').trim_start().starts_with('[');
-                let read =
-                    if list { Circle::parse_json_list(&text) } else { Circle::parse_json(&text).map(|c| vec![c]) };
+                let read = if is_list(&text) {
+                    Circle::parse_json_list(&text)
+                } else {
+                    Circle::parse_json(&text).map(|c| vec![c])
+                };
                 match read {
                     Ok(cs) => {
                         for c in cs {
@@ -902,7 +1013,11 @@ impl NetworkData {
 }
 
 fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
-    let bad = || Failure::Invalid(format!("`{text}` 不是 is not LON,LAT"));
+    let bad = || {
+        Failure::Usage(format!(
+            "`{text}` 不是“经度,纬度”（经度 −180 至 180，纬度 −90 至 90）/ is not LON,LAT (longitude −180 to 180, latitude −90 to 90)"
+        ))
+    };
     let (a, b) = text.split_once(',').ok_or_else(bad)?;
     let lon: f64 = a.trim().parse().map_err(|_| bad())?;
     let lat: f64 = b.trim().parse().map_err(|_| bad())?;
@@ -1071,7 +1186,13 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 .map(|m| {
                     m.trim()
                         .parse::<f64>()
-                        .map_err(|_| Failure::Invalid(format!("--minutes: `{m}` 不是数字 is not a number")))
+                        .ok()
+                        .filter(|v| v.is_finite() && *v > 0.0 && *v <= 24.0 * 60.0)
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--minutes：`{m}` 应为 0 以上、不超过 1440 的分钟数 / is not a number of minutes above 0, at most 1440"
+                            ))
+                        })
                 })
                 .collect::<Result<_, _>>()?;
             let snap = access::DEFAULT_MAX_SNAP_M;
@@ -1117,6 +1238,8 @@ fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -
             emit(&out);
             Ok(())
         }
-        _ => Err(Failure::Invalid("give LON,LAT or --csv FILE".into())),
+        _ => Err(Failure::Usage(
+            "请给出一个点 LON,LAT 或 --csv 文件（二者选一）/ give LON,LAT or --csv FILE (one of them)".into(),
+        )),
     }
 }

@@ -157,9 +157,11 @@ pub(crate) fn compare(a: &Handed, again: &Assessment) -> Outcome {
     }
     if a.input_digest != again.input_digest {
         problems.push(
-            "输入不同 the input differs: 这个生活圈文件（或路网数据）不是评分时所用的 / this circle file (or the \
-             network data) is not what was scored"
-                .to_string(),
+            format!(
+                "输入不同 the input differs: 输入摘要覆盖生活圈文件、评估日期（{}）与路网数据，三者之一与评分时不同 / the \
+                 input digest covers the circle file, the date ({}) and any network data: one of them is not what was scored",
+                a.as_of, a.as_of
+            ),
         );
     }
     let engine = &a.engine_version;
@@ -182,7 +184,7 @@ pub(crate) fn compare(a: &Handed, again: &Assessment) -> Outcome {
         .grade
         .as_ref()
         .map(|g| format!("{} {}", g.name.zh, g.name.en))
-        .unwrap_or_else(|| "未达任何等级 no grade".to_string());
+        .unwrap_or_else(|| "未评定等级 no grade".to_string());
     let stamp = format!(
         "{} v{} · {} · 输入摘要 input {}",
         again.standard.id,

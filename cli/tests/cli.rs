@@ -31,7 +31,7 @@ fn example_scores_with_points_grade_explanations_and_responsible_units() {
         lifecircle(&["score", "--standard", "longwan-2024", "--as-of", "2025-06-30", file.to_str().expect("path")]);
     let t = text(&out);
     assert!(out.status.success(), "{t}");
-    for want in ["总分", "等级", "指标明细", "依据", "整改清单", "责任单位", "区商务局*", "示例数据"]
+    for want in ["总分", "等级", "指标明细", "依据", "整改清单", "责任单位", "区商务局（牵头）", "示例数据"]
     {
         assert!(t.contains(want), "report lacks {want}:\n{t}");
     }
@@ -197,8 +197,10 @@ fn coords_convert_points_and_csv_rows() {
     let f = tmp("pts.csv", "name,lon,lat\n菜场,120.8125,27.9290\n");
     let out = text(&lifecircle(&["coords", "--from", "wgs84", "--to", "bd09", "--csv", f.to_str().expect("path")]));
     assert!(out.starts_with("name,lon,lat\n菜场,120.8"), "{out}");
+    // A point out of range on the command line is a usage error (exit 2), as is no point.
     let bad = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "200,100"]);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02"]).status.code(), Some(2));
 }
 
 #[test]
@@ -695,4 +697,111 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!((chain[6].parse::<f64>().ok(), chain[7].as_str()), (Some(11.0 / 24.0), "是"));
     assert_eq!(chain[13], "暂定", "the counting is this project's reading");
     assert_eq!(chain[11], "已核实", "the target itself is cited and verified");
+}
+
+/// What a third party handing results to a district relies on: the same facility or origin
+/// listed twice is refused (it would be counted twice), a list of circles scores as the
+/// district dashboard exports it, `verify` names a circle file no assessment covers, and the
+/// numbers a report would otherwise get wrong are said.
+#[test]
+fn batches_are_checked_whole_and_double_counting_is_refused() {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let v: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    let path = |p: &std::path::PathBuf| p.to_str().expect("path").to_string();
+    let score = |args: &[&str]| {
+        let mut all = vec!["score", "-s", "longwan-2024", "--as-of", "2025-06-30"];
+        all.extend_from_slice(args);
+        lifecircle(&all)
+    };
+
+    // A facility copied (same id and category) and an origin copied: exit 1, each named.
+    let mut dup = v.clone();
+    let f = dup["facilities"][6].clone();
+    dup["facilities"].as_array_mut().expect("facilities").push(f.clone());
+    let o = dup["walking"]["origins"][0].clone();
+    dup["walking"]["origins"].as_array_mut().expect("origins").push(o);
+    let n = dup["facilities"].as_array().expect("facilities").len() - 1;
+    let m = dup["walking"]["origins"].as_array().expect("origins").len() - 1;
+    let out = score(&[&path(&tmp("dup.json", &dup.to_string()))]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains(&format!("facilities[{n}].id: 同一设施列了两次")), "{t}");
+    assert!(t.contains("as facilities[6] too"), "{t}");
+    assert!(t.contains(&format!("walking.origins[{m}].id: 同一居民点列了两次")), "{t}");
+    // The same id at another place is another facility (two imports both numbering `line 2`).
+    let mut moved = v.clone();
+    let mut g = f.clone();
+    g["location"] = serde_json::json!([120.8, 27.9]);
+    moved["facilities"].as_array_mut().expect("facilities").push(g);
+    assert!(score(&[&path(&tmp("moved.json", &moved.to_string()))]).status.success());
+
+    // Origins that do not add up to the population: scored, and said.
+    let mut fewer = v.clone();
+    fewer["population"] = 9000.into();
+    let t = text(&score(&[&path(&tmp("fewer.json", &fewer.to_string()))]));
+    assert!(t.contains("⚠ 居民点人口合计 9600 人，与常住人口 9000 人不一致"), "{t}");
+    // A veto without its data fails, and says it is for want of data.
+    let bare = tmp("bare.json", r#"{"id":"bare","name":"空白"}"#);
+    let t = text(&score(&[&path(&bare)]));
+    assert!(t.contains("✘ [LW-V01] 一票否决：无重大食品安全事故或价格欺诈事件 缺数据，按未通过计（否决项）"), "{t}");
+
+    // A list of circles (the dashboard's export) scores as a list, and verifies.
+    let mut other = v.clone();
+    other["id"] = "second".into();
+    let list = tmp("list.json", &serde_json::json!([v, other]).to_string());
+    let out = score(&["--format", "json", &path(&list)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(results.as_array().map(Vec::len), Some(2));
+    let all = tmp("list-results.json", &results.to_string());
+    let t = text(&lifecircle(&["verify", "-a", &path(&all), &path(&list)]));
+    assert!(t.contains("全部 2 份评分结果核验通过"), "{t}");
+    // One assessment, two circles: the circle without one is named, exit 1.
+    let one = tmp("one-result.json", &results[0].to_string());
+    let second = tmp("second.json", &other.to_string());
+    let out = lifecircle(&["verify", "-a", &path(&one), &path(&list), &path(&second)]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains(&format!("{} second: 没有对应的评分结果", path(&second))), "{t}");
+    assert!(t.contains("1 个生活圈没有评分结果") || t.contains("2 个生活圈没有评分结果"), "{t}");
+    // The same id twice in one batch: scored, with a warning naming both files.
+    let a = tmp("again.json", &sample);
+    let out = score(&["--format", "csv", &path(&a), &path(&a)]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("出现 2 次"), "{}", text(&out));
+
+    // Usage errors exit 2.
+    assert_eq!(lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-13-45", &path(&a)]).status.code(), Some(2));
+    let d = lifecircle(&["district", "-s", "longwan-2024", "--communities", "0", &path(&a)]);
+    assert_eq!(d.status.code(), Some(2), "{}", text(&d));
+
+    // District: a survey below the standard's minimum sample is left out of the pooled
+    // satisfaction, as scoring leaves it out (320 + 50 respondents, the 50 not counted).
+    let mut small = other.clone();
+    small["surveys"]["overall"] = serde_json::json!({"respondents": 50, "satisfied": 50});
+    let pair = tmp("pair.json", &serde_json::json!([v, small]).to_string());
+    let t = text(&lifecircle(&[
+        "district",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--communities",
+        "1",
+        &path(&pair),
+    ]));
+    assert!(t.contains("满意 291 人 ÷ 受访 320 人") && t.contains("另有 1 个圈的样本少于 100 份"), "{t}");
+    // More circles built than communities: no share, and why.
+    assert!(t.contains("建成的生活圈（2 个）多于全区社区数（1 个）"), "{t}");
+
+    // A standard file with a built-in's id and version but other content: warned.
+    let original = std::fs::read_to_string(repo_file("standards/mofcom-2021.toml")).expect("standard");
+    let changed = original.replacen("en = \"Convenience store\"", "en = \"Corner shop\"", 1);
+    let st = tmp("mofcom-2021.toml", &changed);
+    let out = lifecircle(&["score", "-s", &path(&st), "--as-of", "2025-06-30", &path(&bare)]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("标识与版本（mofcom-2021 v0.1.0）与内置标准相同，但内容不同"),
+        "{}",
+        text(&out)
+    );
 }
