@@ -73,6 +73,76 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
   }
 });
 
+test('a page script before the elements are defined; attributes changed after mounting; a wasm that does not load', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    // The wasm arrives late (a slow network): the page's script sets `data` and `config` first.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route('**/lifecircle_web_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + '/embed/late.html');
+    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    assert.equal(await page.getAttribute('body', 'data-ready'), '1');
+    assert.equal(await page.evaluate(() => window.__definedBefore), false, 'the script ran before the elements were defined');
+    const card = await page.evaluate(() => {
+      const el = document.getElementById('late-card');
+      return { id: el.data.id, total: el.shadowRoot.querySelector('.lc-total').textContent };
+    });
+    assert.equal(card.id, '330303001010-demo', 'the circle set before definition was mounted');
+    assert.equal(card.total, '86.97', 'and scored (the golden total of the sample)');
+    const en = await page.locator('#late-en').evaluate((el) => el.shadowRoot.textContent);
+    assert.match(en, /Print the plan/, 'config set before definition: English');
+
+    // Attributes after mounting: autosave="off" relabels the toolbar; a bad date hides what no
+    // longer follows the attributes under the error, a corrected one shows it again.
+    const form = page.locator('#late-form');
+    assert.equal(await form.locator('.lcx-hint').textContent(), '每次修改都自动保存在本机浏览器中。');
+    await form.evaluate((el) => el.setAttribute('autosave', 'off'));
+    assert.equal(await form.locator('.lcx-hint').textContent(), '本页未开启自动保存：请用“导出 JSON”保存填写内容。');
+    const bad = await page.locator('#late-card').evaluate((el) => {
+      el.setAttribute('as-of', '2025-13-45');
+      const notice = el.shadowRoot.querySelector('.lcx-notice');
+      return { role: notice.getAttribute('role'), hidden: notice.hidden, content: el.shadowRoot.lastElementChild.hidden };
+    });
+    assert.deepEqual(bad, { role: 'alert', hidden: false, content: true });
+    const fixed = await page.locator('#late-card').evaluate((el) => {
+      el.setAttribute('as-of', '2025-06-30');
+      return { notice: el.shadowRoot.querySelector('.lcx-notice').hidden, content: el.shadowRoot.lastElementChild.hidden };
+    });
+    assert.deepEqual(fixed, { notice: true, content: false });
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // The wasm cannot be loaded (a 404): every element says so, the mount functions reject.
+    const broken = await browser.newContext();
+    await broken.route('**/lifecircle_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const p2 = await broken.newPage();
+    await p2.goto(base + '/embed/late.html');
+    await p2.waitForSelector('body[data-ready]', { timeout: 60_000 });
+    assert.equal(await p2.getAttribute('body', 'data-ready'), 'error');
+    const said = await p2.evaluate(async () => {
+      const notices = [...document.querySelectorAll('main > *')].map((el) => el.shadowRoot.querySelector('.lcx-notice'));
+      const m = await import('/widgets/lifecircle-widgets.js');
+      const code = await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code);
+      return { texts: notices.map((n) => n.textContent), roles: notices.map((n) => n.getAttribute('role')), code };
+    });
+    assert.equal(said.texts.length, 3);
+    for (const t of said.texts) assert.match(t, /^组件无法加载：组件程序无法加载（.*404.*）：请检查服务器是否提供 \.wasm 文件/);
+    assert.deepEqual(said.roles, ['alert', 'alert', 'alert']);
+    assert.equal(said.code, 'wasm');
+    await p2.screenshot({ path: join(art, 'embed-wasm-404.png') });
+    await broken.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('axe-core: the demo portal has no serious or critical violations (desktop and phone, a long list, a problem)', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

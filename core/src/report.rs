@@ -3,6 +3,7 @@
 //! Chinese by default, English on request. Pure string building: the CLI prints it, the
 //! browser can show it.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::assessment::{Assessment, Severity, Status};
@@ -84,6 +85,34 @@ fn priority_word(l: &L, p: u8) -> &'static str {
     }
 }
 
+/// Text from the circle and the standard, in a Markdown report ([`md_text`]) or a plain one.
+fn esc(md: bool, s: &str) -> Cow<'_, str> {
+    if md { md_text(s) } else { Cow::Borrowed(s) }
+}
+
+/// A text as Markdown that shows it as written: `\ ` * _ [ ] |` escaped, `<`, `>` and `&`
+/// as entities (Markdown passes raw HTML through), line breaks as spaces.
+fn md_text(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\\', '`', '*', '_', '[', ']', '|', '<', '>', '&', '\n', '\r']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Terminal columns of a text: CJK and full-width characters take two.
 fn width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
@@ -126,11 +155,16 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let _ = writeln!(o, "{k}{sep}{v}");
         }
     };
-    kv(&mut o, l.t("生活圈", "Circle"), &format!("{}{sample} [{}]", a.circle.name, a.circle.id));
+    kv(&mut o, l.t("生活圈", "Circle"), &format!("{}{sample} [{}]", esc(md, &a.circle.name), esc(md, &a.circle.id)));
     kv(
         &mut o,
         l.t("评价标准", "Standard"),
-        &format!("{} v{} {}", a.standard.id, a.standard.version, a.standard.title.get(lang)),
+        &format!(
+            "{} v{} {}",
+            esc(md, &a.standard.id),
+            esc(md, &a.standard.version),
+            esc(md, a.standard.title.get(lang))
+        ),
     );
     if a.standard.lineage.len() > 1 {
         let chain: Vec<String> = a.standard.lineage.iter().map(|s| format!("{} v{}", s.id, s.version)).collect();
@@ -163,7 +197,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let line = format!(
                 "{mark} [{}] {} {verdict}{open}{}{close}",
                 c.indicator,
-                c.name.get(lang),
+                esc(md, c.name.get(lang)),
                 role_word(&l, c.role)
             );
             let _ = writeln!(o, "{}{line}", if md { "- " } else { "  " });
@@ -182,7 +216,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     }
     for d in &a.dimensions {
         if md {
-            let _ = writeln!(o, "| {} | {} | {} |", d.name.get(lang), fmt_num(d.points), fmt_num(d.max));
+            let _ = writeln!(o, "| {} | {} | {} |", esc(md, d.name.get(lang)), fmt_num(d.points), fmt_num(d.max));
         } else {
             let name = d.name.get(lang);
             let widest = a.dimensions.iter().map(|d| width(d.name.get(lang))).max().unwrap_or(0);
@@ -195,7 +229,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     h(&mut o, 2, l.t("指标明细（每一分的来由）", "Indicators (why each point)"));
     for d in &a.dimensions {
         if md {
-            let _ = writeln!(o, "\n**{}**\n", d.name.get(lang));
+            let _ = writeln!(o, "\n**{}**\n", esc(md, d.name.get(lang)));
         } else {
             let _ = writeln!(o, "  ▸ {}", d.name.get(lang));
         }
@@ -209,14 +243,14 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let head = format!(
                 "[{}] {} — {}/{} {}{open}{}{prov}{close}",
                 r.id,
-                r.name.get(lang),
+                esc(md, r.name.get(lang)),
                 fmt_num(r.points),
                 fmt_num(r.max),
                 points_word(&l, r.max),
                 status_word(&l, r.status)
             );
             if md {
-                let _ = writeln!(o, "- {head}  \n  {}", r.explanation.get(lang));
+                let _ = writeln!(o, "- {head}  \n  {}", esc(md, r.explanation.get(lang)));
             } else {
                 let _ = writeln!(o, "    {head}\n        {}", r.explanation.get(lang));
             }
@@ -231,7 +265,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 Severity::Info => "ℹ",
             };
             let about = f.indicator.as_ref().map(|id| format!("[{id}] ")).unwrap_or_default();
-            let _ = writeln!(o, "{}{mark} {about}{}", if md { "- " } else { "  " }, f.message.get(lang));
+            let _ = writeln!(o, "{}{mark} {about}{}", if md { "- " } else { "  " }, esc(md, f.message.get(lang)));
         }
     }
 
@@ -248,9 +282,9 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 Some(name) => format!("{name}{}", l.t("（牵头）", " (lead)")),
                 None => u.clone(),
             };
-            g.responsible.iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))
+            esc(md, &g.responsible.iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))).into_owned()
         };
-        let detail = g.detail.as_ref().map(|d| format!("\n     {}", d.get(lang))).unwrap_or_default();
+        let detail = g.detail.as_ref().map(|d| format!("\n     {}", esc(md, d.get(lang)))).unwrap_or_default();
         let _ = writeln!(
             o,
             "{}{}. {}{}{} [{}] {}{}{} {} {}{}{detail}\n     {}{}{units}",
@@ -260,7 +294,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             priority_word(&l, g.priority),
             l.t("】", "]"),
             g.indicator,
-            g.action.get(lang),
+            esc(md, g.action.get(lang)),
             l.parens().0,
             l.t("失分", "loses"),
             fmt_num(g.points_lost),

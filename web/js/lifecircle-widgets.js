@@ -49,9 +49,20 @@ if (typeof document !== 'undefined') {
   }
 }
 
-await init();
+// A wasm that cannot load (a 404, a server that refuses `.wasm`) must not leave a blank page:
+// the elements are still defined and each shows why, and the mount functions reject with it.
+let broken = null;
+try {
+  await init();
+} catch (e) {
+  broken = codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
+  console.error(e);
+}
+const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
 
-export const { version, widgetCss, emptyCircle } = lc;
+export const version = working(lc.version);
+export const widgetCss = working(lc.widgetCss);
+export const emptyCircle = working(lc.emptyCircle);
 
 /** The options with `standardPacked` filled in from `standard` (a built-in's id, default `longwan-2024`). */
 async function withStandard(options = {}) {
@@ -60,7 +71,7 @@ async function withStandard(options = {}) {
 }
 
 /** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
-const loading = (mountFn) => async (el, options) => mountFn(el, await withStandard(options));
+const loading = (mountFn) => async (el, options) => working(mountFn)(el, await withStandard(options));
 export const mountAssessment = loading(lc.mountAssessment);
 export const mountScorecard = loading(lc.mountScorecard);
 export const mountGapReport = loading(lc.mountGapReport);
@@ -69,7 +80,7 @@ export const mountDistrict = loading(lc.mountDistrict);
 export const mount = loading(lc.mount);
 
 /** `{ id, version, title }` of a built-in standard by id, or of a packed standard's bytes. */
-export const standardInfo = async (standard) => lc.standardInfo(typeof standard === 'string' ? await standardBytes(standard) : standard);
+export const standardInfo = async (standard) => working(lc.standardInfo)(typeof standard === 'string' ? await standardBytes(standard) : standard);
 
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
@@ -122,7 +133,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-confirm{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.5em .9em;margin:0 0 .5em;display:flex;flex-wrap:wrap;gap:.6em;align-items:center}
 .lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
-.lcx-notice.lcx-error{border:2px solid var(--_bad);color:var(--_bad);font-weight:600}
+.lcx-notice.lcx-error{border:2px solid var(--_bad,#b3261e);color:var(--_bad,#b3261e);font-weight:600}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
 @media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}
 `;
@@ -131,7 +142,7 @@ const sheets = new Map();
 function sheet(widget) {
   if (!sheets.has(widget)) {
     const s = new CSSStyleSheet();
-    s.replaceSync(widgetCss(widget) + CHROME_CSS);
+    s.replaceSync((broken ? '' : widgetCss(widget)) + CHROME_CSS);
     sheets.set(widget, s);
   }
   return sheets.get(widget);
@@ -150,7 +161,7 @@ function h(tag, attrs = {}, ...children) {
 const MOUNT = { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict };
 
 class LifecircleElement extends HTMLElement {
-  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'communities'];
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'communities', 'autosave'];
 
   constructor() {
     super();
@@ -169,6 +180,14 @@ class LifecircleElement extends HTMLElement {
     this._slot = h('div');
     root.append(this._notice, this._slot);
     root.addEventListener('lifecircle-print', (ev) => setTimeout(() => { if (!ev.defaultPrevented) window.print(); }));
+    // `data` or `config` set by a page script before this module defined the element are
+    // own properties of the plain element, hiding the class's setters: take them over.
+    for (const p of ['config', 'data']) {
+      if (!Object.prototype.hasOwnProperty.call(this, p)) continue;
+      const v = this[p];
+      delete this[p];
+      if (p === 'config') this._config = { ...(v || {}) }; else this.data = v;
+    }
   }
 
   /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, whatIf, autosave }). */
@@ -230,8 +249,14 @@ class LifecircleElement extends HTMLElement {
       else if (name === 'as-of') this._handle.setAsOf(value || today());
       else if (name === 'layout') this._handle.setLayout(value || 'screen');
       else if (name === 'for') { this._unfollow(); this._follow(); }
-      else this._remount();
-    } catch (e) { this._say(`${say(this, 'failed')}${e.message}`, true); }
+      else if (name === 'autosave') this._relabel();
+      else { this._remount(); return; }
+      if (this._slot.hidden) { this._slot.hidden = false; this._say(null); } // a corrected attribute
+    } catch (e) {
+      // What is shown no longer follows the attributes: hide it under the error until corrected.
+      this._slot.hidden = true;
+      this._say(`${say(this, 'failed')}${e.message}`, true);
+    }
   }
 
   _options(circle) {
@@ -256,9 +281,11 @@ class LifecircleElement extends HTMLElement {
     const token = ++this._token;
     if (this._handle) { this._handle.free(); this._handle = null; }
     this._say(null);
+    this._slot.hidden = false;
     this._ready = (async () => {
       let failure = null;
       try {
+        if (broken) throw broken;
         const packed = this._config.standardPacked || await standardBytes(this.standardId);
         if (token !== this._token) return this; // superseded, or disconnected meanwhile
         this._packed = packed;

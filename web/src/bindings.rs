@@ -544,11 +544,14 @@ pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
         Some("gap-report") => mount_gap_report(el, options),
         Some("guide-map") => mount_guide_map(el, options),
         Some("district") => mount_district(el, options),
-        other => Err(bad(format!(
-            "options.widget 只能是 \"assessment\"、\"scorecard\"、\"gap-report\"、\"guide-map\" 或 \"district\"，不能是 \
-             {other:?} / options.widget must be \"assessment\", \"scorecard\", \"gap-report\", \"guide-map\" or \
-             \"district\", not {other:?}"
-        ))),
+        other => {
+            let other = other.map_or_else(|| "（未给出 missing）".to_string(), |w| format!("\"{w}\""));
+            Err(bad(format!(
+                "options.widget 只能是 \"assessment\"、\"scorecard\"、\"gap-report\"、\"guide-map\" 或 \"district\"，不能是 \
+                 {other} / options.widget must be \"assessment\", \"scorecard\", \"gap-report\", \"guide-map\" or \
+                 \"district\", not {other}"
+            )))
+        }
     }
 }
 
