@@ -108,7 +108,11 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
                     )
                 })
                 .collect(),
-            walking: Some(Walking { origins, ..Walking::default() }),
+            // Each origin its own id: the same origin listed twice is refused (counted twice).
+            walking: Some(Walking {
+                origins: origins.into_iter().enumerate().map(|(i, o)| Origin { id: format!("o{i}"), ..o }).collect(),
+                ..Walking::default()
+            }),
         })
 }
 
