@@ -286,6 +286,7 @@ impl InputProblem {
             "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
             "inconsistent" => format!("前后矛盾：{}", self.message),
+            "unknown_category" if self.message.starts_with("`` ") => "请选择业态".into(),
             "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
             "unknown_indicator" => "本标准没有这个指标".into(),
             "unknown_figure" => "本标准没有这个数据项".into(),
@@ -296,10 +297,43 @@ impl InputProblem {
             "repeated" if f.starts_with("walking.origins[") => {
                 "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
             }
-            "json" => format!("格式错误：{}", self.message),
+            "json" => json_text(&self.message),
             // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
         }
+    }
+}
+
+/// A JSON problem in a community worker's words: text that is not JSON at all (a wrong file,
+/// a cut-off one), a field the format does not have or lacks, or a value of the wrong kind.
+fn json_text(m: &str) -> String {
+    let quoted = |after: &str| m.split(after).nth(1).and_then(|r| r.split('`').nth(1)).unwrap_or("").to_string();
+    if m.starts_with("unknown field") {
+        format!("没有这个字段“{}”", quoted("unknown field"))
+    } else if m.starts_with("missing field") {
+        format!("缺少必填字段“{}”", quoted("missing field"))
+    } else if let Some(want) = m.split("expected ").nth(1).filter(|_| m.starts_with("invalid")) {
+        let kind = match want {
+            w if w.starts_with("a string") => "文本",
+            w if w.starts_with("a boolean") => "是或否（true/false）",
+            w if w.starts_with("a sequence") => "列表（[…]）",
+            w if w.starts_with("f64") || w.starts_with("u32") || w.contains("integer") || w.contains("number") => {
+                "数字"
+            }
+            _ => "",
+        };
+        if kind.is_empty() { "数据类型不对".into() } else { format!("数据类型不对：应为{kind}") }
+    } else if m.starts_with("expected")
+        || m.starts_with("EOF")
+        || m.starts_with("trailing")
+        || m.starts_with("key must")
+        || m.starts_with("invalid escape")
+        || m.starts_with("invalid number")
+        || m.starts_with("control character")
+    {
+        "不是有效的 JSON 文本（可能选错了文件，或文件不完整）".into()
+    } else {
+        format!("格式错误：{m}")
     }
 }
 
@@ -550,6 +584,21 @@ mod tests {
         assert_eq!((p.code, p.field.as_str(), p.line), ("json", "circles[1].colour", Some(2)));
         let err = Circle::parse_json_list(r#"{"id":"a","name":"A"}"#).unwrap_err();
         assert_eq!(err.problems[0].field, "circles");
+    }
+
+    /// JSON problems in Chinese say what is wrong in words, not serde's English (kept in the
+    /// English message).
+    #[test]
+    fn json_problems_read_as_chinese() {
+        let zh = |text: &str| Circle::from_json(text).unwrap_err().problems[0].text(crate::standard::Lang::Zh);
+        assert_eq!(zh("not json"), "不是有效的 JSON 文本（可能选错了文件，或文件不完整）");
+        assert_eq!(zh(r#"{"id":"a","name":"b""#), "不是有效的 JSON 文本（可能选错了文件，或文件不完整）");
+        assert_eq!(zh(r#"{"id":3,"name":"b"}"#), "数据类型不对：应为文本");
+        assert_eq!(zh(r#"{"id":"a","name":"b","population":"many"}"#), "数据类型不对：应为数字");
+        assert_eq!(zh(r#"{"id":"a","name":"b","colour":1}"#), "没有这个字段“colour”");
+        assert_eq!(zh(r#"{"id":"a"}"#), "缺少必填字段“name”");
+        let e = Circle::from_json("not json").unwrap_err().problems[0].clone();
+        assert!(e.message.starts_with("expected"), "the English keeps serde's words: {}", e.message);
     }
 
     #[test]

@@ -130,7 +130,24 @@ impl ImportError {
             E::NotUtf8 { format, byte } => {
                 format!("{format} 从第 {byte} 个字节起不是 UTF-8 文本（请以 UTF-8 编码另存）")
             }
-            E::Csv { line, .. } => format!("CSV 第 {line} 行有误"),
+            E::Csv { line, message } => {
+                let what = |w: &str| {
+                    match w {
+                        "longitude" => "经度",
+                        "latitude" => "纬度",
+                        "population" => "人口",
+                        other => other,
+                    }
+                    .to_string()
+                };
+                let why = match message.strip_suffix(" is not a number").and_then(|r| r.split_once(' ')) {
+                    Some((w, raw)) => format!("：{}“{}”不是数字", what(w), raw.trim_matches('"')),
+                    None if message == "a quoted field is not closed" => "：引号没有闭合".into(),
+                    None if message == "no header row" => "：没有表头行".into(),
+                    None => String::new(),
+                };
+                format!("CSV 第 {line} 行有误{why}")
+            }
             E::CsvMissingColumn { column, accepted } => {
                 let which = match *column {
                     "longitude" => "经度",
@@ -166,7 +183,10 @@ mod tests {
             "CSV 表头缺少经度列（可用列名：lon|lng|longitude|x|经度） / csv header has no longitude column (looked for lon|lng|longitude|x|经度)"
         );
         let line = E::Csv { line: 3, message: "longitude \"abc\" is not a number".into() };
-        assert_eq!(line.bilingual(), "CSV 第 3 行有误 / csv line 3: longitude \"abc\" is not a number");
+        assert_eq!(
+            line.bilingual(),
+            "CSV 第 3 行有误：经度“abc”不是数字 / csv line 3: longitude \"abc\" is not a number"
+        );
         let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
         assert!(far.bilingual().starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
         let far = super::AccessError::NoStreetNearby { what: "origin", max_snap_m: 300.0 };
