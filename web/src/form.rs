@@ -12,7 +12,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 use lifecircle_core::Date;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
@@ -24,8 +24,8 @@ use lifecircle_core::standard::{Lang, Standard};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, role_word, score_shared, show_lonlat, show_number, stars, status_class, status_word,
-    tr,
+    parse_lonlat, parse_number, pts, role_word, score_shared, show_lonlat, show_number, stars, status_class,
+    status_word, tr,
 };
 use crate::score_card::lang_tag;
 
@@ -216,7 +216,7 @@ pub fn AssessmentForm(
                         .collect_view();
                     view! {
                         <fieldset>
-                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), tr(l, "分", "points"))}</legend>
+                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), pts(l, d.points))}</legend>
                             {qs}
                         </fieldset>
                     }
@@ -583,9 +583,22 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let set = move |g: fn(&mut Facility, String)| {
                     Callback::new(move |v: String| edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) }))
                 };
-                let num = move |g: fn(&mut Facility, Option<f64>)| {
+                // The cells whose text is not a number (or not a "longitude, latitude"): said in
+                // the row and outlined, as the form's other number boxes do, not silently dropped.
+                let bad = RwSignal::new(Vec::<&'static str>::new());
+                let typed = move |key: &'static str, ok: bool| {
+                    bad.update(|b| {
+                        b.retain(|k| *k != key);
+                        if !ok {
+                            b.push(key);
+                        }
+                    })
+                };
+                let num = move |key: &'static str, g: fn(&mut Facility, Option<f64>)| {
                     move |ev: leptos::ev::Event| {
-                        if let Ok(v) = parse_number(&event_target_value(&ev)) {
+                        let v = parse_number(&event_target_value(&ev));
+                        typed(key, v.is_ok());
+                        if let Ok(v) = v {
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
                         }
                     }
@@ -593,6 +606,21 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let id = |k: &str| ctx.id(&format!("fac{i}-{k}"));
                 let label = |zh: &'static str, en: &'static str| format!("{} {} {}", tr(l, "第", "Row"), i + 1, tr(l, zh, en));
                 let errors = ctx.errors(format!("facilities[{i}]"));
+                // Each cell is outlined for its own problems (the core's, by field, or its text).
+                let cell_invalid = move |field: &'static str| {
+                    let mine = ctx.errors(format!("facilities[{i}].{field}"));
+                    move || (mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))).to_string()
+                };
+                let messages = move || {
+                    let mut m = errors.get();
+                    if bad.with(|b| b.contains(&"location")) {
+                        m.push(tr(l, "位置须为“经度, 纬度”，如 120.81, 27.93", "location must be \"longitude, latitude\", e.g. 120.81, 27.93").into());
+                    }
+                    if bad.with(|b| b.iter().any(|k| *k != "location")) {
+                        m.push(tr(l, "面积、步行距离请输入数字", "area and walking distance take a number").into());
+                    }
+                    m
+                };
                 let status = match f.status {
                     FacilityStatus::Open => "open",
                     FacilityStatus::Planned => "planned",
@@ -607,7 +635,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-cat"><select aria-label=label("行 业态", ": category") prop:value=known.clone().unwrap_or_else(|| f.category.clone())
-                            aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
+                            aria-invalid=cell_invalid("category")
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.category = v });
@@ -623,18 +651,22 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         <td class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.floor_area_m2)
-                            aria-label=label("行 面积（平方米）", ": floor area (m²)")
-                            on:input=num(|f, v| f.floor_area_m2 = v)/></td>
+                            aria-label=label("行 面积（平方米）", ": floor area (m²)") aria-invalid=cell_invalid("floor_area_m2")
+                            on:input=num("floor_area_m2", |f, v| f.floor_area_m2 = v)/></td>
                         <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.walk_m)
-                            aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
-                            on:input=num(|f, v| f.walk_m = v)/></td>
+                            aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)") aria-invalid=cell_invalid("walk_m")
+                            on:input=num("walk_m", |f, v| f.walk_m = v)/></td>
                         <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder="120.81, 27.93"
-                            aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
-                            on:input=move |ev| if let Ok(p) = parse_lonlat(&event_target_value(&ev)) {
-                                edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
+                            aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)") aria-invalid=cell_invalid("location")
+                            on:input=move |ev| {
+                                let p = parse_lonlat(&event_target_value(&ev));
+                                typed("location", p.is_ok());
+                                if let Ok(p) = p {
+                                    edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
+                                }
                             }/></td>
                         <td class="lc-c-status"><select aria-label=label("行 状态", ": status") prop:value=status on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -648,12 +680,24 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         </select></td>
                         <td class="lc-c-act">
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
-                                on:click=move |_| edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } })>
+                                on:click=move |ev| {
+                                    let at = row_position(tbody, &ev);
+                                    edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } });
+                                    // Keep the keyboard in the table: on the row that took its place,
+                                    // else the one before, else the add button.
+                                    request_animation_frame(move || focus_after_removal(tbody, at));
+                                }>
                                 {tr(l, "删除", "Remove")}
                             </button>
-                            <div class="lc-error">{move || errors.get().join("；")}</div>
                         </td>
                     </tr>
+                    // The row's problems under it, across the table: in view whichever cell is wrong.
+                    {move || {
+                        let m = messages();
+                        (!m.is_empty()).then(|| view! {
+                            <tr class="lc-row-error"><td colspan="10"><div class="lc-error">{m.join("；")}</div></td></tr>
+                        })
+                    }}
                 }
             })
             .collect_view()
@@ -729,6 +773,33 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 </button>
             </div>
         </fieldset>
+    }
+}
+
+/// The place, among the rows drawn, of the row whose remove button was pressed.
+fn row_position(tbody: NodeRef<leptos::html::Tbody>, ev: &leptos::ev::MouseEvent) -> u32 {
+    let (Some(body), Some(pressed)) = (tbody.get_untracked(), ev.current_target()) else { return 0 };
+    let Ok(list) = body.query_selector_all(".lc-c-act button") else { return 0 };
+    let pressed = JsValue::from(pressed);
+    (0..list.length()).find(|k| list.item(*k).is_some_and(|n| JsValue::from(n) == pressed)).unwrap_or(0)
+}
+
+/// After the row at `at` (among the rows drawn) was removed: the focus goes to the remove
+/// button of the row drawn in its place, else of the last row, else to the add button.
+fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
+    let Some(body) = tbody.get_untracked() else { return };
+    let buttons = body.query_selector_all(".lc-c-act button").ok();
+    let n = buttons.as_ref().map_or(0, |b| b.length());
+    let at = buttons.and_then(|b| b.item(at.min(n.saturating_sub(1))).filter(|_| n > 0));
+    let target = at.or_else(|| {
+        body.closest("fieldset")
+            .ok()
+            .flatten()
+            .and_then(|f| f.query_selector(".lc-toolbar:last-child button").ok().flatten())
+            .map(Into::into)
+    });
+    if let Some(e) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
     }
 }
 
@@ -863,7 +934,7 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             Some(view! {
                 <p class="lc-result">
                     <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
-                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), tr(l, "分", "points"), r.explanation.get(l))}
+                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), pts(l, r.max), r.explanation.get(l))}
                 </p>
             })
         })
@@ -1024,7 +1095,7 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             <div class="lc-q-head">
                 <span class="lc-q-name">"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</span>
                 <span class="lc-badge">{role_word(l, ind.role)}</span>
-                <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), tr(l, "分", "points"))}</span>
+                <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), pts(l, ind.points))}</span>
             </div>
             <div class="lc-cite">{format!("{}{}", tr(l, "依据：", "Clause: "), cite_line(l, Some(st), &ind.cite))}</div>
             {help}

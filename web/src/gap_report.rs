@@ -6,7 +6,7 @@ use lifecircle_core::assessment::Assessment;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 
-use crate::model::{gaps_by_unit, priority_word, tr};
+use crate::model::{gaps_by_unit, priority_word, pts, tr};
 use crate::score_card::lang_tag;
 
 /// The gap list of an assessment, one block per responsible unit; the lead unit of an item
@@ -83,12 +83,12 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                             g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
                         let lost = match l {
                             Lang::Zh => format!("失分 {}", fmt_num(g.points_lost)),
-                            Lang::En => format!("{} points lost", fmt_num(g.points_lost)),
+                            Lang::En => format!("{} {} lost", fmt_num(g.points_lost), pts(l, g.points_lost)),
                         };
                         view! {
                             <li>
                                 <span class=format!("lc-prio-{}", g.priority.min(4))>
-                                    "【" {priority_word(l, g.priority)} "】"
+                                    {tr(l, "【", "[")} {priority_word(l, g.priority)} {tr(l, "】", "]")}
                                 </span>
                                 " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead}
                                 <div>{g.action.get(l).to_string()} {tr(l, "（", " (")} {lost} {tr(l, "）", ")")}</div>

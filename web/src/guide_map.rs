@@ -79,6 +79,9 @@ pub struct MapFacility {
     /// Planned or closed: drawn hollow, not counted.
     #[serde(default)]
     pub not_open: bool,
+    /// Placed by the what-if mode: drawn faded with a dashed outline, never on the poster.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hypothetical: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -355,6 +358,7 @@ impl GuideMapData {
                 category: code,
                 location,
                 not_open: f.status != FacilityStatus::Open,
+                hypothetical: crate::mount::is_hypothetical(f),
                 hours: f.hours.clone(),
                 brand: f.brand.clone(),
                 walk_m: f.walk_m,
@@ -1231,7 +1235,13 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         }
         let selected = o.selected.as_deref() == Some(fac.id.as_str());
         let cat_name = ci.map_or(fac.category.as_str(), |ci| d.categories[ci].name.get(lang));
-        let status = if fac.not_open { lang.pick("（规划中或已关闭）", " (planned or closed)") } else { "" };
+        let status = if fac.not_open {
+            lang.pick("（规划中或已关闭）", " (planned or closed)")
+        } else if fac.hypothetical {
+            lang.pick("（假设，尚不存在）", " (hypothetical, not there)")
+        } else {
+            ""
+        };
         let _ = write!(
             symbols,
             "<g class=\"lc-fac{}\" data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\">",
@@ -1251,6 +1261,10 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         }
         let attrs = if fac.not_open {
             format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"")
+        } else if fac.hypothetical {
+            format!(
+                "fill=\"{colour}\" fill-opacity=\"0.5\" stroke=\"{INK}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""
+            )
         } else {
             format!("fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
         };
@@ -2236,6 +2250,7 @@ mod tests {
                 category: "x".into(),
                 location: [116.340, 39.951],
                 not_open: false,
+                hypothetical: false,
                 hours: None,
                 brand: None,
                 walk_m: None,

@@ -110,6 +110,17 @@ pub fn GuideMap(
     };
     let choose = move |id: String| {
         selected.set(Some(id.clone()));
+        // The details are drawn below the map: bring them into view when they are not (a tap
+        // on a phone, a click low on a screen), or the choice would seem to do nothing.
+        request_animation_frame(move || {
+            let shown = canvas.get_untracked().and_then(|c| c.next_element_sibling());
+            let below = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
+            if let (Some(e), Some(h)) = (shown, below)
+                && e.get_bounding_client_rect().bottom() > h
+            {
+                e.scroll_into_view_with_bool(false);
+            }
+        });
         if let Some(cb) = on_select {
             cb.run(id);
         }

@@ -14,6 +14,11 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// 分, or "point"/"points" after the number `n` (English).
+pub fn pts(lang: Lang, n: f64) -> &'static str {
+    lang.pick("分", if fmt_num(n) == "1" { "point" } else { "points" })
+}
+
 /// ★★★☆☆ for a number of stars out of five.
 pub fn stars(n: u8) -> String {
     let n = n.min(5) as usize;
@@ -78,8 +83,10 @@ pub fn rule_text(lang: Lang, rule: &Rule, unit: &str) -> String {
             format!("分档：{}", s.join("；"))
         }
         (Lang::En, Rule::Steps { steps }) => {
-            let s: Vec<String> =
-                steps.iter().map(|s| format!("≥ {}: {} points", v(s.at_least), fmt_num(s.points))).collect();
+            let s: Vec<String> = steps
+                .iter()
+                .map(|s| format!("≥ {}: {} {}", v(s.at_least), fmt_num(s.points), pts(Lang::En, s.points)))
+                .collect();
             format!("steps: {}", s.join("; "))
         }
         (Lang::Zh, Rule::Given) => "由评估人打分".into(),

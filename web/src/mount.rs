@@ -372,9 +372,22 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let tiles_credit = options.tiles_credit.clone();
         // A memo: an edit that changes nothing the map shows (a household count, a checklist
         // answer) does not redraw it.
+        let as_of = s.as_of;
         let data = Memo::new(move |_| {
-            let d =
-                standard.with(|st| state.circle.with(|c| GuideMapData::from_core(st, c, result.get().ok().as_ref())));
+            let poster = layout.get() == Layout::A3Portrait;
+            let d = standard.with(|st| {
+                state.circle.with(|c| {
+                    if poster && c.facilities.iter().any(is_hypothetical) {
+                        // The poster that goes up in the community shows what is there: not the
+                        // what-if facilities, and the types missing without them.
+                        let mut real = c.clone();
+                        real.facilities.retain(|f| !is_hypothetical(f));
+                        GuideMapData::from_core(st, &real, score_shared(st, &real, as_of.get()).ok().as_ref())
+                    } else {
+                        GuideMapData::from_core(st, c, result.get().ok().as_ref())
+                    }
+                })
+            });
             match &layers {
                 Some(l) => d.with_layers(l),
                 None => d,
@@ -468,6 +481,11 @@ fn report_changes(result: Memo<Result<Assessment, InputError>>, on_change: &Opti
 /// Id prefix of the hypothetical facilities the what-if mode adds.
 pub const WHAT_IF_PREFIX: &str = "whatif-";
 
+/// A facility the what-if mode placed (not one that exists).
+pub fn is_hypothetical(f: &lifecircle_core::circle::Facility) -> bool {
+    f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX))
+}
+
 /// The guide map's what-if mode: while on, a click on the map adds a hypothetical facility of
 /// the chosen category to the circle, and the circle is scored again through the core. Its
 /// distance from the centre is the straight line times the standard's detour factor (no
@@ -543,7 +561,7 @@ impl WhatIf {
 
     fn clear(&self) {
         self.state.circle.update(|c| {
-            c.facilities.retain(|f| !f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)));
+            c.facilities.retain(|f| !is_hypothetical(f));
         });
     }
 
@@ -553,7 +571,7 @@ impl WhatIf {
             w.standard.with(|st| {
                 w.state.circle.with(|c| {
                     let mut c = c.clone();
-                    c.facilities.retain(|f| !f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)));
+                    c.facilities.retain(|f| !is_hypothetical(f));
                     score_shared(st, &c, w.as_of.get()).ok().map(|a| a.total)
                 })
             })
@@ -565,7 +583,7 @@ impl WhatIf {
             w.state.circle.with(|c| {
                 c.facilities
                     .iter()
-                    .filter(|f| f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX)))
+                    .filter(|f| is_hypothetical(f))
                     .map(|f| (f.name.clone(), f.walk_m.unwrap_or(0.0)))
                     .collect::<Vec<_>>()
             })
@@ -595,10 +613,12 @@ impl WhatIf {
             let d = lifecircle_core::score::fmt_num(w.detour());
             match lang.get() {
                 Lang::Zh => {
-                    format!("假设设施到中心的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较。")
+                    format!(
+                        "假设设施到中心的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较。有居民点时，覆盖率按各居民点到设施的步行距离计算，假设设施不改变这些距离，覆盖率得分因此不变（新址能新覆盖多少居民，见导视图上的建议选址）。"
+                    )
                 }
                 Lang::En => format!(
-                    "The walk from the centre to a hypothetical facility is the straight line × detour factor {d} (not measured on the streets); for comparison only."
+                    "The walk from the centre to a hypothetical facility is the straight line × detour factor {d} (not measured on the streets); for comparison only. Where the circle has residential points, coverage counts their walks to facilities, which a hypothetical facility does not change: coverage points stay as they are (the suggested sites on the map say whom a new site would reach)."
                 ),
             }
         };

@@ -187,11 +187,8 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                         .inputs
                         .iter()
                         .map(|(k, v)| {
-                            let v = match v {
-                                serde_json::Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            };
-                            view! { <dt>{k.clone()}</dt><dd>{v}</dd> }
+                            let (k, v) = input_words(l, st, k, v);
+                            view! { <dt>{k}</dt><dd>{v}</dd> }
                         })
                         .collect_view();
                     let provisional = (r.confidence == Confidence::Provisional).then(|| {
@@ -226,4 +223,63 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
             }
         })
         .collect_view()
+}
+
+/// An input of an explanation in words: its label (a figure's name from the standard, else the
+/// words for the core's key) and its value (numbers as short as exact, category and form codes
+/// as their names, yes or no).
+fn input_words(l: Lang, st: Option<&Standard>, key: &str, v: &serde_json::Value) -> (String, String) {
+    use serde_json::Value;
+    let label = match st.and_then(|st| st.figures.iter().find(|f| f.key == key)) {
+        Some(f) => f.name.get(l).to_string(),
+        None => {
+            let (zh, en) = match key {
+                "count" => ("数量", "count"),
+                "of" => ("共需业态", "types needed"),
+                "present" => ("已有", "present"),
+                "missing" => ("缺少", "missing"),
+                "nearest" => ("最近的设施", "nearest"),
+                "nearest_m" | "centre_nearest_m" => ("距中心最近（米）", "nearest from the centre (m)"),
+                "walk_m" => ("步行距离（米）", "walk (m)"),
+                "minutes" => ("步行分钟", "minutes"),
+                "within_minutes" => ("步行时限（分钟）", "within (minutes)"),
+                "reach_m" => ("可达距离（米）", "reach (m)"),
+                "population_total" => ("居民合计", "residents"),
+                "population_covered" => ("覆盖的居民", "residents covered"),
+                "population" => ("常住人口", "population"),
+                "households" => ("户数", "households"),
+                "chain_outlets" => ("连锁网点", "chain outlets"),
+                "commercial_outlets" => ("商业网点", "commercial outlets"),
+                "respondents" => ("受访人数", "respondents"),
+                "satisfied" => ("满意人数", "satisfied"),
+                "min_sample" => ("最低样本", "minimum sample"),
+                "done" => ("已落实", "done"),
+                "evidence" => ("佐证材料", "evidence"),
+                "points_given" => ("评估人给分", "points given"),
+                "note" => ("评估说明", "note"),
+                "form" => ("发展形态", "form"),
+                "new_residential" => ("新建居住区", "new residential area"),
+                _ => (key, key),
+            };
+            l.pick(zh, en).to_string()
+        }
+    };
+    let name = |code: &str| {
+        st.and_then(|st| {
+            st.category(code).map(|c| &c.name).or_else(|| st.forms.iter().find(|f| f.code == code).map(|f| &f.name))
+        })
+        .map_or_else(|| code.to_string(), |n| n.get(l).to_string())
+    };
+    let value = match v {
+        Value::String(s) => name(s),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), lifecircle_core::score::short_num),
+        Value::Bool(b) => l.pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }).to_string(),
+        Value::Array(xs) => xs
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), name))
+            .collect::<Vec<_>>()
+            .join(l.pick("、", ", ")),
+        other => other.to_string(),
+    };
+    (label, value)
 }

@@ -94,8 +94,8 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard details[open]>summary::before{content:"▾"}
 .lc-scorecard summary .lc-pts{margin-inline-start:auto;font-weight:700;white-space:nowrap}
 .lc-scorecard .lc-explain{padding:.2em .9em .7em;border-top:1px solid var(--_border)}
-.lc-scorecard dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
-.lc-scorecard dt{color:var(--_muted)}.lc-scorecard dd{margin:0;overflow-wrap:anywhere}
+.lc-scorecard dl{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.15em 1em;margin:.4em 0}
+.lc-scorecard dt{color:var(--_muted);overflow-wrap:anywhere}.lc-scorecard dd{margin:0;overflow-wrap:anywhere}
 .lc-scorecard .lc-stamp{color:var(--_muted);font-size:.85em;overflow-wrap:anywhere}
 .lc-scorecard .lc-delta{font-weight:700}
 .lc-scorecard .lc-delta-up{color:var(--_ok)}.lc-scorecard .lc-delta-down{color:var(--_bad)}
@@ -182,6 +182,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-c-name{min-width:11em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5.5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form .lc-c-act button{white-space:nowrap}
+.lc-form .lc-row-error td{border-top:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:40em}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
 "#

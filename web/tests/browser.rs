@@ -143,7 +143,13 @@ async fn add_and_remove_a_facility() {
     let add = el.query_selector(".lc-toolbar button").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
     add.click();
     settle().await;
-    assert_eq!(count(&el, "tbody tr"), 1);
+    assert_eq!(count(&el, "tbody tr:not(.lc-row-error)"), 1);
+    // Its category is not chosen yet: said under the row, and the category box is the one outlined.
+    let said = el.query_selector("tbody tr.lc-row-error").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(said, "请选择业态");
+    let outlined = el.query_selector_all("tbody [aria-invalid=true]").unwrap();
+    assert_eq!(outlined.length(), 1);
+    assert_eq!(outlined.item(0).unwrap().node_name(), "SELECT");
     let focused = document().active_element().unwrap();
     assert!(focused.id().ends_with("-fac0-name"), "the new row's name box has the focus: {}", focused.outer_html());
     type_into(&el, "tbody tr input[type=text]", "新便利店");
@@ -269,7 +275,7 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     let only = el.query_selector(".lc-pager input[type=checkbox]").unwrap().unwrap();
     click(&only);
     settle().await;
-    assert_eq!(count(&el, "tbody tr"), 1);
+    assert_eq!(count(&el, "tbody tr:not(.lc-row-error)"), 1);
     assert_eq!(first_row_name(&el), "店99");
 
     // A row added is shown: filter off, last page.
@@ -281,7 +287,7 @@ async fn a_long_inventory_is_shown_a_page_at_a_time() {
     click(&add);
     settle().await;
     assert_eq!(status(&el), "第 101–121 条，共 121 条");
-    assert_eq!(count(&el, "tbody tr"), 21);
+    assert_eq!(count(&el, "tbody tr:not(.lc-row-error)"), 21);
     let names = el.query_selector_all("tbody tr input[type=text]").unwrap();
     let last: web_sys::HtmlInputElement = (0..names.length())
         .rev()
