@@ -113,10 +113,14 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const file = join(tmp, 'export.json');
     await download.saveAs(file);
     assert.equal(readFileSync(file, 'utf8'), edited, 'the export is the circle');
+    assert.equal(download.suggestedFilename(), `${JSON.parse(edited).id}.json`, 'named by the circle id');
     await page.click('#lc-form .lcx-start');
     assert.ok(await page.locator('#lc-form .lcx-confirm').isVisible(), 'start over asks first');
+    // The page gave starting data: the question says it goes back to it (not "clear").
+    assert.match(await page.locator('#lc-form .lcx-confirm').textContent(), /恢复为本页提供的起始数据/);
     await page.click('#lc-form .lcx-confirm .lcx-danger');
     assert.equal(await formJson(page), startJson, 'start over returns to the sample');
+    assert.equal(await page.locator('#lc-form .lcx-notice').textContent(), '已恢复为本页提供的起始数据。');
     await page.setInputFiles('#lc-form .lcx-import', file);
     await page.waitForFunction(() => document.getElementById('lc-form').handle.toJson().length > 0);
     await page.waitForTimeout(300);
@@ -127,7 +131,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     writeFileSync(broken, '{"id": 3}');
     await page.setInputFiles('#lc-form .lcx-import', broken);
     await page.waitForTimeout(300);
-    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 格式错误：invalid type/);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 数据类型不对：应为文本/);
     assert.equal(await formJson(page), edited, 'a broken import changes nothing');
     // A facility list from AMap (GCJ-02): mapped rows join the inventory in the circle's datum,
     // the unmapped row is listed, and the score reacts.
@@ -180,7 +184,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.equal(await formJson(page), edited, 'a broken import changes nothing');
     await page.click('#lang');
     await page.waitForTimeout(200);
-    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 格式错误：invalid type/, 'and back in Chinese');
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 数据类型不对：应为文本/, 'and back in Chinese');
     await page.click('#lang');
     await page.waitForTimeout(200);
     await shot(page, 'demo-3-english.png');
@@ -232,6 +236,18 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.equal(Number(await map.locator('.lc-whatif-total').textContent()),
       native(await page.evaluate(() => document.getElementById('lc-map').handle.toJson()), day).total, 'what-if total = native CLI');
     await shot(page, 'demo-5-whatif.png', true);
+    // Hypothetical facilities look it on the screen, and stay off the A3 poster that goes up in
+    // the community (it lists the types still missing without them).
+    const hypo = map.locator('.lc-canvas svg .lc-fac[data-id^="whatif-"]');
+    assert.ok(await hypo.count() > 0);
+    assert.match(await hypo.first().getAttribute('aria-label'), /（假设，尚不存在）$| \(hypothetical, not there\)$/);
+    assert.equal(await hypo.first().locator(':scope > :not(title)').first().getAttribute('stroke-dasharray'), '3 2');
+    await page.click('#a3');
+    await page.waitForTimeout(300);
+    assert.equal(await hypo.count(), 0, 'no what-if facility on the poster');
+    await page.click('#a3');
+    await page.waitForTimeout(300);
+    assert.ok(await hypo.count() > 0, 'back on the screen layout, the what-if facilities are there again');
 
     // The real OpenStreetMap circle: streets, reach and the ODbL attribution on the map.
     await page.selectOption('#sample', 'bjtu-osm');
@@ -344,6 +360,30 @@ test('on a phone (360 px wide) nothing widens the page; the facility table scrol
     await page.click('#tab-assess');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'demo-10-phone-en-large.png');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a new circle from scratch: the blank form, and start over empties it', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    await page.selectOption('#sample', 'blank');
+    await page.waitForSelector('body[data-sample="blank"]');
+    const empty = JSON.parse(await formJson(page));
+    assert.equal(empty.name, '');
+    assert.deepEqual(empty.facilities ?? [], []);
+    await page.locator('#lc-form').getByLabel('生活圈名称', { exact: true }).fill('我的生活圈');
+    await page.waitForTimeout(300);
+    assert.equal(JSON.parse(await formJson(page)).name, '我的生活圈');
+    await page.click('#lc-form .lcx-start');
+    assert.match(await page.locator('#lc-form .lcx-confirm').textContent(), /确定要清空本圈的全部填写内容吗/);
+    await page.click('#lc-form .lcx-confirm .lcx-danger');
+    assert.equal(JSON.parse(await formJson(page)).name, '', 'start over empties a form that had no starting data');
+    assert.equal(await page.locator('#lc-form .lcx-notice').textContent(), '已清空，重新开始。');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(errors, []);
   } finally {

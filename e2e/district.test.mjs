@@ -156,6 +156,16 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await board(page).locator('.lcx-notice').textContent(), /已从列表中移除“丙圈（示例：尚未填报）”/);
     same(await shown(page), expected(native([sample.circles[0], sample.circles[1], d], asOf, sample.communities)));
 
+    // The list as edited survives a reload (as a portal keeps it); "restore" brings the sample back.
+    const ids = () => page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()).map((c) => c.id));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.deepEqual(await ids(), [sample.circles[0].id, sample.circles[1].id, 'd-demo']);
+    assert.match(await page.locator('#status').textContent(), /已恢复本机保存的全区生活圈列表/);
+    await page.click('#reset');
+    await page.waitForTimeout(200);
+    assert.deepEqual(await ids(), sample.circles.map((c) => c.id));
+
     // The circle self-assessed in this browser joins the district: edit the form's name, come
     // back, add it (it replaces the sample circle of the same id).
     await page.goto(base + '/');

@@ -10,7 +10,14 @@ const samples = new Map();
 const STANDARD = 'longwan-2024';
 const TITLE = { zh: '一刻钟便民生活圈评价 · 演示门户', en: '15-Minute Living Circle Evaluation · Demo portal' };
 
+// A new circle from scratch: no starting data, so the form starts empty and 重新开始 empties it.
+const BLANK = {
+  id: 'blank', circle: undefined, layers: null,
+  note: { zh: '空白表：从头填写本圈的数据（每次修改都自动保存在本机浏览器中）。', en: 'A blank form: enter your circle from scratch (every edit is autosaved in this browser).' },
+};
+
 async function loadSample(id) {
+  if (id === BLANK.id) return BLANK;
   if (!samples.has(id)) {
     const r = await fetch(`./data/${id}.json`);
     if (!r.ok) throw new Error(`${id}: HTTP ${r.status}`);
@@ -39,7 +46,7 @@ async function showSample(id) {
   for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
 
   const form = make('lifecircle-assessment', { id: 'lc-form', 'circle-id': s.id, ...common() });
-  form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
+  if (s.circle) form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
   $('slot-form').append(form);
   await form.ready; // its standard is fetched; then its circle (restored or the sample) is known
   const circle = form.handle ? form.handle.toJson() : s.circle;

@@ -14,6 +14,19 @@ function relabel() {
   relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
 }
 
+// The district's list as last edited in this browser (files added, circles removed), as a
+// portal would keep it on its server; "restore the sample" goes back.
+const SAVED = 'lifecircle-demo:district';
+function savedList() {
+  try {
+    const v = JSON.parse(localStorage.getItem(SAVED));
+    return Array.isArray(v) ? v : null;
+  } catch { return null; }
+}
+function save(text) {
+  try { localStorage.setItem(SAVED, text); } catch { /* storage full or off: the list stays as shown */ }
+}
+
 /** The circles the demo portal's form autosaved in this browser for this standard (any version). */
 function autosaved() {
   const out = [];
@@ -39,6 +52,7 @@ function addMine(el) {
   }
   try {
     el.data = list;
+    save(JSON.stringify(el.data));
     status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} ${mine.length === 1 ? 'circle' : 'circles'} assessed in this browser (same id: replaced).`);
   } catch (e) {
     status(`无法加入：${e.message}`, `Could not add them: ${e.message}`);
@@ -54,9 +68,17 @@ async function main() {
   el.setAttribute('standard', STANDARD);
   el.setAttribute('communities', String(state.sample.communities));
   el.setAttribute('lang', state.lang);
-  el.data = state.sample.circles;
+  const kept = savedList();
+  el.data = kept ?? state.sample.circles;
+  el.addEventListener('lifecircle-input', (e) => save(e.detail)); // a file added, a circle removed
   $('slot-district').append(el);
   await el.ready;
+  if (kept) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
+  $('reset').addEventListener('click', () => {
+    el.data = state.sample.circles;
+    try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }
+    status('已恢复示例列表。', 'The sample list is back.');
+  });
   $('lang').addEventListener('click', () => {
     state.lang = state.lang === 'en' ? 'zh' : 'en';
     el.setAttribute('lang', state.lang);

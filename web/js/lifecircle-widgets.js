@@ -91,9 +91,11 @@ const TEXT = {
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
   datum: ['坐标系', 'Datum'],
-  cleared: ['已重新开始。', 'Started over.'],
+  cleared: ['已清空，重新开始。', 'Cleared: started over.'],
+  reset: ['已恢复为本页提供的起始数据。', 'Back to the starting data this page gave.'],
   startOver: ['重新开始', 'Start over'],
   confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先导出 JSON 备份。', 'Clear everything entered for this circle? This cannot be undone; export a JSON backup first if needed.'],
+  confirmReset: ['确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先导出 JSON 备份。', 'Drop everything entered for this circle and go back to the starting data this page gave? This cannot be undone; export a JSON backup first if needed.'],
   yes: ['确定清空', 'Clear everything'],
   no: ['取消', 'Cancel'],
   exportJson: ['导出 JSON', 'Export JSON'],
@@ -383,7 +385,15 @@ class AssessmentElement extends LifecircleElement {
     const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: () => { this._confirm.hidden = true; this._startBtn.focus(); } } }), 'no');
     const q = label(h('span'), 'confirm');
     this._confirm.append(q, yes, no);
-    this._startBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-start', on: { click: () => { this._confirm.hidden = false; no.focus(); } } }), 'startOver');
+    // The question says what will happen: emptied, or back to the starting data the page gave.
+    const ask = () => {
+      const key = this._default === undefined ? 'confirm' : 'confirmReset';
+      for (const l of this._labels) if (l[0] === q) l[1] = key;
+      q.textContent = say(this, key);
+      this._confirm.hidden = false;
+      no.focus();
+    };
+    this._startBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-start', on: { click: ask } }), 'startOver');
     const exportBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-export', on: { click: () => this._export() } }), 'exportJson');
     const fileText = label(h('span'), 'importJson');
     const file = h('input', { type: 'file', accept: '.json,application/json', class: 'lcx-import', on: { change: (ev) => this._import(ev.target) } });
@@ -474,12 +484,16 @@ class AssessmentElement extends LifecircleElement {
     if (!this._handle) return;
     this._handle.loadJson(this._default ?? emptyCircle());
     this._save(this._handle.toJson());
-    this._sayKey('cleared');
+    this._sayKey(this._default === undefined ? 'cleared' : 'reset');
     this._startBtn.focus();
   }
 
   _export() {
-    if (this._handle) download(this.shadowRoot, `${this.circleId}.json`, this._handle.toJson());
+    if (!this._handle) return;
+    // Named by the circle's own id when it has one (the file a community hands in), else the element's.
+    const text = this._handle.toJson();
+    const id = String(JSON.parse(text).id || '').replace(/[\\/:*?"<>|\s]+/g, '_') || this.circleId;
+    download(this.shadowRoot, `${id}.json`, text);
   }
 
   async _import(input) {
@@ -628,7 +642,7 @@ class DistrictElement extends LifecircleElement {
     try {
       for (const f of files) {
         let v;
-        try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}: ${e.message}`); }
+        try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}：不是有效的 JSON 文本（可能选错了文件）/ not valid JSON: ${e.message}`); }
         for (const c of Array.isArray(v) ? v : [v]) {
           const i = c && typeof c === 'object' && 'id' in c ? list.findIndex((x) => x.id === c.id) : -1;
           if (i >= 0) { list[i] = c; from[i] = f.name; replaced += 1; } else { list.push(c); from.push(f.name); added += 1; }
