@@ -763,7 +763,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     // The new row is drawn by then (last page, last row): its name box takes
                     // the focus, so a keyboard user types on instead of tabbing back.
                     request_animation_frame(move || {
-                        let input = tbody.get_untracked().and_then(|b| b.query_selector("tr:last-child input").ok().flatten());
+                        // (the last row's name box: a problem row may follow it)
+                        let names = tbody.get_untracked().and_then(|b| b.query_selector_all(".lc-c-name input").ok());
+                        let input = names.and_then(|n| n.item(n.length().checked_sub(1)?));
                         if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
                             let _ = input.focus();
                         }
