@@ -942,7 +942,8 @@ fn load_facilities(std: &Standard, path: &Path, crs: Crs) -> Result<Vec<access::
         eprintln!("  未归类 unmapped: {} {} [{}]", u.id, u.name.as_deref().unwrap_or(""), u.keys.join(", "));
     }
     if imp.unmapped.len() > 10 {
-        eprintln!("  … {} more unmapped", imp.unmapped.len() - 10);
+        let more = imp.unmapped.len() - 10;
+        eprintln!("  … 另有 {more} 处未归类 / {more} more unmapped");
     }
     Ok(imp.facilities)
 }

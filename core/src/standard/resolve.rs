@@ -72,6 +72,28 @@ impl DiagCode {
             DiagCode::BadValue => "bad_value",
         }
     }
+
+    /// What the code means, in Chinese: said before the English message, which names the exact
+    /// values.
+    pub fn zh(self) -> &'static str {
+        match self {
+            DiagCode::Syntax => "格式错误（不是有效的 TOML、JSON 或 YAML，或字段类型不对）",
+            DiagCode::UnknownField => "没有这个字段",
+            DiagCode::UnknownParent => "找不到 extends 所指的上级标准",
+            DiagCode::ExtendsCycle => "extends 形成了循环",
+            DiagCode::DuplicateId => "编号重复（要改写上级标准的条目，请写 override = true）",
+            DiagCode::OverrideUnknown => "override 的条目在上级标准中不存在",
+            DiagCode::UnknownCategory => "未定义的业态或业态组",
+            DiagCode::UnknownReference => "引用了未定义的维度、类别、形态、数据项、等级或来源",
+            DiagCode::UnknownUnit => "不认识的单位",
+            DiagCode::MissingCitation => "缺少出处，或暂定值缺少理由",
+            DiagCode::PointsMismatch => "分值合计与声明的总分不符",
+            DiagCode::OverlappingGrades => "等级分数段重叠或有空档",
+            DiagCode::BadParameter => "指标类型缺少所需参数，或带了用不到的参数",
+            DiagCode::BadRule => "计分规则无法使用",
+            DiagCode::BadValue => "取值超出范围或不是允许的值",
+        }
+    }
 }
 
 /// One problem in a standard file.
@@ -103,7 +125,7 @@ impl fmt::Display for Diagnostic {
         if let Some(item) = &self.item {
             write!(f, "{item}: ")?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{} / {}", self.code.zh(), self.message)
     }
 }
 
@@ -116,7 +138,7 @@ pub struct StandardError {
 impl fmt::Display for StandardError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.diagnostics.len();
-        write!(f, "invalid standard ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        write!(f, "标准文件有误（{n} 个问题）/ invalid standard ({n} problem{})", if n == 1 { "" } else { "s" })?;
         for d in &self.diagnostics {
             write!(f, "\n  {d}")?;
         }
