@@ -131,7 +131,9 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     let mut o = String::new();
     let h = |o: &mut String, level: usize, title: &str| {
         if md {
-            let _ = writeln!(o, "\n{} {title}\n", "#".repeat(level));
+            // No blank line before the report's first line.
+            let gap = if o.is_empty() { "" } else { "\n" };
+            let _ = writeln!(o, "{gap}{} {title}\n", "#".repeat(level));
         } else if level == 1 {
             let _ = writeln!(o, "{title}\n{}", "=".repeat(width(title)));
         } else {

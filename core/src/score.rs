@@ -602,8 +602,11 @@ impl<'a> Cx<'a> {
         }
         let Some(limit) = within else {
             m.value = Some(1.0);
-            // The smallest name, so that the order of the inventory cannot change the text.
-            m.says = match here.iter().map(|f| f.name.as_str()).min() {
+            // The nearest (by its walk from the centre), ties and unknown distances by the
+            // smallest name, so that the order of the inventory cannot change the text.
+            let walk = |f: &crate::circle::Facility| f.walk_m.unwrap_or(f64::INFINITY);
+            let example = here.iter().min_by(|a, b| walk(a).total_cmp(&walk(b)).then_with(|| a.name.cmp(&b.name)));
+            m.says = match example.map(|f| f.name.as_str()) {
                 Some(first) => Text::new(
                     format!("已有{} {} 处（如{first}）", name.zh, here.len()),
                     format!("{} × {} present (e.g. {first})", here.len(), in_sentence(&name.en)),
@@ -937,7 +940,7 @@ fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
 
 fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: Status) -> Text {
     let rule = if ind.points == 0.0 {
-        Text::new("此项不计分，只作资格条件", "no points: a condition only")
+        Text::new("此项不计分，只作资格条件", "no points (a condition only)")
     } else {
         rule_text(&ind.rule, m.unit, ind.points)
     };
@@ -950,7 +953,11 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
         (false, true) => {
             let why = ind.points_cite.as_ref().map(|c| cite_text(st, c)).unwrap_or_default();
             (
-                format!("（要求为官方数值；分值为本项目暂定设计值，见{why}）"),
+                // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
+                format!(
+                    "（要求为官方数值；分值为本项目暂定设计值，见{}{why}）",
+                    if why.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" }
+                ),
                 format!(" (the requirement is official; the points are provisional, designed by this project: {why})"),
             )
         }
@@ -1149,18 +1156,27 @@ fn assemble(
             message: Text::new(zh, en),
         });
     }
-    let not_open = c.facilities.iter().filter(|f| f.status != crate::circle::Status::Open).count();
-    if not_open > 0 {
+    let mut not_open: Vec<&str> =
+        c.facilities.iter().filter(|f| f.status != crate::circle::Status::Open).map(|f| f.name.as_str()).collect();
+    if !not_open.is_empty() {
+        // Which ones (the first five by name: the order of the inventory cannot change the
+        // text), so that a reader can check them.
+        crate::order::sort_by_key(&mut not_open, |name| *name);
+        let n = not_open.len();
+        let names = |sep: &str| {
+            let more = if n > 5 { "…" } else { "" };
+            format!("{}{more}", join(not_open.iter().take(5).copied(), sep))
+        };
         findings.push(Finding {
             code: "planned_or_closed".into(),
             severity: Severity::Info,
             indicator: None,
             message: Text::new(
-                format!("{not_open} 处设施为规划中或已关闭，未计入"),
-                if not_open == 1 {
-                    "1 planned or closed facility is listed but not counted".to_string()
+                format!("{n} 处设施为规划中或已关闭，未计入：{}", names("、")),
+                if n == 1 {
+                    format!("1 planned or closed facility is listed but not counted: {}", names(", "))
                 } else {
-                    format!("{not_open} planned or closed facilities are listed but not counted")
+                    format!("{n} planned or closed facilities are listed but not counted: {}", names(", "))
                 },
             ),
         });

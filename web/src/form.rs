@@ -423,7 +423,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             {sample}
             <TextField id=ctx.id("name") label=tr(l, "生活圈名称", "Name").to_string() initial=c.name.clone()
                 on_set=Callback::new(move |v: String| edit(state, |c| c.name = v))/>
-            <TextField id=ctx.id("cid") label=tr(l, "编号", "Id").to_string() initial=c.id.clone()
+            <TextField id=ctx.id("cid") label=tr(l, "编号", "ID").to_string() initial=c.id.clone()
                 on_set=Callback::new(move |v: String| edit(state, |c| c.id = v))/>
             {num("population", "常住人口", "Population", ("人", "persons"), c.population, |c, v| c.population = v)}
             {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}

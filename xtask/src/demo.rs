@@ -112,8 +112,8 @@ pub fn write_samples(dir: &std::path::Path) -> Result<(), String> {
             // 国家统计局 统计用区划代码 2023: 29 社区/居委会 of 龙湾区's 123 village-level units.
             "communities": 29,
             "note": {
-                "zh": "示例数据：三个示例生活圈（甲为龙湾示例圈；乙去掉了超市、菜市场与生鲜店；丙尚未填报），其数值在 tests/tests/district.rs 中逐项手算核对。全区社区数 29 取自国家统计局 2023 年统计用区划代码中龙湾区的社区/居委会数，为演示假设。",
-                "en": "Sample data: three sample circles (A is the Longwan sample; B lacks the supermarket, wet market and fresh grocery; C is not filled in yet); their numbers are worked by hand in tests/tests/district.rs. The 29 communities are Longwan's 社区/居委会 in the National Bureau of Statistics' 2023 division codes, a demo assumption."
+                "zh": "示例数据：三个示例生活圈（甲为龙湾示例圈；乙去掉了超市、菜市场与生鲜店；丙尚未填报），其数值已在本项目的测试中逐项手算核对。全区社区数 29 取自国家统计局 2023 年统计用区划代码中龙湾区的社区/居委会数，为演示假设。",
+                "en": "Sample data: three sample circles (A is the Longwan sample; B lacks the supermarket, wet market and fresh grocery; C is not filled in yet); their numbers are worked by hand in the project's tests. The 29 communities are Longwan's 社区/居委会 in the National Bureau of Statistics' 2023 division codes, a demo assumption."
             }
         }),
     )?;
