@@ -753,7 +753,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 };
                 let again = lifecircle_core::score(std, &circle, a.as_of)
                     .map_err(|e| Failure::Invalid(format!("{header} ({}): {e}", path.display())))?;
-                let outcome = verify::compare(a, &again);
+                let mut outcome = verify::compare(a, &again);
+                if data.is_none() && !outcome.passed() && a.input_digest_differs(&again) {
+                    // Distances measured on a street network are part of the input: without
+                    // the same files, the circle cannot be scored again as it was.
+                    outcome.hint(
+                        "若评分时用了路网数据（--network、--facilities、--origins），核验时须给出同样的文件 / if the \
+                         assessment was scored on a street network (--network, --facilities, --origins), give the \
+                         same files to verify",
+                    );
+                }
                 if !outcome.passed() {
                     failed += 1;
                 }

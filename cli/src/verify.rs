@@ -112,7 +112,20 @@ pub(crate) struct Outcome {
     stamp: String,
 }
 
+impl Handed {
+    /// Whether the circle scored again has another input digest than the assessment says.
+    pub(crate) fn input_digest_differs(&self, again: &Assessment) -> bool {
+        self.input_digest != again.input_digest
+    }
+}
+
 impl Outcome {
+    /// What to try, said right after the line that the input differs (else last).
+    pub(crate) fn hint(&mut self, text: &str) {
+        let at = self.problems.iter().position(|p| p.starts_with("输入不同")).map_or(self.problems.len(), |i| i + 1);
+        self.problems.insert(at, text.to_string());
+    }
+
     pub(crate) fn passed(&self) -> bool {
         self.problems.is_empty()
     }

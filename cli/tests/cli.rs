@@ -527,6 +527,9 @@ fn verify_passes_a_true_assessment_and_names_what_differs_in_an_altered_one() {
     let single = tmp("verify-single.json", &list[0].to_string());
     let t = text(&lifecircle(&["verify", "-a", &path(&single), &path(&changed)]));
     assert!(t.contains("输入不同 the input differs") && t.contains("inputs.households: 3200.0 ≠ 3100.0"), "{t}");
+    // Verified without network data: the line after says to give the same files if it was.
+    let hint = t.lines().skip_while(|l| !l.contains("输入不同")).nth(1).unwrap_or_default();
+    assert!(hint.contains("若评分时用了路网数据（--network、--facilities、--origins）"), "{t}");
 
     // Another version of the standard (its digest differs).
     let mut other_standard = list[0].clone();
