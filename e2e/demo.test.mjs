@@ -156,6 +156,19 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const fromGbk = JSON.parse(await formJson(page)).facilities.filter((f) => f.name.startsWith('示例街角') || f.name.startsWith('示例豆浆'));
     assert.deepEqual(fromGbk.map((f) => [f.name, f.category, f.location]),
       [['示例街角药房', 'pharmacy', [120.817, 27.926]], ['示例豆浆油条', 'breakfast', [120.815, 27.927]]]);
+    // The same file again: refused (it would count each facility twice), the form unchanged.
+    const once = await formJson(page);
+    await page.setInputFiles('#lc-form .lcx-import-facilities', new URL('./fixtures/facilities-gbk.csv', import.meta.url).pathname);
+    await page.waitForTimeout(300);
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：.*同一设施列了两次/);
+    assert.equal(await formJson(page), once, 'nothing added twice');
+    // A sheet with the chain and brand columns (连锁, 品牌): they come in with the rows.
+    const chained = join(tmp, 'chained.csv');
+    writeFileSync(chained, '名称,业态,连锁,品牌,经度,纬度\n示例连锁便利店,便利店,是,快客,120.8140,27.9280\n');
+    await page.setInputFiles('#lc-form .lcx-import-facilities', chained);
+    await page.waitForTimeout(300);
+    const c = JSON.parse(await formJson(page)).facilities.find((f) => f.name === '示例连锁便利店');
+    assert.deepEqual([c.chain, c.brand], [true, '快客']);
     // A sheet without coordinates: refused, in Chinese first, naming the column it looked for.
     const noCoords = join(tmp, 'no-coords.csv');
     writeFileSync(noCoords, '名称,业态\n某店,便利店\n');

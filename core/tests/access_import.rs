@@ -275,6 +275,41 @@ fn a_spreadsheet_in_chinese_names_columns_and_categories_in_chinese() {
     assert_eq!((o[0].id.as_str(), o[0].population), ("R1", Some(1200.0)));
 }
 
+/// A spreadsheet's chain and brand columns (连锁 是/否, 品牌) come in with the facilities, as
+/// GeoJSON's `chain` and `brand` properties do: the chain share counts them.
+#[test]
+fn chain_and_brand_come_in_from_csv_and_geojson() {
+    let st = lifecircle_core::load_builtin("longwan-2024").unwrap();
+    let m = lifecircle_core::access::category_mapping(&st).unwrap();
+    let csv = "名称,业态,连锁,品牌,经度,纬度
+甲,便利店,是,快客,120.81,27.93
+乙,便利店,否,,120.82,27.93
+丙,便利店,,,120.83,27.93
+               丁,便利店,yes,,120.84,27.93
+";
+    let f = facilities_from_csv(csv, &m, Crs::Wgs84).unwrap();
+    let got: Vec<(bool, Option<&str>)> = f.facilities.iter().map(|x| (x.chain, x.brand.as_deref())).collect();
+    assert_eq!(got, [(true, Some("快客")), (false, None), (false, None), (true, None)]);
+    let err = facilities_from_csv(
+        "名称,业态,连锁,经度,纬度
+甲,便利店,也许,120.81,27.93
+",
+        &m,
+        Crs::Wgs84,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.bilingual(),
+        "CSV 第 2 行有误：连锁“也许”应为“是”或“否” / csv line 2: chain \"也许\" is not yes or no (是/否)"
+    );
+    let gj = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[120.81,27.93]},"properties":{"name":"甲","category":"便利店","chain":true,"brand":"快客"}},
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[120.82,27.93]},"properties":{"name":"乙","category":"便利店","chain":"否"}}]}"#;
+    let f = facilities_from_geojson(gj, &m, Crs::Wgs84).unwrap();
+    let got: Vec<(bool, Option<&str>)> = f.facilities.iter().map(|x| (x.chain, x.brand.as_deref())).collect();
+    assert_eq!(got, [(true, Some("快客")), (false, None)]);
+}
+
 #[test]
 fn csv_errors_name_the_line_or_column() {
     let m = mapping();

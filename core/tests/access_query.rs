@@ -137,7 +137,13 @@ fn network_distance_is_never_below_the_straight_line() {
 
 #[test]
 fn the_straight_line_fallback_uses_the_detour_factor() {
-    let f = vec![Facility { id: "a".into(), name: None, point: [120.01, 28.0], categories: vec!["shop".into()] }];
+    let f = vec![Facility {
+        id: "a".into(),
+        name: None,
+        point: [120.01, 28.0],
+        categories: vec!["shop".into()],
+        ..Facility::default()
+    }];
     let r = nearest_by_category_straight_line(
         &f,
         &["shop".to_string(), "bank".to_string()],

@@ -50,6 +50,7 @@ fn adding_a_facility_equals_rebuilding_with_it() {
         name: None,
         point: origins[17].point,
         categories: vec!["pharmacy".into()],
+        ..Facility::default()
     };
     let w = sc.add_facility(&new).unwrap();
     let ch = &w.categories["pharmacy"];
@@ -108,7 +109,13 @@ fn greedy_siting_ranks_sites_by_residents_newly_covered() {
         coords: (0..=30).map(|i| at(i as f64 * 100.0)).collect(),
         name: None,
     }]);
-    let shop = vec![Facility { id: "mid".into(), name: None, point: at(1500.0), categories: vec!["shop".into()] }];
+    let shop = vec![Facility {
+        id: "mid".into(),
+        name: None,
+        point: at(1500.0),
+        categories: vec!["shop".into()],
+        ..Facility::default()
+    }];
     let set = FacilitySet::new(&net, &shop, &["shop".to_string()], 50.0);
     let mut origins = Vec::new();
     for i in 0..5 {

@@ -276,7 +276,7 @@ const ACCESS_TYPES: &'static str = r#"
 export type DataFormat = "osm" | "osm_xml" | "xml" | "pbf" | "osm_pbf" | "geojson" | "json" | "csv";
 export type WalkProfile = "default" | "elderly";
 /** A facility from data, WGS-84, in one or more of the standard's categories. */
-export interface DataFacility { id: string; name?: string | null; point: LonLat; categories: string[] }
+export interface DataFacility { id: string; name?: string | null; point: LonLat; categories: string[]; chain?: boolean; brand?: string | null }
 /** A residential origin from data, WGS-84; `population` weights coverage (1 when absent). */
 export interface DataOrigin { id: string; point: LonLat; population?: number | null }
 export interface UnmappedItem { id: string; name?: string | null; keys: string[] }

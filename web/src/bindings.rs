@@ -362,6 +362,8 @@ impl Widget {
                 lifecircle_core::circle::Facility::new(cat.clone(), f.name.clone().unwrap_or_else(|| f.id.clone()));
             facility.id = Some(f.id.clone());
             facility.location = Some([round7(p[0]), round7(p[1])]);
+            facility.chain = f.chain;
+            facility.brand = f.brand.clone();
             circle.facilities.push(facility);
             added += 1;
         }

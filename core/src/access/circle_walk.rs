@@ -146,8 +146,8 @@ pub fn walk_circle(
                 category: cat.clone(),
                 name: f.name.clone().unwrap_or_else(|| f.id.clone()),
                 location: Some([round7(back[0]), round7(back[1])]),
-                chain: false,
-                brand: None,
+                chain: f.chain,
+                brand: f.brand.clone(),
                 floor_area_m2: None,
                 hours: None,
                 status: crate::circle::Status::Open,
@@ -252,6 +252,8 @@ fn inventory_on_network(st: &Standard, circle: &Circle) -> (Vec<DataFacility>, u
                 name: Some(f.name.clone()),
                 point: convert(p, crs, Crs::Wgs84),
                 categories: vec![cat.code.clone()],
+                chain: f.chain,
+                brand: f.brand.clone(),
             }),
             None => without_location += 1,
         }
@@ -376,6 +378,7 @@ pub fn suggest_sites_scored(
             name: Some(format!("建议选址 {} / suggested site {}", s.rank, s.rank)),
             point: s.point,
             categories: vec![category.to_string()],
+            ..DataFacility::default()
         });
         let (c2, _) = walk_circle(st, circle, net, &more, origins, DEFAULT_MAX_SNAP_M)?;
         let a = crate::score::score(st, &c2, as_of)?;

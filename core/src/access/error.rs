@@ -142,6 +142,10 @@ impl ImportError {
                 };
                 let why = match message.strip_suffix(" is not a number").and_then(|r| r.split_once(' ')) {
                     Some((w, raw)) => format!("：{}“{}”不是数字", what(w), raw.trim_matches('"')),
+                    None if message.starts_with("chain ") => {
+                        let v = message.split('"').nth(1).unwrap_or("");
+                        format!("：连锁“{v}”应为“是”或“否”")
+                    }
                     None if message == "a quoted field is not closed" => "：引号没有闭合".into(),
                     None if message == "no header row" => "：没有表头行".into(),
                     None => String::new(),

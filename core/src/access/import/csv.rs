@@ -4,6 +4,8 @@
 //! names are what a community's own spreadsheet is likely to use):
 //! - position: `lon`|`lng`|`longitude`|`x`|`经度` and `lat`|`latitude`|`y`|`纬度` (required);
 //! - `name`|`名称`, and `id`|`osm_id`|`编号` (optional; the id defaults to `line N`);
+//! - `chain`|`连锁`|`是否连锁` (是/否, yes/no, true/false, 1/0; empty is no) and `brand`|`品牌`
+//!   (optional);
 //! - the category, first match wins: a `category`|`业态`|`类别` column naming a category of the
 //!   mapping by code or by name (`convenience_store`, `便利店`); an AMap type code in
 //!   `typecode`|`type_code`|`amap_type`|`type`; OSM tags in a `key` and a `value` column and/or
@@ -16,7 +18,7 @@
 use serde_json::Value;
 
 use super::mapping::CategoryMapping;
-use super::{Facility, FacilityImport, Origin, UnmappedItem};
+use super::{Facility, FacilityImport, Origin, UnmappedItem, yes_no};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, check_lonlat};
 
@@ -190,6 +192,8 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
     let key_i = find(header, &["key"]);
     let value_i = find(header, &["value"]);
     let tags_i = find(header, &["tags_json"]);
+    let chain_i = find(header, &["chain", "连锁", "是否连锁"]);
+    let brand_i = find(header, &["brand", "品牌"]);
 
     let mut out = FacilityImport::default();
     for (line, row) in body {
@@ -247,7 +251,15 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
         if categories.is_empty() {
             out.unmapped.push(UnmappedItem { id, name, keys });
         } else {
-            out.facilities.push(Facility { id, name, point, categories });
+            let chain = match get(chain_i) {
+                Some(v) => yes_no(v).ok_or_else(|| ImportError::Csv {
+                    line,
+                    message: format!("chain {v:?} is not yes or no (是/否)"),
+                })?,
+                None => false,
+            };
+            let brand = get(brand_i).map(str::to_string);
+            out.facilities.push(Facility { id, name, point, categories, chain, brand });
         }
     }
     Ok(out)

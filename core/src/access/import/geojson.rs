@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::filter::{DEFAULT_EXCLUDED_NAME_PARTS, walkable_geojson_line};
 use super::mapping::CategoryMapping;
-use super::{Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem};
+use super::{Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem, yes_no};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, LonLat, check_lonlat};
 
@@ -290,7 +290,17 @@ pub fn facilities_from_geojson(text: &str, mapping: &CategoryMapping, crs: Crs) 
             keys.extend(tags.iter().filter(|(k, _)| mapping.is_interesting_key(k)).map(|(k, v)| format!("{k}={v}")));
         }
         match point {
-            Some(point) if !categories.is_empty() => out.facilities.push(Facility { id, name, point, categories }),
+            Some(point) if !categories.is_empty() => {
+                let chain = match prop(f, "chain") {
+                    Some(v) => yes_no(&v).ok_or_else(|| ImportError::GeoJson {
+                        path: format!("{path}.properties.chain"),
+                        message: format!("{v:?} is not yes or no (是/否, true/false)"),
+                    })?,
+                    None => false,
+                };
+                let brand = prop(f, "brand").filter(|b| !b.trim().is_empty());
+                out.facilities.push(Facility { id, name, point, categories, chain, brand })
+            }
             Some(_) => out.unmapped.push(UnmappedItem { id, name, keys }),
             None => {
                 keys.push("no point or polygon geometry".to_string());

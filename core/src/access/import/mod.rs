@@ -48,7 +48,7 @@ pub struct StreetReport {
 }
 
 /// A facility placed in one or more categories.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Facility {
     /// Stable id: `node/123`, `way/45`, `features[7]`, `line 12`, or the source's own id.
     pub id: String,
@@ -57,6 +57,22 @@ pub struct Facility {
     pub point: LonLat,
     /// Category codes from the caller's mapping, in mapping order.
     pub categories: Vec<String>,
+    /// Part of a chain (a CSV's `连锁`/`chain` column, a GeoJSON `chain` property).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chain: bool,
+    /// Brand (a CSV's `品牌`/`brand` column, a GeoJSON `brand` property).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+}
+
+/// A yes or no as a spreadsheet writes it: 是/否, 连锁/非连锁, yes/no, y/n, true/false, 1/0
+/// (case-insensitive; empty is no); `None` for anything else.
+pub(crate) fn yes_no(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "是" | "连锁" | "yes" | "y" | "true" | "1" => Some(true),
+        "否" | "非连锁" | "no" | "n" | "false" | "0" | "" => Some(false),
+        _ => None,
+    }
 }
 
 /// An item that no mapping rule matched.

@@ -144,7 +144,9 @@ fn push_item(
     let name = tag_of(tags, "name").map(str::to_string);
     let categories = mapping.match_osm(tags);
     match point {
-        Some(point) if !categories.is_empty() => out.facilities.push(Facility { id, name, point, categories }),
+        Some(point) if !categories.is_empty() => {
+            out.facilities.push(Facility { id, name, point, categories, ..Facility::default() })
+        }
         Some(_) => out.unmapped.push(UnmappedItem { id, name, keys }),
         None => {
             let mut keys = keys;
