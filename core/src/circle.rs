@@ -386,6 +386,10 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
 /// Largest number of anything (people, square metres, metres) the core accepts as real.
 const ABSURD: f64 = 1e9;
 
+/// Longest walking distance the core accepts, in metres (100 km: input validation, not a
+/// standard's number).
+const MAX_WALK_M: f64 = 100_000.0;
+
 impl Circle {
     /// Parse a circle from JSON, rejecting unknown fields, text after the circle and absurd
     /// values.
@@ -480,6 +484,34 @@ impl Circle {
         }
         for (k, e) in &self.evaluator {
             num(format!("evaluator.{k}.points"), e.points);
+        }
+        // A walk of more than 100 km is a slip (an extra digit, metres typed as centimetres),
+        // not a distance anyone walks to a shop.
+        let mut walk = |field: String, v: f64| {
+            if v > MAX_WALK_M && v <= ABSURD {
+                out.push(InputProblem {
+                    code: "out_of_range",
+                    field,
+                    line: None,
+                    column: None,
+                    message: format!("{} m is not a walking distance (at most {MAX_WALK_M} m)", short_num(v)),
+                });
+            }
+        };
+        for (i, f) in self.facilities.iter().enumerate() {
+            if let Some(w) = f.walk_m {
+                walk(format!("facilities[{i}].walk_m"), w);
+            }
+        }
+        if let Some(w) = &self.walking {
+            for (k, v) in &w.nearest_m {
+                walk(format!("walking.nearest_m.{k}"), *v);
+            }
+            for (i, o) in w.origins.iter().enumerate() {
+                for (k, v) in &o.nearest_m {
+                    walk(format!("walking.origins[{i}].nearest_m.{k}"), *v);
+                }
+            }
         }
         let mut coord = |field: String, p: [f64; 2]| {
             let [lon, lat] = p;
@@ -599,6 +631,18 @@ mod tests {
         assert_eq!(zh(r#"{"id":"a"}"#), "缺少必填字段“name”");
         let e = Circle::from_json("not json").unwrap_err().problems[0].clone();
         assert!(e.message.starts_with("expected"), "the English keeps serde's words: {}", e.message);
+    }
+
+    /// 99,999,999 m typed for a walk is a slip: said, not scored as a far shop.
+    #[test]
+    fn a_walk_of_more_than_100_km_is_refused() {
+        let err = Circle::from_json(
+            r#"{"id":"a","name":"b","facilities":[{"category":"x","name":"y","walk_m":99999999}],
+               "walking":{"nearest_m":{"x":100000}}}"#,
+        )
+        .unwrap_err();
+        let got: Vec<_> = err.problems.iter().map(|p| (p.field.as_str(), p.message.as_str())).collect();
+        assert_eq!(got, [("facilities[0].walk_m", "99999999 m is not a walking distance (at most 100000 m)")]);
     }
 
     #[test]
