@@ -613,6 +613,8 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!(cell(1, "等级"), "品质型（五星）");
     assert_eq!(cell(1, "星级"), "5");
     assert_eq!(cell(1, "未通过的否决项、门槛与必备项"), "");
+    // Not a new residential area, street-block form: the two items that do not apply, named.
+    assert_eq!(cell(1, "不适用的指标（按满分计）"), "LW-L03 LW-L04");
     for (id, want) in worked["expect"]["indicators"].as_object().expect("indicators") {
         let got = cell(1, id);
         if rows[0][col(id)].contains("通过与否") {

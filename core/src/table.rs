@@ -91,7 +91,7 @@ fn passes_only(a: &Assessment, id: &str, max: f64) -> bool {
 }
 
 /// Assessments as a table, one row per circle: who, when, against what, total and grade,
-/// the checks that failed, the indicators without data, every dimension's and indicator's
+/// the checks that failed, the indicators without data and those not applicable, every dimension's and indicator's
 /// points, and the digests that tie the row to its JSON assessment.
 ///
 /// The columns are the dimensions and indicators of the assessments in the order they first
@@ -155,6 +155,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
             ("星级", "Stars"),
             ("未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
             ("缺数据的指标", "Indicators without data"),
+            ("不适用的指标（按满分计）", "Indicators not applicable (full points)"),
             ("整改项数", "Gaps"),
         ],
     );
@@ -197,6 +198,9 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         let no_data: Vec<&str> =
             a.indicators.iter().filter(|r| r.status == Status::NoData).map(|r| r.id.as_str()).collect();
         c.text(&no_data.join(" "));
+        let not_applicable: Vec<&str> =
+            a.indicators.iter().filter(|r| r.status == Status::NotApplicable).map(|r| r.id.as_str()).collect();
+        c.text(&not_applicable.join(" "));
         c.num(a.gaps.len() as f64);
         let ours = |s: &str| s == a.standard.digest;
         for (s, id, _) in &dims {
