@@ -111,6 +111,12 @@ test('a page script before the elements are defined; attributes changed after mo
       return { role: notice.getAttribute('role'), hidden: notice.hidden, content: el.shadowRoot.lastElementChild.hidden };
     });
     assert.deepEqual(bad, { role: 'alert', hidden: false, content: true });
+    // Another attribute that works does not bring back what the bad date left stale.
+    const still = await page.locator('#late-card').evaluate((el) => {
+      el.setAttribute('large-text', '');
+      return { notice: el.shadowRoot.querySelector('.lcx-notice').hidden, content: el.shadowRoot.lastElementChild.hidden };
+    });
+    assert.deepEqual(still, { notice: false, content: true });
     const fixed = await page.locator('#late-card').evaluate((el) => {
       el.setAttribute('as-of', '2025-06-30');
       return { notice: el.shadowRoot.querySelector('.lcx-notice').hidden, content: el.shadowRoot.lastElementChild.hidden };

@@ -291,10 +291,11 @@ impl InputProblem {
             "unknown_indicator" => "本标准没有这个指标".into(),
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
-            "repeated" if f.starts_with("facilities[") => {
+            // (in a list of circles the path starts with `circles[i].`)
+            "repeated" if f.contains("facilities[") => {
                 "同一设施列了两次（编号与业态相同），会被重复计入，请删去一条".into()
             }
-            "repeated" if f.starts_with("walking.origins[") => {
+            "repeated" if f.contains("walking.origins[") => {
                 "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
             }
             "json" => json_text(&self.message),
@@ -312,17 +313,19 @@ fn json_text(m: &str) -> String {
         format!("没有这个字段“{}”", quoted("unknown field"))
     } else if m.starts_with("missing field") {
         format!("缺少必填字段“{}”", quoted("missing field"))
-    } else if let Some(want) = m.split("expected ").nth(1).filter(|_| m.starts_with("invalid")) {
+    } else if let Some((_, want)) = m.rsplit_once(", expected ").filter(|_| m.starts_with("invalid")) {
+        // `u32` (counts of people) is a whole number not below 0; serde says `invalid value` for
+        // -5 and `invalid type` for 12.5.
         let kind = match want {
             w if w.starts_with("a string") => "文本",
             w if w.starts_with("a boolean") => "是或否（true/false）",
             w if w.starts_with("a sequence") => "列表（[…]）",
-            w if w.starts_with("f64") || w.starts_with("u32") || w.contains("integer") || w.contains("number") => {
-                "数字"
-            }
+            w if w.starts_with("u32") || w.starts_with("u64") || w.starts_with("usize") => "不小于 0 的整数",
+            w if w.starts_with("f64") || w.contains("integer") || w.contains("number") => "数字",
             _ => "",
         };
-        if kind.is_empty() { "数据类型不对".into() } else { format!("数据类型不对：应为{kind}") }
+        let what = if m.starts_with("invalid value") { "取值不合理" } else { "数据类型不对" };
+        if kind.is_empty() { what.into() } else { format!("{what}：应为{kind}") }
     } else if m.starts_with("expected")
         || m.starts_with("EOF")
         || m.starts_with("trailing")
@@ -388,7 +391,7 @@ const ABSURD: f64 = 1e9;
 
 /// Longest walking distance the core accepts, in metres (100 km: input validation, not a
 /// standard's number).
-const MAX_WALK_M: f64 = 100_000.0;
+pub(crate) const MAX_WALK_M: f64 = 100_000.0;
 
 impl Circle {
     /// Parse a circle from JSON, rejecting unknown fields, text after the circle and absurd
@@ -559,7 +562,7 @@ impl Circle {
             }
         }
         if let Some(w) = &self.walking {
-            for (j, o) in w.origins.iter().enumerate() {
+            for (j, o) in w.origins.iter().enumerate().filter(|(_, o)| !o.id.is_empty()) {
                 if let Some(i) = w.origins[..j].iter().position(|e| e.id == o.id && !apart(e.location, o.location)) {
                     out.push(InputProblem {
                         code: "repeated",
@@ -629,6 +632,17 @@ mod tests {
         assert_eq!(zh(r#"{"id":"a","name":"b","population":"many"}"#), "数据类型不对：应为数字");
         assert_eq!(zh(r#"{"id":"a","name":"b","colour":1}"#), "没有这个字段“colour”");
         assert_eq!(zh(r#"{"id":"a"}"#), "缺少必填字段“name”");
+        let survey =
+            |r: &str| zh(&format!(r#"{{"id":"a","name":"b","surveys":{{"s":{{"respondents":{r},"satisfied":1}}}}}}"#));
+        assert_eq!(survey("-5"), "取值不合理：应为不小于 0 的整数");
+        assert_eq!(survey("12.5"), "数据类型不对：应为不小于 0 的整数");
+        // The same problem inside a district's list of circles keeps its Chinese.
+        let mut p = Circle::from_json(r#"{"id":"a","name":"b","facilities":[{"id":"F","category":"x","name":"y"},{"id":"F","category":"x","name":"y"}]}"#)
+            .unwrap_err()
+            .problems[0]
+            .clone();
+        p.field = format!("circles[3].{}", p.field);
+        assert_eq!(p.text(crate::standard::Lang::Zh), "同一设施列了两次（编号与业态相同），会被重复计入，请删去一条");
         let e = Circle::from_json("not json").unwrap_err().problems[0].clone();
         assert!(e.message.starts_with("expected"), "the English keeps serde's words: {}", e.message);
     }

@@ -762,19 +762,20 @@ impl<'a> Cx<'a> {
             }
             return m;
         }
-        let mut total = 0.0;
-        let mut covered = 0.0;
+        let mut all = Vec::with_capacity(origins.len());
+        let mut reached = Vec::new();
         let mut known = 0usize;
         for o in origins {
-            total += o.population;
+            all.push(o.population);
             let d = target.categories.iter().filter_map(|c| o.nearest_m.get(c).copied()).reduce(f64::min);
             if let Some(d) = d {
                 known += 1;
                 if d <= reach_m {
-                    covered += o.population;
+                    reached.push(o.population);
                 }
             }
         }
+        let (total, covered) = (sum_in_order(all), sum_in_order(reached));
         if known == 0 && !absent {
             m.says = Text::new("居民点缺少到该类设施的步行距离", "the origins have no distances to this type");
             m.detail =
@@ -1185,8 +1186,10 @@ fn assemble(
     // population, say so (some residents left out, or some counted twice over).
     let origins = c.walking.as_ref().map_or(&[][..], |w| w.origins.as_slice());
     if let (Some(population), false) = (c.population, origins.is_empty()) {
-        let sum: f64 = origins.iter().map(|o| o.population).sum();
-        if sum != population {
+        // Summed in one order whatever the inventory's, and compared in whole persons (origins
+        // may hold apportioned, fractional residents).
+        let sum = round2(sum_in_order(origins.iter().map(|o| o.population).collect()));
+        if (sum - population).abs() >= 0.5 {
             findings.push(Finding {
                 code: "origins_population".into(),
                 severity: Severity::Warning,
@@ -1287,6 +1290,14 @@ fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
 }
 
 /// Round to 2 decimals (points are reported to the hundredth).
+/// The sum of numbers added smallest first, so that it does not depend on the order they were
+/// listed in (floating-point addition is not associative: fractional residents of origins
+/// summed in two orders can differ in the last bits).
+fn sum_in_order(mut v: Vec<f64>) -> f64 {
+    crate::order::sort_by(&mut v, f64::total_cmp);
+    v.iter().sum()
+}
+
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }

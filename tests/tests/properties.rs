@@ -32,11 +32,12 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
     let figs: Vec<String> = st.figures.iter().map(|f| f.key.clone()).collect();
     let forms: Vec<String> = st.forms.iter().map(|f| f.code.clone()).collect();
     let cats2 = cats.clone();
-    let facility = (0..cats.len(), any::<bool>(), proptest::option::of(0.0..3000.0f64), 0..10u8).prop_map(
-        move |(c, chain, walk, st)| Facility {
+    // Names differ within a category (ties in distance are then broken by name).
+    let facility = (0..cats.len(), any::<bool>(), proptest::option::of(0.0..3000.0f64), 0..10u8, 0..40u8).prop_map(
+        move |(c, chain, walk, st, k)| Facility {
             id: None,
             category: cats[c].clone(),
-            name: format!("网点{c}"),
+            name: format!("网点{c}-{k}"),
             location: None,
             chain,
             brand: None,
@@ -49,7 +50,8 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
     let origin = (1.0..5000.0f64, proptest::collection::btree_map(0..cats2.len(), 0.0..3000.0f64, 0..4)).prop_map(
         move |(pop, near)| Origin {
             id: "o".into(),
-            population: pop.round(),
+            // Apportioned residents may be fractional: their sum must not depend on order.
+            population: (pop * 10.0).round() / 10.0,
             location: None,
             nearest_m: near.into_iter().map(|(k, v)| (cats2[k].clone(), v)).collect(),
         },

@@ -73,7 +73,8 @@ async function main() {
   el.addEventListener('lifecircle-input', (e) => save(e.detail)); // a file added, a circle removed
   $('slot-district').append(el);
   await el.ready;
-  if (kept) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
+  if (kept && el.handle) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
+  else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
   $('reset').addEventListener('click', () => {
     el.data = state.sample.circles;
     try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }

@@ -71,7 +71,10 @@ async function withStandard(options = {}) {
 }
 
 /** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
-const loading = (mountFn) => async (el, options) => working(mountFn)(el, await withStandard(options));
+const loading = (mountFn) => async (el, options) => {
+  if (broken) throw broken; // before fetching a standard: the wasm is the first thing missing
+  return mountFn(el, await withStandard(options));
+};
 export const mountAssessment = loading(lc.mountAssessment);
 export const mountScorecard = loading(lc.mountScorecard);
 export const mountGapReport = loading(lc.mountGapReport);
@@ -253,9 +256,11 @@ class LifecircleElement extends HTMLElement {
       else if (name === 'for') { this._unfollow(); this._follow(); }
       else if (name === 'autosave') this._relabel();
       else { this._remount(); return; }
-      if (this._slot.hidden) { this._slot.hidden = false; this._say(null); } // a corrected attribute
+      // The attribute that failed, corrected: show the widget again.
+      if (this._badAttr === name) { this._badAttr = null; this._slot.hidden = false; this._say(null); }
     } catch (e) {
       // What is shown no longer follows the attributes: hide it under the error until corrected.
+      this._badAttr = name;
       this._slot.hidden = true;
       this._say(`${say(this, 'failed')}${e.message}`, true);
     }
@@ -284,6 +289,7 @@ class LifecircleElement extends HTMLElement {
     if (this._handle) { this._handle.free(); this._handle = null; }
     this._say(null);
     this._slot.hidden = false;
+    this._badAttr = null;
     this._ready = (async () => {
       let failure = null;
       try {
@@ -492,7 +498,7 @@ class AssessmentElement extends LifecircleElement {
     if (!this._handle) return;
     // Named by the circle's own id when it has one (the file a community hands in), else the element's.
     const text = this._handle.toJson();
-    const id = String(JSON.parse(text).id || '').replace(/[\\/:*?"<>|\s]+/g, '_') || this.circleId;
+    const id = String(JSON.parse(text).id || '').replace(/[\\/:*?"<>|\s\x00-\x1f\x7f]+/g, '_').replace(/^[._]+|[._]+$/g, '').slice(0, 100) || this.circleId;
     download(this.shadowRoot, `${id}.json`, text);
   }
 

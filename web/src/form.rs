@@ -914,7 +914,10 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             <div class="lc-toolbar">
                 <button type="button" on:click=move |_| edit(state, |c| {
                     let w = c.walking.get_or_insert_with(Walking::default);
-                    w.origins.push(Origin::new(format!("{}{}", tr(l, "居住点", "origin "), w.origins.len() + 1)));
+                    // The first number not taken (after a removal, the count would repeat one).
+                    let name = |n: usize| format!("{}{n}", tr(l, "居住点", "origin "));
+                    let n = (w.origins.len() + 1..).find(|n| !w.origins.iter().any(|o| o.id == name(*n))).unwrap_or(1);
+                    w.origins.push(Origin::new(name(n)));
                 })>{tr(l, "添加居住点", "Add an origin")}</button>
             </div>
         </fieldset>

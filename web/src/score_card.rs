@@ -270,13 +270,17 @@ fn input_words(l: Lang, st: Option<&Standard>, key: &str, v: &serde_json::Value)
         })
         .map_or_else(|| code.to_string(), |n| n.get(l).to_string())
     };
+    // Only these hold codes of the standard; other texts (a facility's name, a note) are shown
+    // as written.
+    let codes = matches!(key, "present" | "missing" | "form");
     let value = match v {
-        Value::String(s) => name(s),
+        Value::String(s) if codes => name(s),
+        Value::String(s) => s.clone(),
         Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), lifecircle_core::score::short_num),
         Value::Bool(b) => l.pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }).to_string(),
         Value::Array(xs) => xs
             .iter()
-            .map(|x| x.as_str().map_or_else(|| x.to_string(), name))
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), |s| if codes { name(s) } else { s.to_string() }))
             .collect::<Vec<_>>()
             .join(l.pick("、", ", ")),
         other => other.to_string(),

@@ -592,3 +592,23 @@ async fn an_open_explanation_stays_open_across_edits() {
     assert_eq!(count(&el, ".lc-problems"), 0);
     assert_eq!(total(), Some(cleared), "the card again, with the circle's total");
 }
+
+/// An origin added after another was removed gets a name not taken: the same origin twice
+/// would be refused as counted twice.
+#[wasm_bindgen_test]
+async fn an_origin_added_after_a_removal_gets_a_name_not_taken() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    // 居住点1 was removed: two remain, and the count (2 + 1) would name the new one 居住点3 again.
+    o.circle_json = Some(
+        r#"{"id":"x","name":"测试","walking":{"origins":[{"id":"居住点2","population":10},{"id":"居住点3","population":20}]}}"#
+            .into(),
+    );
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    buttons_with(&el, "添加居住点")[0].click();
+    settle().await;
+    let json = m.to_json();
+    assert!(json.contains("\"居住点4\""), "{json}");
+    assert!(el.query_selector(".lc-problems").unwrap().is_none(), "no problem to correct");
+}

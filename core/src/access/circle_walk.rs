@@ -160,7 +160,9 @@ pub fn walk_circle(
     let points: Vec<[f64; 2]> = facilities.iter().map(|f| f.point).collect();
     let datum_warning = check_datum_shift(&points, net);
 
-    let from_centre = nearest_by_category(net, &set, centre, &params, f64::INFINITY, max_snap_m)?;
+    // Searched up to the longest walk a circle accepts: a category farther away is unreached,
+    // not a distance the circle's own check would then refuse.
+    let from_centre = nearest_by_category(net, &set, centre, &params, crate::circle::MAX_WALK_M, max_snap_m)?;
     let mut nearest_m = SortedMap::new();
     let mut nearest_name = SortedMap::new();
     let mut unreached = Vec::new();
@@ -196,7 +198,7 @@ pub fn walk_circle(
     let mut new_origins: Vec<Origin> = Vec::new();
     let mut unsnapped = Vec::new();
     if !data_origins.is_empty() {
-        let many = distances_for_origins(net, &set, &data_origins, f64::INFINITY, max_snap_m)?;
+        let many = distances_for_origins(net, &set, &data_origins, crate::circle::MAX_WALK_M, max_snap_m)?;
         snap_findings.extend(many.findings);
         unsnapped = many.unsnapped;
         for od in &many.origins {
