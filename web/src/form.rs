@@ -705,6 +705,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     view! {
         <fieldset>
             <legend>{tr(l, "设施清单", "Facility inventory")}</legend>
+            // A long table is many Tab presses: a keyboard user may pass it (shown when focused).
+            <button type="button" class="lc-quiet lc-skip" on:click=move |_| skip_past(tbody)>
+                {tr(l, "跳过设施清单", "Skip the facility inventory")}
+            </button>
             <p class="lc-help">{tr(l, "每行一个网点或设施；规划中、已关闭的列出但不计入。", "One outlet or facility a row; planned and closed ones are listed, not counted.")}</p>
             {move || paged.get().then(|| {
                 let status = move || {
@@ -775,6 +779,18 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 </button>
             </div>
         </fieldset>
+    }
+}
+
+/// Moves the focus past the facility table: to the first control after its fieldset.
+fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
+    let next = tbody
+        .get_untracked()
+        .and_then(|b| b.closest("fieldset").ok().flatten())
+        .and_then(|f| f.next_element_sibling())
+        .and_then(|n| n.query_selector("input, select, textarea, button").ok().flatten());
+    if let Some(e) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
     }
 }
 

@@ -182,6 +182,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-c-name{min-width:11em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5.5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form .lc-c-act button{white-space:nowrap}
+.lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form .lc-row-error td{border-top:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}

@@ -612,3 +612,20 @@ async fn an_origin_added_after_a_removal_gets_a_name_not_taken() {
     assert!(json.contains("\"居住点4\""), "{json}");
     assert!(el.query_selector(".lc-problems").unwrap().is_none(), "no problem to correct");
 }
+
+/// The facility table is many Tab presses long: a button lets a keyboard user pass it, to the
+/// first control after it.
+#[wasm_bindgen_test]
+async fn a_keyboard_user_can_skip_the_facility_table() {
+    let el = host();
+    let _m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let skip = buttons_with(&el, "跳过设施清单");
+    assert_eq!(skip.len(), 1);
+    skip[0].click();
+    settle().await;
+    let focused = document().active_element().unwrap();
+    let table_fieldset = skip[0].closest("fieldset").unwrap().unwrap();
+    assert!(!table_fieldset.contains(Some(&focused)), "the focus left the table: {}", focused.outer_html());
+    assert!(table_fieldset.next_element_sibling().unwrap().contains(Some(&focused)), "to the next section");
+}
