@@ -661,15 +661,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
                 let text = read(path)?;
-                lists |= is_list(&text);
+                let list = is_list(&text);
+                lists |= list;
                 let read = match circles_in(&text) {
                     Ok(cs) => cs,
-                    Err(e) => {
+                    Err(mut e) => {
+                        e.locate(&text);
                         failed.push(format!("{}: {e}", path.display()));
                         continue;
                     }
                 };
-                for circle in read {
+                for (k, circle) in read.into_iter().enumerate() {
                     ids.push((circle.id.clone(), path));
                     let circle = match &data {
                         Some(d) => d.apply(&std, &circle, path)?,
@@ -682,7 +684,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
                             FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
                         },
-                        Err(e) => failed.push(format!("{}: {e}", path.display())),
+                        Err(mut e) => {
+                            // Each problem at its line in the file (in a list, in its circle).
+                            if list {
+                                for p in &mut e.problems {
+                                    p.field = format!("circles[{k}].{}", p.field);
+                                }
+                            }
+                            e.locate(&text);
+                            failed.push(format!("{}: {e}", path.display()));
+                        }
                     }
                 }
             }
@@ -709,8 +720,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
             let mut files = Vec::new();
             for path in &circles {
-                let read =
-                    circles_in(&read(path)?).map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+                let text = read(path)?;
+                let read = circles_in(&text).map_err(|mut e| {
+                    e.locate(&text);
+                    Failure::Invalid(format!("{}: {e}", path.display()))
+                })?;
                 files.extend(read.into_iter().map(|c| (path.clone(), c)));
             }
             // Each standard (and the network data mapped through its categories) loaded once.

@@ -740,6 +740,13 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     moved["facilities"].as_array_mut().expect("facilities").push(g);
     assert!(score(&[&path(&tmp("moved.json", &moved.to_string()))]).status.success());
 
+    // A value refused after parsing is placed at its line and column in the file.
+    let negative = sample.replacen("\"population\": 9600", "\"population\": -5", 1);
+    let (ln, text_line) = negative.lines().enumerate().find(|(_, l)| l.contains("\"population\": -5")).expect("line");
+    let col = text_line.find("-5").expect("value") + 1;
+    let t = text(&score(&[&path(&tmp("negative.json", &negative))]));
+    assert!(t.contains(&format!("line {}:{col}: population: 数值不合理", ln + 1)), "{t}");
+
     // Origins that do not add up to the population: scored, and said.
     let mut fewer = v.clone();
     fewer["population"] = 9000.into();

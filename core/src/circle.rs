@@ -361,6 +361,21 @@ pub struct InputError {
     pub problems: Vec<InputProblem>,
 }
 
+impl InputError {
+    /// Gives the problems found after parsing (which name a field but no line) the line and
+    /// column of their value in `text`, the JSON they were read from: a circle, or a list of
+    /// circles (`circles[2].…` is the list's third element). The text as read, BOM or not.
+    pub fn locate(&mut self, text: &str) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for p in self.problems.iter_mut().filter(|p| p.line.is_none()) {
+            let field = p.field.strip_prefix("circles").filter(|f| f.starts_with('[')).unwrap_or(&p.field);
+            if let Some((line, column)) = crate::json_path::value_position(text, field) {
+                (p.line, p.column) = (Some(line), Some(column));
+            }
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
@@ -657,6 +672,34 @@ mod tests {
         .unwrap_err();
         let got: Vec<_> = err.problems.iter().map(|p| (p.field.as_str(), p.message.as_str())).collect();
         assert_eq!(got, [("facilities[0].walk_m", "99999999 m is not a walking distance (at most 100000 m)")]);
+    }
+
+    /// A problem found after parsing is placed in the text: line and column of its value.
+    #[test]
+    fn problems_found_after_parsing_get_their_line() {
+        let text = "{\n  \"id\": \"a\",\n  \"name\": \"b\",\n  \"facilities\": [\n    {\"category\": \"x\", \"name\": \"y\", \"walk_m\": -3}\n  ],\n  \"population\": 9600.5\n}";
+        let mut err = Circle::from_json(text).unwrap_err();
+        err.locate(text);
+        let got: Vec<_> = err.problems.iter().map(|p| (p.field.as_str(), p.line, p.column)).collect();
+        assert_eq!(got, [("population", Some(7), Some(17)), ("facilities[0].walk_m", Some(5), Some(46))]);
+        // In a list of circles, with a byte-order mark: `circles[1].…` is the second element.
+        let list = "\u{feff}[{\"id\":\"a\",\"name\":\"A\"},\n {\"id\":\"b\",\"name\":\"B\",\"households\":-1}]";
+        let mut err = InputError {
+            problems: vec![InputProblem {
+                code: "out_of_range",
+                field: "circles[1].households".into(),
+                line: None,
+                column: None,
+                message: String::new(),
+            }],
+        };
+        err.locate(list);
+        assert_eq!((err.problems[0].line, err.problems[0].column), (Some(2), Some(36)));
+        // A field that is not in the text (a boundary point counted across rings) stays unplaced.
+        err.problems[0].field = "circles[1].location.boundary[3]".into();
+        err.problems[0].line = None;
+        err.locate(list);
+        assert_eq!(err.problems[0].line, None);
     }
 
     #[test]

@@ -350,6 +350,120 @@ fn hex4(raw: &[u8], i: usize) -> Option<u32> {
     digits.iter().try_fold(0, |n, d| Some(n * 16 + char::from(*d).to_digit(16)?))
 }
 
+/// Where the value at `field` (a path as [`error_path`] writes it, `facilities[3].walk_m`;
+/// `[2].name` for an element of a top-level array) starts in `text`: its line (1-based) and
+/// byte column (1-based). `None` when the text has no such value, or is not JSON.
+///
+/// For problems found after parsing (an absurd value, a facility listed twice), which serde
+/// cannot place. The text parsed, so it nests no deeper than serde_json's recursion limit;
+/// deeper than 256 levels the search gives up rather than recurse further.
+pub(crate) fn value_position(text: &str, field: &str) -> Option<(u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let at = find_value(bytes, &mut i, &mut String::new(), Some(field), 0).ok()??;
+    let before = bytes.get(..at)?;
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before.iter().rposition(|b| *b == b'\n').map_or(0, |n| n + 1);
+    Some((u32::try_from(line).ok()?, u32::try_from(at - start + 1).ok()?))
+}
+
+/// Reads the value at `*i`, whose path is `path`, and leaves `*i` past it. `Ok(Some(at))`:
+/// `field`'s value starts at `at` (the search stops there); `Ok(None)`: it is not in this
+/// value (with no `field`, the value is only read through); `Err(())`: not JSON.
+fn find_value(
+    bytes: &[u8],
+    i: &mut usize,
+    path: &mut String,
+    field: Option<&str>,
+    depth: usize,
+) -> Result<Option<usize>, ()> {
+    let ws = |i: &mut usize| {
+        while matches!(bytes.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            *i += 1;
+        }
+    };
+    ws(i);
+    if field == Some(path.as_str()) {
+        return Ok(Some(*i));
+    }
+    if depth > 256 {
+        return Err(());
+    }
+    let here = path.len();
+    // A member is searched only on the way to the field; otherwise it is read through.
+    let inner = |path: &str| field.filter(|f| f.starts_with(path));
+    match bytes.get(*i).copied().ok_or(())? {
+        b'{' => {
+            *i += 1;
+            ws(i);
+            if bytes.get(*i) == Some(&b'}') {
+                *i += 1;
+                return Ok(None);
+            }
+            loop {
+                ws(i);
+                let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
+                let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
+                *i = end;
+                ws(i);
+                if bytes.get(*i) != Some(&b':') {
+                    return Err(());
+                }
+                *i += 1;
+                if here > 0 {
+                    path.push('.');
+                }
+                path.push_str(&key);
+                let found = find_value(bytes, i, path, inner(path), depth + 1)?;
+                path.truncate(here);
+                if found.is_some() {
+                    return Ok(found);
+                }
+                ws(i);
+                match bytes.get(*i) {
+                    Some(b',') => *i += 1,
+                    Some(b'}') => {
+                        *i += 1;
+                        return Ok(None);
+                    }
+                    _ => return Err(()),
+                }
+            }
+        }
+        b'[' => {
+            *i += 1;
+            ws(i);
+            if bytes.get(*i) == Some(&b']') {
+                *i += 1;
+                return Ok(None);
+            }
+            let mut k = 0usize;
+            loop {
+                let _ = write!(path, "[{k}]");
+                let found = find_value(bytes, i, path, inner(path), depth + 1)?;
+                path.truncate(here);
+                if found.is_some() {
+                    return Ok(found);
+                }
+                ws(i);
+                match bytes.get(*i) {
+                    Some(b',') => *i += 1,
+                    Some(b']') => {
+                        *i += 1;
+                        return Ok(None);
+                    }
+                    _ => return Err(()),
+                }
+                k += 1;
+            }
+        }
+        b'"' => *i = string_end(bytes, *i).ok_or(())?,
+        b'-' | b'0'..=b'9' => *i = number_end(bytes, *i).ok_or(())?,
+        _ => *i = literal_end(bytes, *i).ok_or(())?,
+    }
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
