@@ -393,27 +393,33 @@ fn find_value(
     // A member is searched only on the way to the field; otherwise it is read through.
     let inner = |path: &str| field.filter(|f| f.starts_with(path));
     match bytes.get(*i).copied().ok_or(())? {
-        b'{' => {
+        open @ (b'{' | b'[') => {
+            // An object's members and an array's elements, read alike.
+            let (array, close) = if open == b'[' { (true, b']') } else { (false, b'}') };
             *i += 1;
             ws(i);
-            if bytes.get(*i) == Some(&b'}') {
+            if bytes.get(*i) == Some(&close) {
                 *i += 1;
                 return Ok(None);
             }
-            loop {
+            for k in 0usize.. {
                 ws(i);
-                let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
-                let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
-                *i = end;
-                ws(i);
-                if bytes.get(*i) != Some(&b':') {
-                    return Err(());
+                if array {
+                    let _ = write!(path, "[{k}]");
+                } else {
+                    let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
+                    let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
+                    *i = end;
+                    ws(i);
+                    if bytes.get(*i) != Some(&b':') {
+                        return Err(());
+                    }
+                    *i += 1;
+                    if here > 0 {
+                        path.push('.');
+                    }
+                    path.push_str(&key);
                 }
-                *i += 1;
-                if here > 0 {
-                    path.push('.');
-                }
-                path.push_str(&key);
                 let found = find_value(bytes, i, path, inner(path), depth + 1)?;
                 path.truncate(here);
                 if found.is_some() {
@@ -422,40 +428,14 @@ fn find_value(
                 ws(i);
                 match bytes.get(*i) {
                     Some(b',') => *i += 1,
-                    Some(b'}') => {
+                    Some(c) if *c == close => {
                         *i += 1;
                         return Ok(None);
                     }
                     _ => return Err(()),
                 }
             }
-        }
-        b'[' => {
-            *i += 1;
-            ws(i);
-            if bytes.get(*i) == Some(&b']') {
-                *i += 1;
-                return Ok(None);
-            }
-            let mut k = 0usize;
-            loop {
-                let _ = write!(path, "[{k}]");
-                let found = find_value(bytes, i, path, inner(path), depth + 1)?;
-                path.truncate(here);
-                if found.is_some() {
-                    return Ok(found);
-                }
-                ws(i);
-                match bytes.get(*i) {
-                    Some(b',') => *i += 1,
-                    Some(b']') => {
-                        *i += 1;
-                        return Ok(None);
-                    }
-                    _ => return Err(()),
-                }
-                k += 1;
-            }
+            return Err(());
         }
         b'"' => *i = string_end(bytes, *i).ok_or(())?,
         b'-' | b'0'..=b'9' => *i = number_end(bytes, *i).ok_or(())?,
