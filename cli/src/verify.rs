@@ -112,20 +112,7 @@ pub(crate) struct Outcome {
     stamp: String,
 }
 
-impl Handed {
-    /// Whether the circle scored again has another input digest than the assessment says.
-    pub(crate) fn input_digest_differs(&self, again: &Assessment) -> bool {
-        self.input_digest != again.input_digest
-    }
-}
-
 impl Outcome {
-    /// What to try, said right after the line that the input differs (else last).
-    pub(crate) fn hint(&mut self, text: &str) {
-        let at = self.problems.iter().position(|p| p.starts_with("输入不同")).map_or(self.problems.len(), |i| i + 1);
-        self.problems.insert(at, text.to_string());
-    }
-
     pub(crate) fn passed(&self) -> bool {
         self.problems.is_empty()
     }
@@ -150,8 +137,9 @@ impl Outcome {
     }
 }
 
-/// Compares an assessment handed in with the same circle scored again.
-pub(crate) fn compare(a: &Handed, again: &Assessment) -> Outcome {
+/// Compares an assessment handed in with the same circle scored again (`network`: with the
+/// street-network data the command was given).
+pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome {
     let short = |d: &str| d.chars().take(12).collect::<String>();
     let mut problems = Vec::new();
     let (digest, version) = (&a.standard_digest, &a.standard_version);
@@ -176,6 +164,16 @@ pub(crate) fn compare(a: &Handed, again: &Assessment) -> Outcome {
                 a.as_of, a.as_of
             ),
         );
+        if !network {
+            // Distances measured on a street network are part of the input: without the same
+            // files, the circle cannot be scored again as it was.
+            problems.push(
+                "若评分时用了路网数据（--network、--facilities、--origins），核验时须给出同样的文件 / if the \
+                 assessment was scored on a street network (--network, --facilities, --origins), give the same files \
+                 to verify"
+                    .to_string(),
+            );
+        }
     }
     let engine = &a.engine_version;
     let note = (*engine != again.engine.version).then(|| {

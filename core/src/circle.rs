@@ -556,40 +556,35 @@ impl Circle {
             }
         }
         // The same facility or origin listed twice would be counted twice (a breakfast shop
-        // more, residents more than live there). Same id and category (origins: same id), and
-        // not at two different places: two imports may both number their rows `line 2`.
-        let apart = |a: Option<[f64; 2]>, b: Option<[f64; 2]>| matches!((a, b), (Some(a), Some(b)) if a != b);
-        for (j, f) in self.facilities.iter().enumerate() {
-            let Some(id) = f.id.as_deref().filter(|id| !id.is_empty()) else { continue };
-            let first = self.facilities[..j].iter().position(|e| {
-                e.id.as_deref() == Some(id) && e.category == f.category && !apart(e.location, f.location)
+        // more, residents more than live there).
+        fn id_and_category(f: &Facility) -> Option<(&str, &str)> {
+            f.id.as_deref().filter(|id| !id.is_empty()).map(|id| (id, f.category.as_str()))
+        }
+        for (j, i) in repeats(&self.facilities, id_and_category, |f| f.location) {
+            let id = self.facilities[j].id.as_deref().unwrap_or_default();
+            out.push(InputProblem {
+                code: "repeated",
+                field: format!("facilities[{j}].id"),
+                line: None,
+                column: None,
+                message: format!("facility {id:?} is listed twice (as facilities[{i}] too): it would be counted twice"),
             });
-            if let Some(i) = first {
+        }
+        if let Some(w) = &self.walking {
+            fn id(o: &Origin) -> Option<(&str, &str)> {
+                (!o.id.is_empty()).then_some((o.id.as_str(), ""))
+            }
+            for (j, i) in repeats(&w.origins, id, |o| o.location) {
                 out.push(InputProblem {
                     code: "repeated",
-                    field: format!("facilities[{j}].id"),
+                    field: format!("walking.origins[{j}].id"),
                     line: None,
                     column: None,
                     message: format!(
-                        "facility {id:?} is listed twice (as facilities[{i}] too): it would be counted twice"
+                        "origin {:?} is listed twice (as walking.origins[{i}] too): its residents would be counted twice",
+                        w.origins[j].id
                     ),
                 });
-            }
-        }
-        if let Some(w) = &self.walking {
-            for (j, o) in w.origins.iter().enumerate().filter(|(_, o)| !o.id.is_empty()) {
-                if let Some(i) = w.origins[..j].iter().position(|e| e.id == o.id && !apart(e.location, o.location)) {
-                    out.push(InputProblem {
-                        code: "repeated",
-                        field: format!("walking.origins[{j}].id"),
-                        line: None,
-                        column: None,
-                        message: format!(
-                            "origin {:?} is listed twice (as walking.origins[{i}] too): its residents would be counted twice",
-                            o.id
-                        ),
-                    });
-                }
             }
         }
         for (k, s) in &self.surveys {
@@ -605,6 +600,32 @@ impl Circle {
         }
         out
     }
+}
+
+/// The items listed twice, as `(j, i)`: item `j` has the key of an earlier item `i` (the
+/// first such) and is not at another place than it (two imports may both number their rows
+/// `line 2`); items without a key are not compared. In order of `j`. The positions are
+/// sorted by key, so a long inventory, checked on every edit in the form, costs n log n
+/// rather than n².
+fn repeats<'a, T>(
+    items: &'a [T],
+    key: impl Fn(&'a T) -> Option<(&'a str, &'a str)>,
+    place: impl Fn(&T) -> Option<[f64; 2]>,
+) -> Vec<(usize, usize)> {
+    let apart = |a: usize, b: usize| matches!((place(&items[a]), place(&items[b])), (Some(p), Some(q)) if p != q);
+    let mut keyed: Vec<(usize, (&str, &str))> =
+        items.iter().enumerate().filter_map(|(j, t)| key(t).map(|k| (j, k))).collect();
+    crate::order::sort_by_key(&mut keyed, |&(j, k)| (k, j));
+    let mut out = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.1 == b.1) {
+        for (x, &(j, _)) in group.iter().enumerate() {
+            if let Some(&(i, _)) = group[..x].iter().find(|&&(i, _)| !apart(i, j)) {
+                out.push((j, i));
+            }
+        }
+    }
+    crate::order::sort_by_key(&mut out, |&(j, _)| j);
+    out
 }
 
 /// serde_json appends " at line L column C"; the problem carries those separately.

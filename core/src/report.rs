@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::assessment::{Assessment, Severity, Status};
-use crate::score::fmt_num;
+use crate::score::{fmt_num, points_word};
 use crate::standard::{Confidence, Lang, Role};
 
 /// Output format of a report.
@@ -47,15 +47,6 @@ fn status_word(l: &L, s: Status) -> &'static str {
         (Lang::En, Status::NotMet) => "not met",
         (Lang::En, Status::NoData) => "no data",
         (Lang::En, Status::NotApplicable) => "not applicable",
-    }
-}
-
-/// 分, or "point"/"points" after the number `n`.
-fn points_word(l: &L, n: f64) -> &'static str {
-    match l.lang {
-        Lang::Zh => "分",
-        Lang::En if fmt_num(n) == "1" => "point",
-        Lang::En => "points",
     }
 }
 
@@ -248,7 +239,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 esc(md, r.name.get(lang)),
                 fmt_num(r.points),
                 fmt_num(r.max),
-                points_word(&l, r.max),
+                points_word(lang, r.max),
                 status_word(&l, r.status)
             );
             if md {
@@ -300,7 +291,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             l.parens().0,
             l.t("失分", "loses"),
             fmt_num(g.points_lost),
-            points_word(&l, g.points_lost),
+            points_word(lang, g.points_lost),
             l.parens().1,
             l.t("责任单位", "Responsible"),
             l.t("：", ": "),
@@ -377,7 +368,7 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             esc(md, &c.id),
             fmt_num(c.total),
             fmt_num(c.max),
-            points_word(&l, c.max),
+            points_word(lang, c.max),
             l.t("，", ", "),
             l.t("，", ", "),
             if c.built { l.t("建成", "built") } else { l.t("未建成", "not built") },

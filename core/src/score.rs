@@ -1334,10 +1334,14 @@ fn which(name: &Text, nearest: Option<&str>) -> (String, String) {
     }
 }
 
+/// 分, or "point"/"points" after the number `n` in English (reports and widgets too).
+pub fn points_word(lang: Lang, n: f64) -> &'static str {
+    lang.pick("分", if fmt_num(n) == "1" { "point" } else { "points" })
+}
+
 /// Points in English: "1 point", "2.5 points".
 fn points_en(x: f64) -> String {
-    let n = fmt_num(x);
-    if n == "1" { "1 point".into() } else { format!("{n} points") }
+    format!("{} {}", fmt_num(x), points_word(Lang::En, x))
 }
 
 /// An English name inside a sentence: "no convenience store", not "no Convenience store".

@@ -19,13 +19,13 @@ use lifecircle_core::circle::{
     ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
     Status as FacilityStatus, Survey, Walking,
 };
-use lifecircle_core::score::fmt_num;
+use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::{Lang, Standard};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, pts, role_word, score_shared, show_lonlat, show_number, stars, status_class,
-    status_word, tr,
+    parse_lonlat, parse_number, role_word, score_shared, show_lonlat, show_number, stars, status_class, status_word,
+    tr,
 };
 use crate::score_card::lang_tag;
 
@@ -216,7 +216,7 @@ pub fn AssessmentForm(
                         .collect_view();
                     view! {
                         <fieldset>
-                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), pts(l, d.points))}</legend>
+                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), points_word(l, d.points))}</legend>
                             {qs}
                         </fieldset>
                     }
@@ -769,10 +769,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     request_animation_frame(move || {
                         // (the last row's name box: a problem row may follow it)
                         let names = tbody.get_untracked().and_then(|b| b.query_selector_all(".lc-c-name input").ok());
-                        let input = names.and_then(|n| n.item(n.length().checked_sub(1)?));
-                        if let Some(input) = input.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            let _ = input.focus();
-                        }
+                        focus(names.and_then(|n| n.item(n.length().checked_sub(1)?)));
                     });
                 }>
                     {tr(l, "添加设施", "Add a facility")}
@@ -789,7 +786,12 @@ fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
         .and_then(|b| b.closest("fieldset").ok().flatten())
         .and_then(|f| f.next_element_sibling())
         .and_then(|n| n.query_selector("input, select, textarea, button").ok().flatten());
-    if let Some(e) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    focus(next.map(Into::into));
+}
+
+/// Gives the keyboard focus to an element of the form, if there is one.
+fn focus(e: Option<web_sys::Node>) {
+    if let Some(e) = e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = e.focus();
     }
 }
@@ -806,9 +808,9 @@ fn row_position(tbody: NodeRef<leptos::html::Tbody>, ev: &leptos::ev::MouseEvent
 /// button of the row drawn in its place, else of the last row, else to the add button.
 fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
     let Some(body) = tbody.get_untracked() else { return };
+    // (on an empty list `item` is none: no row is left)
     let buttons = body.query_selector_all(".lc-c-act button").ok();
-    let n = buttons.as_ref().map_or(0, |b| b.length());
-    let at = buttons.and_then(|b| b.item(at.min(n.saturating_sub(1))).filter(|_| n > 0));
+    let at = buttons.and_then(|b| b.item(at.min(b.length().saturating_sub(1))));
     let target = at.or_else(|| {
         body.closest("fieldset")
             .ok()
@@ -816,9 +818,7 @@ fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
             .and_then(|f| f.query_selector(".lc-toolbar:last-child button").ok().flatten())
             .map(Into::into)
     });
-    if let Some(e) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
+    focus(target);
 }
 
 /// Facility rows drawn at a time in a long inventory (presentation, not a standard's number).
@@ -955,7 +955,7 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             Some(view! {
                 <p class="lc-result">
                     <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
-                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), pts(l, r.max), r.explanation.get(l))}
+                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), points_word(l, r.max), r.explanation.get(l))}
                 </p>
             })
         })
@@ -1116,7 +1116,7 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             <div class="lc-q-head">
                 <span class="lc-q-name">"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</span>
                 <span class="lc-badge">{role_word(l, ind.role)}</span>
-                <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), pts(l, ind.points))}</span>
+                <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), points_word(l, ind.points))}</span>
             </div>
             <div class="lc-cite">{format!("{}{}", tr(l, "依据：", "Clause: "), cite_line(l, Some(st), &ind.cite))}</div>
             {help}

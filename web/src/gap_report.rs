@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use lifecircle_core::assessment::Assessment;
-use lifecircle_core::score::fmt_num;
+use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::Lang;
 
-use crate::model::{gaps_by_unit, priority_word, pts, tr};
+use crate::model::{gaps_by_unit, priority_word, tr};
 use crate::score_card::lang_tag;
 
 /// The gap list of an assessment, one block per responsible unit; the lead unit of an item
@@ -83,7 +83,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                             g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
                         let lost = match l {
                             Lang::Zh => format!("失分 {}", fmt_num(g.points_lost)),
-                            Lang::En => format!("{} {} lost", fmt_num(g.points_lost), pts(l, g.points_lost)),
+                            Lang::En => format!("{} {} lost", fmt_num(g.points_lost), points_word(l, g.points_lost)),
                         };
                         view! {
                             <li>

@@ -6,17 +6,12 @@ use std::collections::BTreeSet;
 
 use lifecircle_core::assessment::{Assessment, Gap, Status};
 use lifecircle_core::circle::{Circle, InputProblem};
-use lifecircle_core::score::{fmt_num, short_num};
+use lifecircle_core::score::{fmt_num, points_word, short_num};
 use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Rule, Standard};
 
 /// Picks the Chinese or the English text.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
-}
-
-/// 分, or "point"/"points" after the number `n` (English).
-pub fn pts(lang: Lang, n: f64) -> &'static str {
-    lang.pick("分", if fmt_num(n) == "1" { "point" } else { "points" })
 }
 
 /// ★★★☆☆ for a number of stars out of five.
@@ -85,7 +80,7 @@ pub fn rule_text(lang: Lang, rule: &Rule, unit: &str) -> String {
         (Lang::En, Rule::Steps { steps }) => {
             let s: Vec<String> = steps
                 .iter()
-                .map(|s| format!("≥ {}: {} {}", v(s.at_least), fmt_num(s.points), pts(Lang::En, s.points)))
+                .map(|s| format!("≥ {}: {} {}", v(s.at_least), fmt_num(s.points), points_word(Lang::En, s.points)))
                 .collect();
             format!("steps: {}", s.join("; "))
         }
