@@ -808,6 +808,7 @@ fn build(cx: &mut Cx) -> Standard {
             indicators.push(ind);
         }
     }
+    same_units(cx, &inds_raw);
     let mut dimensions = Vec::new();
     for (fi, d) in &dims_raw {
         let sum: f64 = indicators.iter().filter(|i| &i.dimension == d.id.get()).map(|i| i.points).sum();
@@ -906,6 +907,44 @@ fn build(cx: &mut Cx) -> Standard {
     standard.targets = targets;
     standard.digest = crate::score::standard_digest(&standard);
     standard
+}
+
+/// Responsible units written two ways, e.g. the plan's own `新区建设局〈区住建局>` beside
+/// `新区建设局〈区住建局〉`: the gap report groups by the exact name, so one unit would get two
+/// lists. Names are compared without spaces, the lead mark `*`, and with ASCII and full-width
+/// brackets and parentheses taken as one.
+fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)]) {
+    fn key(u: &str) -> String {
+        u.trim_end_matches('*')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '<' | '＜' | '⟨' => '〈',
+                '>' | '＞' | '⟩' => '〉',
+                '(' => '（',
+                ')' => '）',
+                c => c,
+            })
+            .collect()
+    }
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for (fi, ri) in inds {
+        for u in &ri.responsible {
+            let name = u.trim().trim_end_matches('*');
+            let k = key(u);
+            match seen.iter().find(|(sk, _)| *sk == k) {
+                Some((_, first)) if *first != name => {
+                    let msg = format!(
+                        "responsible unit `{name}` is `{first}` written another way (brackets, spaces or width); \
+                         write it the same way, or the gap report lists it as a second unit"
+                    );
+                    cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), msg);
+                }
+                Some(_) => {}
+                None => seen.push((k, name)),
+            }
+        }
+    }
 }
 
 fn facility_set(cx: &mut Cx, fi: usize, code: &Sp<String>, st: &Standard, item: &str) -> FacilitySet {
