@@ -380,6 +380,109 @@ test('on a phone (360 px wide) nothing widens the page; the facility table scrol
   }
 });
 
+/** The guide map's viewBox as numbers, and the map's unit point under a client point. */
+const viewBox = (page) => page.locator('#lc-map .lc-canvas svg').evaluate((s) => s.getAttribute('viewBox').split(/\s+/).map(Number));
+const unitAt = (page, x, y) => page.locator('#lc-map .lc-canvas svg').evaluate((s, [x, y]) => {
+  const p = new DOMPoint(x, y).matrixTransform(s.getScreenCTM().inverse());
+  return [p.x, p.y];
+}, [x, y]);
+const near = (a, b, tol, what) => assert.ok(a.every((v, i) => Math.abs(v - b[i]) <= tol), `${what}: ${a} vs ${b}`);
+
+test('the guide map moves with the mouse and fingers: drag, Ctrl+wheel, pinch; a drag is not a click', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    await page.click('#tab-map');
+    const map = page.locator('#lc-map');
+    const svg = map.locator('.lc-canvas svg');
+    const [, , pw, ph] = await viewBox(page);
+    const bb = await svg.boundingBox();
+    const k = bb.width / pw; // pixels per unit at the whole page
+    const cx = bb.x + bb.width * 0.3, cy = bb.y + bb.height * 0.4;
+
+    // A mouse drag moves the map with the pointer, and keeps that view.
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx - 60, cy - 30, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    near(await viewBox(page), [60 / k, 30 / k, pw, ph], 0.2, 'dragged 60 px left and 30 up');
+    // With what-if on (the map is drawn afresh, below the what-if panel), the click that ends
+    // a drag places nothing.
+    await map.locator('.lc-whatif input[type=checkbox]').check();
+    const placed = () => map.locator('.lc-whatif-list li').count();
+    const before = await placed();
+    await svg.scrollIntoViewIfNeeded();
+    const wb = await svg.boundingBox();
+    const v0 = await viewBox(page);
+    await page.mouse.move(wb.x + wb.width * 0.3, wb.y + wb.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(wb.x + wb.width * 0.3 - 60, wb.y + wb.height * 0.4 - 30, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(150);
+    assert.equal(await placed(), before, 'a drag places no facility');
+    near(await viewBox(page), [v0[0] + 60 / k, v0[1] + 30 / k, pw, ph], 0.2, 'what-if: dragged');
+    await map.locator('.lc-whatif input[type=checkbox]').uncheck();
+
+    // Ctrl+wheel zooms about the pointer: the point under it stays under it. The plain wheel
+    // is the page's (it scrolls; the map does not change).
+    await map.getByRole('button', { name: '复位' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(cx, cy);
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(400);
+    near(await viewBox(page), [0, 0, pw, ph], 0.01, 'a plain wheel leaves the map');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const under = await unitAt(page, cx, cy);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(400); // kept in the view 250 ms after the last wheel event
+    const zoomed = await viewBox(page);
+    near([zoomed[2]], [pw * Math.exp(-0.4)], 0.2, 'zoomed in by e^-0.4');
+    near(await unitAt(page, cx, cy), under, 0.3, 'the point under the pointer stays');
+    assert.ok(await map.locator('.lc-canvas').evaluate((e) => e.classList.contains('lc-zoomed')));
+    await map.getByRole('button', { name: '复位' }).click();
+    near(await viewBox(page), [0, 0, pw, ph], 0.01, 'reset');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+
+    // Fingers (touch through the DevTools protocol, as a phone sends them): at the whole page
+    // one finger is the page's, two fingers pinch; zoomed in, one finger drags the map.
+    const phone = await open(browser, base + '/', { hasTouch: true, isMobile: true, viewport: { width: 400, height: 800 } });
+    const p2 = phone.page;
+    await p2.click('#tab-map');
+    const s2 = p2.locator('#lc-map .lc-canvas svg');
+    await s2.scrollIntoViewIfNeeded();
+    const [, , qw, qh] = await viewBox(p2);
+    const b2 = await s2.boundingBox();
+    const cdp = await p2.context().newCDPSession(p2);
+    const touch = async (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    const mx = b2.x + b2.width / 2, my = b2.y + Math.min(b2.height, 700 - b2.y) / 2;
+    const drag = async (from, to, n = 8) => {
+      await touch('touchStart', from);
+      for (let i = 1; i <= n; i++) await touch('touchMove', from.map(([x, y], j) => [x + (to[j][0] - x) * i / n, y + (to[j][1] - y) * i / n]));
+      await touch('touchEnd', []);
+      await p2.waitForTimeout(150);
+    };
+    await drag([[mx, my]], [[mx - 80, my]]);
+    near(await viewBox(p2), [0, 0, qw, qh], 0.01, 'one finger at the whole page leaves the map');
+    const pinchAt = await unitAt(p2, mx, my);
+    await drag([[mx - 40, my], [mx + 40, my]], [[mx - 80, my], [mx + 80, my]]);
+    const pinched = await viewBox(p2);
+    near([pinched[2]], [qw / 2], 0.2, 'fingers twice as far apart: half the width');
+    near(await unitAt(p2, mx, my), pinchAt, 0.5, 'the point between the fingers stays');
+    await drag([[mx, my]], [[mx - 50, my - 20]]);
+    const k2 = b2.width / pinched[2];
+    near(await viewBox(p2), [pinched[0] + 50 / k2, pinched[1] + 20 / k2, pinched[2], pinched[3]], 0.3, 'zoomed in, one finger drags');
+    await shot(p2, 'demo-11-phone-pinched.png');
+    assert.deepEqual(await p2.evaluate(() => window.__csp), []);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a new circle from scratch: the blank form, and start over empties it', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -1,6 +1,7 @@
 //! `GuideMap`: the guide map on screen, with pan and zoom (through the viewBox) and
 //! details of a facility on click or Enter.
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
@@ -108,6 +109,140 @@ pub fn GuideMap(
         let [x, y, w, h] = current();
         view_box.set(Some([x + dx * w * 0.2, y + dy * h * 0.2, w, h]));
     };
+    // Drag, pinch and Ctrl+wheel (see `Gesture`): the viewBox moves on the SVG element while
+    // a gesture lasts and is kept in `view_box` when it ends, so a drag is not a redraw per move.
+    let gesture = StoredValue::new(Gesture::default());
+    let svg_el = move || canvas.get_untracked().and_then(|c| c.query_selector("svg").ok().flatten());
+    let commit_at = StoredValue::new(None::<TimeoutHandle>);
+    let commit = move || {
+        if let Some(live) = gesture.try_update_value(|g| g.live.take()).flatten() {
+            view_box.set(Some(live.vb));
+        }
+    };
+    // The gesture's frame, taken when it starts moving: the page's size and the SVG's box.
+    let start = move |g: &mut Gesture| -> bool {
+        if g.live.is_none() {
+            let Some(r) = svg_el().map(|e| e.get_bounding_client_rect()) else { return false };
+            if r.width() <= 0.0 || r.height() <= 0.0 {
+                return false;
+            }
+            let page = page();
+            g.live = Some(Live { vb: view_in(page), page, rect: [r.left(), r.top(), r.width(), r.height()] });
+        }
+        true
+    };
+    let show = move |live: &Live| {
+        if let Some(e) = svg_el() {
+            let [x, y, w, h] = live.vb;
+            let _ = e.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
+        }
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let p = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let mouse = ev.pointer_type() != "touch";
+        gesture.update_value(|g| {
+            // A mouse or pen released outside the map sent no `pointerup` here: it is one pointer.
+            g.down.retain(|d| d.0 != ev.pointer_id() && !mouse);
+            if g.down.is_empty() {
+                g.moved = false;
+                g.from = p;
+            }
+            g.down.push((ev.pointer_id(), p.0, p.1));
+        });
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let id = ev.pointer_id();
+        let p = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        // One finger scrolls the page until the map is zoomed in (then the map takes it).
+        let touch_scrolls = ev.pointer_type() == "touch" && !zoomed_in(view_box.get_untracked(), page());
+        let shown = gesture
+            .try_update_value(|g| {
+                let i = g.down.iter().position(|d| d.0 == id)?;
+                // Until it has moved a few pixels a pointer is still clicking (its position is
+                // kept where it went down, so the map then catches up with it whole).
+                if g.down.len() == 1
+                    && (touch_scrolls || (!g.moved && (p.0 - g.from.0).hypot(p.1 - g.from.1) < DRAG_PX))
+                {
+                    return None;
+                }
+                let before: Vec<(f64, f64)> = g.down.iter().take(2).map(|d| (d.1, d.2)).collect();
+                g.down[i] = (id, p.0, p.1);
+                if i > 1 {
+                    return None;
+                }
+                if !start(g) {
+                    return None;
+                }
+                if !g.moved {
+                    g.moved = true;
+                    if let Some(c) = canvas.get_untracked() {
+                        for d in &g.down {
+                            let _ = c.set_pointer_capture(d.0);
+                        }
+                    }
+                }
+                let after: Vec<(f64, f64)> = g.down.iter().take(2).map(|d| (d.1, d.2)).collect();
+                let live = g.live.as_mut()?;
+                live.vb = match (before.as_slice(), after.as_slice()) {
+                    ([a0, b0], [a1, b1]) => {
+                        let d0 = (a0.0 - b0.0).hypot(a0.1 - b0.1);
+                        let d1 = (a1.0 - b1.0).hypot(a1.1 - b1.1);
+                        let mid = |a: &(f64, f64), b: &(f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                        let k = if d0 > 0.0 && d1 > 0.0 { d0 / d1 } else { 1.0 };
+                        live.scaled(k, mid(a0, b0), mid(a1, b1))
+                    }
+                    ([a0], [a1]) => live.scaled(1.0, *a0, *a1),
+                    _ => return None,
+                };
+                Some(*live)
+            })
+            .flatten();
+        if let Some(live) = shown {
+            ev.prevent_default();
+            show(&live);
+        }
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        let done = gesture
+            .try_update_value(|g| {
+                g.down.retain(|d| d.0 != ev.pointer_id());
+                g.down.is_empty()
+            })
+            .unwrap_or(true);
+        if done {
+            commit();
+        }
+    };
+    // Ctrl+wheel (and a touchpad's pinch, which browsers send as one) zooms about the pointer;
+    // the plain wheel is left to scroll the page the map is embedded in.
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        if !ev.ctrl_key() {
+            return;
+        }
+        ev.prevent_default();
+        let dy = ev.delta_y() * if ev.delta_mode() == 0 { 1.0 } else { 16.0 };
+        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let shown = gesture
+            .try_update_value(|g| {
+                if !start(g) {
+                    return None;
+                }
+                let live = g.live.as_mut()?;
+                live.vb = live.scaled((dy * 0.002).clamp(-0.5, 0.5).exp(), at, at);
+                Some(*live)
+            })
+            .flatten();
+        if let Some(live) = shown {
+            show(&live);
+            if let Some(h) = commit_at.get_value() {
+                h.clear();
+            }
+            commit_at.set_value(set_timeout_with_handle(commit, std::time::Duration::from_millis(250)).ok());
+        }
+    };
     let choose = move |id: String| {
         selected.set(Some(id.clone()));
         // The details are drawn below the map: bring them into view when they are not (a tap
@@ -130,6 +265,10 @@ pub fn GuideMap(
         el.closest("[data-id]").ok().flatten()?.get_attribute("data-id")
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
+        // The click that ends a drag neither chooses a facility nor places one.
+        if gesture.try_update_value(|g| std::mem::take(&mut g.moved)).unwrap_or(false) {
+            return;
+        }
         if let Some(id) = facility_at(ev.target()) {
             choose(id);
         } else if let Some(cb) = on_place
@@ -236,17 +375,75 @@ pub fn GuideMap(
                     {move || tr(lang.get(), "复位", "Reset")}
                 </button>
             </div>
+            <p class="lc-muted lc-gesture">{move || tr(lang.get(), "双指或 Ctrl+滚轮缩放，放大后拖动移动", "Pinch or Ctrl+wheel to zoom; drag to move when zoomed in")}</p>
             <div class="lc-canvas" node_ref=canvas class:lc-placing=on_place.is_some() tabindex="0" role="group"
+                class:lc-zoomed=move || zoomed_in(view_box.get(), page())
                 aria-label=move || if on_place.is_some() {
                     tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施；“如果……会怎样”开启时，在地图上按回车即在视图中心（十字处）放置假设设施",
                         "Guide map: arrows pan, + and - zoom, Enter shows a facility; with what-if on, Enter on the map places a facility at the centre of the view (the crosshair)")
                 } else {
                     tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施", "Guide map: arrows pan, + and - zoom, Enter shows a facility")
                 }
-                on:click=on_click on:keydown=on_key inner_html=move || svg.get()>
+                on:click=on_click on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
+                on:pointerup=on_up on:pointercancel=on_up on:wheel=on_wheel inner_html=move || svg.get()>
             </div>
             {details}
         </section>
+    }
+}
+
+/// Movement, in CSS pixels, after which a pressed pointer drags the map instead of clicking.
+const DRAG_PX: f64 = 4.0;
+
+/// Whether the view shows less than the whole page's width: then a finger drags the map
+/// (`touch-action: none`); at the whole page it scrolls the page the map is embedded in.
+fn zoomed_in(view_box: Option<[f64; 4]>, (pw, _): (f64, f64)) -> bool {
+    view_box.is_some_and(|v| v[2] < pw * 0.999)
+}
+
+/// The pointers on the map and the view they are moving.
+#[derive(Default)]
+struct Gesture {
+    /// The pointers down: id and last position (client pixels); the first two pinch.
+    down: Vec<(i32, f64, f64)>,
+    /// Where the first pointer went down.
+    from: (f64, f64),
+    /// The view while a gesture moves it (not yet in the signal).
+    live: Option<Live>,
+    /// Whether the gesture moved the map: the click ending it is then ignored.
+    moved: bool,
+}
+
+/// A view being moved: the viewBox, the page's size (units) and the SVG's box on screen
+/// (`[left, top, width, height]`, client pixels), fixed for the gesture.
+#[derive(Clone, Copy)]
+struct Live {
+    vb: [f64; 4],
+    page: (f64, f64),
+    rect: [f64; 4],
+}
+
+impl Live {
+    /// The viewBox after a move of the point under `from` (client pixels) to `to`, the width
+    /// scaled by `k` (kept between an eighth of the page and the whole page), with its centre
+    /// kept on the page.
+    fn scaled(&self, k: f64, from: (f64, f64), to: (f64, f64)) -> [f64; 4] {
+        let [x, y, w, h] = self.vb;
+        let (pw, ph) = self.page;
+        // Client pixels to units for `preserveAspectRatio="xMidYMid meet"`.
+        let frame = |w: f64, h: f64| {
+            let [l, t, rw, rh] = self.rect;
+            let s = (rw / w).min(rh / h);
+            (s, l + (rw - w * s) / 2.0, t + (rh - h * s) / 2.0)
+        };
+        let (s0, ox0, oy0) = frame(w, h);
+        let p = (x + (from.0 - ox0) / s0, y + (from.1 - oy0) / s0);
+        let nw = (w * k).clamp(pw / 8.0, pw);
+        let nh = h * nw / w;
+        let (s1, ox1, oy1) = frame(nw, nh);
+        let nx = p.0 - (to.0 - ox1) / s1;
+        let ny = p.1 - (to.1 - oy1) / s1;
+        [nx.clamp(-nw / 2.0, pw - nw / 2.0), ny.clamp(-nh / 2.0, ph - nh / 2.0), nw, nh]
     }
 }
 
@@ -313,4 +510,50 @@ fn clicked_point(ev: &leptos::ev::MouseEvent, view_box: [f64; 4]) -> Option<(f64
     let ox = r.left() + (r.width() - vw * k) / 2.0;
     let oy = r.top() + (r.height() - vh * k) / 2.0;
     Some((vx + (f64::from(ev.client_x()) - ox) / k, vy + (f64::from(ev.client_y()) - oy) / k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Live;
+
+    /// The unit point under a client point, for a view shown in `rect` (`xMidYMid meet`).
+    fn unit_at(vb: [f64; 4], rect: [f64; 4], (cx, cy): (f64, f64)) -> (f64, f64) {
+        let s = (rect[2] / vb[2]).min(rect[3] / vb[3]);
+        let ox = rect[0] + (rect[2] - vb[2] * s) / 2.0;
+        let oy = rect[1] + (rect[3] - vb[3] * s) / 2.0;
+        (vb[0] + (cx - ox) / s, vb[1] + (cy - oy) / s)
+    }
+
+    fn live(vb: [f64; 4]) -> Live {
+        // A 1280 × 940 page shown 640 px wide, 100 px from the left and 50 from the top.
+        Live { vb, page: (1280.0, 940.0), rect: [100.0, 50.0, 640.0, 470.0] }
+    }
+
+    #[test]
+    fn a_drag_moves_the_point_under_the_pointer_with_it() {
+        let l = live([0.0, 0.0, 1280.0, 940.0]);
+        // 2 units a pixel: 30 px left and 10 up is 60 and 20 units.
+        assert_eq!(l.scaled(1.0, (400.0, 300.0), (370.0, 290.0)), [60.0, 20.0, 1280.0, 940.0]);
+    }
+
+    #[test]
+    fn a_pinch_keeps_the_point_between_the_fingers_under_them() {
+        let l = live([100.0, 80.0, 640.0, 470.0]);
+        let (from, to) = ((300.0, 200.0), (320.0, 260.0));
+        let before = unit_at(l.vb, l.rect, from);
+        let vb = l.scaled(0.5, from, to);
+        assert_eq!((vb[2], vb[3]), (320.0, 235.0));
+        let after = unit_at(vb, l.rect, to);
+        assert!((after.0 - before.0).abs() < 1e-9 && (after.1 - before.1).abs() < 1e-9, "{before:?} {after:?}");
+    }
+
+    #[test]
+    fn zoom_stays_between_an_eighth_and_the_whole_page_and_the_centre_on_it() {
+        let l = live([0.0, 0.0, 1280.0, 940.0]);
+        assert_eq!(l.scaled(4.0, (420.0, 285.0), (420.0, 285.0))[2], 1280.0);
+        assert_eq!(l.scaled(0.01, (420.0, 285.0), (420.0, 285.0))[2], 160.0);
+        // A fling far to the left stops with the view's centre on the page's right edge.
+        let vb = l.scaled(1.0, (400.0, 300.0), (-5000.0, 300.0));
+        assert_eq!(vb[0] + vb[2] / 2.0, 1280.0);
+    }
 }

@@ -130,7 +130,9 @@ pub const GAP_REPORT_CSS: &str = concat!(
 pub const GUIDE_MAP_CSS: &str = concat!(
     base_css!(),
     r#"
-.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:manipulation}
+.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:pan-x pan-y;cursor:grab;overflow-anchor:none}
+.lc-map .lc-canvas.lc-zoomed{touch-action:none}
+.lc-map .lc-gesture{margin:.2em 0;font-size:.9em}
 .lc-map .lc-canvas.lc-placing{position:relative}
 .lc-map .lc-canvas.lc-placing:focus-visible::after{content:"";position:absolute;left:50%;top:50%;width:28px;height:28px;margin:-14px 0 0 -14px;border:2px solid var(--_bad);border-radius:50%;box-shadow:0 0 0 2px #fff;pointer-events:none}
 .lc-map .lc-canvas svg{display:block;width:100%;height:auto}
@@ -146,7 +148,7 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 .lc-whatif .lc-whatif-score{font-size:1.1em;margin:.4em 0}
 .lc-whatif .lc-note{color:var(--_muted);margin:.3em 0}
 .lc-whatif .lc-whatif-list{margin:.3em 0;padding-left:1.2em}
-@media print{.lc-map .lc-toolbar,.lc-map .lc-details,.lc-whatif{display:none}.lc-map .lc-canvas{border:0}}
+@media print{.lc-map .lc-toolbar,.lc-map .lc-gesture,.lc-map .lc-details,.lc-whatif{display:none}.lc-map .lc-canvas{border:0}}
 "#
 );
 
