@@ -1,7 +1,6 @@
 //! `GuideMap`: the guide map on screen, with pan and zoom (through the viewBox) and
 //! details of a facility on click or Enter.
 
-use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
@@ -81,8 +80,15 @@ pub fn GuideMap(
         };
         data.with(|d| render_guide_map(d, &o))
     });
+    // The page's size (the phone layout's grows with its legend), worked out when a zoom, a
+    // pan or a click needs it.
+    let page = move || {
+        let o = MapOptions { lang: lang.get_untracked(), layout: layout.get_untracked(), ..MapOptions::default() };
+        data.with_untracked(|d| page_size(d, &o))
+    };
     Effect::new(move |_| {
         if let Some(el) = canvas.get() {
+            watch_gestures(&el, view_box, page);
             watch_display(&el, shown, narrow, move || {
                 if let Some(c) = canvas.get_untracked() {
                     c.set_inner_html(&svg.get_untracked());
@@ -90,12 +96,6 @@ pub fn GuideMap(
             });
         }
     });
-    // The page's size (the phone layout's grows with its legend), worked out when a zoom, a
-    // pan or a click needs it.
-    let page = move || {
-        let o = MapOptions { lang: lang.get_untracked(), layout: layout.get_untracked(), ..MapOptions::default() };
-        data.with_untracked(|d| page_size(d, &o))
-    };
     let view_in = move |(w, h): (f64, f64)| view_box.get_untracked().unwrap_or([0.0, 0.0, w, h]);
     let current = move || view_in(page());
     let zoom = move |k: f64| {
@@ -108,140 +108,6 @@ pub fn GuideMap(
     let pan = move |dx: f64, dy: f64| {
         let [x, y, w, h] = current();
         view_box.set(Some([x + dx * w * 0.2, y + dy * h * 0.2, w, h]));
-    };
-    // Drag, pinch and Ctrl+wheel (see `Gesture`): the viewBox moves on the SVG element while
-    // a gesture lasts and is kept in `view_box` when it ends, so a drag is not a redraw per move.
-    let gesture = StoredValue::new(Gesture::default());
-    let svg_el = move || canvas.get_untracked().and_then(|c| c.query_selector("svg").ok().flatten());
-    let commit_at = StoredValue::new(None::<TimeoutHandle>);
-    let commit = move || {
-        if let Some(live) = gesture.try_update_value(|g| g.live.take()).flatten() {
-            view_box.set(Some(live.vb));
-        }
-    };
-    // The gesture's frame, taken when it starts moving: the page's size and the SVG's box.
-    let start = move |g: &mut Gesture| -> bool {
-        if g.live.is_none() {
-            let Some(r) = svg_el().map(|e| e.get_bounding_client_rect()) else { return false };
-            if r.width() <= 0.0 || r.height() <= 0.0 {
-                return false;
-            }
-            let page = page();
-            g.live = Some(Live { vb: view_in(page), page, rect: [r.left(), r.top(), r.width(), r.height()] });
-        }
-        true
-    };
-    let show = move |live: &Live| {
-        if let Some(e) = svg_el() {
-            let [x, y, w, h] = live.vb;
-            let _ = e.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
-        }
-    };
-    let on_down = move |ev: leptos::ev::PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
-            return;
-        }
-        let p = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-        let mouse = ev.pointer_type() != "touch";
-        gesture.update_value(|g| {
-            // A mouse or pen released outside the map sent no `pointerup` here: it is one pointer.
-            g.down.retain(|d| d.0 != ev.pointer_id() && !mouse);
-            if g.down.is_empty() {
-                g.moved = false;
-                g.from = p;
-            }
-            g.down.push((ev.pointer_id(), p.0, p.1));
-        });
-    };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let id = ev.pointer_id();
-        let p = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-        // One finger scrolls the page until the map is zoomed in (then the map takes it).
-        let touch_scrolls = ev.pointer_type() == "touch" && !zoomed_in(view_box.get_untracked(), page());
-        let shown = gesture
-            .try_update_value(|g| {
-                let i = g.down.iter().position(|d| d.0 == id)?;
-                // Until it has moved a few pixels a pointer is still clicking (its position is
-                // kept where it went down, so the map then catches up with it whole).
-                if g.down.len() == 1
-                    && (touch_scrolls || (!g.moved && (p.0 - g.from.0).hypot(p.1 - g.from.1) < DRAG_PX))
-                {
-                    return None;
-                }
-                let before: Vec<(f64, f64)> = g.down.iter().take(2).map(|d| (d.1, d.2)).collect();
-                g.down[i] = (id, p.0, p.1);
-                if i > 1 {
-                    return None;
-                }
-                if !start(g) {
-                    return None;
-                }
-                if !g.moved {
-                    g.moved = true;
-                    if let Some(c) = canvas.get_untracked() {
-                        for d in &g.down {
-                            let _ = c.set_pointer_capture(d.0);
-                        }
-                    }
-                }
-                let after: Vec<(f64, f64)> = g.down.iter().take(2).map(|d| (d.1, d.2)).collect();
-                let live = g.live.as_mut()?;
-                live.vb = match (before.as_slice(), after.as_slice()) {
-                    ([a0, b0], [a1, b1]) => {
-                        let d0 = (a0.0 - b0.0).hypot(a0.1 - b0.1);
-                        let d1 = (a1.0 - b1.0).hypot(a1.1 - b1.1);
-                        let mid = |a: &(f64, f64), b: &(f64, f64)| ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-                        let k = if d0 > 0.0 && d1 > 0.0 { d0 / d1 } else { 1.0 };
-                        live.scaled(k, mid(a0, b0), mid(a1, b1))
-                    }
-                    ([a0], [a1]) => live.scaled(1.0, *a0, *a1),
-                    _ => return None,
-                };
-                Some(*live)
-            })
-            .flatten();
-        if let Some(live) = shown {
-            ev.prevent_default();
-            show(&live);
-        }
-    };
-    let on_up = move |ev: leptos::ev::PointerEvent| {
-        let done = gesture
-            .try_update_value(|g| {
-                g.down.retain(|d| d.0 != ev.pointer_id());
-                g.down.is_empty()
-            })
-            .unwrap_or(true);
-        if done {
-            commit();
-        }
-    };
-    // Ctrl+wheel (and a touchpad's pinch, which browsers send as one) zooms about the pointer;
-    // the plain wheel is left to scroll the page the map is embedded in.
-    let on_wheel = move |ev: leptos::ev::WheelEvent| {
-        if !ev.ctrl_key() {
-            return;
-        }
-        ev.prevent_default();
-        let dy = ev.delta_y() * if ev.delta_mode() == 0 { 1.0 } else { 16.0 };
-        let at = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-        let shown = gesture
-            .try_update_value(|g| {
-                if !start(g) {
-                    return None;
-                }
-                let live = g.live.as_mut()?;
-                live.vb = live.scaled((dy * 0.002).clamp(-0.5, 0.5).exp(), at, at);
-                Some(*live)
-            })
-            .flatten();
-        if let Some(live) = shown {
-            show(&live);
-            if let Some(h) = commit_at.get_value() {
-                h.clear();
-            }
-            commit_at.set_value(set_timeout_with_handle(commit, std::time::Duration::from_millis(250)).ok());
-        }
     };
     let choose = move |id: String| {
         selected.set(Some(id.clone()));
@@ -265,10 +131,6 @@ pub fn GuideMap(
         el.closest("[data-id]").ok().flatten()?.get_attribute("data-id")
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        // The click that ends a drag neither chooses a facility nor places one.
-        if gesture.try_update_value(|g| std::mem::take(&mut g.moved)).unwrap_or(false) {
-            return;
-        }
         if let Some(id) = facility_at(ev.target()) {
             choose(id);
         } else if let Some(cb) = on_place
@@ -384,8 +246,7 @@ pub fn GuideMap(
                 } else {
                     tr(lang.get(), "导视图：方向键移动，加减号缩放，回车查看设施", "Guide map: arrows pan, + and - zoom, Enter shows a facility")
                 }
-                on:click=on_click on:keydown=on_key on:pointerdown=on_down on:pointermove=on_move
-                on:pointerup=on_up on:pointercancel=on_up on:wheel=on_wheel inner_html=move || svg.get()>
+                on:click=on_click on:keydown=on_key inner_html=move || svg.get()>
             </div>
             {details}
         </section>
@@ -401,6 +262,155 @@ fn zoomed_in(view_box: Option<[f64; 4]>, (pw, _): (f64, f64)) -> bool {
     view_box.is_some_and(|v| v[2] < pw * 0.999)
 }
 
+/// Drag, pinch and Ctrl+wheel on the map `el`: one listener for the pointer and wheel events
+/// (fewer bytes than a typed handler each). While a gesture lasts the viewBox moves on the SVG
+/// element itself; it is kept in `view_box` when the gesture ends (a wheel's 250 ms after the
+/// last), so a drag redraws the map once, not on every move. A finger scrolls the page unless
+/// the map is zoomed in; the plain wheel is left to the page. The click that ends a drag is
+/// stopped before it reaches the map's own click handler. Removed with the map.
+fn watch_gestures(
+    el: &web_sys::HtmlDivElement,
+    view_box: RwSignal<Option<[f64; 4]>>,
+    page: impl Fn() -> (f64, f64) + 'static,
+) {
+    use leptos::wasm_bindgen::closure::Closure;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let state = Rc::new(RefCell::new(Gesture::default()));
+    let commit = {
+        let state = state.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let live = state.borrow_mut().live.take();
+            if let Some(l) = live {
+                view_box.set(Some(l.vb));
+            }
+        })
+    };
+    let window = web_sys::window();
+    let canvas = el.clone();
+    let timer = commit.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let kind = ev.type_();
+        let mut g = state.borrow_mut();
+        if kind == "click" {
+            if std::mem::take(&mut g.moved) {
+                ev.stop_propagation();
+            }
+            return;
+        }
+        let svg = canvas.query_selector("svg").ok().flatten();
+        // The frame of a gesture that starts moving: the page's size and the SVG's box.
+        let start = |g: &mut Gesture| {
+            if g.live.is_none() {
+                let r = svg.as_ref()?.get_bounding_client_rect();
+                if r.width() <= 0.0 || r.height() <= 0.0 {
+                    return None;
+                }
+                let page = page();
+                let vb = view_box.get_untracked().unwrap_or([0.0, 0.0, page.0, page.1]);
+                g.live = Some(Live { vb, page, rect: [r.left(), r.top(), r.width(), r.height()] });
+            }
+            Some(())
+        };
+        let moved_to = if kind == "wheel" {
+            let w = ev.unchecked_ref::<web_sys::WheelEvent>();
+            if !w.ctrl_key() {
+                return;
+            }
+            ev.prevent_default();
+            let dy = w.delta_y() * if w.delta_mode() == 0 { 1.0 } else { 16.0 };
+            let at = (f64::from(w.client_x()), f64::from(w.client_y()));
+            let (Some(()), Some(live)) = (start(&mut g), g.live.as_mut()) else { return };
+            live.vb = live.scaled((dy * 0.002).clamp(-0.5, 0.5).exp(), at, at);
+            let vb = live.vb;
+            if let Some(w) = &window {
+                w.clear_timeout_with_handle(g.timer);
+                g.timer = w.set_timeout_with_callback_and_timeout_and_arguments_0(&timer, 250).unwrap_or(0);
+            }
+            vb
+        } else {
+            let p = ev.unchecked_ref::<web_sys::PointerEvent>();
+            let id = p.pointer_id();
+            let at = (f64::from(p.client_x()), f64::from(p.client_y()));
+            let touch = p.pointer_type() == "touch";
+            match kind.as_str() {
+                "pointerdown" => {
+                    if !touch && p.button() != 0 {
+                        return;
+                    }
+                    // A mouse or pen released outside the map sent no `pointerup` here.
+                    g.down.retain(|d| d.0 != id && touch);
+                    if g.down.is_empty() {
+                        g.moved = false;
+                        g.from = at;
+                    }
+                    g.down.push((id, at.0, at.1));
+                    return;
+                }
+                "pointermove" => {
+                    let Some(i) = g.down.iter().position(|d| d.0 == id) else { return };
+                    let page = page();
+                    let zoomed = zoomed_in(view_box.get_untracked(), page);
+                    // Until it has moved a few pixels a pointer is still clicking; its position
+                    // stays where it went down, so the map then catches up with it whole.
+                    if g.down.len() == 1
+                        && ((touch && !zoomed) || (!g.moved && (at.0 - g.from.0).hypot(at.1 - g.from.1) < DRAG_PX))
+                    {
+                        return;
+                    }
+                    let (a0, b0) = (g.down[0], g.down.get(1).copied());
+                    g.down[i] = (id, at.0, at.1);
+                    if i > 1 {
+                        return;
+                    }
+                    if !g.moved {
+                        g.moved = true;
+                        for d in &g.down {
+                            let _ = canvas.set_pointer_capture(d.0);
+                        }
+                    }
+                    let (a1, b1) = (g.down[0], g.down.get(1).copied());
+                    let (Some(()), Some(live)) = (start(&mut g), g.live.as_mut()) else { return };
+                    let xy = |d: (i32, f64, f64)| (d.1, d.2);
+                    live.vb = match (b0, b1) {
+                        (Some(b0), Some(b1)) => {
+                            let mid = |a: (i32, f64, f64), b: (i32, f64, f64)| ((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0);
+                            let d0 = (a0.1 - b0.1).hypot(a0.2 - b0.2);
+                            let d1 = (a1.1 - b1.1).hypot(a1.2 - b1.2);
+                            let k = if d0 > 0.0 && d1 > 0.0 { d0 / d1 } else { 1.0 };
+                            live.scaled(k, mid(a0, b0), mid(a1, b1))
+                        }
+                        _ => live.scaled(1.0, xy(a0), xy(a1)),
+                    };
+                    ev.prevent_default();
+                    live.vb
+                }
+                // `pointerup`, `pointercancel`.
+                _ => {
+                    g.down.retain(|d| d.0 != id);
+                    if g.down.is_empty() && g.live.is_some() {
+                        drop(g);
+                        let _ = timer.call0(&leptos::wasm_bindgen::JsValue::NULL);
+                    }
+                    return;
+                }
+            }
+        };
+        if let Some(e) = svg {
+            let [x, y, w, h] = moved_to;
+            let _ = e.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
+        }
+    });
+    let f: &js_sys::Function = handler.as_ref().unchecked_ref();
+    for kind in ["pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"] {
+        let _ = el.add_event_listener_with_callback(kind, f);
+    }
+    let _ = el.add_event_listener_with_callback_and_bool("click", f, true);
+    // The listeners go with the element; the closures are freed with the map.
+    let kept = send_wrapper::SendWrapper::new((handler, commit));
+    on_cleanup(move || drop(kept.take()));
+}
+
 /// The pointers on the map and the view they are moving.
 #[derive(Default)]
 struct Gesture {
@@ -412,6 +422,8 @@ struct Gesture {
     live: Option<Live>,
     /// Whether the gesture moved the map: the click ending it is then ignored.
     moved: bool,
+    /// The pending keep of a wheel zoom (`setTimeout`).
+    timer: i32,
 }
 
 /// A view being moved: the viewBox, the page's size (units) and the SVG's box on screen
