@@ -517,7 +517,10 @@ test('an implausible value is kept, listed to correct, and survives a reload', {
     // The form lists it; the score card and gap report say why they have no score (they used
     // to throw into the console), and the circle with -5 is what was autosaved.
     assert.match(await page.locator('#lc-form .lc-problems').textContent(), /population/);
-    assert.match(await page.locator('#lc-card .lc-problems').textContent(), /输入有误，无法评分[\s\S]*population/);
+    assert.match(await page.locator('#lc-card .lc-problems').textContent(), /输入有误，无法评分[\s\S]*population[\s\S]*下面是上次有效的评分/);
+    // Below them the card keeps the last valid score, the one the form's score line shows.
+    assert.equal(await page.locator('#lc-card .lc-head .lc-total').textContent(), await page.locator('#lc-form .lc-live .lc-total').textContent());
+    assert.match(await page.locator('#lc-form .lc-live').textContent(), /上次有效评分/);
     assert.match(await page.locator('#lc-gaps .lc-problems').textContent(), /population/);
     assert.equal(JSON.parse(await formJson(page)).population, -5);
     // Reloading restores it as typed (it used to be set aside as a damaged entry, and the
@@ -527,6 +530,9 @@ test('an implausible value is kept, listed to correct, and survives a reload', {
     assert.equal(await population.inputValue(), '-5');
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /已恢复/);
     assert.match(await page.locator('#lc-form .lc-problems').textContent(), /population/);
+    // After a reload nothing has scored yet: the card lists the problems alone.
+    assert.equal(await page.locator('#lc-card .lc-head').count(), 0);
+    assert.doesNotMatch(await page.locator('#lc-card .lc-problems').textContent(), /上次有效/);
     const key = await page.evaluate(() => document.getElementById('lc-form').storageKey);
     assert.deepEqual(await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:corrupt:`)), key), []);
     // Correcting it brings the score back everywhere; a comma groups thousands (it used to be

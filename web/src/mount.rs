@@ -270,7 +270,8 @@ fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
     Memo::new(move |_| standard.with(|st| state.circle.with(|c| score_shared(st, c, as_of.get()))))
 }
 
-fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError) -> impl IntoView + use<> {
+/// The input's problems; `kept`: the last valid score is shown below them.
+fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError, kept: bool) -> impl IntoView + use<> {
     let items = s.0.with_untracked(|st| {
         s.1.circle.with_untracked(|c| e.problems.iter().map(|p| problem_item(st, c, p, lang)).collect_view())
     });
@@ -278,6 +279,7 @@ fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError) -
         <div class="lc-root lc-problems" role="alert">
             <strong>{tr(lang, "输入有误，无法评分：", "The input cannot be scored:")}</strong>
             <ul>{items}</ul>
+            {kept.then(|| view! { <p>{tr(lang, "下面是上次有效的评分，修正后即更新。", "Below is the last valid score; it updates once this is corrected.")}</p> })}
         </div>
     }
 }
@@ -311,24 +313,31 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let (standard, lang, elder) = (s.standard, s.lang, s.elder);
         let result = scored(&s);
         let on_change = options.on_change.clone();
-        // One card while the circle scores, fed each new assessment: it redraws its own content
-        // and keeps the explanations being read open. The problems replace it only while the
-        // circle does not score (`problems` changes only when they do).
+        // One card once the circle has scored, fed each new assessment: it redraws its own
+        // content and keeps the explanations being read open. While the input has problems
+        // (a new facility row without its category, say) they are listed above the last valid
+        // card, which says so, as the form's own score line does (`problems` changes only when
+        // they do, and the card is made once).
         let problems = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
         let last = Memo::new(move |prev: Option<&Option<Assessment>>| match result.get() {
             Ok(a) => Some(a),
             Err(_) => prev.cloned().flatten(),
         });
+        let has_last = Memo::new(move |_| last.with(Option::is_some));
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
-            move || match (problems.get(), last.get_untracked()) {
-                (Some(e), _) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
-                (None, Some(first)) => {
-                    // `last` keeps its value once it has one; `first` only satisfies the type.
-                    let a = Signal::derive(move || last.get().unwrap_or_else(|| first.clone()));
-                    view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> }.into_any()
+            let card = move || {
+                if !has_last.get() {
+                    return None;
                 }
-                (None, None) => ().into_any(),
+                let first = last.get_untracked()?;
+                // `last` keeps its value once it has one; `first` only satisfies the type.
+                let a = Signal::derive(move || last.get().unwrap_or_else(|| first.clone()));
+                Some(view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> })
+            };
+            view! {
+                {move || problems.get().map(|e| problems_view(lang.get(), (s.standard, s.state), &e, has_last.get()))}
+                {card}
             }
         });
         Ok(mounted(&s, Box::new(handle)))
@@ -350,7 +359,7 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
             report_changes(result, &on_change);
             move || match result.get() {
                 Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
-                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e).into_any(),
+                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e, false).into_any(),
             }
         });
         Ok(mounted(&s, Box::new(handle)))
