@@ -576,11 +576,14 @@ async fn an_open_explanation_stays_open_across_edits() {
     let cleared = total().unwrap();
     assert_ne!(cleared, before, "a new total after the facilities went");
     let households = m.state.circle.with_untracked(|c| c.households);
-    // A circle that does not score: the problems take the card's place, and follow each edit.
+    // A circle that does not score: the problems are listed above the last valid card, which
+    // says so (in English by now), and follow each edit.
     m.state.circle.update(|c| c.population = Some(-1.0));
     settle().await;
-    assert_eq!(total(), None, "no card while the circle does not score");
+    assert_eq!(total(), Some(cleared.clone()), "the last valid total stays while the circle does not score");
     assert_eq!(count(&el, ".lc-problems li"), 1);
+    let said = el.query_selector(".lc-problems").unwrap().unwrap().text_content().unwrap();
+    assert!(said.contains("Below is the last valid score"), "{said}");
     m.state.circle.update(|c| c.households = Some(-5.0));
     settle().await;
     assert_eq!(count(&el, ".lc-problems li"), 2, "the problems follow the edits");
