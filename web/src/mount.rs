@@ -382,6 +382,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         // A memo: an edit that changes nothing the map shows (a household count, a checklist
         // answer) does not redraw it.
         let as_of = s.as_of;
+        let kept: Kept = StoredValue::new(Vec::new());
         let data = Memo::new(move |_| {
             let poster = layout.get() == Layout::A3Portrait;
             let d = standard.with(|st| {
@@ -389,8 +390,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
                     if poster && c.facilities.iter().any(is_hypothetical) {
                         // The poster that goes up in the community shows what is there: not the
                         // what-if facilities, and the types missing without them.
-                        let mut real = c.clone();
-                        real.facilities.retain(|f| !is_hypothetical(f));
+                        let real = kept.with_value(|k| as_it_is(c, k));
                         GuideMapData::from_core(st, &real, score_shared(st, &real, as_of.get()).ok().as_ref())
                     } else {
                         GuideMapData::from_core(st, c, result.get().ok().as_ref())
@@ -403,7 +403,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
             }
         });
         let on_select = options.on_select.clone();
-        let what_if = options.what_if.then(|| WhatIf::new(&s));
+        let what_if = options.what_if.then(|| WhatIf::new(&s, kept));
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
             let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
@@ -495,12 +495,34 @@ pub fn is_hypothetical(f: &lifecircle_core::circle::Facility) -> bool {
     f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX))
 }
 
+/// Each residential point's distances (by id) from before the first what-if facility, which
+/// shortens them.
+type Kept = StoredValue<Vec<(String, lifecircle_core::sorted_map::SortedMap<f64>)>>;
+
+/// The circle as it is: without the what-if facilities, and with the residential points'
+/// distances they shortened put back (`kept`, see [`Kept`]).
+fn as_it_is(c: &Circle, kept: &[(String, lifecircle_core::sorted_map::SortedMap<f64>)]) -> Circle {
+    let mut real = c.clone();
+    real.facilities.retain(|f| !is_hypothetical(f));
+    if let Some(w) = real.walking.as_mut() {
+        for o in &mut w.origins {
+            if let Some((_, m)) = kept.iter().find(|(id, _)| *id == o.id) {
+                o.nearest_m = m.clone();
+            }
+        }
+    }
+    real
+}
+
 /// The guide map's what-if mode: while on, a click on the map adds a hypothetical facility of
 /// the chosen category to the circle, and the circle is scored again through the core. Its
-/// distance from the centre is the straight line times the standard's detour factor (no
-/// network walk in the browser); the panel says so.
+/// walk from the centre, and from each residential point with a location (which it shortens
+/// when nearer than that point's nearest of the category, so coverage can change), is the
+/// straight line times the standard's detour factor (no network walk in the browser); the
+/// panel says so.
 #[derive(Clone, Copy)]
 struct WhatIf {
+    kept: Kept,
     standard: Signal<Standard>,
     state: FormState,
     as_of: RwSignal<Date>,
@@ -511,11 +533,12 @@ struct WhatIf {
 }
 
 impl WhatIf {
-    fn new(s: &Setup) -> WhatIf {
+    fn new(s: &Setup, kept: Kept) -> WhatIf {
         let first = s.standard.with_untracked(|st| {
             distance_categories(st).into_iter().next().or_else(|| st.categories.first().map(|c| c.code.clone()))
         });
         WhatIf {
+            kept,
             standard: s.standard,
             state: s.state,
             as_of: s.as_of,
@@ -543,12 +566,30 @@ impl WhatIf {
         let detour = self.detour();
         self.count.update(|n| *n += 1);
         let n = self.count.get_untracked();
+        let kept = self.kept;
         self.state.circle.update(|c| {
             let Some(centre) = c.location.as_ref().map(|l| l.centre) else { return };
-            let line = lifecircle_core::access::haversine_m(centre, p);
             let straight = c.walking.as_ref().is_some_and(|w| w.basis == lifecircle_core::circle::Basis::StraightLine);
             // On a straight-line basis the core applies the detour factor itself.
-            let walk = if straight { line } else { line * detour };
+            let walk_to = |from: [f64; 2]| {
+                let line = lifecircle_core::access::haversine_m(from, p);
+                ((if straight { line } else { line * detour }) * 10.0).round() / 10.0
+            };
+            let walk = walk_to(centre);
+            let first = !c.facilities.iter().any(is_hypothetical);
+            if let Some(w) = c.walking.as_mut() {
+                if first {
+                    kept.set_value(w.origins.iter().map(|o| (o.id.clone(), o.nearest_m.clone())).collect());
+                }
+                for o in &mut w.origins {
+                    if let Some(at) = o.location {
+                        let m = walk_to(at);
+                        if o.nearest_m.get(&code).is_none_or(|&d| m < d) {
+                            o.nearest_m.insert(code.clone(), m);
+                        }
+                    }
+                }
+            }
             c.facilities.push(lifecircle_core::circle::Facility {
                 id: Some(format!("{WHAT_IF_PREFIX}{n}")),
                 category: code,
@@ -563,14 +604,17 @@ impl WhatIf {
                 floor_area_m2: None,
                 hours: None,
                 status: lifecircle_core::circle::Status::Open,
-                walk_m: Some((walk * 10.0).round() / 10.0),
+                walk_m: Some(walk),
             });
         });
     }
 
     fn clear(&self) {
+        let kept = self.kept;
         self.state.circle.update(|c| {
-            c.facilities.retain(|f| !is_hypothetical(f));
+            if c.facilities.iter().any(is_hypothetical) {
+                *c = kept.with_value(|k| as_it_is(c, k));
+            }
         });
     }
 
@@ -579,8 +623,7 @@ impl WhatIf {
         let base = Memo::new(move |_| {
             w.standard.with(|st| {
                 w.state.circle.with(|c| {
-                    let mut c = c.clone();
-                    c.facilities.retain(|f| !is_hypothetical(f));
+                    let c = w.kept.with_value(|k| as_it_is(c, k));
                     score_shared(st, &c, w.as_of.get()).ok().map(|a| a.total)
                 })
             })
@@ -623,11 +666,11 @@ impl WhatIf {
             match lang.get() {
                 Lang::Zh => {
                     format!(
-                        "假设设施到中心的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较。有居民点时，覆盖率按各居民点到设施的步行距离计算，假设设施不改变这些距离，覆盖率得分因此不变（新址能新覆盖多少居民，见导视图上的建议选址）。"
+                        "到假设设施的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较：从中心如此，从标有位置的居民点也如此，覆盖率随之变化；未标位置的居民点，其距离和覆盖率不变。"
                     )
                 }
                 Lang::En => format!(
-                    "The walk from the centre to a hypothetical facility is the straight line × detour factor {d} (not measured on the streets); for comparison only. Where the circle has residential points, coverage counts their walks to facilities, which a hypothetical facility does not change: coverage points stay as they are (the suggested sites on the map say whom a new site would reach)."
+                    "Walks to a hypothetical facility are the straight line × detour factor {d} (not measured on the streets), for comparison only: from the centre, and from each residential point with a location, so coverage can change; points without a location keep their distances and coverage."
                 ),
             }
         };

@@ -632,3 +632,58 @@ async fn a_keyboard_user_can_skip_the_facility_table() {
     assert!(!table_fieldset.contains(Some(&focused)), "the focus left the table: {}", focused.outer_html());
     assert!(table_fieldset.next_element_sibling().unwrap().contains(Some(&focused)), "to the next section");
 }
+
+/// What-if: a hypothetical facility shortens the walk of a residential point with a location
+/// (straight line × the detour factor), so coverage can change; clearing puts the point's
+/// distances back, and the circle is as it was.
+#[wasm_bindgen_test]
+async fn what_if_reaches_located_residential_points_and_clears_back() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    let before = r#"{"id":"w","name":"测试","population":100,"location":{"crs":"wgs84","centre":[120.8125,27.929]},"walking":{"origins":[{"id":"甲","population":100,"location":[120.8135,27.929],"nearest_m":{"convenience_store":200}},{"id":"乙","population":1,"nearest_m":{"supermarket":3000}}]}}"#;
+    o.circle_json = Some(before.to_string());
+    o.what_if = true;
+    let m = mount_guide_map(el.clone(), o).unwrap();
+    settle().await;
+    let circle = || Circle::from_json(&m.to_json()).unwrap();
+    let total_of = |c: &Circle| score(&load_builtin("longwan-2024").unwrap(), c, as_of()).unwrap().total;
+    let t0 = total_of(&circle());
+    click(&el.query_selector(".lc-whatif input[type=checkbox]").unwrap().unwrap());
+    let select: web_sys::HtmlSelectElement =
+        el.query_selector(".lc-whatif select").unwrap().unwrap().dyn_into().unwrap();
+    select.set_value("supermarket");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+    // Enter on the map: one at the centre of the view.
+    let key = web_sys::KeyboardEventInit::new();
+    key.set_key("Enter");
+    key.set_bubbles(true);
+    let canvas = el.query_selector(".lc-canvas").unwrap().unwrap();
+    canvas
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
+    settle().await;
+    let c = circle();
+    let placed = c.facilities.iter().find(|f| f.id.as_deref() == Some("whatif-1")).expect("placed");
+    let at = placed.location.unwrap();
+    let detour = load_builtin("longwan-2024").unwrap().param("detour_factor").unwrap().value;
+    let origins = &c.walking.as_ref().unwrap().origins;
+    // 甲 has a location: its walk is the straight line × detour, to 0.1 m.
+    let line = lifecircle_core::access::haversine_m([120.8135, 27.929], at);
+    let got = *origins[0].nearest_m.get("supermarket").expect("甲 reaches the hypothetical supermarket");
+    assert!((got - line * detour).abs() <= 0.05, "{got} vs {}", line * detour);
+    assert_eq!(origins[0].nearest_m.get("convenience_store"), Some(&200.0), "other categories untouched");
+    // 乙 has none: its distance stays.
+    assert_eq!(origins[1].nearest_m.get("supermarket"), Some(&3000.0));
+    // The panel's totals are the core's, before and after, and coverage moved the total.
+    let shown = |sel: &str| el.query_selector(sel).unwrap().unwrap().text_content().unwrap();
+    assert_eq!(shown(".lc-whatif-base"), fmt_num(t0));
+    assert_eq!(shown(".lc-whatif-total"), fmt_num(total_of(&c)));
+    assert!(total_of(&c) > t0, "{} > {t0}", total_of(&c));
+    // Clearing: no hypothetical facility, and 甲's distances as they were.
+    click(&buttons_with(&el, "清除")[0]);
+    settle().await;
+    assert_eq!(circle(), Circle::from_json(before).unwrap());
+}
