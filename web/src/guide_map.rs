@@ -528,8 +528,16 @@ fn split_words(s: &str) -> Vec<String> {
     // The word holds only opening punctuation, waiting for what it opens.
     let mut opening = false;
     for c in s.chars() {
-        if is_closing(c) && word.is_empty() {
-            // No line starts with closing punctuation (禁则): it stays with what it closes.
+        if is_closing(c) && (word.is_empty() || is_wide(c)) {
+            // No line starts with closing punctuation (禁则): it stays with what it closes,
+            // a word being read ("10、") or the last one. (Inside a Latin word, `)` `.` `,`
+            // are part of it: "GS(2026)0000号", "2.5".)
+            if !word.is_empty() {
+                word.push(c);
+                out.push(std::mem::take(&mut word));
+                opening = false;
+                continue;
+            }
             match out.last_mut() {
                 Some(last) => last.push(c),
                 None => out.push(c.to_string()),
@@ -2307,5 +2315,11 @@ mod tests {
         assert_eq!(wrap("社区卫生服务中心（站）", 10.0, 90.0), ["社区卫生服务中心", "（站）"]);
         assert_eq!(wrap("一“二”三四", 10.0, 20.0), ["一", "“二”", "三四"]);
         assert_eq!(wrap("甲（Overpass extract）", 10.0, 60.0), ["甲", "（Overpass", "extract）"]);
+        // After a number too (the phone legend's "约 5、10、15 分钟" once put "、15" on a line).
+        for max in [20.0, 30.0, 40.0, 50.0, 60.0, 70.0] {
+            let lines = wrap("约 5、10、15 分钟", 10.0, max);
+            assert!(lines.iter().all(|l| !l.starts_with('、')), "{max}: {lines:?}");
+            assert_eq!(lines.concat().replace(' ', ""), "约5、10、15分钟");
+        }
     }
 }
