@@ -47,7 +47,8 @@ function expected(d) {
   return {
     built: d.circles.filter((c) => c.built).length,
     targets: d.targets.filter((t) => t.district_level).map((t) => ({
-      verdict: t.met === true ? 'lc-met' : t.met === false ? 'lc-unmet' : 'lc-unknown',
+      // A later year's target not met yet is not shown as failed.
+      verdict: t.met === true ? 'lc-met' : t.met === false && t.year <= Number(d.as_of.slice(0, 4)) ? 'lc-unmet' : 'lc-unknown',
       value: t.value,
     })),
     points: d.circles.map((c) => `${c.total} / ${c.max}`),

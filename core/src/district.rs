@@ -66,6 +66,30 @@ pub struct TargetProgress {
     pub counting: &'static str,
 }
 
+impl TargetProgress {
+    /// What the value says of the target, on the data of `as_of` (the evaluation date): of
+    /// this year's target, met or not; of a past year's, only whether it is met by now (the
+    /// circles are as they are on that date, not as they were then); of a later year's,
+    /// met ahead of time or not yet.
+    pub fn verdict(&self, as_of: Date) -> Text {
+        let (zh, en) = match (self.met, self.year.cmp(&as_of.year())) {
+            (None, _) => ("— 无法判断", "— not measured"),
+            (Some(true), std::cmp::Ordering::Equal) => ("✓ 达到", "✓ met"),
+            (Some(false), std::cmp::Ordering::Equal) => ("✗ 未达到", "✗ not met"),
+            (Some(true), std::cmp::Ordering::Less) => (
+                "✓ 现已达到（按评估日数据，非当年数据）",
+                "✓ met by now (on the evaluation date's data, not that year's)",
+            ),
+            (Some(false), std::cmp::Ordering::Less) => ("✗ 至今未达到", "✗ still not met"),
+            (Some(true), std::cmp::Ordering::Greater) => ("✓ 已提前达到", "✓ met ahead of its year"),
+            (Some(false), std::cmp::Ordering::Greater) => {
+                ("… 尚未达到（目标年份未到）", "… not yet met (its year is still to come)")
+            }
+        };
+        Text::new(zh, en)
+    }
+}
+
 /// The circles of a district and its targets.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct District {

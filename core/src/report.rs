@@ -385,11 +385,8 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
     }
     for t in d.targets.iter().filter(|t| t.district_level) {
         let fmt = |v: f64| if t.unit == "fraction" { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
-        let verdict = match t.met {
-            Some(true) => l.t("✓ 达到", "✓ met"),
-            Some(false) => l.t("✗ 未达到", "✗ not met"),
-            None => l.t("— 无法判断", "— not measured"),
-        };
+        let verdict = t.verdict(d.as_of);
+        let verdict = verdict.get(lang);
         let value = t.value.map(fmt).unwrap_or_else(|| "—".into());
         let now = if t.this_year { l.t("（本年）", " (this year)") } else { "" };
         let conf = match t.cite.confidence {

@@ -5,6 +5,7 @@
 //! (marked provisional).
 
 use leptos::prelude::*;
+use lifecircle_core::Date;
 use lifecircle_core::circle::{Circle, InputError, InputProblem};
 use lifecircle_core::district::{District, TargetProgress};
 use lifecircle_core::score::fmt_num;
@@ -109,7 +110,7 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let targets = if own.is_empty() {
         view! { <p>{tr(l, "本标准没有区级目标。", "This standard sets no district targets.")}</p> }.into_any()
     } else {
-        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, st, l)).collect_view()}</ol> }.into_any()
+        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, st, d.as_of, l)).collect_view()}</ol> }.into_any()
     };
     let above_view = (!above.is_empty()).then(|| {
         let items = above
@@ -158,14 +159,16 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
 
 /// A target: its year and text, the district's value against it as a bar, the verdict, then
 /// its source and how the value was counted.
-fn target(t: &TargetProgress, st: &Standard, l: Lang) -> impl IntoView + use<> {
+fn target(t: &TargetProgress, st: &Standard, as_of: Date, l: Lang) -> impl IntoView + use<> {
     let fraction = t.unit == "fraction";
     let fmt = |v: f64| if fraction { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
-    let (class, verdict) = match t.met {
-        Some(true) => ("lc-target lc-met", tr(l, "✓ 达到", "✓ met")),
-        Some(false) => ("lc-target lc-unmet", tr(l, "✗ 未达到", "✗ not met")),
-        None => ("lc-target lc-unknown", tr(l, "— 无法判断", "— not measured")),
+    // A later year's target not met yet is not a failure.
+    let class = match t.met {
+        Some(true) => "lc-target lc-met",
+        Some(false) if t.year <= as_of.year() => "lc-target lc-unmet",
+        _ => "lc-target lc-unknown",
     };
+    let verdict = t.verdict(as_of).get(l).to_string();
     let now = t.this_year.then(|| view! { <span class="lc-badge lc-now">{tr(l, "本年", "this year")}</span> });
     // The year, unless the target's text starts with it already (Longwan's do: “2025年…”).
     let name = t.name.get(l).to_string();
