@@ -46,6 +46,12 @@ fn example_scores_with_points_grade_explanations_and_responsible_units() {
         file.to_str().expect("path"),
     ]);
     assert!(text(&en).contains("Gap list"), "{}", text(&en));
+    // The responsible units in English too (the standard's [[units]]), the lead one marked.
+    let gaps = text(&en).split("Gap list").nth(1).unwrap_or_default().to_string();
+    assert!(gaps.contains("Responsible: District Bureau of Commerce (lead)"), "{gaps}");
+    for line in gaps.lines().filter(|l| l.contains("Responsible:")) {
+        assert!(!line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "a unit left in Chinese: {line}");
+    }
     let md = lifecircle(&[
         "score",
         "-s",

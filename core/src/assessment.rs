@@ -187,6 +187,21 @@ pub struct Gap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     pub points_lost: f64,
-    /// 责任单位, as the standard lists them.
+    /// 责任单位, as the standard lists them (`*` marks the lead unit).
     pub responsible: Vec<String>,
+    /// The same units in English, in the same order and with the same marks, when the
+    /// standard names them in English (its `[[units]]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub responsible_en: Vec<String>,
+}
+
+impl Gap {
+    /// The responsible units in a language: English where the standard gives it, else as
+    /// the standard lists them.
+    pub fn units(&self, lang: crate::standard::Lang) -> &[String] {
+        match lang {
+            crate::standard::Lang::En if self.responsible_en.len() == self.responsible.len() => &self.responsible_en,
+            _ => &self.responsible,
+        }
+    }
 }

@@ -267,7 +267,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         let _ = writeln!(o, "{}", l.t("  无：全部指标已达标。", "  None: every indicator is met."));
     }
     for (i, g) in a.gaps.iter().enumerate() {
-        let units = if g.responsible.is_empty() {
+        let units = if g.units(lang).is_empty() {
             l.t("（未列）", "(none listed)").to_string()
         } else {
             // A trailing `*` in the standard marks the lead unit (牵头), as the gap report shows it.
@@ -275,7 +275,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
                 Some(name) => format!("{name}{}", l.t("（牵头）", " (lead)")),
                 None => u.clone(),
             };
-            esc(md, &g.responsible.iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))).into_owned()
+            esc(md, &g.units(lang).iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))).into_owned()
         };
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", esc(md, d.get(lang)))).unwrap_or_default();
         let _ = writeln!(

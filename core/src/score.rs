@@ -939,6 +939,21 @@ fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
     }
 }
 
+/// Responsible units in English, marks kept; none when the standard names no unit in English.
+fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
+    if st.units.is_empty() {
+        return Vec::new();
+    }
+    units
+        .iter()
+        .map(|u| {
+            let (name, lead) = u.strip_suffix('*').map_or((u.as_str(), ""), |n| (n, "*"));
+            let en = st.units.iter().find(|x| x.zh == name.trim()).map_or(name, |x| x.en.as_str());
+            format!("{en}{lead}")
+        })
+        .collect()
+}
+
 fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: Status) -> Text {
     let rule = if ind.points == 0.0 {
         Text::new("此项不计分，只作资格条件", "no points (a condition only)")
@@ -1112,6 +1127,7 @@ fn assemble(
                 detail,
                 points_lost: round2(r.max - r.points),
                 responsible: ind.responsible.clone(),
+                responsible_en: units_en(st, &ind.responsible),
             },
         ));
     }

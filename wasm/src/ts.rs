@@ -149,7 +149,11 @@ export interface Standard {
   sources: Source[]; params: Param[]; classes: Class[]; forms: Form[];
   categories: Category[]; groups: Group[]; figures: Figure[]; dimensions: Dimension[];
   indicators: Indicator[]; grades: Grade[]; targets: DistrictTarget[];
+  /** English names of the responsible units (absent when the standard gives none). */
+  units?: Unit[];
 }
+/** A responsible unit: its Chinese name as `responsible` writes it (without `*`), and in English. */
+export interface Unit { zh: string; en: string }
 /** A built-in standard (`listStandards`). */
 export interface StandardInfo {
   id: string; file: string; version: string; title: Text; level: Level; status: string;
@@ -180,7 +184,11 @@ export interface Gap {
   /** 1 veto, 2 gate, 3 mandatory, 4 scored. */
   priority: 1 | 2 | 3 | 4;
   indicator: string; name: Text; status: Status; action: Text; detail?: Text;
-  points_lost: number; responsible: string[];
+  points_lost: number;
+  /** 责任单位 as the standard lists them; `*` marks the lead unit. */
+  responsible: string[];
+  /** The same in English, same order and marks, when the standard names its units in English. */
+  responsible_en?: string[];
 }
 /** The result of scoring one circle (`score`; `scoreJson` is its JSON text). */
 export interface Assessment {

@@ -70,6 +70,8 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .map(|u| {
                 let unit = if u.unit.is_empty() {
                     tr(l, "未指定责任单位", "No unit named").to_string()
+                } else if l == Lang::En {
+                    u.en
                 } else {
                     u.unit
                 };

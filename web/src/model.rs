@@ -118,6 +118,8 @@ pub fn unit_name(lang: Lang, unit: &str) -> (String, bool) {
 pub struct UnitGaps {
     /// The unit without its lead mark.
     pub unit: String,
+    /// Its English name where the standard gives one, else the same as `unit`.
+    pub en: String,
     /// Indices into `Assessment::gaps`, with whether the unit leads that item.
     pub gaps: Vec<(usize, bool)>,
     /// The most urgent priority among them.
@@ -130,13 +132,18 @@ pub struct UnitGaps {
 pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
     let mut units: Vec<UnitGaps> = Vec::new();
     for (i, g) in gaps.iter().enumerate() {
-        let list: Vec<&str> =
-            if g.responsible.is_empty() { vec![""] } else { g.responsible.iter().map(String::as_str).collect() };
-        for u in list {
+        let en = g.units(lifecircle_core::standard::Lang::En);
+        let list: Vec<(&str, &str)> = if g.responsible.is_empty() {
+            vec![("", "")]
+        } else {
+            g.responsible.iter().zip(en).map(|(u, e)| (u.as_str(), e.as_str())).collect()
+        };
+        for (u, e) in list {
             let (name, lead) = match u.strip_suffix('*') {
                 Some(n) => (n.to_string(), true),
                 None => (u.to_string(), false),
             };
+            let e = e.strip_suffix('*').unwrap_or(e);
             match units.iter_mut().find(|x| x.unit == name) {
                 Some(x) => {
                     if !x.gaps.iter().any(|(j, _)| *j == i) {
@@ -146,6 +153,7 @@ pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
                     }
                 }
                 None => units.push(UnitGaps {
+                    en: e.to_string(),
                     unit: name,
                     gaps: vec![(i, lead)],
                     priority: g.priority,

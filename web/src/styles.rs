@@ -203,7 +203,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-target{border:1px solid var(--_border);border-inline-start:6px solid var(--_muted);border-radius:var(--_radius);padding:.45em .8em}
 .lc-district .lc-met{border-inline-start-color:var(--_ok)}.lc-district .lc-unmet{border-inline-start-color:var(--_bad)}
 .lc-district .lc-t-line{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center;justify-content:space-between}
-.lc-district .lc-t-verdict{font-weight:700;white-space:nowrap}
+.lc-district .lc-t-verdict{font-weight:700;max-width:100%}
 .lc-district .lc-met .lc-t-verdict{color:var(--_ok)}.lc-district .lc-unmet .lc-t-verdict{color:var(--_bad)}
 .lc-district .lc-unknown .lc-t-verdict{color:var(--_muted)}
 .lc-district .lc-now{color:var(--_accent);font-weight:700}

@@ -317,10 +317,19 @@ async fn scorecard_and_gap_report() {
     assert_eq!(count(&el, ".lc-bars svg rect.lc-bar"), st.dimensions.len() as u32);
 
     let el = host();
-    let _m = mount_gap_report(el.clone(), sample_options()).unwrap();
+    let m = mount_gap_report(el.clone(), sample_options()).unwrap();
     settle().await;
     assert!(text(&el).contains("区商务局"));
     assert!(text(&el).contains("（牵头）"));
+    // In English the units are named in English (the standard's [[units]]), grouped the same.
+    let blocks = count(&el, ".lc-unit");
+    m.set_lang(Lang::En);
+    settle().await;
+    assert_eq!(count(&el, ".lc-unit"), blocks);
+    let heads = el.query_selector_all(".lc-unit h3").unwrap();
+    let heads: Vec<String> = (0..heads.length()).map(|i| heads.item(i).unwrap().text_content().unwrap()).collect();
+    assert!(heads.iter().any(|h| h.contains("District Bureau of Commerce")), "{heads:?}");
+    assert!(!heads.iter().any(|h| h.contains("区商务局")), "{heads:?}");
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@
 //! bundle is not exactly what the TOML files resolve to. Rewrite it with
 //! `UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle`.
 //!
-//! Format: the magic `LCB1`; unsigned integers as LEB128; `f64` as 8 little-endian bytes;
+//! Format: the magic `LCB2` (`LCB1` had no `units`); unsigned integers as LEB128; `f64` as 8 little-endian bytes;
 //! strings as a length and UTF-8; `Option` as a 0/1 byte then the value; lists as a length
 //! then the items; enums as a tag byte then their fields; structs as their fields in
 //! declaration order. Reading checks every length and tag and returns `None` on any
@@ -22,7 +22,7 @@
 use super::model::*;
 use crate::date::Date;
 
-const MAGIC: &[u8; 4] = b"LCB1";
+const MAGIC: &[u8; 4] = b"LCB2";
 
 /// A cursor over bundle bytes.
 pub struct Reader<'a> {
@@ -223,6 +223,7 @@ pack_struct! {
     Indicator { id, dimension, name, kind, rule, points, role, cap, help, action, responsible, applies, cite, points_cite, origin }
     Grade { id, name, stars, min_points, below_points, cite, origin }
     DistrictTarget { metric, year, at_least, unit, name, cite, origin }
+    Unit { zh, en }
 }
 
 /// Enums without fields: a tag byte, the variant's position in the list.
@@ -492,6 +493,7 @@ tables! {
     indicators: Indicator,
     grades: Grade,
     targets: DistrictTarget,
+    units: Unit,
 }
 
 /// One standard packed on its own, for a portal that gives the widgets its own standard

@@ -114,10 +114,21 @@ pub struct Standard {
     pub indicators: Vec<Indicator>,
     pub grades: Vec<Grade>,
     pub targets: Vec<DistrictTarget>,
+    /// English names of the responsible units (none: the Chinese names are shown in English too).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
     /// SHA-256 (hex) of this resolved standard's canonical JSON (everything above), computed
     /// once when it is resolved.
     #[serde(skip)]
     pub digest: String,
+}
+
+/// A responsible unit (责任单位): its Chinese name as indicators' `responsible` writes it
+/// (without the lead mark `*`) and its English name.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unit {
+    pub zh: String,
+    pub en: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -108,6 +108,20 @@ pub struct RawStandard {
     pub grades: Vec<RawGrade>,
     #[serde(default)]
     pub targets: Vec<RawTarget>,
+    #[serde(default)]
+    pub units: Vec<RawUnit>,
+}
+
+/// A responsible unit's English name (`[[units]]`). Indicators' `responsible` name units in
+/// Chinese, as the source writes them; this gives the English a reader of the English
+/// reports sees.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// The Chinese name exactly as indicators' `responsible` writes it, without the lead mark `*`.
+    pub zh: Sp<String>,
+    pub en: Sp<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -798,6 +798,7 @@ fn build(cx: &mut Cx) -> Standard {
         indicators: Vec::new(),
         grades,
         targets: Vec::new(),
+        units: Vec::new(),
         digest: String::new(),
     };
     let mut standard = std_view;
@@ -808,7 +809,8 @@ fn build(cx: &mut Cx) -> Standard {
             indicators.push(ind);
         }
     }
-    same_units(cx, &inds_raw);
+    let units = units(cx);
+    same_units(cx, &inds_raw, &units);
     let mut dimensions = Vec::new();
     for (fi, d) in &dims_raw {
         let sum: f64 = indicators.iter().filter(|i| &i.dimension == d.id.get()).map(|i| i.points).sum();
@@ -905,15 +907,45 @@ fn build(cx: &mut Cx) -> Standard {
     standard.dimensions = dimensions;
     standard.indicators = indicators;
     standard.targets = targets;
+    standard.units = units;
     standard.digest = crate::score::standard_digest(&standard);
     standard
+}
+
+/// The `[[units]]` of every file, parents first; a child's entry replaces its parent's of the
+/// same Chinese name.
+fn units(cx: &mut Cx) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for fi in 0..cx.files.len() {
+        let list = cx.files[fi].raw.units.clone();
+        let mut seen: Vec<&str> = Vec::new();
+        for u in &list {
+            let (zh, en) = (u.zh.get().trim(), u.en.get().trim());
+            if zh.is_empty() || en.is_empty() || zh.ends_with('*') {
+                let msg = "a unit needs its Chinese name (without the lead mark `*`) and its English name".to_string();
+                cx.at(fi, Some(u.zh.span()), DiagCode::BadValue, Some(zh), msg);
+            } else if seen.contains(&zh) {
+                cx.at(fi, Some(u.zh.span()), DiagCode::DuplicateId, Some(zh), format!("unit `{zh}` is listed twice"));
+            } else {
+                seen.push(zh);
+                match out.iter_mut().find(|x| x.zh == zh) {
+                    Some(x) => x.en = en.to_string(),
+                    None => out.push(Unit { zh: zh.to_string(), en: en.to_string() }),
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Responsible units written two ways, e.g. the plan's own `新区建设局〈区住建局>` beside
 /// `新区建设局〈区住建局〉`: the gap report groups by the exact name, so one unit would get two
 /// lists. Names are compared without spaces, the lead mark `*`, and with ASCII and full-width
-/// brackets and parentheses taken as one.
-fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)]) {
+/// brackets and parentheses taken as one. And when the standard names units in English
+/// (`units`), every responsible unit must be among them, or an English report would mix in
+/// a Chinese name.
+fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
+    let mut unnamed: Vec<&str> = Vec::new();
     fn key(u: &str) -> String {
         u.trim_end_matches('*')
             .chars()
@@ -931,6 +963,12 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)]) {
     for (fi, ri) in inds {
         for u in &ri.responsible {
             let name = u.trim().trim_end_matches('*');
+            if !units.is_empty() && !name.is_empty() && !units.iter().any(|x| x.zh == name) && !unnamed.contains(&name)
+            {
+                unnamed.push(name);
+                let msg = format!("responsible unit `{name}` has no English name: add it to `[[units]]`");
+                cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), msg);
+            }
             let k = key(u);
             match seen.iter().find(|(sk, _)| *sk == k) {
                 Some((_, first)) if *first != name => {
