@@ -514,6 +514,33 @@ fn as_it_is(c: &Circle, kept: &[(String, lifecircle_core::sorted_map::SortedMap<
     real
 }
 
+/// The walk from `from` to `to` for a hypothetical facility: the straight line times the
+/// detour factor (on a straight-line basis the core applies the factor itself), to 0.1 m.
+fn walk_between(c: &Circle, from: [f64; 2], to: [f64; 2], detour: f64) -> f64 {
+    let straight = c.walking.as_ref().is_some_and(|w| w.basis == lifecircle_core::circle::Basis::StraightLine);
+    let line = lifecircle_core::access::haversine_m(from, to);
+    ((if straight { line } else { line * detour }) * 10.0).round() / 10.0
+}
+
+/// A hypothetical facility of category `code` at `p` shortens the walks of the residential
+/// points with a location that it is nearer to than their nearest of that category.
+fn reach_origins(c: &mut Circle, code: &str, p: [f64; 2], detour: f64) {
+    let walks: Vec<Option<f64>> = c
+        .walking
+        .as_ref()
+        .map(|w| w.origins.iter().map(|o| o.location.map(|at| walk_between(c, at, p, detour))).collect())
+        .unwrap_or_default();
+    if let Some(w) = c.walking.as_mut() {
+        for (o, m) in w.origins.iter_mut().zip(walks) {
+            if let Some(m) = m
+                && o.nearest_m.get(code).is_none_or(|&d| m < d)
+            {
+                o.nearest_m.insert(code.to_string(), m);
+            }
+        }
+    }
+}
+
 /// The guide map's what-if mode: while on, a click on the map adds a hypothetical facility of
 /// the chosen category to the circle, and the circle is scored again through the core. Its
 /// walk from the centre, and from each residential point with a location (which it shortens
@@ -569,27 +596,13 @@ impl WhatIf {
         let kept = self.kept;
         self.state.circle.update(|c| {
             let Some(centre) = c.location.as_ref().map(|l| l.centre) else { return };
-            let straight = c.walking.as_ref().is_some_and(|w| w.basis == lifecircle_core::circle::Basis::StraightLine);
-            // On a straight-line basis the core applies the detour factor itself.
-            let walk_to = |from: [f64; 2]| {
-                let line = lifecircle_core::access::haversine_m(from, p);
-                ((if straight { line } else { line * detour }) * 10.0).round() / 10.0
-            };
-            let walk = walk_to(centre);
-            let first = !c.facilities.iter().any(is_hypothetical);
-            if let Some(w) = c.walking.as_mut() {
-                if first {
-                    kept.set_value(w.origins.iter().map(|o| (o.id.clone(), o.nearest_m.clone())).collect());
-                }
-                for o in &mut w.origins {
-                    if let Some(at) = o.location {
-                        let m = walk_to(at);
-                        if o.nearest_m.get(&code).is_none_or(|&d| m < d) {
-                            o.nearest_m.insert(code.clone(), m);
-                        }
-                    }
-                }
+            let walk = walk_between(c, centre, p, detour);
+            if !c.facilities.iter().any(is_hypothetical)
+                && let Some(w) = &c.walking
+            {
+                kept.set_value(w.origins.iter().map(|o| (o.id.clone(), o.nearest_m.clone())).collect());
             }
+            reach_origins(c, &code, p, detour);
             c.facilities.push(lifecircle_core::circle::Facility {
                 id: Some(format!("{WHAT_IF_PREFIX}{n}")),
                 category: code,
@@ -606,6 +619,23 @@ impl WhatIf {
                 status: lifecircle_core::circle::Status::Open,
                 walk_m: Some(walk),
             });
+        });
+    }
+
+    /// Takes one hypothetical facility away: the points' own distances back, then those of
+    /// the hypothetical facilities that stay.
+    fn remove(&self, id: &str) {
+        let (kept, detour) = (self.kept, self.detour());
+        self.state.circle.update(|c| {
+            let stay: Vec<_> =
+                c.facilities.iter().filter(|f| is_hypothetical(f) && f.id.as_deref() != Some(id)).cloned().collect();
+            *c = kept.with_value(|k| as_it_is(c, k));
+            for f in stay {
+                if let Some(p) = f.location {
+                    reach_origins(c, &f.category, p, detour);
+                }
+                c.facilities.push(f);
+            }
         });
     }
 
@@ -636,7 +666,7 @@ impl WhatIf {
                 c.facilities
                     .iter()
                     .filter(|f| is_hypothetical(f))
-                    .map(|f| (f.name.clone(), f.walk_m.unwrap_or(0.0)))
+                    .map(|f| (f.id.clone().unwrap_or_default(), f.name.clone(), f.walk_m.unwrap_or(0.0)))
                     .collect::<Vec<_>>()
             })
         };
@@ -706,8 +736,20 @@ impl WhatIf {
                 <p class="lc-note">{basis}</p>
                 {scores}
                 <ul class="lc-whatif-list">
-                    {move || placed().into_iter().map(|(name, m)| view! {
-                        <li>{format!("{name} · {} {}", lifecircle_core::score::fmt_num(m), tr(lang.get(), "米", "m"))}</li>
+                    {move || placed().into_iter().map(|(id, name, m)| {
+                        let l = lang.get();
+                        let label = match l {
+                            Lang::Zh => format!("移除“{name}”"),
+                            Lang::En => format!("Remove “{name}”"),
+                        };
+                        view! {
+                            <li>
+                                {format!("{name} · {} {} ", lifecircle_core::score::fmt_num(m), tr(l, "米", "m"))}
+                                <button type="button" class="lc-quiet" aria-label=label on:click=move |_| w.remove(&id)>
+                                    {tr(l, "移除", "Remove")}
+                                </button>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
                 <button type="button" class="lc-quiet" on:click=move |_| w.clear()>

@@ -694,6 +694,27 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     assert_eq!(shown(".lc-whatif-base"), fmt_num(t0));
     assert_eq!(shown(".lc-whatif-total"), fmt_num(total_of(&c)));
     assert!(total_of(&c) > t0, "{} > {t0}", total_of(&c));
+    // A second one, a convenience store at the same place; then the first taken away alone:
+    // 甲's supermarket walk is its own again (none), the convenience store's stays.
+    select.set_value("convenience_store");
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    canvas
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
+    settle().await;
+    let shop = *circle().walking.unwrap().origins[0].nearest_m.get("convenience_store").unwrap();
+    assert!((shop - (line * detour).min(200.0)).abs() <= 0.05, "{shop}");
+    let first = el.query_selector(".lc-whatif-list li:first-child button").unwrap().unwrap();
+    assert!(first.get_attribute("aria-label").unwrap().contains("#1"));
+    click(&first);
+    settle().await;
+    let c = circle();
+    let ids: Vec<_> = c.facilities.iter().filter_map(|f| f.id.clone()).filter(|i| i.starts_with("whatif-")).collect();
+    assert_eq!(ids, ["whatif-2"]);
+    let o = &c.walking.as_ref().unwrap().origins[0];
+    assert_eq!(o.nearest_m.get("supermarket"), None, "the supermarket's walk went with it");
+    assert_eq!(o.nearest_m.get("convenience_store"), Some(&shop));
+    assert_eq!(count(&el, ".lc-whatif-list li"), 1);
     // Clearing: no hypothetical facility, and 甲's distances as they were.
     click(&buttons_with(&el, "清除")[0]);
     settle().await;
