@@ -229,7 +229,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
       await canvas.click({ position: { x: (300 / 1280) * bb.width, y: (300 / 940) * bb.height } });
       await page.waitForTimeout(150);
       if ((await map.locator('.lc-whatif-total').textContent()) !== base0) { changed = true; break; }
-      await map.locator('.lc-whatif button').click();
+      await map.locator('.lc-whatif .lc-whatif-clear').click();
     }
     assert.ok(changed, 'placing a hypothetical facility changes the score');
     const whatIf = await page.evaluate(() => document.getElementById('lc-map').handle.toJson());

@@ -752,8 +752,8 @@ impl WhatIf {
                         }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="lc-quiet" on:click=move |_| w.clear()>
-                    {move || tr(lang.get(), "清除假设设施", "Remove hypothetical facilities")}
+                <button type="button" class="lc-quiet lc-whatif-clear" on:click=move |_| w.clear()>
+                    {move || tr(lang.get(), "清除全部假设设施", "Remove all hypothetical facilities")}
                 </button>
             </section>
         }
