@@ -1168,13 +1168,13 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     _ => e.to_string(),
                 })
             })?;
-            say!(
-                "# {category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
-                r.minutes,
-                r.minutes,
-                r.total_now
+            // What the table is goes to stderr: stdout is the CSV alone, for a spreadsheet or a
+            // script (`> sites.csv`).
+            eprintln!(
+                "{category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
+                r.minutes, r.minutes, r.total_now
             );
-            say!("# 坐标为 WGS-84 coordinates are WGS-84");
+            eprintln!("坐标为 WGS-84 coordinates are WGS-84");
             say!("rank,lon,lat,newly_covered_population,total_with_site,delta,grade");
             for s in &r.sites {
                 say!(

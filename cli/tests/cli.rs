@@ -429,9 +429,16 @@ fn origins_coverage_and_scored_siting() {
     ]);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
-    let now: f64 = t.lines().next().and_then(|l| l.rsplit(' ').next()).and_then(|x| x.parse().ok()).expect("total now");
-    let rows: Vec<Vec<&str>> =
-        t.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split(',').collect()).collect();
+    // stdout is the CSV alone; what it is, and the total now, go to stderr.
+    assert!(t.starts_with("rank,lon,lat,newly_covered_population,total_with_site,delta,grade\n"), "{t}");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let now: f64 = said
+        .lines()
+        .find(|l| l.contains("total now"))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|x| x.parse().ok())
+        .unwrap_or_else(|| panic!("total now: {said}"));
+    let rows: Vec<Vec<&str>> = t.lines().skip(1).map(|l| l.split(',').collect()).collect();
     assert!(!rows.is_empty(), "{t}");
     let best: f64 = rows[0][4].parse().expect("total with site");
     assert!(best >= now, "{t}");
