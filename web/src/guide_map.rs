@@ -1219,6 +1219,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     let mut placed = Placed::new(f.w, f.h, 2.0 * r * 1.1 + 1.0);
     placed.push((cx, cy));
     let mut symbols = String::new();
+    let mut hits = String::new();
     let mut leaders = String::new();
     for fac in &d.facilities {
         let (tx, ty) = p.px(fac.location);
@@ -1258,6 +1259,19 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             esc(&format!("{}：{}{}", cat_name, fac.name, status))
         );
         let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac.name, cat_name, status)));
+        if o.layout == Layout::Phone {
+            // A finger needs more than the 16-unit symbol (about 19 px): an unseen disc half as
+            // wide again takes a tap near it (about 29 px). The discs lie under every symbol,
+            // so a tap on a symbol is always that symbol's.
+            let _ = write!(
+                hits,
+                "<circle data-id=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"transparent\"/>",
+                esc(&fac.id),
+                n(x),
+                n(y),
+                n(r * 1.5)
+            );
+        }
         if selected {
             symbols.push_str(&symbol(
                 class_i.unwrap_or(0),
@@ -1356,6 +1370,9 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         symbols.push_str("</g>");
     }
     s.push_str(&leaders);
+    if !hits.is_empty() {
+        let _ = write!(s, "<g aria-hidden=\"true\">{hits}</g>");
+    }
     s.push_str(&symbols);
 
     // Labels last, each at the first spot that covers no symbol and no earlier label.

@@ -291,3 +291,25 @@ fn footer_wraps_rather_than_cuts_attributions() {
         balanced(&svg).unwrap();
     }
 }
+
+/// On a phone each facility takes a tap on a disc half as wide again as its symbol (the
+/// symbols alone are about 19 px across), drawn under all the symbols so that a tap on a
+/// symbol stays that symbol's; the screen and the poster draw no such discs.
+#[test]
+fn phone_markers_take_a_finger() {
+    let d = sample();
+    let svg = |layout| render_guide_map(&d, &MapOptions { layout, ..MapOptions::default() });
+    let phone = svg(Layout::Phone);
+    let discs: Vec<&str> = phone.split("<circle data-id=\"").skip(1).collect();
+    assert_eq!(discs.len(), d.facilities.len());
+    for (disc, f) in discs.iter().zip(&d.facilities) {
+        assert!(disc.starts_with(&format!("{}\"", f.id)), "{disc}");
+        let r: f64 = disc.split("r=\"").nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap();
+        assert!(r >= 12.0 && disc.contains("fill=\"transparent\""), "{disc}");
+    }
+    let under = phone.find("<circle data-id=").unwrap();
+    assert!(phone.find("<g class=\"lc-fac").is_some_and(|first| under < first), "the discs lie under the symbols");
+    for layout in [Layout::Screen, Layout::A3Portrait] {
+        assert!(!svg(layout).contains("fill=\"transparent\""), "{layout:?}");
+    }
+}
