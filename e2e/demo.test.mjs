@@ -350,6 +350,9 @@ test('on a phone (360 px wide) nothing widens the page; the facility table scrol
     assert.deepEqual(await width(), { page: 360, viewport: 360 }, 'gap report tab');
     await page.getByRole('tab', { name: '导视图' }).click();
     assert.deepEqual(await width(), { page: 360, viewport: 360 }, 'guide map tab');
+    // The map starts on the first screen (the long hint goes below it on a phone).
+    const mapTop = await page.locator('#lc-map .lc-canvas svg').evaluate((s) => s.getBoundingClientRect().top + window.scrollY);
+    assert.ok(mapTop < 740, `the map starts at ${mapTop} px, within the first 740 px screen`);
     // The map draws its phone layout by itself (the page asks for the screen layout): the map
     // across the width, the legend below it, its text legible.
     assert.equal(await page.getAttribute('#lc-map', 'layout'), 'screen');
