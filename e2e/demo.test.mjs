@@ -470,11 +470,14 @@ test('the guide map moves with the mouse and fingers: drag, Ctrl+wheel, pinch; a
     };
     await drag([[mx, my]], [[mx - 80, my]]);
     near(await viewBox(p2), [0, 0, qw, qh], 0.01, 'one finger at the whole page leaves the map');
+    // A pinch whose midpoint drifts (as real fingers do): the page must not take it over.
     const pinchAt = await unitAt(p2, mx, my);
-    await drag([[mx - 40, my], [mx + 40, my]], [[mx - 80, my], [mx + 80, my]]);
+    const scrolled = await p2.evaluate(() => window.scrollY);
+    await drag([[mx - 40, my], [mx + 40, my]], [[mx - 60, my + 12], [mx + 100, my + 12]]);
     const pinched = await viewBox(p2);
     near([pinched[2]], [qw / 2], 0.2, 'fingers twice as far apart: half the width');
-    near(await unitAt(p2, mx, my), pinchAt, 0.5, 'the point between the fingers stays');
+    near(await unitAt(p2, mx + 20, my + 12), pinchAt, 0.5, 'the point between the fingers stays between them');
+    assert.equal(await p2.evaluate(() => window.scrollY), scrolled, 'the page did not scroll under the pinch');
     await drag([[mx, my]], [[mx - 50, my - 20]]);
     const k2 = b2.width / pinched[2];
     near(await viewBox(p2), [pinched[0] + 50 / k2, pinched[1] + 20 / k2, pinched[2], pinched[3]], 0.3, 'zoomed in, one finger drags');

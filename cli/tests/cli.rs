@@ -724,6 +724,8 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!((chain[6].parse::<f64>().ok(), chain[7].as_str()), (Some(11.0 / 24.0), "是"));
     assert_eq!(chain[13], "暂定", "the counting is this project's reading");
     assert_eq!(chain[11], "已核实", "the target itself is cited and verified");
+    // 2026's community share (30 %) is not met on 2025-06-30, but its year is to come.
+    assert_eq!(target("community_share", "2026")[7], "尚未到期");
 }
 
 /// What a third party handing results to a district relies on: the same facility or origin

@@ -126,3 +126,48 @@ fn every_problem_is_reported_not_just_the_first() {
     }
     assert!(err.diagnostics.len() >= 6, "{err}");
 }
+
+/// A child of a standard that names its units in English (longwan-2024) may add a unit of its
+/// own without `[[units]]`: it resolves, and English shows that unit in Chinese, the inherited
+/// ones in English.
+#[test]
+fn a_child_may_add_units_without_english_names() {
+    let child = r#"
+[standard]
+id = "longwan-sub-test"
+version = "1.0.0"
+title = { zh = "街道子标准", en = "A subdistrict's standard" }
+issuer = { zh = "测试", en = "tests" }
+document = "无"
+issued = "2024-01-01"
+effective = "2024-01-01"
+level = "district"
+extends = "longwan-2024"
+status = "proposal"
+total_points = 103
+cite = { source = "lw-plan-2024", confidence = "provisional", reason = "test" }
+
+[[dimensions]]
+id = "local"
+zh = "本街道"
+en = "Local"
+
+[[indicators]]
+id = "SUB-01"
+dimension = "local"
+zh = "有便利店"
+en = "A convenience store"
+kind = "presence"
+target = "convenience_store"
+points = 3
+responsible = [" 永中街道办事处 * ", "区商务局"]
+cite = { source = "lw-plan-2024", confidence = "provisional", reason = "test" }
+"#;
+    let st = standard::resolve::resolve("sub.toml", child, &standard::builtin_parent)
+        .unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
+    let c = lifecircle_core::Circle::from_json(r#"{"id": "x", "name": "空"}"#).expect("circle");
+    let a = lifecircle_core::score(&st, &c, "2025-06-30".parse().expect("date")).expect("scores");
+    let gap = a.gaps.iter().find(|g| g.indicator == "SUB-01").expect("SUB-01 is a gap");
+    assert_eq!(gap.responsible, ["永中街道办事处*", "区商务局"], "trimmed, the lead mark kept");
+    assert_eq!(gap.units(standard::Lang::En), ["永中街道办事处*", "District Bureau of Commerce"]);
+}

@@ -70,8 +70,10 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .map(|u| {
                 let unit = if u.unit.is_empty() {
                     tr(l, "未指定责任单位", "No unit named").to_string()
-                } else if l == Lang::En {
-                    u.en
+                } else if l == Lang::En && u.en != u.unit {
+                    // The English names are this project's translations: the Chinese says
+                    // which office is meant.
+                    format!("{} ({})", u.en, u.unit)
                 } else {
                     u.unit
                 };

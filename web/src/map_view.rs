@@ -253,8 +253,10 @@ pub fn GuideMap(
     }
 }
 
-/// Movement, in CSS pixels, after which a pressed pointer drags the map instead of clicking.
+/// Movement, in CSS pixels, after which a pressed mouse or pen drags the map instead of clicking.
 const DRAG_PX: f64 = 4.0;
+/// The same for a finger, whose tap jitters more.
+const TAP_PX: f64 = 10.0;
 
 /// Whether the view shows less than the whole page's width: then a finger drags the map
 /// (`touch-action: none`); at the whole page it scrolls the page the map is embedded in.
@@ -277,6 +279,7 @@ fn watch_gestures(
     use std::cell::RefCell;
     use std::rc::Rc;
     let state = Rc::new(RefCell::new(Gesture::default()));
+    let state_for_cleanup = state.clone();
     let commit = {
         let state = state.clone();
         Closure::<dyn FnMut()>::new(move || {
@@ -294,7 +297,16 @@ fn watch_gestures(
         let mut g = state.borrow_mut();
         if kind == "click" {
             if std::mem::take(&mut g.moved) {
-                ev.stop_propagation();
+                ev.stop_immediate_propagation();
+                ev.prevent_default();
+            }
+            return;
+        }
+        if kind == "touchmove" {
+            // Two fingers are the map's pinch: the page must not start panning under them
+            // (with `touch-action: pan-x pan-y` it could, and cancel the pinch).
+            if ev.unchecked_ref::<web_sys::TouchEvent>().touches().length() >= 2 {
+                ev.prevent_default();
             }
             return;
         }
@@ -306,7 +318,7 @@ fn watch_gestures(
                 if r.width() <= 0.0 || r.height() <= 0.0 {
                     return None;
                 }
-                let page = page();
+                let page = if g.down.is_empty() { page() } else { g.page };
                 let vb = view_box.get_untracked().unwrap_or([0.0, 0.0, page.0, page.1]);
                 g.live = Some(Live { vb, page, rect: [r.left(), r.top(), r.width(), r.height()] });
             }
@@ -343,18 +355,28 @@ fn watch_gestures(
                     if g.down.is_empty() {
                         g.moved = false;
                         g.from = at;
+                        // Worked out once a gesture (on the phone layout it lays out the legend).
+                        g.page = page();
+                        g.zoomed = zoomed_in(view_box.get_untracked(), g.page);
                     }
                     g.down.push((id, at.0, at.1));
                     return;
                 }
                 "pointermove" => {
                     let Some(i) = g.down.iter().position(|d| d.0 == id) else { return };
-                    let page = page();
-                    let zoomed = zoomed_in(view_box.get_untracked(), page);
-                    // Until it has moved a few pixels a pointer is still clicking; its position
-                    // stays where it went down, so the map then catches up with it whole.
+                    if !touch && p.buttons() == 0 {
+                        // Released where the map did not hear it (outside, before capture).
+                        g.down.clear();
+                        return;
+                    }
+                    // Until it has moved a few pixels a pointer is still clicking (a finger's
+                    // tap jitters more than a mouse's click); its position stays where it went
+                    // down, so the map then catches up with it whole. One finger is the page's
+                    // at the whole page, unless it is what is left of a pinch.
+                    let slop = if touch { TAP_PX } else { DRAG_PX };
                     if g.down.len() == 1
-                        && ((touch && !zoomed) || (!g.moved && (at.0 - g.from.0).hypot(at.1 - g.from.1) < DRAG_PX))
+                        && ((touch && !g.zoomed && g.live.is_none())
+                            || (!g.moved && (at.0 - g.from.0).hypot(at.1 - g.from.1) < slop))
                     {
                         return;
                     }
@@ -402,13 +424,20 @@ fn watch_gestures(
         }
     });
     let f: &js_sys::Function = handler.as_ref().unchecked_ref();
-    for kind in ["pointerdown", "pointermove", "pointerup", "pointercancel", "wheel"] {
+    for kind in ["pointerdown", "pointermove", "pointerup", "pointercancel", "wheel", "touchmove"] {
         let _ = el.add_event_listener_with_callback(kind, f);
     }
     let _ = el.add_event_listener_with_callback_and_bool("click", f, true);
-    // The listeners go with the element; the closures are freed with the map.
-    let kept = send_wrapper::SendWrapper::new((handler, commit));
-    on_cleanup(move || drop(kept.take()));
+    // The listeners go with the element; the closures are freed with the map, a wheel's
+    // pending keep first (it would call a freed closure).
+    let kept = send_wrapper::SendWrapper::new((handler, commit, state_for_cleanup, web_sys::window()));
+    on_cleanup(move || {
+        let (handler, commit, state, window) = kept.take();
+        if let Some(w) = window {
+            w.clear_timeout_with_handle(state.borrow().timer);
+        }
+        drop((handler, commit));
+    });
 }
 
 /// The pointers on the map and the view they are moving.
@@ -424,6 +453,9 @@ struct Gesture {
     moved: bool,
     /// The pending keep of a wheel zoom (`setTimeout`).
     timer: i32,
+    /// The page's size, and whether the view was zoomed in, when the first pointer went down.
+    page: (f64, f64),
+    zoomed: bool,
 }
 
 /// A view being moved: the viewBox, the page's size (units) and the SVG's box on screen

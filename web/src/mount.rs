@@ -382,7 +382,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         // A memo: an edit that changes nothing the map shows (a household count, a checklist
         // answer) does not redraw it.
         let as_of = s.as_of;
-        let kept: Kept = StoredValue::new(Vec::new());
+        let kept: Kept = StoredValue::new((0, Vec::new()));
         let data = Memo::new(move |_| {
             let poster = layout.get() == Layout::A3Portrait;
             let d = standard.with(|st| {
@@ -390,7 +390,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
                     if poster && c.facilities.iter().any(is_hypothetical) {
                         // The poster that goes up in the community shows what is there: not the
                         // what-if facilities, and the types missing without them.
-                        let real = kept.with_value(|k| as_it_is(c, k));
+                        let real = as_it_is(c, kept, state.generation.get());
                         GuideMapData::from_core(st, &real, score_shared(st, &real, as_of.get()).ok().as_ref())
                     } else {
                         GuideMapData::from_core(st, c, result.get().ok().as_ref())
@@ -496,21 +496,28 @@ pub fn is_hypothetical(f: &lifecircle_core::circle::Facility) -> bool {
 }
 
 /// Each residential point's distances (by id) from before the first what-if facility, which
-/// shortens them.
-type Kept = StoredValue<Vec<(String, lifecircle_core::sorted_map::SortedMap<f64>)>>;
+/// shortens them, with the circle's generation ([`FormState`]) they belong to.
+type Kept = StoredValue<(u32, Vec<(String, lifecircle_core::sorted_map::SortedMap<f64>)>)>;
 
 /// The circle as it is: without the what-if facilities, and with the residential points'
-/// distances they shortened put back (`kept`, see [`Kept`]).
-fn as_it_is(c: &Circle, kept: &[(String, lifecircle_core::sorted_map::SortedMap<f64>)]) -> Circle {
+/// distances they shortened put back (`kept`, see [`Kept`]), when they are this circle's: a
+/// circle replaced from outside since (a followed form's edit, an import) is a new generation,
+/// and its points' distances are its own.
+fn as_it_is(c: &Circle, kept: Kept, generation: u32) -> Circle {
     let mut real = c.clone();
+    if !real.facilities.iter().any(is_hypothetical) {
+        return real;
+    }
     real.facilities.retain(|f| !is_hypothetical(f));
-    if let Some(w) = real.walking.as_mut() {
-        for o in &mut w.origins {
-            if let Some((_, m)) = kept.iter().find(|(id, _)| *id == o.id) {
-                o.nearest_m = m.clone();
+    kept.with_value(|(g, kept)| {
+        if let (true, Some(w)) = (*g == generation, real.walking.as_mut()) {
+            for o in &mut w.origins {
+                if let Some((_, m)) = kept.iter().find(|(id, _)| *id == o.id) {
+                    o.nearest_m = m.clone();
+                }
             }
         }
-    }
+    });
     real
 }
 
@@ -555,7 +562,6 @@ struct WhatIf {
     as_of: RwSignal<Date>,
     on: RwSignal<bool>,
     category: RwSignal<String>,
-    count: RwSignal<u32>,
     lang: RwSignal<Lang>,
 }
 
@@ -571,7 +577,6 @@ impl WhatIf {
             as_of: s.as_of,
             on: RwSignal::new(false),
             category: RwSignal::new(first.unwrap_or_default()),
-            count: RwSignal::new(0),
             lang: s.lang,
         }
     }
@@ -591,16 +596,22 @@ impl WhatIf {
             return;
         };
         let detour = self.detour();
-        self.count.update(|n| *n += 1);
-        let n = self.count.get_untracked();
-        let kept = self.kept;
+        let (kept, generation) = (self.kept, self.state.generation.get_untracked());
         self.state.circle.update(|c| {
+            // The next number not taken (a circle loaded with what-if facilities has some).
+            let n = c
+                .facilities
+                .iter()
+                .filter_map(|f| f.id.as_deref()?.strip_prefix(WHAT_IF_PREFIX)?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
             let Some(centre) = c.location.as_ref().map(|l| l.centre) else { return };
             let walk = walk_between(c, centre, p, detour);
             if !c.facilities.iter().any(is_hypothetical)
                 && let Some(w) = &c.walking
             {
-                kept.set_value(w.origins.iter().map(|o| (o.id.clone(), o.nearest_m.clone())).collect());
+                kept.set_value((generation, w.origins.iter().map(|o| (o.id.clone(), o.nearest_m.clone())).collect()));
             }
             reach_origins(c, &code, p, detour);
             c.facilities.push(lifecircle_core::circle::Facility {
@@ -625,11 +636,11 @@ impl WhatIf {
     /// Takes one hypothetical facility away: the points' own distances back, then those of
     /// the hypothetical facilities that stay.
     fn remove(&self, id: &str) {
-        let (kept, detour) = (self.kept, self.detour());
+        let (kept, detour, generation) = (self.kept, self.detour(), self.state.generation.get_untracked());
         self.state.circle.update(|c| {
             let stay: Vec<_> =
                 c.facilities.iter().filter(|f| is_hypothetical(f) && f.id.as_deref() != Some(id)).cloned().collect();
-            *c = kept.with_value(|k| as_it_is(c, k));
+            *c = as_it_is(c, kept, generation);
             for f in stay {
                 if let Some(p) = f.location {
                     reach_origins(c, &f.category, p, detour);
@@ -640,10 +651,10 @@ impl WhatIf {
     }
 
     fn clear(&self) {
-        let kept = self.kept;
+        let (kept, generation) = (self.kept, self.state.generation.get_untracked());
         self.state.circle.update(|c| {
             if c.facilities.iter().any(is_hypothetical) {
-                *c = kept.with_value(|k| as_it_is(c, k));
+                *c = as_it_is(c, kept, generation);
             }
         });
     }
@@ -653,7 +664,7 @@ impl WhatIf {
         let base = Memo::new(move |_| {
             w.standard.with(|st| {
                 w.state.circle.with(|c| {
-                    let c = w.kept.with_value(|k| as_it_is(c, k));
+                    let c = as_it_is(c, w.kept, w.state.generation.get());
                     score_shared(st, &c, w.as_of.get()).ok().map(|a| a.total)
                 })
             })
@@ -696,11 +707,11 @@ impl WhatIf {
             match lang.get() {
                 Lang::Zh => {
                     format!(
-                        "到假设设施的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较：从中心如此，从标有位置的居民点也如此，覆盖率随之变化；未标位置的居民点，其距离和覆盖率不变。"
+                        "到假设设施的步行距离按直线距离 × 绕行系数 {d} 估算（未沿路网测量），仅供比较：从中心如此，从标有位置的居民点也如此，覆盖率可能随之变化；未标位置的居民点，其步行距离不变。"
                     )
                 }
                 Lang::En => format!(
-                    "Walks to a hypothetical facility are the straight line × detour factor {d} (not measured on the streets), for comparison only: from the centre, and from each residential point with a location, so coverage can change; points without a location keep their distances and coverage."
+                    "Walks to a hypothetical facility are the straight line × detour factor {d} (not measured on the streets), for comparison only: from the centre, and from each residential point with a location, so coverage can change; points without a location keep their walks."
                 ),
             }
         };

@@ -130,7 +130,7 @@ pub const GAP_REPORT_CSS: &str = concat!(
 pub const GUIDE_MAP_CSS: &str = concat!(
     base_css!(),
     r#"
-.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:pan-x pan-y;cursor:grab;overflow-anchor:none}
+.lc-map .lc-canvas{border:1px solid var(--_border);border-radius:var(--_radius);overflow:hidden;background:#fff;touch-action:pan-x pan-y;cursor:grab;overflow-anchor:none;-webkit-user-select:none;user-select:none}
 .lc-map .lc-canvas.lc-zoomed{touch-action:none}
 .lc-map .lc-gesture{margin:.2em 0;font-size:.9em}
 .lc-map .lc-canvas.lc-placing{position:relative}

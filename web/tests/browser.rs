@@ -328,8 +328,8 @@ async fn scorecard_and_gap_report() {
     assert_eq!(count(&el, ".lc-unit"), blocks);
     let heads = el.query_selector_all(".lc-unit h3").unwrap();
     let heads: Vec<String> = (0..heads.length()).map(|i| heads.item(i).unwrap().text_content().unwrap()).collect();
-    assert!(heads.iter().any(|h| h.contains("District Bureau of Commerce")), "{heads:?}");
-    assert!(!heads.iter().any(|h| h.contains("区商务局")), "{heads:?}");
+    // The English name first, this project's translation, then the office's own name.
+    assert!(heads.iter().any(|h| h.contains("District Bureau of Commerce (区商务局)")), "{heads:?}");
 }
 
 #[wasm_bindgen_test]
@@ -719,4 +719,40 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     click(&buttons_with(&el, "清除")[0]);
     settle().await;
     assert_eq!(circle(), Circle::from_json(before).unwrap());
+
+    // The circle replaced from outside (a followed form's edit) while one is placed: "score
+    // now" is the new circle's own score, not one with the old circle's distances put back.
+    canvas
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
+    settle().await;
+    // (甲 now has a supermarket at 300 m: its old distances put back would lose that coverage.)
+    let other = before.replace("\"convenience_store\":200", "\"convenience_store\":150,\"supermarket\":300");
+    m.load_json(&other).unwrap();
+    settle().await;
+    let loaded = Circle::from_json(&other).unwrap();
+    assert_eq!(shown(".lc-whatif-base"), fmt_num(total_of(&loaded)));
+    assert!(total_of(&loaded) > t0, "the check can tell: {} > {t0}", total_of(&loaded));
+    // A circle that comes with a what-if facility (an exported what-if, loaded back): the next
+    // one gets the next number, and clearing leaves the points' distances as loaded.
+    canvas
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
+    settle().await;
+    let with_one = m.to_json();
+    m.load_json(&with_one).unwrap();
+    settle().await;
+    canvas
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
+    settle().await;
+    let ids: Vec<_> =
+        circle().facilities.iter().filter_map(|f| f.id.clone()).filter(|i| i.starts_with("whatif-")).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_ne!(ids[0], ids[1], "no number twice");
+    click(&buttons_with(&el, "清除")[0]);
+    settle().await;
+    let left = circle();
+    assert!(!left.facilities.iter().any(|f| f.id.as_deref().is_some_and(|i| i.starts_with("whatif-"))));
+    assert_eq!(left.walking, Circle::from_json(&with_one).unwrap().walking, "the distances as loaded");
 }

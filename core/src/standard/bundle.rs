@@ -504,8 +504,9 @@ pub fn pack_standard(s: &Standard) -> Vec<u8> {
 }
 
 /// What a user is told when a packed standard does not read ([`unpack_standard`] gives `None`).
-pub const UNREADABLE_PACKED: &str = "打包的标准无法读取，或其摘要与内容不符 / the packed standard cannot be read, or its \
-     digest does not match its content";
+pub const UNREADABLE_PACKED: &str = "打包的标准无法读取，或其摘要与内容不符（若由旧版 lifecircle 打包，请用 lifecircle pack 重新打包） / \
+     the packed standard cannot be read, or its digest does not match its content (packed by an older lifecircle? \
+     pack it again with `lifecircle pack`)";
 
 /// Read a standard packed by [`pack_standard`]. `None` when the bytes are not exactly one
 /// packed standard, or when its digest does not match its content (a file edited by hand or

@@ -941,9 +941,10 @@ fn units(cx: &mut Cx) -> Vec<Unit> {
 /// Responsible units written two ways, e.g. the plan's own `新区建设局〈区住建局>` beside
 /// `新区建设局〈区住建局〉`: the gap report groups by the exact name, so one unit would get two
 /// lists. Names are compared without spaces, the lead mark `*`, and with ASCII and full-width
-/// brackets and parentheses taken as one. And when the standard names units in English
-/// (`units`), every responsible unit must be among them, or an English report would mix in
-/// a Chinese name.
+/// brackets and parentheses taken as one. And when a file names units in English
+/// (`[[units]]`), every responsible unit of its own indicators must be among the standard's,
+/// or its English reports would mix in a Chinese name (a child of such a standard that lists
+/// none of its own may add units: they show in Chinese).
 fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
     let mut unnamed: Vec<&str> = Vec::new();
     fn key(u: &str) -> String {
@@ -962,8 +963,11 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
     let mut seen: Vec<(String, &str)> = Vec::new();
     for (fi, ri) in inds {
         for u in &ri.responsible {
-            let name = u.trim().trim_end_matches('*');
-            if !units.is_empty() && !name.is_empty() && !units.iter().any(|x| x.zh == name) && !unnamed.contains(&name)
+            let name = u.trim().trim_end_matches('*').trim();
+            if !cx.files[*fi].raw.units.is_empty()
+                && !name.is_empty()
+                && !units.iter().any(|x| x.zh == name)
+                && !unnamed.contains(&name)
             {
                 unnamed.push(name);
                 let msg = format!("responsible unit `{name}` has no English name: add it to `[[units]]`");
@@ -1449,7 +1453,15 @@ fn indicator(
         cap,
         help: r.help.as_ref().map(|h| text(&h.zh, &h.en)),
         action: r.action.as_ref().map(|h| text(&h.zh, &h.en)),
-        responsible: r.responsible.clone(),
+        // Written once, trimmed: `区商务局 * ` is `区商务局*`.
+        responsible: r
+            .responsible
+            .iter()
+            .map(|u| match u.trim().strip_suffix('*') {
+                Some(name) => format!("{}*", name.trim()),
+                None => u.trim().to_string(),
+            })
+            .collect(),
         applies,
         cite: c,
         points_cite: pc,
