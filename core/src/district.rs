@@ -67,6 +67,12 @@ pub struct TargetProgress {
 }
 
 impl TargetProgress {
+    /// Whether the target's year has come by `as_of`: a later year's target not met yet is
+    /// not a failure (reports show it neutral).
+    pub fn due(&self, as_of: Date) -> bool {
+        self.year <= as_of.year()
+    }
+
     /// What the value says of the target, on the data of `as_of` (the evaluation date): of
     /// this year's target, met or not; of a past year's, only whether it is met by now (the
     /// circles are as they are on that date, not as they were then); of a later year's,

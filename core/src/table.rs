@@ -276,7 +276,7 @@ pub fn district(d: &District, lang: Lang) -> String {
         }
         match g.met {
             // A later year's target not met yet is not a failure.
-            Some(false) if g.year > d.as_of.year() => c.text(lang.pick("尚未到期", "not yet due")),
+            Some(false) if !g.due(d.as_of) => c.text(lang.pick("尚未到期", "not yet due")),
             Some(m) => c.text(yes_no(m)),
             None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
             None => c.text(lang.pick("无法判断", "not measured")),

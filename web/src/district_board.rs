@@ -165,7 +165,7 @@ fn target(t: &TargetProgress, st: &Standard, as_of: Date, l: Lang) -> impl IntoV
     // A later year's target not met yet is not a failure.
     let class = match t.met {
         Some(true) => "lc-target lc-met",
-        Some(false) if t.year <= as_of.year() => "lc-target lc-unmet",
+        Some(false) if t.due(as_of) => "lc-target lc-unmet",
         _ => "lc-target lc-unknown",
     };
     let verdict = t.verdict(as_of).get(l).to_string();
