@@ -795,7 +795,7 @@ fn frame(layout: Layout) -> Frame {
             foot: 12.0,
             foot_y: 922.0,
             foot_lines: 2,
-            label_lines: 2,
+            label_lines: 3,
         },
         Layout::A3Portrait => Frame {
             w: 1188.0,
