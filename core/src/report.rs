@@ -270,12 +270,16 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
         let units = if g.units(lang).is_empty() {
             l.t("（未列）", "(none listed)").to_string()
         } else {
-            // A trailing `*` in the standard marks the lead unit (牵头), as the gap report shows it.
-            let unit = |u: &String| match u.strip_suffix('*') {
-                Some(name) => format!("{name}{}", l.t("（牵头）", " (lead)")),
-                None => u.clone(),
+            // A trailing `*` in the standard marks the lead unit (牵头), as the gap report shows
+            // it. In English the office's own name follows this project's translation.
+            let unit = |(u, zh): (&String, &String)| {
+                let (name, lead) = u.strip_suffix('*').map_or((u.as_str(), false), |n| (n, true));
+                let zh = zh.strip_suffix('*').unwrap_or(zh);
+                let own = if name == zh { String::new() } else { format!(" ({zh})") };
+                format!("{name}{own}{}", if lead { l.t("（牵头）", " (lead)") } else { "" })
             };
-            esc(md, &g.units(lang).iter().map(unit).collect::<Vec<_>>().join(l.t("、", ", "))).into_owned()
+            let list: Vec<String> = g.units(lang).iter().zip(&g.responsible).map(unit).collect();
+            esc(md, &list.join(l.t("、", ", "))).into_owned()
         };
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", esc(md, d.get(lang)))).unwrap_or_default();
         let _ = writeln!(
