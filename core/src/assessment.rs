@@ -205,3 +205,18 @@ impl Gap {
         }
     }
 }
+
+/// A responsible unit as a standard lists it, split into its name and whether it leads the
+/// item (a trailing `*`, shown as 牵头).
+pub fn split_lead(unit: &str) -> (&str, bool) {
+    unit.strip_suffix('*').map_or((unit, false), |name| (name, true))
+}
+
+/// A responsible unit's name for a reader: in English this project's translation `en` with
+/// the office's own name `zh` after it, since the translations are not official; else `zh`.
+pub fn responsible_name(lang: crate::standard::Lang, zh: &str, en: &str) -> String {
+    match lang {
+        crate::standard::Lang::En if en != zh => format!("{en} ({zh})"),
+        _ => zh.to_string(),
+    }
+}

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use crate::assessment::{Assessment, Severity, Status};
+use crate::assessment::{Assessment, Severity, Status, responsible_name, split_lead};
 use crate::score::{fmt_num, points_word};
 use crate::standard::{Confidence, Lang, Role};
 
@@ -273,10 +273,8 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             // A trailing `*` in the standard marks the lead unit (牵头), as the gap report shows
             // it. In English the office's own name follows this project's translation.
             let unit = |(u, zh): (&String, &String)| {
-                let (name, lead) = u.strip_suffix('*').map_or((u.as_str(), false), |n| (n, true));
-                let zh = zh.strip_suffix('*').unwrap_or(zh);
-                let own = if name == zh { String::new() } else { format!(" ({zh})") };
-                format!("{name}{own}{}", if lead { l.t("（牵头）", " (lead)") } else { "" })
+                let ((en, lead), (zh, _)) = (split_lead(u), split_lead(zh));
+                format!("{}{}", responsible_name(lang, zh, en), if lead { l.t("（牵头）", " (lead)") } else { "" })
             };
             let list: Vec<String> = g.units(lang).iter().zip(&g.responsible).map(unit).collect();
             esc(md, &list.join(l.t("、", ", "))).into_owned()

@@ -947,9 +947,9 @@ fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
     units
         .iter()
         .map(|u| {
-            let (name, lead) = u.strip_suffix('*').map_or((u.as_str(), ""), |n| (n, "*"));
-            let en = st.units.iter().find(|x| x.zh == name.trim()).map_or(name, |x| x.en.as_str());
-            format!("{en}{lead}")
+            let (name, lead) = crate::assessment::split_lead(u);
+            let en = st.units.iter().find(|x| x.zh == name).map_or(name, |x| x.en.as_str());
+            format!("{en}{}", if lead { "*" } else { "" })
         })
         .collect()
 }

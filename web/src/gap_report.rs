@@ -2,7 +2,7 @@
 //! prints as the circle's 一圈一策 plan.
 
 use leptos::prelude::*;
-use lifecircle_core::assessment::Assessment;
+use lifecircle_core::assessment::{Assessment, responsible_name};
 use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::Lang;
 
@@ -70,12 +70,8 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .map(|u| {
                 let unit = if u.unit.is_empty() {
                     tr(l, "未指定责任单位", "No unit named").to_string()
-                } else if l == Lang::En && u.en != u.unit {
-                    // The English names are this project's translations: the Chinese says
-                    // which office is meant.
-                    format!("{} ({})", u.en, u.unit)
                 } else {
-                    u.unit
+                    responsible_name(l, &u.unit, &u.en)
                 };
                 let items = u
                     .gaps

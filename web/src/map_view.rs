@@ -101,7 +101,7 @@ pub fn GuideMap(
     let zoom = move |k: f64| {
         let (pw, ph) = page();
         let [x, y, w, h] = view_in((pw, ph));
-        let nw = (w * k).clamp(pw / 8.0, pw);
+        let nw = (w * k).clamp(pw / MOST_ZOOM, pw);
         let nh = h * nw / w;
         view_box.set(Some([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh]));
     };
@@ -253,6 +253,9 @@ pub fn GuideMap(
     }
 }
 
+/// How far in the map zooms: a view an eighth of the page wide.
+const MOST_ZOOM: f64 = 8.0;
+
 /// Movement, in CSS pixels, after which a pressed mouse or pen drags the map instead of clicking.
 const DRAG_PX: f64 = 4.0;
 /// The same for a finger, whose tap jitters more.
@@ -310,11 +313,12 @@ fn watch_gestures(
             }
             return;
         }
-        let svg = canvas.query_selector("svg").ok().flatten();
+        // Looked up when a view moves, not on every event (a mouse over the map sends many).
+        let svg = || canvas.query_selector("svg").ok().flatten();
         // The frame of a gesture that starts moving: the page's size and the SVG's box.
         let start = |g: &mut Gesture| {
             if g.live.is_none() {
-                let r = svg.as_ref()?.get_bounding_client_rect();
+                let r = svg()?.get_bounding_client_rect();
                 if r.width() <= 0.0 || r.height() <= 0.0 {
                     return None;
                 }
@@ -418,7 +422,7 @@ fn watch_gestures(
                 }
             }
         };
-        if let Some(e) = svg {
+        if let Some(e) = svg() {
             let [x, y, w, h] = moved_to;
             let _ = e.set_attribute("viewBox", &format!("{x} {y} {w} {h}"));
         }
@@ -472,21 +476,14 @@ impl Live {
     /// scaled by `k` (kept between an eighth of the page and the whole page), with its centre
     /// kept on the page.
     fn scaled(&self, k: f64, from: (f64, f64), to: (f64, f64)) -> [f64; 4] {
-        let [x, y, w, h] = self.vb;
+        let [_, _, w, h] = self.vb;
         let (pw, ph) = self.page;
-        // Client pixels to units for `preserveAspectRatio="xMidYMid meet"`.
-        let frame = |w: f64, h: f64| {
-            let [l, t, rw, rh] = self.rect;
-            let s = (rw / w).min(rh / h);
-            (s, l + (rw - w * s) / 2.0, t + (rh - h * s) / 2.0)
-        };
-        let (s0, ox0, oy0) = frame(w, h);
-        let p = (x + (from.0 - ox0) / s0, y + (from.1 - oy0) / s0);
-        let nw = (w * k).clamp(pw / 8.0, pw);
+        let p = unit_at(self.vb, self.rect, from);
+        let nw = (w * k).clamp(pw / MOST_ZOOM, pw);
         let nh = h * nw / w;
-        let (s1, ox1, oy1) = frame(nw, nh);
-        let nx = p.0 - (to.0 - ox1) / s1;
-        let ny = p.1 - (to.1 - oy1) / s1;
+        // Where `to` falls in a view of the new size placed at the origin: the view goes there.
+        let off = unit_at([0.0, 0.0, nw, nh], self.rect, to);
+        let (nx, ny) = (p.0 - off.0, p.1 - off.1);
         [nx.clamp(-nw / 2.0, pw - nw / 2.0), ny.clamp(-nh / 2.0, ph - nh / 2.0), nw, nh]
     }
 }
@@ -540,33 +537,31 @@ fn watch_display(
     });
 }
 
-/// The point of a click in the SVG's viewBox units (`view_box` is the one drawn), for the
-/// default `preserveAspectRatio` (`xMidYMid meet`).
+/// The point of a click in the SVG's viewBox units (`view_box` is the one drawn).
 fn clicked_point(ev: &leptos::ev::MouseEvent, view_box: [f64; 4]) -> Option<(f64, f64)> {
     let canvas = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let svg = canvas.query_selector("svg").ok().flatten()?;
     let r = svg.get_bounding_client_rect();
-    let [vx, vy, vw, vh] = view_box;
-    if r.width() <= 0.0 || r.height() <= 0.0 || vw <= 0.0 || vh <= 0.0 {
+    if r.width() <= 0.0 || r.height() <= 0.0 || view_box[2] <= 0.0 || view_box[3] <= 0.0 {
         return None;
     }
-    let k = (r.width() / vw).min(r.height() / vh);
-    let ox = r.left() + (r.width() - vw * k) / 2.0;
-    let oy = r.top() + (r.height() - vh * k) / 2.0;
-    Some((vx + (f64::from(ev.client_x()) - ox) / k, vy + (f64::from(ev.client_y()) - oy) / k))
+    let rect = [r.left(), r.top(), r.width(), r.height()];
+    Some(unit_at(view_box, rect, (f64::from(ev.client_x()), f64::from(ev.client_y()))))
+}
+
+/// The viewBox point under a client point, for a view `vb` shown in the box `rect`
+/// (`[left, top, width, height]`, client pixels) with the default `preserveAspectRatio`
+/// (`xMidYMid meet`: scaled to fit, centred).
+fn unit_at(vb: [f64; 4], rect: [f64; 4], (cx, cy): (f64, f64)) -> (f64, f64) {
+    let [l, t, rw, rh] = rect;
+    let s = (rw / vb[2]).min(rh / vb[3]);
+    let (ox, oy) = (l + (rw - vb[2] * s) / 2.0, t + (rh - vb[3] * s) / 2.0);
+    (vb[0] + (cx - ox) / s, vb[1] + (cy - oy) / s)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Live;
-
-    /// The unit point under a client point, for a view shown in `rect` (`xMidYMid meet`).
-    fn unit_at(vb: [f64; 4], rect: [f64; 4], (cx, cy): (f64, f64)) -> (f64, f64) {
-        let s = (rect[2] / vb[2]).min(rect[3] / vb[3]);
-        let ox = rect[0] + (rect[2] - vb[2] * s) / 2.0;
-        let oy = rect[1] + (rect[3] - vb[3] * s) / 2.0;
-        (vb[0] + (cx - ox) / s, vb[1] + (cy - oy) / s)
-    }
+    use super::{Live, unit_at};
 
     fn live(vb: [f64; 4]) -> Live {
         // A 1280 × 940 page shown 640 px wide, 100 px from the left and 50 from the top.

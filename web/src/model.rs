@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use lifecircle_core::assessment::{Assessment, Gap, Status};
+use lifecircle_core::assessment::{Assessment, Gap, Status, split_lead};
 use lifecircle_core::circle::{Circle, InputProblem};
 use lifecircle_core::score::{fmt_num, points_word, short_num};
 use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Rule, Standard};
@@ -139,11 +139,8 @@ pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
             g.responsible.iter().zip(en).map(|(u, e)| (u.as_str(), e.as_str())).collect()
         };
         for (u, e) in list {
-            let (name, lead) = match u.strip_suffix('*') {
-                Some(n) => (n.to_string(), true),
-                None => (u.to_string(), false),
-            };
-            let e = e.strip_suffix('*').unwrap_or(e);
+            let ((name, lead), (e, _)) = (split_lead(u), split_lead(e));
+            let name = name.to_string();
             match units.iter_mut().find(|x| x.unit == name) {
                 Some(x) => {
                     if !x.gaps.iter().any(|(j, _)| *j == i) {

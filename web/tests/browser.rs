@@ -60,12 +60,34 @@ fn text(el: &web_sys::HtmlElement) -> String {
     el.text_content().unwrap_or_default()
 }
 
+/// Sends a bubbling event of this kind to `target`.
+fn fire(target: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    target.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
 fn type_into(el: &web_sys::HtmlElement, selector: &str, value: &str) {
     let input: web_sys::HtmlInputElement = el.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
     input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    fire(&input, "input");
+}
+
+/// Chooses `value` in the select at `selector`, as a user does (a `change` event).
+fn choose(el: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = el.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "change");
+}
+
+/// Enter pressed on `target` (a keydown that bubbles).
+fn press_enter(target: &web_sys::Element) {
+    let key = web_sys::KeyboardEventInit::new();
+    key.set_key("Enter");
+    key.set_bubbles(true);
+    target
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
+        .unwrap();
 }
 
 fn count(el: &web_sys::HtmlElement, selector: &str) -> u32 {
@@ -174,12 +196,7 @@ async fn removing_a_row_shows_the_rows_that_remain() {
     // Edit the second row (name and category), then remove the first: the second row's
     // elements, typed into, must not be left showing its old values for the third row.
     type_into(&el, "tbody tr:nth-child(2) input[type=text]", "乙改");
-    let select: web_sys::HtmlSelectElement =
-        el.query_selector("tbody tr:nth-child(2) select").unwrap().unwrap().dyn_into().unwrap();
-    select.set_value("breakfast");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    choose(&el, "tbody tr:nth-child(2) select", "breakfast");
     settle().await;
     click(&el.query_selector("tbody tr button").unwrap().unwrap());
     settle().await;
@@ -661,21 +678,11 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     let total_of = |c: &Circle| score(&load_builtin("longwan-2024").unwrap(), c, as_of()).unwrap().total;
     let t0 = total_of(&circle());
     click(&el.query_selector(".lc-whatif input[type=checkbox]").unwrap().unwrap());
-    let select: web_sys::HtmlSelectElement =
-        el.query_selector(".lc-whatif select").unwrap().unwrap().dyn_into().unwrap();
-    select.set_value("supermarket");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    choose(&el, ".lc-whatif select", "supermarket");
     settle().await;
     // Enter on the map: one at the centre of the view.
-    let key = web_sys::KeyboardEventInit::new();
-    key.set_key("Enter");
-    key.set_bubbles(true);
     let canvas = el.query_selector(".lc-canvas").unwrap().unwrap();
-    canvas
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
-        .unwrap();
+    press_enter(&canvas);
     settle().await;
     let c = circle();
     let placed = c.facilities.iter().find(|f| f.id.as_deref() == Some("whatif-1")).expect("placed");
@@ -696,11 +703,8 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     assert!(total_of(&c) > t0, "{} > {t0}", total_of(&c));
     // A second one, a convenience store at the same place; then the first taken away alone:
     // 甲's supermarket walk is its own again (none), the convenience store's stays.
-    select.set_value("convenience_store");
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-    canvas
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
-        .unwrap();
+    choose(&el, ".lc-whatif select", "convenience_store");
+    press_enter(&canvas);
     settle().await;
     let shop = *circle().walking.unwrap().origins[0].nearest_m.get("convenience_store").unwrap();
     assert!((shop - (line * detour).min(200.0)).abs() <= 0.05, "{shop}");
@@ -722,9 +726,7 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
 
     // The circle replaced from outside (a followed form's edit) while one is placed: "score
     // now" is the new circle's own score, not one with the old circle's distances put back.
-    canvas
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
-        .unwrap();
+    press_enter(&canvas);
     settle().await;
     // (甲 now has a supermarket at 300 m: its old distances put back would lose that coverage.)
     let other = before.replace("\"convenience_store\":200", "\"convenience_store\":150,\"supermarket\":300");
@@ -735,16 +737,12 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     assert!(total_of(&loaded) > t0, "the check can tell: {} > {t0}", total_of(&loaded));
     // A circle that comes with a what-if facility (an exported what-if, loaded back): the next
     // one gets the next number, and clearing leaves the points' distances as loaded.
-    canvas
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
-        .unwrap();
+    press_enter(&canvas);
     settle().await;
     let with_one = m.to_json();
     m.load_json(&with_one).unwrap();
     settle().await;
-    canvas
-        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap())
-        .unwrap();
+    press_enter(&canvas);
     settle().await;
     let ids: Vec<_> =
         circle().facilities.iter().filter_map(|f| f.id.clone()).filter(|i| i.starts_with("whatif-")).collect();
