@@ -193,6 +193,11 @@ pub struct Gap {
     /// standard names them in English (its `[[units]]`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub responsible_en: Vec<String>,
+    /// How sure the requirement is: a provisional one is this project's design, not an
+    /// official task, and the printed plan must say so.
+    pub confidence: Confidence,
+    /// How sure the points lost are.
+    pub points_confidence: Confidence,
 }
 
 impl Gap {
@@ -210,6 +215,28 @@ impl Gap {
 /// item (a trailing `*`, shown as 牵头).
 pub fn split_lead(unit: &str) -> (&str, bool) {
     unit.strip_suffix('*').map_or((unit, false), |name| (name, true))
+}
+
+/// The short mark a reader sees beside an indicator or a gap whose requirement or points are
+/// this project's design rather than official values ("要求暂定", "分值暂定", both), or
+/// `None` when both are official. The CLI report, the score card and the gap report all use it.
+pub fn provisional_mark(requirement: Confidence, points: Confidence) -> Option<Text> {
+    match (requirement, points) {
+        (Confidence::Verified, Confidence::Verified) => None,
+        (Confidence::Verified, Confidence::Provisional) => Some(Text::new("分值暂定", "provisional points")),
+        (Confidence::Provisional, Confidence::Verified) => Some(Text::new("要求暂定", "provisional requirement")),
+        (Confidence::Provisional, Confidence::Provisional) => {
+            Some(Text::new("要求与分值暂定", "provisional requirement and points"))
+        }
+    }
+}
+
+/// What the provisional marks mean, said once under every list that carries them.
+pub fn provisional_note() -> Text {
+    Text::new(
+        "注：标为“暂定”的要求、分值与阈值是本项目依据已核实事实设计的提议值，并非官方数值；官方数值均注明出处。",
+        "Note: requirements, points and thresholds marked provisional are this project's proposal built on verified facts, not official values; official values cite their source.",
+    )
 }
 
 /// A responsible unit's name for a reader: in English this project's translation `en` with

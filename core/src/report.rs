@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use crate::assessment::{Assessment, Severity, Status, responsible_name, split_lead};
+use crate::assessment::{Assessment, Severity, Status, provisional_mark, provisional_note, responsible_name, split_lead};
 use crate::score::{fmt_num, points_word};
 use crate::standard::{Confidence, Lang, Role};
 
@@ -227,11 +227,9 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let _ = writeln!(o, "  ▸ {}", d.name.get(lang));
         }
         for r in a.indicators.iter().filter(|r| r.dimension == d.id) {
-            let prov = match (r.confidence, r.points_confidence) {
-                (Confidence::Verified, Confidence::Verified) => "",
-                (Confidence::Verified, Confidence::Provisional) => l.t(" ·分值暂定", " · provisional points"),
-                _ => l.t(" ·暂定", " · provisional"),
-            };
+            let prov = provisional_mark(r.confidence, r.points_confidence)
+                .map(|m| format!(" · {}", m.get(lang)))
+                .unwrap_or_default();
             let (open, close) = l.parens();
             let head = format!(
                 "[{}] {} — {}/{} {}{open}{}{prov}{close}",
@@ -280,9 +278,13 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             esc(md, &list.join(l.t("、", ", "))).into_owned()
         };
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", esc(md, d.get(lang)))).unwrap_or_default();
+        // A designed requirement must not read as an official task in the printed plan.
+        let prov = provisional_mark(g.confidence, g.points_confidence)
+            .map(|m| format!(" · {}", m.get(lang)))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "{}{}. {}{}{} [{}] {}{}{} {} {}{}{detail}\n     {}{}{units}",
+            "{}{}. {}{}{} [{}] {}{}{} {} {}{prov}{}{detail}\n     {}{}{units}",
             if md { "" } else { "  " },
             i + 1,
             l.t("【", "["),
@@ -299,11 +301,7 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             l.t("：", ": "),
         );
     }
-    let note = l.t(
-        "注：标为“暂定”的分值与阈值是本项目依据已核实事实设计的提议值，并非官方数值；官方数值均注明出处。",
-        "Note: values marked provisional are this project's proposal built on verified facts, not official values; official values cite their source.",
-    );
-    let _ = writeln!(o, "\n{note}");
+    let _ = writeln!(o, "\n{}", provisional_note().get(lang));
     o
 }
 

@@ -1093,6 +1093,12 @@ fn assemble(
         explanation.en +=
             &format!("; mandatory items also unmet (they would cap the grade): {}", names(&limited_by, Lang::En));
     }
+    // The line between official and designed values reaches the grade too: the cut-offs of
+    // the commerce standards are this project's design (MOFCOM's tables were not obtained).
+    if st.grades.iter().any(|g| g.cite.confidence == Confidence::Provisional) {
+        explanation.zh += "（等级分数线为本项目暂定设计值，非官方数值）";
+        explanation.en += " (the grade cut-offs are this project's provisional design, not official)";
+    }
     let capped_by: Vec<String> = withheld_by.into_iter().chain(limited_by).collect();
     let grade_result = GradeResult { grade: grade.map(gref), by_points: by_points.map(gref), capped_by, explanation };
 
@@ -1128,6 +1134,8 @@ fn assemble(
                 points_lost: round2(r.max - r.points),
                 responsible: ind.responsible.clone(),
                 responsible_en: units_en(st, &ind.responsible),
+                confidence: r.confidence,
+                points_confidence: r.points_confidence,
             },
         ));
     }

@@ -177,7 +177,12 @@ export interface IndicatorResult {
   /** `fraction`, `count`, `min`, `m`, `m2_per_households`, `points`, `yes_no`. */
   unit: string;
   inputs: Record<string, unknown>;
-  rule: Rule; cite: Cite; confidence: Confidence; origin: string; explanation: Text;
+  rule: Rule; cite: Cite; confidence: Confidence;
+  /** Where the points come from, when the standard cites them separately. */
+  points_cite?: Cite;
+  /** How sure the points are (the requirement's confidence when not cited separately). */
+  points_confidence: Confidence;
+  origin: string; explanation: Text;
 }
 export interface Finding { code: string; severity: Severity; indicator?: string; message: Text }
 export interface Gap {
@@ -189,6 +194,10 @@ export interface Gap {
   responsible: string[];
   /** The same in English, same order and marks, when the standard names its units in English. */
   responsible_en?: string[];
+  /** How sure the requirement is: `provisional` is this project's design, not an official task. */
+  confidence: Confidence;
+  /** How sure the points lost are. */
+  points_confidence: Confidence;
 }
 /** The result of scoring one circle (`score`; `scoreJson` is its JSON text). */
 export interface Assessment {

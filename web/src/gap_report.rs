@@ -2,7 +2,7 @@
 //! prints as the circle's 一圈一策 plan.
 
 use leptos::prelude::*;
-use lifecircle_core::assessment::{Assessment, responsible_name};
+use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note, responsible_name};
 use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::Lang;
 
@@ -79,6 +79,11 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                     .map(|&(i, lead)| {
                         let g = &a.gaps[i];
                         let lead = lead.then(|| view! { <span class="lc-lead">{tr(l, "（牵头）", " (lead)")}</span> });
+                        // The printed plan goes to the bureaus: a designed requirement must not
+                        // read as an official task.
+                        let prov = provisional_mark(g.confidence, g.points_confidence).map(|m| {
+                            view! { " " <span class="lc-badge lc-prov">{m.get(l).to_string()}</span> }
+                        });
                         let detail =
                             g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
                         let lost = match l {
@@ -90,7 +95,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                                 <span class=format!("lc-prio-{}", g.priority.min(4))>
                                     {tr(l, "【", "[")} {priority_word(l, g.priority)} {tr(l, "】", "]")}
                                 </span>
-                                " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead}
+                                " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead} {prov}
                                 <div>{g.action.get(l).to_string()} {tr(l, "（", " (")} {lost} {tr(l, "）", ")")}</div>
                                 {detail}
                             </li>
@@ -112,10 +117,16 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .collect_view()
             .into_any()
     };
+    let note = a
+        .gaps
+        .iter()
+        .any(|g| provisional_mark(g.confidence, g.points_confidence).is_some())
+        .then(|| view! { <p class="lc-muted lc-prov-note">{provisional_note().get(l).to_string()}</p> });
     view! {
         <h2>{title} " " {sample}</h2>
         <p class="lc-muted">{summary}</p>
         {print}
         {body}
+        {note}
     }
 }

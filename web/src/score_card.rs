@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::Standard;
-use lifecircle_core::assessment::Assessment;
+use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note};
 use lifecircle_core::score::fmt_num;
-use lifecircle_core::standard::{Confidence, Lang};
+use lifecircle_core::standard::Lang;
 
 use crate::model::{cite_line, fmt_delta, role_word, rule_text, stars, status_class, status_word, tr};
 
@@ -113,6 +113,12 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
         }
     });
 
+    let note = a
+        .indicators
+        .iter()
+        .any(|r| provisional_mark(r.confidence, r.points_confidence).is_some())
+        .then(|| view! { <p class="lc-muted lc-prov-note">{provisional_note().get(l).to_string()}</p> });
+
     view! {
         <header class="lc-head">
             <h2>{a.circle.name.clone()} " " {sample}</h2>
@@ -131,6 +137,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
         {bars(a, l)}
         <h3>{tr(l, "指标明细", "Indicators")}</h3>
         {indicators(a, l, st, open)}
+        {note}
         <p class="lc-stamp">
             {format!(
                 "{} {} v{} · {} {} · {} {} {} · {} {}",
@@ -191,8 +198,10 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                             view! { <dt>{k}</dt><dd>{v}</dd> }
                         })
                         .collect_view();
-                    let provisional = (r.confidence == Confidence::Provisional).then(|| {
-                        view! { <span class="lc-badge lc-prov">{tr(l, "暂定值", "provisional")}</span> }
+                    // Every designed value is marked where it is read, not only inside the
+                    // details: the requirement, the points, or both.
+                    let provisional = provisional_mark(r.confidence, r.points_confidence).map(|m| {
+                        view! { <span class="lc-badge lc-prov">{m.get(l).to_string()}</span> }
                     });
                     let is_open = open.contains(&r.id);
                     view! {
@@ -248,7 +257,7 @@ fn input_words(l: Lang, st: Option<&Standard>, key: &str, v: &serde_json::Value)
                 "population_covered" => ("覆盖的居民", "residents covered"),
                 "population" => ("常住人口", "population"),
                 "households" => ("户数", "households"),
-                "chain_outlets" => ("连锁网点", "chain outlets"),
+                "chain_outlets" => ("连锁店", "chain outlets"),
                 "commercial_outlets" => ("商业网点", "commercial outlets"),
                 "respondents" => ("受访人数", "respondents"),
                 "satisfied" => ("满意人数", "satisfied"),
@@ -276,7 +285,10 @@ fn input_words(l: Lang, st: Option<&Standard>, key: &str, v: &serde_json::Value)
     let value = match v {
         Value::String(s) if codes => name(s),
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), lifecircle_core::score::short_num),
+        // Rounded as every other number on the card: 6 min × a detour factor of 1.3 is
+        // 7.800000000000001 in floating point, and reads 7.8.
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), fmt_num),
+        Value::Null => tr(l, "未填", "not given").to_string(),
         Value::Bool(b) => l.pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }).to_string(),
         Value::Array(xs) => xs
             .iter()
