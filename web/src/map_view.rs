@@ -103,11 +103,12 @@ pub fn GuideMap(
         let [x, y, w, h] = view_in((pw, ph));
         let nw = (w * k).clamp(pw / MOST_ZOOM, pw);
         let nh = h * nw / w;
-        view_box.set(Some([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh]));
+        view_box.set(Some(on_page([x + (w - nw) / 2.0, y + (h - nh) / 2.0, nw, nh], (pw, ph))));
     };
     let pan = move |dx: f64, dy: f64| {
-        let [x, y, w, h] = current();
-        view_box.set(Some([x + dx * w * 0.2, y + dy * h * 0.2, w, h]));
+        let page = page();
+        let [x, y, w, h] = view_in(page);
+        view_box.set(Some(on_page([x + dx * w * 0.2, y + dy * h * 0.2, w, h], page)));
     };
     let choose = move |id: String| {
         selected.set(Some(id.clone()));
@@ -140,7 +141,36 @@ pub fn GuideMap(
             cb.run(q);
         }
     };
+    // A redraw replaces the SVG (`inner_html`), and with it the element the keyboard was on:
+    // after a key handled on the map, or closing the details, the focus goes back to the same
+    // facility (`Some(Some(id))`) or to the map (`Some(None)`) once the new SVG is in place.
+    let refocus: StoredValue<Option<Option<String>>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        svg.track();
+        if refocus.with_value(Option::is_none) {
+            return;
+        }
+        request_animation_frame(move || {
+            let (Some(want), Some(c)) = (refocus.try_update_value(Option::take).flatten(), canvas.get_untracked())
+            else {
+                return;
+            };
+            // Ids are the circle's own (any text): compared as attributes, not put in a selector.
+            let target = want.and_then(|id| {
+                let all = c.query_selector_all("[data-id][tabindex]").ok()?;
+                (0..all.length())
+                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .find(|e| e.get_attribute("data-id").as_deref() == Some(id.as_str()))
+            });
+            // An SVG `<g>` has `focus()` as an HTML element does (HTMLOrSVGElement).
+            let _ = match target {
+                Some(e) => e.unchecked_into::<web_sys::HtmlElement>().focus(),
+                None => c.focus(),
+            };
+        });
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let on = facility_at(ev.target());
         let handled = match ev.key().as_str() {
             "Enter" | " " => match facility_at(ev.target()) {
                 Some(id) => {
@@ -194,6 +224,7 @@ pub fn GuideMap(
         };
         if handled {
             ev.prevent_default();
+            refocus.set_value(Some(on));
         }
     };
     let details = move || {
@@ -213,7 +244,11 @@ pub fn GuideMap(
                         {row(tr(l, "步行距离", "Walking distance"), f.walk_m.map(|m| format!("{} {}", fmt_num(m), tr(l, "米", "m"))))}
                         {row(tr(l, "状态", "Status"), f.not_open.then(|| tr(l, "规划中或已关闭", "planned or closed").to_string()))}
                     </dl>
-                    <button type="button" class="lc-quiet" on:click=move |_| selected.set(None)>
+                    <button type="button" class="lc-quiet" on:click=move |_| {
+                        // The button goes with the details: the keyboard returns to the facility.
+                        refocus.set_value(Some(selected.get_untracked()));
+                        selected.set(None);
+                    }>
                         {tr(l, "关闭", "Close")}
                     </button>
                 </div>
@@ -477,15 +512,20 @@ impl Live {
     /// kept on the page.
     fn scaled(&self, k: f64, from: (f64, f64), to: (f64, f64)) -> [f64; 4] {
         let [_, _, w, h] = self.vb;
-        let (pw, ph) = self.page;
+        let (pw, _) = self.page;
         let p = unit_at(self.vb, self.rect, from);
         let nw = (w * k).clamp(pw / MOST_ZOOM, pw);
         let nh = h * nw / w;
         // Where `to` falls in a view of the new size placed at the origin: the view goes there.
         let off = unit_at([0.0, 0.0, nw, nh], self.rect, to);
-        let (nx, ny) = (p.0 - off.0, p.1 - off.1);
-        [nx.clamp(-nw / 2.0, pw - nw / 2.0), ny.clamp(-nh / 2.0, ph - nh / 2.0), nw, nh]
+        on_page([p.0 - off.0, p.1 - off.1, nw, nh], self.page)
     }
+}
+
+/// A view moved so that its centre stays on the page `(pw, ph)`: however it was panned (the
+/// arrow keys, the buttons, a drag or a pinch), at least a quarter of it shows the map.
+fn on_page([x, y, w, h]: [f64; 4], (pw, ph): (f64, f64)) -> [f64; 4] {
+    [x.clamp(-w / 2.0, pw - w / 2.0), y.clamp(-h / 2.0, ph - h / 2.0), w, h]
 }
 
 /// Keeps `shown` telling whether `el` is displayed, and `narrow` whether it is narrower than
@@ -561,7 +601,21 @@ fn unit_at(vb: [f64; 4], rect: [f64; 4], (cx, cy): (f64, f64)) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Live, unit_at};
+    use super::{Live, on_page, unit_at};
+
+    #[test]
+    fn panning_stops_with_the_centre_at_the_edge_of_the_page() {
+        // Ten presses of the arrow key, each a fifth of the view: the view stops once its
+        // centre reaches the page's edge, so the map never leaves it.
+        let page = (1280.0, 940.0);
+        let mut vb = [0.0, 0.0, 640.0, 470.0];
+        for _ in 0..10 {
+            vb = on_page([vb[0] + 0.2 * vb[2], vb[1] - 0.2 * vb[3], vb[2], vb[3]], page);
+        }
+        assert_eq!(vb, [960.0, -235.0, 640.0, 470.0]);
+        // A view already on the page is left as it is.
+        assert_eq!(on_page([100.0, 80.0, 640.0, 470.0], page), [100.0, 80.0, 640.0, 470.0]);
+    }
 
     fn live(vb: [f64; 4]) -> Live {
         // A 1280 × 940 page shown 640 px wide, 100 px from the left and 50 from the top.

@@ -270,13 +270,19 @@ fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
     Memo::new(move |_| standard.with(|st| state.circle.with(|c| score_shared(st, c, as_of.get()))))
 }
 
-/// The input's problems; `kept`: the last valid score is shown below them.
-fn problems_view(lang: Lang, s: (Signal<Standard>, FormState), e: &InputError, kept: bool) -> impl IntoView + use<> {
+/// The input's problems; `kept`: the last valid score is shown below them; `elder`: large
+/// text and high contrast, as the widget it stands in for.
+fn problems_view(
+    (lang, elder): (Lang, bool),
+    s: (Signal<Standard>, FormState),
+    e: &InputError,
+    kept: bool,
+) -> impl IntoView + use<> {
     let items = s.0.with_untracked(|st| {
         s.1.circle.with_untracked(|c| e.problems.iter().map(|p| problem_item(st, c, p, lang)).collect_view())
     });
     view! {
-        <div class="lc-root lc-problems" role="alert">
+        <div class="lc-root lc-problems" class:lc-elder=elder role="alert">
             <strong>{tr(lang, "输入有误，无法评分：", "The input cannot be scored:")}</strong>
             <ul>{items}</ul>
             {kept.then(|| view! { <p>{tr(lang, "下面是上次有效的评分，修正后即更新。", "Below is the last valid score; it updates once this is corrected.")}</p> })}
@@ -336,7 +342,7 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
                 Some(view! { <ScoreCard assessment=a lang=lang elder=elder standard=standard/> })
             };
             view! {
-                {move || problems.get().map(|e| problems_view(lang.get(), (s.standard, s.state), &e, has_last.get()))}
+                {move || problems.get().map(|e| problems_view((lang.get(), elder.get()), (s.standard, s.state), &e, has_last.get()))}
                 {card}
             }
         });
@@ -359,7 +365,7 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
             report_changes(result, &on_change);
             move || match result.get() {
                 Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
-                Err(e) => problems_view(lang.get(), (s.standard, s.state), &e, false).into_any(),
+                Err(e) => problems_view((lang.get(), elder.get()), (s.standard, s.state), &e, false).into_any(),
             }
         });
         Ok(mounted(&s, Box::new(handle)))
@@ -745,6 +751,14 @@ impl WhatIf {
                     <select id=cat_id on:change=move |ev| w.category.set(event_target_value(&ev))>{options}</select>
                 </div>
                 <p class="lc-note">{basis}</p>
+                // Without a centre there is nothing to measure a walk from: a click would do
+                // nothing, so say why before anyone clicks.
+                {move || w.state.circle.with(|c| c.location.is_none()).then(|| view! {
+                    <p class="lc-note lc-whatif-nocentre" role="status">
+                        {tr(lang.get(), "此生活圈尚未填写中心坐标，无法估算到假设设施的步行距离：请先在自评表中填写中心经纬度。",
+                            "This circle has no centre yet, so walks to a hypothetical facility cannot be estimated: enter the centre's longitude and latitude in the form first.")}
+                    </p>
+                })}
                 {scores}
                 <ul class="lc-whatif-list">
                     {move || placed().into_iter().map(|(id, name, m)| {
