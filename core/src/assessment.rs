@@ -165,7 +165,8 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// Stable code: `missing_data`, `distance_missing`, `sample_too_small`, `note_missing`,
-    /// `coverage_from_centre`, `provisional_values`, `standard_not_in_force`, `sample_data`,
+    /// `coverage_from_centre`, `provisional_values`, `requirement_after_as_of`,
+    /// `standard_not_in_force`, `sample_data`,
     /// `planned_or_closed`.
     pub code: String,
     pub severity: Severity,

@@ -1160,6 +1160,37 @@ fn assemble(
             ),
         });
     }
+    // A requirement read in a document issued after the evaluation date: scored as the
+    // standard says, but at that date the requirement did not exist yet (the 2025 notice's
+    // 养老 mandatory item in a 2024 assessment). One finding per document.
+    for src in st.sources.iter().filter(|src| src.date > as_of) {
+        let ids: Vec<&str> =
+            st.indicators.iter().filter(|i| i.cite.source == src.id).map(|i| i.id.as_str()).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        findings.push(Finding {
+            code: "requirement_after_as_of".into(),
+            severity: Severity::Info,
+            indicator: None,
+            message: Text::new(
+                format!(
+                    "{} 项指标的要求出自 {} 发布的《{}》，晚于评估日期 {as_of}：按本标准评分，但评估日时该要求尚未发布：{}",
+                    ids.len(),
+                    src.date,
+                    src.title,
+                    ids.join("、")
+                ),
+                format!(
+                    "{} indicators take their requirement from a document issued on {}, after the evaluation date {as_of} ({}): scored as this standard says, though the requirement did not exist yet at that date: {}",
+                    ids.len(),
+                    src.date,
+                    src.title,
+                    ids.join(", ")
+                ),
+            ),
+        });
+    }
     let in_force = st.in_force(as_of);
     if !in_force {
         let (zh, en) = if as_of < st.effective {
