@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use crate::assessment::{Assessment, Severity, Status, provisional_mark, provisional_note, responsible_name, split_lead};
+use crate::assessment::{
+    Assessment, Severity, Status, provisional_mark, provisional_note, responsible_name, split_lead,
+};
 use crate::score::{fmt_num, points_word};
 use crate::standard::{Confidence, Lang, Role};
 

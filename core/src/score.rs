@@ -1164,8 +1164,7 @@ fn assemble(
     // standard says, but at that date the requirement did not exist yet (the 2025 notice's
     // 养老 mandatory item in a 2024 assessment). One finding per document.
     for src in st.sources.iter().filter(|src| src.date > as_of) {
-        let ids: Vec<&str> =
-            st.indicators.iter().filter(|i| i.cite.source == src.id).map(|i| i.id.as_str()).collect();
+        let ids: Vec<&str> = st.indicators.iter().filter(|i| i.cite.source == src.id).map(|i| i.id.as_str()).collect();
         if ids.is_empty() {
             continue;
         }
