@@ -8,7 +8,8 @@
 //! Translation only: options come in as a plain JS object, hooks become DOM `CustomEvent`s
 //! dispatched on the mount element (`bubbles` and `composed`, so they leave the Shadow DOM):
 //! `lifecircle-change` (detail: the assessment), `lifecircle-input` (detail: the circle's
-//! JSON text, for autosave), `lifecircle-submit` (detail: the assessment), `lifecircle-select`
+//! JSON text, for autosave), `lifecircle-submit` (detail: the assessment; sent by the form's
+//! submit button alone, never by Enter in one of its boxes), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
 //! with a stable `code`: `bad_argument`, `standard`, `circle`, and `widget` for a widget this
 //! bundle was built without (Cargo features of `lifecircle-web`: the four of a circle's pages by

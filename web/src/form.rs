@@ -16,7 +16,7 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use lifecircle_core::Date;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{
-    ChecklistAnswer, Circle, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
+    ChecklistAnswer, Circle, Crs, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
     Status as FacilityStatus, Survey, Walking,
 };
 use lifecircle_core::score::{fmt_num, points_word};
@@ -158,7 +158,7 @@ pub fn AssessmentForm(
             pager.only_problems.set(false);
         }
     });
-    let ctx = Ctx { uid, state, standard, lang, problems, last, pager };
+    let ctx = Ctx { uid, state, standard, lang, problems, last, pager, rows: NodeRef::new() };
 
     let live = move || {
         let l = lang.get();
@@ -230,24 +230,31 @@ pub fn AssessmentForm(
             }
         })
     };
-    let submit = on_submit.map(|_| {
+    // Submitting is the submit button's alone: a plain button (`type="button"`) with its own
+    // click handler. A form's submit button is its default button, and Enter in any of its text
+    // boxes (or the facility filter) presses it (implicit submission); the submit event cannot
+    // tell that press from the button's own. A button is still reached with Tab and pressed
+    // with Enter or Space (both fire `click`).
+    let submit = on_submit.map(|cb| {
         view! {
             <div class="lc-actions">
-                <button type="submit" disabled=move || problems.with(|p| !p.is_empty())>
+                <button type="button" class="lc-submit" disabled=move || problems.with(|p| !p.is_empty())
+                    on:click=move |_| {
+                        if problems.with_untracked(Vec::is_empty) {
+                            cb.run(circle.with_untracked(circle_json));
+                        }
+                    }>
                     {move || tr(lang.get(), "提交自评", "Submit")}
                 </button>
             </div>
         }
     });
     view! {
+        // Without a submit button Enter submits no form of several text boxes; should a
+        // browser submit it anyway (`requestSubmit`), the page is not left and nothing is sent.
         <form class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
             novalidate=true
-            on:submit=move |ev| {
-                ev.prevent_default();
-                if let Some(cb) = on_submit && problems.with(Vec::is_empty) {
-                    cb.run(circle.with_untracked(circle_json));
-                }
-            }>
+            on:submit=move |ev| ev.prevent_default()>
             <div class="lc-live" aria-live="polite">{live}</div>
             {problem_list}
             {body}
@@ -274,6 +281,8 @@ struct Ctx {
     problems: Memo<Vec<InputProblem>>,
     last: RwSignal<Option<Assessment>>,
     pager: Pager,
+    /// The facility table's body (a row added anywhere takes the focus there).
+    rows: NodeRef<leptos::html::Tbody>,
 }
 
 /// Which facility rows a long inventory shows. Copy.
@@ -300,6 +309,13 @@ impl Ctx {
     }
 }
 
+/// Why a value typed was not stored, in Chinese and English: said at its box, which keeps
+/// the text typed (outlined as a text that is not a number is).
+type Refusal = (&'static str, &'static str);
+
+/// A text that is not a number.
+const NOT_A_NUMBER: Refusal = ("请输入数字", "Enter a number");
+
 /// A labelled number box with a unit; a text that is not a number is reported, not stored.
 #[component]
 fn NumberField(
@@ -322,10 +338,14 @@ fn NumberField(
     /// The `step` of the box.
     #[prop(default = "any")]
     step: &'static str,
+    /// Refuses a number (or the box emptied) that may not be stored, saying why: it is not
+    /// stored, and the box keeps its text, outlined.
+    #[prop(optional)]
+    check: Option<Callback<Option<f64>, Option<Refusal>>>,
 ) -> impl IntoView {
-    let bad = RwSignal::new(false);
+    let bad = RwSignal::new(None::<Refusal>);
     let err_id = format!("{id}-err");
-    let invalid = move || bad.get() || errors.with(|e| !e.is_empty());
+    let invalid = move || bad.with(Option::is_some) || errors.with(|e| !e.is_empty());
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
@@ -333,15 +353,18 @@ fn NumberField(
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=err_id.clone()
                 on:input=move |ev| match parse_number(&event_target_value(&ev)) {
-                    Ok(v) => {
-                        bad.set(false);
-                        on_set.run(v);
-                    }
-                    Err(_) => bad.set(true),
+                    Ok(v) => match check.and_then(|c| c.run(v)) {
+                        Some(why) => bad.set(Some(why)),
+                        None => {
+                            bad.set(None);
+                            on_set.run(v);
+                        }
+                    },
+                    Err(_) => bad.set(Some(NOT_A_NUMBER)),
                 }/>
             <span class="lc-unit">{unit}</span>
             <div id=err_id class="lc-error" aria-live="polite">
-                {move || bad.get().then(|| tr(lang.get(), "请输入数字", "Enter a number"))}
+                {move || bad.get().map(|(zh, en)| tr(lang.get(), zh, en))}
                 {move || errors.get().join("；")}
             </div>
         </div>
@@ -366,6 +389,10 @@ fn TextField(
     /// Text that marks the field as required when empty (shown as a message).
     #[prop(into, optional)]
     required: Option<Signal<Option<String>>>,
+    /// While set, the box is read-only and this text says why (nothing typed into it could
+    /// be kept yet).
+    #[prop(into, optional)]
+    locked: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
     let msgs = move || {
@@ -373,13 +400,22 @@ fn TextField(
         m.extend(required.and_then(|r| r.get()));
         m
     };
+    let why_locked = move || locked.and_then(|l| l.get());
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
             <input id=id type="text" prop:value=initial aria-describedby=err_id.clone()
+                readonly=move || why_locked().is_some()
                 aria-invalid=move || (!msgs().is_empty()).to_string()
-                on:input=move |ev| on_set.run(event_target_value(&ev))/>
-            <div id=err_id class="lc-error" aria-live="polite">{move || msgs().join("；")}</div>
+                on:input=move |ev| {
+                    if why_locked().is_none() {
+                        on_set.run(event_target_value(&ev));
+                    }
+                }/>
+            <div id=err_id class="lc-error" aria-live="polite">
+                {move || msgs().join("；")}
+                {move || why_locked().map(|t| view! { <span class="lc-help">{t}</span> })}
+            </div>
         </div>
     }
 }
@@ -450,27 +486,46 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             </div>
             {lonlat_field(ctx, ctx.id("centre"), tr(l, "中心位置（经度, 纬度）", "Centre (longitude, latitude)"),
                 c.location.as_ref().map(|x| x.centre), "location.centre".into(),
-                Callback::new(move |p: Option<[f64; 2]>| edit(state, |c| match (p, c.location.as_mut()) {
-                    (Some(p), Some(loc)) => loc.centre = p,
-                    (Some(p), None) => {
-                        c.location = Some(Location::at(p));
+                Callback::new(move |p: Option<[f64; 2]>| {
+                    // The location is the circle's datum (the system of every coordinate of the
+                    // circle) and its boundary as well as its centre, and the core has no
+                    // location without a centre. Only the centre is edited here: retyped, the
+                    // datum and boundary stay; emptied, the location goes only when it holds
+                    // nothing else. Otherwise the emptying is refused and said, the centre before
+                    // it kept (as a text that is not a number is): nothing is dropped unseen.
+                    let holds_more = |l: &Location| l.crs != Crs::default() || l.boundary.is_some();
+                    if p.is_none() && ctx.read(|c| c.location.as_ref().is_some_and(holds_more)) {
+                        return Some(KEEP_CENTRE);
                     }
-                    (None, _) => c.location = None,
-                })))}
+                    edit(state, |c| match (p, c.location.as_mut()) {
+                        (Some(p), Some(loc)) => loc.centre = p,
+                        (Some(p), None) => c.location = Some(Location::at(p)),
+                        (None, _) => c.location = None,
+                    });
+                    None
+                }))}
         </fieldset>
     }
 }
 
+/// The centre emptied while the location holds a datum other than WGS-84 or a boundary.
+const KEEP_CENTRE: Refusal = (
+    "中心位置不能清空：生活圈的坐标系和边界随中心保存，仍按原中心计；请输入新的“经度, 纬度”",
+    "The centre cannot be emptied: the circle's datum and boundary are kept with it, and the previous centre counts until a new “longitude, latitude” is entered",
+);
+
+/// A box for `longitude, latitude`; `on_set` stores a point (`None` when emptied) or refuses
+/// it, saying why.
 fn lonlat_field(
     ctx: Ctx,
     id: String,
     label: &'static str,
     initial: Option<[f64; 2]>,
     field: String,
-    on_set: Callback<Option<[f64; 2]>>,
+    on_set: Callback<Option<[f64; 2]>, Option<Refusal>>,
 ) -> impl IntoView + use<> {
     let lang = ctx.lang;
-    let bad = RwSignal::new(false);
+    let bad = RwSignal::new(None::<Refusal>);
     let errors = ctx.errors(field);
     let err_id = format!("{id}-err");
     view! {
@@ -478,13 +533,13 @@ fn lonlat_field(
             <label for=id.clone()>{label}</label>
             <input id=id type="text" prop:value=show_lonlat(initial) placeholder="120.8125, 27.929"
                 aria-describedby=err_id.clone()
-                aria-invalid=move || (bad.get() || errors.with(|e| !e.is_empty())).to_string()
+                aria-invalid=move || (bad.with(Option::is_some) || errors.with(|e| !e.is_empty())).to_string()
                 on:input=move |ev| match parse_lonlat(&event_target_value(&ev)) {
-                    Ok(p) => { bad.set(false); on_set.run(p); }
-                    Err(_) => bad.set(true),
+                    Ok(p) => bad.set(on_set.run(p)),
+                    Err(_) => bad.set(Some(("请输入“经度, 纬度”两个数", "Enter “longitude, latitude”"))),
                 }/>
             <div id=err_id class="lc-error" aria-live="polite">
-                {move || bad.get().then(|| tr(lang.get(), "请输入“经度, 纬度”两个数", "Enter “longitude, latitude”"))}
+                {move || bad.get().map(|(zh, en)| tr(lang.get(), zh, en))}
                 {move || errors.get().join("；")}
             </div>
         </div>
@@ -548,7 +603,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         n
     });
     let standard = ctx.standard;
-    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    let tbody = ctx.rows;
     // The rows shown (redrawn when they change: another page, filter or number of rows).
     // Inputs are given their value as a property (`prop:value`), not an attribute: redrawn in
     // place for other data (another page, rows shifted by a removal, another circle loaded),
@@ -762,16 +817,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 </table>
             </div>
             <div class="lc-toolbar">
-                <button type="button" on:click=move |_| {
-                    add_facility(state, String::new());
-                    // The new row is drawn by then (last page, last row): its name box takes
-                    // the focus, so a keyboard user types on instead of tabbing back.
-                    request_animation_frame(move || {
-                        // (the last row's name box: a problem row may follow it)
-                        let names = tbody.get_untracked().and_then(|b| b.query_selector_all(".lc-c-name input").ok());
-                        focus(names.and_then(|n| n.item(n.length().checked_sub(1)?)));
-                    });
-                }>
+                <button type="button" on:click=move |_| add_facility(state, tbody, String::new())>
                     {tr(l, "添加设施", "Add a facility")}
                 </button>
             </div>
@@ -824,8 +870,16 @@ fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
 /// Facility rows drawn at a time in a long inventory (presentation, not a standard's number).
 const PAGE_ROWS: usize = 50;
 
-fn add_facility(state: FormState, category: String) {
+/// Adds a row to the facility table, and gives its name box the focus.
+fn add_facility(state: FormState, tbody: NodeRef<leptos::html::Tbody>, category: String) {
     edit(state, |c| c.facilities.push(Facility::new(category, "")));
+    // The new row is drawn by then (last page, last row): its name box takes the focus, so a
+    // keyboard user types on instead of tabbing back.
+    request_animation_frame(move || {
+        // (the last row's name box: a problem row may follow it)
+        let names = tbody.get_untracked().and_then(|b| b.query_selector_all(".lc-c-name input").ok());
+        focus(names.and_then(|n| n.item(n.length().checked_sub(1)?)));
+    });
 }
 
 /// Walking distances: from the centre, and from residential origins (for coverage).
@@ -868,22 +922,51 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let o = ctx.read(|c| c.walking.as_ref().map(|w| w.origins[i].clone()));
                 let o = o?;
                 let label = move |what: &str| format!("{} {} {what}", tr(l, "居住点", "Origin"), i + 1);
+                // The cells whose text is not a number (the population also when emptied: a point
+                // has residents), by field: said in the row and outlined, the text kept in the
+                // box and the value before it kept, as the facility rows do.
+                let bad = RwSignal::new(Vec::<String>::new());
+                let typed = move |field: &str, ok: bool| {
+                    bad.update(|b| {
+                        b.retain(|k| k != field);
+                        if !ok {
+                            b.push(field.to_string());
+                        }
+                    })
+                };
+                let cell_invalid = move |field: String| {
+                    let mine = ctx.errors(format!("walking.origins[{i}].{field}"));
+                    move || (mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))).to_string()
+                };
                 let cells = cats2
                     .iter()
                     .map(|(code, name)| {
                         let key = code.clone();
+                        let field = format!("nearest_m.{code}");
+                        let invalid = cell_invalid(field.clone());
                         view! {
                             <td><input type="text" inputmode="decimal" prop:value=show_number(o.nearest_m.get(code).copied())
-                                aria-label=label(name)
-                                on:input=move |ev| if let Ok(v) = parse_number(&event_target_value(&ev)) {
-                                    edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) {
-                                        match v { Some(v) => { o.nearest_m.insert(key.clone(), v); } None => { o.nearest_m.remove(&key); } }
-                                    });
+                                aria-label=label(name) aria-invalid=invalid
+                                on:input=move |ev| {
+                                    let v = parse_number(&event_target_value(&ev));
+                                    typed(&field, v.is_ok());
+                                    if let Ok(v) = v {
+                                        edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) {
+                                            match v { Some(v) => { o.nearest_m.insert(key.clone(), v); } None => { o.nearest_m.remove(&key); } }
+                                        });
+                                    }
                                 }/></td>
                         }
                     })
                     .collect_view();
                 let errors = ctx.errors(format!("walking.origins[{i}]"));
+                let messages = move || {
+                    let mut m = errors.get();
+                    if bad.with(|b| !b.is_empty()) {
+                        m.push(tr(l, "人口、步行距离请输入数字", "population and walking distances take a number").into());
+                    }
+                    m.join("；")
+                };
                 Some(view! {
                     <tr>
                         <td><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
@@ -892,9 +975,13 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.id = v });
                             }/></td>
                         <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population))
-                            aria-label=label(tr(l, "人口", "population"))
-                            on:input=move |ev| if let Ok(Some(v)) = parse_number(&event_target_value(&ev)) {
-                                edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.population = v });
+                            aria-label=label(tr(l, "人口", "population")) aria-invalid=cell_invalid("population".into())
+                            on:input=move |ev| {
+                                let v = parse_number(&event_target_value(&ev));
+                                typed("population", matches!(v, Ok(Some(_))));
+                                if let Ok(Some(v)) = v {
+                                    edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.population = v });
+                                }
                             }/></td>
                         {cells}
                         <td>
@@ -902,7 +989,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 on:click=move |_| edit(state, |c| if let Some(w) = c.walking.as_mut() && i < w.origins.len() { w.origins.remove(i); })>
                                 {tr(l, "删除", "Remove")}
                             </button>
-                            <div class="lc-error">{move || errors.get().join("；")}</div>
+                            <div class="lc-error">{messages}</div>
                         </td>
                     </tr>
                 })
@@ -968,32 +1055,50 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                 .filter_map(|code| st.category(&code).map(|k| (code, k.name.zh.clone(), k.name.en.clone())))
                 .collect();
             let standard = ctx.standard;
-            let buttons = move || {
-                let l = lang.get();
-                let present: Vec<String> = standard.with(|st| {
+            let codes: Vec<String> = names.iter().map(|(code, ..)| code.clone()).collect();
+            // The first 8 categories still missing (no open facility).
+            let offered = Memo::new(move |_| {
+                standard.with(|st| {
                     state.circle.with(|c| {
-                        c.facilities
+                        let present: Vec<&str> = c
+                            .facilities
                             .iter()
                             .filter(|f| f.status == FacilityStatus::Open)
-                            .filter_map(|f| st.find_category(&f.category).map(|k| k.code.clone()))
-                            .collect()
+                            .filter_map(|f| st.find_category(&f.category).map(|k| k.code.as_str()))
+                            .collect();
+                        codes.iter().filter(|code| !present.contains(&code.as_str())).take(8).cloned().collect::<Vec<_>>()
                     })
-                });
-                names
-                    .iter()
-                    .filter(|(code, ..)| !present.contains(code))
-                    .take(8)
-                    .map(|(code, zh, en)| {
-                        let code = code.clone();
-                        let name = if l == Lang::Zh { zh.clone() } else { en.clone() };
-                        view! {
-                            <button type="button" class="lc-quiet" on:click=move |_| add_facility(state, code.clone())>
-                                {format!("{}{name}", tr(l, "＋ 添加", "+ Add "))}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            };
+                })
+            });
+            let rows = ctx.rows;
+            // A button per category, drawn or taken away by itself (keyed by its category): a
+            // redrawn list would turn the button just pressed into the next category's, for a
+            // second click or Enter to add. A press adds only a category still missing, and not
+            // as the second click of a double click (whatever button has moved under the
+            // pointer by then); the new row's name box takes the focus, as for 添加设施.
+            let buttons = names
+                .into_iter()
+                .map(|(code, zh, en)| {
+                    let name = if l == Lang::Zh { zh } else { en };
+                    let label = format!("{}{name}", tr(l, "＋ 添加", "+ Add "));
+                    let shown = code.clone();
+                    let shown = Memo::new(move |_| offered.with(|o| o.contains(&shown)));
+                    move || {
+                        shown.get().then(|| {
+                            let code = code.clone();
+                            view! {
+                                <button type="button" class="lc-quiet" on:click=move |ev| {
+                                    if ev.detail() < 2 && offered.with_untracked(|o| o.contains(&code)) {
+                                        add_facility(state, rows, code.clone());
+                                    }
+                                }>
+                                    {label.clone()}
+                                </button>
+                            }
+                        })
+                    }
+                })
+                .collect_view();
             view! {
                 <p class="lc-help">{tr(l, "按上方设施清单计算。", "Counted from the facility inventory above.")}</p>
                 <div class="lc-toolbar">{buttons}</div>
@@ -1038,12 +1143,12 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             view! {
                 <NumberField id=ctx.id(&format!("{id}-resp")) label=tr(l, "受访人数", "Respondents").to_string()
                     unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.respondents)) lang=lang step="1"
-                    errors=ctx.errors(format!("surveys.{key}.respondents"))
-                    on_set=Callback::new(move |v: Option<f64>| upd(k1.clone(), Box::new(move |s| s.respondents = count(v))))/>
+                    errors=ctx.errors(format!("surveys.{key}.respondents")) check=Callback::new(not_a_count)
+                    on_set=Callback::new(move |v: Option<f64>| upd(k1.clone(), Box::new(move |s| s.respondents = count(v).unwrap_or(0))))/>
                 <NumberField id=ctx.id(&format!("{id}-sat")) label=tr(l, "满意人数", "Satisfied").to_string()
                     unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.satisfied)) lang=lang step="1"
-                    errors=ctx.errors(format!("surveys.{key}.satisfied"))
-                    on_set=Callback::new(move |v: Option<f64>| upd(k2.clone(), Box::new(move |s| s.satisfied = count(v))))/>
+                    errors=ctx.errors(format!("surveys.{key}.satisfied")) check=Callback::new(not_a_count)
+                    on_set=Callback::new(move |v: Option<f64>| upd(k2.clone(), Box::new(move |s| s.satisfied = count(v).unwrap_or(0))))/>
                 <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string()
                     initial=s.and_then(|s| s.method).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |s| s.method = (!v.trim().is_empty()).then_some(v))))/>
@@ -1077,33 +1182,50 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             .into_any()
         }
         Ask::Evaluator { max } => {
+            // The core keeps an evaluator's note and evidence in the entry of their points
+            // (`EvaluatorEntry`: points are a number, never missing), and the circle is all that
+            // is autosaved. A note or evidence without points has no faithful place there (made-up
+            // points would be scored; a draft beside the circle would be lost on reload), so
+            // nothing is typed where it cannot be kept: the note and evidence boxes are read-only
+            // until there are points, and say so; and once they hold text, the points box may
+            // not be emptied (that would drop the entry with them): it is refused and said, the
+            // points before it kept, as a text that is not a number is.
             let e = ctx.read(|c| c.evaluator.get(&id).cloned());
-            let draft = RwSignal::new(e.as_ref().map(|e| e.note.clone()).unwrap_or_default());
-            let (k1, k2, k3, k4) = (id.clone(), id.clone(), id.clone(), id.clone());
+            let (k1, k2, k3, k4, k5, k6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
             let required = Signal::derive(move || {
-                let has_points = state.circle.with(|c| c.evaluator.contains_key(&k4));
-                (has_points && draft.with(|d| d.trim().is_empty()))
+                state
+                    .circle
+                    .with(|c| c.evaluator.get(&k4).is_some_and(|e| e.note.trim().is_empty()))
                     .then(|| tr(lang.get(), "打分须附评估意见", "Points need the evaluator's note").to_string())
+            });
+            let locked = Signal::derive(move || {
+                (!state.circle.with(|c| c.evaluator.contains_key(&k5))).then(|| {
+                    tr(lang.get(), "请先填写打分，再写评估意见和佐证", "Enter the points first, then the note and evidence")
+                        .to_string()
+                })
+            });
+            let keep_points = Callback::new(move |v: Option<f64>| {
+                let written = |e: &EvaluatorEntry| !e.note.trim().is_empty() || e.evidence.is_some();
+                (v.is_none() && ctx.read(|c| c.evaluator.get(&k6).is_some_and(written))).then_some((
+                    "打分不能清空：已写评估意见或佐证，原打分仍计入；如要撤销打分，请先清空意见和佐证",
+                    "The points cannot be emptied while a note or evidence is written: the previous points still count; empty the note and evidence first to withdraw them",
+                ))
             });
             view! {
                 <NumberField id=ctx.id(&format!("{id}-pts")) label=format!("{} (0–{})", tr(l, "评估人打分", "Evaluator's points"), fmt_num(max))
                     unit=tr(l, "分", "points").to_string() initial=e.as_ref().map(|e| e.points) lang=lang step="0.5"
-                    errors=ctx.errors(format!("evaluator.{id}"))
+                    errors=ctx.errors(format!("evaluator.{id}")) check=keep_points
                     on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
                         Some(p) => {
-                            let note = draft.get_untracked();
-                            c.evaluator.entry(k1.clone()).or_insert(EvaluatorEntry { points: p, note, evidence: None }).points = p;
+                            c.evaluator.entry(k1.clone()).or_insert(EvaluatorEntry { points: p, note: String::new(), evidence: None }).points = p;
                         }
                         None => { c.evaluator.remove(&k1); }
                     }))/>
                 <TextField id=ctx.id(&format!("{id}-enote")) label=tr(l, "评估意见（必填）", "Evaluator's note (required)").to_string()
-                    initial=e.as_ref().map(|e| e.note.clone()).unwrap_or_default() required=required
-                    on_set=Callback::new(move |v: String| {
-                        draft.set(v.clone());
-                        edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k2) { e.note = v });
-                    })/>
+                    initial=e.as_ref().map(|e| e.note.clone()).unwrap_or_default() required=required locked=locked
+                    on_set=Callback::new(move |v: String| edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k2) { e.note = v }))/>
                 <TextField id=ctx.id(&format!("{id}-eev")) label=tr(l, "佐证材料", "Evidence").to_string()
-                    initial=e.and_then(|e| e.evidence).unwrap_or_default()
+                    initial=e.and_then(|e| e.evidence).unwrap_or_default() locked=locked
                     on_set=Callback::new(move |v: String| edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k3) {
                         e.evidence = (!v.trim().is_empty()).then_some(v);
                     }))/>
@@ -1126,10 +1248,20 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     })
 }
 
-/// A count typed as a number (negative and fractional values are rounded into range; the
-/// core reports what is still wrong).
-fn count(v: Option<f64>) -> u32 {
-    v.map_or(0, |v| v.round().clamp(0.0, f64::from(u32::MAX)) as u32)
+/// A count of people typed as a number: a whole number from 0 (an emptied box counts no one
+/// yet); `None` for a negative, fractional or too large one, which is refused, never rounded or
+/// clamped into another number than the one in the box.
+fn count(v: Option<f64>) -> Option<u32> {
+    match v {
+        None => Some(0),
+        Some(v) if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) => Some(v as u32),
+        Some(_) => None,
+    }
+}
+
+/// The refusal of a number that is not a count (see [`count`]).
+fn not_a_count(v: Option<f64>) -> Option<Refusal> {
+    count(v).is_none().then_some(("请输入不小于 0 的整数", "Enter a whole number, 0 or more"))
 }
 
 /// A unit as readers write it.

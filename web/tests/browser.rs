@@ -754,3 +754,284 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     assert!(!left.facilities.iter().any(|f| f.id.as_deref().is_some_and(|i| i.starts_with("whatif-"))));
     assert_eq!(left.walking, Circle::from_json(&with_one).unwrap().walking, "the distances as loaded");
 }
+
+/// The input at `selector`.
+fn input(el: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
+    el.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap()
+}
+
+fn invalid(el: &web_sys::HtmlElement, selector: &str) -> bool {
+    input(el, selector).get_attribute("aria-invalid").as_deref() == Some("true")
+}
+
+/// A form that counts what it submits.
+fn form_counting_submits(
+    circle: &str,
+) -> (web_sys::HtmlElement, Mounted, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::sync::{Arc, Mutex};
+    let sent = Arc::new(Mutex::new(Vec::new()));
+    let keep = sent.clone();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(circle.to_string());
+    o.on_submit = Some(Arc::new(move |json: String| keep.lock().unwrap().push(json)));
+    let el = host();
+    let m = mount_assessment(el.clone(), o).unwrap();
+    (el, m, sent)
+}
+
+/// Enter in a text box, a number box or the facility filter does not submit the form: the form
+/// has no submit button for Enter to press (implicit submission), and a submit event sent to it
+/// anyway sends nothing. The submit button does, by click (what Enter or Space on it fire).
+#[wasm_bindgen_test]
+async fn only_the_submit_button_submits() {
+    // 60 facilities: the list is paged, with its filter box.
+    let mut c = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
+    for i in 0..60 {
+        let mut f = lifecircle_core::circle::Facility::new("convenience_store", format!("加店{i}"));
+        f.id = Some(format!("X{i}"));
+        c.facilities.push(f);
+    }
+    let (el, m, sent) = form_counting_submits(&serde_json::to_string(&c).unwrap());
+    settle().await;
+    assert!(el.query_selector(".lc-problems").unwrap().is_none(), "nothing to correct: submitting is allowed");
+    assert!(el.query_selector(".lc-pager input[type=search]").unwrap().is_some(), "the filter is there");
+    let form = el.query_selector("form").unwrap().unwrap();
+    // A button that is not `type="button"` is a submit button: Enter in any text box presses it.
+    assert_eq!(count(&el, "form button:not([type=button]), form input[type=submit]"), 0, "no default button");
+    // What a browser does on Enter with a form it submits implicitly: a submit event.
+    let request = js_sys::Reflect::get(&form, &"requestSubmit".into()).unwrap();
+    request.dyn_into::<js_sys::Function>().unwrap().call0(&form).unwrap();
+    settle().await;
+    assert!(sent.lock().unwrap().is_empty(), "a submit event sends nothing");
+
+    let button = buttons_with(&el, "提交自评");
+    assert_eq!(button.len(), 1);
+    assert_eq!(button[0].tag_name(), "BUTTON", "a button: reached with Tab, pressed with Enter or Space");
+    button[0].click();
+    settle().await;
+    assert_eq!(sent.lock().unwrap().as_slice(), [m.to_json()], "the button submits the circle");
+}
+
+/// The circle's centre edited: retyped, the datum (GCJ-02) and the boundary stay; emptied, the
+/// location is kept (the core has none without a centre) and the box says why.
+#[wasm_bindgen_test]
+async fn the_centre_edited_keeps_the_datum_and_boundary() {
+    let ring = "[[120.80,27.92],[120.82,27.92],[120.82,27.94],[120.80,27.94],[120.80,27.92]]";
+    let json = format!(
+        r#"{{"id":"x","name":"测试","location":{{"crs":"gcj02","centre":[120.8125,27.929],"boundary":{ring}}}}}"#
+    );
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(json.clone());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let location = || Circle::from_json(&m.to_json()).unwrap().location.expect("a location");
+    let before = location();
+    let centre = "input[id$='-centre']";
+
+    type_into(&el, centre, "120.815, 27.93");
+    settle().await;
+    let now = location();
+    assert_eq!(now.centre, [120.815, 27.93]);
+    assert_eq!((now.crs, &now.boundary), (before.crs, &before.boundary), "only the centre changed");
+
+    type_into(&el, centre, "");
+    settle().await;
+    let now = location();
+    assert_eq!(now.centre, [120.815, 27.93], "the centre before the emptying still counts");
+    assert_eq!((now.crs, &now.boundary), (before.crs, &before.boundary), "datum and boundary kept");
+    assert!(invalid(&el, centre), "the box is outlined");
+    assert_eq!(input(&el, centre).value(), "", "and keeps what was typed");
+    assert!(text(&el).contains("中心位置不能清空"), "and says why");
+
+    type_into(&el, centre, "120.81, 27.92");
+    settle().await;
+    let now = location();
+    assert_eq!((now.centre, now.crs, &now.boundary), ([120.81, 27.92], before.crs, &before.boundary));
+    assert!(!invalid(&el, centre));
+
+    // A location that is its centre alone (WGS-84, no boundary) goes with it, and comes back.
+    m.load_json(r#"{"id":"x","name":"测试","location":{"crs":"wgs84","centre":[120.8125,27.929]}}"#).unwrap();
+    settle().await;
+    type_into(&el, centre, "");
+    settle().await;
+    assert!(Circle::from_json(&m.to_json()).unwrap().location.is_none());
+    assert!(!invalid(&el, centre));
+}
+
+/// An evaluator's note and evidence are never dropped: they are typed once there are points
+/// (the circle keeps them in the points' entry), and the points box may not be emptied while
+/// they hold text. They stay across a language switch and a reload.
+#[wasm_bindgen_test]
+async fn evaluator_note_and_evidence_are_kept() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(r#"{"id":"x","name":"测试"}"#.into());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let (pts, note, ev) = ("input[id$='-MC-G01-pts']", "input[id$='-MC-G01-enote']", "input[id$='-MC-G01-eev']");
+    let entry = |m: &Mounted| Circle::from_json(&m.to_json()).unwrap().evaluator.get("MC-G01").cloned();
+
+    // Before points, nothing typed there could be kept: the boxes are read-only, and say so.
+    assert!(input(&el, note).read_only() && input(&el, ev).read_only());
+    assert!(text(&el).contains("请先填写打分，再写评估意见和佐证"));
+
+    type_into(&el, pts, "2.5");
+    settle().await;
+    assert!(!input(&el, note).read_only() && !input(&el, ev).read_only());
+    type_into(&el, ev, "现场照片");
+    type_into(&el, note, "商住分离良好");
+    settle().await;
+    let e = entry(&m).expect("an entry");
+    assert_eq!((e.points, e.note.as_str(), e.evidence.as_deref()), (2.5, "商住分离良好", Some("现场照片")));
+
+    // Emptying the points would drop the note and evidence: refused, and said.
+    type_into(&el, pts, "");
+    settle().await;
+    assert_eq!(entry(&m), Some(e.clone()), "the entry is kept whole");
+    assert!(invalid(&el, pts) && text(&el).contains("打分不能清空"));
+    assert_eq!(input(&el, pts).value(), "");
+
+    // Across a language switch and a reload.
+    m.set_lang(Lang::En);
+    settle().await;
+    assert_eq!((input(&el, note).value(), input(&el, ev).value()), ("商住分离良好".into(), "现场照片".into()));
+    m.load_json(&m.to_json()).unwrap();
+    settle().await;
+    assert_eq!((input(&el, pts).value(), input(&el, note).value()), ("2.5".into(), "商住分离良好".into()));
+    assert_eq!(entry(&m), Some(e));
+
+    // With the note and evidence emptied first, the points can be withdrawn.
+    type_into(&el, note, "");
+    type_into(&el, ev, "");
+    type_into(&el, pts, "");
+    settle().await;
+    assert_eq!(entry(&m), None);
+    assert!(input(&el, note).read_only());
+}
+
+/// A residential point's population and distances: a text that is not a number (or an emptied
+/// population) is outlined and said, the text kept in the box and the value before it kept.
+#[wasm_bindgen_test]
+async fn origin_cells_say_a_text_that_is_not_a_number() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(
+        r#"{"id":"x","name":"测试","walking":{"origins":[{"id":"甲","population":100,"nearest_m":{"convenience_store":200}}]}}"#
+            .into(),
+    );
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let origin = || Circle::from_json(&m.to_json()).unwrap().walking.unwrap().origins[0].clone();
+    let before = origin();
+    let population = "input[aria-label='居住点 1 人口']";
+    let said = |el: &web_sys::HtmlElement| text(el).contains("人口、步行距离请输入数字");
+
+    type_into(&el, population, "1200人");
+    settle().await;
+    assert_eq!(origin(), before, "not stored");
+    assert!(invalid(&el, population) && said(&el), "outlined and said");
+    assert_eq!(input(&el, population).value(), "1200人", "the text kept");
+    type_into(&el, population, "");
+    settle().await;
+    assert_eq!(origin(), before, "a point has residents: emptied, not stored");
+    assert!(invalid(&el, population) && said(&el));
+    type_into(&el, population, "1200");
+    settle().await;
+    assert_eq!(origin().population, 1200.0);
+    assert!(!invalid(&el, population) && !said(&el));
+
+    // The distance cell that holds 200 (the convenience store's).
+    let cells = el.query_selector_all("input[aria-label^='居住点 1 ']").unwrap();
+    let walk = (0..cells.length())
+        .map(|i| cells.item(i).unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap())
+        .find(|c| c.value() == "200")
+        .expect("the distance cell");
+    walk.set_value("两百");
+    fire(&walk, "input");
+    settle().await;
+    assert_eq!(origin().nearest_m, before.nearest_m, "not stored");
+    assert_eq!(walk.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(said(&el));
+    walk.set_value("");
+    fire(&walk, "input");
+    settle().await;
+    assert!(origin().nearest_m.get("convenience_store").is_none(), "emptied: no distance");
+    assert_eq!(walk.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert!(!said(&el));
+}
+
+/// A survey count typed negative or fractional is refused and said, not clamped or rounded into
+/// another number than the one in the box.
+#[wasm_bindgen_test]
+async fn survey_counts_are_whole_numbers_or_refused() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let surveys = || Circle::from_json(&m.to_json()).unwrap().surveys;
+    let before = surveys();
+    let resp = "input[id$='-resp']";
+    for typed in ["-3", "12.5", "1e12"] {
+        type_into(&el, resp, typed);
+        settle().await;
+        assert_eq!(surveys(), before, "{typed}: not stored");
+        assert!(invalid(&el, resp), "{typed}: outlined");
+        assert_eq!(input(&el, resp).value(), typed, "the text kept");
+        assert!(text(&el).contains("请输入不小于 0 的整数"), "{typed}: said");
+    }
+    type_into(&el, resp, "330");
+    settle().await;
+    assert!(surveys().iter().any(|(_, s)| s.respondents == 330), "{:?}", surveys());
+    assert!(!invalid(&el, resp) && !text(&el).contains("请输入不小于 0 的整数"));
+}
+
+/// A click as the second of a double click (`detail` 2).
+fn second_click(target: &web_sys::Element) {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"detail".into(), &2.into()).unwrap();
+    let ctor: js_sys::Function =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"MouseEvent".into()).unwrap().dyn_into().unwrap();
+    let args = js_sys::Array::of2(&"click".into(), &init);
+    let ev: web_sys::Event = js_sys::Reflect::construct(&ctor, &args).unwrap().dyn_into().unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// A quick "＋ 添加…" button is its category's: pressed, it goes (it does not turn into the next
+/// category's, for a second press to add), and the new row's name box takes the focus; the
+/// second click of a double click adds nothing.
+#[wasm_bindgen_test]
+async fn a_quick_add_button_adds_its_own_category_once() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let categories = || -> Vec<String> {
+        Circle::from_json(&m.to_json()).unwrap().facilities.iter().map(|f| f.category.clone()).collect()
+    };
+    let before = categories();
+    let add = buttons_with(&el, "＋ 添加托育");
+    assert!(!add.is_empty());
+    let pressed = add[0].clone();
+    pressed.focus().unwrap();
+    pressed.click();
+    settle().await;
+    let mut want = before.clone();
+    want.push("childcare".into());
+    assert_eq!(categories(), want);
+    let focused = document().active_element().unwrap();
+    assert!(focused.id().ends_with("-name"), "the new row's name box has the focus: {}", focused.outer_html());
+    let names = el.query_selector_all("tbody .lc-c-name input").unwrap();
+    let last = names.item(names.length() - 1).unwrap();
+    assert!(focused.is_same_node(Some(&last)), "the last row's");
+    // The button pressed went with its category: pressed again, nothing is added.
+    assert!(!pressed.is_connected(), "the button pressed is gone");
+    pressed.click();
+    settle().await;
+    assert_eq!(categories(), want, "a second press adds no other category");
+
+    // The second click of a double click, on whichever button is under the pointer by then.
+    let next = el.query_selector(".lc-q .lc-toolbar button").unwrap().expect("another quick-add button");
+    second_click(&next);
+    settle().await;
+    assert_eq!(categories(), want, "the second click of a double click adds nothing");
+}
