@@ -921,7 +921,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             .map(|i| {
                 let o = ctx.read(|c| c.walking.as_ref().map(|w| w.origins[i].clone()));
                 let o = o?;
-                let label = move |what: &str| format!("{} {} {what}", tr(l, "居住点", "Origin"), i + 1);
+                let label = move |what: &str| format!("{} {} {what}", tr(l, "居民点", "Residential point"), i + 1);
                 // The cells whose text is not a number (the population also when emptied: a point
                 // has residents), by field: said in the row and outlined, the text kept in the
                 // box and the value before it kept, as the facility rows do.
@@ -1000,13 +1000,13 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         <fieldset>
             <legend>{tr(l, "步行距离", "Walking distances")}</legend>
             <p class="lc-help">{tr(l,
-                "沿路网测量的步行距离（米）。覆盖率指标按各居住点人口加权；没有居住点时以中心代替。",
-                "Walking distances along streets, in metres. Coverage is weighted by the population of each origin; without origins the centre stands in.")}</p>
+                "沿路网测量的步行距离（米）。覆盖率指标按各居民点人口加权；没有居民点时以中心代替。",
+                "Walking distances along streets, in metres. Coverage is weighted by the population of each residential point; without any, the centre stands in.")}</p>
             {centre}
             <div class="lc-table-wrap">
                 <table>
                     <thead><tr>
-                        <th scope="col">{tr(l, "居住点", "Origin")}</th>
+                        <th scope="col">{tr(l, "居民点", "Residential point")}</th>
                         <th scope="col">{tr(l, "人口", "Population")}</th>
                         {heads}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
@@ -1018,10 +1018,10 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 <button type="button" on:click=move |_| edit(state, |c| {
                     let w = c.walking.get_or_insert_with(Walking::default);
                     // The first number not taken (after a removal, the count would repeat one).
-                    let name = |n: usize| format!("{}{n}", tr(l, "居住点", "origin "));
+                    let name = |n: usize| format!("{}{n}", tr(l, "居民点", "residential point "));
                     let n = (w.origins.len() + 1..).find(|n| !w.origins.iter().any(|o| o.id == name(*n))).unwrap_or(1);
                     w.origins.push(Origin::new(name(n)));
-                })>{tr(l, "添加居住点", "Add an origin")}</button>
+                })>{tr(l, "添加居民点", "Add a residential point")}</button>
             </div>
         </fieldset>
     })

@@ -345,7 +345,7 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
             None if rest == "population" => tr(l, "人口", "population").to_string(),
             None => rest.to_string(),
         };
-        return format!("{} {}{sep}{what}", tr(l, "居住点", "Origin"), i + 1);
+        return format!("{} {}{sep}{what}", tr(l, "居民点", "Residential point"), i + 1);
     }
     if let Some((i, _)) = row("location.boundary") {
         return match l {
@@ -640,8 +640,8 @@ mod tests {
         let w = |f: &str| field_words(&st, &c, f, Lang::Zh);
         assert_eq!(w("facilities[3].category"), "第 4 行设施：业态");
         assert_eq!(w("facilities[999].location"), "第 1000 行设施：位置", "a row the circle no longer has");
-        assert_eq!(w("walking.origins[0].nearest_m.pharmacy"), "居住点 1：药店");
-        assert_eq!(w("walking.origins[1].population"), "居住点 2：人口");
+        assert_eq!(w("walking.origins[0].nearest_m.pharmacy"), "居民点 1：药店");
+        assert_eq!(w("walking.origins[1].population"), "居民点 2：人口");
         assert_eq!(w("walking.nearest_m.wet_market"), "中心到最近的菜市场");
         assert_eq!(w("location.boundary[2]"), "边界第 3 点");
         assert_eq!(field_words(&st, &c, "location.boundary[2]", Lang::En), "Boundary point 3");

@@ -631,17 +631,17 @@ async fn an_open_explanation_stays_open_across_edits() {
 async fn an_origin_added_after_a_removal_gets_a_name_not_taken() {
     let el = host();
     let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
-    // 居住点1 was removed: two remain, and the count (2 + 1) would name the new one 居住点3 again.
+    // 居民点1 was removed: two remain, and the count (2 + 1) would name the new one 居民点3 again.
     o.circle_json = Some(
-        r#"{"id":"x","name":"测试","walking":{"origins":[{"id":"居住点2","population":10},{"id":"居住点3","population":20}]}}"#
+        r#"{"id":"x","name":"测试","walking":{"origins":[{"id":"居民点2","population":10},{"id":"居民点3","population":20}]}}"#
             .into(),
     );
     let m = mount_assessment(el.clone(), o).unwrap();
     settle().await;
-    buttons_with(&el, "添加居住点")[0].click();
+    buttons_with(&el, "添加居民点")[0].click();
     settle().await;
     let json = m.to_json();
-    assert!(json.contains("\"居住点4\""), "{json}");
+    assert!(json.contains("\"居民点4\""), "{json}");
     assert!(el.query_selector(".lc-problems").unwrap().is_none(), "no problem to correct");
 }
 
@@ -924,7 +924,7 @@ async fn origin_cells_say_a_text_that_is_not_a_number() {
     settle().await;
     let origin = || Circle::from_json(&m.to_json()).unwrap().walking.unwrap().origins[0].clone();
     let before = origin();
-    let population = "input[aria-label='居住点 1 人口']";
+    let population = "input[aria-label='居民点 1 人口']";
     let said = |el: &web_sys::HtmlElement| text(el).contains("人口、步行距离请输入数字");
 
     type_into(&el, population, "1200人");
@@ -942,7 +942,7 @@ async fn origin_cells_say_a_text_that_is_not_a_number() {
     assert!(!invalid(&el, population) && !said(&el));
 
     // The distance cell that holds 200 (the convenience store's).
-    let cells = el.query_selector_all("input[aria-label^='居住点 1 ']").unwrap();
+    let cells = el.query_selector_all("input[aria-label^='居民点 1 ']").unwrap();
     let walk = (0..cells.length())
         .map(|i| cells.item(i).unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap())
         .find(|c| c.value() == "200")
