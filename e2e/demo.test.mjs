@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { ARGS, open } from './helpers.mjs';
+import { ARGS, bare, open } from './helpers.mjs';
 
 const base = process.env.LIFECIRCLE_DEMO_BASE;
 const cli = process.env.LIFECIRCLE_CLI;
@@ -571,6 +571,292 @@ test('a corrupted saved entry is kept aside and reported, never dropped', { skip
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), aside[0]), '{"id": "x", "broken');
     await shot(page, 'demo-7-corrupt.png');
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a remount keeps what the widget holds: typed with autosave off, data set after mounting, moved in the page', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await bare(browser, base);
+    await page.evaluate(async () => {
+      await import('/widgets/lifecircle-widgets.js');
+      const circle = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+      window.__sample = circle;
+      const form = document.createElement('lifecircle-assessment');
+      form.id = 'f';
+      form.setAttribute('autosave', 'off');
+      form.setAttribute('circle-id', 'remount');
+      form.data = circle;
+      const card = document.createElement('lifecircle-scorecard');
+      card.id = 'c';
+      card.data = circle;
+      const map = document.createElement('lifecircle-guide-map');
+      map.id = 'm';
+      map.data = circle;
+      document.body.replaceChildren(form, card, map);
+      await Promise.all([form.ready, card.ready, map.ready]);
+    });
+    const form = page.locator('#f');
+    const json = (id) => page.evaluate((i) => document.getElementById(i).handle.toJson(), id);
+    // Typed into the form (autosave off: nothing in localStorage to come back from).
+    await form.locator('input[id$="-name"]').first().fill('改过的生活圈名称');
+    await form.locator('input[type=checkbox][id$="-done"]:not(:checked)').first().check();
+    await page.waitForTimeout(300);
+    const typed = await json('f');
+    assert.equal(JSON.parse(typed).name, '改过的生活圈名称');
+    // `config` remounts: what was typed stays, in the new language.
+    await page.evaluate(async () => { const f = document.getElementById('f'); f.config = { lang: 'en' }; await f.ready; });
+    assert.equal(await json('f'), typed, 'setting config keeps what was typed');
+    assert.equal(await form.locator('input[id$="-name"]').first().inputValue(), '改过的生活圈名称');
+    assert.equal(await form.locator('.lcx-export').textContent(), 'Export JSON', 'and the remount took the config');
+    // Moved in the page (disconnected, then connected again): kept; `data` reads it while out.
+    const whileOut = await page.evaluate(async () => {
+      const f = document.getElementById('f');
+      f.remove();
+      const out = f.data.name;
+      document.body.append(f);
+      await f.ready;
+      return out;
+    });
+    assert.equal(whileOut, '改过的生活圈名称', 'data of a disconnected element is what it held');
+    assert.equal(await json('f'), typed, 'moving the element keeps what was typed');
+    // Another standard: the same circle, scored against it (autosave off: nothing saved to prefer).
+    const std = await page.evaluate(async () => {
+      const f = document.getElementById('f');
+      f.setAttribute('standard', 'zhejiang-2023');
+      await f.ready;
+      const r = { id: f.handle.standardId, text: f.handle.toJson() };
+      f.setAttribute('standard', 'longwan-2024');
+      await f.ready;
+      return r;
+    });
+    assert.deepEqual(std, { id: 'zhejiang-2023', text: typed }, 'another standard keeps what was typed');
+    assert.equal(await json('f'), typed);
+    // "Start over" still goes back to the starting data the page gave.
+    await form.locator('.lcx-start').click();
+    await form.locator('.lcx-confirm .lcx-danger').click();
+    assert.equal(JSON.parse(await json('f')).name, await page.evaluate(() => window.__sample.name));
+    // Another circle-id is another circle: what the last one held is not carried over.
+    await form.locator('input[id$="-name"]').first().fill('另一个名字');
+    await page.waitForTimeout(300);
+    const other = await page.evaluate(async () => {
+      const f = document.getElementById('f');
+      f.setAttribute('circle-id', 'another');
+      await f.ready;
+      return f.data.name;
+    });
+    assert.equal(other, await page.evaluate(() => window.__sample.name), 'a new circle-id starts from the starting data');
+
+    // Score card and guide map: `data` set after mounting survives attributes that remount them.
+    const loaded = await page.evaluate(async () => {
+      const c = { ...window.__sample, name: '之后载入的生活圈' };
+      const card = document.getElementById('c');
+      const map = document.getElementById('m');
+      card.data = c;
+      map.data = c;
+      card.setAttribute('circle-id', card.circleId); // unchanged: no remount
+      card.config = { lang: 'en' };
+      map.setAttribute('what-if', '');
+      map.setAttribute('tiles-credit', '测试');
+      await Promise.all([card.ready, map.ready]);
+      return { card: card.data.name, map: map.data.name, whatIf: !!map.shadowRoot.querySelector('.lc-whatif') };
+    });
+    assert.deepEqual(loaded, { card: '之后载入的生活圈', map: '之后载入的生活圈', whatIf: true });
+    // A what-if facility is a trial, not data: a remount goes back to the circle the map was given.
+    const given = await json('m');
+    await page.locator('#m .lc-whatif input[type=checkbox]').check();
+    await page.locator('#m .lc-canvas').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    assert.match(await json('m'), /"id": ?"whatif-/, 'a hypothetical facility placed');
+    await page.evaluate(async () => { const m = document.getElementById('m'); m.setAttribute('tiles-credit', '测试二'); await m.ready; });
+    assert.equal(await json('m'), given, 'the remounted map holds the circle it was given, without the trial');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A test on a page of the demo's origin with no widget on it yet (no console error allowed). */
+function onBare(name, body) {
+  test(name, { skip }, async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    try {
+      const { page, errors } = await bare(browser, base);
+      await body(page);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+onBare('a follower\'s `for` changed before and after loading follows the form named now', async (page) => {
+  const r = await page.evaluate(async () => {
+    await import('/widgets/lifecircle-widgets.js');
+    const circle = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+    const make = (id, name) => {
+      const f = document.createElement('lifecircle-assessment');
+      f.id = id;
+      f.setAttribute('autosave', 'off');
+      f.setAttribute('circle-id', id);
+      f.data = { ...circle, name };
+      return f;
+    };
+    const a = make('form-a', '甲圈');
+    const b = make('form-b', '乙圈');
+    const card = document.createElement('lifecircle-scorecard');
+    card.setAttribute('for', 'form-a');
+    document.body.replaceChildren(a, b, card);
+    card.setAttribute('for', 'form-b'); // before anything has loaded
+    await Promise.all([a.ready, b.ready, card.ready]);
+    const first = card.data.name;
+    a.data = { ...circle, name: '甲圈改' };
+    await new Promise((done) => setTimeout(done, 200));
+    const afterA = card.data.name;
+    b.data = { ...circle, name: '乙圈改' };
+    await new Promise((done) => setTimeout(done, 200));
+    const afterB = card.data.name;
+    card.setAttribute('for', 'form-a'); // after loading: catches up with the other form at once
+    const switched = card.data.name;
+    b.data = { ...circle, name: '乙圈再改' };
+    a.data = { ...circle, name: '甲圈再改' };
+    await new Promise((done) => setTimeout(done, 200));
+    return { first, afterA, afterB, switched, last: card.data.name };
+  });
+  assert.deepEqual(r, { first: '乙圈', afterA: '乙圈', afterB: '乙圈改', switched: '甲圈改', last: '甲圈再改' });
+});
+
+/** A form (autosave off) alone on the page, mounted; its locator. */
+async function lonelyForm(page) {
+  await page.evaluate(async () => {
+    await import('/widgets/lifecircle-widgets.js');
+    const f = document.createElement('lifecircle-assessment');
+    f.id = 'form-a';
+    f.setAttribute('autosave', 'off');
+    document.body.replaceChildren(f);
+    await f.ready;
+  });
+  return page.locator('#form-a');
+}
+
+onBare('"导入 JSON" reads a file saved in GBK, as the facility import does', async (page) => {
+  const form = await lonelyForm(page);
+  const empty = JSON.parse(await page.evaluate(async () => (await import('/widgets/lifecircle-widgets.js')).emptyCircle()));
+  const [before, after] = JSON.stringify({ ...empty, id: 'gbk-demo', name: '@@' }).split('@@');
+  // 测试生活圈 in GBK (Excel, Notepad on Chinese Windows)
+  const gbk = Buffer.concat([Buffer.from(before), Buffer.from([0xb2, 0xe2, 0xca, 0xd4, 0xc9, 0xfa, 0xbb, 0xee, 0xc8, 0xa6]), Buffer.from(after)]);
+  await form.locator('.lcx-import').setInputFiles({ name: 'gbk.json', mimeType: 'application/json', buffer: gbk });
+  await page.waitForTimeout(300);
+  assert.match(await form.locator('.lcx-notice').textContent(), /已导入 gbk\.json/);
+  assert.equal(await page.evaluate(() => document.getElementById('form-a').data.name), '测试生活圈');
+});
+
+onBare('the datum list reads Chinese first in Chinese, English in English', async (page) => {
+  const form = await lonelyForm(page);
+  const datums = () => form.locator('.lcx-datum option').allTextContents();
+  assert.deepEqual(await datums(), ['WGS-84（GPS、OpenStreetMap）', 'GCJ-02（高德、腾讯）', 'BD-09（百度）']);
+  await form.evaluate((f) => f.setAttribute('lang', 'en'));
+  assert.deepEqual(await datums(), ['WGS-84 (GPS, OpenStreetMap)', 'GCJ-02 (AMap, Tencent)', 'BD-09 (Baidu)']);
+  assert.deepEqual(await form.locator('.lcx-datum option').evaluateAll((os) => os.map((o) => o.value)), ['wgs84', 'gcj02', 'bd09']);
+});
+
+onBare('removing `as-of` or `layout` goes back to config\'s, not to today or `screen`', async (page) => {
+  const fallback = await page.evaluate(async () => {
+    await import('/widgets/lifecircle-widgets.js');
+    const circle = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+    const card = document.createElement('lifecircle-scorecard');
+    card.config = { asOf: '2024-12-31' };
+    card.setAttribute('as-of', '2025-06-30');
+    card.data = circle;
+    const map = document.createElement('lifecircle-guide-map');
+    map.config = { layout: 'a3_portrait' };
+    map.setAttribute('layout', 'screen');
+    map.data = circle;
+    document.body.append(card, map);
+    await Promise.all([card.ready, map.ready]);
+    let asOf = null;
+    card.addEventListener('lifecircle-change', (e) => { asOf = e.detail.as_of; });
+    const before = map.shadowRoot.querySelector('.lc-canvas svg').getAttribute('viewBox');
+    card.removeAttribute('as-of');
+    map.removeAttribute('layout');
+    await new Promise((done) => setTimeout(done, 300));
+    return { asOf, before, after: map.shadowRoot.querySelector('.lc-canvas svg').getAttribute('viewBox') };
+  });
+  assert.equal(fallback.asOf, '2024-12-31', 'as-of removed: config.asOf');
+  assert.doesNotMatch(fallback.before, /^0(\.0)? 0(\.0)? 1188/);
+  assert.match(fallback.after, /^0(\.0)? 0(\.0)? 1188(\.0)? 1680(\.0)?$/, 'layout removed: config.layout (A3)');
+});
+
+test('demo: printing the A3 map is for that print only (after its poster is drawn); the gap report prints itself', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    // What the page looks like at the moment it prints.
+    await page.evaluate(() => {
+      window.__prints = [];
+      window.print = () => window.__prints.push({
+        printMap: document.body.classList.contains('print-map'),
+        viewBox: document.getElementById('lc-map').shadowRoot.querySelector('.lc-canvas svg').getAttribute('viewBox'),
+        tab: document.querySelector('[role=tab][aria-selected=true]').id,
+      });
+    });
+    await page.click('#tab-map');
+    await page.click('#print');
+    await page.waitForFunction(() => window.__prints.length === 1);
+    const [map] = await page.evaluate(() => window.__prints);
+    assert.equal(map.printMap, true);
+    assert.match(map.viewBox, /^0(\.0)? 0(\.0)? 1188(\.0)? 1680(\.0)?$/, 'the A3 poster is drawn before printing');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.evaluate(() => document.body.classList.contains('print-map')), false, 'after the print, the page is as it was');
+    assert.equal(await page.getAttribute('#a3', 'aria-pressed'), 'false');
+    assert.equal(await page.getAttribute('#lc-map', 'layout'), 'screen');
+    // The gap report's own print button (打印整改清单) prints the gap report.
+    await page.click('#tab-gaps');
+    await page.locator('#lc-gaps .lc-toolbar button').click();
+    await page.waitForFunction(() => window.__prints.length === 2);
+    assert.equal((await page.evaluate(() => window.__prints))[1].printMap, false);
+    await page.emulateMedia({ media: 'print' });
+    assert.notEqual(await page.locator('#panel-gaps').evaluate((e) => getComputedStyle(e).display), 'none', 'the gap report is printed');
+    assert.equal(await page.locator('#panel-map').evaluate((e) => getComputedStyle(e).display), 'none', 'not the map');
+    await shot(page, 'demo-10-print-gaps.png', true);
+    await page.emulateMedia({ media: 'screen' });
+    // With the A3 layout on (a screen preview), the gap report still prints itself.
+    await page.click('#tab-map');
+    await page.click('#a3');
+    await page.click('#tab-gaps');
+    await page.emulateMedia({ media: 'print' });
+    assert.notEqual(await page.locator('#panel-gaps').evaluate((e) => getComputedStyle(e).display), 'none');
+    await page.emulateMedia({ media: 'screen' });
+
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('demo: a quick change of sample shows the last choice, once', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    // Samples chosen one after another before any has loaded: the last one, once.
+    await page.evaluate(() => {
+      const s = document.getElementById('sample');
+      for (const v of ['bjtu-osm', 'longwan-sample', 'blank']) {
+        s.value = v;
+        s.dispatchEvent(new Event('change'));
+      }
+    });
+    await page.waitForSelector('body[data-sample="blank"]');
+    await page.waitForTimeout(1500); // the earlier choices finish loading meanwhile
+    const counts = await page.evaluate(() => ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map']
+      .map((t) => document.querySelectorAll(t).length));
+    assert.deepEqual(counts, [1, 1, 1, 1], 'one of each widget');
+    assert.equal(await page.getAttribute('#lc-form', 'circle-id'), 'blank');
+    assert.equal(await page.getAttribute('body', 'data-sample'), 'blank');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -228,3 +228,39 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await browser.close();
   }
 });
+
+test('the dashboard keeps the circles added and removed when it mounts again (communities changed, config, moved)', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const ids = () => page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()).map((c) => c.id));
+    const d = { ...sample.circles[0], id: 'd-remount', name: '丁圈（示例）' };
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) });
+    await page.waitForTimeout(300);
+    await board(page).locator('[data-remove="0"]').first().click();
+    await page.waitForTimeout(300);
+    const want = [...sample.circles.slice(1).map((c) => c.id), 'd-remount'];
+    assert.deepEqual(await ids(), want, 'one added, the first removed');
+    const again = await page.evaluate(async () => {
+      const el = document.getElementById('lc-district');
+      const list = () => JSON.parse(el.handle.toJson()).map((c) => c.id);
+      el.setAttribute('communities', String(Number(el.getAttribute('communities') || 20) + 1));
+      await el.ready;
+      const communities = list();
+      el.config = { ...el.config };
+      await el.ready;
+      const config = list();
+      const parent = el.parentNode;
+      el.remove();
+      const out = el.data.map((c) => c.id);
+      parent.append(el);
+      await el.ready;
+      return { communities, config, out, moved: list() };
+    });
+    assert.deepEqual(again, { communities: want, config: want, out: want, moved: want });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

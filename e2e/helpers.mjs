@@ -39,3 +39,14 @@ export async function axe(page) {
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/** A page of the demo's origin with no widget on it (the sample circle's JSON), recording errors. */
+export async function bare(browser, base) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/favicon.ico', (r) => r.fulfill({ status: 204 })); // a JSON page has no icon link
+  await page.goto(base + '/data/longwan-sample.json');
+  return { page, errors };
+}

@@ -40,8 +40,14 @@ function common() {
   return a;
 }
 
+// Each choice of sample counts: an earlier one still loading stops at its next step, so a quick
+// change of mind shows the last choice once, never two sets of widgets.
+let showing = 0;
+
 async function showSample(id) {
+  const run = ++showing;
   const s = await loadSample(id);
+  if (run !== showing) return false;
   state.sample = s;
   for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
 
@@ -49,6 +55,7 @@ async function showSample(id) {
   if (s.circle) form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
   $('slot-form').append(form);
   await form.ready; // its standard is fetched; then its circle (restored or the sample) is known
+  if (run !== showing) return false;
   const circle = form.handle ? form.handle.toJson() : s.circle;
 
   const card = make('lifecircle-scorecard', { id: 'lc-card', for: 'lc-form', ...common() });
@@ -64,9 +71,11 @@ async function showSample(id) {
   map.data = circle;
   $('slot-map').append(map);
   await Promise.all([card.ready, gaps.ready, map.ready]);
+  if (run !== showing) return false;
 
   document.body.dataset.sample = s.id;
   relabel();
+  return true;
 }
 
 function widgets() {
@@ -101,11 +110,33 @@ function selectTab(name) {
   }
 }
 
+/** The guide map in the A3 poster layout (on the screen; printing it is `printMap`'s). */
 function setA3(on) {
   $('a3').setAttribute('aria-pressed', String(on));
-  document.body.classList.toggle('print-map', on);
+  document.body.classList.toggle('a3', on);
   const map = $('lc-map');
   if (map) map.setAttribute('layout', on ? 'a3_portrait' : 'screen');
+}
+
+const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+
+/**
+ * 打印 A3 导视图: the poster alone, for this print only. Afterwards the page is as it was, so that
+ * the gap report's own print button (打印整改清单) prints the gap report, not the map.
+ */
+async function printMap() {
+  selectTab('map');
+  const was = $('a3').getAttribute('aria-pressed') === 'true';
+  setA3(true);
+  document.body.classList.add('print-map');
+  window.addEventListener('afterprint', () => {
+    document.body.classList.remove('print-map');
+    setA3(was);
+  }, { once: true });
+  // The map draws its poster when it is shown with the new layout: print what it drew.
+  await frame();
+  await frame();
+  window.print();
 }
 
 /** The form's live score bar sticks just below the portal's own sticky tab bar. */
@@ -120,7 +151,8 @@ function wire() {
   // the A3 poster is for printing.
   window.addEventListener('resize', stickBelowTabs);
   $('controls').addEventListener('submit', (e) => e.preventDefault());
-  $('sample').addEventListener('change', (e) => showSample(e.target.value).catch(fail));
+  // The last choice wins (see `showSample`); the page is ready again when it is shown.
+  $('sample').addEventListener('change', (e) => showSample(e.target.value).then(ready).catch(fail));
   $('lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));
   $('large').addEventListener('change', (e) => setLarge(e.target.checked));
   const tabs = ['assess', 'gaps', 'map'];
@@ -133,7 +165,7 @@ function wire() {
     });
   }
   $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
-  $('print').addEventListener('click', () => { selectTab('map'); setA3(true); window.print(); });
+  $('print').addEventListener('click', () => { printMap().catch(fail); });
   document.addEventListener('lifecircle-submit', (e) => {
     const a = e.detail;
     status(`已提交自评：${a.total} 分。`, `Self-assessment submitted: ${a.total} points.`);
@@ -145,5 +177,7 @@ function fail(e) {
   document.body.dataset.ready = 'error';
 }
 
+function ready(shown) { if (shown) document.body.dataset.ready = '1'; }
+
 wire();
-showSample($('sample').value).then(() => { document.body.dataset.ready = '1'; }).catch(fail);
+showSample($('sample').value).then(ready).catch(fail);

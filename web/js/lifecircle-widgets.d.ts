@@ -85,9 +85,9 @@ export interface ElementConfig {
 
 /** What the five elements have in common. */
 export interface LifecircleElement extends HTMLElement {
-  /** Setting it remounts the widget. */
+  /** Setting it remounts the widget; what it holds (edits, loaded data) is kept. */
   config: ElementConfig;
-  /** The circle (`<lifecircle-district>`: an array of circles): before mounting, the starting data; after, setting it loads it. */
+  /** The circle (`<lifecircle-district>`: an array of circles): before mounting, the starting data; after, setting it loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. */
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;

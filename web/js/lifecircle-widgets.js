@@ -94,6 +94,9 @@ const TEXT = {
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
   datum: ['坐标系', 'Datum'],
+  datumWgs84: ['WGS-84（GPS、OpenStreetMap）', 'WGS-84 (GPS, OpenStreetMap)'],
+  datumGcj02: ['GCJ-02（高德、腾讯）', 'GCJ-02 (AMap, Tencent)'],
+  datumBd09: ['BD-09（百度）', 'BD-09 (Baidu)'],
   cleared: ['已清空，重新开始。', 'Cleared: started over.'],
   reset: ['已恢复为本页提供的起始数据。', 'Back to the starting data this page gave.'],
   startOver: ['重新开始', 'Start over'],
@@ -172,7 +175,9 @@ class LifecircleElement extends HTMLElement {
     super();
     this._config = {};
     this._handle = null;
-    this._default = undefined;
+    this._default = undefined; // the starting data the page gave (JSON text): what "Start over" goes back to
+    this._kept = null; // what a freed handle held, to mount again from: { text, circleId, key }
+    this._source = undefined; // the circle last given to the widget from outside (see `_current`)
     this._packed = null;
     this._token = 0;
     this._failed = false; // the latest mount failed (shown in the notice)
@@ -202,16 +207,19 @@ class LifecircleElement extends HTMLElement {
   /** The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting it (object or JSON text) loads it. Before mounting it is the starting data, also as an object (text that is not JSON reads back as it was set). */
   get data() {
     if (this._handle) return JSON.parse(this._handle.toJson());
-    try { return this._default === undefined ? undefined : JSON.parse(this._default); } catch { return this._default; }
+    const text = this._carried() ?? this._default;
+    try { return text === undefined ? undefined : JSON.parse(text); } catch { return text; }
   }
   set data(v) {
     const text = typeof v === 'string' ? v : JSON.stringify(v);
     if (!this._handle) {
+      // The newest data given wins over what a freed handle held.
       this._default = text;
+      this._kept = null;
       if (this._failed && this.isConnected) this._remount(); // a failed mount tries again with it
       return;
     }
-    this._handle.loadJson(text);
+    this._load(text);
   }
 
   /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson); null until `ready`. */
@@ -235,11 +243,17 @@ class LifecircleElement extends HTMLElement {
   disconnectedCallback() {
     this._token += 1; // a mount still waiting for its standard is dropped
     this._unfollow();
-    if (this._handle) { this._handle.free(); this._handle = null; this._slot.replaceChildren(); }
+    if (this._handle) { this._keep(); this._slot.replaceChildren(); }
   }
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
+    // Follow the form named now, whether the widget has loaded yet or not.
+    if (name === 'for') {
+      this._unfollow();
+      if (this.isConnected) this._follow();
+      if (this._handle || !this._failed) return;
+    }
     if (!this._handle) {
       // Still loading: the mount reads the attributes when its standard arrives, but a
       // different standard means another fetch. Failed: a corrected attribute (a standard,
@@ -251,9 +265,8 @@ class LifecircleElement extends HTMLElement {
     try {
       if (name === 'lang') { this._handle.setLang(langOf(this)); this._relabel(); }
       else if (name === 'large-text') { this._handle.setElder(this.elder); this._chromeElder(); }
-      else if (name === 'as-of') this._handle.setAsOf(value || today());
-      else if (name === 'layout') this._handle.setLayout(value || 'screen');
-      else if (name === 'for') { this._unfollow(); this._follow(); }
+      else if (name === 'as-of') this._handle.setAsOf(value || this._config.asOf || today());
+      else if (name === 'layout') this._handle.setLayout(value || this._config.layout || 'screen');
       else if (name === 'autosave') this._relabel();
       else { this._remount(); return; }
       // The attribute that failed, corrected: show the widget again.
@@ -281,12 +294,38 @@ class LifecircleElement extends HTMLElement {
   _mountWith(circle) {
     const div = h('div');
     this._slot.replaceChildren(div);
-    return MOUNT[this.constructor.widget](div, this._options(circle));
+    const handle = MOUNT[this.constructor.widget](div, this._options(circle));
+    this._source = circle;
+    return handle;
+  }
+
+  // Loads a circle given from outside (`data`, the followed form).
+  _load(text) {
+    this._handle.loadJson(text);
+    this._source = text;
+  }
+
+  // What the widget holds now, to mount again from: the handle's circle (the form's edits, the
+  // district's files and removals). The guide map overrides it (its what-if facilities are not data).
+  _current() { return this._handle.toJson(); }
+
+  // Frees the handle, keeping what it held for the next mount (a remount, the element moved or
+  // put back into the page), with the circle id and autosave key it was mounted under.
+  _keep() {
+    this._kept = { text: this._current(), circleId: this._mountedAs?.circleId, key: this._mountedAs?.key };
+    this._handle.free();
+    this._handle = null;
+  }
+
+  // The kept circle, unless `circle-id` names another circle since (then it is not carried over).
+  _carried() {
+    const k = this._kept;
+    return k && k.circleId === this.circleId ? k.text : undefined;
   }
 
   _remount() {
     const token = ++this._token;
-    if (this._handle) { this._handle.free(); this._handle = null; }
+    if (this._handle) this._keep();
     this._say(null);
     this._slot.hidden = false;
     this._badAttr = null;
@@ -298,6 +337,8 @@ class LifecircleElement extends HTMLElement {
         if (token !== this._token) return this; // superseded, or disconnected meanwhile
         this._packed = packed;
         this._handle = this._start();
+        this._mountedAs = { circleId: this.circleId, key: this.storageKey };
+        this._kept = null; // mounted: the handle holds it now
       } catch (e) {
         if (token !== this._token) return this;
         failure = e;
@@ -332,7 +373,7 @@ class LifecircleElement extends HTMLElement {
   // Load the circle of the followed form, when both are mounted.
   _catchUp() {
     const src = this._following && document.getElementById(this.getAttribute('for'));
-    if (src && src.handle && this._handle) this._handle.loadJson(src.handle.toJson());
+    if (src && src.handle && this._handle) this._load(src.handle.toJson());
   }
 
   // The element's own bar, notices and confirmation follow the 适老化 mode like the widget.
@@ -340,7 +381,8 @@ class LifecircleElement extends HTMLElement {
     for (const e of this.shadowRoot.children) if (e !== this._slot) e.classList.toggle('lc-elder', this.elder);
   }
 
-  _start() { return this._mountWith(this._default); }
+  // What the handle held before a remount, else the starting data.
+  _start() { return this._mountWith(this._carried() ?? this._default); }
 
   // A notice; `key` (from `_sayKey`) lets a language switch say it again.
   _say(text, error = false, key = null) {
@@ -367,7 +409,7 @@ class LifecircleElement extends HTMLElement {
   _follow() {
     const id = this.getAttribute('for');
     if (!id || this._following) return;
-    const onInput = (ev) => { if (ev.target.id === id && this._handle) this._handle.loadJson(ev.detail); };
+    const onInput = (ev) => { if (ev.target.id === id && this._handle) this._load(ev.detail); };
     document.addEventListener('lifecircle-input', onInput);
     this._following = onInput;
     this._catchUp();
@@ -408,9 +450,9 @@ class AssessmentElement extends LifecircleElement {
     const facFile = h('input', { type: 'file', accept: '.csv,.geojson,.json,text/csv,application/geo+json', class: 'lcx-import-facilities', on: { change: (ev) => this._importFacilities(ev.target) } });
     label(facFile, 'importFacilities', 'aria-label');
     this._datum = h('select', { class: 'lcx-datum' },
-      h('option', { value: 'wgs84' }, 'WGS-84（GPS / OSM）'),
-      h('option', { value: 'gcj02' }, 'GCJ-02（高德 AMap / 腾讯）'),
-      h('option', { value: 'bd09' }, 'BD-09（百度 Baidu）'));
+      label(h('option', { value: 'wgs84' }), 'datumWgs84'),
+      label(h('option', { value: 'gcj02' }), 'datumGcj02'),
+      label(h('option', { value: 'bd09' }), 'datumBd09'));
     const datumText = label(h('span'), 'datum');
     // Says whether edits are autosaved (set in `_relabel`: the page may turn autosave off).
     const hint = this._hint = h('span', { class: 'lcx-hint' });
@@ -459,12 +501,18 @@ class AssessmentElement extends LifecircleElement {
     this._sendInput();
   }
 
+  // Mounted again (a changed attribute or `config`, moved in the page): what was entered is kept.
+  // Under another autosave key (another standard or version), what was saved under that key wins,
+  // as on a page load; another `circle-id` is another circle (see `_carried`).
   _start() {
-    if (!this.autosave) return this._mountWith(this._default);
+    const carried = this._carried();
     const key = this.storageKey;
+    if (carried !== undefined && (!this.autosave || this._kept.key === key)) return this._mountWith(carried);
+    const start = carried ?? this._default;
+    if (!this.autosave) return this._mountWith(start);
     let saved = null;
     try { saved = localStorage.getItem(key); } catch { saved = null; }
-    if (saved == null) return this._mountWith(this._default);
+    if (saved == null) return this._mountWith(start);
     try {
       const handle = this._mountWith(saved);
       this._sayKey('restored');
@@ -474,7 +522,7 @@ class AssessmentElement extends LifecircleElement {
       // Never lose data: keep the unreadable entry under another key and say so.
       const aside = `${key}:corrupt:${new Date().toISOString()}`;
       try { localStorage.setItem(aside, saved); localStorage.removeItem(key); } catch { /* kept in place */ }
-      const handle = this._mountWith(this._default);
+      const handle = this._mountWith(start);
       this._sayKey('corrupt', { key: aside }, true);
       return handle;
     }
@@ -506,7 +554,7 @@ class AssessmentElement extends LifecircleElement {
     const f = input.files && input.files[0];
     if (!f || !this._handle) return;
     try {
-      this._handle.loadJson(await f.text());
+      this._handle.loadJson(await textOf(f));
       this._save(this._handle.toJson());
       this._sayKey('imported', { name: f.name });
     } catch (e) {
@@ -570,7 +618,13 @@ const failure = (e) => {
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
 class GapReportElement extends LifecircleElement { static widget = 'gap-report'; }
-class GuideMapElement extends LifecircleElement { static widget = 'guide-map'; }
+class GuideMapElement extends LifecircleElement {
+  static widget = 'guide-map';
+
+  // The circle it was given, not its what-if facilities: they are a trial, not data (the handle's
+  // `toJson` includes them, with the residential points' walks they shortened).
+  _current() { return this._source ?? this._handle.toJson(); }
+}
 /**
  * <lifecircle-district>: a district's circles (`data`, an array) against its standard's targets;
  * the `communities` attribute. Its bar adds circles from JSON files (a circle, or a list of

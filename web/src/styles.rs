@@ -58,7 +58,7 @@ line-height:1.6;white-space:nowrap}
 .lc-root .lc-sample{color:var(--_bad);font-weight:700}
 .lc-root .lc-st-met{color:var(--_ok)}.lc-root .lc-st-partly{color:var(--_warn)}.lc-root .lc-st-not-met{color:var(--_bad)}
 .lc-root .lc-st-no-data{color:var(--_bad)}.lc-root .lc-st-na{color:var(--_muted)}
-.lc-root .lc-prov{color:var(--_warn)}
+.lc-root .lc-prov{color:var(--_warn);white-space:normal;max-width:100%}
 .lc-root .lc-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-root .lc-toolbar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:.5em 0}
 "#
