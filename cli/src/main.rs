@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use lifecircle_core::access::{self, Crs, load};
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
+use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
 mod verify;
@@ -66,7 +67,7 @@ enum Command {
         /// 生活圈文件（JSON）；`-` 读标准输入 Circle files (JSON); `-` reads standard input.
         #[arg(required = true)]
         circles: Vec<PathBuf>,
-        /// 评估日期 YYYY-MM-DD（默认今天）Evaluation date, YYYY-MM-DD (default: today).
+        /// 评估日期 YYYY-MM-DD（默认今天，按北京时间 UTC+8）Evaluation date, YYYY-MM-DD (default: today in China, UTC+8).
         #[arg(long)]
         as_of: Option<String>,
         #[command(flatten)]
@@ -116,8 +117,9 @@ enum Command {
         /// (as the district dashboard exports them).
         #[arg(required = true)]
         circles: Vec<PathBuf>,
-        /// 评估日期 YYYY-MM-DD（默认今天），其年份即“本年”
-        /// Evaluation date, YYYY-MM-DD (default: today); its year marks this year's targets.
+        /// 评估日期 YYYY-MM-DD（默认今天，按北京时间 UTC+8），其年份即“本年”
+        /// Evaluation date, YYYY-MM-DD (default: today in China, UTC+8); its year marks this
+        /// year's targets.
         #[arg(long)]
         as_of: Option<String>,
         /// 全区社区数（用于“创成生活圈的社区比例”）
@@ -142,10 +144,11 @@ enum Command {
         to: CrsArg,
         /// 一个点 `经度,纬度` A point `LON,LAT`.
         point: Option<String>,
-        /// 含经度、纬度列（lon/经度、lat/纬度）的 CSV 文件：这两列转换，其余行列原样输出；UTF-8 或 GBK（中文 Windows 的 Excel 所存）；带引号的字段（含逗号的地址）保留
+        /// 含经度、纬度列（lon/经度、lat/纬度）的 CSV 文件：这两列转换，其余行列原样输出；UTF-8 或 GBK（中文 Windows 的 Excel 所存）；带引号的字段（含逗号的地址）保留；输出为带 BOM 的 UTF-8（Excel 可直接打开）
         /// A CSV file with longitude and latitude columns (`lon`/`经度`, `lat`/`纬度`): the same
         /// rows and columns come out with those two converted. UTF-8 or GBK (as Excel on
-        /// Chinese Windows saves it); quoted fields (an address with a comma) are kept.
+        /// Chinese Windows saves it); quoted fields (an address with a comma) are kept. Written
+        /// as UTF-8 with a BOM, so Excel opens it.
         #[arg(long, conflicts_with = "point")]
         csv: Option<PathBuf>,
     },
@@ -186,10 +189,12 @@ enum Command {
 enum AccessCommand {
     /// 步行距离 Network walking distance in metres between two points, or for every row of a CSV
     ///
-    /// 两点间或 CSV 每行（`from_lon,from_lat,to_lon,to_lat`；输出另加 `metres` 列，无路可达时为空）的路网步行距离（米）。
+    /// 两点间或 CSV 每行（`from_lon,from_lat,to_lon,to_lat`，可有其他列；UTF-8 或 GBK）的路网步行距离（米）。输出原有各列，另加 `metres` 与 `备注 note` 列：无法量得时 metres 为空，备注说明原因（离道路过远、无连通路径）。
     ///
-    /// A CSV of pairs has the columns `from_lon,from_lat,to_lon,to_lat`; out: the same plus
-    /// `metres`, empty when there is no path.
+    /// A CSV of pairs has the columns `from_lon,from_lat,to_lon,to_lat` (others are kept;
+    /// UTF-8 or GBK); out: every column plus `metres` and `备注 note`: when a distance cannot be
+    /// measured, `metres` is empty and the note says why (a point too far from any street, no
+    /// path). Tables are written for Excel: UTF-8 with a BOM, quoted as needed.
     Distance {
         /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
         #[arg(long)]
@@ -254,13 +259,13 @@ enum AccessCommand {
         /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
-        /// 业态 Category code of the standard
+        /// 业态：标准的业态编号或名称（如 convenience_store 或 便利店）A category of the standard, by code or name (`convenience_store` or `便利店`)
         #[arg(long)]
         category: String,
         /// 建议位置数 How many sites to suggest
         #[arg(long, default_value_t = 3)]
         k: usize,
-        /// 评估日期 Evaluation date, YYYY-MM-DD (default: today)
+        /// 评估日期（默认今天，按北京时间 UTC+8）Evaluation date, YYYY-MM-DD (default: today in China, UTC+8)
         #[arg(long)]
         as_of: Option<String>,
         /// 坐标系 Coordinate system of the data files and the points
@@ -283,7 +288,7 @@ enum AccessCommand {
         /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
-        /// 网格边长 Grid cell of the isochrone polygons, metres (at least 1; at most a million cells)
+        /// 网格边长（米，1 至 1000；至多一百万个网格）Grid cell of the isochrone polygons, metres (1 to 1000; at most a million cells)
         #[arg(long, default_value_t = 25.0)]
         cell_m: f64,
         /// 步速 Walking pace: the standard's default, or its slower pace for older residents
@@ -342,7 +347,7 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// `--as-of YYYY-MM-DD`, or today.
+/// `--as-of YYYY-MM-DD`, or today in China (UTC+8).
 fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     match arg {
         Some(s) => s
@@ -394,8 +399,12 @@ enum FormatArg {
     Json,
     /// Markdown 报告 the report in Markdown
     Md,
-    /// 表格（CSV，可用 Excel/WPS 打开）：score 每个生活圈一行，district 每项目标一行
-    /// A table for spreadsheets: one row per circle (score) or per target (district)
+    /// 表格（CSV，可用 Excel/WPS 打开）：score 每个生活圈一行，district 每项目标一行。带 BOM 的 UTF-8；Excel 会改变的文本（12 位以上或以 0 开头的数字编号、可读作日期或分数的 1/2、1-2、3e5 等）写作 `="0330303"`，按原文显示；分数仍为数字；以 = + - @ 开头的文本前加 ' 以免作为公式执行
+    /// A table for spreadsheets: one row per circle (score) or per target (district). UTF-8
+    /// with a BOM; text Excel would change (ids of 12 or more digits or with a leading zero,
+    /// text it reads as a date, fraction or number such as 1/2, 1-2, 3e5) is written
+    /// `="0330303"`, which shows the text as it is; scores stay numbers; text starting with
+    /// = + - @ gets a leading ' so it does not run as a formula
     Csv,
 }
 
@@ -411,6 +420,25 @@ enum Failure {
     /// The command was given wrong arguments (exit 2, as clap's own usage errors).
     Usage(String),
     Io(String),
+}
+
+impl Failure {
+    fn message(&self) -> &str {
+        match self {
+            Failure::Invalid(m) | Failure::Usage(m) | Failure::Io(m) => m,
+        }
+    }
+
+    /// What a batch that went on past its failures ends with: every failure's message, and
+    /// exit 3 only when every one of them was a file that could not be read (else 1).
+    fn batch(failed: Vec<Failure>) -> Result<(), Failure> {
+        if failed.is_empty() {
+            return Ok(());
+        }
+        let unreadable = failed.iter().all(|f| matches!(f, Failure::Io(_)));
+        let text = failed.iter().map(Failure::message).collect::<Vec<_>>().join("\n");
+        Err(if unreadable { Failure::Io(text) } else { Failure::Invalid(text) })
+    }
 }
 
 fn main() -> ExitCode {
@@ -580,10 +608,30 @@ fn warn_repeated_ids(ids: &[(String, &Path)]) {
     }
 }
 
-/// Today's date (UTC): the CLI may read the clock; the core may not.
+/// How messages name a circle: its file, and in a list its place and id
+/// (`circles.json circles[1] (b)`).
+fn circle_label(path: &Path, k: Option<usize>, circle: &Circle) -> String {
+    match k {
+        Some(k) => format!("{} circles[{k}] ({})", path.display(), circle.id),
+        None => path.display().to_string(),
+    }
+}
+
+/// China Standard Time, UTC+8 all year (no daylight saving since 1991), in seconds.
+const CHINA_UTC_OFFSET_S: u64 = 8 * 3600;
+
+/// Today's date in China (UTC+8): the standards are Chinese, so an evaluation run at 07:00 in
+/// Wenzhou is dated that day, not the day before as UTC would have it. The CLI may read the
+/// clock; the core may not.
 fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    Date::from_unix_days((secs / 86_400) as i64).unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"))
+    china_date(secs)
+}
+
+/// The date in China at `secs` seconds after the Unix epoch.
+fn china_date(secs: u64) -> Date {
+    let days = (secs + CHINA_UTC_OFFSET_S) / 86_400;
+    Date::from_unix_days(i64::try_from(days).unwrap_or(0)).unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -608,8 +656,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Validate { files } => {
             let mut bad = 0;
+            let mut unreadable = Vec::new();
             for f in &files {
-                match load_file(f)? {
+                // A file that cannot be read is listed, and the others are still validated.
+                let loaded = match load_file(f) {
+                    Ok(loaded) => loaded,
+                    Err(e) => {
+                        say!("✘ {}", e.message());
+                        unreadable.push(e);
+                        continue;
+                    }
+                };
+                match loaded {
                     Ok(s) => say!(
                         "✔ {}: {} v{} — {} 项指标 indicators, 总分 total {}, {} 个类别 categories",
                         f.display(),
@@ -628,10 +686,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
-            if bad > 0 {
-                Err(Failure::Invalid(format!("{bad} 个标准文件无效 invalid standard file(s)")))
-            } else {
-                Ok(())
+            match (bad, unreadable.len()) {
+                (0, 0) => Ok(()),
+                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 standard file(s) could not be read"))),
+                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 invalid standard file(s)"))),
+                (bad, n) => Err(Failure::Invalid(format!(
+                    "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
+                ))),
             }
         }
         Command::Show { standard } => {
@@ -661,29 +722,45 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
-            let mut failed = Vec::new();
+            // A file or circle that cannot be scored is listed and the batch goes on: the
+            // others are scored and written, and the command exits non-zero at the end.
+            let mut failed: Vec<Failure> = Vec::new();
             let mut results = Vec::new();
             let mut lists = false;
+            let mut scored = 0;
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
-                let text = read(path)?;
+                let text = match read(path) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        failed.push(e);
+                        continue;
+                    }
+                };
                 let list = is_list(&text);
                 lists |= list;
                 let read = match circles_in(&text) {
                     Ok(cs) => cs,
                     Err(mut e) => {
                         e.locate(&text);
-                        failed.push(format!("{}: {e}", path.display()));
+                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
                         continue;
                     }
                 };
                 for (k, circle) in read.into_iter().enumerate() {
                     ids.push((circle.id.clone(), path));
                     let circle = match &data {
-                        Some(d) => d.apply(&std, &circle, path)?,
+                        Some(d) => match d.apply(&std, &circle, &circle_label(path, list.then_some(k), &circle)) {
+                            Ok(c) => c,
+                            Err(e) => {
+                                failed.push(e);
+                                continue;
+                            }
+                        },
                         None => circle,
                     };
                     let result = lifecircle_core::score(&std, &circle, as_of);
+                    scored += usize::from(result.is_ok());
                     match result {
                         Ok(a) => match format {
                             FormatArg::Json | FormatArg::Csv => results.push(a),
@@ -698,7 +775,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 }
                             }
                             e.locate(&text);
-                            failed.push(format!("{}: {e}", path.display()));
+                            failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
                         }
                     }
                 }
@@ -715,7 +792,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if matches!(format, FormatArg::Csv) {
                 emit(&lifecircle_core::table::circles(&results, lang));
             }
-            if failed.is_empty() { Ok(()) } else { Err(Failure::Invalid(failed.join("\n"))) }
+            let n = failed.len();
+            Failure::batch(failed).map_err(|e| {
+                if scored == 0 {
+                    return e;
+                }
+                let more = format!(
+                    "\n{n} 项未能评分（见上），其余 {scored} 个生活圈已评分 / {n} could not be scored (above), {scored} circle(s) scored"
+                );
+                match e {
+                    Failure::Io(m) => Failure::Io(m + &more),
+                    other => Failure::Invalid(other.message().to_string() + &more),
+                }
+            })
         }
         Command::Verify {
             assessment,
@@ -724,60 +813,86 @@ fn run(cli: Cli) -> Result<(), Failure> {
             data: DataArgs { network, facilities, origins, data_crs },
         } => {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
+            // Every assessment is checked, whatever fails before it: a circle file that cannot
+            // be read, an assessment with no circle, a standard not at hand, a circle that no
+            // longer scores are each listed, and counted in the summary.
             let mut files = Vec::new();
+            let mut bad_files = 0;
             for path in &circles {
-                let text = read(path)?;
-                let read = circles_in(&text).map_err(|mut e| {
-                    e.locate(&text);
-                    Failure::Invalid(format!("{}: {e}", path.display()))
-                })?;
-                files.extend(read.into_iter().map(|c| (path.clone(), c)));
+                let read = read(path).and_then(|text| {
+                    circles_in(&text).map_err(|mut e| {
+                        e.locate(&text);
+                        Failure::Invalid(format!("{}: {e}", path.display()))
+                    })
+                });
+                match read {
+                    Ok(read) => files.extend(read.into_iter().map(|c| (path.clone(), c))),
+                    Err(e) => {
+                        bad_files += 1;
+                        say!("✘ {}", e.message());
+                    }
+                }
             }
-            // Each standard (and the network data mapped through its categories) loaded once.
-            let mut loaded: Vec<(String, Standard, Option<NetworkData>)> = Vec::new();
+            // Each standard (and the network data mapped through its categories) loaded once,
+            // or the reason it could not be.
+            let mut loaded: Vec<(String, Result<Loaded, String>)> = Vec::new();
             let mut failed = 0;
+            let mut unchecked = 0;
             for (i, a) in assessments.iter().enumerate() {
                 let at = if assessments.len() == 1 { String::new() } else { format!("[{i}]") };
                 let header = format!("{}{at} {}", assessment.display(), a.circle_id);
-                let (path, circle) =
-                    verify::circle_for(a, &files).map_err(|e| Failure::Invalid(format!("{header}: {e}")))?;
-                let sid = match &sid {
-                    Some(s) => s.clone(),
-                    None if standard::builtin(&a.standard_id).is_some() => a.standard_id.clone(),
-                    None => {
-                        return Err(Failure::Invalid(format!(
-                            "{header}: 标准 {} 不是内置标准，请用 --standard 给出标准文件 / standard {} is not built in: give its file with --standard",
-                            a.standard_id, a.standard_id
-                        )));
+                let checked = (|| -> Result<verify::Outcome, String> {
+                    let (path, circle) = verify::circle_for(a, &files)?;
+                    let sid = match &sid {
+                        Some(s) => s.clone(),
+                        None if standard::builtin(&a.standard_id).is_some() => a.standard_id.clone(),
+                        None => {
+                            return Err(format!(
+                                "标准 {} 不是内置标准，请用 --standard 给出标准文件 / standard {} is not built in: give its file with --standard",
+                                a.standard_id, a.standard_id
+                            ));
+                        }
+                    };
+                    let k = match loaded.iter().position(|(k, _)| *k == sid) {
+                        Some(k) => k,
+                        None => {
+                            let got = load_any(&sid).and_then(|std| {
+                                let data = NetworkData::load(
+                                    &std,
+                                    network.as_deref(),
+                                    &facilities,
+                                    origins.as_deref(),
+                                    data_crs.into(),
+                                )?;
+                                Ok((std, data))
+                            });
+                            loaded.push((sid, got.map_err(|e| e.message().to_string())));
+                            loaded.len() - 1
+                        }
+                    };
+                    let (std, data) = loaded[k].1.as_ref().map_err(Clone::clone)?;
+                    let circle = match data {
+                        Some(d) => {
+                            d.apply(std, circle, &path.display().to_string()).map_err(|e| e.message().to_string())?
+                        }
+                        None => circle.clone(),
+                    };
+                    let again = lifecircle_core::score(std, &circle, a.as_of)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    Ok(verify::compare(a, &again, data.is_some()))
+                })();
+                match checked {
+                    Ok(outcome) => {
+                        if !outcome.passed() {
+                            failed += 1;
+                        }
+                        say!("{header}: {}", outcome.summary());
                     }
-                };
-                let k = match loaded.iter().position(|(k, ..)| *k == sid) {
-                    Some(k) => k,
-                    None => {
-                        let std = load_any(&sid)?;
-                        let data = NetworkData::load(
-                            &std,
-                            network.as_deref(),
-                            &facilities,
-                            origins.as_deref(),
-                            data_crs.into(),
-                        )?;
-                        loaded.push((sid, std, data));
-                        loaded.len() - 1
+                    Err(e) => {
+                        unchecked += 1;
+                        say!("{header}: 无法核验 could not be verified: {e}");
                     }
-                };
-                let (_, std, data) = &loaded[k];
-                let circle = match data {
-                    Some(d) => d.apply(std, circle, path)?,
-                    None => circle.clone(),
-                };
-                let again = lifecircle_core::score(std, &circle, a.as_of)
-                    .map_err(|e| Failure::Invalid(format!("{header} ({}): {e}", path.display())))?;
-                let outcome = verify::compare(a, &again, data.is_some());
-                if !outcome.passed() {
-                    failed += 1;
                 }
-                say!("{header}: {}", outcome.summary());
             }
             // A circle file given and not verified by any assessment: a hand-over missing one.
             let unmatched: Vec<_> =
@@ -793,17 +908,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
             }
             let n = assessments.len();
-            match (failed, unmatched.len()) {
-                (0, 0) => {
+            match (failed, unmatched.len(), unchecked, bad_files) {
+                (0, 0, 0, 0) => {
                     say!("全部 {n} 份评分结果核验通过 / all {n} assessment(s) verified");
                     Ok(())
                 }
-                (failed, missing) => {
+                (failed, missing, unchecked, bad_files) => {
                     let mut zh = Vec::new();
                     let mut en = Vec::new();
+                    let passed = n - failed - unchecked;
+                    zh.push(format!("{n} 份评分结果中 {passed} 份核验通过"));
+                    en.push(format!("{passed} of {n} assessment(s) verified"));
                     if failed > 0 {
                         zh.push(format!("{failed} 份评分结果未通过核验"));
                         en.push(format!("{failed} of {n} assessment(s) did not verify"));
+                    }
+                    if unchecked > 0 {
+                        zh.push(format!("{unchecked} 份无法核验"));
+                        en.push(format!("{unchecked} could not be verified"));
+                    }
+                    if bad_files > 0 {
+                        zh.push(format!("{bad_files} 个生活圈文件无法读取或有误"));
+                        en.push(format!("{bad_files} circle file(s) could not be read or are invalid"));
                     }
                     if missing > 0 {
                         zh.push(format!("{missing} 个生活圈没有评分结果"));
@@ -824,26 +950,48 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // both): a summary that left one out would undercount the circles built.
             let mut failed = Vec::new();
             let mut read_circles = Vec::new();
-            let mut paths = Vec::new();
+            // Where each circle came from: its file's text (to place a problem at its line, as
+            // `score` does) and its place in a list.
+            let mut texts = Vec::new();
+            let mut from: Vec<(usize, Option<usize>)> = Vec::new();
             for path in &circles {
-                let text = read(path)?;
+                let text = match read(path) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        failed.push(e.message().to_string());
+                        continue;
+                    }
+                };
+                let list = is_list(&text);
                 match parse_circles(&text) {
                     Ok(cs) => {
-                        for c in cs {
+                        for (k, c) in cs.into_iter().enumerate() {
                             read_circles.push(c);
-                            paths.push(path);
+                            from.push((texts.len(), list.then_some(k)));
                         }
                     }
-                    Err(e) => failed.push(format!("{}: {e}", path.display())),
+                    Err(mut e) => {
+                        e.locate(&text);
+                        failed.push(format!("{}: {e}", path.display()));
+                    }
                 }
+                texts.push((path, text));
             }
             let d = lifecircle_core::district::summarise(&std, &read_circles, as_of, communities);
             let d = match d {
                 Ok(d) if failed.is_empty() => d,
                 Ok(_) => return Err(Failure::Invalid(failed.join("\n"))),
                 Err(refused) => {
-                    for (i, e) in refused.unscored {
-                        failed.push(format!("{}: {e}", paths[i].display()));
+                    for (i, mut e) in refused.unscored {
+                        let (f, k) = from[i];
+                        let (path, text) = &texts[f];
+                        if let Some(k) = k {
+                            for p in &mut e.problems {
+                                p.field = format!("circles[{k}].{}", p.field);
+                            }
+                        }
+                        e.locate(text);
+                        failed.push(format!("{}: {e}", path.display()));
                     }
                     if !refused.repeated.is_empty() {
                         failed.push(lifecircle_core::district::repeated_message(&refused.repeated));
@@ -883,6 +1031,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         },
     }
 }
+
+/// A standard, with the network data mapped through its categories (`verify` loads each once).
+type Loaded = (Standard, Option<NetworkData>);
 
 /// Street network, facilities and origins read once for every circle of a `score` run.
 struct NetworkData {
@@ -993,7 +1144,9 @@ impl NetworkData {
         Ok(Some(NetworkData { network, facilities: fac, origins }))
     }
 
-    fn apply(&self, std: &Standard, circle: &Circle, path: &Path) -> Result<Circle, Failure> {
+    /// The circle with its walking distances measured on the network; `label` names it in
+    /// messages (its file, and its place in a list).
+    fn apply(&self, std: &Standard, circle: &Circle, label: &str) -> Result<Circle, Failure> {
         let (c, report) = access::walk_circle(
             std,
             circle,
@@ -1002,10 +1155,9 @@ impl NetworkData {
             &self.origins,
             access::DEFAULT_MAX_SNAP_M,
         )
-        .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
+        .map_err(|e| Failure::Invalid(format!("{label}: {}", e.bilingual())))?;
         eprintln!(
-            "步行距离 walking distances for {}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
-            path.display(),
+            "步行距离 walking distances for {label}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
             report.facilities_used,
             report.origins_measured,
             if report.origins_unsnapped.is_empty() {
@@ -1042,6 +1194,28 @@ fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
     Ok(access::crs::convert([lon, lat], crs, Crs::Wgs84))
 }
 
+/// A category of the standard written by its code or by its name, Chinese or English
+/// (`convenience_store`, `便利店`), as circle files and CSV imports accept it; anything else is
+/// a usage error listing the codes.
+fn category_code(std: &Standard, written: &str) -> Result<String, Failure> {
+    let w = written.trim();
+    let found = std
+        .categories
+        .iter()
+        .find(|c| c.code == w)
+        .or_else(|| std.categories.iter().find(|c| c.name.zh == w || c.name.en.eq_ignore_ascii_case(w)));
+    found.map(|c| c.code.clone()).ok_or_else(|| {
+        let codes: Vec<String> = std.categories.iter().map(|c| format!("{} {}", c.code, c.name.zh)).collect();
+        Failure::Usage(format!(
+            "--category：标准 {} 没有业态 `{w}`，可用：{} / unknown category `{w}` in standard {}; known: {}",
+            std.id,
+            codes.join("、"),
+            std.id,
+            codes.join(", ")
+        ))
+    })
+}
+
 fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let inv = |e: &dyn std::fmt::Display| Failure::Invalid(e.to_string());
     let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
@@ -1064,43 +1238,83 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     }
                 }
                 (None, None, Some(p)) => {
-                    let text = read(&p)?;
-                    let mut lines = text.lines();
-                    let header = lines.next().unwrap_or("");
-                    let cols: Vec<&str> = header.split(',').map(str::trim).collect();
-                    let idx = |name: &str| {
-                        cols.iter()
-                            .position(|c| *c == name)
-                            .ok_or_else(|| Failure::Invalid(format!("{}: 缺少列 missing column {name}", p.display())))
+                    // Read as every CSV import is (quotes, BOM, GBK); every column of the file
+                    // is kept, `metres` and a note added. A row whose distance cannot be
+                    // measured says why in its note (a point too far from any street, no
+                    // path); a row that is not two points is named on stderr as well.
+                    let bytes = utf8_or_gbk(&p, load::Format::Csv, read_bytes(&p)?);
+                    let rows = access::import::csv::records(csv_text(&p, &bytes)?)
+                        .map_err(|e| Failure::Invalid(format!("{}: {}", p.display(), e.bilingual())))?;
+                    const COLUMNS: [&str; 4] = ["from_lon", "from_lat", "to_lon", "to_lat"];
+                    let Some(((_, header), body)) = rows.split_first() else {
+                        return Err(Failure::Invalid(format!(
+                            "{}：文件是空的，应有表头 {} / the file is empty: it needs the header {}",
+                            p.display(),
+                            COLUMNS.join(","),
+                            COLUMNS.join(",")
+                        )));
                     };
-                    let (a, b, c, d) = (idx("from_lon")?, idx("from_lat")?, idx("to_lon")?, idx("to_lat")?);
-                    say!("from_lon,from_lat,to_lon,to_lat,metres");
-                    for (i, line) in lines.enumerate() {
-                        if line.trim().is_empty() {
-                            continue;
+                    let mut cols = [0; 4];
+                    for (k, name) in COLUMNS.iter().enumerate() {
+                        cols[k] = header.iter().position(|c| c.trim().eq_ignore_ascii_case(name)).ok_or_else(|| {
+                            Failure::Invalid(format!(
+                                "{}：表头缺少列 {name}（应有 {}，表头为 {}）/ the header has no column {name} (it needs {}; it has {})",
+                                p.display(),
+                                COLUMNS.join(","),
+                                header.join(","),
+                                COLUMNS.join(","),
+                                header.join(",")
+                            ))
+                        })?;
+                    }
+                    let mut csv = Csv::new();
+                    for h in header {
+                        csv.text(h);
+                    }
+                    csv.text("metres");
+                    csv.text("备注 note");
+                    csv.end_row();
+                    let mut bad = Vec::new();
+                    for (line, row) in body {
+                        let cell = |k: usize| row.get(k).map_or("", |s| s.trim());
+                        let number = |k: usize| cell(k).parse::<f64>().ok().filter(|v| v.is_finite());
+                        let at = |x: usize, y: usize| -> Result<[f64; 2], String> {
+                            let (lon, lat) = (cell(cols[x]), cell(cols[y]));
+                            point(&format!("{lon},{lat}"), crs)
+                                .map_err(|_| format!("`{lon},{lat}` 不是“经度,纬度” / is not a point LON,LAT"))
+                        };
+                        let (metres, note) = match (at(0, 1), at(2, 3)) {
+                            (Ok(a), Ok(b)) => match access::query::walking_distance_m(&net, a, b, snap) {
+                                Ok(Some(m)) => (Some(m), String::new()),
+                                Ok(None) => {
+                                    (None, "两点之间没有连通的步行路径 / no walking path connects the points".into())
+                                }
+                                Err(e) => (None, e.bilingual()),
+                            },
+                            (Err(e), _) | (_, Err(e)) => {
+                                bad.push(format!("{} line {line}: {e}", p.display()));
+                                (None, e)
+                            }
+                        };
+                        for k in 0..header.len().max(row.len()) {
+                            // The coordinates as the numbers they were written as, every other
+                            // field as the text it was.
+                            if cols.contains(&k) && number(k).is_some() {
+                                csv.number_as_written(cell(k));
+                            } else {
+                                csv.text(row.get(k).map_or("", String::as_str));
+                            }
                         }
-                        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-                        let get = |k: usize| -> Result<&str, Failure> {
-                            f.get(k).copied().ok_or_else(|| {
-                                Failure::Invalid(format!("{} line {}: 列数不足 too few columns", p.display(), i + 2))
-                            })
-                        };
-                        let (fa, fb, fc, fd) = (get(a)?, get(b)?, get(c)?, get(d)?);
-                        let at = |x: &str, y: &str| {
-                            point(&format!("{x},{y}"), crs).map_err(|_| {
-                                Failure::Invalid(format!(
-                                    "{} line {}: `{x},{y}` 不是坐标 is not a point",
-                                    p.display(),
-                                    i + 2
-                                ))
-                            })
-                        };
-                        let m = access::query::walking_distance_m(&net, at(fa, fb)?, at(fc, fd)?, snap);
-                        let m = match m {
-                            Ok(Some(m)) => format!("{m:.2}"),
-                            Ok(None) | Err(_) => String::new(),
-                        };
-                        say!("{fa},{fb},{fc},{fd},{m}");
+                        match metres {
+                            Some(m) => csv.fixed(m, 2),
+                            None => csv.empty(),
+                        }
+                        csv.text(&note);
+                        csv.end_row();
+                    }
+                    emit(&csv.finish());
+                    if !bad.is_empty() {
+                        return Err(Failure::Invalid(bad.join("\n")));
                     }
                 }
                 _ => return Err(Failure::Invalid("give --from and --to, or --pairs".into())),
@@ -1124,30 +1338,42 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 access::DEFAULT_MAX_SNAP_M,
             )
             .map_err(acc)?;
-            say!("category,名称 name,metres,minutes,nearest");
-            for c in &std.categories {
-                match near.by_category.get(&c.code).and_then(Option::as_ref) {
-                    Some(n) => say!(
-                        "{},{},{:.1},{:.1},{}",
-                        c.code,
-                        c.name.zh,
-                        n.distance_m,
-                        n.minutes,
-                        n.name.clone().unwrap_or_else(|| n.facility_id.clone())
-                    ),
-                    None => say!("{},{},,,", c.code, c.name.zh),
-                }
+            let mut csv = Csv::new();
+            for h in ["category", "名称 name", "metres", "minutes", "nearest"] {
+                csv.text(h);
             }
+            csv.end_row();
+            for c in &std.categories {
+                csv.text(&c.code);
+                csv.text(&c.name.zh);
+                match near.by_category.get(&c.code).and_then(Option::as_ref) {
+                    Some(n) => {
+                        csv.fixed(n.distance_m, 1);
+                        csv.fixed(n.minutes, 1);
+                        csv.text(n.name.as_deref().unwrap_or(&n.facility_id));
+                    }
+                    None => {
+                        csv.empty();
+                        csv.empty();
+                        csv.empty();
+                    }
+                }
+                csv.end_row();
+            }
+            emit(&csv.finish());
             Ok(())
         }
         AccessCommand::Sites { network, facilities, origins, circle, standard, category, k, as_of, crs } => {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
+            // The category is checked before any data is read.
+            category_code(&std, &category)?;
             let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs)?
                 .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)
                 .map_err(|e| Failure::Invalid(format!("{}: {e}", circle.display())))?;
             let as_of = as_of_arg(as_of)?;
+            let category = category_code(&std, &category)?;
             let r = access::suggest_sites_scored(
                 &std,
                 &c,
@@ -1175,22 +1401,31 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 r.minutes, r.minutes, r.total_now
             );
             eprintln!("坐标为 WGS-84 coordinates are WGS-84");
-            say!("rank,lon,lat,newly_covered_population,total_with_site,delta,grade");
-            for s in &r.sites {
-                say!(
-                    "{},{:.7},{:.7},{},{},{},{}",
-                    s.site.rank,
-                    s.site.point[0],
-                    s.site.point[1],
-                    s.site.newly_covered_population,
-                    s.total,
-                    s.delta,
-                    s.grade.as_deref().unwrap_or("")
-                );
+            let mut csv = Csv::new();
+            for h in ["rank", "lon", "lat", "newly_covered_population", "total_with_site", "delta", "grade"] {
+                csv.text(h);
             }
+            csv.end_row();
+            for s in &r.sites {
+                csv.num(s.site.rank as f64);
+                csv.fixed(s.site.point[0], 7);
+                csv.fixed(s.site.point[1], 7);
+                csv.num(s.site.newly_covered_population);
+                csv.num(s.total);
+                csv.num(s.delta);
+                csv.text(s.grade.as_deref().unwrap_or(""));
+                csv.end_row();
+            }
+            emit(&csv.finish());
             Ok(())
         }
         AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs } => {
+            let (lo, hi) = (access::isochrone::MIN_CELL_M, access::isochrone::MAX_CELL_M);
+            if !(lo..=hi).contains(&cell_m) {
+                return Err(Failure::Usage(format!(
+                    "--cell-m：网格边长应在 {lo} 至 {hi} 米之间，实为 {cell_m} / the grid cell must be {lo} to {hi} metres, got {cell_m}"
+                )));
+            }
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
             let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
@@ -1232,6 +1467,17 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     }
 }
 
+/// A CSV file's bytes after [`utf8_or_gbk`] as text, or where they are neither.
+fn csv_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to() + 1;
+        Failure::Invalid(format!(
+            "{}：从第 {at} 个字节起既不是 UTF-8 也不是 GBK 文本 / is neither UTF-8 nor GBK text from byte {at} on",
+            path.display()
+        ))
+    })
+}
+
 fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -> Result<(), Failure> {
     match (point_arg, csv) {
         (Some(p), None) => {
@@ -1241,13 +1487,7 @@ fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -
         }
         (None, Some(path)) => {
             let bytes = utf8_or_gbk(&path, load::Format::Csv, read_bytes(&path)?);
-            let text = std::str::from_utf8(&bytes).map_err(|e| {
-                let at = e.valid_up_to() + 1;
-                Failure::Invalid(format!(
-                    "{}：从第 {at} 个字节起既不是 UTF-8 也不是 GBK 文本 / is neither UTF-8 nor GBK text from byte {at} on",
-                    path.display()
-                ))
-            })?;
+            let text = csv_text(&path, &bytes)?;
             let out = access::import::csv::convert_csv(text, from, to)
                 .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
             emit(&out);
@@ -1256,5 +1496,18 @@ fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -
         _ => Err(Failure::Usage(
             "请给出一个点 LON,LAT 或 --csv 文件（二者选一）/ give LON,LAT or --csv FILE (one of them)".into(),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default date is China's: 16:30 UTC on 30 June 2025 is already 1 July in China.
+    #[test]
+    fn today_is_the_date_in_china() {
+        let at = 1_751_301_000; // 2025-06-30T16:30:00Z
+        assert_eq!(china_date(at), Date::new(2025, 7, 1).expect("date"));
+        assert_eq!(china_date(at - 1801), Date::new(2025, 6, 30).expect("date"), "15:59:59 UTC is 23:59:59 in China");
     }
 }

@@ -29,9 +29,11 @@ pub(crate) struct Handed {
     value: Value,
 }
 
-/// The assessments in a file: one JSON object, or a list of them.
+/// The assessments in a file: one JSON object, or a list of them. A leading UTF-8 BOM (a
+/// result saved again by Windows Notepad) is skipped, as for circle files.
 pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
     let file = path.display();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let v: Value = serde_json::from_str(text).map_err(|e| {
         format!(
             "{file}：JSON 格式有误（第 {} 行第 {} 列） / malformed JSON at line {}, column {}: {e}",
@@ -312,6 +314,9 @@ mod tests {
         let e = assessments(p, "{\n  \"total\": 1,,\n}").err().expect("refused");
         assert!(e.contains("第 2 行") && e.contains("line 2, column"), "{e}");
         let e = assessments(p, "[]").err().expect("refused");
+        assert!(e.contains("holds no assessment"), "{e}");
+        // A BOM is not content: past it, this is a list (of nothing).
+        let e = assessments(p, "\u{feff}[]").err().expect("refused");
         assert!(e.contains("holds no assessment"), "{e}");
     }
 }

@@ -184,12 +184,14 @@ fn access_distance_pairs_match_the_reference() {
         f.to_str().expect("path"),
     ]);
     assert!(out.status.success(), "{}", text(&out));
-    let got: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().skip(1).map(str::to_string).collect();
-    assert_eq!(got.len(), rows.len());
-    for (g, r) in got.iter().zip(&rows) {
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    let got = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
+    assert_eq!(got[0], ["from_lon", "from_lat", "to_lon", "to_lat", "metres", "备注 note"]);
+    assert_eq!(got.len() - 1, rows.len());
+    for (g, r) in got[1..].iter().zip(&rows) {
         let want: f64 = r[4].parse().expect("reference metres");
-        let m: f64 = g.rsplit(',').next().expect("metres").parse().unwrap_or(f64::NAN);
-        assert!((m - want).abs() <= (want * 0.005).max(1.0), "{g}: expected {want}");
+        let m: f64 = g[4].parse().unwrap_or(f64::NAN);
+        assert!((m - want).abs() <= (want * 0.005).max(1.0), "{g:?}: expected {want}");
     }
 }
 
@@ -204,7 +206,7 @@ fn coords_convert_points_and_csv_rows() {
     assert!((w[0] - 120.8125).abs() < 1e-6 && (w[1] - 27.9290).abs() < 1e-6, "{back}");
     let f = tmp("pts.csv", "name,lon,lat\n菜场,120.8125,27.9290\n");
     let out = text(&lifecircle(&["coords", "--from", "wgs84", "--to", "bd09", "--csv", f.to_str().expect("path")]));
-    assert!(out.starts_with("name,lon,lat\n菜场,120.8"), "{out}");
+    assert!(out.starts_with("\u{feff}name,lon,lat\n菜场,120.8"), "{out}");
     // A point out of range on the command line is a usage error (exit 2), as is no point.
     let bad = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "200,100"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -264,13 +266,13 @@ fn coords_csv_keeps_quoted_fields_and_reads_gbk() {
     let out = lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", "--csv", f.to_str().expect("path")]);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
-    assert!(t.starts_with("名称,地址,经度,纬度\n菜场,\"龙湾区,永中街道\",120.81"), "{t}");
+    assert!(t.starts_with("\u{feff}名称,地址,经度,纬度\n菜场,\"龙湾区,永中街道\",120.81"), "{t}");
     // As Excel on Chinese Windows saves it: GBK, decoded and said so.
     let gbk = repo_file("e2e/fixtures/facilities-gbk.csv");
     let out = lifecircle(&["coords", "--from", "gcj02", "--to", "wgs84", "--csv", &gbk]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with("名称,业态,经度,纬度\n示例街角药房,药店,120.81"),
+        String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}名称,业态,经度,纬度\n示例街角药房,药店,120.81"),
         "{}",
         text(&out)
     );
@@ -312,7 +314,8 @@ fn access_nearest_and_isochrone_on_osm_data() {
     assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("交大后勤超市"), "{t}");
     // The elderly profile walks the same metres at the standard's slower pace.
     let row = |t: &str| -> (f64, f64) {
-        let l = t.lines().find(|l| l.starts_with("supermarket,")).expect("row");
+        let l =
+            t.lines().find(|l| l.starts_with("supermarket,") || l.starts_with("\u{feff}supermarket,")).expect("row");
         let f: Vec<&str> = l.split(',').collect();
         (f[2].parse().expect("metres"), f[3].parse().expect("minutes"))
     };
@@ -432,7 +435,7 @@ fn origins_coverage_and_scored_siting() {
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
     // stdout is the CSV alone; what it is, and the total now, go to stderr.
-    assert!(t.starts_with("rank,lon,lat,newly_covered_population,total_with_site,delta,grade\n"), "{t}");
+    assert!(t.starts_with("\u{feff}rank,lon,lat,newly_covered_population,total_with_site,delta,grade\r\n"), "{t}");
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     let now: f64 = said
         .lines()
@@ -442,6 +445,34 @@ fn origins_coverage_and_scored_siting() {
         .unwrap_or_else(|| panic!("total now: {said}"));
     let rows: Vec<Vec<&str>> = t.lines().skip(1).map(|l| l.split(',').collect()).collect();
     assert!(!rows.is_empty(), "{t}");
+    // The category by its Chinese name gives the same table; an unknown one is a usage error.
+    let by_name = |category: &str| {
+        lifecircle(&[
+            "access",
+            "sites",
+            "--network",
+            &osm,
+            "--facilities",
+            &osm,
+            "--origins",
+            h,
+            "--circle",
+            cp,
+            "--category",
+            category,
+            "--as-of",
+            "2025-06-30",
+        ])
+    };
+    let zh = by_name("药店");
+    assert!(zh.status.success(), "{}", text(&zh));
+    assert_eq!(String::from_utf8_lossy(&zh.stdout), t);
+    for nope in ["nope", "便利商店"] {
+        let out = by_name(nope);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(text(&out).contains(&format!("unknown category `{nope}`")), "{}", text(&out));
+        assert!(text(&out).contains("pharmacy 药店"), "the known ones are listed: {}", text(&out));
+    }
     let best: f64 = rows[0][4].parse().expect("total with site");
     assert!(best >= now, "{t}");
     let covered: Vec<f64> = rows.iter().map(|r| r[3].parse().expect("covered")).collect();
@@ -843,4 +874,230 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
         "{}",
         text(&out)
     );
+}
+
+/// A batch scored on a street network goes on past what cannot be scored, as without one: a
+/// circle without `location.centre`, a missing file and a folder are each listed with their
+/// file, the others scored and written, exit non-zero. `validate` goes on past a file it
+/// cannot read.
+#[test]
+fn a_batch_on_a_network_scores_what_it_can_and_lists_the_rest() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let good = tmp(
+        "net-good.json",
+        r#"{"id":"bjtu","name":"北京交通大学周边","location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
+    );
+    let no_centre = tmp("net-no-centre.json", r#"{"id":"nc","name":"没有中心"}"#);
+    let dir = good.parent().expect("dir").join("net-a-folder");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let missing = good.parent().expect("dir").join("net-missing.json");
+    let p = |p: &std::path::Path| p.to_str().expect("path").to_string();
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "csv",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        &p(&no_centre),
+        &p(&missing),
+        &p(&good),
+        &p(&dir),
+    ]);
+    let (t, err) =
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
+    assert_eq!(out.status.code(), Some(1), "{t}{err}");
+    let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
+    assert_eq!(rows.len(), 2, "the header and the circle that scores: {t}");
+    assert_eq!(rows[1][0], "bjtu");
+    assert!(err.contains(&format!("{}: 生活圈没有中心位置", p(&no_centre))), "{err}");
+    assert!(err.contains(&format!("cannot read {}", p(&missing))), "{err}");
+    assert!(err.contains(&format!("cannot read {}", p(&dir))), "{err}");
+    assert!(err.contains("3 项未能评分（见上），其余 1 个生活圈已评分"), "{err}");
+
+    // validate: the unreadable file is listed, the others still validated.
+    let out = lifecircle(&["validate", &p(&missing), &repo_file("standards/longwan-2024.toml")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(3), "{t}");
+    assert!(t.contains(&format!("✘ 无法读取 cannot read {}", p(&missing))) && t.contains("✔ "), "{t}");
+}
+
+/// `verify` checks every assessment: one with no circle file and one whose standard is not
+/// built in are listed, the one that verifies still is, and a summary counts them.
+#[test]
+fn verify_checks_every_assessment_and_lists_every_failure() {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut other: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    other["id"] = "other".into();
+    let (a, b) = (tmp("every-a.json", &sample), tmp("every-b.json", &other.to_string()));
+    let p = |p: &std::path::PathBuf| p.to_str().expect("path").to_string();
+    let scored =
+        lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", &p(&a), &p(&b)]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let mut list: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let mut mine = list[1].clone();
+    mine["standard"]["id"] = "mine-2025".into();
+    list.as_array_mut().expect("list").push(mine);
+    // With a BOM, as Notepad saves it again.
+    let results = tmp("every-results.json", &format!("\u{feff}{list}"));
+    // Only the second circle's file is given.
+    let out = lifecircle(&["verify", "-a", &p(&results), &p(&b)]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("[0] 330303001010-demo: 无法核验 could not be verified: 没有编号为"), "{t}");
+    assert!(t.contains("[1] other: 核验通过 verified"), "{t}");
+    assert!(t.contains("[2] other: 无法核验 could not be verified: 标准 mine-2025 不是内置标准"), "{t}");
+    assert!(
+        t.contains(
+            "3 份评分结果中 1 份核验通过，2 份无法核验 / 1 of 3 assessment(s) verified, 2 could not be verified"
+        ),
+        "{t}"
+    );
+
+    // A BOM on a single assessment is skipped too.
+    let one = tmp("every-one.json", &format!("\u{feff}{}", list[1]));
+    let out = lifecircle(&["verify", "-a", &p(&one), &p(&b)]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// Tables written by `access` are for Excel: a BOM, names quoted, formulas guarded.
+#[test]
+fn access_tables_are_excel_safe() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let fac = tmp(
+        "excel-facilities.csv",
+        "name,category,lon,lat\n\"超市,北门\",supermarket,116.3372,39.9496\n\"=HYPERLINK(\"\"http://x\"\")\",pharmacy,116.3371,39.9495\n",
+    );
+    let out = lifecircle(&[
+        "access",
+        "nearest",
+        "--network",
+        &osm,
+        "--facilities",
+        fac.to_str().expect("path"),
+        "--from",
+        "116.3370,39.9495",
+    ]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
+    assert!(rows.iter().all(|r| r.len() == 5), "{rows:?}");
+    let row = |code: &str| rows.iter().find(|r| r[0] == code).unwrap_or_else(|| panic!("{code}: {rows:?}"));
+    assert_eq!(row("supermarket")[4], "超市,北门");
+    assert_eq!(row("pharmacy")[4], "'=HYPERLINK(\"http://x\")");
+}
+
+/// `access distance --pairs` reads CSV as every import does (BOM, quotes, GBK), keeps every
+/// column, and says why a distance is missing.
+#[test]
+fn distance_pairs_read_csv_as_imports_do_and_say_why_a_distance_is_missing() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let pairs = |f: &std::path::Path| {
+        lifecircle(&["access", "distance", "--network", &osm, "--pairs", f.to_str().expect("path")])
+    };
+    let f = tmp(
+        "pairs-bom.csv",
+        "\u{feff}名称,from_lon,from_lat,to_lon,to_lat\n\"甲,乙\",\"116.3370\",\"39.9495\",116.3400,39.9500\n远处,0.5,0.5,116.34,39.95\n",
+    );
+    let out = pairs(&f);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
+    assert_eq!(rows[0], ["名称", "from_lon", "from_lat", "to_lon", "to_lat", "metres", "备注 note"]);
+    assert_eq!(rows[1][..5], ["甲,乙", "116.3370", "39.9495", "116.3400", "39.9500"]);
+    assert!(rows[1][5].parse::<f64>().is_ok_and(|m| m > 0.0) && rows[1][6].is_empty(), "{rows:?}");
+    assert_eq!((rows[2][0].as_str(), rows[2][5].as_str()), ("远处", ""));
+    assert!(rows[2][6].contains("米内没有道路") && rows[2][6].contains("no street within"), "{rows:?}");
+
+    // GBK, as Excel on Chinese Windows saves it: 名称 is C3FB B3C6.
+    let gbk = tmp("pairs-gbk.csv", "");
+    std::fs::write(&gbk, b"\xc3\xfb\xb3\xc6,from_lon,from_lat,to_lon,to_lat\nA,116.3370,39.9495,116.3400,39.9500\n")
+        .expect("write");
+    let out = pairs(&gbk);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}名称,from_lon"), "{}", text(&out));
+
+    // A row that is not two points: kept, said in its note and on stderr with its line, exit 1.
+    let bad = tmp("pairs-bad.csv", "from_lon,from_lat,to_lon,to_lat\nabc,39.9,116.34,39.95\n");
+    let out = pairs(&bad);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pairs-bad.csv line 2: `abc,39.9`"), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("abc,39.9,116.34,39.95,,"), "{}", text(&out));
+    // An empty file, and a missing column, say so.
+    let out = pairs(&tmp("pairs-empty.csv", ""));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("文件是空的"), "{}", text(&out));
+    let out = pairs(&tmp("pairs-cols.csv", "from_lon,from_lat,to_lon\n1,2,3\n"));
+    assert!(text(&out).contains("no column to_lat"), "{}", text(&out));
+}
+
+/// Ids and names that Excel would turn into numbers, dates or fractions are written as text;
+/// scores stay numbers.
+#[test]
+fn score_csv_keeps_ids_and_names_as_text() {
+    let c = tmp("excel-id.json", r#"{"id":"330303001010","name":"1/2"}"#);
+    let z = tmp("excel-zero.json", r#"{"id":"0330303","name":"3e5"}"#);
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "csv",
+        c.to_str().expect("path"),
+        z.to_str().expect("path"),
+    ]);
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
+    assert_eq!(rows[1][..2], ["=\"330303001010\"", "=\"1/2\""]);
+    assert_eq!(rows[2][..2], ["=\"0330303\"", "=\"3e5\""]);
+    // The date as a date, the total as a number.
+    assert_eq!(rows[1][3], "2025-06-30");
+    assert!(rows[1][6].parse::<f64>().is_ok(), "{:?}", rows[1]);
+    // The rule is in the help.
+    let help = text(&lifecircle(&["score", "--help"]));
+    assert!(help.contains("=\"0330303\""), "{help}");
+}
+
+/// `district` places a problem at its line and column and names the circle of a list, as
+/// `score` does; an array is not a circle.
+#[test]
+fn district_errors_have_line_and_circle() {
+    let f =
+        tmp("district-list.json", "[{\"id\":\"a\",\"name\":\"A\"},\n{\"id\":\"b\",\"name\":\"B\",\"population\":-5}]");
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", f.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("line 2:35: circles[1].population: 数值不合理"), "{}", text(&out));
+    let arr = tmp("array-circle.json", r#"[["a","某社区",false,null,[],9600,3200]]"#);
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", arr.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("line 1:2: circles[0]: 一个生活圈须写成对象"), "{}", text(&out));
+}
+
+/// `--cell-m` is checked, with a true message, before any data is read: a usage error.
+#[test]
+fn isochrone_cell_size_is_checked_first() {
+    for cell in ["1e308", "0.001", "0", "NaN"] {
+        let out = lifecircle(&[
+            "access",
+            "isochrone",
+            "--network",
+            "no-such-network.osm",
+            "--from",
+            "116.337,39.9495",
+            "--cell-m",
+            cell,
+        ]);
+        let t = text(&out);
+        assert_eq!(out.status.code(), Some(2), "{cell}: {t}");
+        assert!(t.contains("网格边长应在 1 至 1000 米之间") && t.contains("must be 1 to 1000 metres"), "{t}");
+        assert!(!t.contains("finite and positive"), "{t}");
+    }
 }

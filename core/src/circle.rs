@@ -309,7 +309,9 @@ impl InputProblem {
 /// a cut-off one), a field the format does not have or lacks, or a value of the wrong kind.
 fn json_text(m: &str) -> String {
     let quoted = |after: &str| m.split(after).nth(1).and_then(|r| r.split('`').nth(1)).unwrap_or("").to_string();
-    if m.starts_with("unknown field") {
+    if m.starts_with("a circle is a JSON object") {
+        "一个生活圈须写成对象（{…}，字段有名称），不能是按位置排列的列表".into()
+    } else if m.starts_with("unknown field") {
         format!("没有这个字段“{}”", quoted("unknown field"))
     } else if m.starts_with("missing field") {
         format!("缺少必填字段“{}”", quoted("missing field"))
@@ -401,8 +403,30 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
     }
 }
 
-/// Largest number of anything (people, square metres, metres) the core accepts as real.
-const ABSURD: f64 = 1e9;
+/// A circle given as a JSON array: serde's derived reader takes one, field by position
+/// (`["a","某社区",false,null,[],9600,3200]` reads as a circle), which is a slip or the wrong
+/// file, never what a user means. `at`: the array's line and column (bytes, as serde_json's).
+fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
+    InputError {
+        problems: vec![InputProblem {
+            code: "json",
+            field,
+            line: at.map(|a| a.0),
+            column: at.map(|a| a.1),
+            message: "a circle is a JSON object {…}, not an array of values by position".into(),
+        }],
+    }
+}
+
+/// Whether the value at `(line, column)` (1-based, bytes) of `text` is an array.
+fn is_array_at(text: &str, (line, column): (u32, u32)) -> bool {
+    let line = text.split('\n').nth((line as usize).saturating_sub(1)).unwrap_or("");
+    line.as_bytes().get((column as usize).saturating_sub(1)) == Some(&b'[')
+}
+
+/// Largest number of anything (people, square metres, metres) the core accepts as real
+/// (origins imported from CSV or GeoJSON are held to it too, at their line).
+pub(crate) const ABSURD: f64 = 1e9;
 
 /// Longest walking distance the core accepts, in metres (100 km: input validation, not a
 /// standard's number).
@@ -413,8 +437,8 @@ impl Circle {
     /// values.
     ///
     /// # Errors
-    /// The JSON error with its line, column (in bytes) and field path, or every absurd value
-    /// found.
+    /// The JSON error with its line, column (in bytes) and field path, or every absurd
+    /// value found. A circle is a JSON object: an array is refused.
     pub fn from_json(text: &str) -> Result<Circle, InputError> {
         let circle = Circle::parse_json(text)?;
         let problems = circle.check();
@@ -430,7 +454,15 @@ impl Circle {
     pub fn parse_json(text: &str) -> Result<Circle, InputError> {
         // A byte-order mark, as Windows Notepad and some exports write it, is not content.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str(text).map_err(|e| json_error(text, &e, ""))
+        let circle = serde_json::from_str::<Circle>(text).map_err(|e| json_error(text, &e, ""))?;
+        // Only the first character tells (no lexer linked into the small wasm for it).
+        let lead = &text[..text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len()];
+        if text[lead.len()..].starts_with('[') {
+            let line = lead.matches('\n').count() + 1;
+            let column = lead.len() - lead.rfind('\n').map_or(0, |n| n + 1) + 1;
+            return Err(array_circle(String::new(), Some((line as u32, column as u32))));
+        }
+        Ok(circle)
     }
 
     /// A district's circles from a JSON array, each read as [`Circle::parse_json`] reads one
@@ -441,7 +473,14 @@ impl Circle {
     /// The JSON error with its line, column (in bytes) and field path.
     pub fn parse_json_list(text: &str) -> Result<Vec<Circle>, InputError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str(text).map_err(|e| json_error(text, &e, "circles"))
+        let list = serde_json::from_str::<Vec<Circle>>(text).map_err(|e| json_error(text, &e, "circles"))?;
+        let arrays: Vec<InputProblem> = (0..list.len())
+            .filter_map(|k| {
+                let at = crate::json_path::value_position(text, &format!("[{k}]"))?;
+                is_array_at(text, at).then(|| array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0))
+            })
+            .collect();
+        if arrays.is_empty() { Ok(list) } else { Err(InputError { problems: arrays }) }
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -681,6 +720,27 @@ mod tests {
         assert_eq!(p.text(crate::standard::Lang::Zh), "同一设施列了两次（编号与业态相同），会被重复计入，请删去一条");
         let e = Circle::from_json("not json").unwrap_err().problems[0].clone();
         assert!(e.message.starts_with("expected"), "the English keeps serde's words: {}", e.message);
+    }
+
+    /// A circle is an object: an array, read field by position, is refused, alone or in a list.
+    #[test]
+    fn a_circle_that_is_not_an_object_is_refused() {
+        let one = Circle::from_json(" [\"a\",\"某社区\",false,null,[],9600,3200]").unwrap_err();
+        let p = &one.problems[0];
+        assert_eq!((p.code, p.field.as_str(), p.line, p.column), ("json", "", Some(1), Some(2)));
+        assert_eq!(
+            p.text(crate::standard::Lang::Zh),
+            "一个生活圈须写成对象（{…}，字段有名称），不能是按位置排列的列表"
+        );
+        let list = Circle::parse_json_list(
+            "[{\"id\":\"a\",\"name\":\"A\"},\n [\"b\",\"某社区\",false,null,[],9600,3200], [\"c\",\"C\"]]",
+        )
+        .unwrap_err();
+        let got: Vec<_> = list.problems.iter().map(|p| (p.field.as_str(), p.line, p.column)).collect();
+        assert_eq!(got, [("circles[1]", Some(2), Some(2)), ("circles[2]", Some(2), Some(45))], "{list}");
+        // Objects still read as before.
+        assert_eq!(Circle::parse_json_list("[{\"id\":\"a\",\"name\":\"[\"}]").unwrap()[0].name, "[");
+        assert_eq!(Circle::from_json(" {\"id\":\"a\",\"name\":\"b\"}").unwrap().id, "a");
     }
 
     /// 99,999,999 m typed for a walk is a slip: said, not scored as a far shop.

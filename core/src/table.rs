@@ -8,7 +8,9 @@
 //! quoting; numbers exactly as in the JSON (shortest round-trip form, no rounding); a text
 //! cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their full-width forms,
 //! tab, CR or LF at its start) gets a leading `'`, the usual guard against formula injection
-//! from a circle's name.
+//! from a circle's name; a text cell that Excel would turn into something else (a 12-digit
+//! circle id into 3.30303E+11, `0330303` into 330303, `1/2` into a date) is written `="…"`,
+//! which Excel keeps as the text (see [`Csv::text`] for the rule). Numbers stay numbers.
 //! Provisional values stay marked: an indicator whose threshold or points this project designed
 //! says 暂定 / provisional in its column header.
 
@@ -17,16 +19,96 @@ use crate::district::District;
 use crate::score::short_num;
 use crate::standard::{Confidence, Lang};
 
-/// A CSV document being written.
-struct Csv {
+/// A CSV document being written for a spreadsheet: UTF-8 with a byte order mark, CRLF line
+/// ends, RFC 4180 quoting, formulas guarded and text kept as text (see [`Csv::text`]). The
+/// CLI writes its other tables (`access nearest`, `sites`, `distance --pairs`) with it too.
+pub struct Csv {
     out: String,
     /// A cell has been written on the current row (the next one needs a comma).
     in_row: bool,
 }
 
+impl Default for Csv {
+    fn default() -> Csv {
+        Csv::new()
+    }
+}
+
+/// Whether Excel, opening a CSV, would read this text as something other than the text: a
+/// number it cannot hold or shows otherwise, a date, a time, a fraction or a truth value.
+///
+/// - all digits, 12 or more of them (Excel shows `330303001010` as `3.30303E+11` and keeps 15
+///   significant digits) or with a leading zero (`0330303` becomes 330303); digits alone
+///   otherwise read as the same number and are left alone;
+/// - any other number Excel reads: a decimal (`1.50` shows as 1.5), an exponent (`3e5`), a
+///   percentage (`50%`), thousands separators (`1,234`), a currency sign (`$5`, `¥5`),
+///   parentheses (`(5)` is −5);
+/// - a date, time or fraction: two or three groups of digits joined by `/`, `-` or `:`
+///   (`1/2`, `1-2`, `2024/3/1`, `9:30`), a mixed fraction (`1 1/2`), a date in Chinese
+///   (`3月2日`, `2024年3月`, `2024年3月2日`);
+/// - `TRUE` or `FALSE` in any case.
+///
+/// A leading `+` or `-` is left to the formula guard.
+fn excel_would_convert(s: &str) -> bool {
+    if s.starts_with(['+', '-']) {
+        return false;
+    }
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if digits(s) {
+        return s.len() >= 12 || (s.len() > 1 && s.starts_with('0'));
+    }
+    if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
+        return true;
+    }
+    // A number in another form. Rust's parser also takes `inf` and `nan`, which Excel does not.
+    let number = |t: &str| {
+        t.bytes().any(|b| b.is_ascii_digit())
+            && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+            && t.parse::<f64>().is_ok()
+    };
+    let t = s.trim_end_matches('%');
+    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let t = t.strip_prefix(['$', '¥', '￥']).unwrap_or(t);
+    if number(t) || (t.contains(',') && number(&t.replace(',', ""))) {
+        return true;
+    }
+    // Dates, times and fractions: groups of digits with one kind of separator.
+    let groups = |t: &str, sep: char| {
+        let parts: Vec<&str> = t.split(sep).collect();
+        (2..=3).contains(&parts.len()) && parts.iter().all(|p| digits(p) && p.len() <= 4)
+    };
+    if groups(s, '/') || groups(s, '-') || groups(s, ':') {
+        return true;
+    }
+    if let Some((whole, fraction)) = s.split_once(' ')
+        && digits(whole)
+        && groups(fraction, '/')
+    {
+        return true;
+    }
+    // 2024年3月2日, 2024年3月, 3月2日.
+    let mut rest = s;
+    let mut parts = 0;
+    for unit in ['年', '月', '日'] {
+        if let Some((n, after)) = rest.split_once(unit)
+            && digits(n)
+        {
+            rest = after;
+            parts += 1;
+        }
+    }
+    parts >= 2 && rest.is_empty()
+}
+
 impl Csv {
-    fn new() -> Csv {
+    /// An empty document (its byte order mark only).
+    pub fn new() -> Csv {
         Csv { out: String::from('\u{feff}'), in_row: false }
+    }
+
+    /// The document's text.
+    pub fn finish(self) -> String {
+        self.out
     }
 
     fn sep(&mut self) {
@@ -37,9 +119,18 @@ impl Csv {
     }
 
     /// A text cell: quoted when it holds a comma, quote or line break; guarded when a
-    /// spreadsheet would take it for a formula.
-    fn text(&mut self, s: &str) {
+    /// spreadsheet would take it for a formula (a leading `'`); written `="…"` (a formula
+    /// giving the text) when Excel would otherwise turn it into a number, date or fraction
+    /// (`excel_would_convert`: `330303001010`, `0330303`, `1/2`, `1-2`, `3e5` …). Such a text
+    /// holds only digits and separators, so the formula holds nothing else.
+    pub fn text(&mut self, s: &str) {
         self.sep();
+        if excel_would_convert(s) {
+            self.out.push_str("\"=\"\"");
+            self.out.push_str(s);
+            self.out.push_str("\"\"\"");
+            return;
+        }
         // The full-width forms too: Chinese input methods type them, and spreadsheets may run them.
         let guard =
             matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠'));
@@ -60,26 +151,61 @@ impl Csv {
         self.out.push('"');
     }
 
-    /// A number cell, written so that it reads back to the same `f64`.
-    fn num(&mut self, v: f64) {
+    /// A date cell, `YYYY-MM-DD`: written plainly, for a spreadsheet to read as the date it is.
+    pub fn date(&mut self, d: &crate::Date) {
+        self.sep();
+        self.out.push_str(&d.to_string());
+    }
+
+    /// A number cell, written so that it reads back to the same `f64` (empty when not finite).
+    pub fn num(&mut self, v: f64) {
         self.sep();
         if v.is_finite() {
             self.out.push_str(&short_num(v));
         }
     }
 
+    /// A number as someone wrote it (`116.3370` keeps its last zero): written as it is when it
+    /// is a plain decimal number (`-`, digits, one `.`), which a spreadsheet reads as that
+    /// number; anything else as a [`Csv::text`] cell.
+    pub fn number_as_written(&mut self, s: &str) {
+        let d = s.strip_prefix('-').unwrap_or(s);
+        let (int, frac) = d.split_once('.').unwrap_or((d, ""));
+        let plain = !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.bytes().all(|b| b.is_ascii_digit())
+            && (int.len() + frac.len()) < 16;
+        if plain {
+            self.sep();
+            self.out.push_str(s);
+        } else {
+            self.text(s);
+        }
+    }
+
+    /// A number cell with `decimals` digits after the point (coordinates, metres); empty when
+    /// not finite.
+    pub fn fixed(&mut self, v: f64, decimals: usize) {
+        self.sep();
+        if v.is_finite() {
+            self.out.push_str(&format!("{v:.decimals$}"));
+        }
+    }
+
     /// Header cells in the report's language.
-    fn heads(&mut self, lang: Lang, heads: &[(&str, &str)]) {
+    pub fn heads(&mut self, lang: Lang, heads: &[(&str, &str)]) {
         for (zh, en) in heads {
             self.text(lang.pick(zh, en));
         }
     }
 
-    fn empty(&mut self) {
+    /// An empty cell.
+    pub fn empty(&mut self) {
         self.sep();
     }
 
-    fn end_row(&mut self) {
+    /// Ends the row (CRLF).
+    pub fn end_row(&mut self) {
         self.out.push_str("\r\n");
         self.in_row = false;
     }
@@ -175,7 +301,7 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         c.text(&a.circle.id);
         c.text(&a.circle.name);
         c.text(if a.circle.sample { lang.pick("是", "yes") } else { "" });
-        c.text(&a.as_of.to_string());
+        c.date(&a.as_of);
         c.text(&a.standard.id);
         c.text(&a.standard.version);
         c.num(a.total);
@@ -296,7 +422,7 @@ pub fn district(d: &District, lang: Lang) -> String {
         });
         c.text(&d.standard);
         c.text(&d.standard_version);
-        c.text(&d.as_of.to_string());
+        c.date(&d.as_of);
         c.end_row();
     }
     c.out
@@ -321,11 +447,57 @@ mod tests {
         assert_eq!(cells(|c| c.text("=HYPERLINK(\"x\")")), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cells(|c| c.text("-1+2")), "\"'-1+2\"");
         assert_eq!(cells(|c| c.text("@SUM(A1)")), "\"'@SUM(A1)\"");
-        assert_eq!(cells(|c| c.text("2026-12-05")), "2026-12-05");
+        // A date as text is kept as text; a date is written as one (`Csv::date`).
+        assert_eq!(cells(|c| c.text("2026-12-05")), "\"=\"\"2026-12-05\"\"\"");
+        assert_eq!(cells(|c| c.date(&"2026-12-05".parse().unwrap())), "2026-12-05");
         // Full-width forms, as Chinese input methods type them.
         assert_eq!(cells(|c| c.text("＝1+1")), "\"'＝1+1\"");
         assert_eq!(cells(|c| c.text("＠某社区")), "\"'＠某社区\"");
         assert_eq!(cells(|c| c.text("某社区＝1")), "某社区＝1");
+    }
+
+    #[test]
+    fn text_that_excel_would_convert_is_written_as_text() {
+        let kept = |s: &str| format!("\"=\"\"{s}\"\"\"");
+        // Ids and names Excel would turn into numbers, dates or fractions.
+        for s in [
+            "330303001010",
+            "0330303",
+            "1/2",
+            "1-2",
+            "2024/3/1",
+            "9:30",
+            "3e5",
+            "1.50",
+            ".5",
+            "50%",
+            "1,234",
+            "(5)",
+            "¥5",
+            "1 1/2",
+            "3月2日",
+            "2024年3月",
+            "2024年3月2日",
+            "TRUE",
+            "false",
+        ] {
+            assert_eq!(cells(|c| c.text(s)), kept(s), "{s}");
+        }
+        // Text Excel keeps, and digits it reads as the same number, are written as they are.
+        for s in ["镇中社区", "123", "0", "0.1.0", "LW-V01", "330303001010-demo", "2024年度", "e5", "inf", "1/2/3/4"]
+        {
+            assert_eq!(cells(|c| c.text(s)), s, "{s}");
+        }
+        // The formula guard still comes first; numbers stay numbers.
+        assert_eq!(cells(|c| c.text("-1/2")), "\"'-1/2\"");
+        assert_eq!(cells(|c| c.text("-5")), "\"'-5\"");
+        assert_eq!(cells(|c| c.num(330303001010.0)), "330303001010");
+        assert_eq!(cells(|c| c.fixed(12.345, 1)), "12.3");
+        // A coordinate as it was typed stays a number, its last zero kept.
+        assert_eq!(cells(|c| c.number_as_written("116.3370")), "116.3370");
+        assert_eq!(cells(|c| c.number_as_written("-27.9")), "-27.9");
+        assert_eq!(cells(|c| c.number_as_written("1/2")), "\"=\"\"1/2\"\"\"");
+        assert_eq!(cells(|c| c.number_as_written("=1+1")), "\"'=1+1\"");
     }
 
     #[test]

@@ -336,7 +336,8 @@ fn csv_positions_convert_and_every_other_field_is_kept() {
     let out = convert_csv(text, Crs::Gcj02, Crs::Wgs84).unwrap();
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert_eq!(lines[0], "名称,地址,经度,纬度");
+    // With a BOM, as Excel needs to read UTF-8 Chinese.
+    assert_eq!(lines[0], "\u{feff}名称,地址,经度,纬度");
     let want = |p: [f64; 2]| {
         let q = convert(p, Crs::Gcj02, Crs::Wgs84);
         format!("{:.7},{:.7}", q[0], q[1])
@@ -499,10 +500,54 @@ fn origins_from_csv_with_optional_population() {
     assert_eq!((o[1].id.as_str(), o[1].population), ("line 3", None));
     assert_eq!(
         origins_from_csv("lon,lat,pop\n120.7,27.9,-5\n", Crs::Wgs84).unwrap_err(),
-        ImportError::Csv { line: 2, message: "population -5 is not a non-negative number".into() }
+        ImportError::Csv { line: 2, message: "population -5 is not a number from 0 to 1000000000".into() }
     );
     assert!(matches!(
         origins_from_csv("lon,lat\n120.7,95\n", Crs::Wgs84).unwrap_err(),
         ImportError::CoordinateOutOfRange { .. }
     ));
+}
+
+// ---------------------------------------------------------------- BOM and bounds
+
+/// A UTF-8 BOM before GeoJSON (Windows Notepad, some GIS exports) is skipped, as before circle
+/// files and CSV: streets, facilities and origins read as without it; the load entry too.
+#[test]
+fn a_bom_before_geojson_is_skipped() {
+    let streets = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"name":"东西路"},"geometry":{"type":"LineString","coordinates":[[120.0,28.01],[120.01,28.01]]}}]}"#;
+    let with = format!("\u{feff}{streets}");
+    assert_eq!(streets_from_geojson(&with, &StreetOptions::default()).unwrap().report.kept, 1);
+    let (net, _) = lifecircle_core::access::load::network(
+        with.as_bytes(),
+        lifecircle_core::access::load::Format::GeoJson,
+        Crs::Wgs84,
+    )
+    .unwrap();
+    assert!(net.stats().edges > 0);
+    let points = "\u{feff}{\"type\":\"Feature\",\"properties\":{\"shop\":\"convenience\",\"pop\":\"12\"},\
+                  \"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0,28.0]}}";
+    assert_eq!(facilities_from_geojson(points, &mapping(), Crs::Wgs84).unwrap().facilities.len(), 1);
+    assert_eq!(origins_from_geojson(points, Some("pop"), Crs::Wgs84).unwrap()[0].population, Some(12.0));
+}
+
+/// Origins' population is held to the bound a circle file's origins are (1e9), and refused at
+/// the CSV's line or the GeoJSON feature rather than later as the circle's field.
+#[test]
+fn an_absurd_origin_population_is_refused_where_it_is_written() {
+    let text = "lon,lat,population\n120.0,28.0,12\n120.0,28.0,1e308\n";
+    match origins_from_csv(text, Crs::Wgs84).unwrap_err() {
+        ImportError::Csv { line, message } => {
+            assert_eq!(line, 3);
+            assert!(message.contains("from 0 to 1000000000"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = origins_from_csv(text, Crs::Wgs84).unwrap_err().bilingual();
+    assert!(e.starts_with("CSV 第 3 行有误：人口须为 0 至 10 亿之间的数"), "{e}");
+    assert!(origins_from_csv("lon,lat,population\n120.0,28.0,1000000000\n", Crs::Wgs84).is_ok());
+    let geo = r#"{"type":"Feature","properties":{"pop":1e308},"geometry":{"type":"Point","coordinates":[120.0,28.0]}}"#;
+    assert!(
+        matches!(origins_from_geojson(geo, Some("pop"), Crs::Wgs84).unwrap_err(), ImportError::GeoJson { path, .. } if path == "feature.properties.pop")
+    );
 }

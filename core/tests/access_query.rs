@@ -325,3 +325,19 @@ fn helsinki_isochrones_nest() {
         );
     }
 }
+
+/// A grid cell outside 1 m to 1 km is refused with its range, not as "not positive".
+#[test]
+fn an_isochrone_cell_outside_its_range_is_refused_with_the_range() {
+    let (net, from) = long_street(1.0);
+    for cell in [0.001, 0.0, 1e308, f64::NAN, 1000.5] {
+        match isochrone(&net, from, 5.0, &PARAMS, cell, 50.0) {
+            Err(e @ AccessError::OutOfRange { name: "cell_m", .. }) => {
+                assert!(e.to_string().contains("must be from 1 to 1000"), "{e}");
+                assert!(e.bilingual().starts_with("参数 cell_m 须在 1 至 1000 之间"), "{}", e.bilingual());
+            }
+            other => panic!("{cell}: expected OutOfRange, got {other:?}"),
+        }
+    }
+    assert!(isochrone(&net, from, 5.0, &PARAMS, 1000.0, 50.0).is_ok());
+}

@@ -63,6 +63,9 @@ pub enum AccessError {
     /// A parameter that must be finite and positive is not.
     #[error("parameter {name} must be finite and positive, got {value}")]
     InvalidParameter { name: &'static str, value: f64 },
+    /// A parameter outside the range it is accepted in.
+    #[error("parameter {name} must be from {min} to {max}, got {value}")]
+    OutOfRange { name: &'static str, value: f64, min: f64, max: f64 },
     /// A point is not a valid coordinate.
     #[error("{what}: coordinate ({lon}, {lat}) is not a valid lon/lat")]
     InvalidPoint { what: &'static str, lon: f64, lat: f64 },
@@ -104,6 +107,7 @@ impl AccessError {
         };
         let zh = match self {
             E::InvalidParameter { name, value } => format!("参数 {name} 须为有限的正数，实为 {value}"),
+            E::OutOfRange { name, value, min, max } => format!("参数 {name} 须在 {min} 至 {max} 之间，实为 {value}"),
             E::InvalidPoint { what: w, lon, lat } => format!("{}：坐标（{lon}，{lat}）不是有效的经纬度", what(w)),
             E::NoStreetNearby { what: w, max_snap_m } => {
                 format!("{}：{max_snap_m} 米内没有道路（路网是否覆盖这里？坐标系是否一致？）", what(w))
@@ -146,6 +150,7 @@ impl ImportError {
                         let v = message.split('"').nth(1).unwrap_or("");
                         format!("：连锁“{v}”应为“是”或“否”")
                     }
+                    None if message.starts_with("population ") => "：人口须为 0 至 10 亿之间的数".into(),
                     None if message == "a quoted field is not closed" => "：引号没有闭合".into(),
                     None if message == "no header row" => "：没有表头行".into(),
                     None => String::new(),

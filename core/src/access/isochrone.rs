@@ -14,7 +14,7 @@
 //! buffer and no boolean operation is needed (geo's boolean ops would add ~63 KB gzip to the
 //! wasm build). Cells that touch only at a corner are kept as separate rings.
 //!
-//! The cell size is a parameter (`cell_m`, metres, at least 1): 25–50 m suits a guide map.
+//! The cell size is a parameter (`cell_m`, metres, from [`MIN_CELL_M`] to [`MAX_CELL_M`]): 25–50 m suits a guide map.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -87,9 +87,8 @@ pub fn isochrone(
     max_snap_m: f64,
 ) -> Result<Isochrone, AccessError> {
     check_positive("minutes", minutes)?;
-    check_positive("cell_m", cell_m)?;
-    if cell_m < 1.0 {
-        return Err(AccessError::InvalidParameter { name: "cell_m", value: cell_m });
+    if !(MIN_CELL_M..=MAX_CELL_M).contains(&cell_m) {
+        return Err(AccessError::OutOfRange { name: "cell_m", value: cell_m, min: MIN_CELL_M, max: MAX_CELL_M });
     }
     let reached = reached_streets(net, origin, &[minutes], params, max_snap_m)?;
     let (kx, ky) = net.metres_per_degree();
@@ -157,6 +156,13 @@ pub fn isochrone(
 /// reach over a huge network with tiny cells (each cell costs tens of bytes, more on the
 /// boundary).
 pub const MAX_CELLS: u64 = 1_000_000;
+
+/// The smallest grid cell, in metres: finer is no truer than the street data.
+pub const MIN_CELL_M: f64 = 1.0;
+
+/// The largest grid cell, in metres: a cell of a kilometre already blurs a 15-minute walk
+/// (about 1.2 km) into a few squares; larger ones draw nothing of it.
+pub const MAX_CELL_M: f64 = 1000.0;
 
 /// How many cells [`cover`] fills for the segment from `a` to `b` (cell units).
 fn cells_crossed(a: (f64, f64), b: (f64, f64)) -> u64 {

@@ -21,9 +21,15 @@ use super::mapping::CategoryMapping;
 use super::{Facility, FacilityImport, Origin, UnmappedItem, yes_no};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, check_lonlat};
+use crate::circle::ABSURD;
 
-/// Splits CSV text into records, each with the line it starts on.
-fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+/// Splits CSV text into records, each with the line it starts on (1-based, the header is
+/// line 1): RFC 4180 quoting, a leading BOM skipped, blank lines left out. The reader behind
+/// every CSV import, and the CLI's `access distance --pairs`.
+///
+/// # Errors
+/// A quoted field that is not closed, with the line it starts on.
+pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut field = String::new();
@@ -100,14 +106,17 @@ fn number(row: &[String], i: usize, what: &str, line: usize) -> Result<f64, Impo
 /// column, the header and the order of rows (what `lifecircle coords --csv` prints). The
 /// longitude and latitude columns are found as for facilities; converted values are written
 /// with 7 decimals (about 1 cm), every other field as it was read. Fields that need quotes
-/// (a comma, a quote or a line break) get them, lines end with `\n`.
+/// (a comma, a quote or a line break) get them, lines end with `\n`. The text starts with a
+/// UTF-8 BOM, as the project's other CSV outputs do: without it Excel on Chinese Windows reads
+/// UTF-8 as GBK and garbles every Chinese field (a BOM on the input is skipped, so the output
+/// converts again unchanged).
 pub fn convert_csv(text: &str, from: Crs, to: Crs) -> Result<String, ImportError> {
     let rows = records(text)?;
     let Some(((_, header), body)) = rows.split_first() else {
         return Err(ImportError::Csv { line: 1, message: "no header row".to_string() });
     };
     let (lon_i, lat_i) = lonlat_columns(header)?;
-    let mut out = String::new();
+    let mut out = String::from('\u{feff}');
     write_record(&mut out, header);
     for (line, row) in body {
         let line = *line;
@@ -139,8 +148,8 @@ fn write_record(out: &mut String, fields: &[String]) {
 }
 
 /// Residential origins from CSV text: `lon`/`lat` columns as for facilities, an optional `id`
-/// (default `line N`; also `编号`) and an optional `population`|`pop`|`人口` column (finite, not negative; empty
-/// means unknown).
+/// (default `line N`; also `编号`) and an optional `population`|`pop`|`人口` column (0 to 1e9, the
+/// bound of a circle file's origins; empty means unknown).
 pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError> {
     let rows = records(text)?;
     let Some(((_, header), body)) = rows.split_first() else {
@@ -158,10 +167,12 @@ pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError
             None | Some("") => None,
             Some(_) => {
                 let n = number(row, pop_i.unwrap_or(0), "population", line)?;
-                if !n.is_finite() || n < 0.0 {
+                // The bound a circle file's own origins are held to, named here at the CSV's
+                // line rather than later as the circle's `walking.origins[i]`.
+                if !(0.0..=ABSURD).contains(&n) {
                     return Err(ImportError::Csv {
                         line,
-                        message: format!("population {n} is not a non-negative number"),
+                        message: format!("population {n} is not a number from 0 to {ABSURD}"),
                     });
                 }
                 Some(n)

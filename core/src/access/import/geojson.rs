@@ -14,6 +14,7 @@ use super::mapping::CategoryMapping;
 use super::{Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem, yes_no};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, LonLat, check_lonlat};
+use crate::circle::ABSURD;
 
 /// Options for reading street lines from GeoJSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,8 +34,10 @@ impl Default for StreetOptions {
     }
 }
 
-/// Parses JSON text, with line and column on failure.
+/// Parses JSON text, with line and column on failure. A leading UTF-8 BOM (Windows Notepad,
+/// some GIS exports) is skipped, as for circle files and CSV.
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| ImportError::Json {
         line: e.line(),
         column: e.column(),
@@ -341,11 +344,11 @@ pub fn origins_from_geojson(
             Some(key) => match prop(f, key) {
                 None => None,
                 Some(v) => {
-                    let n = v.trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0);
+                    let n = v.trim().parse::<f64>().ok().filter(|n| (0.0..=ABSURD).contains(n));
                     if n.is_none() {
                         return Err(ImportError::GeoJson {
                             path: format!("{path}.properties.{key}"),
-                            message: format!("population {v:?} is not a non-negative number"),
+                            message: format!("population {v:?} is not a number from 0 to {ABSURD}"),
                         });
                     }
                     n
