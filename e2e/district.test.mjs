@@ -131,6 +131,13 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.click('#lang');
     await page.waitForTimeout(200);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
+    // Two files chosen together with the same circle id: which one is meant cannot be told,
+    // so neither replaces the other silently; refused, naming both files; nothing changes.
+    const twice = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'dup', name: name })) });
+    await board(page).locator('.lcx-add-circles').setInputFiles([twice('x.json'), twice('y.json')]);
+    await page.waitForTimeout(300);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*y\.json[\s\S]*“dup”在所选文件中出现两次（另见 x\.json）/);
+    assert.equal(await board(page).locator('tbody tr').count(), 4);
     // A circle the core cannot score (a negative population, replacing circle C by its id):
     // kept as given, and the dashboard says which circle and why instead of a wrong count.
     const broken = { ...sample.circles[2], population: -5 };

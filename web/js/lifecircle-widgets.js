@@ -699,12 +699,21 @@ class DistrictElement extends LifecircleElement {
     const from = list.map(() => null); // the file each circle came from, to name it in a problem
     let added = 0;
     let replaced = 0;
+    // A file replaces a circle already listed under its id (a newer version of it); the same id
+    // twice among the files chosen now cannot say which one is meant: refused, naming both.
+    const chosen = new Map();
     try {
       for (const f of files) {
         let v;
         try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}：不是有效的 JSON 文本（可能选错了文件）/ not valid JSON: ${e.message}`); }
         for (const c of Array.isArray(v) ? v : [v]) {
-          const i = c && typeof c === 'object' && 'id' in c ? list.findIndex((x) => x.id === c.id) : -1;
+          const id = c && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : null;
+          if (id !== null && chosen.has(id)) {
+            throw new Error(`${f.name}：生活圈编号“${id}”在所选文件中出现两次（另见 ${chosen.get(id)}），无法确定以哪个为准，请只保留一个 / circle id "${id}" is given twice in the files chosen (also in ${chosen.get(id)}): keep one`);
+          }
+          if (id !== null) chosen.set(id, f.name);
+          // A circle without an id is never taken for another (the core then names the problem).
+          const i = id !== null ? list.findIndex((x) => x.id === id) : -1;
           if (i >= 0) { list[i] = c; from[i] = f.name; replaced += 1; } else { list.push(c); from.push(f.name); added += 1; }
         }
       }
