@@ -1040,6 +1040,19 @@ struct NetworkData {
     network: access::Network,
     facilities: Vec<access::import::Facility>,
     origins: Vec<access::import::Origin>,
+    /// The files read, written into each circle's `walking.measured_from`.
+    files: Vec<lifecircle_core::circle::DataFile>,
+}
+
+/// A data file as `walking.measured_from` names it: its role, its name without folders and the
+/// SHA-256 of the bytes read.
+fn data_file(role: &str, path: &Path, bytes: &[u8], crs: Crs) -> lifecircle_core::circle::DataFile {
+    lifecircle_core::circle::DataFile {
+        role: role.to_string(),
+        file: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        sha256: lifecircle_core::score::sha256_hex(bytes),
+        crs,
+    }
 }
 
 fn format_of(path: &Path) -> Result<load::Format, Failure> {
@@ -1073,8 +1086,11 @@ fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
 }
 
 fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
-    let bytes = read_bytes(path)?;
-    let (net, import) = load::network(&bytes, format_of(path)?, crs)
+    load_network_bytes(path, &read_bytes(path)?, crs)
+}
+
+fn load_network_bytes(path: &Path, bytes: &[u8], crs: Crs) -> Result<access::Network, Failure> {
+    let (net, import) = load::network(bytes, format_of(path)?, crs)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     eprintln!(
@@ -1092,9 +1108,18 @@ fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
 }
 
 fn load_facilities(std: &Standard, path: &Path, crs: Crs) -> Result<Vec<access::import::Facility>, Failure> {
+    load_facilities_bytes(std, path, read_bytes(path)?, crs)
+}
+
+fn load_facilities_bytes(
+    std: &Standard,
+    path: &Path,
+    raw: Vec<u8>,
+    crs: Crs,
+) -> Result<Vec<access::import::Facility>, Failure> {
     let mapping = access::category_mapping(std).map_err(|e| Failure::Invalid(format!("{}: {e}", std.id)))?;
     let format = format_of(path)?;
-    let bytes = utf8_or_gbk(path, format, read_bytes(path)?);
+    let bytes = utf8_or_gbk(path, format, raw);
     let imp = load::facilities(&bytes, format, crs, &mapping)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     eprintln!(
@@ -1127,21 +1152,28 @@ impl NetworkData {
             }
             return Ok(None);
         };
-        let network = load_network(net_path, crs)?;
+        // Each file read once: its digest is of the very bytes the distances come from.
+        let raw = read_bytes(net_path)?;
+        let mut files = vec![data_file("network", net_path, &raw, crs)];
+        let network = load_network_bytes(net_path, &raw, crs)?;
         let mut fac = Vec::new();
         for f in facilities {
-            fac.extend(load_facilities(std, f, crs)?);
+            let raw = read_bytes(f)?;
+            files.push(data_file("facilities", f, &raw, crs));
+            fac.extend(load_facilities_bytes(std, f, raw, crs)?);
         }
         let origins = match origins {
             Some(p) => {
                 let format = format_of(p)?;
-                let bytes = utf8_or_gbk(p, format, read_bytes(p)?);
+                let raw = read_bytes(p)?;
+                files.push(data_file("origins", p, &raw, crs));
+                let bytes = utf8_or_gbk(p, format, raw);
                 load::origins(&bytes, format, crs)
                     .map_err(|e| Failure::Invalid(format!("{}: {}", p.display(), e.bilingual())))?
             }
             None => Vec::new(),
         };
-        Ok(Some(NetworkData { network, facilities: fac, origins }))
+        Ok(Some(NetworkData { network, facilities: fac, origins, files }))
     }
 
     /// The circle with its walking distances measured on the network; `label` names it in
@@ -1156,6 +1188,10 @@ impl NetworkData {
             access::DEFAULT_MAX_SNAP_M,
         )
         .map_err(|e| Failure::Invalid(format!("{label}: {}", e.bilingual())))?;
+        let mut c = c;
+        if let Some(w) = c.walking.as_mut() {
+            w.measured_from = self.files.clone();
+        }
         eprintln!(
             "步行距离 walking distances for {label}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
             report.facilities_used,

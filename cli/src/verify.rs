@@ -158,6 +158,14 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
             short(&again.standard.digest)
         ));
     }
+    // The data files the distances were measured from, as the assessment records them: a file
+    // that differs is named, rather than left to hundreds of differing distances.
+    let recorded: Vec<lifecircle_core::circle::DataFile> = a
+        .value
+        .pointer("/circle/measured_from")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    problems.extend(data_files_differ(&recorded, &again.circle.measured_from));
     if a.input_digest != again.input_digest {
         problems.push(
             format!(
@@ -166,7 +174,7 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
                 a.as_of, a.as_of
             ),
         );
-        if !network {
+        if !network && recorded.is_empty() {
             // Distances measured on a street network are part of the input: without the same
             // files, the circle cannot be scored again as it was.
             problems.push(
@@ -206,6 +214,55 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
         short(&again.input_digest)
     );
     Outcome { problems, note, total: again.total, grade, stamp }
+}
+
+/// What differs between the data files an assessment's distances were measured from and
+/// those given to verify it: each file by its role, name and digest.
+fn data_files_differ(
+    recorded: &[lifecircle_core::circle::DataFile],
+    given: &[lifecircle_core::circle::DataFile],
+) -> Vec<String> {
+    let short = |d: &str| d.chars().take(12).collect::<String>();
+    let name =
+        |f: &lifecircle_core::circle::DataFile| format!("{} {}（SHA-256 {}…）", f.role, f.file, short(&f.sha256));
+    if recorded == given {
+        return Vec::new();
+    }
+    if given.is_empty() {
+        let list: Vec<String> = recorded.iter().map(name).collect();
+        return vec![format!(
+            "评分时的步行距离按这些数据文件测得：{}；核验时请用 --network、--facilities、--origins（及 --data-crs {}）给出同样的文件              / the walking distances were measured from these files; give the same ones to verify",
+            list.join("、"),
+            recorded.first().map_or("wgs84", |f| f.crs.name())
+        )];
+    }
+    let mut out = Vec::new();
+    for role in ["network", "facilities", "origins"] {
+        let r: Vec<_> = recorded.iter().filter(|f| f.role == role).collect();
+        let g: Vec<_> = given.iter().filter(|f| f.role == role).collect();
+        if r.len() != g.len() {
+            out.push(format!(
+                "{role} 数据文件数量不同 number of files differs: 评分时 {}，核验给了 {} / assessment {}, given {}",
+                r.len(),
+                g.len(),
+                r.len(),
+                g.len()
+            ));
+            continue;
+        }
+        for (r, g) in r.iter().zip(&g) {
+            if r != g {
+                out.push(format!(
+                    "{role} 数据文件不同 data file differs: 评分时 {}，核验用 {} / assessment {}, given {}",
+                    name(r),
+                    name(g),
+                    name(r),
+                    name(g)
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Every place where `handed` and `again` differ, as `path: handed ≠ again` (the assessment's

@@ -380,6 +380,97 @@ fn score_with_a_network_names_the_nearest_facility() {
     assert!(t.contains("未归类 unmapped"), "unmapped POIs are listed, not dropped: {t}");
 }
 
+/// An assessment scored on street-network data names the files (role, name, SHA-256 of their
+/// bytes) in `circle.measured_from`; `verify` with the same files passes, and names the file
+/// that differs, or the files to give, instead of leaving it to the differing distances.
+#[test]
+fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
+    use sha2::Digest;
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let homes = tmp("provenance-homes.csv", HOMES);
+    let c = tmp(
+        "provenance-bjtu.json",
+        r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
+    );
+    let (h, cp) = (homes.to_str().expect("path"), c.to_str().expect("path"));
+    let net_args = |network: &str| -> Vec<String> {
+        ["--network", network, "--facilities", &osm, "--origins", h].iter().map(|s| s.to_string()).collect()
+    };
+    let scored = lifecircle(
+        &[&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json"][..], &[cp]]
+            .concat()
+            .into_iter()
+            .chain(net_args(&osm).iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+    );
+    assert!(scored.status.success(), "{}", text(&scored));
+    let a: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let sha = |p: &str| {
+        sha2::Sha256::digest(std::fs::read(p).expect("read")).iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let files = a["circle"]["measured_from"].as_array().expect("measured_from");
+    let seen: Vec<(&str, &str, &str, &str)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["role"].as_str().unwrap_or(""),
+                f["file"].as_str().unwrap_or(""),
+                f["sha256"].as_str().unwrap_or(""),
+                f["crs"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let (osm_sha, homes_sha) = (sha(&osm), sha(h));
+    assert_eq!(
+        seen,
+        [
+            ("network", "beijing_bjtu_overpass_2022.osm", osm_sha.as_str(), "wgs84"),
+            ("facilities", "beijing_bjtu_overpass_2022.osm", osm_sha.as_str(), "wgs84"),
+            ("origins", "provenance-homes.csv", homes_sha.as_str(), "wgs84"),
+        ]
+    );
+    let result = tmp("provenance-result.json", &a.to_string());
+    let r = result.to_str().expect("path");
+
+    // The same files: verified.
+    let same = lifecircle(
+        &[&["verify", "-a", r][..], &[cp]]
+            .concat()
+            .into_iter()
+            .chain(net_args(&osm).iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(same.status.code(), Some(0), "{}", text(&same));
+    // Another network file (the same streets, one more line at its end): named, with both digests.
+    let mut changed = std::fs::read_to_string(&osm).expect("osm");
+    changed.push_str("<!-- edited -->\n");
+    let other = tmp("edited.osm", &changed);
+    let other = other.to_str().expect("path");
+    let out = lifecircle(
+        &[&["verify", "-a", r][..], &[cp]]
+            .concat()
+            .into_iter()
+            .chain(net_args(other).iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+    );
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains(&format!(
+            "network 数据文件不同 data file differs: 评分时 network beijing_bjtu_overpass_2022.osm（SHA-256 {}…），核验用 network edited.osm（SHA-256 {}…）",
+            &osm_sha[..12],
+            &sha(other)[..12]
+        )),
+        "{t}"
+    );
+    // No network data given: the files to give are listed.
+    let out = lifecircle(&["verify", "-a", r, cp]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("评分时的步行距离按这些数据文件测得：network beijing_bjtu_overpass_2022.osm"), "{t}");
+    assert!(!t.contains("若评分时用了路网数据"), "the generic hint gives way to the files: {t}");
+}
+
 const HOMES: &str = "id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\nD,116.3400,39.9550,1500\n";
 
 /// Coverage from residential origins measured on the network, and siting with the score each

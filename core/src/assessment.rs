@@ -71,6 +71,10 @@ pub struct CircleStamp {
     pub name: String,
     /// Made-up sample data (示例数据).
     pub sample: bool,
+    /// The data files its walking distances were measured from, when it says so
+    /// (`walking.measured_from`): what measuring them again needs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measured_from: Vec<crate::circle::DataFile>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -206,6 +206,28 @@ pub struct Walking {
     /// Residential origins with their nearest distances, for coverage shares.
     #[serde(default)]
     pub origins: Vec<Origin>,
+    /// The data files these distances were measured from (`lifecircle score --network …`
+    /// writes them), so that a third party can measure them again from the same files and
+    /// `lifecircle verify` can name a file that differs. Empty when the distances were typed
+    /// in or measured elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measured_from: Vec<DataFile>,
+}
+
+/// A data file walking distances were measured from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// What it held: `network`, `facilities` or `origins`.
+    pub role: String,
+    /// Its name as given, without folders (a path of the machine that scored says nothing to
+    /// another).
+    pub file: String,
+    /// SHA-256 of its bytes (hex).
+    pub sha256: String,
+    /// The coordinate system it was read in.
+    pub crs: Crs,
 }
 
 /// One circle to assess.

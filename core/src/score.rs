@@ -1287,7 +1287,12 @@ fn assemble(
         },
         as_of,
         input_digest: input_digest(st, c, as_of),
-        circle: CircleStamp { id: c.id.clone(), name: c.name.clone(), sample: c.sample },
+        circle: CircleStamp {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            sample: c.sample,
+            measured_from: c.walking.as_ref().map(|w| w.measured_from.clone()).unwrap_or_default(),
+        },
         total,
         max: st.total_points,
         grade: grade_result,
@@ -1332,6 +1337,11 @@ pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
 /// Canonical JSON of a value, for sorting.
 fn canon<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
+}
+
+/// SHA-256 of `bytes`, hex: how a data file is named in `walking.measured_from`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -44,8 +44,24 @@ export interface Survey { respondents: number; satisfied: number; method?: strin
 export interface ChecklistAnswer { done: boolean; evidence?: string; note?: string }
 export interface EvaluatorEntry { points: number; note?: string; evidence?: string }
 export type Basis = "network" | "straight_line";
-export interface Origin { id: string; population: number; nearest_m?: Record<string, number> }
-export interface Walking { basis?: Basis; nearest_m?: Record<string, number>; origins?: Origin[] }
+export interface Origin {
+  id: string; population: number;
+  /** `[longitude, latitude]` in the circle's coordinate system. */
+  location?: [number, number];
+  nearest_m?: Record<string, number>;
+}
+/** A data file walking distances were measured from (`lifecircle score --network …`). */
+export interface DataFile {
+  role: "network" | "facilities" | "origins"; file: string; sha256: string; crs: Crs;
+}
+export interface Walking {
+  basis?: Basis; nearest_m?: Record<string, number>;
+  /** The name of the nearest facility per category, where known. */
+  nearest_name?: Record<string, string>;
+  origins?: Origin[];
+  /** The data files the distances were measured from; edited by hand, none. */
+  measured_from?: DataFile[];
+}
 /** One circle to assess (unknown fields are rejected). */
 export interface CircleInput {
   id: string;
@@ -208,7 +224,7 @@ export interface Assessment {
   };
   as_of: DateString;
   input_digest: string;
-  circle: { id: string; name: string; sample: boolean };
+  circle: { id: string; name: string; sample: boolean; measured_from?: DataFile[] };
   total: number;
   max: number;
   grade: GradeResult;

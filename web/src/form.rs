@@ -882,6 +882,14 @@ fn add_facility(state: FormState, tbody: NodeRef<leptos::html::Tbody>, category:
     });
 }
 
+/// The circle's walking distances, to be edited by hand: they no longer are what the data
+/// files they were measured from say, so those files (`measured_from`) are no longer named.
+fn by_hand(c: &mut Circle) -> &mut Walking {
+    let w = c.walking.get_or_insert_with(Walking::default);
+    w.measured_from.clear();
+    w
+}
+
 /// Walking distances: from the centre, and from residential origins (for coverage).
 fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let Ctx { state, lang, .. } = ctx;
@@ -904,7 +912,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     unit=tr(l, "米", "m").to_string() initial=initial lang=lang
                     errors=ctx.errors(format!("walking.nearest_m.{code}"))
                     on_set=Callback::new(move |v: Option<f64>| edit(state, |c| {
-                        let w = c.walking.get_or_insert_with(Walking::default);
+                        let w = by_hand(c);
                         match v { Some(v) => { w.nearest_m.insert(key.clone(), v); } None => { w.nearest_m.remove(&key); } }
                     }))/>
             }
@@ -951,7 +959,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                     let v = parse_number(&event_target_value(&ev));
                                     typed(&field, v.is_ok());
                                     if let Ok(v) = v {
-                                        edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) {
+                                        edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) {
                                             match v { Some(v) => { o.nearest_m.insert(key.clone(), v); } None => { o.nearest_m.remove(&key); } }
                                         });
                                     }
@@ -972,7 +980,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         <td><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
-                                edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.id = v });
+                                edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.id = v });
                             }/></td>
                         <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population))
                             aria-label=label(tr(l, "人口", "population")) aria-invalid=cell_invalid("population".into())
@@ -980,13 +988,13 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 let v = parse_number(&event_target_value(&ev));
                                 typed("population", matches!(v, Ok(Some(_))));
                                 if let Ok(Some(v)) = v {
-                                    edit(state, |c| if let Some(o) = c.walking.as_mut().and_then(|w| w.origins.get_mut(i)) { o.population = v });
+                                    edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.population = v });
                                 }
                             }/></td>
                         {cells}
                         <td>
                             <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
-                                on:click=move |_| edit(state, |c| if let Some(w) = c.walking.as_mut() && i < w.origins.len() { w.origins.remove(i); })>
+                                on:click=move |_| edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } })>
                                 {tr(l, "删除", "Remove")}
                             </button>
                             <div class="lc-error">{messages}</div>
@@ -1016,7 +1024,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             </div>
             <div class="lc-toolbar">
                 <button type="button" on:click=move |_| edit(state, |c| {
-                    let w = c.walking.get_or_insert_with(Walking::default);
+                    let w = by_hand(c);
                     // The first number not taken (after a removal, the count would repeat one).
                     let name = |n: usize| format!("{}{n}", tr(l, "居民点", "residential point "));
                     let n = (w.origins.len() + 1..).find(|n| !w.origins.iter().any(|o| o.id == name(*n))).unwrap_or(1);

@@ -193,3 +193,28 @@ async fn the_problem_list_follows_large_text() {
     assert!(el.query_selector(".lc-problems").unwrap().is_some());
     assert!(el.query_selector(".lc-problems.lc-elder").unwrap().is_none());
 }
+
+/// Walking distances typed by hand are no longer those of the data files they were measured
+/// from: the form stops naming the files (`walking.measured_from`), which would vouch for them.
+#[wasm_bindgen_test]
+async fn a_distance_typed_by_hand_drops_the_data_files_it_no_longer_comes_from() {
+    let circle = r#"{"id":"m","name":"路网测距","location":{"crs":"wgs84","centre":[116.337,39.9495]},
+        "walking":{"nearest_m":{"pharmacy":420},"measured_from":[{"role":"network","file":"bjtu.osm","sha256":"ab","crs":"wgs84"}]}}"#;
+    let el = host();
+    let m = lifecircle_web::mount_assessment(el.clone(), options(circle)).unwrap();
+    settle().await;
+    let files = || Circle::from_json(&m.to_json()).unwrap().walking.unwrap().measured_from.len();
+    assert_eq!(files(), 1, "loaded as given");
+    // The first distance from the centre the form asks for.
+    let input: web_sys::HtmlInputElement =
+        el.query_selector("input[id*='-near-']").unwrap().expect("a distance from the centre").unchecked_into();
+    let code = input.id().split("-near-").nth(1).unwrap().to_string();
+    input.set_value("380");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+    let c = Circle::from_json(&m.to_json()).unwrap();
+    assert_eq!(c.walking.as_ref().unwrap().nearest_m.get(&code), Some(&380.0));
+    assert_eq!(files(), 0);
+}

@@ -222,7 +222,14 @@ pub fn walk_circle(
         new_origins = w.origins.clone();
     }
     let origins_measured = if data_origins.is_empty() { 0 } else { new_origins.len() };
-    out.walking = Some(Walking { basis: Basis::Network, nearest_m, nearest_name, origins: new_origins });
+    // Which files these distances come from is the caller's to say (core reads none).
+    out.walking = Some(Walking {
+        basis: Basis::Network,
+        nearest_m,
+        nearest_name,
+        origins: new_origins,
+        measured_from: Vec::new(),
+    });
     let report = WalkReport {
         network: net.stats(),
         facilities_used: facilities.len(),
