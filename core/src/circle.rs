@@ -394,7 +394,7 @@ impl InputError {
         for p in self.problems.iter_mut().filter(|p| p.line.is_none()) {
             let field = p.field.strip_prefix("circles").filter(|f| f.starts_with('[')).unwrap_or(&p.field);
             if let Some((line, column)) = crate::json_path::value_position(text, field) {
-                (p.line, p.column) = (Some(line), Some(column));
+                (p.line, p.column) = (Some(line), Some(value_column(text, line, column)));
             }
         }
     }
@@ -419,15 +419,22 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             code: "json",
             field: format!("{prefix}{}", crate::json_path::error_path(text, e)),
             line: Some(e.line() as u32),
-            column: Some(e.column() as u32),
+            // serde_json counts bytes read on the line; a reader counts characters.
+            column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
             message: strip_position(&e.to_string()),
         }],
     }
 }
 
+/// The column (1-based, characters) of a value that starts at byte column `column` (1-based)
+/// of line `line`.
+fn value_column(text: &str, line: u32, column: u32) -> u32 {
+    crate::json_path::chars_before(text, line, column.saturating_sub(1)) + 1
+}
+
 /// A circle given as a JSON array: serde's derived reader takes one, field by position
 /// (`["a","某社区",false,null,[],9600,3200]` reads as a circle), which is a slip or the wrong
-/// file, never what a user means. `at`: the array's line and column (bytes, as serde_json's).
+/// file, never what a user means. `at`: the array's line and column (characters).
 fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
     InputError {
         problems: vec![InputProblem {
@@ -459,7 +466,7 @@ impl Circle {
     /// values.
     ///
     /// # Errors
-    /// The JSON error with its line, column (in bytes) and field path, or every absurd
+    /// The JSON error with its line, column (in characters) and field path, or every absurd
     /// value found. A circle is a JSON object: an array is refused.
     pub fn from_json(text: &str) -> Result<Circle, InputError> {
         let circle = Circle::parse_json(text)?;
@@ -472,7 +479,7 @@ impl Circle {
     /// correct instead of refusing what a user typed (scoring still refuses them).
     ///
     /// # Errors
-    /// The JSON error with its line, column (in bytes) and field path.
+    /// The JSON error with its line, column (in characters) and field path.
     pub fn parse_json(text: &str) -> Result<Circle, InputError> {
         // A byte-order mark, as Windows Notepad and some exports write it, is not content.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -492,14 +499,17 @@ impl Circle {
     /// the circle's place in the list: `circles[1].population`.
     ///
     /// # Errors
-    /// The JSON error with its line, column (in bytes) and field path.
+    /// The JSON error with its line, column (in characters) and field path.
     pub fn parse_json_list(text: &str) -> Result<Vec<Circle>, InputError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let list = serde_json::from_str::<Vec<Circle>>(text).map_err(|e| json_error(text, &e, "circles"))?;
         let arrays: Vec<InputProblem> = (0..list.len())
             .filter_map(|k| {
                 let at = crate::json_path::value_position(text, &format!("[{k}]"))?;
-                is_array_at(text, at).then(|| array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0))
+                is_array_at(text, at).then(|| {
+                    let at = (at.0, value_column(text, at.0, at.1));
+                    array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0)
+                })
             })
             .collect();
         if arrays.is_empty() { Ok(list) } else { Err(InputError { problems: arrays }) }
@@ -759,7 +769,8 @@ mod tests {
         )
         .unwrap_err();
         let got: Vec<_> = list.problems.iter().map(|p| (p.field.as_str(), p.line, p.column)).collect();
-        assert_eq!(got, [("circles[1]", Some(2), Some(2)), ("circles[2]", Some(2), Some(45))], "{list}");
+        // Columns in characters: 某社区 is three columns (nine bytes) before circles[2].
+        assert_eq!(got, [("circles[1]", Some(2), Some(2)), ("circles[2]", Some(2), Some(39))], "{list}");
         // Objects still read as before.
         assert_eq!(Circle::parse_json_list("[{\"id\":\"a\",\"name\":\"[\"}]").unwrap()[0].name, "[");
         assert_eq!(Circle::from_json(" {\"id\":\"a\",\"name\":\"b\"}").unwrap().id, "a");

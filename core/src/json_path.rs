@@ -350,6 +350,16 @@ fn hex4(raw: &[u8], i: usize) -> Option<u32> {
     digits.iter().try_fold(0, |n, d| Some(n * 16 + char::from(*d).to_digit(16)?))
 }
 
+/// The characters among the first `bytes` bytes of line `line` (1-based) of `text`: a byte
+/// column (serde_json's, or one found here) as an editor counts columns, where 镇 is one
+/// column, not three. A column that ends inside a character counts that character.
+pub(crate) fn chars_before(text: &str, line: u32, bytes: u32) -> u32 {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
+    let end = (start + bytes as usize).min(text.len());
+    let n = text.as_bytes()[start.min(end)..end].iter().filter(|b| **b & 0xC0 != 0x80).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Where the value at `field` (a path as [`error_path`] writes it, `facilities[3].walk_m`;
 /// `[2].name` for an element of a top-level array) starts in `text`: its line (1-based) and
 /// byte column (1-based). `None` when the text has no such value, or is not JSON.

@@ -91,9 +91,17 @@ fn expected(text: &str) -> Option<Seen> {
     Some(Seen {
         field: path,
         line: Some(err.line() as u32),
-        column: Some(err.column() as u32),
+        column: Some(chars_read(text, err.line(), err.column())),
         message: full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
     })
+}
+
+/// serde_json's column (bytes read on the line) in characters, as the user is told: the
+/// line's bytes read, decoded (a character cut short counts as one).
+fn chars_read(text: &str, line: usize, column: usize) -> u32 {
+    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let end = (start + column).min(text.len());
+    String::from_utf8_lossy(&text.as_bytes()[start..end]).chars().count() as u32
 }
 
 /// The byte offset of serde_json's line (1-based) and column (bytes read on that line).
@@ -222,13 +230,25 @@ fn hand_written_errors() {
 /// The column serde_json reports counts bytes, and is the number of bytes read on the line:
 /// here it is right after `"三百米"`.
 #[test]
-fn column_counts_bytes() {
+fn column_counts_characters() {
+    // An editor shows 生活圈 as three columns, not nine bytes: so does the error.
     let text = "{\"id\": \"甲\",\n \"name\": \"生活圈\", \"population\": \"三百米\"}";
     let p = &Circle::from_json(text).unwrap_err().problems[0];
     let line = text.lines().nth(1).unwrap();
     let end = line.find("米\"").unwrap() + "米\"".len();
-    assert_eq!((p.field.as_str(), p.line, p.column), ("population", Some(2), Some(end as u32)));
-    assert!(end > line[..end].chars().count());
+    let chars = line[..end].chars().count() as u32;
+    assert_eq!((p.field.as_str(), p.line, p.column), ("population", Some(2), Some(chars)));
+    assert!(end as u32 > chars);
+    // A problem found after parsing: the column of its value's first character.
+    let text = "{\"id\": \"镇中\", \"name\": \"镇中社区\", \"population\": -5}";
+    let mut err = Circle::from_json(text).unwrap_err();
+    err.locate(text);
+    let p = &err.problems[0];
+    let at = text.find("-5").unwrap();
+    assert_eq!(
+        (p.field.as_str(), p.line, p.column),
+        ("population", Some(1), Some(text[..at].chars().count() as u32 + 1))
+    );
 }
 
 /// Deliberate differences from serde_path_to_error, spelled out.
