@@ -154,6 +154,10 @@ pub struct GuideMapData {
     pub standard: Option<String>,
     /// `[longitude, latitude]` of the centre (您在这里).
     pub centre: [f64; 2],
+    /// The circle gave no centre: `centre` is the facilities' mean, the middle of the map
+    /// but no place anyone is, so no 您在这里 is drawn (nor rings around it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub centre_unknown: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<Vec<[f64; 2]>>,
     /// Street LineStrings.
@@ -376,8 +380,9 @@ impl GuideMapData {
 
         let speed = standard.param("walking_speed_m_per_min").map(|p| p.value);
         let detour = standard.param("detour_factor").map_or(1.0, |p| p.value);
+        // Rings are walks from the circle's centre: none without one.
         let (rings, ring_basis) = match speed {
-            Some(v) if v > 0.0 && detour > 0.0 => (
+            Some(v) if v > 0.0 && detour > 0.0 && circle.location.is_some() => (
                 default_tiers().iter().map(|&m| Ring { minutes: m, radius_m: m * v / detour }).collect(),
                 Some(Label::new(
                     format!("按步行 {} 米/分钟、绕行系数 {} 的直线估算", fmt_plain(v), fmt_plain(detour)),
@@ -400,6 +405,7 @@ impl GuideMapData {
             date: assessment.map(|a| a.as_of.to_string()),
             standard: assessment.map(|a| format!("{} v{}", a.standard.id, a.standard.version)),
             centre: circle.location.as_ref().map_or_else(|| mean_location(&facilities), |l| l.centre),
+            centre_unknown: circle.location.is_none(),
             boundary: circle.location.as_ref().and_then(|l| l.boundary.clone()),
             streets: Vec::new(),
             reached: Vec::new(),
@@ -1381,49 +1387,53 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     let (nx, ny, ns) = north_arrow_at(f);
     boxes.push([nx - ns * 1.4, ny - ns * 1.4, nx + ns * 1.4, ny + ns * 2.1]);
     boxes.push(scale_bar_box(f, p, lang));
-    let _ = write!(
-        s,
-        "<g class=\"lc-here\"><circle cx=\"{0}\" cy=\"{1}\" r=\"{2}\" fill=\"{ALERT}\" fill-opacity=\"0.18\"/>\
-         <circle cx=\"{0}\" cy=\"{1}\" r=\"{3}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"3\"/>",
-        n(cx),
-        n(cy),
-        n(r * 1.7),
-        n(r * 0.6)
-    );
-    let here = lang.pick("您在这里", "You are here");
-    let hs = f.font * 1.15;
-    let (hw, hh) = (text_width(here, hs) + hs * 0.8, hs * 1.5);
-    let cands: Vec<(f64, f64)> = [1.0f64, 1.6, 2.4, 3.4]
-        .iter()
-        .flat_map(|&k| {
-            let d = r * 1.9 * k;
-            [(0.0, -d), (0.0, d), (d + hw / 2.0, 0.0), (-d - hw / 2.0, 0.0), (d, -d), (-d, -d), (d, d), (-d, d)]
-        })
-        .map(|(dx, dy)| (cx + dx, cy + dy))
-        .collect();
-    let (lx, ly) = free_box(&cands, hw, hh, &boxes).unwrap_or((cx, cy - r * 1.9));
-    boxes.push([lx - hw / 2.0, ly - hh / 2.0, lx + hw / 2.0, ly + hh / 2.0]);
-    if (lx - cx).hypot(ly - cy) > r * 2.2 {
+    // 您在这里 only at the circle's own centre: a circle without one is centred on its
+    // facilities, which is no place anyone is.
+    if !d.centre_unknown {
         let _ = write!(
             s,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{ALERT}\" stroke-width=\"1.5\"/>",
+            "<g class=\"lc-here\"><circle cx=\"{0}\" cy=\"{1}\" r=\"{2}\" fill=\"{ALERT}\" fill-opacity=\"0.18\"/>\
+         <circle cx=\"{0}\" cy=\"{1}\" r=\"{3}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"3\"/>",
             n(cx),
             n(cy),
-            n(lx),
-            n(ly)
+            n(r * 1.7),
+            n(r * 0.6)
         );
+        let here = lang.pick("您在这里", "You are here");
+        let hs = f.font * 1.15;
+        let (hw, hh) = (text_width(here, hs) + hs * 0.8, hs * 1.5);
+        let cands: Vec<(f64, f64)> = [1.0f64, 1.6, 2.4, 3.4]
+            .iter()
+            .flat_map(|&k| {
+                let d = r * 1.9 * k;
+                [(0.0, -d), (0.0, d), (d + hw / 2.0, 0.0), (-d - hw / 2.0, 0.0), (d, -d), (-d, -d), (d, d), (-d, d)]
+            })
+            .map(|(dx, dy)| (cx + dx, cy + dy))
+            .collect();
+        let (lx, ly) = free_box(&cands, hw, hh, &boxes).unwrap_or((cx, cy - r * 1.9));
+        boxes.push([lx - hw / 2.0, ly - hh / 2.0, lx + hw / 2.0, ly + hh / 2.0]);
+        if (lx - cx).hypot(ly - cy) > r * 2.2 {
+            let _ = write!(
+                s,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{ALERT}\" stroke-width=\"1.5\"/>",
+                n(cx),
+                n(cy),
+                n(lx),
+                n(ly)
+            );
+        }
+        let _ = write!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{ALERT}\"/>",
+            n(lx - hw / 2.0),
+            n(ly - hh / 2.0),
+            n(hw),
+            n(hh),
+            n(hh / 2.0)
+        );
+        text(s, lx, ly + hs * 0.36, hs, " font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\"", here);
+        s.push_str("</g>");
     }
-    let _ = write!(
-        s,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{ALERT}\"/>",
-        n(lx - hw / 2.0),
-        n(ly - hh / 2.0),
-        n(hw),
-        n(hh),
-        n(hh / 2.0)
-    );
-    text(s, lx, ly + hs * 0.36, hs, " font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\"", here);
-    s.push_str("</g>");
 
     // "+Δ分" beside each suggested site, where it covers nothing.
     for (site, &(x, y)) in d.suggested.iter().zip(&sugg_at) {
@@ -1849,7 +1859,9 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     };
     let mut rows: Vec<Row> = Vec::new();
     rows.push(Row::Heading(lang.pick("图例", "Legend").into(), INK));
-    rows.push(Row::Here(lines(lang.pick("您在这里（生活圈中心）", "You are here (centre)"))));
+    if !d.centre_unknown {
+        rows.push(Row::Here(lines(lang.pick("您在这里（生活圈中心）", "You are here (centre)"))));
+    }
     if !d.reached.is_empty() {
         for (i, m) in o.tiers.iter().enumerate() {
             let label = match lang {

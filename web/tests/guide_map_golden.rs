@@ -140,6 +140,23 @@ fn missing_types_come_from_the_gaps() {
     assert!(zh.contains(&"蔬菜直通车") && zh.iter().any(|z| z.starts_with("托育")), "{zh:?}");
 }
 
+/// A circle without a centre is drawn around its facilities, with no 您在这里 (it would
+/// stand at their mean, where no one is) and no rings around that point.
+#[test]
+fn no_you_are_here_without_a_centre() {
+    let ex = lifecircle_core::example::example("longwan-2024").unwrap();
+    let standard = load_builtin(ex.standard).unwrap();
+    let mut circle = Circle::from_json(ex.json).unwrap();
+    let with = render_guide_map(&GuideMapData::from_core(&standard, &circle, None), &MapOptions::default());
+    assert!(with.contains("class=\"lc-here\"") && with.contains("您在这里") && with.contains("距中心步行约"));
+    circle.location = None;
+    let d = GuideMapData::from_core(&standard, &circle, None);
+    assert!(d.centre_unknown && d.rings.is_empty());
+    let without = render_guide_map(&d, &MapOptions::default());
+    assert!(!without.contains("lc-here") && !without.contains("您在这里") && !without.contains("距中心步行约"));
+    assert!(without.contains("data-id=\"F04\""), "the facilities are still drawn");
+}
+
 #[test]
 fn empty_circle_renders() {
     let d = GuideMapData { name: "空生活圈".into(), centre: [120.0, 28.0], ..Default::default() };
