@@ -507,36 +507,6 @@ fn origins_coverage_and_scored_siting() {
     let covered = l01["inputs"]["population_covered"].as_f64().expect("covered");
     assert!(covered > 0.0 && covered < 4300.0, "{l01}");
 
-    let out = lifecircle(&[
-        "access",
-        "sites",
-        "--network",
-        &osm,
-        "--facilities",
-        &osm,
-        "--origins",
-        h,
-        "--circle",
-        cp,
-        "--category",
-        "pharmacy",
-        "--as-of",
-        "2025-06-30",
-    ]);
-    let t = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "{}", text(&out));
-    // stdout is the CSV alone; what it is, and the total now, go to stderr.
-    assert!(t.starts_with("\u{feff}rank,lon,lat,newly_covered_population,total_with_site,delta,grade\r\n"), "{t}");
-    let said = String::from_utf8_lossy(&out.stderr).into_owned();
-    let now: f64 = said
-        .lines()
-        .find(|l| l.contains("total now"))
-        .and_then(|l| l.rsplit(' ').next())
-        .and_then(|x| x.parse().ok())
-        .unwrap_or_else(|| panic!("total now: {said}"));
-    let rows: Vec<Vec<&str>> = t.lines().skip(1).map(|l| l.split(',').collect()).collect();
-    assert!(!rows.is_empty(), "{t}");
-    // The category by its Chinese name gives the same table; an unknown one is a usage error.
     let by_name = |category: &str| {
         lifecircle(&[
             "access",
@@ -555,6 +525,21 @@ fn origins_coverage_and_scored_siting() {
             "2025-06-30",
         ])
     };
+    let out = by_name("pharmacy");
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", text(&out));
+    // stdout is the CSV alone; what it is, and the total now, go to stderr.
+    assert!(t.starts_with("\u{feff}rank,lon,lat,newly_covered_population,total_with_site,delta,grade\r\n"), "{t}");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let now: f64 = said
+        .lines()
+        .find(|l| l.contains("total now"))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|x| x.parse().ok())
+        .unwrap_or_else(|| panic!("total now: {said}"));
+    let rows: Vec<Vec<&str>> = t.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert!(!rows.is_empty(), "{t}");
+    // The category by its Chinese name gives the same table; an unknown one is a usage error.
     let zh = by_name("药店");
     assert!(zh.status.success(), "{}", text(&zh));
     assert_eq!(String::from_utf8_lossy(&zh.stdout), t);

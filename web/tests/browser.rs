@@ -11,7 +11,7 @@
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
-use lifecircle_core::{Circle, Date, load_builtin, score};
+use lifecircle_core::{Circle, load_builtin, score};
 use lifecircle_web::{
     MountOptions, Mounted, mount_assessment, mount_district, mount_gap_report, mount_guide_map, mount_scorecard,
     standard_from_packed,
@@ -20,19 +20,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn host() -> web_sys::HtmlElement {
-    let el = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    el.dyn_into().unwrap()
-}
-
-fn as_of() -> Date {
-    Date::new(2025, 6, 30).unwrap()
-}
+mod common;
+use common::{as_of, document, host};
 
 fn sample_options() -> MountOptions {
     let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());

@@ -1,0 +1,21 @@
+//! What the browser test files share: a host element on the page and the evaluation date.
+#![allow(dead_code)]
+
+use leptos::wasm_bindgen::JsCast;
+use lifecircle_core::Date;
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh `<div>` at the end of the page's body, to mount a widget into.
+pub fn host() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.dyn_into().unwrap()
+}
+
+/// The evaluation date of the tests (the golden cases' date).
+pub fn as_of() -> Date {
+    Date::new(2025, 6, 30).unwrap()
+}
