@@ -1235,12 +1235,7 @@ fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
 /// a usage error listing the codes.
 fn category_code(std: &Standard, written: &str) -> Result<String, Failure> {
     let w = written.trim();
-    let found = std
-        .categories
-        .iter()
-        .find(|c| c.code == w)
-        .or_else(|| std.categories.iter().find(|c| c.name.zh == w || c.name.en.eq_ignore_ascii_case(w)));
-    found.map(|c| c.code.clone()).ok_or_else(|| {
+    std.find_category(w).map(|c| c.code.clone()).ok_or_else(|| {
         let codes: Vec<String> = std.categories.iter().map(|c| format!("{} {}", c.code, c.name.zh)).collect();
         Failure::Usage(format!(
             "--category：标准 {} 没有业态 `{w}`，可用：{} / unknown category `{w}` in standard {}; known: {}",

@@ -15,7 +15,7 @@ use serde_json::Value;
 const SHOWN: usize = 12;
 
 /// Paths of the values that [`compare`] says in words (or notes) rather than as differences.
-const SAID: [&str; 3] = ["engine.version", "input_digest", "standard.digest"];
+const SAID: [&str; 4] = ["engine.version", "input_digest", "standard.digest", "circle.measured_from"];
 
 /// An assessment as handed in: what it says produced it, and the whole of it.
 pub(crate) struct Handed {
@@ -217,50 +217,47 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
 }
 
 /// What differs between the data files an assessment's distances were measured from and
-/// those given to verify it: each file by its role, name and digest.
+/// those given to verify it, by role and content (SHA-256 and datum): a file renamed or given
+/// in another order is the same file. An assessment that names no files (scored before they
+/// were recorded, or in the browser) leaves the check to the values.
 fn data_files_differ(
     recorded: &[lifecircle_core::circle::DataFile],
     given: &[lifecircle_core::circle::DataFile],
 ) -> Vec<String> {
+    use lifecircle_core::circle::DataFile;
     let short = |d: &str| d.chars().take(12).collect::<String>();
-    let name =
-        |f: &lifecircle_core::circle::DataFile| format!("{} {}（SHA-256 {}…）", f.role, f.file, short(&f.sha256));
-    if recorded == given {
+    let name = |f: &DataFile| format!("{} {} (SHA-256 {}…, {})", f.role, f.file, short(&f.sha256), f.crs.name());
+    let names = |fs: &[&DataFile]| fs.iter().map(|f| name(f)).collect::<Vec<_>>().join("; ");
+    if recorded.is_empty() {
         return Vec::new();
     }
     if given.is_empty() {
-        let list: Vec<String> = recorded.iter().map(name).collect();
+        let all: Vec<&DataFile> = recorded.iter().collect();
         return vec![format!(
-            "评分时的步行距离按这些数据文件测得：{}；核验时请用 --network、--facilities、--origins（及 --data-crs {}）给出同样的文件              / the walking distances were measured from these files; give the same ones to verify",
-            list.join("、"),
-            recorded.first().map_or("wgs84", |f| f.crs.name())
+            "评分时的步行距离按这些数据文件测得，核验时请用 --network、--facilities、--origins 与 --data-crs 给出同样的文件：{} \
+             / the walking distances were measured from these files; give the same ones (--network, --facilities, \
+             --origins, --data-crs) to verify: {}",
+            names(&all),
+            names(&all)
         )];
     }
+    let key = |f: &&DataFile| (f.sha256.clone(), f.crs);
     let mut out = Vec::new();
     for role in ["network", "facilities", "origins"] {
-        let r: Vec<_> = recorded.iter().filter(|f| f.role == role).collect();
-        let g: Vec<_> = given.iter().filter(|f| f.role == role).collect();
-        if r.len() != g.len() {
-            out.push(format!(
-                "{role} 数据文件数量不同 number of files differs: 评分时 {}，核验给了 {} / assessment {}, given {}",
-                r.len(),
-                g.len(),
-                r.len(),
-                g.len()
-            ));
+        let mut r: Vec<&DataFile> = recorded.iter().filter(|f| f.role == role).collect();
+        let mut g: Vec<&DataFile> = given.iter().filter(|f| f.role == role).collect();
+        r.sort_by_key(key);
+        g.sort_by_key(key);
+        if r.iter().map(key).eq(g.iter().map(key)) {
             continue;
         }
-        for (r, g) in r.iter().zip(&g) {
-            if r != g {
-                out.push(format!(
-                    "{role} 数据文件不同 data file differs: 评分时 {}，核验用 {} / assessment {}, given {}",
-                    name(r),
-                    name(g),
-                    name(r),
-                    name(g)
-                ));
-            }
-        }
+        out.push(format!(
+            "{role} 数据文件不同：评分时 {}，核验用 {} / {role} data files differ: assessment {}, given {}",
+            if r.is_empty() { "无".to_string() } else { names(&r) },
+            if g.is_empty() { "无".to_string() } else { names(&g) },
+            if r.is_empty() { "none".to_string() } else { names(&r) },
+            if g.is_empty() { "none".to_string() } else { names(&g) },
+        ));
     }
     out
 }

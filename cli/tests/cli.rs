@@ -441,6 +441,16 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
             .collect::<Vec<_>>(),
     );
     assert_eq!(same.status.code(), Some(0), "{}", text(&same));
+    // The same bytes under another name are the same file: verified.
+    let renamed = tmp("renamed.osm", &std::fs::read_to_string(&osm).expect("osm"));
+    let out = lifecircle(
+        &[&["verify", "-a", r][..], &[cp]]
+            .concat()
+            .into_iter()
+            .chain(net_args(renamed.to_str().expect("path")).iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     // Another network file (the same streets, one more line at its end): named, with both digests.
     let mut changed = std::fs::read_to_string(&osm).expect("osm");
     changed.push_str("<!-- edited -->\n");
@@ -457,7 +467,7 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     assert_eq!(out.status.code(), Some(1), "{t}");
     assert!(
         t.contains(&format!(
-            "network 数据文件不同 data file differs: 评分时 network beijing_bjtu_overpass_2022.osm（SHA-256 {}…），核验用 network edited.osm（SHA-256 {}…）",
+            "network 数据文件不同：评分时 network beijing_bjtu_overpass_2022.osm (SHA-256 {}…, wgs84)，核验用 network edited.osm (SHA-256 {}…, wgs84)",
             &osm_sha[..12],
             &sha(other)[..12]
         )),
@@ -467,7 +477,11 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     let out = lifecircle(&["verify", "-a", r, cp]);
     let t = text(&out);
     assert_eq!(out.status.code(), Some(1), "{t}");
-    assert!(t.contains("评分时的步行距离按这些数据文件测得：network beijing_bjtu_overpass_2022.osm"), "{t}");
+    assert!(t.contains("评分时的步行距离按这些数据文件测得，核验时请用 --network、--facilities、--origins 与 --data-crs 给出同样的文件：network beijing_bjtu_overpass_2022.osm (SHA-256"), "{t}");
+    assert!(
+        t.contains("give the same ones (--network, --facilities, --origins, --data-crs) to verify: network beijing"),
+        "{t}"
+    );
     assert!(!t.contains("若评分时用了路网数据"), "the generic hint gives way to the files: {t}");
 }
 
@@ -543,6 +557,10 @@ fn origins_coverage_and_scored_siting() {
     let zh = by_name("药店");
     assert!(zh.status.success(), "{}", text(&zh));
     assert_eq!(String::from_utf8_lossy(&zh.stdout), t);
+    // An alias, as circle files accept it (药房 for 药店).
+    let alias = by_name("药房");
+    assert!(alias.status.success(), "{}", text(&alias));
+    assert_eq!(String::from_utf8_lossy(&alias.stdout), t);
     for nope in ["nope", "便利商店"] {
         let out = by_name(nope);
         assert_eq!(out.status.code(), Some(2), "{}", text(&out));

@@ -1181,8 +1181,9 @@ fn assemble(
                     ids.join("、")
                 ),
                 format!(
-                    "{} indicators take their requirement from a document issued on {}, after the evaluation date {as_of} ({}): scored as this standard says, though the requirement did not exist yet at that date: {}",
+                    "{} {} from a document issued on {}, after the evaluation date {as_of} ({}): scored as this standard says, though the requirement did not exist yet at that date: {}",
                     ids.len(),
+                    if ids.len() == 1 { "indicator takes its requirement" } else { "indicators take their requirement" },
                     src.date,
                     src.title,
                     ids.join(", ")
@@ -1310,9 +1311,14 @@ pub fn standard_digest(st: &Standard) -> String {
 }
 
 /// SHA-256 of the canonical input: unordered lists sorted, so the order of an inventory
-/// never changes the digest.
+/// never changes the digest. The data files the distances were measured from
+/// (`walking.measured_from`) are where the input came from, not input: the same distances
+/// give the same digest whether their files are named, renamed or not named.
 pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
     let mut c = c.clone();
+    if let Some(w) = &mut c.walking {
+        w.measured_from.clear();
+    }
     let mut fac: Vec<(String, crate::circle::Facility)> = c.facilities.drain(..).map(|f| (canon(&f), f)).collect();
     crate::order::sort_by(&mut fac, |a, b| a.0.cmp(&b.0));
     c.facilities = fac.into_iter().map(|(_, f)| f).collect();

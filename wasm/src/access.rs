@@ -149,7 +149,8 @@ impl WalkNetwork {
         })
     }
 
-    /// The isochrone of `minutes` (grid cells of `cellM` metres, default 25) as a GeoJSON
+    /// The isochrone of `minutes` (grid cells of `cellM` metres, 1 to 1000, default 25; another
+    /// size throws an `access_error` naming the range) as a GeoJSON
     /// Feature; unreached blocks inside stay holes.
     #[wasm_bindgen(unchecked_return_type = "GeoJsonFeature")]
     pub fn isochrone(
