@@ -143,18 +143,11 @@ pub fn GuideMap(
     };
     // A redraw replaces the SVG (`inner_html`), and with it the element the keyboard was on:
     // after a key handled on the map, or closing the details, the focus goes back to the same
-    // facility (`Some(Some(id))`) or to the map (`Some(None)`) once the new SVG is in place.
-    let refocus: StoredValue<Option<Option<String>>> = StoredValue::new(None);
-    Effect::new(move |_| {
-        svg.track();
-        if refocus.with_value(Option::is_none) {
-            return;
-        }
+    // facility (`Some(id)`) or to the map (`None`) in the next frame, once a redraw (run before
+    // it) is in place. Without a redraw (an arrow at the pan limit) it stays where it is.
+    let refocus = move |want: Option<String>| {
         request_animation_frame(move || {
-            let (Some(want), Some(c)) = (refocus.try_update_value(Option::take).flatten(), canvas.get_untracked())
-            else {
-                return;
-            };
+            let Some(c) = canvas.get_untracked() else { return };
             // Ids are the circle's own (any text): compared as attributes, not put in a selector.
             let target = want.and_then(|id| {
                 let all = c.query_selector_all("[data-id][tabindex]").ok()?;
@@ -168,7 +161,7 @@ pub fn GuideMap(
                 None => c.focus(),
             };
         });
-    });
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let on = facility_at(ev.target());
         let handled = match ev.key().as_str() {
@@ -224,7 +217,7 @@ pub fn GuideMap(
         };
         if handled {
             ev.prevent_default();
-            refocus.set_value(Some(on));
+            refocus(on);
         }
     };
     let details = move || {
@@ -246,8 +239,9 @@ pub fn GuideMap(
                     </dl>
                     <button type="button" class="lc-quiet" on:click=move |_| {
                         // The button goes with the details: the keyboard returns to the facility.
-                        refocus.set_value(Some(selected.get_untracked()));
+                        let id = selected.get_untracked();
                         selected.set(None);
+                        refocus(id);
                     }>
                         {tr(l, "关闭", "Close")}
                     </button>
