@@ -657,7 +657,7 @@ test('a remount keeps what the widget holds: typed with autosave off, data set a
       const map = document.getElementById('m');
       card.data = c;
       map.data = c;
-      card.setAttribute('circle-id', card.circleId); // unchanged: no remount
+      card.setAttribute('circle-id', card.circleId); // the same id, written out: a remount that keeps the circle
       card.config = { lang: 'en' };
       map.setAttribute('what-if', '');
       map.setAttribute('tiles-credit', '测试');

@@ -483,15 +483,15 @@ impl Circle {
     pub fn parse_json(text: &str) -> Result<Circle, InputError> {
         // A byte-order mark, as Windows Notepad and some exports write it, is not content.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let circle = serde_json::from_str::<Circle>(text).map_err(|e| json_error(text, &e, ""))?;
-        // Only the first character tells (no lexer linked into the small wasm for it).
+        // Only the first character tells (no lexer linked into the small wasm for it), and it
+        // tells before serde does: `["a","b"]` would get serde's "invalid length" instead.
         let lead = &text[..text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len()];
         if text[lead.len()..].starts_with('[') {
             let line = lead.matches('\n').count() + 1;
             let column = lead.len() - lead.rfind('\n').map_or(0, |n| n + 1) + 1;
             return Err(array_circle(String::new(), Some((line as u32, column as u32))));
         }
-        Ok(circle)
+        serde_json::from_str::<Circle>(text).map_err(|e| json_error(text, &e, ""))
     }
 
     /// A district's circles from a JSON array, each read as [`Circle::parse_json`] reads one
@@ -760,6 +760,11 @@ mod tests {
         let one = Circle::from_json(" [\"a\",\"某社区\",false,null,[],9600,3200]").unwrap_err();
         let p = &one.problems[0];
         assert_eq!((p.code, p.field.as_str(), p.line, p.column), ("json", "", Some(1), Some(2)));
+        // A short array too (serde would say "invalid length"), and a list of circles.
+        for text in ["[\"a\", \"b\"]", "[{\"id\":\"a\",\"name\":\"A\"}]"] {
+            let e = Circle::from_json(text).unwrap_err();
+            assert!(e.problems[0].message.starts_with("a circle is a JSON object"), "{text}: {e}");
+        }
         assert_eq!(
             p.text(crate::standard::Lang::Zh),
             "一个生活圈须写成对象（{…}，字段有名称），不能是按位置排列的列表"
