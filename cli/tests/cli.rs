@@ -285,6 +285,13 @@ fn coords_csv_keeps_quoted_fields_and_reads_gbk() {
     assert!(text(&out).contains("从第 9 个字节起既不是 UTF-8 也不是 GBK 文本"), "{}", text(&out));
 }
 
+/// `access nearest` on the network `osm` with the facilities in `facilities`, from a point by
+/// Beijing Jiaotong University.
+fn nearest_near_bjtu(osm: &str, facilities: &std::path::Path) -> std::process::Output {
+    let f = facilities.to_str().expect("path");
+    lifecircle(&["access", "nearest", "--network", osm, "--facilities", f, "--from", "116.3370,39.9495"])
+}
+
 #[test]
 fn facilities_in_gbk_are_read() {
     let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
@@ -292,16 +299,7 @@ fn facilities_in_gbk_are_read() {
     assert!(!bad);
     let f = tmp("gbk-facilities.csv", "");
     std::fs::write(&f, &bytes).expect("write");
-    let out = lifecircle(&[
-        "access",
-        "nearest",
-        "--network",
-        &osm,
-        "--facilities",
-        f.to_str().expect("path"),
-        "--from",
-        "116.3370,39.9495",
-    ]);
+    let out = nearest_near_bjtu(&osm, &f);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("测试超市"), "{}", text(&out));
 }
@@ -1067,16 +1065,7 @@ fn access_tables_are_excel_safe() {
         "excel-facilities.csv",
         "name,category,lon,lat\n\"超市,北门\",supermarket,116.3372,39.9496\n\"=HYPERLINK(\"\"http://x\"\")\",pharmacy,116.3371,39.9495\n",
     );
-    let out = lifecircle(&[
-        "access",
-        "nearest",
-        "--network",
-        &osm,
-        "--facilities",
-        fac.to_str().expect("path"),
-        "--from",
-        "116.3370,39.9495",
-    ]);
+    let out = nearest_near_bjtu(&osm, &fac);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
     let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
