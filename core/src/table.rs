@@ -40,7 +40,8 @@ impl Default for Csv {
 /// - all digits, 12 or more of them (Excel shows `330303001010` as `3.30303E+11` and keeps 15
 ///   significant digits) or with a leading zero (`0330303` becomes 330303); digits alone
 ///   otherwise read as the same number and are left alone;
-/// - any other number Excel reads: a decimal (`1.50` shows as 1.5), an exponent (`3e5`), a
+/// - any other number Excel would show otherwise: a decimal with trailing zeros, a leading
+///   zero or a bare point (`1.50` shows as 1.5; `1200.5` shows as written and is left), an exponent (`3e5`), a
 ///   percentage (`50%`), thousands separators (`1,234`), a currency sign (`$5`, `¥5`),
 ///   parentheses (`(5)` is −5);
 /// - a date, time or fraction: two or three groups of digits joined by `/`, `-` or `:`
@@ -59,6 +60,19 @@ fn excel_would_convert(s: &str) -> bool {
     }
     if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
         return true;
+    }
+    // A decimal Excel shows exactly as written (`1200.5`, `0.25`) is left as it is: a number in
+    // a column passed through stays a number one can sum. Trailing zeros (`1.50` shows 1.5), a
+    // leading zero (`01.5`), a bare point (`.5`, `1.`) or more than 15 digits are shown
+    // otherwise, and are kept as text below.
+    if let Some((int, frac)) = s.split_once('.')
+        && digits(int)
+        && digits(frac)
+        && (int == "0" || !int.starts_with('0'))
+        && !frac.ends_with('0')
+        && int.len() + frac.len() <= 15
+    {
+        return false;
     }
     // A number in another form: digits with a decimal point and an exponent, each optional.
     // Checked by hand: `str::parse::<f64>` would bring Rust's float parser into the widgets'
@@ -495,6 +509,8 @@ mod tests {
             "1e+5",
             "1.",
             "1.50",
+            "01.5",
+            "1.2345678901234567",
             ".5",
             "50%",
             "1,234",
@@ -514,6 +530,8 @@ mod tests {
             "镇中社区",
             "123",
             "0",
+            "1200.5",
+            "0.25",
             "0.1.0",
             "LW-V01",
             "330303001010-demo",
