@@ -413,6 +413,15 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
             let on_place = what_if.map(|w| Callback::new(move |p: [f64; 2]| w.place(p)));
+            if let Some(w) = what_if {
+                // Not on the first run: the names are already in the language of the mount.
+                Effect::new(move |first: Option<()>| {
+                    let l = lang.get();
+                    if first.is_some() {
+                        w.rename(l);
+                    }
+                });
+            }
             view! {
                 <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
                 {what_if.map(|w| w.view(lang, elder))}
@@ -497,6 +506,14 @@ fn report_changes(result: Memo<Result<Assessment, InputError>>, on_change: &Opti
 pub const WHAT_IF_PREFIX: &str = "whatif-";
 
 /// A facility the what-if mode placed (not one that exists).
+/// The name of hypothetical facility number `n` of category `name`, in `lang`.
+fn hypothetical_name(lang: Lang, name: &str, n: u32) -> String {
+    match lang {
+        Lang::Zh => format!("假设 {name} #{n}"),
+        Lang::En => format!("Hypothetical {name} #{n}"),
+    }
+}
+
 pub fn is_hypothetical(f: &lifecircle_core::circle::Facility) -> bool {
     f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX))
 }
@@ -587,6 +604,24 @@ impl WhatIf {
         }
     }
 
+    /// Names the hypothetical facilities again in `lang` (they are the panel's own, not a
+    /// user's words): after a language switch the list and the map speak one language.
+    fn rename(&self, lang: Lang) {
+        if !self.state.circle.with_untracked(|c| c.facilities.iter().any(is_hypothetical)) {
+            return;
+        }
+        self.standard.with_untracked(|st| {
+            self.state.circle.update(|c| {
+                for f in c.facilities.iter_mut().filter(|f| is_hypothetical(f)) {
+                    let n = f.id.as_deref().and_then(|id| id.strip_prefix(WHAT_IF_PREFIX)?.parse::<u32>().ok());
+                    if let (Some(n), Some(cat)) = (n, st.category(&f.category)) {
+                        f.name = hypothetical_name(lang, cat.name.get(lang), n);
+                    }
+                }
+            });
+        });
+    }
+
     fn detour(&self) -> f64 {
         self.standard.with_untracked(|st| st.param("detour_factor").map_or(1.0, |p| p.value))
     }
@@ -623,11 +658,8 @@ impl WhatIf {
             c.facilities.push(lifecircle_core::circle::Facility {
                 id: Some(format!("{WHAT_IF_PREFIX}{n}")),
                 category: code,
-                // Named in the language of the moment, like a facility typed in by hand.
-                name: match lang {
-                    Lang::Zh => format!("假设 {name} #{n}"),
-                    Lang::En => format!("Hypothetical {name} #{n}"),
-                },
+                // Named in the language of the moment, and again when it changes (`rename`).
+                name: hypothetical_name(lang, &name, n),
                 location: Some(p),
                 chain: false,
                 brand: None,

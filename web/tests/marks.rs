@@ -207,3 +207,31 @@ async fn a_distance_typed_by_hand_drops_the_data_files_it_no_longer_comes_from()
     assert_eq!(c.walking.as_ref().unwrap().nearest_m.get(&code), Some(&380.0));
     assert_eq!(files(), 0);
 }
+
+/// A hypothetical facility is named by the what-if panel, not by a user: after a language
+/// switch it is named again, so the list and the map speak one language.
+#[wasm_bindgen_test]
+async fn hypothetical_facilities_follow_the_language() {
+    let el = host();
+    let mut o = options(sample());
+    o.what_if = true;
+    let m = mount_guide_map(el.clone(), o).unwrap();
+    settle().await;
+    let on: web_sys::HtmlElement =
+        el.query_selector(".lc-whatif input[type=checkbox]").unwrap().unwrap().unchecked_into();
+    on.click();
+    settle().await;
+    key(&el.query_selector(".lc-canvas").unwrap().unwrap(), "Enter");
+    settle().await;
+    let name = || {
+        let c = Circle::from_json(&m.to_json()).unwrap();
+        c.facilities.iter().find(|f| f.id.as_deref() == Some("whatif-1")).map(|f| f.name.clone())
+    };
+    let zh = name().expect("placed");
+    assert!(zh.starts_with("假设 ") && zh.ends_with(" #1"), "{zh}");
+    m.set_lang(Lang::En);
+    settle().await;
+    let en = name().unwrap();
+    assert!(en.starts_with("Hypothetical ") && en.ends_with(" #1"), "{en}");
+    assert!(texts(&el, ".lc-whatif-list li").concat().contains(&en));
+}
