@@ -1082,7 +1082,7 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     }
     let label = lang.pick("一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map");
     let short = lang.pick("导视图", "Guide map");
-    let date = d.date.as_ref().map(|date| format!("{}{date}", lang.pick("更新于 ", "as of ")));
+    let date = d.date.as_ref().map(|date| format!("{}{date}", lang.pick("评估日期 ", "as of ")));
     let line = subtitle([label, short], d.place.as_deref(), date.as_deref(), f.sub, f.w - 2.0 * f.margin);
     text(s, f.margin, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
 }
