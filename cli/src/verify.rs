@@ -102,6 +102,11 @@ pub(crate) fn circle_for<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Resu
     }
 }
 
+/// A digest shortened for a message: its first 12 hex digits.
+fn short(d: &str) -> String {
+    d.chars().take(12).collect()
+}
+
 /// What scoring again found.
 pub(crate) struct Outcome {
     /// Lines saying what differs; empty when the assessment verifies.
@@ -142,7 +147,6 @@ impl Outcome {
 /// Compares an assessment handed in with the same circle scored again (`network`: with the
 /// street-network data the command was given).
 pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome {
-    let short = |d: &str| d.chars().take(12).collect::<String>();
     let mut problems = Vec::new();
     let (digest, version) = (&a.standard_digest, &a.standard_version);
     if *digest != again.standard.digest {
@@ -225,7 +229,6 @@ fn data_files_differ(
     given: &[lifecircle_core::circle::DataFile],
 ) -> Vec<String> {
     use lifecircle_core::circle::DataFile;
-    let short = |d: &str| d.chars().take(12).collect::<String>();
     let name = |f: &DataFile| format!("{} {} (SHA-256 {}…, {})", f.role, f.file, short(&f.sha256), f.crs.name());
     let names = |fs: &[&DataFile]| fs.iter().map(|f| name(f)).collect::<Vec<_>>().join("; ");
     if recorded.is_empty() {

@@ -1307,7 +1307,7 @@ fn assemble(
 
 /// SHA-256 of the resolved standard's canonical JSON (its `digest` field is not part of it).
 pub fn standard_digest(st: &Standard) -> String {
-    hex(&Sha256::digest(serde_json::to_vec(st).unwrap_or_default()))
+    sha256_hex(&serde_json::to_vec(st).unwrap_or_default())
 }
 
 /// SHA-256 of the canonical input: unordered lists sorted, so the order of an inventory

@@ -2,12 +2,12 @@
 //! prints as the circle's 一圈一策 plan.
 
 use leptos::prelude::*;
-use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note, responsible_name};
+use lifecircle_core::assessment::{Assessment, responsible_name};
 use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::Lang;
 
 use crate::model::{gaps_by_unit, priority_word, tr};
-use crate::score_card::lang_tag;
+use crate::score_card::{lang_tag, provisional_badge, provisional_footnote};
 
 /// The gap list of an assessment, one block per responsible unit; the lead unit of an item
 /// (marked `*` in the standard) is shown as 牵头. A print button prints it as the plan.
@@ -81,9 +81,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                         let lead = lead.then(|| view! { <span class="lc-lead">{tr(l, "（牵头）", " (lead)")}</span> });
                         // The printed plan goes to the bureaus: a designed requirement must not
                         // read as an official task.
-                        let prov = provisional_mark(g.confidence, g.points_confidence).map(|m| {
-                            view! { " " <span class="lc-badge lc-prov">{m.get(l).to_string()}</span> }
-                        });
+                        let prov = provisional_badge(l, g.confidence, g.points_confidence).map(|b| view! { " " {b} });
                         let detail =
                             g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
                         let lost = match l {
@@ -117,11 +115,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .collect_view()
             .into_any()
     };
-    let note = a
-        .gaps
-        .iter()
-        .any(|g| provisional_mark(g.confidence, g.points_confidence).is_some())
-        .then(|| view! { <p class="lc-muted lc-prov-note">{provisional_note().get(l).to_string()}</p> });
+    let note = provisional_footnote(l, a.gaps.iter().map(|g| (g.confidence, g.points_confidence)));
     view! {
         <h2>{title} " " {sample}</h2>
         <p class="lc-muted">{summary}</p>

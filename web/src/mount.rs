@@ -514,6 +514,11 @@ fn hypothetical_name(lang: Lang, name: &str, n: u32) -> String {
     }
 }
 
+/// The number of a hypothetical facility (`whatif-3` is 3).
+fn what_if_number(f: &lifecircle_core::circle::Facility) -> Option<u32> {
+    f.id.as_deref()?.strip_prefix(WHAT_IF_PREFIX)?.parse().ok()
+}
+
 pub fn is_hypothetical(f: &lifecircle_core::circle::Facility) -> bool {
     f.id.as_deref().is_some_and(|id| id.starts_with(WHAT_IF_PREFIX))
 }
@@ -613,8 +618,7 @@ impl WhatIf {
         self.standard.with_untracked(|st| {
             self.state.circle.update(|c| {
                 for f in c.facilities.iter_mut().filter(|f| is_hypothetical(f)) {
-                    let n = f.id.as_deref().and_then(|id| id.strip_prefix(WHAT_IF_PREFIX)?.parse::<u32>().ok());
-                    if let (Some(n), Some(cat)) = (n, st.category(&f.category)) {
+                    if let (Some(n), Some(cat)) = (what_if_number(f), st.category(&f.category)) {
                         f.name = hypothetical_name(lang, cat.name.get(lang), n);
                     }
                 }
@@ -640,13 +644,7 @@ impl WhatIf {
         let (kept, generation) = (self.kept, self.state.generation.get_untracked());
         self.state.circle.update(|c| {
             // The next number not taken (a circle loaded with what-if facilities has some).
-            let n = c
-                .facilities
-                .iter()
-                .filter_map(|f| f.id.as_deref()?.strip_prefix(WHAT_IF_PREFIX)?.parse::<u32>().ok())
-                .max()
-                .unwrap_or(0)
-                + 1;
+            let n = c.facilities.iter().filter_map(what_if_number).max().unwrap_or(0) + 1;
             let Some(centre) = c.location.as_ref().map(|l| l.centre) else { return };
             let walk = walk_between(c, centre, p, detour);
             if !c.facilities.iter().any(is_hypothetical)

@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::Standard;
 use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note};
 use lifecircle_core::score::fmt_num;
-use lifecircle_core::standard::Lang;
+use lifecircle_core::standard::{Confidence, Lang};
 
 use crate::model::{cite_line, fmt_delta, role_word, rule_text, stars, status_class, status_word, tr};
 
@@ -57,6 +57,20 @@ fn open_explanations(root: &web_sys::Element) -> Vec<String> {
 }
 
 /// The `lang` attribute for a language.
+/// The badge of a designed value (要求暂定, 分值暂定, 要求与分值暂定), or none for an official one.
+pub fn provisional_badge(l: Lang, requirement: Confidence, points: Confidence) -> Option<impl IntoView + use<>> {
+    provisional_mark(requirement, points)
+        .map(|m| view! { <span class="lc-badge lc-prov">{m.get(l).to_string()}</span> })
+}
+
+/// The note on what the badges mean, under a list when any of its items (`(requirement,
+/// points)` confidences) carries one.
+pub fn provisional_footnote(l: Lang, mut items: impl Iterator<Item = (Confidence, Confidence)>) -> Option<AnyView> {
+    items
+        .any(|(r, p)| provisional_mark(r, p).is_some())
+        .then(|| view! { <p class="lc-muted lc-prov-note">{provisional_note().get(l).to_string()}</p> }.into_any())
+}
+
 pub fn lang_tag(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "zh-CN",
@@ -113,11 +127,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
         }
     });
 
-    let note = a
-        .indicators
-        .iter()
-        .any(|r| provisional_mark(r.confidence, r.points_confidence).is_some())
-        .then(|| view! { <p class="lc-muted lc-prov-note">{provisional_note().get(l).to_string()}</p> });
+    let note = provisional_footnote(l, a.indicators.iter().map(|r| (r.confidence, r.points_confidence)));
 
     view! {
         <header class="lc-head">
@@ -200,9 +210,7 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                         .collect_view();
                     // Every designed value is marked where it is read, not only inside the
                     // details: the requirement, the points, or both.
-                    let provisional = provisional_mark(r.confidence, r.points_confidence).map(|m| {
-                        view! { <span class="lc-badge lc-prov">{m.get(l).to_string()}</span> }
-                    });
+                    let provisional = provisional_badge(l, r.confidence, r.points_confidence);
                     let is_open = open.contains(&r.id);
                     view! {
                         <details open=is_open data-indicator=r.id.clone()>
