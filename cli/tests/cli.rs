@@ -984,14 +984,7 @@ fn a_batch_on_a_network_scores_what_it_can_and_lists_the_rest() {
     std::fs::create_dir_all(&dir).expect("folder");
     let missing = good.parent().expect("dir").join("net-missing.json");
     let p = |p: &std::path::Path| p.to_str().expect("path").to_string();
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "csv",
+    let out = score_longwan_csv(&[
         "--network",
         &osm,
         "--facilities",
@@ -1119,23 +1112,18 @@ fn distance_pairs_read_csv_as_imports_do_and_say_why_a_distance_is_missing() {
     assert!(text(&out).contains("no column to_lat"), "{}", text(&out));
 }
 
+/// `score` against longwan-2024 as of 2025-06-30, as CSV, with these further arguments.
+fn score_longwan_csv(rest: &[&str]) -> std::process::Output {
+    lifecircle(&[&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "csv"][..], rest].concat())
+}
+
 /// Ids and names that Excel would turn into numbers, dates or fractions are written as text;
 /// scores stay numbers.
 #[test]
 fn score_csv_keeps_ids_and_names_as_text() {
     let c = tmp("excel-id.json", r#"{"id":"330303001010","name":"1/2"}"#);
     let z = tmp("excel-zero.json", r#"{"id":"0330303","name":"3e5"}"#);
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "csv",
-        c.to_str().expect("path"),
-        z.to_str().expect("path"),
-    ]);
+    let out = score_longwan_csv(&[c.to_str().expect("path"), z.to_str().expect("path")]);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
     let rows = csv_rows(t.strip_prefix('\u{feff}').expect("a BOM"));
