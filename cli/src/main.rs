@@ -432,12 +432,15 @@ impl Failure {
     /// What a batch that went on past its failures ends with: every failure's message, and
     /// exit 3 only when every one of them was a file that could not be read (else 1).
     fn batch(failed: Vec<Failure>) -> Result<(), Failure> {
-        if failed.is_empty() {
-            return Ok(());
-        }
+        if failed.is_empty() { Ok(()) } else { Err(Failure::joined(failed)) }
+    }
+
+    /// Several failures as one: every message, exit 3 only when each was a file that could
+    /// not be read (else 1).
+    fn joined(failed: Vec<Failure>) -> Failure {
         let unreadable = failed.iter().all(|f| matches!(f, Failure::Io(_)));
         let text = failed.iter().map(Failure::message).collect::<Vec<_>>().join("\n");
-        Err(if unreadable { Failure::Io(text) } else { Failure::Invalid(text) })
+        if unreadable { Failure::Io(text) } else { Failure::Invalid(text) }
     }
 }
 
@@ -493,12 +496,23 @@ fn read(path: &Path) -> Result<String, Failure> {
         std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))?;
     // Invalid input (exit 1), not an unreadable file: the bytes were read, they are not text.
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to() + 1;
+        let valid = e.utf8_error().valid_up_to();
+        let (line, column) = line_column(&e.as_bytes()[..valid]);
+        let at = valid + 1;
         Failure::Invalid(format!(
-            "{}：从第 {at} 个字节起不是 UTF-8 文本（请以 UTF-8 编码另存）/ is not UTF-8 text from byte {at} on (save it as UTF-8)",
+            "{}：从第 {at} 个字节起不是 UTF-8 文本（第 {line} 行第 {column} 列；可能是 GBK 编码，请以 UTF-8 编码另存）/ is not UTF-8 text from byte {at} on (line {line}, column {column}; perhaps GBK: save it as UTF-8)",
             path.display()
         ))
     })
+}
+
+/// The line and column (from 1, in characters) just after `valid`, the UTF-8 text before a
+/// byte that is not: where an editor shows that byte.
+fn line_column(valid: &[u8]) -> (usize, usize) {
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Parent lookup for a user's file: built-in standards first, then `<id>.toml`, `<id>.json`,
@@ -843,6 +857,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let header = format!("{}{at} {}", assessment.display(), a.circle_id);
                 let checked = (|| -> Result<verify::Outcome, String> {
                     let (path, circle) = verify::circle_for(a, &files)?;
+                    // The standard the assessment names, when none is given: it must be that
+                    // version, or the circle cannot be scored again as it was.
+                    let named = sid.is_none();
                     let sid = match &sid {
                         Some(s) => s.clone(),
                         None if standard::builtin(&a.standard_id).is_some() => a.standard_id.clone(),
@@ -871,6 +888,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         }
                     };
                     let (std, data) = loaded[k].1.as_ref().map_err(Clone::clone)?;
+                    if named {
+                        verify::version_at_hand(a, std)?;
+                    }
                     let circle = match data {
                         Some(d) => {
                             d.apply(std, circle, &path.display().to_string()).map_err(|e| e.message().to_string())?
@@ -879,7 +899,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     };
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{}: {e}", path.display()))?;
-                    Ok(verify::compare(a, &again, data.is_some()))
+                    Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle)))
                 })();
                 match checked {
                     Ok(outcome) => {
@@ -948,7 +968,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let lang = Lang::from(lang);
             // Every circle must score and none may come twice (`district::summarise` refuses
             // both): a summary that left one out would undercount the circles built.
-            let mut failed = Vec::new();
+            let mut failed: Vec<Failure> = Vec::new();
             let mut read_circles = Vec::new();
             // Where each circle came from: its file's text (to place a problem at its line, as
             // `score` does) and its place in a list.
@@ -958,7 +978,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let text = match read(path) {
                     Ok(text) => text,
                     Err(e) => {
-                        failed.push(e.message().to_string());
+                        failed.push(e);
                         continue;
                     }
                 };
@@ -972,7 +992,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(mut e) => {
                         e.locate(&text);
-                        failed.push(format!("{}: {e}", path.display()));
+                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
                     }
                 }
                 texts.push((path, text));
@@ -980,7 +1000,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let d = lifecircle_core::district::summarise(&std, &read_circles, as_of, communities);
             let d = match d {
                 Ok(d) if failed.is_empty() => d,
-                Ok(_) => return Err(Failure::Invalid(failed.join("\n"))),
+                // Exit 3 when every failure is a file that could not be read, as `score`.
+                Ok(_) => return Err(Failure::joined(failed)),
                 Err(refused) => {
                     for (i, mut e) in refused.unscored {
                         let (f, k) = from[i];
@@ -991,12 +1012,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             }
                         }
                         e.locate(text);
-                        failed.push(format!("{}: {e}", path.display()));
+                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
                     }
                     if !refused.repeated.is_empty() {
-                        failed.push(lifecircle_core::district::repeated_message(&refused.repeated));
+                        // Each repeated circle with the files (and places in a list) it came from.
+                        let mut msg = lifecircle_core::district::repeated_message(&refused.repeated);
+                        for id in &refused.repeated {
+                            let places: Vec<String> = read_circles
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, c)| c.id == *id)
+                                .map(|(i, _)| {
+                                    let (f, k) = from[i];
+                                    let path = texts[f].0.display();
+                                    k.map_or_else(|| path.to_string(), |k| format!("{path} circles[{k}]"))
+                                })
+                                .collect();
+                            msg.push_str(&format!("\n  {id}：见 {} / in {}", places.join("、"), places.join(", ")));
+                        }
+                        failed.push(Failure::Invalid(msg));
                     }
-                    return Err(Failure::Invalid(failed.join("\n")));
+                    return Err(Failure::joined(failed));
                 }
             };
             match format {

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use lifecircle_core::assessment::Assessment;
+use lifecircle_core::standard::Standard;
 use lifecircle_core::{Circle, Date};
 use serde_json::Value;
 
@@ -34,6 +35,10 @@ pub(crate) struct Handed {
 pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
     let file = path.display();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        // Not "malformed JSON at line 1, column 0": a redirect that failed leaves an empty file.
+        return Err(format!("{file}：文件是空的，没有评分结果 / the file is empty: it holds no assessment"));
+    }
     let v: Value = serde_json::from_str(text).map_err(|e| {
         format!(
             "{file}：JSON 格式有误（第 {} 行第 {} 列） / malformed JSON at line {}, column {}: {e}",
@@ -82,6 +87,36 @@ pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String
             })
         })
         .collect()
+}
+
+/// Whether the standard at hand is the version the assessment names. A built-in standard used
+/// because the assessment names it (no `--standard`) may be another version of it: then the
+/// circle cannot be scored again as it was, and the message says which version to give.
+pub(crate) fn version_at_hand(a: &Handed, st: &Standard) -> Result<(), String> {
+    if st.version == a.standard_version {
+        return Ok(());
+    }
+    let (v, d) = (&a.standard_version, short(&a.standard_digest));
+    Err(format!(
+        "标准不同 the standard differs: 评分结果用 {} v{v}（摘要 {d}），内置的是 v{}（摘要 {}）；请用 --standard 给出 v{v} \
+         的标准文件 / the assessment was made with v{v} (digest {d}), the built-in one is v{} (digest {}): give the v{v} \
+         standard file with --standard",
+        a.standard_id,
+        st.version,
+        short(&st.digest),
+        st.version,
+        short(&st.digest),
+    ))
+}
+
+/// Whether `circle` on `as_of` is the input the assessment was scored on, whatever the
+/// standard at hand: the input digest names the standard's id and version too, so it is
+/// computed again under the ones the assessment names.
+pub(crate) fn same_input(a: &Handed, st: &Standard, circle: &Circle) -> bool {
+    let mut named = st.clone();
+    named.id.clone_from(&a.standard_id);
+    named.version.clone_from(&a.standard_version);
+    lifecircle_core::score::input_digest(&named, circle, a.as_of) == a.input_digest
 }
 
 /// The one circle file whose circle has the assessment's circle id.
@@ -145,11 +180,17 @@ impl Outcome {
 }
 
 /// Compares an assessment handed in with the same circle scored again (`network`: with the
-/// street-network data the command was given).
-pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome {
+/// street-network data the command was given; `same_input`: [`same_input`], the circle and
+/// date are those the assessment was scored on).
+///
+/// A different standard or different data files are said as such, and the values that differ
+/// because of them are counted, not listed: they would bury the cause. Otherwise every
+/// difference is listed by its path (the first [`SHOWN`]).
+pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input: bool) -> Outcome {
     let mut problems = Vec::new();
     let (digest, version) = (&a.standard_digest, &a.standard_version);
-    if *digest != again.standard.digest {
+    let other_standard = *digest != again.standard.digest;
+    if other_standard {
         problems.push(format!(
             "标准不同 the standard differs: 评分结果用 {} v{version}（摘要 {}），核验用 v{}（摘要 {}）/ the \
              assessment was made with v{version} (digest {}), this is v{} (digest {})",
@@ -169,8 +210,11 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
         .pointer("/circle/measured_from")
         .and_then(|v| serde_json::from_value(v.clone()).ok())
         .unwrap_or_default();
-    problems.extend(data_files_differ(&recorded, &again.circle.measured_from));
-    if a.input_digest != again.input_digest {
+    let files = data_files_differ(&recorded, &again.circle.measured_from);
+    let other_files = !files.is_empty();
+    problems.extend(files);
+    // Other data files give other distances, so another input: the files are the cause said.
+    if a.input_digest != again.input_digest && !same_input && !other_files {
         problems.push(
             format!(
                 "输入不同 the input differs: 输入摘要覆盖生活圈文件、评估日期（{}）与路网数据，三者之一与评分时不同 / the \
@@ -198,11 +242,20 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool) -> Outcome 
     });
     let again_v = serde_json::to_value(again).unwrap_or(Value::Null);
     let mut diffs = Vec::new();
-    differences(&a.value, &again_v, "", &mut diffs);
-    let more = diffs.len().saturating_sub(SHOWN);
-    problems.extend(diffs.into_iter().take(SHOWN));
-    if more > 0 {
-        problems.push(format!("另有 {more} 处不同 / and {more} more differences"));
+    differences(&a.value, &again_v, "", None, &mut diffs);
+    if (other_standard || other_files) && !diffs.is_empty() {
+        let n = diffs.len();
+        problems.push(format!(
+            "{n} 处数值随之不同，未逐项列出（先给出同样的{}）/ {n} values differ as a result, not listed (give the same {} first)",
+            if other_standard { "标准" } else { "数据文件" },
+            if other_standard { "standard" } else { "data files" }
+        ));
+    } else {
+        let more = diffs.len().saturating_sub(SHOWN);
+        problems.extend(diffs.into_iter().take(SHOWN));
+        if more > 0 {
+            problems.push(format!("另有 {more} 处不同 / and {more} more differences"));
+        }
     }
     let grade = again
         .grade
@@ -265,31 +318,79 @@ fn data_files_differ(
     out
 }
 
-/// Every place where `handed` and `again` differ, as `path: handed ≠ again` (the assessment's
-/// value first), but for the values [`SAID`] otherwise.
-fn differences(handed: &Value, again: &Value, path: &str, out: &mut Vec<String>) {
+/// The key an item of a list is known by: its `id`, or the `indicator` it is about.
+fn key(v: &Value) -> Option<&str> {
+    v.get("id").or_else(|| v.get("indicator")).and_then(Value::as_str)
+}
+
+/// The keys of a list's items when every item has one and no two share it (the indicators,
+/// dimensions, checks and gaps of an assessment): such lists are compared item by item by key.
+fn keys(items: &[Value]) -> Option<Vec<&str>> {
+    let ks: Vec<&str> = items.iter().map(key).collect::<Option<_>>()?;
+    let unique = ks.iter().enumerate().all(|(i, k)| !ks[..i].contains(k));
+    unique.then_some(ks)
+}
+
+/// Every place where `handed` and `again` differ, as `path [key]: handed ≠ again` (the
+/// assessment's value first; `key` the id of the list item the path is in), but for the values
+/// [`SAID`] otherwise. Items of a list with keys ([`keys`]) are matched by key, so an item
+/// missing or added is said once rather than as a difference in every item after it.
+fn differences(handed: &Value, again: &Value, path: &str, label: Option<&str>, out: &mut Vec<String>) {
     if SAID.contains(&path) {
         return;
     }
     let at = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    let tag = |l: Option<&str>| l.map(|l| format!(" [{l}]")).unwrap_or_default();
     match (handed, again) {
         (Value::Object(h), Value::Object(g)) => {
             for (k, hv) in h {
                 match g.get(k) {
-                    Some(gv) => differences(hv, gv, &at(k), out),
-                    None => out.push(format!("{}: 评分结果有，重新评分没有 / in the assessment only", at(k))),
+                    Some(gv) => differences(hv, gv, &at(k), label, out),
+                    None => {
+                        out.push(format!("{}{}: 评分结果有，重新评分没有 / in the assessment only", at(k), tag(label)))
+                    }
                 }
             }
             for k in g.keys().filter(|k| !h.contains_key(*k)) {
-                out.push(format!("{}: 重新评分有，评分结果没有 / in the new score only", at(k)));
+                out.push(format!("{}{}: 重新评分有，评分结果没有 / in the new score only", at(k), tag(label)));
             }
         }
         (Value::Array(h), Value::Array(g)) => {
             if h.len() != g.len() {
-                out.push(format!("{path}: {} 项 ≠ {} 项 / {} items ≠ {} items", h.len(), g.len(), h.len(), g.len()));
+                out.push(format!(
+                    "{path}{}: {} 项 ≠ {} 项 / {} items ≠ {} items",
+                    tag(label),
+                    h.len(),
+                    g.len(),
+                    h.len(),
+                    g.len()
+                ));
             }
-            for (i, (hv, gv)) in h.iter().zip(g).enumerate() {
-                differences(hv, gv, &format!("{path}[{i}]"), out);
+            match (keys(h), keys(g)) {
+                (Some(hk), Some(gk)) => {
+                    for (i, (hv, k)) in h.iter().zip(&hk).enumerate() {
+                        match gk.iter().position(|x| x == k) {
+                            Some(j) => differences(hv, &g[j], &format!("{path}[{i}]"), Some(k), out),
+                            None => out
+                                .push(format!("{path}[{i}] [{k}]: 评分结果有，重新评分没有 / in the assessment only")),
+                        }
+                    }
+                    for k in gk.iter().filter(|k| !hk.contains(k)) {
+                        out.push(format!("{path} [{k}]: 重新评分有，评分结果没有 / in the new score only"));
+                    }
+                    let common = |ks: &[&str], other: &[&str]| -> Vec<String> {
+                        ks.iter().filter(|k| other.contains(k)).map(|k| k.to_string()).collect()
+                    };
+                    if common(&hk, &gk) != common(&gk, &hk) {
+                        out.push(format!("{path}{}: 顺序不同 / in another order", tag(label)));
+                    }
+                }
+                _ => {
+                    for (i, (hv, gv)) in h.iter().zip(g).enumerate() {
+                        let l = key(hv).filter(|k| key(gv) == Some(*k)).or(label);
+                        differences(hv, gv, &format!("{path}[{i}]"), l, out);
+                    }
+                }
             }
         }
         // A number is the same number however it was written: JavaScript writes 3.0 as `3`
@@ -297,9 +398,18 @@ fn differences(handed: &Value, again: &Value, path: &str, out: &mut Vec<String>)
         (Value::Number(h), Value::Number(g)) if h == g || h.as_f64() == g.as_f64() => {}
         (h, g) if h != g => {
             let (h, g) = brief(h, g);
-            out.push(format!("{path}: {h} ≠ {g} (评分结果 assessment ≠ 重新评分 scored again)"))
+            out.push(format!("{path}{}: {h} ≠ {g} (评分结果 assessment ≠ 重新评分 scored again)", tag(label)))
         }
         _ => {}
+    }
+}
+
+/// A value as a message shows it: a number as the reports write it (`4`, `2.5`, never `4.0`
+/// beside `3`), anything else as its JSON.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), lifecircle_core::score::short_num),
+        other => other.to_string(),
     }
 }
 
@@ -307,7 +417,7 @@ fn differences(handed: &Value, again: &Value, path: &str, out: &mut Vec<String>)
 /// first differ.
 fn brief(h: &Value, g: &Value) -> (String, String) {
     const WIDTH: usize = 40;
-    let (h, g): (Vec<char>, Vec<char>) = (h.to_string().chars().collect(), g.to_string().chars().collect());
+    let (h, g): (Vec<char>, Vec<char>) = (shown(h).chars().collect(), shown(g).chars().collect());
     let same = h.iter().zip(&g).take_while(|(a, b)| a == b).count();
     let from = same.saturating_sub(10);
     let cut = |t: &[char]| {
@@ -332,11 +442,11 @@ mod tests {
         let again =
             json!({"total": 80.5, "indicators": [{"id": "A", "points": 3.0}, {"id": "B", "points": 1.5}], "y": 2});
         let mut out = Vec::new();
-        differences(&handed, &again, "", &mut out);
+        differences(&handed, &again, "", None, &mut out);
         assert_eq!(
             out,
             [
-                "indicators[1].points: 2.0 ≠ 1.5 (评分结果 assessment ≠ 重新评分 scored again)",
+                "indicators[1].points [B]: 2 ≠ 1.5 (评分结果 assessment ≠ 重新评分 scored again)",
                 "total: 86.97 ≠ 80.5 (评分结果 assessment ≠ 重新评分 scored again)",
                 "x: 评分结果有，重新评分没有 / in the assessment only",
                 "y: 重新评分有，评分结果没有 / in the new score only",
@@ -345,7 +455,7 @@ mod tests {
         // Long texts are shown from a little before where they first differ.
         let mut texts = Vec::new();
         let long = "社区综合服务设施建筑面积 1100 m² ÷ 3200 户 × 100 = 每100户 34.38 m²；要求 ≥ 30";
-        differences(&json!(long), &json!(long.replace("3200", "3100")), "why", &mut texts);
+        differences(&json!(long), &json!(long.replace("3200", "3100")), "why", None, &mut texts);
         assert_eq!(
             texts,
             [
@@ -356,11 +466,33 @@ mod tests {
         );
         // `3` (as JavaScript writes 3.0) is the number 3.0.
         let mut numbers = Vec::new();
-        differences(&json!({"points": 3, "max": 2.5}), &json!({"points": 3.0, "max": 2.5}), "", &mut numbers);
+        differences(&json!({"points": 3, "max": 2.5}), &json!({"points": 3.0, "max": 2.5}), "", None, &mut numbers);
         assert!(numbers.is_empty(), "{numbers:?}");
         let mut none = Vec::new();
-        differences(&handed, &handed.clone(), "", &mut none);
+        differences(&handed, &handed.clone(), "", None, &mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn list_items_with_ids_are_matched_by_id() {
+        // A gap left out of the assessment is said once, not as a difference in every gap after it.
+        let handed = json!({"gaps": [{"indicator": "A", "lost": 1}, {"indicator": "C", "lost": 3}]});
+        let again = json!({"gaps": [{"indicator": "A", "lost": 1}, {"indicator": "B", "lost": 2}, {"indicator": "C", "lost": 3}]});
+        let mut out = Vec::new();
+        differences(&handed, &again, "", None, &mut out);
+        assert_eq!(
+            out,
+            ["gaps: 2 项 ≠ 3 项 / 2 items ≠ 3 items", "gaps [B]: 重新评分有，评分结果没有 / in the new score only"]
+        );
+        // The same items in another order: said as such.
+        let swapped = json!({"gaps": [{"indicator": "C", "lost": 3}, {"indicator": "A", "lost": 1}]});
+        let mut out = Vec::new();
+        differences(&swapped, &handed, "", None, &mut out);
+        assert_eq!(out, ["gaps: 顺序不同 / in another order"]);
+        // Items without ids are compared by place, a nested value named by its item's id.
+        let mut out = Vec::new();
+        differences(&json!([{"id": "X", "v": [1, 2]}]), &json!([{"id": "X", "v": [1, 3]}]), "r", None, &mut out);
+        assert_eq!(out, ["r[0].v[1] [X]: 2 ≠ 3 (评分结果 assessment ≠ 重新评分 scored again)"]);
     }
 
     #[test]
@@ -370,6 +502,8 @@ mod tests {
         assert!(e.starts_with("result.json：[0].standard.version 缺失或不是文本"), "{e}");
         let e = assessments(p, "{\n  \"total\": 1,,\n}").err().expect("refused");
         assert!(e.contains("第 2 行") && e.contains("line 2, column"), "{e}");
+        let e = assessments(p, " \n").err().expect("refused");
+        assert_eq!(e, "result.json：文件是空的，没有评分结果 / the file is empty: it holds no assessment");
         let e = assessments(p, "[]").err().expect("refused");
         assert!(e.contains("holds no assessment"), "{e}");
         // A BOM is not content: past it, this is a list (of nothing).

@@ -481,6 +481,10 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
         "{t}"
     );
     assert!(!t.contains("若评分时用了路网数据"), "the generic hint gives way to the files: {t}");
+    // The files are the cause: the input and the values that differ because of them are not
+    // listed as if they were more problems.
+    assert!(!t.contains("输入不同") && !t.contains("dimensions["), "{t}");
+    assert!(t.contains("处数值随之不同，未逐项列出（先给出同样的数据文件）"), "{t}");
 }
 
 const HOMES: &str = "id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\nD,116.3400,39.9550,1500\n";
@@ -666,14 +670,14 @@ fn verify_passes_a_true_assessment_and_names_what_differs_in_an_altered_one() {
     assert_eq!(bad.status.code(), Some(1), "{t}");
     assert!(t.contains("未通过核验 NOT verified"), "{t}");
     assert!(t.contains(&format!("total: {} ≠ {total}", total + 5.0)), "{t}");
-    assert!(t.contains("indicators[0].points: 0.5 ≠ "), "{t}");
+    assert!(t.contains("indicators[0].points [MC-L01]: 0.5 ≠ "), "{t}");
     assert!(!t.contains("输入不同"), "the input is the same: {t}");
 
     // The circle changed after scoring: the input differs (the households, by path).
     let changed = tmp("verify-changed.json", &sample.replace("\"households\": 3200", "\"households\": 3100"));
     let single = tmp("verify-single.json", &list[0].to_string());
     let t = text(&lifecircle(&["verify", "-a", &path(&single), &path(&changed)]));
-    assert!(t.contains("输入不同 the input differs") && t.contains("inputs.households: 3200.0 ≠ 3100.0"), "{t}");
+    assert!(t.contains("输入不同 the input differs") && t.contains("inputs.households [MC-L03]: 3200 ≠ 3100"), "{t}");
     // Verified without network data: the line after says to give the same files if it was.
     let hint = t.lines().skip_while(|l| !l.contains("输入不同")).nth(1).unwrap_or_default();
     assert!(hint.contains("若评分时用了路网数据（--network、--facilities、--origins）"), "{t}");
@@ -1171,4 +1175,252 @@ fn isochrone_cell_size_is_checked_first() {
         assert!(t.contains("网格边长应在 1 至 1000 米之间") && t.contains("must be 1 to 1000 metres"), "{t}");
         assert!(!t.contains("finite and positive"), "{t}");
     }
+}
+
+/// The sample circle with its survey replaced, as a file in the scratch folder.
+fn sample_with_survey(name: &str, respondents: u32, satisfied: u32) -> std::path::PathBuf {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut v: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    v["id"] = name.into();
+    v["surveys"]["overall"] = serde_json::json!({ "respondents": respondents, "satisfied": satisfied });
+    tmp(&format!("{name}.json"), &v.to_string())
+}
+
+/// A district value just below its target is never shown as the target itself: 89 999 of
+/// 100 000 satisfied is 89.999 %, not met, and the report must not read "90%（目标 ≥ 90%） ✗".
+#[test]
+fn a_target_not_met_is_never_shown_at_its_target() {
+    let f = sample_with_survey("near-90", 100_000, 89_999);
+    let f = f.to_str().expect("path");
+    let zh = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", f]));
+    let line = zh.lines().find(|l| l.contains("居民综合满意度达90%以上：")).unwrap_or_else(|| panic!("{zh}"));
+    assert!(line.contains("✗ 未达到"), "{line}");
+    assert!(line.contains("89.99%（目标 ≥ 90%）"), "the value shown is below the target: {line}");
+    let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", f]));
+    assert!(en.contains("89.99% (target ≥ 90%) ✗ not met"), "{en}");
+    // A value that meets its target is rounded as before (90.94 %, met).
+    let ok = sample_with_survey("over-90", 320, 291);
+    let zh =
+        text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", ok.to_str().expect("path")]));
+    assert!(zh.contains("90.94%（目标 ≥ 90%） ✓ 达到"), "{zh}");
+}
+
+/// The sample scored against the built-in standard re-issued as another version (the same
+/// content, version 0.2.0), with the standard file.
+fn sample_scored_with_version_020() -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let toml = std::fs::read_to_string(repo_file("standards/longwan-2024.toml")).expect("standard");
+    assert!(toml.contains("\nversion = \"0.1.0\"\n"), "the built-in standard's version line");
+    let v2 = tmp("longwan-2024-v020.toml", &toml.replace("\nversion = \"0.1.0\"\n", "\nversion = \"0.2.0\"\n"));
+    let circle = tmp("v020-circle.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
+    let scored = lifecircle(&[
+        "score",
+        "-s",
+        v2.to_str().expect("path"),
+        "--as-of",
+        "2026-06-30",
+        "--format",
+        "json",
+        circle.to_str().expect("path"),
+    ]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let result = tmp("v020-result.json", &String::from_utf8(scored.stdout).expect("utf8"));
+    (v2, circle, result)
+}
+
+/// An assessment made with another version of a built-in standard cannot be checked against
+/// the built-in one: verify says which version it needs and how to give it, and does not
+/// blame the circle file or the date (the input digest names the standard's version too).
+#[test]
+fn verify_asks_for_a_standard_version_it_does_not_have() {
+    let (v2, circle, result) = sample_scored_with_version_020();
+    let (r, c) = (result.to_str().expect("path"), circle.to_str().expect("path"));
+    let out = lifecircle(&["verify", "-a", r, c]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("无法核验 could not be verified"), "{t}");
+    assert!(t.contains("v0.2.0") && t.contains("--standard"), "{t}");
+    assert!(!t.contains("输入不同"), "the circle and the date are those scored: {t}");
+    assert!(!t.contains("dimensions[") && !t.contains("另有"), "no list of consequences: {t}");
+    assert!(t.contains("1 份无法核验"), "{t}");
+    // With the standard file given, it verifies.
+    let out = lifecircle(&["verify", "-a", r, "-s", v2.to_str().expect("path"), c]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // The wrong standard given on purpose: not verified, the standard named, the input not blamed.
+    let out = lifecircle(&["verify", "-a", r, "-s", "longwan-2024", c]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("标准不同 the standard differs"), "{t}");
+    assert!(!t.contains("输入不同"), "only the standard differs: {t}");
+}
+
+/// What verify lists is readable: an item of a list is named by its id as well as its place,
+/// and numbers are written one way (`4`, not `4.0` beside `3`).
+#[test]
+fn verify_names_list_items_by_id_and_writes_numbers_one_way() {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let c = tmp("ids-circle.json", &sample);
+    let scored = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        c.to_str().expect("p"),
+    ]);
+    let mut a: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let id = a["indicators"][0]["id"].as_str().expect("id").to_string();
+    let points = a["indicators"][0]["points"].as_f64().expect("points");
+    a["indicators"][0]["points"] = serde_json::json!(points - 1.0);
+    let f = tmp("ids-forged.json", &a.to_string());
+    let t = text(&lifecircle(&["verify", "-a", f.to_str().expect("p"), c.to_str().expect("p")]));
+    let want = format!("indicators[0].points [{id}]: {} ≠ {}", lifecircle_num(points - 1.0), lifecircle_num(points));
+    assert!(t.contains(&want), "lacks {want}:\n{t}");
+    assert!(!t.contains(".0 ≠") && !t.contains(".0 (评分结果"), "{t}");
+}
+
+/// A number as the reports write it: no trailing `.0`.
+fn lifecircle_num(v: f64) -> String {
+    if v == v.trunc() { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// `district` refuses the same circle given twice and names the files it came from.
+#[test]
+fn district_names_the_files_of_a_repeated_circle() {
+    let sample = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let (a, b) = (tmp("twice-a.json", &sample), tmp("twice-b.json", &sample));
+    let out = lifecircle(&["district", "-s", "longwan-2024", a.to_str().expect("p"), b.to_str().expect("p")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("会被重复计数") && t.contains("twice-a.json") && t.contains("twice-b.json"), "{t}");
+}
+
+/// A survey left out of the district's pooled satisfaction (fewer respondents than the
+/// standard's minimum) is named, so the evaluator can see which circle it was.
+#[test]
+fn district_names_the_circles_whose_survey_is_left_out() {
+    let big = sample_with_survey("big-survey", 320, 291);
+    let small = sample_with_survey("small-survey", 60, 58);
+    let out = lifecircle(&[
+        "district",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2026-06-30",
+        big.to_str().expect("p"),
+        small.to_str().expect("p"),
+    ]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    let line = t.lines().find(|l| l.contains("各圈满意度调查合并")).unwrap_or_else(|| panic!("{t}"));
+    assert!(line.contains("满意 291 人 ÷ 受访 320 人") && line.contains("[small-survey]"), "{line}");
+    // And on the circle's own line.
+    let own = t.lines().find(|l| l.starts_with("- ") && l.contains("[small-survey]")).unwrap_or_else(|| panic!("{t}"));
+    assert!(own.contains("58/60（96.67%），样本不足，不计入全区满意度"), "{own}");
+    let big = t.lines().find(|l| l.starts_with("- ") && l.contains("[big-survey]")).unwrap_or_else(|| panic!("{t}"));
+    assert!(!big.contains("样本不足"), "{big}");
+}
+
+/// A circle file that is not UTF-8 (GBK, as Notepad on Chinese Windows may save it) is named
+/// with the line and column where it stops being UTF-8, which an editor shows.
+#[test]
+fn a_file_that_is_not_utf8_is_named_by_line_and_column() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lifecircle-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let p = dir.join("gbk-circle.json");
+    // {"id": "a",\n  "name": "镇中" in GBK (D5F2 D6D0).
+    let mut bytes = b"{\"id\": \"a\",\n  \"name\": \"".to_vec();
+    bytes.extend_from_slice(&[0xD5, 0xF2, 0xD6, 0xD0]);
+    bytes.extend_from_slice(b"\"}\n");
+    std::fs::write(&p, bytes).expect("write");
+    let out = lifecircle(&["score", "-s", "longwan-2024", p.to_str().expect("p")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("第 2 行第 12 列") && t.contains("line 2, column 12"), "{t}");
+}
+
+/// The district table says of a past year's target what the report says: met by now, on the
+/// evaluation date's data (not that year's), or still not met; a plain 是 would read as that
+/// year's result in a district's year-end table.
+#[test]
+fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("past-year-a.json", &ex);
+    let args = ["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--format", "csv", a.to_str().expect("p")];
+    let out = lifecircle(&args);
+    assert!(out.status.success(), "{}", text(&out));
+    let s = String::from_utf8(out.stdout).expect("utf8");
+    let rows = csv_rows(s.trim_start_matches('\u{feff}'));
+    let met = |metric: &str, year: &str| {
+        rows.iter().find(|r| r[3] == metric && r[0] == year).map(|r| r[7].clone()).unwrap_or_else(|| panic!("{s}"))
+    };
+    // 11 chain of 24 outlets (45.83 %): the 2024 target (25 %) met by now, 2026's (35 %) met.
+    assert_eq!(met("chain_share", "2024"), "现已达到（按评估日数据）");
+    assert_eq!(met("chain_share", "2026"), "是");
+    // 1 circle built against 6 (2024): still not met; against 14 (2026, this year): not met.
+    assert_eq!(met("circles_built", "2024"), "至今未达到");
+    assert_eq!(met("circles_built", "2026"), "否");
+    let en = lifecircle(&[&args[..], &["--lang", "en"]].concat());
+    let s = String::from_utf8(en.stdout).expect("utf8");
+    assert!(s.contains(",met by now (evaluation date's data),") && s.contains(",still not met,"), "{s}");
+}
+
+/// `district` ends as `score` does when a circle file cannot be read: exit 3 (the help's
+/// "a file could not be read"), with the file named; a file that can be read but is invalid
+/// beside it makes it exit 1.
+#[test]
+fn district_with_an_unreadable_file_exits_3_like_score() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("unreadable-a.json", &ex);
+    let a = a.to_str().expect("p");
+    let out = lifecircle(&["district", "-s", "longwan-2024", a, "no-such-circle.json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out));
+    assert!(text(&out).contains("no-such-circle.json"), "{}", text(&out));
+    let bad = tmp("unreadable-bad.json", r#"{"id": "x", "name": "坏", "population": -5}"#);
+    let out = lifecircle(&["district", "-s", "longwan-2024", a, "no-such-circle.json", bad.to_str().expect("p")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
+
+/// Sample data (`"sample": true`, the demo's made-up circle) is labelled 示例数据 in the
+/// district report as in every other view: a district summary that counts it must say so.
+#[test]
+fn district_labels_sample_circles() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut real: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    real["id"] = "real".into();
+    real["name"] = "真实社区".into();
+    real.as_object_mut().expect("object").remove("sample");
+    let (a, b) = (tmp("label-sample.json", &ex), tmp("label-real.json", &real.to_string()));
+    let (a, b) = (a.to_str().expect("p"), b.to_str().expect("p"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a, b]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    let line = |id: &str| t.lines().find(|l| l.starts_with("- ") && l.contains(id)).unwrap_or_else(|| panic!("{t}"));
+    assert!(line("[330303001010-demo]").contains("示例数据"), "{t}");
+    assert!(!line("[real]").contains("示例数据"), "{t}");
+    assert!(t.contains("含示例数据 1 个"), "{t}");
+    let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", a, b]));
+    assert!(en.contains("sample data"), "{en}");
+}
+
+/// A circle not counted as built says why in the district report: the veto, gate or
+/// mandatory item it failed, or a total below the lowest grade.
+#[test]
+fn district_says_why_a_circle_is_not_built() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut veto: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    veto["id"] = "veto".into();
+    veto["checklist"]["LW-V01"] = serde_json::json!({ "done": false });
+    let a = tmp("why-veto.json", &veto.to_string());
+    let b = tmp("why-empty.json", r#"{"id": "empty", "name": "空圈"}"#);
+    let (a, b) = (a.to_str().expect("p"), b.to_str().expect("p"));
+    let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a, b]));
+    let line = |id: &str| t.lines().find(|l| l.starts_with("- ") && l.contains(id)).unwrap_or_else(|| panic!("{t}"));
+    assert!(line("[veto]").contains("未建成（未通过：LW-V01）"), "{t}");
+    // The empty circle fails the gate and mandatory items, each named, and reaches no grade.
+    assert!(line("[empty]").contains("未建成（未通过：") && line("[empty]").contains("LW-B01"), "{t}");
+    assert!(line("[empty]").contains("；总分未达最低等级）"), "{t}");
+    let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", a]));
+    assert!(en.contains("not built (failed: LW-V01)"), "{en}");
 }

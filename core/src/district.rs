@@ -25,18 +25,34 @@ pub const COUNTED: [&str; 4] = ["circles_built", "community_share", "chain_share
 pub struct DistrictCircle {
     pub id: String,
     pub name: String,
+    /// Made-up sample data (`"sample": true`): the report labels it 示例数据, as every view
+    /// does. Not serialised, so the district JSON stays as the widgets and the committed
+    /// snapshot have it.
+    #[serde(skip)]
+    pub sample: bool,
     pub total: f64,
     pub max: f64,
     /// The grade awarded (after caps), if any.
     pub grade: Option<GradeRef>,
     /// Counted as built: it reaches a grade of the standard.
     pub built: bool,
+    /// The vetoes, gates and mandatory items it failed (indicator ids), which the report
+    /// gives as the reason a circle is not built. Not serialised, as `sample`.
+    #[serde(skip)]
+    pub failed_checks: Vec<String>,
+    /// Its total reaches no grade at all (before any veto, gate or cap). Not serialised.
+    #[serde(skip)]
+    pub below_grades: bool,
     /// Open chain outlets and open commercial outlets, as the standard's chain share counts them.
     pub chain_outlets: u32,
     pub commercial_outlets: u32,
     /// The satisfaction survey the standard scores (`None` when the circle has none).
     pub respondents: Option<u32>,
     pub satisfied: Option<u32>,
+    /// Its survey has fewer respondents than the standard's minimum, so the pooled
+    /// satisfaction leaves it out, as scoring does. Not serialised, as `sample`.
+    #[serde(skip)]
+    pub survey_left_out: bool,
 }
 
 /// Where one target stands.
@@ -214,14 +230,18 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
             DistrictCircle {
                 id: c.id.clone(),
                 name: c.name.clone(),
+                sample: c.sample,
                 total: a.total,
                 max: a.max,
                 grade: a.grade.grade.clone(),
                 built: a.grade.grade.is_some(),
+                failed_checks: a.checks.iter().filter(|k| !k.passed).map(|k| k.indicator.clone()).collect(),
+                below_grades: a.grade.by_points.is_none(),
                 chain_outlets: chain,
                 commercial_outlets: commercial,
                 respondents: s.map(|s| s.respondents),
                 satisfied: s.map(|s| s.satisfied),
+                survey_left_out: survey.zip(s).is_some_and(|((_, min), s)| s.respondents < min),
             }
         })
         .collect();
@@ -232,7 +252,10 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     // minimum is not used there, so it is not used here either.
     let min_sample = survey.map_or(0, |(_, m)| m);
     let usable = |c: &&DistrictCircle| c.respondents.is_some_and(|r| r >= min_sample);
-    let small = circles.iter().filter(|c| c.respondents.is_some() && !usable(c)).count();
+    let left: Vec<&DistrictCircle> = circles.iter().filter(|c| c.respondents.is_some() && !usable(c)).collect();
+    let small = left.len();
+    // Which circles they are, by name and id, as the report lists the circles.
+    let named = |sep: &str| left.iter().map(|c| format!("{} [{}]", c.name, c.id)).collect::<Vec<_>>().join(sep);
     let pooled =
         |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter(usable).filter_map(f).map(f64::from).sum::<f64>();
     let (satisfied, respondents) = (pooled(|c| c.satisfied), pooled(|c| c.respondents));
@@ -240,8 +263,11 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         (String::new(), String::new())
     } else {
         (
-            format!("另有 {small} 个圈的样本少于 {min_sample} 份，与评分一样不予采用。"),
-            format!(" {small} circle(s) with fewer than {min_sample} respondents are left out, as in scoring."),
+            format!("另有 {small} 个圈的样本少于 {min_sample} 份，与评分一样不予采用：{}。", named("、")),
+            format!(
+                " {small} circle(s) with fewer than {min_sample} respondents are left out, as in scoring: {}.",
+                named("; ")
+            ),
         )
     };
     let targets = st

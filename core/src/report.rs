@@ -307,6 +307,43 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     o
 }
 
+/// A district's value as its report shows it beside the target: at most 2 decimals (of a
+/// percentage for a fraction), but a value below its target is never rounded onto it or past
+/// it: 89.999 % of a 90 % target shows as 89.99 %, not as 90 % beside “not met”.
+fn target_value(v: f64, at_least: f64, fraction: bool) -> String {
+    let scale = if fraction { 100.0 } else { 1.0 };
+    let (x, target) = (v * scale, at_least * scale);
+    let x = if v < at_least && crate::score::round2(x) >= crate::score::round2(target) {
+        // Cut, not rounded: what is shown stays below the target, as the value is.
+        (x * 100.0).floor() / 100.0
+    } else {
+        x
+    };
+    if fraction { format!("{}%", fmt_num(x)) } else { fmt_num(x) }
+}
+
+/// Whether a circle of a district summary counts as built, and if not, why: the vetoes, gates
+/// and mandatory items it failed, or a total below the lowest grade.
+fn built_word(l: &L, c: &crate::district::DistrictCircle) -> String {
+    if c.built {
+        return l.t("建成", "built").to_string();
+    }
+    let mut why = Vec::new();
+    if !c.failed_checks.is_empty() {
+        why.push(match l.lang {
+            Lang::Zh => format!("未通过：{}", c.failed_checks.join("、")),
+            Lang::En => format!("failed: {}", c.failed_checks.join(", ")),
+        });
+    }
+    if c.below_grades || why.is_empty() {
+        why.push(l.t("总分未达最低等级", "total below the lowest grade").to_string());
+    }
+    match l.lang {
+        Lang::Zh => format!("未建成（{}）", why.join("；")),
+        Lang::En => format!("not built ({})", why.join("; ")),
+    }
+}
+
 /// Render a district summary ([`crate::district::district`]): its circles, then each target
 /// with the district's value, whether it is met, and how the value was counted.
 pub fn render_district(d: &crate::district::District, lang: Lang, format: Format) -> String {
@@ -334,6 +371,17 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
         l.t("建成 ", ""),
         l.t(" 个", " built"),
     );
+    let samples = d.circles.iter().filter(|c| c.sample).count();
+    if samples > 0 {
+        let _ = writeln!(
+            o,
+            "{item}{}",
+            match lang {
+                Lang::Zh => format!("⚠ 含示例数据 {samples} 个（虚构，仅供演示，已计入上述个数）"),
+                Lang::En => format!("⚠ {samples} of them sample data (made up, for demonstration; counted above)"),
+            }
+        );
+    }
     if let Some(n) = d.communities {
         let _ = writeln!(o, "{item}{}{sep}{n}", l.t("全区社区", "Communities in the district"));
     }
@@ -360,20 +408,26 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             None => l.t("未评定等级", "no grade").to_string(),
         };
         let survey = match (c.satisfied, c.respondents) {
+            (Some(s), Some(r)) if c.survey_left_out => format!(
+                "{}{}",
+                share(s, r),
+                l.t("，样本不足，不计入全区满意度", ", too few respondents: not pooled for the district")
+            ),
             (Some(s), Some(r)) => share(s, r),
             _ => l.t("无调查", "no survey").to_string(),
         };
         let _ = writeln!(
             o,
-            "- {} [{}]{sep}{}/{} {}{}{grade}{}{}{}{}{sep}{}{}{}{sep}{survey}",
+            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{}{}{sep}{}{}{}{sep}{survey}",
             esc(md, &c.name),
+            if c.sample { l.t("（示例数据）", " (sample data)") } else { "" },
             esc(md, &c.id),
             fmt_num(c.total),
             fmt_num(c.max),
             points_word(lang, c.max),
             l.t("，", ", "),
             l.t("，", ", "),
-            if c.built { l.t("建成", "built") } else { l.t("未建成", "not built") },
+            built_word(&l, c),
             l.t("；", "; "),
             l.t("连锁店/商业网点", "chain/commercial outlets"),
             share(c.chain_outlets, c.commercial_outlets),
@@ -386,10 +440,11 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
         let _ = writeln!(o, "{}", l.t("本标准没有区级目标。", "This standard sets no district targets."));
     }
     for t in d.targets.iter().filter(|t| t.district_level) {
-        let fmt = |v: f64| if t.unit == "fraction" { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
+        let fraction = t.unit == "fraction";
+        let fmt = |v: f64| if fraction { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
         let verdict = t.verdict(d.as_of);
         let verdict = verdict.get(lang);
-        let value = t.value.map(fmt).unwrap_or_else(|| "—".into());
+        let value = t.value.map(|v| target_value(v, t.at_least, fraction)).unwrap_or_else(|| "—".into());
         let now = if t.this_year { l.t("（本年）", " (this year)") } else { "" };
         let conf = match t.cite.confidence {
             Confidence::Verified => l.t("已核实", "verified"),

@@ -394,7 +394,8 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
 /// A district summary's targets as a table, one row per target: year, target, the district's
 /// value and whether it is met, the source with its confidence, and how the value is counted
 /// (with that counting's own confidence). Fractions are written as fractions (0.35), as in the
-/// JSON; the unit column says which.
+/// JSON; the unit column says which. Of a past year's target the met column says 现已达到 or
+/// 至今未达到, as the report does: it is judged on the evaluation date's circles, not that year's.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
     c.heads(
@@ -438,9 +439,14 @@ pub fn district(d: &District, lang: Lang) -> String {
             Some(v) => c.num(v),
             None => c.empty(),
         }
+        let past = g.year < d.as_of.year();
         match g.met {
             // A later year's target not met yet is not a failure.
             Some(false) if !g.due(d.as_of) => c.text(lang.pick("尚未到期", "not yet due")),
+            // A past year's target is judged on the evaluation date's circles, not that year's
+            // (as the report says): a plain 是 would read as that year's result.
+            Some(true) if past => c.text(lang.pick("现已达到（按评估日数据）", "met by now (evaluation date's data)")),
+            Some(false) if past => c.text(lang.pick("至今未达到", "still not met")),
             Some(m) => c.text(yes_no(m)),
             None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
             None => c.text(lang.pick("无法判断", "not measured")),
