@@ -387,8 +387,8 @@ impl<'a> Cx<'a> {
                         let v = n / d;
                         m.value = Some(v);
                         m.says = Text::new(
-                            format!("{nz} {} ÷ {dz} {} = {}", fmt_num(n), fmt_num(d), fmt_pct(v)),
-                            format!("{ne} {} ÷ {de} {} = {}", fmt_num(n), fmt_num(d), fmt_pct(v)),
+                            format!("{nz} {} ÷ {dz} {} = {}", fmt_num(n), fmt_num(d), pct(v, &ind.rule)),
+                            format!("{ne} {} ÷ {de} {} = {}", fmt_num(n), fmt_num(d), pct(v, &ind.rule)),
                         );
                     }
                     (_, Some(0.0)) => {
@@ -509,8 +509,8 @@ impl<'a> Cx<'a> {
                             let v = f64::from(s.satisfied) / f64::from(s.respondents);
                             m.value = Some(v);
                             m.says = Text::new(
-                                format!("满意 {} 人 ÷ 受访 {} 人 = {}", s.satisfied, s.respondents, fmt_pct(v)),
-                                format!("{} satisfied ÷ {} respondents = {}", s.satisfied, s.respondents, fmt_pct(v)),
+                                format!("满意 {} 人 ÷ 受访 {} 人 = {}", s.satisfied, s.respondents, pct(v, &ind.rule)),
+                                format!("{} satisfied ÷ {} respondents = {}", s.satisfied, s.respondents, pct(v, &ind.rule)),
                             );
                         }
                     }
@@ -736,14 +736,14 @@ impl<'a> Cx<'a> {
                         fmt_num(d.round()),
                         fmt_num(limit),
                         fmt_num(reach_m.round()),
-                        fmt_pct(v)
+                        pct(v, &ind.rule)
                     ),
                     format!(
                         "from the centre: nearest {which_en} about {} m, a {walk_min}-minute walk ({} minutes reach about {} m); coverage {}",
                         fmt_num(d.round()),
                         fmt_num(limit),
                         fmt_num(reach_m.round()),
-                        fmt_pct(v)
+                        pct(v, &ind.rule)
                     ),
                 );
             } else if absent {
@@ -798,7 +798,7 @@ impl<'a> Cx<'a> {
                 name.zh,
                 fmt_num(covered),
                 fmt_num(total),
-                fmt_pct(v)
+                pct(v, &ind.rule)
             ),
             format!(
                 "residents within {} minutes (about {} m) of {}: {} ÷ {} = {}",
@@ -807,17 +807,17 @@ impl<'a> Cx<'a> {
                 in_sentence(&name.en),
                 fmt_num(covered),
                 fmt_num(total),
-                fmt_pct(v)
+                pct(v, &ind.rule)
             ),
         );
         if v < 1.0 {
             m.detail = Some(Text::new(
-                format!("{}步行 {} 分钟覆盖率 {}，在未覆盖片区增设网点", name.zh, fmt_num(limit), fmt_pct(v)),
+                format!("{}步行 {} 分钟覆盖率 {}，在未覆盖片区增设网点", name.zh, fmt_num(limit), pct(v, &ind.rule)),
                 format!(
                     "{}-minute coverage of {} is {}: add outlets where residents are not covered",
                     fmt_num(limit),
                     in_sentence(&name.en),
-                    fmt_pct(v)
+                    pct(v, &ind.rule)
                 ),
             ));
         }
@@ -875,6 +875,23 @@ pub fn apply(rule: &Rule, v: f64, max: f64) -> f64 {
         }
         Rule::Steps { steps } => steps.iter().rev().find(|s| v >= s.at_least).map_or(0.0, |s| s.points),
         Rule::Given => v.clamp(0.0, max),
+    }
+}
+
+/// A measured share as a percentage ([`fmt_pct`]), but never shown on or past a mark of `rule`
+/// it misses: 89 999 of 100 000 satisfied under “at least 90 %” reads 89.99 %, not 90 %
+/// beside no points. Such a value is cut (not rounded) to two decimals.
+fn pct(v: f64, rule: &Rule) -> String {
+    let marks: Vec<f64> = match rule {
+        Rule::AtLeast { threshold } => vec![*threshold],
+        Rule::Linear { zero, full } if full > zero => vec![*zero, *full],
+        Rule::Steps { steps } => steps.iter().map(|s| s.at_least).collect(),
+        _ => Vec::new(),
+    };
+    if marks.iter().any(|&t| v < t && round1(v * 100.0) >= round1(t * 100.0)) {
+        format!("{}%", fmt_num((v * 10_000.0).floor() / 100.0))
+    } else {
+        fmt_pct(v)
     }
 }
 
@@ -1464,6 +1481,42 @@ mod tests {
         assert_eq!(points_en(1.0), "1 point");
         assert_eq!(points_en(2.0), "2 points");
         assert_eq!(points_en(0.5), "0.5 points");
+    }
+
+    /// A share just below a mark of its rule is never shown on the mark: 89 999 of 100 000
+    /// satisfied under Longwan's MC-R01 (full points at 90 %) read 89.99 %, not 90 % (its points
+    /// round to full, 9.9995); 90 000 of them read 90 %; a share far from a mark keeps one
+    /// decimal. Under “at least 35 %”, 34.99 % would read 35 % beside no points.
+    #[test]
+    fn a_share_below_a_mark_is_not_shown_on_it() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let says = |satisfied: u32| {
+            let mut c = crate::Circle::from_json(ex.json).unwrap();
+            c.surveys.insert("overall".into(), crate::circle::Survey { respondents: 100_000, satisfied, method: None });
+            let a = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap();
+            let r = a.indicators.iter().find(|i| i.id == "MC-R01").unwrap();
+            (r.explanation.zh.clone(), r.points)
+        };
+        let (zh, _) = says(89_999);
+        assert!(zh.contains("= 89.99%"), "{zh}");
+        let (zh, points) = says(90_000);
+        assert!(zh.contains("= 90%") && points == 10.0, "{zh} ({points})");
+        let (zh, _) = says(80_049);
+        assert!(zh.contains("= 80%"), "{zh}");
+        let (zh, _) = says(66_666);
+        assert!(zh.contains("= 66.7%"), "{zh}");
+        let at_least = Rule::AtLeast { threshold: 0.35 };
+        assert_eq!(pct(0.3499, &at_least), "34.99%");
+        assert_eq!(pct(0.34999, &at_least), "34.99%");
+        assert_eq!(pct(0.35, &at_least), "35%");
+        assert_eq!(pct(0.3449, &at_least), "34.5%");
+        let steps = Rule::Steps {
+            steps: vec![Step { at_least: 0.5, points: 1.0 }, Step { at_least: 0.8, points: 2.0 }],
+        };
+        assert_eq!(pct(0.79996, &steps), "79.99%");
+        assert_eq!(pct(0.49999, &steps), "49.99%");
+        assert_eq!(pct(0.6, &steps), "60%");
     }
 
     #[test]
