@@ -304,7 +304,17 @@ impl InputProblem {
         let coordinate = f.ends_with("location") || f.ends_with("centre") || f.contains("boundary[");
         match self.code {
             "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
-            "out_of_range" => "数值不合理：不能为负数、过大或非数字".into(),
+            // The value as written leads each message (`-5 is not …`, `5 points given but …`).
+            "out_of_range" => {
+                let v = self.message.split(' ').next().unwrap_or("");
+                if let Some(max) = self.message.split(" has at most ").nth(1) {
+                    format!("数值不合理：打分 {v} 分，超过该指标满分 {max} 分")
+                } else if self.message.contains("is not a walking distance") {
+                    format!("数值不合理：{v} 米不像步行距离（最多 {MAX_WALK_M} 米），可能多打了一位或单位不对")
+                } else {
+                    format!("数值不合理：{v} 不能为负数、过大（超过 {ABSURD}）或非数字")
+                }
+            }
             "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
             "inconsistent" => format!("前后矛盾：{}", self.message),
@@ -365,7 +375,7 @@ fn json_text(m: &str) -> String {
 }
 
 /// Chinese first, then the English message when the Chinese does not already hold it:
-/// `line 3:5: population: 数值不合理：不能为负数、过大或非数字 / -5 is not a plausible value …`.
+/// `line 3:5: population: 数值不合理：-5 不能为负数、过大（超过 1000000000）或非数字 / -5 is not a plausible value …`.
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(l), Some(c)) = (self.line, self.column) {
@@ -791,6 +801,16 @@ mod tests {
         .unwrap_err();
         let got: Vec<_> = err.problems.iter().map(|p| (p.field.as_str(), p.message.as_str())).collect();
         assert_eq!(got, [("facilities[0].walk_m", "99999999 m is not a walking distance (at most 100000 m)")]);
+        // The Chinese says as much as the English, values included.
+        assert_eq!(
+            err.problems[0].text(crate::standard::Lang::Zh),
+            "数值不合理：99999999 米不像步行距离（最多 100000 米），可能多打了一位或单位不对"
+        );
+        let err = Circle::from_json(r#"{"id":"a","name":"b","population":-5}"#).unwrap_err();
+        assert_eq!(
+            err.problems[0].to_string(),
+            "population: 数值不合理：-5 不能为负数、过大（超过 1000000000）或非数字 / -5 is not a plausible value (0 to 1000000000)"
+        );
     }
 
     /// A problem found after parsing is placed in the text: line and column of its value.

@@ -756,7 +756,7 @@ mod tests {
             .insert("overall".into(), lifecircle_core::circle::Survey { respondents: 1, satisfied: 2, method: None });
         let ps = c.check();
         let zh: Vec<String> = ps.iter().map(|p| p.text(Lang::Zh)).collect();
-        assert_eq!(zh, ["数值不合理：不能为负数、过大或非数字", "满意人数不能多于受访人数"]);
+        assert_eq!(zh, ["数值不合理：-1 不能为负数、过大（超过 1000000000）或非数字", "满意人数不能多于受访人数"]);
         assert_eq!(ps[0].text(Lang::En), ps[0].message);
     }
 
