@@ -510,7 +510,12 @@ impl<'a> Cx<'a> {
                             m.value = Some(v);
                             m.says = Text::new(
                                 format!("满意 {} 人 ÷ 受访 {} 人 = {}", s.satisfied, s.respondents, pct(v, &ind.rule)),
-                                format!("{} satisfied ÷ {} respondents = {}", s.satisfied, s.respondents, pct(v, &ind.rule)),
+                                format!(
+                                    "{} satisfied ÷ {} respondents = {}",
+                                    s.satisfied,
+                                    s.respondents,
+                                    pct(v, &ind.rule)
+                                ),
                             );
                         }
                     }
@@ -1511,12 +1516,30 @@ mod tests {
         assert_eq!(pct(0.34999, &at_least), "34.99%");
         assert_eq!(pct(0.35, &at_least), "35%");
         assert_eq!(pct(0.3449, &at_least), "34.5%");
-        let steps = Rule::Steps {
-            steps: vec![Step { at_least: 0.5, points: 1.0 }, Step { at_least: 0.8, points: 2.0 }],
-        };
+        let steps =
+            Rule::Steps { steps: vec![Step { at_least: 0.5, points: 1.0 }, Step { at_least: 0.8, points: 2.0 }] };
         assert_eq!(pct(0.79996, &steps), "79.99%");
         assert_eq!(pct(0.49999, &steps), "49.99%");
         assert_eq!(pct(0.6, &steps), "60%");
+    }
+
+    /// Points above an evaluator indicator's maximum are refused in Chinese with both numbers,
+    /// not only in the English half.
+    #[test]
+    fn evaluator_points_above_the_maximum_are_said_in_chinese() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let mut c = crate::Circle::from_json(ex.json).unwrap();
+        let (id, max) =
+            st.indicators.iter().find(|i| matches!(i.kind, Kind::Evaluator)).map(|i| (i.id.clone(), i.points)).unwrap();
+        c.evaluator
+            .insert(id.clone(), crate::circle::EvaluatorEntry { points: max + 2.0, note: "n".into(), evidence: None });
+        let err = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap_err();
+        let p = err.problems.iter().find(|p| p.field == format!("evaluator.{id}.points")).unwrap();
+        assert_eq!(
+            p.text(Lang::Zh),
+            format!("数值不合理：打分 {} 分，超过该指标满分 {} 分", fmt_num(max + 2.0), fmt_num(max))
+        );
     }
 
     #[test]
