@@ -422,3 +422,342 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A district official writes the next edition: longwan-2027 extends longwan-2024, changes a
+// band, tightens the chain-share steps, adds an indicator and a target. Then the mistakes an
+// official makes, each of which must be reported at the right line and column (in characters,
+// as an editor counts them, Chinese included), saying what to do, without a panic.
+
+const LW27: &str = include_str!("standard_formats/longwan-2027.toml");
+
+/// 1-based line and column (in characters, a leading BOM not counted) of the first `needle`.
+fn pos_of(text: &str, needle: &str) -> (u32, u32) {
+    let i = text.find(needle).unwrap_or_else(|| panic!("{needle:?} is not in the text"));
+    let before = &text[..i];
+    let line = before.matches('\n').count() + 1;
+    let last = before.rsplit('\n').next().unwrap_or("");
+    let col = last.trim_start_matches('\u{feff}').chars().count() + 1;
+    (u32::try_from(line).expect("small"), u32::try_from(col).expect("small"))
+}
+
+fn problems(name: &str, text: &str) -> Vec<Diagnostic> {
+    match resolve(name, text) {
+        Ok(s) => panic!("{name}: accepted as {} v{}, but the file has a mistake", s.id, s.version),
+        Err(d) => d,
+    }
+}
+
+fn only(name: &str, text: &str) -> Diagnostic {
+    let d = problems(name, text);
+    assert_eq!(d.len(), 1, "{name}: {d:#?}");
+    d[0].clone()
+}
+
+#[test]
+fn the_2027_edition_resolves_alike_in_toml_json_and_yaml() {
+    let t = resolve("longwan-2027.toml", LW27).expect("valid");
+    let value = toml_to_json(LW27);
+    let j = resolve("longwan-2027.json", &serde_json::to_string_pretty(&value).expect("json")).expect("valid JSON");
+    let y = resolve("longwan-2027.yaml", &to_yaml(&value)).expect("valid YAML");
+    assert_eq!(j, t);
+    assert_eq!(y, t);
+    assert_eq!(t.total_points, 100.0);
+    let lineage: Vec<&str> = t.lineage.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(lineage, ["mofcom-2021", "zhejiang-2023", "longwan-2024", "longwan-2027"]);
+    assert!(t.indicators.iter().any(|i| i.id == "LW27-E01"));
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    for (name, text) in [
+        ("b.toml", "standard = 5\n"),
+        ("b.json", "{\"standard\": 5}"),
+        ("b.yaml", "standard: 5\n"),
+        ("-", "{\"standard\": 5}"),
+    ] {
+        let plain = only(name, text);
+        let bom = only(name, &format!("\u{feff}{text}"));
+        assert_eq!((bom.line, bom.column), (plain.line, plain.column), "{name}: {bom}");
+        assert_eq!((plain.line, plain.column), (Some(1), Some(pos_of(text, "5").1)), "{name}: {plain}");
+    }
+}
+
+#[test]
+fn linear_takes_exactly_two_numbers() {
+    // `[0.7, 0.8, 0.95]` used to be read as `[0.7, 0.8]`, the 0.95 silently dropped.
+    let toml = LW27.replace("linear = [0.7, 0.95]", "linear = [0.7, 0.8, 0.95]");
+    let d = only("x.toml", &toml);
+    assert_eq!((d.code, d.item.as_deref()), (DiagCode::BadRule, Some("MC-L01")), "{d}");
+    let (l, c) = pos_of(&toml, "[0.7, 0.8, 0.95]");
+    assert_eq!((d.line, d.column), (Some(l), Some(c)), "{d}");
+    assert!(d.message.contains("3"), "{d}");
+    let json = serde_json::to_string(&toml_to_json(&toml)).expect("json");
+    let d = only("x.json", &json);
+    assert_eq!(d.code, DiagCode::BadRule, "{d}");
+    let (l, c) = pos_of(&json, "[0.7,0.8,0.95]");
+    assert_eq!((d.line, d.column), (Some(l), Some(c)), "{d}");
+    let one = LW27.replace("linear = [0.7, 0.95]", "linear = [0.7]");
+    assert_eq!(only("x.toml", &one).code, DiagCode::BadRule);
+}
+
+#[test]
+fn category_names_and_aliases_must_not_clash() {
+    // 社区食堂 is an alias of longwan-2024's elderly_canteen and 便利店 the name of
+    // convenience_store: a facility written so would silently go to whichever comes first.
+    let toml = LW27.replacen(
+        "[[dimensions]]",
+        "[[categories]]\ncode = \"community_canteen\"\nzh = \"社区食堂\"\nen = \"Community canteen\"\nclass = \"elderly_child\"\naliases = [\"长者助餐\", \"便利店\"]\ncite = { source = \"lw-commerce-2027\", confidence = \"provisional\", reason = \"设计\" }\n\n[[dimensions]]",
+        1,
+    );
+    let d = problems("x.toml", &toml);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d.iter().all(|d| d.code == DiagCode::DuplicateId && d.item.as_deref() == Some("community_canteen")));
+    let by_zh = d.iter().find(|d| d.message.contains("elderly_canteen")).expect("the zh name clashes");
+    assert_eq!((by_zh.line, by_zh.column), (Some(pos_of(&toml, "\"community_canteen\"").0), Some(8)), "{by_zh}");
+    assert!(by_zh.message.contains("社区食堂"), "{by_zh}");
+    let by_alias = d.iter().find(|d| d.message.contains("convenience_store")).expect("the alias clashes");
+    let (l, c) = pos_of(&toml, "\"便利店\"]");
+    assert_eq!((by_alias.line, by_alias.column), (Some(l), Some(c)), "{by_alias}");
+    // The same in YAML, at the alias in the YAML file.
+    let yaml = to_yaml(&toml_to_json(&toml));
+    let d = problems("x.yaml", &yaml);
+    let by_alias = d.iter().find(|d| d.message.contains("convenience_store")).expect("the alias clashes");
+    let (l, c) = pos_of(&yaml, "便利店]");
+    assert_eq!((by_alias.line, by_alias.column), (Some(l), Some(c)), "{by_alias}");
+}
+
+#[test]
+fn json_whole_numbers_written_with_a_point_are_whole_numbers() {
+    // JSON Schema counts 2027.0 as an integer, so the schema accepts it for `year`; the
+    // parser must too.
+    let mut value = toml_to_json(LW27);
+    value["targets"][0]["year"] = serde_json::json!(2027.0);
+    let json = serde_json::to_string_pretty(&value).expect("json");
+    assert!(json.contains("\"year\": 2027.0"), "{json}");
+    let s = resolve("x.json", &json).expect("2027.0 is the year 2027");
+    assert!(s.targets.iter().any(|t| t.year == 2027 && t.metric == "chain_share"));
+    let yaml = to_yaml(&value);
+    assert!(yaml.contains("year: 2027.0"), "{yaml}");
+    resolve("x.yaml", &yaml).expect("2027.0 is the year 2027");
+    // Not a whole number: still refused, and the message says what is expected.
+    value["targets"][0]["year"] = serde_json::json!(2027.5);
+    let d = only("x.json", &serde_json::to_string_pretty(&value).expect("json"));
+    assert!(d.message.contains("whole number"), "{d}");
+}
+
+#[test]
+fn messages_say_what_to_do() {
+    let case = |what: &str, from: &str, to: &str| {
+        assert!(LW27.contains(from), "{what}: {from:?}");
+        let text = LW27.replacen(from, to, 1);
+        (only("x.toml", &text), text)
+    };
+    // Rust type names are not the format's words.
+    let (d, _) = case(
+        "string points",
+        "points = 2\nresponsible = [\"区民政局*\"",
+        "points = \"2\"\nresponsible = [\"区民政局*\"",
+    );
+    assert!(d.message.contains("expected a number") && !d.message.contains("f64"), "{d}");
+    let (d, _) = case("float year", "year = 2027", "year = 2027.5");
+    assert!(d.message.contains("whole number") && !d.message.contains("i32"), "{d}");
+    // A version YAML reads as a number: quote it.
+    let yaml = to_yaml(&toml_to_json(LW27)).replacen("version: 2027.0.1", "version: 2027.1", 1);
+    let d = only("x.yaml", &yaml);
+    assert!(d.message.contains("\"2027.1\""), "{d}");
+    // An unquoted TOML date.
+    let (d, text) = case("unquoted date", "effective = \"2027-01-01\"", "effective = 2027-01-01");
+    assert_eq!((d.line, d.column), (Some(pos_of(&text, "effective").0), Some(13)), "{d}");
+    assert!(d.message.contains("\"2027-01-01\"") && !d.message.contains("map"), "{d}");
+    // Percentages where fractions are meant.
+    let (d, _) = case("percent", "linear = [0.7, 0.95]", "linear = [70, 95]");
+    assert!(d.message.contains("0.7") || d.message.contains("0.3"), "{d}");
+    let (d, _) = case("percent target", "at_least = 0.4\nunit = \"fraction\"", "at_least = 40\nunit = \"fraction\"");
+    assert!(d.message.contains("0.4"), "{d}");
+    // A citation without its source is a missing citation, not a syntax error.
+    let (d, text) = case("no source", "source = \"lw-commerce-2027\"\nclause = \"二(三)\"\n", "clause = \"二(三)\"\n");
+    assert_eq!(d.code, DiagCode::MissingCitation, "{d}");
+    assert!(d.message.contains("source"), "{d}");
+    assert!(d.line.is_some_and(|l| l <= pos_of(&text, "clause = \"二(三)\"").0), "{d}");
+    // Misspelt words: the nearest allowed one is suggested.
+    let (d, _) = case(
+        "confidence",
+        "confidence = \"provisional\"\nreason = \"10分钟可达",
+        "confidence = \"provisonal\"\nreason = \"10分钟可达",
+    );
+    assert!(d.message.contains("`provisional`?"), "{d}");
+    let (d, text) = case("field", "within_minutes = 10\nlinear", "within_minute = 10\nlinear");
+    assert_eq!(d.code, DiagCode::UnknownField);
+    assert_eq!((d.line, d.column), (Some(pos_of(&text, "within_minute =").0), Some(1)), "{d}");
+    assert!(d.message.contains("`within_minutes`?"), "{d}");
+}
+
+#[test]
+fn full_width_punctuation_is_named() {
+    let zh = "zh = \"老年助餐点步行10分钟可达\"";
+    for (to, ch, col) in [
+        ("zh：\"老年助餐点步行10分钟可达\"", '：', 3),
+        ("zh = “老年助餐点步行10分钟可达”", '“', 6),
+        ("zh ＝ \"老年助餐点步行10分钟可达\"", '＝', 4),
+    ] {
+        let text = LW27.replacen(zh, to, 1);
+        let d = only("x.toml", &text);
+        assert_eq!(d.code, DiagCode::Syntax, "{d}");
+        let line = pos_of(&text, to).0;
+        assert!(d.message.contains(&format!("第{line}行第{col}列")) && d.message.contains(ch), "{to}: {d}");
+        assert!(d.message.contains("全角") && d.message.contains("full-width"), "{d}");
+    }
+    // YAML reports the line after a full-width colon; the hint names the colon's own line.
+    let yaml = to_yaml(&toml_to_json(LW27));
+    let from = "    zh: 老年助餐点步行10分钟可达";
+    assert!(yaml.contains(from), "{yaml}");
+    let text = yaml.replacen(from, "    zh：老年助餐点步行10分钟可达", 1);
+    let d = only("x.yaml", &text);
+    let line = pos_of(&text, "zh：老年").0;
+    assert!(d.message.contains(&format!("第{line}行第7列")) && d.message.contains('：'), "{d}");
+    // JSON: a full-width comma between values.
+    let json = serde_json::to_string_pretty(&toml_to_json(LW27)).expect("json");
+    assert!(json.contains("\"points\": 2,\n"), "{json}");
+    let text = json.replacen("\"points\": 2,\n", "\"points\": 2，\n", 1);
+    let d = only("x.json", &text);
+    let (l, c) = pos_of(&text, "\"points\": 2，");
+    assert_eq!((d.line, d.column), (Some(l), Some(c + 11)), "{d}");
+    assert!(d.message.contains("全角") && d.message.contains('，'), "{d}");
+    // Full-width punctuation inside text is text, and no hint is given for it.
+    let text = LW27.replacen("zh = \"老年助餐点步行10分钟可达\"", "zh = \"老年助餐点：步行10分钟可达\"\nzh = \"x\"", 1);
+    let d = only("x.toml", &text);
+    assert!(!d.message.contains("全角"), "{d}");
+}
+
+#[test]
+fn a_misspelt_field_left_empty_is_still_unknown() {
+    // `null` (or a YAML key without a value) reads as an absent field; a misspelt key so left
+    // used to pass unseen, while the schema (no additional properties) refuses it.
+    let yaml = to_yaml(&toml_to_json(LW27));
+    let from = "    within_minutes: 10\n";
+    assert!(yaml.contains(from), "{yaml}");
+    let text = yaml.replacen(from, "    within_minutes: 10\n    ponts:\n", 1);
+    let d = only("x.yaml", &text);
+    assert_eq!(d.code, DiagCode::UnknownField, "{d}");
+    let (l, c) = pos_of(&text, "ponts:");
+    assert_eq!((d.line, d.column), (Some(l), Some(c)), "{d}");
+    assert!(d.message.contains("`ponts`") && d.message.contains("`points`?"), "{d}");
+    let mut value = toml_to_json(LW27);
+    value["indicators"][1]["steps"][0]["x"] = Value::Null;
+    let d = only("x.json", &serde_json::to_string_pretty(&value).expect("json"));
+    assert_eq!(d.code, DiagCode::UnknownField, "{d}");
+    assert!(d.message.contains("`x`") && d.message.contains("`at_least`"), "{d}");
+    value["indicators"][1]["steps"][0].as_object_mut().expect("table").remove("x");
+    value["standard"]["cite"]["clase"] = Value::Null;
+    let d = only("x.json", &serde_json::to_string_pretty(&value).expect("json"));
+    assert!(d.message.contains("`clase`") && d.message.contains("`clause`"), "{d}");
+    // Known fields may be empty.
+    value["standard"]["cite"].as_object_mut().expect("table").remove("clase");
+    value["indicators"][1]["override"] = Value::Null;
+    value["indicators"][2]["responsible"] = Value::Null;
+    value["groups"] = Value::Null;
+    value["standard"]["note"] = Value::Null;
+    let s = resolve("x.json", &serde_json::to_string(&value).expect("json"));
+    // `override: null` is `override = false`: the indicator is then a duplicate of its parent's.
+    let d = s.expect_err("override left out");
+    assert!(d.iter().all(|d| d.code == DiagCode::DuplicateId || d.code == DiagCode::PointsMismatch), "{d:#?}");
+}
+
+#[test]
+fn layout_mistakes_say_where_and_what() {
+    let yaml = to_yaml(&toml_to_json(LW27));
+    let from = "    within_minutes: 10\n";
+    // A tab for indentation: the parser stops at the scalar before it; the hint names the tab.
+    let text = yaml.replacen(from, "\twithin_minutes: 10\n", 1);
+    let d = only("x.yaml", &text);
+    let (l, _) = pos_of(&text, "\twithin_minutes");
+    assert!(d.message.contains(&format!("第{l}行第1列是制表符")), "{d}");
+    // A key indented one space too far.
+    let text = yaml.replacen(from, "     within_minutes: 10\n", 1);
+    let d = only("x.yaml", &text);
+    assert!(d.message.contains("缩进") && d.message.contains("indentation"), "{d}");
+    // A trailing comma in JSON says so.
+    let json = serde_json::to_string_pretty(&toml_to_json(LW27)).expect("json");
+    for (from, to) in [
+        ("\"各街道办事处\"\n", "\"各街道办事处\",\n"),
+        ("\"zh\": \"老年助餐点步行10分钟可达\"\n", "\"zh\": \"老年助餐点步行10分钟可达\",\n"),
+    ] {
+        assert!(json.contains(from), "{from}");
+        let text = json.replacen(from, to, 1);
+        let d = only("x.json", &text);
+        assert!(d.message.contains("逗号") && d.message.contains("no comma after the last item"), "{d}");
+    }
+    // A date written another way says how to write it, in Chinese first.
+    let d = only("x.toml", &LW27.replacen("effective = \"2027-01-01\"", "effective = \"2027/1/1\"", 1));
+    assert!(d.message.starts_with("日期须写成 YYYY-MM-DD"), "{d}");
+}
+
+#[test]
+fn a_new_edition_may_drop_an_inherited_indicator() {
+    let s = resolve("longwan-2027.toml", LW27).expect("valid");
+    assert!(!s.indicators.iter().any(|i| i.id == "LW-M02"), "LW-M02 is dropped");
+    assert_eq!(s.indicators.len(), 39);
+    assert_eq!(s.dimension("service").map(|d| d.points), Some(21.0));
+    // The parent keeps it.
+    let (f, t) = standard::builtin_parent("longwan-2024").expect("built-in");
+    assert!(resolve(&f, &t).expect("valid").indicators.iter().any(|i| i.id == "LW-M02"));
+    let removed = "[[removed]]\nindicator = \"LW-M02\"";
+    assert!(LW27.contains(removed));
+    // Dropping one no parent has.
+    let text = LW27.replacen(removed, "[[removed]]\nindicator = \"LW-M99\"", 1);
+    let d = problems("x.toml", &text);
+    let first = &d[0];
+    assert_eq!((first.code, first.item.as_deref()), (DiagCode::OverrideUnknown, Some("LW-M99")), "{d:#?}");
+    assert_eq!((first.line, first.column), (Some(pos_of(&text, "indicator = \"LW-M99\"").0), Some(13)), "{first}");
+    // Dropping one this file overrides.
+    let text = LW27.replacen(removed, "[[removed]]\nindicator = \"MC-S02\"", 1);
+    let d = problems("x.toml", &text);
+    assert!(d.iter().any(|d| d.code == DiagCode::DuplicateId && d.item.as_deref() == Some("MC-S02")), "{d:#?}");
+    // A removal needs its citation, like any value.
+    let start = LW27.find(removed).expect("there");
+    let end = start + LW27[start..].find("\n\n").expect("blank line");
+    let text = format!("{}{}", &LW27[..start], &LW27[start..end].lines().take(2).collect::<Vec<_>>().join("\n"))
+        + &LW27[end..];
+    assert_eq!(only("x.toml", &text).code, DiagCode::MissingCitation);
+    // JSON and YAML alike, with the line of the removal in those files.
+    let mut value = toml_to_json(LW27);
+    value["removed"][0]["indicator"] = Value::String("LW-M99".into());
+    let yaml = to_yaml(&value);
+    let d = problems("x.yaml", &yaml);
+    let (l, c) = pos_of(&yaml, "LW-M99");
+    assert_eq!((d[0].line, d[0].column), (Some(l), Some(c)), "{}", d[0]);
+}
+
+#[test]
+fn a_wrong_parent_says_which_one_was_meant() {
+    for (to, want) in [
+        ("extends = \"longwan-2O24\"", "`longwan-2024`?"),
+        ("extends = \"longwan-2024@0.1.0\"", "不写版本：`longwan-2024`"),
+        ("extends = \"longwan-2024 v0.1.0\"", "without a version: `longwan-2024`"),
+    ] {
+        let text = LW27.replacen("extends = \"longwan-2024\"", to, 1);
+        let d = only("x.toml", &text);
+        assert_eq!(d.code, DiagCode::UnknownParent, "{d}");
+        assert_eq!((d.line, d.column), (Some(pos_of(&text, "extends =").0), Some(11)), "{d}");
+        assert!(d.message.contains(want), "{to}: {d}");
+    }
+}
+
+#[test]
+fn a_duplicate_id_names_the_first_one() {
+    // The new indicator given the id of one the file already overrides.
+    let text = LW27.replacen("id = \"LW27-E01\"", "id = \"MC-S02\"", 1);
+    let d = problems("x.toml", &text);
+    let dup = d.iter().find(|d| d.code == DiagCode::DuplicateId).expect("duplicate");
+    let first = pos_of(&text, "id = \"MC-S02\"").0;
+    let second = first + pos_of(&text[text.find("id = \"MC-S02\"").expect("there") + 1..], "id = \"MC-S02\"").0 - 1;
+    assert_eq!((dup.line, dup.column), (Some(second), Some(6)), "{dup}");
+    assert!(dup.message.contains(&format!("第{first}行")) && dup.message.contains(&format!("line {first}")), "{dup}");
+    // In YAML, the first one's line in the YAML file.
+    let yaml = to_yaml(&toml_to_json(&text));
+    let d = problems("x.yaml", &yaml);
+    let dup = d.iter().find(|d| d.code == DiagCode::DuplicateId).expect("duplicate");
+    let first = pos_of(&yaml, "id: MC-S02").0;
+    assert!(dup.message.contains(&format!("line {first})")), "{dup}");
+}

@@ -155,12 +155,43 @@ impl SourceText {
             line: Some(e.pos.line),
             column: Some(e.pos.col),
             item: None,
-            message: format!("{} syntax: {}", format.name(), e.message),
+            message: format!(
+                "{} syntax: {}{}",
+                format.name(),
+                e.message,
+                full_width_hint(text, e.pos.line, format)
+                    .or_else(|| (format == Format::Yaml)
+                        .then(|| yaml_layout_hint(text, e.pos.line, &e.message))
+                        .flatten())
+                    .unwrap_or_default()
+            ),
         };
         let tree = tree.map_err(fail)?;
+        if let Some((key, allowed)) = unknown_null_key(&tree, "RawStandard") {
+            // A null value reads as an absent field and is not written out, so the format's
+            // check of field names would never see a misspelt key left empty (`within_minute:`).
+            return Err(Diagnostic {
+                code: DiagCode::UnknownField,
+                file: name.to_string(),
+                line: Some(key.pos.line),
+                column: Some(key.pos.col),
+                item: None,
+                message: format!(
+                    "unknown field `{}` (its value is empty), expected one of {}{}",
+                    key.name,
+                    allowed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
+                    super::resolve::did_you_mean(&key.name, allowed)
+                ),
+            });
+        }
         let mut em = Emitter { out: String::new(), pieces: Vec::new() };
         em.root(&tree, format).map_err(fail)?;
         Ok(SourceText { name: name.to_string(), toml: em.out, map: Some(em.pieces) })
+    }
+
+    /// Whether the text was converted from JSON or YAML (else it is the file's own TOML).
+    pub fn is_converted(&self) -> bool {
+        self.map.is_some()
     }
 
     /// 1-based line and column (in characters) in the original file of a byte offset in
@@ -172,6 +203,230 @@ impl SourceText {
         let pos = found.or_else(|| map.first()).map_or(Pos { line: 1, col: 1 }, |p| p.pos);
         (pos.line, pos.col)
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty fields
+
+/// The field names of a raw type, as its `Deserialize` declares them.
+fn fields_of<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(std::cell::Cell<&'static [&'static str]>);
+    impl<'de> serde::Deserializer<'de> for &Fields {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("fields only"))
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(serde::de::Error::custom("fields only"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let f = Fields(std::cell::Cell::new(&[]));
+    let _ = T::deserialize(&f);
+    f.0.get()
+}
+
+/// The raw type of a field that holds a table, by field name.
+type ChildType = fn(&str) -> Option<&'static str>;
+
+/// The fields of a raw type by name, and the raw type of each field that holds a table (or a
+/// list of tables).
+fn raw_type(name: &str) -> (&'static [&'static str], ChildType) {
+    use super::raw::*;
+    fn cite(k: &str) -> Option<&'static str> {
+        (k == "cite").then_some("RawCite")
+    }
+    fn none(_: &str) -> Option<&'static str> {
+        None
+    }
+    match name {
+        "RawStandard" => (fields_of::<RawStandard>(), |k| {
+            Some(match k {
+                "standard" => "RawMeta",
+                "sources" => "RawSource",
+                "params" => "RawParam",
+                "classes" => "RawClass",
+                "forms" => "RawForm",
+                "categories" => "RawCategory",
+                "groups" => "RawGroup",
+                "figures" => "RawFigure",
+                "dimensions" => "RawDimension",
+                "indicators" => "RawIndicator",
+                "grades" => "RawGrade",
+                "targets" => "RawTarget",
+                "units" => "RawUnit",
+                "removed" => "RawRemoved",
+                _ => return None,
+            })
+        }),
+        "RawMeta" => (fields_of::<RawMeta>(), |k| match k {
+            "title" | "issuer" | "note" => Some("RawText"),
+            _ => cite(k),
+        }),
+        "RawIndicator" => (fields_of::<RawIndicator>(), |k| match k {
+            "help" | "action" => Some("RawText"),
+            "points_cite" => Some("RawCite"),
+            "applies" => Some("RawApplies"),
+            "steps" => Some("RawStep"),
+            _ => cite(k),
+        }),
+        "RawForm" => (fields_of::<RawForm>(), |k| if k == "note" { Some("RawText") } else { cite(k) }),
+        "RawFigure" => (fields_of::<RawFigure>(), |k| if k == "help" { Some("RawText") } else { cite(k) }),
+        "RawParam" => (fields_of::<RawParam>(), cite),
+        "RawClass" => (fields_of::<RawClass>(), cite),
+        "RawCategory" => (fields_of::<RawCategory>(), cite),
+        "RawGroup" => (fields_of::<RawGroup>(), cite),
+        "RawGrade" => (fields_of::<RawGrade>(), cite),
+        "RawTarget" => (fields_of::<RawTarget>(), cite),
+        "RawRemoved" => (fields_of::<RawRemoved>(), cite),
+        "RawSource" => (fields_of::<RawSource>(), none),
+        "RawDimension" => (fields_of::<RawDimension>(), none),
+        "RawUnit" => (fields_of::<RawUnit>(), none),
+        "RawText" => (fields_of::<RawText>(), none),
+        "RawCite" => (fields_of::<RawCite>(), none),
+        "RawApplies" => (fields_of::<RawApplies>(), none),
+        "RawStep" => (fields_of::<RawStep>(), none),
+        _ => (&[], none),
+    }
+}
+
+/// The first key whose value is `null` and that its table does not have, with the fields it
+/// has. Keys with a value are left to the format's own check, which names them too.
+fn unknown_null_key(node: &Node, ty: &str) -> Option<(Key, &'static [&'static str])> {
+    match &node.val {
+        Val::Map(entries) => {
+            let (fields, child) = raw_type(ty);
+            for (k, v) in entries {
+                match (&v.val, child(&k.name)) {
+                    (Val::Null, _) if !fields.is_empty() && !fields.contains(&k.name.as_str()) => {
+                        return Some((k.clone(), fields));
+                    }
+                    (_, Some(t)) => {
+                        if let Some(found) = unknown_null_key(v, t) {
+                            return Some(found);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        Val::List(items) => items.iter().find_map(|i| unknown_null_key(i, ty)),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-width punctuation
+
+/// The ASCII character a full-width one typed by a Chinese input method stands for.
+fn ascii_for(c: char, format: Format) -> Option<char> {
+    Some(match c {
+        '：' if format == Format::Toml => '=',
+        '：' => ':',
+        '＝' => '=',
+        '，' => ',',
+        '“' | '”' | '＂' => '"',
+        '‘' | '’' | '＇' => '\'',
+        '［' | '【' => '[',
+        '］' | '】' => ']',
+        '｛' => '{',
+        '｝' => '}',
+        '＃' => '#',
+        '　' => ' ',
+        '．' => '.',
+        '－' => '-',
+        '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10)?,
+        _ => return None,
+    })
+}
+
+/// For a syntax error at `line`: a full-width character written where the syntax needs its
+/// ASCII form (outside quoted text, and in YAML before the key's `:`), on that line or the one
+/// before (YAML reports a bad key on the next line), as a hint in both languages.
+pub(crate) fn full_width_hint(text: &str, line: u32, format: Format) -> Option<String> {
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    let at = usize::try_from(line).ok()?;
+
+    for l in [at, at.saturating_sub(1)] {
+        let Some(src) = l.checked_sub(1).and_then(|i| lines.get(i)) else { continue };
+        if let Some((col, c)) = syntax_chars(src, format).find(|(_, c)| ascii_for(*c, format).is_some()) {
+            let a = ascii_for(c, format)?;
+            return Some(format!(
+                " — 提示：第{l}行第{col}列的“{c}”是全角字符，若它应是格式符号，请改为半角 `{a}` / \
+                 hint: line {l}, column {col} has the full-width `{c}`; where the syntax needs it, type the ASCII `{a}`"
+            ));
+        }
+    }
+    None
+}
+
+/// For a YAML syntax error: where a tab is (the parser reports the scalar before it), or
+/// that the indentation is to be checked.
+fn yaml_layout_hint(text: &str, line: u32, message: &str) -> Option<String> {
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    let at = usize::try_from(line).ok()?.max(1);
+    if message.contains("tab") {
+        for l in at..=at + 1 {
+            if let Some(col) = lines.get(l - 1).and_then(|s| s.chars().position(|c| c == '\t')) {
+                let col = col + 1;
+                return Some(format!(
+                    " — 提示：第{l}行第{col}列是制表符（Tab），YAML 只能用空格缩进 / \
+                     hint: line {l}, column {col} is a tab; YAML indents with spaces only"
+                ));
+            }
+        }
+    }
+    if message.contains("mapping values are not allowed") || message.contains("did not find expected key") {
+        return Some(format!(
+            " — 提示：请检查第{line}行与上一行的缩进：同一层的键要对齐，只能用空格 / \
+             hint: check the indentation of line {line} against the line above: keys of one table line up, spaces only"
+        ));
+    }
+    None
+}
+
+/// The characters of one line that are syntax rather than text, with their 1-based column:
+/// outside `"…"` and `'…'`, and for YAML only the key part (before the first `: `).
+fn syntax_chars(line: &str, format: Format) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut done = false;
+    let mut prev = ' ';
+    line.chars().enumerate().filter_map(move |(i, c)| {
+        let before = prev;
+        prev = c;
+        if done {
+            return None;
+        }
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && q == '"' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            return None;
+        }
+        match c {
+            '"' => quote = Some('"'),
+            '\'' if format != Format::Json => quote = Some('\''),
+            '#' if format != Format::Json && (i == 0 || before.is_whitespace()) => done = true,
+            ':' if format == Format::Yaml => done = true,
+            _ => return Some((i + 1, c)),
+        }
+        None
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +473,8 @@ impl Node {
 fn read_json(text: &str) -> Result<Node, ReadError> {
     let mut p = Json { s: text, i: 0, line: 1, col: 1 };
     if p.peek() == Some('\u{feff}') {
-        p.bump();
+        // Skipped without a column: editors do not show the byte-order mark.
+        p.i += '\u{feff}'.len_utf8();
     }
     p.ws();
     let v = p.value(0)?;
@@ -228,6 +484,9 @@ fn read_json(text: &str) -> Result<Node, ReadError> {
     }
     Ok(v)
 }
+
+const TRAILING_COMMA: &str =
+    "最后一项后面不能有逗号，请删去这个逗号 / JSON allows no comma after the last item: remove the comma before it";
 
 struct Json<'a> {
     s: &'a str,
@@ -302,6 +561,9 @@ impl Json<'_> {
                 } else {
                     loop {
                         self.ws();
+                        if self.peek() == Some('}') {
+                            return Err(self.err(TRAILING_COMMA));
+                        }
                         if self.peek() != Some('"') {
                             return Err(self.err("expected a key in double quotes"));
                         }
@@ -338,6 +600,9 @@ impl Json<'_> {
                 } else {
                     loop {
                         self.ws();
+                        if self.peek() == Some(']') {
+                            return Err(self.err(TRAILING_COMMA));
+                        }
                         items.push(self.value(depth + 1)?);
                         self.ws();
                         match self.peek() {
@@ -790,6 +1055,12 @@ impl Emitter {
             Val::Int(i) => self.out.push_str(&i.to_string()),
             Val::Float(f) if f.is_nan() => self.out.push_str("nan"),
             Val::Float(f) if f.is_infinite() => self.out.push_str(if *f > 0.0 { "inf" } else { "-inf" }),
+            // A whole number written with a point (`2027.0`) is a whole number, as JSON Schema
+            // counts it: a field that takes whole numbers (a year) accepts it, one that takes any
+            // number reads the same value. Exactly representable only up to 2^53.
+            Val::Float(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                self.out.push_str(&format!("{}", *f as i64));
+            }
             Val::Float(f) => self.out.push_str(&format!("{f:?}")),
             Val::Str(s) => self.string(s),
             Val::List(items) => {

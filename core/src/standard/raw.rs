@@ -38,6 +38,7 @@
 //! [[indicators]] see `RawIndicator`
 //! [[grades]]    id, zh, en, stars, min_points, below_points (optional), cite
 //! [[targets]]   metric, year, at_least, unit, zh, en, cite     # district targets by year
+//! [[removed]]   indicator, cite                # a parent's indicator this edition drops
 //! ```
 //!
 //! Every citation is `{ source, clause, confidence, evidence?, reason?, quote? }`, where
@@ -110,6 +111,21 @@ pub struct RawStandard {
     pub targets: Vec<RawTarget>,
     #[serde(default)]
     pub units: Vec<RawUnit>,
+    /// Indicators of a parent standard this edition no longer scores (`[[removed]]`).
+    #[serde(default)]
+    pub removed: Vec<RawRemoved>,
+}
+
+/// An inherited indicator this standard drops, with the citation that drops it. The indicator
+/// is left out of the resolved standard (its points must be given to others, so that the
+/// total still adds up); dropping one this file or no parent defines is an error.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawRemoved {
+    /// Id of the parent's indicator.
+    pub indicator: Sp<String>,
+    pub cite: RawCite,
 }
 
 /// A responsible unit's English name (`[[units]]`). Indicators' `responsible` name units in
@@ -217,8 +233,9 @@ pub struct RawCategory {
     pub zh: String,
     pub en: String,
     pub class: Sp<String>,
+    /// Other names a facility's `category` may give; a name or alias may mean one category only.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Sp<String>>,
     /// OSM tags as `key=value` (or `key=*` for any value).
     #[serde(default)]
     pub osm: Vec<Sp<String>>,
@@ -380,9 +397,34 @@ pub struct RawIndicator {
     #[serde(default)]
     pub at_least: Option<Sp<f64>>,
     #[serde(default)]
-    pub linear: Option<Sp<[f64; 2]>>,
+    pub linear: Option<Sp<Linear>>,
     #[serde(default)]
     pub steps: Option<Sp<Vec<RawStep>>>,
+}
+
+/// `linear = [zero, full]`, read as a list of any length so that a list of three numbers is
+/// reported rather than cut to its first two (as reading a pair would); described as a pair.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Linear(pub Vec<f64>);
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Linear {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <[f64; 2]>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <[f64; 2]>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <[f64; 2]>::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        <[f64; 2]>::inline_schema()
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -81,7 +81,7 @@ impl DiagCode {
             DiagCode::UnknownField => "没有这个字段",
             DiagCode::UnknownParent => "找不到 extends 所指的上级标准",
             DiagCode::ExtendsCycle => "extends 形成了循环",
-            DiagCode::DuplicateId => "编号重复（要改写上级标准的条目，请写 override = true）",
+            DiagCode::DuplicateId => "编号或名称重复（要改写上级标准的指标、维度、等级或参数，请写 override = true）",
             DiagCode::OverrideUnknown => "override 的条目在上级标准中不存在",
             DiagCode::UnknownCategory => "未定义的业态或业态组",
             DiagCode::UnknownReference => "引用了未定义的维度、类别、形态、数据项、等级或来源",
@@ -203,23 +203,61 @@ fn diagnostic(
 /// diagnostic for its syntax error.
 fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
     toml::from_str::<RawStandard>(&src.toml).map_err(|e| {
-        let mut message = readable(e.message().trim());
+        let raw_message = e.message().trim();
+        let mut message = readable(raw_message);
+        let written = e.span().and_then(|s| src.toml.get(s)).unwrap_or("").trim();
+        let missing_cite = ["missing field `cite`", "missing field `source`", "missing field `confidence`"]
+            .iter()
+            .any(|m| message.contains(m));
         if message.contains("missing field `cite`") {
             message.push_str(": every item needs `cite = { source, clause, confidence }`");
+        } else if missing_cite {
+            message.push_str(
+                "：出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional） / \
+                 a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)",
+            );
         }
-        let code = if message.contains("missing field `cite`") {
+        if message.starts_with("invalid type: map") && looks_like_toml_date(written) {
+            message = format!(
+                "日期要写成带引号的文本，如 \"{written}\" / a date is written as text in quotes: \"{written}\""
+            );
+        }
+        if let Some(rest) = raw_message.strip_prefix("unknown field `")
+            && let Some((field, expected)) = rest.split_once('`')
+        {
+            let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            message.push_str(&did_you_mean(field, &allowed));
+        }
+        let code = if missing_cite {
             DiagCode::MissingCitation
         } else if message.contains("unknown field") {
             DiagCode::UnknownField
         } else {
             DiagCode::Syntax
         };
+        let data_error = ["invalid type", "invalid value", "invalid length", "missing field", "unknown field"]
+            .iter()
+            .any(|p| raw_message.starts_with(p));
+        if code == DiagCode::Syntax && !data_error && !src.is_converted() {
+            let line = e.span().map(|s| src.line_col(s.start).0).unwrap_or(1);
+            message.push_str(
+                &super::formats::full_width_hint(&src.toml, line, super::formats::Format::Toml).unwrap_or_default(),
+            );
+        }
         diagnostic(src, e.span(), code, None, message)
     })
 }
 
+/// Whether a TOML value as written is a date or time (`2027-01-01`, `2027-01-01T08:00:00`).
+fn looks_like_toml_date(written: &str) -> bool {
+    let b = written.as_bytes();
+    (b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-')
+        || (b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':')
+}
+
 /// serde's message with the format's words for the internal type names: "expected struct
-/// RawMeta" becomes "expected a table", "expected a sequence" "expected a list".
+/// RawMeta" becomes "expected a table", "expected a sequence" "expected a list", "expected
+/// f64" "expected a number".
 fn readable(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -231,7 +269,78 @@ fn readable(message: &str) -> String {
         rest = &after[name_len..];
     }
     out.push_str(rest);
-    out.replace("expected a sequence", "expected a list")
+    let words = [
+        ("expected a sequence", "expected a list"),
+        ("expected f64", "expected a number"),
+        ("expected i32", "expected a whole number"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+    ];
+    for (from, to) in words {
+        if let Some(i) = out.find(from)
+            && !out[i + from.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            out.replace_range(i..i + from.len(), to);
+        }
+    }
+    if out.contains("expected a string")
+        && (out.starts_with("invalid type: integer") || out.starts_with("invalid type: floating point"))
+    {
+        let v = out.split('`').nth(1).unwrap_or("…").to_string();
+        out.push_str(&format!("（文字请加引号：\"{v}\" / put text in quotes: \"{v}\"）"));
+    }
+    out
+}
+
+/// " — 是不是 `x`？ did you mean `x`?" for the allowed word nearest to a misspelt one, if any is
+/// near enough (at most a third of its letters differ, and at most 3).
+pub(crate) fn did_you_mean(word: &str, allowed: &[&str]) -> String {
+    let best = allowed
+        .iter()
+        .map(|a| (edit_distance(&word.to_ascii_lowercase(), &a.to_ascii_lowercase()), *a))
+        .filter(|(d, a)| *d > 0 || word != *a)
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((d, a)) if d <= 3 && d * 3 <= a.chars().count().max(word.chars().count()) => {
+            format!(" — 是不是 `{a}`？ did you mean `{a}`?")
+        }
+        _ => String::new(),
+    }
+}
+
+/// A share written as a percentage (`70` for 70 %): the message, Chinese first, with the
+/// fraction to write instead.
+fn fraction_message(values: &[f64]) -> String {
+    let pct = values.iter().copied().find(|v| *v > 1.0 && *v <= 100.0);
+    let bad = values.iter().copied().find(|v| !(0.0..=1.0).contains(v));
+    match (pct, bad) {
+        (Some(p), _) => {
+            let f = p / 100.0;
+            format!(
+                "比例须写成0到1之间的小数：{p}% 应写作 {f} / a share is a fraction between 0 and 1: write {p} % as {f}"
+            )
+        }
+        (None, Some(v)) => {
+            format!("比例须写成0到1之间的小数，不能是 {v} / a share is a fraction between 0 and 1, not {v}")
+        }
+        (None, None) => "比例须写成0到1之间的小数 / a share is a fraction between 0 and 1".to_string(),
+    }
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(diag + usize::from(ca != *cb));
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Read a file in any of the three syntaxes and parse it into its raw form.
@@ -280,7 +389,17 @@ pub fn resolve(
             break;
         }
         let Some((pname, ptext)) = parent(ext.get()) else {
-            diags.push(here(DiagCode::UnknownParent, format!("extends unknown standard `{}`", ext.get())));
+            let e = ext.get();
+            let bare = e.split(['@', ' ']).next().unwrap_or(e).trim();
+            let hint = if bare != e.trim() && parent(bare).is_some() {
+                format!(
+                    " — extends 只写上级标准的编号，不写版本：`{bare}` / write only the parent's id, without a version: `{bare}`"
+                )
+            } else {
+                let ids: Vec<&str> = super::BUILTIN.iter().map(|b| b.id).filter(|id| parent(id).is_some()).collect();
+                did_you_mean(e, &ids)
+            };
+            diags.push(here(DiagCode::UnknownParent, format!("extends unknown standard `{e}`{hint}")));
             break;
         };
         match read_raw(&pname, &ptext) {
@@ -322,19 +441,24 @@ fn merge<T: Clone>(
     let mut pending = Vec::new();
     for fi in 0..cx.files.len() {
         let items = list(&cx.files[fi].raw).clone();
-        let mut in_this_file = BTreeSet::new();
+        let mut in_this_file: BTreeMap<String, usize> = BTreeMap::new();
         for item in items {
             let k = key(&item).clone();
-            if !in_this_file.insert(k.get().clone()) {
+            if let Some(first) = in_this_file.get(k.get()) {
+                let (line, _) = cx.files[fi].src.line_col(*first);
                 pending.push((
                     fi,
                     k.span(),
                     DiagCode::DuplicateId,
                     k.get().clone(),
-                    format!("duplicate {what} id `{}` in this file", k.get()),
+                    format!(
+                        "本文件第{line}行已有编号 `{id}`，请改用新编号 / duplicate {what} id `{id}` in this file (first at line {line}); give this one a new id",
+                        id = k.get()
+                    ),
                 ));
                 continue;
             }
+            in_this_file.insert(k.get().clone(), k.span().start);
             match out.iter().position(|(_, o)| key(o).get() == k.get()) {
                 Some(pos) if is_override(&item) => out[pos] = (fi, item),
                 Some(pos) => {
@@ -404,7 +528,8 @@ fn date(cx: &mut Cx, fi: usize, d: &Sp<String>, item: &str) -> Date {
     match d.get().parse::<Date>() {
         Ok(d) => d,
         Err(e) => {
-            cx.at(fi, Some(d.span()), DiagCode::BadValue, Some(item), e.to_string());
+            let msg = format!("日期须写成 YYYY-MM-DD，如 2027-01-01 / {e}");
+            cx.at(fi, Some(d.span()), DiagCode::BadValue, Some(item), msg);
             Date::new(1970, 1, 1).expect("valid date")
         }
     }
@@ -432,7 +557,10 @@ fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &
                 Some(c.confidence.span()),
                 DiagCode::BadValue,
                 Some(item),
-                format!("confidence `{other}` must be `verified` or `provisional`"),
+                format!(
+                    "confidence `{other}` must be `verified` or `provisional`{}",
+                    did_you_mean(other, &["verified", "provisional"])
+                ),
             );
             Confidence::Provisional
         }
@@ -611,8 +739,36 @@ fn build(cx: &mut Cx) -> Standard {
         });
     }
     let mut categories = Vec::new();
+    // Every name a facility's `category` may give (code, Chinese, English, aliases; compared
+    // trimmed and without ASCII case, as `Standard::find_category` reads them) and the
+    // category it means.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (fi, c) in merge(cx, "category", |r| &r.categories, |c| &c.code, |_| false) {
         check_code(cx, fi, &c.code, "category", false);
+        let written = [(c.code.get(), c.code.span()), (&c.zh, c.code.span()), (&c.en, c.code.span())]
+            .into_iter()
+            .chain(c.aliases.iter().map(|a| (a.get(), a.span())));
+        for (name, span) in written {
+            let key = name.trim().to_ascii_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            match names.get(&key) {
+                Some(other) if other != c.code.get() => {
+                    let msg = format!(
+                        "“{name}”已是业态 `{other}` 的名称或别名：一个名称只能指一个业态，请删去或改写 / \
+                         `{name}` is already a name or alias of category `{other}`: a facility written so \
+                         would go to whichever comes first; remove or rename it",
+                        name = name.trim()
+                    );
+                    cx.at(fi, Some(span), DiagCode::DuplicateId, Some(c.code.get()), msg);
+                }
+                Some(_) => {}
+                None => {
+                    names.insert(key, c.code.get().clone());
+                }
+            }
+        }
         if !classes.iter().any(|k| &k.code == c.class.get()) {
             cx.at(
                 fi,
@@ -650,7 +806,7 @@ fn build(cx: &mut Cx) -> Standard {
             code: c.code.get().clone(),
             name: text(&c.zh, &c.en),
             class: c.class.get().clone(),
-            aliases: c.aliases.clone(),
+            aliases: c.aliases.iter().map(|a| a.get().clone()).collect(),
             osm: c.osm.iter().map(|t| t.get().clone()).collect(),
             amap: c.amap.iter().map(|t| t.get().clone()).collect(),
             cite: ct,
@@ -802,7 +958,8 @@ fn build(cx: &mut Cx) -> Standard {
         digest: String::new(),
     };
     let mut standard = std_view;
-    let inds_raw = merge(cx, "indicator", |r| &r.indicators, |i| &i.id, |i| i.override_);
+    let mut inds_raw = merge(cx, "indicator", |r| &r.indicators, |i| &i.id, |i| i.override_);
+    remove_indicators(cx, &mut inds_raw, &source_ids);
     let mut indicators = Vec::new();
     for (fi, ri) in &inds_raw {
         if let Some(ind) = indicator(cx, *fi, ri, &standard, &dims_raw, &source_ids) {
@@ -887,7 +1044,7 @@ fn build(cx: &mut Cx) -> Standard {
                     Some(t.at_least.span()),
                     DiagCode::BadValue,
                     Some(t.metric.get()),
-                    format!("a fraction must be at most 1, not {at_least}"),
+                    fraction_message(&[at_least]),
                 );
             }
             let ct = cite(cx, fi, &t.cite, &source_ids, t.metric.get());
@@ -910,6 +1067,46 @@ fn build(cx: &mut Cx) -> Standard {
     standard.units = units;
     standard.digest = crate::score::standard_digest(&standard);
     standard
+}
+
+/// Drop the indicators each file's `[[removed]]` names, in chain order: each must be an
+/// indicator of a parent (as merged so far), not one the same file writes.
+fn remove_indicators(cx: &mut Cx, inds: &mut Vec<(usize, RawIndicator)>, sources: &BTreeSet<String>) {
+    for fi in 0..cx.files.len() {
+        for r in cx.files[fi].raw.removed.clone() {
+            let id = r.indicator.get().trim().to_string();
+            cite(cx, fi, &r.cite, sources, &id);
+            let own = inds.iter().any(|(f, i)| *f == fi && i.id.get() == &id);
+            let inherited = (0..fi).any(|pf| cx.files[pf].raw.indicators.iter().any(|i| i.id.get() == &id));
+            let (code, msg) = match inds.iter().position(|(f, i)| *f < fi && i.id.get() == &id) {
+                Some(pos) if !own => {
+                    inds.remove(pos);
+                    continue;
+                }
+                _ if own && inherited => (
+                    DiagCode::DuplicateId,
+                    format!(
+                        "本文件既改写（override）又删去了指标 `{id}`，请只留一处 / \
+                         indicator `{id}` is both overridden and removed in this file: keep one"
+                    ),
+                ),
+                _ if own => (
+                    DiagCode::OverrideUnknown,
+                    format!(
+                        "指标 `{id}` 是本文件自己写的，直接删掉那一条即可 / \
+                         indicator `{id}` is this file's own: delete it instead of removing it"
+                    ),
+                ),
+                _ => (
+                    DiagCode::OverrideUnknown,
+                    format!(
+                        "上级标准中没有指标 `{id}`，无从删去 / no parent standard defines indicator `{id}` to remove"
+                    ),
+                ),
+            };
+            cx.at(fi, Some(r.indicator.span()), code, Some(&id), msg);
+        }
+    }
 }
 
 /// The `[[units]]` of every file, parents first; a child's entry replaces its parent's of the
@@ -1313,17 +1510,26 @@ fn indicator(
     } else if let Some(t) = &r.at_least {
         let v = finite(cx, fi, t, item, "at_least", f64::MIN);
         if is_fraction && !(0.0..=1.0).contains(&v) {
-            cx.at(
-                fi,
-                Some(t.span()),
-                DiagCode::BadRule,
-                Some(item),
-                format!("a share is a fraction between 0 and 1, not {v}"),
-            );
+            cx.at(fi, Some(t.span()), DiagCode::BadRule, Some(item), fraction_message(&[v]));
         }
         Rule::AtLeast { threshold: v }
     } else if let Some(l) = &r.linear {
-        let [zero, full] = *l.get();
+        let (zero, full) = match l.get().0.as_slice() {
+            &[zero, full] => (zero, full),
+            other => {
+                cx.at(
+                    fi,
+                    Some(l.span()),
+                    DiagCode::BadRule,
+                    Some(item),
+                    format!(
+                        "linear 应恰好写两个数 [零分值, 满分值]，这里有 {n} 个 / linear takes exactly two numbers [zero, full], not {n}",
+                        n = other.len()
+                    ),
+                );
+                (0.0, 1.0)
+            }
+        };
         if !(zero.is_finite() && full.is_finite()) || zero == full {
             cx.at(
                 fi,
@@ -1334,7 +1540,7 @@ fn indicator(
             );
         }
         if is_fraction && !((0.0..=1.0).contains(&zero) && (0.0..=1.0).contains(&full)) {
-            cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), "a share is a fraction between 0 and 1".into());
+            cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), fraction_message(&[zero, full]));
         }
         Rule::Linear { zero, full }
     } else if let Some(steps) = &r.steps {
@@ -1355,13 +1561,8 @@ fn indicator(
             );
         }
         if is_fraction && list.iter().any(|s| !(0.0..=1.0).contains(&s.at_least)) {
-            cx.at(
-                fi,
-                Some(steps.span()),
-                DiagCode::BadRule,
-                Some(item),
-                "a share is a fraction between 0 and 1".into(),
-            );
+            let values: Vec<f64> = list.iter().map(|s| s.at_least).collect();
+            cx.at(fi, Some(steps.span()), DiagCode::BadRule, Some(item), fraction_message(&values));
         }
         Rule::Steps { steps: list }
     } else if matches!(kind, Kind::Presence { .. } | Kind::Checklist) {

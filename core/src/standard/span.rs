@@ -46,11 +46,12 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Sp<T> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset in `text`.
+/// 1-based line and column (in characters) of a byte offset in `text`. A byte-order mark at the
+/// start of the file is not a column: editors do not show it.
 pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.trim_start_matches('\u{feff}').chars().count()) + 1;
     (line as u32, col as u32)
 }
