@@ -59,9 +59,9 @@ enum Command {
     },
     /// 评分 Score circles against a standard and print the report.
     Score {
-        /// 内置标准编号（见 `lifecircle standards`）或标准文件（TOML、JSON、YAML）
-        /// A built-in standard id (see `lifecircle standards`) or a standard file
-        /// (TOML, JSON or YAML).
+        /// 内置标准编号（见 `lifecircle standards`）、标准文件（TOML、JSON、YAML）或打包的标准（`lifecircle pack`）
+        /// A built-in standard id (see `lifecircle standards`), a standard file (TOML, JSON or
+        /// YAML) or a packed standard (`lifecircle pack`).
         #[arg(long, short)]
         standard: String,
         /// 生活圈文件（JSON）；`-` 读标准输入 Circle files (JSON); `-` reads standard input.
@@ -153,6 +153,11 @@ enum Command {
         csv: Option<PathBuf>,
     },
     /// 显示解析后的标准 Print a resolved standard (after `extends`) as JSON.
+    ///
+    /// 输出是合并了各层之后的结果，供阅读与核对，不是标准文件：不能再作为 --standard 读入（要改标准请改原文件）。
+    ///
+    /// The output is the merged result of every layer, for reading and checking; it is not a
+    /// standard file and cannot be given back as `--standard` (edit the source file instead).
     Show {
         /// 内置标准编号或标准文件 A built-in standard id or a standard file.
         standard: String,
@@ -529,6 +534,16 @@ fn parent_lookup(dir: PathBuf) -> impl Fn(&str) -> Option<(String, String)> {
 }
 
 fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
+    // A standard packed for the widgets (`lifecircle pack`) is read as the widgets read it, so
+    // an evaluator handed a portal's packed standard scores with exactly that standard.
+    if path.as_os_str() != "-"
+        && let Ok(bytes) = std::fs::read(path)
+        && bytes.starts_with(b"LCB")
+    {
+        return standard::bundle::unpack_standard(&bytes)
+            .map(Ok)
+            .ok_or_else(|| Failure::Invalid(format!("{}：{}", path.display(), standard::bundle::UNREADABLE_PACKED)));
+    }
     let text = read(path)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let lookup = parent_lookup(dir);

@@ -634,6 +634,25 @@ fn pack_writes_what_show_prints_in_the_widgets_format() {
     let out = lifecircle(&["pack", broken.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(out.stdout.is_empty());
+    // An evaluator handed a portal's packed standard scores with it: the same assessment as
+    // with the standard it was packed from.
+    let sample = tmp("packed-sample.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
+    let score = |st: &str| {
+        let out =
+            lifecircle(&["score", "-s", st, "--as-of", "2025-06-30", "--format", "json", sample.to_str().expect("path")]);
+        assert!(out.status.success(), "{}", text(&out));
+        out.stdout
+    };
+    assert_eq!(score(file.to_str().expect("path")), score("longwan-2024"));
+    // A damaged one is refused by name, not read as text that is not UTF-8.
+    let mut damaged = bytes.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    let bad = tmp("damaged.lcs", "");
+    std::fs::write(&bad, damaged).expect("write");
+    let out = lifecircle(&["score", "-s", bad.to_str().expect("path"), sample.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("damaged.lcs：打包的标准无法读取"), "{}", text(&out));
 }
 
 /// `verify`: an assessment handed in is checked by scoring its circle again; what differs is
