@@ -82,6 +82,31 @@ pub struct TargetProgress {
     pub counting: &'static str,
 }
 
+impl DistrictCircle {
+    /// Whether it counts as built, and if not, why: the vetoes, gates and mandatory items it
+    /// failed, or a total below the lowest grade (`未建成（未通过：LW-V01）`).
+    pub fn standing(&self, lang: crate::standard::Lang) -> String {
+        use crate::standard::Lang;
+        if self.built {
+            return lang.pick("建成", "built").to_string();
+        }
+        let mut why = Vec::new();
+        if !self.failed_checks.is_empty() {
+            why.push(match lang {
+                Lang::Zh => format!("未通过：{}", self.failed_checks.join("、")),
+                Lang::En => format!("failed: {}", self.failed_checks.join(", ")),
+            });
+        }
+        if self.below_grades || why.is_empty() {
+            why.push(lang.pick("总分未达最低等级", "total below the lowest grade").to_string());
+        }
+        match lang {
+            Lang::Zh => format!("未建成（{}）", why.join("；")),
+            Lang::En => format!("not built ({})", why.join("; ")),
+        }
+    }
+}
+
 impl TargetProgress {
     /// Whether the target's year has come by `as_of`: a later year's target not met yet is
     /// not a failure (reports show it neutral).

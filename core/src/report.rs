@@ -322,28 +322,6 @@ fn target_value(v: f64, at_least: f64, fraction: bool) -> String {
     if fraction { format!("{}%", fmt_num(x)) } else { fmt_num(x) }
 }
 
-/// Whether a circle of a district summary counts as built, and if not, why: the vetoes, gates
-/// and mandatory items it failed, or a total below the lowest grade.
-fn built_word(l: &L, c: &crate::district::DistrictCircle) -> String {
-    if c.built {
-        return l.t("建成", "built").to_string();
-    }
-    let mut why = Vec::new();
-    if !c.failed_checks.is_empty() {
-        why.push(match l.lang {
-            Lang::Zh => format!("未通过：{}", c.failed_checks.join("、")),
-            Lang::En => format!("failed: {}", c.failed_checks.join(", ")),
-        });
-    }
-    if c.below_grades || why.is_empty() {
-        why.push(l.t("总分未达最低等级", "total below the lowest grade").to_string());
-    }
-    match l.lang {
-        Lang::Zh => format!("未建成（{}）", why.join("；")),
-        Lang::En => format!("not built ({})", why.join("; ")),
-    }
-}
-
 /// Render a district summary ([`crate::district::district`]): its circles, then each target
 /// with the district's value, whether it is met, and how the value was counted.
 pub fn render_district(d: &crate::district::District, lang: Lang, format: Format) -> String {
@@ -427,7 +405,7 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             points_word(lang, c.max),
             l.t("，", ", "),
             l.t("，", ", "),
-            built_word(&l, c),
+            c.standing(lang),
             l.t("；", "; "),
             l.t("连锁店/商业网点", "chain/commercial outlets"),
             share(c.chain_outlets, c.commercial_outlets),

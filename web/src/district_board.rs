@@ -233,15 +233,22 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                 .as_ref()
                 .map_or_else(|| tr(l, "未评定等级", "no grade").to_string(), |g| g.name.get(l).to_string());
             let survey = match (c.satisfied, c.respondents) {
+                (Some(s), Some(r)) if c.survey_left_out => format!(
+                    "{}{}",
+                    share(s, r),
+                    tr(l, "（样本不足，不计入全区满意度）", " (too few respondents: not pooled)")
+                ),
                 (Some(s), Some(r)) => share(s, r),
                 _ => tr(l, "无调查", "no survey").to_string(),
             };
             view! {
                 <tr class:lc-unbuilt=!c.built>
-                    <th scope="row">{c.name.clone()} <br/> <code>{c.id.clone()}</code></th>
+                    <th scope="row">{c.name.clone()}
+                        {c.sample.then(|| view! { <span class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</span> })}
+                        <br/> <code>{c.id.clone()}</code></th>
                     <td class="lc-num">{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
                     <td>{grade}</td>
-                    <td>{if c.built { tr(l, "✓ 建成", "✓ built") } else { tr(l, "未建成", "not built") }}</td>
+                    <td>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}</td>
                     <td class="lc-num">{share(c.chain_outlets, c.commercial_outlets)}</td>
                     <td class="lc-num">{survey}</td>
                     {remove}

@@ -439,6 +439,11 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     assert!(t.contains("本年目标达到 1 / 3 项"), "{t}");
     assert_eq!(count(&el, "tbody tr"), 3);
     assert_eq!(count(&el, "tbody tr.lc-unbuilt"), 1);
+    // C, empty, says why it is not built (its failed gates, and its total); A and B are the
+    // sample circle and a copy of it, marked as sample data.
+    let unbuilt = el.query_selector("tbody tr.lc-unbuilt").unwrap().unwrap().text_content().unwrap();
+    assert!(unbuilt.contains("未建成（未通过：") && unbuilt.contains("；总分未达最低等级）"), "{unbuilt}");
+    assert_eq!(count(&el, "tbody .lc-sample"), 2);
     // Every counted target is marked as this project's reading.
     assert_eq!(count(&el, ".lc-target .lc-prov"), 9);
     assert_eq!(Circle::parse_json_list(&m.to_json()).unwrap(), cs);
