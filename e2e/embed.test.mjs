@@ -176,3 +176,171 @@ test('axe-core: the demo portal has no serious or critical violations (desktop a
     await browser.close();
   }
 });
+
+test('starting data given after the form has mounted (a route rendered after an async step) never replaces what the user entered', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    // As docs/embedding.md's React example in a single-page portal: the route inserts the form
+    // and sets its starting data in an effect, a task later; the standard is already loaded,
+    // so the form has mounted (and restored what was autosaved) by then.
+    const insert = (id) => page.evaluate(async (id) => {
+      const el = document.createElement('lifecircle-assessment');
+      el.id = 'route-form';
+      el.setAttribute('standard', 'longwan-2024');
+      el.setAttribute('circle-id', id);
+      document.querySelector('main').replaceChildren(el);
+      await el.ready;
+      return !!el.handle;
+    }, id);
+    const give = (name) => page.evaluate(async (name) => {
+      const el = document.getElementById('route-form');
+      await new Promise((r) => setTimeout(r, 0));
+      const circle = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+      el.data = name ? { ...circle, name } : circle;
+      await new Promise((r) => setTimeout(r, 100)); // the form's effects (autosave) have run
+      const saved = localStorage.getItem(el.storageKey);
+      return { name: el.data.name, saved: saved && JSON.parse(saved).name, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
+    }, name);
+    const type = async (text) => {
+      const input = page.locator('#route-form input[type=text]').first();
+      await input.fill(text);
+      await input.blur();
+    };
+    const SAMPLE = '镇中社区一刻钟便民生活圈';
+    const RESTORED = '已恢复上次在本机自动保存的填写内容。';
+    await page.evaluate(() => localStorage.clear());
+    // Nothing saved yet: the page's data is what the form shows (and saves).
+    assert.ok(await insert('route-test'), 'mounted before the data arrives');
+    assert.deepEqual(await give(), { name: SAMPLE, saved: SAMPLE, notice: '' });
+    await type('用户改过的名称');
+    // Away and back: what was entered and restored stays, as the notice says.
+    assert.ok(await insert('route-test'));
+    assert.deepEqual(await give(), { name: '用户改过的名称', saved: '用户改过的名称', notice: RESTORED });
+    // The page's data is the starting data: "Start over" goes back to it.
+    await page.locator('#route-form .lcx-start').click();
+    assert.equal(await page.locator('#route-form .lcx-confirm span').textContent(), '确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先导出 JSON 备份。');
+    await page.locator('#route-form .lcx-danger').click();
+    assert.equal(await page.evaluate(() => document.getElementById('route-form').data.name), SAMPLE);
+    // Setting `data` again loads it (documented).
+    assert.equal((await give('门户再次载入')).name, '门户再次载入');
+    // Typed into the empty form before the page's data arrived: kept as well.
+    assert.ok(await insert('route-typed'));
+    await type('数据到达之前填写的');
+    assert.deepEqual(await give(), { name: '数据到达之前填写的', saved: '数据到达之前填写的', notice: '' });
+    // Another circle (circle-id first, then its data, a task later): its own saved entries win,
+    // else its data is shown.
+    await page.evaluate(() => document.getElementById('route-form').setAttribute('circle-id', 'route-test'));
+    assert.deepEqual(await give('另一个圈'), { name: '门户再次载入', saved: '门户再次载入', notice: RESTORED });
+    await page.evaluate(() => document.getElementById('route-form').setAttribute('circle-id', 'route-new'));
+    assert.deepEqual(await give('新的圈'), { name: '新的圈', saved: '新的圈', notice: '' });
+    await page.evaluate(() => localStorage.clear());
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the guide map\'s `data` is the circle it was given, not its what-if facilities', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    const before = await page.evaluate(async () => {
+      const el = document.createElement('lifecircle-guide-map');
+      el.id = 'whatif-map';
+      el.setAttribute('what-if', '');
+      el.setAttribute('as-of', '2025-06-30');
+      el.data = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+      document.querySelector('main').replaceChildren(el);
+      await el.ready;
+      return el.data.facilities.length;
+    });
+    const map = page.locator('#whatif-map');
+    await map.locator('.lc-whatif input[type=checkbox]').check();
+    const svg = map.locator('svg').first();
+    await svg.scrollIntoViewIfNeeded();
+    const box = await svg.boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    // The widget scores with the hypothetical facility ...
+    await page.waitForFunction(() => JSON.parse(document.getElementById('whatif-map').handle.toJson()).facilities.some((f) => /^whatif-/.test(f.id)));
+    // ... but it is a trial, not data: a portal reading `data` to keep it gets the circle as given.
+    const read = await map.evaluate((el) => el.data.facilities.map((f) => f.id));
+    assert.equal(read.length, before);
+    assert.deepEqual(read.filter((id) => /^whatif-/.test(id)), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('`data` set to a value that is no JSON (undefined, a BigInt) says so with `code: "circle"` and changes nothing', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    // A portal's `el.data = response.circle` where the response has no `circle`, or a number
+    // its API sends as a BigInt: a clear error naming `data`, not a TypeError of the glue.
+    const r = await page.evaluate(() => {
+      const out = {};
+      for (const id of ['late-form', 'late-card']) {
+        const el = document.getElementById(id);
+        const before = JSON.stringify(el.data);
+        for (const [k, v] of [['undefined', undefined], ['bigint', { population: 10n }], ['function', () => 1]]) {
+          try {
+            el.data = v;
+            out[`${id} ${k}`] = 'accepted';
+          } catch (e) {
+            out[`${id} ${k}`] = { code: e.code, problems: e.problems, problemsEn: e.problemsEn, unchanged: JSON.stringify(el.data) === before };
+          }
+        }
+      }
+      return out;
+    });
+    for (const [k, v] of Object.entries(r)) {
+      assert.equal(v.code, 'circle', `${k}: ${JSON.stringify(v)}`);
+      assert.equal(v.unchanged, true, `${k}: the widget keeps its circle`);
+      assert.match(v.problems[0], /^data: .*[\u4e00-\u9fff]/, `${k}: the field and the reason in Chinese`);
+      assert.match(v.problemsEn[0], /^data: [a-z]/, `${k}: and in English`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('both bundles on one page (a site-wide template and the district page): every element mounts, whichever bundle loads first', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    // The order the two wasm modules arrive in decides which bundle defines the elements: try both.
+    for (const late of ['/widgets/district/lifecircle_web_bg.wasm', '/widgets/lifecircle_web_bg.wasm']) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      await context.route((url) => url.pathname === late, async (route) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(base + '/embed/both.html');
+      await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+      const said = await page.evaluate(() => [...document.querySelectorAll('main > *')].map((el) => `${el.id}: ${el.handle ? 'mounted' : el.shadowRoot.querySelector('.lcx-notice').textContent}`));
+      assert.deepEqual(said, ['both-district: mounted', 'both-form: mounted', 'both-card: mounted'], `${late} late`);
+      const r = await page.evaluate(() => ({
+        circles: JSON.parse(document.getElementById('both-district').handle.summaryJson()).circles.length,
+        form: document.getElementById('both-form').data.id,
+        card: document.getElementById('both-card').data.id,
+        total: document.getElementById('both-card').shadowRoot.querySelector('.lc-total')?.textContent,
+      }));
+      assert.equal(r.circles, 3, 'the district dashboard summarises its circles');
+      assert.equal(r.card, r.form, 'the score card follows the form');
+      assert.match(r.total ?? '', /^\d/, 'and shows a score (its stylesheet and widget are there)');
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});

@@ -11,7 +11,7 @@ import {
   emptyCircle,
   version,
 } from '../dist/widgets/lifecircle-widgets.js';
-import type { LifecircleAssessmentElement, MountOptions, StandardInfo, Widget } from '../dist/widgets/lifecircle-widgets.js';
+import type { Assessment, LifecircleAssessmentElement, MountOptions, StandardInfo, Widget } from '../dist/widgets/lifecircle-widgets.js';
 
 export async function embed(host: HTMLElement): Promise<string> {
   const options: MountOptions = { standard: 'longwan-2024', asOf: '2025-06-30', lang: 'zh', circle: emptyCircle() };
@@ -48,4 +48,21 @@ export async function district(circles: object[]): Promise<number> {
   const w: Widget = await mountDistrict(document.createElement('div'), { asOf: '2026-06-30', circle: circles, communities: 29 });
   w.free();
   return (JSON.parse(el.handle?.toJson() ?? '[]') as object[]).length;
+}
+
+// The documented events carry typed details (the React example's `e.detail`, a page listening on
+// `document` for the form's `lifecircle-change`).
+export function events(form: HTMLElementTagNameMap['lifecircle-assessment'], send: (total: number, digest: string) => void): () => void {
+  const submit = (e: CustomEvent<Assessment>) => send(e.detail.total, e.detail.input_digest);
+  form.addEventListener('lifecircle-submit', submit);
+  const change = (e: DocumentEventMap['lifecircle-change']) => {
+    if (e.target === form) send(e.detail.total, e.detail.as_of);
+  };
+  document.addEventListener('lifecircle-change', change);
+  form.addEventListener('lifecircle-input', (e) => send(JSON.parse(e.detail).facilities?.length ?? 0, e.detail));
+  form.addEventListener('lifecircle-select', (e) => send(0, e.detail));
+  return () => {
+    form.removeEventListener('lifecircle-submit', submit);
+    document.removeEventListener('lifecircle-change', change);
+  };
 }

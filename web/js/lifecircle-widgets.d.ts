@@ -65,6 +65,39 @@ export function widgetCss(widget: WidgetName): string;
 export function emptyCircle(): string;
 export function version(): string;
 
+/** The assessment that `lifecircle-change` and `lifecircle-submit` carry: the object `lifecircle score --format json` writes. */
+export interface Assessment {
+  engine: { name: string; version: string };
+  standard: { id: string; version: string; title: { zh: string; en: string } };
+  /** The evaluation date, `YYYY-MM-DD`. */
+  as_of: string;
+  /** SHA-256 of the standard, circle and date scored (`lifecircle verify` checks it). */
+  input_digest: string;
+  circle: { id?: string; name?: string; [key: string]: unknown };
+  total: number;
+  max: number;
+  grade: object;
+  dimensions: object[];
+  checks: object[];
+  indicators: object[];
+  findings: object[];
+  gaps: object[];
+}
+
+/** The events of the elements and mount functions (bubbling, composed: they reach `document`). */
+export interface LifecircleEventMap {
+  /** After every change of a widget's result, and once on mounting. */
+  'lifecircle-change': CustomEvent<Assessment>;
+  /** The form's submit button: the final assessment. */
+  'lifecircle-submit': CustomEvent<Assessment>;
+  /** The circle's JSON text after every edit (a form also once on mounting); the district's list after an addition or removal. */
+  'lifecircle-input': CustomEvent<string>;
+  /** The id of the facility chosen on the guide map. */
+  'lifecircle-select': CustomEvent<string>;
+  /** The gap report's print button (cancelable: `preventDefault()` and the page prints). */
+  'lifecircle-print': CustomEvent<null>;
+}
+
 /** The `config` property of the elements (attributes win over it). */
 export interface ElementConfig {
   standard?: string;
@@ -87,7 +120,7 @@ export interface ElementConfig {
 export interface LifecircleElement extends HTMLElement {
   /** Setting it remounts the widget; what it holds (edits, loaded data) is kept. */
   config: ElementConfig;
-  /** The circle (`<lifecircle-district>`: an array of circles): before mounting, the starting data; after, setting it loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. */
+  /** The circle (`<lifecircle-district>`: an array of circles). The first one set for a circle (per `circle-id`) is its starting data, before or after mounting: on the form, what was autosaved or typed meanwhile stays; setting it again loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. The guide map's what-if facilities are not part of it. */
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
@@ -105,6 +138,8 @@ export interface LifecircleAssessmentElement extends LifecircleElement {
 }
 
 declare global {
+  interface HTMLElementEventMap extends LifecircleEventMap {}
+  interface DocumentEventMap extends LifecircleEventMap {}
   interface HTMLElementTagNameMap {
     'lifecircle-assessment': LifecircleAssessmentElement;
     'lifecircle-scorecard': LifecircleElement;

@@ -49,15 +49,33 @@ if (typeof document !== 'undefined') {
   }
 }
 
+// Several bundles on one page (a portal's site-wide template with the four widgets, and the
+// district page's own bundle): the first to load defines the elements, so each element mounts
+// with a bundle on the page that has its widget (`bundleFor`). Every bundle announces itself
+// before its wasm loads, so that an element waits for the others before saying that its widget
+// is missing.
+const bundles = (globalThis[Symbol.for('lifecircle-widgets/bundles')] ??= []);
+let loaded;
+const me = {
+  built: [], // the widgets this bundle was built with (`builtWidgets`, once its wasm has loaded)
+  ready: new Promise((r) => { loaded = r; }),
+  mount: { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict },
+  sheet: (widget) => sheet(widget),
+  standardBytes: (id) => standardBytes(id),
+};
+bundles.push(me);
+
 // A wasm that cannot load (a 404, a server that refuses `.wasm`) must not leave a blank page:
 // the elements are still defined and each shows why, and the mount functions reject with it.
 let broken = null;
 try {
   await init();
+  me.built = lc.builtWidgets();
 } catch (e) {
   broken = codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
   console.error(e);
 }
+loaded();
 const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
 
 export const version = working(lc.version);
@@ -166,7 +184,30 @@ function h(tag, attrs = {}, ...children) {
   return e;
 }
 
-const MOUNT = { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict };
+/**
+ * `data` as JSON text: a string as it is, anything else written out as JSON; a value that has
+ * no JSON (undefined, a function, a BigInt, a cycle) throws an `Error` with `code: "circle"`
+ * and `problems` naming `data`, as a circle with problems does.
+ */
+function dataText(v) {
+  if (typeof v === 'string') return v;
+  let text;
+  let why = null;
+  try { text = JSON.stringify(v); } catch (e) { why = e.message; }
+  if (text !== undefined) return text;
+  const zh = why === null ? `未给出生活圈（值为 ${typeof v}）：须为生活圈对象或其 JSON 文本` : `无法写成 JSON（${why}）`;
+  const en = why === null ? `no circle given (the value is ${typeof v}): set a circle object or its JSON text` : `cannot be written as JSON (${why})`;
+  const e = codeError('circle', `生活圈数据有误 / invalid circle input: data: ${zh} / ${en}`);
+  e.problems = [`data: ${zh}`];
+  e.problemsEn = [`data: ${en}`];
+  throw e;
+}
+
+/** The bundle to mount `widget` with: this one when it has it, else another on the page that has it (else this one, which says the widget is missing). */
+async function bundleFor(widget) {
+  await Promise.all(bundles.map((b) => b.ready));
+  return bundles.find((b) => b.built.includes(widget)) ?? me;
+}
 
 class LifecircleElement extends HTMLElement {
   static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'communities', 'autosave'];
@@ -178,12 +219,14 @@ class LifecircleElement extends HTMLElement {
     this._default = undefined; // the starting data the page gave (JSON text): what "Start over" goes back to
     this._kept = null; // what a freed handle held, to mount again from: { text, circleId, key }
     this._source = undefined; // the circle last given to the widget from outside (see `_current`)
+    this._awaiting = true; // the page has not given this circle's starting data yet (see `data`)
     this._packed = null;
     this._token = 0;
     this._failed = false; // the latest mount failed (shown in the notice)
     this._labels = [];
     this._noticeKey = null;
     this._ready = Promise.resolve(this);
+    this._bundle = me; // the bundle it mounts with (see `bundleFor`)
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet(this.constructor.widget)];
     this._notice = h('div', { class: 'lc-root lcx-notice', role: 'status', hidden: true });
@@ -196,22 +239,38 @@ class LifecircleElement extends HTMLElement {
       if (!Object.prototype.hasOwnProperty.call(this, p)) continue;
       const v = this[p];
       delete this[p];
-      if (p === 'config') this._config = { ...(v || {}) }; else this.data = v;
+      if (p === 'config') this._config = { ...(v || {}) };
+      else try { this.data = v; } catch (e) { console.error(e); } // no one to throw to: the element must still be defined
     }
   }
 
   /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, whatIf, autosave }). */
   get config() { return this._config; }
-  set config(v) { this._config = { ...(v || {}) }; if (this.isConnected) this._remount(); }
+  set config(v) {
+    const id = this.circleId;
+    this._config = { ...(v || {}) };
+    if (this._mountedAs && this.circleId !== id) this._awaiting = true; // another circle: its starting data is still to come
+    if (this.isConnected) this._remount();
+  }
 
-  /** The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting it (object or JSON text) loads it. Before mounting it is the starting data, also as an object (text that is not JSON reads back as it was set). */
+  /**
+   * The circle as an object (`<lifecircle-district>`: the district's circles, an array); setting
+   * it (object or JSON text) loads it. The first one the page gives for a circle is its starting
+   * data, whether the widget has mounted yet or not: on the form, what was autosaved or typed
+   * meanwhile stays (see `_entered`). Before mounting it reads back as the starting data, also as
+   * an object (text that is not JSON reads back as it was set).
+   */
   get data() {
-    if (this._handle) return JSON.parse(this._handle.toJson());
+    if (this._handle) return JSON.parse(this._current());
     const text = this._carried() ?? this._default;
     try { return text === undefined ? undefined : JSON.parse(text); } catch { return text; }
   }
   set data(v) {
-    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    // Before mounting, `undefined` means no starting data; after, it is a mistake (a response
+    // without its circle, say) and must not reach the widget as if it were a circle.
+    const text = v === undefined && !this._handle ? undefined : dataText(v);
+    const first = this._awaiting;
+    if (text !== undefined) this._awaiting = false;
     if (!this._handle) {
       // The newest data given wins over what a freed handle held.
       this._default = text;
@@ -219,8 +278,18 @@ class LifecircleElement extends HTMLElement {
       if (this._failed && this.isConnected) this._remount(); // a failed mount tries again with it
       return;
     }
+    // Mounted already (a portal whose script or framework sets `data` a task after inserting
+    // the element, once its standard is cached): the starting data all the same, never
+    // replacing what the user entered or what was restored for this circle.
+    if (first) {
+      this._default = text;
+      if (this._entered()) return;
+    }
     this._load(text);
   }
+
+  // Whether the widget holds something the user entered (the form overrides it).
+  _entered() { return false; }
 
   /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson); null until `ready`. */
   get handle() { return this._handle; }
@@ -248,6 +317,8 @@ class LifecircleElement extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
+    // Another circle after a mount: its starting data is still to come (see `data`).
+    if (name === 'circle-id' && this._mountedAs) this._awaiting = true;
     // Follow the form named now, whether the widget has loaded yet or not.
     if (name === 'for') {
       this._unfollow();
@@ -294,8 +365,8 @@ class LifecircleElement extends HTMLElement {
   _mountWith(circle) {
     const div = h('div');
     this._slot.replaceChildren(div);
-    const handle = MOUNT[this.constructor.widget](div, this._options(circle));
-    this._source = circle;
+    const handle = this._bundle.mount[this.constructor.widget](div, this._options(circle));
+    this._source = circle ?? handle.toJson(); // before any what-if facility (see GuideMapElement)
     return handle;
   }
 
@@ -333,7 +404,12 @@ class LifecircleElement extends HTMLElement {
       let failure = null;
       try {
         if (broken) throw broken;
-        const packed = this._config.standardPacked || await standardBytes(this.standardId);
+        const widget = this.constructor.widget;
+        const bundle = me.built.includes(widget) ? me : await bundleFor(widget);
+        if (token !== this._token) return this;
+        if (bundle !== this._bundle) this.shadowRoot.adoptedStyleSheets = [bundle.sheet(widget)];
+        this._bundle = bundle;
+        const packed = this._config.standardPacked || await bundle.standardBytes(this.standardId);
         if (token !== this._token) return this; // superseded, or disconnected meanwhile
         this._packed = packed;
         this._handle = this._start();
@@ -427,6 +503,7 @@ class AssessmentElement extends LifecircleElement {
 
   constructor() {
     super();
+    this._pristine = null; // see `_entered`
     const label = (e, k, prop) => this._label(e, k, prop);
     this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true });
     const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => this._startOver() } }), 'yes');
@@ -507,14 +584,21 @@ class AssessmentElement extends LifecircleElement {
   _start() {
     const carried = this._carried();
     const key = this.storageKey;
-    if (carried !== undefined && (!this.autosave || this._kept.key === key)) return this._mountWith(carried);
+    // Carried over, it is as much the page's as it was before the remount.
+    const given = carried === undefined || carried === this._pristine;
+    const mountFrom = (text, pageGiven) => {
+      const handle = this._mountWith(text);
+      this._pristine = pageGiven ? handle.toJson() : null;
+      return handle;
+    };
+    if (carried !== undefined && (!this.autosave || this._kept.key === key)) return mountFrom(carried, given);
     const start = carried ?? this._default;
-    if (!this.autosave) return this._mountWith(start);
+    if (!this.autosave) return mountFrom(start, given);
     let saved = null;
     try { saved = localStorage.getItem(key); } catch { saved = null; }
-    if (saved == null) return this._mountWith(start);
+    if (saved == null) return mountFrom(start, given);
     try {
-      const handle = this._mountWith(saved);
+      const handle = mountFrom(saved, false);
       this._sayKey('restored');
       return handle;
     } catch (e) {
@@ -522,10 +606,19 @@ class AssessmentElement extends LifecircleElement {
       // Never lose data: keep the unreadable entry under another key and say so.
       const aside = `${key}:corrupt:${new Date().toISOString()}`;
       try { localStorage.setItem(aside, saved); localStorage.removeItem(key); } catch { /* kept in place */ }
-      const handle = this._mountWith(start);
+      const handle = mountFrom(start, given);
       this._sayKey('corrupt', { key: aside }, true);
       return handle;
     }
+  }
+
+  // What the user entered or what was restored: the form's JSON is no longer what the page gave
+  // (`_pristine`: its JSON while it held only the page's data, or the empty form).
+  _entered() { return this._handle.toJson() !== this._pristine; }
+
+  _load(text) {
+    super._load(text);
+    this._pristine = this._handle.toJson();
   }
 
   _save(text) {
@@ -537,6 +630,7 @@ class AssessmentElement extends LifecircleElement {
     this._confirm.hidden = true;
     if (!this._handle) return;
     this._handle.loadJson(this._default ?? emptyCircle());
+    this._pristine = this._handle.toJson();
     this._save(this._handle.toJson());
     this._sayKey(this._default === undefined ? 'cleared' : 'reset');
     this._startBtn.focus();

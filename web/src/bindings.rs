@@ -1,8 +1,8 @@
 //! The JavaScript entries of the widgets bundle (`dist/widgets/`, built by `cargo xtask
 //! dist`): `mountAssessment`, `mountScorecard`, `mountGapReport`, `mountGuideMap`,
 //! `mountDistrict`, a generic
-//! `mount(element, options)` for frameworks, `widgetCss`, `standardInfo`, `emptyCircle` and
-//! `version`. The hand-written `web/js/lifecircle-widgets.js` registers the custom elements on
+//! `mount(element, options)` for frameworks, `widgetCss`, `standardInfo`, `emptyCircle`,
+//! `builtWidgets` and `version`. The hand-written `web/js/lifecircle-widgets.js` registers the custom elements on
 //! top of them.
 //!
 //! Translation only: options come in as a plain JS object, hooks become DOM `CustomEvent`s
@@ -596,6 +596,24 @@ pub fn standard_info(
 #[wasm_bindgen(js_name = emptyCircle)]
 pub fn empty_circle_text() -> String {
     circle_json(&empty_circle())
+}
+
+/// The widgets built into this bundle (its Cargo features), so that `lifecircle-widgets.js` can
+/// mount an element with another bundle on the same page that has its widget (a site-wide
+/// template's four widgets beside a district page's dashboard).
+#[wasm_bindgen(js_name = builtWidgets)]
+pub fn built_widgets() -> Vec<String> {
+    [
+        ("assessment", cfg!(feature = "assessment")),
+        ("scorecard", cfg!(feature = "scorecard")),
+        ("gap-report", cfg!(feature = "gap-report")),
+        ("guide-map", cfg!(feature = "guide-map")),
+        ("district", cfg!(feature = "district")),
+    ]
+    .into_iter()
+    .filter(|(_, built)| *built)
+    .map(|(w, _)| w.to_string())
+    .collect()
 }
 
 /// The crate version.
