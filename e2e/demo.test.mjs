@@ -321,6 +321,23 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.ok(tiles.length > 0 && tiles.every((s) => s === 200), `tile requests: ${tiles}`);
     assert.match(await map.locator('.lc-canvas svg').textContent(), /测试底图 test tiles/);
     await shot(page, 'demo-9-tiles.png', true);
+    // Tiles in another datum than the circle's (GCJ-02 tiles of AMap under this WGS-84 circle)
+    // are shifted onto it: the same tile is drawn some hundred metres away.
+    const placed = () => map.locator('.lc-canvas svg image').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('href'), [Number(e.getAttribute('x')), Number(e.getAttribute('y'))]])));
+    const wgs = await placed();
+    await map.evaluate((e) => e.setAttribute('tiles-crs', 'gcj02'));
+    await page.waitForTimeout(800);
+    const gcj = await placed();
+    const same = Object.keys(gcj).filter((h) => h in wgs);
+    assert.ok(same.length > 0, 'the same tiles, shifted');
+    for (const h of same) {
+      const moved = Math.hypot(gcj[h][0] - wgs[h][0], gcj[h][1] - wgs[h][1]);
+      assert.ok(moved > 20, `${h} moved ${moved} units`);
+    }
+    await map.evaluate((e) => e.removeAttribute('tiles-crs'));
+    await page.waitForTimeout(800);
+    assert.deepEqual(await placed(), wgs, 'back on WGS-84 tiles');
 
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
     assert.deepEqual(errors, [], 'no console errors');

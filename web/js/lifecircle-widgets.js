@@ -210,7 +210,7 @@ async function bundleFor(widget) {
 }
 
 class LifecircleElement extends HTMLElement {
-  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'communities', 'autosave'];
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'tiles-crs', 'communities', 'autosave'];
 
   constructor() {
     super();
@@ -244,7 +244,7 @@ class LifecircleElement extends HTMLElement {
     }
   }
 
-  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, whatIf, autosave }). */
+  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, tilesCrs, whatIf, autosave }). */
   get config() { return this._config; }
   set config(v) {
     const id = this.circleId;
@@ -358,6 +358,7 @@ class LifecircleElement extends HTMLElement {
       layers: c.layers, whatIf: this.hasAttribute('what-if') || !!c.whatIf,
       tiles: this.getAttribute('tiles') || c.tiles || undefined,
       tilesCredit: this.getAttribute('tiles-credit') || c.tilesCredit || undefined,
+      tilesCrs: this.getAttribute('tiles-crs') || c.tilesCrs || undefined,
       communities: this.getAttribute('communities') || c.communities || undefined,
     };
   }

@@ -90,6 +90,20 @@ fn parse_layout(s: &str) -> Result<Layout, JsValue> {
     }
 }
 
+/// The datum of basemap tiles: WGS-84 (OpenStreetMap, 天地图) or GCJ-02 (AMap, Tencent). Baidu's
+/// BD-09 tiles have their own tiling scheme, which the map does not draw.
+fn parse_tiles_crs(s: &str) -> Result<lifecircle_core::access::Crs, JsValue> {
+    use lifecircle_core::access::Crs;
+    match s.trim().to_ascii_lowercase().as_str() {
+        "wgs84" | "cgcs2000" => Ok(Crs::Wgs84),
+        "gcj02" => Ok(Crs::Gcj02),
+        _ => Err(bad(format!(
+            "tiles-crs（底图坐标系）只能是 \"wgs84\"（OpenStreetMap、天地图）或 \"gcj02\"（高德、腾讯），不能是 {s:?}；百度瓦片不支持 / \
+             tiles-crs must be \"wgs84\" (OpenStreetMap, Tianditu) or \"gcj02\" (AMap, Tencent), not {s:?}; Baidu tiles are not supported"
+        ))),
+    }
+}
+
 fn parse_date(s: &str) -> Result<Date, JsValue> {
     s.parse::<Date>().map_err(|e| bad(format!("asOf 须为日期 YYYY-MM-DD / asOf must be a date YYYY-MM-DD: {e}")))
 }
@@ -213,6 +227,9 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
     }
     m.tiles = get_str(o, "tiles")?.filter(|t| !t.trim().is_empty());
     m.tiles_credit = get_str(o, "tilesCredit")?;
+    if let Some(c) = get_str(o, "tilesCrs")?.filter(|c| !c.trim().is_empty()) {
+        m.tiles_crs = parse_tiles_crs(&c)?;
+    }
     m.what_if = get_bool(o, "whatIf").unwrap_or(false);
     if let Some(v) = get(o, "communities") {
         // Text (an attribute) is read as a whole number: `str::parse::<f64>` would link the

@@ -15,6 +15,7 @@
 
 use std::fmt::Write;
 
+use lifecircle_core::access::crs::{Crs, convert};
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::{Circle, Status as FacilityStatus};
 use lifecircle_core::standard::{Kind, Lang, Standard, Text};
@@ -160,6 +161,10 @@ pub struct GuideMapData {
     pub centre_unknown: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<Vec<[f64; 2]>>,
+    /// The datum of every coordinate here (the circle's `location.crs`). Only basemap tiles
+    /// care: tiles in another datum are shifted onto this one (see [`tiles_for`]).
+    #[serde(default, skip_serializing_if = "is_wgs84")]
+    pub crs: Crs,
     /// Street LineStrings.
     #[serde(default)]
     pub streets: Vec<Vec<[f64; 2]>>,
@@ -293,11 +298,14 @@ pub struct MapOptions {
     pub view_box: Option<[f64; 4]>,
     /// Optional basemap: a Web-Mercator tile URL template with `{z}`, `{x}` and `{y}`
     /// (e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`), drawn as `<image>` elements
-    /// under the vector layers. `None` (default): no tiles, nothing is fetched. The tiles
-    /// are placed by the circle's own coordinates: they must be in the same datum (see
-    /// [`tiles_for`]).
+    /// under the vector layers. `None` (default): no tiles, nothing is fetched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tiles: Option<String>,
+    /// The datum the tiles are drawn in: WGS-84 (the default: OpenStreetMap, and 天地图
+    /// Tianditu's `_w` services, whose CGCS2000 is within centimetres of it) or GCJ-02 (AMap
+    /// 高德, Tencent). Tiles in another datum than the circle's data are shifted onto it.
+    #[serde(default, skip_serializing_if = "is_wgs84")]
+    pub tiles_crs: Crs,
     /// The tiles' attribution, printed in the footer when tiles are drawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tiles_credit: Option<String>,
@@ -316,9 +324,14 @@ impl Default for MapOptions {
             selected: None,
             view_box: None,
             tiles: None,
+            tiles_crs: Crs::Wgs84,
             tiles_credit: None,
         }
     }
+}
+
+fn is_wgs84(c: &Crs) -> bool {
+    *c == Crs::Wgs84
 }
 
 /// Fill colours of class symbols, in the order of the standard's classes. Each holds white
@@ -407,6 +420,7 @@ impl GuideMapData {
             centre: circle.location.as_ref().map_or_else(|| mean_location(&facilities), |l| l.centre),
             centre_unknown: circle.location.is_none(),
             boundary: circle.location.as_ref().and_then(|l| l.boundary.clone()),
+            crs: circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs),
             streets: Vec::new(),
             reached: Vec::new(),
             rings,
@@ -922,21 +936,36 @@ const MAX_TILES: usize = 64;
 /// at the zoom level whose 256-pixel tiles come closest to 256 viewBox units, each with its
 /// URL from `template` (`{z}`, `{x}`, `{y}`) and its place on the map.
 ///
-/// No datum conversion is done: the tiles are placed by the same coordinates as the circle's
-/// data, so they must be in the same datum (OpenStreetMap tiles for WGS-84 data; GCJ-02 tiles,
-/// as most Chinese services serve, only for data recorded in GCJ-02). Each tile is drawn as a
-/// rectangle between its projected corners; the local projection and Web Mercator differ by
-/// well under a pixel over a tile at these scales.
-pub fn tiles_for(d: &GuideMapData, layout: Layout, template: &str) -> Vec<Tile> {
+/// The tiles are drawn in `tiles_crs`, the data in `d.crs`. Where they differ (GCJ-02 tiles of
+/// AMap under WGS-84 data from OpenStreetMap, or the other way round: 100–700 m apart in China)
+/// each tile corner is converted to the data's datum before it is placed, so streets and
+/// facilities sit on the tiles' streets. Each tile is drawn as a rectangle between its
+/// projected corners; the local projection, Web Mercator and the datum shift's change across
+/// one tile differ by well under a pixel at these scales.
+pub fn tiles_for(d: &GuideMapData, layout: Layout, template: &str, tiles_crs: Crs) -> Vec<Tile> {
+    // A map with nothing located yet (a map waiting for its circle) is nowhere: fetching the
+    // tiles round 0°, 0° would only burden the tile server.
+    if d.centre_unknown
+        && d.facilities.is_empty()
+        && d.streets.is_empty()
+        && d.reached.is_empty()
+        && d.suggested.is_empty()
+        && d.boundary.is_none()
+    {
+        return Vec::new();
+    }
     let m = frame(layout).map;
     let p = projection(d, m);
     if !(p.s.is_finite() && p.s > 0.0 && p.k_lon > 0.0 && p.lat0.abs() < 85.0) {
         return Vec::new();
     }
-    let west = p.lon0 + (m.x - p.cx) / p.s / p.k_lon;
-    let east = p.lon0 + (m.x + m.w - p.cx) / p.s / p.k_lon;
-    let north = (p.lat0 + (p.cy - m.y) / p.s / p.k_lat).min(85.05);
-    let south = (p.lat0 + (p.cy - m.y - m.h) / p.s / p.k_lat).max(-85.05);
+    // The map's corners in the data's datum, then in the tiles'.
+    let to_tiles = |q: [f64; 2]| convert(q, d.crs, tiles_crs);
+    let nw = to_tiles([p.lon0 + (m.x - p.cx) / p.s / p.k_lon, p.lat0 + (p.cy - m.y) / p.s / p.k_lat]);
+    let se = to_tiles([p.lon0 + (m.x + m.w - p.cx) / p.s / p.k_lon, p.lat0 + (p.cy - m.y - m.h) / p.s / p.k_lat]);
+    let (west, east) = (nw[0], se[0]);
+    let north = nw[1].min(85.05);
+    let south = se[1].max(-85.05);
     // Metres per tile pixel at zoom z: 2πR·cos φ / (256·2^z); viewBox units per metre: s.
     let ideal = (std::f64::consts::TAU * MERCATOR_RADIUS_M * p.lat0.to_radians().cos() * p.s / 256.0).log2();
     let mut z = ideal.round().clamp(0.0, 19.0) as u32;
@@ -959,8 +988,9 @@ pub fn tiles_for(d: &GuideMapData, layout: Layout, template: &str) -> Vec<Tile> 
         let mut out = Vec::new();
         for y in y0..=y1 {
             for x in x0..=x1 {
-                let (ax, ay) = p.px([lon(x), lat(y)]);
-                let (bx, by) = p.px([lon(x + 1), lat(y + 1)]);
+                let to_data = |q: [f64; 2]| convert(q, tiles_crs, d.crs);
+                let (ax, ay) = p.px(to_data([lon(x), lat(y)]));
+                let (bx, by) = p.px(to_data([lon(x + 1), lat(y + 1)]));
                 out.push(Tile {
                     z,
                     x: x as u32,
@@ -975,6 +1005,39 @@ pub fn tiles_for(d: &GuideMapData, layout: Layout, template: &str) -> Vec<Tile> 
         }
         return out;
     }
+}
+
+/// What keeps a tile URL template from naming tiles, said for the map's footer; `None` when it
+/// holds `{z}`, `{x}` and `{y}` and no other placeholder. A Leaflet-style `{s}` (subdomain)
+/// would be fetched as it stands, and a template without `{x}` fetches one tile everywhere.
+pub fn tile_template_problem(template: &str, lang: Lang) -> Option<String> {
+    let mut seen = [false; 3];
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        match ["z", "x", "y"].iter().position(|n| *n == name) {
+            Some(i) => seen[i] = true,
+            None => {
+                return Some(match lang {
+                    Lang::Zh => format!(
+                        "底图未显示：瓦片地址模板不支持 {{{name}}}，只认 {{z}}、{{x}}、{{y}}（子域名请直接写出一个）"
+                    ),
+                    Lang::En => format!(
+                        "Basemap not shown: the tile URL template cannot use {{{name}}}, only {{z}}, {{x}} and {{y}} (write one subdomain out)"
+                    ),
+                });
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    let missing: Vec<String> =
+        ["z", "x", "y"].iter().zip(seen).filter(|(_, s)| !s).map(|(n, _)| format!("{{{n}}}")).collect();
+    (!missing.is_empty()).then(|| match lang {
+        Lang::Zh => format!("底图未显示：瓦片地址模板缺少 {}", missing.join("、")),
+        Lang::En => format!("Basemap not shown: the tile URL template lacks {}", missing.join(", ")),
+    })
 }
 
 /// A round length for the scale bar, at most a quarter of the map's width.
@@ -1134,10 +1197,13 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     );
     s.push_str("<g clip-path=\"url(#lc-map-clip)\">");
 
-    // Basemap tiles, veiled so that the vector layers stay legible.
-    if let Some(template) = o.tiles.as_deref().filter(|t| !t.trim().is_empty()) {
+    // Basemap tiles, veiled so that the vector layers stay legible (a template that cannot
+    // name the tiles draws none, and the footer says why).
+    if let Some(template) = o.tiles.as_deref().filter(|t| !t.trim().is_empty())
+        && tile_template_problem(template, o.lang).is_none()
+    {
         s.push_str("<g class=\"lc-tiles\">");
-        for tile in tiles_for(d, o.layout, template) {
+        for tile in tiles_for(d, o.layout, template, o.tiles_crs) {
             let [x, y, w, h] = tile.rect;
             // A little overlap hides hairline seams between neighbours.
             let _ = write!(
@@ -2174,8 +2240,14 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
     if let Some(c) = &d.credits {
         parts.push(c.clone());
     }
-    if let (Some(_), Some(c)) = (&o.tiles, &o.tiles_credit) {
-        parts.push(format!("{}{c}", lang.pick("底图 ", "Basemap ")));
+    match o.tiles.as_deref().filter(|t| !t.trim().is_empty()).map(|t| tile_template_problem(t, lang)) {
+        Some(Some(problem)) => parts.push(problem),
+        Some(None) => {
+            if let Some(c) = &o.tiles_credit {
+                parts.push(format!("{}{c}", lang.pick("底图 ", "Basemap ")));
+            }
+        }
+        None => {}
     }
     let mut made = format!("lifecircle {}", lifecircle_core::VERSION);
     if let Some(st) = &d.standard {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use lifecircle_core::access::crs::Crs;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 
@@ -33,6 +34,10 @@ pub fn GuideMap(
     /// [`MapOptions::tiles`]). `None` (default): no tiles.
     #[prop(default = None)]
     tiles: Option<String>,
+    /// The tiles' datum (WGS-84 by default; GCJ-02 for AMap or Tencent tiles): tiles in
+    /// another datum than the data are shifted onto it (see [`MapOptions::tiles_crs`]).
+    #[prop(default = Crs::Wgs84)]
+    tiles_crs: Crs,
     /// The basemap's attribution, printed in the footer.
     #[prop(default = None)]
     tiles_credit: Option<String>,
@@ -75,6 +80,7 @@ pub fn GuideMap(
             selected: selected.get(),
             view_box: view_box.get(),
             tiles: tiles.clone(),
+            tiles_crs,
             tiles_credit: tiles_credit.clone(),
             ..MapOptions::default()
         };

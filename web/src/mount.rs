@@ -11,6 +11,7 @@ use std::any::Any;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use lifecircle_core::access::crs::Crs;
 use lifecircle_core::assessment::Assessment;
 use lifecircle_core::circle::InputError;
 use lifecircle_core::standard::bundle::{UNREADABLE_PACKED, unpack_standard};
@@ -51,6 +52,9 @@ pub struct MountOptions {
     /// `{y}`, and its attribution. `None` (default): no tiles.
     pub tiles: Option<String>,
     pub tiles_credit: Option<String>,
+    /// Guide map: the tiles' datum (WGS-84 by default; GCJ-02 for AMap or Tencent tiles). Tiles
+    /// in another datum than the circle's data are shifted onto it.
+    pub tiles_crs: Crs,
     /// District dashboard: the number of communities in the district (for the share of
     /// communities with a circle). The circles come as a JSON array in `circle_json`.
     pub communities: Option<u32>,
@@ -82,6 +86,7 @@ impl MountOptions {
             layers: None,
             tiles: None,
             tiles_credit: None,
+            tiles_crs: Crs::Wgs84,
             what_if: false,
             communities: None,
             on_change: None,
@@ -385,6 +390,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         let layers = options.layers.clone();
         let tiles = options.tiles.clone().filter(|t| !t.trim().is_empty());
         let tiles_credit = options.tiles_credit.clone();
+        let tiles_crs = options.tiles_crs;
         // A memo: an edit that changes nothing the map shows (a household count, a checklist
         // answer) does not redraw it.
         let as_of = s.as_of;
@@ -423,7 +429,7 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
                 });
             }
             view! {
-                <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
+                <GuideMap data=data lang=lang elder=elder layout=layout tiles=tiles.clone() tiles_crs=tiles_crs tiles_credit=tiles_credit.clone() on_select=hook(&on_select) on_place=on_place/>
                 {what_if.map(|w| w.view(lang, elder))}
             }
         });

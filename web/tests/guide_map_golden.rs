@@ -5,10 +5,12 @@
 
 use std::path::PathBuf;
 
+use lifecircle_core::access::crs::Crs;
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
 use lifecircle_web::guide_map::{
     GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, page_size, render_guide_map, tiles_for,
+    unproject,
 };
 
 fn sample() -> GuideMapData {
@@ -242,7 +244,7 @@ fn tile_urls_for_a_known_extent() {
         streets: vec![vec![[c[0] - 0.0058, c[1] - 0.0045], [c[0] + 0.0058, c[1] + 0.0045]]],
         ..GuideMapData::default()
     };
-    let tiles = tiles_for(&d, Layout::Screen, "https://tile.example.org/{z}/{x}/{y}.png");
+    let tiles = tiles_for(&d, Layout::Screen, "https://tile.example.org/{z}/{x}/{y}.png", Crs::Wgs84);
     assert!(!tiles.is_empty() && tiles.len() <= 64);
     let z = tiles[0].z;
     // ±540 m over 400 units: 0.74 units a metre; 2πR·cos φ·s/256 ≈ 2^16.
@@ -275,6 +277,97 @@ fn tile_urls_for_a_known_extent() {
     assert!(svg.contains("href=\"https://tile.example.org/16/53946/24822.png?a=1&amp;b=2\""));
     assert!(svg.find("<image").unwrap() < svg.find("class=\"lc-streets\"").unwrap(), "tiles first");
     assert!(svg.contains("底图 © Example"));
+}
+
+/// Where a WGS-84 point lies on tiles in WGS-84 of a map whose data is GCJ-02, in metres from
+/// where the data puts it (`tiles_crs` says the tiles' datum).
+fn tile_offset_m(tiles_crs: Crs) -> f64 {
+    // A published pair (coordtransform's test, Tiananmen; see core/tests/access_crs.rs): the
+    // WGS-84 point 116.404, 39.915 is 116.41024449916938, 39.91640428150164 in GCJ-02.
+    let (wgs, gcj) = ([116.404, 39.915], [116.41024449916938, 39.91640428150164]);
+    let d = GuideMapData {
+        name: "t".into(),
+        centre: gcj,
+        crs: Crs::Gcj02,
+        streets: vec![vec![[gcj[0] - 0.0058, gcj[1] - 0.0045], [gcj[0] + 0.0058, gcj[1] + 0.0045]]],
+        ..GuideMapData::default()
+    };
+    let tiles = tiles_for(&d, Layout::Screen, "{z}/{x}/{y}", tiles_crs);
+    // The point's place on WGS-84 tiles, by the slippy-map formulas (fractional tile numbers).
+    let z = tiles[0].z;
+    let n = f64::from(1u32 << z);
+    let fx = (wgs[0] + 180.0) / 360.0 * n;
+    let r = f64::to_radians(wgs[1]);
+    let fy = (1.0 - (r.tan() + 1.0 / r.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
+    let t = tiles.iter().find(|t| t.x == fx.floor() as u32 && t.y == fy.floor() as u32).expect("the point's tile");
+    let [x, y, w, h] = t.rect;
+    let shown = unproject(&d, Layout::Screen, x + fx.fract() * w, y + fy.fract() * h).expect("on the map");
+    let dx = (shown[0] - gcj[0]) * 111_320.0 * gcj[1].to_radians().cos();
+    let dy = (shown[1] - gcj[1]) * 110_574.0;
+    dx.hypot(dy)
+}
+
+/// Chinese portals often hold coordinates in GCJ-02 (picked on AMap) while their basemap is
+/// WGS-84 (天地图, OpenStreetMap), or the other way round: 100–700 m apart. Tiles said to be in
+/// another datum are shifted onto the data's, so a place on the tiles is where the data has it.
+#[test]
+fn tiles_in_another_datum_are_shifted_onto_the_data() {
+    let shifted = tile_offset_m(Crs::Wgs84);
+    assert!(shifted < 2.0, "WGS-84 tiles under GCJ-02 data: {shifted:.1} m off");
+    // Tiles taken to be in the data's datum are not shifted: the point lands hundreds of metres
+    // away (this is what the map drew before tiles had a datum).
+    let unshifted = tile_offset_m(Crs::Gcj02);
+    assert!(unshifted > 300.0, "{unshifted:.1} m");
+}
+
+/// A map with nothing located (waiting for its circle) fetches no tiles: they would be the
+/// tiles round 0°, 0° at the highest zoom.
+#[test]
+fn a_map_with_nothing_located_fetches_no_tiles() {
+    let d = GuideMapData { name: "空".into(), centre_unknown: true, ..GuideMapData::default() };
+    assert!(tiles_for(&d, Layout::Screen, "{z}/{x}/{y}", Crs::Wgs84).is_empty());
+    let o = MapOptions { tiles: Some("{z}/{x}/{y}".into()), ..MapOptions::default() };
+    assert!(!render_guide_map(&d, &o).contains("<image"));
+    // One facility is enough to place the map.
+    let mut placed = sample();
+    placed.centre_unknown = true;
+    assert!(!tiles_for(&placed, Layout::Screen, "{z}/{x}/{y}", Crs::Wgs84).is_empty());
+}
+
+/// A template that cannot name tiles fetches nothing and the map's footer says why, rather
+/// than fetching `{s}` literally or one tile everywhere; a good one is drawn with its credit.
+#[test]
+fn a_tile_template_that_cannot_name_tiles_is_said_in_the_footer() {
+    let d = sample();
+    for (template, zh, en) in [
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "不支持 {s}", "cannot use {s}"),
+        ("https://tile.example.org/{z}/{y}.png", "缺少 {x}", "lacks {x}"),
+        ("https://tile.example.org/tile.png", "缺少 {z}、{x}、{y}", "lacks {z}, {x}, {y}"),
+    ] {
+        for (lang, said) in [(Lang::Zh, zh), (Lang::En, en)] {
+            let o = MapOptions {
+                lang,
+                tiles: Some(template.into()),
+                tiles_credit: Some("© Example".into()),
+                ..MapOptions::default()
+            };
+            let svg = render_guide_map(&d, &o);
+            assert!(!svg.contains("<image"), "{template}: no tiles fetched");
+            let text = all_text(&svg);
+            assert!(text.contains(said), "{template} {lang:?}: {text}");
+            assert!(!text.contains("© Example"), "no credit for tiles not drawn");
+        }
+    }
+    let o = MapOptions {
+        tiles: Some("https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY".into()),
+        tiles_credit: Some("天地图".into()),
+        ..MapOptions::default()
+    };
+    let svg = render_guide_map(&d, &o);
+    assert!(
+        svg.contains("TILEMATRIX=16&amp;TILEROW=") && all_text(&svg).contains("底图 天地图"),
+        "Tianditu's WMTS as a template"
+    );
 }
 
 /// The SVG's text elements' contents, one after the other with a space between (lines wrapped
