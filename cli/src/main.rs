@@ -241,6 +241,9 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
+        /// 设施文件坐标系，与 --crs 不同时给出（在高德地图上拾取的点为 gcj02）Coordinate system of the facilities file when it is not --crs (points picked on AMap are gcj02)
+        #[arg(long, value_enum)]
+        facilities_crs: Option<CrsArg>,
     },
     /// 选址建议 For a missing or weak category, the best sites for a new facility
     ///
@@ -276,6 +279,12 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
+        /// 设施文件坐标系，与 --crs 不同时给出（在高德地图上拾取的点为 gcj02）Coordinate system of the facilities files when it is not --crs (points picked on AMap are gcj02)
+        #[arg(long, value_enum)]
+        facilities_crs: Option<CrsArg>,
+        /// 居民点文件坐标系，与 --crs 不同时给出 Coordinate system of the origins file when it is not --crs
+        #[arg(long, value_enum)]
+        origins_crs: Option<CrsArg>,
     },
     /// 等时圈 Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON
     ///
@@ -383,6 +392,35 @@ struct DataArgs {
     /// Coordinate system of the data files given with --network, --facilities, --origins.
     #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
     data_crs: CrsArg,
+    /// 设施文件坐标系，与 --data-crs 不同时给出（在高德地图上拾取的点为 gcj02）
+    /// Coordinate system of the --facilities files when it is not --data-crs (points picked
+    /// on AMap are gcj02).
+    #[arg(long, value_enum)]
+    facilities_crs: Option<CrsArg>,
+    /// 居民点文件坐标系，与 --data-crs 不同时给出
+    /// Coordinate system of the --origins file when it is not --data-crs.
+    #[arg(long, value_enum)]
+    origins_crs: Option<CrsArg>,
+}
+
+/// The datum of each kind of data file: the network's, and the facilities' and origins' when
+/// they differ from it (a street network from OSM in WGS-84, facilities picked on AMap in
+/// GCJ-02).
+#[derive(Clone, Copy)]
+struct DataCrs {
+    network: Crs,
+    facilities: Crs,
+    origins: Crs,
+}
+
+impl DataCrs {
+    fn of(all: CrsArg, facilities: Option<CrsArg>, origins: Option<CrsArg>) -> DataCrs {
+        DataCrs {
+            network: all.into(),
+            facilities: facilities.unwrap_or(all).into(),
+            origins: origins.unwrap_or(all).into(),
+        }
+    }
 }
 
 /// How `score` and `district` write their report.
@@ -745,10 +783,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             circles,
             as_of,
             report: ReportArgs { lang, format },
-            data: DataArgs { network, facilities, origins, data_crs },
+            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs },
         } => {
             let std = load_any(&sid)?;
-            let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), data_crs.into())?;
+            let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
+            let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), crs)?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
             // A file or circle that cannot be scored is listed and the batch goes on: the
@@ -839,7 +878,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             assessment,
             circles,
             standard: sid,
-            data: DataArgs { network, facilities, origins, data_crs },
+            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs },
         } => {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
@@ -894,7 +933,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                     network.as_deref(),
                                     &facilities,
                                     origins.as_deref(),
-                                    data_crs.into(),
+                                    DataCrs::of(data_crs, facilities_crs, origins_crs),
                                 )?;
                                 Ok((std, data))
                             });
@@ -1180,7 +1219,9 @@ fn load_facilities_bytes(
         imp.unmapped_count()
     );
     for u in imp.unmapped.iter().take(10) {
-        eprintln!("  未归类 unmapped: {} {} [{}]", u.id, u.name.as_deref().unwrap_or(""), u.keys.join(", "));
+        let hint =
+            u.keys.iter().find_map(|k| k.strip_prefix("category=")).map(|w| category_hint(std, w)).unwrap_or_default();
+        eprintln!("  未归类 unmapped: {} {} [{}]{hint}", u.id, u.name.as_deref().unwrap_or(""), u.keys.join(", "));
     }
     if imp.unmapped.len() > 10 {
         let more = imp.unmapped.len() - 10;
@@ -1195,7 +1236,7 @@ impl NetworkData {
         network: Option<&Path>,
         facilities: &[PathBuf],
         origins: Option<&Path>,
-        crs: Crs,
+        crs: DataCrs,
     ) -> Result<Option<NetworkData>, Failure> {
         let Some(net_path) = network else {
             if !facilities.is_empty() || origins.is_some() {
@@ -1205,21 +1246,21 @@ impl NetworkData {
         };
         // Each file read once: its digest is of the very bytes the distances come from.
         let raw = read_bytes(net_path)?;
-        let mut files = vec![data_file("network", net_path, &raw, crs)];
-        let network = load_network_bytes(net_path, &raw, crs)?;
+        let mut files = vec![data_file("network", net_path, &raw, crs.network)];
+        let network = load_network_bytes(net_path, &raw, crs.network)?;
         let mut fac = Vec::new();
         for f in facilities {
             let raw = read_bytes(f)?;
-            files.push(data_file("facilities", f, &raw, crs));
-            fac.extend(load_facilities_bytes(std, f, raw, crs)?);
+            files.push(data_file("facilities", f, &raw, crs.facilities));
+            fac.extend(load_facilities_bytes(std, f, raw, crs.facilities)?);
         }
         let origins = match origins {
             Some(p) => {
                 let format = format_of(p)?;
                 let raw = read_bytes(p)?;
-                files.push(data_file("origins", p, &raw, crs));
+                files.push(data_file("origins", p, &raw, crs.origins));
                 let bytes = utf8_or_gbk(p, format, raw);
-                load::origins(&bytes, format, crs)
+                load::origins(&bytes, format, crs.origins)
                     .map_err(|e| Failure::Invalid(format!("{}: {}", p.display(), e.bilingual())))?
             }
             None => Vec::new(),
@@ -1244,25 +1285,125 @@ impl NetworkData {
             w.measured_from = self.files.clone();
         }
         eprintln!(
-            "步行距离 walking distances for {label}: {} 处设施上网 facilities placed, {} 个居民点 origins measured{}",
-            report.facilities_used,
-            report.origins_measured,
-            if report.origins_unsnapped.is_empty() {
-                String::new()
-            } else {
-                format!(", {} 个居民点离路网过远 too far from any street", report.origins_unsnapped.len())
-            }
+            "步行距离 walking distances for {label}: {} 处设施上网 facilities placed ({} 处数据中的设施计入本圈清单 from data added to the inventory), {} 个居民点 origins measured",
+            report.facilities_used, report.facilities_added, report.origins_measured,
         );
+        let snap = access::DEFAULT_MAX_SNAP_M;
+        if !report.facilities_unsnapped.is_empty() {
+            let n = report.facilities_unsnapped.len();
+            eprintln!(
+                "⚠ {n} 处设施 {snap:.0} 米内没有道路：没有步行距离，数据中的不计入本圈清单（是否在路网范围外、本区以外？）/ {n} facilities have no street within {snap:.0} m: no walking distance, and those from data are not added to the inventory (outside the network, or the district?): {}",
+                some_ids(&report.facilities_unsnapped)
+            );
+        }
+        if !report.facilities_outside.is_empty() {
+            let n = report.facilities_outside.len();
+            let (zh, en) = report.reach_m.map_or_else(
+                || ("本圈边界外".to_string(), "outside the circle's boundary".to_string()),
+                |m| {
+                    (
+                        format!("离中心和各居民点都超过步行 {m:.0} 米（标准最长的步行时间）"),
+                        format!("more than a {m:.0} m walk (the standard's longest) from the centre and every origin"),
+                    )
+                },
+            );
+            eprintln!(
+                "ⓘ {n} 处数据中的设施{zh}，不属本圈，不计入 / {n} facilities from data are {en}: not part of this circle, left out: {}",
+                some_ids(&report.facilities_outside)
+            );
+        }
+        if !report.origins_unsnapped.is_empty() {
+            let n = report.origins_unsnapped.len();
+            eprintln!(
+                "⚠ {n} 个居民点 {snap:.0} 米内没有道路，不计入覆盖率（既不算覆盖也不算未覆盖）/ {n} origins have no street within {snap:.0} m and are left out of the coverage shares: {}",
+                some_ids(&report.origins_unsnapped)
+            );
+        }
+        if !report.origins_outside.is_empty() {
+            let n = report.origins_outside.len();
+            let (zh, en) = report.reach_m.map_or_else(
+                || ("在本圈边界外".to_string(), "lie outside the circle's boundary".to_string()),
+                |m| {
+                    (
+                        format!("离中心超过步行 {:.0} 米", 2.0 * m),
+                        format!("are more than a {:.0} m walk from the centre", 2.0 * m),
+                    )
+                },
+            );
+            eprintln!(
+                "⚠ {n} 个居民点{zh}，仍计入覆盖率：居民点文件是否为全区的？请只给本圈的居民点 / {n} origins {en} and are still counted: is the origins file the whole district's? Give this circle's only: {}",
+                some_ids(&report.origins_outside)
+            );
+        }
         if let Some(w) = &report.datum_warning {
             eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
+            datum_hint(w);
         }
         for f in &report.snap_findings {
             eprintln!(
-                "⚠ {} 落在孤立的小段路网上 snapped onto a small disconnected piece ({} nodes)",
-                f.what, f.component_nodes
+                "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
+                f.what, f.component_nodes, f.component_nodes
             );
         }
         Ok(c)
+    }
+}
+
+/// Beyond this distance from its street, a facility's off-network leg is pointed out in
+/// `access nearest` (a property of this tool's messages, not of any standard). # Units: metres.
+const FAR_FROM_STREET_M: f64 = 100.0;
+
+/// For a category written in a spreadsheet that the standard does not know (`美发`, `快递`, a
+/// slip such as `便力店`), the standard's categories it may mean: a name or alias that contains
+/// it or is contained in it, or one of the same length differing in one character. Empty when
+/// none is close.
+fn category_hint(std: &Standard, written: &str) -> String {
+    let w: Vec<char> = written.trim().chars().collect();
+    if w.is_empty() {
+        return String::new();
+    }
+    let ws: String = w.iter().collect();
+    let close = |name: &str| {
+        let n: Vec<char> = name.chars().collect();
+        (w.len() >= 2 && (name.contains(&ws) || (n.len() >= 2 && ws.contains(name))))
+            || (n.len() == w.len() && n.len() >= 2 && n.iter().zip(&w).filter(|(a, b)| a != b).count() == 1)
+    };
+    let found: Vec<String> = std
+        .categories
+        .iter()
+        .filter(|c| std::iter::once(&c.name.zh).chain(&c.aliases).any(|n| close(n)))
+        .map(|c| format!("{} {}", c.name.zh, c.code))
+        .collect();
+    if found.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "：是否指 {}？请在业态列写标准的名称或编号 / did you mean {}? Write a category's name or code",
+            found.join("、"),
+            found.join(", ")
+        )
+    }
+}
+
+/// At most ten ids, and how many more, for a message.
+fn some_ids(ids: &[String]) -> String {
+    let mut s = ids.iter().take(10).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if ids.len() > 10 {
+        let more = ids.len() - 10;
+        s.push_str(&format!(" … 另有 {more} 个 / {more} more"));
+    }
+    s
+}
+
+/// What to do about a datum warning: the option that reads the facilities in the datum they
+/// seem to be in.
+fn datum_hint(w: &access::crs::DatumWarning) {
+    if w.network_in == Crs::Wgs84 && w.points_seem_in != Crs::Wgs84 {
+        let c = w.points_seem_in.name();
+        eprintln!(
+            "  设施文件若为 {} 坐标，请加 --facilities-crs {c}，或先用 `lifecircle coords --from {c} --to wgs84 --csv 文件` 换算 / if the facilities file is in {c}, give --facilities-crs {c}, or convert it first with `lifecircle coords --from {c} --to wgs84 --csv FILE`",
+            w.points_seem_in.label_zh()
+        );
     }
 }
 
@@ -1403,25 +1544,40 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        AccessCommand::Nearest { network, facilities, from, standard, profile, crs } => {
+        AccessCommand::Nearest { network, facilities, from, standard, profile, crs, facilities_crs } => {
+            let fac_crs: Crs = facilities_crs.unwrap_or(crs).into();
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
             let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
             let net = load_network(&network, crs)?;
-            let fac = load_facilities(&std, &facilities, crs)?;
+            let fac = load_facilities(&std, &facilities, fac_crs)?;
             let cats: Vec<String> = std.categories.iter().map(|c| c.code.clone()).collect();
-            let set = access::query::FacilitySet::new(&net, &fac, &cats, access::DEFAULT_MAX_SNAP_M);
-            let near = access::query::nearest_by_category(
-                &net,
-                &set,
-                point(&from, crs)?,
-                &params,
-                f64::INFINITY,
-                access::DEFAULT_MAX_SNAP_M,
-            )
-            .map_err(acc)?;
+            let snap = access::DEFAULT_MAX_SNAP_M;
+            let set = access::query::FacilitySet::new(&net, &fac, &cats, snap);
+            let near = access::query::nearest_by_category(&net, &set, point(&from, crs)?, &params, f64::INFINITY, snap)
+                .map_err(acc)?;
+            // What the table cannot show goes to stderr: facilities not placed, pieces of network
+            // cut off from the rest, a datum mix-up.
+            if !set.unsnapped.is_empty() {
+                let n = set.unsnapped.len();
+                eprintln!(
+                    "⚠ {n} 处设施 {snap:.0} 米内没有道路，未计入（是否在路网范围外、本区以外？坐标系是否一致？）/ {n} facilities have no street within {snap:.0} m and are left out (outside the network or the district? the same datum?): {}",
+                    some_ids(&set.unsnapped)
+                );
+            }
+            for f in set.findings.iter().chain(&near.findings) {
+                eprintln!(
+                    "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
+                    f.what, f.component_nodes, f.component_nodes
+                );
+            }
+            if let Some(w) = access::crs::check_datum_shift(&fac.iter().map(|f| f.point).collect::<Vec<_>>(), &net) {
+                eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
+                datum_hint(&w);
+            }
             let mut csv = Csv::new();
-            for h in ["category", "名称 name", "metres", "minutes", "nearest"] {
+            for h in ["业态 category", "名称 name", "距离（米）metres", "步行分钟 minutes", "最近设施 nearest"]
+            {
                 csv.text(h);
             }
             csv.end_row();
@@ -1433,11 +1589,33 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         csv.fixed(n.distance_m, 1);
                         csv.fixed(n.minutes, 1);
                         csv.text(n.name.as_deref().unwrap_or(&n.facility_id));
+                        // A long way from the facility to its street is part of the metres: say so.
+                        let off = fac
+                            .iter()
+                            .find(|f| f.id == n.facility_id)
+                            .and_then(|f| net.snap(f.point, snap))
+                            .map_or(0.0, |s| s.off_network_m);
+                        if off > FAR_FROM_STREET_M {
+                            eprintln!(
+                                "⚠ {} {}：最近的“{}”离最近道路 {off:.0} 米（已计入距离），请核对坐标 / the nearest, {}, is {off:.0} m from its street (included in the metres): check its position",
+                                c.code,
+                                c.name.zh,
+                                n.name.as_deref().unwrap_or(&n.facility_id),
+                                n.facility_id
+                            );
+                        }
                     }
                     None => {
                         csv.empty();
                         csv.empty();
                         csv.empty();
+                        let have = fac.iter().filter(|f| f.categories.contains(&c.code)).count();
+                        if have > 0 {
+                            eprintln!(
+                                "⚠ {} {}：数据中有 {have} 处，均无法沿路网到达（离道路过远或路网不连通），表中为空 / {have} in the data, none reachable on the network (too far from a street, or not connected): the row is empty",
+                                c.code, c.name.zh
+                            );
+                        }
                     }
                 }
                 csv.end_row();
@@ -1445,11 +1623,23 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             emit(&csv.finish());
             Ok(())
         }
-        AccessCommand::Sites { network, facilities, origins, circle, standard, category, k, as_of, crs } => {
-            let crs: Crs = crs.into();
+        AccessCommand::Sites {
+            network,
+            facilities,
+            origins,
+            circle,
+            standard,
+            category,
+            k,
+            as_of,
+            crs,
+            facilities_crs,
+            origins_crs,
+        } => {
             let std = load_any(&standard)?;
             // The category is checked before any data is read.
             category_code(&std, &category)?;
+            let crs = DataCrs::of(crs, facilities_crs, origins_crs);
             let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs)?
                 .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)

@@ -638,8 +638,16 @@ fn pack_writes_what_show_prints_in_the_widgets_format() {
     // with the standard it was packed from.
     let sample = tmp("packed-sample.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
     let score = |st: &str| {
-        let out =
-            lifecircle(&["score", "-s", st, "--as-of", "2025-06-30", "--format", "json", sample.to_str().expect("path")]);
+        let out = lifecircle(&[
+            "score",
+            "-s",
+            st,
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "json",
+            sample.to_str().expect("path"),
+        ]);
         assert!(out.status.success(), "{}", text(&out));
         out.stdout
     };
@@ -1442,4 +1450,165 @@ fn district_says_why_a_circle_is_not_built() {
     assert!(line("[empty]").contains("；总分未达最低等级）"), "{t}");
     let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", a]));
     assert!(en.contains("not built (failed: LW-V01)"), "{en}");
+}
+
+/// A point `east` and `north` metres from (120.80, 27.93), in Longwan (near enough for
+/// placing test data; distances are checked with the same haversine the network uses).
+fn longwan_at(east: f64, north: f64) -> [f64; 2] {
+    [120.80 + east / 98_400.0, 27.93 + north / 110_574.0]
+}
+
+/// A 150 m grid of streets, 2.1 km east by 1.65 km north of (120.80, 27.93), as GeoJSON
+/// lines in WGS-84 with vertices shared at the crossings (as the Longwan road file has them).
+fn longwan_grid() -> std::path::PathBuf {
+    let mut features = Vec::new();
+    let coords = |pts: Vec<[f64; 2]>| serde_json::json!({"type": "LineString", "coordinates": pts});
+    for j in 0..12 {
+        let row: Vec<[f64; 2]> = (0..15).map(|i| longwan_at(150.0 * i as f64, 150.0 * j as f64)).collect();
+        features.push(serde_json::json!({"type": "Feature", "properties": {"name": format!("东西{j}路")}, "geometry": coords(row)}));
+    }
+    for i in 0..15 {
+        let col: Vec<[f64; 2]> = (0..12).map(|j| longwan_at(150.0 * i as f64, 150.0 * j as f64)).collect();
+        features.push(serde_json::json!({"type": "Feature", "properties": {"name": format!("南北{i}路")}, "geometry": coords(col)}));
+    }
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    tmp("longwan-grid.geojson", &fc.to_string())
+}
+
+/// The office's facilities, picked on AMap (GCJ-02) and saved by Excel as GBK: a convenience
+/// store 8 m off the street 75 m from the centre, another 3.5 km away across the grid, 18
+/// pharmacies along the streets, and a shop in another district.
+fn amap_facilities() -> std::path::PathBuf {
+    use lifecircle_core::access::{Crs, crs::convert};
+    let mut rows = vec!["编号,名称,业态,经度,纬度".to_string()];
+    let mut row = |id: &str, name: &str, cat: &str, p: [f64; 2]| {
+        let g = convert(p, Crs::Wgs84, Crs::Gcj02);
+        rows.push(format!("{id},{name},{cat},{:.6},{:.6}", g[0], g[1]));
+    };
+    row("LW01", "永中便利店", "便利店", longwan_at(75.0, 8.0));
+    row("LW02", "远处便利店", "便利店", longwan_at(1875.0, 1642.0));
+    for k in 0..18 {
+        row(
+            &format!("YD{k:02}"),
+            &format!("药店{k}"),
+            "药店",
+            longwan_at(225.0 + 150.0 * (k % 9) as f64, 8.0 + 300.0 * (k / 9) as f64),
+        );
+    }
+    rows.push("LW99,鹿城区五马街便利店,便利店,120.656000,28.017000".into());
+    let text = rows.join("\r\n") + "\r\n";
+    let (bytes, _, bad) = encoding_rs::GB18030.encode(&text);
+    assert!(!bad);
+    let f = tmp("amap-facilities.csv", "");
+    std::fs::write(&f, &bytes).expect("write");
+    f
+}
+
+/// Facilities picked on AMap beside a WGS-84 street network: `--facilities-crs gcj02` reads
+/// them in their datum (the distance is then the one measured by hand), and without it the
+/// datum mix-up is said with the option to give. A shop in another district is named, not
+/// dropped silently.
+#[test]
+fn amap_facilities_on_a_wgs84_network_are_read_in_their_datum_or_warned_about() {
+    let (net, fac) = (longwan_grid(), amap_facilities());
+    let (net, fac) = (net.to_str().expect("path"), fac.to_str().expect("path"));
+    let from = format!("{},{}", longwan_at(0.0, 0.0)[0], longwan_at(0.0, 0.0)[1]);
+    let nearest = |extra: &[&str]| {
+        let mut args = vec!["access", "nearest", "--network", net, "--facilities", fac, "--from", &from];
+        args.extend_from_slice(extra);
+        lifecircle(&args)
+    };
+    let metres = |o: &Output| -> f64 {
+        let t = String::from_utf8_lossy(&o.stdout).into_owned();
+        let l = t.lines().find(|l| l.starts_with("convenience_store,")).unwrap_or_else(|| panic!("{t}"));
+        l.split(',').nth(2).expect("metres").parse().expect("a number")
+    };
+    let ok = nearest(&["--facilities-crs", "gcj02"]);
+    let t = text(&ok);
+    assert!(ok.status.success(), "{t}");
+    // 75 m along the street, then 8 m to the shop's door (to 0.5 m: AMap's six decimals round
+    // to about 0.1 m, the table to 0.1 m).
+    let hav = lifecircle_core::access::haversine_m;
+    let want = hav(longwan_at(0.0, 0.0), longwan_at(75.0, 0.0)) + hav(longwan_at(75.0, 0.0), longwan_at(75.0, 8.0));
+    assert!((metres(&ok) - want).abs() <= 0.5, "{} vs {want}: {t}", metres(&ok));
+    assert!(!t.contains("坐标系可能不一致"), "{t}");
+    assert!(t.contains("300 米内没有道路") && t.contains("LW99"), "the shop in Lucheng is named: {t}");
+    assert!(t.starts_with("\u{feff}业态 category,名称 name,距离（米）metres"), "Chinese headers first: {t}");
+
+    let mixed = nearest(&[]);
+    let t = text(&mixed);
+    assert!(mixed.status.success(), "{t}");
+    assert!(t.contains("坐标系可能不一致") && t.contains("GCJ-02（高德、腾讯）"), "{t}");
+    assert!(t.contains("--facilities-crs gcj02"), "the option to give is named: {t}");
+}
+
+/// `score --network` with one facilities file for the whole district: a store 3.5 km away is
+/// not this circle's and a shop in another district has no street near it; both are named on
+/// stderr and neither is counted among the circle's convenience stores.
+#[test]
+fn score_on_a_network_counts_only_the_circles_own_facilities_and_names_the_rest() {
+    let (net, fac) = (longwan_grid(), amap_facilities());
+    let c = longwan_at(0.0, 0.0);
+    let circle = tmp(
+        "grid-circle.json",
+        &format!(
+            r#"{{"id":"grid","name":"网格生活圈","population":1000,"households":400,"location":{{"crs":"wgs84","centre":[{},{}]}}}}"#,
+            c[0], c[1]
+        ),
+    );
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--network",
+        net.to_str().expect("path"),
+        "--facilities",
+        fac.to_str().expect("path"),
+        "--facilities-crs",
+        "gcj02",
+        circle.to_str().expect("path"),
+    ]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    assert!(t.contains("已有便利店 1 处"), "only 永中便利店 is the circle's: {t}");
+    assert!(t.contains("不计入") && t.contains("LW02"), "the far store is named: {t}");
+    assert!(t.contains("300 米内没有道路") && t.contains("LW99"), "the Lucheng shop is named: {t}");
+}
+
+/// Categories written as an office writes them (`美发`, `快递`, the slip `便力店`) are listed as
+/// unmapped with the standard's categories they may mean, so the spreadsheet can be fixed.
+#[test]
+fn unmapped_categories_suggest_the_standards_names() {
+    let net = longwan_grid();
+    let c = longwan_at(75.0, 8.0);
+    let fac = tmp(
+        "typo-facilities.csv",
+        &format!(
+            "编号,名称,业态,经度,纬度\nA,某某美发,美发,{x},{y}\nB,某某快递,快递,{x},{y}\nC,某某店,便力店,{x},{y}\nD,某某,火箭发射场,{x},{y}\n",
+            x = c[0],
+            y = c[1]
+        ),
+    );
+    let from = format!("{},{}", longwan_at(0.0, 0.0)[0], longwan_at(0.0, 0.0)[1]);
+    let out = lifecircle(&[
+        "access",
+        "nearest",
+        "--network",
+        net.to_str().expect("path"),
+        "--facilities",
+        fac.to_str().expect("path"),
+        "--from",
+        &from,
+    ]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    let line = |id: &str| {
+        t.lines().find(|l| l.contains(&format!("未归类 unmapped: {id} "))).unwrap_or_else(|| panic!("{id}: {t}"))
+    };
+    assert!(line("A").contains("是否指 美容美发店 hair_beauty"), "{t}");
+    assert!(line("B").contains("邮政快递综合服务点 post_express"), "{t}");
+    assert!(line("C").contains("是否指 便利店 convenience_store"), "{t}");
+    assert!(!line("D").contains("是否指"), "nothing close: {t}");
 }

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::crs::{DatumWarning, check_datum_shift, convert};
 use super::error::{AccessError, ImportError};
-use super::graph::{Network, NetworkStats, SnapFinding};
+use super::graph::{Network, NetworkStats, Snap, SnapFinding};
 use super::import::{CategoryMapping, CategoryRule, Facility as DataFacility, Origin as DataOrigin};
-use super::query::{FacilitySet, distances_for_origins, nearest_by_category};
-use super::{Crs, WalkParams};
+use super::query::{Anchor, Dijkstra, FacilitySet, distances_for_origins, nearest_by_category, snap_required};
+use super::{Crs, LonLat, WalkParams, straight_line_walk_m};
 use crate::circle::{Basis, Circle, Facility, Origin, SortedMap, Walking};
 use crate::standard::Standard;
 use crate::standard::resolve::{DETOUR_FACTOR, ELDERLY_WALKING_SPEED, WALKING_SPEED};
@@ -91,15 +91,37 @@ pub const DEFAULT_MAX_SNAP_M: f64 = 300.0;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WalkReport {
     pub network: NetworkStats,
-    /// Facilities placed on the network (inventory with locations, plus imported ones).
+    /// Facilities placed on the network (inventory with locations, plus imported ones that
+    /// have a street within the snapping distance).
     pub facilities_used: usize,
-    /// Facilities from data added to the inventory.
+    /// Facilities from data added to the inventory (those within the circle).
     pub facilities_added: usize,
+    /// Ids of facilities (from data or the inventory) with no street within the snapping
+    /// distance: they have no walking distance, and one from data is not added to the
+    /// inventory (it lies outside the network's area, e.g. in another district).
+    #[serde(default)]
+    pub facilities_unsnapped: Vec<String>,
+    /// Ids of facilities from data that lie outside the circle (see [`walk_circle`]): left out
+    /// of the distances and the inventory.
+    #[serde(default)]
+    pub facilities_outside: Vec<String>,
+    /// The circle's reach used to tell which data facilities belong to it: the standard's
+    /// longest walking time at its walking speed, when the circle has no boundary.
+    /// # Units: metres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_m: Option<f64>,
     /// Inventory facilities without a location (they count as present but have no distance).
     pub facilities_without_location: usize,
     /// Origins measured, and those too far from any street.
     pub origins_measured: usize,
+    /// Origins with no street within the snapping distance: left out of every coverage share
+    /// (neither covered nor not covered).
     pub origins_unsnapped: Vec<String>,
+    /// Ids of origins from data that lie outside the circle, by the same test as facilities
+    /// (they are measured and counted all the same: a warning that the file may be the whole
+    /// district's).
+    #[serde(default)]
+    pub origins_outside: Vec<String>,
     /// Points that landed on a small piece of network cut off from the rest.
     pub snap_findings: Vec<SnapFinding>,
     /// A consistent shift between the facilities and the streets (the GCJ-02 offset).
@@ -109,11 +131,112 @@ pub struct WalkReport {
     pub unreached: Vec<String>,
 }
 
+/// The standard's longest walking time (any `walk_coverage`, or presence within minutes) at its
+/// walking speed: how far the circle reaches from its centre. `None` when it measures no walk.
+///
+/// # Units
+/// Metres.
+pub fn circle_reach_m(st: &Standard, params: &WalkParams) -> Option<f64> {
+    use crate::standard::{Kind, Reach};
+    st.indicators
+        .iter()
+        .filter_map(|i| match &i.kind {
+            Kind::WalkCoverage { within_minutes, .. } => Some(params.metres_in(*within_minutes)),
+            Kind::Presence { within: Some(Reach::Minutes(m)), .. } => Some(params.metres_in(*m)),
+            Kind::Presence { within: Some(Reach::Metres(m)), .. } => Some(*m),
+            _ => None,
+        })
+        .filter(|m| m.is_finite() && *m > 0.0)
+        .reduce(f64::max)
+}
+
+/// Where a point from data lies with respect to the circle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// In the circle: inside its boundary, or within its reach of the centre.
+    Inside,
+    /// On the network but outside the circle.
+    Outside,
+    /// No street within the snapping distance.
+    Unsnapped,
+}
+
+/// The circle's area for data points: its boundary when it has one (three points or more),
+/// else a walk of `reach_m` on the network from any of `sources` (the centre, and the
+/// residents' origins). A point on a piece of network cut off from every source is judged by
+/// the straight line times the detour factor, so a shop is not lost to a gap in the street
+/// data. Without boundary and reach, every point is in.
+struct Area {
+    boundary: Option<geo::Polygon<f64>>,
+    reach_m: Option<f64>,
+    sources: Vec<(LonLat, Anchor)>,
+    components: Vec<u32>,
+    dist: Vec<f64>,
+    params: WalkParams,
+    max_snap_m: f64,
+}
+
+impl Area {
+    fn new(
+        net: &Network,
+        sources: &[LonLat],
+        boundary: Option<&[LonLat]>,
+        reach_m: Option<f64>,
+        params: WalkParams,
+        max_snap_m: f64,
+    ) -> Area {
+        let boundary = boundary
+            .filter(|b| b.len() >= 3)
+            .map(|b| geo::Polygon::new(b.iter().map(|p| geo::Coord { x: p[0], y: p[1] }).collect(), vec![]));
+        let placed: Vec<(LonLat, Snap)> =
+            sources.iter().filter_map(|&p| net.snap(p, max_snap_m).map(|s| (p, s))).collect();
+        let mut components: Vec<u32> = placed.iter().map(|(_, s)| s.component).collect();
+        components.sort_unstable();
+        components.dedup();
+        let sources: Vec<(LonLat, Anchor)> = placed.iter().map(|(p, s)| (*p, Anchor::new(net, s))).collect();
+        let mut dist = Vec::new();
+        if let (None, Some(r)) = (&boundary, reach_m) {
+            let seeds: Vec<(u32, f64)> = sources.iter().flat_map(|(_, a)| a.seeds()).collect();
+            let mut dj = Dijkstra::new(net.node_count());
+            dj.run(net, &seeds, r, |_, _| true);
+            dist = dj.dist;
+        }
+        Area { boundary, reach_m, sources, components, dist, params, max_snap_m }
+    }
+
+    fn place(&self, net: &Network, p: LonLat) -> Place {
+        use geo::Contains;
+        let Some(s) = net.snap(p, self.max_snap_m) else { return Place::Unsnapped };
+        let inside = if let Some(b) = &self.boundary {
+            b.contains(&geo::Point::new(p[0], p[1]))
+        } else if let Some(r) = self.reach_m {
+            if self.components.binary_search(&s.component).is_ok() {
+                let a = Anchor::new(net, &s);
+                let direct = self.sources.iter().filter_map(|(_, o)| o.direct(&a)).fold(f64::INFINITY, f64::min);
+                a.via_nodes(&self.dist).min(direct) <= r
+            } else {
+                self.sources.iter().any(|(o, _)| straight_line_walk_m(*o, p, &self.params) <= r)
+            }
+        } else {
+            true
+        };
+        if inside { Place::Inside } else { Place::Outside }
+    }
+}
+
 /// Fill a circle's walking distances from a street network.
 ///
-/// - `extra`: facilities imported from data (WGS-84); they are added to the inventory.
+/// - `extra`: facilities imported from data (WGS-84). Those in the circle count for walking
+///   distances and are added to the inventory (and so to the counts of outlets, kinds and
+///   chains). In the circle means inside its `location.boundary` when it has one, else within
+///   the standard's longest walk ([`circle_reach_m`]) of the centre or of a residents' origin:
+///   one file for the whole district can serve every circle. A facility outside the circle,
+///   or with no street near it (outside the network's area), is left out; both kinds are
+///   listed in the report.
 /// - `origins`: residential origins from data (WGS-84); they replace the circle's origins.
-///   Without any, the circle's own origins that have a `location` are measured.
+///   Without any, the circle's own origins that have a `location` are measured. Origins with
+///   no street near them are left out of the coverage shares, and those outside the circle are
+///   listed in the report (they are measured all the same).
 ///
 /// The circle's own coordinates are in its `location.crs` and are converted to WGS-84.
 ///
@@ -132,12 +255,56 @@ pub fn walk_circle(
     let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
     let to_wgs = |p: [f64; 2]| convert(p, crs, Crs::Wgs84);
     let centre = circle.location.as_ref().map(|l| to_wgs(l.centre)).ok_or(AccessError::MissingCentre)?;
+    if net.edge_count() == 0 {
+        return Err(AccessError::EmptyNetwork);
+    }
+    // The centre must lie by a street (the error names it before anything else is done).
+    snap_required(net, "origin", centre, max_snap_m)?;
+    let boundary: Option<Vec<LonLat>> =
+        circle.location.as_ref().and_then(|l| l.boundary.as_ref()).map(|b| b.iter().map(|&p| to_wgs(p)).collect());
+    let reach_m = circle_reach_m(st, &params);
+
+    // Origins: from data, else the circle's own origins that have a location.
+    let data_origins: Vec<DataOrigin> = if origins.is_empty() {
+        circle
+            .walking
+            .iter()
+            .flat_map(|w| &w.origins)
+            .filter_map(|o| {
+                o.location.map(|p| DataOrigin { id: o.id.clone(), point: to_wgs(p), population: Some(o.population) })
+            })
+            .collect()
+    } else {
+        origins.to_vec()
+    };
+    // A data facility is in the circle when it lies within the reach of the centre or of one
+    // of the residents' origins (or inside the boundary).
+    let mut sources = vec![centre];
+    sources.extend(data_origins.iter().map(|o| o.point));
+    let area = Area::new(net, &sources, boundary.as_deref(), reach_m, params, max_snap_m);
 
     // Inventory facilities with a location, plus the imported ones.
     let mut out = circle.clone();
     let (mut facilities, without_location) = inventory_on_network(st, circle);
+    let mut facilities_outside = Vec::new();
+    let mut facilities_added = 0;
     for f in extra {
-        facilities.push(f.clone());
+        match area.place(net, f.point) {
+            Place::Inside => facilities.push(f.clone()),
+            // Kept for the facility set to name it among those with no street near them.
+            Place::Unsnapped => {
+                facilities.push(f.clone());
+                continue;
+            }
+            // Farther than the longest walk from the centre and every resident: it can meet no
+            // walking requirement, and counting it would make one file of the whole district
+            // fill every circle's inventory.
+            Place::Outside => {
+                facilities_outside.push(f.id.clone());
+                continue;
+            }
+        }
+        facilities_added += 1;
         // Back to the circle's datum, so that the inventory stays in one system.
         let back = convert(f.point, Crs::Wgs84, crs);
         for cat in &f.categories {
@@ -182,23 +349,18 @@ pub fn walk_circle(
     }
     let mut snap_findings = from_centre.findings.clone();
 
-    // Origins: from data, else the circle's own origins that have a location.
-    let data_origins: Vec<DataOrigin> = if origins.is_empty() {
-        circle
-            .walking
-            .iter()
-            .flat_map(|w| &w.origins)
-            .filter_map(|o| {
-                o.location.map(|p| DataOrigin { id: o.id.clone(), point: to_wgs(p), population: Some(o.population) })
-            })
-            .collect()
-    } else {
-        origins.to_vec()
-    };
     let mut new_origins: Vec<Origin> = Vec::new();
     let mut unsnapped = Vec::new();
+    let mut origins_outside = Vec::new();
     if !data_origins.is_empty() {
         let many = distances_for_origins(net, &set, &data_origins, crate::circle::MAX_WALK_M, max_snap_m)?;
+        if !origins.is_empty() {
+            // Residents farther than twice the reach from the centre share no facility within
+            // the reach with it: a file of the whole district, not of this circle.
+            let far = Area::new(net, &[centre], boundary.as_deref(), reach_m.map(|r| 2.0 * r), params, max_snap_m);
+            origins_outside =
+                origins.iter().filter(|o| far.place(net, o.point) == Place::Outside).map(|o| o.id.clone()).collect();
+        }
         snap_findings.extend(many.findings);
         unsnapped = many.unsnapped;
         for od in &many.origins {
@@ -232,11 +394,15 @@ pub fn walk_circle(
     });
     let report = WalkReport {
         network: net.stats(),
-        facilities_used: facilities.len(),
-        facilities_added: extra.len(),
+        facilities_used: set.len(),
+        facilities_added,
+        facilities_unsnapped: set.unsnapped.clone(),
+        facilities_outside,
+        reach_m: if boundary.as_ref().is_some_and(|b| b.len() >= 3) { None } else { reach_m },
         facilities_without_location: without_location,
         origins_measured,
         origins_unsnapped: unsnapped,
+        origins_outside,
         snap_findings,
         datum_warning,
         unreached,

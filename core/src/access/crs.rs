@@ -38,6 +38,16 @@ impl Crs {
             Crs::Bd09 => "bd09",
         }
     }
+
+    /// How a Chinese reader knows the datum: `WGS-84（GPS、OSM）`, `GCJ-02（高德、腾讯）`,
+    /// `BD-09（百度）`.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Crs::Wgs84 => "WGS-84（GPS、OSM）",
+            Crs::Gcj02 => "GCJ-02（高德、腾讯）",
+            Crs::Bd09 => "BD-09（百度）",
+        }
+    }
 }
 
 const KRASOVSKY_A: f64 = 6_378_245.0;
@@ -212,7 +222,7 @@ pub fn check_datum_shift(points: &[LonLat], network: &Network) -> Option<DatumWa
         return None;
     }
     let offsets = |pts: &mut dyn Iterator<Item = LonLat>| -> Vec<f64> {
-        pts.map(|p| network.snap(p, GUARD_SEARCH_M).map_or(GUARD_SEARCH_M, |s| s.off_network_m)).collect()
+        pts.map(|p| network.snap_nearest(p, GUARD_SEARCH_M).map_or(GUARD_SEARCH_M, |s| s.off_network_m)).collect()
     };
     let raw = offsets(&mut sample.iter().copied());
     let raw_median = median(raw.clone());
@@ -246,8 +256,13 @@ pub fn check_datum_shift(points: &[LonLat], network: &Network) -> Option<DatumWa
         median_offset_converted_m: converted,
         points_checked: sample.len(),
         message: format!(
-            "points are a median {raw_median:.0} m from the nearest street; they look like {} \
-             while the street network is {}: converting {} → {} brings them to {converted:.0} m",
+            "设施点到最近道路的距离中位数为 {raw_median:.0} 米，像是 {} 坐标，而路网是 {}：换算 {} → {} 后为 {converted:.0} 米，\
+             请先换算坐标（如高德拾取的点为 GCJ-02） / points are a median {raw_median:.0} m from the nearest street; \
+             they look like {} while the street network is {}: converting {} → {} brings them to {converted:.0} m",
+            from.label_zh(),
+            to.label_zh(),
+            from.name(),
+            to.name(),
             from.name(),
             to.name(),
             from.name(),

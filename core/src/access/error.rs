@@ -48,6 +48,11 @@ pub enum ImportError {
     /// A bad CSV row.
     #[error("csv line {line}: {message}")]
     Csv { line: usize, message: String },
+    /// Two rows of a facilities CSV carry the same id: the facility would be counted twice.
+    #[error(
+        "csv line {line}: id {id:?} is on line {first_line} too: the facility would be counted twice (delete one row)"
+    )]
+    CsvDuplicateId { line: usize, first_line: usize, id: String },
     /// A required CSV column is missing from the header.
     #[error("csv header has no {column} column (looked for {accepted})")]
     CsvMissingColumn { column: &'static str, accepted: String },
@@ -156,6 +161,9 @@ impl ImportError {
                     None => String::new(),
                 };
                 format!("CSV 第 {line} 行有误{why}")
+            }
+            E::CsvDuplicateId { line, first_line, id } => {
+                format!("CSV 第 {line} 行有误：编号“{id}”与第 {first_line} 行重复，同一设施会被计入两次（请删去一行）")
             }
             E::CsvMissingColumn { column, accepted } => {
                 let which = match *column {

@@ -207,6 +207,9 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
     let brand_i = find(header, &["brand", "品牌"]);
 
     let mut out = FacilityImport::default();
+    // Ids written in the file, with the line each was first seen on: a row copied twice (a
+    // spreadsheet's usual slip) is named here, at both lines, not later as an entry of a circle.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, row) in body {
         let line = *line;
         let get = |i: Option<usize>| -> Option<&str> {
@@ -220,6 +223,12 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
             (None, Some(i)) => i.to_string(),
             _ => format!("line {line}"),
         };
+        if get(id_i).is_some()
+            && let Some(&first_line) = seen.get(&id)
+        {
+            return Err(ImportError::CsvDuplicateId { line, first_line, id });
+        }
+        seen.insert(id.clone(), line);
         let name = get(name_i).map(str::to_string);
         let mut keys = Vec::new();
         let mut categories = Vec::new();
