@@ -276,7 +276,7 @@ enum AccessCommand {
         /// 评估日期（默认今天，按北京时间 UTC+8）Evaluation date, YYYY-MM-DD (default: today in China, UTC+8)
         #[arg(long)]
         as_of: Option<String>,
-        /// 坐标系 Coordinate system of the data files and the points
+        /// 坐标系：数据文件与输出的选址坐标 Coordinate system of the data files and of the sites written
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
         /// 设施文件坐标系，与 --crs 不同时给出（在高德地图上拾取的点为 gcj02）Coordinate system of the facilities files when it is not --crs (points picked on AMap are gcj02)
@@ -1672,16 +1672,24 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 "{category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
                 r.minutes, r.minutes, r.total_now
             );
-            eprintln!("坐标为 WGS-84 coordinates are WGS-84");
+            // The points in the datum the user gave the data in (`--crs`): a site suggested
+            // for GCJ-02 data is pasted into AMap, where a WGS-84 point lands 100–700 m off.
+            let out = crs.network;
+            eprintln!(
+                "坐标为 {}（与 --crs 相同；换算用 lifecircle coords）/ coordinates are {} (as --crs; convert with lifecircle coords)",
+                out.label_zh(),
+                out.name()
+            );
             let mut csv = Csv::new();
             for h in ["rank", "lon", "lat", "newly_covered_population", "total_with_site", "delta", "grade"] {
                 csv.text(h);
             }
             csv.end_row();
             for s in &r.sites {
+                let p = access::crs::convert(s.site.point, Crs::Wgs84, out);
                 csv.num(s.site.rank as f64);
-                csv.fixed(s.site.point[0], 7);
-                csv.fixed(s.site.point[1], 7);
+                csv.fixed(p[0], 7);
+                csv.fixed(p[1], 7);
                 csv.num(s.site.newly_covered_population);
                 csv.num(s.total);
                 csv.num(s.delta);

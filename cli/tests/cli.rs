@@ -571,6 +571,55 @@ fn origins_coverage_and_scored_siting() {
     }
     let best: f64 = rows[0][4].parse().expect("total with site");
     assert!(best >= now, "{t}");
+    // Sites come in the datum the data was given in: every file (and the circle) read as GCJ-02
+    // gives sites at the network's nodes as the file writes them, not at their WGS-84 places
+    // 500 m away (which AMap would show off the street).
+    let cg = tmp("bjtu-homes-gcj.json", &std::fs::read_to_string(&c).expect("circle").replace("wgs84", "gcj02"));
+    let out = lifecircle(&[
+        "access",
+        "sites",
+        "--network",
+        &osm,
+        "--facilities",
+        &osm,
+        "--origins",
+        h,
+        "--circle",
+        cg.to_str().expect("path"),
+        "--category",
+        "pharmacy",
+        "--as-of",
+        "2025-06-30",
+        "--crs",
+        "gcj02",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("坐标为 GCJ-02"), "{}", text(&out));
+    let xml = std::fs::read_to_string(&osm).expect("osm");
+    let nodes: Vec<(f64, f64)> = xml
+        .split("<node ")
+        .skip(1)
+        .filter_map(|n| {
+            let attr = |k: &str| n.split(&format!(" {k}=\"")).nth(1)?.split('"').next()?.parse::<f64>().ok();
+            Some((attr("lon")?, attr("lat")?))
+        })
+        .collect();
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    let sites: Vec<(f64, f64)> = t
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[1].parse().expect("lon"), f[2].parse().expect("lat"))
+        })
+        .collect();
+    assert!(!sites.is_empty(), "{t}");
+    for (lon, lat) in sites {
+        assert!(
+            nodes.iter().any(|(x, y)| (x - lon).abs() < 1e-6 && (y - lat).abs() < 1e-6),
+            "{lon},{lat} is no node of the file: {t}"
+        );
+    }
     let covered: Vec<f64> = rows.iter().map(|r| r[3].parse().expect("covered")).collect();
     assert!(covered.windows(2).all(|w| w[0] >= w[1]), "greedy order: {t}");
 }
