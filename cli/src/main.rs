@@ -77,7 +77,7 @@ enum Command {
     },
     /// 核验评分结果 Verify assessments: score their circles again and compare, value by value
     ///
-    /// 用于交来的评分结果（`score --format json` 或组件的 `lifecircle-submit`）及其生活圈文件：按结果所记的标准与日期重新评分；标准摘要、输入摘要与每个数值都一致才通过。按路网评分的生活圈须给同样的 --network、--facilities、--origins 与 --data-crs。
+    /// 用于交来的评分结果（`score --format json` 或组件的 `lifecircle-submit`）及其生活圈文件：按结果所记的标准与日期重新评分；标准摘要、输入摘要与每个数值都一致才通过。按路网评分的生活圈须给同样的 --network、--facilities、--origins 与 --data-crs（以及 --facilities-crs、--origins-crs，若评分时给过）。
     ///
     /// For results handed in (`score --format json`, or the widgets' `lifecircle-submit`) with
     /// the circle files they were made from: each circle is scored again with the standard and
