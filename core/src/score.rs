@@ -185,6 +185,25 @@ impl<'a> Cx<'a> {
         Cx { st, c, open, metres_per_minute }
     }
 
+    /// How far the circle reaches from its centre, in the units of the input's distances: the
+    /// standard's longest walk in minutes (walking coverage, presence within minutes) at its
+    /// walking speed (over the detour factor for straight-line distances). `None` when the
+    /// standard gives no minutes or no speed.
+    fn reach(&self) -> Option<f64> {
+        let per_min = self.metres_per_minute?;
+        self.st
+            .indicators
+            .iter()
+            .filter_map(|i| match &i.kind {
+                Kind::WalkCoverage { within_minutes, .. } => Some(*within_minutes),
+                Kind::Presence { within: Some(Reach::Minutes(m)), .. } => Some(*m),
+                _ => None,
+            })
+            .filter(|m| m.is_finite() && *m > 0.0)
+            .reduce(f64::max)
+            .map(|m| m * per_min)
+    }
+
     fn present(&self, set: &FacilitySet) -> Vec<&'a crate::circle::Facility> {
         self.open.iter().filter(|(_, cat)| set.categories.iter().any(|c| c == cat)).map(|(f, _)| *f).collect()
     }
@@ -606,6 +625,31 @@ impl<'a> Cx<'a> {
             return m;
         }
         let Some(limit) = within else {
+            // Known only from a walking distance: present in the circle only within its reach
+            // (a shop 3 km away is not the circle's).
+            if here.is_empty()
+                && let (Some(d), Some(reach)) = (self.nearest_from_centre(target), self.reach())
+                && d > reach
+            {
+                m.value = Some(0.0);
+                m.inputs.insert("centre_nearest_m".into(), Value::from(d));
+                m.says = Text::new(
+                    format!(
+                        "设施清单中没有{}；步行距离数据中最近的约 {} 米，在本生活圈步行范围（约 {} 米）之外",
+                        name.zh,
+                        fmt_num(d.round()),
+                        fmt_num(reach.round())
+                    ),
+                    format!(
+                        "no {} in the inventory; the nearest in the walking distances is about {} m, beyond the circle's walk (about {} m)",
+                        in_sentence(&name.en),
+                        fmt_num(d.round()),
+                        fmt_num(reach.round())
+                    ),
+                );
+                m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
+                return m;
+            }
             m.value = Some(1.0);
             // The nearest (by its walk from the centre), ties and unknown distances by the
             // smallest name, so that the order of the inventory cannot change the text.
@@ -1540,6 +1584,31 @@ mod tests {
             p.text(Lang::Zh),
             format!("数值不合理：打分 {} 分，超过该指标满分 {} 分", fmt_num(max + 2.0), fmt_num(max))
         );
+    }
+
+    /// A type known only from a walking distance is the circle's only within the circle's
+    /// walk: Longwan's longest is 15 minutes at 75 m/min, 1125 m. A convenience store 3 km away
+    /// does not pass the 一店 gate (LW-B02); one 500 m away does.
+    #[test]
+    fn a_type_known_only_from_a_distance_counts_within_the_circles_walk() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let b02 = |metres: f64| {
+            let mut c = crate::Circle::from_json(ex.json).unwrap();
+            c.facilities.retain(|f| st.find_category(&f.category).is_none_or(|k| k.code != "convenience_store"));
+            c.walking.get_or_insert_with(Default::default).nearest_m.insert("convenience_store".into(), metres);
+            let a = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap();
+            let r = a.indicators.iter().find(|i| i.id == "LW-B02").unwrap().clone();
+            (r.points, r.explanation.zh)
+        };
+        let (points, zh) = b02(3000.0);
+        assert_eq!(points, 0.0, "{zh}");
+        assert!(zh.contains("最近的约 3000 米，在本生活圈步行范围（约 1125 米）之外"), "{zh}");
+        let (points, zh) = b02(500.0);
+        assert_eq!(points, 1.0, "{zh}");
+        assert!(zh.contains("步行距离数据表明附近有便利店"), "{zh}");
+        let (points, _) = b02(1125.0);
+        assert_eq!(points, 1.0, "at the edge of the walk");
     }
 
     #[test]
