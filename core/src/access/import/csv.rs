@@ -209,7 +209,8 @@ pub fn facilities_from_csv(text: &str, mapping: &CategoryMapping, crs: Crs) -> R
     let mut out = FacilityImport::default();
     // Ids written in the file, with the line each was first seen on: a row copied twice (a
     // spreadsheet's usual slip) is named here, at both lines, not later as an entry of a circle.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // (A BTreeMap: a HashMap of strings would link SipHash and its random keys into the widgets.)
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for (line, row) in body {
         let line = *line;
         let get = |i: Option<usize>| -> Option<&str> {
