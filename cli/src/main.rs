@@ -1681,7 +1681,15 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 out.name()
             );
             let mut csv = Csv::new();
-            for h in ["rank", "lon", "lat", "newly_covered_population", "total_with_site", "delta", "grade"] {
+            for h in [
+                "名次 rank",
+                "经度 lon",
+                "纬度 lat",
+                "新覆盖居民 newly_covered_population",
+                "加设后总分 total_with_site",
+                "增分 delta",
+                "等级 grade",
+            ] {
                 csv.text(h);
             }
             csv.end_row();
@@ -1693,7 +1701,12 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 csv.num(s.site.newly_covered_population);
                 csv.num(s.total);
                 csv.num(s.delta);
-                csv.text(s.grade.as_deref().unwrap_or(""));
+                // The grade's Chinese name and its id (`提升型 improved`), as the header.
+                let grade = s.grade.as_deref().map(|g| match std.grades.iter().find(|k| k.id == g) {
+                    Some(k) => format!("{} {g}", k.name.zh),
+                    None => g.to_string(),
+                });
+                csv.text(grade.as_deref().unwrap_or(""));
                 csv.end_row();
             }
             emit(&csv.finish());

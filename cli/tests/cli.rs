@@ -545,7 +545,12 @@ fn origins_coverage_and_scored_siting() {
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
     // stdout is the CSV alone; what it is, and the total now, go to stderr.
-    assert!(t.starts_with("\u{feff}rank,lon,lat,newly_covered_population,total_with_site,delta,grade\r\n"), "{t}");
+    assert!(
+        t.starts_with(
+            "\u{feff}名次 rank,经度 lon,纬度 lat,新覆盖居民 newly_covered_population,加设后总分 total_with_site,增分 delta,等级 grade\r\n"
+        ),
+        "{t}"
+    );
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     let now: f64 = said
         .lines()
