@@ -31,6 +31,10 @@ import type {
   District,
   DistrictCircle,
   TargetProgress,
+  Cite,
+  ErrorCode,
+  InputProblemCode,
+  LifecircleError,
 } from '../dist/npm/lifecircle_full.js';
 
 /** Your own standard (TOML, JSON or YAML text), extending a built-in one. */
@@ -42,6 +46,9 @@ export async function mine(): Promise<number> {
   const s: Standard = loadStandard(text, 'mine.toml');
   for (const ind of s.indicators) {
     if (ind.kind === 'presence') console.log(ind.target.categories, ind.within);
+    // Designed points are cited apart from the official requirement.
+    const points: Cite = ind.points_cite ?? ind.cite;
+    console.log(points.confidence);
   }
   console.log(s.grades.map((g) => g.min_points));
   const packed: Uint8Array = packStandard(text, 'mine.toml');
@@ -69,6 +76,14 @@ export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string
   );
   const changes: WhatIf[] = net.whatIf('longwan-2024', pois.facilities, homes, 10, { id: 'new', point: centre, categories: ['pharmacy'] }, undefined);
   const sites: Siting = net.suggestSites('longwan-2024', pois.facilities, homes, 10, 'pharmacy', 3, null);
+  // A packed standard, as `score` takes it; bytes as `fetch(…).arrayBuffer()` gives them.
+  const packed: Uint8Array = packStandard(`[standard]\nid = "mine"\n`, 'mine.toml');
+  const nearPacked: NearestByCategory = net.nearest(packed, pois.facilities, centre);
+  const fromBuffer: WalkNetwork = WalkNetwork.fromBytes(osm.slice().buffer, 'osm');
+  const origins2: DataOrigin[] = importOrigins(origins.slice().buffer, 'csv');
+  const pois2: FacilityImport = importFacilities(osm.slice().buffer, 'osm', packed, 'gcj02');
+  console.log(nearPacked.method, fromBuffer.stats().network.nodes, origins2.length, pois2.unmapped.length);
+  fromBuffer.free();
   const gcj: LonLat[] = convertCoords([centre], 'wgs84', 'gcj02');
   const json: string = scoreJson('longwan-2024', walked.circle, '2025-06-30');
   net.free();
@@ -87,3 +102,36 @@ export async function districtProgress(circles: CircleInput[]): Promise<number> 
   console.log((JSON.parse(json) as District).circles.length, text.length);
   return built;
 }
+
+/** Every code the full module throws, walking reach's included (the switch must cover them all). */
+export function explain(e: LifecircleError): string {
+  const code: ErrorCode = e.code;
+  switch (code) {
+    case 'invalid_standard':
+    case 'unknown_standard':
+      return `${e.diagnostics?.length ?? 0}`;
+    case 'invalid_input':
+      return `${e.problems?.map((p) => p.field).join(', ')}`;
+    case 'bad_argument':
+      return `${e.argument}`;
+    case 'no_example':
+      return `${e.standard}`;
+    case 'invalid_data':
+      return 'street, facility or origin data';
+    case 'access_error':
+      return 'a walk that cannot be measured';
+    case 'internal':
+    case 'panic':
+      return 'a bug';
+    default: {
+      const none: never = code;
+      return none;
+    }
+  }
+}
+
+/** Every code a circle's problem can carry. */
+export const PROBLEM_CODES: InputProblemCode[] = [
+  'json', 'out_of_range', 'not_whole', 'unknown_category', 'unknown_indicator', 'unknown_figure',
+  'unknown_form', 'inconsistent', 'repeated',
+];

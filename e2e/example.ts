@@ -76,6 +76,11 @@ export async function main(): Promise<void> {
       case 'internal':
       case 'panic':
         throw e;
+      default: {
+        // The scoring module throws no walking-reach codes: the switch above covers them all.
+        const none: never = e.code;
+        throw none;
+      }
     }
   }
 }

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `WalkNetwork.fromBytes(bytes, format, crs?)` | a network handle (`format`: `osm`, `pbf`, `geojson`) |
 //! | `net.stats()` | nodes, edges, length, components, and what the import left out |
-//! | `net.distance(from, to)` | metres along streets, or `null` when nothing connects them |
+//! | `net.distance(from, to)` | metres along streets, or `undefined` when nothing connects them |
 //! | `net.nearest(standard, facilities, from, profile?)` | nearest facility of every category |
 //! | `net.reachedStreets(standard, from, minutes[], profile?)` | GeoJSON of reached street pieces |
 //! | `net.isochrone(standard, from, minutes, cellM?, profile?)` | GeoJSON polygon feature |
@@ -18,6 +18,10 @@
 //! | `importFacilities(bytes, format, standard, crs?)` | facilities mapped to the standard's categories, and the unmapped |
 //! | `importOrigins(bytes, format, crs?)` | residential origins |
 //! | `convertCoords(points, from, to)` | the points in the other datum |
+//!
+//! `standard` is whatever `score` takes (a built-in id, a packed standard or a standard's text);
+//! `bytes` a `Uint8Array`, an `ArrayBuffer` (as `fetch(…).arrayBuffer()` gives it) or another
+//! view of one (`args.rs`).
 
 use lifecircle_core::access::import::{Facility, FacilityImport, Origin, StreetReport};
 use lifecircle_core::access::load::{self, Format};
@@ -29,41 +33,52 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Failure;
 use crate::panic::entry;
-use crate::{circle_from, standard_from, to_js};
+use crate::{args, circle_from, standard_arg, to_js};
 
-fn format_of(format: &str) -> Result<Format, Failure> {
-    match format {
+fn format_of(format: &JsValue) -> Result<Format, Failure> {
+    match args::text(format, "format")?.as_str() {
         "osm" | "osm_xml" | "xml" => Ok(Format::OsmXml),
         "pbf" | "osm_pbf" => Ok(Format::OsmPbf),
         "geojson" | "json" => Ok(Format::GeoJson),
         "csv" => Ok(Format::Csv),
-        other => Err(Failure::argument("format", format!("`{other}` is not osm, pbf, geojson or csv"))),
+        other => Err(Failure::argument(
+            "format",
+            format!("须为 osm、pbf、geojson 或 csv，实为 `{other}` / `{other}` is not osm, pbf, geojson or csv"),
+        )),
     }
 }
 
-fn crs_of(crs: Option<String>) -> Result<Crs, Failure> {
-    match crs.as_deref() {
+/// A datum; absent (`undefined` or `null`) is WGS-84.
+fn crs_of(crs: Option<JsValue>, argument: &'static str) -> Result<Crs, Failure> {
+    match args::optional_text(crs, argument)?.as_deref() {
         None | Some("wgs84") => Ok(Crs::Wgs84),
         Some("gcj02") => Ok(Crs::Gcj02),
         Some("bd09") => Ok(Crs::Bd09),
-        Some(other) => Err(Failure::argument("crs", format!("`{other}` is not wgs84, gcj02 or bd09"))),
+        Some(other) => Err(Failure::argument(
+            argument,
+            format!("须为 wgs84、gcj02 或 bd09，实为 `{other}` / `{other}` is not wgs84, gcj02 or bd09"),
+        )),
     }
 }
 
-fn profile_of(p: Option<String>) -> Result<Profile, Failure> {
-    match p.as_deref() {
+fn profile_of(p: Option<JsValue>) -> Result<Profile, Failure> {
+    match args::optional_text(p, "profile")?.as_deref() {
         None | Some("default") => Ok(Profile::Default),
         Some("elderly") => Ok(Profile::Elderly),
-        Some(other) => Err(Failure::argument("profile", format!("`{other}` is not default or elderly"))),
+        Some(other) => Err(Failure::argument(
+            "profile",
+            format!("须为 default 或 elderly，实为 `{other}` / `{other}` is not default or elderly"),
+        )),
     }
 }
 
 fn from_js<T: DeserializeOwned>(v: JsValue, argument: &'static str) -> Result<T, Failure> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| Failure::argument(argument, e.to_string()))
+    serde_wasm_bindgen::from_value(v)
+        .map_err(|e| Failure::argument(argument, format!("格式不对（见类型定义）/ not of the declared shape: {e}")))
 }
 
-fn params(standard: &str, profile: Option<String>) -> Result<access::WalkParams, Failure> {
-    let st = standard_from(standard)?;
+fn params(standard: &JsValue, profile: Option<JsValue>) -> Result<access::WalkParams, Failure> {
+    let st = standard_arg(standard)?;
     access::walk_params_for(&st, profile_of(profile)?).map_err(Failure::access)
 }
 
@@ -80,12 +95,13 @@ impl WalkNetwork {
     /// (default `wgs84`). Throws `invalid_data` naming the element, feature or byte.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
-        bytes: &[u8],
-        #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<JsValue>,
     ) -> Result<WalkNetwork, JsValue> {
         entry(|| {
-            let (net, imp) = load::network(bytes, format_of(format)?, crs_of(crs)?).map_err(Failure::data)?;
+            let bytes = args::bytes(&bytes, "bytes")?;
+            let (net, imp) = load::network(&bytes, format_of(&format)?, crs_of(crs, "crs")?).map_err(Failure::data)?;
             Ok(WalkNetwork { net, report: imp.report })
         })
     }
@@ -96,7 +112,7 @@ impl WalkNetwork {
         entry(|| to_js(&serde_json::json!({ "network": self.net.stats(), "import": self.report })))
     }
 
-    /// Walking distance in metres along the streets, or `null` when they do not connect.
+    /// Walking distance in metres along the streets, or `undefined` when they do not connect.
     pub fn distance(
         &self,
         #[wasm_bindgen(unchecked_param_type = "LonLat")] from: JsValue,
@@ -112,13 +128,13 @@ impl WalkNetwork {
     #[wasm_bindgen(unchecked_return_type = "NearestByCategory")]
     pub fn nearest(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFacility[]")] facilities: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LonLat")] from: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let st = standard_from(standard)?;
+            let st = standard_arg(&standard)?;
             let p = access::walk_params_for(&st, profile_of(profile)?).map_err(Failure::access)?;
             let fac: Vec<Facility> = from_js(facilities, "facilities")?;
             let cats: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
@@ -135,14 +151,15 @@ impl WalkNetwork {
     #[wasm_bindgen(js_name = reachedStreets, unchecked_return_type = "GeoJsonFeatureCollection")]
     pub fn reached_streets(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LonLat")] from: JsValue,
-        minutes: Vec<f64>,
-        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] minutes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let p = params(standard, profile)?;
+            let p = params(&standard, profile)?;
             let origin: LonLat = from_js(from, "from")?;
+            let minutes = args::numbers(&minutes, "minutes")?;
             let r = query::reached_streets(&self.net, origin, &minutes, &p, access::DEFAULT_MAX_SNAP_M)
                 .map_err(Failure::access)?;
             to_js(&r.to_geojson())
@@ -155,14 +172,14 @@ impl WalkNetwork {
     #[wasm_bindgen(unchecked_return_type = "GeoJsonFeature")]
     pub fn isochrone(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LonLat")] from: JsValue,
         minutes: f64,
         #[wasm_bindgen(js_name = cellM)] cell_m: Option<f64>,
-        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let p = params(standard, profile)?;
+            let p = params(&standard, profile)?;
             let origin: LonLat = from_js(from, "from")?;
             let iso = access::isochrone::isochrone(
                 &self.net,
@@ -182,13 +199,13 @@ impl WalkNetwork {
     #[wasm_bindgen(js_name = walkCircle, unchecked_return_type = "WalkedCircle")]
     pub fn walk_circle(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFacility[]")] facilities: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataOrigin[]")] origins: JsValue,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let st = standard_from(standard)?;
+            let st = standard_arg(&standard)?;
             let c = circle_from(&circle)?;
             let fac: Vec<Facility> = from_js(facilities, "facilities")?;
             let org: Vec<Origin> = from_js(origins, "origins")?;
@@ -203,15 +220,16 @@ impl WalkNetwork {
     #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIf[]")]
     pub fn what_if(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFacility[]")] facilities: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataOrigin[]")] origins: JsValue,
         minutes: f64,
         #[wasm_bindgen(unchecked_param_type = "DataFacility | null")] add: JsValue,
-        #[wasm_bindgen(js_name = removeId)] remove_id: Option<String>,
+        #[wasm_bindgen(js_name = removeId, unchecked_optional_param_type = "string | null")] remove_id: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            self.with_scenario(standard, facilities, origins, minutes, |sc| {
+            let remove_id = args::optional_text(remove_id, "removeId")?;
+            self.with_scenario(&standard, facilities, origins, minutes, |sc| {
                 let mut out = Vec::new();
                 if !add.is_null() && !add.is_undefined() {
                     let f: Facility = from_js(add, "add")?;
@@ -231,22 +249,24 @@ impl WalkNetwork {
     #[allow(clippy::too_many_arguments)]
     pub fn suggest_sites(
         &self,
-        standard: &str,
+        #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFacility[]")] facilities: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataOrigin[]")] origins: JsValue,
         minutes: f64,
-        category: &str,
-        k: usize,
+        #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+        k: f64,
         #[wasm_bindgen(unchecked_param_type = "LonLat[] | null")] candidates: JsValue,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            self.with_scenario(standard, facilities, origins, minutes, |sc| {
+            let category = args::text(&category, "category")?;
+            let k = args::count(k, "k")? as usize;
+            self.with_scenario(&standard, facilities, origins, minutes, |sc| {
                 let cand = if candidates.is_null() || candidates.is_undefined() {
                     SiteCandidates::NetworkNodes
                 } else {
                     SiteCandidates::Points(from_js(candidates, "candidates")?)
                 };
-                to_js(&sc.suggest_sites(category, k, &cand).map_err(Failure::access)?)
+                to_js(&sc.suggest_sites(&category, k, &cand).map_err(Failure::access)?)
             })
         })
     }
@@ -257,13 +277,13 @@ impl WalkNetwork {
     /// speed, and answers `f` from the resulting what-if scenario.
     fn with_scenario(
         &self,
-        standard: &str,
+        standard: &JsValue,
         facilities: JsValue,
         origins: JsValue,
         minutes: f64,
         f: impl FnOnce(&Scenario<'_>) -> Result<JsValue, Failure>,
     ) -> Result<JsValue, Failure> {
-        let st = standard_from(standard)?;
+        let st = standard_arg(standard)?;
         let p = access::walk_params(&st).map_err(Failure::access)?;
         let cats: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
         let fac: Vec<Facility> = from_js(facilities, "facilities")?;
@@ -279,16 +299,17 @@ impl WalkNetwork {
 /// tags and AMap type codes; the items no rule matched are listed, never dropped.
 #[wasm_bindgen(js_name = importFacilities, unchecked_return_type = "FacilityImport")]
 pub fn import_facilities(
-    bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: &str,
-    standard: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     entry(|| {
-        let st = standard_from(standard)?;
+        let bytes = args::bytes(&bytes, "bytes")?;
+        let st = standard_arg(&standard)?;
         let mapping = access::category_mapping(&st).map_err(Failure::data)?;
         let imp: FacilityImport =
-            load::facilities(bytes, format_of(format)?, crs_of(crs)?, &mapping).map_err(Failure::data)?;
+            load::facilities(&bytes, format_of(&format)?, crs_of(crs, "crs")?, &mapping).map_err(Failure::data)?;
         to_js(&imp)
     })
 }
@@ -296,30 +317,39 @@ pub fn import_facilities(
 /// Residential origins from GeoJSON (points or buildings, `population` property) or CSV bytes.
 #[wasm_bindgen(js_name = importOrigins, unchecked_return_type = "DataOrigin[]")]
 pub fn import_origins(
-    bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&load::origins(bytes, format_of(format)?, crs_of(crs)?).map_err(Failure::data)?))
+    entry(|| {
+        let bytes = args::bytes(&bytes, "bytes")?;
+        to_js(&load::origins(&bytes, format_of(&format)?, crs_of(crs, "crs")?).map_err(Failure::data)?)
+    })
 }
 
 /// Points converted between WGS-84, GCJ-02 (AMap) and BD-09 (Baidu).
 #[wasm_bindgen(js_name = convertCoords, unchecked_return_type = "LonLat[]")]
 pub fn convert_coords(
     #[wasm_bindgen(unchecked_param_type = "LonLat[]")] points: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Crs")] from: &str,
-    #[wasm_bindgen(unchecked_param_type = "Crs")] to: &str,
+    #[wasm_bindgen(unchecked_param_type = "Crs")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Crs")] to: JsValue,
 ) -> Result<JsValue, JsValue> {
     entry(|| {
         let pts: Vec<LonLat> = from_js(points, "points")?;
-        let (f, t) = (crs_of(Some(from.to_string()))?, crs_of(Some(to.to_string()))?);
+        // Both datums are required: a missing one is not taken as WGS-84.
+        args::text(&from, "from")?;
+        args::text(&to, "to")?;
+        let (f, t) = (crs_of(Some(from), "from")?, crs_of(Some(to), "to")?);
         for (i, p) in pts.iter().enumerate() {
             if !(p[0].is_finite()
                 && p[1].is_finite()
                 && (-180.0..=180.0).contains(&p[0])
                 && (-90.0..=90.0).contains(&p[1]))
             {
-                return Err(Failure::argument("points", format!("points[{i}] is not a [lon, lat] pair")));
+                return Err(Failure::argument(
+                    "points",
+                    format!("points[{i}] 不是有效的 [经度, 纬度] / points[{i}] is not a [lon, lat] pair"),
+                ));
             }
         }
         to_js(&pts.iter().map(|p| access::crs::convert(*p, f, t)).collect::<Vec<_>>())

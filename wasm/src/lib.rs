@@ -33,6 +33,7 @@
 
 #[cfg(feature = "access")]
 pub mod access;
+mod args;
 mod error;
 mod panic;
 mod ts;
@@ -100,15 +101,21 @@ pub fn list_standards() -> Result<JsValue, JsValue> {
 /// return it as a plain object. Throws `invalid_standard` with every problem.
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "Standard")]
-pub fn load_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&from_text(text, name.as_deref())?))
+pub fn load_standard(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    entry(|| to_js(&from_text_arg(&text, name)?))
 }
 
 /// Every problem of a standard's text (TOML, JSON or YAML); empty when it is valid.
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = validateStandard, unchecked_return_type = "Diagnostic[]")]
-pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    entry(|| match from_text(text, name.as_deref()) {
+pub fn validate_standard(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    entry(|| match from_text_arg(&text, name) {
         Ok(_) => to_js(&[(); 0]),
         Err(Failure::Standard(e)) => to_js(&e.diagnostics),
         Err(other) => Err(other),
@@ -119,8 +126,11 @@ pub fn validate_standard(text: &str, name: Option<String>) -> Result<JsValue, Js
 /// bytes `lifecircle pack` writes. Throws `invalid_standard` with every problem.
 #[cfg(feature = "authoring")]
 #[wasm_bindgen(js_name = packStandard)]
-pub fn pack_standard(text: &str, name: Option<String>) -> Result<Vec<u8>, JsValue> {
-    entry(|| Ok(standard::bundle::pack_standard(&from_text(text, name.as_deref())?)))
+pub fn pack_standard(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
+) -> Result<Vec<u8>, JsValue> {
+    entry(|| Ok(standard::bundle::pack_standard(&from_text_arg(&text, name)?)))
 }
 
 /// Score a circle: the assessment as a plain object.
@@ -128,9 +138,9 @@ pub fn pack_standard(text: &str, name: Option<String>) -> Result<Vec<u8>, JsValu
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&assess(&standard_arg(&standard)?, &circle, as_of)?))
+    entry(|| to_js(&assess(&standard_arg(&standard)?, &circle, &args::text(&as_of, "asOf")?)?))
 }
 
 /// Score a circle: the assessment as JSON text, byte for byte what the CLI's
@@ -139,9 +149,9 @@ pub fn score(
 pub fn score_json(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
 ) -> Result<String, JsValue> {
-    entry(|| score_json_with(&standard_arg(&standard)?, &circle, as_of))
+    entry(|| score_json_with(&standard_arg(&standard)?, &circle, &args::text(&as_of, "asOf")?))
 }
 
 /// [`score_json`] against an already resolved standard (the golden tests use it for test
@@ -160,31 +170,43 @@ pub fn score_json_with(standard: &Standard, circle: &JsValue, as_of: &str) -> Re
 pub fn report(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<String>,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<JsValue>,
 ) -> Result<String, JsValue> {
     entry(|| {
-        let (lang, format) = (lang_arg(lang.as_deref())?, format_arg(format.as_deref())?);
-        let a = assess(&standard_arg(&standard)?, &circle, as_of)?;
+        let (lang, format) = (lang_arg(lang)?, format_arg(format)?);
+        let a = assess(&standard_arg(&standard)?, &circle, &args::text(&as_of, "asOf")?)?;
         Ok(report::render(&a, lang, format))
     })
 }
 
-fn lang_arg(lang: Option<&str>) -> Result<Lang, Failure> {
-    match lang {
+fn lang_arg(lang: Option<JsValue>) -> Result<Lang, Failure> {
+    match args::optional_text(lang, "lang")?.as_deref() {
         None | Some("zh") => Ok(Lang::Zh),
         Some("en") => Ok(Lang::En),
-        Some(other) => Err(Failure::argument("lang", format!("`{other}` is not `zh` or `en`"))),
+        Some(other) => {
+            Err(Failure::argument("lang", format!("须为 zh 或 en，实为 `{other}` / `{other}` is not `zh` or `en`")))
+        }
     }
 }
 
-fn format_arg(format: Option<&str>) -> Result<Format, Failure> {
-    match format {
+fn format_arg(format: Option<JsValue>) -> Result<Format, Failure> {
+    match args::optional_text(format, "format")?.as_deref() {
         None | Some("text") => Ok(Format::Text),
         Some("markdown" | "md") => Ok(Format::Markdown),
-        Some(other) => Err(Failure::argument("format", format!("`{other}` is not `text` or `markdown`"))),
+        Some(other) => Err(Failure::argument(
+            "format",
+            format!("须为 text 或 markdown，实为 `{other}` / `{other}` is not `text` or `markdown`"),
+        )),
     }
+}
+
+/// The `asOf` argument: a date written `YYYY-MM-DD` (said as the CLI's `--as-of` says it).
+fn date_arg(as_of: &str) -> Result<Date, Failure> {
+    as_of.parse::<Date>().map_err(|e| {
+        Failure::argument("asOf", format!("`{as_of}` 不是有效日期，应为 YYYY-MM-DD（如 2025-06-30）/ {e}"))
+    })
 }
 
 /// A district's circles against the standard's targets (what `lifecircle district` does): the
@@ -193,11 +215,11 @@ fn format_arg(format: Option<&str>) -> Result<Format, Failure> {
 #[wasm_bindgen(unchecked_return_type = "District")]
 pub fn district(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    communities: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    communities: Option<f64>,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&summarise(&standard_arg(&standard)?, &circles, as_of, communities)?))
+    entry(|| to_js(&summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?))
 }
 
 /// [`district`] as JSON text, byte for byte what the CLI's `district --format json` writes.
@@ -205,12 +227,12 @@ pub fn district(
 #[wasm_bindgen(js_name = districtJson)]
 pub fn district_json(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    communities: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    communities: Option<f64>,
 ) -> Result<String, JsValue> {
     entry(|| {
-        let d = summarise(&standard_arg(&standard)?, &circles, as_of, communities)?;
+        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?;
         serde_json::to_string_pretty(&d).map_err(|e| Failure::Internal(e.to_string()))
     })
 }
@@ -220,15 +242,15 @@ pub fn district_json(
 #[wasm_bindgen(js_name = districtReport)]
 pub fn district_report(
     #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: Vec<JsValue>,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
-    communities: Option<u32>,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    communities: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<JsValue>,
 ) -> Result<String, JsValue> {
     entry(|| {
-        let (lang, format) = (lang_arg(lang.as_deref())?, format_arg(format.as_deref())?);
-        let d = summarise(&standard_arg(&standard)?, &circles, as_of, communities)?;
+        let (lang, format) = (lang_arg(lang)?, format_arg(format)?);
+        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?;
         Ok(report::render_district(&d, lang, format))
     })
 }
@@ -240,11 +262,14 @@ pub fn district_report(
 #[cfg(feature = "district")]
 fn summarise(
     standard: &Standard,
-    circles: &[JsValue],
-    as_of: &str,
-    communities: Option<u32>,
+    circles: &JsValue,
+    as_of: &JsValue,
+    communities: Option<f64>,
 ) -> Result<lifecircle_core::district::District, Failure> {
-    let date = as_of.parse::<Date>().map_err(|e| Failure::argument("asOf", format!("{e} (expected YYYY-MM-DD)")))?;
+    let date = date_arg(&args::text(as_of, "asOf")?)?;
+    let communities = communities.map(|n| args::count(n, "communities")).transpose()?;
+    // One circle given alone (not in an array) must not read as a district of none.
+    let circles = args::array(circles, "circles")?;
     let mut read = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {
         read.push(circle_from(c).map_err(|f| match f {
@@ -265,12 +290,17 @@ fn summarise(
 
 /// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object.
 #[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
-pub fn schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] which: &str) -> Result<JsValue, JsValue> {
+pub fn schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] which: JsValue) -> Result<JsValue, JsValue> {
     entry(|| {
-        let text = match which {
+        let text = match args::text(&which, "which")?.as_str() {
             "circle" => lifecircle_core::schema::CIRCLE_SCHEMA,
             "standard" => lifecircle_core::schema::STANDARD_SCHEMA,
-            other => return Err(Failure::argument("which", format!("`{other}` is not `circle` or `standard`"))),
+            other => {
+                return Err(Failure::argument(
+                    "which",
+                    format!("须为 circle 或 standard，实为 `{other}` / `{other}` is not `circle` or `standard`"),
+                ));
+            }
         };
         parse_json(text)
     })
@@ -279,10 +309,15 @@ pub fn schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] which: &str) 
 /// The built-in sample circle (示例数据, marked `sample: true`) written for a standard.
 /// Throws `no_example` when there is none.
 #[wasm_bindgen(js_name = exampleCircle, unchecked_return_type = "CircleInput")]
-pub fn example_circle(#[wasm_bindgen(js_name = standardId)] standard_id: &str) -> Result<JsValue, JsValue> {
-    entry(|| match lifecircle_core::example::example(standard_id) {
-        Some(e) => parse_json(e.json),
-        None => Err(Failure::NoExample(standard_id.to_string())),
+pub fn example_circle(
+    #[wasm_bindgen(js_name = standardId, unchecked_param_type = "string")] standard_id: JsValue,
+) -> Result<JsValue, JsValue> {
+    entry(|| {
+        let standard_id = args::text(&standard_id, "standardId")?;
+        match lifecircle_core::example::example(&standard_id) {
+            Some(e) => parse_json(e.json),
+            None => Err(Failure::NoExample(standard_id)),
+        }
     })
 }
 
@@ -322,6 +357,12 @@ fn from_text(text: &str, name: Option<&str>) -> Result<Standard, Failure> {
     standard::load_text(name.unwrap_or(DEFAULT_NAME), text).map_err(Failure::Standard)
 }
 
+/// [`from_text`] with the `text` and `name` arguments as JS passed them.
+#[cfg(feature = "authoring")]
+fn from_text_arg(text: &JsValue, name: Option<JsValue>) -> Result<Standard, Failure> {
+    from_text(&args::text(text, "text")?, args::optional_text(name, "name")?.as_deref())
+}
+
 /// A built-in id, or (in the `full` module, feature `authoring`) the text of a standard
 /// (TOML, JSON or YAML, with built-in parents).
 pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
@@ -338,8 +379,9 @@ pub(crate) fn standard_from(arg: &str) -> Result<Standard, Failure> {
                 .into(),
         ));
     }
-    standard::load_builtin(arg)
-        .map_err(|e| if standard::builtin(arg).is_some() { Failure::Standard(e) } else { Failure::UnknownStandard(e) })
+    standard::load_builtin(arg).map_err(|e| {
+        if standard::builtin(arg).is_some() { Failure::Standard(e) } else { Failure::UnknownStandard(arg.into(), e) }
+    })
 }
 
 /// A circle given as a JSON string, or as a plain object (sent through `JSON.stringify`, so
@@ -351,7 +393,7 @@ pub(crate) fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
         return Circle::from_json(&text).map_err(Failure::Input);
     }
     if !v.is_object() {
-        return Err(Failure::argument("circle", "must be an object or a JSON string".into()));
+        return Err(Failure::argument("circle", "须为对象或 JSON 文本 / must be an object or a JSON string".into()));
     }
     // JSON.stringify writes NaN and ±Infinity as `null`, which would read as "missing":
     // write them as strings instead, so the field is reported as a wrong type.
@@ -364,7 +406,12 @@ pub(crate) fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
     let text = js_sys::JSON::stringify_with_replacer(v, non_finite_as_text.as_ref())
         .ok()
         .and_then(|s| JsValue::from(s).as_string())
-        .ok_or_else(|| Failure::argument("circle", "cannot be written as JSON".into()))?;
+        .ok_or_else(|| {
+            Failure::argument(
+                "circle",
+                "无法写成 JSON（含循环引用或 BigInt？）/ cannot be written as JSON (a cycle or a BigInt?)".into(),
+            )
+        })?;
     Circle::from_json(&text).map_err(|mut e| {
         for p in &mut e.problems {
             p.line = None;
@@ -375,7 +422,7 @@ pub(crate) fn circle_from(v: &JsValue) -> Result<Circle, Failure> {
 }
 
 fn assess(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<lifecircle_core::Assessment, Failure> {
-    let as_of = as_of.parse::<Date>().map_err(|e| Failure::argument("asOf", format!("{e} (expected YYYY-MM-DD)")))?;
+    let as_of = date_arg(as_of)?;
     let circle = circle_from(circle)?;
     lifecircle_core::score(standard, &circle, as_of).map_err(Failure::Input)
 }

@@ -137,7 +137,11 @@ export interface Applies { forms?: string[]; new_residential?: boolean }
 export type Indicator = Kind & {
   id: string; dimension: string; name: Text; rule: Rule; points: number; role: Role;
   cap?: Cap; help?: Text; action?: Text; responsible: string[]; applies: Applies;
-  cite: Cite; origin: string;
+  /** Where the requirement comes from. */
+  cite: Cite;
+  /** Where the points come from, when cited apart from the requirement (often designed). */
+  points_cite?: Cite;
+  origin: string;
 };
 export interface Grade {
   id: string; name: Text; stars?: number; min_points: number; below_points?: number;
@@ -278,15 +282,15 @@ export interface Diagnostic {
   code: DiagCode; file: string; line?: number; column?: number; item?: string; message: string;
 }
 export type InputProblemCode =
-  | "json" | "out_of_range" | "unknown_category" | "unknown_indicator" | "unknown_figure"
-  | "unknown_form" | "inconsistent";
+  | "json" | "out_of_range" | "not_whole" | "unknown_category" | "unknown_indicator"
+  | "unknown_figure" | "unknown_form" | "inconsistent" | "repeated";
 /** One problem in a circle input; `field` is a path like `facilities[3].floor_area_m2`. */
 export interface InputProblem {
   code: InputProblemCode; field: string; line?: number; column?: number; message: string;
 }
 export type ErrorCode =
   | "invalid_standard" | "unknown_standard" | "invalid_input" | "bad_argument"
-  | "no_example" | "internal" | "panic";
+  | "no_example" | "internal" | "panic" | AccessErrorCode;
 /** What every export throws. After a `panic` the instance is unusable: reload the page. */
 export interface LifecircleError extends Error {
   code: ErrorCode;
@@ -294,11 +298,19 @@ export interface LifecircleError extends Error {
   diagnostics?: Diagnostic[];
   /** With `invalid_input`. */
   problems?: InputProblem[];
-  /** With `bad_argument`: `standard`, `asOf`, `lang`, `format`, `which` or `circle`. */
+  /** With `bad_argument`: the argument's name as the declarations write it (`asOf`, `circle`, `lang` …). */
   argument?: string;
   /** With `no_example`. */
   standard?: string;
 }
+"#;
+
+/// The scoring module throws no walking-reach codes.
+#[cfg(not(feature = "access"))]
+#[wasm_bindgen(typescript_custom_section)]
+const NO_ACCESS_TYPES: &'static str = r#"
+/** Codes only walking reach throws (`lifecircle/full`): none in this module. */
+export type AccessErrorCode = never;
 "#;
 
 /// Types of the walking-reach exports (`lifecircle_full.js`, feature `access`).
@@ -306,6 +318,12 @@ export interface LifecircleError extends Error {
 #[wasm_bindgen(typescript_custom_section)]
 const ACCESS_TYPES: &'static str = r#"
 // ---------- walking reach (core/src/access) ----------
+/**
+ * Codes only walking reach throws: `invalid_data` (street, facility or origin data that cannot
+ * be read; the message names the element, feature or line), `access_error` (a walk that cannot
+ * be measured: a point far from every street, bad parameters).
+ */
+export type AccessErrorCode = "invalid_data" | "access_error";
 export type DataFormat = "osm" | "osm_xml" | "xml" | "pbf" | "osm_pbf" | "geojson" | "json" | "csv";
 export type WalkProfile = "default" | "elderly";
 /** A facility from data, WGS-84, in one or more of the standard's categories. */
@@ -332,9 +350,17 @@ export interface WalkReport {
   network: NetworkStats;
   facilities_used: number;
   facilities_added: number;
+  /** Facilities with no street within the snapping distance (left out). */
+  facilities_unsnapped: string[];
+  /** Facilities from data outside the circle (its boundary, or `reach_m` of its centre and origins): left out. */
+  facilities_outside: string[];
+  /** The circle's reach in metres (the standard's longest walk), when it has no boundary. */
+  reach_m?: number;
   facilities_without_location: number;
   origins_measured: number;
   origins_unsnapped: string[];
+  /** Origins from data outside the circle: measured all the same (a district-wide file?). */
+  origins_outside: string[];
   snap_findings: SnapFinding[];
   datum_warning?: { points_seem_in: Crs; network_in: Crs; median_offset_m: number; median_offset_converted_m: number; points_checked: number; message: string };
   unreached: string[];

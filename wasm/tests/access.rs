@@ -28,6 +28,11 @@ fn lonlat(lon: f64, lat: f64) -> JsValue {
     a.into()
 }
 
+/// A file's bytes as JS passes them (a `Uint8Array`).
+fn bytes(b: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(b).into()
+}
+
 fn code_of(e: &JsValue) -> String {
     assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
     get(e, "code").as_string().expect("code")
@@ -35,7 +40,7 @@ fn code_of(e: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn distances_match_the_networkx_reference() {
-    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let net = WalkNetwork::from_bytes(bytes(BJTU), "osm".into(), None).unwrap();
     let mut n = 0;
     for line in REFERENCE.lines().filter(|l| !l.starts_with('#')).skip(1).take(100) {
         let f: Vec<f64> = line.split(',').map(|x| x.parse().unwrap()).collect();
@@ -50,77 +55,99 @@ fn distances_match_the_networkx_reference() {
 /// scoring — gives exactly the native end-to-end snapshot.
 #[wasm_bindgen_test]
 fn end_to_end_assessment_equals_the_native_snapshot() {
-    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
-    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
+    let net = WalkNetwork::from_bytes(bytes(BJTU), "osm".into(), None).unwrap();
+    let imp = walk::import_facilities(bytes(BJTU), "osm".into(), "longwan-2024".into(), None).unwrap();
     let facilities = get(&imp, "facilities");
     assert!(js_sys::Array::from(&get(&imp, "unmapped")).length() > 0, "unmapped items are listed");
     let circle = r#"{"id":"bjtu-demo","name":"北京交通大学周边（OSM 实测路网）","population":10000,"households":4000,
             "location":{"crs":"wgs84","centre":[116.337,39.9495]}}"#;
-    let walked =
-        net.walk_circle("longwan-2024", JsValue::from_str(circle), facilities, js_sys::Array::new().into()).unwrap();
-    let json = facade::score_json("longwan-2024".into(), get(&walked, "circle"), "2025-06-30").unwrap();
+    let walked = net
+        .walk_circle("longwan-2024".into(), JsValue::from_str(circle), facilities, js_sys::Array::new().into())
+        .unwrap();
+    let json = facade::score_json("longwan-2024".into(), get(&walked, "circle"), "2025-06-30".into()).unwrap();
     assert_eq!(json, SNAPSHOT.trim_end());
 }
 
 #[wasm_bindgen_test]
 fn nearest_isochrone_and_coordinates() {
-    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
-    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
-    let near = net.nearest("longwan-2024", get(&imp, "facilities"), lonlat(116.337, 39.9495), None).unwrap();
+    let net = WalkNetwork::from_bytes(bytes(BJTU), "osm".into(), None).unwrap();
+    let imp = walk::import_facilities(bytes(BJTU), "osm".into(), "longwan-2024".into(), None).unwrap();
+    let near = net.nearest("longwan-2024".into(), get(&imp, "facilities"), lonlat(116.337, 39.9495), None).unwrap();
     let s = get(&get(&near, "by_category"), "supermarket");
     assert_eq!(get(&s, "name").as_string().as_deref(), Some("交大后勤超市"));
-    let elderly =
-        net.nearest("longwan-2024", get(&imp, "facilities"), lonlat(116.337, 39.9495), Some("elderly".into())).unwrap();
+    let elderly = net
+        .nearest("longwan-2024".into(), get(&imp, "facilities"), lonlat(116.337, 39.9495), Some("elderly".into()))
+        .unwrap();
     let e = get(&get(&elderly, "by_category"), "supermarket");
     assert!(get(&e, "minutes").as_f64().unwrap() > get(&s, "minutes").as_f64().unwrap());
-    let iso = net.isochrone("longwan-2024", lonlat(116.337, 39.9495), 10.0, None, None).unwrap();
+    let iso = net.isochrone("longwan-2024".into(), lonlat(116.337, 39.9495), 10.0, None, None).unwrap();
     assert_eq!(get(&iso, "type").as_string().as_deref(), Some("Feature"));
-    let streets = net.reached_streets("longwan-2024", lonlat(116.337, 39.9495), vec![5.0, 10.0], None).unwrap();
+    let streets = net
+        .reached_streets(
+            "longwan-2024".into(),
+            lonlat(116.337, 39.9495),
+            js_sys::Float64Array::from(&[5.0, 10.0][..]).into(),
+            None,
+        )
+        .unwrap();
     assert!(js_sys::Array::from(&get(&streets, "features")).length() > 10);
     let pts = js_sys::Array::new();
     pts.push(&lonlat(120.8125, 27.929));
-    let g = walk::convert_coords(pts.into(), "wgs84", "gcj02").unwrap();
-    let back = walk::convert_coords(g, "gcj02", "wgs84").unwrap();
+    let g = walk::convert_coords(pts.into(), "wgs84".into(), "gcj02".into()).unwrap();
+    let back = walk::convert_coords(g, "gcj02".into(), "wgs84".into()).unwrap();
     let p = js_sys::Array::from(&js_sys::Array::from(&back).get(0));
     assert!((p.get(0).as_f64().unwrap() - 120.8125).abs() < 1e-6);
 }
 
 #[wasm_bindgen_test]
 fn bad_data_gets_stable_codes() {
-    let e = WalkNetwork::from_bytes(b"<osm><node id=", "osm", None).err().expect("truncated xml fails");
+    let e = WalkNetwork::from_bytes(bytes(b"<osm><node id="), "osm".into(), None).err().expect("truncated xml fails");
     assert_eq!(code_of(&e), "invalid_data");
-    let e = WalkNetwork::from_bytes(b"\x00\x00\x00\x0fnot a pbf", "pbf", None).err().expect("bad pbf fails");
+    let e =
+        WalkNetwork::from_bytes(bytes(b"\x00\x00\x00\x0fnot a pbf"), "pbf".into(), None).err().expect("bad pbf fails");
     assert_eq!(code_of(&e), "invalid_data");
-    let e = WalkNetwork::from_bytes(b"{}", "shapefile", None).err().expect("unknown format");
+    let e = WalkNetwork::from_bytes(bytes(b"{}"), "shapefile".into(), None).err().expect("unknown format");
     assert_eq!(code_of(&e), "bad_argument");
-    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
+    let net = WalkNetwork::from_bytes(bytes(BJTU), "osm".into(), None).unwrap();
     let far = net.distance(lonlat(0.0, 0.0), lonlat(116.337, 39.9495)).expect_err("no street near (0, 0)");
     assert_eq!(code_of(&far), "access_error");
     let bad = js_sys::Array::new();
     bad.push(&lonlat(f64::NAN, 1.0));
-    assert_eq!(code_of(&walk::convert_coords(bad.into(), "wgs84", "gcj02").err().unwrap()), "bad_argument");
+    assert_eq!(
+        code_of(&walk::convert_coords(bad.into(), "wgs84".into(), "gcj02".into()).err().unwrap()),
+        "bad_argument"
+    );
 }
 
 /// What-if and siting through the facade: adding a pharmacy by the residents covers them, and
 /// the suggested sites come in greedy order of residents newly covered.
 #[wasm_bindgen_test]
 fn what_if_and_siting() {
-    let net = WalkNetwork::from_bytes(BJTU, "osm", None).unwrap();
-    let imp = walk::import_facilities(BJTU, "osm", "longwan-2024", None).unwrap();
+    let net = WalkNetwork::from_bytes(bytes(BJTU), "osm".into(), None).unwrap();
+    let imp = walk::import_facilities(bytes(BJTU), "osm".into(), "longwan-2024".into(), None).unwrap();
     let homes = walk::import_origins(
-        b"id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\n",
-        "csv",
+        bytes(b"id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\n"),
+        "csv".into(),
         None,
     )
     .unwrap();
     let add = js_sys::JSON::parse(r#"{"id":"new","point":[116.3321,39.9529],"categories":["pharmacy"]}"#).unwrap();
-    let changes = net.what_if("longwan-2024", get(&imp, "facilities"), homes.clone(), 15.0, add, None).unwrap();
+    let changes = net.what_if("longwan-2024".into(), get(&imp, "facilities"), homes.clone(), 15.0, add, None).unwrap();
     let pharmacy = get(&get(&js_sys::Array::from(&changes).get(0), "categories"), "pharmacy");
     let (before, after) = (get(&pharmacy, "before"), get(&pharmacy, "after"));
     let covered = |c: &JsValue| get(c, "covered_population").as_f64().unwrap();
     assert!(covered(&after) > covered(&before), "adding a pharmacy by A covers more residents");
-    let sites =
-        net.suggest_sites("longwan-2024", get(&imp, "facilities"), homes, 15.0, "pharmacy", 3, JsValue::NULL).unwrap();
+    let sites = net
+        .suggest_sites(
+            "longwan-2024".into(),
+            get(&imp, "facilities"),
+            homes,
+            15.0,
+            "pharmacy".into(),
+            3.0,
+            JsValue::NULL,
+        )
+        .unwrap();
     let list = js_sys::Array::from(&get(&sites, "sites"));
     assert!(list.length() >= 1);
     let newly: Vec<f64> = list.iter().map(|s| get(&s, "newly_covered_population").as_f64().unwrap()).collect();

@@ -25,6 +25,12 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
 
+/// A JS array of the values.
+#[cfg(feature = "district")]
+fn js_array(values: Vec<JsValue>) -> JsValue {
+    values.into_iter().collect::<js_sys::Array>().into()
+}
+
 fn code_of(e: &JsValue) -> String {
     assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
     get(e, "code").as_string().expect("an Error with a string `code`")
@@ -53,7 +59,7 @@ fn facade_score_json_matches_native_snapshots() {
         for circle in [JsValue::from_str(&circle_text), circle_obj] {
             let as_string = circle.is_string();
             let got = if builtin {
-                facade::score_json(std_id.into(), circle, as_of)
+                facade::score_json(std_id.into(), circle, as_of.into())
             } else {
                 // Test standards extend test standards, which `scoreJson` cannot see.
                 let std = load_standard(std_id).unwrap();
@@ -86,16 +92,17 @@ fn facade_district_json_matches_the_native_snapshot() {
     let as_strings: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t)).collect();
     let as_objects: Vec<JsValue> = texts.iter().map(|t| js_sys::JSON::parse(t).unwrap()).collect();
     for circles in [as_strings, as_objects] {
-        let got = facade::district_json(STANDARD.into(), circles, AS_OF, Some(COMMUNITIES)).unwrap();
+        let got = facade::district_json(STANDARD.into(), js_array(circles), AS_OF.into(), Some(f64::from(COMMUNITIES)))
+            .unwrap();
         assert_eq!(got, want, "districtJson differs from the native snapshot");
     }
     let bad = vec![JsValue::from_str(&texts[0]), JsValue::from_str(r#"{"id": "x", "name": "坏", "population": -5}"#)];
-    let e = facade::district_json(STANDARD.into(), bad, AS_OF, None).unwrap_err();
+    let e = facade::district_json(STANDARD.into(), js_array(bad), AS_OF.into(), None).unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let problems = String::from(js_sys::JSON::stringify(&get(&e, "problems")).unwrap());
     assert!(problems.contains("circles[1].population"), "{problems}");
     let twice = vec![JsValue::from_str(&texts[0]), JsValue::from_str(&texts[0])];
-    let e = facade::district_json(STANDARD.into(), twice, AS_OF, None).unwrap_err();
+    let e = facade::district_json(STANDARD.into(), js_array(twice), AS_OF.into(), None).unwrap_err();
     assert_eq!(code_of(&e), "bad_argument");
 }
 
@@ -103,12 +110,12 @@ fn facade_district_json_matches_the_native_snapshot() {
 #[wasm_bindgen_test]
 fn score_with_standard_text_equals_score_with_id() {
     let text = lifecircle_core::standard::builtin_text("longwan-2024").unwrap();
-    let circle = facade::example_circle("longwan-2024").unwrap();
-    let by_id = facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30").unwrap();
+    let circle = facade::example_circle("longwan-2024".into()).unwrap();
+    let by_id = facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30".into()).unwrap();
     // As text the file name differs, but a standard's digest covers its content only.
-    let by_text = facade::score_json(text.into(), circle.clone(), "2025-06-30").unwrap();
+    let by_text = facade::score_json(text.into(), circle.clone(), "2025-06-30".into()).unwrap();
     assert_eq!(by_id, by_text);
-    let obj = facade::score("longwan-2024".into(), circle, "2025-06-30").unwrap();
+    let obj = facade::score("longwan-2024".into(), circle, "2025-06-30".into()).unwrap();
     let total = get(&obj, "total").as_f64().unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&by_id).unwrap();
     assert_eq!(Some(total), parsed["total"].as_f64());
@@ -122,16 +129,16 @@ fn score_with_standard_text_equals_score_with_id() {
 #[wasm_bindgen_test]
 fn pack_standard_equals_the_native_packing() {
     let text = lifecircle_core::standard::builtin_text("longwan-2024").unwrap();
-    let bytes = facade::pack_standard(text, Some("standards/longwan-2024.toml".into())).unwrap();
+    let bytes = facade::pack_standard(text.into(), Some("standards/longwan-2024.toml".into())).unwrap();
     let native = lifecircle_core::load_builtin("longwan-2024").unwrap();
     assert_eq!(bytes, lifecircle_core::standard::bundle::pack_standard(&native));
     assert_eq!(lifecircle_core::standard::bundle::unpack_standard(&bytes), Some(native));
-    assert_eq!(code_of(&facade::pack_standard("id = 1", None).unwrap_err()), "invalid_standard");
+    assert_eq!(code_of(&facade::pack_standard("id = 1".into(), None).unwrap_err()), "invalid_standard");
     // The packed bytes are a handle `score` takes: the same JSON as scoring by id.
-    let circle = facade::example_circle("longwan-2024").unwrap();
+    let circle = facade::example_circle("longwan-2024".into()).unwrap();
     let packed: JsValue = js_sys::Uint8Array::from(bytes.as_slice()).into();
-    let by_packed = facade::score_json(packed, circle.clone(), "2025-06-30").unwrap();
-    assert_eq!(by_packed, facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30").unwrap());
+    let by_packed = facade::score_json(packed, circle.clone(), "2025-06-30".into()).unwrap();
+    assert_eq!(by_packed, facade::score_json("longwan-2024".into(), circle.clone(), "2025-06-30".into()).unwrap());
     // Damaged bytes, or anything else that is not a standard, are a bad argument.
     let mut damaged = bytes.clone();
     let mid = damaged.len() / 2;
@@ -139,7 +146,7 @@ fn pack_standard_equals_the_native_packing() {
     for arg in
         [js_sys::Uint8Array::from(damaged.as_slice()).into(), JsValue::from_f64(1.0), js_sys::Object::new().into()]
     {
-        let e = facade::score_json(arg, circle.clone(), "2025-06-30").unwrap_err();
+        let e = facade::score_json(arg, circle.clone(), "2025-06-30".into()).unwrap_err();
         assert_eq!(code_of(&e), "bad_argument");
         assert_eq!(get(&e, "argument").as_string().as_deref(), Some("standard"));
     }
@@ -154,21 +161,21 @@ fn the_other_exports_work() {
     assert_eq!(ids, builtin);
     let b = lifecircle_core::standard::builtin("longwan-2024").unwrap();
     let text = lifecircle_core::standard::builtin_text(b.id).unwrap();
-    let std = facade::load_standard(text, Some(b.file.into())).unwrap();
+    let std = facade::load_standard(text.into(), Some(b.file.into())).unwrap();
     assert_eq!(get(&std, "id").as_string().as_deref(), Some("longwan-2024"));
-    let diags: js_sys::Array = facade::validate_standard(text, None).unwrap().unchecked_into();
+    let diags: js_sys::Array = facade::validate_standard(text.into(), None).unwrap().unchecked_into();
     assert_eq!(diags.length(), 0);
-    let schema = facade::schema("circle").unwrap();
+    let schema = facade::schema("circle".into()).unwrap();
     assert!(get(&schema, "properties").is_object());
-    assert!(facade::schema("standard").is_ok());
-    let circle = facade::example_circle("longwan-2024").unwrap();
+    assert!(facade::schema("standard".into()).is_ok());
+    let circle = facade::example_circle("longwan-2024".into()).unwrap();
     for (lang, format, needle) in [(None, None, "示例数据"), (Some("en"), Some("markdown"), "# ")] {
         let r = facade::report(
             "longwan-2024".into(),
             circle.clone(),
-            "2025-06-30",
-            lang.map(String::from),
-            format.map(String::from),
+            "2025-06-30".into(),
+            lang.map(JsValue::from),
+            format.map(JsValue::from),
         )
         .unwrap();
         assert!(r.contains(needle), "{r}");
@@ -178,11 +185,11 @@ fn the_other_exports_work() {
 /// (c) every error code, as JS sees it: an `Error` with `code` and details.
 #[wasm_bindgen_test]
 fn errors_carry_stable_codes_and_locations() {
-    let circle = facade::example_circle("longwan-2024").unwrap();
+    let circle = facade::example_circle("longwan-2024".into()).unwrap();
 
     // Bad standard text: every problem with file, line, column and code.
     let bad = "id = \"mine\"\nversion = 3\n";
-    let e = facade::score_json(bad.into(), circle.clone(), "2025-06-30").unwrap_err();
+    let e = facade::score_json(bad.into(), circle.clone(), "2025-06-30".into()).unwrap_err();
     assert_eq!(code_of(&e), "invalid_standard");
     let d: js_sys::Array = get(&e, "diagnostics").unchecked_into();
     assert!(d.length() >= 1);
@@ -191,18 +198,19 @@ fn errors_carry_stable_codes_and_locations() {
     assert!(get(&first, "line").as_f64().is_some(), "{first:?}");
     assert!(get(&first, "code").is_string());
     // validateStandard returns the same problems instead of throwing, under the given name.
-    let v: js_sys::Array = facade::validate_standard(bad, Some("mine.toml".into())).unwrap().unchecked_into();
+    let v: js_sys::Array = facade::validate_standard(bad.into(), Some("mine.toml".into())).unwrap().unchecked_into();
     assert_eq!(v.length(), d.length());
     assert_eq!(get(&v.get(0), "file").as_string().as_deref(), Some("mine.toml"));
-    assert_eq!(code_of(&facade::load_standard(bad, None).unwrap_err()), "invalid_standard");
+    assert_eq!(code_of(&facade::load_standard(bad.into(), None).unwrap_err()), "invalid_standard");
     // Without a name the text decides its format: this is JSON, and its problem is on line 2.
-    let v: js_sys::Array = facade::validate_standard("{\n  \"standard\": 1\n}", None).unwrap().unchecked_into();
+    let v: js_sys::Array = facade::validate_standard("{\n  \"standard\": 1\n}".into(), None).unwrap().unchecked_into();
     assert_eq!(get(&v.get(0), "code").as_string().as_deref(), Some("syntax"), "{:?}", v.get(0));
     assert_eq!(get(&v.get(0), "line").as_f64(), Some(2.0), "{:?}", v.get(0));
 
     // Each broken test standard gives its own diagnostic code (and an item where it names one).
     for (path, text) in lifecircle_tests::STANDARDS.iter().filter(|(p, _)| p.contains("/broken/")) {
-        let v: js_sys::Array = facade::validate_standard(text, Some(path.to_string())).unwrap().unchecked_into();
+        let v: js_sys::Array =
+            facade::validate_standard((*text).into(), Some(JsValue::from(*path))).unwrap().unchecked_into();
         assert!(v.length() >= 1, "{path}: no diagnostics");
         for d in v.iter() {
             let code = get(&d, "code").as_string().unwrap();
@@ -212,7 +220,7 @@ fn errors_carry_stable_codes_and_locations() {
     }
 
     // Unknown standard id.
-    let e = facade::score("no-such-standard".into(), circle.clone(), "2025-06-30").unwrap_err();
+    let e = facade::score("no-such-standard".into(), circle.clone(), "2025-06-30".into()).unwrap_err();
     assert_eq!(code_of(&e), "unknown_standard");
     let d = js_sys::Array::from(&get(&e, "diagnostics")).get(0);
     assert_eq!(get(&d, "code").as_string().as_deref(), Some("unknown_parent"));
@@ -220,18 +228,18 @@ fn errors_carry_stable_codes_and_locations() {
 
     // Bad circle JSON: line, column and field path.
     let text = "{\n  \"id\": \"a\",\n  \"name\": \"b\",\n  \"facilities\": [{\"category\": \"x\", \"name\": \"y\", \"colour\": 1}]\n}";
-    let e = facade::score_json("longwan-2024".into(), JsValue::from_str(text), "2025-06-30").unwrap_err();
+    let e = facade::score_json("longwan-2024".into(), JsValue::from_str(text), "2025-06-30".into()).unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let p = js_sys::Array::from(&get(&e, "problems")).get(0);
     assert_eq!(get(&p, "code").as_string().as_deref(), Some("json"));
     assert_eq!(get(&p, "line").as_f64(), Some(4.0));
     assert!(get(&p, "field").as_string().unwrap().starts_with("facilities[0]"));
-    let e = facade::score_json("longwan-2024".into(), JsValue::from_str("{not json"), "2025-06-30").unwrap_err();
+    let e = facade::score_json("longwan-2024".into(), JsValue::from_str("{not json"), "2025-06-30".into()).unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
 
     // Absurd numbers, in an object: field paths, no line (it would point into JSON.stringify).
     let obj = js_sys::JSON::parse(r#"{"id":"a","name":"b","population":-5,"households":1e12}"#).unwrap();
-    let e = facade::score("longwan-2024".into(), obj, "2025-06-30").unwrap_err();
+    let e = facade::score("longwan-2024".into(), obj, "2025-06-30".into()).unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let problems = js_sys::Array::from(&get(&e, "problems"));
     let fields: Vec<String> = problems.iter().map(|p| get(&p, "field").as_string().unwrap()).collect();
@@ -247,7 +255,7 @@ fn errors_carry_stable_codes_and_locations() {
     Reflect::set(&obj, &"name".into(), &"b".into()).unwrap();
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         Reflect::set(&obj, &"population".into(), &JsValue::from_f64(bad)).unwrap();
-        let e = facade::score("longwan-2024".into(), obj.clone().into(), "2025-06-30").unwrap_err();
+        let e = facade::score("longwan-2024".into(), obj.clone().into(), "2025-06-30".into()).unwrap_err();
         assert_eq!(code_of(&e), "invalid_input", "{bad}");
         let p = js_sys::Array::from(&get(&e, "problems")).get(0);
         assert_eq!(get(&p, "field").as_string().as_deref(), Some("population"), "{bad}");
@@ -255,22 +263,24 @@ fn errors_carry_stable_codes_and_locations() {
 
     // Wrong arguments.
     for (e, arg) in [
-        (facade::score("longwan-2024".into(), circle.clone(), "30/06/2025").unwrap_err(), "asOf"),
-        (facade::score("longwan-2024".into(), JsValue::from_f64(3.0), "2025-06-30").unwrap_err(), "circle"),
+        (facade::score("longwan-2024".into(), circle.clone(), "30/06/2025".into()).unwrap_err(), "asOf"),
+        (facade::score("longwan-2024".into(), JsValue::from_f64(3.0), "2025-06-30".into()).unwrap_err(), "circle"),
         (
-            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30", Some("fr".into()), None).unwrap_err(),
+            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30".into(), Some("fr".into()), None)
+                .unwrap_err(),
             "lang",
         ),
         (
-            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30", None, Some("pdf".into())).unwrap_err(),
+            facade::report("longwan-2024".into(), circle.clone(), "2025-06-30".into(), None, Some("pdf".into()))
+                .unwrap_err(),
             "format",
         ),
-        (facade::schema("nope").unwrap_err(), "which"),
+        (facade::schema("nope".into()).unwrap_err(), "which"),
     ] {
         assert_eq!(code_of(&e), "bad_argument");
         assert_eq!(get(&e, "argument").as_string().as_deref(), Some(arg));
     }
-    let e = facade::example_circle("mofcom-2021").unwrap_err();
+    let e = facade::example_circle("mofcom-2021".into()).unwrap_err();
     assert_eq!(code_of(&e), "no_example");
     // The message is the Rust error's text.
     assert!(get(&e, "message").as_string().unwrap().contains("mofcom-2021"));

@@ -5,7 +5,9 @@
 //!    output for the web, TypeScript on, name and producers sections removed.
 //! 3. `wasm-opt -Oz` from npm `binaryen` in `e2e/node_modules` (pinned in `e2e/package.json`;
 //!    Debian's older binaryen produces modules Chromium refuses, so PATH is never used).
-//! 4. package.json, README.md; then the raw and gzip size of every stage and artifact.
+//! 4. the Node.js entries (`lifecircle.node.js`, `lifecircle_full.node.js`: the same modules,
+//!    with an `init()` that reads the `.wasm` from disk, since Node's `fetch` has no `file:`
+//!    URLs), package.json, README.md; then the raw and gzip size of every stage and artifact.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,6 +59,9 @@ pub fn dist() -> Result<PathBuf, String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut rows = module(&out, NAME, &[])?;
     rows.extend(module(&out, FULL_NAME, &["authoring", "access", "district"])?);
+    for name in [NAME, FULL_NAME] {
+        write(&out.join(format!("{name}.node.js")), &node_entry(name))?;
+    }
     write(&out.join("package.json"), &package_json())?;
     write(&out.join("README.md"), README)?;
 
@@ -261,47 +266,107 @@ pub fn sizes(bytes: &[u8]) -> (usize, usize) {
     (bytes.len(), gz_len)
 }
 
+/// The Node.js entry of a module (package.json's `node` condition): everything the module
+/// exports, with an `init()` that, given no argument, reads the module's `.wasm` next to it from
+/// disk. The web build's own `init()` fetches `new URL('…_bg.wasm', import.meta.url)`, and
+/// Node's `fetch` refuses `file:` URLs ("fetch failed: not implemented... yet..."), so the
+/// README's `await init()` failed in Node.
+fn node_entry(name: &str) -> String {
+    format!(
+        r#"// Node.js entry of `{name}.js` (the `node` condition of package.json's `exports`): the same
+// module; `init()` without an argument reads {name}_bg.wasm from disk, since Node's fetch has
+// no file: URLs. Written by `cargo xtask dist`.
+import {{ readFile }} from 'node:fs/promises';
+import init from './{name}.js';
+
+export * from './{name}.js';
+
+let loading;
+
+export default function initNode(moduleOrPath) {{
+  if (moduleOrPath !== undefined) return init(moduleOrPath);
+  loading ??= readFile(new URL('./{name}_bg.wasm', import.meta.url))
+    .then((bytes) => init({{ module_or_path: bytes }}))
+    .catch((e) => {{
+      loading = undefined;
+      throw e;
+    }});
+  return loading;
+}}
+"#
+    )
+}
+
+/// package.json, written by hand: the order of the conditions in `exports` matters (the first
+/// that matches wins, so `types` comes first and `default` last), and `serde_json` here sorts
+/// keys.
 fn package_json() -> String {
-    let v = serde_json::json!({
-        "name": NAME,
-        "version": env!("CARGO_PKG_VERSION"),
-        "description": "一刻钟便民生活圈评价标准体系：评分核心（WebAssembly）/ Evaluation standard system for 15-minute convenient living circles: the scoring core in WebAssembly",
-        "license": "MIT OR Apache-2.0",
-        "type": "module",
-        "main": format!("{NAME}.js"),
-        "module": format!("{NAME}.js"),
-        "types": format!("{NAME}.d.ts"),
-        "exports": {
-            ".": { "types": format!("./{NAME}.d.ts"), "default": format!("./{NAME}.js") },
-            "./full": { "types": format!("./{FULL_NAME}.d.ts"), "default": format!("./{FULL_NAME}.js") },
-            "./lifecircle_bg.wasm": format!("./{NAME}_bg.wasm"),
-            "./lifecircle_full_bg.wasm": format!("./{FULL_NAME}_bg.wasm")
-        },
-        "files": [
-            format!("{NAME}.js"),
-            format!("{NAME}.d.ts"),
-            format!("{NAME}_bg.wasm"),
-            format!("{NAME}_bg.wasm.d.ts"),
-            format!("{FULL_NAME}.js"),
-            format!("{FULL_NAME}.d.ts"),
-            format!("{FULL_NAME}_bg.wasm"),
-            format!("{FULL_NAME}_bg.wasm.d.ts"),
-            "README.md"
-        ],
-        "sideEffects": false,
-        "keywords": ["一刻钟便民生活圈", "15-minute city", "living circle", "evaluation", "wasm"]
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
+    let files = [
+        format!("{NAME}.js"),
+        format!("{NAME}.node.js"),
+        format!("{NAME}.d.ts"),
+        format!("{NAME}_bg.wasm"),
+        format!("{NAME}_bg.wasm.d.ts"),
+        format!("{FULL_NAME}.js"),
+        format!("{FULL_NAME}.node.js"),
+        format!("{FULL_NAME}.d.ts"),
+        format!("{FULL_NAME}_bg.wasm"),
+        format!("{FULL_NAME}_bg.wasm.d.ts"),
+        "README.md".to_string(),
+    ];
+    let q = |s: &str| serde_json::Value::from(s).to_string();
+    let files = files.iter().map(|f| format!("    {}", q(f))).collect::<Vec<_>>().join(",\n");
+    let keywords = ["一刻钟便民生活圈", "15-minute city", "living circle", "evaluation", "wasm"]
+        .iter()
+        .map(|k| format!("    {}", q(k)))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    let conditions = |stem: &str| {
+        format!(
+            "{{\n      \"types\": \"./{stem}.d.ts\",\n      \"node\": \"./{stem}.node.js\",\n      \"default\": \"./{stem}.js\"\n    }}"
+        )
+    };
+    format!(
+        r#"{{
+  "name": "{NAME}",
+  "version": "{version}",
+  "description": {description},
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "{NAME}.js",
+  "module": "{NAME}.js",
+  "types": "{NAME}.d.ts",
+  "exports": {{
+    ".": {main},
+    "./full": {full},
+    "./{NAME}_bg.wasm": "./{NAME}_bg.wasm",
+    "./{FULL_NAME}_bg.wasm": "./{FULL_NAME}_bg.wasm",
+    "./package.json": "./package.json"
+  }},
+  "files": [
+{files}
+  ],
+  "sideEffects": false,
+  "keywords": [
+{keywords}
+  ]
+}}
+"#,
+        version = env!("CARGO_PKG_VERSION"),
+        description = q(
+            "一刻钟便民生活圈评价标准体系：评分核心（WebAssembly）/ Evaluation standard system for 15-minute convenient living circles: the scoring core in WebAssembly"
+        ),
+        main = conditions(NAME),
+        full = conditions(FULL_NAME),
+    )
 }
 
 const README: &str = r#"# lifecircle · 一刻钟便民生活圈评价标准体系（WebAssembly）
 
-在浏览器中运行与原生命令行完全相同的评分核心：同样的输入，得到逐字节相同的 JSON 结果。
+在浏览器和 Node.js 中运行与原生命令行完全相同的评分核心：同样的输入，得到逐字节相同的 JSON 结果。
 
 ```js
-import init, { score, scoreJson, exampleCircle, listStandards } from './lifecircle.js';
+import init, { score, scoreJson, exampleCircle, listStandards } from 'lifecircle';
 
 await init();                                   // 加载 lifecircle_bg.wasm
 const circle = exampleCircle('longwan-2024');   // 内置示例生活圈（示例数据）
@@ -309,47 +374,68 @@ const a = score('longwan-2024', circle, '2025-06-30');
 console.log(a.total, a.grade.grade?.name.zh);
 ```
 
-- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id；生活圈为对象或 JSON 字符串；评估日期
-  `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
+- 加载：先 `await init()` 再调用其他函数。Node.js（≥ 18，ES 模块）中 `init()` 从磁盘读取 `.wasm`；
+  不经打包工具的网页中用 import map 把 `lifecircle` 指向 `lifecircle.js`（`.wasm` 按模块所在位置
+  查找，服务器须以 `application/wasm` 提供）；Vite 无需设置；esbuild 等其他打包工具：
+  `import wasmUrl from 'lifecircle/lifecircle_bg.wasm'`（esbuild `--loader:.wasm=file`），再
+  `await init({ module_or_path: wasmUrl })`。
+- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id、打包的标准（`Uint8Array`，即 `packStandard`
+  或命令行 `lifecircle pack` 的结果，核对摘要）或（仅完整模块）标准文本；生活圈为对象或 JSON 字符串；
+  评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
 - `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle' | 'standard')`、
   `exampleCircle`、`version`。
-- 出错时抛出 `Error`，带稳定的 `code`（`invalid_standard`、`unknown_standard`、`invalid_input`、
-  `bad_argument`、`no_example`、`internal`、`panic`）及 `diagnostics` / `problems` 明细。
+- 出错时抛出 `Error`（信息先中文后英文），带稳定的 `code`：`invalid_standard`、`unknown_standard`、
+  `invalid_input`、`bad_argument`（`argument` 为参数名，类型不对也属此类）、`no_example`、`internal`、
+  `panic`，完整模块另有 `invalid_data`、`access_error`；明细在 `diagnostics` / `problems`。
   `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
 - 完整模块 `lifecircle/full`（`lifecircle_full.js`）包含上述全部函数，另有：自定义标准
   `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码；
-  `score` 等也接受标准文本），以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML / PBF /
-  GeoJSON）、`nearest`、`reachedStreets`、`isochrone`、`walkCircle`、`whatIf`、`suggestSites`、
-  `importFacilities`、`importOrigins`、`convertCoords`（WGS-84 / GCJ-02 / BD-09），以及全区目标进度
+  `score` 等也接受标准文本）、`packStandard`，以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
+  PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`）、`nearest`、`reachedStreets`、`isochrone`、
+  `walkCircle`、`whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、`convertCoords`
+  （WGS-84 / GCJ-02 / BD-09；用完的路网调用 `free()`），以及全区目标进度
   `district(标准, 生活圈数组, 评估日期, 社区数?)`、`districtJson`、`districtReport`（与命令行
   `lifecircle district` 相同）。只按内置标准评分的页面只需下载小模块。
-- 类型定义见 `lifecircle.d.ts`、`lifecircle_full.d.ts`。
+- 类型定义见 `lifecircle.d.ts`、`lifecircle_full.d.ts`（用到 DOM 的 `Response` 等类型：TypeScript
+  配置的 `lib` 需含 `dom`，或设 `skipLibCheck`）。
 
 ## English
 
-The lifecircle scoring core, compiled to WebAssembly: same input, byte-identical JSON to the
-native CLI.
+The lifecircle scoring core, compiled to WebAssembly, in the browser and in Node.js: same input,
+byte-identical JSON to the native CLI.
 
-- `score(standard, circle, asOf)`: `standard` is a built-in id; `circle` is an object or a JSON
-  string; `asOf` is `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's
-  `--format json` text.
+- Loading: `await init()` before any other call. In Node.js (18 or later, ES modules) `init()`
+  reads the `.wasm` from disk; in a page without a bundler, map `lifecircle` to `lifecircle.js`
+  with an import map (the `.wasm` is found next to the module; serve it as `application/wasm`);
+  Vite needs nothing; esbuild and other bundlers: `import wasmUrl from
+  'lifecircle/lifecircle_bg.wasm'` (esbuild `--loader:.wasm=file`), then
+  `await init({ module_or_path: wasmUrl })`.
+- `score(standard, circle, asOf)`: `standard` is a built-in id, a packed standard (a
+  `Uint8Array` from `packStandard` or `lifecircle pack`, its digest checked) or, in the full
+  module only, a standard's text; `circle` is an object or a JSON string; `asOf` is
+  `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json`
+  text.
 - `report(standard, circle, asOf, lang?, format?)`, `listStandards()`,
   `schema('circle' | 'standard')`, `exampleCircle(standardId)`, `version()`.
-- Errors are thrown as `Error` with a stable `code` (`invalid_standard`, `unknown_standard`,
-  `invalid_input`, `bad_argument`, `no_example`, `internal`, `panic`) and the details in
-  `diagnostics` or `problems`. `panic` means a bug: the instance is unusable afterwards; reload
-  the page.
+- Errors are thrown as `Error` (message in Chinese, then English) with a stable `code`:
+  `invalid_standard`, `unknown_standard`, `invalid_input`, `bad_argument` (`argument` names it;
+  a value of the wrong type is one too), `no_example`, `internal`, `panic`, and in the full module
+  `invalid_data` and `access_error`; the details in `diagnostics` or `problems`. `panic` means a
+  bug: the instance is unusable afterwards; reload the page.
 - The full module `lifecircle/full` (`lifecircle_full.js`) has everything above plus your own
-  standards, `loadStandard(text, name?)` (the resolved standard as a plain object) and
-  `validateStandard(text, name?)` (every problem with file, line, column, item and code), in
-  TOML, JSON or YAML (`score` and friends then accept a standard's text too), and walking reach
-  on street networks: `WalkNetwork.fromBytes` (OSM XML / PBF / GeoJSON), `nearest`,
+  standards, `loadStandard(text, name?)` (the resolved standard as a plain object),
+  `validateStandard(text, name?)` (every problem with file, line, column, item and code) and
+  `packStandard(text, name?)`, in TOML, JSON or YAML (`score` and friends then accept a
+  standard's text too), and walking reach on street networks: `WalkNetwork.fromBytes` (the
+  bytes of OSM XML / PBF / GeoJSON, as a `Uint8Array` or an `ArrayBuffer`), `nearest`,
   `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`, `importFacilities`,
-  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09), and a district's progress
-  against its standard's targets: `district(standard, circles, asOf, communities?)`,
-  `districtJson` and `districtReport` (as `lifecircle district` writes them). A page that
-  scores against the built-in standards only needs the small module.
-- Types: `lifecircle.d.ts`, `lifecircle_full.d.ts`. Licence: MIT OR Apache-2.0.
+  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09; call `free()` on a network you
+  are done with), and a district's progress against its standard's targets:
+  `district(standard, circles, asOf, communities?)`, `districtJson` and `districtReport` (as
+  `lifecircle district` writes them). A page that scores against the built-in standards only
+  needs the small module.
+- Types: `lifecircle.d.ts`, `lifecircle_full.d.ts` (they name DOM types such as `Response`:
+  include `dom` in TypeScript's `lib`, or set `skipLibCheck`). Licence: MIT OR Apache-2.0.
 "#;
 
 #[cfg(test)]
@@ -405,6 +491,35 @@ mod tests {
         assert_eq!(ok, Ok(()));
         let e = refused.unwrap_err();
         assert!(e.contains("leaky.wasm") && e.contains("names this machine's path"), "{e}");
+    }
+
+    #[test]
+    fn package_json_puts_types_first_and_ships_every_target() {
+        let text = package_json();
+        let v: serde_json::Value = serde_json::from_str(&text).expect("package.json is JSON");
+        let files: Vec<&str> = v["files"].as_array().unwrap().iter().filter_map(|f| f.as_str()).collect();
+        for key in [".", "./full"] {
+            // serde_json sorts keys when it reads: look at the text for the order.
+            let at = text.find(&format!("\"{key}\": {{")).unwrap_or_else(|| panic!("no exports[{key}]"));
+            let block = &text[at..at + text[at..].find('}').unwrap()];
+            let pos = |c: &str| block.find(&format!("\"{c}\":")).unwrap_or_else(|| panic!("{c} in {block}"));
+            assert!(pos("types") < pos("node") && pos("node") < pos("default"), "{block}");
+            for target in v["exports"][key].as_object().unwrap().values() {
+                let f = target.as_str().unwrap().trim_start_matches("./");
+                assert!(files.contains(&f), "{f} of exports[{key}] is not in files");
+            }
+        }
+        for main in ["main", "module", "types"] {
+            assert!(files.contains(&v[main].as_str().unwrap()), "{main}");
+        }
+    }
+
+    #[test]
+    fn the_node_entry_reads_its_own_wasm() {
+        let js = node_entry(FULL_NAME);
+        assert!(js.contains("export * from './lifecircle_full.js';"), "{js}");
+        assert!(js.contains("new URL('./lifecircle_full_bg.wasm', import.meta.url)"), "{js}");
+        assert!(js.contains("export default function initNode"), "{js}");
     }
 
     #[test]
