@@ -64,6 +64,10 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     write(&out.join("package.json"), &package_json())?;
     write(&out.join("README.md"), README)?;
+    // The licence texts the package's `license` field names.
+    for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        std::fs::copy(root().join(licence), out.join(licence)).map_err(|e| format!("{licence}: {e}"))?;
+    }
 
     let mut files = Vec::new();
     list(&out, &mut files);
@@ -313,6 +317,8 @@ fn package_json() -> String {
         format!("{FULL_NAME}_bg.wasm"),
         format!("{FULL_NAME}_bg.wasm.d.ts"),
         "README.md".to_string(),
+        "LICENSE-MIT".to_string(),
+        "LICENSE-APACHE".to_string(),
     ];
     let q = |s: &str| serde_json::Value::from(s).to_string();
     let files = files.iter().map(|f| format!("    {}", q(f))).collect::<Vec<_>>().join(",\n");
