@@ -523,8 +523,8 @@ fn origins_coverage_and_scored_siting() {
     let covered = l01["inputs"]["population_covered"].as_f64().expect("covered");
     assert!(covered > 0.0 && covered < 4300.0, "{l01}");
 
-    let by_name = |category: &str| {
-        lifecircle(&[
+    let sites = |circle: &str, category: &str, more: &[&str]| {
+        let mut args = vec![
             "access",
             "sites",
             "--network",
@@ -534,13 +534,16 @@ fn origins_coverage_and_scored_siting() {
             "--origins",
             h,
             "--circle",
-            cp,
+            circle,
             "--category",
             category,
             "--as-of",
             "2025-06-30",
-        ])
+        ];
+        args.extend_from_slice(more);
+        lifecircle(&args)
     };
+    let by_name = |category: &str| sites(cp, category, &[]);
     let out = by_name("pharmacy");
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{}", text(&out));
@@ -580,24 +583,7 @@ fn origins_coverage_and_scored_siting() {
     // gives sites at the network's nodes as the file writes them, not at their WGS-84 places
     // 500 m away (which AMap would show off the street).
     let cg = tmp("bjtu-homes-gcj.json", &std::fs::read_to_string(&c).expect("circle").replace("wgs84", "gcj02"));
-    let out = lifecircle(&[
-        "access",
-        "sites",
-        "--network",
-        &osm,
-        "--facilities",
-        &osm,
-        "--origins",
-        h,
-        "--circle",
-        cg.to_str().expect("path"),
-        "--category",
-        "pharmacy",
-        "--as-of",
-        "2025-06-30",
-        "--crs",
-        "gcj02",
-    ]);
+    let out = sites(cg.to_str().expect("path"), "pharmacy", &["--crs", "gcj02"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("坐标为 GCJ-02"), "{}", text(&out));
     let xml = std::fs::read_to_string(&osm).expect("osm");
