@@ -276,8 +276,9 @@ pub struct Circle {
     pub walking: Option<Walking>,
 }
 
-/// One problem with a circle input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem with a circle input. Written with `message` (English, with the exact values)
+/// and `message_zh` (the same in a community worker's words, [`InputProblem::text`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputProblem {
     /// Stable code: `json`, `out_of_range`, `not_whole`, `unknown_category`, `unknown_indicator`,
     /// `unknown_figure`, `unknown_form`, `inconsistent`, `repeated` (the same facility or
@@ -286,11 +287,29 @@ pub struct InputProblem {
     pub code: &'static str,
     /// Field path, e.g. `facilities[3].floor_area_m2`.
     pub field: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     pub message: String,
+}
+
+impl Serialize for InputProblem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("InputProblem", 6)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("field", &self.field)?;
+        match self.line {
+            Some(l) => st.serialize_field("line", &l)?,
+            None => st.skip_field("line")?,
+        }
+        match self.column {
+            Some(c) => st.serialize_field("column", &c)?,
+            None => st.skip_field("column")?,
+        }
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("message_zh", &self.text(crate::standard::Lang::Zh))?;
+        st.end()
+    }
 }
 
 impl InputProblem {

@@ -286,7 +286,11 @@ export type InputProblemCode =
   | "unknown_figure" | "unknown_form" | "inconsistent" | "repeated";
 /** One problem in a circle input; `field` is a path like `facilities[3].floor_area_m2`. */
 export interface InputProblem {
-  code: InputProblemCode; field: string; line?: number; column?: number; message: string;
+  code: InputProblemCode; field: string; line?: number; column?: number;
+  /** English, with the exact values. */
+  message: string;
+  /** The same in Chinese, in a community worker's words. */
+  message_zh: string;
 }
 export type ErrorCode =
   | "invalid_standard" | "unknown_standard" | "invalid_input" | "bad_argument"
