@@ -539,12 +539,14 @@ test('an implausible value is kept, listed to correct, and survives a reload', {
     await page.waitForTimeout(300);
     // The form lists it; the score card and gap report say why they have no score (they used
     // to throw into the console), and the circle with -5 is what was autosaved.
-    assert.match(await page.locator('#lc-form .lc-problems').textContent(), /population/);
-    assert.match(await page.locator('#lc-card .lc-problems').textContent(), /输入有误，无法评分[\s\S]*population[\s\S]*下面是上次有效的评分/);
+    // (in her words; the field's path is for a host page, in data-field)
+    assert.match(await page.locator('#lc-form .lc-problems').textContent(), /常住人口：数值不合理/);
+    assert.equal(await page.locator('#lc-form .lc-problems li').first().getAttribute('data-field'), 'population');
+    assert.match(await page.locator('#lc-card .lc-problems').textContent(), /输入有误，无法评分[\s\S]*常住人口：数值不合理[\s\S]*下面是上次有效的评分/);
     // Below them the card keeps the last valid score, the one the form's score line shows.
     assert.equal(await page.locator('#lc-card .lc-head .lc-total').textContent(), await page.locator('#lc-form .lc-live .lc-total').textContent());
     assert.match(await page.locator('#lc-form .lc-live').textContent(), /上次有效评分/);
-    assert.match(await page.locator('#lc-gaps .lc-problems').textContent(), /population/);
+    assert.match(await page.locator('#lc-gaps .lc-problems').textContent(), /常住人口：数值不合理/);
     assert.equal(JSON.parse(await formJson(page)).population, -5);
     // Reloading restores it as typed (it used to be set aside as a damaged entry, and the
     // form reverted to the sample).
@@ -552,7 +554,7 @@ test('an implausible value is kept, listed to correct, and survives a reload', {
     await page.waitForSelector('body[data-ready="1"]');
     assert.equal(await population.inputValue(), '-5');
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /已恢复/);
-    assert.match(await page.locator('#lc-form .lc-problems').textContent(), /population/);
+    assert.match(await page.locator('#lc-form .lc-problems').textContent(), /常住人口：数值不合理/);
     // After a reload nothing has scored yet: the card lists the problems alone.
     assert.equal(await page.locator('#lc-card .lc-head').count(), 0);
     assert.doesNotMatch(await page.locator('#lc-card .lc-problems').textContent(), /上次有效/);
@@ -875,6 +877,210 @@ test('demo: a quick change of sample shows the last choice, once', { skip }, asy
     assert.equal(await page.getAttribute('#lc-form', 'circle-id'), 'blank');
     assert.equal(await page.getAttribute('body', 'data-sample'), 'blank');
     assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// Accessibility, for a screen-reader and keyboard user and for an older community worker on a
+// phone in the large-text mode: what axe-core does not check.
+
+/** Starts recording what the page's live regions (aria-live, role=status/alert) would say: the
+ * text of each change within one, in the page and in the widgets' shadow roots. */
+async function recordLive(page) {
+  await page.evaluate(() => {
+    window.__said = [];
+    const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    const liveOf = (n) => {
+      for (let e = n.nodeType === 1 ? n : n.parentElement; e; e = e.parentElement) {
+        const live = e.getAttribute('aria-live');
+        if ((live && live !== 'off') || ['alert', 'status'].includes(e.getAttribute('role'))) return e;
+      }
+      return null;
+    };
+    for (const r of roots) {
+      new MutationObserver((ms) => {
+        for (const m of ms) {
+          for (const t of m.type === 'characterData' ? [m.target] : [...m.addedNodes]) {
+            const region = liveOf(t);
+            // (a region inside a hidden tab panel says nothing)
+            if (region && region.getClientRects().length && t.textContent.trim()) {
+              window.__said.push({ host: r.host ? r.host.id : '', region: region.className || region.getAttribute('role'), text: t.textContent.trim() });
+            }
+          }
+        }
+      }).observe(r, { subtree: true, childList: true, characterData: true });
+    }
+  });
+}
+
+test('a11y: a score change is said once, as a sentence, after typing stops; a problem is not shouted on every key', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    const form = page.locator('#lc-form');
+    await recordLive(page);
+    // The sample's evaluator gave 2.5 of 3 to MC-G01: typed again as 1.5, key by key.
+    const points = form.getByLabel('评估人打分 (0–3)', { exact: true });
+    await points.click();
+    await points.press('Control+a');
+    await page.keyboard.type('1.5', { delay: 120 });
+    await page.waitForTimeout(1800);
+    const total = await form.locator('.lc-live .lc-total').textContent();
+    const said = await page.evaluate(() => window.__said);
+    // "1" scored too (85.47), "1.5" scored 85.97: one sentence with the total and what it is
+    // out of, not the bare numbers of both, twice (the form's score line and the card's).
+    assert.deepEqual(said.map((s) => `${s.host} ${s.text}`), [`lc-form 总分 ${total} / 100 分，品质型（五星）；较前 −1 分`]);
+    // A value the core refuses: the field says why (its own message, tied to it), the form's
+    // status counts what is to fix; the list of problems is no alert re-announced on each key.
+    await page.evaluate(() => { window.__said = []; });
+    const population = form.getByLabel('常住人口', { exact: true });
+    await population.click();
+    await population.press('Control+a');
+    await page.keyboard.type('-50', { delay: 120 });
+    await page.waitForTimeout(1800);
+    assert.equal(await form.locator('.lc-problems').getAttribute('role'), null, 'the problem list is not an alert');
+    const fromForm = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form');
+    const status = fromForm.filter((s) => s.region !== 'lc-error');
+    assert.deepEqual(status.map((s) => s.text), ['待修正 1 项，评分暂停（显示的是上次有效评分）'], JSON.stringify(fromForm));
+    const described = await population.evaluate((i) => i.getRootNode().getElementById(i.getAttribute('aria-describedby')).textContent);
+    assert.match(described, /数值不合理/);
+    assert.equal(await population.getAttribute('aria-invalid'), 'true');
+    // Corrected: the score is said again (unchanged), then in English after an edit.
+    await page.evaluate(() => { window.__said = []; });
+    await population.press('Control+a');
+    await page.keyboard.type('9600', { delay: 60 });
+    await page.waitForTimeout(1800);
+    const again = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    assert.deepEqual(again.map((s) => s.text), [`总分 ${total} / 100 分，品质型（五星）`]);
+    await page.click('#lang');
+    await page.evaluate(() => { window.__said = []; });
+    const en = form.getByLabel('Evaluator\'s points (0–3)', { exact: true });
+    await en.press('Control+a');
+    await page.keyboard.type('2', { delay: 60 });
+    await page.waitForTimeout(1800);
+    const inEnglish = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    const grade = await form.locator('.lc-live .lc-grade').evaluate((g) => g.firstChild.textContent.trim());
+    assert.deepEqual(inEnglish.map((s) => s.text), [`Total ${await form.locator('.lc-live .lc-total').textContent()} / 100 points, ${grade}; change +0.5`]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y: a facility or residential-point cell that is wrong is described by its row\'s message', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    const form = page.locator('#lc-form');
+    const why = (cell) => cell.evaluate((i) => (i.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+      .map((id) => i.getRootNode().getElementById(id)?.textContent ?? `(no element ${id})`).join(' '));
+    const walk = form.getByLabel('第 2 行 距中心步行距离（米）', { exact: true });
+    await walk.fill('三百');
+    await page.waitForTimeout(300);
+    assert.equal(await walk.getAttribute('aria-invalid'), 'true');
+    assert.match(await why(walk), /请输入数字/, 'the walk cell is described by its row\'s message');
+    const point = form.getByLabel('居民点 1 人口', { exact: true });
+    await point.fill('很多');
+    await page.waitForTimeout(300);
+    assert.equal(await point.getAttribute('aria-invalid'), 'true');
+    assert.match(await why(point), /请输入数字/, 'the residential point\'s cell too');
+    // A new row: its category is not chosen yet; the category box says so.
+    await form.getByRole('button', { name: '添加设施', exact: true }).click();
+    await page.waitForTimeout(300);
+    const rows = await form.locator('tbody select[aria-label$="行 业态"]').count();
+    const category = form.getByLabel(`第 ${rows} 行 业态`, { exact: true });
+    assert.equal(await category.getAttribute('aria-invalid'), 'true');
+    assert.match(await why(category), /请选择业态/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y: problems name the field in her words, not its JSON path; stars have a name', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    const card = page.locator('#lc-card');
+    // The card's stars are a picture with a name (an aria-label on a plain span is not read).
+    assert.equal(await card.getByRole('img', { name: '星级 5/5' }).count(), 1);
+    await page.locator('#lc-form').getByLabel('第 3 行 距中心步行距离（米）', { exact: true }).fill('-1');
+    await page.waitForTimeout(300);
+    const list = page.locator('#lc-form .lc-problems li');
+    assert.match(await list.first().textContent(), /^第 3 行设施“万顺小超市（示例）”：步行距离：/);
+    assert.doesNotMatch(await page.locator('#lc-form .lc-problems').textContent(), /facilities\[|walk_m/);
+    assert.equal(await list.first().getAttribute('data-field'), 'facilities[2].walk_m', 'the path stays for a host page');
+    assert.doesNotMatch(await card.locator('.lc-problems').textContent(), /facilities\[|walk_m/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y: on a phone in large text the score line stays below the tabs, tabs read whole, targets are 44 px', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.check('#large');
+    await page.waitForTimeout(300);
+    for (const lang of ['zh', 'en']) {
+      // Scrolled into the facility table: the form's score line is stuck under the tabs, whole.
+      await page.locator('#lc-form tbody tr').nth(6).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 400));
+      await page.waitForTimeout(200);
+      const tabs = await page.locator('nav.tabs').boundingBox();
+      const live = await page.locator('#lc-form .lc-live').boundingBox();
+      assert.ok(live.y >= tabs.y + tabs.height - 1, `${lang}: the score line (at ${live.y}) is not under the tabs (ending at ${tabs.y + tabs.height})`);
+      await shot(page, `a11y-phone-large-${lang}.png`);
+      if (lang === 'zh') {
+        // A Chinese tab name is one word: not broken over two lines (整改清 / 单).
+        const lines = await page.locator('nav.tabs [role=tab]').evaluateAll((ts) => ts.map((t) => {
+          const r = document.createRange();
+          r.selectNodeContents(t);
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+        }));
+        assert.deepEqual(lines, [1, 1, 1], 'each tab on one line');
+        await page.click('#lang');
+        await page.waitForTimeout(300);
+      }
+    }
+    // Everything she taps in the form, the card and the page's controls is at least 44 px
+    // each way (a checkbox and its label count as one target when the label is beside it).
+    const small = await page.evaluate(() => {
+      const out = [];
+      const roots = [document, ...['lc-form', 'lc-card'].map((id) => document.getElementById(id).shadowRoot)];
+      for (const root of roots) {
+        for (const e of root.querySelectorAll('a[href], button, input, select, summary')) {
+          const r = e.getBoundingClientRect();
+          // (a link inside a sentence is exempt, as WCAG's target size lets it be)
+          if (!r.width || e.closest('[hidden]') || e.matches('.skip, .lc-skip, p a')) continue;
+          let { width, height } = r;
+          const label = e.labels && e.labels[0];
+          if (label && e.type === 'checkbox') {
+            const l = label.getBoundingClientRect();
+            width = Math.max(r.right, l.right) - Math.min(r.left, l.left);
+            height = Math.max(r.bottom, l.bottom) - Math.min(r.top, l.top);
+          }
+          if (width < 44 || height < 44) out.push(`${e.tagName} ${e.type || ''} ${(e.getAttribute('aria-label') || e.id || e.textContent).trim().slice(0, 24)} ${Math.round(width)}×${Math.round(height)}`);
+        }
+      }
+      return [...new Set(out.map((s) => s.replace(/第 \d+ 行/, '第 n 行')))];
+    });
+    assert.deepEqual(small, []);
+    assert.deepEqual(errors, []);
+    // The district page's tabs (links) too: one line each, and the page no wider than the phone.
+    const district = await open(browser, base + '/district.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await district.page.check('#large');
+    await district.page.waitForTimeout(300);
+    const links = await district.page.locator('nav.tabs .tab-link').evaluateAll((ts) => ts.map((t) => {
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+    }));
+    assert.deepEqual(links, [1, 1], 'each district tab on one line');
+    assert.equal(await district.page.evaluate(() => document.documentElement.scrollWidth), 360);
+    assert.deepEqual(district.errors, []);
   } finally {
     await browser.close();
   }

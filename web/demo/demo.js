@@ -147,9 +147,12 @@ function stickBelowTabs() {
 
 function wire() {
   stickBelowTabs();
+  // The tabs grow with the large text and the longer English names (two lines on a phone):
+  // followed as they change, not only when the window is resized, or the score line would
+  // stick half under them.
+  new ResizeObserver(stickBelowTabs).observe(document.querySelector('.tabs'));
   // On a phone the map draws its phone layout by itself (legend below the map, legible);
   // the A3 poster is for printing.
-  window.addEventListener('resize', stickBelowTabs);
   $('controls').addEventListener('submit', (e) => e.preventDefault());
   // The last choice wins (see `showSample`); the page is ready again when it is shown.
   $('sample').addEventListener('change', (e) => showSample(e.target.value).then(ready).catch(fail));

@@ -118,9 +118,50 @@ pub fn AssessmentForm(
     let last: RwSignal<Option<Assessment>> = RwSignal::new(None);
     let change: RwSignal<Option<f64>> = RwSignal::new(None);
     let previous = StoredValue::new(None::<(u32, f64)>);
+    // What a screen reader hears of the score: one sentence, said once typing has paused
+    // (`SAY_AFTER_MS`), not the score line's numbers on every key (see `announce`). `heard`:
+    // the generation, the total last said (or loaded), and whether problems were said last.
+    let said = RwSignal::new(String::new());
+    let pending = StoredValue::new(0u32);
+    let heard = StoredValue::new(None::<(u32, Option<f64>, bool)>);
+    let say = move |generation: u32| {
+        let ticket = pending.get_value().wrapping_add(1);
+        pending.set_value(ticket);
+        set_timeout(
+            move || {
+                // (a later edit, or the form gone)
+                if pending.try_get_value() != Some(ticket) {
+                    return;
+                }
+                let (Some(l), Some(n)) = (lang.try_get_untracked(), problems.try_with_untracked(Vec::len)) else {
+                    return;
+                };
+                let now = last
+                    .try_with_untracked(|a| {
+                        a.as_ref().map(|a| (a.total, a.max, a.grade.grade.as_ref().map(|g| g.name.get(l).to_string())))
+                    })
+                    .flatten();
+                let Some((_, before, told)) = heard.get_value() else { return };
+                let Some(text) = announce(l, n, now.as_ref(), before, told) else { return };
+                heard.set_value(Some((generation, if n == 0 { now.map(|(t, ..)| t) } else { before }, n > 0)));
+                if said.get_untracked() != text {
+                    said.set(text);
+                }
+            },
+            std::time::Duration::from_millis(SAY_AFTER_MS),
+        );
+    };
     Effect::new(move |_| {
         let generation = state.generation.get();
-        if let Ok(a) = scored.get() {
+        let scored = scored.get();
+        // A circle loaded from outside is a new start: its score is the one later changes are
+        // told against, not news itself.
+        if heard.get_value().is_none_or(|(g, ..)| g != generation) {
+            heard.set_value(Some((generation, scored.as_ref().ok().map(|a| a.total), false)));
+        } else {
+            say(generation);
+        }
+        if let Ok(a) = scored {
             match previous.get_value() {
                 Some((g, total)) if g == generation => {
                     if let Some(d) = delta(Some(total), a.total).filter(|d| *d != 0.0) {
@@ -165,9 +206,10 @@ pub fn AssessmentForm(
         let n = problems.with(Vec::len);
         last.with(|a| {
             let a = a.as_ref()?;
-            let grade = match &a.grade.grade {
-                Some(g) => format!("{} {}", g.name.get(l), g.stars.map(stars).unwrap_or_default()),
-                None => tr(l, "未评定等级", "no grade").to_string(),
+            // (the stars repeat the grade's name for the eye; a screen reader hears the name)
+            let (grade, stars) = match &a.grade.grade {
+                Some(g) => (g.name.get(l).to_string(), g.stars.map(stars).unwrap_or_default()),
+                None => (tr(l, "未评定等级", "no grade").to_string(), String::new()),
             };
             // With a problem to fix the circle does not score: what is shown is the last
             // score it had, and says so.
@@ -179,7 +221,7 @@ pub fn AssessmentForm(
             Some(view! {
                 {stale}
                 <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>
-                <span class="lc-grade">{grade}</span>
+                <span class="lc-grade">{grade} " " <span aria-hidden="true">{stars}</span></span>
                 <span class="lc-delta">{d}</span>
                 {(n > 0).then(|| view! { <span class="lc-error">{format!("{}{n}", tr(l, "待修正：", "to fix: "))}</span> })}
             })
@@ -191,8 +233,10 @@ pub fn AssessmentForm(
             (!ps.is_empty()).then(|| {
                 let items =
                     standard.with(|st| circle.with(|c| ps.iter().map(|p| problem_item(st, c, p, l)).collect_view()));
+                // Not an alert: drawn again on each key while a value is wrong, it would be
+                // shouted each time. The field says its own problem; the status counts them.
                 view! {
-                    <div class="lc-problems" role="alert">
+                    <div class="lc-problems">
                         <strong>{tr(l, "请修正以下输入：", "Please correct:")}</strong>
                         <ul>{items}</ul>
                     </div>
@@ -255,7 +299,8 @@ pub fn AssessmentForm(
         <form class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
             novalidate=true
             on:submit=move |ev| ev.prevent_default()>
-            <div class="lc-live" aria-live="polite">{live}</div>
+            <div class="lc-live">{live}</div>
+            <p class="lc-sr" role="status">{move || said.get()}</p>
             {problem_list}
             {body}
             {submit}
@@ -263,12 +308,52 @@ pub fn AssessmentForm(
     }
 }
 
-/// A problem in a list: where it is in the form's words, what is wrong, and the field's path
-/// (what an evaluator editing the JSON looks for).
+/// A problem in a list: where it is in the form's words and what is wrong. The field's path
+/// (`facilities[2].walk_m`) is no word of hers: it is kept in `data-field`, for a host page.
 pub(crate) fn problem_item(st: &Standard, c: &Circle, p: &InputProblem, l: Lang) -> impl IntoView + use<> {
     let words = model::field_words(st, c, &p.field, l);
-    let path = (words != p.field).then(|| view! { " " <code>{p.field.clone()}</code> });
-    view! { <li>{format!("{words}{}{}", tr(l, "：", ": "), p.text(l))}{path}</li> }
+    view! { <li data-field=p.field.clone()>{format!("{words}{}{}", tr(l, "：", ": "), p.text(l))}</li> }
+}
+
+/// How long typing pauses before the score is said to a screen reader.
+const SAY_AFTER_MS: u64 = 1000;
+
+/// The sentence a screen reader hears after an edit: the problems to fix while there are any;
+/// else the total, out of what, the grade and the change since the last sentence (or the
+/// load). `None` when there is nothing new to say: an edit that changed no score, unless
+/// problems were said last (fixed, the score is said again) or none was said yet.
+fn announce(
+    l: Lang,
+    n: usize,
+    now: Option<&(f64, f64, Option<String>)>,
+    before: Option<f64>,
+    told_problems: bool,
+) -> Option<String> {
+    if n > 0 {
+        let why = match now {
+            Some(_) => {
+                tr(l, " 项，评分暂停（显示的是上次有效评分）", "; scoring paused (the last valid score is shown)")
+            }
+            None => tr(l, " 项，暂不能评分", "; no score yet"),
+        };
+        return Some(format!("{}{n}{why}", tr(l, "待修正 ", "To fix: ")));
+    }
+    let (total, max, grade) = now?;
+    let d = delta(before, *total).filter(|d| *d != 0.0);
+    // (a first score, or one after problems were fixed, is said even unchanged)
+    if d.is_none() && !told_problems && before.is_some() {
+        return None;
+    }
+    let grade = grade.as_deref().unwrap_or(tr(l, "未评定等级", "no grade"));
+    let change =
+        d.map(|d| format!("{}{}{}", tr(l, "；较前 ", "; change "), fmt_delta(d), tr(l, " 分", ""))).unwrap_or_default();
+    Some(format!(
+        "{}{} / {}{}{grade}{change}",
+        tr(l, "总分 ", "Total "),
+        fmt_num(*total),
+        fmt_num(*max),
+        tr(l, " 分，", " points, ")
+    ))
 }
 
 /// What every part of the form needs. Copy.
@@ -661,11 +746,15 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let id = |k: &str| ctx.id(&format!("fac{i}-{k}"));
                 let label = |zh: &'static str, en: &'static str| format!("{} {} {}", tr(l, "第", "Row"), i + 1, tr(l, zh, en));
                 let errors = ctx.errors(format!("facilities[{i}]"));
-                // Each cell is outlined for its own problems (the core's, by field, or its text).
+                // Each cell is outlined for its own problems (the core's, by field, or its text),
+                // and then described by the row's message (a screen reader hears why).
+                let err_id = id("err");
                 let cell_invalid = move |field: &'static str| {
                     let mine = ctx.errors(format!("facilities[{i}].{field}"));
-                    move || (mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))).to_string()
+                    move || mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))
                 };
+                let (bad_cat, bad_area, bad_walk, bad_loc) =
+                    (cell_invalid("category"), cell_invalid("floor_area_m2"), cell_invalid("walk_m"), cell_invalid("location"));
                 let messages = move || {
                     let mut m = errors.get();
                     if bad.with(|b| b.contains(&"location")) {
@@ -690,7 +779,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-cat"><select aria-label=label("行 业态", ": category") prop:value=known.clone().unwrap_or_else(|| f.category.clone())
-                            aria-invalid=cell_invalid("category")
+                            aria-invalid=flag(bad_cat) aria-describedby=described(bad_cat, err_id.clone())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.category = v });
@@ -706,16 +795,19 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         <td class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.floor_area_m2)
-                            aria-label=label("行 面积（平方米）", ": floor area (m²)") aria-invalid=cell_invalid("floor_area_m2")
+                            aria-label=label("行 面积（平方米）", ": floor area (m²)")
+                            aria-invalid=flag(bad_area) aria-describedby=described(bad_area, err_id.clone())
                             on:input=num("floor_area_m2", |f, v| f.floor_area_m2 = v)/></td>
                         <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.walk_m)
-                            aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)") aria-invalid=cell_invalid("walk_m")
+                            aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
+                            aria-invalid=flag(bad_walk) aria-describedby=described(bad_walk, err_id.clone())
                             on:input=num("walk_m", |f, v| f.walk_m = v)/></td>
                         <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder="120.81, 27.93"
-                            aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)") aria-invalid=cell_invalid("location")
+                            aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
+                            aria-invalid=flag(bad_loc) aria-describedby=described(bad_loc, err_id.clone())
                             on:input=move |ev| {
                                 let p = parse_lonlat(&event_target_value(&ev));
                                 typed("location", p.is_ok());
@@ -749,8 +841,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     // The row's problems under it, across the table: in view whichever cell is wrong.
                     {move || {
                         let m = messages();
+                        let err_id = err_id.clone();
                         (!m.is_empty()).then(|| view! {
-                            <tr class="lc-row-error"><td colspan="10"><div class="lc-error">{m.join("；")}</div></td></tr>
+                            <tr class="lc-row-error"><td colspan="10"><div class="lc-error" id=err_id>{m.join("；")}</div></td></tr>
                         })
                     }}
                 }
@@ -823,6 +916,17 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             </div>
         </fieldset>
     }
+}
+
+/// A cell's `aria-invalid`, from whether it is outlined as wrong.
+fn flag(invalid: impl Fn() -> bool + 'static) -> impl Fn() -> String + 'static {
+    move || invalid().to_string()
+}
+
+/// A cell's `aria-describedby`: its row's message `id` while the cell is outlined as wrong
+/// (empty otherwise: no description).
+fn described(invalid: impl Fn() -> bool + 'static, id: String) -> impl Fn() -> String + 'static {
+    move || if invalid() { id.clone() } else { String::new() }
 }
 
 /// Moves the focus past the facility table: to the first control after its fieldset.
@@ -942,9 +1046,11 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         }
                     })
                 };
+                // (an outlined cell is described by the row's message, as in the facility table)
+                let err_id = ctx.id(&format!("origin{i}-err"));
                 let cell_invalid = move |field: String| {
                     let mine = ctx.errors(format!("walking.origins[{i}].{field}"));
-                    move || (mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))).to_string()
+                    move || mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))
                 };
                 let cells = cats2
                     .iter()
@@ -952,9 +1058,10 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         let key = code.clone();
                         let field = format!("nearest_m.{code}");
                         let invalid = cell_invalid(field.clone());
+                        let described = described(invalid.clone(), err_id.clone());
                         view! {
                             <td><input type="text" inputmode="decimal" prop:value=show_number(o.nearest_m.get(code).copied())
-                                aria-label=label(name) aria-invalid=invalid
+                                aria-label=label(name) aria-invalid=flag(invalid.clone()) aria-describedby=described
                                 on:input=move |ev| {
                                     let v = parse_number(&event_target_value(&ev));
                                     typed(&field, v.is_ok());
@@ -975,6 +1082,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     }
                     m.join("；")
                 };
+                let bad_pop = cell_invalid("population".into());
                 Some(view! {
                     <tr>
                         <td><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
@@ -983,7 +1091,8 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.id = v });
                             }/></td>
                         <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population))
-                            aria-label=label(tr(l, "人口", "population")) aria-invalid=cell_invalid("population".into())
+                            aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop.clone())
+                            aria-describedby=described(bad_pop, err_id.clone())
                             on:input=move |ev| {
                                 let v = parse_number(&event_target_value(&ev));
                                 typed("population", matches!(v, Ok(Some(_))));
@@ -997,7 +1106,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 on:click=move |_| edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } })>
                                 {tr(l, "删除", "Remove")}
                             </button>
-                            <div class="lc-error">{messages}</div>
+                            <div class="lc-error" id=err_id>{messages}</div>
                         </td>
                     </tr>
                 })

@@ -364,10 +364,19 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
         return indicator(rest.strip_suffix(".points").unwrap_or(rest));
     }
     if let Some(rest) = field.strip_prefix("surveys.") {
-        let k = rest.split('.').next().unwrap_or(rest);
-        return match l {
-            Lang::Zh => format!("满意度调查（{k}）"),
-            Lang::En => format!("Survey ({k})"),
+        let (k, part) = rest.split_once('.').unwrap_or((rest, ""));
+        // The survey by the indicator that asks it (its key, `overall`, is no word of hers).
+        let asked = st.indicators.iter().find(|i| matches!(&i.kind, Kind::Satisfaction { survey, .. } if survey == k));
+        let part = match part {
+            "respondents" => tr(l, "受访人数", "respondents"),
+            "satisfied" => tr(l, "满意人数", "satisfied"),
+            _ => "",
+        };
+        let part = if part.is_empty() { String::new() } else { format!("{sep}{part}") };
+        return match (l, asked) {
+            (_, Some(i)) => format!("{}{part}", i.name.get(l)),
+            (Lang::Zh, None) => format!("满意度调查（{k}）{part}"),
+            (Lang::En, None) => format!("Survey ({k}){part}"),
         };
     }
     match field {
@@ -646,8 +655,11 @@ mod tests {
         assert_eq!(w("location.boundary[2]"), "边界第 3 点");
         assert_eq!(field_words(&st, &c, "location.boundary[2]", Lang::En), "Boundary point 3");
         assert_eq!(w("population"), "常住人口");
-        assert_eq!(w("surveys.overall.satisfied"), "满意度调查（overall）");
-        assert_eq!(field_words(&st, &c, "surveys.overall.satisfied", Lang::En), "Survey (overall)");
+        assert_eq!(w("surveys.overall.satisfied"), "居民综合满意度：满意人数");
+        assert_eq!(
+            field_words(&st, &c, "surveys.overall.satisfied", Lang::En),
+            "Residents' overall satisfaction: satisfied"
+        );
         assert_eq!(w("facilities[3]"), "第 4 行设施", "a whole row (a JSON error's path)");
         let ev = st.indicators.iter().find(|i| matches!(i.kind, Kind::Evaluator)).unwrap();
         assert_eq!(w(&format!("evaluator.{}.points", ev.id)), format!("{} {}", ev.id, ev.name.zh));
@@ -758,6 +770,14 @@ mod tests {
         let zh: Vec<String> = ps.iter().map(|p| p.text(Lang::Zh)).collect();
         assert_eq!(zh, ["数值不合理：-1 不能为负数、过大（超过 1000000000）或非数字", "满意人数不能多于受访人数"]);
         assert_eq!(ps[0].text(Lang::En), ps[0].message);
+    }
+
+    #[test]
+    fn a_survey_problem_is_named_by_its_indicator_not_its_key() {
+        let (st, c, _) = sample();
+        assert_eq!(field_words(&st, &c, "surveys.overall.satisfied", Lang::Zh), "居民综合满意度：满意人数");
+        assert_eq!(field_words(&st, &c, "surveys.overall", Lang::En), "Residents' overall satisfaction");
+        assert_eq!(field_words(&st, &c, "surveys.other.respondents", Lang::Zh), "满意度调查（other）：受访人数");
     }
 
     #[test]

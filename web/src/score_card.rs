@@ -86,7 +86,8 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
             view! {
                 <span class="lc-grade">{g.name.get(l).to_string()}</span>
                 " "
-                <span class="lc-stars" aria-label=format!("{} {label}", tr(l, "星级", "stars"))>{s}</span>
+                // (an aria-label on a plain span is not read: the stars are a picture with a name)
+                <span class="lc-stars" role="img" aria-label=format!("{} {label}", tr(l, "星级", "stars"))>{s}</span>
             }
             .into_any()
         }
@@ -95,7 +96,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
     let delta_view = delta.filter(|d| *d != 0.0).map(|d| {
         let class = if d > 0.0 { "lc-delta lc-delta-up" } else { "lc-delta lc-delta-down" };
         view! {
-            <span class=class aria-live="polite">
+            <span class=class>
                 {format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d))}
             </span>
         }
@@ -133,7 +134,9 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
         <header class="lc-head">
             <h2>{a.circle.name.clone()} " " {sample}</h2>
         </header>
-        <div class="lc-head" aria-live="polite">
+        // No live region: drawn afresh for each assessment, it would say the bare numbers on
+        // every key typed into the form, after the form's own sentence (its status says them).
+        <div class="lc-head">
             <span>
                 <span class="lc-total">{fmt_num(a.total)}</span>
                 <span class="lc-max">{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>

@@ -50,6 +50,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
 .lc-root input,.lc-root select,.lc-root textarea{font:inherit;color:var(--_ink);background:var(--_bg);
 border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
 .lc-root input[type=checkbox]{min-height:0;width:1.3em;height:1.3em;vertical-align:middle}
+.lc-root.lc-elder input[type=checkbox]{width:44px;height:44px;min-height:44px}
 .lc-root [aria-invalid=true]{border-color:var(--_bad);border-width:2px}
 .lc-root .lc-muted{color:var(--_muted)}
 .lc-root .lc-error{color:var(--_bad);font-weight:600;margin:.2em 0}
