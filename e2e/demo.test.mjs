@@ -116,8 +116,16 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.equal(download.suggestedFilename(), `${JSON.parse(edited).id}.json`, 'named by the circle id');
     await page.click('#lc-form .lcx-start');
     assert.ok(await page.locator('#lc-form .lcx-confirm').isVisible(), 'start over asks first');
-    // The page gave starting data: the question says it goes back to it (not "clear").
+    // A dialog named by its question; Escape cancels it and changes nothing.
+    const dialog = page.getByRole('alertdialog', { name: /确定要放弃本圈的全部填写内容/ });
+    assert.ok(await dialog.isVisible(), 'the confirmation is named by its question');
+    await page.keyboard.press('Escape');
+    assert.ok(!(await page.locator('#lc-form .lcx-confirm').isVisible()), 'Escape cancels');
+    assert.equal(await formJson(page), edited, 'cancelled: nothing changed');
+    await page.click('#lc-form .lcx-start');
+    // The page gave starting data: the question and the button say it goes back to it (not "clear").
     assert.match(await page.locator('#lc-form .lcx-confirm').textContent(), /恢复为本页提供的起始数据/);
+    assert.equal(await page.locator('#lc-form .lcx-confirm .lcx-danger').textContent(), '恢复起始数据');
     await page.click('#lc-form .lcx-confirm .lcx-danger');
     assert.equal(await formJson(page), startJson, 'start over returns to the sample');
     assert.equal(await page.locator('#lc-form .lcx-notice').textContent(), '已恢复为本页提供的起始数据。');
@@ -520,6 +528,7 @@ test('a new circle from scratch: the blank form, and start over empties it', { s
     assert.equal(JSON.parse(await formJson(page)).name, '我的生活圈');
     await page.click('#lc-form .lcx-start');
     assert.match(await page.locator('#lc-form .lcx-confirm').textContent(), /确定要清空本圈的全部填写内容吗/);
+    assert.equal(await page.locator('#lc-form .lcx-confirm .lcx-danger').textContent(), '确定清空');
     await page.click('#lc-form .lcx-confirm .lcx-danger');
     assert.equal(JSON.parse(await formJson(page)).name, '', 'start over empties a form that had no starting data');
     assert.equal(await page.locator('#lc-form .lcx-notice').textContent(), '已清空，重新开始。');
@@ -943,6 +952,9 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
     const fromForm = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form');
     const status = fromForm.filter((s) => s.region !== 'lc-error');
     assert.deepEqual(status.map((s) => s.text), ['待修正 1 项，评分暂停（显示的是上次有效评分）'], JSON.stringify(fromForm));
+    // Nor do the widgets beside the form (the score card's list of problems) say it again.
+    const beside = (await page.evaluate(() => window.__said)).filter((s) => s.host !== 'lc-form');
+    assert.deepEqual(beside, [], 'only the form speaks');
     const described = await population.evaluate((i) => i.getRootNode().getElementById(i.getAttribute('aria-describedby')).textContent);
     assert.match(described, /数值不合理/);
     assert.equal(await population.getAttribute('aria-invalid'), 'true');

@@ -121,6 +121,7 @@ const TEXT = {
   confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先导出 JSON 备份。', 'Clear everything entered for this circle? This cannot be undone; export a JSON backup first if needed.'],
   confirmReset: ['确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先导出 JSON 备份。', 'Drop everything entered for this circle and go back to the starting data this page gave? This cannot be undone; export a JSON backup first if needed.'],
   yes: ['确定清空', 'Clear everything'],
+  yesReset: ['恢复起始数据', 'Go back to the starting data'],
   no: ['取消', 'Cancel'],
   exportJson: ['导出 JSON', 'Export JSON'],
   importJson: ['导入 JSON', 'Import JSON'],
@@ -506,16 +507,22 @@ class AssessmentElement extends LifecircleElement {
     super();
     this._pristine = null; // see `_entered`
     const label = (e, k, prop) => this._label(e, k, prop);
-    this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true });
+    const cancel = () => { this._confirm.hidden = true; this._startBtn.focus(); };
+    // Named by its question; Escape cancels, as in any dialog.
+    this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true, 'aria-labelledby': 'lcx-confirm-q',
+      on: { keydown: (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); cancel(); } } } });
     const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => this._startOver() } }), 'yes');
-    const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: () => { this._confirm.hidden = true; this._startBtn.focus(); } } }), 'no');
-    const q = label(h('span'), 'confirm');
+    const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: cancel } }), 'no');
+    const q = label(h('span', { id: 'lcx-confirm-q' }), 'confirm');
     this._confirm.append(q, yes, no);
-    // The question says what will happen: emptied, or back to the starting data the page gave.
+    // The question and the button say what will happen: emptied, or back to the starting data
+    // the page gave.
     const ask = () => {
-      const key = this._default === undefined ? 'confirm' : 'confirmReset';
-      for (const l of this._labels) if (l[0] === q) l[1] = key;
-      q.textContent = say(this, key);
+      const reset = this._default !== undefined;
+      for (const [e, key] of [[q, reset ? 'confirmReset' : 'confirm'], [yes, reset ? 'yesReset' : 'yes']]) {
+        for (const l of this._labels) if (l[0] === e) l[1] = key;
+        e.textContent = say(this, key);
+      }
       this._confirm.hidden = false;
       no.focus();
     };

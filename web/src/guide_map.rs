@@ -1328,7 +1328,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             "<g class=\"lc-fac{}\" data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\">",
             if selected { " lc-selected" } else { "" },
             esc(&fac.id),
-            esc(&format!("{}：{}{}", cat_name, fac.name, status))
+            esc(&format!("{}{}{}{}", cat_name, lang.pick("：", ": "), fac.name, status))
         );
         let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac.name, cat_name, status)));
         if o.layout == Layout::Phone {

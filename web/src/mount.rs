@@ -287,7 +287,9 @@ fn problems_view(
         s.1.circle.with_untracked(|c| e.problems.iter().map(|p| problem_item(st, c, p, lang)).collect_view())
     });
     view! {
-        <div class="lc-root lc-problems" class:lc-elder=elder role="alert">
+        // No alert: it is drawn again on every key typed into the form beside it, whose own
+        // status says once, after typing stops, how many problems there are.
+        <div class="lc-root lc-problems" class:lc-elder=elder>
             <strong>{tr(lang, "输入有误，无法评分：", "The input cannot be scored:")}</strong>
             <ul>{items}</ul>
             {kept.then(|| view! { <p>{tr(lang, "下面是上次有效的评分，修正后即更新。", "Below is the last valid score; it updates once this is corrected.")}</p> })}
