@@ -185,23 +185,16 @@ impl<'a> Cx<'a> {
         Cx { st, c, open, metres_per_minute }
     }
 
-    /// How far the circle reaches from its centre, in the units of the input's distances: the
-    /// standard's longest walk in minutes (walking coverage, presence within minutes) at its
-    /// walking speed (over the detour factor for straight-line distances). `None` when the
-    /// standard gives no minutes or no speed.
+    /// How far the circle reaches from its centre ([`Standard::reach_m`]), in the units of the
+    /// input's distances: straight-line distances are compared with the walk over the detour
+    /// factor. `None` when the standard sets no walk.
     fn reach(&self) -> Option<f64> {
-        let per_min = self.metres_per_minute?;
-        self.st
-            .indicators
-            .iter()
-            .filter_map(|i| match &i.kind {
-                Kind::WalkCoverage { within_minutes, .. } => Some(*within_minutes),
-                Kind::Presence { within: Some(Reach::Minutes(m)), .. } => Some(*m),
-                _ => None,
-            })
-            .filter(|m| m.is_finite() && *m > 0.0)
-            .reduce(f64::max)
-            .map(|m| m * per_min)
+        let speed = self.st.param(WALKING_SPEED).map(|p| p.value);
+        let detour = match self.c.walking.as_ref().map(|w| w.basis).unwrap_or_default() {
+            Basis::Network => 1.0,
+            Basis::StraightLine => self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
+        };
+        self.st.reach_m(speed).map(|r| r / detour).filter(|r| r.is_finite() && *r > 0.0)
     }
 
     fn present(&self, set: &FacilitySet) -> Vec<&'a crate::circle::Facility> {
@@ -929,16 +922,22 @@ pub fn apply(rule: &Rule, v: f64, max: f64) -> f64 {
 
 /// A measured share as a percentage ([`fmt_pct`]), but never shown on or past a mark of `rule`
 /// it misses: 89 999 of 100 000 satisfied under “at least 90 %” reads 89.99 %, not 90 %
-/// beside no points. Such a value is cut (not rounded) to two decimals.
+/// beside no points. Such a value is cut (not rounded) to two decimals, away from the mark: down
+/// where more is better, up under a rule where less is (a linear rule from `zero` down to `full`).
 fn pct(v: f64, rule: &Rule) -> String {
-    let marks: Vec<f64> = match rule {
-        Rule::AtLeast { threshold } => vec![*threshold],
-        Rule::Linear { zero, full } if full > zero => vec![*zero, *full],
-        Rule::Steps { steps } => steps.iter().map(|s| s.at_least).collect(),
-        _ => Vec::new(),
+    // Each mark, and whether more is better there.
+    let marks: Vec<(f64, bool)> = match rule {
+        Rule::AtLeast { threshold } => vec![(*threshold, true)],
+        Rule::Linear { zero, full } => vec![(*zero, full > zero), (*full, full > zero)],
+        Rule::Steps { steps } => steps.iter().map(|s| (s.at_least, true)).collect(),
+        Rule::Given => Vec::new(),
     };
-    if marks.iter().any(|&t| v < t && round1(v * 100.0) >= round1(t * 100.0)) {
+    let shown = round1(v * 100.0);
+    let at = |t: f64| round1(t * 100.0);
+    if marks.iter().any(|&(t, up)| up && v < t && shown >= at(t)) {
         format!("{}%", fmt_num((v * 10_000.0).floor() / 100.0))
+    } else if marks.iter().any(|&(t, up)| !up && v > t && shown <= at(t)) {
+        format!("{}%", fmt_num((v * 10_000.0).ceil() / 100.0))
     } else {
         fmt_pct(v)
     }
@@ -1565,6 +1564,11 @@ mod tests {
         assert_eq!(pct(0.79996, &steps), "79.99%");
         assert_eq!(pct(0.49999, &steps), "49.99%");
         assert_eq!(pct(0.6, &steps), "60%");
+        // Less is better from 95 % down to 90 %: 90.004 % misses full points, so it is not 90 %.
+        let down = Rule::Linear { zero: 0.95, full: 0.9 };
+        assert_eq!(pct(0.90004, &down), "90.01%");
+        assert_eq!(pct(0.9, &down), "90%");
+        assert_eq!(pct(0.93, &down), "93%");
     }
 
     /// Points above an evaluator indicator's maximum are refused in Chinese with both numbers,
@@ -1609,6 +1613,17 @@ mod tests {
         assert!(zh.contains("步行距离数据表明附近有便利店"), "{zh}");
         let (points, _) = b02(1125.0);
         assert_eq!(points, 1.0, "at the edge of the walk");
+        // GB 50180 sets no walking speed: its reach is its longest distance in metres (1000 m).
+        let gb = crate::load_builtin("gb50180-2018").unwrap();
+        let jf02 = |metres: f64| {
+            let c = crate::Circle::from_json(&format!(
+                r#"{{"id":"g","name":"g","walking":{{"nearest_m":{{"convenience_store":{metres}}}}}}}"#
+            ))
+            .unwrap();
+            let a = score(&gb, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap();
+            a.indicators.iter().find(|i| i.id == "GB-JF-02").unwrap().points
+        };
+        assert_eq!((jf02(5000.0), jf02(300.0)), (0.0, 5.0));
     }
 
     #[test]

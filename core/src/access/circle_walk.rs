@@ -131,23 +131,13 @@ pub struct WalkReport {
     pub unreached: Vec<String>,
 }
 
-/// The standard's longest walking time (any `walk_coverage`, or presence within minutes) at its
-/// walking speed: how far the circle reaches from its centre. `None` when it measures no walk.
+/// The standard's longest walk ([`Standard::reach_m`]) at the walking speed of `params`: how far
+/// the circle reaches from its centre. `None` when it measures no walk.
 ///
 /// # Units
 /// Metres.
 pub fn circle_reach_m(st: &Standard, params: &WalkParams) -> Option<f64> {
-    use crate::standard::{Kind, Reach};
-    st.indicators
-        .iter()
-        .filter_map(|i| match &i.kind {
-            Kind::WalkCoverage { within_minutes, .. } => Some(params.metres_in(*within_minutes)),
-            Kind::Presence { within: Some(Reach::Minutes(m)), .. } => Some(params.metres_in(*m)),
-            Kind::Presence { within: Some(Reach::Metres(m)), .. } => Some(*m),
-            _ => None,
-        })
-        .filter(|m| m.is_finite() && *m > 0.0)
-        .reduce(f64::max)
+    st.reach_m(Some(params.speed_m_per_min))
 }
 
 /// Where a point from data lies with respect to the circle.

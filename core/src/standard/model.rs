@@ -442,6 +442,25 @@ impl Standard {
         self.params.iter().find(|p| p.id == id)
     }
 
+    /// How far a circle reaches by this standard: the longest of its walks. A walking coverage
+    /// or a presence within minutes counts at `metres_per_minute` (left out without one), a
+    /// presence within metres as it stands. `None` when it sets no walk.
+    ///
+    /// # Units
+    /// Metres.
+    pub fn reach_m(&self, metres_per_minute: Option<f64>) -> Option<f64> {
+        self.indicators
+            .iter()
+            .filter_map(|i| match &i.kind {
+                Kind::WalkCoverage { within_minutes, .. } => metres_per_minute.map(|v| within_minutes * v),
+                Kind::Presence { within: Some(Reach::Minutes(m)), .. } => metres_per_minute.map(|v| m * v),
+                Kind::Presence { within: Some(Reach::Metres(m)), .. } => Some(*m),
+                _ => None,
+            })
+            .filter(|m| m.is_finite() && *m > 0.0)
+            .reduce(f64::max)
+    }
+
     pub fn grade(&self, id: &str) -> Option<&Grade> {
         self.grades.iter().find(|g| g.id == id)
     }
