@@ -575,6 +575,9 @@ fn messages_say_what_to_do() {
     assert!(d.message.contains("0.7") || d.message.contains("0.3"), "{d}");
     let (d, _) = case("percent target", "at_least = 0.4\nunit = \"fraction\"", "at_least = 40\nunit = \"fraction\"");
     assert!(d.message.contains("0.4"), "{d}");
+    // Written without float noise (33.3 / 100 is 0.33299999999999996 in binary).
+    let (d, _) = case("percent with a decimal", "linear = [0.7, 0.95]", "linear = [33.3, 95]");
+    assert!(d.message.contains("33.3% 应写作 0.333 "), "{d}");
     // A citation without its source is a missing citation, not a syntax error.
     let (d, text) = case("no source", "source = \"lw-commerce-2027\"\nclause = \"二(三)\"\n", "clause = \"二(三)\"\n");
     assert_eq!(d.code, DiagCode::MissingCitation, "{d}");
@@ -727,6 +730,35 @@ fn a_new_edition_may_drop_an_inherited_indicator() {
     let d = problems("x.yaml", &yaml);
     let (l, c) = pos_of(&yaml, "LW-M99");
     assert_eq!((d[0].line, d[0].column), (Some(l), Some(c)), "{}", d[0]);
+    // The same removal written twice: a repeat, named at the second, not "no parent has it".
+    let block = &LW27[start..end];
+    let twice = LW27.replacen(block, &format!("{block}\n\n{block}"), 1);
+    let d = only("x.toml", &twice);
+    assert_eq!((d.code, d.item.as_deref()), (DiagCode::DuplicateId, Some("LW-M02")), "{d}");
+    assert!(d.message.contains("已删去指标 `LW-M02`"), "{d}");
+    // A grandchild overriding what its parent removed: the grandchild's mistake, at its item.
+    let grand = "[standard]\nid = \"grand\"\nversion = \"1\"\ntitle = { zh = \"孙\", en = \"grand\" }\n\
+        issuer = { zh = \"x\", en = \"x\" }\ndocument = \"x\"\nissued = \"2027-01-01\"\neffective = \"2027-01-01\"\n\
+        level = \"district\"\nextends = \"longwan-2027\"\nstatus = \"proposal\"\ntotal_points = 100\nfamily = \"commerce\"\n\
+        cite = { source = \"g\", clause = \"x\", confidence = \"provisional\", reason = \"x\" }\n\
+        [[sources]]\nid = \"g\"\ntitle = \"g\"\nissuer = \"g\"\ndate = \"2027-01-01\"\n\n\
+        [[indicators]]\nid = \"LW-M02\"\noverride = true\ndimension = \"service\"\nzh = \"社区团购冷链设施\"\nen = \"Cold chain\"\n\
+        kind = \"checklist\"\npoints = 1\ncite = { source = \"g\", clause = \"x\", confidence = \"provisional\", reason = \"x\" }\n";
+    let lookup = |id: &str| {
+        if id == "longwan-2027" {
+            Some(("longwan-2027.toml".to_string(), LW27.to_string()))
+        } else {
+            standard::builtin_parent(id)
+        }
+    };
+    let d = standard::resolve::resolve("grand.toml", grand, &lookup).map(|_| ()).expect_err("refused").diagnostics;
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        (d[0].code, d[0].file.as_str(), d[0].line),
+        (DiagCode::OverrideUnknown, "grand.toml", Some(pos_of(grand, "id = \"LW-M02\"").0)),
+        "{d:#?}"
+    );
+    assert!(d[0].message.contains("已被上级标准 longwan-2027.toml 删去"), "{}", d[0]);
 }
 
 #[test]

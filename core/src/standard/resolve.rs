@@ -315,7 +315,8 @@ fn fraction_message(values: &[f64]) -> String {
     let bad = values.iter().copied().find(|v| !(0.0..=1.0).contains(v));
     match (pct, bad) {
         (Some(p), _) => {
-            let f = p / 100.0;
+            // (rounded past float noise: 33.3 % is 0.333, not 0.33299999999999996)
+            let f = (p / 100.0 * 1e12).round() / 1e12;
             format!(
                 "比例须写成0到1之间的小数：{p}% 应写作 {f} / a share is a fraction between 0 and 1: write {p} % as {f}"
             )
@@ -739,9 +740,10 @@ fn build(cx: &mut Cx) -> Standard {
         });
     }
     let mut categories = Vec::new();
-    // Every name a facility's `category` may give (code, Chinese, English, aliases; compared
-    // trimmed and without ASCII case, as `Standard::find_category` reads them) and the
-    // category it means.
+    // Every name a facility's `category` may give (code, Chinese, English, aliases) and the
+    // category it means. Compared trimmed and without ASCII case, stricter than
+    // `Standard::find_category` (which ignores case for English names only): no two names may
+    // be told apart by case alone.
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (fi, c) in merge(cx, "category", |r| &r.categories, |c| &c.code, |_| false) {
         check_code(cx, fi, &c.code, "category", false);
@@ -1073,11 +1075,34 @@ fn build(cx: &mut Cx) -> Standard {
 /// indicator of a parent (as merged so far), not one the same file writes.
 fn remove_indicators(cx: &mut Cx, inds: &mut Vec<(usize, RawIndicator)>, sources: &BTreeSet<String>) {
     for fi in 0..cx.files.len() {
+        // The ids this file removed so far, with the line of each.
+        let mut done: Vec<(String, u32)> = Vec::new();
         for r in cx.files[fi].raw.removed.clone() {
             let id = r.indicator.get().trim().to_string();
             cite(cx, fi, &r.cite, sources, &id);
+            if let Some((_, line)) = done.iter().find(|(d, _)| *d == id) {
+                let msg = format!(
+                    "本文件第{line}行已删去指标 `{id}`，请删去重复的一条 / indicator `{id}` is already removed at line {line} of this file: delete the repeat"
+                );
+                cx.at(fi, Some(r.indicator.span()), DiagCode::DuplicateId, Some(&id), msg);
+                continue;
+            }
+            done.push((id.clone(), cx.files[fi].src.line_col(r.indicator.span().start).0));
             let own = inds.iter().any(|(f, i)| *f == fi && i.id.get() == &id);
             let inherited = (0..fi).any(|pf| cx.files[pf].raw.indicators.iter().any(|i| i.id.get() == &id));
+            // A later file overrode what this one removes: the mistake is the later file's.
+            if inherited && let Some((later, item)) = inds.iter().find(|(f, i)| *f > fi && i.id.get() == &id) {
+                let (later, span) = (*later, item.id.span());
+                let msg = format!(
+                    "指标 `{id}` 已被上级标准 {} 删去，下级标准不能再改写（override）或恢复它 / \
+                     indicator `{id}` is removed by the parent {}: a child cannot override it or bring it back",
+                    cx.files[fi].src.name, cx.files[fi].src.name
+                );
+                cx.at(later, Some(span), DiagCode::OverrideUnknown, Some(&id), msg);
+                // Removed all the same, so that the totals say nothing more about it.
+                inds.retain(|(_, i)| i.id.get() != &id);
+                continue;
+            }
             let (code, msg) = match inds.iter().position(|(f, i)| *f < fi && i.id.get() == &id) {
                 Some(pos) if !own => {
                     inds.remove(pos);
