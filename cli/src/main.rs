@@ -50,9 +50,9 @@ enum Command {
     Standards,
     /// 校验标准文件 Validate standard files; report every problem with file, line and id.
     Validate {
-        /// 标准文件（TOML、JSON 或 YAML，按扩展名；`-` 读标准输入并自行判断）。`extends` 所指的上级标准先在内置标准中找，再找同目录的 `<id>.toml`、`.json`、`.yaml` 或 `.yml`。
+        /// 标准文件（TOML、JSON 或 YAML，按扩展名；`-` 读标准输入并自行判断；打包的标准（`lifecircle pack`）核对其摘要）。`extends` 所指的上级标准先在内置标准中找，再找同目录的 `<id>.toml`、`.json`、`.yaml` 或 `.yml`。
         /// Standard files (TOML, JSON or YAML, by extension; `-` reads standard input and
-        /// guesses). A parent named in `extends` is looked up among the built-in standards,
+        /// guesses; a packed standard (`lifecircle pack`) has its digest checked). A parent named in `extends` is looked up among the built-in standards,
         /// then as `<id>.toml`, `<id>.json`, `<id>.yaml` or `<id>.yml` beside the file.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -83,7 +83,8 @@ enum Command {
     /// the circle files they were made from: each circle is scored again with the standard and
     /// date the assessment names. An assessment passes only if the standard's digest, the
     /// input digest and every value agree. A circle scored on a street network is verified
-    /// with the same --network, --facilities, --origins and --data-crs.
+    /// with the same --network, --facilities, --origins and --data-crs (and --facilities-crs,
+    /// --origins-crs if they were given).
     Verify {
         /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件
         /// The assessments (JSON): one, or a list as `score --format json` writes for many
@@ -93,9 +94,9 @@ enum Command {
         /// 被评分的生活圈文件（JSON）The circle files (JSON) that were scored.
         #[arg(required = true)]
         circles: Vec<PathBuf>,
-        /// 标准（结果所记的不是内置标准时）：标准文件或内置编号
+        /// 标准（结果所记的不是内置标准时）：标准文件、打包的标准（`lifecircle pack`）或内置编号
         /// The standard, when it is not the built-in one the assessment names: a standard file
-        /// (TOML, JSON or YAML) or a built-in id.
+        /// (TOML, JSON or YAML), a packed standard (`lifecircle pack`) or a built-in id.
         #[arg(long, short)]
         standard: Option<String>,
         #[command(flatten)]

@@ -35,8 +35,8 @@ export interface MountOptions {
   /** Guide map: an XYZ tile URL template with `{z}`, `{x}`, `{y}`; no tiles by default. */
   tiles?: string;
   tilesCredit?: string;
-  /** Guide map: the tiles' datum, `wgs84` (default: OpenStreetMap, 天地图) or `gcj02` (AMap, Tencent); tiles are shifted onto the circle's datum. */
-  tilesCrs?: 'wgs84' | 'gcj02';
+  /** Guide map: the tiles' datum, `wgs84` (default: OpenStreetMap; `cgcs2000`, 天地图's, is read as it) or `gcj02` (AMap, Tencent); tiles are shifted onto the circle's datum. */
+  tilesCrs?: 'wgs84' | 'cgcs2000' | 'gcj02';
   /** Guide map: offer the what-if mode. */
   whatIf?: boolean;
   /** Form: offer the submit button (default true). */
@@ -112,7 +112,7 @@ export interface ElementConfig {
   layers?: object;
   tiles?: string;
   tilesCredit?: string;
-  tilesCrs?: 'wgs84' | 'gcj02';
+  tilesCrs?: 'wgs84' | 'cgcs2000' | 'gcj02';
   whatIf?: boolean;
   autosave?: boolean;
   /** `<lifecircle-district>`: the communities in the district (the `communities` attribute wins). */

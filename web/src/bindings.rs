@@ -98,8 +98,8 @@ fn parse_tiles_crs(s: &str) -> Result<lifecircle_core::access::Crs, JsValue> {
         "wgs84" | "cgcs2000" => Ok(Crs::Wgs84),
         "gcj02" => Ok(Crs::Gcj02),
         _ => Err(bad(format!(
-            "tiles-crs（底图坐标系）只能是 \"wgs84\"（OpenStreetMap、天地图）或 \"gcj02\"（高德、腾讯），不能是 {s:?}；百度瓦片不支持 / \
-             tiles-crs must be \"wgs84\" (OpenStreetMap, Tianditu) or \"gcj02\" (AMap, Tencent), not {s:?}; Baidu tiles are not supported"
+            "tiles-crs（底图坐标系）只能是 \"wgs84\"（OpenStreetMap；天地图的 \"cgcs2000\" 按它读）或 \"gcj02\"（高德、腾讯），不能是 {s:?}；百度瓦片不支持 / \
+             tiles-crs must be \"wgs84\" (OpenStreetMap; Tianditu's \"cgcs2000\" reads as it) or \"gcj02\" (AMap, Tencent), not {s:?}; Baidu tiles are not supported"
         ))),
     }
 }
