@@ -96,7 +96,7 @@ export interface LifecircleEventMap {
   'lifecircle-input': CustomEvent<string>;
   /** The id of the facility chosen on the guide map. */
   'lifecircle-select': CustomEvent<string>;
-  /** The gap report's print button (cancelable: `preventDefault()` and the page prints). */
+  /** The gap report's print button: the element calls `window.print()` unless a listener calls `preventDefault()` (to print its own way). */
   'lifecircle-print': CustomEvent<null>;
 }
 
@@ -123,7 +123,7 @@ export interface ElementConfig {
 export interface LifecircleElement extends HTMLElement {
   /** Setting it remounts the widget; what it holds (edits, loaded data) is kept. */
   config: ElementConfig;
-  /** The circle (`<lifecircle-district>`: an array of circles). The first one set for a circle (per `circle-id`) is its starting data, before or after mounting: on the form, what was autosaved or typed meanwhile stays; setting it again loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. The guide map's what-if facilities are not part of it. */
+  /** The circle (`<lifecircle-district>`: an array of circles). The first one set for a circle (per `circle-id`) is its starting data, before or after mounting: on the form, what was autosaved or typed meanwhile stays; setting it again loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. The guide map's what-if facilities are not part of it. Setting `undefined` after mounting, a function or a BigInt throws an `Error` with `code: "circle"` and changes nothing. */
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
