@@ -75,8 +75,9 @@ fn a_district_wide_file_adds_only_the_circles_own_facilities() {
     assert!(w.nearest_m.contains_key("pharmacy"));
     assert!(!w.nearest_m.contains_key("tcm_clinic"), "a clinic 3 km away is not this circle's: {:?}", w.nearest_m);
 
-    // A facility 3 km from the centre but 300 m from a resident's home is the circle's.
-    let home = access::import::Origin { id: "home".into(), point: at(2700.0, 10.0), population: Some(100.0) };
+    // A facility 3 km from the centre but 1 km from a resident's home (2 km out, within twice
+    // the reach, so the circle's resident) is the circle's.
+    let home = access::import::Origin { id: "home".into(), point: at(2000.0, 10.0), population: Some(100.0) };
     let (walked, report) =
         access::walk_circle(&st, &circle(""), &net, &data, &[home], access::DEFAULT_MAX_SNAP_M).expect("walk");
     assert!(walked.facilities.iter().any(|f| f.id.as_deref() == Some("far")), "{:?}", report.facilities_outside);
@@ -110,6 +111,15 @@ fn origins_beyond_the_circle_and_off_the_network_are_named() {
         access::walk_circle(&st, &circle(""), &net, &[], &origins, access::DEFAULT_MAX_SNAP_M).expect("walk");
     assert_eq!(report.origins_outside, ["far"], "3.9 km is more than twice 1125 m");
     assert_eq!(report.origins_unsnapped, ["sea"]);
+    // A district-wide origins file does not make the district's facilities the circle's: a
+    // shop beside the far resident (3.8 km from the centre) stays outside.
+    let shops = [facility("by-far", "pharmacy", at(3800.0, 20.0)), facility("by-home", "tcm_clinic", at(1300.0, 20.0))];
+    let (walked, report) =
+        access::walk_circle(&st, &circle(""), &net, &shops, &origins, access::DEFAULT_MAX_SNAP_M).expect("walk");
+    assert_eq!(report.facilities_outside, ["by-far"]);
+    // The clinic is 1.3 km from the centre but 1 km from the resident at 300 m: the circle's.
+    let ids: Vec<&str> = walked.facilities.iter().filter_map(|f| f.id.as_deref()).collect();
+    assert_eq!(ids, ["by-home"]);
 }
 
 /// The unverified Longwan road file draws 市民广场 as a closed line touching no street: a shop

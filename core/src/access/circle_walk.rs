@@ -267,10 +267,16 @@ pub fn walk_circle(
     } else {
         origins.to_vec()
     };
+    // Residents farther than twice the reach from the centre share no facility within the
+    // reach with it: a file of the whole district, not of this circle. They are listed, and no
+    // facility counts as the circle's for lying near them.
+    let far = (!data_origins.is_empty())
+        .then(|| Area::new(net, &[centre], boundary.as_deref(), reach_m.map(|r| 2.0 * r), params, max_snap_m));
+    let beyond = |p: LonLat| far.as_ref().is_some_and(|a| a.place(net, p) == Place::Outside);
     // A data facility is in the circle when it lies within the reach of the centre or of one
-    // of the residents' origins (or inside the boundary).
+    // of the circle's residential origins (or inside the boundary).
     let mut sources = vec![centre];
-    sources.extend(data_origins.iter().map(|o| o.point));
+    sources.extend(data_origins.iter().map(|o| o.point).filter(|&p| !beyond(p)));
     let area = Area::new(net, &sources, boundary.as_deref(), reach_m, params, max_snap_m);
 
     // Inventory facilities with a location, plus the imported ones.
@@ -345,11 +351,7 @@ pub fn walk_circle(
     if !data_origins.is_empty() {
         let many = distances_for_origins(net, &set, &data_origins, crate::circle::MAX_WALK_M, max_snap_m)?;
         if !origins.is_empty() {
-            // Residents farther than twice the reach from the centre share no facility within
-            // the reach with it: a file of the whole district, not of this circle.
-            let far = Area::new(net, &[centre], boundary.as_deref(), reach_m.map(|r| 2.0 * r), params, max_snap_m);
-            origins_outside =
-                origins.iter().filter(|o| far.place(net, o.point) == Place::Outside).map(|o| o.id.clone()).collect();
+            origins_outside = origins.iter().filter(|o| beyond(o.point)).map(|o| o.id.clone()).collect();
         }
         snap_findings.extend(many.findings);
         unsnapped = many.unsnapped;
