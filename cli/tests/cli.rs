@@ -72,19 +72,8 @@ fn removing_one_basic_type_lowers_the_sample_score() {
     let json = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
     let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let score = |v: &serde_json::Value, name: &str| -> f64 {
-        let f = tmp(name, &v.to_string());
-        let out = lifecircle(&[
-            "score",
-            "-s",
-            "longwan-2024",
-            "--format",
-            "json",
-            "--as-of",
-            "2025-06-30",
-            f.to_str().expect("path"),
-        ]);
-        assert!(out.status.success(), "{}", text(&out));
-        let a: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let a: serde_json::Value =
+            serde_json::from_slice(&score_json("longwan-2024", &tmp(name, &v.to_string()))).expect("json");
         a["total"].as_f64().expect("total")
     };
     let full = score(&v, "full.json");
@@ -153,6 +142,22 @@ fn standards_and_schema_list_what_is_built_in() {
     }
     let s: serde_json::Value = serde_json::from_slice(&lifecircle(&["schema"]).stdout).expect("schema is JSON");
     assert_eq!(s["title"], "Circle");
+}
+
+/// `score -s <standard> --as-of 2025-06-30 --format json <file>`, which must succeed: its JSON.
+fn score_json(standard: &str, file: &std::path::Path) -> Vec<u8> {
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        standard,
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        file.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    out.stdout
 }
 
 fn repo_file(p: &str) -> String {
@@ -677,21 +682,7 @@ fn pack_writes_what_show_prints_in_the_widgets_format() {
     // An evaluator handed a portal's packed standard scores with it: the same assessment as
     // with the standard it was packed from.
     let sample = tmp("packed-sample.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
-    let score = |st: &str| {
-        let out = lifecircle(&[
-            "score",
-            "-s",
-            st,
-            "--as-of",
-            "2025-06-30",
-            "--format",
-            "json",
-            sample.to_str().expect("path"),
-        ]);
-        assert!(out.status.success(), "{}", text(&out));
-        out.stdout
-    };
-    assert_eq!(score(file.to_str().expect("path")), score("longwan-2024"));
+    assert_eq!(score_json(file.to_str().expect("path"), &sample), score_json("longwan-2024", &sample));
     // A damaged one is refused by name, not read as text that is not UTF-8.
     let mut damaged = bytes.clone();
     let last = damaged.len() - 1;
