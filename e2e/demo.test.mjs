@@ -245,6 +245,11 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const expectWhatIf = native(whatIf, day);
     assert.equal(Number(await map.locator('.lc-whatif-total').textContent()), expectWhatIf.total, 'what-if total = native CLI on the same circle');
     assert.match(await map.locator('.lc-whatif-list').textContent(), /\d+(\.\d+)? m/);
+    // Placing one is said once (a status line), with the score; the visible score line is no
+    // live region, so edits of the form it follows are not read out from the map.
+    assert.equal(await map.locator('.lc-whatif-score').getAttribute('aria-live'), null);
+    const [t1, said1] = [await map.locator('.lc-whatif-total').textContent(), await map.locator('.lc-whatif [role=status]').textContent()];
+    assert.ok([`假设新增 1 处设施：得分 ${t1}（现状 ${base0}）`, `Hypothetical facilities placed: 1; score ${t1} (now ${base0})`].includes(said1), said1);
     // The keyboard's click: Enter on the map places one at the centre of the view (the crosshair).
     const placedBefore = await map.locator('.lc-whatif-list li').count();
     await map.locator('.lc-canvas').focus();

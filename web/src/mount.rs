@@ -759,6 +759,25 @@ impl WhatIf {
                 ),
             }
         };
+        // Said once when a hypothetical facility is placed or removed, not on every edit of the
+        // form the map follows (the score line itself is no live region).
+        let said = RwSignal::new(String::new());
+        let count =
+            Memo::new(move |_| w.state.circle.with(|c| c.facilities.iter().filter(|f| is_hypothetical(f)).count()));
+        Effect::new(move |prev: Option<usize>| {
+            let n = count.get();
+            if prev.is_some_and(|p| p != n) {
+                let fmt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), lifecircle_core::score::fmt_num);
+                let (b, t) = (base.get_untracked(), now.get_untracked());
+                said.set(match (lang.get_untracked(), n) {
+                    (Lang::Zh, 0) => format!("已清除假设设施：得分 {}", fmt(b)),
+                    (Lang::En, 0) => format!("Hypothetical facilities cleared: score {}", fmt(b)),
+                    (Lang::Zh, _) => format!("假设新增 {n} 处设施：得分 {}（现状 {}）", fmt(t), fmt(b)),
+                    (Lang::En, _) => format!("Hypothetical facilities placed: {n}; score {} (now {})", fmt(t), fmt(b)),
+                });
+            }
+            n
+        });
         let scores = move || {
             let l = lang.get();
             let fmt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), lifecircle_core::score::fmt_num);
@@ -768,7 +787,7 @@ impl WhatIf {
                 _ => String::new(),
             };
             view! {
-                <p class="lc-whatif-score" aria-live="polite">
+                <p class="lc-whatif-score">
                     {tr(l, "现状得分 ", "Score now ")}<strong class="lc-whatif-base">{fmt(b)}</strong>
                     {tr(l, " → 假设后 ", " → with the hypothetical facilities ")}<strong class="lc-whatif-total">{fmt(n)}</strong>
                     " " <span class="lc-delta">{d}</span>
@@ -798,6 +817,7 @@ impl WhatIf {
                     </p>
                 })}
                 {scores}
+                <p class="lc-sr" role="status">{move || said.get()}</p>
                 <ul class="lc-whatif-list">
                     {move || placed().into_iter().map(|(id, name, m)| {
                         let l = lang.get();
