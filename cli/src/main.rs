@@ -1290,15 +1290,12 @@ impl NetworkData {
             report.facilities_used, report.facilities_added, report.origins_measured,
         );
         let snap = access::DEFAULT_MAX_SNAP_M;
-        if !report.facilities_unsnapped.is_empty() {
-            let n = report.facilities_unsnapped.len();
-            eprintln!(
-                "⚠ {n} 处设施 {snap:.0} 米内没有道路：没有步行距离，数据中的不计入本圈清单（是否在路网范围外、本区以外？）/ {n} facilities have no street within {snap:.0} m: no walking distance, and those from data are not added to the inventory (outside the network, or the district?): {}",
-                some_ids(&report.facilities_unsnapped)
-            );
-        }
-        if !report.facilities_outside.is_empty() {
-            let n = report.facilities_outside.len();
+        warn_ids(&report.facilities_unsnapped, |n| {
+            format!(
+                "⚠ {n} 处设施 {snap:.0} 米内没有道路：没有步行距离，数据中的不计入本圈清单（是否在路网范围外、本区以外？）/ {n} facilities have no street within {snap:.0} m: no walking distance, and those from data are not added to the inventory (outside the network, or the district?)"
+            )
+        });
+        warn_ids(&report.facilities_outside, |n| {
             let (zh, en) = report.reach_m.map_or_else(
                 || ("本圈边界外".to_string(), "outside the circle's boundary".to_string()),
                 |m| {
@@ -1308,20 +1305,16 @@ impl NetworkData {
                     )
                 },
             );
-            eprintln!(
-                "ⓘ {n} 处数据中的设施{zh}，不属本圈，不计入 / {n} facilities from data are {en}: not part of this circle, left out: {}",
-                some_ids(&report.facilities_outside)
-            );
-        }
-        if !report.origins_unsnapped.is_empty() {
-            let n = report.origins_unsnapped.len();
-            eprintln!(
-                "⚠ {n} 个居民点 {snap:.0} 米内没有道路，不计入覆盖率（既不算覆盖也不算未覆盖）/ {n} origins have no street within {snap:.0} m and are left out of the coverage shares: {}",
-                some_ids(&report.origins_unsnapped)
-            );
-        }
-        if !report.origins_outside.is_empty() {
-            let n = report.origins_outside.len();
+            format!(
+                "ⓘ {n} 处数据中的设施{zh}，不属本圈，不计入 / {n} facilities from data are {en}: not part of this circle, left out"
+            )
+        });
+        warn_ids(&report.origins_unsnapped, |n| {
+            format!(
+                "⚠ {n} 个居民点 {snap:.0} 米内没有道路，不计入覆盖率（既不算覆盖也不算未覆盖）/ {n} origins have no street within {snap:.0} m and are left out of the coverage shares"
+            )
+        });
+        warn_ids(&report.origins_outside, |n| {
             let (zh, en) = report.reach_m.map_or_else(
                 || ("在本圈边界外".to_string(), "lie outside the circle's boundary".to_string()),
                 |m| {
@@ -1331,21 +1324,15 @@ impl NetworkData {
                     )
                 },
             );
-            eprintln!(
-                "⚠ {n} 个居民点{zh}，仍计入覆盖率：居民点文件是否为全区的？请只给本圈的居民点 / {n} origins {en} and are still counted: is the origins file the whole district's? Give this circle's only: {}",
-                some_ids(&report.origins_outside)
-            );
-        }
+            format!(
+                "⚠ {n} 个居民点{zh}，仍计入覆盖率：居民点文件是否为全区的？请只给本圈的居民点 / {n} origins {en} and are still counted: is the origins file the whole district's? Give this circle's only"
+            )
+        });
         if let Some(w) = &report.datum_warning {
             eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
             datum_hint(w);
         }
-        for f in &report.snap_findings {
-            eprintln!(
-                "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
-                f.what, f.component_nodes, f.component_nodes
-            );
-        }
+        report.snap_findings.iter().for_each(warn_cut_off);
         Ok(c)
     }
 }
@@ -1387,6 +1374,21 @@ fn category_hint(std: &Standard, written: &str) -> String {
 }
 
 /// At most ten ids, and how many more, for a message.
+/// `say(n)` and the first ids, to stderr, when `ids` holds any.
+fn warn_ids(ids: &[String], say: impl FnOnce(usize) -> String) {
+    if !ids.is_empty() {
+        eprintln!("{}: {}", say(ids.len()), some_ids(ids));
+    }
+}
+
+/// A point that landed on a piece of network cut off from the rest, to stderr.
+fn warn_cut_off(f: &access::graph::SnapFinding) {
+    eprintln!(
+        "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
+        f.what, f.component_nodes, f.component_nodes
+    );
+}
+
 fn some_ids(ids: &[String]) -> String {
     let mut s = ids.iter().take(10).map(String::as_str).collect::<Vec<_>>().join(", ");
     if ids.len() > 10 {
@@ -1559,19 +1561,12 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 .map_err(acc)?;
             // What the table cannot show goes to stderr: facilities not placed, pieces of network
             // cut off from the rest, a datum mix-up.
-            if !set.unsnapped.is_empty() {
-                let n = set.unsnapped.len();
-                eprintln!(
-                    "⚠ {n} 处设施 {snap:.0} 米内没有道路，未计入（是否在路网范围外、本区以外？坐标系是否一致？）/ {n} facilities have no street within {snap:.0} m and are left out (outside the network or the district? the same datum?): {}",
-                    some_ids(&set.unsnapped)
-                );
-            }
-            for f in set.findings.iter().chain(&near.findings) {
-                eprintln!(
-                    "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
-                    f.what, f.component_nodes, f.component_nodes
-                );
-            }
+            warn_ids(&set.unsnapped, |n| {
+                format!(
+                    "⚠ {n} 处设施 {snap:.0} 米内没有道路，未计入（是否在路网范围外、本区以外？坐标系是否一致？）/ {n} facilities have no street within {snap:.0} m and are left out (outside the network or the district? the same datum?)"
+                )
+            });
+            set.findings.iter().chain(&near.findings).for_each(warn_cut_off);
             if let Some(w) = access::crs::check_datum_shift(&fac.iter().map(|f| f.point).collect::<Vec<_>>(), &net) {
                 eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
                 datum_hint(&w);

@@ -73,7 +73,8 @@ fn removing_one_basic_type_lowers_the_sample_score() {
     let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let score = |v: &serde_json::Value, name: &str| -> f64 {
         let a: serde_json::Value =
-            serde_json::from_slice(&score_json("longwan-2024", &tmp(name, &v.to_string()))).expect("json");
+            serde_json::from_slice(&score_json("longwan-2024", "2025-06-30", &tmp(name, &v.to_string())))
+                .expect("json");
         a["total"].as_f64().expect("total")
     };
     let full = score(&v, "full.json");
@@ -144,18 +145,10 @@ fn standards_and_schema_list_what_is_built_in() {
     assert_eq!(s["title"], "Circle");
 }
 
-/// `score -s <standard> --as-of 2025-06-30 --format json <file>`, which must succeed: its JSON.
-fn score_json(standard: &str, file: &std::path::Path) -> Vec<u8> {
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        standard,
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "json",
-        file.to_str().expect("path"),
-    ]);
+/// `score -s <standard> --as-of <as_of> --format json <file>`, which must succeed: its JSON.
+fn score_json(standard: &str, as_of: &str, file: &std::path::Path) -> Vec<u8> {
+    let out =
+        lifecircle(&["score", "-s", standard, "--as-of", as_of, "--format", "json", file.to_str().expect("path")]);
     assert!(out.status.success(), "{}", text(&out));
     out.stdout
 }
@@ -682,7 +675,10 @@ fn pack_writes_what_show_prints_in_the_widgets_format() {
     // An evaluator handed a portal's packed standard scores with it: the same assessment as
     // with the standard it was packed from.
     let sample = tmp("packed-sample.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
-    assert_eq!(score_json(file.to_str().expect("path"), &sample), score_json("longwan-2024", &sample));
+    assert_eq!(
+        score_json(file.to_str().expect("path"), "2025-06-30", &sample),
+        score_json("longwan-2024", "2025-06-30", &sample)
+    );
     // A damaged one is refused by name, not read as text that is not UTF-8.
     let mut damaged = bytes.clone();
     let last = damaged.len() - 1;
@@ -1270,18 +1266,8 @@ fn sample_scored_with_version_020() -> (std::path::PathBuf, std::path::PathBuf, 
     assert!(toml.contains("\nversion = \"0.1.0\"\n"), "the built-in standard's version line");
     let v2 = tmp("longwan-2024-v020.toml", &toml.replace("\nversion = \"0.1.0\"\n", "\nversion = \"0.2.0\"\n"));
     let circle = tmp("v020-circle.json", &String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8"));
-    let scored = lifecircle(&[
-        "score",
-        "-s",
-        v2.to_str().expect("path"),
-        "--as-of",
-        "2026-06-30",
-        "--format",
-        "json",
-        circle.to_str().expect("path"),
-    ]);
-    assert!(scored.status.success(), "{}", text(&scored));
-    let result = tmp("v020-result.json", &String::from_utf8(scored.stdout).expect("utf8"));
+    let scored = score_json(v2.to_str().expect("path"), "2026-06-30", &circle);
+    let result = tmp("v020-result.json", &String::from_utf8(scored).expect("utf8"));
     (v2, circle, result)
 }
 
