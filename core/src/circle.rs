@@ -290,7 +290,39 @@ pub struct InputProblem {
     pub line: Option<u32>,
     pub column: Option<u32>,
     pub message: String,
+    /// The values an `out_of_range` problem found, from which its Chinese is written (the
+    /// English `message` may be reworded freely); `None` for the other codes. Not serialized.
+    pub detail: Option<OutOfRange>,
 }
+
+/// What an `out_of_range` problem found, as values ([`InputProblem::detail`]).
+#[derive(Clone, Copy, Debug)]
+pub enum OutOfRange {
+    /// Points given to an evaluator indicator beyond its maximum.
+    Points { given: f64, max: f64 },
+    /// A walk longer than the core accepts (`MAX_WALK_M`, 100 km), in metres.
+    Walk { metres: f64 },
+    /// A number below 0, above the core's largest (`ABSURD`) or not a number at all.
+    Number { value: f64 },
+    /// A point that is not a longitude and latitude.
+    Coordinate { lon: f64, lat: f64 },
+}
+
+/// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
+impl PartialEq for OutOfRange {
+    fn eq(&self, other: &OutOfRange) -> bool {
+        use OutOfRange::*;
+        let same = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits());
+        match (self, other) {
+            (Points { given: a, max: b }, Points { given: c, max: d }) => same(&[*a, *b], &[*c, *d]),
+            (Walk { metres: a }, Walk { metres: b }) | (Number { value: a }, Number { value: b }) => same(&[*a], &[*b]),
+            (Coordinate { lon: a, lat: b }, Coordinate { lon: c, lat: d }) => same(&[*a, *b], &[*c, *d]),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for OutOfRange {}
 
 impl Serialize for InputProblem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -314,26 +346,31 @@ impl Serialize for InputProblem {
 
 impl InputProblem {
     /// What is wrong, for a person reading `lang`: English is [`InputProblem::message`]; Chinese
-    /// says it in words a community worker uses (the message's exact values are in the English).
+    /// says it in words a community worker uses (an `out_of_range` problem's values, written as
+    /// the English writes them, from [`InputProblem::detail`]).
     pub fn text(&self, lang: crate::standard::Lang) -> String {
         if lang == crate::standard::Lang::En {
             return self.message.clone();
         }
         let f = &self.field;
-        let coordinate = f.ends_with("location") || f.ends_with("centre") || f.contains("boundary[");
         match self.code {
-            "out_of_range" if coordinate => "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into(),
-            // The value as written leads each message (`-5 is not …`, `5 points given but …`).
-            "out_of_range" => {
-                let v = self.message.split(' ').next().unwrap_or("");
-                if let Some(max) = self.message.split(" has at most ").nth(1) {
-                    format!("数值不合理：打分 {v} 分，超过该指标满分 {max} 分")
-                } else if self.message.contains("is not a walking distance") {
-                    format!("数值不合理：{v} 米不像步行距离（最多 {MAX_WALK_M} 米），可能多打了一位或单位不对")
-                } else {
-                    format!("数值不合理：{v} 不能为负数、过大（超过 {ABSURD}）或非数字")
+            "out_of_range" => match self.detail {
+                Some(OutOfRange::Coordinate { .. }) => {
+                    "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
-            }
+                Some(OutOfRange::Points { given, max }) => {
+                    let (v, max) = (crate::score::fmt_num(given), crate::score::fmt_num(max));
+                    format!("数值不合理：打分 {v} 分，超过该指标满分 {max} 分")
+                }
+                Some(OutOfRange::Walk { metres }) => format!(
+                    "数值不合理：{} 米不像步行距离（最多 {MAX_WALK_M} 米），可能多打了一位或单位不对",
+                    short_num(metres)
+                ),
+                Some(OutOfRange::Number { value }) => {
+                    format!("数值不合理：{} 不能为负数、过大（超过 {ABSURD}）或非数字", short_num(value))
+                }
+                None => "数值不合理：超出合理范围".into(),
+            },
             "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
             "inconsistent" => format!("前后矛盾：{}", self.message),
@@ -451,6 +488,7 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             // serde_json counts bytes read on the line; a reader counts characters.
             column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
             message: strip_position(&e.to_string()),
+            detail: None,
         }],
     }
 }
@@ -472,6 +510,7 @@ fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
             line: at.map(|a| a.0),
             column: at.map(|a| a.1),
             message: "a circle is a JSON object {…}, not an array of values by position".into(),
+            detail: None,
         }],
     }
 }
@@ -558,6 +597,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} is not a whole number (a count of {field})", short_num(v)),
+                    detail: None,
                 });
             }
         }
@@ -569,6 +609,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} is not a plausible value (0 to {ABSURD})", short_num(v)),
+                    detail: Some(OutOfRange::Number { value: v }),
                 });
             }
         };
@@ -613,6 +654,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} m is not a walking distance (at most {MAX_WALK_M} m)", short_num(v)),
+                    detail: Some(OutOfRange::Walk { metres: v }),
                 });
             }
         };
@@ -641,6 +683,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("[{lon}, {lat}] is not a [longitude, latitude] pair"),
+                    detail: Some(OutOfRange::Coordinate { lon, lat }),
                 });
             }
         };
@@ -668,6 +711,7 @@ impl Circle {
                 line: None,
                 column: None,
                 message: format!("facility {id:?} is listed twice (as facilities[{i}] too): it would be counted twice"),
+                detail: None,
             });
         }
         if let Some(w) = &self.walking {
@@ -684,6 +728,7 @@ impl Circle {
                         "origin {:?} is listed twice (as walking.origins[{i}] too): its residents would be counted twice",
                         w.origins[j].id
                     ),
+                    detail: None,
                 });
             }
         }
@@ -695,6 +740,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} satisfied out of {} respondents", s.satisfied, s.respondents),
+                    detail: None,
                 });
             }
         }
@@ -832,6 +878,58 @@ mod tests {
         );
     }
 
+    /// The Chinese of an out-of-range problem is written from its values, not read from the
+    /// English: with the English reworded or gone it still says the value and the maximum.
+    #[test]
+    fn out_of_range_chinese_comes_from_values_not_the_english() {
+        use crate::standard::Lang;
+        let reworded = |mut p: InputProblem| {
+            p.message = "Value rejected: has at most nothing; is not a walking distance".into();
+            p.text(Lang::Zh)
+        };
+        let one = |text: &str| Circle::from_json(text).unwrap_err().problems.remove(0);
+        assert_eq!(
+            reworded(one(r#"{"id":"a","name":"b","population":-5}"#)),
+            "数值不合理：-5 不能为负数、过大（超过 1000000000）或非数字"
+        );
+        assert_eq!(
+            reworded(one(r#"{"id":"a","name":"b","walking":{"nearest_m":{"x":123456.5}}}"#)),
+            "数值不合理：123456.5 米不像步行距离（最多 100000 米），可能多打了一位或单位不对"
+        );
+        assert_eq!(
+            reworded(one(r#"{"id":"a","name":"b","location":{"centre":[200,30]}}"#)),
+            "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）"
+        );
+        // Points above an evaluator indicator's maximum (found against the standard).
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let mut c = Circle::from_json(ex.json).unwrap();
+        let (id, max) = st
+            .indicators
+            .iter()
+            .find(|i| matches!(i.kind, crate::standard::Kind::Evaluator))
+            .map(|i| (i.id.clone(), i.points))
+            .unwrap();
+        c.evaluator.insert(id.clone(), EvaluatorEntry { points: max + 2.5, note: "n".into(), evidence: None });
+        let err = crate::score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap_err();
+        let p = err.problems.into_iter().find(|p| p.field == format!("evaluator.{id}.points")).unwrap();
+        assert_eq!(p.detail, Some(OutOfRange::Points { given: max + 2.5, max }));
+        let (given, max) = (crate::score::fmt_num(max + 2.5), crate::score::fmt_num(max));
+        assert_eq!(reworded(p), format!("数值不合理：打分 {given} 分，超过该指标满分 {max} 分"));
+        // An empty English message too; a problem without values still reads as Chinese.
+        let p = InputProblem {
+            code: "out_of_range",
+            field: "figures.x".into(),
+            line: None,
+            column: None,
+            message: String::new(),
+            detail: Some(OutOfRange::Number { value: f64::NAN }),
+        };
+        assert_eq!(p.text(Lang::Zh), "数值不合理：NaN 不能为负数、过大（超过 1000000000）或非数字");
+        assert_eq!(p, p.clone(), "NaN values compare equal to themselves");
+        assert_eq!(InputProblem { detail: None, ..p }.text(Lang::Zh), "数值不合理：超出合理范围");
+    }
+
     /// A problem found after parsing is placed in the text: line and column of its value.
     #[test]
     fn problems_found_after_parsing_get_their_line() {
@@ -849,6 +947,7 @@ mod tests {
                 line: None,
                 column: None,
                 message: String::new(),
+                detail: None,
             }],
         };
         err.locate(list);

@@ -53,8 +53,10 @@ pub(crate) fn measures<const N: usize>(st: &Standard, c: &Circle, ms: [&Measure;
 
 /// Checks that need the standard; returns each facility's category code.
 fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) -> Vec<Option<&'a str>> {
+    // The values of the next problem when it is out of range (`set` just before `problem`).
+    let detail = std::cell::Cell::new(None);
     let mut problem = |code, field: String, message: String| {
-        out.push(InputProblem { code, field, line: None, column: None, message });
+        out.push(InputProblem { code, field, line: None, column: None, message, detail: detail.take() });
     };
     let mut cats = Vec::new();
     for (i, f) in c.facilities.iter().enumerate() {
@@ -94,6 +96,7 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
         match st.indicator(k) {
             Some(i) if matches!(i.kind, Kind::Evaluator) => {
                 if e.points > i.points {
+                    detail.set(Some(crate::circle::OutOfRange::Points { given: e.points, max: i.points }));
                     problem(
                         "out_of_range",
                         format!("evaluator.{k}.points"),
