@@ -205,6 +205,7 @@ impl Refused {
                 line: None,
                 column: None,
                 message: repeated_message(&self.repeated),
+                detail: None,
             });
         }
         InputError { problems }
@@ -284,6 +285,14 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     let pooled =
         |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter(usable).filter_map(f).map(f64::from).sum::<f64>();
     let (satisfied, respondents) = (pooled(|c| c.satisfied), pooled(|c| c.respondents));
+    // The shares count every circle listed, built or not (the district's shops and residents
+    // are there either way): said when circles not built add to them.
+    let among = |n: usize| match n {
+        0 => (String::new(), String::new()),
+        n => (format!("（含未建成的 {n} 个圈）"), format!(", the {n} not built among them")),
+    };
+    let shops_from = among(circles.iter().filter(|c| !c.built && c.commercial_outlets > 0).count());
+    let surveys_from = among(circles.iter().filter(|c| !c.built && usable(c)).count());
     let left_out = if small == 0 {
         (String::new(), String::new())
     } else {
@@ -337,16 +346,16 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 "chain_share" if commercial > 0.0 => (
                     Some(chain / commercial),
                     Text::new(
-                        format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。"),
-                        format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional)."),
+                        format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈{}营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。", shops_from.0),
+                        format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles{} (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional).", shops_from.1),
                     ),
                     "provisional",
                 ),
                 "satisfaction" if respondents > 0.0 => (
                     Some(satisfied / respondents),
                     Text::new(
-                        format!("各圈满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。{}", left_out.0),
-                        format!("The circles' surveys pooled: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional).{}", left_out.1),
+                        format!("各圈{}满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。{}", surveys_from.0, left_out.0),
+                        format!("The circles' surveys pooled{}: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional).{}", surveys_from.1, left_out.1),
                     ),
                     "provisional",
                 ),

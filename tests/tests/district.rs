@@ -68,6 +68,8 @@ fn longwan_targets_from_three_circles() {
     // (291 + 80) ÷ (320 + 100) = 371 / 420 = 0.8833…, below 90 %.
     let t = target("satisfaction", 2026);
     assert_eq!((t.value, t.met), (Some(371.0 / 420.0), Some(false)));
+    // C, not built, has neither shops nor a survey: the shares do not speak of it.
+    assert!(!t.how.zh.contains("未建成") && !target("chain_share", 2025).how.zh.contains("未建成"));
     // Not from circle data.
     for metric in ["provincial_pilot", "professional_operators"] {
         let t = d.targets.iter().find(|t| t.metric == metric).unwrap();
@@ -137,4 +139,35 @@ fn summarise_scores_the_list_or_says_every_reason_it_cannot() {
     assert!(e.problems[1].message.contains(&cs[0].id), "{e}");
     // The bilingual message is said as it is in Chinese too.
     assert_eq!(e.problems[1].text(lifecircle_core::standard::Lang::Zh), e.problems[1].message);
+}
+
+/// A circle that is not built still adds its shops and its survey to the district's shares
+/// (they are the district's either way), and the how-text says so: B, its grade withheld here,
+/// adds 9 of 21 outlets and 80 of 100 respondents, so the values stay those worked out above.
+#[test]
+fn shares_say_when_circles_not_built_add_to_them() {
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let cs = circles();
+    let mut scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
+    scored[1].1.grade.grade = None; // B: not built
+    let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
+    let d = district(&st, &pairs, as_of, Some(COMMUNITIES));
+    let target = |metric: &str| d.targets.iter().find(|t| t.metric == metric).unwrap();
+    let (chain, satisfaction) = (target("chain_share"), target("satisfaction"));
+    assert_eq!(chain.value, Some(20.0 / 45.0));
+    assert_eq!(satisfaction.value, Some(371.0 / 420.0));
+    assert!(chain.how.zh.contains("各圈（含未建成的 1 个圈）营业中的商业类网点"), "{}", chain.how.zh);
+    assert!(
+        chain.how.en.contains("summed over the circles, the 1 not built among them (open outlets"),
+        "{}",
+        chain.how.en
+    );
+    assert!(satisfaction.how.zh.starts_with("各圈（含未建成的 1 个圈）满意度调查合并"), "{}", satisfaction.how.zh);
+    assert!(
+        satisfaction.how.en.starts_with("The circles' surveys pooled, the 1 not built among them: "),
+        "{}",
+        satisfaction.how.en
+    );
+    assert_eq!(target("circles_built").value, Some(1.0));
 }
