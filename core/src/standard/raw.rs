@@ -145,7 +145,7 @@ pub struct RawUnit {
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     pub id: Sp<String>,
-    pub version: String,
+    pub version: Sp<String>,
     pub title: RawText,
     pub issuer: RawText,
     /// 文号 of the document this standard encodes (or of its main source).

@@ -671,12 +671,12 @@ fn build(cx: &mut Cx) -> Standard {
             format!("status `{}` must be official, trial or proposal", meta.status.get()),
         );
     }
-    if meta.version.trim().is_empty() {
+    if meta.version.get().trim().is_empty() {
         // An assessment names the standard by id and version (and digest): an empty version
         // would print as `v` and tell two editions apart by digest alone.
         cx.at(
             last,
-            Some(meta.id.span()),
+            Some(meta.version.span()),
             DiagCode::BadValue,
             Some(&id),
             "version must not be empty (for example \"1.0.0\"): assessments name the version they used".into(),
@@ -686,7 +686,7 @@ fn build(cx: &mut Cx) -> Standard {
     let lineage = cx
         .files
         .iter()
-        .map(|f| StandardRef { id: f.raw.standard.id.get().clone(), version: f.raw.standard.version.clone() })
+        .map(|f| StandardRef { id: f.raw.standard.id.get().clone(), version: f.raw.standard.version.get().clone() })
         .collect();
 
     // Parameters.
@@ -931,7 +931,7 @@ fn build(cx: &mut Cx) -> Standard {
     }
     let std_view = Standard {
         id: id.clone(),
-        version: meta.version.clone(),
+        version: meta.version.get().clone(),
         title: text(&meta.title.zh, &meta.title.en),
         issuer: text(&meta.issuer.zh, &meta.issuer.en),
         document: meta.document.clone(),
