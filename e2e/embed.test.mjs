@@ -310,6 +310,31 @@ test('`data` set to a value that is no JSON (undefined, a BigInt) says so with `
   }
 });
 
+test('a bundle added later (a dynamic import) mounts the element whose widget the first bundle lacks', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + '/embed/later-bundle.html');
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+    const r = await page.evaluate(() => ({
+      before: document.body.dataset.before,
+      ready: document.body.dataset.ready,
+      circles: JSON.parse(document.getElementById('late-district').handle?.summaryJson() ?? '{"circles":[]}').circles.length,
+      notice: document.getElementById('late-district').shadowRoot.querySelector('.lcx-notice')?.textContent ?? '',
+    }));
+    assert.match(r.before, /未包含.*district/, 'first the four widgets\' bundle says it lacks the district widget');
+    assert.equal(r.ready, '1', 'then the district bundle, imported later, mounts it');
+    assert.equal(r.circles, 3, 'and the dashboard summarises its circles');
+    assert.equal(r.notice.trim(), '', 'the missing-widget notice is gone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('both bundles on one page (a site-wide template and the district page): every element mounts, whichever bundle loads first', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -55,6 +55,9 @@ if (typeof document !== 'undefined') {
 // before its wasm loads, so that an element waits for the others before saying that its widget
 // is missing.
 const bundles = (globalThis[Symbol.for('lifecircle-widgets/bundles')] ??= []);
+// Elements whose widget no bundle on the page had when they mounted: a bundle added later (a
+// dynamic `import()`, a script a router inserts) mounts them when its wasm has loaded.
+const waiting = (globalThis[Symbol.for('lifecircle-widgets/waiting')] ??= new Set());
 let loaded;
 const me = {
   built: [], // the widgets this bundle was built with (`builtWidgets`, once its wasm has loaded)
@@ -76,6 +79,7 @@ try {
   console.error(e);
 }
 loaded();
+for (const retry of [...waiting]) if (me.built.some((w) => retry.widget === w)) retry();
 const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
 
 export const version = working(lc.version);
@@ -312,6 +316,7 @@ class LifecircleElement extends HTMLElement {
 
   disconnectedCallback() {
     this._token += 1; // a mount still waiting for its standard is dropped
+    this._unwait?.(); // or for a bundle with its widget
     this._unfollow();
     if (this._handle) { this._keep(); this._slot.replaceChildren(); }
   }
@@ -422,6 +427,13 @@ class LifecircleElement extends HTMLElement {
         failure = e;
       }
       this._failed = !!failure;
+      if (failure?.code === 'widget') {
+        // No bundle on the page has this widget yet: one added later mounts it.
+        const retry = () => { waiting.delete(retry); if (token === this._token) this._remount(); };
+        retry.widget = this.constructor.widget;
+        waiting.add(retry);
+        this._unwait = () => waiting.delete(retry);
+      }
       if (failure) {
         this._slot.replaceChildren();
         // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.

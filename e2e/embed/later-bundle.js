@@ -1,0 +1,12 @@
+// A bundle added after the elements have mounted (a route's dynamic `import()`): the element
+// whose widget the first bundle lacks says so, then mounts when the bundle that has it loads.
+const district = document.getElementById('late-district');
+district.data = (await (await fetch('/data/district.json')).json()).circles;
+await customElements.whenDefined('lifecircle-district');
+await district.ready;
+const before = district.handle ? 'mounted' : district.shadowRoot.querySelector('.lcx-notice').textContent;
+await import('/widgets/district/lifecircle-widgets.js');
+const deadline = Date.now() + 30_000;
+while (!district.handle && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+document.body.dataset.before = before;
+document.body.dataset.ready = district.handle ? '1' : 'error';
