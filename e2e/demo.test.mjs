@@ -979,6 +979,26 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
     const inEnglish = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
     const grade = await form.locator('.lc-live .lc-grade').evaluate((g) => g.firstChild.textContent.trim());
     assert.deepEqual(inEnglish.map((s) => s.text), [`Total ${await form.locator('.lc-live .lc-total').textContent()} / 100 points, ${grade}; change +0.5`]);
+    // A circle loaded while a sentence is pending (an edit, then `loadJson` within the pause)
+    // is a new start: the edit's sentence is dropped, and the next edit is said.
+    await page.evaluate(() => { window.__said = []; });
+    await en.press('Control+a');
+    await page.keyboard.type('1.5', { delay: 30 });
+    await page.evaluate(() => {
+      const f = document.getElementById('lc-form');
+      f.handle.loadJson(JSON.stringify({ ...f.data, population: -50 }));
+    });
+    await page.waitForTimeout(1800);
+    assert.deepEqual((await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error'), [],
+      'nothing said of an edit the load replaced');
+    const enPopulation = form.getByLabel('Population', { exact: true });
+    await enPopulation.press('Control+a');
+    await page.keyboard.type('9600', { delay: 30 });
+    await page.waitForTimeout(1800);
+    const afterLoad = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    const loadedGrade = await form.locator('.lc-live .lc-grade').evaluate((g) => g.firstChild.textContent.trim());
+    assert.deepEqual(afterLoad.map((s) => s.text), [`Total ${await form.locator('.lc-live .lc-total').textContent()} / 100 points, ${loadedGrade}`],
+      'the next edit (the problem fixed) is said');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

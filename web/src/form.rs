@@ -141,7 +141,8 @@ pub fn AssessmentForm(
                         a.as_ref().map(|a| (a.total, a.max, a.grade.grade.as_ref().map(|g| g.name.get(l).to_string())))
                     })
                     .flatten();
-                let Some((_, before, told)) = heard.get_value() else { return };
+                // (a circle loaded meanwhile is a new start: this edit's sentence is not news of it)
+                let Some((_, before, told)) = heard.get_value().filter(|h| h.0 == generation) else { return };
                 let Some(text) = announce(l, n, now.as_ref(), before, told) else { return };
                 heard.set_value(Some((generation, if n == 0 { now.map(|(t, ..)| t) } else { before }, n > 0)));
                 if said.get_untracked() != text {
@@ -158,6 +159,7 @@ pub fn AssessmentForm(
         // told against, not news itself.
         if heard.get_value().is_none_or(|(g, ..)| g != generation) {
             heard.set_value(Some((generation, scored.as_ref().ok().map(|a| a.total), false)));
+            pending.set_value(pending.get_value().wrapping_add(1)); // a sentence still to come is dropped
         } else {
             say(generation);
         }
