@@ -301,17 +301,15 @@ pub fn browser_tests() -> Result<(), String> {
     let cli = target_dir().join("debug").join(format!("lifecircle{}", std::env::consts::EXE_SUFFIX));
     let base = serve::serve_in_background(mounts)?;
     eprintln!("==> serving the demo portal and e2e/embed/ at {base}");
+    let mut node = std::process::Command::new("node");
+    node.args(["--test", "--test-concurrency=1"]);
+    // While working on one test: `LIFECIRCLE_E2E_PATTERN=<part of its name> cargo xtask portal-e2e`.
+    if let Some(p) = std::env::var_os("LIFECIRCLE_E2E_PATTERN") {
+        node.arg(format!("--test-name-pattern={}", p.to_string_lossy()));
+    }
     crate::run(
         "demo portal and embedding in Chromium",
-        std::process::Command::new("node")
-            .args([
-                "--test",
-                "--test-concurrency=1",
-                "demo.test.mjs",
-                "embed.test.mjs",
-                "subset.test.mjs",
-                "district.test.mjs",
-            ])
+        node.args(["demo.test.mjs", "embed.test.mjs", "subset.test.mjs", "district.test.mjs"])
             .current_dir(root().join("e2e"))
             .env("LIFECIRCLE_DEMO_BASE", &base)
             .env("LIFECIRCLE_CLI", &cli)
