@@ -110,7 +110,8 @@ enum Command {
     /// standard: the value, whether it is met, and how it was counted (provisional where this
     /// project reads the target). Targets circle data cannot give are listed as not measured.
     District {
-        /// 内置标准编号或标准文件（TOML、JSON、YAML）A built-in standard id or a standard file (TOML, JSON or YAML).
+        /// 内置标准编号、标准文件（TOML、JSON、YAML）或打包的标准（`lifecircle pack`）
+        /// A built-in standard id, a standard file (TOML, JSON or YAML) or a packed standard (`lifecircle pack`).
         #[arg(long, short)]
         standard: String,
         /// 全区的生活圈文件（JSON），一个不漏：每个文件一个生活圈或一个列表（全区进度组件导出的格式）
@@ -233,7 +234,7 @@ enum AccessCommand {
         /// 起点 From: LON,LAT
         #[arg(long)]
         from: String,
-        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
+        /// 标准：内置标准编号、标准文件或打包的标准（取其业态、分钟数、步行速度）A built-in standard id, a standard file or a packed standard (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
         /// 步速 Walking pace: the standard's default, or its slower pace for older residents
@@ -265,7 +266,7 @@ enum AccessCommand {
         /// 生活圈 The circle (JSON) to score with each site added
         #[arg(long)]
         circle: PathBuf,
-        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
+        /// 标准：内置标准编号、标准文件或打包的标准（取其业态、分钟数、步行速度）A built-in standard id, a standard file or a packed standard (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
         /// 业态：标准的业态编号或名称（如 convenience_store 或 便利店）A category of the standard, by code or name (`convenience_store` or `便利店`)
@@ -300,7 +301,7 @@ enum AccessCommand {
         /// 分钟 Minutes, comma-separated
         #[arg(long, default_value = "5,10,15")]
         minutes: String,
-        /// 标准 A built-in standard id or a standard file (its categories, minutes, walking speed)
+        /// 标准：内置标准编号、标准文件或打包的标准（取其业态、分钟数、步行速度）A built-in standard id, a standard file or a packed standard (its categories, minutes, walking speed)
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
         /// 网格边长（米，1 至 1000；至多一百万个网格）Grid cell of the isochrone polygons, metres (1 to 1000; at most a million cells)
@@ -488,8 +489,42 @@ impl Failure {
     }
 }
 
+/// clap's usage errors are English: a Chinese line goes first, naming the kind of mistake and
+/// the argument, then clap's own message with its usage line (exit code 2, as before).
+fn parse_args() -> Cli {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    Cli::try_parse().unwrap_or_else(|e| {
+        let kind = match e.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+            ErrorKind::MissingRequiredArgument => "缺少必填参数",
+            ErrorKind::MissingSubcommand => "缺少命令",
+            ErrorKind::InvalidSubcommand => "没有这个命令",
+            ErrorKind::UnknownArgument => "无法识别的参数",
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数取值无效",
+            ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => "参数个数不对",
+            ErrorKind::ArgumentConflict => "参数不能同时给出",
+            ErrorKind::NoEquals => "参数须写成 --名称=值",
+            ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本",
+            _ => "用法有误",
+        };
+        let said = |k| match e.get(k) {
+            Some(ContextValue::String(a)) => Some(a.clone()),
+            Some(ContextValue::Strings(a)) => Some(a.join("、")),
+            _ => None,
+        };
+        let arg = said(ContextKind::InvalidArg).or_else(|| said(ContextKind::InvalidSubcommand));
+        let arg = arg.map(|a| format!("：{a}")).unwrap_or_default();
+        let value = said(ContextKind::InvalidValue).map(|v| format!("（“{v}”）")).unwrap_or_default();
+        let hint = said(ContextKind::SuggestedSubcommand).map(|s| format!("；是否要用 {s}？")).unwrap_or_default();
+        eprintln!("命令用法错误，{kind}{arg}{value}{hint}（用法见 lifecircle --help 或 lifecircle <命令> --help）");
+        e.exit()
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid(msg)) => {

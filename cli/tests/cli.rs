@@ -211,6 +211,29 @@ fn coords_convert_points_and_csv_rows() {
     assert_eq!(lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02"]).status.code(), Some(2));
 }
 
+/// A usage error says what is wrong in Chinese first, naming the argument, then clap's English
+/// with the usage line; exit 2. Help and version are not errors.
+#[test]
+fn usage_errors_read_chinese_first() {
+    for (args, zh) in [
+        (&["district", "circle.json"][..], "命令用法错误，缺少必填参数：--standard <STANDARD>"),
+        (&["scor"][..], "命令用法错误，没有这个命令：scor；是否要用 coords、score？"),
+        (&["score", "-s", "longwan-2024", "--nope", "c.json"][..], "命令用法错误，无法识别的参数：--nope"),
+        (
+            &["score", "-s", "longwan-2024", "--lang", "fr", "c.json"][..],
+            "命令用法错误，参数取值无效：--lang <LANG>（“fr”）",
+        ),
+    ] {
+        let out = lifecircle(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(zh), "{args:?}: {err}");
+        assert!(err.lines().nth(1).is_some_and(|l| l.starts_with("error: ")), "clap's English follows: {err}");
+    }
+    let help = lifecircle(&["--help"]);
+    assert!(help.status.success() && !String::from_utf8_lossy(&help.stderr).contains("命令用法错误"));
+}
+
 #[test]
 fn district_summarises_circles_against_the_targets() {
     let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
