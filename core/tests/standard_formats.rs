@@ -370,6 +370,7 @@ fn json_and_yaml_only_problems() {
     let (code, l, c, msg) = one("x.yaml", "");
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 1), "{msg}");
     assert!(msg.contains("missing field `standard`"), "{msg}");
+    assert!(msg.starts_with("缺少必填字段 `standard`"), "Chinese first: {msg}");
     // Too deep.
     let deep = format!("{{\"a\": {}{}}}", "[".repeat(200), "]".repeat(200));
     assert_eq!(one("x.json", &deep).0, DiagCode::Syntax);

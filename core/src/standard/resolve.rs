@@ -210,7 +210,9 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
             .iter()
             .any(|m| message.contains(m));
         if message.contains("missing field `cite`") {
-            message.push_str(": every item needs `cite = { source, clause, confidence }`");
+            message.push_str(
+                "：每一项都须写出处 cite = { source, clause, confidence } / every item needs `cite = { source, clause, confidence }`",
+            );
         } else if missing_cite {
             message.push_str(
                 "：出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional） / \
@@ -221,6 +223,11 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
             message = format!(
                 "日期要写成带引号的文本，如 \"{written}\" / a date is written as text in quotes: \"{written}\""
             );
+        }
+        if !missing_cite
+            && let Some(field) = raw_message.strip_prefix("missing field `").and_then(|r| r.split('`').next())
+        {
+            message = format!("缺少必填字段 `{field}`（字段表见 standards/README.md） / {message}");
         }
         if let Some(rest) = raw_message.strip_prefix("unknown field `")
             && let Some((field, expected)) = rest.split_once('`')
