@@ -353,6 +353,9 @@ fn package_json() -> String {
 {files}
   ],
   "sideEffects": false,
+  "engines": {{
+    "node": ">=18"
+  }},
   "keywords": [
 {keywords}
   ]
@@ -385,7 +388,7 @@ console.log(a.total, a.grade.grade?.name.zh);
   查找，服务器须以 `application/wasm` 提供）；Vite 无需设置；esbuild 等其他打包工具：
   `import wasmUrl from 'lifecircle/lifecircle_bg.wasm'`（esbuild `--loader:.wasm=file`），再
   `await init({ module_or_path: wasmUrl })`。
-- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id、打包的标准（`Uint8Array`，即 `packStandard`
+- `score(标准, 生活圈, 评估日期)`：标准为内置标准 id、打包的标准（`Uint8Array` 或 `ArrayBuffer`，即 `packStandard`
   或命令行 `lifecircle pack` 的结果，核对摘要）或（仅完整模块）标准文本；生活圈为对象或 JSON 字符串；
   评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
 - `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle' | 'standard')`、
@@ -417,7 +420,7 @@ byte-identical JSON to the native CLI.
   'lifecircle/lifecircle_bg.wasm'` (esbuild `--loader:.wasm=file`), then
   `await init({ module_or_path: wasmUrl })`.
 - `score(standard, circle, asOf)`: `standard` is a built-in id, a packed standard (a
-  `Uint8Array` from `packStandard` or `lifecircle pack`, its digest checked) or, in the full
+  `Uint8Array` or `ArrayBuffer` from `packStandard` or `lifecircle pack`, its digest checked) or, in the full
   module only, a standard's text; `circle` is an object or a JSON string; `asOf` is
   `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json`
   text.

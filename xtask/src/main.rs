@@ -129,10 +129,10 @@ fn output(cmd: &mut Command) -> Option<String> {
 fn demo(args: &[String]) -> Result<(), String> {
     let lang = if args.iter().any(|a| a == "en") || args.iter().any(|a| a == "--lang=en") { "en" } else { "zh" };
     run("build the CLI", cargo().args(["build", "--quiet", "--release", "-p", "lifecircle"]))?;
-    let bin = root().join("target/release/lifecircle");
+    let bin = target_dir().join("release").join(format!("lifecircle{}", std::env::consts::EXE_SUFFIX));
     let example = output(Command::new(&bin).args(["example", "--standard", "longwan-2024"]))
         .ok_or("`lifecircle example` failed")?;
-    let dir = root().join("target/demo");
+    let dir = target_dir().join("demo");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let file = dir.join("longwan-2024.sample.json");
     std::fs::write(&file, example).map_err(|e| format!("{}: {e}", file.display()))?;
