@@ -249,7 +249,7 @@ class LifecircleElement extends HTMLElement {
     }
   }
 
-  /** The widget's configuration object ({ standard, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, tilesCrs, whatIf, autosave }). */
+  /** The widget's configuration object ({ standard, standardPacked, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, tilesCrs, whatIf, autosave, communities }). */
   get config() { return this._config; }
   set config(v) {
     const id = this.circleId;
@@ -296,7 +296,7 @@ class LifecircleElement extends HTMLElement {
   // Whether the widget holds something the user entered (the form overrides it).
   _entered() { return false; }
 
-  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson); null until `ready`. */
+  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson; the form's importFacilities; the district's summaryJson, summaryCsv); null until `ready`. */
   get handle() { return this._handle; }
 
   /** Resolves (to the element) when the latest mount has finished: the standard is loaded and `handle` is set, or the failure is shown. */

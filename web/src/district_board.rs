@@ -27,8 +27,12 @@ pub fn DistrictBoard(
     /// The standard, to cite documents by number.
     #[prop(into)]
     standard: Signal<Standard>,
-    #[prop(into, default = Signal::stored(Lang::Zh))] lang: Signal<Lang>,
-    #[prop(into, default = Signal::stored(false))] elder: Signal<bool>,
+    /// The language of everything it shows (Chinese by default).
+    #[prop(into, default = Signal::stored(Lang::Zh))]
+    lang: Signal<Lang>,
+    /// 适老化 mode: large text and high contrast.
+    #[prop(into, default = Signal::stored(false))]
+    elder: Signal<bool>,
     /// Offer a "remove" button for each circle, marked `data-remove` with its place in the
     /// list. The custom element handles their clicks: a Leptos event handler here would link
     /// Leptos' event delegation (a hash map) into a bundle that has no other, about 7 KB gzip.
