@@ -272,6 +272,27 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         })
         .collect();
     let built = circles.iter().filter(|c| c.built).count() as f64;
+    // The communities with a built circle: the communities each built circle lists (by 区划代码
+    // where given, else by name), a community two circles list counted once, and a circle that
+    // lists none counted as one community of its own.
+    let mut covered = std::collections::BTreeSet::new();
+    let mut unlisted = 0u32;
+    for ((c, _), _) in scored.iter().zip(&circles).filter(|(_, d)| d.built) {
+        if c.communities.is_empty() {
+            unlisted += 1;
+        }
+        for m in &c.communities {
+            covered.insert(m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
+        }
+    }
+    let with_circle = covered.len() as f64 + f64::from(unlisted);
+    let unlisted_said = match unlisted {
+        0 => (String::new(), String::new()),
+        k => (
+            format!("；未填所属社区的 {k} 个圈各按一个社区计"),
+            format!("; {k} circle(s) listing none counted as one each"),
+        ),
+    };
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
     let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
     // Surveys pool as the satisfaction indicator counts them: a sample below the standard's
@@ -318,19 +339,19 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                     "provisional",
                 ),
                 "community_share" => match communities.filter(|n| *n > 0) {
-                    Some(n) if built > f64::from(n) => (
+                    Some(n) if with_circle > f64::from(n) => (
                         None,
                         Text::new(
-                            format!("建成的生活圈（{built} 个）多于全区社区数（{n} 个），请核对社区总数（每个生活圈按一个社区计）。"),
-                            format!("More circles built ({built}) than communities in the district ({n}): check the number of communities (each circle counts as one community)."),
+                            format!("有建成生活圈的社区（{with_circle} 个）多于全区社区数（{n} 个），请核对社区总数与各圈填报的所属社区。"),
+                            format!("More communities with a built circle ({with_circle}) than communities in the district ({n}): check the number of communities and the communities each circle lists."),
                         ),
                         "none",
                     ),
                     Some(n) => (
-                        Some(built / f64::from(n)),
+                        Some(with_circle / f64::from(n)),
                         Text::new(
-                            format!("建成的生活圈 {built} 个 ÷ 全区社区 {n} 个（每个生活圈按一个社区计，为本项目设计，暂定）。"),
-                            format!("{built} circles built ÷ {n} communities in the district (one circle counted as one community: this project's reading, provisional)."),
+                            format!("有建成生活圈的社区 {with_circle} 个 ÷ 全区社区 {n} 个：按各建成圈填报的所属社区计，多个圈所在的同一社区只计一次{}（如何计数为本项目设计，暂定）。", unlisted_said.0),
+                            format!("{with_circle} communities with a built circle ÷ {n} communities in the district: the communities the built circles list, each counted once{} (this project's reading, provisional).", unlisted_said.1),
                         ),
                         "provisional",
                     ),

@@ -272,7 +272,7 @@ pub fn compare_snapshots(outputs: &[(String, String)]) -> Result<(), String> {
 /// works its arithmetic by hand and keeps [`district::SNAPSHOT`]; the wasm tests check
 /// `districtJson` against the same snapshot.
 pub mod district {
-    use lifecircle_core::circle::{Circle, Survey};
+    use lifecircle_core::circle::{Circle, Named, Survey};
 
     pub const STANDARD: &str = "longwan-2024";
     pub const AS_OF: &str = "2025-06-30";
@@ -284,8 +284,9 @@ pub mod district {
         super::SNAPSHOTS.iter().find(|(p, _)| *p == SNAPSHOT_PATH).map(|(_, t)| t.trim_end())
     }
 
-    /// A: the sample circle. B: the sample without its supermarket, wet market and fresh
-    /// grocery, with a survey of 80 satisfied of 100. C: an empty circle. Also the demo
+    /// A: the sample circle (镇中社区). B: the sample without its supermarket, wet market and
+    /// fresh grocery, in a community of its own (乙社区), with a survey of 80 satisfied of 100.
+    /// C: an empty circle. Also the demo
     /// portal's sample district (`cargo xtask demo`), so that what it shows is what these
     /// tests work out by hand.
     pub fn circles() -> Vec<Circle> {
@@ -295,6 +296,7 @@ pub mod district {
         b.name = "乙圈（示例：缺超市、菜市场与生鲜店）".into();
         b.facilities.retain(|f| !["supermarket", "wet_market", "fresh_grocery"].contains(&f.category.as_str()));
         b.surveys.insert("overall".into(), Survey { respondents: 100, satisfied: 80, method: None });
+        b.communities = vec![Named { code: None, name: "乙社区（示例）".into() }];
         let c = Circle::from_json(r#"{"id": "c", "name": "丙圈（示例：尚未填报）"}"#).expect("circle");
         vec![a, b, c]
     }

@@ -57,7 +57,8 @@ fn longwan_targets_from_three_circles() {
         let t = target("circles_built", year);
         assert_eq!((t.value, t.met), (Some(2.0), Some(met)));
     }
-    // 2 built ÷ 20 communities = 0.1, against 20 % (2025) and 30 % (2026).
+    // 2 communities with a built circle (A's 镇中社区, B's 乙社区) ÷ 20 = 0.1, against 20 %
+    // (2025) and 30 % (2026).
     assert_eq!(target("community_share", 2025).value, Some(0.1));
     assert_eq!(target("community_share", 2025).met, Some(false));
     // (11 + 9 + 0) ÷ (24 + 21 + 0) = 20 / 45 = 0.444…, above 25 / 30 / 35 %.
@@ -170,4 +171,44 @@ fn shares_say_when_circles_not_built_add_to_them() {
         satisfaction.how.en
     );
     assert_eq!(target("circles_built").value, Some(1.0));
+}
+
+/// The share of communities counts the communities the built circles list: a circle covering
+/// three counts three, a community two circles list counts once, a circle that lists none
+/// counts as one; more than the district has is said, not shown as a share above 100 %.
+#[test]
+fn community_share_counts_the_communities_built_circles_list() {
+    use lifecircle_core::circle::Named;
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let named = |code: Option<&str>, name: &str| Named { code: code.map(str::to_string), name: name.into() };
+    let share = |a_lists: Vec<Named>, communities: u32| {
+        let mut cs = circles();
+        cs[0].communities = a_lists;
+        cs[1].communities = vec![
+            named(Some("330303001010"), "镇中社区"),
+            named(None, "乙社区（示例）"),
+            named(None, " 丙社区（示例）"),
+        ];
+        cs[2].communities = vec![named(None, "丁社区（示例）")]; // C is not built: not counted
+        let scored: Vec<_> = cs.iter().map(|c| (c, score(&st, c, as_of).unwrap())).collect();
+        let pairs: Vec<_> = scored.iter().map(|(c, a)| (*c, a)).collect();
+        let d = district(&st, &pairs, as_of, Some(communities));
+        let t = d.targets.iter().find(|t| t.metric == "community_share").unwrap().clone();
+        (t.value, t.how)
+    };
+    // A lists none (counts 1) + B's three = 4 of 20.
+    let (value, how) = share(vec![], 20);
+    assert_eq!(value, Some(4.0 / 20.0));
+    assert!(how.zh.starts_with("有建成生活圈的社区 4 个 ÷ 全区社区 20 个"), "{}", how.zh);
+    assert!(how.zh.contains("未填所属社区的 1 个圈各按一个社区计"), "{}", how.zh);
+    assert!(how.en.contains("1 circle(s) listing none counted as one each"), "{}", how.en);
+    // A lists 镇中社区 by the code B gives it too (the name written differently): 3 of 20.
+    let (value, how) = share(vec![named(Some(" 330303001010 "), "镇中")], 20);
+    assert_eq!(value, Some(3.0 / 20.0));
+    assert!(!how.zh.contains("未填所属社区"), "{}", how.zh);
+    // More than the district has: no share, and why.
+    let (value, how) = share(vec![], 3);
+    assert_eq!(value, None);
+    assert!(how.zh.starts_with("有建成生活圈的社区（4 个）多于全区社区数（3 个）"), "{}", how.zh);
 }
