@@ -270,9 +270,10 @@ pub enum Layout {
     Screen,
     /// A3 portrait poster, 297 × 420 mm (viewBox 1188 × 1680): large title, legend below.
     A3Portrait,
-    /// Portrait for phones (viewBox 320 wide, as long as its legend): the map across the width, the legend below it
-    /// in two columns, its text still legible at a phone's width. The guide map component
-    /// draws this instead of `Screen` when it is narrower than [`PHONE_BELOW_PX`].
+    /// Portrait for phones (viewBox 320 wide, as long as its legend): the map across the width,
+    /// the legend below it in two columns (one in [large text](MapOptions::large_text)), its
+    /// text still legible at a phone's width. The guide map component draws this instead of
+    /// `Screen` when it is narrower than [`PHONE_BELOW_PX`].
     Phone,
 }
 
@@ -309,6 +310,14 @@ pub struct MapOptions {
     /// The tiles' attribution, printed in the footer when tiles are drawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tiles_credit: Option<String>,
+    /// 适老化 large text (the widgets' `large-text`, `elder`): the screen and phone layouts
+    /// set their title, legend, list of missing types, footer and scale bar larger (the
+    /// phone's legend at 17 units, at least 16 CSS px on a 360 px phone), in one column on a
+    /// phone, with tap discs of 48 units round its facilities. The map's rectangle stays where
+    /// it is (so [`unproject`] and [`tiles_for`] need no option). The A3 poster is unchanged:
+    /// its type is set for print (19 units of legend are 4.8 mm on the sheet).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub large_text: bool,
 }
 
 fn default_tiers() -> [f64; 3] {
@@ -326,6 +335,7 @@ impl Default for MapOptions {
             tiles: None,
             tiles_crs: Crs::Wgs84,
             tiles_credit: None,
+            large_text: false,
         }
     }
 }
@@ -341,6 +351,11 @@ pub const CLASS_COLOURS: [&str; 8] =
 
 /// Colours of the 5-, 10- and 15-minute street tiers.
 pub const TIER_COLOURS: [&str; 3] = ["#1b7f3b", "#c77700", "#c2185b"];
+
+/// The ring labels' colours in large text: each at least 4.5:1 on the map's paper (their halo),
+/// 4.6, 4.9 and 5.3:1. The 10-minute orange (3.1:1) is enough only for large bold type (18.7
+/// px), which 17 units on a narrow phone are not.
+const TIER_TEXT_LARGE: [&str; 3] = ["#1b7f3b", "#9c5a00", "#c2185b"];
 
 const INK: &str = "#1d232b";
 const MUTED: &str = "#4a5360";
@@ -754,6 +769,20 @@ struct Frame {
     foot_lines: usize,
     /// Lines a legend label may take before its last one is shortened.
     label_lines: usize,
+    /// The layout's usual legend size: the map's strokes and its north arrow are drawn from
+    /// it, so that large text does not thicken the streets.
+    base: f64,
+    /// Notes (in brackets below a legend row) and the count of rows left off, in `font`s.
+    note: f64,
+    /// A footer on more than one line keeps its size (else it is set at 85 %).
+    foot_keeps_size: bool,
+    /// The 示例数据 badge starts the subtitle's line instead of following the title (which
+    /// then has the whole width).
+    badge_below: bool,
+    /// Radius of the unseen disc under each facility that takes a tap; 0: none.
+    hit_r: f64,
+    /// Colours of the ring labels' text.
+    ring_text: [&'static str; 3],
 }
 
 /// The page size of a map in viewBox units (width, height): the layout's, except the phone
@@ -763,29 +792,35 @@ pub fn page_size(d: &GuideMapData, o: &MapOptions) -> (f64, f64) {
     (f.w, f.h)
 }
 
-/// The frame a map is drawn in. The phone layout's legend is one or two narrow columns: rather
-/// than setting it smaller (it is read at a phone's width), the page grows to hold it at full
-/// size, up to three times its height (past that, the usual shrinking and counting applies).
+/// The frame a map is drawn in (in large text with [`large`]'s sizes). The phone layout's
+/// legend is one or two narrow columns: rather than setting it smaller (it is read at a phone's
+/// width), the page grows to hold it at full size, up to three times its height (five in
+/// large text, in one column; past that, the usual shrinking and counting applies). Below the
+/// legend the page keeps room for every line of the footer.
 fn frame_for(d: &GuideMapData, o: &MapOptions) -> Frame {
-    let f = frame(o.layout);
+    let f = if o.large_text { large(frame(o.layout), o.layout) } else { frame(o.layout) };
     if o.layout != Layout::Phone {
         return f;
     }
-    let with = |h: f64| {
-        let below = f.h - (f.panel.y + f.panel.h);
-        Frame {
-            h: f.panel.y + h + below,
-            foot_y: f.foot_y + (h - f.panel.h),
-            panel: Rect { h, ..f.panel },
-            ..f.clone()
-        }
+    // From the legend's bottom: a line (for the count of rows left off), then the footer's
+    // lines, then the margin. The usual footer's at most six small lines fit the layout's 90.
+    let (size, lines) = footer_lines(d, o, &f);
+    let footer_h = (lines.len().max(1) - 1) as f64 * size * 1.3 + size;
+    let below = (f.h - (f.panel.y + f.panel.h)).max(f.line + footer_h + f.margin);
+    let with = |h: f64| Frame {
+        h: f.panel.y + h + below,
+        foot_y: f.panel.y + h + below - f.margin,
+        panel: Rect { h, ..f.panel },
+        ..f.clone()
     };
     let fits = |g: &Frame| panel_at(&mut String::new(), d, o, g) == 0;
+    let f = with(f.panel.h);
     if fits(&f) {
         return f;
     }
     // The shortest panel, in steps of a line, at which every row fits.
-    let (mut lo, mut hi) = (0usize, 2 * (f.panel.h / f.line).ceil() as usize);
+    let most = if o.large_text { 4 } else { 2 };
+    let (mut lo, mut hi) = (0usize, most * (f.panel.h / f.line).ceil() as usize);
     if !fits(&with(f.panel.h + hi as f64 * f.line)) {
         return f;
     }
@@ -816,6 +851,12 @@ fn frame(layout: Layout) -> Frame {
             foot_y: 922.0,
             foot_lines: 2,
             label_lines: 3,
+            base: 13.0,
+            note: 0.9,
+            foot_keeps_size: false,
+            badge_below: false,
+            hit_r: 0.0,
+            ring_text: TIER_COLOURS,
         },
         Layout::A3Portrait => Frame {
             w: 1188.0,
@@ -835,6 +876,12 @@ fn frame(layout: Layout) -> Frame {
             foot_y: 1640.0,
             foot_lines: 2,
             label_lines: 2,
+            base: 19.0,
+            note: 0.9,
+            foot_keeps_size: false,
+            badge_below: false,
+            hit_r: 0.0,
+            ring_text: TIER_COLOURS,
         },
         // 320 units across: a phone shows the map about 280–340 px wide, so 12 units of type
         // are about 11 px on the screen.
@@ -857,6 +904,61 @@ fn frame(layout: Layout) -> Frame {
             // Attributions are owed in full: a narrow page gives them more lines.
             foot_lines: 6,
             label_lines: 4,
+            base: 12.0,
+            note: 0.9,
+            foot_keeps_size: false,
+            badge_below: false,
+            // A finger needs more than the 16-unit symbol (about 19 px): an unseen disc half
+            // as wide again takes a tap near it (about 29 px).
+            hit_r: 12.0,
+            ring_text: TIER_COLOURS,
+        },
+    }
+}
+
+/// The frame of a layout in large text (适老化). The map's rectangle does not move (the
+/// header keeps to the room above it): [`unproject`] and [`tiles_for`] take the layout only.
+fn large(f: Frame, layout: Layout) -> Frame {
+    match layout {
+        // On a screen the page is 1280 units across, shown 600 to 1280 px wide (narrower it is
+        // drawn as a phone): about ×1.35, the legend's two columns kept; a legend too long for
+        // the panel shrinks as it always does, but never below its usual size first (`panel`).
+        Layout::Screen => Frame {
+            title: 38.0,
+            sub: 20.0,
+            font: 17.5,
+            line: 29.5,
+            sym_r: 15.0,
+            foot: 15.0,
+            ring_text: TIER_TEXT_LARGE,
+            ..f
+        },
+        // The poster's type is set for print, read from a step or two away.
+        Layout::A3Portrait => f,
+        // The phone page is 320 units across and its SVG as wide as the widget (`width:100%`).
+        // On a 360 px phone the widget gets 300 to 358 px, depending on the page's gutters
+        // (none to 29 px a side) and its 1 px border: 0.94 to 1.12 CSS px a unit. So 17 units
+        // of legend are 16.0 to 19.0 px, 13 units of footer 12.2 to 14.6 px, and a tap disc
+        // 48 units across at least 45 px (WCAG 2.5.5: 44). The legend takes one column, 15
+        // Chinese characters (or about 27 Latin letters) a line, each line 27 units apart.
+        Layout::Phone => Frame {
+            // 24 units (not more) keep the title within the 68 units above the map, and the
+            // sample badge moves to the subtitle's line, so the title keeps the whole width.
+            title: 24.0,
+            title_y: 34.0,
+            sub: 15.0,
+            font: 17.0,
+            line: 27.0,
+            col_w: 296.0,
+            sym_r: 11.0,
+            foot: 13.0,
+            foot_lines: 8,
+            note: 1.0,
+            foot_keeps_size: true,
+            badge_below: true,
+            hit_r: 24.0,
+            ring_text: TIER_TEXT_LARGE,
+            ..f
         },
     }
 }
@@ -1114,7 +1216,9 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#1f5fa8\"/>", n(f.w), n(f.margin * 0.25));
     let badge = lang.pick("示例数据", "SAMPLE DATA");
     let badge_w = if d.sample { text_width(badge, f.sub) + f.sub * 1.2 } else { 0.0 };
-    let avail = f.w - 2.0 * f.margin - badge_w - f.sub;
+    // Beside the title the badge takes from its width; on the subtitle's line, from that line's.
+    let (beside, below) = if f.badge_below { (0.0, badge_w) } else { (badge_w, 0.0) };
+    let avail = f.w - 2.0 * f.margin - beside - if f.badge_below { 0.0 } else { f.sub };
     let mut size = f.title;
     while size > f.title * 0.6 && text_width(&d.name, size) > avail {
         size -= 1.0;
@@ -1122,9 +1226,13 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     let name = fit(&d.name, size, avail);
     text(s, f.margin, f.title_y, size, &format!(" font-weight=\"700\" fill=\"{INK}\""), &name);
     if d.sample {
-        let x = f.margin + text_width(&name, size) + f.sub * 0.8;
-        let h = f.sub * 1.6;
-        let y = f.title_y - size * 0.5 - h / 2.0;
+        let (x, y, h) = if f.badge_below {
+            let h = f.sub * 1.5;
+            (f.margin, f.sub_y - f.sub * 0.36 - h / 2.0, h)
+        } else {
+            let h = f.sub * 1.6;
+            (f.margin + text_width(&name, size) + f.sub * 0.8, f.title_y - size * 0.5 - h / 2.0, h)
+        };
         let _ = write!(
             s,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"#ffffff\" stroke=\"{ALERT}\" stroke-width=\"2\"/>",
@@ -1146,14 +1254,16 @@ fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
     let label = lang.pick("一刻钟便民生活圈导视图", "15-minute convenient living circle · guide map");
     let short = lang.pick("导视图", "Guide map");
     let date = d.date.as_ref().map(|date| format!("{}{date}", lang.pick("评估日期 ", "as of ")));
-    let line = subtitle([label, short], d.place.as_deref(), date.as_deref(), f.sub, f.w - 2.0 * f.margin);
-    text(s, f.margin, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
+    let x = f.margin + if below > 0.0 { below + f.sub * 0.6 } else { 0.0 };
+    let line = subtitle([label, short], d.place.as_deref(), date.as_deref(), f.sub, f.w - f.margin - x);
+    text(s, x, f.sub_y, f.sub, &format!(" fill=\"{MUTED}\""), &line);
 }
 
 /// The subtitle: what the map is, the place (街道, communities) and its date. A poster must keep
 /// its date, so a line too long first says what the map is in short, then shortens the place (a
-/// list of communities can be long) or leaves it out; only a frame too narrow even for that and
-/// the date shortens the whole line. `labels`: what the map is, in full and in short.
+/// list of communities can be long) or leaves it out, then says the date alone (the title
+/// says whose map it is); only a frame too narrow even for the date shortens it. `labels`:
+/// what the map is, in full and in short.
 fn subtitle(labels: [&str; 2], place: Option<&str>, date: Option<&str>, size: f64, max: f64) -> String {
     const SEP: &str = " · ";
     let join = |label: &str, place: Option<&str>| {
@@ -1173,7 +1283,11 @@ fn subtitle(labels: [&str; 2], place: Option<&str>, date: Option<&str>, size: f6
             return join(short, Some(&fit(p, size, room)));
         }
     }
-    fit(&join(short, None), size, max)
+    let line = join(short, None);
+    match date {
+        Some(date) if text_width(&line, size) > max && text_width(date, size) <= max => date.to_string(),
+        _ => fit(&line, size, max),
+    }
 }
 
 fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Projection) {
@@ -1248,7 +1362,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             n(cx),
             n(cy),
             n(rr),
-            n(f.font * 0.15)
+            n(f.base * 0.15)
         );
     }
 
@@ -1263,7 +1377,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     };
     if !d.streets.is_empty() {
         s.push_str("<g class=\"lc-streets\" fill=\"none\" stroke=\"#d3d6db\" stroke-linecap=\"round\" stroke-linejoin=\"round\"");
-        let _ = write!(s, " stroke-width=\"{}\">", n(f.font * 0.45));
+        let _ = write!(s, " stroke-width=\"{}\">", n(f.base * 0.45));
         for l in d.streets.iter().filter(|l| l.len() >= 2) {
             let _ = write!(s, "<path d=\"{}\"/>", path(l));
         }
@@ -1273,7 +1387,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         let _ = write!(
             s,
             "<g class=\"lc-reached\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"{}\">",
-            n(f.font * 0.4)
+            n(f.base * 0.4)
         );
         // Far tiers first so nearer ones draw on top.
         for tier in (0..3).rev() {
@@ -1331,17 +1445,17 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             esc(&format!("{}{}{}{}", cat_name, lang.pick("：", ": "), fac.name, status))
         );
         let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac.name, cat_name, status)));
-        if o.layout == Layout::Phone {
-            // A finger needs more than the 16-unit symbol (about 19 px): an unseen disc half as
-            // wide again takes a tap near it (about 29 px). The discs lie under every symbol,
-            // so a tap on a symbol is always that symbol's.
+        if f.hit_r > 0.0 {
+            // On a phone an unseen disc round each symbol takes a finger's tap (`Frame::hit_r`).
+            // The discs lie under every symbol, so a tap on a symbol is always that symbol's;
+            // where two discs overlap, the later one takes the tap.
             let _ = write!(
                 hits,
                 "<circle data-id=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"transparent\"/>",
                 esc(&fac.id),
                 n(x),
                 n(y),
-                n(r * 1.5)
+                n(f.hit_r)
             );
         }
         if selected {
@@ -1501,7 +1615,10 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         s.push_str("</g>");
     }
 
-    // "+Δ分" beside each suggested site, where it covers nothing.
+    // "+Δ分" beside each suggested site, where it covers nothing, inside the map if it can be.
+    let inside = |&(x, y): &(f64, f64), w: f64, h: f64| {
+        x - w / 2.0 >= m.x && x + w / 2.0 <= m.x + m.w && y - h / 2.0 >= m.y && y + h / 2.0 <= m.y + m.h
+    };
     for (site, &(x, y)) in d.suggested.iter().zip(&sugg_at) {
         let label = delta_text(site.delta, lang);
         let (w, h) = (text_width(&label, f.font) + f.font * 0.6, f.font * 1.4);
@@ -1513,7 +1630,8 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             })
             .map(|(dx, dy)| (x + dx, y + dy))
             .collect();
-        let (x, y) = free_box(&cands, w, h, &boxes).unwrap_or(cands[0]);
+        let within: Vec<(f64, f64)> = cands.iter().copied().filter(|c| inside(c, w, h)).collect();
+        let (x, y) = free_box(&within, w, h, &boxes).or_else(|| free_box(&cands, w, h, &boxes)).unwrap_or(cands[0]);
         boxes.push([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0]);
         text(
             s,
@@ -1529,7 +1647,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
 
     for (i, ring) in d.rings.iter().enumerate() {
         let rr = ring.radius_m * p.s;
-        let col = TIER_COLOURS[i.min(2)];
+        let col = f.ring_text[i.min(2)];
         let label = match lang {
             Lang::Zh => format!("约{}分钟", fmt_plain(ring.minutes)),
             Lang::En => format!("~{} min", fmt_plain(ring.minutes)),
@@ -1572,7 +1690,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
 
 /// Where the north arrow goes (centre) and its size: the map's top right corner.
 fn north_arrow_at(f: &Frame) -> (f64, f64, f64) {
-    (f.map.x + f.map.w - f.font * 3.0, f.map.y + f.font * 3.2, f.font * 1.6)
+    (f.map.x + f.map.w - f.base * 3.0, f.map.y + f.base * 3.2, f.base * 1.6)
 }
 
 /// The glyph of each suggested site's category: the map's own glyph when the category has
@@ -1866,7 +1984,8 @@ impl Row {
 fn flow(s: &mut String, rows: &[Row], area: Rect, f: &Frame) -> usize {
     let cols = (((area.w + f.col_w * 0.1) / f.col_w).floor() as usize).max(1);
     let col_w = area.w / cols as f64;
-    let per_col = ((area.h / f.line).floor() as usize).max(2);
+    // (A hair over: a box made for n lines must hold them whatever the rounding of its height.)
+    let per_col = (((area.h + 1e-6) / f.line).floor() as usize).max(2);
     let (mut col, mut slot) = (0usize, 0usize);
     let mut left_off = 0;
     for (i, row) in rows.iter().enumerate() {
@@ -1893,13 +2012,16 @@ fn flow(s: &mut String, rows: &[Row], area: Rect, f: &Frame) -> usize {
 
 /// The legend panel at the largest type size, down to 70 %, at which every row fits: a
 /// poster must list every category it shows (only below 70 % are rows left off, and then
-/// counted in a note).
+/// counted in a note). Large text first steps down to the layout's usual size, then from it:
+/// it is never set smaller than the same legend without large text.
 fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
-    for step in 0..4 {
-        let scale = 1.0 - 0.1 * f64::from(step);
+    let usual = (f.base / f.font).min(1.0);
+    let mut scales: Vec<f64> = (0..).map(|k| 1.0 - 0.1 * f64::from(k)).take_while(|&k| k > usual + 1e-9).collect();
+    scales.extend((0..4).map(|k| usual * (1.0 - 0.1 * f64::from(k))));
+    for (i, &scale) in scales.iter().enumerate() {
         let g = Frame { font: f.font * scale, line: f.line * scale, sym_r: f.sym_r * scale, ..f.clone() };
         let mut out = String::new();
-        if panel_at(&mut out, d, o, &g) == 0 || step == 3 {
+        if panel_at(&mut out, d, o, &g) == 0 || i + 1 == scales.len() {
             s.push_str(&out);
             return;
         }
@@ -1945,7 +2067,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         };
         rows.push(Row::Line { colour: TIER_COLOURS[1], dashed: true, label: lines(&label) });
         if let Some(b) = &d.ring_basis {
-            for l in wrap(&format!("（{}）", b.get(lang)), f.font * 0.9, f.col_w - f.font * 0.4) {
+            for l in wrap(&format!("（{}）", b.get(lang)), f.font * f.note, f.col_w - f.font * 0.4) {
                 rows.push(Row::Note(l));
             }
         }
@@ -2000,7 +2122,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
             (None, Lang::Zh) => "（按新覆盖居民排序）".to_string(),
             (None, Lang::En) => "(ranked by residents newly covered)".to_string(),
         };
-        for l in wrap(&basis, f.font * 0.9, f.col_w - f.font * 0.4) {
+        for l in wrap(&basis, f.font * f.note, f.col_w - f.font * 0.4) {
             rows.push(Row::Note(l));
         }
     }
@@ -2081,7 +2203,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
             s,
             p.x + p.w,
             p.y + p.h + f.line * 0.6,
-            f.font * 0.9,
+            f.font * f.note,
             &format!(" text-anchor=\"end\" fill=\"{MUTED}\""),
             &more,
         );
@@ -2217,12 +2339,13 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
             label(s, l, INK);
         }
         Row::Note(l) => {
-            text(s, x, base, f.font * 0.9, &format!(" fill=\"{MUTED}\""), &fit(l, f.font * 0.9, f.col_w - 4.0));
+            text(s, x, base, f.font * f.note, &format!(" fill=\"{MUTED}\""), &fit(l, f.font * f.note, f.col_w - 4.0));
         }
     }
 }
 
-fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
+/// The footer's type size and lines.
+fn footer_lines(d: &GuideMapData, o: &MapOptions, f: &Frame) -> (f64, Vec<String>) {
     let lang = o.lang;
     let mut parts: Vec<String> = Vec::new();
     if d.sample {
@@ -2255,12 +2378,12 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
     }
     parts.push(made);
     // Attributions are owed in full: wrap onto more lines (set a little smaller, the first
-    // lines moved up) rather than cut; only what would need more than the frame's lines is
-    // shortened.
+    // lines moved up; in large text at the same size) rather than cut; only what would need
+    // more than the frame's lines is shortened.
     let full = parts.join(" · ");
     let width = f.w - 2.0 * f.margin;
     let (size, mut lines) = match wrap(&full, f.foot, width) {
-        one if one.len() <= 1 => (f.foot, one),
+        one if one.len() <= 1 || f.foot_keeps_size => (f.foot, one),
         _ => (f.foot * 0.85, wrap(&full, f.foot * 0.85, width)),
     };
     let most = f.foot_lines.max(1);
@@ -2269,6 +2392,11 @@ fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
         lines.truncate(most - 1);
         lines.push(fit(&rest, size, width));
     }
+    (size, lines)
+}
+
+fn footer(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
+    let (size, lines) = footer_lines(d, o, f);
     let n = lines.len();
     for (i, line) in lines.iter().enumerate() {
         let y = f.foot_y - (n - 1 - i) as f64 * size * 1.3;
@@ -2335,6 +2463,10 @@ mod tests {
         );
         // No room for a useful part of the place: it goes, the date stays.
         assert_eq!(line(w(&format!("Guide map · {date} · 海淀"))), format!("Guide map · {date}"));
+        // No room for the short label with the date: the date alone (the badge of a sample
+        // map in large text on a phone takes the start of the line).
+        assert_eq!(line(w(&format!("Guide map · {date}")) - 1.0), date);
+        assert_eq!(line(w(date)), date);
         // Narrower than the short label and the date: the line itself is shortened.
         let narrow = line(150.0);
         assert!(narrow.ends_with('…') && w(&narrow) <= 150.0, "{narrow}");

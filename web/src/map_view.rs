@@ -22,8 +22,9 @@ pub fn GuideMap(
     /// Interface language: `Lang::Zh` (default) or `Lang::En`.
     #[prop(into, default = Signal::stored(Lang::Zh))]
     lang: Signal<Lang>,
-    /// 适老化 mode: large text and high contrast (for the controls; the map itself is
-    /// already drawn large).
+    /// 适老化 mode: large text and high contrast, for the controls and for the map, whose
+    /// title, legend, list of missing types, footer and scale bar are drawn larger (on a phone
+    /// in one column, at least 16 CSS px, with larger tap targets: [`MapOptions::large_text`]).
     #[prop(into, default = Signal::stored(false))]
     elder: Signal<bool>,
     /// Screen (default), A3 portrait poster, or phone. A map asked for the screen layout draws
@@ -60,9 +61,11 @@ pub fn GuideMap(
         Layout::Screen if narrow.get() => Layout::Phone,
         l => l,
     });
-    // A new layout starts from the whole page.
+    // A new layout starts from the whole page; so does large text turned on or off (the phone
+    // page's length changes with it: a view low on the longer page would show nothing).
     Effect::new(move |_| {
         layout.track();
+        elder.track();
         view_box.set(None);
     });
     let svg = Memo::new(move |prev: Option<&String>| {
@@ -77,6 +80,7 @@ pub fn GuideMap(
         let o = MapOptions {
             lang: lang.get(),
             layout: layout.get(),
+            large_text: elder.get(),
             selected: selected.get(),
             view_box: view_box.get(),
             tiles: tiles.clone(),
@@ -86,10 +90,15 @@ pub fn GuideMap(
         };
         data.with(|d| render_guide_map(d, &o))
     });
-    // The page's size (the phone layout's grows with its legend), worked out when a zoom, a
-    // pan or a click needs it.
+    // The page's size (the phone layout's grows with its legend, longer in large text),
+    // worked out when a zoom, a pan or a click needs it.
     let page = move || {
-        let o = MapOptions { lang: lang.get_untracked(), layout: layout.get_untracked(), ..MapOptions::default() };
+        let o = MapOptions {
+            lang: lang.get_untracked(),
+            layout: layout.get_untracked(),
+            large_text: elder.get_untracked(),
+            ..MapOptions::default()
+        };
         data.with_untracked(|d| page_size(d, &o))
     };
     Effect::new(move |_| {

@@ -423,3 +423,178 @@ fn phone_markers_take_a_finger() {
         assert!(!svg(layout).contains("fill=\"transparent\""), "{layout:?}");
     }
 }
+
+/// One `<text>` of the SVG: where it starts (or is centred), its size and its words.
+#[derive(Debug)]
+struct Text {
+    x: f64,
+    y: f64,
+    size: f64,
+    middle: bool,
+    fill: String,
+    /// The halo's colour, if it has one.
+    stroke: Option<String>,
+    body: String,
+}
+
+/// Every `<text>` of an SVG, in order.
+fn texts(svg: &str) -> Vec<Text> {
+    let attr = |tag: &str, name: &str| -> Option<f64> { word(tag, name)?.parse().ok() };
+    fn word(tag: &str, name: &str) -> Option<String> {
+        Some(tag.split(&format!(" {name}=\"")).nth(1)?.split('"').next()?.to_string())
+    }
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            let tag = &format!(" {tag}");
+            Some(Text {
+                x: attr(tag, "x")?,
+                y: attr(tag, "y")?,
+                size: attr(tag, "font-size")?,
+                middle: tag.contains("text-anchor=\"middle\""),
+                fill: word(tag, "fill")?,
+                stroke: word(tag, "stroke"),
+                body: rest.split_once("</text>")?.0.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The box a start-anchored text takes: `[left, top, right, bottom]`, its width estimated as
+/// the renderer does (a Chinese character 1 em, anything else 0.56 em; entities as one).
+fn text_box(t: &Text) -> [f64; 4] {
+    let body = t.body.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'");
+    let em: f64 = body.chars().map(|c| if (c as u32) >= 0x2E80 || "“”‘’·…—".contains(c) { 1.0 } else { 0.56 }).sum();
+    [t.x, t.y - 0.88 * t.size, t.x + em * t.size, t.y + 0.12 * t.size]
+}
+
+/// The contrast ratio of two `#rrggbb` colours (WCAG 2).
+fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |c: &str| {
+        let v = |i: usize| {
+            let x = f64::from(u8::from_str_radix(&c[i..i + 2], 16).unwrap()) / 255.0;
+            if x <= 0.03928 { x / 12.92 } else { ((x + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * v(1) + 0.7152 * v(3) + 0.0722 * v(5)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// The first number in `svg` after `key` (e.g. the `y` of a rect found by its colour).
+fn number_after(svg: &str, at: &str, key: &str) -> f64 {
+    let from = svg.find(at).unwrap_or_else(|| panic!("no {at}"));
+    let before = &svg[..from];
+    let tag = &before[before.rfind('<').unwrap()..];
+    tag.split(&format!(" {key}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap()
+}
+
+/// 适老化 large text on a phone (the widgets' `large-text`): the legend and the list of missing
+/// types at 17 units, at least 16 CSS px on a 360 px phone (the page is 320 units across and
+/// drawn 300 to 358 px wide there: 0.94 to 1.12 px a unit); the title, subtitle and footer
+/// larger too; no two lines of the legend on each other, none cut or off the page; tap discs
+/// 48 units (45 px or more) across. Before large text the legend stayed at 12 units (11 px).
+#[test]
+fn large_text_phone() {
+    let cases = [
+        (Lang::Zh, "large-text-phone-zh.svg", "微型消防站"),
+        (Lang::En, "large-text-phone-en.svg", "Micro fire station"),
+    ];
+    for (lang, name, last_type) in cases {
+        let d = with_suggested();
+        let o = MapOptions { lang, layout: Layout::Phone, large_text: true, ..MapOptions::default() };
+        let svg = render_guide_map(&d, &o);
+        let (w, h) = page_size(&d, &o);
+        assert!(svg.contains(&format!("viewBox=\"0.0 0.0 {w:.1} {h:.1}\"")), "{lang:?}");
+        // The map's rectangle stays where it is without large text (clicks and tiles rely on it).
+        assert!(
+            svg.contains("<clipPath id=\"lc-map-clip\">\n<rect x=\"12.0\" y=\"68.0\" width=\"296.0\" height=\"296.0\"")
+        );
+        let map_bottom = 68.0 + 296.0;
+        // The panel ends with the missing types' box; the footer is below it.
+        let box_top = number_after(&svg, "fill=\"#fdf0ee\"", "y");
+        let panel_bottom = box_top + number_after(&svg, "fill=\"#fdf0ee\"", "height");
+        let all = texts(&svg);
+        // Legend and list: the words, not the glyphs centred in their symbols.
+        let legend: Vec<&Text> = all.iter().filter(|t| t.y > map_bottom && t.y <= panel_bottom && !t.middle).collect();
+        let footer: Vec<&Text> = all.iter().filter(|t| t.y > panel_bottom).collect();
+        assert!(legend.len() > 40 && !footer.is_empty(), "{lang:?}: {} {}", legend.len(), footer.len());
+        assert!(legend.iter().any(|t| t.body == last_type), "{lang:?}: every category listed");
+        for t in &legend {
+            assert!(t.size >= 17.0, "{lang:?}: legend text at {} units: {:?}", t.size, t.body);
+        }
+        for t in &footer {
+            assert!(t.size >= 13.0, "{lang:?}: footer at {} units: {:?}", t.size, t.body);
+        }
+        let (title, sub) = (&all[0], &all[1]);
+        assert!(title.size >= 22.0 && sub.size >= 15.0, "{lang:?}: title {} subtitle {}", title.size, sub.size);
+        // No two texts of the header, legend or footer on each other, none off the page, none
+        // running into the footer.
+        let words: Vec<(&Text, [f64; 4])> =
+            all.iter().filter(|t| !t.middle && (t.y < 68.0 || t.y > map_bottom)).map(|t| (t, text_box(t))).collect();
+        for (i, (a, ab)) in words.iter().enumerate() {
+            assert!(ab[0] >= 0.0 && ab[2] <= w && ab[1] >= 0.0 && ab[3] <= h, "{lang:?}: off the page: {a:?} {ab:?}");
+            for (b, bb) in &words[i + 1..] {
+                let apart = ab[2] <= bb[0] || bb[2] <= ab[0] || ab[3] <= bb[1] || bb[3] <= ab[1];
+                assert!(apart, "{lang:?}: {:?} overlaps {:?}", a.body, b.body);
+            }
+        }
+        // WCAG AA (4.5:1) for every word: the legend's on white or the missing types' pink
+        // box, the map's labels on their halo (the 10-minute ring's orange was 3.1:1).
+        for t in all.iter().filter(|t| !t.middle || t.stroke.is_some()) {
+            let on = t.stroke.as_deref().unwrap_or("#fdf0ee");
+            assert!(contrast(&t.fill, on) >= 4.5, "{lang:?}: {:?} in {} on {on}", t.body, t.fill);
+        }
+        let footer_top = footer.iter().map(|t| text_box(t)[1]).fold(f64::MAX, f64::min);
+        assert!(footer_top >= panel_bottom, "{lang:?}: footer {footer_top} over the legend {panel_bottom}");
+        assert!(!svg.contains("未能列出") && !svg.contains("more rows not shown"), "{lang:?}: every row fits");
+        assert!(!svg.contains("…</text>"), "{lang:?}: no text is cut");
+        // A finger's tap: discs of 24 units' radius (45 px across at 0.94 px a unit).
+        let discs: Vec<f64> = svg
+            .split("<circle data-id=\"")
+            .skip(1)
+            .filter_map(|c| c.split("r=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(discs.len(), d.facilities.len());
+        assert!(discs.iter().all(|&r| r * 2.0 * 0.94 >= 44.0), "{lang:?}: {discs:?}");
+        check(name, &svg);
+    }
+}
+
+/// Large text on the screen layout sets the legend larger and never smaller than without it,
+/// the map's strokes unchanged; the poster is left as it is. Off, the option is not written
+/// (existing JSON and goldens stay as they are) and is read as off.
+#[test]
+fn large_text_screen_and_poster() {
+    let d = sample();
+    let legend_size = |svg: &str| {
+        let t = texts(svg);
+        t.iter().find(|t| t.body == "便利店" || t.body == "Convenience store").map(|t| t.size).expect("a legend row")
+    };
+    let usual = render_guide_map(&d, &MapOptions::default());
+    let large = render_guide_map(&d, &MapOptions { large_text: true, ..MapOptions::default() });
+    assert!(legend_size(&large) > legend_size(&usual), "{} {}", legend_size(&large), legend_size(&usual));
+    // The ring labels, on their halo of the map's paper, at 4.5:1 or more (WCAG AA; the
+    // 10-minute orange is 3.1:1, kept without large text).
+    let halo: Vec<Text> = texts(&large).into_iter().filter(|t| t.stroke.is_some()).collect();
+    assert!(halo.iter().any(|t| t.body == "约10分钟"), "{halo:?}");
+    for t in &halo {
+        let on = t.stroke.as_deref().unwrap();
+        assert!(contrast(&t.fill, on) >= 4.5, "{:?} in {} on {on}", t.body, t.fill);
+    }
+    assert!(usual.contains("fill=\"#c77700\" stroke=\"#f6f3ec\""));
+    let ring = |svg: &str| number_after(svg, "stroke-dasharray=\"6 6\"", "stroke-width");
+    assert_eq!(ring(&large), ring(&usual), "the rings are drawn as without large text");
+    let a3 = MapOptions { layout: Layout::A3Portrait, ..MapOptions::default() };
+    assert_eq!(
+        render_guide_map(&d, &MapOptions { large_text: true, ..a3.clone() }),
+        render_guide_map(&d, &a3),
+        "the poster's type is set for print"
+    );
+    assert!(!serde_json::to_string(&MapOptions::default()).unwrap().contains("large_text"));
+    let read: MapOptions = serde_json::from_str("{\"layout\":\"phone\"}").unwrap();
+    assert!(!read.large_text);
+    let read: MapOptions = serde_json::from_str("{\"layout\":\"phone\",\"large_text\":true}").unwrap();
+    assert!(read.large_text);
+}
