@@ -275,16 +275,18 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     // The communities with a built circle: the communities each built circle lists (by 区划代码
     // where given, else by name), a community two circles list counted once, and a circle that
     // lists none counted as one community of its own.
-    let mut covered = std::collections::BTreeSet::new();
+    let mut covered: Vec<&str> = Vec::new();
     let mut unlisted = 0u32;
     for ((c, _), _) in scored.iter().zip(&circles).filter(|(_, d)| d.built) {
         if c.communities.is_empty() {
             unlisted += 1;
         }
         for m in &c.communities {
-            covered.insert(m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
+            covered.push(m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
         }
     }
+    covered.sort_unstable();
+    covered.dedup();
     let with_circle = covered.len() as f64 + f64::from(unlisted);
     let unlisted_said = match unlisted {
         0 => (String::new(), String::new()),
