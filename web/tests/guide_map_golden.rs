@@ -562,6 +562,10 @@ fn large_text_phone() {
     }
 }
 
+fn a3_or_phone(layout: Layout) -> MapOptions {
+    MapOptions { layout, ..MapOptions::default() }
+}
+
 /// Large text on the screen layout sets the legend larger and never smaller than without it,
 /// the map's strokes unchanged; the poster is left as it is. Off, the option is not written
 /// (existing JSON and goldens stay as they are) and is read as off.
@@ -575,15 +579,22 @@ fn large_text_screen_and_poster() {
     let usual = render_guide_map(&d, &MapOptions::default());
     let large = render_guide_map(&d, &MapOptions { large_text: true, ..MapOptions::default() });
     assert!(legend_size(&large) > legend_size(&usual), "{} {}", legend_size(&large), legend_size(&usual));
-    // The ring labels, on their halo of the map's paper, at 4.5:1 or more (WCAG AA; the
-    // 10-minute orange is 3.1:1, kept without large text).
-    let halo: Vec<Text> = texts(&large).into_iter().filter(|t| t.stroke.is_some()).collect();
-    assert!(halo.iter().any(|t| t.body == "约10分钟"), "{halo:?}");
-    for t in &halo {
-        let on = t.stroke.as_deref().unwrap();
-        assert!(contrast(&t.fill, on) >= 4.5, "{:?} in {} on {on}", t.body, t.fill);
+    // The ring labels, on their halo of the map's paper, at 4.5:1 or more (WCAG AA), with or
+    // without large text, in every layout (the rings' 10-minute orange is 3.1:1: for the ring).
+    for opts in [
+        MapOptions { large_text: true, ..MapOptions::default() },
+        MapOptions::default(),
+        a3_or_phone(Layout::Phone),
+        a3_or_phone(Layout::A3Portrait),
+    ] {
+        let svg = render_guide_map(&d, &opts);
+        let halo: Vec<Text> = texts(&svg).into_iter().filter(|t| t.stroke.is_some()).collect();
+        assert!(halo.iter().any(|t| t.body == "约10分钟"), "{:?}: {halo:?}", opts.layout);
+        for t in &halo {
+            let on = t.stroke.as_deref().unwrap();
+            assert!(contrast(&t.fill, on) >= 4.5, "{:?}: {:?} in {} on {on}", opts.layout, t.body, t.fill);
+        }
     }
-    assert!(usual.contains("fill=\"#c77700\" stroke=\"#f6f3ec\""));
     let ring = |svg: &str| number_after(svg, "stroke-dasharray=\"6 6\"", "stroke-width");
     assert_eq!(ring(&large), ring(&usual), "the rings are drawn as without large text");
     let a3 = MapOptions { layout: Layout::A3Portrait, ..MapOptions::default() };
