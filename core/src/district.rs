@@ -278,15 +278,23 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     let mut covered: Vec<&str> = Vec::new();
     let mut unlisted = 0u32;
     for ((c, _), _) in scored.iter().zip(&circles).filter(|(_, d)| d.built) {
-        if c.communities.is_empty() {
+        let keys = c
+            .communities
+            .iter()
+            .map(|m| m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
+        let mut listed = false;
+        // (a district has tens of communities: a search, not a sort, which the widgets would
+        // link for `&str` only here)
+        for key in keys.filter(|k| !k.is_empty()) {
+            listed = true;
+            if !covered.contains(&key) {
+                covered.push(key);
+            }
+        }
+        if !listed {
             unlisted += 1;
         }
-        for m in &c.communities {
-            covered.push(m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
-        }
     }
-    covered.sort_unstable();
-    covered.dedup();
     let with_circle = covered.len() as f64 + f64::from(unlisted);
     let unlisted_said = match unlisted {
         0 => (String::new(), String::new()),

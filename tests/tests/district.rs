@@ -197,8 +197,8 @@ fn community_share_counts_the_communities_built_circles_list() {
         let t = d.targets.iter().find(|t| t.metric == "community_share").unwrap().clone();
         (t.value, t.how)
     };
-    // A lists none (counts 1) + B's three = 4 of 20.
-    let (value, how) = share(vec![], 20);
+    // A lists none (counts 1) + B's three = 4 of 20; a blank entry is no community.
+    let (value, how) = share(vec![named(Some(" "), "  ")], 20);
     assert_eq!(value, Some(4.0 / 20.0));
     assert!(how.zh.starts_with("有建成生活圈的社区 4 个 ÷ 全区社区 20 个"), "{}", how.zh);
     assert!(how.zh.contains("未填所属社区的 1 个圈各按一个社区计"), "{}", how.zh);
