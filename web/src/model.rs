@@ -568,7 +568,8 @@ pub fn indent_json(compact: &str) -> String {
 /// An empty circle to start a self-assessment with.
 pub fn empty_circle() -> Circle {
     // Parsed rather than built field by field, so that new optional fields need no change here.
-    Circle::from_json(r#"{"id":"","name":""}"#).expect("the empty circle is valid")
+    // (`expect` would link the Debug formatting of every input problem into the widgets.)
+    Circle::from_json(r#"{"id":"","name":""}"#).unwrap_or_else(|_| unreachable!("the empty circle is valid"))
 }
 
 /// Parses `经度, 纬度` (`lon, lat`; a comma, full-width comma or spaces between).
