@@ -68,6 +68,9 @@ pub fn GuideMap(
         elder.track();
         view_box.set(None);
     });
+    // The basemap, for the drawing and for the page's size (the credit is in the footer, whose
+    // lines the phone page makes room for).
+    let basemap = StoredValue::new((tiles, tiles_credit));
     let svg = Memo::new(move |prev: Option<&String>| {
         // While hidden (a tab not shown) an edit does not redraw the map, nor read its data:
         // at 2,000 facilities a draw is about 50 ms of every keystroke. Shown again, it draws
@@ -83,9 +86,9 @@ pub fn GuideMap(
             large_text: elder.get(),
             selected: selected.get(),
             view_box: view_box.get(),
-            tiles: tiles.clone(),
+            tiles: basemap.with_value(|b| b.0.clone()),
             tiles_crs,
-            tiles_credit: tiles_credit.clone(),
+            tiles_credit: basemap.with_value(|b| b.1.clone()),
             ..MapOptions::default()
         };
         data.with(|d| render_guide_map(d, &o))
@@ -93,10 +96,14 @@ pub fn GuideMap(
     // The page's size (the phone layout's grows with its legend, longer in large text),
     // worked out when a zoom, a pan or a click needs it.
     let page = move || {
+        let (tiles, tiles_credit) = basemap.get_value();
         let o = MapOptions {
             lang: lang.get_untracked(),
             layout: layout.get_untracked(),
             large_text: elder.get_untracked(),
+            tiles,
+            tiles_crs,
+            tiles_credit,
             ..MapOptions::default()
         };
         data.with_untracked(|d| page_size(d, &o))

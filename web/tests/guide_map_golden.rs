@@ -609,3 +609,44 @@ fn large_text_screen_and_poster() {
     let read: MapOptions = serde_json::from_str("{\"layout\":\"phone\",\"large_text\":true}").unwrap();
     assert!(read.large_text);
 }
+
+/// `page_size` is the drawn page's size (the viewBox without a view) for every layout, with and
+/// without large text, with and without a basemap credit: the map view maps clicks, zooms and
+/// pans with it, so a page size from other options than the drawing's puts a what-if site
+/// elsewhere than clicked. (The view must pass it the tiles and their credit: the phone page
+/// makes room for every footer line, the credit's too.)
+#[test]
+fn page_size_is_the_drawn_page() {
+    let d = sample();
+    let credit = "© 天地图 Tianditu · GS(2024)0568号 · a long attribution that wraps onto more lines of the footer";
+    for layout in [Layout::Screen, Layout::Phone, Layout::A3Portrait] {
+        for large_text in [false, true] {
+            for lang in [Lang::Zh, Lang::En] {
+                for (tiles, tiles_credit) in [(None, None), (Some("https://t.example/{z}/{x}/{y}.png"), Some(credit))] {
+                    let o = MapOptions {
+                        lang,
+                        layout,
+                        large_text,
+                        tiles: tiles.map(str::to_string),
+                        tiles_credit: tiles_credit.map(str::to_string),
+                        ..MapOptions::default()
+                    };
+                    let svg = render_guide_map(&d, &o);
+                    let vb: Vec<f64> = svg
+                        .split("viewBox=\"")
+                        .nth(1)
+                        .and_then(|r| r.split('"').next())
+                        .map(|v| v.split(' ').filter_map(|x| x.parse().ok()).collect())
+                        .unwrap_or_default();
+                    let (w, h) = page_size(&d, &o);
+                    assert_eq!(
+                        (vb[2], vb[3]),
+                        (w, h),
+                        "{layout:?} large {large_text} {lang:?} tiles {}",
+                        tiles.is_some()
+                    );
+                }
+            }
+        }
+    }
+}
