@@ -494,6 +494,13 @@ impl Failure {
 fn parse_args() -> Cli {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     Cli::try_parse().unwrap_or_else(|e| {
+        let said = |k| match e.get(k) {
+            Some(ContextValue::String(a)) => Some(a.clone()),
+            Some(ContextValue::Strings(a)) => Some(a.join("、")),
+            _ => None,
+        };
+        let (arg, prior) = (said(ContextKind::InvalidArg), said(ContextKind::PriorArg));
+        let empty_value = said(ContextKind::InvalidValue).is_some_and(|v| v.is_empty());
         let kind = match e.kind() {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion
@@ -502,21 +509,21 @@ fn parse_args() -> Cli {
             ErrorKind::MissingSubcommand => "缺少命令",
             ErrorKind::InvalidSubcommand => "没有这个命令",
             ErrorKind::UnknownArgument => "无法识别的参数",
+            ErrorKind::InvalidValue if empty_value => "缺少参数值",
             ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数取值无效",
             ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => "参数个数不对",
+            ErrorKind::ArgumentConflict if arg.is_some() && arg == prior => "参数只能给一次",
             ErrorKind::ArgumentConflict => "参数不能同时给出",
             ErrorKind::NoEquals => "参数须写成 --名称=值",
             ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本",
             _ => "用法有误",
         };
-        let said = |k| match e.get(k) {
-            Some(ContextValue::String(a)) => Some(a.clone()),
-            Some(ContextValue::Strings(a)) => Some(a.join("、")),
-            _ => None,
-        };
-        let arg = said(ContextKind::InvalidArg).or_else(|| said(ContextKind::InvalidSubcommand));
-        let arg = arg.map(|a| format!("：{a}")).unwrap_or_default();
-        let value = said(ContextKind::InvalidValue).map(|v| format!("（“{v}”）")).unwrap_or_default();
+        // (a conflict names both arguments, unless it is one given twice)
+        let prior = prior.filter(|p| Some(p) != arg.as_ref()).map(|p| format!(" 与 {p}")).unwrap_or_default();
+        let arg = arg.or_else(|| said(ContextKind::InvalidSubcommand));
+        let arg = arg.map(|a| format!("：{a}{prior}")).unwrap_or_default();
+        let value = said(ContextKind::InvalidValue).filter(|v| !v.is_empty());
+        let value = value.map(|v| format!("（“{v}”）")).unwrap_or_default();
         let hint = said(ContextKind::SuggestedSubcommand).map(|s| format!("；是否要用 {s}？")).unwrap_or_default();
         eprintln!("命令用法错误，{kind}{arg}{value}{hint}（用法见 lifecircle --help 或 lifecircle <命令> --help）");
         e.exit()

@@ -223,6 +223,15 @@ fn usage_errors_read_chinese_first() {
             &["score", "-s", "longwan-2024", "--lang", "fr", "c.json"][..],
             "命令用法错误，参数取值无效：--lang <LANG>（“fr”）",
         ),
+        (&["score", "-s"][..], "命令用法错误，缺少参数值：--standard <STANDARD>（"),
+        (
+            &["score", "-s", "longwan-2024", "-s", "gb50180-2018", "c.json"][..],
+            "命令用法错误，参数只能给一次：--standard <STANDARD>（",
+        ),
+        (
+            &["coords", "--from", "wgs84", "--to", "gcj02", "--csv", "x.csv", "120,30"][..],
+            "命令用法错误，参数不能同时给出：--csv <CSV> 与 [POINT]（",
+        ),
     ] {
         let out = lifecircle(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -1022,6 +1031,7 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     // satisfaction, as scoring leaves it out (320 + 50 respondents, the 50 not counted).
     let mut small = other.clone();
     small["surveys"]["overall"] = serde_json::json!({"respondents": 50, "satisfied": 50});
+    small["communities"] = serde_json::json!([{"name": "乙社区"}]);
     let pair = tmp("pair.json", &serde_json::json!([v, small]).to_string());
     let t = text(&lifecircle(&[
         "district",
@@ -1034,8 +1044,8 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
         &path(&pair),
     ]));
     assert!(t.contains("满意 291 人 ÷ 受访 320 人") && t.contains("另有 1 个圈的样本少于 100 份"), "{t}");
-    // More circles built than communities: no share, and why.
-    assert!(t.contains("建成的生活圈（2 个）多于全区社区数（1 个）"), "{t}");
+    // More communities with a built circle than the district has: no share, and why.
+    assert!(t.contains("有建成生活圈的社区（2 个）多于全区社区数（1 个）"), "{t}");
 
     // A standard file with a built-in's id and version but other content: warned.
     let original = std::fs::read_to_string(repo_file("standards/mofcom-2021.toml")).expect("standard");
