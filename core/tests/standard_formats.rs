@@ -371,6 +371,12 @@ fn json_and_yaml_only_problems() {
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 1), "{msg}");
     assert!(msg.contains("missing field `standard`"), "{msg}");
     assert!(msg.starts_with("缺少必填字段 `standard`"), "Chinese first: {msg}");
+    // A missing citation, Chinese first too (the TOML fixture's first indicator without it).
+    let text =
+        edit(TOML, &[("points = 10\ncite = { source = \"fixture\", confidence = \"verified\" }", "points = 10")]);
+    let (code, _, _, msg) = one("x.toml", &text);
+    assert_eq!(code, DiagCode::MissingCitation, "{msg}");
+    assert!(msg.starts_with("每一项都须写出处 cite = { source, clause, confidence } / missing field `cite`"), "{msg}");
     // Too deep.
     let deep = format!("{{\"a\": {}{}}}", "[".repeat(200), "]".repeat(200));
     assert_eq!(one("x.json", &deep).0, DiagCode::Syntax);

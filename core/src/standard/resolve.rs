@@ -210,13 +210,13 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
             .iter()
             .any(|m| message.contains(m));
         if message.contains("missing field `cite`") {
-            message.push_str(
-                "：每一项都须写出处 cite = { source, clause, confidence } / every item needs `cite = { source, clause, confidence }`",
+            message = format!(
+                "每一项都须写出处 cite = {{ source, clause, confidence }} / {message}: every item needs `cite = {{ source, clause, confidence }}`"
             );
         } else if missing_cite {
-            message.push_str(
-                "：出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional） / \
-                 a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)",
+            message = format!(
+                "出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional） / {message}: \
+                 a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)"
             );
         }
         if message.starts_with("invalid type: map") && looks_like_toml_date(written) {
