@@ -239,6 +239,11 @@ pub fn summarise(
     Ok(district(st, &pairs, as_of, communities))
 }
 
+/// A community as a circle lists it: its 区划代码 (when written) and its name, trimmed.
+fn community(m: &crate::circle::Named) -> (Option<&str>, &str) {
+    (m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()), m.name.trim())
+}
+
 /// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
 /// against the standard's targets.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
@@ -272,16 +277,19 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         })
         .collect();
     let built = circles.iter().filter(|c| c.built).count() as f64;
-    // The communities with a built circle: the communities each built circle lists (by 区划代码
-    // where given, else by name), a community two circles list counted once, and a circle that
-    // lists none counted as one community of its own.
+    // The communities with a built circle: the communities each built circle lists, by 区划代码
+    // (a name written without one takes the code another entry gives that name), else by name;
+    // a community two circles list counted once, and a circle that lists none counted as one
+    // community of its own.
+    let built_lists = || scored.iter().zip(&circles).filter(|(_, d)| d.built).map(|((c, _), _)| &c.communities);
+    let coded: Vec<(&str, &str)> =
+        built_lists().flatten().map(community).filter_map(|(code, name)| code.map(|k| (k, name))).collect();
     let mut covered: Vec<&str> = Vec::new();
     let mut unlisted = 0u32;
-    for ((c, _), _) in scored.iter().zip(&circles).filter(|(_, d)| d.built) {
-        let keys = c
-            .communities
-            .iter()
-            .map(|m| m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(m.name.trim()));
+    for list in built_lists() {
+        let keys = list.iter().map(community).map(|(code, name)| {
+            code.or_else(|| coded.iter().find(|(_, n)| *n == name && !name.is_empty()).map(|(k, _)| *k)).unwrap_or(name)
+        });
         let mut listed = false;
         // (a district has tens of communities: a search, not a sort, which the widgets would
         // link for `&str` only here)
@@ -300,7 +308,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         0 => (String::new(), String::new()),
         k => (
             format!("；未填所属社区的 {k} 个圈各按一个社区计"),
-            format!("; {k} circle(s) listing none counted as one each"),
+            format!("; {k} {} listing none counted as one each", if k == 1 { "circle" } else { "circles" }),
         ),
     };
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
@@ -361,7 +369,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                         Some(with_circle / f64::from(n)),
                         Text::new(
                             format!("有建成生活圈的社区 {with_circle} 个 ÷ 全区社区 {n} 个：按各建成圈填报的所属社区计，多个圈所在的同一社区只计一次{}（如何计数为本项目设计，暂定）。", unlisted_said.0),
-                            format!("{with_circle} communities with a built circle ÷ {n} communities in the district: the communities the built circles list, each counted once{} (this project's reading, provisional).", unlisted_said.1),
+                            format!("Communities with a built circle ÷ communities in the district: {with_circle} ÷ {n}, counting the communities the built circles list, each once{} (this project's reading, provisional).", unlisted_said.1),
                         ),
                         "provisional",
                     ),

@@ -202,11 +202,14 @@ fn community_share_counts_the_communities_built_circles_list() {
     assert_eq!(value, Some(4.0 / 20.0));
     assert!(how.zh.starts_with("有建成生活圈的社区 4 个 ÷ 全区社区 20 个"), "{}", how.zh);
     assert!(how.zh.contains("未填所属社区的 1 个圈各按一个社区计"), "{}", how.zh);
-    assert!(how.en.contains("1 circle(s) listing none counted as one each"), "{}", how.en);
+    assert!(how.en.contains("; 1 circle listing none counted as one each"), "{}", how.en);
     // A lists 镇中社区 by the code B gives it too (the name written differently): 3 of 20.
     let (value, how) = share(vec![named(Some(" 330303001010 "), "镇中")], 20);
     assert_eq!(value, Some(3.0 / 20.0));
     assert!(!how.zh.contains("未填所属社区"), "{}", how.zh);
+    // A lists 镇中社区 by name only: the code B gives that name is the same community: 3 of 20.
+    let (value, _) = share(vec![named(None, "镇中社区 ")], 20);
+    assert_eq!(value, Some(3.0 / 20.0));
     // More than the district has: no share, and why.
     let (value, how) = share(vec![], 3);
     assert_eq!(value, None);
