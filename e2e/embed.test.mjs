@@ -330,6 +330,18 @@ test('a bundle added later (a dynamic import) mounts the element whose widget th
     assert.equal(r.circles, 3, 'and the dashboard summarises its circles');
     assert.equal(r.notice.trim(), '', 'the missing-widget notice is gone');
     assert.deepEqual(errors, []);
+    // The bundle's wasm loads while the element's first mount is still fetching its standard:
+    // the mount, finding its widget missing afterwards, uses the bundle already there.
+    const context = await browser.newContext();
+    await context.route((url) => url.pathname === '/widgets/standards/longwan-2024.bin', async (route) => {
+      await new Promise((res) => setTimeout(res, 2500));
+      await route.continue();
+    });
+    const racing = await context.newPage();
+    await racing.goto(base + '/embed/later-bundle.html?race');
+    await racing.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+    assert.equal(await racing.getAttribute('body', 'data-ready'), '1', 'mounted by the bundle that loaded during the fetch');
+    await context.close();
   } finally {
     await browser.close();
   }
@@ -367,5 +379,184 @@ test('both bundles on one page (a site-wide template and the district page): eve
     }
   } finally {
     await browser.close();
+  }
+});
+
+// What a browser too old for the widgets shows (docs/embedding.md, "支持的浏览器"): every element
+// says so, Chinese first, with the versions that work, instead of staying blank; the init scripts
+// take away what such a browser lacks.
+const OLD_BROWSERS = [
+  ['no WebAssembly', () => { delete globalThis.WebAssembly; }, 'WebAssembly', 'WebAssembly'],
+  // Chrome 89–95, Safari 15.0: the module parses, but the wasm's features are missing.
+  ['WebAssembly without reference types', () => { WebAssembly.validate = () => false; },
+    'WebAssembly 的引用类型、多返回值、批量内存等特性', "WebAssembly's reference types, multi-value and bulk memory"],
+  // Safari 15–16.3, Firefox 89–100: `new CSSStyleSheet()` is an illegal constructor.
+  ['no CSSStyleSheet constructor', () => { globalThis.CSSStyleSheet = class CSSStyleSheet { constructor() { throw new TypeError('Illegal constructor'); } }; },
+    '可构造样式表 adoptedStyleSheets', 'constructed stylesheets (adoptedStyleSheets)'],
+  ['no adoptedStyleSheets or replaceSync', () => {
+    delete Document.prototype.adoptedStyleSheets;
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete CSSStyleSheet.prototype.replaceSync;
+  }, '可构造样式表 adoptedStyleSheets', 'constructed stylesheets (adoptedStyleSheets)'],
+];
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('a browser too old for the widgets (no WebAssembly or its features, no constructed stylesheets): every element says so with the versions that work, `code: "browser"`', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [name, lacks, zh, en] of OLD_BROWSERS) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      await context.addInitScript(lacks);
+      await context.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const page = await context.newPage();
+      const uncaught = []; // page errors: an unhandled rejection of `ready`, a constructor that threw
+      page.on('pageerror', (e) => uncaught.push(String(e)));
+      const fetched = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(base + '/embed/old-browser.html');
+      await page.waitForFunction(() => customElements.get('lifecircle-district'), null, { timeout: 30_000 });
+      const r = await page.evaluate(async () => {
+        const els = [...document.querySelectorAll('main > *')];
+        const settled = await Promise.allSettled(els.map((el) => el.ready));
+        const m = await import('/widgets/lifecircle-widgets.js');
+        const mount = await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code);
+        let version;
+        try { version = m.version(); } catch (e) { version = e.code; }
+        return {
+          mount, version, csp: window.__csp,
+          els: els.map((el, i) => {
+            const notice = el.shadowRoot?.querySelector('.lcx-notice');
+            const style = notice && getComputedStyle(notice);
+            return {
+              id: el.id, ready: settled[i].status, code: el.error?.code, role: notice?.getAttribute('role'),
+              text: notice?.textContent ?? '',
+              shown: !!notice && notice.checkVisibility() && notice.getBoundingClientRect().height > 20,
+              // All that the element shows is the notice: no half-widget, no toolbar.
+              visible: el.shadowRoot ? [...el.shadowRoot.children].filter((c) => c.checkVisibility()).map((c) => c.textContent).join('') : '',
+              border: style && `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+              fallback: el.querySelector('.lc-fallback').checkVisibility(),
+            };
+          }),
+        };
+      });
+      assert.equal(r.els.length, 5, name);
+      for (const el of r.els) {
+        const what = `${name}: #${el.id}`;
+        assert.equal(el.ready, 'fulfilled', `${what}: ready settles`);
+        assert.equal(el.code, 'browser', what);
+        assert.equal(el.role, 'alert', what);
+        // (the gap report's `lang="en"`: its prefix is English, the reason bilingual, Chinese first)
+        assert.match(el.text, new RegExp(`^(组件无法加载：|The widget could not load: )浏览器版本过低（缺少 ${esc(zh)}）：请使用 Chrome 或 Edge 97、Firefox 101、Safari（iPhone、iPad 为 iOS）16\\.4 或更高版本.* / this browser is too old for the widgets \\(it lacks ${esc(en)}\\): use Chrome or Edge 97, Firefox 101, Safari \\(iOS on an iPhone or iPad\\) 16\\.4 or later`), what);
+        assert.ok(el.shown, `${what}: the notice is shown`);
+        assert.equal(el.visible, el.text, `${what}: nothing but the notice is shown`);
+        assert.equal(el.border, '2px solid rgb(179, 38, 30)', `${what}: a red box, with or without constructed stylesheets`);
+        assert.equal(el.fallback, false, `${what}: the page's fallback text is hidden once the element is defined`);
+      }
+      assert.equal(r.mount, 'browser', `${name}: the mount functions reject with code "browser"`);
+      assert.equal(r.version, 'browser', name);
+      assert.deepEqual(r.csp, [], `${name}: the notice's style (set through the CSSOM) is allowed by style-src 'self'`);
+      assert.deepEqual(uncaught, [], `${name}: nothing uncaught`);
+      assert.deepEqual(fetched.filter((p) => /\.(wasm|bin)$/.test(p)), [], `${name}: neither the wasm nor a standard is downloaded for nothing`);
+      if (name === 'no CSSStyleSheet constructor') await page.screenshot({ path: join(art, 'embed-old-browser.png') });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the text inside an element shows while it is not defined (a browser that cannot parse the module, or loading) and is hidden once it is', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const state = (page) => page.evaluate(() => [...document.querySelectorAll('main > *')].map((el) => ({
+    defined: el.matches(':defined'),
+    fallback: el.querySelector('.lc-fallback').checkVisibility(),
+    box: getComputedStyle(el).borderTopStyle, // the page's `:not(:defined)` rule
+  })));
+  try {
+    // A browser that cannot parse the module (top-level await before Chrome 89, Safari 15): the
+    // elements are never defined, the portal's text stays, styled by its `:not(:defined)` rule.
+    const old = await browser.newContext();
+    await old.route('**/widgets/lifecircle-widgets.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export const lacks = await;' }));
+    const p1 = await old.newPage();
+    await p1.goto(base + '/embed/old-browser.html');
+    await p1.waitForTimeout(500);
+    assert.deepEqual(await state(p1), Array(5).fill({ defined: false, fallback: true, box: 'dashed' }));
+    assert.match(await p1.locator('#ob-form .lc-fallback').textContent(), /^正在加载生活圈自评表……如果一直停留在这里，说明浏览器版本过低：请使用 Chrome 或 Edge 97、Firefox 101、Safari（iOS）16\.4 或更高版本/);
+    await old.close();
+
+    // Loading normally (the wasm late): the same text shows meanwhile (hence its wording), and
+    // is gone once the elements are defined; the widgets mount.
+    const slow = await browser.newContext();
+    await slow.route('**/lifecircle_web_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const p2 = await slow.newPage();
+    const errors = [];
+    p2.on('pageerror', (e) => errors.push(String(e)));
+    await p2.goto(base + '/embed/old-browser.html');
+    assert.deepEqual(await state(p2), Array(5).fill({ defined: false, fallback: true, box: 'dashed' }), 'while the wasm loads');
+    await p2.waitForFunction(() => customElements.get('lifecircle-assessment'), null, { timeout: 60_000 });
+    const mounted = await p2.evaluate(() => Promise.all([...document.querySelectorAll('main > *')].map((el) => el.ready.then(() => !!el.handle))));
+    assert.deepEqual(mounted, [true, true, true, true, false], 'the four widgets mount (the district one is not in this bundle)');
+    assert.deepEqual(await state(p2), Array(5).fill({ defined: true, fallback: false, box: 'none' }), 'once defined');
+    assert.deepEqual(errors, []);
+    await slow.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a CSP without \'wasm-unsafe-eval\' (or a browser that does not know it): the elements say so, `code: "wasm"`', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext();
+    await context.route('**/embed/old-browser.html', async (route) => {
+      const res = await route.fetch();
+      const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+      await route.fulfill({ response: res, body: (await res.text()).replace(" 'wasm-unsafe-eval'", ''), headers: { ...res.headers(), 'content-security-policy': policy } });
+    });
+    const page = await context.newPage();
+    await page.goto(base + '/embed/old-browser.html');
+    await page.waitForFunction(() => customElements.get('lifecircle-scorecard'), null, { timeout: 30_000 });
+    const r = await page.evaluate(async () => {
+      const el = document.getElementById('ob-card');
+      await el.ready;
+      const m = await import('/widgets/lifecircle-widgets.js');
+      return { code: el.error.code, text: el.shadowRoot.querySelector('.lcx-notice').textContent, mount: await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code) };
+    });
+    assert.equal(r.code, 'wasm');
+    assert.equal(r.mount, 'wasm');
+    assert.equal(r.text, "组件无法加载：页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)");
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the module\'s wasm feature probe covers every feature the wasm modules were built with', { skip }, async () => {
+  // The features each probed one implies, or that every browser with those has (mutable globals:
+  // Chrome 74, Firefox 61; call-indirect-overlong is part of reference types). A feature outside
+  // these (a newer Rust enabling, say, tail calls) must be added to WASM_PROBE and to the table
+  // of docs/embedding.md.
+  const covered = new Set(['sign-ext', 'nontrapping-fptoint', 'bulk-memory', 'bulk-memory-opt', 'reference-types', 'multivalue', 'mutable-globals', 'call-indirect-overlong']);
+  const js = await (await fetch(base + '/widgets/lifecircle-widgets.js')).text();
+  const probe = new Uint8Array(JSON.parse(/const WASM_PROBE = new Uint8Array\((\[[\s\S]*?\])\);/.exec(js)[1].replace(/\/\/.*$/gm, '').replace(/,\s*\]/, ']')));
+  assert.ok(WebAssembly.validate(probe), 'the probe is a valid module');
+  for (const path of ['/widgets/lifecircle_web_bg.wasm', '/widgets/district/lifecircle_web_bg.wasm']) {
+    const module = new WebAssembly.Module(await (await fetch(base + path)).arrayBuffer());
+    const [section] = WebAssembly.Module.customSections(module, 'target_features');
+    assert.ok(section, `${path}: has a target_features section`);
+    const b = new Uint8Array(section);
+    const features = [];
+    for (let i = 1, n = 0; n < b[0]; n += 1) { // count, then (prefix, length, name) each (all < 128)
+      features.push(String.fromCharCode(b[i]) + new TextDecoder().decode(b.subarray(i + 2, i + 2 + b[i + 1])));
+      i += 2 + b[i + 1];
+    }
+    assert.ok(features.includes('+reference-types'), `${path}: ${features}`);
+    assert.deepEqual(features.filter((f) => !covered.has(f.slice(1))), [], `${path}: features the probe does not check`);
   }
 });

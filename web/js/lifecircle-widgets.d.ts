@@ -45,6 +45,25 @@ export interface MountOptions {
   print?: boolean;
 }
 
+/**
+ * The `code` of the `Error`s the mount functions reject with (and of an element's `error`):
+ * `browser` the browser is too old for the widgets (no WebAssembly or its features used, no
+ * constructed stylesheets; the message names what is missing and the versions that work);
+ * `wasm` the wasm could not load (a 404, a CSP without `'wasm-unsafe-eval'`); `widget` the bundle
+ * was built without the widget; `standard` a standard could not be fetched; `bad_argument`;
+ * `circle` a circle with problems (`problems`, `problemsEn`).
+ */
+export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle';
+
+/** An `Error` of the widgets: `code` says what failed; the message is Chinese, then English. */
+export interface LifecircleError extends Error {
+  code: ErrorCode | string;
+  /** `circle`: each problem, field and reason (Chinese). */
+  problems?: string[];
+  /** `circle`: the same in English. */
+  problemsEn?: string[];
+}
+
 /** `{ id, version, title }` of a standard. */
 export interface StandardInfo {
   id: string;
@@ -127,8 +146,10 @@ export interface LifecircleElement extends HTMLElement {
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
-  /** Settles when the latest mount has finished (the standard arrived) or its failure is shown. */
+  /** Settles when the latest mount has finished (the standard arrived) or its failure is shown: it resolves either way (then see `error`). */
   readonly ready: Promise<LifecircleElement>;
+  /** Why the latest mount failed (shown in the element, e.g. `code: "browser"` in a browser too old for the widgets); `null` when it mounted. */
+  readonly error: LifecircleError | null;
   readonly standardId: string;
   readonly circleId: string;
 }

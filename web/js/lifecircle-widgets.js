@@ -7,6 +7,10 @@
 //
 // The wasm carries no standard: a built-in one is fetched once from `standards/<id>.bin` beside
 // this module (its digest is checked on reading), so mounting is asynchronous.
+//
+// Browsers: parsing this module needs top-level await (Chrome/Edge 89, Firefox 89, Safari 15); the
+// widgets need more (the table in docs/embedding.md, "支持的浏览器"). A browser that parses it but
+// lacks the rest gets a message in every element (`code: "browser"`), not a blank element.
 
 import init, * as lc from './lifecircle_web.js';
 
@@ -18,6 +22,38 @@ function codeError(code, message) {
   e.code = code;
   return e;
 }
+
+// What the widgets need beyond what parsing this module needs (docs/embedding.md, "支持的浏览器"):
+// the wasm's features, and constructed stylesheets (the only way to style a shadow root under
+// `style-src 'self'`). `WASM_PROBE` uses each post-MVP feature the widgets' wasm uses, so that a
+// browser without one is told so instead of failing to compile the wasm (e2e/embed.test.mjs
+// checks the wasm's `target_features` against this list).
+const WASM_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // "\0asm", version 1
+  1, 6, 1, 96, 0, 2, 127, 127, // a type () -> (i32, i32): multi-value
+  3, 2, 1, 0, // a function of that type
+  4, 4, 1, 111, 0, 0, // a table of externref: reference types
+  5, 3, 1, 0, 0, // a memory
+  10, 29, 1, 27, 0, // the function's code:
+  65, 0, 192, 26, // i32.const 0, i32.extend8_s, drop: sign extension
+  67, 0, 0, 0, 0, 252, 0, 26, // f32.const 0, i32.trunc_sat_f32_s, drop: non-trapping float-to-int
+  65, 0, 65, 0, 65, 0, 252, 11, 0, // memory.fill: bulk memory
+  65, 0, 65, 0, 11, // the two results, end
+]);
+const adoptable = (() => {
+  try {
+    new CSSStyleSheet().replaceSync('');
+    return 'adoptedStyleSheets' in ShadowRoot.prototype;
+  } catch { return false; }
+})();
+const missing = [];
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') missing.push(['WebAssembly', 'WebAssembly']);
+else if (!(() => { try { return WebAssembly.validate(WASM_PROBE); } catch { return true; /* `init` says why */ } })()) {
+  missing.push(['WebAssembly 的引用类型、多返回值、批量内存等特性', "WebAssembly's reference types, multi-value and bulk memory"]);
+}
+if (!adoptable) missing.push(['可构造样式表 adoptedStyleSheets', 'constructed stylesheets (adoptedStyleSheets)']);
+const SUPPORTED = ['Chrome 或 Edge 97、Firefox 101、Safari（iPhone、iPad 为 iOS）16.4 或更高版本；360、QQ 等双核浏览器请切换到“极速模式”',
+  'Chrome or Edge 97, Firefox 101, Safari (iOS on an iPhone or iPad) 16.4 or later; in 360 or QQ Browser, switch to its fast mode (极速模式)'];
 
 const packedStandards = new Map();
 
@@ -43,7 +79,7 @@ export function standardBytes(id) {
 // their `standard` attribute, so the two downloads overlap instead of following each other on
 // a slow network. Elements added later, or without the attribute, fetch theirs when they mount;
 // a failure here is reported by the element's own mount, which tries again.
-if (typeof document !== 'undefined') {
+if (typeof document !== 'undefined' && !missing.length) {
   for (const el of document.querySelectorAll(TAGS.map((t) => `${t}[standard]`).join(', '))) {
     standardBytes(el.getAttribute('standard')).catch(() => {});
   }
@@ -68,14 +104,23 @@ const me = {
 };
 bundles.push(me);
 
-// A wasm that cannot load (a 404, a server that refuses `.wasm`) must not leave a blank page:
-// the elements are still defined and each shows why, and the mount functions reject with it.
+// A wasm that cannot load (a 404, a server that refuses `.wasm`, a CSP without
+// 'wasm-unsafe-eval') or a browser too old for the widgets (then the wasm is not even fetched)
+// must not leave a blank page: the elements are still defined and each shows why, and the
+// mount functions reject with it (`code` "wasm" or "browser").
 let broken = null;
 try {
+  if (missing.length) {
+    const list = (i, sep) => missing.map((m) => m[i]).join(sep);
+    throw codeError('browser', `浏览器版本过低（缺少 ${list(0, '、')}）：请使用 ${SUPPORTED[0]} / this browser is too old for the widgets (it lacks ${list(1, ', ')}): use ${SUPPORTED[1]}`);
+  }
   await init();
   me.built = lc.builtWidgets();
 } catch (e) {
-  broken = codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
+  broken = e.code === 'browser' ? e
+    : /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
+      ? codeError('wasm', "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)")
+      : codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
   console.error(e);
 }
 loaded();
@@ -170,7 +215,9 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 `;
 
 const sheets = new Map();
+/** The widget's constructed stylesheet; null in a browser without them (see `missing`). */
 function sheet(widget) {
+  if (!adoptable) return null;
   if (!sheets.has(widget)) {
     const s = new CSSStyleSheet();
     s.replaceSync((broken ? '' : widgetCss(widget)) + CHROME_CSS);
@@ -228,13 +275,18 @@ class LifecircleElement extends HTMLElement {
     this._packed = null;
     this._token = 0;
     this._failed = false; // the latest mount failed (shown in the notice)
+    this._error = null; // and why (`error`)
     this._labels = [];
     this._noticeKey = null;
     this._ready = Promise.resolve(this);
     this._bundle = me; // the bundle it mounts with (see `bundleFor`)
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sheet(this.constructor.widget)];
+    const css = sheet(this.constructor.widget);
+    if (css) root.adoptedStyleSheets = [css];
     this._notice = h('div', { class: 'lc-root lcx-notice', role: 'status', hidden: true });
+    // No stylesheet (a browser too old, which the notice says): the notice's look set through the
+    // CSSOM, which `style-src 'self'` allows (unlike a `style` attribute).
+    if (!css) Object.assign(this._notice.style, { border: '2px solid #b3261e', color: '#b3261e', fontWeight: '600', padding: '.45em .9em', borderRadius: '6px', lineHeight: '1.5', fontFamily: 'system-ui,"PingFang SC","Microsoft YaHei",sans-serif' });
     this._slot = h('div');
     root.append(this._notice, this._slot);
     root.addEventListener('lifecircle-print', (ev) => setTimeout(() => { if (!ev.defaultPrevented) window.print(); }));
@@ -301,6 +353,9 @@ class LifecircleElement extends HTMLElement {
 
   /** Resolves (to the element) when the latest mount has finished: the standard is loaded and `handle` is set, or the failure is shown. */
   get ready() { return this._ready; }
+
+  /** Why the latest mount failed (an `Error` with `code`, as the mount functions reject with), else null. */
+  get error() { return this._error; }
 
   get standardId() { return this.getAttribute('standard') || this._config.standard || 'longwan-2024'; }
   get circleId() { return this.getAttribute('circle-id') || this._config.circleId || 'default'; }
@@ -403,6 +458,8 @@ class LifecircleElement extends HTMLElement {
 
   _remount() {
     const token = ++this._token;
+    this._unwait?.(); // a retry still waiting for a bundle belongs to the mount this one replaces
+    this._unwait = null;
     if (this._handle) this._keep();
     this._say(null);
     this._slot.hidden = false;
@@ -427,17 +484,23 @@ class LifecircleElement extends HTMLElement {
         failure = e;
       }
       this._failed = !!failure;
+      this._error = failure;
       if (failure?.code === 'widget') {
-        // No bundle on the page has this widget yet: one added later mounts it.
+        // No bundle on the page had this widget: one added later mounts it. (One whose wasm
+        // loaded while this mount was fetching its standard is on the page already.)
+        const widget = this.constructor.widget;
         const retry = () => { waiting.delete(retry); if (token === this._token) this._remount(); };
-        retry.widget = this.constructor.widget;
-        waiting.add(retry);
-        this._unwait = () => waiting.delete(retry);
+        retry.widget = widget;
+        if (bundles.some((b) => b.built.includes(widget))) queueMicrotask(retry);
+        else {
+          waiting.add(retry);
+          this._unwait = () => waiting.delete(retry);
+        }
       }
       if (failure) {
         this._slot.replaceChildren();
         // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
-        const text = failure instanceof WebAssembly.RuntimeError ? say(this, 'bug') : failure.message;
+        const text = typeof WebAssembly === 'object' && failure instanceof WebAssembly.RuntimeError ? say(this, 'bug') : failure.message;
         this._say(`${say(this, 'failed')}${text}`, true);
       } else {
         this._mounted();
