@@ -934,6 +934,8 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
     const { page, errors } = await open(browser, base + '/');
     const form = page.locator('#lc-form');
     await recordLive(page);
+    // What the form's status line said (not its error messages, tied to their fields).
+    const formStatus = async () => (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
     // The sample's evaluator gave 2.5 of 3 to MC-G01: typed again as 1.5, key by key.
     const points = form.getByLabel('评估人打分 (0–3)', { exact: true });
     await points.click();
@@ -968,7 +970,7 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
     await population.press('Control+a');
     await page.keyboard.type('9600', { delay: 60 });
     await page.waitForTimeout(1800);
-    const again = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    const again = await formStatus();
     assert.deepEqual(again.map((s) => s.text), [`总分 ${total} / 100 分，品质型（五星）`]);
     await page.click('#lang');
     await page.evaluate(() => { window.__said = []; });
@@ -976,7 +978,7 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
     await en.press('Control+a');
     await page.keyboard.type('2', { delay: 60 });
     await page.waitForTimeout(1800);
-    const inEnglish = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    const inEnglish = await formStatus();
     const grade = await form.locator('.lc-live .lc-grade').evaluate((g) => g.firstChild.textContent.trim());
     assert.deepEqual(inEnglish.map((s) => s.text), [`Total ${await form.locator('.lc-live .lc-total').textContent()} / 100 points, ${grade}; change +0.5`]);
     // A circle loaded while a sentence is pending (an edit, then `loadJson` within the pause)
@@ -989,13 +991,13 @@ test('a11y: a score change is said once, as a sentence, after typing stops; a pr
       f.handle.loadJson(JSON.stringify({ ...f.data, population: -50 }));
     });
     await page.waitForTimeout(1800);
-    assert.deepEqual((await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error'), [],
+    assert.deepEqual(await formStatus(), [],
       'nothing said of an edit the load replaced');
     const enPopulation = form.getByLabel('Population', { exact: true });
     await enPopulation.press('Control+a');
     await page.keyboard.type('9600', { delay: 30 });
     await page.waitForTimeout(1800);
-    const afterLoad = (await page.evaluate(() => window.__said)).filter((s) => s.host === 'lc-form' && s.region !== 'lc-error');
+    const afterLoad = await formStatus();
     const loadedGrade = await form.locator('.lc-live .lc-grade').evaluate((g) => g.firstChild.textContent.trim());
     assert.deepEqual(afterLoad.map((s) => s.text), [`Total ${await form.locator('.lc-live .lc-total').textContent()} / 100 points, ${loadedGrade}`],
       'the next edit (the problem fixed) is said');

@@ -124,7 +124,7 @@ try {
   console.error(e);
 }
 loaded();
-for (const retry of [...waiting]) if (me.built.some((w) => retry.widget === w)) retry();
+for (const retry of [...waiting]) if (me.built.includes(retry.widget)) retry();
 const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
 
 export const version = working(lc.version);

@@ -68,9 +68,20 @@ pub fn GuideMap(
         elder.track();
         view_box.set(None);
     });
-    // The basemap, for the drawing and for the page's size (the credit is in the footer, whose
-    // lines the phone page makes room for).
+    // What decides the page: the same for the drawing and for the page's size a zoom, a pan or
+    // a click works with (the phone page grows with its legend, longer in large text, and makes
+    // room for the basemap credit's footer lines). Read tracked by the drawing, untracked by
+    // `page`.
     let basemap = StoredValue::new((tiles, tiles_credit));
+    let page_options = move || MapOptions {
+        lang: lang.get(),
+        layout: layout.get(),
+        large_text: elder.get(),
+        tiles: basemap.with_value(|b| b.0.clone()),
+        tiles_crs,
+        tiles_credit: basemap.with_value(|b| b.1.clone()),
+        ..MapOptions::default()
+    };
     let svg = Memo::new(move |prev: Option<&String>| {
         // While hidden (a tab not shown) an edit does not redraw the map, nor read its data:
         // at 2,000 facilities a draw is about 50 ms of every keystroke. Shown again, it draws
@@ -80,34 +91,10 @@ pub fn GuideMap(
         {
             return p.clone();
         }
-        let o = MapOptions {
-            lang: lang.get(),
-            layout: layout.get(),
-            large_text: elder.get(),
-            selected: selected.get(),
-            view_box: view_box.get(),
-            tiles: basemap.with_value(|b| b.0.clone()),
-            tiles_crs,
-            tiles_credit: basemap.with_value(|b| b.1.clone()),
-            ..MapOptions::default()
-        };
+        let o = MapOptions { selected: selected.get(), view_box: view_box.get(), ..page_options() };
         data.with(|d| render_guide_map(d, &o))
     });
-    // The page's size (the phone layout's grows with its legend, longer in large text),
-    // worked out when a zoom, a pan or a click needs it.
-    let page = move || {
-        let (tiles, tiles_credit) = basemap.get_value();
-        let o = MapOptions {
-            lang: lang.get_untracked(),
-            layout: layout.get_untracked(),
-            large_text: elder.get_untracked(),
-            tiles,
-            tiles_crs,
-            tiles_credit,
-            ..MapOptions::default()
-        };
-        data.with_untracked(|d| page_size(d, &o))
-    };
+    let page = move || untrack(|| data.with(|d| page_size(d, &page_options())));
     Effect::new(move |_| {
         if let Some(el) = canvas.get() {
             watch_gestures(&el, view_box, page);
