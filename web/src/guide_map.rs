@@ -1394,16 +1394,14 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     // Facilities, placed so that symbols do not overlap (a leader line to the true spot).
     let glyph = glyphs(&d.categories, lang);
     let r = f.sym_r;
-    // Suggested sites below are placed with radius r × 1.1: the widest overlap distance asked.
-    let mut placed = Placed::new(f.w, f.h, 2.0 * r * 1.1 + 1.0);
-    placed.push((cx, cy));
+    let mut placed = facility_spots(d, f, p);
     let mut symbols = String::new();
     let mut hits = String::new();
     let mut leaders = String::new();
-    for fac in &d.facilities {
+    for (k, fac) in d.facilities.iter().enumerate() {
         let (tx, ty) = p.px(fac.location);
-        let (x, y) = place(tx, ty, r, &placed);
-        placed.push((x, y));
+        // (the centre is the first point placed, then the facilities in order)
+        let (x, y) = placed.points[k + 1];
         let ci = d.categories.iter().position(|c| c.code == fac.category);
         let class_i = ci.and_then(|ci| d.classes.iter().position(|k| k.code == d.categories[ci].class));
         let colour = class_i.map_or("#5f6368", |k| CLASS_COLOURS[k % CLASS_COLOURS.len()]);
@@ -1441,7 +1439,8 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         if f.hit_r > 0.0 {
             // On a phone an unseen disc round each symbol takes a finger's tap (`Frame::hit_r`).
             // The discs lie under every symbol, so a tap on a symbol is always that symbol's;
-            // where two discs overlap, the later one takes the tap.
+            // where two discs overlap, the later one is hit, and the map's click takes the
+            // nearest facility instead ([`facility_at`]).
             let _ = write!(
                 hits,
                 "<circle data-id=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"transparent\"/>",
@@ -1766,6 +1765,38 @@ fn suggested_text(site: &SuggestedSite, d: &GuideMapData, lang: Lang) -> String 
             delta_text(site.delta, lang)
         ),
     }
+}
+
+/// Where the facilities' symbols go: the centre (you are here) first, then each facility in
+/// the list's order at its spot or, where an earlier symbol is in the way, the nearest free
+/// spot (a leader line then goes to the true one). The drawing and [`facility_at`] both take
+/// them from here.
+fn facility_spots(d: &GuideMapData, f: &Frame, p: &Projection) -> Placed {
+    let r = f.sym_r;
+    // Suggested sites are placed later with radius r × 1.1: the widest overlap distance asked.
+    let mut placed = Placed::new(f.w, f.h, 2.0 * r * 1.1 + 1.0);
+    placed.push(p.px(d.centre));
+    for fac in &d.facilities {
+        let (tx, ty) = p.px(fac.location);
+        let spot = place(tx, ty, r, &placed);
+        placed.push(spot);
+    }
+    placed
+}
+
+/// The facility a click or tap at `(x, y)` (viewBox units) on the map drawn with `o` means:
+/// of those whose symbol (or, on a phone, whose unseen tap disc) covers the point, the one
+/// whose centre is nearest; `None` when none does. Where two discs overlap, the nearer
+/// facility takes the tap, not the one drawn later. Its index in `d.facilities`.
+pub fn facility_at(d: &GuideMapData, o: &MapOptions, x: f64, y: f64) -> Option<usize> {
+    let f = frame_for(d, o);
+    let reach = f.hit_r.max(f.sym_r);
+    let placed = facility_spots(d, &f, &projection(d, f.map));
+    let dist2 = |&(px, py): &(f64, f64)| (px - x) * (px - x) + (py - y) * (py - y);
+    let spots = placed.points.get(1..).unwrap_or_default();
+    (0..spots.len())
+        .filter(|&k| dist2(&spots[k]) <= reach * reach)
+        .min_by(|&a, &b| dist2(&spots[a]).total_cmp(&dist2(&spots[b])))
 }
 
 /// The symbols placed so far, also bucketed in a grid of `cell`-wide squares over the page.
@@ -2500,6 +2531,52 @@ mod tests {
             assert_eq!(unproject(&d, layout, f.map.x - 1.0, y), None);
             assert_eq!(unproject(&d, layout, f64::NAN, y), None);
         }
+    }
+
+    /// Two shops side by side on a phone in large text: their 48-unit tap discs overlap, their
+    /// symbols do not. A tap between them goes to the nearer one, not to the one drawn later.
+    #[test]
+    fn a_tap_where_discs_overlap_goes_to_the_nearest_facility() {
+        let fac = |id: &str, lon: f64| MapFacility {
+            id: id.into(),
+            name: id.into(),
+            category: "x".into(),
+            location: [lon, 39.951],
+            not_open: false,
+            hypothetical: false,
+            hours: None,
+            brand: None,
+            walk_m: None,
+        };
+        let d = GuideMapData {
+            name: "t".into(),
+            centre: [116.337, 39.9495],
+            facilities: vec![fac("a", 116.3400), fac("b", 116.3403), fac("c", 116.3380)],
+            ..GuideMapData::default()
+        };
+        let o = MapOptions { layout: Layout::Phone, large_text: true, ..MapOptions::default() };
+        let f = frame_for(&d, &o);
+        let spots = facility_spots(&d, &f, &projection(&d, f.map)).points;
+        let ((ax, ay), (bx, by)) = (spots[1], spots[2]);
+        let gap = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt();
+        assert!(gap > 2.0 * f.sym_r + 1.0 && gap < 2.0 * f.hit_r, "discs overlap, symbols do not: {gap}");
+        // b's disc is drawn after a's: the element under the point is b's.
+        let svg = render_guide_map(&d, &o);
+        assert!(svg.find("<circle data-id=\"a\"") < svg.find("<circle data-id=\"b\""));
+        let at = |t: f64| (ax + t * (bx - ax), ay + t * (by - ay));
+        for (t, want) in [(0.0, Some(0)), (0.45, Some(0)), (0.55, Some(1)), (1.0, Some(1))] {
+            let (x, y) = at(t);
+            assert_eq!(facility_at(&d, &o, x, y), want, "at {t} of the way from a to b");
+        }
+        // Beyond the disc: none. Off the page: none.
+        assert_eq!(facility_at(&d, &o, ax, ay + f.hit_r + 0.5), None);
+        assert_eq!(facility_at(&d, &o, f64::NAN, ay), None);
+        // Without tap discs (the screen layout) the symbol itself: c, and nothing just beyond it.
+        let o = MapOptions::default();
+        let f = frame_for(&d, &o);
+        let (cx, cy) = facility_spots(&d, &f, &projection(&d, f.map)).points[3];
+        assert_eq!(facility_at(&d, &o, cx + f.sym_r * 0.9, cy), Some(2));
+        assert_eq!(facility_at(&d, &o, cx + f.sym_r * 1.1, cy), None);
     }
 
     #[test]

@@ -7,7 +7,9 @@ use lifecircle_core::access::crs::Crs;
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::Lang;
 
-use crate::guide_map::{GuideMapData, Layout, MapOptions, PHONE_BELOW_PX, page_size, render_guide_map, unproject};
+use crate::guide_map::{
+    self, GuideMapData, Layout, MapOptions, PHONE_BELOW_PX, page_size, render_guide_map, unproject,
+};
 use crate::model::tr;
 use crate::score_card::lang_tag;
 
@@ -142,7 +144,13 @@ pub fn GuideMap(
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = facility_at(ev.target()) {
-            choose(id);
+            // A phone's tap discs overlap where facilities crowd: the element hit is the disc
+            // drawn last; the facility meant is the nearest one (`guide_map::facility_at`).
+            let nearest = clicked_point(&ev, current()).and_then(|(x, y)| {
+                let o = untrack(page_options);
+                data.with_untracked(|d| Some(d.facilities.get(guide_map::facility_at(d, &o, x, y)?)?.id.clone()))
+            });
+            choose(nearest.unwrap_or(id));
         } else if let Some(cb) = on_place
             && let Some(p) = clicked_point(&ev, current())
             && let Some(q) = data.with_untracked(|d| unproject(d, layout.get_untracked(), p.0, p.1))

@@ -354,6 +354,66 @@ async fn guide_map_click_shows_details() {
     assert!(el.query_selector("[data-id='F04'].lc-selected").unwrap().is_some());
 }
 
+/// On a phone in large text each facility has an unseen 48-unit tap disc, and where shops
+/// crowd the discs overlap. A tap in the overlap, nearer the first shop, chooses the first shop,
+/// though the element under the finger is the disc of the shop drawn after it.
+#[wasm_bindgen_test]
+async fn a_tap_between_crowded_facilities_chooses_the_nearer() {
+    let el = host();
+    el.set_attribute("style", "width: 360px").unwrap();
+    let mut o = sample_options();
+    o.elder = true;
+    let _m = mount_guide_map(el.clone(), o).unwrap();
+    frame().await;
+    frame().await;
+    settle().await;
+    let svg = el.query_selector(".lc-canvas svg").unwrap().expect("the map");
+    let vb: Vec<f64> = svg.get_attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    assert_eq!(vb[2], 320.0, "the phone layout");
+    let num = |e: &web_sys::Element, a: &str| e.get_attribute(a).unwrap().parse::<f64>().unwrap();
+    let discs = svg.query_selector_all("g[aria-hidden] > circle[data-id]").unwrap();
+    let discs: Vec<(String, f64, f64, f64)> = (0..discs.length())
+        .map(|i| discs.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+        .map(|e| (e.get_attribute("data-id").unwrap(), num(&e, "cx"), num(&e, "cy"), num(&e, "r")))
+        .collect();
+    assert!(discs.len() > 5, "tap discs drawn: {}", discs.len());
+    el.scroll_into_view();
+    let r = svg.get_bounding_client_rect();
+    let s = r.width() / vb[2];
+    // Two discs that overlap, with room between their symbols (11 units), drawn in this order,
+    // and a point 40 % of the way from the first to the second: in both discs, on no symbol,
+    // nearer the first. (A point the you-are-here marker or a label covers is not a disc's.)
+    let (a, b, px, py, under) = (0..discs.len())
+        .flat_map(|i| (i + 1..discs.len()).map(move |j| (i, j)))
+        .map(|(i, j)| (&discs[i], &discs[j]))
+        .filter(|(a, b)| {
+            let gap = (b.1 - a.1).hypot(b.2 - a.2);
+            gap > 34.0 && gap < 2.0 * a.3 - 4.0
+        })
+        .find_map(|(a, b)| {
+            let (x, y) = (a.1 + 0.4 * (b.1 - a.1), a.2 + 0.4 * (b.2 - a.2));
+            let (px, py) = (r.left() + (x - vb[0]) * s, r.top() + (y - vb[1]) * s);
+            let under = document().element_from_point(px as f32, py as f32)?;
+            (under.get_attribute("data-id").as_deref() == Some(b.0.as_str())).then_some((a, b, px, py, under))
+        })
+        .expect("two overlapping discs on the sample map, the later one under the point between them");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(px.round() as i32);
+    init.set_client_y(py.round() as i32);
+    under.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+    settle().await;
+    // The facility meant: of the discs covering the point, the one with the nearest centre
+    // (a, unless a third is nearer still; never b, which is farther than a).
+    let (x, y) = (vb[0] + (px.round() - r.left()) / s, vb[1] + (py.round() - r.top()) / s);
+    let d2 = |c: &(String, f64, f64, f64)| (c.1 - x).powi(2) + (c.2 - y).powi(2);
+    let meant = discs.iter().filter(|c| d2(c) <= c.3 * c.3).min_by(|p, q| d2(p).total_cmp(&d2(q))).unwrap();
+    assert!(d2(a) < d2(b) && meant.0 != b.0, "{meant:?}");
+    let chosen = el.query_selector(".lc-selected").unwrap().expect("a facility chosen");
+    assert_eq!(chosen.get_attribute("data-id").as_deref(), Some(meant.0.as_str()), "the nearer facility");
+    el.remove_attribute("style").unwrap();
+}
+
 fn buttons_with(el: &web_sys::HtmlElement, needle: &str) -> Vec<web_sys::HtmlElement> {
     let all = el.query_selector_all("button").unwrap();
     (0..all.length())
