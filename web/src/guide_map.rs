@@ -799,6 +799,11 @@ pub fn page_size(d: &GuideMapData, o: &MapOptions) -> (f64, f64) {
 /// legend the page keeps room for every line of the footer.
 fn frame_for(d: &GuideMapData, o: &MapOptions) -> Frame {
     let f = if o.large_text { large(frame(o.layout), o.layout) } else { frame(o.layout) };
+    if o.layout == Layout::A3Portrait && footer_lines(d, o, &f).1.len() > 2 {
+        // The footer's third line (its top near 1589) takes the legend's last 20 units;
+        // a poster whose footer fits two lines keeps them for its legend.
+        return Frame { panel: Rect { h: f.panel.h - 20.0, ..f.panel }, ..f };
+    }
     if o.layout != Layout::Phone {
         return f;
     }
@@ -874,7 +879,9 @@ fn frame(layout: Layout) -> Frame {
             sym_r: 19.0,
             foot: 17.0,
             foot_y: 1640.0,
-            foot_lines: 2,
+            // A poster with the data's and a basemap's credits in English needs a third
+            // (`frame_for` then ends the legend higher).
+            foot_lines: 3,
             label_lines: 2,
             base: 19.0,
             note: 0.9,
@@ -2390,27 +2397,37 @@ fn footer_lines(d: &GuideMapData, o: &MapOptions, f: &Frame) -> (f64, Vec<String
     match o.tiles.as_deref().filter(|t| !t.trim().is_empty()).map(|t| tile_template_problem(t, lang)) {
         Some(Some(problem)) => parts.push(problem),
         Some(None) => {
+            // (a credit that says it is the basemap's is not prefixed a second time)
             if let Some(c) = &o.tiles_credit {
-                parts.push(format!("{}{c}", lang.pick("底图 ", "Basemap ")));
+                let c0 = c.trim_start();
+                let said = c0.starts_with("底图") || c0.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("basemap"));
+                parts.push(if said { c.clone() } else { format!("{}{c}", lang.pick("底图 ", "Basemap ")) });
             }
         }
         None => {}
     }
-    let mut made = format!("lifecircle {}", lifecircle_core::VERSION);
-    if let Some(st) = &d.standard {
-        made = format!("{made} · {}{st}", lang.pick("评价标准 ", "standard "));
-    }
-    parts.push(made);
     // Attributions are owed in full: wrap onto more lines (set a little smaller, the first
-    // lines moved up; in large text at the same size) rather than cut; only what would need
-    // more than the frame's lines is shortened.
-    let full = parts.join(" · ");
+    // lines moved up; in large text at the same size) rather than cut. Past the frame's lines
+    // the program's name goes first (the standard's id and version are what make the map
+    // checkable); only what would still need more lines is shortened.
+    let standard = d.standard.as_ref().map(|st| format!("{}{st}", lang.pick("评价标准 ", "standard ")));
     let width = f.w - 2.0 * f.margin;
-    let (size, mut lines) = match wrap(&full, f.foot, width) {
-        one if one.len() <= 1 || f.foot_keeps_size => (f.foot, one),
-        _ => (f.foot * 0.85, wrap(&full, f.foot * 0.85, width)),
-    };
     let most = f.foot_lines.max(1);
+    let lay = |parts: &[String]| {
+        let full = parts.join(" · ");
+        match wrap(&full, f.foot, width) {
+            one if one.len() <= 1 || f.foot_keeps_size => (f.foot, one),
+            _ => (f.foot * 0.85, wrap(&full, f.foot * 0.85, width)),
+        }
+    };
+    let mut all = parts.clone();
+    all.push(format!("lifecircle {}", lifecircle_core::VERSION));
+    all.extend(standard.clone());
+    let (mut size, mut lines) = lay(&all);
+    if lines.len() > most && standard.is_some() {
+        parts.extend(standard);
+        (size, lines) = lay(&parts);
+    }
     if lines.len() > most {
         let rest = lines[most - 1..].join(" ");
         lines.truncate(most - 1);

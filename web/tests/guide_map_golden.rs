@@ -387,17 +387,29 @@ fn footer_wraps_rather_than_cuts_attributions() {
     let mut d = sample();
     d.osm = true;
     d.credits = Some("街道与设施 Streets and POIs: © OpenStreetMap contributors (Overpass extract, 2022)".into());
-    for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
+    let standard = d.standard.clone().expect("the sample names its standard");
+    for (layout, lang, large_text) in [Layout::Screen, Layout::A3Portrait, Layout::Phone]
+        .into_iter()
+        .flat_map(|l| [Lang::Zh, Lang::En].map(|lang| (l, lang)))
+        .flat_map(|(l, lang)| [false, true].map(|large| (l, lang, large)))
+    {
         let o = MapOptions {
             layout,
+            lang,
+            large_text,
             tiles: Some("https://tiles.example/{z}/{x}/{y}.png".into()),
             tiles_credit: Some("底图 © 示例测绘 Example Mapping, GS(2026)0000号".into()),
             ..MapOptions::default()
         };
         let svg = render_guide_map(&d, &o);
-        for owed in ["OpenStreetMap 贡献者", "(Overpass extract, 2022)", "GS(2026)0000号"] {
-            assert!(all_text(&svg).contains(owed), "{layout:?}: footer lacks {owed}");
+        // What the footer owes (the data's and the basemap's credits) and what makes the map
+        // checkable (the standard it was drawn for) are all there, none of it cut short.
+        assert_eq!(all_text(&svg).matches("底图").count(), 1, "the credit says 底图 once: {}", all_text(&svg));
+        for owed in ["(Overpass extract, 2022)", "GS(2026)0000号", standard.as_str()] {
+            assert!(all_text(&svg).contains(owed), "{layout:?} {lang:?} large {large_text}: footer lacks {owed}");
         }
+        let cut: Vec<&str> = svg.split("</text>").filter(|t| t.ends_with('…')).collect();
+        assert!(cut.is_empty(), "{layout:?} {lang:?} large {large_text}: cut {cut:?}");
         balanced(&svg).unwrap();
     }
 }
