@@ -2,7 +2,7 @@
 //! prints as the circle's 一圈一策 plan.
 
 use leptos::prelude::*;
-use lifecircle_core::assessment::{Assessment, responsible_name};
+use lifecircle_core::assessment::{Assessment, responsible_name, split_lead};
 use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::Lang;
 
@@ -84,6 +84,24 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                         let prov = provisional_badge(l, g.confidence, g.points_confidence).map(|b| view! { " " {b} });
                         let detail =
                             g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
+                        // An item several units share is listed under each of them: each copy
+                        // names the others (the lead marked), so that a bureau reading its own
+                        // part of the plan knows whom it works with.
+                        let others: Vec<String> = g
+                            .responsible
+                            .iter()
+                            .zip(g.units(Lang::En))
+                            .map(|(zh, en)| (split_lead(zh), split_lead(en).0))
+                            .filter(|((zh, _), _)| *zh != u.unit)
+                            .map(|((zh, lead), en)| {
+                                format!("{}{}", responsible_name(l, zh, en), if lead { tr(l, "（牵头）", " (lead)") } else { "" })
+                            })
+                            .collect();
+                        let with = (!others.is_empty()).then(|| {
+                            view! {
+                                <div class="lc-detail">{tr(l, "协同单位：", "Together with: ")} {others.join(tr(l, "、", "; "))}</div>
+                            }
+                        });
                         let lost = match l {
                             Lang::Zh => format!("失分 {}", fmt_num(g.points_lost)),
                             Lang::En => format!("{} {} lost", fmt_num(g.points_lost), points_word(l, g.points_lost)),
@@ -96,6 +114,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                                 " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead} {prov}
                                 <div>{g.action.get(l).to_string()} {tr(l, "（", " (")} {lost} {tr(l, "）", ")")}</div>
                                 {detail}
+                                {with}
                             </li>
                         }
                     })

@@ -327,6 +327,15 @@ async fn scorecard_and_gap_report() {
     settle().await;
     assert!(text(&el).contains("区商务局"));
     assert!(text(&el).contains("（牵头）"));
+    // An item several units share is under each; each copy names the other units, the lead
+    // marked, and not its own section's unit.
+    let streets = el.query_selector_all(".lc-unit").unwrap();
+    let streets = (0..streets.length())
+        .map(|i| streets.item(i).unwrap().text_content().unwrap())
+        .find(|t| t.starts_with("各街道办事处"))
+        .expect("a section for 各街道办事处");
+    assert!(streets.contains("协同单位：区商务局（牵头）、"), "{streets}");
+    assert!(!streets.contains("、各街道办事处"), "its own unit is not among the others: {streets}");
     // In English the units are named in English (the standard's [[units]]), grouped the same.
     let blocks = count(&el, ".lc-unit");
     m.set_lang(Lang::En);
