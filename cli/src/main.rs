@@ -697,6 +697,22 @@ fn circles_in(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError> {
     if problems.is_empty() { Ok(list) } else { Err(lifecircle_core::InputError { problems }) }
 }
 
+/// At most this many suspected duplicates are listed per circle; the rest are counted.
+const DUPLICATES_LISTED: usize = 20;
+
+/// Says (on stderr) which facilities of a circle look like one shop entered twice (the same
+/// category, through the standard, and name; close together or without a place): a warning to
+/// check the list, which changes neither the output nor the exit code.
+fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
+    let pairs = lifecircle_core::suspected_duplicates_in(std, circle);
+    for p in pairs.iter().take(DUPLICATES_LISTED) {
+        eprintln!("⚠ {label}：{} / {}", p.text(Lang::Zh), p.text(Lang::En));
+    }
+    if let Some(more) = pairs.len().checked_sub(DUPLICATES_LISTED).filter(|&n| n > 0) {
+        eprintln!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs");
+    }
+}
+
 /// Says (on stderr) when circles of one batch share an id: their results cannot be told apart
 /// by `verify` or `district`, which refuse such a batch.
 fn warn_repeated_ids(ids: &[(String, &Path)]) {
@@ -870,6 +886,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         },
                         None => circle,
                     };
+                    warn_duplicates(&std, &circle, &circle_label(path, list.then_some(k), &circle));
                     let result = lifecircle_core::score(&std, &circle, as_of);
                     scored += usize::from(result.is_ok());
                     match result {
@@ -994,6 +1011,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         }
                         None => circle.clone(),
                     };
+                    warn_duplicates(std, &circle, &format!("{} ({})", path.display(), circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{}: {e}", path.display()))?;
                     Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle)))
@@ -1083,6 +1101,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 match parse_circles(&text) {
                     Ok(cs) => {
                         for (k, c) in cs.into_iter().enumerate() {
+                            warn_duplicates(&std, &c, &circle_label(path, list.then_some(k), &c));
                             read_circles.push(c);
                             from.push((texts.len(), list.then_some(k)));
                         }

@@ -16,6 +16,7 @@ pub mod assessment;
 pub mod circle;
 pub mod date;
 pub mod district;
+pub mod duplicates;
 pub mod example;
 mod json_path;
 pub mod order;
@@ -29,6 +30,7 @@ pub mod table;
 pub use assessment::Assessment;
 pub use circle::{Circle, InputError};
 pub use date::Date;
+pub use duplicates::{SuspectedDuplicate, suspected_duplicates, suspected_duplicates_in};
 pub use score::score;
 pub use standard::{Standard, StandardError, load_builtin, load_text};
 
