@@ -173,8 +173,14 @@ impl Listed {
     /// How a message names it, and whether that starts with its id (written after a space in
     /// Chinese: `与 F07`, but `与第 8 条`): its id; without one, its place in the list; when the
     /// other has the same id (`same_id`), both.
-    fn label(&self, lang: Lang, same_id: bool) -> (String, bool) {
+    fn label(&self, lang: Lang, same_id: bool, by_row: bool) -> (String, bool) {
         let n = self.index;
+        if by_row {
+            return match lang {
+                Lang::Zh => (format!("第 {} 行", n + 1), false),
+                Lang::En => (format!("row {}", n + 1), false),
+            };
+        }
         match (self.id.as_deref().filter(|id| !id.is_empty()), lang) {
             (Some(id), Lang::Zh) if same_id => (format!("{id}（第 {} 条）", n + 1), true),
             (Some(id), Lang::En) if same_id => (format!("{id} (facilities[{n}])"), true),
@@ -188,8 +194,21 @@ impl Listed {
 impl SuspectedDuplicate {
     /// What to check, for a person reading `lang`: `设施 F03“美宜佳”与 F07“美宜佳”业态相同、名称相同、相距 12 米，可能是同一家店录入了两次，请核对`.
     pub fn text(&self, lang: Lang) -> String {
+        self.said(lang, false)
+    }
+
+    /// The same, the facilities named by their rows in a table of the list (from 1) rather than
+    /// by id, as the form shows them: `第 3 行“美宜佳”与第 8 行“美宜佳”…`.
+    pub fn text_by_row(&self, lang: Lang) -> String {
+        self.said(lang, true)
+    }
+
+    fn said(&self, lang: Lang, by_row: bool) -> String {
         let same_id = self.first.id.as_deref().is_some_and(|id| !id.is_empty()) && self.first.id == self.second.id;
-        let ((a, a_bare), (b, b_bare)) = (self.first.label(lang, same_id), self.second.label(lang, same_id));
+        let ((a, a_bare), (b, b_bare)) =
+            (self.first.label(lang, same_id, by_row), self.second.label(lang, same_id, by_row));
+        // (a sentence of the form's list starts with its first row)
+        let a = if by_row && lang == Lang::En { a.replacen('r', "R", 1) } else { a };
         let (na, nb) = (&self.first.name, &self.second.name);
         let unlocated: Vec<&Listed> =
             [&self.first, &self.second].into_iter().filter(|l| l.location.is_none()).collect();
@@ -201,13 +220,14 @@ impl SuspectedDuplicate {
                     (Some(d), _) => format!("、相距 {} 米", d.round()),
                     (None, [one]) => {
                         // A space after an id alone (`F07 没有位置`), none after `第 8 条` or `）`.
-                        let (l, by_id) = one.label(lang, same_id);
+                        let (l, by_id) = one.label(lang, same_id, by_row);
                         format!("（{l}{}没有位置）", sp(by_id && !same_id))
                     }
                     (None, _) => "（两条都没有位置）".to_string(),
                 };
                 format!(
-                    "设施{}{a}“{na}”与{}{b}“{nb}”业态相同、名称相同{apart}，可能是同一家店录入了两次，请核对",
+                    "{}{}{a}“{na}”与{}{b}“{nb}”业态相同、名称相同{apart}，可能是同一家店录入了两次，请核对",
+                    if by_row { "" } else { "设施" },
                     sp(a_bare),
                     sp(b_bare)
                 )
@@ -216,11 +236,12 @@ impl SuspectedDuplicate {
                 let apart = match (self.distance_m, unlocated.as_slice()) {
                     (Some(d), _) if d < 0.5 => " and are at the same place".to_string(),
                     (Some(d), _) => format!(" and are {} m apart", d.round()),
-                    (None, [one]) => format!(" ({} has no location)", one.label(lang, same_id).0),
+                    (None, [one]) => format!(" ({} has no location)", one.label(lang, same_id, by_row).0),
                     (None, _) => " (neither has a location)".to_string(),
                 };
                 format!(
-                    "facilities {a} \"{na}\" and {b} \"{nb}\" have the same category and name{apart}: perhaps one shop entered twice; please check"
+                    "{}{a} \"{na}\" and {b} \"{nb}\" have the same category and name{apart}: perhaps one shop entered twice; please check",
+                    if by_row { "" } else { "facilities " }
                 )
             }
         }
@@ -349,6 +370,24 @@ mod tests {
         assert_eq!(
             found[1].text(Lang::En),
             "facilities F01 \"永昌路包子铺\" and facilities[2] \"永昌路包子铺\" have the same category and name (facilities[2] has no location): perhaps one shop entered twice; please check"
+        );
+    }
+
+    #[test]
+    fn a_form_names_the_rows() {
+        let c = circle(vec![
+            shop("F01", "breakfast", "永昌路包子铺", Some(AT)),
+            shop("F09", "x", "y", None),
+            shop("F02", "breakfast", "永昌路包子铺", None),
+        ]);
+        let found = suspected_duplicates(&c);
+        assert_eq!(
+            found[0].text_by_row(Lang::Zh),
+            "第 1 行“永昌路包子铺”与第 3 行“永昌路包子铺”业态相同、名称相同（第 3 行没有位置），可能是同一家店录入了两次，请核对"
+        );
+        assert_eq!(
+            found[0].text_by_row(Lang::En),
+            "Row 1 \"永昌路包子铺\" and row 3 \"永昌路包子铺\" have the same category and name (row 3 has no location): perhaps one shop entered twice; please check"
         );
     }
 

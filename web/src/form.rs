@@ -916,8 +916,33 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     {tr(l, "添加设施", "Add a facility")}
                 </button>
             </div>
+            {move || duplicates(l, standard, state)}
         </fieldset>
     }
+}
+
+/// At most this many suspected duplicates are listed under the table; the rest are counted.
+const DUPLICATES_LISTED: usize = 10;
+
+/// Rows that look like one shop entered twice (an import merged with a hand list, an export
+/// taken twice): said under the table, as the CLI says them, so she can delete the extra row.
+/// Both rows are counted until she does; nothing is refused.
+fn duplicates(l: Lang, standard: Signal<Standard>, state: FormState) -> Option<impl IntoView + use<>> {
+    let pairs = standard.with(|st| state.circle.with(|c| lifecircle_core::suspected_duplicates_in(st, c)));
+    let more = pairs.len().saturating_sub(DUPLICATES_LISTED);
+    (!pairs.is_empty()).then(|| {
+        view! {
+            <div class="lc-dups" role="status">
+                <p>{tr(l, "以下设施疑似同一家店录入了两次，计分时都会计入：请核对，删去多余的一行。",
+                    "These rows may be one shop entered twice, and both are counted: please check, and delete the extra row.")}</p>
+                <ul>{pairs.iter().take(DUPLICATES_LISTED).map(|p| view! { <li>{p.text_by_row(l)}</li> }).collect_view()}</ul>
+                {(more > 0).then(|| match l {
+                    Lang::Zh => format!("另有 {more} 对。"),
+                    Lang::En => format!("{more} more pairs."),
+                })}
+            </div>
+        }
+    })
 }
 
 /// A cell's `aria-invalid`, from whether it is outlined as wrong.

@@ -206,6 +206,31 @@ async fn removing_a_row_shows_the_rows_that_remain() {
     assert_eq!(shown(2), ("丙".to_string(), "pharmacy".to_string()), "the third row shows its own values");
 }
 
+/// Two rows that look like one shop (the same category, the same name written one way, one
+/// without a place) are said under the table, by row, and the note goes when one is renamed.
+#[wasm_bindgen_test]
+async fn rows_that_look_like_one_shop_are_said_under_the_table() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(
+        r#"{"id":"x","name":"测试","facilities":[{"category":"pharmacy","name":"老百姓大药房（永中店）","location":[120.81,27.93]},{"category":"pharmacy","name":"乙"},{"category":"breakfast","name":"老百姓大药房 (永中店)"}]}"#
+            .into(),
+    );
+    let _m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    assert_eq!(count(&el, ".lc-dups"), 0, "another category is another shop");
+    choose(&el, "tbody tr:nth-child(3) select", "pharmacy");
+    settle().await;
+    let said = el.query_selector(".lc-dups li").unwrap().expect("the pair said").text_content().unwrap();
+    assert_eq!(
+        said,
+        "第 1 行“老百姓大药房（永中店）”与第 3 行“老百姓大药房 (永中店)”业态相同、名称相同（第 3 行没有位置），可能是同一家店录入了两次，请核对"
+    );
+    type_into(&el, "tbody tr:nth-child(3) input[type=text]", "老百姓大药房（二店）");
+    settle().await;
+    assert_eq!(count(&el, ".lc-dups"), 0, "renamed: no longer said");
+}
+
 fn click(el: &web_sys::Element) {
     el.clone().dyn_into::<web_sys::HtmlElement>().unwrap().click();
 }
