@@ -39,6 +39,35 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
         results.push(r);
         details.push(d);
     }
+    let far = cx.beyond_reach();
+    if let (false, Some(reach)) = (far.is_empty(), cx.reach) {
+        // Which ones (the nearest five), so that a reader can check the walks given.
+        let n = far.len();
+        let list = |lang: Lang, sep: &str| {
+            let each = far.iter().take(5).map(|f| {
+                let d = fmt_num(f.walk_m.unwrap_or_default().round());
+                match lang {
+                    Lang::Zh => format!("{}（约 {d} 米）", f.name),
+                    Lang::En => format!("{} (about {d} m)", f.name),
+                }
+            });
+            format!("{}{}", join(each, sep), if n > 5 { "…" } else { "" })
+        };
+        let reach = fmt_num(reach.round());
+        findings.push(Finding {
+            code: "beyond_reach".into(),
+            severity: Severity::Warning,
+            indicator: None,
+            message: Text::new(
+                format!("{n} 处设施的步行距离超出本生活圈步行范围（约 {reach} 米），不是本圈设施，未计入：{}", list(Lang::Zh, "、")),
+                format!(
+                    "{n} {} a walk beyond the circle's (about {reach} m): not the circle's, not counted: {}",
+                    if n == 1 { "facility is listed with" } else { "facilities are listed with" },
+                    list(Lang::En, "; ")
+                ),
+            ),
+        });
+    }
     Ok(assemble(standard, circle, as_of, results, details, findings))
 }
 
@@ -140,6 +169,8 @@ struct Cx<'a> {
     c: &'a Circle,
     /// Open facilities with their category codes.
     open: Vec<(&'a crate::circle::Facility, &'a str)>,
+    /// How far the circle reaches ([`Cx::reach`]).
+    reach: Option<f64>,
     /// Metres of a straight or network walk that make one minute, detour included.
     metres_per_minute: Option<f64>,
 }
@@ -185,7 +216,29 @@ impl<'a> Cx<'a> {
             // A straight line is shorter than the walk: the walk is line × detour factor.
             Basis::StraightLine => speed.map(|s| s / st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value)),
         };
-        Cx { st, c, open, metres_per_minute }
+        let mut cx = Cx { st, c, open, metres_per_minute, reach: None };
+        cx.reach = cx.reach();
+        cx
+    }
+
+    /// Whether a facility is the circle's: its walk, when given, within the circle's reach
+    /// (a shop listed with a walk of 3 km is not the circle's, as one known only from the
+    /// walking distances is not; [`Cx::presence`]). Without a walk, or a standard without a
+    /// walk, it is.
+    fn in_reach(&self, f: &crate::circle::Facility) -> bool {
+        match (f.walk_m, self.reach) {
+            (Some(w), Some(r)) => w <= r,
+            _ => true,
+        }
+    }
+
+    /// Open facilities listed with a walk beyond the circle's reach, nearest first (by name
+    /// at equal walks): not counted ([`Cx::in_reach`]).
+    fn beyond_reach(&self) -> Vec<&'a crate::circle::Facility> {
+        let mut far: Vec<_> = self.open.iter().map(|(f, _)| *f).filter(|f| !self.in_reach(f)).collect();
+        let walk = |f: &crate::circle::Facility| f.walk_m.unwrap_or(f64::INFINITY);
+        crate::order::sort_by(&mut far, |a, b| walk(a).total_cmp(&walk(b)).then_with(|| a.name.cmp(&b.name)));
+        far
     }
 
     /// How far the circle reaches from its centre ([`Standard::reach_m`]), in the units of the
@@ -200,7 +253,13 @@ impl<'a> Cx<'a> {
         self.st.reach_m(speed).map(|r| r / detour).filter(|r| r.is_finite() && *r > 0.0)
     }
 
+    /// The circle's open facilities of the set: those listed within its reach.
     fn present(&self, set: &FacilitySet) -> Vec<&'a crate::circle::Facility> {
+        self.listed(set).into_iter().filter(|f| self.in_reach(f)).collect()
+    }
+
+    /// Every open facility of the set in the inventory, within the circle's reach or not.
+    fn listed(&self, set: &FacilitySet) -> Vec<&'a crate::circle::Facility> {
         self.open.iter().filter(|(_, cat)| set.categories.iter().any(|c| c == cat)).map(|(f, _)| *f).collect()
     }
 
@@ -219,7 +278,7 @@ impl<'a> Cx<'a> {
                 .filter_map(|c| w.nearest_m.get(c).map(|m| (*m, w.nearest_name.get(c).cloned())))
                 .collect::<Vec<_>>()
         });
-        let from_inventory = self.present(set).into_iter().filter_map(|f| f.walk_m.map(|m| (m, Some(f.name.clone()))));
+        let from_inventory = self.listed(set).into_iter().filter_map(|f| f.walk_m.map(|m| (m, Some(f.name.clone()))));
         from_walking.chain(from_inventory).reduce(|a, b| match a.0.total_cmp(&b.0) {
             std::cmp::Ordering::Less => a,
             std::cmp::Ordering::Greater => b,
@@ -624,25 +683,29 @@ impl<'a> Cx<'a> {
             // Known only from a walking distance: present in the circle only within its reach
             // (a shop 3 km away is not the circle's).
             if here.is_empty()
-                && let (Some(d), Some(reach)) = (self.nearest_from_centre(target), self.reach())
+                && let (Some((d, nearest)), Some(reach)) = (self.nearest_named(target), self.reach)
                 && d > reach
             {
                 m.value = Some(0.0);
                 m.inputs.insert("centre_nearest_m".into(), Value::from(d));
-                m.says = Text::new(
-                    format!(
-                        "设施清单中没有{}；步行距离数据中最近的约 {} 米，在本生活圈步行范围（约 {} 米）之外",
-                        name.zh,
-                        fmt_num(d.round()),
-                        fmt_num(reach.round())
+                let (d, reach) = (fmt_num(d.round()), fmt_num(reach.round()));
+                m.says = match nearest.filter(|_| !self.listed(target).is_empty()) {
+                    // Listed, but every one with a walk beyond the circle's.
+                    Some(n) => Text::new(
+                        format!("设施清单中的{}（最近的是{n}）步行约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外", name.zh),
+                        format!(
+                            "the {} listed (the nearest: {n}) is about {d} m away, beyond the circle's walk (about {reach} m)",
+                            in_sentence(&name.en)
+                        ),
                     ),
-                    format!(
-                        "no {} in the inventory; the nearest in the walking distances is about {} m, beyond the circle's walk (about {} m)",
-                        in_sentence(&name.en),
-                        fmt_num(d.round()),
-                        fmt_num(reach.round())
+                    None => Text::new(
+                        format!("设施清单中没有{}；步行距离数据中最近的约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外", name.zh),
+                        format!(
+                            "no {} in the inventory; the nearest in the walking distances is about {d} m, beyond the circle's walk (about {reach} m)",
+                            in_sentence(&name.en)
+                        ),
                     ),
-                );
+                };
                 m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
                 return m;
             }
@@ -870,7 +933,7 @@ impl<'a> Cx<'a> {
     }
 
     fn measure_value(&self, m: &Measure) -> Option<f64> {
-        let commercial = || self.open.iter().filter(|(_, cat)| self.st.is_commercial(cat));
+        let commercial = || self.open.iter().filter(|(f, cat)| self.in_reach(f) && self.st.is_commercial(cat));
         match m {
             Measure::ChainOutlets => Some(commercial().filter(|(f, _)| f.chain).count() as f64),
             Measure::CommercialOutlets => Some(commercial().count() as f64),
@@ -1627,6 +1690,58 @@ mod tests {
             a.indicators.iter().find(|i| i.id == "GB-JF-02").unwrap().points
         };
         assert_eq!((jf02(5000.0), jf02(300.0)), (0.0, 5.0));
+    }
+
+    /// The same for a facility in the inventory: listed with a walk beyond the circle's reach
+    /// (Longwan: 1125 m) it is not the circle's. It does not pass a presence (LW-B02's 一店
+    /// gate), is not counted (LW-B06: breakfast shops), nor in the chain share (MC-S02), and a
+    /// finding names it; without a walk, or within it, it counts as before.
+    #[test]
+    fn a_facility_listed_beyond_the_circles_walk_is_not_counted() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let of = |code: &str, f: &crate::circle::Facility| st.find_category(&f.category).is_some_and(|k| k.code == code);
+        let scored = |metres: Option<f64>| {
+            let mut c = crate::Circle::from_json(ex.json).unwrap();
+            for f in c.facilities.iter_mut().filter(|f| of("convenience_store", f) || of("breakfast", f)) {
+                f.walk_m = metres.or(f.walk_m);
+            }
+            c.walking.get_or_insert_with(Default::default).nearest_m.remove("convenience_store");
+            score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap()
+        };
+        let value = |a: &Assessment, id: &str| {
+            let r = a.indicators.iter().find(|i| i.id == id).unwrap();
+            (r.value, r.explanation.zh.clone())
+        };
+        let near = scored(None);
+        let far = scored(Some(3000.0));
+        let (b02, zh) = value(&far, "LW-B02");
+        assert_eq!(b02, Some(0.0), "{zh}");
+        assert!(zh.contains("步行约 3000 米，在本生活圈步行范围（约 1125 米）之外"), "{zh}");
+        assert_eq!(value(&near, "LW-B02").0, Some(1.0));
+        assert_eq!(value(&far, "LW-B06").0, Some(0.0), "no breakfast shop counted");
+        assert!(value(&near, "LW-B06").0 > Some(0.0));
+        // The chain share counts neither the convenience stores nor the breakfast shops.
+        let outlets = |a: &Assessment| {
+            let r = a.indicators.iter().find(|i| i.id == "MC-S02").unwrap();
+            (r.inputs["chain_outlets"].as_f64().unwrap(), r.inputs["commercial_outlets"].as_f64().unwrap())
+        };
+        let moved = |chain: bool| {
+            let c = crate::Circle::from_json(ex.json).unwrap();
+            c.facilities
+                .iter()
+                .filter(|f| f.status == crate::circle::Status::Open && (of("convenience_store", f) || of("breakfast", f)))
+                .filter(|f| f.chain || !chain)
+                .count() as f64
+        };
+        let ((chain, all), (far_chain, far_all)) = (outlets(&near), outlets(&far));
+        assert!(moved(true) > 0.0 && moved(false) > moved(true));
+        assert_eq!((far_chain, far_all), (chain - moved(true), all - moved(false)));
+        let finding = far.findings.iter().find(|f| f.code == "beyond_reach").expect("a finding");
+        assert!(finding.message.zh.contains("超出本生活圈步行范围（约 1125 米）"), "{}", finding.message.zh);
+        assert!(near.findings.iter().all(|f| f.code != "beyond_reach"));
+        // At the edge of the walk it is the circle's.
+        assert_eq!(value(&scored(Some(1125.0)), "LW-B02").0, Some(1.0));
     }
 
     #[test]
