@@ -347,6 +347,61 @@ test('a bundle added later (a dynamic import) mounts the element whose widget th
   }
 });
 
+test('a bundle added later whose own wasm fails: the waiting element shows that failure, not a missing widget', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    // `?race`: the district bundle fails while the element's first mount is still fetching its standard.
+    for (const variant of ['', '?race']) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const lateWasm = (url) => /^\/widgets\/district\/[^/]*\.wasm$/.test(url.pathname);
+      await context.route(lateWasm, (route) => route.fulfill({ status: 404, body: 'not found' }));
+      if (variant) {
+        await context.route((url) => url.pathname === '/widgets/standards/longwan-2024.bin', async (route) => {
+          await new Promise((res) => setTimeout(res, 2500));
+          await route.continue();
+        });
+      }
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(base + '/embed/later-bundle.html' + variant);
+      await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+      const r = await page.evaluate(() => {
+        const el = document.getElementById('late-district');
+        const notice = el.shadowRoot.querySelector('.lcx-notice');
+        return { before: document.body.dataset.before, ready: document.body.dataset.ready, mounted: !!el.handle,
+          code: el.error?.code, message: el.error?.message, notice: notice.textContent, role: notice.getAttribute('role') };
+      });
+      const what = `later-bundle.html${variant}`;
+      if (!variant) assert.match(r.before, /未包含.*district/, `${what}: first the four widgets' bundle says it lacks the district widget`);
+      assert.equal(r.mounted, false, what);
+      assert.equal(r.ready, 'error', `${what}: the element stops waiting in vain`);
+      assert.equal(r.code, 'wasm', `${what}: el.error is the district bundle's own failure, not a missing widget: ${r.code} ${r.message}`);
+      // The message an element of the district bundle shows: Chinese first, naming the file that failed.
+      assert.match(r.notice, /^组件无法加载：组件程序无法加载（failed to fetch Wasm: 404 [^）]*\/widgets\/district\/lifecircle_web_bg\.wasm[^）]*）：请检查服务器是否提供 \.wasm 文件（application\/wasm）\/ the widgets' program could not load \(.*\): check that the server serves the \.wasm file$/, what);
+      assert.equal(r.notice, `组件无法加载：${r.message}`, what);
+      assert.equal(r.role, 'alert', what);
+      // Only the expected errors: the 404 itself and the district bundle's own report of it.
+      assert.ok(errors.some((e) => /failed to fetch Wasm: 404/.test(e)), `${what}: the bundle logs its failure: ${errors}`);
+      assert.ok(errors.every((e) => /404/.test(e)), `${what}: nothing else is logged: ${errors}`);
+      // Still waiting: once the wasm is served (the portal fixed), a bundle imported then mounts it.
+      await context.unroute(lateWasm);
+      const fixed = await page.evaluate(async () => {
+        const el = document.getElementById('late-district');
+        await import('/widgets/district/lifecircle-widgets.js?fixed');
+        const deadline = Date.now() + 30_000;
+        while (!el.handle && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+        return { mounted: !!el.handle, error: el.error, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
+      });
+      assert.deepEqual(fixed, { mounted: true, error: null, notice: '' }, `${what}: the element mounts with a working bundle added after`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 test('both bundles on one page (a site-wide template and the district page): every element mounts, whichever bundle loads first', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

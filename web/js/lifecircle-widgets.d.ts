@@ -49,8 +49,9 @@ export interface MountOptions {
  * The `code` of the `Error`s the mount functions reject with (and of an element's `error`):
  * `browser` the browser is too old for the widgets (no WebAssembly or its features used, no
  * constructed stylesheets; the message names what is missing and the versions that work);
- * `wasm` the wasm could not load (a 404, a CSP without `'wasm-unsafe-eval'`); `widget` the bundle
- * was built without the widget; `standard` a standard could not be fetched; `bad_argument`;
+ * `wasm` the wasm could not load (a 404, a CSP without `'wasm-unsafe-eval'`), also that of another
+ * bundle on the page when no bundle there has the element's widget; `widget` the bundle was built
+ * without the widget; `standard` a standard could not be fetched; `bad_argument`;
  * `circle` a circle with problems (`problems`, `problemsEn`).
  */
 export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle';

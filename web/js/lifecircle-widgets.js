@@ -97,6 +97,7 @@ const waiting = (globalThis[Symbol.for('lifecircle-widgets/waiting')] ??= new Se
 let loaded;
 const me = {
   built: [], // the widgets this bundle was built with (`builtWidgets`, once its wasm has loaded)
+  broken: null, // else why its wasm did not load (see `broken`)
   ready: new Promise((r) => { loaded = r; }),
   mount: { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict },
   sheet: (widget) => sheet(widget),
@@ -117,14 +118,16 @@ try {
   await init();
   me.built = lc.builtWidgets();
 } catch (e) {
-  broken = e.code === 'browser' ? e
+  broken = me.broken = e.code === 'browser' ? e
     : /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
       ? codeError('wasm', "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)")
       : codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
   console.error(e);
 }
 loaded();
-for (const retry of [...waiting]) if (me.built.includes(retry.widget)) retry();
+// The elements waiting for a widget: this bundle mounts those it has; its wasm failed, it cannot
+// tell which it has, and they show why instead (see `_remount`).
+for (const retry of [...waiting]) if (broken || me.built.includes(retry.widget)) retry();
 const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
 
 export const version = working(lc.version);
@@ -483,8 +486,6 @@ class LifecircleElement extends HTMLElement {
         if (token !== this._token) return this;
         failure = e;
       }
-      this._failed = !!failure;
-      this._error = failure;
       if (failure?.code === 'widget') {
         // No bundle on the page had this widget: one added later mounts it. (One whose wasm
         // loaded while this mount was fetching its standard is on the page already.)
@@ -496,7 +497,12 @@ class LifecircleElement extends HTMLElement {
           waiting.add(retry);
           this._unwait = () => waiting.delete(retry);
         }
+        // A bundle on the page whose own wasm failed (a 404, a wrong MIME type, the CSP) may be
+        // the one with this widget: that failure is what to fix, so it is shown (still waiting).
+        failure = bundles.find((b) => b.broken)?.broken ?? failure;
       }
+      this._failed = !!failure;
+      this._error = failure;
       if (failure) {
         this._slot.replaceChildren();
         // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
