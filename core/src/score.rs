@@ -59,7 +59,10 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
             severity: Severity::Warning,
             indicator: None,
             message: Text::new(
-                format!("{n} 处设施的步行距离超出本生活圈步行范围（约 {reach} 米），不是本圈设施，未计入：{}", list(Lang::Zh, "、")),
+                format!(
+                    "{n} 处设施的步行距离超出本生活圈步行范围（约 {reach} 米），不是本圈设施，未计入：{}",
+                    list(Lang::Zh, "、")
+                ),
                 format!(
                     "{n} {} a walk beyond the circle's (about {reach} m): not the circle's, not counted: {}",
                     if n == 1 { "facility is listed with" } else { "facilities are listed with" },
@@ -692,14 +695,20 @@ impl<'a> Cx<'a> {
                 m.says = match nearest.filter(|_| !self.listed(target).is_empty()) {
                     // Listed, but every one with a walk beyond the circle's.
                     Some(n) => Text::new(
-                        format!("设施清单中的{}（最近的是{n}）步行约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外", name.zh),
+                        format!(
+                            "设施清单中的{}（最近的是{n}）步行约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外",
+                            name.zh
+                        ),
                         format!(
                             "the {} listed (the nearest: {n}) is about {d} m away, beyond the circle's walk (about {reach} m)",
                             in_sentence(&name.en)
                         ),
                     ),
                     None => Text::new(
-                        format!("设施清单中没有{}；步行距离数据中最近的约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外", name.zh),
+                        format!(
+                            "设施清单中没有{}；步行距离数据中最近的约 {d} 米，在本生活圈步行范围（约 {reach} 米）之外",
+                            name.zh
+                        ),
                         format!(
                             "no {} in the inventory; the nearest in the walking distances is about {d} m, beyond the circle's walk (about {reach} m)",
                             in_sentence(&name.en)
@@ -1025,8 +1034,9 @@ fn fmt_value(v: f64, unit: &str) -> String {
     }
 }
 
-/// The rule in words.
-fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
+/// The rule in words: how an indicator's value measured in `unit` (as its result gives it)
+/// earns its `max` points. The explanation says it, and the score card beside the value.
+pub fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
     match rule {
         Rule::AtLeast { threshold } if unit == "yes_no" || unit == "m" || unit == "min" => {
             let _ = threshold;
@@ -1700,7 +1710,8 @@ mod tests {
     fn a_facility_listed_beyond_the_circles_walk_is_not_counted() {
         let ex = crate::example::example("longwan-2024").unwrap();
         let st = crate::load_builtin(ex.standard).unwrap();
-        let of = |code: &str, f: &crate::circle::Facility| st.find_category(&f.category).is_some_and(|k| k.code == code);
+        let of =
+            |code: &str, f: &crate::circle::Facility| st.find_category(&f.category).is_some_and(|k| k.code == code);
         let scored = |metres: Option<f64>| {
             let mut c = crate::Circle::from_json(ex.json).unwrap();
             for f in c.facilities.iter_mut().filter(|f| of("convenience_store", f) || of("breakfast", f)) {
@@ -1730,7 +1741,9 @@ mod tests {
             let c = crate::Circle::from_json(ex.json).unwrap();
             c.facilities
                 .iter()
-                .filter(|f| f.status == crate::circle::Status::Open && (of("convenience_store", f) || of("breakfast", f)))
+                .filter(|f| {
+                    f.status == crate::circle::Status::Open && (of("convenience_store", f) || of("breakfast", f))
+                })
                 .filter(|f| f.chain || !chain)
                 .count() as f64
         };

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use lifecircle_core::assessment::{Assessment, Gap, Status, split_lead};
 use lifecircle_core::circle::{Circle, InputProblem};
-use lifecircle_core::score::{fmt_num, points_word, short_num};
-use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Rule, Standard};
+use lifecircle_core::score::{fmt_num, short_num};
+use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Standard};
 
 /// Picks the Chinese or the English text.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -57,35 +57,6 @@ pub fn priority_word(lang: Lang, p: u8) -> &'static str {
         2 => tr(lang, "门槛", "gate"),
         3 => tr(lang, "必备项", "mandatory"),
         _ => tr(lang, "计分项", "scored"),
-    }
-}
-
-/// A rule in one sentence.
-pub fn rule_text(lang: Lang, rule: &Rule, unit: &str) -> String {
-    let v = |x: f64| {
-        if unit == "fraction" { lifecircle_core::score::fmt_pct(x) } else { fmt_num(x) }
-    };
-    match (lang, rule) {
-        (Lang::Zh, Rule::AtLeast { threshold }) => format!("达到 {} 得满分", v(*threshold)),
-        (Lang::En, Rule::AtLeast { threshold }) => format!("full points at {} or more", v(*threshold)),
-        (Lang::Zh, Rule::Linear { zero, full }) => format!("{} 时 0 分，{} 时满分，其间按比例", v(*zero), v(*full)),
-        (Lang::En, Rule::Linear { zero, full }) => {
-            format!("0 points at {}, full at {}, linear between", v(*zero), v(*full))
-        }
-        (Lang::Zh, Rule::Steps { steps }) => {
-            let s: Vec<String> =
-                steps.iter().map(|s| format!("≥ {} 得 {} 分", v(s.at_least), fmt_num(s.points))).collect();
-            format!("分档：{}", s.join("；"))
-        }
-        (Lang::En, Rule::Steps { steps }) => {
-            let s: Vec<String> = steps
-                .iter()
-                .map(|s| format!("≥ {}: {} {}", v(s.at_least), fmt_num(s.points), points_word(Lang::En, s.points)))
-                .collect();
-            format!("steps: {}", s.join("; "))
-        }
-        (Lang::Zh, Rule::Given) => "由评估人打分".into(),
-        (Lang::En, Rule::Given) => "points given by the evaluator".into(),
     }
 }
 

@@ -8,7 +8,7 @@ use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::{Confidence, Lang};
 
-use crate::model::{cite_line, fmt_delta, role_word, rule_text, stars, status_class, status_word, tr};
+use crate::model::{cite_line, fmt_delta, role_word, stars, status_class, status_word, tr};
 
 /// The result of one assessment, read from top to bottom: score and grade, what withholds or
 /// caps the grade, points by dimension, then each indicator with how its points came about.
@@ -227,7 +227,7 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                                 <p>{r.explanation.get(l).to_string()}</p>
                                 <dl>
                                     <dt>{tr(l, "类型", "Role")}</dt><dd>{role_word(l, r.role)}</dd>
-                                    <dt>{tr(l, "规则", "Rule")}</dt><dd>{rule_text(l, &r.rule, &r.unit)}</dd>
+                                    <dt>{tr(l, "规则", "Rule")}</dt><dd>{lifecircle_core::score::rule_text(&r.rule, &r.unit, r.max).get(l).to_string()}</dd>
                                     <dt>{tr(l, "依据", "Clause")}</dt><dd>{cite_line(l, st, &r.cite)}</dd>
                                     <dt>{tr(l, "来源标准", "Set by")}</dt><dd>{r.origin.clone()}</dd>
                                     {inputs}

@@ -346,6 +346,13 @@ async fn scorecard_and_gap_report() {
     assert!(text(&el).contains("示例数据"));
     assert!(text(&el).contains('★'));
     assert_eq!(count(&el, ".lc-bars svg rect.lc-bar"), st.dimensions.len() as u32);
+    // Each rule in words as the explanation gives it: a share in per cent, a yes/no as met
+    // (not "达到 0.1 得满分", "达到 1 得满分").
+    let rules = el.query_selector_all("details dd").unwrap();
+    let rules: Vec<String> = (0..rules.length()).map(|i| rules.item(i).unwrap().text_content().unwrap()).collect();
+    assert!(rules.iter().any(|r| r.starts_with("达到要求得 ")), "{rules:?}");
+    assert!(rules.iter().any(|r| r.contains("≥ 25% 得 4 分")), "{rules:?}");
+    assert!(!rules.iter().any(|r| r.contains("得满分")), "{rules:?}");
 
     let el = host();
     let m = mount_gap_report(el.clone(), sample_options()).unwrap();
