@@ -82,7 +82,9 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard .lc-checks{list-style:none;padding:0;margin:.5em 0}
 .lc-scorecard .lc-checks li{padding:.25em .5em;border-left:4px solid var(--_ok);margin:.25em 0;background:var(--_surface)}
 .lc-scorecard .lc-checks li.lc-failed{border-left-color:var(--_bad);font-weight:700}
-.lc-scorecard .lc-bars{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:minmax(6em,max-content) minmax(4em,1fr) max-content;gap:.35em .6em;align-items:center;max-width:720px}
+/* names wrap (at most 45 %), values stay whole */
+.lc-scorecard .lc-bars{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:fit-content(45%) minmax(1.5em,1fr) max-content;gap:.35em .6em;align-items:center;max-width:720px}
+.lc-scorecard .lc-dim-name{overflow-wrap:anywhere}
 .lc-scorecard .lc-bars li{display:contents}
 .lc-scorecard .lc-bar-svg{width:100%;height:1.1em;display:block}
 .lc-scorecard .lc-bars .lc-bar-bg{fill:var(--_surface);stroke:var(--_border);stroke-width:.4}

@@ -395,6 +395,31 @@ async fn guide_map_click_shows_details() {
     assert!(el.query_selector("[data-id='F04'].lc-selected").unwrap().is_some());
 }
 
+/// The score card in large text in a phone's column (258 px, as the demo's on a 360 px
+/// phone): every dimension's value is whole inside the card, the labels wrap instead.
+#[wasm_bindgen_test]
+async fn large_text_bars_fit_a_phone_column() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(lifecircle_web::styles::SCORE_CARD_CSS));
+    document().head().unwrap().append_child(&style).unwrap();
+    let el = host();
+    el.set_attribute("style", "width: 258px").unwrap();
+    let mut o = sample_options();
+    o.elder = true;
+    let _m = mount_scorecard(el.clone(), o).unwrap();
+    settle().await;
+    let right = el.get_bounding_client_rect().right();
+    let values = el.query_selector_all(".lc-dim-val").unwrap();
+    assert!(values.length() > 3);
+    for i in 0..values.length() {
+        let v = values.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap();
+        let r = v.get_bounding_client_rect().right();
+        assert!(r <= right + 0.5, "{} ends at {r}, the card at {right}", v.text_content().unwrap());
+    }
+    style.remove();
+    el.remove();
+}
+
 /// On a phone in large text each facility has an unseen 48-unit tap disc, and where shops
 /// crowd the discs overlap. A tap in the overlap, nearer the first shop, chooses the first shop,
 /// though the element under the finger is the disc of the shop drawn after it.
