@@ -1171,7 +1171,7 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     let mut s = String::with_capacity(32 * 1024);
     let vb = o.view_box.unwrap_or([0.0, 0.0, f.w, f.h]);
     let title =
-        if d.sample { format!("{}（{}）", d.name, lang.pick("示例数据", "sample data")) } else { d.name.clone() };
+        if d.sample { format!("{}{}", d.name, lang.pick("（示例数据）", " (sample data)")) } else { d.name.clone() };
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" \
@@ -2098,7 +2098,11 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         };
         rows.push(Row::Line { colour: TIER_COLOURS[1], dashed: true, label: lines(&label) });
         if let Some(b) = &d.ring_basis {
-            for l in wrap(&format!("（{}）", b.get(lang)), f.font * f.note, f.col_w - f.font * 0.4) {
+            let note = match lang {
+                Lang::Zh => format!("（{}）", b.get(lang)),
+                Lang::En => format!("({})", b.get(lang)),
+            };
+            for l in wrap(&note, f.font * f.note, f.col_w - f.font * 0.4) {
                 rows.push(Row::Note(l));
             }
         }
