@@ -74,6 +74,19 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
     Ok(assemble(standard, circle, as_of, results, details, findings))
 }
 
+/// How far a circle reaches from its centre under a standard ([`Standard::reach_m`]), in the
+/// units of the circle's distances (on a straight-line basis the walk over the detour factor):
+/// a facility listed with a longer walk is not the circle's. `None` when the standard sets no
+/// walk.
+pub fn reach(st: &Standard, c: &Circle) -> Option<f64> {
+    let speed = st.param(WALKING_SPEED).map(|p| p.value);
+    let detour = match c.walking.as_ref().map(|w| w.basis).unwrap_or_default() {
+        Basis::Network => 1.0,
+        Basis::StraightLine => st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
+    };
+    st.reach_m(speed).map(|r| r / detour).filter(|r| r.is_finite() && *r > 0.0)
+}
+
 /// The values of measures in a circle, as the standard's indicators count them (for the
 /// district summary: chain and commercial outlets). Facilities of unknown categories count
 /// for none.
@@ -172,7 +185,7 @@ struct Cx<'a> {
     c: &'a Circle,
     /// Open facilities with their category codes.
     open: Vec<(&'a crate::circle::Facility, &'a str)>,
-    /// How far the circle reaches ([`Cx::reach`]).
+    /// How far the circle reaches ([`reach`]).
     reach: Option<f64>,
     /// Metres of a straight or network walk that make one minute, detour included.
     metres_per_minute: Option<f64>,
@@ -219,9 +232,7 @@ impl<'a> Cx<'a> {
             // A straight line is shorter than the walk: the walk is line × detour factor.
             Basis::StraightLine => speed.map(|s| s / st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value)),
         };
-        let mut cx = Cx { st, c, open, metres_per_minute, reach: None };
-        cx.reach = cx.reach();
-        cx
+        Cx { st, c, open, metres_per_minute, reach: reach(st, c) }
     }
 
     /// Whether a facility is the circle's: its walk, when given, within the circle's reach
@@ -242,18 +253,6 @@ impl<'a> Cx<'a> {
         let walk = |f: &crate::circle::Facility| f.walk_m.unwrap_or(f64::INFINITY);
         crate::order::sort_by(&mut far, |a, b| walk(a).total_cmp(&walk(b)).then_with(|| a.name.cmp(&b.name)));
         far
-    }
-
-    /// How far the circle reaches from its centre ([`Standard::reach_m`]), in the units of the
-    /// input's distances: straight-line distances are compared with the walk over the detour
-    /// factor. `None` when the standard sets no walk.
-    fn reach(&self) -> Option<f64> {
-        let speed = self.st.param(WALKING_SPEED).map(|p| p.value);
-        let detour = match self.c.walking.as_ref().map(|w| w.basis).unwrap_or_default() {
-            Basis::Network => 1.0,
-            Basis::StraightLine => self.st.param(DETOUR_FACTOR).map_or(1.0, |d| d.value),
-        };
-        self.st.reach_m(speed).map(|r| r / detour).filter(|r| r.is_finite() && *r > 0.0)
     }
 
     /// The circle's open facilities of the set: those listed within its reach.
@@ -1557,7 +1556,7 @@ fn points_en(x: f64) -> String {
 
 /// An English name inside a sentence: "no convenience store", not "no Convenience store".
 /// Only a capital followed by a lower-case letter is lowered, so "TCM clinic" and "OSM" stay.
-fn in_sentence(name: &str) -> String {
+pub fn in_sentence(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {

@@ -1249,6 +1249,27 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             }
             .into_any()
         }
+        // Coverage comes from each residential point's walk: a facility added to the inventory
+        // does not move it until those walks are updated (a reviewer added a supermarket and
+        // saw nothing change), so the question says so.
+        Ask::Distances { categories } if matches!(ind.kind, lifecircle_core::standard::Kind::WalkCoverage { .. }) => {
+            let names: Vec<String> = categories
+                .iter()
+                .filter_map(|code| st.category(code))
+                .map(|k| if l == Lang::En { lifecircle_core::score::in_sentence(&k.name.en) } else { k.name.zh.clone() })
+                .collect();
+            let text = match l {
+                Lang::Zh => format!(
+                    "覆盖率按上方“步行距离”表中各居民点到最近{}的步行距离计算：新增或关闭这类设施后，请同时更新表中的距离。",
+                    names.join("或")
+                ),
+                Lang::En => format!(
+                    "Coverage is computed from each residential point's walk to the nearest {} in the walking distances above: after adding or closing one, update those walks too.",
+                    names.join(" or ")
+                ),
+            };
+            view! { <p class="lc-help">{text}</p> }.into_any()
+        }
         Ask::Distances { .. } => {
             view! { <p class="lc-help">{tr(l, "按上方步行距离和设施清单计算。", "Computed from the walking distances and the inventory above.")}</p> }.into_any()
         }

@@ -716,13 +716,21 @@ impl WhatIf {
         let now = Memo::new(move |_| {
             w.standard.with(|st| w.state.circle.with(|c| score_shared(st, c, w.as_of.get()).ok().map(|a| a.total)))
         });
+        // Each placed facility with its walk, and whether that is beyond the circle's reach
+        // (then it is not the circle's and earns nothing, as the score says).
         let placed = move || {
-            w.state.circle.with(|c| {
-                c.facilities
-                    .iter()
-                    .filter(|f| is_hypothetical(f))
-                    .map(|f| (f.id.clone().unwrap_or_default(), f.name.clone(), f.walk_m.unwrap_or(0.0)))
-                    .collect::<Vec<_>>()
+            w.standard.with(|st| {
+                w.state.circle.with(|c| {
+                    let reach = lifecircle_core::score::reach(st, c);
+                    c.facilities
+                        .iter()
+                        .filter(|f| is_hypothetical(f))
+                        .map(|f| {
+                            let m = f.walk_m.unwrap_or(0.0);
+                            (f.id.clone().unwrap_or_default(), f.name.clone(), m, reach.filter(|r| m > *r))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         };
         let options = move || {
@@ -816,18 +824,34 @@ impl WhatIf {
                             "This circle has no centre yet, so walks to a hypothetical facility cannot be estimated: enter the centre's longitude and latitude in the form first.")}
                     </p>
                 })}
+                // Coverage comes from the residential points' walks: none located, a hypothetical
+                // facility cannot move it (a reviewer placed a supermarket and saw ±0).
+                {move || w.state.circle.with(|c| {
+                    c.walking.as_ref().is_some_and(|wk| !wk.origins.is_empty() && wk.origins.iter().all(|o| o.location.is_none()))
+                }).then(|| view! {
+                    <p class="lc-note lc-whatif-nopoints">
+                        {tr(lang.get(), "本圈的居民点都未标位置：覆盖率按自评表中填写的步行距离计算，假设设施不会改变覆盖率。",
+                            "No residential point of this circle has a location: coverage comes from the walks given in the form, and a hypothetical facility cannot change it.")}
+                    </p>
+                })}
                 {scores}
                 <p class="lc-sr" role="status">{move || said.get()}</p>
                 <ul class="lc-whatif-list">
-                    {move || placed().into_iter().map(|(id, name, m)| {
+                    {move || placed().into_iter().map(|(id, name, m, beyond)| {
                         let l = lang.get();
                         let label = match l {
                             Lang::Zh => format!("移除“{name}”"),
                             Lang::En => format!("Remove “{name}”"),
                         };
+                        let fmt = lifecircle_core::score::fmt_num;
+                        let beyond = beyond.map(|r| match l {
+                            Lang::Zh => format!("超出本圈步行范围（约 {} 米），不计分 ", fmt(r.round())),
+                            Lang::En => format!("beyond the circle's walk (about {} m): earns nothing ", fmt(r.round())),
+                        });
                         view! {
                             <li>
-                                {format!("{name} · {} {} ", lifecircle_core::score::fmt_num(m), tr(l, "米", "m"))}
+                                {format!("{name} · {} {} ", fmt(m), tr(l, "米", "m"))}
+                                {beyond.map(|b| view! { <strong class="lc-whatif-beyond">{b}</strong> })}
                                 <button type="button" class="lc-quiet" aria-label=label on:click=move |_| w.remove(&id)>
                                     {tr(l, "移除", "Remove")}
                                 </button>

@@ -876,6 +876,31 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
 }
 
 /// The input at `selector`.
+/// A hypothetical facility beyond the circle's walk (Longwan: 1125 m) is said to earn
+/// nothing, and it does not; residential points none of which is located are said to keep
+/// coverage where it is. The form's coverage question says the walks table is what counts.
+#[wasm_bindgen_test]
+async fn what_if_says_what_cannot_change_the_score() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    let circle = r#"{"id":"w","name":"测试","population":100,"location":{"crs":"wgs84","centre":[120.8125,27.929]},"walking":{"origins":[{"id":"甲","population":100,"nearest_m":{"supermarket":3000}}]},"facilities":[{"id":"whatif-1","category":"childcare","name":"假设 托育机构 #1","location":[120.84,27.929],"walk_m":3500}]}"#;
+    o.circle_json = Some(circle.to_string());
+    o.what_if = true;
+    let _m = mount_guide_map(el.clone(), o.clone()).unwrap();
+    settle().await;
+    let shown = |sel: &str| el.query_selector(sel).unwrap().expect(sel).text_content().unwrap();
+    assert_eq!(shown(".lc-whatif-beyond"), "超出本圈步行范围（约 1125 米），不计分 ");
+    assert_eq!(shown(".lc-whatif-base"), shown(".lc-whatif-total"), "and it earns nothing");
+    assert!(shown(".lc-whatif-nopoints").contains("假设设施不会改变覆盖率"));
+    // The form's coverage question (LW-L01, supermarkets) points at the walks table.
+    let form = host();
+    o.what_if = false;
+    let _f = mount_assessment(form.clone(), o).unwrap();
+    settle().await;
+    let text = form.text_content().unwrap();
+    assert!(text.contains("覆盖率按上方“步行距离”表中各居民点到最近综合超市的步行距离计算"), "{text}");
+}
+
 fn input(el: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
     el.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap()
 }
