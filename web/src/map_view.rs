@@ -590,6 +590,10 @@ fn watch_display(
 
 /// The point of a click in the SVG's viewBox units (`view_box` is the one drawn).
 fn clicked_point(ev: &leptos::ev::MouseEvent, view_box: [f64; 4]) -> Option<(f64, f64)> {
+    // A script's or an assistive tool's `click` may be a plain `Event`, with no point.
+    if !ev.is_instance_of::<web_sys::MouseEvent>() {
+        return None;
+    }
     let canvas = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let svg = canvas.query_selector("svg").ok().flatten()?;
     let r = svg.get_bounding_client_rect();
