@@ -275,6 +275,20 @@ fn scored(s: &Setup) -> Memo<Result<Assessment, InputError>> {
     Memo::new(move |_| standard.with(|st| state.circle.with(|c| score_shared(st, c, as_of.get()))))
 }
 
+/// The input's problems while it has any, the last assessment that scored (kept while it has
+/// problems), and whether there is one: a widget lists the problems above its last valid view.
+#[allow(clippy::type_complexity)]
+fn last_valid(
+    result: Memo<Result<Assessment, InputError>>,
+) -> (Memo<Option<InputError>>, Memo<Option<Assessment>>, Memo<bool>) {
+    let problems = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+    let last = Memo::new(move |prev: Option<&Option<Assessment>>| match result.get() {
+        Ok(a) => Some(a),
+        Err(_) => prev.cloned().flatten(),
+    });
+    (problems, last, Memo::new(move |_| last.with(Option::is_some)))
+}
+
 /// The input's problems; `kept`: the last valid score is shown below them; `elder`: large
 /// text and high contrast, as the widget it stands in for.
 fn problems_view(
@@ -331,12 +345,7 @@ pub fn mount_scorecard(el: web_sys::HtmlElement, options: MountOptions) -> Resul
         // (a new facility row without its category, say) they are listed above the last valid
         // card, which says so, as the form's own score line does (`problems` changes only when
         // they do, and the card is made once).
-        let problems = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
-        let last = Memo::new(move |prev: Option<&Option<Assessment>>| match result.get() {
-            Ok(a) => Some(a),
-            Err(_) => prev.cloned().flatten(),
-        });
-        let has_last = Memo::new(move |_| last.with(Option::is_some));
+        let (problems, last, has_last) = last_valid(result);
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
             let card = move || {
@@ -368,11 +377,14 @@ pub fn mount_gap_report(el: web_sys::HtmlElement, options: MountOptions) -> Resu
         let result = scored(&s);
         let on_change = options.on_change.clone();
         let on_print = options.on_print.clone();
+        // As the score card: while the input has problems (a facility row just added, its
+        // category not chosen yet) they are listed above the last valid plan.
+        let (problems, last, has_last) = last_valid(result);
         let handle = leptos::mount::mount_to(el, move || {
             report_changes(result, &on_change);
-            move || match result.get() {
-                Ok(a) => view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> }.into_any(),
-                Err(e) => problems_view((lang.get(), elder.get()), (s.standard, s.state), &e, false).into_any(),
+            view! {
+                {move || problems.get().map(|e| problems_view((lang.get(), elder.get()), (s.standard, s.state), &e, has_last.get()))}
+                {move || last.get().map(|a| view! { <GapReport assessment=a lang=lang elder=elder on_print=hook(&on_print)/> })}
             }
         });
         Ok(mounted(&s, Box::new(handle)))

@@ -745,6 +745,30 @@ async fn an_open_explanation_stays_open_across_edits() {
     assert_eq!(total(), Some(cleared), "the card again, with the circle's total");
 }
 
+/// The gap report, as the score card: a facility row just added (its category not chosen
+/// yet) lists the problem above the last valid plan instead of replacing it.
+#[wasm_bindgen_test]
+async fn the_gap_report_keeps_the_last_valid_plan_while_the_input_has_problems() {
+    use leptos::prelude::Update;
+    let el = host();
+    let m = mount_gap_report(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let items = count(&el, ".lc-unit li");
+    assert!(items > 3);
+    m.state.circle.update(|c| c.facilities.push(lifecircle_core::circle::Facility::new("", "")));
+    settle().await;
+    assert_eq!(count(&el, ".lc-problems li"), 1);
+    let said = el.query_selector(".lc-problems").unwrap().unwrap().text_content().unwrap();
+    assert!(said.contains("下面是上次有效的评分"), "{said}");
+    assert_eq!(count(&el, ".lc-unit li"), items, "the last valid plan stays below");
+    m.state.circle.update(|c| {
+        c.facilities.pop();
+    });
+    settle().await;
+    assert_eq!(count(&el, ".lc-problems"), 0);
+    assert_eq!(count(&el, ".lc-unit li"), items);
+}
+
 /// An origin added after another was removed gets a name not taken: the same origin twice
 /// would be refused as counted twice.
 #[wasm_bindgen_test]
