@@ -1170,8 +1170,11 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
     let proj = projection(d, f.map);
     let mut s = String::with_capacity(32 * 1024);
     let vb = o.view_box.unwrap_or([0.0, 0.0, f.w, f.h]);
-    let title =
-        if d.sample { format!("{}{}", d.name, lang.pick("（示例数据）", " (sample data)")) } else { d.name.clone() };
+    let title = if d.sample {
+        format!("{}{}", d.name, lang.pick("（示例数据）", " (sample data)"))
+    } else {
+        d.name.clone()
+    };
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" \
