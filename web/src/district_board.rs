@@ -109,6 +109,7 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
     let this_year = own.iter().filter(|t| t.this_year && t.met.is_some()).count();
     let met_now = own.iter().filter(|t| t.this_year && t.met == Some(true)).count();
+    let samples = d.circles.iter().filter(|c| c.sample).count();
     let communities =
         d.communities.map(|n| format!("{}{n}", tr(l, " · 全区社区 ", " · communities in the district: ")));
     let targets = if own.is_empty() {
@@ -150,6 +151,13 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
                 Lang::En => format!("{met_now} of {this_year} of this year's targets met"),
             }}</span>
         </div>
+        // Sample circles count as the others do: said at the head, not only in their rows.
+        {(samples > 0).then(|| view! {
+            <p class="lc-samples"><strong>{match l {
+                Lang::Zh => format!("⚠ 含示例数据 {samples} 个（虚构，仅供演示，已计入上述个数）"),
+                Lang::En => format!("⚠ {samples} of them sample data (made up, for demonstration; counted above)"),
+            }}</strong></p>
+        })}
         <p class="lc-note">{tr(l,
             "目标值出自本区行动方案（已核实，见各项“依据”）；由生活圈数据计数的方法为本项目的理解，标为“暂定口径”，见各项“口径”。",
             "The target values are from the district's action plan (verified; see each one's source); how they are counted from circle data is this project's reading, marked “provisional counting” with each target.")}</p>

@@ -570,6 +570,9 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     let unbuilt = el.query_selector("tbody tr.lc-unbuilt").unwrap().unwrap().text_content().unwrap();
     assert!(unbuilt.contains("未建成（未通过：") && unbuilt.contains("；总分未达最低等级）"), "{unbuilt}");
     assert_eq!(count(&el, "tbody .lc-sample"), 2);
+    // and said at the head too, where the counts are read.
+    let head = el.query_selector(".lc-samples").unwrap().expect("the sample note").text_content().unwrap();
+    assert_eq!(head, "⚠ 含示例数据 2 个（虚构，仅供演示，已计入上述个数）");
     // Every counted target is marked as this project's reading.
     assert_eq!(count(&el, ".lc-target .lc-prov"), 9);
     assert_eq!(Circle::parse_json_list(&m.to_json()).unwrap(), cs);
