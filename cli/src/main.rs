@@ -126,7 +126,7 @@ enum Command {
         as_of: Option<String>,
         /// 全区社区数（用于“创成生活圈的社区比例”）
         /// Number of communities in the district (for the share of communities with a circle).
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true, value_parser = count_above_zero)]
         communities: Option<u32>,
         #[command(flatten)]
         report: ReportArgs,
@@ -273,7 +273,7 @@ enum AccessCommand {
         #[arg(long)]
         category: String,
         /// 建议位置数 How many sites to suggest
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = 3, allow_negative_numbers = true, value_parser = sites_count)]
         k: usize,
         /// 评估日期（默认今天，按北京时间 UTC+8）Evaluation date, YYYY-MM-DD (default: today in China, UTC+8)
         #[arg(long)]
@@ -305,7 +305,7 @@ enum AccessCommand {
         #[arg(long, short, default_value = "longwan-2024")]
         standard: String,
         /// 网格边长（米，1 至 1000；至多一百万个网格）Grid cell of the isochrone polygons, metres (1 to 1000; at most a million cells)
-        #[arg(long, default_value_t = 25.0)]
+        #[arg(long, default_value_t = 25.0, allow_negative_numbers = true)]
         cell_m: f64,
         /// 步速 Walking pace: the standard's default, or its slower pace for older residents
         #[arg(long, value_enum, default_value_t = ProfileArg::Default)]
@@ -364,6 +364,35 @@ impl From<LangArg> for Lang {
 }
 
 /// `--as-of YYYY-MM-DD`, or today in China (UTC+8).
+/// A whole number above 0 given on the command line (`--communities`), its error Chinese first
+/// (a negative number reaches it: `allow_negative_numbers`).
+fn count_above_zero(arg: &str) -> Result<u32, String> {
+    let t = arg.trim();
+    if t.parse::<i128>().is_ok_and(|n| n < 0) {
+        return Err(format!("不能是负数 {t}，须为大于 0 的整数 / must not be negative: {t} (a whole number above 0)"));
+    }
+    let n = whole_number(arg)?;
+    u32::try_from(n)
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("须为大于 0 的整数，不能是 {arg} / must be a whole number above 0, not {arg}"))
+}
+
+/// How many sites to suggest (`--k`): a whole number, 0 or more.
+fn sites_count(arg: &str) -> Result<usize, String> {
+    usize::try_from(whole_number(arg)?).map_err(|_| format!("数值过大：{arg} / too large: {arg}"))
+}
+
+/// A whole number, 0 or more: a negative one is said to be negative.
+fn whole_number(arg: &str) -> Result<u64, String> {
+    let t = arg.trim();
+    match t.parse::<i128>() {
+        Ok(n) if n < 0 => Err(format!("不能是负数 {t}，须为不小于 0 的整数 / must not be negative: {t}")),
+        Ok(n) => u64::try_from(n).map_err(|_| format!("数值过大：{t} / too large: {t}")),
+        Err(_) => Err(format!("须为整数，不能是“{t}” / must be a whole number, not `{t}`")),
+    }
+}
+
 fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     match arg {
         Some(s) => s
@@ -525,7 +554,15 @@ fn parse_args() -> Cli {
         let value = said(ContextKind::InvalidValue).filter(|v| !v.is_empty());
         let value = value.map(|v| format!("（“{v}”）")).unwrap_or_default();
         let hint = said(ContextKind::SuggestedSubcommand).map(|s| format!("；是否要用 {s}？")).unwrap_or_default();
-        eprintln!("命令用法错误，{kind}{arg}{value}{hint}（用法见 lifecircle --help 或 lifecircle <命令> --help）");
+        // A value parser's own reason (`--communities -3`: negative), its Chinese half.
+        let reason = (e.kind() == ErrorKind::ValueValidation)
+            .then(|| std::error::Error::source(&e).map(ToString::to_string))
+            .flatten()
+            .and_then(|r| r.split(" / ").next().filter(|z| !z.is_ascii()).map(|z| format!("：{z}")))
+            .unwrap_or_default();
+        eprintln!(
+            "命令用法错误，{kind}{arg}{value}{reason}{hint}（用法见 lifecircle --help 或 lifecircle <命令> --help）"
+        );
         e.exit()
     })
 }
@@ -656,13 +693,52 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
                 );
             }
         })
+    } else if looks_like_a_path(sid) {
+        return Err(Failure::Io(format!(
+            "无法读取标准文件 {sid}：文件不存在 / cannot read standard file {sid}: no such file"
+        )));
     } else {
+        let ids: Vec<&str> = BUILTIN.iter().map(|b| b.id).collect();
         return Err(Failure::Invalid(format!(
-            "未知标准 unknown standard `{sid}`: not a built-in id ({}) nor a file",
-            BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+            "未知标准 `{sid}`：既不是内置标准（{}），也不是文件 / unknown standard `{sid}`: not a built-in id ({}) nor a file",
+            ids.join("、"),
+            ids.join(", ")
         )));
     }
     .map_err(|e| Failure::Invalid(e.to_string()))
+}
+
+/// Whether a `--standard` value that is not a built-in id is meant as a file: it has a folder
+/// in it or a standard file's extension (then a missing file is a file that cannot be read).
+fn looks_like_a_path(sid: &str) -> bool {
+    let lower = sid.to_ascii_lowercase();
+    sid.contains('/')
+        || sid.contains(std::path::MAIN_SEPARATOR)
+        || [".toml", ".json", ".yaml", ".yml", ".bin", ".lcs"].iter().any(|e| lower.ends_with(e))
+}
+
+/// A circle file read as text; an empty one (or only spaces or a byte-order mark) is said to
+/// be empty rather than given serde's "EOF while parsing a value" at line 1.
+fn read_circle_text(path: &Path) -> Result<String, Failure> {
+    let text = read(path)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Failure::Invalid(format!("{}: 文件为空 / the file is empty", path.display())));
+    }
+    Ok(text)
+}
+
+/// Whether a file given to `validate` is a circle rather than a standard: a JSON object with
+/// a circle's fields and none of a standard's.
+fn is_circle_file(text: &str) -> bool {
+    const CIRCLE: [&str; 8] =
+        ["facilities", "population", "households", "walking", "checklist", "evaluator", "surveys", "figures"];
+    const STANDARD: [&str; 4] = ["standard", "indicators", "dimensions", "categories"];
+    match serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')) {
+        Ok(serde_json::Value::Object(m)) => {
+            CIRCLE.iter().any(|k| m.contains_key(*k)) && !STANDARD.iter().any(|k| m.contains_key(*k))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a circle file holds a list of circles (the district dashboard's export) rather
@@ -784,6 +860,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut bad = 0;
             let mut unreadable = Vec::new();
             for f in &files {
+                // A circle file given by mistake is said to be one, not read as a broken standard.
+                if f.as_os_str() != "-"
+                    && let Ok(text) = std::fs::read_to_string(f)
+                    && is_circle_file(&text)
+                {
+                    bad += 1;
+                    say!(
+                        "✘ {}: 这是生活圈数据文件，不是标准文件：校验标准用 lifecircle validate <标准文件>，给生活圈评分用 lifecircle score -s <标准> {} / \
+                         this is a circle file, not a standard: validate a standard with `lifecircle validate <standard file>`, score a circle with `lifecircle score -s <standard> {}`",
+                        f.display(),
+                        f.display(),
+                        f.display()
+                    );
+                    continue;
+                }
                 // A file that cannot be read is listed, and the others are still validated.
                 let loaded = match load_file(f) {
                     Ok(loaded) => loaded,
@@ -857,7 +948,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut scored = 0;
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
-                let text = match read(path) {
+                let text = match read_circle_text(path) {
                     Ok(text) => text,
                     Err(e) => {
                         failed.push(e);
@@ -946,8 +1037,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // longer scores are each listed, and counted in the summary.
             let mut files = Vec::new();
             let mut bad_files = 0;
+            // Circle files that could not be read, and assessments left unchecked for want of
+            // their circle: when nothing else failed, the exit code is 3, as `score`'s.
+            let mut unreadable = 0;
+            let mut without_circle = 0;
             for path in &circles {
-                let read = read(path).and_then(|text| {
+                let read = read_circle_text(path).and_then(|text| {
                     circles_in(&text).map_err(|mut e| {
                         e.locate(&text);
                         Failure::Invalid(format!("{}: {e}", path.display()))
@@ -957,6 +1052,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Ok(read) => files.extend(read.into_iter().map(|c| (path.clone(), c))),
                     Err(e) => {
                         bad_files += 1;
+                        unreadable += usize::from(matches!(e, Failure::Io(_)));
                         say!("✘ {}", e.message());
                     }
                 }
@@ -1025,6 +1121,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(e) => {
                         unchecked += 1;
+                        without_circle += usize::from(verify::circle_for(a, &files).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }
@@ -1070,7 +1167,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         zh.push(format!("{missing} 个生活圈没有评分结果"));
                         en.push(format!("{missing} circle(s) have no assessment"));
                     }
-                    Err(Failure::Invalid(format!("{} / {}", zh.join("，"), en.join(", "))))
+                    let msg = format!("{} / {}", zh.join("，"), en.join(", "));
+                    if unreadable > 0
+                        && unreadable == bad_files
+                        && failed == 0
+                        && missing == 0
+                        && unchecked == without_circle
+                    {
+                        Err(Failure::Io(msg))
+                    } else {
+                        Err(Failure::Invalid(msg))
+                    }
                 }
             }
         }
@@ -1078,6 +1185,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
             if communities == Some(0) {
+                // (refused by its value parser already; kept for a caller that builds the command)
                 return Err(Failure::Usage("--communities：全区社区数须大于 0 / must be above 0".into()));
             }
             let lang = Lang::from(lang);
@@ -1090,7 +1198,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut texts = Vec::new();
             let mut from: Vec<(usize, Option<usize>)> = Vec::new();
             for path in &circles {
-                let text = match read(path) {
+                let text = match read_circle_text(path) {
                     Ok(text) => text,
                     Err(e) => {
                         failed.push(e);

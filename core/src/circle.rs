@@ -290,13 +290,15 @@ pub struct InputProblem {
     pub line: Option<u32>,
     pub column: Option<u32>,
     pub message: String,
-    /// The values an `out_of_range` problem found, from which its Chinese is written (the
-    /// English `message` may be reworded freely); `None` for the other codes. Not serialized.
+    /// The values an `out_of_range` or `unknown_category` problem found, from which its Chinese
+    /// is written (the English `message` may be reworded freely); `None` for the other codes.
+    /// Not serialized.
     pub detail: Option<OutOfRange>,
 }
 
-/// What an `out_of_range` problem found, as values ([`InputProblem::detail`]).
-#[derive(Clone, Copy, Debug)]
+/// What an `out_of_range` (or `unknown_category`) problem found, as values
+/// ([`InputProblem::detail`]).
+#[derive(Clone, Debug)]
 pub enum OutOfRange {
     /// Points given to an evaluator indicator beyond its maximum.
     Points { given: f64, max: f64 },
@@ -306,6 +308,13 @@ pub enum OutOfRange {
     Number { value: f64 },
     /// A point that is not a longitude and latitude.
     Coordinate { lon: f64, lat: f64 },
+    /// A category the standard does not have (`unknown_category`): as written, the standard's
+    /// id, whether a code was required (a key of `nearest_m`) rather than a code, name or alias,
+    /// and the category it is close to (code, Chinese name), if any.
+    Category { written: String, standard: String, code_only: bool, nearest: Option<(String, String)> },
+    /// A document with nothing in it (only spaces or a byte-order mark): a `json` problem, whose
+    /// English stays serde_json's "EOF while parsing a value".
+    Empty,
 }
 
 /// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
@@ -317,6 +326,11 @@ impl PartialEq for OutOfRange {
             (Points { given: a, max: b }, Points { given: c, max: d }) => same(&[*a, *b], &[*c, *d]),
             (Walk { metres: a }, Walk { metres: b }) | (Number { value: a }, Number { value: b }) => same(&[*a], &[*b]),
             (Coordinate { lon: a, lat: b }, Coordinate { lon: c, lat: d }) => same(&[*a, *b], &[*c, *d]),
+            (
+                Category { written: a, standard: b, code_only: c, nearest: d },
+                Category { written: e, standard: f, code_only: g, nearest: h },
+            ) => (a, b, c, d) == (e, f, g, h),
+            (Empty, Empty) => true,
             _ => false,
         }
     }
@@ -355,6 +369,7 @@ impl InputProblem {
         let f = &self.field;
         match self.code {
             "out_of_range" => match self.detail {
+                Some(OutOfRange::Category { .. } | OutOfRange::Empty) => "数值不合理：超出合理范围".into(),
                 Some(OutOfRange::Coordinate { .. }) => {
                     "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
@@ -375,7 +390,25 @@ impl InputProblem {
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
             "inconsistent" => format!("前后矛盾：{}", self.message),
             "unknown_category" if self.message.starts_with("`` ") => "请选择业态".into(),
-            "unknown_category" => "本标准没有这个业态，请从列表中选择".into(),
+            "unknown_category" => match &self.detail {
+                Some(OutOfRange::Category { written, standard, code_only, nearest }) => {
+                    let what = if *code_only { "业态编号" } else { "业态" };
+                    let how = if *code_only {
+                        "此处须写业态编号".to_string()
+                    } else {
+                        "业态请写本标准的编号、中文名或别名".to_string()
+                    };
+                    match nearest {
+                        Some((code, zh)) => {
+                            format!("本标准（{standard}）没有{what}“{written}”— 是不是 {code}（{zh}）？{how}")
+                        }
+                        None => format!(
+                            "本标准（{standard}）没有{what}“{written}”：{how}（lifecircle show {standard} 列出全部业态）"
+                        ),
+                    }
+                }
+                _ => "本标准没有这个业态，请从列表中选择".into(),
+            },
             "unknown_indicator" => "本标准没有这个指标".into(),
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
@@ -386,6 +419,7 @@ impl InputProblem {
             "repeated" if f.contains("walking.origins[") => {
                 "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
             }
+            "json" if self.detail == Some(OutOfRange::Empty) => "文件为空".into(),
             "json" => json_text(&self.message),
             // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
@@ -394,7 +428,8 @@ impl InputProblem {
 }
 
 /// A JSON problem in a community worker's words: text that is not JSON at all (a wrong file,
-/// a cut-off one), a field the format does not have or lacks, or a value of the wrong kind.
+/// a cut-off one: the syntax problem named), a field the format does not have or lacks, or a
+/// value of the wrong kind (what was expected and what was found).
 fn json_text(m: &str) -> String {
     let quoted = |after: &str| m.split(after).nth(1).and_then(|r| r.split('`').nth(1)).unwrap_or("").to_string();
     if m.starts_with("a circle is a JSON object") {
@@ -403,31 +438,140 @@ fn json_text(m: &str) -> String {
         format!("没有这个字段“{}”", quoted("unknown field"))
     } else if m.starts_with("missing field") {
         format!("缺少必填字段“{}”", quoted("missing field"))
-    } else if let Some((_, want)) = m.rsplit_once(", expected ").filter(|_| m.starts_with("invalid")) {
-        // `u32` (counts of people) is a whole number not below 0; serde says `invalid value` for
-        // -5 and `invalid type` for 12.5.
-        let kind = match want {
-            w if w.starts_with("a string") => "文本",
-            w if w.starts_with("a boolean") => "是或否（true/false）",
-            w if w.starts_with("a sequence") => "列表（[…]）",
-            w if w.starts_with("u32") || w.starts_with("u64") || w.starts_with("usize") => "不小于 0 的整数",
-            w if w.starts_with("f64") || w.contains("integer") || w.contains("number") => "数字",
-            _ => "",
-        };
-        let what = if m.starts_with("invalid value") { "取值不合理" } else { "数据类型不对" };
-        if kind.is_empty() { what.into() } else { format!("{what}：应为{kind}") }
-    } else if m.starts_with("expected")
-        || m.starts_with("EOF")
-        || m.starts_with("trailing")
-        || m.starts_with("key must")
-        || m.starts_with("invalid escape")
-        || m.starts_with("invalid number")
-        || m.starts_with("control character")
-    {
-        "不是有效的 JSON 文本（可能选错了文件，或文件不完整）".into()
+    } else if let Some(t) = type_mismatch_zh(m) {
+        t
+    } else if let Some(what) = json_syntax_zh(m) {
+        format!("不是有效的 JSON 文本：{what}")
     } else {
         format!("格式错误：{m}")
     }
+}
+
+/// serde_json's syntax errors in Chinese (its message without the position).
+fn json_syntax_zh(m: &str) -> Option<&'static str> {
+    const ZH: &[(&str, &str)] = &[
+        ("trailing comma", "多余的逗号（最后一项之后不能有逗号）"),
+        ("expected `,` or `}`", "缺少逗号或右花括号 }（两项之间要用逗号隔开）"),
+        ("expected `,` or `]`", "缺少逗号或右方括号 ]（两项之间要用逗号隔开）"),
+        ("expected `:`", "缺少冒号（字段名与值之间要用冒号）"),
+        ("EOF while parsing a string", "引号未闭合，文件在此处意外结束"),
+        ("EOF while parsing", "文件在此处意外结束（可能文件不完整，缺少 } 或 ]）"),
+        ("key must be a string", "字段名须加双引号（\"name\"，不能用单引号或不加引号）"),
+        ("expected value", "意外的字符：这里应是一个值（文本要加双引号；可能选错了文件）"),
+        ("expected ident", "意外的字符（可能选错了文件；true、false、null 须小写，文本要加双引号）"),
+        (
+            "trailing characters",
+            "此处有多余的内容（[经度, 纬度] 只有两个数；一个文件只写一个生活圈，多个请写成列表 […]）",
+        ),
+        ("invalid escape", "文本中的转义符 \\ 无效（路径中的 \\ 请写成 \\\\ 或 /）"),
+        ("invalid unicode code point", "文本中的 \\u 转义无效"),
+        ("lone leading surrogate", "文本中的 \\u 转义无效"),
+        ("unexpected end of hex escape", "文本中的 \\u 转义无效"),
+        ("invalid number", "数字写法无效"),
+        ("number out of range", "数字超出范围"),
+        ("control character", "文本中有换行等控制字符（可能引号未闭合；换行请写成 \\n）"),
+        ("recursion limit exceeded", "嵌套过深"),
+        ("key must be", "字段名写法无效"),
+    ];
+    ZH.iter().find(|(en, _)| m.starts_with(en)).map(|(_, zh)| *zh)
+}
+
+/// serde's "invalid type: X, expected Y", "invalid value: …", "invalid length …" and
+/// "unknown variant …" in Chinese: what was expected, what was found (serde's type names, and
+/// the words a standard's messages use for them: "a number", "a list", "a table").
+pub(crate) fn type_mismatch_zh(m: &str) -> Option<String> {
+    if let Some(rest) = m.strip_prefix("unknown variant `") {
+        let (value, allowed) = rest.split_once('`')?;
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        let near =
+            crate::standard::resolve::nearest(value, &allowed).map(|a| format!("— 是不是 {a}？")).unwrap_or_default();
+        return Some(format!("取值“{value}”不是允许的值（{}）{near}", allowed.join("、")));
+    }
+    if let Some(rest) = m.strip_prefix("invalid length ") {
+        let (found, want) = rest.split_once(", expected ")?;
+        let n = want.trim_start_matches("an array of length ").trim_start_matches("a list of ");
+        let n = n.split(' ').next().unwrap_or("");
+        let what = if n == "2" { "2 个数（[经度, 纬度]）".to_string() } else { format!("{n} 项") };
+        let found = found.trim();
+        return Some(if found.chars().all(|c| c.is_ascii_digit()) {
+            format!("个数不对：应为 {what}，这里有 {found} 个")
+        } else {
+            format!("个数不对：应为 {what}")
+        });
+    }
+    let (head, want) = m.rsplit_once(", expected ")?;
+    let (what, found) = if let Some(f) = head.strip_prefix("invalid type: ") {
+        ("数据类型不对", f)
+    } else if let Some(f) = head.strip_prefix("invalid value: ") {
+        ("取值不合理", f)
+    } else {
+        return None;
+    };
+    // `u32` (counts of people) is a whole number not below 0; serde says `invalid value` for
+    // -5 and `invalid type` for 12.5.
+    let kind = match want {
+        w if w.starts_with("a string") => "文本",
+        w if w.starts_with("a boolean") => "是或否（true/false）",
+        w if w.starts_with("a sequence") || w.starts_with("a list") || w.starts_with("an array") => "列表（[…]）",
+        w if w.starts_with("u8")
+            || w.starts_with("u16")
+            || w.starts_with("u32")
+            || w.starts_with("u64")
+            || w.starts_with("usize")
+            || w.starts_with("a whole number, 0 or more") =>
+        {
+            "不小于 0 的整数"
+        }
+        w if w.starts_with("i32") || w.starts_with("i64") || w.starts_with("a whole number") => "整数",
+        w if w.starts_with("f64") || w.starts_with("f32") || w.contains("integer") || w.contains("number") => "数字",
+        w if w.starts_with("struct ")
+            || w.starts_with("a map")
+            || w.starts_with("an object")
+            || w.starts_with("a table") =>
+        {
+            "对象（{…}）"
+        }
+        _ => "",
+    };
+    // What was found, as serde names it: string "9600", integer `3`, floating point `12.5`,
+    // boolean `true`, null, sequence, map.
+    let tick = |f: &str| f.split('`').nth(1).unwrap_or("").to_string();
+    let seen = if let Some(s) = found.strip_prefix("string ") {
+        // (a number written as text: digits, a sign, a point, an exponent; not parsed, which
+        // would link the float parser into every widget for a hint)
+        let t = s.trim_matches('"').trim();
+        let numeric = t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().all(|b| b"0123456789+-.eE".contains(&b));
+        let hint = if kind == "数字" && numeric { "（去掉引号）" } else { "" };
+        format!("文本 {s}{hint}")
+    } else if found.starts_with("integer") || found.starts_with("floating point") {
+        let v = tick(found);
+        if what == "取值不合理" {
+            v
+        } else if kind == "文本" {
+            format!("数字 {v}（文本请加引号）")
+        } else {
+            format!("数字 {v}")
+        }
+    } else if found.starts_with("boolean") {
+        format!("{}（是或否）", tick(found))
+    } else if found == "null" || found == "unit value" {
+        "空值 null".into()
+    } else if found == "sequence" {
+        "列表 […]".into()
+    } else if found == "map" {
+        "对象 {…}".into()
+    } else {
+        String::new()
+    };
+    Some(match (kind.is_empty(), seen.is_empty()) {
+        (true, true) => what.to_string(),
+        (true, false) => format!("{what}：这里是{seen}"),
+        (false, true) => format!("{what}：应为{kind}"),
+        (false, false) => format!(
+            "{what}：应为{kind}，这里是{}{seen}",
+            if seen.starts_with(|c: char| c.is_ascii()) { " " } else { "" }
+        ),
+    })
 }
 
 /// Chinese first, then the English message when the Chinese does not already hold it:
@@ -488,7 +632,8 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             // serde_json counts bytes read on the line; a reader counts characters.
             column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
             message: strip_position(&e.to_string()),
-            detail: None,
+            // (the English stays serde_json's, as for every JSON problem)
+            detail: text.trim().is_empty().then_some(OutOfRange::Empty),
         }],
     }
 }
@@ -808,16 +953,22 @@ mod tests {
     #[test]
     fn json_problems_read_as_chinese() {
         let zh = |text: &str| Circle::from_json(text).unwrap_err().problems[0].text(crate::standard::Lang::Zh);
-        assert_eq!(zh("not json"), "不是有效的 JSON 文本（可能选错了文件，或文件不完整）");
-        assert_eq!(zh(r#"{"id":"a","name":"b""#), "不是有效的 JSON 文本（可能选错了文件，或文件不完整）");
-        assert_eq!(zh(r#"{"id":3,"name":"b"}"#), "数据类型不对：应为文本");
-        assert_eq!(zh(r#"{"id":"a","name":"b","population":"many"}"#), "数据类型不对：应为数字");
+        assert_eq!(
+            zh("not json"),
+            "不是有效的 JSON 文本：意外的字符（可能选错了文件；true、false、null 须小写，文本要加双引号）"
+        );
+        assert_eq!(
+            zh(r#"{"id":"a","name":"b""#),
+            "不是有效的 JSON 文本：文件在此处意外结束（可能文件不完整，缺少 } 或 ]）"
+        );
+        assert_eq!(zh(r#"{"id":3,"name":"b"}"#), "数据类型不对：应为文本，这里是数字 3（文本请加引号）");
+        assert_eq!(zh(r#"{"id":"a","name":"b","population":"many"}"#), "数据类型不对：应为数字，这里是文本 \"many\"");
         assert_eq!(zh(r#"{"id":"a","name":"b","colour":1}"#), "没有这个字段“colour”");
         assert_eq!(zh(r#"{"id":"a"}"#), "缺少必填字段“name”");
         let survey =
             |r: &str| zh(&format!(r#"{{"id":"a","name":"b","surveys":{{"s":{{"respondents":{r},"satisfied":1}}}}}}"#));
-        assert_eq!(survey("-5"), "取值不合理：应为不小于 0 的整数");
-        assert_eq!(survey("12.5"), "数据类型不对：应为不小于 0 的整数");
+        assert_eq!(survey("-5"), "取值不合理：应为不小于 0 的整数，这里是 -5");
+        assert_eq!(survey("12.5"), "数据类型不对：应为不小于 0 的整数，这里是数字 12.5");
         // The same problem inside a district's list of circles keeps its Chinese.
         let mut p = Circle::from_json(r#"{"id":"a","name":"b","facilities":[{"id":"F","category":"x","name":"y"},{"id":"F","category":"x","name":"y"}]}"#)
             .unwrap_err()
@@ -827,6 +978,100 @@ mod tests {
         assert_eq!(p.text(crate::standard::Lang::Zh), "同一设施列了两次（编号与业态相同），会被重复计入，请删去一条");
         let e = Circle::from_json("not json").unwrap_err().problems[0].clone();
         assert!(e.message.starts_with("expected"), "the English keeps serde's words: {}", e.message);
+    }
+
+    /// A value of the wrong type: the Chinese says what was expected and what was found.
+    #[test]
+    fn type_errors_say_what_was_found() {
+        let one = |text: &str| Circle::from_json(text).unwrap_err().problems.remove(0);
+        let zh = |text: &str| one(text).text(crate::standard::Lang::Zh);
+        let p = one(r#"{"id":"a","name":"b","population":"9600"}"#);
+        assert_eq!(p.text(crate::standard::Lang::Zh), "数据类型不对：应为数字，这里是文本 \"9600\"（去掉引号）");
+        assert_eq!(p.message, "invalid type: string \"9600\", expected f64", "serde's words in the English");
+        assert_eq!(zh(r#"{"id":3,"name":"b"}"#), "数据类型不对：应为文本，这里是数字 3（文本请加引号）");
+        assert_eq!(zh(r#"{"id":null,"name":"b"}"#), "数据类型不对：应为文本，这里是空值 null");
+        assert_eq!(zh(r#"{"id":"a","name":"b","population":true}"#), "数据类型不对：应为数字，这里是 true（是或否）");
+        assert_eq!(zh(r#"{"id":"a","name":"b","facilities":{}}"#), "数据类型不对：应为列表（[…]），这里是对象 {…}");
+        assert_eq!(zh(r#"{"id":"a","name":"b","subdistrict":5}"#), "数据类型不对：应为对象（{…}），这里是数字 5");
+        assert_eq!(
+            zh(r#"{"id":"a","name":"b","sample":"yes"}"#),
+            "数据类型不对：应为是或否（true/false），这里是文本 \"yes\""
+        );
+        let survey =
+            |r: &str| zh(&format!(r#"{{"id":"a","name":"b","surveys":{{"s":{{"respondents":{r},"satisfied":1}}}}}}"#));
+        assert_eq!(survey("-5"), "取值不合理：应为不小于 0 的整数，这里是 -5");
+        assert_eq!(survey("12.5"), "数据类型不对：应为不小于 0 的整数，这里是数字 12.5");
+        assert_eq!(
+            zh(r#"{"id":"a","name":"b","location":{"centre":[120]}}"#),
+            "个数不对：应为 2 个数（[经度, 纬度]），这里有 1 个"
+        );
+        assert!(zh(r#"{"id":"a","name":"b","location":{"centre":[1,2,3]}}"#).contains("多余的内容"));
+        assert_eq!(
+            zh(r#"{"id":"a","name":"b","facilities":[{"category":"x","name":"y","status":"opn"}]}"#),
+            "取值“opn”不是允许的值（open、planned、closed）— 是不是 open？"
+        );
+    }
+
+    /// A JSON syntax error is named in Chinese; an empty file says it is empty.
+    #[test]
+    fn syntax_errors_are_named_and_an_empty_file_is_empty() {
+        let one = |text: &str| Circle::from_json(text).unwrap_err().problems.remove(0);
+        let zh = |text: &str| one(text).text(crate::standard::Lang::Zh);
+        assert!(zh("{\"id\":\"a\",\"name\":\"b\",}").contains("多余的逗号"), "{}", zh("{\"id\":\"a\",}"));
+        assert!(zh("{\"id\":\"a\" \"name\":\"b\"}").contains("缺少逗号"));
+        assert!(zh("{\"id\" \"a\"}").contains("缺少冒号"));
+        assert!(zh("{\"id\":\"a").contains("引号未闭合"));
+        assert!(zh("{\"id\":\"a\",").contains("文件在此处意外结束"));
+        assert!(zh("{'id':'a'}").contains("字段名须加双引号"));
+        assert!(zh("{\"id\":\"a\",\"name\":\"b\"} x").contains("多余的内容"));
+        assert!(zh("not json").contains("意外的字符"));
+        for empty in ["", "  \n\t", "\u{feff}", "\u{feff}\n "] {
+            let p = one(empty);
+            assert_eq!((p.code, p.field.as_str()), ("json", ""), "{empty:?}");
+            assert_eq!(p.text(crate::standard::Lang::Zh), "文件为空", "{empty:?}");
+            let list = Circle::parse_json_list(empty).unwrap_err().problems.remove(0);
+            assert_eq!(list.text(crate::standard::Lang::Zh), "文件为空", "{empty:?}");
+        }
+        // Cut short after a key is not empty.
+        assert!(zh("{\"id\":").contains("文件在此处意外结束"));
+    }
+
+    /// A category the standard does not have: the Chinese names the value, the standard and the
+    /// category it is close to.
+    #[test]
+    fn an_unknown_category_names_the_value_and_the_nearest() {
+        use crate::standard::Lang;
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let mut c = Circle::from_json(ex.json).unwrap();
+        c.facilities[0].category = "conveniance_store".into();
+        c.facilities[1].category = "便力店".into();
+        c.facilities[2].category = "spaceship".into();
+        c.walking.get_or_insert_with(Walking::default).nearest_m.insert("pharmcy".into(), 300.0);
+        let err = crate::score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap_err();
+        let zh = |field: &str| {
+            let p = err.problems.iter().find(|p| p.field == field).unwrap_or_else(|| panic!("{field}: {err}"));
+            let mut p = p.clone();
+            p.message = String::new();
+            p.text(Lang::Zh)
+        };
+        let name = st.category("convenience_store").unwrap().name.zh.clone();
+        assert_eq!(
+            zh("facilities[0].category"),
+            format!(
+                "本标准（longwan-2024）没有业态“conveniance_store”— 是不是 convenience_store（{name}）？业态请写本标准的编号、中文名或别名"
+            )
+        );
+        assert!(zh("facilities[1].category").contains("是不是 convenience_store"), "{}", zh("facilities[1].category"));
+        assert_eq!(
+            zh("facilities[2].category"),
+            "本标准（longwan-2024）没有业态“spaceship”：业态请写本标准的编号、中文名或别名（lifecircle show longwan-2024 列出全部业态）"
+        );
+        let pharmacy = st.category("pharmacy").unwrap().name.zh.clone();
+        assert_eq!(
+            zh("walking.nearest_m.pharmcy"),
+            format!("本标准（longwan-2024）没有业态编号“pharmcy”— 是不是 pharmacy（{pharmacy}）？此处须写业态编号")
+        );
     }
 
     /// A circle is an object: an array, read field by position, is refused, alone or in a list.

@@ -103,11 +103,36 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
     let mut problem = |code, field: String, message: String| {
         out.push(InputProblem { code, field, line: None, column: None, message, detail: detail.take() });
     };
+    // A category the standard does not have: the values for the Chinese, with the category
+    // nearest to what was written (by code, or also by name and alias).
+    let unknown = |written: &str, code_only: bool| {
+        let mut words: Vec<(&str, &crate::standard::Category)> = Vec::new();
+        for cat in &st.categories {
+            words.push((cat.code.as_str(), cat));
+            if !code_only {
+                words.push((cat.name.zh.as_str(), cat));
+                words.extend(cat.aliases.iter().map(|a| (a.as_str(), cat)));
+            }
+        }
+        let allowed: Vec<&str> = words.iter().map(|w| w.0).collect();
+        let nearest = crate::standard::resolve::nearest(written.trim(), &allowed)
+            .and_then(|n| words.iter().find(|w| w.0 == n))
+            .map(|(_, cat)| (cat.code.clone(), cat.name.zh.clone()));
+        Some(crate::circle::OutOfRange::Category {
+            written: written.to_string(),
+            standard: st.id.clone(),
+            code_only,
+            nearest,
+        })
+    };
     let mut cats = Vec::new();
     for (i, f) in c.facilities.iter().enumerate() {
         match st.find_category(&f.category) {
             Some(cat) => cats.push(Some(cat.code.as_str())),
             None => {
+                if !f.category.trim().is_empty() {
+                    detail.set(unknown(&f.category, false));
+                }
                 problem(
                     "unknown_category",
                     format!("facilities[{i}].category"),
@@ -169,6 +194,7 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
             .flat_map(|(i, o)| o.nearest_m.keys().map(move |k| (format!("walking.origins[{i}].nearest_m"), k)));
         for (path, k) in keys.chain(okeys) {
             if st.category(k).is_none() {
+                detail.set(unknown(k, true));
                 problem(
                     "unknown_category",
                     format!("{path}.{k}"),

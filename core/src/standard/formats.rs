@@ -155,6 +155,7 @@ impl SourceText {
             line: Some(e.pos.line),
             column: Some(e.pos.col),
             item: None,
+            zh: syntax_zh(format, &e.message),
             message: format!(
                 "{} syntax: {}{}",
                 format.name(),
@@ -182,6 +183,7 @@ impl SourceText {
                     allowed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
                     super::resolve::did_you_mean(&key.name, allowed)
                 ),
+                zh: None,
             });
         }
         let mut em = Emitter { out: String::new(), pieces: Vec::new() };
@@ -483,6 +485,39 @@ fn read_json(text: &str) -> Result<Node, ReadError> {
         return Err(p.err("unexpected text after the top-level object"));
     }
     Ok(v)
+}
+
+/// A JSON or YAML syntax error of a standard file in Chinese, for the common ones (else the
+/// code's general Chinese stands for it).
+fn syntax_zh(format: Format, message: &str) -> Option<String> {
+    const ZH: &[(&str, &str)] = &[
+        ("unexpected text after the top-level object", "对象结束后还有多余的内容（一个文件只能有一个标准）"),
+        ("expected a key in double quotes", "字段名须加双引号"),
+        ("expected `:` after the key", "缺少冒号（字段名与值之间要用冒号）"),
+        ("expected `,` or `}` after a value", "缺少逗号或右花括号 }（两项之间要用逗号隔开）"),
+        ("expected `,` or `]` after a value", "缺少逗号或右方括号 ]（两项之间要用逗号隔开）"),
+        ("expected a value", "这里应有一个值（文本要加引号）"),
+        ("unterminated string", "引号未闭合"),
+        ("nested deeper than", "嵌套过深"),
+        ("a standard file holds one YAML document", "一个标准文件只能有一个 YAML 文档"),
+        ("a standard file must be one object", "标准文件顶层须是一个对象（映射）"),
+        ("alias to an unknown anchor", "别名所指的锚点不存在"),
+        ("null inside a list", "列表中不能有空值（请删去这一项）"),
+        ("a key must be plain text", "键名须为普通文本"),
+        ("unbalanced end of a collection", "列表或映射的结束不配对"),
+        ("found character that cannot start any token", "意外的字符"),
+        ("found a tab character", "不能用制表符（Tab）缩进，只能用空格"),
+        ("mapping values are not allowed", "缩进不对或冒号位置不对"),
+        ("did not find expected key", "缩进不对：同一层的键要对齐"),
+        ("found unexpected end of stream", "文件在此处意外结束（引号或括号未闭合）"),
+        ("while scanning a quoted scalar", "引号未闭合"),
+    ];
+    // (a message that is already Chinese, the trailing comma's, has its own words)
+    if message.starts_with(|c: char| !c.is_ascii()) {
+        return None;
+    }
+    let what = ZH.iter().find(|(en, _)| message.starts_with(en) || message.contains(en)).map(|(_, zh)| *zh)?;
+    Some(format!("格式错误：{what}（不是有效的 {}）", format.name()))
 }
 
 const TRAILING_COMMA: &str =

@@ -28,6 +28,7 @@ pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
                 column: None,
                 item: Some(id.to_string()),
                 message: format!("built-in standard `{id}` cannot be read from the bundle"),
+                zh: Some(format!("无法从内置标准包中读取标准 {id}")),
             }],
         }),
         None => Err(StandardError {
@@ -41,6 +42,10 @@ pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
                     "no built-in standard `{id}` (built-in: {})",
                     BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
                 ),
+                zh: Some(format!(
+                    "没有内置标准 {id}（内置标准有：{}）",
+                    BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join("、")
+                )),
             }],
         }),
     }

@@ -110,6 +110,11 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     pub message: String,
+    /// The message in Chinese with the same values (the field, the value written, what is
+    /// allowed), where one is written; else the code's [`DiagCode::zh`] stands before the
+    /// English. Not serialized.
+    #[serde(skip)]
+    pub zh: Option<String>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -125,7 +130,10 @@ impl fmt::Display for Diagnostic {
         if let Some(item) = &self.item {
             write!(f, "{item}: ")?;
         }
-        write!(f, "{} / {}", self.code.zh(), self.message)
+        match &self.zh {
+            Some(zh) => write!(f, "{zh} / {}", self.message),
+            None => write!(f, "{} / {}", self.code.zh(), self.message),
+        }
     }
 }
 
@@ -185,6 +193,20 @@ impl Cx {
         let d = diagnostic(&self.files[file].src, span, code, item, msg);
         self.diags.push(d);
     }
+
+    /// As [`Cx::at`], with the message in Chinese too ([`Diagnostic::zh`]).
+    fn at_zh(
+        &mut self,
+        file: usize,
+        span: Option<Range<usize>>,
+        code: DiagCode,
+        item: Option<&str>,
+        zh: String,
+        msg: String,
+    ) {
+        let d = diagnostic(&self.files[file].src, span, code, item, msg);
+        self.diags.push(Diagnostic { zh: Some(zh), ..d });
+    }
 }
 
 /// A diagnostic at a byte range of a file's TOML text, placed on the file's own line and column.
@@ -196,7 +218,7 @@ fn diagnostic(
     message: String,
 ) -> Diagnostic {
     let (line, column) = span.map(|s| src.line_col(s.start)).unzip();
-    Diagnostic { code, file: src.name.clone(), line, column, item: item.map(str::to_string), message }
+    Diagnostic { code, file: src.name.clone(), line, column, item: item.map(str::to_string), message, zh: None }
 }
 
 /// Parse one file (TOML, or TOML converted from JSON or YAML) into its raw form, or the
@@ -251,8 +273,73 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
                 &super::formats::full_width_hint(&src.toml, line, super::formats::Format::Toml).unwrap_or_default(),
             );
         }
-        diagnostic(src, e.span(), code, None, message)
+        let hint_zh = |m: &str| m.find(" — 提示：").map(|i| m[i..].split(" / ").next().unwrap_or("").to_string());
+        let zh = if code != DiagCode::Syntax || message.starts_with(|c: char| !c.is_ascii()) {
+            None
+        } else if data_error {
+            crate::circle::type_mismatch_zh(raw_message).map(|t| format!("格式错误：{t}"))
+        } else {
+            toml_syntax_zh(raw_message)
+                .map(|t| format!("格式错误：{t}（不是有效的 TOML）{}", hint_zh(&message).unwrap_or_default()))
+        };
+        Diagnostic { zh, ..diagnostic(src, e.span(), code, None, message) }
     })
+}
+
+/// A TOML syntax error of the toml crate (its message starts with what is wrong, then
+/// ", expected …") in Chinese, for the common ones.
+fn toml_syntax_zh(message: &str) -> Option<&'static str> {
+    const ZH: &[(&str, &str)] = &[
+        ("unclosed array table", "表头缺少右方括号 ]]"),
+        ("unclosed table", "表头缺少右方括号 ]"),
+        ("unclosed inline table", "内联表缺少右花括号 }"),
+        ("unclosed array", "列表缺少右方括号 ]"),
+        ("missing comma between array elements", "列表的两项之间缺少逗号"),
+        ("missing comma between key-value pairs", "内联表的两项之间缺少逗号"),
+        ("extra comma in array", "列表中多余的逗号"),
+        ("extra comma in inline table", "内联表中多余的逗号（最后一项之后不能有逗号）"),
+        ("missing assignment between key-value pairs", "键与值之间缺少等号 ="),
+        ("extra assignment between key-value pairs", "多余的等号 ="),
+        ("extra `=`", "多余的等号 ="),
+        ("unexpected `=` in array", "列表中不能有等号 ="),
+        ("missing value for key", "等号后缺少值"),
+        ("missing value", "等号后缺少值"),
+        ("key with no value", "键后缺少 = 和值"),
+        ("string values must be quoted", "文本须加引号（如 id = \"layout\"）"),
+        ("invalid basic string", "引号未闭合，或文本中有无效的转义符 \\"),
+        ("invalid literal string", "单引号未闭合"),
+        ("invalid multi-line basic string", "三引号 \"\"\" 未闭合"),
+        ("invalid multi-line literal string", "三引号 ''' 未闭合"),
+        ("invalid string", "引号未闭合，或文本写法无效"),
+        ("missing opening quote", "缺少开头的引号"),
+        ("missing escaped value", "转义符 \\ 后缺少字符（路径中的 \\ 请写成 \\\\ 或 /）"),
+        ("invalid unquoted key", "键名无效（不加引号的键只能用英文字母、数字、_ 和 -）"),
+        ("unquoted keys cannot be empty", "键名不能为空"),
+        ("invalid key", "键名无效"),
+        ("duplicate key", "同一个键写了两次"),
+        ("invalid comment character", "注释中有无效字符"),
+        ("unexpected content", "意外的内容（一行只能写一个 键 = 值）"),
+        ("unexpected key or value", "意外的键或值（一行只能写一个 键 = 值）"),
+        ("invalid date-time", "日期时间写法无效"),
+        ("invalid boolean", "是或否须写成小写 true 或 false"),
+        ("invalid float", "数字写法无效"),
+        ("invalid integer number", "数字写法无效"),
+        ("invalid exponent", "数字写法无效"),
+        ("invalid fraction", "数字写法无效"),
+        ("invalid mantissa", "数字写法无效"),
+        ("unexpected leading zero", "数字不能以 0 开头"),
+        ("`_` may only go between digits", "数字中的 _ 只能写在两个数字之间"),
+        ("invalid value", "值的写法无效（文本须加引号，是或否写 true/false）"),
+        ("invalid inline table element", "内联表中的项写法无效"),
+        ("invalid key-value pair", "键值对写法无效"),
+        ("invalid table", "表头写法无效"),
+        ("missing table open", "缺少表头的左方括号 ["),
+        ("missing array opening", "缺少列表的左方括号 ["),
+        ("missing inline table opening", "缺少内联表的左花括号 {"),
+        ("cannot recurse further", "嵌套过深"),
+        ("carriage return must be followed by newline", "回车符后须跟换行符"),
+    ];
+    ZH.iter().find(|(en, _)| message.starts_with(en)).map(|(_, zh)| *zh)
 }
 
 /// Whether a TOML value as written is a date or time (`2027-01-01`, `2027-01-01T08:00:00`).
@@ -302,17 +389,37 @@ fn readable(message: &str) -> String {
 /// " — 是不是 `x`？ did you mean `x`?" for the allowed word nearest to a misspelt one, if any is
 /// near enough (at most a third of its letters differ, and at most 3).
 pub(crate) fn did_you_mean(word: &str, allowed: &[&str]) -> String {
+    match nearest(word, allowed) {
+        Some(a) => format!(" — 是不是 `{a}`？ did you mean `{a}`?"),
+        None => String::new(),
+    }
+}
+
+/// The allowed word nearest to a misspelt one, if any is near enough (at most a third of its
+/// letters differ, and at most 3; case aside): what [`did_you_mean`] suggests, for a message
+/// that says it in its own words (a circle's unknown category, a value of a standard).
+pub(crate) fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let best = allowed
         .iter()
-        .map(|a| (edit_distance(&word.to_ascii_lowercase(), &a.to_ascii_lowercase()), *a))
+        .map(|a| (edit_distance(&word.to_lowercase(), &a.to_lowercase()), *a))
         .filter(|(d, a)| *d > 0 || word != *a)
         .min_by_key(|(d, _)| *d);
     match best {
-        Some((d, a)) if d <= 3 && d * 3 <= a.chars().count().max(word.chars().count()) => {
-            format!(" — 是不是 `{a}`？ did you mean `{a}`?")
-        }
-        _ => String::new(),
+        Some((d, a)) if d <= 3 && d * 3 <= a.chars().count().max(word.chars().count()) => Some(a),
+        _ => None,
     }
+}
+
+/// A word that is not one of `allowed`, in Chinese: "层级 level 不能是“distrct”，须为 national、
+/// province、city 或 district 之一 — 是不是 district？".
+fn not_allowed_zh(what_zh: &str, field: &str, value: &str, allowed: &[&str]) -> String {
+    let list = match allowed {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} 或 {last}", init.join("、")),
+    };
+    let near = nearest(value, allowed).map(|a| format!(" — 是不是 {a}？")).unwrap_or_default();
+    format!("{what_zh} {field} 不能是“{value}”，须为 {list} 之一{near}")
 }
 
 /// A share written as a percentage (`70` for 70 %): the message, Chinese first, with the
@@ -389,6 +496,7 @@ pub fn resolve(
             column: Some(c),
             item: Some(child.raw.standard.id.get().clone()),
             message,
+            zh: None,
         };
         if seen.contains(ext.get()) {
             let mut chain = seen.clone();
@@ -510,11 +618,16 @@ fn check_code(cx: &mut Cx, fi: usize, code: &Sp<String>, what: &str, upper_ok: b
                 || (upper_ok && ch.is_ascii_uppercase())
         });
     if !ok {
-        cx.at(
+        let shown = if c.is_empty() { "（空）".to_string() } else { format!("“{c}”") };
+        cx.at_zh(
             fi,
             Some(code.span()),
             DiagCode::BadValue,
             Some(c),
+            format!(
+                "{what} 的编号{shown}只能用英文字母{}、数字和 _ - .（不能有中文、空格或其他符号）",
+                if upper_ok { "" } else { "（小写）" }
+            ),
             format!("{what} id `{c}` must be ASCII letters, digits, '_', '-' or '.'"),
         );
     }
@@ -560,11 +673,12 @@ fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &
         "verified" => Confidence::Verified,
         "provisional" => Confidence::Provisional,
         other => {
-            cx.at(
+            cx.at_zh(
                 fi,
                 Some(c.confidence.span()),
                 DiagCode::BadValue,
                 Some(item),
+                not_allowed_zh("出处可信度", "confidence", other, &["verified", "provisional"]),
                 format!(
                     "confidence `{other}` must be `verified` or `provisional`{}",
                     did_you_mean(other, &["verified", "provisional"])
@@ -585,11 +699,12 @@ fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &
     if let Some(ev) = &c.evidence
         && !["V", "V2", "R", "G", "I"].contains(&ev.as_str())
     {
-        cx.at(
+        cx.at_zh(
             fi,
             Some(c.source.span()),
             DiagCode::BadValue,
             Some(item),
+            not_allowed_zh("证据等级", "evidence", ev, &["V", "V2", "R", "G", "I"]),
             format!("evidence `{ev}` must be one of V, V2, R, G, I"),
         );
     }
@@ -606,7 +721,19 @@ fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &
 fn finite(cx: &mut Cx, fi: usize, v: &Sp<f64>, item: &str, what: &str, min: f64) -> f64 {
     let x = *v.get();
     if !x.is_finite() || x < min {
-        cx.at(fi, Some(v.span()), DiagCode::BadValue, Some(item), format!("{what} must be a number ≥ {min}, not {x}"));
+        let zh = if min == f64::MIN {
+            format!("{what} 须为有限的数，不能是 {x}")
+        } else {
+            format!("{what} 须为不小于 {min} 的数，不能是 {x}")
+        };
+        cx.at_zh(
+            fi,
+            Some(v.span()),
+            DiagCode::BadValue,
+            Some(item),
+            zh,
+            format!("{what} must be a number ≥ {min}, not {x}"),
+        );
         return min.max(0.0);
     }
     x
@@ -645,11 +772,12 @@ fn build(cx: &mut Cx) -> Standard {
     if let (Some(e), Some(sp)) = (ends, &meta.ends)
         && e < effective
     {
-        cx.at(
+        cx.at_zh(
             last,
             Some(sp.span()),
             DiagCode::BadValue,
             Some(&id),
+            format!("失效日期 ends（{e}）早于生效日期 effective（{effective}）"),
             format!("ends {e} before it takes effect ({effective})"),
         );
     }
@@ -659,33 +787,36 @@ fn build(cx: &mut Cx) -> Standard {
         "city" => Level::City,
         "district" => Level::District,
         other => {
-            cx.at(
+            cx.at_zh(
                 last,
                 Some(meta.level.span()),
                 DiagCode::BadValue,
                 Some(&id),
+                not_allowed_zh("层级", "level", other, &["national", "province", "city", "district"]),
                 format!("level `{other}` must be national, province, city or district"),
             );
             Level::National
         }
     };
     if !["official", "trial", "proposal"].contains(&meta.status.get().as_str()) {
-        cx.at(
+        cx.at_zh(
             last,
             Some(meta.status.span()),
             DiagCode::BadValue,
             Some(&id),
+            not_allowed_zh("状态", "status", meta.status.get(), &["official", "trial", "proposal"]),
             format!("status `{}` must be official, trial or proposal", meta.status.get()),
         );
     }
     if meta.version.get().trim().is_empty() {
         // An assessment names the standard by id and version (and digest): an empty version
         // would print as `v` and tell two editions apart by digest alone.
-        cx.at(
+        cx.at_zh(
             last,
             Some(meta.version.span()),
             DiagCode::BadValue,
             Some(&id),
+            "版本号 version 不能为空（如 \"1.0.0\"）：评分结果要写明所用标准的版本".into(),
             "version must not be empty (for example \"1.0.0\"): assessments name the version they used".into(),
         );
     }
@@ -717,7 +848,8 @@ fn build(cx: &mut Cx) -> Standard {
             && p.value <= 0.0
         {
             let msg = format!("{pid} must be positive, not {}", p.value);
-            cx.at(last, None, DiagCode::BadValue, Some(pid), msg);
+            let zh = format!("参数 {pid} 须大于 0，不能是 {}", p.value);
+            cx.at_zh(last, None, DiagCode::BadValue, Some(pid), zh, msg);
         }
     }
 
@@ -790,22 +922,24 @@ fn build(cx: &mut Cx) -> Standard {
         for tag in &c.osm {
             let ok = tag.get().split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty());
             if !ok {
-                cx.at(
+                cx.at_zh(
                     fi,
                     Some(tag.span()),
                     DiagCode::BadValue,
                     Some(c.code.get()),
+                    format!("OSM 标签“{}”须写成 键=值 或 键=*（如 shop=convenience）", tag.get()),
                     format!("OSM tag `{}` must be key=value or key=*", tag.get()),
                 );
             }
         }
         for code in &c.amap {
             if code.get().len() != 6 || !code.get().bytes().all(|b| b.is_ascii_digit()) {
-                cx.at(
+                cx.at_zh(
                     fi,
                     Some(code.span()),
                     DiagCode::BadValue,
                     Some(c.code.get()),
+                    format!("高德分类编码“{}”须为 6 位数字", code.get()),
                     format!("AMap type code `{}` must be 6 digits", code.get()),
                 );
             }
@@ -983,11 +1117,17 @@ fn build(cx: &mut Cx) -> Standard {
         if let Some(declared) = &d.points
             && (declared.get() - sum).abs() > 1e-9
         {
-            cx.at(
+            let zh = if *declared.get() < 0.0 {
+                format!("维度声明的分值为负数（{} 分），而其指标合计 {sum} 分", declared.get())
+            } else {
+                format!("维度声明 {} 分，而其指标合计 {sum} 分", declared.get())
+            };
+            cx.at_zh(
                 *fi,
                 Some(declared.span()),
                 DiagCode::PointsMismatch,
                 Some(d.id.get()),
+                zh,
                 format!("dimension declares {} points but its indicators add up to {sum}", declared.get()),
             );
         }
@@ -1005,11 +1145,17 @@ fn build(cx: &mut Cx) -> Standard {
     let total = match &meta.total_points {
         Some(t) => {
             if (t.get() - sum).abs() > 1e-9 {
-                cx.at(
+                let zh = if *t.get() < 0.0 {
+                    format!("总分 total_points 写的是负数（{} 分），而各指标合计 {sum} 分", t.get())
+                } else {
+                    format!("总分 total_points 写的是 {} 分，而各指标合计 {sum} 分", t.get())
+                };
+                cx.at_zh(
                     last,
                     Some(t.span()),
                     DiagCode::PointsMismatch,
                     Some(&id),
+                    zh,
                     format!("total_points is {} but the indicators add up to {sum}", t.get()),
                 );
             }
@@ -1018,11 +1164,12 @@ fn build(cx: &mut Cx) -> Standard {
         None => {
             if !indicators.is_empty() {
                 let span = meta.id.span();
-                cx.at(
+                cx.at_zh(
                     last,
                     Some(span),
                     DiagCode::PointsMismatch,
                     Some(&id),
+                    format!("缺少总分 total_points（各指标合计 {sum} 分）"),
                     format!("total_points is missing (the indicators add up to {sum})"),
                 );
             }
@@ -1152,7 +1299,8 @@ fn units(cx: &mut Cx) -> Vec<Unit> {
             let (zh, en) = (u.zh.get().trim(), u.en.get().trim());
             if zh.is_empty() || en.is_empty() || zh.ends_with('*') {
                 let msg = "a unit needs its Chinese name (without the lead mark `*`) and its English name".to_string();
-                cx.at(fi, Some(u.zh.span()), DiagCode::BadValue, Some(zh), msg);
+                let zh_msg = format!("责任单位“{zh}”须写中文名 zh（不带牵头标记 *）与英文名 en");
+                cx.at_zh(fi, Some(u.zh.span()), DiagCode::BadValue, Some(zh), zh_msg, msg);
             } else if seen.contains(&zh) {
                 cx.at(fi, Some(u.zh.span()), DiagCode::DuplicateId, Some(zh), format!("unit `{zh}` is listed twice"));
             } else {
@@ -1200,7 +1348,8 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
             {
                 unnamed.push(name);
                 let msg = format!("responsible unit `{name}` has no English name: add it to `[[units]]`");
-                cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), msg);
+                let zh = format!("责任单位“{name}”没有英文名：请在 [[units]] 中补上");
+                cx.at_zh(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
             }
             let k = key(u);
             match seen.iter().find(|(sk, _)| *sk == k) {
@@ -1209,7 +1358,10 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
                         "responsible unit `{name}` is `{first}` written another way (brackets, spaces or width); \
                          write it the same way, or the gap report lists it as a second unit"
                     );
-                    cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), msg);
+                    let zh = format!(
+                        "责任单位“{name}”与“{first}”是同一单位的不同写法（括号、空格或全半角），请写成一样，否则整改清单会列成两个单位"
+                    );
+                    cx.at_zh(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
                 }
                 Some(_) => {}
                 None => seen.push((k, name)),
@@ -1334,14 +1486,25 @@ fn indicator(
         "satisfaction" => &["min_sample", "survey"],
         "checklist" | "evaluator" => &[],
         other => {
-            cx.at(
+            const KINDS: [&str; 10] = [
+                "presence",
+                "distinct_count",
+                "count",
+                "ratio",
+                "area_share",
+                "area_per_households",
+                "walk_coverage",
+                "satisfaction",
+                "checklist",
+                "evaluator",
+            ];
+            cx.at_zh(
                 fi,
                 Some(r.kind.span()),
                 DiagCode::BadValue,
                 Some(item),
-                format!(
-                    "unknown kind `{other}` (presence, distinct_count, count, ratio, area_share, area_per_households, walk_coverage, satisfaction, checklist, evaluator)"
-                ),
+                not_allowed_zh("指标类型", "kind", other, &KINDS),
+                format!("unknown kind `{other}` ({})", KINDS.join(", ")),
             );
             return None;
         }
@@ -1618,11 +1781,12 @@ fn indicator(
         Some("veto") => Role::Veto,
         Some(other) => {
             let span = r.role.as_ref().map(|s| s.span());
-            cx.at(
+            cx.at_zh(
                 fi,
                 span,
                 DiagCode::BadValue,
                 Some(item),
+                not_allowed_zh("作用", "role", other, &["scored", "mandatory", "gate", "veto"]),
                 format!("role `{other}` must be scored, mandatory, gate or veto"),
             );
             Role::Scored
@@ -1673,7 +1837,14 @@ fn indicator(
         }
     };
     if r.responsible.iter().any(|u| u.trim().is_empty()) {
-        cx.at(fi, Some(r.id.span()), DiagCode::BadValue, Some(item), "a responsible unit is empty".into());
+        cx.at_zh(
+            fi,
+            Some(r.id.span()),
+            DiagCode::BadValue,
+            Some(item),
+            "责任单位 responsible 中有一项是空的".into(),
+            "a responsible unit is empty".into(),
+        );
     }
     Some(Indicator {
         id,
@@ -1715,5 +1886,66 @@ mod tests {
             "invalid type: string \"x\", expected a list"
         );
         assert_eq!(super::readable("missing field `title`"), "missing field `title`");
+    }
+
+    /// The diagnostics of mofcom-2021 with `from` replaced by `to` (once), as displayed.
+    fn shown(from: &str, to: &str) -> Vec<String> {
+        let text = crate::standard::builtin_text("mofcom-2021").expect("built in");
+        assert!(text.contains(from), "{from}");
+        let text = text.replacen(from, to, 1);
+        let err = super::resolve("m.toml", &text, &crate::standard::builtin_parent).expect_err("broken");
+        err.diagnostics.iter().map(ToString::to_string).collect()
+    }
+
+    /// The Chinese half of a diagnostic (before the English) names the field, the value and
+    /// what is allowed, the nearest allowed word too.
+    #[test]
+    fn bad_values_are_named_in_chinese() {
+        let d = shown("level = \"national\"", "level = \"distrct\"");
+        let zh = d[0].split(" / ").next().unwrap();
+        assert_eq!(
+            zh,
+            "m.toml:36:9: [bad_value] mofcom-2021: 层级 level 不能是“distrct”，须为 national、province、city 或 district 之一 — 是不是 district？"
+        );
+        let d = shown("status = \"official\"", "status = \"oficial\"");
+        assert!(
+            d[0].contains("状态 status 不能是“oficial”，须为 official、trial 或 proposal 之一 — 是不是 official？ /"),
+            "{d:?}"
+        );
+    }
+
+    /// Points that do not add up: both numbers in Chinese, a negative declared value called so.
+    #[test]
+    fn points_mismatches_give_both_numbers_in_chinese() {
+        let d = shown("points = 22\n", "points = -22\n");
+        let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
+        assert!(
+            zh.contains("[points_mismatch] layout: 维度声明的分值为负数（-22 分），而其指标合计 22 分 / dimension declares -22 points"),
+            "{zh}"
+        );
+        let d = shown("points = 22\n", "points = 20\n");
+        let zh = d.iter().find(|d| d.contains("points_mismatch") && d.contains("layout")).unwrap();
+        assert!(zh.contains("维度声明 20 分，而其指标合计 22 分 /"), "{zh}");
+        let d = shown("total_points = 100", "total_points = 90");
+        let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
+        assert!(zh.contains("总分 total_points 写的是 90 分，而各指标合计 100 分 /"), "{zh}");
+    }
+
+    /// TOML syntax errors are named in Chinese (the toml crate's common messages).
+    #[test]
+    fn toml_syntax_errors_are_named_in_chinese() {
+        for (from, to, zh) in [
+            ("[[dimensions]]\nid = \"layout\"", "[dimensions\nid = \"layout\"", "表头缺少右方括号 ]"),
+            ("points = 22\n", "points = 22\n[x\n", "表头缺少右方括号 ]"),
+            ("points = 22\n", "points 22\n", "键后缺少 = 和值"),
+            ("id = \"layout\"", "id = \"layout", "引号未闭合"),
+            ("id = \"layout\"", "id = layout", "文本须加引号"),
+            ("id = \"layout\"", "id = \"layout\"\nid = \"x\"", "同一个键写了两次"),
+        ] {
+            let d = shown(from, to);
+            let first = d.iter().find(|d| d.contains("[syntax]")).unwrap_or_else(|| panic!("{to}: {d:?}"));
+            let half = first.split(" / ").next().unwrap();
+            assert!(half.contains(&format!("格式错误：{zh}")), "{to}: {first}");
+        }
     }
 }
