@@ -1124,3 +1124,112 @@ test('a11y: on a phone in large text the score line stays below the tabs, tabs r
     await browser.close();
   }
 });
+
+/** Resolves to `window.scrollY` once it has stayed put for a few frames (a smooth scroll has ended). */
+const scrollSettled = (page) => page.evaluate(() => new Promise((done) => {
+  let last = -1;
+  let same = 0;
+  const tick = () => {
+    const y = window.scrollY;
+    same = y === last ? same + 1 : 0;
+    last = y;
+    if (same >= 5) done(y); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}));
+
+test('demo tabs on a phone: a tab chosen far down the form shows its panel from the top, its heading just below the sticky tabs', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const motion of ['no-preference', 'reduce']) {
+      const { page, errors, context } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, reducedMotion: motion });
+      // Not scrolled past the tabs: choosing a tab leaves the page where it is.
+      await page.tap('#tab-gaps');
+      assert.equal(await scrollSettled(page), 0, `${motion}: at the top of the page, the page stays put`);
+      await page.tap('#tab-assess');
+      const farDown = () => page.evaluate(() => {
+        const form = document.getElementById('panel-assess').getBoundingClientRect();
+        window.scrollTo(0, form.bottom + window.scrollY - window.innerHeight - 100);
+        return window.scrollY;
+      });
+      // A tap (整改清单), and the keyboard (← from 自评与评分 to 导视图, the focus on the tab it chose).
+      const choose = [
+        ['gaps', '整改清单', () => page.tap('#tab-gaps')],
+        ['map', '导视图', async () => { await page.focus('#tab-assess'); await page.keyboard.press('ArrowLeft'); }],
+      ];
+      for (const [name, title, how] of choose) {
+        const y = await farDown();
+        assert.ok(y > 2000, `${motion}: far down the form (${y})`);
+        await how();
+        // Less motion: there at once; else after a smooth scroll.
+        if (motion === 'no-preference') await scrollSettled(page);
+        const r = await page.evaluate((name) => {
+          const tabs = document.querySelector('nav.tabs').getBoundingClientRect();
+          const panel = document.getElementById(`panel-${name}`);
+          const h2 = panel.querySelector('h2').getBoundingClientRect();
+          return { tabs: tabs.bottom, tabsTop: tabs.top, panel: panel.getBoundingClientRect().top, h2top: h2.top, h2bottom: h2.bottom, heading: panel.querySelector('h2').textContent,
+            focus: document.activeElement.id, selected: document.getElementById(`tab-${name}`).getAttribute('aria-selected'), height: window.innerHeight };
+        }, name);
+        const what = `${motion}, ${title}: ${JSON.stringify(r)}`;
+        assert.ok(r.heading.endsWith(title), what);
+        assert.equal(r.selected, 'true', what);
+        assert.equal(r.focus, `tab-${name}`, `${what}: the focus stays on the tab chosen`);
+        assert.equal(r.tabsTop, 0, `${what}: the tabs are stuck at the top`);
+        assert.ok(r.panel >= r.tabs - 1 && r.panel <= r.tabs + 24, `${what}: the panel starts just below the tabs`);
+        assert.ok(r.h2top >= r.tabs - 1 && r.h2bottom <= r.height, `${what}: its heading is in sight below the tabs`);
+        await shot(page, `demo-tabs-phone-${name}-${motion}.png`);
+        await page.tap('#tab-assess');
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('demo map hint: OpenStreetMap streets, suggested sites and the OpenStreetMap credit are said only under the OpenStreetMap sample, in both languages', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/');
+    await page.click('#tab-map');
+    const show = async (id) => {
+      await page.selectOption('#sample', id);
+      await page.waitForFunction((id) => document.body.dataset.sample === id, id);
+    };
+    // What the page says outside its controls (the sample select names the OpenStreetMap sample).
+    const said = () => page.evaluate(() => ({
+      hint: document.getElementById('map-hint').innerText.trim(),
+      page: document.querySelector('main').innerText + document.querySelector('footer').innerText,
+    }));
+    const OSM = { zh: /OpenStreetMap 街道.*建议选址/, en: /OpenStreetMap streets.*suggested sites/ };
+    const WHAT_IF = { zh: '开启“如果……会怎样”后点击地图可放置假设设施并重新评分。', en: 'Turn on “What if” and click the map to place a hypothetical facility and score again.' };
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.click('#lang');
+      for (const id of ['longwan-sample', 'bjtu-osm', 'blank', 'longwan-sample']) {
+        await show(id);
+        const r = await said();
+        const what = `${lang}, ${id}: ${JSON.stringify(r)}`;
+        if (id === 'bjtu-osm') {
+          assert.match(r.hint, OSM[lang], what);
+          assert.ok(r.hint.endsWith(WHAT_IF[lang]), what);
+          assert.match(r.page, /© OpenStreetMap/, `${what}: the credit in the footer`);
+          assert.match(r.page, lang === 'zh' ? /贡献者，ODbL 1\.0 许可/ : /contributors, ODbL 1\.0/, what);
+          await page.locator('#map-hint').scrollIntoViewIfNeeded();
+          await shot(page, `demo-map-hint-osm-${lang}.png`);
+        } else {
+          assert.equal(r.hint, WHAT_IF[lang], `${what}: only the what-if sentence`);
+          assert.doesNotMatch(r.page, /OpenStreetMap|ODbL|建议选址|suggested site/i, `${what}: no OpenStreetMap text nor suggested sites`);
+          if (id === 'longwan-sample') {
+            await page.locator('#map-hint').scrollIntoViewIfNeeded();
+            await shot(page, `demo-map-hint-longwan-${lang}.png`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});

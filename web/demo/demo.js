@@ -50,6 +50,11 @@ async function showSample(id) {
   if (run !== showing) return false;
   state.sample = s;
   for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
+  // What the map hint and the footer say of OpenStreetMap streets and suggested sites is said
+  // only under a sample built from OpenStreetMap (the real-data one), not the Longwan sample.
+  const osm = !!s.layers?.osm;
+  $('map-hint-osm').hidden = !osm;
+  $('osm-credit').hidden = !osm;
 
   const form = make('lifecircle-assessment', { id: 'lc-form', 'circle-id': s.id, ...common() });
   if (s.circle) form.data = s.circle; // the starting point; whatever was autosaved for this circle wins
@@ -110,6 +115,25 @@ function selectTab(name) {
   }
 }
 
+/**
+ * A tab chosen while the page is scrolled past the tab bar (far down a long form, on a phone):
+ * the panel starts just below the sticky tabs, its heading in sight, instead of wherever the old
+ * scroll position lands in it. Not scrolled that far, the page stays where it is. Smooth unless
+ * the reader asked for less motion; the focus stays on the tab (the tabs are always in sight).
+ */
+function showPanelTop(name) {
+  const panel = $(`panel-${name}`);
+  const below = document.querySelector('.tabs').getBoundingClientRect().bottom;
+  if (panel.getBoundingClientRect().top >= below) return;
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' }); // just below the tabs: its scroll-margin-top (demo.css)
+}
+
+function chooseTab(name) {
+  selectTab(name);
+  showPanelTop(name);
+}
+
 /** The guide map in the A3 poster layout (on the screen; printing it is `printMap`'s). */
 function setA3(on) {
   $('a3').setAttribute('aria-pressed', String(on));
@@ -160,11 +184,11 @@ function wire() {
   $('large').addEventListener('change', (e) => setLarge(e.target.checked));
   const tabs = ['assess', 'gaps', 'map'];
   for (const t of tabs) {
-    $(`tab-${t}`).addEventListener('click', () => selectTab(t));
+    $(`tab-${t}`).addEventListener('click', () => chooseTab(t));
     $(`tab-${t}`).addEventListener('keydown', (e) => {
       const i = tabs.indexOf(t);
       const next = e.key === 'ArrowRight' ? tabs[(i + 1) % 3] : e.key === 'ArrowLeft' ? tabs[(i + 2) % 3] : null;
-      if (next) { selectTab(next); $(`tab-${next}`).focus(); e.preventDefault(); }
+      if (next) { chooseTab(next); $(`tab-${next}`).focus(); e.preventDefault(); }
     });
   }
   $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
