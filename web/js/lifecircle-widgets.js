@@ -470,10 +470,13 @@ class LifecircleElement extends HTMLElement {
     this._ready = (async () => {
       let failure = null;
       try {
-        if (broken) throw broken;
         const widget = this.constructor.widget;
+        // The bundle with the widget first: the one that defined the elements may be another,
+        // whose wasm failed. Its failure is this element's only when no working bundle has the
+        // widget (`bundleFor` then chooses this one).
         const bundle = me.built.includes(widget) ? me : await bundleFor(widget);
         if (token !== this._token) return this;
+        if (bundle.broken) throw bundle.broken;
         if (bundle !== this._bundle) this.shadowRoot.adoptedStyleSheets = [bundle.sheet(widget)];
         this._bundle = bundle;
         const packed = this._config.standardPacked || await bundle.standardBytes(this.standardId);
@@ -486,9 +489,10 @@ class LifecircleElement extends HTMLElement {
         if (token !== this._token) return this;
         failure = e;
       }
-      if (failure?.code === 'widget') {
-        // No bundle on the page had this widget: one added later mounts it. (One whose wasm
-        // loaded while this mount was fetching its standard is on the page already.)
+      // No working bundle on the page had this widget (this one lacks it, or this one's wasm
+      // failed and cannot tell): one added later mounts it. (One whose wasm loaded while this
+      // mount was fetching its standard is on the page already.)
+      if (failure && (failure.code === 'widget' || failure === me.broken)) {
         const widget = this.constructor.widget;
         const retry = () => { waiting.delete(retry); if (token === this._token) this._remount(); };
         retry.widget = widget;
@@ -499,7 +503,7 @@ class LifecircleElement extends HTMLElement {
         }
         // A bundle on the page whose own wasm failed (a 404, a wrong MIME type, the CSP) may be
         // the one with this widget: that failure is what to fix, so it is shown (still waiting).
-        failure = bundles.find((b) => b.broken)?.broken ?? failure;
+        if (failure.code === 'widget') failure = bundles.find((b) => b.broken)?.broken ?? failure;
       }
       this._failed = !!failure;
       this._error = failure;
