@@ -396,12 +396,13 @@ pub(crate) fn did_you_mean(word: &str, allowed: &[&str]) -> String {
 }
 
 /// The allowed word nearest to a misspelt one, if any is near enough (at most a third of its
-/// letters differ, and at most 3; case aside): what [`did_you_mean`] suggests, for a message
+/// letters differ, and at most 3; ASCII case aside: Unicode case tables would add 15 KB to every
+/// widget): what [`did_you_mean`] suggests, for a message
 /// that says it in its own words (a circle's unknown category, a value of a standard).
 pub(crate) fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let best = allowed
         .iter()
-        .map(|a| (edit_distance(&word.to_lowercase(), &a.to_lowercase()), *a))
+        .map(|a| (edit_distance(&word.to_ascii_lowercase(), &a.to_ascii_lowercase()), *a))
         .filter(|(d, a)| *d > 0 || word != *a)
         .min_by_key(|(d, _)| *d);
     match best {
