@@ -1,24 +1,7 @@
 //! The CLI end to end: the sample circle, reports, exit codes and messages.
 
-use std::process::{Command, Output};
-
-fn lifecircle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lifecircle")).args(args).output().expect("runs")
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
-}
-
-fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    // Cargo's scratch folder for integration tests (inside the target folder): nothing is left
-    // in the system's temporary folder.
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lifecircle-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, content).expect("write");
-    p
-}
+mod common;
+use common::{lifecircle, text, tmp};
 
 #[test]
 fn example_scores_with_points_grade_explanations_and_responsible_units() {
@@ -1568,7 +1551,7 @@ fn amap_facilities_on_a_wgs84_network_are_read_in_their_datum_or_warned_about() 
         args.extend_from_slice(extra);
         lifecircle(&args)
     };
-    let metres = |o: &Output| -> f64 {
+    let metres = |o: &std::process::Output| -> f64 {
         let t = String::from_utf8_lossy(&o.stdout).into_owned();
         let l = t.lines().find(|l| l.starts_with("convenience_store,")).unwrap_or_else(|| panic!("{t}"));
         l.split(',').nth(2).expect("metres").parse().expect("a number")

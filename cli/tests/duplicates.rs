@@ -1,33 +1,12 @@
 //! Suspected duplicate facilities: `score`, `verify` and `district` name them on stderr, and
 //! change neither stdout nor the exit code.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date};
 
-fn lifecircle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lifecircle")).args(args).output().expect("runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn tmp(name: &str, content: &str) -> PathBuf {
-    // Cargo's scratch folder for integration tests (inside the target folder).
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lifecircle-dup-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, content).expect("write");
-    p
-}
-
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("root").join("standards/examples/longwan-2024.sample.json")
-}
+mod common;
+use common::{lifecircle, sample_path, stderr, tmp};
 
 /// The sample circle with two facilities entered again: F01 under another id, its category
 /// by its Chinese name, its name with ASCII brackets, 11 m north; F07 without a place.

@@ -1,28 +1,8 @@
 //! Messages a community worker or evaluator reads: the Chinese says at least as much as the
 //! English (the value, the file, what was expected), and the exit code tells the kind of failure.
 
-use std::process::{Command, Output};
-
-fn lifecircle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lifecircle")).args(args).output().expect("runs")
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
-}
-
-fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir =
-        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lifecircle-messages-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, content).expect("write");
-    p
-}
-
-fn root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("root").to_path_buf()
-}
+mod common;
+use common::{lifecircle, root, text, tmp};
 
 fn sample() -> String {
     std::fs::read_to_string(root().join("standards/examples/longwan-2024.sample.json")).expect("sample")
