@@ -44,14 +44,14 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
         // Which ones (the nearest five), so that a reader can check the walks given.
         let n = far.len();
         let list = |lang: Lang, sep: &str| {
-            let each = far.iter().take(5).map(|f| {
+            let each = far.iter().map(|f| {
                 let d = fmt_num(f.walk_m.unwrap_or_default().round());
                 match lang {
                     Lang::Zh => format!("{}（约 {d} 米）", f.name),
                     Lang::En => format!("{} (about {d} m)", f.name),
                 }
             });
-            format!("{}{}", join(each, sep), if n > 5 { "…" } else { "" })
+            first_five(each, n, sep)
         };
         let reach = fmt_num(reach.round());
         findings.push(Finding {
@@ -1385,10 +1385,7 @@ fn assemble(
         // text), so that a reader can check them.
         crate::order::sort_by_key(&mut not_open, |name| *name);
         let n = not_open.len();
-        let names = |sep: &str| {
-            let more = if n > 5 { "…" } else { "" };
-            format!("{}{more}", join(not_open.iter().take(5).copied(), sep))
-        };
+        let names = |sep: &str| first_five(not_open.iter().copied(), n, sep);
         findings.push(Finding {
             code: "planned_or_closed".into(),
             severity: Severity::Info,
@@ -1518,6 +1515,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The first five of `n` items a finding names, and `…` when there are more.
+fn first_five<S: AsRef<str>>(items: impl Iterator<Item = S>, n: usize, sep: &str) -> String {
+    format!("{}{}", join(items.take(5), sep), if n > 5 { "…" } else { "" })
 }
 
 fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
