@@ -791,9 +791,9 @@ onBare('"导入 JSON" reads a file saved in GBK, as the facility import does', a
 onBare('the datum list reads Chinese first in Chinese, English in English', async (page) => {
   const form = await lonelyForm(page);
   const datums = () => form.locator('.lcx-datum option').allTextContents();
-  assert.deepEqual(await datums(), ['WGS-84（GPS、OpenStreetMap）', 'GCJ-02（高德、腾讯）', 'BD-09（百度）']);
+  assert.deepEqual(await datums(), ['WGS-84（GPS、OSM）', 'GCJ-02（高德、腾讯）', 'BD-09（百度）']);
   await form.evaluate((f) => f.setAttribute('lang', 'en'));
-  assert.deepEqual(await datums(), ['WGS-84 (GPS, OpenStreetMap)', 'GCJ-02 (AMap, Tencent)', 'BD-09 (Baidu)']);
+  assert.deepEqual(await datums(), ['WGS-84 (GPS, OSM)', 'GCJ-02 (AMap, Tencent)', 'BD-09 (Baidu)']);
   assert.deepEqual(await form.locator('.lcx-datum option').evaluateAll((os) => os.map((o) => o.value)), ['wgs84', 'gcj02', 'bd09']);
 });
 

@@ -164,7 +164,7 @@ const TEXT = {
   importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
   datum: ['坐标系', 'Datum'],
-  datumWgs84: ['WGS-84（GPS、OpenStreetMap）', 'WGS-84 (GPS, OpenStreetMap)'],
+  datumWgs84: ['WGS-84（GPS、OSM）', 'WGS-84 (GPS, OSM)'], // as the core names it (`Crs::label_zh`); short enough for a phone's toolbar
   datumGcj02: ['GCJ-02（高德、腾讯）', 'GCJ-02 (AMap, Tencent)'],
   datumBd09: ['BD-09（百度）', 'BD-09 (Baidu)'],
   cleared: ['已清空，重新开始。', 'Cleared: started over.'],
