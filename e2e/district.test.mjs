@@ -224,9 +224,23 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.deepEqual(errors, [], 'no console errors');
     assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preload was used');
 
-    // A phone: nothing widens the page; the circles' table scrolls inside its box.
+    // A phone: nothing widens the page; each circle is a block of its own, every value named
+    // (the table's columns did not fit: a circle not built was a row 470 px tall, its reasons
+    // off to the right).
     const phone = await open(browser, base + '/district.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     assert.deepEqual(await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth })), { page: 360, viewport: 360 });
+    const stacked = await board(phone.page).evaluate((el) => {
+      const wrap = el.shadowRoot.querySelector('.lc-table-wrap');
+      const rows = [...el.shadowRoot.querySelectorAll('tbody tr')];
+      const cells = rows[0].querySelectorAll('td[data-label]');
+      return {
+        short: rows.every((r) => r.getBoundingClientRect().height < 400),
+        inside: rows.every((r) => r.getBoundingClientRect().right <= wrap.getBoundingClientRect().right + 1),
+        label: getComputedStyle(cells[0], '::before').content,
+        built: rows[2].textContent.includes('未建成（未通过：'),
+      };
+    });
+    assert.deepEqual(stacked, { short: true, inside: true, label: '"得分："', built: true });
     assert.deepEqual(await axe(phone.page), [], 'axe: phone');
     await phone.page.locator('#lc-district table').scrollIntoViewIfNeeded();
     await phone.page.screenshot({ path: join(art, 'district-4-phone.png') });

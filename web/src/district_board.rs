@@ -236,7 +236,7 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                     Lang::En => format!("Remove “{}”", c.name),
                 };
                 view! {
-                    <td><button type="button" class="lc-quiet lc-remove" aria-label=label
+                    <td class="lc-act"><button type="button" class="lc-quiet lc-remove" aria-label=label
                         data-remove=i.to_string()>{tr(l, "移除", "Remove")}</button></td>
                 }
             });
@@ -258,11 +258,12 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                     <th scope="row">{c.name.clone()}
                         {c.sample.then(|| view! { <span class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</span> })}
                         <br/> <code>{c.id.clone()}</code></th>
-                    <td class="lc-num">{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
-                    <td>{grade}</td>
-                    <td>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}</td>
-                    <td class="lc-num">{share(c.chain_outlets, c.commercial_outlets)}</td>
-                    <td class="lc-num">{survey}</td>
+                    // Each cell's column name, said before it where a phone stacks the rows.
+                    <td class="lc-num" data-label=tr(l, "得分：", "Points: ")>{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
+                    <td data-label=tr(l, "等级：", "Grade: ")>{grade}</td>
+                    <td data-label=tr(l, "是否建成：", "Built: ")>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}</td>
+                    <td class="lc-num" data-label=tr(l, "连锁店 / 商业网点：", "Chain / commercial outlets: ")>{share(c.chain_outlets, c.commercial_outlets)}</td>
+                    <td class="lc-num" data-label=tr(l, "满意 / 受访：", "Satisfied / respondents: ")>{survey}</td>
                     {remove}
                 </tr>
             }
