@@ -1261,9 +1261,16 @@ fn assemble(
     }
     // The line between official and designed values reaches the grade too: the cut-offs of
     // the commerce standards are this project's design (MOFCOM's tables were not obtained).
+    // So is what a failed gate, veto or mandatory item does to the grade (MOFCOM's grading
+    // rules were not obtained either): said when one decided it.
     if st.grades.iter().any(|g| g.cite.confidence == Confidence::Provisional) {
-        explanation.zh += "（等级分数线为本项目暂定设计值，非官方数值）";
-        explanation.en += " (the grade cut-offs are this project's provisional design, not official)";
+        if withheld_by.is_empty() && limited_by.is_empty() {
+            explanation.zh += "（等级分数线为本项目暂定设计值，非官方数值）";
+            explanation.en += " (the grade cut-offs are this project's provisional design, not official)";
+        } else {
+            explanation.zh += "（等级分数线及上述各项对等级的作用为本项目暂定设计，非官方规定）";
+            explanation.en += " (the grade cut-offs, and what the items above do to the grade, are this project's provisional design, not official)";
+        }
     }
     let capped_by: Vec<String> = withheld_by.into_iter().chain(limited_by).collect();
     let grade_result = GradeResult { grade: grade.map(gref), by_points: by_points.map(gref), capped_by, explanation };
