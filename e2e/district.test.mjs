@@ -235,7 +235,8 @@ test('district page: the dashboard shows what the native CLI counts; files add c
       const cells = rows[0].querySelectorAll('td[data-label]');
       return {
         short: rows.every((r) => r.getBoundingClientRect().height < 400),
-        inside: rows.every((r) => r.getBoundingClientRect().right <= wrap.getBoundingClientRect().right + 1),
+        inside: rows.every((r) => r.getBoundingClientRect().right <= wrap.getBoundingClientRect().right + 1)
+          && wrap.scrollWidth <= wrap.clientWidth + 1, // (a value that does not wrap overflows its cell)
         label: getComputedStyle(cells[0], '::before').content,
         built: rows[2].textContent.includes('未建成（未通过：'),
       };

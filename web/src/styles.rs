@@ -230,7 +230,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district table,.lc-district tbody,.lc-district tr,.lc-district tbody th,.lc-district td{display:block}
 .lc-district thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .lc-district tbody tr{border:1px solid var(--_border);border-radius:var(--_radius);margin:.5em 0;padding:.3em .6em}
-.lc-district tbody th,.lc-district td{border:0;padding:.15em 0;min-width:0;white-space:normal}
+.lc-district tbody th,.lc-district td{border:0;padding:.15em 0;min-width:0}.lc-district td.lc-num{white-space:normal}
 .lc-district td[data-label]::before{content:attr(data-label);color:var(--_muted)}}
 .lc-district details{margin:.8em 0}.lc-district summary{cursor:pointer;min-height:44px;display:flex;align-items:center;gap:.4em;list-style:none}
 .lc-district summary::-webkit-details-marker{display:none}
