@@ -363,16 +363,10 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// `--as-of YYYY-MM-DD`, or today in China (UTC+8).
 /// A whole number above 0 given on the command line (`--communities`), its error Chinese first
 /// (a negative number reaches it: `allow_negative_numbers`).
 fn count_above_zero(arg: &str) -> Result<u32, String> {
-    let t = arg.trim();
-    if t.parse::<i128>().is_ok_and(|n| n < 0) {
-        return Err(format!("不能是负数 {t}，须为大于 0 的整数 / must not be negative: {t} (a whole number above 0)"));
-    }
-    let n = whole_number(arg)?;
-    u32::try_from(n)
+    u32::try_from(whole_number(arg, true)?)
         .ok()
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("须为大于 0 的整数，不能是 {arg} / must be a whole number above 0, not {arg}"))
@@ -380,19 +374,24 @@ fn count_above_zero(arg: &str) -> Result<u32, String> {
 
 /// How many sites to suggest (`--k`): a whole number, 0 or more.
 fn sites_count(arg: &str) -> Result<usize, String> {
-    usize::try_from(whole_number(arg)?).map_err(|_| format!("数值过大：{arg} / too large: {arg}"))
+    usize::try_from(whole_number(arg, false)?).map_err(|_| format!("数值过大：{arg} / too large: {arg}"))
 }
 
-/// A whole number, 0 or more: a negative one is said to be negative.
-fn whole_number(arg: &str) -> Result<u64, String> {
+/// A whole number, 0 or more: a negative one is said to be negative (against a whole number
+/// above 0 when `above_zero`).
+fn whole_number(arg: &str, above_zero: bool) -> Result<u64, String> {
     let t = arg.trim();
     match t.parse::<i128>() {
+        Ok(n) if n < 0 && above_zero => {
+            Err(format!("不能是负数 {t}，须为大于 0 的整数 / must not be negative: {t} (a whole number above 0)"))
+        }
         Ok(n) if n < 0 => Err(format!("不能是负数 {t}，须为不小于 0 的整数 / must not be negative: {t}")),
         Ok(n) => u64::try_from(n).map_err(|_| format!("数值过大：{t} / too large: {t}")),
         Err(_) => Err(format!("须为整数，不能是“{t}” / must be a whole number, not `{t}`")),
     }
 }
 
+/// `--as-of YYYY-MM-DD`, or today in China (UTC+8).
 fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
     match arg {
         Some(s) => s

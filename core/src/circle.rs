@@ -290,16 +290,16 @@ pub struct InputProblem {
     pub line: Option<u32>,
     pub column: Option<u32>,
     pub message: String,
-    /// The values an `out_of_range` or `unknown_category` problem found, from which its Chinese
-    /// is written (the English `message` may be reworded freely); `None` for the other codes.
-    /// Not serialized.
-    pub detail: Option<OutOfRange>,
+    /// The values an `out_of_range`, `unknown_category` or empty-file `json` problem found, from
+    /// which its Chinese is written (the English `message` may be reworded freely); `None` for
+    /// the other codes. Not serialized.
+    pub detail: Option<ProblemDetail>,
 }
 
-/// What an `out_of_range` (or `unknown_category`) problem found, as values
-/// ([`InputProblem::detail`]).
+/// What a problem found, as values ([`InputProblem::detail`]): an `out_of_range` value, an
+/// unknown category, an empty file.
 #[derive(Clone, Debug)]
-pub enum OutOfRange {
+pub enum ProblemDetail {
     /// Points given to an evaluator indicator beyond its maximum.
     Points { given: f64, max: f64 },
     /// A walk longer than the core accepts (`MAX_WALK_M`, 100 km), in metres.
@@ -318,9 +318,9 @@ pub enum OutOfRange {
 }
 
 /// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
-impl PartialEq for OutOfRange {
-    fn eq(&self, other: &OutOfRange) -> bool {
-        use OutOfRange::*;
+impl PartialEq for ProblemDetail {
+    fn eq(&self, other: &ProblemDetail) -> bool {
+        use ProblemDetail::*;
         let same = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits());
         match (self, other) {
             (Points { given: a, max: b }, Points { given: c, max: d }) => same(&[*a, *b], &[*c, *d]),
@@ -336,7 +336,7 @@ impl PartialEq for OutOfRange {
     }
 }
 
-impl Eq for OutOfRange {}
+impl Eq for ProblemDetail {}
 
 impl Serialize for InputProblem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -369,19 +369,19 @@ impl InputProblem {
         let f = &self.field;
         match self.code {
             "out_of_range" => match self.detail {
-                Some(OutOfRange::Category { .. } | OutOfRange::Empty) => "数值不合理：超出合理范围".into(),
-                Some(OutOfRange::Coordinate { .. }) => {
+                Some(ProblemDetail::Category { .. } | ProblemDetail::Empty) => "数值不合理：超出合理范围".into(),
+                Some(ProblemDetail::Coordinate { .. }) => {
                     "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
-                Some(OutOfRange::Points { given, max }) => {
+                Some(ProblemDetail::Points { given, max }) => {
                     let (v, max) = (crate::score::fmt_num(given), crate::score::fmt_num(max));
                     format!("数值不合理：打分 {v} 分，超过该指标满分 {max} 分")
                 }
-                Some(OutOfRange::Walk { metres }) => format!(
+                Some(ProblemDetail::Walk { metres }) => format!(
                     "数值不合理：{} 米不像步行距离（最多 {MAX_WALK_M} 米），可能多打了一位或单位不对",
                     short_num(metres)
                 ),
-                Some(OutOfRange::Number { value }) => {
+                Some(ProblemDetail::Number { value }) => {
                     format!("数值不合理：{} 不能为负数、过大（超过 {ABSURD}）或非数字", short_num(value))
                 }
                 None => "数值不合理：超出合理范围".into(),
@@ -391,7 +391,7 @@ impl InputProblem {
             "inconsistent" => format!("前后矛盾：{}", self.message),
             "unknown_category" if self.message.starts_with("`` ") => "请选择业态".into(),
             "unknown_category" => match &self.detail {
-                Some(OutOfRange::Category { written, standard, code_only, nearest }) => {
+                Some(ProblemDetail::Category { written, standard, code_only, nearest }) => {
                     let what = if *code_only { "业态编号" } else { "业态" };
                     let how = if *code_only {
                         "此处须写业态编号".to_string()
@@ -419,7 +419,7 @@ impl InputProblem {
             "repeated" if f.contains("walking.origins[") => {
                 "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
             }
-            "json" if self.detail == Some(OutOfRange::Empty) => "文件为空".into(),
+            "json" if self.detail == Some(ProblemDetail::Empty) => "文件为空".into(),
             "json" => json_text(&self.message),
             // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
@@ -633,7 +633,7 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
             message: strip_position(&e.to_string()),
             // (the English stays serde_json's, as for every JSON problem)
-            detail: text.trim().is_empty().then_some(OutOfRange::Empty),
+            detail: text.trim().is_empty().then_some(ProblemDetail::Empty),
         }],
     }
 }
@@ -754,7 +754,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} is not a plausible value (0 to {ABSURD})", short_num(v)),
-                    detail: Some(OutOfRange::Number { value: v }),
+                    detail: Some(ProblemDetail::Number { value: v }),
                 });
             }
         };
@@ -799,7 +799,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("{} m is not a walking distance (at most {MAX_WALK_M} m)", short_num(v)),
-                    detail: Some(OutOfRange::Walk { metres: v }),
+                    detail: Some(ProblemDetail::Walk { metres: v }),
                 });
             }
         };
@@ -828,7 +828,7 @@ impl Circle {
                     line: None,
                     column: None,
                     message: format!("[{lon}, {lat}] is not a [longitude, latitude] pair"),
-                    detail: Some(OutOfRange::Coordinate { lon, lat }),
+                    detail: Some(ProblemDetail::Coordinate { lon, lat }),
                 });
             }
         };
@@ -1158,7 +1158,7 @@ mod tests {
         c.evaluator.insert(id.clone(), EvaluatorEntry { points: max + 2.5, note: "n".into(), evidence: None });
         let err = crate::score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap_err();
         let p = err.problems.into_iter().find(|p| p.field == format!("evaluator.{id}.points")).unwrap();
-        assert_eq!(p.detail, Some(OutOfRange::Points { given: max + 2.5, max }));
+        assert_eq!(p.detail, Some(ProblemDetail::Points { given: max + 2.5, max }));
         let (given, max) = (crate::score::fmt_num(max + 2.5), crate::score::fmt_num(max));
         assert_eq!(reworded(p), format!("数值不合理：打分 {given} 分，超过该指标满分 {max} 分"));
         // An empty English message too; a problem without values still reads as Chinese.
@@ -1168,7 +1168,7 @@ mod tests {
             line: None,
             column: None,
             message: String::new(),
-            detail: Some(OutOfRange::Number { value: f64::NAN }),
+            detail: Some(ProblemDetail::Number { value: f64::NAN }),
         };
         assert_eq!(p.text(Lang::Zh), "数值不合理：NaN 不能为负数、过大（超过 1000000000）或非数字");
         assert_eq!(p, p.clone(), "NaN values compare equal to themselves");

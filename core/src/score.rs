@@ -118,7 +118,7 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
         let nearest = crate::standard::resolve::nearest(written.trim(), &allowed)
             .and_then(|n| words.iter().find(|w| w.0 == n))
             .map(|(_, cat)| (cat.code.clone(), cat.name.zh.clone()));
-        Some(crate::circle::OutOfRange::Category {
+        Some(crate::circle::ProblemDetail::Category {
             written: written.to_string(),
             standard: st.id.clone(),
             code_only,
@@ -166,7 +166,7 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
         match st.indicator(k) {
             Some(i) if matches!(i.kind, Kind::Evaluator) => {
                 if e.points > i.points {
-                    detail.set(Some(crate::circle::OutOfRange::Points { given: e.points, max: i.points }));
+                    detail.set(Some(crate::circle::ProblemDetail::Points { given: e.points, max: i.points }));
                     problem(
                         "out_of_range",
                         format!("evaluator.{k}.points"),

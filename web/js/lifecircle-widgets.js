@@ -97,7 +97,7 @@ const waiting = (globalThis[Symbol.for('lifecircle-widgets/waiting')] ??= new Se
 let loaded;
 const me = {
   built: [], // the widgets this bundle was built with (`builtWidgets`, once its wasm has loaded)
-  broken: null, // else why its wasm did not load (see `broken`)
+  broken: null, // else why its wasm did not load, or the browser cannot run it (an `Error` with `code`)
   ready: new Promise((r) => { loaded = r; }),
   mount: { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict },
   sheet: (widget) => sheet(widget),
@@ -109,7 +109,6 @@ bundles.push(me);
 // 'wasm-unsafe-eval') or a browser too old for the widgets (then the wasm is not even fetched)
 // must not leave a blank page: the elements are still defined and each shows why, and the
 // mount functions reject with it (`code` "wasm" or "browser").
-let broken = null;
 try {
   if (missing.length) {
     const list = (i, sep) => missing.map((m) => m[i]).join(sep);
@@ -118,7 +117,7 @@ try {
   await init();
   me.built = lc.builtWidgets();
 } catch (e) {
-  broken = me.broken = e.code === 'browser' ? e
+  me.broken = e.code === 'browser' ? e
     : /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
       ? codeError('wasm', "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)")
       : codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
@@ -127,8 +126,8 @@ try {
 loaded();
 // The elements waiting for a widget: this bundle mounts those it has; its wasm failed, it cannot
 // tell which it has, and they show why instead (see `_remount`).
-for (const retry of [...waiting]) if (broken || me.built.includes(retry.widget)) retry();
-const working = (f) => (...args) => { if (broken) throw broken; return f(...args); };
+for (const retry of [...waiting]) if (me.broken || me.built.includes(retry.widget)) retry();
+const working = (f) => (...args) => { if (me.broken) throw me.broken; return f(...args); };
 
 export const version = working(lc.version);
 export const widgetCss = working(lc.widgetCss);
@@ -142,7 +141,7 @@ async function withStandard(options = {}) {
 
 /** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
 const loading = (mountFn) => async (el, options) => {
-  if (broken) throw broken; // before fetching a standard: the wasm is the first thing missing
+  if (me.broken) throw me.broken; // before fetching a standard: the wasm is the first thing missing
   return mountFn(el, await withStandard(options));
 };
 export const mountAssessment = loading(lc.mountAssessment);
@@ -223,7 +222,7 @@ function sheet(widget) {
   if (!adoptable) return null;
   if (!sheets.has(widget)) {
     const s = new CSSStyleSheet();
-    s.replaceSync((broken ? '' : widgetCss(widget)) + CHROME_CSS);
+    s.replaceSync((me.broken ? '' : widgetCss(widget)) + CHROME_CSS);
     sheets.set(widget, s);
   }
   return sheets.get(widget);

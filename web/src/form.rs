@@ -691,6 +691,15 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     });
     let standard = ctx.standard;
     let tbody = ctx.rows;
+    // Rows that look like one shop entered twice, as said under the table: worked out at each
+    // edit, the note redrawn only when what it says changes.
+    let dups = Memo::new(move |_| {
+        standard
+            .with(|st| state.circle.with(|c| lifecircle_core::suspected_duplicates_in(st, c)))
+            .iter()
+            .map(|p| p.text_by_row(l))
+            .collect::<Vec<String>>()
+    });
     // The rows shown (redrawn when they change: another page, filter or number of rows).
     // Inputs are given their value as a property (`prop:value`), not an attribute: redrawn in
     // place for other data (another page, rows shifted by a removal, another circle loaded),
@@ -916,7 +925,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     {tr(l, "添加设施", "Add a facility")}
                 </button>
             </div>
-            {move || duplicates(l, standard, state)}
+            {move || duplicates(l, dups.get())}
         </fieldset>
     }
 }
@@ -925,17 +934,16 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
 const DUPLICATES_LISTED: usize = 10;
 
 /// Rows that look like one shop entered twice (an import merged with a hand list, an export
-/// taken twice): said under the table, as the CLI says them, so she can delete the extra row.
-/// Both rows are counted until she does; nothing is refused.
-fn duplicates(l: Lang, standard: Signal<Standard>, state: FormState) -> Option<impl IntoView + use<>> {
-    let pairs = standard.with(|st| state.circle.with(|c| lifecircle_core::suspected_duplicates_in(st, c)));
-    let more = pairs.len().saturating_sub(DUPLICATES_LISTED);
-    (!pairs.is_empty()).then(|| {
+/// taken twice), said (`said`) under the table as the CLI says them, so she can delete the
+/// extra row. Both rows are counted until she does; nothing is refused.
+fn duplicates(l: Lang, said: Vec<String>) -> Option<impl IntoView + use<>> {
+    let more = said.len().saturating_sub(DUPLICATES_LISTED);
+    (!said.is_empty()).then(|| {
         view! {
             <div class="lc-dups" role="status">
                 <p>{tr(l, "以下设施疑似同一家店录入了两次，计分时都会计入：请核对，删去多余的一行。",
                     "These rows may be one shop entered twice, and both are counted: please check, and delete the extra row.")}</p>
-                <ul>{pairs.iter().take(DUPLICATES_LISTED).map(|p| view! { <li>{p.text_by_row(l)}</li> }).collect_view()}</ul>
+                <ul>{said.into_iter().take(DUPLICATES_LISTED).map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 {(more > 0).then(|| match l {
                     Lang::Zh => format!("另有 {more} 对。"),
                     Lang::En => format!("{more} more pairs."),

@@ -204,8 +204,10 @@ impl Cx {
         zh: String,
         msg: String,
     ) {
-        let d = diagnostic(&self.files[file].src, span, code, item, msg);
-        self.diags.push(Diagnostic { zh: Some(zh), ..d });
+        self.at(file, span, code, item, msg);
+        if let Some(d) = self.diags.last_mut() {
+            d.zh = Some(zh);
+        }
     }
 }
 
