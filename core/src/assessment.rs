@@ -169,9 +169,9 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// Stable code: `missing_data`, `distance_missing`, `sample_too_small`, `note_missing`,
-    /// `coverage_from_centre`, `provisional_values`, `requirement_after_as_of`,
-    /// `standard_not_in_force`, `sample_data`,
-    /// `planned_or_closed`.
+    /// `coverage_from_centre`, `walks_without_facility`, `beyond_reach`, `provisional_values`,
+    /// `requirement_after_as_of`, `standard_not_in_force`, `sample_data`, `planned_or_closed`,
+    /// `origins_population`.
     pub code: String,
     pub severity: Severity,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -65,6 +65,11 @@ pub struct TargetProgress {
     pub unit: String,
     pub name: Text,
     pub cite: Cite,
+    /// The citation as a reader reads it, as the score report gives it
+    /// ([`crate::score::cite_text`]): the document number (or title) and the clause, not the
+    /// standard's internal source id. Not serialised, as [`DistrictCircle::sample`].
+    #[serde(skip)]
+    pub source: String,
     /// The district's value; `None` when circle data cannot give it (see `how`).
     pub value: Option<f64>,
     /// `value ≥ at_least`; `None` without a value.
@@ -431,6 +436,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 unit: t.unit.clone(),
                 name: t.name.clone(),
                 cite: t.cite.clone(),
+                source: crate::score::cite_text(st, &t.cite),
                 value,
                 met: value.map(|v| v >= t.at_least),
                 this_year: t.year == as_of.year(),

@@ -189,8 +189,18 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let mark = if c.passed { "✔" } else { "✘" };
             let verdict = a.verdict(c, lang);
             let (open, close) = l.parens();
+            // A designed gate, veto or mandatory item (its threshold in `cite`, its role and
+            // what it does to the grade in `points_cite`) is marked as the indicator list
+            // marks it, from the indicator's own confidences.
+            let prov = a
+                .indicators
+                .iter()
+                .find(|r| r.id == c.indicator)
+                .and_then(|r| provisional_mark(r.confidence, r.points_confidence))
+                .map(|m| format!(" · {}", m.get(lang)))
+                .unwrap_or_default();
             let line = format!(
-                "{mark} [{}] {} {verdict}{open}{}{close}",
+                "{mark} [{}] {} {verdict}{open}{}{prov}{close}",
                 c.indicator,
                 esc(md, c.name.get(lang)),
                 role_word(&l, c.role)
@@ -219,6 +229,10 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             let (p, m) = (fmt_num(d.points), fmt_num(d.max));
             let _ = writeln!(o, "  {name}{pad}  {p:>6} / {m:<4} {}", bar(d.points, d.max, 20));
         }
+    }
+    if let Some(note) = dimension_note(a, lang) {
+        // In Markdown a line right under a table would be read as one more row.
+        let _ = writeln!(o, "{}{}", if md { "\n" } else { "  " }, esc(md, &note));
     }
 
     h(&mut o, 2, l.t("指标明细（每一分的来由）", "Indicators (why each point)"));
@@ -305,6 +319,39 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
     }
     let _ = writeln!(o, "\n{}", provisional_note().get(lang));
     o
+}
+
+/// The note under the dimension table when a dimension's maximum is designed: it is the sum
+/// of its indicators' points, so it is provisional as soon as one of those points is (the
+/// indicator's `points_confidence`). Said once, for every dimension or naming the ones it
+/// concerns; `None` when every maximum is official.
+fn dimension_note(a: &Assessment, lang: Lang) -> Option<String> {
+    let designed: Vec<&str> = a
+        .dimensions
+        .iter()
+        .filter(|d| a.indicators.iter().any(|r| r.dimension == d.id && r.points_confidence == Confidence::Provisional))
+        .map(|d| d.name.get(lang))
+        .collect();
+    let all = designed.len() == a.dimensions.len();
+    Some(match (lang, designed.len()) {
+        (_, 0) => return None,
+        (Lang::Zh, _) if all => {
+            "注：各维度满分是其指标分值之和，含本项目设计的暂定分值，故亦为暂定值，非官方数值。".to_string()
+        }
+        (Lang::Zh, _) => format!(
+            "注：{}的满分是其指标分值之和，含本项目设计的暂定分值，故亦为暂定值，非官方数值。",
+            designed.join("、")
+        ),
+        (Lang::En, _) if all => "Note: each dimension's maximum is the sum of its indicators' points, some of them provisional (this project's design), so it is provisional too, not an official value.".to_string(),
+        (Lang::En, 1) => format!(
+            "Note: the maximum of {} is the sum of its indicators' points, some of them provisional (this project's design), so it is provisional too, not an official value.",
+            designed[0]
+        ),
+        (Lang::En, _) => format!(
+            "Note: the maxima of {} are the sums of their indicators' points, some of them provisional (this project's design), so they are provisional too, not official values.",
+            designed.join(", ")
+        ),
+    })
 }
 
 /// A district's value as its report shows it beside the target: at most 2 decimals (of a
@@ -438,13 +485,7 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
         );
         // Under the target: nested items in Markdown, indented lines in text.
         let sub = if md { "  - " } else { "  " };
-        let _ = writeln!(
-            o,
-            "{sub}{}{sep}{} {}{open}{conf}{close}",
-            l.t("依据", "Source"),
-            t.cite.source,
-            t.cite.clause.as_deref().unwrap_or(""),
-        );
+        let _ = writeln!(o, "{sub}{}{sep}{}{open}{conf}{close}", l.t("依据", "Source"), esc(md, &t.source));
         let _ = writeln!(o, "{sub}{}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
     }
     let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
@@ -457,8 +498,104 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             ),
         );
         for t in above {
-            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), t.cite.source);
+            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), esc(md, &t.source));
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::Confidence::{Provisional, Verified};
+
+    /// The built-in sample circle scored under longwan-2024 on 2026-12-06.
+    fn sample() -> Assessment {
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let circle = crate::Circle::from_json(crate::example::example("longwan-2024").unwrap().json).unwrap();
+        crate::score(&st, &circle, crate::Date::new(2026, 12, 6).unwrap()).unwrap()
+    }
+
+    fn line<'a>(report: &'a str, has: &str) -> &'a str {
+        report.lines().find(|l| l.contains(has)).unwrap_or_else(|| panic!("no line with {has}:\n{report}"))
+    }
+
+    /// A gate, veto or mandatory item whose threshold, role or points are designed carries
+    /// the same short mark as in the indicator list, taken from the indicator's confidences.
+    #[test]
+    fn designed_gates_vetoes_and_mandatory_items_carry_the_provisional_mark() {
+        let mut a = sample();
+        let zh = render(&a, Lang::Zh, Format::Text);
+        // LW-B01's 9 of 13 and LW-V01's veto are designed (cite provisional); LW-B02's mandatory
+        // role and cap are designed (points_cite provisional).
+        assert!(zh.contains("  ✔ [LW-B01] 基本保障类业态门槛：13类中至少9类 通过（门槛 · 要求与分值暂定）\n"), "{zh}");
+        assert!(
+            zh.contains("  ✔ [LW-V01] 一票否决：无重大食品安全事故或价格欺诈事件 通过（否决项 · 要求与分值暂定）\n"),
+            "{zh}"
+        );
+        assert!(zh.contains("  ✔ [LW-B02] “一店”：便利店 通过（必备项 · 分值暂定）\n"), "{zh}");
+        let md = render(&a, Lang::Zh, Format::Markdown);
+        assert!(md.contains("- ✔ [LW-B02] “一店”：便利店 通过（必备项 · 分值暂定）\n"), "{md}");
+        let en = render(&a, Lang::En, Format::Text);
+        assert!(en.contains("passed (gate · provisional requirement and points)\n"), "{en}");
+
+        // A failed one says it as well.
+        a.checks.iter_mut().find(|c| c.indicator == "LW-B02").unwrap().passed = false;
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert_eq!(line(&zh, "[LW-B02] “一店”"), "  ✘ [LW-B02] “一店”：便利店 未通过（必备项 · 分值暂定）");
+
+        // From the data, not by id: with both confidences official, no mark.
+        let r = a.indicators.iter_mut().find(|r| r.id == "LW-B02").unwrap();
+        (r.confidence, r.points_confidence) = (Verified, Verified);
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert_eq!(line(&zh, "[LW-B02] “一店”"), "  ✘ [LW-B02] “一店”：便利店 未通过（必备项）");
+        let r = a.indicators.iter_mut().find(|r| r.id == "LW-B02").unwrap();
+        r.confidence = Provisional;
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert_eq!(line(&zh, "[LW-B02] “一店”"), "  ✘ [LW-B02] “一店”：便利店 未通过（必备项 · 要求暂定）");
+    }
+
+    /// A dimension's maximum is the sum of its indicators' points: designed when one of them
+    /// is, said once under the dimension table (after a blank line in Markdown, where a line
+    /// right under the table would be one more row).
+    #[test]
+    fn designed_dimension_maxima_are_said_under_the_table() {
+        let mut a = sample();
+        let all_zh = "注：各维度满分是其指标分值之和，含本项目设计的暂定分值，故亦为暂定值，非官方数值。";
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert!(zh.contains(&format!("  “一老一小”服务         8 / 10   ████████████████░░░░\n  {all_zh}\n")), "{zh}");
+        let md = render(&a, Lang::Zh, Format::Markdown);
+        assert!(md.contains(&format!("| “一老一小”服务 | 8 | 10 |\n\n{all_zh}\n")), "{md}");
+        let en = render(&a, Lang::En, Format::Text);
+        assert!(en.contains("\n  Note: each dimension's maximum is the sum of its indicators' points, some of them provisional (this project's design), so it is provisional too, not an official value.\n"), "{en}");
+
+        // Only the dimensions with a designed point are named.
+        for r in a.indicators.iter_mut().filter(|r| r.dimension != "layout" && r.dimension != "satisfaction") {
+            r.points_confidence = Verified;
+        }
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert!(zh.contains("\n  注：布局合理、快捷便利、居民满意的满分是其指标分值之和，含本项目设计的暂定分值，故亦为暂定值，非官方数值。\n"), "{zh}");
+        let en = render(&a, Lang::En, Format::Text);
+        assert!(
+            en.contains("\n  Note: the maxima of Sound layout and easy reach, Resident satisfaction are the sums of"),
+            "{en}"
+        );
+        for r in a.indicators.iter_mut().filter(|r| r.dimension == "layout") {
+            r.points_confidence = Verified;
+        }
+        let en = render(&a, Lang::En, Format::Text);
+        assert!(
+            en.contains("\n  Note: the maximum of Resident satisfaction is the sum of its indicators' points"),
+            "{en}"
+        );
+
+        // Every point official: no note, the table as it was. A designed requirement alone
+        // does not make a maximum designed.
+        for r in &mut a.indicators {
+            (r.confidence, r.points_confidence) = (Provisional, Verified);
+        }
+        let zh = render(&a, Lang::Zh, Format::Text);
+        assert!(zh.contains("  “一老一小”服务         8 / 10   ████████████████░░░░\n\n【指标明细"), "{zh}");
+        assert!(!zh.contains("满分是其指标分值之和"), "{zh}");
+    }
 }

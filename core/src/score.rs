@@ -296,6 +296,40 @@ impl<'a> Cx<'a> {
         self.nearest_named(set).map(|(m, _)| m)
     }
 
+    /// Whether the circle has a member of the set, as presence decides it: listed within its
+    /// reach, or known from the centre's walking distances within it.
+    fn has(&self, set: &FacilitySet) -> bool {
+        !self.present(set).is_empty() || self.nearest_named(set).is_some_and(|(d, _)| self.reach.is_none_or(|r| d <= r))
+    }
+
+    /// How minutes became metres, when the pace (or, on a straight-line basis, the detour
+    /// factor) is this project's design: said beside every distance a limit in minutes gives,
+    /// so it never reads as an official figure. `line` adds the detour factor that turns the
+    /// walk into a straight line, where the distance said is one.
+    fn pace_note(&self, line: bool) -> Option<(String, String)> {
+        let designed = |p: &Param| p.cite.confidence == Confidence::Provisional;
+        let speed = self.st.param(WALKING_SPEED)?;
+        let straight = self.c.walking.as_ref().is_some_and(|w| w.basis == Basis::StraightLine);
+        let detour = self.st.param(DETOUR_FACTOR).filter(|_| line && straight);
+        if !designed(speed) && !detour.is_some_and(designed) {
+            return None;
+        }
+        let mark = |p: &Param| if designed(p) { ("暂定", "provisional ") } else { ("", "") };
+        let (sz, se) = mark(speed);
+        let v = fmt_num(speed.value);
+        Some(match detour {
+            Some(d) => {
+                let (dz, de) = mark(d);
+                let dv = fmt_num(d.value);
+                (
+                    format!("按{sz}步速 {v} 米/分钟、{dz}绕行系数 {dv}，直线"),
+                    format!("at the {se}pace of {v} m/min and the {de}detour factor {dv}, in a straight line"),
+                )
+            }
+            None => (format!("按{sz}步速 {v} 米/分钟"), format!("at the {se}pace of {v} m/min")),
+        })
+    }
+
     /// Nearest walking distance from the centre to a member of the set, in metres, with the
     /// facility's name where known. Ties go to the first written, so the order of input lists
     /// cannot change the name only when distances differ; equal distances keep the smaller name.
@@ -326,22 +360,28 @@ impl<'a> Cx<'a> {
 
     /// The result, and the specifics a gap would show.
     fn indicator(&self, ind: &Indicator, findings: &mut Vec<Finding>) -> (IndicatorResult, Option<Text>) {
+        let before = findings.len();
         let mut m = self.applies(ind).unwrap_or_else(|| self.measure(ind, findings));
+        // A measure that already said why its data cannot be used (a sample too small, a
+        // note missing, no homes) is not also said to lack data.
+        let said = findings[before..].iter().any(|f| f.indicator.as_deref() == Some(ind.id.as_str()));
         let max = ind.points;
         let (points, status) = if m.not_applicable {
             (max, Status::NotApplicable)
         } else {
             match m.value {
                 None => {
-                    findings.push(Finding {
-                        code: "missing_data".into(),
-                        severity: Severity::Warning,
-                        indicator: Some(ind.id.clone()),
-                        message: Text::new(
-                            format!("{}：缺少数据，按 0 分计", ind.name.zh),
-                            format!("{}: no data, scored 0", ind.name.en),
-                        ),
-                    });
+                    if !said {
+                        findings.push(Finding {
+                            code: "missing_data".into(),
+                            severity: Severity::Warning,
+                            indicator: Some(ind.id.clone()),
+                            message: Text::new(
+                                format!("{}：缺少数据，按 0 分计", ind.name.zh),
+                                format!("{}: no data, scored 0", ind.name.en),
+                            ),
+                        });
+                    }
                     (0.0, Status::NoData)
                 }
                 Some(v) => {
@@ -637,12 +677,22 @@ impl<'a> Cx<'a> {
                         if let Some(e) = &a.evidence {
                             m.inputs.insert("evidence".into(), Value::from(e.as_str()));
                         }
-                        m.says = match (a.done, &a.evidence) {
+                        let note = a.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+                        if let Some(n) = note {
+                            m.inputs.insert("note".into(), Value::from(n));
+                        }
+                        let says = match (a.done, &a.evidence) {
                             (true, Some(e)) => {
                                 Text::new(format!("已落实（佐证：{e}）"), format!("in place (evidence: {e})"))
                             }
                             (true, None) => Text::new("已落实（未附佐证）", "in place (no evidence given)"),
                             (false, _) => Text::new("尚未落实", "not in place"),
+                        };
+                        // What the answer's note says is part of the answer: a veto's reason, a
+                        // partial measure.
+                        m.says = match note {
+                            Some(n) => Text::new(format!("{}；说明：{n}", says.zh), format!("{}; note: {n}", says.en)),
+                            None => says,
                         };
                     }
                 }
@@ -682,7 +732,15 @@ impl<'a> Cx<'a> {
                         if let Some(ev) = &e.evidence {
                             m.inputs.insert("evidence".into(), Value::from(ev.as_str()));
                         }
-                        m.says = Text::new(format!("评估人意见：{}", e.note), format!("evaluator's note: {}", e.note));
+                        m.says = match &e.evidence {
+                            Some(ev) => Text::new(
+                                format!("评估人意见：{}（佐证：{ev}）", e.note),
+                                format!("evaluator's note: {} (evidence: {ev})", e.note),
+                            ),
+                            None => {
+                                Text::new(format!("评估人意见：{}", e.note), format!("evaluator's note: {}", e.note))
+                            }
+                        };
                     }
                 }
                 m
@@ -816,16 +874,19 @@ impl<'a> Cx<'a> {
                 };
                 m.unit = "min";
                 m.inputs.insert("minutes".into(), Value::from(round2(min)));
+                let (pace_zh, pace_en) = self
+                    .pace_note(false)
+                    .map_or((String::new(), String::new()), |(zh, en)| (format!("（{zh}）"), format!(" ({en})")));
                 (
                     min <= lim,
                     format!(
-                        "最近的{which_zh}步行约 {} 米、约 {} 分钟，要求 {} 分钟以内",
+                        "最近的{which_zh}步行约 {} 米、约 {} 分钟{pace_zh}，要求 {} 分钟以内",
                         fmt_num(walk.round()),
                         fmt_num(round1(min)),
                         fmt_num(lim)
                     ),
                     format!(
-                        "nearest {which_en} is about {} m, a {}-minute walk; limit {} minutes",
+                        "nearest {which_en} is about {} m, a {}-minute walk{pace_en}; limit {} minutes",
                         fmt_num(walk.round()),
                         fmt_num(round1(min)),
                         fmt_num(lim)
@@ -852,56 +913,83 @@ impl<'a> Cx<'a> {
         m.inputs.insert("within_minutes".into(), Value::from(limit));
         m.inputs.insert("reach_m".into(), Value::from(round2(reach_m)));
         let origins = self.c.walking.as_ref().map(|w| w.origins.as_slice()).unwrap_or(&[]);
-        let absent = self.present(target).is_empty();
-        if origins.is_empty() {
-            if let Some((d, nearest)) = self.nearest_named(target) {
+        // A type the circle does not have covers no one, whatever distances the homes list to
+        // it: the same test as presence, so the two never disagree.
+        if !self.has(target) {
+            m.value = Some(0.0);
+            let listed_walks = origins.iter().any(|o| target.categories.iter().any(|c| o.nearest_m.contains_key(c)));
+            m.says = if listed_walks {
                 findings.push(Finding {
-                    code: "coverage_from_centre".into(),
+                    code: "walks_without_facility".into(),
                     severity: Severity::Warning,
                     indicator: Some(ind.id.clone()),
                     message: Text::new(
-                        "未提供居民点：覆盖率按生活圈中心一点估算（全有或全无），可能偏高或偏低，请补充居民点",
-                        "no residential origins given: coverage is estimated from the circle centre alone (all or nothing), which may be too high or too low; add origins",
+                        format!("居民点列有到{}的步行距离，但本圈没有{}（设施清单和中心点步行距离中都没有）：这些距离不计", name.zh, name.zh),
+                        format!(
+                            "the origins list walks to {}, but the circle has none (not in the inventory or the centre's walking distances): those walks do not count",
+                            in_sentence(&name.en)
+                        ),
                     ),
                 });
-                let v = if d <= reach_m { 1.0 } else { 0.0 };
-                m.value = Some(v);
-                m.inputs.insert("centre_nearest_m".into(), Value::from(d));
-                if let Some(n) = &nearest {
-                    m.inputs.insert("nearest".into(), Value::from(n.as_str()));
-                }
-                let (which_zh, which_en) = which(name, nearest.as_deref());
-                let walk_min = fmt_num(round1(d / per_min));
-                m.says = Text::new(
+                Text::new(
+                    format!("本圈没有{}（居民点到它的步行距离不计），覆盖率 0%", name.zh),
                     format!(
-                        "按中心点估算：最近的{which_zh}约 {} 米、步行约 {walk_min} 分钟（{} 分钟可达约 {} 米），覆盖率 {}",
-                        fmt_num(d.round()),
-                        fmt_num(limit),
-                        fmt_num(reach_m.round()),
-                        pct(v, &ind.rule)
+                        "the circle has no {} (the origins' walks to one do not count): coverage 0%",
+                        in_sentence(&name.en)
                     ),
-                    format!(
-                        "from the centre: nearest {which_en} about {} m, a {walk_min}-minute walk ({} minutes reach about {} m); coverage {}",
-                        fmt_num(d.round()),
-                        fmt_num(limit),
-                        fmt_num(reach_m.round()),
-                        pct(v, &ind.rule)
-                    ),
-                );
-            } else if absent {
-                m.value = Some(0.0);
-                m.says = Text::new(
-                    format!("没有{}，覆盖率 0%", name.zh),
-                    format!("no {}: coverage 0%", in_sentence(&name.en)),
-                );
-                m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
+                )
             } else {
-                m.says = Text::new("缺少居民点或步行距离数据", "no origins or walking distances given");
-                m.detail = Some(Text::new(
-                    "补充居民点步行距离（或由路网计算）",
-                    "give walking distances from homes (or compute them on the street network)",
-                ));
-            }
+                Text::new(format!("没有{}，覆盖率 0%", name.zh), format!("no {}: coverage 0%", in_sentence(&name.en)))
+            };
+            m.detail = Some(Text::new(format!("缺少{}", name.zh), format!("missing: {}", in_sentence(&name.en))));
+            return m;
+        }
+        // "about 750 m", with the pace when it is designed.
+        let r = fmt_num(reach_m.round());
+        let (reach_zh, reach_en) = match self.pace_note(true) {
+            Some((zh, en)) => (format!("{zh}约 {r} 米"), format!("about {r} m {en}")),
+            None => (format!("约 {r} 米"), format!("about {r} m")),
+        };
+        if origins.is_empty() {
+            // Coverage counts residents, and without homes there are none to count: missing
+            // data, scored 0 like any other. The centre's walk is said, not scored: scoring it
+            // (all or nothing) gave a circle that left its homes out more than one that listed them.
+            m.says = match self.nearest_named(target) {
+                Some((d, nearest)) => {
+                    findings.push(Finding {
+                        code: "coverage_from_centre".into(),
+                        severity: Severity::Warning,
+                        indicator: Some(ind.id.clone()),
+                        message: Text::new(
+                            "未提供居民点：步行覆盖率无法计算，按缺数据计 0 分（中心点的步行距离只作参考）；请补充居民点及其步行距离",
+                            "no residential origins: walking coverage cannot be computed and scores 0 as missing data (the centre's walk is shown for reference only); add origins and their walks",
+                        ),
+                    });
+                    m.inputs.insert("centre_nearest_m".into(), Value::from(d));
+                    if let Some(n) = &nearest {
+                        m.inputs.insert("nearest".into(), Value::from(n.as_str()));
+                    }
+                    let (which_zh, which_en) = which(name, nearest.as_deref());
+                    let walk_min = fmt_num(round1(d / per_min));
+                    Text::new(
+                        format!(
+                            "未提供居民点，覆盖率无法计算（仅供参考：中心点到最近的{which_zh}约 {} 米、步行约 {walk_min} 分钟；{} 分钟{reach_zh}）",
+                            fmt_num(d.round()),
+                            fmt_num(limit),
+                        ),
+                        format!(
+                            "no residential origins, so no coverage (for reference: the nearest {which_en} is about {} m from the centre, a {walk_min}-minute walk; {} minutes is {reach_en})",
+                            fmt_num(d.round()),
+                            fmt_num(limit),
+                        ),
+                    )
+                }
+                None => Text::new("缺少居民点或步行距离数据", "no origins or walking distances given"),
+            };
+            m.detail = Some(Text::new(
+                "补充居民点步行距离（或由路网计算）",
+                "give walking distances from homes (or compute them on the street network)",
+            ));
             return m;
         }
         let mut all = Vec::with_capacity(origins.len());
@@ -918,7 +1006,7 @@ impl<'a> Cx<'a> {
             }
         }
         let (total, covered) = (sum_in_order(all), sum_in_order(reached));
-        if known == 0 && !absent {
+        if known == 0 {
             m.says = Text::new("居民点缺少到该类设施的步行距离", "the origins have no distances to this type");
             m.detail =
                 Some(Text::new("补充居民点到该类设施的步行距离", "give walking distances from homes to this type"));
@@ -934,18 +1022,16 @@ impl<'a> Cx<'a> {
         m.inputs.insert("population_covered".into(), Value::from(covered));
         m.says = Text::new(
             format!(
-                "{} 分钟（约 {} 米）内可达{}的居民 {} 人 ÷ {} 人 = {}",
+                "{} 分钟（{reach_zh}）内可达{}的居民 {} 人 ÷ {} 人 = {}",
                 fmt_num(limit),
-                fmt_num(reach_m.round()),
                 name.zh,
                 fmt_num(covered),
                 fmt_num(total),
                 pct(v, &ind.rule)
             ),
             format!(
-                "residents within {} minutes (about {} m) of {}: {} ÷ {} = {}",
+                "residents within {} minutes ({reach_en}) of {}: {} ÷ {} = {}",
                 fmt_num(limit),
-                fmt_num(reach_m.round()),
                 in_sentence(&name.en),
                 fmt_num(covered),
                 fmt_num(total),
@@ -1789,6 +1875,67 @@ mod tests {
         assert!(near.findings.iter().all(|f| f.code != "beyond_reach"));
         // At the edge of the walk it is the circle's.
         assert_eq!(value(&scored(Some(1125.0)), "LW-B02").0, Some(1.0));
+    }
+
+    /// Walking coverage counts a type only when the circle has it, by presence's own test: the
+    /// homes' walks to convenience stores do not cover anyone once the inventory and the
+    /// centre's walks hold none (a reviewer's circle kept 4/4 on MC-L01 while LW-B02 said
+    /// 没有便利店). And leaving the homes out never earns more than listing them: without origins
+    /// coverage is missing data (0), the centre's walk said for reference only.
+    #[test]
+    fn walking_coverage_needs_the_type_and_the_homes() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let as_of = crate::Date::new(2025, 6, 30).unwrap();
+        let l01 = |a: &Assessment| {
+            let r = a.indicators.iter().find(|i| i.id == "MC-L01").unwrap();
+            (r.points, r.status, r.explanation.zh.clone())
+        };
+        let full = crate::Circle::from_json(ex.json).unwrap();
+        let (points, _, zh) = l01(&score(&st, &full, as_of).unwrap());
+        assert_eq!(points, 4.0, "{zh}");
+
+        let mut no_store = full.clone();
+        no_store.facilities.retain(|f| st.find_category(&f.category).is_none_or(|k| k.code != "convenience_store"));
+        no_store.walking.as_mut().unwrap().nearest_m.remove("convenience_store");
+        let a = score(&st, &no_store, as_of).unwrap();
+        let (points, status, zh) = l01(&a);
+        assert_eq!((points, status), (0.0, Status::NotMet), "{zh}");
+        assert!(zh.contains("本圈没有便利店（居民点到它的步行距离不计），覆盖率 0%"), "{zh}");
+        let b02 = a.indicators.iter().find(|i| i.id == "LW-B02").unwrap();
+        assert_eq!(b02.points, 0.0, "presence agrees: {}", b02.explanation.zh);
+        let w = a.findings.iter().find(|f| f.code == "walks_without_facility").expect("a finding");
+        assert_eq!(w.indicator.as_deref(), Some("MC-L01"));
+
+        let mut no_homes = full.clone();
+        no_homes.walking.as_mut().unwrap().origins.clear();
+        let a = score(&st, &no_homes, as_of).unwrap();
+        let (points, status, zh) = l01(&a);
+        assert_eq!((points, status), (0.0, Status::NoData), "{zh}");
+        assert!(zh.contains("未提供居民点，覆盖率无法计算（仅供参考：中心点到最近的便利店"), "{zh}");
+        assert!(a.total <= score(&st, &full, as_of).unwrap().total);
+        // One finding says why, not a second saying data is missing.
+        let about = |code: &str| {
+            a.findings.iter().filter(|f| f.code == code && f.indicator.as_deref() == Some("MC-L01")).count()
+        };
+        assert_eq!((about("coverage_from_centre"), about("missing_data")), (1, 0));
+    }
+
+    /// A survey below the minimum sample is said once, as too small, not also as missing data.
+    #[test]
+    fn a_small_survey_is_said_to_be_small_not_missing() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let mut c = crate::Circle::from_json(ex.json).unwrap();
+        let keys: Vec<String> = c.surveys.keys().cloned().collect();
+        for k in keys {
+            let s = c.surveys.get_mut(&k).unwrap();
+            (s.respondents, s.satisfied) = (80, 76);
+        }
+        let a = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap();
+        let codes: Vec<&str> =
+            a.findings.iter().filter(|f| f.indicator.as_deref() == Some("MC-R01")).map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["sample_too_small"]);
     }
 
     #[test]

@@ -31,8 +31,12 @@ struct Cited {
 fn walk(standard: &str, v: &Value, path: &str, out: &mut Vec<Cited>) {
     match v {
         Value::Object(m) => {
-            if let (Some(Value::String(source)), Some(Value::String(confidence))) = (m.get("source"), m.get("confidence")) {
-                let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+            if let (Some(Value::String(source)), Some(Value::String(confidence))) =
+                (m.get("source"), m.get("confidence"))
+            {
+                let text = |k: &str| {
+                    m.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+                };
                 out.push(Cited {
                     standard: standard.to_string(),
                     path: path.to_string(),
@@ -125,7 +129,8 @@ fn the_longwan_plans_quotes_are_in_its_text() {
         .filter(|c| c.source != PLAN)
         .filter_map(|c| {
             let q = squeezed(c.quote.as_deref()?);
-            (!plan.contains(&q) && !notes.contains(&q)).then(|| format!("{}: {} (source {}): “{q}”", c.standard, c.path, c.source))
+            (!plan.contains(&q) && !notes.contains(&q))
+                .then(|| format!("{}: {} (source {}): “{q}”", c.standard, c.path, c.source))
         })
         .collect();
     assert!(

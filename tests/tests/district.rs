@@ -112,7 +112,34 @@ fn the_report_says_each_target_with_its_counting() {
     assert!(en.contains("2 (target ≥ 10) ✗ not met"), "{en}");
     // In Markdown the source and the counting are nested items of their target.
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
-    assert!(md.contains("✗ 未达到\n  - 依据：lw-plan-2024 二（已核实）\n  - 口径："), "{md}");
+    assert!(md.contains("✗ 未达到\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
+}
+
+/// Sources are cited as the score report cites them (the document number, else its title, and
+/// the clause), never by the standard's internal source ids; the district JSON is unchanged.
+#[test]
+fn the_report_cites_documents_not_internal_ids() {
+    use lifecircle_core::standard::Lang;
+    let d = summary(Some(COMMUNITIES));
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    assert!(zh.contains("\n  依据：温龙政办发明电〔2024〕24号 二（已核实）\n"), "{zh}");
+    // The targets above the district: by number, or by title where the source has no number.
+    assert!(zh.contains("- 2025 到2025年建设上千个便民生活圈（“百城千圈”）（商办流通函〔2021〕247号 目标）\n"), "{zh}");
+    assert!(zh.contains("（浙商务联发〔2023〕123号 目标）\n"), "{zh}");
+    assert!(zh.contains("（商务部等9部门关于加力推动城市一刻钟便民生活圈建设扩围升级的通知 目标）\n"), "{zh}");
+    let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
+    assert!(en.contains("\n  Source: 温龙政办发明电〔2024〕24号 二 (verified)\n"), "{en}");
+    for (lang, report) in [("zh", &zh), ("en", &en)] {
+        for id in ["lw-plan-2024", "mofcom-247", "mofcom-2025", "zj-123"] {
+            assert!(!report.contains(id), "{lang} report names the internal id {id}:\n{report}");
+        }
+    }
+    // The citation text is the score report's, and not serialised.
+    let st = load_builtin(STANDARD).unwrap();
+    for t in &d.targets {
+        assert_eq!(t.source, lifecircle_core::score::cite_text(&st, &t.cite));
+    }
+    assert!(!serde_json::to_string(&d).unwrap().contains("温龙政办发明电"));
 }
 
 /// `summarise` scores the list itself and gives the same summary as scoring by hand; it

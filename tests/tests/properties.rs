@@ -179,6 +179,46 @@ fn adding_a_facility_never_lowers_an_indicator() {
     });
 }
 
+/// Leaving data out never earns more: without the homes (walking coverage is then missing
+/// data; it once scored the centre alone, all or nothing, and a circle gained by dropping its
+/// homes), without the surveys, the checklist answers or the evaluator's points, no indicator
+/// rises.
+#[test]
+fn leaving_data_out_never_earns_more() {
+    each_standard(|st, c| {
+        let before = score(st, &c, as_of()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut variants: Vec<(&str, Circle)> = Vec::new();
+        let mut v = c.clone();
+        if let Some(w) = &mut v.walking {
+            w.origins.clear();
+        }
+        variants.push(("origins", v));
+        let mut v = c.clone();
+        v.surveys = Default::default();
+        variants.push(("surveys", v));
+        let mut v = c.clone();
+        v.checklist = Default::default();
+        variants.push(("checklist", v));
+        let mut v = c.clone();
+        v.evaluator = Default::default();
+        variants.push(("evaluator", v));
+        for (what, less) in variants {
+            let after = score(st, &less, as_of()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (b, a) in before.indicators.iter().zip(&after.indicators) {
+                prop_assert!(
+                    a.points <= b.points + 1e-9,
+                    "without {what}, {} rose from {} to {}",
+                    b.id,
+                    b.points,
+                    a.points
+                );
+            }
+            prop_assert!(after.total <= before.total + 1e-9, "without {what}, the total rose");
+        }
+        Ok(())
+    });
+}
+
 #[test]
 fn inventory_order_never_changes_the_result() {
     each_standard(|st, c| {
