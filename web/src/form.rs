@@ -1152,8 +1152,8 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         <fieldset>
             <legend>{tr(l, "步行距离", "Walking distances")}</legend>
             <p class="lc-help">{tr(l,
-                "沿路网测量的步行距离（米）。覆盖率指标按各居民点人口加权；没有居民点时以中心代替。",
-                "Walking distances along streets, in metres. Coverage is weighted by the population of each residential point; without any, the centre stands in.")}</p>
+                "沿路网测量的步行距离（米）。覆盖率指标按各居民点人口加权；没有居民点时覆盖率无法计算，按缺数据计 0 分。",
+                "Walking distances along streets, in metres. Coverage is weighted by the population of each residential point; without any, it cannot be computed and scores 0 as missing data.")}</p>
             {centre}
             <div class="lc-table-wrap">
                 <table>
