@@ -70,6 +70,10 @@ pub struct TargetProgress {
     /// standard's internal source id. Not serialised, as [`DistrictCircle::sample`].
     #[serde(skip)]
     pub source: String,
+    /// The cited document alone ([`crate::score::cite_document`]), for a table that gives the
+    /// clause in a column of its own. Not serialised.
+    #[serde(skip)]
+    pub document: String,
     /// The district's value; `None` when circle data cannot give it (see `how`).
     pub value: Option<f64>,
     /// `value ≥ at_least`; `None` without a value.
@@ -437,6 +441,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 name: t.name.clone(),
                 cite: t.cite.clone(),
                 source: crate::score::cite_text(st, &t.cite),
+                document: crate::score::cite_document(st, &t.cite),
                 value,
                 met: value.map(|v| v >= t.at_least),
                 this_year: t.year == as_of.year(),

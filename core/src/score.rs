@@ -1245,16 +1245,21 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
 
 /// A citation as a reader wants it: the document number (or title) and the clause.
 pub fn cite_text(st: &Standard, c: &Cite) -> String {
-    let doc = st
-        .sources
-        .iter()
-        .find(|s| s.id == c.source)
-        .map(|s| s.number.clone().unwrap_or_else(|| s.title.clone()))
-        .unwrap_or_else(|| c.source.clone());
+    let doc = cite_document(st, c);
     match &c.clause {
         Some(cl) => format!("{doc} {cl}"),
         None => doc,
     }
+}
+
+/// The document a citation names, as a reader knows it: its number, else its title (else the
+/// standard's own source id, for a source it does not list).
+pub fn cite_document(st: &Standard, c: &Cite) -> String {
+    st.sources
+        .iter()
+        .find(|s| s.id == c.source)
+        .map(|s| s.number.clone().unwrap_or_else(|| s.title.clone()))
+        .unwrap_or_else(|| c.source.clone())
 }
 
 fn assemble(

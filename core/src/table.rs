@@ -272,11 +272,15 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         let from = if several { format!("[{} v{}] ", a.standard.id, a.standard.version) } else { String::new() };
         for d in &a.dimensions {
             if !dims.iter().any(|(s, id, _)| *s == std && *id == d.id) {
+                // A dimension's maximum is the sum of its items' points: designed when any is.
+                let provisional =
+                    a.indicators.iter().any(|r| r.dimension == d.id && r.points_confidence == Confidence::Provisional);
                 let head = format!(
-                    "{from}{}{}{}{}",
+                    "{from}{}{}{}{}{}",
                     d.name.get(lang),
                     lang.pick("（满分 ", " (max "),
                     short_num(d.max),
+                    if provisional { lang.pick("；暂定", "; provisional") } else { "" },
                     lang.pick("）", ")")
                 );
                 dims.push((std, &d.id, head));
@@ -452,7 +456,7 @@ pub fn district(d: &District, lang: Lang) -> String {
             None => c.text(lang.pick("无法判断", "not measured")),
         }
         c.text(yes_no(g.district_level));
-        c.text(&g.cite.source);
+        c.text(&g.document);
         c.text(g.cite.clause.as_deref().unwrap_or(""));
         c.text(match g.cite.confidence {
             Confidence::Verified => lang.pick("已核实", "verified"),
@@ -598,6 +602,8 @@ mod tests {
         assert_eq!((both[1][lw].as_str(), both[1][mc].as_str()), (points(&longwan).as_str(), ""));
         assert_eq!((both[2][lw].as_str(), both[2][mc].as_str()), ("", points(&mofcom).as_str()));
         assert!(both.iter().all(|r| r.len() == both[0].len()));
+        // A dimension's maximum sums designed points: said so, as the items' columns are.
+        assert!(one[0].iter().any(|h| h == "布局合理、快捷便利（满分 24；暂定）"), "{:?}", one[0]);
     }
 
     #[test]

@@ -140,6 +140,12 @@ fn the_report_cites_documents_not_internal_ids() {
         assert_eq!(t.source, lifecircle_core::score::cite_text(&st, &t.cite));
     }
     assert!(!serde_json::to_string(&d).unwrap().contains("温龙政办发明电"));
+    // The CSV's 依据 column: the document, its clause in the next column.
+    let csv = lifecircle_core::table::district(&d, Lang::Zh);
+    assert!(csv.contains(",温龙政办发明电〔2024〕24号,二,"), "{csv}");
+    for id in ["lw-plan-2024", "mofcom-247", "mofcom-2025", "zj-123"] {
+        assert!(!csv.contains(id), "the CSV names the internal id {id}:\n{csv}");
+    }
 }
 
 /// `summarise` scores the list itself and gives the same summary as scoring by hand; it
