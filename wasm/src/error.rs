@@ -6,7 +6,7 @@
 //!
 //! | `code` | when | details |
 //! |---|---|---|
-//! | `invalid_standard` | a standard's text has problems | `diagnostics`: `Diagnostic[]` (file, line, column, item, code) |
+//! | `invalid_standard` | a standard's text has problems | `diagnostics`: `Diagnostic[]` (file, line, column, item, code, `message`, `message_zh`) |
 //! | `unknown_standard` | an id that is not built in | `diagnostics` (one `unknown_parent`) |
 //! | `invalid_input` | the circle is malformed or absurd | `problems`: `InputProblem[]` (code, field path, line, column) |
 //! | `bad_argument` | a wrong `asOf`, `lang`, `format`, `which`; a circle that is neither object nor string; a standard that is neither a built-in id, a packed standard nor (full module) a text; any argument of the wrong type (`args.rs`) | `argument`: its name |

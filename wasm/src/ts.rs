@@ -279,7 +279,14 @@ export type DiagCode =
   | "bad_rule" | "bad_value";
 /** One problem in a standard file. */
 export interface Diagnostic {
-  code: DiagCode; file: string; line?: number; column?: number; item?: string; message: string;
+  code: DiagCode; file: string; line?: number; column?: number; item?: string;
+  /** English, with the exact values. */
+  message: string;
+  /**
+   * For a Chinese reader: the problem in Chinese with its values where one is written, else what
+   * the code means in Chinese, then ` / ` and the English message.
+   */
+  message_zh: string;
 }
 export type InputProblemCode =
   | "json" | "out_of_range" | "not_whole" | "unknown_category" | "unknown_indicator"

@@ -285,3 +285,56 @@ fn errors_carry_stable_codes_and_locations() {
     // The message is the Rust error's text.
     assert!(get(&e, "message").as_string().unwrap().contains("mofcom-2021"));
 }
+
+/// (d) Standard diagnostics reach JS in Chinese too: `message_zh` beside the English `message`,
+/// from `validateStandard` and on what `loadStandard`, `packStandard` and `score` throw (whose
+/// `message` reads Chinese first), and on an unknown id's error in scoring.
+#[wasm_bindgen_test]
+fn standard_diagnostics_reach_js_in_chinese() {
+    let text = lifecircle_core::standard::builtin_text("mofcom-2021")
+        .unwrap()
+        .replacen("level = \"national\"", "level = \"distrct\"", 1)
+        .replacen("unit = \"m/min\"", "unit = \"m/mn\"", 1);
+    let text = text.as_str();
+    let v: js_sys::Array = facade::validate_standard(text.into(), Some("mine.toml".into())).unwrap().unchecked_into();
+    let by_code = |code: &str| {
+        v.iter()
+            .find(|d| get(d, "code").as_string().as_deref() == Some(code))
+            .unwrap_or_else(|| panic!("no `{code}` in {:?}", js_sys::JSON::stringify(&v)))
+    };
+    let message_zh = |d: &JsValue| {
+        get(d, "message_zh").as_string().unwrap_or_else(|| panic!("no message_zh: {:?}", js_sys::JSON::stringify(d)))
+    };
+    // A Chinese message written for the problem: the field, the value and the nearest word.
+    let level = by_code("bad_value");
+    let zh = message_zh(&level);
+    assert!(zh.contains("层级") && zh.contains("distrct") && zh.contains("district"), "{zh}");
+    assert!(!get(&level, "message").as_string().unwrap().contains("层级"), "the English stays English");
+    // None written: the code's meaning in Chinese, then the English with the unit written.
+    let zh = message_zh(&by_code("unknown_unit"));
+    assert!(zh.starts_with("不认识的单位 / ") && zh.contains("m/mn"), "{zh}");
+
+    let circle = facade::example_circle("longwan-2024".into()).unwrap();
+    let thrown = [
+        ("loadStandard", facade::load_standard(text.into(), Some("mine.toml".into())).unwrap_err()),
+        ("packStandard", facade::pack_standard(text.into(), Some("mine.toml".into())).unwrap_err()),
+        ("score", facade::score(text.into(), circle.clone(), "2025-06-30".into()).unwrap_err()),
+    ];
+    for (export, e) in thrown {
+        assert_eq!(code_of(&e), "invalid_standard", "{export}");
+        let message = get(&e, "message").as_string().unwrap();
+        assert!(message.starts_with("标准文件有误（"), "{export}: {message}");
+        assert!(message.contains("层级") && message.contains("不认识的单位"), "{export}: {message}");
+        let d = js_sys::Array::from(&get(&e, "diagnostics"));
+        assert_eq!(d.length(), v.length(), "{export}");
+        for (thrown, returned) in d.iter().zip(v.iter()) {
+            assert_eq!(message_zh(&thrown), message_zh(&returned), "{export}");
+        }
+    }
+
+    // The scoring path's only diagnostic: an id that is not built in.
+    let e = facade::score("no-such-standard".into(), circle, "2025-06-30".into()).unwrap_err();
+    assert_eq!(code_of(&e), "unknown_standard");
+    let zh = message_zh(&js_sys::Array::from(&get(&e, "diagnostics")).get(0));
+    assert!(zh.starts_with("没有内置标准 no-such-standard"), "{zh}");
+}

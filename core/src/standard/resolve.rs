@@ -96,25 +96,63 @@ impl DiagCode {
     }
 }
 
-/// One problem in a standard file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem in a standard file. Written (JSON, the npm package's `Diagnostic`) with
+/// `message` (English, with the exact values) and `message_zh` (the Chinese a reader needs,
+/// [`Diagnostic::message_zh`]), as an input problem is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: DiagCode,
     /// The file name as the caller gave it.
     pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Not written when unknown (as `column` and `item`).
     pub line: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// The id of the indicator, category, grade … concerned.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     pub message: String,
     /// The message in Chinese with the same values (the field, the value written, what is
     /// allowed), where one is written; else the code's [`DiagCode::zh`] stands before the
-    /// English. Not serialized.
-    #[serde(skip)]
+    /// English. Written as part of `message_zh` ([`Diagnostic::message_zh`]), not on its own.
     pub zh: Option<String>,
+}
+
+impl Diagnostic {
+    /// What a Chinese reader is told, the Chinese half of what `Display` writes: the
+    /// diagnostic's own Chinese ([`Diagnostic::zh`]) when one is written, else what its code
+    /// means ([`DiagCode::zh`]), then ` / ` and the English message, which names the values.
+    /// Serialized as `message_zh`.
+    pub fn message_zh(&self) -> String {
+        match &self.zh {
+            Some(zh) => zh.clone(),
+            None => format!("{} / {}", self.code.zh(), self.message),
+        }
+    }
+}
+
+/// Field by field as `#[derive(Serialize)]` would write them (`line`, `column` and `item`
+/// left out when unknown), then `message_zh`.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Diagnostic", 7)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("file", &self.file)?;
+        match self.line {
+            Some(l) => st.serialize_field("line", &l)?,
+            None => st.skip_field("line")?,
+        }
+        match self.column {
+            Some(c) => st.serialize_field("column", &c)?,
+            None => st.skip_field("column")?,
+        }
+        match &self.item {
+            Some(i) => st.serialize_field("item", i)?,
+            None => st.skip_field("item")?,
+        }
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("message_zh", &self.message_zh())?;
+        st.end()
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -130,6 +168,8 @@ impl fmt::Display for Diagnostic {
         if let Some(item) = &self.item {
             write!(f, "{item}: ")?;
         }
+        // Chinese first: the same as `message_zh` (core/tests/standard_diagnostics_json.rs
+        // checks they agree), with the English after it when a Chinese message is written.
         match &self.zh {
             Some(zh) => write!(f, "{zh} / {}", self.message),
             None => write!(f, "{} / {}", self.code.zh(), self.message),
