@@ -2,6 +2,7 @@
 // own standards and walking reach; checked with `tsc --noEmit --strict` against
 // lifecircle_full.d.ts (run by `cargo xtask test`).
 import init, {
+  schema,
   loadStandard,
   validateStandard,
   packStandard,
@@ -44,6 +45,8 @@ export async function mine(): Promise<number> {
   const problems: Diagnostic[] = validateStandard(text, 'mine.toml');
   for (const d of problems) console.log(`${d.file}:${d.line ?? '?'}:${d.column ?? '?'} [${d.code}] ${d.item ?? ''} ${d.message}`);
   const s: Standard = loadStandard(text, 'mine.toml');
+  const standardSchema: Record<string, unknown> = schema('standard');
+  console.log(Object.keys(standardSchema).length);
   for (const ind of s.indicators) {
     if (ind.kind === 'presence') console.log(ind.target.categories, ind.within);
     // Designed points are cited apart from the official requirement.

@@ -51,9 +51,9 @@ export async function main(): Promise<void> {
   const md: string = report('longwan-2024', circle, '2025-06-30', 'en', 'markdown');
   console.log(text.length, md.length);
 
+  // The standard's schema is in the full module (`schema('standard')` here throws bad_argument).
   const circleSchema: Record<string, unknown> = schema('circle');
-  const standardSchema: Record<string, unknown> = schema('standard');
-  console.log(Object.keys(circleSchema).length, Object.keys(standardSchema).length);
+  console.log(Object.keys(circleSchema).length);
 
   try {
     score('longwan-2024', { id: 'x', name: 'y', population: -1 }, '2025-06-30');

@@ -16,7 +16,7 @@
 //! | `report(standard, circle, asOf, lang?, format?)` | the text or Markdown report |
 //! | `district(standard, circles, asOf, communities?)` | feature `district`: a district's circles against the standard's targets (`District`) |
 //! | `districtJson(…)`, `districtReport(…, lang?, format?)` | feature `district`: the same as JSON text (as the CLI writes it) or a report |
-//! | `schema(which)` | the JSON Schema of `"circle"` or `"standard"` input |
+//! | `schema(which)` | the JSON Schema of `"circle"` input; of `"standard"` with feature `authoring` (the scoring module throws `bad_argument`) |
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
 //! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |
 //! | `validateStandard(text, name?)` | feature `authoring`: every problem (`Diagnostic[]`, empty when valid) |
@@ -288,13 +288,23 @@ fn summarise(
     })
 }
 
-/// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object.
+/// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object. The
+/// standard's schema is for writing standards, which only the full module reads (feature
+/// `authoring`): the scoring module leaves its 23 KB out and says where it is.
 #[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
 pub fn schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] which: JsValue) -> Result<JsValue, JsValue> {
     entry(|| {
         let text = match args::text(&which, "which")?.as_str() {
             "circle" => lifecircle_core::schema::CIRCLE_SCHEMA,
+            #[cfg(feature = "authoring")]
             "standard" => lifecircle_core::schema::STANDARD_SCHEMA,
+            #[cfg(not(feature = "authoring"))]
+            "standard" => {
+                return Err(Failure::argument(
+                    "which",
+                    "标准文件的 JSON Schema 在完整模块 lifecircle/full 中（本模块不读标准文本）/ the standard's schema is in the full module, lifecircle/full (this module reads no standard text)".into(),
+                ));
+            }
             other => {
                 return Err(Failure::argument(
                     "which",

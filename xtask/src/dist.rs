@@ -391,15 +391,16 @@ console.log(a.total, a.grade.grade?.name.zh);
 - `score(标准, 生活圈, 评估日期)`：标准为内置标准 id、打包的标准（`Uint8Array` 或 `ArrayBuffer`，即 `packStandard`
   或命令行 `lifecircle pack` 的结果，核对摘要）或（仅完整模块）标准文本；生活圈为对象或 JSON 字符串；
   评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
-- `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle' | 'standard')`、
+- `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle')`（`schema('standard')` 在完整模块）、
   `exampleCircle`、`version`。
 - 出错时抛出 `Error`（信息先中文后英文），带稳定的 `code`：`invalid_standard`、`unknown_standard`、
   `invalid_input`、`bad_argument`（`argument` 为参数名，类型不对也属此类）、`no_example`、`internal`、
   `panic`，完整模块另有 `invalid_data`、`access_error`；明细在 `diagnostics` / `problems`。
   `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
 - 完整模块 `lifecircle/full`（`lifecircle_full.js`）包含上述全部函数，另有：自定义标准
-  `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码；
-  `score` 等也接受标准文本）、`packStandard`，以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
+  `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码、
+  中文说明 `message_zh` 与英文 `message`；`score` 等也接受标准文本）、`packStandard`，
+  以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
   PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`）、`nearest`、`reachedStreets`、`isochrone`、
   `walkCircle`、`whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、`convertCoords`
   （WGS-84 / GCJ-02 / BD-09；用完的路网调用 `free()`），以及全区目标进度
@@ -425,7 +426,7 @@ byte-identical JSON to the native CLI.
   `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json`
   text.
 - `report(standard, circle, asOf, lang?, format?)`, `listStandards()`,
-  `schema('circle' | 'standard')`, `exampleCircle(standardId)`, `version()`.
+  `schema('circle')` (`schema('standard')` is in the full module), `exampleCircle(standardId)`, `version()`.
 - Errors are thrown as `Error` (message in Chinese, then English) with a stable `code`:
   `invalid_standard`, `unknown_standard`, `invalid_input`, `bad_argument` (`argument` names it;
   a value of the wrong type is one too), `no_example`, `internal`, `panic`, and in the full module
@@ -433,7 +434,8 @@ byte-identical JSON to the native CLI.
   bug: the instance is unusable afterwards; reload the page.
 - The full module `lifecircle/full` (`lifecircle_full.js`) has everything above plus your own
   standards, `loadStandard(text, name?)` (the resolved standard as a plain object),
-  `validateStandard(text, name?)` (every problem with file, line, column, item and code) and
+  `validateStandard(text, name?)` (every problem with file, line, column, item, code, and its
+  message in Chinese, `message_zh`, and English, `message`) and
   `packStandard(text, name?)`, in TOML, JSON or YAML (`score` and friends then accept a
   standard's text too), and walking reach on street networks: `WalkNetwork.fromBytes` (the
   bytes of OSM XML / PBF / GeoJSON, as a `Uint8Array` or an `ArrayBuffer`), `nearest`,
