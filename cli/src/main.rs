@@ -99,6 +99,11 @@ enum Command {
         /// (TOML, JSON or YAML), a packed standard (`lifecircle pack`) or a built-in id.
         #[arg(long, short)]
         standard: Option<String>,
+        /// 逐项列出全部不同之处（默认至多列出 12 处，其余计数；输入与总分的不同总会列出）
+        /// List every difference (by default at most 12 are listed and the rest counted; those in
+        /// the input and the total are always listed).
+        #[arg(long)]
+        all: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -517,11 +522,51 @@ impl Failure {
     }
 }
 
+/// The command line as clap reads it, with clap's own words in the help in Chinese first: the
+/// `-h` and `-V` flags are this program's (clap's are disabled: their help is English), and
+/// every command's help is written from a template that names its parts in both languages
+/// (clap's default writes `Usage:`, `Commands:`, `Arguments:` and `Options:`). Left in English:
+/// the `help` command clap adds, and clap's own error messages (a Chinese line goes first,
+/// [`parse_args`]).
+fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    /// The default template's layout, each heading in Chinese and English, only the parts a
+    /// command has (every command has options: `-h` is global).
+    fn chinese(cmd: clap::Command) -> clap::Command {
+        let mut t = String::from("{before-help}{about-with-newline}\n用法 Usage: {usage}\n");
+        if cmd.has_subcommands() {
+            t.push_str("\n命令 Commands:\n{subcommands}\n");
+        }
+        if cmd.get_positionals().next().is_some() {
+            t.push_str("\n参数 Arguments:\n{positionals}\n");
+        }
+        t.push_str("\n选项 Options:\n{options}{after-help}");
+        cmd.help_template(t).mut_subcommands(chinese)
+    }
+    let help = Arg::new("help").short('h').long("help").action(ArgAction::Help).global(true);
+    let version = Arg::new("version").short('V').long("version").action(ArgAction::Version);
+    chinese(
+        Cli::command()
+            .disable_help_flag(true)
+            .disable_version_flag(true)
+            .arg(
+                help.help("显示帮助 Print help")
+                    .long_help("显示帮助（-h 显示摘要）Print help (see a summary with '-h')"),
+            )
+            .arg(version.help("显示版本 Print version")),
+    )
+}
+
 /// clap's usage errors are English: a Chinese line goes first, naming the kind of mistake and
 /// the argument, then clap's own message with its usage line (exit code 2, as before).
 fn parse_args() -> Cli {
+    use clap::FromArgMatches;
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    Cli::try_parse().unwrap_or_else(|e| {
+    let mut cmd = command();
+    let parsed = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
+    parsed.unwrap_or_else(|e| {
         let said = |k| match e.get(k) {
             Some(ContextValue::String(a)) => Some(a.clone()),
             Some(ContextValue::Strings(a)) => Some(a.join("、")),
@@ -598,7 +643,7 @@ fn emit_bytes(bytes: &[u8]) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("cannot write to stdout: {e}");
+        eprintln!("无法写入标准输出：{} / cannot write to stdout: {e}", io_reason(&e, Access::Write));
         std::process::exit(3);
     }
 }
@@ -607,15 +652,49 @@ macro_rules! say {
     ($($t:tt)*) => { emit(&format!("{}\n", format!($($t)*))) };
 }
 
-fn read(path: &Path) -> Result<String, Failure> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| Failure::Io(format!("无法读取标准输入 cannot read standard input: {e}")))?;
-        return Ok(s);
+/// Whether a file was being read or written, for [`io_reason`].
+#[derive(Clone, Copy)]
+enum Access {
+    Read,
+    Write,
+}
+
+/// Why a file could not be read or written, in Chinese, for the reasons a user can act on
+/// (the system's own words, English, follow it in each message): `文件不存在` for NotFound.
+fn io_reason(e: &std::io::Error, access: Access) -> &'static str {
+    use std::io::ErrorKind as K;
+    match (e.kind(), access) {
+        (K::NotFound, Access::Read) => "文件不存在",
+        (K::NotFound, Access::Write) => "所在文件夹不存在",
+        (K::PermissionDenied, Access::Read) => "没有读取权限",
+        (K::PermissionDenied, Access::Write) => "没有写入权限",
+        (K::IsADirectory, _) => "这是文件夹，不是文件",
+        (K::NotADirectory, _) => "路径中有一段不是文件夹",
+        (K::InvalidData, _) => "内容无效（不是 UTF-8 文本？）",
+        (K::StorageFull, _) => "磁盘已满",
+        (K::ReadOnlyFilesystem, _) => "文件系统为只读",
+        (K::FileTooLarge, _) => "文件过大",
+        _ => "操作系统报错",
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))?;
+}
+
+/// A file that could not be read: exit 3, the reason in Chinese first ([`io_reason`]).
+fn unreadable(path: &Path, e: &std::io::Error) -> Failure {
+    let p = path.display();
+    Failure::Io(format!("无法读取 {p}：{} / cannot read {p}: {e}", io_reason(e, Access::Read)))
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    let bytes = if path.as_os_str() == "-" {
+        // Read as bytes: text that is not UTF-8 is then named by line and column, as in a file.
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map_err(|e| {
+            Failure::Io(format!("无法读取标准输入：{} / cannot read standard input: {e}", io_reason(&e, Access::Read)))
+        })?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| unreadable(path, &e))?
+    };
     // Invalid input (exit 1), not an unreadable file: the bytes were read, they are not text.
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -674,21 +753,19 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
     } else if Path::new(sid).exists() {
         load_file(Path::new(sid))?.inspect(|st| {
             // A file that calls itself a built-in standard, same version, with other content
-            // would print as that standard: only the digest would tell them apart.
-            let short = |d: &str| d.chars().take(12).collect::<String>();
-            if let Some(Ok(b)) = standard::builtin(&st.id).map(|_| standard::load_builtin(&st.id))
-                && b.version == st.version
-                && b.digest != st.digest
-            {
+            // would print as that standard: only the digest would tell them apart. The reports
+            // say it too (`not_the_builtin`).
+            if let Some((b, _)) = modified_builtin(st) {
+                let short = |d: &str| d.chars().take(12).collect::<String>();
                 eprintln!(
                     "⚠ {sid}：标识与版本（{} v{}）与内置标准相同，但内容不同（摘要 {} ≠ 内置 {}）；修改过的标准请改用新的版本号 / \
                      has the id and version of a built-in standard but other content (digest {} ≠ {}); give a changed standard a new version",
                     st.id,
                     st.version,
                     short(&st.digest),
-                    short(&b.digest),
+                    short(&b),
                     short(&st.digest),
-                    short(&b.digest)
+                    short(&b)
                 );
             }
         })
@@ -705,6 +782,59 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
         )));
     }
     .map_err(|e| Failure::Invalid(e.to_string()))
+}
+
+/// The digests of a built-in standard and of `st` when `st` has the built-in's id and version
+/// but other content (a modified copy of a shipped file): `None` for the built-in itself and
+/// for any other standard.
+fn modified_builtin(st: &Standard) -> Option<(String, String)> {
+    let b = standard::builtin(&st.id).and_then(|_| standard::load_builtin(&st.id).ok())?;
+    (b.version == st.version && b.digest != st.digest).then(|| (b.digest, st.digest.clone()))
+}
+
+/// What a report of `score` or `district` says right under its standard's line when the
+/// standard is a modified copy of a built-in one ([`modified_builtin`]): the report names the
+/// standard by id and version, which would read as the official one ([`with_warning`]).
+fn not_the_builtin(st: &Standard) -> Option<String> {
+    let (builtin, digest) = modified_builtin(st)?;
+    let short = |d: &str| d.chars().take(12).collect::<String>();
+    let (id, v, d, b) = (&st.id, &st.version, short(&digest), short(&builtin));
+    // (no Markdown escaping needed: the id and version are a built-in standard's, the digests hex)
+    Some(format!(
+        "此标准不是内置的 {id} v{v}：标识与版本相同，但内容不同（摘要 {d} ≠ 内置 {b}），评分结果不代表内置标准 / \
+         this is not the built-in {id} v{v}: same id and version, other content (digest {d} ≠ built-in {b}); the \
+         scores are not those of the built-in standard"
+    ))
+}
+
+/// A text or Markdown report with `warning` ([`not_the_builtin`]), Chinese first then English in
+/// either language's report, on a line of its own right under the standard's line (or before
+/// everything when there is no such line). The JSON and CSV outputs are left as they are.
+fn with_warning(report: String, warning: Option<&str>) -> String {
+    let Some(say) = warning else {
+        return report;
+    };
+    // The standard's line, `评价标准：…` or `Standard: …`; in Markdown a list item, with its key
+    // in bold in an assessment's report (`- **评价标准**: …`): the warning is written the same way.
+    let mut out = String::with_capacity(report.len() + say.len() + 32);
+    let mut said = false;
+    for l in report.split_inclusive('\n') {
+        out.push_str(l);
+        if said {
+            continue;
+        }
+        let (item, rest) = l.strip_prefix("- ").map_or(("", l), |r| ("- ", r));
+        let (bold, rest) = rest.strip_prefix("**").map_or((false, rest), |r| (true, r));
+        let key = ["评价标准：", "评价标准**:", "Standard: ", "Standard**:"].iter().any(|k| rest.starts_with(k));
+        if key {
+            let line =
+                if bold { format!("- **⚠ 注意 Note**: {say}") } else { format!("{item}⚠ 注意 Note：{say}") };
+            out.push_str(&line);
+            out.push('\n');
+            said = true;
+        }
+    }
+    if said { out } else { format!("⚠ 注意 Note：{say}\n{out}") }
 }
 
 /// Whether a `--standard` value that is not a built-in id is meant as a file: it has a folder
@@ -919,8 +1049,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Pack { standard, output } => {
             let bytes = standard::bundle::pack_standard(&load_any(&standard)?);
             match output {
-                Some(path) => std::fs::write(&path, &bytes)
-                    .map_err(|e| Failure::Io(format!("无法写入 cannot write {}: {e}", path.display()))),
+                Some(path) => std::fs::write(&path, &bytes).map_err(|e| {
+                    let p = path.display();
+                    Failure::Io(format!("无法写入 {p}：{} / cannot write {p}: {e}", io_reason(&e, Access::Write)))
+                }),
                 None => {
                     emit_bytes(&bytes);
                     Ok(())
@@ -939,6 +1071,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), crs)?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
+            let warning = not_the_builtin(&std);
             // A file or circle that cannot be scored is listed and the batch goes on: the
             // others are scored and written, and the command exits non-zero at the end.
             let mut failed: Vec<Failure> = Vec::new();
@@ -982,8 +1115,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     match result {
                         Ok(a) => match format {
                             FormatArg::Json | FormatArg::Csv => results.push(a),
-                            FormatArg::Text => say!("{}", report::render(&a, lang, Format::Text)),
-                            FormatArg::Md => say!("{}", report::render(&a, lang, Format::Markdown)),
+                            FormatArg::Text | FormatArg::Md => {
+                                let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
+                                say!("{}", with_warning(report::render(&a, lang, f), warning.as_deref()));
+                            }
                         },
                         Err(mut e) => {
                             // Each problem at its line in the file (in a list, in its circle).
@@ -1028,6 +1163,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             assessment,
             circles,
             standard: sid,
+            all,
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs },
         } => {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
@@ -1109,7 +1245,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     warn_duplicates(std, &circle, &format!("{} ({})", path.display(), circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{}: {e}", path.display()))?;
-                    Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle)))
+                    Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle), all))
                 })();
                 match checked {
                     Ok(outcome) => {
@@ -1206,6 +1342,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 };
                 let list = is_list(&text);
                 match parse_circles(&text) {
+                    // An empty list (`[]`) is a mistake, not a district with no circles: its
+                    // summary would mark every target as missed.
+                    Ok(cs) if cs.is_empty() => failed.push(Failure::Invalid(format!(
+                        "{}：列表中没有生活圈，全区汇总至少要有一个生活圈 / the list holds no circle: a district summary \
+                         needs at least one",
+                        path.display()
+                    ))),
                     Ok(cs) => {
                         for (k, c) in cs.into_iter().enumerate() {
                             warn_duplicates(&std, &c, &circle_label(path, list.then_some(k), &c));
@@ -1220,11 +1363,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 texts.push((path, text));
             }
+            // Whatever failed, the last line says that no summary was written (the exit code stays
+            // that of the failures: 3 when every one is a file that could not be read, as `score`).
+            let no_summary = |failed: Vec<Failure>| {
+                const NONE: &str = "未生成全区汇总：请先改正以上问题（全区汇总须每个生活圈都能评分，且不重复）/ no district \
+                                    summary was produced: correct the problems above first (every circle must score, \
+                                    none twice)";
+                match Failure::joined(failed) {
+                    Failure::Io(m) => Failure::Io(format!("{m}\n{NONE}")),
+                    other => Failure::Invalid(format!("{}\n{NONE}", other.message())),
+                }
+            };
             let d = lifecircle_core::district::summarise(&std, &read_circles, as_of, communities);
             let d = match d {
                 Ok(d) if failed.is_empty() => d,
-                // Exit 3 when every failure is a file that could not be read, as `score`.
-                Ok(_) => return Err(Failure::joined(failed)),
+                Ok(_) => return Err(no_summary(failed)),
                 Err(refused) => {
                     for (i, mut e) in refused.unscored {
                         let (f, k) = from[i];
@@ -1255,15 +1408,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         }
                         failed.push(Failure::Invalid(msg));
                     }
-                    return Err(Failure::joined(failed));
+                    return Err(no_summary(failed));
                 }
             };
             match format {
                 FormatArg::Json => {
                     say!("{}", serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))?)
                 }
-                FormatArg::Text => say!("{}", report::render_district(&d, lang, Format::Text)),
-                FormatArg::Md => say!("{}", report::render_district(&d, lang, Format::Markdown)),
+                FormatArg::Text | FormatArg::Md => {
+                    let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
+                    say!("{}", with_warning(report::render_district(&d, lang, f), not_the_builtin(&std).as_deref()));
+                }
                 FormatArg::Csv => emit(&lifecircle_core::table::district(&d, lang)),
             }
             Ok(())
@@ -1324,7 +1479,7 @@ fn format_of(path: &Path) -> Result<load::Format, Failure> {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::Io(format!("无法读取 cannot read {}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| unreadable(path, &e))
 }
 
 /// A CSV or GeoJSON file's bytes as UTF-8: as they are if they are UTF-8, else decoded as
@@ -1686,7 +1841,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                                 Err(e) => (None, e.bilingual()),
                             },
                             (Err(e), _) | (_, Err(e)) => {
-                                bad.push(format!("{} line {line}: {e}", p.display()));
+                                bad.push(format!("{} 第 {line} 行 (line {line})：{e}", p.display()));
                                 (None, e)
                             }
                         };

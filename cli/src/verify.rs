@@ -2,8 +2,11 @@
 //!
 //! An assessment names what produced it (standard id, version and digest, the date, the engine
 //! version and the digest of its input), so a third party holding the circle file can score it
-//! again and compare. The comparison is of the whole JSON, value by value: the first
-//! differences are listed by their path (`indicators[3].points`).
+//! again and compare. The comparison is of the whole JSON, value by value: the differences are
+//! listed by their path (`indicators[3].points`), in the order a reader needs them ([`rank`]):
+//! what changed in the input and the total first, then the grade, each indicator, the
+//! dimensions, the gaps and the texts. Past [`SHOWN`] lines the rest are counted (`--all` lists
+//! them), but a difference in the input or the total is never left out.
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +15,74 @@ use lifecircle_core::standard::Standard;
 use lifecircle_core::{Circle, Date};
 use serde_json::Value;
 
-/// The most differences listed for one assessment (the rest are counted).
+/// The most differences listed for one assessment without `--all` (the rest are counted),
+/// unless more of them are in the input or the total: those are always listed.
 const SHOWN: usize = 12;
+
+/// Keys of the values that are texts said in words (names, explanations, citations, actions):
+/// a difference in them follows from a difference in a number or a status, so they come last.
+const TEXTS: [&str; 12] = [
+    "name",
+    "title",
+    "explanation",
+    "message",
+    "action",
+    "detail",
+    "cite",
+    "points_cite",
+    "responsible",
+    "responsible_en",
+    "reason",
+    "quote",
+];
+
+/// One difference: the path of the value (`indicators[33].inputs.satisfied`), which places it
+/// in the list ([`rank`]), and the line that says it.
+struct Diff {
+    path: String,
+    line: String,
+}
+
+/// Where a difference at `path` comes in the list, first to last: the input (a circle's value
+/// as an indicator read it, the circle, the date, the standard, the digests), then the total,
+/// the grade, each indicator's points and status (and the checks of vetoes and gates), the
+/// dimensions, the gaps and findings, and last the texts.
+fn rank(path: &str) -> u8 {
+    let keys: Vec<&str> = path.split('.').map(|k| k.split('[').next().unwrap_or(k)).collect();
+    let first = keys.first().copied().unwrap_or_default();
+    if ["as_of", "input_digest", "circle", "standard", "engine"].contains(&first) || keys.contains(&"inputs") {
+        return 0;
+    }
+    if keys.iter().any(|k| TEXTS.contains(k)) {
+        return 8;
+    }
+    match (first, keys.get(1).copied()) {
+        ("total", _) => 1,
+        ("max", _) => 2,
+        ("grade", Some("grade")) => 3,
+        ("grade", _) => 4,
+        ("indicators" | "checks", _) => 5,
+        ("dimensions", _) => 6,
+        ("gaps" | "findings", _) => 7,
+        _ => 8,
+    }
+}
+
+/// The lines of `diffs` in [`rank`] order (stable: within a rank, in the order found): every
+/// one when `all`, else the first [`SHOWN`] and, beyond them, any in the input or the total;
+/// and how many were left out.
+fn ordered(mut diffs: Vec<Diff>, all: bool) -> (Vec<String>, usize) {
+    diffs.sort_by_key(|d| rank(&d.path));
+    let n = diffs.len();
+    let kept: Vec<String> = diffs
+        .into_iter()
+        .enumerate()
+        .filter(|(i, d)| all || *i < SHOWN || rank(&d.path) <= 1)
+        .map(|(_, d)| d.line)
+        .collect();
+    let left_out = n - kept.len();
+    (kept, left_out)
+}
 
 /// Paths of the values that [`compare`] says in words (or notes) rather than as differences.
 const SAID: [&str; 4] = ["engine.version", "input_digest", "standard.digest", "circle.measured_from"];
@@ -184,9 +253,10 @@ impl Outcome {
 /// date are those the assessment was scored on).
 ///
 /// A different standard or different data files are said as such, and the values that differ
-/// because of them are counted, not listed: they would bury the cause. Otherwise every
-/// difference is listed by its path (the first [`SHOWN`]).
-pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input: bool) -> Outcome {
+/// because of them are counted, not listed: they would bury the cause (unless `all`). Otherwise
+/// every difference is listed by its path, in [`rank`] order ([`ordered`]: without `all`, at most
+/// [`SHOWN`] but every one in the input or the total).
+pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input: bool, all: bool) -> Outcome {
     let mut problems = Vec::new();
     let (digest, version) = (&a.standard_digest, &a.standard_version);
     let other_standard = *digest != again.standard.digest;
@@ -245,16 +315,25 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input:
     differences(&a.value, &again_v, "", None, &mut diffs);
     if (other_standard || other_files) && !diffs.is_empty() {
         let n = diffs.len();
-        problems.push(format!(
-            "{n} 处数值随之不同，未逐项列出（先给出同样的{}）/ {n} values differ as a result, not listed (give the same {} first)",
-            if other_standard { "标准" } else { "数据文件" },
-            if other_standard { "standard" } else { "data files" }
-        ));
+        let (zh, en) = if other_standard { ("标准", "standard") } else { ("数据文件", "data files") };
+        if all {
+            problems.push(format!(
+                "{n} 处数值随之不同（先给出同样的{zh}），逐项如下 / {n} values differ as a result (give the same {en} first), each below"
+            ));
+            problems.extend(ordered(diffs, true).0);
+        } else {
+            problems.push(format!(
+                "{n} 处数值随之不同，未逐项列出（先给出同样的{zh}；加 --all 逐项列出）/ {n} values differ as a result, not \
+                 listed (give the same {en} first; --all lists them)"
+            ));
+        }
     } else {
-        let more = diffs.len().saturating_sub(SHOWN);
-        problems.extend(diffs.into_iter().take(SHOWN));
+        let (shown, more) = ordered(diffs, all);
+        problems.extend(shown);
         if more > 0 {
-            problems.push(format!("另有 {more} 处不同 / and {more} more differences"));
+            problems.push(format!(
+                "另有 {more} 处不同（加 --all 列出全部）/ and {more} more differences (--all lists them all)"
+            ));
         }
     }
     let grade = again
@@ -335,7 +414,7 @@ fn keys(items: &[Value]) -> Option<Vec<&str>> {
 /// assessment's value first; `key` the id of the list item the path is in), but for the values
 /// [`SAID`] otherwise. Items of a list with keys ([`keys`]) are matched by key, so an item
 /// missing or added is said once rather than as a difference in every item after it.
-fn differences(handed: &Value, again: &Value, path: &str, label: Option<&str>, out: &mut Vec<String>) {
+fn differences(handed: &Value, again: &Value, path: &str, label: Option<&str>, out: &mut Vec<Diff>) {
     if SAID.contains(&path) {
         return;
     }
@@ -346,43 +425,50 @@ fn differences(handed: &Value, again: &Value, path: &str, label: Option<&str>, o
             for (k, hv) in h {
                 match g.get(k) {
                     Some(gv) => differences(hv, gv, &at(k), label, out),
-                    None => {
-                        out.push(format!("{}{}: 评分结果有，重新评分没有 / in the assessment only", at(k), tag(label)))
-                    }
+                    None => out.push(Diff {
+                        path: at(k),
+                        line: format!("{}{}: 评分结果有，重新评分没有 / in the assessment only", at(k), tag(label)),
+                    }),
                 }
             }
             for k in g.keys().filter(|k| !h.contains_key(*k)) {
-                out.push(format!("{}{}: 重新评分有，评分结果没有 / in the new score only", at(k), tag(label)));
+                let line = format!("{}{}: 重新评分有，评分结果没有 / in the new score only", at(k), tag(label));
+                out.push(Diff { path: at(k), line });
             }
         }
         (Value::Array(h), Value::Array(g)) => {
             if h.len() != g.len() {
-                out.push(format!(
+                let line = format!(
                     "{path}{}: {} 项 ≠ {} 项 / {} items ≠ {} items",
                     tag(label),
                     h.len(),
                     g.len(),
                     h.len(),
                     g.len()
-                ));
+                );
+                out.push(Diff { path: path.to_string(), line });
             }
             match (keys(h), keys(g)) {
                 (Some(hk), Some(gk)) => {
                     for (i, (hv, k)) in h.iter().zip(&hk).enumerate() {
                         match gk.iter().position(|x| x == k) {
                             Some(j) => differences(hv, &g[j], &format!("{path}[{i}]"), Some(k), out),
-                            None => out
-                                .push(format!("{path}[{i}] [{k}]: 评分结果有，重新评分没有 / in the assessment only")),
+                            None => out.push(Diff {
+                                path: format!("{path}[{i}]"),
+                                line: format!("{path}[{i}] [{k}]: 评分结果有，重新评分没有 / in the assessment only"),
+                            }),
                         }
                     }
                     for k in gk.iter().filter(|k| !hk.contains(k)) {
-                        out.push(format!("{path} [{k}]: 重新评分有，评分结果没有 / in the new score only"));
+                        let line = format!("{path} [{k}]: 重新评分有，评分结果没有 / in the new score only");
+                        out.push(Diff { path: path.to_string(), line });
                     }
                     let common = |ks: &[&str], other: &[&str]| -> Vec<String> {
                         ks.iter().filter(|k| other.contains(k)).map(|k| k.to_string()).collect()
                     };
                     if common(&hk, &gk) != common(&gk, &hk) {
-                        out.push(format!("{path}{}: 顺序不同 / in another order", tag(label)));
+                        let line = format!("{path}{}: 顺序不同 / in another order", tag(label));
+                        out.push(Diff { path: path.to_string(), line });
                     }
                 }
                 _ => {
@@ -398,7 +484,8 @@ fn differences(handed: &Value, again: &Value, path: &str, label: Option<&str>, o
         (Value::Number(h), Value::Number(g)) if h == g || h.as_f64() == g.as_f64() => {}
         (h, g) if h != g => {
             let (h, g) = brief(h, g);
-            out.push(format!("{path}{}: {h} ≠ {g} (评分结果 assessment ≠ 重新评分 scored again)", tag(label)))
+            let line = format!("{path}{}: {h} ≠ {g} (评分结果 assessment ≠ 重新评分 scored again)", tag(label));
+            out.push(Diff { path: path.to_string(), line });
         }
         _ => {}
     }
@@ -435,16 +522,21 @@ mod tests {
 
     use super::*;
 
+    /// The lines of [`differences`], in the order found.
+    fn lines(handed: &Value, again: &Value, path: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        differences(handed, again, path, None, &mut out);
+        out.into_iter().map(|d| d.line).collect()
+    }
+
     #[test]
     fn differences_are_listed_by_path() {
         let handed =
             json!({"total": 86.97, "indicators": [{"id": "A", "points": 3.0}, {"id": "B", "points": 2.0}], "x": 1});
         let again =
             json!({"total": 80.5, "indicators": [{"id": "A", "points": 3.0}, {"id": "B", "points": 1.5}], "y": 2});
-        let mut out = Vec::new();
-        differences(&handed, &again, "", None, &mut out);
         assert_eq!(
-            out,
+            lines(&handed, &again, ""),
             [
                 "indicators[1].points [B]: 2 ≠ 1.5 (评分结果 assessment ≠ 重新评分 scored again)",
                 "total: 86.97 ≠ 80.5 (评分结果 assessment ≠ 重新评分 scored again)",
@@ -453,11 +545,9 @@ mod tests {
             ]
         );
         // Long texts are shown from a little before where they first differ.
-        let mut texts = Vec::new();
         let long = "社区综合服务设施建筑面积 1100 m² ÷ 3200 户 × 100 = 每100户 34.38 m²；要求 ≥ 30";
-        differences(&json!(long), &json!(long.replace("3200", "3100")), "why", None, &mut texts);
         assert_eq!(
-            texts,
+            lines(&json!(long), &json!(long.replace("3200", "3100")), "why"),
             [
                 // The JSON text's quote is character 0; they first differ at 25 ("3200"), so
                 // 40 characters from 15 are shown.
@@ -465,12 +555,9 @@ mod tests {
             ]
         );
         // `3` (as JavaScript writes 3.0) is the number 3.0.
-        let mut numbers = Vec::new();
-        differences(&json!({"points": 3, "max": 2.5}), &json!({"points": 3.0, "max": 2.5}), "", None, &mut numbers);
+        let numbers = lines(&json!({"points": 3, "max": 2.5}), &json!({"points": 3.0, "max": 2.5}), "");
         assert!(numbers.is_empty(), "{numbers:?}");
-        let mut none = Vec::new();
-        differences(&handed, &handed.clone(), "", None, &mut none);
-        assert!(none.is_empty());
+        assert!(lines(&handed, &handed.clone(), "").is_empty());
     }
 
     #[test]
@@ -478,21 +565,66 @@ mod tests {
         // A gap left out of the assessment is said once, not as a difference in every gap after it.
         let handed = json!({"gaps": [{"indicator": "A", "lost": 1}, {"indicator": "C", "lost": 3}]});
         let again = json!({"gaps": [{"indicator": "A", "lost": 1}, {"indicator": "B", "lost": 2}, {"indicator": "C", "lost": 3}]});
-        let mut out = Vec::new();
-        differences(&handed, &again, "", None, &mut out);
         assert_eq!(
-            out,
+            lines(&handed, &again, ""),
             ["gaps: 2 项 ≠ 3 项 / 2 items ≠ 3 items", "gaps [B]: 重新评分有，评分结果没有 / in the new score only"]
         );
         // The same items in another order: said as such.
         let swapped = json!({"gaps": [{"indicator": "C", "lost": 3}, {"indicator": "A", "lost": 1}]});
-        let mut out = Vec::new();
-        differences(&swapped, &handed, "", None, &mut out);
-        assert_eq!(out, ["gaps: 顺序不同 / in another order"]);
+        assert_eq!(lines(&swapped, &handed, ""), ["gaps: 顺序不同 / in another order"]);
         // Items without ids are compared by place, a nested value named by its item's id.
-        let mut out = Vec::new();
-        differences(&json!([{"id": "X", "v": [1, 2]}]), &json!([{"id": "X", "v": [1, 3]}]), "r", None, &mut out);
+        let out = lines(&json!([{"id": "X", "v": [1, 2]}]), &json!([{"id": "X", "v": [1, 3]}]), "r");
         assert_eq!(out, ["r[0].v[1] [X]: 2 ≠ 3 (评分结果 assessment ≠ 重新评分 scored again)"]);
+    }
+
+    /// The input and the total first, then the grade, indicators, dimensions, gaps and texts;
+    /// past the cap the rest is counted, but never an input or the total.
+    #[test]
+    fn differences_come_in_the_order_a_reader_needs() {
+        let paths = [
+            "dimensions[4].points",
+            "grade.explanation.zh",
+            "gaps",
+            "grade.by_points.id",
+            "grade.grade.id",
+            "indicators[33].explanation.zh",
+            "indicators[33].inputs.satisfied",
+            "indicators[33].points",
+            "total",
+            "as_of",
+            "circle.name",
+        ];
+        let diffs = || paths.iter().map(|p| Diff { path: p.to_string(), line: p.to_string() }).collect::<Vec<_>>();
+        let (all, left_out) = ordered(diffs(), true);
+        assert_eq!(left_out, 0);
+        assert_eq!(
+            all,
+            [
+                "indicators[33].inputs.satisfied",
+                "as_of",
+                "circle.name",
+                "total",
+                "grade.grade.id",
+                "grade.by_points.id",
+                "indicators[33].points",
+                "dimensions[4].points",
+                "gaps",
+                "grade.explanation.zh",
+                "indicators[33].explanation.zh",
+            ]
+        );
+        // Many differences: the first SHOWN, and every input and the total beyond them.
+        let mut many: Vec<Diff> =
+            (0..20).map(|i| Diff { path: format!("indicators[{i}].points"), line: format!("points {i}") }).collect();
+        many.push(Diff { path: "total".into(), line: "total".into() });
+        for i in 0..SHOWN {
+            many.push(Diff { path: format!("indicators[{i}].inputs.n"), line: format!("input {i}") });
+        }
+        let (shown, left_out) = ordered(many, false);
+        assert_eq!(shown.len(), SHOWN + 1, "{shown:?}");
+        assert_eq!(shown[SHOWN - 1], "input 11");
+        assert_eq!(shown[SHOWN], "total");
+        assert_eq!(left_out, 20);
     }
 
     #[test]

@@ -497,7 +497,7 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     // The files are the cause: the input and the values that differ because of them are not
     // listed as if they were more problems.
     assert!(!t.contains("输入不同") && !t.contains("dimensions["), "{t}");
-    assert!(t.contains("处数值随之不同，未逐项列出（先给出同样的数据文件）"), "{t}");
+    assert!(t.contains("处数值随之不同，未逐项列出（先给出同样的数据文件；加 --all 逐项列出）"), "{t}");
 }
 
 const HOMES: &str = "id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\nD,116.3400,39.9550,1500\n";
@@ -967,7 +967,10 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     let (ln, text_line) = negative.lines().enumerate().find(|(_, l)| l.contains("\"population\": -5")).expect("line");
     let col = text_line.find("-5").expect("value") + 1;
     let t = text(&score(&[&path(&tmp("negative.json", &negative))]));
-    assert!(t.contains(&format!("line {}:{col}: population: 数值不合理", ln + 1)), "{t}");
+    assert!(
+        t.contains(&format!("第 {} 行第 {col} 列 (line {}, column {col}): population: 数值不合理", ln + 1, ln + 1)),
+        "{t}"
+    );
 
     // Origins that do not add up to the population: scored, and said.
     let mut fewer = v.clone();
@@ -977,7 +980,12 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     // A veto without its data fails, and says it is for want of data.
     let bare = tmp("bare.json", r#"{"id":"bare","name":"空白"}"#);
     let t = text(&score(&[&path(&bare)]));
-    assert!(t.contains("✘ [LW-V01] 一票否决：无重大食品安全事故或价格欺诈事件 缺数据，按未通过计（否决项）"), "{t}");
+    assert!(
+        t.contains(
+            "✘ [LW-V01] 一票否决：无重大食品安全事故或价格欺诈事件 缺数据，按未通过计（否决项 · 要求与分值暂定）"
+        ),
+        "{t}"
+    );
 
     // A list of circles (the dashboard's export) scores as a list, and verifies.
     let mut other = v.clone();
@@ -1083,7 +1091,7 @@ fn a_batch_on_a_network_scores_what_it_can_and_lists_the_rest() {
     let out = lifecircle(&["validate", &p(&missing), &repo_file("standards/longwan-2024.toml")]);
     let t = text(&out);
     assert_eq!(out.status.code(), Some(3), "{t}");
-    assert!(t.contains(&format!("✘ 无法读取 cannot read {}", p(&missing))) && t.contains("✔ "), "{t}");
+    assert!(t.contains(&format!("✘ 无法读取 {}：文件不存在 / cannot read", p(&missing))) && t.contains("✔ "), "{t}");
 }
 
 /// `verify` checks every assessment: one with no circle file and one whose standard is not
@@ -1176,7 +1184,11 @@ fn distance_pairs_read_csv_as_imports_do_and_say_why_a_distance_is_missing() {
     let bad = tmp("pairs-bad.csv", "from_lon,from_lat,to_lon,to_lat\nabc,39.9,116.34,39.95\n");
     let out = pairs(&bad);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pairs-bad.csv line 2: `abc,39.9`"), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("pairs-bad.csv 第 2 行 (line 2)：`abc,39.9`"),
+        "{}",
+        text(&out)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("abc,39.9,116.34,39.95,,"), "{}", text(&out));
     // An empty file, and a missing column, say so.
     let out = pairs(&tmp("pairs-empty.csv", ""));
@@ -1219,11 +1231,19 @@ fn district_errors_have_line_and_circle() {
         tmp("district-list.json", "[{\"id\":\"a\",\"name\":\"A\"},\n{\"id\":\"b\",\"name\":\"B\",\"population\":-5}]");
     let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", f.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(text(&out).contains("line 2:35: circles[1].population: 数值不合理"), "{}", text(&out));
+    assert!(
+        text(&out).contains("第 2 行第 35 列 (line 2, column 35): circles[1].population: 数值不合理"),
+        "{}",
+        text(&out)
+    );
     let arr = tmp("array-circle.json", r#"[["a","某社区",false,null,[],9600,3200]]"#);
     let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", arr.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    assert!(text(&out).contains("line 1:2: circles[0]: 一个生活圈须写成对象"), "{}", text(&out));
+    assert!(
+        text(&out).contains("第 1 行第 2 列 (line 1, column 2): circles[0]: 一个生活圈须写成对象"),
+        "{}",
+        text(&out)
+    );
 }
 
 /// `--cell-m` is checked, with a true message, before any data is read: a usage error.

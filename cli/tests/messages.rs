@@ -109,3 +109,153 @@ fn empty_and_broken_json_files_are_named() {
     let t = text(&lifecircle(&["score", "-s", "longwan-2024", comma.to_str().expect("p")]));
     assert!(t.contains("多余的逗号"), "{t}");
 }
+
+/// Runs `lifecircle` with `args` and `input` on its standard input.
+fn lifecircle_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lifecircle"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(input).expect("write");
+    child.wait_with_output().expect("output")
+}
+
+/// A copy of a built-in standard with one rule changed and its id and version kept: every text
+/// and Markdown report says, right under the standard's line, that it is not the built-in one,
+/// Chinese first; the JSON is left as it is.
+#[test]
+fn a_modified_copy_of_a_builtin_standard_is_said_in_the_report() {
+    let toml = std::fs::read_to_string(root().join("standards/longwan-2024.toml")).expect("standard");
+    assert!(toml.contains("linear = [0.6, 0.9]"), "the rule changed below");
+    let copy = tmp("longwan-copy.toml", &toml.replacen("linear = [0.6, 0.9]", "linear = [0.5, 0.9]", 1));
+    let circle = tmp("copy-circle.json", &sample());
+    let (copy, circle) = (copy.to_str().expect("path"), circle.to_str().expect("path"));
+    let run = |command: &str, sid: &str, format: &str, lang: &str| {
+        let args = [command, "-s", sid, "--as-of", "2026-12-06", "--format", format, "--lang", lang, circle];
+        let out = lifecircle(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    for command in ["score", "district"] {
+        for (format, lang, standard) in [
+            ("text", "zh", "评价标准："),
+            ("text", "en", "Standard: "),
+            ("md", "zh", "评价标准"),
+            ("md", "en", "Standard"),
+        ] {
+            let report = run(command, copy, format, lang);
+            let lines: Vec<&str> = report.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.trim_start_matches("- ").trim_start_matches("**").starts_with(standard))
+                .unwrap_or_else(|| panic!("{command} {format} {lang}: no standard line:\n{report}"));
+            let next = lines[at + 1].trim_start_matches("- ");
+            assert!(
+                next.starts_with("⚠ 注意 Note") || next.starts_with("**⚠ 注意 Note**"),
+                "{command} {format} {lang}:\n{report}"
+            );
+            let zh = next.find("此标准不是内置的 longwan-2024 v0.1.0").expect("the Chinese");
+            let en = next.find("this is not the built-in longwan-2024 v0.1.0").expect("the English");
+            assert!(zh < en, "Chinese first: {next}");
+            // The built-in standard itself has no such line.
+            let builtin = run(command, "longwan-2024", format, lang);
+            assert!(!builtin.contains("不是内置"), "{command} {format} {lang}:\n{builtin}");
+        }
+    }
+    // The JSON is the assessment as ever: nothing added.
+    let json = run("score", copy, "json", "zh");
+    assert!(!json.contains("不是内置") && !json.contains("not the built-in"), "{json}");
+}
+
+/// `district` given an empty list refuses it (exit 1, Chinese first) instead of a summary of no
+/// circles with every target missed; any failure ends with a line saying no summary was made.
+#[test]
+fn district_refuses_an_empty_list_and_says_no_summary_was_made() {
+    const NONE: &str = "未生成全区汇总";
+    for (args, input) in [
+        (vec!["district", "-s", "longwan-2024", "-"], &b"[]\n"[..]),
+        (vec!["district", "-s", "longwan-2024", "-"], &b"\xef\xbb\xbf [ ]"[..]),
+    ] {
+        let out = lifecircle_with_stdin(&args, input);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(out.stdout.is_empty(), "no summary: {}", String::from_utf8_lossy(&out.stdout));
+        let first = err.lines().next().unwrap_or_default();
+        assert!(first.starts_with("-：列表中没有生活圈") && first.contains(" / the list holds no circle"), "{err}");
+        assert!(err.trim_end().lines().last().is_some_and(|l| l.starts_with(NONE)), "{err}");
+    }
+    // One bad circle in a list: its problem with file, line and field, then the closing line.
+    let mut list: serde_json::Value = serde_json::from_str(&format!("[{},{}]", sample(), sample())).expect("json");
+    list[1]["id"] = "second".into();
+    list[1]["population"] = (-5).into();
+    let f = tmp("district-bad-list.json", &serde_json::to_string_pretty(&list).expect("json"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", f.to_str().expect("path")]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(err.contains("circles[1].population"), "{err}");
+    let last = err.trim_end().lines().last().unwrap_or_default();
+    assert!(last.starts_with(NONE) && last.contains("/ no district summary was produced"), "{err}");
+    // A file that cannot be read: still exit 3, and the same closing line.
+    let out = lifecircle(&["district", "-s", "longwan-2024", "/nonexistent-dir/c.json"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.trim_end().lines().last().is_some_and(|l| l.starts_with(NONE)), "{err}");
+}
+
+/// A file that cannot be read or written says why in Chinese first, the system's words after.
+#[test]
+fn io_errors_say_why_in_chinese_first() {
+    let missing = tmp("io-here.json", "{}").with_file_name("io-missing.json");
+    let folder = missing.parent().expect("folder").to_path_buf();
+    for (path, why) in [(&missing, "文件不存在"), (&folder, "这是文件夹，不是文件")] {
+        let p = path.to_str().expect("path");
+        let out = lifecircle(&["score", "-s", "longwan-2024", p]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(err.starts_with(&format!("无法读取 {p}：{why} / cannot read {p}: ")), "{err}");
+    }
+    let out = lifecircle(&["pack", "longwan-2024", "-o", "/nonexistent-dir/x.lcs"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.starts_with("无法写入 /nonexistent-dir/x.lcs：所在文件夹不存在 / cannot write"), "{err}");
+    // Standard input that is not UTF-8 is named by line and column, as a file is (exit 1).
+    let out = lifecircle_with_stdin(&["score", "-s", "longwan-2024", "-"], b"{\"id\":\n\"\xc9\xe7\"}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("第 2 行第 2 列") && err.contains("line 2, column 2"), "{err}");
+}
+
+/// The help's own words (clap's) read Chinese first: the parts of each command's help and the
+/// `-h` and `-V` flags; both still work.
+#[test]
+fn help_names_its_parts_in_chinese_first() {
+    let top = lifecircle(&["--help"]);
+    assert!(top.status.success(), "{}", text(&top));
+    let top = String::from_utf8_lossy(&top.stdout).into_owned();
+    for want in
+        ["用法 Usage: lifecircle <COMMAND>", "命令 Commands:", "选项 Options:", "显示帮助", "显示版本 Print version"]
+    {
+        assert!(top.contains(want), "{want}:\n{top}");
+    }
+    for args in [&["score", "-h"][..], &["access", "distance", "--help"][..], &["help", "verify"][..]] {
+        let out = lifecircle(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(help.contains("用法 Usage: lifecircle ") && help.contains("选项 Options:"), "{args:?}:\n{help}");
+        assert!(help.contains("显示帮助"), "{args:?}:\n{help}");
+        assert!(
+            !help.lines().any(|l| ["Usage:", "Options:", "Arguments:"].contains(&l.split(' ').next().unwrap_or(""))),
+            "{args:?}:\n{help}"
+        );
+    }
+    let score = text(&lifecircle(&["score", "--help"]));
+    assert!(score.contains("参数 Arguments:\n  <CIRCLES>..."), "{score}");
+    let v = lifecircle(&["-V"]);
+    assert!(v.status.success() && String::from_utf8_lossy(&v.stdout).starts_with("lifecircle "), "{}", text(&v));
+}

@@ -575,11 +575,11 @@ pub(crate) fn type_mismatch_zh(m: &str) -> Option<String> {
 }
 
 /// Chinese first, then the English message when the Chinese does not already hold it:
-/// `line 3:5: population: 数值不合理：-5 不能为负数、过大（超过 1000000000）或非数字 / -5 is not a plausible value …`.
+/// `第 3 行第 5 列 (line 3, column 5): population: 数值不合理：-5 不能为负数、过大（超过 1000000000）或非数字 / -5 is not a plausible value …`.
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, "line {l}:{c}: ")?;
+            write!(f, "第 {l} 行第 {c} 列 (line {l}, column {c}): ")?;
         }
         if !self.field.is_empty() {
             write!(f, "{}: ", self.field)?;
