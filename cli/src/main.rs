@@ -1090,6 +1090,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let list = is_list(&text);
                 lists |= list;
                 let read = match circles_in(&text) {
+                    // An empty list scores nothing: said, not a silent success (as `district`).
+                    Ok(cs) if cs.is_empty() => {
+                        failed.push(Failure::Invalid(format!(
+                            "{}：列表中没有生活圈，没有可评分的内容 / the list holds no circle: nothing to score",
+                            path.display()
+                        )));
+                        continue;
+                    }
                     Ok(cs) => cs,
                     Err(mut e) => {
                         e.locate(&text);

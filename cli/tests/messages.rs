@@ -189,6 +189,11 @@ fn district_refuses_an_empty_list_and_says_no_summary_was_made() {
         assert!(first.starts_with("-：列表中没有生活圈") && first.contains(" / the list holds no circle"), "{err}");
         assert!(err.trim_end().lines().last().is_some_and(|l| l.starts_with(NONE)), "{err}");
     }
+    // `score` says so too, rather than succeed with nothing written.
+    let out = lifecircle_with_stdin(&["score", "-s", "longwan-2024", "-"], b"[]");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("-：列表中没有生活圈，没有可评分的内容 / the list holds no circle"), "{err}");
     // One bad circle in a list: its problem with file, line and field, then the closing line.
     let mut list: serde_json::Value = serde_json::from_str(&format!("[{},{}]", sample(), sample())).expect("json");
     list[1]["id"] = "second".into();

@@ -639,9 +639,20 @@ impl<'a> Cx<'a> {
                                     ),
                                 ),
                             });
+                            // The minimum is designed where the item's points are (Longwan,
+                            // mofcom: 100, for about ±10 % at 95 %): said so, not read as official.
+                            let designed = matches!(ind.provisional(), (true, _) | (_, true));
                             m.says = Text::new(
-                                format!("调查样本 {} 份，少于最低 {min_sample} 份，结果不予采用", s.respondents),
-                                format!("{} responses, fewer than the minimum {min_sample}: not used", s.respondents),
+                                format!(
+                                    "调查样本 {} 份，少于最低 {min_sample} 份{}，结果不予采用",
+                                    s.respondents,
+                                    if designed { "（最低样本为暂定设计值）" } else { "" }
+                                ),
+                                format!(
+                                    "{} responses, fewer than the minimum {min_sample}{}: not used",
+                                    s.respondents,
+                                    if designed { " (a provisional, designed minimum)" } else { "" }
+                                ),
                             );
                             m.detail = Some(Text::new(
                                 format!("扩大满意度调查样本至不少于 {min_sample} 份"),
@@ -1941,6 +1952,9 @@ mod tests {
         let codes: Vec<&str> =
             a.findings.iter().filter(|f| f.indicator.as_deref() == Some("MC-R01")).map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["sample_too_small"]);
+        // Longwan's minimum of 100 is designed (MC-R01's points_cite): said so.
+        let r = a.indicators.iter().find(|i| i.id == "MC-R01").unwrap();
+        assert!(r.explanation.zh.contains("少于最低 100 份（最低样本为暂定设计值）"), "{}", r.explanation.zh);
     }
 
     #[test]
