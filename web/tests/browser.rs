@@ -877,13 +877,11 @@ async fn what_if_reaches_located_residential_points_and_clears_back() {
     settle().await;
     // (甲 now has a supermarket at 300 m, one the circle lists: its old distances put back
     // would lose that coverage.)
-    let other = before
-        .replace("\"convenience_store\":200", "\"convenience_store\":150,\"supermarket\":300")
-        .replacen(
-            "\"population\":100,",
-            "\"population\":100,\"facilities\":[{\"category\":\"supermarket\",\"name\":\"超市\",\"walk_m\":300}],",
-            1,
-        );
+    let other = before.replace("\"convenience_store\":200", "\"convenience_store\":150,\"supermarket\":300").replacen(
+        "\"population\":100,",
+        "\"population\":100,\"facilities\":[{\"category\":\"supermarket\",\"name\":\"超市\",\"walk_m\":300}],",
+        1,
+    );
     m.load_json(&other).unwrap();
     settle().await;
     let loaded = Circle::from_json(&other).unwrap();
