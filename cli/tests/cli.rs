@@ -976,7 +976,12 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     let mut fewer = v.clone();
     fewer["population"] = 9000.into();
     let t = text(&score(&[&path(&tmp("fewer.json", &fewer.to_string()))]));
-    assert!(t.contains("⚠ 居民点人口合计 9600 人，与常住人口 9000 人不一致"), "{t}");
+    assert!(t.contains("⚠ 居民点人口合计 9600 人，多于常住人口 9000 人：覆盖率按居民点人口计算"), "{t}");
+    // Fewer residents in the origins than the population: those left out count as not covered.
+    fewer["population"] = 12000.into();
+    let t = text(&score(&[&path(&tmp("fewer.json", &fewer.to_string()))]));
+    assert!(t.contains("⚠ 居民点人口合计 9600 人，少于常住人口 12000 人：覆盖率按常住人口计"), "{t}");
+    assert!(t.contains("其余 2400 人未列入居民点，按未覆盖计"), "{t}");
     // A veto without its data fails, and says it is for want of data.
     let bare = tmp("bare.json", r#"{"id":"bare","name":"空白"}"#);
     let t = text(&score(&[&path(&bare)]));

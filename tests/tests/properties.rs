@@ -193,6 +193,14 @@ fn leaving_data_out_never_earns_more() {
             w.origins.clear();
         }
         variants.push(("origins", v));
+        // One origin fewer, where the circle's population holds them all: its residents are
+        // then not covered rather than out of the share.
+        let sum: f64 = c.walking.iter().flat_map(|w| &w.origins).map(|o| o.population).sum();
+        if c.population.is_some_and(|p| p >= sum) && c.walking.as_ref().is_some_and(|w| !w.origins.is_empty()) {
+            let mut v = c.clone();
+            v.walking.as_mut().map(|w| w.origins.pop());
+            variants.push(("an origin", v));
+        }
         let mut v = c.clone();
         v.surveys = Default::default();
         variants.push(("surveys", v));
