@@ -604,8 +604,18 @@ impl<'a> Cx<'a> {
                             ),
                         );
                     }
+                    // What is missing, and only that (a worker who gave the households was
+                    // asked for them again).
+                    (None, Some(h)) if h > 0.0 => {
+                        m.says = Text::new(format!("缺少{fz}"), format!("{fe} not given"));
+                        m.detail = Some(Text::new(format!("补充{fz}"), format!("give {fe}")));
+                    }
+                    (Some(_), _) => {
+                        m.says = Text::new("缺少户数", "households not given");
+                        m.detail = Some(Text::new("补充户数", "give the households"));
+                    }
                     _ => {
-                        m.says = Text::new(format!("缺少{fz}或户数"), format!("{fe} or households not given"));
+                        m.says = Text::new(format!("缺少{fz}和户数"), format!("{fe} and households not given"));
                         m.detail = Some(Text::new(format!("补充{fz}和户数"), format!("give {fe} and households")));
                     }
                 }
