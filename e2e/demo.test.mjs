@@ -604,6 +604,118 @@ test('a new circle from scratch: the blank form, and start over empties it', { s
   }
 });
 
+test('demo: a reload reopens the worker\'s last choice (the blank form, its tab, large text); storage blocked or unreadable: the default', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/');
+    const form = page.locator('#lc-form');
+    // She chooses the blank form (新建生活圈（空白表）) and enters her circle's name and a facility.
+    await page.selectOption('#sample', 'blank');
+    await page.waitForSelector('body[data-sample="blank"]');
+    await form.getByLabel('生活圈名称', { exact: true }).fill('滨海社区一刻钟便民生活圈');
+    await form.getByRole('button', { name: '添加设施', exact: true }).click();
+    await form.getByLabel('第 1 行 名称', { exact: true }).fill('美宜佳便利店');
+    await form.getByLabel('第 1 行 业态', { exact: true }).selectOption({ label: '便利店' });
+    // … looks at the gap report, in large text.
+    await page.click('#tab-gaps');
+    await page.check('#large');
+    await page.waitForTimeout(300);
+    const typed = await formJson(page);
+    assert.equal(JSON.parse(typed).name, '滨海社区一刻钟便民生活圈');
+    assert.deepEqual(JSON.parse(typed).facilities.map((f) => [f.name, f.category]), [['美宜佳便利店', 'convenience_store']]);
+
+    // A reload (the phone's browser dropped the tab, she pressed F5 …) reopens the blank form,
+    // with what she typed, on the tab she was on, in large text: not the Longwan sample.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await shot(page, 'demo-reopen-1-gaps.png');
+    assert.equal(await page.inputValue('#sample'), 'blank', 'the sample list says 新建生活圈（空白表）');
+    assert.equal(await page.getAttribute('body', 'data-sample'), 'blank');
+    assert.equal(await page.getAttribute('#lc-form', 'circle-id'), 'blank');
+    assert.equal(await formJson(page), typed, 'the blank form holds what she typed');
+    assert.match(await page.locator('#note').textContent(), /^空白表/);
+    assert.equal(await page.getAttribute('#tab-gaps', 'aria-selected'), 'true', 'the gap report tab is chosen again');
+    assert.equal(await page.getAttribute('#tab-assess', 'aria-selected'), 'false');
+    assert.ok(await page.locator('#panel-gaps').isVisible() && !(await page.locator('#panel-assess').isVisible()));
+    assert.ok(await page.locator('#lc-gaps .lc-unit').first().isVisible(), 'the gap report is drawn');
+    assert.ok(await page.isChecked('#large'), '大字模式 stays on');
+    assert.ok(await page.evaluate(() => document.body.classList.contains('large')));
+    for (const id of ['lc-form', 'lc-card', 'lc-gaps', 'lc-map']) assert.ok(await page.locator(`#${id}`).evaluate((e) => e.hasAttribute('large-text')), `${id} in large text`);
+    await page.click('#tab-assess');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.equal(await form.getByLabel('生活圈名称', { exact: true }).inputValue(), '滨海社区一刻钟便民生活圈');
+    assert.equal(await form.getByLabel('第 1 行 名称', { exact: true }).inputValue(), '美宜佳便利店');
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /已恢复/);
+    await shot(page, 'demo-reopen-2-form.png');
+    await form.getByLabel('第 1 行 名称', { exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, 'demo-reopen-3-facility.png');
+
+    // Back on the sample, large text off: that is what the next reload shows.
+    await page.selectOption('#sample', 'longwan-sample');
+    await page.waitForSelector('body[data-sample="longwan-sample"]');
+    await page.uncheck('#large');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.equal(await page.inputValue('#sample'), 'longwan-sample');
+    assert.equal(await page.getAttribute('#lc-form', 'circle-id'), 'longwan-sample');
+    assert.equal(await page.getAttribute('#tab-assess', 'aria-selected'), 'true');
+    assert.ok(!(await page.isChecked('#large')) && !(await page.evaluate(() => document.body.classList.contains('large'))));
+
+    // What is remembered, unreadable or naming a choice the page no longer has: the default.
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lifecircle-demo:')).sort()),
+      ['lifecircle-demo:choice', 'lifecircle-demo:large-text'], 'the portal\'s own keys, beside the autosave');
+    for (const bad of ['{"sample": "blank", "tab": "gap', '{"sample": "gone-sample", "tab": "stats"}', '"blank"', 'null']) {
+      await page.evaluate((v) => {
+        for (const k of Object.keys(localStorage)) if (k.startsWith('lifecircle-demo:')) localStorage.setItem(k, v);
+      }, bad);
+      await page.reload();
+      await page.waitForSelector('body[data-ready="1"]');
+      assert.equal(await page.inputValue('#sample'), 'longwan-sample', bad);
+      assert.equal(await page.getAttribute('body', 'data-sample'), 'longwan-sample', bad);
+      assert.equal(await page.getAttribute('#tab-assess', 'aria-selected'), 'true', bad);
+      assert.ok(!(await page.isChecked('#large')), bad);
+    }
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Storage blocked (the browser's setting, a private window that refuses it): reading
+    // localStorage throws. The page starts as it always did, and choosing still works.
+    const blocked = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await blocked.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() { throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError'); },
+      });
+    });
+    const p2 = await blocked.newPage();
+    const errors2 = [];
+    p2.on('pageerror', (e) => errors2.push(String(e)));
+    p2.on('console', (m) => { if (m.type() === 'error') errors2.push(m.text()); });
+    await p2.goto(base + '/');
+    await p2.waitForSelector('body[data-ready="1"]');
+    assert.equal(await p2.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError', 'storage is blocked');
+    assert.equal(await p2.getAttribute('body', 'data-sample'), 'longwan-sample');
+    assert.equal(await p2.getAttribute('#tab-assess', 'aria-selected'), 'true');
+    await p2.selectOption('#sample', 'blank');
+    await p2.waitForSelector('body[data-sample="blank"]');
+    await p2.click('#tab-map');
+    await p2.check('#large');
+    assert.ok(await p2.evaluate(() => document.body.classList.contains('large')));
+    assert.ok(await p2.locator('#panel-map').isVisible());
+    // Nothing could be remembered: a reload shows today's default.
+    await p2.reload();
+    await p2.waitForSelector('body[data-ready="1"]');
+    assert.equal(await p2.inputValue('#sample'), 'longwan-sample');
+    assert.equal(await p2.getAttribute('#tab-assess', 'aria-selected'), 'true');
+    assert.ok(!(await p2.isChecked('#large')));
+    assert.deepEqual(errors2, []);
+    await blocked.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('an implausible value is kept, listed to correct, and survives a reload', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -1,10 +1,10 @@
 // 演示门户 / demo portal: wires the lifecircle custom elements together. Served by
 // `cargo xtask demo`: /widgets/ is dist/widgets/, /data/ holds the samples precomputed natively.
 import { version } from './widgets/lifecircle-widgets.js';
-import { relabelPage, status as say } from './page.js';
+import { recall, relabelPage, remember, status as say } from './page.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', large: false, sample: null, tab: 'assess' };
+const state = { lang: 'zh', large: false, sample: null, shown: null, tab: 'assess' };
 const samples = new Map();
 
 const STANDARD = 'longwan-2024';
@@ -79,8 +79,36 @@ async function showSample(id) {
   if (run !== showing) return false;
 
   document.body.dataset.sample = s.id;
+  state.shown = id;
+  keep();
   relabel();
   return true;
+}
+
+// 刷新后回到上次的选择 / a reload reopens the worker's last choice: the circle (a sample or the
+// blank form: its autosaved entry is per circle id, so another choice looked like lost work) and
+// the tab, kept under `lifecircle-demo:choice`; the large-text mode under `lifecircle-demo:large-text`
+// (page.js `recall`, `remember`).
+const TABS = ['assess', 'gaps', 'map'];
+
+/** Remembers the circle shown (or about to be, before the first) and the tab. */
+function keep() {
+  remember('choice', { sample: state.shown ?? $('sample').value, tab: state.tab });
+}
+
+/**
+ * Puts back what `keep` and the large-text toggle remembered, before the first circle is shown.
+ * Nothing kept, storage blocked, an unreadable value or a sample this page no longer lists: the
+ * page's defaults (the first sample, the first tab, normal text).
+ */
+function reopen() {
+  const kept = recall('choice');
+  const sample = kept?.sample;
+  if (typeof sample === 'string' && [...$('sample').options].some((o) => o.value === sample)) $('sample').value = sample;
+  if (TABS.includes(kept?.tab)) selectTab(kept.tab);
+  const large = recall('large-text');
+  if (typeof large === 'boolean') $('large').checked = large;
+  setLarge($('large').checked);
 }
 
 function widgets() {
@@ -107,7 +135,7 @@ function setLarge(on) {
 
 function selectTab(name) {
   state.tab = name;
-  for (const t of ['assess', 'gaps', 'map']) {
+  for (const t of TABS) {
     const on = t === name;
     $(`tab-${t}`).setAttribute('aria-selected', String(on));
     $(`tab-${t}`).tabIndex = on ? 0 : -1;
@@ -131,6 +159,7 @@ function showPanelTop(name) {
 
 function chooseTab(name) {
   selectTab(name);
+  keep();
   showPanelTop(name);
 }
 
@@ -181,13 +210,15 @@ function wire() {
   // The last choice wins (see `showSample`); the page is ready again when it is shown.
   $('sample').addEventListener('change', (e) => showSample(e.target.value).then(ready).catch(fail));
   $('lang').addEventListener('click', () => setLang(state.lang === 'en' ? 'zh' : 'en'));
-  $('large').addEventListener('change', (e) => setLarge(e.target.checked));
-  const tabs = ['assess', 'gaps', 'map'];
-  for (const t of tabs) {
+  $('large').addEventListener('change', (e) => {
+    setLarge(e.target.checked);
+    remember('large-text', e.target.checked);
+  });
+  for (const t of TABS) {
     $(`tab-${t}`).addEventListener('click', () => chooseTab(t));
     $(`tab-${t}`).addEventListener('keydown', (e) => {
-      const i = tabs.indexOf(t);
-      const next = e.key === 'ArrowRight' ? tabs[(i + 1) % 3] : e.key === 'ArrowLeft' ? tabs[(i + 2) % 3] : null;
+      const i = TABS.indexOf(t);
+      const next = e.key === 'ArrowRight' ? TABS[(i + 1) % 3] : e.key === 'ArrowLeft' ? TABS[(i + 2) % 3] : null;
       if (next) { chooseTab(next); $(`tab-${next}`).focus(); e.preventDefault(); }
     });
   }
@@ -207,4 +238,5 @@ function fail(e) {
 function ready(shown) { if (shown) document.body.dataset.ready = '1'; }
 
 wire();
+reopen();
 showSample($('sample').value).then(ready).catch(fail);

@@ -27,3 +27,27 @@ export function status(en, zh, enText) {
   s.hidden = !zh;
   s.textContent = said ? (en ? enText : zh) : '';
 }
+
+// What the worker chose on the portal's pages (which circle, which tab, large text), kept in
+// this browser so that a reload reopens it. Beside the widgets' own autosave (`lifecircle:…`
+// keys); every key of the portal starts with `lifecircle-demo:`.
+const KEPT = 'lifecircle-demo:';
+
+/**
+ * What was remembered under `name` (parsed JSON), or null: nothing kept, an unreadable value,
+ * or storage blocked (reading `localStorage` throws then). The caller checks the value's shape.
+ */
+export function recall(name) {
+  try {
+    return JSON.parse(localStorage.getItem(KEPT + name));
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers `value` (as JSON) under `name`; storage blocked or full: not remembered, and no error. */
+export function remember(name, value) {
+  try {
+    localStorage.setItem(KEPT + name, JSON.stringify(value));
+  } catch { /* storage off or full: the next load shows the default */ }
+}
