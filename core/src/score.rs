@@ -556,11 +556,11 @@ impl<'a> Cx<'a> {
                         let mut lack_en = Vec::new();
                         if n.is_none() {
                             lack_zh.push(nz.clone());
-                            lack_en.push(ne.clone());
+                            lack_en.push(in_sentence(&ne));
                         }
                         if d.is_none() {
                             lack_zh.push(dz.clone());
-                            lack_en.push(de.clone());
+                            lack_en.push(in_sentence(&de));
                         }
                         m.says = Text::new(
                             format!("缺少{}", lack_zh.join("、")),
@@ -608,7 +608,7 @@ impl<'a> Cx<'a> {
                     // asked for them again).
                     (None, Some(h)) if h > 0.0 => {
                         m.says = Text::new(format!("缺少{fz}"), format!("{fe} not given"));
-                        m.detail = Some(Text::new(format!("补充{fz}"), format!("give {fe}")));
+                        m.detail = Some(Text::new(format!("补充{fz}"), format!("give {}", in_sentence(&fe))));
                     }
                     (Some(_), _) => {
                         m.says = Text::new("缺少户数", "households not given");
@@ -616,7 +616,10 @@ impl<'a> Cx<'a> {
                     }
                     _ => {
                         m.says = Text::new(format!("缺少{fz}和户数"), format!("{fe} and households not given"));
-                        m.detail = Some(Text::new(format!("补充{fz}和户数"), format!("give {fe} and households")));
+                        m.detail = Some(Text::new(
+                            format!("补充{fz}和户数"),
+                            format!("give {} and households", in_sentence(&fe)),
+                        ));
                     }
                 }
                 m
