@@ -165,11 +165,8 @@ pub fn AssessmentForm(
         }
         if let Ok(a) = scored {
             match previous.get_value() {
-                Some((g, total)) if g == generation => {
-                    if let Some(d) = delta(Some(total), a.total).filter(|d| *d != 0.0) {
-                        change.set(Some(d));
-                    }
-                }
+                // The latest edit's change, ±0 when it changed nothing (not the one before it).
+                Some((g, total)) if g == generation => change.set(delta(Some(total), a.total)),
                 _ => change.set(None),
             }
             previous.set_value(Some((generation, a.total)));
@@ -1035,11 +1032,13 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let l = lang.get_untracked();
     let cats: Vec<(String, String)> = distance_categories(st)
         .into_iter()
-        .filter_map(|code| st.category(&code).map(|c| (code, c.name.get(l).to_string())))
+        // (in a sentence: "Centre to nearest convenience store")
+        .filter_map(|code| st.category(&code).map(|c| (code, lifecircle_core::score::in_sentence(c.name.get(l)))))
         .collect();
     if cats.is_empty() {
         return None;
     }
+    // The centre's walks, then the residential points' table; the warnings about them below it.
     let centre = cats
         .iter()
         .map(|(code, name)| {
@@ -1058,11 +1057,12 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         })
         .collect_view();
     let rows = Memo::new(move |_| state.circle.with(|c| c.walking.as_ref().map_or(0, |w| w.origins.len())));
-    let heads = cats
+    // A column's heading, also its cells' label: the walk to the nearest of the type.
+    let cats2: Vec<(String, String)> = cats
         .iter()
-        .map(|(_, name)| view! { <th scope="col">{format!("{name} {}", tr(l, "米", "m"))}</th> })
-        .collect_view();
-    let cats2 = cats.clone();
+        .map(|(code, name)| (code.clone(), format!("{}{name}{}", tr(l, "到", "To "), tr(l, "（米）", " (m)"))))
+        .collect();
+    let heads = cats2.iter().map(|(_, head)| view! { <th scope="col">{head.clone()}</th> }).collect_view();
     let table = move |n: usize| {
         (0..n)
             .map(|i| {
@@ -1125,7 +1125,9 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 let v = event_target_value(&ev);
                                 edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.id = v });
                             }/></td>
-                        <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population))
+                        // A new point holds no one yet: its box is shown empty, to be filled in.
+                        <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population).filter(|p| *p != 0.0))
+                            placeholder=tr(l, "必填", "required")
                             aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop.clone())
                             aria-describedby=described(bad_pop, err_id.clone())
                             on:input=move |ev| {
@@ -1152,9 +1154,12 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         <fieldset>
             <legend>{tr(l, "步行距离", "Walking distances")}</legend>
             <p class="lc-help">{tr(l,
-                "沿路网测量的步行距离（米）。覆盖率指标按各居民点人口加权；没有居民点时覆盖率无法计算，按缺数据计 0 分。",
-                "Walking distances along streets, in metres. Coverage is weighted by the population of each residential point; without any, it cannot be computed and scores 0 as missing data.")}</p>
+                "步行距离按实际步行路线计（米），可用地图 App 的步行导航查到。“中心到最近的……”：从生活圈中心走到最近一处该类设施；设施清单中该类设施填有步行距离的，取两者中较近的。",
+                "Walking distances follow the route walked, in metres: a map app's walking directions give them. “Centre to nearest …”: the walk from the circle's centre to the nearest facility of the type; where the facility inventory gives a walk for the type, the nearer of the two is used.")}</p>
             {centre}
+            <p class="lc-help">{tr(l,
+                "居民点：一个小区或一片住宅楼，连同住在里面的居民。请逐个列出，各居民点人口合计应等于本圈常住人口（没有列入居民点的居民按走不到计）。每格填从小区大门走到最近一处该类设施的距离；留空的格按走不到计。",
+                "A residential point is a residential compound (小区) or block, with the people who live there. List each one: together they should hold the circle's whole population (residents in no point count as not reached). In each cell give the walk from the compound's gate to the nearest facility of the type; a blank cell counts as not reached.")}</p>
             <div class="lc-table-wrap">
                 <table>
                     <thead><tr>
@@ -1175,9 +1180,31 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     w.origins.push(Origin::new(name(n)));
                 })>{tr(l, "添加居民点", "Add a residential point")}</button>
             </div>
+            {move || walking_notes(ctx)}
         </fieldset>
     })
 }
+
+/// The scoring's warnings about the walking distances, said where they are typed: residential
+/// points that do not hold the population, none at all, walks to a type the circle lacks, a
+/// type without a walk. Each message once (no points is said of every coverage item).
+fn walking_notes(ctx: Ctx) -> Option<impl IntoView + use<>> {
+    let l = ctx.lang.get();
+    ctx.last.with(|a| {
+        let mut said: Vec<String> = Vec::new();
+        for f in &a.as_ref()?.findings {
+            let m = f.message.get(l).to_string();
+            if WALKING_FINDINGS.contains(&f.code.as_str()) && !said.contains(&m) {
+                said.push(m);
+            }
+        }
+        (!said.is_empty()).then(|| crate::score_card::note_list(l, said))
+    })
+}
+
+/// The findings about the walking distances (stable codes of `lifecircle_core::assessment::Finding`).
+const WALKING_FINDINGS: [&str; 4] =
+    ["origins_population", "coverage_from_centre", "walks_without_facility", "distance_missing"];
 
 /// One indicator: its name, role, points, clause and help, the input its kind needs, and
 /// the current result.

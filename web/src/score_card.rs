@@ -1,10 +1,10 @@
-//! `ScoreCard`: total, grade with stars, failed gates and vetoes first, dimension bars, and
-//! every indicator with its explanation.
+//! `ScoreCard`: total, grade with stars, failed gates and vetoes first, the scoring's warnings,
+//! dimension bars, and every indicator with its explanation.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::Standard;
-use lifecircle_core::assessment::{Assessment, provisional_mark, provisional_note};
+use lifecircle_core::assessment::{Assessment, Severity, provisional_mark, provisional_note};
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::{Confidence, Lang};
 
@@ -146,6 +146,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
         </div>
         <p>{a.grade.explanation.get(l).to_string()}</p>
         {checks_view}
+        {notes(a, l, open)}
         <h3>{tr(l, "分项得分", "Points by dimension")}</h3>
         {bars(a, l)}
         <h3>{tr(l, "指标明细", "Indicators")}</h3>
@@ -167,6 +168,87 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
             )}
         </p>
     }
+}
+
+/// The warnings a reader must see, one line each (`warning_lines`): the first few, the rest
+/// behind a `<details>` (kept open across redraws as an explanation is, under `NOTES_KEY`).
+fn notes(a: &Assessment, l: Lang, open: &[String]) -> Option<impl IntoView + use<>> {
+    let mut lines = warning_lines(a, l);
+    if lines.is_empty() {
+        return None;
+    }
+    let more = if lines.len() > NOTES_SHOWN + 1 { lines.split_off(NOTES_SHOWN) } else { Vec::new() };
+    let more = (!more.is_empty()).then(|| {
+        view! {
+            <details open=open.iter().any(|o| o == NOTES_KEY) data-indicator=NOTES_KEY>
+                <summary>{format!("{}{}{}", tr(l, "另有 ", ""), more.len(), tr(l, " 条", " more"))}</summary>
+                <div class="lc-explain">{note_list(l, more)}</div>
+            </details>
+        }
+    });
+    Some(view! {
+        <h3>{tr(l, "注意", "Notes")}</h3>
+        {note_list(l, lines)}
+        {more}
+    })
+}
+
+/// A list of the scoring's warnings, as the card and the form show them.
+pub fn note_list(l: Lang, lines: Vec<String>) -> impl IntoView + use<> {
+    view! {
+        <ul class="lc-checks lc-notes" aria-label=tr(l, "注意", "Notes")>
+            {lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// Warnings listed before the rest are put behind a `<details>` (presentation, not a standard's
+/// number); one more is listed rather than hidden alone.
+const NOTES_SHOWN: usize = 3;
+
+/// The `data-indicator` of the notes' `<details>`, under which `open_explanations` finds it
+/// open (no indicator's id: those are letters, digits, `_`, `-` and `.`).
+const NOTES_KEY: &str = "lc:notes";
+
+/// The assessment's warnings (`Severity::Warning`; info findings such as provisional values and
+/// sample data are marked on the card already), in `l`, one line per message: a message said of
+/// several indicators (no residential points, for each coverage item) once, naming them all,
+/// `[id] name`. Missing data comes last: each indicator's own status says it too.
+fn warning_lines(a: &Assessment, l: Lang) -> Vec<String> {
+    // (a message, the indicators it is said of)
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    for missing in [false, true] {
+        for f in a.findings.iter().filter(|f| f.severity == Severity::Warning && (f.code == "missing_data") == missing)
+        {
+            let message = f.message.get(l);
+            let name = f.indicator.as_ref().map_or(String::new(), |id| {
+                let name = a.indicators.iter().find(|r| r.id == *id).map_or("", |r| r.name.get(l));
+                // (a message that starts with the indicator's name is not given it twice)
+                if message.starts_with(name) { format!("[{id}]") } else { format!("[{id}] {name}") }
+            });
+            match lines.iter_mut().find(|(m, _)| *m == message) {
+                Some((_, names)) if !name.is_empty() => {
+                    if !names.is_empty() {
+                        names.push_str(l.pick("、", "; "));
+                    }
+                    names.push_str(&name);
+                }
+                Some(_) => {}
+                None => lines.push((message, name)),
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(message, names)| {
+            let sep = match names.chars().last() {
+                None => "",
+                Some(']') => " ",
+                Some(_) => l.pick("：", ": "),
+            };
+            format!("{names}{sep}{message}")
+        })
+        .collect()
 }
 
 /// Dimension bars: the names and points are text (they follow the widget's font size and the

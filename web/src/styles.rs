@@ -82,6 +82,7 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard .lc-checks{list-style:none;padding:0;margin:.5em 0}
 .lc-scorecard .lc-checks li{padding:.25em .5em;border-left:4px solid var(--_ok);margin:.25em 0;background:var(--_surface)}
 .lc-scorecard .lc-checks li.lc-failed{border-left-color:var(--_bad);font-weight:700}
+.lc-scorecard .lc-notes li{border-left-color:var(--_warn)}
 /* names wrap (at most 45 %), values stay whole */
 .lc-scorecard .lc-bars{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:fit-content(45%) minmax(1.5em,1fr) max-content;gap:.35em .6em;align-items:center;max-width:720px}
 .lc-scorecard .lc-dim-name{overflow-wrap:anywhere}
@@ -192,6 +193,8 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-dups{border:2px solid var(--_warn);border-radius:var(--_radius);padding:.2em .9em;margin:.6em 0}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
+.lc-form .lc-notes{list-style:none;padding:0;margin:.6em 0}
+.lc-form .lc-notes li{padding:.25em .5em;border-left:4px solid var(--_warn);margin:.25em 0;background:var(--_surface)}
 "#
 );
 
