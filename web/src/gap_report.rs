@@ -1,16 +1,19 @@
 //! `GapReport`: 缺什么补什么, grouped by responsible unit (责任单位), most urgent first; it
-//! prints as the circle's 一圈一策 plan.
+//! prints as the circle's 一圈一策 plan. Data not given comes first, apart: it is for whoever
+//! fills in the form, not a task for a unit.
 
 use leptos::prelude::*;
-use lifecircle_core::assessment::{Assessment, responsible_name, split_lead};
+use lifecircle_core::assessment::{Assessment, Gap, Status, responsible_name, split_lead};
 use lifecircle_core::score::{fmt_num, points_word};
-use lifecircle_core::standard::Lang;
+use lifecircle_core::standard::{Cap, Lang};
 
-use crate::model::{gaps_by_unit, priority_word, tr};
+use crate::model::{UnitGaps, gaps_by_unit, priority_word, status_word, tr};
 use crate::score_card::{lang_tag, provisional_badge, provisional_footnote};
 
-/// The gap list of an assessment, one block per responsible unit; the lead unit of an item
-/// (marked `*` in the standard) is shown as 牵头. A print button prints it as the plan.
+/// The gap list of an assessment: first the data still to fill in (缺数据, one short entry
+/// each: the item, what to fill in, what it costs), then one block per responsible unit with
+/// what it must build or fix; the lead unit of an item (marked `*` in the standard) is shown
+/// as 牵头. A print button prints it as the plan, both parts.
 #[component]
 pub fn GapReport(
     /// The assessment whose gaps to list.
@@ -34,6 +37,30 @@ pub fn GapReport(
     }
 }
 
+/// What a gap costs, in parentheses: the points lost, or, for a veto, gate or mandatory item
+/// that loses none, what failing it does to the grade (never "失分 0"); empty when neither
+/// applies.
+fn cost(a: &Assessment, g: &Gap, l: Lang) -> String {
+    let what = if g.points_lost > 0.0 {
+        match l {
+            Lang::Zh => format!("失分 {}", fmt_num(g.points_lost)),
+            Lang::En => format!("{} {} lost", fmt_num(g.points_lost), points_word(l, g.points_lost)),
+        }
+    } else {
+        // A failed check without a cap withholds the grade, as one capped at none (the
+        // core's grading).
+        match a.checks.iter().find(|c| c.indicator == g.indicator) {
+            Some(c) if matches!(c.cap, Some(Cap::AtMost(_))) => {
+                tr(l, "未通过则等级封顶", "caps the grade until it passes")
+            }
+            Some(_) => tr(l, "未通过则不评级", "no grade until it passes"),
+            None => return String::new(),
+        }
+        .into()
+    };
+    format!("{}{what}{}", tr(l, "（", " ("), tr(l, "）", ")"))
+}
+
 fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoView + use<> {
     let title = match l {
         Lang::Zh => format!("{}“一圈一策”整改清单", a.circle.name),
@@ -48,8 +75,24 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             </div>
         }
     });
+    // Data not given (缺数据) is not something a unit must build: it is for whoever fills in
+    // the form. `gaps`: what to build or fix, then the data to fill in, each part in the
+    // core's order; the units' lists are made of the first part alone.
+    let no_data = |g: &&Gap| g.status == Status::NoData;
+    let mut gaps: Vec<Gap> = a.gaps.iter().filter(|g| !no_data(g)).cloned().collect();
+    let fix = gaps.len();
+    gaps.extend(a.gaps.iter().filter(no_data).cloned());
+    let missing = gaps.len() - fix;
+    let mut units = gaps_by_unit(&gaps[..fix]);
+    // The data to fill in is listed first, through the same code as a unit's list (one view
+    // type, for bytes); core priorities are 1 to 4, so 0 marks it.
+    if missing > 0 {
+        let gaps = (fix..gaps.len()).map(|i| (i, false)).collect();
+        units.insert(0, UnitGaps { unit: String::new(), en: String::new(), gaps, priority: 0, points_lost: 0.0 });
+    }
+    let no_data = status_word(l, Status::NoData);
     let summary = format!(
-        "{} {} · {} {} v{} · {} {} / {} · {} {}",
+        "{} {} · {} {} v{} · {} {} / {} · {} {}{}",
         tr(l, "评估日期", "As of"),
         a.as_of,
         tr(l, "评价标准", "standard"),
@@ -59,16 +102,23 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
         fmt_num(a.total),
         fmt_num(a.max),
         tr(l, "整改项", "items"),
-        a.gaps.len()
+        a.gaps.len(),
+        if missing == 0 {
+            String::new()
+        } else {
+            format!("{}{no_data} {missing}{}", tr(l, "（", " ("), tr(l, "）", ")"))
+        }
     );
-    let units = gaps_by_unit(&a.gaps);
     let body = if units.is_empty() {
         view! { <p class="lc-none">{tr(l, "没有需要补齐的项目。", "Nothing to add or fix.")}</p> }.into_any()
     } else {
         units
             .into_iter()
             .map(|u| {
-                let unit = if u.unit.is_empty() {
+                let to_fill = u.priority == 0;
+                let unit = if to_fill {
+                    tr(l, "先补填以下数据", "Fill in first").to_string()
+                } else if u.unit.is_empty() {
                     tr(l, "未指定责任单位", "No unit named").to_string()
                 } else {
                     responsible_name(l, &u.unit, &u.en)
@@ -77,13 +127,19 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                     .gaps
                     .iter()
                     .map(|&(i, lead)| {
-                        let g = &a.gaps[i];
+                        let g = &gaps[i];
                         let lead = lead.then(|| view! { <span class="lc-lead">{tr(l, "（牵头）", " (lead)")}</span> });
                         // The printed plan goes to the bureaus: a designed requirement must not
                         // read as an official task.
                         let prov = provisional_badge(l, g.confidence, g.points_confidence).map(|b| view! { " " {b} });
+                        // Data to fill in: the item, then what to fill in (its detail), and no
+                        // more; a unit's task: what to do, then the specifics.
+                        let (what, detail) = match &g.detail {
+                            Some(d) if to_fill => (d, None),
+                            d => (&g.action, d.as_ref()),
+                        };
                         let detail =
-                            g.detail.as_ref().map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
+                            detail.map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
                         // An item several units share is listed under each of them: each copy
                         // names the others (the lead marked), so that a bureau reading its own
                         // part of the plan knows whom it works with.
@@ -92,7 +148,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                             .iter()
                             .zip(g.units(Lang::En))
                             .map(|(zh, en)| (split_lead(zh), split_lead(en).0))
-                            .filter(|((zh, _), _)| *zh != u.unit)
+                            .filter(|((zh, _), _)| !to_fill && *zh != u.unit)
                             .map(|((zh, lead), en)| {
                                 format!("{}{}", responsible_name(l, zh, en), if lead { tr(l, "（牵头）", " (lead)") } else { "" })
                             })
@@ -102,30 +158,32 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                                 <div class="lc-detail">{tr(l, "协同单位：", "Together with: ")} {others.join(tr(l, "、", "; "))}</div>
                             }
                         });
-                        let lost = match l {
-                            Lang::Zh => format!("失分 {}", fmt_num(g.points_lost)),
-                            Lang::En => format!("{} {} lost", fmt_num(g.points_lost), points_word(l, g.points_lost)),
-                        };
+                        // (No priority word on data to fill in: its cost says what it weighs.)
+                        let prio = if to_fill { "" } else { priority_word(l, g.priority) };
+                        let (open, close) = if to_fill { ("", "") } else { (tr(l, "【", "["), tr(l, "】", "]")) };
                         view! {
                             <li>
-                                <span class=format!("lc-prio-{}", g.priority.min(4))>
-                                    {tr(l, "【", "[")} {priority_word(l, g.priority)} {tr(l, "】", "]")}
-                                </span>
+                                <span class=format!("lc-prio-{}", g.priority.min(4))>{open} {prio} {close}</span>
                                 " [" {g.indicator.clone()} "] " <strong>{g.name.get(l).to_string()}</strong> {lead} {prov}
-                                <div>{g.action.get(l).to_string()} {tr(l, "（", " (")} {lost} {tr(l, "）", ")")}</div>
+                                <div>{what.get(l).to_string()} {cost(a, g, l)}</div>
                                 {detail}
                                 {with}
                             </li>
                         }
                     })
                     .collect_view();
+                // Data to fill in is marked as such (缺数据), on screen and on paper.
+                let (class, prio, badge) = if to_fill {
+                    ("lc-unit lc-fill", 3, no_data.to_string())
+                } else {
+                    let most = format!("{}{}", tr(l, "最高优先级：", "most urgent: "), priority_word(l, u.priority));
+                    ("lc-unit", u.priority.min(4), most)
+                };
                 view! {
-                    <section class="lc-unit">
+                    <section class=class>
                         <h3>
                             <span>{unit}</span>
-                            <span class=format!("lc-badge lc-prio-{}", u.priority.min(4))>
-                                {format!("{}{}", tr(l, "最高优先级：", "most urgent: "), priority_word(l, u.priority))}
-                            </span>
+                            <span class=format!("lc-badge lc-prio-{prio}")>{badge}</span>
                         </h3>
                         <ol>{items}</ol>
                     </section>

@@ -83,6 +83,9 @@ fn count(el: &web_sys::HtmlElement, selector: &str) -> u32 {
     el.query_selector_all(selector).unwrap().length()
 }
 
+/// The score card's indicators (not the `<details>` of its further notes).
+const INDICATOR_DETAILS: &str = "details:not([data-indicator='lc:notes'])";
+
 #[wasm_bindgen_test]
 async fn form_scores_as_you_type() {
     let el = host();
@@ -342,7 +345,7 @@ async fn scorecard_and_gap_report() {
     let _m = mount_scorecard(el.clone(), sample_options()).unwrap();
     settle().await;
     let st = load_builtin("longwan-2024").unwrap();
-    assert_eq!(count(&el, "details"), st.indicators.len() as u32);
+    assert_eq!(count(&el, INDICATOR_DETAILS), st.indicators.len() as u32);
     assert!(text(&el).contains("示例数据"));
     assert!(text(&el).contains('★'));
     assert_eq!(count(&el, ".lc-bars svg rect.lc-bar"), st.dimensions.len() as u32);
@@ -523,7 +526,7 @@ async fn a_packed_standard_is_used_and_a_tampered_one_refused() {
     let el = host();
     let _m = mount_scorecard(el.clone(), o).unwrap();
     settle().await;
-    assert_eq!(count(&el, "details"), st.indicators.len() as u32);
+    assert_eq!(count(&el, INDICATOR_DETAILS), st.indicators.len() as u32);
     assert!(text(&el).contains("本门户自定的指标名"), "the packed standard is the one scored");
 
     st.indicators[0].points += 1.0;
@@ -700,7 +703,8 @@ async fn an_open_explanation_stays_open_across_edits() {
     let el = host();
     let m = mount_scorecard(el.clone(), sample_options()).unwrap();
     settle().await;
-    let third = || el.query_selector_all("details").unwrap().item(2).unwrap().dyn_into::<web_sys::Element>().unwrap();
+    let third =
+        || el.query_selector_all(INDICATOR_DETAILS).unwrap().item(2).unwrap().dyn_into::<web_sys::Element>().unwrap();
     third().query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
     settle().await;
     assert!(third().has_attribute("open"));
@@ -1211,4 +1215,321 @@ async fn a_quick_add_button_adds_its_own_category_once() {
     second_click(&next);
     settle().await;
     assert_eq!(categories(), want, "the second click of a double click adds nothing");
+}
+
+/// A circle whose one residential point holds 2600 of its 6800 residents, and whose survey is
+/// too small to count.
+const SHORT_OF_RESIDENTS: &str = r#"{"id":"t","name":"测试圈","population":6800,
+    "facilities":[{"category":"convenience_store","name":"便利店甲","walk_m":200}],
+    "surveys":{"overall":{"respondents":10,"satisfied":9}},
+    "walking":{"origins":[{"id":"甲小区","population":2600,"nearest_m":{"convenience_store":200}}]}}"#;
+
+fn assess(circle: &str) -> lifecircle_core::Assessment {
+    score(&load_builtin("longwan-2024").unwrap(), &Circle::from_json(circle).unwrap(), as_of()).unwrap()
+}
+
+/// The message of the scoring's first finding of this code, in `l`.
+fn finding(a: &lifecircle_core::Assessment, code: &str, l: Lang) -> String {
+    a.findings.iter().find(|f| f.code == code).expect(code).message.get(l).to_string()
+}
+
+/// The texts of the elements at `selector`.
+fn texts(el: &web_sys::Element, selector: &str) -> Vec<String> {
+    let list = el.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+/// The score card lists the scoring's warnings under 注意, after the gates and before the bars:
+/// the points that leave residents out and the survey too small first (each naming its
+/// indicator), missing data after them, a few shown and the rest behind a `<details>` that stays
+/// open across redraws; no info finding (provisional values, a requirement issued later). In
+/// large text on a phone (390 px) every line is whole inside the card; in English, in English.
+#[wasm_bindgen_test]
+async fn the_score_card_lists_the_warnings_before_the_bars() {
+    use lifecircle_core::assessment::Severity;
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(lifecircle_web::styles::SCORE_CARD_CSS));
+    document().head().unwrap().append_child(&style).unwrap();
+    let el = host();
+    el.set_attribute("style", "width: 390px").unwrap();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(SHORT_OF_RESIDENTS.into());
+    o.elder = true;
+    let m = mount_scorecard(el.clone(), o).unwrap();
+    settle().await;
+    let a = assess(SHORT_OF_RESIDENTS);
+    let warnings = a.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    assert!(warnings > 4, "enough to hide some: {:?}", a.findings);
+    let survey = a.indicators.iter().find(|r| r.id == "MC-R01").unwrap();
+
+    let shown = el.query_selector(".lc-scorecard > ul.lc-notes").unwrap().expect("the notes");
+    let heading = shown.previous_element_sibling().unwrap();
+    assert_eq!((heading.tag_name().as_str(), heading.text_content().unwrap().as_str()), ("H3", "注意"));
+    let bars = el.query_selector(".lc-bars").unwrap().unwrap();
+    assert!(
+        shown.compare_document_position(&bars) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0,
+        "before the bars"
+    );
+    let lines = texts(&shown, "li");
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0], format!("[MC-R01] {}：{}", survey.name.zh, finding(&a, "sample_too_small", Lang::Zh)));
+    assert_eq!(lines[1], finding(&a, "origins_population", Lang::Zh));
+    assert!(lines[2].contains("缺少数据"), "missing data after them: {lines:?}");
+    // The rest behind a details, all of them warnings; no info finding anywhere.
+    let more = el.query_selector("details[data-indicator='lc:notes']").unwrap().expect("the rest");
+    let rest = texts(&more, "li");
+    assert_eq!(lines.len() + rest.len(), warnings);
+    assert_eq!(texts(&more, "summary"), [format!("另有 {} 条", rest.len())]);
+    let all: Vec<&String> = lines.iter().chain(&rest).collect();
+    for code in ["provisional_values", "requirement_after_as_of"] {
+        let info = finding(&a, code, Lang::Zh);
+        assert!(!all.iter().any(|t| t.contains(&info)), "{code} is not listed");
+    }
+    // Missing data names the indicator once (its message starts with the name).
+    let missing = a.findings.iter().find(|f| f.code == "missing_data").unwrap();
+    let missing = format!("[{}] {}", missing.indicator.as_deref().unwrap(), missing.message.zh);
+    assert!(all.contains(&&missing), "{missing} in {all:?}");
+
+    // Whole inside the card in large text on a phone.
+    let right = el.get_bounding_client_rect().right();
+    let items = shown.query_selector_all("li").unwrap();
+    for i in 0..items.length() {
+        let li = items.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap();
+        assert!(li.get_bounding_client_rect().right() <= right + 0.5, "{}", li.text_content().unwrap());
+        assert!(li.scroll_width() <= li.client_width(), "{}", li.text_content().unwrap());
+    }
+
+    // Opened, the rest stays open when the card is drawn again (another language).
+    more.query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    m.set_lang(Lang::En);
+    settle().await;
+    assert!(el.query_selector("details[data-indicator='lc:notes'][open]").unwrap().is_some(), "still open");
+    let shown = el.query_selector(".lc-scorecard > ul.lc-notes").unwrap().unwrap();
+    assert_eq!(shown.previous_element_sibling().unwrap().text_content().unwrap(), "Notes");
+    let lines = texts(&shown, "li");
+    assert_eq!(lines[0], format!("[MC-R01] {}: {}", survey.name.en, finding(&a, "sample_too_small", Lang::En)));
+    assert_eq!(lines[1], finding(&a, "origins_population", Lang::En));
+    style.remove();
+    el.remove();
+}
+
+/// A warning the scoring says of several indicators (no residential points, of each coverage
+/// item) is one line on the card, naming each of them.
+#[wasm_bindgen_test]
+async fn the_score_card_says_a_warning_of_several_items_once() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(CENTRE_ONLY.into());
+    let _m = mount_scorecard(el.clone(), o).unwrap();
+    settle().await;
+    let a = assess(CENTRE_ONLY);
+    let said = finding(&a, "coverage_from_centre", Lang::Zh);
+    let of: Vec<&lifecircle_core::assessment::Finding> =
+        a.findings.iter().filter(|f| f.code == "coverage_from_centre").collect();
+    assert!(of.len() > 1, "{:?}", a.findings);
+    let lines: Vec<String> = texts(&el, ".lc-notes li").into_iter().filter(|t| t.ends_with(&said)).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    for f in of {
+        let id = f.indicator.as_deref().unwrap();
+        let name = &a.indicators.iter().find(|r| r.id == id).unwrap().name.zh;
+        assert!(lines[0].contains(&format!("[{id}] {name}")), "{id} in {}", lines[0]);
+    }
+}
+
+/// A circle with no residential points, and walks from its centre to three types.
+const CENTRE_ONLY: &str = r#"{"id":"t","name":"测试圈","population":6800,
+    "facilities":[{"category":"convenience_store","name":"便利店甲","walk_m":200}],
+    "walking":{"nearest_m":{"convenience_store":200,"wet_market":300,"supermarket":400}}}"#;
+
+/// The fieldset that `legend` heads.
+fn fieldset(el: &web_sys::HtmlElement, legend: &str) -> web_sys::Element {
+    let all = el.query_selector_all("fieldset").unwrap();
+    (0..all.length())
+        .map(|i| all.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+        .find(|f| f.query_selector("legend").unwrap().and_then(|l| l.text_content()).as_deref() == Some(legend))
+        .expect(legend)
+}
+
+/// The walking distances say what a residential point is and how to measure a walk, head their
+/// columns 到…（米）, and list the scoring's warnings about them where they are typed: the
+/// points short of the population (gone once they hold it), no points at all (said once, not
+/// once per coverage item); a new point's population box is empty, to be filled.
+#[wasm_bindgen_test]
+async fn the_walking_distances_say_their_warnings_and_what_a_point_is() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(SHORT_OF_RESIDENTS.into());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let a = assess(SHORT_OF_RESIDENTS);
+    let walking = || fieldset(&el, "步行距离");
+    let notes = || texts(&walking(), ".lc-notes li");
+    assert_eq!(notes(), [finding(&a, "origins_population", Lang::Zh)], "only the walking ones");
+    let help = texts(&walking(), ".lc-help").concat();
+    for words in
+        ["小区", "各居民点人口合计应等于本圈常住人口", "地图 App", "小区大门", "留空的格按走不到计", "取两者中较近的"]
+    {
+        assert!(help.contains(words), "{words}: {help}");
+    }
+    let heads = texts(&walking(), "th");
+    assert!(heads.contains(&"到便利店（米）".to_string()), "{heads:?}");
+
+    type_into(&el, "input[aria-label='居民点 1 人口']", "6800");
+    settle().await;
+    assert!(notes().is_empty(), "the points hold the population: {:?}", notes());
+    buttons_with(&el, "添加居民点")[0].click();
+    settle().await;
+    let new = input(&el, "input[aria-label='居民点 2 人口']");
+    assert_eq!((new.value().as_str(), new.placeholder().as_str()), ("", "必填"));
+
+    // No points, a walk from the centre: one line for the three coverage items.
+    let centre_only = CENTRE_ONLY;
+    let b = assess(centre_only);
+    assert!(b.findings.iter().filter(|f| f.code == "coverage_from_centre").count() > 1);
+    m.load_json(centre_only).unwrap();
+    settle().await;
+    assert_eq!(notes(), [finding(&b, "coverage_from_centre", Lang::Zh)]);
+    m.set_lang(Lang::En);
+    settle().await;
+    assert_eq!(
+        texts(&fieldset(&el, "Walking distances"), ".lc-notes li"),
+        [finding(&b, "coverage_from_centre", Lang::En)]
+    );
+    let heads = texts(&fieldset(&el, "Walking distances"), "th");
+    assert!(heads.contains(&"To convenience store (m)".to_string()), "{heads:?}");
+}
+
+/// "上次修改" is the latest edit's change: ±0 after an edit that changes no score, not the
+/// change of the edit before it.
+#[wasm_bindgen_test]
+async fn the_last_edit_shows_its_own_change_even_none() {
+    let el = host();
+    let _m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let live = || el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    type_into(&el, "input[id$='-households']", "5000");
+    settle().await;
+    assert!(live().contains("上次修改 −3"), "{}", live());
+    type_into(&el, "input[id$='-name']", "改名的生活圈");
+    settle().await;
+    assert!(live().contains("上次修改 ±0") && !live().contains("−3"), "{}", live());
+}
+
+/// The gap report's lines under `selector`, as text.
+fn plan_lines(el: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let all = el.query_selector_all(selector).unwrap();
+    (0..all.length()).map(|i| all.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+/// A circle with only its name: nearly every item lacks its data, the gate fails.
+const NAMED_ONLY: &str = r#"{"id":"t","name":"只填了名字的圈"}"#;
+
+/// Data not given is not something a unit must build: the gap report lists it first, in a
+/// short section of its own (the item, what to fill in from the gap's detail, what it costs),
+/// and the units' lists hold only what they must build or fix. The counts are the core's.
+#[wasm_bindgen_test]
+async fn the_gap_report_lists_missing_data_first_and_apart_from_the_units() {
+    use lifecircle_core::assessment::Status;
+    let st = load_builtin("longwan-2024").unwrap();
+    let a = score(&st, &Circle::from_json(NAMED_ONLY).unwrap(), as_of()).unwrap();
+    let (fill, fix): (Vec<_>, Vec<_>) = a.gaps.iter().partition(|g| g.status == Status::NoData);
+    assert!(fill.len() > 3 && !fix.is_empty(), "{} without data, {} to fix", fill.len(), fix.len());
+
+    let el = host();
+    let mut o = MountOptions::new(st.clone(), as_of());
+    o.circle_json = Some(NAMED_ONLY.into());
+    let m = mount_gap_report(el.clone(), o).unwrap();
+    settle().await;
+    // The first section, before every unit's.
+    let first = el.query_selector("section.lc-unit").unwrap().expect("a section");
+    assert!(first.class_list().contains("lc-fill"), "{}", first.outer_html());
+    let head = first.query_selector("h3").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(head, "先补填以下数据缺数据");
+    // One entry per gap without data, in the core's order: the item, then what to fill in
+    // and its cost; no priority word, no "补充数据：…", no partner units.
+    let lines = plan_lines(&el, ".lc-fill li");
+    assert_eq!(lines.len(), fill.len(), "{lines:#?}");
+    let whats = plan_lines(&el, ".lc-fill li > div");
+    assert_eq!(whats.len(), fill.len(), "one line of what to fill in each: {whats:#?}");
+    for ((line, what), g) in lines.iter().zip(&whats).zip(&fill) {
+        assert!(line.trim_start().starts_with(&format!("[{}] {}", g.indicator, g.name.zh)), "{line}");
+        let detail = &g.detail.as_ref().expect("a gap without data says what to fill in").zh;
+        assert!(what.starts_with(detail.as_str()), "{what:?} should start with {detail:?}");
+        if g.points_lost > 0.0 {
+            assert!(what.ends_with(&format!("（失分 {}）", fmt_num(g.points_lost))), "{what}");
+        }
+        assert!(!line.contains('【') && !line.contains("补充数据") && !line.contains("协同单位"), "{line}");
+    }
+    assert_eq!(count(&el, ".lc-fill .lc-detail"), 0);
+    // The units' lists: exactly the other gaps, each under at least one unit, no "补充数据".
+    let unit_lines = plan_lines(&el, ".lc-unit:not(.lc-fill) li");
+    for g in &fill {
+        let id = format!("[{}]", g.indicator);
+        assert!(!unit_lines.iter().any(|t| t.contains(&id)), "{id} is data to fill in, not a unit's task");
+    }
+    for g in &fix {
+        let id = format!("[{}]", g.indicator);
+        assert!(unit_lines.iter().any(|t| t.contains(&id)), "{id} is under its unit");
+    }
+    assert!(!unit_lines.iter().any(|t| t.contains("补充数据")), "{unit_lines:#?}");
+    // The summary still counts every gap of the core, and says how many lack data.
+    let summary = el.query_selector(".lc-muted").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.ends_with(&format!("整改项 {}（缺数据 {}）", a.gaps.len(), fill.len())), "{summary}");
+    // Printed too: the section is not left out of the plan.
+    assert!(el.query_selector(".lc-noprint .lc-fill, .lc-fill.lc-noprint").unwrap().is_none());
+
+    m.set_lang(Lang::En);
+    settle().await;
+    let head = el.query_selector(".lc-fill h3").unwrap().expect("the section in English").text_content().unwrap();
+    assert_eq!(head, "Fill in firstno data");
+    let lines = plan_lines(&el, ".lc-fill li");
+    assert_eq!(lines.len(), fill.len());
+    let g = fill[0];
+    assert!(lines[0].trim_start().starts_with(&format!("[{}] {}", g.indicator, g.name.en)), "{}", lines[0]);
+    let what = plan_lines(&el, ".lc-fill li > div").remove(0);
+    assert!(what.starts_with(&g.detail.as_ref().unwrap().en), "{what}");
+    let summary = el.query_selector(".lc-muted").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.ends_with(&format!("items {} (no data {})", a.gaps.len(), fill.len())), "{summary}");
+
+    // Every datum given (the sample): no such section, and no count of it in the summary.
+    let sample = lifecircle_core::example::example("longwan-2024").unwrap().json;
+    let b = score(&st, &Circle::from_json(sample).unwrap(), as_of()).unwrap();
+    assert!(b.gaps.iter().all(|g| g.status != Status::NoData));
+    m.load_json(sample).unwrap();
+    settle().await;
+    assert_eq!(count(&el, ".lc-fill"), 0);
+    assert!(count(&el, ".lc-unit li") as usize >= b.gaps.len());
+    let summary = el.query_selector(".lc-muted").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.ends_with(&format!("items {}", b.gaps.len())), "{summary}");
+}
+
+/// A veto or gate item loses no points: its line says what failing it does to the grade,
+/// never "（失分 0）".
+#[wasm_bindgen_test]
+async fn a_veto_or_gate_that_loses_no_points_says_what_it_does() {
+    let st = load_builtin("longwan-2024").unwrap();
+    let a = score(&st, &Circle::from_json(NAMED_ONLY).unwrap(), as_of()).unwrap();
+    // The veto without its answer (data to fill in) and the failed gate (a unit's task).
+    let zero: Vec<&str> =
+        a.gaps.iter().filter(|g| g.priority <= 2 && g.points_lost == 0.0).map(|g| g.indicator.as_str()).collect();
+    assert_eq!(zero, ["LW-V01", "LW-B01"]);
+
+    let el = host();
+    let mut o = MountOptions::new(st.clone(), as_of());
+    o.circle_json = Some(NAMED_ONLY.into());
+    let m = mount_gap_report(el.clone(), o).unwrap();
+    settle().await;
+    let all = plan_lines(&el, "li");
+    assert!(!all.iter().any(|t| t.contains("失分 0）")), "{all:#?}");
+    for id in zero {
+        let lines: Vec<&String> = all.iter().filter(|t| t.contains(&format!("[{id}]"))).collect();
+        assert!(!lines.is_empty(), "{id} is listed");
+        assert!(lines.iter().all(|t| t.contains("（未通过则不评级）")), "{id}: {lines:#?}");
+    }
+    m.set_lang(Lang::En);
+    settle().await;
+    let all = plan_lines(&el, "li");
+    assert!(!all.iter().any(|t| t.contains(" 0 points lost") || t.contains(" 0 point lost")), "{all:#?}");
+    assert!(all.iter().filter(|t| t.contains("[LW-B01]")).all(|t| t.contains("(no grade until it passes)")));
 }
