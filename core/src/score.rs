@@ -948,9 +948,9 @@ impl<'a> Cx<'a> {
                     severity: Severity::Warning,
                     indicator: Some(ind.id.clone()),
                     message: Text::new(
-                        format!("居民点列有到{}的步行距离，但本圈没有{}（设施清单和中心点步行距离中都没有）：这些距离不计", name.zh, name.zh),
+                        format!("居民点列有到{}的步行距离，但本圈没有{}：这些距离不计", name.zh, name.zh),
                         format!(
-                            "the origins list walks to {}, but the circle has none (not in the inventory or the centre's walking distances): those walks do not count",
+                            "the origins list walks to {}, but the circle has none: not counted",
                             in_sentence(&name.en)
                         ),
                     ),
@@ -985,8 +985,8 @@ impl<'a> Cx<'a> {
                         severity: Severity::Warning,
                         indicator: Some(ind.id.clone()),
                         message: Text::new(
-                            "未提供居民点：步行覆盖率无法计算，按缺数据计 0 分（中心点的步行距离只作参考）；请补充居民点及其步行距离",
-                            "no residential origins: walking coverage cannot be computed and scores 0 as missing data (the centre's walk is shown for reference only); add origins and their walks",
+                            "未提供居民点：覆盖率无法计算，按缺数据计 0 分；请补充居民点及其步行距离",
+                            "no residential origins: coverage cannot be computed and scores 0 as missing data; add origins and their walks",
                         ),
                     });
                     m.inputs.insert("centre_nearest_m".into(), Value::from(d));
