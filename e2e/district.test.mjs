@@ -227,6 +227,13 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     // A phone: nothing widens the page; each circle is a block of its own, every value named
     // (the table's columns did not fit: a circle not built was a row 470 px tall, its reasons
     // off to the right).
+    // Large text is remembered across a reload, as on the circle's page.
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    assert.deepEqual(await page.evaluate(() => ({
+      box: document.getElementById('large').checked,
+      widget: document.getElementById('lc-district').hasAttribute('large-text'),
+    })), { box: true, widget: true }, 'large text after a reload');
     const phone = await open(browser, base + '/district.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     assert.deepEqual(await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth })), { page: 360, viewport: 360 });
     const stacked = await board(phone.page).evaluate((el) => {

@@ -1,7 +1,7 @@
 // 演示门户·全区进度 / demo portal, district page: <lifecircle-district> from the district
 // dashboard's own bundle (/widgets/district/), with the sample district of /data/district.json.
 import { version } from './widgets/district/lifecircle-widgets.js';
-import { relabelPage, status as say } from './page.js';
+import { recall, relabelPage, remember, status as say } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { lang: 'zh', large: false, sample: null };
@@ -85,11 +85,18 @@ async function main() {
     el.setAttribute('lang', state.lang);
     relabel();
   });
+  // Large text as the circle's page keeps it (one setting for both demo pages).
+  const setLarge = (on) => {
+    state.large = on;
+    $('large').checked = on;
+    document.body.classList.toggle('large', on);
+    if (on) el.setAttribute('large-text', ''); else el.removeAttribute('large-text');
+  };
   $('large').addEventListener('change', (e) => {
-    state.large = e.target.checked;
-    document.body.classList.toggle('large', state.large);
-    if (state.large) el.setAttribute('large-text', ''); else el.removeAttribute('large-text');
+    setLarge(e.target.checked);
+    remember('large-text', e.target.checked);
   });
+  if (recall('large-text') === true) setLarge(true);
   $('mine').addEventListener('click', () => addMine(el));
   relabel();
 }
