@@ -794,7 +794,7 @@ fn modified_builtin(st: &Standard) -> Option<(String, String)> {
 
 /// What a report of `score` or `district` says right under its standard's line when the
 /// standard is a modified copy of a built-in one ([`modified_builtin`]): the report names the
-/// standard by id and version, which would read as the official one ([`with_warning`]).
+/// standard by id and version, which would read as the official one (`report::render_noted`).
 fn not_the_builtin(st: &Standard) -> Option<String> {
     let (builtin, digest) = modified_builtin(st)?;
     let short = |d: &str| d.chars().take(12).collect::<String>();
@@ -805,36 +805,6 @@ fn not_the_builtin(st: &Standard) -> Option<String> {
          this is not the built-in {id} v{v}: same id and version, other content (digest {d} ≠ built-in {b}); the \
          scores are not those of the built-in standard"
     ))
-}
-
-/// A text or Markdown report with `warning` ([`not_the_builtin`]), Chinese first then English in
-/// either language's report, on a line of its own right under the standard's line (or before
-/// everything when there is no such line). The JSON and CSV outputs are left as they are.
-fn with_warning(report: String, warning: Option<&str>) -> String {
-    let Some(say) = warning else {
-        return report;
-    };
-    // The standard's line, `评价标准：…` or `Standard: …`; in Markdown a list item, with its key
-    // in bold in an assessment's report (`- **评价标准**: …`): the warning is written the same way.
-    let mut out = String::with_capacity(report.len() + say.len() + 32);
-    let mut said = false;
-    for l in report.split_inclusive('\n') {
-        out.push_str(l);
-        if said {
-            continue;
-        }
-        let (item, rest) = l.strip_prefix("- ").map_or(("", l), |r| ("- ", r));
-        let (bold, rest) = rest.strip_prefix("**").map_or((false, rest), |r| (true, r));
-        let key = ["评价标准：", "评价标准**:", "Standard: ", "Standard**:"].iter().any(|k| rest.starts_with(k));
-        if key {
-            let line =
-                if bold { format!("- **⚠ 注意 Note**: {say}") } else { format!("{item}⚠ 注意 Note：{say}") };
-            out.push_str(&line);
-            out.push('\n');
-            said = true;
-        }
-    }
-    if said { out } else { format!("⚠ 注意 Note：{say}\n{out}") }
 }
 
 /// Whether a `--standard` value that is not a built-in id is meant as a file: it has a folder
@@ -1125,7 +1095,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             FormatArg::Json | FormatArg::Csv => results.push(a),
                             FormatArg::Text | FormatArg::Md => {
                                 let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
-                                say!("{}", with_warning(report::render(&a, lang, f), warning.as_deref()));
+                                say!("{}", report::render_noted(&a, lang, f, warning.as_deref()));
                             }
                         },
                         Err(mut e) => {
@@ -1425,7 +1395,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 FormatArg::Text | FormatArg::Md => {
                     let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
-                    say!("{}", with_warning(report::render_district(&d, lang, f), not_the_builtin(&std).as_deref()));
+                    say!("{}", report::render_district_noted(&d, lang, f, not_the_builtin(&std).as_deref()));
                 }
                 FormatArg::Csv => emit(&lifecircle_core::table::district(&d, lang)),
             }

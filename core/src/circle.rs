@@ -338,20 +338,28 @@ impl PartialEq for ProblemDetail {
 
 impl Eq for ProblemDetail {}
 
+/// A field written when known and left out otherwise, as `#[serde(skip_serializing_if =
+/// "Option::is_none")]` does, for the problems' hand-written `Serialize`s (this one's and
+/// [`crate::standard::Diagnostic`]'s).
+pub(crate) fn field_if_known<S: serde::ser::SerializeStruct, T: Serialize>(
+    st: &mut S,
+    key: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(v) => st.serialize_field(key, v),
+        None => st.skip_field(key),
+    }
+}
+
 impl Serialize for InputProblem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("InputProblem", 6)?;
         st.serialize_field("code", self.code)?;
         st.serialize_field("field", &self.field)?;
-        match self.line {
-            Some(l) => st.serialize_field("line", &l)?,
-            None => st.skip_field("line")?,
-        }
-        match self.column {
-            Some(c) => st.serialize_field("column", &c)?,
-            None => st.skip_field("column")?,
-        }
+        field_if_known(&mut st, "line", &self.line)?;
+        field_if_known(&mut st, "column", &self.column)?;
         st.serialize_field("message", &self.message)?;
         st.serialize_field("message_zh", &self.text(crate::standard::Lang::Zh))?;
         st.end()

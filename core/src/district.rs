@@ -65,13 +65,9 @@ pub struct TargetProgress {
     pub unit: String,
     pub name: Text,
     pub cite: Cite,
-    /// The citation as a reader reads it, as the score report gives it
-    /// ([`crate::score::cite_text`]): the document number (or title) and the clause, not the
-    /// standard's internal source id. Not serialised, as [`DistrictCircle::sample`].
-    #[serde(skip)]
-    pub source: String,
-    /// The cited document alone ([`crate::score::cite_document`]), for a table that gives the
-    /// clause in a column of its own. Not serialised.
+    /// The cited document as a reader knows it ([`crate::score::cite_document`]): its number
+    /// (or title), not the standard's internal source id; with the clause, [`Self::source`].
+    /// Not serialised, as [`DistrictCircle::sample`].
     #[serde(skip)]
     pub document: String,
     /// The district's value; `None` when circle data cannot give it (see `how`).
@@ -117,6 +113,12 @@ impl DistrictCircle {
 }
 
 impl TargetProgress {
+    /// The citation as a reader reads it, as the score report gives it
+    /// ([`crate::score::cite_text`]): the document and the clause.
+    pub fn source(&self) -> String {
+        crate::score::with_clause(self.document.clone(), &self.cite)
+    }
+
     /// Whether the target's year has come by `as_of`: a later year's target not met yet is
     /// not a failure (reports show it neutral).
     pub fn due(&self, as_of: Date) -> bool {
@@ -440,7 +442,6 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 unit: t.unit.clone(),
                 name: t.name.clone(),
                 cite: t.cite.clone(),
-                source: crate::score::cite_text(st, &t.cite),
                 document: crate::score::cite_document(st, &t.cite),
                 value,
                 met: value.map(|v| v >= t.at_least),

@@ -119,6 +119,12 @@ fn bar(points: f64, max: f64, width: usize) -> String {
 
 /// Render an assessment as a report.
 pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
+    render_noted(a, lang, format, None)
+}
+
+/// [`render`], with a `note` on a line of its own right under the standard's line (the CLI's
+/// warning that a standard is a modified copy of a built-in one), already bilingual.
+pub fn render_noted(a: &Assessment, lang: Lang, format: Format, note: Option<&str>) -> String {
     let l = L { lang };
     let md = format == Format::Markdown;
     let mut o = String::new();
@@ -161,6 +167,9 @@ pub fn render(a: &Assessment, lang: Lang, format: Format) -> String {
             esc(md, a.standard.title.get(lang))
         ),
     );
+    if let Some(n) = note {
+        kv(&mut o, NOTE, n);
+    }
     if a.standard.lineage.len() > 1 {
         let chain: Vec<String> = a.standard.lineage.iter().map(|s| format!("{} v{}", s.id, s.version)).collect();
         kv(&mut o, l.t("继承关系", "Builds on"), &chain.join(" → "));
@@ -369,9 +378,17 @@ fn target_value(v: f64, at_least: f64, fraction: bool) -> String {
     if fraction { format!("{}%", fmt_num(x)) } else { fmt_num(x) }
 }
 
+/// The key of [`render_noted`]'s note, in both languages.
+const NOTE: &str = "⚠ 注意 Note";
+
 /// Render a district summary ([`crate::district::district`]): its circles, then each target
 /// with the district's value, whether it is met, and how the value was counted.
 pub fn render_district(d: &crate::district::District, lang: Lang, format: Format) -> String {
+    render_district_noted(d, lang, format, None)
+}
+
+/// [`render_district`], with a `note` under the standard's line, as [`render_noted`].
+pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: Format, note: Option<&str>) -> String {
     let l = L { lang };
     let md = format == Format::Markdown;
     let (open, close) = l.parens();
@@ -386,6 +403,9 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
     let item = if md { "- " } else { "" };
     let built = d.circles.iter().filter(|c| c.built).count();
     let _ = writeln!(o, "{item}{}{sep}{} v{}", l.t("评价标准", "Standard"), d.standard, d.standard_version);
+    if let Some(n) = note {
+        let _ = writeln!(o, "{item}{NOTE}{sep}{n}");
+    }
     let _ = writeln!(o, "{item}{}{sep}{}", l.t("评估日期", "Evaluation date"), d.as_of);
     let _ = writeln!(
         o,
@@ -485,7 +505,7 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
         );
         // Under the target: nested items in Markdown, indented lines in text.
         let sub = if md { "  - " } else { "  " };
-        let _ = writeln!(o, "{sub}{}{sep}{}{open}{conf}{close}", l.t("依据", "Source"), esc(md, &t.source));
+        let _ = writeln!(o, "{sub}{}{sep}{}{open}{conf}{close}", l.t("依据", "Source"), esc(md, &t.source()));
         let _ = writeln!(o, "{sub}{}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
     }
     let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
@@ -498,7 +518,7 @@ pub fn render_district(d: &crate::district::District, lang: Lang, format: Format
             ),
         );
         for t in above {
-            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), esc(md, &t.source));
+            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), esc(md, &t.source()));
         }
     }
     o

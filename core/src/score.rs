@@ -1319,7 +1319,11 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
 
 /// A citation as a reader wants it: the document number (or title) and the clause.
 pub fn cite_text(st: &Standard, c: &Cite) -> String {
-    let doc = cite_document(st, c);
+    with_clause(cite_document(st, c), c)
+}
+
+/// A cited document (as [`cite_document`] gives it) and the citation's clause.
+pub fn with_clause(doc: String, c: &Cite) -> String {
     match &c.clause {
         Some(cl) => format!("{doc} {cl}"),
         None => doc,

@@ -137,7 +137,7 @@ fn the_report_cites_documents_not_internal_ids() {
     // The citation text is the score report's, and not serialised.
     let st = load_builtin(STANDARD).unwrap();
     for t in &d.targets {
-        assert_eq!(t.source, lifecircle_core::score::cite_text(&st, &t.cite));
+        assert_eq!(t.source(), lifecircle_core::score::cite_text(&st, &t.cite));
     }
     assert!(!serde_json::to_string(&d).unwrap().contains("温龙政办发明电"));
     // The CSV's 依据 column: the document, its clause in the next column.

@@ -137,18 +137,10 @@ impl Serialize for Diagnostic {
         let mut st = s.serialize_struct("Diagnostic", 7)?;
         st.serialize_field("code", &self.code)?;
         st.serialize_field("file", &self.file)?;
-        match self.line {
-            Some(l) => st.serialize_field("line", &l)?,
-            None => st.skip_field("line")?,
-        }
-        match self.column {
-            Some(c) => st.serialize_field("column", &c)?,
-            None => st.skip_field("column")?,
-        }
-        match &self.item {
-            Some(i) => st.serialize_field("item", i)?,
-            None => st.skip_field("item")?,
-        }
+        use crate::circle::field_if_known;
+        field_if_known(&mut st, "line", &self.line)?;
+        field_if_known(&mut st, "column", &self.column)?;
+        field_if_known(&mut st, "item", &self.item)?;
         st.serialize_field("message", &self.message)?;
         st.serialize_field("message_zh", &self.message_zh())?;
         st.end()
