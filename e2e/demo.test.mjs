@@ -70,7 +70,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const add = page.locator('#lc-form button', { hasText: '＋ 添加' }).first();
     const addText = await add.textContent();
     await add.click();
-    const box = page.locator('#lc-form input[type=checkbox][id$="-done"]:not(:checked)').first();
+    const box = page.locator('#lc-form input[type=radio][id$="-done-yes"]:not(:checked)').first();
     const boxId = await box.getAttribute('id');
     await box.check();
     await page.waitForTimeout(300);
@@ -808,7 +808,7 @@ test('a remount keeps what the widget holds: typed with autosave off, data set a
     const json = (id) => page.evaluate((i) => document.getElementById(i).handle.toJson(), id);
     // Typed into the form (autosave off: nothing in localStorage to come back from).
     await form.locator('input[id$="-name"]').first().fill('改过的生活圈名称');
-    await form.locator('input[type=checkbox][id$="-done"]:not(:checked)').first().check();
+    await form.locator('input[type=radio][id$="-done-yes"]:not(:checked)').first().check();
     await page.waitForTimeout(300);
     const typed = await json('f');
     assert.equal(JSON.parse(typed).name, '改过的生活圈名称');
@@ -1257,7 +1257,7 @@ test('a11y: on a phone in large text the score line stays below the tabs, tabs r
       }
     }
     // Everything she taps in the form, the card and the page's controls is at least 44 px
-    // each way (a checkbox and its label count as one target when the label is beside it).
+    // each way (a checkbox or radio button and its label count as one target when the label is beside it).
     const small = await page.evaluate(() => {
       const out = [];
       const roots = [document, ...['lc-form', 'lc-card'].map((id) => document.getElementById(id).shadowRoot)];
@@ -1268,7 +1268,7 @@ test('a11y: on a phone in large text the score line stays below the tabs, tabs r
           if (!r.width || e.closest('[hidden]') || e.matches('.skip, .lc-skip, p a')) continue;
           let { width, height } = r;
           const label = e.labels && e.labels[0];
-          if (label && e.type === 'checkbox') {
+          if (label && (e.type === 'checkbox' || e.type === 'radio')) {
             const l = label.getBoundingClientRect();
             width = Math.max(r.right, l.right) - Math.min(r.left, l.left);
             height = Math.max(r.bottom, l.bottom) - Math.min(r.top, l.top);

@@ -29,7 +29,7 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     // Typing still scores.
     const before = await page.locator('#lc-card .lc-head .lc-total').textContent();
     await page.locator('#lc-form button', { hasText: '＋ 添加' }).first().click();
-    await page.locator('#lc-form input[type=checkbox][id$="-done"]:not(:checked)').first().check();
+    await page.locator('#lc-form input[type=radio][id$="-done-yes"]:not(:checked)').first().check();
     await page.waitForTimeout(300);
     const after = await page.locator('#lc-card .lc-head .lc-total').textContent();
     assert.notEqual(after, before, 'typing into the form changes the score');

@@ -133,7 +133,10 @@ pub struct Survey {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistAnswer {
-    pub done: bool,
+    /// Whether it is in place: `true` 已落实, `false` 尚未落实; absent: not answered yet (未作答),
+    /// which keeps evidence or a note typed before the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<bool>,
     /// A file name, URL or document reference that shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,

@@ -690,36 +690,39 @@ impl<'a> Cx<'a> {
             }
             Kind::Checklist => {
                 let mut m = Measured::new("yes_no");
-                match self.c.checklist.get(&ind.id) {
-                    None => {
-                        m.says = Text::new("未作答", "not answered");
-                        m.detail = Some(Text::new("请填写此项是否已落实", "answer whether this is in place"));
-                    }
-                    Some(a) => {
-                        m.value = Some(if a.done { 1.0 } else { 0.0 });
-                        m.inputs.insert("done".into(), Value::from(a.done));
-                        if let Some(e) = &a.evidence {
-                            m.inputs.insert("evidence".into(), Value::from(e.as_str()));
-                        }
-                        let note = a.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-                        if let Some(n) = note {
-                            m.inputs.insert("note".into(), Value::from(n));
-                        }
-                        let says = match (a.done, &a.evidence) {
-                            (true, Some(e)) => {
-                                Text::new(format!("已落实（佐证：{e}）"), format!("in place (evidence: {e})"))
-                            }
-                            (true, None) => Text::new("已落实（未附佐证）", "in place (no evidence given)"),
-                            (false, _) => Text::new("尚未落实", "not in place"),
-                        };
-                        // What the answer's note says is part of the answer: a veto's reason, a
-                        // partial measure.
-                        m.says = match note {
-                            Some(n) => Text::new(format!("{}；说明：{n}", says.zh), format!("{}; note: {n}", says.en)),
-                            None => says,
-                        };
-                    }
+                let a = self.c.checklist.get(&ind.id);
+                let note = a.and_then(|a| a.note.as_deref()).map(str::trim).filter(|n| !n.is_empty());
+                if let Some(e) = a.and_then(|a| a.evidence.as_deref()) {
+                    m.inputs.insert("evidence".into(), Value::from(e));
                 }
+                if let Some(n) = note {
+                    m.inputs.insert("note".into(), Value::from(n));
+                }
+                let done = a.and_then(|a| a.done);
+                if let Some(d) = done {
+                    m.value = Some(if d { 1.0 } else { 0.0 });
+                    m.inputs.insert("done".into(), Value::from(d));
+                } else {
+                    m.detail = Some(Text::new("请填写此项是否已落实", "answer whether this is in place"));
+                }
+                // Evidence typed before the answer is said, so an unanswered item does not look empty.
+                let mut says = match (done, a.and_then(|a| a.evidence.as_deref())) {
+                    (None, None) => Text::new("未作答", "not answered"),
+                    (None, Some(e)) => {
+                        Text::new(format!("未作答（已附佐证：{e}）"), format!("not answered (evidence: {e})"))
+                    }
+                    (Some(true), Some(e)) => {
+                        Text::new(format!("已落实（佐证：{e}）"), format!("in place (evidence: {e})"))
+                    }
+                    (Some(true), None) => Text::new("已落实（未附佐证）", "in place (no evidence given)"),
+                    (Some(false), _) => Text::new("尚未落实", "not in place"),
+                };
+                // What the answer's note says is part of the answer: a veto's reason, a partial
+                // measure.
+                if let Some(n) = note {
+                    says = Text::new(format!("{}；说明：{n}", says.zh), format!("{}; note: {n}", says.en));
+                }
+                m.says = says;
                 m
             }
             Kind::Evaluator => {

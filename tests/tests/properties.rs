@@ -94,7 +94,7 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
             checklist: checks
                 .iter()
                 .zip(ticks)
-                .map(|(k, done)| (k.clone(), ChecklistAnswer { done, evidence: None, note: None }))
+                .map(|(k, done)| (k.clone(), ChecklistAnswer { done: Some(done), evidence: None, note: None }))
                 .collect(),
             evaluator: evals
                 .iter()

@@ -41,7 +41,7 @@ export interface Facility {
   walk_m?: number;
 }
 export interface Survey { respondents: number; satisfied: number; method?: string }
-export interface ChecklistAnswer { done: boolean; evidence?: string; note?: string }
+export interface ChecklistAnswer { /** Absent: not answered yet (未作答). */ done?: boolean; evidence?: string; note?: string }
 export interface EvaluatorEntry { points: number; note?: string; evidence?: string }
 export type Basis = "network" | "straight_line";
 export interface Origin {

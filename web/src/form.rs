@@ -615,7 +615,7 @@ fn lonlat_field(
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" prop:value=show_lonlat(initial) placeholder="120.8125, 27.929"
+            <input id=id type="text" prop:value=show_lonlat(initial) placeholder=tr(lang.get_untracked(), "例 120.8125, 27.929", "e.g. 120.8125, 27.929")
                 aria-describedby=err_id.clone()
                 aria-invalid=move || (bad.with(Option::is_some) || errors.with(|e| !e.is_empty())).to_string()
                 on:input=move |ev| match parse_lonlat(&event_target_value(&ev)) {
@@ -807,13 +807,13 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             aria-invalid=flag(bad_area) aria-describedby=described(bad_area, err_id.clone())
                             on:input=num("floor_area_m2", |f, v| f.floor_area_m2 = v)/></td>
                         <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
-                            aria-label=label("行 营业时间", ": opening hours") placeholder="07:00-22:00"
+                            aria-label=label("行 营业时间", ": opening hours") placeholder=tr(l, "例 07:00-22:00", "e.g. 07:00-22:00")
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
                         <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.walk_m)
                             aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
                             aria-invalid=flag(bad_walk) aria-describedby=described(bad_walk, err_id.clone())
                             on:input=num("walk_m", |f, v| f.walk_m = v)/></td>
-                        <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder="120.81, 27.93"
+                        <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder=tr(l, "例 120.81, 27.93", "e.g. 120.81, 27.93")
                             aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
                             aria-invalid=flag(bad_loc) aria-describedby=described(bad_loc, err_id.clone())
                             on:input=move |ev| {
@@ -1357,21 +1357,35 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             .into_any()
         }
         Ask::Checklist => {
+            // Three answers, not a tick box: an unticked box read both as 未作答 (missing data) and
+            // as 尚未落实, and typing evidence first answered 尚未落实 by itself. 未作答 keeps
+            // evidence or a note typed before the answer; an entry with nothing left is removed.
             let a = ctx.read(|c| c.checklist.get(&id).cloned());
             let (k1, k2, k3) = (id.clone(), id.clone(), id.clone());
             let upd = move |k: String, f: Box<dyn FnOnce(&mut ChecklistAnswer)>| {
-                edit(state, move |c| f(c.checklist.entry(k).or_insert(ChecklistAnswer { done: false, evidence: None, note: None })))
+                edit(state, move |c| {
+                    let a = c.checklist.entry(k.clone()).or_insert(ChecklistAnswer { done: None, evidence: None, note: None });
+                    f(a);
+                    if a.done.is_none() && a.evidence.is_none() && a.note.is_none() {
+                        c.checklist.remove(&k);
+                    }
+                })
             };
-            let cid = ctx.id(&format!("{id}-done"));
+            let name = ctx.id(&format!("{id}-done"));
+            let now = a.as_ref().and_then(|a| a.done);
+            let choices = [(None, "none", "未作答", "Not answered"), (Some(true), "yes", "已落实", "In place"), (Some(false), "no", "尚未落实", "Not in place")]
+                .into_iter()
+                .map(|(v, tag, zh, en)| {
+                    let (rid, k1) = (format!("{name}-{tag}"), k1.clone());
+                    view! {
+                        <input id=rid.clone() type="radio" name=name.clone() prop:checked=now == v
+                            on:change=move |_| upd(k1.clone(), Box::new(move |a| a.done = v))/>
+                        <label for=rid>{tr(l, zh, en)}</label>
+                    }
+                })
+                .collect_view();
             view! {
-                <div class="lc-field">
-                    <input id=cid.clone() type="checkbox" prop:checked=a.as_ref().is_some_and(|a| a.done)
-                        on:change=move |ev| {
-                            let v = event_target_checked(&ev);
-                            upd(k1.clone(), Box::new(move |a| a.done = v));
-                        }/>
-                    <label for=cid>{tr(l, "已落实", "Done")}</label>
-                </div>
+                <div class="lc-field lc-answer" role="radiogroup" aria-label=tr(l, "是否已落实", "In place?")>{choices}</div>
                 <TextField id=ctx.id(&format!("{id}-evidence")) label=tr(l, "佐证材料（文件名、网址或文号）", "Evidence (file, URL or document)").to_string()
                     initial=a.as_ref().and_then(|a| a.evidence.clone()).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k2.clone(), Box::new(move |a| a.evidence = (!v.trim().is_empty()).then_some(v))))/>

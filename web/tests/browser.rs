@@ -1533,3 +1533,60 @@ async fn a_veto_or_gate_that_loses_no_points_says_what_it_does() {
     assert!(!all.iter().any(|t| t.contains(" 0 points lost") || t.contains(" 0 point lost")), "{all:#?}");
     assert!(all.iter().filter(|t| t.contains("[LW-B01]")).all(|t| t.contains("(no grade until it passes)")));
 }
+
+/// A checklist item has three answers: 未作答 (missing data), 已落实, 尚未落实. An unticked box
+/// read both as 未作答 and as 尚未落实, and evidence typed before the answer made it 尚未落实.
+#[wasm_bindgen_test]
+async fn a_checklist_item_is_answered_three_ways_and_evidence_first_stays_unanswered() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(r#"{"id":"x","name":"测试"}"#.into());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let radio = |tag: &str| input(&el, &format!("input[type=radio][id$='-MC-S03-done-{tag}']"));
+    let answer = |m: &Mounted| Circle::from_json(&m.to_json()).unwrap().checklist.get("MC-S03").cloned();
+    let status = |m: &Mounted| {
+        let a = assess(&m.to_json());
+        let s = a.indicators.iter().find(|s| s.id == "MC-S03").expect("MC-S03").clone();
+        (format!("{:?}", s.status), s.points)
+    };
+    let pick = |tag: &str| {
+        let r = radio(tag);
+        r.set_checked(true);
+        fire(&r, "change");
+    };
+    assert!(radio("none").checked() && !radio("yes").checked() && !radio("no").checked());
+    assert_eq!(count(&el, "[role=radiogroup] input[type=radio][id*='-MC-S03-done-']"), 3);
+
+    // Evidence first: kept, and the item is still not answered (missing data, not 尚未落实).
+    type_into(&el, "input[id$='-MC-S03-evidence']", "专区截图");
+    settle().await;
+    let a = answer(&m).expect("the evidence is kept");
+    assert_eq!((a.done, a.evidence.as_deref()), (None, Some("专区截图")));
+    assert_eq!(status(&m), ("NoData".to_string(), 0.0));
+    assert!(radio("none").checked());
+
+    pick("no");
+    settle().await;
+    assert_eq!(answer(&m).unwrap().done, Some(false));
+    assert_eq!(status(&m).0, "NotMet");
+    pick("yes");
+    settle().await;
+    assert_eq!(answer(&m).unwrap().done, Some(true));
+    assert_eq!(status(&m).0, "Met");
+
+    // 尚未落实 survives a reload as itself, not as an unticked box.
+    pick("no");
+    settle().await;
+    m.load_json(&m.to_json()).unwrap();
+    settle().await;
+    assert!(radio("no").checked() && !radio("none").checked());
+
+    // Back to 未作答 keeps the evidence; with the evidence emptied too, the entry is gone.
+    pick("none");
+    settle().await;
+    assert_eq!(answer(&m).map(|a| (a.done, a.evidence)), Some((None, Some("专区截图".into()))));
+    type_into(&el, "input[id$='-MC-S03-evidence']", "");
+    settle().await;
+    assert_eq!(answer(&m), None);
+}
