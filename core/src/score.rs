@@ -1107,7 +1107,14 @@ impl<'a> Cx<'a> {
         if v < 1.0 {
             // Where to build: the origins beyond the walk, then those with no walk given.
             let not_reached: Vec<&str> = far.iter().chain(&blank).copied().collect();
-            let (where_zh, where_en) = if not_reached.is_empty() {
+            let (where_zh, where_en) = if let (true, Some(u)) = (not_reached.is_empty(), unlisted) {
+                // Every listed origin is reached: what is not covered is the residents no origin
+                // holds, so the action is to list them, not to build somewhere unknown.
+                (
+                    format!("尚有 {} 人未列入任何居民点：补全居民点后再核实", fmt_num(u)),
+                    format!("{} residents are in no origin: list them, then check again", fmt_num(u)),
+                )
+            } else if not_reached.is_empty() {
                 ("在未覆盖片区增设网点".to_string(), "add outlets where residents are not covered".to_string())
             } else {
                 let n = not_reached.len();
@@ -2052,6 +2059,11 @@ mod tests {
         assert!(zh.contains(&format!("其余 {left} 人未列入居民点，按未覆盖计")), "{zh}");
         let f = a.findings.iter().find(|f| f.code == "origins_population").expect("the finding");
         assert!(f.message.zh.contains("覆盖率按常住人口计"), "{}", f.message.zh);
+        // Every listed origin is reached, so the gap asks to list the others, not to build.
+        let gap = a.gaps.iter().find(|g| g.indicator == "MC-L01").expect("the gap");
+        let detail = &gap.detail.as_ref().expect("a detail").zh;
+        assert!(detail.contains(&format!("尚有 {left} 人未列入任何居民点：补全居民点后再核实")), "{detail}");
+        assert!(!detail.contains("未覆盖片区"), "{detail}");
         // A walk left blank: named, and not covered.
         let mut blank = full.clone();
         let o = &mut blank.walking.as_mut().unwrap().origins[0];
