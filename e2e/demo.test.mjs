@@ -73,6 +73,8 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     const box = page.locator('#lc-form input[type=radio][id$="-done-yes"]:not(:checked)').first();
     const boxId = await box.getAttribute('id');
     await box.check();
+    await box.scrollIntoViewIfNeeded();
+    await shot(page, 'demo-2-checklist.png');
     await page.waitForTimeout(300);
     const edited = await formJson(page);
     assert.notEqual(edited, startJson, 'the circle changed');
@@ -466,6 +468,219 @@ test('an office screen (1280×800, 1366×768, 1920×1080): the facility table sh
     assert.ok(t.facilities.right <= 390 && t.facilities.scroll > t.facilities.client, JSON.stringify(t));
     await tableTop(page);
     await shot(page, 'demo-12-phone-390.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+/**
+ * The form's two tables (设施清单 and 居民点) as laid out: each scroll box's widths, the right
+ * edge's shadow (its `::after`: sticky, shown while more is to the right), and how far the
+ * first cell of each row (the row's name) moved when the box was scrolled by `by` px.
+ */
+const tableSigns = (page, by) => page.evaluate(async (by) => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const form = document.getElementById('lc-form').shadowRoot;
+  const shadow = (w) => {
+    const s = getComputedStyle(w, '::after');
+    return { content: s.content, position: s.position, opacity: Number(s.opacity) };
+  };
+  const out = [];
+  for (const w of form.querySelectorAll('.lc-table-wrap')) {
+    const first = () => [...w.querySelectorAll('tr')].map((tr) => tr.firstElementChild).filter((c) => !c.hasAttribute('colspan'));
+    w.scrollLeft = 0;
+    await frames();
+    const r = { head: w.querySelector('th').textContent.trim(), client: w.clientWidth, scroll: w.scrollWidth, atStart: shadow(w) };
+    const name = w.querySelector('tbody td:first-child input');
+    r.nameWidth = first()[0].getBoundingClientRect().width;
+    r.nameText = name.clientWidth - parseFloat(getComputedStyle(name).paddingLeft) - parseFloat(getComputedStyle(name).paddingRight);
+    r.font = parseFloat(getComputedStyle(name).fontSize);
+    const left = w.getBoundingClientRect().left + w.clientLeft;
+    const before = first().map((c) => c.getBoundingClientRect().left - left);
+    w.scrollLeft = by;
+    await frames();
+    r.scrolled = w.scrollLeft;
+    r.moved = Math.max(...first().map((c, i) => Math.abs(c.getBoundingClientRect().left - left - before[i])));
+    r.inside = Math.min(...first().map((c) => c.getBoundingClientRect().left - left));
+    w.scrollLeft = w.scrollWidth;
+    await frames();
+    r.atEnd = shadow(w);
+    w.scrollLeft = by;
+    await frames();
+    out.push(r);
+  }
+  return out;
+}, by);
+
+/** Brings the form's `i`th table just below the sticky score line (for a screenshot). */
+const tableInView = (page, i) => page.evaluate((i) => {
+  const form = document.getElementById('lc-form').shadowRoot;
+  form.querySelectorAll('.lc-table-wrap')[i].scrollIntoView({ block: 'start' });
+  window.scrollBy(0, -form.querySelector('.lc-live').getBoundingClientRect().bottom - 8);
+}, i);
+
+test('on a phone (360, 400 px) the form\'s tables keep the row\'s name in sight while scrolled, and a shadow on the right edge says more is there', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [width, lang, large] of [[360, 'zh', false], [400, 'zh', false], [360, 'en', true], [400, 'zh', true]]) {
+      const { page, errors, context } = await open(browser, base + '/', { viewport: { width, height: 740 }, isMobile: true, hasTouch: true });
+      if (lang === 'en') await page.click('#lang');
+      if (large) await page.check('#large');
+      await page.waitForTimeout(300);
+      const tables = await tableSigns(page, 200);
+      const what = `${width} px, ${lang}${large ? ', large text' : ''}: ${JSON.stringify(tables)}`;
+      assert.equal(tables.length, 2, `the facility and residential-point tables: ${what}`);
+      for (const t of tables) {
+        assert.ok(t.scroll > t.client + 200, `${t.head}: the table scrolls inside its box: ${what}`);
+        // Was: no sign at all (the columns past the edge simply cut off).
+        assert.ok(t.atStart.content !== 'none' && t.atStart.position === 'sticky' && t.atStart.opacity > 0.9,
+          `${t.head}: a shadow on the right edge while more is to the right: ${what}`);
+        assert.ok(t.atEnd.opacity < 0.1, `${t.head}: no shadow once scrolled to the end: ${what}`);
+        // Was: the whole row moved 200 px left, its name out of the box.
+        assert.equal(t.scrolled, 200, what);
+        assert.ok(t.moved <= 1 && t.inside >= -1, `${t.head}: the row's name stays at the box's left edge: ${what}`);
+        // The name column leaves a third of the box or more to the rest (in large English text
+        // the heading "Residential" is its widest word), and its box still shows four characters.
+        assert.ok(t.nameWidth <= (2 / 3) * t.client, `${t.head}: the name column is at most two thirds of the box: ${what}`);
+        assert.ok(t.nameText >= 4 * t.font, `${t.head}: the name box shows at least four characters: ${what}`);
+      }
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `the page itself does not scroll sideways: ${what}`);
+      for (const [i, name] of [[0, 'facilities'], [1, 'points']]) {
+        await tableInView(page, i);
+        await shot(page, `demo-13-phone-${width}-${lang}${large ? '-large' : ''}-${name}.png`);
+      }
+      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('on a phone in large text a group heading on two lines or more is clear of its box\'s border, and still names the group', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [width, lang] of [[360, 'zh'], [400, 'zh'], [360, 'en']]) {
+      const { page, errors, context } = await open(browser, base + '/', { viewport: { width, height: 740 }, isMobile: true, hasTouch: true });
+      if (lang === 'en') await page.click('#lang');
+      await page.check('#large');
+      await page.waitForTimeout(300);
+      const legends = await page.evaluate(() => [...document.getElementById('lc-form').shadowRoot.querySelectorAll('fieldset > legend')].map((l) => {
+        const range = document.createRange();
+        range.selectNodeContents(l);
+        const set = l.parentElement;
+        const box = set.getBoundingClientRect();
+        // (the skip link's 1 px box, out of the flow until focused, is not what follows)
+        const next = [...set.children].slice(1).find((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).position !== 'absolute');
+        return {
+          text: l.textContent,
+          lines: new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size,
+          // the fieldset's top border runs from box.top to box.top + its width
+          clear: l.getBoundingClientRect().top - (box.top + parseFloat(getComputedStyle(set).borderTopWidth)),
+          within: l.getBoundingClientRect().right <= box.right && l.getBoundingClientRect().left >= box.left,
+          below: next ? next.getBoundingClientRect().top - l.getBoundingClientRect().bottom : 0,
+        };
+      }));
+      const what = `${width} px, ${lang}: ${JSON.stringify(legends)}`;
+      assert.ok(legends.length >= 6 && legends.some((l) => l.lines >= 2), `headings on two lines or more: ${what}`);
+      for (const l of legends) {
+        // Was: the legend sat on the border, which ran through the middle of a two-line heading.
+        assert.ok(l.clear >= 0, `${l.text}: below the box's top border, not crossed by it: ${what}`);
+        assert.ok(l.within, `${l.text}: inside the box: ${what}`);
+        assert.ok(l.below >= -1, `${l.text}: what follows starts below the heading: ${what}`);
+      }
+      // The legend still names its group (a screen reader hears it on entering).
+      const inventory = lang === 'zh' ? '设施清单' : 'Facility inventory';
+      assert.equal(await page.getByRole('group', { name: inventory, exact: true }).count(), 1, what);
+      await page.evaluate(() => {
+        const ls = [...document.getElementById('lc-form').shadowRoot.querySelectorAll('fieldset > legend')];
+        ls[ls.length - 1].scrollIntoView({ block: 'center' });
+      });
+      await shot(page, `demo-13-phone-${width}-${lang}-large-legend.png`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an office screen in English (1280, 1366): every column of the facility table fits; in large text the table scrolls, the name column and the edge shadow say so', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [width, height] of [[1280, 800], [1366, 768]]) {
+      const { page, errors, context } = await open(browser, base + '/', { viewport: { width, height } });
+      await page.click('#lang');
+      await page.waitForTimeout(300);
+      let tables = await tableSigns(page, 0);
+      // Was 27 px too wide at 1280 (the English "Remove" button and "Chain" heading).
+      assert.ok(tables.every((t) => t.scroll <= t.client + 1), `${width}, English: every table fits its box: ${JSON.stringify(tables)}`);
+      assert.ok(tables.every((t) => t.atStart.opacity < 0.1), `${width}, English: no shadow where nothing scrolls: ${JSON.stringify(tables)}`);
+      await tableInView(page, 0);
+      await shot(page, `demo-13-office-${width}-en.png`);
+      // Large text: 20 px type needs about 1,390 px of columns (1,440 in English), more than
+      // the form's 1,160–1,180 px; the table scrolls, and says so.
+      for (const lang of ['en', 'zh']) {
+        if (lang === 'zh') await page.click('#lang');
+        await page.check('#large');
+        await page.waitForTimeout(300);
+        tables = await tableSigns(page, 150);
+        const [fac] = tables;
+        const what = `${width}, ${lang}, large text: ${JSON.stringify(tables)}`;
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `the page itself does not scroll sideways: ${what}`);
+        assert.ok(fac.scroll > fac.client, what);
+        assert.ok(fac.atStart.opacity > 0.9 && fac.atEnd.opacity < 0.1, `the right edge's shadow while more is to the right: ${what}`);
+        assert.ok(fac.moved <= 1, `the name column stays: ${what}`);
+        await tableInView(page, 0);
+        await shot(page, `demo-13-office-${width}-${lang}-large.png`);
+        await page.uncheck('#large');
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+/** WCAG contrast of two `rgb(…)` colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+test('a placeholder reads as a hint, not a value: italic and lighter than typed text, still 4.5:1 on the box', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/');
+    for (const large of [false, true]) {
+      if (large) await page.check('#large');
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => [...document.getElementById('lc-form').shadowRoot.querySelectorAll('input[placeholder]')].map((i) => {
+        const p = getComputedStyle(i, '::placeholder');
+        const s = getComputedStyle(i);
+        // The colour drawn: the placeholder's colour at its opacity over the box's background.
+        const [c, bg] = [p.color, s.backgroundColor].map((x) => x.match(/[\d.]+/g).map(Number));
+        const a = Number(p.opacity);
+        const drawn = `rgb(${c.slice(0, 3).map((v, k) => v * a + bg[k] * (1 - a)).join(', ')})`;
+        return { placeholder: i.placeholder, style: p.fontStyle, drawn, ink: s.color, bg: s.backgroundColor };
+      }));
+      const what = `${large ? 'large text' : 'normal text'}: ${JSON.stringify(seen)}`;
+      assert.ok(seen.length >= 3, what);
+      for (const s of seen) {
+        // Was: upright, in Chromium's grey (#757575), as a typed value is.
+        assert.equal(s.style, 'italic', `${s.placeholder}: italic: ${what}`);
+        assert.ok(contrast(s.drawn, s.bg) >= 4.5, `${s.placeholder}: at least 4.5:1 on its box (${contrast(s.drawn, s.bg).toFixed(2)}): ${what}`);
+        assert.ok(contrast(s.drawn, s.ink) >= 2.5, `${s.placeholder}: clearly lighter than typed text (${contrast(s.drawn, s.ink).toFixed(2)}): ${what}`);
+      }
+    }
     assert.deepEqual(errors, []);
     await context.close();
   } finally {
