@@ -3,8 +3,6 @@
 //! An [`Assessment`] repeats what produced it (standard id, version and digest, `as_of`,
 //! engine version, digest of the canonical input), so anyone can verify a score later.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::date::Date;
@@ -143,7 +141,7 @@ pub struct IndicatorResult {
     /// Unit of `value`: `fraction`, `count`, `min`, `m`, `m2_per_households`, `points`, `yes_no`.
     pub unit: String,
     /// The inputs it used, by name.
-    pub inputs: BTreeMap<String, serde_json::Value>,
+    pub inputs: crate::sorted_map::SortedMap<serde_json::Value>,
     pub rule: Rule,
     /// Where the requirement comes from, and how sure it is.
     pub cite: Cite,

@@ -454,6 +454,61 @@ fn find_value(
     Ok(None)
 }
 
+/// Compact JSON (no whitespace outside strings, as `serde_json::to_string` writes it)
+/// indented the way `serde_json::to_string_pretty` does: two spaces, `"key": value`, and
+/// `{}`/`[]` for empty containers.
+pub fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str("  "));
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if in_string {
+            out.push(ch);
+            match ch {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match ch {
+            '"' => {
+                in_string = true;
+                out.push(ch);
+            }
+            '{' | '[' => {
+                out.push(ch);
+                let close = if ch == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(ch);
+            }
+            ',' => {
+                out.push(ch);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,5 +572,21 @@ mod tests {
                 let _ = path_at(text, usize::MAX, usize::MAX, category);
             }
         }
+    }
+
+    #[test]
+    fn indented_json_is_what_serde_json_writes_pretty() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let c = crate::Circle::from_json(ex.json).unwrap();
+        let st = crate::standard::load_builtin("longwan-2024").unwrap();
+        let a = crate::score(&st, &c, "2025-06-30".parse().unwrap()).unwrap();
+        assert_eq!(indent_json(&serde_json::to_string(&a).unwrap()), serde_json::to_string_pretty(&a).unwrap());
+        assert_eq!(indent_json(&serde_json::to_string(&c).unwrap()), serde_json::to_string_pretty(&c).unwrap());
+        // Escapes, quotes, brackets and colons inside strings; empty and nested containers.
+        let tricky = serde_json::json!({
+            "a\"b": ["{x}: [y], z\\", {}, [], [[]], {"k": {"": null}}],
+            "n": -1.5e-7, "t": true, "中文": "引号\"与\\反斜杠"
+        });
+        assert_eq!(indent_json(&tricky.to_string()), serde_json::to_string_pretty(&tricky).unwrap());
     }
 }

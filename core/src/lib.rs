@@ -19,6 +19,7 @@ pub mod district;
 pub mod duplicates;
 pub mod example;
 mod json_path;
+pub use json_path::indent_json;
 pub mod order;
 pub mod report;
 pub mod schema;

@@ -5,8 +5,6 @@
 //! applies the indicator's rule, then gates, vetoes and caps, and writes the explanations and
 //! the gap list.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -146,7 +144,11 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
         && !st.forms.iter().any(|f| &f.code == form || f.name.zh == *form)
     {
         let known: Vec<_> = st.forms.iter().map(|f| format!("{} ({})", f.code, f.name.zh)).collect();
-        problem("unknown_form", "form".into(), format!("`{form}` is not a form of {} ({})", st.id, known.join(", ")));
+        problem(
+            "unknown_form",
+            "form".into(),
+            format!("`{form}` is not a form of {} ({})", st.id, join_all(&known, ", ")),
+        );
     }
     for k in c.figures.keys() {
         if !st.figures.iter().any(|f| &f.key == k) {
@@ -221,7 +223,7 @@ struct Cx<'a> {
 struct Measured {
     value: Option<f64>,
     unit: &'static str,
-    inputs: BTreeMap<String, Value>,
+    inputs: crate::sorted_map::SortedMap<Value>,
     /// What the value says, in words (without the rule and points).
     says: Text,
     /// Specifics for the gap list.
@@ -234,7 +236,7 @@ impl Measured {
         Measured {
             value: None,
             unit,
-            inputs: BTreeMap::new(),
+            inputs: crate::sorted_map::SortedMap::new(),
             says: Text::new("", ""),
             detail: None,
             not_applicable: false,
@@ -563,12 +565,12 @@ impl<'a> Cx<'a> {
                             lack_en.push(in_sentence(&de));
                         }
                         m.says = Text::new(
-                            format!("缺少{}", lack_zh.join("、")),
-                            format!("{} not given", lack_en.join(", ")),
+                            format!("缺少{}", join_all(&lack_zh, "、")),
+                            format!("{} not given", join_all(&lack_en, ", ")),
                         );
                         m.detail = Some(Text::new(
-                            format!("补充{}", lack_zh.join("、")),
-                            format!("give {}", lack_en.join(", ")),
+                            format!("补充{}", join_all(&lack_zh, "、")),
+                            format!("give {}", join_all(&lack_en, ", ")),
                         ));
                     }
                 }
@@ -1082,7 +1084,7 @@ impl<'a> Cx<'a> {
         let (note_zh, note_en) = if notes_zh.is_empty() {
             (String::new(), String::new())
         } else {
-            (format!("（{}）", notes_zh.join("；")), format!(" ({})", notes_en.join("; ")))
+            (format!("（{}）", join_all(&notes_zh, "；")), format!(" ({})", join_all(&notes_en, "; ")))
         };
         let of_zh = if unlisted.is_some() { "常住人口 " } else { "" };
         let of_en = if unlisted.is_some() { "population " } else { "" };
@@ -1507,8 +1509,8 @@ fn assemble(
             severity: Severity::Info,
             indicator: None,
             message: Text::new(
-                format!("{} 项指标的分值或阈值为本项目设计的暂定值（非官方数值）：{}", provisional.len(), provisional.join("、")),
-                format!("{} indicators use provisional points or thresholds designed by this project (not official values): {}", provisional.len(), provisional.join(", ")),
+                format!("{} 项指标的分值或阈值为本项目设计的暂定值（非官方数值）：{}", provisional.len(), join_all(&provisional, "、")),
+                format!("{} indicators use provisional points or thresholds designed by this project (not official values): {}", provisional.len(), join_all(&provisional, ", ")),
             ),
         });
     }
@@ -1530,7 +1532,7 @@ fn assemble(
                     ids.len(),
                     src.date,
                     src.title,
-                    ids.join("、")
+                    join_all(&ids, "、")
                 ),
                 format!(
                     "{} {} from a document issued on {}, after the evaluation date {as_of} ({}): scored as this standard says, though the requirement did not exist yet at that date: {}",
@@ -1538,7 +1540,7 @@ fn assemble(
                     if ids.len() == 1 { "indicator takes its requirement" } else { "indicators take their requirement" },
                     src.date,
                     src.title,
-                    ids.join(", ")
+                    join_all(&ids, ", ")
                 ),
             ),
         });
@@ -1681,19 +1683,6 @@ pub fn standard_digest(st: &Standard) -> String {
 /// (`walking.measured_from`) are where the input came from, not input: the same distances
 /// give the same digest whether their files are named, renamed or not named.
 pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
-    let mut c = c.clone();
-    if let Some(w) = &mut c.walking {
-        w.measured_from.clear();
-    }
-    let mut fac: Vec<(String, crate::circle::Facility)> = c.facilities.drain(..).map(|f| (canon(&f), f)).collect();
-    crate::order::sort_by(&mut fac, |a, b| a.0.cmp(&b.0));
-    c.facilities = fac.into_iter().map(|(_, f)| f).collect();
-    crate::order::sort_by(&mut c.communities, |a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name)));
-    if let Some(w) = &mut c.walking {
-        let mut o: Vec<(String, crate::circle::Origin)> = w.origins.drain(..).map(|x| (canon(&x), x)).collect();
-        crate::order::sort_by(&mut o, |a, b| a.0.cmp(&b.0));
-        w.origins = o.into_iter().map(|(_, x)| x).collect();
-    }
     let mut h = Sha256::new();
     h.update(b"lifecircle-input-v1\n");
     h.update(st.id.as_bytes());
@@ -1702,8 +1691,111 @@ pub fn input_digest(st: &Standard, c: &Circle, as_of: Date) -> String {
     h.update(b"\n");
     h.update(as_of.to_string().as_bytes());
     h.update(b"\n");
-    h.update(serde_json::to_vec(&c).unwrap_or_default());
+    h.update(serde_json::to_vec(&Canonical::of(c)).unwrap_or_default());
     hex(&h.finalize())
+}
+
+/// A circle as its digest reads it, borrowed: the same JSON as the circle itself with its
+/// facilities, communities and origins sorted and `walking.measured_from` left out. Borrowing
+/// instead of sorting a clone keeps the circle's `Clone` out of the wasm (1.5 KB gzip of the
+/// npm scoring module, measured 2026-12-06).
+/// The fields, their order and their `skip_serializing_if` are [`Circle`]'s and
+/// [`crate::circle::Walking`]'s; [`Canonical::of`] names every field, so a new one does not
+/// compile until it is added here.
+#[derive(serde::Serialize)]
+struct Canonical<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sample: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subdistrict: Option<&'a crate::circle::Named>,
+    communities: Vec<&'a crate::circle::Named>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    population: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    households: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_residential: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a crate::circle::Location>,
+    facilities: Vec<&'a crate::circle::Facility>,
+    figures: &'a crate::circle::SortedMap<f64>,
+    surveys: &'a crate::circle::SortedMap<crate::circle::Survey>,
+    checklist: &'a crate::circle::SortedMap<crate::circle::ChecklistAnswer>,
+    evaluator: &'a crate::circle::SortedMap<crate::circle::EvaluatorEntry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    walking: Option<CanonicalWalking<'a>>,
+}
+
+/// [`crate::circle::Walking`] as the digest reads it (`measured_from` is provenance, not input).
+#[derive(serde::Serialize)]
+struct CanonicalWalking<'a> {
+    basis: Basis,
+    nearest_m: &'a crate::circle::SortedMap<f64>,
+    #[serde(skip_serializing_if = "no_names")]
+    nearest_name: &'a crate::circle::SortedMap<String>,
+    origins: Vec<&'a crate::circle::Origin>,
+}
+
+fn no_names(names: &&crate::circle::SortedMap<String>) -> bool {
+    names.is_empty()
+}
+
+impl<'a> Canonical<'a> {
+    fn of(c: &'a Circle) -> Canonical<'a> {
+        let Circle {
+            id,
+            name,
+            sample,
+            subdistrict,
+            communities,
+            population,
+            households,
+            form,
+            new_residential,
+            location,
+            facilities,
+            figures,
+            surveys,
+            checklist,
+            evaluator,
+            walking,
+        } = c;
+        let mut communities: Vec<&crate::circle::Named> = communities.iter().collect();
+        crate::order::sort_by(&mut communities, |a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name)));
+        let walking = walking.as_ref().map(|w| {
+            let crate::circle::Walking { basis, nearest_m, nearest_name, origins, measured_from: _ } = w;
+            CanonicalWalking { basis: *basis, nearest_m, nearest_name, origins: sorted_by_canon(origins) }
+        });
+        Canonical {
+            id,
+            name,
+            sample: *sample,
+            subdistrict: subdistrict.as_ref(),
+            communities,
+            population: *population,
+            households: *households,
+            form: form.as_deref(),
+            new_residential: *new_residential,
+            location: location.as_ref(),
+            facilities: sorted_by_canon(facilities),
+            figures,
+            surveys,
+            checklist,
+            evaluator,
+            walking,
+        }
+    }
+}
+
+/// References to `items` in the order of their canonical JSON.
+fn sorted_by_canon<T: serde::Serialize>(items: &[T]) -> Vec<&T> {
+    let mut keyed: Vec<(String, &T)> = items.iter().map(|x| (canon(x), x)).collect();
+    crate::order::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, x)| x).collect()
 }
 
 /// Canonical JSON of a value, for sorting.
@@ -1727,7 +1819,20 @@ fn first_five<S: AsRef<str>>(items: impl Iterator<Item = S>, n: usize, sep: &str
 
 fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
     let v: Vec<String> = it.map(|s| s.as_ref().to_string()).collect();
-    v.join(sep)
+    join_all(&v, sep)
+}
+
+/// `items` with `sep` between them, as `[S]::join` writes them: one small loop instead of std's
+/// join, which the wasm links once per item type (about 1 KB each).
+pub fn join_all<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s.as_ref());
+    }
+    out
 }
 
 /// Round to 2 decimals (points are reported to the hundredth).
@@ -1808,10 +1913,29 @@ pub fn short_num(v: f64) -> String {
     } else if v == v.trunc() && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else if v.abs() < 1e-6 || v.abs() >= 1e15 {
-        format!("{v:e}")
+        exponent_form(&format!("{v}"))
     } else {
         format!("{v}")
     }
+}
+
+/// What `format!("{v:e}")` writes, from what `format!("{v}")` writes: both lay out the same
+/// shortest digits, so the digits and the exponent are read back from the plain decimal. It
+/// keeps `f64`'s `LowerExp` (and its exact-precision path) out of the wasm.
+fn exponent_form(plain: &str) -> String {
+    let (sign, plain) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let point = plain.find('.').unwrap_or(plain.len());
+    let digits: String = plain.chars().filter(|c| *c != '.').collect();
+    let significant = digits.trim_start_matches('0');
+    // The position of the first significant digit against the decimal point.
+    let exponent = point as i64 - 1 - (digits.len() - significant.len()) as i64;
+    let significant = significant.trim_end_matches('0');
+    let (first, rest) = significant.split_at(significant.len().min(1));
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{sign}{first}{point}{rest}e{exponent}")
 }
 
 /// A fraction as a percentage, at most 1 decimal.
@@ -2110,5 +2234,77 @@ mod tests {
         assert_eq!(short_num(-2.5e20), "-2.5e20");
         assert_eq!(short_num(0.0005), "0.0005");
         assert_eq!(short_num(1100.0), "1100");
+    }
+
+    #[test]
+    fn the_exponent_form_is_what_lower_exp_writes() {
+        // The largest number below 1e-6 is the largest one `short_num` writes this way.
+        let below_1e_6 = f64::from_bits(1e-6_f64.to_bits() - 1);
+        let mut values = vec![5e-324, 1e-7, 1.5e-7, below_1e_6, 1e15, 1.5e15, 2.5e20, 1e21, 123456789e300];
+        values.extend([f64::MAX, f64::MIN_POSITIVE, 1e-320, 0.1, 1.0, 12.5, 100.0]);
+        // Bit patterns across the whole range (a fixed xorshift, so the run is repeatable).
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+        }
+        for v in values.into_iter().filter(|v| v.is_finite() && *v != 0.0) {
+            for v in [v, -v] {
+                assert_eq!(exponent_form(&format!("{v}")), format!("{v:e}"), "{v:?}");
+            }
+        }
+    }
+
+    /// The canonical JSON the digest hashes, as it was written before [`Canonical`]: a clone of
+    /// the circle with its lists sorted.
+    fn canonical_by_clone(c: &Circle) -> Vec<u8> {
+        let mut c = c.clone();
+        if let Some(w) = &mut c.walking {
+            w.measured_from.clear();
+        }
+        let mut fac: Vec<(String, crate::circle::Facility)> = c.facilities.drain(..).map(|f| (canon(&f), f)).collect();
+        crate::order::sort_by(&mut fac, |a, b| a.0.cmp(&b.0));
+        c.facilities = fac.into_iter().map(|(_, f)| f).collect();
+        crate::order::sort_by(&mut c.communities, |a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name)));
+        if let Some(w) = &mut c.walking {
+            let mut o: Vec<(String, crate::circle::Origin)> = w.origins.drain(..).map(|x| (canon(&x), x)).collect();
+            crate::order::sort_by(&mut o, |a, b| a.0.cmp(&b.0));
+            w.origins = o.into_iter().map(|(_, x)| x).collect();
+        }
+        serde_json::to_vec(&c).unwrap()
+    }
+
+    #[test]
+    fn the_borrowed_canonical_circle_is_the_sorted_clone() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let sample = Circle::from_json(ex.json).unwrap();
+        let mut all = sample.clone();
+        all.facilities.reverse();
+        all.communities.reverse();
+        all.subdistrict = Some(crate::circle::Named { code: Some("330303001".into()), name: "永中街道".into() });
+        all.households = Some(3200.0);
+        all.form = Some("clustered".into());
+        all.new_residential = Some(false);
+        let w = all.walking.get_or_insert_with(Default::default);
+        w.origins.reverse();
+        w.nearest_name.insert("pharmacy".into(), "仁和药房".into());
+        w.measured_from.push(crate::circle::DataFile {
+            role: "network".into(),
+            file: "net.osm.pbf".into(),
+            sha256: "00".into(),
+            crs: Default::default(),
+        });
+        let empty = Circle::from_json(r#"{"id":"","name":""}"#).unwrap();
+        let mut bare_walking = empty.clone();
+        bare_walking.walking = Some(Default::default());
+        for c in [&sample, &all, &empty, &bare_walking] {
+            assert_eq!(
+                String::from_utf8(serde_json::to_vec(&Canonical::of(c)).unwrap()).unwrap(),
+                String::from_utf8(canonical_by_clone(c)).unwrap()
+            );
+        }
+        assert!(!all.walking.as_ref().unwrap().nearest_name.is_empty() && all.subdistrict.is_some());
     }
 }

@@ -118,6 +118,15 @@ impl<V> FromIterator<(String, V)> for SortedMap<V> {
     }
 }
 
+/// `map["key"]`, as for a `BTreeMap`: panics when the key is not there.
+impl<V> std::ops::Index<&str> for SortedMap<V> {
+    type Output = V;
+
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("key not found")
+    }
+}
+
 impl<'a, V> IntoIterator for &'a SortedMap<V> {
     type Item = (&'a String, &'a V);
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
@@ -204,6 +213,11 @@ mod tests {
         assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&std).unwrap());
         let back: SortedMap<i32> = serde_json::from_str(&serde_json::to_string(&std).unwrap()).unwrap();
         assert!(back == ours);
+        for key in std.keys() {
+            assert_eq!(ours[key.as_str()], std[key]);
+        }
+        let missing = std::panic::catch_unwind(|| ours["not a key"]);
+        assert!(missing.is_err(), "a missing key panics, as a BTreeMap's does");
     }
 
     #[test]

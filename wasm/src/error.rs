@@ -16,6 +16,7 @@
 //! | `internal` | a value could not be converted (a bug) | — |
 //! | `panic` | the core panicked (a bug); see `panic.rs` | — |
 
+use lifecircle_core::score::join_all;
 use lifecircle_core::{InputError, StandardError};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -80,18 +81,17 @@ impl Failure {
             // Not the standard-file wording ("the parent `extends` names"): the caller typed an id.
             Failure::UnknownStandard(id, _) => format!(
                 "standard: 未知标准 `{id}`：不是内置标准（{zh}）/ unknown standard `{id}`: not a built-in id ({en})",
-                zh = builtin_ids().join("、"),
-                en = builtin_ids().join(", ")
+                zh = join_all(&builtin_ids(), "、"),
+                en = join_all(&builtin_ids(), ", ")
             ),
             Failure::Input(e) => e.to_string(),
             Failure::Argument { argument, message } => format!("{argument}: {message}"),
             Failure::NoExample(id) => {
-                let have: Vec<&str> =
-                    builtin_ids().into_iter().filter(|b| lifecircle_core::example::example(b).is_some()).collect();
+                let have: Vec<&str> = builtin_ids().into_iter().filter(|b| crate::example_json(b).is_some()).collect();
                 format!(
                     "标准 `{id}` 没有示例生活圈（有示例的：{zh}）/ no sample circle for standard `{id}` (have: {en})",
-                    zh = have.join("、"),
-                    en = have.join(", ")
+                    zh = join_all(&have, "、"),
+                    en = join_all(&have, ", ")
                 )
             }
             Failure::Data(m) | Failure::Access(m) => m.clone(),

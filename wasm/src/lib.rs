@@ -90,7 +90,7 @@ pub fn list_standards() -> Result<JsValue, JsValue> {
                 status: s.status,
                 family: s.family,
                 lineage: s.lineage,
-                has_example: lifecircle_core::example::example(b.id).is_some(),
+                has_example: example_json(b.id).is_some(),
             });
         }
         to_js(&out)
@@ -161,7 +161,7 @@ pub fn score_json(
 /// The circle's or the date's problems.
 pub fn score_json_with(standard: &Standard, circle: &JsValue, as_of: &str) -> Result<String, Failure> {
     let a = assess(standard, circle, as_of)?;
-    serde_json::to_string_pretty(&a).map_err(|e| Failure::Internal(e.to_string()))
+    pretty(&a)
 }
 
 /// The assessment as a readable report: `lang` `"zh"` (default) or `"en"`, `format` `"text"`
@@ -233,7 +233,7 @@ pub fn district_json(
 ) -> Result<String, JsValue> {
     entry(|| {
         let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?;
-        serde_json::to_string_pretty(&d).map_err(|e| Failure::Internal(e.to_string()))
+        pretty(&d)
     })
 }
 
@@ -325,11 +325,21 @@ pub fn example_circle(
 ) -> Result<JsValue, JsValue> {
     entry(|| {
         let standard_id = args::text(&standard_id, "standardId")?;
-        match lifecircle_core::example::example(&standard_id) {
-            Some(e) => parse_json(e.json),
+        match example_json(&standard_id) {
+            Some(json) => parse_json(json),
             None => Err(Failure::NoExample(standard_id)),
         }
     })
+}
+
+/// The built-in sample circles, `(standard id, JSON text)`: the files of the core's
+/// [`lifecircle_core::example::EXAMPLES`] without their indentation (build.rs), since
+/// `exampleCircle` parses them into objects anyway.
+static EXAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/examples.rs"));
+
+/// The sample circle's JSON text (compact) written for a standard.
+pub(crate) fn example_json(standard_id: &str) -> Option<&'static str> {
+    EXAMPLES.iter().find(|(id, _)| *id == standard_id).map(|(_, json)| *json)
 }
 
 // Walking reach: with the `access` feature, `access.rs` adds `WalkNetwork` and friends (built by
@@ -446,7 +456,34 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Failure> {
     parse_json(&text)
 }
 
+/// A value as indented JSON text, byte for byte what `serde_json::to_string_pretty` writes, but
+/// written compact and indented after ([`lifecircle_core::indent_json`]): the
+/// module's other JSON (`to_js`, the digests) is compact, and a second, pretty instance of every
+/// `Serialize` of the assessment (and of every type it shares with the circle and the standard)
+/// cost the scoring module 2.5 KB gzip (measured 2026-12-06).
+fn pretty<T: Serialize + ?Sized>(v: &T) -> Result<String, Failure> {
+    let compact = serde_json::to_string(v).map_err(|e| Failure::Internal(e.to_string()))?;
+    Ok(lifecircle_core::indent_json(&compact))
+}
+
 /// JSON text as a JS object.
 fn parse_json(text: &str) -> Result<JsValue, Failure> {
     js_sys::JSON::parse(text).map_err(|_| Failure::Internal("JSON text does not parse".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The compact samples are the core's, file for file and value for value.
+    #[test]
+    fn the_compact_samples_are_the_cores() {
+        let core = lifecircle_core::example::EXAMPLES;
+        assert_eq!(super::EXAMPLES.len(), core.len());
+        for e in core {
+            let json = super::example_json(e.standard).unwrap_or_else(|| panic!("no sample for {}", e.standard));
+            assert!(json.len() < e.json.len(), "{} is compact", e.standard);
+            let ours: serde_json::Value = serde_json::from_str(json).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(e.json).unwrap();
+            assert_eq!(ours, theirs, "{}", e.standard);
+        }
+    }
 }

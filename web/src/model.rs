@@ -481,60 +481,7 @@ pub fn circle_json(c: &Circle) -> String {
     indent_json(&serde_json::to_string(c).unwrap_or_default())
 }
 
-/// Compact JSON (no whitespace outside strings, as `serde_json::to_string` writes it)
-/// indented the way `serde_json::to_string_pretty` does: two spaces, `"key": value`, and
-/// `{}`/`[]` for empty containers.
-pub fn indent_json(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        (0..depth).for_each(|_| out.push_str("  "));
-    };
-    let mut chars = compact.chars().peekable();
-    while let Some(ch) = chars.next() {
-        if in_string {
-            out.push(ch);
-            match ch {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match ch {
-            '"' => {
-                in_string = true;
-                out.push(ch);
-            }
-            '{' | '[' => {
-                out.push(ch);
-                let close = if ch == '{' { '}' } else { ']' };
-                if chars.peek() == Some(&close) {
-                    out.push(close);
-                    chars.next();
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(ch);
-            }
-            ',' => {
-                out.push(ch);
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+pub use lifecircle_core::indent_json;
 
 /// An empty circle to start a self-assessment with.
 pub fn empty_circle() -> Circle {

@@ -439,7 +439,9 @@ macro_rules! tables {
             /// unknown or an index points nowhere.
             pub fn standard(&self, id: &str) -> Option<Standard> {
                 let e = self.standards.iter().find(|e| e.head.id == id)?;
-                Some(Standard { $($field: pick(&self.$field, &e.$field)?,)* ..e.head.clone() })
+                // The head's own fields one by one: cloning the whole head would link a clone
+                // of every item list (all empty in a head) into the wasm.
+                Some(Standard { $($field: pick(&self.$field, &e.$field)?,)* $($own: e.head.$own.clone(),)* })
             }
 
             /// The bundle's bytes.
@@ -528,7 +530,13 @@ fn intern<T: PartialEq + Clone>(table: &mut Vec<T>, item: &T) -> u32 {
 }
 
 fn pick<T: Clone>(table: &[T], idx: &[u32]) -> Option<Vec<T>> {
-    idx.iter().map(|&i| table.get(i as usize).cloned()).collect()
+    // A loop rather than `collect::<Option<Vec<T>>>()`, whose adapter the wasm links once per
+    // item type (twelve of them, about 0.8 KB each).
+    let mut out = Vec::with_capacity(idx.len());
+    for &i in idx {
+        out.push(table.get(i as usize)?.clone());
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -40,11 +40,11 @@ pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
                 item: Some(id.to_string()),
                 message: format!(
                     "no built-in standard `{id}` (built-in: {})",
-                    BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join(", ")
+                    crate::score::join_all(&BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>(), ", ")
                 ),
                 zh: Some(format!(
                     "没有内置标准 {id}（内置标准有：{}）",
-                    BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>().join("、")
+                    crate::score::join_all(&BUILTIN.iter().map(|b| b.id).collect::<Vec<_>>(), "、")
                 )),
             }],
         }),
