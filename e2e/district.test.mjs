@@ -82,7 +82,9 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     // The sample district: 2 of 3 built (worked by hand in tests/tests/district.rs).
     assert.equal(want.built, 2);
     same(await shown(page), want);
-    assert.match(await board(page).locator('.lc-note').textContent(), /暂定口径/);
+    assert.match(await board(page).locator('.lc-note').first().textContent(), /暂定口径/);
+    // The standard is this project's proposal: its points and grade lines are said to be provisional.
+    assert.match(await board(page).locator('.lc-prov-note').textContent(), /各圈得分与等级分数线.*均为暂定/);
     await page.screenshot({ path: join(art, 'district-1.png'), fullPage: true });
 
     // Exported, the circles and the summary check out with the CLI: the summary is byte for
@@ -105,7 +107,8 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     const csvText = readFileSync(table, 'utf8');
     assert.equal(csvText, cliCsv('zh'), 'the exported table is the CLI\'s, byte for byte');
     assert.match(csvText, /^\uFEFF年份,本年,目标,/);
-    assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,circles_built,个数,14,2,否,是,/);
+    // The metric by name and code; how far short (14 − 2 = 12) and the circles counted after the verdict.
+    assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,累计建成生活圈个数,circles_built,个数,14,2,否,12,/);
     await page.click('#lang');
     await page.waitForTimeout(200);
     assert.equal(readFileSync(await saved('.lcx-export-table'), 'utf8'), cliCsv('en'));
@@ -117,6 +120,8 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) });
     await page.waitForTimeout(300);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 1 个生活圈，替换 0 个/);
+    // The same shops in the same community under a new id: counted, and said (naming both).
+    assert.match(await board(page).locator('.lc-warnings').textContent(), /疑似同一生活圈以不同编号列入两次：[^\n]*\[d-demo\][^\n]*（所属社区与设施清单相同）/);
     const four = [...sample.circles, d];
     same(await shown(page), expected(native(four, asOf, sample.communities)));
     // A file that is not a circle is refused, naming the file and the field; nothing changes.
@@ -143,7 +148,8 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     const broken = { ...sample.circles[2], population: -5 };
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     await page.waitForTimeout(300);
-    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个/);
+    // The circle replaced is named, with the file that replaced it.
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个（编号相同者以新文件为准）：丙圈（示例：尚未填报） \[c\]（c\.json）/);
     assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈“丙圈（示例：尚未填报）”：常住人口：数值不合理[\s\S]*circles\[2\]\.population/);
     assert.equal(await board(page).locator('.lc-target').count(), 0);
     // No summary to export while a circle has problems: said, not a broken file.
@@ -241,7 +247,8 @@ test('district page: the dashboard shows what the native CLI counts; files add c
       const rows = [...el.shadowRoot.querySelectorAll('tbody tr')];
       const cells = rows[0].querySelectorAll('td[data-label]');
       return {
-        short: rows.every((r) => r.getBoundingClientRect().height < 400),
+        // (a circle not built lists every failed check with its name, so only built ones are short)
+        short: rows.slice(0, 2).every((r) => r.getBoundingClientRect().height < 400),
         inside: rows.every((r) => r.getBoundingClientRect().right <= wrap.getBoundingClientRect().right + 1)
           && wrap.scrollWidth <= wrap.clientWidth + 1, // (a value that does not wrap overflows its cell)
         label: getComputedStyle(cells[0], '::before').content,

@@ -1397,7 +1397,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
                     say!("{}", report::render_district_noted(&d, lang, f, not_the_builtin(&std).as_deref()));
                 }
-                FormatArg::Csv => emit(&lifecircle_core::table::district(&d, lang)),
+                FormatArg::Csv => {
+                    // A table has no place for the date's warnings and the circles that look
+                    // listed twice (the other formats say them): said on stderr.
+                    for f in &d.findings {
+                        eprintln!("⚠ {} / {}", f.message.zh, f.message.en);
+                    }
+                    for dup in &d.duplicates {
+                        eprintln!("{} / {}", dup.text(Lang::Zh), dup.text(Lang::En));
+                    }
+                    emit(&lifecircle_core::table::district(&d, lang))
+                }
             }
             Ok(())
         }

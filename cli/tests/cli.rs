@@ -913,17 +913,33 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     let rows = csv_rows(s.trim_start_matches('\u{feff}'));
     assert!(rows.len() > 10 && rows.iter().all(|r| r.len() == rows[0].len()), "{s}");
     let target = |metric: &str, year: &str| {
-        rows.iter().find(|r| r[3] == metric && r[0] == year).unwrap_or_else(|| panic!("{metric} {year}:\n{s}"))
+        rows.iter().find(|r| r[4] == metric && r[0] == year).unwrap_or_else(|| panic!("{metric} {year}:\n{s}"))
     };
-    // 1 circle built of 10 communities; the sample's 11 chain of 24 commercial outlets.
+    // 1 circle built of 10 communities; the sample's 11 chain of 24 commercial outlets. Shares
+    // as the report's percentages (2 decimals), the exact fraction in its own column; the
+    // metric by name beside its code; how far short (2 communities of 10 meet 20 %: 1 more).
     let share = target("community_share", "2025");
-    assert_eq!((share[5].as_str(), share[6].parse::<f64>().ok(), share[7].as_str()), ("0.2", Some(0.1), "否"));
+    assert_eq!(
+        (
+            share[3].as_str(),
+            share[5].as_str(),
+            share[6].as_str(),
+            share[7].as_str(),
+            share[8].as_str(),
+            share[9].as_str()
+        ),
+        ("创成生活圈的社区比例", "百分比（%）", "20", "10", "否", "1")
+    );
+    assert_eq!(share[17].parse::<f64>().ok(), Some(0.1));
     let chain = target("chain_share", "2025");
-    assert_eq!((chain[6].parse::<f64>().ok(), chain[7].as_str()), (Some(11.0 / 24.0), "是"));
-    assert_eq!(chain[13], "暂定", "the counting is this project's reading");
-    assert_eq!(chain[11], "已核实", "the target itself is cited and verified");
+    assert_eq!((chain[7].as_str(), chain[8].as_str()), ("45.83", "是"));
+    assert_eq!(chain[17].parse::<f64>().ok(), Some(11.0 / 24.0));
+    assert_eq!(chain[16], "暂定", "the counting is this project's reading");
+    assert_eq!(chain[14], "已核实", "the target itself is cited and verified");
     // 2026's community share (30 %) is not met on 2025-06-30, but its year is to come.
-    assert_eq!(target("community_share", "2026")[7], "尚未到期");
+    assert_eq!(target("community_share", "2026")[8], "尚未到期");
+    // The circles each year's count is of.
+    assert_eq!(target("circles_built", "2025")[10], "镇中社区一刻钟便民生活圈 [330303001010-demo]");
 }
 
 /// What a third party handing results to a district relies on: the same facility or origin
@@ -1278,7 +1294,100 @@ fn sample_with_survey(name: &str, respondents: u32, satisfied: u32) -> std::path
     let mut v: serde_json::Value = serde_json::from_str(&sample).expect("json");
     v["id"] = name.into();
     v["surveys"]["overall"] = serde_json::json!({ "respondents": respondents, "satisfied": satisfied });
+    // No more respondents than residents (refused as a slip): a larger survey, a larger circle.
+    if v["population"].as_f64().is_some_and(|p| p < f64::from(respondents)) {
+        v["population"] = respondents.into();
+    }
     tmp(&format!("{name}.json"), &v.to_string())
+}
+
+/// A survey with more respondents than the circle has residents (12000 of 9600: a digit too
+/// many) would outweigh every other survey of the district: refused, naming the file and the
+/// field, Chinese first; no summary.
+#[test]
+fn district_refuses_more_respondents_than_residents() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut v: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    assert_eq!(v["population"], 9600, "the sample's population");
+    v["surveys"]["overall"] = serde_json::json!({ "respondents": 12000, "satisfied": 9600 });
+    let f = tmp("typo-respondents.json", &serde_json::to_string_pretty(&v).expect("json"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-12-06", f.to_str().expect("p")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("typo-respondents.json"), "{t}");
+    assert!(
+        t.contains("surveys.overall.respondents: 前后矛盾：受访人数（12000）多于常住人口（population 9600） / 12000 respondents in a circle of 9600 residents"),
+        "{t}"
+    );
+    assert!(t.contains("未生成全区汇总"), "{t}");
+}
+
+/// A year's count of circles built holds only the circles built by then (`built_year`): on
+/// 2024-12-31 a circle built in 2026 does not count toward 2024's 6, and the report names the
+/// circles of each count; it says the standard's points and grade lines are this project's
+/// proposal, names a circle without a survey, and prints each target's year once.
+#[test]
+fn district_counts_a_year_with_the_circles_built_by_then() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut v: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    v["built_year"] = 2024.into();
+    let a = tmp("year-a.json", &v.to_string());
+    v["id"] = "later".into();
+    v["name"] = "后建圈".into();
+    v["communities"] = serde_json::json!([{ "name": "后建社区" }]);
+    v["built_year"] = 2026.into();
+    v.as_object_mut().expect("object").remove("surveys");
+    let b = tmp("year-b.json", &v.to_string());
+    let (a, b) = (a.to_str().expect("p"), b.to_str().expect("p"));
+    let t =
+        text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2024-12-31", "--communities", "10", a, b]));
+    assert!(t.contains("\n- 2024年建成一刻钟便民生活圈试点6个以上（本年）：1（目标 ≥ 6） ✗ 未达到，差 5 个\n"), "{t}");
+    assert!(t.contains("\n  计入的生活圈（1 个）：镇中社区一刻钟便民生活圈 [330303001010-demo]\n"), "{t}");
+    assert!(t.contains("建成年份晚于 2024 年的 1 个圈不计入：后建圈 [later]。"), "{t}");
+    assert!(
+        t.contains("\n暂定：各圈得分与等级分数线（是否“建成”）均为暂定。注：标为“暂定”的要求、分值与阈值是本项目"),
+        "{t}"
+    );
+    assert!(t.contains("品质型（五星）·暂定，建成；建成年份：2024；"), "{t}");
+    assert!(t.contains("1 个圈没有满意度调查，未计入：后建圈 [later]。"), "{t}");
+    assert!(!t.contains("2024 2024年") && !t.contains("2025 2025年"), "{t}");
+    // On 2026-12-06 both count toward 2026's 14.
+    let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-12-06", a, b]));
+    assert!(t.contains("14个（本年）：2（目标 ≥ 14） ✗ 未达到，差 12 个\n"), "{t}");
+    // A year that is no year is refused, naming the field.
+    v["built_year"] = 20244.into();
+    let c = tmp("year-c.json", &v.to_string());
+    let out = lifecircle(&["district", "-s", "longwan-2024", c.to_str().expect("p")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out)
+            .contains("built_year: 数值不合理：超出合理范围 / 建成年份 20244 不是合理的年份（应在 2000 至 2100 之间"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A circle copied under another id is counted but said, naming both: in the report, and on
+/// stderr beside a table (which has no place for it); so are the date's warnings.
+#[test]
+fn district_says_a_circle_copied_under_another_id_and_the_dates_warnings() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut v: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    let a = tmp("copy-a.json", &ex);
+    v["id"] = "TP-2026".into();
+    v["name"] = "镇中社区便民生活圈（第三方评估）".into();
+    let b = tmp("copy-b.json", &v.to_string());
+    let (a, b) = (a.to_str().expect("p"), b.to_str().expect("p"));
+    let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-12-06", a, b]));
+    assert!(t.contains("⚠ 疑似同一生活圈以不同编号列入两次：镇中社区一刻钟便民生活圈 [330303001010-demo] 与 镇中社区便民生活圈（第三方评估） [TP-2026]（所属社区与设施清单相同）"), "{t}");
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2024-03-01", "--format", "csv", a, b]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).expect("utf8");
+    assert!(err.contains("疑似同一生活圈以不同编号列入两次") && err.contains("[TP-2026]"), "{err}");
+    assert!(err.contains("⚠ 评估日期 2024-03-01 早于标准生效日期 2024-07-24 / as_of 2024-03-01 is before the standard takes effect (2024-07-24)"), "{err}");
+    // The report says the date too, where `score` would.
+    let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2024-03-01", a]));
+    assert!(t.contains("\n⚠ 评估日期 2024-03-01 早于标准生效日期 2024-07-24\n"), "{t}");
 }
 
 /// A district value just below its target is never shown as the target itself: 89 999 of
@@ -1288,7 +1397,7 @@ fn a_target_not_met_is_never_shown_at_its_target() {
     let f = sample_with_survey("near-90", 100_000, 89_999);
     let f = f.to_str().expect("path");
     let zh = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", f]));
-    let line = zh.lines().find(|l| l.contains("居民综合满意度达90%以上：")).unwrap_or_else(|| panic!("{zh}"));
+    let line = zh.lines().find(|l| l.contains("居民综合满意度达90%以上（本年）：")).unwrap_or_else(|| panic!("{zh}"));
     assert!(line.contains("✗ 未达到"), "{line}");
     assert!(line.contains("89.99%（目标 ≥ 90%）"), "the value shown is below the target: {line}");
     let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", f]));
@@ -1438,7 +1547,7 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     let s = String::from_utf8(out.stdout).expect("utf8");
     let rows = csv_rows(s.trim_start_matches('\u{feff}'));
     let met = |metric: &str, year: &str| {
-        rows.iter().find(|r| r[3] == metric && r[0] == year).map(|r| r[7].clone()).unwrap_or_else(|| panic!("{s}"))
+        rows.iter().find(|r| r[4] == metric && r[0] == year).map(|r| r[8].clone()).unwrap_or_else(|| panic!("{s}"))
     };
     // 11 chain of 24 outlets (45.83 %): the 2024 target (25 %) met by now, 2026's (35 %) met.
     assert_eq!(met("chain_share", "2024"), "现已达到（按评估日数据）");
@@ -1502,12 +1611,13 @@ fn district_says_why_a_circle_is_not_built() {
     let (a, b) = (a.to_str().expect("p"), b.to_str().expect("p"));
     let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a, b]));
     let line = |id: &str| t.lines().find(|l| l.starts_with("- ") && l.contains(id)).unwrap_or_else(|| panic!("{t}"));
-    assert!(line("[veto]").contains("未建成（未通过：LW-V01）"), "{t}");
+    // Each by id and name: an id alone says nothing to an official.
+    assert!(line("[veto]").contains("未建成（未通过：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件）"), "{t}");
     // The empty circle fails the gate and mandatory items, each named, and reaches no grade.
     assert!(line("[empty]").contains("未建成（未通过：") && line("[empty]").contains("LW-B01"), "{t}");
     assert!(line("[empty]").contains("；总分未达最低等级）"), "{t}");
     let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", a]));
-    assert!(en.contains("not built (failed: LW-V01)"), "{en}");
+    assert!(en.contains("not built (failed: LW-V01 "), "{en}");
 }
 
 /// A point `east` and `north` metres from (120.80, 27.93), in Longwan (near enough for

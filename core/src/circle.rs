@@ -249,6 +249,11 @@ pub struct Circle {
     /// Communities (社区) the circle covers.
     #[serde(default)]
     pub communities: Vec<Named>,
+    /// 建成（验收）年份：全区逐年目标自该年起计入 / The year the circle was built (accepted): a
+    /// district's yearly targets count it from then on.
+    // Checked where it is used (`district::summarise`), not in `check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub built_year: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -496,7 +501,7 @@ pub(crate) fn type_mismatch_zh(m: &str) -> Option<String> {
         let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
         let near =
             crate::standard::resolve::nearest(value, &allowed).map(|a| format!("— 是不是 {a}？")).unwrap_or_default();
-        return Some(format!("取值“{value}”不是允许的值（{}）{near}", allowed.join("、")));
+        return Some(format!("取值“{value}”不是允许的值（{}）{near}", crate::score::join_all(&allowed, "、")));
     }
     if let Some(rest) = m.strip_prefix("invalid length ") {
         let (found, want) = rest.split_once(", expected ")?;

@@ -12,13 +12,26 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, GradeRef};
+use crate::assessment::{Assessment, Finding, GradeRef};
 use crate::circle::{Circle, InputError, InputProblem};
 use crate::date::Date;
 use crate::standard::{Cite, Kind, Measure, Standard, Text};
 
 /// The metrics this module counts from circle data.
 pub const COUNTED: [&str; 4] = ["circles_built", "community_share", "chain_share", "satisfaction"];
+
+/// A metric's name for a reader (a table's 指标 column): the four this module counts; `None`
+/// for any other (the target's own text names it).
+pub fn metric_name(metric: &str) -> Option<Text> {
+    let (zh, en) = match metric {
+        "circles_built" => ("累计建成生活圈个数", "Circles built (cumulative)"),
+        "community_share" => ("创成生活圈的社区比例", "Share of communities with a circle"),
+        "chain_share" => ("连锁店占商业网点比例（连锁化率）", "Chain share of commercial outlets"),
+        "satisfaction" => ("居民综合满意度", "Residents' satisfaction"),
+        _ => return None,
+    };
+    Some(Text::new(zh, en))
+}
 
 /// One circle's line in the district summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -36,10 +49,14 @@ pub struct DistrictCircle {
     pub grade: Option<GradeRef>,
     /// Counted as built: it reaches a grade of the standard.
     pub built: bool,
-    /// The vetoes, gates and mandatory items it failed (indicator ids), which the report
-    /// gives as the reason a circle is not built. Not serialised, as `sample`.
+    /// The year it was built (the circle's `built_year`), when given: a yearly target counts
+    /// it from that year on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub built_year: Option<u32>,
+    /// The vetoes, gates and mandatory items it failed (indicator id and name), which the
+    /// report gives as the reason a circle is not built. Not serialised, as `sample`.
     #[serde(skip)]
-    pub failed_checks: Vec<String>,
+    pub failed_checks: Vec<(String, Text)>,
     /// Its total reaches no grade at all (before any veto, gate or cap). Not serialised.
     #[serde(skip)]
     pub below_grades: bool,
@@ -85,6 +102,48 @@ pub struct TargetProgress {
     /// `provisional` when counted (every way of counting here is this project's reading of
     /// the target's text, said in `how`); `none` without a value.
     pub counting: &'static str,
+    /// The circles counted (ids, in list order): of `circles_built`, the built circles counted
+    /// for the target's year; of `community_share`, the built circles whose communities are
+    /// counted. `None` for the other metrics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Vec<String>>,
+    /// How far short of the target: circles more (`circles_built`), or communities more with a
+    /// built circle (`community_share`). `None` when met, not measured, or of another metric.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_by: Option<u32>,
+}
+
+/// Two circles of one list that look like the same circle under two ids: the same name, or the
+/// same communities and the same facilities. Said, not refused (two circles can share a
+/// community; a name can be reused): the district counts both, and the reader checks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SuspectedDuplicate {
+    /// The two circles' ids, in list order.
+    pub ids: [String; 2],
+    /// `same_name`, or `same_communities_and_facilities`.
+    pub reason: &'static str,
+    /// Their names. Not serialised (the ids name them in the JSON).
+    #[serde(skip)]
+    pub names: [String; 2],
+}
+
+impl SuspectedDuplicate {
+    /// The warning a report gives, naming both circles.
+    pub fn text(&self, lang: crate::standard::Lang) -> String {
+        let [a, b] = &self.ids;
+        let [na, nb] = &self.names;
+        let same = self.reason == "same_name";
+        match lang {
+            crate::standard::Lang::Zh => format!(
+                "⚠ 疑似同一生活圈以不同编号列入两次：{na} [{a}] 与 {nb} [{b}]（{}），两者都已计入（建成个数、网点与满意度调查会重复计算）；如确为同一圈，请删去一个",
+                if same { "名称相同" } else { "所属社区与设施清单相同" }
+            ),
+            crate::standard::Lang::En => format!(
+                "⚠ Possibly one circle listed twice under two ids: {na} [{a}] and {nb} [{b}] ({}); both are counted (circles built, outlets and surveys counted twice); if they are the same circle, remove one",
+                if same { "the same name" } else { "the same communities and facilities" }
+            ),
+        }
+    }
 }
 
 impl DistrictCircle {
@@ -97,9 +156,12 @@ impl DistrictCircle {
         }
         let mut why = Vec::new();
         if !self.failed_checks.is_empty() {
+            // Each with its name: an id alone says nothing to an official.
+            let named: Vec<String> =
+                self.failed_checks.iter().map(|(id, name)| format!("{id} {}", name.get(lang))).collect();
             why.push(match lang {
-                Lang::Zh => format!("未通过：{}", self.failed_checks.join("、")),
-                Lang::En => format!("failed: {}", self.failed_checks.join(", ")),
+                Lang::Zh => format!("未通过：{}", named.join("、")),
+                Lang::En => format!("failed: {}", named.join("; ")),
             });
         }
         if self.below_grades || why.is_empty() {
@@ -117,6 +179,61 @@ impl TargetProgress {
     /// ([`crate::score::cite_text`]): the document and the clause.
     pub fn source(&self) -> String {
         crate::score::with_clause(self.document.clone(), &self.cite)
+    }
+
+    /// Whether the target's text names its year already (Longwan's do: “2025年…”), so that a
+    /// report does not print the year twice.
+    pub fn names_its_year(&self, lang: crate::standard::Lang) -> bool {
+        self.name.get(lang).trim_start().starts_with(&self.year.to_string())
+    }
+
+    /// The value as a report shows it beside the target: at most 2 decimals (of a percentage
+    /// for a fraction), but a value below its target is never rounded onto it or past it:
+    /// 89.996 % of a 90 % target shows as 89.99 %, not as 90 % beside “not met”. The number
+    /// shown ([`Self::shown`]) with `%` for a fraction; `—` without a value.
+    pub fn value_text(&self) -> String {
+        match self.shown() {
+            Some(x) if self.unit == "fraction" => format!("{}%", crate::score::fmt_num(x)),
+            Some(x) => crate::score::fmt_num(x),
+            None => "—".into(),
+        }
+    }
+
+    /// The number [`Self::value_text`] shows (a percentage for a fraction), unrounded where
+    /// rounding would not change what is shown (the caller rounds to 2 decimals).
+    pub fn shown(&self) -> Option<f64> {
+        let v = self.value?;
+        let scale = if self.unit == "fraction" { 100.0 } else { 1.0 };
+        let (x, target) = (v * scale, self.at_least * scale);
+        Some(if v < self.at_least && crate::score::round2(x) >= crate::score::round2(target) {
+            // Cut, not rounded: what is shown stays below the target, as the value is.
+            (x * 100.0).floor() / 100.0
+        } else {
+            x
+        })
+    }
+
+    /// The target as a report shows it: a percentage for a fraction.
+    pub fn target_text(&self) -> String {
+        if self.unit == "fraction" {
+            format!("{}%", crate::score::fmt_num(self.at_least * 100.0))
+        } else {
+            crate::score::fmt_num(self.at_least)
+        }
+    }
+
+    /// How far short, in words (`差 3 个`, `还差 3 个社区`); `None` when [`Self::short_by`] is.
+    pub fn short_text(&self, lang: crate::standard::Lang) -> Option<String> {
+        let n = self.short_by?;
+        let communities = self.metric == "community_share";
+        Some(match (lang, communities) {
+            (crate::standard::Lang::Zh, false) => format!("差 {n} 个"),
+            (crate::standard::Lang::Zh, true) => format!("还差 {n} 个社区"),
+            (crate::standard::Lang::En, false) => format!("{n} short"),
+            (crate::standard::Lang::En, true) => {
+                format!("{n} more {} needed", if n == 1 { "community" } else { "communities" })
+            }
+        })
     }
 
     /// Whether the target's year has come by `as_of`: a later year's target not met yet is
@@ -156,8 +273,96 @@ pub struct District {
     pub as_of: Date,
     /// The communities in the district, when given (for `community_share`).
     pub communities: Option<u32>,
+    /// Some of the standard's points are this project's design (so are the circles' totals).
+    pub points_provisional: bool,
+    /// The standard's grade cut-offs are this project's design (so is which circle is built).
+    pub grades_provisional: bool,
     pub circles: Vec<DistrictCircle>,
     pub targets: Vec<TargetProgress>,
+    /// What scoring says of the evaluation date, once for the district: the standard not in
+    /// force on it (`standard_not_in_force`), a requirement from a later document
+    /// (`requirement_after_as_of`). Taken from the circles' assessments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
+    /// Circles that look like one circle listed twice ([`suspected_duplicates`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<SuspectedDuplicate>,
+}
+
+impl District {
+    /// What a report says of the designed values right under the standard's line, when any
+    /// are designed: the per-circle report's note ([`crate::assessment::provisional_note`]),
+    /// with what it concerns here.
+    pub fn provisional_note(&self, lang: crate::standard::Lang) -> Option<String> {
+        let what = match (self.points_provisional, self.grades_provisional) {
+            (false, false) => return None,
+            (true, true) => lang.pick(
+                "各圈得分与等级分数线（是否“建成”）均为暂定",
+                "the circles' points and the grade cut-offs (what counts as built) are provisional",
+            ),
+            (true, false) => lang.pick("各圈得分为暂定", "the circles' points are provisional"),
+            (false, true) => {
+                lang.pick("等级分数线（是否“建成”）为暂定", "the grade cut-offs (what counts as built) are provisional")
+            }
+        };
+        Some(match lang {
+            crate::standard::Lang::Zh => format!("{what}。{}", crate::assessment::provisional_note().zh),
+            crate::standard::Lang::En => format!("{what}. {}", crate::assessment::provisional_note().en),
+        })
+    }
+}
+
+/// Circles of one list that look like the same circle under two ids (ids themselves repeated
+/// are [`repeated_ids`], refused): the same name (trimmed), or the same communities (by code,
+/// else name; at least one) and the same facilities (category and name, in any order; at least
+/// one). Each pair once, in list order.
+pub fn suspected_duplicates(circles: &[&Circle]) -> Vec<SuspectedDuplicate> {
+    fn communities(c: &Circle) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for k in c.communities.iter().map(community).map(|(code, name)| code.unwrap_or(name)) {
+            if !k.is_empty() && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys
+    }
+    fn facility(f: &crate::circle::Facility) -> (&str, &str) {
+        (f.category.trim(), f.name.trim())
+    }
+    // The same items, each as many times (a search, not a sort: see `district`).
+    let same_facilities = |a: &Circle, b: &Circle| {
+        let (fa, fb): (Vec<_>, Vec<_>) =
+            (a.facilities.iter().map(facility).collect(), b.facilities.iter().map(facility).collect());
+        !fa.is_empty()
+            && fa.len() == fb.len()
+            && fa.iter().all(|x| fa.iter().filter(|y| *y == x).count() == fb.iter().filter(|y| *y == x).count())
+    };
+    let mut out = Vec::new();
+    for (j, b) in circles.iter().enumerate() {
+        for a in circles[..j].iter().copied() {
+            if a.id == b.id {
+                continue; // refused as repeated
+            }
+            let (ca, cb) = (communities(a), communities(b));
+            let reason = if !a.name.trim().is_empty() && a.name.trim() == b.name.trim() {
+                "same_name"
+            } else if !ca.is_empty()
+                && ca.len() == cb.len()
+                && ca.iter().all(|k| cb.contains(k))
+                && same_facilities(a, b)
+            {
+                "same_communities_and_facilities"
+            } else {
+                continue;
+            };
+            out.push(SuspectedDuplicate {
+                ids: [a.id.clone(), b.id.clone()],
+                reason,
+                names: [a.name.clone(), b.name.clone()],
+            });
+        }
+    }
+    out
 }
 
 /// The ids that more than one of `circles` has (each once, in order of first repeat). A
@@ -237,9 +442,13 @@ pub fn summarise(
     let mut unscored = Vec::new();
     let mut scored = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {
-        match crate::score(st, c, as_of) {
-            Ok(a) => scored.push((c, a)),
-            Err(e) => unscored.push((i, e)),
+        match (crate::score(st, c, as_of), implausible(c)) {
+            (Ok(a), more) if more.is_empty() => scored.push((c, a)),
+            (Ok(_), more) => unscored.push((i, InputError { problems: more })),
+            (Err(mut e), more) => {
+                e.problems.extend(more);
+                unscored.push((i, e));
+            }
         }
     }
     let repeated: Vec<String> = repeated_ids(circles).into_iter().map(str::to_string).collect();
@@ -248,6 +457,47 @@ pub fn summarise(
     }
     let pairs: Vec<(&Circle, &Assessment)> = scored.iter().map(|(c, a)| (*c, a)).collect();
     Ok(district(st, &pairs, as_of, communities))
+}
+
+/// The years a circle can have been built in (`built_year`): input validation, not a standard's
+/// number (the first 便民生活圈 pilots are of 2021; a year past 2100 is a slip).
+pub const BUILT_YEARS: (u32, u32) = (2000, 2100);
+
+/// What a district cannot count although scoring can: a `built_year` that is no year (20244,
+/// 224: code `out_of_range`), and a survey with more respondents than the circle has residents
+/// (when its population is given and not 0: code `inconsistent`), a slip (12000 typed for 1200)
+/// that would outweigh every other survey in the district's pooled satisfaction. Checked here,
+/// where they are used, rather than in [`Circle::check`] (which the npm scoring module carries,
+/// and where one circle's own share is not weighted by its sample); each message Chinese first.
+pub fn implausible(c: &Circle) -> Vec<InputProblem> {
+    let problem = |code, field: String, message: String| InputProblem {
+        code,
+        field,
+        line: None,
+        column: None,
+        message,
+        detail: None,
+    };
+    let mut out = Vec::new();
+    let (from, to) = BUILT_YEARS;
+    if let Some(y) = c.built_year.filter(|y| !(from..=to).contains(y)) {
+        out.push(problem(
+            "out_of_range",
+            "built_year".into(),
+            format!("建成年份 {y} 不是合理的年份（应在 {from} 至 {to} 之间，如 2024） / {y} is not a plausible year built ({from} to {to})"),
+        ));
+    }
+    if let Some(p) = c.population.filter(|p| *p > 0.0) {
+        for (k, s) in c.surveys.iter().filter(|(_, s)| f64::from(s.respondents) > p) {
+            let (r, p) = (s.respondents, crate::score::short_num(p));
+            out.push(problem(
+                "inconsistent",
+                format!("surveys.{k}.respondents"),
+                format!("受访人数（{r}）多于常住人口（population {p}） / {r} respondents in a circle of {p} residents"),
+            ));
+        }
+    }
+    out
 }
 
 /// A community as a circle lists it: its 区划代码 (when written) and its name, trimmed.
@@ -277,7 +527,13 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 max: a.max,
                 grade: a.grade.grade.clone(),
                 built: a.grade.grade.is_some(),
-                failed_checks: a.checks.iter().filter(|k| !k.passed).map(|k| k.indicator.clone()).collect(),
+                built_year: c.built_year,
+                failed_checks: a
+                    .checks
+                    .iter()
+                    .filter(|k| !k.passed)
+                    .map(|k| (k.indicator.clone(), k.name.clone()))
+                    .collect(),
                 below_grades: a.grade.by_points.is_none(),
                 chain_outlets: chain,
                 commercial_outlets: commercial,
@@ -287,40 +543,93 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
             }
         })
         .collect();
-    let built = circles.iter().filter(|c| c.built).count() as f64;
+    // Which circles a year's count holds: built (a grade now), and built in that year or before
+    // (the year given as `built_year`; a circle built after the evaluation year is not there yet
+    // on that date). A circle without the year is counted in every year, as before the field
+    // existed, and said so.
+    let last = |year: i32| u32::try_from(year.min(as_of.year())).unwrap_or(0);
+    let built_by = |year: i32| -> Vec<usize> {
+        (0..circles.len())
+            .filter(|&i| circles[i].built && circles[i].built_year.is_none_or(|y| y <= last(year)))
+            .collect()
+    };
+    let named = |ix: &[usize], sep: &str| {
+        ix.iter().map(|&i| format!("{} [{}]", circles[i].name, circles[i].id)).collect::<Vec<_>>().join(sep)
+    };
+    // What the year rule left out or could not apply, for a year's `how`.
+    let year_said = |year: i32| -> (String, String) {
+        let later: Vec<usize> = (0..circles.len())
+            .filter(|&i| circles[i].built && circles[i].built_year.is_some_and(|y| y > last(year)))
+            .collect();
+        let unknown: Vec<usize> =
+            (0..circles.len()).filter(|&i| circles[i].built && circles[i].built_year.is_none()).collect();
+        let mut zh = String::new();
+        let mut en = String::new();
+        if !later.is_empty() {
+            let y = last(year);
+            zh += &format!("建成年份晚于 {y} 年的 {} 个圈不计入：{}。", later.len(), named(&later, "、"));
+            en += &format!(" {} built after {y} not counted: {}.", later.len(), named(&later, "; "));
+        }
+        if !unknown.is_empty() && unknown.len() == circles.iter().filter(|c| c.built).count() {
+            // None has the year: said once, the list of circles counted names them.
+            zh += "各圈均未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成。";
+            en += " No circle gives its year built (built_year): each is counted in every year, as it stands on the evaluation date, not necessarily built by then.";
+        } else if !unknown.is_empty() {
+            zh += &format!(
+                "{} 个圈未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成：{}。",
+                unknown.len(),
+                named(&unknown, "、")
+            );
+            en += &format!(
+                " {} without a year built (built_year) counted in every year, as they stand on the evaluation date, not necessarily built by then: {}.",
+                unknown.len(),
+                named(&unknown, "; ")
+            );
+        }
+        (zh, en)
+    };
+    let grades_said = if st.grades.iter().any(|g| g.cite.confidence == crate::standard::Confidence::Provisional) {
+        (
+            "等级分数线为本项目暂定设计值（非官方数值）。",
+            "The grade cut-offs are this project's provisional design (not official values). ",
+        )
+    } else {
+        ("", "")
+    };
     // The communities with a built circle: the communities each built circle lists, by 区划代码
     // (a name written without one takes the code another entry gives that name), else by name;
     // a community two circles list counted once, and a circle that lists none counted as one
     // community of its own.
-    let built_lists = || scored.iter().zip(&circles).filter(|(_, d)| d.built).map(|((c, _), _)| &c.communities);
-    let coded: Vec<(&str, &str)> =
-        built_lists().flatten().map(community).filter_map(|(code, name)| code.map(|k| (k, name))).collect();
-    let mut covered: Vec<&str> = Vec::new();
-    let mut unlisted = 0u32;
-    for list in built_lists() {
-        let keys = list.iter().map(community).map(|(code, name)| {
-            code.or_else(|| coded.iter().find(|(_, n)| *n == name && !name.is_empty()).map(|(k, _)| *k)).unwrap_or(name)
-        });
-        let mut listed = false;
-        // (a district has tens of communities: a search, not a sort, which the widgets would
-        // link for `&str` only here)
-        for key in keys.filter(|k| !k.is_empty()) {
-            listed = true;
-            if !covered.contains(&key) {
-                covered.push(key);
+    let coded: Vec<(&str, &str)> = scored
+        .iter()
+        .zip(&circles)
+        .filter(|(_, d)| d.built)
+        .flat_map(|((c, _), _)| &c.communities)
+        .map(community)
+        .filter_map(|(code, name)| code.map(|k| (k, name)))
+        .collect();
+    let communities_of = |ix: &[usize]| -> (u32, u32) {
+        let mut covered: Vec<&str> = Vec::new();
+        let mut unlisted = 0u32;
+        for &i in ix {
+            let keys = scored[i].0.communities.iter().map(community).map(|(code, name)| {
+                code.or_else(|| coded.iter().find(|(_, n)| *n == name && !name.is_empty()).map(|(k, _)| *k))
+                    .unwrap_or(name)
+            });
+            let mut listed = false;
+            // (a district has tens of communities: a search, not a sort, which the widgets would
+            // link for `&str` only here)
+            for key in keys.filter(|k| !k.is_empty()) {
+                listed = true;
+                if !covered.contains(&key) {
+                    covered.push(key);
+                }
+            }
+            if !listed {
+                unlisted += 1;
             }
         }
-        if !listed {
-            unlisted += 1;
-        }
-    }
-    let with_circle = covered.len() as f64 + f64::from(unlisted);
-    let unlisted_said = match unlisted {
-        0 => (String::new(), String::new()),
-        k => (
-            format!("；未填所属社区的 {k} 个圈各按一个社区计"),
-            format!("; {k} {} listing none counted as one each", if k == 1 { "circle" } else { "circles" }),
-        ),
+        (covered.len() as u32, unlisted)
     };
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
     let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
@@ -328,10 +637,9 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     // minimum is not used there, so it is not used here either.
     let min_sample = survey.map_or(0, |(_, m)| m);
     let usable = |c: &&DistrictCircle| c.respondents.is_some_and(|r| r >= min_sample);
-    let left: Vec<&DistrictCircle> = circles.iter().filter(|c| c.respondents.is_some() && !usable(c)).collect();
-    let small = left.len();
-    // Which circles they are, by name and id, as the report lists the circles.
-    let named = |sep: &str| left.iter().map(|c| format!("{} [{}]", c.name, c.id)).collect::<Vec<_>>().join(sep);
+    let left: Vec<usize> =
+        (0..circles.len()).filter(|&i| circles[i].respondents.is_some_and(|r| r < min_sample)).collect();
+    let none: Vec<usize> = (0..circles.len()).filter(|&i| circles[i].respondents.is_none()).collect();
     let pooled =
         |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter(usable).filter_map(f).map(f64::from).sum::<f64>();
     let (satisfied, respondents) = (pooled(|c| c.satisfied), pooled(|c| c.respondents));
@@ -343,56 +651,95 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     };
     let shops_from = among(circles.iter().filter(|c| !c.built && c.commercial_outlets > 0).count());
     let surveys_from = among(circles.iter().filter(|c| !c.built && usable(c)).count());
-    let left_out = if small == 0 {
-        (String::new(), String::new())
-    } else {
-        (
-            format!("另有 {small} 个圈的样本少于 {min_sample} 份，与评分一样不予采用：{}。", named("、")),
-            format!(
-                " {small} circle(s) with fewer than {min_sample} respondents are left out, as in scoring: {}.",
-                named("; ")
-            ),
-        )
-    };
+    // The circles the pool leaves out, by name and id: too small a sample, or no survey at all.
+    let mut left_out = (String::new(), String::new());
+    if !left.is_empty() {
+        let k = left.len();
+        left_out.0 += &format!("另有 {k} 个圈的样本少于 {min_sample} 份，与评分一样不予采用：{}。", named(&left, "、"));
+        left_out.1 += &format!(
+            " {k} circle(s) with fewer than {min_sample} respondents are left out, as in scoring: {}.",
+            named(&left, "; ")
+        );
+    }
+    if !none.is_empty() {
+        let k = none.len();
+        left_out.0 += &format!("{k} 个圈没有满意度调查，未计入：{}。", named(&none, "、"));
+        left_out.1 += &format!(" {k} circle(s) without a satisfaction survey are not counted: {}.", named(&none, "; "));
+    }
+    let ids = |ix: &[usize]| ix.iter().map(|&i| circles[i].id.clone()).collect::<Vec<_>>();
     let targets = st
         .targets
         .iter()
         .map(|t| {
+            let mut counted = None;
+            let mut short_by = None;
             let (value, how, counting) = match t.metric.as_str() {
-                "circles_built" => (
-                    Some(built),
-                    Text::new(
-                        format!("按本标准评定为某一等级（基础型及以上，未被否决或封顶取消）的生活圈计为“建成”：{built} 个。“建成”如何认定为本项目设计（暂定）。"),
-                        format!("A circle that reaches a grade of this standard (basic or above, not withheld) counts as built: {built}. What counts as built is this project's reading (provisional)."),
-                    ),
-                    "provisional",
-                ),
-                "community_share" => match communities.filter(|n| *n > 0) {
-                    Some(n) if with_circle > f64::from(n) => (
-                        None,
+                "circles_built" => {
+                    let ix = built_by(t.year);
+                    let n = ix.len() as f64;
+                    let (more_zh, more_en) = year_said(t.year);
+                    if n < t.at_least {
+                        short_by = Some((t.at_least - n).ceil() as u32);
+                    }
+                    counted = Some(ids(&ix));
+                    (
+                        Some(n),
                         Text::new(
-                            format!("有建成生活圈的社区（{with_circle} 个）多于全区社区数（{n} 个），请核对社区总数与各圈填报的所属社区。"),
-                            format!("More communities with a built circle ({with_circle}) than communities in the district ({n}): check the number of communities and the communities each circle lists."),
-                        ),
-                        "none",
-                    ),
-                    Some(n) => (
-                        Some(with_circle / f64::from(n)),
-                        Text::new(
-                            format!("有建成生活圈的社区 {with_circle} 个 ÷ 全区社区 {n} 个：按各建成圈填报的所属社区计，多个圈所在的同一社区只计一次{}（如何计数为本项目设计，暂定）。", unlisted_said.0),
-                            format!("Communities with a built circle ÷ communities in the district: {with_circle} ÷ {n}, counting the communities the built circles list, each once{} (this project's reading, provisional).", unlisted_said.1),
+                            format!("按本标准评定为某一等级（基础型及以上，未被否决或封顶取消）、且建成年份不晚于 {} 年的生活圈计入：{n} 个。{more_zh}{}“建成”如何认定、按建成年份计入各年为本项目设计（暂定）。", last(t.year), grades_said.0),
+                            format!("Circles that reach a grade of this standard (basic or above, not withheld) and were built in {} or before: {n}.{more_en} {}What counts as built, and counting by the year built, are this project's reading (provisional).", last(t.year), grades_said.1),
                         ),
                         "provisional",
-                    ),
-                    None => (
-                        None,
-                        Text::new(
-                            "需要全区社区总数（命令行 --communities，组件的 communities 属性）。",
-                            "Needs the number of communities in the district (CLI --communities, the widget's communities attribute).",
+                    )
+                }
+                "community_share" => {
+                    let ix = built_by(t.year);
+                    let (covered, unlisted) = communities_of(&ix);
+                    let with_circle = covered + unlisted;
+                    let (more_zh, more_en) = year_said(t.year);
+                    let unlisted_said = match unlisted {
+                        0 => (String::new(), String::new()),
+                        k => (
+                            format!("；未填所属社区的 {k} 个圈各按一个社区计"),
+                            format!("; {k} {} listing none counted as one each", if k == 1 { "circle" } else { "circles" }),
                         ),
-                        "none",
-                    ),
-                },
+                    };
+                    match communities.filter(|n| *n > 0) {
+                        Some(n) if with_circle > n => (
+                            None,
+                            Text::new(
+                                format!("有建成生活圈的社区（{with_circle} 个）多于全区社区数（{n} 个），请核对社区总数与各圈填报的所属社区。"),
+                                format!("More communities with a built circle ({with_circle}) than communities in the district ({n}): check the number of communities and the communities each circle lists."),
+                            ),
+                            "none",
+                        ),
+                        Some(n) => {
+                            let share = f64::from(with_circle) / f64::from(n);
+                            // The fewest communities that meet it, by the same comparison as `met`.
+                            if share < t.at_least {
+                                short_by = (with_circle..=n)
+                                    .find(|k| f64::from(*k) / f64::from(n) >= t.at_least)
+                                    .map(|k| k - with_circle);
+                            }
+                            counted = Some(ids(&ix));
+                            (
+                                Some(share),
+                                Text::new(
+                                    format!("有建成生活圈的社区 {with_circle} 个 ÷ 全区社区 {n} 个：按各建成圈（建成年份不晚于 {} 年）填报的所属社区计，多个圈所在的同一社区只计一次{}。{more_zh}（如何计数为本项目设计，暂定。）", last(t.year), unlisted_said.0),
+                                    format!("Communities with a built circle ÷ communities in the district: {with_circle} ÷ {n}, counting the communities the circles built in {} or before list, each once{}.{more_en} (This project's reading, provisional.)", last(t.year), unlisted_said.1),
+                                ),
+                                "provisional",
+                            )
+                        }
+                        None => (
+                            None,
+                            Text::new(
+                                "需要全区社区总数（命令行 --communities，组件的 communities 属性）。",
+                                "Needs the number of communities in the district (CLI --communities, the widget's communities attribute).",
+                            ),
+                            "none",
+                        ),
+                    }
+                }
                 "chain_share" if commercial > 0.0 => (
                     Some(chain / commercial),
                     Text::new(
@@ -411,7 +758,7 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 ),
                 "chain_share" | "satisfaction" => (
                     None,
-                    if t.metric == "satisfaction" && small > 0 {
+                    if t.metric == "satisfaction" && !left.is_empty() {
                         Text::new(format!("各圈没有可用的满意度调查。{}", left_out.0), format!("No circle has a usable satisfaction survey.{}", left_out.1))
                     } else {
                         Text::new("各圈没有可计算的数据（商业网点或满意度调查）。", "No circle has the data (commercial outlets or a satisfaction survey).")
@@ -449,8 +796,30 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 district_level: t.origin == st.id || COUNTED.contains(&t.metric.as_str()),
                 how,
                 counting,
+                counted,
+                short_by,
             }
         })
         .collect();
-    District { standard: st.id.clone(), standard_version: st.version.clone(), as_of, communities, circles, targets }
+    // The evaluation date's warnings, as scoring gives them (the same for every circle under
+    // one standard and date): said once.
+    let mut findings: Vec<Finding> = Vec::new();
+    for f in scored.iter().flat_map(|(_, a)| &a.findings) {
+        if matches!(f.code.as_str(), "standard_not_in_force" | "requirement_after_as_of") && !findings.contains(f) {
+            findings.push(f.clone());
+        }
+    }
+    let listed: Vec<&Circle> = scored.iter().map(|(c, _)| *c).collect();
+    District {
+        standard: st.id.clone(),
+        standard_version: st.version.clone(),
+        as_of,
+        communities,
+        points_provisional: st.indicators.iter().any(|i| i.provisional().1),
+        grades_provisional: !grades_said.0.is_empty(),
+        circles,
+        targets,
+        findings,
+        duplicates: suspected_duplicates(&listed),
+    }
 }

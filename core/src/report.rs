@@ -172,7 +172,7 @@ pub fn render_noted(a: &Assessment, lang: Lang, format: Format, note: Option<&st
     }
     if a.standard.lineage.len() > 1 {
         let chain: Vec<String> = a.standard.lineage.iter().map(|s| format!("{} v{}", s.id, s.version)).collect();
-        kv(&mut o, l.t("继承关系", "Builds on"), &chain.join(" → "));
+        kv(&mut o, l.t("继承关系", "Builds on"), &crate::score::join_all(&chain, " → "));
     }
     kv(&mut o, l.t("评估日期", "As of"), &a.as_of.to_string());
     kv(&mut o, l.t("计算引擎", "Engine"), &format!("{} {}", a.engine.name, a.engine.version));
@@ -300,7 +300,7 @@ pub fn render_noted(a: &Assessment, lang: Lang, format: Format, note: Option<&st
                 format!("{}{}", responsible_name(lang, zh, en), if lead { l.t("（牵头）", " (lead)") } else { "" })
             };
             let list: Vec<String> = g.units(lang).iter().zip(&g.responsible).map(unit).collect();
-            esc(md, &list.join(l.t("、", ", "))).into_owned()
+            esc(md, &crate::score::join_all(&list, l.t("、", ", "))).into_owned()
         };
         let detail = g.detail.as_ref().map(|d| format!("\n     {}", esc(md, d.get(lang)))).unwrap_or_default();
         // A designed requirement must not read as an official task in the printed plan.
@@ -349,7 +349,7 @@ fn dimension_note(a: &Assessment, lang: Lang) -> Option<String> {
         }
         (Lang::Zh, _) => format!(
             "注：{}的满分是其指标分值之和，含本项目设计的暂定分值，故亦为暂定值，非官方数值。",
-            designed.join("、")
+            crate::score::join_all(&designed, "、")
         ),
         (Lang::En, _) if all => "Note: each dimension's maximum is the sum of its indicators' points, some of them provisional (this project's design), so it is provisional too, not an official value.".to_string(),
         (Lang::En, 1) => format!(
@@ -358,24 +358,9 @@ fn dimension_note(a: &Assessment, lang: Lang) -> Option<String> {
         ),
         (Lang::En, _) => format!(
             "Note: the maxima of {} are the sums of their indicators' points, some of them provisional (this project's design), so they are provisional too, not official values.",
-            designed.join(", ")
+            crate::score::join_all(&designed, ", ")
         ),
     })
-}
-
-/// A district's value as its report shows it beside the target: at most 2 decimals (of a
-/// percentage for a fraction), but a value below its target is never rounded onto it or past
-/// it: 89.999 % of a 90 % target shows as 89.99 %, not as 90 % beside “not met”.
-fn target_value(v: f64, at_least: f64, fraction: bool) -> String {
-    let scale = if fraction { 100.0 } else { 1.0 };
-    let (x, target) = (v * scale, at_least * scale);
-    let x = if v < at_least && crate::score::round2(x) >= crate::score::round2(target) {
-        // Cut, not rounded: what is shown stays below the target, as the value is.
-        (x * 100.0).floor() / 100.0
-    } else {
-        x
-    };
-    if fraction { format!("{}%", fmt_num(x)) } else { fmt_num(x) }
 }
 
 /// The key of [`render_noted`]'s note, in both languages.
@@ -406,7 +391,18 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
     if let Some(n) = note {
         let _ = writeln!(o, "{item}{NOTE}{sep}{n}");
     }
+    // The standard is this project's proposal where it is designed: said where it is named.
+    if let Some(n) = d.provisional_note(lang) {
+        let _ = writeln!(o, "{item}{}{sep}{n}", l.t("暂定", "Provisional"));
+    }
     let _ = writeln!(o, "{item}{}{sep}{}", l.t("评估日期", "Evaluation date"), d.as_of);
+    // The evaluation date's warnings (as `score` gives them) and circles that look listed twice.
+    for f in &d.findings {
+        let _ = writeln!(o, "{item}⚠ {}", esc(md, f.message.get(lang)));
+    }
+    for dup in &d.duplicates {
+        let _ = writeln!(o, "{item}{}", esc(md, &dup.text(lang)));
+    }
     let _ = writeln!(
         o,
         "{item}{}{sep}{}{}{open}{}{built}{}{close}",
@@ -449,9 +445,18 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
     head(&mut o, l.t("各生活圈", "Circles"));
     for c in &d.circles {
         let grade = match &c.grade {
+            // The grade's cut-offs designed: marked where the grade is read.
+            Some(g) if d.grades_provisional => format!("{}{}", g.name.get(lang), l.t("·暂定", " · provisional")),
             Some(g) => g.name.get(lang).to_string(),
             None => l.t("未评定等级", "no grade").to_string(),
         };
+        let year = c
+            .built_year
+            .map(|y| match lang {
+                Lang::Zh => format!("；建成年份：{y}"),
+                Lang::En => format!("; built in {y}"),
+            })
+            .unwrap_or_default();
         let survey = match (c.satisfied, c.respondents) {
             (Some(s), Some(r)) if c.survey_left_out => format!(
                 "{}{}",
@@ -463,7 +468,7 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         };
         let _ = writeln!(
             o,
-            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{}{}{sep}{}{}{}{sep}{survey}",
+            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{year}{}{}{sep}{}{}{}{sep}{survey}",
             esc(md, &c.name),
             if c.sample { l.t("（示例数据）", " (sample data)") } else { "" },
             esc(md, &c.id),
@@ -472,7 +477,7 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             points_word(lang, c.max),
             l.t("，", ", "),
             l.t("，", ", "),
-            c.standing(lang),
+            esc(md, &c.standing(lang)),
             l.t("；", "; "),
             l.t("连锁店/商业网点", "chain/commercial outlets"),
             share(c.chain_outlets, c.commercial_outlets),
@@ -485,28 +490,51 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         let _ = writeln!(o, "{}", l.t("本标准没有区级目标。", "This standard sets no district targets."));
     }
     for t in d.targets.iter().filter(|t| t.district_level) {
-        let fraction = t.unit == "fraction";
-        let fmt = |v: f64| if fraction { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
         let verdict = t.verdict(d.as_of);
-        let verdict = verdict.get(lang);
-        let value = t.value.map(|v| target_value(v, t.at_least, fraction)).unwrap_or_else(|| "—".into());
+        let short = t.short_text(lang).map(|s| format!("{}{s}", l.t("，", ", "))).unwrap_or_default();
+        let verdict = format!("{}{short}", verdict.get(lang));
+        let value = t.value_text();
         let now = if t.this_year { l.t("（本年）", " (this year)") } else { "" };
+        // The year, unless the target's text starts with it already (“2024年…”).
+        let year = if t.names_its_year(lang) { String::new() } else { format!("{} ", t.year) };
         let conf = match t.cite.confidence {
             Confidence::Verified => l.t("已核实", "verified"),
             Confidence::Provisional => l.t("暂定", "provisional"),
         };
         let _ = writeln!(
             o,
-            "- {}{now} {}{sep}{value}{open}{} {}{close} {verdict}",
-            t.year,
+            "- {year}{}{now}{sep}{value}{open}{} {}{close} {verdict}",
             t.name.get(lang),
             l.t("目标 ≥", "target ≥"),
-            fmt(t.at_least),
+            t.target_text(),
         );
         // Under the target: nested items in Markdown, indented lines in text.
         let sub = if md { "  - " } else { "  " };
         let _ = writeln!(o, "{sub}{}{sep}{}{open}{conf}{close}", l.t("依据", "Source"), esc(md, &t.source()));
-        let _ = writeln!(o, "{sub}{}{sep}{}", l.t("口径", "Counting"), t.how.get(lang));
+        let _ = writeln!(o, "{sub}{}{sep}{}", l.t("口径", "Counting"), esc(md, t.how.get(lang)));
+        // Which circles the count is of, by name and id.
+        if let Some(ids) = t.counted.as_ref().filter(|_| t.metric == "circles_built") {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| {
+                    let name = d.circles.iter().find(|c| c.id == *id).map_or("", |c| c.name.as_str());
+                    format!("{} [{}]", esc(md, name), esc(md, id))
+                })
+                .collect();
+            let list = if names.is_empty() {
+                l.t("无", "none").to_string()
+            } else {
+                crate::score::join_all(&names, l.t("、", "; "))
+            };
+            let _ = writeln!(
+                o,
+                "{sub}{}{sep}{list}",
+                match lang {
+                    Lang::Zh => format!("计入的生活圈（{} 个）", ids.len()),
+                    Lang::En => format!("Circles counted ({})", ids.len()),
+                }
+            );
+        }
     }
     let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
     if !above.is_empty() {
@@ -518,7 +546,8 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             ),
         );
         for t in above {
-            let _ = writeln!(o, "- {} {}{open}{}{close}", t.year, t.name.get(lang), esc(md, &t.source()));
+            let year = if t.names_its_year(lang) { String::new() } else { format!("{} ", t.year) };
+            let _ = writeln!(o, "- {year}{}{open}{}{close}", t.name.get(lang), esc(md, &t.source()));
         }
     }
     o

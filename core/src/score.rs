@@ -1712,6 +1712,8 @@ struct Canonical<'a> {
     subdistrict: Option<&'a crate::circle::Named>,
     communities: Vec<&'a crate::circle::Named>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    built_year: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     population: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     households: Option<f64>,
@@ -1752,6 +1754,7 @@ impl<'a> Canonical<'a> {
             sample,
             subdistrict,
             communities,
+            built_year,
             population,
             households,
             form,
@@ -1776,6 +1779,7 @@ impl<'a> Canonical<'a> {
             sample: *sample,
             subdistrict: subdistrict.as_ref(),
             communities,
+            built_year: *built_year,
             population: *population,
             households: *households,
             form: form.as_deref(),
@@ -2287,6 +2291,7 @@ mod tests {
         all.households = Some(3200.0);
         all.form = Some("clustered".into());
         all.new_residential = Some(false);
+        all.built_year = Some(2025);
         let w = all.walking.get_or_insert_with(Default::default);
         w.origins.reverse();
         w.nearest_name.insert("pharmacy".into(), "仁和药房".into());

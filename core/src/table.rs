@@ -395,11 +395,15 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
     c.out
 }
 
-/// A district summary's targets as a table, one row per target: year, target, the district's
-/// value and whether it is met, the source with its confidence, and how the value is counted
-/// (with that counting's own confidence). Fractions are written as fractions (0.35), as in the
-/// JSON; the unit column says which. Of a past year's target the met column says 现已达到 or
-/// 至今未达到, as the report does: it is judged on the evaluation date's circles, not that year's.
+/// A district summary's targets as a table, one row per target: year, target, the metric (its
+/// name, and its code in a column of its own), the district's value and whether it is met, how
+/// far short, the circles counted, the source with its confidence, and how the value is counted
+/// (with that counting's own confidence). Values are written as the report shows them: a
+/// fraction as a percentage (the unit column says so) with at most 2 decimals, never rounded
+/// onto a target it misses ([`crate::district::TargetProgress::shown`]); the exact value, as in
+/// the JSON (fractions as fractions), has a column of its own. Of a past year's target the met
+/// column says 现已达到 or 至今未达到, as the report does: it is judged on the evaluation
+/// date's circles, not that year's.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
     c.heads(
@@ -409,16 +413,20 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("本年", "This year"),
             ("目标", "Target"),
             ("指标", "Metric"),
+            ("指标代码", "Metric code"),
             ("单位", "Unit"),
             ("目标值（不低于）", "Target (at least)"),
             ("现状", "Value"),
             ("是否达到", "Met"),
+            ("尚差（生活圈或社区个数）", "Short by (circles or communities)"),
+            ("计入的生活圈", "Circles counted"),
             ("区级目标", "District target"),
             ("依据", "Source"),
             ("条款", "Clause"),
             ("依据可信度", "Source confidence"),
             ("口径", "Counting"),
             ("口径可信度", "Counting confidence"),
+            ("现状（原值，比例为小数）", "Value (exact; fractions as decimals)"),
             ("评价标准", "Standard"),
             ("标准版本", "Standard version"),
             ("评估日期", "As of"),
@@ -429,18 +437,23 @@ pub fn district(d: &District, lang: Lang) -> String {
     // The district's own targets first, then those above it (listed, not counted), as the report.
     let own = d.targets.iter().filter(|g| g.district_level);
     for g in own.chain(d.targets.iter().filter(|g| !g.district_level)) {
+        let fraction = g.unit == "fraction";
         c.num(f64::from(g.year));
         c.text(if g.this_year { lang.pick("是", "yes") } else { "" });
         c.text(g.name.get(lang));
+        match crate::district::metric_name(&g.metric) {
+            Some(n) => c.text(n.get(lang)),
+            None => c.empty(),
+        }
         c.text(&g.metric);
         c.text(match g.unit.as_str() {
-            "fraction" => lang.pick("比例", "fraction"),
+            "fraction" => lang.pick("百分比（%）", "percent (%)"),
             "count" => lang.pick("个数", "count"),
             other => other,
         });
-        c.num(g.at_least);
-        match g.value {
-            Some(v) => c.num(v),
+        c.num(crate::score::round2(if fraction { g.at_least * 100.0 } else { g.at_least }));
+        match g.shown() {
+            Some(v) => c.num(crate::score::round2(v)),
             None => c.empty(),
         }
         let past = g.year < d.as_of.year();
@@ -455,6 +468,23 @@ pub fn district(d: &District, lang: Lang) -> String {
             None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
             None => c.text(lang.pick("无法判断", "not measured")),
         }
+        match g.short_by {
+            Some(n) => c.num(f64::from(n)),
+            None => c.empty(),
+        }
+        match &g.counted {
+            Some(ids) => {
+                let named: Vec<String> = ids
+                    .iter()
+                    .map(|id| {
+                        let name = d.circles.iter().find(|x| x.id == *id).map_or("", |x| x.name.as_str());
+                        format!("{name} [{id}]")
+                    })
+                    .collect();
+                c.text(&named.join(lang.pick("、", "; ")));
+            }
+            None => c.empty(),
+        }
         c.text(yes_no(g.district_level));
         c.text(&g.document);
         c.text(g.cite.clause.as_deref().unwrap_or(""));
@@ -468,6 +498,10 @@ pub fn district(d: &District, lang: Lang) -> String {
             "none" => "",
             other => other,
         });
+        match g.value {
+            Some(v) => c.num(v),
+            None => c.empty(),
+        }
         c.text(&d.standard);
         c.text(&d.standard_version);
         c.date(&d.as_of);

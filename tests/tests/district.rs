@@ -100,7 +100,7 @@ fn the_report_says_each_target_with_its_counting() {
     let zh = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Default::default());
     for want in [
         "生活圈：3 个（建成 2 个）",
-        "2025（本年） 2025年全区累计建成一刻钟便民生活圈10个以上：2（目标 ≥ 10） ✗ 未达到",
+        "2025年全区累计建成一刻钟便民生活圈10个以上（本年）：2（目标 ≥ 10） ✗ 未达到，差 8 个",
         "44.44%（目标 ≥ 30%） ✓ 达到",
         "满意 371 人 ÷ 受访 420 人",
         "暂定",
@@ -109,10 +109,10 @@ fn the_report_says_each_target_with_its_counting() {
         assert!(zh.contains(want), "lacks {want}:\n{zh}");
     }
     let en = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::En, Default::default());
-    assert!(en.contains("2 (target ≥ 10) ✗ not met"), "{en}");
+    assert!(en.contains("2 (target ≥ 10) ✗ not met, 8 short"), "{en}");
     // In Markdown the source and the counting are nested items of their target.
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
-    assert!(md.contains("✗ 未达到\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
+    assert!(md.contains("✗ 未达到，差 8 个\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
 }
 
 /// Sources are cited as the score report cites them (the document number, else its title, and
@@ -247,4 +247,269 @@ fn community_share_counts_the_communities_built_circles_list() {
     let (value, how) = share(vec![], 3);
     assert_eq!(value, None);
     assert!(how.zh.starts_with("有建成生活圈的社区（4 个）多于全区社区数（3 个）"), "{}", how.zh);
+}
+
+/// A scored summary of `cs` on `as_of` (`YYYY-MM-DD`).
+fn summary_of(cs: &[lifecircle_core::Circle], as_of: &str) -> District {
+    let st = load_builtin(STANDARD).unwrap();
+    lifecircle_core::district::summarise(&st, cs, as_of.parse().unwrap(), Some(COMMUNITIES)).unwrap()
+}
+
+/// A yearly target counts only the circles built in its year or before (`built_year`), and
+/// none built after the evaluation year; a circle without the year counts in every year, said
+/// so; the report, the JSON and the table name the circles of each year's count.
+#[test]
+fn a_years_count_holds_only_the_circles_built_by_that_year() {
+    use lifecircle_core::standard::Lang;
+    let mut cs = circles();
+    cs[0].built_year = Some(2024);
+    cs[1].built_year = Some(2026);
+    let counted = |d: &District, year: i32| {
+        let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == year).unwrap();
+        (t.value, t.counted.clone().unwrap(), t.short_by)
+    };
+    let a = cs[0].id.clone();
+    // On 2025-06-30: A (2024) counts in every year; B (2026) in none, not even 2026's (it is
+    // not built yet on the evaluation date).
+    let d = summary_of(&cs, AS_OF);
+    assert_eq!(counted(&d, 2024), (Some(1.0), vec![a.clone()], Some(5)));
+    assert_eq!(counted(&d, 2025), (Some(1.0), vec![a.clone()], Some(9)));
+    assert_eq!(counted(&d, 2026), (Some(1.0), vec![a.clone()], Some(13)));
+    let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2026).unwrap();
+    assert!(
+        t.how.zh.contains("建成年份晚于 2025 年的 1 个圈不计入：乙圈（示例：缺超市、菜市场与生鲜店） [b]。"),
+        "{}",
+        t.how.zh
+    );
+    // The community share of a year too: A's 镇中社区 only, 1 of 20.
+    let share = d.targets.iter().find(|t| t.metric == "community_share" && t.year == 2025).unwrap();
+    assert_eq!((share.value, share.short_by), (Some(1.0 / 20.0), Some(3)));
+    // On 2026-12-06 B counts in 2026 only.
+    let d = summary_of(&cs, "2026-12-06");
+    assert_eq!(counted(&d, 2025).1, std::slice::from_ref(&a));
+    assert_eq!(counted(&d, 2026), (Some(2.0), vec![a.clone(), "b".to_string()], Some(12)));
+    // The report names the circles of each count; the JSON has the ids and the year.
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    assert!(zh.contains("\n  计入的生活圈（1 个）：镇中社区一刻钟便民生活圈 [330303001010-demo]\n"), "{zh}");
+    assert!(zh.contains("乙圈（示例：缺超市、菜市场与生鲜店）（示例数据） [b]：72/100 分，基础型（三星）·暂定，建成；建成年份：2026；"), "{zh}");
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["circles"][1]["built_year"], 2026);
+    let csv = lifecircle_core::table::district(&d, Lang::Zh);
+    assert!(csv.contains(",累计建成生活圈个数,circles_built,个数,14,2,否,12,镇中社区一刻钟便民生活圈 [330303001010-demo]、乙圈（示例：缺超市、菜市场与生鲜店） [b],"), "{csv}");
+
+    // Without the year: counted in every year, as before, and said so.
+    cs[1].built_year = None;
+    let d = summary_of(&cs, AS_OF);
+    assert_eq!(counted(&d, 2024), (Some(2.0), vec![a.clone(), "b".to_string()], Some(4)));
+    let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2024).unwrap();
+    assert!(
+        t.how.zh.contains("1 个圈未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成：乙圈"),
+        "{}",
+        t.how.zh
+    );
+    cs[0].built_year = None;
+    let d = summary_of(&cs, AS_OF);
+    let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2024).unwrap();
+    assert!(t.how.zh.contains("各圈均未填建成年份（built_year），按评估日的现状计入各年"), "{}", t.how.zh);
+}
+
+/// A copy of a circle under another id (the same communities and shops, or the same name) is
+/// counted, as the list says, but the summary says it, naming both; other circles are not.
+#[test]
+fn a_circle_copied_under_another_id_is_said() {
+    use lifecircle_core::standard::Lang;
+    let mut cs = circles();
+    let mut copy = cs[0].clone();
+    copy.id = "TP-2026-镇中".into();
+    copy.name = "镇中社区便民生活圈（第三方评估）".into();
+    cs.push(copy);
+    let d = summary_of(&cs, AS_OF);
+    assert_eq!(d.duplicates.len(), 1, "{:?}", d.duplicates);
+    assert_eq!(d.duplicates[0].ids, [cs[0].id.clone(), "TP-2026-镇中".to_string()]);
+    assert_eq!(d.duplicates[0].reason, "same_communities_and_facilities");
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    assert!(zh.contains("⚠ 疑似同一生活圈以不同编号列入两次：镇中社区一刻钟便民生活圈 [330303001010-demo] 与 镇中社区便民生活圈（第三方评估） [TP-2026-镇中]（所属社区与设施清单相同）"), "{zh}");
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["duplicates"][0]["reason"], "same_communities_and_facilities");
+    // The same name under two ids.
+    cs[3].facilities.pop();
+    cs[3].name = cs[0].name.clone();
+    let d = summary_of(&cs, AS_OF);
+    assert_eq!(d.duplicates.iter().map(|x| x.reason).collect::<Vec<_>>(), ["same_name"]);
+    // One shop fewer and another name: not said; the three distinct circles: nothing.
+    cs[3].name = "另一个圈".into();
+    assert!(summary_of(&cs, AS_OF).duplicates.is_empty());
+    assert!(summary(Some(COMMUNITIES)).duplicates.is_empty());
+    assert!(serde_json::to_value(summary(Some(COMMUNITIES))).unwrap().get("duplicates").is_none());
+}
+
+/// The district report says what the score report says of designed values, where the standard
+/// is named, and marks each grade; the JSON says it too.
+#[test]
+fn the_report_says_the_points_and_grade_lines_are_provisional() {
+    use lifecircle_core::standard::Lang;
+    let d = summary(Some(COMMUNITIES));
+    assert!(d.points_provisional && d.grades_provisional);
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    let note = lifecircle_core::assessment::provisional_note();
+    assert!(
+        zh.contains(&format!(
+            "评价标准：longwan-2024 v0.1.0\n暂定：各圈得分与等级分数线（是否“建成”）均为暂定。{}\n",
+            note.zh
+        )),
+        "{zh}"
+    );
+    assert!(zh.contains("86.97/100 分，品质型（五星）·暂定，建成"), "{zh}");
+    let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Markdown);
+    assert!(
+        en.contains(&format!(
+            "- Provisional: the circles' points and the grade cut-offs (what counts as built) are provisional. {}\n",
+            note.en
+        )),
+        "{en}"
+    );
+    // The table's count of built circles says the cut-offs are designed.
+    let csv = lifecircle_core::table::district(&d, Lang::Zh);
+    assert!(csv.contains("等级分数线为本项目暂定设计值（非官方数值）"), "{csv}");
+}
+
+/// What `score` says of the date, the district says once: a date before the standard takes
+/// effect.
+#[test]
+fn the_report_says_when_the_date_is_outside_the_standard() {
+    use lifecircle_core::standard::Lang;
+    let d = summary_of(&circles(), "2024-03-01");
+    let codes: Vec<&str> = d.findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(codes.contains(&"standard_not_in_force"), "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == "standard_not_in_force").count(), 1, "said once, not per circle");
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    assert!(zh.contains("\n⚠ 评估日期 2024-03-01 早于标准生效日期 2024-07-24\n"), "{zh}");
+    assert!(summary(Some(COMMUNITIES)).findings.iter().all(|f| f.code != "standard_not_in_force"));
+}
+
+/// How far short, the circles not built with their checks' names, the circle without a survey,
+/// each year once.
+#[test]
+fn the_report_says_how_far_short_and_names_what_it_counts() {
+    use lifecircle_core::standard::Lang;
+    let d = summary(Some(COMMUNITIES));
+    let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
+    // 2 of 20 communities against 20 %: 4 needed, 2 more.
+    assert!(
+        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区\n"),
+        "{zh}"
+    );
+    let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
+    assert!(en.contains("✗ not met, 2 more communities needed\n"), "{en}");
+    // C is not built: its failed gates by id and name.
+    assert!(zh.contains("未建成（未通过：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件、LW-B01 基本保障类业态门槛：13类中至少9类、"), "{zh}");
+    // C has no survey: named where the pool is said.
+    let sat = d.targets.iter().find(|t| t.metric == "satisfaction").unwrap();
+    assert!(sat.how.zh.ends_with("1 个圈没有满意度调查，未计入：丙圈（示例：尚未填报） [c]。"), "{}", sat.how.zh);
+    assert!(
+        sat.how.en.ends_with(" 1 circle(s) without a satisfaction survey are not counted: 丙圈（示例：尚未填报） [c]."),
+        "{}",
+        sat.how.en
+    );
+    // The year once: the target's text names it.
+    for y in 2023..=2030 {
+        assert!(!zh.contains(&format!("{y} {y}年")) && !zh.contains(&format!("{y}（本年） {y}年")), "{y}:\n{zh}");
+    }
+}
+
+/// The table gives percentages as the report rounds them (the exact value in its own column),
+/// and each metric's name beside its code.
+#[test]
+fn the_table_gives_percentages_and_metric_names() {
+    use lifecircle_core::standard::Lang;
+    let d = summary(Some(COMMUNITIES));
+    let csv = lifecircle_core::table::district(&d, Lang::Zh);
+    let row = csv.split("\r\n").find(|r| r.starts_with("2026,,2026年争取连锁店")).unwrap();
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(
+        &cells[3..10],
+        ["连锁店占商业网点比例（连锁化率）", "chain_share", "百分比（%）", "35", "44.44", "是", ""]
+    );
+    assert!(row.contains(&format!(",暂定,{},longwan-2024,", 20.0 / 45.0)), "{row}");
+    assert!(csv.starts_with("\u{feff}年份,本年,目标,指标,指标代码,单位,目标值（不低于）,现状,是否达到,尚差（生活圈或社区个数）,计入的生活圈,"), "{csv}");
+}
+
+/// A value just below its target is never shown as the target, by the report, the table or
+/// the dashboard: they share `TargetProgress::shown`.
+#[test]
+fn a_value_just_below_its_target_is_not_rounded_onto_it() {
+    let d = summary(Some(COMMUNITIES));
+    let mut t = d.targets.iter().find(|t| t.metric == "satisfaction").unwrap().clone();
+    t.value = Some(0.89996);
+    assert_eq!(t.value_text(), "89.99%");
+    assert_eq!(t.shown(), Some(89.99));
+    t.value = Some(0.9);
+    assert_eq!(t.value_text(), "90%");
+    let mut n = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2026).unwrap().clone();
+    n.value = Some(13.999);
+    assert_eq!(n.value_text(), "13.99");
+}
+
+/// More respondents than residents (12000 asked in a circle of 9600: a digit too many) would
+/// outweigh the district's other surveys and flip its satisfaction: the list is refused, the
+/// field named, Chinese first. Without a population, or with 0 (not known yet), it cannot be
+/// checked; satisfied above respondents is refused as before, beside it.
+#[test]
+fn more_respondents_than_residents_are_refused() {
+    use lifecircle_core::circle::Survey;
+    use lifecircle_core::district::summarise;
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let mut cs = circles();
+    assert_eq!(cs[0].population, Some(9600.0));
+    cs[0].surveys.insert("overall".into(), Survey { respondents: 12000, satisfied: 9600, method: None });
+    let refused = summarise(&st, &cs, as_of, Some(COMMUNITIES)).unwrap_err();
+    let e = refused.into_input_error();
+    let got: Vec<(&str, &str)> = e.problems.iter().map(|p| (p.code, p.field.as_str())).collect();
+    assert_eq!(got, [("inconsistent", "circles[0].surveys.overall.respondents")]);
+    assert_eq!(
+        e.problems[0].to_string(),
+        "circles[0].surveys.overall.respondents: 前后矛盾：受访人数（12000）多于常住人口（population 9600） / 12000 respondents in a circle of 9600 residents"
+    );
+    // As many as live there: counted.
+    cs[0].surveys.insert("overall".into(), Survey { respondents: 9600, satisfied: 9000, method: None });
+    assert!(summarise(&st, &cs, as_of, Some(COMMUNITIES)).is_ok());
+    for population in [None, Some(0.0)] {
+        cs[0].population = population;
+        cs[0].surveys.insert("overall".into(), Survey { respondents: 12000, satisfied: 9600, method: None });
+        assert!(summarise(&st, &cs, as_of, Some(COMMUNITIES)).is_ok(), "{population:?}");
+    }
+    cs[0].population = Some(50.0);
+    cs[0].surveys.insert("overall".into(), Survey { respondents: 60, satisfied: 61, method: None });
+    let e = summarise(&st, &cs, as_of, Some(COMMUNITIES)).unwrap_err().into_input_error();
+    let fields: Vec<&str> = e.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["circles[0].surveys.overall.satisfied", "circles[0].surveys.overall.respondents"]);
+}
+
+/// The year a circle was built is a year: 20244 or 224 is a slip, refused naming the field,
+/// Chinese first; absent, nothing is said. (Scoring one circle does not read it.)
+#[test]
+fn a_built_year_that_is_no_year_is_refused() {
+    use lifecircle_core::district::summarise;
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let mut cs = circles();
+    cs[1].built_year = Some(2024);
+    assert!(summarise(&st, &cs, as_of, Some(COMMUNITIES)).is_ok());
+    for y in [20244, 224, 0] {
+        cs[1].built_year = Some(y);
+        let e = summarise(&st, &cs, as_of, Some(COMMUNITIES)).unwrap_err().into_input_error();
+        let p = &e.problems[0];
+        assert_eq!((p.code, p.field.as_str()), ("out_of_range", "circles[1].built_year"), "{y}");
+        assert_eq!(
+            p.to_string(),
+            format!(
+                "circles[1].built_year: 数值不合理：超出合理范围 / 建成年份 {y} 不是合理的年份（应在 2000 至 2100 之间，如 2024） / {y} is not a plausible year built (2000 to 2100)"
+            )
+        );
+        assert!(score(&st, &cs[1], as_of).is_ok());
+    }
+    // Written as text, it is not a number: refused when read, naming the field.
+    let e = lifecircle_core::Circle::from_json(r#"{"id":"a","name":"b","built_year":"2024"}"#).unwrap_err();
+    assert_eq!(e.problems[0].field, "built_year");
 }

@@ -75,6 +75,7 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
             sample: false,
             subdistrict: None,
             communities: vec![],
+            built_year: None,
             population: hh.map(|h| (h * 2.5).round()),
             households: hh.map(f64::round),
             form: form.and_then(|i| forms.get(i).cloned()),

@@ -70,6 +70,8 @@ export interface CircleInput {
   sample?: boolean;
   subdistrict?: Named;
   communities?: Named[];
+  /** The year the circle was built (2000–2100): a district's yearly targets count it from then on. */
+  built_year?: number;
   population?: number;
   households?: number;
   form?: string;
@@ -247,6 +249,8 @@ export interface DistrictCircle {
   grade: GradeRef | null;
   /** Counted as built: it reaches a grade of the standard. */
   built: boolean;
+  /** The circle's `built_year`, when given. */
+  built_year?: number;
   chain_outlets: number; commercial_outlets: number;
   respondents: number | null; satisfied: number | null;
 }
@@ -262,13 +266,26 @@ export interface TargetProgress {
   /** How the value was counted, or why there is none. */
   how: Text;
   counting: "provisional" | "none";
+  /** The circles counted (ids): `circles_built` (for the target's year) and `community_share`. */
+  counted?: string[];
+  /** How many more circles (`circles_built`) or communities (`community_share`) it needs. */
+  short_by?: number;
 }
+/** Two circles that look like one listed twice under two ids. */
+export interface SuspectedDuplicate { ids: [string, string]; reason: "same_name" | "same_communities_and_facilities" }
 /** `district(standard, circles, asOf, communities?)`. */
 export interface District {
   standard: string; standard_version: string; as_of: DateString;
   communities: number | null;
+  /** Some of the standard's points are this project's design. */
+  points_provisional: boolean;
+  /** The grade cut-offs (what counts as built) are this project's design. */
+  grades_provisional: boolean;
   circles: DistrictCircle[];
   targets: TargetProgress[];
+  /** The evaluation date's warnings (`standard_not_in_force`, `requirement_after_as_of`). */
+  findings?: Finding[];
+  duplicates?: SuspectedDuplicate[];
 }
 
 // ---------- errors (wasm/src/error.rs) ----------

@@ -180,7 +180,7 @@ const TEXT = {
   autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
-  circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it).'],
+  circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）{replacedZh}。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it){replacedEn}.'],
   districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
   exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
   exportTable: ['导出目标表（CSV，Excel 可打开）', 'Export the targets (CSV, for Excel)'],
@@ -885,6 +885,7 @@ class DistrictElement extends LifecircleElement {
     const from = list.map(() => null); // the file each circle came from, to name it in a problem
     let added = 0;
     let replaced = 0;
+    const replacedNames = []; // which circles a file replaced: said, not done silently
     // A file replaces a circle already listed under its id (a newer version of it); the same id
     // twice among the files chosen now cannot say which one is meant: refused, naming both.
     const chosen = new Map();
@@ -900,7 +901,11 @@ class DistrictElement extends LifecircleElement {
           if (id !== null) chosen.set(id, f.name);
           // A circle without an id is never taken for another (the core then names the problem).
           const i = id !== null ? list.findIndex((x) => x.id === id) : -1;
-          if (i >= 0) { list[i] = c; from[i] = f.name; replaced += 1; } else { list.push(c); from.push(f.name); added += 1; }
+          if (i >= 0) {
+            const was = list[i] && typeof list[i].name === 'string' ? list[i].name : '';
+            replacedNames.push({ was, id, file: f.name });
+            list[i] = c; from[i] = f.name; replaced += 1;
+          } else { list.push(c); from.push(f.name); added += 1; }
         }
       }
       const json = JSON.stringify(list);
@@ -916,7 +921,9 @@ class DistrictElement extends LifecircleElement {
         if (Array.isArray(e.problemsEn)) e.problemsEn = named(e.problemsEn, ': ');
         throw e;
       }
-      this._sayKey('circlesAdded', { added, replaced, circles: added === 1 ? 'circle' : 'circles' });
+      const replacedZh = replacedNames.length ? `：${replacedNames.map((r) => `${r.was} [${r.id}]（${r.file}）`).join('、')}` : '';
+      const replacedEn = replacedNames.length ? `: ${replacedNames.map((r) => `${r.was} [${r.id}] (${r.file})`).join('; ')}` : '';
+      this._sayKey('circlesAdded', { added, replaced, circles: added === 1 ? 'circle' : 'circles', replacedZh, replacedEn });
       this._sendInput();
     } catch (e) {
       this._sayKey('importFailed', failure(e), true);

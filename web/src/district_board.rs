@@ -5,7 +5,6 @@
 //! (marked provisional).
 
 use leptos::prelude::*;
-use lifecircle_core::Date;
 use lifecircle_core::circle::{Circle, InputError, InputProblem};
 use lifecircle_core::district::{District, TargetProgress};
 use lifecircle_core::score::fmt_num;
@@ -115,7 +114,7 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let targets = if own.is_empty() {
         view! { <p>{tr(l, "本标准没有区级目标。", "This standard sets no district targets.")}</p> }.into_any()
     } else {
-        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, st, d.as_of, l)).collect_view()}</ol> }.into_any()
+        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, d, st, l)).collect_view()}</ol> }.into_any()
     };
     let above_view = (!above.is_empty()).then(|| {
         let items = above
@@ -161,6 +160,18 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         <p class="lc-note">{tr(l,
             "目标值出自本区行动方案（已核实，见各项“依据”）；由生活圈数据计数的方法为本项目的理解，标为“暂定口径”，见各项“口径”。",
             "The target values are from the district's action plan (verified; see each one's source); how they are counted from circle data is this project's reading, marked “provisional counting” with each target.")}</p>
+        // The standard's designed points and grade cut-offs, as the report says them.
+        {d.provisional_note(l).map(|n| view! { <p class="lc-note lc-prov-note">{n}</p> })}
+        // The date's warnings (as scoring gives them) and circles that look listed twice.
+        {(!d.findings.is_empty() || !d.duplicates.is_empty()).then(|| {
+            let lines: Vec<String> = d
+                .findings
+                .iter()
+                .map(|f| format!("⚠ {}", f.message.get(l)))
+                .chain(d.duplicates.iter().map(|x| x.text(l)))
+                .collect();
+            view! { <ul class="lc-warnings" role="status">{lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
+        })}
         <h3>{tr(l, "本区目标", "The district's targets")}</h3>
         {targets}
         <h3>{tr(l, "各生活圈", "Circles")}</h3>
@@ -171,21 +182,38 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
 
 /// A target: its year and text, the district's value against it as a bar, the verdict, then
 /// its source and how the value was counted.
-fn target(t: &TargetProgress, st: &Standard, as_of: Date, l: Lang) -> impl IntoView + use<> {
+fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
+    let as_of = d.as_of;
     let fraction = t.unit == "fraction";
-    let fmt = |v: f64| if fraction { format!("{}%", fmt_num(v * 100.0)) } else { fmt_num(v) };
     // A later year's target not met yet is not a failure.
     let class = match t.met {
         Some(true) => "lc-target lc-met",
         Some(false) if t.due(as_of) => "lc-target lc-unmet",
         _ => "lc-target lc-unknown",
     };
-    let verdict = t.verdict(as_of).get(l).to_string();
+    // The verdict, and how far short (差 3 个, 还差 3 个社区).
+    let verdict = match t.short_text(l) {
+        Some(short) => format!("{}{}{short}", t.verdict(as_of).get(l), tr(l, "，", ", ")),
+        None => t.verdict(as_of).get(l).to_string(),
+    };
     let now = t.this_year.then(|| view! { <span class="lc-badge lc-now">{tr(l, "本年", "this year")}</span> });
     // The year, unless the target's text starts with it already (Longwan's do: “2025年…”).
     let name = t.name.get(l).to_string();
-    let year = (!name.starts_with(&t.year.to_string())).then(|| view! { <strong>{t.year}</strong> " " });
-    let value = t.value.map_or_else(|| "—".to_string(), fmt);
+    let year = (!t.names_its_year(l)).then(|| view! { <strong>{t.year}</strong> " " });
+    // Shown as the report shows it: never rounded onto a target it misses (89.996 % of 90 %).
+    let value = t.value_text();
+    // The circles counted for the year, by name.
+    let counted = t.counted.as_ref().filter(|_| t.metric == "circles_built").map(|ids| {
+        let names: Vec<&str> = ids
+            .iter()
+            .map(|id| d.circles.iter().find(|c| c.id == *id).map_or(id.as_str(), |c| c.name.as_str()))
+            .collect();
+        let list = if names.is_empty() { tr(l, "无", "none").to_string() } else { names.join(tr(l, "、", "; ")) };
+        view! { <p class="lc-t-counted">{match l {
+            Lang::Zh => format!("计入的生活圈（{} 个）：{list}", ids.len()),
+            Lang::En => format!("Circles counted ({}): {list}", ids.len()),
+        }}</p> }
+    });
     // The bar's scale: 100 % for a share, else the larger of the target and the value.
     let scale = if fraction { 1.0 } else { t.value.unwrap_or(0.0).max(t.at_least) };
     let frac = |v: f64| if scale > 0.0 { (v / scale).clamp(0.0, 1.0) * 100.0 } else { 0.0 };
@@ -208,10 +236,11 @@ fn target(t: &TargetProgress, st: &Standard, as_of: Date, l: Lang) -> impl IntoV
             </div>
             <div class="lc-t-line">
                 {bar}
-                <span class="lc-t-val">{format!("{}{value}{}{}", tr(l, "现状 ", "now "), tr(l, " · 目标 ≥ ", " · target ≥ "), fmt(t.at_least))}</span>
+                <span class="lc-t-val">{format!("{}{value}{}{}", tr(l, "现状 ", "now "), tr(l, " · 目标 ≥ ", " · target ≥ "), t.target_text())}</span>
             </div>
             <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{cite_line(l, Some(st), &t.cite)}</p>
             <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
+            {counted}
         </li>
     }
 }
@@ -240,10 +269,16 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                         data-remove=i.to_string()>{tr(l, "移除", "Remove")}</button></td>
                 }
             });
-            let grade = c
-                .grade
-                .as_ref()
-                .map_or_else(|| tr(l, "未评定等级", "no grade").to_string(), |g| g.name.get(l).to_string());
+            // Designed cut-offs: the grade marked, as in the report.
+            let grade = match &c.grade {
+                Some(g) if d.grades_provisional => format!("{}{}", g.name.get(l), tr(l, "·暂定", " · provisional")),
+                Some(g) => g.name.get(l).to_string(),
+                None => tr(l, "未评定等级", "no grade").to_string(),
+            };
+            let year = c.built_year.map(|y| match l {
+                Lang::Zh => format!("（建成年份 {y}）"),
+                Lang::En => format!(" (year built: {y})"),
+            });
             let survey = match (c.satisfied, c.respondents) {
                 (Some(s), Some(r)) if c.survey_left_out => format!(
                     "{}{}",
@@ -261,7 +296,7 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                     // Each cell's column name, said before it where a phone stacks the rows.
                     <td class="lc-num" data-label=tr(l, "得分：", "Points: ")>{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
                     <td data-label=tr(l, "等级：", "Grade: ")>{grade}</td>
-                    <td data-label=tr(l, "是否建成：", "Built: ")>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}</td>
+                    <td data-label=tr(l, "是否建成：", "Built: ")>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}{year}</td>
                     <td class="lc-num" data-label=tr(l, "连锁店 / 商业网点：", "Chain / commercial outlets: ")>{share(c.chain_outlets, c.commercial_outlets)}</td>
                     <td class="lc-num" data-label=tr(l, "满意 / 受访：", "Satisfied / respondents: ")>{survey}</td>
                     {remove}
