@@ -547,6 +547,13 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 on_set=Callback::new(move |v: String| edit(state, |c| c.id = v))/>
             {num("population", "常住人口", "Population", ("人", "persons"), c.population, |c, v| c.population = v)}
             {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}
+            <NumberField id=ctx.id("built_year") label=Signal::derive(move || tr(lang.get(), "建成年份", "Year built").to_string())
+                unit=Signal::derive(move || tr(lang.get(), "年（验收）", "(accepted)").to_string())
+                initial=c.built_year.map(f64::from) step="1" check=Callback::new(not_a_year)
+                on_set=Callback::new(move |v: Option<f64>| edit(state, |c| c.built_year = v.map(|y| y as u32)))
+                errors=ctx.errors("built_year".to_string()) lang=lang/>
+            <p class="lc-help">{tr(l, "全区逐年目标（建成个数、社区覆盖）自此年起计入本圈；尚未建成可不填。",
+                "The district's yearly targets (circles built, communities) count this circle from this year on; leave it empty until built.")}</p>
             <div class="lc-field">
                 <label for=form_id.clone()>{tr(l, "发展形态", "Form")}</label>
                 <select id=form_id prop:value=c.form.clone().unwrap_or_default() on:change=move |ev| {
@@ -1474,6 +1481,13 @@ fn count(v: Option<f64>) -> Option<u32> {
 }
 
 /// The refusal of a number that is not a count (see [`count`]).
+/// A year built the district would refuse ([`lifecircle_core::district::BUILT_YEARS`]).
+fn not_a_year(v: Option<f64>) -> Option<Refusal> {
+    let (from, to) = lifecircle_core::district::BUILT_YEARS;
+    v.filter(|y| y.fract() != 0.0 || *y < f64::from(from) || *y > f64::from(to))
+        .map(|_| ("请输入四位数的建成年份，如 2025", "Enter the year as four digits, e.g. 2025"))
+}
+
 fn not_a_count(v: Option<f64>) -> Option<Refusal> {
     count(v).is_none().then_some(("请输入不小于 0 的整数", "Enter a whole number, 0 or more"))
 }

@@ -1590,3 +1590,30 @@ async fn a_checklist_item_is_answered_three_ways_and_evidence_first_stays_unansw
     settle().await;
     assert_eq!(answer(&m), None);
 }
+
+/// The year built (for the district's yearly targets) is asked under the circle's basics: a
+/// year the district would refuse is refused as typed, the year before it kept.
+#[wasm_bindgen_test]
+async fn the_year_built_is_asked_and_a_year_the_district_refuses_is_refused_as_typed() {
+    let el = host();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(r#"{"id":"x","name":"测试"}"#.into());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let year = |m: &Mounted| Circle::from_json(&m.to_json()).unwrap().built_year;
+    let sel = "input[id$='-built_year']";
+    assert!(text(&el).contains("建成年份"));
+    type_into(&el, sel, "2025");
+    settle().await;
+    assert_eq!(year(&m), Some(2025));
+    for typo in ["1925", "20250", "2025.5"] {
+        type_into(&el, sel, typo);
+        settle().await;
+        assert_eq!(year(&m), Some(2025), "{typo} is not stored");
+        assert!(invalid(&el, sel) && text(&el).contains("请输入四位数的建成年份"), "{typo} is said");
+    }
+    type_into(&el, sel, "");
+    settle().await;
+    assert_eq!(year(&m), None);
+    assert!(!invalid(&el, sel));
+}
