@@ -69,6 +69,31 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
             ),
         });
     }
+    // A facility counted without a name cannot be checked on site (a quick-added row not filled
+    // in yet): said, by category, so that the name is given.
+    let mut unnamed: Vec<&str> = cx
+        .open
+        .iter()
+        .filter(|(f, _)| f.name.trim().is_empty())
+        .filter_map(|(_, code)| standard.category(code).map(|k| k.name.zh.as_str()))
+        .collect();
+    if !unnamed.is_empty() {
+        crate::order::sort_by_key(&mut unnamed, |name| *name);
+        let n = unnamed.len();
+        let cats = |sep: &str| first_five(unnamed.iter().copied(), n, sep);
+        findings.push(Finding {
+            code: "facility_unnamed".into(),
+            severity: Severity::Warning,
+            indicator: None,
+            message: Text::new(
+                format!("{n} 处设施未填店名（{}），已计入；请补填店名，以便核实", cats("、")),
+                format!(
+                    "{n} counted facilities have no name ({}): give their names so that they can be checked",
+                    cats(", ")
+                ),
+            ),
+        });
+    }
     Ok(assemble(standard, circle, as_of, results, details, findings))
 }
 
@@ -2157,6 +2182,31 @@ mod tests {
             a.findings.iter().filter(|f| f.code == code && f.indicator.as_deref() == Some("MC-L01")).count()
         };
         assert_eq!((about("coverage_from_centre"), about("missing_data")), (1, 0));
+    }
+
+    /// A facility counted without a name (a quick-added row not filled in) is said, by its
+    /// category, and still counted; a planned one without a name is not said (not counted).
+    #[test]
+    fn a_counted_facility_without_a_name_is_said() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let as_of = crate::Date::new(2025, 6, 30).unwrap();
+        let full = crate::Circle::from_json(ex.json).unwrap();
+        let mut c = full.clone();
+        let store = c.facilities.iter().position(|f| f.category == "convenience_store").expect("a convenience store");
+        c.facilities[store].name = " ".into();
+        let market = c.facilities.iter().position(|f| f.category == "wet_market").expect("a wet market");
+        c.facilities[market].name = String::new();
+        let mut planned = c.facilities[store].clone();
+        (planned.status, planned.id) = (crate::circle::Status::Planned, None);
+        c.facilities.push(planned);
+        let (before, after) = (score(&st, &full, as_of).unwrap(), score(&st, &c, as_of).unwrap());
+        assert!(before.findings.iter().all(|f| f.code != "facility_unnamed"));
+        let said: Vec<&Finding> = after.findings.iter().filter(|f| f.code == "facility_unnamed").collect();
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].message.zh, "2 处设施未填店名（便利店、菜市场），已计入；请补填店名，以便核实");
+        assert_eq!(said[0].severity, Severity::Warning);
+        assert_eq!(before.total, after.total, "still counted");
     }
 
     /// Residents the origins leave out are not covered: the share is of the circle's population
