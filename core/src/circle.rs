@@ -647,8 +647,7 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             line: Some(e.line() as u32),
             // serde_json counts bytes read on the line; a reader counts characters.
             column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
-            message: strip_position(&e.to_string()),
-            // (the English stays serde_json's, as for every JSON problem)
+            message: plain_types(strip_position(&e.to_string())),
             detail: text.trim().is_empty().then_some(ProblemDetail::Empty),
         }],
     }
@@ -936,6 +935,19 @@ fn repeats<'a, T>(
 }
 
 /// serde_json appends " at line L column C"; the problem carries those separately.
+/// serde_json's message with a reader's words for Rust's type names: "expected f64" becomes
+/// "expected a number", "expected struct Facility" "expected an object" (the Chinese reads
+/// either, [`type_mismatch_zh`]).
+fn plain_types(mut m: String) -> String {
+    if let Some(i) = m.find("expected struct ") {
+        let after = i + "expected struct ".len();
+        let end = m[after..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(m.len(), |n| after + n);
+        m.replace_range(i..end, "expected an object");
+    }
+    crate::standard::resolve::plain_words(&mut m);
+    m
+}
+
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
@@ -1003,7 +1015,13 @@ mod tests {
         let zh = |text: &str| one(text).text(crate::standard::Lang::Zh);
         let p = one(r#"{"id":"a","name":"b","population":"9600"}"#);
         assert_eq!(p.text(crate::standard::Lang::Zh), "数据类型不对：应为数字，这里是文本 \"9600\"（去掉引号）");
-        assert_eq!(p.message, "invalid type: string \"9600\", expected f64", "serde's words in the English");
+        assert_eq!(p.message, "invalid type: string \"9600\", expected a number", "a reader's words in the English");
+        let p = one(r#"{"id":"a","name":"b","facilities":[3]}"#);
+        assert_eq!(p.message, "invalid type: integer `3`, expected an object");
+        assert_eq!(p.text(crate::standard::Lang::Zh), "数据类型不对：应为对象（{…}），这里是数字 3");
+        let p = one(r#"{"id":"a","name":"b","surveys":{"overall":{"respondents":-5,"satisfied":1}}}"#);
+        assert_eq!(p.message, "invalid value: integer `-5`, expected a whole number, 0 or more");
+        assert!(p.text(crate::standard::Lang::Zh).contains("不小于 0 的整数"), "{}", p.text(crate::standard::Lang::Zh));
         assert_eq!(zh(r#"{"id":3,"name":"b"}"#), "数据类型不对：应为文本，这里是数字 3（文本请加引号）");
         assert_eq!(zh(r#"{"id":null,"name":"b"}"#), "数据类型不对：应为文本，这里是空值 null");
         assert_eq!(zh(r#"{"id":"a","name":"b","population":true}"#), "数据类型不对：应为数字，这里是 true（是或否）");

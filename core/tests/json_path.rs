@@ -106,8 +106,28 @@ fn expected(text: &str) -> Option<Seen> {
         field: path,
         line: Some(err.line() as u32),
         column: Some(chars_read(text, err.line(), err.column())),
-        message: full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
+        message: plain(full.strip_suffix(&suffix).unwrap_or(&full)),
     })
+}
+
+/// serde's Rust type names as the format's readers are told them (the core's message says
+/// "expected a number", not "expected f64").
+fn plain(m: &str) -> String {
+    let mut m = m.to_string();
+    if let Some(i) = m.find("expected struct ") {
+        let end = m[i + 16..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(m.len(), |n| i + 16 + n);
+        m.replace_range(i..end, "expected an object");
+    }
+    for (rust, words) in [
+        ("expected a sequence", "expected a list"),
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number, 0 or more"),
+    ] {
+        if m.ends_with(rust) {
+            m.replace_range(m.len() - rust.len().., words);
+        }
+    }
+    m
 }
 
 /// serde_json's column (bytes read on the line) in characters, as the user is told: the

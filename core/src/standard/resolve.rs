@@ -397,6 +397,19 @@ fn readable(message: &str) -> String {
         rest = &after[name_len..];
     }
     out.push_str(rest);
+    plain_words(&mut out);
+    if out.contains("expected a string")
+        && (out.starts_with("invalid type: integer") || out.starts_with("invalid type: floating point"))
+    {
+        let v = out.split('`').nth(1).unwrap_or("…").to_string();
+        out.push_str(&format!("（文字请加引号：\"{v}\" / put text in quotes: \"{v}\"）"));
+    }
+    out
+}
+
+/// serde's names of Rust types in "expected …" in a reader's words: "expected f64" becomes
+/// "expected a number", "expected a sequence" "expected a list" (standards and circles alike).
+pub(crate) fn plain_words(out: &mut String) {
     let words = [
         ("expected a sequence", "expected a list"),
         ("expected f64", "expected a number"),
@@ -411,13 +424,6 @@ fn readable(message: &str) -> String {
             out.replace_range(i..i + from.len(), to);
         }
     }
-    if out.contains("expected a string")
-        && (out.starts_with("invalid type: integer") || out.starts_with("invalid type: floating point"))
-    {
-        let v = out.split('`').nth(1).unwrap_or("…").to_string();
-        out.push_str(&format!("（文字请加引号：\"{v}\" / put text in quotes: \"{v}\"）"));
-    }
-    out
 }
 
 /// " — 是不是 `x`？ did you mean `x`?" for the allowed word nearest to a misspelt one, if any is
