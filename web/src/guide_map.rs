@@ -1217,8 +1217,14 @@ fn describe(d: &GuideMapData, lang: Lang) -> String {
 }
 
 fn header(s: &mut String, d: &GuideMapData, f: &Frame, lang: Lang) {
-    // Accent band.
-    let _ = write!(s, "<rect width=\"{}\" height=\"{}\" fill=\"#1f5fa8\"/>", n(f.w), n(f.margin * 0.25));
+    // Accent band: the portal's accent in the page (`--lc-accent`, through the class), this blue
+    // in the SVG on its own (printed, saved).
+    let _ = write!(
+        s,
+        "<rect width=\"{}\" height=\"{}\" fill=\"#1f5fa8\" class=\"lc-accent-band\"/>",
+        n(f.w),
+        n(f.margin * 0.25)
+    );
     let badge = lang.pick("示例数据", "SAMPLE DATA");
     let badge_w = if d.sample { text_width(badge, f.sub) + f.sub * 1.2 } else { 0.0 };
     // Beside the title the badge takes from its width; on the subtitle's line, from that line's.

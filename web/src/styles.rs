@@ -140,6 +140,7 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 .lc-map .lc-canvas.lc-placing{position:relative}
 .lc-map .lc-canvas.lc-placing:focus-visible::after{content:"";position:absolute;left:50%;top:50%;width:28px;height:28px;margin:-14px 0 0 -14px;border:2px solid var(--_bad);border-radius:50%;box-shadow:0 0 0 2px #fff;pointer-events:none}
 .lc-map .lc-canvas svg{display:block;width:100%;height:auto}
+.lc-map .lc-accent-band{fill:var(--_accent)}
 .lc-map .lc-fac{cursor:pointer}
 .lc-map .lc-fac:focus{outline:none}
 .lc-map .lc-fac:focus-visible>:first-of-type{stroke:var(--_focus);stroke-width:4px}
@@ -205,7 +206,7 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form .lc-c-name{min-width:10em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form td button{white-space:nowrap;padding-inline:.5em}
-.lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;border:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form tr:has(+.lc-row-error)>*{border-bottom:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-dups{border:2px solid var(--_warn);border-radius:var(--_radius);padding:.2em .9em;margin:.6em 0}

@@ -1617,3 +1617,23 @@ async fn the_year_built_is_asked_and_a_year_the_district_refuses_is_refused_as_t
     assert_eq!(year(&m), None);
     assert!(!invalid(&el, sel));
 }
+
+/// The guide map's accent band takes the portal's accent (`--lc-accent`); the SVG on its own
+/// keeps its blue.
+#[wasm_bindgen_test]
+async fn the_guide_maps_accent_band_follows_the_portals_accent() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(lifecircle_web::styles::GUIDE_MAP_CSS));
+    document().head().unwrap().append_child(&style).unwrap();
+    let el = host();
+    el.style().set_property("--lc-accent", "rgb(200, 0, 0)").unwrap();
+    let _m = mount_guide_map(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let band = el.query_selector("svg.lc-guide-map .lc-accent-band").unwrap().expect("the band");
+    assert_eq!(band.get_attribute("fill").as_deref(), Some("#1f5fa8"), "the SVG's own colour");
+    let fill =
+        web_sys::window().unwrap().get_computed_style(&band).unwrap().unwrap().get_property_value("fill").unwrap();
+    assert_eq!(fill, "rgb(200, 0, 0)");
+    style.remove();
+    el.remove();
+}
