@@ -68,6 +68,8 @@ pub fn dist() -> Result<PathBuf, String> {
     for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
         std::fs::copy(root().join(licence), out.join(licence)).map_err(|e| format!("{licence}: {e}"))?;
     }
+    // The crates in the full module (a superset of the scoring module's).
+    crate::notices::write(&out, "lifecircle-wasm", Some("authoring,access,district"))?;
 
     let mut files = Vec::new();
     list(&out, &mut files);
@@ -319,6 +321,7 @@ fn package_json() -> String {
         "README.md".to_string(),
         "LICENSE-MIT".to_string(),
         "LICENSE-APACHE".to_string(),
+        crate::notices::FILE.to_string(),
     ];
     let q = |s: &str| serde_json::Value::from(s).to_string();
     let files = files.iter().map(|f| format!("    {}", q(f))).collect::<Vec<_>>().join(",\n");

@@ -12,6 +12,7 @@ mod demo;
 mod dist;
 mod e2e;
 mod install;
+mod notices;
 mod serve;
 mod widgets;
 

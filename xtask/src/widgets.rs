@@ -169,6 +169,23 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
             page.1 as f64 / 1024.0
         );
     }
+    // The licences (not counted in what a page loads: no page requests them).
+    for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        io(&out, std::fs::copy(root().join(licence), out.join(licence)))?;
+    }
+    crate::notices::write(&out, "lifecircle-web", (!all).then_some(features.as_str()))?;
+    // Which build a server holds, without running it (`version()` in a page says the same number).
+    let commit = crate::output(std::process::Command::new("git").current_dir(root()).args([
+        "describe",
+        "--always",
+        "--dirty",
+        "--abbrev=12",
+    ]));
+    let version = match commit.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => format!("lifecircle {} ({c})\nwidgets: {features}\n", env!("CARGO_PKG_VERSION")),
+        None => format!("lifecircle {}\nwidgets: {features}\n", env!("CARGO_PKG_VERSION")),
+    };
+    io(&out, std::fs::write(out.join("VERSION"), version))?;
     let mut shipped = Vec::new();
     crate::dist::list(&out, &mut shipped);
     crate::dist::no_machine_paths(&shipped)?;
