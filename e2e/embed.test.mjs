@@ -2,7 +2,9 @@
 // real headless Chromium (run by `cargo xtask test`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARGS, axe, open } from './helpers.mjs';
@@ -77,9 +79,10 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
 test('a page script before the elements are defined; attributes changed after mounting; a wasm that does not load', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    // The wasm arrives late (a slow network): the page's script sets `data` and `config` first.
+    // The module arrives late (a slow network: its glue, a static import, and the wasm): the
+    // page's script sets `data` and `config` before the elements are defined.
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.route('**/lifecircle_web_bg.wasm', async (route) => {
+    await context.route(/\/widgets\/lifecircle_web(_bg\.wasm|\.js)$/, async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
@@ -87,7 +90,7 @@ test('a page script before the elements are defined; attributes changed after mo
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(base + '/embed/late.html');
+    await page.goto(base + '/embed/late-first.html');
     await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
     assert.equal(await page.getAttribute('body', 'data-ready'), '1');
     assert.equal(await page.evaluate(() => window.__definedBefore), false, 'the script ran before the elements were defined');
@@ -137,11 +140,23 @@ test('a page script before the elements are defined; attributes changed after mo
       const notices = [...document.querySelectorAll('main > *')].map((el) => el.shadowRoot.querySelector('.lcx-notice'));
       const m = await import('/widgets/lifecircle-widgets.js');
       const code = await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code);
-      return { texts: notices.map((n) => n.textContent), roles: notices.map((n) => n.getAttribute('role')), code };
+      const texts = notices.map((n) => ({
+        public: n.firstChild.textContent, en: n.getRootNode().host.config.lang === 'en', open: n.querySelector('details').open,
+        summary: n.querySelector('summary').textContent, detail: n.querySelector('details code').textContent,
+      }));
+      return { texts, roles: notices.map((n) => n.getAttribute('role')), code };
     });
     assert.equal(said.texts.length, 3);
-    // (the third element's config asks for English: its prefix is English, the reason bilingual)
-    for (const t of said.texts) assert.match(t, /^(组件无法加载：|The widget could not load: )组件程序无法加载（.*404.*）：请检查服务器是否提供 \.wasm 文件/);
+    // What the public reads is short and plain, Chinese first (the third element's config asks
+    // for English: its prefix is English, the reason bilingual); the server's error, once, folded
+    // away for the site's administrator.
+    for (const t of said.texts) assert.equal(t.public, `${t.en ? 'The widget could not load: ' : '组件无法加载：'}网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员 / a network or site problem: reload the page later, and if it persists, tell the site's administrator`);
+    for (const t of said.texts) {
+      assert.equal(t.open, false, 'the details are folded away');
+      assert.equal(t.summary, t.en ? "Technical details (for the site's administrator)" : '技术信息（供网站管理员）');
+      assert.match(t.detail, /^failed to fetch Wasm: 404 .*\/widgets\/lifecircle_web_bg\.wasm'?：请检查服务器是否提供 \.wasm 文件（application\/wasm）\/ check that the server serves the \.wasm file \(application\/wasm\)$/);
+      assert.equal(t.detail.split('lifecircle_web_bg.wasm').length, 2, 'the URL once');
+    }
     assert.deepEqual(said.roles, ['alert', 'alert', 'alert']);
     assert.equal(said.code, 'wasm');
     await p2.screenshot({ path: join(art, 'embed-wasm-404.png') });
@@ -372,16 +387,18 @@ test('a bundle added later whose own wasm fails: the waiting element shows that 
         const el = document.getElementById('late-district');
         const notice = el.shadowRoot.querySelector('.lcx-notice');
         return { before: document.body.dataset.before, ready: document.body.dataset.ready, mounted: !!el.handle,
-          code: el.error?.code, message: el.error?.message, notice: notice.textContent, role: notice.getAttribute('role') };
+          code: el.error?.code, message: el.error?.message, detail: el.error?.detail, notice: notice.firstChild.textContent, role: notice.getAttribute('role') };
       });
       const what = `later-bundle.html${variant}`;
       if (!variant) assert.match(r.before, /未包含.*district/, `${what}: first the four widgets' bundle says it lacks the district widget`);
       assert.equal(r.mounted, false, what);
       assert.equal(r.ready, 'error', `${what}: the element stops waiting in vain`);
       assert.equal(r.code, 'wasm', `${what}: el.error is the district bundle's own failure, not a missing widget: ${r.code} ${r.message}`);
-      // The message an element of the district bundle shows: Chinese first, naming the file that failed.
-      assert.match(r.notice, /^组件无法加载：组件程序无法加载（failed to fetch Wasm: 404 [^）]*\/widgets\/district\/lifecircle_web_bg\.wasm[^）]*）：请检查服务器是否提供 \.wasm 文件（application\/wasm）\/ the widgets' program could not load \(.*\): check that the server serves the \.wasm file$/, what);
+      // The message an element of the district bundle shows: short, Chinese first; the file that
+      // failed in its details.
       assert.equal(r.notice, `组件无法加载：${r.message}`, what);
+      assert.match(r.message, /^网络或网站配置问题/, what);
+      assert.match(r.detail, /^failed to fetch Wasm: 404 .*\/widgets\/district\/lifecircle_web_bg\.wasm'?：请检查服务器是否提供 \.wasm 文件/, what);
       assert.equal(r.role, 'alert', what);
       // Only the expected errors: the 404 itself and the district bundle's own report of it.
       assert.ok(errors.some((e) => /failed to fetch Wasm: 404/.test(e)), `${what}: the bundle logs its failure: ${errors}`);
@@ -393,7 +410,8 @@ test('a bundle added later whose own wasm fails: the waiting element shows that 
         await import('/widgets/district/lifecircle-widgets.js?fixed');
         const deadline = Date.now() + 30_000;
         while (!el.handle && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
-        return { mounted: !!el.handle, error: el.error, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
+        const n = el.shadowRoot.querySelector('.lcx-notice');
+        return { mounted: !!el.handle, error: el.error, notice: n.hidden ? '' : n.textContent };
       });
       assert.deepEqual(fixed, { mounted: true, error: null, notice: '' }, `${what}: the element mounts with a working bundle added after`);
       await context.close();
@@ -442,7 +460,7 @@ test('docs/embedding.md\'s mount() example, followed literally: into a shadow ro
   // The example's code blocks (Chinese and English), run as they are written, the `import`
   // made a dynamic one and `circle` the sample's.
   const doc = readFileSync(new URL('../docs/embedding.md', import.meta.url), 'utf8');
-  const blocks = [...doc.matchAll(/```js\n(import \{ mount, widgetCss \} from [^\n]*\n[\s\S]*?)```/g)].map((m) => m[1]);
+  const blocks = [...doc.matchAll(/```js\n(import \{ mount, whenReady, widgetCss \} from [^\n]*\n[\s\S]*?)```/g)].map((m) => m[1]);
   assert.equal(blocks.length, 2, 'the example in Chinese and in English');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
@@ -508,7 +526,7 @@ test('first-broken: the bundle that defines the elements cannot load its wasm; t
         };
       });
       const what = `${file}: ${JSON.stringify(r)}`;
-      const DISTRICT_404 = /^wasm: 组件无法加载：组件程序无法加载（failed to fetch Wasm: 404 [^）]*\/widgets\/district\/lifecircle_web_bg\.wasm[^）]*）：请检查服务器是否提供 \.wasm 文件/;
+      const DISTRICT_404 = /^wasm: 组件无法加载：网络或网站配置问题.*技术信息（供网站管理员）failed to fetch Wasm: 404 .*\/widgets\/district\/lifecircle_web_bg\.wasm'?：请检查服务器是否提供 \.wasm 文件/;
       if (file === 'first-broken-late.html') assert.match(r.before, DISTRICT_404, `${what}: alone with the failing bundle, the form shows its failure`);
       assert.equal(r.form, 'mounted', `${what}: the form mounts with the four widgets' bundle`);
       assert.equal(r.card, 'mounted', `${what}: and so does the score card`);
@@ -620,7 +638,7 @@ test('the text inside an element shows while it is not defined (a browser that c
     box: getComputedStyle(el).borderTopStyle, // the page's `:not(:defined)` rule
   })));
   try {
-    // A browser that cannot parse the module (top-level await before Chrome 89, Safari 15): the
+    // A browser that cannot parse the module (before Chrome 85, Firefox 79, Safari 14.1): the
     // elements are never defined, the portal's text stays, styled by its `:not(:defined)` rule.
     const old = await browser.newContext();
     await old.route('**/widgets/lifecircle-widgets.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export const lacks = await;' }));
@@ -631,8 +649,9 @@ test('the text inside an element shows while it is not defined (a browser that c
     assert.match(await p1.locator('#ob-form .lc-fallback').textContent(), /^正在加载生活圈自评表……如果一直停留在这里，说明浏览器版本过低：请使用 Chrome 或 Edge 97、Firefox 101、Safari（iOS）16\.4 或更高版本/);
     await old.close();
 
-    // Loading normally (the wasm late): the same text shows meanwhile (hence its wording), and
-    // is gone once the elements are defined; the widgets mount.
+    // Loading normally (the wasm late): the text shows until the module has run (hence its
+    // wording); the elements are defined then, before the wasm has arrived, and say that they
+    // are loading; the widgets mount when it has.
     const slow = await browser.newContext();
     await slow.route('**/lifecircle_web_bg.wasm', async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
@@ -642,8 +661,14 @@ test('the text inside an element shows while it is not defined (a browser that c
     const errors = [];
     p2.on('pageerror', (e) => errors.push(String(e)));
     await p2.goto(base + '/embed/old-browser.html');
-    assert.deepEqual(await state(p2), Array(5).fill({ defined: false, fallback: true, box: 'dashed' }), 'while the wasm loads');
     await p2.waitForFunction(() => customElements.get('lifecircle-assessment'), null, { timeout: 60_000 });
+    assert.deepEqual(await state(p2), Array(5).fill({ defined: true, fallback: false, box: 'none' }), 'defined while the wasm loads');
+    const loading = await p2.evaluate(() => [...document.querySelectorAll('main > *')].map((el) => {
+      const n = el.shadowRoot.querySelector('.lcx-notice');
+      return `${n.getAttribute('role')} ${n.checkVisibility() ? n.textContent : 'hidden'}`;
+    }));
+    // (the gap report's `lang="en"`)
+    assert.deepEqual(loading, ['status 正在加载……', 'status 正在加载……', 'status Loading…', 'status 正在加载……', 'status 正在加载……'], 'each says it is loading');
     const mounted = await p2.evaluate(() => Promise.all([...document.querySelectorAll('main > *')].map((el) => el.ready.then(() => !!el.handle))));
     assert.deepEqual(mounted, [true, true, true, true, false], 'the four widgets mount (the district one is not in this bundle)');
     assert.deepEqual(await state(p2), Array(5).fill({ defined: true, fallback: false, box: 'none' }), 'once defined');
@@ -664,17 +689,23 @@ test('a CSP without \'wasm-unsafe-eval\' (or a browser that does not know it): t
       await route.fulfill({ response: res, body: (await res.text()).replace(" 'wasm-unsafe-eval'", ''), headers: { ...res.headers(), 'content-security-policy': policy } });
     });
     const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(base + '/embed/old-browser.html');
     await page.waitForFunction(() => customElements.get('lifecircle-scorecard'), null, { timeout: 30_000 });
     const r = await page.evaluate(async () => {
       const el = document.getElementById('ob-card');
       await el.ready;
       const m = await import('/widgets/lifecircle-widgets.js');
-      return { code: el.error.code, text: el.shadowRoot.querySelector('.lcx-notice').textContent, mount: await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code) };
+      const n = el.shadowRoot.querySelector('.lcx-notice');
+      return { code: el.error.code, text: n.firstChild.textContent, detail: n.querySelector('details code').textContent, mount: await m.mountScorecard(document.createElement('div'), { asOf: '2025-06-30' }).then(() => 'mounted', (e) => e.code) };
     });
     assert.equal(r.code, 'wasm');
     assert.equal(r.mount, 'wasm');
-    assert.equal(r.text, "组件无法加载：页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)");
+    assert.equal(r.text, "组件无法加载：网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员 / a network or site problem: reload the page later, and if it persists, tell the site's administrator");
+    assert.equal(r.detail, "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)");
+    // Found by compiling the module's tiny probe: the wasm (and a standard) is not downloaded for nothing.
+    assert.deepEqual(fetched.filter((p) => /\.(wasm|bin)$/.test(p)), []);
     await context.close();
   } finally {
     await browser.close();
@@ -702,5 +733,203 @@ test('the module\'s wasm feature probe covers every feature the wasm modules wer
     }
     assert.ok(features.includes('+reference-types'), `${path}: ${features}`);
     assert.deepEqual(features.filter((f) => !covered.has(f.slice(1))), [], `${path}: features the probe does not check`);
+  }
+});
+
+test('importing the module blocks nothing: an app that imports it statically draws at once, the elements say they are loading, then mount', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    // A slow network: the wasm arrives 1.5 s after it is asked for.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let wasmAt = null;
+    await context.route('**/lifecircle_web_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      wasmAt = Date.now();
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base + '/embed/static-import.html');
+    await page.waitForFunction(() => window.__drawn !== undefined, null, { timeout: 60_000 });
+    const drawnAt = Date.now();
+    assert.equal(wasmAt, null, 'the app module ran (and drew) before the wasm was served');
+    assert.equal(await page.locator('#app').textContent(), '门户应用已显示 / the portal app is drawn');
+    assert.deepEqual(await page.evaluate(() => window.__atImport), {
+      defined: true, handle: null, notice: '正在加载……', role: 'status', css: 'loading',
+    }, 'the elements are defined at once and say that they are loading; widgetCss says that the wasm is not there yet');
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+    assert.ok(wasmAt !== null && wasmAt >= drawnAt - 50, 'the wasm came after');
+    assert.equal(await page.getAttribute('body', 'data-ready'), '1', 'then both mount');
+    const after = await page.evaluate(() => ({
+      css: window.__css > 1000,
+      notice: document.getElementById('si-form').shadowRoot.querySelector('.lcx-notice').hidden,
+      total: document.getElementById('si-card').shadowRoot.querySelector('.lc-total')?.textContent,
+      // The widget's own stylesheet, filled in once the wasm arrived.
+      weight: getComputedStyle(document.getElementById('si-card').shadowRoot.querySelector('.lc-total')).fontWeight,
+    }));
+    assert.deepEqual(after, { css: true, notice: true, total: after.total, weight: '800' });
+    assert.match(after.total ?? '', /^\d/);
+    // The wasm and the standard were each fetched once, side by side.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => /\.(wasm|bin)$/.test(p)));
+    assert.deepEqual(fetched.sort(), ['/widgets/lifecircle_web_bg.wasm', '/widgets/standards/longwan-2024.bin']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a follower (`for`) scores with its form\'s packed standard and fetches no standard it does not use', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // The wasm a little late, as on any real network: the page's script sets the form's config first.
+    await context.route('**/lifecircle_web_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(base + '/embed/follower-packed.html');
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+    assert.equal(await page.getAttribute('body', 'data-ready'), '1');
+    const r = await page.evaluate(() => {
+      const [form, card, gaps] = ['fp-form', 'fp-card', 'fp-gaps'].map((id) => document.getElementById(id));
+      return {
+        standards: [form, card, gaps].map((el) => el.handle.standardId),
+        form: form.shadowRoot.querySelector('.lc-live .lc-total')?.textContent,
+        card: card.shadowRoot.querySelector('.lc-head .lc-total')?.textContent,
+        gapsNotice: gaps.shadowRoot.querySelector('.lcx-notice').textContent,
+        cardNotice: card.shadowRoot.querySelector('.lcx-notice').hidden,
+      };
+    });
+    assert.deepEqual(r.standards, ['zhejiang-2023', 'zhejiang-2023', 'zhejiang-2023'], 'the followers score with the form\'s standard');
+    assert.equal(r.card, r.form, 'so the score card shows the form\'s own total');
+    assert.equal(r.cardNotice, true);
+    assert.equal(r.gapsNotice, '本组件跟随自评表，按自评表的标准 “zhejiang-2023” 评分；本元素的 standard（“longwan-2024”）未使用。', 'a follower naming another standard says it does not use it');
+    assert.deepEqual(fetched.filter((p) => p.endsWith('.bin')), ['/widgets/standards/zhejiang-2023.bin'], 'no built-in standard is fetched for nothing');
+    // The form's standard changes (another packed one): the followers follow it.
+    const again = await page.evaluate(async () => {
+      const form = document.getElementById('fp-form');
+      form.config = { ...form.config, standardPacked: await (await fetch('/widgets/standards/mofcom-2021.bin')).arrayBuffer() };
+      await form.ready;
+      const card = document.getElementById('fp-card');
+      const deadline = Date.now() + 10_000;
+      while (card.handle?.standardId !== 'mofcom-2021' && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      await card.ready;
+      return card.handle.standardId;
+    });
+    assert.equal(again, 'mofcom-2021');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('lifecircle-submit and lifecircle-change carry the circle scored (`event.circle`): with the assessment (`detail`, unchanged) it verifies with the CLI', { skip: skip || (!process.env.LIFECIRCLE_CLI && 'needs LIFECIRCLE_CLI') }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    const r = await page.evaluate(async () => {
+      const el = document.createElement('lifecircle-assessment');
+      el.id = 'submit-form';
+      el.setAttribute('autosave', 'off');
+      el.setAttribute('as-of', '2025-06-30');
+      el.data = (await (await fetch('/data/longwan-sample.json')).json()).circle;
+      const changes = [];
+      el.addEventListener('lifecircle-change', (e) => changes.push({ total: e.detail.total, circle: e.circle }));
+      document.querySelector('main').replaceChildren(el);
+      await el.ready;
+      await new Promise((res) => setTimeout(res, 100));
+      const submitted = new Promise((res) => el.addEventListener('lifecircle-submit', (e) => res({ detail: e.detail, circle: e.circle })));
+      el.shadowRoot.querySelector('button.lc-submit').click();
+      const s = await submitted;
+      return { changes, assessment: JSON.stringify(s.detail), circle: s.circle, keys: Object.keys(s.detail) };
+    });
+    assert.equal(typeof r.circle, 'string', 'the submit event carries the circle as JSON text');
+    assert.equal(JSON.parse(r.circle).facilities.length > 3, true, 'the whole circle, not its summary');
+    assert.ok(!r.keys.includes('input') && !r.keys.includes('circle_input'), '`detail` is the assessment as before');
+    assert.ok(r.changes.length >= 1 && r.changes.every((c) => typeof c.circle === 'string'), 'every change carries its circle too');
+    const dir = mkdtempSync(join(tmpdir(), 'lifecircle-submit-'));
+    try {
+      writeFileSync(join(dir, 'assessment.json'), r.assessment);
+      writeFileSync(join(dir, 'circle.json'), r.circle);
+      // What a backend that stored both does later: `lifecircle verify -a assessment.json circle.json`.
+      const out = execFileSync(process.env.LIFECIRCLE_CLI, ['verify', '-a', join(dir, 'assessment.json'), join(dir, 'circle.json')], { encoding: 'utf8' });
+      assert.match(out, /./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('mount() into something that is not an element (null, undefined, a selector, an object) is refused: `bad_argument`, Chinese first', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    const r = await page.evaluate(async () => {
+      const m = await import('/widgets/lifecircle-widgets.js');
+      const out = {};
+      for (const [k, v] of [['null', null], ['undefined', undefined], ['selector', '#lc-card'], ['object', {}]]) {
+        for (const f of ['mount', 'mountScorecard']) {
+          out[`${f} ${k}`] = await m[f](v, { widget: 'scorecard', standard: 'longwan-2024', asOf: '2025-06-30' })
+            .then(() => 'mounted', (e) => ({ code: e.code, message: e.message }));
+        }
+      }
+      return out;
+    });
+    for (const [k, v] of Object.entries(r)) {
+      assert.equal(v.code, 'bad_argument', `${k}: ${JSON.stringify(v)}`);
+      assert.match(v.message, /^挂载点须为页面中的 HTML 元素.* \/ the mount point must be an HTML element/, k);
+    }
+    assert.match(r['mount selector'].message, /不能是 字符串 "#lc-card" \/ .*not the string "#lc-card"$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('another `circle-id` after mounting starts as a page load with that id: not with the previous circle\'s starting data', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    const r = await page.evaluate(async () => {
+      localStorage.clear();
+      const el = document.createElement('lifecircle-assessment');
+      el.setAttribute('circle-id', 'cid-first');
+      document.querySelector('main').replaceChildren(el);
+      await el.ready;
+      el.data = (await (await fetch('/data/longwan-sample.json')).json()).circle; // autosaved
+      await new Promise((res) => setTimeout(res, 100));
+      const first = el.data.name;
+      el.setAttribute('circle-id', 'cid-other'); // nothing saved under it, no data given
+      await el.ready;
+      const other = { key: el.storageKey, name: el.data.name ?? '', facilities: el.data.facilities.length, saved: JSON.parse(localStorage.getItem(el.storageKey) ?? '{}').name ?? '' };
+      el.setAttribute('circle-id', 'cid-first'); // back: its own saved entry
+      await el.ready;
+      const back = el.data.name;
+      localStorage.clear();
+      return { first, other, back };
+    });
+    assert.equal(r.first, '镇中社区一刻钟便民生活圈');
+    assert.match(r.other.key, /:cid-other$/);
+    assert.deepEqual({ ...r.other, key: undefined }, { key: undefined, name: '', facilities: 0, saved: '' }, 'the other circle starts empty');
+    assert.equal(r.back, '镇中社区一刻钟便民生活圈', 'and the first comes back from its own saved entry');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
   }
 });

@@ -50,11 +50,13 @@ export interface MountOptions {
  * `browser` the browser is too old for the widgets (no WebAssembly or its features used, no
  * constructed stylesheets; the message names what is missing and the versions that work);
  * `wasm` the wasm could not load (a 404, a CSP without `'wasm-unsafe-eval'`), also that of another
- * bundle on the page when no bundle there has the element's widget; `widget` the bundle was built
- * without the widget; `standard` a standard could not be fetched; `bad_argument`;
- * `circle` a circle with problems (`problems`, `problemsEn`).
+ * bundle on the page when no bundle there has the element's widget (its message is short, for the
+ * public; `detail` says what failed); `widget` the bundle was built without the widget; `standard` a
+ * standard could not be fetched; `bad_argument` (a missing `asOf`, a mount point that is not an
+ * HTML element, …); `circle` a circle with problems (`problems`, `problemsEn`); `loading`
+ * `widgetCss` or `emptyCircle` called before the wasm has arrived (see `whenReady`).
  */
-export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle';
+export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle' | 'loading';
 
 /** An `Error` of the widgets: `code` says what failed; the message is Chinese, then English. */
 export interface LifecircleError extends Error {
@@ -63,6 +65,8 @@ export interface LifecircleError extends Error {
   problems?: string[];
   /** `circle`: the same in English. */
   problemsEn?: string[];
+  /** `wasm`: what failed, for the site's administrator (e.g. the wasm's URL and HTTP status, or the CSP). */
+  detail?: string;
 }
 
 /** `{ id, version, title }` of a standard. */
@@ -72,6 +76,13 @@ export interface StandardInfo {
   title: { zh: string; en: string };
 }
 
+/**
+ * Resolves once the widgets' wasm has arrived (importing the module starts its download and
+ * blocks nothing); rejects with why it cannot (`code` `wasm` or `browser`). The mount functions
+ * and `standardInfo` wait for it themselves; `widgetCss` and `emptyCircle` need it (`version` is `''` until then).
+ */
+export function whenReady(): Promise<void>;
+/** The mount functions refuse an `el` that is not an HTML element (`null`, a selector): `code: "bad_argument"`. */
 export function mount(el: HTMLElement, options: MountOptions & { widget: WidgetName }): Promise<Widget>;
 export function mountAssessment(el: HTMLElement, options: MountOptions): Promise<Widget>;
 export function mountScorecard(el: HTMLElement, options: MountOptions): Promise<Widget>;
@@ -81,10 +92,11 @@ export function mountDistrict(el: HTMLElement, options: MountOptions): Promise<W
 /** The packed bytes of a built-in standard, fetched once from `standards/<id>.bin`. */
 export function standardBytes(id: string): Promise<Uint8Array>;
 export function standardInfo(standard: string | Uint8Array | ArrayBuffer): Promise<StandardInfo>;
-/** A widget's stylesheet, for a constructed stylesheet in the host's Shadow DOM. */
+/** A widget's stylesheet, for a constructed stylesheet in the host's Shadow DOM. Throws `code: "loading"` before `whenReady()`. */
 export function widgetCss(widget: WidgetName): string;
-/** An empty circle as JSON text. */
+/** An empty circle as JSON text. Throws `code: "loading"` before `whenReady()`. */
 export function emptyCircle(): string;
+/** The version; `''` until the wasm has arrived (`whenReady()`). */
 export function version(): string;
 
 /** The assessment that `lifecircle-change` and `lifecircle-submit` carry: the object `lifecircle score --format json` writes. */
@@ -106,12 +118,22 @@ export interface Assessment {
   gaps: object[];
 }
 
+/**
+ * `lifecircle-change` and `lifecircle-submit`: `detail` is the assessment, and `circle` the circle
+ * that was scored, as JSON text. Store both to check the assessment later (`lifecircle verify -a
+ * assessment.json circle.json`) or to load the circle into the form again (`data`).
+ */
+export interface ScoredEvent extends CustomEvent<Assessment> {
+  /** The circle scored, JSON text (what `handle.toJson()` gives); absent on `<lifecircle-district>`. */
+  readonly circle?: string;
+}
+
 /** The events of the elements and mount functions (bubbling, composed: they reach `document`). */
 export interface LifecircleEventMap {
   /** After every change of a widget's result, and once on mounting. */
-  'lifecircle-change': CustomEvent<Assessment>;
-  /** The form's submit button: the final assessment. */
-  'lifecircle-submit': CustomEvent<Assessment>;
+  'lifecircle-change': ScoredEvent;
+  /** The form's submit button: the final assessment, and the circle scored (`circle`). */
+  'lifecircle-submit': ScoredEvent & { readonly circle: string };
   /** The circle's JSON text after every edit (a form also once on mounting); the district's list after an addition or removal. */
   'lifecircle-input': CustomEvent<string>;
   /** The id of the facility chosen on the guide map. */
@@ -147,7 +169,7 @@ export interface LifecircleElement extends HTMLElement {
   data: object | string | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
-  /** Settles when the latest mount has finished (the standard arrived) or its failure is shown: it resolves either way (then see `error`). */
+  /** Settles when the latest mount has finished (the wasm and the standard arrived) or its failure is shown: it resolves either way (then see `error`). The elements are defined as soon as the module is imported; they say that they are loading meanwhile. */
   readonly ready: Promise<LifecircleElement>;
   /** Why the latest mount failed (shown in the element, e.g. `code: "browser"` in a browser too old for the widgets); `null` when it mounted. */
   readonly error: LifecircleError | null;

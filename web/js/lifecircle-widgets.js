@@ -5,21 +5,24 @@
 // as a constructed stylesheet (allowed under `style-src 'self'`). No inline script, no eval.
 // Copied verbatim into dist/widgets/ by `cargo xtask dist`; documented in docs/embedding.md.
 //
-// The wasm carries no standard: a built-in one is fetched once from `standards/<id>.bin` beside
-// this module (its digest is checked on reading), so mounting is asynchronous.
+// Importing it blocks nothing: the elements are defined at once and say that they are loading;
+// the wasm is fetched from import time on (one shared promise, `whenReady`), and each element
+// mounts when it has arrived. The wasm carries no standard: a built-in one is fetched once from
+// `standards/<id>.bin` beside this module (its digest is checked on reading).
 //
-// Browsers: parsing this module needs top-level await (Chrome/Edge 89, Firefox 89, Safari 15); the
-// widgets need more (the table in docs/embedding.md, "支持的浏览器"). A browser that parses it but
-// lacks the rest gets a message in every element (`code: "browser"`), not a blank element.
+// Browsers: parsing this module needs Chrome/Edge 85, Firefox 79, Safari 14.1 (no top-level
+// await); the widgets need more (the table in docs/embedding.md, "支持的浏览器"). A browser that
+// parses it but lacks the rest gets a message in every element (`code: "browser"`), not a blank element.
 
 import init, * as lc from './lifecircle_web.js';
 
 /** The custom elements this module defines (`lifecircle-` + each element class's `widget`). */
 const TAGS = ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map', 'lifecircle-district'];
 
-function codeError(code, message) {
+function codeError(code, message, detail) {
   const e = new Error(message);
   e.code = code;
+  if (detail) e.detail = detail; // for the site's administrator (the element shows it folded away)
   return e;
 }
 
@@ -47,9 +50,14 @@ const adoptable = (() => {
   } catch { return false; }
 })();
 const missing = [];
+// The page's CSP refuses to compile WebAssembly (no 'wasm-unsafe-eval'): found by compiling the
+// probe, before the wasm is downloaded for nothing.
+let refused = null;
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') missing.push(['WebAssembly', 'WebAssembly']);
 else if (!(() => { try { return WebAssembly.validate(WASM_PROBE); } catch { return true; /* `init` says why */ } })()) {
   missing.push(['WebAssembly 的引用类型、多返回值、批量内存等特性', "WebAssembly's reference types, multi-value and bulk memory"]);
+} else {
+  try { new WebAssembly.Module(WASM_PROBE); } catch (e) { if (/unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)) refused = e; }
 }
 if (!adoptable) missing.push(['可构造样式表 adoptedStyleSheets', 'constructed stylesheets (adoptedStyleSheets)']);
 const SUPPORTED = ['Chrome 或 Edge 97、Firefox 101、Safari（iPhone、iPad 为 iOS）16.4 或更高版本；360、QQ 等双核浏览器请切换到“极速模式”',
@@ -75,16 +83,6 @@ export function standardBytes(id) {
   return packedStandards.get(id);
 }
 
-// While the wasm downloads, fetch the standards that the elements already in the page name in
-// their `standard` attribute, so the two downloads overlap instead of following each other on
-// a slow network. Elements added later, or without the attribute, fetch theirs when they mount;
-// a failure here is reported by the element's own mount, which tries again.
-if (typeof document !== 'undefined' && !missing.length) {
-  for (const el of document.querySelectorAll(TAGS.map((t) => `${t}[standard]`).join(', '))) {
-    standardBytes(el.getAttribute('standard')).catch(() => {});
-  }
-}
-
 // Several bundles on one page (a portal's site-wide template with the four widgets, and the
 // district page's own bundle): the first to load defines the elements, so each element mounts
 // with a bundle on the page that has its widget (`bundleFor`). Every bundle announces itself
@@ -98,7 +96,8 @@ let loaded;
 const me = {
   built: [], // the widgets this bundle was built with (`builtWidgets`, once its wasm has loaded)
   broken: null, // else why its wasm did not load, or the browser cannot run it (an `Error` with `code`)
-  ready: new Promise((r) => { loaded = r; }),
+  done: false, // its wasm has loaded, or failed (`broken`)
+  ready: new Promise((r) => { loaded = r; }), // resolves then, either way
   mount: { 'assessment': lc.mountAssessment, 'scorecard': lc.mountScorecard, 'gap-report': lc.mountGapReport, 'guide-map': lc.mountGuideMap, 'district': lc.mountDistrict },
   sheet: (widget) => sheet(widget),
   standardBytes: (id) => standardBytes(id),
@@ -107,29 +106,61 @@ bundles.push(me);
 
 // A wasm that cannot load (a 404, a server that refuses `.wasm`, a CSP without
 // 'wasm-unsafe-eval') or a browser too old for the widgets (then the wasm is not even fetched)
-// must not leave a blank page: the elements are still defined and each shows why, and the
-// mount functions reject with it (`code` "wasm" or "browser").
-try {
-  if (missing.length) {
-    const list = (i, sep) => missing.map((m) => m[i]).join(sep);
-    throw codeError('browser', `浏览器版本过低（缺少 ${list(0, '、')}）：请使用 ${SUPPORTED[0]} / this browser is too old for the widgets (it lacks ${list(1, ', ')}): use ${SUPPORTED[1]}`);
-  }
-  await init();
-  me.built = lc.builtWidgets();
-} catch (e) {
-  me.broken = e.code === 'browser' ? e
-    : /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
-      ? codeError('wasm', "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)")
-      : codeError('wasm', `组件程序无法加载（${e.message}）：请检查服务器是否提供 .wasm 文件（application/wasm）/ the widgets' program could not load (${e.message}): check that the server serves the .wasm file`);
-  console.error(e);
+// must not leave a blank page: each element shows why, and the mount functions reject with it
+// (`code` "wasm" or "browser"). What the public reads is short; what the site's administrator
+// needs is the error's `detail` (the element folds it away) and the console.
+const CSP = "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)";
+const SERVER = ['网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员', "a network or site problem: reload the page later, and if it persists, tell the site's administrator"];
+if (missing.length) {
+  const list = (i, sep) => missing.map((m) => m[i]).join(sep);
+  me.broken = codeError('browser', `浏览器版本过低（缺少 ${list(0, '、')}）：请使用 ${SUPPORTED[0]} / this browser is too old for the widgets (it lacks ${list(1, ', ')}): use ${SUPPORTED[1]}`);
+} else if (refused) {
+  me.broken = codeError('wasm', SERVER.join(' / '), CSP);
+  console.error(me.broken.detail);
 }
-loaded();
-// The elements waiting for a widget: this bundle mounts those it has; its wasm failed, it cannot
-// tell which it has, and they show why instead (see `_remount`).
-for (const retry of [...waiting]) if (me.broken || me.built.includes(retry.widget)) retry();
-const working = (f) => (...args) => { if (me.broken) throw me.broken; return f(...args); };
+const settled = () => {
+  me.done = true;
+  if (!me.broken) for (const s of sheets.values()) s.replaceSync(lc.widgetCss(s.widget) + CHROME_CSS);
+  loaded();
+  // The elements waiting for a widget: this bundle mounts those it has; its wasm failed, it
+  // cannot tell which it has, and they show why instead (see `_remount`).
+  for (const retry of [...waiting]) if (me.broken || me.built.includes(retry.widget)) retry();
+};
+// While the wasm downloads (asked for just after), fetch the standards that the elements already in the page name in
+// their `standard` attribute, so the two downloads overlap instead of following each other on
+// a slow network. Elements added later, or without the attribute, fetch theirs once the wasm has
+// arrived (a `config` set meanwhile may name another); a failure here is reported by the
+// element's own mount, which tries again.
+if (typeof document !== 'undefined' && !me.broken) {
+  for (const el of document.querySelectorAll(TAGS.map((t) => `${t}[standard]:not([for])`).join(', '))) { // a follower scores with its form's
+    standardBytes(el.getAttribute('standard')).catch(() => {});
+  }
+}
 
-export const version = working(lc.version);
+// Started now, awaited by nothing at the top level: a module importing this one goes on at once.
+if (me.broken) queueMicrotask(settled); // once the elements below are defined
+else {
+  init().then(() => { me.built = lc.builtWidgets(); }, (e) => {
+    me.broken = /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
+      ? codeError('wasm', SERVER.join(' / '), CSP)
+      : codeError('wasm', SERVER.join(' / '), `${e.message}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`);
+    console.error(e);
+  }).then(settled);
+}
+
+/** Resolves once the wasm has loaded; rejects with why it cannot (`code` "wasm" or "browser"). */
+export const whenReady = () => me.ready.then(() => { if (me.broken) throw me.broken; });
+
+// The synchronous functions need the wasm: before it has arrived they say so (`code: "loading"`),
+// but for `version`, which a page may show at once (then '': the wasm knows it).
+const working = (f, before) => (...args) => {
+  if (me.broken) throw me.broken;
+  if (me.done) return f(...args);
+  if (before !== undefined) return before;
+  throw codeError('loading', '组件程序尚在加载：请先 await whenReady() / the widgets\' program is still loading: await whenReady() first');
+};
+
+export const version = working(lc.version, '');
 export const widgetCss = working(lc.widgetCss);
 export const emptyCircle = working(lc.emptyCircle);
 
@@ -139,10 +170,16 @@ async function withStandard(options = {}) {
   return { ...options, standardPacked: await standardBytes(options.standard || 'longwan-2024') };
 }
 
-/** Mount functions for frameworks: each resolves to the widget's handle once its standard is loaded. */
+/**
+ * Mount functions for frameworks: each resolves to the widget's handle once the wasm and its
+ * standard have arrived (fetched side by side).
+ */
 const loading = (mountFn) => async (el, options) => {
   if (me.broken) throw me.broken; // before fetching a standard: the wasm is the first thing missing
-  return mountFn(el, await withStandard(options));
+  const opts = withStandard(options);
+  opts.catch(() => {}); // a failure is told below, after the wasm's
+  await whenReady();
+  return mountFn(el, await opts);
 };
 export const mountAssessment = loading(lc.mountAssessment);
 export const mountScorecard = loading(lc.mountScorecard);
@@ -152,7 +189,12 @@ export const mountDistrict = loading(lc.mountDistrict);
 export const mount = loading(lc.mount);
 
 /** `{ id, version, title }` of a built-in standard by id, or of a packed standard's bytes. */
-export const standardInfo = async (standard) => working(lc.standardInfo)(typeof standard === 'string' ? await standardBytes(standard) : standard);
+export const standardInfo = async (standard) => {
+  const bytes = typeof standard === 'string' ? standardBytes(standard) : Promise.resolve(standard);
+  bytes.catch(() => {});
+  await whenReady();
+  return lc.standardInfo(await bytes);
+};
 
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
@@ -188,6 +230,9 @@ const TEXT = {
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
+  loading: ['正在加载……', 'Loading…'],
+  details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
+  otherStandard: ['本组件跟随自评表，按自评表的标准 “{used}” 评分；本元素的 standard（“{own}”）未使用。', 'This widget follows its form and scores with the form\'s standard “{used}”; its own standard (“{own}”) is not used.'],
 };
 
 const langOf = (el) => (el.getAttribute('lang') || el.config.lang || 'zh').startsWith('en') ? 'en' : 'zh';
@@ -212,17 +257,22 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
 .lcx-notice.lcx-error{border:2px solid var(--_bad,#b3261e);color:var(--_bad,#b3261e);font-weight:600}
+.lcx-notice details{font-weight:400;margin-top:.3em}.lcx-notice code{overflow-wrap:anywhere}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
 @media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}
 `;
 
 const sheets = new Map();
-/** The widget's constructed stylesheet; null in a browser without them (see `missing`). */
+/**
+ * The widget's constructed stylesheet (the element's own rules until the wasm, which holds the
+ * widget's, has arrived: then it is filled in, see `settled`); null in a browser without them.
+ */
 function sheet(widget) {
   if (!adoptable) return null;
   if (!sheets.has(widget)) {
     const s = new CSSStyleSheet();
-    s.replaceSync((me.broken ? '' : widgetCss(widget)) + CHROME_CSS);
+    s.widget = widget;
+    s.replaceSync((me.done && !me.broken ? lc.widgetCss(widget) : '') + CHROME_CSS);
     sheets.set(widget, s);
   }
   return sheets.get(widget);
@@ -308,7 +358,7 @@ class LifecircleElement extends HTMLElement {
   set config(v) {
     const id = this.circleId;
     this._config = { ...(v || {}) };
-    if (this._mountedAs && this.circleId !== id) this._awaiting = true; // another circle: its starting data is still to come
+    if (this._mountedAs && this.circleId !== id) this._otherCircle();
     if (this.isConnected) this._remount();
   }
 
@@ -347,6 +397,13 @@ class LifecircleElement extends HTMLElement {
     this._load(text);
   }
 
+  // Another `circle-id` once mounted: as on a page load with that id, the previous circle's
+  // starting data is not this one's (its own saved entry, else empty, unless `data` is set).
+  _otherCircle() {
+    this._awaiting = true;
+    this._default = undefined;
+  }
+
   // Whether the widget holds something the user entered (the form overrides it).
   _entered() { return false; }
 
@@ -381,7 +438,7 @@ class LifecircleElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
     // Another circle after a mount: its starting data is still to come (see `data`).
-    if (name === 'circle-id' && this._mountedAs) this._awaiting = true;
+    if (name === 'circle-id' && this._mountedAs) this._otherCircle();
     // Follow the form named now, whether the widget has loaded yet or not.
     if (name === 'for') {
       this._unfollow();
@@ -463,7 +520,8 @@ class LifecircleElement extends HTMLElement {
     this._unwait?.(); // a retry still waiting for a bundle belongs to the mount this one replaces
     this._unwait = null;
     if (this._handle) this._keep();
-    this._say(null);
+    if (me.done) this._say(null);
+    else this._sayKey('loading'); // until the wasm has arrived
     this._slot.hidden = false;
     this._badAttr = null;
     this._ready = (async () => {
@@ -478,8 +536,9 @@ class LifecircleElement extends HTMLElement {
         if (bundle.broken) throw bundle.broken;
         if (bundle !== this._bundle) this.shadowRoot.adoptedStyleSheets = [bundle.sheet(widget)];
         this._bundle = bundle;
-        const packed = this._config.standardPacked || await bundle.standardBytes(this.standardId);
+        const packed = await this._standard(bundle);
         if (token !== this._token) return this; // superseded, or disconnected meanwhile
+        this._say(null);
         this._packed = packed;
         this._handle = this._start();
         this._mountedAs = { circleId: this.circleId, key: this.storageKey };
@@ -510,7 +569,7 @@ class LifecircleElement extends HTMLElement {
         this._slot.replaceChildren();
         // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
         const text = typeof WebAssembly === 'object' && failure instanceof WebAssembly.RuntimeError ? say(this, 'bug') : failure.message;
-        this._say(`${say(this, 'failed')}${text}`, true);
+        this._say(`${say(this, 'failed')}${text}`, true, null, failure.detail);
       } else {
         this._mounted();
       }
@@ -529,13 +588,35 @@ class LifecircleElement extends HTMLElement {
   // The element's own controls are shown only while there is a widget for them to act on.
   _showChrome() {}
 
-  // Just mounted: a follower catches up with the form it follows.
-  _mounted() { this._catchUp(); }
+  // Just mounted: a follower catches up with the form it follows, and says when the standard
+  // it was given is not the one it scores with (its form's).
+  _mounted() {
+    this._catchUp();
+    const own = this.getAttribute('standard') || this._config.standard;
+    if (this._handle && this._form() && own && own !== this._handle.standardId) this._sayKey('otherStandard', { own, used: this._handle.standardId });
+  }
 
-  // Load the circle of the followed form, when both are mounted.
+  // The `<lifecircle-assessment>` this element follows (`for`), if it is on the page.
+  _form() {
+    const f = this.hasAttribute('for') && document.getElementById(this.getAttribute('for'));
+    return f && f !== this && f.localName === 'lifecircle-assessment' ? f : null;
+  }
+
+  // The packed standard to mount with. A follower scores its form's circle with its form's
+  // standard (built-in or packed), never with one of its own: the one the form mounted with,
+  // else the one it will.
+  _standard(bundle) {
+    const src = this._form() ?? this;
+    return (src !== this && src._handle && src._packed) || src._config.standardPacked || bundle.standardBytes(src.standardId);
+  }
+
+  // Load the circle of the followed form, when both are mounted; mount again when the form now
+  // has another standard (its `config` or `standard` changed), or with it after failing.
   _catchUp() {
-    const src = this._following && document.getElementById(this.getAttribute('for'));
-    if (src && src.handle && this._handle) this._load(src.handle.toJson());
+    const src = this._following && this._form();
+    if (!src || !src.handle) return;
+    if (src._packed !== this._packed && (this._handle || this._failed)) this._remount();
+    else if (this._handle) this._load(src.handle.toJson());
   }
 
   // The element's own bar, notices and confirmation follow the 适老化 mode like the widget.
@@ -546,11 +627,13 @@ class LifecircleElement extends HTMLElement {
   // What the handle held before a remount, else the starting data.
   _start() { return this._mountWith(this._carried() ?? this._default); }
 
-  // A notice; `key` (from `_sayKey`) lets a language switch say it again.
-  _say(text, error = false, key = null) {
+  // A notice; `key` (from `_sayKey`) lets a language switch say it again; `detail`, for the
+  // site's administrator, is folded away below it.
+  _say(text, error = false, key = null, detail = null) {
     this._noticeKey = key;
     this._notice.hidden = !text;
     this._notice.textContent = text || '';
+    if (detail) this._notice.append(h('details', {}, h('summary', {}, say(this, 'details')), h('code', {}, detail)));
     this._notice.classList.toggle('lcx-error', !!error);
     this._notice.setAttribute('role', error ? 'alert' : 'status');
   }
@@ -571,7 +654,7 @@ class LifecircleElement extends HTMLElement {
   _follow() {
     const id = this.getAttribute('for');
     if (!id || this._following) return;
-    const onInput = (ev) => { if (ev.target.id === id && this._handle) this._load(ev.detail); };
+    const onInput = (ev) => { if (ev.target.id === id) this._catchUp(); };
     document.addEventListener('lifecircle-input', onInput);
     this._following = onInput;
     this._catchUp();

@@ -7,11 +7,13 @@
 //!
 //! Translation only: options come in as a plain JS object, hooks become DOM `CustomEvent`s
 //! dispatched on the mount element (`bubbles` and `composed`, so they leave the Shadow DOM):
-//! `lifecircle-change` (detail: the assessment), `lifecircle-input` (detail: the circle's
-//! JSON text, for autosave), `lifecircle-submit` (detail: the assessment; sent by the form's
-//! submit button alone, never by Enter in one of its boxes), `lifecircle-select`
+//! `lifecircle-change` (detail: the assessment; the event's `circle`: the circle scored, JSON
+//! text), `lifecircle-input` (detail: the circle's JSON text, for autosave), `lifecircle-submit`
+//! (detail: the assessment, `circle` as for a change; sent by the form's submit button alone,
+//! never by Enter in one of its boxes), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
-//! with a stable `code`: `bad_argument`, `standard`, `circle`, and `widget` for a widget this
+//! with a stable `code`: `bad_argument` (also a mount point that is not an HTML element),
+//! `standard`, `circle`, and `widget` for a widget this
 //! bundle was built without (Cargo features of `lifecircle-web`: the four of a circle's pages by
 //! default, the district dashboard in its own bundle;
 //! `cargo xtask dist --widgets scorecard,guide-map` builds a smaller bundle for pages that
@@ -145,16 +147,30 @@ fn detail_json(text: &str) -> JsValue {
 }
 
 fn dispatch(el: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
+    dispatch_with(el, name, detail, cancelable, None)
+}
+
+/// [`dispatch`], the event carrying `circle` (JSON text) as its own property beside `detail`.
+fn dispatch_with(el: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool, circle: Option<&str>) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_cancelable(cancelable);
     init.set_detail(detail);
     match CustomEvent::new_with_event_init_dict(name, &init) {
-        Ok(ev) => el.dispatch_event(&ev).unwrap_or(true),
+        Ok(ev) => {
+            if let Some(c) = circle {
+                let _ = Reflect::set(&ev, &"circle".into(), &c.into());
+            }
+            el.dispatch_event(&ev).unwrap_or(true)
+        }
         Err(_) => true,
     }
 }
+
+/// The circle a widget holds, once it has mounted (see [`mount_with`]): what its
+/// `lifecircle-change` events carry beside the assessment.
+type CircleOf = Arc<std::sync::OnceLock<crate::form::FormState>>;
 
 /// A hook that dispatches `name` on the element with the detail made by `f`.
 fn event<T: 'static>(el: &HtmlElement, name: &'static str, f: fn(T) -> JsValue) -> Hook<T> {
@@ -194,7 +210,7 @@ fn packed(o: &JsValue) -> Result<lifecircle_core::standard::Standard, JsValue> {
     Ok(standard_from_packed(&bytes)?)
 }
 
-fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, JsValue> {
+fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) -> Result<MountOptions, JsValue> {
     let as_of = match get_str(o, "asOf")? {
         Some(s) => parse_date(&s)?,
         None => {
@@ -246,23 +262,30 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str) -> Result<MountOptions, 
         }
     }
 
+    // `lifecircle-change` and `lifecircle-submit`: `detail` is the assessment, unchanged (what
+    // `lifecircle score --format json` writes, and what portals store), and the event's own
+    // `circle` property the circle scored, as JSON text: with both, a backend can check the
+    // assessment later (`lifecircle verify -a assessment.json circle.json`) or load the circle
+    // into the form again. (The district dashboard scores no one circle: no `circle`.)
     let last = Arc::new(Mutex::new(None::<String>));
     let keep = last.clone();
-    let change = event(el, "lifecircle-change", |a: String| detail_json(&a));
+    let target = SendWrapper::new(el.clone());
+    let circle_of = (widget != "district").then(|| circle_of.clone());
     m.on_change = Some(Arc::new(move |a| {
         let text = serde_json::to_string(&a).unwrap_or_default();
         if let Ok(mut l) = keep.lock() {
             *l = Some(text.clone());
         }
-        change(text);
+        let circle = circle_of.as_ref().and_then(|c| c.get()).map(|s| s.to_json());
+        dispatch_with(&target, "lifecircle-change", &detail_json(&text), false, circle.as_deref());
     }));
     m.on_input = Some(event(el, "lifecircle-input", |s: String| JsValue::from_str(&s)));
     if widget == "assessment" && get_bool(o, "submit").unwrap_or(true) {
-        let submit = event(el, "lifecircle-submit", |a: String| detail_json(&a));
-        m.on_submit = Some(Arc::new(move |_circle: String| {
+        let target = SendWrapper::new(el.clone());
+        m.on_submit = Some(Arc::new(move |circle: String| {
             let a = last.lock().ok().and_then(|l| l.clone());
             if let Some(a) = a {
-                submit(a);
+                dispatch_with(&target, "lifecircle-submit", &detail_json(&a), false, Some(&circle));
             }
         }));
     }
@@ -493,19 +516,47 @@ pub fn panic_for_tests(message: &str) {
 }
 
 fn mount_with(
-    el: HtmlElement,
+    el: JsValue,
     o: &JsValue,
     widget: &str,
     f: fn(HtmlElement, MountOptions) -> Result<Mounted, MountError>,
 ) -> Result<Widget, JsValue> {
     panic_to_console();
-    let opts = options(&el, o, widget)?;
-    Ok(Widget { inner: f(el, opts)? })
+    let el = mount_point(el)?;
+    let circle_of = CircleOf::default();
+    let opts = options(&el, o, widget, &circle_of)?;
+    let inner = f(el, opts)?;
+    // Before the first `lifecircle-change`: the widget's effects run after the mount returns.
+    let _ = circle_of.set(inner.state);
+    Ok(Widget { inner })
+}
+
+/// The element to mount into. Anything else (`null`, a selector `"#id"`, a plain object) would
+/// give a handle that shows nothing: refused, saying what was passed.
+fn mount_point(el: JsValue) -> Result<HtmlElement, JsValue> {
+    el.dyn_into::<HtmlElement>().map_err(|v| {
+        let (zh, en) = match v.as_string() {
+            Some(s) => (format!("字符串 {s:?}"), format!("the string {s:?}")),
+            None if v.is_null() => ("null".into(), "null".into()),
+            None if v.is_undefined() => ("undefined".into(), "undefined".into()),
+            None => {
+                let t = v.js_typeof().as_string().unwrap_or_default();
+                (format!("其他值（{t}）"), format!("another value ({t})"))
+            }
+        };
+        bad(format!(
+            "挂载点须为页面中的 HTML 元素（如 document.getElementById('score') 所得），不能是 {zh} / the mount point \
+             must be an HTML element of the page (as document.getElementById('score') gives), not {en}"
+        ))
+    })
 }
 
 /// Mounts the self-assessment form into `el`.
 #[wasm_bindgen(js_name = mountAssessment)]
-pub fn mount_assessment(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_assessment(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     // A constant: without the feature the widget's code is unreachable and leaves the wasm.
     if !cfg!(feature = "assessment") {
         return Err(not_built("assessment"));
@@ -515,7 +566,10 @@ pub fn mount_assessment(el: HtmlElement, options: JsValue) -> Result<Widget, JsV
 
 /// Mounts the score card into `el`.
 #[wasm_bindgen(js_name = mountScorecard)]
-pub fn mount_scorecard(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_scorecard(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     // A constant: without the feature the widget's code is unreachable and leaves the wasm.
     if !cfg!(feature = "scorecard") {
         return Err(not_built("scorecard"));
@@ -525,7 +579,10 @@ pub fn mount_scorecard(el: HtmlElement, options: JsValue) -> Result<Widget, JsVa
 
 /// Mounts the gap report (一圈一策 plan) into `el`.
 #[wasm_bindgen(js_name = mountGapReport)]
-pub fn mount_gap_report(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_gap_report(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     // A constant: without the feature the widget's code is unreachable and leaves the wasm.
     if !cfg!(feature = "gap-report") {
         return Err(not_built("gap-report"));
@@ -535,7 +592,10 @@ pub fn mount_gap_report(el: HtmlElement, options: JsValue) -> Result<Widget, JsV
 
 /// Mounts the guide map into `el`.
 #[wasm_bindgen(js_name = mountGuideMap)]
-pub fn mount_guide_map(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_guide_map(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     // A constant: without the feature the widget's code is unreachable and leaves the wasm.
     if !cfg!(feature = "guide-map") {
         return Err(not_built("guide-map"));
@@ -546,7 +606,10 @@ pub fn mount_guide_map(el: HtmlElement, options: JsValue) -> Result<Widget, JsVa
 /// Mounts the district dashboard into `el`: `options.circle` is the district's circles (a
 /// JSON array, or an array of objects), `options.communities` the number of its communities.
 #[wasm_bindgen(js_name = mountDistrict)]
-pub fn mount_district(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount_district(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     // A constant: without the feature the widget's code is unreachable and leaves the wasm.
     if !cfg!(feature = "district") {
         return Err(not_built("district"));
@@ -557,7 +620,10 @@ pub fn mount_district(el: HtmlElement, options: JsValue) -> Result<Widget, JsVal
 /// Mounts the widget named by `options.widget` (`assessment`, `scorecard`, `gap-report`,
 /// `guide-map`, `district`): one entry for frameworks.
 #[wasm_bindgen]
-pub fn mount(el: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] el: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
     match get_str(&options, "widget")?.as_deref() {
         Some("assessment") => mount_assessment(el, options),
         Some("scorecard") => mount_scorecard(el, options),

@@ -104,11 +104,12 @@ fn licence_files(dir: &Path) -> Vec<(String, String)> {
 pub fn render(package: &str, crates: &[Crate]) -> String {
     let mut s = format!(
         "第三方组件许可 / Third-party notices\n\n\
-         本文件夹的 WebAssembly 模块（由 lifecircle 的 {package} 编译）含有以下 {} 个开源 Rust crate 的代码，\n\
-         各按其许可证使用；许可证原文附后。lifecircle 本身的许可见 LICENSE-MIT 与 LICENSE-APACHE。\n\
-         The WebAssembly module in this folder (lifecircle's {package}, compiled) contains code of the {} open-source\n\
-         Rust crates below, each used under its licence; the licence texts follow. lifecircle's own licence is in\n\
-         LICENSE-MIT and LICENSE-APACHE.\n\n",
+         本文件夹的 WebAssembly 模块（lifecircle 的 {package}）编译时用到以下 {} 个开源 Rust crate（Cargo 为它构建的\n\
+         全部依赖，其代码可能部分编入模块），各按其许可证使用；许可证原文附后。lifecircle 本身的许可见 LICENSE-MIT 与\n\
+         LICENSE-APACHE。\n\
+         The WebAssembly module in this folder (lifecircle's {package}) was compiled with the {} open-source Rust\n\
+         crates below (every dependency Cargo builds for it; part of their code may be in the module), each used under\n\
+         its licence; the licence texts follow. lifecircle's own licence is in LICENSE-MIT and LICENSE-APACHE.\n\n",
         crates.len(),
         crates.len()
     );
