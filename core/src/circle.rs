@@ -647,7 +647,12 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
             line: Some(e.line() as u32),
             // serde_json counts bytes read on the line; a reader counts characters.
             column: Some(crate::json_path::chars_before(text, e.line() as u32, e.column() as u32)),
-            message: plain_types(strip_position(&e.to_string())),
+            // (Rust's type names in a reader's words: "expected a number", "expected an object")
+            message: {
+                let mut m = strip_position(&e.to_string());
+                crate::standard::resolve::plain_words(&mut m, "an object");
+                m
+            },
             detail: text.trim().is_empty().then_some(ProblemDetail::Empty),
         }],
     }
@@ -935,19 +940,6 @@ fn repeats<'a, T>(
 }
 
 /// serde_json appends " at line L column C"; the problem carries those separately.
-/// serde_json's message with a reader's words for Rust's type names: "expected f64" becomes
-/// "expected a number", "expected struct Facility" "expected an object" (the Chinese reads
-/// either, [`type_mismatch_zh`]).
-fn plain_types(mut m: String) -> String {
-    if let Some(i) = m.find("expected struct ") {
-        let after = i + "expected struct ".len();
-        let end = m[after..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(m.len(), |n| after + n);
-        m.replace_range(i..end, "expected an object");
-    }
-    crate::standard::resolve::plain_words(&mut m);
-    m
-}
-
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),

@@ -53,11 +53,12 @@ const missing = [];
 // The page's CSP refuses to compile WebAssembly (no 'wasm-unsafe-eval'): found by compiling the
 // probe, before the wasm is downloaded for nothing.
 let refused = null;
+const cspRefused = (e) => /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message);
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') missing.push(['WebAssembly', 'WebAssembly']);
 else if (!(() => { try { return WebAssembly.validate(WASM_PROBE); } catch { return true; /* `init` says why */ } })()) {
   missing.push(['WebAssembly 的引用类型、多返回值、批量内存等特性', "WebAssembly's reference types, multi-value and bulk memory"]);
 } else {
-  try { new WebAssembly.Module(WASM_PROBE); } catch (e) { if (/unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)) refused = e; }
+  try { new WebAssembly.Module(WASM_PROBE); } catch (e) { if (cspRefused(e)) refused = e; }
 }
 if (!adoptable) missing.push(['可构造样式表 adoptedStyleSheets', 'constructed stylesheets (adoptedStyleSheets)']);
 const SUPPORTED = ['Chrome 或 Edge 97、Firefox 101、Safari（iPhone、iPad 为 iOS）16.4 或更高版本；360、QQ 等双核浏览器请切换到“极速模式”',
@@ -141,9 +142,8 @@ if (typeof document !== 'undefined' && !me.broken) {
 if (me.broken) queueMicrotask(settled); // once the elements below are defined
 else {
   init().then(() => { me.built = lc.builtWidgets(); }, (e) => {
-    me.broken = /unsafe-eval|wasm-eval|Content.Security.Policy|\bCSP\b/i.test(e.message)
-      ? codeError('wasm', SERVER.join(' / '), CSP)
-      : codeError('wasm', SERVER.join(' / '), `${e.message}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`);
+    me.broken = codeError('wasm', SERVER.join(' / '), cspRefused(e) ? CSP
+      : `${e.message}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`);
     console.error(e);
   }).then(settled);
 }
@@ -967,7 +967,6 @@ class DistrictElement extends LifecircleElement {
     const list = JSON.parse(this._handle.toJson());
     const from = list.map(() => null); // the file each circle came from, to name it in a problem
     let added = 0;
-    let replaced = 0;
     const replacedNames = []; // which circles a file replaced: said, not done silently
     // A file replaces a circle already listed under its id (a newer version of it); the same id
     // twice among the files chosen now cannot say which one is meant: refused, naming both.
@@ -987,7 +986,7 @@ class DistrictElement extends LifecircleElement {
           if (i >= 0) {
             const was = list[i] && typeof list[i].name === 'string' ? list[i].name : '';
             replacedNames.push({ was, id, file: f.name });
-            list[i] = c; from[i] = f.name; replaced += 1;
+            list[i] = c; from[i] = f.name;
           } else { list.push(c); from.push(f.name); added += 1; }
         }
       }
@@ -1006,7 +1005,7 @@ class DistrictElement extends LifecircleElement {
       }
       const replacedZh = replacedNames.length ? `：${replacedNames.map((r) => `${r.was} [${r.id}]（${r.file}）`).join('、')}` : '';
       const replacedEn = replacedNames.length ? `: ${replacedNames.map((r) => `${r.was} [${r.id}] (${r.file})`).join('; ')}` : '';
-      this._sayKey('circlesAdded', { added, replaced, circles: added === 1 ? 'circle' : 'circles', replacedZh, replacedEn });
+      this._sayKey('circlesAdded', { added, replaced: replacedNames.length, circles: added === 1 ? 'circle' : 'circles', replacedZh, replacedEn });
       this._sendInput();
     } catch (e) {
       this._sayKey('importFailed', failure(e), true);

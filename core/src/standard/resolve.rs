@@ -387,17 +387,8 @@ fn looks_like_toml_date(written: &str) -> bool {
 /// RawMeta" becomes "expected a table", "expected a sequence" "expected a list", "expected
 /// f64" "expected a number".
 fn readable(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find("struct Raw") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + "struct Raw".len()..];
-        let name_len = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
-        out.push_str("a table");
-        rest = &after[name_len..];
-    }
-    out.push_str(rest);
-    plain_words(&mut out);
+    let mut out = message.to_string();
+    plain_words(&mut out, "a table");
     if out.contains("expected a string")
         && (out.starts_with("invalid type: integer") || out.starts_with("invalid type: floating point"))
     {
@@ -407,9 +398,17 @@ fn readable(message: &str) -> String {
     out
 }
 
-/// serde's names of Rust types in "expected …" in a reader's words: "expected f64" becomes
-/// "expected a number", "expected a sequence" "expected a list" (standards and circles alike).
-pub(crate) fn plain_words(out: &mut String) {
+/// serde's names of Rust types in a reader's words: each "struct <Name>" becomes `a_struct`
+/// (a standard's "a table", a circle's "an object"), "expected f64" "expected a number",
+/// "expected a sequence" "expected a list" (standards and circles alike).
+pub(crate) fn plain_words(out: &mut String, a_struct: &str) {
+    let mut from = 0;
+    while let Some(i) = out[from..].find("struct ").map(|i| from + i) {
+        let name = i + "struct ".len();
+        let end = out[name..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(out.len(), |n| name + n);
+        out.replace_range(i..end, a_struct);
+        from = i + a_struct.len();
+    }
     let words = [
         ("expected a sequence", "expected a list"),
         ("expected f64", "expected a number"),
