@@ -44,6 +44,14 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     // The built-in standard came from /widgets/standards/ beside the module, fetched once.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/standards/')));
     assert.deepEqual(fetched, ['/widgets/standards/longwan-2024.bin']);
+    // The element's own notices (loading, errors) take the theme from `:host` with the widgets'
+    // defaults: the same values `.lc-root` derives once the widget is drawn.
+    const vars = await page.locator('#lc-card').evaluate((host) => {
+      const names = ['--_accent', '--_muted', '--_surface', '--_border', '--_bad', '--_focus', '--_radius'];
+      const root = host.shadowRoot.querySelector('.lc-root:not(.lcx-notice)');
+      return names.map((n) => [n, getComputedStyle(host).getPropertyValue(n).trim(), getComputedStyle(root).getPropertyValue(n).trim()]);
+    });
+    for (const [n, host, widget] of vars) assert.equal(host, widget, `${n}: the notices' default is the widgets'`);
     // The form names it in its `standard` attribute, so it was requested while the wasm was
     // still loading, not after it (the score card, without the attribute, shares that fetch).
     const started = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
@@ -159,6 +167,20 @@ test('a page script before the elements are defined; attributes changed after mo
     }
     assert.deepEqual(said.roles, ['alert', 'alert', 'alert']);
     assert.equal(said.code, 'wasm');
+    // With no wasm there is no widget stylesheet: the error box still follows the portal's theme
+    // (`--lc-bad`, `--lc-radius`, `--lc-font-size` set on the first element), and the others keep the defaults.
+    const look = await p2.evaluate(() => {
+      const els = [...document.querySelectorAll('main > *')];
+      els[0].style.setProperty('--lc-bad', 'rgb(0, 90, 0)');
+      els[0].style.setProperty('--lc-radius', '0px');
+      els[0].style.setProperty('--lc-font-size', '22px');
+      return els.map((el) => {
+        const c = getComputedStyle(el.shadowRoot.querySelector('.lcx-notice'));
+        return { color: c.color, border: `${c.borderTopWidth} ${c.borderTopStyle} ${c.borderTopColor}`, radius: c.borderTopLeftRadius, size: c.fontSize };
+      });
+    });
+    assert.deepEqual(look[0], { color: 'rgb(0, 90, 0)', border: '2px solid rgb(0, 90, 0)', radius: '0px', size: '22px' });
+    assert.deepEqual(look[1], { color: 'rgb(179, 38, 30)', border: '2px solid rgb(179, 38, 30)', radius: '6px', size: '16px' });
     await p2.screenshot({ path: join(art, 'embed-wasm-404.png') });
     await broken.close();
   } finally {

@@ -11,7 +11,16 @@ import {
   emptyCircle,
   version,
 } from '../dist/widgets/lifecircle-widgets.js';
-import type { Assessment, LifecircleAssessmentElement, MountOptions, StandardInfo, Widget } from '../dist/widgets/lifecircle-widgets.js';
+import type {
+  Assessment,
+  CircleInput,
+  GuideMapLayers,
+  ImportedFacilities,
+  LifecircleAssessmentElement,
+  MountOptions,
+  StandardInfo,
+  Widget,
+} from '../dist/widgets/lifecircle-widgets.js';
 
 export async function embed(host: HTMLElement): Promise<string> {
   const options: MountOptions = { standard: 'longwan-2024', asOf: '2025-06-30', lang: 'zh', circle: emptyCircle() };
@@ -29,16 +38,32 @@ export async function embed(host: HTMLElement): Promise<string> {
 export async function element(): Promise<string | null> {
   const form: LifecircleAssessmentElement = document.createElement('lifecircle-assessment');
   form.config = { standard: 'longwan-2024', circleId: 'zhenzhong', elder: true };
-  form.data = { id: 'zhenzhong', name: '镇中社区一刻钟便民生活圈' };
+  const circle: CircleInput = { id: 'zhenzhong', name: '镇中社区一刻钟便民生活圈', facilities: [{ category: 'convenience_store', name: '便利店' }] };
+  form.data = circle;
   document.body.append(form);
   await form.ready;
   form.handle?.setElder(false);
+  const imported: ImportedFacilities | undefined = form.handle?.importFacilities('lon,lat,name,category\n120.7,27.9,便利店,convenience_store\n', 'csv', 'gcj02');
+  const unmapped: string[] = imported?.unmapped ?? [];
   const card = document.querySelector('lifecircle-scorecard');
   if (card) await card.ready;
-  return form.storageKey;
+  return `${form.storageKey} ${imported?.added ?? 0} ${unmapped.length}`;
 }
 
-export async function district(circles: object[]): Promise<number> {
+// A guide map with layers measured elsewhere, and an assessment read down to an indicator's clause.
+export async function layered(host: HTMLElement, layers: GuideMapLayers): Promise<string> {
+  const map: Widget = await mount(host, { widget: 'guide-map', asOf: '2025-06-30', layers });
+  map.free();
+  return '';
+}
+
+export function gapsOf(a: Assessment): string[] {
+  const grade: string = a.grade.grade?.name.zh ?? '未达基础型';
+  const firstClause: string = a.indicators[0]?.cite.clause ?? '';
+  return [grade, firstClause, ...a.gaps.map((g) => g.indicator)];
+}
+
+export async function district(circles: CircleInput[]): Promise<number> {
   const el = document.createElement('lifecircle-district');
   el.setAttribute('communities', '29');
   el.config = { standard: 'longwan-2024', communities: 29 };

@@ -4,9 +4,29 @@
 // `cargo xtask dist`; `tsc --strict` checks e2e/example-widgets.ts against it in
 // `cargo xtask test`. Documented in docs/embedding.md.
 
-import type { Widget } from './lifecircle_web.js';
+import type { Widget, ImportedFacilities } from './lifecircle_web.js';
+import type { Assessment, CircleInput, Text } from './lifecircle-types.js';
 
-export type { Widget };
+export type { Widget, ImportedFacilities };
+/** The types of circles, assessments and district summaries: the npm package `lifecircle`'s own (lifecircle-types.d.ts). */
+export type * from './lifecircle-types.js';
+
+/** A circle as the widgets take it: the object, or its JSON text (the district: an array of circles, or its JSON text). */
+export type CircleData = CircleInput | CircleInput[] | string;
+
+/** Guide map layers measured elsewhere (e.g. `lifecircle access` or `lifecircle/full`): all `[longitude, latitude]` in the circle's datum. */
+export interface GuideMapLayers {
+  /** Street LineStrings; they replace the map's own streets. */
+  streets?: [number, number][][];
+  /** Streets reached, with the walking minutes to each segment's far end. */
+  reached?: { line: [number, number][]; minutes: number }[];
+  /** The data comes from OpenStreetMap: the ODbL attribution is printed on the map. */
+  osm?: boolean;
+  credits?: string;
+  /** Suggested sites (建议选址), ranked per category; `total` the circle's total with the site, `delta` the change. */
+  suggested?: { category: string; name?: Text; rank: number; point: [number, number]; total: number; delta: number; covered?: number; minutes?: number }[];
+  suggested_basis?: Text;
+}
 
 /** A widget's name, as `mount()` takes it. */
 export type WidgetName = 'assessment' | 'scorecard' | 'gap-report' | 'guide-map' | 'district';
@@ -25,13 +45,13 @@ export interface MountOptions {
   /** 适老化 mode: large text, high contrast. */
   elder?: boolean;
   /** The circle to start from: an object or its JSON text (district dashboard: the district's circles, an array or its JSON text). */
-  circle?: object | string;
+  circle?: CircleData;
   /** District dashboard: the number of communities in the district (for the share of communities with a circle). */
   communities?: number;
   /** Guide map: `screen` (default; the phone layout while narrower than 600 px), `a3_portrait` or `phone`. */
   layout?: 'screen' | 'a3_portrait' | 'phone';
   /** Guide map: streets, reached streets, suggested sites, credits (see docs/embedding.md). */
-  layers?: object | string;
+  layers?: GuideMapLayers | string;
   /** Guide map: an XYZ tile URL template with `{z}`, `{x}`, `{y}`; no tiles by default. */
   tiles?: string;
   tilesCredit?: string;
@@ -99,25 +119,6 @@ export function emptyCircle(): string;
 /** The version; `''` until the wasm has arrived (`whenReady()`). */
 export function version(): string;
 
-/** The assessment that `lifecircle-change` and `lifecircle-submit` carry: the object `lifecircle score --format json` writes. */
-export interface Assessment {
-  engine: { name: string; version: string };
-  standard: { id: string; version: string; title: { zh: string; en: string } };
-  /** The evaluation date, `YYYY-MM-DD`. */
-  as_of: string;
-  /** SHA-256 of the standard, circle and date scored (`lifecircle verify` checks it). */
-  input_digest: string;
-  circle: { id?: string; name?: string; [key: string]: unknown };
-  total: number;
-  max: number;
-  grade: object;
-  dimensions: object[];
-  checks: object[];
-  indicators: object[];
-  findings: object[];
-  gaps: object[];
-}
-
 /**
  * `lifecircle-change` and `lifecircle-submit`: `detail` is the assessment, and `circle` the circle
  * that was scored, as JSON text. Store both to check the assessment later (`lifecircle verify -a
@@ -151,7 +152,7 @@ export interface ElementConfig {
   elder?: boolean;
   circleId?: string;
   layout?: 'screen' | 'a3_portrait' | 'phone';
-  layers?: object;
+  layers?: GuideMapLayers;
   tiles?: string;
   tilesCredit?: string;
   tilesCrs?: 'wgs84' | 'cgcs2000' | 'gcj02';
@@ -166,7 +167,7 @@ export interface LifecircleElement extends HTMLElement {
   /** Setting it remounts the widget; what it holds (edits, loaded data) is kept. */
   config: ElementConfig;
   /** The circle (`<lifecircle-district>`: an array of circles). The first one set for a circle (per `circle-id`) is its starting data, before or after mounting: on the form, what was autosaved or typed meanwhile stays; setting it again loads it. A remount (`config`, most attributes, moving the element) keeps the current one; another `circle-id` is another circle. The guide map's what-if facilities are not part of it. Setting `undefined` after mounting, a function or a BigInt throws an `Error` with `code: "circle"` and changes nothing. */
-  data: object | string | undefined;
+  data: CircleData | undefined;
   /** The mounted widget; `null` until `ready`, or when mounting failed. */
   readonly handle: Widget | null;
   /** Settles when the latest mount has finished (the wasm and the standard arrived) or its failure is shown: it resolves either way (then see `error`). The elements are defined as soon as the module is imported; they say that they are loading meanwhile. */

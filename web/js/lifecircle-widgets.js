@@ -244,8 +244,15 @@ function today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+// The element's own rules, there before the wasm (which holds the widget's) arrives and after it
+// failed. `:host` gives the loading and error notices the theme's custom properties with the
+// same defaults as the widgets' `.lc-root` (web/src/styles.rs; an e2e test holds them equal),
+// which redefines them inside a mounted widget (and the 适老化 mode changes some).
 const CHROME_CSS = `
-:host{display:block}
+:host{display:block;--_accent:var(--lc-accent,#1f5fa8);--_muted:var(--lc-muted,#4a5360);--_surface:var(--lc-surface,#f4f6f8);
+--_border:var(--lc-border,#8a93a0);--_bad:var(--lc-bad,#b3261e);--_focus:var(--lc-focus,#c77700);--_radius:var(--lc-radius,6px)}
+:where(.lcx-notice){font-family:var(--lc-font,system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif);
+font-size:var(--lc-font-size,16px);line-height:1.6;color:var(--lc-ink,#1d232b)}
 .lcx-bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:0 0 .5em}
 .lcx-bar .lcx-file{position:relative;display:inline-flex;align-items:center;border:1px solid var(--_accent);color:var(--_accent);
 border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
@@ -256,7 +263,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-confirm{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.5em .9em;margin:0 0 .5em;display:flex;flex-wrap:wrap;gap:.6em;align-items:center}
 .lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
-.lcx-notice.lcx-error{border:2px solid var(--_bad,#b3261e);color:var(--_bad,#b3261e);font-weight:600}
+.lcx-notice.lcx-error{border:2px solid var(--_bad);color:var(--_bad);font-weight:600}
 .lcx-notice details{font-weight:400;margin-top:.3em}.lcx-notice code{overflow-wrap:anywhere}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
 @media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}

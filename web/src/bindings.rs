@@ -296,6 +296,12 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) ->
     Ok(m)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const IMPORTED_FACILITIES: &str = r#"
+/** What `importFacilities` did: the facilities added, and each item no category matched (its name and tags), listed, never dropped. */
+export interface ImportedFacilities { added: number; unmapped: string[] }
+"#;
+
 /// A mounted widget. `free()` unmounts it.
 #[wasm_bindgen]
 pub struct Widget {
@@ -356,7 +362,7 @@ impl Widget {
     /// and names. Returns `{ added, unmapped }` (unmapped items are listed, never dropped
     /// silently); on error (`code: "data"`) nothing changes. Part of the form: a bundle built
     /// without it throws `code: "widget"`.
-    #[wasm_bindgen(js_name = importFacilities)]
+    #[wasm_bindgen(js_name = importFacilities, unchecked_return_type = "ImportedFacilities")]
     pub fn import_facilities(&self, text: &str, format: &str, crs: &str) -> Result<JsValue, JsValue> {
         // Facility import is the form's (its toolbar); without the form it leaves the wasm too,
         // about 33 KB gzip of CSV/GeoJSON parsing, datum shifts and number parsing.

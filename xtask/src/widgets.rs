@@ -8,7 +8,8 @@
 //! 3. `wasm-opt -Oz` from npm `binaryen` (in `e2e/node_modules`); the smaller of the two
 //!    outputs, gzipped, is kept and the choice is printed;
 //! 4. the hand-written module `web/js/lifecircle-widgets.js` (custom elements) and its types
-//!    `lifecircle-widgets.d.ts` copied beside;
+//!    `lifecircle-widgets.d.ts` copied beside, with `lifecircle-types.d.ts`: the types of
+//!    circles, assessments and district summaries, the npm package's own (`wasm/types/`);
 //! 5. every built-in standard, resolved and packed, as `standards/<id>.bin` (the module
 //!    fetches the one a page uses; the wasm carries none);
 //! 6. the raw and gzip size of every file and of what a page loads (module, glue, wasm and
@@ -25,6 +26,9 @@ const GLUE: &str = "lifecircle_web";
 /// The module a page imports, and its types.
 const MODULE: &str = "lifecircle-widgets.js";
 const TYPES: &str = "lifecircle-widgets.d.ts";
+/// The core's types (circle, assessment, district), which `TYPES` imports: the npm package's
+/// declarations, so the two cannot drift apart.
+const CORE_TYPES: &str = "lifecircle-types.d.ts";
 /// Goal and stretch goal for everything a page loads, gzip bytes.
 const GOAL_GZ: usize = 250 * 1024;
 const STRETCH_GZ: usize = 150 * 1024;
@@ -104,6 +108,15 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
         let from = root().join("web/js").join(name);
         io(&from, std::fs::copy(&from, out.join(name)))?;
     }
+    let mut core_types = String::from(
+        "// lifecircle-types.d.ts — 圈、评估结果与区级汇总的类型 / the types of circles, assessments and\n\
+         // district summaries, as the npm package `lifecircle` declares them (lifecircle-widgets.d.ts imports them).\n",
+    );
+    for part in ["core.d.ts", "no-access.d.ts"] {
+        let from = root().join("wasm/types").join(part);
+        core_types.push_str(&io(&from, std::fs::read_to_string(&from))?);
+    }
+    io(&out, std::fs::write(out.join(CORE_TYPES), core_types))?;
     let standards = out.join("standards");
     io(&standards, std::fs::create_dir_all(&standards))?;
     let mut largest_standard = (String::new(), (0, 0));
