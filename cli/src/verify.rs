@@ -261,9 +261,22 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input:
     let (digest, version) = (&a.standard_digest, &a.standard_version);
     let other_standard = *digest != again.standard.digest;
     if other_standard {
+        // The same version with other content: a file edited after scoring without a new
+        // version, or a standard extending a built-in one whose text changed with the program.
+        let (zh, en) = if *version == again.standard.version {
+            (
+                "。版本号相同而内容不同：标准文件在评分后被改过，或双方的程序版本不同（内置标准随程序更新）；\
+                 请双方使用同一份打包标准（lifecircle pack 生成的 .lcs 文件，自带全部上级标准），改动标准时提高 version",
+                ". The same version with other content: the file was edited after scoring, or the two sides run \
+                 different builds (built-in standards change with the program); use one packed standard (the .lcs \
+                 that lifecircle pack writes, which holds its parents), and raise `version` when you edit a standard",
+            )
+        } else {
+            ("", "")
+        };
         problems.push(format!(
-            "标准不同 the standard differs: 评分结果用 {} v{version}（摘要 {}），核验用 v{}（摘要 {}）/ the \
-             assessment was made with v{version} (digest {}), this is v{} (digest {})",
+            "标准不同 the standard differs: 评分结果用 {} v{version}（摘要 {}），核验用 v{}（摘要 {}）{zh} / the \
+             assessment was made with v{version} (digest {}), this is v{} (digest {}){en}",
             a.standard_id,
             short(digest),
             again.standard.version,

@@ -1447,6 +1447,27 @@ fn verify_asks_for_a_standard_version_it_does_not_have() {
     assert!(!t.contains("输入不同"), "only the standard differs: {t}");
 }
 
+/// A standard file edited after scoring without a new version (one word of a help text): verify
+/// says the version is the same but the content is not, and how to avoid it (one packed
+/// standard, a new version); another version is not told that.
+#[test]
+fn verify_says_a_standard_edited_under_the_same_version() {
+    let (v2, circle, result) = sample_scored_with_version_020();
+    let edited = std::fs::read_to_string(&v2).expect("standard");
+    let at = edited.find("\nhelp = { zh = \"").expect("a help text") + "\nhelp = { zh = \"".len();
+    let edited = format!("{}改{}", &edited[..at], &edited[at..]);
+    let edited = tmp("longwan-2024-v020-edited.toml", &edited);
+    let (r, c) = (result.to_str().expect("path"), circle.to_str().expect("path"));
+    let out = lifecircle(&["verify", "-a", r, "-s", edited.to_str().expect("path"), c]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("评分结果用 longwan-2024 v0.2.0"), "{t}");
+    assert!(t.contains("版本号相同而内容不同") && t.contains("lifecircle pack 生成的 .lcs"), "{t}");
+    assert!(t.contains("The same version with other content"), "{t}");
+    let out = lifecircle(&["verify", "-a", r, "-s", "longwan-2024", c]);
+    assert!(!text(&out).contains("版本号相同"), "v0.1.0 against v0.2.0: {}", text(&out));
+}
+
 /// What verify lists is readable: an item of a list is named by its id as well as its place,
 /// and numbers are written one way (`4`, not `4.0` beside `3`).
 #[test]

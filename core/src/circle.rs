@@ -323,6 +323,10 @@ pub enum ProblemDetail {
     /// A document with nothing in it (only spaces or a byte-order mark): a `json` problem, whose
     /// English stays serde_json's "EOF while parsing a value".
     Empty,
+    /// An answer to an indicator the standard does not ask here (`unknown_indicator`): the key,
+    /// the standard's id, whether the standard has the indicator as another kind, and the
+    /// section answered (`checklist` or `evaluator`).
+    Indicator { key: String, standard: String, other_kind: bool, section: &'static str },
 }
 
 /// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
@@ -339,6 +343,10 @@ impl PartialEq for ProblemDetail {
                 Category { written: e, standard: f, code_only: g, nearest: h },
             ) => (a, b, c, d) == (e, f, g, h),
             (Empty, Empty) => true,
+            (
+                Indicator { key: a, standard: b, other_kind: c, section: d },
+                Indicator { key: e, standard: f, other_kind: g, section: h },
+            ) => (a, b, c, d) == (e, f, g, h),
             _ => false,
         }
     }
@@ -385,7 +393,9 @@ impl InputProblem {
         let f = &self.field;
         match self.code {
             "out_of_range" => match self.detail {
-                Some(ProblemDetail::Category { .. } | ProblemDetail::Empty) => "数值不合理：超出合理范围".into(),
+                Some(ProblemDetail::Category { .. } | ProblemDetail::Empty | ProblemDetail::Indicator { .. }) => {
+                    "数值不合理：超出合理范围".into()
+                }
                 Some(ProblemDetail::Coordinate { .. }) => {
                     "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
@@ -425,7 +435,17 @@ impl InputProblem {
                 }
                 _ => "本标准没有这个业态，请从列表中选择".into(),
             },
-            "unknown_indicator" => "本标准没有这个指标".into(),
+            "unknown_indicator" => match &self.detail {
+                Some(ProblemDetail::Indicator { key, standard, other_kind: true, section }) => {
+                    let what = if *section == "evaluator" { "评估人打分项" } else { "自查项" };
+                    format!("指标 {key} 在本标准（{standard}）中不是{what}，不能在这里作答：请删去这条")
+                }
+                Some(ProblemDetail::Indicator { key, standard, .. }) => format!(
+                    "本标准（{standard}）没有指标 {key}（可能是新版标准删去或改了编号）：请删去这条作答；\
+                     lifecircle show {standard} 列出全部指标"
+                ),
+                _ => "本标准没有这个指标".into(),
+            },
             "unknown_figure" => "本标准没有这个数据项".into(),
             "unknown_form" => "本标准没有这个发展形态".into(),
             // (in a list of circles the path starts with `circles[i].`)

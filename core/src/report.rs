@@ -52,6 +52,15 @@ fn status_word(l: &L, s: Status) -> &'static str {
     }
 }
 
+/// A datum as an English reader knows it.
+fn crs_en(c: crate::access::Crs) -> &'static str {
+    match c {
+        crate::access::Crs::Wgs84 => "WGS-84 (GPS, OSM)",
+        crate::access::Crs::Gcj02 => "GCJ-02 (AMap, Tencent)",
+        crate::access::Crs::Bd09 => "BD-09 (Baidu)",
+    }
+}
+
 fn role_word(l: &L, r: Role) -> &'static str {
     match (l.lang, r) {
         (Lang::Zh, Role::Veto) => "否决项",
@@ -178,6 +187,31 @@ pub fn render_noted(a: &Assessment, lang: Lang, format: Format, note: Option<&st
     kv(&mut o, l.t("计算引擎", "Engine"), &format!("{} {}", a.engine.name, a.engine.version));
     kv(&mut o, l.t("输入摘要 (SHA-256)", "Input digest (SHA-256)"), &a.input_digest);
     kv(&mut o, l.t("标准摘要 (SHA-256)", "Standard digest (SHA-256)"), &a.standard.digest);
+    // Where measured walking distances came from (what measuring them again needs); none
+    // recorded when they were typed in or measured elsewhere.
+    if !a.circle.measured_from.is_empty() {
+        let files: Vec<String> = a
+            .circle
+            .measured_from
+            .iter()
+            .map(|f| {
+                let role = match f.role.as_str() {
+                    "network" => l.t("路网", "network"),
+                    "facilities" => l.t("设施", "facilities"),
+                    "origins" => l.t("居民点", "origins"),
+                    other => other,
+                };
+                let sha = f.sha256.get(..12).unwrap_or(&f.sha256);
+                let file = esc(md, &f.file);
+                match lang {
+                    Lang::Zh => format!("{role} {file}（{}，SHA-256 {sha}…）", f.crs.label_zh()),
+                    Lang::En => format!("{role} {file} ({}, SHA-256 {sha}…)", crs_en(f.crs)),
+                }
+            })
+            .collect();
+        let files = crate::score::join_all(&files, l.t("；", "; "));
+        kv(&mut o, l.t("步行距离测自", "Walking distances measured from"), &files);
+    }
 
     h(&mut o, 2, l.t("总分与等级", "Total and grade"));
     let grade = match &a.grade.grade {
@@ -571,6 +605,46 @@ mod tests {
 
     /// A gate, veto or mandatory item whose threshold, role or points are designed carries
     /// the same short mark as in the indicator list, taken from the indicator's confidences.
+    /// Distances measured on data files name those files (role, name, datum, digest) in the
+    /// report's head; typed-in distances name none.
+    #[test]
+    fn the_report_names_the_files_distances_were_measured_from() {
+        let mut a = sample();
+        let line = |a: &Assessment, lang, f| {
+            render(a, lang, f)
+                .lines()
+                .find(|l| l.contains("步行距离测自") || l.contains("measured from"))
+                .map(String::from)
+        };
+        assert_eq!(line(&a, Lang::Zh, Format::Text), None);
+        let file = |role: &str, file: &str, crs| crate::circle::DataFile {
+            role: role.into(),
+            file: file.into(),
+            sha256: "0123456789abcdef".repeat(4),
+            crs,
+        };
+        a.circle.measured_from = vec![
+            file("network", "roads_v2.osm", crate::access::Crs::Wgs84),
+            file("facilities", "pois.csv", crate::access::Crs::Gcj02),
+        ];
+        assert_eq!(
+            line(&a, Lang::Zh, Format::Text).as_deref(),
+            Some(
+                "步行距离测自：路网 roads_v2.osm（WGS-84（GPS、OSM），SHA-256 0123456789ab…）；设施 pois.csv（GCJ-02（高德、腾讯），SHA-256 0123456789ab…）"
+            )
+        );
+        assert_eq!(
+            line(&a, Lang::En, Format::Text).as_deref(),
+            Some(
+                "Walking distances measured from: network roads_v2.osm (WGS-84 (GPS, OSM), SHA-256 0123456789ab…); facilities pois.csv (GCJ-02 (AMap, Tencent), SHA-256 0123456789ab…)"
+            )
+        );
+        assert!(
+            line(&a, Lang::Zh, Format::Markdown)
+                .is_some_and(|l| l.starts_with("- **步行距离测自**: 路网 roads\\_v2.osm"))
+        );
+    }
+
     #[test]
     fn designed_gates_vetoes_and_mandatory_items_carry_the_provisional_mark() {
         let mut a = sample();

@@ -180,8 +180,17 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
             problem("unknown_figure", format!("figures.{k}"), format!("`{k}` is not a figure of {}", st.id));
         }
     }
+    // An answer to an indicator not asked here: the Chinese says whether the standard has it
+    // as another kind, or not at all (an edition that removed or renumbered it).
+    let not_asked = |key: &str, section: &'static str| crate::circle::ProblemDetail::Indicator {
+        key: key.to_string(),
+        standard: st.id.clone(),
+        other_kind: st.indicator(key).is_some(),
+        section,
+    };
     for k in c.checklist.keys() {
         if !st.indicator(k).is_some_and(|i| matches!(i.kind, Kind::Checklist)) {
+            detail.set(Some(not_asked(k, "checklist")));
             problem(
                 "unknown_indicator",
                 format!("checklist.{k}"),
@@ -201,11 +210,14 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
                     );
                 }
             }
-            _ => problem(
-                "unknown_indicator",
-                format!("evaluator.{k}"),
-                format!("`{k}` is not an evaluator indicator of {}", st.id),
-            ),
+            _ => {
+                detail.set(Some(not_asked(k, "evaluator")));
+                problem(
+                    "unknown_indicator",
+                    format!("evaluator.{k}"),
+                    format!("`{k}` is not an evaluator indicator of {}", st.id),
+                )
+            }
         }
     }
     if let Some(w) = &c.walking {
@@ -1317,6 +1329,17 @@ fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Who designed a provisional value, by the standard that set it (`origin`): this project for
+/// the built-in standards, which it wrote; the standard itself for a user's own (a city's
+/// designed values are the city's, not this project's).
+fn designer(origin: &str) -> (String, String) {
+    if crate::standard::BUILTIN.iter().any(|b| b.id == origin) {
+        ("本项目".into(), "this project".into())
+    } else {
+        (format!(" {origin} 标准的"), format!("the standard {origin}"))
+    }
+}
+
 fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: Status) -> Text {
     let rule = if ind.points == 0.0 {
         Text::new("此项不计分，只作资格条件", "no points (a condition only)")
@@ -1324,20 +1347,21 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
         rule_text(&ind.rule, m.unit, ind.points)
     };
     let clause = cite_text(st, &ind.cite);
+    let (by_zh, by_en) = designer(&ind.origin);
     let (mark_zh, mark_en) = match ind.provisional() {
         (true, true) => (
-            "（本项要求与分值均为本项目暂定设计值，非官方数值）".to_string(),
-            " (requirement and points are provisional, designed by this project, not official)".to_string(),
+            format!("（本项要求与分值均为{by_zh}暂定设计值，非官方数值）"),
+            format!(" (requirement and points are provisional, designed by {by_en}, not official)"),
         ),
         (false, true) => {
             let why = ind.points_cite.as_ref().map(|c| cite_text(st, c)).unwrap_or_default();
             (
                 // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
                 format!(
-                    "（要求为官方数值；分值为本项目暂定设计值，见{}{why}）",
+                    "（要求为官方数值；分值为{by_zh}暂定设计值，见{}{why}）",
                     if why.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" }
                 ),
-                format!(" (the requirement is official; the points are provisional, designed by this project: {why})"),
+                format!(" (the requirement is official; the points are provisional, designed by {by_en}: {why})"),
             )
         }
         (true, false) => ("（本项要求为暂定设计值）".to_string(), " (the requirement is provisional)".to_string()),
@@ -1469,13 +1493,17 @@ fn assemble(
     // the commerce standards are this project's design (MOFCOM's tables were not obtained).
     // So is what a failed gate, veto or mandatory item does to the grade (MOFCOM's grading
     // rules were not obtained either): said when one decided it.
-    if st.grades.iter().any(|g| g.cite.confidence == Confidence::Provisional) {
+    if let Some(g) = st.grades.iter().find(|g| g.cite.confidence == Confidence::Provisional) {
+        let (by_zh, by_en) = designer(&g.origin);
+        let by_en = if by_en == "this project" { "this project's".to_string() } else { format!("{by_en}'s") };
         if withheld_by.is_empty() && limited_by.is_empty() {
-            explanation.zh += "（等级分数线为本项目暂定设计值，非官方数值）";
-            explanation.en += " (the grade cut-offs are this project's provisional design, not official)";
+            explanation.zh += &format!("（等级分数线为{by_zh}暂定设计值，非官方数值）");
+            explanation.en += &format!(" (the grade cut-offs are {by_en} provisional design, not official)");
         } else {
-            explanation.zh += "（等级分数线及上述各项对等级的作用为本项目暂定设计，非官方规定）";
-            explanation.en += " (the grade cut-offs, and what the items above do to the grade, are this project's provisional design, not official)";
+            explanation.zh += &format!("（等级分数线及上述各项对等级的作用为{by_zh}暂定设计，非官方规定）");
+            explanation.en += &format!(
+                " (the grade cut-offs, and what the items above do to the grade, are {by_en} provisional design, not official)"
+            );
         }
     }
     let capped_by: Vec<String> = withheld_by.into_iter().chain(limited_by).collect();
@@ -1529,13 +1557,26 @@ fn assemble(
         .map(|r| r.id.as_str())
         .collect();
     if !provisional.is_empty() {
+        // Designed by this project when every one comes from a built-in standard; a user's own
+        // standard designs its own (each explanation names which).
+        let ours =
+            provisional.iter().all(|id| st.indicator(id).is_some_and(|i| designer(&i.origin).1 == "this project"));
+        let (by_zh, by_en) = if ours { ("本项目设计的", " designed by this project") } else { ("", "") };
         findings.push(Finding {
             code: "provisional_values".into(),
             severity: Severity::Info,
             indicator: None,
             message: Text::new(
-                format!("{} 项指标的分值或阈值为本项目设计的暂定值（非官方数值）：{}", provisional.len(), join_all(&provisional, "、")),
-                format!("{} indicators use provisional points or thresholds designed by this project (not official values): {}", provisional.len(), join_all(&provisional, ", ")),
+                format!(
+                    "{} 项指标的分值或阈值为{by_zh}暂定值（非官方数值）：{}",
+                    provisional.len(),
+                    join_all(&provisional, "、")
+                ),
+                format!(
+                    "{} indicators use provisional points or thresholds{by_en} (not official values): {}",
+                    provisional.len(),
+                    join_all(&provisional, ", ")
+                ),
             ),
         });
     }
@@ -1988,6 +2029,41 @@ mod tests {
         assert_eq!(points_en(1.0), "1 point");
         assert_eq!(points_en(2.0), "2 points");
         assert_eq!(points_en(0.5), "0.5 points");
+    }
+
+    /// An answer to an indicator the standard does not ask there names the standard and says
+    /// why in Chinese too: an indicator of another kind (a scored one answered as a checklist
+    /// item), or one the standard does not have (an edition removed or renumbered it).
+    #[test]
+    fn an_answer_to_an_indicator_not_asked_says_why() {
+        let ex = crate::example::example("longwan-2024").unwrap();
+        let st = crate::load_builtin(ex.standard).unwrap();
+        let mut c = crate::Circle::from_json(ex.json).unwrap();
+        let answer = c.checklist.iter().next().unwrap().1.clone();
+        c.checklist.insert("MC-S02".into(), answer.clone());
+        c.checklist.insert("LW-X99".into(), answer);
+        let e = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap_err();
+        let said: Vec<(String, String)> = e
+            .problems
+            .iter()
+            .filter(|p| p.code == "unknown_indicator")
+            .map(|p| (p.field.clone(), p.text(crate::standard::Lang::Zh)))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "checklist.LW-X99".to_string(),
+                    "本标准（longwan-2024）没有指标 LW-X99（可能是新版标准删去或改了编号）：请删去这条作答；\
+                     lifecircle show longwan-2024 列出全部指标"
+                        .to_string()
+                ),
+                (
+                    "checklist.MC-S02".to_string(),
+                    "指标 MC-S02 在本标准（longwan-2024）中不是自查项，不能在这里作答：请删去这条".to_string()
+                ),
+            ]
+        );
     }
 
     /// A share just below a mark of its rule is never shown on the mark: 89 999 of 100 000
