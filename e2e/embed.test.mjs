@@ -855,6 +855,49 @@ test('a follower (`for`) scores with its form\'s packed standard and fetches no 
   }
 });
 
+test('a `for` that names no form (a score card, or nothing yet) is said, and followed once the form appears', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/follower-packed.html');
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+    const r = await page.evaluate(async () => {
+      const main = document.querySelector('main');
+      const add = (tag, attrs) => {
+        const el = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        main.append(el);
+        return el;
+      };
+      const notice = (el) => { const n = el.shadowRoot.querySelector('.lcx-notice'); return n.hidden ? null : n.textContent; };
+      // A portal's results page: a score card fed by `data`, and a gap report pointed at the card.
+      const card = add('lifecircle-scorecard', { id: 'nf-card', 'as-of': '2025-06-30' });
+      const gaps = add('lifecircle-gap-report', { for: 'nf-card', 'as-of': '2025-06-30' });
+      const later = add('lifecircle-gap-report', { for: 'nf-form', 'as-of': '2025-06-30', lang: 'en' });
+      await Promise.all([card.ready, gaps.ready, later.ready]);
+      const before = { gaps: notice(gaps), later: notice(later) };
+      // The form it names arrives: the notice goes, the report follows the form's circle.
+      const form = add('lifecircle-assessment', { id: 'nf-form', 'circle-id': 'nf', autosave: 'off', 'as-of': '2025-06-30' });
+      await form.ready;
+      form.handle.loadJson(JSON.stringify({ id: 'nf', name: '后来的自评表' }));
+      form.dispatchEvent(new CustomEvent('lifecircle-input', { detail: form.handle.toJson(), bubbles: true, composed: true }));
+      const deadline = Date.now() + 10_000;
+      while (JSON.parse(later.handle.toJson()).name !== '后来的自评表' && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      // `for` corrected on the first report: its notice goes too.
+      gaps.setAttribute('for', 'nf-form');
+      await new Promise((res) => setTimeout(res, 300));
+      return { before, after: { gaps: notice(gaps), later: notice(later) }, followed: JSON.parse(later.handle.toJson()).name };
+    });
+    assert.equal(r.before.gaps, 'for="nf-card" 指向的是 <lifecircle-scorecard>，不是自评表 <lifecircle-assessment>：本组件显示自己的生活圈与标准（未给 data 时为空）。要显示同一个生活圈，请把 for 指向自评表，或给本组件同样的 data 与 standard。');
+    assert.equal(r.before.later, 'for="nf-form": the page has no form (<lifecircle-assessment>) with the id “nf-form”; this widget shows its own circle and standard until that form appears, then follows it.');
+    assert.equal(r.followed, '后来的自评表');
+    assert.deepEqual(r.after, { gaps: null, later: null });
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('lifecircle-submit and lifecircle-change carry the circle scored (`event.circle`): with the assessment (`detail`, unchanged) it verifies with the CLI', { skip: skip || (!process.env.LIFECIRCLE_CLI && 'needs LIFECIRCLE_CLI') }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

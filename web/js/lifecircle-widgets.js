@@ -232,6 +232,8 @@ const TEXT = {
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
   details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
+  forNotForm: ['for="{id}" 指向的是 <{tag}>，不是自评表 <lifecircle-assessment>：本组件显示自己的生活圈与标准（未给 data 时为空）。要显示同一个生活圈，请把 for 指向自评表，或给本组件同样的 data 与 standard。', 'for="{id}" names a <{tag}>, not a form (<lifecircle-assessment>): this widget shows its own circle and standard (empty without data). To show the same circle, point for at the form, or give this widget the same data and standard.'],
+  forMissing: ['for="{id}"：页面上没有 id 为 “{id}” 的自评表 <lifecircle-assessment>；本组件暂时显示自己的生活圈与标准，自评表出现后即跟随它。', 'for="{id}": the page has no form (<lifecircle-assessment>) with the id “{id}”; this widget shows its own circle and standard until that form appears, then follows it.'],
   otherStandard: ['本组件跟随自评表，按自评表的标准 “{used}” 评分；本元素的 standard（“{own}”）未使用。', 'This widget follows its form and scores with the form\'s standard “{used}”; its own standard (“{own}”) is not used.'],
 };
 
@@ -450,6 +452,7 @@ class LifecircleElement extends HTMLElement {
     if (name === 'for') {
       this._unfollow();
       if (this.isConnected) this._follow();
+      this._sayFollowing();
       if (this._handle || !this._failed) return;
     }
     if (!this._handle) {
@@ -601,6 +604,23 @@ class LifecircleElement extends HTMLElement {
     this._catchUp();
     const own = this.getAttribute('standard') || this._config.standard;
     if (this._handle && this._form() && own && own !== this._handle.standardId) this._sayKey('otherStandard', { own, used: this._handle.standardId });
+    this._sayFollowing();
+  }
+
+  // A `for` that names no form on the page (another widget, or nothing yet) is said, never
+  // followed silently with the element's own (often default) standard and an empty circle;
+  // the notice goes once the form is there.
+  _sayFollowing() {
+    const id = this.getAttribute('for');
+    const said = this._noticeKey && (this._noticeKey.key === 'forNotForm' || this._noticeKey.key === 'forMissing');
+    if (!id || this.constructor.widget === 'assessment' || this.constructor.widget === 'district' || this._form()) {
+      if (said) this._say(null);
+      return;
+    }
+    if (!this._handle) return;
+    const t = document.getElementById(id);
+    if (t && t !== this && t.localName.startsWith('lifecircle-')) this._sayKey('forNotForm', { id, tag: t.localName });
+    else this._sayKey('forMissing', { id });
   }
 
   // The `<lifecircle-assessment>` this element follows (`for`), if it is on the page.
@@ -621,6 +641,7 @@ class LifecircleElement extends HTMLElement {
   // has another standard (its `config` or `standard` changed), or with it after failing.
   _catchUp() {
     const src = this._following && this._form();
+    this._sayFollowing();
     if (!src || !src.handle) return;
     if (src._packed !== this._packed && (this._handle || this._failed)) this._remount();
     else if (this._handle) this._load(src.handle.toJson());

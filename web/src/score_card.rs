@@ -113,11 +113,18 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
             .map(|c| {
                 let mark = if c.passed { "✔" } else { "✘" };
                 let state = a.verdict(&c, l);
+                // A designed gate, veto or mandatory item carries the indicator's badge, as the
+                // indicator list and the CLI's report mark it.
+                let prov = a
+                    .indicators
+                    .iter()
+                    .find(|r| r.id == c.indicator)
+                    .and_then(|r| provisional_badge(l, r.confidence, r.points_confidence));
                 view! {
                     <li class:lc-failed=!c.passed>
                         <span aria-hidden="true">{mark}</span>
                         " [" {c.indicator.clone()} "] " {c.name.get(l).to_string()}
-                        " — " {state} {tr(l, "（", " (")} {role_word(l, c.role)} {tr(l, "）", ")")}
+                        " — " {state} {tr(l, "（", " (")} {role_word(l, c.role)} {tr(l, "）", ")")} " " {prov}
                     </li>
                 }
             })

@@ -76,6 +76,27 @@ async fn designed_values_are_marked_on_the_card_and_in_the_plan() {
     let _card = mount_scorecard(el.clone(), options(sample())).unwrap();
     settle().await;
     assert_eq!(texts(&el, "details summary .lc-prov"), want_card);
+    // The gates, vetoes and mandatory items at the top carry their indicator's mark too (the
+    // 9-of-13 gate and the veto are designed: they must not read as official).
+    let want_checks: Vec<(String, Option<String>)> = {
+        let mut checks = a.checks.clone();
+        lifecircle_core::order::sort_by_key(&mut checks, |c| c.passed);
+        checks
+            .iter()
+            .map(|c| {
+                let r = a.indicators.iter().find(|r| r.id == c.indicator).unwrap();
+                (c.indicator.clone(), provisional_mark(r.confidence, r.points_confidence).map(|m| m.zh))
+            })
+            .collect()
+    };
+    let items = el.query_selector_all(".lc-checks li").unwrap();
+    assert_eq!(items.length() as usize, want_checks.len());
+    for (i, (id, mark)) in want_checks.iter().enumerate() {
+        let li: web_sys::Element = items.item(i as u32).unwrap().unchecked_into();
+        assert!(li.text_content().unwrap().contains(&format!("[{id}]")));
+        assert_eq!(li.query_selector(".lc-prov").unwrap().map(|m| m.text_content().unwrap()), *mark, "{id}");
+    }
+    assert!(want_checks.iter().any(|(id, m)| id == "LW-V01" && m.as_deref() == Some("要求与分值暂定")));
     assert!(texts(&el, ".lc-prov-note").concat().contains("并非官方数值"));
 
     let el = host();
