@@ -1495,14 +1495,18 @@ fn assemble(
     // rules were not obtained either): said when one decided it.
     if let Some(g) = st.grades.iter().find(|g| g.cite.confidence == Confidence::Provisional) {
         let (by_zh, by_en) = designer(&g.origin);
-        let by_en = if by_en == "this project" { "this project's".to_string() } else { format!("{by_en}'s") };
+        let design_en = if by_en == "this project" {
+            "this project's provisional design".to_string()
+        } else {
+            format!("the provisional design of {by_en}")
+        };
         if withheld_by.is_empty() && limited_by.is_empty() {
             explanation.zh += &format!("（等级分数线为{by_zh}暂定设计值，非官方数值）");
-            explanation.en += &format!(" (the grade cut-offs are {by_en} provisional design, not official)");
+            explanation.en += &format!(" (the grade cut-offs are {design_en}, not official)");
         } else {
             explanation.zh += &format!("（等级分数线及上述各项对等级的作用为{by_zh}暂定设计，非官方规定）");
             explanation.en += &format!(
-                " (the grade cut-offs, and what the items above do to the grade, are {by_en} provisional design, not official)"
+                " (the grade cut-offs, and what the items above do to the grade, are {design_en}, not official)"
             );
         }
     }
