@@ -38,19 +38,36 @@ fn a_written_chinese_message_is_serialized() {
     assert!(d.to_string().contains(&format!("{message_zh} / {}", d.message)), "{d}");
 }
 
-/// Without a Chinese message of its own, `message_zh` is what the code means in Chinese, then
-/// the English that names the exact values: the Chinese half of what `Display` writes.
+/// Without a Chinese message of its own (resolving writes one for every problem; a diagnostic
+/// built elsewhere may not), `message_zh` is what the code means in Chinese, then the English
+/// that names the exact values: the Chinese half of what `Display` writes.
 #[test]
 fn without_one_the_code_s_chinese_leads_the_english() {
-    let diags = broken("unit = \"m/min\"", "unit = \"m/mn\"");
-    let d = diags.iter().find(|d| d.code == DiagCode::UnknownUnit).expect("an unknown_unit diagnostic");
-    assert_eq!(d.zh, None, "this test needs a diagnostic without its own Chinese: {d}");
-    let v = json(d);
+    let d = Diagnostic {
+        code: DiagCode::UnknownUnit,
+        file: "mine.toml".into(),
+        line: Some(3),
+        column: Some(8),
+        item: Some("walking_speed_m_per_min".into()),
+        message: "unknown unit `m/mn`".into(),
+        zh: None,
+    };
+    let v = json(&d);
     let message_zh = v["message_zh"].as_str().unwrap_or_else(|| panic!("no message_zh in {v}"));
     assert_eq!(message_zh, format!("{} / {}", DiagCode::UnknownUnit.zh(), d.message));
     assert!(message_zh.starts_with("不认识的单位"), "{message_zh}");
-    assert!(message_zh.contains("m/mn"), "names the unit written: {message_zh}");
     assert!(d.to_string().ends_with(message_zh), "{d}");
+}
+
+/// Resolving writes the Chinese of every problem itself, with the value written (not only
+/// what the code means).
+#[test]
+fn resolving_writes_its_own_chinese_with_the_values() {
+    let diags = broken("unit = \"m/min\"", "unit = \"m/mn\"");
+    let d = diags.iter().find(|d| d.code == DiagCode::UnknownUnit).expect("an unknown_unit diagnostic");
+    let zh = d.zh.as_deref().unwrap_or_else(|| panic!("no Chinese of its own: {d}"));
+    assert!(zh.contains("m/mn") && zh.contains("是不是 `m/min`？"), "{zh}");
+    assert!(!has_chinese(&d.message), "the English message stays English: {}", d.message);
 }
 
 /// Every diagnostic of a file with several problems, and an unknown built-in id (the scoring

@@ -154,7 +154,7 @@ fn parents_may_be_written_in_any_syntax() {
         )),
         _ => None,
     };
-    let child = "standard:\n  id: fmt-child\n  version: 1.0.0\n  title: {zh: 子, en: Child}\n  issuer: {zh: 测试, en: tests}\n  document: 无\n  issued: 2024-01-01\n  effective: 2024-01-01\n  level: district\n  extends: fmt-parent\n  status: proposal\n  total_points: 10\n  cite: {source: fixture, confidence: verified}\n";
+    let child = "standard:\n  id: fmt-child\n  version: 1.0.0\n  title: {zh: 子, en: Child}\n  issuer: {zh: 测试, en: tests}\n  document: 无\n  issued: 2024-01-01\n  effective: 2024-01-01\n  level: district\n  extends: fmt-parent\n  status: proposal\n  total_points: 10\n  cite: {source: fixture, confidence: verified, reason: 测试夹具}\n";
     let err = standard::resolve::resolve("child.yaml", child, &bad_parent).expect_err("parent is broken");
     let d = &err.diagnostics[0];
     assert_eq!(
@@ -246,13 +246,16 @@ const CASES: &[Case] = &[
     Case {
         what: "missing citation",
         code: DiagCode::MissingCitation,
-        toml: &[("points = 10\ncite = { source = \"fixture\", confidence = \"verified\" }", "points = 10")],
+        toml: &[(
+            "points = 10\ncite = { source = \"fixture\", confidence = \"verified\", reason = \"测试夹具\" }",
+            "points = 10",
+        )],
         json: &[(
-            "      \"points\": 10,\n      \"cite\": { \"source\": \"fixture\", \"confidence\": \"verified\" }",
+            "      \"points\": 10,\n      \"cite\": { \"source\": \"fixture\", \"confidence\": \"verified\", \"reason\": \"测试夹具\" }",
             "      \"points\": 10",
         )],
         json_at: (46, 5),
-        yaml: &[("    cite:\n      source: fixture\n      confidence: verified", "")],
+        yaml: &[("    cite:\n      source: fixture\n      confidence: verified\n      reason: 测试夹具", "")],
         yaml_at: (41, 5),
     },
     Case {
@@ -370,13 +373,21 @@ fn json_and_yaml_only_problems() {
     let (code, l, c, msg) = one("x.yaml", "");
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 1), "{msg}");
     assert!(msg.contains("missing field `standard`"), "{msg}");
-    assert!(msg.starts_with("缺少必填字段 `standard`"), "Chinese first: {msg}");
+    let zh = resolve("x.yaml", "").expect_err("empty")[0].message_zh();
+    assert!(zh.starts_with("缺少必填字段 `standard`"), "in Chinese: {zh}");
     // A missing citation, Chinese first too (the TOML fixture's first indicator without it).
-    let text =
-        edit(TOML, &[("points = 10\ncite = { source = \"fixture\", confidence = \"verified\" }", "points = 10")]);
+    let text = edit(
+        TOML,
+        &[(
+            "points = 10\ncite = { source = \"fixture\", confidence = \"verified\", reason = \"测试夹具\" }",
+            "points = 10",
+        )],
+    );
     let (code, _, _, msg) = one("x.toml", &text);
     assert_eq!(code, DiagCode::MissingCitation, "{msg}");
-    assert!(msg.starts_with("每一项都须写出处 cite = { source, clause, confidence } / missing field `cite`"), "{msg}");
+    assert!(msg.starts_with("missing field `cite`"), "{msg}");
+    let zh = resolve("x.toml", &text).expect_err("no cite")[0].message_zh();
+    assert!(zh.contains("每一项都须写出处 cite = { source, clause, confidence }"), "{zh}");
     // Too deep.
     let deep = format!("{{\"a\": {}{}}}", "[".repeat(200), "]".repeat(200));
     assert_eq!(one("x.json", &deep).0, DiagCode::Syntax);
@@ -584,7 +595,7 @@ fn messages_say_what_to_do() {
     assert!(d.message.contains("0.4"), "{d}");
     // Written without float noise (33.3 / 100 is 0.33299999999999996 in binary).
     let (d, _) = case("percent with a decimal", "linear = [0.7, 0.95]", "linear = [33.3, 95]");
-    assert!(d.message.contains("33.3% 应写作 0.333 "), "{d}");
+    assert!(d.message_zh().contains("33.3% 应写作 0.333") && d.message.contains("write 33.3 % as 0.333"), "{d}");
     // A citation without its source is a missing citation, not a syntax error.
     let (d, text) = case("no source", "source = \"lw-commerce-2027\"\nclause = \"二(三)\"\n", "clause = \"二(三)\"\n");
     assert_eq!(d.code, DiagCode::MissingCitation, "{d}");
@@ -615,8 +626,10 @@ fn full_width_punctuation_is_named() {
         let d = only("x.toml", &text);
         assert_eq!(d.code, DiagCode::Syntax, "{d}");
         let line = pos_of(&text, to).0;
-        assert!(d.message.contains(&format!("第{line}行第{col}列")) && d.message.contains(ch), "{to}: {d}");
-        assert!(d.message.contains("全角") && d.message.contains("full-width"), "{d}");
+        let (zh, shown) = (d.message_zh(), d.to_string());
+        assert!(zh.contains(&format!("第{line}行第{col}列")) && zh.contains(ch), "{to}: {d}");
+        assert!(zh.contains("全角") && d.message.contains("full-width"), "{d}");
+        assert!(shown.contains(&format!("{zh} / {}", d.message)), "Chinese first: {d}");
     }
     // YAML reports the line after a full-width colon; the hint names the colon's own line.
     let yaml = to_yaml(&toml_to_json(LW27));
@@ -625,7 +638,8 @@ fn full_width_punctuation_is_named() {
     let text = yaml.replacen(from, "    zh：老年助餐点步行10分钟可达", 1);
     let d = only("x.yaml", &text);
     let line = pos_of(&text, "zh：老年").0;
-    assert!(d.message.contains(&format!("第{line}行第7列")) && d.message.contains('：'), "{d}");
+    assert!(d.message_zh().contains(&format!("第{line}行第7列")) && d.message_zh().contains('：'), "{d}");
+    assert!(d.message.contains(&format!("line {line}, column 7")), "{d}");
     // JSON: a full-width comma between values.
     let json = serde_json::to_string_pretty(&toml_to_json(LW27)).expect("json");
     assert!(json.contains("\"points\": 2,\n"), "{json}");
@@ -633,11 +647,11 @@ fn full_width_punctuation_is_named() {
     let d = only("x.json", &text);
     let (l, c) = pos_of(&text, "\"points\": 2，");
     assert_eq!((d.line, d.column), (Some(l), Some(c + 11)), "{d}");
-    assert!(d.message.contains("全角") && d.message.contains('，'), "{d}");
+    assert!(d.message_zh().contains("全角") && d.message_zh().contains('，'), "{d}");
     // Full-width punctuation inside text is text, and no hint is given for it.
     let text = LW27.replacen("zh = \"老年助餐点步行10分钟可达\"", "zh = \"老年助餐点：步行10分钟可达\"\nzh = \"x\"", 1);
     let d = only("x.toml", &text);
-    assert!(!d.message.contains("全角"), "{d}");
+    assert!(!d.to_string().contains("全角"), "{d}");
 }
 
 #[test]
@@ -682,11 +696,11 @@ fn layout_mistakes_say_where_and_what() {
     let text = yaml.replacen(from, "\twithin_minutes: 10\n", 1);
     let d = only("x.yaml", &text);
     let (l, _) = pos_of(&text, "\twithin_minutes");
-    assert!(d.message.contains(&format!("第{l}行第1列是制表符")), "{d}");
+    assert!(d.message_zh().contains(&format!("第{l}行第1列是制表符")), "{d}");
     // A key indented one space too far.
     let text = yaml.replacen(from, "     within_minutes: 10\n", 1);
     let d = only("x.yaml", &text);
-    assert!(d.message.contains("缩进") && d.message.contains("indentation"), "{d}");
+    assert!(d.message_zh().contains("缩进") && d.message.contains("indentation"), "{d}");
     // A trailing comma in JSON says so.
     let json = serde_json::to_string_pretty(&toml_to_json(LW27)).expect("json");
     for (from, to) in [
@@ -696,11 +710,11 @@ fn layout_mistakes_say_where_and_what() {
         assert!(json.contains(from), "{from}");
         let text = json.replacen(from, to, 1);
         let d = only("x.json", &text);
-        assert!(d.message.contains("逗号") && d.message.contains("no comma after the last item"), "{d}");
+        assert!(d.message_zh().contains("逗号") && d.message.contains("no comma after the last item"), "{d}");
     }
     // A date written another way says how to write it, in Chinese first.
     let d = only("x.toml", &LW27.replacen("effective = \"2027-01-01\"", "effective = \"2027/1/1\"", 1));
-    assert!(d.message.starts_with("日期须写成 YYYY-MM-DD"), "{d}");
+    assert!(d.message_zh().contains("“2027/1/1”写法不对：日期须写成 YYYY-MM-DD"), "{d}");
 }
 
 #[test]
@@ -742,7 +756,7 @@ fn a_new_edition_may_drop_an_inherited_indicator() {
     let twice = LW27.replacen(block, &format!("{block}\n\n{block}"), 1);
     let d = only("x.toml", &twice);
     assert_eq!((d.code, d.item.as_deref()), (DiagCode::DuplicateId, Some("LW-M02")), "{d}");
-    assert!(d.message.contains("已删去指标 `LW-M02`"), "{d}");
+    assert!(d.message_zh().contains("已删去指标 `LW-M02`"), "{d}");
     // A grandchild overriding what its parent removed: the grandchild's mistake, at its item.
     let grand = "[standard]\nid = \"grand\"\nversion = \"1\"\ntitle = { zh = \"孙\", en = \"grand\" }\n\
         issuer = { zh = \"x\", en = \"x\" }\ndocument = \"x\"\nissued = \"2027-01-01\"\neffective = \"2027-01-01\"\n\
@@ -765,7 +779,7 @@ fn a_new_edition_may_drop_an_inherited_indicator() {
         (DiagCode::OverrideUnknown, "grand.toml", Some(pos_of(grand, "id = \"LW-M02\"").0)),
         "{d:#?}"
     );
-    assert!(d[0].message.contains("已被上级标准 longwan-2027.toml 删去"), "{}", d[0]);
+    assert!(d[0].message_zh().contains("已被上级标准 longwan-2027.toml 删去"), "{}", d[0]);
 }
 
 #[test]
@@ -779,7 +793,7 @@ fn a_wrong_parent_says_which_one_was_meant() {
         let d = only("x.toml", &text);
         assert_eq!(d.code, DiagCode::UnknownParent, "{d}");
         assert_eq!((d.line, d.column), (Some(pos_of(&text, "extends =").0), Some(11)), "{d}");
-        assert!(d.message.contains(want), "{to}: {d}");
+        assert!(d.to_string().contains(want), "{to}: {d}");
     }
 }
 
@@ -792,7 +806,10 @@ fn a_duplicate_id_names_the_first_one() {
     let first = pos_of(&text, "id = \"MC-S02\"").0;
     let second = first + pos_of(&text[text.find("id = \"MC-S02\"").expect("there") + 1..], "id = \"MC-S02\"").0 - 1;
     assert_eq!((dup.line, dup.column), (Some(second), Some(6)), "{dup}");
-    assert!(dup.message.contains(&format!("第{first}行")) && dup.message.contains(&format!("line {first}")), "{dup}");
+    assert!(
+        dup.message_zh().contains(&format!("第{first}行")) && dup.message.contains(&format!("line {first}")),
+        "{dup}"
+    );
     // In YAML, the first one's line in the YAML file.
     let yaml = to_yaml(&toml_to_json(&text));
     let d = problems("x.yaml", &yaml);

@@ -317,9 +317,10 @@ fn standard_diagnostics_reach_js_in_chinese() {
     let zh = message_zh(&level);
     assert!(zh.contains("层级") && zh.contains("distrct") && zh.contains("district"), "{zh}");
     assert!(!get(&level, "message").as_string().unwrap().contains("层级"), "the English stays English");
-    // None written: the code's meaning in Chinese, then the English with the unit written.
+    // Every problem has its own Chinese with the value written and the nearest word.
     let zh = message_zh(&by_code("unknown_unit"));
-    assert!(zh.starts_with("不认识的单位 / ") && zh.contains("m/mn"), "{zh}");
+    assert!(zh.starts_with("不认识的单位“m/mn” — 是不是 `m/min`？"), "{zh}");
+    assert!(!get(&by_code("unknown_unit"), "message").as_string().unwrap().contains("单位"), "the English stays English");
 
     let circle = facade::example_circle("longwan-2024".into()).unwrap();
     let thrown = [

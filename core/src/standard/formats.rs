@@ -149,23 +149,32 @@ impl SourceText {
             Format::Json => read_json(text),
             Format::Yaml => read_yaml(text),
         };
-        let fail = |e: ReadError| Diagnostic {
-            code: DiagCode::Syntax,
-            file: name.to_string(),
-            line: Some(e.pos.line),
-            column: Some(e.pos.col),
-            item: None,
-            zh: syntax_zh(format, &e.message),
-            message: format!(
-                "{} syntax: {}{}",
-                format.name(),
-                e.message,
-                full_width_hint(text, e.pos.line, format)
-                    .or_else(|| (format == Format::Yaml)
-                        .then(|| yaml_layout_hint(text, e.pos.line, &e.message))
-                        .flatten())
-                    .unwrap_or_default()
-            ),
+        let fail = |e: ReadError| {
+            let hint = full_width_hint(text, e.pos.line, format)
+                .or_else(|| (format == Format::Yaml).then(|| yaml_layout_hint(text, e.pos.line, &e.message)).flatten());
+            // A hint is written " — 提示：… / hint: …": its Chinese goes with the Chinese message.
+            let (hint_zh, hint_en) = match hint.as_deref().and_then(|h| h.split_once(" / hint: ")) {
+                Some((zh, en)) => (zh.to_string(), format!(" — hint: {en}")),
+                None => (String::new(), hint.unwrap_or_default()),
+            };
+            // (the trailing comma's message is Chinese, then English: its own words)
+            let (zh, message) = match e.message.split_once(" / ") {
+                Some((zh, en)) if e.message.starts_with(|c: char| !c.is_ascii()) => (zh.to_string(), en.to_string()),
+                _ => (
+                    syntax_zh(format, &e.message)
+                        .unwrap_or_else(|| format!("格式错误（不是有效的 {}）", format.name())),
+                    e.message.clone(),
+                ),
+            };
+            Diagnostic {
+                code: DiagCode::Syntax,
+                file: name.to_string(),
+                line: Some(e.pos.line),
+                column: Some(e.pos.col),
+                item: None,
+                zh: Some(format!("{zh}{hint_zh}")),
+                message: format!("{} syntax: {message}{hint_en}", format.name()),
+            }
         };
         let tree = tree.map_err(fail)?;
         if let Some((key, allowed)) = unknown_null_key(&tree, "RawStandard") {
@@ -181,9 +190,18 @@ impl SourceText {
                     "unknown field `{}` (its value is empty), expected one of {}{}",
                     key.name,
                     allowed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", "),
-                    super::resolve::did_you_mean(&key.name, allowed)
+                    super::resolve::nearest(&key.name, allowed)
+                        .map(|a| format!(" — did you mean `{a}`?"))
+                        .unwrap_or_default()
                 ),
-                zh: None,
+                zh: Some(format!(
+                    "没有字段 `{}`（它的值是空的）{}（这里可写的字段：{}）",
+                    key.name,
+                    super::resolve::nearest(&key.name, allowed)
+                        .map(|a| format!(" — 是不是 `{a}`？"))
+                        .unwrap_or_default(),
+                    allowed.join("、")
+                )),
             });
         }
         let mut em = Emitter { out: String::new(), pieces: Vec::new() };

@@ -70,6 +70,31 @@ pub struct Cite {
     pub quote: Option<String>,
 }
 
+/// What a citation lacks for the line between official and designed values
+/// (standards/README.md, "官方值与设计值").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lacks {
+    /// A verified value with neither a `quote` (words found in its source) nor a `reason`
+    /// saying why there is none: nothing a reader could check, yet shown as official.
+    QuoteOrReason,
+    /// A provisional value without the `reason` it was chosen for.
+    Reason,
+}
+
+impl Cite {
+    /// What this citation lacks, if anything: the one rule, for every standard. Resolving a
+    /// standard refuses a citation that lacks something (so the built-in standards, resolved
+    /// by the test suite, keep it too); blank text counts as none.
+    pub fn lacks(&self) -> Option<Lacks> {
+        let has = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+        match self.confidence {
+            Confidence::Verified if !has(&self.quote) && !has(&self.reason) => Some(Lacks::QuoteOrReason),
+            Confidence::Provisional if !has(&self.reason) => Some(Lacks::Reason),
+            _ => None,
+        }
+    }
+}
+
 /// Jurisdiction level of a standard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -42,7 +42,8 @@
 //! ```
 //!
 //! Every citation is `{ source, clause, confidence, evidence?, reason?, quote? }`, where
-//! `confidence` is `verified` or `provisional`; a provisional value must give a `reason`.
+//! `confidence` is `verified` or `provisional`; a provisional value must give a `reason`, a
+//! verified one a `quote` or a `reason` saying why there is none ([`super::Cite::lacks`]).
 
 use super::span::Sp;
 use serde::Deserialize;
@@ -149,7 +150,7 @@ pub struct RawMeta {
     pub title: RawText,
     pub issuer: RawText,
     /// 文号 of the document this standard encodes (or of its main source).
-    pub document: String,
+    pub document: Sp<String>,
     pub issued: Sp<String>,
     pub effective: Sp<String>,
     #[serde(default)]
@@ -452,7 +453,7 @@ pub struct RawTarget {
     /// `circles_built`, `community_share`, `chain_share`, `satisfaction`,
     /// `professional_operators`, `circles_national`, …
     pub metric: Sp<String>,
-    pub year: i32,
+    pub year: Sp<i32>,
     pub at_least: Sp<f64>,
     pub unit: Sp<String>,
     pub zh: String,

@@ -73,8 +73,8 @@ impl DiagCode {
         }
     }
 
-    /// What the code means, in Chinese: said before the English message, which names the exact
-    /// values.
+    /// What the code means, in Chinese: said before the English message of a diagnostic that has
+    /// no Chinese of its own (resolving writes its own, with the values, for every problem it finds).
     pub fn zh(self) -> &'static str {
         match self {
             DiagCode::Syntax => "格式错误（不是有效的 TOML、JSON 或 YAML，或字段类型不对）",
@@ -202,6 +202,11 @@ pub const UNITS: &[&str] = &[
     "m2_per_person",
 ];
 
+/// What stands for a date that is not one (reported): the standard is refused anyway.
+fn epoch() -> Date {
+    Date::new(1970, 1, 1).expect("a valid date")
+}
+
 /// Parameter ids the core looks up by name (their values always come from the standard).
 pub const WALKING_SPEED: &str = "walking_speed_m_per_min";
 pub const DETOUR_FACTOR: &str = "detour_factor";
@@ -221,13 +226,9 @@ struct Cx {
 }
 
 impl Cx {
-    fn at(&mut self, file: usize, span: Option<Range<usize>>, code: DiagCode, item: Option<&str>, msg: String) {
-        let d = diagnostic(&self.files[file].src, span, code, item, msg);
-        self.diags.push(d);
-    }
-
-    /// As [`Cx::at`], with the message in Chinese too ([`Diagnostic::zh`]).
-    fn at_zh(
+    /// A problem at a byte range of a file, in Chinese (with the values: the field, what was
+    /// written, what is allowed, how to fix it) and in English.
+    fn at(
         &mut self,
         file: usize,
         span: Option<Range<usize>>,
@@ -236,9 +237,28 @@ impl Cx {
         zh: String,
         msg: String,
     ) {
-        self.at(file, span, code, item, msg);
-        if let Some(d) = self.diags.last_mut() {
-            d.zh = Some(zh);
+        let d = diagnostic(&self.files[file].src, span, code, item, msg);
+        self.diags.push(Diagnostic { zh: Some(zh), ..d });
+    }
+
+    /// Whether file `fi` is a built-in standard's own text (the author of a child may not have it).
+    fn is_builtin(&self, fi: usize) -> bool {
+        let f = &self.files[fi];
+        let id = f.raw.standard.id.get();
+        super::builtin(id).is_some_and(|b| b.file == f.src.name) && super::builtin_text(id) == Some(f.src.toml.as_str())
+    }
+
+    /// How a file is named to the author of the last one: `本文件`, `内置标准 longwan-2024`, or
+    /// `上级标准 mine-2025（mine-2025.toml）`; Chinese and English.
+    fn whose(&self, fi: usize) -> (String, String) {
+        let f = &self.files[fi];
+        let id = f.raw.standard.id.get();
+        if fi + 1 == self.files.len() {
+            ("本文件".into(), "this file".into())
+        } else if self.is_builtin(fi) {
+            (format!("内置标准 {id}"), format!("the built-in standard {id}"))
+        } else {
+            (format!("上级标准 {id}（{}）", f.src.name), format!("the parent standard {id} ({})", f.src.name))
         }
     }
 }
@@ -260,63 +280,79 @@ fn diagnostic(
 fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
     toml::from_str::<RawStandard>(&src.toml).map_err(|e| {
         let raw_message = e.message().trim();
-        let mut message = readable(raw_message);
+        let en = readable(raw_message);
         let written = e.span().and_then(|s| src.toml.get(s)).unwrap_or("").trim();
-        let missing_cite = ["missing field `cite`", "missing field `source`", "missing field `confidence`"]
-            .iter()
-            .any(|m| message.contains(m));
-        if message.contains("missing field `cite`") {
-            message = format!(
-                "每一项都须写出处 cite = {{ source, clause, confidence }} / {message}: every item needs `cite = {{ source, clause, confidence }}`"
-            );
-        } else if missing_cite {
-            message = format!(
-                "出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional） / {message}: \
-                 a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)"
-            );
-        }
-        if message.starts_with("invalid type: map") && looks_like_toml_date(written) {
-            message = format!(
-                "日期要写成带引号的文本，如 \"{written}\" / a date is written as text in quotes: \"{written}\""
-            );
-        }
-        if !missing_cite
-            && let Some(field) = raw_message.strip_prefix("missing field `").and_then(|r| r.split('`').next())
-        {
-            message = format!("缺少必填字段 `{field}`（字段表见 standards/README.md） / {message}");
-        }
-        if let Some(rest) = raw_message.strip_prefix("unknown field `")
-            && let Some((field, expected)) = rest.split_once('`')
-        {
+        let missing = raw_message.strip_prefix("missing field `").and_then(|r| r.split('`').next());
+        let unknown = raw_message.strip_prefix("unknown field `").and_then(|r| r.split_once('`'));
+        let data_error = ["invalid type", "invalid value", "invalid length"].iter().any(|p| raw_message.starts_with(p));
+        let (code, zh, en) = if let Some(field) = missing {
+            match field {
+                "cite" => (
+                    DiagCode::MissingCitation,
+                    "每一项都须写出处 cite = { source, clause, confidence }".to_string(),
+                    format!("{en}: every item needs `cite = {{ source, clause, confidence }}`"),
+                ),
+                "source" | "confidence" => (
+                    DiagCode::MissingCitation,
+                    "出处须写 source（[[sources]] 中的编号）与 confidence（verified 或 provisional）".to_string(),
+                    format!(
+                        "{en}: a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)"
+                    ),
+                ),
+                _ => (
+                    DiagCode::Syntax,
+                    format!("缺少必填字段 `{field}`（字段表见 standards/README.md）"),
+                    format!("{en} (field tables: standards/README.md)"),
+                ),
+            }
+        } else if let Some((field, expected)) = unknown {
             let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-            message.push_str(&did_you_mean(field, &allowed));
-        }
-        let code = if missing_cite {
-            DiagCode::MissingCitation
-        } else if message.contains("unknown field") {
-            DiagCode::UnknownField
-        } else {
-            DiagCode::Syntax
-        };
-        let data_error = ["invalid type", "invalid value", "invalid length", "missing field", "unknown field"]
-            .iter()
-            .any(|p| raw_message.starts_with(p));
-        if code == DiagCode::Syntax && !data_error && !src.is_converted() {
-            let line = e.span().map(|s| src.line_col(s.start).0).unwrap_or(1);
-            message.push_str(
-                &super::formats::full_width_hint(&src.toml, line, super::formats::Format::Toml).unwrap_or_default(),
-            );
-        }
-        let hint_zh = |m: &str| m.find(" — 提示：").map(|i| m[i..].split(" / ").next().unwrap_or("").to_string());
-        let zh = if code != DiagCode::Syntax || message.starts_with(|c: char| !c.is_ascii()) {
-            None
+            let (nz, ne) = match nearest(field, &allowed) {
+                Some(a) => (format!(" — 是不是 `{a}`？"), format!(" — did you mean `{a}`?")),
+                None => (String::new(), String::new()),
+            };
+            (
+                DiagCode::UnknownField,
+                format!("没有字段 `{field}`{nz}（这里可写的字段：{}）", listed(&allowed).0),
+                format!("{en}{ne}"),
+            )
+        } else if raw_message.starts_with("invalid type: map") && looks_like_toml_date(written) {
+            (
+                DiagCode::Syntax,
+                format!("日期要写成带引号的文本，如 \"{written}\""),
+                format!("a date is written as text in quotes: \"{written}\""),
+            )
         } else if data_error {
-            crate::circle::type_mismatch_zh(raw_message).map(|t| format!("格式错误：{t}"))
+            let what = crate::circle::type_mismatch_zh(raw_message).unwrap_or_else(|| "字段的类型不对".into());
+            let quote = (en.contains("expected a string")
+                && (en.starts_with("invalid type: integer") || en.starts_with("invalid type: floating point")))
+            .then(|| en.split('`').nth(1).unwrap_or("…").to_string());
+            match quote {
+                Some(v) => (
+                    DiagCode::Syntax,
+                    format!("格式错误：{what}（文字请加引号：\"{v}\"）"),
+                    format!("{en} (put text in quotes: \"{v}\")"),
+                ),
+                None => (DiagCode::Syntax, format!("格式错误：{what}"), en),
+            }
         } else {
-            toml_syntax_zh(raw_message)
-                .map(|t| format!("格式错误：{t}（不是有效的 TOML）{}", hint_zh(&message).unwrap_or_default()))
+            let hint = if src.is_converted() {
+                None
+            } else {
+                let line = e.span().map(|s| src.line_col(s.start).0).unwrap_or(1);
+                super::formats::full_width_hint(&src.toml, line, super::formats::Format::Toml)
+            };
+            let (hz, he) = match hint.as_deref().and_then(|h| h.split_once(" / hint: ")) {
+                Some((z, e)) => (z.to_string(), format!(" — hint: {e}")),
+                None => (String::new(), String::new()),
+            };
+            let zh = match toml_syntax_zh(raw_message) {
+                Some(t) => format!("格式错误：{t}（不是有效的 TOML）{hz}"),
+                None => format!("格式错误：不是有效的 TOML{hz}"),
+            };
+            (DiagCode::Syntax, zh, format!("{en}{he}"))
         };
-        Diagnostic { zh, ..diagnostic(src, e.span(), code, None, message) }
+        Diagnostic { zh: Some(zh), ..diagnostic(src, e.span(), code, None, en) }
     })
 }
 
@@ -389,12 +425,6 @@ fn looks_like_toml_date(written: &str) -> bool {
 fn readable(message: &str) -> String {
     let mut out = message.to_string();
     plain_words(&mut out, "a table");
-    if out.contains("expected a string")
-        && (out.starts_with("invalid type: integer") || out.starts_with("invalid type: floating point"))
-    {
-        let v = out.split('`').nth(1).unwrap_or("…").to_string();
-        out.push_str(&format!("（文字请加引号：\"{v}\" / put text in quotes: \"{v}\"）"));
-    }
     out
 }
 
@@ -425,19 +455,10 @@ pub(crate) fn plain_words(out: &mut String, a_struct: &str) {
     }
 }
 
-/// " — 是不是 `x`？ did you mean `x`?" for the allowed word nearest to a misspelt one, if any is
-/// near enough (at most a third of its letters differ, and at most 3).
-pub(crate) fn did_you_mean(word: &str, allowed: &[&str]) -> String {
-    match nearest(word, allowed) {
-        Some(a) => format!(" — 是不是 `{a}`？ did you mean `{a}`?"),
-        None => String::new(),
-    }
-}
-
 /// The allowed word nearest to a misspelt one, if any is near enough (at most a third of its
 /// letters differ, and at most 3; ASCII case aside: Unicode case tables would add 15 KB to every
-/// widget): what [`did_you_mean`] suggests, for a message
-/// that says it in its own words (a circle's unknown category, a value of a standard).
+/// widget), for a message that says it in its own words (a misspelt field, a circle's unknown
+/// category, a value of a standard; [`suggestion`] when several may be as near).
 pub(crate) fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let best = allowed
         .iter()
@@ -448,6 +469,61 @@ pub(crate) fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
         Some((d, a)) if d <= 3 && d * 3 <= a.chars().count().max(word.chars().count()) => Some(a),
         _ => None,
     }
+}
+
+/// The one allowed word nearest to a misspelt reference ([`nearest`]), when no other is as near:
+/// `MC-S09` suggests none of `MC-S01` … `MC-S08`, all one letter away.
+fn suggestion<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let best = nearest(word, allowed)?;
+    let lower = |s: &str| s.to_ascii_lowercase();
+    let d = edit_distance(&lower(word), &lower(best));
+    let mut ties: Vec<&str> = allowed.iter().copied().filter(|a| edit_distance(&lower(word), &lower(a)) == d).collect();
+    ties.sort_unstable();
+    ties.dedup();
+    (ties.len() == 1).then_some(best)
+}
+
+/// " — 是不是 `x`？" and " — did you mean `x`?" for the [`suggestion`] among `allowed`, else
+/// two empty texts.
+fn near(word: &str, allowed: &[&str]) -> (String, String) {
+    match suggestion(word, allowed) {
+        Some(a) => (format!(" — 是不是 `{a}`？"), format!(" — did you mean `{a}`?")),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// A reference to something not defined, in both languages: `类别 class “smartt” 未定义 — 是不是
+/// `smart`？（已定义：basic、quality、smart）` and `unknown class `smartt` — did you mean `smart`?
+/// (defined: …)`, the suggestion only when one defined word is nearest.
+fn unknown_ref(written: &str, defined: &[&str], what_zh: &str, what_en: &str) -> (String, String) {
+    let (nz, ne) = near(written, defined);
+    let (lz, le) = listed(defined);
+    let (lz, le) = if defined.is_empty() {
+        ("尚未定义任何一个".to_string(), "none defined".to_string())
+    } else {
+        (format!("已定义：{lz}"), format!("defined: {le}"))
+    };
+    (format!("{what_zh} “{written}” 未定义{nz}（{lz}）"), format!("unknown {what_en} `{written}`{ne} ({le})"))
+}
+
+/// Words for a message, `a、b、c` and `a, b, c`; past 12, the first 12 and how many in all.
+fn listed(items: &[&str]) -> (String, String) {
+    const SHOWN: usize = 12;
+    let head = &items[..items.len().min(SHOWN)];
+    if items.len() > SHOWN {
+        (
+            format!("{} 等 {} 个", head.join("、"), items.len()),
+            format!("{}, … ({} in all)", head.join(", "), items.len()),
+        )
+    } else {
+        (head.join("、"), head.join(", "))
+    }
+}
+
+/// A number as a reader writes it: `23`, `2.5`, and `NaN`/`inf` as such (never the 309 digits
+/// of `f64::MAX`).
+fn num(x: f64) -> String {
+    if x.is_finite() && x.abs() >= 1e15 { format!("{x:e}") } else { format!("{x}") }
 }
 
 /// A word that is not one of `allowed`, in Chinese: "层级 level 不能是“distrct”，须为 national、
@@ -462,23 +538,25 @@ fn not_allowed_zh(what_zh: &str, field: &str, value: &str, allowed: &[&str]) -> 
     format!("{what_zh} {field} 不能是“{value}”，须为 {list} 之一{near}")
 }
 
-/// A share written as a percentage (`70` for 70 %): the message, Chinese first, with the
+/// A share written as a percentage (`70` for 70 %): the message, Chinese and English, with the
 /// fraction to write instead.
-fn fraction_message(values: &[f64]) -> String {
+fn fraction_message(values: &[f64]) -> (String, String) {
     let pct = values.iter().copied().find(|v| *v > 1.0 && *v <= 100.0);
     let bad = values.iter().copied().find(|v| !(0.0..=1.0).contains(v));
     match (pct, bad) {
         (Some(p), _) => {
             // (rounded past float noise: 33.3 % is 0.333, not 0.33299999999999996)
             let f = (p / 100.0 * 1e12).round() / 1e12;
-            format!(
-                "比例须写成0到1之间的小数：{p}% 应写作 {f} / a share is a fraction between 0 and 1: write {p} % as {f}"
+            (
+                format!("比例须写成0到1之间的小数：{p}% 应写作 {f}"),
+                format!("a share is a fraction between 0 and 1: write {p} % as {f}"),
             )
         }
-        (None, Some(v)) => {
-            format!("比例须写成0到1之间的小数，不能是 {v} / a share is a fraction between 0 and 1, not {v}")
-        }
-        (None, None) => "比例须写成0到1之间的小数 / a share is a fraction between 0 and 1".to_string(),
+        (None, Some(v)) => (
+            format!("比例须写成0到1之间的小数，不能是 {}", num(v)),
+            format!("a share is a fraction between 0 and 1, not {}", num(v)),
+        ),
+        (None, None) => ("比例须写成0到1之间的小数".into(), "a share is a fraction between 0 and 1".into()),
     }
 }
 
@@ -520,7 +598,16 @@ pub fn resolve(
     parent: &dyn Fn(&str) -> Option<(String, String)>,
 ) -> Result<Standard, StandardError> {
     let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
-    let (src, raw) = read_raw(name, text).map_err(fail)?;
+    let src = SourceText::read(name, text).map_err(fail)?;
+    let raw = match parse_raw(&src) {
+        Ok(raw) => raw,
+        // serde names the first missing field only: name every one of every item, at once.
+        Err(d) if d.message.starts_with("missing field") => {
+            let all = incomplete_items(&src, parent);
+            return Err(StandardError { diagnostics: if all.is_empty() { vec![d] } else { all } });
+        }
+        Err(d) => return Err(fail(d)),
+    };
     let mut files = vec![File { src, raw }];
     let mut diags = Vec::new();
     let mut seen = vec![files[0].raw.standard.id.get().clone()];
@@ -529,41 +616,54 @@ pub fn resolve(
         let child = files.last().expect("at least one file");
         let Some(ext) = child.raw.standard.extends.clone() else { break };
         let (l, c) = child.src.line_col(ext.span().start);
-        let here = |code, message: String| Diagnostic {
+        let here = |code, zh: String, message: String| Diagnostic {
             code,
             file: child.src.name.clone(),
             line: Some(l),
             column: Some(c),
             item: Some(child.raw.standard.id.get().clone()),
             message,
-            zh: None,
+            zh: Some(zh),
         };
         if seen.contains(ext.get()) {
             let mut chain = seen.clone();
             chain.push(ext.get().clone());
-            diags.push(here(DiagCode::ExtendsCycle, format!("extends goes round in a circle: {}", chain.join(" → "))));
+            let chain = chain.join(" → ");
+            diags.push(here(
+                DiagCode::ExtendsCycle,
+                format!("extends 形成了循环：{chain}（一个标准不能直接或间接继承自己）"),
+                format!("extends goes round in a circle: {chain}"),
+            ));
             break;
         }
         let Some((pname, ptext)) = parent(ext.get()) else {
             let e = ext.get();
             let bare = e.split(['@', ' ']).next().unwrap_or(e).trim();
-            let hint = if bare != e.trim() && parent(bare).is_some() {
-                format!(
-                    " — extends 只写上级标准的编号，不写版本：`{bare}` / write only the parent's id, without a version: `{bare}`"
+            let ids: Vec<&str> = super::BUILTIN.iter().map(|b| b.id).filter(|id| parent(id).is_some()).collect();
+            let (zh, en) = if bare != e.trim() && parent(bare).is_some() {
+                (
+                    format!("找不到上级标准 `{e}`：extends 只写上级标准的编号，不写版本：`{bare}`"),
+                    format!("extends unknown standard `{e}` — write only the parent's id, without a version: `{bare}`"),
                 )
             } else {
-                let ids: Vec<&str> = super::BUILTIN.iter().map(|b| b.id).filter(|id| parent(id).is_some()).collect();
-                did_you_mean(e, &ids)
+                let (nz, ne) = near(e, &ids);
+                let (lz, le) = listed(&ids);
+                (
+                    format!("找不到上级标准 `{e}`{nz}（内置标准有：{lz}）"),
+                    format!("extends unknown standard `{e}`{ne} (built-in: {le})"),
+                )
             };
-            diags.push(here(DiagCode::UnknownParent, format!("extends unknown standard `{e}`{hint}")));
+            diags.push(here(DiagCode::UnknownParent, zh, en));
             break;
         };
         match read_raw(&pname, &ptext) {
             Ok((psrc, praw)) => {
                 if praw.standard.id.get() != ext.get() {
+                    let (want, got) = (ext.get(), praw.standard.id.get());
                     diags.push(here(
                         DiagCode::UnknownParent,
-                        format!("extends `{}` but that file declares id `{}`", ext.get(), praw.standard.id.get()),
+                        format!("extends 写的是 `{want}`，但找到的文件 {pname} 的编号是 `{got}`"),
+                        format!("extends `{want}` but that file declares id `{got}`"),
                     ));
                     break;
                 }
@@ -585,10 +685,422 @@ pub fn resolve(
     if cx.diags.is_empty() { Ok(standard) } else { Err(StandardError { diagnostics: cx.diags }) }
 }
 
+/// One table of the format: its list, the field that names an item, what an item is called,
+/// the fields it cannot do without (its fields without a default in `raw.rs`: a test checks the
+/// two agree), and whether `override = true` may replace a parent's item.
+struct Table {
+    list: &'static str,
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    required: &'static [&'static str],
+    overridable: bool,
+}
+
+const TABLES: &[Table] = &[
+    Table {
+        list: "standard",
+        key: "id",
+        zh: "标准元数据 [standard]",
+        en: "[standard]",
+        required: &["id", "version", "title", "issuer", "document", "issued", "effective", "level", "status", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "sources",
+        key: "id",
+        zh: "来源",
+        en: "source",
+        required: &["id", "title", "issuer", "date"],
+        overridable: false,
+    },
+    Table {
+        list: "params",
+        key: "id",
+        zh: "参数",
+        en: "param",
+        required: &["id", "value", "unit", "zh", "en", "cite"],
+        overridable: true,
+    },
+    Table {
+        list: "classes",
+        key: "code",
+        zh: "类别",
+        en: "class",
+        required: &["code", "zh", "en", "commercial", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "forms",
+        key: "code",
+        zh: "形态",
+        en: "form",
+        required: &["code", "zh", "en", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "categories",
+        key: "code",
+        zh: "业态",
+        en: "category",
+        required: &["code", "zh", "en", "class", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "groups",
+        key: "code",
+        zh: "业态组",
+        en: "group",
+        required: &["code", "zh", "en", "any_of", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "figures",
+        key: "key",
+        zh: "数据项",
+        en: "figure",
+        required: &["key", "zh", "en", "unit", "cite"],
+        overridable: false,
+    },
+    Table {
+        list: "dimensions",
+        key: "id",
+        zh: "维度",
+        en: "dimension",
+        required: &["id", "zh", "en"],
+        overridable: true,
+    },
+    Table {
+        list: "indicators",
+        key: "id",
+        zh: "指标",
+        en: "indicator",
+        required: &["id", "dimension", "zh", "en", "kind", "points", "cite"],
+        overridable: true,
+    },
+    Table {
+        list: "grades",
+        key: "id",
+        zh: "等级",
+        en: "grade",
+        required: &["id", "zh", "en", "min_points", "cite"],
+        overridable: true,
+    },
+    Table {
+        list: "targets",
+        key: "metric",
+        zh: "目标",
+        en: "target",
+        required: &["metric", "year", "at_least", "unit", "zh", "en", "cite"],
+        overridable: false,
+    },
+    Table { list: "units", key: "zh", zh: "责任单位", en: "unit", required: &["zh", "en"], overridable: false },
+    Table {
+        list: "removed",
+        key: "indicator",
+        zh: "删去的指标",
+        en: "removal",
+        required: &["indicator", "cite"],
+        overridable: false,
+    },
+];
+
+/// The fields a citation (`cite`, `points_cite`) cannot do without, and those a text in two
+/// languages (`title`, `issuer`, `note`, `help`, `action`) cannot.
+const CITE_REQUIRED: &[&str] = &["source", "confidence"];
+const TEXTS: &[&str] = &["title", "issuer", "note", "help", "action"];
+
+/// An item of a list as written, its types unchecked: each field with its span.
+type LooseItem = BTreeMap<String, Sp<toml::Value>>;
+
+/// A standard file read without checking its types, to name every missing field at once.
+#[derive(serde::Deserialize)]
+struct Loose {
+    #[serde(default)]
+    standard: Option<Sp<LooseItem>>,
+    #[serde(default)]
+    sources: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    params: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    classes: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    forms: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    categories: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    groups: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    figures: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    dimensions: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    indicators: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    grades: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    targets: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    units: Vec<Sp<LooseItem>>,
+    #[serde(default)]
+    removed: Vec<Sp<LooseItem>>,
+}
+
+impl Loose {
+    fn list(&self, name: &str) -> &[Sp<LooseItem>] {
+        match name {
+            "standard" => self.standard.as_slice(),
+            "sources" => &self.sources,
+            "params" => &self.params,
+            "classes" => &self.classes,
+            "forms" => &self.forms,
+            "categories" => &self.categories,
+            "groups" => &self.groups,
+            "figures" => &self.figures,
+            "dimensions" => &self.dimensions,
+            "indicators" => &self.indicators,
+            "grades" => &self.grades,
+            "targets" => &self.targets,
+            "units" => &self.units,
+            "removed" => &self.removed,
+            _ => &[],
+        }
+    }
+}
+
+/// `cite.source`, `cite.confidence` as `source、confidence`.
+fn within_fields(missing: &[String]) -> String {
+    missing.iter().map(|f| f.rsplit('.').next().unwrap_or(f)).collect::<Vec<_>>().join("、")
+}
+
+/// A field's value as written in TOML, when it is short (text, number, true/false, a list of
+/// those); a table is not shown.
+fn shown(v: &toml::Value) -> Option<String> {
+    Some(match v {
+        toml::Value::String(s) => format!("{s:?}"),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => num(*f),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::Array(a) => format!("[{}]", a.iter().map(shown).collect::<Option<Vec<_>>>()?.join(", ")),
+        toml::Value::Table(_) => return None,
+    })
+}
+
+/// The item a parent standard (or its parent …) has in `list` under `id`: the parent's id, how
+/// the author is told to see it, and the item.
+fn parent_item(
+    extends: Option<&str>,
+    table: &Table,
+    id: &str,
+    parent: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Option<(String, String, String, LooseItem)> {
+    let mut next = extends.map(str::to_string);
+    let mut seen: Vec<String> = Vec::new();
+    // Seen through the parent this file extends: its resolved view has the inherited item too.
+    let direct = extends.and_then(|id| {
+        let (name, text) = parent(id)?;
+        Some(if super::builtin(id).is_some_and(|b| b.file == name) && super::builtin_text(id) == Some(text.as_str()) {
+            format!("lifecircle show {id}")
+        } else {
+            format!("lifecircle show {name}")
+        })
+    })?;
+    while let Some(pid) = next.take() {
+        if seen.contains(&pid) || seen.len() > 32 {
+            break;
+        }
+        seen.push(pid.clone());
+        let (pname, ptext) = parent(&pid)?;
+        let psrc = SourceText::read(&pname, &ptext).ok()?;
+        let loose: Loose = toml::from_str(&psrc.toml).ok()?;
+        let key = |it: &LooseItem| it.get(table.key).and_then(|v| v.get().as_str().map(str::to_string));
+        if let Some(it) = loose.list(table.list).iter().find(|it| key(it.get()).as_deref() == Some(id)) {
+            let builtin = super::builtin(&pid).is_some_and(|b| b.file == pname)
+                && super::builtin_text(&pid) == Some(ptext.as_str());
+            let label =
+                if builtin { format!("内置标准 {pid}") } else { format!("上级标准 {pid}（{pname}）") };
+            return Some((label, direct, pid, it.get().clone()));
+        }
+        next = loose
+            .standard
+            .as_ref()
+            .and_then(|s| s.get().get("extends").and_then(|v| v.get().as_str().map(str::to_string)));
+    }
+    None
+}
+
+/// Every item of the file that lacks a field it cannot do without, each named once with all
+/// it lacks (serde stops at the first). An item with `override = true` is told that an override
+/// replaces the whole item: the fields to write, with the parent's values, the parent's
+/// optional ones that would be dropped, and how to see the parent's item. Empty when the file
+/// does not read even without its types (serde's diagnostic stands then).
+fn incomplete_items(src: &SourceText, parent: &dyn Fn(&str) -> Option<(String, String)>) -> Vec<Diagnostic> {
+    let Ok(loose) = toml::from_str::<Loose>(&src.toml) else { return Vec::new() };
+    if loose.standard.is_none() {
+        return Vec::new();
+    }
+    let extends = loose.standard.as_ref().and_then(|s| s.get().get("extends")).and_then(|v| v.get().as_str());
+    let mut out = Vec::new();
+    for t in TABLES {
+        for (n, item) in loose.list(t.list).iter().enumerate() {
+            let fields = item.get();
+            let mut missing: Vec<String> =
+                t.required.iter().filter(|f| !fields.contains_key(**f)).map(|f| f.to_string()).collect();
+            for (k, v) in fields {
+                let needs: &[&str] = if k == "cite" || k == "points_cite" {
+                    CITE_REQUIRED
+                } else if TEXTS.contains(&k.as_str()) {
+                    &["zh", "en"]
+                } else {
+                    continue;
+                };
+                if let toml::Value::Table(tb) = v.get() {
+                    missing.extend(needs.iter().filter(|f| !tb.contains_key(**f)).map(|f| format!("{k}.{f}")));
+                }
+            }
+            if missing.is_empty() {
+                continue;
+            }
+            // Said where it is missing: in one field's table (a `cite` without its `source`) at
+            // that table, else at the item.
+            let within: Vec<&str> = missing.iter().map(|f| f.split('.').next().unwrap_or(f)).collect();
+            let span = match within.first() {
+                Some(first) if missing.iter().all(|f| f.contains('.')) && within.iter().all(|w| w == first) => {
+                    fields.get(*first).map_or(item.span(), |v| v.span())
+                }
+                _ => item.span(),
+            };
+            let id = fields.get(t.key).and_then(|v| v.get().as_str()).map(str::to_string);
+            let (name_zh, name_en) = match &id {
+                Some(id) => (format!("{} {id}", t.zh), format!("{} `{id}`", t.en)),
+                None => (format!("第 {} 个{}", n + 1, t.zh), format!("{} number {}", t.en, n + 1)),
+            };
+            let only_cite =
+                missing.iter().all(|f| f == "cite" || f.starts_with("cite.") || f.starts_with("points_cite."));
+            let code = if only_cite { DiagCode::MissingCitation } else { DiagCode::Syntax };
+            let overrides = t.overridable && fields.get("override").is_some_and(|v| v.get().as_bool() == Some(true));
+            let list_en = missing.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+            let s = if missing.len() == 1 { "" } else { "s" };
+            let (zh, en) = if overrides {
+                let from = id.as_deref().and_then(|id| parent_item(extends, t, id, parent));
+                let theirs = |f: &str| from.as_ref().and_then(|(.., it)| it.get(f)).and_then(|v| shown(v.get()));
+                let fields_zh: Vec<String> = missing
+                    .iter()
+                    .map(|f| match theirs(f) {
+                        Some(v) => format!("{f}（上级为 {v}）"),
+                        None => f.clone(),
+                    })
+                    .collect();
+                let fields_en: Vec<String> = missing
+                    .iter()
+                    .map(|f| match theirs(f) {
+                        Some(v) => format!("`{f}` (the parent's: {v})"),
+                        None => format!("`{f}`"),
+                    })
+                    .collect();
+                // The parent's optional fields this item does not write: dropped with it.
+                let dropped: Vec<String> = from
+                    .as_ref()
+                    .map(|(.., it)| {
+                        it.iter()
+                            .filter(|(k, _)| {
+                                !t.required.contains(&k.as_str())
+                                    && k.as_str() != "override"
+                                    && !fields.contains_key(*k)
+                            })
+                            .map(|(k, v)| match shown(v.get()) {
+                                Some(v) => format!("{k} = {v}"),
+                                None => k.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let (whose_zh, whose_en, see_zh, see_en) = match &from {
+                    Some((label, show, pid, _)) => (
+                        label.clone(),
+                        format!("the parent {pid}"),
+                        format!("上级的这一项可用 `{show}` 查看，照写后再改。"),
+                        format!(" See the parent's item with `{show}`."),
+                    ),
+                    None => ("上级标准".to_string(), "the parent".to_string(), String::new(), String::new()),
+                };
+                let (drop_zh, drop_en) = if dropped.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!("上级的 {} 若不照写，也会丢掉。", dropped.join("、")),
+                        format!(" The parent's {} would be dropped unless written too.", dropped.join(", ")),
+                    )
+                };
+                (
+                    format!(
+                        "{name_zh} 写了 override = true：override 会整体替换{whose_zh} 的同名{}，不是只改写写出的字段，\
+                         所以还须写 {}。{drop_zh}{see_zh}",
+                        t.zh,
+                        fields_zh.join("、")
+                    ),
+                    format!(
+                        "missing field{s} {list_en} in {name_en}: `override = true` replaces the whole {} of {whose_en}, \
+                         not just the fields written, so it needs {} too.{drop_en}{see_en}",
+                        t.en,
+                        fields_en.join(", ")
+                    ),
+                )
+            } else if missing.iter().all(|f| f == "cite.source" || f == "cite.confidence") {
+                (
+                    format!(
+                        "{name_zh} 的出处 cite 缺少 {}：出处须写 source（[[sources]] 中的来源编号）与 confidence（verified 或 provisional）",
+                        within_fields(&missing)
+                    ),
+                    format!(
+                        "missing field{s} {list_en} in {name_en}: a citation needs `source` (an id of `[[sources]]`) and `confidence` (verified or provisional)"
+                    ),
+                )
+            } else if only_cite && missing == ["cite"] {
+                (
+                    format!("{name_zh} 缺少出处：每一项都须写出处 cite = {{ source, clause, confidence }}"),
+                    format!(
+                        "missing field `cite` in {name_en}: every item needs `cite = {{ source, clause, confidence }}`"
+                    ),
+                )
+            } else {
+                (
+                    format!("{name_zh} 缺少必填字段 {}（{}的字段表见 standards/README.md）", missing.join("、"), t.zh),
+                    format!("missing field{s} {list_en} in {name_en} (field tables: standards/README.md)"),
+                )
+            };
+            let d = diagnostic(src, Some(span), code, id.as_deref(), en);
+            out.push(Diagnostic { zh: Some(zh), ..d });
+        }
+    }
+    out
+}
+
+/// What a list's items are called: English, Chinese, and whether a child may replace a
+/// parent's item (`override = true`).
+#[derive(Clone, Copy)]
+struct What {
+    en: &'static str,
+    zh: &'static str,
+    overridable: bool,
+}
+
+const SOURCE: What = What { en: "source", zh: "来源", overridable: false };
+const PARAM: What = What { en: "param", zh: "参数", overridable: true };
+const CLASS: What = What { en: "class", zh: "类别", overridable: false };
+const FORM: What = What { en: "form", zh: "形态", overridable: false };
+const CATEGORY: What = What { en: "category", zh: "业态", overridable: false };
+const GROUP: What = What { en: "group", zh: "业态组", overridable: false };
+const FIGURE: What = What { en: "figure", zh: "数据项", overridable: false };
+const GRADE: What = What { en: "grade", zh: "等级", overridable: true };
+const DIMENSION: What = What { en: "dimension", zh: "维度", overridable: true };
+const INDICATOR: What = What { en: "indicator", zh: "指标", overridable: true };
+
 /// Items of one list across the chain, with overrides applied: (file index, item).
 fn merge<T: Clone>(
     cx: &mut Cx,
-    what: &str,
+    what: What,
     list: impl Fn(&RawStandard) -> &Vec<T>,
     key: impl Fn(&T) -> &Sp<String>,
     is_override: impl Fn(&T) -> bool,
@@ -600,46 +1112,70 @@ fn merge<T: Clone>(
         let mut in_this_file: BTreeMap<String, usize> = BTreeMap::new();
         for item in items {
             let k = key(&item).clone();
-            if let Some(first) = in_this_file.get(k.get()) {
+            let id = k.get().clone();
+            if let Some(first) = in_this_file.get(&id) {
                 let (line, _) = cx.files[fi].src.line_col(*first);
                 pending.push((
                     fi,
                     k.span(),
                     DiagCode::DuplicateId,
-                    k.get().clone(),
+                    id.clone(),
+                    format!("本文件第{line}行已有{} `{id}`，请给这一项改用新编号", what.zh),
                     format!(
-                        "本文件第{line}行已有编号 `{id}`，请改用新编号 / duplicate {what} id `{id}` in this file (first at line {line}); give this one a new id",
-                        id = k.get()
+                        "duplicate {} id `{id}` in this file (first at line {line}); give this one a new id",
+                        what.en
                     ),
                 ));
                 continue;
             }
-            in_this_file.insert(k.get().clone(), k.span().start);
-            match out.iter().position(|(_, o)| key(o).get() == k.get()) {
+            in_this_file.insert(id.clone(), k.span().start);
+            match out.iter().position(|(_, o)| key(o).get() == &id) {
                 Some(pos) if is_override(&item) => out[pos] = (fi, item),
                 Some(pos) => {
-                    let prev = cx.files[out[pos].0].src.name.clone();
+                    let (pz, pe) = cx.whose(out[pos].0);
+                    let (zh, en) = if what.overridable {
+                        (
+                            format!(
+                                "{pz} 已有{w} `{id}`：要改写它，请在这一项加 override = true（override 会整体替换上级的这一项，须写出全部字段）；要新增，请换一个编号",
+                                w = what.zh
+                            ),
+                            format!(
+                                "duplicate {} id `{id}` (already defined in {pe}; write `override = true` to replace it, rewriting the whole item, or give this one a new id)",
+                                what.en
+                            ),
+                        )
+                    } else {
+                        (
+                            format!("{pz} 已有{w} `{id}`：子标准只能新增{w}，不能重定义，请换一个编号", w = what.zh),
+                            format!(
+                                "duplicate {} id `{id}` (already defined in {pe}; a child adds {}s but cannot redefine them: give this one a new id)",
+                                what.en, what.en
+                            ),
+                        )
+                    };
+                    pending.push((fi, k.span(), DiagCode::DuplicateId, id.clone(), zh, en));
+                }
+                None if is_override(&item) => {
+                    let ids: Vec<&str> = out.iter().map(|(_, o)| key(o).get().as_str()).collect();
+                    let (nz, ne) = near(&id, &ids);
                     pending.push((
                         fi,
                         k.span(),
-                        DiagCode::DuplicateId,
-                        k.get().clone(),
-                        format!("duplicate {what} id `{}` (already defined in {prev}; write `override = true` to replace it)", k.get()),
+                        DiagCode::OverrideUnknown,
+                        id.clone(),
+                        format!(
+                            "写了 override = true，但上级标准中没有{} `{id}`{nz}：要改写上级的条目，请核对编号；要新增，请删去 override = true",
+                            what.zh
+                        ),
+                        format!("`override = true` but no parent standard defines {} `{id}`{ne}", what.en),
                     ));
                 }
-                None if is_override(&item) => pending.push((
-                    fi,
-                    k.span(),
-                    DiagCode::OverrideUnknown,
-                    k.get().clone(),
-                    format!("`override = true` but no parent standard defines {what} `{}`", k.get()),
-                )),
                 None => out.push((fi, item)),
             }
         }
     }
-    for (fi, span, code, item, msg) in pending {
-        cx.at(fi, Some(span), code, Some(&item), msg);
+    for (fi, span, code, item, zh, en) in pending {
+        cx.at(fi, Some(span), code, Some(&item), zh, en);
     }
     out
 }
@@ -659,7 +1195,7 @@ fn check_code(cx: &mut Cx, fi: usize, code: &Sp<String>, what: &str, upper_ok: b
         });
     if !ok {
         let shown = if c.is_empty() { "（空）".to_string() } else { format!("“{c}”") };
-        cx.at_zh(
+        cx.at(
             fi,
             Some(code.span()),
             DiagCode::BadValue,
@@ -674,72 +1210,98 @@ fn check_code(cx: &mut Cx, fi: usize, code: &Sp<String>, what: &str, upper_ok: b
 }
 
 fn check_unit(cx: &mut Cx, fi: usize, unit: &Sp<String>, item: &str) {
-    if !UNITS.contains(&unit.get().as_str()) {
+    let u = unit.get();
+    if !UNITS.contains(&u.as_str()) {
+        let (nz, ne) = near(u, UNITS);
         cx.at(
             fi,
             Some(unit.span()),
             DiagCode::UnknownUnit,
             Some(item),
-            format!("unknown unit `{}` (known: {})", unit.get(), UNITS.join(", ")),
+            format!("不认识的单位“{u}”{nz}（可用的单位：{}）", UNITS.join("、")),
+            format!("unknown unit `{u}`{ne} (known: {})", UNITS.join(", ")),
         );
     }
 }
 
-fn date(cx: &mut Cx, fi: usize, d: &Sp<String>, item: &str) -> Date {
+/// A date of the file, or `None` (reported) when it is not one.
+fn date(cx: &mut Cx, fi: usize, d: &Sp<String>, item: &str, field: &str) -> Option<Date> {
     match d.get().parse::<Date>() {
-        Ok(d) => d,
+        Ok(d) => Some(d),
         Err(e) => {
-            let msg = format!("日期须写成 YYYY-MM-DD，如 2027-01-01 / {e}");
-            cx.at(fi, Some(d.span()), DiagCode::BadValue, Some(item), msg);
-            Date::new(1970, 1, 1).expect("valid date")
+            let why = match e.reason {
+                "wrong shape" => "写法不对",
+                "not a number" => "年、月、日须为数字",
+                "no such day" => "没有这一天",
+                _ => "无效",
+            };
+            cx.at(
+                fi,
+                Some(d.span()),
+                DiagCode::BadValue,
+                Some(item),
+                format!("{field} 的日期“{}”{why}：日期须写成 YYYY-MM-DD，如 2027-01-01", e.text),
+                format!("{field}: {e}"),
+            );
+            None
         }
     }
+}
+
+/// A placeholder where a 文号 belongs (`温商务〔2027〕待定`, `无`, `TBD`): the document is not issued.
+fn placeholder_document(doc: &str) -> bool {
+    let d = doc.trim();
+    const MARKS: [&str; 10] = ["待定", "待印发", "待发", "暂无", "未定", "TBD", "tbd", "XXX", "xxx", "××"];
+    d.is_empty() || ["无", "-", "—", "〔〕"].contains(&d) || d.contains("〔〕") || MARKS.iter().any(|m| d.contains(m))
 }
 
 fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &str) -> Cite {
     let src = c.source.get().trim();
     if src.is_empty() {
-        cx.at(fi, Some(c.source.span()), DiagCode::MissingCitation, Some(item), "citation has an empty source".into());
+        cx.at(
+            fi,
+            Some(c.source.span()),
+            DiagCode::MissingCitation,
+            Some(item),
+            "出处的 source 是空的：请写 [[sources]] 中某个来源的编号".into(),
+            "citation has an empty source: name an id of `[[sources]]`".into(),
+        );
     } else if !sources.contains(src) {
+        // The sources of this file first: the one meant is most likely among them.
+        let own: Vec<&str> = cx.files[fi].raw.sources.iter().map(|s| s.id.get().as_str()).collect();
+        let rest: Vec<&str> = sources.iter().map(String::as_str).filter(|s| !own.contains(s)).collect();
+        let ids: Vec<&str> = own.into_iter().chain(rest).collect();
+        let (nz, ne) = near(src, &ids);
+        let (lz, le) = listed(&ids);
         cx.at(
             fi,
             Some(c.source.span()),
             DiagCode::UnknownReference,
             Some(item),
-            format!("citation names unknown source `{src}`"),
+            format!("出处引用的来源 `{src}` 未定义{nz}：请在 [[sources]] 中添加这个来源，或改用已有的来源（{lz}）"),
+            format!("citation names unknown source `{src}`{ne} (sources: {le})"),
         );
     }
     let confidence = match c.confidence.get().as_str() {
         "verified" => Confidence::Verified,
         "provisional" => Confidence::Provisional,
         other => {
-            cx.at_zh(
+            let (_, ne) = near(other, &["verified", "provisional"]);
+            cx.at(
                 fi,
                 Some(c.confidence.span()),
                 DiagCode::BadValue,
                 Some(item),
                 not_allowed_zh("出处可信度", "confidence", other, &["verified", "provisional"]),
-                format!(
-                    "confidence `{other}` must be `verified` or `provisional`{}",
-                    did_you_mean(other, &["verified", "provisional"])
-                ),
+                format!("confidence `{other}` must be `verified` or `provisional`{ne}"),
             );
             Confidence::Provisional
         }
     };
-    if confidence == Confidence::Provisional && c.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        cx.at(
-            fi,
-            Some(c.confidence.span()),
-            DiagCode::MissingCitation,
-            Some(item),
-            "a provisional value must give its `reason`".into(),
-        );
-    }
     if let Some(ev) = &c.evidence
         && !["V", "V2", "R", "G", "I"].contains(&ev.as_str())
     {
-        cx.at_zh(
+        cx.at(
             fi,
             Some(c.source.span()),
             DiagCode::BadValue,
@@ -748,35 +1310,89 @@ fn cite(cx: &mut Cx, fi: usize, c: &RawCite, sources: &BTreeSet<String>, item: &
             format!("evidence `{ev}` must be one of V, V2, R, G, I"),
         );
     }
-    Cite {
+    let cite = Cite {
         source: src.to_string(),
         clause: c.clause.clone(),
         confidence,
         evidence: c.evidence.clone(),
         reason: c.reason.clone(),
         quote: c.quote.clone(),
+    };
+    // One rule for every standard, built-in or not (standards/README.md, 官方值与设计值).
+    let bad_word = !["verified", "provisional"].contains(&c.confidence.get().as_str());
+    match cite.lacks() {
+        Some(Lacks::QuoteOrReason) => cx.at(
+            fi,
+            Some(c.confidence.span()),
+            DiagCode::MissingCitation,
+            Some(item),
+            "标为已核实（confidence = \"verified\"）的值须有依据：请加来源中可逐字找到的原文 quote = \"原文\"，\
+             或用 reason 说明为何无法引用原文；若是本项目的设计值或未核实的值，请改为 confidence = \"provisional\" 并写 reason = \"取值理由\""
+                .into(),
+            "a verified value needs its evidence: add `quote = \"…\"` (words found in the source) or a `reason` saying \
+             why there is none; a designed or unchecked value is `confidence = \"provisional\"` with its `reason`"
+                .into(),
+        ),
+        Some(Lacks::Reason) if !bad_word => cx.at(
+            fi,
+            Some(c.confidence.span()),
+            DiagCode::MissingCitation,
+            Some(item),
+            "暂定值（confidence = \"provisional\"）须用 reason 写明取值理由，如 reason = \"参照……取值\"".into(),
+            "a provisional value must give its `reason`".into(),
+        ),
+        _ => {}
     }
+    cite
 }
 
+/// A number of the file, checked: finite and at least `min`. Else reported, and `min` (or 0)
+/// stands for it.
 fn finite(cx: &mut Cx, fi: usize, v: &Sp<f64>, item: &str, what: &str, min: f64) -> f64 {
     let x = *v.get();
     if !x.is_finite() || x < min {
-        let zh = if min == f64::MIN {
-            format!("{what} 须为有限的数，不能是 {x}")
+        let (zh, en) = if min == f64::MIN {
+            (
+                format!("{what} 须为有限的数，不能是 {}", num(x)),
+                format!("{what} must be a finite number, not {}", num(x)),
+            )
         } else {
-            format!("{what} 须为不小于 {min} 的数，不能是 {x}")
+            (
+                format!("{what} 须为不小于 {} 的数，不能是 {}", num(min), num(x)),
+                format!("{what} must be a number ≥ {}, not {}", num(min), num(x)),
+            )
         };
-        cx.at_zh(
-            fi,
-            Some(v.span()),
-            DiagCode::BadValue,
-            Some(item),
-            zh,
-            format!("{what} must be a number ≥ {min}, not {x}"),
-        );
+        cx.at(fi, Some(v.span()), DiagCode::BadValue, Some(item), zh, en);
         return min.max(0.0);
     }
     x
+}
+
+/// The plausible range of a parameter's value, with why: the parameters scoring uses by name
+/// have a physical meaning, so that a slip (10000 m/min, 0.001) is refused rather than scored.
+/// The bounds are this project's design, said so in the message.
+fn param_range(id: &str, unit: &str) -> (f64, f64, &'static str, &'static str) {
+    match id {
+        WALKING_SPEED | ELDERLY_WALKING_SPEED => (
+            30.0,
+            120.0,
+            "约 0.5 至 2 米/秒，步行的合理范围，为本项目设计的界限",
+            "about 0.5 to 2 m/s, a plausible walk: a bound designed by this project",
+        ),
+        DETOUR_FACTOR => (
+            1.0,
+            2.5,
+            "沿路步行不会短于直线，故不小于 1；上限 2.5 为本项目设计的界限",
+            "a walk is never shorter than the straight line, so at least 1; the upper 2.5 is a bound designed by this project",
+        ),
+        _ if unit == "fraction" => (0.0, 1.0, "比例写成 0 到 1 之间的小数", "a share is a fraction from 0 to 1"),
+        _ => (
+            0.0,
+            f64::INFINITY,
+            "长度、时间、面积、人数与个数都不能为负",
+            "lengths, times, areas and counts are never negative",
+        ),
+    }
 }
 
 fn build(cx: &mut Cx) -> Standard {
@@ -784,12 +1400,12 @@ fn build(cx: &mut Cx) -> Standard {
     let origin = |cx: &Cx, fi: usize| cx.files[fi].raw.standard.id.get().clone();
 
     // Sources first: citations everywhere refer to them.
-    let sources_raw = merge(cx, "source", |r| &r.sources, |s| &s.id, |_| false);
+    let sources_raw = merge(cx, SOURCE, |r| &r.sources, |s| &s.id, |_| false);
     let source_ids: BTreeSet<String> = sources_raw.iter().map(|(_, s)| s.id.get().clone()).collect();
     let mut sources = Vec::new();
     for (fi, s) in &sources_raw {
         check_code(cx, *fi, &s.id, "source", false);
-        let d = date(cx, *fi, &s.date, s.id.get());
+        let d = date(cx, *fi, &s.date, s.id.get(), "date").unwrap_or_else(epoch);
         sources.push(Source {
             id: s.id.get().clone(),
             title: s.title.clone(),
@@ -806,19 +1422,51 @@ fn build(cx: &mut Cx) -> Standard {
     let meta = cx.files[last].raw.standard.clone();
     let id = meta.id.get().clone();
     check_code(cx, last, &meta.id, "standard", false);
-    let issued = date(cx, last, &meta.issued, &id);
-    let effective = date(cx, last, &meta.effective, &id);
-    let ends = meta.ends.as_ref().map(|e| date(cx, last, e, &id));
-    if let (Some(e), Some(sp)) = (ends, &meta.ends)
-        && e < effective
+    let issued = date(cx, last, &meta.issued, &id, "issued");
+    let effective = date(cx, last, &meta.effective, &id, "effective");
+    let ends = meta.ends.as_ref().and_then(|e| date(cx, last, e, &id, "ends"));
+    if let (Some(i), Some(e)) = (issued, effective)
+        && i > e
     {
-        cx.at_zh(
+        cx.at(
+            last,
+            Some(meta.issued.span()),
+            DiagCode::BadValue,
+            Some(&id),
+            format!("印发日期 issued（{i}）晚于生效日期 effective（{e}）：文件先印发、后生效，请核对这两个日期"),
+            format!(
+                "issued {i} after it takes effect ({e}): a document is issued before it takes effect; check both dates"
+            ),
+        );
+    }
+    if let (Some(e), Some(eff), Some(sp)) = (ends, effective, &meta.ends)
+        && e < eff
+    {
+        cx.at(
             last,
             Some(sp.span()),
             DiagCode::BadValue,
             Some(&id),
-            format!("失效日期 ends（{e}）早于生效日期 effective（{effective}）"),
-            format!("ends {e} before it takes effect ({effective})"),
+            format!("失效日期 ends（{e}）早于生效日期 effective（{eff}）"),
+            format!("ends {e} before it takes effect ({eff})"),
+        );
+    }
+    let (issued, effective) = (issued.unwrap_or_else(epoch), effective.unwrap_or_else(epoch));
+    if meta.status.get() == "official" && placeholder_document(meta.document.get()) {
+        let doc = meta.document.get().trim();
+        cx.at(
+            last,
+            Some(meta.document.span()),
+            DiagCode::BadValue,
+            Some(&id),
+            format!(
+                "状态写的是正式印发（status = \"official\"），但文号 document 还是占位的“{doc}”：尚未印发的标准请写 \
+                 status = \"proposal\"（建议稿）或 \"trial\"（试行），印发后再填上文号、改为 official"
+            ),
+            format!(
+                "status is \"official\" but the document number `{doc}` is a placeholder: a standard not yet issued is \
+                 \"proposal\" (or \"trial\"); fill in the number and make it official once it is issued"
+            ),
         );
     }
     let level = match meta.level.get().as_str() {
@@ -827,7 +1475,7 @@ fn build(cx: &mut Cx) -> Standard {
         "city" => Level::City,
         "district" => Level::District,
         other => {
-            cx.at_zh(
+            cx.at(
                 last,
                 Some(meta.level.span()),
                 DiagCode::BadValue,
@@ -839,7 +1487,7 @@ fn build(cx: &mut Cx) -> Standard {
         }
     };
     if !["official", "trial", "proposal"].contains(&meta.status.get().as_str()) {
-        cx.at_zh(
+        cx.at(
             last,
             Some(meta.status.span()),
             DiagCode::BadValue,
@@ -851,7 +1499,7 @@ fn build(cx: &mut Cx) -> Standard {
     if meta.version.get().trim().is_empty() {
         // An assessment names the standard by id and version (and digest): an empty version
         // would print as `v` and tell two editions apart by digest alone.
-        cx.at_zh(
+        cx.at(
             last,
             Some(meta.version.span()),
             DiagCode::BadValue,
@@ -869,10 +1517,35 @@ fn build(cx: &mut Cx) -> Standard {
 
     // Parameters.
     let mut params = Vec::new();
-    for (fi, p) in merge(cx, "param", |r| &r.params, |p| &p.id, |p| p.override_) {
+    for (fi, p) in merge(cx, PARAM, |r| &r.params, |p| &p.id, |p| p.override_) {
         check_code(cx, fi, &p.id, "param", false);
         check_unit(cx, fi, &p.unit, p.id.get());
-        let value = finite(cx, fi, &p.value, p.id.get(), "value", f64::MIN);
+        // One problem per value, at its line: not a number, or out of the plausible range.
+        let (lo, hi, why_zh, why_en) = param_range(p.id.get(), p.unit.get());
+        let v = *p.value.get();
+        let value = if v.is_finite() && (lo..=hi).contains(&v) {
+            v
+        } else {
+            let (pid, unit) = (p.id.get(), p.unit.get());
+            let (range_zh, range_en) = if hi.is_finite() {
+                (
+                    format!("在 {} 到 {} {unit} 之间", num(lo), num(hi)),
+                    format!("from {} to {} {unit}", num(lo), num(hi)),
+                )
+            } else {
+                (format!("不小于 {}", num(lo)), format!("at least {}", num(lo)))
+            };
+            let what = if v.is_finite() { "" } else { "为有限的数，且" };
+            cx.at(
+                fi,
+                Some(p.value.span()),
+                DiagCode::BadValue,
+                Some(pid),
+                format!("参数 {pid} 的值须{what}{range_zh}（{why_zh}），不能是 {}", num(v)),
+                format!("param {pid} must be {range_en} ({why_en}), not {}", num(v)),
+            );
+            lo
+        };
         let c = cite(cx, fi, &p.cite, &source_ids, p.id.get());
         params.push(Param {
             id: p.id.get().clone(),
@@ -883,19 +1556,10 @@ fn build(cx: &mut Cx) -> Standard {
             origin: origin(cx, fi),
         });
     }
-    for pid in [WALKING_SPEED, DETOUR_FACTOR] {
-        if let Some(p) = params.iter().find(|p| p.id == pid)
-            && p.value <= 0.0
-        {
-            let msg = format!("{pid} must be positive, not {}", p.value);
-            let zh = format!("参数 {pid} 须大于 0，不能是 {}", p.value);
-            cx.at_zh(last, None, DiagCode::BadValue, Some(pid), zh, msg);
-        }
-    }
 
     // Classes, forms, categories, groups, figures.
     let mut classes = Vec::new();
-    for (fi, c) in merge(cx, "class", |r| &r.classes, |c| &c.code, |_| false) {
+    for (fi, c) in merge(cx, CLASS, |r| &r.classes, |c| &c.code, |_| false) {
         check_code(cx, fi, &c.code, "class", false);
         let ct = cite(cx, fi, &c.cite, &source_ids, c.code.get());
         classes.push(Class {
@@ -907,7 +1571,7 @@ fn build(cx: &mut Cx) -> Standard {
         });
     }
     let mut forms = Vec::new();
-    for (fi, f) in merge(cx, "form", |r| &r.forms, |f| &f.code, |_| false) {
+    for (fi, f) in merge(cx, FORM, |r| &r.forms, |f| &f.code, |_| false) {
         check_code(cx, fi, &f.code, "form", false);
         let ct = cite(cx, fi, &f.cite, &source_ids, f.code.get());
         forms.push(Form {
@@ -924,7 +1588,7 @@ fn build(cx: &mut Cx) -> Standard {
     // `Standard::find_category` (which ignores case for English names only): no two names may
     // be told apart by case alone.
     let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for (fi, c) in merge(cx, "category", |r| &r.categories, |c| &c.code, |_| false) {
+    for (fi, c) in merge(cx, CATEGORY, |r| &r.categories, |c| &c.code, |_| false) {
         check_code(cx, fi, &c.code, "category", false);
         let written = [(c.code.get(), c.code.span()), (&c.zh, c.code.span()), (&c.en, c.code.span())]
             .into_iter()
@@ -936,13 +1600,13 @@ fn build(cx: &mut Cx) -> Standard {
             }
             match names.get(&key) {
                 Some(other) if other != c.code.get() => {
-                    let msg = format!(
-                        "“{name}”已是业态 `{other}` 的名称或别名：一个名称只能指一个业态，请删去或改写 / \
-                         `{name}` is already a name or alias of category `{other}`: a facility written so \
-                         would go to whichever comes first; remove or rename it",
-                        name = name.trim()
+                    let name = name.trim();
+                    let zh = format!("“{name}”已是业态 `{other}` 的名称或别名：一个名称只能指一个业态，请删去或改写");
+                    let en = format!(
+                        "`{name}` is already a name or alias of category `{other}`: a facility written so \
+                         would go to whichever comes first; remove or rename it"
                     );
-                    cx.at(fi, Some(span), DiagCode::DuplicateId, Some(c.code.get()), msg);
+                    cx.at(fi, Some(span), DiagCode::DuplicateId, Some(c.code.get()), zh, en);
                 }
                 Some(_) => {}
                 None => {
@@ -951,18 +1615,15 @@ fn build(cx: &mut Cx) -> Standard {
             }
         }
         if !classes.iter().any(|k| &k.code == c.class.get()) {
-            cx.at(
-                fi,
-                Some(c.class.span()),
-                DiagCode::UnknownReference,
-                Some(c.code.get()),
-                format!("unknown class `{}`", c.class.get()),
-            );
+            let codes: Vec<&str> = classes.iter().map(|k| k.code.as_str()).collect();
+            let (zh, en) = unknown_ref(c.class.get(), &codes, "类别 class", "class");
+            let zh = format!("业态 {} 的{zh}", c.code.get());
+            cx.at(fi, Some(c.class.span()), DiagCode::UnknownReference, Some(c.code.get()), zh, en);
         }
         for tag in &c.osm {
             let ok = tag.get().split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty());
             if !ok {
-                cx.at_zh(
+                cx.at(
                     fi,
                     Some(tag.span()),
                     DiagCode::BadValue,
@@ -974,7 +1635,7 @@ fn build(cx: &mut Cx) -> Standard {
         }
         for code in &c.amap {
             if code.get().len() != 6 || !code.get().bytes().all(|b| b.is_ascii_digit()) {
-                cx.at_zh(
+                cx.at(
                     fi,
                     Some(code.span()),
                     DiagCode::BadValue,
@@ -997,25 +1658,30 @@ fn build(cx: &mut Cx) -> Standard {
         });
     }
     let mut groups = Vec::new();
-    for (fi, g) in merge(cx, "group", |r| &r.groups, |g| &g.code, |_| false) {
+    for (fi, g) in merge(cx, GROUP, |r| &r.groups, |g| &g.code, |_| false) {
         check_code(cx, fi, &g.code, "group", false);
-        if categories.iter().any(|c| &c.code == g.code.get()) {
+        let gc = g.code.get();
+        if categories.iter().any(|c| &c.code == gc) {
             cx.at(
                 fi,
                 Some(g.code.span()),
                 DiagCode::DuplicateId,
-                Some(g.code.get()),
-                "a group may not share its code with a category".into(),
+                Some(gc),
+                format!("业态组 {gc} 与业态 {gc} 同名：业态组的编码须与各业态不同，请改名"),
+                format!("group `{gc}` shares its code with a category: a group may not; rename it"),
             );
         }
+        let codes: Vec<&str> = categories.iter().map(|c| c.code.as_str()).collect();
         for m in &g.any_of {
-            if !categories.iter().any(|c| &c.code == m.get()) {
+            if !codes.contains(&m.get().as_str()) {
+                let (zh, en) = unknown_ref(m.get(), &codes, "业态", "category");
                 cx.at(
                     fi,
                     Some(m.span()),
                     DiagCode::UnknownCategory,
-                    Some(g.code.get()),
-                    format!("unknown category `{}` in group", m.get()),
+                    Some(gc),
+                    format!("业态组 {gc} 的 any_of 中，{zh}"),
+                    format!("{en} in group `{gc}`"),
                 );
             }
         }
@@ -1024,7 +1690,8 @@ fn build(cx: &mut Cx) -> Standard {
                 fi,
                 Some(g.code.span()),
                 DiagCode::BadParameter,
-                Some(g.code.get()),
+                Some(gc),
+                format!("业态组 {gc} 的 any_of 至少要列一个业态"),
                 "a group needs at least one category in `any_of`".into(),
             );
         }
@@ -1038,7 +1705,7 @@ fn build(cx: &mut Cx) -> Standard {
         });
     }
     let mut figures = Vec::new();
-    for (fi, f) in merge(cx, "figure", |r| &r.figures, |f| &f.key, |_| false) {
+    for (fi, f) in merge(cx, FIGURE, |r| &r.figures, |f| &f.key, |_| false) {
         check_code(cx, fi, &f.key, "figure", false);
         check_unit(cx, fi, &f.unit, f.key.get());
         let ct = cite(cx, fi, &f.cite, &source_ids, f.key.get());
@@ -1054,7 +1721,7 @@ fn build(cx: &mut Cx) -> Standard {
 
     // Grades (before indicators: caps refer to them).
     let mut grades = Vec::new();
-    let grades_raw = merge(cx, "grade", |r| &r.grades, |g| &g.id, |g| g.override_);
+    let grades_raw = merge(cx, GRADE, |r| &r.grades, |g| &g.id, |g| g.override_);
     for (fi, g) in &grades_raw {
         check_code(cx, *fi, &g.id, "grade", false);
         let min = finite(cx, *fi, &g.min_points, g.id.get(), "min_points", 0.0);
@@ -1078,35 +1745,56 @@ fn build(cx: &mut Cx) -> Standard {
             .find(|(_, g)| g.id.get() == &a.id)
             .map(|(fi, g)| (*fi, g.min_points.span()))
             .expect("grade from raw");
+        let (aid, amin) = (a.id.clone(), num(a.min_points));
         if let Some(b) = a.below_points
             && b <= a.min_points
         {
-            let msg = format!("grade band [{}, {b}) is empty", a.min_points);
-            cx.at(fi, Some(span.clone()), DiagCode::OverlappingGrades, Some(&a.id.clone()), msg);
+            let b = num(b);
+            cx.at(
+                fi,
+                Some(span.clone()),
+                DiagCode::OverlappingGrades,
+                Some(&aid),
+                format!("等级 {aid} 的分数段 [{amin}, {b}) 是空的：below_points（{b}）须大于 min_points（{amin}）"),
+                format!("grade band [{amin}, {b}) is empty: below_points must be above min_points"),
+            );
         }
         if let Some(next) = grades.get(w + 1) {
-            let msg = match a.below_points {
-                None => {
-                    Some(format!("grade `{}` has no upper bound but `{}` starts at {}", a.id, next.id, next.min_points))
-                }
-                Some(b) if b > next.min_points => {
-                    Some(format!("grade `{}` (below {b}) overlaps `{}` (from {})", a.id, next.id, next.min_points))
-                }
-                Some(b) if b < next.min_points => Some(format!(
-                    "grade `{}` ends below {b} but `{}` starts at {}: a gap",
-                    a.id, next.id, next.min_points
+            let (nid, nmin) = (next.id.clone(), num(next.min_points));
+            let msg = match a.below_points.map(num) {
+                None => Some((
+                    format!(
+                        "等级 {aid} 没有上限（未写 below_points），而等级 {nid} 从 {nmin} 分开始：两段重叠，请给 {aid} 写 below_points = {nmin}"
+                    ),
+                    format!(
+                        "grade `{aid}` has no upper bound but `{nid}` starts at {nmin}: give `{aid}` below_points = {nmin}"
+                    ),
+                )),
+                Some(b) if a.below_points > Some(next.min_points) => Some((
+                    format!(
+                        "等级 {aid} 的上限 {b}（不含）高于等级 {nid} 的起点 {nmin} 分：两段重叠，请把 {aid} 的 below_points 改为 {nmin}"
+                    ),
+                    format!("grade `{aid}` (below {b}) overlaps `{nid}` (from {nmin}): make its below_points {nmin}"),
+                )),
+                Some(b) if a.below_points < Some(next.min_points) => Some((
+                    format!(
+                        "等级 {aid} 止于 {b} 分（不含），而等级 {nid} 从 {nmin} 分开始：{b} 到 {nmin} 分之间没有等级，\
+                         请把 {aid} 的 below_points 改为 {nmin}，或把 {nid} 的 min_points 改为 {b}"
+                    ),
+                    format!(
+                        "grade `{aid}` ends below {b} but `{nid}` starts at {nmin}: a gap; make `{aid}`'s below_points {nmin} or `{nid}`'s min_points {b}"
+                    ),
                 )),
                 _ => None,
             };
-            if let Some(msg) = msg {
-                let id = a.id.clone();
-                cx.at(fi, Some(span), DiagCode::OverlappingGrades, Some(&id), msg);
+            if let Some((zh, en)) = msg {
+                cx.at(fi, Some(span), DiagCode::OverlappingGrades, Some(&aid), zh, en);
             }
         }
     }
 
     // Dimensions and indicators.
-    let dims_raw = merge(cx, "dimension", |r| &r.dimensions, |d| &d.id, |d| d.override_);
+    let dims_raw = merge(cx, DIMENSION, |r| &r.dimensions, |d| &d.id, |d| d.override_);
     for (fi, d) in &dims_raw {
         check_code(cx, *fi, &d.id, "dimension", true);
     }
@@ -1115,7 +1803,7 @@ fn build(cx: &mut Cx) -> Standard {
         version: meta.version.get().clone(),
         title: text(&meta.title.zh, &meta.title.en),
         issuer: text(&meta.issuer.zh, &meta.issuer.en),
-        document: meta.document.clone(),
+        document: meta.document.get().clone(),
         issued,
         effective,
         ends,
@@ -1141,8 +1829,13 @@ fn build(cx: &mut Cx) -> Standard {
         digest: String::new(),
     };
     let mut standard = std_view;
-    let mut inds_raw = merge(cx, "indicator", |r| &r.indicators, |i| &i.id, |i| i.override_);
+    let before = cx.diags.len();
+    let mut inds_raw = merge(cx, INDICATOR, |r| &r.indicators, |i| &i.id, |i| i.override_);
     remove_indicators(cx, &mut inds_raw, &source_ids);
+    // An indicator left out for a mistake already reported (a duplicate id, an override or a
+    // removal of nothing) would make the sums below blame the points for it.
+    let dropped =
+        cx.diags[before..].iter().any(|d| matches!(d.code, DiagCode::DuplicateId | DiagCode::OverrideUnknown));
     let mut indicators = Vec::new();
     for (fi, ri) in &inds_raw {
         if let Some(ind) = indicator(cx, *fi, ri, &standard, &dims_raw, &source_ids) {
@@ -1151,26 +1844,27 @@ fn build(cx: &mut Cx) -> Standard {
     }
     let units = units(cx);
     same_units(cx, &inds_raw, &units);
+    // The sums are of the points as written, so that an indicator refused for another mistake
+    // (`kind = "presense"`) still counts as its author meant; not checked when a points value
+    // is itself wrong (reported), and a dimension's not when an indicator names an unknown
+    // dimension (reported, and its points belong to the one it meant).
+    let pts = |r: &RawIndicator| *r.points.get();
+    let bad_points = inds_raw.iter().any(|(_, r)| !(pts(r).is_finite() && pts(r) >= 0.0));
+    let unknown_dim = inds_raw.iter().any(|(_, r)| !dims_raw.iter().any(|(_, d)| d.id.get() == r.dimension.get()));
     let mut dimensions = Vec::new();
     for (fi, d) in &dims_raw {
-        let sum: f64 = indicators.iter().filter(|i| &i.dimension == d.id.get()).map(|i| i.points).sum();
-        if let Some(declared) = &d.points
-            && (declared.get() - sum).abs() > 1e-9
+        let members: Vec<(usize, &RawIndicator)> =
+            inds_raw.iter().filter(|(_, r)| r.dimension.get() == d.id.get()).map(|(f, r)| (*f, r)).collect();
+        let written: f64 = members.iter().map(|(_, r)| pts(r)).sum();
+        if !dropped
+            && !bad_points
+            && !unknown_dim
+            && let Some(declared) = &d.points
+            && (declared.get() - written).abs() > 1e-9
         {
-            let zh = if *declared.get() < 0.0 {
-                format!("维度声明的分值为负数（{} 分），而其指标合计 {sum} 分", declared.get())
-            } else {
-                format!("维度声明 {} 分，而其指标合计 {sum} 分", declared.get())
-            };
-            cx.at_zh(
-                *fi,
-                Some(declared.span()),
-                DiagCode::PointsMismatch,
-                Some(d.id.get()),
-                zh,
-                format!("dimension declares {} points but its indicators add up to {sum}", declared.get()),
-            );
+            dimension_mismatch(cx, *fi, d, *declared.get(), declared.span(), &members, written);
         }
+        let sum: f64 = indicators.iter().filter(|i| &i.dimension == d.id.get()).map(|i| i.points).sum();
         dimensions.push(Dimension {
             id: d.id.get().clone(),
             name: text(&d.zh, &d.en),
@@ -1182,21 +1876,27 @@ fn build(cx: &mut Cx) -> Standard {
     let dim_pos: BTreeMap<&str, usize> = dimensions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     indicators.sort_by_key(|i| dim_pos.get(i.dimension.as_str()).copied().unwrap_or(usize::MAX));
     let sum: f64 = indicators.iter().map(|i| i.points).sum();
+    let written: f64 = inds_raw.iter().map(|(_, r)| pts(r)).sum();
     let total = match &meta.total_points {
         Some(t) => {
-            if (t.get() - sum).abs() > 1e-9 {
+            let (tp, w) = (num(*t.get()), num(written));
+            if !dropped && !bad_points && (t.get() - written).abs() > 1e-9 {
                 let zh = if *t.get() < 0.0 {
-                    format!("总分 total_points 写的是负数（{} 分），而各指标合计 {sum} 分", t.get())
+                    format!("总分 total_points 写的是负数（{tp} 分），而各指标合计 {w} 分：请把 total_points 改为 {w}")
                 } else {
-                    format!("总分 total_points 写的是 {} 分，而各指标合计 {sum} 分", t.get())
+                    format!(
+                        "总分 total_points 写的是 {tp} 分，而各指标合计 {w} 分：请把 total_points 改为 {w}，或调整指标分值使合计为 {tp} 分"
+                    )
                 };
-                cx.at_zh(
+                cx.at(
                     last,
                     Some(t.span()),
                     DiagCode::PointsMismatch,
                     Some(&id),
                     zh,
-                    format!("total_points is {} but the indicators add up to {sum}", t.get()),
+                    format!(
+                        "total_points is {tp} but the indicators add up to {w}: make it {w}, or re-weight the indicators"
+                    ),
                 );
             }
             *t.get()
@@ -1204,13 +1904,16 @@ fn build(cx: &mut Cx) -> Standard {
         None => {
             if !indicators.is_empty() {
                 let span = meta.id.span();
-                cx.at_zh(
+                let w = num(written);
+                cx.at(
                     last,
                     Some(span),
                     DiagCode::PointsMismatch,
                     Some(&id),
-                    format!("缺少总分 total_points（各指标合计 {sum} 分）"),
-                    format!("total_points is missing (the indicators add up to {sum})"),
+                    format!("缺少总分 total_points（各指标合计 {w} 分）：请在 [standard] 中写 total_points = {w}"),
+                    format!(
+                        "total_points is missing (the indicators add up to {w}): write total_points = {w} in [standard]"
+                    ),
                 );
             }
             sum
@@ -1219,11 +1922,13 @@ fn build(cx: &mut Cx) -> Standard {
     if let Some(top) = standard.grades.iter().map(|g| g.min_points).reduce(f64::max)
         && top > total
     {
+        let (top, total) = (num(top), num(total));
         cx.at(
             last,
             None,
             DiagCode::OverlappingGrades,
             Some(&id),
+            format!("有等级从 {top} 分起，高于总分 {total} 分：这个等级永远评不上"),
             format!("a grade starts at {top}, above the total of {total} points"),
         );
     }
@@ -1235,18 +1940,28 @@ fn build(cx: &mut Cx) -> Standard {
             check_unit(cx, fi, &t.unit, t.metric.get());
             let at_least = finite(cx, fi, &t.at_least, t.metric.get(), "at_least", 0.0);
             if t.unit.get() == "fraction" && at_least > 1.0 {
+                let (zh, en) = fraction_message(&[at_least]);
+                cx.at(fi, Some(t.at_least.span()), DiagCode::BadValue, Some(t.metric.get()), zh, en);
+            }
+            // The years a 便民生活圈 target can be for: the range of the years a circle can have
+            // been built in (input validation, not a standard's number: the first pilots are of
+            // 2021, and a year past 2100 is a slip), so that 1927 for 2027 is caught.
+            let (from, to) = crate::district::BUILT_YEARS;
+            let year = *t.year.get();
+            if !u32::try_from(year).is_ok_and(|y| (from..=to).contains(&y)) {
                 cx.at(
                     fi,
-                    Some(t.at_least.span()),
+                    Some(t.year.span()),
                     DiagCode::BadValue,
                     Some(t.metric.get()),
-                    fraction_message(&[at_least]),
+                    format!("目标年份 year = {year} 不是合理的年份（应在 {from} 至 {to} 之间，如 2027）"),
+                    format!("target year {year} is not a plausible year ({from} to {to})"),
                 );
             }
             let ct = cite(cx, fi, &t.cite, &source_ids, t.metric.get());
             targets.push(DistrictTarget {
                 metric: t.metric.get().clone(),
-                year: t.year,
+                year: *t.year.get(),
                 at_least,
                 unit: t.unit.get().clone(),
                 name: text(&t.zh, &t.en),
@@ -1265,6 +1980,88 @@ fn build(cx: &mut Cx) -> Standard {
     standard
 }
 
+/// A dimension whose declared points (`[[dimensions]] points`) are not the sum of its
+/// indicators' (`written`). Declared in the file being resolved: said there. Declared by a parent
+/// (whose file the author of a child may not have, a built-in one): said at what the latest file
+/// changed in that dimension (the first of its indicators there), naming whose declaration it is.
+/// Either way with the dimension's indicators and their points, and how to fix it.
+fn dimension_mismatch(
+    cx: &mut Cx,
+    fi: usize,
+    d: &RawDimension,
+    declared: f64,
+    declared_at: Range<usize>,
+    members: &[(usize, &RawIndicator)],
+    written: f64,
+) {
+    let last = cx.files.len() - 1;
+    let (did, dec, sum) = (d.id.get().as_str(), num(declared), num(written));
+    let mut sorted: Vec<&(usize, &RawIndicator)> = members.iter().collect();
+    sorted.sort_by(|a, b| a.1.id.get().cmp(b.1.id.get()));
+    let own = |f: usize| f == last && fi != last;
+    let list_zh: Vec<String> = sorted
+        .iter()
+        .map(|(f, r)| format!("{} {} 分{}", r.id.get(), num(*r.points.get()), if own(*f) { "（本文件）" } else { "" }))
+        .collect();
+    let list_en: Vec<String> = sorted
+        .iter()
+        .map(|(f, r)| format!("{} {}{}", r.id.get(), num(*r.points.get()), if own(*f) { " (this file)" } else { "" }))
+        .collect();
+    let (list_zh, list_en) = if sorted.is_empty() {
+        ("没有指标".to_string(), "no indicators".to_string())
+    } else {
+        (list_zh.join("、"), list_en.join(", "))
+    };
+    if fi == last {
+        let zh = if declared < 0.0 {
+            format!(
+                "维度 {did} 声明的分值为负数（{dec} 分），而其指标合计 {sum} 分（{list_zh}）：请把 points 改为 {sum}"
+            )
+        } else {
+            format!(
+                "维度 {did} 声明 {dec} 分，而其指标合计 {sum} 分（{list_zh}）：请把 points 改为 {sum}，或调整指标分值使合计为 {dec} 分"
+            )
+        };
+        let en = if declared < 0.0 {
+            format!(
+                "dimension declares {dec} points but its indicators add up to {sum} ({list_en}): make its points {sum}"
+            )
+        } else {
+            format!(
+                "dimension declares {dec} points but its indicators add up to {sum} ({list_en}): make its points {sum}, or re-weight its indicators to add up to {dec}"
+            )
+        };
+        cx.at(fi, Some(declared_at), DiagCode::PointsMismatch, Some(did), zh, en);
+        return;
+    }
+    let (pz, pe) = cx.whose(fi);
+    let (where_zh, where_en) = if cx.is_builtin(fi) {
+        let pid = cx.files[fi].raw.standard.id.get();
+        (format!("（可用 `lifecircle show {pid}` 查看）"), format!(" (see `lifecircle show {pid}`)"))
+    } else {
+        let (name, (line, _)) = (&cx.files[fi].src.name, cx.files[fi].src.line_col(declared_at.start));
+        (format!("（{name} 第{line}行）"), format!(" ({name} line {line})"))
+    };
+    // Where this chain last changed the dimension: the latest file with one of its indicators.
+    let later = members.iter().map(|(f, _)| *f).filter(|f| *f > fi).max();
+    let (at_file, span) = match later {
+        Some(lf) => (lf, members.iter().find(|(f, _)| *f == lf).map(|(_, r)| r.points.span())),
+        None => (last, cx.files[last].raw.standard.extends.as_ref().map(|e| e.span())),
+    };
+    let (dzh, den) = (&d.zh, &d.en);
+    let zh = format!(
+        "维度 {did} 的分值由{pz} 声明为 {dec} 分{where_zh}，而合并后其指标合计 {sum} 分：{list_zh}。\
+         改法：调整本维度指标的分值，使合计回到 {dec} 分；或在本文件加一项 [[dimensions]]，写 id = \"{did}\"、\
+         zh = \"{dzh}\"、en = \"{den}\"、points = {sum}、override = true（总分 total_points 随之改变）"
+    );
+    let en = format!(
+        "dimension `{did}` is declared {dec} points by {pe}{where_en}, but its indicators now add up to {sum}: {list_en}. \
+         Re-weight them to add up to {dec} again, or add to this file a [[dimensions]] item with id = \"{did}\", its zh \
+         and en, points = {sum} and override = true (total_points changes with it)"
+    );
+    cx.at(at_file, span, DiagCode::PointsMismatch, Some(did), zh, en);
+}
+
 /// Drop the indicators each file's `[[removed]]` names, in chain order: each must be an
 /// indicator of a parent (as merged so far), not one the same file writes.
 fn remove_indicators(cx: &mut Cx, inds: &mut Vec<(usize, RawIndicator)>, sources: &BTreeSet<String>) {
@@ -1275,10 +2072,14 @@ fn remove_indicators(cx: &mut Cx, inds: &mut Vec<(usize, RawIndicator)>, sources
             let id = r.indicator.get().trim().to_string();
             cite(cx, fi, &r.cite, sources, &id);
             if let Some((_, line)) = done.iter().find(|(d, _)| *d == id) {
-                let msg = format!(
-                    "本文件第{line}行已删去指标 `{id}`，请删去重复的一条 / indicator `{id}` is already removed at line {line} of this file: delete the repeat"
+                cx.at(
+                    fi,
+                    Some(r.indicator.span()),
+                    DiagCode::DuplicateId,
+                    Some(&id),
+                    format!("本文件第{line}行已删去指标 `{id}`，请删去重复的一条"),
+                    format!("indicator `{id}` is already removed at line {line} of this file: delete the repeat"),
                 );
-                cx.at(fi, Some(r.indicator.span()), DiagCode::DuplicateId, Some(&id), msg);
                 continue;
             }
             done.push((id.clone(), cx.files[fi].src.line_col(r.indicator.span().start).0));
@@ -1287,43 +2088,48 @@ fn remove_indicators(cx: &mut Cx, inds: &mut Vec<(usize, RawIndicator)>, sources
             // A later file overrode what this one removes: the mistake is the later file's.
             if inherited && let Some((later, item)) = inds.iter().find(|(f, i)| *f > fi && i.id.get() == &id) {
                 let (later, span) = (*later, item.id.span());
-                let msg = format!(
-                    "指标 `{id}` 已被上级标准 {} 删去，下级标准不能再改写（override）或恢复它 / \
-                     indicator `{id}` is removed by the parent {}: a child cannot override it or bring it back",
-                    cx.files[fi].src.name, cx.files[fi].src.name
+                let name = cx.files[fi].src.name.clone();
+                cx.at(
+                    later,
+                    Some(span),
+                    DiagCode::OverrideUnknown,
+                    Some(&id),
+                    format!("指标 `{id}` 已被上级标准 {name} 删去，下级标准不能再改写（override）或恢复它"),
+                    format!(
+                        "indicator `{id}` is removed by the parent {name}: a child cannot override it or bring it back"
+                    ),
                 );
-                cx.at(later, Some(span), DiagCode::OverrideUnknown, Some(&id), msg);
                 // Removed all the same, so that the totals say nothing more about it.
                 inds.retain(|(_, i)| i.id.get() != &id);
                 continue;
             }
-            let (code, msg) = match inds.iter().position(|(f, i)| *f < fi && i.id.get() == &id) {
+            let (code, zh, en) = match inds.iter().position(|(f, i)| *f < fi && i.id.get() == &id) {
                 Some(pos) if !own => {
                     inds.remove(pos);
                     continue;
                 }
                 _ if own && inherited => (
                     DiagCode::DuplicateId,
-                    format!(
-                        "本文件既改写（override）又删去了指标 `{id}`，请只留一处 / \
-                         indicator `{id}` is both overridden and removed in this file: keep one"
-                    ),
+                    format!("本文件既改写（override）又删去了指标 `{id}`，请只留一处"),
+                    format!("indicator `{id}` is both overridden and removed in this file: keep one"),
                 ),
                 _ if own => (
                     DiagCode::OverrideUnknown,
-                    format!(
-                        "指标 `{id}` 是本文件自己写的，直接删掉那一条即可 / \
-                         indicator `{id}` is this file's own: delete it instead of removing it"
-                    ),
+                    format!("指标 `{id}` 是本文件自己写的，直接删掉那一条即可"),
+                    format!("indicator `{id}` is this file's own: delete it instead of removing it"),
                 ),
-                _ => (
-                    DiagCode::OverrideUnknown,
-                    format!(
-                        "上级标准中没有指标 `{id}`，无从删去 / no parent standard defines indicator `{id}` to remove"
-                    ),
-                ),
+                _ => {
+                    let ids: Vec<&str> =
+                        inds.iter().filter(|(f, _)| *f < fi).map(|(_, i)| i.id.get().as_str()).collect();
+                    let (nz, ne) = near(&id, &ids);
+                    (
+                        DiagCode::OverrideUnknown,
+                        format!("上级标准中没有指标 `{id}`{nz}，无从删去"),
+                        format!("no parent standard defines indicator `{id}` to remove{ne}"),
+                    )
+                }
             };
-            cx.at(fi, Some(r.indicator.span()), code, Some(&id), msg);
+            cx.at(fi, Some(r.indicator.span()), code, Some(&id), zh, en);
         }
     }
 }
@@ -1340,9 +2146,16 @@ fn units(cx: &mut Cx) -> Vec<Unit> {
             if zh.is_empty() || en.is_empty() || zh.ends_with('*') {
                 let msg = "a unit needs its Chinese name (without the lead mark `*`) and its English name".to_string();
                 let zh_msg = format!("责任单位“{zh}”须写中文名 zh（不带牵头标记 *）与英文名 en");
-                cx.at_zh(fi, Some(u.zh.span()), DiagCode::BadValue, Some(zh), zh_msg, msg);
+                cx.at(fi, Some(u.zh.span()), DiagCode::BadValue, Some(zh), zh_msg, msg);
             } else if seen.contains(&zh) {
-                cx.at(fi, Some(u.zh.span()), DiagCode::DuplicateId, Some(zh), format!("unit `{zh}` is listed twice"));
+                cx.at(
+                    fi,
+                    Some(u.zh.span()),
+                    DiagCode::DuplicateId,
+                    Some(zh),
+                    format!("责任单位“{zh}”在本文件的 [[units]] 中写了两次，请删去一条"),
+                    format!("unit `{zh}` is listed twice"),
+                );
             } else {
                 seen.push(zh);
                 match out.iter_mut().find(|x| x.zh == zh) {
@@ -1389,7 +2202,7 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
                 unnamed.push(name);
                 let msg = format!("responsible unit `{name}` has no English name: add it to `[[units]]`");
                 let zh = format!("责任单位“{name}”没有英文名：请在 [[units]] 中补上");
-                cx.at_zh(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
+                cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
             }
             let k = key(u);
             match seen.iter().find(|(sk, _)| *sk == k) {
@@ -1401,7 +2214,7 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
                     let zh = format!(
                         "责任单位“{name}”与“{first}”是同一单位的不同写法（括号、空格或全半角），请写成一样，否则整改清单会列成两个单位"
                     );
-                    cx.at_zh(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
+                    cx.at(*fi, Some(ri.id.span()), DiagCode::BadValue, Some(ri.id.get()), zh, msg);
                 }
                 Some(_) => {}
                 None => seen.push((k, name)),
@@ -1410,21 +2223,43 @@ fn same_units(cx: &mut Cx, inds: &[(usize, RawIndicator)], units: &[Unit]) {
     }
 }
 
-fn facility_set(cx: &mut Cx, fi: usize, code: &Sp<String>, st: &Standard, item: &str) -> FacilitySet {
+fn facility_set(cx: &mut Cx, fi: usize, code: &Sp<String>, st: &Standard, item: &str, field: &str) -> FacilitySet {
     if let Some(c) = st.categories.iter().find(|c| &c.code == code.get()) {
         return FacilitySet { code: c.code.clone(), name: c.name.clone(), categories: vec![c.code.clone()] };
     }
     if let Some(g) = st.groups.iter().find(|g| &g.code == code.get()) {
         return FacilitySet { code: g.code.clone(), name: g.name.clone(), categories: g.any_of.clone() };
     }
-    cx.at(
-        fi,
-        Some(code.span()),
-        DiagCode::UnknownCategory,
-        Some(item),
-        format!("unknown category or group `{}`", code.get()),
-    );
-    FacilitySet { code: code.get().clone(), name: Text::new(code.get(), code.get()), categories: Vec::new() }
+    let w = code.get();
+    let (zh, en) = match st.find_category(w) {
+        // A category's Chinese or English name, or an alias: the code is meant.
+        Some(c) => (
+            format!("{field} 写的“{w}”是业态 {} 的名称，这里须写业态编码：{field} = \"{}\"", c.code, c.code),
+            format!(
+                "unknown category or group `{w}`: it is a name of category `{}`; write its code `{}`",
+                c.code, c.code
+            ),
+        ),
+        None => {
+            let codes: Vec<&str> = st
+                .categories
+                .iter()
+                .map(|c| c.code.as_str())
+                .chain(st.groups.iter().map(|g| g.code.as_str()))
+                .collect();
+            let (nz, ne) = near(w, &codes);
+            (
+                format!(
+                    "{field} 写的“{w}”不是已定义的业态或业态组{nz}（已定义的 {} 个可用 `lifecircle show {}` 查看）",
+                    codes.len(),
+                    cx.files[cx.files.len() - 1].src.name
+                ),
+                format!("unknown category or group `{w}`{ne}"),
+            )
+        }
+    };
+    cx.at(fi, Some(code.span()), DiagCode::UnknownCategory, Some(item), zh, en);
+    FacilitySet { code: w.clone(), name: Text::new(w, w), categories: Vec::new() }
 }
 
 fn measure(cx: &mut Cx, fi: usize, m: &Sp<String>, st: &Standard, item: &str, area_only: bool) -> Measure {
@@ -1440,13 +2275,16 @@ fn measure(cx: &mut Cx, fi: usize, m: &Sp<String>, st: &Standard, item: &str, ar
         Some(Measure::Figure(k)) => {
             match st.figures.iter().find(|f| f.key == k) {
                 None => {
-                    cx.at(fi, Some(m.span()), DiagCode::UnknownReference, Some(item), format!("unknown figure `{k}`"))
+                    let keys: Vec<&str> = st.figures.iter().map(|f| f.key.as_str()).collect();
+                    let (zh, en) = unknown_ref(&k, &keys, "数据项", "figure");
+                    cx.at(fi, Some(m.span()), DiagCode::UnknownReference, Some(item), zh, en)
                 }
                 Some(f) if area_only && f.unit != "m2" => cx.at(
                     fi,
                     Some(m.span()),
                     DiagCode::UnknownUnit,
                     Some(item),
+                    format!("area_share 只能用以 m2 计的数据项，而 {k} 的单位是 {}", f.unit),
                     format!("area_share needs figures in m2, but `{k}` is in {}", f.unit),
                 ),
                 _ => {}
@@ -1455,17 +2293,21 @@ fn measure(cx: &mut Cx, fi: usize, m: &Sp<String>, st: &Standard, item: &str, ar
         }
         Some(other) => other,
         None => {
-            let allowed = if area_only {
-                "figure:<key>"
+            let (allowed_zh, allowed_en) = if area_only {
+                ("figure:<数据项>", "figure:<key>")
             } else {
-                "chain_outlets, commercial_outlets, population, households or figure:<key>"
+                (
+                    "chain_outlets、commercial_outlets、population、households 或 figure:<数据项>",
+                    "chain_outlets, commercial_outlets, population, households or figure:<key>",
+                )
             };
             cx.at(
                 fi,
                 Some(m.span()),
                 DiagCode::BadParameter,
                 Some(item),
-                format!("unknown measure `{w}` (use {allowed})"),
+                format!("不认识的度量“{w}”：可写 {allowed_zh}"),
+                format!("unknown measure `{w}` (use {allowed_en})"),
             );
             Measure::Population
         }
@@ -1484,13 +2326,9 @@ fn indicator(
     let item = id.as_str();
     check_code(cx, fi, &r.id, "indicator", true);
     if !dims.iter().any(|(_, d)| d.id.get() == r.dimension.get()) {
-        cx.at(
-            fi,
-            Some(r.dimension.span()),
-            DiagCode::UnknownReference,
-            Some(item),
-            format!("unknown dimension `{}`", r.dimension.get()),
-        );
+        let ids: Vec<&str> = dims.iter().map(|(_, d)| d.id.get().as_str()).collect();
+        let (zh, en) = unknown_ref(r.dimension.get(), &ids, "维度 dimension", "dimension");
+        cx.at(fi, Some(r.dimension.span()), DiagCode::UnknownReference, Some(item), zh, en);
     }
     let points = finite(cx, fi, &r.points, item, "points", 0.0);
     let c = cite(cx, fi, &r.cite, sources, item);
@@ -1538,24 +2376,28 @@ fn indicator(
                 "checklist",
                 "evaluator",
             ];
-            cx.at_zh(
+            let (_, ne) = near(other, &KINDS);
+            cx.at(
                 fi,
                 Some(r.kind.span()),
                 DiagCode::BadValue,
                 Some(item),
                 not_allowed_zh("指标类型", "kind", other, &KINDS),
-                format!("unknown kind `{other}` ({})", KINDS.join(", ")),
+                format!("unknown kind `{other}`{ne} ({})", KINDS.join(", ")),
             );
             return None;
         }
     };
     for (name, span) in &given {
         if !allowed.contains(name) {
+            let uses =
+                if allowed.is_empty() { "不带参数".to_string() } else { format!("只用 {}", allowed.join("、")) };
             cx.at(
                 fi,
                 Some(span.clone()),
                 DiagCode::BadParameter,
                 Some(item),
+                format!("指标类型 {kind_name} 用不到 {name}（它{uses}），请删去"),
                 format!("kind `{kind_name}` does not use `{name}`"),
             );
         }
@@ -1563,11 +2405,14 @@ fn indicator(
     let kspan = r.kind.span();
     let need = |cx: &mut Cx, what: &str, present: bool| {
         if !present {
+            let what_zh =
+                what.replace("exactly one of `targets` or `class`", "targets 或 class（只写其一）").replace('`', "");
             cx.at(
                 fi,
                 Some(kspan.clone()),
                 DiagCode::BadParameter,
                 Some(item),
+                format!("指标类型 {kind_name} 须写 {what_zh}"),
                 format!("kind `{kind_name}` needs `{what}`"),
             );
         }
@@ -1580,6 +2425,7 @@ fn indicator(
                 Some(span),
                 DiagCode::BadParameter,
                 Some(item),
+                format!("以分钟计的要求需要参数 {WALKING_SPEED}（步行速度，米/分钟），请在 [[params]] 中写出"),
                 format!("a limit in minutes needs the param `{WALKING_SPEED}`"),
             );
         }
@@ -1589,7 +2435,7 @@ fn indicator(
             if !need(cx, "target", r.target.is_some()) {
                 return None;
             }
-            let target = facility_set(cx, fi, r.target.as_ref()?, st, item);
+            let target = facility_set(cx, fi, r.target.as_ref()?, st, item, "target");
             let within = match (&r.within_minutes, &r.within_m) {
                 (Some(_), Some(m)) => {
                     cx.at(
@@ -1597,6 +2443,7 @@ fn indicator(
                         Some(m.span()),
                         DiagCode::BadParameter,
                         Some(item),
+                        "within_minutes 与 within_m 只能写一个".into(),
                         "give `within_minutes` or `within_m`, not both".into(),
                     );
                     None
@@ -1612,16 +2459,12 @@ fn indicator(
         }
         "distinct_count" => {
             let targets = match (&r.targets, &r.class) {
-                (Some(ts), None) => ts.iter().map(|t| facility_set(cx, fi, t, st, item)).collect(),
+                (Some(ts), None) => ts.iter().map(|t| facility_set(cx, fi, t, st, item, "targets")).collect(),
                 (None, Some(class)) => {
                     if st.class(class.get()).is_none() {
-                        cx.at(
-                            fi,
-                            Some(class.span()),
-                            DiagCode::UnknownReference,
-                            Some(item),
-                            format!("unknown class `{}`", class.get()),
-                        );
+                        let codes: Vec<&str> = st.classes.iter().map(|k| k.code.as_str()).collect();
+                        let (zh, en) = unknown_ref(class.get(), &codes, "类别 class", "class");
+                        cx.at(fi, Some(class.span()), DiagCode::UnknownReference, Some(item), zh, en);
                     }
                     st.categories
                         .iter()
@@ -1644,7 +2487,7 @@ fn indicator(
             if !need(cx, "target", r.target.is_some()) {
                 return None;
             }
-            Kind::Count { target: facility_set(cx, fi, r.target.as_ref()?, st, item) }
+            Kind::Count { target: facility_set(cx, fi, r.target.as_ref()?, st, item, "target") }
         }
         "ratio" | "area_share" => {
             let ok_n = need(cx, "numerator", r.numerator.is_some());
@@ -1665,18 +2508,17 @@ fn indicator(
             }
             let f = r.figure.as_ref()?;
             match st.figures.iter().find(|x| &x.key == f.get()) {
-                None => cx.at(
-                    fi,
-                    Some(f.span()),
-                    DiagCode::UnknownReference,
-                    Some(item),
-                    format!("unknown figure `{}`", f.get()),
-                ),
+                None => {
+                    let keys: Vec<&str> = st.figures.iter().map(|x| x.key.as_str()).collect();
+                    let (zh, en) = unknown_ref(f.get(), &keys, "数据项 figure", "figure");
+                    cx.at(fi, Some(f.span()), DiagCode::UnknownReference, Some(item), zh, en)
+                }
                 Some(x) if x.unit != "m2" => cx.at(
                     fi,
                     Some(f.span()),
                     DiagCode::UnknownUnit,
                     Some(item),
+                    format!("area_per_households 只能用以 m2 计的数据项，而 {} 的单位是 {}", f.get(), x.unit),
                     format!("area_per_households needs a figure in m2, not {}", x.unit),
                 ),
                 _ => {}
@@ -1690,7 +2532,7 @@ fn indicator(
             if !(ok_t && ok_m) {
                 return None;
             }
-            let target = facility_set(cx, fi, r.target.as_ref()?, st, item);
+            let target = facility_set(cx, fi, r.target.as_ref()?, st, item, "target");
             let min = r.within_minutes.as_ref()?;
             speed_needed(cx, min.span());
             Kind::WalkCoverage { target, within_minutes: finite(cx, fi, min, item, "within_minutes", 0.0) }
@@ -1706,6 +2548,7 @@ fn indicator(
                     Some(kspan.clone()),
                     DiagCode::BadParameter,
                     Some(item),
+                    format!("survey 是生活圈数据中问卷的键（小写英文，如 overall），不能是 {survey:?}；问卷的说明请写在 help 或 cite 中"),
                     format!("`survey` is the key of the circle's survey (lowercase ASCII, e.g. `overall`), not {survey:?}; describe the questionnaire in `help` or `cite`"),
                 );
             }
@@ -1729,6 +2572,7 @@ fn indicator(
                 Some(kspan.clone()),
                 DiagCode::BadRule,
                 Some(item),
+                "评估人打分（evaluator）的指标直接取评估人给的分，请删去 at_least、linear 或 steps".into(),
                 "an evaluator indicator takes the given points; remove the rule".into(),
             );
         }
@@ -1739,13 +2583,15 @@ fn indicator(
             Some(kspan.clone()),
             DiagCode::BadRule,
             Some(item),
+            "at_least、linear、steps 只能写一个".into(),
             "give only one of `at_least`, `linear`, `steps`".into(),
         );
         return None;
     } else if let Some(t) = &r.at_least {
         let v = finite(cx, fi, t, item, "at_least", f64::MIN);
         if is_fraction && !(0.0..=1.0).contains(&v) {
-            cx.at(fi, Some(t.span()), DiagCode::BadRule, Some(item), fraction_message(&[v]));
+            let (zh, en) = fraction_message(&[v]);
+            cx.at(fi, Some(t.span()), DiagCode::BadRule, Some(item), zh, en);
         }
         Rule::AtLeast { threshold: v }
     } else if let Some(l) = &r.linear {
@@ -1757,10 +2603,8 @@ fn indicator(
                     Some(l.span()),
                     DiagCode::BadRule,
                     Some(item),
-                    format!(
-                        "linear 应恰好写两个数 [零分值, 满分值]，这里有 {n} 个 / linear takes exactly two numbers [zero, full], not {n}",
-                        n = other.len()
-                    ),
+                    format!("linear 应恰好写两个数 [零分值, 满分值]，这里有 {} 个", other.len()),
+                    format!("linear takes exactly two numbers [zero, full], not {}", other.len()),
                 );
                 (0.0, 1.0)
             }
@@ -1771,11 +2615,13 @@ fn indicator(
                 Some(l.span()),
                 DiagCode::BadRule,
                 Some(item),
-                format!("linear needs two different numbers, not [{zero}, {full}]"),
+                format!("linear 须写两个不同的有限数 [零分值, 满分值]，不能是 [{}, {}]", num(zero), num(full)),
+                format!("linear needs two different numbers, not [{}, {}]", num(zero), num(full)),
             );
         }
         if is_fraction && !((0.0..=1.0).contains(&zero) && (0.0..=1.0).contains(&full)) {
-            cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), fraction_message(&[zero, full]));
+            let (zh, en) = fraction_message(&[zero, full]);
+            cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), zh, en);
         }
         Rule::Linear { zero, full }
     } else if let Some(steps) = &r.steps {
@@ -1790,14 +2636,17 @@ fn indicator(
                 Some(steps.span()),
                 DiagCode::BadRule,
                 Some(item),
+                format!("steps 不能为空，各级的 at_least 与 points 须逐级递增，每级分值在 0 到 {} 之间", num(points)),
                 format!(
-                    "steps must be non-empty, rising in `at_least` and `points`, with points between 0 and {points}"
+                    "steps must be non-empty, rising in `at_least` and `points`, with points between 0 and {}",
+                    num(points)
                 ),
             );
         }
         if is_fraction && list.iter().any(|s| !(0.0..=1.0).contains(&s.at_least)) {
             let values: Vec<f64> = list.iter().map(|s| s.at_least).collect();
-            cx.at(fi, Some(steps.span()), DiagCode::BadRule, Some(item), fraction_message(&values));
+            let (zh, en) = fraction_message(&values);
+            cx.at(fi, Some(steps.span()), DiagCode::BadRule, Some(item), zh, en);
         }
         Rule::Steps { steps: list }
     } else if matches!(kind, Kind::Presence { .. } | Kind::Checklist) {
@@ -1808,6 +2657,7 @@ fn indicator(
             Some(kspan.clone()),
             DiagCode::BadRule,
             Some(item),
+            format!("指标类型 {kind_name} 须写计分规则：at_least、linear 或 steps"),
             format!("kind `{kind_name}` needs a rule: `at_least`, `linear` or `steps`"),
         );
         return None;
@@ -1821,7 +2671,7 @@ fn indicator(
         Some("veto") => Role::Veto,
         Some(other) => {
             let span = r.role.as_ref().map(|s| s.span());
-            cx.at_zh(
+            cx.at(
                 fi,
                 span,
                 DiagCode::BadValue,
@@ -1839,6 +2689,7 @@ fn indicator(
                 Some(c.span()),
                 DiagCode::BadParameter,
                 Some(item),
+                "cap 只用于 role 为 mandatory、gate 或 veto 的指标".into(),
                 "`cap` needs role mandatory, gate or veto".into(),
             );
             None
@@ -1848,12 +2699,16 @@ fn indicator(
         (Some(c), _) if c.get() == "none" => Some(Cap::NoGrade),
         (Some(c), _) => {
             if st.grade(c.get()).is_none() {
+                let ids: Vec<&str> = st.grades.iter().map(|g| g.id.as_str()).collect();
+                let (nz, ne) = near(c.get(), &ids);
+                let (lz, le) = listed(&ids);
                 cx.at(
                     fi,
                     Some(c.span()),
                     DiagCode::UnknownReference,
                     Some(item),
-                    format!("cap names unknown grade `{}`", c.get()),
+                    format!("cap 所指的等级“{}”未定义{nz}（已定义：{lz}；不给任何等级写 none）", c.get()),
+                    format!("cap names unknown grade `{}`{ne} (grades: {le}, or none)", c.get()),
                 );
             }
             Some(Cap::AtMost(c.get().clone()))
@@ -1864,20 +2719,16 @@ fn indicator(
         Some(a) => {
             for f in &a.forms {
                 if !st.forms.iter().any(|x| &x.code == f.get()) {
-                    cx.at(
-                        fi,
-                        Some(f.span()),
-                        DiagCode::UnknownReference,
-                        Some(item),
-                        format!("unknown form `{}`", f.get()),
-                    );
+                    let codes: Vec<&str> = st.forms.iter().map(|x| x.code.as_str()).collect();
+                    let (zh, en) = unknown_ref(f.get(), &codes, "形态", "form");
+                    cx.at(fi, Some(f.span()), DiagCode::UnknownReference, Some(item), zh, en);
                 }
             }
             Applies { forms: a.forms.iter().map(|f| f.get().clone()).collect(), new_residential: a.new_residential }
         }
     };
     if r.responsible.iter().any(|u| u.trim().is_empty()) {
-        cx.at_zh(
+        cx.at(
             fi,
             Some(r.id.span()),
             DiagCode::BadValue,
@@ -1960,15 +2811,18 @@ mod tests {
         let d = shown("points = 22\n", "points = -22\n");
         let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
         assert!(
-            zh.contains("[points_mismatch] layout: 维度声明的分值为负数（-22 分），而其指标合计 22 分 / dimension declares -22 points"),
+            zh.contains(
+                "[points_mismatch] layout: 维度 layout 声明的分值为负数（-22 分），而其指标合计 22 分（MC-L01 6 分、"
+            ),
             "{zh}"
         );
         let d = shown("points = 22\n", "points = 20\n");
         let zh = d.iter().find(|d| d.contains("points_mismatch") && d.contains("layout")).unwrap();
-        assert!(zh.contains("维度声明 20 分，而其指标合计 22 分 /"), "{zh}");
+        assert!(zh.contains("维度 layout 声明 20 分，而其指标合计 22 分（"), "{zh}");
+        assert!(zh.contains("请把 points 改为 22，或调整指标分值使合计为 20 分 /"), "{zh}");
         let d = shown("total_points = 100", "total_points = 90");
         let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
-        assert!(zh.contains("总分 total_points 写的是 90 分，而各指标合计 100 分 /"), "{zh}");
+        assert!(zh.contains("总分 total_points 写的是 90 分，而各指标合计 100 分：请把 total_points 改为 100"), "{zh}");
     }
 
     /// TOML syntax errors are named in Chinese (the toml crate's common messages).
@@ -1986,6 +2840,212 @@ mod tests {
             let first = d.iter().find(|d| d.contains("[syntax]")).unwrap_or_else(|| panic!("{to}: {d:?}"));
             let half = first.split(" / ").next().unwrap();
             assert!(half.contains(&format!("格式错误：{zh}")), "{to}: {first}");
+        }
+    }
+
+    /// A TOML value written inline (the toml crate is built here without its writer).
+    fn inline(v: &toml::Value) -> String {
+        match v {
+            toml::Value::String(s) => format!("{s:?}"),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Float(f) => format!("{f:?}"),
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Datetime(d) => d.to_string(),
+            toml::Value::Array(a) => format!("[{}]", a.iter().map(inline).collect::<Vec<_>>().join(", ")),
+            toml::Value::Table(t) => {
+                format!(
+                    "{{ {} }}",
+                    t.iter().map(|(k, v)| format!("{k} = {}", inline(v))).collect::<Vec<_>>().join(", ")
+                )
+            }
+        }
+    }
+
+    fn written(t: &toml::Table) -> String {
+        t.iter().map(|(k, v)| format!("{k} = {}\n", inline(v))).collect()
+    }
+
+    /// A table item written with exactly `fields` of `sample` (a whole item), read as `T`:
+    /// serde's message when it does not read.
+    fn read_as<T: serde::de::DeserializeOwned>(sample: &toml::Table, fields: &[&str]) -> Result<(), String> {
+        let mut t = toml::Table::new();
+        for f in fields {
+            t.insert(f.to_string(), sample[*f].clone());
+        }
+        toml::from_str::<T>(&written(&t)).map(|_| ()).map_err(|e| e.message().to_string())
+    }
+
+    /// Every field `T` knows, as serde lists them for a field it does not know.
+    fn fields_of<T: serde::de::DeserializeOwned>(sample: &toml::Table) -> Vec<String> {
+        let mut t = sample.clone();
+        t.insert("zz_not_a_field".into(), toml::Value::Integer(1));
+        let text = written(&t);
+        let e = toml::from_str::<T>(&text).map(|_| ()).expect_err("an unknown field");
+        let m = e.message().to_string();
+        // "expected one of `a`, `b`, …", or "expected `a` or `b`" for two
+        let listed = m.split_once(", expected ").map_or("", |(_, l)| l).to_string();
+        listed.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    }
+
+    /// A whole item of each table (every required field, and any optional ones), read from the
+    /// built-in standards and the 2027 test edition where one has it.
+    fn sample(list: &str) -> toml::Table {
+        if list == "removed" {
+            return toml::from_str(
+                "indicator = \"LW-M02\"\ncite = { source = \"s\", confidence = \"provisional\", reason = \"r\" }",
+            )
+            .expect("toml");
+        }
+        for b in crate::standard::BUILTIN {
+            let t: toml::Table = toml::from_str(crate::standard::builtin_text(b.id).expect("built in")).expect("toml");
+            let item = match t.get(list) {
+                Some(toml::Value::Table(one)) => Some(one.clone()),
+                Some(toml::Value::Array(items)) => items.iter().find_map(|i| i.as_table().cloned()),
+                _ => None,
+            };
+            if let Some(item) = item {
+                return item;
+            }
+        }
+        panic!("no built-in standard has a `{list}` item");
+    }
+
+    /// Reads an item of one table written with the given fields of its sample.
+    type Reader<'a> = &'a dyn Fn(&[&str]) -> Result<(), String>;
+
+    /// Each table's list of required fields (what `validate` names at once when an item lacks
+    /// some) is exactly the fields serde cannot do without, and each names the item by a field
+    /// it has.
+    #[test]
+    fn the_required_fields_are_the_formats_own() {
+        use super::super::raw::*;
+        for t in super::TABLES {
+            let s = sample(t.list);
+            let (all, read): (Vec<String>, Reader) = match t.list {
+                "standard" => (fields_of::<RawMeta>(&s), &|f| read_as::<RawMeta>(&s, f)),
+                "sources" => (fields_of::<RawSource>(&s), &|f| read_as::<RawSource>(&s, f)),
+                "params" => (fields_of::<RawParam>(&s), &|f| read_as::<RawParam>(&s, f)),
+                "classes" => (fields_of::<RawClass>(&s), &|f| read_as::<RawClass>(&s, f)),
+                "forms" => (fields_of::<RawForm>(&s), &|f| read_as::<RawForm>(&s, f)),
+                "categories" => (fields_of::<RawCategory>(&s), &|f| read_as::<RawCategory>(&s, f)),
+                "groups" => (fields_of::<RawGroup>(&s), &|f| read_as::<RawGroup>(&s, f)),
+                "figures" => (fields_of::<RawFigure>(&s), &|f| read_as::<RawFigure>(&s, f)),
+                "dimensions" => (fields_of::<RawDimension>(&s), &|f| read_as::<RawDimension>(&s, f)),
+                "indicators" => (fields_of::<RawIndicator>(&s), &|f| read_as::<RawIndicator>(&s, f)),
+                "grades" => (fields_of::<RawGrade>(&s), &|f| read_as::<RawGrade>(&s, f)),
+                "targets" => (fields_of::<RawTarget>(&s), &|f| read_as::<RawTarget>(&s, f)),
+                "units" => (fields_of::<RawUnit>(&s), &|f| read_as::<RawUnit>(&s, f)),
+                "removed" => (fields_of::<RawRemoved>(&s), &|f| read_as::<RawRemoved>(&s, f)),
+                other => panic!("a table the test does not know: {other}"),
+            };
+            assert!(all.len() >= t.required.len(), "{}: {all:?}", t.list);
+            assert!(t.required.contains(&t.key), "{}: the key is required", t.list);
+            read(t.required).unwrap_or_else(|e| panic!("{}: the required fields alone do not read: {e}", t.list));
+            for f in t.required {
+                let fewer: Vec<&str> = t.required.iter().copied().filter(|x| x != f).collect();
+                let e = read(&fewer).expect_err(f);
+                assert_eq!(e, format!("missing field `{f}`"), "{}: `{f}` is listed as required", t.list);
+            }
+        }
+    }
+
+    /// standards/README.md has a field table for every table of the format (and for `cite`):
+    /// every field, each marked required (必填) or optional (可选) as the format reads it, in
+    /// Chinese; and the same lists in English.
+    #[test]
+    fn the_readme_lists_every_field_of_every_table() {
+        use super::super::raw::*;
+        let readme = include_str!("../../../standards/README.md");
+        let cite: toml::Table =
+            toml::from_str("source = \"s\"\nconfidence = \"verified\"\nquote = \"q\"").expect("toml");
+        let mut tables: Vec<(String, Vec<String>, Vec<&str>)> = Vec::new();
+        for t in super::TABLES {
+            let s = sample(t.list);
+            let all = match t.list {
+                "standard" => fields_of::<RawMeta>(&s),
+                "sources" => fields_of::<RawSource>(&s),
+                "params" => fields_of::<RawParam>(&s),
+                "classes" => fields_of::<RawClass>(&s),
+                "forms" => fields_of::<RawForm>(&s),
+                "categories" => fields_of::<RawCategory>(&s),
+                "groups" => fields_of::<RawGroup>(&s),
+                "figures" => fields_of::<RawFigure>(&s),
+                "dimensions" => fields_of::<RawDimension>(&s),
+                "indicators" => fields_of::<RawIndicator>(&s),
+                "grades" => fields_of::<RawGrade>(&s),
+                "targets" => fields_of::<RawTarget>(&s),
+                "units" => fields_of::<RawUnit>(&s),
+                "removed" => fields_of::<RawRemoved>(&s),
+                other => panic!("{other}"),
+            };
+            let head = if t.list == "standard" { "[standard]".to_string() } else { format!("[[{}]]", t.list) };
+            tables.push((head, all, t.required.to_vec()));
+        }
+        tables.push(("cite".into(), fields_of::<RawCite>(&cite), super::CITE_REQUIRED.to_vec()));
+        let (zh, en) = readme.split_once("\n## English").expect("a Chinese and an English half");
+        for (head, all, required) in &tables {
+            // Chinese: a heading naming the table, then a row per field.
+            let at = zh.find(&format!("#### `{head}`")).unwrap_or_else(|| panic!("no Chinese field table for {head}"));
+            let section = &zh[at..];
+            let section = &section[..section[4..].find("\n#").map_or(section.len(), |i| i + 4)];
+            for f in all {
+                let row = section
+                    .lines()
+                    .find(|l| l.starts_with(&format!("| `{f}` |")))
+                    .unwrap_or_else(|| panic!("{head}: no row for `{f}` in standards/README.md"));
+                let want = if required.contains(&f.as_str()) { "| 必填 |" } else { "| 可选 |" };
+                assert!(row.contains(want), "{head}: `{f}` should be marked {want}: {row}");
+            }
+            let rows = section.lines().filter(|l| l.starts_with("| `")).count();
+            assert_eq!(rows, all.len(), "{head}: a row for each field, no more: {all:?}");
+            // English: "- `[[grades]]` — required: `id`, …; optional: `stars`, …".
+            let line = en
+                .lines()
+                .find(|l| l.starts_with(&format!("- `{head}`")) && l.contains(" — required: "))
+                .unwrap_or_else(|| panic!("no English field list for {head}"));
+            let (req, opt) = line.split_once("optional:").unwrap_or((line, ""));
+            for f in all {
+                let part = if required.contains(&f.as_str()) { req } else { opt };
+                assert!(part.contains(&format!("`{f}`")), "{head}: `{f}` in the wrong English list: {line}");
+            }
+        }
+    }
+
+    /// Every problem `resolve` finds says itself in Chinese (`zh`), not only what its code means.
+    #[test]
+    fn every_problem_has_its_own_chinese() {
+        for (from, to) in [
+            ("level = \"national\"", "level = \"distrct\""),
+            ("unit = \"m/min\"", "unit = \"m/mn\""),
+            ("points = 22\n", "points = 20\n"),
+            ("total_points = 100", "total_points = 90"),
+            ("dimension = \"layout\"", "dimension = \"layot\""),
+            ("kind = \"presence\"", "kind = \"presense\""),
+            ("target = \"convenience_store\"", "target = \"convenience_stor\""),
+            ("quote = \"便利店\"", "quote = \" \""),
+            ("below_points = 75", "below_points = 74"),
+            ("issued = \"2021-07-20\"", "issued = \"2031-07-20\""),
+            ("year = 2025", "year = 1925"),
+            ("source = \"mofcom-247\"", "source = \"mofcom-24\""),
+            ("[standard]", "[standard]\nextends = \"mofcom-2O21\""),
+            (
+                "[[categories]]\ncode = \"convenience_store\"",
+                "[[categories]]\ncode = \"convenience_store\"\n[[categories]]\ncode = \"convenience_store\"",
+            ),
+            ("value = 75", "value = 7500"),
+            ("class = \"basic\"", "class = \"basik\""),
+            ("points = 22\n", "points = 22\n[[dimensions]]\nid = \"layout\"\nzh = \"x\"\nen = \"x\""),
+        ] {
+            let text = crate::standard::builtin_text("mofcom-2021").expect("built in");
+            assert!(text.contains(from), "{from}");
+            let text = text.replacen(from, to, 1);
+            let Err(err) = super::resolve("m.toml", &text, &crate::standard::builtin_parent) else {
+                panic!("{to}: accepted")
+            };
+            for d in &err.diagnostics {
+                let zh = d.zh.as_deref().unwrap_or_else(|| panic!("{to}: no Chinese of its own: {d}"));
+                assert!(zh != d.code.zh() && !zh.contains(&d.message), "{to}: {d}");
+            }
         }
     }
 }
