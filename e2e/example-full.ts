@@ -100,7 +100,7 @@ export async function districtProgress(circles: CircleInput[]): Promise<number> 
   const built: number = d.circles.filter((c: DistrictCircle) => c.built).length;
   const chain: TargetProgress | undefined = d.targets.find((t) => t.metric === 'chain_share' && t.this_year);
   console.log(built, chain?.value, chain?.met, chain?.how.zh);
-  const json: string = districtJson('longwan-2024', circles.map((c) => JSON.stringify(c)), '2025-06-30');
+  const json: string = districtJson('longwan-2024', circles.map((c) => JSON.stringify(c)), '2025-06-30', 20, 'provincial_pilot=1');
   const text: string = districtReport('longwan-2024', circles, '2025-06-30', undefined, 'en', 'markdown');
   console.log((JSON.parse(json) as District).circles.length, text.length);
   return built;

@@ -100,7 +100,8 @@ pub struct TargetProgress {
     /// How the value is counted, or why there is none.
     pub how: Text,
     /// `provisional` when counted (every way of counting here is this project's reading of
-    /// the target's text, said in `how`); `none` without a value.
+    /// the target's text, said in `how`); `reported` when the district reported the value
+    /// ([`District::with_reported`]); `none` without a value.
     pub counting: &'static str,
     /// The circles counted (ids, in list order): of `circles_built`, the built circles counted
     /// for the target's year; of `community_share`, the built circles whose communities are
@@ -289,7 +290,137 @@ pub struct District {
     pub duplicates: Vec<SuspectedDuplicate>,
 }
 
+/// Values a district reports for its own targets that circle data cannot give (Longwan's
+/// `provincial_pilot`, `professional_operators`), by metric, as written: `metric=value`, several
+/// separated by commas or semicolons (`provincial_pilot=1, professional_operators=2`); a
+/// fraction may be written as a percentage (`30%`). Read by the CLI's `--reported`, the wasm's
+/// `reported` and the dashboard's attribute alike; [`District::with_reported`] checks them
+/// against the standard.
+///
+/// # Errors
+/// A bilingual message naming the part that is not `metric=number`.
+pub fn parse_reported(text: &str) -> Result<Vec<(String, f64)>, String> {
+    let mut out = Vec::new();
+    for part in text.split([',', ';', '，', '；']).map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || {
+            format!(
+                "填报值“{part}”须写成 指标=数值（如 provincial_pilot=1） / reported value `{part}` must be metric=number (e.g. provincial_pilot=1)"
+            )
+        };
+        let (metric, value) = part.split_once(['=', '＝']).ok_or_else(bad)?;
+        let (metric, value) = (metric.trim(), value.trim());
+        match decimal(value) {
+            Some(v) if !metric.is_empty() => out.push((metric.to_string(), v)),
+            _ => return Err(bad()),
+        }
+    }
+    Ok(out)
+}
+
+/// A number as a district writes it (`2`, `0.35`, `35%`): digits with at most one point, at
+/// most 15 digits, a percentage divided by 100. Read without `str::parse::<f64>`, whose tables
+/// would add about 15 KB gzip to the widgets; the same value as that parser gives, since it is
+/// one correctly rounded division of two integers a double holds exactly.
+fn decimal(s: &str) -> Option<f64> {
+    let (digits, shift) = match s.strip_suffix(['%', '％']) {
+        Some(p) => (p.trim_end(), 2),
+        None => (s, 0),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all = || int.bytes().chain(frac.bytes());
+    if int.len() + frac.len() == 0 || int.len() + frac.len() > 15 || !all().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = all().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    // Exact: 10^k for k ≤ 22 is a double, and so is every power on the way.
+    Some(n as f64 / 10f64.powi(i32::try_from(frac.len() + shift).ok()?))
+}
+
 impl District {
+    /// The summary with the values the district reports for its own targets that circle data
+    /// cannot give (see [`parse_reported`]): each such target takes the value as reported
+    /// (`counting` `reported`, its `how` saying it was not derived from circle data), and is met
+    /// or not by it. A metric of no such target (one counted from circles, a parent standard's
+    /// national or provincial target, or none of the standard's), a value no count or share can
+    /// be, or a metric given twice, is refused, and nothing is applied.
+    ///
+    /// # Errors
+    /// Every refusal, each message Chinese first.
+    pub fn with_reported(mut self, reported: &[(String, f64)]) -> Result<District, Vec<String>> {
+        let reportable: Vec<&str> = self
+            .targets
+            .iter()
+            .filter(|t| t.district_level && !COUNTED.contains(&t.metric.as_str()))
+            .map(|t| t.metric.as_str())
+            .fold(Vec::new(), |mut v, m| {
+                if !v.contains(&m) {
+                    v.push(m);
+                }
+                v
+            });
+        let mut problems = Vec::new();
+        for (i, (metric, value)) in reported.iter().enumerate() {
+            let m = metric.as_str();
+            if reported[..i].iter().any(|(other, _)| other == metric) {
+                problems.push(format!("{m} 填报了两次 / {m} is reported twice"));
+                continue;
+            }
+            if COUNTED.contains(&m) {
+                problems.push(format!(
+                    "{m} 由各圈数据计算，不能填报 / {m} is counted from the circles' data and cannot be reported"
+                ));
+                continue;
+            }
+            if !reportable.contains(&m) {
+                let can = if reportable.is_empty() {
+                    (
+                        "本标准没有可填报的区级目标".to_string(),
+                        "this standard has no district target to report".to_string(),
+                    )
+                } else {
+                    (format!("可填报：{}", reportable.join("、")), format!("reportable: {}", reportable.join(", ")))
+                };
+                problems.push(format!(
+                    "本标准（{}）没有可填报的区级目标 {m}（{}） / {} has no district target {m} to report ({})",
+                    self.standard, can.0, self.standard, can.1
+                ));
+                continue;
+            }
+            let fraction = self.targets.iter().any(|t| t.metric == m && t.unit == "fraction");
+            let ok = value.is_finite()
+                && *value >= 0.0
+                && if fraction { *value <= 1.0 } else { value.fract() == 0.0 && *value <= 1e6 };
+            if !ok {
+                let v = crate::score::fmt_num(*value);
+                problems.push(if fraction {
+                    format!("{m}={v}：比例须在 0 至 1 之间（或写 0% 至 100%） / {m}={v}: a share is from 0 to 1 (or 0% to 100%)")
+                } else {
+                    format!("{m}={v}：个数须为 0 或正整数 / {m}={v}: a count is a whole number, 0 or more")
+                });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        for t in self.targets.iter_mut() {
+            let Some((_, v)) = reported.iter().find(|(m, _)| *m == t.metric) else { continue };
+            if !t.district_level || COUNTED.contains(&t.metric.as_str()) {
+                continue;
+            }
+            t.value = Some(*v);
+            t.met = Some(*v >= t.at_least);
+            t.counting = "reported";
+            let shown = t.value_text();
+            t.how = Text::new(
+                format!("区里填报：{shown}（不能由生活圈数据得出，未经本工具核实，以填报为准）。"),
+                format!(
+                    "Reported by the district: {shown} (not derived from circle data nor checked by this tool; as reported)."
+                ),
+            );
+        }
+        Ok(self)
+    }
+
     /// What a report says of the designed values right under the standard's line, when any
     /// are designed: the per-circle report's note ([`crate::assessment::provisional_note`]),
     /// with what it concerns here.
@@ -459,8 +590,9 @@ pub fn summarise(
     Ok(district(st, &pairs, as_of, communities))
 }
 
-/// The years a circle can have been built in (`built_year`): input validation, not a standard's
-/// number (the first 便民生活圈 pilots are of 2021; a year past 2100 is a slip).
+/// The years a circle can have been built in (`built_year`), and a standard's target years (the
+/// standard's check refuses others): input validation, not a standard's number (the first
+/// 便民生活圈 pilots are of 2021; a year past 2100 is a slip).
 pub const BUILT_YEARS: (u32, u32) = (2000, 2100);
 
 /// What a district cannot count although scoring can: a `built_year` that is no year (20244,
@@ -776,8 +908,14 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 _ => (
                     None,
                     Text::new(
-                        "不能由生活圈数据得出，请另行核实。",
-                        "Not derived from circle data; check it separately.",
+                        format!(
+                            "不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported {}=值，组件的 reported 属性）。",
+                            t.metric
+                        ),
+                        format!(
+                            "Not derived from circle data; check it separately, then report its value (CLI --reported {}=value, the widget's reported attribute).",
+                            t.metric
+                        ),
                     ),
                     "none",
                 ),

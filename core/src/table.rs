@@ -495,6 +495,7 @@ pub fn district(d: &District, lang: Lang) -> String {
         c.text(g.how.get(lang));
         c.text(match g.counting {
             "provisional" => lang.pick("暂定", "provisional"),
+            "reported" => lang.pick("区里填报", "reported by the district"),
             "none" => "",
             other => other,
         });

@@ -23,17 +23,13 @@ struct Cited {
     standard: String,
     path: String,
     source: String,
-    verified: bool,
     quote: Option<String>,
-    reason: Option<String>,
 }
 
 fn walk(standard: &str, v: &Value, path: &str, out: &mut Vec<Cited>) {
     match v {
         Value::Object(m) => {
-            if let (Some(Value::String(source)), Some(Value::String(confidence))) =
-                (m.get("source"), m.get("confidence"))
-            {
+            if let (Some(Value::String(source)), Some(Value::String(_))) = (m.get("source"), m.get("confidence")) {
                 let text = |k: &str| {
                     m.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
                 };
@@ -41,9 +37,7 @@ fn walk(standard: &str, v: &Value, path: &str, out: &mut Vec<Cited>) {
                     standard: standard.to_string(),
                     path: path.to_string(),
                     source: source.clone(),
-                    verified: confidence == "verified",
                     quote: text("quote"),
-                    reason: text("reason"),
                 });
             }
             for (k, x) in m {

@@ -513,3 +513,71 @@ fn a_built_year_that_is_no_year_is_refused() {
     let e = lifecircle_core::Circle::from_json(r#"{"id":"a","name":"b","built_year":"2024"}"#).unwrap_err();
     assert_eq!(e.problems[0].field, "built_year");
 }
+
+/// The two Longwan targets circle data cannot give (provincial-pilot status won, professional
+/// operators grown) take the values the district reports, said as reported; everything else
+/// about them is refused with its reason, and nothing is applied then.
+#[test]
+fn a_district_reports_the_targets_circle_data_cannot_give() {
+    use lifecircle_core::district::parse_reported;
+    let d = summary(Some(COMMUNITIES));
+    let target = |d: &District, metric: &str| d.targets.iter().find(|t| t.metric == metric).unwrap().clone();
+    assert_eq!(target(&d, "provincial_pilot").value, None);
+    assert!(target(&d, "provincial_pilot").how.zh.contains("--reported provincial_pilot=值"));
+
+    let given = parse_reported("provincial_pilot=1； professional_operators = 1").unwrap();
+    let r = d.clone().with_reported(&given).unwrap();
+    let pilot = target(&r, "provincial_pilot");
+    assert_eq!((pilot.value, pilot.met, pilot.counting), (Some(1.0), Some(true), "reported"));
+    assert_eq!(pilot.how.zh, "区里填报：1（不能由生活圈数据得出，未经本工具核实，以填报为准）。");
+    // 1 operator against at least 2 (2026): not met.
+    let ops = target(&r, "professional_operators");
+    assert_eq!((ops.value, ops.met), (Some(1.0), Some(false)));
+    // Nothing else moves.
+    for (a, b) in d.targets.iter().zip(&r.targets) {
+        if !["provincial_pilot", "professional_operators"].contains(&a.metric.as_str()) {
+            assert_eq!(a, b);
+        }
+    }
+    let zh = lifecircle_core::report::render_district(&r, lifecircle_core::standard::Lang::Zh, Default::default());
+    assert!(zh.contains("口径：区里填报：1（不能由生活圈数据得出"), "{zh}");
+    let csv = lifecircle_core::table::district(&r, lifecircle_core::standard::Lang::Zh);
+    assert!(csv.contains(",区里填报,"), "{csv}");
+
+    // Refused, every reason at once: a counted metric, a parent's target, an unknown one, a count
+    // that is no count, a metric twice.
+    let bad = parse_reported("circles_built=14, circles_national=1, pilot=1, professional_operators=2.5, provincial_pilot=1, provincial_pilot=0").unwrap();
+    let e = d.clone().with_reported(&bad).unwrap_err();
+    assert_eq!(e.len(), 5, "{e:#?}");
+    assert!(e[0].starts_with("circles_built 由各圈数据计算，不能填报"), "{}", e[0]);
+    assert!(
+        e[1].contains("没有可填报的区级目标 circles_national（可填报：provincial_pilot、professional_operators）"),
+        "{}",
+        e[1]
+    );
+    assert!(e[2].contains("没有可填报的区级目标 pilot"), "{}", e[2]);
+    assert!(e[3].starts_with("professional_operators=2.5：个数须为 0 或正整数"), "{}", e[3]);
+    assert!(e[4].starts_with("provincial_pilot 填报了两次"), "{}", e[4]);
+    // A share may be written as a percentage; a text that is not metric=number is refused.
+    assert_eq!(parse_reported("chain_share=30%").unwrap(), [("chain_share".to_string(), 0.3)]);
+    assert!(parse_reported("provincial_pilot").unwrap_err().contains("须写成 指标=数值"));
+    assert!(parse_reported("provincial_pilot=yes").is_err());
+}
+
+/// The reported values are read as `str::parse::<f64>` reads them (without its tables, which the
+/// widgets leave out), bit for bit.
+#[test]
+fn reported_numbers_read_as_the_float_parser_reads_them() {
+    use lifecircle_core::district::parse_reported;
+    for text in ["0", "1", "2", "0.3", "0.35", ".5", "7.", "0.1", "0.7", "123456789012345", "0.00000000000001", "99.99"]
+    {
+        let got = parse_reported(&format!("m={text}")).unwrap()[0].1;
+        assert_eq!(got.to_bits(), text.parse::<f64>().unwrap().to_bits(), "{text}");
+        let pct = parse_reported(&format!("m={text}%")).unwrap()[0].1;
+        let want = format!("{}e-2", text.trim_end_matches('.')).parse::<f64>().unwrap();
+        assert_eq!(pct.to_bits(), want.to_bits(), "{text}%");
+    }
+    for bad in ["m=", "m=.", "m=-1", "m=1e3", "m=1,5", "m=1.2.3", "m=1234567890123456", "m=NaN"] {
+        assert!(parse_reported(bad).is_err(), "{bad}");
+    }
+}

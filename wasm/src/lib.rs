@@ -210,7 +210,9 @@ fn date_arg(as_of: &str) -> Result<Date, Failure> {
 }
 
 /// A district's circles against the standard's targets (what `lifecircle district` does): the
-/// summary as a plain object. `communities` is the number of communities in the district.
+/// summary as a plain object. `communities` is the number of communities in the district;
+/// `reported` the values the district reports for its targets that circle data cannot give,
+/// as the CLI's `--reported` takes them (`"provincial_pilot=1, professional_operators=2"`).
 #[cfg(feature = "district")]
 #[wasm_bindgen(unchecked_return_type = "District")]
 pub fn district(
@@ -218,8 +220,9 @@ pub fn district(
     #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     communities: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] reported: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?))
+    entry(|| to_js(&summarise(&standard_arg(&standard)?, &circles, &as_of, communities, reported)?))
 }
 
 /// [`district`] as JSON text, byte for byte what the CLI's `district --format json` writes.
@@ -230,14 +233,15 @@ pub fn district_json(
     #[wasm_bindgen(unchecked_param_type = "(CircleInput | string)[]")] circles: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     communities: Option<f64>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] reported: Option<JsValue>,
 ) -> Result<String, JsValue> {
     entry(|| {
-        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?;
+        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities, reported)?;
         pretty(&d)
     })
 }
 
-/// [`district`] as a readable report (`lang`, `format` as for `report`).
+/// [`district`] as a readable report (`lang`, `format` as for `report`; `reported` last).
 #[cfg(feature = "district")]
 #[wasm_bindgen(js_name = districtReport)]
 pub fn district_report(
@@ -247,10 +251,11 @@ pub fn district_report(
     communities: Option<f64>,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat")] format: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] reported: Option<JsValue>,
 ) -> Result<String, JsValue> {
     entry(|| {
         let (lang, format) = (lang_arg(lang)?, format_arg(format)?);
-        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities)?;
+        let d = summarise(&standard_arg(&standard)?, &circles, &as_of, communities, reported)?;
         Ok(report::render_district(&d, lang, format))
     })
 }
@@ -265,9 +270,15 @@ fn summarise(
     circles: &JsValue,
     as_of: &JsValue,
     communities: Option<f64>,
+    reported: Option<JsValue>,
 ) -> Result<lifecircle_core::district::District, Failure> {
     let date = date_arg(&args::text(as_of, "asOf")?)?;
     let communities = communities.map(|n| args::count(n, "communities")).transpose()?;
+    let reported = match reported.filter(|r| !r.is_undefined() && !r.is_null()) {
+        Some(r) => lifecircle_core::district::parse_reported(&args::text(&r, "reported")?)
+            .map_err(|e| Failure::argument("reported", e))?,
+        None => Vec::new(),
+    };
     // One circle given alone (not in an array) must not read as a district of none.
     let circles = args::array(circles, "circles")?;
     let mut read = Vec::with_capacity(circles.len());
@@ -279,13 +290,14 @@ fn summarise(
             other => other,
         })?);
     }
-    lifecircle_core::district::summarise(standard, &read, date, communities).map_err(|r| {
+    let d = lifecircle_core::district::summarise(standard, &read, date, communities).map_err(|r| {
         if r.unscored.is_empty() {
             Failure::argument("circles", lifecircle_core::district::repeated_message(&r.repeated))
         } else {
             Failure::Input(r.into_input_error())
         }
-    })
+    })?;
+    d.with_reported(&reported).map_err(|e| Failure::argument("reported", e.join("\n")))
 }
 
 /// The JSON Schema of an input format, `"circle"` or `"standard"`, as an object. The

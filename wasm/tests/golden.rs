@@ -92,17 +92,45 @@ fn facade_district_json_matches_the_native_snapshot() {
     let as_strings: Vec<JsValue> = texts.iter().map(|t| JsValue::from_str(t)).collect();
     let as_objects: Vec<JsValue> = texts.iter().map(|t| js_sys::JSON::parse(t).unwrap()).collect();
     for circles in [as_strings, as_objects] {
-        let got = facade::district_json(STANDARD.into(), js_array(circles), AS_OF.into(), Some(f64::from(COMMUNITIES)))
-            .unwrap();
+        let got =
+            facade::district_json(STANDARD.into(), js_array(circles), AS_OF.into(), Some(f64::from(COMMUNITIES)), None)
+                .unwrap();
         assert_eq!(got, want, "districtJson differs from the native snapshot");
     }
+    // What the district reports for the targets circle data cannot give, as the CLI takes it,
+    // is the same summary natively.
+    let reported = "provincial_pilot=1, professional_operators=1";
+    let objects: Vec<JsValue> = texts.iter().map(|t| js_sys::JSON::parse(t).unwrap()).collect();
+    let got = facade::district_json(
+        STANDARD.into(),
+        js_array(objects.clone()),
+        AS_OF.into(),
+        Some(f64::from(COMMUNITIES)),
+        Some(reported.into()),
+    )
+    .unwrap();
+    let native = lifecircle_core::district::summarise(
+        &lifecircle_core::load_builtin(STANDARD).unwrap(),
+        &circles(),
+        AS_OF.parse().unwrap(),
+        Some(COMMUNITIES),
+    )
+    .unwrap()
+    .with_reported(&lifecircle_core::district::parse_reported(reported).unwrap())
+    .unwrap();
+    assert_eq!(got, serde_json::to_string_pretty(&native).unwrap());
+    assert!(got.contains("\"counting\": \"reported\""));
+    let e =
+        facade::district_json(STANDARD.into(), js_array(objects), AS_OF.into(), None, Some("circles_built=14".into()))
+            .unwrap_err();
+    assert_eq!(code_of(&e), "bad_argument");
     let bad = vec![JsValue::from_str(&texts[0]), JsValue::from_str(r#"{"id": "x", "name": "坏", "population": -5}"#)];
-    let e = facade::district_json(STANDARD.into(), js_array(bad), AS_OF.into(), None).unwrap_err();
+    let e = facade::district_json(STANDARD.into(), js_array(bad), AS_OF.into(), None, None).unwrap_err();
     assert_eq!(code_of(&e), "invalid_input");
     let problems = String::from(js_sys::JSON::stringify(&get(&e, "problems")).unwrap());
     assert!(problems.contains("circles[1].population"), "{problems}");
     let twice = vec![JsValue::from_str(&texts[0]), JsValue::from_str(&texts[0])];
-    let e = facade::district_json(STANDARD.into(), js_array(twice), AS_OF.into(), None).unwrap_err();
+    let e = facade::district_json(STANDARD.into(), js_array(twice), AS_OF.into(), None, None).unwrap_err();
     assert_eq!(code_of(&e), "bad_argument");
 }
 
@@ -320,7 +348,10 @@ fn standard_diagnostics_reach_js_in_chinese() {
     // Every problem has its own Chinese with the value written and the nearest word.
     let zh = message_zh(&by_code("unknown_unit"));
     assert!(zh.starts_with("不认识的单位“m/mn” — 是不是 `m/min`？"), "{zh}");
-    assert!(!get(&by_code("unknown_unit"), "message").as_string().unwrap().contains("单位"), "the English stays English");
+    assert!(
+        !get(&by_code("unknown_unit"), "message").as_string().unwrap().contains("单位"),
+        "the English stays English"
+    );
 
     let circle = facade::example_circle("longwan-2024".into()).unwrap();
     let thrown = [

@@ -252,7 +252,7 @@ export interface TargetProgress {
   district_level: boolean;
   /** How the value was counted, or why there is none. */
   how: Text;
-  counting: "provisional" | "none";
+  counting: "provisional" | "reported" | "none";
   /** The circles counted (ids): `circles_built` (for the target's year) and `community_share`. */
   counted?: string[];
   /** How many more circles (`circles_built`) or communities (`community_share`) it needs. */
