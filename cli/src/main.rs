@@ -133,6 +133,13 @@ enum Command {
         /// Number of communities in the district (for the share of communities with a circle).
         #[arg(long, allow_negative_numbers = true, value_parser = count_above_zero)]
         communities: Option<u32>,
+        /// 区里填报的目标值：生活圈数据得不出的本区目标（如 provincial_pilot=1、
+        /// professional_operators=2），可重复，或以逗号分隔；报告注明“区里填报”
+        /// A value the district reports for one of its targets that circle data cannot give
+        /// (e.g. provincial_pilot=1, professional_operators=2); repeat it or separate with
+        /// commas; reports say it was reported.
+        #[arg(long, value_name = "METRIC=VALUE")]
+        reported: Vec<String>,
         #[command(flatten)]
         report: ReportArgs,
     },
@@ -223,6 +230,9 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
+        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
+        #[arg(long = "exclude-name", value_name = "TEXT")]
+        exclude_name: Vec<String>,
     },
     /// 最近设施 From one point, the nearest facility of every category of a standard
     ///
@@ -251,6 +261,9 @@ enum AccessCommand {
         /// 设施文件坐标系，与 --crs 不同时给出（在高德地图上拾取的点为 gcj02）Coordinate system of the facilities file when it is not --crs (points picked on AMap are gcj02)
         #[arg(long, value_enum)]
         facilities_crs: Option<CrsArg>,
+        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
+        #[arg(long = "exclude-name", value_name = "TEXT")]
+        exclude_name: Vec<String>,
     },
     /// 选址建议 For a missing or weak category, the best sites for a new facility
     ///
@@ -292,6 +305,9 @@ enum AccessCommand {
         /// 居民点文件坐标系，与 --crs 不同时给出 Coordinate system of the origins file when it is not --crs
         #[arg(long, value_enum)]
         origins_crs: Option<CrsArg>,
+        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
+        #[arg(long = "exclude-name", value_name = "TEXT")]
+        exclude_name: Vec<String>,
     },
     /// 等时圈 Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON
     ///
@@ -318,6 +334,9 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
+        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
+        #[arg(long = "exclude-name", value_name = "TEXT")]
+        exclude_name: Vec<String>,
     },
 }
 
@@ -436,6 +455,12 @@ struct DataArgs {
     /// Coordinate system of the --origins file when it is not --data-crs.
     #[arg(long, value_enum)]
     origins_crs: Option<CrsArg>,
+    /// 排除名称含此文字的道路（可重复，如 --exclude-name 高架；GeoJSON 路网默认已排除“高速”与“高架路”，后者为本项目设计的暂定规则）
+    /// Leave out streets whose name contains this text (repeatable, e.g. `--exclude-name 高架`;
+    /// `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional
+    /// rule designed by this project). Give the same ones to `verify`.
+    #[arg(long = "exclude-name", value_name = "TEXT")]
+    exclude_name: Vec<String>,
 }
 
 /// The datum of each kind of data file: the network's, and the facilities' and origins' when
@@ -1034,11 +1059,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             circles,
             as_of,
             report: ReportArgs { lang, format },
-            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs },
+            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
             let std = load_any(&sid)?;
             let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
-            let data = NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), crs)?;
+            let data =
+                NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), crs, &exclude_name)?;
             let as_of = as_of_arg(as_of)?;
             let lang = Lang::from(lang);
             let warning = not_the_builtin(&std);
@@ -1142,7 +1168,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             circles,
             standard: sid,
             all,
-            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs },
+            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
             let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
@@ -1203,6 +1229,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                     &facilities,
                                     origins.as_deref(),
                                     DataCrs::of(data_crs, facilities_crs, origins_crs),
+                                    &exclude_name,
                                 )?;
                                 Ok((std, data))
                             });
@@ -1294,9 +1321,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::District { standard: sid, circles, as_of, communities, report: ReportArgs { lang, format } } => {
+        Command::District { standard: sid, circles, as_of, communities, reported, report: ReportArgs { lang, format } } => {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
+            let reported = lifecircle_core::district::parse_reported(&reported.join(","))
+                .map_err(|e| Failure::Usage(format!("--reported：{e}")))?;
             if communities == Some(0) {
                 // (refused by its value parser already; kept for a caller that builds the command)
                 return Err(Failure::Usage("--communities：全区社区数须大于 0 / must be above 0".into()));
@@ -1389,6 +1418,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     return Err(no_summary(failed));
                 }
             };
+            let d = d.with_reported(&reported).map_err(|e| Failure::Usage(format!("--reported：{}", e.join("\n"))))?;
             match format {
                 FormatArg::Json => {
                     say!("{}", serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))?)
@@ -1440,6 +1470,8 @@ type Loaded = (Standard, Option<NetworkData>);
 /// Street network, facilities and origins read once for every circle of a `score` run.
 struct NetworkData {
     network: access::Network,
+    /// The declared datums, for the datum check.
+    crs: DataCrs,
     facilities: Vec<access::import::Facility>,
     origins: Vec<access::import::Origin>,
     /// The files read, written into each circle's `walking.measured_from`.
@@ -1487,22 +1519,90 @@ fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
-fn load_network(path: &Path, crs: Crs) -> Result<access::Network, Failure> {
-    load_network_bytes(path, &read_bytes(path)?, crs)
+fn load_network(path: &Path, crs: Crs, exclude_names: &[String]) -> Result<access::Network, Failure> {
+    load_network_bytes(path, &read_bytes(path)?, crs, exclude_names)
 }
 
-fn load_network_bytes(path: &Path, bytes: &[u8], crs: Crs) -> Result<access::Network, Failure> {
-    let (net, import) = load::network(bytes, format_of(path)?, crs)
+/// A reason a street was left out, as the import report keys it, for a reader: Chinese first.
+fn exclusion_reason(key: &str) -> String {
+    if let Some(part) = key.strip_prefix("name contains ") {
+        return format!("名称含“{part}” name contains {part}");
+    }
+    if let Some(kind) = key.strip_prefix("geometry ") {
+        return format!("不是线（{kind}）not a line: {kind}");
+    }
+    match key {
+        "no geometry" => "无几何 no geometry".into(),
+        "area=yes" => "面状 area=yes".into(),
+        "foot=no" | "foot=use_sidepath" => format!("禁止步行 {key}"),
+        "access=no" | "access=private" => format!("禁止通行 {key}"),
+        other if other.starts_with("highway=") => format!("非步行道路 {other}"),
+        other => other.to_string(),
+    }
+}
+
+fn load_network_bytes(
+    path: &Path,
+    bytes: &[u8],
+    crs: Crs,
+    exclude_names: &[String],
+) -> Result<access::Network, Failure> {
+    let options = load::NetworkOptions { crs, exclude_names: exclude_names.to_vec() };
+    let (net, import) = load::network_with(bytes, format_of(path)?, &options)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
+    let report = &import.report;
     eprintln!(
         "路网 network {}: {} 条道路 ways kept, {} 个节点 nodes, {:.1} km, {} 个连通分量 components",
         path.display(),
-        import.report.kept,
+        report.kept,
         stats.nodes,
         stats.total_length_m / 1000.0,
         stats.components
     );
+    // What the import left out, and why: nothing is dropped unsaid.
+    let lines: Vec<String> = report
+        .excluded
+        .iter()
+        .filter(|(k, _)| !k.starts_with("geometry ") && *k != "no geometry")
+        .map(|(k, n)| format!("{} ×{n}", exclusion_reason(k)))
+        .collect();
+    if !lines.is_empty() {
+        let n: usize = report
+            .excluded
+            .iter()
+            .filter(|(k, _)| !k.starts_with("geometry ") && *k != "no geometry")
+            .map(|(_, n)| n)
+            .sum();
+        eprintln!("  未计入的道路 streets left out: {n}（{}）", lines.join("；"));
+    }
+    let not_lines = report.not_lines();
+    if not_lines > 0 {
+        let kinds: Vec<String> = report
+            .excluded
+            .iter()
+            .filter(|(k, _)| k.starts_with("geometry ") || *k == "no geometry")
+            .map(|(k, n)| format!("{} ×{n}", exclusion_reason(k)))
+            .collect();
+        eprintln!(
+            "⚠ 路网中有 {not_lines} 个要素不是线，已跳过（{}），第一个是 {} / {not_lines} features of the network are not lines and were skipped; the first is {}",
+            kinds.join("；"),
+            report.first_not_a_line.as_deref().unwrap_or("?"),
+            report.first_not_a_line.as_deref().unwrap_or("?")
+        );
+    }
+    if stats.duplicate_edges_merged > 0 {
+        eprintln!(
+            "  重复的路段（同一段路画了两次，如 OSMnx 的双向道路）只计一次 street pieces drawn twice counted once: {}",
+            stats.duplicate_edges_merged
+        );
+    }
+    if report.missing_nodes > 0 {
+        eprintln!(
+            "⚠ 道路引用了文件中没有的 {} 个节点，在那里断开：路网可能被截断或不完整，距离会偏长、连通分量会变多（请导出完整的路段，如 Overpass 的 (._;>;);）/ ways refer to {} nodes absent from the file and are cut there: the extract is clipped or incomplete, so walks come out longer and pieces more numerous (export complete ways)",
+            report.missing_nodes, report.missing_nodes
+        );
+    }
     if stats.edges == 0 {
         return Err(Failure::Invalid(format!("{}: 路网为空 the street network is empty", path.display())));
     }
@@ -1549,6 +1649,7 @@ impl NetworkData {
         facilities: &[PathBuf],
         origins: Option<&Path>,
         crs: DataCrs,
+        exclude_names: &[String],
     ) -> Result<Option<NetworkData>, Failure> {
         let Some(net_path) = network else {
             if !facilities.is_empty() || origins.is_some() {
@@ -1559,7 +1660,7 @@ impl NetworkData {
         // Each file read once: its digest is of the very bytes the distances come from.
         let raw = read_bytes(net_path)?;
         let mut files = vec![data_file("network", net_path, &raw, crs.network)];
-        let network = load_network_bytes(net_path, &raw, crs.network)?;
+        let network = load_network_bytes(net_path, &raw, crs.network, exclude_names)?;
         let mut fac = Vec::new();
         for f in facilities {
             let raw = read_bytes(f)?;
@@ -1577,21 +1678,21 @@ impl NetworkData {
             }
             None => Vec::new(),
         };
-        Ok(Some(NetworkData { network, facilities: fac, origins, files }))
+        Ok(Some(NetworkData { network, crs, facilities: fac, origins, files }))
     }
 
     /// The circle with its walking distances measured on the network; `label` names it in
     /// messages (its file, and its place in a list).
     fn apply(&self, std: &Standard, circle: &Circle, label: &str) -> Result<Circle, Failure> {
-        let (c, report) = access::walk_circle(
-            std,
-            circle,
-            &self.network,
-            &self.facilities,
-            &self.origins,
-            access::DEFAULT_MAX_SNAP_M,
-        )
-        .map_err(|e| Failure::Invalid(format!("{label}: {}", e.bilingual())))?;
+        let options = access::WalkOptions {
+            max_snap_m: access::DEFAULT_MAX_SNAP_M,
+            network_crs: self.crs.network,
+            facilities_crs: self.crs.facilities,
+            origins_crs: self.crs.origins,
+        };
+        let (c, report) =
+            access::walk_circle_with(std, circle, &self.network, &self.facilities, &self.origins, &options)
+                .map_err(|e| Failure::Invalid(format!("{label}: {}", e.bilingual())))?;
         let mut c = c;
         if let Some(w) = c.walking.as_mut() {
             w.measured_from = self.files.clone();
@@ -1620,11 +1721,6 @@ impl NetworkData {
                 "ⓘ {n} 处数据中的设施{zh}，不属本圈，不计入 / {n} facilities from data are {en}: not part of this circle, left out"
             )
         });
-        warn_ids(&report.origins_unsnapped, |n| {
-            format!(
-                "⚠ {n} 个居民点 {snap:.0} 米内没有道路，不计入覆盖率（既不算覆盖也不算未覆盖）/ {n} origins have no street within {snap:.0} m and are left out of the coverage shares"
-            )
-        });
         warn_ids(&report.origins_outside, |n| {
             let (zh, en) = report.reach_m.map_or_else(
                 || ("在本圈边界外".to_string(), "lie outside the circle's boundary".to_string()),
@@ -1639,10 +1735,13 @@ impl NetworkData {
                 "⚠ {n} 个居民点{zh}，仍计入覆盖率：居民点文件是否为全区的？请只给本圈的居民点 / {n} origins {en} and are still counted: is the origins file the whole district's? Give this circle's only"
             )
         });
-        if let Some(w) = &report.datum_warning {
-            eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
-            datum_hint(w);
+        // The report's findings (origins counted as not covered, typed distances kept, a datum
+        // check), then the hint of the option to give for each datum warning.
+        for f in &report.findings {
+            let mark = if f.severity == "warning" { "⚠" } else { "ⓘ" };
+            eprintln!("{mark} {}", f.text());
         }
+        report.datum_warnings.iter().for_each(datum_hint);
         report.snap_findings.iter().for_each(warn_cut_off);
         Ok(c)
     }
@@ -1692,12 +1791,24 @@ fn warn_ids(ids: &[String], say: impl FnOnce(usize) -> String) {
     }
 }
 
-/// A point that landed on a piece of network cut off from the rest, to stderr.
+/// A point whose nearest street is on a piece of network cut off from the rest, to stderr:
+/// walks along that piece are measured on it, and walks elsewhere from the main network's
+/// street when one is near (how far is said), else not at all.
 fn warn_cut_off(f: &access::graph::SnapFinding) {
-    eprintln!(
-        "⚠ {} 落在孤立的小段路网上（{} 个节点），与主路网不连通 / snapped onto a small piece cut off from the main network ({} nodes)",
-        f.what, f.component_nodes, f.component_nodes
-    );
+    let what = match f.what.as_str() {
+        "origin" | "from" => "起点 origin".to_string(),
+        "to" => "终点 destination".to_string(),
+        other => other.to_string(),
+    };
+    let (n, km) = (f.component_nodes, f.component_length_m / 1000.0);
+    match f.main_off_network_m {
+        Some(m) => eprintln!(
+            "⚠ {what} 最近的道路在一小段与主路网不连通的路网上（{n} 个节点，{km:.2} km）：同一小段上的地点沿该段量距离，到其他地方从 {m:.0} 米外的主路网道路量（这 {m:.0} 米计入那些距离）/ its nearest street is on a small piece cut off from the main network ({n} nodes, {km:.2} km): places on that piece are measured along it, others from the main network's street {m:.0} m away (those walks include the {m:.0} m)"
+        ),
+        None => eprintln!(
+            "⚠ {what} 落在孤立的小段路网上（{n} 个节点，{km:.2} km），与主路网不连通，只能到达同一小段上的地点 / snapped onto a small piece cut off from the main network ({n} nodes, {km:.2} km): only places on that piece are reached"
+        ),
+    }
 }
 
 fn some_ids(ids: &[String]) -> String {
@@ -1709,16 +1820,39 @@ fn some_ids(ids: &[String]) -> String {
     s
 }
 
-/// What to do about a datum warning: the option that reads the facilities in the datum they
-/// seem to be in.
+/// What to do about a datum warning: the option that reads the points (or the network) in
+/// the datum they seem to be in.
 fn datum_hint(w: &access::crs::DatumWarning) {
-    if w.network_in == Crs::Wgs84 && w.points_seem_in != Crs::Wgs84 {
+    if w.points_seem_in != w.points_declared {
         let c = w.points_seem_in.name();
+        let (file_zh, file_en, option) = match w.of.as_str() {
+            "origins" => ("居民点文件", "the origins file", "--origins-crs"),
+            _ => ("设施文件", "the facilities file", "--facilities-crs"),
+        };
         eprintln!(
-            "  设施文件若为 {} 坐标，请加 --facilities-crs {c}，或先用 `lifecircle coords --from {c} --to wgs84 --csv 文件` 换算 / if the facilities file is in {c}, give --facilities-crs {c}, or convert it first with `lifecircle coords --from {c} --to wgs84 --csv FILE`",
-            w.points_seem_in.label_zh()
+            "  {file_zh}若为 {} 坐标，请加 {option} {c}（生活圈文件自身的点则改其 location.crs），或先用 `lifecircle coords --from {c} --to {} --csv 文件` 换算 / if {file_en} is in {c}, give {option} {c} (for the circle's own points, set its location.crs), or convert it first with `lifecircle coords --from {c} --to {} --csv FILE`",
+            w.points_seem_in.label_zh(),
+            w.points_declared.name(),
+            w.points_declared.name()
+        );
+    } else if w.network_in != w.network_declared {
+        let c = w.network_in.name();
+        eprintln!(
+            "  路网文件若为 {} 坐标，请用 --crs/--data-crs {c} 读取 / if the network file is in {c}, read it with --crs/--data-crs {c}",
+            w.network_in.label_zh()
         );
     }
+}
+
+/// A datum check's result, to stderr: the message (a clear shift or an unclear result), then
+/// the option to give.
+fn warn_datum(w: &access::crs::DatumWarning) {
+    let head = match w.verdict {
+        access::crs::DatumVerdict::Shift => "⚠ 坐标系可能不一致 datum warning",
+        access::crs::DatumVerdict::Unclear => "⚠ 坐标系可能不一致（无法确定）datum check unclear",
+    };
+    eprintln!("{head}: {}", w.message);
+    datum_hint(w);
 }
 
 fn point(text: &str, crs: Crs) -> Result<[f64; 2], Failure> {
@@ -1757,15 +1891,16 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let inv = |e: &dyn std::fmt::Display| Failure::Invalid(e.to_string());
     let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
     match cmd {
-        AccessCommand::Distance { network, from, to, pairs, crs } => {
+        AccessCommand::Distance { network, from, to, pairs, crs, exclude_name } => {
             let crs: Crs = crs.into();
-            let net = load_network(&network, crs)?;
+            let net = load_network(&network, crs, &exclude_name)?;
             let snap = access::DEFAULT_MAX_SNAP_M;
             match (from, to, pairs) {
                 (Some(f), Some(t), None) => {
-                    let d =
-                        access::query::walking_distance_m(&net, point(&f, crs)?, point(&t, crs)?, snap).map_err(acc)?;
-                    match d {
+                    let walk =
+                        access::query::walking_distance(&net, point(&f, crs)?, point(&t, crs)?, snap).map_err(acc)?;
+                    walk.findings.iter().for_each(warn_cut_off);
+                    match walk.metres {
                         Some(m) => say!("{m:.2}"),
                         None => {
                             return Err(Failure::Invalid(
@@ -1821,10 +1956,29 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                                 .map_err(|_| format!("`{lon},{lat}` 不是“经度,纬度” / is not a point LON,LAT"))
                         };
                         let (metres, note) = match (at(0, 1), at(2, 3)) {
-                            (Ok(a), Ok(b)) => match access::query::walking_distance_m(&net, a, b, snap) {
-                                Ok(Some(m)) => (Some(m), String::new()),
-                                Ok(None) => {
-                                    (None, "两点之间没有连通的步行路径 / no walking path connects the points".into())
+                            (Ok(a), Ok(b)) => match access::query::walking_distance(&net, a, b, snap) {
+                                Ok(w) => {
+                                    // A point joined to the main network from a cut-off piece
+                                    // is said in the row's note.
+                                    let jumps: Vec<String> = w
+                                        .findings
+                                        .iter()
+                                        .filter(|_| w.via_main)
+                                        .filter_map(|f| {
+                                            let m = f.main_off_network_m?;
+                                            let who = if f.what == "to" { "终点 to" } else { "起点 from" };
+                                            Some(format!(
+                                                "{who}：最近的道路在孤立小段路网上，改从 {m:.0} 米外的主路网量 / nearest street on a cut-off piece, measured from the main network {m:.0} m away"
+                                            ))
+                                        })
+                                        .collect();
+                                    match w.metres {
+                                        Some(m) => (Some(m), jumps.join("；")),
+                                        None => (
+                                            None,
+                                            "两点之间没有连通的步行路径 / no walking path connects the points".into(),
+                                        ),
+                                    }
                                 }
                                 Err(e) => (None, e.bilingual()),
                             },
@@ -1858,12 +2012,13 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        AccessCommand::Nearest { network, facilities, from, standard, profile, crs, facilities_crs } => {
+        AccessCommand::Nearest { network, facilities, from, standard, profile, crs, facilities_crs, exclude_name } => {
             let fac_crs: Crs = facilities_crs.unwrap_or(crs).into();
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
             let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
-            let net = load_network(&network, crs)?;
+            let pace = access::walk_pace(&std, profile.into()).map_err(acc)?;
+            let net = load_network(&network, crs, &exclude_name)?;
             let fac = load_facilities(&std, &facilities, fac_crs)?;
             let cats: Vec<String> = std.categories.iter().map(|c| c.code.clone()).collect();
             let snap = access::DEFAULT_MAX_SNAP_M;
@@ -1878,10 +2033,12 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 )
             });
             set.findings.iter().chain(&near.findings).for_each(warn_cut_off);
-            if let Some(w) = access::crs::check_datum_shift(&fac.iter().map(|f| f.point).collect::<Vec<_>>(), &net) {
-                eprintln!("⚠ 坐标系可能不一致 datum warning: {}", w.message);
-                datum_hint(&w);
+            let points: Vec<[f64; 2]> = fac.iter().map(|f| f.point).collect();
+            if let Some(w) = access::crs::check_datum(&points, fac_crs, &net, crs, "facilities") {
+                warn_datum(&w);
             }
+            // Minutes mean nothing without their pace: said before the table.
+            eprintln!("步行分钟按 minutes at {}", pace.describe());
             let mut csv = Csv::new();
             for h in ["业态 category", "名称 name", "距离（米）metres", "步行分钟 minutes", "最近设施 nearest"]
             {
@@ -1942,12 +2099,13 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             crs,
             facilities_crs,
             origins_crs,
+            exclude_name,
         } => {
             let std = load_any(&standard)?;
             // The category is checked before any data is read.
             category_code(&std, &category)?;
             let crs = DataCrs::of(crs, facilities_crs, origins_crs);
-            let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs)?
+            let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
                 .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)
                 .map_err(|e| Failure::Invalid(format!("{}: {e}", circle.display())))?;
@@ -2019,7 +2177,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             emit(&csv.finish());
             Ok(())
         }
-        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs } => {
+        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs, exclude_name } => {
             let (lo, hi) = (access::isochrone::MIN_CELL_M, access::isochrone::MAX_CELL_M);
             if !(lo..=hi).contains(&cell_m) {
                 return Err(Failure::Usage(format!(
@@ -2029,7 +2187,8 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
             let params = access::walk_params_for(&std, profile.into()).map_err(acc)?;
-            let net = load_network(&network, crs)?;
+            let pace = access::walk_pace(&std, profile.into()).map_err(acc)?;
+            let net = load_network(&network, crs, &exclude_name)?;
             let origin = point(&from, crs)?;
             let tiers: Vec<f64> = minutes
                 .split(',')
@@ -2047,6 +2206,11 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 .collect::<Result<_, _>>()?;
             let snap = access::DEFAULT_MAX_SNAP_M;
             let reached = access::query::reached_streets(&net, origin, &tiers, &params, snap).map_err(acc)?;
+            if let Some(p) = net.place(origin, snap)
+                && let Some(f) = net.placement_finding("origin", &p)
+            {
+                warn_cut_off(&f);
+            }
             let mut features = Vec::new();
             if let Some(fs) = reached.to_geojson().get("features").and_then(|f| f.as_array()) {
                 features.extend(fs.iter().cloned());
@@ -2055,6 +2219,15 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 let iso = access::isochrone::isochrone(&net, origin, *t, &params, cell_m, snap).map_err(acc)?;
                 features.push(iso.to_geojson());
             }
+            // Every feature says the pace it was measured at, whose it is, and whether the
+            // standard's value is provisional.
+            let pace_props = pace.properties();
+            for f in &mut features {
+                if let Some(props) = f.get_mut("properties").and_then(|p| p.as_object_mut()) {
+                    props.extend(pace_props.clone());
+                }
+            }
+            eprintln!("等时圈按 isochrones at {}", pace.describe());
             // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).
             let fc = serde_json::json!({
                 "type": "FeatureCollection",

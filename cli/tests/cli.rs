@@ -226,6 +226,30 @@ fn usage_errors_read_chinese_first() {
     assert!(help.status.success() && !String::from_utf8_lossy(&help.stderr).contains("命令用法错误"));
 }
 
+/// `--reported` gives the targets circle data cannot give (Longwan's provincial pilot and
+/// professional operators): each reported value is shown as reported; a value for a target
+/// counted from circles, or a metric the standard has not, is a usage error (exit 2).
+#[test]
+fn district_takes_what_the_district_reports() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("district-reported-a.json", &ex);
+    let a = a.to_str().expect("path");
+    let args = ["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a];
+    let t = text(&lifecircle(&args));
+    assert!(t.contains("口径：不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported provincial_pilot=值"), "{t}");
+    let out = lifecircle(&[&args[..], &["--reported", "provincial_pilot=1", "--reported", "professional_operators=3"]].concat());
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    assert!(t.contains("2024年创成一刻钟便民生活圈建设省级试点：1（目标 ≥ 1） ✓ 现已达到"), "{t}");
+    assert!(t.contains("口径：区里填报：3（不能由生活圈数据得出，未经本工具核实，以填报为准）。"), "{t}");
+    let out = lifecircle(&[&args[..], &["--reported", "circles_built=14, provincial_pilot=yes"]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("--reported：填报值“provincial_pilot=yes”须写成 指标=数值"), "{}", text(&out));
+    let out = lifecircle(&[&args[..], &["--reported", "circles_built=14"]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("circles_built 由各圈数据计算，不能填报"), "{}", text(&out));
+}
+
 #[test]
 fn district_summarises_circles_against_the_targets() {
     let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");

@@ -187,7 +187,8 @@ fn xml_missing_attribute_names_element_and_attribute() {
         matches!(&err, ImportError::XmlAttribute { element, attribute, .. } if element == "node" && attribute == "lat"),
         "{err:?}"
     );
-    assert!(err.to_string().starts_with("osm xml <node> at byte"), "{err}");
+    // Where: the line and column of the element (the byte offset said nothing to a reader).
+    assert!(err.to_string().starts_with("osm xml <node> at line 1, column 6: attribute lat"), "{err}");
 }
 
 #[test]

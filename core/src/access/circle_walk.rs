@@ -11,11 +11,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::crs::{DatumWarning, check_datum_shift, convert};
+use super::crs::{DatumVerdict, DatumWarning, check_datum, convert};
 use super::error::{AccessError, ImportError};
-use super::graph::{Network, NetworkStats, Snap, SnapFinding};
+use super::graph::{Network, NetworkStats, Placement, SnapFinding};
 use super::import::{CategoryMapping, CategoryRule, Facility as DataFacility, Origin as DataOrigin};
-use super::query::{Anchor, Dijkstra, FacilitySet, distances_for_origins, nearest_by_category, snap_required};
+use super::query::{Dijkstra, FacilitySet, Placed, distances_for_origins, nearest_by_category, snap_required};
 use super::{Crs, LonLat, WalkParams, straight_line_walk_m};
 use crate::circle::{Basis, Circle, Facility, Origin, SortedMap, Walking};
 use crate::standard::Standard;
@@ -81,11 +81,146 @@ pub fn walk_params_for(st: &Standard, profile: Profile) -> Result<WalkParams, Ac
     Ok(p)
 }
 
+/// The walking pace a result was measured at, and where it comes from, for every output that
+/// gives minutes (`access nearest`, isochrones): a minute means nothing without its pace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pace {
+    /// Whose pace: the standard's default, or its slower one for older residents.
+    pub profile: Profile,
+    /// # Units: metres per minute.
+    pub speed_m_per_min: f64,
+    /// The standard's parameter it is (`walking_speed_m_per_min`, `elderly_walking_speed_m_per_min`).
+    pub param: String,
+    /// The standard the pace is read from.
+    pub standard: String,
+    /// The standard marks the value provisional: designed by this project, not an official
+    /// value.
+    pub provisional: bool,
+}
+
+impl Pace {
+    /// `步速 75 米/分钟（默认步速，lw-2024 暂定值，非官方数值）/ pace 75 m/min (default profile, …)`.
+    pub fn describe(&self) -> String {
+        let v = self.speed_m_per_min;
+        let (who_zh, who_en) = match self.profile {
+            Profile::Default => ("默认步速", "default profile"),
+            Profile::Elderly => ("老年人步速", "elderly profile"),
+        };
+        let (conf_zh, conf_en) = if self.provisional {
+            ("暂定值，本项目设计，非官方数值", "provisional: designed by this project, not an official value")
+        } else {
+            ("标准所定数值", "the standard's value")
+        };
+        format!(
+            "步速 {v} 米/分钟（{who_zh}，{} 的 {}，{conf_zh}）/ pace {v} m/min ({who_en}, {} of {}, {conf_en})",
+            self.standard, self.param, self.param, self.standard
+        )
+    }
+
+    /// The pace as GeoJSON properties: `speed_m_per_min`, `profile`, `pace_param`,
+    /// `pace_provisional`.
+    pub fn properties(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        m.insert("speed_m_per_min".into(), self.speed_m_per_min.into());
+        m.insert(
+            "profile".into(),
+            match self.profile {
+                Profile::Default => "default",
+                Profile::Elderly => "elderly",
+            }
+            .into(),
+        );
+        m.insert("pace_param".into(), self.param.clone().into());
+        m.insert("pace_provisional".into(), self.provisional.into());
+        m
+    }
+}
+
+/// The pace of a profile in a standard, with its confidence.
+///
+/// # Errors
+/// When the standard has no walking speed for that profile.
+pub fn walk_pace(st: &Standard, profile: Profile) -> Result<Pace, AccessError> {
+    let params = walk_params_for(st, profile)?;
+    let id = match profile {
+        Profile::Default => WALKING_SPEED,
+        Profile::Elderly => ELDERLY_WALKING_SPEED,
+    };
+    let provisional = st.param(id).is_some_and(|p| p.cite.confidence == crate::standard::Confidence::Provisional);
+    Ok(Pace {
+        profile,
+        speed_m_per_min: params.speed_m_per_min,
+        param: id.to_string(),
+        standard: st.id.clone(),
+        provisional,
+    })
+}
+
 /// How far a point may lie from the nearest street and still be placed on it.
 ///
 /// A property of the data, not of a standard: 300 m keeps a facility on the far side of a
 /// block on the network while refusing points outside the extract.
 pub const DEFAULT_MAX_SNAP_M: f64 = 300.0;
+
+/// How [`walk_circle_with`] places data on the network, and the datums the data files were
+/// declared in (they reach it converted to WGS-84; the datum check reasons from what was
+/// declared, and never says the opposite).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WalkOptions {
+    /// How far a point may lie from the nearest street. # Units: metres.
+    pub max_snap_m: f64,
+    /// The street network's declared datum.
+    #[serde(default)]
+    pub network_crs: Crs,
+    /// The declared datum of the facilities from data.
+    #[serde(default)]
+    pub facilities_crs: Crs,
+    /// The declared datum of the origins from data.
+    #[serde(default)]
+    pub origins_crs: Crs,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions {
+            max_snap_m: DEFAULT_MAX_SNAP_M,
+            network_crs: Crs::Wgs84,
+            facilities_crs: Crs::Wgs84,
+            origins_crs: Crs::Wgs84,
+        }
+    }
+}
+
+/// Something [`walk_circle`] found that a reader of the result must know, Chinese first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WalkFinding {
+    /// Stable code: `origins_unreachable`, `origins_typed`, `datum_shift`, `datum_unclear`,
+    /// `cut_off_piece`.
+    pub code: String,
+    /// `warning` or `info`.
+    pub severity: String,
+    pub message_zh: String,
+    pub message_en: String,
+    /// The origins or facilities it is about (all of them; the message names the first few).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
+}
+
+impl WalkFinding {
+    /// `zh / en`, for a terminal.
+    pub fn text(&self) -> String {
+        format!("{} / {}", self.message_zh, self.message_en)
+    }
+}
+
+/// The first five ids, and how many more.
+fn first_ids(ids: &[String], sep: &str) -> String {
+    let mut s = ids.iter().take(5).map(String::as_str).collect::<Vec<_>>().join(sep);
+    if ids.len() > 5 {
+        s.push_str(&format!("{sep}… (+{})", ids.len() - 5));
+    }
+    s
+}
 
 /// What [`walk_circle`] did, for the report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,23 +247,37 @@ pub struct WalkReport {
     pub reach_m: Option<f64>,
     /// Inventory facilities without a location (they count as present but have no distance).
     pub facilities_without_location: usize,
-    /// Origins measured, and those too far from any street.
+    /// Origins measured on the network (with a street within the snapping distance).
     pub origins_measured: usize,
-    /// Origins with no street within the snapping distance: left out of every coverage share
-    /// (neither covered nor not covered).
+    /// Origins with no street within the snapping distance: kept in the circle with no
+    /// distance, so they count as not covered (their residents stay in every coverage share's
+    /// denominator: leaving data out must never earn points), and named in
+    /// [`WalkReport::findings`].
     pub origins_unsnapped: Vec<String>,
+    /// The circle's own origins without a location, whose typed-in distances were kept (the
+    /// network cannot measure them), named in [`WalkReport::findings`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins_typed: Vec<String>,
     /// Ids of origins from data that lie outside the circle, by the same test as facilities
     /// (they are measured and counted all the same: a warning that the file may be the whole
     /// district's).
     #[serde(default)]
     pub origins_outside: Vec<String>,
-    /// Points that landed on a small piece of network cut off from the rest.
+    /// Points whose nearest street is on a small piece of network cut off from the rest.
     pub snap_findings: Vec<SnapFinding>,
-    /// A consistent shift between the facilities and the streets (the GCJ-02 offset).
+    /// The first of [`WalkReport::datum_warnings`], a clear shift before an unclear one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub datum_warning: Option<DatumWarning>,
+    /// Every datum check that found something: the facilities and the origins are checked
+    /// each against the network ([`check_datum`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datum_warnings: Vec<DatumWarning>,
     /// Categories with no facility within reach of the centre.
     pub unreached: Vec<String>,
+    /// What the result's reader must know (origins counted as not covered, typed distances
+    /// kept, a datum mix-up), Chinese first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<WalkFinding>,
 }
 
 /// The standard's longest walk ([`Standard::reach_m`]) at the walking speed of `params`: how far
@@ -159,7 +308,7 @@ enum Place {
 struct Area {
     boundary: Option<geo::Polygon<f64>>,
     reach_m: Option<f64>,
-    sources: Vec<(LonLat, Anchor)>,
+    sources: Vec<(LonLat, Placed)>,
     components: Vec<u32>,
     dist: Vec<f64>,
     params: WalkParams,
@@ -178,12 +327,12 @@ impl Area {
         let boundary = boundary
             .filter(|b| b.len() >= 3)
             .map(|b| geo::Polygon::new(b.iter().map(|p| geo::Coord { x: p[0], y: p[1] }).collect(), vec![]));
-        let placed: Vec<(LonLat, Snap)> =
-            sources.iter().filter_map(|&p| net.snap(p, max_snap_m).map(|s| (p, s))).collect();
-        let mut components: Vec<u32> = placed.iter().map(|(_, s)| s.component).collect();
+        let placed: Vec<(LonLat, Placement)> =
+            sources.iter().filter_map(|&p| net.place(p, max_snap_m).map(|s| (p, s))).collect();
+        let mut components: Vec<u32> = placed.iter().flat_map(|(_, s)| s.snaps().map(|x| x.component)).collect();
         components.sort_unstable();
         components.dedup();
-        let sources: Vec<(LonLat, Anchor)> = placed.iter().map(|(p, s)| (*p, Anchor::new(net, s))).collect();
+        let sources: Vec<(LonLat, Placed)> = placed.iter().map(|(p, s)| (*p, Placed::new(net, s))).collect();
         let mut dist = Vec::new();
         if let (None, Some(r)) = (&boundary, reach_m) {
             let seeds: Vec<(u32, f64)> = sources.iter().flat_map(|(_, a)| a.seeds()).collect();
@@ -196,12 +345,12 @@ impl Area {
 
     fn place(&self, net: &Network, p: LonLat) -> Place {
         use geo::Contains;
-        let Some(s) = net.snap(p, self.max_snap_m) else { return Place::Unsnapped };
+        let Some(s) = net.place(p, self.max_snap_m) else { return Place::Unsnapped };
         let inside = if let Some(b) = &self.boundary {
             b.contains(&geo::Point::new(p[0], p[1]))
         } else if let Some(r) = self.reach_m {
-            if self.components.binary_search(&s.component).is_ok() {
-                let a = Anchor::new(net, &s);
+            if s.snaps().any(|x| self.components.binary_search(&x.component).is_ok()) {
+                let a = Placed::new(net, &s);
                 let direct = self.sources.iter().filter_map(|(_, o)| o.direct(&a)).fold(f64::INFINITY, f64::min);
                 a.via_nodes(&self.dist).min(direct) <= r
             } else {
@@ -224,11 +373,17 @@ impl Area {
 ///   or with no street near it (outside the network's area), is left out; both kinds are
 ///   listed in the report.
 /// - `origins`: residential origins from data (WGS-84); they replace the circle's origins.
-///   Without any, the circle's own origins that have a `location` are measured. Origins with
-///   no street near them are left out of the coverage shares, and those outside the circle are
-///   listed in the report (they are measured all the same).
+///   Without any, the circle's own origins that have a `location` are measured, and those
+///   without one keep the distances typed into the circle (the network cannot measure them;
+///   [`WalkReport::origins_typed`] and a finding name them, as the circle's `measured_from`
+///   will name the data files). An origin with no street within the snapping distance stays
+///   in the circle with no distance, so it counts as not covered (never left out of the
+///   share), and a finding names it. Origins outside the circle are listed in the report
+///   (they are measured all the same).
 ///
 /// The circle's own coordinates are in its `location.crs` and are converted to WGS-84.
+/// Every piece of data is placed on the network by the rule of
+/// [`Placement`](super::graph::Placement).
 ///
 /// # Errors
 /// No centre to measure from, a centre too far from any street, an empty network, or a
@@ -241,6 +396,22 @@ pub fn walk_circle(
     origins: &[DataOrigin],
     max_snap_m: f64,
 ) -> Result<(Circle, WalkReport), AccessError> {
+    walk_circle_with(st, circle, net, extra, origins, &WalkOptions { max_snap_m, ..WalkOptions::default() })
+}
+
+/// [`walk_circle`] with the data files' declared datums, for the datum check.
+///
+/// # Errors
+/// As [`walk_circle`].
+pub fn walk_circle_with(
+    st: &Standard,
+    circle: &Circle,
+    net: &Network,
+    extra: &[DataFacility],
+    origins: &[DataOrigin],
+    options: &WalkOptions,
+) -> Result<(Circle, WalkReport), AccessError> {
+    let max_snap_m = options.max_snap_m;
     let params = walk_params(st)?;
     let crs = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
     let to_wgs = |p: [f64; 2]| convert(p, crs, Crs::Wgs84);
@@ -254,7 +425,8 @@ pub fn walk_circle(
         circle.location.as_ref().and_then(|l| l.boundary.as_ref()).map(|b| b.iter().map(|&p| to_wgs(p)).collect());
     let reach_m = circle_reach_m(st, &params);
 
-    // Origins: from data, else the circle's own origins that have a location.
+    // Origins: from data, else the circle's own origins that have a location (those without
+    // one keep their typed distances, below).
     let data_origins: Vec<DataOrigin> = if origins.is_empty() {
         circle
             .walking
@@ -282,6 +454,7 @@ pub fn walk_circle(
     // Inventory facilities with a location, plus the imported ones.
     let mut out = circle.clone();
     let (mut facilities, without_location) = inventory_on_network(st, circle);
+    let inventory_count = facilities.len();
     let mut facilities_outside = Vec::new();
     let mut facilities_added = 0;
     for f in extra {
@@ -320,8 +493,25 @@ pub fn walk_circle(
     }
     let categories: Vec<String> = st.categories.iter().map(|c| c.code.clone()).collect();
     let set = FacilitySet::new(net, &facilities, &categories, max_snap_m);
-    let points: Vec<[f64; 2]> = facilities.iter().map(|f| f.point).collect();
-    let datum_warning = check_datum_shift(&points, net);
+    // The datum check, by declared datum: the inventory's facilities are in the circle's,
+    // those from data in the facilities files'; the origins in the circle's or the origins
+    // file's.
+    let mut datum_warnings = Vec::new();
+    let (own, from_data) = facilities.split_at(inventory_count);
+    let own: Vec<LonLat> = own.iter().map(|f| f.point).collect();
+    let from_data: Vec<LonLat> = from_data.iter().map(|f| f.point).collect();
+    if crs == options.facilities_crs {
+        let all: Vec<LonLat> = own.iter().chain(&from_data).copied().collect();
+        datum_warnings.extend(check_datum(&all, crs, net, options.network_crs, "facilities"));
+    } else {
+        datum_warnings.extend(check_datum(&own, crs, net, options.network_crs, "facilities"));
+        datum_warnings.extend(check_datum(&from_data, options.facilities_crs, net, options.network_crs, "facilities"));
+    }
+    let origin_points: Vec<LonLat> = data_origins.iter().map(|o| o.point).collect();
+    let origins_declared = if origins.is_empty() { crs } else { options.origins_crs };
+    datum_warnings.extend(check_datum(&origin_points, origins_declared, net, options.network_crs, "origins"));
+    let datum_warning =
+        datum_warnings.iter().find(|w| w.verdict == DatumVerdict::Shift).or(datum_warnings.first()).cloned();
 
     // Searched up to the longest walk a circle accepts: a category farther away is unreached,
     // not a distance the circle's own check would then refuse.
@@ -348,6 +538,7 @@ pub fn walk_circle(
     let mut new_origins: Vec<Origin> = Vec::new();
     let mut unsnapped = Vec::new();
     let mut origins_outside = Vec::new();
+    let mut origins_measured = 0;
     if !data_origins.is_empty() {
         let many = distances_for_origins(net, &set, &data_origins, crate::circle::MAX_WALK_M, max_snap_m)?;
         if !origins.is_empty() {
@@ -355,27 +546,45 @@ pub fn walk_circle(
         }
         snap_findings.extend(many.findings);
         unsnapped = many.unsnapped;
-        for od in &many.origins {
-            let Some(src) = data_origins.iter().find(|o| o.id == od.origin_id) else { continue };
+        origins_measured = many.origins.len();
+        // In the order given: the measured ones come in that order with the unplaced left out,
+        // and an origin is unplaced by the same test as there.
+        let mut measured = many.origins.iter();
+        for src in &data_origins {
+            let nearest_m = if net.place(src.point, max_snap_m).is_some() {
+                let Some(od) = measured.next() else { continue };
+                // Unreachable categories are left out (a missing distance reads as not covered).
+                od.by_category
+                    .iter()
+                    .filter_map(|(k, v)| v.filter(|d| d.is_finite()).map(|d| (k.clone(), round2(d))))
+                    .collect()
+            } else {
+                // No street near it: no distance at all, so not covered, never left out.
+                SortedMap::new()
+            };
             new_origins.push(Origin {
-                id: od.origin_id.clone(),
+                id: src.id.clone(),
                 population: src.weight(),
                 location: Some({
                     let p = convert(src.point, Crs::Wgs84, crs);
                     [round7(p[0]), round7(p[1])]
                 }),
-                // Unreachable categories are left out (a missing distance reads as not covered).
-                nearest_m: od
-                    .by_category
-                    .iter()
-                    .filter_map(|(k, v)| v.filter(|d| d.is_finite()).map(|d| (k.clone(), round2(d))))
-                    .collect(),
+                nearest_m,
             });
         }
-    } else if let Some(w) = &circle.walking {
-        new_origins = w.origins.clone();
     }
-    let origins_measured = if data_origins.is_empty() { 0 } else { new_origins.len() };
+    // The circle's own origins without a location keep their typed distances when the origins
+    // are not replaced by data: the network cannot measure them, and dropping them would leave
+    // their residents out of the shares.
+    let mut origins_typed = Vec::new();
+    if origins.is_empty()
+        && let Some(w) = &circle.walking
+    {
+        for o in w.origins.iter().filter(|o| o.location.is_none()) {
+            origins_typed.push(o.id.clone());
+            new_origins.push(o.clone());
+        }
+    }
     // Which files these distances come from is the caller's to say (core reads none).
     out.walking = Some(Walking {
         basis: Basis::Network,
@@ -384,6 +593,49 @@ pub fn walk_circle(
         origins: new_origins,
         measured_from: Vec::new(),
     });
+    let mut findings = Vec::new();
+    if !unsnapped.is_empty() {
+        let n = unsnapped.len();
+        findings.push(WalkFinding {
+            code: "origins_unreachable".into(),
+            severity: "warning".into(),
+            message_zh: format!(
+                "{n} 个居民点 {max_snap_m:.0} 米内没有道路，无法沿路网到达：按未覆盖计（人口仍计入覆盖率的分母）：{}",
+                first_ids(&unsnapped, "、")
+            ),
+            message_en: format!(
+                "{n} origin(s) have no street within {max_snap_m:.0} m and cannot be reached on the network: counted as not covered (their residents stay in the coverage shares): {}",
+                first_ids(&unsnapped, ", ")
+            ),
+            ids: unsnapped.clone(),
+        });
+    }
+    if !origins_typed.is_empty() {
+        let n = origins_typed.len();
+        findings.push(WalkFinding {
+            code: "origins_typed".into(),
+            severity: "info".into(),
+            message_zh: format!(
+                "{n} 个居民点没有坐标，其步行距离沿用输入值，不是在路网上量得的（中心点与有坐标的居民点的距离才是）：{}",
+                first_ids(&origins_typed, "、")
+            ),
+            message_en: format!(
+                "{n} origin(s) have no location: their walking distances are the typed-in ones, not measured on the network (those from the centre and of located origins are): {}",
+                first_ids(&origins_typed, ", ")
+            ),
+            ids: origins_typed.clone(),
+        });
+    }
+    for w in &datum_warnings {
+        let (zh, en) = w.message.split_once(" / ").unwrap_or((w.message.as_str(), w.message.as_str()));
+        findings.push(WalkFinding {
+            code: if w.verdict == DatumVerdict::Shift { "datum_shift" } else { "datum_unclear" }.into(),
+            severity: "warning".into(),
+            message_zh: zh.to_string(),
+            message_en: en.to_string(),
+            ids: Vec::new(),
+        });
+    }
     let report = WalkReport {
         network: net.stats(),
         facilities_used: set.len(),
@@ -394,10 +646,13 @@ pub fn walk_circle(
         facilities_without_location: without_location,
         origins_measured,
         origins_unsnapped: unsnapped,
+        origins_typed,
         origins_outside,
         snap_findings,
         datum_warning,
+        datum_warnings,
         unreached,
+        findings,
     };
     Ok((out, report))
 }

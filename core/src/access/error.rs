@@ -27,18 +27,22 @@ pub enum ImportError {
     /// Longitude outside -180..180 or latitude outside -90..90.
     #[error("{path}: coordinate ({lon}, {lat}) is out of range")]
     CoordinateOutOfRange { path: String, lon: f64, lat: f64 },
-    /// Malformed OSM XML.
-    #[error("osm xml at byte {position}: {message}")]
-    Xml { position: u64, message: String },
+    /// Malformed OSM XML (`line` and `column` 1-based, the column in characters; `position` the
+    /// byte offset).
+    #[error("osm xml line {line}, column {column}: {message}")]
+    Xml { position: u64, line: usize, column: usize, message: String },
     /// A DOCTYPE in OSM XML: refused, so entity expansion ("billion laughs") cannot happen.
-    #[error("osm xml at byte {position}: document type declarations and entities are refused")]
-    XmlDoctype { position: u64 },
+    #[error("osm xml line {line}, column {column}: document type declarations and entities are refused")]
+    XmlDoctype { position: u64, line: usize, column: usize },
     /// OSM XML ended before its elements were closed.
     #[error("osm xml ends inside <{element}>: the input is truncated")]
     XmlTruncated { element: String },
     /// A missing or unreadable attribute of an OSM XML element.
-    #[error("osm xml <{element}> at byte {position}: attribute {attribute}: {message}")]
-    XmlAttribute { element: String, attribute: String, position: u64, message: String },
+    #[error("osm xml <{element}> at line {line}, column {column}: attribute {attribute}: {message}")]
+    XmlAttribute { element: String, attribute: String, position: u64, line: usize, column: usize, message: String },
+    /// The content is not in the format the file's name says (an OSM XML file named `.pbf`).
+    #[error("the file is named as {named} but holds {found}: {hint}")]
+    WrongFormat { named: &'static str, found: &'static str, hint: &'static str },
     /// Malformed or truncated OSM PBF.
     #[error("osm pbf: {message}")]
     Pbf { message: String },
@@ -178,8 +182,28 @@ impl ImportError {
             E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
             E::CoordinateOutOfRange { path, lon, lat } => format!("{path}：坐标（{lon}，{lat}）超出经纬度范围"),
             E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
-            E::Xml { .. } | E::XmlDoctype { .. } | E::XmlTruncated { .. } | E::XmlAttribute { .. } => {
-                "OSM XML 文件有误".to_string()
+            E::Xml { line, column, .. } | E::XmlDoctype { line, column, .. } | E::XmlAttribute { line, column, .. } => {
+                format!("OSM XML 文件有误（第 {line} 行第 {column} 列）")
+            }
+            E::XmlTruncated { .. } => "OSM XML 文件不完整".to_string(),
+            E::WrongFormat { named, found, .. } => {
+                let zh = |f: &str| {
+                    match f {
+                        "osm pbf" => "OSM PBF",
+                        "osm xml" => "OSM XML",
+                        "geojson" => "GeoJSON",
+                        "csv" => "CSV",
+                        other => other,
+                    }
+                    .to_string()
+                };
+                let rename = match *found {
+                    "osm xml" => "，请把文件扩展名改为 .osm",
+                    "osm pbf" => "，请把文件扩展名改为 .pbf",
+                    "geojson" => "，请把文件扩展名改为 .geojson",
+                    _ => "",
+                };
+                format!("文件名表明是 {}，内容却是 {}{rename}", zh(named), zh(found))
             }
             E::Pbf { .. } => "OSM PBF 文件有误".to_string(),
             E::EmptyOsm { .. } => "文件中没有 OSM 数据".to_string(),

@@ -55,12 +55,12 @@ pub struct Snap {
     pub component: u32,
 }
 
-/// A snapped point that sits on a piece of network cut off from the main one.
+/// A point whose nearest street is on a piece of network cut off from the main one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SnapFinding {
     /// What was snapped (a facility id, "origin", …).
     pub what: String,
-    /// The component it landed on.
+    /// The component of its nearest street.
     pub component: u32,
     /// Nodes in that component.
     pub component_nodes: usize,
@@ -68,6 +68,42 @@ pub struct SnapFinding {
     pub component_length_m: f64,
     /// Nodes in the largest component, for comparison.
     pub largest_component_nodes: usize,
+    /// Distance from the point to the street of the main network it was joined to for walks
+    /// to places off its own piece ([`Placement::main`]); `None` when no street of the main
+    /// network lies within the snapping distance (the point is reached only along its piece).
+    /// # Units: metres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_off_network_m: Option<f64>,
+}
+
+/// Where a point meets the network.
+///
+/// The rule (one for every query, so that results stay deterministic and symmetric): a point
+/// is joined to its nearest street within the snapping distance. When that street lies on a
+/// piece cut off from the main network (the largest component) and a street of the main
+/// network also lies within the snapping distance, the point is joined to that one too. A walk
+/// between two points is the shortest over their joins: two points on the same piece keep
+/// their walk along it (two vertices of one piece of 黄陂南路 19.2 m apart are 19.2 m apart,
+/// not 365 m by the main network), and a point by a piece that is not a real island (the
+/// outline of 市民广场 drawn as a closed line, a service road that stops a metre short of the
+/// street) still reaches the rest of the network from the main network's street. Every point
+/// whose nearest street is on a cut-off piece is reported ([`SnapFinding`]), with the leg to
+/// the main network when one was used.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Placement {
+    /// The nearest street, whatever piece it is on.
+    pub nearest: Snap,
+    /// The nearest street of the main network, when `nearest` is on another piece and one lies
+    /// within the snapping distance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main: Option<Snap>,
+}
+
+impl Placement {
+    /// The joins: the nearest street, then the main network's.
+    pub fn snaps(&self) -> impl Iterator<Item = &Snap> {
+        std::iter::once(&self.nearest).chain(self.main.as_ref())
+    }
 }
 
 /// Size of one connected component.
@@ -88,6 +124,10 @@ pub struct NetworkStats {
     pub total_length_m: f64,
     pub components: usize,
     pub largest_component_nodes: usize,
+    /// Street pieces drawn twice (the same vertices, in the same or the opposite order, as
+    /// OSMnx writes both directions of a two-way street) and counted once.
+    #[serde(default)]
+    pub duplicate_edges_merged: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -137,8 +177,16 @@ pub struct Network {
     component: Vec<u32>,
     components: Vec<ComponentInfo>,
     largest: u32,
+    /// Edges left out as duplicates of another ([`NetworkStats::duplicate_edges_merged`]).
+    duplicates: usize,
     proj: LocalProjection,
     grid: SegmentGrid,
+}
+
+/// A line's vertex ids in a direction-free form: the smaller of the sequence and its reverse.
+fn undirected_key(ids: &[i64]) -> Vec<i64> {
+    let reversed: Vec<i64> = ids.iter().rev().copied().collect();
+    if reversed.as_slice() < ids { reversed } else { ids.to_vec() }
 }
 
 impl Network {
@@ -146,11 +194,22 @@ impl Network {
     /// (same `node_ids` value), so the graph connects at junctions. Consecutive repeats of a
     /// vertex are dropped; lines left with fewer than two vertices are skipped (the importers
     /// already reject them).
+    ///
+    /// A street drawn twice is counted once: a line with the same vertices as an earlier one,
+    /// in the same or the opposite order (OSMnx writes each direction of a two-way street as a
+    /// way of its own: 81.9 km of Shanghai's drive network is 71.0 km of street), and likewise
+    /// a piece between two junctions that another line already holds. Walking is undirected, so
+    /// the second copy changes no distance; it only doubled the length reached and the street
+    /// counted; a line that turns back on itself (OSMnx writes a two-way street as one way
+    /// A→B→A) is cut where it turns, and its way back merged. Lines that share only their ends
+    /// but differ in between (the two sides of a divided road) are both kept.
     pub fn from_lines(lines: &[StreetLine]) -> Network {
         // 1. Which vertices are nodes: line ends, and vertices used more than once.
         let mut uses: HashMap<i64, u32> = HashMap::new();
         let mut ends: HashMap<i64, ()> = HashMap::new();
         let mut cleaned: Vec<(Vec<i64>, Vec<LonLat>)> = Vec::with_capacity(lines.len());
+        let mut seen_lines: std::collections::HashSet<Vec<i64>> = std::collections::HashSet::new();
+        let mut duplicates = 0usize;
         for line in lines {
             let mut ids = Vec::with_capacity(line.node_ids.len());
             let mut pts = Vec::with_capacity(line.coords.len());
@@ -164,11 +223,22 @@ impl Network {
             if ids.len() < 2 {
                 continue;
             }
+            if !seen_lines.insert(undirected_key(&ids)) {
+                duplicates += 1;
+                continue;
+            }
             for &id in &ids {
                 *uses.entry(id).or_insert(0) += 1;
             }
             ends.insert(ids[0], ());
             ends.insert(ids[ids.len() - 1], ());
+            // A line that turns back on itself (OSMnx writes a two-way street as A→B→A): the
+            // turning vertex is a node, so the way back is a duplicate piece, merged below.
+            for w in ids.windows(3) {
+                if w[0] == w[2] {
+                    ends.insert(w[1], ());
+                }
+            }
             cleaned.push((ids, pts));
         }
         let is_node = |id: i64| ends.contains_key(&id) || uses.get(&id).is_some_and(|&n| n > 1);
@@ -180,6 +250,7 @@ impl Network {
         let mut coords: Vec<LonLat> = Vec::new();
         let mut cum_m: Vec<f64> = Vec::new();
         let mut coord_edge: Vec<u32> = Vec::new();
+        let mut seen_edges: std::collections::HashSet<Vec<i64>> = std::collections::HashSet::new();
         let mut intern = |id: i64, p: LonLat, nodes: &mut Vec<LonLat>| -> u32 {
             *node_index.entry(id).or_insert_with(|| {
                 nodes.push(p);
@@ -190,6 +261,11 @@ impl Network {
             let mut start = 0usize;
             for i in 1..ids.len() {
                 if !is_node(ids[i]) {
+                    continue;
+                }
+                if !seen_edges.insert(undirected_key(&ids[start..=i])) {
+                    duplicates += 1;
+                    start = i;
                     continue;
                 }
                 let u = intern(ids[start], pts[start], &mut nodes);
@@ -303,6 +379,7 @@ impl Network {
             component,
             components,
             largest,
+            duplicates,
             proj,
             grid,
         }
@@ -356,6 +433,7 @@ impl Network {
             total_length_m: self.edges.iter().map(|e| e.len).sum(),
             components: self.components.len(),
             largest_component_nodes: self.components.get(self.largest as usize).map_or(0, |c| c.nodes),
+            duplicate_edges_merged: self.duplicates,
         }
     }
 
@@ -367,15 +445,30 @@ impl Network {
         self.adj_edges[a..b].iter().zip(&self.adj_targets[a..b]).map(|(&e, &t)| (e, t, self.edges[e as usize].len))
     }
 
-    /// Places a point on the network: on the nearest street within `max_snap_m`, except that
-    /// when that street is on a piece cut off from the main network (the largest component)
-    /// and a street of the main network also lies within `max_snap_m`, the point goes there.
+    /// Where a point meets the network: its nearest street within `max_snap_m` and, when that
+    /// street is on a piece cut off from the main network, also the nearest street of the main
+    /// network within `max_snap_m` (the rule is [`Placement`]'s). `None` when no street lies
+    /// within `max_snap_m`.
+    ///
+    /// # Units
+    /// `max_snap_m` in metres.
+    pub fn place(&self, p: LonLat, max_snap_m: f64) -> Option<Placement> {
+        let nearest = self.snap_nearest(p, max_snap_m)?;
+        let main =
+            if nearest.component == self.largest { None } else { self.snap_in(p, max_snap_m, Some(self.largest)) };
+        Some(Placement { nearest, main })
+    }
+
+    /// The street a point joins for walks to the main network: the nearest street within
+    /// `max_snap_m`, or, when that one is on a piece cut off from the main network (the
+    /// largest component) and a street of the main network also lies within `max_snap_m`,
+    /// that street ([`Placement::main`]).
     ///
     /// Street data is full of small pieces that are not real islands: the outline of a square
     /// drawn as a closed line, a service road that stops a metre short of the street. A shop
     /// 9 m from the outline of 市民广场 and 100 m from 龙康路 (the Longwan road file) is then
-    /// reached by 龙康路, not left unreachable. Points with no main-network street within
-    /// `max_snap_m` stay on their piece (and get a [`SnapFinding`]).
+    /// reached by 龙康路, not left unreachable. Walks between two points on the same piece are
+    /// measured along it: the queries use [`Network::place`], which keeps both.
     ///
     /// # Units
     /// `max_snap_m` in metres.
@@ -496,7 +589,16 @@ impl Network {
             component_nodes: c.nodes,
             component_length_m: c.length_m,
             largest_component_nodes: self.components.get(self.largest as usize).map_or(0, |c| c.nodes),
+            main_off_network_m: None,
         })
+    }
+
+    /// A finding when a point's nearest street is outside the largest component: the piece, and
+    /// the leg to the main network's street it was also joined to, if any.
+    pub fn placement_finding(&self, what: &str, placement: &Placement) -> Option<SnapFinding> {
+        let mut f = self.snap_finding(what, &placement.nearest)?;
+        f.main_off_network_m = placement.main.map(|m| m.off_network_m);
+        Some(f)
     }
 
     fn segment_distance2(&self, s: u32, px: f64, py: f64) -> (f64, f64) {

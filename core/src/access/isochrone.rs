@@ -39,6 +39,9 @@ pub struct Isochrone {
     pub area_m2: f64,
     /// Length of street reached. # Units: metres.
     pub reached_length_m: f64,
+    /// The walking pace it was drawn at. # Units: metres per minute.
+    #[serde(default)]
+    pub speed_m_per_min: f64,
 }
 
 impl Isochrone {
@@ -66,6 +69,7 @@ impl Isochrone {
                 "cell_m": self.cell_m,
                 "area_m2": self.area_m2.round(),
                 "reached_length_m": self.reached_length_m.round(),
+                "speed_m_per_min": self.speed_m_per_min,
             },
             "geometry": {"type": "MultiPolygon", "coordinates": self.polygons},
         })
@@ -112,6 +116,9 @@ pub fn isochrone(
     let mut cells: BTreeSet<V> = BTreeSet::new();
     cells.insert(to_cell(origin));
     cells.insert(to_cell(reached.origin_snap.point));
+    if let Some(m) = &reached.origin_main_snap {
+        cells.insert(to_cell(m.point));
+    }
     for w in lines.iter().flat_map(|l| l.windows(2)) {
         cover(w[0], w[1], &mut cells);
     }
@@ -148,7 +155,7 @@ pub fn isochrone(
         }
         polygons.push(rings);
     }
-    Ok(Isochrone { minutes, cell_m, polygons, area_m2, reached_length_m })
+    Ok(Isochrone { minutes, cell_m, polygons, area_m2, reached_length_m, speed_m_per_min: params.speed_m_per_min })
 }
 
 /// The most cells an isochrone may fill: at 25 m cells, 25,000 km of street; at 1 m (the

@@ -45,11 +45,53 @@ impl Format {
     }
 }
 
+/// What the bytes hold, by their first characters: OSM XML (`<`), JSON (`{` or `[`), or OSM
+/// PBF (a blob header naming `OSMHeader` near the start). `None` when it cannot tell.
+fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    let head = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let first = head.iter().find(|b| !b.is_ascii_whitespace())?;
+    match first {
+        b'<' => Some("osm xml"),
+        b'{' | b'[' => Some("geojson"),
+        _ if bytes.len() > 8 && bytes[..bytes.len().min(64)].windows(9).any(|w| w == b"OSMHeader") => Some("osm pbf"),
+        _ => None,
+    }
+}
+
+/// Refuses bytes whose content is plainly another format than `format` (an OSM XML file named
+/// `.pbf` gave "blob header is too big: 1010792557 bytes").
+fn check_format(bytes: &[u8], format: Format) -> Result<(), ImportError> {
+    let named = match format {
+        Format::OsmXml => "osm xml",
+        Format::OsmPbf => "osm pbf",
+        Format::GeoJson => "geojson",
+        Format::Csv => "csv",
+    };
+    let Some(found) = sniff(bytes) else { return Ok(()) };
+    let wrong = match format {
+        Format::OsmPbf => found != "osm pbf",
+        Format::OsmXml => found != "osm xml",
+        Format::GeoJson => found != "geojson",
+        // A CSV starts with any text; only the binary PBF is plainly not one.
+        Format::Csv => found == "osm pbf",
+    };
+    if !wrong {
+        return Ok(());
+    }
+    let hint = match found {
+        "osm xml" => "rename it to .osm",
+        "osm pbf" => "rename it to .pbf",
+        _ => "rename it to .geojson",
+    };
+    Err(ImportError::WrongFormat { named, found, hint })
+}
+
 fn text<'a>(bytes: &'a [u8], format: &'static str) -> Result<&'a str, ImportError> {
     std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 { format, byte: e.valid_up_to() + 1 })
 }
 
 fn osm(bytes: &[u8], format: Format, crs: Crs) -> Result<super::import::OsmData, ImportError> {
+    check_format(bytes, format)?;
     let mut data = match format {
         Format::OsmPbf => parse_osm_pbf(bytes)?,
         _ => parse_osm_xml(bytes)?,
@@ -60,15 +102,45 @@ fn osm(bytes: &[u8], format: Format, crs: Crs) -> Result<super::import::OsmData,
     Ok(data)
 }
 
+/// How to read a street network.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkOptions {
+    /// Datum of the file's coordinates.
+    pub crs: Crs,
+    /// Name parts that make a line not walkable, besides the defaults of GeoJSON
+    /// ([`DEFAULT_EXCLUDED_NAME_PARTS`](super::import::filter::DEFAULT_EXCLUDED_NAME_PARTS)):
+    /// they apply to OSM ways too, after the tag rules (the CLI's `--exclude-name 高架`).
+    #[serde(default)]
+    pub exclude_names: Vec<String>,
+}
+
 /// Walkable streets from OSM XML, OSM PBF or GeoJSON, converted to WGS-84.
 ///
 /// # Errors
 /// The importer's error, naming the line, element or feature; CSV is not a street format.
 pub fn streets(bytes: &[u8], format: Format, crs: Crs) -> Result<StreetImport, ImportError> {
+    streets_with(bytes, format, &NetworkOptions { crs, exclude_names: Vec::new() })
+}
+
+/// [`streets`] with more names excluded.
+///
+/// # Errors
+/// As [`streets`]; bytes that plainly hold another format than `format` say which.
+pub fn streets_with(bytes: &[u8], format: Format, options: &NetworkOptions) -> Result<StreetImport, ImportError> {
+    let crs = options.crs;
+    let extra: Vec<String> =
+        options.exclude_names.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     match format {
-        Format::OsmXml | Format::OsmPbf => osm(bytes, format, crs)?.streets(),
+        Format::OsmXml | Format::OsmPbf => osm(bytes, format, crs)?.streets_excluding(&extra),
         Format::GeoJson => {
-            streets_from_geojson(text(bytes, "geojson")?, &StreetOptions { crs, ..StreetOptions::default() })
+            check_format(bytes, format)?;
+            let mut o = StreetOptions { crs, ..StreetOptions::default() };
+            for part in extra {
+                if !o.excluded_name_parts.contains(&part) {
+                    o.excluded_name_parts.push(part);
+                }
+            }
+            streets_from_geojson(text(bytes, "geojson")?, &o)
         }
         Format::Csv => Err(ImportError::GeoJson {
             path: String::new(),
@@ -82,7 +154,19 @@ pub fn streets(bytes: &[u8], format: Format, crs: Crs) -> Result<StreetImport, I
 /// # Errors
 /// As [`streets`].
 pub fn network(bytes: &[u8], format: Format, crs: Crs) -> Result<(Network, StreetImport), ImportError> {
-    let s = streets(bytes, format, crs)?;
+    network_with(bytes, format, &NetworkOptions { crs, exclude_names: Vec::new() })
+}
+
+/// [`network`] with more names excluded.
+///
+/// # Errors
+/// As [`streets_with`].
+pub fn network_with(
+    bytes: &[u8],
+    format: Format,
+    options: &NetworkOptions,
+) -> Result<(Network, StreetImport), ImportError> {
+    let s = streets_with(bytes, format, options)?;
     Ok((Network::from_lines(&s.lines), s))
 }
 
@@ -98,8 +182,14 @@ pub fn facilities(
 ) -> Result<FacilityImport, ImportError> {
     match format {
         Format::OsmXml | Format::OsmPbf => Ok(osm(bytes, format, crs)?.facilities(mapping)),
-        Format::GeoJson => facilities_from_geojson(text(bytes, "geojson")?, mapping, crs),
-        Format::Csv => facilities_from_csv(text(bytes, "csv")?, mapping, crs),
+        Format::GeoJson => {
+            check_format(bytes, format)?;
+            facilities_from_geojson(text(bytes, "geojson")?, mapping, crs)
+        }
+        Format::Csv => {
+            check_format(bytes, format)?;
+            facilities_from_csv(text(bytes, "csv")?, mapping, crs)
+        }
     }
 }
 
@@ -110,8 +200,14 @@ pub fn facilities(
 /// The importer's error; OSM is not an origin format.
 pub fn origins(bytes: &[u8], format: Format, crs: Crs) -> Result<Vec<Origin>, ImportError> {
     match format {
-        Format::GeoJson => origins_from_geojson(text(bytes, "geojson")?, Some("population"), crs),
-        Format::Csv => origins_from_csv(text(bytes, "csv")?, crs),
+        Format::GeoJson => {
+            check_format(bytes, format)?;
+            origins_from_geojson(text(bytes, "geojson")?, Some("population"), crs)
+        }
+        Format::Csv => {
+            check_format(bytes, format)?;
+            origins_from_csv(text(bytes, "csv")?, crs)
+        }
         _ => Err(ImportError::GeoJson { path: String::new(), message: "origins come from GeoJSON or CSV".into() }),
     }
 }

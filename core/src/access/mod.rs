@@ -29,12 +29,13 @@ pub mod query;
 pub mod whatif;
 
 pub use circle_walk::{
-    DEFAULT_MAX_SNAP_M, Profile, ScoredSite, ScoredSiting, SitingError, WalkReport, category_mapping, minutes_for,
-    suggest_sites_scored, walk_circle, walk_params, walk_params_for,
+    DEFAULT_MAX_SNAP_M, Pace, Profile, ScoredSite, ScoredSiting, SitingError, WalkFinding, WalkOptions, WalkReport,
+    category_mapping, minutes_for, suggest_sites_scored, walk_circle, walk_circle_with, walk_pace, walk_params,
+    walk_params_for,
 };
 pub use crs::Crs;
 pub use error::{AccessError, ImportError};
-pub use graph::{Network, Snap};
+pub use graph::{Network, Placement, Snap};
 
 use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};

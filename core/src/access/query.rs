@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::graph::{Network, Snap, SnapFinding};
+use super::graph::{Network, Placement, Snap, SnapFinding};
 use super::import::{Facility, Origin};
 use super::{AccessError, DistanceMethod, LonLat, WalkParams, straight_line_walk_m};
 
@@ -54,6 +54,48 @@ impl Anchor {
     #[inline]
     pub(crate) fn direct(&self, other: &Anchor) -> Option<f64> {
         (self.edge == other.edge).then(|| (self.offset - other.offset).abs() + self.off + other.off)
+    }
+}
+
+/// A point joined to the network ([`Placement`]): at its nearest street and, when that street
+/// is on a piece cut off from the main network, also at the main network's nearest street.
+/// Every distance to or from it is the shortest over its joins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Placed {
+    pub(crate) near: Anchor,
+    pub(crate) main: Option<Anchor>,
+}
+
+impl Placed {
+    pub(crate) fn new(net: &Network, p: &Placement) -> Placed {
+        Placed { near: Anchor::new(net, &p.nearest), main: p.main.as_ref().map(|s| Anchor::new(net, s)) }
+    }
+
+    /// The joins: the nearest street's, then the main network's.
+    pub(crate) fn anchors(&self) -> impl Iterator<Item = &Anchor> {
+        std::iter::once(&self.near).chain(self.main.as_ref())
+    }
+
+    /// Dijkstra seeds of every join.
+    pub(crate) fn seeds(&self) -> Vec<(u32, f64)> {
+        self.anchors().flat_map(|a| a.seeds()).collect()
+    }
+
+    /// Distance from a source given its node distances: the shortest over the joins.
+    #[inline]
+    pub(crate) fn via_nodes(&self, dist: &[f64]) -> f64 {
+        self.anchors().map(|a| a.via_nodes(dist)).fold(f64::INFINITY, f64::min)
+    }
+
+    /// Direct distance along a shared edge, the shortest over the pairs of joins that share one.
+    #[inline]
+    pub(crate) fn direct(&self, other: &Placed) -> Option<f64> {
+        self.anchors().flat_map(|a| other.anchors().filter_map(move |b| a.direct(b))).reduce(f64::min)
+    }
+
+    /// The join on edge `e`, if any.
+    pub(crate) fn on_edge(&self, e: u32) -> Option<&Anchor> {
+        self.anchors().find(|a| a.edge == e)
     }
 }
 
@@ -151,23 +193,23 @@ impl Dijkstra {
     }
 }
 
-/// Origins placed on the network (with their anchors), the ids of those with no street
-/// within `max_snap_m`, and the findings for those on a small cut-off piece.
+/// Origins placed on the network (with their joins), the ids of those with no street
+/// within `max_snap_m`, and the findings for those whose nearest street is on a cut-off piece.
 #[allow(clippy::type_complexity)]
 pub(crate) fn place_origins(
     net: &Network,
     origins: &[Origin],
     max_snap_m: f64,
-) -> Result<(Vec<(Origin, Anchor)>, Vec<String>, Vec<SnapFinding>), AccessError> {
+) -> Result<(Vec<(Origin, Placed)>, Vec<String>, Vec<SnapFinding>), AccessError> {
     let mut placed = Vec::new();
     let mut unsnapped = Vec::new();
     let mut findings = Vec::new();
     for o in origins {
         check_point("origin", o.point)?;
-        match net.snap(o.point, max_snap_m) {
-            Some(s) => {
-                findings.extend(net.snap_finding(&o.id, &s));
-                placed.push((o.clone(), Anchor::new(net, &s)));
+        match net.place(o.point, max_snap_m) {
+            Some(p) => {
+                findings.extend(net.placement_finding(&o.id, &p));
+                placed.push((o.clone(), Placed::new(net, &p)));
             }
             None => unsnapped.push(o.id.clone()),
         }
@@ -192,7 +234,7 @@ pub(crate) fn snap_required(
     what: &'static str,
     p: LonLat,
     max_snap_m: f64,
-) -> Result<Snap, AccessError> {
+) -> Result<Placement, AccessError> {
     check_point(what, p)?;
     if max_snap_m.is_nan() || max_snap_m < 0.0 {
         return Err(AccessError::InvalidParameter { name: "max_snap_m", value: max_snap_m });
@@ -200,21 +242,14 @@ pub(crate) fn snap_required(
     if net.edge_count() == 0 {
         return Err(AccessError::EmptyNetwork);
     }
-    net.snap(p, max_snap_m).ok_or(AccessError::NoStreetNearby { what, max_snap_m })
+    net.place(p, max_snap_m).ok_or(AccessError::NoStreetNearby { what, max_snap_m })
 }
 
-/// Network walking distance between two points, or `None` when they lie on pieces of network
-/// that do not connect.
-///
-/// # Units
-/// `max_snap_m` and the result in metres.
-pub fn walking_distance_m(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) -> Result<Option<f64>, AccessError> {
-    let sa = Anchor::new(net, &snap_required(net, "from", a, max_snap_m)?);
-    let sb = Anchor::new(net, &snap_required(net, "to", b, max_snap_m)?);
-    let mut best = sa.direct(&sb).unwrap_or(f64::INFINITY);
-    let targets = sb.seeds();
-    let mut dj = Dijkstra::new(net.node_count());
-    dj.run(net, &sa.seeds(), f64::INFINITY, |x, d| {
+/// Shortest walk between two single joins (`INFINITY` when they do not connect).
+fn anchor_to_anchor(net: &Network, a: &Anchor, b: &Anchor, dj: &mut Dijkstra) -> f64 {
+    let mut best = a.direct(b).unwrap_or(f64::INFINITY);
+    let targets = b.seeds();
+    dj.run(net, &a.seeds(), f64::INFINITY, |x, d| {
         if d >= best {
             return false;
         }
@@ -225,7 +260,63 @@ pub fn walking_distance_m(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) 
         }
         true
     });
-    Ok(best.is_finite().then_some(best))
+    best
+}
+
+/// A walk between two points ([`walking_distance`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairWalk {
+    /// # Units: metres. `None` when the points lie on pieces of network that do not connect.
+    pub metres: Option<f64>,
+    /// The points (`from`, `to`) whose nearest street is on a piece cut off from the main
+    /// network.
+    pub findings: Vec<SnapFinding>,
+    /// The walk went from the main network's street of a point whose nearest street is on a
+    /// cut-off piece (shorter, or the only way, than along the nearest streets).
+    pub via_main: bool,
+}
+
+/// Network walking distance between two points, by the rule of [`Placement`]: along their
+/// nearest streets when those are on the same piece of network, else (or when shorter) from
+/// the main network's streets for a point whose nearest street is on a cut-off piece. Every
+/// point whose nearest street is on a cut-off piece is named in the findings.
+///
+/// # Units
+/// `max_snap_m` in metres.
+pub fn walking_distance(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) -> Result<PairWalk, AccessError> {
+    let placement_a = snap_required(net, "from", a, max_snap_m)?;
+    let placement_b = snap_required(net, "to", b, max_snap_m)?;
+    let (pa, pb) = (Placed::new(net, &placement_a), Placed::new(net, &placement_b));
+    let mut dj = Dijkstra::new(net.node_count());
+    let comp = |x: &Anchor| net.component_of(x.u);
+    // Along the nearest streets, when they are on one piece.
+    let along = if comp(&pa.near) == comp(&pb.near) {
+        anchor_to_anchor(net, &pa.near, &pb.near, &mut dj)
+    } else {
+        f64::INFINITY
+    };
+    // From the main network's streets, for a point on a cut-off piece.
+    let (ma, mb) = (pa.main.unwrap_or(pa.near), pb.main.unwrap_or(pb.near));
+    let via_main = if (pa.main.is_some() || pb.main.is_some()) && comp(&ma) == comp(&mb) {
+        anchor_to_anchor(net, &ma, &mb, &mut dj)
+    } else {
+        f64::INFINITY
+    };
+    let best = along.min(via_main);
+    let findings = [("from", placement_a), ("to", placement_b)]
+        .iter()
+        .filter_map(|(what, p)| net.placement_finding(what, p))
+        .collect();
+    Ok(PairWalk { metres: best.is_finite().then_some(best), findings, via_main: via_main < along })
+}
+
+/// Network walking distance between two points ([`walking_distance`] without the findings),
+/// or `None` when they lie on pieces of network that do not connect.
+///
+/// # Units
+/// `max_snap_m` and the result in metres.
+pub fn walking_distance_m(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) -> Result<Option<f64>, AccessError> {
+    walking_distance(net, a, b, max_snap_m).map(|w| w.metres)
 }
 
 /// A facility placed on the network.
@@ -233,7 +324,8 @@ pub fn walking_distance_m(net: &Network, a: LonLat, b: LonLat, max_snap_m: f64) 
 pub(crate) struct PlacedFacility {
     pub(crate) id: String,
     pub(crate) name: Option<String>,
-    pub(crate) anchor: Anchor,
+    /// Where it joins the network.
+    pub(crate) anchor: Placed,
     pub(crate) categories: Vec<u32>,
 }
 
@@ -244,7 +336,7 @@ pub struct FacilitySet {
     pub(crate) items: Vec<PlacedFacility>,
     pub(crate) by_category: Vec<Vec<u32>>,
     pub(crate) by_edge: HashMap<u32, Vec<u32>>,
-    /// Facilities that landed on a piece cut off from the main network.
+    /// Facilities whose nearest street is on a piece cut off from the main network.
     pub findings: Vec<SnapFinding>,
     /// Ids of facilities with no street within the snapping distance (not placed).
     pub unsnapped: Vec<String>,
@@ -276,11 +368,11 @@ impl FacilitySet {
             shape: (net.node_count(), net.edge_count()),
         };
         for f in facilities {
-            let Some(s) = net.snap(f.point, max_snap_m) else {
+            let Some(s) = net.place(f.point, max_snap_m) else {
                 set.unsnapped.push(f.id.clone());
                 continue;
             };
-            if let Some(finding) = net.snap_finding(&f.id, &s) {
+            if let Some(finding) = net.placement_finding(&f.id, &s) {
                 set.findings.push(finding);
             }
             let cats: Vec<u32> =
@@ -288,7 +380,7 @@ impl FacilitySet {
             set.push(PlacedFacility {
                 id: f.id.clone(),
                 name: f.name.clone(),
-                anchor: Anchor::new(net, &s),
+                anchor: Placed::new(net, &s),
                 categories: cats,
             });
         }
@@ -300,7 +392,9 @@ impl FacilitySet {
         for &c in &p.categories {
             self.by_category[c as usize].push(idx);
         }
-        self.by_edge.entry(p.anchor.edge).or_default().push(idx);
+        for a in p.anchor.anchors() {
+            self.by_edge.entry(a.edge).or_default().push(idx);
+        }
         self.items.push(p);
     }
 
@@ -344,10 +438,10 @@ impl FacilitySet {
     }
 
     /// Nearest distance from an anchor to category `c`, given that category's node distances.
-    pub(crate) fn anchor_distance(&self, a: &Anchor, c: usize, dist: &[f64]) -> f64 {
+    pub(crate) fn anchor_distance(&self, a: &Placed, c: usize, dist: &[f64]) -> f64 {
         let mut best = a.via_nodes(dist);
-        if let Some(list) = self.by_edge.get(&a.edge) {
-            for &i in list {
+        for e in a.anchors().map(|x| x.edge) {
+            for &i in self.by_edge.get(&e).map_or(&[][..], Vec::as_slice) {
                 let f = &self.items[i as usize];
                 if f.categories.contains(&(c as u32))
                     && let Some(d) = a.direct(&f.anchor)
@@ -375,8 +469,12 @@ pub struct Nearest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NearestByCategory {
     pub method: DistanceMethod,
-    /// The origin as placed on the network (`None` for the straight-line fallback).
+    /// The origin's nearest street (`None` for the straight-line fallback).
     pub origin_snap: Option<Snap>,
+    /// The main network's street the origin was also joined to, when its nearest street is on
+    /// a piece cut off from the main network ([`Placement`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_main_snap: Option<Snap>,
     /// `None` where no facility of the category is within the cutoff.
     pub by_category: BTreeMap<String, Option<Nearest>>,
     pub findings: Vec<SnapFinding>,
@@ -398,7 +496,7 @@ pub fn nearest_by_category(
     params.validate()?;
     set.check_network(net)?;
     let snap = snap_required(net, "origin", origin, max_snap_m)?;
-    let o = Anchor::new(net, &snap);
+    let o = Placed::new(net, &snap);
     let nc = set.categories.len();
     let mut best: Vec<(f64, u32)> = vec![(f64::INFINITY, u32::MAX); nc];
     let consider = |best: &mut Vec<(f64, u32)>, i: u32, d: f64| {
@@ -409,8 +507,8 @@ pub fn nearest_by_category(
             }
         }
     };
-    if let Some(list) = set.by_edge.get(&o.edge) {
-        for &i in list {
+    for e in o.anchors().map(|a| a.edge) {
+        for &i in set.by_edge.get(&e).map_or(&[][..], Vec::as_slice) {
             if let Some(d) = o.direct(&set.items[i as usize].anchor) {
                 consider(&mut best, i, d);
             }
@@ -428,7 +526,7 @@ pub fn nearest_by_category(
                 continue;
             };
             for &i in list {
-                let a = &set.items[i as usize].anchor;
+                let Some(a) = set.items[i as usize].anchor.on_edge(e) else { continue };
                 let along = if a.u == x { a.offset } else { len - a.offset };
                 let along = if a.u == x && a.v == x { a.offset.min(len - a.offset) } else { along };
                 consider(&mut best, i, d + along + a.off);
@@ -456,8 +554,9 @@ pub fn nearest_by_category(
         .collect();
     Ok(NearestByCategory {
         method: DistanceMethod::Network,
-        findings: net.snap_finding("origin", &snap).into_iter().collect(),
-        origin_snap: Some(snap),
+        findings: net.placement_finding("origin", &snap).into_iter().collect(),
+        origin_snap: Some(snap.nearest),
+        origin_main_snap: snap.main,
         by_category,
     })
 }
@@ -494,6 +593,7 @@ pub fn nearest_by_category_straight_line(
     Ok(NearestByCategory {
         method: DistanceMethod::StraightLineDetour,
         origin_snap: None,
+        origin_main_snap: None,
         by_category,
         findings: Vec::new(),
     })
@@ -547,7 +647,7 @@ pub fn distances_for_origins(
         return Err(AccessError::EmptyNetwork);
     }
     let (placed, unsnapped, findings) = place_origins(net, origins, max_snap_m)?;
-    let anchors: Vec<(String, Anchor)> = placed.into_iter().map(|(o, a)| (o.id, a)).collect();
+    let anchors: Vec<(String, Placed)> = placed.into_iter().map(|(o, a)| (o.id, a)).collect();
     let dists = node_distances_by_category(net, set, cutoff_m)?;
     let out = anchors
         .iter()
@@ -579,7 +679,7 @@ pub fn counts_within(
     params.validate()?;
     check_positive("minutes", minutes)?;
     set.check_network(net)?;
-    let o = Anchor::new(net, &snap_required(net, "origin", origin, max_snap_m)?);
+    let o = Placed::new(net, &snap_required(net, "origin", origin, max_snap_m)?);
     let limit = params.metres_in(minutes);
     let mut dj = Dijkstra::new(net.node_count());
     dj.run(net, &o.seeds(), limit, |_, _| true);
@@ -619,8 +719,16 @@ pub struct ReachedPiece {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReachedStreets {
     pub tiers_minutes: Vec<f64>,
+    /// The origin's nearest street.
     pub origin_snap: Snap,
+    /// The main network's street the origin was also joined to, when its nearest street is on
+    /// a piece cut off from the main network ([`Placement`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_main_snap: Option<Snap>,
     pub pieces: Vec<ReachedPiece>,
+    /// The walking pace the tiers were measured at. # Units: metres per minute.
+    #[serde(default)]
+    pub speed_m_per_min: f64,
 }
 
 impl ReachedStreets {
@@ -638,6 +746,7 @@ impl ReachedStreets {
                         "tier_minutes": p.tier_minutes,
                         "minutes_at_from": round2(p.minutes_at_from),
                         "minutes_at_to": round2(p.minutes_at_to),
+                        "speed_m_per_min": self.speed_m_per_min,
                     },
                     "geometry": {"type": "LineString", "coordinates": p.coords},
                 })
@@ -729,7 +838,7 @@ pub fn reached_streets(
     tiers.sort_by(f64::total_cmp);
     tiers.dedup();
     let snap = snap_required(net, "origin", origin, max_snap_m)?;
-    let o = Anchor::new(net, &snap);
+    let o = Placed::new(net, &snap);
     let max_limit = params.metres_in(tiers.last().copied().unwrap_or(0.0));
     let mut dj = Dijkstra::new(net.node_count());
     dj.run(net, &o.seeds(), max_limit, |_, _| true);
@@ -743,7 +852,7 @@ pub fn reached_streets(
                 continue;
             };
             let (du, dv) = (dist[u as usize], dist[v as usize]);
-            let at_origin = (e == o.edge).then_some((o.offset, o.off));
+            let at_origin = o.on_edge(e).map(|a| (a.offset, a.off));
             if du > limit && dv > limit && at_origin.is_none() {
                 continue;
             }
@@ -765,5 +874,11 @@ pub fn reached_streets(
             }
         }
     }
-    Ok(ReachedStreets { tiers_minutes: tiers, origin_snap: snap, pieces })
+    Ok(ReachedStreets {
+        tiers_minutes: tiers,
+        origin_snap: snap.nearest,
+        origin_main_snap: snap.main,
+        pieces,
+        speed_m_per_min: params.speed_m_per_min,
+    })
 }

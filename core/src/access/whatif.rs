@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::graph::{Network, SnapFinding};
 use super::import::{Facility, Origin};
-use super::query::{Anchor, Dijkstra, FacilitySet, check_point, check_positive, place_origins};
+use super::query::{Dijkstra, FacilitySet, Placed, check_point, check_positive, place_origins};
 use super::{AccessError, LonLat, WalkParams};
 
 /// Coverage of one category.
@@ -94,7 +94,7 @@ pub struct Scenario<'a> {
     params: WalkParams,
     limit_m: f64,
     max_snap_m: f64,
-    origins: Vec<(Origin, Anchor)>,
+    origins: Vec<(Origin, Placed)>,
     /// Origins with no street within the snapping distance (left out of coverage).
     pub unsnapped_origins: Vec<String>,
     /// Origins on a piece cut off from the main network.
@@ -206,9 +206,9 @@ impl<'a> Scenario<'a> {
         check_point("facility", facility.point)?;
         let snap = self
             .net
-            .snap(facility.point, self.max_snap_m)
+            .place(facility.point, self.max_snap_m)
             .ok_or(AccessError::NoStreetNearby { what: "facility", max_snap_m: self.max_snap_m })?;
-        let f = Anchor::new(self.net, &snap);
+        let f = Placed::new(self.net, &snap);
         let mut dj = Dijkstra::new(self.net.node_count());
         let mut categories = BTreeMap::new();
         for code in &facility.categories {
@@ -241,7 +241,7 @@ impl<'a> Scenario<'a> {
         let mut categories = BTreeMap::new();
         for &c in &removed.categories {
             let c = c as usize;
-            let keep: Vec<&Anchor> = self.set.by_category[c]
+            let keep: Vec<&Placed> = self.set.by_category[c]
                 .iter()
                 .filter(|&&i| i as usize != idx)
                 .map(|&i| &self.set.items[i as usize].anchor)
@@ -275,7 +275,7 @@ impl<'a> Scenario<'a> {
         let net = self.net;
         // Candidate anchors: for nodes, the node itself.
         let mut unsnapped_candidates = Vec::new();
-        let cand: Vec<(usize, LonLat, Option<Anchor>)> = match candidates {
+        let cand: Vec<(usize, LonLat, Option<Placed>)> = match candidates {
             SiteCandidates::NetworkNodes => {
                 (0..net.node_count() as u32).filter_map(|n| net.node(n).map(|p| (n as usize, p, None))).collect()
             }
@@ -283,8 +283,8 @@ impl<'a> Scenario<'a> {
                 let mut v = Vec::new();
                 for (i, &p) in points.iter().enumerate() {
                     check_point("candidate", p)?;
-                    match net.snap(p, self.max_snap_m) {
-                        Some(s) => v.push((i, p, Some(Anchor::new(net, &s)))),
+                    match net.place(p, self.max_snap_m) {
+                        Some(s) => v.push((i, p, Some(Placed::new(net, &s)))),
                         None => unsnapped_candidates.push(i),
                     }
                 }

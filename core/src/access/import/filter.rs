@@ -18,7 +18,9 @@
 //! properties say otherwise: a `highway` property goes through the same rules as OSM tags, and a
 //! `foot=no` property excludes it. In addition a `name` containing one of the caller's
 //! excluded substrings is dropped; [`DEFAULT_EXCLUDED_NAME_PARTS`] holds `高速` (expressway),
-//! which is how the unclassified Longwan road file marks its motorways (甬台温高速, 甬莞高速).
+//! which is how the unclassified Longwan road file marks its motorways (甬台温高速, 甬莞高速),
+//! and `高架路` (elevated road: 瓯海大道高架路, 59 features of that file). Names the caller adds
+//! (the CLI's `--exclude-name`) apply to OSM ways too, after the tag rules.
 //!
 //! `tools/reference/make_reference.py` implements the same rules independently in Python.
 
@@ -48,8 +50,15 @@ pub const WALKABLE_HIGHWAYS: &[&str] = &[
 /// `highway` values walkable only with a sidewalk or an explicit foot permission.
 pub const MOTOR_ONLY_HIGHWAYS: &[&str] = &["motorway", "motorway_link", "trunk", "trunk_link"];
 
-/// Name parts that mark a GeoJSON line as not walkable by default: `高速` (expressway).
-pub const DEFAULT_EXCLUDED_NAME_PARTS: &[&str] = &["高速"];
+/// Name parts that mark a GeoJSON line as not walkable by default: `高速` (expressway) and
+/// `高架路` (elevated road).
+///
+/// `高架路` is a designed, provisional rule of this project, not taken from any standard or
+/// official classification: an elevated urban expressway (瓯海大道高架路 in the Longwan road
+/// file, which has no road classes) has no footway, and the road beneath it carries its own
+/// name (瓯海大道). A file whose `高架路` is walkable can be read with the rule lifted
+/// ([`StreetOptions`](super::geojson::StreetOptions) without it).
+pub const DEFAULT_EXCLUDED_NAME_PARTS: &[&str] = &["高速", "高架路"];
 
 const FOOT_ALLOWED: &[&str] = &["yes", "designated", "permissive"];
 const SIDEWALK_PRESENT: &[&str] = &["yes", "both", "left", "right"];
@@ -89,6 +98,19 @@ pub fn walkable(tag: &dyn Fn(&str) -> Option<String>) -> Result<(), String> {
     Err(format!("highway={highway}"))
 }
 
+/// Whether a name contains one of the excluded parts; `Err` names the part (the key of the
+/// exclusion report: `name contains 高架路`).
+pub fn name_excluded(name: Option<&str>, excluded_name_parts: &[String]) -> Result<(), String> {
+    if let Some(name) = name {
+        for part in excluded_name_parts {
+            if !part.is_empty() && name.contains(part.as_str()) {
+                return Err(format!("name contains {part}"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The GeoJSON rule: walkable unless `highway`/`foot` properties say otherwise or the name
 /// contains an excluded part.
 pub fn walkable_geojson_line(
@@ -100,12 +122,5 @@ pub fn walkable_geojson_line(
     } else if tag("foot").as_deref() == Some("no") {
         return Err("foot=no".to_string());
     }
-    if let Some(name) = tag("name") {
-        for part in excluded_name_parts {
-            if !part.is_empty() && name.contains(part.as_str()) {
-                return Err(format!("name contains {part}"));
-            }
-        }
-    }
-    Ok(())
+    name_excluded(tag("name").as_deref(), excluded_name_parts)
 }

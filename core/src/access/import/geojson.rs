@@ -21,7 +21,8 @@ use crate::circle::ABSURD;
 pub struct StreetOptions {
     /// Datum of the file's coordinates.
     pub crs: Crs,
-    /// Lines whose `name` contains one of these are not walkable (default: `高速`).
+    /// Lines whose `name` contains one of these are not walkable (default:
+    /// [`DEFAULT_EXCLUDED_NAME_PARTS`], `高速` and `高架路`).
     pub excluded_name_parts: Vec<String>,
 }
 
@@ -175,7 +176,8 @@ fn prop(feature: &Value, key: &str) -> Option<String> {
 ///
 /// Lines are joined where they share a vertex (identical coordinates), so crossing roads that
 /// share an interior vertex connect there. Walkability: see [`filter`](super::filter).
-/// Features of other geometry types are counted in the report, not read.
+/// Features of other geometry types are counted in the report (with the first one's path),
+/// not read.
 pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<StreetImport, ImportError> {
     let root = parse_json(text)?;
     let mut ids: HashMap<(u64, u64), i64> = HashMap::new();
@@ -184,6 +186,7 @@ pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<Stree
     for (path, f) in features(&root)? {
         let Some((t, coords)) = geometry_type(f, &path)? else {
             *report.excluded.entry("no geometry".to_string()).or_insert(0) += 1;
+            report.first_not_a_line.get_or_insert_with(|| path.clone());
             continue;
         };
         let cpath = format!("{path}.geometry.coordinates");
@@ -203,6 +206,7 @@ pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<Stree
             }
             other => {
                 *report.excluded.entry(format!("geometry {other}")).or_insert(0) += 1;
+                report.first_not_a_line.get_or_insert_with(|| path.clone());
                 continue;
             }
         };

@@ -45,6 +45,18 @@ pub struct StreetReport {
     pub excluded: BTreeMap<String, usize>,
     /// OSM way references to nodes absent from the input (the way is cut there).
     pub missing_nodes: usize,
+    /// The first feature of a GeoJSON network that is not a line (a Point, a Polygon, no
+    /// geometry), e.g. `features[4]`; how many there were of each kind is in `excluded`
+    /// (`geometry Point`, `no geometry`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_not_a_line: Option<String>,
+}
+
+impl StreetReport {
+    /// Features of a GeoJSON network left out for not being lines (`geometry …`, `no geometry`).
+    pub fn not_lines(&self) -> usize {
+        self.excluded.iter().filter(|(k, _)| k.starts_with("geometry ") || *k == "no geometry").map(|(_, n)| n).sum()
+    }
 }
 
 /// A facility placed in one or more categories.

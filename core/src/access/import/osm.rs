@@ -15,7 +15,7 @@ use geo::{Centroid, LineString, Point, Polygon};
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 
-use super::filter::walkable;
+use super::filter::{name_excluded, walkable};
 use super::mapping::CategoryMapping;
 use super::{Facility, FacilityImport, StreetImport, StreetLine, StreetReport, UnmappedItem};
 use crate::access::crs::{Crs, convert};
@@ -49,11 +49,19 @@ impl OsmData {
     /// [`filter`](super::filter). A way that references nodes absent from the input is cut
     /// there (the count is reported).
     pub fn streets(&self) -> Result<StreetImport, ImportError> {
+        self.streets_excluding(&[])
+    }
+
+    /// [`OsmData::streets`], leaving out also the ways whose name contains one of
+    /// `excluded_name_parts` (the caller's, e.g. `高架`).
+    pub fn streets_excluding(&self, excluded_name_parts: &[String]) -> Result<StreetImport, ImportError> {
         let mut lines = Vec::new();
         let mut report = StreetReport::default();
         for w in &self.ways {
             let lookup = |k: &str| tag_of(&w.tags, k).map(str::to_string);
-            if let Err(reason) = walkable(&lookup) {
+            if let Err(reason) =
+                walkable(&lookup).and_then(|()| name_excluded(tag_of(&w.tags, "name"), excluded_name_parts))
+            {
                 if reason != "no highway tag" {
                     *report.excluded.entry(reason).or_insert(0) += 1;
                 }
@@ -175,6 +183,8 @@ fn attr(e: &BytesStart<'_>, element: &str, name: &str, pos: u64) -> Result<Optio
             element: element.to_string(),
             attribute: name.to_string(),
             position: pos,
+            line: 0,
+            column: 0,
             message: err.to_string(),
         })?;
         if a.key.as_ref() == name {
@@ -182,6 +192,8 @@ fn attr(e: &BytesStart<'_>, element: &str, name: &str, pos: u64) -> Result<Optio
                 element: element.to_string(),
                 attribute: name.to_string(),
                 position: pos,
+                line: 0,
+                column: 0,
                 message: err.to_string(),
             })?;
             return Ok(Some(v.into_owned()));
@@ -196,6 +208,8 @@ fn required<T: std::str::FromStr>(e: &BytesStart<'_>, element: &str, name: &str,
             element: element.to_string(),
             attribute: name.to_string(),
             position: pos,
+            line: 0,
+            column: 0,
             message: "missing".to_string(),
         });
     };
@@ -203,6 +217,8 @@ fn required<T: std::str::FromStr>(e: &BytesStart<'_>, element: &str, name: &str,
         element: element.to_string(),
         attribute: name.to_string(),
         position: pos,
+        line: 0,
+        column: 0,
         message: format!("cannot read {v:?}"),
     })
 }
@@ -214,8 +230,38 @@ enum Current {
     Other,
 }
 
-/// Parses OSM XML (as written by the OSM API, Overpass, JOSM or OSMnx).
+/// The 1-based line and column (in characters) of byte `position`, or of the first character
+/// after it that is not white space (an element's position is where the reader stood before
+/// the spaces in front of it).
+pub(crate) fn line_column(bytes: &[u8], position: u64) -> (usize, usize) {
+    let mut at = (position as usize).min(bytes.len());
+    while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    let before = &bytes[..at];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Parses OSM XML (as written by the OSM API, Overpass, JOSM or OSMnx). Errors name the line
+/// and column.
 pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
+    parse_osm_xml_at(bytes).map_err(|mut e| {
+        match &mut e {
+            ImportError::Xml { position, line, column, .. }
+            | ImportError::XmlDoctype { position, line, column }
+            | ImportError::XmlAttribute { position, line, column, .. } => {
+                (*line, *column) = line_column(bytes, *position);
+            }
+            _ => {}
+        }
+        e
+    })
+}
+
+fn parse_osm_xml_at(bytes: &[u8]) -> Result<OsmData, ImportError> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut data = OsmData::default();
     let mut stack: Vec<String> = Vec::new();
@@ -224,12 +270,15 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
     let mut saw_root = false;
     loop {
         let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|err| ImportError::Xml { position: reader.error_position(), message: err.to_string() })?;
+        let event = reader.read_event().map_err(|err| ImportError::Xml {
+            position: reader.error_position(),
+            line: 0,
+            column: 0,
+            message: err.to_string(),
+        })?;
         let (e, is_empty) = match event {
             Event::Eof => break,
-            Event::DocType(_) => return Err(ImportError::XmlDoctype { position: pos }),
+            Event::DocType(_) => return Err(ImportError::XmlDoctype { position: pos, line: 0, column: 0 }),
             Event::End(_) => {
                 stack.pop();
                 if stack.len() == 1 {
@@ -248,6 +297,8 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
             (0, other) => {
                 return Err(ImportError::Xml {
                     position: pos,
+                    line: 0,
+                    column: 0,
                     message: format!("root element is <{other}>, expected <osm>"),
                 });
             }
