@@ -10,6 +10,7 @@ import init, {
   importFacilities,
   importOrigins,
   convertCoords,
+  walkPace,
   scoreJson,
   district,
   districtJson,
@@ -21,10 +22,15 @@ import type {
   FacilityImport,
   DataOrigin,
   NearestByCategory,
-  GeoJsonFeature,
-  GeoJsonFeatureCollection,
+  IsochroneFeature,
+  ReachedStreetsCollection,
   NetworkInfo,
   WalkedCircle,
+  WalkCircleOptions,
+  WalkFinding,
+  DatumWarning,
+  SnapFinding,
+  Pace,
   WhatIf,
   Siting,
   LonLat,
@@ -62,21 +68,40 @@ export async function mine(): Promise<number> {
 
 export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string> {
   await init();
-  const net: WalkNetwork = WalkNetwork.fromBytes(osm, 'osm', 'wgs84');
+  // Streets named like an elevated road left out besides the defaults (高速, 高架路).
+  const net: WalkNetwork = WalkNetwork.fromBytes(osm, 'osm', 'wgs84', ['高架']);
   const info: NetworkInfo = net.stats();
+  const merged: number = info.network.duplicate_edges_merged;
+  const notALine: string | undefined = info.import.first_not_a_line;
+  console.log(merged, notALine ?? '');
   const pois: FacilityImport = importFacilities(osm, 'osm', 'longwan-2024');
   const homes: DataOrigin[] = importOrigins(origins, 'csv');
   const centre: LonLat = [116.337, 39.9495];
   const metres: number | undefined = net.distance(centre, [116.34, 39.953]);
   const near: NearestByCategory = net.nearest('longwan-2024', pois.facilities, centre, 'elderly');
-  const streets: GeoJsonFeatureCollection = net.reachedStreets('longwan-2024', centre, new Float64Array([5, 10, 15]));
-  const iso: GeoJsonFeature = net.isochrone('longwan-2024', centre, 15, 25, 'default');
+  // Minutes and their pace: whose, which parameter of the standard, and whether it is designed.
+  const pace: Pace = walkPace('longwan-2024', 'elderly');
+  console.log(`${pace.speed_m_per_min} m/min (${pace.profile}, ${pace.param} of ${pace.standard}${pace.provisional ? ', provisional' : ''})`);
+  const cutOff: SnapFinding[] = near.findings;
+  const jump: number | undefined = near.origin_main_snap?.off_network_m ?? cutOff[0]?.main_off_network_m;
+  const streets: ReachedStreetsCollection = net.reachedStreets('longwan-2024', centre, new Float64Array([5, 10, 15]));
+  const firstTier: number | undefined = streets.features[0]?.properties.tier_minutes;
+  const iso: IsochroneFeature = net.isochrone('longwan-2024', centre, 15, 25, 'default');
+  const isoPace: string = `${iso.properties.minutes} min at ${iso.properties.speed_m_per_min} m/min, ${iso.properties.pace_param}${iso.properties.pace_provisional ? ' (provisional)' : ''}`;
+  console.log(jump, firstTier, isoPace);
+  // The datums the data was read in, for the datum check (the network's is the one fromBytes had).
+  const declared: WalkCircleOptions = { facilitiesCrs: 'wgs84', originsCrs: 'wgs84' };
   const walked: WalkedCircle = net.walkCircle(
     'longwan-2024',
     { id: 'x', name: 'y', location: { crs: 'wgs84', centre } },
     pois.facilities,
     homes,
+    declared,
   );
+  const findings: WalkFinding[] = walked.report.findings ?? [];
+  for (const f of findings) console.log(f.severity, f.code, f.message_zh, f.ids?.length ?? 0);
+  const datum: DatumWarning[] = walked.report.datum_warnings ?? [];
+  console.log(datum.map((w) => `${w.of}: ${w.verdict}, declared ${w.points_declared} on ${w.network_declared}`), walked.report.origins_typed ?? []);
   const changes: WhatIf[] = net.whatIf('longwan-2024', pois.facilities, homes, 10, { id: 'new', point: centre, categories: ['pharmacy'] }, undefined);
   const sites: Siting = net.suggestSites('longwan-2024', pois.facilities, homes, 10, 'pharmacy', 3, null);
   // A packed standard, as `score` takes it; bytes as `fetch(…).arrayBuffer()` gives them.

@@ -6,29 +6,38 @@
 //!
 //! | export | returns |
 //! |---|---|
-//! | `WalkNetwork.fromBytes(bytes, format, crs?)` | a network handle (`format`: `osm`, `pbf`, `geojson`) |
-//! | `net.stats()` | nodes, edges, length, components, and what the import left out |
+//! | `WalkNetwork.fromBytes(bytes, format, crs?, excludeNameParts?)` | a network handle (`format`: `osm`, `pbf`, `geojson`; `excludeNameParts`: the CLI's `--exclude-name`) |
+//! | `net.stats()` | nodes, edges, length, components, streets drawn twice merged, and what the import left out |
 //! | `net.distance(from, to)` | metres along streets, or `undefined` when nothing connects them |
 //! | `net.nearest(standard, facilities, from, profile?)` | nearest facility of every category |
-//! | `net.reachedStreets(standard, from, minutes[], profile?)` | GeoJSON of reached street pieces |
-//! | `net.isochrone(standard, from, minutes, cellM?, profile?)` | GeoJSON polygon feature |
-//! | `net.walkCircle(standard, circle, facilities, origins)` | `{ circle, report }`: the circle with measured distances |
+//! | `net.reachedStreets(standard, from, minutes[], profile?)` | GeoJSON of reached street pieces, each with its pace |
+//! | `net.isochrone(standard, from, minutes, cellM?, profile?)` | GeoJSON polygon feature, with its pace |
+//! | `net.walkCircle(standard, circle, facilities, origins, options?)` | `{ circle, report }`: the circle with measured distances (`options`: the datums the data was declared in) |
 //! | `net.whatIf(standard, facilities, origins, minutes, add?, removeId?)` | changed distances and coverage |
 //! | `net.suggestSites(standard, facilities, origins, minutes, category, k, candidates?)` | ranked sites |
 //! | `importFacilities(bytes, format, standard, crs?)` | facilities mapped to the standard's categories, and the unmapped |
 //! | `importOrigins(bytes, format, crs?)` | residential origins |
 //! | `convertCoords(points, from, to)` | the points in the other datum |
+//! | `walkPace(standard, profile?)` | the pace minutes are measured at, with its confidence |
 //!
 //! `standard` is whatever `score` takes (a built-in id, a packed standard or a standard's text);
 //! `bytes` a `Uint8Array`, an `ArrayBuffer` (as `fetch(…).arrayBuffer()` gives it) or another
 //! view of one (`args.rs`).
+//!
+//! Isochrones and reached streets say their pace on every feature as the CLI's `access
+//! isochrone` writes it (the core's `Pace::properties`); `walkPace` says the pace of
+//! `nearest`'s minutes, as the CLI's `access nearest` does on stderr. `walkCircle` passes the
+//! declared datums to the core's `walk_circle_with` as the CLI's `score --network` does: the
+//! network's from `fromBytes`, the data's from `options` (WGS-84, as `importFacilities` and
+//! `importOrigins` read without a `crs`, when not given).
 
 use lifecircle_core::access::import::{Facility, FacilityImport, Origin, StreetReport};
-use lifecircle_core::access::load::{self, Format};
+use lifecircle_core::access::load::{self, Format, NetworkOptions};
 use lifecircle_core::access::query::{self, FacilitySet};
 use lifecircle_core::access::whatif::{Scenario, SiteCandidates};
-use lifecircle_core::access::{self, Crs, LonLat, Network, Profile};
+use lifecircle_core::access::{self, Crs, LonLat, Network, Pace, Profile, WalkOptions};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Failure;
@@ -77,9 +86,63 @@ fn from_js<T: DeserializeOwned>(v: JsValue, argument: &'static str) -> Result<T,
         .map_err(|e| Failure::argument(argument, format!("格式不对（见类型定义）/ not of the declared shape: {e}")))
 }
 
-fn params(standard: &JsValue, profile: Option<JsValue>) -> Result<access::WalkParams, Failure> {
+/// The walking parameters of a profile, and its pace as outputs in minutes say it.
+fn params(standard: &JsValue, profile: Option<JsValue>) -> Result<(access::WalkParams, Pace), Failure> {
     let st = standard_arg(standard)?;
-    access::walk_params_for(&st, profile_of(profile)?).map_err(Failure::access)
+    let profile = profile_of(profile)?;
+    let p = access::walk_params_for(&st, profile).map_err(Failure::access)?;
+    Ok((p, access::walk_pace(&st, profile).map_err(Failure::access)?))
+}
+
+/// A GeoJSON feature with the pace's properties added, as the CLI's `access isochrone` writes
+/// every feature.
+fn with_pace(mut feature: Value, pace: &Pace) -> Value {
+    if let Some(props) = feature.get_mut("properties").and_then(Value::as_object_mut) {
+        props.extend(pace.properties());
+    }
+    feature
+}
+
+/// Name parts that leave a street out, besides the defaults (`高速`, `高架路`): an array of
+/// texts, absent (`undefined` or `null`) for none.
+fn name_parts(v: Option<JsValue>) -> Result<Vec<String>, Failure> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(Vec::new()),
+        Some(v) => args::array(&v, "excludeNameParts")?.iter().map(|x| args::text(x, "excludeNameParts")).collect(),
+    }
+}
+
+/// `walkCircle`'s options (`WalkCircleOptions` in the types): the datums its facilities and
+/// origins were declared in, WGS-84 when absent (as `importFacilities` and `importOrigins` read
+/// without a `crs`), and the network's as `fromBytes` was given. A key it does not know is
+/// refused, not ignored: a misspelt datum would silently leave the check reasoning from WGS-84.
+fn walk_options(network_crs: Crs, options: Option<JsValue>) -> Result<WalkOptions, Failure> {
+    let mut out = WalkOptions { network_crs, ..WalkOptions::default() };
+    let Some(o) = options.filter(|o| !o.is_undefined() && !o.is_null()) else { return Ok(out) };
+    if !o.is_object() || js_sys::Array::is_array(&o) {
+        return Err(Failure::argument(
+            "options",
+            "须为对象 { facilitiesCrs?, originsCrs? } / must be an object { facilitiesCrs?, originsCrs? }".into(),
+        ));
+    }
+    for key in js_sys::Object::keys(o.unchecked_ref::<js_sys::Object>()).iter() {
+        let value = js_sys::Reflect::get(&o, &key).ok();
+        match key.as_string().as_deref() {
+            Some("facilitiesCrs") => out.facilities_crs = crs_of(value, "options.facilitiesCrs")?,
+            Some("originsCrs") => out.origins_crs = crs_of(value, "options.originsCrs")?,
+            other => {
+                let k = other.unwrap_or_default();
+                return Err(Failure::argument(
+                    "options",
+                    format!(
+                        "不认识的选项 `{k}`（可用 facilitiesCrs、originsCrs）/ unknown option `{k}` (facilitiesCrs, originsCrs)"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A street network to measure walks on.
@@ -87,26 +150,35 @@ fn params(standard: &JsValue, profile: Option<JsValue>) -> Result<access::WalkPa
 pub struct WalkNetwork {
     net: Network,
     report: StreetReport,
+    /// The datum the file was declared in: the datum check of `walkCircle` reasons from it.
+    crs: Crs,
 }
 
 #[wasm_bindgen]
 impl WalkNetwork {
     /// Build a network from the bytes of an OSM XML, OSM PBF or GeoJSON file in datum `crs`
-    /// (default `wgs84`). Throws `invalid_data` naming the element, feature or byte.
+    /// (default `wgs84`), leaving out streets whose name contains one of `excludeNameParts`
+    /// besides the defaults (the CLI's `--exclude-name`). Throws `invalid_data` naming the
+    /// element, feature or line.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | number[]")] bytes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFormat")] format: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Crs")] crs: Option<JsValue>,
+        #[wasm_bindgen(js_name = excludeNameParts, unchecked_optional_param_type = "string[] | null")]
+        exclude_name_parts: Option<JsValue>,
     ) -> Result<WalkNetwork, JsValue> {
         entry(|| {
             let bytes = args::bytes(&bytes, "bytes")?;
-            let (net, imp) = load::network(&bytes, format_of(&format)?, crs_of(crs, "crs")?).map_err(Failure::data)?;
-            Ok(WalkNetwork { net, report: imp.report })
+            let format = format_of(&format)?;
+            let options = NetworkOptions { crs: crs_of(crs, "crs")?, exclude_names: name_parts(exclude_name_parts)? };
+            let (net, imp) = load::network_with(&bytes, format, &options).map_err(Failure::data)?;
+            Ok(WalkNetwork { net, report: imp.report, crs: options.crs })
         })
     }
 
-    /// Size of the network and what the import left out.
+    /// Size of the network (with the street pieces drawn twice and counted once) and what the
+    /// import left out.
     #[wasm_bindgen(unchecked_return_type = "NetworkInfo")]
     pub fn stats(&self) -> Result<JsValue, JsValue> {
         entry(|| to_js(&serde_json::json!({ "network": self.net.stats(), "import": self.report })))
@@ -147,8 +219,8 @@ impl WalkNetwork {
     }
 
     /// Street pieces reached within each number of minutes (the guide map draws these), as a
-    /// GeoJSON FeatureCollection.
-    #[wasm_bindgen(js_name = reachedStreets, unchecked_return_type = "GeoJsonFeatureCollection")]
+    /// GeoJSON FeatureCollection; every piece says its pace.
+    #[wasm_bindgen(js_name = reachedStreets, unchecked_return_type = "ReachedStreetsCollection")]
     pub fn reached_streets(
         &self,
         #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
@@ -157,19 +229,25 @@ impl WalkNetwork {
         #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let p = params(&standard, profile)?;
+            let (p, pace) = params(&standard, profile)?;
             let origin: LonLat = from_js(from, "from")?;
             let minutes = args::numbers(&minutes, "minutes")?;
             let r = query::reached_streets(&self.net, origin, &minutes, &p, access::DEFAULT_MAX_SNAP_M)
                 .map_err(Failure::access)?;
-            to_js(&r.to_geojson())
+            let mut fc = r.to_geojson();
+            if let Some(features) = fc.get_mut("features").and_then(Value::as_array_mut) {
+                for f in features.iter_mut() {
+                    *f = with_pace(f.take(), &pace);
+                }
+            }
+            to_js(&fc)
         })
     }
 
     /// The isochrone of `minutes` (grid cells of `cellM` metres, 1 to 1000, default 25; another
     /// size throws an `access_error` naming the range) as a GeoJSON
-    /// Feature; unreached blocks inside stay holes.
-    #[wasm_bindgen(unchecked_return_type = "GeoJsonFeature")]
+    /// Feature with its pace; unreached blocks inside stay holes.
+    #[wasm_bindgen(unchecked_return_type = "IsochroneFeature")]
     pub fn isochrone(
         &self,
         #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
@@ -179,7 +257,7 @@ impl WalkNetwork {
         #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
-            let p = params(&standard, profile)?;
+            let (p, pace) = params(&standard, profile)?;
             let origin: LonLat = from_js(from, "from")?;
             let iso = access::isochrone::isochrone(
                 &self.net,
@@ -190,12 +268,15 @@ impl WalkNetwork {
                 access::DEFAULT_MAX_SNAP_M,
             )
             .map_err(Failure::access)?;
-            to_js(&iso.to_geojson())
+            to_js(&with_pace(iso.to_geojson(), &pace))
         })
     }
 
     /// The circle with its walking distances measured on this network (from its centre and
-    /// its origins), with facilities and origins from data added; score it next.
+    /// its origins), with facilities and origins from data added; score it next. `options`
+    /// names the datums `facilities` and `origins` were declared in when read (default
+    /// `wgs84`, as `importFacilities` and `importOrigins` read without a `crs`); the network's
+    /// is the one `fromBytes` was given. The datum check reasons from them.
     #[wasm_bindgen(js_name = walkCircle, unchecked_return_type = "WalkedCircle")]
     pub fn walk_circle(
         &self,
@@ -203,14 +284,16 @@ impl WalkNetwork {
         #[wasm_bindgen(unchecked_param_type = "CircleInput | string")] circle: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataFacility[]")] facilities: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DataOrigin[]")] origins: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalkCircleOptions | null")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry(|| {
             let st = standard_arg(&standard)?;
             let c = circle_from(&circle)?;
             let fac: Vec<Facility> = from_js(facilities, "facilities")?;
             let org: Vec<Origin> = from_js(origins, "origins")?;
-            let (walked, report) = access::walk_circle(&st, &c, &self.net, &fac, &org, access::DEFAULT_MAX_SNAP_M)
-                .map_err(Failure::access)?;
+            let options = walk_options(self.crs, options)?;
+            let (walked, report) =
+                access::walk_circle_with(&st, &c, &self.net, &fac, &org, &options).map_err(Failure::access)?;
             to_js(&serde_json::json!({ "circle": walked, "report": report }))
         })
     }
@@ -325,6 +408,16 @@ pub fn import_origins(
         let bytes = args::bytes(&bytes, "bytes")?;
         to_js(&load::origins(&bytes, format_of(&format)?, crs_of(crs, "crs")?).map_err(Failure::data)?)
     })
+}
+
+/// The pace minutes are measured at for a profile of the standard (`default` when absent): its
+/// speed, the standard's parameter, and whether the standard marks it provisional.
+#[wasm_bindgen(js_name = walkPace, unchecked_return_type = "Pace")]
+pub fn walk_pace(
+    #[wasm_bindgen(unchecked_param_type = "StandardArg")] standard: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "WalkProfile")] profile: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    entry(|| to_js(&params(&standard, profile)?.1))
 }
 
 /// Points converted between WGS-84, GCJ-02 (AMap) and BD-09 (Baidu).
