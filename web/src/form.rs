@@ -226,6 +226,11 @@ pub fn AssessmentForm(
             })
         })
     };
+    // The list of problems: where the submit button, pressed while there are any, takes the
+    // focus (the list, named by its heading: a screen reader says it and how many items;
+    // focusable by script only).
+    let list: NodeRef<leptos::html::Ul> = NodeRef::new();
+    let list_head = format!("lc{uid}-problems-head");
     let problem_list = move || {
         let l = lang.get();
         problems.with(|ps| {
@@ -236,8 +241,8 @@ pub fn AssessmentForm(
                 // shouted each time. The field says its own problem; the status counts them.
                 view! {
                     <div class="lc-problems">
-                        <strong>{tr(l, "请修正以下输入：", "Please correct:")}</strong>
-                        <ul>{items}</ul>
+                        <strong id=list_head.clone()>{tr(l, "请修正以下输入：", "Please correct:")}</strong>
+                        <ul node_ref=list tabindex="-1" aria-labelledby=list_head.clone()>{items}</ul>
                     </div>
                 }
             })
@@ -259,7 +264,7 @@ pub fn AssessmentForm(
                         .collect_view();
                     view! {
                         <fieldset>
-                            <legend>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), points_word(l, d.points))}</legend>
+                            <legend><h3>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), points_word(l, d.points))}</h3></legend>
                             {qs}
                         </fieldset>
                     }
@@ -278,17 +283,37 @@ pub fn AssessmentForm(
     // boxes (or the facility filter) presses it (implicit submission); the submit event cannot
     // tell that press from the button's own. A button is still reached with Tab and pressed
     // with Enter or Space (both fire `click`).
+    //
+    // While a value is wrong the button is not `disabled` (which would drop it from the Tab
+    // order, unexplained) but `aria-disabled`, described by why beside it; pressed, it submits
+    // nothing and takes the focus to the list of what to correct.
+    let why = format!("lc{uid}-submit-why");
     let submit = on_submit.map(|cb| {
+        let blocked = move || problems.with(|p| !p.is_empty());
+        let (why1, why2) = (why.clone(), why);
         view! {
             <div class="lc-actions">
-                <button type="button" class="lc-submit" disabled=move || problems.with(|p| !p.is_empty())
+                <button type="button" class="lc-submit" aria-disabled=move || blocked().then_some("true")
+                    aria-describedby=move || blocked().then(|| why1.clone())
                     on:click=move |_| {
                         if problems.with_untracked(Vec::is_empty) {
                             cb.run(circle.with_untracked(circle_json));
+                        } else {
+                            focus(list.get_untracked().map(Into::into));
                         }
                     }>
                     {move || tr(lang.get(), "提交自评", "Submit")}
                 </button>
+                {move || {
+                    let n = problems.with(Vec::len);
+                    (n > 0).then(|| {
+                        let text = match lang.get() {
+                            Lang::Zh => format!("暂不能提交：有 {n} 处待修正，见上方列表"),
+                            Lang::En => format!("Cannot submit yet: {n} to fix, listed above"),
+                        };
+                        view! { <p class="lc-why" id=why2.clone()>{text}</p> }
+                    })
+                }}
             </div>
         }
     });
@@ -426,14 +451,19 @@ fn NumberField(
     /// stored, and the box keeps its text, outlined.
     #[prop(optional)]
     check: Option<Callback<Option<f64>, Option<Refusal>>>,
+    /// The `id` of the question's name, said before the label (see [`labelled_by`]).
+    #[prop(optional)]
+    of: Option<String>,
 ) -> impl IntoView {
     let bad = RwSignal::new(None::<Refusal>);
     let err_id = format!("{id}-err");
+    let label_id = format!("{id}-label");
     let invalid = move || bad.with(Option::is_some) || errors.with(|e| !e.is_empty());
     view! {
         <div class="lc-field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone() id=label_id.clone()>{label}</label>
             <input id=id type="text" inputmode="decimal" prop:value=show_number(initial) step=step
+                aria-labelledby=labelled_by(of, &label_id)
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=err_id.clone()
                 on:input=move |ev| match parse_number(&event_target_value(&ev)) {
@@ -477,8 +507,12 @@ fn TextField(
     /// be kept yet).
     #[prop(into, optional)]
     locked: Option<Signal<Option<String>>>,
+    /// The `id` of the question's name, said before the label (see [`labelled_by`]).
+    #[prop(optional)]
+    of: Option<String>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
+    let label_id = format!("{id}-label");
     let msgs = move || {
         let mut m = errors.map(|e| e.get()).unwrap_or_default();
         m.extend(required.and_then(|r| r.get()));
@@ -487,8 +521,9 @@ fn TextField(
     let why_locked = move || locked.and_then(|l| l.get());
     view! {
         <div class="lc-field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone() id=label_id.clone()>{label}</label>
             <input id=id type="text" prop:value=initial aria-describedby=err_id.clone()
+                aria-labelledby=labelled_by(of, &label_id)
                 readonly=move || why_locked().is_some()
                 aria-invalid=move || (!msgs().is_empty()).to_string()
                 on:input=move |ev| {
@@ -502,6 +537,15 @@ fn TextField(
             </div>
         </div>
     }
+}
+
+/// The accessible name of a box asked under a question: the question's name (`of`, an element's
+/// `id`), then the box's own label (`label`), as `aria-labelledby` gives them. A question's
+/// boxes share their labels ("备注" under each of a dozen checklist items): a screen reader
+/// moving from box to box hears which question each belongs to. `None` (the label alone, by
+/// `for`) for a box asked once.
+fn labelled_by(of: Option<String>, label: &str) -> Option<String> {
+    of.map(|q| format!("{q} {label}"))
 }
 
 fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
@@ -539,7 +583,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let sample = c.sample.then(|| view! { <p class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</p> });
     view! {
         <fieldset>
-            <legend>{tr(l, "基本信息", "The circle")}</legend>
+            <legend><h3>{tr(l, "基本信息", "The circle")}</h3></legend>
             {sample}
             <TextField id=ctx.id("name") label=tr(l, "生活圈名称", "Name").to_string() initial=c.name.clone()
                 on_set=Callback::new(move |v: String| edit(state, |c| c.name = v))/>
@@ -867,7 +911,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     };
     view! {
         <fieldset>
-            <legend>{tr(l, "设施清单", "Facility inventory")}</legend>
+            <legend><h3>{tr(l, "设施清单", "Facility inventory")}</h3></legend>
             // A long table is many Tab presses: a keyboard user may pass it (shown when focused).
             <button type="button" class="lc-quiet lc-skip" on:click=move |_| skip_past(tbody)>
                 {tr(l, "跳过设施清单", "Skip the facility inventory")}
@@ -907,7 +951,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     </div>
                 }
             })}
-            <div class="lc-table-wrap">
+            <div class="lc-table-wrap" on:focusin=clear_of_pinned>
                 <table>
                     <thead><tr>
                         <th scope="col">{tr(l, "名称", "Name")}</th>
@@ -978,6 +1022,24 @@ fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
     focus(next.map(Into::into));
 }
 
+/// A cell of a table scrolled sideways, given the focus (Shift+Tab back along a row, a click),
+/// is scrolled clear of the row's pinned first cell (its name, sticky at the box's left). The
+/// box's `scroll-padding` (styles.rs) has the browser do so for a cell wholly under it; a cell
+/// partly under it the browser counts as in view and leaves there, its start hidden.
+fn clear_of_pinned(ev: leptos::ev::FocusEvent) {
+    let element = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let (Some(wrap), Some(target)) = (element(ev.current_target()), element(ev.target())) else { return };
+    let Some(cell) = target.closest("td").ok().flatten() else { return };
+    let Some(pinned) = cell.parent_element().and_then(|row| row.first_element_child()) else { return };
+    if pinned.is_same_node(Some(&cell)) {
+        return;
+    }
+    let hidden = pinned.get_bounding_client_rect().right() - target.get_bounding_client_rect().left();
+    if hidden > 0.0 {
+        wrap.set_scroll_left(wrap.scroll_left() - hidden.ceil() as i32);
+    }
+}
+
 /// Gives the keyboard focus to an element of the form, if there is one.
 fn focus(e: Option<web_sys::Node>) {
     if let Some(e) = e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -994,17 +1056,19 @@ fn row_position(tbody: NodeRef<leptos::html::Tbody>, ev: &leptos::ev::MouseEvent
 }
 
 /// After the row at `at` (among the rows drawn) was removed: the focus goes to the remove
-/// button of the row drawn in its place, else of the last row, else to the add button.
+/// button of the row drawn in its place, else of the last row, else to the add button (the
+/// toolbar after the table's scroll box). For the facility and the residential-point tables.
 fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
     let Some(body) = tbody.get_untracked() else { return };
     // (on an empty list `item` is none: no row is left)
     let buttons = body.query_selector_all(".lc-c-act button").ok();
     let at = buttons.and_then(|b| b.item(at.min(b.length().saturating_sub(1))));
     let target = at.or_else(|| {
-        body.closest("fieldset")
+        body.closest(".lc-table-wrap")
             .ok()
             .flatten()
-            .and_then(|f| f.query_selector(".lc-toolbar:last-child button").ok().flatten())
+            .and_then(|w| w.next_element_sibling())
+            .and_then(|t| t.query_selector("button").ok().flatten())
             .map(Into::into)
     });
     focus(target);
@@ -1070,6 +1134,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         .map(|(code, name)| (code.clone(), format!("{}{name}{}", tr(l, "到", "To "), tr(l, "（米）", " (m)"))))
         .collect();
     let heads = cats2.iter().map(|(_, head)| view! { <th scope="col">{head.clone()}</th> }).collect_view();
+    let points: NodeRef<leptos::html::Tbody> = NodeRef::new();
     let table = move |n: usize| {
         (0..n)
             .map(|i| {
@@ -1145,9 +1210,14 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 }
                             }/></td>
                         {cells}
-                        <td>
+                        <td class="lc-c-act">
                             <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
-                                on:click=move |_| edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } })>
+                                on:click=move |ev| {
+                                    let at = row_position(points, &ev);
+                                    edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } });
+                                    // Keep the keyboard in the table, as in the facility table.
+                                    request_animation_frame(move || focus_after_removal(points, at));
+                                }>
                                 {tr(l, "删除", "Remove")}
                             </button>
                             <div class="lc-error" id=err_id>{messages}</div>
@@ -1159,7 +1229,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     };
     Some(view! {
         <fieldset>
-            <legend>{tr(l, "步行距离", "Walking distances")}</legend>
+            <legend><h3>{tr(l, "步行距离", "Walking distances")}</h3></legend>
             <p class="lc-help">{tr(l,
                 "步行距离按实际步行路线计（米），可用地图 App 的步行导航查到。“中心到最近的……”：从生活圈中心走到最近一处该类设施；设施清单中该类设施填有步行距离的，取两者中较近的。",
                 "Walking distances follow the route walked, in metres: a map app's walking directions give them. “Centre to nearest …”: the walk from the circle's centre to the nearest facility of the type; where the facility inventory gives a walk for the type, the nearer of the two is used.")}</p>
@@ -1167,7 +1237,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             <p class="lc-help">{tr(l,
                 "居民点：一个小区或一片住宅楼，连同住在里面的居民。请逐个列出，各居民点人口合计应等于本圈常住人口（没有列入居民点的居民按走不到计）。每格填从小区大门走到最近一处该类设施的距离；留空的格按走不到计。",
                 "A residential point is a residential compound (小区) or block, with the people who live there. List each one: together they should hold the circle's whole population (residents in no point count as not reached). In each cell give the walk from the compound's gate to the nearest facility of the type; a blank cell counts as not reached.")}</p>
-            <div class="lc-table-wrap">
+            <div class="lc-table-wrap" on:focusin=clear_of_pinned>
                 <table>
                     <thead><tr>
                         <th scope="col">{tr(l, "居民点", "Residential point")}</th>
@@ -1175,7 +1245,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         {heads}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
                     </tr></thead>
-                    <tbody>{move || table(rows.get())}</tbody>
+                    <tbody node_ref=points>{move || table(rows.get())}</tbody>
                 </table>
             </div>
             <div class="lc-toolbar">
@@ -1220,6 +1290,9 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     let l = lang.get_untracked();
     let ind = st.indicator(&id).cloned()?;
     let help = ind.help.as_ref().map(|h| view! { <p class="lc-help">{h.get(l).to_string()}</p> });
+    // The question's name: its group's name, a heading to move by, and the first words of the
+    // name of each of its boxes whose own label it shares with other questions' ("备注").
+    let qname = ctx.id(&format!("{id}-qname"));
     let rid = id.clone();
     let result = move || {
         let l = lang.get();
@@ -1348,15 +1421,15 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                 edit(state, move |c| f(c.surveys.entry(k).or_insert(Survey { respondents: 0, satisfied: 0, method: None })))
             };
             view! {
-                <NumberField id=ctx.id(&format!("{id}-resp")) label=tr(l, "受访人数", "Respondents").to_string()
+                <NumberField id=ctx.id(&format!("{id}-resp")) label=tr(l, "受访人数", "Respondents").to_string() of=qname.clone()
                     unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.respondents)) lang=lang step="1"
                     errors=ctx.errors(format!("surveys.{key}.respondents")) check=Callback::new(not_a_count)
                     on_set=Callback::new(move |v: Option<f64>| upd(k1.clone(), Box::new(move |s| s.respondents = count(v).unwrap_or(0))))/>
-                <NumberField id=ctx.id(&format!("{id}-sat")) label=tr(l, "满意人数", "Satisfied").to_string()
+                <NumberField id=ctx.id(&format!("{id}-sat")) label=tr(l, "满意人数", "Satisfied").to_string() of=qname.clone()
                     unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.satisfied)) lang=lang step="1"
                     errors=ctx.errors(format!("surveys.{key}.satisfied")) check=Callback::new(not_a_count)
                     on_set=Callback::new(move |v: Option<f64>| upd(k2.clone(), Box::new(move |s| s.satisfied = count(v).unwrap_or(0))))/>
-                <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string()
+                <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string() of=qname.clone()
                     initial=s.and_then(|s| s.method).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |s| s.method = (!v.trim().is_empty()).then_some(v))))/>
                 <p class="lc-help">{format!("{} {min_sample}", tr(l, "有效样本不少于", "Minimum sample:"))}</p>
@@ -1391,12 +1464,18 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                     }
                 })
                 .collect_view();
+            // (the group's own words, after the question's name: hidden, they are read only as its name)
+            let asked = format!("{name}-label");
+            let group_name = format!("{qname} {asked}");
             view! {
-                <div class="lc-field lc-answer" role="radiogroup" aria-label=tr(l, "是否已落实", "In place?")>{choices}</div>
-                <TextField id=ctx.id(&format!("{id}-evidence")) label=tr(l, "佐证材料（文件名、网址或文号）", "Evidence (file, URL or document)").to_string()
+                <div class="lc-field lc-answer" role="radiogroup" aria-labelledby=group_name>
+                    <span id=asked hidden>{tr(l, "是否已落实", "In place?")}</span>
+                    {choices}
+                </div>
+                <TextField id=ctx.id(&format!("{id}-evidence")) label=tr(l, "佐证材料（文件名、网址或文号）", "Evidence (file, URL or document)").to_string() of=qname.clone()
                     initial=a.as_ref().and_then(|a| a.evidence.clone()).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k2.clone(), Box::new(move |a| a.evidence = (!v.trim().is_empty()).then_some(v))))/>
-                <TextField id=ctx.id(&format!("{id}-note")) label=tr(l, "备注", "Note").to_string()
+                <TextField id=ctx.id(&format!("{id}-note")) label=tr(l, "备注", "Note").to_string() of=qname.clone()
                     initial=a.and_then(|a| a.note).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |a| a.note = (!v.trim().is_empty()).then_some(v))))/>
             }
@@ -1433,7 +1512,7 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                 ))
             });
             view! {
-                <NumberField id=ctx.id(&format!("{id}-pts")) label=format!("{} (0–{})", tr(l, "评估人打分", "Evaluator's points"), fmt_num(max))
+                <NumberField id=ctx.id(&format!("{id}-pts")) label=format!("{} (0–{})", tr(l, "评估人打分", "Evaluator's points"), fmt_num(max)) of=qname.clone()
                     unit=tr(l, "分", "points").to_string() initial=e.as_ref().map(|e| e.points) lang=lang step="0.5"
                     errors=ctx.errors(format!("evaluator.{id}")) check=keep_points
                     on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
@@ -1442,10 +1521,10 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                         }
                         None => { c.evaluator.remove(&k1); }
                     }))/>
-                <TextField id=ctx.id(&format!("{id}-enote")) label=tr(l, "评估意见（必填）", "Evaluator's note (required)").to_string()
+                <TextField id=ctx.id(&format!("{id}-enote")) label=tr(l, "评估意见（必填）", "Evaluator's note (required)").to_string() of=qname.clone()
                     initial=e.as_ref().map(|e| e.note.clone()).unwrap_or_default() required=required locked=locked
                     on_set=Callback::new(move |v: String| edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k2) { e.note = v }))/>
-                <TextField id=ctx.id(&format!("{id}-eev")) label=tr(l, "佐证材料", "Evidence").to_string()
+                <TextField id=ctx.id(&format!("{id}-eev")) label=tr(l, "佐证材料", "Evidence").to_string() of=qname.clone()
                     initial=e.and_then(|e| e.evidence).unwrap_or_default() locked=locked
                     on_set=Callback::new(move |v: String| edit(state, |c| if let Some(e) = c.evaluator.get_mut(&k3) {
                         e.evidence = (!v.trim().is_empty()).then_some(v);
@@ -1454,10 +1533,11 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             .into_any()
         }
     };
+    let named_by = qname.clone();
     Some(view! {
-        <div class="lc-q">
+        <div class="lc-q" role="group" aria-labelledby=named_by>
             <div class="lc-q-head">
-                <span class="lc-q-name">"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</span>
+                <h4 class="lc-q-name" id=qname>"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</h4>
                 <span class="lc-badge">{role_word(l, ind.role)}</span>
                 <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), points_word(l, ind.points))}</span>
             </div>

@@ -19,7 +19,7 @@
 //! | `--lc-bad` | `#b3261e` | not met, failed gates, errors |
 //! | `--lc-focus` | `#c77700` | focus ring (around the accent, so it shows on accent buttons too) |
 //! | `--lc-font` | system CJK stack | font family |
-//! | `--lc-font-size` | `16px` | base size; 适老化 mode sets 20px |
+//! | `--lc-font-size` | `medium` | base size (a length); by default the reader's own setting in the browser (16px unless changed; not the page's root size); 适老化 mode: 1.25 times it, at least 20px |
 //! | `--lc-radius` | `6px` | corner radius |
 //!
 //! The 适老化 (large text, high contrast) mode is the class `lc-elder` on a widget's root.
@@ -34,10 +34,10 @@ macro_rules! base_css {
 --_border:var(--lc-border,#8a93a0);--_ok:var(--lc-ok,#1b7f3b);--_warn:var(--lc-warn,#8a5300);--_bad:var(--lc-bad,#b3261e);
 --_focus:var(--lc-focus,#c77700);--_radius:var(--lc-radius,6px);
 font-family:var(--lc-font,system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif);
-font-size:var(--lc-font-size,16px);line-height:1.6;color:var(--_ink);background:var(--_bg);
+font-size:var(--lc-font-size,medium);line-height:1.6;color:var(--_ink);background:var(--_bg);
 text-align:start;letter-spacing:normal;word-spacing:normal;font-style:normal;font-weight:400;box-sizing:border-box}
 .lc-root *,.lc-root *::before,.lc-root *::after{box-sizing:inherit}
-.lc-root.lc-elder{--_ink:#000;--_muted:#1d232b;--_border:#1d232b;--_accent:var(--lc-accent,#0b4a8f);font-size:20px;line-height:1.7}
+.lc-root.lc-elder{--_ink:#000;--_muted:#1d232b;--_border:#1d232b;--_accent:var(--lc-accent,#0b4a8f);font-size:max(20px,calc(1.25 * var(--lc-font-size,16px)));line-height:1.7}
 .lc-root.lc-elder button,.lc-root.lc-elder input,.lc-root.lc-elder select,.lc-root.lc-elder textarea{min-height:48px;border-width:2px}
 .lc-root :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
 .lc-root h2,.lc-root h3,.lc-root h4{line-height:1.3;margin:.8em 0 .4em}
@@ -46,7 +46,7 @@ text-align:start;letter-spacing:normal;word-spacing:normal;font-style:normal;fon
 border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
 .lc-root button.lc-quiet{background:var(--_bg);color:var(--_accent)}
 .lc-problems code{color:var(--_muted);font-size:.85em;overflow-wrap:anywhere}
-.lc-root button:disabled{opacity:.6;cursor:not-allowed}
+.lc-root button:is(:disabled,[aria-disabled=true]){opacity:.6;cursor:not-allowed}
 .lc-root input,.lc-root select,.lc-root textarea{font:inherit;color:var(--_ink);background:var(--_bg);
 border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
 .lc-root input:is([type=checkbox],[type=radio]){min-height:0;width:1.3em;height:1.3em;vertical-align:middle}
@@ -69,7 +69,9 @@ line-height:1.6;white-space:nowrap}
 /// The shared rules alone: what an element of a widget left out of a bundle needs for its notice.
 pub const BASE_CSS: &str = base_css!();
 
-/// The score card (`<lifecircle-scorecard>`).
+/// The score card (`<lifecircle-scorecard>`). (An explanation's marker, ▸ or ▾, is drawn with an
+/// empty alternative text, `content:"▸" / ""`: not read as the first word of its name; a
+/// browser without it keeps the marker from the declaration before.)
 pub const SCORE_CARD_CSS: &str = concat!(
     base_css!(),
     r#"
@@ -94,8 +96,8 @@ pub const SCORE_CARD_CSS: &str = concat!(
 .lc-scorecard details{border:1px solid var(--_border);border-radius:var(--_radius);margin:.35em 0;background:var(--_bg)}
 .lc-scorecard summary{cursor:pointer;padding:.45em .7em;display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:center;min-height:44px;list-style:none}
 .lc-scorecard summary::-webkit-details-marker{display:none}
-.lc-scorecard summary::before{content:"▸";color:var(--_accent)}
-.lc-scorecard details[open]>summary::before{content:"▾"}
+.lc-scorecard summary::before{content:"▸";content:"▸" / "";color:var(--_accent)}
+.lc-scorecard details[open]>summary::before{content:"▾";content:"▾" / ""}
 .lc-scorecard summary .lc-pts{margin-inline-start:auto;font-weight:700;white-space:nowrap}
 .lc-scorecard .lc-explain{padding:.2em .9em .7em;border-top:1px solid var(--_border)}
 .lc-scorecard dl{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.15em 1em;margin:.4em 0}
@@ -167,15 +169,26 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 /// third of the screen, so the rest has room. The box's `::after` is a shadow stuck to its
 /// right edge, shown by a scroll-driven animation while there is more to the right (a browser
 /// without `animation-timeline`, or a box with nothing to scroll, shows none). Placeholders are
-/// italic, the text's colour at 65 % (about 5:1 on white, 7:1 in large text).
+/// italic, the text's colour at 65 % (about 5:1 on white, 7:1 in large text). A table's scroll
+/// box keeps the pinned column's width as its start padding for scrolling (`scroll-padding`):
+/// a cell given the focus (Shift+Tab back along a row) wholly under that column scrolls into
+/// view beside it (one partly under it the form scrolls itself, form.rs `clear_of_pinned`);
+/// 10em is the name column's least width (the residential points' is narrower).
+/// The score line sticks only in a window at least 30em high: shorter (a phone on its side,
+/// 400 % zoom) it would cover much of the window, and the field with the focus under it.
+/// Group headings (`legend`) hold an `h3`, each question's name is an `h4`: a screen reader
+/// moves by them.
 pub const ASSESSMENT_FORM_CSS: &str = concat!(
     base_css!(),
     r#"
 .lc-form .lc-live{position:sticky;top:var(--lc-sticky-top,0);z-index:1;background:var(--_bg);border-bottom:2px solid var(--_accent);
 padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
+@media (max-height:30em){.lc-form .lc-live{position:static}}
 .lc-form .lc-live .lc-total{font-size:1.6em;font-weight:800}
 .lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em;min-inline-size:0}
 .lc-form legend{float:left;width:100%;font-weight:700;font-size:1.15em;line-height:1.3;padding:0;margin:0 0 .3em}.lc-form legend~*{clear:both}
+.lc-form legend>h3{font:inherit;margin:0}
+.lc-form h4.lc-q-name{font-size:1em;line-height:inherit;margin:0}
 .lc-form .lc-q{border-top:1px solid var(--_surface);padding:.6em 0}
 .lc-form .lc-q-head{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline}
 .lc-form .lc-q-name{font-weight:700}
@@ -192,12 +205,12 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-pages{display:inline-flex;flex-wrap:wrap;gap:.5em;align-items:center}
 /* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;
    position:relative keeps its screen-reader-only labels (absolute) inside the scroll box too. */
-.lc-form .lc-table-wrap{overflow-x:auto;width:0;min-width:100%;position:relative;display:flex}
+.lc-form .lc-table-wrap{overflow-x:auto;width:0;min-width:100%;position:relative;display:flex;scroll-padding-inline-start:10em}
 .lc-form .lc-table-wrap::after{content:"";position:sticky;right:0;flex:0 0 .8em;margin-left:-.8em;background:linear-gradient(to left,#0005,#0000);
 opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 @keyframes lc-more{0%,95%{opacity:1}}
 .lc-form tr>:first-child{position:sticky;left:0;border-left-width:1px}.lc-form td:first-child{background:var(--_bg)}
-@media (max-width:600px){.lc-form tr>:first-child{min-width:34vw;width:34vw}}
+@media (max-width:600px){.lc-form tr>:first-child{min-width:34vw;width:34vw}.lc-form .lc-table-wrap{scroll-padding-inline-start:34vw}}
 .lc-form table{border-spacing:0;border-top:1px solid var(--_border);width:100%;min-width:1100px}
 .lc-form th,.lc-form td{border:solid var(--_border);border-width:0 1px 1px 0;padding:.25em .3em;text-align:start;vertical-align:top}
 .lc-form th{background:var(--_surface);font-weight:700;word-break:keep-all}
@@ -209,8 +222,10 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;border:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form tr:has(+.lc-row-error)>*{border-bottom:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
+.lc-form .lc-problems>ul{scroll-margin-top:calc(var(--lc-sticky-top,0px) + 8em)}
 .lc-form .lc-dups{border:2px solid var(--_warn);border-radius:var(--_radius);padding:.2em .9em;margin:.6em 0}
-.lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
+.lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0;align-items:center}
+.lc-form .lc-why{color:var(--_bad);font-weight:600;margin:0}
 .lc-form .lc-notes{list-style:none;padding:0;margin:.6em 0}
 .lc-form .lc-notes li{padding:.25em .5em;border-left:4px solid var(--_warn);margin:.25em 0;background:var(--_surface)}
 "#
@@ -229,14 +244,14 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-warnings li{padding:.25em .5em;border-left:4px solid var(--_warn);margin:.25em 0;background:var(--_surface)}
 .lc-district .lc-t-counted{margin:.2em 0;font-size:.92em}
 .lc-district .lc-targets{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
-.lc-district .lc-target{border:1px solid var(--_border);border-inline-start:6px solid var(--_muted);border-radius:var(--_radius);padding:.45em .8em}
+.lc-district .lc-target{border:1px solid var(--_border);border-inline-start:6px solid var(--_muted);border-radius:var(--_radius);padding:.45em .8em;overflow-wrap:anywhere}
 .lc-district .lc-met{border-inline-start-color:var(--_ok)}.lc-district .lc-unmet{border-inline-start-color:var(--_bad)}
 .lc-district .lc-t-line{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center;justify-content:space-between}
 .lc-district .lc-t-verdict{font-weight:700;max-width:100%}
 .lc-district .lc-met .lc-t-verdict{color:var(--_ok)}.lc-district .lc-unmet .lc-t-verdict{color:var(--_bad)}
 .lc-district .lc-unknown .lc-t-verdict{color:var(--_muted)}
 .lc-district .lc-now{color:var(--_accent);font-weight:700}
-.lc-district .lc-bar-svg{flex:1 1 12em;max-width:420px;height:1em;display:block}
+.lc-district .lc-bar-svg{flex:1 1 12em;min-width:0;max-width:420px;height:1em;display:block}
 .lc-district .lc-bar-bg{fill:var(--_surface);stroke:var(--_border);stroke-width:.4}
 .lc-district .lc-bar{fill:var(--_accent)}
 .lc-district .lc-goal{stroke:var(--_ink);stroke-width:1.2;vector-effect:non-scaling-stroke}
@@ -259,7 +274,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district td[data-label]::before{content:attr(data-label);color:var(--_muted)}}
 .lc-district details{margin:.8em 0}.lc-district summary{cursor:pointer;min-height:44px;display:flex;align-items:center;gap:.4em;list-style:none}
 .lc-district summary::-webkit-details-marker{display:none}
-.lc-district summary::before{content:"▸";color:var(--_accent)}.lc-district details[open]>summary::before{content:"▾"}
+.lc-district summary::before{content:"▸";content:"▸" / "";color:var(--_accent)}.lc-district details[open]>summary::before{content:"▾";content:"▾" / ""}
 .lc-district .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 @media print{.lc-root{font-size:11pt;color:#000;background:#fff}.lc-district .lc-target{break-inside:avoid}}
 "#
