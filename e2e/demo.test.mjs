@@ -196,7 +196,7 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     await page.waitForTimeout(200);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.locator('#lc-card .lc-scorecard').textContent(), /points/);
-    assert.equal(await page.locator('#lc-form .lcx-export').textContent(), 'Export JSON');
+    assert.equal(await page.locator('#lc-form .lcx-export').textContent(), 'Save to a file (JSON)');
     // The last notice (the refused sheet) says itself again in English; the core's reason is
     // bilingual already.
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^Import failed; nothing was changed: CSV 表头缺少经度列.* \/ csv header has no longitude column/);
@@ -1035,7 +1035,7 @@ test('a remount keeps what the widget holds: typed with autosave off, data set a
     await page.evaluate(async () => { const f = document.getElementById('f'); f.config = { lang: 'en' }; await f.ready; });
     assert.equal(await json('f'), typed, 'setting config keeps what was typed');
     assert.equal(await form.locator('input[id$="-name"]').first().inputValue(), '改过的生活圈名称');
-    assert.equal(await form.locator('.lcx-export').textContent(), 'Export JSON', 'and the remount took the config');
+    assert.equal(await form.locator('.lcx-export').textContent(), 'Save to a file (JSON)', 'and the remount took the config');
     // Moved in the page (disconnected, then connected again): kept; `data` reads it while out.
     const whileOut = await page.evaluate(async () => {
       const f = document.getElementById('f');
@@ -1183,9 +1183,9 @@ onBare('"导入 JSON" reads a file saved in GBK, as the facility import does', a
 onBare('the datum list reads Chinese first in Chinese, English in English', async (page) => {
   const form = await lonelyForm(page);
   const datums = () => form.locator('.lcx-datum option').allTextContents();
-  assert.deepEqual(await datums(), ['WGS-84（GPS、OSM）', 'GCJ-02（高德、腾讯）', 'BD-09（百度）']);
+  assert.deepEqual(await datums(), ['手机 GPS、OpenStreetMap（WGS-84）', '高德地图、腾讯地图（GCJ-02）', '百度地图（BD-09）']);
   await form.evaluate((f) => f.setAttribute('lang', 'en'));
-  assert.deepEqual(await datums(), ['WGS-84 (GPS, OSM)', 'GCJ-02 (AMap, Tencent)', 'BD-09 (Baidu)']);
+  assert.deepEqual(await datums(), ['Phone GPS, OpenStreetMap (WGS-84)', 'AMap (Gaode), Tencent Maps (GCJ-02)', 'Baidu Maps (BD-09)']);
   assert.deepEqual(await form.locator('.lcx-datum option').evaluateAll((os) => os.map((o) => o.value)), ['wgs84', 'gcj02', 'bd09']);
 });
 
@@ -1621,6 +1621,292 @@ test('demo map hint: OpenStreetMap streets, suggested sites and the OpenStreetMa
     }
     assert.deepEqual(errors, []);
     await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Accessibility review of 2026-12-06 (WCAG 2.1 AA, 适老化): the portal's own page.
+// ---------------------------------------------------------------------------------------
+
+/** The WCAG contrast ratio of two CSS colours `rgb(r, g, b)` / `rgba(…)` / `#rrggbb`. */
+function ratio(a, b) {
+  const rgb = (c) => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/[\d.]+/g).slice(0, 3).map(Number));
+  const lum = (c) => {
+    const [r, g, bl] = rgb(c).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** The focused element, through open shadow roots: its box. */
+const focusedBox = (page) => page.evaluate(() => {
+  let e = document.activeElement;
+  while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+  const r = e.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, name: e.getAttribute('aria-label') || e.id || e.tagName };
+});
+
+test('a11y review: in a short window (400 % zoom, 320×256 px) the tabs scroll away and cover no focused field; taller, they stick again', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/', { viewport: { width: 320, height: 256 } });
+    const tabsInfo = () => page.evaluate(() => {
+      const t = document.querySelector('nav.tabs');
+      const r = t.getBoundingClientRect();
+      return { position: getComputedStyle(t).position, top: r.top, bottom: r.bottom, height: r.height,
+        offset: getComputedStyle(document.documentElement).getPropertyValue('--lc-sticky-top').trim() };
+    });
+    // Tabbing through the facility table: the field with the focus is never under the tabs.
+    await page.locator('#lc-form').getByLabel('第 5 行 名称', { exact: true }).focus();
+    for (let i = 0; i < 4; i += 1) {
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(150);
+      const f = await focusedBox(page);
+      const t = await tabsInfo();
+      assert.ok(f.top >= t.bottom || f.bottom <= t.top, `${f.name} (${f.top}–${f.bottom}) under the tabs (${t.top}–${t.bottom})`);
+    }
+    // Scrolled down the form, the tabs are gone from the window, and the form's score line
+    // sticks at the window's top (no room kept for tabs that are not there).
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await page.waitForTimeout(200);
+    let t = await tabsInfo();
+    assert.equal(t.position, 'static', JSON.stringify(t));
+    assert.ok(t.bottom <= 0, `the tabs scrolled away: ${JSON.stringify(t)}`);
+    assert.equal(t.offset, '0px', 'the score line sticks at the top');
+    await shot(page, 'a11y-short-window-320x256.png');
+    // A tall window again (the zoom reset, the phone turned upright): the tabs stick again and
+    // the score line sticks below them.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.waitForTimeout(300);
+    t = await tabsInfo();
+    assert.equal(t.position, 'sticky', JSON.stringify(t));
+    assert.equal(t.top, 0, JSON.stringify(t));
+    assert.equal(t.offset, `${Math.ceil(t.height)}px`, JSON.stringify(t));
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: the browser\'s own default font size is the page\'s (24 px set by the reader: 24 px text, 30 px in large text)', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [standard, large] of [[24, 30], [16, 20]]) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // As a reader sets it in the browser's settings (Chromium's default font size).
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard, fixed: 13 } });
+      await page.goto(base + '/');
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+      const sizes = () => page.evaluate(() => ({
+        html: getComputedStyle(document.documentElement).fontSize,
+        body: getComputedStyle(document.body).fontSize,
+        tab: getComputedStyle(document.getElementById('tab-assess')).fontSize,
+        form: getComputedStyle(document.getElementById('lc-form').shadowRoot.querySelector('.lc-root')).fontSize,
+      }));
+      assert.deepEqual(await sizes(), { html: `${standard}px`, body: `${standard}px`, tab: `${standard}px`, form: `${standard}px` }, `default ${standard} px`);
+      await shot(page, `a11y-default-font-${standard}.png`);
+      await page.check('#large');
+      await page.waitForTimeout(200);
+      assert.equal((await sizes()).body, `${large}px`, `large text on a ${standard} px default`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: the focus ring on the masthead\'s controls is 3:1 on its blue, and on the white controls it rings', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const path of ['/', '/district.html']) {
+      const { page, errors } = await open(browser, base + path);
+      // The masthead's gradient runs from --accent-dark to --accent.
+      const blues = await page.evaluate(() => ['--accent-dark', '--accent'].map((v) => getComputedStyle(document.documentElement).getPropertyValue(v).trim()));
+      const seen = [];
+      await page.evaluate(() => document.activeElement?.blur());
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        const ring = await page.evaluate(() => {
+          const e = document.activeElement;
+          if (!e.closest('.masthead') && !e.matches('.skip')) return null;
+          const s = getComputedStyle(e);
+          return { id: e.id || e.className, style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor, shadow: s.boxShadow };
+        });
+        if (!ring) break;
+        seen.push(ring.id);
+        const what = `${path} ${JSON.stringify(ring)}`;
+        assert.equal(ring.style, 'solid', what);
+        assert.ok(ring.width >= 2, what);
+        for (const blue of blues) assert.ok(ratio(ring.colour, blue) >= 3, `${what}: ${ratio(ring.colour, blue).toFixed(2)}:1 on ${blue}`);
+        // Inside it, a dark ring: the outer one is white, so on a white select or a white
+        // button it is the inner one that shows.
+        const inner = ring.shadow.match(/rgba?\([^)]*\)|#[0-9a-f]{6}/i);
+        assert.ok(inner && ratio(inner[0], '#ffffff') >= 3, `${what}: an inner ring that shows on white`);
+      }
+      assert.ok(seen.includes('lang') && seen.includes('large') && seen.includes('skip'), `${path}: ${seen}`);
+      if (path === '/') assert.ok(seen.includes('sample') && seen.includes('to-district'), seen.join(' '));
+      await page.focus('#lang');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await page.locator('.masthead').screenshot({ path: join(art, `a11y-masthead-focus-${path === '/' ? 'circle' : 'district'}.png`) });
+      assert.deepEqual(errors, []);
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: the district page at 320 px in large text does not scroll sideways (both tabs whole, the dashboard\'s long words wrapped), in both languages', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 320, height: 640 } });
+    await page.check('#large');
+    await page.waitForTimeout(300);
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') {
+        await page.click('#lang');
+        await page.waitForTimeout(300);
+      }
+      // The page's own parts (the masthead and the tabs; the district dashboard below is the
+      // widget's own and tested with it) are no wider than the phone, each tab whole.
+      const r = await page.evaluate(() => ({
+        parts: ['.masthead', 'nav.tabs'].map((s) => document.querySelector(s).scrollWidth),
+        links: [...document.querySelectorAll('nav.tabs .tab-link')].map((a) => Math.round(a.getBoundingClientRect().right)),
+        page: document.documentElement.scrollWidth,
+      }));
+      assert.deepEqual(r.parts, [320, 320], `${lang}: ${JSON.stringify(r)}`);
+      // Nor the dashboard: a long word of its text (a metric's code) wraps.
+      assert.equal(r.page, 320, `${lang}: ${JSON.stringify(r)}`);
+      assert.ok(r.links.every((x) => x <= 320), `${lang}: ${JSON.stringify(r)}`);
+      await shot(page, `a11y-district-320-large-${lang}.png`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: in forced colours (Windows high contrast) the chosen tab is marked by more than bold type', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const [path, chosen, other] of [['/', '#tab-assess', '#tab-gaps'], ['/district.html', '.tab-link[aria-current=page]', '.tab-link:not([aria-current])']]) {
+      const { page, errors, context } = await open(browser, base + path, { forcedColors: 'active', colorScheme: 'dark' });
+      const line = (sel) => page.locator(`nav.tabs ${sel}`).evaluate((e) => {
+        const s = getComputedStyle(e);
+        return { colour: s.borderBottomColor, width: s.borderBottomWidth, style: s.borderBottomStyle };
+      });
+      const bg = await page.locator('nav.tabs').evaluate((e) => getComputedStyle(e).backgroundColor);
+      const [on, off] = [await line(chosen), await line(other)];
+      const what = `${path}: chosen ${JSON.stringify(on)}, other ${JSON.stringify(off)}, bar ${bg}`;
+      assert.notEqual(on.style, 'none', what);
+      assert.ok(ratio(on.colour, bg) >= 3, `${what}: the chosen tab's line shows`);
+      assert.ok(ratio(off.colour, bg) < 1.1, `${what}: the other tabs have no line`);
+      await page.locator('nav.tabs').screenshot({ path: join(art, `a11y-forced-colours-tabs-${path === '/' ? 'circle' : 'district'}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: the tabs are a tab list inside a navigation landmark (axe: region), named in both languages', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    for (const [lang, name] of [['zh', '栏目'], ['en', 'Sections']]) {
+      if (lang === 'en') await page.click('#lang');
+      const nav = page.getByRole('navigation', { name, exact: true });
+      assert.equal(await nav.count(), 1, `${lang}: a navigation landmark`);
+      const list = nav.getByRole('tablist', { name, exact: true });
+      assert.equal(await list.count(), 1, `${lang}: its tab list`);
+      assert.equal(await list.getByRole('tab').count(), 3, lang);
+    }
+    // axe-core's best practice: all content in landmarks. The tabs were outside any (a nav
+    // whose role is tablist is no navigation landmark).
+    const { createRequire } = await import('node:module');
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const outside = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'rule', values: ['region'] } });
+      return r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    });
+    assert.deepEqual(outside.filter((t) => /tab/.test(t)), [], 'the tabs are in a landmark');
+    // The keyboard still moves between the tabs.
+    await page.focus('#tab-assess');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-gaps');
+    assert.equal(await page.getAttribute('#tab-gaps', 'aria-selected'), 'true');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a11y review: on a phone the guide map\'s symbols are 24 px or more and its words about 12 px or more, in large text too; unnamed shops are named, not their OpenStreetMap ids', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const large of [false, true]) {
+      const { page, errors, context } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      if (large) await page.check('#large');
+      await page.click('#tab-map');
+      for (const sample of ['longwan-sample', 'bjtu-osm']) {
+        if (sample !== 'longwan-sample') {
+          await page.selectOption('#sample', sample);
+          await page.waitForFunction((s) => document.body.dataset.sample === s, sample);
+        }
+        await page.waitForTimeout(300);
+        const m = await page.evaluate(() => {
+          const svg = document.getElementById('lc-map').shadowRoot.querySelector('.lc-canvas svg');
+          const scale = svg.getScreenCTM().a; // CSS px a viewBox unit
+          const box = svg.querySelector('rect[fill="#fdf0ee"]'); // the missing types' box; the footer is below it
+          const end = box ? Number(box.getAttribute('y')) + Number(box.getAttribute('height')) : Infinity;
+          const symbols = [...svg.querySelectorAll('.lc-fac')].map((g) => {
+            const r = g.querySelector('circle, rect, polygon').getBoundingClientRect();
+            return Math.min(r.width, r.height);
+          });
+          const small = [...svg.querySelectorAll('text')]
+            .filter((t) => Number(t.getAttribute('y')) <= end)
+            .map((t) => [Number(t.getAttribute('font-size')) * scale, t.textContent])
+            .filter(([px]) => px < 11.5);
+          const names = [...svg.querySelectorAll('.lc-fac')].map((g) => g.getAttribute('aria-label'));
+          return { scale, symbols, small, names };
+        });
+        const what = `${large ? 'large text' : 'usual'} ${sample}: ${m.scale.toFixed(3)} px a unit`;
+        assert.ok(m.symbols.length > 20, what);
+        assert.ok(Math.min(...m.symbols) >= 24, `${what}: symbols ${Math.min(...m.symbols).toFixed(1)} px`);
+        assert.deepEqual(m.small, [], `${what}: words under 11.5 px`);
+        if (sample === 'bjtu-osm') {
+          assert.deepEqual(m.names.filter((n) => /node\/|way\/|_/.test(n)), [], `${what}: ids read as names`);
+          assert.ok(m.names.includes('便利店：未命名便利店'), `${what}: ${m.names.filter((n) => n.startsWith('便利店'))}`);
+        }
+        await page.evaluate(() => {
+          const r = document.getElementById('lc-map').shadowRoot.querySelector('.lc-canvas svg').getBoundingClientRect();
+          window.scrollBy(0, r.top - 60);
+        });
+        await shot(page, `a11y-phone-map-${large ? 'large' : 'usual'}-${sample}.png`);
+      }
+      // In English the unnamed shop is an "unnamed convenience store"; its details give its id.
+      await page.click('#lang');
+      await page.waitForTimeout(300);
+      const fac = page.locator('#lc-map .lc-fac[data-id="node/3807888749"]');
+      assert.equal(await fac.getAttribute('aria-label'), 'Convenience store: unnamed convenience store');
+      await fac.focus();
+      await page.keyboard.press('Enter');
+      const details = page.locator('#lc-map .lc-details');
+      assert.equal(await details.locator('h3').textContent(), 'unnamed convenience store');
+      assert.match(await details.textContent(), /IDnode\/3807888749/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   } finally {
     await browser.close();
   }

@@ -151,7 +151,8 @@ function selectTab(name) {
  */
 function showPanelTop(name) {
   const panel = $(`panel-${name}`);
-  const below = document.querySelector('.tabs').getBoundingClientRect().bottom;
+  // (the tabs' bottom, or the window's top where they scrolled away: demo.css, a short window)
+  const below = Math.max(0, document.querySelector('.tabs').getBoundingClientRect().bottom);
   if (panel.getBoundingClientRect().top >= below) return;
   const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   panel.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' }); // just below the tabs: its scroll-margin-top (demo.css)
@@ -192,9 +193,13 @@ async function printMap() {
   window.print();
 }
 
-/** The form's live score bar sticks just below the portal's own sticky tab bar. */
+/**
+ * The form's live score bar sticks just below the portal's own sticky tab bar; in a short
+ * window the tabs scroll away with the page (demo.css), and the bar sticks at the top.
+ */
 function stickBelowTabs() {
-  const h = document.querySelector('.tabs').getBoundingClientRect().height;
+  const tabs = document.querySelector('.tabs');
+  const h = getComputedStyle(tabs).position === 'sticky' ? tabs.getBoundingClientRect().height : 0;
   document.documentElement.style.setProperty('--lc-sticky-top', `${Math.ceil(h)}px`);
 }
 
@@ -204,6 +209,8 @@ function wire() {
   // followed as they change, not only when the window is resized, or the score line would
   // stick half under them.
   new ResizeObserver(stickBelowTabs).observe(document.querySelector('.tabs'));
+  // A window made short or tall again (a phone turned, the zoom changed): the tabs stop or start sticking.
+  window.matchMedia('(max-height: 30em)').addEventListener('change', stickBelowTabs);
   // On a phone the map draws its phone layout by itself (legend below the map, legible);
   // the A3 poster is for printing.
   $('controls').addEventListener('submit', (e) => e.preventDefault());

@@ -92,6 +92,32 @@ pub struct MapFacility {
     pub walk_m: Option<f64>,
 }
 
+impl MapFacility {
+    /// How the map names the facility: its name, or, where it has none (an OpenStreetMap
+    /// shop nobody named, a row not filled in yet), 未命名便利店 / "unnamed convenience store"
+    /// after its category's name (`category`, in `lang`), never its id.
+    pub fn label(&self, category: Option<&Label>, lang: Lang) -> String {
+        let name = self.name.trim();
+        if !name.is_empty() {
+            return name.to_string();
+        }
+        let kind = category.map_or(self.category.trim(), |c| c.get(lang));
+        match lang {
+            Lang::Zh if kind.is_empty() => "未命名设施".into(),
+            Lang::Zh => format!("未命名{kind}"),
+            Lang::En if kind.is_empty() => "unnamed facility".into(),
+            Lang::En => {
+                // "Convenience store" → "unnamed convenience store"; an acronym (ATM) keeps its capitals.
+                let mut cs = kind.chars();
+                let first = cs.next().unwrap_or_default();
+                let acronym = cs.next().is_some_and(char::is_uppercase);
+                let first = if acronym { first.to_string() } else { first.to_lowercase().to_string() };
+                format!("unnamed {first}{}", &kind[kind.chars().next().map_or(0, char::len_utf8)..])
+            }
+        }
+    }
+}
+
 /// A street segment reached within some minutes of walking (from the walking-reach module).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReachedSegment {
@@ -762,7 +788,14 @@ struct Frame {
     col_w: f64,
     font: f64,
     line: f64,
+    /// Radius of the legend's symbols (at `font`).
     sym_r: f64,
+    /// Radius of the facilities' symbols on the map (on a phone larger than the legend's, for
+    /// a finger and an older eye: [`frame`], [`large`]).
+    mark_r: f64,
+    /// The least size of the text in and beside the map's symbols (their glyphs, the suggested
+    /// sites' numbers); 0: as the symbol's size gives it.
+    mark_text: f64,
     foot: f64,
     foot_y: f64,
     /// Lines the footer may take before its last one is shortened.
@@ -852,6 +885,8 @@ fn frame(layout: Layout) -> Frame {
             font: 13.0,
             line: 22.0,
             sym_r: 12.0,
+            mark_r: 12.0,
+            mark_text: 0.0,
             foot: 12.0,
             foot_y: 922.0,
             foot_lines: 2,
@@ -877,6 +912,8 @@ fn frame(layout: Layout) -> Frame {
             font: 19.0,
             line: 30.0,
             sym_r: 19.0,
+            mark_r: 19.0,
+            mark_text: 0.0,
             foot: 17.0,
             foot_y: 1640.0,
             // A poster with the data's and a basemap's credits in English needs a third
@@ -890,8 +927,8 @@ fn frame(layout: Layout) -> Frame {
             hit_r: 0.0,
             ring_text: TIER_TEXT,
         },
-        // 320 units across: a phone shows the map about 280–340 px wide, so 12 units of type
-        // are about 11 px on the screen.
+        // 320 units across: a phone shows the map about 300–358 px wide (0.94 to 1.12 CSS px
+        // a unit, [`large`]), so 12 units of type are 11.3 to 13.4 px on the screen.
         Layout::Phone => Frame {
             w: 320.0,
             h: 1110.0,
@@ -904,22 +941,30 @@ fn frame(layout: Layout) -> Frame {
             panel: Rect { x: 12.0, y: 380.0, w: 296.0, h: 640.0 },
             col_w: 148.0,
             font: 12.0,
-            line: 19.0,
-            sym_r: 8.0,
-            // 11 units, not set smaller on more lines: about 9 px in a 270 px widget (the
+            // Rows 23 units apart: room for the legend's symbols (22 units across) and their
+            // glyphs (12 units), which match the map's (under 8 px were too small to match).
+            line: 23.0,
+            sym_r: 13.0,
+            // The map's symbols 28 units across (a square 25: 24 px or more), their glyphs 15.4
+            // units, the suggested sites' numbers 13: an older eye reads them, a finger hits
+            // them (at 16 units, 15 px and glyphs of 7.6 px were neither).
+            mark_r: 14.0,
+            mark_text: 13.0,
+            // 11 units, not set smaller on more lines: about 10 px in a 300 px widget (the
             // attributions are owed legibly); 9 units at 85 % were under 7 px.
             foot: 11.0,
             foot_y: 1098.0,
             // Attributions are owed in full: a narrow page gives them more lines.
             foot_lines: 6,
-            label_lines: 4,
+            // (five: a suggested site's line in English beside the legend's 20-unit symbols)
+            label_lines: 5,
             base: 12.0,
-            note: 0.9,
+            // Notes at the legend's size (at 90 % they were 9 px).
+            note: 1.0,
             foot_keeps_size: true,
             badge_below: false,
-            // A finger needs more than the 16-unit symbol (about 19 px): an unseen disc half
-            // as wide again takes a tap near it (about 29 px).
-            hit_r: 12.0,
+            // An unseen disc 36 units across (34 px or more) takes a tap near a symbol.
+            hit_r: 18.0,
             ring_text: TIER_TEXT,
         },
     }
@@ -932,9 +977,17 @@ fn large(f: Frame, layout: Layout) -> Frame {
         // On a screen the page is 1280 units across, shown 600 to 1280 px wide (narrower it is
         // drawn as a phone): about ×1.35, the legend's two columns kept; a legend too long for
         // the panel shrinks as it always does, but never below its usual size first (`panel`).
-        Layout::Screen => {
-            Frame { title: 38.0, sub: 20.0, font: 17.5, line: 29.5, sym_r: 15.0, foot: 15.0, ring_text: TIER_TEXT, ..f }
-        }
+        Layout::Screen => Frame {
+            title: 38.0,
+            sub: 20.0,
+            font: 17.5,
+            line: 29.5,
+            sym_r: 15.0,
+            mark_r: 15.0,
+            foot: 15.0,
+            ring_text: TIER_TEXT,
+            ..f
+        },
         // The poster's type is set for print, read from a step or two away.
         Layout::A3Portrait => f,
         // The phone page is 320 units across and its SVG as wide as the widget (`width:100%`).
@@ -952,7 +1005,14 @@ fn large(f: Frame, layout: Layout) -> Frame {
             font: 17.0,
             line: 27.0,
             col_w: 296.0,
-            sym_r: 11.0,
+            // The legend's symbols 24 units across, their glyphs 13 (12 px or more).
+            sym_r: 14.0,
+            // The map's symbols 30 units across (a square 27: 25 px or more), their glyphs 17
+            // units (16 px), the suggested sites' numbers 17: a tap takes the disc below.
+            // (44 units across, as a tap wants, did not fit: a circle's few dozen shops near
+            // its centre were pushed all over the map, and 32 crowded out the sites' scores.)
+            mark_r: 15.0,
+            mark_text: 17.0,
             foot: 13.0,
             foot_lines: 8,
             note: 1.0,
@@ -1411,8 +1471,9 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
 
     // Facilities, placed so that symbols do not overlap (a leader line to the true spot).
     let glyph = glyphs(&d.categories, lang);
-    let r = f.sym_r;
-    let mut placed = facility_spots(d, f, p);
+    let r = f.mark_r;
+    let room = Room::of(f, p, lang);
+    let mut placed = facility_spots(d, f, p, &room);
     let mut symbols = String::new();
     let mut hits = String::new();
     let mut leaders = String::new();
@@ -1439,6 +1500,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         }
         let selected = o.selected.as_deref() == Some(fac.id.as_str());
         let cat_name = ci.map_or(fac.category.as_str(), |ci| d.categories[ci].name.get(lang));
+        let fac_name = fac.label(ci.map(|ci| &d.categories[ci].name), lang);
         let status = if fac.not_open {
             lang.pick("（规划中或已关闭）", " (planned or closed)")
         } else if fac.hypothetical {
@@ -1451,9 +1513,9 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             "<g class=\"lc-fac{}\" data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\">",
             if selected { " lc-selected" } else { "" },
             esc(&fac.id),
-            esc(&format!("{}{}{}{}", cat_name, lang.pick("：", ": "), fac.name, status))
+            esc(&format!("{}{}{}{}", cat_name, lang.pick("：", ": "), fac_name, status))
         );
-        let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac.name, cat_name, status)));
+        let _ = write!(symbols, "<title>{}</title>", esc(&format!("{} · {}{}", fac_name, cat_name, status)));
         if f.hit_r > 0.0 {
             // On a phone an unseen disc round each symbol takes a finger's tap (`Frame::hit_r`).
             // The discs lie under every symbol, so a tap on a symbol is always that symbol's;
@@ -1487,7 +1549,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             format!("fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
         };
         symbols.push_str(&symbol(class_i.unwrap_or(0), x, y, r, &attrs));
-        let gs = if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+        let gs = (if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 }).max(f.mark_text);
         text(
             &mut symbols,
             x,
@@ -1506,7 +1568,9 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     let mut sugg_at: Vec<(f64, f64)> = Vec::new();
     for (site, g) in d.suggested.iter().zip(&sglyph) {
         let (tx, ty) = p.px(site.point);
-        let (x, y) = place(tx, ty, r * 1.1, &placed);
+        // (kept off the map's edge with its number's badge, which stands out at its top right)
+        let (rs, badge) = (r * 1.1, r * 0.95 + suggested_badge_r(r, f));
+        let (x, y) = place(tx, ty, rs, &placed, &Room { edge: Some([rs, badge, badge, rs]), ..room.clone() });
         placed.push((x, y));
         sugg_at.push((x, y));
         if (x - tx).abs() > 0.05 || (y - ty).abs() > 0.05 {
@@ -1538,7 +1602,7 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             n(y),
             n(r * 1.05)
         );
-        let gs = if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+        let gs = (if g.chars().count() > 1 { r * 0.85 } else { r * 1.1 }).max(f.mark_text);
         text(
             &mut symbols,
             x,
@@ -1547,7 +1611,8 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             &format!(" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ALERT}\""),
             g,
         );
-        let (bx, by, br) = (x + r * 0.95, y - r * 0.95, r * 0.6);
+        let br = suggested_badge_r(r, f);
+        let (bx, by) = (x + r * 0.95, y - r * 0.95);
         let _ = write!(
             symbols,
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{ALERT}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
@@ -1633,15 +1698,40 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         let label = delta_text(site.delta, lang);
         let (w, h) = (text_width(&label, f.font) + f.font * 0.6, f.font * 1.4);
         let dd = r * 1.1;
-        let cands: Vec<(f64, f64)> = [1.0f64, 1.8]
+        let mut cands: Vec<(f64, f64)> = [1.0f64, 1.8]
             .iter()
             .flat_map(|&k| {
                 [(0.0, dd * k + h / 2.0), (dd * k + w / 2.0, 0.0), (-dd * k - w / 2.0, 0.0), (0.0, -dd * k - h / 2.0)]
             })
             .map(|(dx, dy)| (x + dx, y + dy))
             .collect();
+        // Then, in a crowd (a phone's larger symbols), the corners and a step further out.
+        let (cw, ch) = (w / 2.0 + dd * 0.7, h / 2.0 + dd * 0.7);
+        cands.extend(
+            [(1.0f64, 1.0f64), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)]
+                .iter()
+                .map(|(sx, sy)| (x + sx * cw, y + sy * ch)),
+        );
+        cands.extend(
+            [
+                (0.0, dd * 2.6 + h / 2.0),
+                (dd * 2.6 + w / 2.0, 0.0),
+                (-dd * 2.6 - w / 2.0, 0.0),
+                (0.0, -dd * 2.6 - h / 2.0),
+            ]
+            .iter()
+            .map(|(dx, dy)| (x + dx, y + dy)),
+        );
         let within: Vec<(f64, f64)> = cands.iter().copied().filter(|c| inside(c, w, h)).collect();
-        let (x, y) = free_box(&within, w, h, &boxes).or_else(|| free_box(&cands, w, h, &boxes)).unwrap_or(cands[0]);
+        // None free inside the map (a crowd): the spot inside it over the fewest, rather than one
+        // outside it, which the map's edge cuts off.
+        let fewest = || {
+            within.iter().copied().min_by_key(|&(x, y)| {
+                let b = [x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0];
+                boxes.iter().filter(|o| !(b[2] <= o[0] || b[0] >= o[2] || b[3] <= o[1] || b[1] >= o[3])).count()
+            })
+        };
+        let (x, y) = free_box(&within, w, h, &boxes).or_else(fewest).unwrap_or(cands[0]);
         boxes.push([x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0]);
         text(
             s,
@@ -1663,8 +1753,10 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
             Lang::En => format!("~{} min", fmt_plain(ring.minutes)),
         };
         let (w, h) = (text_width(&label, f.font) + f.font * 0.6, f.font * 1.4);
+        // (then, where a phone's larger symbols take those, every 15° round the ring)
         let cands: Vec<(f64, f64)> = [-45.0f64, -135.0, 45.0, 135.0, -60.0, -120.0, -30.0, -150.0, 30.0, 150.0]
             .iter()
+            .chain(&[-75.0, -105.0, -15.0, -165.0, 15.0, 165.0, 60.0, 120.0, 75.0, 105.0, 0.0, 180.0, -90.0, 90.0])
             .map(|deg| (cx + rr * deg.to_radians().cos(), cy + rr * deg.to_radians().sin()))
             .filter(|&(x, y)| {
                 x - w / 2.0 > m.x && x + w / 2.0 < m.x + m.w && y - h / 2.0 > m.y && y + h / 2.0 < m.y + m.h
@@ -1696,6 +1788,12 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
     let (nx, ny, ns) = north_arrow_at(f);
     north_arrow(s, nx, ny, ns, lang);
     scale_bar(s, f, p, lang);
+}
+
+/// The radius of a suggested site's number badge (its number at 1.2 times it): 60 % of the
+/// symbol's `r`, or as large as the frame's least text on the map needs.
+fn suggested_badge_r(r: f64, f: &Frame) -> f64 {
+    if r * 0.72 >= f.mark_text { r * 0.6 } else { f.mark_text / 1.2 }
 }
 
 /// Where the north arrow goes (centre) and its size: the map's top right corner.
@@ -1789,14 +1887,14 @@ fn suggested_text(site: &SuggestedSite, d: &GuideMapData, lang: Lang) -> String 
 /// the list's order at its spot or, where an earlier symbol is in the way, the nearest free
 /// spot (a leader line then goes to the true one). The drawing and [`facility_at`] both take
 /// them from here.
-fn facility_spots(d: &GuideMapData, f: &Frame, p: &Projection) -> Placed {
-    let r = f.sym_r;
+fn facility_spots(d: &GuideMapData, f: &Frame, p: &Projection, room: &Room) -> Placed {
+    let r = f.mark_r;
     // Suggested sites are placed later with radius r × 1.1: the widest overlap distance asked.
     let mut placed = Placed::new(f.w, f.h, 2.0 * r * 1.1 + 1.0);
     placed.push(p.px(d.centre));
     for fac in &d.facilities {
         let (tx, ty) = p.px(fac.location);
-        let spot = place(tx, ty, r, &placed);
+        let spot = place(tx, ty, r, &placed, room);
         placed.push(spot);
     }
     placed
@@ -1808,8 +1906,9 @@ fn facility_spots(d: &GuideMapData, f: &Frame, p: &Projection) -> Placed {
 /// facility takes the tap, not the one drawn later. Its index in `d.facilities`.
 pub fn facility_at(d: &GuideMapData, o: &MapOptions, x: f64, y: f64) -> Option<usize> {
     let f = frame_for(d, o);
-    let reach = f.hit_r.max(f.sym_r);
-    let placed = facility_spots(d, &f, &projection(d, f.map));
+    let reach = f.hit_r.max(f.mark_r);
+    let p = projection(d, f.map);
+    let placed = facility_spots(d, &f, &p, &Room::of(&f, &p, o.lang));
     let dist2 = |&(px, py): &(f64, f64)| (px - x) * (px - x) + (py - y) * (py - y);
     let spots = placed.points.get(1..).unwrap_or_default();
     (0..spots.len())
@@ -1866,10 +1965,63 @@ impl Placed {
     }
 }
 
+/// Where on the map a symbol may go, besides not on another: off the north arrow and the scale
+/// bar drawn over the map's corners, and, once moved from its true spot, wholly inside the map
+/// (larger symbols on a phone pushed the last ones of a crowd over its edge, cut off).
+#[derive(Clone)]
+struct Room {
+    map: Option<Rect>,
+    keep_out: Vec<[f64; 4]>,
+    /// How far from its centre a moved symbol keeps from the map's left, top, right and bottom
+    /// edges, if not its radius.
+    edge: Option<[f64; 4]>,
+}
+
+impl Room {
+    /// No bounds: anywhere no other symbol is.
+    #[cfg(test)]
+    fn anywhere() -> Room {
+        Room { map: None, keep_out: Vec::new(), edge: None }
+    }
+
+    fn of(f: &Frame, p: &Projection, lang: Lang) -> Room {
+        let (nx, ny, ns) = north_arrow_at(f);
+        Room {
+            map: Some(f.map),
+            keep_out: vec![[nx - ns * 1.4, ny - ns * 1.4, nx + ns * 1.4, ny + ns * 2.1], scale_bar_box(f, p, lang)],
+            edge: None,
+        }
+    }
+
+    /// Whether a symbol of radius `r` at `(x, y)` keeps out of the boxes and, `moved` from its
+    /// true spot, within the map.
+    fn fits(&self, x: f64, y: f64, r: f64, moved: bool) -> bool {
+        let clear = self.keep_out.iter().all(|b| {
+            let (dx, dy) = ((b[0] - x).max(x - b[2]).max(0.0), (b[1] - y).max(y - b[3]).max(0.0));
+            dx * dx + dy * dy >= r * r
+        });
+        let [l, t, rt, b] = self.edge.unwrap_or([r; 4]);
+        let inside = !moved
+            || self.map.is_none_or(|m| x - l >= m.x && x + rt <= m.x + m.w && y - t >= m.y && y + b <= m.y + m.h);
+        clear && inside
+    }
+}
+
 /// Where to put a symbol of radius `r` meant for `(x, y)`: the spot itself or the nearest of
-/// a fixed spiral of candidates that overlaps no symbol placed before.
-fn place(x: f64, y: f64, r: f64, placed: &Placed) -> (f64, f64) {
-    spiral(x, y, r, |px, py| placed.free(px, py, 2.0 * r + 1.0))
+/// a fixed spiral of candidates that overlaps no symbol placed before and has `room`; in a
+/// crowd where none has, the nearest with the room of its own radius from the map's edge,
+/// then the nearest on no other symbol, else the spot anyway.
+fn place(x: f64, y: f64, r: f64, placed: &Placed, room: &Room) -> (f64, f64) {
+    let attempt = |room: Option<&Room>| {
+        let ok = |px: f64, py: f64| {
+            placed.free(px, py, 2.0 * r + 1.0)
+                && room.is_none_or(|room| room.fits(px, py, r, (px - x).abs() > 1e-9 || (py - y).abs() > 1e-9))
+        };
+        let (px, py) = spiral(x, y, r, ok);
+        ok(px, py).then_some((px, py))
+    };
+    let own = Room { edge: None, ..room.clone() };
+    attempt(Some(room)).or_else(|| attempt(Some(&own))).or_else(|| attempt(None)).unwrap_or((x, y))
 }
 
 /// The spot itself if `free`, else the first free candidate of eight rings around it, else the
@@ -1953,8 +2105,9 @@ fn scale_bar_at(f: &Frame, p: &Projection) -> (f64, f64, f64, f64) {
 /// The box of the scale bar with its labels (its white backing).
 fn scale_bar_box(f: &Frame, p: &Projection, lang: Lang) -> [f64; 4] {
     let (len_m, len, x0, y0) = scale_bar_at(f, p);
-    let w =
-        len + f.font * 1.6 + text_width(&format!("{} {}", fmt_plain(len_m), lang.pick("米", "m")), f.font * 0.9) / 2.0;
+    let w = len
+        + f.font * 1.6
+        + text_width(&format!("{} {}", fmt_plain(len_m), lang.pick("米", "m")), f.font * f.note) / 2.0;
     [x0 - f.font * 0.8, y0 - f.font * 2.0, x0 - f.font * 0.8 + w, y0 + f.font * 1.2]
 }
 
@@ -1982,7 +2135,8 @@ fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
             n(bh)
         );
     }
-    let size = f.font * 0.9;
+    // (a note's size: 90 % of the legend's, on a phone all of it)
+    let size = f.font * f.note;
     let attrs = format!(" text-anchor=\"middle\" fill=\"{INK}\"");
     let (mid, end) = (fmt_plain(len_m / 2.0), format!("{} {unit}", fmt_plain(len_m)));
     text(s, x0, y0 - f.font * 0.4, size, &attrs, "0");
@@ -2061,7 +2215,13 @@ fn panel(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) {
     let mut scales: Vec<f64> = (0..).map(|k| 1.0 - 0.1 * f64::from(k)).take_while(|&k| k > usual + 1e-9).collect();
     scales.extend((0..4).map(|k| usual * (1.0 - 0.1 * f64::from(k))));
     for (i, &scale) in scales.iter().enumerate() {
-        let g = Frame { font: f.font * scale, line: f.line * scale, sym_r: f.sym_r * scale, ..f.clone() };
+        let g = Frame {
+            font: f.font * scale,
+            line: f.line * scale,
+            sym_r: f.sym_r * scale,
+            mark_text: f.mark_text * scale,
+            ..f.clone()
+        };
         let mut out = String::new();
         if panel_at(&mut out, d, o, &g) == 0 || i + 1 == scales.len() {
             s.push_str(&out);
@@ -2308,7 +2468,8 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
             };
             s.push_str(&symbol(shape, x + r, y, r, &attrs));
             if !glyph.is_empty() {
-                let gs = if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+                // (two letters as large as one character, where the map's least text asks it)
+                let gs = (if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 }).max(f.mark_text.min(r * 1.1));
                 text(
                     s,
                     x + r,
@@ -2373,7 +2534,7 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
                 n(y),
                 n(r)
             );
-            let gs = if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 };
+            let gs = (if glyph.chars().count() > 1 { r * 0.85 } else { r * 1.1 }).max(f.mark_text.min(r * 1.1));
             text(
                 s,
                 x + r,
@@ -2491,7 +2652,7 @@ mod tests {
                 let (x, y) = (640.0 + (next() - 0.5) * spread, 470.0 + (next() - 0.5) * spread);
                 let rr = if i % 10 == 9 { r * 1.1 } else { r };
                 let want = place_naive(x, y, rr, &all);
-                assert_eq!(place(x, y, rr, &grid), want, "round {round}, symbol {i}");
+                assert_eq!(place(x, y, rr, &grid, &Room::anywhere()), want, "round {round}, symbol {i}");
                 all.push(want);
                 grid.push(want);
             }
@@ -2588,10 +2749,11 @@ mod tests {
         };
         let o = MapOptions { layout: Layout::Phone, large_text: true, ..MapOptions::default() };
         let f = frame_for(&d, &o);
-        let spots = facility_spots(&d, &f, &projection(&d, f.map)).points;
+        let p = projection(&d, f.map);
+        let spots = facility_spots(&d, &f, &p, &Room::of(&f, &p, o.lang)).points;
         let ((ax, ay), (bx, by)) = (spots[1], spots[2]);
         let gap = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt();
-        assert!(gap > 2.0 * f.sym_r + 1.0 && gap < 2.0 * f.hit_r, "discs overlap, symbols do not: {gap}");
+        assert!(gap > 2.0 * f.mark_r + 1.0 && gap < 2.0 * f.hit_r, "discs overlap, symbols do not: {gap}");
         // b's disc is drawn after a's: the element under the point is b's.
         let svg = render_guide_map(&d, &o);
         assert!(svg.find("<circle data-id=\"a\"") < svg.find("<circle data-id=\"b\""));
@@ -2600,15 +2762,17 @@ mod tests {
             let (x, y) = at(t);
             assert_eq!(facility_at(&d, &o, x, y), want, "at {t} of the way from a to b");
         }
-        // Beyond the disc: none. Off the page: none.
-        assert_eq!(facility_at(&d, &o, ax, ay + f.hit_r + 0.5), None);
+        // Beyond a's disc, on the side away from b: none. Off the page: none.
+        let away = f.hit_r + 0.5;
+        assert_eq!(facility_at(&d, &o, ax - (bx - ax) / gap * away, ay - (by - ay) / gap * away), None);
         assert_eq!(facility_at(&d, &o, f64::NAN, ay), None);
         // Without tap discs (the screen layout) the symbol itself: c, and nothing just beyond it.
         let o = MapOptions::default();
         let f = frame_for(&d, &o);
-        let (cx, cy) = facility_spots(&d, &f, &projection(&d, f.map)).points[3];
-        assert_eq!(facility_at(&d, &o, cx + f.sym_r * 0.9, cy), Some(2));
-        assert_eq!(facility_at(&d, &o, cx + f.sym_r * 1.1, cy), None);
+        let p = projection(&d, f.map);
+        let (cx, cy) = facility_spots(&d, &f, &p, &Room::of(&f, &p, o.lang)).points[3];
+        assert_eq!(facility_at(&d, &o, cx + f.mark_r * 0.9, cy), Some(2));
+        assert_eq!(facility_at(&d, &o, cx + f.mark_r * 1.1, cy), None);
     }
 
     #[test]

@@ -242,13 +242,18 @@ pub fn GuideMap(
         let id = selected.get()?;
         data.with(|d| {
             let f = d.facilities.iter().find(|f| f.id == id)?.clone();
-            let cat = d.categories.iter().find(|c| c.code == f.category).map(|c| c.name.get(l).to_string());
+            let category = d.categories.iter().find(|c| c.code == f.category).map(|c| &c.name);
+            let cat = category.map(|c| c.get(l).to_string());
+            let title = f.label(category, l);
+            // An unnamed facility is told apart by its id (an OpenStreetMap `node/…`), not a made-up one (`#3`).
+            let id = (f.name.trim().is_empty() && !f.id.starts_with('#')).then(|| f.id.clone());
             let row = |k: &'static str, v: Option<String>| v.map(|v| view! { <dt>{k}</dt><dd>{v}</dd> });
             Some(view! {
                 <div class="lc-details" aria-live="polite">
-                    <h3>{f.name.clone()}</h3>
+                    <h3>{title}</h3>
                     <dl>
                         {row(tr(l, "业态", "Category"), cat.or(Some(f.category.clone())))}
+                        {row(tr(l, "编号", "ID"), id)}
                         {row(tr(l, "营业时间", "Hours"), f.hours.clone())}
                         {row(tr(l, "品牌", "Brand"), f.brand.clone())}
                         {row(tr(l, "步行距离", "Walking distance"), f.walk_m.map(|m| format!("{} {}", fmt_num(m), tr(l, "米", "m"))))}
