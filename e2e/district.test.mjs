@@ -300,3 +300,47 @@ test('the dashboard keeps the circles added and removed when it mounts again (co
     await browser.close();
   }
 });
+
+test('the district reports the targets circle data cannot give (`reported`): shown as reported, as the native CLI counts them; a wrong one is refused', { skip: skip || (!cli && 'needs LIFECIRCLE_CLI') }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    await board(page).locator('.lc-target').first().waitFor();
+    const pilot = board(page).locator('.lc-target', { hasText: '省级试点' });
+    assert.match(await pilot.locator('.lc-t-how').textContent(), /--reported provincial_pilot=值/);
+    await page.evaluate(async () => {
+      const el = document.getElementById('lc-district');
+      el.setAttribute('reported', 'provincial_pilot=1, professional_operators=1');
+      await el.ready;
+    });
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    const circles = await page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()));
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const el = { asOf: (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0], communities: sample.communities };
+    const files = circles.map((c, i) => {
+      const f = join(tmp, `reported-${i}.json`);
+      writeFileSync(f, JSON.stringify(c));
+      return f;
+    });
+    const raw = execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', el.asOf, '--communities', String(el.communities),
+      '--reported', 'provincial_pilot=1', '--reported', 'professional_operators=1', '--format', 'json', ...files], { encoding: 'utf8' });
+    const want = JSON.parse(raw);
+    same(await shown(page), expected(want));
+    assert.deepEqual(want.targets.filter((t) => t.counting === 'reported').map((t) => [t.metric, t.value]), [['provincial_pilot', 1], ['professional_operators', 1]]);
+    assert.equal(await pilot.locator('.lc-badge').textContent(), '区里填报');
+    assert.equal(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), raw, 'the summary JSON is the CLI\'s, byte for byte');
+    await page.screenshot({ path: join(art, 'district-reported.png'), fullPage: true });
+    // A target counted from the circles cannot be reported: refused, said, nothing else changes.
+    const refused = await page.evaluate(async () => {
+      const el = document.getElementById('lc-district');
+      el.setAttribute('reported', 'circles_built=14');
+      await el.ready;
+      return { code: el.error?.code, text: el.shadowRoot.querySelector('.lcx-notice').textContent };
+    });
+    assert.equal(refused.code, 'bad_argument');
+    assert.match(refused.text, /circles_built 由各圈数据计算，不能填报/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -25,7 +25,7 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     assert.ok(await page.locator('#lc-form label').first().isVisible(), 'labels stay visible');
     assert.ok(await page.locator('#lc-form .lcx-export').isVisible(), 'the widget toolbar stays visible');
     // autosave="off" on this page: the toolbar must not claim that edits are saved.
-    assert.equal(await page.locator('#lc-form .lcx-hint').textContent(), '本页未开启自动保存：请用“导出 JSON”保存填写内容。');
+    assert.equal(await page.locator('#lc-form .lcx-hint').textContent(), '本页未开启自动保存：请用“保存到文件（JSON）”保存填写内容。');
     const card = await page.locator('#lc-card .lc-scorecard').evaluate((e) => getComputedStyle(e).color);
     assert.notEqual(card, 'rgb(255, 0, 255)', 'the host colour does not leak in');
     // Typing still scores.
@@ -116,7 +116,7 @@ test('a page script before the elements are defined; attributes changed after mo
     const form = page.locator('#late-form');
     assert.equal(await form.locator('.lcx-hint').textContent(), '每次修改都自动保存在本机浏览器中。');
     await form.evaluate((el) => el.setAttribute('autosave', 'off'));
-    assert.equal(await form.locator('.lcx-hint').textContent(), '本页未开启自动保存：请用“导出 JSON”保存填写内容。');
+    assert.equal(await form.locator('.lcx-hint').textContent(), '本页未开启自动保存：请用“保存到文件（JSON）”保存填写内容。');
     const bad = await page.locator('#late-card').evaluate((el) => {
       el.setAttribute('as-of', '2025-13-45');
       const notice = el.shadowRoot.querySelector('.lcx-notice');
@@ -257,7 +257,7 @@ test('starting data given after the form has mounted (a route rendered after an 
     assert.deepEqual(await give(), { name: '用户改过的名称', saved: '用户改过的名称', notice: RESTORED });
     // The page's data is the starting data: "Start over" goes back to it.
     await page.locator('#route-form .lcx-start').click();
-    assert.equal(await page.locator('#route-form .lcx-confirm span').textContent(), '确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先导出 JSON 备份。');
+    assert.equal(await page.locator('#route-form .lcx-confirm span').textContent(), '确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先用“保存到文件（JSON）”留一份备份。');
     await page.locator('#route-form .lcx-danger').click();
     assert.equal(await page.evaluate(() => document.getElementById('route-form').data.name), SAMPLE);
     // Setting `data` again loads it (documented).
@@ -443,16 +443,24 @@ test('a bundle added later whose own wasm fails: the waiting element shows that 
   }
 });
 
-test('both bundles on one page (a site-wide template and the district page): every element mounts, whichever bundle loads first', { skip }, async () => {
+test('both bundles on one page (a site-wide template and the district page): every element mounts, whichever bundle loads first, even when one bundle\'s script is slow', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    // The order the two wasm modules arrive in decides which bundle defines the elements: try both.
-    for (const late of ['/widgets/district/lifecircle_web_bg.wasm', '/widgets/lifecircle_web_bg.wasm']) {
+    // The order the two wasm modules arrive in decides which bundle defines the elements: try
+    // both; and the district bundle's script itself slow (a slow link): its module runs after
+    // the first bundle has defined the elements, but before the page has been parsed.
+    for (const late of ['/widgets/district/lifecircle_web_bg.wasm', '/widgets/lifecircle_web_bg.wasm', '/widgets/district/lifecircle-widgets.js']) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       await context.route((url) => url.pathname === late, async (route) => {
-        await new Promise((r) => setTimeout(r, 1000));
+        await new Promise((r) => setTimeout(r, late.endsWith('.js') ? 1500 : 1000));
         await route.continue();
       });
+      if (late.endsWith('.js')) {
+        await context.route((url) => url.pathname === '/widgets/district/lifecircle_web_bg.wasm', async (route) => {
+          await new Promise((r) => setTimeout(r, 1000));
+          await route.continue();
+        });
+      }
       const page = await context.newPage();
       const errors = [];
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -1321,7 +1321,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
         }
-        Command::District { standard: sid, circles, as_of, communities, reported, report: ReportArgs { lang, format } } => {
+        Command::District {
+            standard: sid,
+            circles,
+            as_of,
+            communities,
+            reported,
+            report: ReportArgs { lang, format },
+        } => {
             let std = load_any(&sid)?;
             let as_of = as_of_arg(as_of)?;
             let reported = lifecircle_core::district::parse_reported(&reported.join(","))

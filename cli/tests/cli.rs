@@ -236,8 +236,13 @@ fn district_takes_what_the_district_reports() {
     let a = a.to_str().expect("path");
     let args = ["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a];
     let t = text(&lifecircle(&args));
-    assert!(t.contains("口径：不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported provincial_pilot=值"), "{t}");
-    let out = lifecircle(&[&args[..], &["--reported", "provincial_pilot=1", "--reported", "professional_operators=3"]].concat());
+    assert!(
+        t.contains("口径：不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported provincial_pilot=值"),
+        "{t}"
+    );
+    let out = lifecircle(
+        &[&args[..], &["--reported", "provincial_pilot=1", "--reported", "professional_operators=3"]].concat(),
+    );
     let t = text(&out);
     assert!(out.status.success(), "{t}");
     assert!(t.contains("2024年创成一刻钟便民生活圈建设省级试点：1（目标 ≥ 1） ✓ 现已达到"), "{t}");

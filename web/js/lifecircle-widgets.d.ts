@@ -48,6 +48,8 @@ export interface MountOptions {
   circle?: CircleData;
   /** District dashboard: the number of communities in the district (for the share of communities with a circle). */
   communities?: number;
+  /** District dashboard: values the district reports for its targets that circle data cannot give, as the CLI's `--reported` (`"provincial_pilot=1, professional_operators=2"`). */
+  reported?: string;
   /** Guide map: `screen` (default; the phone layout while narrower than 600 px), `a3_portrait` or `phone`. */
   layout?: 'screen' | 'a3_portrait' | 'phone';
   /** Guide map: streets, reached streets, suggested sites, credits (see docs/embedding.md). */
@@ -160,6 +162,8 @@ export interface ElementConfig {
   autosave?: boolean;
   /** `<lifecircle-district>`: the communities in the district (the `communities` attribute wins). */
   communities?: number;
+  /** `<lifecircle-district>`: values the district reports for its targets that circle data cannot give, `{ provincial_pilot: 1 }` or the text `"provincial_pilot=1, professional_operators=2"` (the `reported` attribute wins). */
+  reported?: Record<string, number> | string;
 }
 
 /** What the five elements have in common. */

@@ -199,27 +199,29 @@ export const standardInfo = async (standard) => {
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
   corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为 localStorage 键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the localStorage key “{key}”, not deleted.'],
-  saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请导出 JSON 备份。', 'Autosave failed (browser storage full or disabled): export a JSON backup.'],
+  saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请用“保存到文件（JSON）”留一份备份。', 'Autosave failed (browser storage full or disabled): use “Save to a file (JSON)” to keep a copy.'],
   importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
-  importFacilities: ['导入设施清单（CSV/GeoJSON）', 'Import facilities (CSV/GeoJSON)'],
+  importFacilities: ['导入设施清单（表格 CSV 或 GeoJSON）', 'Import facilities (a CSV table or GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
-  datum: ['坐标系', 'Datum'],
-  datumWgs84: ['WGS-84（GPS、OSM）', 'WGS-84 (GPS, OSM)'], // as the core names it (`Crs::label_zh`); short enough for a phone's toolbar
-  datumGcj02: ['GCJ-02（高德、腾讯）', 'GCJ-02 (AMap, Tencent)'],
-  datumBd09: ['BD-09（百度）', 'BD-09 (Baidu)'],
+  // Where the imported list's coordinates were taken, in the words of the maps and phones she
+  // knows, the datum's name after it (as the core names it, `Crs::label_zh`).
+  datum: ['清单里的坐标取自（坐标系）', "The list's coordinates are from (datum)"],
+  datumWgs84: ['手机 GPS、OpenStreetMap（WGS-84）', 'Phone GPS, OpenStreetMap (WGS-84)'],
+  datumGcj02: ['高德地图、腾讯地图（GCJ-02）', 'AMap (Gaode), Tencent Maps (GCJ-02)'],
+  datumBd09: ['百度地图（BD-09）', 'Baidu Maps (BD-09)'],
   cleared: ['已清空，重新开始。', 'Cleared: started over.'],
   reset: ['已恢复为本页提供的起始数据。', 'Back to the starting data this page gave.'],
   startOver: ['重新开始', 'Start over'],
-  confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先导出 JSON 备份。', 'Clear everything entered for this circle? This cannot be undone; export a JSON backup first if needed.'],
-  confirmReset: ['确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先导出 JSON 备份。', 'Drop everything entered for this circle and go back to the starting data this page gave? This cannot be undone; export a JSON backup first if needed.'],
+  confirm: ['确定要清空本圈的全部填写内容吗？此操作不能撤销，可先用“保存到文件（JSON）”留一份备份。', 'Clear everything entered for this circle? This cannot be undone; use “Save to a file (JSON)” first to keep a copy if needed.'],
+  confirmReset: ['确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先用“保存到文件（JSON）”留一份备份。', 'Drop everything entered for this circle and go back to the starting data this page gave? This cannot be undone; use “Save to a file (JSON)” first to keep a copy if needed.'],
   yes: ['确定清空', 'Clear everything'],
   yesReset: ['恢复起始数据', 'Go back to the starting data'],
   no: ['取消', 'Cancel'],
-  exportJson: ['导出 JSON', 'Export JSON'],
-  importJson: ['导入 JSON', 'Import JSON'],
+  exportJson: ['保存到文件（JSON）', 'Save to a file (JSON)'],
+  importJson: ['从文件读入（JSON）', 'Open a saved file (JSON)'],
   autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
-  autosaveOff: ['本页未开启自动保存：请用“导出 JSON”保存填写内容。', 'Autosave is off on this page: use “Export JSON” to keep what you enter.'],
+  autosaveOff: ['本页未开启自动保存：请用“保存到文件（JSON）”保存填写内容。', 'Autosave is off on this page: use “Save to a file (JSON)” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
   circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）{replacedZh}。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it){replacedEn}.'],
@@ -254,7 +256,7 @@ const CHROME_CSS = `
 :host{display:block;--_accent:var(--lc-accent,#1f5fa8);--_muted:var(--lc-muted,#4a5360);--_surface:var(--lc-surface,#f4f6f8);
 --_border:var(--lc-border,#8a93a0);--_bad:var(--lc-bad,#b3261e);--_focus:var(--lc-focus,#c77700);--_radius:var(--lc-radius,6px)}
 :where(.lcx-notice){font-family:var(--lc-font,system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif);
-font-size:var(--lc-font-size,16px);line-height:1.6;color:var(--lc-ink,#1d232b)}
+font-size:var(--lc-font-size,medium);line-height:1.6;color:var(--lc-ink,#1d232b)}
 .lcx-bar{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:0 0 .5em}
 .lcx-bar .lcx-file{position:relative;display:inline-flex;align-items:center;border:1px solid var(--_accent);color:var(--_accent);
 border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
@@ -287,6 +289,12 @@ function sheet(widget) {
   return sheets.get(widget);
 }
 
+// The `reported` of a config as the text the wasm reads: an object `{ metric: value }`, or text.
+function reportedText(r) {
+  if (r == null) return undefined;
+  return typeof r === 'object' ? Object.entries(r).map(([k, v]) => `${k}=${v}`).join(', ') : String(r);
+}
+
 function h(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -316,14 +324,25 @@ function dataText(v) {
   throw e;
 }
 
+// The bundles the page's own HTML loads all announce themselves before DOMContentLoaded (module
+// scripts run in order before it): until then, one whose module has not run yet (its script
+// still downloading on a slow link) is not on the list, and must not be taken for missing.
+const parsed = new Promise((resolve) => {
+  const nav = performance.getEntriesByType?.('navigation')?.[0];
+  const before = document.readyState === 'loading' || (nav && document.readyState !== 'complete' && !nav.domContentLoadedEventStart);
+  if (before) document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  else resolve();
+});
+
 /** The bundle to mount `widget` with: this one when it has it, else another on the page that has it (else this one, which says the widget is missing). */
 async function bundleFor(widget) {
+  await parsed;
   await Promise.all(bundles.map((b) => b.ready));
   return bundles.find((b) => b.built.includes(widget)) ?? me;
 }
 
 class LifecircleElement extends HTMLElement {
-  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'tiles-crs', 'communities', 'autosave'];
+  static observedAttributes = ['standard', 'lang', 'circle-id', 'large-text', 'as-of', 'layout', 'what-if', 'for', 'tiles', 'tiles-credit', 'tiles-crs', 'communities', 'reported', 'autosave'];
 
   constructor() {
     super();
@@ -362,7 +381,7 @@ class LifecircleElement extends HTMLElement {
     }
   }
 
-  /** The widget's configuration object ({ standard, standardPacked, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, tilesCrs, whatIf, autosave, communities }). */
+  /** The widget's configuration object ({ standard, standardPacked, lang, asOf, elder, circleId, layout, layers, tiles, tilesCredit, tilesCrs, whatIf, autosave, communities, reported }). */
   get config() { return this._config; }
   set config(v) {
     const id = this.circleId;
@@ -490,6 +509,9 @@ class LifecircleElement extends HTMLElement {
       tilesCredit: this.getAttribute('tiles-credit') || c.tilesCredit || undefined,
       tilesCrs: this.getAttribute('tiles-crs') || c.tilesCrs || undefined,
       communities: this.getAttribute('communities') || c.communities || undefined,
+      // `<lifecircle-district>`: values the district reports, `metric=value, …` as the CLI's
+      // `--reported` (the config may give them as an object, `{ provincial_pilot: 1 }`).
+      reported: this.getAttribute('reported') || reportedText(c.reported),
     };
   }
 

@@ -262,6 +262,13 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) ->
         }
     }
 
+    // The district's own values for the targets circle data cannot give (text as the CLI's
+    // `--reported` takes it); read in the dashboard's bundle only.
+    #[cfg(feature = "district")]
+    if let Some(text) = get_str(o, "reported")?.filter(|t| !t.trim().is_empty()) {
+        m.reported = lifecircle_core::district::parse_reported(&text).map_err(bad)?;
+    }
+
     // `lifecircle-change` and `lifecircle-submit`: `detail` is the assessment, unchanged (what
     // `lifecircle score --format json` writes, and what portals store), and the event's own
     // `circle` property the circle scored, as JSON text: with both, a backend can check the

@@ -226,8 +226,15 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang) -> impl Into
             </svg>
         }
     });
-    let counting = (t.counting == "provisional")
-        .then(|| view! { <span class="lc-badge lc-prov">{tr(l, "暂定口径", "provisional counting")}</span> });
+    let counting = match t.counting {
+        "provisional" => {
+            Some(view! { <span class="lc-badge lc-prov">{tr(l, "暂定口径", "provisional counting")}</span> })
+        }
+        "reported" => {
+            Some(view! { <span class="lc-badge lc-prov">{tr(l, "区里填报", "reported by the district")}</span> })
+        }
+        _ => None,
+    };
     view! {
         <li class=class>
             <div class="lc-t-line">

@@ -58,6 +58,9 @@ pub struct MountOptions {
     /// District dashboard: the number of communities in the district (for the share of
     /// communities with a circle). The circles come as a JSON array in `circle_json`.
     pub communities: Option<u32>,
+    /// District dashboard: the values the district reports for its targets that circle data
+    /// cannot give ([`lifecircle_core::district::parse_reported`]).
+    pub reported: Vec<(String, f64)>,
     /// Guide map: offer the what-if mode (a click places a hypothetical facility and the
     /// circle is scored again).
     pub what_if: bool,
@@ -89,6 +92,7 @@ impl MountOptions {
             tiles_crs: Crs::Wgs84,
             what_if: false,
             communities: None,
+            reported: Vec::new(),
             on_change: None,
             on_input: None,
             on_submit: None,
@@ -469,10 +473,23 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         let (standard, lang, elder, as_of) = (s.standard, s.lang, s.elder, s.as_of);
         let circles = RwSignal::new(list);
         let communities = options.communities;
+        // Reported values the standard has no such target for are refused at once, as a bad
+        // option, rather than on every summary.
+        let reported = options.reported.clone();
+        if !reported.is_empty() {
+            let none = standard.with_untracked(|st| {
+                lifecircle_core::district::summarise(st, &[], as_of.get_untracked(), communities)
+                    .map(|d| d.with_reported(&reported).err())
+            });
+            if let Ok(Some(problems)) = none {
+                return Err(MountError { code: "bad_argument", message: problems.join("\n") });
+            }
+        }
         let summary = Memo::new(move |_| {
             standard.with(|st| {
                 circles.with(|cs| {
                     lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
+                        .map(|d| d.clone().with_reported(&reported).unwrap_or(d))
                         .map_err(lifecircle_core::district::Refused::into_input_error)
                 })
             })
