@@ -106,14 +106,10 @@ impl MapFacility {
             Lang::Zh if kind.is_empty() => "未命名设施".into(),
             Lang::Zh => format!("未命名{kind}"),
             Lang::En if kind.is_empty() => "unnamed facility".into(),
-            Lang::En => {
-                // "Convenience store" → "unnamed convenience store"; an acronym (ATM) keeps its capitals.
-                let mut cs = kind.chars();
-                let first = cs.next().unwrap_or_default();
-                let acronym = cs.next().is_some_and(char::is_uppercase);
-                let first = if acronym { first.to_string() } else { first.to_lowercase().to_string() };
-                format!("unnamed {first}{}", &kind[kind.chars().next().map_or(0, char::len_utf8)..])
-            }
+            // "Convenience store" → "unnamed convenience store"; an acronym (ATM) keeps its
+            // capitals (the core's rule, ASCII only: Unicode case tables would cost the
+            // widgets about 9 KB gzip).
+            Lang::En => format!("unnamed {}", lifecircle_core::score::in_sentence(kind)),
         }
     }
 }
