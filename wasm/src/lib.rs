@@ -14,8 +14,8 @@
 //! | `score(standard, circle, asOf)` | the `Assessment` as a plain object |
 //! | `scoreJson(standard, circle, asOf)` | the `Assessment` as JSON text (as the CLI writes it) |
 //! | `report(standard, circle, asOf, lang?, format?)` | the text or Markdown report |
-//! | `district(standard, circles, asOf, communities?)` | feature `district`: a district's circles against the standard's targets (`District`) |
-//! | `districtJson(…)`, `districtReport(…, lang?, format?)` | feature `district`: the same as JSON text (as the CLI writes it) or a report |
+//! | `district(standard, circles, asOf, communities?, reported?)` | feature `district`: a district's circles against the standard's targets (`District`); `reported` as the CLI's `--reported` |
+//! | `districtJson(…)`, `districtReport(standard, circles, asOf, communities?, lang?, format?, reported?)` | feature `district`: the same as JSON text (as the CLI writes it) or a report |
 //! | `schema(which)` | the JSON Schema of `"circle"` input; of `"standard"` with feature `authoring` (the scoring module throws `bad_argument`) |
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
 //! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |

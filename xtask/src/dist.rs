@@ -404,11 +404,13 @@ console.log(a.total, a.grade.grade?.name.zh);
   `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码、
   中文说明 `message_zh` 与英文 `message`；`score` 等也接受标准文本）、`packStandard`，
   以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
-  PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`）、`nearest`、`reachedStreets`、`isochrone`、
-  `walkCircle`、`whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、`convertCoords`
+  PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`；第 4 个参数 `excludeNameParts` 与命令行
+  `--exclude-name` 相同）、`nearest`、`reachedStreets`、`isochrone`、
+  `walkCircle`（`options` 可写设施与居民点的坐标系 `facilitiesCrs`、`originsCrs`）、`walkPace`（所用步速及其是否暂定）、
+  `whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、`convertCoords`
   （WGS-84 / GCJ-02 / BD-09；用完的路网调用 `free()`），以及全区目标进度
-  `district(标准, 生活圈数组, 评估日期, 社区数?)`、`districtJson`、`districtReport`（与命令行
-  `lifecircle district` 相同）。只按内置标准评分的页面只需下载小模块。
+  `district(标准, 生活圈数组, 评估日期, 社区数?, 填报值?)`、`districtJson`、`districtReport`（与命令行
+  `lifecircle district` 相同；填报值写法同 `--reported`）。只按内置标准评分的页面只需下载小模块。
 - 类型定义见 `lifecircle.d.ts`、`lifecircle_full.d.ts`（用到 DOM 的 `Response` 等类型：TypeScript
   配置的 `lib` 需含 `dom`，或设 `skipLibCheck`）。
 
@@ -441,12 +443,15 @@ byte-identical JSON to the native CLI.
   message in Chinese, `message_zh`, and English, `message`) and
   `packStandard(text, name?)`, in TOML, JSON or YAML (`score` and friends then accept a
   standard's text too), and walking reach on street networks: `WalkNetwork.fromBytes` (the
-  bytes of OSM XML / PBF / GeoJSON, as a `Uint8Array` or an `ArrayBuffer`), `nearest`,
-  `reachedStreets`, `isochrone`, `walkCircle`, `whatIf`, `suggestSites`, `importFacilities`,
-  `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 / BD-09; call `free()` on a network you
-  are done with), and a district's progress against its standard's targets:
-  `district(standard, circles, asOf, communities?)`, `districtJson` and `districtReport` (as
-  `lifecircle district` writes them). A page that scores against the built-in standards only
+  bytes of OSM XML / PBF / GeoJSON, as a `Uint8Array` or an `ArrayBuffer`; a fourth argument,
+  `excludeNameParts`, as the CLI's `--exclude-name`), `nearest`, `reachedStreets`, `isochrone`,
+  `walkCircle` (its `options` give the facilities' and origins' datums, `facilitiesCrs`,
+  `originsCrs`), `walkPace` (the pace used and whether it is provisional), `whatIf`,
+  `suggestSites`, `importFacilities`, `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 /
+  BD-09; call `free()` on a network you are done with), and a district's progress against its
+  standard's targets: `district(standard, circles, asOf, communities?, reported?)`,
+  `districtJson` and `districtReport` (as `lifecircle district` writes them; `reported` as
+  `--reported` takes it). A page that scores against the built-in standards only
   needs the small module.
 - Types: `lifecircle.d.ts`, `lifecircle_full.d.ts` (they name DOM types such as `Response`:
   include `dom` in TypeScript's `lib`, or set `skipLibCheck`). Licence: MIT OR Apache-2.0.
