@@ -83,9 +83,9 @@ pub struct TargetProgress {
     pub name: Text,
     pub cite: Cite,
     /// The cited document as a reader knows it ([`crate::score::cite_document`]): its number
-    /// (or title), not the standard's internal source id; with the clause, [`Self::source`].
-    /// Not serialised, as [`DistrictCircle::sample`].
-    #[serde(skip)]
+    /// (or title), not the standard's internal source id (`cite.source`); with the clause,
+    /// [`Self::source`]. In the JSON too, so that a portal shows the document without the
+    /// standard at hand.
     pub document: String,
     /// The district's value; `None` when circle data cannot give it (see `how`).
     pub value: Option<f64>,

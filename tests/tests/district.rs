@@ -116,7 +116,8 @@ fn the_report_says_each_target_with_its_counting() {
 }
 
 /// Sources are cited as the score report cites them (the document number, else its title, and
-/// the clause), never by the standard's internal source ids; the district JSON is unchanged.
+/// the clause), never by the standard's internal source ids; the district JSON names each
+/// target's document too.
 #[test]
 fn the_report_cites_documents_not_internal_ids() {
     use lifecircle_core::standard::Lang;
@@ -134,12 +135,20 @@ fn the_report_cites_documents_not_internal_ids() {
             assert!(!report.contains(id), "{lang} report names the internal id {id}:\n{report}");
         }
     }
-    // The citation text is the score report's, and not serialised.
+    // The citation text is the score report's; the JSON gives each target's document beside
+    // its cite, so a portal shows it without the standard at hand.
     let st = load_builtin(STANDARD).unwrap();
     for t in &d.targets {
         assert_eq!(t.source(), lifecircle_core::score::cite_text(&st, &t.cite));
     }
-    assert!(!serde_json::to_string(&d).unwrap().contains("温龙政办发明电"));
+    let json: serde_json::Value = serde_json::to_value(&d).unwrap();
+    let documents: Vec<&str> =
+        json["targets"].as_array().unwrap().iter().map(|t| t["document"].as_str().unwrap()).collect();
+    assert_eq!(documents.len(), d.targets.len());
+    assert!(
+        documents.contains(&"温龙政办发明电〔2024〕24号") && documents.contains(&"浙商务联发〔2023〕123号"),
+        "{documents:?}"
+    );
     // The CSV's 依据 column: the document, its clause in the next column.
     let csv = lifecircle_core::table::district(&d, Lang::Zh);
     assert!(csv.contains(",温龙政办发明电〔2024〕24号,二,"), "{csv}");

@@ -244,6 +244,8 @@ export interface DistrictCircle {
 /** Where one of the standard's targets stands. */
 export interface TargetProgress {
   metric: string; year: number; at_least: number; unit: string; name: Text; cite: Cite;
+  /** The cited document as a reader knows it: its number (温龙政办发明电〔2024〕24号) or title, not `cite.source`. */
+  document: string;
   /** `null` when circle data cannot give it (see `how`). */
   value: number | null;
   met: boolean | null;
