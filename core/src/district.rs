@@ -176,6 +176,12 @@ impl DistrictCircle {
 }
 
 impl TargetProgress {
+    /// A target the district reports a value for ([`District::with_reported`]): its own, and
+    /// not one this module counts from circle data.
+    pub fn reportable(&self) -> bool {
+        self.district_level && !COUNTED.contains(&self.metric.as_str())
+    }
+
     /// The citation as a reader reads it, as the score report gives it
     /// ([`crate::score::cite_text`]): the document and the clause.
     pub fn source(&self) -> String {
@@ -338,26 +344,31 @@ fn decimal(s: &str) -> Option<f64> {
 
 impl District {
     /// The summary with the values the district reports for its own targets that circle data
-    /// cannot give (see [`parse_reported`]): each such target takes the value as reported
-    /// (`counting` `reported`, its `how` saying it was not derived from circle data), and is met
-    /// or not by it. A metric of no such target (one counted from circles, a parent standard's
-    /// national or provincial target, or none of the standard's), a value no count or share can
-    /// be, or a metric given twice, is refused, and nothing is applied.
+    /// cannot give (see [`parse_reported`]): [`Self::check_reported`], then
+    /// [`Self::apply_reported`].
     ///
     /// # Errors
-    /// Every refusal, each message Chinese first.
+    /// Every refusal, each message Chinese first; nothing is applied then.
     pub fn with_reported(mut self, reported: &[(String, f64)]) -> Result<District, Vec<String>> {
-        let reportable: Vec<&str> = self
-            .targets
-            .iter()
-            .filter(|t| t.district_level && !COUNTED.contains(&t.metric.as_str()))
-            .map(|t| t.metric.as_str())
-            .fold(Vec::new(), |mut v, m| {
-                if !v.contains(&m) {
-                    v.push(m);
-                }
-                v
-            });
+        let problems = self.check_reported(reported);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.apply_reported(reported);
+        Ok(self)
+    }
+
+    /// Why reported values cannot be taken, each message Chinese first (empty when they can): a
+    /// metric of no target the district reports (one counted from circles, a parent standard's
+    /// national or provincial target, or none of the standard's), a value no count or share
+    /// can be, or a metric given twice.
+    pub fn check_reported(&self, reported: &[(String, f64)]) -> Vec<String> {
+        let mut reportable: Vec<&str> = Vec::new();
+        for t in self.targets.iter().filter(|t| t.reportable()) {
+            if !reportable.contains(&t.metric.as_str()) {
+                reportable.push(&t.metric);
+            }
+        }
         let mut problems = Vec::new();
         for (i, (metric, value)) in reported.iter().enumerate() {
             let m = metric.as_str();
@@ -399,14 +410,15 @@ impl District {
                 });
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        for t in self.targets.iter_mut() {
+        problems
+    }
+
+    /// Each target the district reports takes its reported value (`counting` `reported`, its
+    /// `how` saying it was not derived from circle data), and is met or not by it; values
+    /// [`Self::check_reported`] refuses are the caller's to have checked.
+    pub fn apply_reported(&mut self, reported: &[(String, f64)]) {
+        for t in self.targets.iter_mut().filter(|t| t.reportable()) {
             let Some((_, v)) = reported.iter().find(|(m, _)| *m == t.metric) else { continue };
-            if !t.district_level || COUNTED.contains(&t.metric.as_str()) {
-                continue;
-            }
             t.value = Some(*v);
             t.met = Some(*v >= t.at_least);
             t.counting = "reported";
@@ -418,7 +430,6 @@ impl District {
                 ),
             );
         }
-        Ok(self)
     }
 
     /// What a report says of the designed values right under the standard's line, when any

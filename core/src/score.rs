@@ -1333,11 +1333,16 @@ fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
 /// the built-in standards, which it wrote; the standard itself for a user's own (a city's
 /// designed values are the city's, not this project's).
 fn designer(origin: &str) -> (String, String) {
-    if crate::standard::BUILTIN.iter().any(|b| b.id == origin) {
+    if by_this_project(origin) {
         ("本项目".into(), "this project".into())
     } else {
         (format!(" {origin} 标准的"), format!("the standard {origin}"))
     }
+}
+
+/// A value set by a built-in standard, which this project wrote.
+fn by_this_project(origin: &str) -> bool {
+    crate::standard::BUILTIN.iter().any(|b| b.id == origin)
 }
 
 fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: Status) -> Text {
@@ -1495,7 +1500,7 @@ fn assemble(
     // rules were not obtained either): said when one decided it.
     if let Some(g) = st.grades.iter().find(|g| g.cite.confidence == Confidence::Provisional) {
         let (by_zh, by_en) = designer(&g.origin);
-        let design_en = if by_en == "this project" {
+        let design_en = if by_this_project(&g.origin) {
             "this project's provisional design".to_string()
         } else {
             format!("the provisional design of {by_en}")
@@ -1563,8 +1568,7 @@ fn assemble(
     if !provisional.is_empty() {
         // Designed by this project when every one comes from a built-in standard; a user's own
         // standard designs its own (each explanation names which).
-        let ours =
-            provisional.iter().all(|id| st.indicator(id).is_some_and(|i| designer(&i.origin).1 == "this project"));
+        let ours = provisional.iter().all(|id| st.indicator(id).is_some_and(|i| by_this_project(&i.origin)));
         let (by_zh, by_en) = if ours { ("本项目设计的", " designed by this project") } else { ("", "") };
         findings.push(Finding {
             code: "provisional_values".into(),

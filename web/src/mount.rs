@@ -477,11 +477,12 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         // option, rather than on every summary.
         let reported = options.reported.clone();
         if !reported.is_empty() {
-            let none = standard.with_untracked(|st| {
+            let problems = standard.with_untracked(|st| {
                 lifecircle_core::district::summarise(st, &[], as_of.get_untracked(), communities)
-                    .map(|d| d.with_reported(&reported).err())
+                    .map(|d| d.check_reported(&reported))
+                    .unwrap_or_default()
             });
-            if let Ok(Some(problems)) = none {
+            if !problems.is_empty() {
                 return Err(MountError { code: "bad_argument", message: problems.join("\n") });
             }
         }
@@ -489,7 +490,10 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
             standard.with(|st| {
                 circles.with(|cs| {
                     lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
-                        .map(|d| d.clone().with_reported(&reported).unwrap_or(d))
+                        .map(|mut d| {
+                            d.apply_reported(&reported);
+                            d
+                        })
                         .map_err(lifecircle_core::district::Refused::into_input_error)
                 })
             })
