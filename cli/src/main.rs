@@ -230,9 +230,8 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
-        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
-        #[arg(long = "exclude-name", value_name = "TEXT")]
-        exclude_name: Vec<String>,
+        #[command(flatten)]
+        names: ExcludeNames,
     },
     /// 最近设施 From one point, the nearest facility of every category of a standard
     ///
@@ -261,9 +260,8 @@ enum AccessCommand {
         /// 设施文件坐标系，与 --crs 不同时给出（在高德地图上拾取的点为 gcj02）Coordinate system of the facilities file when it is not --crs (points picked on AMap are gcj02)
         #[arg(long, value_enum)]
         facilities_crs: Option<CrsArg>,
-        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
-        #[arg(long = "exclude-name", value_name = "TEXT")]
-        exclude_name: Vec<String>,
+        #[command(flatten)]
+        names: ExcludeNames,
     },
     /// 选址建议 For a missing or weak category, the best sites for a new facility
     ///
@@ -305,9 +303,8 @@ enum AccessCommand {
         /// 居民点文件坐标系，与 --crs 不同时给出 Coordinate system of the origins file when it is not --crs
         #[arg(long, value_enum)]
         origins_crs: Option<CrsArg>,
-        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
-        #[arg(long = "exclude-name", value_name = "TEXT")]
-        exclude_name: Vec<String>,
+        #[command(flatten)]
+        names: ExcludeNames,
     },
     /// 等时圈 Streets reached within each number of minutes, and the isochrone polygons, as GeoJSON
     ///
@@ -334,9 +331,8 @@ enum AccessCommand {
         /// 坐标系 Coordinate system of the data files and the points
         #[arg(long, value_enum, default_value_t = CrsArg::Wgs84)]
         crs: CrsArg,
-        /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
-        #[arg(long = "exclude-name", value_name = "TEXT")]
-        exclude_name: Vec<String>,
+        #[command(flatten)]
+        names: ExcludeNames,
     },
 }
 
@@ -426,6 +422,14 @@ fn as_of_arg(arg: Option<String>) -> Result<Date, Failure> {
 }
 
 /// Data that `score` and `verify` measure walking distances from.
+/// Streets left out of a network by name (`access` commands).
+#[derive(clap::Args)]
+struct ExcludeNames {
+    /// 排除名称含此文字的道路（可重复；默认已排除“高速”“高架路”，后者为本项目设计的暂定规则）Leave out streets whose name contains this text (repeatable; `高速` and `高架路` are left out of GeoJSON networks by default, the latter a provisional rule designed by this project)
+    #[arg(long = "exclude-name", value_name = "TEXT")]
+    exclude_name: Vec<String>,
+}
+
 #[derive(clap::Args)]
 struct DataArgs {
     /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON）：步行类指标按在其上从中心与居民点量得的距离评分
@@ -1568,29 +1572,18 @@ fn load_network_bytes(
         stats.components
     );
     // What the import left out, and why: nothing is dropped unsaid.
-    let lines: Vec<String> = report
-        .excluded
-        .iter()
-        .filter(|(k, _)| !k.starts_with("geometry ") && *k != "no geometry")
-        .map(|(k, n)| format!("{} ×{n}", exclusion_reason(k)))
-        .collect();
-    if !lines.is_empty() {
-        let n: usize = report
-            .excluded
-            .iter()
-            .filter(|(k, _)| !k.starts_with("geometry ") && *k != "no geometry")
-            .map(|(_, n)| n)
-            .sum();
-        eprintln!("  未计入的道路 streets left out: {n}（{}）", lines.join("；"));
+    let (shapes, streets): (Vec<_>, Vec<_>) =
+        report.excluded.iter().partition(|(k, _)| access::import::StreetReport::not_a_line(k));
+    let said = |list: &[(&String, &usize)]| -> Vec<String> {
+        list.iter().map(|(k, n)| format!("{} ×{n}", exclusion_reason(k))).collect()
+    };
+    if !streets.is_empty() {
+        let n: usize = streets.iter().map(|(_, n)| **n).sum();
+        eprintln!("  未计入的道路 streets left out: {n}（{}）", said(&streets).join("；"));
     }
     let not_lines = report.not_lines();
     if not_lines > 0 {
-        let kinds: Vec<String> = report
-            .excluded
-            .iter()
-            .filter(|(k, _)| k.starts_with("geometry ") || *k == "no geometry")
-            .map(|(k, n)| format!("{} ×{n}", exclusion_reason(k)))
-            .collect();
+        let kinds = said(&shapes);
         eprintln!(
             "⚠ 路网中有 {not_lines} 个要素不是线，已跳过（{}），第一个是 {} / {not_lines} features of the network are not lines and were skipped; the first is {}",
             kinds.join("；"),
@@ -1898,7 +1891,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let inv = |e: &dyn std::fmt::Display| Failure::Invalid(e.to_string());
     let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
     match cmd {
-        AccessCommand::Distance { network, from, to, pairs, crs, exclude_name } => {
+        AccessCommand::Distance { network, from, to, pairs, crs, names: ExcludeNames { exclude_name } } => {
             let crs: Crs = crs.into();
             let net = load_network(&network, crs, &exclude_name)?;
             let snap = access::DEFAULT_MAX_SNAP_M;
@@ -2019,7 +2012,16 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        AccessCommand::Nearest { network, facilities, from, standard, profile, crs, facilities_crs, exclude_name } => {
+        AccessCommand::Nearest {
+            network,
+            facilities,
+            from,
+            standard,
+            profile,
+            crs,
+            facilities_crs,
+            names: ExcludeNames { exclude_name },
+        } => {
             let fac_crs: Crs = facilities_crs.unwrap_or(crs).into();
             let crs: Crs = crs.into();
             let std = load_any(&standard)?;
@@ -2106,7 +2108,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             crs,
             facilities_crs,
             origins_crs,
-            exclude_name,
+            names: ExcludeNames { exclude_name },
         } => {
             let std = load_any(&standard)?;
             // The category is checked before any data is read.
@@ -2184,7 +2186,16 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             emit(&csv.finish());
             Ok(())
         }
-        AccessCommand::Isochrone { network, from, minutes, standard, cell_m, profile, crs, exclude_name } => {
+        AccessCommand::Isochrone {
+            network,
+            from,
+            minutes,
+            standard,
+            cell_m,
+            profile,
+            crs,
+            names: ExcludeNames { exclude_name },
+        } => {
             let (lo, hi) = (access::isochrone::MIN_CELL_M, access::isochrone::MAX_CELL_M);
             if !(lo..=hi).contains(&cell_m) {
                 return Err(Failure::Usage(format!(

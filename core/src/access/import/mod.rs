@@ -55,7 +55,13 @@ pub struct StreetReport {
 impl StreetReport {
     /// Features of a GeoJSON network left out for not being lines (`geometry …`, `no geometry`).
     pub fn not_lines(&self) -> usize {
-        self.excluded.iter().filter(|(k, _)| k.starts_with("geometry ") || *k == "no geometry").map(|(_, n)| n).sum()
+        self.excluded.iter().filter(|(k, _)| Self::not_a_line(k)).map(|(_, n)| n).sum()
+    }
+
+    /// Whether a key of [`Self::excluded`] is a feature that is not a line, rather than a
+    /// street left out for its tags or name.
+    pub fn not_a_line(key: &str) -> bool {
+        key.starts_with("geometry ") || key == "no geometry"
     }
 }
 
