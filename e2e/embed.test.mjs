@@ -748,7 +748,8 @@ test('the module\'s wasm feature probe covers every feature the wasm modules wer
   // these (a newer Rust enabling, say, tail calls) must be added to WASM_PROBE and to the table
   // of docs/embedding.md.
   const covered = new Set(['sign-ext', 'nontrapping-fptoint', 'bulk-memory', 'bulk-memory-opt', 'reference-types', 'multivalue', 'mutable-globals', 'call-indirect-overlong']);
-  const js = await (await fetch(base + '/widgets/lifecircle-widgets.js')).text();
+  // The readable source: the shipped module is minified (its probe the same bytes, under another name).
+  const js = readFileSync(new URL('../web/js/lifecircle-widgets.js', import.meta.url), 'utf8');
   const probe = new Uint8Array(JSON.parse(/const WASM_PROBE = new Uint8Array\((\[[\s\S]*?\])\);/.exec(js)[1].replace(/\/\/.*$/gm, '').replace(/,\s*\]/, ']')));
   assert.ok(WebAssembly.validate(probe), 'the probe is a valid module');
   for (const path of ['/widgets/lifecircle_web_bg.wasm', '/widgets/district/lifecircle_web_bg.wasm']) {
@@ -763,6 +764,26 @@ test('the module\'s wasm feature probe covers every feature the wasm modules wer
     }
     assert.ok(features.includes('+reference-types'), `${path}: ${features}`);
     assert.deepEqual(features.filter((f) => !covered.has(f.slice(1))), [], `${path}: features the probe does not check`);
+  }
+});
+
+test('the shipped scripts are minified, each with a source map holding the readable source', { skip }, async () => {
+  for (const dir of ['/widgets/', '/widgets/district/']) {
+    const js = await (await fetch(base + dir + 'lifecircle-widgets.js')).text();
+    const source = readFileSync(new URL('../web/js/lifecircle-widgets.js', import.meta.url), 'utf8');
+    assert.ok(js.length < source.length * 0.7, `${dir}: ${js.length} bytes shipped, ${source.length} in the source`);
+    assert.ok(!/\n\s*\/\/ /.test(js.split('\n').slice(1, -1).join('\n')), `${dir}: comments left in the module`);
+    for (const [name, of] of [['lifecircle-widgets.js', source], ['lifecircle_web.js', null]]) {
+      const text = name === 'lifecircle-widgets.js' ? js : await (await fetch(base + dir + name)).text();
+      assert.match(text, new RegExp(`//# sourceMappingURL=${name}\\.map\\n?$`), `${dir}${name}: names its map`);
+      const response = await fetch(base + dir + name + '.map');
+      assert.equal(response.status, 200, `${dir}${name}.map`);
+      const map = await response.json();
+      assert.equal(map.sourcesContent.length, 1);
+      if (of) assert.equal(map.sourcesContent[0], of, `${dir}${name}.map holds the repository's source`);
+      else assert.match(map.sourcesContent[0], /\/\*\*?[\s\S]*\*\/|\/\/ /, `${dir}${name}.map holds the glue with its comments`);
+      assert.ok(map.sources.every((s) => !s.startsWith('/') && !/^[A-Za-z]:/.test(s)), `${dir}${name}: relative sources ${map.sources}`);
+    }
   }
 });
 
