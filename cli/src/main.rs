@@ -50,10 +50,12 @@ enum Command {
     Standards,
     /// 校验标准文件 Validate standard files; report every problem with file, line and id.
     Validate {
-        /// 标准文件（TOML、JSON 或 YAML，按扩展名；`-` 读标准输入并自行判断；打包的标准（`lifecircle pack`）核对其摘要）。`extends` 所指的上级标准先在内置标准中找，再找同目录的 `<id>.toml`、`.json`、`.yaml` 或 `.yml`。
+        /// 标准文件（TOML、JSON 或 YAML，按扩展名；`-` 读标准输入并自行判断；打包的标准（`lifecircle pack`）核对其摘要）。`extends` 所指的上级标准先找同目录的 `<id>.toml`、`.json`、`.yaml`、`.yml`（依次），没有才用内置标准；同目录的文件与同编号的内置标准不同时会提示用的是哪一个。
         /// Standard files (TOML, JSON or YAML, by extension; `-` reads standard input and
-        /// guesses; a packed standard (`lifecircle pack`) has its digest checked). A parent named in `extends` is looked up among the built-in standards,
-        /// then as `<id>.toml`, `<id>.json`, `<id>.yaml` or `<id>.yml` beside the file.
+        /// guesses; a packed standard (`lifecircle pack`) has its digest checked). A parent named
+        /// in `extends` is looked up as `<id>.toml`, `<id>.json`, `<id>.yaml`, `<id>.yml` beside the file first, then
+        /// among the built-in standards; a file beside it that differs from the built-in standard
+        /// of that id is used, and a warning says so.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -745,17 +747,63 @@ fn line_column(valid: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// Parent lookup for a user's file: built-in standards first, then `<id>.toml`, `<id>.json`,
-/// `<id>.yaml` or `<id>.yml` beside it (the first that exists).
-fn parent_lookup(dir: PathBuf) -> impl Fn(&str) -> Option<(String, String)> {
-    move |id: &str| {
-        standard::builtin_parent(id).or_else(|| {
-            standard::EXTENSIONS.iter().find_map(|(ext, _)| {
-                let p = dir.join(format!("{id}.{ext}"));
-                std::fs::read_to_string(&p).ok().map(|t| (p.display().to_string(), t))
-            })
-        })
-    }
+/// Parent lookup for a user's file: `<id>.toml`, `<id>.json`, `<id>.yaml` or `<id>.yml` beside
+/// it (the first that exists), else the built-in standard of that id. A file beside the child
+/// comes first even when its id is a built-in standard's: it is the copy its author is editing;
+/// [`shadowing_note`] says so whenever it is not the built-in standard.
+fn parent_lookup(dir: &Path) -> impl Fn(&str) -> Option<(String, String)> + '_ {
+    move |id: &str| beside(dir, id).or_else(|| standard::builtin_parent(id))
+}
+
+/// The standard file `<id>.toml`, `.json`, `.yaml` or `.yml` in `dir` (the first that exists):
+/// its name and text.
+fn beside(dir: &Path, id: &str) -> Option<(String, String)> {
+    standard::EXTENSIONS.iter().find_map(|(ext, _)| {
+        let p = dir.join(format!("{id}.{ext}"));
+        std::fs::read_to_string(&p).ok().map(|t| (p.display().to_string(), t))
+    })
+}
+
+/// What `child` is told when its parent (or a parent's parent) `id` was read from `file` beside
+/// it although `id` is a built-in standard: nothing when that file resolves to the built-in
+/// standard itself (a copy of the shipped file); else that the file was used and not the
+/// built-in one, with both versions and digests (worded as `score` words a standard file with a
+/// built-in's id and version, [`load_any`]).
+fn shadowing_note(child: &str, id: &str, file: &str, text: &str, dir: &Path) -> Option<String> {
+    let short = |d: &str| d.chars().take(12).collect::<String>();
+    let local = standard::resolve::resolve(file, text, &parent_lookup(dir)).ok();
+    let builtin = standard::load_builtin(id).ok();
+    Some(match (local, builtin) {
+        (Some(p), Some(b)) if p.digest == b.digest => return None,
+        (Some(p), Some(b)) if p.version == b.version => {
+            let (v, d, b) = (&p.version, short(&p.digest), short(&b.digest));
+            format!(
+                "⚠ {child}：上级标准 {id} 用的是同目录的 {file}，不是内置标准：其标识与版本（{id} v{v}）与内置标准相同，但内容不同（摘要 {d} ≠ 内置 {b}）；\
+                 修改过的标准请改用新的版本号，要用内置标准请将该文件移走或改名 / \
+                 the parent {id} is {file} beside the file, not the built-in standard: it has the id and version of the built-in \
+                 standard but other content (digest {d} ≠ {b}); give a changed standard a new version, or move or rename the \
+                 file to use the built-in one"
+            )
+        }
+        (Some(p), Some(b)) => {
+            let (v, d, bv, b) = (&p.version, short(&p.digest), &b.version, short(&b.digest));
+            format!(
+                "⚠ {child}：上级标准 {id} 用的是同目录的 {file}（v{v}，摘要 {d}），不是内置的 {id} v{bv}（摘要 {b}）；\
+                 同目录的文件优先，要用内置标准请将该文件移走或改名 / \
+                 the parent {id} is {file} beside the file (v{v}, digest {d}), not the built-in {id} v{bv} (digest {b}); \
+                 a file beside the child comes first: move or rename it to use the built-in standard"
+            )
+        }
+        // The file beside does not resolve (its problems are listed with the child's), or the
+        // bundle cannot be read.
+        (_, b) => {
+            let bv = b.map(|b| format!(" v{}", b.version)).unwrap_or_default();
+            format!(
+                "⚠ {child}：上级标准 {id} 用的是同目录的 {file}，不是内置的 {id}{bv}（同目录的文件优先）/ \
+                 the parent {id} is {file} beside the file, not the built-in {id}{bv} (a file beside the child comes first)"
+            )
+        }
+    })
 }
 
 fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
@@ -771,8 +819,26 @@ fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
     }
     let text = read(path)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let lookup = parent_lookup(dir);
-    Ok(standard::resolve::resolve(&path.display().to_string(), &text, &lookup))
+    let name = path.display().to_string();
+    // The parents read from a file beside the child although their id is a built-in's.
+    let shadowing = std::cell::RefCell::new(Vec::<(String, String, String)>::new());
+    let lookup = |id: &str| match beside(&dir, id) {
+        Some((file, text)) => {
+            let mut seen = shadowing.borrow_mut();
+            if standard::builtin(id).is_some() && !seen.iter().any(|(i, ..)| i == id) {
+                seen.push((id.to_string(), file.clone(), text.clone()));
+            }
+            Some((file, text))
+        }
+        None => standard::builtin_parent(id),
+    };
+    let resolved = standard::resolve::resolve(&name, &text, &lookup);
+    for (id, file, text) in shadowing.borrow().iter() {
+        if let Some(note) = shadowing_note(&name, id, file, text, &dir) {
+            eprintln!("{note}");
+        }
+    }
+    Ok(resolved)
 }
 
 /// A built-in standard by id, or a standard file.

@@ -1091,7 +1091,9 @@ fn batches_are_checked_whole_and_double_counting_is_refused() {
     // A standard file with a built-in's id and version but other content: warned.
     let original = std::fs::read_to_string(repo_file("standards/mofcom-2021.toml")).expect("standard");
     let changed = original.replacen("en = \"Convenience store\"", "en = \"Corner shop\"", 1);
-    let st = tmp("mofcom-2021.toml", &changed);
+    // (Not named `mofcom-2021.toml`: the scratch folder's other standards would take it for
+    // their grandparent, as a file beside them comes before the built-in standard.)
+    let st = tmp("mofcom-2021-edited.toml", &changed);
     let out = lifecircle(&["score", "-s", &path(&st), "--as-of", "2025-06-30", &path(&bare)]);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("标识与版本（mofcom-2021 v0.1.0）与内置标准相同，但内容不同"),

@@ -29,7 +29,8 @@
 //!
 //! Two modules are built from this crate (`cargo xtask dist`): `lifecircle` without features
 //! (built-in standards read from the pre-resolved bundle, so no standard-file parser is linked
-//! in) and `lifecircle_full` with `authoring` and `access` (walking reach).
+//! in) and `lifecircle_full` with `authoring` (a user's own standards as text), `access`
+//! (walking reach) and `district` (the district summary).
 
 #[cfg(feature = "access")]
 pub mod access;

@@ -47,9 +47,10 @@ const CONVERGE: &str = "--converge";
 /// Build the package; returns its directory.
 ///
 /// Two modules: `lifecircle` (scoring with the built-in standards, reports) and
-/// `lifecircle_full` (the same plus a user's own standards in TOML/JSON/YAML and walking reach
-/// on street networks: the wasm crate's `authoring` and `access` features), so a page that only
-/// scores downloads neither the standard-file parsers nor the street-network code.
+/// `lifecircle_full` (the same plus a user's own standards in TOML/JSON/YAML, walking reach on
+/// street networks and the district summary: the wasm crate's `authoring`, `access` and
+/// `district` features), so a page that only scores downloads neither the standard-file parsers
+/// nor the street-network and district code.
 pub fn dist() -> Result<PathBuf, String> {
     let t = Instant::now();
     let out = root().join("dist/npm");

@@ -11,7 +11,8 @@
 //! field names. Nothing is lost for review: `lifecircle show <id>` prints any resolved
 //! standard as JSON, and the test `committed_bundle_is_up_to_date` fails when the committed
 //! bundle is not exactly what the TOML files resolve to. Rewrite it with
-//! `UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle`.
+//! `UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle` (the test then writes the file
+//! and passes without comparing), and rerun without the variable to check it.
 //!
 //! Format: the magic `LCB2` (`LCB1` had no `units`); unsigned integers as LEB128; `f64` as 8 little-endian bytes;
 //! strings as a length and UTF-8; `Option` as a 0/1 byte then the value; lists as a length
@@ -552,12 +553,23 @@ mod tests {
     fn committed_bundle_is_up_to_date() {
         let fresh = Bundle::new(&resolved_from_toml()).to_bytes();
         if std::env::var_os("UPDATE_BUNDLE").is_some() {
+            // Written, and passed: this test binary holds the bundle it was compiled with
+            // (`include_bytes!`), so comparing with it would report the old file as stale once
+            // more. The next run without the variable is compiled with the new file and checks it.
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../standards/resolved/builtin.bin");
-            std::fs::write(path, &fresh).unwrap();
+            if std::fs::read(path).ok().as_deref() != Some(fresh.as_slice()) {
+                std::fs::write(path, &fresh).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+                eprintln!(
+                    "standards/resolved/builtin.bin written; rerun without UPDATE_BUNDLE to check it: \
+                     cargo test -p lifecircle-core --lib bundle"
+                );
+            }
+            return;
         }
         assert!(
             super::super::builtin::BUNDLE == fresh.as_slice(),
-            "standards/resolved/builtin.bin is stale: UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle"
+            "standards/resolved/builtin.bin is stale: regenerate it with \
+             `UPDATE_BUNDLE=1 cargo test -p lifecircle-core --lib bundle`, then rerun without UPDATE_BUNDLE"
         );
     }
 

@@ -887,8 +887,8 @@ fn shown(v: &toml::Value) -> Option<String> {
     })
 }
 
-/// The item a parent standard (or its parent …) has in `list` under `id`: the parent's id, how
-/// the author is told to see it, and the item.
+/// The item a parent standard (or its parent …) has in `list` under `id`: the parent's id, the
+/// file its author can copy the item from, and the item.
 fn parent_item(
     extends: Option<&str>,
     table: &Table,
@@ -897,15 +897,6 @@ fn parent_item(
 ) -> Option<(String, String, String, LooseItem)> {
     let mut next = extends.map(str::to_string);
     let mut seen: Vec<String> = Vec::new();
-    // Seen through the parent this file extends: its resolved view has the inherited item too.
-    let direct = extends.and_then(|id| {
-        let (name, text) = parent(id)?;
-        Some(if super::builtin(id).is_some_and(|b| b.file == name) && super::builtin_text(id) == Some(text.as_str()) {
-            format!("lifecircle show {id}")
-        } else {
-            format!("lifecircle show {name}")
-        })
-    })?;
     while let Some(pid) = next.take() {
         if seen.contains(&pid) || seen.len() > 32 {
             break;
@@ -920,7 +911,9 @@ fn parent_item(
                 && super::builtin_text(&pid) == Some(ptext.as_str());
             let label =
                 if builtin { format!("内置标准 {pid}") } else { format!("上级标准 {pid}（{pname}）") };
-            return Some((label, direct, pid, it.get().clone()));
+            // The file to copy the item from (the one that has it, maybe a parent's parent):
+            // `lifecircle show` prints the resolved model, which is not the file format.
+            return Some((label, pname, pid, it.get().clone()));
         }
         next = loose
             .standard
@@ -1020,8 +1013,8 @@ fn incomplete_items(src: &SourceText, parent: &dyn Fn(&str) -> Option<(String, S
                     Some((label, show, pid, _)) => (
                         label.clone(),
                         format!("the parent {pid}"),
-                        format!("上级的这一项可用 `{show}` 查看，照写后再改。"),
-                        format!(" See the parent's item with `{show}`."),
+                        format!("上级的这一项原文见 {show}，可整项照抄后再改。"),
+                        format!(" Copy the parent's item whole from {show}, then change it."),
                     ),
                     None => ("上级标准".to_string(), "the parent".to_string(), String::new(), String::new()),
                 };
