@@ -99,6 +99,64 @@ pub(crate) struct Handed {
     value: Value,
 }
 
+/// A JSON value read with every object's keys checked for repeats.
+struct Unique(Value);
+
+impl<'de> serde::Deserialize<'de> for Unique {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Unique;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E: Error>(self, b: bool) -> Result<Unique, E> {
+                Ok(Unique(Value::Bool(b)))
+            }
+            fn visit_i64<E: Error>(self, n: i64) -> Result<Unique, E> {
+                Ok(Unique(n.into()))
+            }
+            fn visit_u64<E: Error>(self, n: u64) -> Result<Unique, E> {
+                Ok(Unique(n.into()))
+            }
+            fn visit_f64<E: Error>(self, n: f64) -> Result<Unique, E> {
+                Ok(Unique(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)))
+            }
+            fn visit_str<E: Error>(self, s: &str) -> Result<Unique, E> {
+                Ok(Unique(Value::String(s.to_string())))
+            }
+            fn visit_string<E: Error>(self, s: String) -> Result<Unique, E> {
+                Ok(Unique(Value::String(s)))
+            }
+            fn visit_unit<E: Error>(self) -> Result<Unique, E> {
+                Ok(Unique(Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+                let mut v = Vec::new();
+                while let Some(Unique(x)) = a.next_element()? {
+                    v.push(x);
+                }
+                Ok(Unique(Value::Array(v)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+                let mut m = serde_json::Map::new();
+                while let Some(k) = a.next_key::<String>()? {
+                    if m.contains_key(&k) {
+                        return Err(A::Error::custom(format_args!(
+                            "键 `{k}` 写了两次 / the key `{k}` is written twice"
+                        )));
+                    }
+                    let Unique(v) = a.next_value()?;
+                    m.insert(k, v);
+                }
+                Ok(Unique(Value::Object(m)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// The assessments in a file: one JSON object, or a list of them. A leading UTF-8 BOM (a
 /// result saved again by Windows Notepad) is skipped, as for circle files.
 pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
@@ -108,7 +166,9 @@ pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String
         // Not "malformed JSON at line 1, column 0": a redirect that failed leaves an empty file.
         return Err(format!("{file}：文件是空的，没有评分结果 / the file is empty: it holds no assessment"));
     }
-    let v: Value = serde_json::from_str(text).map_err(|e| {
+    // A key written twice would let a reader who takes the first see another value than the
+    // one checked (serde_json keeps the last): refused, as in circle files.
+    let v: Value = serde_json::from_str::<Unique>(text).map(|u| u.0).map_err(|e| {
         format!(
             "{file}：JSON 格式有误（第 {} 行第 {} 列） / malformed JSON at line {}, column {}: {e}",
             e.line(),

@@ -63,3 +63,35 @@ fn verify_lists_the_changed_input_and_the_total_first() {
     let help = text(&lifecircle(&["verify", "--help"]));
     assert!(help.contains("--all"), "{help}");
 }
+
+/// An assessment with a key written twice is refused: serde_json keeps the last value, so a
+/// file whose first `total` is 99 would pass as verified while a reader who takes the first
+/// key sees 99 (found by a security review, 2026-12-06).
+#[test]
+fn verify_refuses_a_key_written_twice() {
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2026-12-06",
+        "--format",
+        "json",
+        sample_path().to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let json = String::from_utf8(out.stdout).expect("utf8");
+    let total = json.find("\"total\": ").expect("the total");
+    let twice = format!("{}\"total\": 99.0, {}", &json[..total], &json[total..]);
+    let res = tmp("twice-res.json", &twice);
+    let sample = sample_path();
+    let out = lifecircle(&["verify", "-a", res.to_str().expect("path"), sample.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "bad input: {}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("键 `total` 写了两次") && said.contains("the key `total` is written twice"), "{said}");
+    assert!(said.contains("twice-res.json") && said.contains("第 "), "names the file and the line: {said}");
+    // The file as written by `score` still verifies.
+    let res = tmp("once-res.json", &json);
+    let out = lifecircle(&["verify", "-a", res.to_str().expect("path"), sample.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out));
+}

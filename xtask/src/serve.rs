@@ -1,6 +1,7 @@
 //! A small static file server on 127.0.0.1 for the demo portal and the browser tests: URL
-//! prefixes mapped to directories, one thread per connection, `..` refused, the demo's CSP
-//! sent as a header too (the page also carries it as a meta tag).
+//! prefixes mapped to directories, one thread per connection, only plain names below a mounted
+//! directory (no `..`, no absolute path), only requests naming 127.0.0.1, localhost or [::1] as
+//! their host, the demo's CSP sent as a header too (the page also carries it as a meta tag).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -59,24 +60,48 @@ pub fn serve_in_background(mounts: Mounts) -> Result<String, String> {
     Ok(format!("http://{addr}"))
 }
 
+/// The most a request line and its headers may take, bytes: more is refused, not buffered.
+const MAX_HEAD: u64 = 16 * 1024;
+
 fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
+    use std::io::Read;
+    // A client that stops sending does not hold its thread for ever.
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?.take(MAX_HEAD));
     let mut request = String::new();
     reader.read_line(&mut request)?;
+    let mut host = None;
     let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
+    let mut complete = false;
+    while reader.read_line(&mut header)? > 0 {
+        if header == "\r\n" || header == "\n" {
+            complete = true;
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("host")
+        {
+            host = Some(value.trim().to_string());
+        }
         header.clear();
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/");
     let path = percent_decode(path);
-    let file = mounts.iter().find_map(|(prefix, dir)| {
-        let rest = path.strip_prefix(prefix)?;
-        let rest = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.into() };
-        (!rest.split('/').any(|s| s == ".." || s.contains('\\'))).then(|| dir.join(rest))
-    });
-    let (status, kind, body) = match file.as_deref().map(|f| (f, std::fs::read(f))) {
-        Some((f, Ok(body))) => ("200 OK", content_type(f), body),
-        _ => ("404 Not Found", "text/plain; charset=utf-8", "not found 未找到".as_bytes().to_vec()),
+    let (status, kind, body) = if !complete {
+        (
+            "431 Request Header Fields Too Large",
+            "text/plain; charset=utf-8",
+            "request too large 请求过大".as_bytes().to_vec(),
+        )
+    } else if !local_host(host.as_deref()) {
+        // Only pages of this server's own origin: a page elsewhere whose name was made to point
+        // at 127.0.0.1 (DNS rebinding) sends its own name as the host.
+        ("421 Misdirected Request", "text/plain; charset=utf-8", "wrong host 主机名不符".as_bytes().to_vec())
+    } else {
+        match mounted_file(mounts, &path).map(|f| (std::fs::read(&f), f)) {
+            Some((Ok(body), f)) => ("200 OK", content_type(&f), body),
+            _ => ("404 Not Found", "text/plain; charset=utf-8", "not found 未找到".as_bytes().to_vec()),
+        }
     };
     let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
     write!(
@@ -86,6 +111,27 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
         body.len()
     )?;
     stream.write_all(&body)
+}
+
+/// Whether a request's `Host` names this machine: 127.0.0.1, localhost or [::1], at any port
+/// (a forwarded port, `ssh -L 9000:127.0.0.1:8080`, arrives with its own).
+fn local_host(host: Option<&str>) -> bool {
+    host.map(|h| h.rsplit_once(':').filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit())).map_or(h, |(n, _)| n))
+        .is_some_and(|name| matches!(name, "127.0.0.1" | "localhost" | "[::1]"))
+}
+
+/// The file a URL path names under the first mount whose prefix it starts with: only plain
+/// names below the mounted directory (no empty, `.` or `..` segment, no backslash, drive or
+/// root, which `Path::join` would let replace the directory itself).
+fn mounted_file(mounts: &[(&str, PathBuf)], path: &str) -> Option<PathBuf> {
+    mounts.iter().find_map(|(prefix, dir)| {
+        let rest = path.strip_prefix(prefix)?;
+        let rest = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.into() };
+        let plain = rest.split('/').all(|s| !matches!(s, "" | "." | "..") && !s.contains(['\\', ':', '\0']));
+        let relative = Path::new(&rest);
+        (plain && relative.components().all(|c| matches!(c, std::path::Component::Normal(_))))
+            .then(|| dir.join(relative))
+    })
 }
 
 fn percent_decode(s: &str) -> String {
@@ -120,5 +166,56 @@ fn content_type(f: &Path) -> &'static str {
         // Packed standards (`dist/widgets/standards/<id>.bin`).
         Some("bin") => "application/octet-stream",
         _ => "text/plain; charset=utf-8",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// The status line the server answers `request` (raw bytes) with.
+    fn status(base: &str, request: &[u8]) -> String {
+        let mut s = TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+        let _ = s.write_all(request);
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).lines().next().unwrap_or("").to_string()
+    }
+
+    #[test]
+    fn only_files_below_the_mounts_for_this_host() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("site")).unwrap();
+        std::fs::write(dir.join("site/index.html"), "ok").unwrap();
+        std::fs::write(dir.join("secret.txt"), "secret").unwrap();
+        let base = serve_in_background(vec![("/", dir.join("site"))]).unwrap();
+        let host = base.trim_start_matches("http://").to_string();
+        let get = |path: &str| status(&base, format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+        assert_eq!(get("/"), "HTTP/1.1 200 OK");
+        assert_eq!(get("/index.html"), "HTTP/1.1 200 OK");
+        let secret = dir.join("secret.txt").display().to_string();
+        for bad in [
+            format!("/{secret}"),
+            format!("/%2f{}", secret.trim_start_matches('/')),
+            "/../secret.txt".into(),
+            "/%2e%2e/secret.txt".into(),
+            "/./index.html".into(),
+            "//index.html".into(),
+            "/..%5csecret.txt".into(),
+        ] {
+            assert_eq!(get(&bad), "HTTP/1.1 404 Not Found", "{bad}");
+        }
+        let named = |h: &str| status(&base, format!("GET / HTTP/1.1\r\nHost: {h}\r\n\r\n").as_bytes());
+        let port = host.rsplit_once(':').unwrap().1;
+        assert_eq!(named(&format!("localhost:{port}")), "HTTP/1.1 200 OK");
+        assert_eq!(named("localhost:9000"), "HTTP/1.1 200 OK", "a forwarded port");
+        assert_eq!(named("127.0.0.1"), "HTTP/1.1 200 OK");
+        assert_eq!(named(&format!("attacker.example:{port}")), "HTTP/1.1 421 Misdirected Request");
+        assert_eq!(status(&base, b"GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 421 Misdirected Request", "no host");
+        let long = format!("GET /{} HTTP/1.1\r\nHost: {host}\r\n\r\n", "a".repeat(MAX_HEAD as usize));
+        assert_eq!(status(&base, long.as_bytes()), "HTTP/1.1 431 Request Header Fields Too Large");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
