@@ -112,14 +112,16 @@ fn malformed_json_names_line_and_column() {
     }
 }
 
+/// Skipped and reported, not a refusal of the file (more in `import_robust_inputs.rs`).
 #[test]
-fn a_line_with_one_point_is_an_error_naming_the_feature() {
+fn a_line_with_one_point_is_skipped_naming_the_feature() {
     let text = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[120.0,28.0],[120.1,28.0]]}},
       {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[120.0,28.0]]}}]}"#;
-    let err = streets_from_geojson(text, &StreetOptions::default()).unwrap_err();
-    assert_eq!(err, ImportError::LineTooShort { path: "features[1].geometry.coordinates".into(), found: 1 });
-    assert_eq!(err.to_string(), "features[1].geometry.coordinates: a line needs at least two distinct points, found 1");
+    let s = streets_from_geojson(text, &StreetOptions::default()).unwrap();
+    assert_eq!((s.report.kept, s.lines.len()), (1, 1));
+    assert_eq!(s.report.excluded.get("geometry zero-length line"), Some(&1));
+    assert_eq!(s.report.first_not_a_line.as_deref(), Some("features[1]"));
 }
 
 #[test]
@@ -191,12 +193,15 @@ fn xml_missing_attribute_names_element_and_attribute() {
     assert!(err.to_string().starts_with("osm xml <node> at line 1, column 6: attribute lat"), "{err}");
 }
 
+/// Skipped and reported, not a refusal of the file (more in `import_robust_inputs.rs`).
 #[test]
-fn an_osm_way_with_one_node_is_an_error() {
+fn an_osm_way_with_one_node_is_skipped_naming_the_way() {
     let xml =
         br#"<osm><node id="1" lat="1" lon="1"/><way id="9"><nd ref="1"/><tag k="highway" v="footway"/></way></osm>"#;
-    let data = parse_osm_xml(xml).unwrap();
-    assert_eq!(data.streets().unwrap_err(), ImportError::LineTooShort { path: "way/9".into(), found: 1 });
+    let s = parse_osm_xml(xml).unwrap().streets().unwrap();
+    assert_eq!((s.report.kept, s.lines.len()), (0, 0));
+    assert_eq!(s.report.excluded.get("geometry zero-length line"), Some(&1));
+    assert_eq!(s.report.first_not_a_line.as_deref(), Some("way/9"));
 }
 
 /// PBF has no end marker, so a cut exactly between two blobs cannot be told from a shorter

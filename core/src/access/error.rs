@@ -2,8 +2,11 @@
 //!
 //! [`ImportError`] is for bad input data (it names the field, line or element);
 //! [`AccessError`] is for bad query arguments. Messages are lowercase without a trailing period.
+//! Numbers are written short ([`short_num`]): `1e308`, never its 309 digits.
 
 use thiserror::Error;
+
+use crate::score::short_num;
 
 /// Bad input while importing streets, facilities or origins.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -25,7 +28,7 @@ pub enum ImportError {
     #[error("{path}: coordinate is not a finite number")]
     NonFiniteCoordinate { path: String },
     /// Longitude outside -180..180 or latitude outside -90..90.
-    #[error("{path}: coordinate ({lon}, {lat}) is out of range")]
+    #[error("{path}: coordinate ({}, {}) is out of range", short_num(*.lon), short_num(*.lat))]
     CoordinateOutOfRange { path: String, lon: f64, lat: f64 },
     /// Malformed OSM XML (`line` and `column` 1-based, the column in characters; `position` the
     /// byte offset).
@@ -43,6 +46,16 @@ pub enum ImportError {
     /// The content is not in the format the file's name says (an OSM XML file named `.pbf`).
     #[error("the file is named as {named} but holds {found}: {hint}")]
     WrongFormat { named: &'static str, found: &'static str, hint: &'static str },
+    /// An OSM node or way id given twice (`element` is `node` or `way`). Such a file is a
+    /// history or change file, or extracts concatenated without merging; which copy is right
+    /// cannot be told, so it is refused, as osm2pgsql and osmium refuse it. `position` is the
+    /// byte offset of the second copy in OSM XML (`line` and `column` 1-based, the column in
+    /// characters), `None` in PBF.
+    #[error(
+        "{}: {element}/{id} appears more than once (a history or change file, or extracts joined without merging?): which copy is right cannot be told; merge the extracts with osmium merge, or export the area again",
+        osm_place(*.position, *.line, *.column)
+    )]
+    OsmDuplicateId { element: &'static str, id: i64, position: Option<u64>, line: usize, column: usize },
     /// Malformed or truncated OSM PBF.
     #[error("osm pbf: {message}")]
     Pbf { message: String },
@@ -70,16 +83,21 @@ pub enum ImportError {
 #[non_exhaustive]
 pub enum AccessError {
     /// A parameter that must be finite and positive is not.
-    #[error("parameter {name} must be finite and positive, got {value}")]
+    #[error("parameter {name} must be finite and positive, got {}", short_num(*.value))]
     InvalidParameter { name: &'static str, value: f64 },
     /// A parameter outside the range it is accepted in.
-    #[error("parameter {name} must be from {min} to {max}, got {value}")]
+    #[error(
+        "parameter {name} must be from {} to {}, got {}",
+        short_num(*.min),
+        short_num(*.max),
+        short_num(*.value)
+    )]
     OutOfRange { name: &'static str, value: f64, min: f64, max: f64 },
     /// A point is not a valid coordinate.
-    #[error("{what}: coordinate ({lon}, {lat}) is not a valid lon/lat")]
+    #[error("{what}: coordinate ({}, {}) is not a valid lon/lat", short_num(*.lon), short_num(*.lat))]
     InvalidPoint { what: &'static str, lon: f64, lat: f64 },
     /// No street within the snapping distance of a point.
-    #[error("{what}: no street within {max_snap_m} m")]
+    #[error("{what}: no street within {} m", short_num(*.max_snap_m))]
     NoStreetNearby { what: &'static str, max_snap_m: f64 },
     /// The network has no edges.
     #[error("the street network is empty")]
@@ -94,11 +112,22 @@ pub enum AccessError {
     #[error("unknown facility {id}")]
     UnknownFacility { id: String },
     /// An isochrone would fill more grid cells than [`crate::access::isochrone::MAX_CELLS`].
-    #[error("the isochrone would fill {cells} cells of {cell_m} m, more than the {limit} allowed: choose larger cells")]
+    #[error(
+        "the isochrone would fill {cells} cells of {} m, more than the {limit} allowed: choose larger cells",
+        short_num(*.cell_m)
+    )]
     TooManyCells { cells: u64, limit: u64, cell_m: f64 },
     /// A circle without `location.centre` cannot be measured from.
     #[error("the circle has no location.centre to measure walking distances from")]
     MissingCentre,
+}
+
+/// Where an OSM element was read, as the messages of [`ImportError`] name it.
+fn osm_place(position: Option<u64>, line: usize, column: usize) -> String {
+    match position {
+        Some(_) => format!("osm xml line {line}, column {column}"),
+        None => "osm pbf".to_string(),
+    }
 }
 
 impl AccessError {
@@ -115,17 +144,24 @@ impl AccessError {
             }
         };
         let zh = match self {
-            E::InvalidParameter { name, value } => format!("参数 {name} 须为有限的正数，实为 {value}"),
-            E::OutOfRange { name, value, min, max } => format!("参数 {name} 须在 {min} 至 {max} 之间，实为 {value}"),
-            E::InvalidPoint { what: w, lon, lat } => format!("{}：坐标（{lon}，{lat}）不是有效的经纬度", what(w)),
+            E::InvalidParameter { name, value } => format!("参数 {name} 须为有限的正数，实为 {}", short_num(*value)),
+            E::OutOfRange { name, value, min, max } => {
+                let (value, min, max) = (short_num(*value), short_num(*min), short_num(*max));
+                format!("参数 {name} 须在 {min} 至 {max} 之间，实为 {value}")
+            }
+            E::InvalidPoint { what: w, lon, lat } => {
+                format!("{}：坐标（{}，{}）不是有效的经纬度", what(w), short_num(*lon), short_num(*lat))
+            }
             E::NoStreetNearby { what: w, max_snap_m } => {
-                format!("{}：{max_snap_m} 米内没有道路（路网是否覆盖这里？坐标系是否一致？）", what(w))
+                let m = short_num(*max_snap_m);
+                format!("{}：{m} 米内没有道路（路网是否覆盖这里？坐标系是否一致？）", what(w))
             }
             E::EmptyNetwork => "路网为空".into(),
             E::UnknownCategory { category } => format!("未知的业态 {category}"),
             E::NetworkMismatch { .. } => "设施集合不是放在这个路网上的".into(),
             E::UnknownFacility { id } => format!("未知的设施 {id}"),
             E::TooManyCells { cells, cell_m, limit } => {
+                let cell_m = short_num(*cell_m);
                 format!("等时圈需要 {cells} 个边长 {cell_m} 米的网格，超过上限 {limit}：请用更大的网格")
             }
             E::MissingCentre => "生活圈没有中心位置（location.centre），无法计算步行距离".into(),
@@ -180,7 +216,9 @@ impl ImportError {
             E::Json { line, column, .. } => format!("JSON 格式有误（第 {line} 行第 {column} 列）"),
             E::GeoJson { path, .. } => format!("GeoJSON 有误（{path}）"),
             E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
-            E::CoordinateOutOfRange { path, lon, lat } => format!("{path}：坐标（{lon}，{lat}）超出经纬度范围"),
+            E::CoordinateOutOfRange { path, lon, lat } => {
+                format!("{path}：坐标（{}，{}）超出经纬度范围", short_num(*lon), short_num(*lat))
+            }
             E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
             E::Xml { line, column, .. } | E::XmlDoctype { line, column, .. } | E::XmlAttribute { line, column, .. } => {
                 format!("OSM XML 文件有误（第 {line} 行第 {column} 列）")
@@ -204,6 +242,16 @@ impl ImportError {
                     _ => "",
                 };
                 format!("文件名表明是 {}，内容却是 {}{rename}", zh(named), zh(found))
+            }
+            E::OsmDuplicateId { element, id, position, line, column } => {
+                let place = match position {
+                    Some(_) => format!("OSM XML 第 {line} 行第 {column} 列"),
+                    None => "OSM PBF".to_string(),
+                };
+                let what = if *element == "way" { "道路" } else { "节点" };
+                format!(
+                    "{place}：{what} {element}/{id} 出现了不止一次（历史文件、变更文件，或未经合并直接拼接的几个片区？），无法判断哪一份是对的：请用 osmium merge 合并各片区，或重新导出该片区"
+                )
             }
             E::Pbf { .. } => "OSM PBF 文件有误".to_string(),
             E::EmptyOsm { .. } => "文件中没有 OSM 数据".to_string(),

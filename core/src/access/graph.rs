@@ -430,7 +430,8 @@ impl Network {
         NetworkStats {
             nodes: self.nodes.len(),
             edges: self.edges.len(),
-            total_length_m: self.edges.iter().map(|e| e.len).sum(),
+            // `sum` of no f64 is -0.0 ("-0.0 km" for an empty network); start from +0.0.
+            total_length_m: self.edges.iter().fold(0.0, |t, e| t + e.len),
             components: self.components.len(),
             largest_component_nodes: self.components.get(self.largest as usize).map_or(0, |c| c.nodes),
             duplicate_edges_merged: self.duplicates,

@@ -12,8 +12,8 @@
 //!   a `tags_json` column holding a JSON object of tags.
 //!
 //! Fields follow RFC 4180: comma-separated, optionally double-quoted, `""` inside quotes is a
-//! quote, and a quoted field may span lines. Line numbers in errors are 1-based and count the
-//! header.
+//! quote, and a quoted field may span lines. Lines end with LF, CRLF or a lone CR (Excel for
+//! Mac). Line numbers in errors are 1-based and count the header.
 
 use serde_json::Value;
 
@@ -22,10 +22,13 @@ use super::{Facility, FacilityImport, Origin, UnmappedItem, yes_no};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, check_lonlat};
 use crate::circle::ABSURD;
+use crate::score::short_num;
 
 /// Splits CSV text into records, each with the line it starts on (1-based, the header is
-/// line 1): RFC 4180 quoting, a leading BOM skipped, blank lines left out. The reader behind
-/// every CSV import, and the CLI's `access distance --pairs`.
+/// line 1): RFC 4180 quoting, a leading BOM skipped, blank lines left out. Lines end with LF,
+/// CRLF or a lone CR (old Mac, and Excel for Mac's "CSV (Macintosh)"); a quoted field keeps
+/// its line breaks as written. The reader behind every CSV import, and the CLI's `access
+/// distance --pairs`.
 ///
 /// # Errors
 /// A quoted field that is not closed, with the line it starts on.
@@ -48,8 +51,15 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
                     field.push('"');
                 }
                 '"' => in_quotes = false,
+                // A line break inside quotes stays in the field, whichever it is.
                 '\n' => {
                     line += 1;
+                    field.push(c);
+                }
+                '\r' => {
+                    if chars.peek() != Some(&'\n') {
+                        line += 1;
+                    }
                     field.push(c);
                 }
                 _ => field.push(c),
@@ -59,8 +69,10 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
         match c {
             '"' if field.is_empty() => in_quotes = true,
             ',' => record.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
+            // CRLF ends a line at its LF; a lone CR ends one too (Excel for Mac's "CSV
+            // (Macintosh)" ends every line so, which read as one long header row).
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => {
                 record.push(std::mem::take(&mut field));
                 if !(record.len() == 1 && record[0].is_empty()) {
                     out.push((start_line, std::mem::take(&mut record)));
@@ -172,7 +184,7 @@ pub fn origins_from_csv(text: &str, crs: Crs) -> Result<Vec<Origin>, ImportError
                 if !(0.0..=ABSURD).contains(&n) {
                     return Err(ImportError::Csv {
                         line,
-                        message: format!("population {n} is not a number from 0 to {ABSURD}"),
+                        message: format!("population {} is not a number from 0 to {ABSURD}", short_num(n)),
                     });
                 }
                 Some(n)

@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::filter::{DEFAULT_EXCLUDED_NAME_PARTS, walkable_geojson_line};
 use super::mapping::CategoryMapping;
-use super::{Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem, yes_no};
+use super::{
+    Facility, FacilityImport, Origin, StreetImport, StreetLine, StreetReport, UnmappedItem, ZERO_LENGTH, yes_no,
+};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, LonLat, check_lonlat};
 use crate::circle::ABSURD;
@@ -154,6 +156,11 @@ fn geometry_type<'a>(feature: &'a Value, path: &str) -> Result<Option<(&'a str, 
             message: "missing geometry type".to_string(),
         });
     };
+    // A GeometryCollection has `geometries`, no `coordinates`: the importers use none, and
+    // name it by its type (it read as "missing coordinates").
+    if t == "GeometryCollection" {
+        return Ok(Some((t, g.get("geometries").unwrap_or(&Value::Null))));
+    }
     let Some(c) = g.get("coordinates") else {
         return Err(ImportError::GeoJson {
             path: format!("{path}.geometry.coordinates"),
@@ -176,8 +183,10 @@ fn prop(feature: &Value, key: &str) -> Option<String> {
 ///
 /// Lines are joined where they share a vertex (identical coordinates), so crossing roads that
 /// share an interior vertex connect there. Walkability: see [`filter`](super::filter).
-/// Features of other geometry types are counted in the report (with the first one's path),
-/// not read.
+/// Features of other geometry types (a GeometryCollection too), and lines of fewer than two
+/// distinct points (`geometry zero-length line`), are skipped and counted in the report with
+/// the first one's path, not a refusal of the file; a line of a MultiLineString with no length
+/// is left out of it. Positions that cannot be read are still an error naming them.
 pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<StreetImport, ImportError> {
     let root = parse_json(text)?;
     let mut ids: HashMap<(u64, u64), i64> = HashMap::new();
@@ -190,8 +199,14 @@ pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<Stree
             continue;
         };
         let cpath = format!("{path}.geometry.coordinates");
+        // A line of fewer than two distinct points has no length: left out, not an error.
+        let with_length = |l: &Value, at: &str| match line(l, at, options.crs) {
+            Ok(pts) => Ok(Some(pts)),
+            Err(ImportError::LineTooShort { .. }) => Ok(None),
+            Err(e) => Err(e),
+        };
         let parts: Vec<Vec<LonLat>> = match t {
-            "LineString" => vec![line(coords, &cpath, options.crs)?],
+            "LineString" => with_length(coords, &cpath)?.into_iter().collect(),
             "MultiLineString" => {
                 let Some(arr) = coords.as_array() else {
                     return Err(ImportError::GeoJson {
@@ -199,10 +214,11 @@ pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<Stree
                         message: "a MultiLineString needs an array of lines".to_string(),
                     });
                 };
-                arr.iter()
-                    .enumerate()
-                    .map(|(i, l)| line(l, &format!("{cpath}[{i}]"), options.crs))
-                    .collect::<Result<Vec<_>, _>>()?
+                let mut parts = Vec::with_capacity(arr.len());
+                for (i, l) in arr.iter().enumerate() {
+                    parts.extend(with_length(l, &format!("{cpath}[{i}]"))?);
+                }
+                parts
             }
             other => {
                 *report.excluded.entry(format!("geometry {other}")).or_insert(0) += 1;
@@ -210,6 +226,11 @@ pub fn streets_from_geojson(text: &str, options: &StreetOptions) -> Result<Stree
                 continue;
             }
         };
+        if parts.is_empty() {
+            *report.excluded.entry(ZERO_LENGTH.to_string()).or_insert(0) += 1;
+            report.first_not_a_line.get_or_insert_with(|| path.clone());
+            continue;
+        }
         let lookup = |k: &str| prop(f, k);
         if let Err(reason) = walkable_geojson_line(&lookup, &options.excluded_name_parts) {
             *report.excluded.entry(reason).or_insert(0) += 1;
@@ -267,7 +288,8 @@ pub fn facilities_from_geojson(text: &str, mapping: &CategoryMapping, crs: Crs) 
     for (path, f) in features(&root)? {
         let id = prop(f, "id").unwrap_or_else(|| path.clone());
         let name = prop(f, "name");
-        let point = match geometry_type(f, &path)? {
+        let geometry = geometry_type(f, &path)?;
+        let point = match geometry {
             Some((t, c)) => representative_point(t, c, &path, crs)?,
             None => None,
         };
@@ -310,7 +332,10 @@ pub fn facilities_from_geojson(text: &str, mapping: &CategoryMapping, crs: Crs) 
             }
             Some(_) => out.unmapped.push(UnmappedItem { id, name, keys }),
             None => {
-                keys.push("no point or polygon geometry".to_string());
+                keys.push(match geometry {
+                    Some((t, _)) => format!("no point or polygon geometry ({t})"),
+                    None => "no point or polygon geometry".to_string(),
+                });
                 out.unmapped.push(UnmappedItem { id, name, keys });
             }
         }

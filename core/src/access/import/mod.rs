@@ -45,15 +45,22 @@ pub struct StreetReport {
     pub excluded: BTreeMap<String, usize>,
     /// OSM way references to nodes absent from the input (the way is cut there).
     pub missing_nodes: usize,
-    /// The first feature of a GeoJSON network that is not a line (a Point, a Polygon, no
-    /// geometry), e.g. `features[4]`; how many there were of each kind is in `excluded`
-    /// (`geometry Point`, `no geometry`).
+    /// The first feature of a network that is not a line the importer can use, e.g.
+    /// `features[4]` or `way/300`: a Point, a Polygon, a GeometryCollection, no geometry, or a
+    /// line (an OSM way) of fewer than two distinct points. How many there were of each kind is
+    /// in `excluded` (`geometry Point`, `geometry GeometryCollection`, `no geometry`,
+    /// `geometry zero-length line`). Such features are skipped, not a refusal of the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_not_a_line: Option<String>,
 }
 
+/// The key of [`StreetReport::excluded`] for a line or OSM way of fewer than two distinct
+/// points: it has no length to walk.
+pub(crate) const ZERO_LENGTH: &str = "geometry zero-length line";
+
 impl StreetReport {
-    /// Features of a GeoJSON network left out for not being lines (`geometry …`, `no geometry`).
+    /// Features of a network left out for not being lines it can use (`geometry …`, `no
+    /// geometry`).
     pub fn not_lines(&self) -> usize {
         self.excluded.iter().filter(|(k, _)| Self::not_a_line(k)).map(|(_, n)| n).sum()
     }

@@ -8,8 +8,14 @@
 //! declared or expanded ("billion laughs"); only the five predefined entities are resolved in
 //! attribute values. Truncated XML (open elements at the end) and truncated or corrupt PBF
 //! blobs are errors, never partial results.
+//!
+//! A node or way id given twice is refused ([`ImportError::OsmDuplicateId`]): the later copy
+//! silently replaced the earlier (one repeated node moved a street to 0°, 0°). Such a file is a
+//! history or change file, or extracts concatenated without merging, and which copy is right
+//! cannot be told; osm2pgsql ("node id … appears more than once") and osmium ("Node ID twice
+//! in input") refuse it too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use geo::{Centroid, LineString, Point, Polygon};
 use quick_xml::XmlVersion;
@@ -17,7 +23,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::filter::{name_excluded, walkable};
 use super::mapping::CategoryMapping;
-use super::{Facility, FacilityImport, StreetImport, StreetLine, StreetReport, UnmappedItem};
+use super::{Facility, FacilityImport, StreetImport, StreetLine, StreetReport, UnmappedItem, ZERO_LENGTH};
 use crate::access::crs::{Crs, convert};
 use crate::access::{ImportError, LonLat, check_lonlat};
 
@@ -47,7 +53,9 @@ fn tag_of<'a>(tags: &'a [(String, String)], key: &str) -> Option<&'a str> {
 impl OsmData {
     /// The walkable ways as street lines, under the filter documented in
     /// [`filter`](super::filter). A way that references nodes absent from the input is cut
-    /// there (the count is reported).
+    /// there (the count is reported). A walkable way of fewer than two distinct nodes has no
+    /// length: it is left out and counted as `geometry zero-length line`, the first one named
+    /// in [`StreetReport::first_not_a_line`].
     pub fn streets(&self) -> Result<StreetImport, ImportError> {
         self.streets_excluding(&[])
     }
@@ -69,10 +77,11 @@ impl OsmData {
             }
             let distinct = w.refs.windows(2).filter(|p| p[0] != p[1]).count() + 1;
             if w.refs.len() < 2 || distinct < 2 {
-                return Err(ImportError::LineTooShort {
-                    path: format!("way/{}", w.id),
-                    found: if w.refs.is_empty() { 0 } else { distinct },
-                });
+                // One such way refused the whole file; it is skipped and reported instead, as a
+                // GeoJSON feature that is not a line is.
+                *report.excluded.entry(ZERO_LENGTH.to_string()).or_insert(0) += 1;
+                report.first_not_a_line.get_or_insert_with(|| format!("way/{}", w.id));
+                continue;
             }
             report.kept += 1;
             let name = tag_of(&w.tags, "name").map(str::to_string);
@@ -223,6 +232,11 @@ fn required<T: std::str::FromStr>(e: &BytesStart<'_>, element: &str, name: &str,
     })
 }
 
+/// An element id seen before; `position` its byte offset in OSM XML (`None` in PBF).
+fn duplicate(element: &'static str, id: i64, position: Option<u64>) -> ImportError {
+    ImportError::OsmDuplicateId { element, id, position, line: 0, column: 0 }
+}
+
 enum Current {
     None,
     Node(i64),
@@ -252,7 +266,8 @@ pub fn parse_osm_xml(bytes: &[u8]) -> Result<OsmData, ImportError> {
         match &mut e {
             ImportError::Xml { position, line, column, .. }
             | ImportError::XmlDoctype { position, line, column }
-            | ImportError::XmlAttribute { position, line, column, .. } => {
+            | ImportError::XmlAttribute { position, line, column, .. }
+            | ImportError::OsmDuplicateId { position: Some(position), line, column, .. } => {
                 (*line, *column) = line_column(bytes, *position);
             }
             _ => {}
@@ -267,6 +282,7 @@ fn parse_osm_xml_at(bytes: &[u8]) -> Result<OsmData, ImportError> {
     let mut stack: Vec<String> = Vec::new();
     let mut current = Current::None;
     let mut node_tags: Vec<(String, String)> = Vec::new();
+    let mut way_ids: HashSet<i64> = HashSet::new();
     let mut saw_root = false;
     loop {
         let pos = reader.buffer_position();
@@ -307,11 +323,16 @@ fn parse_osm_xml_at(bytes: &[u8]) -> Result<OsmData, ImportError> {
                 let lat: f64 = required(&e, "node", "lat", pos)?;
                 let lon: f64 = required(&e, "node", "lon", pos)?;
                 let p = check_lonlat(lon, lat, || format!("node/{id}"))?;
-                data.nodes.insert(id, p);
+                if data.nodes.insert(id, p).is_some() {
+                    return Err(duplicate("node", id, Some(pos)));
+                }
                 current = Current::Node(id);
             }
             (1, "way") => {
                 let id: i64 = required(&e, "way", "id", pos)?;
+                if !way_ids.insert(id) {
+                    return Err(duplicate("way", id, Some(pos)));
+                }
                 current = Current::Way(OsmWay { id, refs: Vec::new(), tags: Vec::new() });
             }
             (1, _) => current = Current::Other,
@@ -362,30 +383,36 @@ fn finish(data: &mut OsmData, current: &mut Current, node_tags: &mut Vec<(String
 
 // ---------------------------------------------------------------- PBF
 
+/// One node of a PBF file, or the file's first error.
+fn pbf_node(
+    (id, lon, lat): (i64, f64, f64),
+    tags: Vec<(String, String)>,
+    data: &mut OsmData,
+    first_error: &mut Option<ImportError>,
+) {
+    match check_lonlat(lon, lat, || format!("node/{id}")) {
+        Ok(p) if data.nodes.insert(id, p).is_some() => {
+            first_error.get_or_insert(duplicate("node", id, None));
+        }
+        Ok(_) => {
+            if !tags.is_empty() {
+                data.tagged_nodes.push((id, tags));
+            }
+        }
+        Err(e) => {
+            first_error.get_or_insert(e);
+        }
+    }
+}
+
 /// Parses an OSM PBF file held in memory.
 pub fn parse_osm_pbf(bytes: &[u8]) -> Result<OsmData, ImportError> {
     use osmpbf::{Element, ElementReader};
     let mut data = OsmData::default();
     let mut first_error: Option<ImportError> = None;
     let mut elements = 0usize;
+    let mut way_ids: HashSet<i64> = HashSet::new();
     let reader = ElementReader::new(bytes);
-    let mut node = |id: i64, lon: f64, lat: f64, tags: Vec<(String, String)>, data: &mut OsmData| match check_lonlat(
-        lon,
-        lat,
-        || format!("node/{id}"),
-    ) {
-        Ok(p) => {
-            data.nodes.insert(id, p);
-            if !tags.is_empty() {
-                data.tagged_nodes.push((id, tags));
-            }
-        }
-        Err(e) => {
-            if first_error.is_none() {
-                first_error = Some(e);
-            }
-        }
-    };
     let owned = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
         it.map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
@@ -395,11 +422,14 @@ pub fn parse_osm_pbf(bytes: &[u8]) -> Result<OsmData, ImportError> {
             match el {
                 Element::Node(n) => {
                     let tags = owned(&mut n.tags());
-                    node(n.id(), n.lon(), n.lat(), tags, &mut data);
+                    pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
                 }
                 Element::DenseNode(n) => {
                     let tags = owned(&mut n.tags());
-                    node(n.id(), n.lon(), n.lat(), tags, &mut data);
+                    pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
+                }
+                Element::Way(w) if !way_ids.insert(w.id()) => {
+                    first_error.get_or_insert(duplicate("way", w.id(), None));
                 }
                 Element::Way(w) => {
                     data.ways.push(OsmWay { id: w.id(), refs: w.refs().collect(), tags: owned(&mut w.tags()) })
