@@ -1911,3 +1911,59 @@ test('a11y review: on a phone the guide map\'s symbols are 24 px or more and its
     await browser.close();
   }
 });
+
+onBare('autosave="session" keeps a draft across reloads of its tab only, and forgetSaved() removes it (a shared computer, security review 2026-12-06)', async (page) => {
+  const mount = (p) => p.evaluate(async () => {
+    await import('/widgets/lifecircle-widgets.js');
+    const f = document.createElement('lifecircle-assessment');
+    f.id = 'form-s';
+    f.setAttribute('autosave', 'session');
+    f.setAttribute('circle-id', 'shared-pc');
+    document.body.replaceChildren(f);
+    await f.ready;
+    const said = (c) => f.shadowRoot.querySelector(c)?.textContent ?? '';
+    return { hint: said('.lcx-hint'), notice: said('.lcx-notice'), key: f.storageKey, name: f.data.name };
+  });
+  const first = await mount(page);
+  assert.equal(first.hint, '每次修改都自动保存在本标签页中，关闭标签页即清除。');
+  await page.locator('#form-s input[id$="-name"]').first().fill('甲的草稿');
+  await page.waitForTimeout(300);
+  const stored = (p) => p.evaluate((k) => ({ session: sessionStorage.getItem(k) !== null, local: localStorage.getItem(k) !== null }), first.key);
+  assert.deepEqual(await stored(page), { session: true, local: false }, 'saved in the tab, not in the browser');
+
+  await page.reload();
+  const again = await mount(page);
+  assert.equal(again.name, '甲的草稿', 'a reload of the tab restores it');
+  assert.match(again.notice, /已恢复本标签页中自动保存的填写内容/);
+
+  // (Another tab has its own sessionStorage: the browser's rule, not the widget's, so asserted
+  // above as "in the tab, not in the browser".)
+
+  assert.equal(await page.evaluate(() => document.getElementById('form-s').forgetSaved()), true);
+  assert.deepEqual(await stored(page), { session: false, local: false });
+  assert.equal(await page.evaluate(() => document.getElementById('form-s').forgetSaved()), false, 'nothing left to forget');
+  assert.equal(await page.evaluate(() => document.getElementById('form-s').data.name), '甲的草稿', 'the form keeps what it shows');
+  await page.reload();
+  assert.notEqual((await mount(page)).name, '甲的草稿', 'forgotten: a reload starts afresh');
+});
+
+onBare('forgetSaved() removes a draft saved in the browser (the default autosave) and only its own key', async (page) => {
+  await page.evaluate(async () => {
+    await import('/widgets/lifecircle-widgets.js');
+    localStorage.setItem('someone-else', 'kept');
+    const f = document.createElement('lifecircle-assessment');
+    f.id = 'kiosk';
+    f.setAttribute('circle-id', 'kiosk');
+    document.body.replaceChildren(f);
+    await f.ready;
+  });
+  await page.locator('#kiosk input[id$="-name"]').first().fill('草稿');
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
+    const f = document.getElementById('kiosk');
+    const before = localStorage.getItem(f.storageKey) !== null;
+    const forgot = f.forgetSaved();
+    return { before, forgot, after: localStorage.getItem(f.storageKey), other: localStorage.getItem('someone-else') };
+  });
+  assert.deepEqual(r, { before: true, forgot: true, after: null, other: 'kept' });
+});

@@ -159,7 +159,8 @@ export interface ElementConfig {
   tilesCredit?: string;
   tilesCrs?: 'wgs84' | 'cgcs2000' | 'gcj02';
   whatIf?: boolean;
-  autosave?: boolean;
+  /** `<lifecircle-assessment>`: `false` saves nothing; `"session"` saves in this tab only (sessionStorage: kept across reloads, cleared when the tab closes; for computers several people use); default: this browser (localStorage). The `autosave` attribute (`off`, `session`) wins. */
+  autosave?: boolean | 'session';
   /** `<lifecircle-district>`: the communities in the district (the `communities` attribute wins). */
   communities?: number;
   /** `<lifecircle-district>`: values the district reports for its targets that circle data cannot give, `{ provincial_pilot: 1 }` or the text `"provincial_pilot=1, professional_operators=2"` (the `reported` attribute wins). */
@@ -186,7 +187,10 @@ export interface LifecircleElement extends HTMLElement {
 export interface LifecircleAssessmentElement extends LifecircleElement {
   /** `lifecircle:<standard id>@<version>:<circle id>`; `null` until the standard has arrived. */
   readonly storageKey: string | null;
+  /** Whether edits are saved at all (in this browser, or in this tab with `autosave="session"`). */
   readonly autosave: boolean;
+  /** Removes what this form saved for its circle and returns whether there was anything (e.g. after the portal stored the `lifecircle-submit` detail, on a shared computer). The form keeps what it shows; a further edit is saved again. */
+  forgetSaved(): boolean;
 }
 
 declare global {

@@ -198,7 +198,8 @@ export const standardInfo = async (standard) => {
 
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
-  corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为 localStorage 键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the localStorage key “{key}”, not deleted.'],
+  restoredSession: ['已恢复本标签页中自动保存的填写内容。', 'Restored what was autosaved in this tab.'],
+  corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为浏览器存储（{store}）的键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the key “{key}” in the browser’s {store}, not deleted.'],
   saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请用“保存到文件（JSON）”留一份备份。', 'Autosave failed (browser storage full or disabled): use “Save to a file (JSON)” to keep a copy.'],
   importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
@@ -221,6 +222,7 @@ const TEXT = {
   exportJson: ['保存到文件（JSON）', 'Save to a file (JSON)'],
   importJson: ['从文件读入（JSON）', 'Open a saved file (JSON)'],
   autosave: ['每次修改都自动保存在本机浏览器中。', 'Every edit is autosaved in this browser.'],
+  autosaveSession: ['每次修改都自动保存在本标签页中，关闭标签页即清除。', 'Every edit is autosaved in this tab, and cleared when the tab is closed.'],
   autosaveOff: ['本页未开启自动保存：请用“保存到文件（JSON）”保存填写内容。', 'Autosave is off on this page: use “Save to a file (JSON)” to keep what you enter.'],
   failed: ['组件无法加载：', 'The widget could not load: '],
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
@@ -773,6 +775,31 @@ class AssessmentElement extends LifecircleElement {
 
   get autosave() { return this.getAttribute('autosave') !== 'off' && this._config.autosave !== false; }
 
+  /** Where edits are saved: this tab only (`autosave="session"`, for computers several people use) or this browser. */
+  get _inSession() { return this.autosave && (this.getAttribute('autosave') === 'session' || this._config.autosave === 'session'); }
+
+  // The storage in use; null where the browser refuses it (storage disabled, a sandboxed frame).
+  _store() {
+    try { return this._inSession ? sessionStorage : localStorage; } catch { return null; }
+  }
+
+  /**
+   * Removes what this form saved for its circle (under `storageKey`, in the storage in use) and
+   * returns whether there was anything: for a portal that has stored the `lifecircle-submit`
+   * detail, so the next person at a shared computer does not find this draft. The form keeps
+   * what it shows; a further edit is saved again.
+   */
+  forgetSaved() {
+    const key = this.storageKey;
+    const store = this._store();
+    if (!key || !store) return false;
+    try {
+      const had = store.getItem(key) != null;
+      store.removeItem(key);
+      return had;
+    } catch { return false; }
+  }
+
   /** The localStorage key: standard id + version + circle id; null until the standard has arrived. */
   get storageKey() {
     // Read the standard's id and version once per standard, not on every autosave.
@@ -794,7 +821,7 @@ class AssessmentElement extends LifecircleElement {
   _relabel() {
     super._relabel();
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
-    this._hint.textContent = say(this, this.autosave ? 'autosave' : 'autosaveOff');
+    this._hint.textContent = say(this, this._inSession ? 'autosaveSession' : this.autosave ? 'autosave' : 'autosaveOff');
   }
 
   // Followers that mounted before this form catch up with it.
@@ -819,20 +846,21 @@ class AssessmentElement extends LifecircleElement {
     if (carried !== undefined && (!this.autosave || this._kept.key === key)) return mountFrom(carried, given);
     const start = carried ?? this._default;
     if (!this.autosave) return mountFrom(start, given);
+    const store = this._store();
     let saved = null;
-    try { saved = localStorage.getItem(key); } catch { saved = null; }
+    try { saved = store?.getItem(key) ?? null; } catch { saved = null; }
     if (saved == null) return mountFrom(start, given);
     try {
       const handle = mountFrom(saved, false);
-      this._sayKey('restored');
+      this._sayKey(this._inSession ? 'restoredSession' : 'restored');
       return handle;
     } catch (e) {
       if (e.code !== 'circle') throw e;
       // Never lose data: keep the unreadable entry under another key and say so.
       const aside = `${key}:corrupt:${new Date().toISOString()}`;
-      try { localStorage.setItem(aside, saved); localStorage.removeItem(key); } catch { /* kept in place */ }
+      try { store.setItem(aside, saved); store.removeItem(key); } catch { /* kept in place */ }
       const handle = mountFrom(start, given);
-      this._sayKey('corrupt', { key: aside }, true);
+      this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
       return handle;
     }
   }
@@ -848,7 +876,7 @@ class AssessmentElement extends LifecircleElement {
 
   _save(text) {
     if (!this.autosave) return;
-    try { localStorage.setItem(this.storageKey, text); } catch { this._sayKey('saveFailed', {}, true); }
+    try { this._store().setItem(this.storageKey, text); } catch { this._sayKey('saveFailed', {}, true); }
   }
 
   _startOver() {

@@ -109,9 +109,9 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
     // builds of one commit stay identical wherever they are built).
     let (glue, bindgen_glue) = (out.join(format!("{GLUE}.js")), out.join(format!("{GLUE}.bindgen.js")));
     io(&glue, std::fs::rename(&glue, &bindgen_glue))?;
-    minify(&bindgen_glue, &glue)?;
+    minify(&bindgen_glue, &glue, &format!("{GLUE}.bindgen.js"))?;
     io(&bindgen_glue, std::fs::remove_file(&bindgen_glue))?;
-    minify(&root().join("web/js").join(MODULE), &out.join(MODULE))?;
+    minify(&root().join("web/js").join(MODULE), &out.join(MODULE), &format!("web/js/{MODULE}"))?;
     io(&out, std::fs::copy(root().join("web/js").join(TYPES), out.join(TYPES)))?;
     let mut core_types = String::from(
         "// lifecircle-types.d.ts — 圈、评估结果与区级汇总的类型 / the types of circles, assessments and\n\
@@ -223,11 +223,11 @@ const SUMS: &str = "SHA256SUMS";
 const JS_TARGET: &str = "--target=chrome85,edge85,firefox79,safari14.1";
 
 /// Minifies the script `from` with esbuild (npm, pinned in `e2e/package.json`) into `to`, with a
-/// source map beside it (`<name>.map`, holding the readable source, fetched only by a browser's
+/// source map beside it naming its source `source_name` (`<name>.map`, holding the readable source, fetched only by a browser's
 /// developer tools). Comments and whitespace were about 40 % of the two scripts' gzip bytes
 /// (20.2 + 10.9 KB → 12.1 + 7.0 KB, measured 2026-12-06): a page loads the scripts, not the
 /// explanations in them.
-fn minify(from: &Path, to: &Path) -> Result<(), String> {
+fn minify(from: &Path, to: &Path, source_name: &str) -> Result<(), String> {
     crate::install::npm()?;
     let name = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut cmd = std::process::Command::new(root().join("e2e/node_modules/.bin/esbuild"));
@@ -244,7 +244,16 @@ fn minify(from: &Path, to: &Path) -> Result<(), String> {
         "// {name}: lifecircle (MIT OR Apache-2.0), minified by `cargo xtask dist`; readable source in {name}.map"
     );
     cmd.arg(format!("--banner:js={banner}")).arg(format!("--outfile={}", to.display())).arg(from);
-    run(&format!("esbuild --minify {name}"), &mut cmd)
+    run(&format!("esbuild --minify {name}"), &mut cmd)?;
+    // esbuild names the source by its path relative to the map, which depends on where the
+    // bundle is written (a subset bundle goes to the target directory, wherever that is): the
+    // map names it `source_name` instead, so two builds of one commit stay identical.
+    let map_path = to.with_file_name(format!("{name}.map"));
+    let text = io(&map_path, std::fs::read_to_string(&map_path))?;
+    let mut map: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", map_path.display()))?;
+    map["sources"] = serde_json::json!([source_name]);
+    let text = serde_json::to_string(&map).map_err(|e| format!("{}: {e}", map_path.display()))?;
+    io(&map_path, std::fs::write(&map_path, text))
 }
 
 /// `sha256sum`'s format for `files` under `dir` (but the checksum file), by path: what a
