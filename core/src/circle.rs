@@ -288,9 +288,11 @@ pub struct Circle {
 /// and `message_zh` (the same in a community worker's words, [`InputProblem::text`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputProblem {
-    /// Stable code: `json`, `out_of_range`, `not_whole`, `unknown_category`, `unknown_indicator`,
-    /// `unknown_figure`, `unknown_form`, `inconsistent`, `repeated` (the same facility or
-    /// origin listed twice; in a district's list of circles, the same circle twice,
+    /// Stable code: `json` (a key written twice among them), `out_of_range` (a boundary that
+    /// encloses no area among them), `not_whole`, `unknown_category`, `unknown_indicator`,
+    /// `unknown_figure` (a figure or a survey the standard does not have), `unknown_form`,
+    /// `inconsistent` (a centre outside its own boundary among them), `repeated` (the same
+    /// facility or origin listed twice; in a district's list of circles, the same circle twice,
     /// [`crate::district::Refused`]).
     pub code: &'static str,
     /// Field path, e.g. `facilities[3].floor_area_m2`.
@@ -327,6 +329,14 @@ pub enum ProblemDetail {
     /// the standard's id, whether the standard has the indicator as another kind, and the
     /// section answered (`checklist` or `evaluator`).
     Indicator { key: String, standard: String, other_kind: bool, section: &'static str },
+    /// A survey under a key the standard does not ask (`unknown_figure`): the key, the standard's
+    /// id, its survey keys (those of its satisfaction indicators) and the one nearest the key.
+    Survey { key: String, standard: String, asked: Vec<String>, nearest: Option<String> },
+    /// A boundary that encloses no area (`out_of_range`): fewer than three distinct points
+    /// (`distinct`, how many it has), or three or more all on one line.
+    Boundary { distinct: usize },
+    /// A centre outside its own boundary (`inconsistent`).
+    CentreOutside,
 }
 
 /// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
@@ -347,6 +357,12 @@ impl PartialEq for ProblemDetail {
                 Indicator { key: a, standard: b, other_kind: c, section: d },
                 Indicator { key: e, standard: f, other_kind: g, section: h },
             ) => (a, b, c, d) == (e, f, g, h),
+            (
+                Survey { key: a, standard: b, asked: c, nearest: d },
+                Survey { key: e, standard: f, asked: g, nearest: h },
+            ) => (a, b, c, d) == (e, f, g, h),
+            (Boundary { distinct: a }, Boundary { distinct: b }) => a == b,
+            (CentreOutside, CentreOutside) => true,
             _ => false,
         }
     }
@@ -393,9 +409,20 @@ impl InputProblem {
         let f = &self.field;
         match self.code {
             "out_of_range" => match self.detail {
-                Some(ProblemDetail::Category { .. } | ProblemDetail::Empty | ProblemDetail::Indicator { .. }) => {
-                    "数值不合理：超出合理范围".into()
-                }
+                Some(ProblemDetail::Boundary { distinct }) if distinct < 3 => format!(
+                    "边界至少要有 3 个不同的点才能围成区域，这里只有 {distinct} 个：边界外的设施不计入本圈，\
+                     这样的边界会把全部设施排除在外。请补全边界各点（[经度, 纬度]），或删去 boundary（按步行范围判断）"
+                ),
+                Some(ProblemDetail::Boundary { .. }) => "边界各点在一条直线上，围不成区域：边界外的设施不计入本圈，\
+                     这样的边界会把全部设施排除在外。请核对边界各点（[经度, 纬度]），或删去 boundary（按步行范围判断）"
+                    .into(),
+                Some(
+                    ProblemDetail::Category { .. }
+                    | ProblemDetail::Empty
+                    | ProblemDetail::Indicator { .. }
+                    | ProblemDetail::Survey { .. }
+                    | ProblemDetail::CentreOutside,
+                ) => "数值不合理：超出合理范围".into(),
                 Some(ProblemDetail::Coordinate { .. }) => {
                     "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
@@ -414,6 +441,11 @@ impl InputProblem {
             },
             "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
+            "inconsistent" if self.detail == Some(ProblemDetail::CentreOutside) => {
+                "生活圈中心不在自己的边界内：边界外的设施不计入本圈，几乎全部设施都会被排除。\
+                 请核对中心与边界各点的经纬度（先经度后纬度，坐标系相同）"
+                    .into()
+            }
             "inconsistent" => format!("前后矛盾：{}", self.message),
             "unknown_category" if self.message.starts_with("`` ") => "请选择业态".into(),
             "unknown_category" => match &self.detail {
@@ -446,7 +478,19 @@ impl InputProblem {
                 ),
                 _ => "本标准没有这个指标".into(),
             },
-            "unknown_figure" => "本标准没有这个数据项".into(),
+            "unknown_figure" => match &self.detail {
+                Some(ProblemDetail::Survey { key, standard, asked, nearest }) => match (nearest, asked.is_empty()) {
+                    (Some(near), _) => format!(
+                        "本标准（{standard}）没有满意度调查“{key}”— 是不是 {near}？这项调查不会计入，请改为 {near}"
+                    ),
+                    (None, true) => format!("本标准（{standard}）没有满意度调查指标，调查“{key}”不会计入：请删去这条"),
+                    (None, false) => format!(
+                        "本标准（{standard}）没有满意度调查“{key}”，这项调查不会计入：本标准的调查名为 {}",
+                        crate::score::join_all(asked, "、")
+                    ),
+                },
+                _ => "本标准没有这个数据项".into(),
+            },
             "unknown_form" => "本标准没有这个发展形态".into(),
             // (in a list of circles the path starts with `circles[i].`)
             "repeated" if f.contains("facilities[") => {
@@ -472,6 +516,9 @@ fn json_text(m: &str) -> String {
         "一个生活圈须写成对象（{…}，字段有名称），不能是按位置排列的列表".into()
     } else if m.starts_with("unknown field") {
         format!("没有这个字段“{}”", quoted("unknown field"))
+    } else if m.starts_with("duplicate field") || m.starts_with("duplicate key") {
+        let key = quoted("duplicate");
+        format!("“{key}”写了两次：同一项只能写一次，请核对两处哪个对，删去多余的一条")
     } else if m.starts_with("missing field") {
         format!("缺少必填字段“{}”", quoted("missing field"))
     } else if let Some(t) = type_mismatch_zh(m) {
@@ -635,13 +682,24 @@ impl InputError {
     /// Gives the problems found after parsing (which name a field but no line) the line and
     /// column of their value in `text`, the JSON they were read from: a circle, or a list of
     /// circles (`circles[2].…` is the list's third element). The text as read, BOM or not.
+    ///
+    /// One reading of the text for all the problems (thousands of them, a facility id repeated
+    /// all through a long inventory, are placed as fast as one).
     pub fn locate(&mut self, text: &str) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        for p in self.problems.iter_mut().filter(|p| p.line.is_none()) {
-            let field = p.field.strip_prefix("circles").filter(|f| f.starts_with('[')).unwrap_or(&p.field);
-            if let Some((line, column)) = crate::json_path::value_position(text, field) {
-                (p.line, p.column) = (Some(line), Some(value_column(text, line, column)));
-            }
+        let unplaced: Vec<usize> = (0..self.problems.len()).filter(|&k| self.problems[k].line.is_none()).collect();
+        let fields: Vec<&str> = unplaced
+            .iter()
+            .map(|&k| {
+                let field = &self.problems[k].field;
+                field.strip_prefix("circles").filter(|f| f.starts_with('[')).unwrap_or(field)
+            })
+            .collect();
+        let offsets = crate::json_path::value_offsets(text, &fields);
+        let (found, at): (Vec<usize>, Vec<usize>) =
+            unplaced.iter().zip(offsets).filter_map(|(&k, at)| at.map(|at| (k, at))).unzip();
+        for (k, (line, column)) in found.into_iter().zip(crate::json_path::line_columns(text, &at)) {
+            (self.problems[k].line, self.problems[k].column) = (Some(line), Some(column));
         }
     }
 }
@@ -678,12 +736,6 @@ fn json_error(text: &str, e: &serde_json::Error, prefix: &str) -> InputError {
     }
 }
 
-/// The column (1-based, characters) of a value that starts at byte column `column` (1-based)
-/// of line `line`.
-fn value_column(text: &str, line: u32, column: u32) -> u32 {
-    crate::json_path::chars_before(text, line, column.saturating_sub(1)) + 1
-}
-
 /// A circle given as a JSON array: serde's derived reader takes one, field by position
 /// (`["a","某社区",false,null,[],9600,3200]` reads as a circle), which is a slip or the wrong
 /// file, never what a user means. `at`: the array's line and column (characters).
@@ -698,12 +750,6 @@ fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
             detail: None,
         }],
     }
-}
-
-/// Whether the value at `(line, column)` (1-based, bytes) of `text` is an array.
-fn is_array_at(text: &str, (line, column): (u32, u32)) -> bool {
-    let line = text.split('\n').nth((line as usize).saturating_sub(1)).unwrap_or("");
-    line.as_bytes().get((column as usize).saturating_sub(1)) == Some(&b'[')
 }
 
 /// Largest number of anything (people, square metres, metres) the core accepts as real
@@ -756,16 +802,21 @@ impl Circle {
     pub fn parse_json_list(text: &str) -> Result<Vec<Circle>, InputError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let list = serde_json::from_str::<Vec<Circle>>(text).map_err(|e| json_error(text, &e, "circles"))?;
-        let arrays: Vec<InputProblem> = (0..list.len())
-            .filter_map(|k| {
-                let at = crate::json_path::value_position(text, &format!("[{k}]"))?;
-                is_array_at(text, at).then(|| {
-                    let at = (at.0, value_column(text, at.0, at.1));
-                    array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0)
-                })
-            })
-            .collect();
-        if arrays.is_empty() { Ok(list) } else { Err(InputError { problems: arrays }) }
+        // The circles written as arrays, found in one reading of the list.
+        let fields: Vec<String> = (0..list.len()).map(|k| format!("[{k}]")).collect();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let (arrays, at): (Vec<usize>, Vec<usize>) = crate::json_path::value_offsets(text, &fields)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, at)| at.filter(|&at| text.as_bytes().get(at) == Some(&b'[')).map(|at| (k, at)))
+            .unzip();
+        if arrays.is_empty() {
+            return Ok(list);
+        }
+        let at = crate::json_path::line_columns(text, &at);
+        let problems =
+            arrays.iter().zip(at).map(|(k, at)| array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0));
+        Err(InputError { problems: problems.collect() })
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -883,6 +934,11 @@ impl Circle {
                 coord(format!("facilities[{i}].location"), p);
             }
         }
+        // Facilities from data count only inside the boundary: one that encloses nothing, or
+        // not the circle's own centre, would drop every one of them with no more than a count.
+        if let Some(problem) = self.location.as_ref().and_then(boundary_problem) {
+            out.push(problem);
+        }
         // The same facility or origin listed twice would be counted twice (a breakfast shop
         // more, residents more than live there).
         fn id_and_category(f: &Facility) -> Option<(&str, &str)> {
@@ -931,6 +987,126 @@ impl Circle {
         }
         out
     }
+}
+
+impl Circle {
+    /// Surveys under a key the standard does not ask (the `survey` of none of its satisfaction
+    /// indicators), as a figure it does not have is refused: a survey under `overal` was
+    /// dropped and the satisfaction indicator scored as missing data, without a word. Code
+    /// `unknown_figure`, the field `surveys.<key>`, the Chinese naming the key nearest.
+    pub(crate) fn unknown_surveys(&self, st: &crate::standard::Standard) -> Vec<InputProblem> {
+        let mut asked: Vec<&str> = st
+            .indicators
+            .iter()
+            .filter_map(|i| match &i.kind {
+                crate::standard::Kind::Satisfaction { survey, .. } => Some(survey.as_str()),
+                _ => None,
+            })
+            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let asked_en = asked.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
+        self.surveys
+            .keys()
+            .filter(|k| !asked.contains(&k.as_str()))
+            .map(|k| {
+                let nearest = crate::standard::resolve::nearest(k.trim(), &asked);
+                let hint = match (nearest, asked.is_empty()) {
+                    (Some(n), _) => format!(" (did you mean `{n}`?)"),
+                    (None, true) => " (it has no satisfaction indicator)".to_string(),
+                    (None, false) => format!(" (its surveys: {})", crate::score::join_all(&asked_en, ", ")),
+                };
+                InputProblem {
+                    code: "unknown_figure",
+                    field: format!("surveys.{k}"),
+                    line: None,
+                    column: None,
+                    message: format!("`{k}` is not a survey of {}{hint}: it would not be counted", st.id),
+                    detail: Some(ProblemDetail::Survey {
+                        key: k.clone(),
+                        standard: st.id.clone(),
+                        asked: asked.iter().map(|a| a.to_string()).collect(),
+                        nearest: nearest.map(str::to_string),
+                    }),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether `[lon, lat]` is a longitude and latitude.
+fn lon_lat([lon, lat]: [f64; 2]) -> bool {
+    lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)
+}
+
+/// What is wrong with a location's boundary, if anything: it encloses no area (fewer than three
+/// distinct points, or all on one line), or the centre lies outside it (on its edge is inside).
+/// Nothing is said of a boundary or centre with a point that is not a coordinate (that is said
+/// already). The ring is closed whether or not its last point repeats its first, as GeoJSON
+/// writes it; a ring that crosses itself or goes round more than once is read by the non-zero
+/// winding rule, as the walking reach's boundary test (`geo`'s `Contains`) reads it.
+fn boundary_problem(loc: &Location) -> Option<InputProblem> {
+    let ring = loc.boundary.as_deref()?;
+    if !ring.iter().all(|p| lon_lat(*p)) || !lon_lat(loc.centre) {
+        return None;
+    }
+    // Twice the signed area of the triangle a, b, p: 0 when the three lie on one line.
+    let cross = |a: [f64; 2], b: [f64; 2], p: [f64; 2]| (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+    let first = ring.first();
+    let second = ring.iter().find(|p| Some(*p) != first);
+    let third = second.and_then(|b| ring.iter().find(|p| Some(*p) != first && *p != b));
+    let distinct = [first, second, third].iter().filter(|p| p.is_some()).count();
+    let flat = match (first, second) {
+        (Some(a), Some(b)) => ring.iter().all(|p| cross(*a, *b, *p) == 0.0),
+        _ => true,
+    };
+    let problem = |code, message: String, detail| InputProblem {
+        code,
+        field: "location.boundary".into(),
+        line: None,
+        column: None,
+        message,
+        detail: Some(detail),
+    };
+    if distinct < 3 || flat {
+        let message = if distinct < 3 {
+            format!("a boundary needs at least 3 distinct points, found {distinct}")
+        } else {
+            format!("the boundary's {} points lie on one line", ring.len())
+        };
+        return Some(problem(
+            "out_of_range",
+            format!("{message}: it encloses no area, and every facility from data would lie outside it"),
+            ProblemDetail::Boundary { distinct },
+        ));
+    }
+    // The winding number of the ring around the centre: edges crossing the line east of it
+    // upwards count +1, downwards -1.
+    let [x, y] = loc.centre;
+    let mut winding = 0i64;
+    for (k, &a) in ring.iter().enumerate() {
+        let b = ring[(k + 1) % ring.len()];
+        let side = cross(a, b, loc.centre);
+        let on_edge =
+            side == 0.0 && a[0].min(b[0]) <= x && x <= a[0].max(b[0]) && a[1].min(b[1]) <= y && y <= a[1].max(b[1]);
+        if on_edge {
+            return None;
+        }
+        if a[1] <= y && b[1] > y && side > 0.0 {
+            winding += 1;
+        } else if a[1] > y && b[1] <= y && side < 0.0 {
+            winding -= 1;
+        }
+    }
+    (winding == 0).then(|| {
+        problem(
+            "inconsistent",
+            format!(
+                "the centre [{x}, {y}] lies outside the circle's own boundary: facilities from data outside it do not count, so nearly every one would be left out (check the coordinates of both, longitude first)"
+            ),
+            ProblemDetail::CentreOutside,
+        )
+    })
 }
 
 /// The items listed twice, as `(j, i)`: item `j` has the key of an earlier item `i` (the
@@ -1248,6 +1424,33 @@ mod tests {
         err.problems[0].line = None;
         err.locate(list);
         assert_eq!(err.problems[0].line, None);
+    }
+
+    /// The centre test reads a ring as the walking reach's boundary test does (`geo`'s
+    /// `Contains`, non-zero winding), on random rings, most of them crossing themselves.
+    #[test]
+    fn the_centre_test_reads_a_ring_as_the_walking_reach_does() {
+        use geo::Contains;
+        let mut next = crate::order::xorshift(0x5eed_b0d1_c0de_0001);
+        let centre = [120.8125, 27.929];
+        let (mut inside, mut outside) = (0, 0);
+        for _ in 0..3000 {
+            let n = 3 + (next() % 9) as usize;
+            let ring: Vec<[f64; 2]> = (0..n)
+                .map(|_| [120.80 + (next() % 25_000) as f64 * 1e-6, 27.92 + (next() % 20_000) as f64 * 1e-6])
+                .collect();
+            let polygon = geo::Polygon::new(ring.iter().map(|p| geo::Coord { x: p[0], y: p[1] }).collect(), vec![]);
+            let contains = polygon.contains(&geo::Point::new(centre[0], centre[1]));
+            let problem = boundary_problem(&Location { crs: Crs::default(), centre, boundary: Some(ring.clone()) });
+            match problem.as_ref().map(|p| p.code) {
+                None => inside += 1,
+                Some("inconsistent") => outside += 1,
+                // (three random points on one line: not drawn)
+                _ => continue,
+            }
+            assert_eq!(problem.is_none(), contains, "{ring:?}");
+        }
+        assert!(inside > 500 && outside > 500, "{inside} inside, {outside} outside");
     }
 
     #[test]

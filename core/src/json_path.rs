@@ -350,110 +350,170 @@ fn hex4(raw: &[u8], i: usize) -> Option<u32> {
     digits.iter().try_fold(0, |n, d| Some(n * 16 + char::from(*d).to_digit(16)?))
 }
 
-/// The characters among the first `bytes` bytes of line `line` (1-based) of `text`: a byte
-/// column (serde_json's, or one found here) as an editor counts columns, where 镇 is one
-/// column, not three. A column that ends inside a character counts that character.
+/// The characters among the first `bytes` bytes of line `line` (1-based) of `text`: serde_json's
+/// byte column (the bytes read on the line, the last of them the one at fault) as an editor
+/// counts columns, 1-based, where 镇 is one column, not three (a column that ends inside a
+/// character counts that character). Never 0: with nothing read on the line (the end of a text
+/// that ends with a line break) the position is the line's first column.
 pub(crate) fn chars_before(text: &str, line: u32, bytes: u32) -> u32 {
     let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
-    let end = (start + bytes as usize).min(text.len());
+    let end = start.saturating_add(bytes as usize).min(text.len());
     let n = text.as_bytes()[start.min(end)..end].iter().filter(|b| **b & 0xC0 != 0x80).count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+    u32::try_from(n).unwrap_or(u32::MAX).max(1)
 }
 
-/// Where the value at `field` (a path as [`error_path`] writes it, `facilities[3].walk_m`;
-/// `[2].name` for an element of a top-level array) starts in `text`: its line (1-based) and
-/// byte column (1-based). `None` when the text has no such value, or is not JSON.
+/// Where the values at `fields` (paths as [`error_path`] writes them, `facilities[3].walk_m`;
+/// `[2].name` for an element of a top-level array) start in `text`: the byte offset of each,
+/// in the order of `fields`; `None` when the text has no such value, or is not JSON before it.
+/// A key written twice: its first value.
 ///
 /// For problems found after parsing (an absurd value, a facility listed twice), which serde
-/// cannot place. The text parsed, so it nests no deeper than serde_json's recursion limit;
-/// deeper than 256 levels the search gives up rather than recurse further.
-pub(crate) fn value_position(text: &str, field: &str) -> Option<(u32, u32)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let at = find_value(bytes, &mut i, &mut String::new(), Some(field), 0).ok()??;
-    let before = bytes.get(..at)?;
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let start = before.iter().rposition(|b| *b == b'\n').map_or(0, |n| n + 1);
-    Some((u32::try_from(line).ok()?, u32::try_from(at - start + 1).ok()?))
+/// cannot place. One pass over the text for every field, so that thousands of problems, or
+/// the circles of a long list, are placed in the time of one reading: only the members on the
+/// way to a field sought are named, the others are read through, and the reading stops when
+/// every field is found. The text parsed, so it nests no deeper than serde_json's recursion
+/// limit; deeper than 256 levels the search gives up rather than recurse further.
+pub(crate) fn value_offsets(text: &str, fields: &[&str]) -> Vec<Option<usize>> {
+    let mut wanted: Vec<(&str, usize)> = fields.iter().copied().zip(0..).collect();
+    crate::order::sort_by(&mut wanted, |a, b| a.0.cmp(b.0));
+    let mut search = Search { bytes: text.as_bytes(), wanted, found: vec![None; fields.len()], left: fields.len() };
+    if search.left > 0 {
+        let _ = search.value(&mut 0, &mut String::new(), true, 0);
+    }
+    search.found
 }
 
-/// Reads the value at `*i`, whose path is `path`, and leaves `*i` past it. `Ok(Some(at))`:
-/// `field`'s value starts at `at` (the search stops there); `Ok(None)`: it is not in this
-/// value (with no `field`, the value is only read through); `Err(())`: not JSON.
-fn find_value(
-    bytes: &[u8],
-    i: &mut usize,
-    path: &mut String,
-    field: Option<&str>,
-    depth: usize,
-) -> Result<Option<usize>, ()> {
-    let ws = |i: &mut usize| {
-        while matches!(bytes.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+/// The line (1-based) and column (1-based, in characters, as [`chars_before`] counts them) of
+/// each byte offset of `text`, in the order given: one pass over the text for all of them.
+pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    crate::order::sort_by_key(&mut order, |&k| offsets[k]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut at, mut line, mut column) = (0usize, 1u32, 1u32);
+    for k in order {
+        let to = offsets[k].min(bytes.len());
+        for &b in bytes.get(at..to).unwrap_or_default() {
+            if b == b'\n' {
+                (line, column) = (line.saturating_add(1), 1);
+            } else if b & 0xC0 != 0x80 {
+                column = column.saturating_add(1);
+            }
+        }
+        at = at.max(to);
+        out[k] = (line, column);
+    }
+    out
+}
+
+/// The reading of [`value_offsets`].
+struct Search<'a> {
+    bytes: &'a [u8],
+    /// The fields sought, sorted, each with its place among the caller's.
+    wanted: Vec<(&'a str, usize)>,
+    found: Vec<Option<usize>>,
+    /// Fields not found yet.
+    left: usize,
+}
+
+impl Search<'_> {
+    /// Whether a field sought is `path` or lies inside its value.
+    fn leads(&self, path: &str) -> bool {
+        let first = self.wanted.partition_point(|(f, _)| *f < path);
+        self.wanted.get(first).is_some_and(|(f, _)| f.starts_with(path))
+    }
+
+    fn ws(&self, i: &mut usize) {
+        while matches!(self.bytes.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             *i += 1;
         }
-    };
-    ws(i);
-    if field == Some(path.as_str()) {
-        return Ok(Some(*i));
     }
-    if depth > 256 {
-        return Err(());
-    }
-    let here = path.len();
-    // A member is searched only on the way to the field; otherwise it is read through.
-    let inner = |path: &str| field.filter(|f| f.starts_with(path));
-    match bytes.get(*i).copied().ok_or(())? {
-        open @ (b'{' | b'[') => {
-            // An object's members and an array's elements, read alike.
-            let (array, close) = if open == b'[' { (true, b']') } else { (false, b'}') };
-            *i += 1;
-            ws(i);
-            if bytes.get(*i) == Some(&close) {
-                *i += 1;
-                return Ok(None);
-            }
-            for k in 0usize.. {
-                ws(i);
-                if array {
-                    let _ = write!(path, "[{k}]");
-                } else {
-                    let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
-                    let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
-                    *i = end;
-                    ws(i);
-                    if bytes.get(*i) != Some(&b':') {
-                        return Err(());
-                    }
-                    *i += 1;
-                    if here > 0 {
-                        path.push('.');
-                    }
-                    path.push_str(&key);
-                }
-                let found = find_value(bytes, i, path, inner(path), depth + 1)?;
-                path.truncate(here);
-                if found.is_some() {
-                    return Ok(found);
-                }
-                ws(i);
-                match bytes.get(*i) {
-                    Some(b',') => *i += 1,
-                    Some(c) if *c == close => {
-                        *i += 1;
-                        return Ok(None);
-                    }
-                    _ => return Err(()),
+
+    /// Reads the value at `*i`, whose path is `path` when `named` (a field sought is it or lies
+    /// inside it; otherwise `path` is not kept up), and leaves `*i` past it. `Err(())`: not
+    /// JSON, too deep, or every field found: the reading stops.
+    fn value(&mut self, i: &mut usize, path: &mut String, named: bool, depth: usize) -> Result<(), ()> {
+        let bytes = self.bytes;
+        self.ws(i);
+        if named {
+            let first = self.wanted.partition_point(|(f, _)| *f < path.as_str());
+            for &(_, k) in self.wanted[first..].iter().take_while(|(f, _)| *f == path.as_str()) {
+                if self.found[k].is_none() {
+                    self.found[k] = Some(*i);
+                    self.left -= 1;
                 }
             }
+            if self.left == 0 {
+                return Err(());
+            }
+        }
+        if depth > 256 {
             return Err(());
         }
-        b'"' => *i = string_end(bytes, *i).ok_or(())?,
-        b'-' | b'0'..=b'9' => *i = number_end(bytes, *i).ok_or(())?,
-        _ => *i = literal_end(bytes, *i).ok_or(())?,
+        let here = path.len();
+        match bytes.get(*i).copied().ok_or(())? {
+            open @ (b'{' | b'[') => {
+                // An object's members and an array's elements, read alike.
+                let (array, close) = if open == b'[' { (true, b']') } else { (false, b'}') };
+                *i += 1;
+                self.ws(i);
+                if bytes.get(*i) == Some(&close) {
+                    *i += 1;
+                    return Ok(());
+                }
+                for k in 0usize.. {
+                    self.ws(i);
+                    if array {
+                        if named {
+                            let _ = write!(path, "[{k}]");
+                        }
+                    } else {
+                        let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
+                        if named {
+                            let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
+                            if here > 0 {
+                                path.push('.');
+                            }
+                            path.push_str(&key);
+                        }
+                        *i = end;
+                        self.ws(i);
+                        if bytes.get(*i) != Some(&b':') {
+                            return Err(());
+                        }
+                        *i += 1;
+                    }
+                    // A member is named only on the way to a field sought.
+                    let inner = named && self.leads(path);
+                    self.value(i, path, inner, depth + 1)?;
+                    path.truncate(here);
+                    self.ws(i);
+                    match bytes.get(*i) {
+                        Some(b',') => *i += 1,
+                        Some(c) if *c == close => {
+                            *i += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(()),
+                    }
+                }
+                Err(())
+            }
+            b'"' => {
+                *i = string_end(bytes, *i).ok_or(())?;
+                Ok(())
+            }
+            b'-' | b'0'..=b'9' => {
+                *i = number_end(bytes, *i).ok_or(())?;
+                Ok(())
+            }
+            _ => {
+                *i = literal_end(bytes, *i).ok_or(())?;
+                Ok(())
+            }
+        }
     }
-    Ok(None)
 }
-
 /// Compact JSON (no whitespace outside strings, as `serde_json::to_string` writes it)
 /// indented the way `serde_json::to_string_pretty` does: two spaces, `"key": value`, and
 /// `{}`/`[]` for empty containers.
@@ -572,6 +632,169 @@ mod tests {
                 let _ = path_at(text, usize::MAX, usize::MAX, category);
             }
         }
+    }
+
+    /// The search before [`value_offsets`] (one reading of the text per field, which made a
+    /// problem per facility of a long inventory quadratic), kept as the reference: the line and
+    /// the column in characters of `field`'s value.
+    fn reference_position(text: &str, field: &str) -> Option<(u32, u32)> {
+        fn find_value(
+            bytes: &[u8],
+            i: &mut usize,
+            path: &mut String,
+            field: Option<&str>,
+            depth: usize,
+        ) -> Result<Option<usize>, ()> {
+            let ws = |i: &mut usize| {
+                while matches!(bytes.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                    *i += 1;
+                }
+            };
+            ws(i);
+            if field == Some(path.as_str()) {
+                return Ok(Some(*i));
+            }
+            if depth > 256 {
+                return Err(());
+            }
+            let here = path.len();
+            let inner = |path: &str| field.filter(|f| f.starts_with(path));
+            match bytes.get(*i).copied().ok_or(())? {
+                open @ (b'{' | b'[') => {
+                    let (array, close) = if open == b'[' { (true, b']') } else { (false, b'}') };
+                    *i += 1;
+                    ws(i);
+                    if bytes.get(*i) == Some(&close) {
+                        *i += 1;
+                        return Ok(None);
+                    }
+                    for k in 0usize.. {
+                        ws(i);
+                        if array {
+                            let _ = write!(path, "[{k}]");
+                        } else {
+                            let end = string_end(bytes, *i).filter(|_| bytes.get(*i) == Some(&b'"')).ok_or(())?;
+                            let key = unescape(bytes.get(*i + 1..end - 1).ok_or(())?);
+                            *i = end;
+                            ws(i);
+                            if bytes.get(*i) != Some(&b':') {
+                                return Err(());
+                            }
+                            *i += 1;
+                            if here > 0 {
+                                path.push('.');
+                            }
+                            path.push_str(&key);
+                        }
+                        let found = find_value(bytes, i, path, inner(path), depth + 1)?;
+                        path.truncate(here);
+                        if found.is_some() {
+                            return Ok(found);
+                        }
+                        ws(i);
+                        match bytes.get(*i) {
+                            Some(b',') => *i += 1,
+                            Some(c) if *c == close => {
+                                *i += 1;
+                                return Ok(None);
+                            }
+                            _ => return Err(()),
+                        }
+                    }
+                    return Err(());
+                }
+                b'"' => *i = string_end(bytes, *i).ok_or(())?,
+                b'-' | b'0'..=b'9' => *i = number_end(bytes, *i).ok_or(())?,
+                _ => *i = literal_end(bytes, *i).ok_or(())?,
+            }
+            Ok(None)
+        }
+        let bytes = text.as_bytes();
+        let at = find_value(bytes, &mut 0, &mut String::new(), Some(field), 0).ok()??;
+        let before = bytes.get(..at)?;
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let start = before.iter().rposition(|b| *b == b'\n').map_or(0, |n| n + 1);
+        let chars = bytes[start..at].iter().filter(|b| **b & 0xC0 != 0x80).count();
+        Some((line as u32, chars as u32 + 1))
+    }
+
+    /// Every path of a JSON value, as [`error_path`] writes them, with some that are not there.
+    fn paths(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        out.push(path.to_string());
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    paths(v, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, out);
+                }
+                out.push(format!("{path}.not_there"));
+            }
+            serde_json::Value::Array(a) => {
+                for (k, v) in a.iter().enumerate() {
+                    paths(v, &format!("{path}[{k}]"), out);
+                }
+                out.push(format!("{path}[{}]", a.len()));
+            }
+            _ => {}
+        }
+    }
+
+    /// One reading for every field finds each where the reading per field found it: the same
+    /// line and column, or none, on circles pretty and compact, cut short, with a byte
+    /// changed, with keys written twice, escaped, or holding dots and brackets.
+    #[test]
+    fn one_reading_places_every_field_where_a_reading_per_field_did() {
+        let sample = crate::example::example("longwan-2024").unwrap().json;
+        let v: serde_json::Value = serde_json::from_str(sample).unwrap();
+        let mut fields = Vec::new();
+        paths(&v, "", &mut fields);
+        let mut texts = vec![
+            sample.to_string(),
+            serde_json::to_string(&v).unwrap(),
+            format!("[{},\n  {sample}]", serde_json::to_string(&v).unwrap()),
+            "{\"a\": 1, \"a\": {\"b\": [1, {\"c\": 2}]},\n \"a\": 3, \"x.y\": 4, \"x\": {\"y\": 5}, \"k\\\"[0]\": 6, \"\\u4e2d\": 7}"
+                .to_string(),
+            "\r\n{\"名称\":\"镇中\",\r\n\t\"d\":[[[]],[{}],[[1,[2]]]],\"e\":-1.5e3,\"f\":null,\"g\":true}".to_string(),
+        ];
+        let pretty = texts[0].clone();
+        for cut in (0..pretty.len()).step_by(211).filter(|&k| pretty.is_char_boundary(k)) {
+            texts.push(pretty[..cut].to_string());
+            let mut changed = pretty.clone().into_bytes();
+            changed[cut] = if changed[cut] == b',' { b' ' } else { b',' };
+            texts.push(String::from_utf8_lossy(&changed).into_owned());
+        }
+        for text in &texts {
+            let mut fields = fields.clone();
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+                paths(&v, "", &mut fields);
+            }
+            fields.extend(
+                ["a", "a.b[1].c", "x.y", "k\"[0]", "中", "名称", "d[2][0][1][0]", "g", "[1].facilities[2]"]
+                    .map(String::from),
+            );
+            let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+            let offsets = value_offsets(text, &refs);
+            let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+            let mut at = line_columns(text, &found).into_iter();
+            for (field, offset) in fields.iter().zip(&offsets) {
+                let got = offset.map(|_| at.next().unwrap());
+                assert_eq!(got, reference_position(text, field), "{field} in {text:?}");
+            }
+        }
+    }
+
+    /// serde_json's column 0 (nothing read on the line: the end of a text that ends with a line
+    /// break) is the line's first column.
+    #[test]
+    fn an_error_column_is_never_0() {
+        let text = "{\"id\": \"a\",\n  \"name\": \"镇中\"\n";
+        let e = serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
+        assert_eq!((e.line(), e.column()), (3, 0), "serde_json's position");
+        assert_eq!(chars_before(text, 3, 0), 1);
+        // Characters, not bytes: the last byte of 中 (17 bytes in) is column 13, not 17.
+        assert_eq!(chars_before(text, 2, 17), 13);
+        assert_eq!(chars_before(text, 1, 1), 1);
+        assert_eq!(chars_before("", 1, 0), 1);
+        assert_eq!(chars_before("", 9, 9), 1);
     }
 
     #[test]

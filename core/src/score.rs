@@ -180,6 +180,11 @@ fn check_against<'a>(st: &'a Standard, c: &Circle, out: &mut Vec<InputProblem>) 
             problem("unknown_figure", format!("figures.{k}"), format!("`{k}` is not a figure of {}", st.id));
         }
     }
+    // A survey under a key no satisfaction indicator asks (`overal`) would not be counted.
+    for p in c.unknown_surveys(st) {
+        detail.set(p.detail);
+        problem(p.code, p.field, p.message);
+    }
     // An answer to an indicator not asked here: the Chinese says whether the standard has it
     // as another kind, or not at all (an edition that removed or renumbered it).
     let not_asked = |key: &str, section: &'static str| crate::circle::ProblemDetail::Indicator {

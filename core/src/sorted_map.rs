@@ -1,11 +1,13 @@
 //! [`SortedMap`]: the circle's maps from text keys (figures, surveys, checklist answers,
 //! evaluator points, nearest distances), kept as a vector sorted by key.
 //!
-//! It reads, writes and compares exactly like `BTreeMap<String, V>` (a JSON object, keys in
-//! order; a repeated key keeps its last value), but its code is a binary search over a vector,
-//! where each `BTreeMap<String, V>` links its own node-splitting and merging code for every
-//! value type (about 48 KB of the widgets' wasm for seven types). These maps hold tens of
-//! entries, where a sorted vector is also the faster one.
+//! It reads, writes and compares like `BTreeMap<String, V>` (a JSON object, keys in order),
+//! except that a key written twice in the JSON is an error naming it, where `BTreeMap` silently
+//! keeps the last value (a checklist item answered 已落实, then 尚未落实 further down, changed the
+//! score without a word). Its code is a binary search over a vector, where each
+//! `BTreeMap<String, V>` links its own node-splitting and merging code for every value type
+//! (about 48 KB of the widgets' wasm for seven types). These maps hold tens of entries, where a
+//! sorted vector is also the faster one.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -158,8 +160,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 let mut m = SortedMap::new();
-                while let Some((k, v)) = access.next_entry::<String, V>()? {
-                    m.insert(k, v);
+                while let Some(k) = access.next_key::<String>()? {
+                    // Refused as soon as the key is read, so that the error is placed at it (as
+                    // serde's own `duplicate field` of a struct is).
+                    let at = match m.find(&k) {
+                        Ok(_) => return Err(serde::de::Error::custom(format_args!("duplicate key `{k}`"))),
+                        Err(at) => at,
+                    };
+                    let v = access.next_value::<V>()?;
+                    // (a key after all the others, as keys written in order come, moves none)
+                    m.items.insert(at, (k, v));
                 }
                 Ok(m)
             }
@@ -222,13 +232,30 @@ mod tests {
 
     #[test]
     fn reads_json_like_a_btreemap() {
-        // Unordered keys come out in order; a repeated key keeps its last value.
-        let text = r#"{"b": 2, "a": 1, "c": 3, "a": 4}"#;
+        // Unordered keys come out in order.
+        let text = r#"{"b": 2, "a": 1, "c": 3, "d": 4}"#;
         let ours: SortedMap<i32> = serde_json::from_str(text).unwrap();
         let std: BTreeMap<String, i32> = serde_json::from_str(text).unwrap();
         assert!(ours.iter().eq(std.iter()));
-        assert_eq!(ours.get("a"), Some(&4));
+        assert_eq!(ours.get("a"), Some(&1));
         assert!(serde_json::from_str::<SortedMap<i32>>("[1, 2]").is_err());
         assert!(serde_json::from_str::<SortedMap<i32>>(r#"{"a": "x"}"#).is_err());
+    }
+
+    /// A key written twice is refused, placed at its second writing, where a `BTreeMap` keeps
+    /// the last value without a word.
+    #[test]
+    fn a_key_written_twice_is_an_error_at_its_second_writing() {
+        let text = "{\"b\": 2, \"a\": 1,\n \"a\": 4}";
+        let std: BTreeMap<String, i32> = serde_json::from_str(text).unwrap();
+        assert_eq!(std["a"], 4, "what a BTreeMap does");
+        let e = serde_json::from_str::<SortedMap<i32>>(text).unwrap_err();
+        assert_eq!(e.to_string(), "duplicate key `a` at line 2 column 4");
+        // Before its value is read: a second value of the wrong type is not what is said.
+        let e = serde_json::from_str::<SortedMap<i32>>(r#"{"a": 1, "a": "x"}"#).unwrap_err();
+        assert!(e.to_string().starts_with("duplicate key `a`"), "{e}");
+        // The same key in two maps is no repetition.
+        let two: Vec<SortedMap<i32>> = serde_json::from_str(r#"[{"a": 1}, {"a": 2}]"#).unwrap();
+        assert_eq!((two[0]["a"], two[1]["a"]), (1, 2));
     }
 }

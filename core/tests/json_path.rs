@@ -135,7 +135,9 @@ fn plain(m: &str) -> String {
 fn chars_read(text: &str, line: usize, column: usize) -> u32 {
     let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
     let end = (start + column).min(text.len());
-    String::from_utf8_lossy(&text.as_bytes()[start..end]).chars().count() as u32
+    // Columns are 1-based: nothing read on the line (the text ends after a line break) is its
+    // first column, not serde_json's 0.
+    (String::from_utf8_lossy(&text.as_bytes()[start..end]).chars().count() as u32).max(1)
 }
 
 /// The byte offset of serde_json's line (1-based) and column (bytes read on that line).

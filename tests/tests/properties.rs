@@ -31,6 +31,11 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
         st.indicators.iter().filter(|i| matches!(i.kind, Kind::Evaluator)).map(|i| (i.id.clone(), i.points)).collect();
     let figs: Vec<String> = st.figures.iter().map(|f| f.key.clone()).collect();
     let forms: Vec<String> = st.forms.iter().map(|f| f.code.clone()).collect();
+    // The survey the standard asks, if any (a survey under another key is refused).
+    let asked: Option<String> = st.indicators.iter().find_map(|i| match &i.kind {
+        Kind::Satisfaction { survey, .. } => Some(survey.clone()),
+        _ => None,
+    });
     let cats2 = cats.clone();
     // Names differ within a category (ties in distance are then broken by name).
     let facility = (0..cats.len(), any::<bool>(), proptest::option::of(0.0..3000.0f64), 0..10u8, 0..40u8).prop_map(
@@ -84,11 +89,9 @@ fn circle(st: &Standard) -> impl Strategy<Value = Circle> {
             facilities,
             figures: figs.iter().zip(figures).filter_map(|(k, v)| v.map(|v| (k.clone(), v.round()))).collect(),
             surveys: survey
-                .map(|(n, share)| {
-                    (
-                        "overall".to_string(),
-                        Survey { respondents: n, satisfied: (f64::from(n) * share).floor() as u32, method: None },
-                    )
+                .zip(asked.clone())
+                .map(|((n, share), key)| {
+                    (key, Survey { respondents: n, satisfied: (f64::from(n) * share).floor() as u32, method: None })
                 })
                 .into_iter()
                 .collect(),
