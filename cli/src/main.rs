@@ -972,14 +972,18 @@ const DUPLICATES_LISTED: usize = 20;
 
 /// Says (on stderr) which facilities of a circle look like one shop entered twice (the same
 /// category, through the standard, and name; close together or without a place): a warning to
-/// check the list, which changes neither the output nor the exit code.
+/// check the list, which changes neither the output nor the exit code. Only the pairs listed
+/// are kept (a name entered 32,000 times is 500 million pairs); the rest are counted, or said
+/// to be at least so many when there are too many to count.
 fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
-    let pairs = lifecircle_core::suspected_duplicates_in(std, circle);
-    for p in pairs.iter().take(DUPLICATES_LISTED) {
+    let found = lifecircle_core::duplicates::first_suspected_duplicates_in(std, circle, DUPLICATES_LISTED);
+    for p in &found.first {
         eprintln!("⚠ {label}：{} / {}", p.text(Lang::Zh), p.text(Lang::En));
     }
-    if let Some(more) = pairs.len().checked_sub(DUPLICATES_LISTED).filter(|&n| n > 0) {
-        eprintln!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs");
+    match found.more() {
+        0 => {}
+        more if found.exact => eprintln!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs"),
+        more => eprintln!("  … 另有至少 {more} 对疑似重复的设施 / at least {more} more suspected duplicate pairs"),
     }
 }
 
@@ -1427,11 +1431,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let list = is_list(&text);
                 match parse_circles(&text) {
                     // An empty list (`[]`) is a mistake, not a district with no circles: its
-                    // summary would mark every target as missed.
+                    // summary would mark every target as missed. Said of the file here (one
+                    // empty file among others is a mistake too), in the words `summarise` uses
+                    // when the whole list is empty, as the npm functions say it.
                     Ok(cs) if cs.is_empty() => failed.push(Failure::Invalid(format!(
-                        "{}：列表中没有生活圈，全区汇总至少要有一个生活圈 / the list holds no circle: a district summary \
-                         needs at least one",
-                        path.display()
+                        "{}：{}",
+                        path.display(),
+                        lifecircle_core::district::NO_CIRCLES
                     ))),
                     Ok(cs) => {
                         for (k, c) in cs.into_iter().enumerate() {
@@ -1462,6 +1468,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let d = match d {
                 Ok(d) if failed.is_empty() => d,
                 Ok(_) => return Err(no_summary(failed)),
+                // No circle at all: each empty file is said above already.
+                Err(refused) if refused.is_empty_list() => {
+                    if failed.is_empty() {
+                        failed.push(Failure::Invalid(lifecircle_core::district::NO_CIRCLES.into()));
+                    }
+                    return Err(no_summary(failed));
+                }
                 Err(refused) => {
                     for (i, mut e) in refused.unscored {
                         let (f, k) = from[i];

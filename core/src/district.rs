@@ -524,8 +524,14 @@ pub fn repeated_ids<'a>(circles: impl IntoIterator<Item = &'a Circle>) -> Vec<&'
     repeated
 }
 
-/// What the CLI and the npm functions say when [`repeated_ids`] finds some.
+/// What the CLI and the npm functions say when [`repeated_ids`] finds some. Given none, it is
+/// what they say of a list with no circle at all ([`NO_CIRCLES`]): a [`Refused`] with no circle
+/// unscored and none repeated is that list's, and a caller that says "the repeated ids" of such
+/// a refusal says the right thing.
 pub fn repeated_message(ids: &[impl AsRef<str>]) -> String {
+    if ids.is_empty() {
+        return NO_CIRCLES.to_string();
+    }
     let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
     format!(
         "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
@@ -533,9 +539,16 @@ pub fn repeated_message(ids: &[impl AsRef<str>]) -> String {
     )
 }
 
+/// What [`summarise`] says of a list with no circle: a district of none is a mistake (an
+/// empty file, the wrong list), not a summary with every target missed. Chinese first; the CLI
+/// writes it after the file's name, the npm functions as a bad `circles` argument.
+pub const NO_CIRCLES: &str =
+    "列表中没有生活圈，全区汇总至少要有一个生活圈 / the list holds no circle: a district summary needs at least one";
+
 /// Why a list of circles was not summarised. Every circle must score and none may be given
 /// twice: a summary that left a circle out, or counted one twice, would miscount the circles
-/// built.
+/// built. With no circle unscored and none repeated, the list held no circle at all
+/// ([`Refused::is_empty_list`], [`NO_CIRCLES`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refused {
     /// Each circle that does not score: its place in the list (from 0) and its problems.
@@ -545,9 +558,27 @@ pub struct Refused {
 }
 
 impl Refused {
+    /// Whether the list was refused for holding no circle ([`NO_CIRCLES`]).
+    pub fn is_empty_list(&self) -> bool {
+        self.unscored.is_empty() && self.repeated.is_empty()
+    }
+
     /// Every reason as one input error, each field prefixed with its circle
-    /// (`circles[2].population`), the repeated ids as a problem of `circles` (code `repeated`).
+    /// (`circles[2].population`), the repeated ids as a problem of `circles` (code `repeated`);
+    /// a list with no circle as a problem of `circles` with code `empty`.
     pub fn into_input_error(self) -> InputError {
+        if self.is_empty_list() {
+            return InputError {
+                problems: vec![InputProblem {
+                    code: "empty",
+                    field: "circles".into(),
+                    line: None,
+                    column: None,
+                    message: NO_CIRCLES.into(),
+                    detail: None,
+                }],
+            };
+        }
         let mut problems = Vec::new();
         for (i, e) in self.unscored {
             for mut p in e.problems {
@@ -571,7 +602,9 @@ impl Refused {
 }
 
 /// Scores every circle under `st` and summarises them ([`district`]), or says why not: every
-/// circle that does not score, and every id given twice.
+/// circle that does not score, every id given twice, or no circle at all ([`NO_CIRCLES`]:
+/// the CLI, the npm functions and the dashboard all refuse an empty list here, in one place).
+/// A caller that wants the standard's targets without circles calls [`district`] itself.
 ///
 /// # Errors
 /// [`Refused`], with all the reasons found.
@@ -581,6 +614,9 @@ pub fn summarise(
     as_of: Date,
     communities: Option<u32>,
 ) -> Result<District, Refused> {
+    if circles.is_empty() {
+        return Err(Refused { unscored: Vec::new(), repeated: Vec::new() });
+    }
     let mut unscored = Vec::new();
     let mut scored = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {

@@ -1849,10 +1849,35 @@ fn build(cx: &mut Cx) -> Standard {
         let members: Vec<(usize, &RawIndicator)> =
             inds_raw.iter().filter(|(_, r)| r.dimension.get() == d.id.get()).map(|(f, r)| (*f, r)).collect();
         let written: f64 = members.iter().map(|(_, r)| pts(r)).sum();
-        if !dropped
-            && !bad_points
-            && !unknown_dim
-            && let Some(declared) = &d.points
+        let sums_hold = !dropped && !bad_points && !unknown_dim;
+        // A subtotal that is not a number would pass the comparison below (NaN differs from
+        // nothing by more than 1e-9): said at its line, with the sum to write when it is known.
+        let declared = match &d.points {
+            Some(p) if !p.get().is_finite() => {
+                let (did, x) = (d.id.get(), num(*p.get()));
+                let (zh, en) = if sums_hold {
+                    let w = num(written);
+                    (
+                        format!(
+                            "维度 {did} 的分值小计 points 须为有限的数，不能是 {x}：其指标合计 {w} 分，请写 points = {w}，或删去 points"
+                        ),
+                        format!(
+                            "dimension `{did}`: points must be a finite number, not {x}: its indicators add up to {w}; write points = {w}, or leave points out"
+                        ),
+                    )
+                } else {
+                    (
+                        format!("维度 {did} 的分值小计 points 须为有限的数，不能是 {x}"),
+                        format!("dimension `{did}`: points must be a finite number, not {x}"),
+                    )
+                };
+                cx.at(*fi, Some(p.span()), DiagCode::BadValue, Some(did), zh, en);
+                None
+            }
+            declared => declared.as_ref(),
+        };
+        if sums_hold
+            && let Some(declared) = declared
             && (declared.get() - written).abs() > 1e-9
         {
             dimension_mismatch(cx, *fi, d, *declared.get(), declared.span(), &members, written);
@@ -1871,6 +1896,27 @@ fn build(cx: &mut Cx) -> Standard {
     let sum: f64 = indicators.iter().map(|i| i.points).sum();
     let written: f64 = inds_raw.iter().map(|(_, r)| pts(r)).sum();
     let total = match &meta.total_points {
+        // Not a number: no sum is ever "out of NaN" (the comparison below is false for NaN),
+        // so it is said here, at its line, and the indicators' sum stands for it.
+        Some(t) if !t.get().is_finite() => {
+            let x = num(*t.get());
+            let (zh, en) = if !dropped && !bad_points {
+                let w = num(written);
+                (
+                    format!("总分 total_points 须为有限的数，不能是 {x}：各指标合计 {w} 分，请写 total_points = {w}"),
+                    format!(
+                        "total_points must be a finite number, not {x}: the indicators add up to {w}; write total_points = {w}"
+                    ),
+                )
+            } else {
+                (
+                    format!("总分 total_points 须为有限的数，不能是 {x}"),
+                    format!("total_points must be a finite number, not {x}"),
+                )
+            };
+            cx.at(last, Some(t.span()), DiagCode::BadValue, Some(&id), zh, en);
+            sum
+        }
         Some(t) => {
             let (tp, w) = (num(*t.get()), num(written));
             if !dropped && !bad_points && (t.get() - written).abs() > 1e-9 {
@@ -3012,6 +3058,8 @@ mod tests {
             ("unit = \"m/min\"", "unit = \"m/mn\""),
             ("points = 22\n", "points = 20\n"),
             ("total_points = 100", "total_points = 90"),
+            ("total_points = 100", "total_points = nan"),
+            ("points = 22\n", "points = inf\n"),
             ("dimension = \"layout\"", "dimension = \"layot\""),
             ("kind = \"presence\"", "kind = \"presense\""),
             ("target = \"convenience_store\"", "target = \"convenience_stor\""),
