@@ -1967,3 +1967,19 @@ onBare('forgetSaved() removes a draft saved in the browser (the default autosave
   });
   assert.deepEqual(r, { before: true, forgot: true, after: null, other: 'kept' });
 });
+
+onBare('an empty district dashboard says there are no circles yet when asked for its summary, not that a circle has problems', async (page) => {
+  const r = await page.evaluate(async () => {
+    await import('/widgets/district/lifecircle-widgets.js');
+    const d = document.createElement('lifecircle-district');
+    d.id = 'empty-district';
+    d.setAttribute('as-of', '2026-06-30');
+    document.body.replaceChildren(d);
+    await d.ready;
+    d.shadowRoot.querySelector('.lcx-export-summary').click();
+    await new Promise((r) => setTimeout(r, 100));
+    return { error: d.error && d.error.message, notice: d.shadowRoot.querySelector('.lcx-notice')?.textContent ?? '' };
+  });
+  assert.equal(r.error, null, 'an empty dashboard mounts');
+  assert.match(r.notice, /还没有生活圈，暂无汇总可导出/, r.notice);
+});

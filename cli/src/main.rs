@@ -13,7 +13,16 @@ use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
+mod terminal;
 mod verify;
+
+use terminal::visible;
+
+/// `eprintln!` through [`terminal::text`]: no control character from data reaches the terminal
+/// (the program's own line breaks stay).
+macro_rules! tell {
+    ($($t:tt)*) => { eprintln!("{}", terminal::text(&format!($($t)*))) };
+}
 
 const AFTER_HELP: &str = "\
 退出码 Exit codes:
@@ -647,23 +656,31 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid(msg)) => {
-            eprintln!("{msg}");
+            tell!("{msg}");
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("{msg}");
+            tell!("{msg}");
             ExitCode::from(2)
         }
         Err(Failure::Io(msg)) => {
-            eprintln!("{msg}");
+            tell!("{msg}");
             ExitCode::from(3)
         }
     }
 }
 
-/// Print to stdout; a closed pipe (`| head`) ends the program quietly instead of panicking.
+/// Print to stdout (a report, a table, a line), every control character but line breaks and
+/// tabs shown escaped ([`terminal::text`]); a closed pipe (`| head`) ends the program quietly
+/// instead of panicking.
 fn emit(text: &str) {
-    emit_bytes(text.as_bytes());
+    emit_bytes(terminal::text(text).as_bytes());
+}
+
+/// Print JSON to stdout as [`emit`] prints text, DEL, C1 and direction controls written as
+/// JSON escapes ([`terminal::json`]): the same JSON value.
+fn emit_json(json: &str) {
+    emit_bytes(terminal::json(json).as_bytes());
 }
 
 /// Write bytes to stdout, with [`emit`]'s handling of a closed pipe.
@@ -674,7 +691,7 @@ fn emit_bytes(bytes: &[u8]) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("无法写入标准输出：{} / cannot write to stdout: {e}", io_reason(&e, Access::Write));
+        tell!("无法写入标准输出：{} / cannot write to stdout: {e}", io_reason(&e, Access::Write));
         std::process::exit(3);
     }
 }
@@ -835,7 +852,7 @@ fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
     let resolved = standard::resolve::resolve(&name, &text, &lookup);
     for (id, file, text) in shadowing.borrow().iter() {
         if let Some(note) = shadowing_note(&name, id, file, text, &dir) {
-            eprintln!("{note}");
+            tell!("{note}");
         }
     }
     Ok(resolved)
@@ -852,7 +869,7 @@ fn load_any(sid: &str) -> Result<Standard, Failure> {
             // say it too (`not_the_builtin`).
             if let Some((b, _)) = modified_builtin(st) {
                 let short = |d: &str| d.chars().take(12).collect::<String>();
-                eprintln!(
+                tell!(
                     "⚠ {sid}：标识与版本（{} v{}）与内置标准相同，但内容不同（摘要 {} ≠ 内置 {}）；修改过的标准请改用新的版本号 / \
                      has the id and version of a built-in standard but other content (digest {} ≠ {}); give a changed standard a new version",
                     st.id,
@@ -978,12 +995,12 @@ const DUPLICATES_LISTED: usize = 20;
 fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
     let found = lifecircle_core::duplicates::first_suspected_duplicates_in(std, circle, DUPLICATES_LISTED);
     for p in &found.first {
-        eprintln!("⚠ {label}：{} / {}", p.text(Lang::Zh), p.text(Lang::En));
+        tell!("⚠ {label}：{} / {}", visible(&p.text(Lang::Zh)), visible(&p.text(Lang::En)));
     }
     match found.more() {
         0 => {}
-        more if found.exact => eprintln!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs"),
-        more => eprintln!("  … 另有至少 {more} 对疑似重复的设施 / at least {more} more suspected duplicate pairs"),
+        more if found.exact => tell!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs"),
+        more => tell!("  … 另有至少 {more} 对疑似重复的设施 / at least {more} more suspected duplicate pairs"),
     }
 }
 
@@ -997,7 +1014,7 @@ fn warn_repeated_ids(ids: &[(String, &Path)]) {
         let same: Vec<String> =
             ids.iter().filter(|(other, _)| other == id).map(|(_, p)| p.display().to_string()).collect();
         if same.len() > 1 {
-            eprintln!(
+            tell!(
                 "⚠ 生活圈编号 {id:?} 出现 {} 次（{}），核验与全区汇总将无法区分，请改用不同编号 / the circle id {id:?} appears {} times ({}): verify and district cannot tell them apart; give each circle its own id",
                 same.len(),
                 same.join("、"),
@@ -1012,9 +1029,23 @@ fn warn_repeated_ids(ids: &[(String, &Path)]) {
 /// (`circles.json circles[1] (b)`).
 fn circle_label(path: &Path, k: Option<usize>, circle: &Circle) -> String {
     match k {
-        Some(k) => format!("{} circles[{k}] ({})", path.display(), circle.id),
+        Some(k) => format!("{} circles[{k}] ({})", path.display(), visible(&circle.id)),
         None => path.display().to_string(),
     }
+}
+
+/// A circle's problems as `InputError` writes them (its line, then each problem on its own
+/// line), each problem's line through [`visible`]: a problem names the circle's keys in its
+/// field and the values it found in its message, and it is said of a file not checked yet.
+fn input_error(e: &lifecircle_core::InputError) -> String {
+    let all = e.to_string();
+    // (the first line is the count of problems: no value of the circle)
+    let mut out = all.lines().next().unwrap_or_default().to_string();
+    for p in &e.problems {
+        out.push_str("\n  ");
+        out.push_str(&visible(&p.to_string()));
+    }
+    out
 }
 
 /// China Standard Time, UTC+8 all year (no daylight saving since 1991), in seconds.
@@ -1086,8 +1117,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Ok(s) => say!(
                         "✔ {}: {} v{} — {} 项指标 indicators, 总分 total {}, {} 个类别 categories",
                         f.display(),
-                        s.id,
-                        s.version,
+                        visible(&s.id),
+                        visible(&s.version),
                         s.indicators.len(),
                         s.total_points,
                         s.categories.len()
@@ -1112,7 +1143,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Show { standard } => {
             let std = load_any(&standard)?;
-            say!("{}", serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))?);
+            emit_json(&(serde_json::to_string_pretty(&std).map_err(|e| Failure::Invalid(e.to_string()))? + "\n"));
             Ok(())
         }
         Command::Pack { standard, output } => {
@@ -1122,6 +1153,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let p = path.display();
                     Failure::Io(format!("无法写入 {p}：{} / cannot write {p}: {e}", io_reason(&e, Access::Write)))
                 }),
+                // Bytes, the standard's texts among them, are not for a terminal: they would
+                // reach it raw, control characters and all (and show as noise).
+                None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => Err(Failure::Usage(
+                    "打包的标准是二进制数据，不输出到终端：请用 -o 文件名（如 -o mine.lcs）或重定向（> mine.lcs）/ \
+                     a packed standard is binary and is not written to a terminal: give -o FILE (e.g. -o mine.lcs) \
+                     or redirect (> mine.lcs)"
+                        .into(),
+                )),
                 None => {
                     emit_bytes(&bytes);
                     Ok(())
@@ -1171,7 +1210,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     Ok(cs) => cs,
                     Err(mut e) => {
                         e.locate(&text);
-                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
+                        failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                         continue;
                     }
                 };
@@ -1206,7 +1245,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 }
                             }
                             e.locate(&text);
-                            failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
+                            failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                         }
                     }
                 }
@@ -1218,7 +1257,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 } else {
                     serde_json::to_string_pretty(&results)
                 };
-                say!("{}", v.map_err(|e| Failure::Invalid(e.to_string()))?);
+                emit_json(&(v.map_err(|e| Failure::Invalid(e.to_string()))? + "\n"));
             }
             if matches!(format, FormatArg::Csv) {
                 emit(&lifecircle_core::table::circles(&results, lang));
@@ -1258,7 +1297,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let read = read_circle_text(path).and_then(|text| {
                     circles_in(&text).map_err(|mut e| {
                         e.locate(&text);
-                        Failure::Invalid(format!("{}: {e}", path.display()))
+                        Failure::Invalid(format!("{}: {}", path.display(), input_error(&e)))
                     })
                 });
                 match read {
@@ -1277,7 +1316,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut unchecked = 0;
             for (i, a) in assessments.iter().enumerate() {
                 let at = if assessments.len() == 1 { String::new() } else { format!("[{i}]") };
-                let header = format!("{}{at} {}", assessment.display(), a.circle_id);
+                // (the circle id as the assessment says it: not a checked circle's)
+                let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
                 let checked = (|| -> Result<verify::Outcome, String> {
                     let (path, circle) = verify::circle_for(a, &files)?;
                     // The standard the assessment names, when none is given: it must be that
@@ -1289,7 +1329,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         None => {
                             return Err(format!(
                                 "标准 {} 不是内置标准，请用 --standard 给出标准文件 / standard {} is not built in: give its file with --standard",
-                                a.standard_id, a.standard_id
+                                visible(&a.standard_id),
+                                visible(&a.standard_id)
                             ));
                         }
                     };
@@ -1323,7 +1364,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     };
                     warn_duplicates(std, &circle, &format!("{} ({})", path.display(), circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                        .map_err(|e| format!("{}: {}", path.display(), input_error(&e)))?;
                     Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle), all))
                 })();
                 match checked {
@@ -1345,11 +1386,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 files.iter().filter(|(_, c)| !assessments.iter().any(|a| a.circle_id == c.id)).collect();
             for (path, c) in &unmatched {
                 say!(
-                    "{} {}: 没有对应的评分结果（{} 中没有编号为 {:?} 的生活圈）/ no assessment in {} is for this circle",
+                    "{} {}: 没有对应的评分结果（{} 中没有编号为 {} 的生活圈）/ no assessment in {} is for this circle",
                     path.display(),
-                    c.id,
+                    visible(&c.id),
                     assessment.display(),
-                    c.id,
+                    visible(&format!("{:?}", c.id)),
                     assessment.display()
                 );
             }
@@ -1448,7 +1489,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(mut e) => {
                         e.locate(&text);
-                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
+                        failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                     }
                 }
                 texts.push((path, text));
@@ -1485,11 +1526,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             }
                         }
                         e.locate(text);
-                        failed.push(Failure::Invalid(format!("{}: {e}", path.display())));
+                        failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                     }
                     if !refused.repeated.is_empty() {
                         // Each repeated circle with the files (and places in a list) it came from.
-                        let mut msg = lifecircle_core::district::repeated_message(&refused.repeated);
+                        let mut msg =
+                            visible(&lifecircle_core::district::repeated_message(&refused.repeated)).into_owned();
                         for id in &refused.repeated {
                             let places: Vec<String> = read_circles
                                 .iter()
@@ -1501,6 +1543,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                     k.map_or_else(|| path.to_string(), |k| format!("{path} circles[{k}]"))
                                 })
                                 .collect();
+                            let id = visible(id);
                             msg.push_str(&format!("\n  {id}：见 {} / in {}", places.join("、"), places.join(", ")));
                         }
                         failed.push(Failure::Invalid(msg));
@@ -1511,7 +1554,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let d = d.with_reported(&reported).map_err(|e| Failure::Usage(format!("--reported：{}", e.join("\n"))))?;
             match format {
                 FormatArg::Json => {
-                    say!("{}", serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))?)
+                    emit_json(&(serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))? + "\n"))
                 }
                 FormatArg::Text | FormatArg::Md => {
                     let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
@@ -1521,10 +1564,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     // A table has no place for the date's warnings and the circles that look
                     // listed twice (the other formats say them): said on stderr.
                     for f in &d.findings {
-                        eprintln!("⚠ {} / {}", f.message.zh, f.message.en);
+                        tell!("⚠ {} / {}", visible(&f.message.zh), visible(&f.message.en));
                     }
                     for dup in &d.duplicates {
-                        eprintln!("{} / {}", dup.text(Lang::Zh), dup.text(Lang::En));
+                        tell!("{} / {}", visible(&dup.text(Lang::Zh)), visible(&dup.text(Lang::En)));
                     }
                     emit(&lifecircle_core::table::district(&d, lang))
                 }
@@ -1538,12 +1581,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 SchemaOf::Circle => lifecircle_core::schema::circle_schema(),
                 SchemaOf::Standard => lifecircle_core::schema::standard_schema(),
             };
-            emit(&schema);
+            emit_json(&schema);
             Ok(())
         }
         Command::Example { standard } => match example::example(&standard) {
             Some(e) => {
-                emit(e.json);
+                emit_json(e.json);
                 Ok(())
             }
             None => Err(Failure::Invalid(format!(
@@ -1602,7 +1645,7 @@ fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
     }
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
         Some(text) => {
-            eprintln!("{}：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK (GB18030)", path.display());
+            tell!("{}：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK (GB18030)", path.display());
             text.into_owned().into_bytes()
         }
         None => bytes,
@@ -1615,8 +1658,14 @@ fn load_network(path: &Path, crs: Crs, exclude_names: &[String]) -> Result<acces
 
 /// A reason a street was left out, as the import report keys it, for a reader: Chinese first.
 fn exclusion_reason(key: &str) -> String {
+    // (a key holds the file's values: a tag's, a geometry's type)
+    let key = &*visible(key);
     if let Some(part) = key.strip_prefix("name contains ") {
         return format!("名称含“{part}” name contains {part}");
+    }
+    // A line whose points are all one point is a line, of no length: not "not a line".
+    if key == "geometry zero-length line" {
+        return "长度为零的线（少于两个不同的点）zero-length line".into();
     }
     if let Some(kind) = key.strip_prefix("geometry ") {
         return format!("不是线（{kind}）not a line: {kind}");
@@ -1642,7 +1691,7 @@ fn load_network_bytes(
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     let report = &import.report;
-    eprintln!(
+    tell!(
         "路网 network {}: {} 条道路 ways kept, {} 个节点 nodes, {:.1} km, {} 个连通分量 components",
         path.display(),
         report.kept,
@@ -1658,28 +1707,29 @@ fn load_network_bytes(
     };
     if !streets.is_empty() {
         let n: usize = streets.iter().map(|(_, n)| **n).sum();
-        eprintln!("  未计入的道路 streets left out: {n}（{}）", said(&streets).join("；"));
+        tell!("  未计入的道路 streets left out: {n}（{}）", said(&streets).join("；"));
     }
     let not_lines = report.not_lines();
     if not_lines > 0 {
         let kinds = said(&shapes);
-        eprintln!(
+        tell!(
             "⚠ 路网中有 {not_lines} 个要素不是线，已跳过（{}），第一个是 {} / {not_lines} features of the network are not lines and were skipped; the first is {}",
             kinds.join("；"),
-            report.first_not_a_line.as_deref().unwrap_or("?"),
-            report.first_not_a_line.as_deref().unwrap_or("?")
+            visible(report.first_not_a_line.as_deref().unwrap_or("?")),
+            visible(report.first_not_a_line.as_deref().unwrap_or("?"))
         );
     }
     if stats.duplicate_edges_merged > 0 {
-        eprintln!(
+        tell!(
             "  重复的路段（同一段路画了两次，如 OSMnx 的双向道路）只计一次 street pieces drawn twice counted once: {}",
             stats.duplicate_edges_merged
         );
     }
     if report.missing_nodes > 0 {
-        eprintln!(
+        tell!(
             "⚠ 道路引用了文件中没有的 {} 个节点，在那里断开：路网可能被截断或不完整，距离会偏长、连通分量会变多（请导出完整的路段，如 Overpass 的 (._;>;);）/ ways refer to {} nodes absent from the file and are cut there: the extract is clipped or incomplete, so walks come out longer and pieces more numerous (export complete ways)",
-            report.missing_nodes, report.missing_nodes
+            report.missing_nodes,
+            report.missing_nodes
         );
     }
     if stats.edges == 0 {
@@ -1703,7 +1753,7 @@ fn load_facilities_bytes(
     let bytes = utf8_or_gbk(path, format, raw);
     let imp = load::facilities(&bytes, format, crs, &mapping)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
-    eprintln!(
+    tell!(
         "设施 facilities {}: {} 处已归类 mapped, {} 处未归类 unmapped",
         path.display(),
         imp.facilities.len(),
@@ -1712,11 +1762,12 @@ fn load_facilities_bytes(
     for u in imp.unmapped.iter().take(10) {
         let hint =
             u.keys.iter().find_map(|k| k.strip_prefix("category=")).map(|w| category_hint(std, w)).unwrap_or_default();
-        eprintln!("  未归类 unmapped: {} {} [{}]{hint}", u.id, u.name.as_deref().unwrap_or(""), u.keys.join(", "));
+        let (id, name, keys) = (visible(&u.id), visible(u.name.as_deref().unwrap_or("")), u.keys.join(", "));
+        tell!("  未归类 unmapped: {id} {name} [{}]{hint}", visible(&keys));
     }
     if imp.unmapped.len() > 10 {
         let more = imp.unmapped.len() - 10;
-        eprintln!("  … 另有 {more} 处未归类 / {more} more unmapped");
+        tell!("  … 另有 {more} 处未归类 / {more} more unmapped");
     }
     Ok(imp.facilities)
 }
@@ -1776,9 +1827,11 @@ impl NetworkData {
         if let Some(w) = c.walking.as_mut() {
             w.measured_from = self.files.clone();
         }
-        eprintln!(
+        tell!(
             "步行距离 walking distances for {label}: {} 处设施上网 facilities placed ({} 处数据中的设施计入本圈清单 from data added to the inventory), {} 个居民点 origins measured",
-            report.facilities_used, report.facilities_added, report.origins_measured,
+            report.facilities_used,
+            report.facilities_added,
+            report.origins_measured,
         );
         let snap = access::DEFAULT_MAX_SNAP_M;
         warn_ids(&report.facilities_unsnapped, |n| {
@@ -1818,7 +1871,7 @@ impl NetworkData {
         // check), then the hint of the option to give for each datum warning.
         for f in &report.findings {
             let mark = if f.severity == "warning" { "⚠" } else { "ⓘ" };
-            eprintln!("{mark} {}", f.text());
+            tell!("{mark} {}", visible(&f.text()));
         }
         report.datum_warnings.iter().for_each(datum_hint);
         report.snap_findings.iter().for_each(warn_cut_off);
@@ -1866,7 +1919,7 @@ fn category_hint(std: &Standard, written: &str) -> String {
 /// `say(n)` and the first ids, to stderr, when `ids` holds any.
 fn warn_ids(ids: &[String], say: impl FnOnce(usize) -> String) {
     if !ids.is_empty() {
-        eprintln!("{}: {}", say(ids.len()), some_ids(ids));
+        tell!("{}: {}", say(ids.len()), some_ids(ids));
     }
 }
 
@@ -1881,17 +1934,17 @@ fn warn_cut_off(f: &access::graph::SnapFinding) {
     };
     let (n, km) = (f.component_nodes, f.component_length_m / 1000.0);
     match f.main_off_network_m {
-        Some(m) => eprintln!(
+        Some(m) => tell!(
             "⚠ {what} 最近的道路在一小段与主路网不连通的路网上（{n} 个节点，{km:.2} km）：同一小段上的地点沿该段量距离，到其他地方从 {m:.0} 米外的主路网道路量（这 {m:.0} 米计入那些距离）/ its nearest street is on a small piece cut off from the main network ({n} nodes, {km:.2} km): places on that piece are measured along it, others from the main network's street {m:.0} m away (those walks include the {m:.0} m)"
         ),
-        None => eprintln!(
+        None => tell!(
             "⚠ {what} 落在孤立的小段路网上（{n} 个节点，{km:.2} km），与主路网不连通，只能到达同一小段上的地点 / snapped onto a small piece cut off from the main network ({n} nodes, {km:.2} km): only places on that piece are reached"
         ),
     }
 }
 
 fn some_ids(ids: &[String]) -> String {
-    let mut s = ids.iter().take(10).map(String::as_str).collect::<Vec<_>>().join(", ");
+    let mut s = ids.iter().take(10).map(|id| visible(id)).collect::<Vec<_>>().join(", ");
     if ids.len() > 10 {
         let more = ids.len() - 10;
         s.push_str(&format!(" … 另有 {more} 个 / {more} more"));
@@ -1908,7 +1961,7 @@ fn datum_hint(w: &access::crs::DatumWarning) {
             "origins" => ("居民点文件", "the origins file", "--origins-crs"),
             _ => ("设施文件", "the facilities file", "--facilities-crs"),
         };
-        eprintln!(
+        tell!(
             "  {file_zh}若为 {} 坐标，请加 {option} {c}（生活圈文件自身的点则改其 location.crs），或先用 `lifecircle coords --from {c} --to {} --csv 文件` 换算 / if {file_en} is in {c}, give {option} {c} (for the circle's own points, set its location.crs), or convert it first with `lifecircle coords --from {c} --to {} --csv FILE`",
             w.points_seem_in.label_zh(),
             w.points_declared.name(),
@@ -1916,7 +1969,7 @@ fn datum_hint(w: &access::crs::DatumWarning) {
         );
     } else if w.network_in != w.network_declared {
         let c = w.network_in.name();
-        eprintln!(
+        tell!(
             "  路网文件若为 {} 坐标，请用 --crs/--data-crs {c} 读取 / if the network file is in {c}, read it with --crs/--data-crs {c}",
             w.network_in.label_zh()
         );
@@ -1930,7 +1983,7 @@ fn warn_datum(w: &access::crs::DatumWarning) {
         access::crs::DatumVerdict::Shift => "⚠ 坐标系可能不一致 datum warning",
         access::crs::DatumVerdict::Unclear => "⚠ 坐标系可能不一致（无法确定）datum check unclear",
     };
-    eprintln!("{head}: {}", w.message);
+    tell!("{head}: {}", w.message);
     datum_hint(w);
 }
 
@@ -2126,7 +2179,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 warn_datum(&w);
             }
             // Minutes mean nothing without their pace: said before the table.
-            eprintln!("步行分钟按 minutes at {}", pace.describe());
+            tell!("步行分钟按 minutes at {}", pace.describe());
             let mut csv = Csv::new();
             for h in ["业态 category", "名称 name", "距离（米）metres", "步行分钟 minutes", "最近设施 nearest"]
             {
@@ -2148,12 +2201,12 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                             .and_then(|f| net.snap(f.point, snap))
                             .map_or(0.0, |s| s.off_network_m);
                         if off > FAR_FROM_STREET_M {
-                            eprintln!(
+                            tell!(
                                 "⚠ {} {}：最近的“{}”离最近道路 {off:.0} 米（已计入距离），请核对坐标 / the nearest, {}, is {off:.0} m from its street (included in the metres): check its position",
                                 c.code,
                                 c.name.zh,
-                                n.name.as_deref().unwrap_or(&n.facility_id),
-                                n.facility_id
+                                visible(n.name.as_deref().unwrap_or(&n.facility_id)),
+                                visible(&n.facility_id)
                             );
                         }
                     }
@@ -2163,9 +2216,10 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         csv.empty();
                         let have = fac.iter().filter(|f| f.categories.contains(&c.code)).count();
                         if have > 0 {
-                            eprintln!(
+                            tell!(
                                 "⚠ {} {}：数据中有 {have} 处，均无法沿路网到达（离道路过远或路网不连通），表中为空 / {have} in the data, none reachable on the network (too far from a street, or not connected): the row is empty",
-                                c.code, c.name.zh
+                                c.code,
+                                c.name.zh
                             );
                         }
                     }
@@ -2196,7 +2250,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
                 .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)
-                .map_err(|e| Failure::Invalid(format!("{}: {e}", circle.display())))?;
+                .map_err(|e| Failure::Invalid(format!("{}: {}", circle.display(), input_error(&e))))?;
             let as_of = as_of_arg(as_of)?;
             let category = category_code(&std, &category)?;
             let r = access::suggest_sites_scored(
@@ -2221,14 +2275,16 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             })?;
             // What the table is goes to stderr: stdout is the CSV alone, for a spreadsheet or a
             // script (`> sites.csv`).
-            eprintln!(
+            tell!(
                 "{category}: {} 分钟内新覆盖居民最多的选址 sites covering most new residents within {} minutes; 现总分 total now {}",
-                r.minutes, r.minutes, r.total_now
+                r.minutes,
+                r.minutes,
+                r.total_now
             );
             // The points in the datum the user gave the data in (`--crs`): a site suggested
             // for GCJ-02 data is pasted into AMap, where a WGS-84 point lands 100–700 m off.
             let out = crs.network;
-            eprintln!(
+            tell!(
                 "坐标为 {}（与 --crs 相同；换算用 lifecircle coords）/ coordinates are {} (as --crs; convert with lifecircle coords)",
                 out.label_zh(),
                 out.name()
@@ -2324,14 +2380,14 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     props.extend(pace_props.clone());
                 }
             }
-            eprintln!("等时圈按 isochrones at {}", pace.describe());
+            tell!("等时圈按 isochrones at {}", pace.describe());
             // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).
             let fc = serde_json::json!({
                 "type": "FeatureCollection",
                 "crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } },
                 "features": features
             });
-            say!("{}", serde_json::to_string(&fc).map_err(|e| inv(&e))?);
+            emit_json(&(serde_json::to_string(&fc).map_err(|e| inv(&e))? + "\n"));
             Ok(())
         }
     }

@@ -15,6 +15,8 @@ use lifecircle_core::standard::Standard;
 use lifecircle_core::{Circle, Date};
 use serde_json::Value;
 
+use crate::terminal::visible;
+
 /// The most differences listed for one assessment without `--all` (the rest are counted),
 /// unless more of them are in the input or the total: those are always listed.
 const SHOWN: usize = 12;
@@ -158,8 +160,13 @@ impl<'de> serde::Deserialize<'de> for Unique {
 }
 
 /// The assessments in a file: one JSON object, or a list of them. A leading UTF-8 BOM (a
-/// result saved again by Windows Notepad) is skipped, as for circle files.
+/// result saved again by Windows Notepad) is skipped, as for circle files. What is said of a
+/// file that is not one says its values through [`visible`]: an assessment is no checked circle.
 pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
+    read_assessments(path, text).map_err(|e| visible(&e).into_owned())
+}
+
+fn read_assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
     let file = path.display();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -169,12 +176,11 @@ pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String
     // A key written twice would let a reader who takes the first see another value than the
     // one checked (serde_json keeps the last): refused, as in circle files.
     let v: Value = serde_json::from_str::<Unique>(text).map(|u| u.0).map_err(|e| {
+        // The column in characters from 1, as for circle files (serde_json counts bytes, and 0
+        // at the start of a line).
+        let (line, column, message) = lifecircle_core::circle::json_error_place(text, &e);
         format!(
-            "{file}：JSON 格式有误（第 {} 行第 {} 列） / malformed JSON at line {}, column {}: {e}",
-            e.line(),
-            e.column(),
-            e.line(),
-            e.column()
+            "{file}：JSON 格式有误（第 {line} 行第 {column} 列） / malformed JSON at line {line}, column {column}: {message}"
         )
     })?;
     let (items, list) = match v {
@@ -225,12 +231,12 @@ pub(crate) fn version_at_hand(a: &Handed, st: &Standard) -> Result<(), String> {
     if st.version == a.standard_version {
         return Ok(());
     }
-    let (v, d) = (&a.standard_version, short(&a.standard_digest));
+    let (v, d) = (visible(&a.standard_version), visible(&short(&a.standard_digest)).into_owned());
     Err(format!(
         "标准不同 the standard differs: 评分结果用 {} v{v}（摘要 {d}），内置的是 v{}（摘要 {}）；请用 --standard 给出 v{v} \
          的标准文件 / the assessment was made with v{v} (digest {d}), the built-in one is v{} (digest {}): give the v{v} \
          standard file with --standard",
-        a.standard_id,
+        visible(&a.standard_id),
         st.version,
         short(&st.digest),
         st.version,
@@ -254,14 +260,15 @@ pub(crate) fn circle_for<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Resu
     match (same.next(), same.next()) {
         (Some((p, c)), None) => Ok((p.as_path(), c)),
         (None, _) => {
-            Err(format!("没有编号为 {:?} 的生活圈文件 / no circle file has the id {:?}", a.circle_id, a.circle_id))
+            let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+            Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
         }
         (Some((p, _)), Some((q, _))) => Err(format!(
-            "{} 与 {} 的生活圈编号相同（{:?}），无法确定核验哪一个 / both have the circle id {:?}: which one was scored?",
+            "{} 与 {} 的生活圈编号相同（{}），无法确定核验哪一个 / both have the circle id {}: which one was scored?",
             p.display(),
             q.display(),
-            a.circle_id,
-            a.circle_id
+            visible(&format!("{:?}", a.circle_id)),
+            visible(&format!("{:?}", a.circle_id))
         )),
     }
 }
@@ -288,20 +295,19 @@ impl Outcome {
         self.problems.is_empty()
     }
 
-    /// One line when it verifies; otherwise a line and each problem on its own line.
+    /// One line when it verifies; otherwise a line and each problem on its own line. Each line
+    /// through [`visible`]: the values, keys and file names of the assessment handed in are in
+    /// them, and a control character there would hide or fake a verdict.
     pub(crate) fn summary(&self) -> String {
         if self.passed() {
             let note = self.note.as_deref().map(|n| format!("; {n}")).unwrap_or_default();
-            format!("核验通过 verified: 总分 total {} · {} · {}{note}", self.total, self.grade, self.stamp)
+            let line = format!("核验通过 verified: 总分 total {} · {} · {}{note}", self.total, self.grade, self.stamp);
+            visible(&line).into_owned()
         } else {
             let mut out = "未通过核验 NOT verified:".to_string();
-            for p in &self.problems {
+            for p in self.problems.iter().chain(&self.note) {
                 out.push_str("\n  - ");
-                out.push_str(p);
-            }
-            if let Some(n) = &self.note {
-                out.push_str("\n  - ");
-                out.push_str(n);
+                out.push_str(&visible(p));
             }
             out
         }

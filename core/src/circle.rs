@@ -289,7 +289,8 @@ pub struct Circle {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputProblem {
     /// Stable code: `json` (a key written twice among them), `out_of_range` (a boundary that
-    /// encloses no area among them), `not_whole`, `unknown_category`, `unknown_indicator`,
+    /// encloses no area, and a control character in a text, among them), `not_whole`,
+    /// `unknown_category`, `unknown_indicator`,
     /// `unknown_figure` (a figure or a survey the standard does not have), `unknown_form`,
     /// `inconsistent` (a centre outside its own boundary among them), `repeated` (the same
     /// facility or origin listed twice; in a district's list of circles, the same circle twice,
@@ -337,6 +338,10 @@ pub enum ProblemDetail {
     Boundary { distinct: usize },
     /// A centre outside its own boundary (`inconsistent`).
     CentreOutside,
+    /// A control character or a character that changes the direction of text (`out_of_range`):
+    /// `ch`, at character `at` (from 1) of the value or key; `free_text` for a note, evidence
+    /// or method, which may hold line breaks and tabs ([`hidden_char`]).
+    Control { ch: char, at: usize, free_text: bool },
 }
 
 /// Equal when the same variant holds the same bits (so NaN equals itself and `Eq` holds).
@@ -363,6 +368,7 @@ impl PartialEq for ProblemDetail {
             ) => (a, b, c, d) == (e, f, g, h),
             (Boundary { distinct: a }, Boundary { distinct: b }) => a == b,
             (CentreOutside, CentreOutside) => true,
+            (Control { ch: a, at: b, free_text: c }, Control { ch: d, at: e, free_text: f }) => (a, b, c) == (d, e, f),
             _ => false,
         }
     }
@@ -423,6 +429,19 @@ impl InputProblem {
                     | ProblemDetail::Survey { .. }
                     | ProblemDetail::CentreOutside,
                 ) => "数值不合理：超出合理范围".into(),
+                Some(ProblemDetail::Control { ch, at, free_text }) => {
+                    let what = match char_name(ch) {
+                        _ if is_bidi(ch) => format!("改变文字方向的字符 U+{:04X}", ch as u32),
+                        Some((zh, _)) => format!("控制字符 U+{:04X}（{zh}）", ch as u32),
+                        None => format!("控制字符 U+{:04X}", ch as u32),
+                    };
+                    let rule = if free_text {
+                        "说明文字只可含换行与制表符，不能含其他控制字符或改变文字方向的字符"
+                    } else {
+                        "编号、名称与键名不能含控制字符（ESC、换行、制表符等）或改变文字方向的字符"
+                    };
+                    format!("含{what}（第 {at} 个字符）：{rule}，它们看不见，可用来隐藏或伪造文字，请删去")
+                }
                 Some(ProblemDetail::Coordinate { .. }) => {
                     "不是有效的“经度, 纬度”（经度 −180 至 180，纬度 −90 至 90）".into()
                 }
@@ -823,6 +842,7 @@ impl Circle {
     /// more satisfied residents than respondents.
     pub fn check(&self) -> Vec<InputProblem> {
         let mut out = Vec::new();
+        self.text_problems(&mut out);
         // People and households are counted: a fraction (5e-324 households) would divide a
         // floor area into an infinite area per household. (Values out of range are said below.)
         for (field, v) in [("population", self.population), ("households", self.households)] {
@@ -990,6 +1010,86 @@ impl Circle {
 }
 
 impl Circle {
+    /// Control characters and characters that change the direction of text, in the circle's
+    /// texts, in the order they are written: a circle's text reaches a terminal (`lifecircle
+    /// score`, `verify`), a report and a page, where ESC sequences set a window's title or hide
+    /// the rest of a line (`核验通过 verified\u{1b}[8m` faked a verdict) and a line break or an
+    /// override fakes or reorders what a reader sees. Ids, names, codes, categories, hours and
+    /// every key refuse them all; notes, evidence and a survey's method ([`hidden_char`]'s
+    /// `free_text`) may hold line breaks (`\n`, or `\r\n` as a web form posts them) and tabs.
+    fn text_problems(&self, out: &mut Vec<InputProblem>) {
+        let mut put = |field: &dyn Fn() -> String, s: &str, free_text: bool| {
+            if let Some((at, ch)) = hidden_char(s, free_text) {
+                out.push(control_problem(field(), ch, at, free_text));
+            }
+        };
+        put(&|| "id".into(), &self.id, false);
+        put(&|| "name".into(), &self.name, false);
+        let subdistrict = self.subdistrict.iter().map(|n| ("subdistrict".to_string(), n));
+        let communities = self.communities.iter().enumerate().map(|(i, n)| (format!("communities[{i}]"), n));
+        for (field, n) in subdistrict.chain(communities) {
+            if let Some(code) = &n.code {
+                put(&|| format!("{field}.code"), code, false);
+            }
+            put(&|| format!("{field}.name"), &n.name, false);
+        }
+        if let Some(form) = &self.form {
+            put(&|| "form".into(), form, false);
+        }
+        for (i, f) in self.facilities.iter().enumerate() {
+            let texts = [("id", f.id.as_deref()), ("category", Some(&f.category)), ("name", Some(&f.name))];
+            let more = [("brand", f.brand.as_deref()), ("hours", f.hours.as_deref())];
+            for (key, v) in texts.into_iter().chain(more) {
+                if let Some(v) = v {
+                    put(&|| format!("facilities[{i}].{key}"), v, false);
+                }
+            }
+        }
+        for k in self.figures.keys() {
+            put(&|| format!("figures.{k}"), k, false);
+        }
+        for (k, s) in &self.surveys {
+            put(&|| format!("surveys.{k}"), k, false);
+            if let Some(m) = &s.method {
+                put(&|| format!("surveys.{k}.method"), m, true);
+            }
+        }
+        for (k, a) in &self.checklist {
+            put(&|| format!("checklist.{k}"), k, false);
+            for (key, v) in [("evidence", &a.evidence), ("note", &a.note)] {
+                if let Some(v) = v {
+                    put(&|| format!("checklist.{k}.{key}"), v, true);
+                }
+            }
+        }
+        for (k, e) in &self.evaluator {
+            put(&|| format!("evaluator.{k}"), k, false);
+            put(&|| format!("evaluator.{k}.note"), &e.note, true);
+            if let Some(v) = &e.evidence {
+                put(&|| format!("evaluator.{k}.evidence"), v, true);
+            }
+        }
+        let Some(w) = &self.walking else { return };
+        for k in w.nearest_m.keys() {
+            put(&|| format!("walking.nearest_m.{k}"), k, false);
+        }
+        for (k, name) in &w.nearest_name {
+            put(&|| format!("walking.nearest_name.{k}"), k, false);
+            put(&|| format!("walking.nearest_name.{k}"), name, false);
+        }
+        for (i, o) in w.origins.iter().enumerate() {
+            put(&|| format!("walking.origins[{i}].id"), &o.id, false);
+            for k in o.nearest_m.keys() {
+                put(&|| format!("walking.origins[{i}].nearest_m.{k}"), k, false);
+            }
+        }
+        for (i, f) in w.measured_from.iter().enumerate() {
+            for (key, v) in [("role", &f.role), ("file", &f.file), ("sha256", &f.sha256)] {
+                put(&|| format!("walking.measured_from[{i}].{key}"), v, false);
+            }
+        }
+    }
+
     /// Surveys under a key the standard does not ask (the `survey` of none of its satisfaction
     /// indicators), as a figure it does not have is refused: a survey under `overal` was
     /// dropped and the satisfaction indicator scored as missing data, without a word. Code
@@ -1133,6 +1233,99 @@ fn repeats<'a, T>(
     }
     crate::order::sort_by_key(&mut out, |&(j, _)| j);
     out
+}
+
+/// Whether `ch` changes the direction of the text after it: the embeddings and overrides
+/// U+202A–U+202E and the isolates U+2066–U+2069 (a "Trojan Source" reorders what a reader sees).
+fn is_bidi(ch: char) -> bool {
+    matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first character of `s` a circle's text may not hold, with its place (characters, from
+/// 1): a control character (C0, DEL or C1) or one that changes the direction of text
+/// ([`is_bidi`]). In `free_text` (notes, evidence), a line break (`\n`, or `\r` right before
+/// one: a web form posts `\r\n`) and a tab are text.
+pub(crate) fn hidden_char(s: &str, free_text: bool) -> Option<(usize, char)> {
+    let mut chars = s.chars().peekable();
+    let mut at = 0;
+    while let Some(ch) = chars.next() {
+        at += 1;
+        let text = free_text && (ch == '\n' || ch == '\t' || (ch == '\r' && chars.peek() == Some(&'\n')));
+        if (ch.is_control() && !text) || is_bidi(ch) {
+            return Some((at, ch));
+        }
+    }
+    None
+}
+
+/// A name or id read from a data file as a circle may hold it: each run of characters
+/// [`hidden_char`] refuses (a line break typed in a spreadsheet cell with Alt+Enter, a tab, a
+/// direction mark) becomes one space, and the ends are trimmed. The importers' names go into the
+/// circle's inventory, where a line break would refuse the whole circle for a file the user did
+/// not write by hand.
+pub fn plain_line(s: &str) -> String {
+    if hidden_char(s, false).is_none() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for ch in s.chars() {
+        if ch.is_control() || is_bidi(ch) {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(ch);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The Chinese and English names of the control characters a reader may know by name.
+fn char_name(ch: char) -> Option<(&'static str, &'static str)> {
+    Some(match ch {
+        '\n' => ("换行", "line feed"),
+        '\r' => ("回车", "carriage return"),
+        '\t' => ("制表符", "tab"),
+        '\u{1b}' => ("ESC", "ESC"),
+        _ => return None,
+    })
+}
+
+/// The problem of a text holding `ch` at character `at` ([`hidden_char`]): code `out_of_range`
+/// (a value the core does not accept), its Chinese from [`ProblemDetail::Control`].
+fn control_problem(field: String, ch: char, at: usize, free_text: bool) -> InputProblem {
+    let what = match char_name(ch) {
+        _ if is_bidi(ch) => format!("U+{:04X}, a character that changes the direction of text,", ch as u32),
+        Some((_, en)) => format!("the control character U+{:04X} ({en})", ch as u32),
+        None => format!("the control character U+{:04X}", ch as u32),
+    };
+    let rule = if free_text {
+        "notes and evidence may hold line breaks and tabs, no other control character nor one that changes the direction of text"
+    } else {
+        "ids, names and keys may not hold control characters (ESC, line breaks, tabs …) nor characters that change the direction of text"
+    };
+    InputProblem {
+        code: "out_of_range",
+        field,
+        line: None,
+        column: None,
+        message: format!("contains {what} at character {at}: {rule}"),
+        detail: Some(ProblemDetail::Control { ch, at, free_text }),
+    }
+}
+
+/// Where serde_json says `e` is in `text` (the text it read, past any byte-order mark), as the
+/// circle reader says it: the line, the column in characters from 1 (serde_json counts the bytes
+/// read on the line, 0 when none were), and serde_json's message without its
+/// " at line L column C". For the other JSON readers: GeoJSON, and `lifecircle verify`'s
+/// assessments.
+pub fn json_error_place(text: &str, e: &serde_json::Error) -> (usize, usize, String) {
+    let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
+    let column = crate::json_path::chars_before(text, line, u32::try_from(e.column()).unwrap_or(u32::MAX));
+    (e.line(), column as usize, strip_position(&e.to_string()))
 }
 
 /// serde_json appends " at line L column C"; the problem carries those separately.

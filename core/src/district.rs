@@ -114,35 +114,83 @@ pub struct TargetProgress {
     pub short_by: Option<u32>,
 }
 
-/// Two circles of one list that look like the same circle under two ids: the same name, or the
+/// Circles of one list that look like the same circle under several ids: the same name, or the
 /// same communities and the same facilities. Said, not refused (two circles can share a
-/// community; a name can be reused): the district counts both, and the reader checks.
+/// community; a name can be reused): the district counts every one, and the reader checks.
+///
+/// One entry per group of such circles, not per pair: a thousand circles of one name are one
+/// warning naming the first [`DUPLICATE_IDS_NAMED`] and counting the rest (as pairs they were
+/// 499,500 warnings, a 121 MB report). Two circles are the pair the warning always named, said
+/// in the same words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SuspectedDuplicate {
-    /// The two circles' ids, in list order.
-    pub ids: [String; 2],
+    /// The circles' ids, in list order: two or more, each once. Every one, not only those a
+    /// warning names: a circle is in one group of each reason at most, so the JSON holds each
+    /// id twice at most.
+    pub ids: Vec<String>,
     /// `same_name`, or `same_communities_and_facilities`.
     pub reason: &'static str,
-    /// Their names. Not serialised (the ids name them in the JSON).
+    /// Their names, as `ids`. Not serialised (the ids name them in the JSON).
     #[serde(skip)]
-    pub names: [String; 2],
+    pub names: Vec<String>,
 }
 
+/// At most this many circles of a [`SuspectedDuplicate`] are named in its warning; the others
+/// are counted (`等 1000 个`).
+pub const DUPLICATE_IDS_NAMED: usize = 10;
+
 impl SuspectedDuplicate {
-    /// The warning a report gives, naming both circles.
+    /// The warning a report gives: two circles named both; more, the first
+    /// [`DUPLICATE_IDS_NAMED`] named and all counted.
     pub fn text(&self, lang: crate::standard::Lang) -> String {
-        let [a, b] = &self.ids;
-        let [na, nb] = &self.names;
+        use crate::standard::Lang;
         let same = self.reason == "same_name";
+        if let ([a, b], [na, nb]) = (self.ids.as_slice(), self.names.as_slice()) {
+            return match lang {
+                Lang::Zh => format!(
+                    "⚠ 疑似同一生活圈以不同编号列入两次：{na} [{a}] 与 {nb} [{b}]（{}），两者都已计入（建成个数、网点与满意度调查会重复计算）；如确为同一圈，请删去一个",
+                    if same { "名称相同" } else { "所属社区与设施清单相同" }
+                ),
+                Lang::En => format!(
+                    "⚠ Possibly one circle listed twice under two ids: {na} [{a}] and {nb} [{b}] ({}); both are counted (circles built, outlets and surveys counted twice); if they are the same circle, remove one",
+                    if same { "the same name" } else { "the same communities and facilities" }
+                ),
+            };
+        }
+        let k = self.ids.len();
+        let more = k.saturating_sub(DUPLICATE_IDS_NAMED);
+        let named = |sep: &str| -> String {
+            let each = self.ids.iter().zip(&self.names).take(DUPLICATE_IDS_NAMED);
+            if same {
+                each.map(|(id, _)| format!("[{id}]")).collect::<Vec<_>>().join(sep)
+            } else {
+                each.map(|(id, name)| format!("{name} [{id}]")).collect::<Vec<_>>().join(sep)
+            }
+        };
+        let name = self.names.first().map_or("", |n| n.trim());
         match lang {
-            crate::standard::Lang::Zh => format!(
-                "⚠ 疑似同一生活圈以不同编号列入两次：{na} [{a}] 与 {nb} [{b}]（{}），两者都已计入（建成个数、网点与满意度调查会重复计算）；如确为同一圈，请删去一个",
-                if same { "名称相同" } else { "所属社区与设施清单相同" }
-            ),
-            crate::standard::Lang::En => format!(
-                "⚠ Possibly one circle listed twice under two ids: {na} [{a}] and {nb} [{b}] ({}); both are counted (circles built, outlets and surveys counted twice); if they are the same circle, remove one",
-                if same { "the same name" } else { "the same communities and facilities" }
-            ),
+            Lang::Zh => {
+                let rest = if more > 0 { format!(" 等 {k} 个") } else { String::new() };
+                let which = if same {
+                    format!("{k} 个生活圈名称均为“{name}”：{}{rest}", named("、"))
+                } else {
+                    format!("{}{rest}（所属社区与设施清单相同）", named("、"))
+                };
+                format!(
+                    "⚠ 疑似同一生活圈以不同编号列入 {k} 次：{which}，都已计入（建成个数、网点与满意度调查会重复计算）；如确为同一圈，请只保留一个"
+                )
+            }
+            Lang::En => {
+                let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+                let which = if same {
+                    format!("{k} circles named “{name}”: {}{rest}", named(", "))
+                } else {
+                    format!("{}{rest} (the same communities and facilities)", named("; "))
+                };
+                format!(
+                    "⚠ Possibly one circle listed {k} times under different ids: {which}; all are counted (circles built, outlets and surveys counted more than once); if they are the same circle, keep one"
+                )
+            }
         }
     }
 }
@@ -291,7 +339,8 @@ pub struct District {
     /// (`requirement_after_as_of`). Taken from the circles' assessments.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
-    /// Circles that look like one circle listed twice ([`suspected_duplicates`]).
+    /// Circles that look like one circle listed more than once, a group each
+    /// ([`suspected_duplicates`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub duplicates: Vec<SuspectedDuplicate>,
 }
@@ -454,57 +503,91 @@ impl District {
     }
 }
 
-/// Circles of one list that look like the same circle under two ids (ids themselves repeated
-/// are [`repeated_ids`], refused): the same name (trimmed), or the same communities (by code,
-/// else name; at least one) and the same facilities (category and name, in any order; at least
-/// one). Each pair once, in list order.
+/// Circles of one list that look like the same circle under several ids (ids themselves
+/// repeated are [`repeated_ids`], refused): the same name (trimmed), or the same communities (by
+/// code, else name; at least one) and the same facilities (category and name, in any order; at
+/// least one). One entry per group of such circles ([`SuspectedDuplicate`]), each circle once
+/// in a group (a circle whose id came earlier in it is left out); a group of the same
+/// communities and facilities whose circles all have one name is said by its name already and
+/// left out. In list order: by a group's second circle (where the list first repeats itself),
+/// then its first.
+///
+/// Grouped by sorting, not by comparing every pair: n log n for any list (3,000 circles of one
+/// name were 4.5 million pairs, and an abort on allocation).
 pub fn suspected_duplicates(circles: &[&Circle]) -> Vec<SuspectedDuplicate> {
-    fn communities(c: &Circle) -> Vec<&str> {
-        let mut keys: Vec<&str> = Vec::new();
-        for k in c.communities.iter().map(community).map(|(code, name)| code.unwrap_or(name)) {
-            if !k.is_empty() && !keys.contains(&k) {
-                keys.push(k);
+    // The circles with the same key, by position, each id once (the first place it has); groups
+    // of two or more only. The sort is `order`'s shared one (the widgets link one copy).
+    fn grouped<K: Ord>(mut keyed: Vec<(K, &str, usize)>) -> Vec<Vec<usize>> {
+        crate::order::sort_by(&mut keyed, |a, b| a.cmp(b));
+        let mut out = Vec::new();
+        for chunk in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let mut members: Vec<usize> = Vec::new();
+            for (k, (_, id, i)) in chunk.iter().enumerate() {
+                // Sorted by id, then position: a repeated id follows its first place.
+                if k == 0 || chunk[k - 1].1 != *id {
+                    members.push(*i);
+                }
+            }
+            if members.len() > 1 {
+                crate::order::sort_by(&mut members, |a, b| a.cmp(b));
+                out.push(members);
             }
         }
+        out
+    }
+    fn communities(c: &Circle) -> Vec<&str> {
+        let mut keys: Vec<&str> = c
+            .communities
+            .iter()
+            .map(community)
+            .map(|(code, name)| code.unwrap_or(name))
+            .filter(|k| !k.is_empty())
+            .collect();
+        crate::order::sort_by(&mut keys, |a, b| a.cmp(b));
+        keys.dedup();
         keys
     }
-    fn facility(f: &crate::circle::Facility) -> (&str, &str) {
-        (f.category.trim(), f.name.trim())
+    fn facilities(c: &Circle) -> Vec<(&str, &str)> {
+        // The same items, each as many times: sorted, not deduplicated.
+        let mut items: Vec<(&str, &str)> = c.facilities.iter().map(|f| (f.category.trim(), f.name.trim())).collect();
+        crate::order::sort_by(&mut items, |a, b| a.cmp(b));
+        items
     }
-    // The same items, each as many times (a search, not a sort: see `district`).
-    let same_facilities = |a: &Circle, b: &Circle| {
-        let (fa, fb): (Vec<_>, Vec<_>) =
-            (a.facilities.iter().map(facility).collect(), b.facilities.iter().map(facility).collect());
-        !fa.is_empty()
-            && fa.len() == fb.len()
-            && fa.iter().all(|x| fa.iter().filter(|y| *y == x).count() == fb.iter().filter(|y| *y == x).count())
-    };
-    let mut out = Vec::new();
-    for (j, b) in circles.iter().enumerate() {
-        for a in circles[..j].iter().copied() {
-            if a.id == b.id {
-                continue; // refused as repeated
-            }
-            let (ca, cb) = (communities(a), communities(b));
-            let reason = if !a.name.trim().is_empty() && a.name.trim() == b.name.trim() {
-                "same_name"
-            } else if !ca.is_empty()
-                && ca.len() == cb.len()
-                && ca.iter().all(|k| cb.contains(k))
-                && same_facilities(a, b)
-            {
-                "same_communities_and_facilities"
-            } else {
-                continue;
-            };
-            out.push(SuspectedDuplicate {
-                ids: [a.id.clone(), b.id.clone()],
-                reason,
-                names: [a.name.clone(), b.name.clone()],
-            });
+    let by_name = grouped(
+        circles
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.name.trim().is_empty())
+            .map(|(i, c)| (c.name.trim(), c.id.as_str(), i))
+            .collect(),
+    );
+    let by_content = grouped(
+        circles
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((communities(c), facilities(c)), c.id.as_str(), i))
+            .filter(|((ks, fs), _, _)| !ks.is_empty() && !fs.is_empty())
+            .collect(),
+    );
+    let mut groups: Vec<(Vec<usize>, &'static str)> = by_name.into_iter().map(|g| (g, "same_name")).collect();
+    for g in by_content {
+        let first = circles[g[0]].name.trim();
+        if first.is_empty() || g.iter().any(|&i| circles[i].name.trim() != first) {
+            groups.push((g, "same_communities_and_facilities"));
         }
     }
-    out
+    // By the second circle, then the first; a name before the same circles' contents.
+    crate::order::sort_by(&mut groups, |(a, ra), (b, rb)| {
+        (a[1], a[0], *ra != "same_name").cmp(&(b[1], b[0], *rb != "same_name"))
+    });
+    groups
+        .into_iter()
+        .map(|(g, reason)| SuspectedDuplicate {
+            ids: g.iter().map(|&i| circles[i].id.clone()).collect(),
+            reason,
+            names: g.iter().map(|&i| circles[i].name.clone()).collect(),
+        })
+        .collect()
 }
 
 /// The ids that more than one of `circles` has (each once, in order of first repeat). A

@@ -264,7 +264,8 @@ pub fn district_report(
 /// Reads every circle and lets the core score and summarise them
 /// (`lifecircle_core::district::summarise`): each must score, since one left out would
 /// undercount the circles built; a problem's field is prefixed with its circle,
-/// `circles[2].population`; an id given twice is refused as a bad `circles` argument.
+/// `circles[2].population`; an id given twice, or no circle at all, is refused as a bad
+/// `circles` argument.
 #[cfg(feature = "district")]
 fn summarise(
     standard: &Standard,
@@ -292,7 +293,10 @@ fn summarise(
         })?);
     }
     let d = lifecircle_core::district::summarise(standard, &read, date, communities).map_err(|r| {
-        if r.unscored.is_empty() {
+        if r.is_empty_list() {
+            // No circle at all: a bad `circles`, in the words the CLI uses.
+            Failure::argument("circles", lifecircle_core::district::NO_CIRCLES.to_string())
+        } else if r.unscored.is_empty() {
             Failure::argument("circles", lifecircle_core::district::repeated_message(&r.repeated))
         } else {
             Failure::Input(r.into_input_error())

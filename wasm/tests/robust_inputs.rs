@@ -5,7 +5,7 @@
 //! Run by `cargo xtask test` (headless Chromium via `wasm-bindgen-test-runner`) with the
 //! features of the full module.
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", any(feature = "access", feature = "district")))]
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};

@@ -260,8 +260,15 @@ export interface TargetProgress {
   /** How many more circles (`circles_built`) or communities (`community_share`) it needs. */
   short_by?: number;
 }
-/** Two circles that look like one listed twice under two ids. */
-export interface SuspectedDuplicate { ids: [string, string]; reason: "same_name" | "same_communities_and_facilities" }
+/**
+ * Circles that look like one circle listed under several ids: one entry per group (a thousand
+ * circles of one name are one entry), each circle once in it.
+ */
+export interface SuspectedDuplicate {
+  /** The circles' ids in list order: two or more. */
+  ids: [string, string, ...string[]];
+  reason: "same_name" | "same_communities_and_facilities";
+}
 /** `district(standard, circles, asOf, communities?)`. */
 export interface District {
   standard: string; standard_version: string; as_of: DateString;
@@ -296,7 +303,9 @@ export interface Diagnostic {
 }
 export type InputProblemCode =
   | "json" | "out_of_range" | "not_whole" | "unknown_category" | "unknown_indicator"
-  | "unknown_figure" | "unknown_form" | "inconsistent" | "repeated";
+  | "unknown_figure" | "unknown_form" | "inconsistent" | "repeated"
+  /** A district's list with no circle (the dashboard's summary export, the Rust API's `Refused`). */
+  | "empty";
 /** One problem in a circle input; `field` is a path like `facilities[3].floor_area_m2`. */
 export interface InputProblem {
   code: InputProblemCode; field: string; line?: number; column?: number;

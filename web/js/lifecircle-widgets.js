@@ -232,6 +232,7 @@ const TEXT = {
   exportTable: ['导出目标表（CSV，Excel 可打开）', 'Export the targets (CSV, for Excel)'],
   exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
+  noCircles: ['还没有生活圈，暂无汇总可导出：请先用“添加生活圈”选择 JSON 文件。', 'No circles yet: there is no summary to export; add circles first.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
@@ -1031,7 +1032,12 @@ class DistrictElement extends LifecircleElement {
       text = kind === 'csv' ? this._handle.summaryCsv() : json;
     } catch (e) {
       // Only circles with problems mean "nothing to export yet"; anything else is a fault to see.
-      if (e && e.code === 'circle') { this._sayKey('noSummary', {}, true); return; }
+      if (e && (e.code === 'circle' || e.code === 'empty')) {
+        let none = false;
+        try { none = JSON.parse(this._handle.toJson()).length === 0; } catch { /* said as below */ }
+        this._sayKey(none ? 'noCircles' : 'noSummary', {}, true);
+        return;
+      }
       throw e;
     }
     const asOf = (JSON.parse(json).as_of || 'summary');

@@ -412,12 +412,14 @@ impl Widget {
         for f in &imported.facilities {
             let Some(cat) = f.categories.first() else { continue };
             let p = convert(f.point, Crs::Wgs84, to);
+            // As the circle may hold them: a line break typed in a spreadsheet cell becomes a space.
+            let plain = lifecircle_core::circle::plain_line;
             let mut facility =
-                lifecircle_core::circle::Facility::new(cat.clone(), f.name.clone().unwrap_or_else(|| f.id.clone()));
-            facility.id = Some(f.id.clone());
+                lifecircle_core::circle::Facility::new(cat.clone(), plain(f.name.as_deref().unwrap_or(&f.id)));
+            facility.id = Some(plain(&f.id));
             facility.location = Some([round7(p[0]), round7(p[1])]);
             facility.chain = f.chain;
-            facility.brand = f.brand.clone();
+            facility.brand = f.brand.as_deref().map(plain);
             circle.facilities.push(facility);
             added += 1;
         }

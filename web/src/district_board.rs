@@ -17,7 +17,8 @@ use crate::score_card::lang_tag;
 #[component]
 pub fn DistrictBoard(
     /// From [`lifecircle_core::district::summarise`] (its refusal as one input error, fields
-    /// prefixed `circles[i]`).
+    /// prefixed `circles[i]`); with no circle yet, [`lifecircle_core::district::district`] of
+    /// none, which `summarise` refuses: the targets with nothing counted, and how to add circles.
     #[prop(into)]
     summary: Signal<Result<District, InputError>>,
     /// The circles summarised, to name a circle with a problem.
@@ -175,7 +176,15 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         <h3>{tr(l, "本区目标", "The district's targets")}</h3>
         {targets}
         <h3>{tr(l, "各生活圈", "Circles")}</h3>
-        {circles_table(d, l, removable)}
+        // No circle yet (a district's page before its first file): how to add them, not an
+        // empty table.
+        {if d.circles.is_empty() {
+            view! { <p class="lc-note lc-no-circles" role="status">{tr(l,
+                "还没有生活圈，各目标暂无计入。用“添加生活圈”选择评估机构提交的生活圈 JSON 文件（可多选），各圈即按本标准评分并计入上述目标。",
+                "No circles yet: nothing is counted towards the targets. Choose the circles' JSON files an evaluator submitted with “Add circles” (several at once): each is scored against this standard and counted towards the targets above.")}</p> }.into_any()
+        } else {
+            circles_table(d, l, removable).into_any()
+        }}
         {above_view}
     }
 }

@@ -740,13 +740,14 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let standard = ctx.standard;
     let tbody = ctx.rows;
     // Rows that look like one shop entered twice, as said under the table: worked out at each
-    // edit, the note redrawn only when what it says changes.
+    // edit, the note redrawn only when what it says changes. Only the pairs listed are kept and
+    // the rest counted (a name entered a thousand times is half a million pairs, every one
+    // written out at each keystroke when all were kept), as the CLI's warning does.
     let dups = Memo::new(move |_| {
-        standard
-            .with(|st| state.circle.with(|c| lifecircle_core::suspected_duplicates_in(st, c)))
-            .iter()
-            .map(|p| p.text_by_row(l))
-            .collect::<Vec<String>>()
+        let found = standard.with(|st| {
+            state.circle.with(|c| lifecircle_core::duplicates::first_suspected_duplicates_in(st, c, DUPLICATES_LISTED))
+        });
+        Said { listed: found.first.iter().map(|p| p.text_by_row(l)).collect(), more: found.more(), exact: found.exact }
     });
     // The rows shown (redrawn when they change: another page, filter or number of rows).
     // Inputs are given their value as a property (`prop:value`), not an attribute: redrawn in
@@ -981,20 +982,33 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
 /// At most this many suspected duplicates are listed under the table; the rest are counted.
 const DUPLICATES_LISTED: usize = 10;
 
+/// The suspected duplicates the form says: the first pairs in words, and how many more.
+#[derive(Clone, PartialEq)]
+struct Said {
+    listed: Vec<String>,
+    /// The pairs not listed: exactly, or at least (`exact` false) when there are too many
+    /// places to measure ([`lifecircle_core::duplicates::WORK_LIMIT`]).
+    more: u64,
+    exact: bool,
+}
+
 /// Rows that look like one shop entered twice (an import merged with a hand list, an export
-/// taken twice), said (`said`) under the table as the CLI says them, so she can delete the
-/// extra row. Both rows are counted until she does; nothing is refused.
-fn duplicates(l: Lang, said: Vec<String>) -> Option<impl IntoView + use<>> {
-    let more = said.len().saturating_sub(DUPLICATES_LISTED);
-    (!said.is_empty()).then(|| {
+/// taken twice), said under the table as the CLI says them, so she can delete the extra row:
+/// the first pairs, then how many more (`另有至少 …` when not counted to the end). Both rows
+/// are counted until she does; nothing is refused.
+fn duplicates(l: Lang, said: Said) -> Option<impl IntoView + use<>> {
+    let Said { listed, more, exact } = said;
+    (!listed.is_empty() || more > 0).then(|| {
         view! {
             <div class="lc-dups" role="status">
                 <p>{tr(l, "以下设施疑似同一家店录入了两次，计分时都会计入：请核对，删去多余的一行。",
                     "These rows may be one shop entered twice, and both are counted: please check, and delete the extra row.")}</p>
-                <ul>{said.into_iter().take(DUPLICATES_LISTED).map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                {(more > 0).then(|| match l {
-                    Lang::Zh => format!("另有 {more} 对。"),
-                    Lang::En => format!("{more} more pairs."),
+                <ul>{listed.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                {(more > 0).then(|| match (l, exact) {
+                    (Lang::Zh, true) => format!("另有 {more} 对。"),
+                    (Lang::Zh, false) => format!("另有至少 {more} 对。"),
+                    (Lang::En, true) => format!("{more} more pairs."),
+                    (Lang::En, false) => format!("At least {more} more pairs."),
                 })}
             </div>
         }

@@ -457,10 +457,12 @@ pub fn mount_guide_map(el: web_sys::HtmlElement, options: MountOptions) -> Resul
 
 /// Mounts the district dashboard (`<lifecircle-district>`): the circles in the options (a
 /// JSON array) scored and summarised against the standard's targets
-/// ([`lifecircle_core::district::summarise`]).
+/// ([`lifecircle_core::district::summarise`]); with no circle yet, the targets with nothing
+/// counted.
 ///
 /// # Errors
-/// When the standard does not resolve or the JSON is not a list of circles.
+/// When the standard does not resolve, the JSON is not a list of circles, or a reported value
+/// is one the standard takes for no district target (code `bad_argument`).
 pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result<Mounted, MountError> {
     owned(move || {
         let list = match options.circle_json.as_deref() {
@@ -474,27 +476,37 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         let circles = RwSignal::new(list);
         let communities = options.communities;
         // Reported values the standard has no such target for are refused at once, as a bad
-        // option, rather than on every summary.
+        // option, rather than on every summary. Checked against the standard's targets with no
+        // circle (`district` itself: which targets a district reports does not depend on its
+        // circles), not through `summarise`, which refuses a list of none: a bad value was
+        // accepted in silence then.
         let reported = options.reported.clone();
         if !reported.is_empty() {
             let problems = standard.with_untracked(|st| {
-                lifecircle_core::district::summarise(st, &[], as_of.get_untracked(), communities)
-                    .map(|d| d.check_reported(&reported))
-                    .unwrap_or_default()
+                lifecircle_core::district::district(st, &[], as_of.get_untracked(), communities)
+                    .check_reported(&reported)
             });
             if !problems.is_empty() {
                 return Err(MountError { code: "bad_argument", message: problems.join("\n") });
             }
         }
+        // With no circle yet (a district's page before its first file), the board shows the
+        // standard's targets with nothing counted and how to add circles, not `summarise`'s
+        // refusal of an empty list; the summary is not exported then (below), as the CLI and the
+        // npm functions refuse to summarise no circle.
         let summary = Memo::new(move |_| {
             standard.with(|st| {
                 circles.with(|cs| {
-                    lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
-                        .map(|mut d| {
-                            d.apply_reported(&reported);
-                            d
-                        })
-                        .map_err(lifecircle_core::district::Refused::into_input_error)
+                    let d = if cs.is_empty() {
+                        Ok(lifecircle_core::district::district(st, &[], as_of.get(), communities))
+                    } else {
+                        lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
+                            .map_err(lifecircle_core::district::Refused::into_input_error)
+                    };
+                    d.map(|mut d| {
+                        d.apply_reported(&reported);
+                        d
+                    })
                 })
             })
         });
@@ -518,6 +530,12 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
             // and a newline, or the CSV table in the widget's language.
             summary: Box::new(move |format| {
                 summary.with_untracked(|r| match (r, format) {
+                    // The board of no circle is no summary: refused in the core's words (code
+                    // `empty`), as `lifecircle district` and the npm functions refuse it.
+                    (Ok(d), _) if d.circles.is_empty() => {
+                        Err(lifecircle_core::district::Refused { unscored: Vec::new(), repeated: Vec::new() }
+                            .into_input_error())
+                    }
                     (Ok(d), SummaryFormat::Json) => {
                         Ok(format!("{}\n", crate::model::indent_json(&serde_json::to_string(d).unwrap_or_default())))
                     }

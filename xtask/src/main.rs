@@ -123,6 +123,17 @@ fn run(step: &str, cmd: &mut Command) -> Result<(), String> {
     if status.success() { Ok(()) } else { Err(format!("{step} failed ({status})")) }
 }
 
+/// `cmd` (a `cargo test --target wasm32-unknown-unknown`) run in headless Chromium through
+/// wasm-bindgen's test runner. The runner gives a whole test file 20 s by default, which the
+/// widgets' 42 tests in a debug build exceeded on a loaded two-core machine (a test "might have
+/// timed out", 2026-12-06): 300 s unless `WASM_BINDGEN_TEST_TIMEOUT` is set.
+fn headless(cmd: &mut Command) -> &mut Command {
+    let runner = install::cargo_bin_dir().join("wasm-bindgen-test-runner");
+    cmd.env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", std::env::var("WASM_BINDGEN_TEST_TIMEOUT").unwrap_or_else(|_| "300".into()))
+}
+
 fn output(cmd: &mut Command) -> Option<String> {
     cmd.output().ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }
@@ -182,21 +193,17 @@ fn test() -> Result<(), String> {
     s.step("install: chromium, chromedriver, CJK fonts", install::browser)?;
     s.step("install: npm ci in e2e/", install::npm)?;
     s.step("wasm tests in headless Chromium", || {
-        let runner = install::cargo_bin_dir().join("wasm-bindgen-test-runner");
         run(
             "wasm tests in headless Chromium",
-            cargo()
-                .args([
-                    "test",
-                    "-p",
-                    "lifecircle-wasm",
-                    "--features",
-                    "test-panic,access,authoring,district",
-                    "--target",
-                    WASM_TARGET,
-                ])
-                .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
-                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
+            headless(cargo().args([
+                "test",
+                "-p",
+                "lifecircle-wasm",
+                "--features",
+                "test-panic,access,authoring,district",
+                "--target",
+                WASM_TARGET,
+            ])),
         )
     })?;
     // Both halves: tsc checks the npm package and the widgets module against their types.
@@ -211,13 +218,17 @@ fn test() -> Result<(), String> {
     })?;
     s.step("browser end-to-end", e2e::check)?;
     s.step("widgets: wasm tests in headless Chromium", || {
-        let runner = install::cargo_bin_dir().join("wasm-bindgen-test-runner");
         run(
             "widgets: wasm tests in headless Chromium",
-            cargo()
-                .args(["test", "-p", "lifecircle-web", "--features", "test-panic", "--target", WASM_TARGET])
-                .env("CHROMEDRIVER", std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
-                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner),
+            headless(cargo().args([
+                "test",
+                "-p",
+                "lifecircle-web",
+                "--features",
+                "test-panic",
+                "--target",
+                WASM_TARGET,
+            ])),
         )
     })?;
     s.step("demo portal and embedding in Chromium", demo::browser_tests)?;

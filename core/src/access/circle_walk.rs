@@ -458,6 +458,15 @@ pub fn walk_circle_with(
     let mut facilities_outside = Vec::new();
     let mut facilities_added = 0;
     for f in extra {
+        // Names from data files as the circle may hold them (a line break typed in a
+        // spreadsheet cell would refuse the circle, in its inventory and its nearest names).
+        let plain = crate::circle::plain_line;
+        let f = &DataFacility {
+            id: plain(&f.id),
+            name: f.name.as_deref().map(plain),
+            brand: f.brand.as_deref().map(plain),
+            ..f.clone()
+        };
         match area.place(net, f.point) {
             Place::Inside => facilities.push(f.clone()),
             // Kept for the facility set to name it among those with no street near them.

@@ -37,14 +37,15 @@ impl Default for StreetOptions {
     }
 }
 
-/// Parses JSON text, with line and column on failure. A leading UTF-8 BOM (Windows Notepad,
-/// some GIS exports) is skipped, as for circle files and CSV.
+/// Parses JSON text, with line and column (characters, from 1) on failure. A leading UTF-8
+/// BOM (Windows Notepad, some GIS exports) is skipped, as for circle files and CSV.
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| ImportError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    serde_json::from_str(text).map_err(|e| {
+        // Characters from 1, as an editor and the circle reader count them (serde_json counts
+        // bytes, and 0 at the start of a line: a cut-off file said `第 2 行第 0 列`).
+        let (line, column, message) = crate::circle::json_error_place(text, &e);
+        ImportError::Json { line, column, message }
     })
 }
 
