@@ -40,18 +40,7 @@ fn reviewed_circle() -> String {
 
 /// The sample scored, as `score --format json` writes it (an assessment to hand in).
 fn assessment() -> Value {
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2026-12-06",
-        "--format",
-        "json",
-        sample_path().to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    serde_json::from_slice(&out.stdout).expect("json")
+    serde_json::from_str(&common::scored_sample()).expect("json")
 }
 
 #[test]

@@ -14,18 +14,7 @@ fn listed(out: &std::process::Output) -> Vec<String> {
 #[test]
 fn verify_lists_the_changed_input_and_the_total_first() {
     let sample = std::fs::read_to_string(sample_path()).expect("sample");
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2026-12-06",
-        "--format",
-        "json",
-        sample_path().to_str().expect("path"),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let res = tmp("order-res.json", &String::from_utf8(out.stdout).expect("utf8"));
+    let res = tmp("order-res.json", &common::scored_sample());
     assert_eq!(sample.matches("\"satisfied\": 291").count(), 1, "the sample's survey");
     let changed = tmp("order-circle.json", &sample.replace("\"satisfied\": 291", "\"satisfied\": 250"));
     let (res, changed) = (res.to_str().expect("path"), changed.to_str().expect("path"));
@@ -69,18 +58,7 @@ fn verify_lists_the_changed_input_and_the_total_first() {
 /// key sees 99 (found by a security review, 2026-12-06).
 #[test]
 fn verify_refuses_a_key_written_twice() {
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2026-12-06",
-        "--format",
-        "json",
-        sample_path().to_str().expect("path"),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let json = String::from_utf8(out.stdout).expect("utf8");
+    let json = common::scored_sample();
     let total = json.find("\"total\": ").expect("the total");
     let twice = format!("{}\"total\": 99.0, {}", &json[..total], &json[total..]);
     let res = tmp("twice-res.json", &twice);

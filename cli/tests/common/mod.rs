@@ -44,3 +44,21 @@ pub fn root() -> PathBuf {
 pub fn sample_path() -> PathBuf {
     root().join("standards/examples/longwan-2024.sample.json")
 }
+
+/// The Longwan sample scored against longwan-2024 on 2026-12-06, as `score --format json`
+/// writes it (an assessment to hand in).
+pub fn scored_sample() -> String {
+    let sample = sample_path();
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2026-12-06",
+        "--format",
+        "json",
+        sample.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    String::from_utf8(out.stdout).expect("utf8")
+}
