@@ -1103,7 +1103,7 @@ impl Circle {
                 _ => None,
             })
             .collect();
-        asked.sort_unstable();
+        crate::order::sort_by(&mut asked, |a, b| a.cmp(b));
         asked.dedup();
         let asked_en = asked.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>();
         self.surveys

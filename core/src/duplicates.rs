@@ -316,7 +316,7 @@ fn find(circle: &Circle, category: impl Fn(&Facility) -> String, listed: usize, 
             let at = Some(on_ground(written)).filter(|p| p[0].is_finite() && p[1].is_finite());
             let in_range = at.is_some_and(|p| (-180.0..=180.0).contains(&p[0]) && (-90.0..=90.0).contains(&p[1]));
             let mut members: Vec<usize> = same.iter().map(|&(_, i)| i).collect();
-            members.sort_unstable();
+            crate::order::sort_by(&mut members, |a, b| a.cmp(b));
             for &i in &members {
                 place_of[i] = Some(places.len());
             }

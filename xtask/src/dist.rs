@@ -86,9 +86,27 @@ pub fn dist() -> Result<PathBuf, String> {
     for (name, (raw, gz)) in &rows {
         eprintln!("| {name} | {raw} | {gz} |");
     }
+    // The scoring module's budget (the wasm issue's acceptance point): checked on every build,
+    // so a change that breaks it fails here, not in a benchmark read later.
+    let scoring = out.join(format!("{NAME}_bg.wasm"));
+    let gz = sizes(&std::fs::read(&scoring).map_err(|e| format!("{}: {e}", scoring.display()))?).1;
+    // (A build that keeps the name section for twiggy is larger by design.)
+    if gz > SCORING_BUDGET_GZ && std::env::var_os("XTASK_WASM_NAMES").is_none() {
+        return Err(format!(
+            "{}：gzip 后 {gz} 字节，超出评分模块的预算 {SCORING_BUDGET_GZ} 字节（200 KB）/ {gz} gzip bytes, over the scoring \
+             module's budget of {SCORING_BUDGET_GZ} bytes (200 KB): see what grew with `XTASK_WASM_NAMES=1 cargo xtask dist` \
+             and `twiggy diff` (docs/benchmarks.md)",
+            scoring.display()
+        ));
+    }
+    eprintln!("\nscoring module: {gz} gzip bytes, budget {SCORING_BUDGET_GZ}");
     eprintln!("\ndist: dist/npm/ written in {:.1} s", t.elapsed().as_secs_f64());
     Ok(out)
 }
+
+/// The most the scoring module's wasm (`lifecircle_bg.wasm`, all four built-in standards
+/// inside) may weigh, gzip bytes: 200 KB.
+const SCORING_BUDGET_GZ: usize = 200 * 1024;
 
 /// An artifact or stage with its raw and gzip size.
 type SizeRow = (String, (usize, usize));
