@@ -31,17 +31,15 @@
 //! network's from `fromBytes`, the data's from `options` (WGS-84, as `importFacilities` and
 //! `importOrigins` read without a `crs`, when not given).
 //!
-//! Facilities and origins given as data (`DataFacility[]`, `DataOrigin[]`, `add`) are refused
-//! as the CLI's importers refuse a file's, with their words (`invalid_data`): a point that is
-//! not a finite number or out of range, a population that is not a number from 0 to 1e9; the
-//! first bad item named by its place and id (`origins[2] (id "B3")`).
+//! Facilities and origins given as data (`DataFacility[]`, `DataOrigin[]`, `add`) are checked
+//! by the core as the importers check a file's (`import::check_facilities`, `check_origins`):
+//! refused with their words (`invalid_data`), the first bad item named by its place and id.
 
-use lifecircle_core::access::import::{Facility, FacilityImport, Origin, StreetReport};
+use lifecircle_core::access::import::{self, Facility, FacilityImport, Origin, StreetReport};
 use lifecircle_core::access::load::{self, Format, NetworkOptions};
 use lifecircle_core::access::query::{self, FacilitySet};
 use lifecircle_core::access::whatif::{Scenario, SiteCandidates};
-use lifecircle_core::access::{self, Crs, ImportError, LonLat, Network, Pace, Profile, WalkOptions};
-use lifecircle_core::score::short_num;
+use lifecircle_core::access::{self, Crs, LonLat, Network, Pace, Profile, WalkOptions};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -92,69 +90,17 @@ fn from_js<T: DeserializeOwned>(v: JsValue, argument: &'static str) -> Result<T,
         .map_err(|e| Failure::argument(argument, format!("格式不对（见类型定义）/ not of the declared shape: {e}")))
 }
 
-/// The most residents an origin may stand for: the bound the CLI's importers (CSV and GeoJSON)
-/// and a circle file's own origins are held to. The core's `circle::ABSURD` (1e9), repeated
-/// because it is crate-private: to become the core's own once it is exported.
-const MAX_POPULATION: f64 = 1e9;
-
-/// How an error names an item of a JS array: its place and its id, `origins[2] (id "B3")`.
-fn item(argument: &str, i: usize, id: &str) -> String {
-    format!("{argument}[{i}] (id {id:?})")
-}
-
-/// A point of JS data, refused as the CLI's importers refuse a file's (`invalid_data`, the
-/// core's `ImportError` and its words): not a finite number, or out of the longitude and
-/// latitude ranges. A facility at `[NaN, 1]` was silently left out of `nearest`, and an origin
-/// there placed nowhere. The test is the core's `access::check_lonlat`, repeated because that
-/// is crate-private: to become a call of it once it is exported.
-fn check_point(p: LonLat, path: impl Fn() -> String) -> Result<(), Failure> {
-    let [lon, lat] = p;
-    if !(lon.is_finite() && lat.is_finite()) {
-        return Err(Failure::data(ImportError::NonFiniteCoordinate { path: path() }));
-    }
-    if !((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
-        return Err(Failure::data(ImportError::CoordinateOutOfRange { path: path(), lon, lat }));
-    }
-    Ok(())
-}
-
-/// Facilities given as data (`facilities`, or the one of `add`): each point checked, the first
-/// bad one named by its place and id.
-fn check_facilities(facilities: &[Facility], argument: &str) -> Result<(), Failure> {
-    for (i, f) in facilities.iter().enumerate() {
-        check_point(f.point, || item(argument, i, &f.id))?;
-    }
-    Ok(())
-}
-
-/// Origins given as data: each point checked, and a population, when given, a number from 0
-/// to 1e9 as the importers hold it (NaN summed to a `total_population` of null, and -5 residents
-/// were subtracted from it); the first bad one named by its place and id.
-fn check_origins(origins: &[Origin]) -> Result<(), Failure> {
-    for (i, o) in origins.iter().enumerate() {
-        let path = || item("origins", i, &o.id);
-        check_point(o.point, path)?;
-        if let Some(n) = o.population.filter(|n| !(0.0..=MAX_POPULATION).contains(n)) {
-            let (path, n, max) = (path(), short_num(n), short_num(MAX_POPULATION));
-            return Err(Failure::Data(format!(
-                "{path}：人口须为 0 至 10 亿之间的数，实为 {n} / {path}: population {n} is not a number from 0 to {max}"
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// Facilities of a JS argument, read and checked.
 fn facilities_arg(v: JsValue, argument: &'static str) -> Result<Vec<Facility>, Failure> {
     let fac: Vec<Facility> = from_js(v, argument)?;
-    check_facilities(&fac, argument)?;
+    import::check_facilities(&fac, argument).map_err(Failure::data)?;
     Ok(fac)
 }
 
 /// Origins of a JS argument, read and checked.
 fn origins_arg(v: JsValue) -> Result<Vec<Origin>, Failure> {
     let org: Vec<Origin> = from_js(v, "origins")?;
-    check_origins(&org)?;
+    import::check_origins(&org, "origins").map_err(Failure::data)?;
     Ok(org)
 }
 
@@ -388,7 +334,8 @@ impl WalkNetwork {
                 let mut out = Vec::new();
                 if !add.is_null() && !add.is_undefined() {
                     let f: Facility = from_js(add, "add")?;
-                    check_point(f.point, || format!("add (id {:?})", f.id))?;
+                    access::check_lonlat(f.point[0], f.point[1], || format!("add (id {:?})", f.id))
+                        .map_err(Failure::data)?;
                     out.push(sc.add_facility(&f).map_err(Failure::access)?);
                 }
                 if let Some(id) = remove_id {

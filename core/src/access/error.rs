@@ -30,6 +30,9 @@ pub enum ImportError {
     /// Longitude outside -180..180 or latitude outside -90..90.
     #[error("{path}: coordinate ({}, {}) is out of range", short_num(*.lon), short_num(*.lat))]
     CoordinateOutOfRange { path: String, lon: f64, lat: f64 },
+    /// An origin's population that is not a number from 0 to the core's largest (1e9).
+    #[error("{path}: population {} is not a number from 0 to {}", short_num(*.value), crate::circle::ABSURD)]
+    Population { path: String, value: f64 },
     /// Malformed OSM XML (`line` and `column` 1-based, the column in characters; `position` the
     /// byte offset).
     #[error("osm xml line {line}, column {column}: {message}")]
@@ -253,6 +256,7 @@ impl ImportError {
             E::CoordinateOutOfRange { path, lon, lat } => {
                 format!("{path}：坐标（{}，{}）超出经纬度范围", short_num(*lon), short_num(*lat))
             }
+            E::Population { path, value } => format!("{path}：人口须为 0 至 10 亿之间的数，实为 {}", short_num(*value)),
             E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
             E::Xml { line, column, .. } | E::XmlDoctype { line, column, .. } | E::XmlAttribute { line, column, .. } => {
                 format!("OSM XML 文件有误（第 {line} 行第 {column} 列）")

@@ -118,7 +118,7 @@ pub fn straight_line_walk_m(a: LonLat, b: LonLat, params: &WalkParams) -> f64 {
 }
 
 /// Checks a coordinate pair: finite and in range. `path` names where it came from.
-pub(crate) fn check_lonlat(lon: f64, lat: f64, path: impl Fn() -> String) -> Result<LonLat, ImportError> {
+pub fn check_lonlat(lon: f64, lat: f64, path: impl Fn() -> String) -> Result<LonLat, ImportError> {
     if !lon.is_finite() || !lat.is_finite() {
         return Err(ImportError::NonFiniteCoordinate { path: path() });
     }

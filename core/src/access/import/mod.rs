@@ -143,3 +143,32 @@ impl Origin {
         self.population.unwrap_or(1.0)
     }
 }
+
+/// Facilities given as data rather than read from a file (the npm module's `DataFacility[]`),
+/// checked as the importers check a file's: each point finite and in range, the first bad one
+/// named by its place and id (`facilities[2] (id "B3")`).
+pub fn check_facilities(facilities: &[Facility], argument: &str) -> Result<(), super::ImportError> {
+    for (i, f) in facilities.iter().enumerate() {
+        super::check_lonlat(f.point[0], f.point[1], || item(argument, i, &f.id))?;
+    }
+    Ok(())
+}
+
+/// Origins given as data (the npm module's `DataOrigin[]`), checked as the importers check a
+/// file's: each point finite and in range, a population, when given, a number from 0 to 1e9
+/// (NaN summed to a total of null, and -5 residents were subtracted); the first bad one named.
+pub fn check_origins(origins: &[Origin], argument: &str) -> Result<(), super::ImportError> {
+    for (i, o) in origins.iter().enumerate() {
+        let path = || item(argument, i, &o.id);
+        super::check_lonlat(o.point[0], o.point[1], path)?;
+        if let Some(value) = o.population.filter(|n| !(0.0..=crate::circle::ABSURD).contains(n)) {
+            return Err(super::ImportError::Population { path: path(), value });
+        }
+    }
+    Ok(())
+}
+
+/// How an error names an item of a list given as data: its place and its id.
+fn item(argument: &str, i: usize, id: &str) -> String {
+    format!("{argument}[{i}] (id {id:?})")
+}
