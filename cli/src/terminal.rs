@@ -22,12 +22,9 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Whether `c` may not reach a terminal as it is: a control character (C0, DEL, C1: U+009B is
-/// a CSI to an 8-bit terminal) or a character that changes the direction of the text after it
-/// (the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069).
-fn hidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+// What may not reach a terminal as it is: a control character (C0, DEL, C1: U+009B is a CSI to
+// an 8-bit terminal) or a direction control, the characters circles refuse.
+use lifecircle_core::circle::is_hidden as hidden;
 
 /// `s` with every [`hidden`] character that `keep` (the character and the next) does not keep
 /// written as an escape: `\u{1b}`, or `\u001b` for JSON.

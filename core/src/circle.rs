@@ -1241,6 +1241,13 @@ fn is_bidi(ch: char) -> bool {
     matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `ch` is unseen yet acts on what a reader sees: a control character (C0, DEL, C1) or
+/// one that changes the direction of text ([`is_bidi`]). What a circle's names refuse
+/// ([`hidden_char`]) and what the CLI never writes to a terminal as it is.
+pub fn is_hidden(ch: char) -> bool {
+    ch.is_control() || is_bidi(ch)
+}
+
 /// The first character of `s` a circle's text may not hold, with its place (characters, from
 /// 1): a control character (C0, DEL or C1) or one that changes the direction of text
 /// ([`is_bidi`]). In `free_text` (notes, evidence), a line break (`\n`, or `\r` right before
@@ -1270,7 +1277,7 @@ pub fn plain_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
     for ch in s.chars() {
-        if ch.is_control() || is_bidi(ch) {
+        if is_hidden(ch) {
             gap = true;
         } else {
             if gap && !out.is_empty() {
