@@ -138,38 +138,12 @@ fn a_repeated_osm_way_id_refuses_the_file() {
 
 // A minimal OSM PBF writer (uncompressed blobs), enough for a few nodes and ways.
 
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
+mod pbf_writer;
+use pbf_writer::{field_bytes, field_varint, varint, zigzag};
 
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn field_bytes(out: &mut Vec<u8>, field: u64, bytes: &[u8]) {
-    varint(out, field << 3 | 2);
-    varint(out, bytes.len() as u64);
-    out.extend_from_slice(bytes);
-}
-
-fn field_varint(out: &mut Vec<u8>, field: u64, v: u64) {
-    varint(out, field << 3);
-    varint(out, v);
-}
-
+/// One blob of `kind`, its content raw.
 fn blob(out: &mut Vec<u8>, kind: &str, raw: &[u8]) {
-    let mut b = Vec::new();
-    field_bytes(&mut b, 1, raw);
-    let mut header = Vec::new();
-    field_bytes(&mut header, 1, kind.as_bytes());
-    field_varint(&mut header, 3, b.len() as u64);
-    out.extend_from_slice(&(header.len() as u32).to_be_bytes());
-    out.extend_from_slice(&header);
-    out.extend_from_slice(&b);
+    pbf_writer::blob(out, kind, raw, false);
 }
 
 /// A PBF of `nodes` (id, lon, lat) and `ways` (id, refs), every way tagged highway=footway.
