@@ -180,7 +180,18 @@ fn a_zero_length_line_is_said_as_such_and_a_files_values_are_escaped() {
   {"type": "Feature", "properties": {}, "geometry": {"type": "Point\u001b]0;pwned\u0007", "coordinates": [120.0, 28.0]}}
 ]}"#,
     );
-    let out = lifecircle(&[
+    let out = distance_on(&net);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(raw_controls(&err), [], "{err:?}");
+    assert!(err.contains("长度为零的线（少于两个不同的点）zero-length line ×1"), "{err}");
+    assert!(!err.contains("不是线（zero-length line）"), "{err}");
+    assert!(err.contains("不是线（Point\\u{1b}]0;pwned\\u{7}）not a line: Point\\u{1b}]0;pwned\\u{7} ×1"), "{err}");
+}
+
+/// `access distance` on the network file `net`, between the two ends of its first street.
+fn distance_on(net: &std::path::Path) -> std::process::Output {
+    lifecircle(&[
         "access",
         "distance",
         "--network",
@@ -189,13 +200,7 @@ fn a_zero_length_line_is_said_as_such_and_a_files_values_are_escaped() {
         "120.0,28.0",
         "--to",
         "120.001,28.0",
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let err = stderr(&out);
-    assert_eq!(raw_controls(&err), [], "{err:?}");
-    assert!(err.contains("长度为零的线（少于两个不同的点）zero-length line ×1"), "{err}");
-    assert!(!err.contains("不是线（zero-length line）"), "{err}");
-    assert!(err.contains("不是线（Point\\u{1b}]0;pwned\\u{7}）not a line: Point\\u{1b}]0;pwned\\u{7} ×1"), "{err}");
+    ])
 }
 
 /// serde_json's column is the bytes read on the line, 0 at its start: a cut-off assessment or
@@ -219,16 +224,7 @@ fn json_errors_give_character_columns_from_1() {
     assert!(err.contains("（第 1 行第 24 列）"), "{err}");
 
     let net = tmp("cut.geojson", "{\"type\": \"FeatureCollection\",\n");
-    let out = lifecircle(&[
-        "access",
-        "distance",
-        "--network",
-        net.to_str().unwrap(),
-        "--from",
-        "120.0,28.0",
-        "--to",
-        "120.001,28.0",
-    ]);
+    let out = distance_on(&net);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("JSON 格式有误（第 2 行第 1 列）"), "{err}");
