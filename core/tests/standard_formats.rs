@@ -366,9 +366,16 @@ fn json_and_yaml_only_problems() {
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 4), "{msg}");
     let (code, l, c, msg) = one("x.yaml", "a: [b, ~]\n");
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 8), "{msg}");
-    // The merge key is not YAML 1.2: an unknown field.
-    let (code, l, c, msg) = one("x.yml", &YAML.replace("  cite: *verified", "  <<: *verified"));
-    assert_eq!((code, l, c), (DiagCode::UnknownField, 37, 5), "{msg}");
+    // The merge key is not YAML 1.2: an unknown field, and so the item has no citation.
+    let d = resolve("x.yml", &YAML.replace("  cite: *verified", "  <<: *verified")).expect_err("merge key");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_eq!(
+        (d[0].code, d[0].line, d[0].item.as_deref()),
+        (DiagCode::MissingCitation, Some(32), Some("shop")),
+        "{}",
+        d[0]
+    );
+    assert_eq!((d[1].code, d[1].line, d[1].column), (DiagCode::UnknownField, Some(37), Some(5)), "{}", d[1]);
     // An empty file lacks `standard`.
     let (code, l, c, msg) = one("x.yaml", "");
     assert_eq!((code, l, c), (DiagCode::Syntax, 1, 1), "{msg}");
@@ -816,4 +823,50 @@ fn a_duplicate_id_names_the_first_one() {
     let dup = d.iter().find(|d| d.code == DiagCode::DuplicateId).expect("duplicate");
     let first = pos_of(&yaml, "id: MC-S02").0;
     assert!(dup.message.contains(&format!("line {first})")), "{dup}");
+}
+
+#[test]
+fn every_misspelt_field_is_named_in_one_run() {
+    // A contributor with five mistakes used to need five runs: serde stops at the first
+    // unknown field. Four misspelt fields (one inside an inline table, one in a table header's
+    // section) and an item without a field it needs, in TOML, JSON and YAML alike.
+    let toml = LW27
+        .replacen("clause = \"全文\"", "claus = \"全文\"", 1)
+        .replacen("within_minutes = 10\nlinear", "within_minute = 10\nlinear", 1)
+        .replacen("clause = \"附件·指标调整\"", "clase = \"附件·指标调整\"", 1)
+        .replacen("within_minutes = 10\npoints = 2", "within_minuts = 10\npoints = 2", 1)
+        .replacen("en = \"Good, smart service\"\n", "", 1);
+    let expect = [
+        ("claus", "clause"),
+        ("within_minute", "within_minutes"),
+        ("clase", "clause"),
+        ("within_minuts", "within_minutes"),
+    ];
+    let check = |name: &str, text: &str| {
+        let d = problems(name, text);
+        assert_eq!(d.len(), 5, "{name}: {d:#?}");
+        // In the file's order (in the TOML, the dimension at line 41 between two typos).
+        assert!(d.windows(2).all(|w| w[0].line < w[1].line), "{name}: {d:#?}");
+        let (unknown, other): (Vec<_>, Vec<_>) = d.iter().partition(|d| d.code == DiagCode::UnknownField);
+        assert_eq!(unknown.len(), 4, "{name}: {d:#?}");
+        for (typo, meant) in expect {
+            let got = unknown.iter().find(|d| d.message.contains(&format!("`{typo}`"))).expect("named");
+            assert!(got.message.contains(&format!("`{meant}`?")), "{got}");
+            assert!(got.message_zh().contains(&format!("是不是 `{meant}`")), "{got}");
+            if name.ends_with(".toml") {
+                let (l, c) = pos_of(text, &format!("{typo} ="));
+                assert_eq!((got.line, got.column), (Some(l), Some(c)), "{name}: {got}");
+            }
+        }
+        assert!(other[0].message.contains("`en`") && other[0].message.contains("`service`"), "{name}: {}", other[0]);
+    };
+    check("x.toml", &toml);
+    let value = toml_to_json(&toml);
+    check("x.json", &serde_json::to_string_pretty(&value).expect("json"));
+    check("x.yaml", &to_yaml(&value));
+    // Fixed, the file resolves: nothing blanked stays behind.
+    let fixed = expect.iter().fold(toml, |t, (typo, meant)| t.replacen(&format!("{typo} ="), &format!("{meant} ="), 1));
+    let d = problems("x.toml", &fixed);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("`en`"), "{}", d[0]);
 }

@@ -278,7 +278,146 @@ fn diagnostic(
 /// Parse one file (TOML, or TOML converted from JSON or YAML) into its raw form, or the
 /// diagnostic for its syntax error.
 fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
-    toml::from_str::<RawStandard>(&src.toml).map_err(|e| {
+    parse_raw_text(src, &src.toml).map_err(|e| e.0)
+}
+
+/// At most this many problems are named in one reading of a file.
+const FORMAT_PROBLEMS_NAMED: usize = 50;
+
+/// Parse a file into its raw form, or name every problem the format check can find at once:
+/// serde stops at the first, so a contributor with five typos needed five runs. Each field the
+/// format does not have is named, then blanked out of a scratch copy of the text (spaces over
+/// the same bytes, so every position stays the file's own) and the copy read again; an item
+/// that lacks fields is named with all it lacks (see [`incomplete_items`]), then blanked whole
+/// (serde checks an item's own fields before it finds one missing). Any other problem ends the
+/// search, as does a blank that would leave the copy unreadable (which the file's own errors
+/// cannot cause: serde only saw the file after it parsed). In the file's order.
+fn parse_naming_all(
+    src: &SourceText,
+    parent: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Result<RawStandard, Vec<Diagnostic>> {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(src.toml.as_str());
+    let in_order = |mut found: Vec<Diagnostic>| {
+        found.sort_by_key(|d| (d.line, d.column));
+        found
+    };
+    loop {
+        let (d, span) = match parse_raw_text(src, &text) {
+            Ok(raw) if found.is_empty() => return Ok(raw),
+            Ok(_) => return Err(in_order(found)),
+            Err(e) => *e,
+        };
+        let mut next = None;
+        if d.message.starts_with("missing field") {
+            let all = incomplete_items(src, &text, parent);
+            let mut scratch = Some(text.to_string());
+            for (_, at) in &all {
+                scratch = scratch.and_then(|t| whole_table(&t, at.start).and_then(|r| blanked(&t, r)));
+            }
+            if all.is_empty() {
+                found.push(d);
+            } else {
+                found.extend(all.into_iter().map(|(d, _)| d));
+                next = scratch;
+            }
+        } else {
+            if let Some(key) = span.filter(|_| d.code == DiagCode::UnknownField) {
+                next = without_entry(&text, key.start);
+            }
+            found.push(d);
+        }
+        match next {
+            Some(t) if found.len() < FORMAT_PROBLEMS_NAMED => text = std::borrow::Cow::Owned(t),
+            _ => return Err(in_order(found)),
+        }
+    }
+}
+
+/// `text` with the entry whose key starts at byte `key_start` (key, `=`, value, and the comma
+/// that joins it to its neighbour in an inline table) blanked; `None` when no such entry is
+/// found or the result does not read as TOML.
+fn without_entry(text: &str, key_start: usize) -> Option<String> {
+    fn find(t: &toml::de::DeTable<'_>, key_start: usize) -> Option<Range<usize>> {
+        t.iter().find_map(|(k, v)| {
+            if k.span().start == key_start {
+                return Some(key_start..v.span().end);
+            }
+            within(v, key_start)
+        })
+    }
+    fn within(v: &toml::Spanned<toml::de::DeValue<'_>>, key_start: usize) -> Option<Range<usize>> {
+        match v.get_ref() {
+            toml::de::DeValue::Table(t) => find(t, key_start),
+            toml::de::DeValue::Array(a) => a.iter().find_map(|v| within(v, key_start)),
+            _ => None,
+        }
+    }
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let entry = find(doc.get_ref(), key_start)?;
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (entry.start, entry.end);
+    let space = |i: usize| bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t');
+    let mut after = end;
+    while space(after) {
+        after += 1;
+    }
+    if bytes.get(after) == Some(&b',') {
+        end = after + 1;
+    } else {
+        let mut before = start;
+        while before > 0 && space(before - 1) {
+            before -= 1;
+        }
+        if before > 0 && bytes[before - 1] == b',' {
+            start = before - 1;
+        }
+    }
+    blanked(text, start..end)
+}
+
+/// The bytes of the table whose span (its header, for a `[table]` or `[[list]]` item) starts
+/// at `start`: from there to the end of its last key or value, sub-tables included.
+fn whole_table(text: &str, start: usize) -> Option<Range<usize>> {
+    type Value<'i> = toml::Spanned<toml::de::DeValue<'i>>;
+    fn end(v: &Value<'_>) -> usize {
+        let inner = match v.get_ref() {
+            toml::de::DeValue::Table(t) => t.iter().map(|(k, v)| k.span().end.max(end(v))).max(),
+            toml::de::DeValue::Array(a) => a.iter().map(end).max(),
+            _ => None,
+        };
+        inner.unwrap_or(0).max(v.span().end)
+    }
+    fn find(v: &Value<'_>, start: usize) -> Option<Range<usize>> {
+        match v.get_ref() {
+            toml::de::DeValue::Table(_) if v.span().start == start => Some(start..end(v)),
+            toml::de::DeValue::Table(t) => t.values().find_map(|v| find(v, start)),
+            toml::de::DeValue::Array(a) => a.iter().find_map(|v| find(v, start)),
+            _ => None,
+        }
+    }
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    doc.get_ref().values().find_map(|v| find(v, start))
+}
+
+/// `text` with the bytes of `range` overwritten by spaces, line breaks kept (so every other
+/// byte keeps its position); `None` when that does not read as TOML.
+fn blanked(text: &str, range: Range<usize>) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.get(..range.start)?.to_vec();
+    out.extend(bytes.get(range.clone())?.iter().map(|b| if matches!(b, b'\n' | b'\r') { *b } else { b' ' }));
+    out.extend_from_slice(&bytes[range.end..]);
+    let out = String::from_utf8(out).ok()?;
+    toml::de::DeTable::parse(&out).is_ok().then_some(out)
+}
+
+/// A diagnostic with serde's span of the problem in the text read.
+type Placed = (Diagnostic, Option<Range<usize>>);
+
+/// [`parse_raw`] of `text`: the file's TOML, or a copy of it with the same byte positions.
+/// The error comes with serde's span in the text.
+fn parse_raw_text(src: &SourceText, text: &str) -> Result<RawStandard, Box<Placed>> {
+    toml::from_str::<RawStandard>(text).map_err(|e| {
         let raw_message = e.message().trim();
         let en = readable(raw_message);
         let written = e.span().and_then(|s| src.toml.get(s)).unwrap_or("").trim();
@@ -352,7 +491,7 @@ fn parse_raw(src: &SourceText) -> Result<RawStandard, Diagnostic> {
             };
             (DiagCode::Syntax, zh, format!("{en}{he}"))
         };
-        Diagnostic { zh: Some(zh), ..diagnostic(src, e.span(), code, None, en) }
+        Box::new((Diagnostic { zh: Some(zh), ..diagnostic(src, e.span(), code, None, en) }, e.span()))
     })
 }
 
@@ -599,15 +738,7 @@ pub fn resolve(
 ) -> Result<Standard, StandardError> {
     let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
     let src = SourceText::read(name, text).map_err(fail)?;
-    let raw = match parse_raw(&src) {
-        Ok(raw) => raw,
-        // serde names the first missing field only: name every one of every item, at once.
-        Err(d) if d.message.starts_with("missing field") => {
-            let all = incomplete_items(&src, parent);
-            return Err(StandardError { diagnostics: if all.is_empty() { vec![d] } else { all } });
-        }
-        Err(d) => return Err(fail(d)),
-    };
+    let raw = parse_naming_all(&src, parent).map_err(|diagnostics| StandardError { diagnostics })?;
     let mut files = vec![File { src, raw }];
     let mut diags = Vec::new();
     let mut seen = vec![files[0].raw.standard.id.get().clone()];
@@ -928,8 +1059,12 @@ fn parent_item(
 /// replaces the whole item: the fields to write, with the parent's values, the parent's
 /// optional ones that would be dropped, and how to see the parent's item. Empty when the file
 /// does not read even without its types (serde's diagnostic stands then).
-fn incomplete_items(src: &SourceText, parent: &dyn Fn(&str) -> Option<(String, String)>) -> Vec<Diagnostic> {
-    let Ok(loose) = toml::from_str::<Loose>(&src.toml) else { return Vec::new() };
+fn incomplete_items(
+    src: &SourceText,
+    text: &str,
+    parent: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Vec<(Diagnostic, Range<usize>)> {
+    let Ok(loose) = toml::from_str::<Loose>(text) else { return Vec::new() };
     if loose.standard.is_none() {
         return Vec::new();
     }
@@ -1064,7 +1199,7 @@ fn incomplete_items(src: &SourceText, parent: &dyn Fn(&str) -> Option<(String, S
                 )
             };
             let d = diagnostic(src, Some(span), code, id.as_deref(), en);
-            out.push(Diagnostic { zh: Some(zh), ..d });
+            out.push((Diagnostic { zh: Some(zh), ..d }, item.span()));
         }
     }
     out
