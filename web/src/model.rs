@@ -300,6 +300,10 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
             "floor_area_m2" => tr(l, "面积", "floor area"),
             "location" => tr(l, "位置", "location"),
             "category" => tr(l, "业态", "category"),
+            "name" => tr(l, "名称", "name"),
+            "id" => tr(l, "编号", "id"),
+            "brand" => tr(l, "品牌", "brand"),
+            "hours" => tr(l, "营业时间", "opening hours"),
             _ => rest,
         };
         let n = i + 1;
@@ -332,7 +336,15 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
         return st.figures.iter().find(|f| f.key == k).map_or(k.to_string(), |f| f.name.get(l).to_string());
     }
     if let Some(rest) = field.strip_prefix("evaluator.").or_else(|| field.strip_prefix("checklist.")) {
-        return indicator(rest.strip_suffix(".points").unwrap_or(rest));
+        // An indicator's id has no dot: what follows one is the entry's field.
+        let (id, part) = rest.split_once('.').unwrap_or((rest, ""));
+        let part = match part {
+            "note" if field.starts_with("evaluator.") => tr(l, "评估意见", "note"),
+            "note" => tr(l, "备注", "note"),
+            "evidence" => tr(l, "佐证材料", "evidence"),
+            _ => "",
+        };
+        return if part.is_empty() { indicator(id) } else { format!("{}{sep}{part}", indicator(id)) };
     }
     if let Some(rest) = field.strip_prefix("surveys.") {
         let (k, part) = rest.split_once('.').unwrap_or((rest, ""));
@@ -341,6 +353,7 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
         let part = match part {
             "respondents" => tr(l, "受访人数", "respondents"),
             "satisfied" => tr(l, "满意人数", "satisfied"),
+            "method" => tr(l, "调查方式", "method"),
             _ => "",
         };
         let part = if part.is_empty() { String::new() } else { format!("{sep}{part}") };
@@ -355,6 +368,10 @@ pub fn field_words(st: &Standard, c: &Circle, field: &str, l: Lang) -> String {
         "households" => tr(l, "户数", "Households").to_string(),
         "form" => tr(l, "发展形态", "Form").to_string(),
         "location.centre" => tr(l, "中心位置", "Centre").to_string(),
+        "id" => tr(l, "生活圈编号", "Circle id").to_string(),
+        "name" => tr(l, "生活圈名称", "Circle name").to_string(),
+        "subdistrict.name" => tr(l, "所属街道", "Subdistrict").to_string(),
+        _ if field.starts_with("communities[") && field.ends_with("].name") => tr(l, "社区", "Community").to_string(),
         _ => field.to_string(),
     }
 }
@@ -584,6 +601,22 @@ mod tests {
         assert_eq!(w(&format!("evaluator.{}.points", ev.id)), format!("{} {}", ev.id, ev.name.zh));
         let fig = &st.figures[0];
         assert_eq!(w(&format!("figures.{}", fig.key)), fig.name.zh);
+        // Every text the core refuses a control character in is named in the form's words.
+        assert_eq!(w("facilities[0].name"), format!("第 1 行设施“{}”：名称", c.facilities[0].name.trim()));
+        assert_eq!(w("facilities[3].hours"), "第 4 行设施：营业时间");
+        assert_eq!(w("facilities[3].brand"), "第 4 行设施：品牌");
+        assert_eq!(field_words(&st, &c, "facilities[3].id", Lang::En), "Facility row 4: id");
+        assert_eq!(w(&format!("evaluator.{}.note", ev.id)), format!("{} {}：评估意见", ev.id, ev.name.zh));
+        let ck = st.indicators.iter().find(|i| matches!(i.kind, Kind::Checklist)).unwrap();
+        assert_eq!(w(&format!("checklist.{}.note", ck.id)), format!("{} {}：备注", ck.id, ck.name.zh));
+        assert_eq!(w(&format!("checklist.{}.evidence", ck.id)), format!("{} {}：佐证材料", ck.id, ck.name.zh));
+        assert_eq!(w(&format!("checklist.{}", ck.id)), format!("{} {}", ck.id, ck.name.zh));
+        assert_eq!(w("surveys.overall.method"), "居民综合满意度：调查方式");
+        assert_eq!(
+            (w("id"), w("name"), w("subdistrict.name"), w("communities[1].name")),
+            ("生活圈编号".into(), "生活圈名称".into(), "所属街道".into(), "社区".into())
+        );
+        assert_eq!(field_words(&st, &c, "name", Lang::En), "Circle name");
         // Unknown paths (a JSON error's) are shown as they are.
         assert_eq!(w("facilities"), "facilities");
         assert_eq!(w("walking.origins[x]"), "walking.origins[x]");
