@@ -593,18 +593,17 @@ pub fn suspected_duplicates(circles: &[&Circle]) -> Vec<SuspectedDuplicate> {
 /// The ids that more than one of `circles` has (each once, in order of first repeat). A
 /// district summary must not count a circle twice: callers refuse such a list.
 pub fn repeated_ids<'a>(circles: impl IntoIterator<Item = &'a Circle>) -> Vec<&'a str> {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut repeated: Vec<&str> = Vec::new();
-    for c in circles {
-        if seen.contains(&c.id.as_str()) {
-            if !repeated.contains(&c.id.as_str()) {
-                repeated.push(&c.id);
-            }
-        } else {
-            seen.push(&c.id);
-        }
-    }
-    repeated
+    // (id, place) sorted: a repeated id's places are neighbours. Quadratic search of the list
+    // for each id took minutes for a province's list.
+    let mut keyed: Vec<(&str, usize)> = circles.into_iter().enumerate().map(|(j, c)| (c.id.as_str(), j)).collect();
+    crate::order::sort_by(&mut keyed, |a, b| a.cmp(b));
+    // Each repeated id once, by the place it is first repeated (its second place), in that order.
+    let mut repeated: Vec<(usize, &str)> = (1..keyed.len())
+        .filter(|&j| keyed[j].0 == keyed[j - 1].0 && (j < 2 || keyed[j - 2].0 != keyed[j].0))
+        .map(|j| (keyed[j].1, keyed[j].0))
+        .collect();
+    crate::order::sort_by(&mut repeated, |a, b| a.cmp(b));
+    repeated.into_iter().map(|(_, id)| id).collect()
 }
 
 /// What the CLI and the npm functions say when [`repeated_ids`] finds some. Given none, it is
@@ -870,27 +869,31 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         .map(community)
         .filter_map(|(code, name)| code.map(|k| (k, name)))
         .collect();
+    // A community written by name only counts under the code another circle gives that name:
+    // the first such code, found by name in a sorted copy (a province lists tens of thousands
+    // of communities: a search of the list for each one was quadratic).
+    let mut by_name: Vec<(&str, usize, &str)> =
+        coded.iter().enumerate().filter(|(_, (_, n))| !n.is_empty()).map(|(j, (k, n))| (*n, j, *k)).collect();
+    crate::order::sort_by(&mut by_name, |a, b| a.cmp(b));
+    let code_of = |name: &str| {
+        let at = by_name.partition_point(|(n, ..)| *n < name);
+        by_name.get(at).filter(|(n, ..)| *n == name).map(|(.., k)| *k)
+    };
     let communities_of = |ix: &[usize]| -> (u32, u32) {
         let mut covered: Vec<&str> = Vec::new();
         let mut unlisted = 0u32;
         for &i in ix {
             let keys = scored[i].0.communities.iter().map(community).map(|(code, name)| {
-                code.or_else(|| coded.iter().find(|(_, n)| *n == name && !name.is_empty()).map(|(k, _)| *k))
-                    .unwrap_or(name)
+                code.or_else(|| if name.is_empty() { None } else { code_of(name) }).unwrap_or(name)
             });
-            let mut listed = false;
-            // (a district has tens of communities: a search, not a sort, which the widgets would
-            // link for `&str` only here)
-            for key in keys.filter(|k| !k.is_empty()) {
-                listed = true;
-                if !covered.contains(&key) {
-                    covered.push(key);
-                }
-            }
-            if !listed {
+            let before = covered.len();
+            covered.extend(keys.filter(|k| !k.is_empty()));
+            if covered.len() == before {
                 unlisted += 1;
             }
         }
+        crate::order::sort_by(&mut covered, |a, b| a.cmp(b));
+        covered.dedup();
         (covered.len() as u32, unlisted)
     };
     let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
@@ -1089,5 +1092,40 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
         targets,
         findings,
         duplicates: suspected_duplicates(&listed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`repeated_ids`] as it was written first (a search of the list for each id): the
+    /// reference for the sorted one.
+    fn repeated_by_search<'a>(ids: &[&'a str]) -> Vec<&'a str> {
+        let (mut seen, mut repeated): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for &id in ids {
+            if !seen.contains(&id) {
+                seen.push(id);
+            } else if !repeated.contains(&id) {
+                repeated.push(id);
+            }
+        }
+        repeated
+    }
+
+    #[test]
+    fn repeated_ids_are_those_a_search_finds_in_the_same_order() {
+        let mut next = crate::order::xorshift(0x05ee_d1d5);
+        for round in 0..200 {
+            let n = (next() % 40) as usize;
+            let kinds = 1 + next() % (if round % 2 == 0 { 6 } else { 60 });
+            let names: Vec<String> = (0..n).map(|_| format!("330303{:03}", next() % kinds)).collect();
+            let circles: Vec<Circle> = names
+                .iter()
+                .map(|id| serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈","facilities":[]}}"#)).unwrap())
+                .collect();
+            let ids: Vec<&str> = names.iter().map(String::as_str).collect();
+            assert_eq!(repeated_ids(&circles), repeated_by_search(&ids), "{ids:?}");
+        }
     }
 }
