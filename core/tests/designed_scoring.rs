@@ -153,3 +153,50 @@ fn the_built_in_standards_give_no_warning() {
         assert!(resolve::warnings_of(&st, b.file).is_empty(), "{}", b.id);
     }
 }
+
+/// Whether a help text's words at `at` are marked as this project's design: the clause they are
+/// in says so (`设计`, `本项目`, `design`), or the heading the help opens with does (the text
+/// before `）：` / `): `, else before the first `：` / `: `), as LW-B02's "方案重点项，本项目设为必备项（设计）：…".
+fn marked(help: &str, at: usize, ends: &[char], heading_ends: &[&str], marks: &[&str]) -> bool {
+    let start = help[..at].rfind(ends).map_or(0, |i| i + help[i..].chars().next().map_or(1, char::len_utf8));
+    let end = help[at..].find(ends).map_or(help.len(), |i| at + i);
+    let heading = heading_ends.iter().find_map(|e| help.find(e).map(|i| &help[..i])).unwrap_or("");
+    marks.iter().any(|m| help[start..end].contains(m) || heading.contains(m))
+}
+
+/// The self-assessment form shows an item's help as it is: where it states a rule of this
+/// project's scoring (what a missing item does to the grade, a minimum sample, full points when
+/// an item does not apply, "no" when there is nothing to check), the rule is marked designed, in
+/// both languages, as LW-B02…LW-B05 do (audit of 2026-12-06, finding 6).
+#[test]
+fn help_texts_mark_the_designed_rules_they_state() {
+    let zh_rules = ["不评定等级", "最高评为", "有效问卷不少于", "计满分", "记为未完成"];
+    let en_rules = ["no grade", "at most Basic", "valid responses", "full points", "answer no"];
+    let mut unmarked = Vec::new();
+    for b in BUILTIN {
+        let st = standard::load_builtin(b.id).expect("built in");
+        for ind in st.indicators.iter().filter(|i| i.provisional() != (false, false)) {
+            let Some(help) = &ind.help else { continue };
+            for rule in zh_rules {
+                for (at, _) in help.zh.match_indices(rule) {
+                    if !marked(&help.zh, at, &['。', '；', '？'], &["）：", "："], &["设计", "本项目"]) {
+                        unmarked.push(format!("{} {}: {rule} — {}", b.id, ind.id, help.zh));
+                    }
+                }
+            }
+            for rule in en_rules {
+                for (at, _) in help.en.match_indices(rule) {
+                    // "valid responses" is a rule where a minimum is set: "at least 100 valid responses".
+                    let minimum = help.en[..at].split_whitespace().rev().nth(1) == Some("least");
+                    if rule == "valid responses" && !minimum {
+                        continue;
+                    }
+                    if !marked(&help.en, at, &['.', ';', '?'], &["): ", ": "], &["design"]) {
+                        unmarked.push(format!("{} {}: {rule} — {}", b.id, ind.id, help.en));
+                    }
+                }
+            }
+        }
+    }
+    assert!(unmarked.is_empty(), "designed rules stated as facts:\n{}", unmarked.join("\n"));
+}
