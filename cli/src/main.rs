@@ -830,9 +830,12 @@ fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
         && let Ok(bytes) = std::fs::read(path)
         && bytes.starts_with(b"LCB")
     {
-        return standard::bundle::unpack_standard(&bytes)
-            .map(Ok)
-            .ok_or_else(|| Failure::Invalid(format!("{}：{}", path.display(), standard::bundle::UNREADABLE_PACKED)));
+        let st = standard::bundle::unpack_standard(&bytes)
+            .ok_or_else(|| Failure::Invalid(format!("{}：{}", path.display(), standard::bundle::UNREADABLE_PACKED)))?;
+        for w in standard::resolve::warnings_of(&st, &path.display().to_string()) {
+            tell!("⚠ {w}");
+        }
+        return Ok(Ok(st));
     }
     let text = read(path)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -849,13 +852,20 @@ fn load_file(path: &Path) -> Result<Result<Standard, StandardError>, Failure> {
         }
         None => standard::builtin_parent(id),
     };
-    let resolved = standard::resolve::resolve(&name, &text, &lookup);
+    let resolved = standard::resolve::resolve_noted(&name, &text, &lookup);
     for (id, file, text) in shadowing.borrow().iter() {
         if let Some(note) = shadowing_note(&name, id, file, text, &dir) {
             tell!("{note}");
         }
     }
-    Ok(resolved)
+    // What does not stop the standard but would mislead a reader of its results, each at its
+    // file, line and item (points that would read as official, `Resolved`).
+    Ok(resolved.map(|r| {
+        for w in &r.warnings {
+            tell!("⚠ {w}");
+        }
+        r.standard
+    }))
 }
 
 /// A built-in standard by id, or a standard file.
@@ -1051,6 +1061,43 @@ fn input_error(e: &lifecircle_core::InputError) -> String {
     out
 }
 
+/// A standard's status, Chinese first: the status of its scoring scheme (standards/README.md).
+fn status_words(status: &str) -> String {
+    match status {
+        "official" => "正式印发 official".into(),
+        "trial" => "试行 trial".into(),
+        "proposal" => "建议稿 proposal".into(),
+        other => visible(other).into_owned(),
+    }
+}
+
+/// A standard's level, Chinese first.
+fn level_words(level: standard::Level) -> &'static str {
+    match level {
+        standard::Level::National => "国家 national",
+        standard::Level::Province => "省 province",
+        standard::Level::City => "市 city",
+        standard::Level::District => "区 district",
+    }
+}
+
+/// `s` followed by spaces up to `width` columns of a terminal, a Chinese character taking two
+/// (at least one space).
+fn padded(s: &str, width: usize) -> String {
+    let wide = |c: char| {
+        matches!(c,
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}')
+    };
+    let used: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used).max(1)))
+}
+
 /// China Standard Time, UTC+8 all year (no daylight saving since 1991), in seconds.
 const CHINA_UTC_OFFSET_S: u64 = 8 * 3600;
 
@@ -1071,20 +1118,35 @@ fn china_date(secs: u64) -> Date {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Standards => {
-            say!("{:<16} {:<8} {:<10} {:<9} 标题 title", "id", "version", "level", "status");
+            let row = |id: &str, version: &str, level: &str, status: &str, title: &str| {
+                format!("{}{}{}{}{title}", padded(id, 17), padded(version, 13), padded(level, 14), padded(status, 18))
+            };
+            say!("{}", row("编号 id", "版本 version", "层级 level", "状态 status", "标题 title"));
+            let mut proposals = false;
             for b in BUILTIN {
                 match standard::load_builtin(b.id) {
-                    Ok(s) => say!(
-                        "{:<16} {:<8} {:<10} {:<9} {} / {}",
-                        s.id,
-                        s.version,
-                        format!("{:?}", s.level).to_lowercase(),
-                        s.status,
-                        s.title.zh,
-                        s.title.en
-                    ),
+                    Ok(s) => {
+                        proposals |= s.status == "proposal";
+                        say!(
+                            "{}",
+                            row(
+                                &s.id,
+                                &s.version,
+                                level_words(s.level),
+                                &status_words(&s.status),
+                                &format!("{} / {}", s.title.zh, s.title.en)
+                            )
+                        );
+                    }
                     Err(e) => say!("{:<16} (invalid: {e})", b.id),
                 }
+            }
+            if proposals {
+                say!(
+                    "\n建议稿：评分体系（分值、分档、等级分数线）不是正式印发的，是本项目依据所列正式文件设计的 / \
+                     proposal: the scoring scheme (points, steps, grade cut-offs) was not issued; this project \
+                     designed it on the official documents named"
+                );
             }
             Ok(())
         }

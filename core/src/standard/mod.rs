@@ -11,7 +11,7 @@ mod span;
 pub use builtin::{BUILTIN, Builtin, builtin, builtin_parent, builtin_text};
 pub use formats::{EXTENSIONS, Format};
 pub use model::*;
-pub use resolve::{DiagCode, Diagnostic, StandardError};
+pub use resolve::{DiagCode, Diagnostic, Resolved, StandardError};
 
 /// A built-in standard by id, resolved (read from the committed bundle).
 ///
@@ -57,4 +57,12 @@ pub fn load_builtin(id: &str) -> Result<Standard, StandardError> {
 /// Every problem found, each naming file, line and item.
 pub fn load_text(name: &str, text: &str) -> Result<Standard, StandardError> {
     resolve::resolve(name, text, &builtin_parent)
+}
+
+/// [`load_text`], with the warnings to show its author ([`Resolved`]).
+///
+/// # Errors
+/// Every problem found, each naming file, line and item.
+pub fn load_text_noted(name: &str, text: &str) -> Result<Resolved, StandardError> {
+    resolve::resolve_noted(name, text, &builtin_parent)
 }

@@ -118,7 +118,8 @@ pub struct Standard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ends: Option<Date>,
     pub level: Level,
-    /// `official`, `trial` or `proposal`.
+    /// The status of the standard's scoring scheme (points, grade cut-offs), not of the
+    /// documents it rests on: `official`, `trial` or `proposal` (standards/README.md).
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
@@ -422,6 +423,14 @@ impl Indicator {
         let req = self.cite.confidence == Confidence::Provisional;
         let pts = self.points_cite.as_ref().map_or(req, |c| c.confidence == Confidence::Provisional);
         (req, pts)
+    }
+
+    /// Whether the points read as official only because nothing says otherwise: points above 0,
+    /// a verified requirement and no `points_cite`, so [`Indicator::provisional`] takes the
+    /// requirement's confidence for the points. Resolving warns of it (it is no error: an issued
+    /// document may set the points), and the built-in standards have none.
+    pub fn points_uncited(&self) -> bool {
+        self.points > 0.0 && self.cite.confidence == Confidence::Verified && self.points_cite.is_none()
     }
 }
 

@@ -18,7 +18,7 @@
 //! ends = "2026-12-31"             # optional
 //! level = "district"              # national | province | city | district
 //! extends = "zhejiang-2023"       # optional parent standard id
-//! status = "proposal"             # official | trial | proposal
+//! status = "proposal"             # of the scoring scheme: official | trial | proposal
 //! total_points = 100              # sum of all indicator points after `extends`
 //! cite = { source = "…", clause = "…", confidence = "verified" }
 //!
@@ -158,7 +158,9 @@ pub struct RawMeta {
     pub level: Sp<String>,
     #[serde(default)]
     pub extends: Option<Sp<String>>,
-    /// `official`, `trial` (试行) or `proposal` (this project's design).
+    /// The status of this file's scoring scheme (points, grade cut-offs), not of the documents it
+    /// rests on: `official` (the scoring itself issued), `trial` (试行) or `proposal` (建议稿; also a
+    /// scheme designed on official documents, as the built-in standards are).
     pub status: Sp<String>,
     /// Declared total of all indicator points after resolving `extends`.
     #[serde(default)]

@@ -223,6 +223,8 @@ struct File {
 struct Cx {
     files: Vec<File>,
     diags: Vec<Diagnostic>,
+    /// What the author should read but does not stop the standard ([`Resolved::warnings`]).
+    warnings: Vec<Diagnostic>,
 }
 
 impl Cx {
@@ -736,6 +738,29 @@ pub fn resolve(
     text: &str,
     parent: &dyn Fn(&str) -> Option<(String, String)>,
 ) -> Result<Standard, StandardError> {
+    resolve_noted(name, text, parent).map(|r| r.standard)
+}
+
+/// A standard resolved, with the warnings its author should read: what neither stops the
+/// standard nor changes a score, but would mislead a reader of its results (points shown as
+/// official with nothing that says where they come from, [`Indicator::points_uncited`]). Each
+/// names the file, line and item, as an error does; a program that shows a standard's errors
+/// shows these too ("⚠").
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub standard: Standard,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// [`resolve`], with the warnings ([`Resolved`]).
+///
+/// # Errors
+/// Every problem found, each naming file, line and item.
+pub fn resolve_noted(
+    name: &str,
+    text: &str,
+    parent: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Result<Resolved, StandardError> {
     let fail = |d: Diagnostic| StandardError { diagnostics: vec![d] };
     let src = SourceText::read(name, text).map_err(fail)?;
     let raw = parse_naming_all(&src, parent).map_err(|diagnostics| StandardError { diagnostics })?;
@@ -811,9 +836,43 @@ pub fn resolve(
         return Err(StandardError { diagnostics: diags });
     }
     files.reverse(); // root first
-    let mut cx = Cx { files, diags };
+    let mut cx = Cx { files, diags, warnings: Vec::new() };
     let standard = build(&mut cx);
-    if cx.diags.is_empty() { Ok(standard) } else { Err(StandardError { diagnostics: cx.diags }) }
+    if cx.diags.is_empty() {
+        Ok(Resolved { standard, warnings: cx.warnings })
+    } else {
+        Err(StandardError { diagnostics: cx.diags })
+    }
+}
+
+/// The warning for points shown as official with nothing that says where they come from
+/// ([`Indicator::points_uncited`]), at `line` and `column` of `file` when known: Chinese first.
+fn uncited_points(file: &str, line: Option<u32>, column: Option<u32>, ind: &Indicator) -> Diagnostic {
+    let (id, p) = (&ind.id, num(ind.points));
+    Diagnostic {
+        code: DiagCode::MissingCitation,
+        file: file.to_string(),
+        line,
+        column,
+        item: Some(id.clone()),
+        message: format!(
+            "the {p} points of {id} will be shown as official: its `cite` is verified and it has no `points_cite`; \
+             unless an issued document sets these points, add `points_cite` with `confidence = \"provisional\"` and a \
+             `reason` (a warning: scores are unchanged)"
+        ),
+        zh: Some(format!(
+            "指标 {id} 的 {p} 分将显示为官方数值：其要求的出处已核实（cite 的 confidence = \"verified\"），但没有写分值的出处 \
+             points_cite；除非有正式印发的文件规定了这些分值，请加 points_cite（confidence = \"provisional\"，用 reason 写明\
+             取值理由）（提醒，不影响评分）"
+        )),
+    }
+}
+
+/// The warnings of a standard read without its text (a packed one, `lifecircle pack`): those
+/// of [`resolve_noted`] that the resolved standard still shows, each naming `file` and the item
+/// (no line: the text is not there).
+pub fn warnings_of(st: &Standard, file: &str) -> Vec<Diagnostic> {
+    st.indicators.iter().filter(|i| i.points_uncited()).map(|i| uncited_points(file, None, None, i)).collect()
 }
 
 /// One table of the format: its list, the field that names an item, what an item is called,
@@ -2911,7 +2970,7 @@ fn indicator(
             "a responsible unit is empty".into(),
         );
     }
-    Some(Indicator {
+    let ind = Indicator {
         id,
         dimension: r.dimension.get().clone(),
         name: text(&r.zh, &r.en),
@@ -2935,7 +2994,13 @@ fn indicator(
         cite: c,
         points_cite: pc,
         origin: cx.files[fi].raw.standard.id.get().clone(),
-    })
+    };
+    if ind.points_uncited() {
+        let src = &cx.files[fi].src;
+        let (line, column) = src.line_col(r.points.span().start);
+        cx.warnings.push(uncited_points(&src.name, Some(line), Some(column), &ind));
+    }
+    Some(ind)
 }
 
 #[cfg(test)]
@@ -2972,9 +3037,9 @@ mod tests {
             zh,
             "m.toml:36:9: [bad_value] mofcom-2021: 层级 level 不能是“distrct”，须为 national、province、city 或 district 之一 — 是不是 district？"
         );
-        let d = shown("status = \"official\"", "status = \"oficial\"");
+        let d = shown("status = \"proposal\"", "status = \"propsal\"");
         assert!(
-            d[0].contains("状态 status 不能是“oficial”，须为 official、trial 或 proposal 之一 — 是不是 official？ /"),
+            d[0].contains("状态 status 不能是“propsal”，须为 official、trial 或 proposal 之一 — 是不是 proposal？ /"),
             "{d:?}"
         );
     }
