@@ -204,7 +204,8 @@ pub struct GuideMapData {
     pub categories: Vec<MapCategory>,
     #[serde(default)]
     pub facilities: Vec<MapFacility>,
-    /// 缺少的业态: category names taken from the assessment's gaps.
+    /// 步行范围内缺少的业态: category names taken from the assessment's gaps (none within the
+    /// circle's walking reach; the map may still show one farther away).
     #[serde(default)]
     pub missing: Vec<Label>,
     /// Streets or facilities come from OpenStreetMap: the ODbL attribution is printed.
@@ -378,6 +379,10 @@ pub const TIER_COLOURS: [&str; 3] = ["#1b7f3b", "#c77700", "#c2185b"];
 /// 5.3:1, as WCAG AA asks of text. The rings' 10-minute orange (3.1:1) is enough for the ring
 /// itself (a graphic, 3:1) and for large bold type (18.7 px), which the labels are not.
 const TIER_TEXT: [&str; 3] = ["#1b7f3b", "#9c5a00", "#c2185b"];
+
+/// The heading of the missing types' list: missing within walking reach, as the gaps count
+/// them (the map may draw one of them farther away, as in the BJTU sample's 便利店).
+const MISSING_HEADING: (&str, &str) = ("步行范围内缺少的业态", "Missing within walking reach");
 
 const INK: &str = "#1d232b";
 const MUTED: &str = "#4a5360";
@@ -1265,10 +1270,13 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
 fn describe(d: &GuideMapData, lang: Lang) -> String {
     let open = d.facilities.iter().filter(|f| !f.not_open).count();
     match lang {
-        Lang::Zh => format!("{} 处设施，{} 类业态；缺少 {} 类。", open, d.categories.len(), d.missing.len()),
-        Lang::En => {
-            format!("{} facilities in {} categories; {} categories missing.", open, d.categories.len(), d.missing.len())
-        }
+        Lang::Zh => format!("{} 处设施，{} 类业态；步行范围内缺少 {} 类。", open, d.categories.len(), d.missing.len()),
+        Lang::En => format!(
+            "{} facilities in {} categories; {} categories missing within walking reach.",
+            open,
+            d.categories.len(),
+            d.missing.len()
+        ),
     }
 }
 
@@ -2351,8 +2359,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         class_rows(usize::MAX, lang.pick("其他", "Other").into(), orphans);
     }
 
-    let mut missing: Vec<Row> =
-        vec![Row::Heading(lang.pick("缺少的业态（待补齐）", "Missing types (to add)").into(), ALERT)];
+    let mut missing: Vec<Row> = vec![Row::Heading(lang.pick(MISSING_HEADING.0, MISSING_HEADING.1).into(), ALERT)];
     if d.missing.is_empty() {
         missing.push(Row::Note(lang.pick("无（或尚未评估）", "None (or not assessed yet)").into()));
     }
@@ -2431,14 +2438,12 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
     };
     match row {
         Row::Heading(l, colour) => {
-            text(
-                s,
-                x,
-                base,
-                f.font * 1.15,
-                &format!(" font-weight=\"700\" fill=\"{colour}\""),
-                &fit(l, f.font * 1.15, f.col_w - 4.0),
-            );
+            // A heading too wide for its column is set smaller, down to the rows' size, before
+            // it is shortened ("Missing within walking reach" in a phone's large text).
+            let max = f.col_w - 4.0;
+            let (size, wide) = (f.font * 1.15, text_width(l, f.font * 1.15));
+            let size = if wide > max { (size * max / wide * 0.999).max(f.font) } else { size };
+            text(s, x, base, size, &format!(" font-weight=\"700\" fill=\"{colour}\""), &fit(l, size, max));
         }
         Row::Class(ki, l) => {
             let colour = if *ki == usize::MAX { "#5f6368" } else { CLASS_COLOURS[*ki % CLASS_COLOURS.len()] };

@@ -128,6 +128,29 @@ fn streets_boundary_osm_selected() {
     check("streets-boundary-osm.svg", &render_guide_map(&d, &o));
 }
 
+/// The list of missing types is the types none of which is within walking reach (as the gaps
+/// count them): the BJTU sample listed 便利店 under 缺少的业态 while drawing two 便利店 beyond
+/// reach. Its heading says so, in every layout and in both languages, and so does the map's
+/// description read aloud.
+#[test]
+fn missing_types_are_headed_within_walking_reach() {
+    let d = sample();
+    for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
+        for (lang, heading, desc) in [
+            (Lang::Zh, "步行范围内缺少的业态", "步行范围内缺少 "),
+            (Lang::En, "Missing within walking reach", "categories missing within walking reach."),
+        ] {
+            let svg = render_guide_map(&d, &MapOptions { layout, lang, ..MapOptions::default() });
+            let t = texts(&svg);
+            let h = t.iter().find(|t| t.body == heading).unwrap_or_else(|| panic!("{layout:?} {lang:?}: {heading}"));
+            assert_eq!(h.fill, "#b3261e", "the missing types' heading");
+            let desc_at = svg.find("<desc id=\"lc-map-desc\">").unwrap();
+            assert!(svg[desc_at..svg.find("</desc>").unwrap()].contains(desc), "{layout:?} {lang:?}");
+            assert!(!svg.contains("（待补齐）") && !svg.contains("Missing types (to add)"));
+        }
+    }
+}
+
 #[test]
 fn same_bytes_twice_and_valid_numbers() {
     let d = sample();
