@@ -204,7 +204,8 @@ pub struct GuideMapData {
     pub categories: Vec<MapCategory>,
     #[serde(default)]
     pub facilities: Vec<MapFacility>,
-    /// 缺少的业态: category names taken from the assessment's gaps.
+    /// 步行范围内缺少的业态: category names taken from the assessment's gaps (none within the
+    /// circle's walking reach; the map may still show one farther away).
     #[serde(default)]
     pub missing: Vec<Label>,
     /// Streets or facilities come from OpenStreetMap: the ODbL attribution is printed.
@@ -371,13 +372,47 @@ fn is_wgs84(c: &Crs) -> bool {
 pub const CLASS_COLOURS: [&str; 8] =
     ["#1f5fa8", "#6a1b9a", "#8a5300", "#00695c", "#b3261e", "#37474f", "#2e6b30", "#ad1457"];
 
-/// Colours of the 5-, 10- and 15-minute street tiers.
+/// Colours of the 5-, 10- and 15-minute street tiers. On the map's paper (`#f6f3ec`) they
+/// stand at 4.6, 3.1 and 5.3:1, on the boundary's fill (`#fffdf7`) at 5.0, 3.4 and 5.8:1: at
+/// least the 3:1 WCAG asks of graphics (1.4.11). Printed in grey the 5- and 15-minute ones
+/// are alike (Rec. 601 grey 89 and 82, the 10-minute 129): the strokes of [`tier_stroke`]
+/// tell the tiers apart without colour.
 pub const TIER_COLOURS: [&str; 3] = ["#1b7f3b", "#c77700", "#c2185b"];
+
+/// The reached streets' stroke widths, in the layout's `base`: 5 minutes thick, 10 medium,
+/// 15 thin (and dashed, [`TIER_DASH`]), so that the tiers stay apart printed in grey on an
+/// office printer and for a reader who does not see the colours (WCAG 1.4.1).
+const TIER_WIDTH: [f64; 3] = [0.6, 0.4, 0.25];
+
+/// The 15-minute streets' dashes and gaps, in `base`: longer and thicker than the rings'
+/// (6 6 at 0.15); the legend's line shows a dash, a gap and the start of a second dash.
+const TIER_DASH: [f64; 2] = [0.6, 0.4];
+
+/// The attributes of a reached street's stroke in a tier, on the map and in its legend row
+/// alike: colour, width and, for the 15-minute tier, dashes (with square ends, which round
+/// ones would close up).
+fn tier_stroke(tier: usize, base: f64) -> String {
+    let tier = tier.min(2);
+    let mut out = format!(" stroke=\"{}\" stroke-width=\"{}\"", TIER_COLOURS[tier], n(base * TIER_WIDTH[tier]));
+    if tier == 2 {
+        let _ = write!(
+            out,
+            " stroke-dasharray=\"{} {}\" stroke-linecap=\"butt\"",
+            n(base * TIER_DASH[0]),
+            n(base * TIER_DASH[1])
+        );
+    }
+    out
+}
 
 /// The ring labels' colours: each at least 4.5:1 on the map's paper (their halo), 4.6, 4.9 and
 /// 5.3:1, as WCAG AA asks of text. The rings' 10-minute orange (3.1:1) is enough for the ring
 /// itself (a graphic, 3:1) and for large bold type (18.7 px), which the labels are not.
 const TIER_TEXT: [&str; 3] = ["#1b7f3b", "#9c5a00", "#c2185b"];
+
+/// The heading of the missing types' list: missing within walking reach, as the gaps count
+/// them (the map may draw one of them farther away, as in the BJTU sample's 便利店).
+const MISSING_HEADING: (&str, &str) = ("步行范围内缺少的业态", "Missing within walking reach");
 
 const INK: &str = "#1d232b";
 const MUTED: &str = "#4a5360";
@@ -1265,10 +1300,13 @@ pub fn render_guide_map(d: &GuideMapData, o: &MapOptions) -> String {
 fn describe(d: &GuideMapData, lang: Lang) -> String {
     let open = d.facilities.iter().filter(|f| !f.not_open).count();
     match lang {
-        Lang::Zh => format!("{} 处设施，{} 类业态；缺少 {} 类。", open, d.categories.len(), d.missing.len()),
-        Lang::En => {
-            format!("{} facilities in {} categories; {} categories missing.", open, d.categories.len(), d.missing.len())
-        }
+        Lang::Zh => format!("{} 处设施，{} 类业态；步行范围内缺少 {} 类。", open, d.categories.len(), d.missing.len()),
+        Lang::En => format!(
+            "{} facilities in {} categories; {} categories missing within walking reach.",
+            open,
+            d.categories.len(),
+            d.missing.len()
+        ),
     }
 }
 
@@ -1451,16 +1489,15 @@ fn map_body(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame, p: &Pro
         s.push_str("</g>");
     }
     if !d.reached.is_empty() {
-        let _ = write!(
-            s,
-            "<g class=\"lc-reached\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"{}\">",
-            n(f.base * 0.4)
-        );
+        s.push_str("<g class=\"lc-reached\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\">");
         // Far tiers first so nearer ones draw on top.
         for tier in (0..3).rev() {
-            for r in d.reached.iter().filter(|r| r.line.len() >= 2 && tier_of(r.minutes, &o.tiers) == Some(tier)) {
-                let _ = write!(s, "<path d=\"{}\" stroke=\"{}\"/>", path(&r.line), TIER_COLOURS[tier]);
+            let pieces = d.reached.iter().filter(|r| r.line.len() >= 2 && tier_of(r.minutes, &o.tiers) == Some(tier));
+            let _ = write!(s, "<g class=\"lc-reached-{}\"{}>", tier + 1, tier_stroke(tier, f.base));
+            for line in chained(pieces.map(|r| r.line.as_slice())) {
+                let _ = write!(s, "<path d=\"{}\"/>", path(&line));
             }
+            s.push_str("</g>");
         }
         s.push_str("</g>");
     }
@@ -2062,6 +2099,20 @@ fn tier_of(minutes: f64, tiers: &[f64; 3]) -> Option<usize> {
     tiers.iter().position(|&t| minutes <= t)
 }
 
+/// Pieces of street joined into one line where a piece starts at the end of the one before:
+/// a dashed street runs on across its pieces, rather than starting its dashes again at each
+/// (a piece shorter than a dash would be drawn solid).
+fn chained<'a>(pieces: impl Iterator<Item = &'a [[f64; 2]]>) -> Vec<Vec<[f64; 2]>> {
+    let mut out: Vec<Vec<[f64; 2]>> = Vec::new();
+    for piece in pieces {
+        match out.last_mut() {
+            Some(last) if last.last() == piece.first() => last.extend_from_slice(&piece[1..]),
+            _ => out.push(piece.to_vec()),
+        }
+    }
+    out
+}
+
 fn north_arrow(s: &mut String, x: f64, y: f64, size: f64, lang: Lang) {
     let h = size * 1.4;
     let w = size * 0.55;
@@ -2149,7 +2200,8 @@ enum Row {
     Heading(String, &'static str),
     Class(usize, Vec<String>),
     Entry { class: usize, glyph: String, label: Vec<String>, hollow: bool },
-    Line { colour: &'static str, dashed: bool, label: Vec<String> },
+    // (a tier of reached streets, 0 to 2, drawn as on the map; `None`: the rings)
+    Line { tier: Option<usize>, label: Vec<String> },
     Here(Vec<String>),
     Missing(Vec<String>),
     Suggested { glyph: String, label: Vec<String> },
@@ -2254,7 +2306,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                 Lang::Zh => format!("步行 {} 分钟内可达的街道", fmt_plain(*m)),
                 Lang::En => format!("Streets within {} min walk", fmt_plain(*m)),
             };
-            rows.push(Row::Line { colour: TIER_COLOURS[i], dashed: false, label: lines(&label) });
+            rows.push(Row::Line { tier: Some(i), label: lines(&label) });
         }
     }
     if !d.rings.is_empty() {
@@ -2263,7 +2315,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
             Lang::Zh => format!("距中心步行约 {} 分钟", mins.join("、")),
             Lang::En => format!("About {} min walk from the centre", mins.join(", ")),
         };
-        rows.push(Row::Line { colour: TIER_COLOURS[1], dashed: true, label: lines(&label) });
+        rows.push(Row::Line { tier: None, label: lines(&label) });
         if let Some(b) = &d.ring_basis {
             let note = match lang {
                 Lang::Zh => format!("（{}）", b.get(lang)),
@@ -2351,8 +2403,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
         class_rows(usize::MAX, lang.pick("其他", "Other").into(), orphans);
     }
 
-    let mut missing: Vec<Row> =
-        vec![Row::Heading(lang.pick("缺少的业态（待补齐）", "Missing types (to add)").into(), ALERT)];
+    let mut missing: Vec<Row> = vec![Row::Heading(lang.pick(MISSING_HEADING.0, MISSING_HEADING.1).into(), ALERT)];
     if d.missing.is_empty() {
         missing.push(Row::Note(lang.pick("无（或尚未评估）", "None (or not assessed yet)").into()));
     }
@@ -2431,14 +2482,12 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
     };
     match row {
         Row::Heading(l, colour) => {
-            text(
-                s,
-                x,
-                base,
-                f.font * 1.15,
-                &format!(" font-weight=\"700\" fill=\"{colour}\""),
-                &fit(l, f.font * 1.15, f.col_w - 4.0),
-            );
+            // A heading too wide for its column is set smaller, down to the rows' size, before
+            // it is shortened ("Missing within walking reach" in a phone's large text).
+            let max = f.col_w - 4.0;
+            let (size, wide) = (f.font * 1.15, text_width(l, f.font * 1.15));
+            let size = if wide > max { (size * max / wide * 0.999).max(f.font) } else { size };
+            text(s, x, base, size, &format!(" font-weight=\"700\" fill=\"{colour}\""), &fit(l, size, max));
         }
         Row::Class(ki, l) => {
             let colour = if *ki == usize::MAX { "#5f6368" } else { CLASS_COLOURS[*ki % CLASS_COLOURS.len()] };
@@ -2477,16 +2526,31 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
             }
             label(s, l, INK);
         }
-        Row::Line { colour, dashed, label: l } => {
+        Row::Line { tier: Some(tier), label: l } => {
+            // The map's stroke (width from `base`, as the map's), its round ends kept within
+            // the symbol's room; the dashed tier has square ends and starts with a dash.
+            let inset = if *tier >= 2 { 0.0 } else { f.base * TIER_WIDTH[*tier] / 2.0 };
             let _ = write!(
                 s,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"{}/>",
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{}{}/>",
+                n(x + inset),
+                n(y),
+                n(x + r * 2.0 - inset),
+                n(y),
+                tier_stroke(*tier, f.base),
+                if *tier >= 2 { "" } else { " stroke-linecap=\"round\"" }
+            );
+            label(s, l, INK);
+        }
+        Row::Line { tier: None, label: l } => {
+            let _ = write!(
+                s,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.0\" stroke-dasharray=\"4 3\"/>",
                 n(x),
                 n(y),
                 n(x + r * 2.0),
                 n(y),
-                n(if *dashed { 2.0 } else { f.font * 0.4 }),
-                if *dashed { " stroke-dasharray=\"4 3\"" } else { " stroke-linecap=\"round\"" }
+                TIER_COLOURS[1]
             );
             label(s, l, INK);
         }

@@ -9,8 +9,8 @@ use lifecircle_core::access::crs::Crs;
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Circle, Date, load_builtin, score};
 use lifecircle_web::guide_map::{
-    GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, page_size, render_guide_map, tiles_for,
-    unproject,
+    GuideMapData, Label, Layout, MapOptions, ReachedSegment, SuggestedSite, TIER_COLOURS, page_size, render_guide_map,
+    tiles_for, unproject,
 };
 
 fn sample() -> GuideMapData {
@@ -109,9 +109,8 @@ fn suggested_sites_phone() {
     }
 }
 
-/// Streets reached in each tier, a boundary, the ODbL line and a selected facility.
-#[test]
-fn streets_boundary_osm_selected() {
+/// The sample with a boundary, streets, and streets reached in each tier (the ODbL line on).
+fn with_streets() -> GuideMapData {
     let mut d = sample();
     let [x, y] = d.centre;
     d.boundary =
@@ -124,8 +123,149 @@ fn streets_boundary_osm_selected() {
         ReachedSegment { line: vec![[x, y], [x, y + 0.007]], minutes: 9.0 },
     ];
     d.osm = true;
+    d
+}
+
+/// Streets reached in each tier, a boundary, the ODbL line and a selected facility.
+#[test]
+fn streets_boundary_osm_selected() {
     let o = MapOptions { selected: Some("F04".into()), ..MapOptions::default() };
-    check("streets-boundary-osm.svg", &render_guide_map(&d, &o));
+    check("streets-boundary-osm.svg", &render_guide_map(&with_streets(), &o));
+}
+
+/// An attribute of the SVG element `tag` (its text from `<` to `>`).
+fn attr(tag: &str, name: &str) -> Option<String> {
+    Some(tag.split(&format!(" {name}=\"")).nth(1)?.split('"').next()?.to_string())
+}
+
+/// How a line is drawn: colour, width, dashes (none: solid).
+#[derive(Debug, PartialEq)]
+struct Stroke {
+    colour: String,
+    width: f64,
+    dash: Option<String>,
+}
+
+impl Stroke {
+    fn of(tag: &str) -> Stroke {
+        Stroke {
+            colour: attr(tag, "stroke").unwrap_or_else(|| panic!("no stroke: {tag}")),
+            width: attr(tag, "stroke-width").and_then(|w| w.parse().ok()).unwrap_or_else(|| panic!("no width: {tag}")),
+            dash: attr(tag, "stroke-dasharray"),
+        }
+    }
+}
+
+/// The streets reached in each tier (5, 10, 15 minutes) stay apart without their colours,
+/// printed in grey on an office printer (the 5- and 15-minute colours are both a dark grey
+/// there, Rec. 601 grey 89 and 82) or seen by a reader who does not tell the colours apart
+/// (WCAG 1.4.1): every two tiers differ in width or in dashes, on the map and in the legend,
+/// and each legend row draws its tier exactly as the map does. Each colour stands at 3:1 or
+/// more on the map's paper (WCAG 1.4.11). Before, all three were solid lines of one width.
+#[test]
+fn reached_tiers_differ_without_colour() {
+    // (Rec. 601 luma, as a printer's grey)
+    let grey = |c: &str| {
+        let v = |i: usize| f64::from(u8::from_str_radix(&c[i..i + 2], 16).unwrap());
+        0.299 * v(1) + 0.587 * v(3) + 0.114 * v(5)
+    };
+    assert!((grey(TIER_COLOURS[0]) - grey(TIER_COLOURS[2])).abs() < 10.0, "why this test exists");
+    for c in TIER_COLOURS {
+        assert!(contrast(c, "#f6f3ec") >= 3.0, "{c} on the map's paper: {:.2}", contrast(c, "#f6f3ec"));
+    }
+    let d = with_streets();
+    for (lang, large_text) in [(Lang::Zh, false), (Lang::En, false), (Lang::Zh, true)] {
+        for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
+            let o = MapOptions { lang, layout, large_text, ..MapOptions::default() };
+            let svg = render_guide_map(&d, &o);
+            assert!(svg.contains("<rect x=\"") && svg.contains(" rx=\"8\" fill=\"#f6f3ec\"/>"), "the map's paper");
+            // The legend's rows, 5, 10 and 15 minutes in order: the line just before each
+            // label (its first line: a narrow column wraps it).
+            let label = lang.pick(">步行 ", ">Streets within");
+            let lines: Vec<&str> = svg.lines().collect();
+            let rows: Vec<&str> = lines.windows(2).filter(|w| w[1].contains(label)).map(|w| w[0]).collect();
+            assert_eq!(rows.len(), 3, "{layout:?} {lang:?}: {rows:?}");
+            assert!(rows.iter().all(|r| r.starts_with("<line ")), "{rows:?}");
+            let legend: Vec<Stroke> = rows.iter().map(|r| Stroke::of(r)).collect();
+            for (i, s) in legend.iter().enumerate() {
+                assert_eq!(s.colour, TIER_COLOURS[i]);
+            }
+            for (a, b) in [(0, 1), (1, 2), (0, 2)] {
+                let (x, y) = (&legend[a], &legend[b]);
+                assert!(
+                    (x.width - y.width).abs() >= 0.25 * x.width.max(y.width) || x.dash != y.dash,
+                    "{layout:?} {lang:?}: tiers {a} and {b} alike but for colour: {x:?} {y:?}"
+                );
+            }
+            // The nearer, the bolder: 5 minutes thickest, 15 minutes dashed.
+            assert!(legend[0].width > legend[1].width && legend[1].width > legend[2].width, "{legend:?}");
+            assert!(legend[0].dash.is_none() && legend[1].dash.is_none() && legend[2].dash.is_some(), "{legend:?}");
+            // A dashed row shows a gap and the start of a second dash.
+            let [on, off]: [f64; 2] = legend[2]
+                .dash
+                .as_deref()
+                .unwrap()
+                .split(' ')
+                .map(|v| v.parse().unwrap())
+                .collect::<Vec<_>>()
+                .try_into()
+                .unwrap();
+            let x = |a: &str| attr(rows[2], a).unwrap().parse::<f64>().unwrap();
+            assert!(x("x2") - x("x1") > on + off, "{layout:?}: {}", rows[2]);
+            // The map's streets of each tier are drawn exactly as the legend's row.
+            for (i, row) in legend.iter().enumerate() {
+                let at = svg.find(&format!("<g class=\"lc-reached-{}\"", i + 1)).expect("a group a tier");
+                let group = &svg[at..];
+                assert!(group[..group.find("</g>").unwrap()].contains("<path "), "tier {i} has streets");
+                assert_eq!(&Stroke::of(&group[..group.find('>').unwrap()]), row, "{layout:?} {lang:?} tier {i}");
+            }
+        }
+    }
+}
+
+/// A street reached in pieces is drawn as one line where each piece starts at the end of the
+/// one before, so that the dashed 15-minute streets keep their dashes across short pieces;
+/// pieces that do not meet stay apart.
+#[test]
+fn reached_pieces_that_meet_are_one_line() {
+    let mut d = sample();
+    let [x, y] = d.centre;
+    d.reached = vec![
+        ReachedSegment { line: vec![[x, y], [x + 0.0002, y]], minutes: 12.0 },
+        ReachedSegment { line: vec![[x + 0.0002, y], [x + 0.0004, y]], minutes: 13.0 },
+        ReachedSegment { line: vec![[x + 0.0004, y], [x + 0.0006, y + 0.0001]], minutes: 14.0 },
+        ReachedSegment { line: vec![[x, y + 0.002], [x, y + 0.003]], minutes: 15.0 },
+    ];
+    let svg = render_guide_map(&d, &MapOptions::default());
+    let at = svg.find("<g class=\"lc-reached-3\"").expect("the 15-minute tier");
+    let group = &svg[at..at + svg[at..].find("</g>").unwrap()];
+    let paths: Vec<&str> = group.lines().filter(|l| l.starts_with("<path ")).collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert_eq!(attr(paths[0], "d").unwrap().matches(" L").count(), 3, "four points, one line: {}", paths[0]);
+    assert_eq!(attr(paths[1], "d").unwrap().matches(" L").count(), 1, "{}", paths[1]);
+}
+
+/// The list of missing types is the types none of which is within walking reach (as the gaps
+/// count them): the BJTU sample listed 便利店 under 缺少的业态 while drawing two 便利店 beyond
+/// reach. Its heading says so, in every layout and in both languages, and so does the map's
+/// description read aloud.
+#[test]
+fn missing_types_are_headed_within_walking_reach() {
+    let d = sample();
+    for layout in [Layout::Screen, Layout::A3Portrait, Layout::Phone] {
+        for (lang, heading, desc) in [
+            (Lang::Zh, "步行范围内缺少的业态", "步行范围内缺少 "),
+            (Lang::En, "Missing within walking reach", "categories missing within walking reach."),
+        ] {
+            let svg = render_guide_map(&d, &MapOptions { layout, lang, ..MapOptions::default() });
+            let t = texts(&svg);
+            let h = t.iter().find(|t| t.body == heading).unwrap_or_else(|| panic!("{layout:?} {lang:?}: {heading}"));
+            assert_eq!(h.fill, "#b3261e", "the missing types' heading");
+            let desc_at = svg.find("<desc id=\"lc-map-desc\">").unwrap();
+            assert!(svg[desc_at..svg.find("</desc>").unwrap()].contains(desc), "{layout:?} {lang:?}");
+            assert!(!svg.contains("（待补齐）") && !svg.contains("Missing types (to add)"));
+        }
+    }
 }
 
 #[test]
