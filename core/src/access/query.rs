@@ -180,6 +180,8 @@ impl Dijkstra {
             if d > self.dist[x as usize] {
                 continue;
             }
+            #[cfg(test)]
+            settled::count();
             if !visit(x, d) {
                 break;
             }
@@ -190,6 +192,53 @@ impl Dijkstra {
                 }
             }
         }
+    }
+}
+
+/// A test-only count of the nodes [`Dijkstra::run`] settles on this thread, so a test can
+/// show how much of a network a query searched.
+#[cfg(test)]
+pub(crate) mod settled {
+    use std::cell::Cell;
+
+    thread_local! {
+        static SETTLED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn count() {
+        SETTLED.with(|s| s.set(s.get() + 1));
+    }
+
+    /// Nodes settled on this thread since the last call (and resets the count).
+    pub(crate) fn take() -> usize {
+        SETTLED.with(|s| s.replace(0))
+    }
+}
+
+/// The nodes a set of placed points reads its distances from: both end nodes of each of their
+/// joins ([`Placed::via_nodes`]).
+pub(crate) struct Targets {
+    mark: Vec<bool>,
+    nodes: Vec<u32>,
+}
+
+impl Targets {
+    pub(crate) fn new<'a>(n: usize, points: impl IntoIterator<Item = &'a Placed>) -> Targets {
+        let mut mark = vec![false; n];
+        let mut nodes = Vec::new();
+        for p in points {
+            for a in p.anchors() {
+                for x in [a.u, a.v] {
+                    if let Some(m) = mark.get_mut(x as usize)
+                        && !*m
+                    {
+                        *m = true;
+                        nodes.push(x);
+                    }
+                }
+            }
+        }
+        Targets { mark, nodes }
     }
 }
 
@@ -437,6 +486,33 @@ impl FacilitySet {
         dj.dist.clone()
     }
 
+    /// The search of [`FacilitySet::node_distances`] in `dj`, stopped as soon as every node of
+    /// `targets` is settled (or the cutoff is passed). The targets' distances in `dj.dist` are
+    /// then final, the same as a full search gives (a settled node is never improved: the
+    /// nodes settled later are no closer and no edge is shorter than zero); other nodes' may
+    /// not be. A target on a piece of network no facility of the category is on is never
+    /// reached, so it is not waited for. A category without any facility is not searched:
+    /// every distance is `INFINITY`. So a query on a few points costs the part of the network
+    /// between them and the nearest facilities, not the whole network.
+    pub(crate) fn run_to_targets(&self, net: &Network, c: usize, cutoff_m: f64, targets: &Targets, dj: &mut Dijkstra) {
+        let seeds: Vec<(u32, f64)> =
+            self.by_category[c].iter().flat_map(|&i| self.items[i as usize].anchor.seeds()).collect();
+        let mut pieces: Vec<Option<u32>> = seeds.iter().map(|&(n, _)| net.component_of(n)).collect();
+        pieces.sort();
+        pieces.dedup();
+        let mut left = targets.nodes.iter().filter(|&&n| pieces.binary_search(&net.component_of(n)).is_ok()).count();
+        if left == 0 {
+            dj.run(net, &[], cutoff_m, |_, _| false);
+            return;
+        }
+        dj.run(net, &seeds, cutoff_m, |x, _| {
+            if targets.mark[x as usize] {
+                left -= 1;
+            }
+            left > 0
+        });
+    }
+
     /// Nearest distance from an anchor to category `c`, given that category's node distances.
     pub(crate) fn anchor_distance(&self, a: &Placed, c: usize, dist: &[f64]) -> f64 {
         let mut best = a.via_nodes(dist);
@@ -632,7 +708,9 @@ pub fn node_distances_by_category(
 }
 
 /// For many origins, the distance to the nearest facility of each category, by one
-/// multi-source Dijkstra per category.
+/// multi-source Dijkstra per category, each stopped once every origin's street ends are
+/// settled: the same numbers as [`node_distances_by_category`] gives, at the cost of the part
+/// of the network between the origins and the facilities.
 ///
 /// # Units
 /// `cutoff_m`, `max_snap_m` and results in metres.
@@ -648,17 +726,28 @@ pub fn distances_for_origins(
     }
     let (placed, unsnapped, findings) = place_origins(net, origins, max_snap_m)?;
     let anchors: Vec<(String, Placed)> = placed.into_iter().map(|(o, a)| (o.id, a)).collect();
-    let dists = node_distances_by_category(net, set, cutoff_m)?;
+    set.check_network(net)?;
+    // Each category's search stops once the origins' end nodes are settled: their distances are
+    // then those of a search over the whole network ([`FacilitySet::run_to_targets`]).
+    let targets = Targets::new(net.node_count(), anchors.iter().map(|(_, a)| a));
+    let mut dj = Dijkstra::new(net.node_count());
+    let by_origin: Vec<Vec<f64>> = (0..set.categories.len())
+        .map(|c| {
+            set.run_to_targets(net, c, cutoff_m, &targets, &mut dj);
+            anchors.iter().map(|(_, a)| set.anchor_distance(a, c, &dj.dist)).collect()
+        })
+        .collect();
     let out = anchors
         .iter()
-        .map(|(id, a)| OriginDistances {
+        .enumerate()
+        .map(|(k, (id, _))| OriginDistances {
             origin_id: id.clone(),
             by_category: set
                 .categories
                 .iter()
                 .enumerate()
                 .map(|(c, code)| {
-                    let d = set.anchor_distance(a, c, &dists[c]);
+                    let d = by_origin[c][k];
                     (code.clone(), (d <= cutoff_m).then_some(d))
                 })
                 .collect(),
