@@ -194,6 +194,22 @@ async function printMap() {
 }
 
 /**
+ * The browser's own Print (Ctrl+P, a phone's menu) on the 导视图 tab prints the A3 poster as the
+ * button does (it printed the screen layout in the top half of an A3 sheet, under the portal's
+ * heading); on the other tabs the page as it is. `printMap` has set it up already when it prints.
+ */
+function beforePrint() {
+  if (state.tab !== 'map' || document.body.classList.contains('print-map')) return;
+  const was = $('a3').getAttribute('aria-pressed') === 'true';
+  setA3(true);
+  document.body.classList.add('print-map');
+  window.addEventListener('afterprint', () => {
+    document.body.classList.remove('print-map');
+    setA3(was);
+  }, { once: true });
+}
+
+/**
  * The form's live score bar sticks just below the portal's own sticky tab bar; in a short
  * window the tabs scroll away with the page (demo.css), and the bar sticks at the top.
  */
@@ -231,6 +247,7 @@ function wire() {
   }
   $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
   $('print').addEventListener('click', () => { printMap().catch(fail); });
+  window.addEventListener('beforeprint', beforePrint);
   document.addEventListener('lifecircle-submit', (e) => {
     const a = e.detail;
     status(`已提交自评：${a.total} 分。`, `Self-assessment submitted: ${a.total} points.`);
