@@ -1,6 +1,7 @@
-// The demo portal on paper, in real headless Chromium (run by `cargo xtask portal-e2e`): the page
-// sizes and pagination of what prints (page.pdf with the page's own @page sizes, read back from
-// the PDF) and the browser's own Print on the map tab.
+// The demo portal on paper and on a slow network, in real headless Chromium (run by `cargo xtask
+// portal-e2e`): the page sizes and pagination of what prints (page.pdf with the page's own @page
+// sizes, read back from the PDF), the browser's own Print on the map tab, and the sample's note
+// before the widgets have loaded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync, constants } from 'node:zlib';
@@ -178,6 +179,23 @@ test('print: the browser\'s own Print on the 导视图 tab prints the A3 poster 
     assert.ok(gaps.every((p) => near(p.width, A4[0]) && near(p.height, A4[1])), 'the plan on A4');
     assert.equal((await page.evaluate(() => window.__printed)).at(-1).cls.includes('print-map'), false);
     assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('slow network: the sample\'s note shows as soon as its data has arrived, before the widgets', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const { page } = await portal(browser, { ready: false, before: (p) => p.route('**/widgets/lifecircle_web_bg.wasm', async (route) => { await held; await route.continue(); }) });
+    await page.waitForFunction(() => document.getElementById('note').textContent !== '', null, { timeout: 30_000 });
+    assert.equal(await page.getAttribute('body', 'data-ready'), null, 'the widgets are still loading');
+    assert.match(await page.locator('#note').textContent(), /^示例数据：设施为虚构/);
+    assert.ok(await page.locator('#note').isVisible());
+    release();
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
   } finally {
     await browser.close();
   }

@@ -49,6 +49,9 @@ async function showSample(id) {
   const s = await loadSample(id);
   if (run !== showing) return false;
   state.sample = s;
+  // The sample's note as soon as its JSON is here, not after every widget has loaded (on a slow
+  // phone the wasm takes half a minute, and the note's box stood empty all that time).
+  $('note').textContent = s.note ? s.note[state.lang === 'en' ? 'en' : 'zh'] : '';
   for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
   // What the map hint and the footer say of OpenStreetMap streets and suggested sites is said
   // only under a sample built from OpenStreetMap (the real-data one), not the Longwan sample.
