@@ -1,9 +1,11 @@
-// The demo portal on paper and on a slow network, in real headless Chromium (run by `cargo xtask
-// portal-e2e`): the page sizes and pagination of what prints (page.pdf with the page's own @page
-// sizes, read back from the PDF), the browser's own Print on the map tab, and the sample's note
-// before the widgets have loaded.
+// The demo portal on paper and when its downloads fail, in real headless Chromium (run by
+// `cargo xtask portal-e2e`): the page sizes and pagination of what prints (page.pdf with the
+// page's own @page sizes, read back from the PDF), the browser's own Print on the map tab, the
+// sample's note before the widgets have loaded, and what a reader sees when the widgets' wasm or
+// standard cannot be downloaded (a phone's 360×740 screen; screenshots in target/artifacts/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { inflateSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ARGS } from './helpers.mjs';
@@ -200,3 +202,68 @@ test('slow network: the sample\'s note shows as soon as its data has arrived, be
     await browser.close();
   }
 });
+
+/** The form's failure notice: its public line (the first text), the rest outside the folded details, the button, and whether it fits. */
+const notice = (page) => page.evaluate(() => {
+  const n = document.getElementById('lc-form').shadowRoot.querySelector('.lcx-notice');
+  const shown = [...n.childNodes].filter((c) => c.nodeName !== 'DETAILS').map((c) => c.textContent).join('\n');
+  const d = n.querySelector('details');
+  return {
+    public: n.firstChild.textContent, shown, role: n.getAttribute('role'), saved: n.querySelector('.lcx-saved')?.textContent ?? null,
+    button: n.querySelector('button.lcx-reload')?.textContent ?? null, folded: d ? !d.open : null, detail: d?.querySelector('code').textContent ?? null,
+    fits: n.scrollWidth <= n.clientWidth, page: document.documentElement.scrollWidth <= window.innerWidth,
+    widgets: document.querySelectorAll('lifecircle-scorecard, lifecircle-gap-report, lifecircle-guide-map').length,
+  };
+});
+
+for (const [what, url] of [['wasm', '**/widgets/lifecircle_web_bg.wasm'], ['standard', '**/widgets/standards/longwan-2024.bin']]) {
+  test(`phone: the ${what} cannot be downloaded: one short notice in the page's language, a reload button, the entries still in this browser`, { skip }, async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    try {
+      // First an edit, autosaved as usual.
+      const { page } = await portal(browser, { viewport: { width: 360, height: 740 } });
+      await page.locator('#lc-form button', { hasText: '＋ 添加' }).first().click();
+      await page.waitForTimeout(300);
+      const edited = await page.evaluate(() => document.getElementById('lc-form').handle.toJson());
+      // Then the download fails on the next visit.
+      await page.route(url, (r) => r.abort());
+      await page.reload();
+      await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 60_000 });
+      assert.equal(await page.getAttribute('body', 'data-ready'), 'error', 'the portal says that it did not start');
+      const status = page.locator('#status');
+      assert.ok(await status.isVisible());
+      assert.match(await status.getAttribute('class'), /\berror\b/, 'in its own style, not the success style');
+      assert.equal(await status.textContent(), '出错了：评价组件无法加载，原因见下方说明。');
+      const n = await notice(page);
+      assert.equal(n.role, 'alert');
+      assert.equal(n.widgets, 0, 'said once, by the form (not again by the score card, plan and map)');
+      assert.equal(n.public, what === 'wasm' ? '组件无法加载：网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员'
+        : '组件无法加载：评分标准无法下载（网络或网站配置问题），请稍后刷新页面；仍无法显示时请告知本网站管理员');
+      assert.doesNotMatch(n.shown, /[A-Za-z]/, `only Chinese on a Chinese page: ${n.shown}`);
+      assert.equal(n.saved, '已填写的内容仍保存在本机浏览器中，组件加载后即恢复。');
+      assert.equal(n.button, '重新加载');
+      assert.equal(n.folded, true, 'the technical details are folded away');
+      assert.match(n.detail, what === 'wasm' ? /^Failed to fetch \(\/widgets\/lifecircle_web_bg\.wasm\)：/ : /^longwan-2024: \/widgets\/standards\/longwan-2024\.bin: /);
+      assert.ok(n.fits && n.page, 'nothing sticks out of the notice or the phone\'s width');
+      await page.locator('#lc-form .lcx-notice').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(art, `print-fail-${what}-phone.png`) });
+      // In English: English only.
+      await page.click('#lang');
+      await page.waitForFunction(() => document.getElementById('lc-form').shadowRoot.querySelector('.lcx-notice').firstChild.textContent.startsWith('The widget'));
+      const en = await notice(page);
+      assert.doesNotMatch(en.shown, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, `only English on an English page: ${en.shown}`);
+      assert.equal(en.button, 'Reload');
+      assert.equal(en.saved, 'What you entered is still saved in this browser, and comes back once the widget loads.');
+      assert.equal(await status.textContent(), 'Something went wrong: the evaluation widgets could not load; see below.');
+      await page.screenshot({ path: join(art, `print-fail-${what}-phone-en.png`) });
+      await page.click('#lang');
+      // The network is back: 重新加载 brings the form back with the entry saved before.
+      await page.unroute(url);
+      await page.locator('#lc-form button.lcx-reload').click();
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 60_000 });
+      assert.equal(await page.evaluate(() => document.getElementById('lc-form').handle.toJson()), edited, 'what was entered is back');
+    } finally {
+      await browser.close();
+    }
+  });
+}

@@ -26,7 +26,7 @@ async function loadSample(id) {
   return samples.get(id);
 }
 
-const status = (zh, en) => say(state.lang === 'en', zh, en);
+const status = (zh, en, error = false) => say(state.lang === 'en', zh, en, error);
 
 function make(tag, attrs) {
   const el = document.createElement(tag);
@@ -64,6 +64,10 @@ async function showSample(id) {
   $('slot-form').append(form);
   await form.ready; // its standard is fetched; then its circle (restored or the sample) is known
   if (run !== showing) return false;
+  // The widgets could not load (the wasm or the standard did not download): the form says why,
+  // with a reload button, and the page says that it did not start; the score card, the plan and
+  // the map would only say it three times more.
+  if (form.error) throw Object.assign(new Error(form.error.message), { widgets: true });
   const circle = form.handle ? form.handle.toJson() : s.circle;
 
   const card = make('lifecircle-scorecard', { id: 'lc-card', for: 'lc-form', ...common() });
@@ -119,7 +123,10 @@ function widgets() {
 }
 
 function relabel() {
-  relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
+  // The widgets' version is the wasm's: none when it did not load, and the page still switches language.
+  let v = '';
+  try { v = version(); } catch { /* said by the form's notice and the status line */ }
+  relabelPage(state.lang === 'en', TITLE, state.sample?.note, v);
 }
 
 function setLang(lang) {
@@ -258,7 +265,8 @@ function wire() {
 }
 
 function fail(e) {
-  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`);
+  if (e.widgets) status('出错了：评价组件无法加载，原因见下方说明。', 'Something went wrong: the evaluation widgets could not load; see below.', true);
+  else status(`出错了：${e.message}`, `Something went wrong: ${e.message}`, true);
   document.body.dataset.ready = 'error';
 }
 
