@@ -57,7 +57,8 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     const started = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
       .filter((r) => /\.(bin|wasm)$/.test(r.name)).map((r) => [new URL(r.name).pathname.split('/').pop(), r.startTime])));
     assert.ok(started['longwan-2024.bin'] < started['lifecircle_web_bg.wasm'], `standard before the wasm: ${JSON.stringify(started)}`);
-    // A standard that is not there: the widget says which file and why, and nothing else breaks.
+    // A standard that is not there: the widget says so in its language, with a reload button, and
+    // which standard, file and why in its folded details; nothing else breaks.
     const missing = await page.evaluate(async () => {
       const el = document.createElement('lifecircle-scorecard');
       el.setAttribute('standard', 'no-such-2099');
@@ -67,7 +68,7 @@ test('widgets are isolated from hostile host CSS (Shadow DOM)', { skip }, async 
     });
     assert.equal(missing.handle, null);
     assert.equal(missing.role, 'alert');
-    assert.match(missing.text, /组件无法加载：标准 “no-such-2099” 无法加载（\/widgets\/standards\/no-such-2099\.bin: HTTP 404）/);
+    assert.match(missing.text, /^组件无法加载：评分标准无法下载（网络或网站配置问题），请稍后刷新页面；仍无法显示时请告知本网站管理员重新加载技术信息（供网站管理员）no-such-2099: \/widgets\/standards\/no-such-2099\.bin: HTTP 404$/);
     assert.ok(errors.every((e) => /404/.test(e)), `only the 404 of the missing standard is logged: ${errors}`);
     // A wrong attribute value: the widget says which and what is allowed, Chinese first.
     const bogus = await page.evaluate(async () => {
@@ -155,10 +156,10 @@ test('a page script before the elements are defined; attributes changed after mo
       return { texts, roles: notices.map((n) => n.getAttribute('role')), code };
     });
     assert.equal(said.texts.length, 3);
-    // What the public reads is short and plain, Chinese first (the third element's config asks
-    // for English: its prefix is English, the reason bilingual); the server's error, once, folded
-    // away for the site's administrator.
-    for (const t of said.texts) assert.equal(t.public, `${t.en ? 'The widget could not load: ' : '组件无法加载：'}网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员 / a network or site problem: reload the page later, and if it persists, tell the site's administrator`);
+    // What the public reads is short and plain, in the element's language only (the third
+    // element's config asks for English); the server's error, once, folded away for the site's
+    // administrator.
+    for (const t of said.texts) assert.equal(t.public, t.en ? "The widget could not load: a network or site problem: reload the page later, and if it persists, tell the site's administrator" : '组件无法加载：网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员');
     for (const t of said.texts) {
       assert.equal(t.open, false, 'the details are folded away');
       assert.equal(t.summary, t.en ? "Technical details (for the site's administrator)" : '技术信息（供网站管理员）');
@@ -416,9 +417,9 @@ test('a bundle added later whose own wasm fails: the waiting element shows that 
       assert.equal(r.mounted, false, what);
       assert.equal(r.ready, 'error', `${what}: the element stops waiting in vain`);
       assert.equal(r.code, 'wasm', `${what}: el.error is the district bundle's own failure, not a missing widget: ${r.code} ${r.message}`);
-      // The message an element of the district bundle shows: short, Chinese first; the file that
-      // failed in its details.
-      assert.equal(r.notice, `组件无法加载：${r.message}`, what);
+      // The message an element of the district bundle shows: short, in its language (the error's
+      // message has both); the file that failed in its details.
+      assert.equal(r.notice, `组件无法加载：${r.message.split(' / ')[0]}`, what);
       assert.match(r.message, /^网络或网站配置问题/, what);
       assert.match(r.detail, /^failed to fetch Wasm: 404 .*\/widgets\/district\/lifecircle_web_bg\.wasm'?：请检查服务器是否提供 \.wasm 文件/, what);
       assert.equal(r.role, 'alert', what);
@@ -732,7 +733,7 @@ test('a CSP without \'wasm-unsafe-eval\' (or a browser that does not know it): t
     });
     assert.equal(r.code, 'wasm');
     assert.equal(r.mount, 'wasm');
-    assert.equal(r.text, "组件无法加载：网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员 / a network or site problem: reload the page later, and if it persists, tell the site's administrator");
+    assert.equal(r.text, '组件无法加载：网络或网站配置问题，请稍后刷新页面；仍无法显示时请告知本网站管理员');
     assert.equal(r.detail, "页面的内容安全策略（CSP）不允许编译 WebAssembly：script-src 须包含 'wasm-unsafe-eval'（Chrome/Edge 97、Firefox 102、Safari 16 起支持）/ the page's Content Security Policy does not allow compiling WebAssembly: script-src must include 'wasm-unsafe-eval' (supported since Chrome/Edge 97, Firefox 102, Safari 16)");
     // Found by compiling the module's tiny probe: the wasm (and a standard) is not downloaded for nothing.
     assert.deepEqual(fetched.filter((p) => /\.(wasm|bin)$/.test(p)), []);

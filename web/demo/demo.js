@@ -26,7 +26,7 @@ async function loadSample(id) {
   return samples.get(id);
 }
 
-const status = (zh, en) => say(state.lang === 'en', zh, en);
+const status = (zh, en, error = false) => say(state.lang === 'en', zh, en, error);
 
 function make(tag, attrs) {
   const el = document.createElement(tag);
@@ -49,6 +49,9 @@ async function showSample(id) {
   const s = await loadSample(id);
   if (run !== showing) return false;
   state.sample = s;
+  // The sample's note as soon as its JSON is here, not after every widget has loaded (on a slow
+  // phone the wasm takes half a minute, and the note's box stood empty all that time).
+  $('note').textContent = s.note ? s.note[state.lang === 'en' ? 'en' : 'zh'] : '';
   for (const slot of ['slot-form', 'slot-card', 'slot-gaps', 'slot-map']) $(slot).replaceChildren();
   // What the map hint and the footer say of OpenStreetMap streets and suggested sites is said
   // only under a sample built from OpenStreetMap (the real-data one), not the Longwan sample.
@@ -61,6 +64,10 @@ async function showSample(id) {
   $('slot-form').append(form);
   await form.ready; // its standard is fetched; then its circle (restored or the sample) is known
   if (run !== showing) return false;
+  // The widgets could not load (the wasm or the standard did not download): the form says why,
+  // with a reload button, and the page says that it did not start; the score card, the plan and
+  // the map would only say it three times more.
+  if (form.error) throw Object.assign(new Error(form.error.message), { widgets: true });
   const circle = form.handle ? form.handle.toJson() : s.circle;
 
   const card = make('lifecircle-scorecard', { id: 'lc-card', for: 'lc-form', ...common() });
@@ -116,7 +123,10 @@ function widgets() {
 }
 
 function relabel() {
-  relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
+  // The widgets' version is the wasm's: none when it did not load, and the page still switches language.
+  let v = '';
+  try { v = version(); } catch { /* said by the form's notice and the status line */ }
+  relabelPage(state.lang === 'en', TITLE, state.sample?.note, v);
 }
 
 function setLang(lang) {
@@ -194,6 +204,22 @@ async function printMap() {
 }
 
 /**
+ * The browser's own Print (Ctrl+P, a phone's menu) on the 导视图 tab prints the A3 poster as the
+ * button does (it printed the screen layout in the top half of an A3 sheet, under the portal's
+ * heading); on the other tabs the page as it is. `printMap` has set it up already when it prints.
+ */
+function beforePrint() {
+  if (state.tab !== 'map' || document.body.classList.contains('print-map')) return;
+  const was = $('a3').getAttribute('aria-pressed') === 'true';
+  setA3(true);
+  document.body.classList.add('print-map');
+  window.addEventListener('afterprint', () => {
+    document.body.classList.remove('print-map');
+    setA3(was);
+  }, { once: true });
+}
+
+/**
  * The form's live score bar sticks just below the portal's own sticky tab bar; in a short
  * window the tabs scroll away with the page (demo.css), and the bar sticks at the top.
  */
@@ -231,6 +257,7 @@ function wire() {
   }
   $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
   $('print').addEventListener('click', () => { printMap().catch(fail); });
+  window.addEventListener('beforeprint', beforePrint);
   document.addEventListener('lifecircle-submit', (e) => {
     const a = e.detail;
     status(`已提交自评：${a.total} 分。`, `Self-assessment submitted: ${a.total} points.`);
@@ -238,7 +265,8 @@ function wire() {
 }
 
 function fail(e) {
-  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`);
+  if (e.widgets) status('出错了：评价组件无法加载，原因见下方说明。', 'Something went wrong: the evaluation widgets could not load; see below.', true);
+  else status(`出错了：${e.message}`, `Something went wrong: ${e.message}`, true);
   document.body.dataset.ready = 'error';
 }
 

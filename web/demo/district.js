@@ -8,10 +8,13 @@ const state = { lang: 'zh', large: false, sample: null };
 const STANDARD = 'longwan-2024';
 const TITLE = { zh: '全区进度 · 一刻钟便民生活圈评价 · 演示门户', en: 'District progress · 15-Minute Living Circle Evaluation · Demo portal' };
 
-const status = (zh, en) => say(state.lang === 'en', zh, en);
+const status = (zh, en, error = false) => say(state.lang === 'en', zh, en, error);
 
 function relabel() {
-  relabelPage(state.lang === 'en', TITLE, state.sample?.note, version());
+  // The widgets' version is the wasm's: none when it did not load, and the page still switches language.
+  let v = '';
+  try { v = version(); } catch { /* the widget says why */ }
+  relabelPage(state.lang === 'en', TITLE, state.sample?.note, v);
 }
 
 // The district's list as last edited in this browser (files added, circles removed), as a
@@ -55,7 +58,7 @@ function addMine(el) {
     save(JSON.stringify(el.data));
     status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} ${mine.length === 1 ? 'circle' : 'circles'} assessed in this browser (same id: replaced).`);
   } catch (e) {
-    status(`无法加入：${e.message}`, `Could not add them: ${e.message}`);
+    status(`无法加入：${e.message}`, `Could not add them: ${e.message}`, true);
   }
 }
 
@@ -104,6 +107,6 @@ async function main() {
 $('controls').addEventListener('submit', (e) => e.preventDefault());
 relabel();
 main().then(() => { document.body.dataset.ready = '1'; }).catch((e) => {
-  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`);
+  status(`出错了：${e.message}`, `Something went wrong: ${e.message}`, true);
   document.body.dataset.ready = 'error';
 });

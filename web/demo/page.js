@@ -20,11 +20,15 @@ export function relabelPage(en, title, note, version) {
 
 let said = null;
 
-/** Shows the page's status line in both languages' text (`zh` empty: hides it); a language switch says it again. */
-export function status(en, zh, enText) {
+/**
+ * Shows the page's status line in both languages' text (`zh` empty: hides it); a language switch
+ * says it again. An `error` is drawn as one (red), not as the green of a success.
+ */
+export function status(en, zh, enText, error = false) {
   said = zh ? [zh, enText] : null;
   const s = document.getElementById('status');
   s.hidden = !zh;
+  s.classList.toggle('error', !!zh && error);
   s.textContent = said ? (en ? enText : zh) : '';
 }
 

@@ -19,10 +19,11 @@ import init, * as lc from './lifecircle_web.js';
 /** The custom elements this module defines (`lifecircle-` + each element class's `widget`). */
 const TAGS = ['lifecircle-assessment', 'lifecircle-scorecard', 'lifecircle-gap-report', 'lifecircle-guide-map', 'lifecircle-district'];
 
-function codeError(code, message, detail) {
+function codeError(code, message, detail, text) {
   const e = new Error(message);
   e.code = code;
   if (detail) e.detail = detail; // for the site's administrator (the element shows it folded away)
+  if (text) e.text = text; // [zh, en]: what the element shows, in its own language only (`message` has both)
   return e;
 }
 
@@ -73,7 +74,10 @@ export function standardBytes(id) {
   }
   if (!packedStandards.has(id)) {
     const url = new URL(`standards/${id}.bin`, import.meta.url);
-    const why = (detail) => codeError('standard', `标准 “${id}” 无法加载（${detail}）/ standard “${id}” could not be loaded (${detail})`);
+    // The element shows the short part in its language; the standard's id, URL and the browser's reason are folded away.
+    const why = (detail) => codeError('standard', `标准 “${id}” 无法加载（${detail}）/ standard “${id}” could not be loaded (${detail})`, `${id}: ${detail}`,
+      ['评分标准无法下载（网络或网站配置问题），请稍后刷新页面；仍无法显示时请告知本网站管理员',
+        "the scoring standard could not be downloaded (a network or site problem): reload the page later, and if it persists, tell the site's administrator"]);
     const bytes = fetch(url).catch((e) => { throw why(`${url.pathname}: ${e.message}`); }).then(async (r) => {
       if (!r.ok) throw why(`${url.pathname}: HTTP ${r.status}`);
       return new Uint8Array(await r.arrayBuffer());
@@ -116,7 +120,7 @@ if (missing.length) {
   const list = (i, sep) => missing.map((m) => m[i]).join(sep);
   me.broken = codeError('browser', `浏览器版本过低（缺少 ${list(0, '、')}）：请使用 ${SUPPORTED[0]} / this browser is too old for the widgets (it lacks ${list(1, ', ')}): use ${SUPPORTED[1]}`);
 } else if (refused) {
-  me.broken = codeError('wasm', SERVER.join(' / '), CSP);
+  me.broken = codeError('wasm', SERVER.join(' / '), CSP, SERVER);
   console.error(me.broken.detail);
 }
 const settled = () => {
@@ -142,8 +146,10 @@ if (typeof document !== 'undefined' && !me.broken) {
 if (me.broken) queueMicrotask(settled); // once the elements below are defined
 else {
   init().then(() => { me.built = lc.builtWidgets(); }, (e) => {
+    // (A network failure's message, "Failed to fetch", does not name the file: added.)
+    const file = /\.wasm\b/.test(e.message) ? '' : ` (${new URL('lifecircle_web_bg.wasm', import.meta.url).pathname})`;
     me.broken = codeError('wasm', SERVER.join(' / '), cspRefused(e) ? CSP
-      : `${e.message}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`);
+      : `${e.message}${file}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`, SERVER);
     console.error(e);
   }).then(settled);
 }
@@ -237,6 +243,9 @@ const TEXT = {
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
   details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
+  reload: ['重新加载', 'Reload'],
+  stillSaved: ['已填写的内容仍保存在本机浏览器中，组件加载后即恢复。', 'What you entered is still saved in this browser, and comes back once the widget loads.'],
+  stillSavedSession: ['已填写的内容仍保存在本标签页中，组件加载后即恢复。', 'What you entered is still saved in this tab, and comes back once the widget loads.'],
   forNotForm: ['for="{id}" 指向的是 <{tag}>，不是自评表 <lifecircle-assessment>：本组件显示自己的生活圈与标准（未给 data 时为空）。要显示同一个生活圈，请把 for 指向自评表，或给本组件同样的 data 与 standard。', 'for="{id}" names a <{tag}>, not a form (<lifecircle-assessment>): this widget shows its own circle and standard (empty without data). To show the same circle, point for at the form, or give this widget the same data and standard.'],
   forMissing: ['for="{id}"：页面上没有 id 为 “{id}” 的自评表 <lifecircle-assessment>；本组件暂时显示自己的生活圈与标准，自评表出现后即跟随它。', 'for="{id}": the page has no form (<lifecircle-assessment>) with the id “{id}”; this widget shows its own circle and standard until that form appears, then follows it.'],
   otherStandard: ['本组件跟随自评表，按自评表的标准 “{used}” 评分；本元素的 standard（“{own}”）未使用。', 'This widget follows its form and scores with the form\'s standard “{used}”; its own standard (“{own}”) is not used.'],
@@ -271,7 +280,11 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-bar[hidden],.lcx-confirm[hidden],.lcx-notice[hidden]{display:none}
 .lcx-notice{border-radius:var(--_radius);padding:.45em .9em;margin:0 0 .5em;border:1px solid var(--_border);background:var(--_surface)}
 .lcx-notice.lcx-error{border:2px solid var(--_bad);color:var(--_bad);font-weight:600}
-.lcx-notice details{font-weight:400;margin-top:.3em}.lcx-notice code{overflow-wrap:anywhere}
+.lcx-notice{overflow-wrap:anywhere}.lcx-notice details{font-weight:400;margin-top:.3em}.lcx-notice code{overflow-wrap:anywhere}
+.lcx-notice .lcx-saved{margin:.3em 0 0;font-weight:400;color:var(--lc-ink,#1d232b)}
+.lcx-notice .lcx-reload{font:inherit;font-weight:600;display:block;margin:.4em 0 0;min-height:44px;padding:.3em 1em;cursor:pointer;
+border-radius:var(--_radius);border:1px solid var(--_accent);background:var(--_accent);color:#fff}
+.lcx-notice .lcx-reload:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
 @media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}
 `;
@@ -602,9 +615,7 @@ class LifecircleElement extends HTMLElement {
       this._error = failure;
       if (failure) {
         this._slot.replaceChildren();
-        // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
-        const text = typeof WebAssembly === 'object' && failure instanceof WebAssembly.RuntimeError ? say(this, 'bug') : failure.message;
-        this._say(`${say(this, 'failed')}${text}`, true, null, failure.detail);
+        this._sayFailure(failure);
       } else {
         this._mounted();
       }
@@ -693,6 +704,22 @@ class LifecircleElement extends HTMLElement {
 
   _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
 
+  // Why the mount failed, in the element's language (said again on a language switch). A download
+  // that failed (the wasm, the standard: a network or the site) offers a reload, and the form says
+  // that what was entered before is still in this browser when its autosave holds an entry for
+  // this circle (nothing is removed when a load fails).
+  _sayFailure(failure) {
+    const en = langOf(this) === 'en';
+    // A trap of the wasm (a Rust panic) says only "unreachable": say what it means.
+    const text = typeof WebAssembly === 'object' && failure instanceof WebAssembly.RuntimeError ? say(this, 'bug')
+      : failure.text ? failure.text[en ? 1 : 0] : failure.message;
+    this._say(`${say(this, 'failed')}${text}`, true, { failure }, failure.detail);
+    if (failure.code !== 'wasm' && failure.code !== 'standard') return;
+    if (this._hasSaved?.()) this._notice.append(h('p', { class: 'lcx-saved' }, say(this, this._inSession ? 'stillSavedSession' : 'stillSaved')));
+    this._notice.append(h('button', { type: 'button', class: 'lcx-reload', on: { click: () => location.reload() } }, say(this, 'reload')));
+    if (failure.detail) this._notice.append(this._notice.querySelector('details'));
+  }
+
   // An element of the element's own controls whose text (or `prop`) is TEXT[key], relabelled on a language switch.
   _label(e, key, prop = 'textContent') { this._labels.push([e, key, prop]); return e; }
 
@@ -700,7 +727,8 @@ class LifecircleElement extends HTMLElement {
     for (const [e, k, prop] of this._labels) {
       if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
     }
-    if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
+    if (this._noticeKey?.failure) this._sayFailure(this._noticeKey.failure);
+    else if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
   }
 
   // `for="id"`: follow an <lifecircle-assessment> on the page.
@@ -799,6 +827,20 @@ class AssessmentElement extends LifecircleElement {
       store.removeItem(key);
       return had;
     } catch { return false; }
+  }
+
+  // Whether this browser holds an autosaved entry for this circle, under any standard (the key
+  // names the standard's version, which is not known while the standard or the wasm is missing).
+  _hasSaved() {
+    if (!this.autosave) return false;
+    const store = this._store();
+    try {
+      for (let i = 0; i < (store?.length ?? 0); i++) {
+        const k = store.key(i);
+        if (k.startsWith('lifecircle:') && k.endsWith(`:${this.circleId}`)) return true;
+      }
+    } catch { /* storage refused: nothing to promise */ }
+    return false;
   }
 
   /** The localStorage key: standard id + version + circle id; null until the standard has arrived. */

@@ -112,8 +112,10 @@ pub const SCORE_CARD_CSS: &str = concat!(
 pub const GAP_REPORT_CSS: &str = concat!(
     base_css!(),
     r#"
-.lc-gaps .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.8em 0;break-inside:avoid}
-.lc-gaps .lc-unit h3{margin:.2em 0 .4em;display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline}
+/* On paper a unit breaks between its items (kept whole, a unit longer than the rest of a page went whole to the
+   next, leaving page 1 of an A4 plan 85 % empty); an item stays whole and a unit's heading stays with its first item. */
+.lc-gaps .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.8em 0}
+.lc-gaps .lc-unit h3{margin:.2em 0 .4em;display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline;break-after:avoid}
 .lc-gaps ol{margin:0;padding-inline-start:1.4em}
 .lc-gaps li{margin:.45em 0;break-inside:avoid}
 .lc-gaps .lc-prio-1,.lc-gaps .lc-prio-2{color:var(--_bad);font-weight:700}
@@ -125,7 +127,7 @@ pub const GAP_REPORT_CSS: &str = concat!(
 @media print{
 .lc-root{font-size:11pt;color:#000;background:#fff}
 .lc-gaps .lc-noprint{display:none}
-.lc-gaps .lc-unit{border:1px solid #000;page-break-inside:avoid}
+.lc-gaps .lc-unit{border:1px solid #000}
 .lc-gaps .lc-prio-1,.lc-gaps .lc-prio-2,.lc-gaps .lc-prio-3,.lc-gaps .lc-prio-4,.lc-gaps .lc-lead,.lc-gaps .lc-detail{color:#000}
 .lc-gaps h2{page-break-after:avoid}
 }
@@ -292,5 +294,15 @@ mod tests {
             assert!(css.contains(":focus-visible"));
         }
         assert!(GAP_REPORT_CSS.contains("@media print"));
+    }
+
+    #[test]
+    fn a_plan_unit_may_break_between_its_items_on_paper() {
+        // A unit kept whole went whole to the next page (page 1 of an A4 plan held its title only).
+        assert!(!GAP_REPORT_CSS.contains("page-break-inside:avoid"));
+        let unit = GAP_REPORT_CSS.split(".lc-gaps .lc-unit{").nth(1).unwrap().split('}').next().unwrap();
+        assert!(!unit.contains("break-inside"), "{unit}");
+        assert!(GAP_REPORT_CSS.contains(".lc-gaps li{margin:.45em 0;break-inside:avoid}"));
+        assert!(GAP_REPORT_CSS.contains("break-after:avoid}"));
     }
 }

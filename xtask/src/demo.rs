@@ -288,7 +288,7 @@ fn suggestions(
 }
 
 /// The portal's browser tests (`e2e/demo.test.mjs`, `e2e/embed.test.mjs`,
-/// `e2e/subset.test.mjs`, `e2e/district.test.mjs`, `e2e/a11y.test.mjs`): serves the portal and `e2e/embed/` on a
+/// `e2e/subset.test.mjs`, `e2e/district.test.mjs`, `e2e/a11y.test.mjs`, `e2e/print.test.mjs`): serves the portal and `e2e/embed/` on a
 /// free port, builds the native CLI they compare every score with, and runs them with
 /// `node --test` (playwright-core, `/usr/bin/chromium`).
 pub fn browser_tests() -> Result<(), String> {
@@ -312,10 +312,17 @@ pub fn browser_tests() -> Result<(), String> {
     }
     crate::run(
         "demo portal and embedding in Chromium",
-        node.args(["demo.test.mjs", "embed.test.mjs", "subset.test.mjs", "district.test.mjs", "a11y.test.mjs"])
-            .current_dir(root().join("e2e"))
-            .env("LIFECIRCLE_DEMO_BASE", &base)
-            .env("LIFECIRCLE_CLI", &cli)
-            .env("LIFECIRCLE_ARTIFACTS", &artifacts),
+        node.args([
+            "demo.test.mjs",
+            "embed.test.mjs",
+            "subset.test.mjs",
+            "district.test.mjs",
+            "a11y.test.mjs",
+            "print.test.mjs",
+        ])
+        .current_dir(root().join("e2e"))
+        .env("LIFECIRCLE_DEMO_BASE", &base)
+        .env("LIFECIRCLE_CLI", &cli)
+        .env("LIFECIRCLE_ARTIFACTS", &artifacts),
     )
 }
