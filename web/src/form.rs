@@ -1310,13 +1310,14 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     // The question's name: its group's name, a heading to move by, and the first words of the
     // name of each of its boxes whose own label it shares with other questions' ("备注").
     let qname = ctx.id(&format!("{id}-qname"));
-    // A designed requirement or designed points carry the score card's mark beside the heading
-    // and in the question's name (its group's, said on entering it): the form must not ask
-    // for a designed value as if it were official.
+    // A designed requirement or designed points carry the score card's mark beside the heading,
+    // and it describes the question's group (said on entering it): the form must not ask for a
+    // designed value as if it were official. (A description, not part of the name: the name is
+    // the heading's, the first words of each of its boxes' names.)
     let (req, pts) = model::confidences(&ind);
     let mark_id = ctx.id(&format!("{id}-mark"));
     let mark = provisional_badge(l, req, pts).map(|b| view! { <span id=mark_id.clone()>{b}</span> });
-    let group_name = if mark.is_some() { format!("{qname} {mark_id}") } else { qname.clone() };
+    let described_by = mark.is_some().then_some(mark_id);
     let rid = id.clone();
     let result = move || {
         let l = lang.get();
@@ -1558,8 +1559,9 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             .into_any()
         }
     };
+    let named_by = qname.clone();
     Some(view! {
-        <div class="lc-q" role="group" aria-labelledby=group_name>
+        <div class="lc-q" role="group" aria-labelledby=named_by aria-describedby=described_by>
             <div class="lc-q-head">
                 <h4 class="lc-q-name" id=qname>"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</h4>
                 <span class="lc-badge">{role_word(l, ind.role)}</span>

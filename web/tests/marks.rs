@@ -119,9 +119,10 @@ async fn designed_values_are_marked_on_the_card_and_in_the_plan() {
     assert!(texts(&el, ".lc-unit li .lc-prov").iter().all(|m| m.starts_with("provisional")));
 }
 
-/// The words an element's `aria-labelledby` gives it (the texts of the elements it names).
-fn labelled_name(el: &web_sys::Element) -> String {
-    let ids = el.get_attribute("aria-labelledby").unwrap_or_default();
+/// The words an element's `aria-labelledby` or `aria-describedby` (`attr`) gives it (the texts
+/// of the elements it names).
+fn aria_words(el: &web_sys::Element, attr: &str) -> String {
+    let ids = el.get_attribute(attr).unwrap_or_default();
     ids.split_whitespace()
         .map(|id| document().get_element_by_id(id).and_then(|e| e.text_content()).unwrap_or_default())
         .collect::<Vec<_>>()
@@ -129,7 +130,7 @@ fn labelled_name(el: &web_sys::Element) -> String {
 }
 
 /// Each question of the form, by its indicator's id: its mark beside the heading (or none),
-/// and the question's accessible name.
+/// and the question's accessible description.
 fn form_marks(el: &web_sys::HtmlElement) -> Vec<(String, Option<String>, String)> {
     let qs = el.query_selector_all(".lc-q").unwrap();
     (0..qs.length())
@@ -138,15 +139,17 @@ fn form_marks(el: &web_sys::HtmlElement) -> Vec<(String, Option<String>, String)
             let head = q.query_selector(".lc-q-name").unwrap().unwrap().text_content().unwrap();
             let id = head.trim_start_matches('[').split(']').next().unwrap().to_string();
             let mark = q.query_selector(".lc-q-head .lc-prov").unwrap().map(|m| m.text_content().unwrap());
-            (id, mark, labelled_name(&q))
+            // (its name stays its heading's: the first words of its boxes' names)
+            assert_eq!(aria_words(&q, "aria-labelledby"), head);
+            (id, mark, aria_words(&q, "aria-describedby"))
         })
         .collect()
 }
 
 /// The form asks each question under the mark the score card gives its result: a designed
-/// requirement or designed points are marked beside the heading, in the question's accessible
-/// name too, and an official item is not; the minimum sample of a designed survey rule says
-/// it is provisional.
+/// requirement or designed points are marked beside the heading, and the mark describes the
+/// question's group to a screen reader; an official item is not marked; the minimum sample of
+/// a designed survey rule says it is provisional.
 #[wasm_bindgen_test]
 async fn designed_values_are_marked_in_the_form() {
     let st = load_builtin("longwan-2024").unwrap();
@@ -170,9 +173,8 @@ async fn designed_values_are_marked_in_the_form() {
     // (all points of the district standard are designed; some requirements too)
     assert!(got.iter().any(|(_, m, _)| m.as_deref() == Some("分值暂定")));
     assert!(got.iter().any(|(_, m, _)| m.as_deref() == Some("要求与分值暂定")));
-    for (id, mark, name) in &got {
-        assert!(name.contains(&format!("[{id}]")), "{name}");
-        assert!(name.contains(mark.as_deref().unwrap()), "{id}: the accessible name {name:?} lacks the mark");
+    for (id, mark, described) in &got {
+        assert_eq!(described, mark.as_deref().unwrap_or_default(), "{id}: the group is described by its mark");
     }
     assert!(texts(&el, ".lc-prov-note").concat().contains("并非官方数值"));
     // MC-R01's 100 valid responses are this project's design (its points_cite says so).
@@ -183,7 +185,7 @@ async fn designed_values_are_marked_in_the_form() {
     form.set_lang(Lang::En);
     settle().await;
     let en = form_marks(&el);
-    assert!(en.iter().all(|(_, m, n)| m.as_deref().is_some_and(|m| m.starts_with("provisional") && n.contains(m))));
+    assert!(en.iter().all(|(_, m, d)| m.as_deref().is_some_and(|m| m.starts_with("provisional") && d == m)));
     assert!(survey(&el).contains("Minimum sample: 100 (provisional)"), "{}", survey(&el));
 
     // A standard whose satisfaction item is official (its requirement and points both verified,
@@ -199,9 +201,9 @@ async fn designed_values_are_marked_in_the_form() {
     settle().await;
     let got = form_marks(&el);
     assert_eq!(got.iter().map(|(id, m, _)| (id.clone(), m.clone())).collect::<Vec<_>>(), want(&official));
-    let (_, mark, name) = got.iter().find(|(id, ..)| id == "MC-R01").unwrap();
+    let (_, mark, described) = got.iter().find(|(id, ..)| id == "MC-R01").unwrap();
     assert_eq!(*mark, None);
-    assert!(!name.contains("暂定"), "{name}");
+    assert_eq!(described, "", "an official item's group has no description");
     assert!(survey(&el).contains("有效样本不少于 100") && !survey(&el).contains("100（暂定）"), "{}", survey(&el));
 }
 
