@@ -73,10 +73,20 @@ export interface CircleInput {
 }
 
 // ---------- resolved standard (core/src/standard/model.rs) ----------
+/**
+ * 官方数值（`verified`，出处已核实）或本项目的暂定设计（`provisional`，并非官方数值）。
+ * An official value (`verified`, its source checked) or this project's design (`provisional`,
+ * not an official value).
+ */
 export type Confidence = "verified" | "provisional";
 export interface Cite {
   source: string;
   clause?: string;
+  /**
+   * `provisional`：本项目的设计，`reason` 写明理由；向读者展示时须标明“暂定”，不可写成官方规定。
+   * `provisional` = this project's design, its reason in `reason`: show it marked as provisional,
+   * never as an official value. `verified` = official, read in `source` (`quote` where found).
+   */
   confidence: Confidence;
   evidence?: string;
   reason?: string;
@@ -186,12 +196,25 @@ export interface IndicatorResult {
   /** `fraction`, `count`, `min`, `m`, `m2_per_households`, `points`, `yes_no`. */
   unit: string;
   inputs: Record<string, unknown>;
-  rule: Rule; cite: Cite; confidence: Confidence;
+  rule: Rule; cite: Cite;
+  /**
+   * 要求是官方数值还是本项目的设计（同 `cite.confidence`）。`provisional` 时展示 `explanation`，
+   * 或标出“要求暂定”（分值也暂定时为“要求与分值暂定”），与评分卡、命令行报告相同。
+   * Whether the requirement is official or this project's design (as `cite.confidence`). When
+   * `provisional`, show the `explanation` or mark it "provisional requirement" (with provisional
+   * points: "provisional requirement and points"), as the score card and the CLI report do.
+   */
+  confidence: Confidence;
   /** Where the points come from, when the standard cites them separately. */
   points_cite?: Cite;
-  /** How sure the points are (the requirement's confidence when not cited separately). */
+  /**
+   * How sure the points are (the requirement's confidence when not cited separately);
+   * `provisional` alone is marked 分值暂定 / "provisional points".
+   */
   points_confidence: Confidence;
-  origin: string; explanation: Text;
+  origin: string;
+  /** 计算过程与依据；暂定设计值在末尾注明。 How it was scored and its clause, which says what is designed. */
+  explanation: Text;
 }
 export interface Finding { code: string; severity: Severity; indicator?: string; message: Text }
 export interface Gap {

@@ -24,10 +24,10 @@ use lifecircle_core::standard::{Lang, Standard};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, role_word, score_shared, show_lonlat, show_number, stars, status_class, status_word,
-    tr,
+    parse_lonlat, parse_number, provisional_suffix, role_word, score_shared, show_lonlat, show_number, stars,
+    status_class, status_word, tr,
 };
-use crate::score_card::lang_tag;
+use crate::score_card::{lang_tag, provisional_badge, provisional_footnote};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
@@ -270,10 +270,13 @@ pub fn AssessmentForm(
                     }
                 })
                 .collect_view();
+            // What the marks on the questions mean, once before them (the score card's note).
+            let note = provisional_footnote(l, st.indicators.iter().map(model::confidences));
             view! {
                 {basics(ctx, st)}
                 {inventory(ctx, st)}
                 {distances(ctx, st)}
+                {note}
                 {dims}
             }
         })
@@ -1307,6 +1310,14 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     // The question's name: its group's name, a heading to move by, and the first words of the
     // name of each of its boxes whose own label it shares with other questions' ("备注").
     let qname = ctx.id(&format!("{id}-qname"));
+    // A designed requirement or designed points carry the score card's mark beside the heading,
+    // and it describes the question's group (said on entering it): the form must not ask for a
+    // designed value as if it were official. (A description, not part of the name: the name is
+    // the heading's, the first words of each of its boxes' names.)
+    let (req, pts) = model::confidences(&ind);
+    let mark_id = ctx.id(&format!("{id}-mark"));
+    let mark = provisional_badge(l, req, pts).map(|b| view! { <span id=mark_id.clone()>{b}</span> });
+    let described_by = mark.is_some().then_some(mark_id);
     let rid = id.clone();
     let result = move || {
         let l = lang.get();
@@ -1446,7 +1457,8 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                 <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string() of=qname.clone()
                     initial=s.and_then(|s| s.method).unwrap_or_default()
                     on_set=Callback::new(move |v: String| upd(k3.clone(), Box::new(move |s| s.method = (!v.trim().is_empty()).then_some(v))))/>
-                <p class="lc-help">{format!("{} {min_sample}", tr(l, "有效样本不少于", "Minimum sample:"))}</p>
+                // (the minimum sample is a rule of the scoring: as official as the points)
+                <p class="lc-help">{format!("{} {min_sample}{}", tr(l, "有效样本不少于", "Minimum sample:"), provisional_suffix(l, pts))}</p>
             }
             .into_any()
         }
@@ -1549,11 +1561,12 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     };
     let named_by = qname.clone();
     Some(view! {
-        <div class="lc-q" role="group" aria-labelledby=named_by>
+        <div class="lc-q" role="group" aria-labelledby=named_by aria-describedby=described_by>
             <div class="lc-q-head">
                 <h4 class="lc-q-name" id=qname>"[" {ind.id.clone()} "] " {ind.name.get(l).to_string()}</h4>
                 <span class="lc-badge">{role_word(l, ind.role)}</span>
                 <span class="lc-muted">{format!("{} {}", fmt_num(ind.points), points_word(l, ind.points))}</span>
+                {mark}
             </div>
             <div class="lc-cite">{format!("{}{}", tr(l, "依据：", "Clause: "), cite_line(l, Some(st), &ind.cite))}</div>
             {help}

@@ -69,10 +69,24 @@ pub fn cite_line(lang: Lang, standard: Option<&Standard>, cite: &Cite) -> String
             None => cite.source.clone(),
         },
     };
-    match cite.confidence {
-        Confidence::Verified => base,
-        Confidence::Provisional => format!("{base}{}", tr(lang, "（暂定）", " (provisional)")),
+    format!("{base}{}", provisional_suffix(lang, cite.confidence))
+}
+
+/// What follows a designed value written out ("（暂定）"), or nothing after an official one.
+pub fn provisional_suffix(lang: Lang, confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Verified => "",
+        Confidence::Provisional => tr(lang, "（暂定）", " (provisional)"),
     }
+}
+
+/// An indicator's `(requirement, points)` confidences, as its result carries them
+/// (`confidence`, `points_confidence`): the points are the requirement's when no
+/// `points_cite` says otherwise ([`Indicator::provisional`]).
+pub fn confidences(ind: &Indicator) -> (Confidence, Confidence) {
+    let c = |designed: bool| if designed { Confidence::Provisional } else { Confidence::Verified };
+    let (req, pts) = ind.provisional();
+    (c(req), c(pts))
 }
 
 /// A responsible unit as written in a standard: a trailing `*` marks the lead unit (牵头).
@@ -541,6 +555,27 @@ mod tests {
         let c = Circle::from_json(ex.json).unwrap();
         let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
         (st, c, a)
+    }
+
+    /// The form marks a question by the confidences the score card marks its result by.
+    #[test]
+    fn a_question_s_confidences_are_its_result_s() {
+        let day = Date::new(2025, 6, 30).unwrap();
+        for b in lifecircle_core::standard::BUILTIN {
+            let st = load_builtin(b.id).unwrap();
+            let a = lifecircle_core::score(&st, &Circle::from_json(r#"{"id":"x","name":"空"}"#).unwrap(), day).unwrap();
+            assert_eq!(a.indicators.len(), st.indicators.len(), "{}", b.id);
+            for (ind, r) in st.indicators.iter().zip(&a.indicators) {
+                assert_eq!(ind.id, r.id);
+                assert_eq!(confidences(ind), (r.confidence, r.points_confidence), "{}", ind.id);
+            }
+        }
+        // An item with no `points_cite`: its points are as official as its requirement.
+        let mut ind = load_builtin("longwan-2024").unwrap().indicator("MC-R01").unwrap().clone();
+        ind.points_cite = None;
+        assert_eq!(confidences(&ind), (Confidence::Verified, Confidence::Verified));
+        assert_eq!(provisional_suffix(Lang::Zh, Confidence::Provisional), "（暂定）");
+        assert_eq!(provisional_suffix(Lang::En, Confidence::Verified), "");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What the widgets mark and where the keyboard goes, in a real browser (headless Chromium
-//! through wasm-bindgen-test): the official/provisional line on the score card and the gap
-//! report, the guide map's focus after a redraw and its pan limit, what-if without a centre,
+//! through wasm-bindgen-test): the official/provisional line on the score card, the gap
+//! report and the assessment form, the guide map's focus after a redraw and its pan limit, what-if without a centre,
 //! and the problem list in large-text mode.
 //!
 //! ```sh
@@ -12,9 +12,9 @@
 
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::assessment::provisional_mark;
-use lifecircle_core::standard::Lang;
+use lifecircle_core::standard::{Confidence, Lang};
 use lifecircle_core::{Circle, load_builtin, score};
-use lifecircle_web::{MountOptions, mount_gap_report, mount_guide_map, mount_scorecard};
+use lifecircle_web::{MountOptions, mount_assessment, mount_gap_report, mount_guide_map, mount_scorecard};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -117,6 +117,94 @@ async fn designed_values_are_marked_on_the_card_and_in_the_plan() {
     plan.set_lang(Lang::En);
     settle().await;
     assert!(texts(&el, ".lc-unit li .lc-prov").iter().all(|m| m.starts_with("provisional")));
+}
+
+/// The words an element's `aria-labelledby` or `aria-describedby` (`attr`) gives it (the texts
+/// of the elements it names).
+fn aria_words(el: &web_sys::Element, attr: &str) -> String {
+    let ids = el.get_attribute(attr).unwrap_or_default();
+    ids.split_whitespace()
+        .map(|id| document().get_element_by_id(id).and_then(|e| e.text_content()).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each question of the form, by its indicator's id: its mark beside the heading (or none),
+/// and the question's accessible description.
+fn form_marks(el: &web_sys::HtmlElement) -> Vec<(String, Option<String>, String)> {
+    let qs = el.query_selector_all(".lc-q").unwrap();
+    (0..qs.length())
+        .map(|i| {
+            let q: web_sys::Element = qs.item(i).unwrap().unchecked_into();
+            let head = q.query_selector(".lc-q-name").unwrap().unwrap().text_content().unwrap();
+            let id = head.trim_start_matches('[').split(']').next().unwrap().to_string();
+            let mark = q.query_selector(".lc-q-head .lc-prov").unwrap().map(|m| m.text_content().unwrap());
+            // (its name stays its heading's: the first words of its boxes' names)
+            assert_eq!(aria_words(&q, "aria-labelledby"), head);
+            (id, mark, aria_words(&q, "aria-describedby"))
+        })
+        .collect()
+}
+
+/// The form asks each question under the mark the score card gives its result: a designed
+/// requirement or designed points are marked beside the heading, and the mark describes the
+/// question's group to a screen reader; an official item is not marked; the minimum sample of
+/// a designed survey rule says it is provisional.
+#[wasm_bindgen_test]
+async fn designed_values_are_marked_in_the_form() {
+    let st = load_builtin("longwan-2024").unwrap();
+    // The marks the score card gives (the core's confidences of each result).
+    let want = |st: &lifecircle_core::Standard| -> Vec<(String, Option<String>)> {
+        let a = score(st, &Circle::from_json(sample()).unwrap(), as_of()).unwrap();
+        st.indicators
+            .iter()
+            .map(|i| {
+                let r = a.indicators.iter().find(|r| r.id == i.id).unwrap();
+                (i.id.clone(), provisional_mark(r.confidence, r.points_confidence).map(|m| m.zh))
+            })
+            .collect()
+    };
+    let el = host();
+    let form = mount_assessment(el.clone(), options(sample())).unwrap();
+    settle().await;
+    let got = form_marks(&el);
+    let want_zh = want(&st);
+    assert_eq!(got.iter().map(|(id, m, _)| (id.clone(), m.clone())).collect::<Vec<_>>(), want_zh);
+    // (all points of the district standard are designed; some requirements too)
+    assert!(got.iter().any(|(_, m, _)| m.as_deref() == Some("分值暂定")));
+    assert!(got.iter().any(|(_, m, _)| m.as_deref() == Some("要求与分值暂定")));
+    for (id, mark, described) in &got {
+        assert_eq!(described, mark.as_deref().unwrap_or_default(), "{id}: the group is described by its mark");
+    }
+    assert!(texts(&el, ".lc-prov-note").concat().contains("并非官方数值"));
+    // MC-R01's 100 valid responses are this project's design (its points_cite says so).
+    let survey = |el: &web_sys::HtmlElement| {
+        texts(el, ".lc-q").into_iter().find(|t| t.contains("[MC-R01]")).expect("the satisfaction question")
+    };
+    assert!(survey(&el).contains("有效样本不少于 100（暂定）"), "{}", survey(&el));
+    form.set_lang(Lang::En);
+    settle().await;
+    let en = form_marks(&el);
+    assert!(en.iter().all(|(_, m, d)| m.as_deref().is_some_and(|m| m.starts_with("provisional") && d == m)));
+    assert!(survey(&el).contains("Minimum sample: 100 (provisional)"), "{}", survey(&el));
+
+    // A standard whose satisfaction item is official (its requirement and points both verified,
+    // as a district's own standard may cite them): no mark on its question, none on its sample.
+    let mut official = st.clone();
+    let r01 = official.indicators.iter_mut().find(|i| i.id == "MC-R01").unwrap();
+    r01.cite.confidence = Confidence::Verified;
+    r01.points_cite.as_mut().unwrap().confidence = Confidence::Verified;
+    let el = host();
+    let mut o = options(sample());
+    o.standard = official.clone();
+    let _form = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let got = form_marks(&el);
+    assert_eq!(got.iter().map(|(id, m, _)| (id.clone(), m.clone())).collect::<Vec<_>>(), want(&official));
+    let (_, mark, described) = got.iter().find(|(id, ..)| id == "MC-R01").unwrap();
+    assert_eq!(*mark, None);
+    assert_eq!(described, "", "an official item's group has no description");
+    assert!(survey(&el).contains("有效样本不少于 100") && !survey(&el).contains("100（暂定）"), "{}", survey(&el));
 }
 
 #[wasm_bindgen_test]

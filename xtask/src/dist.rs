@@ -403,7 +403,20 @@ await init();                                   // 加载 lifecircle_bg.wasm
 const circle = exampleCircle('longwan-2024');   // 内置示例生活圈（示例数据）
 const a = score('longwan-2024', circle, '2025-06-30');
 console.log(a.total, a.grade.grade?.name.zh);
+console.log(a.grade.explanation.zh);            // 含“等级分数线为本项目暂定设计值，非官方数值”
+// 每项的要求、分值是官方数值还是本项目的设计：与评分卡、命令行报告相同的标记
+const mark = (r) => r.confidence === 'provisional'
+  ? (r.points_confidence === 'provisional' ? '要求与分值暂定' : '要求暂定')
+  : (r.points_confidence === 'provisional' ? '分值暂定' : '');
+for (const r of a.indicators) console.log(`[${r.id}] ${r.name.zh} ${r.points}/${r.max} ${mark(r)}`);
+// [MC-L01] 便利店“家门口”步行10分钟覆盖率 4/4 分值暂定
 ```
+
+官方数值与设计值：每项结果的 `confidence`（要求）与 `points_confidence`（分值）为 `verified`（官方数值，
+`cite` 注明出处）或 `provisional`（本项目依据已核实事实设计的暂定值，并非官方数值；`cite.reason`、
+`points_cite.reason` 写明理由）。内置标准的分值与等级分数线都是本项目的设计，部分要求也是；每项的
+`explanation` 末尾和 `a.grade.explanation` 都已注明。向读者展示分数、等级或要求时，请一并展示
+`explanation`，或像上例那样标出“要求暂定”“分值暂定”“要求与分值暂定”，不要把暂定值写成官方规定。
 
 - 加载：先 `await init()` 再调用其他函数。Node.js（≥ 18，ES 模块）中 `init()` 从磁盘读取 `.wasm`；
   不经打包工具的网页中用 import map 把 `lifecircle` 指向 `lifecircle.js`（`.wasm` 按模块所在位置
@@ -437,6 +450,15 @@ console.log(a.total, a.grade.grade?.name.zh);
 
 The lifecircle scoring core, compiled to WebAssembly, in the browser and in Node.js: same input,
 byte-identical JSON to the native CLI.
+
+Official and designed values: each result's `confidence` (the requirement) and
+`points_confidence` (the points) are `verified` (an official value, its source in `cite`) or
+`provisional` (this project's design built on verified facts, not an official value; the reason
+in `cite.reason` or `points_cite.reason`). The built-in standards' points and grade cut-offs are
+all designed, and some requirements are; each `explanation` ends by saying so, and so does
+`a.grade.explanation`. Where you show a reader a score, a grade or a requirement, show the
+`explanation` too, or mark it as the example above does (provisional requirement, provisional
+points, or both), so that no designed value reads as an official one.
 
 - Loading: `await init()` before any other call. In Node.js (18 or later, ES modules) `init()`
   reads the `.wasm` from disk; in a page without a bundler, map `lifecircle` to `lifecircle.js`
