@@ -253,7 +253,7 @@ impl TargetProgress {
         let news = self.cite.evidence.as_deref() == Some("V2");
         let (a, b, sep) = match lang {
             crate::standard::Lang::Zh => ("表述为本项目转述，非原文", "据新闻报道或转述", "；"),
-            crate::standard::Lang::En => ("worded by this project", "as reported in the news or second-hand", "; "),
+            crate::standard::Lang::En => ("worded by this project", "per news or second-hand reports", "; "),
         };
         match (ours, news) {
             (true, true) => format!("{a}{sep}{b}"),

@@ -1358,89 +1358,120 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
     };
     let clause = cite_text(st, &ind.cite);
     let (by_zh, by_en) = designer(&ind.origin);
-    let (req, pts) = ind.provisional();
-    let c = &ind.cite;
-    let why = c.reason.as_deref().map(reason_halves);
-    let recalled = recalled(c);
-    // A verified requirement's reason is said when it records this project's reading.
-    let reading = why.filter(|(z, e)| !req && records_reading(z, e));
-    // What the requirement is: official (with this project's reading; read in news reports
-    // only, evidence V2), an official value recalled or seen second-hand, or designed.
-    let (mut mz, mut me) = match (req, recalled) {
-        (false, _) if reading.is_some() => (
-            format!("要求依官方规定，含{by_zh}{}解释", if by_zh.ends_with('的') { "" } else { "的" }),
-            format!("the requirement is official, in {by_en}'s reading"),
-        ),
-        (false, _) if pts || c.evidence.as_deref() == Some("V2") => {
-            ("要求为官方数值".to_string(), "the requirement is official".to_string())
-        }
-        (false, _) => (String::new(), String::new()),
-        (true, Some((z, e))) => (
-            format!("要求出自{z}、未经核实的官方条文"),
-            format!("the requirement is an official value {e}, not verified"),
-        ),
-        (true, None) if pts => (
-            format!("本项要求与分值均为{by_zh}暂定设计值，非官方数值"),
-            format!("requirement and points are provisional, designed by {by_en}, not official"),
-        ),
-        (true, None) => ("本项要求为暂定设计值".to_string(), "the requirement is provisional".to_string()),
-    };
-    if !req && c.evidence.as_deref() == Some("V2") {
-        mz += "，据新闻报道或转述";
-        me += ", as reported in the news or second-hand";
-    }
-    // The points, when designed and not said above.
-    let pc = ind.points_cite.as_ref().filter(|_| pts);
-    if pts && (!req || recalled.is_some()) {
-        mz += &format!("；分值为{by_zh}暂定设计值");
-        me += &format!("; the points are provisional, designed by {by_en}");
-        // A document of the standard's own that sets the points is named; this project's design
-        // note is no document a reader can open: its reason is said instead.
-        if let Some(p) = pc.filter(|p| p.source != DESIGN_SOURCE || p.reason.is_none()) {
-            let doc = cite_text(st, p);
-            // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
-            mz += &format!("，见{}{doc}", if doc.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" });
-            me += &format!(": {doc}");
-        }
-    }
-    // Why, for each designed or read part: its reason, the Chinese half in Chinese and the
-    // English half in English.
-    let pwhy = pc.and_then(|p| p.reason.as_deref()).map(reason_halves);
-    let mut whys = Vec::new();
-    if let Some(w) = why.filter(|_| req) {
-        whys.push(match (recalled.is_some(), pwhy.is_some()) {
-            (true, false) => ("说明", "Note", w),
-            (false, false) => ("理由", "Why", w),
-            (true, true) => ("要求的说明", "About the requirement", w),
-            (false, true) => ("要求的理由", "Why this requirement", w),
-        });
-    }
-    if let Some(w) = reading {
-        whys.push(("解释", "Reading", w));
-    }
-    if let Some(w) = pwhy {
-        whys.push(("分值的理由", "Why these points", w));
-    }
     let (zh_rule, en_rule) = if status == Status::NotApplicable || status == Status::NoData {
         (String::new(), String::new())
     } else {
         (format!("；{}", rule.zh), format!("; {}", rule.en))
     };
-    let mut zh = format!("{}{zh_rule}：得 {}/{} 分。依据：{clause}", m.says.zh, fmt_num(points), fmt_num(ind.points));
-    let mut en = format!("{}{en_rule}: {}/{}. Source: {clause}", m.says.en, fmt_num(points), points_en(ind.points));
-    if !mz.is_empty() {
-        zh += &format!("（{mz}）");
-        en += &format!(" ({me})");
+    let got = fmt_num(points);
+    let mut t = Text::new(
+        format!("{}{zh_rule}：得 {got}/{} 分。依据：{clause}", m.says.zh, fmt_num(ind.points)),
+        format!("{}{en_rule}: {got}/{}. Source: {clause}", m.says.en, points_en(ind.points)),
+    );
+    // What the requirement is (official; with this project's reading; read in news reports
+    // only, evidence V2; an official value recalled or seen second-hand; designed), then the
+    // points when designed: in brackets after the source.
+    let c = &ind.cite;
+    let (req, pts) = ind.provisional();
+    let why = c.reason.as_deref().map(reason_halves);
+    let recalled = req && recalled(c);
+    // A verified requirement's reason is said when it records this project's reading.
+    let reading = why.filter(|w| !req && records_reading(w.0, w.1));
+    let news = !req && c.evidence.as_deref() == Some("V2");
+    let k = &mut t;
+    let marked = req || pts || news || reading.is_some();
+    if marked {
+        add(k, "（", " (");
     }
-    // One reason of the points alone is the reason.
-    if let [w @ ("分值的理由", ..)] = &mut whys[..] {
-        (w.0, w.1) = ("理由", "Why");
+    if !req && marked {
+        add(k, "要求为官方数值", "the requirement is official");
+        if reading.is_some() {
+            add(k, "，含", ", in ");
+            add(k, &by_zh, &by_en);
+            add(k, if by_zh.ends_with('的') { "解释" } else { "的解释" }, "'s reading");
+        }
+        if news {
+            add(k, "，据新闻报道或转述", ", per news or second-hand reports");
+        }
+    } else if recalled {
+        add(
+            k,
+            "要求出自凭记忆或二手引用、未经核实的官方条文",
+            "the requirement rests on official values recalled or seen second-hand, not verified",
+        );
+    } else if req && pts {
+        add(k, "本项要求与分值均为", "requirement and points are provisional, designed by ");
+        add(k, &by_zh, &by_en);
+        add(k, "暂定设计值，非官方数值", ", not official");
+    } else if req {
+        add(k, "本项要求为暂定设计值", "the requirement is provisional");
     }
-    for (i, (lz, le, (z, e))) in whys.into_iter().enumerate() {
-        zh += &format!("{}{lz}：{}", if i == 0 { "。" } else { "" }, sentence(z, "。"));
-        en += &format!("{} {le}: {}", if i == 0 { "." } else { "" }, sentence(e, "."));
+    let pc = ind.points_cite.as_ref().filter(|_| pts);
+    if pts && (!req || recalled) {
+        add(k, "；分值为", "; the points are provisional, designed by ");
+        add(k, &by_zh, &by_en);
+        add(k, "暂定设计值", "");
+        // A document of the standard's own that sets the points is named; this project's design
+        // note is no document a reader can open: its reason is said instead.
+        if let Some(p) = pc.filter(|p| p.source != DESIGN_SOURCE) {
+            let doc = cite_text(st, p);
+            // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
+            add(k, if doc.starts_with(|c: char| c.is_ascii_alphanumeric()) { "，见 " } else { "，见" }, ": ");
+            add(k, &doc, &doc);
+        }
     }
-    Text::new(zh, en)
+    if marked {
+        add(k, "）", ")");
+    }
+    // Why, for each designed or read part: its reason, the Chinese half in Chinese and the
+    // English half in English.
+    let pwhy = pc.and_then(|p| p.reason.as_deref()).map(reason_halves);
+    if let Some(w) = why.filter(|_| req) {
+        say(&mut t, "理由：", " Why: ", w);
+    }
+    if let Some(w) = reading {
+        say(&mut t, "解释：", " Reading: ", w);
+    }
+    if let Some(w) = pwhy {
+        // One reason of the points alone is the reason.
+        let alone = why.filter(|_| req).or(reading).is_none();
+        say(
+            &mut t,
+            if alone { "理由：" } else { "分值的理由：" },
+            if alone { " Why: " } else { " Why these points: " },
+            w,
+        );
+    }
+    t
+}
+
+/// Append to both languages. Not inlined: an explanation is built of many pieces, and each
+/// inlined copy would grow the scoring module (its gzip budget, xtask/src/dist.rs).
+#[inline(never)]
+fn add(t: &mut Text, zh: &str, en: &str) {
+    t.zh.push_str(zh);
+    t.en.push_str(en);
+}
+
+/// Append a reason (`why`, its Chinese and English halves) as a sentence of its own after
+/// `label`, each language ending in a full stop.
+#[inline(never)]
+fn say(t: &mut Text, zh_label: &str, en_label: &str, why: (&str, &str)) {
+    stop(t);
+    add(t, zh_label, en_label);
+    add(t, why.0, why.1);
+    stop(t);
+}
+
+/// End both languages' sentence, unless ended.
+#[inline(never)]
+fn stop(t: &mut Text) {
+    if !(t.zh.ends_with('。') || t.zh.ends_with('.')) {
+        t.zh.push('。');
+    }
+    if !(t.en.ends_with('.') || t.en.ends_with('。')) {
+        t.en.push('.');
+    }
 }
 
 /// The source id of this project's design note (declared in `mofcom-2021`, which the other
@@ -1469,23 +1500,10 @@ fn records_reading(zh: &str, en: &str) -> bool {
     zh.contains("解释") || zh.contains("推断") || en.contains("our reading") || en.contains("interpret")
 }
 
-/// How a provisional requirement with evidence R or G reached this project: an official value
-/// recalled (R) or seen only in third-party code (G), not verified, rather than designed.
-fn recalled(c: &Cite) -> Option<(&'static str, &'static str)> {
-    match c.evidence.as_deref() {
-        Some("R") => Some(("凭记忆引用", "quoted from memory")),
-        Some("G") => Some(("二手引用（仅见于第三方代码）", "seen only in third-party code")),
-        _ => None,
-    }
-}
-
-/// Requirements recalled or seen second-hand, all together (the findings' summary).
-const RECALLED_ZH: &str = "凭记忆或二手引用、未经核实的官方条文";
-const RECALLED_EN: &str = "official values recalled or seen second-hand, not verified";
-
-/// A reason as a sentence of its own: ending in a full stop (`stop` when it has none).
-fn sentence<'a>(s: &'a str, stop: &str) -> std::borrow::Cow<'a, str> {
-    if s.ends_with(['。', '.', '！', '？', '!', '?']) { s.into() } else { format!("{s}{stop}").into() }
+/// Whether a provisional requirement is an official value recalled (evidence R) or seen only
+/// second-hand, in third-party code (G), not verified, rather than designed.
+fn recalled(c: &Cite) -> bool {
+    matches!(c.evidence.as_deref(), Some("R" | "G"))
 }
 
 /// A citation as a reader wants it: the document number (or title) and the clause.
@@ -1619,14 +1637,6 @@ fn assemble(
                 " (the grade cut-offs, and what the items above do to the grade, are {design_en}, not official)"
             );
         }
-        // Why the cut-off the total reached is where it is.
-        if let Some(why) = by_points.map(|i| &st.grades[i].cite).filter(|c| c.confidence == Confidence::Provisional) {
-            let (z, e) = reason_halves(why.reason.as_deref().unwrap_or_default());
-            if !z.is_empty() {
-                explanation.zh += &format!("。{pz}分数线的理由：{}", sentence(z, "。"));
-                explanation.en += &format!(". Why the {pe} cut-off: {}", sentence(e, "."));
-            }
-        }
     }
     let capped_by: Vec<String> = withheld_by.into_iter().chain(limited_by).collect();
     let grade_result = GradeResult { grade: grade.map(gref), by_points: by_points.map(gref), capped_by, explanation };
@@ -1685,36 +1695,25 @@ fn assemble(
         let (by_zh, by_en) = if ours { ("本项目设计的", " designed by this project") } else { ("", "") };
         // A requirement recalled or seen second-hand (evidence R or G) is an official value
         // not verified, not a designed one: said so, of all of them or of those it concerns.
-        let recalled_ids: Vec<&str> = results
-            .iter()
-            .filter(|r| r.confidence == Confidence::Provisional && recalled(&r.cite).is_some())
-            .map(|r| r.id.as_str())
-            .collect();
-        let (n, m) = (provisional.len(), recalled_ids.len());
-        let (zh, en) = if m == n {
+        let n = provisional.len();
+        let all_recalled =
+            results.iter().filter(|r| r.confidence == Confidence::Provisional && recalled(&r.cite)).count() == n;
+        let (what_zh, what_en) = if all_recalled {
             (
-                format!("{n} 项指标的要求出自{RECALLED_ZH}，分值为{by_zh}暂定值（非官方数值）："),
-                format!(
-                    "{n} indicators rest on {RECALLED_EN}; their points are provisional{} (not official values): ",
-                    if ours { ", designed by this project" } else { "" }
-                ),
+                "要求出自凭记忆或二手引用、未经核实的官方条文，分值为",
+                "rest on official values recalled or seen second-hand, not verified, with provisional points",
             )
         } else {
-            (
-                format!("{n} 项指标的分值或阈值为{by_zh}暂定值（非官方数值）："),
-                format!("{n} indicators use provisional points or thresholds{by_en} (not official values): "),
-            )
+            ("分值或阈值为", "use provisional points or thresholds")
         };
-        let mut message = Text::new(zh + &join_all(&provisional, "、"), en + &join_all(&provisional, ", "));
-        if m > 0 && m < n {
-            message.zh += &format!("；其中 {m} 项的要求出自{RECALLED_ZH}：{}", join_all(&recalled_ids, "、"));
-            message.en += &format!("; of these, {m} rest on {RECALLED_EN}: {}", join_all(&recalled_ids, ", "));
-        }
         findings.push(Finding {
             code: "provisional_values".into(),
             severity: Severity::Info,
             indicator: None,
-            message,
+            message: Text::new(
+                format!("{n} 项指标的{what_zh}{by_zh}暂定值（非官方数值）：{}", join_all(&provisional, "、")),
+                format!("{n} indicators {what_en}{by_en} (not official values): {}", join_all(&provisional, ", ")),
+            ),
         });
     }
     // A requirement read in a document issued after the evaluation date: scored as the
@@ -2190,8 +2189,14 @@ mod tests {
         assert_eq!(reason_halves("第一句。 第二句。 English."), ("第一句。 第二句。", "English."));
         assert_eq!(reason_halves(" 只有中文。 "), ("只有中文。", "只有中文。"));
         assert_eq!(reason_halves("fixture"), ("fixture", "fixture"));
-        assert_eq!(sentence("fixture", "."), "fixture.");
-        assert_eq!(sentence("设计。", "。"), "设计。");
+        // Said as a sentence: one that lacks its full stop gets it.
+        let mut t = Text::new("依据", "Source");
+        say(&mut t, "理由：", " Why: ", reason_halves("fixture"));
+        say(&mut t, "解释：", " Reading: ", reason_halves("回忆（R）。"));
+        assert_eq!(
+            (t.zh.as_str(), t.en.as_str()),
+            ("依据。理由：fixture。解释：回忆（R）。", "Source. Why: fixture. Reading: 回忆（R）。")
+        );
     }
 
     /// An answer to an indicator the standard does not ask there names the standard and says

@@ -86,8 +86,8 @@ fn the_reason_for_designed_points_is_said_instead_of_a_design_note() {
     }
 }
 
-/// A designed requirement says why it is designed; with a separate points citation, both
-/// reasons, each named (longwan-2024.toml: LW-B01 has no points_cite, MC-T02 has one).
+/// A designed requirement says why it is designed; with a separate points citation, the
+/// points' reason follows, named (longwan-2024.toml: LW-B01 has no points_cite, MC-T02 has one).
 #[test]
 fn a_designed_requirement_says_why() {
     let a = longwan();
@@ -100,15 +100,14 @@ fn a_designed_requirement_says_why() {
     );
     assert!(en(&a, "LW-B01").ends_with("Why: The 13 types are official; the plan asks for all of them and sets no gate, so 9 of 13 is designed (after Shanxi's 15 of 23, V2)."), "{}", en(&a, "LW-B01"));
     let t02 = zh(&a, "MC-T02");
-    assert!(t02.contains("。要求的理由：10类读自上引原文（V）。方案把金融服务列为现代服务业"), "{t02}");
+    assert!(t02.contains("。理由：10类读自上引原文（V）。方案把金融服务列为现代服务业"), "{t02}");
     assert!(
         t02.contains("是设计而非官方归类，故要求为暂定。") && t02.contains("分值的理由：3/5/7类分档与7分为设计"),
         "{t02}"
     );
     let t02 = en(&a, "MC-T02");
     assert!(
-        t02.contains(". Why this requirement: The 10 types are official;")
-            && t02.contains(". Why these points: The 3/5/7 steps"),
+        t02.contains(". Why: The 10 types are official;") && t02.contains(". Why these points: The 3/5/7 steps"),
         "{t02}"
     );
 }
@@ -120,10 +119,9 @@ fn a_designed_requirement_says_why() {
 fn this_projects_reading_of_an_official_requirement_is_said() {
     let a = longwan();
     let l04 = zh(&a, "LW-L04");
-    assert!(l04.contains("（要求依官方规定，含本项目的解释；分值为本项目暂定设计值）"), "{l04}");
+    assert!(l04.contains("（要求为官方数值，含本项目的解释；分值为本项目暂定设计值）"), "{l04}");
     assert!(l04.contains("解释：方案针对新建居住区；集聚式依托商业综合体、购物中心或便民商业中心形成的定义见247号（V），故本项按集聚式形态适用（本项目的解释）。"), "{l04}");
     assert!(l04.ends_with("分值的理由：按形态适用、达到即得2分为设计。"), "{l04}");
-    assert!(!l04.contains("要求为官方数值"), "{l04}");
     let l04 = en(&a, "LW-L04");
     assert!(l04.contains("(the requirement is official, in this project's reading;"), "{l04}");
     assert!(l04.contains("Reading: The plan speaks of new residential areas; applying it to clustered circles rests on the 247 definition of the form (our reading)."), "{l04}");
@@ -144,18 +142,18 @@ fn an_official_value_recalled_is_not_called_designed() {
     let z = zh(&a, "GB-10-01");
     assert!(!z.contains("非官方数值"), "{z}");
     assert!(
-        z.contains("依据：GB 50180-2018 附录C（要求出自凭记忆引用、未经核实的官方条文；分值为本项目暂定设计值）。说明：recalled, not re-verified（R high；GB 50180-93 亦为500 m，V2；TD/T 1062 表A.1亦为500 m，G）。分值为设计。"),
+        z.contains("依据：GB 50180-2018 附录C（要求出自凭记忆或二手引用、未经核实的官方条文；分值为本项目暂定设计值）。理由：recalled, not re-verified（R high；GB 50180-93 亦为500 m，V2；TD/T 1062 表A.1亦为500 m，G）。分值为设计。"),
         "{z}"
     );
     let e = en(&a, "GB-10-01");
-    assert!(e.contains("(the requirement is an official value quoted from memory, not verified; the points are provisional, designed by this project). Note: Points designed."), "{e}");
+    assert!(e.contains("(the requirement rests on official values recalled or seen second-hand, not verified; the points are provisional, designed by this project). Why: Points designed."), "{e}");
     let summary = a.findings.iter().find(|f| f.code == "provisional_values").expect("summary");
     assert!(
         summary.message.zh.starts_with("24 项指标的要求出自凭记忆或二手引用、未经核实的官方条文，分值为本项目设计的暂定值（非官方数值）：GB-15-01、"),
         "{}",
         summary.message.zh
     );
-    assert!(summary.message.en.starts_with("24 indicators rest on official values recalled or seen second-hand, not verified; their points are provisional, designed by this project (not official values): GB-15-01, "), "{}", summary.message.en);
+    assert!(summary.message.en.starts_with("24 indicators rest on official values recalled or seen second-hand, not verified, with provisional points designed by this project (not official values): GB-15-01, "), "{}", summary.message.en);
     // A requirement designed by this project (MOFCOM's closed count of 13 types) is still one.
     let m = mofcom();
     assert!(zh(&m, "MC-T01").contains("（本项要求与分值均为本项目暂定设计值，非官方数值）"), "{}", zh(&m, "MC-T01"));
@@ -180,7 +178,7 @@ fn a_requirement_read_in_news_reports_says_so() {
         zh(&a, "MC-L03")
     );
     assert!(
-        en(&a, "MC-L03").contains("(the requirement is official, as reported in the news or second-hand; the points"),
+        en(&a, "MC-L03").contains("(the requirement is official, per news or second-hand reports; the points"),
         "{}",
         en(&a, "MC-L03")
     );
@@ -216,7 +214,7 @@ fn targets_above_the_district_are_said_to_be_in_this_projects_words() {
     );
     let en = report::render_district(&d, Lang::En, Format::Text);
     assert!(
-        en.contains("(浙商务联发〔2023〕123号 目标; worded by this project; as reported in the news or second-hand)\n"),
+        en.contains("(浙商务联发〔2023〕123号 目标; worded by this project; per news or second-hand reports)\n"),
         "{en}"
     );
     // The district's own targets keep their source line.
