@@ -42,14 +42,18 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
         // Which ones (the nearest five), so that a reader can check the walks given.
         let n = far.len();
         let list = |lang: Lang, sep: &str| {
-            let each = far.iter().map(|f| {
-                let d = fmt_num(f.walk_m.unwrap_or_default().round());
-                match lang {
-                    Lang::Zh => format!("{}（约 {d} 米）", f.name),
-                    Lang::En => format!("{} (about {d} m)", f.name),
-                }
-            });
-            first_five(each, n, sep)
+            let each: Vec<String> = far
+                .iter()
+                .take(5)
+                .map(|f| {
+                    let d = fmt_num(f.walk_m.unwrap_or_default().round());
+                    match lang {
+                        Lang::Zh => format!("{}（约 {d} 米）", f.name),
+                        Lang::En => format!("{} (about {d} m)", f.name),
+                    }
+                })
+                .collect();
+            first_five(&each, n, sep)
         };
         let reach = fmt_num(reach.round());
         findings.push(Finding {
@@ -80,7 +84,7 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
     if !unnamed.is_empty() {
         crate::order::sort_by_key(&mut unnamed, |name| *name);
         let n = unnamed.len();
-        let cats = |sep: &str| first_five(unnamed.iter().copied(), n, sep);
+        let cats = |sep: &str| first_five(&unnamed, n, sep);
         findings.push(Finding {
             code: "facility_unnamed".into(),
             severity: Severity::Warning,
@@ -536,8 +540,8 @@ impl<'a> Cx<'a> {
                 m.inputs
                     .insert("missing".into(), Value::from(lack.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
                 m.inputs.insert("of".into(), Value::from(targets.len()));
-                let zh_lack = join(lack.iter().map(|t| t.name.zh.as_str()), "、");
-                let en_lack = join(lack.iter().map(|t| in_sentence(&t.name.en)), ", ");
+                let zh_lack = join_all(&lack.iter().map(|t| t.name.zh.as_str()).collect::<Vec<_>>(), "、");
+                let en_lack = join_all(&lack.iter().map(|t| in_sentence(&t.name.en)).collect::<Vec<_>>(), ", ");
                 m.says = Text::new(
                     format!("已有 {} 种（共 {} 种）", have.len(), targets.len()),
                     format!("{} of {} types present", have.len(), targets.len()),
@@ -1119,7 +1123,7 @@ impl<'a> Cx<'a> {
             ));
         }
         if !blank.is_empty() {
-            let (zh, en) = (first_five(blank.iter(), blank.len(), "、"), first_five(blank.iter(), blank.len(), ", "));
+            let (zh, en) = (first_five(&blank, blank.len(), "、"), first_five(&blank, blank.len(), ", "));
             notes_zh.push(format!("{zh}缺少到{}的距离，按未覆盖计", name.zh));
             notes_en.push(format!("{en}: no walk to {} given, counted as not covered", in_sentence(&name.en)));
         }
@@ -1163,8 +1167,8 @@ impl<'a> Cx<'a> {
             } else {
                 let n = not_reached.len();
                 (
-                    format!("在未覆盖的居民点（{}）附近增设网点", first_five(not_reached.iter(), n, "、")),
-                    format!("add outlets near the origins not covered ({})", first_five(not_reached.iter(), n, ", ")),
+                    format!("在未覆盖的居民点（{}）附近增设网点", first_five(&not_reached, n, "、")),
+                    format!("add outlets near the origins not covered ({})", first_five(&not_reached, n, ", ")),
                 )
             };
             m.detail = Some(Text::new(
@@ -1302,14 +1306,23 @@ pub fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
         Rule::Steps { steps } => Text::new(
             format!(
                 "分档计分：{}",
-                join(
-                    steps.iter().map(|s| format!("≥ {} 得 {} 分", fmt_value(s.at_least, unit), fmt_num(s.points))),
+                join_all(
+                    &steps
+                        .iter()
+                        .map(|s| format!("≥ {} 得 {} 分", fmt_value(s.at_least, unit), fmt_num(s.points)))
+                        .collect::<Vec<_>>(),
                     "；"
                 )
             ),
             format!(
                 "steps: {}",
-                join(steps.iter().map(|s| format!("≥ {} → {}", fmt_value(s.at_least, unit), fmt_num(s.points))), "; ")
+                join_all(
+                    &steps
+                        .iter()
+                        .map(|s| format!("≥ {} → {}", fmt_value(s.at_least, unit), fmt_num(s.points)))
+                        .collect::<Vec<_>>(),
+                    "; "
+                )
             ),
         ),
         Rule::Given => Text::new(
@@ -1590,7 +1603,7 @@ fn assemble(
     };
     let names = |ids: &[String], lang: Lang| {
         let sep = if lang == Lang::Zh { "、" } else { ", " };
-        join(ids.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.get(lang).to_string()), sep)
+        join_all(&ids.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.get(lang)).collect::<Vec<_>>(), sep)
     };
     let grade_name = |g: Option<usize>| match g {
         Some(i) => (st.grades[i].name.zh.clone(), st.grades[i].name.en.clone()),
@@ -1775,7 +1788,7 @@ fn assemble(
         // text), so that a reader can check them.
         crate::order::sort_by_key(&mut not_open, |name| *name);
         let n = not_open.len();
-        let names = |sep: &str| first_five(not_open.iter().copied(), n, sep);
+        let names = |sep: &str| first_five(&not_open, n, sep);
         findings.push(Finding {
             code: "planned_or_closed".into(),
             severity: Severity::Info,
@@ -2019,13 +2032,12 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The first five of `n` items a finding names, and `…` when there are more.
-fn first_five<S: AsRef<str>>(items: impl Iterator<Item = S>, n: usize, sep: &str) -> String {
-    format!("{}{}", join(items.take(5), sep), if n > 5 { "…" } else { "" })
-}
-
-fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
-    let v: Vec<String> = it.map(|s| s.as_ref().to_string()).collect();
-    join_all(&v, sep)
+fn first_five<S: AsRef<str>>(items: &[S], n: usize, sep: &str) -> String {
+    let mut s = join_all(&items[..items.len().min(5)], sep);
+    if n > 5 {
+        s.push('…');
+    }
+    s
 }
 
 /// `items` with `sep` between them, as `[S]::join` writes them: one small loop instead of std's
