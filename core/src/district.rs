@@ -239,7 +239,28 @@ impl TargetProgress {
     /// Whether the target's text names its year already (Longwan's do: “2025年…”), so that a
     /// report does not print the year twice.
     pub fn names_its_year(&self, lang: crate::standard::Lang) -> bool {
-        self.name.get(lang).trim_start().starts_with(&self.year.to_string())
+        let name = self.name.get(lang).trim_start();
+        // “到2025年…” (by 2025) names it too.
+        name.strip_prefix('到').unwrap_or(name).starts_with(&self.year.to_string())
+    }
+
+    /// What a reader must know of the target's words beside its source, empty when nothing:
+    /// the Chinese wording is this project's unless it is the quote itself (the standards
+    /// write a target's text in their own words: “中文表述为本项目所写，不是原文”), and a
+    /// source read only in news reports or second-hand pages (evidence V2) is said to be.
+    pub fn wording_note(&self, lang: crate::standard::Lang) -> String {
+        let ours = self.cite.quote.as_deref() != Some(self.name.zh.as_str());
+        let news = self.cite.evidence.as_deref() == Some("V2");
+        let (a, b, sep) = match lang {
+            crate::standard::Lang::Zh => ("表述为本项目转述，非原文", "据新闻报道或转述", "；"),
+            crate::standard::Lang::En => ("worded by this project", "per news or second-hand reports", "; "),
+        };
+        match (ours, news) {
+            (true, true) => format!("{a}{sep}{b}"),
+            (true, false) => a.to_string(),
+            (false, true) => b.to_string(),
+            (false, false) => String::new(),
+        }
     }
 
     /// The value as a report shows it beside the target: at most 2 decimals (of a percentage

@@ -581,7 +581,10 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         );
         for t in above {
             let year = if t.names_its_year(lang) { String::new() } else { format!("{} ", t.year) };
-            let _ = writeln!(o, "- {year}{}{open}{}{close}", t.name.get(lang), esc(md, &t.source()));
+            // Their words are this project's, some from news reports only: said beside the source.
+            let note = t.wording_note(lang);
+            let note = if note.is_empty() { note } else { format!("{}{note}", l.t("；", "; ")) };
+            let _ = writeln!(o, "- {year}{}{open}{}{note}{close}", t.name.get(lang), esc(md, &t.source()));
         }
     }
     o

@@ -42,14 +42,18 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
         // Which ones (the nearest five), so that a reader can check the walks given.
         let n = far.len();
         let list = |lang: Lang, sep: &str| {
-            let each = far.iter().map(|f| {
-                let d = fmt_num(f.walk_m.unwrap_or_default().round());
-                match lang {
-                    Lang::Zh => format!("{}（约 {d} 米）", f.name),
-                    Lang::En => format!("{} (about {d} m)", f.name),
-                }
-            });
-            first_five(each, n, sep)
+            let each: Vec<String> = far
+                .iter()
+                .take(5)
+                .map(|f| {
+                    let d = fmt_num(f.walk_m.unwrap_or_default().round());
+                    match lang {
+                        Lang::Zh => format!("{}（约 {d} 米）", f.name),
+                        Lang::En => format!("{} (about {d} m)", f.name),
+                    }
+                })
+                .collect();
+            first_five(&each, n, sep)
         };
         let reach = fmt_num(reach.round());
         findings.push(Finding {
@@ -80,7 +84,7 @@ pub fn score(standard: &Standard, circle: &Circle, as_of: Date) -> Result<Assess
     if !unnamed.is_empty() {
         crate::order::sort_by_key(&mut unnamed, |name| *name);
         let n = unnamed.len();
-        let cats = |sep: &str| first_five(unnamed.iter().copied(), n, sep);
+        let cats = |sep: &str| first_five(&unnamed, n, sep);
         findings.push(Finding {
             code: "facility_unnamed".into(),
             severity: Severity::Warning,
@@ -536,8 +540,8 @@ impl<'a> Cx<'a> {
                 m.inputs
                     .insert("missing".into(), Value::from(lack.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
                 m.inputs.insert("of".into(), Value::from(targets.len()));
-                let zh_lack = join(lack.iter().map(|t| t.name.zh.as_str()), "、");
-                let en_lack = join(lack.iter().map(|t| in_sentence(&t.name.en)), ", ");
+                let zh_lack = join_all(&lack.iter().map(|t| t.name.zh.as_str()).collect::<Vec<_>>(), "、");
+                let en_lack = join_all(&lack.iter().map(|t| in_sentence(&t.name.en)).collect::<Vec<_>>(), ", ");
                 m.says = Text::new(
                     format!("已有 {} 种（共 {} 种）", have.len(), targets.len()),
                     format!("{} of {} types present", have.len(), targets.len()),
@@ -1119,7 +1123,7 @@ impl<'a> Cx<'a> {
             ));
         }
         if !blank.is_empty() {
-            let (zh, en) = (first_five(blank.iter(), blank.len(), "、"), first_five(blank.iter(), blank.len(), ", "));
+            let (zh, en) = (first_five(&blank, blank.len(), "、"), first_five(&blank, blank.len(), ", "));
             notes_zh.push(format!("{zh}缺少到{}的距离，按未覆盖计", name.zh));
             notes_en.push(format!("{en}: no walk to {} given, counted as not covered", in_sentence(&name.en)));
         }
@@ -1163,8 +1167,8 @@ impl<'a> Cx<'a> {
             } else {
                 let n = not_reached.len();
                 (
-                    format!("在未覆盖的居民点（{}）附近增设网点", first_five(not_reached.iter(), n, "、")),
-                    format!("add outlets near the origins not covered ({})", first_five(not_reached.iter(), n, ", ")),
+                    format!("在未覆盖的居民点（{}）附近增设网点", first_five(&not_reached, n, "、")),
+                    format!("add outlets near the origins not covered ({})", first_five(&not_reached, n, ", ")),
                 )
             };
             m.detail = Some(Text::new(
@@ -1302,14 +1306,23 @@ pub fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
         Rule::Steps { steps } => Text::new(
             format!(
                 "分档计分：{}",
-                join(
-                    steps.iter().map(|s| format!("≥ {} 得 {} 分", fmt_value(s.at_least, unit), fmt_num(s.points))),
+                join_all(
+                    &steps
+                        .iter()
+                        .map(|s| format!("≥ {} 得 {} 分", fmt_value(s.at_least, unit), fmt_num(s.points)))
+                        .collect::<Vec<_>>(),
                     "；"
                 )
             ),
             format!(
                 "steps: {}",
-                join(steps.iter().map(|s| format!("≥ {} → {}", fmt_value(s.at_least, unit), fmt_num(s.points))), "; ")
+                join_all(
+                    &steps
+                        .iter()
+                        .map(|s| format!("≥ {} → {}", fmt_value(s.at_least, unit), fmt_num(s.points)))
+                        .collect::<Vec<_>>(),
+                    "; "
+                )
             ),
         ),
         Rule::Given => Text::new(
@@ -1358,34 +1371,152 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
     };
     let clause = cite_text(st, &ind.cite);
     let (by_zh, by_en) = designer(&ind.origin);
-    let (mark_zh, mark_en) = match ind.provisional() {
-        (true, true) => (
-            format!("（本项要求与分值均为{by_zh}暂定设计值，非官方数值）"),
-            format!(" (requirement and points are provisional, designed by {by_en}, not official)"),
-        ),
-        (false, true) => {
-            let why = ind.points_cite.as_ref().map(|c| cite_text(st, c)).unwrap_or_default();
-            (
-                // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
-                format!(
-                    "（要求为官方数值；分值为{by_zh}暂定设计值，见{}{why}）",
-                    if why.starts_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" }
-                ),
-                format!(" (the requirement is official; the points are provisional, designed by {by_en}: {why})"),
-            )
-        }
-        (true, false) => ("（本项要求为暂定设计值）".to_string(), " (the requirement is provisional)".to_string()),
-        (false, false) => (String::new(), String::new()),
-    };
     let (zh_rule, en_rule) = if status == Status::NotApplicable || status == Status::NoData {
         (String::new(), String::new())
     } else {
         (format!("；{}", rule.zh), format!("; {}", rule.en))
     };
-    Text::new(
-        format!("{}{zh_rule}：得 {}/{} 分。依据：{clause}{mark_zh}", m.says.zh, fmt_num(points), fmt_num(ind.points)),
-        format!("{}{en_rule}: {}/{}. Source: {clause}{mark_en}", m.says.en, fmt_num(points), points_en(ind.points)),
-    )
+    let got = fmt_num(points);
+    let mut t = Text::new(
+        format!("{}{zh_rule}：得 {got}/{} 分。依据：{clause}", m.says.zh, fmt_num(ind.points)),
+        format!("{}{en_rule}: {got}/{}. Source: {clause}", m.says.en, points_en(ind.points)),
+    );
+    // What the requirement is (official; with this project's reading; read in news reports
+    // only, evidence V2; an official value recalled or seen second-hand; designed), then the
+    // points when designed: in brackets after the source.
+    let c = &ind.cite;
+    let (req, pts) = ind.provisional();
+    let why = c.reason.as_deref().map(reason_halves);
+    let recalled = req && recalled(c);
+    // A verified requirement's reason is said when it records this project's reading.
+    let reading = why.filter(|w| !req && records_reading(w.0, w.1));
+    let news = !req && c.evidence.as_deref() == Some("V2");
+    let k = &mut t;
+    let marked = req || pts || news || reading.is_some();
+    if marked {
+        add(k, "（", " (");
+    }
+    if !req && marked {
+        add(k, "要求为官方数值", "the requirement is official");
+        if reading.is_some() {
+            add(k, "，含", ", in ");
+            add(k, &by_zh, &by_en);
+            add(k, if by_zh.ends_with('的') { "解释" } else { "的解释" }, "'s reading");
+        }
+        if news {
+            add(k, "，据新闻报道或转述", ", per news or second-hand reports");
+        }
+    } else if recalled {
+        add(
+            k,
+            "要求出自凭记忆或二手引用、未经核实的官方条文",
+            "the requirement rests on official values recalled or seen second-hand, not verified",
+        );
+    } else if req && pts {
+        add(k, "本项要求与分值均为", "requirement and points are provisional, designed by ");
+        add(k, &by_zh, &by_en);
+        add(k, "暂定设计值，非官方数值", ", not official");
+    } else if req {
+        add(k, "本项要求为暂定设计值", "the requirement is provisional");
+    }
+    let pc = ind.points_cite.as_ref().filter(|_| pts);
+    if pts && (!req || recalled) {
+        add(k, "；分值为", "; the points are provisional, designed by ");
+        add(k, &by_zh, &by_en);
+        add(k, "暂定设计值", "");
+        // A document of the standard's own that sets the points is named; this project's design
+        // note is no document a reader can open: its reason is said instead.
+        if let Some(p) = pc.filter(|p| p.source != DESIGN_SOURCE) {
+            let doc = cite_text(st, p);
+            // 见 and a title that starts in Latin letters ("lifecircle …") take a space.
+            add(k, if doc.starts_with(|c: char| c.is_ascii_alphanumeric()) { "，见 " } else { "，见" }, ": ");
+            add(k, &doc, &doc);
+        }
+    }
+    if marked {
+        add(k, "）", ")");
+    }
+    // Why, for each designed or read part: its reason, the Chinese half in Chinese and the
+    // English half in English.
+    let pwhy = pc.and_then(|p| p.reason.as_deref()).map(reason_halves);
+    if let Some(w) = why.filter(|_| req) {
+        say(&mut t, "理由：", " Why: ", w);
+    }
+    if let Some(w) = reading {
+        say(&mut t, "解释：", " Reading: ", w);
+    }
+    if let Some(w) = pwhy {
+        // One reason of the points alone is the reason.
+        let alone = why.filter(|_| req).or(reading).is_none();
+        say(
+            &mut t,
+            if alone { "理由：" } else { "分值的理由：" },
+            if alone { " Why: " } else { " Why these points: " },
+            w,
+        );
+    }
+    t
+}
+
+/// Append to both languages. Not inlined: an explanation is built of many pieces, and each
+/// inlined copy would grow the scoring module (its gzip budget, xtask/src/dist.rs).
+#[inline(never)]
+fn add(t: &mut Text, zh: &str, en: &str) {
+    t.zh.push_str(zh);
+    t.en.push_str(en);
+}
+
+/// Append a reason (`why`, its Chinese and English halves) as a sentence of its own after
+/// `label`, each language ending in a full stop.
+#[inline(never)]
+fn say(t: &mut Text, zh_label: &str, en_label: &str, why: (&str, &str)) {
+    stop(t);
+    add(t, zh_label, en_label);
+    add(t, why.0, why.1);
+    stop(t);
+}
+
+/// End both languages' sentence, unless ended.
+#[inline(never)]
+fn stop(t: &mut Text) {
+    if !(t.zh.ends_with('。') || t.zh.ends_with('.')) {
+        t.zh.push('。');
+    }
+    if !(t.en.ends_with('.') || t.en.ends_with('。')) {
+        t.en.push('.');
+    }
+}
+
+/// The source id of this project's design note (declared in `mofcom-2021`, which the other
+/// built-in standards extend): the `points_cite` of every designed value of theirs. It is no
+/// document a reader can open, so an explanation gives the citation's reason instead.
+const DESIGN_SOURCE: &str = "lifecircle-design";
+
+/// A reason as the standards write it, Chinese first, then English: "中文…。 English…"
+/// (standards/README.md). Split at the first "。 " that an ASCII character follows (the
+/// English half, which may quote Chinese words); a reason without one serves both languages.
+pub fn reason_halves(reason: &str) -> (&str, &str) {
+    let r = reason.trim();
+    for (i, stop) in r.match_indices("。 ") {
+        let en = r[i + stop.len()..].trim();
+        if en.starts_with(|c: char| c.is_ascii()) {
+            return (&r[..i + "。".len()], en);
+        }
+    }
+    (r, r)
+}
+
+/// Whether a verified requirement's reason records this project's reading of the official
+/// text: the words the standards use for it, 解释 (reading) or 推断 (inference), or in a
+/// reason written in English only, "our reading" or "interpret".
+fn records_reading(zh: &str, en: &str) -> bool {
+    zh.contains("解释") || zh.contains("推断") || en.contains("our reading") || en.contains("interpret")
+}
+
+/// Whether a provisional requirement is an official value recalled (evidence R) or seen only
+/// second-hand, in third-party code (G), not verified, rather than designed.
+fn recalled(c: &Cite) -> bool {
+    matches!(c.evidence.as_deref(), Some("R" | "G"))
 }
 
 /// A citation as a reader wants it: the document number (or title) and the clause.
@@ -1472,7 +1603,7 @@ fn assemble(
     };
     let names = |ids: &[String], lang: Lang| {
         let sep = if lang == Lang::Zh { "、" } else { ", " };
-        join(ids.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.get(lang).to_string()), sep)
+        join_all(&ids.iter().filter_map(|id| st.indicator(id)).map(|i| i.name.get(lang)).collect::<Vec<_>>(), sep)
     };
     let grade_name = |g: Option<usize>| match g {
         Some(i) => (st.grades[i].name.zh.clone(), st.grades[i].name.en.clone()),
@@ -1575,21 +1706,26 @@ fn assemble(
         // standard designs its own (each explanation names which).
         let ours = provisional.iter().all(|id| st.indicator(id).is_some_and(|i| by_this_project(&i.origin)));
         let (by_zh, by_en) = if ours { ("本项目设计的", " designed by this project") } else { ("", "") };
+        // A requirement recalled or seen second-hand (evidence R or G) is an official value
+        // not verified, not a designed one: said so, of all of them or of those it concerns.
+        let n = provisional.len();
+        let all_recalled =
+            results.iter().filter(|r| r.confidence == Confidence::Provisional && recalled(&r.cite)).count() == n;
+        let (what_zh, what_en) = if all_recalled {
+            (
+                "要求出自凭记忆或二手引用、未经核实的官方条文，分值为",
+                "rest on official values recalled or seen second-hand, not verified, with provisional points",
+            )
+        } else {
+            ("分值或阈值为", "use provisional points or thresholds")
+        };
         findings.push(Finding {
             code: "provisional_values".into(),
             severity: Severity::Info,
             indicator: None,
             message: Text::new(
-                format!(
-                    "{} 项指标的分值或阈值为{by_zh}暂定值（非官方数值）：{}",
-                    provisional.len(),
-                    join_all(&provisional, "、")
-                ),
-                format!(
-                    "{} indicators use provisional points or thresholds{by_en} (not official values): {}",
-                    provisional.len(),
-                    join_all(&provisional, ", ")
-                ),
+                format!("{n} 项指标的{what_zh}{by_zh}暂定值（非官方数值）：{}", join_all(&provisional, "、")),
+                format!("{n} indicators {what_en}{by_en} (not official values): {}", join_all(&provisional, ", ")),
             ),
         });
     }
@@ -1652,7 +1788,7 @@ fn assemble(
         // text), so that a reader can check them.
         crate::order::sort_by_key(&mut not_open, |name| *name);
         let n = not_open.len();
-        let names = |sep: &str| first_five(not_open.iter().copied(), n, sep);
+        let names = |sep: &str| first_five(&not_open, n, sep);
         findings.push(Finding {
             code: "planned_or_closed".into(),
             severity: Severity::Info,
@@ -1896,13 +2032,12 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The first five of `n` items a finding names, and `…` when there are more.
-fn first_five<S: AsRef<str>>(items: impl Iterator<Item = S>, n: usize, sep: &str) -> String {
-    format!("{}{}", join(items.take(5), sep), if n > 5 { "…" } else { "" })
-}
-
-fn join<S: AsRef<str>>(it: impl Iterator<Item = S>, sep: &str) -> String {
-    let v: Vec<String> = it.map(|s| s.as_ref().to_string()).collect();
-    join_all(&v, sep)
+fn first_five<S: AsRef<str>>(items: &[S], n: usize, sep: &str) -> String {
+    let mut s = join_all(&items[..items.len().min(5)], sep);
+    if n > 5 {
+        s.push('…');
+    }
+    s
 }
 
 /// `items` with `sep` between them, as `[S]::join` writes them: one small loop instead of std's
@@ -2042,6 +2177,38 @@ mod tests {
         assert_eq!(points_en(1.0), "1 point");
         assert_eq!(points_en(2.0), "2 points");
         assert_eq!(points_en(0.5), "0.5 points");
+    }
+
+    /// A reason is split where its English half starts, "。 " and an ASCII character; one
+    /// without an English half, or with a space only between Chinese sentences, serves both.
+    #[test]
+    fn a_reason_splits_into_its_chinese_and_english_halves() {
+        assert_eq!(reason_halves("设计。 Designed."), ("设计。", "Designed."));
+        // The English half may quote Chinese words, the Chinese half English ones.
+        assert_eq!(
+            reason_halves("recalled, not re-verified（R med）。分值为设计。 Points designed."),
+            ("recalled, not re-verified（R med）。分值为设计。", "Points designed.")
+        );
+        assert_eq!(
+            reason_halves("理由。 'At least one' is ours; 必备 too."),
+            ("理由。", "'At least one' is ours; 必备 too.")
+        );
+        assert_eq!(
+            reason_halves("recalled, not re-verified（R high）。"),
+            ("recalled, not re-verified（R high）。", "recalled, not re-verified（R high）。")
+        );
+        assert_eq!(reason_halves("第一句。 第二句。"), ("第一句。 第二句。", "第一句。 第二句。"));
+        assert_eq!(reason_halves("第一句。 第二句。 English."), ("第一句。 第二句。", "English."));
+        assert_eq!(reason_halves(" 只有中文。 "), ("只有中文。", "只有中文。"));
+        assert_eq!(reason_halves("fixture"), ("fixture", "fixture"));
+        // Said as a sentence: one that lacks its full stop gets it.
+        let mut t = Text::new("依据", "Source");
+        say(&mut t, "理由：", " Why: ", reason_halves("fixture"));
+        say(&mut t, "解释：", " Reading: ", reason_halves("回忆（R）。"));
+        assert_eq!(
+            (t.zh.as_str(), t.en.as_str()),
+            ("依据。理由：fixture。解释：回忆（R）。", "Source. Why: fixture. Reading: 回忆（R）。")
+        );
     }
 
     /// An answer to an indicator the standard does not ask there names the standard and says

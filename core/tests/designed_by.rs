@@ -17,12 +17,21 @@ fn a_users_own_designed_value_is_credited_to_its_standard_not_to_this_project() 
     let zh = |id: &str| a.indicators.iter().find(|r| r.id == id).expect(id).explanation.get(Lang::Zh).to_string();
     let en = |id: &str| a.indicators.iter().find(|r| r.id == id).expect(id).explanation.get(Lang::En).to_string();
     // The 2027 edition's own indicator: designed by that edition.
+    // Then why: the reason's Chinese half in Chinese, its English half in English.
     assert!(
-        zh("LW27-E01").ends_with("（本项要求与分值均为 longwan-2027 标准的暂定设计值，非官方数值）"),
+        zh("LW27-E01").ends_with(
+            "（本项要求与分值均为 longwan-2027 标准的暂定设计值，非官方数值）。理由：10分钟可达为2027版设计要求，待专家论证。"
+        ),
         "{}",
         zh("LW27-E01")
     );
-    assert!(en("LW27-E01").contains("designed by the standard longwan-2027, not official"), "{}", en("LW27-E01"));
+    assert!(
+        en("LW27-E01").ends_with(
+            "designed by the standard longwan-2027, not official). Why: The 10-minute requirement is designed, pending review."
+        ),
+        "{}",
+        en("LW27-E01")
+    );
     // An indicator it inherits unchanged from the built-in Longwan standard: this project's.
     assert!(zh("LW-V01").contains("本项目暂定设计值"), "{}", zh("LW-V01"));
     // The findings' summary no longer claims all of them for this project.

@@ -125,9 +125,17 @@ fn the_report_cites_documents_not_internal_ids() {
     let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
     assert!(zh.contains("\n  依据：温龙政办发明电〔2024〕24号 二（已核实）\n"), "{zh}");
     // The targets above the district: by number, or by title where the source has no number.
-    assert!(zh.contains("- 2025 到2025年建设上千个便民生活圈（“百城千圈”）（商办流通函〔2021〕247号 目标）\n"), "{zh}");
-    assert!(zh.contains("（浙商务联发〔2023〕123号 目标）\n"), "{zh}");
-    assert!(zh.contains("（商务部等9部门关于加力推动城市一刻钟便民生活圈建设扩围升级的通知 目标）\n"), "{zh}");
+    // Their words are this project's, read in news reports (V2): said after the source.
+    let said = "；表述为本项目转述，非原文；据新闻报道或转述）\n";
+    assert!(
+        zh.contains(&format!("- 到2025年建设上千个便民生活圈（“百城千圈”）（商办流通函〔2021〕247号 目标{said}")),
+        "{zh}"
+    );
+    assert!(zh.contains(&format!("（浙商务联发〔2023〕123号 目标{said}")), "{zh}");
+    assert!(
+        zh.contains(&format!("（商务部等9部门关于加力推动城市一刻钟便民生活圈建设扩围升级的通知 目标{said}")),
+        "{zh}"
+    );
     let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
     assert!(en.contains("\n  Source: 温龙政办发明电〔2024〕24号 二 (verified)\n"), "{en}");
     for (lang, report) in [("zh", &zh), ("en", &en)] {
