@@ -9,36 +9,7 @@ use common::{lifecircle, root, stderr, text, tmp};
 /// The auditor's example (audit of 2026-12-06): a city's own standard on top of mofcom-2021 that
 /// rewrites MC-L04 with a verified requirement and no citation of its points; `points = 4` is on
 /// line 23.
-const MINE: &str = r#"[standard]
-id = "mine-2026"
-version = "0.1.0"
-title = { zh = "某市评价标准（测试）", en = "Test" }
-issuer = { zh = "某市商务局", en = "City" }
-document = "某商发〔2026〕1号"
-issued = "2026-01-01"
-effective = "2026-01-01"
-level = "city"
-extends = "mofcom-2021"
-status = "official"
-total_points = 100
-family = "commerce"
-cite = { source = "mofcom-401", confidence = "verified", evidence = "V", quote = "一圈一策" }
-
-[[indicators]]
-id = "MC-L04"
-override = true
-dimension = "layout"
-zh = "“一圈一策”建设方案"
-en = "plan"
-kind = "checklist"
-points = 4
-[indicators.cite]
-source = "mofcom-401"
-clause = "基本原则"
-confidence = "verified"
-evidence = "V"
-quote = "一圈一策"
-"#;
+const MINE: &str = include_str!("../../core/tests/designed_scoring/mine-2026.toml");
 
 #[test]
 fn standards_lists_every_built_in_standard_as_a_proposal_chinese_first() {
