@@ -190,13 +190,7 @@ const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
  */
 async function printMap() {
   selectTab('map');
-  const was = $('a3').getAttribute('aria-pressed') === 'true';
-  setA3(true);
-  document.body.classList.add('print-map');
-  window.addEventListener('afterprint', () => {
-    document.body.classList.remove('print-map');
-    setA3(was);
-  }, { once: true });
+  posterForThisPrint();
   // The map draws its poster when it is shown with the new layout: print what it drew.
   await frame();
   await frame();
@@ -210,6 +204,11 @@ async function printMap() {
  */
 function beforePrint() {
   if (state.tab !== 'map' || document.body.classList.contains('print-map')) return;
+  posterForThisPrint();
+}
+
+/** The A3 poster layout for the coming print; after it, the layout the page had. */
+function posterForThisPrint() {
   const was = $('a3').getAttribute('aria-pressed') === 'true';
   setA3(true);
   document.body.classList.add('print-map');
