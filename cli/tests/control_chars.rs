@@ -47,16 +47,7 @@ fn assessment() -> Value {
 fn the_reviewed_circle_is_refused_and_nothing_reaches_the_terminal() {
     let evil = tmp("evil.json", &reviewed_circle());
     for format in ["text", "md", "json", "csv"] {
-        let out = lifecircle(&[
-            "score",
-            "-s",
-            "longwan-2024",
-            "--as-of",
-            "2026-12-06",
-            "--format",
-            format,
-            evil.to_str().unwrap(),
-        ]);
+        let out = common::score_longwan(format, &[evil.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{format}: {}", text(&out));
         let all = text(&out);
         assert_eq!(raw_controls(&all), [], "{format}: {all:?}");
@@ -145,18 +136,7 @@ fn valid_input_prints_exactly_what_the_core_renders() {
     let circle = lifecircle_core::Circle::from_json(&sample()).unwrap();
     let a = lifecircle_core::score(&st, &circle, "2026-12-06".parse().unwrap()).unwrap();
     let run = |format: &str, lang: &str| {
-        let out = lifecircle(&[
-            "score",
-            "-s",
-            "longwan-2024",
-            "--as-of",
-            "2026-12-06",
-            "--format",
-            format,
-            "--lang",
-            lang,
-            sample_path().to_str().unwrap(),
-        ]);
+        let out = common::score_longwan(format, &["--lang", lang, sample_path().to_str().unwrap()]);
         assert!(out.status.success(), "{}", text(&out));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -264,20 +244,7 @@ fn a_line_break_in_a_data_files_name_is_read_as_a_space() {
     );
     let facilities = common::tmp("alt-enter.csv", "名称,业态,经度,纬度\n\"测试\n超市\",综合超市,116.3372,39.9496\n");
     let p = |p: &std::path::Path| p.to_str().expect("path").to_string();
-    let out = common::lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2026-12-06",
-        "--format",
-        "json",
-        "--network",
-        &p(&osm),
-        "--facilities",
-        &p(&facilities),
-        &p(&circle),
-    ]);
+    let out = common::score_longwan("json", &["--network", &p(&osm), "--facilities", &p(&facilities), &p(&circle)]);
     assert!(out.status.success(), "{}", common::text(&out));
     let t = String::from_utf8_lossy(&out.stdout);
     assert!(t.contains("测试 超市"), "the name with a space: {t}");

@@ -49,16 +49,15 @@ pub fn sample_path() -> PathBuf {
 /// writes it (an assessment to hand in).
 pub fn scored_sample() -> String {
     let sample = sample_path();
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2026-12-06",
-        "--format",
-        "json",
-        sample.to_str().expect("path"),
-    ]);
+    let out = score_longwan("json", &[sample.to_str().expect("path")]);
     assert!(out.status.success(), "{}", text(&out));
     String::from_utf8(out.stdout).expect("utf8")
+}
+
+/// `lifecircle score -s longwan-2024 --as-of 2026-12-06 --format <format>` then `rest` (more
+/// options and the circle files).
+pub fn score_longwan(format: &str, rest: &[&str]) -> Output {
+    let mut args = vec!["score", "-s", "longwan-2024", "--as-of", "2026-12-06", "--format", format];
+    args.extend_from_slice(rest);
+    lifecircle(&args)
 }
