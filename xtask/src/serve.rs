@@ -2,6 +2,9 @@
 //! prefixes mapped to directories, one thread per connection, only plain names below a mounted
 //! directory (no `..`, no absolute path), only requests naming 127.0.0.1, localhost or [::1] as
 //! their host, the demo's CSP sent as a header too (the page also carries it as a meta tag).
+//! Text, scripts and wasm go gzip-compressed to a browser that accepts it, as a portal's server
+//! should send them: a phone on a slow network (or Chromium throttled in a test) then loads the
+//! bytes `cargo xtask dist` counts, not three times as many.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -71,6 +74,7 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     let mut request = String::new();
     reader.read_line(&mut request)?;
     let mut host = None;
+    let mut gzip_ok = false;
     let mut header = String::new();
     let mut complete = false;
     while reader.read_line(&mut header)? > 0 {
@@ -82,6 +86,10 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
             && name.eq_ignore_ascii_case("host")
         {
             host = Some(value.trim().to_string());
+        } else if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            gzip_ok = accepts_gzip(value);
         }
         header.clear();
     }
@@ -104,13 +112,41 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
         }
     };
     let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
+    let (body, encoding) = match status {
+        "200 OK" if gzip_ok && compressible(kind) => (gzip(&body)?, "Content-Encoding: gzip\r\n"),
+        _ => (body, ""),
+    };
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}\
-         X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Vary: Accept-Encoding\r\n\
+         {policy}X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     stream.write_all(&body)
+}
+
+/// Whether an `Accept-Encoding` value lists gzip (or `*`) with a weight above zero.
+fn accepts_gzip(value: &str) -> bool {
+    value.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let weight = parts
+            .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
+            .map_or(Some(1.0), |q| q.trim().parse::<f64>().ok());
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && weight.is_some_and(|w| w > 0.0)
+    })
+}
+
+/// Whether a content type is worth compressing (PNG and icons are compressed already).
+fn compressible(kind: &str) -> bool {
+    kind.starts_with("text/") || kind.starts_with("application/") || kind.starts_with("image/svg")
+}
+
+/// `body` gzip-compressed at level 6, what common servers use by default.
+fn gzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 3), flate2::Compression::new(6));
+    out.write_all(body)?;
+    out.finish()
 }
 
 /// Whether a request's `Host` names this machine: 127.0.0.1, localhost or [::1], at any port
@@ -217,5 +253,60 @@ mod tests {
         let long = format!("GET /{} HTTP/1.1\r\nHost: {host}\r\n\r\n", "a".repeat(MAX_HEAD as usize));
         assert_eq!(status(&base, long.as_bytes()), "HTTP/1.1 431 Request Header Fields Too Large");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The whole answer to `request`: its head, and its body as sent.
+    fn answer(base: &str, request: &str) -> (String, Vec<u8>) {
+        let mut s = TcpStream::connect(base.trim_start_matches("http://")).unwrap();
+        s.write_all(request.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).unwrap();
+        let at = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        (String::from_utf8_lossy(&out[..at]).into_owned(), out[at + 4..].to_vec())
+    }
+
+    #[test]
+    fn compressed_only_for_browsers_that_accept_gzip() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-gzip-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = "customElements.define('x-y', class extends HTMLElement {});\n".repeat(200);
+        std::fs::write(dir.join("a.js"), &script).unwrap();
+        std::fs::write(dir.join("a.png"), [0x89u8, b'P', b'N', b'G']).unwrap();
+        let base = serve_in_background(vec![("/", dir.clone())]).unwrap();
+        let host = base.trim_start_matches("http://").to_string();
+        let get =
+            |path: &str, accept: &str| answer(&base, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{accept}\r\n"));
+        let (head, body) = get("/a.js", "Accept-Encoding: br, gzip, deflate\r\n");
+        assert!(head.contains("\r\nContent-Encoding: gzip\r\n"), "{head}");
+        assert!(head.contains(&format!("\r\nContent-Length: {}\r\n", body.len())), "{head}");
+        assert!(body.len() * 10 < script.len(), "{} bytes for {}", body.len(), script.len());
+        let mut plain = String::new();
+        flate2::read::GzDecoder::new(&body[..]).read_to_string(&mut plain).unwrap();
+        assert_eq!(plain, script);
+        for accept in
+            ["", "Accept-Encoding: br\r\n", "Accept-Encoding: gzip;q=0, br\r\n", "Accept-Encoding: identity\r\n"]
+        {
+            let (head, body) = get("/a.js", accept);
+            assert!(!head.contains("Content-Encoding"), "{accept}: {head}");
+            assert_eq!(body, script.as_bytes(), "{accept}");
+        }
+        let (head, body) = get("/a.png", "Accept-Encoding: gzip\r\n");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, [0x89u8, b'P', b'N', b'G']);
+        let (head, _) = get("/missing.js", "Accept-Encoding: gzip\r\n");
+        assert!(head.starts_with("HTTP/1.1 404") && !head.contains("Content-Encoding"), "{head}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn gzip_is_accepted_by_name_and_weight() {
+        assert!(accepts_gzip("gzip"));
+        assert!(accepts_gzip("deflate, GZIP;q=0.5"));
+        assert!(accepts_gzip("*"));
+        assert!(!accepts_gzip("gzip;q=0"));
+        assert!(!accepts_gzip("gzip; q=0.0, br"));
+        assert!(!accepts_gzip("x-gzip2, br"));
+        assert!(!accepts_gzip(""));
     }
 }
