@@ -344,3 +344,92 @@ test('the district reports the targets circle data cannot give (`reported`): sho
     await browser.close();
   }
 });
+
+test('the district types the values circle data cannot give into the board: summarised as the native CLI with --reported, refused with why, the keyboard kept, kept by the portal', { skip: skip || (!cli && 'needs LIFECIRCLE_CLI') }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    await board(page).locator('.lc-target').first().waitFor();
+    await page.evaluate(() => {
+      window.__reported = [];
+      document.addEventListener('lifecircle-reported', (e) => window.__reported.push(e.detail));
+    });
+    const pilot = board(page).locator('.lc-target', { hasText: '省级试点' });
+    const pilotBox = board(page).locator('[data-report="provincial_pilot"]');
+    const operatorsBox = board(page).locator('[data-report="professional_operators"]');
+    // One box per metric, labelled, with what to write said beside it.
+    assert.equal(await pilotBox.count(), 1);
+    assert.equal(await operatorsBox.count(), 1);
+    assert.equal(await pilot.getByLabel('区里填报：').count(), 1, 'the pilot target\'s box is labelled');
+    assert.match(await pilotBox.evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent), /是记 1、否记 0/);
+    // Typed, then Tab: counted as reported; the keyboard moves on, not lost in the redrawn board.
+    await pilotBox.fill('1');
+    await pilotBox.press('Tab');
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    assert.equal(await pilot.locator('.lc-badge').textContent(), '区里填报');
+    await page.waitForTimeout(100);
+    const focused = () => page.evaluate(() => {
+      const a = document.getElementById('lc-district').shadowRoot.activeElement;
+      return a ? (a.dataset.report ?? a.tagName.toLowerCase()) : null;
+    });
+    assert.notEqual(await focused(), null, 'the keyboard stays in the board');
+    assert.notEqual(await focused(), 'provincial_pilot', 'Tab moved on');
+    await operatorsBox.fill('2');
+    await operatorsBox.press('Enter');
+    await operatorsBox.blur();
+    await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().locator('.lc-t-how', { hasText: '区里填报：2' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__reported), ['provincial_pilot=1', 'provincial_pilot=1; professional_operators=2']);
+    assert.equal(await operatorsBox.inputValue(), '2', 'the box shows the value taken');
+    // The summary is what the native CLI writes with the same values as --reported.
+    const circles = await page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()));
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const asOf = (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0];
+    const files = circles.map((c, i) => {
+      const f = join(tmp, `typed-${i}.json`);
+      writeFileSync(f, JSON.stringify(c));
+      return f;
+    });
+    const raw = execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(sample.communities),
+      '--reported', 'provincial_pilot=1', '--reported', 'professional_operators=2', '--format', 'json', ...files], { encoding: 'utf8' });
+    assert.equal(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), raw, 'the summary JSON is the CLI\'s, byte for byte');
+    same(await shown(page), expected(JSON.parse(raw)));
+    await page.screenshot({ path: join(art, 'district-typed-reported.png'), fullPage: true });
+    // Not a number, or not a whole number of operators: refused with why, the summary unchanged.
+    const notice = board(page).locator('.lcx-notice');
+    await operatorsBox.fill('两家');
+    await operatorsBox.blur();
+    await notice.filter({ hasText: '“两家”不是数值' }).waitFor();
+    assert.equal(await operatorsBox.getAttribute('aria-invalid'), 'true');
+    // Said under the box too (the notice is at the top of a long page), and read with it.
+    const why = board(page).locator('.lcx-report-why');
+    assert.match(await why.textContent(), /“两家”不是数值/);
+    assert.match(await operatorsBox.evaluate((b) => b.getAttribute('aria-describedby').split(' ').map((id) => b.getRootNode().getElementById(id).textContent).join(' ')), /不是数值/);
+    assert.ok(await why.isVisible());
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    await operatorsBox.fill('2.5');
+    await operatorsBox.blur();
+    await notice.filter({ hasText: '个数须为 0 或正整数' }).waitFor();
+    assert.equal(await why.count(), 1, 'one reason under the box, the newest');
+    assert.match(await why.textContent(), /个数须为 0 或正整数/);
+    assert.equal(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), raw, 'a refused value changes nothing');
+    await page.screenshot({ path: join(art, 'district-typed-refused.png'), fullPage: true });
+    await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().screenshot({ path: join(art, 'district-typed-refused-box.png') });
+    // English: the refusal in English only.
+    await page.evaluate(() => document.getElementById('lc-district').setAttribute('lang', 'en'));
+    assert.match(await notice.textContent(), /^Reported values not taken; the summary is unchanged: .*a count is a whole number/);
+    assert.doesNotMatch(await notice.textContent(), /个数/);
+    await page.evaluate(() => document.getElementById('lc-district').setAttribute('lang', 'zh'));
+    // The demo portal keeps the values it was told of (`lifecircle-reported`): a reload shows them.
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    assert.equal(await board(page).locator('[data-report="professional_operators"]').inputValue(), '2');
+    // Emptied: not reported any more.
+    await pilotBox.fill('');
+    await pilotBox.blur();
+    await pilot.locator('.lc-t-how', { hasText: '--reported provincial_pilot=值' }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

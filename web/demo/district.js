@@ -74,12 +74,19 @@ async function main() {
   const kept = savedList();
   el.data = kept ?? state.sample.circles;
   el.addEventListener('lifecircle-input', (e) => save(e.detail)); // a file added, a circle removed
+  // The values the district typed for the targets circle data cannot give, kept as a portal
+  // would keep them and given back as the `reported` attribute.
+  const reported = recall('reported');
+  if (typeof reported === 'string' && reported) el.setAttribute('reported', reported);
+  el.addEventListener('lifecircle-reported', (e) => remember('reported', e.detail));
   $('slot-district').append(el);
   await el.ready;
   if (kept && el.handle) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
   $('reset').addEventListener('click', () => {
     el.data = state.sample.circles;
+    el.removeAttribute('reported');
+    remember('reported', '');
     try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }
     status('已恢复示例列表。', 'The sample list is back.');
   });

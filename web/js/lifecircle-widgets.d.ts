@@ -139,6 +139,8 @@ export interface LifecircleEventMap {
   'lifecircle-submit': ScoredEvent & { readonly circle: string };
   /** The circle's JSON text after every edit (a form also once on mounting); the district's list after an addition or removal. */
   'lifecircle-input': CustomEvent<string>;
+  /** `<lifecircle-district>`: the values the district typed for its targets that circle data cannot give, `metric=value; …` as the CLI's `--reported` (empty when cleared); set them as the `reported` attribute to show them again. */
+  'lifecircle-reported': CustomEvent<string>;
   /** The id of the facility chosen on the guide map. */
   'lifecircle-select': CustomEvent<string>;
   /** The gap report's print button: the element calls `window.print()` unless a listener calls `preventDefault()` (to print its own way). */

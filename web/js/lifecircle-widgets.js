@@ -240,6 +240,10 @@ const TEXT = {
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   noCircles: ['还没有生活圈，暂无汇总可导出：请先用“添加生活圈”选择 JSON 文件。', 'No circles yet: there is no summary to export; add circles first.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
+  reportTaken: ['已按填报值重新汇总：{text}。', 'Summarised again with the reported values: {text}.'],
+  reportCleared: ['已清除填报值，重新汇总。', 'Reported values cleared; summarised again.'],
+  reportRefused: ['填报值未采用，汇总未改变：{zh}', 'Reported values not taken; the summary is unchanged: {en}'],
+  reportNotNumber: ['“{value}”不是数值：请填写数字，如 1、2 或 30%', '“{value}” is not a number: write a number, e.g. 1, 2 or 30%'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
   details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
@@ -401,6 +405,7 @@ class LifecircleElement extends HTMLElement {
   get config() { return this._config; }
   set config(v) {
     const id = this.circleId;
+    this._typedReported = undefined; // the page's `reported` again
     this._config = { ...(v || {}) };
     if (this._mountedAs && this.circleId !== id) this._otherCircle();
     if (this.isConnected) this._remount();
@@ -481,6 +486,7 @@ class LifecircleElement extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
+    if (name === 'reported') this._typedReported = undefined; // the page's values again
     // Another circle after a mount: its starting data is still to come (see `data`).
     if (name === 'circle-id' && this._mountedAs) this._otherCircle();
     // Follow the form named now, whether the widget has loaded yet or not.
@@ -527,7 +533,8 @@ class LifecircleElement extends HTMLElement {
       communities: this.getAttribute('communities') || c.communities || undefined,
       // `<lifecircle-district>`: values the district reports, `metric=value, …` as the CLI's
       // `--reported` (the config may give them as an object, `{ provincial_pilot: 1 }`).
-      reported: this.getAttribute('reported') || reportedText(c.reported),
+      // Values typed into the board since win, until the page sets `reported` again.
+      reported: this._typedReported ?? (this.getAttribute('reported') || reportedText(c.reported)),
     };
   }
 
@@ -1042,6 +1049,61 @@ class DistrictElement extends LifecircleElement {
     this.shadowRoot.addEventListener('click', (ev) => {
       const b = ev.target instanceof Element ? ev.target.closest('[data-remove]') : null;
       if (b) this._remove(Number(b.dataset.remove));
+    });
+    // The board's boxes for the values the district reports carry `data-report` (their metric):
+    // a change gives them all to the widget (`setReported`), as the CLI's `--reported`. The
+    // board is then drawn anew: whatever had the keyboard (a change comes as it moves on, by
+    // Tab) gets it back, found by its place among the board's controls.
+    this.shadowRoot.addEventListener('change', (ev) => {
+      const box = ev.target instanceof Element ? ev.target.closest('[data-report]') : null;
+      if (box) this._report(box);
+    });
+    this.shadowRoot.addEventListener('focusin', (ev) => { this._focusAt = this._controls().indexOf(ev.target); });
+  }
+
+  // The board's controls, in document order.
+  _controls() { return [...this._slot.querySelectorAll('a[href],button,input,select,textarea,summary,[tabindex]')]; }
+
+  /** Gives the widget every reported value typed in its boxes (`box` the one changed), says so, and tells the page (`lifecircle-reported`, detail: the values as `metric=value; …`). */
+  _report(box) {
+    if (!this._handle) return;
+    const boxes = [...this.shadowRoot.querySelectorAll('[data-report]')];
+    for (const b of boxes) {
+      b.removeAttribute('aria-invalid');
+      b.setAttribute('aria-describedby', b.getAttribute('aria-describedby').split(' ')[0]); // its hint only
+    }
+    // Only a number goes into the text the core reads: `1,5` or `2; x=1` typed in a box must
+    // not be read as more values.
+    const odd = boxes.find((b) => b.value.trim() !== '' && !/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(b.value.trim()));
+    const text = boxes.filter((b) => b.value.trim() !== '').map((b) => `${b.dataset.report}=${b.value.trim()}`).join('; ');
+    let refused = null;
+    if (odd) {
+      const [zh, en] = TEXT.reportNotNumber.map((t) => t.replace('{value}', odd.value.trim()));
+      refused = { zh, en };
+    } else {
+      try { this._handle.setReported(text); } catch (e) {
+        // The core's messages say it in both languages, `中文 / English`, a line each.
+        const lines = String(e.message).split('\n').map((l) => l.split(' / '));
+        refused = { zh: lines.map((l) => l[0]).join('；'), en: lines.map((l) => l[1] ?? l[0]).join('; ') };
+      }
+    }
+    for (const w of this._slot.querySelectorAll('.lcx-report-why')) w.remove();
+    if (refused) {
+      // Said at the top (an alert) and under the box itself, which may be far down the page.
+      const bad = odd ?? box;
+      bad.setAttribute('aria-invalid', 'true');
+      this._sayKey('reportRefused', refused, true);
+      const why = h('p', { class: 'lc-error lcx-report-why', id: `lcx-why-${bad.dataset.report}` }, langOf(this) === 'en' ? refused.en : refused.zh);
+      bad.closest('.lc-t-report')?.after(why);
+      bad.setAttribute('aria-describedby', `${bad.getAttribute('aria-describedby').split(' ')[0]} ${why.id}`);
+      return;
+    }
+    this._typedReported = text;
+    if (text) this._sayKey('reportTaken', { text }); else this._sayKey('reportCleared');
+    this.dispatchEvent(new CustomEvent('lifecircle-reported', { detail: text, bubbles: true, composed: true }));
+    setTimeout(() => {
+      const at = this._focusAt; // where the keyboard went last (Tab moves on after the change)
+      if (at >= 0 && !this.shadowRoot.activeElement) this._controls()[at]?.focus();
     });
   }
 

@@ -460,6 +460,19 @@ impl Widget {
         self.summary(SummaryFormat::Csv, "summaryCsv")
     }
 
+    /// The district dashboard: the values the district reports for its targets that circle data
+    /// cannot give, `metric=value, …` as the CLI's `--reported` (what the board's own inputs
+    /// hold); they replace the ones it had. Throws `code: "bad_argument"` (why, Chinese first)
+    /// for text that does not parse, a metric with no such target, or another widget; the board
+    /// keeps its values then.
+    #[wasm_bindgen(js_name = setReported)]
+    pub fn set_reported(&self, text: &str) -> Result<(), JsValue> {
+        match self.inner.set_reported(text) {
+            Some(r) => r.map_err(bad),
+            None => Err(bad("setReported 只适用于全区进度组件 / setReported is the district dashboard's")),
+        }
+    }
+
     /// The circle as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {

@@ -115,7 +115,12 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let targets = if own.is_empty() {
         view! { <p>{tr(l, "本标准没有区级目标。", "This standard sets no district targets.")}</p> }.into_any()
     } else {
-        view! { <ol class="lc-targets">{own.iter().map(|t| target(t, d, st, l)).collect_view()}</ol> }.into_any()
+        // A value the district reports is typed once, beside the first of its metric's targets.
+        let items = own.iter().enumerate().map(|(i, t)| {
+            let first = !own[..i].iter().any(|o| o.metric == t.metric);
+            target(t, d, st, l, first)
+        });
+        view! { <ol class="lc-targets">{items.collect_view()}</ol> }.into_any()
     };
     let above_view = (!above.is_empty()).then(|| {
         let items = above
@@ -190,8 +195,9 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
 }
 
 /// A target: its year and text, the district's value against it as a bar, the verdict, then
-/// its source and how the value was counted.
-fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
+/// its source and how the value was counted; for the `first` target of a metric the district
+/// reports, a box to type its value in.
+fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool) -> impl IntoView + use<> {
     let as_of = d.as_of;
     let fraction = t.unit == "fraction";
     // A later year's target not met yet is not a failure.
@@ -257,7 +263,36 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang) -> impl Into
             <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{cite_line(l, Some(st), &t.cite)}</p>
             <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
             {counted}
+            {(first && t.reportable()).then(|| report_box(t, l))}
         </li>
+    }
+}
+
+/// Where the district types the value of a target circle data cannot give (创成省级试点, 专业运营
+/// 机构家数). The custom element reads every box, marked `data-report` with its metric, when one
+/// changes and gives them to the widget (`setReported`), as the CLI's `--reported`: a Leptos
+/// event handler here would link Leptos' event delegation into this bundle (see `removable`).
+fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
+    let hint_id = format!("lc-report-{}", t.metric);
+    let value = if t.counting == "reported" { t.value_text() } else { String::new() };
+    let hint = match (t.unit == "fraction", l) {
+        (true, Lang::Zh) => "填比例，如 30%；留空即未填报。填报值由区里负责，本工具不核实。",
+        (true, Lang::En) => {
+            "A share, e.g. 30%; empty: not reported. The district answers for it: this tool does not check it."
+        }
+        (false, Lang::Zh) => "填个数（整数，是记 1、否记 0）；留空即未填报。填报值由区里负责，本工具不核实。",
+        (false, Lang::En) => {
+            "A whole number (1 for yes, 0 for no); empty: not reported. The district answers for it: this tool does not check it."
+        }
+    };
+    view! {
+        <p class="lc-t-report">
+            <label>{tr(l, "区里填报：", "Reported by the district: ")}
+                <input type="text" inputmode="decimal" autocomplete="off" size="8" data-report=t.metric.clone()
+                    value=value aria-describedby=hint_id.clone()/>
+            </label>
+            " " <span class="lc-muted" id=hint_id>{hint}</span>
+        </p>
     }
 }
 

@@ -121,12 +121,18 @@ impl std::error::Error for MountError {}
 /// Reads a list from JSON into a widget.
 type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
 
+/// Takes text the user typed, or says why not (Chinese first).
+type TakeText = Box<dyn Fn(&str) -> Result<(), String>>;
+
 /// How a widget that holds a list reads and writes its JSON.
 struct ListIo {
     load: LoadList,
     save: Box<dyn Fn() -> String>,
     /// The summary (the district's) as JSON or as a CSV table, or why there is none.
     summary: Box<dyn Fn(SummaryFormat) -> Result<String, InputError>>,
+    /// Takes the values the district reports (`metric=value, …`, as the CLI's `--reported`),
+    /// replacing those it had; refuses them, keeping those it had, with why (Chinese first).
+    report: TakeText,
 }
 
 /// How the district dashboard writes its summary: as `lifecircle district --format json`, or
@@ -195,6 +201,18 @@ impl Mounted {
     /// Why the circles are not summarised (fields `circles[i]…`).
     pub fn summary(&self, format: SummaryFormat) -> Option<Result<String, InputError>> {
         self.list.as_ref().map(|io| (io.summary)(format))
+    }
+
+    /// The district dashboard: the values the district reports for its targets that circle data
+    /// cannot give, as typed into the board (`metric=value, …`, as the CLI's `--reported`;
+    /// [`lifecircle_core::district::parse_reported`]); they replace the ones it had. `None` for
+    /// the other widgets.
+    ///
+    /// # Errors
+    /// Text that does not parse, or a metric the standard reports no target for, with why
+    /// (Chinese first); the board keeps the values it had.
+    pub fn set_reported(&self, text: &str) -> Option<Result<(), String>> {
+        self.list.as_ref().map(|io| (io.report)(text))
     }
 
     /// The circle as JSON, to save (the district dashboard's: its circles, a JSON array).
@@ -480,16 +498,18 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         // circle (`district` itself: which targets a district reports does not depend on its
         // circles), not through `summarise`, which refuses a list of none: a bad value was
         // accepted in silence then.
-        let reported = options.reported.clone();
-        if !reported.is_empty() {
-            let problems = standard.with_untracked(|st| {
-                lifecircle_core::district::district(st, &[], as_of.get_untracked(), communities)
-                    .check_reported(&reported)
-            });
-            if !problems.is_empty() {
-                return Err(MountError { code: "bad_argument", message: problems.join("\n") });
-            }
+        // Checked against the standard's targets with no circle.
+        let check = move |r: &[(String, f64)]| {
+            standard.with_untracked(|st| {
+                lifecircle_core::district::district(st, &[], as_of.get_untracked(), communities).check_reported(r)
+            })
+        };
+        let problems = check(&options.reported);
+        if !problems.is_empty() {
+            return Err(MountError { code: "bad_argument", message: problems.join("\n") });
         }
+        // The board's own inputs change them later ([`Mounted::set_reported`]).
+        let reported = RwSignal::new(options.reported.clone());
         // With no circle yet (a district's page before its first file), the board shows the
         // standard's targets with nothing counted and how to add circles, not `summarise`'s
         // refusal of an empty list; the summary is not exported then (below), as the CLI and the
@@ -504,7 +524,7 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                             .map_err(lifecircle_core::district::Refused::into_input_error)
                     };
                     d.map(|mut d| {
-                        d.apply_reported(&reported);
+                        reported.with(|r| d.apply_reported(r));
                         d
                     })
                 })
@@ -542,6 +562,15 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                     (Ok(d), SummaryFormat::Csv) => Ok(lifecircle_core::table::district(d, lang.get_untracked())),
                     (Err(e), _) => Err(e.clone()),
                 })
+            }),
+            report: Box::new(move |text| {
+                let r = lifecircle_core::district::parse_reported(text)?;
+                let problems = check(&r);
+                if !problems.is_empty() {
+                    return Err(problems.join("\n"));
+                }
+                reported.set(r);
+                Ok(())
             }),
         });
         Ok(m)

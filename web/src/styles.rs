@@ -245,6 +245,8 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-warnings{list-style:none;padding:0;margin:.6em 0}
 .lc-district .lc-warnings li{padding:.25em .5em;border-left:4px solid var(--_warn);margin:.25em 0;background:var(--_surface)}
 .lc-district .lc-t-counted{margin:.2em 0;font-size:.92em}
+.lc-district .lc-t-report{margin:.3em 0}.lc-district .lc-t-report input{width:8em;margin-inline-start:.3em}
+.lc-district .lc-t-report .lc-muted{font-size:.92em}
 .lc-district .lc-targets{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
 .lc-district .lc-target{border:1px solid var(--_border);border-inline-start:6px solid var(--_muted);border-radius:var(--_radius);padding:.45em .8em;overflow-wrap:anywhere}
 .lc-district .lc-met{border-inline-start-color:var(--_ok)}.lc-district .lc-unmet{border-inline-start-color:var(--_bad)}
