@@ -88,6 +88,53 @@ async fn a_bad_reported_value_is_refused_at_mount() {
     }
 }
 
+/// Values typed into the board (`Mounted::set_reported`): a box beside the first target of each
+/// metric the district reports, showing the value taken; a value refused leaves the summary as it
+/// was; an empty text reports nothing again. Another widget has no such values.
+#[wasm_bindgen_test]
+async fn values_typed_into_the_board_are_taken_or_refused_whole() {
+    let cs = circles();
+    let el = host();
+    let m = mount_district(el.clone(), options(Some(&cs), &[])).unwrap();
+    settle().await;
+    let boxes = |el: &web_sys::HtmlElement| {
+        let list = el.query_selector_all("input[data-report]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                let b: web_sys::HtmlInputElement = wasm_bindgen::JsCast::dyn_into(list.item(i).unwrap()).unwrap();
+                (b.get_attribute("data-report").unwrap(), b.value())
+            })
+            .collect::<Vec<_>>()
+    };
+    // Longwan's two reportable metrics, once each, empty until reported.
+    let empty =
+        vec![("provincial_pilot".to_string(), String::new()), ("professional_operators".to_string(), String::new())];
+    assert_eq!(boxes(&el), empty);
+    let before = m.summary(SummaryFormat::Json).unwrap().unwrap();
+    m.set_reported("provincial_pilot=1; professional_operators=2").unwrap().unwrap();
+    settle().await;
+    assert_eq!(
+        boxes(&el),
+        vec![("provincial_pilot".into(), "1".into()), ("professional_operators".into(), "2".into())]
+    );
+    let taken = m.summary(SummaryFormat::Json).unwrap().unwrap();
+    assert!(taken.contains("\"counting\": \"reported\""), "{taken}");
+    // Refused whole, with why: the summary is the one taken before.
+    for (text, said) in [
+        ("provincial_pilot=1; circles_built=3", "circles_built 由各圈数据计算，不能填报"),
+        ("professional_operators=2.5", "个数须为 0 或正整数"),
+        ("provincial_pilot=是", "须写成 指标=数值"),
+    ] {
+        let why = m.set_reported(text).unwrap().expect_err(text);
+        assert!(why.contains(said), "{text}: {why}");
+        assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), taken, "{text}");
+    }
+    m.set_reported("").unwrap().unwrap();
+    settle().await;
+    assert_eq!(boxes(&el), empty);
+    assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), before);
+}
+
 /// No circle yet: the targets with nothing counted and how to add circles, as before the core
 /// refused an empty list; the summary is not exported (the CLI refuses it too), in the core's
 /// words. Circles loaded, then all removed again, come and go.
