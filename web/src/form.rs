@@ -248,6 +248,7 @@ pub fn AssessmentForm(
             })
         })
     };
+    let submittable = on_submit.is_some();
     let body = move || {
         state.generation.track();
         let l = lang.get();
@@ -263,7 +264,7 @@ pub fn AssessmentForm(
                         .map(|i| question(ctx, st, i.id.clone()))
                         .collect_view();
                     view! {
-                        <fieldset>
+                        <fieldset class="lc-sec" tabindex="-1">
                             <legend><h3>{format!("{} ({} {})", d.name.get(l), fmt_num(d.points), points_word(l, d.points))}</h3></legend>
                             {qs}
                         </fieldset>
@@ -272,10 +273,18 @@ pub fn AssessmentForm(
                 .collect_view();
             // What the marks on the questions mean, once before them (the score card's note).
             let note = provisional_footnote(l, st.indicators.iter().map(model::confidences));
+            let walk = distances(ctx, st);
+            // The sections in order, as the table of contents lists them.
+            let mut names = vec![tr(l, "基本信息", "The circle").to_string(), tr(l, "设施清单", "Facility inventory").to_string()];
+            if !distance_categories(st).is_empty() {
+                names.push(tr(l, "步行距离", "Walking distances").to_string());
+            }
+            names.extend(st.dimensions.iter().map(|d| d.name.get(l).to_string()));
             view! {
+                {contents(names, submittable, l)}
                 {basics(ctx, st)}
                 {inventory(ctx, st)}
-                {distances(ctx, st)}
+                {walk}
                 {note}
                 {dims}
             }
@@ -585,7 +594,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     let nr_id = ctx.id("new-res");
     let sample = c.sample.then(|| view! { <p class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</p> });
     view! {
-        <fieldset>
+        <fieldset class="lc-sec" tabindex="-1">
             <legend><h3>{tr(l, "基本信息", "The circle")}</h3></legend>
             {sample}
             <TextField id=ctx.id("name") label=tr(l, "生活圈名称", "Name").to_string() initial=c.name.clone()
@@ -914,7 +923,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             .collect_view()
     };
     view! {
-        <fieldset>
+        <fieldset class="lc-sec" tabindex="-1">
             <legend><h3>{tr(l, "设施清单", "Facility inventory")}</h3></legend>
             // A long table is many Tab presses: a keyboard user may pass it (shown when focused).
             <button type="button" class="lc-quiet lc-skip" on:click=move |_| skip_past(tbody)>
@@ -1027,6 +1036,44 @@ fn flag(invalid: impl Fn() -> bool + 'static) -> impl Fn() -> String + 'static {
 /// (empty otherwise: no description).
 fn described(invalid: impl Fn() -> bool + 'static, id: String) -> impl Fn() -> String + 'static {
     move || if invalid() { id.clone() } else { String::new() }
+}
+
+/// The form's table of contents (目录), folded: a button per section (`names`, in the order of
+/// the form's `.lc-sec` sections) and one for the submit button, each taking the view and the
+/// keyboard there. On a phone the form is some forty screens long.
+fn contents(names: Vec<String>, submittable: bool, l: Lang) -> impl IntoView + use<> {
+    let items = names
+        .into_iter()
+        .enumerate()
+        .map(|(k, name)| view! { <li><button type="button" class="lc-quiet" on:click=move |ev| jump(&ev, Some(k))>{name}</button></li> })
+        .collect_view();
+    let submit = submittable.then(|| {
+        view! { <li><button type="button" class="lc-quiet" on:click=move |ev| jump(&ev, None)>{tr(l, "提交自评", "Submit")}</button></li> }
+    });
+    view! {
+        <details class="lc-toc">
+            <summary>{tr(l, "目录：跳到某一部分", "Contents: go to a section")}</summary>
+            <nav aria-label=tr(l, "表单目录", "Sections of the form")><ul>{items}{submit}</ul></nav>
+        </details>
+    }
+}
+
+/// Scrolls the form's section `k` (`None`: its submit button) to the top of the view, below the
+/// sticky score line, and gives it the keyboard: a section is then read out by its name, and Tab
+/// goes on to its first field.
+fn jump(ev: &leptos::ev::MouseEvent, k: Option<usize>) {
+    let form = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|b| b.closest("form").ok().flatten());
+    let target = form.and_then(|f| match k {
+        Some(k) => f.query_selector_all(".lc-sec").ok().and_then(|all| all.item(u32::try_from(k).ok()?)),
+        None => f.query_selector(".lc-submit").ok().flatten().map(Into::into),
+    });
+    if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        t.scroll_into_view();
+        let _ = t.focus();
+    }
 }
 
 /// Moves the focus past the facility table: to the first control after its fieldset.
@@ -1245,7 +1292,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             .collect_view()
     };
     Some(view! {
-        <fieldset>
+        <fieldset class="lc-sec" tabindex="-1">
             <legend><h3>{tr(l, "步行距离", "Walking distances")}</h3></legend>
             <p class="lc-help">{tr(l,
                 "步行距离按实际步行路线计（米），可用地图 App 的步行导航查到。“中心到最近的……”：从生活圈中心走到最近一处该类设施；设施清单中该类设施填有步行距离的，取两者中较近的。",

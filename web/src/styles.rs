@@ -226,6 +226,10 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
 .lc-form .lc-problems>ul{scroll-margin-top:calc(var(--lc-sticky-top,0px) + 8em)}
 .lc-form .lc-dups{border:2px solid var(--_warn);border-radius:var(--_radius);padding:.2em .9em;margin:.6em 0}
+.lc-form .lc-toc{margin:.6em 0}.lc-form .lc-toc summary{cursor:pointer;color:var(--_accent);font-weight:600;padding:.45em 0}
+.lc-form .lc-toc ul{list-style:none;margin:.3em 0;padding:0;display:flex;flex-wrap:wrap;gap:.4em}
+.lc-form .lc-sec,.lc-form .lc-submit{scroll-margin-top:calc(var(--lc-sticky-top,0px) + 6em)}.lc-form .lc-sec:focus{outline:none}
+.lc-form .lc-sec:focus-visible>legend{outline:3px solid var(--_focus);outline-offset:2px}
 .lc-form .lc-actions{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0;align-items:center}
 .lc-form .lc-why{color:var(--_bad);font-weight:600;margin:0}
 .lc-form .lc-notes{list-style:none;padding:0;margin:.6em 0}
