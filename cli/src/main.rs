@@ -13,6 +13,7 @@ use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
+mod batch;
 mod terminal;
 mod verify;
 
@@ -1249,8 +1250,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // A file or circle that cannot be scored is listed and the batch goes on: the
             // others are scored and written, and the command exits non-zero at the end.
             let mut failed: Vec<Failure> = Vec::new();
-            let mut results = Vec::new();
-            let mut lists = false;
+            // Each assessment is written as soon as its circle is scored (a CSV row, an element
+            // of the JSON list), so a province's circles are not all held in memory.
+            let mut out = batch::Batch::new(
+                format,
+                lang,
+                circles.len(),
+                |t: &str, json| {
+                    if json { emit_json(t) } else { emit(t) }
+                },
+            );
             let mut scored = 0;
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
@@ -1262,7 +1271,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 };
                 let list = is_list(&text);
-                lists |= list;
                 let read = match circles_in(&text) {
                     // An empty list scores nothing: said, not a silent success (as `district`).
                     Ok(cs) if cs.is_empty() => {
@@ -1296,7 +1304,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     scored += usize::from(result.is_ok());
                     match result {
                         Ok(a) => match format {
-                            FormatArg::Json | FormatArg::Csv => results.push(a),
+                            FormatArg::Json | FormatArg::Csv => out.write(&a, list)?,
                             FormatArg::Text | FormatArg::Md => {
                                 let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
                                 say!("{}", report::render_noted(&a, lang, f, warning.as_deref()));
@@ -1316,17 +1324,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             warn_repeated_ids(&ids);
-            if matches!(format, FormatArg::Json) {
-                let v = if circles.len() == 1 && !lists && results.len() == 1 {
-                    serde_json::to_string_pretty(&results[0])
-                } else {
-                    serde_json::to_string_pretty(&results)
-                };
-                emit_json(&(v.map_err(|e| Failure::Invalid(e.to_string()))? + "\n"));
-            }
-            if matches!(format, FormatArg::Csv) {
-                emit(&lifecircle_core::table::circles(&results, lang));
-            }
+            out.finish();
             let n = failed.len();
             Failure::batch(failed).map_err(|e| {
                 if scored == 0 {
