@@ -1346,7 +1346,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             all,
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
-            let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
+            let handed = read(&assessment)?;
+            let assessments = verify::assessments(&assessment, &handed).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
             // be read, an assessment with no circle, a standard not at hand, a circle that no
             // longer scores are each listed, and counted in the summary.
@@ -1372,6 +1373,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
+            let by_id = verify::by_id(&files);
             // Each standard (and the network data mapped through its categories) loaded once,
             // or the reason it could not be.
             let mut loaded: Vec<(String, Result<Loaded, String>)> = Vec::new();
@@ -1382,7 +1384,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 // (the circle id as the assessment says it: not a checked circle's)
                 let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
                 let checked = (|| -> Result<verify::Outcome, String> {
-                    let (path, circle) = verify::circle_for(a, &files)?;
+                    let (path, circle) = verify::circle_for(a, &files, &by_id)?;
                     // The standard the assessment names, when none is given: it must be that
                     // version, or the circle cannot be scored again as it was.
                     let named = sid.is_none();
@@ -1439,14 +1441,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(e) => {
                         unchecked += 1;
-                        without_circle += usize::from(verify::circle_for(a, &files).is_err());
+                        without_circle += usize::from(verify::circle_for(a, &files, &by_id).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }
             }
             // A circle file given and not verified by any assessment: a hand-over missing one.
+            // (looked up in the assessments' ids sorted: a search of them for each circle was quadratic)
+            let mut verified: Vec<&str> = assessments.iter().map(|a| a.circle_id.as_str()).collect();
+            verified.sort_unstable();
             let unmatched: Vec<_> =
-                files.iter().filter(|(_, c)| !assessments.iter().any(|a| a.circle_id == c.id)).collect();
+                files.iter().filter(|(_, c)| verified.binary_search(&c.id.as_str()).is_err()).collect();
             for (path, c) in &unmatched {
                 say!(
                     "{} {}: 没有对应的评分结果（{} 中没有编号为 {} 的生活圈）/ no assessment in {} is for this circle",
