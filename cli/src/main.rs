@@ -13,6 +13,7 @@ use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
+mod batch;
 mod terminal;
 mod verify;
 
@@ -1249,8 +1250,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // A file or circle that cannot be scored is listed and the batch goes on: the
             // others are scored and written, and the command exits non-zero at the end.
             let mut failed: Vec<Failure> = Vec::new();
-            let mut results = Vec::new();
-            let mut lists = false;
+            // Each assessment is written as soon as its circle is scored (a CSV row, an element
+            // of the JSON list), so a province's circles are not all held in memory.
+            let mut out = batch::Batch::new(
+                format,
+                lang,
+                circles.len(),
+                |t: &str, json| {
+                    if json { emit_json(t) } else { emit(t) }
+                },
+            );
             let mut scored = 0;
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {
@@ -1262,7 +1271,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 };
                 let list = is_list(&text);
-                lists |= list;
                 let read = match circles_in(&text) {
                     // An empty list scores nothing: said, not a silent success (as `district`).
                     Ok(cs) if cs.is_empty() => {
@@ -1296,7 +1304,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     scored += usize::from(result.is_ok());
                     match result {
                         Ok(a) => match format {
-                            FormatArg::Json | FormatArg::Csv => results.push(a),
+                            FormatArg::Json | FormatArg::Csv => out.write(&a, list)?,
                             FormatArg::Text | FormatArg::Md => {
                                 let f = if matches!(format, FormatArg::Md) { Format::Markdown } else { Format::Text };
                                 say!("{}", report::render_noted(&a, lang, f, warning.as_deref()));
@@ -1316,17 +1324,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             warn_repeated_ids(&ids);
-            if matches!(format, FormatArg::Json) {
-                let v = if circles.len() == 1 && !lists && results.len() == 1 {
-                    serde_json::to_string_pretty(&results[0])
-                } else {
-                    serde_json::to_string_pretty(&results)
-                };
-                emit_json(&(v.map_err(|e| Failure::Invalid(e.to_string()))? + "\n"));
-            }
-            if matches!(format, FormatArg::Csv) {
-                emit(&lifecircle_core::table::circles(&results, lang));
-            }
+            out.finish();
             let n = failed.len();
             Failure::batch(failed).map_err(|e| {
                 if scored == 0 {
@@ -1348,7 +1346,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             all,
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
-            let assessments = verify::assessments(&assessment, &read(&assessment)?).map_err(Failure::Invalid)?;
+            let handed = read(&assessment)?;
+            let assessments = verify::assessments(&assessment, &handed).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
             // be read, an assessment with no circle, a standard not at hand, a circle that no
             // longer scores are each listed, and counted in the summary.
@@ -1374,6 +1373,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
+            let by_id = verify::by_id(&files);
             // Each standard (and the network data mapped through its categories) loaded once,
             // or the reason it could not be.
             let mut loaded: Vec<(String, Result<Loaded, String>)> = Vec::new();
@@ -1384,7 +1384,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 // (the circle id as the assessment says it: not a checked circle's)
                 let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
                 let checked = (|| -> Result<verify::Outcome, String> {
-                    let (path, circle) = verify::circle_for(a, &files)?;
+                    let (path, circle) = verify::circle_for(a, &files, &by_id)?;
                     // The standard the assessment names, when none is given: it must be that
                     // version, or the circle cannot be scored again as it was.
                     let named = sid.is_none();
@@ -1441,14 +1441,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(e) => {
                         unchecked += 1;
-                        without_circle += usize::from(verify::circle_for(a, &files).is_err());
+                        without_circle += usize::from(verify::circle_for(a, &files, &by_id).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }
             }
             // A circle file given and not verified by any assessment: a hand-over missing one.
+            // (looked up in the assessments' ids sorted: a search of them for each circle was quadratic)
+            let mut verified: Vec<&str> = assessments.iter().map(|a| a.circle_id.as_str()).collect();
+            verified.sort_unstable();
             let unmatched: Vec<_> =
-                files.iter().filter(|(_, c)| !assessments.iter().any(|a| a.circle_id == c.id)).collect();
+                files.iter().filter(|(_, c)| verified.binary_search(&c.id.as_str()).is_err()).collect();
             for (path, c) in &unmatched {
                 say!(
                     "{} {}: 没有对应的评分结果（{} 中没有编号为 {} 的生活圈）/ no assessment in {} is for this circle",

@@ -89,8 +89,10 @@ fn ordered(mut diffs: Vec<Diff>, all: bool) -> (Vec<String>, usize) {
 /// Paths of the values that [`compare`] says in words (or notes) rather than as differences.
 const SAID: [&str; 4] = ["engine.version", "input_digest", "standard.digest", "circle.measured_from"];
 
-/// An assessment as handed in: what it says produced it, and the whole of it.
-pub(crate) struct Handed {
+/// An assessment as handed in: what it says produced it, and its JSON text, read whole only
+/// when it is compared ([`Handed::value`]): a province's assessments read as trees at once took
+/// gigabytes.
+pub(crate) struct Handed<'a> {
     pub circle_id: String,
     pub standard_id: String,
     pub as_of: Date,
@@ -98,7 +100,15 @@ pub(crate) struct Handed {
     standard_digest: String,
     input_digest: String,
     engine_version: String,
-    value: Value,
+    text: &'a serde_json::value::RawValue,
+}
+
+impl Handed<'_> {
+    /// The whole assessment (its text was read once already, so it is valid JSON with no key
+    /// written twice).
+    fn value(&self) -> Value {
+        serde_json::from_str::<Unique>(self.text.get()).map_or(Value::Null, |u| u.0)
+    }
 }
 
 /// A JSON value read with every object's keys checked for repeats.
@@ -106,122 +116,223 @@ struct Unique(Value);
 
 impl<'de> serde::Deserialize<'de> for Unique {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueVisitor)
+    }
+}
+
+/// The visitor of [`Unique`].
+struct UniqueVisitor;
+
+mod unique {
+    use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+    use serde_json::Value;
+
+    use super::{Unique, UniqueVisitor as V};
+    impl<'de> Visitor<'de> for V {
+        type Value = Unique;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E: Error>(self, b: bool) -> Result<Unique, E> {
+            Ok(Unique(Value::Bool(b)))
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Unique, E> {
+            Ok(Unique(n.into()))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Unique, E> {
+            Ok(Unique(n.into()))
+        }
+        fn visit_f64<E: Error>(self, n: f64) -> Result<Unique, E> {
+            Ok(Unique(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)))
+        }
+        fn visit_str<E: Error>(self, s: &str) -> Result<Unique, E> {
+            Ok(Unique(Value::String(s.to_string())))
+        }
+        fn visit_string<E: Error>(self, s: String) -> Result<Unique, E> {
+            Ok(Unique(Value::String(s)))
+        }
+        fn visit_unit<E: Error>(self) -> Result<Unique, E> {
+            Ok(Unique(Value::Null))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+            let mut v = Vec::new();
+            while let Some(Unique(x)) = a.next_element()? {
+                v.push(x);
+            }
+            Ok(Unique(Value::Array(v)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+            let mut m = serde_json::Map::new();
+            while let Some(k) = a.next_key::<String>()? {
+                if m.contains_key(&k) {
+                    return Err(A::Error::custom(format_args!("键 `{k}` 写了两次 / the key `{k}` is written twice")));
+                }
+                let Unique(v) = a.next_value()?;
+                m.insert(k, v);
+            }
+            Ok(Unique(Value::Object(m)))
+        }
+    }
+}
+
+/// What the first reading of an assessments file keeps: each assessment's header (or why it is
+/// not an assessment), its tree dropped as soon as the header is taken; `list`: the file is a
+/// list of them.
+struct Heads {
+    heads: Vec<Result<Head, String>>,
+    list: bool,
+}
+
+/// What an assessment says produced it ([`Handed`] without its text).
+struct Head {
+    circle_id: String,
+    standard_id: String,
+    as_of: Date,
+    standard_version: String,
+    standard_digest: String,
+    input_digest: String,
+    engine_version: String,
+}
+
+/// The header of the assessment `value` (`at`: `[3].` for the fourth of a list), or why it is
+/// not one, in the words the whole file's reading used before.
+fn head(value: &Value, at: &str, file: &str) -> Result<Head, String> {
+    let field = |pointer: &str| -> Result<String, String> {
+        value.pointer(pointer).and_then(Value::as_str).map(str::to_string).ok_or_else(|| {
+            let name = format!("{at}{}", pointer.trim_start_matches('/').replace('/', "."));
+            format!(
+                "{file}：{name} 缺失或不是文本，这不是 `lifecircle score --format json` 的评分结果 / {name} is \
+                 missing or not text: not an assessment as `lifecircle score --format json` writes it"
+            )
+        })
+    };
+    let as_of = field("/as_of")?;
+    let as_of = as_of.parse::<Date>().map_err(|e| format!("{file}: {at}as_of: {e}"))?;
+    let standard_version = field("/standard/version")?;
+    let standard_digest = field("/standard/digest")?;
+    let input_digest = field("/input_digest")?;
+    let engine_version = field("/engine/version")?;
+    Ok(Head {
+        circle_id: field("/circle/id")?,
+        standard_id: field("/standard/id")?,
+        as_of,
+        standard_version,
+        standard_digest,
+        input_digest,
+        engine_version,
+    })
+}
+
+/// Reads [`Heads`] from a file's JSON: a list element by element (each checked for keys
+/// written twice, as [`Unique`] checks them, then dropped), anything else whole.
+struct HeadsSeed<'f>(&'f str);
+
+impl<'de> serde::de::DeserializeSeed<'de> for HeadsSeed<'_> {
+    type Value = Heads;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Heads, D::Error> {
         use serde::de::{Error, MapAccess, SeqAccess, Visitor};
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Unique;
+        struct V<'f>(&'f str);
+        impl V<'_> {
+            fn one<E: Error>(self, u: Result<Unique, E>) -> Result<Heads, E> {
+                Ok(Heads { heads: vec![head(&u?.0, "", self.0)], list: false })
+            }
+        }
+        impl<'de> Visitor<'de> for V<'_> {
+            type Value = Heads;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("JSON")
             }
-            fn visit_bool<E: Error>(self, b: bool) -> Result<Unique, E> {
-                Ok(Unique(Value::Bool(b)))
+            fn visit_bool<E: Error>(self, b: bool) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_bool(b))
             }
-            fn visit_i64<E: Error>(self, n: i64) -> Result<Unique, E> {
-                Ok(Unique(n.into()))
+            fn visit_i64<E: Error>(self, n: i64) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_i64(n))
             }
-            fn visit_u64<E: Error>(self, n: u64) -> Result<Unique, E> {
-                Ok(Unique(n.into()))
+            fn visit_u64<E: Error>(self, n: u64) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_u64(n))
             }
-            fn visit_f64<E: Error>(self, n: f64) -> Result<Unique, E> {
-                Ok(Unique(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)))
+            fn visit_f64<E: Error>(self, n: f64) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_f64(n))
             }
-            fn visit_str<E: Error>(self, s: &str) -> Result<Unique, E> {
-                Ok(Unique(Value::String(s.to_string())))
+            fn visit_str<E: Error>(self, s: &str) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_str(s))
             }
-            fn visit_string<E: Error>(self, s: String) -> Result<Unique, E> {
-                Ok(Unique(Value::String(s)))
+            fn visit_string<E: Error>(self, s: String) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_string(s))
             }
-            fn visit_unit<E: Error>(self) -> Result<Unique, E> {
-                Ok(Unique(Value::Null))
+            fn visit_unit<E: Error>(self) -> Result<Heads, E> {
+                self.one(UniqueVisitor.visit_unit())
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
-                let mut v = Vec::new();
-                while let Some(Unique(x)) = a.next_element()? {
-                    v.push(x);
+            fn visit_map<A: MapAccess<'de>>(self, a: A) -> Result<Heads, A::Error> {
+                let u = UniqueVisitor.visit_map(a);
+                self.one(u)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Heads, A::Error> {
+                let mut heads = Vec::new();
+                while let Some(Unique(value)) = a.next_element()? {
+                    heads.push(head(&value, &format!("[{}].", heads.len()), self.0));
                 }
-                Ok(Unique(Value::Array(v)))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
-                let mut m = serde_json::Map::new();
-                while let Some(k) = a.next_key::<String>()? {
-                    if m.contains_key(&k) {
-                        return Err(A::Error::custom(format_args!(
-                            "键 `{k}` 写了两次 / the key `{k}` is written twice"
-                        )));
-                    }
-                    let Unique(v) = a.next_value()?;
-                    m.insert(k, v);
-                }
-                Ok(Unique(Value::Object(m)))
+                Ok(Heads { heads, list: true })
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(self.0))
     }
 }
 
 /// The assessments in a file: one JSON object, or a list of them. A leading UTF-8 BOM (a
 /// result saved again by Windows Notepad) is skipped, as for circle files. What is said of a
 /// file that is not one says its values through [`visible`]: an assessment is no checked circle.
-pub(crate) fn assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
+pub(crate) fn assessments<'a>(path: &Path, text: &'a str) -> Result<Vec<Handed<'a>>, String> {
     read_assessments(path, text).map_err(|e| visible(&e).into_owned())
 }
 
-fn read_assessments(path: &Path, text: &str) -> Result<Vec<Handed>, String> {
-    let file = path.display();
+fn read_assessments<'a>(path: &Path, text: &'a str) -> Result<Vec<Handed<'a>>, String> {
+    use serde::de::DeserializeSeed;
+    use serde_json::value::RawValue;
+    let file = path.display().to_string();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         // Not "malformed JSON at line 1, column 0": a redirect that failed leaves an empty file.
         return Err(format!("{file}：文件是空的，没有评分结果 / the file is empty: it holds no assessment"));
     }
     // A key written twice would let a reader who takes the first see another value than the
-    // one checked (serde_json keeps the last): refused, as in circle files.
-    let v: Value = serde_json::from_str::<Unique>(text).map(|u| u.0).map_err(|e| {
+    // one checked (serde_json keeps the last): refused, as in circle files. Each assessment's
+    // tree is dropped once its header is read: the whole is read again when it is compared.
+    let malformed = |e: serde_json::Error| {
         // The column in characters from 1, as for circle files (serde_json counts bytes, and 0
         // at the start of a line).
         let (line, column, message) = lifecircle_core::circle::json_error_place(text, &e);
         format!(
             "{file}：JSON 格式有误（第 {line} 行第 {column} 列） / malformed JSON at line {line}, column {column}: {message}"
         )
-    })?;
-    let (items, list) = match v {
-        Value::Array(items) => (items, true),
-        one => (vec![one], false),
     };
-    if items.is_empty() {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Heads { heads, list } =
+        HeadsSeed(&file).deserialize(&mut de).and_then(|h| de.end().map(|()| h)).map_err(malformed)?;
+    if heads.is_empty() {
         return Err(format!("{file}：没有评分结果 / holds no assessment"));
     }
-    items
+    let heads = heads.into_iter().collect::<Result<Vec<Head>, String>>()?;
+    // Where each assessment's text is (valid JSON, read above).
+    let texts: Vec<&RawValue> = if list {
+        serde_json::from_str::<Vec<&RawValue>>(text).map_err(malformed)?
+    } else {
+        vec![serde_json::from_str::<&RawValue>(text).map_err(malformed)?]
+    };
+    Ok(heads
         .into_iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let at = if list { format!("[{i}].") } else { String::new() };
-            let field = |pointer: &str| -> Result<String, String> {
-                value.pointer(pointer).and_then(Value::as_str).map(str::to_string).ok_or_else(|| {
-                    let name = format!("{at}{}", pointer.trim_start_matches('/').replace('/', "."));
-                    format!(
-                        "{file}：{name} 缺失或不是文本，这不是 `lifecircle score --format json` 的评分结果 / {name} is \
-                         missing or not text: not an assessment as `lifecircle score --format json` writes it"
-                    )
-                })
-            };
-            let as_of = field("/as_of")?;
-            let as_of = as_of.parse::<Date>().map_err(|e| format!("{file}: {at}as_of: {e}"))?;
-            let standard_version = field("/standard/version")?;
-            let standard_digest = field("/standard/digest")?;
-            let input_digest = field("/input_digest")?;
-            let engine_version = field("/engine/version")?;
-            Ok(Handed {
-                circle_id: field("/circle/id")?,
-                standard_id: field("/standard/id")?,
-                as_of,
-                standard_version,
-                standard_digest,
-                input_digest,
-                engine_version,
-                value,
-            })
+        .zip(texts)
+        .map(|(h, text)| Handed {
+            circle_id: h.circle_id,
+            standard_id: h.standard_id,
+            as_of: h.as_of,
+            standard_version: h.standard_version,
+            standard_digest: h.standard_digest,
+            input_digest: h.input_digest,
+            engine_version: h.engine_version,
+            text,
         })
-        .collect()
+        .collect())
 }
 
 /// Whether the standard at hand is the version the assessment names. A built-in standard used
@@ -254,9 +365,23 @@ pub(crate) fn same_input(a: &Handed, st: &Standard, circle: &Circle) -> bool {
     lifecircle_core::score::input_digest(&named, circle, a.as_of) == a.input_digest
 }
 
-/// The one circle file whose circle has the assessment's circle id.
-pub(crate) fn circle_for<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Result<(&'a Path, &'a Circle), String> {
-    let mut same = files.iter().filter(|(_, c)| c.id == a.circle_id);
+/// The places of `files` sorted by circle id (then place), for [`circle_for`]: matching each
+/// assessment by a search of every file was quadratic in a province's circles.
+pub(crate) fn by_id(files: &[(PathBuf, Circle)]) -> Vec<usize> {
+    let mut ix: Vec<usize> = (0..files.len()).collect();
+    ix.sort_by(|&i, &j| files[i].1.id.cmp(&files[j].1.id).then(i.cmp(&j)));
+    ix
+}
+
+/// The one circle file whose circle has the assessment's circle id (`by_id`: [`by_id`] of `files`).
+pub(crate) fn circle_for<'a>(
+    a: &Handed,
+    files: &'a [(PathBuf, Circle)],
+    by_id: &[usize],
+) -> Result<(&'a Path, &'a Circle), String> {
+    let at = by_id.partition_point(|&i| files[i].1.id < a.circle_id);
+    // The first two with that id, in the order the files were given.
+    let mut same = by_id[at..].iter().map(|&i| &files[i]).take_while(|(_, c)| c.id == a.circle_id);
     match (same.next(), same.next()) {
         (Some((p, c)), None) => Ok((p.as_path(), c)),
         (None, _) => {
@@ -323,6 +448,7 @@ impl Outcome {
 /// every difference is listed by its path, in [`rank`] order ([`ordered`]: without `all`, at most
 /// [`SHOWN`] but every one in the input or the total).
 pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input: bool, all: bool) -> Outcome {
+    let handed = a.value();
     let mut problems = Vec::new();
     let (digest, version) = (&a.standard_digest, &a.standard_version);
     let other_standard = *digest != again.standard.digest;
@@ -354,8 +480,7 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input:
     }
     // The data files the distances were measured from, as the assessment records them: a file
     // that differs is named, rather than left to hundreds of differing distances.
-    let recorded: Vec<lifecircle_core::circle::DataFile> = a
-        .value
+    let recorded: Vec<lifecircle_core::circle::DataFile> = handed
         .pointer("/circle/measured_from")
         .and_then(|v| serde_json::from_value(v.clone()).ok())
         .unwrap_or_default();
@@ -391,7 +516,7 @@ pub(crate) fn compare(a: &Handed, again: &Assessment, network: bool, same_input:
     });
     let again_v = serde_json::to_value(again).unwrap_or(Value::Null);
     let mut diffs = Vec::new();
-    differences(&a.value, &again_v, "", None, &mut diffs);
+    differences(&handed, &again_v, "", None, &mut diffs);
     if (other_standard || other_files) && !diffs.is_empty() {
         let n = diffs.len();
         let (zh, en) = if other_standard { ("标准", "standard") } else { ("数据文件", "data files") };
@@ -704,6 +829,99 @@ mod tests {
         assert_eq!(shown[SHOWN - 1], "input 11");
         assert_eq!(shown[SHOWN], "total");
         assert_eq!(left_out, 20);
+    }
+
+    /// [`circle_for`] as it was first written, a search of every file: the reference for the
+    /// sorted index.
+    fn circle_for_by_search<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Result<(&'a Path, &'a Circle), String> {
+        let mut same = files.iter().filter(|(_, c)| c.id == a.circle_id);
+        match (same.next(), same.next()) {
+            (Some((p, c)), None) => Ok((p.as_path(), c)),
+            (None, _) => Err("none".into()),
+            (Some((p, _)), Some((q, _))) => Err(format!("{} {}", p.display(), q.display())),
+        }
+    }
+
+    #[test]
+    fn circles_are_found_by_id_as_a_search_of_every_file_finds_them() {
+        // A fixed pseudo-random sequence (xorshift64).
+        let mut seed: u64 = 0x0b5e_55ed;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let raw = serde_json::value::RawValue::from_string("{}".into()).unwrap();
+        for round in 0..100 {
+            let n = (next() % 60) as usize;
+            let kinds = 1 + next() % if round % 2 == 0 { 8 } else { 200 };
+            let files: Vec<(PathBuf, Circle)> = (0..n)
+                .map(|k| {
+                    let id = format!("330303{:03}", next() % kinds);
+                    let c: Circle = serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈"}}"#)).unwrap();
+                    (PathBuf::from(format!("c{k}.json")), c)
+                })
+                .collect();
+            let by_id = by_id(&files);
+            for id in (0..kinds + 2).map(|i| format!("330303{i:03}")) {
+                let a = Handed {
+                    circle_id: id,
+                    standard_id: String::new(),
+                    as_of: "2026-12-06".parse().unwrap(),
+                    standard_version: String::new(),
+                    standard_digest: String::new(),
+                    input_digest: String::new(),
+                    engine_version: String::new(),
+                    text: &raw,
+                };
+                let found = circle_for(&a, &files, &by_id);
+                match circle_for_by_search(&a, &files) {
+                    Ok((p, c)) => {
+                        let (q, d) = found.unwrap();
+                        assert!(p == q && std::ptr::eq(c, d));
+                    }
+                    Err(e) if e == "none" => assert!(found.unwrap_err().starts_with("没有编号为")),
+                    // Two files with the id: the same first two named, in the order given.
+                    Err(e) => {
+                        let (p, q) = e.split_once(' ').unwrap();
+                        assert!(found.unwrap_err().starts_with(&format!("{p} 与 {q} 的生活圈编号相同")));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each assessment of a list is read as the whole file's tree holds it: its header, and
+    /// its whole value when compared.
+    #[test]
+    fn assessments_are_read_as_the_whole_tree_has_them() {
+        let one = |id: &str, total: f64| {
+            serde_json::json!({"engine": {"name": "lifecircle-core", "version": "0.1.0"},
+                "standard": {"id": "longwan-2024", "version": "0.1.0", "digest": "ab"},
+                "as_of": "2026-12-06", "input_digest": format!("d-{id}"),
+                "circle": {"id": id, "name": "圈\u{9b}"}, "total": total, "x": [1, {"y": null}]})
+        };
+        let list = serde_json::json!([one("a", 1.5), one("b", 3.0), one("c", 86.97)]);
+        for (text, whole) in [
+            (serde_json::to_string_pretty(&list).unwrap(), list.as_array().unwrap().clone()),
+            (format!("\u{feff}{}", serde_json::to_string(&one("z", 2.0)).unwrap()), vec![one("z", 2.0)]),
+        ] {
+            let read = assessments(Path::new("r.json"), &text).unwrap();
+            assert_eq!(read.len(), whole.len());
+            for (h, v) in read.iter().zip(&whole) {
+                assert_eq!(&h.value(), v);
+                assert_eq!(Some(h.circle_id.as_str()), v.pointer("/circle/id").and_then(Value::as_str));
+                assert_eq!(Some(h.input_digest.as_str()), v.pointer("/input_digest").and_then(Value::as_str));
+            }
+        }
+        // A key written twice in the third assessment: the file is refused, at its place.
+        let twice = "[{\"as_of\": \"2026-12-06\"},\n {},\n {\"a\": 1, \"a\": 2}]";
+        let e = assessments(Path::new("r.json"), twice).err().expect("refused");
+        assert!(e.contains("第 3 行") && e.contains("the key `a` is written twice"), "{e}");
+        // Text after the list: malformed, as before.
+        let e = assessments(Path::new("r.json"), "[{}] x").err().expect("refused");
+        assert!(e.contains("malformed JSON at line 1"), "{e}");
     }
 
     #[test]

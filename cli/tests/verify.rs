@@ -73,3 +73,59 @@ fn verify_refuses_a_key_written_twice() {
     let out = lifecircle(&["verify", "-a", res.to_str().expect("path"), sample.to_str().expect("path")]);
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// A province's hand-over: the assessments of 50 circles as `score` wrote them for a list, the
+/// circles given back in another order, some in a list and some in files of their own. Each
+/// assessment finds its circle by id (found by a sorted index, no longer by a search of every
+/// file), and one circle given twice, one missing and one without an assessment are each said.
+#[test]
+fn verify_finds_each_circle_of_a_shuffled_batch_by_id() {
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample_path()).expect("sample")).expect("json");
+    let circle = |i: usize| {
+        let mut c = base.clone();
+        c["id"] = format!("330303{i:06}-c").into();
+        c["name"] = format!("第{i}号生活圈").into();
+        c
+    };
+    let all: Vec<serde_json::Value> = (0..50).map(circle).collect();
+    let list = tmp("batch-circles.json", &serde_json::to_string(&all).expect("json"));
+    let scored = common::score_longwan("json", &[list.to_str().expect("path")]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let res = tmp("batch-res.json", &String::from_utf8(scored.stdout).expect("utf8"));
+    let res = res.to_str().expect("path");
+
+    // Shuffled: 37 is prime to 50, so 0, 37, 24, … is every circle once.
+    let order: Vec<usize> = (0..50).map(|k| k * 37 % 50).collect();
+    let listed: Vec<&serde_json::Value> = order[..40].iter().map(|&i| &all[i]).collect();
+    let shuffled = tmp("batch-shuffled.json", &serde_json::to_string(&listed).expect("json"));
+    let mut args = vec!["verify".to_string(), "-a".into(), res.into(), shuffled.to_str().expect("path").into()];
+    for &i in order[40..].iter().rev() {
+        let f = tmp(&format!("batch-one-{i}.json"), &serde_json::to_string(&all[i]).expect("json"));
+        args.push(f.to_str().expect("path").into());
+    }
+    let out = lifecircle(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.status.success(), "{}", text(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(said.matches("核验通过 verified").count(), 50, "{said}");
+    assert!(said.ends_with("全部 50 份评分结果核验通过 / all 50 assessment(s) verified\n"), "{said}");
+    // Each assessment's line names the circle it verified, in the assessments' order.
+    for i in 0..50 {
+        assert!(said.contains(&format!("[{i}] 330303{i:06}-c: 核验通过")), "{i}: {said}");
+    }
+
+    // One circle left out, one given twice, one no assessment is for.
+    let mut less: Vec<serde_json::Value> = order[1..].iter().map(|&i| all[i].clone()).collect();
+    less.push(all[order[5]].clone());
+    less.push(circle(77));
+    let less = tmp("batch-less.json", &serde_json::to_string(&less).expect("json"));
+    let out = lifecircle(&["verify", "-a", res, less.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (gone, twice) = (format!("330303{:06}-c", order[0]), format!("330303{:06}-c", order[5]));
+    assert!(said.contains(&format!("没有编号为 \"{gone}\" 的生活圈文件")), "{said}");
+    assert!(said.contains(&format!("的生活圈编号相同（\"{twice}\"）")), "{said}");
+    assert!(said.contains("330303000077-c: 没有对应的评分结果"), "{said}");
+    let summary = common::stderr(&out);
+    assert!(summary.contains("50 份评分结果中 48 份核验通过，2 份无法核验"), "{summary}");
+}

@@ -721,10 +721,12 @@ pub fn summarise(
         return Err(Refused { unscored: Vec::new(), repeated: Vec::new() });
     }
     let mut unscored = Vec::new();
+    // What the summary reads of each assessment, not the assessment with its explanations: a
+    // province's circles scored whole took gigabytes.
     let mut scored = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {
         match (crate::score(st, c, as_of), implausible(c)) {
-            (Ok(a), more) if more.is_empty() => scored.push((c, a)),
+            (Ok(a), more) if more.is_empty() => scored.push((c, Scored::of(&a))),
             (Ok(_), more) => unscored.push((i, InputError { problems: more })),
             (Err(mut e), more) => {
                 e.problems.extend(more);
@@ -736,8 +738,7 @@ pub fn summarise(
     if !unscored.is_empty() || !repeated.is_empty() {
         return Err(Refused { unscored, repeated });
     }
-    let pairs: Vec<(&Circle, &Assessment)> = scored.iter().map(|(c, a)| (*c, a)).collect();
-    Ok(district(st, &pairs, as_of, communities))
+    Ok(district_of(st, &scored, as_of, communities))
 }
 
 /// The years a circle can have been built in (`built_year`), and a standard's target years (the
@@ -787,9 +788,58 @@ fn community(m: &crate::circle::Named) -> (Option<&str>, &str) {
     (m.code.as_deref().map(str::trim).filter(|k| !k.is_empty()), m.name.trim())
 }
 
+/// What a district summary reads of a circle's assessment ([`district_of`]): its total and
+/// grade, the checks it failed and the evaluation date's warnings. A few hundred bytes, where
+/// the assessment with its explanations, inputs and gaps is a hundred kilobytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    pub total: f64,
+    pub max: f64,
+    /// The grade awarded (after caps), if any.
+    pub grade: Option<GradeRef>,
+    /// Its total reaches no grade at all (no grade by points).
+    pub below_grades: bool,
+    /// The vetoes, gates and mandatory items it failed (indicator id and name).
+    pub failed_checks: Vec<(String, Text)>,
+    /// Its findings about the evaluation date (`standard_not_in_force`,
+    /// `requirement_after_as_of`), which the summary says once.
+    pub date_findings: Vec<Finding>,
+}
+
+impl Scored {
+    /// What [`district_of`] reads of `a`.
+    pub fn of(a: &Assessment) -> Scored {
+        Scored {
+            total: a.total,
+            max: a.max,
+            grade: a.grade.grade.clone(),
+            below_grades: a.grade.by_points.is_none(),
+            failed_checks: a
+                .checks
+                .iter()
+                .filter(|k| !k.passed)
+                .map(|k| (k.indicator.clone(), k.name.clone()))
+                .collect(),
+            date_findings: a
+                .findings
+                .iter()
+                .filter(|f| matches!(f.code.as_str(), "standard_not_in_force" | "requirement_after_as_of"))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 /// Summarises scored circles (each with the assessment [`crate::score`] gave it under `st`)
-/// against the standard's targets.
+/// against the standard's targets: [`district_of`] of what it reads of each assessment.
 pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, communities: Option<u32>) -> District {
+    let slim: Vec<(&Circle, Scored)> = scored.iter().map(|(c, a)| (*c, Scored::of(a))).collect();
+    district_of(st, &slim, as_of, communities)
+}
+
+/// [`district`] from what it reads of each circle's assessment ([`Scored::of`]), so that a
+/// caller scoring many circles need not keep their assessments.
+pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, communities: Option<u32>) -> District {
     let survey = st.indicators.iter().find_map(|i| match &i.kind {
         Kind::Satisfaction { survey, min_sample } => Some((survey.as_str(), *min_sample)),
         _ => None,
@@ -807,16 +857,11 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
                 sample: c.sample,
                 total: a.total,
                 max: a.max,
-                grade: a.grade.grade.clone(),
-                built: a.grade.grade.is_some(),
+                grade: a.grade.clone(),
+                built: a.grade.is_some(),
                 built_year: c.built_year,
-                failed_checks: a
-                    .checks
-                    .iter()
-                    .filter(|k| !k.passed)
-                    .map(|k| (k.indicator.clone(), k.name.clone()))
-                    .collect(),
-                below_grades: a.grade.by_points.is_none(),
+                failed_checks: a.failed_checks.clone(),
+                below_grades: a.below_grades,
                 chain_outlets: chain,
                 commercial_outlets: commercial,
                 respondents: s.map(|s| s.respondents),
@@ -1096,8 +1141,8 @@ pub fn district(st: &Standard, scored: &[(&Circle, &Assessment)], as_of: Date, c
     // The evaluation date's warnings, as scoring gives them (the same for every circle under
     // one standard and date): said once.
     let mut findings: Vec<Finding> = Vec::new();
-    for f in scored.iter().flat_map(|(_, a)| &a.findings) {
-        if matches!(f.code.as_str(), "standard_not_in_force" | "requirement_after_as_of") && !findings.contains(f) {
+    for f in scored.iter().flat_map(|(_, a)| &a.date_findings) {
+        if !findings.contains(f) {
             findings.push(f.clone());
         }
     }
@@ -1132,6 +1177,57 @@ mod tests {
             }
         }
         repeated
+    }
+
+    /// `summarise` keeps only [`Scored`] of each assessment: the summary still says what the
+    /// whole assessments say, circle by circle, for 50 circles that differ (built or not,
+    /// failed checks, grades, years built, surveys), and the date's warnings once each.
+    #[test]
+    fn a_summary_from_slim_records_says_what_the_whole_assessments_say() {
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let base: serde_json::Value =
+            serde_json::from_str(crate::example::example("longwan-2024").unwrap().json).unwrap();
+        // Before some requirements apply: the date's warnings are there to be said once.
+        let as_of: Date = "2024-03-01".parse().unwrap();
+        let circles: Vec<Circle> = (0..50)
+            .map(|i| {
+                let mut c = base.clone();
+                c["id"] = format!("330303{i:06}").into();
+                c["name"] = format!("第{i}号生活圈").into();
+                c["communities"] = serde_json::json!([{"code": format!("33{i:010}"), "name": format!("社区{i}")}]);
+                c["built_year"] = (2022 + i % 4).into();
+                if let Some(fs) = c["facilities"].as_array_mut() {
+                    fs.truncate(fs.len().saturating_sub(i % 9 * 4));
+                }
+                if i % 6 == 0 {
+                    c.as_object_mut().unwrap().remove("surveys");
+                }
+                Circle::from_json(&c.to_string()).unwrap()
+            })
+            .collect();
+        let d = summarise(&st, &circles, as_of, Some(60)).unwrap();
+        let whole: Vec<Assessment> = circles.iter().map(|c| crate::score(&st, c, as_of).unwrap()).collect();
+        let pairs: Vec<(&Circle, &Assessment)> = circles.iter().zip(&whole).collect();
+        assert_eq!(d, district(&st, &pairs, as_of, Some(60)));
+        let built = d.circles.iter().filter(|c| c.built).count();
+        assert!(built > 0 && built < 50, "{built} of 50 built: the circles should differ");
+        for (dc, a) in d.circles.iter().zip(&whole) {
+            assert_eq!((dc.total, dc.max), (a.total, a.max));
+            assert_eq!(dc.grade, a.grade.grade);
+            assert_eq!(dc.built, a.grade.grade.is_some());
+            assert_eq!(dc.below_grades, a.grade.by_points.is_none());
+            let failed: Vec<(String, Text)> =
+                a.checks.iter().filter(|k| !k.passed).map(|k| (k.indicator.clone(), k.name.clone())).collect();
+            assert_eq!(dc.failed_checks, failed);
+        }
+        let mut dated: Vec<&Finding> = Vec::new();
+        for f in whole.iter().flat_map(|a| &a.findings) {
+            if ["standard_not_in_force", "requirement_after_as_of"].contains(&f.code.as_str()) && !dated.contains(&f) {
+                dated.push(f);
+            }
+        }
+        assert!(!dated.is_empty(), "the date should give warnings");
+        assert_eq!(d.findings.iter().collect::<Vec<_>>(), dated);
     }
 
     #[test]

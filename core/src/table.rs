@@ -262,16 +262,39 @@ fn passes_only(a: &Assessment, id: &str, max: f64) -> bool {
 /// appear, one set per standard (by digest): with one standard, as the CLI scores, every row
 /// has all of them; with several, each header starts with its standard and a row leaves the
 /// other standards' cells empty. Every header says its maximum.
+///
+/// A batch scored against one standard can be written a row at a time instead ([`CircleRows`]),
+/// with the same text.
 pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
-    // (standard digest, id, header)
-    let mut dims: Vec<(&str, &str, String)> = Vec::new();
-    let mut inds: Vec<(&str, &str, String)> = Vec::new();
+    let mut cols = Columns::default();
     let several = assessments.windows(2).any(|w| w[0].standard.digest != w[1].standard.digest);
     for a in assessments {
+        cols.add(a, several, lang);
+    }
+    let mut c = Csv::new();
+    cols.header(&mut c, lang);
+    for a in assessments {
+        cols.row(&mut c, a, lang);
+    }
+    c.out
+}
+
+/// The score columns of [`circles`]: (standard digest, id, header), dimensions and indicators
+/// in the order they first appear.
+#[derive(Default)]
+struct Columns {
+    dims: Vec<(String, String, String)>,
+    inds: Vec<(String, String, String)>,
+}
+
+impl Columns {
+    /// Adds the columns of `a` not there yet (`several`: the batch holds more than one
+    /// standard, and each header names its own).
+    fn add(&mut self, a: &Assessment, several: bool, lang: Lang) {
         let std = a.standard.digest.as_str();
         let from = if several { format!("[{} v{}] ", a.standard.id, a.standard.version) } else { String::new() };
         for d in &a.dimensions {
-            if !dims.iter().any(|(s, id, _)| *s == std && *id == d.id) {
+            if !self.dims.iter().any(|(s, id, _)| s == std && *id == d.id) {
                 // A dimension's maximum is the sum of its items' points: designed when any is.
                 let provisional =
                     a.indicators.iter().any(|r| r.dimension == d.id && r.points_confidence == Confidence::Provisional);
@@ -283,11 +306,11 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                     if provisional { lang.pick("；暂定", "; provisional") } else { "" },
                     lang.pick("）", ")")
                 );
-                dims.push((std, &d.id, head));
+                self.dims.push((std.to_string(), d.id.clone(), head));
             }
         }
         for r in &a.indicators {
-            if !inds.iter().any(|(s, id, _)| *s == std && *id == r.id) {
+            if !self.inds.iter().any(|(s, id, _)| s == std && *id == r.id) {
                 let provisional =
                     r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional;
                 // A veto or gate scores no points: its cell says whether it passed.
@@ -303,43 +326,60 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
                     if provisional { lang.pick("；暂定", "; provisional") } else { "" },
                     lang.pick("）", ")"),
                 );
-                inds.push((std, &r.id, head));
+                self.inds.push((std.to_string(), r.id.clone(), head));
             }
         }
     }
-    let mut c = Csv::new();
-    c.heads(
-        lang,
-        &[
-            ("生活圈编号", "Circle id"),
-            ("生活圈名称", "Circle name"),
-            ("示例数据", "Sample data"),
-            ("评估日期", "As of"),
-            ("评价标准", "Standard"),
-            ("标准版本", "Standard version"),
-            ("总分", "Total"),
-            ("满分", "Max"),
-            ("等级", "Grade"),
-            ("星级", "Stars"),
-            ("未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
-            ("缺数据的指标", "Indicators without data"),
-            ("不适用的指标（按满分计）", "Indicators not applicable (full points)"),
-            ("整改项数", "Gaps"),
-        ],
-    );
-    for (_, _, h) in dims.iter().chain(&inds) {
-        c.text(h);
+
+    /// Whether every column is of `a`'s standard (by digest).
+    fn same_standard(&self, a: &Assessment) -> bool {
+        self.dims.iter().chain(&self.inds).all(|(s, ..)| *s == a.standard.digest)
     }
-    c.heads(
-        lang,
-        &[
-            ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
-            ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
-            ("计算引擎", "Engine"),
-        ],
-    );
-    c.end_row();
-    for a in assessments {
+
+    /// Whether every dimension and indicator of `a` has its column already.
+    fn has_all(&self, a: &Assessment) -> bool {
+        let std = a.standard.digest.as_str();
+        a.dimensions.iter().all(|d| self.dims.iter().any(|(s, id, _)| s == std && *id == d.id))
+            && a.indicators.iter().all(|r| self.inds.iter().any(|(s, id, _)| s == std && *id == r.id))
+    }
+
+    /// The header row.
+    fn header(&self, c: &mut Csv, lang: Lang) {
+        c.heads(
+            lang,
+            &[
+                ("生活圈编号", "Circle id"),
+                ("生活圈名称", "Circle name"),
+                ("示例数据", "Sample data"),
+                ("评估日期", "As of"),
+                ("评价标准", "Standard"),
+                ("标准版本", "Standard version"),
+                ("总分", "Total"),
+                ("满分", "Max"),
+                ("等级", "Grade"),
+                ("星级", "Stars"),
+                ("未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
+                ("缺数据的指标", "Indicators without data"),
+                ("不适用的指标（按满分计）", "Indicators not applicable (full points)"),
+                ("整改项数", "Gaps"),
+            ],
+        );
+        for (_, _, h) in self.dims.iter().chain(&self.inds) {
+            c.text(h);
+        }
+        c.heads(
+            lang,
+            &[
+                ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
+                ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+                ("计算引擎", "Engine"),
+            ],
+        );
+        c.end_row();
+    }
+
+    /// The row of one assessment.
+    fn row(&self, c: &mut Csv, a: &Assessment, lang: Lang) {
         c.text(&a.circle.id);
         c.text(&a.circle.name);
         c.text(if a.circle.sample { lang.pick("是", "yes") } else { "" });
@@ -371,13 +411,13 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         c.text(&not_applicable.join(" "));
         c.num(a.gaps.len() as f64);
         let ours = |s: &str| s == a.standard.digest;
-        for (s, id, _) in &dims {
+        for (s, id, _) in &self.dims {
             match a.dimensions.iter().find(|d| ours(s) && d.id == *id) {
                 Some(d) => c.num(d.points),
                 None => c.empty(),
             }
         }
-        for (s, id, _) in &inds {
+        for (s, id, _) in &self.inds {
             match a.indicators.iter().find(|r| ours(s) && r.id == *id) {
                 Some(r) if passes_only(a, id, r.max) => {
                     let passed = a.checks.iter().any(|k| k.indicator == *id && k.passed);
@@ -392,7 +432,69 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
         c.text(&format!("{} {}", a.engine.name, a.engine.version));
         c.end_row();
     }
-    c.out
+}
+
+/// The table of [`circles`] written a row at a time, for a batch scored against one standard
+/// (as the CLI scores): each row can be written as soon as its circle is scored, and no
+/// assessment is kept. The text is that of [`circles`] for the same assessments.
+///
+/// With one standard, [`circles`]' columns are those of the first assessment: scoring gives
+/// every assessment all of the standard's dimensions and indicators, in the standard's order,
+/// with the same headers (names, maxima and confidences are the standard's).
+pub struct CircleRows {
+    lang: Lang,
+    /// The columns, from the first assessment; `None` before it.
+    cols: Option<Columns>,
+}
+
+/// An assessment [`CircleRows`] cannot write a row of: scored against another standard than
+/// the first (its digest), or with a dimension or indicator the first had not. [`circles`]
+/// writes such a batch, with every standard's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherColumns;
+
+impl CircleRows {
+    /// No row written yet.
+    pub fn new(lang: Lang) -> CircleRows {
+        CircleRows { lang, cols: None }
+    }
+
+    /// The text to write for `a`: the byte order mark and the header before the first row,
+    /// then its row.
+    ///
+    /// # Errors
+    /// [`OtherColumns`] when `a` needs columns the first assessment did not have.
+    pub fn row(&mut self, a: &Assessment) -> Result<String, OtherColumns> {
+        let mut c = match &self.cols {
+            Some(cols) if cols.same_standard(a) && cols.has_all(a) => Csv { out: String::new(), in_row: false },
+            Some(_) => return Err(OtherColumns),
+            None => {
+                let mut cols = Columns::default();
+                cols.add(a, false, self.lang);
+                let mut c = Csv::new();
+                cols.header(&mut c, self.lang);
+                self.cols = Some(cols);
+                c
+            }
+        };
+        if let Some(cols) = &self.cols {
+            cols.row(&mut c, a, self.lang);
+        }
+        Ok(c.out)
+    }
+
+    /// The text to write after the last row: the header alone when no row was written (as
+    /// [`circles`] writes an empty batch), else nothing.
+    pub fn finish(self) -> String {
+        match self.cols {
+            Some(_) => String::new(),
+            None => {
+                let mut c = Csv::new();
+                Columns::default().header(&mut c, self.lang);
+                c.out
+            }
+        }
+    }
 }
 
 /// A district summary's targets as a table, one row per target: year, target, the metric (its
@@ -639,6 +741,31 @@ mod tests {
         assert!(both.iter().all(|r| r.len() == both[0].len()));
         // A dimension's maximum sums designed points: said so, as the items' columns are.
         assert!(one[0].iter().any(|h| h == "布局合理、快捷便利（满分 24；暂定）"), "{:?}", one[0]);
+    }
+
+    #[test]
+    fn rows_written_one_at_a_time_are_the_whole_table_and_refuse_another_standard() {
+        use crate::standard::{Lang, load_builtin};
+        let as_of = "2025-06-30".parse().unwrap();
+        let longwan = load_builtin("longwan-2024").unwrap();
+        let scored: Vec<crate::Assessment> =
+            ["{\"id\": \"a\", \"name\": \"甲\"}", "{\"id\": \"b\", \"name\": \"=乙\"}"]
+                .iter()
+                .map(|j| crate::score(&longwan, &crate::Circle::from_json(j).unwrap(), as_of).unwrap())
+                .collect();
+        let mut rows = super::CircleRows::new(Lang::En);
+        let mut text: String = scored.iter().map(|a| rows.row(a).unwrap()).collect();
+        text += &rows.finish();
+        assert_eq!(text, super::circles(&scored, Lang::En));
+        // No row: the header alone, as for an empty batch.
+        assert_eq!(super::CircleRows::new(Lang::Zh).finish(), super::circles(&[], Lang::Zh));
+        // Another standard's assessment needs its own columns: refused, not written under
+        // the first standard's.
+        let mofcom = load_builtin("mofcom-2021").unwrap();
+        let other = crate::score(&mofcom, &crate::Circle::from_json(r#"{"id": "c", "name": "丙"}"#).unwrap(), as_of);
+        let mut rows = super::CircleRows::new(Lang::Zh);
+        assert!(rows.row(&scored[0]).is_ok());
+        assert_eq!(rows.row(&other.unwrap()), Err(super::OtherColumns));
     }
 
     #[test]
