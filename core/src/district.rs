@@ -717,28 +717,56 @@ pub fn summarise(
     as_of: Date,
     communities: Option<u32>,
 ) -> Result<District, Refused> {
+    summarise_with(st, circles, as_of, communities, |c| scored(st, c, as_of))
+}
+
+/// What [`summarise`] reads of a circle: its assessment under `st` on `as_of` ([`Scored::of`]),
+/// or every problem that keeps it from scoring, implausible values ([`implausible`]) included.
+///
+/// # Errors
+/// The circle's problems.
+pub fn scored(st: &Standard, c: &Circle, as_of: Date) -> Result<Scored, InputError> {
+    match (crate::score(st, c, as_of), implausible(c)) {
+        (Ok(a), more) if more.is_empty() => Ok(Scored::of(&a)),
+        (Ok(_), more) => Err(InputError { problems: more }),
+        (Err(mut e), more) => {
+            e.problems.extend(more);
+            Err(e)
+        }
+    }
+}
+
+/// [`summarise`], each circle read through `scored_of` (which must give what [`scored`] gives
+/// under the same standard and date): a dashboard keeps what it read of circles it has scored
+/// already, and one circle added to three thousand scores one.
+///
+/// # Errors
+/// [`Refused`], with all the reasons found.
+pub fn summarise_with(
+    st: &Standard,
+    circles: &[Circle],
+    as_of: Date,
+    communities: Option<u32>,
+    mut scored_of: impl FnMut(&Circle) -> Result<Scored, InputError>,
+) -> Result<District, Refused> {
     if circles.is_empty() {
         return Err(Refused { unscored: Vec::new(), repeated: Vec::new() });
     }
     let mut unscored = Vec::new();
     // What the summary reads of each assessment, not the assessment with its explanations: a
     // province's circles scored whole took gigabytes.
-    let mut scored = Vec::with_capacity(circles.len());
+    let mut read = Vec::with_capacity(circles.len());
     for (i, c) in circles.iter().enumerate() {
-        match (crate::score(st, c, as_of), implausible(c)) {
-            (Ok(a), more) if more.is_empty() => scored.push((c, Scored::of(&a))),
-            (Ok(_), more) => unscored.push((i, InputError { problems: more })),
-            (Err(mut e), more) => {
-                e.problems.extend(more);
-                unscored.push((i, e));
-            }
+        match scored_of(c) {
+            Ok(s) => read.push((c, s)),
+            Err(e) => unscored.push((i, e)),
         }
     }
     let repeated: Vec<String> = repeated_ids(circles).into_iter().map(str::to_string).collect();
     if !unscored.is_empty() || !repeated.is_empty() {
         return Err(Refused { unscored, repeated });
     }
-    Ok(district_of(st, &scored, as_of, communities))
+    Ok(district_of(st, &read, as_of, communities))
 }
 
 /// The years a circle can have been built in (`built_year`), and a standard's target years (the

@@ -192,6 +192,36 @@ fn summarise_scores_the_list_or_says_every_reason_it_cannot() {
     assert_eq!(e.problems[1].text(lifecircle_core::standard::Lang::Zh), e.problems[1].message);
 }
 
+/// `summarise_with` reads each circle once, through the caller (a dashboard's memory of circles
+/// it has scored), and summarises or refuses exactly as `summarise`.
+#[test]
+fn summarise_with_reads_each_circle_once_and_says_what_summarise_says() {
+    use lifecircle_core::district::{scored, summarise, summarise_with};
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let cs = circles();
+    let mut bad = cs.clone();
+    bad[1].population = Some(-5.0);
+    bad.push(cs[0].clone());
+    for list in [&cs, &bad] {
+        let mut read = Vec::new();
+        let got = summarise_with(&st, list, as_of, Some(COMMUNITIES), |c| {
+            read.push(c.id.clone());
+            scored(&st, c, as_of)
+        });
+        assert_eq!(read, list.iter().map(|c| c.id.clone()).collect::<Vec<_>>(), "each circle once, in order");
+        assert_eq!(got, summarise(&st, list, as_of, Some(COMMUNITIES)));
+    }
+    // What a caller gives is what is summarised: a wrong memory would show (B read as A).
+    let a = scored(&st, &cs[0], as_of).unwrap();
+    let wrong = summarise_with(&st, &cs, as_of, Some(COMMUNITIES), |c| {
+        if c.id == cs[1].id { Ok(a.clone()) } else { scored(&st, c, as_of) }
+    })
+    .unwrap();
+    assert_eq!(wrong.circles[1].total, wrong.circles[0].total);
+    assert_ne!(wrong, summary(Some(COMMUNITIES)));
+}
+
 /// A circle that is not built still adds its shops and its survey to the district's shares
 /// (they are the district's either way), and the how-text says so: B, its grade withheld here,
 /// adds 9 of 21 outlets and 80 of 100 respondents, so the values stay those worked out above.

@@ -1109,12 +1109,11 @@ class DistrictElement extends LifecircleElement {
 
   /** Removes the circle at `i` (a file added by mistake, a copy), says so, and tells the page (`lifecircle-input`). */
   _remove(i) {
-    if (!this._handle) return;
-    const list = JSON.parse(this._handle.toJson());
-    if (!(i >= 0 && i < list.length)) return;
-    const [gone] = list.splice(i, 1);
-    this._handle.loadJson(JSON.stringify(list));
-    this._sayKey('circleRemoved', { name: gone && gone.name ? gone.name : '' });
+    if (!this._handle || !(i >= 0)) return;
+    // In the widget's own list: three thousand circles through JSON and back took 1.6 s.
+    const name = this._handle.removeAt(i);
+    if (name === undefined) return;
+    this._sayKey('circleRemoved', { name });
     this._bar.querySelector('button').focus(); // the pressed button is gone: keep the keyboard in the widget
     this._sendInput();
   }

@@ -460,6 +460,13 @@ impl Widget {
         self.summary(SummaryFormat::Csv, "summaryCsv")
     }
 
+    /// The district dashboard: removes the circle at place `i` of its list; the name of the
+    /// circle removed, `undefined` when there is no such place (or on the other widgets).
+    #[wasm_bindgen(js_name = removeAt)]
+    pub fn remove_at(&self, i: usize) -> Option<String> {
+        self.inner.remove_at(i)
+    }
+
     /// The district dashboard: the values the district reports for its targets that circle data
     /// cannot give, `metric=value, …` as the CLI's `--reported` (what the board's own inputs
     /// hold); they replace the ones it had. Throws `code: "bad_argument"` (why, Chinese first)

@@ -121,6 +121,10 @@ impl std::error::Error for MountError {}
 /// Reads a list from JSON into a widget.
 type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
 
+/// What the district dashboard read of a circle: what its summary needs of the circle's
+/// assessment, or why the circle does not score.
+type Read = Result<lifecircle_core::district::Scored, InputError>;
+
 /// Takes text the user typed, or says why not (Chinese first).
 type TakeText = Box<dyn Fn(&str) -> Result<(), String>>;
 
@@ -130,6 +134,8 @@ struct ListIo {
     save: Box<dyn Fn() -> String>,
     /// The summary (the district's) as JSON or as a CSV table, or why there is none.
     summary: Box<dyn Fn(SummaryFormat) -> Result<String, InputError>>,
+    /// Removes the item at a place in the list; the name of what was removed, `None` past the end.
+    remove: Box<dyn Fn(usize) -> Option<String>>,
     /// Takes the values the district reports (`metric=value, …`, as the CLI's `--reported`),
     /// replacing those it had; refuses them, keeping those it had, with why (Chinese first).
     report: TakeText,
@@ -201,6 +207,13 @@ impl Mounted {
     /// Why the circles are not summarised (fields `circles[i]…`).
     pub fn summary(&self, format: SummaryFormat) -> Option<Result<String, InputError>> {
         self.list.as_ref().map(|io| (io.summary)(format))
+    }
+
+    /// The district dashboard: removes the circle at place `i` of its list (a file added by
+    /// mistake), without the list going through JSON; the removed circle's name, or `None` when
+    /// there is no such place or for the other widgets.
+    pub fn remove_at(&self, i: usize) -> Option<String> {
+        self.list.as_ref().and_then(|io| (io.remove)(i))
     }
 
     /// The district dashboard: the values the district reports for its targets that circle data
@@ -514,14 +527,46 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         // standard's targets with nothing counted and how to add circles, not `summarise`'s
         // refusal of an empty list; the summary is not exported then (below), as the CLI and the
         // npm functions refuse to summarise no circle.
+        //
+        // What was read of each circle scored so far, and the date it was scored on: a file
+        // added to three thousand circles, or one removed, scores no circle it has seen (it
+        // re-scored them all: 6–8 s a removal, performance review of 2026-12-06).
+        let seen: StoredValue<(Date, Vec<(Circle, Read)>)> = StoredValue::new((as_of.get_untracked(), Vec::new()));
         let summary = Memo::new(move |_| {
             standard.with(|st| {
                 circles.with(|cs| {
+                    let date = as_of.get();
                     let d = if cs.is_empty() {
-                        Ok(lifecircle_core::district::district(st, &[], as_of.get(), communities))
+                        Ok(lifecircle_core::district::district(st, &[], date, communities))
                     } else {
-                        lifecircle_core::district::summarise(st, cs, as_of.get(), communities)
-                            .map_err(lifecircle_core::district::Refused::into_input_error)
+                        seen.try_update_value(|(when, old)| {
+                            if *when != date {
+                                old.clear();
+                                *when = date;
+                            }
+                            let mut fresh = Vec::with_capacity(cs.len());
+                            let r = {
+                                let mut by_id: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+                                for (j, (c, _)) in old.iter().enumerate() {
+                                    by_id.entry(c.id.as_str()).or_default().push(j);
+                                }
+                                lifecircle_core::district::summarise_with(st, cs, date, communities, |c| {
+                                    let known =
+                                        by_id.get(c.id.as_str()).and_then(|js| js.iter().find(|&&j| old[j].0 == *c));
+                                    let r = match known {
+                                        Some(&j) => old[j].1.clone(),
+                                        None => lifecircle_core::district::scored(st, c, date),
+                                    };
+                                    fresh.push((c.clone(), r.clone()));
+                                    r
+                                })
+                            };
+                            *old = fresh;
+                            r
+                        })
+                        // (the widget gone meanwhile: as if nothing was seen)
+                        .unwrap_or_else(|| lifecircle_core::district::summarise(st, cs, date, communities))
+                        .map_err(lifecircle_core::district::Refused::into_input_error)
                     };
                     d.map(|mut d| {
                         reported.with(|r| d.apply_reported(r));
@@ -562,6 +607,15 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                     (Ok(d), SummaryFormat::Csv) => Ok(lifecircle_core::table::district(d, lang.get_untracked())),
                     (Err(e), _) => Err(e.clone()),
                 })
+            }),
+            remove: Box::new(move |i| {
+                let mut name = None;
+                circles.update(|cs| {
+                    if i < cs.len() {
+                        name = Some(cs.remove(i).name);
+                    }
+                });
+                name
             }),
             report: Box::new(move |text| {
                 let r = lifecircle_core::district::parse_reported(text)?;

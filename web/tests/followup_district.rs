@@ -135,6 +135,42 @@ async fn values_typed_into_the_board_are_taken_or_refused_whole() {
     assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), before);
 }
 
+/// The dashboard scores only circles it has not seen (on this date): after each edit its
+/// summary is still byte for byte what `summarise` gives for the list as it is now: a circle
+/// changed under the same id, one removed, one added back, the date changed, the first edit
+/// undone.
+#[wasm_bindgen_test]
+async fn the_summary_after_each_edit_is_the_whole_lists() {
+    use lifecircle_core::district::summarise;
+    let st = load_builtin(STANDARD).unwrap();
+    let cs = circles();
+    let m = mount_district(host(), options(Some(&cs), &[])).unwrap();
+    let mut b = cs[1].clone();
+    b.population = b.population.map(|p| p + 1000.0);
+    b.facilities.truncate(3);
+    let changed = vec![cs[0].clone(), b, cs[2].clone()];
+    let removed = vec![cs[0].clone(), cs[2].clone()];
+    let back = vec![cs[2].clone(), cs[1].clone(), cs[0].clone()];
+    let dates = [AS_OF, AS_OF, AS_OF, "2025-06-30", "2025-06-30"];
+    for (k, (list, date)) in [&cs, &changed, &removed, &back, &cs].into_iter().zip(dates).enumerate() {
+        m.set_as_of(date.parse().unwrap());
+        m.load_json(&serde_json::to_string(list).unwrap()).unwrap();
+        settle().await;
+        let want = summarise(&st, list, date.parse().unwrap(), Some(COMMUNITIES)).unwrap();
+        let want = format!("{}\n", lifecircle_web::model::indent_json(&serde_json::to_string(&want).unwrap()));
+        assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), want, "edit {k}");
+    }
+    // A circle removed in place (its button): the list and the summary without it; a place past
+    // the end removes nothing.
+    assert_eq!(m.remove_at(1), Some(cs[1].name.clone()));
+    assert_eq!(m.remove_at(2), None);
+    settle().await;
+    assert_eq!(m.to_json(), lifecircle_web::model::indent_json(&serde_json::to_string(&removed).unwrap()));
+    let want = summarise(&st, &removed, "2025-06-30".parse().unwrap(), Some(COMMUNITIES)).unwrap();
+    let want = format!("{}\n", lifecircle_web::model::indent_json(&serde_json::to_string(&want).unwrap()));
+    assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), want, "removed");
+}
+
 /// No circle yet: the targets with nothing counted and how to add circles, as before the core
 /// refused an empty list; the summary is not exported (the CLI refuses it too), in the core's
 /// words. Circles loaded, then all removed again, come and go.
