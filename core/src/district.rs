@@ -1136,11 +1136,11 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                     None,
                     Text::new(
                         format!(
-                            "不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported {}=值，组件的 reported 属性）。",
+                            "不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported {}=值，或全区进度看板上的“区里填报”框）。",
                             t.metric
                         ),
                         format!(
-                            "Not derived from circle data; check it separately, then report its value (CLI --reported {}=value, the widget's reported attribute).",
+                            "Not derived from circle data; check it separately, then report its value (CLI --reported {}=value, or the “Reported by the district” box on the district dashboard).",
                             t.metric
                         ),
                     ),
