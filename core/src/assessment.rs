@@ -234,13 +234,20 @@ pub fn provisional_mark(requirement: Confidence, points: Confidence) -> Option<T
     }
 }
 
-/// What the provisional marks mean, said once under every list that carries them.
+/// What the provisional marks mean, said once under every list that carries them. A mark
+/// covers two kinds: this project's design (not official), and an official value known only
+/// from memory or second-hand (evidence R or G, e.g. GB 50180's radii), not verified.
 pub fn provisional_note() -> Text {
     Text::new(
-        "注：标为“暂定”的要求、分值与阈值是本项目依据已核实事实设计的提议值，并非官方数值；官方数值均注明出处。",
-        "Note: requirements, points and thresholds marked provisional are this project's proposal built on verified facts, not official values; official values cite their source.",
+        "注：标为“暂定”的要求、分值与阈值是本项目依据已核实事实设计的提议值（并非官方数值），或出自凭记忆或二手引用、未经核实的官方条文；官方数值均注明出处。",
+        "Note: requirements, points and thresholds marked provisional are this project's proposal built on verified facts (not official values), or official values recalled or seen second-hand, not verified; official values cite their source.",
     )
 }
+
+/// What an official value read only in news reports or second-hand pages (evidence V2) is
+/// said to be beside its source, wherever a reader sees the source: the explanations, the
+/// district report, the form's and the dashboard's citation lines. (Chinese, English.)
+pub const NEWS: (&str, &str) = ("据新闻报道或转述", "per news or second-hand reports");
 
 /// A responsible unit's name for a reader: in English this project's translation `en` with
 /// the office's own name `zh` after it, since the translations are not official; else `zh`.

@@ -1404,7 +1404,8 @@ fn explain(st: &Standard, ind: &Indicator, m: &Measured, points: f64, status: St
             add(k, if by_zh.ends_with('的') { "解释" } else { "的解释" }, "'s reading");
         }
         if news {
-            add(k, "，据新闻报道或转述", ", per news or second-hand reports");
+            add(k, "，", ", ");
+            add(k, crate::assessment::NEWS.0, crate::assessment::NEWS.1);
         }
     } else if recalled {
         add(

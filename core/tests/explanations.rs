@@ -168,7 +168,7 @@ fn an_official_value_recalled_is_not_called_designed() {
 
 /// A requirement read only in news reports or second-hand pages (evidence V2) says so: the
 /// community-facility area of the 2025 national notice (MC-L03), Zhejiang's doorstep tier
-/// (MC-L01); one read in the Longwan plan itself (MC-S02, V) does not.
+/// (MC-L01, after this project's reading of it); one read in the Longwan plan itself (MC-S02, V) does not.
 #[test]
 fn a_requirement_read_in_news_reports_says_so() {
     let a = longwan();
@@ -183,7 +183,7 @@ fn a_requirement_read_in_news_reports_says_so() {
         en(&a, "MC-L03")
     );
     assert!(
-        zh(&zhejiang(), "MC-L01").contains("（要求为官方数值，据新闻报道或转述；"),
+        zh(&zhejiang(), "MC-L01").contains("（要求为官方数值，含本项目的解释，据新闻报道或转述；"),
         "{}",
         zh(&zhejiang(), "MC-L01")
     );

@@ -18,7 +18,7 @@
 //! | `districtJson(…)`, `districtReport(standard, circles, asOf, communities?, lang?, format?, reported?)` | feature `district`: the same as JSON text (as the CLI writes it) or a report |
 //! | `schema(which)` | the JSON Schema of `"circle"` input; of `"standard"` with feature `authoring` (the scoring module throws `bad_argument`) |
 //! | `exampleCircle(standardId)` | the built-in sample circle (示例数据) for a standard |
-//! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins) |
+//! | `loadStandard(text, name?)` | feature `authoring`: the resolved standard as a plain object (parents from the built-ins), with its `warnings` (`Diagnostic[]`) |
 //! | `validateStandard(text, name?)` | feature `authoring`: every problem (`Diagnostic[]`, empty when valid) |
 //! | `packStandard(text, name?)` | feature `authoring`: the resolved standard packed for the widgets (`Uint8Array`) |
 //!
@@ -99,14 +99,26 @@ pub fn list_standards() -> Result<JsValue, JsValue> {
 }
 
 /// Resolve a standard from its text (TOML, JSON or YAML) (its `extends` parents come from the built-ins) and
-/// return it as a plain object. Throws `invalid_standard` with every problem.
+/// return it as a plain object, with `warnings`: what every CLI command prints with a ⚠ for
+/// the file (`standard::load_text_noted`), e.g. points shown as official because the cite is
+/// verified and no `points_cite` says they are designed; empty when none. Throws
+/// `invalid_standard` with every problem.
 #[cfg(feature = "authoring")]
-#[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "Standard")]
+#[wasm_bindgen(js_name = loadStandard, unchecked_return_type = "LoadedStandard")]
 pub fn load_standard(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    entry(|| to_js(&from_text_arg(&text, name)?))
+    entry(|| {
+        let (text, name) = (args::text(&text, "text")?, args::optional_text(name, "name")?);
+        let r = standard::load_text_noted(name.as_deref().unwrap_or(DEFAULT_NAME), &text).map_err(Failure::Standard)?;
+        // Set on the object: through `#[serde(flatten)]` the full module was 349 gzip bytes
+        // larger (678,788 against 678,439, `cargo xtask dist`, 2026-12-06).
+        let st = to_js(&r.standard)?;
+        js_sys::Reflect::set(&st, &"warnings".into(), &to_js(&r.warnings)?)
+            .map_err(|_| Failure::Internal("cannot set `warnings`".into()))?;
+        Ok(st)
+    })
 }
 
 /// Every problem of a standard's text (TOML, JSON or YAML); empty when it is valid.

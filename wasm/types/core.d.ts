@@ -160,7 +160,13 @@ export type StandardArg = string | Uint8Array | ArrayBuffer;
 export interface Standard {
   id: string; version: string; title: Text; issuer: Text; document: string;
   issued: DateString; effective: DateString; ends?: DateString; level: Level;
-  /** `official`, `trial` or `proposal`. */
+  /**
+   * 本标准评分体系（分值、分档、等级分数线）的状态，不是所依据文件的状态 / the status of this
+   * standard's scoring scheme (points, steps, grade cut-offs), not of the documents it cites
+   * (standards/README.md): `official` (the scoring itself issued), `trial`, or `proposal`
+   * (a draft, or official documents with points designed by the standard's authors, as every
+   * built-in standard is).
+   */
   status: string;
   family?: string; total_points: number; note?: Text; cite: Cite;
   /** Root first, this standard last. */
@@ -173,9 +179,19 @@ export interface Standard {
 }
 /** A responsible unit: its Chinese name as `responsible` writes it (without `*`), and in English. */
 export interface Unit { zh: string; en: string }
+/**
+ * What `loadStandard` returns: the resolved standard and its warnings, the ones every CLI
+ * command prints with ⚠ (a verified `cite`, points above 0 and no `points_cite`: the points
+ * would be shown as official). Empty when none; scores are unchanged by them.
+ */
+export interface LoadedStandard extends Standard {
+  warnings: Diagnostic[];
+}
 /** A built-in standard (`listStandards`). */
 export interface StandardInfo {
-  id: string; file: string; version: string; title: Text; level: Level; status: string;
+  id: string; file: string; version: string; title: Text; level: Level;
+  /** The status of its scoring scheme, as `Standard.status`. */
+  status: string;
   family?: string; lineage: StandardRef[];
   /** Whether `exampleCircle(id)` has a sample circle. */
   has_example: boolean;

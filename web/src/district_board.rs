@@ -10,7 +10,7 @@ use lifecircle_core::district::{District, TargetProgress};
 use lifecircle_core::score::fmt_num;
 use lifecircle_core::standard::{Lang, Standard};
 
-use crate::model::{cite_line, field_words, indexed, tr};
+use crate::model::{field_words, indexed, target_cite_line, tr};
 use crate::score_card::lang_tag;
 
 /// The summary of a district, or why its circles cannot be summarised.
@@ -125,7 +125,7 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let above_view = (!above.is_empty()).then(|| {
         let items = above
             .iter()
-            .map(|t| view! { <li>{format!("{} {}", t.year, t.name.get(l))} " " <span class="lc-muted">{cite_line(l, Some(st), &t.cite)}</span></li> })
+            .map(|t| view! { <li>{format!("{} {}", t.year, t.name.get(l))} " " <span class="lc-muted">{target_cite_line(l, st, t)}</span></li> })
             .collect_view();
         view! {
             <details class="lc-above">
@@ -260,7 +260,7 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
                 {bar}
                 <span class="lc-t-val">{format!("{}{value}{}{}", tr(l, "现状 ", "now "), tr(l, " · 目标 ≥ ", " · target ≥ "), t.target_text())}</span>
             </div>
-            <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{cite_line(l, Some(st), &t.cite)}</p>
+            <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{target_cite_line(l, st, t)}</p>
             <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
             {counted}
             {(first && t.reportable()).then(|| report_box(t, l))}

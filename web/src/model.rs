@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use lifecircle_core::assessment::{Assessment, Gap, Status, split_lead};
 use lifecircle_core::circle::{Circle, InputProblem};
+use lifecircle_core::district::TargetProgress;
 use lifecircle_core::score::{fmt_num, short_num};
 use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Standard};
 
@@ -60,7 +61,9 @@ pub fn priority_word(lang: Lang, p: u8) -> &'static str {
     }
 }
 
-/// A citation as a reader wants it; `provisional` values say so.
+/// A citation as a reader wants it; `provisional` values say so, and an official one read only
+/// in news reports or second-hand pages (evidence V2) says that, in the words of the score
+/// card's explanations ([`lifecircle_core::assessment::NEWS`]).
 pub fn cite_line(lang: Lang, standard: Option<&Standard>, cite: &Cite) -> String {
     let base = match standard {
         Some(st) => lifecircle_core::score::cite_text(st, cite),
@@ -69,7 +72,30 @@ pub fn cite_line(lang: Lang, standard: Option<&Standard>, cite: &Cite) -> String
             None => cite.source.clone(),
         },
     };
-    format!("{base}{}", provisional_suffix(lang, cite.confidence))
+    let news = cite.confidence == Confidence::Verified && cite.evidence.as_deref() == Some("V2");
+    let (zh, en) = lifecircle_core::assessment::NEWS;
+    let news = if news { bracketed(lang, tr(lang, zh, en)) } else { String::new() };
+    format!("{base}{}{news}", provisional_suffix(lang, cite.confidence))
+}
+
+/// A district target's citation (the dashboard's): as [`cite_line`]; for a target above the
+/// district, what the district report says beside it instead of the news mark
+/// ([`TargetProgress::wording_note`]: its Chinese is this project's wording, not the
+/// original, and it may be read in news reports only).
+pub fn target_cite_line(lang: Lang, standard: &Standard, t: &TargetProgress) -> String {
+    let note = t.wording_note(lang);
+    if t.district_level || note.is_empty() {
+        return cite_line(lang, Some(standard), &t.cite);
+    }
+    format!("{}{}{}", t.source(), provisional_suffix(lang, t.cite.confidence), bracketed(lang, &note))
+}
+
+/// Words in brackets after a citation: full-width in Chinese, after a space in English.
+fn bracketed(lang: Lang, words: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{words}）"),
+        Lang::En => format!(" ({words})"),
+    }
 }
 
 /// What follows a designed value written out ("（暂定）"), or nothing after an official one.
