@@ -19,6 +19,7 @@ import init, {
 import type {
   Diagnostic,
   Standard,
+  LoadedStandard,
   FacilityImport,
   DataOrigin,
   NearestByCategory,
@@ -50,7 +51,11 @@ export async function mine(): Promise<number> {
   const text = `id = "mine"\nextends = "longwan-2024"\n`;
   const problems: Diagnostic[] = validateStandard(text, 'mine.toml');
   for (const d of problems) console.log(`${d.file}:${d.line ?? '?'}:${d.column ?? '?'} [${d.code}] ${d.item ?? ''} ${d.message}`);
-  const s: Standard = loadStandard(text, 'mine.toml');
+  const s: LoadedStandard = loadStandard(text, 'mine.toml');
+  // What the CLI prints with ⚠ (points that would read as official, …): show them to its author.
+  for (const w of s.warnings) console.warn(`⚠ ${w.file}:${w.line ?? '?'} ${w.item ?? ''} ${w.message_zh}`); // Chinese, then “ / ” and English
+  const plain: Standard = s;
+  console.log(plain.id);
   const standardSchema: Record<string, unknown> = schema('standard');
   console.log(Object.keys(standardSchema).length);
   for (const ind of s.indicators) {

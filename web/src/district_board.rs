@@ -125,7 +125,11 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let above_view = (!above.is_empty()).then(|| {
         let items = above
             .iter()
-            .map(|t| view! { <li>{format!("{} {}", t.year, t.name.get(l))} " " <span class="lc-muted">{target_cite_line(l, st, t)}</span></li> })
+            // The year, unless the target's text starts with it already (“2025年…”).
+            .map(|t| {
+                let name = if t.names_its_year(l) { t.name.get(l).to_string() } else { format!("{} {}", t.year, t.name.get(l)) };
+                view! { <li>{name} " " <span class="lc-muted">{target_cite_line(l, st, t)}</span></li> }
+            })
             .collect_view();
         view! {
             <details class="lc-above">

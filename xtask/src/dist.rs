@@ -413,8 +413,8 @@ for (const r of a.indicators) console.log(`[${r.id}] ${r.name.zh} ${r.points}/${
 ```
 
 官方数值与设计值：每项结果的 `confidence`（要求）与 `points_confidence`（分值）为 `verified`（官方数值，
-`cite` 注明出处）或 `provisional`（本项目依据已核实事实设计的暂定值，并非官方数值；`cite.reason`、
-`points_cite.reason` 写明理由）。内置标准的分值与等级分数线都是本项目的设计，部分要求也是；每项的
+`cite` 注明出处）或 `provisional`（本项目依据已核实事实设计的暂定值，并非官方数值；或出自凭记忆、
+二手引用而未经核实的官方条文，如 GB 50180 的服务半径；`cite.reason`、`points_cite.reason` 写明理由）。内置标准的分值与等级分数线都是本项目的设计，部分要求也是；每项的
 `explanation` 末尾和 `a.grade.explanation` 都已注明。向读者展示分数、等级或要求时，请一并展示
 `explanation`，或像上例那样标出“要求暂定”“分值暂定”“要求与分值暂定”，不要把暂定值写成官方规定。
 
@@ -433,7 +433,8 @@ for (const r of a.indicators) console.log(`[${r.id}] ${r.name.zh} ${r.points}/${
   `panic`，完整模块另有 `invalid_data`、`access_error`；明细在 `diagnostics` / `problems`。
   `panic` 表示程序缺陷：此后该实例不再可用，请重新加载页面。
 - 完整模块 `lifecircle/full`（`lifecircle_full.js`）包含上述全部函数，另有：自定义标准
-  `loadStandard`、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码、
+  `loadStandard`（返回解析后的标准，另带 `warnings`：与命令行 ⚠ 相同的提醒，如有分值、要求已核实却没有
+  `points_cite` 的指标——其分值会被读成官方数值）、`validateStandard`（TOML、JSON 或 YAML 文本，逐条列出问题：文件、行、列、指标、代码、
   中文说明 `message_zh` 与英文 `message`；`score` 等也接受标准文本）、`packStandard`，
   以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
   PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`；第 4 个参数 `excludeNameParts` 与命令行
@@ -453,8 +454,9 @@ byte-identical JSON to the native CLI.
 
 Official and designed values: each result's `confidence` (the requirement) and
 `points_confidence` (the points) are `verified` (an official value, its source in `cite`) or
-`provisional` (this project's design built on verified facts, not an official value; the reason
-in `cite.reason` or `points_cite.reason`). The built-in standards' points and grade cut-offs are
+`provisional` (this project's design built on verified facts, not an official value; or an
+official value recalled or seen second-hand and not verified, such as GB 50180's service radii;
+the reason in `cite.reason` or `points_cite.reason`). The built-in standards' points and grade cut-offs are
 all designed, and some requirements are; each `explanation` ends by saying so, and so does
 `a.grade.explanation`. Where you show a reader a score, a grade or a requirement, show the
 `explanation` too, or mark it as the example above does (provisional requirement, provisional
@@ -479,7 +481,9 @@ points, or both), so that no designed value reads as an official one.
   `invalid_data` and `access_error`; the details in `diagnostics` or `problems`. `panic` means a
   bug: the instance is unusable afterwards; reload the page.
 - The full module `lifecircle/full` (`lifecircle_full.js`) has everything above plus your own
-  standards, `loadStandard(text, name?)` (the resolved standard as a plain object),
+  standards, `loadStandard(text, name?)` (the resolved standard as a plain object, with
+  `warnings`: what every CLI command prints with ⚠, e.g. an item with points and a verified cite
+  but no `points_cite`, whose points would read as official),
   `validateStandard(text, name?)` (every problem with file, line, column, item, code, and its
   message in Chinese, `message_zh`, and English, `message`) and
   `packStandard(text, name?)`, in TOML, JSON or YAML (`score` and friends then accept a
