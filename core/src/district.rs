@@ -251,9 +251,10 @@ impl TargetProgress {
     pub fn wording_note(&self, lang: crate::standard::Lang) -> String {
         let ours = self.cite.quote.as_deref() != Some(self.name.zh.as_str());
         let news = self.cite.evidence.as_deref() == Some("V2");
+        let (news_zh, news_en) = crate::assessment::NEWS;
         let (a, b, sep) = match lang {
-            crate::standard::Lang::Zh => ("表述为本项目转述，非原文", "据新闻报道或转述", "；"),
-            crate::standard::Lang::En => ("worded by this project", "per news or second-hand reports", "; "),
+            crate::standard::Lang::Zh => ("表述为本项目转述，非原文", news_zh, "；"),
+            crate::standard::Lang::En => ("worded by this project", news_en, "; "),
         };
         match (ours, news) {
             (true, true) => format!("{a}{sep}{b}"),
