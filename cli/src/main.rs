@@ -686,14 +686,23 @@ fn emit_json(json: &str) {
 
 /// Write bytes to stdout, with [`emit`]'s handling of a closed pipe.
 fn emit_bytes(bytes: &[u8]) {
+    if !write_out(bytes) {
+        std::process::exit(0);
+    }
+}
+
+/// Write bytes to stdout; `false` when its reader has gone (a closed pipe: `… | head`). Any
+/// other failure is said and ends the command (exit 3).
+fn write_out(bytes: &[u8]) -> bool {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            tell!("无法写入标准输出：{} / cannot write to stdout: {e}", io_reason(&e, Access::Write));
+            std::process::exit(3);
         }
-        tell!("无法写入标准输出：{} / cannot write to stdout: {e}", io_reason(&e, Access::Write));
-        std::process::exit(3);
     }
 }
 
@@ -1252,14 +1261,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut failed: Vec<Failure> = Vec::new();
             // Each assessment is written as soon as its circle is scored (a CSV row, an element
             // of the JSON list), so a province's circles are not all held in memory.
-            let mut out = batch::Batch::new(
-                format,
-                lang,
-                circles.len(),
-                |t: &str, json| {
-                    if json { emit_json(t) } else { emit(t) }
-                },
-            );
+            // A reader that stops early (`… | head`) gets no more, but the batch still ends by
+            // listing the circles that did not score, with its exit code: a streamed batch
+            // that exited 0 at the first closed write hid them.
+            let mut open = true;
+            let mut out = batch::Batch::new(format, lang, circles.len(), |t: &str, json| {
+                if open {
+                    let t = if json { terminal::json(t) } else { terminal::text(t) };
+                    open = write_out(t.as_bytes());
+                }
+            });
             let mut scored = 0;
             let mut ids: Vec<(String, &Path)> = Vec::new();
             for path in &circles {

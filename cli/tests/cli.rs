@@ -1,7 +1,7 @@
 //! The CLI end to end: the sample circle, reports, exit codes and messages.
 
 mod common;
-use common::{lifecircle, text, tmp};
+use common::{lifecircle, sample_path, stderr, text, tmp};
 
 #[test]
 fn example_scores_with_points_grade_explanations_and_responsible_units() {
@@ -1831,4 +1831,41 @@ fn unmapped_categories_suggest_the_standards_names() {
     assert!(line("B").contains("邮政快递综合服务点 post_express"), "{t}");
     assert!(line("C").contains("是否指 便利店 convenience_store"), "{t}");
     assert!(!line("D").contains("是否指"), "nothing close: {t}");
+}
+
+/// A reader that stops early (`… | head -n 1`) gets no more of a streamed batch, but the batch
+/// still lists the circle that did not score and exits 1: it exited 0 at the first write to the
+/// closed pipe, saying nothing (review, 2026-12-06).
+#[test]
+fn a_batch_read_only_in_part_still_lists_what_did_not_score() {
+    use std::io::Read;
+    let sample = std::fs::read_to_string(sample_path()).expect("sample");
+    let mut v: serde_json::Value = serde_json::from_str(&sample).expect("json");
+    let mut files = Vec::new();
+    for i in 0..30 {
+        v["id"] = format!("part-{i}").into();
+        files.push(tmp(&format!("part-{i}.json"), &v.to_string()));
+    }
+    v["id"] = "part-bad".into();
+    v["population"] = (-5).into();
+    files.push(tmp("part-bad.json", &v.to_string()));
+    let mut args = vec!["score", "--standard", "longwan-2024", "--as-of", "2026-12-06", "--format", "json"];
+    args.extend(files.iter().map(|p| p.to_str().expect("path")));
+    // Thirty assessments of JSON are far more than a pipe holds: the writes after the reader
+    // has gone find it closed.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lifecircle"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 64];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("the list begins");
+    assert_eq!(first[0], b'[', "a JSON list");
+    // (stdout dropped: the pipe is closed)
+    let out = child.wait_with_output().expect("ends");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("part-bad.json") && err.contains("population"), "{err}");
+    assert!(err.contains("1 项未能评分（见上），其余 30 个生活圈已评分"), "{err}");
 }
