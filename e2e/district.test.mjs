@@ -361,7 +361,9 @@ test('the district types the values circle data cannot give into the board: summ
     assert.equal(await pilotBox.count(), 1);
     assert.equal(await operatorsBox.count(), 1);
     assert.equal(await pilot.getByLabel('区里填报：').count(), 1, 'the pilot target\'s box is labelled');
-    assert.match(await pilotBox.evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent), /是记 1、否记 0/);
+    const hint = (box) => box.evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent);
+    assert.match(await hint(pilotBox), /是记 1、否记 0/);
+    assert.match(await hint(operatorsBox), /填个数（整数），如 2/, 'a count of operators is no yes-or-no');
     // Typed, then Tab: counted as reported; the keyboard moves on, not lost in the redrawn board.
     await pilotBox.fill('1');
     await pilotBox.press('Tab');
@@ -374,11 +376,12 @@ test('the district types the values circle data cannot give into the board: summ
     });
     assert.notEqual(await focused(), null, 'the keyboard stays in the board');
     assert.notEqual(await focused(), 'provincial_pilot', 'Tab moved on');
-    await operatorsBox.fill('2');
+    // Enter takes it too; full-width digits (a Chinese input method's) are digits.
+    await operatorsBox.fill('２');
     await operatorsBox.press('Enter');
-    await operatorsBox.blur();
     await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().locator('.lc-t-how', { hasText: '区里填报：2' }).waitFor();
     assert.deepEqual(await page.evaluate(() => window.__reported), ['provincial_pilot=1', 'provincial_pilot=1; professional_operators=2']);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /^已采用填报值（2 项）并重新汇总。$/, 'no metric ids in the words');
     assert.equal(await operatorsBox.inputValue(), '2', 'the box shows the value taken');
     // The summary is what the native CLI writes with the same values as --reported.
     const circles = await page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()));
@@ -428,6 +431,21 @@ test('the district types the values circle data cannot give into the board: summ
     await pilotBox.fill('');
     await pilotBox.blur();
     await pilot.locator('.lc-t-how', { hasText: '--reported provincial_pilot=值' }).waitFor();
+    // Typed, then a click on the portal outside the widget: the keyboard goes there and stays
+    // (it was pulled back into the redrawn box, and what was typed next went into it).
+    await page.evaluate(() => document.querySelector('main, body').prepend(Object.assign(document.createElement('input'), { id: 'outside', 'aria-label': 'outside' })));
+    await pilotBox.fill('1');
+    await page.locator('#outside').click();
+    await page.keyboard.type('hello');
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('#outside').inputValue(), 'hello');
+    assert.equal(await pilotBox.inputValue(), '1');
+    // The portal's own value (here the demo's "restore the sample": none) replaces what was typed.
+    await page.click('#reset');
+    await pilot.locator('.lc-t-how', { hasText: '--reported provincial_pilot=值' }).waitFor();
+    assert.doesNotMatch(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), /"counting": "reported"/);
+    assert.equal(await pilotBox.inputValue(), '');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -85,7 +85,7 @@ async function main() {
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
   $('reset').addEventListener('click', () => {
     el.data = state.sample.circles;
-    el.removeAttribute('reported');
+    el.setAttribute('reported', ''); // none, and the values typed into the board give way
     remember('reported', '');
     try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }
     status('已恢复示例列表。', 'The sample list is back.');

@@ -240,10 +240,10 @@ const TEXT = {
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   noCircles: ['还没有生活圈，暂无汇总可导出：请先用“添加生活圈”选择 JSON 文件。', 'No circles yet: there is no summary to export; add circles first.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
-  reportTaken: ['已按填报值重新汇总：{text}。', 'Summarised again with the reported values: {text}.'],
+  reportTaken: ['已采用填报值（{n} 项）并重新汇总。', 'Reported values taken ({n}); summarised again.'],
   reportCleared: ['已清除填报值，重新汇总。', 'Reported values cleared; summarised again.'],
   reportRefused: ['填报值未采用，汇总未改变：{zh}', 'Reported values not taken; the summary is unchanged: {en}'],
-  reportNotNumber: ['“{value}”不是数值：请填写数字，如 1、2 或 30%', '“{value}” is not a number: write a number, e.g. 1, 2 or 30%'],
+  reportNotNumber: ['“{value}”不是数值：请填写数字（不超过 15 位），如 1、2 或 30%', '“{value}” is not a number: write a number (at most 15 digits), e.g. 1, 2 or 30%'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
   details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
@@ -485,8 +485,12 @@ class LifecircleElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    // The page's `reported` again, even the same text: values typed into the board give way.
+    if (name === 'reported' && this._typedReported !== undefined) {
+      this._typedReported = undefined;
+      if (old === value && this._handle) { this._remount(); return; }
+    }
     if (old === value) return;
-    if (name === 'reported') this._typedReported = undefined; // the page's values again
     // Another circle after a mount: its starting data is still to come (see `data`).
     if (name === 'circle-id' && this._mountedAs) this._otherCircle();
     // Follow the form named now, whether the widget has loaded yet or not.
@@ -1058,7 +1062,12 @@ class DistrictElement extends LifecircleElement {
       const box = ev.target instanceof Element ? ev.target.closest('[data-report]') : null;
       if (box) this._report(box);
     });
-    this.shadowRoot.addEventListener('focusin', (ev) => { this._focusAt = this._controls().indexOf(ev.target); });
+    this.shadowRoot.addEventListener('focusin', (ev) => {
+      this._focusAt = this._controls().indexOf(ev.target);
+      this._focusEl = ev.target;
+    });
+    // A press anywhere outside the widget is the user leaving it: the keyboard is not pulled back.
+    document.addEventListener('pointerdown', (ev) => { if (!ev.composedPath().includes(this)) this._focusAt = -1; }, true);
   }
 
   // The board's controls, in document order.
@@ -1073,9 +1082,11 @@ class DistrictElement extends LifecircleElement {
       b.setAttribute('aria-describedby', b.getAttribute('aria-describedby').split(' ')[0]); // its hint only
     }
     // Only a number goes into the text the core reads: `1,5` or `2; x=1` typed in a box must
-    // not be read as more values.
-    const odd = boxes.find((b) => b.value.trim() !== '' && !/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(b.value.trim()));
-    const text = boxes.filter((b) => b.value.trim() !== '').map((b) => `${b.dataset.report}=${b.value.trim()}`).join('; ');
+    // not be read as more values. Full-width digits (a Chinese input method's) are digits.
+    const value = (b) => b.value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+    const odd = boxes.find((b) => value(b) !== '' && !(/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(value(b)) && value(b).replace(/\D/g, '').length <= 15));
+    const given = boxes.filter((b) => value(b) !== '');
+    const text = given.map((b) => `${b.dataset.report}=${value(b)}`).join('; ');
     let refused = null;
     if (odd) {
       const [zh, en] = TEXT.reportNotNumber.map((t) => t.replace('{value}', odd.value.trim()));
@@ -1099,11 +1110,15 @@ class DistrictElement extends LifecircleElement {
       return;
     }
     this._typedReported = text;
-    if (text) this._sayKey('reportTaken', { text }); else this._sayKey('reportCleared');
+    if (text) this._sayKey('reportTaken', { n: given.length }); else this._sayKey('reportCleared');
     this.dispatchEvent(new CustomEvent('lifecircle-reported', { detail: text, bubbles: true, composed: true }));
     setTimeout(() => {
-      const at = this._focusAt; // where the keyboard went last (Tab moves on after the change)
-      if (at >= 0 && !this.shadowRoot.activeElement) this._controls()[at]?.focus();
+      // Only when the redraw took it: the control the keyboard was on last (Tab moves on after
+      // the change) is gone and nothing else has it, not when the user went elsewhere.
+      const at = this._focusAt;
+      const lost = this._focusEl && !this._focusEl.isConnected && !this.shadowRoot.activeElement
+        && [null, document.body, this].includes(document.activeElement);
+      if (at >= 0 && lost) this._controls()[at]?.focus();
     });
   }
 

@@ -279,21 +279,28 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
 fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
     let hint_id = format!("lc-report-{}", t.metric);
     let value = if t.counting == "reported" { t.value_text() } else { String::new() };
-    let hint = match (t.unit == "fraction", l) {
-        (true, Lang::Zh) => "填比例，如 30%；留空即未填报。填报值由区里负责，本工具不核实。",
-        (true, Lang::En) => {
+    // A target of at least one (创成省级试点) reads as yes or no; a larger one is a count (培育2—3家).
+    let hint = match (t.unit == "fraction", t.at_least == 1.0, l) {
+        (true, _, Lang::Zh) => "填比例，如 30%；留空即未填报。填报值由区里负责，本工具不核实。",
+        (true, _, Lang::En) => {
             "A share, e.g. 30%; empty: not reported. The district answers for it: this tool does not check it."
         }
-        (false, Lang::Zh) => "填个数（整数，是记 1、否记 0）；留空即未填报。填报值由区里负责，本工具不核实。",
-        (false, Lang::En) => {
-            "A whole number (1 for yes, 0 for no); empty: not reported. The district answers for it: this tool does not check it."
+        (false, true, Lang::Zh) => {
+            "填个数（整数；是否类目标：是记 1、否记 0）；留空即未填报。填报值由区里负责，本工具不核实。"
+        }
+        (false, true, Lang::En) => {
+            "A whole number (for a yes-or-no target: 1 yes, 0 no); empty: not reported. The district answers for it: this tool does not check it."
+        }
+        (false, false, Lang::Zh) => "填个数（整数），如 2；留空即未填报。填报值由区里负责，本工具不核实。",
+        (false, false, Lang::En) => {
+            "A whole number, e.g. 2; empty: not reported. The district answers for it: this tool does not check it."
         }
     };
     view! {
         <p class="lc-t-report">
             <label>{tr(l, "区里填报：", "Reported by the district: ")}
                 <input type="text" inputmode="decimal" autocomplete="off" size="8" data-report=t.metric.clone()
-                    value=value aria-describedby=hint_id.clone()/>
+                    prop:value=value aria-describedby=hint_id.clone()/>
             </label>
             " " <span class="lc-muted" id=hint_id>{hint}</span>
         </p>
