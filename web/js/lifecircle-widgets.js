@@ -1104,7 +1104,9 @@ class DistrictElement extends LifecircleElement {
       const bad = odd ?? box;
       bad.setAttribute('aria-invalid', 'true');
       this._sayKey('reportRefused', refused, true);
-      const why = h('p', { class: 'lc-error lcx-report-why', id: `lcx-why-${bad.dataset.report}` }, langOf(this) === 'en' ? refused.en : refused.zh);
+      // (under the box its metric's id, `professional_operators=`, says nothing more)
+      const said = (langOf(this) === 'en' ? refused.en : refused.zh).replace(/^[A-Za-z_]+=/, '');
+      const why = h('p', { class: 'lc-error lcx-report-why', id: `lcx-why-${bad.dataset.report}` }, said);
       bad.closest('.lc-t-report')?.after(why);
       bad.setAttribute('aria-describedby', `${bad.getAttribute('aria-describedby').split(' ')[0]} ${why.id}`);
       return;
