@@ -33,6 +33,7 @@ async fn settle() {
     }
 }
 
+#[cfg(feature = "district")]
 fn texts(el: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let all = el.query_selector_all(selector).unwrap();
     (0..all.length()).map(|i| all.item(i).unwrap().text_content().unwrap_or_default()).collect()
