@@ -5,41 +5,12 @@
 //! recalled but not verified as such, not as a designed one; a requirement read only in news
 //! reports as such. The texts expected are the reasons as `standards/*.toml` write them.
 
-use lifecircle_core::assessment::IndicatorResult;
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::Lang;
 use lifecircle_core::{Assessment, Circle, Date, load_builtin, score};
 
-/// The built-in sample circle under longwan-2024.
-fn longwan() -> Assessment {
-    let st = load_builtin("longwan-2024").unwrap();
-    let c = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
-    score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap()
-}
-
-/// The circle of a golden case (tests/cases), scored on its date.
-fn case(standard: &str, text: &str) -> Assessment {
-    let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let c = Circle::from_json(&v["circle"].to_string()).unwrap();
-    let st = load_builtin(standard).unwrap();
-    score(&st, &c, v["as_of"].as_str().unwrap().parse().unwrap()).unwrap()
-}
-
-fn gb() -> Assessment {
-    case("gb50180-2018", include_str!("../../tests/cases/gb50180-2018/network-basis.json"))
-}
-
-fn mofcom() -> Assessment {
-    case("mofcom-2021", include_str!("../../tests/cases/mofcom-2021/plausible-circle-hand-worked.json"))
-}
-
-fn zhejiang() -> Assessment {
-    case("zhejiang-2023", include_str!("../../tests/cases/zhejiang-2023/doorstep-10-minutes-hand-worked.json"))
-}
-
-fn ind<'a>(a: &'a Assessment, id: &str) -> &'a IndicatorResult {
-    a.indicators.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no {id}"))
-}
+mod scored_cases;
+use scored_cases::*;
 
 fn zh(a: &Assessment, id: &str) -> String {
     ind(a, id).explanation.get(Lang::Zh).to_string()

@@ -13,39 +13,13 @@
 //! check at 15 minutes, and MOFCOM's explanation puts pharmacies at 8 minutes (V2); the
 //! satisfaction targets say 90 % 满意 and nothing of “比较满意”.
 
-use lifecircle_core::assessment::{IndicatorResult, provisional_note};
+use lifecircle_core::Assessment;
+use lifecircle_core::assessment::provisional_note;
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::Lang;
-use lifecircle_core::{Assessment, Circle, Date, load_builtin, score};
 
-fn longwan() -> Assessment {
-    let st = load_builtin("longwan-2024").unwrap();
-    let c = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
-    score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap()
-}
-
-fn case(standard: &str, text: &str) -> Assessment {
-    let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let c = Circle::from_json(&v["circle"].to_string()).unwrap();
-    let st = load_builtin(standard).unwrap();
-    score(&st, &c, v["as_of"].as_str().unwrap().parse().unwrap()).unwrap()
-}
-
-fn mofcom() -> Assessment {
-    case("mofcom-2021", include_str!("../../tests/cases/mofcom-2021/plausible-circle-hand-worked.json"))
-}
-
-fn zhejiang() -> Assessment {
-    case("zhejiang-2023", include_str!("../../tests/cases/zhejiang-2023/doorstep-10-minutes-hand-worked.json"))
-}
-
-fn gb() -> Assessment {
-    case("gb50180-2018", include_str!("../../tests/cases/gb50180-2018/network-basis.json"))
-}
-
-fn ind<'a>(a: &'a Assessment, id: &str) -> &'a IndicatorResult {
-    a.indicators.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no {id}"))
-}
+mod scored_cases;
+use scored_cases::*;
 
 /// An item's explanation in both languages.
 fn both(a: &Assessment, id: &str) -> (String, String) {
