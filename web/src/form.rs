@@ -1039,8 +1039,8 @@ fn described(invalid: impl Fn() -> bool + 'static, id: String) -> impl Fn() -> S
 }
 
 /// The form's table of contents (目录), folded: a button per section (`names`, in the order of
-/// the form's `.lc-sec` sections) and one for the submit button, each taking the view and the
-/// keyboard there. On a phone the form is some forty screens long.
+/// the form's `.lc-sec` sections) and one to the submit button (named apart from it: one button
+/// submits), each taking the view and the keyboard there. On a phone the form is some forty screens long.
 fn contents(names: Vec<String>, submittable: bool, l: Lang) -> impl IntoView + use<> {
     let items = names
         .into_iter()
@@ -1048,7 +1048,7 @@ fn contents(names: Vec<String>, submittable: bool, l: Lang) -> impl IntoView + u
         .map(|(k, name)| view! { <li><button type="button" class="lc-quiet" on:click=move |ev| jump(&ev, Some(k))>{name}</button></li> })
         .collect_view();
     let submit = submittable.then(|| {
-        view! { <li><button type="button" class="lc-quiet" on:click=move |ev| jump(&ev, None)>{tr(l, "提交自评", "Submit")}</button></li> }
+        view! { <li><button type="button" class="lc-quiet" on:click=move |ev| jump(&ev, None)>{tr(l, "跳到提交（页末）", "Go to Submit (end)")}</button></li> }
     });
     view! {
         <details class="lc-toc">
