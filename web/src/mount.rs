@@ -125,6 +125,51 @@ type LoadList = Box<dyn Fn(&str) -> Result<(), InputError>>;
 /// assessment, or why the circle does not score.
 type Read = Result<lifecircle_core::district::Scored, InputError>;
 
+/// What the district dashboard read of each circle it has scored, on the date it scored them:
+/// by the circle's JSON (a `Circle` compared field by field, in a map by id, cost 4.5 KB gzip of
+/// wasm; this 2.0), kept in order of it and found by a binary search.
+#[derive(Default)]
+pub(crate) struct Seen {
+    on: Option<Date>,
+    read: Vec<(String, Read)>,
+}
+
+impl Seen {
+    /// [`lifecircle_core::district::summarise`] of `circles`, calling `score` only for a circle
+    /// of the last list summarised on `date` (another date forgets them all); what it read of
+    /// these circles is kept for the next.
+    ///
+    /// # Errors
+    /// As `summarise`.
+    pub(crate) fn summarise(
+        &mut self,
+        st: &Standard,
+        circles: &[Circle],
+        date: Date,
+        communities: Option<u32>,
+        mut score: impl FnMut(&Circle) -> Read,
+    ) -> Result<lifecircle_core::district::District, lifecircle_core::district::Refused> {
+        if self.on != Some(date) {
+            self.read.clear();
+            self.on = Some(date);
+        }
+        let old = &self.read;
+        let mut fresh: Vec<(String, Read)> = Vec::with_capacity(circles.len());
+        let r = lifecircle_core::district::summarise_with(st, circles, date, communities, |c| {
+            let key = serde_json::to_string(c).unwrap_or_default();
+            let r = match old.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+                Ok(j) => old[j].1.clone(),
+                Err(_) => score(c),
+            };
+            fresh.push((key, r.clone()));
+            r
+        });
+        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.read = fresh;
+        r
+    }
+}
+
 /// Takes text the user typed, or says why not (Chinese first).
 type TakeText = Box<dyn Fn(&str) -> Result<(), String>>;
 
@@ -528,12 +573,10 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         // refusal of an empty list; the summary is not exported then (below), as the CLI and the
         // npm functions refuse to summarise no circle.
         //
-        // What was read of each circle scored so far, by the circle's JSON (a `Circle` compared
-        // field by field, in a map by id, cost 4.5 KB gzip of wasm; this 2.0), and the date it
-        // was scored on: a file
-        // added to three thousand circles, or one removed, scores no circle it has seen (it
-        // re-scored them all: 6–8 s a removal, performance review of 2026-12-06).
-        let seen: StoredValue<(Date, Vec<(String, Read)>)> = StoredValue::new((as_of.get_untracked(), Vec::new()));
+        // What was read of each circle scored so far ([`Seen`]): a file added to three thousand
+        // circles, or one removed, scores no circle it has seen (it re-scored them all: 6–8 s a
+        // removal, performance review of 2026-12-06).
+        let seen = StoredValue::new(Seen::default());
         let summary = Memo::new(move |_| {
             standard.with(|st| {
                 circles.with(|cs| {
@@ -541,25 +584,10 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                     let d = if cs.is_empty() {
                         Ok(lifecircle_core::district::district(st, &[], date, communities))
                     } else {
-                        seen.try_update_value(|(when, old)| {
-                            if *when != date {
-                                old.clear();
-                                *when = date;
-                            }
-                            // Kept in order of the circle's JSON, found by a binary search.
-                            let mut fresh: Vec<(String, Read)> = Vec::with_capacity(cs.len());
-                            let r = lifecircle_core::district::summarise_with(st, cs, date, communities, |c| {
-                                let key = serde_json::to_string(c).unwrap_or_default();
-                                let r = match old.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-                                    Ok(j) => old[j].1.clone(),
-                                    Err(_) => lifecircle_core::district::scored(st, c, date),
-                                };
-                                fresh.push((key, r.clone()));
-                                r
-                            });
-                            fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                            *old = fresh;
-                            r
+                        seen.try_update_value(|seen| {
+                            seen.summarise(st, cs, date, communities, |c| {
+                                lifecircle_core::district::scored(st, c, date)
+                            })
                         })
                         // (the widget gone meanwhile: as if nothing was seen)
                         .unwrap_or_else(|| lifecircle_core::district::summarise(st, cs, date, communities))
@@ -999,3 +1027,43 @@ impl WhatIf {
 }
 
 static WHATIF_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lifecircle_core::district::{scored, summarise};
+    use lifecircle_tests::district::{AS_OF, COMMUNITIES, STANDARD, circles};
+
+    /// The dashboard's memory scores a circle once per date: the same list again scores none,
+    /// a circle changed scores that one, another date scores them all; and every summary is
+    /// `summarise`'s of the list as it is.
+    #[test]
+    fn a_circle_is_scored_once_a_date() {
+        let st = lifecircle_core::load_builtin(STANDARD).unwrap();
+        let cs = circles();
+        let mut changed = cs.clone();
+        changed[1].population = changed[1].population.map(|p| p + 1000.0);
+        let later: Date = "2026-06-30".parse().unwrap();
+        let on: Date = AS_OF.parse().unwrap();
+        let mut seen = Seen::default();
+        for (list, date, scores) in
+            // (the memory is of the last list: the edit undone scores its circle again)
+            [
+                (&cs, on, 3),
+                (&cs, on, 0),
+                (&changed, on, 1),
+                (&cs, on, 1),
+                (&cs, later, 3),
+                (&cs[..2].to_vec(), later, 0),
+            ]
+        {
+            let mut n = 0;
+            let got = seen.summarise(&st, list, date, Some(COMMUNITIES), |c| {
+                n += 1;
+                scored(&st, c, date)
+            });
+            assert_eq!(n, scores, "{} circles on {date}", list.len());
+            assert_eq!(got, summarise(&st, list, date, Some(COMMUNITIES)));
+        }
+    }
+}

@@ -151,7 +151,7 @@ async fn the_summary_after_each_edit_is_the_whole_lists() {
     let changed = vec![cs[0].clone(), b, cs[2].clone()];
     let removed = vec![cs[0].clone(), cs[2].clone()];
     let back = vec![cs[2].clone(), cs[1].clone(), cs[0].clone()];
-    let dates = [AS_OF, AS_OF, AS_OF, "2025-06-30", "2025-06-30"];
+    let dates = [AS_OF, AS_OF, AS_OF, "2026-06-30", "2026-06-30"];
     for (k, (list, date)) in [&cs, &changed, &removed, &back, &cs].into_iter().zip(dates).enumerate() {
         m.set_as_of(date.parse().unwrap());
         m.load_json(&serde_json::to_string(list).unwrap()).unwrap();
@@ -166,7 +166,7 @@ async fn the_summary_after_each_edit_is_the_whole_lists() {
     assert_eq!(m.remove_at(2), None);
     settle().await;
     assert_eq!(m.to_json(), lifecircle_web::model::indent_json(&serde_json::to_string(&removed).unwrap()));
-    let want = summarise(&st, &removed, "2025-06-30".parse().unwrap(), Some(COMMUNITIES)).unwrap();
+    let want = summarise(&st, &removed, "2026-06-30".parse().unwrap(), Some(COMMUNITIES)).unwrap();
     let want = format!("{}\n", lifecircle_web::model::indent_json(&serde_json::to_string(&want).unwrap()));
     assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), want, "removed");
 }
