@@ -12,7 +12,6 @@
 //! ```
 #![cfg(target_arch = "wasm32")]
 
-use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::assessment::NEWS;
 use lifecircle_core::load_builtin;
 use lifecircle_core::standard::{Cite, Confidence, Lang};
@@ -22,7 +21,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{as_of, host};
+use common::{as_of, host, questions};
 
 async fn settle() {
     for _ in 0..4 {
@@ -46,14 +45,9 @@ fn news_only(c: &Cite) -> bool {
 
 /// Each question's indicator id and its citation line.
 fn form_cites(el: &web_sys::HtmlElement) -> Vec<(String, String)> {
-    let qs = el.query_selector_all(".lc-q").unwrap();
-    (0..qs.length())
-        .map(|i| {
-            let q: web_sys::Element = qs.item(i).unwrap().unchecked_into();
-            let head = q.query_selector(".lc-q-name").unwrap().unwrap().text_content().unwrap();
-            let id = head.trim_start_matches('[').split(']').next().unwrap().to_string();
-            (id, q.query_selector(".lc-cite").unwrap().expect("a citation line").text_content().unwrap())
-        })
+    questions(el)
+        .into_iter()
+        .map(|(id, _, q)| (id, q.query_selector(".lc-cite").unwrap().expect("a citation line").text_content().unwrap()))
         .collect()
 }
 

@@ -20,7 +20,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{as_of, document, host};
+use common::{as_of, document, host, questions};
 
 fn options(circle: &str) -> MountOptions {
     let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
@@ -132,12 +132,9 @@ fn aria_words(el: &web_sys::Element, attr: &str) -> String {
 /// Each question of the form, by its indicator's id: its mark beside the heading (or none),
 /// and the question's accessible description.
 fn form_marks(el: &web_sys::HtmlElement) -> Vec<(String, Option<String>, String)> {
-    let qs = el.query_selector_all(".lc-q").unwrap();
-    (0..qs.length())
-        .map(|i| {
-            let q: web_sys::Element = qs.item(i).unwrap().unchecked_into();
-            let head = q.query_selector(".lc-q-name").unwrap().unwrap().text_content().unwrap();
-            let id = head.trim_start_matches('[').split(']').next().unwrap().to_string();
+    questions(el)
+        .into_iter()
+        .map(|(id, head, q)| {
             let mark = q.query_selector(".lc-q-head .lc-prov").unwrap().map(|m| m.text_content().unwrap());
             // (its name stays its heading's: the first words of its boxes' names)
             assert_eq!(aria_words(&q, "aria-labelledby"), head);

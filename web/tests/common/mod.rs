@@ -19,3 +19,17 @@ pub fn host() -> web_sys::HtmlElement {
 pub fn as_of() -> Date {
     Date::new(2025, 6, 30).unwrap()
 }
+
+/// Each question of a form in `el`: its indicator's id, its heading (`[id] name`) and the
+/// question's element.
+pub fn questions(el: &web_sys::HtmlElement) -> Vec<(String, String, web_sys::Element)> {
+    let qs = el.query_selector_all(".lc-q").unwrap();
+    (0..qs.length())
+        .map(|i| {
+            let q: web_sys::Element = qs.item(i).unwrap().unchecked_into();
+            let head = q.query_selector(".lc-q-name").unwrap().unwrap().text_content().unwrap();
+            let id = head.trim_start_matches('[').split(']').next().unwrap().to_string();
+            (id, head, q)
+        })
+        .collect()
+}
