@@ -90,14 +90,19 @@ test('a11y review: each question is a group and a heading, and its answer, evide
   }
 });
 
+/** The demo portal's form on a phone (360×740, touch), in large text when `large`. */
+async function onPhone(browser, large) {
+  const { page, errors, context } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  if (large) await page.check('#large');
+  await page.waitForTimeout(300);
+  return { page, errors, context, form: page.locator('#lc-form') };
+}
+
 test('a11y review: on a phone (360×740) Shift+Tab back along a facility row never puts the focus under the pinned name column; removing a residential point by keyboard keeps the focus in the list', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     for (const large of [false, true]) {
-      const { page, errors, context } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-      if (large) await page.check('#large');
-      await page.waitForTimeout(300);
-      const form = page.locator('#lc-form');
+      const { page, errors, context, form } = await onPhone(browser, large);
       await form.getByLabel('第 5 行 删除', { exact: true }).focus();
       const seen = [];
       for (let i = 0; i < 8; i += 1) {
@@ -255,10 +260,7 @@ test('on a phone (360×740) the form\'s contents (目录) take the view and the 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     for (const large of [false, true]) {
-      const { page, errors, context } = await open(browser, base + '/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-      if (large) await page.check('#large');
-      await page.waitForTimeout(300);
-      const form = page.locator('#lc-form');
+      const { page, errors, context, form } = await onPhone(browser, large);
       const toc = form.locator('.lc-toc');
       const buttons = toc.locator('nav button');
       // Folded at first: one line, not a screen of buttons.
