@@ -278,7 +278,10 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
 /// event handler here would link Leptos' event delegation into this bundle (see `removable`).
 fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
     let hint_id = format!("lc-report-{}", t.metric);
-    let value = if t.counting == "reported" { t.value_text() } else { String::new() };
+    let value = match t.value {
+        Some(v) if t.counting == "reported" => reported_text(v, t.unit == "fraction"),
+        _ => String::new(),
+    };
     // A target of at least one (创成省级试点) reads as yes or no; a larger one is a count (培育2—3家).
     let hint = match (t.unit == "fraction", t.at_least == 1.0, l) {
         (true, _, Lang::Zh) => "填比例，如 30%；留空即未填报。填报值由区里负责，本工具不核实。",
@@ -305,6 +308,27 @@ fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
             " " <span class="lc-muted" id=hint_id>{hint}</span>
         </p>
     }
+}
+
+/// A reported value `v` (a share when `fraction`) as its box shows it: exactly, so that the value sent back when another box
+/// changes is the value taken. Not [`TargetProgress::value_text`], which rounds a share to 2
+/// decimals of a percentage (30.123 % would come back as 30.12 %). A share is written as a
+/// percentage by moving the point of its shortest decimal (`0.30123` → `30.123%`): no
+/// arithmetic, so no float noise (`0.30123 * 100` is 30.122999999999998).
+#[must_use]
+pub fn reported_text(v: f64, fraction: bool) -> String {
+    let plain = format!("{v}");
+    if !fraction {
+        return plain;
+    }
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let frac = format!("{frac:0<2}");
+    let (moved, rest) = frac.split_at(2);
+    let int = format!("{int}{moved}");
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let rest = rest.trim_end_matches('0');
+    if rest.is_empty() { format!("{int}%") } else { format!("{int}.{rest}%") }
 }
 
 fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
@@ -384,5 +408,45 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reported_text;
+    use lifecircle_core::district::parse_reported;
+
+    /// What a box shows is read back as the very value taken, whatever the district typed: a
+    /// share with more decimals than the report shows (30.123 %), tiny and whole ones, counts.
+    #[test]
+    fn a_reported_value_comes_back_from_its_box_unchanged() {
+        let read = |text: &str| parse_reported(&format!("m={text}")).unwrap()[0].1;
+        for (typed, shown) in [
+            ("30.123%", "30.123%"),
+            ("0.30123", "30.123%"),
+            ("30%", "30%"),
+            ("0.3", "30%"),
+            ("100%", "100%"),
+            ("1", "100%"),
+            ("0%", "0%"),
+            ("0.5%", "0.5%"),
+            ("0.0001%", "0.0001%"),
+            ("12.3456789012345%", "12.3456789012345%"),
+            ("33.333333333333%", "33.333333333333%"),
+            ("7.05%", "7.05%"),
+        ] {
+            let v = read(typed);
+            assert_eq!(reported_text(v, true), shown, "{typed}");
+            assert_eq!(read(shown).to_bits(), v.to_bits(), "{typed}");
+        }
+        for (typed, shown) in [("2", "2"), ("0", "0"), ("15", "15"), ("2.5", "2.5")] {
+            assert_eq!(reported_text(read(typed), false), shown, "{typed}");
+        }
+        // Every share typed with up to 4 decimals of a percentage, there and back.
+        for n in (0..=1_000_000).step_by(7) {
+            let typed = format!("{}.{:04}%", n / 10_000, n % 10_000);
+            let v = read(&typed);
+            assert_eq!(read(&reported_text(v, true)).to_bits(), v.to_bits(), "{typed}");
+        }
     }
 }
