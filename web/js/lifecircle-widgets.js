@@ -176,16 +176,26 @@ async function withStandard(options = {}) {
   return { ...options, standardPacked: await standardBytes(options.standard || 'longwan-2024') };
 }
 
+// Every widget mounted by a function below, until its handle's `free()`. A handle nothing else
+// holds would be collected, and the wasm's finalizer would take its widget off the page: a
+// framework's mount hook rarely keeps what it awaited.
+const mounted = new Set();
+
 /**
  * Mount functions for frameworks: each resolves to the widget's handle once the wasm and its
- * standard have arrived (fetched side by side).
+ * standard have arrived (fetched side by side). The widget stays until `handle.free()`.
  */
 const loading = (mountFn) => async (el, options) => {
   if (me.broken) throw me.broken; // before fetching a standard: the wasm is the first thing missing
   const opts = withStandard(options);
   opts.catch(() => {}); // a failure is told below, after the wasm's
   await whenReady();
-  return mountFn(el, await opts);
+  const handle = mountFn(el, await opts);
+  mounted.add(handle);
+  const free = handle.free;
+  handle.free = () => { mounted.delete(handle); free.call(handle); };
+  if (Symbol.dispose) handle[Symbol.dispose] = handle.free;
+  return handle;
 };
 export const mountAssessment = loading(lc.mountAssessment);
 export const mountScorecard = loading(lc.mountScorecard);
@@ -726,6 +736,15 @@ class LifecircleElement extends HTMLElement {
       : failure.text ? failure.text[en ? 1 : 0] : failure.message;
     this._say(`${say(this, 'failed')}${text}`, true, { failure }, failure.detail);
     if (failure.code !== 'wasm' && failure.code !== 'standard') return;
+    // A standard not fetched because the browser was offline is fetched again once it is back
+    // online (a failed fetch is not cached), without the reload that would lose the page's state.
+    if (failure.code === 'standard' && !this._onlineRetry) {
+      this._onlineRetry = true;
+      addEventListener('online', () => {
+        this._onlineRetry = false;
+        if (this.isConnected && this._error?.code === 'standard') this._remount();
+      }, { once: true });
+    }
     if (this._hasSaved?.()) this._notice.append(h('p', { class: 'lcx-saved' }, say(this, this._inSession ? 'stillSavedSession' : 'stillSaved')));
     this._notice.append(h('button', { type: 'button', class: 'lcx-reload', on: { click: () => location.reload() } }, say(this, 'reload')));
     if (failure.detail) this._notice.append(this._notice.querySelector('details'));
