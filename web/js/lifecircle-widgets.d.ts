@@ -2,7 +2,7 @@
 //
 // Hand-written beside web/js/lifecircle-widgets.js and copied with it into dist/widgets/ by
 // `cargo xtask dist`; `tsc --strict` checks e2e/example-widgets.ts against it in
-// `cargo xtask test`. Documented in docs/embedding.md.
+// `cargo xtask test`. Documented in EMBEDDING.md beside it (docs/embedding.md in the repository).
 
 import type { Widget, ImportedFacilities } from './lifecircle_web.js';
 import type { Assessment, CircleInput, Text } from './lifecircle-types.js';

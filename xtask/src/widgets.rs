@@ -193,6 +193,8 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
         io(&out, std::fs::copy(root().join(licence), out.join(licence)))?;
     }
     crate::notices::write(&out, "lifecircle-web", (!all).then_some(features.as_str()))?;
+    // The embedding guide, for a portal that gets only this folder (no page requests it).
+    io(&out, std::fs::copy(root().join("docs/embedding.md"), out.join("EMBEDDING.md")))?;
     // Which build a server holds, without running it (`version()` in a page says the same number).
     let commit = crate::output(std::process::Command::new("git").current_dir(root()).args([
         "describe",
