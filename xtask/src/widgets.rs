@@ -27,6 +27,8 @@ const GLUE: &str = "lifecircle_web";
 /// The module a page imports, and its types.
 const MODULE: &str = "lifecircle-widgets.js";
 const TYPES: &str = "lifecircle-widgets.d.ts";
+/// The elements' JSX types for React + TypeScript portals (optional; needs `@types/react`).
+const REACT_TYPES: &str = "lifecircle-react.d.ts";
 /// The core's types (circle, assessment, district), which `TYPES` imports: the npm package's
 /// declarations, so the two cannot drift apart.
 const CORE_TYPES: &str = "lifecircle-types.d.ts";
@@ -113,6 +115,8 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
     io(&bindgen_glue, std::fs::remove_file(&bindgen_glue))?;
     minify(&root().join("web/js").join(MODULE), &out.join(MODULE), &format!("web/js/{MODULE}"))?;
     io(&out, std::fs::copy(root().join("web/js").join(TYPES), out.join(TYPES)))?;
+    // Optional JSX types for React portals (docs/embedding.md).
+    io(&out, std::fs::copy(root().join("web/js").join(REACT_TYPES), out.join(REACT_TYPES)))?;
     let mut core_types = String::from(
         "// lifecircle-types.d.ts — 圈、评估结果与区级汇总的类型 / the types of circles, assessments and\n\
          // district summaries, as the npm package `lifecircle` declares them (lifecircle-widgets.d.ts imports them).\n",
