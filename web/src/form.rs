@@ -592,6 +592,8 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     };
     let form_id = ctx.id("form");
     let nr_id = ctx.id("new-res");
+    // The circle's datum, which the location holds: none until a centre is given.
+    let datum = RwSignal::new(c.location.as_ref().map(|l| l.crs));
     let sample = c.sample.then(|| view! { <p class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</p> });
     view! {
         <fieldset class="lc-sec" tabindex="-1">
@@ -649,9 +651,41 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         (Some(p), None) => c.location = Some(Location::at(p)),
                         (None, _) => c.location = None,
                     });
+                    datum.set(ctx.read(|c| c.location.as_ref().map(|l| l.crs)));
                     None
                 }))}
+            {datum_field(ctx, datum)}
         </fieldset>
+    }
+}
+
+/// The circle's datum (`location.crs`): the system of every coordinate typed into the form, so a
+/// centre read off 高德 is not taken as GPS's, about 500 m away in Wenzhou. A change relabels the
+/// coordinates already typed, without converting them (they were typed in the datum chosen now);
+/// an imported list is converted into it. Held by the location, so chosen once a centre is given.
+fn datum_field(ctx: Ctx, crs: RwSignal<Option<Crs>>) -> impl IntoView + use<> {
+    let Ctx { state, lang, .. } = ctx;
+    let id = ctx.id("datum");
+    let hint_id = format!("{id}-hint");
+    let option = |value: Crs, zh: &'static str, en: &'static str| {
+        view! { <option value=value.name() selected=move || crs.get().unwrap_or_default() == value>{move || tr(lang.get(), zh, en)}</option> }
+    };
+    view! {
+        <div class="lc-field">
+            <label for=id.clone()>{move || tr(lang.get(), "以上经纬度取自（坐标系）", "Coordinates taken from (datum)")}</label>
+            <select id=id disabled=move || crs.get().is_none() aria-describedby=hint_id.clone() on:change=move |ev| {
+                let to = match event_target_value(&ev).as_str() { "gcj02" => Crs::Gcj02, "bd09" => Crs::Bd09, _ => Crs::Wgs84 };
+                edit(state, |c| if let Some(l) = c.location.as_mut() { l.crs = to });
+                crs.set(Some(to));
+            }>
+                {option(Crs::Wgs84, "手机 GPS、天地图、OpenStreetMap（WGS-84）", "Phone GPS, Tianditu, OpenStreetMap (WGS-84)")}
+                {option(Crs::Gcj02, "高德、腾讯地图（GCJ-02）", "AMap, Tencent Maps (GCJ-02)")}
+                {option(Crs::Bd09, "百度地图（BD-09）", "Baidu Maps (BD-09)")}
+            </select>
+            <p id=hint_id class="lc-muted">{move || tr(lang.get(),
+                "本表中手填的所有坐标（中心、设施、居民点）都按这里的坐标系读；先填中心位置再选。改选只改读法，不换算已填的数；导入的清单换算到这里的坐标系。",
+                "Every coordinate typed into this form (centre, facilities, residential points) is read in this datum; give the centre first. A change only relabels the numbers typed, without converting them; an imported list is converted into it.")}</p>
+        </div>
     }
 }
 

@@ -1954,3 +1954,34 @@ async fn the_score_line_sticks_only_in_a_window_tall_enough() {
     el.remove();
     style.remove();
 }
+
+/// The circle's datum is chosen beside its centre (a centre read off 高德 is GCJ-02, about 500 m
+/// from the same numbers read as GPS's): unavailable until a centre is given, then WGS-84, and a
+/// change relabels the numbers typed without converting them.
+#[wasm_bindgen_test]
+async fn the_datum_of_typed_coordinates_is_chosen_beside_the_centre() {
+    let el = host();
+    let st = load_builtin("longwan-2024").unwrap();
+    let m = mount_assessment(el.clone(), MountOptions::new(st, as_of())).unwrap();
+    settle().await;
+    let datum = || -> web_sys::HtmlSelectElement {
+        el.query_selector("select[id$='-datum']").unwrap().unwrap().dyn_into().unwrap()
+    };
+    assert!(datum().disabled(), "no centre yet: nothing to hold the datum");
+    let centre = el.query_selector("input[id$='-centre']").unwrap().unwrap().id();
+    type_into(&el, &format!("#{centre}"), "120.7590, 27.9460");
+    settle().await;
+    assert!(!datum().disabled());
+    assert_eq!(datum().value(), "wgs84");
+    choose(&el, "select[id$='-datum']", "gcj02");
+    settle().await;
+    let c = Circle::from_json(&m.to_json()).unwrap();
+    let loc = c.location.unwrap();
+    assert_eq!(loc.crs, lifecircle_core::access::Crs::Gcj02);
+    assert_eq!(loc.centre, [120.759, 27.946], "relabelled, not converted");
+    // Retyping the centre keeps the datum chosen.
+    type_into(&el, &format!("#{centre}"), "120.7600, 27.9470");
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().location.unwrap().crs, lifecircle_core::access::Crs::Gcj02);
+    assert_eq!(datum().value(), "gcj02");
+}
