@@ -139,7 +139,18 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     // A broken file is refused and changes nothing.
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, '{"id": 3}');
+    // The form holds entries: a file read in would replace them whole, so it asks first, as
+    // “start over” does; Escape cancels and changes nothing.
+    const replace = page.getByRole('alertdialog', { name: /^读入的文件会替换本表中已填写的全部内容/ });
+    await page.setInputFiles('#lc-form .lcx-import', file);
+    await replace.waitFor();
+    assert.equal(await page.locator('#lc-form .lcx-confirm .lcx-danger').textContent(), '读入并替换');
+    await page.keyboard.press('Escape');
+    assert.ok(!(await replace.isVisible()), 'Escape cancels');
+    assert.equal(await formJson(page), edited, 'cancelled: nothing changed');
     await page.setInputFiles('#lc-form .lcx-import', broken);
+    await replace.waitFor();
+    await page.click('#lc-form .lcx-confirm .lcx-danger');
     await page.waitForTimeout(300);
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^导入失败，当前内容未改变：第 1 行第 \d+ 列 id: 数据类型不对：应为文本/);
     assert.equal(await formJson(page), edited, 'a broken import changes nothing');
@@ -202,6 +213,8 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^Import failed; nothing was changed: CSV 表头缺少经度列.* \/ csv header has no longitude column/);
     // A broken circle file in English: where and why in English.
     await page.setInputFiles('#lc-form .lcx-import', broken);
+    await page.getByRole('alertdialog', { name: /^The file replaces everything entered in this form/ }).waitFor();
+    await page.click('#lc-form .lcx-confirm .lcx-danger');
     await page.waitForTimeout(300);
     assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /^Import failed; nothing was changed: line 1, column \d+: id: invalid type/);
     assert.equal(await formJson(page), edited, 'a broken import changes nothing');

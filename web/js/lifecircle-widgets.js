@@ -234,6 +234,9 @@ const TEXT = {
   confirmReset: ['确定要放弃本圈的全部填写内容，恢复为本页提供的起始数据吗？此操作不能撤销，可先用“保存到文件（JSON）”留一份备份。', 'Drop everything entered for this circle and go back to the starting data this page gave? This cannot be undone; use “Save to a file (JSON)” first to keep a copy if needed.'],
   yes: ['确定清空', 'Clear everything'],
   yesReset: ['恢复起始数据', 'Go back to the starting data'],
+  confirmImport: ['读入的文件会替换本表中已填写的全部内容，此操作不能撤销；可先用“保存到文件（JSON）”留一份备份。确定读入吗？', 'The file replaces everything entered in this form. This cannot be undone; use “Save to a file (JSON)” first to keep a copy if needed. Load it?'],
+  yesImport: ['读入并替换', 'Load and replace'],
+  otherTab: ['本圈的填写内容刚在另一个标签页（或窗口）中修改并保存了。两处同时填写会互相覆盖：请只在一处填写；要看另一处的内容，请刷新本页。', 'This circle was just changed and saved in another tab (or window). Filling it in at two places overwrites one with the other: use one place only; reload this page to see the other one\'s entries.'],
   no: ['取消', 'Cancel'],
   exportJson: ['保存到文件（JSON）', 'Save to a file (JSON)'],
   importJson: ['从文件读入（JSON）', 'Open a saved file (JSON)'],
@@ -785,24 +788,30 @@ class AssessmentElement extends LifecircleElement {
     super();
     this._pristine = null; // see `_entered`
     const label = (e, k, prop) => this._label(e, k, prop);
-    const cancel = () => { this._confirm.hidden = true; this._startBtn.focus(); };
+    const cancel = () => { this._confirm.hidden = true; (this._askFrom ?? this._startBtn).focus(); };
     // Named by its question; Escape cancels, as in any dialog.
     this._confirm = h('div', { class: 'lc-root lcx-confirm', role: 'alertdialog', hidden: true, 'aria-labelledby': 'lcx-confirm-q',
       on: { keydown: (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); cancel(); } } } });
-    const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => this._startOver() } }), 'yes');
+    const yes = label(h('button', { type: 'button', class: 'lcx-danger', on: { click: () => { this._confirm.hidden = true; this._onYes(); } } }), 'yes');
     const no = label(h('button', { type: 'button', class: 'lc-quiet', on: { click: cancel } }), 'no');
     const q = label(h('span', { id: 'lcx-confirm-q' }), 'confirm');
     this._confirm.append(q, yes, no);
-    // The question and the button say what will happen: emptied, or back to the starting data
-    // the page gave.
-    const ask = () => {
-      const reset = this._default !== undefined;
-      for (const [e, key] of [[q, reset ? 'confirmReset' : 'confirm'], [yes, reset ? 'yesReset' : 'yes']]) {
+    // The question and the button say what will happen (`from`: where the keyboard goes back to
+    // on cancel).
+    this._ask = (question, answer, onYes, from) => {
+      for (const [e, key] of [[q, question], [yes, answer]]) {
         for (const l of this._labels) if (l[0] === e) l[1] = key;
         e.textContent = say(this, key);
       }
+      this._onYes = onYes;
+      this._askFrom = from;
       this._confirm.hidden = false;
       no.focus();
+    };
+    // Emptied, or back to the starting data the page gave.
+    const ask = () => {
+      const reset = this._default !== undefined;
+      this._ask(reset ? 'confirmReset' : 'confirm', reset ? 'yesReset' : 'yes', () => this._startOver());
     };
     this._startBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-start', on: { click: ask } }), 'startOver');
     const exportBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-export', on: { click: () => this._export() } }), 'exportJson');
@@ -825,6 +834,15 @@ class AssessmentElement extends LifecircleElement {
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
     this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
+    // Another tab (or window) saving this circle: the two would overwrite each other's entries
+    // unseen. (Held weakly: a form taken off the page is not kept by the window.)
+    const form = new WeakRef(this);
+    addEventListener('storage', function other(ev) {
+      const el = form.deref();
+      if (!el) { removeEventListener('storage', other); return; }
+      if (el._handle && el.autosave && ev.key === el.storageKey && ev.storageArea === el._store()
+        && ev.newValue != null && ev.newValue !== el._handle.toJson()) el._sayKey('otherTab', {}, true);
+    });
   }
 
   _showChrome(on) {
@@ -973,14 +991,19 @@ class AssessmentElement extends LifecircleElement {
   async _import(input) {
     const f = input.files && input.files[0];
     if (!f || !this._handle) return;
-    try {
-      this._handle.loadJson(await textOf(f));
-      this._save(this._handle.toJson());
-      this._sayKey('imported', { name: f.name });
-    } catch (e) {
-      this._sayKey('importFailed', failure(e), true);
-    }
+    const text = await textOf(f);
     input.value = '';
+    const load = () => {
+      try {
+        this._handle.loadJson(text);
+        this._save(this._handle.toJson());
+        this._sayKey('imported', { name: f.name });
+      } catch (e) {
+        this._sayKey('importFailed', failure(e), true);
+      }
+    };
+    // What was entered is replaced whole: asked first, as “start over” is.
+    if (this._entered()) this._ask('confirmImport', 'yesImport', load, input); else load();
   }
 }
 
