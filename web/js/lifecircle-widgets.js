@@ -1056,7 +1056,9 @@ function download(root, name, text, type = 'application/json') {
  */
 const failure = (e) => {
   const list = (xs, sep) => (Array.isArray(xs) && xs.length ? xs.join(sep) : null);
-  return { zh: list(e.problems, '；') ?? e.message, en: list(e.problemsEn, '; ') ?? list(e.problems, '; ') ?? e.message };
+  // A message of the core's is both languages, `中文 / English`: each says its own half.
+  const [zh, en = zh] = String(e.message).split(' / ');
+  return { zh: list(e.problems, '；') ?? zh, en: list(e.problemsEn, '; ') ?? list(e.problems, '; ') ?? en };
 };
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }

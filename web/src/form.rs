@@ -219,7 +219,8 @@ pub fn AssessmentForm(
                 .map(|d| format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d)));
             Some(view! {
                 {stale}
-                <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}</span>
+                <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}
+                    {crate::model::provisional_points(&a).map(|_| view! { " " <span class="lc-badge lc-prov">{tr(l, "分值暂定", "provisional points")}</span> })}</span>
                 <span class="lc-grade">{grade} " " <span aria-hidden="true">{stars}</span></span>
                 <span class="lc-delta">{d}</span>
                 {(n > 0).then(|| view! { <span class="lc-error">{format!("{}{n}", tr(l, "待修正：", "to fix: "))}</span> })}

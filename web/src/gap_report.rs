@@ -92,7 +92,7 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
     }
     let no_data = status_word(l, Status::NoData);
     let summary = format!(
-        "{} {} · {} {} v{} · {} {} / {} · {} {}{}",
+        "{} {} · {} {} v{} · {} {} / {}{} · {} {}{}",
         tr(l, "评估日期", "As of"),
         a.as_of,
         tr(l, "评价标准", "standard"),
@@ -101,6 +101,11 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
         tr(l, "总分", "total"),
         fmt_num(a.total),
         fmt_num(a.max),
+        if crate::model::provisional_points(a).is_some() {
+            tr(l, "（分值暂定）", " (provisional points)")
+        } else {
+            ""
+        },
         tr(l, "整改项", "items"),
         a.gaps.len(),
         if missing == 0 {

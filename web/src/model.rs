@@ -570,6 +570,41 @@ pub fn result<'a>(a: &'a Assessment, id: &str) -> Option<&'a lifecircle_core::as
     a.indicators.iter().find(|r| r.id == id)
 }
 
+/// How many of the total's points are provisional (their points designed by this project or not
+/// verified): a total read alone is otherwise taken for an official score. `None` when every
+/// point is official.
+pub fn provisional_points(a: &Assessment) -> Option<f64> {
+    let designed: f64 =
+        a.indicators.iter().filter(|r| r.points_confidence == Confidence::Provisional).map(|r| r.max).sum();
+    (designed > 0.0).then_some(designed)
+}
+
+/// The sentence said under a total whose points are provisional, in whole or in part.
+pub fn provisional_points_note(a: &Assessment, l: Lang) -> Option<String> {
+    let designed = provisional_points(a)?;
+    Some(if designed >= a.max {
+        tr(
+            l,
+            "总分的各项分值均为暂定（本项目设计或未经核实），不是官方评分。",
+            "Every point of this total is provisional (this project's design, or not verified): it is not an official score.",
+        )
+        .to_string()
+    } else {
+        match l {
+            Lang::Zh => format!(
+                "总分 {} 分中，有 {} 分的分值为暂定（本项目设计或未经核实）。",
+                fmt_num(a.max),
+                fmt_num(designed)
+            ),
+            Lang::En => format!(
+                "{} of the {} points are provisional (this project's design, or not verified).",
+                fmt_num(designed),
+                fmt_num(a.max)
+            ),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,6 +616,32 @@ mod tests {
         let c = Circle::from_json(ex.json).unwrap();
         let a = lifecircle_core::score(&st, &c, Date::new(2025, 6, 30).unwrap()).unwrap();
         (st, c, a)
+    }
+
+    /// A total says how many of its points are provisional: all of Longwan's, then fewer once one
+    /// indicator's points are official, none once all are.
+    #[test]
+    fn a_total_says_how_many_of_its_points_are_provisional() {
+        let (_, _, mut a) = sample();
+        assert_eq!(provisional_points(&a), Some(a.max));
+        assert_eq!(
+            provisional_points_note(&a, Lang::Zh).unwrap(),
+            "总分的各项分值均为暂定（本项目设计或未经核实），不是官方评分。"
+        );
+        let first = a.indicators[0].max;
+        a.indicators[0].points_confidence = Confidence::Verified;
+        assert_eq!(
+            provisional_points_note(&a, Lang::Zh).unwrap(),
+            format!(
+                "总分 {} 分中，有 {} 分的分值为暂定（本项目设计或未经核实）。",
+                fmt_num(a.max),
+                fmt_num(a.max - first)
+            )
+        );
+        for r in &mut a.indicators {
+            r.points_confidence = Confidence::Verified;
+        }
+        assert_eq!(provisional_points_note(&a, Lang::En), None);
     }
 
     /// The form marks a question by the confidences the score card marks its result by.

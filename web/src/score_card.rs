@@ -151,6 +151,7 @@ fn card(a: &Assessment, l: Lang, delta: Option<f64>, st: Option<&Standard>, open
             {grade}
             {delta_view}
         </div>
+        {crate::model::provisional_points_note(a, l).map(|n| view! { <p class="lc-prov-note lc-points-note">{n}</p> })}
         <p>{a.grade.explanation.get(l).to_string()}</p>
         {checks_view}
         {notes(a, l, open)}

@@ -77,6 +77,7 @@ pub const SCORE_CARD_CSS: &str = concat!(
     r#"
 .lc-scorecard .lc-head{display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:baseline}
 .lc-scorecard .lc-total{font-size:2.6em;font-weight:800;line-height:1.1}
+.lc-scorecard .lc-points-note{color:var(--_warn);font-weight:600}
 .lc-scorecard .lc-max{color:var(--_muted);font-size:1.1em}
 .lc-scorecard .lc-grade{font-size:1.4em;font-weight:700}
 .lc-scorecard .lc-stars{color:var(--_warn);letter-spacing:.1em}

@@ -76,6 +76,9 @@ async fn designed_values_are_marked_on_the_card_and_in_the_plan() {
     let _card = mount_scorecard(el.clone(), options(sample())).unwrap();
     settle().await;
     assert_eq!(texts(&el, "details summary .lc-prov"), want_card);
+    // The total itself says so under it: read alone it would pass for an official score.
+    assert!(a.indicators.iter().all(|r| r.points_confidence == Confidence::Provisional));
+    assert_eq!(texts(&el, ".lc-points-note"), ["总分的各项分值均为暂定（本项目设计或未经核实），不是官方评分。"]);
     // The gates, vetoes and mandatory items at the top carry their indicator's mark too (the
     // 9-of-13 gate and the veto are designed: they must not read as official).
     let want_checks: Vec<(String, Option<String>)> = {
