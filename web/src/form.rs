@@ -24,7 +24,7 @@ use lifecircle_core::standard::{Lang, Standard};
 
 use crate::model::{
     self, Ask, category_groups, circle_json, cite_line, delta, distance_categories, fmt_delta, messages_for,
-    parse_lonlat, parse_number, provisional_suffix, role_word, score_shared, show_lonlat, show_number, stars,
+    parse_lonlat, parse_number_in, provisional_suffix, role_word, score_shared, show_lonlat, show_number, stars,
     status_class, status_word, tr,
 };
 use crate::score_card::{lang_tag, provisional_badge, provisional_footnote};
@@ -220,7 +220,7 @@ pub fn AssessmentForm(
             Some(view! {
                 {stale}
                 <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}
-                    {crate::model::provisional_points(&a).map(|_| view! { " " <span class="lc-badge lc-prov">{tr(l, "分值暂定", "provisional points")}</span> })}</span>
+                    {crate::model::provisional_points(a).map(|_| view! { " " <span class="lc-badge lc-prov">{tr(l, "分值暂定", "provisional points")}</span> })}</span>
                 <span class="lc-grade">{grade} " " <span aria-hidden="true">{stars}</span></span>
                 <span class="lc-delta">{d}</span>
                 {(n > 0).then(|| view! { <span class="lc-error">{format!("{}{n}", tr(l, "待修正：", "to fix: "))}</span> })}
@@ -479,7 +479,7 @@ fn NumberField(
                 aria-labelledby=labelled_by(of, &label_id)
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=err_id.clone()
-                on:input=move |ev| match parse_number(&event_target_value(&ev)) {
+                on:input=move |ev| match parse_number_in(&event_target_value(&ev), &unit.get_untracked()) {
                     Ok(v) => match check.and_then(|c| c.run(v)) {
                         Some(why) => bad.set(Some(why)),
                         None => {
@@ -842,8 +842,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     })
                 };
                 let num = move |key: &'static str, g: fn(&mut Facility, Option<f64>)| {
+                    // (the area in m², the walk in metres: each takes its own unit after it)
+                    let unit = if key == "walk_m" { "m" } else { "m²" };
                     move |ev: leptos::ev::Event| {
-                        let v = parse_number(&event_target_value(&ev));
+                        let v = parse_number_in(&event_target_value(&ev), unit);
                         typed(key, v.is_ok());
                         if let Ok(v) = v {
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
@@ -1269,7 +1271,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <td><input type="text" inputmode="decimal" prop:value=show_number(o.nearest_m.get(code).copied())
                                 aria-label=label(name) aria-invalid=flag(invalid.clone()) aria-describedby=described
                                 on:input=move |ev| {
-                                    let v = parse_number(&event_target_value(&ev));
+                                    let v = parse_number_in(&event_target_value(&ev), "m");
                                     typed(&field, v.is_ok());
                                     if let Ok(v) = v {
                                         edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) {
@@ -1302,7 +1304,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop.clone())
                             aria-describedby=described(bad_pop, err_id.clone())
                             on:input=move |ev| {
-                                let v = parse_number(&event_target_value(&ev));
+                                let v = parse_number_in(&event_target_value(&ev), "人");
                                 typed("population", matches!(v, Ok(Some(_))));
                                 if let Ok(Some(v)) = v {
                                     edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.population = v });

@@ -513,6 +513,30 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, NotANumber> {
     t.parse::<f64>().ok().filter(|v| v.is_finite()).map(Some).ok_or(NotANumber)
 }
 
+/// The ways a unit is written after a number, by unit: a box whose unit is one of a group takes
+/// a number followed by any of that group (`80㎡`, `300米`, `6800人`), as people copy it from a
+/// table. Not a unit of another group: `300米` in an area box stays refused.
+const UNIT_WORDS: [&[&str]; 5] = [
+    &["平方米", "平米", "㎡", "m²", "m2", "sq m"],
+    &["公尺", "米", "metres", "meters", "m"],
+    &["persons", "people", "人", "名"],
+    &["households", "户"],
+    &["points", "分"],
+];
+
+/// [`parse_number`] for a box whose unit is `unit` (either language's word): a trailing word of
+/// that unit (see `UNIT_WORDS`) is dropped first.
+pub fn parse_number_in(text: &str, unit: &str) -> Result<Option<f64>, NotANumber> {
+    let t = text.trim();
+    let words = UNIT_WORDS.iter().find(|g| g.contains(&unit)).copied().unwrap_or_default();
+    let bare = words.iter().find_map(|w| t.strip_suffix(w)).map_or(t, str::trim_end);
+    // A unit alone is no number.
+    if bare.is_empty() && !t.is_empty() {
+        return Err(NotANumber);
+    }
+    parse_number(bare)
+}
+
 /// `1,234`, `-12,345,678.9`: one to three digits, then groups of exactly three after commas,
 /// then an optional fraction.
 fn thousands_grouped(t: &str) -> bool {
@@ -812,6 +836,19 @@ mod tests {
         assert_eq!(parse_number("2.5"), Ok(Some(2.5)));
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("abc"), Err(NotANumber));
+        // A box with a unit takes its own unit after the number, in either language's words.
+        assert_eq!(parse_number_in("80㎡", "m²"), Ok(Some(80.0)));
+        assert_eq!(parse_number_in(" 80 平方米", "平方米"), Ok(Some(80.0)));
+        assert_eq!(parse_number_in("300米", "m"), Ok(Some(300.0)));
+        assert_eq!(parse_number_in("300 m", "米"), Ok(Some(300.0)));
+        assert_eq!(parse_number_in("6,800人", "人"), Ok(Some(6800.0)));
+        assert_eq!(parse_number_in("２４００户", "households"), Ok(Some(2400.0)));
+        // Not another unit's word, not the unit alone, and a box without a unit takes none.
+        assert_eq!(parse_number_in("300米", "m²"), Err(NotANumber));
+        assert_eq!(parse_number_in("80㎡", "米"), Err(NotANumber));
+        assert_eq!(parse_number_in("米", "米"), Err(NotANumber));
+        assert_eq!(parse_number_in("", "米"), Ok(None));
+        assert_eq!(parse_number_in("5人", ""), Err(NotANumber));
         assert_eq!(show_number(Some(1100.0)), "1100");
         assert_eq!(show_number(Some(2.5)), "2.5");
         // Tiny and huge values stay short, and read back as typed.

@@ -1092,7 +1092,8 @@ async fn evaluator_note_and_evidence_are_kept() {
 }
 
 /// A residential point's population and distances: a text that is not a number (or an emptied
-/// population) is outlined and said, the text kept in the box and the value before it kept.
+/// population; households typed into a population box) is outlined and said, the text kept in the
+/// box and the value before it kept.
 #[wasm_bindgen_test]
 async fn origin_cells_say_a_text_that_is_not_a_number() {
     let el = host();
@@ -1108,11 +1109,11 @@ async fn origin_cells_say_a_text_that_is_not_a_number() {
     let population = "input[aria-label='居民点 1 人口']";
     let said = |el: &web_sys::HtmlElement| text(el).contains("人口、步行距离请输入数字");
 
-    type_into(&el, population, "1200人");
+    type_into(&el, population, "1200户");
     settle().await;
     assert_eq!(origin(), before, "not stored");
     assert!(invalid(&el, population) && said(&el), "outlined and said");
-    assert_eq!(input(&el, population).value(), "1200人", "the text kept");
+    assert_eq!(input(&el, population).value(), "1200户", "the text kept");
     type_into(&el, population, "");
     settle().await;
     assert_eq!(origin(), before, "a point has residents: emptied, not stored");
@@ -1984,4 +1985,26 @@ async fn the_datum_of_typed_coordinates_is_chosen_beside_the_centre() {
     settle().await;
     assert_eq!(Circle::from_json(&m.to_json()).unwrap().location.unwrap().crs, lifecircle_core::access::Crs::Gcj02);
     assert_eq!(datum().value(), "gcj02");
+}
+
+/// A number typed with its own unit after it, as copied from a table (`6800人`, `80㎡`, `300米`),
+/// is taken; another unit's word is refused and said, nothing stored.
+#[wasm_bindgen_test]
+async fn a_number_is_taken_with_its_own_unit_after_it() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let population = el.query_selector("input[id$='-population']").unwrap().unwrap().id();
+    type_into(&el, &format!("#{population}"), "6,800人");
+    type_into(&el, "input[aria-label='第 1 行 面积（平方米）']", "80㎡");
+    type_into(&el, "input[aria-label='第 1 行 距中心步行距离（米）']", "300 米");
+    settle().await;
+    let c = Circle::from_json(&m.to_json()).unwrap();
+    assert_eq!(c.population, Some(6800.0));
+    assert_eq!((c.facilities[0].floor_area_m2, c.facilities[0].walk_m), (Some(80.0), Some(300.0)));
+    // Metres in the area's box: refused, said, the 80 m² kept.
+    type_into(&el, "input[aria-label='第 1 行 面积（平方米）']", "90米");
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities[0].floor_area_m2, Some(80.0));
+    assert!(text(&el).contains("面积、步行距离请输入数字"), "the row says what it takes");
 }
