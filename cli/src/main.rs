@@ -984,24 +984,56 @@ fn parse_circles(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError>
     if is_list(text) { Circle::parse_json_list(text) } else { Circle::parse_json(text).map(|c| vec![c]) }
 }
 
-/// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one (a
-/// problem in a list names its circle: `circles[2].population`).
-fn circles_in(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError> {
-    if !is_list(text) {
-        return Circle::from_json(text).map(|c| vec![c]);
+/// The circles of one file, each checked as [`Circle::from_json`] checks one.
+struct FileCircles {
+    /// The file holds a list (the district dashboard's export) rather than one circle.
+    list: bool,
+    /// The circles that pass, each with its place in a list.
+    good: Vec<(Option<usize>, Circle)>,
+    /// The circles that do not, each with its place in a list and its problems, placed at
+    /// their line in the file (in a list, each field named by its circle: `circles[2].population`).
+    bad: Vec<(Option<usize>, Circle, lifecircle_core::InputError)>,
+}
+
+/// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one:
+/// a circle with an absurd value is set apart with its problems, and the others in its list
+/// still count (one bad circle of 200 no longer drops the 199). Only JSON that cannot be read
+/// as circles at all is an error for the whole file.
+fn circles_in(text: &str) -> Result<FileCircles, lifecircle_core::InputError> {
+    let list = is_list(text);
+    let circles: Vec<(Option<usize>, Circle)> = if list {
+        Circle::parse_json_list(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect()
+    } else {
+        vec![(None, Circle::parse_json(text)?)]
+    };
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    // Every problem placed at its line in one reading of the text, then handed back to its circle.
+    let mut all = lifecircle_core::InputError { problems: Vec::new() };
+    let mut counts = Vec::new();
+    for (k, c) in circles {
+        let problems = c.check();
+        if problems.is_empty() {
+            good.push((k, c));
+            continue;
+        }
+        counts.push(problems.len());
+        all.problems.extend(problems.into_iter().map(|mut p| {
+            if let Some(k) = k {
+                p.field = format!("circles[{k}].{}", p.field);
+            }
+            p
+        }));
+        bad.push((k, c, lifecircle_core::InputError { problems: Vec::new() }));
     }
-    let list = Circle::parse_json_list(text)?;
-    let problems: Vec<_> = list
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            c.check().into_iter().map(move |mut p| {
-                p.field = format!("circles[{i}].{}", p.field);
-                p
-            })
-        })
-        .collect();
-    if problems.is_empty() { Ok(list) } else { Err(lifecircle_core::InputError { problems }) }
+    if !all.problems.is_empty() {
+        all.locate(text);
+        let mut placed = all.problems.into_iter();
+        for ((.., e), n) in bad.iter_mut().zip(counts) {
+            e.problems = placed.by_ref().take(n).collect();
+        }
+    }
+    Ok(FileCircles { list, good, bad })
 }
 
 /// At most this many suspected duplicates are listed per circle; the rest are counted.
@@ -1281,27 +1313,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         continue;
                     }
                 };
-                let list = is_list(&text);
-                let read = match circles_in(&text) {
+                let FileCircles { list, good, bad } = match circles_in(&text) {
                     // An empty list scores nothing: said, not a silent success (as `district`).
-                    Ok(cs) if cs.is_empty() => {
+                    Ok(fc) if fc.good.is_empty() && fc.bad.is_empty() => {
                         failed.push(Failure::Invalid(format!(
                             "{}：列表中没有生活圈，没有可评分的内容 / the list holds no circle: nothing to score",
                             path.display()
                         )));
                         continue;
                     }
-                    Ok(cs) => cs,
+                    Ok(fc) => fc,
                     Err(mut e) => {
                         e.locate(&text);
                         failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                         continue;
                     }
                 };
-                for (k, circle) in read.into_iter().enumerate() {
+                // A circle of a list with an absurd value is listed (`circles[57].population`)
+                // and the others are scored, as when each circle is a file of its own.
+                for (_, _, e) in &bad {
+                    failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(e))));
+                }
+                for (k, circle) in good {
                     ids.push((circle.id.clone(), path));
                     let circle = match &data {
-                        Some(d) => match d.apply(&std, &circle, &circle_label(path, list.then_some(k), &circle)) {
+                        Some(d) => match d.apply(&std, &circle, &circle_label(path, k, &circle)) {
                             Ok(c) => c,
                             Err(e) => {
                                 failed.push(e);
@@ -1310,7 +1346,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         },
                         None => circle,
                     };
-                    warn_duplicates(&std, &circle, &circle_label(path, list.then_some(k), &circle));
+                    warn_duplicates(&std, &circle, &circle_label(path, k, &circle));
                     let result = lifecircle_core::score(&std, &circle, as_of);
                     scored += usize::from(result.is_ok());
                     match result {
@@ -1323,7 +1359,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         },
                         Err(mut e) => {
                             // Each problem at its line in the file (in a list, in its circle).
-                            if list {
+                            if let Some(k) = k {
                                 for p in &mut e.problems {
                                     p.field = format!("circles[{k}].{}", p.field);
                                 }
@@ -1363,6 +1399,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // be read, an assessment with no circle, a standard not at hand, a circle that no
             // longer scores are each listed, and counted in the summary.
             let mut files = Vec::new();
+            // The circles whose entry in a file is invalid (an absurd value): listed, and named
+            // to the assessment that is for one. The other circles of their list are verified.
+            let mut invalid = Vec::new();
             let mut bad_files = 0;
             // Circle files that could not be read, and assessments left unchecked for want of
             // their circle: when nothing else failed, the exit code is 3, as `score`'s.
@@ -1376,7 +1415,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     })
                 });
                 match read {
-                    Ok(read) => files.extend(read.into_iter().map(|c| (path.clone(), c))),
+                    Ok(FileCircles { good, bad, .. }) => {
+                        for (at, circle, e) in bad {
+                            say!("✘ {}: {}", path.display(), input_error(&e));
+                            invalid.push(verify::Given { path: path.clone(), at, circle });
+                        }
+                        files.extend(good.into_iter().map(|(at, circle)| verify::Given {
+                            path: path.clone(),
+                            at,
+                            circle,
+                        }));
+                    }
                     Err(e) => {
                         bad_files += 1;
                         unreadable += usize::from(matches!(e, Failure::Io(_)));
@@ -1395,7 +1444,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 // (the circle id as the assessment says it: not a checked circle's)
                 let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
                 let checked = (|| -> Result<verify::Outcome, String> {
-                    let (path, circle) = verify::circle_for(a, &files, &by_id)?;
+                    let given = verify::circle_for(a, &files, &by_id, &invalid)?;
+                    let (path, circle) = (&given.path, &given.circle);
                     // The standard the assessment names, when none is given: it must be that
                     // version, or the circle cannot be scored again as it was.
                     let named = sid.is_none();
@@ -1452,7 +1502,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                     Err(e) => {
                         unchecked += 1;
-                        without_circle += usize::from(verify::circle_for(a, &files, &by_id).is_err());
+                        without_circle += usize::from(verify::circle_for(a, &files, &by_id, &invalid).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }
@@ -1461,8 +1511,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // (looked up in the assessments' ids sorted: a search of them for each circle was quadratic)
             let mut verified: Vec<&str> = assessments.iter().map(|a| a.circle_id.as_str()).collect();
             verified.sort_unstable();
-            let unmatched: Vec<_> =
-                files.iter().filter(|(_, c)| verified.binary_search(&c.id.as_str()).is_err()).collect();
+            let unmatched: Vec<_> = files
+                .iter()
+                .filter(|g| verified.binary_search(&g.circle.id.as_str()).is_err())
+                .map(|g| (&g.path, &g.circle))
+                .collect();
             for (path, c) in &unmatched {
                 say!(
                     "{} {}: 没有对应的评分结果（{} 中没有编号为 {} 的生活圈）/ no assessment in {} is for this circle",
@@ -1474,12 +1527,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
             }
             let n = assessments.len();
-            match (failed, unmatched.len(), unchecked, bad_files) {
+            match (failed, unmatched.len(), unchecked, bad_files + invalid.len()) {
                 (0, 0, 0, 0) => {
                     say!("全部 {n} 份评分结果核验通过 / all {n} assessment(s) verified");
                     Ok(())
                 }
-                (failed, missing, unchecked, bad_files) => {
+                (failed, missing, unchecked, _) => {
                     let mut zh = Vec::new();
                     let mut en = Vec::new();
                     let passed = n - failed - unchecked;
@@ -1497,6 +1550,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         zh.push(format!("{bad_files} 个生活圈文件无法读取或有误"));
                         en.push(format!("{bad_files} circle file(s) could not be read or are invalid"));
                     }
+                    if !invalid.is_empty() {
+                        let k = invalid.len();
+                        zh.push(format!("文件中 {k} 个生活圈的数据有误"));
+                        en.push(format!("{k} circle(s) in the files are invalid"));
+                    }
                     if missing > 0 {
                         zh.push(format!("{missing} 个生活圈没有评分结果"));
                         en.push(format!("{missing} circle(s) have no assessment"));
@@ -1504,6 +1562,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let msg = format!("{} / {}", zh.join("，"), en.join(", "));
                     if unreadable > 0
                         && unreadable == bad_files
+                        && invalid.is_empty()
                         && failed == 0
                         && missing == 0
                         && unchecked == without_circle

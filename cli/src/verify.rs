@@ -365,33 +365,62 @@ pub(crate) fn same_input(a: &Handed, st: &Standard, circle: &Circle) -> bool {
     lifecircle_core::score::input_digest(&named, circle, a.as_of) == a.input_digest
 }
 
+/// A circle given to verify: its file, its place when the file is a list, and the circle.
+#[derive(Debug)]
+pub(crate) struct Given {
+    pub path: PathBuf,
+    pub at: Option<usize>,
+    pub circle: Circle,
+}
+
+impl Given {
+    /// How messages name it: its file, and in a list its place (`circles.json circles[57]`).
+    pub(crate) fn label(&self) -> String {
+        match self.at {
+            Some(k) => format!("{} circles[{k}]", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
 /// The places of `files` sorted by circle id (then place), for [`circle_for`]: matching each
 /// assessment by a search of every file was quadratic in a province's circles.
-pub(crate) fn by_id(files: &[(PathBuf, Circle)]) -> Vec<usize> {
+pub(crate) fn by_id(files: &[Given]) -> Vec<usize> {
     let mut ix: Vec<usize> = (0..files.len()).collect();
-    ix.sort_by(|&i, &j| files[i].1.id.cmp(&files[j].1.id).then(i.cmp(&j)));
+    ix.sort_by(|&i, &j| files[i].circle.id.cmp(&files[j].circle.id).then(i.cmp(&j)));
     ix
 }
 
-/// The one circle file whose circle has the assessment's circle id (`by_id`: [`by_id`] of `files`).
+/// The one circle given whose id is the assessment's circle id (`by_id`: [`by_id`] of `files`).
+/// When none is, but a circle with that id was given with an invalid entry (`invalid`, its
+/// problems listed already), that is said rather than that no file has the id.
 pub(crate) fn circle_for<'a>(
     a: &Handed,
-    files: &'a [(PathBuf, Circle)],
+    files: &'a [Given],
     by_id: &[usize],
-) -> Result<(&'a Path, &'a Circle), String> {
-    let at = by_id.partition_point(|&i| files[i].1.id < a.circle_id);
+    invalid: &[Given],
+) -> Result<&'a Given, String> {
+    let at = by_id.partition_point(|&i| files[i].circle.id < a.circle_id);
     // The first two with that id, in the order the files were given.
-    let mut same = by_id[at..].iter().map(|&i| &files[i]).take_while(|(_, c)| c.id == a.circle_id);
+    let mut same = by_id[at..].iter().map(|&i| &files[i]).take_while(|g| g.circle.id == a.circle_id);
     match (same.next(), same.next()) {
-        (Some((p, c)), None) => Ok((p.as_path(), c)),
+        (Some(g), None) => Ok(g),
         (None, _) => {
+            let bad: Vec<String> = invalid.iter().filter(|g| g.circle.id == a.circle_id).map(Given::label).collect();
+            if !bad.is_empty() {
+                return Err(format!(
+                    "文件中该生活圈的数据有误：{}（问题见上）/ this circle's entry in the file is invalid: {} (its problems are listed above)",
+                    visible(&bad.join("、")),
+                    visible(&bad.join(", "))
+                ));
+            }
             let id = visible(&format!("{:?}", a.circle_id)).into_owned();
             Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
         }
-        (Some((p, _)), Some((q, _))) => Err(format!(
+        (Some(p), Some(q)) => Err(format!(
             "{} 与 {} 的生活圈编号相同（{}），无法确定核验哪一个 / both have the circle id {}: which one was scored?",
-            p.display(),
-            q.display(),
+            p.path.display(),
+            q.path.display(),
             visible(&format!("{:?}", a.circle_id)),
             visible(&format!("{:?}", a.circle_id))
         )),
@@ -833,12 +862,12 @@ mod tests {
 
     /// [`circle_for`] as it was first written, a search of every file: the reference for the
     /// sorted index.
-    fn circle_for_by_search<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Result<(&'a Path, &'a Circle), String> {
-        let mut same = files.iter().filter(|(_, c)| c.id == a.circle_id);
+    fn circle_for_by_search<'a>(a: &Handed, files: &'a [Given]) -> Result<&'a Given, String> {
+        let mut same = files.iter().filter(|g| g.circle.id == a.circle_id);
         match (same.next(), same.next()) {
-            (Some((p, c)), None) => Ok((p.as_path(), c)),
+            (Some(g), None) => Ok(g),
             (None, _) => Err("none".into()),
-            (Some((p, _)), Some((q, _))) => Err(format!("{} {}", p.display(), q.display())),
+            (Some(p), Some(q)) => Err(format!("{} {}", p.path.display(), q.path.display())),
         }
     }
 
@@ -856,11 +885,11 @@ mod tests {
         for round in 0..100 {
             let n = (next() % 60) as usize;
             let kinds = 1 + next() % if round % 2 == 0 { 8 } else { 200 };
-            let files: Vec<(PathBuf, Circle)> = (0..n)
+            let files: Vec<Given> = (0..n)
                 .map(|k| {
                     let id = format!("330303{:03}", next() % kinds);
-                    let c: Circle = serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈"}}"#)).unwrap();
-                    (PathBuf::from(format!("c{k}.json")), c)
+                    let circle: Circle = serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈"}}"#)).unwrap();
+                    Given { path: PathBuf::from(format!("c{k}.json")), at: None, circle }
                 })
                 .collect();
             let by_id = by_id(&files);
@@ -875,12 +904,9 @@ mod tests {
                     engine_version: String::new(),
                     text: &raw,
                 };
-                let found = circle_for(&a, &files, &by_id);
+                let found = circle_for(&a, &files, &by_id, &[]);
                 match circle_for_by_search(&a, &files) {
-                    Ok((p, c)) => {
-                        let (q, d) = found.unwrap();
-                        assert!(p == q && std::ptr::eq(c, d));
-                    }
+                    Ok(g) => assert!(std::ptr::eq(g, found.unwrap())),
                     Err(e) if e == "none" => assert!(found.unwrap_err().starts_with("没有编号为")),
                     // Two files with the id: the same first two named, in the order given.
                     Err(e) => {
