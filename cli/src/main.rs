@@ -34,6 +34,13 @@ const AFTER_HELP: &str = "\
   2  命令用法错误 usage error
   3  无法读取文件 a file could not be read
 
+输出 Output:
+  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及 verify 最后的汇总行（通过与否都在此）
+  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and verify's
+  closing summary (whether or not all verified)
+  标准错误输出：问题、警告与提示，包括 score 未能评分的生活圈及其计数
+  stderr: problems, warnings and notes, among them the circles score could not score, and how many
+
 示例 Examples:
   lifecircle standards
   lifecircle validate standards/longwan-2024.toml
@@ -654,21 +661,17 @@ fn parse_args() -> Cli {
 
 fn main() -> ExitCode {
     let cli = parse_args();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Io(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(3)
-        }
+    let (msg, code) = match run(cli) {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Invalid(msg)) => (msg, 1),
+        Err(Failure::Usage(msg)) => (msg, 2),
+        Err(Failure::Io(msg)) => (msg, 3),
+    };
+    // (empty: said already on stdout, as `verify`'s summary)
+    if !msg.is_empty() {
+        tell!("{msg}");
     }
+    ExitCode::from(code)
 }
 
 /// Print to stdout (a report, a table, a line), every control character but line breaks and
@@ -1212,11 +1215,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     continue;
                 }
                 // A file that cannot be read is listed, and the others are still validated.
+                // Bytes that were read but are no standard (not UTF-8 text, a damaged packed
+                // standard) are an invalid file (exit 1, as `score -s` says of them), not one
+                // that could not be read (exit 3).
                 let loaded = match load_file(f) {
                     Ok(loaded) => loaded,
                     Err(e) => {
                         say!("✘ {}", e.message());
-                        unreadable.push(e);
+                        match e {
+                            Failure::Io(_) => unreadable.push(e),
+                            _ => bad += 1,
+                        }
                         continue;
                     }
                 };
@@ -1241,8 +1250,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             match (bad, unreadable.len()) {
                 (0, 0) => Ok(()),
-                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 standard file(s) could not be read"))),
-                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 invalid standard file(s)"))),
+                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"))),
+                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"))),
                 (bad, n) => Err(Failure::Invalid(format!(
                     "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
                 ))),
@@ -1281,6 +1290,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             report: ReportArgs { lang, format },
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let std = load_any(&sid)?;
             let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
             let data =
@@ -1393,6 +1403,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             all,
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let handed = read(&assessment)?;
             let assessments = verify::assessments(&assessment, &handed).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
@@ -1559,7 +1570,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         zh.push(format!("{missing} 个生活圈没有评分结果"));
                         en.push(format!("{missing} circle(s) have no assessment"));
                     }
-                    let msg = format!("{} / {}", zh.join("，"), en.join(", "));
+                    // The summary goes where it goes when every assessment verifies: stdout, the
+                    // last line of the report (the exit code tells the outcome).
+                    say!("{} / {}", zh.join("，"), en.join(", "));
+                    let msg = String::new();
                     if unreadable > 0
                         && unreadable == bad_files
                         && invalid.is_empty()
@@ -1910,6 +1924,19 @@ fn load_facilities_bytes(
     Ok(imp.facilities)
 }
 
+/// `--facilities` and `--origins` are measured on a street network: without `--network` they
+/// are a usage error (exit 2), said before any file is read.
+fn data_needs_network(network: Option<&Path>, facilities: &[PathBuf], origins: Option<&Path>) -> Result<(), Failure> {
+    if network.is_none() && (!facilities.is_empty() || origins.is_some()) {
+        return Err(Failure::Usage(
+            "--facilities 与 --origins 须与 --network 一起给出：步行距离是在路网上量得的 / --facilities and --origins \
+             need --network: walking distances are measured on it"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 impl NetworkData {
     fn load(
         std: &Standard,
@@ -1919,10 +1946,8 @@ impl NetworkData {
         crs: DataCrs,
         exclude_names: &[String],
     ) -> Result<Option<NetworkData>, Failure> {
+        data_needs_network(network, facilities, origins)?;
         let Some(net_path) = network else {
-            if !facilities.is_empty() || origins.is_some() {
-                return Err(Failure::Invalid("--facilities and --origins need --network".into()));
-            }
             return Ok(None);
         };
         // Each file read once: its digest is of the very bytes the distances come from.
@@ -2162,11 +2187,25 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
     match cmd {
         AccessCommand::Distance { network, from, to, pairs, crs, names: ExcludeNames { exclude_name } } => {
+            // The arguments are checked before the network is read (a province's network takes
+            // a while): two points, or a CSV of pairs (clap already refuses --from without
+            // --to, and --from with --pairs).
+            let points = match (from, to, pairs) {
+                (Some(f), Some(t), None) => Ok((f, t)),
+                (None, None, Some(p)) => Err(p),
+                _ => {
+                    return Err(Failure::Usage(
+                        "请给出 --from 与 --to（两点），或 --pairs（成对的点的 CSV 文件），二者选一 / give --from and --to, \
+                         or --pairs (one of them)"
+                            .into(),
+                    ));
+                }
+            };
             let crs: Crs = crs.into();
             let net = load_network(&network, crs, &exclude_name)?;
             let snap = access::DEFAULT_MAX_SNAP_M;
-            match (from, to, pairs) {
-                (Some(f), Some(t), None) => {
+            match points {
+                Ok((f, t)) => {
                     let walk =
                         access::query::walking_distance(&net, point(&f, crs)?, point(&t, crs)?, snap).map_err(acc)?;
                     walk.findings.iter().for_each(warn_cut_off);
@@ -2179,7 +2218,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         }
                     }
                 }
-                (None, None, Some(p)) => {
+                Err(p) => {
                     // Read as every CSV import is (quotes, BOM, GBK); every column of the file
                     // is kept, `metres` and a note added. A row whose distance cannot be
                     // measured says why in its note (a point too far from any street, no
@@ -2278,7 +2317,6 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         return Err(Failure::Invalid(bad.join("\n")));
                     }
                 }
-                _ => return Err(Failure::Invalid("give --from and --to, or --pairs".into())),
             }
             Ok(())
         }
@@ -2386,7 +2424,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             category_code(&std, &category)?;
             let crs = DataCrs::of(crs, facilities_crs, origins_crs);
             let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
-                .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
+                .ok_or_else(|| Failure::Usage("缺少 --network / --network is required".into()))?;
             let c = Circle::from_json(&read(&circle)?)
                 .map_err(|e| Failure::Invalid(format!("{}: {}", circle.display(), input_error(&e))))?;
             let as_of = as_of_arg(as_of)?;
