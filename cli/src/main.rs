@@ -234,7 +234,7 @@ enum AccessCommand {
     /// measured, `metres` is empty and the note says why (a point too far from any street, no
     /// path). Tables are written for Excel: UTF-8 with a BOM, quoted as needed.
     Distance {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 起点 From: LON,LAT (e.g. 116.337,39.9495)
@@ -258,7 +258,7 @@ enum AccessCommand {
     ///
     /// With metres and walking minutes (the standard's walking speed).
     Nearest {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 设施 Facilities: OSM, GeoJSON points or CSV
@@ -289,7 +289,7 @@ enum AccessCommand {
     /// Ranked by residents newly covered within the standard's minutes (greedy maximum
     /// coverage), each with the total it would give.
     Sites {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 设施 Facilities from data (optional; the circle's own inventory counts too)
@@ -329,7 +329,7 @@ enum AccessCommand {
     ///
     /// 各分钟数内可达的街道与等时圈多边形，输出 GeoJSON。
     Isochrone {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 起点 From: LON,LAT
@@ -451,8 +451,8 @@ struct ExcludeNames {
 
 #[derive(clap::Args)]
 struct DataArgs {
-    /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON）：步行类指标按在其上从中心与居民点量得的距离评分
-    /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
+    /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON（UTF-8 或 GBK））：步行类指标按在其上从中心与居民点量得的距离评分
+    /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON in UTF-8 or GBK): walking indicators are
     /// then scored from distances measured on it, from the circle's centre and origins.
     #[arg(long)]
     network: Option<PathBuf>,
@@ -1792,15 +1792,24 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
 /// import does the same. Bytes that are neither stay as they are, for the importer to say
 /// where they stop being UTF-8. Other formats are left alone (OSM XML declares its encoding).
 fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
-    if !matches!(format, load::Format::Csv | load::Format::GeoJson) || std::str::from_utf8(&bytes).is_ok() {
-        return bytes;
+    match utf8_or_gbk_of(path, format, &bytes) {
+        std::borrow::Cow::Borrowed(_) => bytes,
+        std::borrow::Cow::Owned(decoded) => decoded,
     }
-    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
+}
+
+/// [`utf8_or_gbk`] of borrowed bytes: copied only when they are decoded (a street network of
+/// 100 MB in UTF-8 is not).
+fn utf8_or_gbk_of<'a>(path: &Path, format: load::Format, bytes: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    if !matches!(format, load::Format::Csv | load::Format::GeoJson) || std::str::from_utf8(bytes).is_ok() {
+        return bytes.into();
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => {
             tell!("{}：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK (GB18030)", path.display());
-            text.into_owned().into_bytes()
+            text.into_owned().into_bytes().into()
         }
-        None => bytes,
+        None => bytes.into(),
     }
 }
 
@@ -1839,7 +1848,11 @@ fn load_network_bytes(
     exclude_names: &[String],
 ) -> Result<access::Network, Failure> {
     let options = load::NetworkOptions { crs, exclude_names: exclude_names.to_vec() };
-    let (net, import) = load::network_with(bytes, format_of(path)?, &options)
+    let format = format_of(path)?;
+    // A GeoJSON network saved as GBK (street names in Chinese) is decoded as facilities and
+    // origins are; OSM XML declares its encoding, and PBF is binary.
+    let bytes = utf8_or_gbk_of(path, format, bytes);
+    let (net, import) = load::network_with(&bytes, format, &options)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     let report = &import.report;

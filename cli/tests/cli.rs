@@ -1869,3 +1869,70 @@ fn a_batch_read_only_in_part_still_lists_what_did_not_score() {
     assert!(err.contains("part-bad.json") && err.contains("population"), "{err}");
     assert!(err.contains("1 项未能评分（见上），其余 30 个生活圈已评分"), "{err}");
 }
+
+/// A GeoJSON street network saved as GBK (its names in Chinese) is decoded as GBK facilities
+/// and origins are, and said on stderr (it was refused: "not UTF-8 from byte …"). Its names
+/// are read: the `甬台温高速` cutting across the grid is left out as in the UTF-8 file, so the
+/// walk is the one along the streets, measured by hand. `score` records the digest of the
+/// file's own bytes, so `verify` given the same file finds it the same.
+#[test]
+fn a_gbk_geojson_network_is_decoded_and_its_names_read() {
+    let grid: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(longwan_grid()).expect("grid")).expect("json");
+    let mut fc = grid.clone();
+    let cut: Vec<[f64; 2]> = (0..=10).map(|k| longwan_at(150.0 * k as f64, 150.0 * k as f64)).collect();
+    fc["features"].as_array_mut().expect("features").push(serde_json::json!({
+        "type": "Feature",
+        "properties": {"name": "甬台温高速"},
+        "geometry": {"type": "LineString", "coordinates": cut}
+    }));
+    let text_utf8 = fc.to_string();
+    let (gbk_bytes, _, lossy) = encoding_rs::GB18030.encode(&text_utf8);
+    assert!(!lossy && std::str::from_utf8(&gbk_bytes).is_err(), "GBK, not UTF-8");
+    let utf8 = tmp("names-utf8.geojson", &text_utf8);
+    let gbk = tmp("names-gbk.geojson", "");
+    std::fs::write(&gbk, &gbk_bytes).expect("write");
+    let (a, b) = (longwan_at(0.0, 0.0), longwan_at(1500.0, 1500.0));
+    let distance = |net: &std::path::Path| {
+        lifecircle(&[
+            "access",
+            "distance",
+            "--network",
+            net.to_str().expect("path"),
+            "--from",
+            &format!("{},{}", a[0], a[1]),
+            "--to",
+            &format!("{},{}", b[0], b[1]),
+        ])
+    };
+    let (from_utf8, from_gbk) = (distance(&utf8), distance(&gbk));
+    assert!(from_utf8.status.success(), "{}", text(&from_utf8));
+    assert!(from_gbk.status.success(), "{}", text(&from_gbk));
+    assert_eq!(from_gbk.stdout, from_utf8.stdout);
+    let err = stderr(&from_gbk);
+    assert!(err.contains("names-gbk.geojson：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK"), "{err}");
+    assert!(err.contains("名称含“高速” name contains 高速 ×1"), "{err}");
+    // 1500 m east then 1500 m north along the grid, not 2.1 km down the expressway.
+    let hav = lifecircle_core::access::haversine_m;
+    let want = hav(a, longwan_at(1500.0, 0.0)) + hav(longwan_at(1500.0, 0.0), b);
+    let got: f64 = String::from_utf8_lossy(&from_gbk.stdout).trim().parse().expect("metres");
+    assert!((got - want).abs() <= 0.5, "{got} vs {want}");
+
+    // score: the network's recorded digest is that of the GBK bytes read.
+    let circle = tmp(
+        "gbk-net-circle.json",
+        &format!(
+            r#"{{"id":"gbk-net","name":"GBK 路网","population":1000,"households":400,"location":{{"crs":"wgs84","centre":[{},{}]}}}}"#,
+            a[0], a[1]
+        ),
+    );
+    let out =
+        common::score_longwan("json", &["--network", gbk.to_str().expect("path"), circle.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let sha = |b: &[u8]| -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect()
+    };
+    assert_eq!(result["circle"]["measured_from"][0]["sha256"], sha(&gbk_bytes).as_str(), "{}", result["circle"]);
+}
