@@ -105,9 +105,11 @@ enum Command {
     /// with the same --network, --facilities, --origins and --data-crs (and --facilities-crs,
     /// --origins-crs if they were given).
     Verify {
-        /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件
+        /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件（同一生活圈给了两次只核验一次；同一编号而内容不同时，核验输入摘要相符的那一个）
         /// The assessments (JSON): one, or a list as `score --format json` writes for many
-        /// circles. Each is matched to the circle file with the same circle id.
+        /// circles. Each is matched to the circle file with the same circle id (one circle given
+        /// twice is verified once; of different circles with one id, the one whose input the
+        /// assessment's digest names).
         #[arg(long, short)]
         assessment: PathBuf,
         /// 被评分的生活圈文件（JSON）The circle files (JSON) that were scored.
@@ -1454,9 +1456,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let at = if assessments.len() == 1 { String::new() } else { format!("[{i}]") };
                 // (the circle id as the assessment says it: not a checked circle's)
                 let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
-                let checked = (|| -> Result<verify::Outcome, String> {
-                    let given = verify::circle_for(a, &files, &by_id, &invalid)?;
-                    let (path, circle) = (&given.path, &given.circle);
+                // (with what says which circle was verified, when several have the id)
+                let checked = (|| -> Result<(verify::Outcome, Option<String>), String> {
+                    let found = verify::circles_for(a, &files, &by_id, &invalid)?;
                     // The standard the assessment names, when none is given: it must be that
                     // version, or the circle cannot be scored again as it was.
                     let named = sid.is_none();
@@ -1493,27 +1495,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     if named {
                         verify::version_at_hand(a, std)?;
                     }
-                    let circle = match data {
-                        Some(d) => {
-                            d.apply(std, circle, &path.display().to_string()).map_err(|e| e.message().to_string())?
-                        }
-                        None => circle.clone(),
+                    // The circle with its distances measured on the network, if any.
+                    let measured = |g: &verify::Given| match data {
+                        Some(d) => d.apply(std, &g.circle, &g.label()).map_err(|e| e.message().to_string()),
+                        None => Ok(g.circle.clone()),
                     };
-                    warn_duplicates(std, &circle, &format!("{} ({})", path.display(), circle.id));
+                    // The same circle given twice is verified once; of circles that differ
+                    // under one id, the one the assessment's input digest names.
+                    let (given, circle, chosen) =
+                        verify::one_of(a, &found, measured, |c| verify::same_input(a, std, c))?;
+                    let label = given.label();
+                    warn_duplicates(std, &circle, &format!("{label} ({})", circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
-                        .map_err(|e| format!("{}: {}", path.display(), input_error(&e)))?;
-                    Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle), all))
+                        .map_err(|e| format!("{label}: {}", input_error(&e)))?;
+                    let same = verify::same_input(a, std, &circle);
+                    Ok((verify::compare(a, &again, data.is_some(), same, all), chosen))
                 })();
                 match checked {
-                    Ok(outcome) => {
+                    Ok((outcome, chosen)) => {
                         if !outcome.passed() {
                             failed += 1;
                         }
-                        say!("{header}: {}", outcome.summary());
+                        let chosen = chosen.map(|c| format!("（{c}）")).unwrap_or_default();
+                        say!("{header}{chosen}: {}", outcome.summary());
                     }
                     Err(e) => {
                         unchecked += 1;
-                        without_circle += usize::from(verify::circle_for(a, &files, &by_id, &invalid).is_err());
+                        without_circle += usize::from(verify::circles_for(a, &files, &by_id, &invalid).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }

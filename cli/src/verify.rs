@@ -383,7 +383,7 @@ impl Given {
     }
 }
 
-/// The places of `files` sorted by circle id (then place), for [`circle_for`]: matching each
+/// The places of `files` sorted by circle id (then place), for [`circles_for`]: matching each
 /// assessment by a search of every file was quadratic in a province's circles.
 pub(crate) fn by_id(files: &[Given]) -> Vec<usize> {
     let mut ix: Vec<usize> = (0..files.len()).collect();
@@ -391,40 +391,81 @@ pub(crate) fn by_id(files: &[Given]) -> Vec<usize> {
     ix
 }
 
-/// The one circle given whose id is the assessment's circle id (`by_id`: [`by_id`] of `files`).
-/// When none is, but a circle with that id was given with an invalid entry (`invalid`, its
-/// problems listed already), that is said rather than that no file has the id.
-pub(crate) fn circle_for<'a>(
+/// The circles given whose id is the assessment's circle id, in the order given (`by_id`:
+/// [`by_id`] of `files`); [`one_of`] picks the one to verify. When none has it, but a circle
+/// with that id was given with an invalid entry (`invalid`, its problems listed already), that
+/// is said rather than that no file has the id.
+pub(crate) fn circles_for<'a>(
     a: &Handed,
     files: &'a [Given],
     by_id: &[usize],
     invalid: &[Given],
-) -> Result<&'a Given, String> {
+) -> Result<Vec<&'a Given>, String> {
     let at = by_id.partition_point(|&i| files[i].circle.id < a.circle_id);
-    // The first two with that id, in the order the files were given.
-    let mut same = by_id[at..].iter().map(|&i| &files[i]).take_while(|g| g.circle.id == a.circle_id);
-    match (same.next(), same.next()) {
-        (Some(g), None) => Ok(g),
-        (None, _) => {
-            let bad: Vec<String> = invalid.iter().filter(|g| g.circle.id == a.circle_id).map(Given::label).collect();
-            if !bad.is_empty() {
-                return Err(format!(
-                    "文件中该生活圈的数据有误：{}（问题见上）/ this circle's entry in the file is invalid: {} (its problems are listed above)",
-                    visible(&bad.join("、")),
-                    visible(&bad.join(", "))
-                ));
-            }
-            let id = visible(&format!("{:?}", a.circle_id)).into_owned();
-            Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
-        }
-        (Some(p), Some(q)) => Err(format!(
-            "{} 与 {} 的生活圈编号相同（{}），无法确定核验哪一个 / both have the circle id {}: which one was scored?",
-            p.path.display(),
-            q.path.display(),
-            visible(&format!("{:?}", a.circle_id)),
-            visible(&format!("{:?}", a.circle_id))
-        )),
+    let same: Vec<&Given> = by_id[at..].iter().map(|&i| &files[i]).take_while(|g| g.circle.id == a.circle_id).collect();
+    if !same.is_empty() {
+        return Ok(same);
     }
+    let bad: Vec<String> = invalid.iter().filter(|g| g.circle.id == a.circle_id).map(Given::label).collect();
+    if !bad.is_empty() {
+        return Err(format!(
+            "文件中该生活圈的数据有误：{}（问题见上）/ this circle's entry in the file is invalid: {} (its problems are listed above)",
+            visible(&bad.join("、")),
+            visible(&bad.join(", "))
+        ));
+    }
+    let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+    Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
+}
+
+/// Of the circles with the assessment's id ([`circles_for`], at least one), the one to verify,
+/// as `measured` makes it ready to score (its distances on the network, if any): the first when
+/// they are all the same circle (one file given twice, a circle listed twice), else the only one
+/// whose input is the one the assessment's digest names (`same_input`), with what says so.
+/// Otherwise their places are named (`circles[k]` in a list), and why none could be chosen.
+pub(crate) fn one_of<'a>(
+    a: &Handed,
+    found: &[&'a Given],
+    measured: impl Fn(&Given) -> Result<Circle, String>,
+    same_input: impl Fn(&Circle) -> bool,
+) -> Result<(&'a Given, Circle, Option<String>), String> {
+    let Some(&first) = found.first() else {
+        let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+        return Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"));
+    };
+    if found.iter().all(|g| g.circle == first.circle) {
+        return Ok((first, measured(first)?, None));
+    }
+    let mut matching: Vec<(&Given, Circle)> =
+        found.iter().filter_map(|&g| measured(g).ok().filter(|c| same_input(c)).map(|c| (g, c))).collect();
+    // One circle (or one given more than once) whose input the digest names.
+    if !matching.is_empty() && matching.iter().all(|(g, _)| g.circle == matching[0].0.circle) {
+        let (g, c) = matching.remove(0);
+        let (n, at) = (found.len(), visible(&g.label()).into_owned());
+        let chosen = format!(
+            "编号相同的 {n} 个生活圈中按评分结果的输入摘要核验 {at} / of {n} circles with this id, {at} is the input the \
+             assessment's digest names"
+        );
+        return Ok((g, c, Some(chosen)));
+    }
+    let places: Vec<String> = found.iter().map(|g| g.label()).collect();
+    let (zh, en) = (visible(&places.join("、")).into_owned(), visible(&places.join(", ")).into_owned());
+    let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+    Err(if matching.is_empty() {
+        format!(
+            "{zh} 的生活圈编号都是 {id}，内容不同，且没有一个与评分结果的输入摘要相符：无法确定核验哪一个 / {en} all have the \
+             circle id {id} with different content, and none is the input the assessment's digest names: which one was scored?"
+        )
+    } else {
+        let same: Vec<String> = matching.iter().map(|(g, _)| g.label()).collect();
+        let (same_zh, same_en) = (visible(&same.join("、")).into_owned(), visible(&same.join(", ")).into_owned());
+        format!(
+            "{zh} 的生活圈编号都是 {id}，内容不同，其中 {same_zh} 都与评分结果的输入摘要相符（摘要所计的内容相同，\
+             其他不同，如次序）：无法确定核验哪一个，请只给出评分时用的那一个 / {en} all have the circle id {id} with \
+             different content, and {same_en} are all the input the assessment's digest names (the same as the digest \
+             counts them, other in the rest, such as order): give only the one that was scored"
+        )
+    })
 }
 
 /// A digest shortened for a message: its first 12 hex digits.
@@ -860,15 +901,9 @@ mod tests {
         assert_eq!(left_out, 20);
     }
 
-    /// [`circle_for`] as it was first written, a search of every file: the reference for the
-    /// sorted index.
-    fn circle_for_by_search<'a>(a: &Handed, files: &'a [Given]) -> Result<&'a Given, String> {
-        let mut same = files.iter().filter(|g| g.circle.id == a.circle_id);
-        match (same.next(), same.next()) {
-            (Some(g), None) => Ok(g),
-            (None, _) => Err("none".into()),
-            (Some(p), Some(q)) => Err(format!("{} {}", p.path.display(), q.path.display())),
-        }
+    /// [`circles_for`] as a search of every file: the reference for the sorted index.
+    fn circles_for_by_search<'a>(a: &Handed, files: &'a [Given]) -> Vec<&'a Given> {
+        files.iter().filter(|g| g.circle.id == a.circle_id).collect()
     }
 
     #[test]
@@ -904,15 +939,15 @@ mod tests {
                     engine_version: String::new(),
                     text: &raw,
                 };
-                let found = circle_for(&a, &files, &by_id, &[]);
-                match circle_for_by_search(&a, &files) {
-                    Ok(g) => assert!(std::ptr::eq(g, found.unwrap())),
-                    Err(e) if e == "none" => assert!(found.unwrap_err().starts_with("没有编号为")),
-                    // Two files with the id: the same first two named, in the order given.
-                    Err(e) => {
-                        let (p, q) = e.split_once(' ').unwrap();
-                        assert!(found.unwrap_err().starts_with(&format!("{p} 与 {q} 的生活圈编号相同")));
-                    }
+                let found = circles_for(&a, &files, &by_id, &[]);
+                let want = circles_for_by_search(&a, &files);
+                if want.is_empty() {
+                    assert!(found.unwrap_err().starts_with("没有编号为"));
+                } else {
+                    // Every file with the id, the same ones in the order given.
+                    let found = found.unwrap();
+                    assert_eq!(found.len(), want.len());
+                    assert!(found.iter().zip(&want).all(|(g, w)| std::ptr::eq(*g, *w)));
                 }
             }
         }

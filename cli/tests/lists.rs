@@ -109,3 +109,74 @@ fn district_refuses_a_list_with_a_bad_circle_and_names_it() {
     assert!(err.contains("circles[1].population: 数值不合理：-5"), "{err}");
     assert!(err.contains("未生成全区汇总"), "{err}");
 }
+
+/// One circle given twice (a file named twice, a circle listed twice) is verified once (it
+/// blocked verify: "c.json 与 c.json 的生活圈编号相同"). Of circles that differ under one id,
+/// the one whose input the assessment's digest names is verified, whichever comes first, and
+/// the line says which; when that does not single one out, their places are named.
+#[test]
+fn a_circle_given_twice_is_verified_and_different_ones_are_told_apart_by_the_digest() {
+    let c = circle("twice");
+    let file = tmp("twice.json", &c.to_string());
+    let scored = score_longwan("json", &[path(&file)]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let res = tmp("twice-res.json", &String::from_utf8(scored.stdout).expect("utf8"));
+    let verify = |circles: &[&std::path::Path]| {
+        let mut args = vec!["verify", "-a", path(&res)];
+        args.extend(circles.iter().map(|p| path(p)));
+        lifecircle(&args)
+    };
+    let all_verified = "全部 1 份评分结果核验通过 / all 1 assessment(s) verified";
+
+    let out = verify(&[&file, &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains(all_verified), "{}", text(&out));
+    let listed_twice = tmp("twice-listed.json", &serde_json::json!([c, c]).to_string());
+    let out = verify(&[&listed_twice]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+
+    // Another circle under the same id (a population since corrected): the scored one is
+    // found by the digest, given first or last.
+    let mut other = c.clone();
+    other["population"] = (other["population"].as_f64().expect("population") + 1.0).into();
+    let other_file = tmp("twice-other.json", &other.to_string());
+    for order in [[other_file.as_path(), file.as_path()], [file.as_path(), other_file.as_path()]] {
+        let out = verify(&order);
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        assert!(
+            said.contains(&format!(
+                "（编号相同的 2 个生活圈中按评分结果的输入摘要核验 {} / of 2 circles with this id, {} is the input",
+                path(&file),
+                path(&file)
+            )),
+            "{said}"
+        );
+        assert!(said.contains(all_verified), "{said}");
+    }
+
+    // Neither is the scored input: both places named, by position in the list.
+    let mut third = other.clone();
+    third["households"] = (third["households"].as_f64().expect("households") + 1.0).into();
+    let neither = tmp("twice-neither.json", &serde_json::json!([other, third]).to_string());
+    let out = verify(&[&neither]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let (p0, p1) = (format!("{} circles[0]", path(&neither)), format!("{} circles[1]", path(&neither)));
+    assert!(
+        said.contains(&format!("无法核验 could not be verified: {p0}、{p1} 的生活圈编号都是 \"twice\"，内容不同，且没有一个与评分结果的输入摘要相符")),
+        "{said}"
+    );
+
+    // Two that differ only where the digest does not look (the facilities' order) are both
+    // the scored input: neither is taken for the other, both named.
+    let mut reordered = c.clone();
+    reordered["facilities"].as_array_mut().expect("facilities").reverse();
+    assert_ne!(reordered, c);
+    let both = tmp("twice-both.json", &serde_json::json!([c, reordered]).to_string());
+    let out = verify(&[&both]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let (p0, p1) = (format!("{} circles[0]", path(&both)), format!("{} circles[1]", path(&both)));
+    assert!(said.contains(&format!("其中 {p0}、{p1} 都与评分结果的输入摘要相符")), "{said}");
+}
