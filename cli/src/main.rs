@@ -297,7 +297,7 @@ enum AccessCommand {
         /// 设施 Facilities from data (optional; the circle's own inventory counts too)
         #[arg(long)]
         facilities: Vec<PathBuf>,
-        /// 居民点 Residential origins (GeoJSON or CSV); without them, the circle's origins with a location
+        /// 居民点（GeoJSON 或 CSV）；不给时用生活圈文件中带坐标的居民点，两者都没有则无法选址（退出码 1）Residential origins (GeoJSON or CSV); without them, the circle's origins with a location (with neither, no site can be ranked: exit 1)
         #[arg(long)]
         origins: Option<PathBuf>,
         /// 生活圈 The circle (JSON) to score with each site added
@@ -2441,15 +2441,29 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             names: ExcludeNames { exclude_name },
         } => {
             let std = load_any(&standard)?;
-            // The category is checked before any data is read.
-            category_code(&std, &category)?;
+            // The category, the date and the circle are checked before the network is read.
+            let category = category_code(&std, &category)?;
+            let as_of = as_of_arg(as_of)?;
+            let c = Circle::from_json(&read(&circle)?)
+                .map_err(|e| Failure::Invalid(format!("{}: {}", circle.display(), input_error(&e))))?;
+            // Sites are ranked by the residents they newly cover: without a place for any
+            // resident there is nothing to rank, and an empty table would read as "no site
+            // helps". Invalid input (exit 1): the data given cannot answer.
+            if origins.is_none() {
+                no_origins_to_site(&circle, &c)?;
+            }
             let crs = DataCrs::of(crs, facilities_crs, origins_crs);
             let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
                 .ok_or_else(|| Failure::Usage("缺少 --network / --network is required".into()))?;
-            let c = Circle::from_json(&read(&circle)?)
-                .map_err(|e| Failure::Invalid(format!("{}: {}", circle.display(), input_error(&e))))?;
-            let as_of = as_of_arg(as_of)?;
-            let category = category_code(&std, &category)?;
+            if let Some(o) = &origins
+                && data.origins.is_empty()
+            {
+                return Err(Failure::Invalid(format!(
+                    "{}：居民点文件中没有居民点，无法按新覆盖的居民选址 / the origins file holds no origin: no site can be \
+                     ranked by the residents it covers",
+                    o.display()
+                )));
+            }
             let r = access::suggest_sites_scored(
                 &std,
                 &c,
@@ -2470,6 +2484,36 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     _ => e.to_string(),
                 })
             })?;
+            // No site, and why (the table alone would say nothing): every resident already
+            // within the minutes, none placed on the network, or none any place can reach.
+            if r.sites.is_empty() && k > 0 {
+                let name = std.find_category(&category).map_or(category.as_str(), |c| c.name.zh.as_str());
+                let (before, m) = (&r.siting.before, r.minutes);
+                let (n, people) = (before.total_origins, before.total_population);
+                if n == 0 {
+                    return Err(Failure::Invalid(format!(
+                        "没有一个居民点离道路在 {snap:.0} 米以内，无法在路网上选址（路网是否覆盖居民点？坐标系是否一致？）/ no origin \
+                         is within {snap:.0} m of a street: no site can be chosen on the network (does the network cover \
+                         the origins? the same datum?)",
+                        snap = access::DEFAULT_MAX_SNAP_M
+                    )));
+                }
+                if before.covered_origins == n {
+                    tell!(
+                        "ⓘ 全部 {n} 个居民点（{people} 人）已在 {m} 分钟内可达{name}，无需新设，表中没有选址 / all {n} origins \
+                         ({people} residents) already reach a {category} within {m} minutes: no new site is needed, the \
+                         table is empty"
+                    );
+                } else {
+                    let (left, left_people) = (n - before.covered_origins, people - before.covered_population);
+                    tell!(
+                        "⚠ 仍有 {left} 个居民点（{left_people} 人）{m} 分钟内到不了{name}，但路网上没有一处能在 {m} 分钟内到达它们\
+                         （路网在它们附近不连通？），表中没有选址 / {left} origins ({left_people} residents) do not reach a \
+                         {category} within {m} minutes, and no place on the network reaches them within {m} minutes (is the \
+                         network cut off near them?): the table is empty"
+                    );
+                }
+            }
             // What the table is goes to stderr: stdout is the CSV alone, for a spreadsheet or a
             // script (`> sites.csv`).
             tell!(
@@ -2588,6 +2632,34 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `access sites` without `--origins`: the circle's own origins that have a location are the
+/// residents a site is ranked by; when none has one, said (Chinese first) with what to give.
+fn no_origins_to_site(path: &Path, c: &Circle) -> Result<(), Failure> {
+    let listed = c.walking.as_ref().map_or(0, |w| w.origins.len());
+    let located = c.walking.as_ref().map_or(0, |w| w.origins.iter().filter(|o| o.location.is_some()).count());
+    if located > 0 {
+        return Ok(());
+    }
+    let p = path.display();
+    let (zh, en) = if listed == 0 {
+        (
+            "生活圈文件中没有居民点（walking.origins）".to_string(),
+            "the circle lists no origins (walking.origins)".to_string(),
+        )
+    } else {
+        (
+            format!("生活圈文件中的 {listed} 个居民点（walking.origins）都没有坐标（location）"),
+            format!("none of the circle's {listed} origins (walking.origins) has a location"),
+        )
+    };
+    Err(Failure::Invalid(format!(
+        "{p}：选址按新覆盖的居民排序，须知道居民点的位置，但{zh}，也没有给 --origins：请用 --origins 给出居民点文件（带 population \
+         的 GeoJSON 点或 CSV），或为生活圈文件中的居民点填写 location / sites are ranked by the residents they newly cover, \
+         which needs where the residents live, but {en} and no --origins was given: give an origins file with --origins \
+         (GeoJSON points or CSV with population), or add each origin's location in the circle file"
+    )))
 }
 
 /// A CSV file's bytes after [`utf8_or_gbk`] as text, or where they are neither.

@@ -1936,3 +1936,73 @@ fn a_gbk_geojson_network_is_decoded_and_its_names_read() {
     };
     assert_eq!(result["circle"]["measured_from"][0]["sha256"], sha(&gbk_bytes).as_str(), "{}", result["circle"]);
 }
+
+/// `access sites` ranks sites by the residents they newly cover: with no origin that has a
+/// place (none in the circle has a location, and no `--origins`) it says so and what to give,
+/// exit 1 (it printed an empty table, exit 0, without a word), before reading the network; when
+/// every resident already reaches the category, the empty table comes with that reason, exit 0.
+#[test]
+fn access_sites_says_why_it_suggests_no_site() {
+    let net = longwan_grid();
+    let centre = longwan_at(0.0, 0.0);
+    let circle = |name: &str, origins: serde_json::Value| {
+        let c = serde_json::json!({
+            "id": "sites-why", "name": "选址", "population": 500, "households": 200,
+            "location": {"crs": "wgs84", "centre": centre},
+            "walking": {"basis": "network", "origins": origins}
+        });
+        tmp(name, &c.to_string())
+    };
+    let sites = |network: &str, circle: &std::path::Path, more: &[&str]| {
+        let mut args = vec![
+            "access",
+            "sites",
+            "--network",
+            network,
+            "--circle",
+            circle.to_str().expect("path"),
+            "--category",
+            "supermarket",
+            "--as-of",
+            "2026-12-07",
+        ];
+        args.extend_from_slice(more);
+        lifecircle(&args)
+    };
+    // Origins with typed distances only (as the sample has them), and none at all.
+    let unplaced = circle(
+        "sites-unplaced.json",
+        serde_json::json!([{"id": "甲小区", "population": 500, "nearest_m": {"supermarket": 900}}]),
+    );
+    let none = circle("sites-none.json", serde_json::json!([]));
+    for (c, said) in [
+        (&unplaced, "生活圈文件中的 1 个居民点（walking.origins）都没有坐标（location）"),
+        (&none, "生活圈文件中没有居民点（walking.origins）"),
+    ] {
+        // (a network that is not there: the reason comes before it is read)
+        let out = sites("/nonexistent-dir/streets.geojson", c, &[]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(out.stdout.is_empty(), "{}", text(&out));
+        assert!(err.starts_with(&format!("{}：选址按新覆盖的居民排序", c.to_str().expect("path"))), "{err}");
+        assert!(err.contains(said) && err.contains("请用 --origins 给出居民点文件"), "{err}");
+        assert!(err.contains(" / sites are ranked by the residents they newly cover"), "{err}");
+    }
+
+    // One origin 150 m from a supermarket along a street: already covered, no site needed.
+    let home = longwan_at(150.0, 0.0);
+    let placed =
+        circle("sites-placed.json", serde_json::json!([{"id": "甲小区", "population": 500, "location": home}]));
+    let shop = longwan_at(300.0, 0.0);
+    let fac =
+        tmp("sites-shop.csv", &format!("编号,名称,业态,经度,纬度\nS1,测试超市,综合超市,{},{}\n", shop[0], shop[1]));
+    let out = sites(net.to_str().expect("path"), &placed, &["--facilities", fac.to_str().expect("path")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1, "the header alone: {}", text(&out));
+    assert!(err.contains("ⓘ 全部 1 个居民点（500 人）已在"), "{err}");
+    assert!(
+        err.contains("分钟内可达综合超市，无需新设，表中没有选址 / all 1 origins (500 residents) already reach"),
+        "{err}"
+    );
+}
