@@ -461,9 +461,9 @@ pub(crate) fn one_of<'a>(
         let (same_zh, same_en) = (visible(&same.join("、")).into_owned(), visible(&same.join(", ")).into_owned());
         format!(
             "{zh} 的生活圈编号都是 {id}，内容不同，其中 {same_zh} 都与评分结果的输入摘要相符（摘要所计的内容相同，\
-             其他不同，如次序）：无法确定核验哪一个，请只给出评分时用的那一个 / {en} all have the circle id {id} with \
-             different content, and {same_en} are all the input the assessment's digest names (the same as the digest \
-             counts them, other in the rest, such as order): give only the one that was scored"
+             其余不同，如次序）：无法确定核验哪一个，请只给出评分时用的那一个 / {en} all have the circle id {id} with \
+             different content, and {same_en} are all the input the assessment's digest names (identical in what the \
+             digest covers, different elsewhere, such as order): give only the one that was scored"
         )
     })
 }
