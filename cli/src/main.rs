@@ -34,6 +34,13 @@ const AFTER_HELP: &str = "\
   2  命令用法错误 usage error
   3  无法读取文件 a file could not be read
 
+输出 Output:
+  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及 verify 最后的汇总行（通过与否都在此）
+  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and verify's
+  closing summary (whether or not all verified)
+  标准错误输出：问题、警告与提示，包括 score 未能评分的生活圈及其计数
+  stderr: problems, warnings and notes, among them the circles score could not score, and how many
+
 示例 Examples:
   lifecircle standards
   lifecircle validate standards/longwan-2024.toml
@@ -98,9 +105,11 @@ enum Command {
     /// with the same --network, --facilities, --origins and --data-crs (and --facilities-crs,
     /// --origins-crs if they were given).
     Verify {
-        /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件
+        /// 评分结果（JSON）：一个，或 `score --format json` 为多个生活圈写出的列表；按生活圈编号对应文件（同一生活圈给了两次只核验一次；同一编号而内容不同时，核验输入摘要相符的那一个）
         /// The assessments (JSON): one, or a list as `score --format json` writes for many
-        /// circles. Each is matched to the circle file with the same circle id.
+        /// circles. Each is matched to the circle file with the same circle id (one circle given
+        /// twice is verified once; of different circles with one id, the one whose input the
+        /// assessment's digest names).
         #[arg(long, short)]
         assessment: PathBuf,
         /// 被评分的生活圈文件（JSON）The circle files (JSON) that were scored.
@@ -227,7 +236,7 @@ enum AccessCommand {
     /// measured, `metres` is empty and the note says why (a point too far from any street, no
     /// path). Tables are written for Excel: UTF-8 with a BOM, quoted as needed.
     Distance {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 起点 From: LON,LAT (e.g. 116.337,39.9495)
@@ -251,7 +260,7 @@ enum AccessCommand {
     ///
     /// With metres and walking minutes (the standard's walking speed).
     Nearest {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 设施 Facilities: OSM, GeoJSON points or CSV
@@ -282,13 +291,13 @@ enum AccessCommand {
     /// Ranked by residents newly covered within the standard's minutes (greedy maximum
     /// coverage), each with the total it would give.
     Sites {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 设施 Facilities from data (optional; the circle's own inventory counts too)
         #[arg(long)]
         facilities: Vec<PathBuf>,
-        /// 居民点 Residential origins (GeoJSON or CSV); without them, the circle's origins with a location
+        /// 居民点（GeoJSON 或 CSV）；不给时用生活圈文件中带坐标的居民点，两者都没有则无法选址（退出码 1）Residential origins (GeoJSON or CSV); without them, the circle's origins with a location (with neither, no site can be ranked: exit 1)
         #[arg(long)]
         origins: Option<PathBuf>,
         /// 生活圈 The circle (JSON) to score with each site added
@@ -322,7 +331,7 @@ enum AccessCommand {
     ///
     /// 各分钟数内可达的街道与等时圈多边形，输出 GeoJSON。
     Isochrone {
-        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines
+        /// 路网 Street network: OSM XML (`.osm`), OSM PBF (`.pbf`) or GeoJSON lines (UTF-8 or GBK)
         #[arg(long)]
         network: PathBuf,
         /// 起点 From: LON,LAT
@@ -444,8 +453,8 @@ struct ExcludeNames {
 
 #[derive(clap::Args)]
 struct DataArgs {
-    /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON）：步行类指标按在其上从中心与居民点量得的距离评分
-    /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON): walking indicators are
+    /// 路网（OSM XML `.osm`、OSM PBF `.pbf`、GeoJSON（UTF-8 或 GBK））：步行类指标按在其上从中心与居民点量得的距离评分
+    /// Street network (OSM XML `.osm`, OSM PBF `.pbf`, GeoJSON in UTF-8 or GBK): walking indicators are
     /// then scored from distances measured on it, from the circle's centre and origins.
     #[arg(long)]
     network: Option<PathBuf>,
@@ -654,21 +663,17 @@ fn parse_args() -> Cli {
 
 fn main() -> ExitCode {
     let cli = parse_args();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Invalid(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Io(msg)) => {
-            tell!("{msg}");
-            ExitCode::from(3)
-        }
+    let (msg, code) = match run(cli) {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Invalid(msg)) => (msg, 1),
+        Err(Failure::Usage(msg)) => (msg, 2),
+        Err(Failure::Io(msg)) => (msg, 3),
+    };
+    // (empty: said already on stdout, as `verify`'s summary)
+    if !msg.is_empty() {
+        tell!("{msg}");
     }
+    ExitCode::from(code)
 }
 
 /// Print to stdout (a report, a table, a line), every control character but line breaks and
@@ -984,24 +989,56 @@ fn parse_circles(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError>
     if is_list(text) { Circle::parse_json_list(text) } else { Circle::parse_json(text).map(|c| vec![c]) }
 }
 
-/// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one (a
-/// problem in a list names its circle: `circles[2].population`).
-fn circles_in(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError> {
-    if !is_list(text) {
-        return Circle::from_json(text).map(|c| vec![c]);
+/// The circles of one file, each checked as [`Circle::from_json`] checks one.
+struct FileCircles {
+    /// The file holds a list (the district dashboard's export) rather than one circle.
+    list: bool,
+    /// The circles that pass, each with its place in a list.
+    good: Vec<(Option<usize>, Circle)>,
+    /// The circles that do not, each with its place in a list and its problems, placed at
+    /// their line in the file (in a list, each field named by its circle: `circles[2].population`).
+    bad: Vec<(Option<usize>, Circle, lifecircle_core::InputError)>,
+}
+
+/// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one:
+/// a circle with an absurd value is set apart with its problems, and the others in its list
+/// still count (one bad circle of 200 no longer drops the 199). Only JSON that cannot be read
+/// as circles at all is an error for the whole file.
+fn circles_in(text: &str) -> Result<FileCircles, lifecircle_core::InputError> {
+    let list = is_list(text);
+    let circles: Vec<(Option<usize>, Circle)> = if list {
+        Circle::parse_json_list(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect()
+    } else {
+        vec![(None, Circle::parse_json(text)?)]
+    };
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    // Every problem placed at its line in one reading of the text, then handed back to its circle.
+    let mut all = lifecircle_core::InputError { problems: Vec::new() };
+    let mut counts = Vec::new();
+    for (k, c) in circles {
+        let problems = c.check();
+        if problems.is_empty() {
+            good.push((k, c));
+            continue;
+        }
+        counts.push(problems.len());
+        all.problems.extend(problems.into_iter().map(|mut p| {
+            if let Some(k) = k {
+                p.field = format!("circles[{k}].{}", p.field);
+            }
+            p
+        }));
+        bad.push((k, c, lifecircle_core::InputError { problems: Vec::new() }));
     }
-    let list = Circle::parse_json_list(text)?;
-    let problems: Vec<_> = list
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            c.check().into_iter().map(move |mut p| {
-                p.field = format!("circles[{i}].{}", p.field);
-                p
-            })
-        })
-        .collect();
-    if problems.is_empty() { Ok(list) } else { Err(lifecircle_core::InputError { problems }) }
+    if !all.problems.is_empty() {
+        all.locate(text);
+        let mut placed = all.problems.into_iter();
+        for ((.., e), n) in bad.iter_mut().zip(counts) {
+            e.problems = placed.by_ref().take(n).collect();
+        }
+    }
+    Ok(FileCircles { list, good, bad })
 }
 
 /// At most this many suspected duplicates are listed per circle; the rest are counted.
@@ -1180,11 +1217,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     continue;
                 }
                 // A file that cannot be read is listed, and the others are still validated.
+                // Bytes that were read but are no standard (not UTF-8 text, a damaged packed
+                // standard) are an invalid file (exit 1, as `score -s` says of them), not one
+                // that could not be read (exit 3).
                 let loaded = match load_file(f) {
                     Ok(loaded) => loaded,
                     Err(e) => {
                         say!("✘ {}", e.message());
-                        unreadable.push(e);
+                        match e {
+                            Failure::Io(_) => unreadable.push(e),
+                            _ => bad += 1,
+                        }
                         continue;
                     }
                 };
@@ -1209,8 +1252,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             match (bad, unreadable.len()) {
                 (0, 0) => Ok(()),
-                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 standard file(s) could not be read"))),
-                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 invalid standard file(s)"))),
+                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"))),
+                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"))),
                 (bad, n) => Err(Failure::Invalid(format!(
                     "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
                 ))),
@@ -1249,6 +1292,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             report: ReportArgs { lang, format },
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let std = load_any(&sid)?;
             let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
             let data =
@@ -1281,27 +1325,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         continue;
                     }
                 };
-                let list = is_list(&text);
-                let read = match circles_in(&text) {
+                let FileCircles { list, good, bad } = match circles_in(&text) {
                     // An empty list scores nothing: said, not a silent success (as `district`).
-                    Ok(cs) if cs.is_empty() => {
+                    Ok(fc) if fc.good.is_empty() && fc.bad.is_empty() => {
                         failed.push(Failure::Invalid(format!(
                             "{}：列表中没有生活圈，没有可评分的内容 / the list holds no circle: nothing to score",
                             path.display()
                         )));
                         continue;
                     }
-                    Ok(cs) => cs,
+                    Ok(fc) => fc,
                     Err(mut e) => {
                         e.locate(&text);
                         failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
                         continue;
                     }
                 };
-                for (k, circle) in read.into_iter().enumerate() {
+                // A circle of a list with an absurd value is listed (`circles[57].population`)
+                // and the others are scored, as when each circle is a file of its own.
+                for (_, _, e) in &bad {
+                    failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(e))));
+                }
+                for (k, circle) in good {
                     ids.push((circle.id.clone(), path));
                     let circle = match &data {
-                        Some(d) => match d.apply(&std, &circle, &circle_label(path, list.then_some(k), &circle)) {
+                        Some(d) => match d.apply(&std, &circle, &circle_label(path, k, &circle)) {
                             Ok(c) => c,
                             Err(e) => {
                                 failed.push(e);
@@ -1310,7 +1358,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         },
                         None => circle,
                     };
-                    warn_duplicates(&std, &circle, &circle_label(path, list.then_some(k), &circle));
+                    warn_duplicates(&std, &circle, &circle_label(path, k, &circle));
                     let result = lifecircle_core::score(&std, &circle, as_of);
                     scored += usize::from(result.is_ok());
                     match result {
@@ -1323,7 +1371,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         },
                         Err(mut e) => {
                             // Each problem at its line in the file (in a list, in its circle).
-                            if list {
+                            if let Some(k) = k {
                                 for p in &mut e.problems {
                                     p.field = format!("circles[{k}].{}", p.field);
                                 }
@@ -1357,12 +1405,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             all,
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let handed = read(&assessment)?;
             let assessments = verify::assessments(&assessment, &handed).map_err(Failure::Invalid)?;
             // Every assessment is checked, whatever fails before it: a circle file that cannot
             // be read, an assessment with no circle, a standard not at hand, a circle that no
             // longer scores are each listed, and counted in the summary.
             let mut files = Vec::new();
+            // The circles whose entry in a file is invalid (an absurd value): listed, and named
+            // to the assessment that is for one. The other circles of their list are verified.
+            let mut invalid = Vec::new();
             let mut bad_files = 0;
             // Circle files that could not be read, and assessments left unchecked for want of
             // their circle: when nothing else failed, the exit code is 3, as `score`'s.
@@ -1376,7 +1428,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     })
                 });
                 match read {
-                    Ok(read) => files.extend(read.into_iter().map(|c| (path.clone(), c))),
+                    Ok(FileCircles { good, bad, .. }) => {
+                        for (at, circle, e) in bad {
+                            say!("✘ {}: {}", path.display(), input_error(&e));
+                            invalid.push(verify::Given { path: path.clone(), at, circle });
+                        }
+                        files.extend(good.into_iter().map(|(at, circle)| verify::Given {
+                            path: path.clone(),
+                            at,
+                            circle,
+                        }));
+                    }
                     Err(e) => {
                         bad_files += 1;
                         unreadable += usize::from(matches!(e, Failure::Io(_)));
@@ -1394,8 +1456,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 let at = if assessments.len() == 1 { String::new() } else { format!("[{i}]") };
                 // (the circle id as the assessment says it: not a checked circle's)
                 let header = format!("{}{at} {}", visible(&assessment.display().to_string()), visible(&a.circle_id));
-                let checked = (|| -> Result<verify::Outcome, String> {
-                    let (path, circle) = verify::circle_for(a, &files, &by_id)?;
+                // (with what says which circle was verified, when several have the id)
+                let checked = (|| -> Result<(verify::Outcome, Option<String>), String> {
+                    let found = verify::circles_for(a, &files, &by_id, &invalid)?;
                     // The standard the assessment names, when none is given: it must be that
                     // version, or the circle cannot be scored again as it was.
                     let named = sid.is_none();
@@ -1432,27 +1495,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     if named {
                         verify::version_at_hand(a, std)?;
                     }
-                    let circle = match data {
-                        Some(d) => {
-                            d.apply(std, circle, &path.display().to_string()).map_err(|e| e.message().to_string())?
-                        }
-                        None => circle.clone(),
+                    // The circle with its distances measured on the network, if any.
+                    let measured = |g: &verify::Given| match data {
+                        Some(d) => d.apply(std, &g.circle, &g.label()).map_err(|e| e.message().to_string()),
+                        None => Ok(g.circle.clone()),
                     };
-                    warn_duplicates(std, &circle, &format!("{} ({})", path.display(), circle.id));
+                    // The same circle given twice is verified once; of circles that differ
+                    // under one id, the one the assessment's input digest names.
+                    let (given, circle, chosen) =
+                        verify::one_of(a, &found, measured, |c| verify::same_input(a, std, c))?;
+                    let label = given.label();
+                    warn_duplicates(std, &circle, &format!("{label} ({})", circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
-                        .map_err(|e| format!("{}: {}", path.display(), input_error(&e)))?;
-                    Ok(verify::compare(a, &again, data.is_some(), verify::same_input(a, std, &circle), all))
+                        .map_err(|e| format!("{label}: {}", input_error(&e)))?;
+                    let same = verify::same_input(a, std, &circle);
+                    Ok((verify::compare(a, &again, data.is_some(), same, all), chosen))
                 })();
                 match checked {
-                    Ok(outcome) => {
+                    Ok((outcome, chosen)) => {
                         if !outcome.passed() {
                             failed += 1;
                         }
-                        say!("{header}: {}", outcome.summary());
+                        let chosen = chosen.map(|c| format!("（{c}）")).unwrap_or_default();
+                        say!("{header}{chosen}: {}", outcome.summary());
                     }
                     Err(e) => {
                         unchecked += 1;
-                        without_circle += usize::from(verify::circle_for(a, &files, &by_id).is_err());
+                        without_circle += usize::from(verify::circles_for(a, &files, &by_id, &invalid).is_err());
                         say!("{header}: 无法核验 could not be verified: {e}");
                     }
                 }
@@ -1461,8 +1530,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // (looked up in the assessments' ids sorted: a search of them for each circle was quadratic)
             let mut verified: Vec<&str> = assessments.iter().map(|a| a.circle_id.as_str()).collect();
             verified.sort_unstable();
-            let unmatched: Vec<_> =
-                files.iter().filter(|(_, c)| verified.binary_search(&c.id.as_str()).is_err()).collect();
+            let unmatched: Vec<_> = files
+                .iter()
+                .filter(|g| verified.binary_search(&g.circle.id.as_str()).is_err())
+                .map(|g| (&g.path, &g.circle))
+                .collect();
             for (path, c) in &unmatched {
                 say!(
                     "{} {}: 没有对应的评分结果（{} 中没有编号为 {} 的生活圈）/ no assessment in {} is for this circle",
@@ -1474,12 +1546,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
             }
             let n = assessments.len();
-            match (failed, unmatched.len(), unchecked, bad_files) {
+            match (failed, unmatched.len(), unchecked, bad_files + invalid.len()) {
                 (0, 0, 0, 0) => {
                     say!("全部 {n} 份评分结果核验通过 / all {n} assessment(s) verified");
                     Ok(())
                 }
-                (failed, missing, unchecked, bad_files) => {
+                (failed, missing, unchecked, _) => {
                     let mut zh = Vec::new();
                     let mut en = Vec::new();
                     let passed = n - failed - unchecked;
@@ -1497,13 +1569,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         zh.push(format!("{bad_files} 个生活圈文件无法读取或有误"));
                         en.push(format!("{bad_files} circle file(s) could not be read or are invalid"));
                     }
+                    if !invalid.is_empty() {
+                        let k = invalid.len();
+                        zh.push(format!("文件中 {k} 个生活圈的数据有误"));
+                        en.push(format!("{k} circle(s) in the files are invalid"));
+                    }
                     if missing > 0 {
                         zh.push(format!("{missing} 个生活圈没有评分结果"));
                         en.push(format!("{missing} circle(s) have no assessment"));
                     }
-                    let msg = format!("{} / {}", zh.join("，"), en.join(", "));
+                    // The summary goes where it goes when every assessment verifies: stdout, the
+                    // last line of the report (the exit code tells the outcome).
+                    say!("{} / {}", zh.join("，"), en.join(", "));
+                    let msg = String::new();
                     if unreadable > 0
                         && unreadable == bad_files
+                        && invalid.is_empty()
                         && failed == 0
                         && missing == 0
                         && unchecked == without_circle
@@ -1719,15 +1800,24 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
 /// import does the same. Bytes that are neither stay as they are, for the importer to say
 /// where they stop being UTF-8. Other formats are left alone (OSM XML declares its encoding).
 fn utf8_or_gbk(path: &Path, format: load::Format, bytes: Vec<u8>) -> Vec<u8> {
-    if !matches!(format, load::Format::Csv | load::Format::GeoJson) || std::str::from_utf8(&bytes).is_ok() {
-        return bytes;
+    match utf8_or_gbk_of(path, format, &bytes) {
+        std::borrow::Cow::Borrowed(_) => bytes,
+        std::borrow::Cow::Owned(decoded) => decoded,
     }
-    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
+}
+
+/// [`utf8_or_gbk`] of borrowed bytes: copied only when they are decoded (a street network of
+/// 100 MB in UTF-8 is not).
+fn utf8_or_gbk_of<'a>(path: &Path, format: load::Format, bytes: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    if !matches!(format, load::Format::Csv | load::Format::GeoJson) || std::str::from_utf8(bytes).is_ok() {
+        return bytes.into();
+    }
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => {
             tell!("{}：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK (GB18030)", path.display());
-            text.into_owned().into_bytes()
+            text.into_owned().into_bytes().into()
         }
-        None => bytes,
+        None => bytes.into(),
     }
 }
 
@@ -1766,7 +1856,11 @@ fn load_network_bytes(
     exclude_names: &[String],
 ) -> Result<access::Network, Failure> {
     let options = load::NetworkOptions { crs, exclude_names: exclude_names.to_vec() };
-    let (net, import) = load::network_with(bytes, format_of(path)?, &options)
+    let format = format_of(path)?;
+    // A GeoJSON network saved as GBK (street names in Chinese) is decoded as facilities and
+    // origins are; OSM XML declares its encoding, and PBF is binary.
+    let bytes = utf8_or_gbk_of(path, format, bytes);
+    let (net, import) = load::network_with(&bytes, format, &options)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     let report = &import.report;
@@ -1851,6 +1945,19 @@ fn load_facilities_bytes(
     Ok(imp.facilities)
 }
 
+/// `--facilities` and `--origins` are measured on a street network: without `--network` they
+/// are a usage error (exit 2), said before any file is read.
+fn data_needs_network(network: Option<&Path>, facilities: &[PathBuf], origins: Option<&Path>) -> Result<(), Failure> {
+    if network.is_none() && (!facilities.is_empty() || origins.is_some()) {
+        return Err(Failure::Usage(
+            "--facilities 与 --origins 须与 --network 一起给出：步行距离是在路网上量得的 / --facilities and --origins \
+             need --network: walking distances are measured on it"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 impl NetworkData {
     fn load(
         std: &Standard,
@@ -1860,10 +1967,8 @@ impl NetworkData {
         crs: DataCrs,
         exclude_names: &[String],
     ) -> Result<Option<NetworkData>, Failure> {
+        data_needs_network(network, facilities, origins)?;
         let Some(net_path) = network else {
-            if !facilities.is_empty() || origins.is_some() {
-                return Err(Failure::Invalid("--facilities and --origins need --network".into()));
-            }
             return Ok(None);
         };
         // Each file read once: its digest is of the very bytes the distances come from.
@@ -2103,11 +2208,25 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
     let acc = |e: access::AccessError| Failure::Invalid(e.bilingual());
     match cmd {
         AccessCommand::Distance { network, from, to, pairs, crs, names: ExcludeNames { exclude_name } } => {
+            // The arguments are checked before the network is read (a province's network takes
+            // a while): two points, or a CSV of pairs (clap already refuses --from without
+            // --to, and --from with --pairs).
+            let points = match (from, to, pairs) {
+                (Some(f), Some(t), None) => Ok((f, t)),
+                (None, None, Some(p)) => Err(p),
+                _ => {
+                    return Err(Failure::Usage(
+                        "请给出 --from 与 --to（两点），或 --pairs（成对的点的 CSV 文件），二者选一 / give --from and --to, \
+                         or --pairs (one of them)"
+                            .into(),
+                    ));
+                }
+            };
             let crs: Crs = crs.into();
             let net = load_network(&network, crs, &exclude_name)?;
             let snap = access::DEFAULT_MAX_SNAP_M;
-            match (from, to, pairs) {
-                (Some(f), Some(t), None) => {
+            match points {
+                Ok((f, t)) => {
                     let walk =
                         access::query::walking_distance(&net, point(&f, crs)?, point(&t, crs)?, snap).map_err(acc)?;
                     walk.findings.iter().for_each(warn_cut_off);
@@ -2120,7 +2239,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         }
                     }
                 }
-                (None, None, Some(p)) => {
+                Err(p) => {
                     // Read as every CSV import is (quotes, BOM, GBK); every column of the file
                     // is kept, `metres` and a note added. A row whose distance cannot be
                     // measured says why in its note (a point too far from any street, no
@@ -2219,7 +2338,6 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         return Err(Failure::Invalid(bad.join("\n")));
                     }
                 }
-                _ => return Err(Failure::Invalid("give --from and --to, or --pairs".into())),
             }
             Ok(())
         }
@@ -2323,15 +2441,29 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             names: ExcludeNames { exclude_name },
         } => {
             let std = load_any(&standard)?;
-            // The category is checked before any data is read.
-            category_code(&std, &category)?;
-            let crs = DataCrs::of(crs, facilities_crs, origins_crs);
-            let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
-                .ok_or_else(|| Failure::Invalid("--network is required".into()))?;
+            // The category, the date and the circle are checked before the network is read.
+            let category = category_code(&std, &category)?;
+            let as_of = as_of_arg(as_of)?;
             let c = Circle::from_json(&read(&circle)?)
                 .map_err(|e| Failure::Invalid(format!("{}: {}", circle.display(), input_error(&e))))?;
-            let as_of = as_of_arg(as_of)?;
-            let category = category_code(&std, &category)?;
+            // Sites are ranked by the residents they newly cover: without a place for any
+            // resident there is nothing to rank, and an empty table would read as "no site
+            // helps". Invalid input (exit 1): the data given cannot answer.
+            if origins.is_none() {
+                no_origins_to_site(&circle, &c)?;
+            }
+            let crs = DataCrs::of(crs, facilities_crs, origins_crs);
+            let data = NetworkData::load(&std, Some(&network), &facilities, origins.as_deref(), crs, &exclude_name)?
+                .ok_or_else(|| Failure::Usage("缺少 --network / --network is required".into()))?;
+            if let Some(o) = &origins
+                && data.origins.is_empty()
+            {
+                return Err(Failure::Invalid(format!(
+                    "{}：居民点文件中没有居民点，无法按新覆盖的居民选址 / the origins file holds no origin: no site can be \
+                     ranked by the residents it covers",
+                    o.display()
+                )));
+            }
             let r = access::suggest_sites_scored(
                 &std,
                 &c,
@@ -2352,6 +2484,36 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     _ => e.to_string(),
                 })
             })?;
+            // No site, and why (the table alone would say nothing): every resident already
+            // within the minutes, none placed on the network, or none any place can reach.
+            if r.sites.is_empty() && k > 0 {
+                let name = std.find_category(&category).map_or(category.as_str(), |c| c.name.zh.as_str());
+                let (before, m) = (&r.siting.before, r.minutes);
+                let (n, people) = (before.total_origins, before.total_population);
+                if n == 0 {
+                    return Err(Failure::Invalid(format!(
+                        "没有一个居民点离道路在 {snap:.0} 米以内，无法在路网上选址（路网是否覆盖居民点？坐标系是否一致？）/ no origin \
+                         is within {snap:.0} m of a street: no site can be chosen on the network (does the network cover \
+                         the origins? the same datum?)",
+                        snap = access::DEFAULT_MAX_SNAP_M
+                    )));
+                }
+                if before.covered_origins == n {
+                    tell!(
+                        "ⓘ 全部 {n} 个居民点（{people} 人）已在 {m} 分钟内可达{name}，无需新设，表中没有选址 / all {n} origins \
+                         ({people} residents) already reach a {category} within {m} minutes: no new site is needed, the \
+                         table is empty"
+                    );
+                } else {
+                    let (left, left_people) = (n - before.covered_origins, people - before.covered_population);
+                    tell!(
+                        "⚠ 仍有 {left} 个居民点（{left_people} 人）{m} 分钟内到不了{name}，但路网上没有一处能在 {m} 分钟内到达它们\
+                         （路网在它们附近不连通？），表中没有选址 / {left} origins ({left_people} residents) do not reach a \
+                         {category} within {m} minutes, and no place on the network reaches them within {m} minutes (is the \
+                         network cut off near them?): the table is empty"
+                    );
+                }
+            }
             // What the table is goes to stderr: stdout is the CSV alone, for a spreadsheet or a
             // script (`> sites.csv`).
             tell!(
@@ -2470,6 +2632,34 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `access sites` without `--origins`: the circle's own origins that have a location are the
+/// residents a site is ranked by; when none has one, said (Chinese first) with what to give.
+fn no_origins_to_site(path: &Path, c: &Circle) -> Result<(), Failure> {
+    let listed = c.walking.as_ref().map_or(0, |w| w.origins.len());
+    let located = c.walking.as_ref().map_or(0, |w| w.origins.iter().filter(|o| o.location.is_some()).count());
+    if located > 0 {
+        return Ok(());
+    }
+    let p = path.display();
+    let (zh, en) = if listed == 0 {
+        (
+            "生活圈文件中没有居民点（walking.origins）".to_string(),
+            "the circle lists no origins (walking.origins)".to_string(),
+        )
+    } else {
+        (
+            format!("生活圈文件中的 {listed} 个居民点（walking.origins）都没有坐标（location）"),
+            format!("none of the circle's {listed} origins (walking.origins) has a location"),
+        )
+    };
+    Err(Failure::Invalid(format!(
+        "{p}：选址按新覆盖的居民排序，须知道居民点的位置，但{zh}，也没有给 --origins：请用 --origins 给出居民点文件（带 population \
+         的 GeoJSON 点或 CSV），或为生活圈文件中的居民点填写 location / sites are ranked by the residents they newly cover, \
+         which needs where the residents live, but {en} and no --origins was given: give an origins file with --origins \
+         (GeoJSON points or CSV with population), or add each origin's location in the circle file"
+    )))
 }
 
 /// A CSV file's bytes after [`utf8_or_gbk`] as text, or where they are neither.

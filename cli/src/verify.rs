@@ -365,37 +365,107 @@ pub(crate) fn same_input(a: &Handed, st: &Standard, circle: &Circle) -> bool {
     lifecircle_core::score::input_digest(&named, circle, a.as_of) == a.input_digest
 }
 
-/// The places of `files` sorted by circle id (then place), for [`circle_for`]: matching each
+/// A circle given to verify: its file, its place when the file is a list, and the circle.
+#[derive(Debug)]
+pub(crate) struct Given {
+    pub path: PathBuf,
+    pub at: Option<usize>,
+    pub circle: Circle,
+}
+
+impl Given {
+    /// How messages name it: its file, and in a list its place (`circles.json circles[57]`).
+    pub(crate) fn label(&self) -> String {
+        match self.at {
+            Some(k) => format!("{} circles[{k}]", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// The places of `files` sorted by circle id (then place), for [`circles_for`]: matching each
 /// assessment by a search of every file was quadratic in a province's circles.
-pub(crate) fn by_id(files: &[(PathBuf, Circle)]) -> Vec<usize> {
+pub(crate) fn by_id(files: &[Given]) -> Vec<usize> {
     let mut ix: Vec<usize> = (0..files.len()).collect();
-    ix.sort_by(|&i, &j| files[i].1.id.cmp(&files[j].1.id).then(i.cmp(&j)));
+    ix.sort_by(|&i, &j| files[i].circle.id.cmp(&files[j].circle.id).then(i.cmp(&j)));
     ix
 }
 
-/// The one circle file whose circle has the assessment's circle id (`by_id`: [`by_id`] of `files`).
-pub(crate) fn circle_for<'a>(
+/// The circles given whose id is the assessment's circle id, in the order given (`by_id`:
+/// [`by_id`] of `files`); [`one_of`] picks the one to verify. When none has it, but a circle
+/// with that id was given with an invalid entry (`invalid`, its problems listed already), that
+/// is said rather than that no file has the id.
+pub(crate) fn circles_for<'a>(
     a: &Handed,
-    files: &'a [(PathBuf, Circle)],
+    files: &'a [Given],
     by_id: &[usize],
-) -> Result<(&'a Path, &'a Circle), String> {
-    let at = by_id.partition_point(|&i| files[i].1.id < a.circle_id);
-    // The first two with that id, in the order the files were given.
-    let mut same = by_id[at..].iter().map(|&i| &files[i]).take_while(|(_, c)| c.id == a.circle_id);
-    match (same.next(), same.next()) {
-        (Some((p, c)), None) => Ok((p.as_path(), c)),
-        (None, _) => {
-            let id = visible(&format!("{:?}", a.circle_id)).into_owned();
-            Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
-        }
-        (Some((p, _)), Some((q, _))) => Err(format!(
-            "{} 与 {} 的生活圈编号相同（{}），无法确定核验哪一个 / both have the circle id {}: which one was scored?",
-            p.display(),
-            q.display(),
-            visible(&format!("{:?}", a.circle_id)),
-            visible(&format!("{:?}", a.circle_id))
-        )),
+    invalid: &[Given],
+) -> Result<Vec<&'a Given>, String> {
+    let at = by_id.partition_point(|&i| files[i].circle.id < a.circle_id);
+    let same: Vec<&Given> = by_id[at..].iter().map(|&i| &files[i]).take_while(|g| g.circle.id == a.circle_id).collect();
+    if !same.is_empty() {
+        return Ok(same);
     }
+    let bad: Vec<String> = invalid.iter().filter(|g| g.circle.id == a.circle_id).map(Given::label).collect();
+    if !bad.is_empty() {
+        return Err(format!(
+            "文件中该生活圈的数据有误：{}（问题见上）/ this circle's entry in the file is invalid: {} (its problems are listed above)",
+            visible(&bad.join("、")),
+            visible(&bad.join(", "))
+        ));
+    }
+    let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+    Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
+}
+
+/// Of the circles with the assessment's id ([`circles_for`], at least one), the one to verify,
+/// as `measured` makes it ready to score (its distances on the network, if any): the first when
+/// they are all the same circle (one file given twice, a circle listed twice), else the only one
+/// whose input is the one the assessment's digest names (`same_input`), with what says so.
+/// Otherwise their places are named (`circles[k]` in a list), and why none could be chosen.
+pub(crate) fn one_of<'a>(
+    a: &Handed,
+    found: &[&'a Given],
+    measured: impl Fn(&Given) -> Result<Circle, String>,
+    same_input: impl Fn(&Circle) -> bool,
+) -> Result<(&'a Given, Circle, Option<String>), String> {
+    let Some(&first) = found.first() else {
+        let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+        return Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"));
+    };
+    if found.iter().all(|g| g.circle == first.circle) {
+        return Ok((first, measured(first)?, None));
+    }
+    let mut matching: Vec<(&Given, Circle)> =
+        found.iter().filter_map(|&g| measured(g).ok().filter(|c| same_input(c)).map(|c| (g, c))).collect();
+    // One circle (or one given more than once) whose input the digest names.
+    if !matching.is_empty() && matching.iter().all(|(g, _)| g.circle == matching[0].0.circle) {
+        let (g, c) = matching.remove(0);
+        let (n, at) = (found.len(), visible(&g.label()).into_owned());
+        let chosen = format!(
+            "编号相同的 {n} 个生活圈中按评分结果的输入摘要核验 {at} / of {n} circles with this id, {at} is the input the \
+             assessment's digest names"
+        );
+        return Ok((g, c, Some(chosen)));
+    }
+    let places: Vec<String> = found.iter().map(|g| g.label()).collect();
+    let (zh, en) = (visible(&places.join("、")).into_owned(), visible(&places.join(", ")).into_owned());
+    let id = visible(&format!("{:?}", a.circle_id)).into_owned();
+    Err(if matching.is_empty() {
+        format!(
+            "{zh} 的生活圈编号都是 {id}，内容不同，且没有一个与评分结果的输入摘要相符：无法确定核验哪一个 / {en} all have the \
+             circle id {id} with different content, and none is the input the assessment's digest names: which one was scored?"
+        )
+    } else {
+        let same: Vec<String> = matching.iter().map(|(g, _)| g.label()).collect();
+        let (same_zh, same_en) = (visible(&same.join("、")).into_owned(), visible(&same.join(", ")).into_owned());
+        format!(
+            "{zh} 的生活圈编号都是 {id}，内容不同，其中 {same_zh} 都与评分结果的输入摘要相符（摘要所计的内容相同，\
+             其余不同，如次序）：无法确定核验哪一个，请只给出评分时用的那一个 / {en} all have the circle id {id} with \
+             different content, and {same_en} are all the input the assessment's digest names (identical in what the \
+             digest covers, different elsewhere, such as order): give only the one that was scored"
+        )
+    })
 }
 
 /// A digest shortened for a message: its first 12 hex digits.
@@ -831,15 +901,9 @@ mod tests {
         assert_eq!(left_out, 20);
     }
 
-    /// [`circle_for`] as it was first written, a search of every file: the reference for the
-    /// sorted index.
-    fn circle_for_by_search<'a>(a: &Handed, files: &'a [(PathBuf, Circle)]) -> Result<(&'a Path, &'a Circle), String> {
-        let mut same = files.iter().filter(|(_, c)| c.id == a.circle_id);
-        match (same.next(), same.next()) {
-            (Some((p, c)), None) => Ok((p.as_path(), c)),
-            (None, _) => Err("none".into()),
-            (Some((p, _)), Some((q, _))) => Err(format!("{} {}", p.display(), q.display())),
-        }
+    /// [`circles_for`] as a search of every file: the reference for the sorted index.
+    fn circles_for_by_search<'a>(a: &Handed, files: &'a [Given]) -> Vec<&'a Given> {
+        files.iter().filter(|g| g.circle.id == a.circle_id).collect()
     }
 
     #[test]
@@ -856,11 +920,11 @@ mod tests {
         for round in 0..100 {
             let n = (next() % 60) as usize;
             let kinds = 1 + next() % if round % 2 == 0 { 8 } else { 200 };
-            let files: Vec<(PathBuf, Circle)> = (0..n)
+            let files: Vec<Given> = (0..n)
                 .map(|k| {
                     let id = format!("330303{:03}", next() % kinds);
-                    let c: Circle = serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈"}}"#)).unwrap();
-                    (PathBuf::from(format!("c{k}.json")), c)
+                    let circle: Circle = serde_json::from_str(&format!(r#"{{"id":"{id}","name":"圈"}}"#)).unwrap();
+                    Given { path: PathBuf::from(format!("c{k}.json")), at: None, circle }
                 })
                 .collect();
             let by_id = by_id(&files);
@@ -875,18 +939,15 @@ mod tests {
                     engine_version: String::new(),
                     text: &raw,
                 };
-                let found = circle_for(&a, &files, &by_id);
-                match circle_for_by_search(&a, &files) {
-                    Ok((p, c)) => {
-                        let (q, d) = found.unwrap();
-                        assert!(p == q && std::ptr::eq(c, d));
-                    }
-                    Err(e) if e == "none" => assert!(found.unwrap_err().starts_with("没有编号为")),
-                    // Two files with the id: the same first two named, in the order given.
-                    Err(e) => {
-                        let (p, q) = e.split_once(' ').unwrap();
-                        assert!(found.unwrap_err().starts_with(&format!("{p} 与 {q} 的生活圈编号相同")));
-                    }
+                let found = circles_for(&a, &files, &by_id, &[]);
+                let want = circles_for_by_search(&a, &files);
+                if want.is_empty() {
+                    assert!(found.unwrap_err().starts_with("没有编号为"));
+                } else {
+                    // Every file with the id, the same ones in the order given.
+                    let found = found.unwrap();
+                    assert_eq!(found.len(), want.len());
+                    assert!(found.iter().zip(&want).all(|(g, w)| std::ptr::eq(*g, *w)));
                 }
             }
         }

@@ -1869,3 +1869,140 @@ fn a_batch_read_only_in_part_still_lists_what_did_not_score() {
     assert!(err.contains("part-bad.json") && err.contains("population"), "{err}");
     assert!(err.contains("1 项未能评分（见上），其余 30 个生活圈已评分"), "{err}");
 }
+
+/// A GeoJSON street network saved as GBK (its names in Chinese) is decoded as GBK facilities
+/// and origins are, and said on stderr (it was refused: "not UTF-8 from byte …"). Its names
+/// are read: the `甬台温高速` cutting across the grid is left out as in the UTF-8 file, so the
+/// walk is the one along the streets, measured by hand. `score` records the digest of the
+/// file's own bytes, so `verify` given the same file finds it the same.
+#[test]
+fn a_gbk_geojson_network_is_decoded_and_its_names_read() {
+    let grid: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(longwan_grid()).expect("grid")).expect("json");
+    let mut fc = grid.clone();
+    let cut: Vec<[f64; 2]> = (0..=10).map(|k| longwan_at(150.0 * k as f64, 150.0 * k as f64)).collect();
+    fc["features"].as_array_mut().expect("features").push(serde_json::json!({
+        "type": "Feature",
+        "properties": {"name": "甬台温高速"},
+        "geometry": {"type": "LineString", "coordinates": cut}
+    }));
+    let text_utf8 = fc.to_string();
+    let (gbk_bytes, _, lossy) = encoding_rs::GB18030.encode(&text_utf8);
+    assert!(!lossy && std::str::from_utf8(&gbk_bytes).is_err(), "GBK, not UTF-8");
+    let utf8 = tmp("names-utf8.geojson", &text_utf8);
+    let gbk = tmp("names-gbk.geojson", "");
+    std::fs::write(&gbk, &gbk_bytes).expect("write");
+    let (a, b) = (longwan_at(0.0, 0.0), longwan_at(1500.0, 1500.0));
+    let distance = |net: &std::path::Path| {
+        lifecircle(&[
+            "access",
+            "distance",
+            "--network",
+            net.to_str().expect("path"),
+            "--from",
+            &format!("{},{}", a[0], a[1]),
+            "--to",
+            &format!("{},{}", b[0], b[1]),
+        ])
+    };
+    let (from_utf8, from_gbk) = (distance(&utf8), distance(&gbk));
+    assert!(from_utf8.status.success(), "{}", text(&from_utf8));
+    assert!(from_gbk.status.success(), "{}", text(&from_gbk));
+    assert_eq!(from_gbk.stdout, from_utf8.stdout);
+    let err = stderr(&from_gbk);
+    assert!(err.contains("names-gbk.geojson：不是 UTF-8，按 GBK（GB18030）编码读取 / not UTF-8, read as GBK"), "{err}");
+    assert!(err.contains("名称含“高速” name contains 高速 ×1"), "{err}");
+    // 1500 m east then 1500 m north along the grid, not 2.1 km down the expressway.
+    let hav = lifecircle_core::access::haversine_m;
+    let want = hav(a, longwan_at(1500.0, 0.0)) + hav(longwan_at(1500.0, 0.0), b);
+    let got: f64 = String::from_utf8_lossy(&from_gbk.stdout).trim().parse().expect("metres");
+    assert!((got - want).abs() <= 0.5, "{got} vs {want}");
+
+    // score: the network's recorded digest is that of the GBK bytes read.
+    let circle = tmp(
+        "gbk-net-circle.json",
+        &format!(
+            r#"{{"id":"gbk-net","name":"GBK 路网","population":1000,"households":400,"location":{{"crs":"wgs84","centre":[{},{}]}}}}"#,
+            a[0], a[1]
+        ),
+    );
+    let out =
+        common::score_longwan("json", &["--network", gbk.to_str().expect("path"), circle.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", text(&out));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let sha = |b: &[u8]| -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect()
+    };
+    assert_eq!(result["circle"]["measured_from"][0]["sha256"], sha(&gbk_bytes).as_str(), "{}", result["circle"]);
+}
+
+/// `access sites` ranks sites by the residents they newly cover: with no origin that has a
+/// place (none in the circle has a location, and no `--origins`) it says so and what to give,
+/// exit 1 (it printed an empty table, exit 0, without a word), before reading the network; when
+/// every resident already reaches the category, the empty table comes with that reason, exit 0.
+#[test]
+fn access_sites_says_why_it_suggests_no_site() {
+    let net = longwan_grid();
+    let centre = longwan_at(0.0, 0.0);
+    let circle = |name: &str, origins: serde_json::Value| {
+        let c = serde_json::json!({
+            "id": "sites-why", "name": "选址", "population": 500, "households": 200,
+            "location": {"crs": "wgs84", "centre": centre},
+            "walking": {"basis": "network", "origins": origins}
+        });
+        tmp(name, &c.to_string())
+    };
+    let sites = |network: &str, circle: &std::path::Path, more: &[&str]| {
+        let mut args = vec![
+            "access",
+            "sites",
+            "--network",
+            network,
+            "--circle",
+            circle.to_str().expect("path"),
+            "--category",
+            "supermarket",
+            "--as-of",
+            "2026-12-07",
+        ];
+        args.extend_from_slice(more);
+        lifecircle(&args)
+    };
+    // Origins with typed distances only (as the sample has them), and none at all.
+    let unplaced = circle(
+        "sites-unplaced.json",
+        serde_json::json!([{"id": "甲小区", "population": 500, "nearest_m": {"supermarket": 900}}]),
+    );
+    let none = circle("sites-none.json", serde_json::json!([]));
+    for (c, said) in [
+        (&unplaced, "生活圈文件中的 1 个居民点（walking.origins）都没有坐标（location）"),
+        (&none, "生活圈文件中没有居民点（walking.origins）"),
+    ] {
+        // (a network that is not there: the reason comes before it is read)
+        let out = sites("/nonexistent-dir/streets.geojson", c, &[]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(out.stdout.is_empty(), "{}", text(&out));
+        assert!(err.starts_with(&format!("{}：选址按新覆盖的居民排序", c.to_str().expect("path"))), "{err}");
+        assert!(err.contains(said) && err.contains("请用 --origins 给出居民点文件"), "{err}");
+        assert!(err.contains(" / sites are ranked by the residents they newly cover"), "{err}");
+    }
+
+    // One origin 150 m from a supermarket along a street: already covered, no site needed.
+    let home = longwan_at(150.0, 0.0);
+    let placed =
+        circle("sites-placed.json", serde_json::json!([{"id": "甲小区", "population": 500, "location": home}]));
+    let shop = longwan_at(300.0, 0.0);
+    let fac =
+        tmp("sites-shop.csv", &format!("编号,名称,业态,经度,纬度\nS1,测试超市,综合超市,{},{}\n", shop[0], shop[1]));
+    let out = sites(net.to_str().expect("path"), &placed, &["--facilities", fac.to_str().expect("path")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1, "the header alone: {}", text(&out));
+    assert!(err.contains("ⓘ 全部 1 个居民点（500 人）已在"), "{err}");
+    assert!(
+        err.contains("分钟内可达综合超市，无需新设，表中没有选址 / all 1 origins (500 residents) already reach"),
+        "{err}"
+    );
+}

@@ -264,3 +264,105 @@ fn help_names_its_parts_in_chinese_first() {
     let v = lifecircle(&["-V"]);
     assert!(v.status.success() && String::from_utf8_lossy(&v.stdout).starts_with("lifecircle "), "{}", text(&v));
 }
+
+/// `validate` says of bytes that were read but are no standard what `score -s` says of them:
+/// invalid input (exit 1), not a file that could not be read (exit 3). A GBK-encoded standard,
+/// a damaged packed one; only a file that is not there is exit 3.
+#[test]
+fn validate_calls_bytes_that_are_no_standard_invalid_not_unreadable() {
+    let toml = std::fs::read_to_string(root().join("standards/mofcom-2021.toml")).expect("standard");
+    let (bytes, _, lossy) = encoding_rs::GB18030.encode(&toml);
+    assert!(!lossy && std::str::from_utf8(&bytes).is_err(), "GBK bytes that are not UTF-8");
+    let gbk = tmp("gbk-standard.toml", "");
+    std::fs::write(&gbk, &bytes).expect("write");
+    let packed = tmp("to-damage.lcs", "");
+    assert!(lifecircle(&["pack", "longwan-2024", "-o", packed.to_str().expect("p")]).status.success());
+    let mut damaged = std::fs::read(&packed).expect("packed");
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    let damaged_file = tmp("damaged-standard.lcs", "");
+    std::fs::write(&damaged_file, damaged).expect("write");
+    let circle = tmp("for-gbk-standard.json", r#"{"id":"a","name":"b"}"#);
+    for f in [&gbk, &damaged_file] {
+        let f = f.to_str().expect("p");
+        let score = lifecircle(&["score", "-s", f, circle.to_str().expect("p")]);
+        let out = lifecircle(&["validate", f]);
+        assert_eq!(score.status.code(), Some(1), "{}", text(&score));
+        assert_eq!(out.status.code(), Some(1), "{f}: {}", text(&out));
+        assert!(text(&out).contains(&format!("✘ {f}：")), "{}", text(&out));
+        assert!(text(&out).contains("1 个标准文件无效 / 1 invalid standard file(s)"), "{}", text(&out));
+    }
+    assert!(text(&lifecircle(&["validate", gbk.to_str().expect("p")])).contains("不是 UTF-8 文本"));
+    // With a file that is not there: still 1 (not every file was unreadable); alone: 3.
+    let missing = "/nonexistent-dir/std.toml";
+    let out = lifecircle(&["validate", gbk.to_str().expect("p"), missing]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("1 个标准文件无效，1 个无法读取"), "{}", text(&out));
+    assert_eq!(lifecircle(&["validate", missing]).status.code(), Some(3));
+}
+
+/// Arguments that do not go together are usage errors (exit 2), said Chinese first before any
+/// file is read: `--facilities` or `--origins` without `--network` (in `verify` too, where it
+/// showed inside each assessment's result), and `access distance` with neither two points nor
+/// `--pairs` (said after reading the whole network, exit 1).
+#[test]
+fn arguments_that_do_not_go_together_are_usage_errors_said_first() {
+    let circle = tmp("usage-circle.json", &sample());
+    let c = circle.to_str().expect("p");
+    let need = "--facilities 与 --origins 须与 --network 一起给出";
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--facilities", "/nonexistent-dir/pois.csv", c]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(need), "{}", text(&out));
+    // verify: said once, before the assessment is read (it does not exist either).
+    let out = lifecircle(&["verify", "-a", "/nonexistent-dir/res.json", "--origins", "/nonexistent-dir/o.csv", c]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(out.stdout.is_empty(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(need), "{}", text(&out));
+    // access distance: the network is not read (it does not exist: that would be exit 3).
+    for args in [&[][..], &["--to", "116.3,39.9"][..]] {
+        let mut all = vec!["access", "distance", "--network", "/nonexistent-dir/streets.osm"];
+        all.extend_from_slice(args);
+        let out = lifecircle(&all);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("请给出 --from 与 --to（两点），或 --pairs"), "{err}");
+        assert!(err.contains(" / give --from and --to, or"), "{err}");
+    }
+}
+
+/// `verify`'s summary is the last line of stdout whether every assessment verifies or not (it
+/// went to stderr when one did not); the exit code tells which.
+#[test]
+fn verify_says_its_summary_on_stdout_either_way() {
+    let f = tmp("summary-circle.json", &sample());
+    let out = lifecircle(&[
+        "score",
+        "-s",
+        "longwan-2024",
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        f.to_str().expect("p"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let good = String::from_utf8(out.stdout).expect("utf8");
+    let res = tmp("summary-res.json", &good);
+    let mut v: serde_json::Value = serde_json::from_str(&good).expect("json");
+    v["total"] = (v["total"].as_f64().expect("total") + 1.0).into();
+    let altered = tmp("summary-altered.json", &v.to_string());
+    for (a, code, last) in [
+        (&res, 0, "全部 1 份评分结果核验通过 / all 1 assessment(s) verified"),
+        (
+            &altered,
+            1,
+            "1 份评分结果中 0 份核验通过，1 份评分结果未通过核验 / 0 of 1 assessment(s) verified, 1 of 1 assessment(s) did not verify",
+        ),
+    ] {
+        let out = lifecircle(&["verify", "-a", a.to_str().expect("p"), f.to_str().expect("p")]);
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{}", text(&out));
+        assert_eq!(said.lines().last(), Some(last), "{said}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("核验通过"), "{}", text(&out));
+    }
+}

@@ -114,18 +114,36 @@ fn verify_finds_each_circle_of_a_shuffled_batch_by_id() {
         assert!(said.contains(&format!("[{i}] 330303{i:06}-c: 核验通过")), "{i}: {said}");
     }
 
-    // One circle left out, one given twice, one no assessment is for.
+    // One circle left out, one listed twice (verified once), one listed again with another
+    // name (neither copy is the scored input: both named), one no assessment is for.
     let mut less: Vec<serde_json::Value> = order[1..].iter().map(|&i| all[i].clone()).collect();
     less.push(all[order[5]].clone());
+    let mut renamed = all[order[6]].clone();
+    renamed["name"] = "改过名的生活圈".into();
+    let at = less.iter().position(|c| *c == all[order[6]]).expect("listed");
+    less[at]["name"] = "另一个名字".into();
+    less.push(renamed);
     less.push(circle(77));
     let less = tmp("batch-less.json", &serde_json::to_string(&less).expect("json"));
     let out = lifecircle(&["verify", "-a", res, less.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = String::from_utf8_lossy(&out.stdout).into_owned();
-    let (gone, twice) = (format!("330303{:06}-c", order[0]), format!("330303{:06}-c", order[5]));
-    assert!(said.contains(&format!("没有编号为 \"{gone}\" 的生活圈文件")), "{said}");
-    assert!(said.contains(&format!("的生活圈编号相同（\"{twice}\"）")), "{said}");
+    let (gone, twice, other) = (order[0], order[5], order[6]);
+    assert!(said.contains(&format!("没有编号为 \"330303{gone:06}-c\" 的生活圈文件")), "{said}");
+    assert!(said.contains(&format!("[{twice}] 330303{twice:06}-c: 核验通过")), "{said}");
+    let l = less.to_str().expect("path");
+    assert!(
+        said.contains(&format!("{l} circles[{at}]、{l} circles[50] 的生活圈编号都是 \"330303{other:06}-c\"，内容不同")),
+        "{said}"
+    );
     assert!(said.contains("330303000077-c: 没有对应的评分结果"), "{said}");
-    let summary = common::stderr(&out);
-    assert!(summary.contains("50 份评分结果中 48 份核验通过，2 份无法核验"), "{summary}");
+    // The summary is the last line of stdout, as when all verify.
+    assert!(
+        said.trim_end().ends_with(
+            "50 份评分结果中 48 份核验通过，2 份无法核验，1 个生活圈没有评分结果 / 48 of 50 assessment(s) verified, 2 \
+             could not be verified, 1 circle(s) have no assessment"
+        ),
+        "{said}"
+    );
+    assert!(!common::stderr(&out).contains("份核验通过"), "{}", text(&out));
 }
