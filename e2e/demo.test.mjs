@@ -376,6 +376,26 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
   }
 });
 
+test('the demo says a submission beside the submit button, where she is, and that a demo stores nothing', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/');
+    const button = page.locator('#lc-form button.lc-submit');
+    await button.click();
+    const said = page.locator('#submit-status');
+    await said.waitFor();
+    const total = await page.evaluate(() => window.__last.total);
+    assert.equal(await said.textContent(), `已提交自评：${total} 分。（演示门户：结果只在本页，没有发送到服务器。）`);
+    const [b, s] = [await button.boundingBox(), await said.boundingBox()];
+    assert.ok(s.y > b.y && s.y - b.y < 300, `right below the button: ${JSON.stringify({ b, s })}`);
+    await page.click('#lang');
+    assert.match(await said.textContent(), /^Self-assessment submitted: [\d.]+ points\. \(A demo portal/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('on a phone (360 px wide) nothing widens the page; the facility table scrolls inside the form', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

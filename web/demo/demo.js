@@ -257,9 +257,14 @@ function wire() {
   $('a3').addEventListener('click', () => setA3($('a3').getAttribute('aria-pressed') !== 'true'));
   $('print').addEventListener('click', () => { printMap().catch(fail); });
   window.addEventListener('beforeprint', beforePrint);
+  // Said beside the form's submit button, where she is (the status line is pages above), and
+  // honestly: a demo stores nothing (docs/embedding.md shows a portal's submit).
   document.addEventListener('lifecircle-submit', (e) => {
-    const a = e.detail;
-    status(`已提交自评：${a.total} 分。`, `Self-assessment submitted: ${a.total} points.`);
+    const s = $('submit-status');
+    s.dataset.zh = `已提交自评：${e.detail.total} 分。（演示门户：结果只在本页，没有发送到服务器。）`;
+    s.dataset.en = `Self-assessment submitted: ${e.detail.total} points. (A demo portal: the result stays in this page; nothing was sent to a server.)`;
+    s.textContent = state.lang === 'en' ? s.dataset.en : s.dataset.zh;
+    s.hidden = false;
   });
 }
 

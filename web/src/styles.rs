@@ -49,7 +49,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
 .lc-root button:is(:disabled,[aria-disabled=true]){opacity:.6;cursor:not-allowed}
 .lc-root input,.lc-root select,.lc-root textarea{font:inherit;color:var(--_ink);background:var(--_bg);
 border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
-.lc-root input:is([type=checkbox],[type=radio]){min-height:0;width:1.3em;height:1.3em;vertical-align:middle}
+.lc-root input:is([type=checkbox],[type=radio]){min-height:0;width:max(1.3em,24px);height:max(1.3em,24px);vertical-align:middle}
 .lc-root.lc-elder input:is([type=checkbox],[type=radio]){width:44px;height:44px;min-height:44px}
 .lc-root [aria-invalid=true]{border-color:var(--_bad);border-width:2px}
 .lc-root .lc-muted{color:var(--_muted)}
@@ -218,7 +218,7 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form th,.lc-form td{border:solid var(--_border);border-width:0 1px 1px 0;padding:.25em .3em;text-align:start;vertical-align:top}
 .lc-form th{background:var(--_surface);font-weight:700;word-break:keep-all}
 .lc-form td input,.lc-form td select{width:100%}
-.lc-form td input[type=checkbox]{width:1.3em}
+.lc-form td input[type=checkbox]{width:max(1.3em,24px)}
 .lc-form .lc-c-name{min-width:10em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form td button{white-space:nowrap;padding-inline:.5em}
