@@ -319,7 +319,7 @@ fn numbers_in_import_errors_are_written_short() {
     assert_eq!(err.to_string(), "csv line 2: coordinate (1e308, 27.92) is out of range");
     assert_eq!(
         err.bilingual(),
-        "csv line 2：坐标（1e308，27.92）超出经纬度范围 / csv line 2: coordinate (1e308, 27.92) is out of range"
+        "CSV 第 2 行：坐标（1e308，27.92）超出经纬度范围 / csv line 2: coordinate (1e308, 27.92) is out of range"
     );
     let err = facilities_from_csv("名称,lon,lat\n全家,120.8,-1e-300\n", &mapping(), Crs::Wgs84);
     assert!(err.is_ok(), "a tiny latitude is in range: {err:?}");

@@ -159,6 +159,15 @@ fn pbf_too_large(bytes: u64, limit: u64, packed: bool) -> String {
     }
 }
 
+/// A path of [`ImportError`] in Chinese: `csv line 3` is `CSV 第 3 行`; other paths
+/// (`features[2]`, `facilities[0] (id "A")`) are names in the data, kept as written.
+fn zh_path(path: &str) -> String {
+    match path.strip_prefix("csv line ") {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => format!("CSV 第 {n} 行"),
+        _ => path.to_string(),
+    }
+}
+
 /// Where an OSM element was read, as the messages of [`ImportError`] name it.
 fn osm_place(position: Option<u64>, line: usize, column: usize) -> String {
     match position {
@@ -234,6 +243,10 @@ impl ImportError {
                     }
                     None if message.starts_with("population ") => "：人口须为 0 至 10 亿之间的数".into(),
                     None if message == "a quoted field is not closed" => "：引号没有闭合".into(),
+                    None if message.starts_with("location ") && message.ends_with(" is not longitude,latitude") => {
+                        let v = message.split('"').nth(1).unwrap_or("");
+                        format!("：坐标“{v}”应为“经度,纬度”两个数")
+                    }
                     None if message == "no header row" => "：没有表头行".into(),
                     None => String::new(),
                 };
@@ -252,16 +265,24 @@ impl ImportError {
             }
             E::Json { line, column, .. } => format!("JSON 格式有误（第 {line} 行第 {column} 列）"),
             E::GeoJson { path, .. } => format!("GeoJSON 有误（{path}）"),
-            E::NonFiniteCoordinate { path } => format!("{path}：坐标不是有效数字"),
+            E::NonFiniteCoordinate { path } => format!("{}：坐标不是有效数字", zh_path(path)),
             E::CoordinateOutOfRange { path, lon, lat } => {
-                format!("{path}：坐标（{}，{}）超出经纬度范围", short_num(*lon), short_num(*lat))
+                format!("{}：坐标（{}，{}）超出经纬度范围", zh_path(path), short_num(*lon), short_num(*lat))
             }
-            E::Population { path, value } => format!("{path}：人口须为 0 至 10 亿之间的数，实为 {}", short_num(*value)),
-            E::LineTooShort { path, .. } => format!("{path}：线至少需要两个不同的点"),
+            E::Population { path, value } => {
+                format!("{}：人口须为 0 至 10 亿之间的数，实为 {}", zh_path(path), short_num(*value))
+            }
+            E::LineTooShort { path, .. } => format!("{}：线至少需要两个不同的点", zh_path(path)),
             E::Xml { line, column, .. } | E::XmlDoctype { line, column, .. } | E::XmlAttribute { line, column, .. } => {
                 format!("OSM XML 文件有误（第 {line} 行第 {column} 列）")
             }
             E::XmlTruncated { .. } => "OSM XML 文件不完整".to_string(),
+            E::WrongFormat { named, found, .. } if *found == crate::access::import::csv::WORKBOOK => {
+                let named = if *named == "geojson" { "GeoJSON" } else { "CSV" };
+                format!(
+                    "这是 Excel 工作簿（.xlsx），不是 {named} 文本：请先用 Excel 或 WPS 打开，“另存为”CSV（UTF-8 或 GBK）后再导入"
+                )
+            }
             E::WrongFormat { named, found, .. } => {
                 let zh = |f: &str| {
                     match f {
@@ -328,6 +349,27 @@ mod tests {
         assert_eq!(
             far.bilingual(),
             "起点：300 米内没有道路（路网是否覆盖这里？坐标系是否一致？） / origin: no street within 300 m"
+        );
+        // A CSV row's coordinate: the line in Chinese in the Chinese half.
+        let far = E::CoordinateOutOfRange { path: "csv line 3".into(), lon: 1e308, lat: 27.92 };
+        assert_eq!(
+            far.bilingual(),
+            "CSV 第 3 行：坐标（1e308，27.92）超出经纬度范围 / csv line 3: coordinate (1e308, 27.92) is out of range"
+        );
+        let nan = E::NonFiniteCoordinate { path: "csv line 12".into() };
+        assert_eq!(nan.bilingual(), "CSV 第 12 行：坐标不是有效数字 / csv line 12: coordinate is not a finite number");
+        let location = E::Csv { line: 2, message: "location \"120.7\" is not longitude,latitude".into() };
+        assert_eq!(
+            location.bilingual(),
+            "CSV 第 2 行有误：坐标“120.7”应为“经度,纬度”两个数 / csv line 2: location \"120.7\" is not longitude,latitude"
+        );
+        let xlsx = crate::access::import::csv::records("PK\u{3}\u{4}\u{14}").unwrap_err();
+        assert!(
+            xlsx.bilingual().starts_with(
+                "这是 Excel 工作簿（.xlsx），不是 CSV 文本：请先用 Excel 或 WPS 打开，“另存为”CSV（UTF-8 或 GBK）后再导入 / the file is named as csv but holds an excel workbook (xlsx): "
+            ),
+            "{}",
+            xlsx.bilingual()
         );
         let gbk = E::NotUtf8 { format: "csv", byte: 19 };
         assert_eq!(

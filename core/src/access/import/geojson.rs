@@ -41,6 +41,10 @@ impl Default for StreetOptions {
 /// BOM (Windows Notepad, some GIS exports) is skipped, as for circle files and CSV.
 pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A spreadsheet picked by mistake (or a list kept in Excel) said "malformed json at line 1".
+    if super::csv::is_workbook(text) {
+        return Err(super::csv::workbook("geojson"));
+    }
     serde_json::from_str(text).map_err(|e| {
         // Characters from 1, as an editor and the circle reader count them (serde_json counts
         // bytes, and 0 at the start of a line: a cut-off file said `第 2 行第 0 列`).

@@ -7,7 +7,11 @@
 //! - AMap (高德) type codes are six digits. A code matches itself; a code ending in `00` also
 //!   matches every code with the same first four digits (`060400` matches `060401`), and a
 //!   code ending in `0000` every code with the same first two digits. An item's type field may
-//!   hold several codes separated by `|` or `;`.
+//!   hold several codes separated by `|` or `;`. A code of five digits is one whose leading zero
+//!   a spreadsheet dropped (Excel reads `060200` as the number 60200): it is read as `060200`.
+//! - An AMap type text (`购物服务;便民商店/便利店;便民商店/便利店`, what an AMap export's `type`
+//!   column holds) matches by name: its most specific part that names a category of the mapping
+//!   ([`CategoryMapping::match_amap_text`]).
 //!
 //! An item may fall into several categories (a supermarket may count for two); they are listed
 //! in mapping order. What is an "item" in OSM: a node or way with a tag whose key is used by
@@ -132,9 +136,11 @@ impl CategoryMapping {
         out
     }
 
-    /// Categories matched by an AMap type field (codes separated by `|` or `;`).
+    /// Categories matched by an AMap type field (codes separated by `|` or `;`; a five-digit
+    /// code is read with the leading zero a spreadsheet dropped: `60200` is `060200`).
     pub fn match_amap(&self, type_field: &str) -> Vec<String> {
-        let codes: Vec<&str> = type_field.split(['|', ';']).map(str::trim).filter(|c| !c.is_empty()).collect();
+        let codes: Vec<String> =
+            type_field.split(['|', ';']).map(str::trim).filter(|c| !c.is_empty()).map(amap_code).collect();
         let mut out: Vec<String> = Vec::new();
         for r in &self.rules {
             let hit = r.amap.iter().any(|m| codes.iter().any(|c| amap_code_matches(m, c)));
@@ -143,6 +149,33 @@ impl CategoryMapping {
             }
         }
         out
+    }
+
+    /// The category an AMap type text names (`大类;中类;小类`, as
+    /// `医疗保健服务;医药保健销售店;药房`; a part may hold `/`, as `便民商店/便利店`): the most
+    /// specific part that is a category's code or name ([`Self::category_named`]), the broad
+    /// first part only when it is the only one (no category is named for a whole AMap branch
+    /// such as 购物服务). Empty when no part names one.
+    pub fn match_amap_text(&self, text: &str) -> Vec<String> {
+        let levels: Vec<&str> = text.split([';', '；']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let specific = if levels.len() > 1 { &levels[1..] } else { &levels[..] };
+        specific
+            .iter()
+            .rev()
+            .flat_map(|level| level.split('/').map(str::trim).filter(|p| !p.is_empty()).rev())
+            .find_map(|part| self.category_named(part))
+            .map(|c| vec![c.to_string()])
+            .unwrap_or_default()
+    }
+}
+
+/// An AMap type code as written, with the leading zero put back when a spreadsheet dropped it
+/// (a code of five digits: Excel opens `060200` as the number 60200 and saves it so).
+fn amap_code(written: &str) -> String {
+    if written.len() == 5 && written.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{written}")
+    } else {
+        written.to_string()
     }
 }
 

@@ -100,6 +100,21 @@ pub(crate) fn yes_no(v: &str) -> Option<bool> {
     }
 }
 
+/// A facility of a CSV row whose position is empty, kept when the caller asked
+/// ([`csv::FacilityCsvOptions::keep_unlocated`]): an inventory may list it until its place is
+/// known; walking distances cannot use it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UnlocatedFacility {
+    /// As [`Facility::id`] (`line 12`, or the row's own id).
+    pub id: String,
+    pub name: Option<String>,
+    pub categories: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chain: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+}
+
 /// An item that no mapping rule matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnmappedItem {
@@ -114,6 +129,10 @@ pub struct UnmappedItem {
 pub struct FacilityImport {
     pub facilities: Vec<Facility>,
     pub unmapped: Vec<UnmappedItem>,
+    /// Facilities of rows without a position, when the caller asked to keep them (only
+    /// [`csv::facilities_from_csv_with`] does); always empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlocated: Vec<UnlocatedFacility>,
 }
 
 impl FacilityImport {
