@@ -157,14 +157,17 @@ test('demo portal: form, score, autosave, export/import, English, large text, wh
     // A facility list from AMap (GCJ-02): mapped rows join the inventory in the circle's datum,
     // the unmapped row is listed, and the score reacts.
     const pois = join(tmp, 'pois.csv');
-    writeFileSync(pois, 'name,lon,lat,category\n示例新药店,120.8170,27.9260,pharmacy\n示例新早餐店,120.8150,27.9270,breakfast\n示例未知,120.8160,27.9265,spaceport\n');
+    writeFileSync(pois, 'name,lon,lat,category\n示例新药店,120.8170,27.9260,pharmacy\n示例新早餐店,120.8150,27.9270,breakfast\n示例未知,120.8160,27.9265,spaceport\n示例无坐标菜店,,,fresh_grocery\n');
     const before = JSON.parse(await formJson(page)).facilities.length;
     await page.selectOption('#lc-form .lcx-datum', 'gcj02');
     await page.setInputFiles('#lc-form .lcx-import-facilities', pois);
     await page.waitForTimeout(300);
-    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /导入 2 处设施；1 处未能归类/);
+    // A row without coordinates is listed without a place (the form takes such a facility), and said.
+    assert.match(await page.locator('#lc-form .lcx-notice').textContent(), /导入 3 处设施（其中 1 处没有坐标，已按无位置列入，请在清单中补上位置）；1 处未能归类/);
     const withPois = JSON.parse(await formJson(page));
-    assert.equal(withPois.facilities.length, before + 2, 'two facilities added');
+    assert.equal(withPois.facilities.length, before + 3, 'three facilities added');
+    const unlocated = withPois.facilities.find((f) => f.name === '示例无坐标菜店');
+    assert.deepEqual([unlocated.category, unlocated.location], ['fresh_grocery', undefined]);
     const added = withPois.facilities.find((f) => f.name === '示例新药店');
     assert.equal(added.category, 'pharmacy');
     assert.ok(Math.abs(added.location[0] - 120.8170) > 0.003 && Math.abs(added.location[0] - 120.8170) < 0.006, 'GCJ-02 → WGS-84');

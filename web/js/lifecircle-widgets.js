@@ -220,7 +220,7 @@ const TEXT = {
   importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
   importFacilities: ['导入设施清单（表格 CSV 或 GeoJSON）', 'Import facilities (a CSV table or GeoJSON)'],
-  facilitiesImported: ['已从 {name} 导入 {added} 处设施；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}; {unmapped} could not be classified{listEn}'],
+  facilitiesImported: ['已从 {name} 导入 {added} 处设施{unlocatedZh}；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}{unlocatedEn}; {unmapped} could not be classified{listEn}'],
   // Where the imported list's coordinates were taken, in the words of the maps and phones she
   // knows, the datum's name after it (as the core names it, `Crs::label_zh`).
   datum: ['清单里的坐标取自（坐标系）', "The list's coordinates are from (datum)"],
@@ -1024,7 +1024,8 @@ AssessmentElement.prototype._importFacilities = async function (input) {
   const f = input.files && input.files[0];
   if (!f || !this._handle) return;
   try {
-    const format = /\.csv$/i.test(f.name) ? 'csv' : 'geojson';
+    // (an Excel workbook read as a table, for the core to name it and say to save it as CSV)
+    const format = /\.(csv|txt|xlsx?)$/i.test(f.name) ? 'csv' : 'geojson';
     const r = this._handle.importFacilities(await textOf(f), format, this._datum.value);
     this._save(this._handle.toJson());
     // The unmapped rows, with each language's punctuation (the notice is re-said on a language switch).
@@ -1032,6 +1033,8 @@ AssessmentElement.prototype._importFacilities = async function (input) {
     this._sayKey('facilitiesImported', {
       name: f.name, added: r.added, facilities: r.added === 1 ? 'facility' : 'facilities',
       unmapped: r.unmapped.length, listZh: rows('：', '；'), listEn: rows(': ', '; '),
+      unlocatedZh: r.unlocated ? `（其中 ${r.unlocated} 处没有坐标，已按无位置列入，请在清单中补上位置）` : '',
+      unlocatedEn: r.unlocated ? ` (${r.unlocated} without coordinates, listed without a place: add it in the list)` : '',
     });
   } catch (e) {
     this._sayKey('importFailed', failure(e), true);

@@ -305,8 +305,8 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) ->
 
 #[wasm_bindgen(typescript_custom_section)]
 const IMPORTED_FACILITIES: &str = r#"
-/** What `importFacilities` did: the facilities added, and each item no category matched (its name and tags), listed, never dropped. */
-export interface ImportedFacilities { added: number; unmapped: string[] }
+/** What `importFacilities` did: the facilities added (`unlocated` of them from CSV rows without coordinates, listed without a place), and each item no category matched (its name and tags), listed, never dropped. */
+export interface ImportedFacilities { added: number; unlocated: number; unmapped: string[] }
 "#;
 
 /// A mounted widget. `free()` unmounts it.
@@ -362,11 +362,13 @@ impl Widget {
         self.inner.load_json(text).map_err(|e| circle_error(&e))
     }
 
-    /// Adds the facilities of a CSV (lon, lat, name, category or AMap type code) or GeoJSON
-    /// (points, with OSM-style tags or a `category`/`typecode` property) file to the inventory.
+    /// Adds the facilities of a CSV (lon and lat, or one `location` column; name; category, or
+    /// AMap's `typecode`/`类型编码` and `type`/`类型`; a row without coordinates is listed without a
+    /// place) or GeoJSON (points, with OSM-style tags or a `category`/`typecode` property) file
+    /// to the inventory.
     /// `crs` is the file's datum (`wgs84`, `gcj02` for AMap, `bd09` for Baidu); points are
     /// converted to the circle's datum. Categories come from the standard's OSM tags, AMap codes
-    /// and names. Returns `{ added, unmapped }` (unmapped items are listed, never dropped
+    /// and names. Returns `{ added, unlocated, unmapped }` (unmapped items are listed, never dropped
     /// silently); on error (`code: "data"`) nothing changes. Part of the form: a bundle built
     /// without it throws `code: "widget"`.
     #[wasm_bindgen(js_name = importFacilities, unchecked_return_type = "ImportedFacilities")]
@@ -392,7 +394,14 @@ impl Widget {
         let mapping =
             self.inner.standard.with_untracked(category_mapping).map_err(|e| error("data", &e.to_string()))?;
         let imported = match format {
-            "csv" => import::csv::facilities_from_csv(text, &mapping, crs),
+            // The form lists a facility before its place is known: a row without coordinates
+            // is kept, without a location.
+            "csv" => import::csv::facilities_from_csv_with(
+                text,
+                &mapping,
+                crs,
+                import::csv::FacilityCsvOptions { keep_unlocated: true },
+            ),
             "geojson" | "json" => import::geojson::facilities_from_geojson(text, &mapping, crs),
             other => {
                 return Err(error(
@@ -423,6 +432,16 @@ impl Widget {
             circle.facilities.push(facility);
             added += 1;
         }
+        for f in &imported.unlocated {
+            let Some(cat) = f.categories.first() else { continue };
+            let plain = lifecircle_core::circle::plain_line;
+            let mut facility =
+                lifecircle_core::circle::Facility::new(cat.clone(), plain(f.name.as_deref().unwrap_or(&f.id)));
+            facility.id = Some(plain(&f.id));
+            facility.chain = f.chain;
+            facility.brand = f.brand.as_deref().map(plain);
+            circle.facilities.push(facility);
+        }
         let added_problems: Vec<_> = circle.check().into_iter().filter(|p| !before.contains(p)).collect();
         if !added_problems.is_empty() {
             return Err(circle_error(&lifecircle_core::InputError { problems: added_problems }));
@@ -434,7 +453,8 @@ impl Widget {
             .map(|u| format!("{} {}", u.name.clone().unwrap_or_else(|| u.id.clone()), u.keys.join(",")))
             .collect();
         let out = js_sys::Object::new();
-        let _ = Reflect::set(&out, &"added".into(), &JsValue::from(added));
+        let _ = Reflect::set(&out, &"added".into(), &JsValue::from(added + imported.unlocated.len()));
+        let _ = Reflect::set(&out, &"unlocated".into(), &JsValue::from(imported.unlocated.len()));
         let list = js_sys::Array::new();
         for u in unmapped {
             list.push(&JsValue::from_str(&u));
