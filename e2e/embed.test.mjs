@@ -1080,6 +1080,44 @@ test('one circle open in two tabs: a save in one is said in the other, before it
   }
 });
 
+test('entries saved under an earlier version of the standard are offered, not hidden: loaded on request, checked, kept', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html');
+    const r = await page.evaluate(async () => {
+      const m = await import('/widgets/lifecircle-widgets.js');
+      await m.whenReady();
+      const old = JSON.parse(m.emptyCircle());
+      old.id = 'upgrade';
+      old.name = '旧版草稿';
+      localStorage.setItem('lifecircle:longwan-2024@0.0.1:upgrade', JSON.stringify(old));
+      const f = document.createElement('lifecircle-assessment');
+      f.id = 'upgrade';
+      f.setAttribute('circle-id', 'upgrade');
+      f.setAttribute('as-of', '2025-06-30');
+      document.querySelector('main').append(f);
+      await f.ready;
+      return { key: f.storageKey, name: f.data.name, notice: f.shadowRoot.querySelector('.lcx-notice').textContent };
+    });
+    assert.notEqual(r.key, 'lifecircle:longwan-2024@0.0.1:upgrade');
+    assert.equal(r.name, '', 'not loaded on its own');
+    assert.match(r.notice, /^本机还存有本圈按本标准旧版本（0\.0\.1）填写的内容，没有自动载入/);
+    const form = page.locator('#upgrade');
+    await form.getByRole('button', { name: '载入旧版本的填写内容' }).click();
+    const after = await page.evaluate(() => {
+      const f = document.getElementById('upgrade');
+      return { name: f.data.name, saved: JSON.parse(localStorage.getItem(f.storageKey)).name,
+        kept: localStorage.getItem('lifecircle:longwan-2024@0.0.1:upgrade') !== null, notice: f.shadowRoot.querySelector('.lcx-notice').textContent };
+    });
+    assert.deepEqual(after, { name: '旧版草稿', saved: '旧版草稿', kept: true, notice: '已载入按旧版本（0.0.1）填写的内容，请逐项核对；旧版本的内容仍保留在本机。' });
+    assert.ok(!(await form.getByRole('button', { name: '载入旧版本的填写内容' }).isVisible()));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('mount() into something that is not an element (null, undefined, a selector, an object) is refused: `bad_argument`, Chinese first', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -214,6 +214,9 @@ export const standardInfo = async (standard) => {
 
 const TEXT = {
   restored: ['已恢复上次在本机自动保存的填写内容。', 'Restored what was autosaved in this browser.'],
+  olderDraft: ['本机还存有本圈按本标准旧版本（{version}）填写的内容，没有自动载入（标准已更新，题目可能不同）。需要时点“载入旧版本的填写内容”。', 'This browser still holds entries for this circle made under an earlier version of the standard ({version}), not loaded (the standard was updated; its questions may differ). Use “Load the earlier version\'s entries” if you need them.'],
+  olderLoaded: ['已载入按旧版本（{version}）填写的内容，请逐项核对；旧版本的内容仍保留在本机。', 'Loaded the entries made under the earlier version ({version}): check each item; the earlier entries are still kept in this browser.'],
+  loadOlder: ['载入旧版本的填写内容', 'Load the earlier version\'s entries'],
   restoredSession: ['已恢复本标签页中自动保存的填写内容。', 'Restored what was autosaved in this tab.'],
   corrupt: ['上次保存的数据已损坏，无法读取；原内容已另存为浏览器存储（{store}）的键 “{key}”，未删除。', 'The saved data is damaged and cannot be read; it was kept under the key “{key}” in the browser’s {store}, not deleted.'],
   saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请用“保存到文件（JSON）”留一份备份。', 'Autosave failed (browser storage full or disabled): use “Save to a file (JSON)” to keep a copy.'],
@@ -826,10 +829,11 @@ class AssessmentElement extends LifecircleElement {
       label(h('option', { value: 'gcj02' }), 'datumGcj02'),
       label(h('option', { value: 'bd09' }), 'datumBd09'));
     const datumText = label(h('span'), 'datum');
+    this._olderBtn = label(h('button', { type: 'button', class: 'lc-quiet lcx-older', hidden: true, on: { click: () => this._loadOlder() } }), 'loadOlder');
     // Says whether edits are autosaved (set in `_relabel`: the page may turn autosave off).
     const hint = this._hint = h('span', { class: 'lcx-hint' });
     this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, exportBtn, h('label', { class: 'lcx-file' }, fileText, file),
-      h('label', { class: 'lcx-file' }, facText, facFile), h('label', {}, datumText, ' ', this._datum), this._startBtn, hint);
+      h('label', { class: 'lcx-file' }, facText, facFile), h('label', {}, datumText, ' ', this._datum), this._startBtn, this._olderBtn, hint);
     this._bar.hidden = true; // until the form is mounted (see `_showChrome`)
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
@@ -925,6 +929,7 @@ class AssessmentElement extends LifecircleElement {
   // Under another autosave key (another standard or version), what was saved under that key wins,
   // as on a page load; another `circle-id` is another circle (see `_carried`).
   _start() {
+    this._olderBtn.hidden = true;
     const carried = this._carried();
     const key = this.storageKey;
     // Carried over, it is as much the page's as it was before the remount.
@@ -940,7 +945,11 @@ class AssessmentElement extends LifecircleElement {
     const store = this._store();
     let saved = null;
     try { saved = store?.getItem(key) ?? null; } catch { saved = null; }
-    if (saved == null) return mountFrom(start, given);
+    if (saved == null) {
+      const handle = mountFrom(start, given);
+      this._offerOlder(store, key);
+      return handle;
+    }
     try {
       const handle = mountFrom(saved, false);
       this._sayKey(this._inSession ? 'restoredSession' : 'restored');
@@ -953,6 +962,38 @@ class AssessmentElement extends LifecircleElement {
       const handle = mountFrom(start, given);
       this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
       return handle;
+    }
+  }
+
+  // Entries for this circle saved under another version of its standard (one updated since): not
+  // loaded on their own (the questions may differ), but offered, not hidden.
+  _offerOlder(store, key) {
+    const [std] = this._keyOf.std.split('@');
+    const [prefix, suffix] = [`lifecircle:${std}@`, `:${this.circleId}`];
+    const older = [];
+    try {
+      for (let i = 0; i < store.length; i++) {
+        const k = store.key(i);
+        const version = k && k !== key && k.startsWith(prefix) && k.endsWith(suffix) ? k.slice(prefix.length, k.length - suffix.length) : '';
+        if (version && !version.includes(':')) older.push({ key: k, version });
+      }
+    } catch { return; }
+    if (!older.length) return;
+    this._older = older.sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })).pop();
+    this._olderBtn.hidden = false;
+    this._sayKey('olderDraft', { version: this._older.version });
+  }
+
+  _loadOlder() {
+    const o = this._older;
+    if (!o || !this._handle) return;
+    try {
+      this._handle.loadJson(this._store().getItem(o.key));
+      this._save(this._handle.toJson());
+      this._olderBtn.hidden = true;
+      this._sayKey('olderLoaded', { version: o.version });
+    } catch (e) {
+      this._sayKey('importFailed', failure(e), true);
     }
   }
 
