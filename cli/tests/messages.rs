@@ -59,10 +59,10 @@ fn a_missing_standard_file_is_unreadable_not_unknown() {
     assert!(zh.contains("不是内置标准") && zh.contains("longwan-2024") && !zh.contains("not a"), "{err}");
 }
 
-/// `verify` with a circle file that does not exist exits 3, as `score` does.
-#[test]
-fn verify_with_an_unreadable_circle_file_exits_3() {
-    let f = tmp("v.json", &sample());
+/// The sample circle written as `circle`, and its assessment (`score --format json`, as of
+/// 2025-06-30) written as `result`: their paths.
+fn scored_sample(circle: &str, result: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let f = tmp(circle, &sample());
     let out = lifecircle(&[
         "score",
         "-s",
@@ -74,7 +74,14 @@ fn verify_with_an_unreadable_circle_file_exits_3() {
         f.to_str().expect("p"),
     ]);
     assert!(out.status.success(), "{}", text(&out));
-    let res = tmp("res.json", &String::from_utf8(out.stdout).expect("utf8"));
+    let res = tmp(result, &String::from_utf8(out.stdout).expect("utf8"));
+    (f, res)
+}
+
+/// `verify` with a circle file that does not exist exits 3, as `score` does.
+#[test]
+fn verify_with_an_unreadable_circle_file_exits_3() {
+    let (_, res) = scored_sample("v.json", "res.json");
     let out = lifecircle(&["verify", "-a", res.to_str().expect("p"), "/nonexistent-dir/circle.json"]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));
     // An invalid circle file is still exit 1.
@@ -334,20 +341,8 @@ fn arguments_that_do_not_go_together_are_usage_errors_said_first() {
 /// went to stderr when one did not); the exit code tells which.
 #[test]
 fn verify_says_its_summary_on_stdout_either_way() {
-    let f = tmp("summary-circle.json", &sample());
-    let out = lifecircle(&[
-        "score",
-        "-s",
-        "longwan-2024",
-        "--as-of",
-        "2025-06-30",
-        "--format",
-        "json",
-        f.to_str().expect("p"),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
-    let good = String::from_utf8(out.stdout).expect("utf8");
-    let res = tmp("summary-res.json", &good);
+    let (f, res) = scored_sample("summary-circle.json", "summary-res.json");
+    let good = std::fs::read_to_string(&res).expect("written");
     let mut v: serde_json::Value = serde_json::from_str(&good).expect("json");
     v["total"] = (v["total"].as_f64().expect("total") + 1.0).into();
     let altered = tmp("summary-altered.json", &v.to_string());
