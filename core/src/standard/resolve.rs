@@ -487,10 +487,14 @@ fn parse_raw_text(src: &SourceText, text: &str) -> Result<RawStandard, Box<Place
                 Some((z, e)) => (z.to_string(), format!(" — hint: {e}")),
                 None => (String::new(), String::new()),
             };
+            // A JSON or YAML file's TOML text fails only where the original does (a key written
+            // twice): name the file's own syntax, as its other syntax errors do.
+            let syntax = src.format.name();
             let zh = match toml_syntax_zh(raw_message) {
-                Some(t) => format!("格式错误：{t}（不是有效的 TOML）{hz}"),
-                None => format!("格式错误：不是有效的 TOML{hz}"),
+                Some(t) => format!("格式错误：{t}（不是有效的 {syntax}）{hz}"),
+                None => format!("格式错误：不是有效的 {syntax}{hz}"),
             };
+            let en = if src.is_converted() { format!("{syntax} syntax: {en}") } else { en };
             (DiagCode::Syntax, zh, format!("{en}{he}"))
         };
         Box::new((Diagnostic { zh: Some(zh), ..diagnostic(src, e.span(), code, None, en) }, e.span()))
