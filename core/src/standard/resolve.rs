@@ -2156,17 +2156,28 @@ fn build(cx: &mut Cx) -> Standard {
             sum
         }
     };
-    if let Some(top) = standard.grades.iter().map(|g| g.min_points).reduce(f64::max)
-        && top > total
+    // (grades are sorted by min_points: the last one starts highest)
+    if let Some(g) = standard.grades.last()
+        && g.min_points > total
     {
-        let (top, total) = (num(top), num(total));
+        // At the grade's min_points when this file writes the grade; for an inherited grade,
+        // at this file's total_points (what makes it unreachable here), else its id.
+        let (fi, raw) = grades_raw.iter().find(|(_, r)| r.id.get() == &g.id).expect("grade from raw");
+        let (span, (wz, we)) = match &meta.total_points {
+            _ if *fi == last => (raw.min_points.span(), (String::new(), String::new())),
+            Some(t) => (t.span(), cx.whose(*fi)),
+            None => (meta.id.span(), cx.whose(*fi)),
+        };
+        let (wz, we) =
+            if wz.is_empty() { (" ".into(), we) } else { (format!("（来自{wz}）"), format!(" (from {we})")) };
+        let (gid, top, total) = (g.id.clone(), num(g.min_points), num(total));
         cx.at(
             last,
-            None,
+            Some(span),
             DiagCode::OverlappingGrades,
-            Some(&id),
-            format!("有等级从 {top} 分起，高于总分 {total} 分：这个等级永远评不上"),
-            format!("a grade starts at {top}, above the total of {total} points"),
+            Some(&gid),
+            format!("等级 {gid}{wz}从 {top} 分起，高于总分 {total} 分：这个等级永远评不上"),
+            format!("grade `{gid}`{we} starts at {top}, above the total of {total} points: it can never be reached"),
         );
     }
 
@@ -3066,6 +3077,31 @@ mod tests {
         let d = shown("total_points = 100", "total_points = 90");
         let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
         assert!(zh.contains("总分 total_points 写的是 90 分，而各指标合计 100 分：请把 total_points 改为 100"), "{zh}");
+    }
+
+    /// A grade above the total is reported at a line: the grade's `min_points` where the file
+    /// writes the grade, else the file's `total_points` (naming the file the grade is from).
+    #[test]
+    fn a_grade_above_the_total_has_a_line() {
+        let d = shown("total_points = 100", "total_points = -100");
+        let g = d.iter().find(|d| d.contains("[overlapping_grades]")).expect("reported");
+        // mofcom-2021.toml: `min_points = 85` of grade `quality` is line 876, the value at column 14.
+        assert_eq!(
+            g.split(" / ").next().unwrap(),
+            "m.toml:876:14: [overlapping_grades] quality: 等级 quality 从 85 分起，高于总分 -100 分：这个等级永远评不上"
+        );
+        // longwan-2024 inherits its grades from mofcom-2021 (through zhejiang-2023): its own
+        // `total_points` (line 63, column 16) is what makes the grade unreachable.
+        let text = crate::standard::builtin_text("longwan-2024").expect("built in");
+        let text = text.replacen("total_points = 100", "total_points = -100", 1);
+        let err = super::resolve("lw.toml", &text, &crate::standard::builtin_parent).expect_err("broken");
+        let g = err.diagnostics.iter().find(|d| d.code == super::DiagCode::OverlappingGrades).expect("reported");
+        assert_eq!((g.file.as_str(), g.line, g.column), ("lw.toml", Some(63), Some(16)), "{g}");
+        assert_eq!(
+            g.message_zh(),
+            "等级 quality（来自内置标准 mofcom-2021）从 85 分起，高于总分 -100 分：这个等级永远评不上",
+            "{g}"
+        );
     }
 
     /// TOML syntax errors are named in Chinese (the toml crate's common messages).
