@@ -586,7 +586,8 @@ impl CircleRows {
 /// onto a target it misses ([`crate::district::TargetProgress::shown`]); the exact value, as in
 /// the JSON (fractions as fractions), has a column of its own. Of a past year's target the met
 /// column says 现已达到 or 至今未达到, as the report does: it is judged on the evaluation
-/// date's circles, not that year's.
+/// date's circles, not that year's. Each row ends with what produced it: the standard (id,
+/// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
     c.heads(
@@ -613,6 +614,8 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("评价标准", "Standard"),
             ("标准版本", "Standard version"),
             ("评估日期", "As of"),
+            ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+            ("计算引擎", "Engine"),
         ],
     );
     c.end_row();
@@ -689,6 +692,8 @@ pub fn district(d: &District, lang: Lang) -> String {
         c.text(&d.standard);
         c.text(&d.standard_version);
         c.date(&d.as_of);
+        c.text(&d.standard_digest);
+        c.text(&format!("{} {}", d.engine.name, d.engine.version));
         c.end_row();
     }
     c.out
