@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Finding, GradeRef};
+use crate::assessment::{Assessment, Engine, Finding, GradeRef};
 use crate::circle::{Circle, InputError, InputProblem};
 use crate::date::Date;
 use crate::standard::{Cite, Kind, Measure, Standard, Text};
@@ -38,6 +38,9 @@ pub fn metric_name(metric: &str) -> Option<Text> {
 pub struct DistrictCircle {
     pub id: String,
     pub name: String,
+    /// The digest of the input its total and grade were scored from (its assessment's
+    /// `input_digest`): `lifecircle verify` of that assessment ties the line to the circle's data.
+    pub input_digest: String,
     /// Made-up sample data (`"sample": true`): the report labels it 示例数据, as every view
     /// does. Not serialised, so the district JSON stays as the widgets and the committed
     /// snapshot have it.
@@ -347,6 +350,11 @@ impl TargetProgress {
 pub struct District {
     pub standard: String,
     pub standard_version: String,
+    /// SHA-256 (hex) of the resolved standard the circles were scored against (each
+    /// assessment's `standard.digest`): which standard, exactly, a third party can check.
+    pub standard_digest: String,
+    /// What scored the circles and counted the targets.
+    pub engine: Engine,
     pub as_of: Date,
     /// The communities in the district, when given (for `community_share`).
     pub communities: Option<u32>,
@@ -822,6 +830,8 @@ fn community(m: &crate::circle::Named) -> (Option<&str>, &str) {
 /// the assessment with its explanations, inputs and gaps is a hundred kilobytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scored {
+    /// The assessment's `input_digest`.
+    pub input_digest: String,
     pub total: f64,
     pub max: f64,
     /// The grade awarded (after caps), if any.
@@ -839,6 +849,7 @@ impl Scored {
     /// What [`district_of`] reads of `a`.
     pub fn of(a: &Assessment) -> Scored {
         Scored {
+            input_digest: a.input_digest.clone(),
             total: a.total,
             max: a.max,
             grade: a.grade.grade.clone(),
@@ -883,6 +894,7 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
             DistrictCircle {
                 id: c.id.clone(),
                 name: c.name.clone(),
+                input_digest: a.input_digest.clone(),
                 sample: c.sample,
                 total: a.total,
                 max: a.max,
@@ -1179,6 +1191,9 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
     District {
         standard: st.id.clone(),
         standard_version: st.version.clone(),
+        standard_digest: st.digest.clone(),
+        // (as scoring stamps every assessment)
+        engine: Engine { name: "lifecircle-core".into(), version: env!("CARGO_PKG_VERSION").into() },
         as_of,
         communities,
         points_provisional: st.indicators.iter().any(|i| i.provisional().1),
@@ -1257,6 +1272,40 @@ mod tests {
         }
         assert!(!dated.is_empty(), "the date should give warnings");
         assert_eq!(d.findings.iter().collect::<Vec<_>>(), dated);
+    }
+
+    /// A summary names what produced it: the standard's digest and the engine, as every
+    /// assessment does, and each circle's input digest, so that each line can be tied to the
+    /// assessment (and `verify`) it came from; in the JSON a third party reads.
+    #[test]
+    fn a_summary_is_tied_to_its_standard_engine_and_circles() {
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let as_of: Date = "2025-06-30".parse().unwrap();
+        let sample = Circle::from_json(crate::example::example("longwan-2024").unwrap().json).unwrap();
+        let other = Circle::from_json(r#"{"id": "c", "name": "丙圈"}"#).unwrap();
+        let d = summarise(&st, &[sample.clone(), other.clone()], as_of, Some(20)).unwrap();
+        let whole = [crate::score(&st, &sample, as_of).unwrap(), crate::score(&st, &other, as_of).unwrap()];
+        assert_eq!(d.standard_digest, st.digest);
+        for (dc, a) in d.circles.iter().zip(&whole) {
+            assert_eq!(d.standard_digest, a.standard.digest);
+            assert_eq!(d.engine, a.engine);
+            assert_eq!(dc.input_digest, a.input_digest);
+        }
+        assert_ne!(d.circles[0].input_digest, d.circles[1].input_digest);
+        let json: serde_json::Value = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["standard_digest"], st.digest.as_str());
+        assert_eq!(json["engine"]["name"], "lifecircle-core");
+        assert_eq!(json["engine"]["version"], whole[0].engine.version.as_str());
+        assert_eq!(json["circles"][0]["input_digest"], whole[0].input_digest.as_str());
+        // The table of targets ends every row with the same (its last two columns).
+        let csv = crate::table::district(&d, crate::standard::Lang::Zh);
+        let mut rows = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|r| !r.is_empty());
+        assert!(rows.next().unwrap().ends_with(",评估日期,标准摘要 (SHA-256),计算引擎"));
+        let tail = format!(",{},lifecircle-core {}", st.digest, whole[0].engine.version);
+        assert!(rows.all(|r| r.ends_with(&tail)), "{csv}");
+        // With no circle yet (a dashboard before its first circle), the standard and engine still.
+        let empty = district(&st, &[], as_of, None);
+        assert_eq!((empty.standard_digest.as_str(), &empty.engine), (st.digest.as_str(), &whole[0].engine));
     }
 
     #[test]

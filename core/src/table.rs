@@ -11,10 +11,14 @@
 //! from a circle's name; a text cell that Excel would turn into something else (a 12-digit
 //! circle id into 3.30303E+11, `0330303` into 330303, `1/2` into a date) is written `="…"`,
 //! which Excel keeps as the text (see [`Csv::text`] for the rule). Numbers stay numbers.
-//! Provisional values stay marked: an indicator whose threshold or points this project designed
-//! says 暂定 / provisional in its column header.
+//! Provisional values stay marked: an indicator whose requirement or points are designed says
+//! which in its column header (要求暂定, 分值暂定, 要求与分值暂定, as the reports say it); a
+//! dimension, the total and the maximum say they include such items; the grade and stars say
+//! the grade cut-offs are provisional when they are. What scoring warns of (a survey too small,
+//! facilities beyond reach, origins holding fewer residents than the population …) is in the
+//! 提示 / Warnings column, code and text, as the JSON's findings say it.
 
-use crate::assessment::{Assessment, Status};
+use crate::assessment::{Assessment, Severity, Status, provisional_mark};
 use crate::district::District;
 use crate::score::short_num;
 use crate::standard::{Confidence, Lang};
@@ -279,12 +283,52 @@ pub fn circles(assessments: &[Assessment], lang: Lang) -> String {
     c.out
 }
 
+/// Whether the grade cut-offs `a` was graded by are designed (provisional), as its grade's
+/// explanation says (「等级分数线为…暂定设计值」, added by scoring exactly when a grade of the
+/// standard is provisional: the assessment has no other record of it). A test checks this
+/// against every built-in standard's grades.
+fn grade_cutoffs_designed(a: &Assessment) -> bool {
+    let e = &a.grade.explanation;
+    e.zh.contains("（等级分数线") && e.en.contains(" (the grade cut-offs")
+}
+
+/// The mark of a column that adds up items (a dimension, the total, the maximum) some of which
+/// are designed: 含要求暂定的指标, 含分值暂定的指标 or 含要求与分值暂定的指标
+/// ([`provisional_mark`]'s words), or nothing when every item is official.
+fn includes_mark(requirement: Confidence, points: Confidence, lang: Lang) -> Option<String> {
+    provisional_mark(requirement, points)
+        .map(|m| format!("{}{}{}", lang.pick("含", "includes items with "), m.get(lang), lang.pick("的指标", "")))
+}
+
+/// The most designed of some (requirement, points) confidences: provisional where any is.
+fn least_sure<'a>(items: impl Iterator<Item = &'a crate::assessment::IndicatorResult>) -> (Confidence, Confidence) {
+    let p = Confidence::Provisional;
+    items.fold((Confidence::Verified, Confidence::Verified), |(req, pts), r| {
+        (if r.confidence == p { p } else { req }, if r.points_confidence == p { p } else { pts })
+    })
+}
+
 /// The score columns of [`circles`]: (standard digest, id, header), dimensions and indicators
-/// in the order they first appear.
-#[derive(Default)]
+/// in the order they first appear; and what the total, maximum and grade columns say of
+/// designed values.
 struct Columns {
     dims: Vec<(String, String, String)>,
     inds: Vec<(String, String, String)>,
+    /// The requirements and points the totals add up: provisional where any item's is.
+    total: (Confidence, Confidence),
+    /// Some assessment was graded by designed cut-offs.
+    grades_designed: bool,
+}
+
+impl Default for Columns {
+    fn default() -> Columns {
+        Columns {
+            dims: Vec::new(),
+            inds: Vec::new(),
+            total: (Confidence::Verified, Confidence::Verified),
+            grades_designed: false,
+        }
+    }
 }
 
 impl Columns {
@@ -293,17 +337,21 @@ impl Columns {
     fn add(&mut self, a: &Assessment, several: bool, lang: Lang) {
         let std = a.standard.digest.as_str();
         let from = if several { format!("[{} v{}] ", a.standard.id, a.standard.version) } else { String::new() };
+        let (req, pts) = least_sure(a.indicators.iter());
+        let p = Confidence::Provisional;
+        self.total = (if req == p { p } else { self.total.0 }, if pts == p { p } else { self.total.1 });
+        self.grades_designed |= grade_cutoffs_designed(a);
         for d in &a.dimensions {
             if !self.dims.iter().any(|(s, id, _)| s == std && *id == d.id) {
-                // A dimension's maximum is the sum of its items' points: designed when any is.
-                let provisional =
-                    a.indicators.iter().any(|r| r.dimension == d.id && r.points_confidence == Confidence::Provisional);
+                // A dimension adds up its items: designed where any of them is.
+                let (req, pts) = least_sure(a.indicators.iter().filter(|r| r.dimension == d.id));
+                let mark = includes_mark(req, pts, lang).map(|m| format!("{}{m}", lang.pick("；", "; ")));
                 let head = format!(
                     "{from}{}{}{}{}{}",
                     d.name.get(lang),
                     lang.pick("（满分 ", " (max "),
                     short_num(d.max),
-                    if provisional { lang.pick("；暂定", "; provisional") } else { "" },
+                    mark.as_deref().unwrap_or(""),
                     lang.pick("）", ")")
                 );
                 self.dims.push((std.to_string(), d.id.clone(), head));
@@ -311,8 +359,9 @@ impl Columns {
         }
         for r in &a.indicators {
             if !self.inds.iter().any(|(s, id, _)| s == std && *id == r.id) {
-                let provisional =
-                    r.confidence == Confidence::Provisional || r.points_confidence == Confidence::Provisional;
+                // Which of the requirement and the points is designed, as the reports say it.
+                let mark = provisional_mark(r.confidence, r.points_confidence)
+                    .map(|m| format!("{}{}", lang.pick("；", "; "), m.get(lang)));
                 // A veto or gate scores no points: its cell says whether it passed.
                 let what = if passes_only(a, &r.id, r.max) {
                     lang.pick("（通过与否", " (passed or not").to_string()
@@ -323,7 +372,7 @@ impl Columns {
                     "{from}{} {}{what}{}{}",
                     r.id,
                     r.name.get(lang),
-                    if provisional { lang.pick("；暂定", "; provisional") } else { "" },
+                    mark.as_deref().unwrap_or(""),
                     lang.pick("）", ")"),
                 );
                 self.inds.push((std.to_string(), r.id.clone(), head));
@@ -343,7 +392,9 @@ impl Columns {
             && a.indicators.iter().all(|r| self.inds.iter().any(|(s, id, _)| s == std && *id == r.id))
     }
 
-    /// The header row.
+    /// The header row. The total, maximum, grade and stars are named first, then what in them
+    /// is designed (`总分 （含要求与分值暂定的指标）`): a program finds a column by its first
+    /// word, as it finds an indicator's by its id.
     fn header(&self, c: &mut Csv, lang: Lang) {
         c.heads(
             lang,
@@ -354,14 +405,27 @@ impl Columns {
                 ("评估日期", "As of"),
                 ("评价标准", "Standard"),
                 ("标准版本", "Standard version"),
-                ("总分", "Total"),
-                ("满分", "Max"),
-                ("等级", "Grade"),
-                ("星级", "Stars"),
+            ],
+        );
+        let marked = |c: &mut Csv, head: &str, mark: Option<String>| match mark {
+            Some(m) => c.text(&format!("{head} {}{m}{}", lang.pick("（", "("), lang.pick("）", ")"))),
+            None => c.text(head),
+        };
+        let (req, pts) = self.total;
+        marked(c, lang.pick("总分", "Total"), includes_mark(req, pts, lang));
+        // The maximum adds up points only.
+        marked(c, lang.pick("满分", "Max"), includes_mark(Confidence::Verified, pts, lang));
+        let cutoffs = |zh: &str, en: &str| self.grades_designed.then(|| lang.pick(zh, en).to_string());
+        marked(c, lang.pick("等级", "Grade"), cutoffs("分数线暂定", "provisional cut-offs"));
+        marked(c, lang.pick("星级", "Stars"), cutoffs("等级分数线暂定", "provisional grade cut-offs"));
+        c.heads(
+            lang,
+            &[
                 ("未通过的否决项、门槛与必备项", "Failed vetoes, gates and mandatory items"),
                 ("缺数据的指标", "Indicators without data"),
                 ("不适用的指标（按满分计）", "Indicators not applicable (full points)"),
                 ("整改项数", "Gaps"),
+                ("提示（评分时的警告）", "Warnings (from scoring)"),
             ],
         );
         for (_, _, h) in self.dims.iter().chain(&self.inds) {
@@ -410,6 +474,7 @@ impl Columns {
             a.indicators.iter().filter(|r| r.status == Status::NotApplicable).map(|r| r.id.as_str()).collect();
         c.text(&not_applicable.join(" "));
         c.num(a.gaps.len() as f64);
+        c.text(&warnings(a, lang));
         let ours = |s: &str| s == a.standard.digest;
         for (s, id, _) in &self.dims {
             match a.dimensions.iter().find(|d| ours(s) && d.id == *id) {
@@ -432,6 +497,22 @@ impl Columns {
         c.text(&format!("{} {}", a.engine.name, a.engine.version));
         c.end_row();
     }
+}
+
+/// What scoring warned of (the findings of warning severity), each as `code [indicator]：text`
+/// in the table's language, separated by `；` (`; ` in English); the indicators without data
+/// (`missing_data`) are left to their own column.
+fn warnings(a: &Assessment, lang: Lang) -> String {
+    let said: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning && f.code != "missing_data")
+        .map(|f| {
+            let about = f.indicator.as_deref().map(|i| format!(" [{i}]")).unwrap_or_default();
+            format!("{}{about}{}{}", f.code, lang.pick("：", ": "), f.message.get(lang))
+        })
+        .collect();
+    said.join(lang.pick("；", "; "))
 }
 
 /// The table of [`circles`] written a row at a time, for a batch scored against one standard
@@ -505,7 +586,8 @@ impl CircleRows {
 /// onto a target it misses ([`crate::district::TargetProgress::shown`]); the exact value, as in
 /// the JSON (fractions as fractions), has a column of its own. Of a past year's target the met
 /// column says 现已达到 or 至今未达到, as the report does: it is judged on the evaluation
-/// date's circles, not that year's.
+/// date's circles, not that year's. Each row ends with what produced it: the standard (id,
+/// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
     c.heads(
@@ -532,6 +614,8 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("评价标准", "Standard"),
             ("标准版本", "Standard version"),
             ("评估日期", "As of"),
+            ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+            ("计算引擎", "Engine"),
         ],
     );
     c.end_row();
@@ -608,6 +692,8 @@ pub fn district(d: &District, lang: Lang) -> String {
         c.text(&d.standard);
         c.text(&d.standard_version);
         c.date(&d.as_of);
+        c.text(&d.standard_digest);
+        c.text(&format!("{} {}", d.engine.name, d.engine.version));
         c.end_row();
     }
     c.out
@@ -739,8 +825,173 @@ mod tests {
         assert_eq!((both[1][lw].as_str(), both[1][mc].as_str()), (points(&longwan).as_str(), ""));
         assert_eq!((both[2][lw].as_str(), both[2][mc].as_str()), ("", points(&mofcom).as_str()));
         assert!(both.iter().all(|r| r.len() == both[0].len()));
-        // A dimension's maximum sums designed points: said so, as the items' columns are.
-        assert!(one[0].iter().any(|h| h == "布局合理、快捷便利（满分 24；暂定）"), "{:?}", one[0]);
+        // A dimension adds up designed points: said so, as the items' columns are.
+        assert!(one[0].iter().any(|h| h == "布局合理、快捷便利（满分 24；含分值暂定的指标）"), "{:?}", one[0]);
+    }
+
+    /// A table's rows of cells, read by RFC 4180 independently of the writer.
+    fn parsed(t: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut cell, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
+        let mut chars = t.trim_start_matches('\u{feff}').chars().peekable();
+        while let Some(ch) = chars.next() {
+            match (quoted, ch) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => cell.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut cell)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    /// The header row of `circles` for `a` alone.
+    fn heads(a: &crate::Assessment, lang: crate::standard::Lang) -> Vec<String> {
+        parsed(&super::circles(std::slice::from_ref(a), lang)).swap_remove(0)
+    }
+
+    /// Each header says what in its column is designed: an indicator which of its requirement
+    /// and points (as the reports' marks), a dimension, the total and the maximum that they
+    /// include such items, the grade and stars that the cut-offs are designed.
+    #[test]
+    fn headers_say_which_values_are_designed() {
+        use crate::standard::{Lang, load_builtin};
+        let as_of = "2025-06-30".parse().unwrap();
+        let circle = crate::Circle::from_json(r#"{"id": "t", "name": "某社区"}"#).unwrap();
+        let a = crate::score(&load_builtin("longwan-2024").unwrap(), &circle, as_of).unwrap();
+        let zh = heads(&a, Lang::Zh);
+        let head = |id: &str| zh.iter().find(|h| h.starts_with(&format!("{id} "))).unwrap_or_else(|| panic!("{id}"));
+        // longwan-2024.toml: MC-L01's requirement is verified (its `cite`), its points are not
+        // (`points_cite` provisional); LW-B06's `cite` is provisional and it has no
+        // `points_cite`, so both are designed; the veto LW-V01 likewise.
+        assert!(head("MC-L01").ends_with("（满分 4；分值暂定）"), "{}", head("MC-L01"));
+        assert!(head("LW-B06").ends_with("（满分 1；要求与分值暂定）"), "{}", head("LW-B06"));
+        assert!(head("LW-V01").ends_with("（通过与否；要求与分值暂定）"), "{}", head("LW-V01"));
+        // The totals add up both kinds; the maximum adds up points only. The grades are
+        // mofcom-2021's, whose cut-offs are designed (their `cite` is provisional).
+        assert_eq!(
+            &zh[6..10],
+            [
+                "总分 （含要求与分值暂定的指标）",
+                "满分 （含分值暂定的指标）",
+                "等级 （分数线暂定）",
+                "星级 （等级分数线暂定）"
+            ]
+        );
+        let en = heads(&a, Lang::En);
+        assert_eq!(
+            &en[6..10],
+            [
+                "Total (includes items with provisional requirement and points)",
+                "Max (includes items with provisional points)",
+                "Grade (provisional cut-offs)",
+                "Stars (provisional grade cut-offs)"
+            ]
+        );
+        assert!(en.iter().any(|h| h.starts_with("MC-L01 ") && h.ends_with("(max 4; provisional points)")), "{en:?}");
+        // A standard whose every value is official: no mark anywhere.
+        let text = crate::standard::builtin_text("mofcom-2021").unwrap();
+        let official = text.replace("confidence = \"provisional\"", "confidence = \"verified\"");
+        let st = crate::standard::resolve::resolve("m.toml", &official, &crate::standard::builtin_parent).unwrap();
+        let a = crate::score(&st, &circle, as_of).unwrap();
+        let zh = heads(&a, Lang::Zh);
+        assert!(zh.iter().all(|h| !h.contains("暂定")), "{zh:?}");
+        assert_eq!(&zh[6..10], ["总分", "满分", "等级", "星级"]);
+    }
+
+    /// The grade's mark is read from its explanation (the assessment keeps no other record of
+    /// the cut-offs' confidence): it agrees with the standard's grades, built-in or not.
+    #[test]
+    fn the_grade_mark_follows_the_standards_grades() {
+        use crate::standard::{Confidence, load_builtin};
+        let as_of = "2025-06-30".parse().unwrap();
+        let circles = [
+            crate::Circle::from_json(r#"{"id": "t", "name": "某社区"}"#).unwrap(),
+            crate::Circle::from_json(crate::example::EXAMPLES[0].json).unwrap(),
+        ];
+        let mut seen = false;
+        for b in crate::standard::BUILTIN {
+            let st = load_builtin(b.id).unwrap();
+            let designed = st.grades.iter().any(|g| g.cite.confidence == Confidence::Provisional);
+            // (the sample is written for longwan-2024's categories)
+            for c in circles.iter().filter(|c| c.id == "t" || b.id == "longwan-2024") {
+                let a = crate::score(&st, c, as_of).unwrap();
+                assert_eq!(super::grade_cutoffs_designed(&a), designed, "{} {}", b.id, c.id);
+            }
+            seen |= designed;
+        }
+        assert!(seen, "built-ins with designed grades");
+        // Grades made official by a standard of one's own: no mark.
+        let text = crate::standard::builtin_text("mofcom-2021").unwrap();
+        let at = text.find("[[grades]]").unwrap();
+        let official = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replace("confidence = \"provisional\"", "confidence = \"verified\"")
+        );
+        let st = crate::standard::resolve::resolve("m.toml", &official, &crate::standard::builtin_parent).unwrap();
+        assert!(st.grades.iter().all(|g| g.cite.confidence == Confidence::Verified));
+        // (a circle graded, and one whose grade is withheld: the explanation differs)
+        let case: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/cases/mofcom-2021/plausible-circle-hand-worked.json"))
+                .unwrap();
+        let graded = crate::Circle::from_json(&case["circle"].to_string()).unwrap();
+        for c in [&graded, &circles[0]] {
+            let a = crate::score(&st, c, as_of).unwrap();
+            assert!(!super::grade_cutoffs_designed(&a), "{}", a.grade.explanation.zh);
+        }
+        let provisional = crate::score(&load_builtin("mofcom-2021").unwrap(), &graded, as_of).unwrap();
+        assert!(provisional.grade.grade.is_some() && super::grade_cutoffs_designed(&provisional));
+    }
+
+    /// What scoring warns of has a column: code, indicator and the finding's own words, as
+    /// the JSON says them; indicators without data keep their own column.
+    #[test]
+    fn warnings_have_a_column() {
+        use crate::standard::{Lang, load_builtin};
+        let as_of = "2025-06-30".parse().unwrap();
+        let st = load_builtin("longwan-2024").unwrap();
+        // The sample circle's origins hold its 9600 residents: with a population of 9601 one
+        // is in no origin; a survey of 5 answers is below MC-R01's minimum sample.
+        let mut v: serde_json::Value = serde_json::from_str(crate::example::EXAMPLES[0].json).unwrap();
+        assert_eq!(v["population"], 9600);
+        v["population"] = 9601.into();
+        v["surveys"]["overall"]["respondents"] = 5.into();
+        v["surveys"]["overall"]["satisfied"] = 4.into();
+        let a = crate::score(&st, &crate::Circle::from_json(&v.to_string()).unwrap(), as_of).unwrap();
+        let warned: Vec<&crate::assessment::Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::assessment::Severity::Warning && f.code != "missing_data")
+            .collect();
+        let codes: Vec<&str> = warned.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["sample_too_small", "origins_population"], "{warned:?}");
+        for lang in [Lang::Zh, Lang::En] {
+            let rows = parsed(&super::circles(std::slice::from_ref(&a), lang));
+            let head = lang.pick("提示（评分时的警告）", "Warnings (from scoring)");
+            let col = rows[0].iter().position(|h| h == head).expect("a warnings column");
+            let (sep, colon) = (lang.pick("；", "; "), lang.pick("：", ": "));
+            let want = format!(
+                "sample_too_small [MC-R01]{colon}{}{sep}origins_population{colon}{}",
+                warned[0].message.get(lang),
+                warned[1].message.get(lang)
+            );
+            assert_eq!(rows[1][col], want);
+            assert_eq!(rows[1].len(), rows[0].len());
+            // (indicators without data keep their column: MC-R01's survey is too small to use)
+            let no_data = rows[0].iter().position(|h| h == lang.pick("缺数据的指标", "Indicators without data"));
+            assert_eq!(rows[1][no_data.expect("column")], "MC-R01");
+        }
+        assert!(warned[0].message.zh.contains("满意度调查仅 5 份，少于最低样本"), "{}", warned[0].message.zh);
     }
 
     #[test]

@@ -870,3 +870,26 @@ fn every_misspelt_field_is_named_in_one_run() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].message.contains("`en`"), "{}", d[0]);
 }
+
+#[test]
+fn a_key_written_twice_names_the_files_own_syntax() {
+    // A JSON or YAML file is checked as TOML text underneath; its messages still name JSON or
+    // YAML, never the TOML the user did not write.
+    for (name, text, syntax) in [
+        ("x.toml", edit(TOML, CASES[5].toml), "TOML"),
+        ("x.json", edit(JSON, CASES[5].json), "JSON"),
+        ("x.yaml", edit(YAML, CASES[5].yaml), "YAML"),
+    ] {
+        assert_eq!(CASES[5].what, "duplicate key");
+        let d = only(name, &text);
+        assert_eq!(d.code, DiagCode::Syntax, "{d}");
+        assert_eq!(d.message_zh(), format!("格式错误：同一个键写了两次（不是有效的 {syntax}）"), "{d}");
+        let other = ["TOML", "JSON", "YAML"].into_iter().filter(|s| *s != syntax);
+        for s in other {
+            assert!(!d.to_string().contains(s), "{name} names {s}: {d}");
+        }
+        if syntax != "TOML" {
+            assert!(d.message.starts_with(&format!("{syntax} syntax: duplicate key")), "{d}");
+        }
+    }
+}

@@ -53,7 +53,7 @@ pub enum Format {
 }
 
 impl Format {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Toml => "TOML",
             Format::Json => "JSON",
@@ -111,6 +111,8 @@ pub(crate) struct SourceText {
     pub name: String,
     /// TOML text.
     pub toml: String,
+    /// The syntax the file is written in (TOML text of a JSON or YAML file is converted).
+    pub format: Format,
     /// For a converted file: the TOML byte range of every emitted key and value, with the
     /// original position, ordered by start.
     map: Option<Vec<Piece>>,
@@ -145,7 +147,9 @@ impl SourceText {
     pub fn read(name: &str, text: &str) -> Result<SourceText, Diagnostic> {
         let format = format_of(name, text);
         let tree = match format {
-            Format::Toml => return Ok(SourceText { name: name.to_string(), toml: text.to_string(), map: None }),
+            Format::Toml => {
+                return Ok(SourceText { name: name.to_string(), toml: text.to_string(), format, map: None });
+            }
             Format::Json => read_json(text),
             Format::Yaml => read_yaml(text),
         };
@@ -206,7 +210,7 @@ impl SourceText {
         }
         let mut em = Emitter { out: String::new(), pieces: Vec::new() };
         em.root(&tree, format).map_err(fail)?;
-        Ok(SourceText { name: name.to_string(), toml: em.out, map: Some(em.pieces) })
+        Ok(SourceText { name: name.to_string(), toml: em.out, format, map: Some(em.pieces) })
     }
 
     /// Whether the text was converted from JSON or YAML (else it is the file's own TOML).

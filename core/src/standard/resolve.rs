@@ -243,6 +243,17 @@ impl Cx {
         self.diags.push(Diagnostic { zh: Some(zh), ..d });
     }
 
+    /// A warning (what does not stop the standard, [`Resolved::warnings`]) at `span` of file `file`.
+    fn warn(&mut self, file: usize, span: Range<usize>, w: Diagnostic) {
+        let (line, column) = self.files[file].src.line_col(span.start);
+        self.warnings.push(Diagnostic {
+            file: self.files[file].src.name.clone(),
+            line: Some(line),
+            column: Some(column),
+            ..w
+        });
+    }
+
     /// Whether file `fi` is a built-in standard's own text (the author of a child may not have it).
     fn is_builtin(&self, fi: usize) -> bool {
         let f = &self.files[fi];
@@ -487,10 +498,14 @@ fn parse_raw_text(src: &SourceText, text: &str) -> Result<RawStandard, Box<Place
                 Some((z, e)) => (z.to_string(), format!(" — hint: {e}")),
                 None => (String::new(), String::new()),
             };
+            // A JSON or YAML file's TOML text fails only where the original does (a key written
+            // twice): name the file's own syntax, as its other syntax errors do.
+            let syntax = src.format.name();
             let zh = match toml_syntax_zh(raw_message) {
-                Some(t) => format!("格式错误：{t}（不是有效的 TOML）{hz}"),
-                None => format!("格式错误：不是有效的 TOML{hz}"),
+                Some(t) => format!("格式错误：{t}（不是有效的 {syntax}）{hz}"),
+                None => format!("格式错误：不是有效的 {syntax}{hz}"),
             };
+            let en = if src.is_converted() { format!("{syntax} syntax: {en}") } else { en };
             (DiagCode::Syntax, zh, format!("{en}{he}"))
         };
         Box::new((Diagnostic { zh: Some(zh), ..diagnostic(src, e.span(), code, None, en) }, e.span()))
@@ -872,7 +887,111 @@ fn uncited_points(file: &str, line: Option<u32>, column: Option<u32>, ind: &Indi
 /// of [`resolve_noted`] that the resolved standard still shows, each naming `file` and the item
 /// (no line: the text is not there).
 pub fn warnings_of(st: &Standard, file: &str) -> Vec<Diagnostic> {
-    st.indicators.iter().filter(|i| i.points_uncited()).map(|i| uncited_points(file, None, None, i)).collect()
+    let mut out = Vec::new();
+    for i in &st.indicators {
+        let reach = match &i.kind {
+            Kind::Presence { within: Some(Reach::Minutes(m)), .. } | Kind::WalkCoverage { within_minutes: m, .. } => {
+                long_walk(&i.id, *m)
+            }
+            _ => None,
+        };
+        let line = match i.rule {
+            Rule::Linear { zero, full } => falling_line(&i.id, &i.kind, zero, full),
+            _ => None,
+        };
+        let uncited = i.points_uncited().then(|| uncited_points(file, None, None, i));
+        out.extend([reach, line].into_iter().flatten().map(|w| Diagnostic { file: file.to_string(), ..w }));
+        out.extend(uncited);
+    }
+    out
+}
+
+/// A day: a walk's time limit above it is no walk a living circle can mean (a warning). A bound
+/// designed by this project, said so in the message.
+const DAY_MINUTES: f64 = 1440.0;
+
+/// Above this many minutes (about two years) a walk's time limit is a slip, refused: the
+/// distance it would stand for (minutes × walking speed) reads as nonsense in every
+/// explanation. A bound designed by this project, said so in the message.
+const MAX_WALK_MINUTES: f64 = 1_000_000.0;
+
+/// `within_minutes`: a finite number ≥ 0 and at most [`MAX_WALK_MINUTES`] (else an error), with
+/// a warning above [`DAY_MINUTES`].
+fn walk_minutes(cx: &mut Cx, fi: usize, v: &Sp<f64>, item: &str) -> f64 {
+    let m = finite(cx, fi, v, item, "within_minutes", 0.0);
+    if m > MAX_WALK_MINUTES {
+        let x = num(m);
+        cx.at(
+            fi,
+            Some(v.span()),
+            DiagCode::BadValue,
+            Some(item),
+            format!(
+                "within_minutes = {x} 不是步行时间：须不大于 {}（约两年，本项目设计的界限），生活圈常用 5、10、15 分钟",
+                num(MAX_WALK_MINUTES)
+            ),
+            format!(
+                "within_minutes = {x} is no walk: at most {} (about two years, a bound designed by this project); living circles use 5, 10 or 15 minutes",
+                num(MAX_WALK_MINUTES)
+            ),
+        );
+        return 0.0;
+    }
+    if let Some(w) = long_walk(item, m) {
+        cx.warn(fi, v.span(), w);
+    }
+    m
+}
+
+/// The warning for a walk's time limit above a day ([`DAY_MINUTES`]), without file and line.
+fn long_walk(item: &str, minutes: f64) -> Option<Diagnostic> {
+    (minutes > DAY_MINUTES).then(|| {
+        let x = num(minutes);
+        Diagnostic {
+            code: DiagCode::BadValue,
+            file: String::new(),
+            line: None,
+            column: None,
+            item: Some(item.to_string()),
+            zh: Some(format!(
+                "within_minutes = {x} 分钟超过一天（1440 分钟，本项目设计的提醒界限）：生活圈的步行时间常为 5、10、15 分钟，\
+                 请确认不是笔误（提醒：仍按所写的值评分）"
+            )),
+            message: format!(
+                "within_minutes = {x} is more than a day (1440 minutes, a bound designed by this project): living circles \
+                 use walks of 5, 10 or 15 minutes; check it is no slip (a warning: scored as written)"
+            ),
+        }
+    })
+}
+
+/// The warning for a `linear` rule written from the higher value down (`[0.9, 0.6]`) on a kind
+/// whose value is better the more it is: a presence, a count, a walk's coverage, a satisfied
+/// share, a checklist item, an area per households. The more such a circle has, the fewer points
+/// it gets: 100 % coverage scores nothing. A ratio or an area share may be meant to fall (a share
+/// of vacant shops), so those are left as written. Without file and line.
+fn falling_line(item: &str, kind: &Kind, zero: f64, full: f64) -> Option<Diagnostic> {
+    let more_is_better = !matches!(kind, Kind::Ratio { .. } | Kind::AreaShare { .. } | Kind::Evaluator);
+    (more_is_better && full < zero).then(|| {
+        let (k, z, f) = (kind.name(), num(zero), num(full));
+        Diagnostic {
+            code: DiagCode::BadRule,
+            file: String::new(),
+            line: None,
+            column: None,
+            item: Some(item.to_string()),
+            zh: Some(format!(
+                "linear = [{z}, {f}] 是从大到小写的：{k} 类指标的数值越大越好，这样写却是数值越大得分越低\
+                 （{f} 及以下满分，{z} 及以上 0 分）；若要 {f} 时 0 分、{z} 时满分，请写 linear = [{f}, {z}]\
+                 （提醒：仍按所写的规则评分）"
+            )),
+            message: format!(
+                "linear = [{z}, {f}] goes down: for kind `{k}` more is better, but this scores fewer points the higher \
+                 the value (full points at {f} or below, none at {z} or above); for none at {f} and full points at {z} \
+                 write linear = [{f}, {z}] (a warning: scored as written)"
+            ),
+        }
+    })
 }
 
 /// One table of the format: its list, the field that names an item, what an item is called,
@@ -2152,17 +2271,28 @@ fn build(cx: &mut Cx) -> Standard {
             sum
         }
     };
-    if let Some(top) = standard.grades.iter().map(|g| g.min_points).reduce(f64::max)
-        && top > total
+    // (grades are sorted by min_points: the last one starts highest)
+    if let Some(g) = standard.grades.last()
+        && g.min_points > total
     {
-        let (top, total) = (num(top), num(total));
+        // At the grade's min_points when this file writes the grade; for an inherited grade,
+        // at this file's total_points (what makes it unreachable here), else its id.
+        let (fi, raw) = grades_raw.iter().find(|(_, r)| r.id.get() == &g.id).expect("grade from raw");
+        let (span, (wz, we)) = match &meta.total_points {
+            _ if *fi == last => (raw.min_points.span(), (String::new(), String::new())),
+            Some(t) => (t.span(), cx.whose(*fi)),
+            None => (meta.id.span(), cx.whose(*fi)),
+        };
+        let (wz, we) =
+            if wz.is_empty() { (" ".into(), we) } else { (format!("（来自{wz}）"), format!(" (from {we})")) };
+        let (gid, top, total) = (g.id.clone(), num(g.min_points), num(total));
         cx.at(
             last,
-            None,
+            Some(span),
             DiagCode::OverlappingGrades,
-            Some(&id),
-            format!("有等级从 {top} 分起，高于总分 {total} 分：这个等级永远评不上"),
-            format!("a grade starts at {top}, above the total of {total} points"),
+            Some(&gid),
+            format!("等级 {gid}{wz}从 {top} 分起，高于总分 {total} 分：这个等级永远评不上"),
+            format!("grade `{gid}`{we} starts at {top}, above the total of {total} points: it can never be reached"),
         );
     }
 
@@ -2683,7 +2813,7 @@ fn indicator(
                 }
                 (Some(min), None) => {
                     speed_needed(cx, min.span());
-                    Some(Reach::Minutes(finite(cx, fi, min, item, "within_minutes", 0.0)))
+                    Some(Reach::Minutes(walk_minutes(cx, fi, min, item)))
                 }
                 (None, Some(m)) => Some(Reach::Metres(finite(cx, fi, m, item, "within_m", 0.0))),
                 (None, None) => None,
@@ -2768,7 +2898,7 @@ fn indicator(
             let target = facility_set(cx, fi, r.target.as_ref()?, st, item, "target");
             let min = r.within_minutes.as_ref()?;
             speed_needed(cx, min.span());
-            Kind::WalkCoverage { target, within_minutes: finite(cx, fi, min, item, "within_minutes", 0.0) }
+            Kind::WalkCoverage { target, within_minutes: walk_minutes(cx, fi, min, item) }
         }
         "satisfaction" => {
             if !need(cx, "min_sample", r.min_sample.is_some()) {
@@ -2855,6 +2985,9 @@ fn indicator(
         if is_fraction && !((0.0..=1.0).contains(&zero) && (0.0..=1.0).contains(&full)) {
             let (zh, en) = fraction_message(&[zero, full]);
             cx.at(fi, Some(l.span()), DiagCode::BadRule, Some(item), zh, en);
+        }
+        if let Some(w) = falling_line(item, &kind, zero, full) {
+            cx.warn(fi, l.span(), w);
         }
         Rule::Linear { zero, full }
     } else if let Some(steps) = &r.steps {
@@ -3062,6 +3195,87 @@ mod tests {
         let d = shown("total_points = 100", "total_points = 90");
         let zh = d.iter().find(|d| d.contains("points_mismatch")).unwrap();
         assert!(zh.contains("总分 total_points 写的是 90 分，而各指标合计 100 分：请把 total_points 改为 100"), "{zh}");
+    }
+
+    /// A grade above the total is reported at a line: the grade's `min_points` where the file
+    /// writes the grade, else the file's `total_points` (naming the file the grade is from).
+    #[test]
+    fn a_grade_above_the_total_has_a_line() {
+        let d = shown("total_points = 100", "total_points = -100");
+        let g = d.iter().find(|d| d.contains("[overlapping_grades]")).expect("reported");
+        // mofcom-2021.toml: `min_points = 85` of grade `quality` is line 876, the value at column 14.
+        assert_eq!(
+            g.split(" / ").next().unwrap(),
+            "m.toml:876:14: [overlapping_grades] quality: 等级 quality 从 85 分起，高于总分 -100 分：这个等级永远评不上"
+        );
+        // longwan-2024 inherits its grades from mofcom-2021 (through zhejiang-2023): its own
+        // `total_points` (line 63, column 16) is what makes the grade unreachable.
+        let text = crate::standard::builtin_text("longwan-2024").expect("built in");
+        let text = text.replacen("total_points = 100", "total_points = -100", 1);
+        let err = super::resolve("lw.toml", &text, &crate::standard::builtin_parent).expect_err("broken");
+        let g = err.diagnostics.iter().find(|d| d.code == super::DiagCode::OverlappingGrades).expect("reported");
+        assert_eq!((g.file.as_str(), g.line, g.column), ("lw.toml", Some(63), Some(16)), "{g}");
+        assert_eq!(
+            g.message_zh(),
+            "等级 quality（来自内置标准 mofcom-2021）从 85 分起，高于总分 -100 分：这个等级永远评不上",
+            "{g}"
+        );
+    }
+
+    /// The warnings of mofcom-2021 with `from` replaced by `to` (once): the file still resolves.
+    fn warned(from: &str, to: &str) -> Vec<super::Diagnostic> {
+        let text = crate::standard::builtin_text("mofcom-2021").expect("built in");
+        assert!(text.contains(from), "{from}");
+        let text = text.replacen(from, to, 1);
+        let r = super::resolve_noted("m.toml", &text, &crate::standard::builtin_parent)
+            .unwrap_or_else(|e| panic!("{to}: {:?}", e.diagnostics));
+        // (the built-in file has none of its own: core/tests/designed_scoring.rs)
+        assert_eq!(super::warnings_of(&r.standard, "m.toml").len(), r.warnings.len(), "{to}: packed alike");
+        r.warnings
+    }
+
+    /// A `linear` rule written high to low on a kind where more is better (MC-L01, the share of
+    /// residents within 15 minutes of a convenience store) gives 100 % coverage no points: it is
+    /// accepted (a standard may mean it) but said, Chinese first, at its line.
+    #[test]
+    fn a_falling_line_where_more_is_better_is_warned() {
+        let w = warned("linear = [0.6, 0.9]", "linear = [0.9, 0.6]");
+        assert_eq!(w.len(), 1, "{w:?}");
+        // MC-L01's `linear` is line 579 of mofcom-2021.toml; its value starts at column 10.
+        assert_eq!((w[0].line, w[0].column, w[0].item.as_deref()), (Some(579), Some(10), Some("MC-L01")), "{}", w[0]);
+        assert_eq!(w[0].code, super::DiagCode::BadRule);
+        let zh = w[0].message_zh();
+        assert!(zh.starts_with("linear = [0.9, 0.6] 是从大到小写的：walk_coverage 类指标的数值越大越好"), "{zh}");
+        assert!(zh.contains("请写 linear = [0.6, 0.9]") && zh.contains("提醒"), "{zh}");
+        assert!(w[0].message.contains("write linear = [0.6, 0.9] (a warning: scored as written)"), "{}", w[0]);
+        // Rising, as written: nothing to say.
+        assert!(warned("linear = [0.6, 0.9]", "linear = [0.5, 0.9]").is_empty());
+        // A ratio may be meant to fall (a share of vacant shops): MC-S02 is left as written.
+        assert!(warned("linear = [0.1, 0.3]", "linear = [0.3, 0.1]").is_empty());
+    }
+
+    /// `within_minutes` above a day is a warning; above a million minutes an error: the
+    /// distance it stands for (minutes × 75 m/min) read "约 7.500000000000001e301 米".
+    #[test]
+    fn implausible_walking_minutes_are_said() {
+        assert!(warned("within_minutes = 15", "within_minutes = 1440").is_empty());
+        let w = warned("within_minutes = 15", "within_minutes = 2000");
+        assert_eq!(w.len(), 1, "{w:?}");
+        // MC-L01's `within_minutes` is line 578; its value starts at column 18.
+        assert_eq!((w[0].line, w[0].column, w[0].item.as_deref()), (Some(578), Some(18), Some("MC-L01")), "{}", w[0]);
+        assert!(w[0].message_zh().starts_with("within_minutes = 2000 分钟超过一天（1440 分钟"), "{}", w[0]);
+        for (to, as_said) in [("1e300", "1e300"), ("1000001", "1000001")] {
+            let d = shown("within_minutes = 15", &format!("within_minutes = {to}"));
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(
+                d[0].starts_with(&format!(
+                    "m.toml:578:18: [bad_value] MC-L01: within_minutes = {as_said} 不是步行时间：须不大于 1000000"
+                )),
+                "{}",
+                d[0]
+            );
+        }
+        assert!(warned("within_minutes = 15", "within_minutes = 1000000").len() == 1);
     }
 
     /// TOML syntax errors are named in Chinese (the toml crate's common messages).
