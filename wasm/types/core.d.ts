@@ -270,7 +270,10 @@ export interface Assessment {
 // ---------- district summary (core/src/district.rs) ----------
 /** One circle's line in a district summary. */
 export interface DistrictCircle {
-  id: string; name: string; total: number; max: number;
+  id: string; name: string;
+  /** The `input_digest` of the circle's assessment: `lifecircle verify` of that assessment ties this line to the circle's data. */
+  input_digest: string;
+  total: number; max: number;
   /** The grade awarded, after caps. */
   grade: GradeRef | null;
   /** Counted as built: it reaches a grade of the standard. */
@@ -310,7 +313,12 @@ export interface SuspectedDuplicate {
 }
 /** `district(standard, circles, asOf, communities?)`. */
 export interface District {
-  standard: string; standard_version: string; as_of: DateString;
+  standard: string; standard_version: string;
+  /** SHA-256 (hex) of the resolved standard the circles were scored against (each assessment's `standard.digest`). */
+  standard_digest: string;
+  /** What scored the circles and counted the targets. */
+  engine: { name: string; version: string };
+  as_of: DateString;
   communities: number | null;
   /** Some of the standard's points are this project's design. */
   points_provisional: boolean;
