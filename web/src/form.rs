@@ -1103,13 +1103,23 @@ fn jump(ev: &leptos::ev::MouseEvent, k: Option<usize>) {
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|b| b.closest("form").ok().flatten());
-    let target = form.and_then(|f| match k {
+    let target = form.as_ref().and_then(|f| match k {
         Some(k) => f.query_selector_all(".lc-sec").ok().and_then(|all| all.item(u32::try_from(k).ok()?)),
         None => f.query_selector(".lc-submit").ok().flatten().map(Into::into),
     });
     if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        t.scroll_into_view();
+        // The keyboard first: focusing a section taller than the view scrolls it again.
         let _ = t.focus();
+        t.scroll_into_view();
+        // Clear of the sticky score line, however tall it is (its `scroll-margin-top` is a
+        // guess; on a phone in large text the line wraps).
+        let live = form.and_then(|f| f.query_selector(".lc-live").ok().flatten());
+        if let (Some(live), Some(w)) = (live, web_sys::window()) {
+            let covered = live.get_bounding_client_rect().bottom() - t.get_bounding_client_rect().top();
+            if covered > 0.0 {
+                w.scroll_by_with_x_and_y(0.0, -covered.ceil());
+            }
+        }
     }
 }
 
