@@ -425,7 +425,7 @@ for (const r of a.indicators) console.log(`[${r.id}] ${r.name.zh} ${r.points}/${
   `await init({ module_or_path: wasmUrl })`。
 - `score(标准, 生活圈, 评估日期)`：标准为内置标准 id、打包的标准（`Uint8Array` 或 `ArrayBuffer`，即 `packStandard`
   或命令行 `lifecircle pack` 的结果，核对摘要）或（仅完整模块）标准文本；生活圈为对象或 JSON 字符串；
-  评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本。
+  评估日期 `YYYY-MM-DD`（核心不读时钟）。`scoreJson(...)` 返回与命令行 `--format json` 相同的文本（这里返回的文本，`scoreJson`、`report`、`districtJson`、`districtReport`，都不带命令行输出末尾的那个换行符：逐字节比对前去掉它或加上）。
 - `report(...)` 文字或 Markdown 报告（zh/en）；`listStandards`、`schema('circle')`（`schema('standard')` 在完整模块）、
   `exampleCircle`、`version`。
 - 出错时抛出 `Error`（信息先中文后英文），带稳定的 `code`：`invalid_standard`、`unknown_standard`、
@@ -472,7 +472,8 @@ points, or both), so that no designed value reads as an official one.
   `Uint8Array` or `ArrayBuffer` from `packStandard` or `lifecircle pack`, its digest checked) or, in the full
   module only, a standard's text; `circle` is an object or a JSON string; `asOf` is
   `YYYY-MM-DD` (the core reads no clock). `scoreJson(...)` returns the CLI's `--format json`
-  text.
+  text (the texts returned here, of `scoreJson`, `report`, `districtJson` and `districtReport`, lack the
+  newline that ends the CLI's output: drop it, or add one, before comparing bytes).
 - `report(standard, circle, asOf, lang?, format?)`, `listStandards()`,
   `schema('circle')` (`schema('standard')` is in the full module), `exampleCircle(standardId)`, `version()`.
 - Errors are thrown as `Error` (message in Chinese, then English) with a stable `code`:
