@@ -414,8 +414,13 @@ pub(crate) fn circles_for<'a>(
             visible(&bad.join(", "))
         ));
     }
+    Err(no_circle_file(a))
+}
+
+/// That no circle given has the assessment's circle id.
+fn no_circle_file(a: &Handed) -> String {
     let id = visible(&format!("{:?}", a.circle_id)).into_owned();
-    Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"))
+    format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}")
 }
 
 /// Of the circles with the assessment's id ([`circles_for`], at least one), the one to verify,
@@ -429,10 +434,7 @@ pub(crate) fn one_of<'a>(
     measured: impl Fn(&Given) -> Result<Circle, String>,
     same_input: impl Fn(&Circle) -> bool,
 ) -> Result<(&'a Given, Circle, Option<String>), String> {
-    let Some(&first) = found.first() else {
-        let id = visible(&format!("{:?}", a.circle_id)).into_owned();
-        return Err(format!("没有编号为 {id} 的生活圈文件 / no circle file has the id {id}"));
-    };
+    let Some(&first) = found.first() else { return Err(no_circle_file(a)) };
     if found.iter().all(|g| g.circle == first.circle) {
         return Ok((first, measured(first)?, None));
     }

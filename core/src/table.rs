@@ -300,11 +300,15 @@ fn includes_mark(requirement: Confidence, points: Confidence, lang: Lang) -> Opt
         .map(|m| format!("{}{}{}", lang.pick("含", "includes items with "), m.get(lang), lang.pick("的指标", "")))
 }
 
+/// The less sure of two confidences: provisional when either is.
+fn less_sure(a: Confidence, b: Confidence) -> Confidence {
+    if a == Confidence::Provisional { a } else { b }
+}
+
 /// The most designed of some (requirement, points) confidences: provisional where any is.
 fn least_sure<'a>(items: impl Iterator<Item = &'a crate::assessment::IndicatorResult>) -> (Confidence, Confidence) {
-    let p = Confidence::Provisional;
     items.fold((Confidence::Verified, Confidence::Verified), |(req, pts), r| {
-        (if r.confidence == p { p } else { req }, if r.points_confidence == p { p } else { pts })
+        (less_sure(r.confidence, req), less_sure(r.points_confidence, pts))
     })
 }
 
@@ -338,8 +342,7 @@ impl Columns {
         let std = a.standard.digest.as_str();
         let from = if several { format!("[{} v{}] ", a.standard.id, a.standard.version) } else { String::new() };
         let (req, pts) = least_sure(a.indicators.iter());
-        let p = Confidence::Provisional;
-        self.total = (if req == p { p } else { self.total.0 }, if pts == p { p } else { self.total.1 });
+        self.total = (less_sure(req, self.total.0), less_sure(pts, self.total.1));
         self.grades_designed |= grade_cutoffs_designed(a);
         for d in &a.dimensions {
             if !self.dims.iter().any(|(s, id, _)| s == std && *id == d.id) {
@@ -829,29 +832,9 @@ mod tests {
         assert!(one[0].iter().any(|h| h == "布局合理、快捷便利（满分 24；含分值暂定的指标）"), "{:?}", one[0]);
     }
 
-    /// A table's rows of cells, read by RFC 4180 independently of the writer.
+    /// A table's rows of cells, read independently of the writer: by the CSV imports' reader.
     fn parsed(t: &str) -> Vec<Vec<String>> {
-        let (mut rows, mut row, mut cell, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
-        let mut chars = t.trim_start_matches('\u{feff}').chars().peekable();
-        while let Some(ch) = chars.next() {
-            match (quoted, ch) {
-                (true, '"') if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    cell.push('"');
-                }
-                (true, '"') => quoted = false,
-                (true, c) => cell.push(c),
-                (false, '"') => quoted = true,
-                (false, ',') => row.push(std::mem::take(&mut cell)),
-                (false, '\r') => {}
-                (false, '\n') => {
-                    row.push(std::mem::take(&mut cell));
-                    rows.push(std::mem::take(&mut row));
-                }
-                (false, c) => cell.push(c),
-            }
-        }
-        rows
+        crate::access::import::csv::records(t).unwrap().into_iter().map(|(_, row)| row).collect()
     }
 
     /// The header row of `circles` for `a` alone.

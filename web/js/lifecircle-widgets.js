@@ -1100,9 +1100,14 @@ function download(root, name, text, type = 'application/json') {
  */
 const failure = (e) => {
   const list = (xs, sep) => (Array.isArray(xs) && xs.length ? xs.join(sep) : null);
-  // A message of the core's is both languages, `中文 / English`: each says its own half.
-  const [zh, en = zh] = String(e.message).split(' / ');
+  const { zh, en } = halves(e.message);
   return { zh: list(e.problems, '；') ?? zh, en: list(e.problemsEn, '; ') ?? list(e.problems, '; ') ?? en };
+};
+
+/** A message of the core's in each language, `{ zh, en }`: it says both, `中文 / English`, a line each. */
+const halves = (message) => {
+  const lines = String(message).split('\n').map((l) => l.split(' / '));
+  return { zh: lines.map((l) => l[0]).join('；'), en: lines.map((l) => l[1] ?? l[0]).join('; ') };
 };
 
 class ScorecardElement extends LifecircleElement { static widget = 'scorecard'; }
@@ -1180,11 +1185,7 @@ class DistrictElement extends LifecircleElement {
       const [zh, en] = TEXT.reportNotNumber.map((t) => t.replace('{value}', odd.value.trim()));
       refused = { zh, en };
     } else {
-      try { this._handle.setReported(text); } catch (e) {
-        // The core's messages say it in both languages, `中文 / English`, a line each.
-        const lines = String(e.message).split('\n').map((l) => l.split(' / '));
-        refused = { zh: lines.map((l) => l[0]).join('；'), en: lines.map((l) => l[1] ?? l[0]).join('; ') };
-      }
+      try { this._handle.setReported(text); } catch (e) { refused = halves(e.message); }
     }
     for (const w of this._slot.querySelectorAll('.lcx-report-why')) w.remove();
     if (refused) {

@@ -417,30 +417,35 @@ impl Widget {
         let before = circle.check();
         let to = circle.location.as_ref().map_or(Crs::Wgs84, |l| l.crs);
         let round7 = |x: f64| (x * 1e7).round() / 1e7;
+        // Each row as the circle may hold it (a line break typed in a spreadsheet cell becomes a
+        // space); a row without coordinates has no location.
+        let plain = lifecircle_core::circle::plain_line;
+        let mut add =
+            |cats: &[String], name: Option<&str>, id: &str, chain: bool, brand: Option<&str>, at: Option<[f64; 2]>| {
+                let Some(cat) = cats.first() else { return 0 };
+                let mut facility = lifecircle_core::circle::Facility::new(cat.clone(), plain(name.unwrap_or(id)));
+                facility.id = Some(plain(id));
+                facility.location = at;
+                facility.chain = chain;
+                facility.brand = brand.map(plain);
+                circle.facilities.push(facility);
+                1
+            };
         let mut added = 0;
         for f in &imported.facilities {
-            let Some(cat) = f.categories.first() else { continue };
             let p = convert(f.point, Crs::Wgs84, to);
-            // As the circle may hold them: a line break typed in a spreadsheet cell becomes a space.
-            let plain = lifecircle_core::circle::plain_line;
-            let mut facility =
-                lifecircle_core::circle::Facility::new(cat.clone(), plain(f.name.as_deref().unwrap_or(&f.id)));
-            facility.id = Some(plain(&f.id));
-            facility.location = Some([round7(p[0]), round7(p[1])]);
-            facility.chain = f.chain;
-            facility.brand = f.brand.as_deref().map(plain);
-            circle.facilities.push(facility);
-            added += 1;
+            added += add(
+                &f.categories,
+                f.name.as_deref(),
+                &f.id,
+                f.chain,
+                f.brand.as_deref(),
+                Some([round7(p[0]), round7(p[1])]),
+            );
         }
+        let mut unlocated = 0;
         for f in &imported.unlocated {
-            let Some(cat) = f.categories.first() else { continue };
-            let plain = lifecircle_core::circle::plain_line;
-            let mut facility =
-                lifecircle_core::circle::Facility::new(cat.clone(), plain(f.name.as_deref().unwrap_or(&f.id)));
-            facility.id = Some(plain(&f.id));
-            facility.chain = f.chain;
-            facility.brand = f.brand.as_deref().map(plain);
-            circle.facilities.push(facility);
+            unlocated += add(&f.categories, f.name.as_deref(), &f.id, f.chain, f.brand.as_deref(), None);
         }
         let added_problems: Vec<_> = circle.check().into_iter().filter(|p| !before.contains(p)).collect();
         if !added_problems.is_empty() {
@@ -453,8 +458,8 @@ impl Widget {
             .map(|u| format!("{} {}", u.name.clone().unwrap_or_else(|| u.id.clone()), u.keys.join(",")))
             .collect();
         let out = js_sys::Object::new();
-        let _ = Reflect::set(&out, &"added".into(), &JsValue::from(added + imported.unlocated.len()));
-        let _ = Reflect::set(&out, &"unlocated".into(), &JsValue::from(imported.unlocated.len()));
+        let _ = Reflect::set(&out, &"added".into(), &JsValue::from(added + unlocated));
+        let _ = Reflect::set(&out, &"unlocated".into(), &JsValue::from(unlocated));
         let list = js_sys::Array::new();
         for u in unmapped {
             list.push(&JsValue::from_str(&u));
