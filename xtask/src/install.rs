@@ -110,7 +110,7 @@ pub fn npm() -> Result<(), String> {
         return Ok(());
     }
     eprintln!(
-        "==> installing e2e/node_modules with `npm ci` (missing or stale): playwright-core, typescript, binaryen, esbuild, axe-core"
+        "==> installing e2e/node_modules with `npm ci` (missing or stale): playwright-core, typescript, binaryen, esbuild, axe-core, @types/react"
     );
     run("npm ci", Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
 }
