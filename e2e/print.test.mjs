@@ -249,7 +249,8 @@ for (const [what, url] of [['wasm', '**/widgets/lifecircle_web_bg.wasm'], ['stan
       await page.screenshot({ path: join(art, `print-fail-${what}-phone.png`) });
       // In English: English only.
       await page.click('#lang');
-      await page.waitForFunction(() => document.getElementById('lc-form').shadowRoot.querySelector('.lcx-notice').firstChild.textContent.startsWith('The widget'));
+      // (the notice may be empty for a moment while the form says it again: wait, do not throw)
+      await page.waitForFunction(() => document.getElementById('lc-form').shadowRoot.querySelector('.lcx-notice')?.firstChild?.textContent.startsWith('The widget'));
       const en = await notice(page);
       assert.doesNotMatch(en.shown, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/, `only English on an English page: ${en.shown}`);
       assert.equal(en.button, 'Reload');
