@@ -532,8 +532,10 @@ impl<'a> Cx<'a> {
             Kind::Presence { target, within } => self.presence(ind, target, *within, findings),
             Kind::DistinctCount { targets } => {
                 let mut m = Measured::new("count");
-                let (have, lack): (Vec<&FacilitySet>, Vec<&FacilitySet>) =
-                    targets.iter().partition(|t| !self.present(t).is_empty());
+                // A type is had as presence decides it (the inventory, or the centre's walking
+                // distances within the circle's walk), so that the card never passes 一店 while
+                // the type count says 缺少便利店.
+                let (have, lack): (Vec<&FacilitySet>, Vec<&FacilitySet>) = targets.iter().partition(|t| self.has(t));
                 m.value = Some(have.len() as f64);
                 m.inputs
                     .insert("present".into(), Value::from(have.iter().map(|t| t.code.as_str()).collect::<Vec<_>>()));
@@ -2329,6 +2331,21 @@ mod tests {
         assert!(zh.contains("步行距离数据表明附近有便利店"), "{zh}");
         let (points, _) = b02(1125.0);
         assert_eq!(points, 1.0, "at the edge of the walk");
+        // The type counts (MC-T01's 13 basic types, LW-B01's gate of 9) take the same evidence
+        // as presence: the score card must not pass 一店 while the gap list says 缺少便利店.
+        let types = |metres: f64| {
+            let mut c = crate::Circle::from_json(ex.json).unwrap();
+            c.facilities.retain(|f| st.find_category(&f.category).is_none_or(|k| k.code != "convenience_store"));
+            c.walking.get_or_insert_with(Default::default).nearest_m.insert("convenience_store".into(), metres);
+            let a = score(&st, &c, crate::Date::new(2025, 6, 30).unwrap()).unwrap();
+            let missing = |id: &str| {
+                let r = a.indicators.iter().find(|i| i.id == id).unwrap();
+                r.inputs["missing"].as_array().unwrap().iter().any(|m| m == "convenience_store")
+            };
+            (missing("MC-T01"), missing("LW-B01"))
+        };
+        assert_eq!(types(500.0), (false, false));
+        assert_eq!(types(3000.0), (true, true));
         // GB 50180 sets no walking speed: its reach is its longest distance in metres (1000 m).
         let gb = crate::load_builtin("gb50180-2018").unwrap();
         let jf02 = |metres: f64| {
