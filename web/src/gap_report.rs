@@ -1,19 +1,20 @@
 //! `GapReport`: 缺什么补什么, grouped by responsible unit (责任单位), most urgent first; it
 //! prints as the circle's 一圈一策 plan. Data not given comes first, apart: it is for whoever
-//! fills in the form, not a task for a unit.
+//! fills in the form, not a task for a unit. Each item is listed once, under its lead unit,
+//! naming the units it shares; an index at the end gives each unit its items.
 
 use leptos::prelude::*;
 use lifecircle_core::assessment::{Assessment, Gap, Status, responsible_name, split_lead};
 use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::{Cap, Lang};
 
-use crate::model::{UnitGaps, gaps_by_unit, priority_word, status_word, tr};
+use crate::model::{UnitGaps, gaps_by_unit, priority_word, status_word, tr, units_index};
 use crate::score_card::{lang_tag, provisional_badge, provisional_footnote};
 
 /// The gap list of an assessment: first the data still to fill in (缺数据, one short entry
 /// each: the item, what to fill in, what it costs), then one block per responsible unit with
-/// what it must build or fix; the lead unit of an item (marked `*` in the standard) is shown
-/// as 牵头. A print button prints it as the plan, both parts.
+/// what it leads (each item once, the other units named; 牵头 marks a unit marked `*` in the
+/// standard), then which items each unit has a part in. A print button prints it as the plan.
 #[component]
 pub fn GapReport(
     /// The assessment whose gaps to list.
@@ -145,9 +146,8 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
                         };
                         let detail =
                             detail.map(|d| view! { <div class="lc-detail">{d.get(l).to_string()}</div> });
-                        // An item several units share is listed under each of them: each copy
-                        // names the others (the lead marked), so that a bureau reading its own
-                        // part of the plan knows whom it works with.
+                        // An item several units share is listed once, under its lead unit,
+                        // naming the others (leads marked): whom the lead works with.
                         let others: Vec<String> = g
                             .responsible
                             .iter()
@@ -197,12 +197,29 @@ fn report(a: &Assessment, l: Lang, on_print: Option<Callback<()>>) -> impl IntoV
             .collect_view()
             .into_any()
     };
+    // Each unit's part of the plan, leading or not, by item: the plan lists an item once.
+    let index = units_index(&gaps[..fix]);
+    let index = (index.len() > 1).then(|| {
+        let rows = index
+            .into_iter()
+            .map(|(zh, en, ids)| {
+                view! { <li><strong>{responsible_name(l, &zh, &en)}</strong> {tr(l, "：", ": ")} {ids.join(tr(l, "、", ", "))}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="lc-unit lc-index">
+                <h3><span>{tr(l, "各单位涉及的整改项", "Items by unit")}</span></h3>
+                <ul>{rows}</ul>
+            </section>
+        }
+    });
     let note = provisional_footnote(l, a.gaps.iter().map(|g| (g.confidence, g.points_confidence)));
     view! {
         <h2>{title} " " {sample}</h2>
         <p class="lc-muted">{summary}</p>
         {print}
         {body}
+        {index}
         {note}
     }
 }

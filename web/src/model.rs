@@ -124,50 +124,46 @@ pub fn unit_name(lang: Lang, unit: &str) -> (String, bool) {
     }
 }
 
-/// One responsible unit and the gaps it has a part in, most urgent first.
+/// One responsible unit and the gaps it leads, most urgent first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitGaps {
     /// The unit without its lead mark.
     pub unit: String,
     /// Its English name where the standard gives one, else the same as `unit`.
     pub en: String,
-    /// Indices into `Assessment::gaps`, with whether the unit leads that item.
+    /// Indices into `Assessment::gaps`, with whether the unit is marked as leading that item
+    /// (an item with no unit marked is under its first unit, unmarked).
     pub gaps: Vec<(usize, bool)>,
     /// The most urgent priority among them.
     pub priority: u8,
     pub points_lost: f64,
 }
 
-/// 缺什么补什么 by responsible unit: units ordered by their most urgent gap, then by points
-/// lost, then as they first appear; each unit's gaps in the assessment's order.
+/// 缺什么补什么 by responsible unit: each gap once, under the unit that leads it (the first
+/// marked `*` in the standard, else the first named); units ordered by their most urgent gap,
+/// then by points lost, then as they first appear; each unit's gaps in the assessment's order.
+/// (Listed under every unit, Longwan's 21 items of a weak circle printed on 17 pages: every
+/// item names 各街道办事处.) [`units_index`] gives each unit every item it has a part in.
 pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
     let mut units: Vec<UnitGaps> = Vec::new();
     for (i, g) in gaps.iter().enumerate() {
-        let en = g.units(lifecircle_core::standard::Lang::En);
-        let list: Vec<(&str, &str)> = if g.responsible.is_empty() {
-            vec![("", "")]
-        } else {
-            g.responsible.iter().zip(en).map(|(u, e)| (u.as_str(), e.as_str())).collect()
-        };
-        for (u, e) in list {
-            let ((name, lead), (e, _)) = (split_lead(u), split_lead(e));
-            let name = name.to_string();
-            match units.iter_mut().find(|x| x.unit == name) {
-                Some(x) => {
-                    if !x.gaps.iter().any(|(j, _)| *j == i) {
-                        x.gaps.push((i, lead));
-                        x.priority = x.priority.min(g.priority);
-                        x.points_lost += g.points_lost;
-                    }
-                }
-                None => units.push(UnitGaps {
-                    en: e.to_string(),
-                    unit: name,
-                    gaps: vec![(i, lead)],
-                    priority: g.priority,
-                    points_lost: g.points_lost,
-                }),
+        let pairs: Vec<(&str, &str)> =
+            g.responsible.iter().zip(g.units(Lang::En)).map(|(u, e)| (u.as_str(), e.as_str())).collect();
+        let (u, e) = pairs.iter().find(|(u, _)| split_lead(u).1).or(pairs.first()).copied().unwrap_or_default();
+        let ((name, lead), (e, _)) = (split_lead(u), split_lead(e));
+        match units.iter_mut().find(|x| x.unit == name) {
+            Some(x) => {
+                x.gaps.push((i, lead));
+                x.priority = x.priority.min(g.priority);
+                x.points_lost += g.points_lost;
             }
+            None => units.push(UnitGaps {
+                en: e.to_string(),
+                unit: name.to_string(),
+                gaps: vec![(i, lead)],
+                priority: g.priority,
+                points_lost: g.points_lost,
+            }),
         }
     }
     // Stable sort keeps the first-appearance order among equals.
@@ -175,6 +171,22 @@ pub fn gaps_by_unit(gaps: &[Gap]) -> Vec<UnitGaps> {
         a.priority.cmp(&b.priority).then(b.points_lost.total_cmp(&a.points_lost))
     });
     units
+}
+
+/// Every unit named by the gaps, as they first appear, with the items (indicator ids) it has
+/// a part in, leading or not: a bureau finds its part of the plan here.
+pub fn units_index(gaps: &[Gap]) -> Vec<(String, String, Vec<&str>)> {
+    let mut index: Vec<(String, String, Vec<&str>)> = Vec::new();
+    for g in gaps {
+        for (u, e) in g.responsible.iter().zip(g.units(Lang::En)) {
+            let (u, e) = (split_lead(u).0, split_lead(e).0);
+            match index.iter_mut().find(|x| x.0 == u) {
+                Some(x) => x.2.push(&g.indicator),
+                None => index.push((u.to_string(), e.to_string(), vec![&g.indicator])),
+            }
+        }
+    }
+    index
 }
 
 /// The change of the total from one assessment to the next, in points (rounded to 0.01).
@@ -804,10 +816,23 @@ mod tests {
         }
         let commerce = units.iter().find(|u| u.unit == "区商务局").unwrap();
         assert!(commerce.gaps.iter().all(|(_, lead)| *lead), "区商务局 leads its items in the sample");
-        // Every gap appears under at least one unit.
-        for i in 0..a.gaps.len() {
-            assert!(units.iter().any(|u| u.gaps.iter().any(|(j, _)| *j == i)));
+        // Every gap appears exactly once, under the first unit the standard marks as leading
+        // it (not under 各街道办事处, which every Longwan item names, unmarked).
+        for (i, g) in a.gaps.iter().enumerate() {
+            let under: Vec<&str> =
+                units.iter().filter(|u| u.gaps.iter().any(|(j, _)| *j == i)).map(|u| u.unit.as_str()).collect();
+            let lead = g.responsible.iter().find_map(|u| u.strip_suffix('*'));
+            assert_eq!(under, [lead.unwrap_or(g.responsible[0].as_str())], "{}", g.indicator);
         }
+        assert!(units.iter().all(|u| u.unit != "各街道办事处"));
+        // The index gives every unit named its items, 各街道办事处 all of them.
+        let index = units_index(&a.gaps);
+        let streets = index.iter().find(|(u, ..)| u == "各街道办事处").unwrap();
+        assert_eq!(
+            streets.2.len(),
+            a.gaps.iter().filter(|g| g.responsible.iter().any(|u| u == "各街道办事处")).count()
+        );
+        assert!(streets.2.len() > 1);
     }
 
     #[test]
