@@ -804,6 +804,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         let p = current();
         matching.with(|m| m.iter().skip(p * PAGE_ROWS).take(PAGE_ROWS).copied().collect::<Vec<usize>>())
     };
+    // Text typed into a cell and refused, by row and field: a row drawn again (a row added or
+    // removed, another page) shows it, not the circle's old value, so that what she typed
+    // stays, said, until she corrects it. A removal moves the rows below up, their texts too.
+    let refused = StoredValue::new(Vec::<(usize, &'static str, String)>::new());
     let table = move |shown: Vec<usize>| {
         let groups = groups.clone();
         shown
@@ -832,21 +836,30 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 };
                 // The cells whose text is not a number (or not a "longitude, latitude"): said in
                 // the row and outlined, as the form's other number boxes do, not silently dropped.
-                let bad = RwSignal::new(Vec::<&'static str>::new());
-                let typed = move |key: &'static str, ok: bool| {
+                let bad = RwSignal::new(refused.with_value(|r| {
+                    r.iter().filter(|(j, ..)| *j == i).map(|(_, k, _)| *k).collect::<Vec<&'static str>>()
+                }));
+                let kept = |key: &str| refused.with_value(|r| r.iter().find(|(j, k, _)| *j == i && *k == key).map(|e| e.2.clone()));
+                // `Some(text)`: refused.
+                let typed = move |key: &'static str, text: Option<String>| {
                     bad.update(|b| {
                         b.retain(|k| *k != key);
-                        if !ok {
+                        if text.is_some() {
                             b.push(key);
                         }
-                    })
+                    });
+                    refused.update_value(|r| {
+                        r.retain(|(j, k, _)| (*j, *k) != (i, key));
+                        r.extend(text.map(|t| (i, key, t)));
+                    });
                 };
                 let num = move |key: &'static str, g: fn(&mut Facility, Option<f64>)| {
                     // (the area in m², the walk in metres: each takes its own unit after it)
                     let unit = if key == "walk_m" { "m" } else { "m²" };
                     move |ev: leptos::ev::Event| {
-                        let v = parse_number_in(&event_target_value(&ev), unit);
-                        typed(key, v.is_ok());
+                        let text = event_target_value(&ev);
+                        let v = parse_number_in(&text, unit);
+                        typed(key, v.is_err().then_some(text));
                         if let Ok(v) = v {
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
                         }
@@ -903,23 +916,24 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             }/></td>
                         <td class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.floor_area_m2)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("floor_area_m2").unwrap_or_else(|| show_number(f.floor_area_m2))
                             aria-label=label("行 面积（平方米）", ": floor area (m²)")
                             aria-invalid=flag(bad_area) aria-describedby=described(bad_area, err_id.clone())
                             on:input=num("floor_area_m2", |f, v| f.floor_area_m2 = v)/></td>
                         <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder=tr(l, "例 07:00-22:00", "e.g. 07:00-22:00")
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=show_number(f.walk_m)
+                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("walk_m").unwrap_or_else(|| show_number(f.walk_m))
                             aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
                             aria-invalid=flag(bad_walk) aria-describedby=described(bad_walk, err_id.clone())
                             on:input=num("walk_m", |f, v| f.walk_m = v)/></td>
-                        <td class="lc-c-loc"><input type="text" prop:value=show_lonlat(f.location) placeholder=tr(l, "例 120.81, 27.93", "e.g. 120.81, 27.93")
+                        <td class="lc-c-loc"><input type="text" prop:value=kept("location").unwrap_or_else(|| show_lonlat(f.location)) placeholder=tr(l, "例 120.81, 27.93", "e.g. 120.81, 27.93")
                             aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
                             aria-invalid=flag(bad_loc) aria-describedby=described(bad_loc, err_id.clone())
                             on:input=move |ev| {
-                                let p = parse_lonlat(&event_target_value(&ev));
-                                typed("location", p.is_ok());
+                                let text = event_target_value(&ev);
+                                let p = parse_lonlat(&text);
+                                typed("location", p.is_err().then_some(text));
                                 if let Ok(p) = p {
                                     edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
                                 }
@@ -938,6 +952,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
                                 on:click=move |ev| {
                                     let at = row_position(tbody, &ev);
+                                    refused.update_value(|r| {
+                                        r.retain(|e| e.0 != i);
+                                        r.iter_mut().filter(|e| e.0 > i).for_each(|e| e.0 -= 1);
+                                    });
                                     edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } });
                                     // Keep the keyboard in the table: on the row that took its place,
                                     // else the one before, else the add button.

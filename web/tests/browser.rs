@@ -362,15 +362,21 @@ async fn scorecard_and_gap_report() {
     settle().await;
     assert!(text(&el).contains("区商务局"));
     assert!(text(&el).contains("（牵头）"));
-    // An item several units share is under each; each copy names the other units, the lead
-    // marked, and not its own section's unit.
-    let streets = el.query_selector_all(".lc-unit").unwrap();
-    let streets = (0..streets.length())
-        .map(|i| streets.item(i).unwrap().text_content().unwrap())
-        .find(|t| t.starts_with("各街道办事处"))
-        .expect("a section for 各街道办事处");
-    assert!(streets.contains("协同单位：区商务局（牵头）、"), "{streets}");
-    assert!(!streets.contains("、各街道办事处"), "its own unit is not among the others: {streets}");
+    // An item several units share is listed once, under its lead unit, naming the other
+    // units (not its own section's); the index gives 各街道办事处, named by every item, all.
+    let ex = lifecircle_core::example::example("longwan-2024").unwrap();
+    let a = score(&st, &Circle::from_json(ex.json).unwrap(), as_of()).unwrap();
+    let items = el.query_selector_all(".lc-unit:not(.lc-index) li").unwrap();
+    assert_eq!(items.length() as usize, a.gaps.len(), "each gap once");
+    let sections = el.query_selector_all(".lc-unit").unwrap();
+    let sections: Vec<String> =
+        (0..sections.length()).map(|i| sections.item(i).unwrap().text_content().unwrap()).collect();
+    let commerce = sections.iter().find(|t| t.starts_with("区商务局")).expect("a section for 区商务局");
+    assert!(commerce.contains("协同单位：") && commerce.contains("、各街道办事处"), "{commerce}");
+    assert!(!commerce.contains("协同单位：区商务局"), "its own unit is not among the others: {commerce}");
+    assert!(!sections.iter().any(|t| t.starts_with("各街道办事处")), "{sections:?}");
+    let index = sections.iter().find(|t| t.starts_with("各单位涉及的整改项")).expect("the index");
+    assert!(index.contains("各街道办事处："), "{index}");
     // In English the units are named in English (the standard's [[units]]), grouped the same.
     let blocks = count(&el, ".lc-unit");
     m.set_lang(Lang::En);
@@ -2007,4 +2013,48 @@ async fn a_number_is_taken_with_its_own_unit_after_it() {
     settle().await;
     assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities[0].floor_area_m2, Some(80.0));
     assert!(text(&el).contains("面积、步行距离请输入数字"), "the row says what it takes");
+}
+
+/// Text typed into a cell of the inventory and refused (not a number, not "longitude,
+/// latitude") stays in its cell, still said, when the table is drawn again: a row added, a row
+/// above removed (the text moves up with its row). It was replaced by the circle's old value:
+/// what she typed, lost.
+#[wasm_bindgen_test]
+async fn refused_text_in_the_inventory_survives_a_redraw() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let area = |row: u32| format!("input[aria-label='第 {row} 行 面积（平方米）']");
+    let place = |row: u32| format!("input[aria-label='第 {row} 行 位置（经度, 纬度）']");
+    let value = |sel: &str| {
+        el.query_selector(sel).unwrap().expect(sel).dyn_into::<web_sys::HtmlInputElement>().unwrap().value()
+    };
+    let before = Circle::from_json(&m.to_json()).unwrap();
+    type_into(&el, &area(2), "九十平米");
+    type_into(&el, &place(3), "120.8,");
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities, before.facilities, "nothing stored");
+    let buttons = el.query_selector_all(".lc-toolbar button").unwrap();
+    let add = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+        .find(|b| b.text_content().unwrap() == "添加设施")
+        .unwrap();
+    click(&add);
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities.len(), before.facilities.len() + 1);
+    assert_eq!((value(&area(2)), value(&place(3))), ("九十平米".to_string(), "120.8,".to_string()));
+    assert!(text(&el).contains("面积、步行距离请输入数字"), "still said");
+    assert!(text(&el).contains("位置须为“经度, 纬度”"), "still said");
+    // Row 1 removed: rows 2 and 3 are now 1 and 2, their texts with them.
+    click(&el.query_selector("button[aria-label='第 1 行 删除']").unwrap().unwrap());
+    settle().await;
+    assert_eq!((value(&area(1)), value(&place(2))), ("九十平米".to_string(), "120.8,".to_string()));
+    assert_ne!(value(&area(2)), "九十平米");
+    // Corrected, it is stored and no longer kept aside.
+    type_into(&el, &area(1), "90");
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities[0].floor_area_m2, Some(90.0));
+    click(&add);
+    settle().await;
+    assert_eq!(value(&area(1)), "90");
 }
