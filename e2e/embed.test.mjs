@@ -1080,6 +1080,55 @@ test('one circle open in two tabs: a save in one is said in the other, before it
   }
 });
 
+test('on a phone, autosave failing far down a long form is said where she types, until she acknowledges it', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors, context } = await open(browser, base + '/embed/late.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.evaluate(async () => {
+      await import('/widgets/lifecircle-widgets.js');
+      const f = document.createElement('lifecircle-assessment');
+      f.id = 'full-storage';
+      f.setAttribute('circle-id', 'full-storage');
+      f.setAttribute('as-of', '2025-06-30');
+      document.querySelector('main').append(f);
+      await f.ready;
+    });
+    const form = page.locator('#full-storage');
+    await form.getByLabel('生活圈名称', { exact: true }).fill('存储已满的圈');
+    assert.equal(await form.locator('.lcx-notice').isHidden(), true, 'a save that works says nothing');
+    // The browser's storage is full from now on.
+    await page.evaluate(() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; });
+    // She types far down the form, its top long out of sight.
+    const last = form.locator('input[type=checkbox]').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.check();
+    const notice = form.locator('.lcx-notice');
+    await notice.waitFor({ state: 'visible' });
+    assert.match(await notice.textContent(), /^无法自动保存（浏览器存储已满或被禁用）/);
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    const inView = async () => {
+      const b = await notice.boundingBox();
+      return b && b.y >= 0 && b.y + b.height <= 740 && b.x >= 0 && b.x + b.width <= 360;
+    };
+    assert.ok(await inView(), `the notice is in the window: ${JSON.stringify(await notice.boundingBox())}`);
+    await page.screenshot({ path: join(art, 'embed-phone-save-failed.png') });
+    // Acknowledged, it goes back to the top of the form and stays there through further failed
+    // saves and a language switch (it is not lost: still said, at the form's top).
+    await notice.getByRole('button', { name: '知道了' }).click();
+    await last.uncheck();
+    await form.evaluate((el) => el.setAttribute('lang', 'en'));
+    await page.waitForFunction(() => /^Autosave failed/.test(document.getElementById('full-storage').shadowRoot.querySelector('.lcx-notice').textContent));
+    assert.equal(await notice.evaluate((n) => n.classList.contains('lcx-float')), false);
+    assert.equal(await notice.getByRole('button').count(), 0);
+    assert.equal(await notice.isVisible(), true);
+    assert.equal(await inView(), false, 'docked at the top of the form, out of sight');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('entries saved under an earlier version of the standard are offered, not hidden: loaded on request, checked, kept', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -264,6 +264,7 @@ const TEXT = {
   loading: ['正在加载……', 'Loading…'],
   details: ['技术信息（供网站管理员）', "Technical details (for the site's administrator)"],
   reload: ['重新加载', 'Reload'],
+  dock: ['知道了', 'OK'],
   stillSaved: ['已填写的内容仍保存在本机浏览器中，组件加载后即恢复。', 'What you entered is still saved in this browser, and comes back once the widget loads.'],
   stillSavedSession: ['已填写的内容仍保存在本标签页中，组件加载后即恢复。', 'What you entered is still saved in this tab, and comes back once the widget loads.'],
   forNotForm: ['for="{id}" 指向的是 <{tag}>，不是自评表 <lifecircle-assessment>：本组件显示自己的生活圈与标准（未给 data 时为空）。要显示同一个生活圈，请把 for 指向自评表，或给本组件同样的 data 与 standard。', 'for="{id}" names a <{tag}>, not a form (<lifecircle-assessment>): this widget shows its own circle and standard (empty without data). To show the same circle, point for at the form, or give this widget the same data and standard.'],
@@ -284,6 +285,9 @@ function today() {
 // failed. `:host` gives the loading and error notices the theme's custom properties with the
 // same defaults as the widgets' `.lc-root` (web/src/styles.rs; an e2e test holds them equal),
 // which redefines them inside a mounted widget (and the 适老化 mode changes some).
+// Notices that float at the bottom of the window until acknowledged (`_sayKey`).
+const FLOATING = new Set(['saveFailed', 'otherTab']);
+
 const CHROME_CSS = `
 :host{display:block;--_accent:var(--lc-accent,#1f5fa8);--_muted:var(--lc-muted,#4a5360);--_surface:var(--lc-surface,#f4f6f8);
 --_border:var(--lc-border,#8a93a0);--_bad:var(--lc-bad,#b3261e);--_focus:var(--lc-focus,#c77700);--_radius:var(--lc-radius,6px)}
@@ -305,6 +309,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px;cursor:pointer}
 .lcx-notice .lcx-reload{font:inherit;font-weight:600;display:block;margin:.4em 0 0;min-height:44px;padding:.3em 1em;cursor:pointer;
 border-radius:var(--_radius);border:1px solid var(--_accent);background:var(--_accent);color:#fff}
 .lcx-notice .lcx-reload:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
+.lcx-notice.lcx-float{position:fixed;left:.5em;right:.5em;bottom:.5em;z-index:2147483000;max-height:45vh;overflow:auto;box-shadow:0 2px 14px #0007}
 .lcx-danger{background:var(--_bad)!important;border-color:var(--_bad)!important}
 @media print{.lcx-bar,.lcx-confirm,.lcx-notice{display:none}}
 `;
@@ -726,10 +731,26 @@ class LifecircleElement extends HTMLElement {
     this._notice.textContent = text || '';
     if (detail) this._notice.append(h('details', {}, h('summary', {}, say(this, 'details')), h('code', {}, detail)));
     this._notice.classList.toggle('lcx-error', !!error);
+    this._notice.classList.remove('lcx-float');
     this._notice.setAttribute('role', error ? 'alert' : 'status');
   }
 
-  _sayKey(key, vars = {}, error = false) { this._say(say(this, key, vars), error, { key, vars, error }); }
+  // An error said while the form is in use (autosave failing, another tab saving the circle)
+  // also floats at the bottom of the window until it is acknowledged: at the top of a long form
+  // it went unseen where she was typing. Said again (every failed save), it stays docked once
+  // acknowledged.
+  _sayKey(key, vars = {}, error = false) {
+    const docked = this._noticeKey?.key === key && this._noticeKey.docked;
+    this._say(say(this, key, vars), error, { key, vars, error, docked });
+    if (docked || !FLOATING.has(key)) return;
+    this._notice.classList.add('lcx-float');
+    const ok = h('button', { type: 'button', class: 'lcx-reload', on: { click: () => {
+      this._noticeKey.docked = true;
+      this._notice.classList.remove('lcx-float');
+      ok.remove();
+    } } }, say(this, 'dock'));
+    this._notice.append(ok);
+  }
 
   // Why the mount failed, in the element's language (said again on a language switch). A download
   // that failed (the wasm, the standard: a network or the site) offers a reload, and the form says
@@ -764,7 +785,7 @@ class LifecircleElement extends HTMLElement {
       if (prop === 'textContent') e.textContent = say(this, k); else e.setAttribute(prop, say(this, k));
     }
     if (this._noticeKey?.failure) this._sayFailure(this._noticeKey.failure);
-    else if (this._noticeKey) this._say(say(this, this._noticeKey.key, this._noticeKey.vars), this._noticeKey.error, this._noticeKey);
+    else if (this._noticeKey) this._sayKey(this._noticeKey.key, this._noticeKey.vars, this._noticeKey.error);
   }
 
   // `for="id"`: follow an <lifecircle-assessment> on the page.
