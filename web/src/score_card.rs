@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use lifecircle_core::Standard;
 use lifecircle_core::assessment::{Assessment, Severity, provisional_mark, provisional_note};
-use lifecircle_core::score::fmt_num;
+use lifecircle_core::score::{fmt_num, points_word};
 use lifecircle_core::standard::{Confidence, Lang};
 
 use crate::model::{cite_line, fmt_delta, role_word, stars, status_class, status_word, tr};
@@ -259,6 +259,11 @@ fn warning_lines(a: &Assessment, l: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Points out of a maximum, with their unit: `3.37 / 4 分`, `3.37 / 4 points`.
+fn out_of(l: Lang, points: f64, max: f64) -> String {
+    format!("{} / {} {}", fmt_num(points), fmt_num(max), points_word(l, max))
+}
+
 /// Dimension bars: the names and points are text (they follow the widget's font size and the
 /// large-text mode), each bar an SVG drawn with presentation attributes only (no inline styles).
 fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
@@ -268,7 +273,7 @@ fn bars(a: &Assessment, l: Lang) -> impl IntoView + use<> {
         .map(|d| {
             let frac = if d.max > 0.0 { (d.points / d.max).clamp(0.0, 1.0) } else { 0.0 };
             let name = d.name.get(l).to_string();
-            let value = format!("{} / {}", fmt_num(d.points), fmt_num(d.max));
+            let value = out_of(l, d.points, d.max);
             view! {
                 <li>
                     <span class="lc-dim-name">{name}</span>
@@ -311,7 +316,7 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                                 <span>"[" {r.id.clone()} "] " {r.name.get(l).to_string()}</span>
                                 <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
                                 {provisional}
-                                <span class="lc-pts">{format!("{} / {}", fmt_num(r.points), fmt_num(r.max))}</span>
+                                <span class="lc-pts">{out_of(l, r.points, r.max)}</span>
                             </summary>
                             <div class="lc-explain">
                                 <p>{r.explanation.get(l).to_string()}</p>
@@ -328,7 +333,7 @@ fn indicators(a: &Assessment, l: Lang, st: Option<&Standard>, open: &[String]) -
                 })
                 .collect_view();
             view! {
-                <h4>{format!("{} · {} / {}", d.name.get(l), fmt_num(d.points), fmt_num(d.max))}</h4>
+                <h4>{format!("{} · {}", d.name.get(l), out_of(l, d.points, d.max))}</h4>
                 {items}
             }
         })
