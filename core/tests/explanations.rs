@@ -64,14 +64,14 @@ fn a_designed_requirement_says_why() {
     let a = longwan();
     assert!(
         zh(&a, "LW-B01").contains(
-            "（本项要求与分值均为本项目暂定设计值，非官方数值）。理由：13类业态读自方案（V），但方案要求“配齐”，未设门槛"
+            "（本项要求与分值均为本项目暂定设计值，非官方数值）。理由：13类业态读自方案，但方案要求“配齐”，未设门槛"
         ),
         "{}",
         zh(&a, "LW-B01")
     );
-    assert!(en(&a, "LW-B01").ends_with("Why: The 13 types are official; the plan asks for all of them and sets no gate, so 9 of 13 is designed (after Shanxi's 15 of 23, V2)."), "{}", en(&a, "LW-B01"));
+    assert!(en(&a, "LW-B01").ends_with("Why: The 13 types are official; the plan asks for all of them and sets no gate, so 9 of 13 is designed (after Shanxi's 15 of 23, reported)."), "{}", en(&a, "LW-B01"));
     let t02 = zh(&a, "MC-T02");
-    assert!(t02.contains("。理由：10类读自上引原文（V）。方案把金融服务列为现代服务业"), "{t02}");
+    assert!(t02.contains("。理由：10类读自上引原文。方案把金融服务列为现代服务业"), "{t02}");
     assert!(
         t02.contains("是设计而非官方归类，故要求为暂定。") && t02.contains("分值的理由：3/5/7类分档与7分为设计"),
         "{t02}"
@@ -91,7 +91,7 @@ fn this_projects_reading_of_an_official_requirement_is_said() {
     let a = longwan();
     let l04 = zh(&a, "LW-L04");
     assert!(l04.contains("（要求为官方数值，含本项目的解释；分值为本项目暂定设计值）"), "{l04}");
-    assert!(l04.contains("解释：方案针对新建居住区；集聚式依托商业综合体、购物中心或便民商业中心形成的定义见247号（V），故本项按集聚式形态适用（本项目的解释）。"), "{l04}");
+    assert!(l04.contains("解释：方案针对新建居住区；集聚式依托商业综合体、购物中心或便民商业中心形成的定义见247号，故本项按集聚式形态适用（本项目的解释）。"), "{l04}");
     assert!(l04.ends_with("分值的理由：按形态适用、达到即得2分为设计。"), "{l04}");
     let l04 = en(&a, "LW-L04");
     assert!(l04.contains("(the requirement is official, in this project's reading;"), "{l04}");
@@ -113,11 +113,11 @@ fn an_official_value_recalled_is_not_called_designed() {
     let z = zh(&a, "GB-10-01");
     assert!(!z.contains("非官方数值"), "{z}");
     assert!(
-        z.contains("依据：GB 50180-2018 附录C（要求出自凭记忆或二手引用、未经核实的官方条文；分值为本项目暂定设计值）。理由：recalled, not re-verified（R high；GB 50180-93 亦为500 m，V2；TD/T 1062 表A.1亦为500 m，G）。分值为设计。"),
+        z.contains("依据：GB 50180-2018 附录C（要求出自凭记忆或二手引用、未经核实的官方条文；分值为本项目暂定设计值）。理由：回忆，把握较大（据报道，GB 50180-93 亦为500 m；仅见于第三方代码的 TD/T 1062 表A.1亦为500 m）；分值为设计。"),
         "{z}"
     );
     let e = en(&a, "GB-10-01");
-    assert!(e.contains("(the requirement rests on official values recalled or seen second-hand, not verified; the points are provisional, designed by this project). Why: Points designed."), "{e}");
+    assert!(e.contains("(the requirement rests on official values recalled or seen second-hand, not verified; the points are provisional, designed by this project). Why: Recalled, quite sure; points designed."), "{e}");
     let summary = a.findings.iter().find(|f| f.code == "provisional_values").expect("summary");
     assert!(
         summary.message.zh.starts_with("24 项指标的要求出自凭记忆或二手引用、未经核实的官方条文，分值为本项目设计的暂定值（非官方数值）：GB-15-01、"),
