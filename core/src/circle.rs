@@ -771,6 +771,16 @@ fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
     }
 }
 
+/// An entry of a list of circles that could not be read as a circle
+/// ([`Circle::parse_json_list_each`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadCircle {
+    /// The entry's `id`, when it has one as text.
+    pub id: Option<String>,
+    /// Its problem, named from the list (`circles[57].population`) and placed in the list's text.
+    pub error: InputError,
+}
+
 /// Largest number of anything (people, square metres, metres) the core accepts as real
 /// (origins imported from CSV or GeoJSON are held to it too, at their line).
 pub(crate) const ABSURD: f64 = 1e9;
@@ -836,6 +846,69 @@ impl Circle {
         let problems =
             arrays.iter().zip(at).map(|(k, at)| array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0));
         Err(InputError { problems: problems.collect() })
+    }
+
+    /// A district's circles from a JSON array, each entry read alone: an entry that cannot be
+    /// read as a circle (a value of the wrong type, an unknown field, an array) is an `Err` of
+    /// its own, with the very problem [`Circle::parse_json`] gives for it alone, its field
+    /// named from the list (`circles[57].population`) and its line and column in `text`; the
+    /// other entries are read as [`Circle::parse_json_list`] reads them (absurd values kept).
+    /// For the command line, which scores a list's good circles and names its bad ones.
+    ///
+    /// The list is read once when every entry is a circle; only when one is not is it read
+    /// again, entry by entry.
+    ///
+    /// # Errors
+    /// Text that is not a JSON array at all (a syntax error anywhere, a number or an object at
+    /// the top): the JSON error for the whole text, as [`Circle::parse_json_list`] gives it.
+    pub fn parse_json_list_each(text: &str) -> Result<Vec<Result<Circle, UnreadCircle>>, InputError> {
+        use serde::Deserialize as _;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let whole = match Circle::parse_json_list(text) {
+            Ok(list) => return Ok(list.into_iter().map(Ok).collect()),
+            Err(e) => e,
+        };
+        // Not an array of JSON values: an error of the whole text.
+        let n = serde_json::from_str::<Vec<serde::de::IgnoredAny>>(text)
+            .map_err(|e| json_error(text, &e, "circles"))?
+            .len();
+        let fields: Vec<String> = (0..n).map(|k| format!("[{k}]")).collect();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        // (the text is JSON: every entry is found)
+        let Some(starts) = crate::json_path::value_offsets(text, &fields).into_iter().collect::<Option<Vec<usize>>>()
+        else {
+            return Err(whole);
+        };
+        let places = crate::json_path::line_columns(text, &starts);
+        let entries = starts.iter().zip(places).enumerate().map(|(k, (&start, (line, column)))| {
+            let entry = &text[start..];
+            if entry.starts_with('[') {
+                return Err(UnreadCircle {
+                    id: None,
+                    error: array_circle(format!("circles[{k}]"), Some((line, column))),
+                });
+            }
+            let e = match Circle::deserialize(&mut serde_json::Deserializer::from_str(entry)) {
+                Ok(circle) => return Ok(circle),
+                Err(e) => e,
+            };
+            // The problem the entry alone gives, named and placed in the list.
+            let mut error = json_error(entry, &e, "");
+            for p in &mut error.problems {
+                p.field =
+                    if p.field.is_empty() { format!("circles[{k}]") } else { format!("circles[{k}].{}", p.field) };
+                if p.line == Some(1) {
+                    p.column = p.column.map(|c| c.saturating_add(column - 1));
+                }
+                p.line = p.line.map(|l| l.saturating_add(line - 1));
+            }
+            // Its id, when it has one as text: `verify` names the entry to an assessment for it.
+            let id = serde_json::Value::deserialize(&mut serde_json::Deserializer::from_str(entry))
+                .ok()
+                .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
+            Err(UnreadCircle { id, error })
+        });
+        Ok(entries.collect())
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -1362,6 +1435,66 @@ mod tests {
         assert_eq!((p.code, p.field.as_str(), p.line), ("json", "circles[1].colour", Some(2)));
         let err = Circle::parse_json_list(r#"{"id":"a","name":"A"}"#).unwrap_err();
         assert_eq!(err.problems[0].field, "circles");
+    }
+
+    /// A list read entry by entry: an entry of the wrong type is an error of its own, with the
+    /// problem it gives alone, named `circles[1].…` and placed at its line and column in the
+    /// list; the others are circles. Text that is no JSON array stays one error.
+    #[test]
+    fn a_list_read_entry_by_entry_sets_apart_the_entries_that_are_not_circles() {
+        use crate::standard::Lang;
+        let a = r#"{"id":"a","name":"A"}"#;
+        let b = "{\"id\":\"b\",\"name\":\"镇B\",\n  \"population\":\"abc\"}";
+        let c = r#"{"id":"c","name":"C","facilities":{}}"#;
+        let d = r#"{"id":"d","name":"D","population":-5}"#;
+        let text = format!("\u{feff}[\n {a},\n {b}, {c},\n 7, [\"e\"], {d}]");
+        let got = Circle::parse_json_list_each(&text).unwrap();
+        assert_eq!(got.len(), 6);
+        assert_eq!(got[0].as_ref().unwrap().id, "a");
+        // Absurd values are kept, for the caller to check.
+        assert_eq!(got[5].as_ref().unwrap().population, Some(-5.0));
+        let unread = |k: usize| got[k].as_ref().unwrap_err();
+        let alone = |t: &str| Circle::parse_json(t).unwrap_err().problems.remove(0);
+        // The second: its problem alone, at line 4 of the list (the BOM is not a column).
+        let (p, q) = (&unread(1).error.problems[0], alone(b));
+        assert_eq!(unread(1).id.as_deref(), Some("b"));
+        // (serde places a wrong value at its last character: `"abc"` ends at column 20 of
+        // `  "population":"abc"}`, the line it is on alone and in the list)
+        assert_eq!((p.code, p.field.as_str(), p.line, p.column), ("json", "circles[1].population", Some(4), Some(20)));
+        assert_eq!((q.field.as_str(), q.line, q.column), ("population", Some(2), Some(20)));
+        assert_eq!((&p.message, p.text(Lang::Zh)), (&q.message, q.text(Lang::Zh)));
+        assert_eq!(p.text(Lang::Zh), "数据类型不对：应为数字，这里是文本 \"abc\"");
+        // The third on the same line as the second's end: its column counts from the line's start
+        // (`  "population":"abc"}, ` is 23 characters before it).
+        let p = &unread(2).error.problems[0];
+        assert_eq!((p.field.as_str(), p.line), ("circles[2].facilities", Some(4)));
+        assert_eq!(p.column, alone(c).column.map(|c| c + 23));
+        assert_eq!(p.text(Lang::Zh), alone(c).text(Lang::Zh));
+        assert_eq!(p.text(Lang::Zh), "数据类型不对：应为列表（[…]），这里是对象 {…}");
+        // A number is no circle; an array is refused as parse_json refuses one.
+        let p = &unread(3).error.problems[0];
+        assert_eq!((p.field.as_str(), p.line, unread(3).id.as_ref()), ("circles[3]", Some(5), None));
+        assert_eq!(p.message, alone("7").message);
+        let p = &unread(4).error.problems[0];
+        assert_eq!((p.field.as_str(), p.line, p.column), ("circles[4]", Some(5), Some(5)));
+        assert_eq!(p.message, alone("[\"e\"]").message);
+        // The list read at once when every entry is a circle: the same circles.
+        let good = format!("[{a},{d}]");
+        let each: Vec<Circle> = Circle::parse_json_list_each(&good).unwrap().into_iter().map(Result::unwrap).collect();
+        assert_eq!(each, Circle::parse_json_list(&good).unwrap());
+        // No JSON array: one error for the text, as parse_json_list gives it.
+        for whole in [a.to_string(), "7".into(), String::new(), format!("[{a}"), format!("[{a}, {{\"id\":]")] {
+            assert_eq!(
+                Circle::parse_json_list_each(&whole).unwrap_err().problems[0].message,
+                Circle::parse_json_list(&whole).unwrap_err().problems[0].message,
+                "{whole}"
+            );
+        }
+        // A syntax error after an entry of the wrong type: the syntax error is said, which
+        // keeps the whole text from being read.
+        let e = Circle::parse_json_list_each(&format!("[{b}, {{\"id\":]")).unwrap_err();
+        let p = &e.problems[0];
+        assert_eq!((p.field.as_str(), p.line, p.message.as_str()), ("circles[1].id", Some(2), "expected value"), "{e}");
     }
 
     /// JSON problems in Chinese say what is wrong in words, not serde's English (kept in the
