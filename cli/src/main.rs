@@ -1267,14 +1267,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
-            match (bad, unreadable.len()) {
-                (0, 0) => Ok(()),
-                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"))),
-                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"))),
-                (bad, n) => Err(Failure::Invalid(format!(
-                    "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
-                ))),
-            }
+            // The summary goes where each file's line goes, as `verify`'s: stdout, the last line
+            // of the result (the exit code tells the outcome); the message of the failure is
+            // then empty (said already).
+            let (summary, failure): (String, fn(String) -> Failure) = match (bad, unreadable.len()) {
+                (0, 0) => return Ok(()),
+                (0, n) => (format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"), Failure::Io),
+                (bad, 0) => (format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"), Failure::Invalid),
+                (bad, n) => (
+                    format!(
+                        "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
+                    ),
+                    Failure::Invalid,
+                ),
+            };
+            say!("{summary}");
+            Err(failure(String::new()))
         }
         Command::Show { standard } => {
             let std = load_any(&standard)?;
