@@ -36,9 +36,9 @@ const AFTER_HELP: &str = "\
   3  无法读取文件 a file could not be read
 
 输出 Output:
-  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及 verify 最后的汇总行（通过与否都在此）
-  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and verify's
-  closing summary (whether or not all verified)
+  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及两者最后的汇总行（通过与否都在此）
+  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and their
+  closing summary (whether or not all passed)
   标准错误输出：问题、警告与提示，包括 score 未能评分的生活圈及其计数
   stderr: problems, warnings and notes, among them the circles score could not score, and how many
 
