@@ -771,16 +771,6 @@ fn array_circle(field: String, at: Option<(u32, u32)>) -> InputError {
     }
 }
 
-/// An entry of a list of circles that could not be read as a circle
-/// ([`Circle::parse_json_list_each`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnreadCircle {
-    /// The entry's `id`, when it has one as text.
-    pub id: Option<String>,
-    /// Its problem, named from the list (`circles[57].population`) and placed in the list's text.
-    pub error: InputError,
-}
-
 /// Largest number of anything (people, square metres, metres) the core accepts as real
 /// (origins imported from CSV or GeoJSON are held to it too, at their line).
 pub(crate) const ABSURD: f64 = 1e9;
@@ -846,69 +836,6 @@ impl Circle {
         let problems =
             arrays.iter().zip(at).map(|(k, at)| array_circle(format!("circles[{k}]"), Some(at)).problems.remove(0));
         Err(InputError { problems: problems.collect() })
-    }
-
-    /// A district's circles from a JSON array, each entry read alone: an entry that cannot be
-    /// read as a circle (a value of the wrong type, an unknown field, an array) is an `Err` of
-    /// its own, with the very problem [`Circle::parse_json`] gives for it alone, its field
-    /// named from the list (`circles[57].population`) and its line and column in `text`; the
-    /// other entries are read as [`Circle::parse_json_list`] reads them (absurd values kept).
-    /// For the command line, which scores a list's good circles and names its bad ones.
-    ///
-    /// The list is read once when every entry is a circle; only when one is not is it read
-    /// again, entry by entry.
-    ///
-    /// # Errors
-    /// Text that is not a JSON array at all (a syntax error anywhere, a number or an object at
-    /// the top): the JSON error for the whole text, as [`Circle::parse_json_list`] gives it.
-    pub fn parse_json_list_each(text: &str) -> Result<Vec<Result<Circle, UnreadCircle>>, InputError> {
-        use serde::Deserialize as _;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let whole = match Circle::parse_json_list(text) {
-            Ok(list) => return Ok(list.into_iter().map(Ok).collect()),
-            Err(e) => e,
-        };
-        // Not an array of JSON values: an error of the whole text.
-        let n = serde_json::from_str::<Vec<serde::de::IgnoredAny>>(text)
-            .map_err(|e| json_error(text, &e, "circles"))?
-            .len();
-        let fields: Vec<String> = (0..n).map(|k| format!("[{k}]")).collect();
-        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        // (the text is JSON: every entry is found)
-        let Some(starts) = crate::json_path::value_offsets(text, &fields).into_iter().collect::<Option<Vec<usize>>>()
-        else {
-            return Err(whole);
-        };
-        let places = crate::json_path::line_columns(text, &starts);
-        let entries = starts.iter().zip(places).enumerate().map(|(k, (&start, (line, column)))| {
-            let entry = &text[start..];
-            if entry.starts_with('[') {
-                return Err(UnreadCircle {
-                    id: None,
-                    error: array_circle(format!("circles[{k}]"), Some((line, column))),
-                });
-            }
-            let e = match Circle::deserialize(&mut serde_json::Deserializer::from_str(entry)) {
-                Ok(circle) => return Ok(circle),
-                Err(e) => e,
-            };
-            // The problem the entry alone gives, named and placed in the list.
-            let mut error = json_error(entry, &e, "");
-            for p in &mut error.problems {
-                p.field =
-                    if p.field.is_empty() { format!("circles[{k}]") } else { format!("circles[{k}].{}", p.field) };
-                if p.line == Some(1) {
-                    p.column = p.column.map(|c| c.saturating_add(column - 1));
-                }
-                p.line = p.line.map(|l| l.saturating_add(line - 1));
-            }
-            // Its id, when it has one as text: `verify` names the entry to an assessment for it.
-            let id = serde_json::Value::deserialize(&mut serde_json::Deserializer::from_str(entry))
-                .ok()
-                .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
-            Err(UnreadCircle { id, error })
-        });
-        Ok(entries.collect())
     }
 
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
@@ -1413,6 +1340,83 @@ fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
+    }
+}
+
+/// An entry of a list of circles that could not be read as a circle
+/// ([`Circle::parse_json_list_each`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadCircle {
+    /// The entry's `id`, when it has one as text.
+    pub id: Option<String>,
+    /// Its problem, named from the list (`circles[57].population`) and placed in the list's text.
+    pub error: InputError,
+}
+
+// (after the rest of the file, so that its code keeps its lines: the panic locations the
+// scoring module carries stay as they were)
+impl Circle {
+    /// A district's circles from a JSON array, each entry read alone: an entry that cannot be
+    /// read as a circle (a value of the wrong type, an unknown field, an array) is an `Err` of
+    /// its own, with the very problem [`Circle::parse_json`] gives for it alone, its field
+    /// named from the list (`circles[57].population`) and its line and column in `text`; the
+    /// other entries are read as [`Circle::parse_json_list`] reads them (absurd values kept).
+    /// For the command line, which scores a list's good circles and names its bad ones.
+    ///
+    /// The list is read once when every entry is a circle; only when one is not is it read
+    /// again, entry by entry.
+    ///
+    /// # Errors
+    /// Text that is not a JSON array at all (a syntax error anywhere, a number or an object at
+    /// the top): the JSON error for the whole text, as [`Circle::parse_json_list`] gives it.
+    pub fn parse_json_list_each(text: &str) -> Result<Vec<Result<Circle, UnreadCircle>>, InputError> {
+        use serde::Deserialize as _;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let whole = match Circle::parse_json_list(text) {
+            Ok(list) => return Ok(list.into_iter().map(Ok).collect()),
+            Err(e) => e,
+        };
+        // Not an array of JSON values: an error of the whole text.
+        let n = serde_json::from_str::<Vec<serde::de::IgnoredAny>>(text)
+            .map_err(|e| json_error(text, &e, "circles"))?
+            .len();
+        let fields: Vec<String> = (0..n).map(|k| format!("[{k}]")).collect();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        // (the text is JSON: every entry is found)
+        let Some(starts) = crate::json_path::value_offsets(text, &fields).into_iter().collect::<Option<Vec<usize>>>()
+        else {
+            return Err(whole);
+        };
+        let places = crate::json_path::line_columns(text, &starts);
+        let entries = starts.iter().zip(places).enumerate().map(|(k, (&start, (line, column)))| {
+            let entry = &text[start..];
+            if entry.starts_with('[') {
+                return Err(UnreadCircle {
+                    id: None,
+                    error: array_circle(format!("circles[{k}]"), Some((line, column))),
+                });
+            }
+            let e = match Circle::deserialize(&mut serde_json::Deserializer::from_str(entry)) {
+                Ok(circle) => return Ok(circle),
+                Err(e) => e,
+            };
+            // The problem the entry alone gives, named and placed in the list.
+            let mut error = json_error(entry, &e, "");
+            for p in &mut error.problems {
+                p.field =
+                    if p.field.is_empty() { format!("circles[{k}]") } else { format!("circles[{k}].{}", p.field) };
+                if p.line == Some(1) {
+                    p.column = p.column.map(|c| c.saturating_add(column - 1));
+                }
+                p.line = p.line.map(|l| l.saturating_add(line - 1));
+            }
+            // Its id, when it has one as text: `verify` names the entry to an assessment for it.
+            let id = serde_json::Value::deserialize(&mut serde_json::Deserializer::from_str(entry))
+                .ok()
+                .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
+            Err(UnreadCircle { id, error })
+        });
+        Ok(entries.collect())
     }
 }
 
