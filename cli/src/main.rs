@@ -8,13 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use lifecircle_core::access::{self, Crs, load};
-use lifecircle_core::circle::UnreadCircle;
 use lifecircle_core::report::{self, Format};
 use lifecircle_core::standard::{self, BUILTIN, Lang, Standard, StandardError};
 use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
 mod batch;
+mod list;
 mod terminal;
 mod verify;
 
@@ -986,7 +986,7 @@ fn is_list(text: &str) -> bool {
 
 /// A circle of a file, with its place when the file is a list; or the entry of a list that
 /// could not be read as a circle.
-type Entry = (Option<usize>, Result<Circle, UnreadCircle>);
+type Entry = (Option<usize>, Result<Circle, list::Unread>);
 
 /// The circles in a file, one or a list (the district dashboard's export), read as
 /// [`Circle::parse_json`] reads one: absurd values are kept, for `district` to name. In a list,
@@ -994,7 +994,7 @@ type Entry = (Option<usize>, Result<Circle, UnreadCircle>);
 /// list, `circles[57].population`, placed at its line), and the others are read.
 fn parse_circles(text: &str) -> Result<Vec<Entry>, lifecircle_core::InputError> {
     if is_list(text) {
-        Ok(Circle::parse_json_list_each(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect())
+        Ok(list::parse_each(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect())
     } else {
         Ok(vec![(None, Ok(Circle::parse_json(text)?))])
     }
@@ -1029,7 +1029,7 @@ fn circles_in(text: &str) -> Result<FileCircles, lifecircle_core::InputError> {
     for (k, c) in parse_circles(text)? {
         let c = match c {
             Ok(c) => c,
-            Err(UnreadCircle { id, error }) => {
+            Err(list::Unread { id, error }) => {
                 bad.push((k, id, error));
                 continue;
             }
@@ -1674,7 +1674,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 }
                                 // An entry of a list that is no circle: named, and the others
                                 // read on, so that every bad circle is named at once.
-                                Err(UnreadCircle { error, .. }) => failed.push(Failure::Invalid(format!(
+                                Err(list::Unread { error, .. }) => failed.push(Failure::Invalid(format!(
                                     "{}: {}",
                                     path.display(),
                                     input_error(&error)
