@@ -14,6 +14,7 @@ use lifecircle_core::table::Csv;
 use lifecircle_core::{Circle, Date, example};
 
 mod batch;
+mod list;
 mod terminal;
 mod verify;
 
@@ -35,9 +36,9 @@ const AFTER_HELP: &str = "\
   3  无法读取文件 a file could not be read
 
 输出 Output:
-  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及 verify 最后的汇总行（通过与否都在此）
-  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and verify's
-  closing summary (whether or not all verified)
+  标准输出：报告、表格、JSON；validate 与 verify 每个文件、每份结果的结论，以及两者最后的汇总行（通过与否都在此）
+  stdout: reports, tables, JSON; validate's and verify's line for each file or assessment, and their
+  closing summary (whether or not all passed)
   标准错误输出：问题、警告与提示，包括 score 未能评分的生活圈及其计数
   stderr: problems, warnings and notes, among them the circles score could not score, and how many
 
@@ -983,10 +984,20 @@ fn is_list(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim_start().starts_with('[')
 }
 
+/// A circle of a file, with its place when the file is a list; or the entry of a list that
+/// could not be read as a circle.
+type Entry = (Option<usize>, Result<Circle, list::Unread>);
+
 /// The circles in a file, one or a list (the district dashboard's export), read as
-/// [`Circle::parse_json`] reads one: absurd values are kept, for `district` to name.
-fn parse_circles(text: &str) -> Result<Vec<Circle>, lifecircle_core::InputError> {
-    if is_list(text) { Circle::parse_json_list(text) } else { Circle::parse_json(text).map(|c| vec![c]) }
+/// [`Circle::parse_json`] reads one: absurd values are kept, for `district` to name. In a list,
+/// an entry that cannot be read as a circle is an `Err` of its own (its field named from the
+/// list, `circles[57].population`, placed at its line), and the others are read.
+fn parse_circles(text: &str) -> Result<Vec<Entry>, lifecircle_core::InputError> {
+    if is_list(text) {
+        Ok(list::parse_each(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect())
+    } else {
+        Ok(vec![(None, Ok(Circle::parse_json(text)?))])
+    }
 }
 
 /// The circles of one file, each checked as [`Circle::from_json`] checks one.
@@ -995,47 +1006,53 @@ struct FileCircles {
     list: bool,
     /// The circles that pass, each with its place in a list.
     good: Vec<(Option<usize>, Circle)>,
-    /// The circles that do not, each with its place in a list and its problems, placed at
-    /// their line in the file (in a list, each field named by its circle: `circles[2].population`).
-    bad: Vec<(Option<usize>, Circle, lifecircle_core::InputError)>,
+    /// The entries of a list that do not (an absurd value, or a value of the wrong type), each
+    /// with its place, its id when it has one as text and its problems, placed at their line in
+    /// the file, each field named by its circle (`circles[2].population`); or the one circle of
+    /// a file with an absurd value.
+    bad: Vec<(Option<usize>, Option<String>, lifecircle_core::InputError)>,
 }
 
 /// The circles in a file, one or a list, each checked as [`Circle::from_json`] checks one:
-/// a circle with an absurd value is set apart with its problems, and the others in its list
-/// still count (one bad circle of 200 no longer drops the 199). Only JSON that cannot be read
-/// as circles at all is an error for the whole file.
+/// a circle of a list with an absurd value or a value of the wrong type is set apart with its
+/// problems, and the others in its list still count (one bad circle of 200 no longer drops the
+/// 199). Only JSON that cannot be read as circles at all (a syntax error, no list, a single
+/// circle that cannot be read) is an error for the whole file.
 fn circles_in(text: &str) -> Result<FileCircles, lifecircle_core::InputError> {
     let list = is_list(text);
-    let circles: Vec<(Option<usize>, Circle)> = if list {
-        Circle::parse_json_list(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect()
-    } else {
-        vec![(None, Circle::parse_json(text)?)]
-    };
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    // Every problem placed at its line in one reading of the text, then handed back to its circle.
+    // Every problem found by checking placed at its line in one reading of the text, then
+    // handed back to its circle (`bad[i]`, `n` problems).
     let mut all = lifecircle_core::InputError { problems: Vec::new() };
     let mut counts = Vec::new();
-    for (k, c) in circles {
+    for (k, c) in parse_circles(text)? {
+        let c = match c {
+            Ok(c) => c,
+            Err(list::Unread { id, error }) => {
+                bad.push((k, id, error));
+                continue;
+            }
+        };
         let problems = c.check();
         if problems.is_empty() {
             good.push((k, c));
             continue;
         }
-        counts.push(problems.len());
+        counts.push((bad.len(), problems.len()));
         all.problems.extend(problems.into_iter().map(|mut p| {
             if let Some(k) = k {
                 p.field = format!("circles[{k}].{}", p.field);
             }
             p
         }));
-        bad.push((k, c, lifecircle_core::InputError { problems: Vec::new() }));
+        bad.push((k, Some(c.id), lifecircle_core::InputError { problems: Vec::new() }));
     }
     if !all.problems.is_empty() {
         all.locate(text);
         let mut placed = all.problems.into_iter();
-        for ((.., e), n) in bad.iter_mut().zip(counts) {
-            e.problems = placed.by_ref().take(n).collect();
+        for (i, n) in counts {
+            bad[i].2.problems = placed.by_ref().take(n).collect();
         }
     }
     Ok(FileCircles { list, good, bad })
@@ -1250,14 +1267,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
-            match (bad, unreadable.len()) {
-                (0, 0) => Ok(()),
-                (0, n) => Err(Failure::Io(format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"))),
-                (bad, 0) => Err(Failure::Invalid(format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"))),
-                (bad, n) => Err(Failure::Invalid(format!(
-                    "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
-                ))),
-            }
+            // The summary goes where each file's line goes, as `verify`'s: stdout, the last line
+            // of the result (the exit code tells the outcome); the message of the failure is
+            // then empty (said already).
+            let (summary, failure): (String, fn(String) -> Failure) = match (bad, unreadable.len()) {
+                (0, 0) => return Ok(()),
+                (0, n) => (format!("{n} 个标准文件无法读取 / {n} standard file(s) could not be read"), Failure::Io),
+                (bad, 0) => (format!("{bad} 个标准文件无效 / {bad} invalid standard file(s)"), Failure::Invalid),
+                (bad, n) => (
+                    format!(
+                        "{bad} 个标准文件无效，{n} 个无法读取 / {bad} invalid standard file(s), {n} could not be read"
+                    ),
+                    Failure::Invalid,
+                ),
+            };
+            say!("{summary}");
+            Err(failure(String::new()))
         }
         Command::Show { standard } => {
             let std = load_any(&standard)?;
@@ -1429,9 +1454,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 });
                 match read {
                     Ok(FileCircles { good, bad, .. }) => {
-                        for (at, circle, e) in bad {
+                        for (at, id, e) in bad {
                             say!("✘ {}: {}", path.display(), input_error(&e));
-                            invalid.push(verify::Given { path: path.clone(), at, circle });
+                            invalid.push(verify::Invalid { path: path.clone(), at, id });
                         }
                         files.extend(good.into_iter().map(|(at, circle)| verify::Given {
                             path: path.clone(),
@@ -1629,7 +1654,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         continue;
                     }
                 };
-                let list = is_list(&text);
                 match parse_circles(&text) {
                     // An empty list (`[]`) is a mistake, not a district with no circles: its
                     // summary would mark every target as missed. Said of the file here (one
@@ -1641,10 +1665,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         lifecircle_core::district::NO_CIRCLES
                     ))),
                     Ok(cs) => {
-                        for (k, c) in cs.into_iter().enumerate() {
-                            warn_duplicates(&std, &c, &circle_label(path, list.then_some(k), &c));
-                            read_circles.push(c);
-                            from.push((texts.len(), list.then_some(k)));
+                        for (k, c) in cs {
+                            match c {
+                                Ok(c) => {
+                                    warn_duplicates(&std, &c, &circle_label(path, k, &c));
+                                    read_circles.push(c);
+                                    from.push((texts.len(), k));
+                                }
+                                // An entry of a list that is no circle: named, and the others
+                                // read on, so that every bad circle is named at once.
+                                Err(list::Unread { error, .. }) => failed.push(Failure::Invalid(format!(
+                                    "{}: {}",
+                                    path.display(),
+                                    input_error(&error)
+                                ))),
+                            }
                         }
                     }
                     Err(mut e) => {

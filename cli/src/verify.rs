@@ -376,10 +376,25 @@ pub(crate) struct Given {
 impl Given {
     /// How messages name it: its file, and in a list its place (`circles.json circles[57]`).
     pub(crate) fn label(&self) -> String {
-        match self.at {
-            Some(k) => format!("{} circles[{k}]", self.path.display()),
-            None => self.path.display().to_string(),
-        }
+        place(&self.path, self.at)
+    }
+}
+
+/// A circle given to verify whose entry in its file is invalid (an absurd value, a value of
+/// the wrong type): its file, its place when the file is a list, and its id when the entry has
+/// one as text (its problems are listed as it is read).
+#[derive(Debug)]
+pub(crate) struct Invalid {
+    pub path: PathBuf,
+    pub at: Option<usize>,
+    pub id: Option<String>,
+}
+
+/// How messages name a circle given: its file, and in a list its place (`circles.json circles[57]`).
+fn place(path: &std::path::Path, at: Option<usize>) -> String {
+    match at {
+        Some(k) => format!("{} circles[{k}]", path.display()),
+        None => path.display().to_string(),
     }
 }
 
@@ -399,14 +414,18 @@ pub(crate) fn circles_for<'a>(
     a: &Handed,
     files: &'a [Given],
     by_id: &[usize],
-    invalid: &[Given],
+    invalid: &[Invalid],
 ) -> Result<Vec<&'a Given>, String> {
     let at = by_id.partition_point(|&i| files[i].circle.id < a.circle_id);
     let same: Vec<&Given> = by_id[at..].iter().map(|&i| &files[i]).take_while(|g| g.circle.id == a.circle_id).collect();
     if !same.is_empty() {
         return Ok(same);
     }
-    let bad: Vec<String> = invalid.iter().filter(|g| g.circle.id == a.circle_id).map(Given::label).collect();
+    let bad: Vec<String> = invalid
+        .iter()
+        .filter(|g| g.id.as_deref() == Some(a.circle_id.as_str()))
+        .map(|g| place(&g.path, g.at))
+        .collect();
     if !bad.is_empty() {
         return Err(format!(
             "文件中该生活圈的数据有误：{}（问题见上）/ this circle's entry in the file is invalid: {} (its problems are listed above)",

@@ -50,6 +50,84 @@ fn one_bad_circle_of_a_list_is_named_and_the_others_are_scored() {
     assert!(err.contains("1 项未能评分（见上），其余 2 个生活圈已评分"), "{err}");
 }
 
+/// A list of three circles whose second has a value of the wrong type (`"population": "abc"`,
+/// the facilities an object): the circle cannot even be read, and yet it is set apart as one
+/// with an absurd value is. `score` writes the other two, the very rows it writes for them as
+/// files of their own, names the second by its field in the list and its line in the file,
+/// with the message it gets alone, and exits 1; `verify` verifies the two and tells an
+/// assessment for the second that its entry is invalid; `district` names every bad circle and
+/// writes no summary. (Before, the whole file was refused: `score` wrote no row.)
+#[test]
+fn a_circle_of_a_list_that_cannot_be_read_is_named_and_the_others_are_scored() {
+    let (a, c) = (circle("tlist-a"), circle("tlist-c"));
+    let mut b = circle("tlist-b");
+    b["population"] = "abc".into();
+    let text_of_list = serde_json::to_string_pretty(&serde_json::json!([a, b, c])).expect("json");
+    let list = tmp("type-bad.json", &text_of_list);
+    let out = score_longwan("csv", &[path(&list)]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let (fa, fc) = (tmp("type-bad-a.json", &a.to_string()), tmp("type-bad-c.json", &c.to_string()));
+    let alone = score_longwan("csv", &[path(&fa), path(&fc)]);
+    assert!(alone.status.success(), "{}", text(&alone));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&alone.stdout));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3, "a header and two rows");
+    // The line of the value, and its column: serde places a wrong value at its last character,
+    // the closing quote of `"abc"`, found here by hand in the pretty-printed text.
+    let row = text_of_list.lines().position(|l| l.contains("\"population\": \"abc\"")).expect("line");
+    let l = &text_of_list.lines().nth(row).expect("line");
+    let column = l.find("\"abc\"").expect("value") + "\"abc\"".len();
+    let line = row + 1;
+    assert!(
+        err.contains(&format!(
+            "{}: 生活圈数据有误（1 个问题）/ invalid circle input (1 problem)\n  第 {line} 行第 {column} 列 (line {line}, column \
+             {column}): circles[1].population: 数据类型不对：应为数字，这里是文本 \"abc\" / invalid type: string \"abc\", \
+             expected a number",
+            path(&list)
+        )),
+        "{err}"
+    );
+    assert!(err.contains("1 项未能评分（见上），其余 2 个生活圈已评分"), "{err}");
+
+    // verify: the two verify; an assessment said to be for the bad one is told its entry is invalid.
+    let scored = score_longwan("json", &[path(&fa), path(&fc)]);
+    let mut results: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let mut for_b = results[0].clone();
+    for_b["circle"]["id"] = "tlist-b".into();
+    results.as_array_mut().expect("list").insert(1, for_b);
+    let three = tmp("type-bad-three.json", &results.to_string());
+    let out = lifecircle(&["verify", "-a", path(&three), path(&list)]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(said.contains("[0] tlist-a: 核验通过 verified"), "{said}");
+    assert!(said.contains("[2] tlist-c: 核验通过 verified"), "{said}");
+    assert!(said.contains(&format!("第 {line} 行第 {column} 列"),), "{said}");
+    assert!(said.contains("circles[1].population: 数据类型不对：应为数字"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "[1] tlist-b: 无法核验 could not be verified: 文件中该生活圈的数据有误：{} circles[1]",
+            path(&list)
+        )),
+        "{said}"
+    );
+    assert!(said.contains("文件中 1 个生活圈的数据有误"), "{said}");
+
+    // district: every bad circle named, the one that cannot be read and one with an absurd value.
+    let mut d = circle("tlist-d");
+    d["population"] = (-5).into();
+    let mut e = circle("tlist-e");
+    e["facilities"] = serde_json::json!({});
+    let four = tmp("type-bad-four.json", &serde_json::json!([b, circle("tlist-a"), d, e]).to_string());
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-12-07", path(&four)]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(out.stdout.is_empty(), "no summary: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(err.contains("circles[0].population: 数据类型不对：应为数字，这里是文本 \"abc\""), "{err}");
+    assert!(err.contains("circles[2].population: 数值不合理：-5"), "{err}");
+    assert!(err.contains("circles[3].facilities: 数据类型不对：应为列表（[…]），这里是对象 {…}"), "{err}");
+    assert!(err.contains("未生成全区汇总"), "{err}");
+}
+
 /// `verify` checks the good circles of such a list; an assessment for the bad one is told that
 /// its entry in the file is invalid (not that no file has its id), and the bad entry counts in
 /// the summary even when no assessment is for it.

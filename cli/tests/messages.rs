@@ -2,7 +2,7 @@
 //! English (the value, the file, what was expected), and the exit code tells the kind of failure.
 
 mod common;
-use common::{lifecircle, root, text, tmp};
+use common::{lifecircle, root, stderr, text, tmp};
 
 fn sample() -> String {
     std::fs::read_to_string(root().join("standards/examples/longwan-2024.sample.json")).expect("sample")
@@ -306,6 +306,38 @@ fn validate_calls_bytes_that_are_no_standard_invalid_not_unreadable() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(text(&out).contains("1 个标准文件无效，1 个无法读取"), "{}", text(&out));
     assert_eq!(lifecircle(&["validate", missing]).status.code(), Some(3));
+}
+
+/// `validate` writes its result to stdout whatever it is, as `verify` does (README, "Output"):
+/// each file's line and the closing summary of the files that failed; stderr stays empty.
+/// (Before, the summary went to stderr.)
+#[test]
+fn validate_writes_its_summary_to_stdout_as_verify_does() {
+    let broken = tmp("validate-summary.toml", "not = [a standard");
+    let missing = "/nonexistent-dir/std.toml";
+    let good = root().join("standards/longwan-2024.toml");
+    let good = good.to_str().expect("p");
+    for (files, code, summary) in [
+        (vec![good, broken.to_str().expect("p")], 1, "1 个标准文件无效 / 1 invalid standard file(s)"),
+        (vec![good, missing], 3, "1 个标准文件无法读取 / 1 standard file(s) could not be read"),
+        (
+            vec![broken.to_str().expect("p"), missing],
+            1,
+            "1 个标准文件无效，1 个无法读取 / 1 invalid standard file(s), 1 could not be read",
+        ),
+    ] {
+        let mut args = vec!["validate"];
+        args.extend(&files);
+        let out = lifecircle(&args);
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{}", text(&out));
+        assert_eq!(said.lines().last(), Some(summary), "{said}");
+        assert!(said.starts_with(&format!("✔ {good}")) || !files.contains(&good), "{said}");
+        assert!(out.stderr.is_empty(), "nothing on stderr: {}", stderr(&out));
+    }
+    // Every file valid: their lines, and nothing else.
+    let out = lifecircle(&["validate", good]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out));
 }
 
 /// Arguments that do not go together are usage errors (exit 2), said Chinese first before any

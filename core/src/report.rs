@@ -430,6 +430,10 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         let _ = writeln!(o, "{item}{}{sep}{n}", l.t("暂定", "Provisional"));
     }
     let _ = writeln!(o, "{item}{}{sep}{}", l.t("评估日期", "Evaluation date"), d.as_of);
+    // What a third party needs to check the summary, as the score report gives it: the engine
+    // and the standard's digest in full here, each circle's input digest on its line.
+    let _ = writeln!(o, "{item}{}{sep}{} {}", l.t("计算引擎", "Engine"), d.engine.name, d.engine.version);
+    let _ = writeln!(o, "{item}{}{sep}{}", l.t("标准摘要 (SHA-256)", "Standard digest (SHA-256)"), d.standard_digest);
     // The evaluation date's warnings (as `score` gives them) and circles that look listed twice.
     for f in &d.findings {
         let _ = writeln!(o, "{item}⚠ {}", esc(md, f.message.get(lang)));
@@ -500,9 +504,18 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             (Some(s), Some(r)) => share(s, r),
             _ => l.t("无调查", "no survey").to_string(),
         };
+        // The input digest, to compare with the circle's assessment (`input_digest`): whole in
+        // Markdown, which is kept and searched; in text, read on a terminal, its first 12 hex
+        // digits, as the score report gives a data file's (48 bits: two inputs share them by
+        // chance about once in 2.8 × 10¹⁴; `verify` compares the whole).
+        let digest = if md {
+            format!("`{}`", c.input_digest)
+        } else {
+            format!("{}…", c.input_digest.get(..12).unwrap_or(&c.input_digest))
+        };
         let _ = writeln!(
             o,
-            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{year}{}{}{sep}{}{}{}{sep}{survey}",
+            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{year}{}{}{sep}{}{}{}{sep}{survey}{}{}{digest}",
             esc(md, &c.name),
             if c.sample { l.t("（示例数据）", " (sample data)") } else { "" },
             esc(md, &c.id),
@@ -517,6 +530,8 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             share(c.chain_outlets, c.commercial_outlets),
             l.t("；", "; "),
             l.t("满意/受访", "satisfied/respondents"),
+            l.t("；", "; "),
+            l.t("输入摘要 ", "input digest "),
         );
     }
     head(&mut o, l.t("本区目标", "The district's targets"));
@@ -604,6 +619,45 @@ mod tests {
 
     fn line<'a>(report: &'a str, has: &str) -> &'a str {
         report.lines().find(|l| l.contains(has)).unwrap_or_else(|| panic!("no line with {has}:\n{report}"))
+    }
+
+    /// The district report's head gives the engine and the standard's digest as the score
+    /// report does, and each circle's line the digest of its input: the very digests of the
+    /// circle's own assessment, whole in Markdown, the first 12 hex digits in text.
+    #[test]
+    fn the_district_report_gives_the_digests_its_json_has() {
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let day = crate::Date::new(2026, 12, 6).unwrap();
+        let a = crate::Circle::from_json(crate::example::example("longwan-2024").unwrap().json).unwrap();
+        let mut b = a.clone();
+        (b.id, b.name, b.population) = ("b".into(), "乙".into(), Some(5000.0));
+        let alone: Vec<Assessment> = [&a, &b].iter().map(|c| crate::score(&st, c, day).unwrap()).collect();
+        assert_ne!(alone[0].input_digest, alone[1].input_digest);
+        let d = crate::district::summarise(&st, &[a, b], day, None).unwrap();
+        let engine = format!("lifecircle-core {}", crate::VERSION);
+        let digest = &alone[0].standard.digest;
+        assert_eq!(digest.len(), 64);
+        for (lang, format) in [(Lang::Zh, Format::Text), (Lang::En, Format::Text), (Lang::Zh, Format::Markdown)] {
+            let r = render_district(&d, lang, format);
+            let item = if format == Format::Markdown { "- " } else { "" };
+            let (sep, e, s) = match lang {
+                Lang::Zh => ("：", "计算引擎", "标准摘要 (SHA-256)"),
+                Lang::En => (": ", "Engine", "Standard digest (SHA-256)"),
+            };
+            assert_eq!(line(&r, e), format!("{item}{e}{sep}{engine}"), "{r}");
+            assert_eq!(line(&r, s), format!("{item}{s}{sep}{digest}"), "{r}");
+            // Said after the evaluation date, before the circles.
+            assert!(r.find(e) > r.find(["评估日期", "Evaluation date"][usize::from(lang == Lang::En)]), "{r}");
+            for (c, a) in d.circles.iter().zip(&alone) {
+                let l = line(&r, &format!(" [{}]{sep}", c.id));
+                let shown = match format {
+                    Format::Markdown => format!("`{}`", a.input_digest),
+                    _ => format!("{}…", &a.input_digest[..12]),
+                };
+                let key = ["；输入摘要 ", "; input digest "][usize::from(lang == Lang::En)];
+                assert!(l.ends_with(&format!("{key}{shown}")), "{l}");
+            }
+        }
     }
 
     /// A gate, veto or mandatory item whose threshold, role or points are designed carries
