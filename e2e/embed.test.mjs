@@ -1046,6 +1046,42 @@ test('a standard not fetched while the browser was offline is fetched when it is
   }
 });
 
+test('the widgets\' program not fetched while the browser was offline is fetched when it is back online: the elements mount without a reload', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // The page and its script arrive; the connection drops before the wasm does.
+    await page.route('**/lifecircle_web_bg.wasm', async (route) => {
+      await context.setOffline(true);
+      await route.abort('internetdisconnected');
+    });
+    await page.goto(base + '/embed/late.html');
+    const ids = ['late-form', 'late-card', 'late-en'];
+    // (the page's own script fails too: its sample is fetched offline)
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).error?.code === 'wasm'), ids, { timeout: 60_000 });
+    const state = () => page.evaluate((ids) => ids.map((id) => {
+      const el = document.getElementById(id);
+      return { code: el.error?.code ?? null, mounted: el.handle !== null, notice: el.shadowRoot.querySelector('.lcx-notice').textContent.slice(0, 6) };
+    }), ids);
+    assert.deepEqual(await state(), ids.map(() => ({ code: 'wasm', mounted: false, notice: '组件无法加载' })));
+    await page.unroute('**/lifecircle_web_bg.wasm');
+    await context.setOffline(false);
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle !== null), ids, { timeout: 20_000 });
+    assert.deepEqual(await state(), ids.map(() => ({ code: null, mounted: true, notice: '' })));
+    // The form is there to fill in.
+    await page.locator('#late-form').getByLabel('生活圈名称', { exact: true }).fill('恢复联网后填写');
+    // Only the failed download itself was logged.
+    assert.ok(errors.every((e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|lifecircle_web_bg|WebAssembly/.test(e)), `errors: ${errors}`);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('one circle open in two tabs: a save in one is said in the other, before its own edits overwrite it', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {

@@ -143,16 +143,29 @@ if (typeof document !== 'undefined' && !me.broken) {
 }
 
 // Started now, awaited by nothing at the top level: a module importing this one goes on at once.
+const fetchWasm = () => init().then(() => { me.built = lc.builtWidgets(); }, (e) => {
+  // (A network failure's message, "Failed to fetch", does not name the file: added.)
+  const file = /\.wasm\b/.test(e.message) ? '' : ` (${new URL('lifecircle_web_bg.wasm', import.meta.url).pathname})`;
+  me.broken = codeError('wasm', SERVER.join(' / '), cspRefused(e) ? CSP
+    : `${e.message}${file}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`, SERVER);
+  // Not fetched because the browser was offline: fetched again once it is back online (`retry`).
+  me.offline = globalThis.navigator?.onLine === false;
+  console.error(e);
+}).then(settled);
 if (me.broken) queueMicrotask(settled); // once the elements below are defined
-else {
-  init().then(() => { me.built = lc.builtWidgets(); }, (e) => {
-    // (A network failure's message, "Failed to fetch", does not name the file: added.)
-    const file = /\.wasm\b/.test(e.message) ? '' : ` (${new URL('lifecircle_web_bg.wasm', import.meta.url).pathname})`;
-    me.broken = codeError('wasm', SERVER.join(' / '), cspRefused(e) ? CSP
-      : `${e.message}${file}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`, SERVER);
-    console.error(e);
-  }).then(settled);
-}
+else fetchWasm();
+// The wasm fetched again after failing offline (the elements that said so mount then, without the
+// reload that would lose the page's state); resolves when it has loaded or failed again.
+me.retry = () => {
+  if (me.offline) {
+    me.offline = false;
+    me.broken = null;
+    me.done = false;
+    me.ready = new Promise((r) => { loaded = r; });
+    fetchWasm();
+  }
+  return me.ready;
+};
 
 /** Resolves once the wasm has loaded; rejects with why it cannot (`code` "wasm" or "browser"). */
 export const whenReady = () => me.ready.then(() => { if (me.broken) throw me.broken; });
@@ -763,13 +776,16 @@ class LifecircleElement extends HTMLElement {
       : failure.text ? failure.text[en ? 1 : 0] : failure.message;
     this._say(`${say(this, 'failed')}${text}`, true, { failure }, failure.detail);
     if (failure.code !== 'wasm' && failure.code !== 'standard') return;
-    // A standard not fetched because the browser was offline is fetched again once it is back
-    // online (a failed fetch is not cached), without the reload that would lose the page's state.
-    if (failure.code === 'standard' && !this._onlineRetry) {
+    // A standard, or the wasm, not fetched because the browser was offline is fetched again once
+    // it is back online (a failed fetch is not cached), without the reload that would lose the
+    // page's state.
+    const bundle = this._bundle;
+    if ((failure.code === 'standard' || bundle.offline) && !this._onlineRetry) {
       this._onlineRetry = true;
-      addEventListener('online', () => {
+      addEventListener('online', async () => {
         this._onlineRetry = false;
-        if (this.isConnected && this._error?.code === 'standard') this._remount();
+        if (this._error?.code === 'wasm') await bundle.retry?.();
+        if (this.isConnected && this._error) this._remount();
       }, { once: true });
     }
     if (this._hasSaved?.()) this._notice.append(h('p', { class: 'lcx-saved' }, say(this, this._inSession ? 'stillSavedSession' : 'stillSaved')));
