@@ -451,3 +451,23 @@ test('the district types the values circle data cannot give into the board: summ
     await browser.close();
   }
 });
+
+test('district page printed on A4: the circles table is whole (no column cut off), without its remove buttons or the boxes\' hints, with the digests', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    // 718 px: an A4 page's width inside its margins, as Chromium lays out a print.
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: 'print' });
+    const wrap = board(page).locator('.lc-table-wrap');
+    const [scroll, client] = await wrap.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+    assert.ok(scroll <= client + 1, `the table is ${scroll} px wide in a ${client} px page: cut off on paper`);
+    assert.equal(await board(page).locator('.lc-remove').first().isVisible(), false, 'no remove buttons on paper');
+    assert.equal(await board(page).locator('.lc-t-report .lc-muted').first().isVisible(), false, 'no typing hints on paper');
+    assert.match(await board(page).locator('.lc-stamp').textContent(), /标准摘要 [0-9a-f]{12}…/);
+    assert.match(await board(page).locator('tbody tr').first().textContent(), /输入摘要 [0-9a-f]{12}…/);
+    await page.screenshot({ path: join(art, 'district-print-a4.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

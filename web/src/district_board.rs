@@ -107,8 +107,11 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
     let built = d.circles.iter().filter(|c| c.built).count();
     let own: Vec<&TargetProgress> = d.targets.iter().filter(|t| t.district_level).collect();
     let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
-    let this_year = own.iter().filter(|t| t.this_year && t.met.is_some()).count();
+    // This year's targets, all of them: one that cannot be judged yet (no community count, a
+    // value not reported) is counted and said, not left out ("达到 3 / 3" read as all met).
+    let this_year = own.iter().filter(|t| t.this_year).count();
     let met_now = own.iter().filter(|t| t.this_year && t.met == Some(true)).count();
+    let open = own.iter().filter(|t| t.this_year && t.met.is_none()).count();
     let samples = d.circles.iter().filter(|c| c.sample).count();
     let communities =
         d.communities.map(|n| format!("{}{n}", tr(l, " · 全区社区 ", " · communities in the district: ")));
@@ -142,22 +145,28 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         <header>
             <h2>{tr(l, "全区一刻钟便民生活圈目标进度", "District progress on 15-minute convenient living circles")}</h2>
             <p class="lc-stamp">
+                // The digests tie a printed number to the files submitted (`lifecircle verify`,
+                // the CLI's district report): the first 12 hex digits, as the CLI's text shows.
                 {format!(
-                    "{} {} v{} · {} {}",
+                    "{} {} v{} · {} {} · {} {}…",
                     tr(l, "评价标准", "Standard"),
                     d.standard,
                     d.standard_version,
                     tr(l, "评估日期", "as of"),
-                    d.as_of
+                    d.as_of,
+                    tr(l, "标准摘要", "standard digest"),
+                    short_digest(&d.standard_digest)
                 )}
                 {communities}
             </p>
         </header>
         <div class="lc-head" aria-live="polite">
             <span><span class="lc-total">{built}</span>{format!(" / {} {}", d.circles.len(), tr(l, "个生活圈已建成", "circles built"))}</span>
-            <span>{match l {
-                Lang::Zh => format!("本年目标达到 {met_now} / {this_year} 项"),
-                Lang::En => format!("{met_now} of {this_year} of this year's targets met"),
+            <span>{match (l, open) {
+                (Lang::Zh, 0) => format!("本年目标达到 {met_now} / {this_year} 项"),
+                (Lang::Zh, _) => format!("本年目标达到 {met_now} / {this_year} 项（{open} 项无法判断）"),
+                (Lang::En, 0) => format!("{met_now} of {this_year} of this year's targets met"),
+                (Lang::En, _) => format!("{met_now} of {this_year} of this year's targets met ({open} cannot be judged)"),
             }}</span>
         </div>
         // Sample circles count as the others do: said at the head, not only in their rows.
@@ -331,6 +340,11 @@ pub fn reported_text(v: f64, fraction: bool) -> String {
     if rest.is_empty() { format!("{int}%") } else { format!("{int}.{rest}%") }
 }
 
+/// A SHA-256 digest's first 12 hex digits (of 64): enough to tell two inputs apart by eye.
+fn short_digest(d: &str) -> &str {
+    d.get(..12).unwrap_or(d)
+}
+
 fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
     let share = |n: u32, of: u32| {
         if of == 0 {
@@ -378,7 +392,8 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                 <tr class:lc-unbuilt=!c.built>
                     <th scope="row">{c.name.clone()}
                         {c.sample.then(|| view! { <span class="lc-badge lc-sample">{tr(l, "示例数据", "sample data")}</span> })}
-                        <br/> <code>{c.id.clone()}</code></th>
+                        <br/> <code>{c.id.clone()}</code>
+                        <br/> <span class="lc-digest">{format!("{} {}…", tr(l, "输入摘要", "input digest"), short_digest(&c.input_digest))}</span></th>
                     // Each cell's column name, said before it where a phone stacks the rows.
                     <td class="lc-num" data-label=tr(l, "得分：", "Points: ")>{format!("{} / {}", fmt_num(c.total), fmt_num(c.max))}</td>
                     <td data-label=tr(l, "等级：", "Grade: ")>{grade}</td>
@@ -402,7 +417,7 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                         <th scope="col">{tr(l, "是否建成", "Built")}</th>
                         <th scope="col">{tr(l, "连锁店 / 商业网点", "Chain / commercial outlets")}</th>
                         <th scope="col">{tr(l, "满意 / 受访", "Satisfied / respondents")}</th>
-                        {removable.then(|| view! { <th scope="col">{tr(l, "操作", "Action")}</th> })}
+                        {removable.then(|| view! { <th scope="col" class="lc-act">{tr(l, "操作", "Action")}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

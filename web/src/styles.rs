@@ -285,7 +285,10 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district summary::-webkit-details-marker{display:none}
 .lc-district summary::before{content:"▸";content:"▸" / "";color:var(--_accent)}.lc-district details[open]>summary::before{content:"▾";content:"▾" / ""}
 .lc-district .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}
-@media print{.lc-root{font-size:11pt;color:#000;background:#fff}.lc-district .lc-target{break-inside:avoid}}
+.lc-district tbody th .lc-digest{color:var(--_muted);font-size:.8em;font-weight:400;overflow-wrap:anywhere}
+@media print{.lc-root{font-size:11pt;color:#000;background:#fff}.lc-district .lc-target{break-inside:avoid}
+.lc-district .lc-table-wrap{overflow:visible;width:auto;min-width:0}.lc-district table{min-width:0}
+.lc-district .lc-num{white-space:normal}.lc-district .lc-act,.lc-district .lc-t-report .lc-muted{display:none}}
 "#
 );
 

@@ -629,6 +629,34 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     assert!(t.contains("now 44.44% · target ≥ 30%"), "{t}");
 }
 
+/// A target that cannot be judged yet (no community count given) is counted among this year's
+/// and said, not left out ("1 / 2" read as half met of all); the stamp and each row carry the
+/// digests a printed board is checked by (the CLI's text report shows the same 12 hex digits).
+#[wasm_bindgen_test]
+async fn district_board_counts_targets_it_cannot_judge_and_shows_the_digests() {
+    use lifecircle_tests::district::{AS_OF, STANDARD, circles};
+    let cs = circles();
+    let st = load_builtin(STANDARD).unwrap();
+    let as_of: lifecircle_core::Date = AS_OF.parse().unwrap();
+    let mut o = MountOptions::new(st.clone(), as_of);
+    o.circle_json = Some(serde_json::to_string(&cs).unwrap());
+    let el = host();
+    let _m = mount_district(el.clone(), o).unwrap();
+    settle().await;
+    let t = text(&el);
+    // 2025's three targets: the chain share met, the count not, the community share unknown
+    // without the district's number of communities.
+    assert!(t.contains("本年目标达到 1 / 3 项（1 项无法判断）"), "{t}");
+    let stamp = el.query_selector(".lc-stamp").unwrap().unwrap().text_content().unwrap();
+    assert!(stamp.contains(&format!("标准摘要 {}…", &st.digest[..12])), "{stamp}");
+    let rows = el.query_selector_all("tbody tr").unwrap();
+    for (i, c) in cs.iter().enumerate() {
+        let digest = score(&st, c, as_of).unwrap().input_digest;
+        let row = rows.item(i as u32).unwrap().text_content().unwrap();
+        assert!(row.contains(&format!("输入摘要 {}…", &digest[..12])), "{row}");
+    }
+}
+
 /// Waits long enough for a rendering frame (resize observations run in one).
 async fn frame() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
