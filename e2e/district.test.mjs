@@ -128,13 +128,23 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "e", "name": "E", "colour": 1}') });
     await page.waitForTimeout(300);
     const notice = await board(page).locator('.lcx-notice').textContent();
-    assert.match(notice, /导入失败，当前内容未改变[\s\S]*bad\.json[\s\S]*circles\[4\]\.colour/);
+    // Named by its file and its own field: no line or column of the list the element rebuilt
+    // from every circle (第 1 行第 92573 列 circles[14]… pointed nowhere in his file).
+    assert.match(notice, /导入失败，当前内容未改变[\s\S]*bad\.json：colour: 没有这个字段“colour”/);
+    assert.doesNotMatch(notice, /circles\[|第 \d+ 行/);
     // In English, the same refusal in English, still naming the file.
     await page.click('#lang');
     await page.waitForTimeout(200);
-    assert.match(await board(page).locator('.lcx-notice').textContent(), /^Import failed; nothing was changed: bad\.json: line 1, column \d+: circles\[4\]\.colour: unknown field/);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /^Import failed; nothing was changed: bad\.json: colour: unknown field/);
     await page.click('#lang');
     await page.waitForTimeout(200);
+    assert.equal(await board(page).locator('tbody tr').count(), 4);
+    // A score result (`lifecircle score`'s output) chosen by mistake: said what it is, and what to
+    // choose instead; nothing changes.
+    const result = { engine: { name: 'lifecircle', version: '0.1.0' }, circle: { id: 'a', name: '甲' }, total: 80, max: 100 };
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'assess.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(result, null, 2)) });
+    await page.waitForTimeout(300);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*assess\.json：这是评分结果，不是生活圈数据：请选择生活圈数据文件/);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
     // Two files chosen together with the same circle id: which one is meant cannot be told,
     // so neither replaces the other silently; refused, naming both files; nothing changes.

@@ -1299,6 +1299,7 @@ class DistrictElement extends LifecircleElement {
     if (!files.length || !this._handle) return;
     const list = JSON.parse(this._handle.toJson());
     const from = list.map(() => null); // the file each circle came from, to name it in a problem
+    const at = list.map(() => null); // and its place in that file, when the file holds a list
     let added = 0;
     const replacedNames = []; // which circles a file replaced: said, not done silently
     // A file replaces a circle already listed under its id (a newer version of it); the same id
@@ -1308,7 +1309,12 @@ class DistrictElement extends LifecircleElement {
       for (const f of files) {
         let v;
         try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}：不是有效的 JSON 文本（可能选错了文件）/ not valid JSON: ${e.message}`); }
-        for (const c of Array.isArray(v) ? v : [v]) {
+        for (const [k, c] of (Array.isArray(v) ? v : [v]).entries()) {
+          // A score result (`lifecircle score`'s output, an assessment) is not a circle's data.
+          if (c && typeof c === 'object' && 'engine' in c && c.circle && typeof c.circle === 'object') {
+            throw new Error(`${f.name}：这是评分结果，不是生活圈数据：请选择生活圈数据文件（评估表单“导出”保存的 JSON，或评分时输入的文件） / this is a score result, not a circle's data: choose the circle's data file (the form's export, or the file that was scored)`);
+          }
+          const place = Array.isArray(v) ? k : null;
           const id = c && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : null;
           if (id !== null && chosen.has(id)) {
             throw new Error(`${f.name}：生活圈编号“${id}”在所选文件中出现两次（另见 ${chosen.get(id)}），无法确定以哪个为准，请只保留一个 / circle id "${id}" is given twice in the files chosen (also in ${chosen.get(id)}): keep one`);
@@ -1319,18 +1325,24 @@ class DistrictElement extends LifecircleElement {
           if (i >= 0) {
             const was = list[i] && typeof list[i].name === 'string' ? list[i].name : '';
             replacedNames.push({ was, id, file: f.name });
-            list[i] = c; from[i] = f.name;
-          } else { list.push(c); from.push(f.name); added += 1; }
+            list[i] = c; from[i] = f.name; at[i] = place;
+          } else { list.push(c); from.push(f.name); at.push(place); added += 1; }
         }
       }
       const json = JSON.stringify(list);
       try {
         this._handle.loadJson(json);
       } catch (e) {
-        // Each problem names the file its circle came from.
+        // Each problem names the file its circle came from, and the circle's place in it (the
+        // line and column are the list's this element rebuilt from all the circles, not the
+        // file's: left out).
         const named = (list, colon) => list.map((p) => {
-          const m = /^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )?circles\[(\d+)\]/.exec(p);
-          return m && from[+m[1]] ? `${from[+m[1]]}${colon}${p}` : p;
+          const m = /^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )?circles\[(\d+)\]\.?/.exec(p);
+          if (!m) return p;
+          const rest = p.slice(m[0].length);
+          const k = +m[1];
+          const where = at[k] !== null ? `circles[${at[k]}]${rest && !/^[:：\s]/.test(rest) ? '.' : ''}` : '';
+          return from[k] ? `${from[k]}${colon}${where}${rest}` : `circles[${k}]${m[0].endsWith('.') ? '.' : ''}${rest}`;
         });
         if (Array.isArray(e.problems)) e.problems = named(e.problems, '：');
         if (Array.isArray(e.problemsEn)) e.problemsEn = named(e.problemsEn, ': ');
