@@ -481,3 +481,33 @@ test('district page printed on A4: the circles table is whole (no column cut off
     await browser.close();
   }
 });
+
+test('district page: 示例数据 is said while the list holds sample circles, not once the district has removed them', { skip }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    const title = () => page.locator('#district-title').textContent();
+    assert.equal(await title(), '龙湾区（示例数据）');
+    assert.equal(await page.locator('#note').isVisible(), true);
+    // His own circle in, then every sample removed.
+    const own = { id: 'own-1', name: '本区自有的圈', built_year: 2025 };
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'own.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+    await page.waitForFunction(() => document.getElementById('lc-district').shadowRoot.querySelectorAll('tbody tr').length === 4);
+    assert.equal(await title(), '龙湾区（示例数据）', 'samples still listed');
+    while (await board(page).locator('tbody .lc-sample').count() > 0) {
+      const n = await board(page).locator('tbody tr').count();
+      await board(page).locator('tbody tr:has(.lc-sample) .lc-remove').first().click();
+      await page.waitForFunction((n) => document.getElementById('lc-district').shadowRoot.querySelectorAll('tbody tr').length === n - 1, n);
+    }
+    assert.equal(await title(), '龙湾区');
+    assert.equal(await page.locator('#note').isVisible(), false);
+    await page.click('#lang');
+    assert.equal(await title(), 'Longwan district');
+    await page.click('#lang');
+    await page.click('#reset');
+    assert.equal(await title(), '龙湾区（示例数据）');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -4,7 +4,7 @@ import { version } from './widgets/district/lifecircle-widgets.js';
 import { recall, relabelPage, remember, status as say } from './page.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', large: false, sample: null };
+const state = { lang: 'zh', large: false, sample: null, el: null };
 const STANDARD = 'longwan-2024';
 const TITLE = { zh: '全区进度 · 一刻钟便民生活圈评价 · 演示门户', en: 'District progress · 15-Minute Living Circle Evaluation · Demo portal' };
 
@@ -14,6 +14,14 @@ function relabel() {
   // The widgets' version is the wasm's: none when it did not load, and the page still switches language.
   let v = '';
   try { v = version(); } catch { /* the widget says why */ }
+  // The page says 示例数据 (title and note) while the list holds sample circles: not on a
+  // district's own list once the samples are removed, where it would go into his printout.
+  let sample = true;
+  try { sample = !state.el || state.el.data.some((c) => c && c.sample); } catch { /* not mounted: as loaded */ }
+  const title = $('district-title');
+  title.dataset.zh = sample ? '龙湾区（示例数据）' : '龙湾区';
+  title.dataset.en = sample ? 'Longwan district (sample data)' : 'Longwan district';
+  $('note').hidden = !sample;
   relabelPage(state.lang === 'en', TITLE, state.sample?.note, v);
 }
 
@@ -56,6 +64,7 @@ function addMine(el) {
   try {
     el.data = list;
     save(JSON.stringify(el.data));
+    relabel();
     status(`已加入本机自评的生活圈 ${mine.length} 个（编号相同者已替换）。`, `Added ${mine.length} ${mine.length === 1 ? 'circle' : 'circles'} assessed in this browser (same id: replaced).`);
   } catch (e) {
     status(`无法加入：${e.message}`, `Could not add them: ${e.message}`, true);
@@ -73,7 +82,8 @@ async function main() {
   el.setAttribute('lang', state.lang);
   const kept = savedList();
   el.data = kept ?? state.sample.circles;
-  el.addEventListener('lifecircle-input', (e) => save(e.detail)); // a file added, a circle removed
+  state.el = el;
+  el.addEventListener('lifecircle-input', (e) => { save(e.detail); relabel(); }); // a file added, a circle removed
   // The values the district typed for the targets circle data cannot give, kept as a portal
   // would keep them and given back as the `reported` attribute.
   const reported = recall('reported');
@@ -85,6 +95,7 @@ async function main() {
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
   $('reset').addEventListener('click', () => {
     el.data = state.sample.circles;
+    relabel();
     el.setAttribute('reported', ''); // none, and the values typed into the board give way
     remember('reported', '');
     try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }
