@@ -424,6 +424,20 @@ test('the district types the values circle data cannot give into the board: summ
     await notice.filter({ hasText: '个数须为 0 或正整数' }).waitFor();
     assert.equal(await why.count(), 1, 'one reason under the box, the newest');
     assert.match(await why.textContent(), /个数须为 0 或正整数/);
+    // A negative number is said as one (not "不是数值"), and a percentage in a count's box (the
+    // pilot: 100% read as 1) is refused as a slip.
+    await operatorsBox.fill('-1');
+    await operatorsBox.blur();
+    await notice.filter({ hasText: '“-1”是负数：填报值不能小于 0' }).waitFor();
+    await operatorsBox.fill('2');
+    await pilotBox.fill('100%');
+    await pilotBox.blur();
+    await notice.filter({ hasText: '“100%”是百分数：此项填个数' }).waitFor();
+    assert.equal(await pilotBox.getAttribute('aria-invalid'), 'true');
+    await pilotBox.fill('1');
+    await operatorsBox.fill('2.5');
+    await operatorsBox.blur();
+    await notice.filter({ hasText: '个数须为 0 或正整数' }).waitFor();
     assert.equal(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), raw, 'a refused value changes nothing');
     await page.screenshot({ path: join(art, 'district-typed-refused.png'), fullPage: true });
     await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().screenshot({ path: join(art, 'district-typed-refused-box.png') });

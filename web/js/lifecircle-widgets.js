@@ -272,6 +272,8 @@ const TEXT = {
   reportTaken: ['已采用填报值（{n} 项）并重新汇总。', 'Reported values taken ({n}); summarised again.'],
   reportCleared: ['已清除填报值，重新汇总。', 'Reported values cleared; summarised again.'],
   reportRefused: ['填报值未采用，汇总未改变：{zh}', 'Reported values not taken; the summary is unchanged: {en}'],
+  reportNegative: ['“{value}”是负数：填报值不能小于 0', '“{value}” is negative: a reported value cannot be below 0'],
+  reportCountPercent: ['“{value}”是百分数：此项填个数（整数），是否类目标是记 1、否记 0', '“{value}” is a percentage: this target takes a count (a whole number; yes or no: 1 or 0)'],
   reportNotNumber: ['“{value}”不是数值：请填写数字（不超过 15 位），如 1、2 或 30%', '“{value}” is not a number: write a number (at most 15 digits), e.g. 1, 2 or 30%'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
@@ -1217,9 +1219,13 @@ class DistrictElement extends LifecircleElement {
     const odd = boxes.find((b) => value(b) !== '' && !(/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(value(b)) && value(b).replace(/\D/g, '').length <= 15));
     const given = boxes.filter((b) => value(b) !== '');
     const text = given.map((b) => `${b.dataset.report}=${value(b)}`).join('; ');
+    // A percentage in a box that takes a count (创成省级试点: 100% read as 1) is a slip, said as one.
+    const percent = !odd && boxes.find((b) => b.hasAttribute('data-count') && /[%％]$/.test(value(b)));
     let refused = null;
-    if (odd) {
-      const [zh, en] = TEXT.reportNotNumber.map((t) => t.replace('{value}', odd.value.trim()));
+    if (odd || percent) {
+      const bad = odd || percent;
+      const key = percent ? 'reportCountPercent' : /^[-−－]/.test(value(bad)) ? 'reportNegative' : 'reportNotNumber';
+      const [zh, en] = TEXT[key].map((t) => t.replace('{value}', bad.value.trim()));
       refused = { zh, en };
     } else {
       try { this._handle.setReported(text); } catch (e) { refused = halves(e.message); }
@@ -1227,7 +1233,7 @@ class DistrictElement extends LifecircleElement {
     for (const w of this._slot.querySelectorAll('.lcx-report-why')) w.remove();
     if (refused) {
       // Said at the top (an alert) and under the box itself, which may be far down the page.
-      const bad = odd ?? box;
+      const bad = odd || percent || box;
       bad.setAttribute('aria-invalid', 'true');
       this._sayKey('reportRefused', refused, true);
       // (under the box its metric's id, `professional_operators=`, says nothing more)

@@ -312,7 +312,7 @@ fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
         <p class="lc-t-report">
             <label>{tr(l, "区里填报：", "Reported by the district: ")}
                 <input type="text" inputmode="decimal" autocomplete="off" size="8" data-report=t.metric.clone()
-                    value=value aria-describedby=hint_id.clone()/>
+                    data-count=(t.unit != "fraction").then_some("") value=value aria-describedby=hint_id.clone()/>
             </label>
             " " <span class="lc-muted" id=hint_id>{hint}</span>
         </p>
