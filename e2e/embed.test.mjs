@@ -1082,6 +1082,20 @@ test('the widgets\' program not fetched while the browser was offline is fetched
   }
 });
 
+/** A form for the circle `id` (element id too) added to an embed page, once mounted. */
+async function addForm(page, id) {
+  await page.evaluate(async (id) => {
+    await import('/widgets/lifecircle-widgets.js');
+    const f = document.createElement('lifecircle-assessment');
+    f.id = id;
+    f.setAttribute('circle-id', id);
+    f.setAttribute('as-of', '2025-06-30');
+    document.querySelector('main').append(f);
+    await f.ready;
+  }, id);
+  return page.locator(`#${id}`);
+}
+
 test('one circle open in two tabs: a save in one is said in the other, before its own edits overwrite it', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
@@ -1090,19 +1104,7 @@ test('one circle open in two tabs: a save in one is said in the other, before it
     b.on('pageerror', (e) => errors.push(String(e)));
     await b.goto(base + '/embed/late.html');
     await b.waitForSelector('body[data-ready]');
-    const form = async (page) => {
-      await page.evaluate(async () => {
-        await import('/widgets/lifecircle-widgets.js');
-        const f = document.createElement('lifecircle-assessment');
-        f.id = 'two-tabs';
-        f.setAttribute('circle-id', 'two-tabs');
-        f.setAttribute('as-of', '2025-06-30');
-        document.querySelector('main').append(f);
-        await f.ready;
-      });
-      return page.locator('#two-tabs');
-    };
-    const [fa, fb] = [await form(a), await form(b)];
+    const [fa, fb] = [await addForm(a, 'two-tabs'), await addForm(b, 'two-tabs')];
     await fa.getByLabel('生活圈名称', { exact: true }).fill('甲页填写');
     await b.waitForFunction(() => /另一个标签页/.test(document.getElementById('two-tabs').shadowRoot.querySelector('.lcx-notice').textContent));
     assert.equal(await fb.locator('.lcx-notice').getAttribute('role'), 'alert');
@@ -1120,16 +1122,7 @@ test('on a phone, autosave failing far down a long form is said where she types,
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     const { page, errors, context } = await open(browser, base + '/embed/late.html', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    await page.evaluate(async () => {
-      await import('/widgets/lifecircle-widgets.js');
-      const f = document.createElement('lifecircle-assessment');
-      f.id = 'full-storage';
-      f.setAttribute('circle-id', 'full-storage');
-      f.setAttribute('as-of', '2025-06-30');
-      document.querySelector('main').append(f);
-      await f.ready;
-    });
-    const form = page.locator('#full-storage');
+    const form = await addForm(page, 'full-storage');
     await form.getByLabel('生活圈名称', { exact: true }).fill('存储已满的圈');
     assert.equal(await form.locator('.lcx-notice').isHidden(), true, 'a save that works says nothing');
     // The browser's storage is full from now on.
