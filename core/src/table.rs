@@ -606,6 +606,8 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("现状", "Value"),
             ("是否达到", "Met"),
             ("尚差（生活圈或社区个数）", "Short by (circles or communities)"),
+            ("其中未填建成年份的生活圈", "Circles counted without a year built"),
+            ("不计未填年份的圈则尚差", "Short by without them"),
             ("计入的生活圈", "Circles counted"),
             ("区级目标", "District target"),
             ("依据", "Source"),
@@ -660,6 +662,18 @@ pub fn district(d: &District, lang: Lang) -> String {
         match g.short_by {
             Some(n) => c.num(f64::from(n)),
             None => c.empty(),
+        }
+        // A count that holds circles without a year built: how many, and how far short without
+        // them (0: met without them too).
+        match g.undated {
+            Some(u) => {
+                c.num(f64::from(u.circles));
+                c.num(f64::from(u.short_by));
+            }
+            None => {
+                c.empty();
+                c.empty();
+            }
         }
         match &g.counted {
             Some(ids) => {
