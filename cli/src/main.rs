@@ -1747,6 +1747,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let d = d.with_reported(&reported).map_err(|e| Failure::Usage(format!("--reported：{}", e.join("\n"))))?;
+            // The core's texts say what is needed in words for every reader (a dashboard has no
+            // flags); the flags that give it are this command's to say, on stderr.
+            for hint in district_hints(&d) {
+                tell!("{hint}");
+            }
             match format {
                 FormatArg::Json => {
                     emit_json(&(serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))? + "\n"))
@@ -1790,6 +1795,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             ))),
         },
     }
+}
+
+/// What `district` says on stderr of the values its flags could give and were not given: the
+/// number of communities (`--communities`) when a community share needs it, and each target
+/// the district reports itself (`--reported metric=value`) without a value. Chinese first.
+fn district_hints(d: &lifecircle_core::district::District) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.communities.is_none() && d.targets.iter().any(|t| t.metric == "community_share") {
+        out.push(
+            "提示：用 --communities 给出全区社区总数，即可计算社区比例 / hint: give the number of communities in the \
+             district with --communities to count the share of communities"
+                .to_string(),
+        );
+    }
+    let mut unreported: Vec<&str> = Vec::new();
+    for t in d.targets.iter().filter(|t| t.reportable() && t.value.is_none()) {
+        if !unreported.contains(&t.metric.as_str()) {
+            unreported.push(&t.metric);
+        }
+    }
+    if !unreported.is_empty() {
+        let flags: Vec<String> = unreported.iter().map(|m| format!("--reported {m}=值")).collect();
+        let flags_en: Vec<String> = unreported.iter().map(|m| format!("--reported {m}=value")).collect();
+        out.push(format!(
+            "提示：不能由生活圈数据得出的目标，核实后可用 {} 填报 / hint: targets circle data cannot give can be reported, once \
+             checked, with {}",
+            flags.join(" "),
+            flags_en.join(" ")
+        ));
+    }
+    out
 }
 
 /// A standard, with the network data mapped through its categories (`verify` loads each once).

@@ -1257,8 +1257,8 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                         None => (
                             None,
                             Text::new(
-                                "需要全区社区总数（命令行 --communities，组件的 communities 属性）。",
-                                "Needs the number of communities in the district (CLI --communities, the widget's communities attribute).",
+                                "需要全区社区总数：本次汇总未给出，给出后即可计算。",
+                                "Needs the number of communities in the district: not given for this summary; given, the share is counted.",
                             ),
                             "none",
                         ),
@@ -1311,15 +1311,11 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                 ),
                 _ => (
                     None,
+                    // Words for every reader: the dashboard has a box under the target, the CLI
+                    // says its own flag (`--reported`) on stderr.
                     Text::new(
-                        format!(
-                            "不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported {}=值，或全区进度看板上的“区里填报”框）。",
-                            t.metric
-                        ),
-                        format!(
-                            "Not derived from circle data; check it separately, then report its value (CLI --reported {}=value, or the “Reported by the district” box on the district dashboard).",
-                            t.metric
-                        ),
+                        "不能由生活圈数据得出，请另行核实；核实后可由区里填报其值。",
+                        "Not derived from circle data; check it separately, then the district can report its value.",
                     ),
                     "none",
                 ),

@@ -344,7 +344,7 @@ fn a_years_count_holds_only_the_circles_built_by_that_year() {
     let json = serde_json::to_value(&d).unwrap();
     assert_eq!(json["circles"][1]["built_year"], 2026);
     let csv = lifecircle_core::table::district(&d, Lang::Zh);
-    assert!(csv.contains(",累计建成生活圈个数,circles_built,个数,14,2,否,12,,,镇中社区一刻钟便民生活圈 [330303001010-demo]、乙圈（示例：缺超市、菜市场与生鲜店） [b],"), "{csv}");
+    assert!(csv.contains(",累计建成生活圈个数,circles_built,个数,14,2,否,未达到,12,,,镇中社区一刻钟便民生活圈 [330303001010-demo]、乙圈（示例：缺超市、菜市场与生鲜店） [b],"), "{csv}");
 
     // Without the year: counted in every year, as before, and said so.
     cs[1].built_year = None;
@@ -473,11 +473,11 @@ fn the_table_gives_percentages_and_metric_names() {
     let row = csv.split("\r\n").find(|r| r.starts_with("2026,,2026年争取连锁店")).unwrap();
     let cells: Vec<&str> = row.split(',').collect();
     assert_eq!(
-        &cells[3..10],
-        ["连锁店占商业网点比例（连锁化率）", "chain_share", "百分比（%）", "35", "44.44", "是", ""]
+        &cells[3..11],
+        ["连锁店占商业网点比例（连锁化率）", "chain_share", "百分比（%）", "35", "44.44", "是", "已提前达到", ""]
     );
     assert!(row.contains(&format!(",暂定,{},longwan-2024,", 20.0 / 45.0)), "{row}");
-    assert!(csv.starts_with("\u{feff}年份,本年,目标,指标,指标代码,单位,目标值（不低于）,现状,是否达到,尚差（生活圈或社区个数）,其中未填建成年份的生活圈,不计未填年份的圈则尚差,计入的生活圈,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}年份,本年,目标,指标,指标代码,单位,目标值（不低于）,现状,是否达到,判断,尚差（生活圈或社区个数）,其中未填建成年份的生活圈,不计未填年份的圈则尚差,计入的生活圈,"), "{csv}");
 }
 
 /// A value just below its target is never shown as the target, by the report, the table or
@@ -569,7 +569,7 @@ fn a_district_reports_the_targets_circle_data_cannot_give() {
     let d = summary(Some(COMMUNITIES));
     let target = |d: &District, metric: &str| d.targets.iter().find(|t| t.metric == metric).unwrap().clone();
     assert_eq!(target(&d, "provincial_pilot").value, None);
-    assert!(target(&d, "provincial_pilot").how.zh.contains("--reported provincial_pilot=值"));
+    assert!(target(&d, "provincial_pilot").how.zh.contains("核实后可由区里填报其值"));
 
     let given = parse_reported("provincial_pilot=1； professional_operators = 1").unwrap();
     let r = d.clone().with_reported(&given).unwrap();
