@@ -2038,3 +2038,23 @@ fn access_sites_says_why_it_suggests_no_site() {
         "{err}"
     );
 }
+
+/// A score result (`score --format json`) given to `district` for circle data is said to be
+/// one, with what to give instead, rather than "没有这个字段“engine”"; the circle data beside it
+/// still reads.
+#[test]
+fn district_given_a_score_result_says_so() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let data = tmp("result-data.json", &ex);
+    let data = data.to_str().expect("p");
+    let result = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", data]);
+    assert!(result.status.success());
+    let r = tmp("result-as-circle.json", &String::from_utf8(result.stdout).expect("utf8"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", r.to_str().expect("p")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("这是评分结果，不是生活圈数据：请提交生活圈数据（表单“导出”或 score 的输入文件）"), "{t}");
+    assert!(t.contains("this is a score result, not circle data"), "{t}");
+    assert!(!t.contains("engine"), "{t}");
+    assert!(t.contains("未生成全区汇总"), "{t}");
+}
