@@ -977,9 +977,9 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     assert_eq!(chain[19], "暂定", "the counting is this project's reading");
     assert_eq!(chain[17], "已核实", "the target itself is cited and verified");
     // 2026's community share (30 %) is not met on 2025-06-30, but its year is to come: 否 in
-    // the met column (one vocabulary, to filter on), 尚未到期 in the verdict beside it.
+    // the met column (one vocabulary, to filter on), the report's words in the verdict beside it.
     let later = target("community_share", "2026");
-    assert_eq!((later[8].as_str(), later[9].as_str()), ("否", "尚未到期"));
+    assert_eq!((later[8].as_str(), later[9].as_str()), ("否", "尚未达到（目标年份未到）"));
     // The circle counted has no year built: said in two columns of their own (1 circle; without
     // it no community of the 10 has a circle, 2 short of 20 %).
     assert_eq!((share[11].as_str(), share[12].as_str()), ("1", "2"));
@@ -1627,7 +1627,7 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(rows[0][8..10], ["是否达到".to_string(), "判断".to_string()]);
     // 11 chain of 24 outlets (45.83 %): the 2024 target (25 %) met by now, 2026's (35 %) met.
-    assert_eq!(met("chain_share", "2024"), pair("是", "现已达到（按评估日数据）"));
+    assert_eq!(met("chain_share", "2024"), pair("是", "现已达到（按评估日数据，非当年数据）"));
     assert_eq!(met("chain_share", "2026"), pair("是", "达到"));
     // 1 circle built against 6 (2024): still not met; against 14 (2026, this year): not met.
     assert_eq!(met("circles_built", "2024"), pair("否", "至今未达到"));
@@ -1636,7 +1636,11 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     assert!(rows[1..].iter().all(|r| ["是", "否", ""].contains(&r[8].as_str())), "{s}");
     let en = lifecircle(&[&args[..], &["--lang", "en"]].concat());
     let s = String::from_utf8(en.stdout).expect("utf8");
-    assert!(s.contains(",met by now (evaluation date's data),") && s.contains(",still not met,"), "{s}");
+    assert!(
+        s.contains(",yes,\"met by now (on the evaluation date's data, not that year's)\",")
+            && s.contains(",no,still not met,"),
+        "{s}"
+    );
 }
 
 /// `district` ends as `score` does when a circle file cannot be read: exit 3 (the help's

@@ -590,9 +590,10 @@ impl CircleRows {
 /// the JSON (fractions as fractions), has a column of its own. The met column (是否达到) is one
 /// vocabulary, to filter on: 是 or 否, the value on the evaluation date against the target
 /// (empty without a value); the verdict column (判断) next to it reads it by the target's year,
-/// as the report does: 达到 / 未达到 this year, 现已达到（按评估日数据）/ 至今未达到 of a past
-/// year (judged on the evaluation date's circles, not that year's), 已提前达到 / 尚未到期 of a
-/// later year, 无法判断, or 不按本区计算 (a target above the district). Each row ends with what produced it: the standard (id,
+/// in the report's words ([`crate::district::TargetProgress::verdict`] without its mark): 达到 /
+/// 未达到 this year, 现已达到（按评估日数据，非当年数据）/ 至今未达到 of a past year (judged on the
+/// evaluation date's circles, not that year's), 已提前达到 / 尚未达到（目标年份未到） of a later
+/// year, 无法判断, or 不按本区计算 (a target above the district). Each row ends with what produced it: the standard (id,
 /// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
@@ -651,27 +652,21 @@ pub fn district(d: &District, lang: Lang) -> String {
             Some(v) => c.num(crate::score::round2(v)),
             None => c.empty(),
         }
-        let past = g.year < d.as_of.year();
         // 是否达到: one vocabulary (是, 否, empty), to filter on.
         match g.met {
             Some(m) => c.text(yes_no(m)),
             None => c.empty(),
         }
-        // 判断: what it says by the target's year.
-        let ahead = g.year > d.as_of.year();
-        c.text(match g.met {
-            // A later year's target not met yet is not a failure.
-            Some(false) if !g.due(d.as_of) => lang.pick("尚未到期", "not yet due"),
-            Some(true) if ahead => lang.pick("已提前达到", "met ahead of its year"),
-            // A past year's target is judged on the evaluation date's circles, not that year's
-            // (as the report says): a plain 达到 would read as that year's result.
-            Some(true) if past => lang.pick("现已达到（按评估日数据）", "met by now (evaluation date's data)"),
-            Some(false) if past => lang.pick("至今未达到", "still not met"),
-            Some(true) => lang.pick("达到", "met"),
-            Some(false) => lang.pick("未达到", "not met"),
-            None if !g.district_level => lang.pick("不按本区计算", "not counted here"),
-            None => lang.pick("无法判断", "not measured"),
-        });
+        // 判断: what it says by the target's year, in the report's words (its verdict without the
+        // mark before it).
+        match g.met {
+            None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
+            _ => {
+                let verdict = g.verdict(d.as_of);
+                let v = verdict.get(lang);
+                c.text(v.split_once(' ').map_or(v, |(_, words)| words));
+            }
+        }
         match g.short_by {
             Some(n) => c.num(f64::from(n)),
             None => c.empty(),
