@@ -984,6 +984,23 @@ fn is_list(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim_start().starts_with('[')
 }
 
+/// What `district` says of a score result given for circle data ([`is_score_result`]). Refused,
+/// not read for its `circle`: the summary scores every circle again under the standard and date
+/// it is given, so the result's own standard, version, date and total would be dropped without
+/// a word, and a result from another standard, or edited, would be summarised as if it had been
+/// checked (`verify`'s work). The circle data is at hand wherever the result is.
+const SCORE_RESULT: &str = "这是评分结果，不是生活圈数据：请提交生活圈数据（表单“导出”或 score 的输入文件）；\
+                            核对评分结果请用 lifecircle verify / this is a score result, not circle data: give the \
+                            circle data (the form's “Export”, or the file score was given); to check a score result, \
+                            use lifecircle verify";
+
+/// Whether `text` is one score result (`score --format json`): an object with the `engine`
+/// and the `circle` an assessment has, which no circle has.
+fn is_score_result(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+        .is_ok_and(|v| v.get("engine").is_some_and(|e| e.is_object()) && v.get("circle").is_some_and(|c| c.is_object()))
+}
+
 /// A circle of a file, with its place when the file is a list; or the entry of a list that
 /// could not be read as a circle.
 type Entry = (Option<usize>, Result<Circle, list::Unread>);
@@ -1682,6 +1699,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             }
                         }
                     }
+                    // A score result (`score --format json`) given for circle data: said as
+                    // such, with what to give instead, not as an unknown field `engine`.
+                    Err(_) if is_score_result(&text) => {
+                        failed.push(Failure::Invalid(format!("{}：{SCORE_RESULT}", path.display())))
+                    }
                     Err(mut e) => {
                         e.locate(&text);
                         failed.push(Failure::Invalid(format!("{}: {}", path.display(), input_error(&e))));
@@ -1747,6 +1769,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             let d = d.with_reported(&reported).map_err(|e| Failure::Usage(format!("--reported：{}", e.join("\n"))))?;
+            // The core's texts say what is needed in words for every reader (a dashboard has no
+            // flags); the flags that give it are this command's to say, on stderr.
+            for hint in district_hints(&d) {
+                tell!("{hint}");
+            }
             match format {
                 FormatArg::Json => {
                     emit_json(&(serde_json::to_string_pretty(&d).map_err(|e| Failure::Invalid(e.to_string()))? + "\n"))
@@ -1790,6 +1817,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             ))),
         },
     }
+}
+
+/// What `district` says on stderr of the values its flags could give and were not given: the
+/// number of communities (`--communities`) when a community share needs it, and each target
+/// the district reports itself (`--reported metric=value`) without a value. Chinese first.
+fn district_hints(d: &lifecircle_core::district::District) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.communities.is_none() && d.targets.iter().any(|t| t.metric == "community_share") {
+        out.push(
+            "提示：用 --communities 给出全区社区总数，即可计算社区比例 / hint: give the number of communities in the \
+             district with --communities to count the share of communities"
+                .to_string(),
+        );
+    }
+    let mut unreported: Vec<&str> = Vec::new();
+    for t in d.targets.iter().filter(|t| t.reportable() && t.value.is_none()) {
+        if !unreported.contains(&t.metric.as_str()) {
+            unreported.push(&t.metric);
+        }
+    }
+    if !unreported.is_empty() {
+        let flags: Vec<String> = unreported.iter().map(|m| format!("--reported {m}=值")).collect();
+        let flags_en: Vec<String> = unreported.iter().map(|m| format!("--reported {m}=value")).collect();
+        out.push(format!(
+            "提示：不能由生活圈数据得出的目标，核实后可用 {} 填报 / hint: targets circle data cannot give can be reported, once \
+             checked, with {}",
+            flags.join(" "),
+            flags_en.join(" ")
+        ));
+    }
+    out
 }
 
 /// A standard, with the network data mapped through its categories (`verify` loads each once).

@@ -236,10 +236,20 @@ fn district_takes_what_the_district_reports() {
     let a = a.to_str().expect("path");
     let args = ["district", "-s", "longwan-2024", "--as-of", "2026-06-30", a];
     let t = text(&lifecircle(&args));
+    // The report's words fit a dashboard user too; the flag is the CLI's to say, on stderr.
+    assert!(t.contains("口径：不能由生活圈数据得出，请另行核实；核实后可由区里填报其值。"), "{t}");
+    assert!(t.contains("口径：需要全区社区总数：本次汇总未给出，给出后即可计算。"), "{t}");
+    let report = String::from_utf8(lifecircle(&args).stdout).expect("utf8");
     assert!(
-        t.contains("口径：不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported provincial_pilot=值"),
-        "{t}"
+        !report.contains("--reported") && !report.contains("--communities") && !report.contains("communities 属性"),
+        "{report}"
     );
+    let err = String::from_utf8_lossy(&lifecircle(&args).stderr).into_owned();
+    assert!(
+        err.contains("提示：不能由生活圈数据得出的目标，核实后可用 --reported provincial_pilot=值 --reported professional_operators=值 填报"),
+        "{err}"
+    );
+    assert!(err.contains("提示：用 --communities 给出全区社区总数"), "{err}");
     let out = lifecircle(
         &[&args[..], &["--reported", "provincial_pilot=1", "--reported", "professional_operators=3"]].concat(),
     );
@@ -955,20 +965,26 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
             share[6].as_str(),
             share[7].as_str(),
             share[8].as_str(),
-            share[9].as_str()
+            share[9].as_str(),
+            share[10].as_str()
         ),
-        ("创成生活圈的社区比例", "百分比（%）", "20", "10", "否", "1")
+        ("创成生活圈的社区比例", "百分比（%）", "20", "10", "否", "未达到", "1")
     );
-    assert_eq!(share[17].parse::<f64>().ok(), Some(0.1));
+    assert_eq!(share[20].parse::<f64>().ok(), Some(0.1));
     let chain = target("chain_share", "2025");
     assert_eq!((chain[7].as_str(), chain[8].as_str()), ("45.83", "是"));
-    assert_eq!(chain[17].parse::<f64>().ok(), Some(11.0 / 24.0));
-    assert_eq!(chain[16], "暂定", "the counting is this project's reading");
-    assert_eq!(chain[14], "已核实", "the target itself is cited and verified");
-    // 2026's community share (30 %) is not met on 2025-06-30, but its year is to come.
-    assert_eq!(target("community_share", "2026")[8], "尚未到期");
+    assert_eq!(chain[20].parse::<f64>().ok(), Some(11.0 / 24.0));
+    assert_eq!(chain[19], "暂定", "the counting is this project's reading");
+    assert_eq!(chain[17], "已核实", "the target itself is cited and verified");
+    // 2026's community share (30 %) is not met on 2025-06-30, but its year is to come: 否 in
+    // the met column (one vocabulary, to filter on), the report's words in the verdict beside it.
+    let later = target("community_share", "2026");
+    assert_eq!((later[8].as_str(), later[9].as_str()), ("否", "尚未达到（目标年份未到）"));
+    // The circle counted has no year built: said in two columns of their own (1 circle; without
+    // it no community of the 10 has a circle, 2 short of 20 %).
+    assert_eq!((share[11].as_str(), share[12].as_str()), ("1", "2"));
     // The circles each year's count is of.
-    assert_eq!(target("circles_built", "2025")[10], "镇中社区一刻钟便民生活圈 [330303001010-demo]");
+    assert_eq!(target("circles_built", "2025")[13], "镇中社区一刻钟便民生活圈 [330303001010-demo]");
 }
 
 /// What a third party handing results to a district relies on: the same facility or origin
@@ -1374,13 +1390,16 @@ fn district_counts_a_year_with_the_circles_built_by_then() {
         text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2024-12-31", "--communities", "10", a, b]));
     assert!(t.contains("\n- 2024年建成一刻钟便民生活圈试点6个以上（本年）：1（目标 ≥ 6） ✗ 未达到，差 5 个\n"), "{t}");
     assert!(t.contains("\n  计入的生活圈（1 个）：镇中社区一刻钟便民生活圈 [330303001010-demo]\n"), "{t}");
-    assert!(t.contains("建成年份晚于 2024 年的 1 个圈不计入：后建圈 [later]。"), "{t}");
+    assert!(t.contains("建成年份晚于 2024 年的 1 个圈不计入（2024 年时尚未建成）：后建圈 [later]。"), "{t}");
     assert!(
         t.contains("\n暂定：各圈得分与等级分数线（是否“建成”）均为暂定。注：标为“暂定”的要求、分值与阈值是本项目"),
         "{t}"
     );
     assert!(t.contains("品质型（五星）·暂定，建成；建成年份：2024；"), "{t}");
-    assert!(t.contains("1 个圈没有满意度调查，未计入：后建圈 [later]。"), "{t}");
+    // Built after the evaluation date, it is in no year's share either (its missing survey is
+    // not the reason): said by its year, and the headline's 建成 leaves it out.
+    assert!(!t.contains("没有满意度调查"), "{t}");
+    assert!(t.contains("生活圈：2 个（建成 1 个；另有 1 个建成年份晚于 2024 年，评估日时尚未建成，不计）"), "{t}");
     assert!(!t.contains("2024 2024年") && !t.contains("2025 2025年"), "{t}");
     // On 2026-12-06 both count toward 2026's 14.
     let t = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-12-06", a, b]));
@@ -1598,18 +1617,30 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     assert!(out.status.success(), "{}", text(&out));
     let s = String::from_utf8(out.stdout).expect("utf8");
     let rows = csv_rows(s.trim_start_matches('\u{feff}'));
+    // The met column (是/否, to filter on) and the verdict beside it.
     let met = |metric: &str, year: &str| {
-        rows.iter().find(|r| r[4] == metric && r[0] == year).map(|r| r[8].clone()).unwrap_or_else(|| panic!("{s}"))
+        rows.iter()
+            .find(|r| r[4] == metric && r[0] == year)
+            .map(|r| (r[8].clone(), r[9].clone()))
+            .unwrap_or_else(|| panic!("{s}"))
     };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(rows[0][8..10], ["是否达到".to_string(), "判断".to_string()]);
     // 11 chain of 24 outlets (45.83 %): the 2024 target (25 %) met by now, 2026's (35 %) met.
-    assert_eq!(met("chain_share", "2024"), "现已达到（按评估日数据）");
-    assert_eq!(met("chain_share", "2026"), "是");
+    assert_eq!(met("chain_share", "2024"), pair("是", "现已达到（按评估日数据，非当年数据）"));
+    assert_eq!(met("chain_share", "2026"), pair("是", "达到"));
     // 1 circle built against 6 (2024): still not met; against 14 (2026, this year): not met.
-    assert_eq!(met("circles_built", "2024"), "至今未达到");
-    assert_eq!(met("circles_built", "2026"), "否");
+    assert_eq!(met("circles_built", "2024"), pair("否", "至今未达到"));
+    assert_eq!(met("circles_built", "2026"), pair("否", "未达到"));
+    // Every row's met column is one of three words, whatever the year.
+    assert!(rows[1..].iter().all(|r| ["是", "否", ""].contains(&r[8].as_str())), "{s}");
     let en = lifecircle(&[&args[..], &["--lang", "en"]].concat());
     let s = String::from_utf8(en.stdout).expect("utf8");
-    assert!(s.contains(",met by now (evaluation date's data),") && s.contains(",still not met,"), "{s}");
+    assert!(
+        s.contains(",yes,\"met by now (on the evaluation date's data, not that year's)\",")
+            && s.contains(",no,still not met,"),
+        "{s}"
+    );
 }
 
 /// `district` ends as `score` does when a circle file cannot be read: exit 3 (the help's
@@ -1665,8 +1696,13 @@ fn district_says_why_a_circle_is_not_built() {
     let line = |id: &str| t.lines().find(|l| l.starts_with("- ") && l.contains(id)).unwrap_or_else(|| panic!("{t}"));
     // Each by id and name: an id alone says nothing to an official.
     assert!(line("[veto]").contains("未建成（未通过：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件）"), "{t}");
-    // The empty circle fails the gate and mandatory items, each named, and reaches no grade.
-    assert!(line("[empty]").contains("未建成（未通过：") && line("[empty]").contains("LW-B01"), "{t}");
+    // The empty circle has not answered the veto (said so, with what to do, not as failed),
+    // fails the gate and mandatory items, each named, and reaches no grade.
+    assert!(line("[empty]").contains("未建成（未作答，缺数据，按未通过计：LW-V01 "), "{t}");
+    assert!(
+        line("[empty]").contains("请评估机构确认后补填重交；未通过：") && line("[empty]").contains("LW-B01"),
+        "{t}"
+    );
     assert!(line("[empty]").contains("；总分未达最低等级）"), "{t}");
     let en = text(&lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2026-06-30", "--lang", "en", a]));
     assert!(en.contains("not built (failed: LW-V01 "), "{en}");
@@ -2005,4 +2041,24 @@ fn access_sites_says_why_it_suggests_no_site() {
         err.contains("分钟内可达综合超市，无需新设，表中没有选址 / all 1 origins (500 residents) already reach"),
         "{err}"
     );
+}
+
+/// A score result (`score --format json`) given to `district` for circle data is said to be
+/// one, with what to give instead, rather than "没有这个字段“engine”"; the circle data beside it
+/// still reads.
+#[test]
+fn district_given_a_score_result_says_so() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let data = tmp("result-data.json", &ex);
+    let data = data.to_str().expect("p");
+    let result = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", data]);
+    assert!(result.status.success());
+    let r = tmp("result-as-circle.json", &String::from_utf8(result.stdout).expect("utf8"));
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", r.to_str().expect("p")]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("这是评分结果，不是生活圈数据：请提交生活圈数据（表单“导出”或 score 的输入文件）"), "{t}");
+    assert!(t.contains("this is a score result, not circle data"), "{t}");
+    assert!(!t.contains("engine"), "{t}");
+    assert!(t.contains("未生成全区汇总"), "{t}");
 }

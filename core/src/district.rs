@@ -60,6 +60,10 @@ pub struct DistrictCircle {
     /// report gives as the reason a circle is not built. Not serialised, as `sample`.
     #[serde(skip)]
     pub failed_checks: Vec<(String, Text)>,
+    /// Those of `failed_checks` not answered (no data, counted as not passed), by indicator id:
+    /// the report says so and what to do, rather than that the check failed. Not serialised.
+    #[serde(skip)]
+    pub unanswered_checks: Vec<String>,
     /// Its total reaches no grade at all (before any veto, gate or cap). Not serialised.
     #[serde(skip)]
     pub below_grades: bool,
@@ -115,6 +119,22 @@ pub struct TargetProgress {
     /// built circle (`community_share`). `None` when met, not measured, or of another metric.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_by: Option<u32>,
+    /// Of a count (`circles_built`, `community_share`) that holds circles without a year built:
+    /// how many, and how far short it is without them. A year's target is met, or not, partly on
+    /// circles that may not have been there that year: the verdict says so, with what to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undated: Option<UndatedCount>,
+}
+
+/// The circles without a year built (`built_year`) in a year's count, which counts them in every
+/// year ([`TargetProgress::undated`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct UndatedCount {
+    /// The built circles counted that give no year built.
+    pub circles: u32,
+    /// How far short the target is without them (circles, or communities for
+    /// `community_share`); 0 when it is met without them too.
+    pub short_by: u32,
 }
 
 /// Circles of one list that look like the same circle under several ids: the same name, or the
@@ -207,13 +227,29 @@ impl DistrictCircle {
             return lang.pick("建成", "built").to_string();
         }
         let mut why = Vec::new();
-        if !self.failed_checks.is_empty() {
-            // Each with its name: an id alone says nothing to an official.
-            let named: Vec<String> =
-                self.failed_checks.iter().map(|(id, name)| format!("{id} {}", name.get(lang))).collect();
+        // Each with its name: an id alone says nothing to an official. A check failed for want
+        // of an answer is said apart from one answered and failed: "LW-V01 failed" would report
+        // an incident that nobody said happened.
+        type Checks<'a> = Vec<&'a (String, Text)>;
+        let (unanswered, failed): (Checks, Checks) =
+            self.failed_checks.iter().partition(|(id, _)| self.unanswered_checks.contains(id));
+        let named = |checks: &[&(String, Text)], sep: &str| {
+            checks.iter().map(|(id, name)| format!("{id} {}", name.get(lang))).collect::<Vec<_>>().join(sep)
+        };
+        // The unanswered first: what the district can do something about.
+        if !unanswered.is_empty() {
             why.push(match lang {
-                Lang::Zh => format!("未通过：{}", named.join("、")),
-                Lang::En => format!("failed: {}", named.join("; ")),
+                Lang::Zh => format!("未作答，缺数据，按未通过计：{}；请评估机构确认后补填重交", named(&unanswered, "、")),
+                Lang::En => format!(
+                    "not answered, missing data counted as not passed: {}; have the evaluator confirm it, fill it in and resubmit",
+                    named(&unanswered, "; ")
+                ),
+            });
+        }
+        if !failed.is_empty() {
+            why.push(match lang {
+                Lang::Zh => format!("未通过：{}", named(&failed, "、")),
+                Lang::En => format!("failed: {}", named(&failed, "; ")),
             });
         }
         if self.below_grades || why.is_empty() {
@@ -312,6 +348,38 @@ impl TargetProgress {
             (crate::standard::Lang::En, false) => format!("{n} short"),
             (crate::standard::Lang::En, true) => {
                 format!("{n} more {} needed", if n == 1 { "community" } else { "communities" })
+            }
+        })
+    }
+
+    /// What the verdict adds when the count holds circles without a year built
+    /// ([`Self::undated`]): how many, how far short without them, and what to do. `None` when
+    /// every circle counted gives its year.
+    pub fn undated_text(&self, lang: crate::standard::Lang) -> Option<String> {
+        let u = self.undated?;
+        let communities = self.metric == "community_share";
+        let (k, short) = (u.circles, u.short_by);
+        Some(match lang {
+            crate::standard::Lang::Zh => {
+                let without = match (short, communities) {
+                    (0, _) => "不计也达到".to_string(),
+                    (n, false) => format!("不计则差 {n} 个"),
+                    (n, true) => format!("不计则还差 {n} 个社区"),
+                };
+                format!("含未填建成年份的生活圈 {k} 个；{without}；请在表单“建成年份”一栏填写后重交")
+            }
+            crate::standard::Lang::En => {
+                let without = match (short, communities) {
+                    (0, _) => "met without them too".to_string(),
+                    (n, false) => format!("{n} short without them"),
+                    (n, true) => {
+                        format!("{n} more {} needed without them", if n == 1 { "community" } else { "communities" })
+                    }
+                };
+                format!(
+                    "{k} {} without a year built counted; {without}; fill in “Year built” on the form and resubmit",
+                    if k == 1 { "circle" } else { "circles" }
+                )
             }
         })
     }
@@ -509,6 +577,20 @@ impl District {
                 ),
             );
         }
+    }
+
+    /// The circles built on the evaluation date, by the rule a year's count uses: a grade of
+    /// the standard, and a year built (`built_year`) no later than the evaluation year, or none.
+    /// A report's headline gives this, not every circle with a grade: a circle built after the
+    /// evaluation date does not exist on it.
+    pub fn built_on_date(&self) -> usize {
+        self.circles.iter().filter(|c| c.built && !self.after_date(c)).count()
+    }
+
+    /// Whether a circle's year built (`built_year`) is after the evaluation year: it does not
+    /// exist on the evaluation date, and counts toward no target, shares included.
+    pub fn after_date(&self, c: &DistrictCircle) -> bool {
+        c.built_year.is_some_and(|y| i64::from(y) > i64::from(self.as_of.year()))
     }
 
     /// What a report says of the designed values right under the standard's line, when any
@@ -840,6 +922,9 @@ pub struct Scored {
     pub below_grades: bool,
     /// The vetoes, gates and mandatory items it failed (indicator id and name).
     pub failed_checks: Vec<(String, Text)>,
+    /// Those of `failed_checks` failed for want of an answer (no data, counted as not passed),
+    /// by indicator id: not the same as an answer that fails (an incident that happened).
+    pub unanswered_checks: Vec<String>,
     /// Its findings about the evaluation date (`standard_not_in_force`,
     /// `requirement_after_as_of`), which the summary says once.
     pub date_findings: Vec<Finding>,
@@ -859,6 +944,15 @@ impl Scored {
                 .iter()
                 .filter(|k| !k.passed)
                 .map(|k| (k.indicator.clone(), k.name.clone()))
+                .collect(),
+            unanswered_checks: a
+                .checks
+                .iter()
+                .filter(|k| !k.passed)
+                .filter(|k| {
+                    a.indicators.iter().any(|i| i.id == k.indicator && i.status == crate::assessment::Status::NoData)
+                })
+                .map(|k| k.indicator.clone())
                 .collect(),
             date_findings: a
                 .findings
@@ -902,6 +996,7 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                 built: a.grade.is_some(),
                 built_year: c.built_year,
                 failed_checks: a.failed_checks.clone(),
+                unanswered_checks: a.unanswered_checks.clone(),
                 below_grades: a.below_grades,
                 chain_outlets: chain,
                 commercial_outlets: commercial,
@@ -916,35 +1011,49 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
     // on that date). A circle without the year is counted in every year, as before the field
     // existed, and said so.
     let last = |year: i32| u32::try_from(year.min(as_of.year())).unwrap_or(0);
-    let built_by = |year: i32| -> Vec<usize> {
-        (0..circles.len())
-            .filter(|&i| circles[i].built && circles[i].built_year.is_none_or(|y| y <= last(year)))
-            .collect()
+    // The circles that exist in a year: built in it or before, or without the year. A year's
+    // count, its shares of outlets and its pooled survey all read these, so that no year's
+    // figure holds a circle that year's count leaves out.
+    let exists_by = |year: i32| -> Vec<usize> {
+        (0..circles.len()).filter(|&i| circles[i].built_year.is_none_or(|y| y <= last(year))).collect()
     };
+    let built_by = |year: i32| -> Vec<usize> { exists_by(year).into_iter().filter(|&i| circles[i].built).collect() };
     let named = |ix: &[usize], sep: &str| {
         ix.iter().map(|&i| format!("{} [{}]", circles[i].name, circles[i].id)).collect::<Vec<_>>().join(sep)
     };
-    // What the year rule left out or could not apply, for a year's `how`.
-    let year_said = |year: i32| -> (String, String) {
-        let later: Vec<usize> = (0..circles.len())
-            .filter(|&i| circles[i].built && circles[i].built_year.is_some_and(|y| y > last(year)))
-            .collect();
-        let unknown: Vec<usize> =
-            (0..circles.len()).filter(|&i| circles[i].built && circles[i].built_year.is_none()).collect();
+    // What the year rule left out or could not apply, for a year's `how`: of the built circles
+    // (a count of circles built), or of every circle (a share of outlets or a pooled survey).
+    let year_said = |year: i32, built_only: bool| -> (String, String) {
+        let of = |i: usize| !built_only || circles[i].built;
+        let later: Vec<usize> =
+            (0..circles.len()).filter(|&i| of(i) && circles[i].built_year.is_some_and(|y| y > last(year))).collect();
+        let unknown: Vec<usize> = (0..circles.len()).filter(|&i| of(i) && circles[i].built_year.is_none()).collect();
         let mut zh = String::new();
         let mut en = String::new();
         if !later.is_empty() {
             let y = last(year);
-            zh += &format!("建成年份晚于 {y} 年的 {} 个圈不计入：{}。", later.len(), named(&later, "、"));
-            en += &format!(" {} built after {y} not counted: {}.", later.len(), named(&later, "; "));
+            zh += &format!(
+                "建成年份晚于 {y} 年的 {} 个圈不计入（{y} 年时尚未建成）：{}。",
+                later.len(),
+                named(&later, "、")
+            );
+            en += &format!(
+                " {} built after {y} not counted (not there yet in {y}): {}.",
+                later.len(),
+                named(&later, "; ")
+            );
         }
-        if !unknown.is_empty() && unknown.len() == circles.iter().filter(|c| c.built).count() {
+        if !unknown.is_empty() && unknown.len() == (0..circles.len()).filter(|&i| of(i)).count() {
+            if !built_only {
+                // A share with no year at all is the evaluation date's, as every value here.
+                return (zh, en);
+            }
             // None has the year: said once, the list of circles counted names them.
-            zh += "各圈均未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成。";
+            zh += "各圈均未填建成年份，按评估日的现状计入各年，未必当年已建成。";
             en += " No circle gives its year built (built_year): each is counted in every year, as it stands on the evaluation date, not necessarily built by then.";
         } else if !unknown.is_empty() {
             zh += &format!(
-                "{} 个圈未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成：{}。",
+                "{} 个圈未填建成年份，按评估日的现状计入各年，未必当年已建成：{}。",
                 unknown.len(),
                 named(&unknown, "、")
             );
@@ -1003,41 +1112,64 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
         covered.dedup();
         (covered.len() as u32, unlisted)
     };
-    let sum = |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter_map(f).map(f64::from).sum::<f64>();
-    let (chain, commercial) = (sum(|c| Some(c.chain_outlets)), sum(|c| Some(c.commercial_outlets)));
-    // Surveys pool as the satisfaction indicator counts them: a sample below the standard's
-    // minimum is not used there, so it is not used here either.
-    let min_sample = survey.map_or(0, |(_, m)| m);
-    let usable = |c: &&DistrictCircle| c.respondents.is_some_and(|r| r >= min_sample);
-    let left: Vec<usize> =
-        (0..circles.len()).filter(|&i| circles[i].respondents.is_some_and(|r| r < min_sample)).collect();
-    let none: Vec<usize> = (0..circles.len()).filter(|&i| circles[i].respondents.is_none()).collect();
-    let pooled =
-        |f: fn(&DistrictCircle) -> Option<u32>| circles.iter().filter(usable).filter_map(f).map(f64::from).sum::<f64>();
-    let (satisfied, respondents) = (pooled(|c| c.satisfied), pooled(|c| c.respondents));
-    // The shares count every circle listed, built or not (the district's shops and residents
-    // are there either way): said when circles not built add to them.
+    // A year's shares count the circles that exist in that year ([`exists_by`]), built or not
+    // (the district's shops and residents are there either way): said when circles not built
+    // add to them.
     let among = |n: usize| match n {
         0 => (String::new(), String::new()),
         n => (format!("（含未建成的 {n} 个圈）"), format!(", the {n} not built among them")),
     };
-    let shops_from = among(circles.iter().filter(|c| !c.built && c.commercial_outlets > 0).count());
-    let surveys_from = among(circles.iter().filter(|c| !c.built && usable(c)).count());
-    // The circles the pool leaves out, by name and id: too small a sample, or no survey at all.
-    let mut left_out = (String::new(), String::new());
-    if !left.is_empty() {
-        let k = left.len();
-        left_out.0 += &format!("另有 {k} 个圈的样本少于 {min_sample} 份，与评分一样不予采用：{}。", named(&left, "、"));
-        left_out.1 += &format!(
-            " {k} circle(s) with fewer than {min_sample} respondents are left out, as in scoring: {}.",
-            named(&left, "; ")
-        );
+    // Surveys pool as the satisfaction indicator counts them: a sample below the standard's
+    // minimum is not used there, so it is not used here either.
+    let min_sample = survey.map_or(0, |(_, m)| m);
+    let usable = |c: &DistrictCircle| c.respondents.is_some_and(|r| r >= min_sample);
+    struct Shares {
+        chain: f64,
+        commercial: f64,
+        satisfied: f64,
+        respondents: f64,
+        shops_from: (String, String),
+        surveys_from: (String, String),
+        left_out: (String, String),
+        any_left: bool,
     }
-    if !none.is_empty() {
-        let k = none.len();
-        left_out.0 += &format!("{k} 个圈没有满意度调查，未计入：{}。", named(&none, "、"));
-        left_out.1 += &format!(" {k} circle(s) without a satisfaction survey are not counted: {}.", named(&none, "; "));
-    }
+    let shares = |ix: &[usize]| -> Shares {
+        let of = || ix.iter().map(|&i| &circles[i]);
+        let sum = |f: fn(&DistrictCircle) -> u32| of().map(f).map(f64::from).sum::<f64>();
+        let pooled = |f: fn(&DistrictCircle) -> Option<u32>| {
+            of().filter(|c| usable(c)).filter_map(f).map(f64::from).sum::<f64>()
+        };
+        let left: Vec<usize> =
+            ix.iter().copied().filter(|&i| circles[i].respondents.is_some_and(|r| r < min_sample)).collect();
+        let none: Vec<usize> = ix.iter().copied().filter(|&i| circles[i].respondents.is_none()).collect();
+        // The circles the pool leaves out, by name and id: too small a sample, or no survey at all.
+        let mut left_out = (String::new(), String::new());
+        if !left.is_empty() {
+            let k = left.len();
+            left_out.0 +=
+                &format!("另有 {k} 个圈的样本少于 {min_sample} 份，与评分一样不予采用：{}。", named(&left, "、"));
+            left_out.1 += &format!(
+                " {k} circle(s) with fewer than {min_sample} respondents are left out, as in scoring: {}.",
+                named(&left, "; ")
+            );
+        }
+        if !none.is_empty() {
+            let k = none.len();
+            left_out.0 += &format!("{k} 个圈没有满意度调查，未计入：{}。", named(&none, "、"));
+            left_out.1 +=
+                &format!(" {k} circle(s) without a satisfaction survey are not counted: {}.", named(&none, "; "));
+        }
+        Shares {
+            chain: sum(|c| c.chain_outlets),
+            commercial: sum(|c| c.commercial_outlets),
+            satisfied: pooled(|c| c.satisfied),
+            respondents: pooled(|c| c.respondents),
+            shops_from: among(of().filter(|c| !c.built && c.commercial_outlets > 0).count()),
+            surveys_from: among(of().filter(|c| !c.built && usable(c)).count()),
+            left_out,
+            any_left: !left.is_empty(),
+        }
+    };
     let ids = |ix: &[usize]| ix.iter().map(|&i| circles[i].id.clone()).collect::<Vec<_>>();
     let targets = st
         .targets
@@ -1045,15 +1177,23 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
         .map(|t| {
             let mut counted = None;
             let mut short_by = None;
+            let mut undated = None;
             let (value, how, counting) = match t.metric.as_str() {
                 "circles_built" => {
                     let ix = built_by(t.year);
                     let n = ix.len() as f64;
-                    let (more_zh, more_en) = year_said(t.year);
+                    let (more_zh, more_en) = year_said(t.year, true);
                     if n < t.at_least {
                         short_by = Some((t.at_least - n).ceil() as u32);
                     }
                     counted = Some(ids(&ix));
+                    let dated = ix.iter().filter(|&&i| circles[i].built_year.is_some()).count() as f64;
+                    if dated < n {
+                        undated = Some(UndatedCount {
+                            circles: (n - dated) as u32,
+                            short_by: if dated < t.at_least { (t.at_least - dated).ceil() as u32 } else { 0 },
+                        });
+                    }
                     (
                         Some(n),
                         Text::new(
@@ -1067,7 +1207,7 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                     let ix = built_by(t.year);
                     let (covered, unlisted) = communities_of(&ix);
                     let with_circle = covered + unlisted;
-                    let (more_zh, more_en) = year_said(t.year);
+                    let (more_zh, more_en) = year_said(t.year, true);
                     let unlisted_said = match unlisted {
                         0 => (String::new(), String::new()),
                         k => (
@@ -1093,6 +1233,18 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                                     .map(|k| k - with_circle);
                             }
                             counted = Some(ids(&ix));
+                            let dated: Vec<usize> =
+                                ix.iter().copied().filter(|&i| circles[i].built_year.is_some()).collect();
+                            if dated.len() < ix.len() {
+                                let (c, u) = communities_of(&dated);
+                                let with = c + u;
+                                undated = Some(UndatedCount {
+                                    circles: (ix.len() - dated.len()) as u32,
+                                    short_by: (with..=n)
+                                        .find(|k| f64::from(*k) / f64::from(n) >= t.at_least)
+                                        .map_or(0, |k| k - with),
+                                });
+                            }
                             (
                                 Some(share),
                                 Text::new(
@@ -1105,38 +1257,50 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                         None => (
                             None,
                             Text::new(
-                                "需要全区社区总数（命令行 --communities，组件的 communities 属性）。",
-                                "Needs the number of communities in the district (CLI --communities, the widget's communities attribute).",
+                                "需要全区社区总数：本次汇总未给出，给出后即可计算。",
+                                "Needs the number of communities in the district: not given for this summary; given, the share is counted.",
                             ),
                             "none",
                         ),
                     }
                 }
-                "chain_share" if commercial > 0.0 => (
-                    Some(chain / commercial),
-                    Text::new(
-                        format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈{}营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。", shops_from.0),
-                        format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles{} (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional).", shops_from.1),
-                    ),
-                    "provisional",
-                ),
-                "satisfaction" if respondents > 0.0 => (
-                    Some(satisfied / respondents),
-                    Text::new(
-                        format!("各圈{}满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。{}", surveys_from.0, left_out.0),
-                        format!("The circles' surveys pooled{}: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional).{}", surveys_from.1, left_out.1),
-                    ),
-                    "provisional",
-                ),
-                "chain_share" | "satisfaction" => (
-                    None,
-                    if t.metric == "satisfaction" && !left.is_empty() {
-                        Text::new(format!("各圈没有可用的满意度调查。{}", left_out.0), format!("No circle has a usable satisfaction survey.{}", left_out.1))
+                "chain_share" | "satisfaction" => {
+                    let s = shares(&exists_by(t.year));
+                    let (more_zh, more_en) = year_said(t.year, false);
+                    let (chain, commercial, satisfied, respondents) =
+                        (s.chain, s.commercial, s.satisfied, s.respondents);
+                    if t.metric == "chain_share" && commercial > 0.0 {
+                        (
+                            Some(chain / commercial),
+                            Text::new(
+                                format!("全区连锁店 {chain} 家 ÷ 商业网点 {commercial} 家：各圈{}营业中的商业类网点（本标准标为商业的业态大类）合计，与“连锁化率”指标同口径；全区合计与商业网点的范围为本项目的理解（暂定）。{more_zh}", s.shops_from.0),
+                                format!("{chain} chain outlets ÷ {commercial} commercial outlets, summed over the circles{} (open outlets of the classes this standard marks commercial, as the chain-share indicator counts them); summing and the scope of commercial outlets are this project's reading (provisional).{more_en}", s.shops_from.1),
+                            ),
+                            "provisional",
+                        )
+                    } else if t.metric == "satisfaction" && respondents > 0.0 {
+                        (
+                            Some(satisfied / respondents),
+                            Text::new(
+                                format!("各圈{}满意度调查合并：满意 {satisfied} 人 ÷ 受访 {respondents} 人（合并样本为本项目设计，暂定）。{}{more_zh}", s.surveys_from.0, s.left_out.0),
+                                format!("The circles' surveys pooled{}: {satisfied} satisfied ÷ {respondents} respondents (pooling is this project's reading, provisional).{}{more_en}", s.surveys_from.1, s.left_out.1),
+                            ),
+                            "provisional",
+                        )
+                    } else if t.metric == "satisfaction" && s.any_left {
+                        (
+                            None,
+                            Text::new(format!("各圈没有可用的满意度调查。{}{more_zh}", s.left_out.0), format!("No circle has a usable satisfaction survey.{}{more_en}", s.left_out.1)),
+                            "none",
+                        )
                     } else {
-                        Text::new("各圈没有可计算的数据（商业网点或满意度调查）。", "No circle has the data (commercial outlets or a satisfaction survey).")
-                    },
-                    "none",
-                ),
+                        (
+                            None,
+                            Text::new(format!("各圈没有可计算的数据（商业网点或满意度调查）。{more_zh}"), format!("No circle has the data (commercial outlets or a satisfaction survey).{more_en}")),
+                            "none",
+                        )
+                    }
+                }
                 _ if t.origin != st.id => (
                     None,
                     Text::new(
@@ -1147,15 +1311,11 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                 ),
                 _ => (
                     None,
+                    // Words for every reader: the dashboard has a box under the target, the CLI
+                    // says its own flag (`--reported`) on stderr.
                     Text::new(
-                        format!(
-                            "不能由生活圈数据得出，请另行核实；核实后可填报其值（命令行 --reported {}=值，或全区进度看板上的“区里填报”框）。",
-                            t.metric
-                        ),
-                        format!(
-                            "Not derived from circle data; check it separately, then report its value (CLI --reported {}=value, or the “Reported by the district” box on the district dashboard).",
-                            t.metric
-                        ),
+                        "不能由生活圈数据得出，请另行核实；核实后可由区里填报其值。",
+                        "Not derived from circle data; check it separately, then the district can report its value.",
                     ),
                     "none",
                 ),
@@ -1176,6 +1336,7 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                 counting,
                 counted,
                 short_by,
+                undated,
             }
         })
         .collect();
@@ -1306,6 +1467,155 @@ mod tests {
         // With no circle yet (a dashboard before its first circle), the standard and engine still.
         let empty = district(&st, &[], as_of, None);
         assert_eq!((empty.standard_digest.as_str(), &empty.engine), (st.digest.as_str(), &whole[0].engine));
+    }
+
+    /// Longwan's example circle as `id`, built in `year` (or without a year), with its last
+    /// `drop` facilities removed and its satisfaction survey `satisfied` of `respondents`.
+    fn circle_of(id: &str, year: Option<u32>, drop: usize, survey: (u32, u32)) -> Circle {
+        let mut c: serde_json::Value =
+            serde_json::from_str(crate::example::example("longwan-2024").unwrap().json).unwrap();
+        c["id"] = id.into();
+        c["name"] = format!("{id}圈").into();
+        c["communities"] = serde_json::json!([{"code": format!("3303030{id}"), "name": format!("{id}社区")}]);
+        match year {
+            Some(y) => c["built_year"] = y.into(),
+            None => {
+                c.as_object_mut().unwrap().remove("built_year");
+            }
+        }
+        let fs = c["facilities"].as_array_mut().unwrap();
+        fs.truncate(fs.len() - drop);
+        let key = c["surveys"].as_object().unwrap().keys().next().unwrap().clone();
+        c["surveys"][&key]["satisfied"] = survey.0.into();
+        c["surveys"][&key]["respondents"] = survey.1.into();
+        Circle::from_json(&c.to_string()).unwrap()
+    }
+
+    /// A year's chain share and pooled satisfaction count the circles that exist in that year
+    /// by the rule of that year's count (a year built no later than the target's year and the
+    /// evaluation year, or none), not every circle listed; the report's headline counts the
+    /// circles built on the evaluation date by the same rule, and the 口径 names those left out.
+    #[test]
+    fn a_years_shares_and_the_headline_count_the_circles_of_that_year() {
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let circles = [
+            circle_of("A", Some(2024), 0, (180, 200)),
+            circle_of("B", Some(2024), 6, (150, 150)),
+            circle_of("C", None, 3, (100, 120)),
+            // Built after the evaluation date: no chain outlet, and a survey unlike the others'.
+            {
+                let mut d = circle_of("D", Some(2025), 0, (10, 400));
+                d.facilities.iter_mut().for_each(|f| f.chain = false);
+                d
+            },
+        ];
+        let as_of: Date = "2024-12-31".parse().unwrap();
+        let d = summarise(&st, &circles, as_of, Some(40)).unwrap();
+        assert!(
+            d.circles.iter().all(|c| c.built),
+            "{:?}",
+            d.circles.iter().map(|c| c.standing(crate::standard::Lang::Zh)).collect::<Vec<_>>()
+        );
+        // By hand, from each circle's own outlets (as MC-S02 counts them) and surveys: A, B, C.
+        let of = |ids: &[&str], f: fn(&DistrictCircle) -> u32| -> f64 {
+            d.circles.iter().filter(|c| ids.contains(&c.id.as_str())).map(|c| f64::from(f(c))).sum()
+        };
+        let existing = ["A", "B", "C"];
+        let chain = of(&existing, |c| c.chain_outlets) / of(&existing, |c| c.commercial_outlets);
+        let all = of(&["A", "B", "C", "D"], |c| c.chain_outlets) / of(&["A", "B", "C", "D"], |c| c.commercial_outlets);
+        assert_ne!(chain, all, "D's outlets should change the share");
+        let target = |metric: &str, year: i32| d.targets.iter().find(|t| t.metric == metric && t.year == year).unwrap();
+        for year in [2024, 2025, 2026] {
+            let t = target("chain_share", year);
+            assert_eq!(t.value, Some(chain), "{year}");
+            assert!(
+                t.how.zh.contains("建成年份晚于 2024 年的 1 个圈不计入") && t.how.zh.contains("D圈 [D]"),
+                "{}",
+                t.how.zh
+            );
+            assert!(t.how.en.contains("D圈 [D]"), "{}", t.how.en);
+        }
+        // 180 + 150 + 100 of 200 + 150 + 120; D's 10 of 400 left out.
+        let t = target("satisfaction", 2026);
+        assert_eq!(t.value, Some(430.0 / 470.0));
+        assert!(t.how.zh.contains("D圈 [D]"), "{}", t.how.zh);
+        // The headline: three built on the date, as the year's count; D said apart.
+        assert_eq!(target("circles_built", 2024).value, Some(3.0));
+        assert_eq!(d.built_on_date(), 3);
+        let zh = crate::report::render_district(&d, crate::standard::Lang::Zh, crate::report::Format::Text);
+        assert!(zh.contains("生活圈：4 个（建成 3 个；另有 1 个建成年份晚于 2024 年"), "{zh}");
+        let en = crate::report::render_district(&d, crate::standard::Lang::En, crate::report::Format::Text);
+        assert!(en.contains("Circles: 4 (3 built; 1 more built after 2024"), "{en}");
+        // A circle built after today's year (2027 on a 2026 date) is not built on the date either.
+        let later = [circle_of("A", Some(2024), 0, (180, 200)), circle_of("E", Some(2027), 0, (180, 200))];
+        let d = summarise(&st, &later, "2026-06-30".parse().unwrap(), None).unwrap();
+        assert_eq!(d.built_on_date(), 1);
+        assert_eq!(d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2026).unwrap().value, Some(1.0));
+    }
+
+    /// A veto, gate or mandatory item failed for want of an answer is said so, with what to
+    /// do; one answered and failed (an incident happened) reads as before.
+    #[test]
+    fn an_unanswered_veto_is_not_said_to_have_failed() {
+        use crate::standard::Lang;
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        let with = |answer: Option<bool>| {
+            let mut c: serde_json::Value =
+                serde_json::from_str(crate::example::example("longwan-2024").unwrap().json).unwrap();
+            c["id"] = "V".into();
+            match answer {
+                Some(done) => c["checklist"]["LW-V01"] = serde_json::json!({"done": done}),
+                None => {
+                    c["checklist"].as_object_mut().unwrap().remove("LW-V01");
+                }
+            }
+            Circle::from_json(&c.to_string()).unwrap()
+        };
+        let as_of: Date = "2025-06-30".parse().unwrap();
+        let standing = |answer| {
+            let d = summarise(&st, &[with(answer)], as_of, None).unwrap();
+            (d.circles[0].standing(Lang::Zh), d.circles[0].standing(Lang::En))
+        };
+        let (zh, en) = standing(None);
+        assert!(zh.starts_with("未建成（未作答，缺数据，按未通过计：LW-V01 "), "{zh}");
+        assert!(zh.contains("请评估机构确认后补填重交") && !zh.contains("未通过：LW-V01"), "{zh}");
+        assert!(en.contains("not answered") && en.contains("resubmit") && !en.contains("failed: LW-V01"), "{en}");
+        let (zh, en) = standing(Some(false));
+        assert!(zh.starts_with("未建成（未通过：LW-V01 ") && !zh.contains("未作答"), "{zh}");
+        assert!(en.starts_with("not built (failed: LW-V01 "), "{en}");
+        assert_eq!(standing(Some(true)).0, "建成");
+    }
+
+    /// A year's count that holds circles without a year built says so in its verdict, how far
+    /// short it is without them, and what to do; in Chinese without field names.
+    #[test]
+    fn a_count_with_circles_without_a_year_says_so_in_its_verdict() {
+        use crate::standard::Lang;
+        let st = crate::load_builtin("longwan-2024").unwrap();
+        // Longwan: 6 by 2024. Five with 2024, one without a year: 6, met; 5 without it.
+        let mut circles: Vec<Circle> = (0..5).map(|i| circle_of(&format!("Y{i}"), Some(2024), 0, (180, 200))).collect();
+        circles.push(circle_of("N", None, 0, (180, 200)));
+        let d = summarise(&st, &circles, "2024-12-31".parse().unwrap(), Some(30)).unwrap();
+        let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2024).unwrap();
+        assert_eq!((t.value, t.at_least, t.met), (Some(6.0), 6.0, Some(true)));
+        assert_eq!(t.undated, Some(UndatedCount { circles: 1, short_by: 1 }));
+        let zh = t.undated_text(Lang::Zh).unwrap();
+        assert_eq!(zh, "含未填建成年份的生活圈 1 个；不计则差 1 个；请在表单“建成年份”一栏填写后重交");
+        assert!(!t.how.zh.contains("built_year"), "{}", t.how.zh);
+        assert!(
+            t.undated_text(Lang::En)
+                .unwrap()
+                .starts_with("1 circle without a year built counted; 1 short without them")
+        );
+        let report = crate::report::render_district(&d, Lang::Zh, crate::report::Format::Text);
+        assert!(report.contains(&format!("✓ 达到（{zh}）")), "{report}");
+        // 20 % of 30 communities in 2025 is 6: the six circles' six communities, five without N.
+        let t = d.targets.iter().find(|t| t.metric == "community_share" && t.year == 2025).unwrap();
+        assert_eq!((t.met, t.undated), (Some(true), Some(UndatedCount { circles: 1, short_by: 1 })));
+        assert!(t.undated_text(Lang::Zh).unwrap().contains("不计则还差 1 个社区"));
+        // Every circle with its year: nothing to add.
+        let d = summarise(&st, &circles[..5], "2024-12-31".parse().unwrap(), Some(30)).unwrap();
+        assert!(d.targets.iter().all(|t| t.undated.is_none()));
     }
 
     #[test]

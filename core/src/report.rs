@@ -420,7 +420,7 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         let _ = writeln!(o, "{title}\n{}", "=".repeat(width(title)));
     }
     let item = if md { "- " } else { "" };
-    let built = d.circles.iter().filter(|c| c.built).count();
+    let built = d.built_on_date();
     let _ = writeln!(o, "{item}{}{sep}{} v{}", l.t("评价标准", "Standard"), d.standard, d.standard_version);
     if let Some(n) = note {
         let _ = writeln!(o, "{item}{NOTE}{sep}{n}");
@@ -441,9 +441,19 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
     for dup in &d.duplicates {
         let _ = writeln!(o, "{item}{}", esc(md, &dup.text(lang)));
     }
+    // Built on the evaluation date, by the rule each year's count uses: a circle built after it
+    // is not there yet, and is said apart.
+    let later = d.circles.iter().filter(|c| d.after_date(c)).count();
+    let later = match (later, lang) {
+        (0, _) => String::new(),
+        (k, Lang::Zh) => format!("；另有 {k} 个建成年份晚于 {} 年，评估日时尚未建成，不计", d.as_of.year()),
+        (k, Lang::En) => {
+            format!("; {k} more built after {}, not there yet on the evaluation date, not counted", d.as_of.year())
+        }
+    };
     let _ = writeln!(
         o,
-        "{item}{}{sep}{}{}{open}{}{built}{}{close}",
+        "{item}{}{sep}{}{}{open}{}{built}{}{later}{close}",
         l.t("生活圈", "Circles"),
         d.circles.len(),
         l.t(" 个", ""),
@@ -490,9 +500,11 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         };
         let year = c
             .built_year
-            .map(|y| match lang {
-                Lang::Zh => format!("；建成年份：{y}"),
-                Lang::En => format!("; built in {y}"),
+            .map(|y| match (lang, d.after_date(c)) {
+                (Lang::Zh, false) => format!("；建成年份：{y}"),
+                (Lang::En, false) => format!("; built in {y}"),
+                (Lang::Zh, true) => format!("；建成年份：{y}（晚于评估日期，不计入任何目标）"),
+                (Lang::En, true) => format!("; built in {y} (after the evaluation date: counted toward no target)"),
             })
             .unwrap_or_default();
         let survey = match (c.satisfied, c.respondents) {
@@ -541,7 +553,9 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
     for t in d.targets.iter().filter(|t| t.district_level) {
         let verdict = t.verdict(d.as_of);
         let short = t.short_text(lang).map(|s| format!("{}{s}", l.t("，", ", "))).unwrap_or_default();
-        let verdict = format!("{}{short}", verdict.get(lang));
+        // A count that holds circles without a year built says so in the verdict itself.
+        let undated = t.undated_text(lang).map(|s| format!("{open}{s}{close}")).unwrap_or_default();
+        let verdict = format!("{}{short}{undated}", verdict.get(lang));
         let value = t.value_text();
         let now = if t.this_year { l.t("（本年）", " (this year)") } else { "" };
         // The year, unless the target's text starts with it already (“2024年…”).

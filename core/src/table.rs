@@ -587,9 +587,13 @@ impl CircleRows {
 /// (with that counting's own confidence). Values are written as the report shows them: a
 /// fraction as a percentage (the unit column says so) with at most 2 decimals, never rounded
 /// onto a target it misses ([`crate::district::TargetProgress::shown`]); the exact value, as in
-/// the JSON (fractions as fractions), has a column of its own. Of a past year's target the met
-/// column says 现已达到 or 至今未达到, as the report does: it is judged on the evaluation
-/// date's circles, not that year's. Each row ends with what produced it: the standard (id,
+/// the JSON (fractions as fractions), has a column of its own. The met column (是否达到) is one
+/// vocabulary, to filter on: 是 or 否, the value on the evaluation date against the target
+/// (empty without a value); the verdict column (判断) next to it reads it by the target's year,
+/// in the report's words ([`crate::district::TargetProgress::verdict`] without its mark): 达到 /
+/// 未达到 this year, 现已达到（按评估日数据，非当年数据）/ 至今未达到 of a past year (judged on the
+/// evaluation date's circles, not that year's), 已提前达到 / 尚未达到（目标年份未到） of a later
+/// year, 无法判断, or 不按本区计算 (a target above the district). Each row ends with what produced it: the standard (id,
 /// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
@@ -605,7 +609,10 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("目标值（不低于）", "Target (at least)"),
             ("现状", "Value"),
             ("是否达到", "Met"),
+            ("判断", "Verdict"),
             ("尚差（生活圈或社区个数）", "Short by (circles or communities)"),
+            ("其中未填建成年份的生活圈", "Circles counted without a year built"),
+            ("不计未填年份的圈则尚差", "Short by without them"),
             ("计入的生活圈", "Circles counted"),
             ("区级目标", "District target"),
             ("依据", "Source"),
@@ -645,21 +652,36 @@ pub fn district(d: &District, lang: Lang) -> String {
             Some(v) => c.num(crate::score::round2(v)),
             None => c.empty(),
         }
-        let past = g.year < d.as_of.year();
+        // 是否达到: one vocabulary (是, 否, empty), to filter on.
         match g.met {
-            // A later year's target not met yet is not a failure.
-            Some(false) if !g.due(d.as_of) => c.text(lang.pick("尚未到期", "not yet due")),
-            // A past year's target is judged on the evaluation date's circles, not that year's
-            // (as the report says): a plain 是 would read as that year's result.
-            Some(true) if past => c.text(lang.pick("现已达到（按评估日数据）", "met by now (evaluation date's data)")),
-            Some(false) if past => c.text(lang.pick("至今未达到", "still not met")),
             Some(m) => c.text(yes_no(m)),
+            None => c.empty(),
+        }
+        // 判断: what it says by the target's year, in the report's words (its verdict without the
+        // mark before it).
+        match g.met {
             None if !g.district_level => c.text(lang.pick("不按本区计算", "not counted here")),
-            None => c.text(lang.pick("无法判断", "not measured")),
+            _ => {
+                let verdict = g.verdict(d.as_of);
+                let v = verdict.get(lang);
+                c.text(v.split_once(' ').map_or(v, |(_, words)| words));
+            }
         }
         match g.short_by {
             Some(n) => c.num(f64::from(n)),
             None => c.empty(),
+        }
+        // A count that holds circles without a year built: how many, and how far short without
+        // them (0: met without them too).
+        match g.undated {
+            Some(u) => {
+                c.num(f64::from(u.circles));
+                c.num(f64::from(u.short_by));
+            }
+            None => {
+                c.empty();
+                c.empty();
+            }
         }
         match &g.counted {
             Some(ids) => {

@@ -112,7 +112,7 @@ fn the_report_says_each_target_with_its_counting() {
     assert!(en.contains("2 (target ≥ 10) ✗ not met, 8 short"), "{en}");
     // In Markdown the source and the counting are nested items of their target.
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
-    assert!(md.contains("✗ 未达到，差 8 个\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
+    assert!(md.contains("✗ 未达到，差 8 个（含未填建成年份的生活圈 2 个；不计则差 10 个；请在表单“建成年份”一栏填写后重交）\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
 }
 
 /// Sources are cited as the score report cites them (the document number, else its title, and
@@ -324,7 +324,9 @@ fn a_years_count_holds_only_the_circles_built_by_that_year() {
     assert_eq!(counted(&d, 2026), (Some(1.0), vec![a.clone()], Some(13)));
     let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2026).unwrap();
     assert!(
-        t.how.zh.contains("建成年份晚于 2025 年的 1 个圈不计入：乙圈（示例：缺超市、菜市场与生鲜店） [b]。"),
+        t.how.zh.contains(
+            "建成年份晚于 2025 年的 1 个圈不计入（2025 年时尚未建成）：乙圈（示例：缺超市、菜市场与生鲜店） [b]。"
+        ),
         "{}",
         t.how.zh
     );
@@ -342,22 +344,18 @@ fn a_years_count_holds_only_the_circles_built_by_that_year() {
     let json = serde_json::to_value(&d).unwrap();
     assert_eq!(json["circles"][1]["built_year"], 2026);
     let csv = lifecircle_core::table::district(&d, Lang::Zh);
-    assert!(csv.contains(",累计建成生活圈个数,circles_built,个数,14,2,否,12,镇中社区一刻钟便民生活圈 [330303001010-demo]、乙圈（示例：缺超市、菜市场与生鲜店） [b],"), "{csv}");
+    assert!(csv.contains(",累计建成生活圈个数,circles_built,个数,14,2,否,未达到,12,,,镇中社区一刻钟便民生活圈 [330303001010-demo]、乙圈（示例：缺超市、菜市场与生鲜店） [b],"), "{csv}");
 
     // Without the year: counted in every year, as before, and said so.
     cs[1].built_year = None;
     let d = summary_of(&cs, AS_OF);
     assert_eq!(counted(&d, 2024), (Some(2.0), vec![a.clone(), "b".to_string()], Some(4)));
     let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2024).unwrap();
-    assert!(
-        t.how.zh.contains("1 个圈未填建成年份（built_year），按评估日的现状计入各年，未必当年已建成：乙圈"),
-        "{}",
-        t.how.zh
-    );
+    assert!(t.how.zh.contains("1 个圈未填建成年份，按评估日的现状计入各年，未必当年已建成：乙圈"), "{}", t.how.zh);
     cs[0].built_year = None;
     let d = summary_of(&cs, AS_OF);
     let t = d.targets.iter().find(|t| t.metric == "circles_built" && t.year == 2024).unwrap();
-    assert!(t.how.zh.contains("各圈均未填建成年份（built_year），按评估日的现状计入各年"), "{}", t.how.zh);
+    assert!(t.how.zh.contains("各圈均未填建成年份，按评估日的现状计入各年"), "{}", t.how.zh);
 }
 
 /// A copy of a circle under another id (the same communities and shops, or the same name) is
@@ -443,13 +441,14 @@ fn the_report_says_how_far_short_and_names_what_it_counts() {
     let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
     // 2 of 20 communities against 20 %: 4 needed, 2 more.
     assert!(
-        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区\n"),
+        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区（含未填建成年份的生活圈 2 个；不计则还差 4 个社区；请在表单“建成年份”一栏填写后重交）\n"),
         "{zh}"
     );
     let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
-    assert!(en.contains("✗ not met, 2 more communities needed\n"), "{en}");
+    assert!(en.contains("✗ not met, 2 more communities needed (2 circles without a year built counted; 4 more communities needed without them; fill in “Year built” on the form and resubmit)\n"), "{en}");
     // C is not built: its failed gates by id and name.
-    assert!(zh.contains("未建成（未通过：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件、LW-B01 基本保障类业态门槛：13类中至少9类、"), "{zh}");
+    // Its veto unanswered (no data): said so, with what to do, not as an incident that happened.
+    assert!(zh.contains("未建成（未作答，缺数据，按未通过计：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件；请评估机构确认后补填重交；未通过：LW-B01 基本保障类业态门槛：13类中至少9类、"), "{zh}");
     // C has no survey: named where the pool is said.
     let sat = d.targets.iter().find(|t| t.metric == "satisfaction").unwrap();
     assert!(sat.how.zh.ends_with("1 个圈没有满意度调查，未计入：丙圈（示例：尚未填报） [c]。"), "{}", sat.how.zh);
@@ -474,11 +473,11 @@ fn the_table_gives_percentages_and_metric_names() {
     let row = csv.split("\r\n").find(|r| r.starts_with("2026,,2026年争取连锁店")).unwrap();
     let cells: Vec<&str> = row.split(',').collect();
     assert_eq!(
-        &cells[3..10],
-        ["连锁店占商业网点比例（连锁化率）", "chain_share", "百分比（%）", "35", "44.44", "是", ""]
+        &cells[3..11],
+        ["连锁店占商业网点比例（连锁化率）", "chain_share", "百分比（%）", "35", "44.44", "是", "已提前达到", ""]
     );
     assert!(row.contains(&format!(",暂定,{},longwan-2024,", 20.0 / 45.0)), "{row}");
-    assert!(csv.starts_with("\u{feff}年份,本年,目标,指标,指标代码,单位,目标值（不低于）,现状,是否达到,尚差（生活圈或社区个数）,计入的生活圈,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}年份,本年,目标,指标,指标代码,单位,目标值（不低于）,现状,是否达到,判断,尚差（生活圈或社区个数）,其中未填建成年份的生活圈,不计未填年份的圈则尚差,计入的生活圈,"), "{csv}");
 }
 
 /// A value just below its target is never shown as the target, by the report, the table or
@@ -570,7 +569,7 @@ fn a_district_reports_the_targets_circle_data_cannot_give() {
     let d = summary(Some(COMMUNITIES));
     let target = |d: &District, metric: &str| d.targets.iter().find(|t| t.metric == metric).unwrap().clone();
     assert_eq!(target(&d, "provincial_pilot").value, None);
-    assert!(target(&d, "provincial_pilot").how.zh.contains("--reported provincial_pilot=值"));
+    assert!(target(&d, "provincial_pilot").how.zh.contains("核实后可由区里填报其值"));
 
     let given = parse_reported("provincial_pilot=1； professional_operators = 1").unwrap();
     let r = d.clone().with_reported(&given).unwrap();
