@@ -104,7 +104,8 @@ fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) -> Str
 }
 
 fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView + use<> {
-    let built = d.circles.iter().filter(|c| c.built).count();
+    // Built on the evaluation date, by the rule each year's count uses (as the CLI's report).
+    let built = d.built_on_date();
     let own: Vec<&TargetProgress> = d.targets.iter().filter(|t| t.district_level).collect();
     let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
     // This year's targets, all of them: one that cannot be judged yet (no community count, a
@@ -220,10 +221,14 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
         _ => "lc-target lc-unknown",
     };
     // The verdict, and how far short (差 3 个, 还差 3 个社区).
-    let verdict = match t.short_text(l) {
+    let mut verdict = match t.short_text(l) {
         Some(short) => format!("{}{}{short}", t.verdict(as_of).get(l), tr(l, "，", ", ")),
         None => t.verdict(as_of).get(l).to_string(),
     };
+    // Circles without a year built carried into the count, and what it is without them.
+    if let Some(u) = t.undated_text(l) {
+        verdict = format!("{verdict}{}{u}{}", tr(l, "（", " ("), tr(l, "）", ")"));
+    }
     let now = t.this_year.then(|| view! { <span class="lc-badge lc-now">{tr(l, "本年", "this year")}</span> });
     // The year, unless the target's text starts with it already (Longwan's do: “2025年…”).
     let name = t.name.get(l).to_string();
@@ -375,9 +380,11 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                 Some(g) => g.name.get(l).to_string(),
                 None => tr(l, "未评定等级", "no grade").to_string(),
             };
-            let year = c.built_year.map(|y| match l {
-                Lang::Zh => format!("（建成年份 {y}）"),
-                Lang::En => format!(" (year built: {y})"),
+            let year = c.built_year.map(|y| match (l, d.after_date(c)) {
+                (Lang::Zh, false) => format!("（建成年份 {y}）"),
+                (Lang::En, false) => format!(" (year built: {y})"),
+                (Lang::Zh, true) => format!("（建成年份 {y}，晚于评估日期，不计入任何目标）"),
+                (Lang::En, true) => format!(" (year built: {y}, after the evaluation date: counted toward no target)"),
             });
             let survey = match (c.satisfied, c.respondents) {
                 (Some(s), Some(r)) if c.survey_left_out => format!(

@@ -577,7 +577,9 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     // C, empty, says why it is not built (its failed gates, and its total); A and B are the
     // sample circle and a copy of it, marked as sample data.
     let unbuilt = el.query_selector("tbody tr.lc-unbuilt").unwrap().unwrap().text_content().unwrap();
-    assert!(unbuilt.contains("未建成（未通过：") && unbuilt.contains("；总分未达最低等级）"), "{unbuilt}");
+    // (its veto unanswered: said as missing data, not as an incident that happened)
+    assert!(unbuilt.contains("未建成（未作答，缺数据，按未通过计：LW-V01 "), "{unbuilt}");
+    assert!(unbuilt.contains("；未通过：LW-B01 ") && unbuilt.contains("；总分未达最低等级）"), "{unbuilt}");
     assert_eq!(count(&el, "tbody .lc-sample"), 2);
     // and said at the head too, where the counts are read.
     let head = el.query_selector(".lc-samples").unwrap().expect("the sample note").text_content().unwrap();
@@ -655,6 +657,20 @@ async fn district_board_counts_targets_it_cannot_judge_and_shows_the_digests() {
         let row = rows.item(i as u32).unwrap().text_content().unwrap();
         assert!(row.contains(&format!("输入摘要 {}…", &digest[..12])), "{row}");
     }
+    // A copy of a built circle whose year built is after the evaluation date does not exist on
+    // it: the headline counts as that year's count does (the CLI's report too), and its row says so.
+    let built = |el: &web_sys::HtmlElement| el.query_selector(".lc-total").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(built(&el), "2");
+    let mut later = cs[0].clone();
+    later.id = "later".into();
+    later.name = "晚建的圈".into();
+    later.built_year = Some(as_of.year() as u32 + 1);
+    let mut more = cs.clone();
+    more.push(later);
+    _m.load_json(&serde_json::to_string(&more).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(built(&el), "2", "{}", text(&el));
+    assert!(text(&el).contains(&format!("（建成年份 {}，晚于评估日期，不计入任何目标）", as_of.year() + 1)));
 }
 
 /// Waits long enough for a rendering frame (resize observations run in one).
