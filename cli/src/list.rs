@@ -51,6 +51,12 @@ pub(crate) fn parse_each(text: &str) -> Result<Vec<Result<Circle, Unread>>, Inpu
         let entry = &text[start..end];
         let mut error = match Circle::parse_json(entry) {
             Ok(circle) => return Ok(circle),
+            // A score result among circles: said as one, at the entry's start.
+            Err(_) if is_score_result(entry) => {
+                let mut e = score_result(Some(k));
+                (e.problems[0].line, e.problems[0].column) = (Some(line), Some(column));
+                return Err(Unread { id: None, error: e });
+            }
             Err(e) => e,
         };
         for p in &mut error.problems {
@@ -65,7 +71,65 @@ pub(crate) fn parse_each(text: &str) -> Result<Vec<Result<Circle, Unread>>, Inpu
             .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
         Err(Unread { id, error })
     });
-    Ok(read.collect())
+    let read: Vec<Result<Circle, Unread>> = read.collect();
+    // A list of score results only (`score --format json` for several circles): said once, for
+    // the file, not once for each of its entries.
+    let results = |r: &Result<Circle, Unread>| {
+        r.as_ref().is_err_and(|u| u.error.problems.first().is_some_and(|p| p.code == SCORE_RESULT_CODE))
+    };
+    if !read.is_empty() && read.iter().all(results) {
+        return Err(InputError {
+            problems: vec![InputProblem {
+                code: SCORE_RESULT_CODE,
+                field: String::new(),
+                line: None,
+                column: None,
+                message: format!(
+                    "这是 {n} 份评分结果的列表，不是生活圈数据：{ASK_ZH} / this is a list of {n} score results, not \
+                     circle data: {ASK_EN}",
+                    n = read.len()
+                ),
+                detail: None,
+            }],
+        });
+    }
+    Ok(read)
+}
+
+/// The code of the problem of a score result given for circle data ([`score_result`]); the CLI's
+/// own, not one the core gives.
+pub(crate) const SCORE_RESULT_CODE: &str = "score_result";
+/// What to give instead of a score result, in Chinese and in English.
+const ASK_ZH: &str = "请提交生活圈数据（表单“导出”或 score 的输入文件）；核对评分结果请用 lifecircle verify";
+const ASK_EN: &str = "give the circle data (the form's “Export”, or the file score was given); to check a score \
+                      result, use lifecircle verify";
+
+/// Whether `text` is one score result (`score --format json`): an object with the `engine`
+/// and the `circle` an assessment has, which no circle has.
+pub(crate) fn is_score_result(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+        .is_ok_and(|v| v.get("engine").is_some_and(|e| e.is_object()) && v.get("circle").is_some_and(|c| c.is_object()))
+}
+
+/// The problem of a score result given for circle data (entry `k` of a list, or the file):
+/// refused, not read for its `circle`, and said as what it is rather than as the unknown field
+/// `engine`. A summary or a score scores every circle again under the standard and date it is
+/// given, so the result's own standard, version, date and total would be dropped without a
+/// word, and a result from another standard, or edited, would count as if it had been checked
+/// (`verify`'s work). The circle data is at hand wherever the result is.
+pub(crate) fn score_result(k: Option<usize>) -> InputError {
+    InputError {
+        problems: vec![InputProblem {
+            code: SCORE_RESULT_CODE,
+            field: k.map(|k| format!("circles[{k}]")).unwrap_or_default(),
+            line: None,
+            column: None,
+            message: format!(
+                "这是评分结果，不是生活圈数据：{ASK_ZH} / this is a score result, not circle data: {ASK_EN}"
+            ),
+            detail: None,
+        }],
+    }
 }
 
 /// The error of a text that is no JSON array: the whole list's, when it is this one (the
@@ -145,5 +209,29 @@ mod tests {
         let p = &e.problems[0];
         assert_eq!((p.field.as_str(), p.line, p.message.as_str()), ("circles", Some(2), "expected value"), "{e}");
         assert!(p.text(Lang::Zh).starts_with("不是有效的 JSON 文本"), "{}", p.text(Lang::Zh));
+    }
+
+    /// A score result among circles is said as one at its place (not as the unknown field
+    /// `engine`); a list of score results only is said once, for the whole text.
+    #[test]
+    fn score_results_in_a_list_are_said_as_score_results() {
+        let circle = r#"{"id":"a","name":"A"}"#;
+        let result = r#"{"engine":{"version":"0.1.0"},"circle":{"id":"b"},"total":70}"#;
+        let got = parse_each(&format!("[{circle},\n  {result}]")).expect("a list");
+        assert_eq!(got[0].as_ref().expect("a circle").id, "a");
+        let e = &got[1].as_ref().expect_err("a score result").error;
+        let p = &e.problems[0];
+        assert_eq!((p.code, p.field.as_str(), p.line, p.column), (SCORE_RESULT_CODE, "circles[1]", Some(2), Some(3)));
+        assert!(p.text(Lang::Zh).starts_with("这是评分结果，不是生活圈数据"), "{p}");
+        assert!(!p.to_string().contains("engine"), "{p}");
+        // Results only: one problem for the list, which counts them.
+        let e = parse_each(&format!("[{result}, {result}]")).expect_err("results only");
+        assert_eq!(e.problems.len(), 1, "{e}");
+        assert!(e.problems[0].to_string().starts_with("这是 2 份评分结果的列表，不是生活圈数据"), "{e}");
+        // Something else of the wrong type stays what it was.
+        let other = parse_each(&format!("[{circle}, {{\"engine\":1}}]")).expect("a list");
+        let e = &other[1].as_ref().expect_err("unread").error;
+        assert_eq!(e.problems[0].code, "json");
+        assert!(is_score_result(result) && !is_score_result(circle) && !is_score_result("[1]"));
     }
 }

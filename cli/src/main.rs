@@ -984,23 +984,6 @@ fn is_list(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim_start().starts_with('[')
 }
 
-/// What `district` says of a score result given for circle data ([`is_score_result`]). Refused,
-/// not read for its `circle`: the summary scores every circle again under the standard and date
-/// it is given, so the result's own standard, version, date and total would be dropped without
-/// a word, and a result from another standard, or edited, would be summarised as if it had been
-/// checked (`verify`'s work). The circle data is at hand wherever the result is.
-const SCORE_RESULT: &str = "这是评分结果，不是生活圈数据：请提交生活圈数据（表单“导出”或 score 的输入文件）；\
-                            核对评分结果请用 lifecircle verify / this is a score result, not circle data: give the \
-                            circle data (the form's “Export”, or the file score was given); to check a score result, \
-                            use lifecircle verify";
-
-/// Whether `text` is one score result (`score --format json`): an object with the `engine`
-/// and the `circle` an assessment has, which no circle has.
-fn is_score_result(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
-        .is_ok_and(|v| v.get("engine").is_some_and(|e| e.is_object()) && v.get("circle").is_some_and(|c| c.is_object()))
-}
-
 /// A circle of a file, with its place when the file is a list; or the entry of a list that
 /// could not be read as a circle.
 type Entry = (Option<usize>, Result<Circle, list::Unread>);
@@ -1013,7 +996,10 @@ fn parse_circles(text: &str) -> Result<Vec<Entry>, lifecircle_core::InputError> 
     if is_list(text) {
         Ok(list::parse_each(text)?.into_iter().enumerate().map(|(k, c)| (Some(k), c)).collect())
     } else {
-        Ok(vec![(None, Ok(Circle::parse_json(text)?))])
+        // A score result given for a circle: said as one (see [`list::score_result`]).
+        let circle = Circle::parse_json(text)
+            .map_err(|e| if list::is_score_result(text) { list::score_result(None) } else { e })?;
+        Ok(vec![(None, Ok(circle))])
     }
 }
 
@@ -1698,11 +1684,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 ))),
                             }
                         }
-                    }
-                    // A score result (`score --format json`) given for circle data: said as
-                    // such, with what to give instead, not as an unknown field `engine`.
-                    Err(_) if is_score_result(&text) => {
-                        failed.push(Failure::Invalid(format!("{}：{SCORE_RESULT}", path.display())))
                     }
                     Err(mut e) => {
                         e.locate(&text);

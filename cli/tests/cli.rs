@@ -2062,3 +2062,43 @@ fn district_given_a_score_result_says_so() {
     assert!(!t.contains("engine"), "{t}");
     assert!(t.contains("未生成全区汇总"), "{t}");
 }
+
+/// Score results in a list (`score --format json` of a list of circles) given for circle data:
+/// a list of them is said once for the file, one among circles at its place; `score` and
+/// `verify` say the same of a result given for a circle.
+#[test]
+fn score_results_in_a_list_are_said_as_score_results() {
+    let ex: serde_json::Value = serde_json::from_slice(&lifecircle(&["example"]).stdout).expect("json");
+    let mut other = ex.clone();
+    other["id"] = "另一圈".into();
+    let circles = tmp("results-data.json", &serde_json::json!([ex, other]).to_string());
+    let circles = circles.to_str().expect("p");
+    let scored = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", circles]);
+    assert!(scored.status.success(), "{}", text(&scored));
+    let results: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    assert_eq!(results.as_array().map(Vec::len), Some(2));
+    let list = tmp("results-list.json", &String::from_utf8_lossy(&scored.stdout));
+    let list = list.to_str().expect("p");
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--as-of", "2025-06-30", list]);
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("这是 2 份评分结果的列表，不是生活圈数据"), "{t}");
+    assert_eq!(t.matches("评分结果的列表").count(), 1, "said once: {t}");
+    assert!(!t.contains("engine"), "{t}");
+    // One result among circles: named at its place; the circle beside it is read.
+    let mixed = tmp("results-mixed.json", &serde_json::json!([ex, results[1]]).to_string());
+    for cmd in ["district", "score"] {
+        let out = lifecircle(&[cmd, "-s", "longwan-2024", "--as-of", "2025-06-30", mixed.to_str().expect("p")]);
+        let t = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {t}");
+        assert!(t.contains("circles[1]: 这是评分结果，不是生活圈数据"), "{cmd}: {t}");
+        assert!(!t.contains("engine"), "{cmd}: {t}");
+    }
+    // `score` and `verify` given one result for a circle.
+    let one = tmp("results-one.json", &results[0].to_string());
+    let one = one.to_str().expect("p");
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", one]);
+    assert!(text(&out).contains("这是评分结果，不是生活圈数据"), "{}", text(&out));
+    let out = lifecircle(&["verify", "-a", list, one]);
+    assert!(text(&out).contains("这是评分结果，不是生活圈数据"), "{}", text(&out));
+}
