@@ -108,7 +108,7 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.equal(csvText, cliCsv('zh'), 'the exported table is the CLI\'s, byte for byte');
     assert.match(csvText, /^\uFEFF年份,本年,目标,/);
     // The metric by name and code; how far short (14 − 2 = 12) and the circles counted after the verdict.
-    assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,累计建成生活圈个数,circles_built,个数,14,2,否,12,/);
+    assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,累计建成生活圈个数,circles_built,个数,14,2,否,未达到,12,/);
     await page.click('#lang');
     await page.waitForTimeout(200);
     assert.equal(readFileSync(await saved('.lcx-export-table'), 'utf8'), cliCsv('en'));
@@ -317,7 +317,9 @@ test('the district reports the targets circle data cannot give (`reported`): sho
     const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
     await board(page).locator('.lc-target').first().waitFor();
     const pilot = board(page).locator('.lc-target', { hasText: '省级试点' });
-    assert.match(await pilot.locator('.lc-t-how').textContent(), /--reported provincial_pilot=值/);
+    // Not reported: how to give it, in the board's words (no CLI flag in the widget).
+    assert.match(await pilot.locator('.lc-t-how').textContent(), /核实后可由区里填报其值/);
+    assert.doesNotMatch(await pilot.locator('.lc-t-how').textContent(), /--reported/);
     await page.evaluate(async () => {
       const el = document.getElementById('lc-district');
       el.setAttribute('reported', 'provincial_pilot=1, professional_operators=1');
@@ -454,7 +456,7 @@ test('the district types the values circle data cannot give into the board: summ
     // Emptied: not reported any more.
     await pilotBox.fill('');
     await pilotBox.blur();
-    await pilot.locator('.lc-t-how', { hasText: '--reported provincial_pilot=值' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
     // Typed, then a click on the portal outside the widget: the keyboard goes there and stays
     // (it was pulled back into the redrawn box, and what was typed next went into it).
     await page.evaluate(() => document.querySelector('main, body').prepend(Object.assign(document.createElement('input'), { id: 'outside', 'aria-label': 'outside' })));
@@ -467,7 +469,7 @@ test('the district types the values circle data cannot give into the board: summ
     assert.equal(await pilotBox.inputValue(), '1');
     // The portal's own value (here the demo's "restore the sample": none) replaces what was typed.
     await page.click('#reset');
-    await pilot.locator('.lc-t-how', { hasText: '--reported provincial_pilot=值' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), /"counting": "reported"/);
     assert.equal(await pilotBox.inputValue(), '');
     assert.deepEqual(errors, []);
