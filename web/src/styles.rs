@@ -177,6 +177,10 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 /// a cell given the focus (Shift+Tab back along a row) wholly under that column scrolls into
 /// view beside it (one partly under it the form scrolls itself, form.rs `clear_of_pinned`);
 /// 10em is the name column's least width (the residential points' is narrower).
+/// A long table (50 rows a page) scrolls down inside its box too, at most 70 % of the window
+/// high, under its header row, which sticks at the box's top: a row's checkbox (连锁) or empty
+/// box far down the table still has its column's name above it (the header had scrolled away
+/// with the page). Printed, the box is as long as the table.
 /// The score line sticks only in a window at least 30em high: shorter (a phone on its side,
 /// 400 % zoom) it would cover much of the window, and the field with the focus under it.
 /// Group headings (`legend`) hold an `h3`, each question's name is an `h4`: a screen reader
@@ -208,7 +212,10 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-pages{display:inline-flex;flex-wrap:wrap;gap:.5em;align-items:center}
 /* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;
    position:relative keeps its screen-reader-only labels (absolute) inside the scroll box too. */
-.lc-form .lc-table-wrap{overflow-x:auto;width:0;min-width:100%;position:relative;display:flex;scroll-padding-inline-start:10em}
+.lc-form .lc-table-wrap{overflow:auto;width:0;min-width:100%;position:relative;display:flex;scroll-padding-inline-start:10em;
+max-height:70vh;scroll-padding-block-start:3em}
+.lc-form thead th{position:sticky;top:0;z-index:1}.lc-form thead th:first-child{z-index:2}
+@media print{.lc-form .lc-table-wrap{max-height:none;overflow:visible}}
 .lc-form .lc-table-wrap::after{content:"";position:sticky;right:0;flex:0 0 .8em;margin-left:-.8em;background:linear-gradient(to left,#0005,#0000);
 opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 @keyframes lc-more{0%,95%{opacity:1}}
