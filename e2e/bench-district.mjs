@@ -5,7 +5,8 @@
 //   node e2e/bench-district.mjs http://127.0.0.1:8099/ 3000
 // Prints the time until the board shows N circles, then of a circle removed (its remove
 // button), a file of one circle added, the date changed (every circle scored again) and a
-// value typed into the board (none scored again), each until the board is drawn.
+// value typed into the board and the number of communities (none scored again), each until the
+// board is drawn.
 import { chromium } from 'playwright-core';
 import { ARGS, open } from './helpers.mjs';
 
@@ -36,6 +37,9 @@ try {
     const box = el.shadowRoot.querySelector('[data-report="provincial_pilot"]');
     r.typed = await timed(() => { box.value = '1'; box.dispatchEvent(new Event('change', { bubbles: true })); },
       () => /区里填报：1/.test(el.shadowRoot.querySelector('.lc-targets').textContent));
+    const communities = el.shadowRoot.querySelector('[data-communities]');
+    r.communities = await timed(() => { communities.value = '4321'; communities.dispatchEvent(new Event('change', { bubbles: true })); },
+      () => stamp().includes('4321'));
     return r;
   }, n);
   console.log(`${n} circles, ms until drawn: ${JSON.stringify(out)}`);

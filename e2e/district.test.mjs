@@ -224,18 +224,21 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(await page.locator('#status').textContent(), /^Added 1 circle assessed in this browser/, 'the page\'s status follows the language');
     assert.deepEqual(await axe(page), [], 'axe: English, large text');
     await page.screenshot({ path: join(art, 'district-3-en-large.png'), fullPage: true });
-    // A wrong attribute is reported in the widget; corrected, the widget mounts again.
-    const remount = (v) => page.evaluate(async (value) => {
+    // A wrong attribute is reported in the widget, which is hidden under it (its circles kept);
+    // corrected, the board is shown again (the circles not scored again: no remount).
+    const attr = (v) => page.evaluate(async (value) => {
       const el = document.getElementById('lc-district');
       el.setAttribute('communities', value);
       await el.ready;
-      return { mounted: !!el.handle, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
+      const board = el.shadowRoot.querySelector('.lc-district');
+      return { shown: !!board && board.getClientRects().length > 0, notice: el.shadowRoot.querySelector('.lcx-notice').textContent };
     }, v);
-    const wrong = await remount('-3');
-    assert.equal(wrong.mounted, false);
+    const wrong = await attr('-3');
+    assert.equal(wrong.shown, false, 'the board is not shown under a wrong attribute');
     assert.match(wrong.notice, /communities.*1 至 1000000 的整数/);
-    assert.equal((await remount('29')).mounted, true, 'mounted again once corrected');
+    assert.equal((await attr('29')).shown, true, 'shown again once corrected');
     assert.equal(await board(page).locator('.lc-target').count(), 11);
+    assert.match(await board(page).locator('.lc-stamp').textContent(), /communities in the district: 29/);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
     assert.deepEqual(errors, [], 'no console errors');
     assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preload was used');
@@ -262,7 +265,7 @@ test('district page: the dashboard shows what the native CLI counts; files add c
         inside: rows.every((r) => r.getBoundingClientRect().right <= wrap.getBoundingClientRect().right + 1)
           && wrap.scrollWidth <= wrap.clientWidth + 1, // (a value that does not wrap overflows its cell)
         label: getComputedStyle(cells[0], '::before').content,
-        built: rows[2].textContent.includes('未建成（未通过：'),
+        built: rows[2].textContent.includes('未建成（未作答，缺数据，按未通过计：'),
       };
     });
     assert.deepEqual(stacked, { short: true, inside: true, label: '"得分："', built: true });
@@ -472,6 +475,100 @@ test('the district types the values circle data cannot give into the board: summ
     await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), /"counting": "reported"/);
     assert.equal(await pilotBox.inputValue(), '');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the district types its number of communities into the board: the share judged as the native CLI with --communities, refused with why, nothing typed lost, kept by the portal', { skip: skip || (!cli && 'needs LIFECIRCLE_CLI') }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1280, height: 900 } });
+    await board(page).locator('.lc-target').first().waitFor();
+    await page.evaluate(() => {
+      window.__communities = [];
+      document.addEventListener('lifecircle-communities', (e) => window.__communities.push(e.detail));
+    });
+    const el = 'document.getElementById(\'lc-district\')';
+    const summary = () => page.evaluate(`${el}.handle.summaryJson()`);
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const share = board(page).locator('.lc-target', { hasText: '社区创成' }).first();
+    const box = board(page).getByLabel('全区社区总数：');
+    // One box, beside the first community target, showing the page's number, with its hint.
+    assert.equal(await board(page).locator('[data-communities]').count(), 1);
+    assert.equal(await share.locator('[data-communities]').count(), 1);
+    assert.equal(await box.inputValue(), String(sample.communities));
+    assert.match(await box.evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent), /居委会、村委会/);
+    // The native CLI's summary of the same circles with a number.
+    const circles = await page.evaluate(`JSON.parse(${el}.handle.toJson())`);
+    const asOf = (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0];
+    const files = circles.map((c, i) => {
+      const f = join(tmp, `communities-${i}.json`);
+      writeFileSync(f, JSON.stringify(c));
+      return f;
+    });
+    const withCli = (n) => execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf,
+      ...(n === null ? [] : ['--communities', String(n)]), '--format', 'json', ...files], { encoding: 'utf8' });
+    assert.equal(await summary(), withCli(sample.communities));
+    // Typed (full-width digits, as a Chinese input method gives them), then Tab: judged again.
+    await box.fill('１０');
+    await box.press('Tab');
+    await board(page).locator('.lc-stamp', { hasText: '全区社区 10' }).waitFor();
+    assert.equal(await summary(), withCli(10), 'the summary JSON is the CLI\'s with --communities 10, byte for byte');
+    same(await shown(page), expected(JSON.parse(withCli(10))));
+    assert.equal(await box.inputValue(), '10', 'the box shows the number taken');
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /^已采用全区社区总数 10 个，重新汇总。$/);
+    // Refused: not a whole number, or none at all; said under the box; the summary unchanged.
+    const notice = board(page).locator('.lcx-notice');
+    for (const [typed, said] of [['29.5', '“29.5”不是 1 至 1000000 的整数'], ['0', '“0”不是 1 至 1000000 的整数']]) {
+      await box.fill(typed);
+      await box.blur();
+      await notice.filter({ hasText: said }).waitFor();
+      assert.equal(await box.getAttribute('aria-invalid'), 'true', typed);
+      assert.match(await share.locator('.lcx-report-why').textContent(), new RegExp(said.replace(/[.]/g, '\\.')), typed);
+      assert.equal(await summary(), withCli(10), `${typed}: nothing changed`);
+    }
+    await page.screenshot({ path: join(art, 'district-communities-refused.png'), fullPage: true });
+    // A value refused in another box stays there, with its reason, when the number is taken:
+    // nothing typed is lost in the redraw.
+    const operators = board(page).locator('[data-report="professional_operators"]');
+    await operators.fill('两家');
+    await operators.blur();
+    await notice.filter({ hasText: '“两家”不是数值' }).waitFor();
+    await box.fill('20');
+    await box.blur();
+    await board(page).locator('.lc-stamp', { hasText: '全区社区 20' }).waitFor();
+    await page.waitForTimeout(100);
+    assert.equal(await operators.inputValue(), '两家');
+    assert.equal(await operators.getAttribute('aria-invalid'), 'true');
+    assert.match(await board(page).locator('#lcx-why-professional_operators').textContent(), /“两家”不是数值/);
+    assert.equal(await box.getAttribute('aria-invalid'), null, 'the number taken is no longer marked');
+    await operators.fill('');
+    await operators.blur();
+    // Emptied: not given; the share cannot be judged, as the CLI without --communities.
+    await box.fill('');
+    await box.blur();
+    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor();
+    assert.equal(await summary(), withCli(null));
+    assert.deepEqual(await page.evaluate(() => window.__communities), [10, 20, null]);
+    // The demo portal keeps what was typed (`lifecircle-communities`): a reload shows it.
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor();
+    assert.equal(await box.inputValue(), '');
+    await box.fill('25');
+    await box.press('Enter');
+    await board(page).locator('.lc-stamp', { hasText: '全区社区 25' }).waitFor();
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    await board(page).locator('.lc-stamp', { hasText: '全区社区 25' }).waitFor();
+    // The page's own number (the demo's "restore the sample") replaces what was typed.
+    await page.click('#reset');
+    await board(page).locator('.lc-stamp', { hasText: `全区社区 ${sample.communities}` }).waitFor();
+    assert.equal(await box.inputValue(), String(sample.communities));
+    await page.evaluate(`${el}.setAttribute('lang', 'en')`);
+    assert.equal(await board(page).getByLabel('Communities in the district: ').count(), 1);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -78,7 +78,11 @@ async function main() {
   const el = document.createElement('lifecircle-district');
   el.id = 'lc-district';
   el.setAttribute('standard', STANDARD);
-  el.setAttribute('communities', String(state.sample.communities));
+  // The number of communities: the sample's, or the one typed into the board (kept below; 0
+  // when cleared there, and then none is given).
+  const communities = recall('communities');
+  if (typeof communities !== 'number') el.setAttribute('communities', String(state.sample.communities));
+  else if (communities > 0) el.setAttribute('communities', String(communities));
   el.setAttribute('lang', state.lang);
   const kept = savedList();
   el.data = kept ?? state.sample.circles;
@@ -89,6 +93,7 @@ async function main() {
   const reported = recall('reported');
   if (typeof reported === 'string' && reported) el.setAttribute('reported', reported);
   el.addEventListener('lifecircle-reported', (e) => remember('reported', e.detail));
+  el.addEventListener('lifecircle-communities', (e) => remember('communities', e.detail ?? 0));
   $('slot-district').append(el);
   await el.ready;
   if (kept && el.handle) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
@@ -98,6 +103,8 @@ async function main() {
     relabel();
     el.setAttribute('reported', ''); // none, and the values typed into the board give way
     remember('reported', '');
+    el.setAttribute('communities', String(state.sample.communities));
+    remember('communities', null);
     try { localStorage.removeItem(SAVED); } catch { /* nothing saved */ }
     status('已恢复示例列表。', 'The sample list is back.');
   });

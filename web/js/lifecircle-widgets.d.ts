@@ -141,6 +141,8 @@ export interface LifecircleEventMap {
   'lifecircle-input': CustomEvent<string>;
   /** `<lifecircle-district>`: the values the district typed for its targets that circle data cannot give, `metric=value; …` as the CLI's `--reported` (empty when cleared); set them as the `reported` attribute to show them again. */
   'lifecircle-reported': CustomEvent<string>;
+  /** `<lifecircle-district>`: the number of communities typed into the board and taken (`null` when cleared); set it as the `communities` attribute to show it again. */
+  'lifecircle-communities': CustomEvent<number | null>;
   /** The id of the facility chosen on the guide map. */
   'lifecircle-select': CustomEvent<string>;
   /** The gap report's print button: the element calls `window.print()` unless a listener calls `preventDefault()` (to print its own way). */

@@ -274,6 +274,10 @@ const TEXT = {
   reportRefused: ['填报值未采用，汇总未改变：{zh}', 'Reported values not taken; the summary is unchanged: {en}'],
   reportNegative: ['“{value}”是负数：填报值不能小于 0', '“{value}” is negative: a reported value cannot be below 0'],
   reportCountPercent: ['“{value}”是百分数：此项填个数（整数），是否类目标是记 1、否记 0', '“{value}” is a percentage: this target takes a count (a whole number; yes or no: 1 or 0)'],
+  communitiesTaken: ['已采用全区社区总数 {n} 个，重新汇总。', 'Communities in the district: {n}; summarised again.'],
+  communitiesCleared: ['已清除全区社区总数，社区覆盖目标暂无法判断。', 'The number of communities cleared: the share of communities cannot be judged.'],
+  communitiesRefused: ['全区社区总数未采用，汇总未改变：{zh}', 'The number of communities not taken; the summary is unchanged: {en}'],
+  communitiesBad: ['“{value}”不是 1 至 1000000 的整数：请填写全区社区个数，如 29', '“{value}” is not a whole number from 1 to 1000000: write the number of communities, e.g. 29'],
   reportNotNumber: ['“{value}”不是数值：请填写数字（不超过 15 位），如 1、2 或 30%', '“{value}” is not a number: write a number (at most 15 digits), e.g. 1, 2 or 30%'],
   bug: ['内部错误（程序缺陷，详情见浏览器控制台），请刷新页面并报告', 'internal error (a bug, details in the browser console): reload the page and report it'],
   loading: ['正在加载……', 'Loading…'],
@@ -442,6 +446,7 @@ class LifecircleElement extends HTMLElement {
   set config(v) {
     const id = this.circleId;
     this._typedReported = undefined; // the page's `reported` again
+    this._typedCommunities = undefined; // and its `communities`
     this._config = { ...(v || {}) };
     if (this._mountedAs && this.circleId !== id) this._otherCircle();
     if (this.isConnected) this._remount();
@@ -492,7 +497,7 @@ class LifecircleElement extends HTMLElement {
   // Whether the widget holds something the user entered (the form overrides it).
   _entered() { return false; }
 
-  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson; the form's importFacilities; the district's summaryJson, summaryCsv); null until `ready`. */
+  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson; the form's importFacilities; the district's summaryJson, summaryCsv, setReported, setCommunities, removeAt); null until `ready`. */
   get handle() { return this._handle; }
 
   /** Resolves (to the element) when the latest mount has finished: the standard is loaded and `handle` is set, or the failure is shown. */
@@ -526,6 +531,11 @@ class LifecircleElement extends HTMLElement {
       this._typedReported = undefined;
       if (old === value && this._handle) { this._remount(); return; }
     }
+    // The same for `communities`: the page's number, even the same, and the board follows it.
+    if (name === 'communities' && this._typedCommunities !== undefined) {
+      this._typedCommunities = undefined;
+      old = undefined;
+    }
     if (old === value) return;
     // Another circle after a mount: its starting data is still to come (see `data`).
     if (name === 'circle-id' && this._mountedAs) this._otherCircle();
@@ -550,6 +560,8 @@ class LifecircleElement extends HTMLElement {
       else if (name === 'as-of') this._handle.setAsOf(value || this._config.asOf || today());
       else if (name === 'layout') this._handle.setLayout(value || this._config.layout || 'screen');
       else if (name === 'autosave') this._relabel();
+      // (the district board's circles are not scored again for it)
+      else if (name === 'communities' && this._handle.setCommunities) this._handle.setCommunities(this._options().communities ?? null);
       else { this._remount(); return; }
       // The attribute that failed, corrected: show the widget again.
       if (this._badAttr === name) { this._badAttr = null; this._slot.hidden = false; this._say(null); }
@@ -570,7 +582,8 @@ class LifecircleElement extends HTMLElement {
       tiles: this.getAttribute('tiles') || c.tiles || undefined,
       tilesCredit: this.getAttribute('tiles-credit') || c.tilesCredit || undefined,
       tilesCrs: this.getAttribute('tiles-crs') || c.tilesCrs || undefined,
-      communities: this.getAttribute('communities') || c.communities || undefined,
+      // The number typed into the district board wins, until the page sets `communities` again.
+      communities: this._typedCommunities !== undefined ? (this._typedCommunities ?? undefined) : (this.getAttribute('communities') || c.communities || undefined),
       // `<lifecircle-district>`: values the district reports, `metric=value, …` as the CLI's
       // `--reported` (the config may give them as an object, `{ provincial_pilot: 1 }`).
       // Values typed into the board since win, until the page sets `reported` again.
@@ -1158,6 +1171,17 @@ class GuideMapElement extends LifecircleElement {
   // `toJson` includes them, with the residential points' walks they shortened).
   _current() { return this._source ?? this._handle.toJson(); }
 }
+// A district board box's text as the core reads it: trimmed, full-width digits (a Chinese input
+// method's) as digits.
+const boxValue = (b) => b.value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+// The id of the reason said under a district board box.
+const whyId = (b) => `lcx-why-${b.dataset.report ?? 'communities'}`;
+// A message's two halves with `{value}` filled in.
+const filled = (key, value) => {
+  const [zh, en] = TEXT[key].map((t) => t.replace('{value}', value));
+  return { zh, en };
+};
+
 /**
  * <lifecircle-district>: a district's circles (`data`, an array) against its standard's targets;
  * the `communities` attribute. Its bar adds circles from JSON files (a circle, or a list of
@@ -1190,9 +1214,12 @@ class DistrictElement extends LifecircleElement {
     // a change gives them all to the widget (`setReported`), as the CLI's `--reported`. The
     // board is then drawn anew: whatever had the keyboard (a change comes as it moves on, by
     // Tab) gets it back, found by its place among the board's controls.
+    // Its box for the number of communities carries `data-communities`: given the same way
+    // (`setCommunities`), as the CLI's `--communities`.
     this.shadowRoot.addEventListener('change', (ev) => {
-      const box = ev.target instanceof Element ? ev.target.closest('[data-report]') : null;
-      if (box) this._report(box);
+      const box = ev.target instanceof Element ? ev.target.closest('[data-report],[data-communities]') : null;
+      if (box?.hasAttribute('data-communities')) this._communities(box);
+      else if (box) this._report(box);
     });
     this.shadowRoot.addEventListener('focusin', (ev) => {
       this._focusAt = this._controls().indexOf(ev.target);
@@ -1208,48 +1235,99 @@ class DistrictElement extends LifecircleElement {
   /** Gives the widget every reported value typed in its boxes (`box` the one changed), says so, and tells the page (`lifecircle-reported`, detail: the values as `metric=value; …`). */
   _report(box) {
     if (!this._handle) return;
-    const boxes = [...this.shadowRoot.querySelectorAll('[data-report]')];
-    for (const b of boxes) {
-      b.removeAttribute('aria-invalid');
-      b.setAttribute('aria-describedby', b.getAttribute('aria-describedby').split(' ')[0]); // its hint only
-    }
+    const boxes = [...this._slot.querySelectorAll('[data-report]')];
+    for (const b of boxes) this._unmark(b);
     // Only a number goes into the text the core reads: `1,5` or `2; x=1` typed in a box must
-    // not be read as more values. Full-width digits (a Chinese input method's) are digits.
-    const value = (b) => b.value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
-    const odd = boxes.find((b) => value(b) !== '' && !(/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(value(b)) && value(b).replace(/\D/g, '').length <= 15));
-    const given = boxes.filter((b) => value(b) !== '');
-    const text = given.map((b) => `${b.dataset.report}=${value(b)}`).join('; ');
+    // not be read as more values.
+    const odd = boxes.find((b) => boxValue(b) !== '' && !(/^(\d+\.?\d*|\.\d+)\s*[%％]?$/.test(boxValue(b)) && boxValue(b).replace(/\D/g, '').length <= 15));
+    const given = boxes.filter((b) => boxValue(b) !== '');
+    const text = given.map((b) => `${b.dataset.report}=${boxValue(b)}`).join('; ');
     // A percentage in a box that takes a count (创成省级试点: 100% read as 1) is a slip, said as one.
-    const percent = !odd && boxes.find((b) => b.hasAttribute('data-count') && /[%％]$/.test(value(b)));
+    const percent = !odd && boxes.find((b) => b.hasAttribute('data-count') && /[%％]$/.test(boxValue(b)));
     let refused = null;
+    const kept = this._untaken('[data-communities]');
+    const before = this._typed();
     if (odd || percent) {
-      const bad = odd || percent;
-      const key = percent ? 'reportCountPercent' : /^[-−－]/.test(value(bad)) ? 'reportNegative' : 'reportNotNumber';
-      const [zh, en] = TEXT[key].map((t) => t.replace('{value}', bad.value.trim()));
-      refused = { zh, en };
+      const key = percent ? 'reportCountPercent' : /^[-−－]/.test(boxValue(odd)) ? 'reportNegative' : 'reportNotNumber';
+      refused = filled(key, (odd || percent).value.trim());
     } else {
       try { this._handle.setReported(text); } catch (e) { refused = halves(e.message); }
     }
-    for (const w of this._slot.querySelectorAll('.lcx-report-why')) w.remove();
-    if (refused) {
-      // Said at the top (an alert) and under the box itself, which may be far down the page.
-      const bad = odd || percent || box;
-      bad.setAttribute('aria-invalid', 'true');
-      this._sayKey('reportRefused', refused, true);
-      // (under the box its metric's id, `professional_operators=`, says nothing more)
-      const said = (langOf(this) === 'en' ? refused.en : refused.zh).replace(/^[A-Za-z_]+=/, '');
-      const why = h('p', { class: 'lc-error lcx-report-why', id: `lcx-why-${bad.dataset.report}` }, said);
-      bad.closest('.lc-t-report')?.after(why);
-      bad.setAttribute('aria-describedby', `${bad.getAttribute('aria-describedby').split(' ')[0]} ${why.id}`);
-      return;
-    }
+    // (under the box its metric's id, `professional_operators=`, says nothing more)
+    if (refused) return this._refuse(odd || percent || box, 'reportRefused', refused, /^[A-Za-z_]+=/);
     this._typedReported = text;
     if (text) this._sayKey('reportTaken', { n: given.length }); else this._sayKey('reportCleared');
     this.dispatchEvent(new CustomEvent('lifecircle-reported', { detail: text, bubbles: true, composed: true }));
+    this._redrawn(kept, before);
+  }
+
+  /** Gives the widget the number of communities typed in its box (empty: not given), says so, and tells the page (`lifecircle-communities`, detail: the number, or null). */
+  _communities(box) {
+    if (!this._handle) return;
+    this._unmark(box);
+    const v = boxValue(box);
+    const n = v === '' ? null : /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= 1e6 ? Number(v) : NaN;
+    let refused = Number.isNaN(n) ? filled('communitiesBad', box.value.trim()) : null;
+    const kept = this._untaken('[data-report]');
+    const before = this._typed();
+    if (!refused) {
+      try { this._handle.setCommunities(n); } catch (e) { refused = halves(e.message); }
+    }
+    if (refused) return this._refuse(box, 'communitiesRefused', refused, /^communities（全区社区数）|^communities \(the communities in the district\) /);
+    this._typedCommunities = n;
+    if (n === null) this._sayKey('communitiesCleared'); else this._sayKey('communitiesTaken', { n });
+    this.dispatchEvent(new CustomEvent('lifecircle-communities', { detail: n, bubbles: true, composed: true }));
+    this._redrawn(kept, before);
+  }
+
+  // A box of the board as if nothing was refused in it: no mark, no reason under it.
+  _unmark(b) {
+    b.removeAttribute('aria-invalid');
+    b.setAttribute('aria-describedby', b.getAttribute('aria-describedby').split(' ')[0]); // its hint only
+    this._slot.querySelector(`#${whyId(b)}`)?.remove();
+  }
+
+  // Says why the value typed in box `bad` was not taken: at the top (an alert, `key`) and under
+  // the box itself, which may be far down the page (without what `drop` matches, the name of
+  // the value already said by the box's label).
+  _refuse(bad, key, refused, drop) {
+    bad.setAttribute('aria-invalid', 'true');
+    this._sayKey(key, refused, true);
+    const why = h('p', { class: 'lc-error lcx-report-why', id: whyId(bad) }, (langOf(this) === 'en' ? refused.en : refused.zh).replace(drop, ''));
+    bad.closest('.lc-t-report')?.after(why);
+    bad.setAttribute('aria-describedby', `${bad.getAttribute('aria-describedby').split(' ')[0]} ${why.id}`);
+  }
+
+  // The boxes matching `selector` holding text that was not taken (refused), with the reason
+  // said under each, to put back when the board is drawn anew for another box: nothing typed
+  // is lost.
+  _untaken(selector) {
+    return [...this._slot.querySelectorAll(selector)]
+      .filter((b) => b.value !== (b.getAttribute('value') ?? ''))
+      .map((b) => ({ id: whyId(b), value: b.value, why: this._slot.querySelector(`#${whyId(b)}`) }));
+  }
+
+  // The text in each of the board's boxes, by box.
+  _typed() { return new Map([...this._slot.querySelectorAll('[data-report],[data-communities]')].map((b) => [whyId(b), b.value])); }
+
+  // After the board is drawn anew for a value taken: each box shows the value taken (`２` as
+  // 2) or, `kept`, the text not taken with its reason; the keyboard goes back where it was. A
+  // box typed into since the value was taken (`before`: the boxes' text then), the next one
+  // already, is left as it is.
+  _redrawn(kept, before) {
     setTimeout(() => {
-      // Each box shows the value taken (`２` as 2): the redraw sets its `value` attribute, which
-      // a box typed into no longer shows (a `prop:value` in the view cost 1.9 KB gzip of wasm).
-      for (const b of this._slot.querySelectorAll('[data-report]')) b.value = b.getAttribute('value') ?? '';
+      // The redraw sets each box's `value` attribute, which a box typed into no longer shows
+      // (a `prop:value` in the view cost 1.9 KB gzip of wasm).
+      for (const b of this._slot.querySelectorAll('[data-report],[data-communities]')) {
+        if (b.value !== before.get(whyId(b)) && b.value !== (b.getAttribute('value') ?? '')) continue;
+        const k = kept.find((x) => x.id === whyId(b));
+        b.value = k ? k.value : (b.getAttribute('value') ?? '');
+        if (k?.why) {
+          b.setAttribute('aria-invalid', 'true');
+          b.closest('.lc-t-report')?.after(k.why);
+          b.setAttribute('aria-describedby', `${b.getAttribute('aria-describedby').split(' ')[0]} ${k.why.id}`);
+        }
+      }
       // Only when the redraw took it: the control the keyboard was on last (Tab moves on after
       // the change) is gone and nothing else has it, not when the user went elsewhere.
       const at = this._focusAt;

@@ -125,6 +125,21 @@ fn get_str(o: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
     }
 }
 
+/// The number of communities in a district (`communities`: a number, or text from an
+/// attribute): a whole number from 1 to 1000000.
+fn communities_of(v: &JsValue) -> Result<u32, JsValue> {
+    // Text (an attribute) is read as a whole number: `str::parse::<f64>` would link the float
+    // parser's tables into every bundle, about 15 KB gzip.
+    let n = v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().parse::<u32>().ok()).map(f64::from));
+    match n {
+        Some(n) if n.fract() == 0.0 && (1.0..=1e6).contains(&n) => Ok(n as u32),
+        _ => Err(bad(
+            "communities（全区社区数）须为 1 至 1000000 的整数 / communities (the communities in the district) must \
+             be a whole number from 1 to 1000000",
+        )),
+    }
+}
+
 fn get_bool(o: &JsValue, key: &str) -> Option<bool> {
     get(o, key).map(|v| v.is_truthy())
 }
@@ -248,18 +263,7 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) ->
     }
     m.what_if = get_bool(o, "whatIf").unwrap_or(false);
     if let Some(v) = get(o, "communities") {
-        // Text (an attribute) is read as a whole number: `str::parse::<f64>` would link the
-        // float parser's tables into every bundle, about 15 KB gzip.
-        let n = v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().parse::<u32>().ok()).map(f64::from));
-        match n {
-            Some(n) if n.fract() == 0.0 && (1.0..=1e6).contains(&n) => m.communities = Some(n as u32),
-            _ => {
-                return Err(bad(
-                    "communities（全区社区数）须为 1 至 1000000 的整数 / communities (the communities in the district) \
-                     must be a whole number from 1 to 1000000",
-                ));
-            }
-        }
+        m.communities = Some(communities_of(&v)?);
     }
 
     // The district's own values for the targets circle data cannot give (text as the CLI's
@@ -497,6 +501,18 @@ impl Widget {
     /// hold); they replace the ones it had. Throws `code: "bad_argument"` (why, Chinese first)
     /// for text that does not parse, a metric with no such target, or another widget; the board
     /// keeps its values then.
+    /// The district dashboard: the number of communities in the district (a whole number from 1
+    /// to 1000000, or `null` for not given), as the `communities` option; the targets counted
+    /// from it are judged again, without scoring the circles again. Throws `code:
+    /// "bad_argument"` for another value or another widget; the board keeps its number then.
+    #[wasm_bindgen(js_name = setCommunities)]
+    pub fn set_communities(&self, n: JsValue) -> Result<(), JsValue> {
+        let n = if n.is_null() || n.is_undefined() { None } else { Some(communities_of(&n)?) };
+        self.inner
+            .set_communities(n)
+            .ok_or_else(|| bad("setCommunities 只适用于全区进度组件 / setCommunities is the district dashboard's"))
+    }
+
     #[wasm_bindgen(js_name = setReported)]
     pub fn set_reported(&self, text: &str) -> Result<(), JsValue> {
         match self.inner.set_reported(text) {

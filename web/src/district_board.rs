@@ -39,14 +39,38 @@ pub fn DistrictBoard(
     #[prop(default = false)]
     removable: bool,
 ) -> impl IntoView {
+    // The circles' table, apart: drawn again when its rows change (a circle added, removed or
+    // changed, the date, the standard), not for a value typed into a target's box, which
+    // redrew 3,000 rows in about 0.5 s. The summary without what the rows do not show.
+    let rows = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref().ok().map(|d| District {
+                targets: Vec::new(),
+                findings: Vec::new(),
+                duplicates: Vec::new(),
+                communities: None,
+                ..d.clone()
+            })
+        })
+    });
     view! {
         <section class="lc-root lc-district" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
             {move || {
                 let l = lang.get();
-                standard.with(|st| match summary.get() {
-                    Ok(d) => board(&d, st, l, removable).into_any(),
-                    Err(e) => circles.with(|cs| refused(&e, st, cs, l, removable)).into_any(),
+                standard.with(|st| {
+                    summary.with(|s| match s {
+                        Ok(d) => board(d, st, l).into_any(),
+                        Err(e) => circles.with(|cs| refused(e, st, cs, l, removable)).into_any(),
+                    })
                 })
+            }}
+            {move || {
+                let l = lang.get();
+                rows.with(|d| d.as_ref().map(|d| circles_part(d, l, removable)))
+            }}
+            {move || {
+                let l = lang.get();
+                standard.with(|st| summary.with(|s| s.as_ref().ok().and_then(|d| above(d, st, l))))
             }}
         </section>
     }
@@ -103,11 +127,12 @@ fn problem_words(p: &InputProblem, st: &Standard, cs: &[Circle], l: Lang) -> Str
     }
 }
 
-fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView + use<> {
+/// The board down to the district's targets (the circles' table and the targets above the
+/// district follow, [`circles_part`] and [`above`]).
+fn board(d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
     // Built on the evaluation date, by the rule each year's count uses (as the CLI's report).
     let built = d.built_on_date();
     let own: Vec<&TargetProgress> = d.targets.iter().filter(|t| t.district_level).collect();
-    let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
     // This year's targets, all of them: one that cannot be judged yet (no community count, a
     // value not reported) is counted and said, not left out ("达到 3 / 3" read as all met).
     let this_year = own.iter().filter(|t| t.this_year).count();
@@ -126,22 +151,6 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         });
         view! { <ol class="lc-targets">{items.collect_view()}</ol> }.into_any()
     };
-    let above_view = (!above.is_empty()).then(|| {
-        let items = above
-            .iter()
-            // The year, unless the target's text starts with it already (“2025年…”).
-            .map(|t| {
-                let name = if t.names_its_year(l) { t.name.get(l).to_string() } else { format!("{} {}", t.year, t.name.get(l)) };
-                view! { <li>{name} " " <span class="lc-muted">{target_cite_line(l, st, t)}</span></li> }
-            })
-            .collect_view();
-        view! {
-            <details class="lc-above">
-                <summary>{tr(l, "上级目标（供参考，不按本区生活圈计算）", "Targets above the district (for reference, not counted here)")}</summary>
-                <ul>{items}</ul>
-            </details>
-        }
-    });
     view! {
         <header>
             <h2>{tr(l, "全区一刻钟便民生活圈目标进度", "District progress on 15-minute convenient living circles")}</h2>
@@ -194,9 +203,14 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         })}
         <h3>{tr(l, "本区目标", "The district's targets")}</h3>
         {targets}
+    }
+}
+
+/// The circles' heading and table; with no circle yet (a district's page before its first
+/// file), how to add them, not an empty table.
+fn circles_part(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
+    view! {
         <h3>{tr(l, "各生活圈", "Circles")}</h3>
-        // No circle yet (a district's page before its first file): how to add them, not an
-        // empty table.
         {if d.circles.is_empty() {
             view! { <p class="lc-note lc-no-circles" role="status">{tr(l,
                 "还没有生活圈，各目标暂无计入。用“添加生活圈”选择评估机构提交的生活圈 JSON 文件（可多选），各圈即按本标准评分并计入上述目标。",
@@ -204,8 +218,28 @@ fn board(d: &District, st: &Standard, l: Lang, removable: bool) -> impl IntoView
         } else {
             circles_table(d, l, removable).into_any()
         }}
-        {above_view}
     }
+}
+
+/// The standard's targets above the district, for reference (not counted from its circles).
+fn above(d: &District, st: &Standard, l: Lang) -> Option<impl IntoView + use<>> {
+    let above: Vec<&TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();
+    (!above.is_empty()).then(|| {
+        let items = above
+            .iter()
+            // The year, unless the target's text starts with it already (“2025年…”).
+            .map(|t| {
+                let name = if t.names_its_year(l) { t.name.get(l).to_string() } else { format!("{} {}", t.year, t.name.get(l)) };
+                view! { <li>{name} " " <span class="lc-muted">{target_cite_line(l, st, t)}</span></li> }
+            })
+            .collect_view();
+        view! {
+            <details class="lc-above">
+                <summary>{tr(l, "上级目标（供参考，不按本区生活圈计算）", "Targets above the district (for reference, not counted here)")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    })
 }
 
 /// A target: its year and text, the district's value against it as a bar, the verdict, then
@@ -282,6 +316,7 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
             <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
             {counted}
             {(first && t.reportable()).then(|| report_box(t, l))}
+            {(first && t.metric == "community_share").then(|| communities_box(d.communities, l))}
         </li>
     }
 }
@@ -320,6 +355,24 @@ fn report_box(t: &TargetProgress, l: Lang) -> impl IntoView + use<> {
                     data-count=(t.unit != "fraction").then_some("") value=value aria-describedby=hint_id.clone()/>
             </label>
             " " <span class="lc-muted" id=hint_id>{hint}</span>
+        </p>
+    }
+}
+
+/// Where the district types its number of communities, which a share of communities with a
+/// circle needs and circle data cannot give (the page's `communities` attribute, if any, shown):
+/// the custom element gives it to the widget (`setCommunities`) when it changes, as the CLI's
+/// `--communities`, by the box's `data-communities` (no Leptos handler, see [`report_box`]).
+fn communities_box(n: Option<u32>, l: Lang) -> impl IntoView + use<> {
+    view! {
+        <p class="lc-t-report">
+            <label>{tr(l, "全区社区总数：", "Communities in the district: ")}
+                <input type="text" inputmode="numeric" autocomplete="off" size="8" data-communities=""
+                    value=n.map(|n| n.to_string()).unwrap_or_default() aria-describedby="lc-communities-hint"/>
+            </label>
+            " " <span class="lc-muted" id="lc-communities-hint">{tr(l,
+                "填全区社区（居委会、村委会）个数，整数，如 29；留空即未给出。由区里负责，本工具不核实。",
+                "The number of communities (residents' and villagers' committees) in the district, a whole number, e.g. 29; empty: not given. The district answers for it: this tool does not check it.")}</span>
         </p>
     }
 }

@@ -135,38 +135,31 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
-    /// [`lifecircle_core::district::summarise`] of `circles`, calling `score` only for a circle
-    /// of the last list summarised on `date` (another date forgets them all); what it read of
+    /// What is read of each of `circles` (in their order), calling `score` only for a circle
+    /// not of the last list read on `date` (another date forgets them all); what it read of
     /// these circles is kept for the next.
-    ///
-    /// # Errors
-    /// As `summarise`.
-    pub(crate) fn summarise(
-        &mut self,
-        st: &Standard,
-        circles: &[Circle],
-        date: Date,
-        communities: Option<u32>,
-        mut score: impl FnMut(&Circle) -> Read,
-    ) -> Result<lifecircle_core::district::District, lifecircle_core::district::Refused> {
+    pub(crate) fn read(&mut self, circles: &[Circle], date: Date, mut score: impl FnMut(&Circle) -> Read) -> Vec<Read> {
         if self.on != Some(date) {
             self.read.clear();
             self.on = Some(date);
         }
         let old = &self.read;
         let mut fresh: Vec<(String, Read)> = Vec::with_capacity(circles.len());
-        let r = lifecircle_core::district::summarise_with(st, circles, date, communities, |c| {
-            let key = serde_json::to_string(c).unwrap_or_default();
-            let r = match old.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-                Ok(j) => old[j].1.clone(),
-                Err(_) => score(c),
-            };
-            fresh.push((key, r.clone()));
-            r
-        });
+        let read = circles
+            .iter()
+            .map(|c| {
+                let key = serde_json::to_string(c).unwrap_or_default();
+                let r = match old.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+                    Ok(j) => old[j].1.clone(),
+                    Err(_) => score(c),
+                };
+                fresh.push((key, r.clone()));
+                r
+            })
+            .collect();
         fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.read = fresh;
-        r
+        read
     }
 }
 
@@ -184,6 +177,9 @@ struct ListIo {
     /// Takes the values the district reports (`metric=value, …`, as the CLI's `--reported`),
     /// replacing those it had; refuses them, keeping those it had, with why (Chinese first).
     report: TakeText,
+    /// Takes the number of communities in the district (`None`: not given), as the CLI's
+    /// `--communities`; the circles are not scored again.
+    communities: Box<dyn Fn(Option<u32>)>,
 }
 
 /// How the district dashboard writes its summary: as `lifecircle district --format json`, or
@@ -271,6 +267,13 @@ impl Mounted {
     /// (Chinese first); the board keeps the values it had.
     pub fn set_reported(&self, text: &str) -> Option<Result<(), String>> {
         self.list.as_ref().map(|io| (io.report)(text))
+    }
+
+    /// The district dashboard: the number of communities in the district (`None`: not given),
+    /// as typed into the board; the targets counted from it are judged again. `None` for the
+    /// other widgets.
+    pub fn set_communities(&self, n: Option<u32>) -> Option<()> {
+        self.list.as_ref().map(|io| (io.communities)(n))
     }
 
     /// The circle as JSON, to save (the district dashboard's: its circles, a JSON array).
@@ -550,16 +553,17 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         let s = setup_with(&options, None)?;
         let (standard, lang, elder, as_of) = (s.standard, s.lang, s.elder, s.as_of);
         let circles = RwSignal::new(list);
-        let communities = options.communities;
+        // Given by the page, or typed into the board later ([`Mounted::set_communities`]).
+        let communities = RwSignal::new(options.communities);
         // Reported values the standard has no such target for are refused at once, as a bad
         // option, rather than on every summary. Checked against the standard's targets with no
         // circle (`district` itself: which targets a district reports does not depend on its
         // circles), not through `summarise`, which refuses a list of none: a bad value was
         // accepted in silence then.
-        // Checked against the standard's targets with no circle.
         let check = move |r: &[(String, f64)]| {
             standard.with_untracked(|st| {
-                lifecircle_core::district::district(st, &[], as_of.get_untracked(), communities).check_reported(r)
+                lifecircle_core::district::district(st, &[], as_of.get_untracked(), communities.get_untracked())
+                    .check_reported(r)
             })
         };
         let problems = check(&options.reported);
@@ -577,21 +581,43 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
         // circles, or one removed, scores no circle it has seen (it re-scored them all: 6–8 s a
         // removal, performance review of 2026-12-06).
         let seen = StoredValue::new(Seen::default());
+        // What is read of each circle, apart from the summary: a value the district reports or
+        // its number of communities summarises the circles read already (it read each one's
+        // JSON again: 3,000 circles in about 0.2 s). Always "changed": a comparison would cost
+        // more than it saves.
+        let reads = Memo::new_with_compare(
+            move |_| {
+                standard.with(|st| {
+                    circles.with(|cs| {
+                        let date = as_of.get();
+                        let score = |c: &Circle| lifecircle_core::district::scored(st, c, date);
+                        seen.try_update_value(|seen| seen.read(cs, date, score))
+                            // (the widget gone meanwhile: as if nothing was seen)
+                            .unwrap_or_else(|| cs.iter().map(score).collect())
+                    })
+                })
+            },
+            |_, _| true,
+        );
         let summary = Memo::new(move |_| {
             standard.with(|st| {
                 circles.with(|cs| {
                     let date = as_of.get();
+                    let communities = communities.get();
                     let d = if cs.is_empty() {
                         Ok(lifecircle_core::district::district(st, &[], date, communities))
                     } else {
-                        seen.try_update_value(|seen| {
-                            seen.summarise(st, cs, date, communities, |c| {
-                                lifecircle_core::district::scored(st, c, date)
+                        reads
+                            .with(|read| {
+                                let mut read = read.iter();
+                                // (one read per circle, in order: `summarise_with` asks for each in turn)
+                                lifecircle_core::district::summarise_with(st, cs, date, communities, |c| {
+                                    read.next()
+                                        .cloned()
+                                        .unwrap_or_else(|| lifecircle_core::district::scored(st, c, date))
+                                })
                             })
-                        })
-                        // (the widget gone meanwhile: as if nothing was seen)
-                        .unwrap_or_else(|| lifecircle_core::district::summarise(st, cs, date, communities))
-                        .map_err(lifecircle_core::district::Refused::into_input_error)
+                            .map_err(lifecircle_core::district::Refused::into_input_error)
                     };
                     d.map(|mut d| {
                         reported.with(|r| d.apply_reported(r));
@@ -651,6 +677,7 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 reported.set(r);
                 Ok(())
             }),
+            communities: Box::new(move |n| communities.set(n)),
         });
         Ok(m)
     })
@@ -1031,7 +1058,7 @@ static WHATIF_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lifecircle_core::district::{scored, summarise};
+    use lifecircle_core::district::{scored, summarise, summarise_with};
     use lifecircle_tests::district::{AS_OF, COMMUNITIES, STANDARD, circles};
 
     /// The dashboard's memory scores a circle once per date: the same list again scores none,
@@ -1058,11 +1085,13 @@ mod tests {
             ]
         {
             let mut n = 0;
-            let got = seen.summarise(&st, list, date, Some(COMMUNITIES), |c| {
+            let read = seen.read(list, date, |c| {
                 n += 1;
                 scored(&st, c, date)
             });
             assert_eq!(n, scores, "{} circles on {date}", list.len());
+            let mut read = read.into_iter();
+            let got = summarise_with(&st, list, date, Some(COMMUNITIES), |_| read.next().expect("one a circle"));
             assert_eq!(got, summarise(&st, list, date, Some(COMMUNITIES)));
         }
     }

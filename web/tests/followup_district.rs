@@ -135,6 +135,44 @@ async fn values_typed_into_the_board_are_taken_or_refused_whole() {
     assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), before);
 }
 
+/// The number of communities typed into the board (`Mounted::set_communities`): a box beside
+/// the first community target showing the number taken; the summary is then the one `summarise`
+/// gives with that number, and with none the share cannot be judged.
+#[wasm_bindgen_test]
+async fn the_number_of_communities_typed_into_the_board_is_taken() {
+    use lifecircle_core::district::summarise;
+    let st = load_builtin(STANDARD).unwrap();
+    let cs = circles();
+    let el = host();
+    let m = mount_district(el.clone(), options(Some(&cs), &[])).unwrap();
+    settle().await;
+    let shown = |el: &web_sys::HtmlElement| {
+        let list = el.query_selector_all("input[data-communities]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(list.item(i).unwrap()).unwrap().value()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown(&el), vec![COMMUNITIES.to_string()], "one box, the page's number");
+    let want = |n: Option<u32>| {
+        let d = summarise(&st, &cs, AS_OF.parse().unwrap(), n).unwrap();
+        format!("{}\n", lifecircle_web::model::indent_json(&serde_json::to_string(&d).unwrap()))
+    };
+    assert_eq!(m.summary(SummaryFormat::Json).unwrap().unwrap(), want(Some(COMMUNITIES)));
+    for n in [Some(COMMUNITIES + 40), None, Some(1)] {
+        m.set_communities(n).expect("the dashboard's");
+        settle().await;
+        let got = m.summary(SummaryFormat::Json).unwrap().unwrap();
+        assert_eq!(got, want(n), "{n:?}");
+        assert_eq!(shown(&el), vec![n.map(|n| n.to_string()).unwrap_or_default()], "{n:?}");
+        assert_eq!(text(&el).contains("需要全区社区总数"), n.is_none(), "{n:?}: {}", text(&el));
+    }
+    // (the numbers differ in what they give: not the same summary thrice)
+    assert_ne!(want(Some(1)), want(None));
+    assert_ne!(want(Some(COMMUNITIES + 40)), want(Some(COMMUNITIES)));
+}
+
 /// The dashboard scores only circles it has not seen (on this date): after each edit its
 /// summary is still byte for byte what `summarise` gives for the list as it is now: a circle
 /// changed under the same id, one removed, one added back, the date changed, the first edit
