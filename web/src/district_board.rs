@@ -39,38 +39,20 @@ pub fn DistrictBoard(
     #[prop(default = false)]
     removable: bool,
 ) -> impl IntoView {
-    // The circles' table, apart: drawn again when its rows change (a circle added, removed or
-    // changed, the date, the standard), not for a value typed into a target's box, which
-    // redrew 3,000 rows in about 0.5 s. The summary without what the rows do not show.
-    let rows = Memo::new(move |_| {
-        summary.with(|s| {
-            s.as_ref().ok().map(|d| District {
-                targets: Vec::new(),
-                findings: Vec::new(),
-                duplicates: Vec::new(),
-                communities: None,
-                ..d.clone()
-            })
-        })
-    });
+    // One drawing for the whole board: the circles' table drawn apart, only when its rows
+    // change, saved about 0.2 s of a typed value's 0.37 s with 3,000 circles and cost 1.9 KB
+    // gzip of this bundle's wasm (docs/benchmarks.md, 2026-12-07); a district's dozen circles
+    // are drawn in a moment either way.
     view! {
         <section class="lc-root lc-district" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())>
             {move || {
                 let l = lang.get();
                 standard.with(|st| {
                     summary.with(|s| match s {
-                        Ok(d) => board(d, st, l).into_any(),
+                        Ok(d) => view! { {board(d, st, l)} {circles_part(d, l, removable)} {above(d, st, l)} }.into_any(),
                         Err(e) => circles.with(|cs| refused(e, st, cs, l, removable)).into_any(),
                     })
                 })
-            }}
-            {move || {
-                let l = lang.get();
-                rows.with(|d| d.as_ref().map(|d| circles_part(d, l, removable)))
-            }}
-            {move || {
-                let l = lang.get();
-                standard.with(|st| summary.with(|s| s.as_ref().ok().and_then(|d| above(d, st, l))))
             }}
         </section>
     }
