@@ -51,14 +51,16 @@ pub(crate) fn parse_each(text: &str) -> Result<Vec<Result<Circle, Unread>>, Inpu
         let entry = &text[start..end];
         let mut error = match Circle::parse_json(entry) {
             Ok(circle) => return Ok(circle),
-            // A score result among circles: said as one, at the entry's start.
-            Err(_) if is_score_result(entry) => {
-                let mut e = score_result(Some(k));
-                (e.problems[0].line, e.problems[0].column) = (Some(line), Some(column));
-                return Err(Unread { id: None, error: e });
-            }
             Err(e) => e,
         };
+        // The entry as JSON, read once: a score result among circles is said as one, at the
+        // entry's start; another entry is named by its id, when it has one as text.
+        let value = serde_json::from_str::<serde_json::Value>(entry).ok();
+        if value.as_ref().is_some_and(score_result_value) {
+            let mut e = score_result(Some(k));
+            (e.problems[0].line, e.problems[0].column) = (Some(line), Some(column));
+            return Err(Unread { id: None, error: e });
+        }
         for p in &mut error.problems {
             p.field = if p.field.is_empty() { format!("circles[{k}]") } else { format!("circles[{k}].{}", p.field) };
             if p.line == Some(1) {
@@ -66,9 +68,7 @@ pub(crate) fn parse_each(text: &str) -> Result<Vec<Result<Circle, Unread>>, Inpu
             }
             p.line = p.line.map(|l| l + line - 1);
         }
-        let id = serde_json::from_str::<serde_json::Value>(entry)
-            .ok()
-            .and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
+        let id = value.and_then(|v| v.get("id").and_then(serde_json::Value::as_str).map(String::from));
         Err(Unread { id, error })
     });
     let read: Vec<Result<Circle, Unread>> = read.collect();
@@ -107,8 +107,13 @@ const ASK_EN: &str = "give the circle data (the form's “Export”, or the file
 /// Whether `text` is one score result (`score --format json`): an object with the `engine`
 /// and the `circle` an assessment has, which no circle has.
 pub(crate) fn is_score_result(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
-        .is_ok_and(|v| v.get("engine").is_some_and(|e| e.is_object()) && v.get("circle").is_some_and(|c| c.is_object()))
+    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')).is_ok_and(|v| score_result_value(&v))
+}
+
+/// Whether a JSON value is one score result ([`is_score_result`]).
+fn score_result_value(v: &serde_json::Value) -> bool {
+    v.get("engine").is_some_and(serde_json::Value::is_object)
+        && v.get("circle").is_some_and(serde_json::Value::is_object)
 }
 
 /// The problem of a score result given for circle data (entry `k` of a list, or the file):

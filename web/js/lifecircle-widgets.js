@@ -1245,8 +1245,7 @@ class DistrictElement extends LifecircleElement {
     // A percentage in a box that takes a count (创成省级试点: 100% read as 1) is a slip, said as one.
     const percent = !odd && boxes.find((b) => b.hasAttribute('data-count') && /[%％]$/.test(boxValue(b)));
     let refused = null;
-    const kept = this._untaken('[data-communities]');
-    const before = this._typed();
+    const before = this._before('[data-communities]');
     if (odd || percent) {
       const key = percent ? 'reportCountPercent' : /^[-−－]/.test(boxValue(odd)) ? 'reportNegative' : 'reportNotNumber';
       refused = filled(key, (odd || percent).value.trim());
@@ -1258,7 +1257,7 @@ class DistrictElement extends LifecircleElement {
     this._typedReported = text;
     if (text) this._sayKey('reportTaken', { n: given.length }); else this._sayKey('reportCleared');
     this.dispatchEvent(new CustomEvent('lifecircle-reported', { detail: text, bubbles: true, composed: true }));
-    this._redrawn(kept, before);
+    this._redrawn(before);
   }
 
   /** Gives the widget the number of communities typed in its box (empty: not given), says so, and tells the page (`lifecircle-communities`, detail: the number, or null). */
@@ -1268,8 +1267,7 @@ class DistrictElement extends LifecircleElement {
     const v = boxValue(box);
     const n = v === '' ? null : /^\d{1,7}$/.test(v) && Number(v) >= 1 && Number(v) <= 1e6 ? Number(v) : NaN;
     let refused = Number.isNaN(n) ? filled('communitiesBad', box.value.trim()) : null;
-    const kept = this._untaken('[data-report]');
-    const before = this._typed();
+    const before = this._before('[data-report]');
     if (!refused) {
       try { this._handle.setCommunities(n); } catch (e) { refused = halves(e.message); }
     }
@@ -1277,7 +1275,7 @@ class DistrictElement extends LifecircleElement {
     this._typedCommunities = n;
     if (n === null) this._sayKey('communitiesCleared'); else this._sayKey('communitiesTaken', { n });
     this.dispatchEvent(new CustomEvent('lifecircle-communities', { detail: n, bubbles: true, composed: true }));
-    this._redrawn(kept, before);
+    this._redrawn(before);
   }
 
   // A box of the board as if nothing was refused in it: no mark, no reason under it.
@@ -1298,34 +1296,31 @@ class DistrictElement extends LifecircleElement {
     bad.setAttribute('aria-describedby', `${bad.getAttribute('aria-describedby').split(' ')[0]} ${why.id}`);
   }
 
-  // The boxes matching `selector` holding text that was not taken (refused), with the reason
-  // said under each, to put back when the board is drawn anew for another box: nothing typed
-  // is lost.
-  _untaken(selector) {
-    return [...this._slot.querySelectorAll(selector)]
-      .filter((b) => b.value !== (b.getAttribute('value') ?? ''))
-      .map((b) => ({ id: whyId(b), value: b.value, why: this._slot.querySelector(`#${whyId(b)}`) }));
+  // Each of the board's boxes before a value is taken: its text, and in the boxes matching
+  // `others` (not being taken) text that was not taken (refused), with the reason said under it,
+  // to put back when the board is drawn anew: nothing typed is lost.
+  _before(others) {
+    return [...this._slot.querySelectorAll('[data-report],[data-communities]')].map((b) => {
+      const kept = b.matches(others) && b.value !== (b.getAttribute('value') ?? '');
+      return { id: whyId(b), value: b.value, kept, why: kept ? this._slot.querySelector(`#${whyId(b)}`) : null };
+    });
   }
 
-  // The text in each of the board's boxes, by box.
-  _typed() { return new Map([...this._slot.querySelectorAll('[data-report],[data-communities]')].map((b) => [whyId(b), b.value])); }
-
   // After the board is drawn anew for a value taken: each box shows the value taken (`２` as
-  // 2) or, `kept`, the text not taken with its reason; the keyboard goes back where it was. A
-  // box typed into since the value was taken (`before`: the boxes' text then), the next one
-  // already, is left as it is.
-  _redrawn(kept, before) {
+  // 2) or the text kept with its reason (`before`, from `_before`); the keyboard goes back where
+  // it was. A box typed into since the value was taken, the next one already, is left as it is.
+  _redrawn(before) {
     setTimeout(() => {
       // The redraw sets each box's `value` attribute, which a box typed into no longer shows
       // (a `prop:value` in the view cost 1.9 KB gzip of wasm).
       for (const b of this._slot.querySelectorAll('[data-report],[data-communities]')) {
-        if (b.value !== before.get(whyId(b)) && b.value !== (b.getAttribute('value') ?? '')) continue;
-        const k = kept.find((x) => x.id === whyId(b));
-        b.value = k ? k.value : (b.getAttribute('value') ?? '');
-        if (k?.why) {
+        const was = before.find((x) => x.id === whyId(b));
+        if (b.value !== was?.value && b.value !== (b.getAttribute('value') ?? '')) continue;
+        b.value = was?.kept ? was.value : (b.getAttribute('value') ?? '');
+        if (was?.why) {
           b.setAttribute('aria-invalid', 'true');
-          b.closest('.lc-t-report')?.after(k.why);
-          b.setAttribute('aria-describedby', `${b.getAttribute('aria-describedby').split(' ')[0]} ${k.why.id}`);
+          b.closest('.lc-t-report')?.after(was.why);
+          b.setAttribute('aria-describedby', `${b.getAttribute('aria-describedby').split(' ')[0]} ${was.why.id}`);
         }
       }
       // Only when the redraw took it: the control the keyboard was on last (Tab moves on after
