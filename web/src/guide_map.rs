@@ -51,6 +51,16 @@ impl From<&Text> for Label {
     }
 }
 
+/// A type missing within walking reach (步行范围内缺少的业态).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MissingType {
+    pub name: Label,
+    /// Metres along the streets to the nearest one, when the circle has one beyond its reach
+    /// (the map may draw its symbol inside a straight-line ring: the reader is told why).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nearest_m: Option<f64>,
+}
+
 /// A class of categories (基本保障类, 品质提升类 …): one symbol shape and colour each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapClass {
@@ -207,7 +217,7 @@ pub struct GuideMapData {
     /// 步行范围内缺少的业态: category names taken from the assessment's gaps (none within the
     /// circle's walking reach; the map may still show one farther away).
     #[serde(default)]
-    pub missing: Vec<Label>,
+    pub missing: Vec<MissingType>,
     /// Streets or facilities come from OpenStreetMap: the ODbL attribution is printed.
     #[serde(default)]
     pub osm: bool,
@@ -500,7 +510,7 @@ impl GuideMapData {
             classes,
             categories,
             facilities,
-            missing: assessment.map(|a| missing_categories(standard, a)).unwrap_or_default(),
+            missing: assessment.map(|a| missing_categories(standard, circle, a)).unwrap_or_default(),
             osm: false,
             credits: None,
             suggested: Vec::new(),
@@ -519,12 +529,14 @@ fn mean_location(fs: &[MapFacility]) -> [f64; 2] {
 
 /// The categories the assessment's gaps say are missing, in gap order, without repeats:
 /// the `missing` input of a distinct-count gap, the target of a presence or count gap with
-/// none found.
-pub fn missing_categories(standard: &Standard, a: &Assessment) -> Vec<Label> {
-    let mut out: Vec<Label> = Vec::new();
-    let mut push = |l: Label| {
-        if !out.contains(&l) {
-            out.push(l);
+/// none found. One the circle has farther away says its nearest walk (the map may draw it
+/// inside a straight-line ring: BJTU's 便利店 at 1156 m, beyond 15 minutes' walk).
+pub fn missing_categories(standard: &Standard, circle: &Circle, a: &Assessment) -> Vec<MissingType> {
+    let mut out: Vec<MissingType> = Vec::new();
+    let mut push = |name: Label, code: &str| {
+        if !out.iter().any(|m| m.name == name) {
+            let walk = circle.walking.as_ref().and_then(|w| w.nearest_m.get(code));
+            out.push(MissingType { name, nearest_m: walk.copied().filter(|m| m.is_finite()) });
         }
     };
     for gap in &a.gaps {
@@ -535,15 +547,15 @@ pub fn missing_categories(standard: &Standard, a: &Assessment) -> Vec<Label> {
                 let codes = result.and_then(|r| r.inputs.get("missing")).and_then(|v| v.as_array());
                 for code in codes.into_iter().flatten().filter_map(|v| v.as_str()) {
                     match standard.category(code) {
-                        Some(c) => push((&c.name).into()),
-                        None => push(Label::new(code, code)),
+                        Some(c) => push((&c.name).into(), &c.code),
+                        None => push(Label::new(code, code), code),
                     }
                 }
             }
             Kind::Presence { target, .. } | Kind::Count { target } => {
                 let none = result.and_then(|r| r.inputs.get("count")).and_then(|v| v.as_f64()) == Some(0.0);
                 if none {
-                    push((&target.name).into());
+                    push((&target.name).into(), &target.code);
                 }
             }
             _ => {}
@@ -642,7 +654,8 @@ fn split_words(s: &str) -> Vec<String> {
             word.push(c);
             opening = true;
         } else if is_wide(c) {
-            if opening {
+            // (after a no-break space too: "1556\u{a0}米" keeps the unit with its number)
+            if opening || word.ends_with('\u{a0}') {
                 word.push(c);
                 out.push(std::mem::take(&mut word));
                 opening = false;
@@ -2407,7 +2420,18 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
     if d.missing.is_empty() {
         missing.push(Row::Note(lang.pick("无（或尚未评估）", "None (or not assessed yet)").into()));
     }
-    missing.extend(d.missing.iter().map(|m| Row::Missing(lines(m.get(lang)))));
+    missing.extend(d.missing.iter().map(|m| {
+        let mut label = lines(m.name.get(lang));
+        if let Some(w) = m.nearest_m {
+            // (the number kept with its unit on a line)
+            let w = fmt_plain(w.round());
+            label.extend(lines(&match lang {
+                Lang::Zh => format!("最近一处步行 {w}\u{a0}米"),
+                Lang::En => format!("nearest: {w}\u{a0}m walk"),
+            }));
+        }
+        Row::Missing(label)
+    }));
 
     // The missing types get a box of their own: the last columns when there are three or
     // more (as many as the legend can spare, so a long list is not cut), else a strip along
@@ -2880,5 +2904,7 @@ mod tests {
             assert!(lines.iter().all(|l| !l.starts_with('、')), "{max}: {lines:?}");
             assert_eq!(lines.concat().replace(' ', ""), "约5、10、15分钟");
         }
+        // A number and its unit after a no-break space stay on one line.
+        assert_eq!(wrap("步行 1556\u{a0}米", 10.0, 50.0), ["步行", "1556\u{a0}米"]);
     }
 }

@@ -280,8 +280,40 @@ fn same_bytes_twice_and_valid_numbers() {
 #[test]
 fn missing_types_come_from_the_gaps() {
     let d = sample();
-    let zh: Vec<&str> = d.missing.iter().map(|m| m.zh.as_str()).collect();
+    let zh: Vec<&str> = d.missing.iter().map(|m| m.name.zh.as_str()).collect();
     assert!(zh.contains(&"蔬菜直通车") && zh.iter().any(|z| z.starts_with("托育")), "{zh:?}");
+    assert!(d.missing.iter().all(|m| m.nearest_m.is_none()), "the sample has none of them at all");
+}
+
+/// A missing type the circle has farther away says its nearest walk, so that a reader who sees
+/// its symbol inside a straight-line ring knows why it is listed (the BJTU sample's 便利店,
+/// 1156 m along the streets). One with no distance at all is named alone.
+#[test]
+fn a_missing_type_farther_away_says_its_walk() {
+    let ex = lifecircle_core::example::example("longwan-2024").unwrap();
+    let standard = load_builtin(ex.standard).unwrap();
+    let mut circle = Circle::from_json(ex.json).unwrap();
+    let walking = circle.walking.as_mut().expect("the sample has walking data");
+    walking.nearest_m.insert("vegetable_truck".into(), 1555.6);
+    let a = score(&standard, &circle, Date::new(2025, 6, 30).unwrap()).unwrap();
+    let d = GuideMapData::from_core(&standard, &circle, Some(&a));
+    let truck = d.missing.iter().find(|m| m.name.zh == "蔬菜直通车").expect("still missing");
+    assert_eq!(truck.nearest_m, Some(1555.6));
+    let childcare = d.missing.iter().find(|m| m.name.zh.starts_with("托育")).expect("missing");
+    assert_eq!(childcare.nearest_m, None);
+    // Its own line under the name, in full in every layout (a long name is shortened, never it).
+    for o in [
+        MapOptions::default(),
+        MapOptions { layout: Layout::A3Portrait, ..MapOptions::default() },
+        MapOptions { layout: Layout::Phone, ..MapOptions::default() },
+        MapOptions { layout: Layout::Phone, large_text: true, ..MapOptions::default() },
+    ] {
+        let svg = render_guide_map(&d, &o);
+        // (the phone's narrow columns may break after 步行, never between number and unit)
+        assert!(svg.contains("最近一处步行") && svg.contains("1556\u{a0}米</text>"), "{o:?}");
+        let en = render_guide_map(&d, &MapOptions { lang: Lang::En, ..o.clone() });
+        assert!(en.contains("nearest: 1556\u{a0}m"), "{o:?}");
+    }
 }
 
 /// A circle without a centre is drawn around its facilities, with no 您在这里 (it would
