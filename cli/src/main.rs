@@ -136,6 +136,12 @@ enum Command {
     /// Scores every circle, then compares the district with each `[[targets]]` row of the
     /// standard: the value, whether it is met, and how it was counted (provisional where this
     /// project reads the target). Targets circle data cannot give are listed as not measured.
+    ///
+    /// 按路网评分的生活圈须给同样的 --network、--facilities、--origins 与 --data-crs（与 `score` 相同），汇总才与交来的评分结果一致。
+    ///
+    /// Circles scored on a street network are summarised with the same --network,
+    /// --facilities, --origins and --data-crs as `score`, so that the summary agrees with the
+    /// assessments handed in.
     District {
         /// 内置标准编号、标准文件（TOML、JSON、YAML）或打包的标准（`lifecircle pack`）
         /// A built-in standard id, a standard file (TOML, JSON or YAML) or a packed standard (`lifecircle pack`).
@@ -164,6 +170,8 @@ enum Command {
         reported: Vec<String>,
         #[command(flatten)]
         report: ReportArgs,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// 步行可达性 Walking distances on a street network.
     Access {
@@ -1631,8 +1639,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             communities,
             reported,
             report: ReportArgs { lang, format },
+            data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let std = load_any(&sid)?;
+            let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
+            // Each circle measured on the network as `score` measures it: the summary's circles
+            // and digests are then those of the assessments handed in.
+            let data =
+                NetworkData::load(&std, network.as_deref(), &facilities, origins.as_deref(), crs, &exclude_name)?;
             let as_of = as_of_arg(as_of)?;
             let reported = lifecircle_core::district::parse_reported(&reported.join(","))
                 .map_err(|e| Failure::Usage(format!("--reported：{e}")))?;
@@ -1669,6 +1684,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ))),
                     Ok(cs) => {
                         for (k, c) in cs {
+                            let c = match (c, &data) {
+                                (Ok(c), Some(d)) => match d.apply(&std, &c, &circle_label(path, k, &c)) {
+                                    Ok(c) => Ok(c),
+                                    Err(e) => {
+                                        failed.push(e);
+                                        continue;
+                                    }
+                                },
+                                (c, _) => c,
+                            };
                             match c {
                                 Ok(c) => {
                                     warn_duplicates(&std, &c, &circle_label(path, k, &c));
@@ -2086,7 +2111,7 @@ impl NetworkData {
             w.measured_from = self.files.clone();
         }
         tell!(
-            "步行距离 walking distances for {label}: {} 处设施上网 facilities placed ({} 处数据中的设施计入本圈清单 from data added to the inventory), {} 个居民点 origins measured",
+            "步行距离 walking distances for {label}: {} 处设施落到路网上 facilities placed ({} 处数据中的设施计入本圈清单 from data added to the inventory), {} 个居民点 origins measured",
             report.facilities_used,
             report.facilities_added,
             report.origins_measured,

@@ -539,6 +539,50 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     assert!(t.contains("处数值随之不同，未逐项列出（先给出同样的数据文件；加 --all 逐项列出）"), "{t}");
 }
 
+/// `district` measures each circle on the network as `score` does, given the same data
+/// options: its circles' digests and totals are those of the assessments handed in (without
+/// the network they are not: the circles below have no facilities of their own).
+#[test]
+fn district_on_a_network_agrees_with_the_assessments() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let homes = tmp("district-net-homes.csv", HOMES);
+    let list = tmp(
+        "district-net-circles.json",
+        r#"[{"id":"bjtu-1","name":"北京交通大学周边","population":4300,"built_year":2024,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}},
+            {"id":"bjtu-2","name":"交大东路","population":3000,"built_year":2025,"location":{"crs":"wgs84","centre":[116.3420,39.9470]}}]"#,
+    );
+    let (h, l) = (homes.to_str().expect("path"), list.to_str().expect("path"));
+    let data = ["--network", &osm, "--facilities", &osm, "--origins", h];
+    let run = |cmd: &[&str], with_data: bool| {
+        let mut args = cmd.to_vec();
+        args.extend(["-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", l]);
+        if with_data {
+            args.extend(data);
+        }
+        let out = lifecircle(&args);
+        assert!(out.status.success(), "{}", text(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let scored = run(&["score"], true);
+    let summary = run(&["district"], true);
+    let plain = run(&["district"], false);
+    let circles = summary["circles"].as_array().expect("circles");
+    assert_eq!(circles.len(), 2);
+    for (a, c) in scored.as_array().expect("a list").iter().zip(circles) {
+        assert_eq!(c["id"], a["circle"]["id"]);
+        assert_eq!(c["input_digest"], a["input_digest"], "{c}");
+        assert_eq!(c["total"], a["total"], "{c}");
+        assert!(a["total"].as_f64().expect("total") > 0.0);
+    }
+    for (p, c) in plain["circles"].as_array().expect("circles").iter().zip(circles) {
+        assert_ne!(p["input_digest"], c["input_digest"]);
+        assert!(p["total"].as_f64() < c["total"].as_f64(), "no facilities without the data: {p}");
+    }
+    // Data without a network is refused, as by `score`.
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--facilities", &osm, l]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+}
+
 const HOMES: &str = "id,lon,lat,population\nA,116.3320,39.9530,1200\nB,116.3420,39.9440,900\nC,116.3300,39.9450,700\nD,116.3400,39.9550,1500\n";
 
 /// Coverage from residential origins measured on the network, and siting with the score each
