@@ -2583,13 +2583,28 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     _ => e.to_string(),
                 })
             })?;
+            // Origins no street reaches: in the coverage (as scoring counts them), and named.
+            let away = &r.siting.unsnapped_origins;
+            if !away.is_empty() {
+                tell!(
+                    "⚠ {} 个居民点 {snap:.0} 米内没有道路，无法沿路网到达，按未覆盖计（人口仍计入覆盖率的分母），任何选址都覆盖不到：{} / {} \
+                     origin(s) have no street within {snap:.0} m and cannot be reached on the network: counted as not \
+                     covered (their residents stay in the shares), and no site can cover them: {}",
+                    away.len(),
+                    visible(&away.join("、")),
+                    away.len(),
+                    visible(&away.join(", ")),
+                    snap = access::DEFAULT_MAX_SNAP_M
+                );
+            }
             // No site, and why (the table alone would say nothing): every resident already
             // within the minutes, none placed on the network, or none any place can reach.
             if r.sites.is_empty() && k > 0 {
                 let name = std.find_category(&category).map_or(category.as_str(), |c| c.name.zh.as_str());
                 let (before, m) = (&r.siting.before, r.minutes);
                 let (n, people) = (before.total_origins, before.total_population);
-                if n == 0 {
+                let (covered, covered_people) = (before.covered_origins, before.covered_population);
+                if n == away.len() {
                     return Err(Failure::Invalid(format!(
                         "没有一个居民点离道路在 {snap:.0} 米以内，无法在路网上选址（路网是否覆盖居民点？坐标系是否一致？）/ no origin \
                          is within {snap:.0} m of a street: no site can be chosen on the network (does the network cover \
@@ -2597,19 +2612,26 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                         snap = access::DEFAULT_MAX_SNAP_M
                     )));
                 }
-                if before.covered_origins == n {
+                if covered == n {
                     tell!(
                         "ⓘ 全部 {n} 个居民点（{people} 人）已在 {m} 分钟内可达{name}，无需新设，表中没有选址 / all {n} origins \
                          ({people} residents) already reach a {category} within {m} minutes: no new site is needed, the \
                          table is empty"
                     );
-                } else {
-                    let (left, left_people) = (n - before.covered_origins, people - before.covered_population);
+                } else if covered + away.len() == n {
                     tell!(
-                        "⚠ 仍有 {left} 个居民点（{left_people} 人）{m} 分钟内到不了{name}，但路网上没有一处能在 {m} 分钟内到达它们\
-                         （路网在它们附近不连通？），表中没有选址 / {left} origins ({left_people} residents) do not reach a \
+                        "ⓘ 除上述无法到达的居民点外，其余 {covered} 个居民点（{covered_people} 人）已在 {m} 分钟内可达{name}，表中没有选址 \
+                         / but for the origins above, which no site can reach, all {covered} origins ({covered_people} \
+                         residents) already reach a {category} within {m} minutes: the table is empty"
+                    );
+                } else {
+                    let left = n - covered - away.len();
+                    let left_people = people - covered_people;
+                    tell!(
+                        "⚠ 仍有 {left} 个居民点{m} 分钟内到不了{name}，但路网上没有一处能在 {m} 分钟内到达它们\
+                         （路网在它们附近不连通？），表中没有选址（未覆盖居民共 {left_people} 人）/ {left} origins do not reach a \
                          {category} within {m} minutes, and no place on the network reaches them within {m} minutes (is the \
-                         network cut off near them?): the table is empty"
+                         network cut off near them?): the table is empty ({left_people} residents not covered in all)"
                     );
                 }
             }

@@ -2085,6 +2085,24 @@ fn access_sites_says_why_it_suggests_no_site() {
         err.contains("分钟内可达综合超市，无需新设，表中没有选址 / all 1 origins (500 residents) already reach"),
         "{err}"
     );
+
+    // A second origin 850 m north of the grid: named, in the totals as scoring counts it, and the
+    // others' coverage is not said to be everyone's (it said 全部 1 个居民点 of 2).
+    let off = longwan_at(150.0, 2500.0);
+    let two = circle(
+        "sites-two.json",
+        serde_json::json!([{"id": "甲小区", "population": 500, "location": home}, {"id": "乙村", "population": 300, "location": off}]),
+    );
+    let out = sites(net.to_str().expect("path"), &two, &["--facilities", fac.to_str().expect("path")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("⚠ 1 个居民点 300 米内没有道路，无法沿路网到达，按未覆盖计")
+            && err.contains("任何选址都覆盖不到：乙村"),
+        "{err}"
+    );
+    assert!(!err.contains("全部"), "{err}");
+    assert!(err.contains("ⓘ 除上述无法到达的居民点外，其余 1 个居民点（500 人）已在"), "{err}");
 }
 
 /// A score result (`score --format json`) given to `district` for circle data is said to be

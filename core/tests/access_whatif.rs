@@ -142,3 +142,41 @@ fn greedy_siting_ranks_sites_by_residents_newly_covered() {
         Err(AccessError::UnknownCategory { .. })
     ));
 }
+
+/// An origin with no street within the snapping distance counts in the coverage totals and is
+/// never covered, as scoring counts it (its residents stay in the share's denominator); siting
+/// names it, and no site covers it.
+#[test]
+fn an_origin_no_street_reaches_stays_in_the_totals() {
+    let m = 1.0 / haversine_m([120.0, 28.0], [121.0, 28.0]);
+    let at = |x: f64, north: f64| -> LonLat { [120.0 + x * m, 28.0 + north * m] };
+    let net = Network::from_lines(&[StreetLine {
+        node_ids: (0..=10).collect(),
+        coords: (0..=10).map(|i| at(i as f64 * 100.0, 0.0)).collect(),
+        name: None,
+    }]);
+    let shop = vec![Facility {
+        id: "shop".into(),
+        name: None,
+        point: at(100.0, 0.0),
+        categories: vec!["shop".into()],
+        ..Facility::default()
+    }];
+    let set = FacilitySet::new(&net, &shop, &["shop".to_string()], 50.0);
+    let origins = vec![
+        Origin { id: "near".into(), point: at(150.0, 10.0), population: Some(300.0) },
+        Origin { id: "far end".into(), point: at(1000.0, 10.0), population: Some(200.0) },
+        // 400 m north of the street, beyond the 50 m snapping distance.
+        Origin { id: "off".into(), point: at(500.0, 400.0), population: Some(100.0) },
+    ];
+    let sc = Scenario::new(&net, &set, &origins, PARAMS, 5.0, 50.0).unwrap();
+    assert_eq!(sc.unsnapped_origins, ["off"]);
+    let c = &sc.coverage()["shop"];
+    // 300 of 600 residents within 400 m: worked by hand, "far end" is 900 m away and "off" unreached.
+    assert_eq!((c.covered_origins, c.total_origins, c.covered_population, c.total_population), (1, 3, 300.0, 600.0));
+    let s = sc.suggest_sites("shop", 3, &SiteCandidates::NetworkNodes).unwrap();
+    assert_eq!(s.unsnapped_origins, ["off"]);
+    assert_eq!(s.before, *c);
+    assert_eq!(s.sites.len(), 1, "one site covers the far end; none reaches the origin off the network");
+    assert_eq!(s.sites[0].covered_population_after, 500.0);
+}

@@ -134,9 +134,11 @@ export interface WalkReport {
   findings?: WalkFinding[];
 }
 export interface WalkedCircle { circle: CircleInput; report: WalkReport }
+/** Origins with no street within the snapping distance are in the totals, never covered (as scoring counts them). */
 export interface Coverage { covered_origins: number; total_origins: number; covered_population: number; total_population: number }
 export interface OriginChange { origin_id: string; before_m: number | null; after_m: number | null }
 export interface CategoryChange { before: Coverage; after: Coverage; changed: OriginChange[] }
 export interface WhatIf { facility_id: string; added: boolean; categories: Record<string, CategoryChange> }
 export interface SiteSuggestion { rank: number; point: LonLat; candidate: number; newly_covered_origins: number; newly_covered_population: number; covered_population_after: number }
-export interface Siting { category: string; before: Coverage; sites: SiteSuggestion[]; unsnapped_candidates: number[] }
+/** `unsnapped_origins`: the ids of origins with no street within the snapping distance (no site can cover them). */
+export interface Siting { category: string; before: Coverage; sites: SiteSuggestion[]; unsnapped_candidates: number[]; unsnapped_origins: string[] }

@@ -242,14 +242,14 @@ impl Targets {
     }
 }
 
-/// Origins placed on the network (with their joins), the ids of those with no street
-/// within `max_snap_m`, and the findings for those whose nearest street is on a cut-off piece.
+/// Origins placed on the network (with their joins), those with no street within
+/// `max_snap_m`, and the findings for those whose nearest street is on a cut-off piece.
 #[allow(clippy::type_complexity)]
-pub(crate) fn place_origins(
+pub(crate) fn place_origins<'o>(
     net: &Network,
-    origins: &[Origin],
+    origins: &'o [Origin],
     max_snap_m: f64,
-) -> Result<(Vec<(Origin, Placed)>, Vec<String>, Vec<SnapFinding>), AccessError> {
+) -> Result<(Vec<(Origin, Placed)>, Vec<&'o Origin>, Vec<SnapFinding>), AccessError> {
     let mut placed = Vec::new();
     let mut unsnapped = Vec::new();
     let mut findings = Vec::new();
@@ -260,7 +260,7 @@ pub(crate) fn place_origins(
                 findings.extend(net.placement_finding(&o.id, &p));
                 placed.push((o.clone(), Placed::new(net, &p)));
             }
-            None => unsnapped.push(o.id.clone()),
+            None => unsnapped.push(o),
         }
     }
     Ok((placed, unsnapped, findings))
@@ -753,7 +753,7 @@ pub fn distances_for_origins(
                 .collect(),
         })
         .collect();
-    Ok(ManyOrigins { origins: out, unsnapped, findings })
+    Ok(ManyOrigins { origins: out, unsnapped: unsnapped.into_iter().map(|o| o.id.clone()).collect(), findings })
 }
 
 /// How many facilities of each category lie within `minutes` of walking from `origin`.

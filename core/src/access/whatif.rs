@@ -18,7 +18,8 @@ use super::import::{Facility, Origin};
 use super::query::{Dijkstra, FacilitySet, Placed, check_point, check_positive, place_origins};
 use super::{AccessError, LonLat, WalkParams};
 
-/// Coverage of one category.
+/// Coverage of one category. Origins with no street within the snapping distance are in the
+/// totals and never covered, as scoring counts them (their residents stay in the shares).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
     pub covered_origins: usize,
@@ -85,6 +86,9 @@ pub struct Siting {
     pub sites: Vec<SiteSuggestion>,
     /// Candidate points with no street within the snapping distance.
     pub unsnapped_candidates: Vec<usize>,
+    /// Origins with no street within the snapping distance: in `before`'s totals, not
+    /// covered, and no site can cover them.
+    pub unsnapped_origins: Vec<String>,
 }
 
 /// Origins and facilities placed on a network, with distances per category.
@@ -95,8 +99,11 @@ pub struct Scenario<'a> {
     limit_m: f64,
     max_snap_m: f64,
     origins: Vec<(Origin, Placed)>,
-    /// Origins with no street within the snapping distance (left out of coverage).
+    /// Origins with no street within the snapping distance (in the coverage totals, never
+    /// covered).
     pub unsnapped_origins: Vec<String>,
+    /// Their weight (population, or 1 each).
+    unsnapped_weight: f64,
     /// Origins on a piece cut off from the main network.
     pub findings: Vec<SnapFinding>,
     node_dist: Vec<Vec<f64>>,
@@ -137,7 +144,8 @@ impl<'a> Scenario<'a> {
             limit_m: params.metres_in(minutes),
             max_snap_m,
             origins: placed,
-            unsnapped_origins: unsnapped,
+            unsnapped_origins: unsnapped.iter().map(|o| o.id.clone()).collect(),
+            unsnapped_weight: unsnapped.iter().map(|o| o.weight()).sum(),
             findings,
             node_dist,
             origin_dist,
@@ -147,9 +155,9 @@ impl<'a> Scenario<'a> {
     fn coverage_of(&self, dist: &[f64]) -> Coverage {
         let mut c = Coverage {
             covered_origins: 0,
-            total_origins: self.origins.len(),
+            total_origins: self.origins.len() + self.unsnapped_origins.len(),
             covered_population: 0.0,
-            total_population: 0.0,
+            total_population: self.unsnapped_weight,
         };
         for ((o, _), &d) in self.origins.iter().zip(dist) {
             c.total_population += o.weight();
@@ -355,7 +363,13 @@ impl<'a> Scenario<'a> {
                 covered_population_after: total,
             });
         }
-        Ok(Siting { category: category.to_string(), before, sites, unsnapped_candidates })
+        Ok(Siting {
+            category: category.to_string(),
+            before,
+            sites,
+            unsnapped_candidates,
+            unsnapped_origins: self.unsnapped_origins.clone(),
+        })
     }
 
     /// The walking parameters of this scenario.
