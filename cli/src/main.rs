@@ -1089,6 +1089,29 @@ fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
     }
 }
 
+/// Says (on stderr) which facilities' typed walks from the centre are shorter than the
+/// straight line (`short_walks`): the centre, a position, the datum or the distance is wrong.
+/// Not for a circle measured on a network (its walks are walks).
+fn warn_short_walks(circle: &Circle, label: &str) {
+    let found = lifecircle_core::short_walks::short_walks(circle);
+    let Some(first) = found.first() else { return };
+    let name = |s: &lifecircle_core::short_walks::ShortWalk| {
+        let id = s.id.as_deref().map(|i| format!(" ({})", visible(i))).unwrap_or_default();
+        format!("facilities[{}] {}{id}", s.index, visible(&s.name))
+    };
+    let (walk, line) = (first.walk_m, first.line_m.round());
+    let more = found.len() - 1;
+    tell!(
+        "⚠ {label}：{} 处设施填写的步行距离短于它到中心的直线距离（步行不会比直线短），按所填距离评分：{} 填 {walk} 米，直线约 {line} 米{}。请核对中心点（location.centre）、设施坐标、坐标系或所填距离 / {} facilities' typed walks are shorter than the straight line from the centre (no walk is), and are scored as typed: {} walk {walk} m, straight line about {line} m{}. Check location.centre, the positions, the datum or the distances",
+        found.len(),
+        name(first),
+        if more > 0 { format!("，另有 {more} 处") } else { String::new() },
+        found.len(),
+        name(first),
+        if more > 0 { format!("; {more} more") } else { String::new() },
+    );
+}
+
 /// Says (on stderr) when circles of one batch share an id: their results cannot be told apart
 /// by `verify` or `district`, which refuse such a batch.
 fn warn_repeated_ids(ids: &[(String, &Path)]) {
@@ -1104,7 +1127,7 @@ fn warn_repeated_ids(ids: &[(String, &Path)]) {
         let id = &ids[at[0]].0;
         let same: Vec<String> = at.iter().map(|&i| ids[i].1.display().to_string()).collect();
         tell!(
-            "⚠ 生活圈编号 {id:?} 出现 {} 次（{}），核验与全区汇总将无法区分，请改用不同编号 / the circle id {id:?} appears {} times ({}): verify and district cannot tell them apart; give each circle its own id",
+            "⚠ 生活圈编号 {id:?} 出现 {} 次（{}）：全区汇总不接受同一编号出现两次，核验只能按输入摘要区分，请改用不同编号 / the circle id {id:?} appears {} times ({}): district refuses an id given twice and verify can tell them apart only by their input digests; give each circle its own id",
             same.len(),
             same.join("、"),
             same.len(),
@@ -1392,7 +1415,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 continue;
                             }
                         },
-                        None => circle,
+                        None => {
+                            warn_short_walks(&circle, &circle_label(path, k, &circle));
+                            circle
+                        }
                     };
                     warn_duplicates(&std, &circle, &circle_label(path, k, &circle));
                     let result = lifecircle_core::score(&std, &circle, as_of);
@@ -1541,6 +1567,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let (given, circle, chosen) =
                         verify::one_of(a, &found, measured, |c| verify::same_input(a, std, c))?;
                     let label = given.label();
+                    if data.is_none() {
+                        warn_short_walks(&circle, &format!("{label} ({})", circle.id));
+                    }
                     warn_duplicates(std, &circle, &format!("{label} ({})", circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{label}: {}", input_error(&e)))?;
@@ -1696,6 +1725,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             };
                             match c {
                                 Ok(c) => {
+                                    if data.is_none() {
+                                        warn_short_walks(&c, &circle_label(path, k, &c));
+                                    }
                                     warn_duplicates(&std, &c, &circle_label(path, k, &c));
                                     read_circles.push(c);
                                     from.push((texts.len(), k));

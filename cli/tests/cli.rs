@@ -2164,3 +2164,49 @@ fn score_results_in_a_list_are_said_as_score_results() {
     let out = lifecircle(&["verify", "-a", list, one]);
     assert!(text(&out).contains("这是评分结果，不是生活圈数据"), "{}", text(&out));
 }
+
+/// A typed walk shorter than the straight line from the centre is said (the centre 20 km off,
+/// every facility's walk typed as before), and scored as typed; the sample itself is quiet.
+#[test]
+fn typed_walks_shorter_than_the_straight_line_are_said() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut moved: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    let n = moved["facilities"]
+        .as_array()
+        .expect("facilities")
+        .iter()
+        .filter(|f| f.get("walk_m").is_some() && f.get("location").is_some())
+        .count();
+    assert!(n > 0);
+    moved["location"]["centre"] = serde_json::json!([120.95, 27.80]);
+    let (plain, far) = (tmp("short-plain.json", &ex), tmp("short-far.json", &moved.to_string()));
+    let score = |p: &std::path::Path| {
+        lifecircle(&[
+            "score",
+            "-s",
+            "longwan-2024",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "json",
+            p.to_str().expect("p"),
+        ])
+    };
+    let (a, b) = (score(&plain), score(&far));
+    assert!(a.status.success() && b.status.success(), "{}", text(&b));
+    assert!(!stderr(&a).contains("短于"), "{}", stderr(&a));
+    let err = stderr(&b);
+    assert!(
+        err.contains(&format!(
+            "{n} 处设施填写的步行距离短于它到中心的直线距离（步行不会比直线短），按所填距离评分：facilities["
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("请核对中心点（location.centre）") && err.contains(" / ") && err.contains("Check location.centre")
+    );
+    let total = |o: &std::process::Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).expect("json")["total"].clone()
+    };
+    assert_eq!(total(&a), total(&b), "a warning, never a change of score");
+}

@@ -24,6 +24,7 @@ pub mod order;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod short_walks;
 pub mod sorted_map;
 pub mod standard;
 pub mod table;

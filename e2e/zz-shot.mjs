@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { open, ARGS } from './helpers.mjs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const { page, errors } = await open(browser, 'http://127.0.0.1:8099/');
+await page.selectOption('#sample', 'bjtu-osm');
+await page.waitForSelector('#lc-form[circle-id="bjtu-osm"]', { state: 'attached' });
+await page.click('#tab-map');
+await page.waitForTimeout(1500);
+const map = page.locator('#lc-map');
+await map.screenshot({ path: '/tmp/lc/bjtu-screen.png' });
+const t = await map.locator('.lc-canvas svg').textContent();
+console.log(t.match(/便利店[^便]{0,30}/g));
+await page.click('#a3');
+await page.waitForTimeout(500);
+await page.emulateMedia({ media: 'print' });
+await map.screenshot({ path: '/tmp/lc/bjtu-a3.png' });
+console.log(errors);
+await browser.close();
