@@ -772,8 +772,14 @@ fn read(path: &Path) -> Result<String, Failure> {
         let valid = e.utf8_error().valid_up_to();
         let (line, column) = line_column(&e.as_bytes()[..valid]);
         let at = valid + 1;
+        // UTF-16 (Notepad's "Unicode") begins with its byte order mark or has NUL bytes
+        // between ASCII letters; anything else not UTF-8 is most likely GBK.
+        let head = &e.as_bytes()[..e.as_bytes().len().min(64)];
+        let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.contains(&0);
+        let guess = if utf16 { "UTF-16 编码（记事本的“Unicode”）" } else { "GBK 编码" };
+        let guess_en = if utf16 { "UTF-16 (Notepad's \"Unicode\")" } else { "GBK" };
         Failure::Invalid(format!(
-            "{}：从第 {at} 个字节起不是 UTF-8 文本（第 {line} 行第 {column} 列；可能是 GBK 编码，请以 UTF-8 编码另存）/ is not UTF-8 text from byte {at} on (line {line}, column {column}; perhaps GBK: save it as UTF-8)",
+            "{}：从第 {at} 个字节起不是 UTF-8 文本（第 {line} 行第 {column} 列；可能是 {guess}，请以 UTF-8 编码另存）/ is not UTF-8 text from byte {at} on (line {line}, column {column}; perhaps {guess_en}: save it as UTF-8)",
             path.display()
         ))
     })
@@ -1086,6 +1092,17 @@ fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
         0 => {}
         more if found.exact => tell!("  … 另有 {more} 对疑似重复的设施 / {more} more suspected duplicate pairs"),
         more => tell!("  … 另有至少 {more} 对疑似重复的设施 / at least {more} more suspected duplicate pairs"),
+    }
+}
+
+/// A bilingual text (`zh / en`) with a lead-in in each language before its half: 步行分钟按步速 …
+/// / minutes at pace … (not 步行分钟按 minutes at 步速 …).
+fn said_as(zh: &str, en: &str, text: &str) -> String {
+    // (the halves are parted by " / ", or by "/ " after a closing full-width bracket)
+    let halves = text.split_once(" / ").or_else(|| text.find("）/ ").map(|i| (&text[..i + 3], &text[i + 5..])));
+    match halves {
+        Some((t_zh, t_en)) => format!("{zh}{t_zh} / {en}{t_en}"),
+        None => format!("{zh}{text} / {en}{text}"),
     }
 }
 
@@ -2507,7 +2524,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 warn_datum(&w);
             }
             // Minutes mean nothing without their pace: said before the table.
-            tell!("步行分钟按 minutes at {}", pace.describe());
+            tell!("{}", said_as("步行分钟按", "minutes at ", &pace.describe()));
             let mut csv = Csv::new();
             for h in ["业态 category", "名称 name", "距离（米）metres", "步行分钟 minutes", "最近设施 nearest"]
             {
@@ -2774,7 +2791,7 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     props.extend(pace_props.clone());
                 }
             }
-            tell!("等时圈按 isochrones at {}", pace.describe());
+            tell!("{}", said_as("等时圈按", "isochrones at ", &pace.describe()));
             // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).
             let fc = serde_json::json!({
                 "type": "FeatureCollection",

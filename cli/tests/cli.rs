@@ -93,6 +93,15 @@ fn a_bom_is_skipped_and_text_that_is_not_utf8_is_named() {
     let out = lifecircle(&["score", "-s", "longwan-2024", gbk.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1), "invalid input, not an unreadable file: {}", text(&out));
     assert!(text(&out).contains("gbk.json：从第 19 个字节起不是 UTF-8 文本"), "{}", text(&out));
+    assert!(text(&out).contains("可能是 GBK 编码，请以 UTF-8 编码另存"), "{}", text(&out));
+    // Saved as Notepad's "Unicode" (UTF-16 with its byte order mark): said as such, not GBK.
+    let utf16 = tmp("utf16.json", "");
+    let bytes: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("{\"id\":\"u\"}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, bytes).expect("write");
+    let out = lifecircle(&["score", "-s", "longwan-2024", utf16.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("可能是 UTF-16 编码（记事本的“Unicode”），请以 UTF-8 编码另存"), "{}", text(&out));
 }
 
 #[test]
@@ -362,6 +371,13 @@ fn access_nearest_and_isochrone_on_osm_data() {
     let out = lifecircle(&["access", "nearest", "--network", &osm, "--facilities", &osm, "--from", "116.3370,39.9495"]);
     let t = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success() && t.contains("supermarket,综合超市,") && t.contains("交大后勤超市"), "{t}");
+    // The pace said in each language whole, Chinese first (not 步行分钟按 minutes at 步速 …).
+    let err = stderr(&out);
+    assert!(
+        err.contains("步行分钟按步速 75 米/分钟（默认步速，")
+            && err.contains("） / minutes at pace 75 m/min (default profile"),
+        "{err}"
+    );
     // The elderly profile walks the same metres at the standard's slower pace.
     let row = |t: &str| -> (f64, f64) {
         let l =

@@ -366,7 +366,9 @@ impl TargetProgress {
                     (n, false) => format!("不计则差 {n} 个"),
                     (n, true) => format!("不计则还差 {n} 个社区"),
                 };
-                format!("含未填建成年份的生活圈 {k} 个；{without}；请在表单“建成年份”一栏填写后重交")
+                format!(
+                    "含未填建成年份的生活圈 {k} 个；{without}；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
+                )
             }
             crate::standard::Lang::En => {
                 let without = match (short, communities) {
@@ -377,7 +379,7 @@ impl TargetProgress {
                     }
                 };
                 format!(
-                    "{k} {} without a year built counted; {without}; fill in “Year built” on the form and resubmit",
+                    "{k} {} without a year built counted; {without}; fill in the year built (“Year built” on the form, or built_year in the data) and resubmit",
                     if k == 1 { "circle" } else { "circles" }
                 )
             }
@@ -728,7 +730,7 @@ pub fn repeated_message(ids: &[impl AsRef<str>]) -> String {
     }
     let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
     format!(
-        "同一生活圈出现多次，会被重复计数 / the same circle is given more than once and would be counted twice: {}",
+        "同一编号出现多次（同一生活圈给了两次，或两个生活圈用了同一编号），会被重复计数：请删去重复的，或改用不同编号 / a circle id is given more than once (one circle twice, or two circles under one id) and would be counted twice: remove the repeat or give each circle its own id: {}",
         ids.join(", ")
     )
 }
@@ -1546,6 +1548,12 @@ mod tests {
         assert!(zh.contains("生活圈：4 个（建成 3 个；另有 1 个建成年份晚于 2024 年"), "{zh}");
         let en = crate::report::render_district(&d, crate::standard::Lang::En, crate::report::Format::Text);
         assert!(en.contains("Circles: 4 (3 built; 1 more built after 2024"), "{en}");
+        // D's line says it meets the standard, not 建成 beside a year after the date.
+        let line =
+            |t: &str, id: &str| t.lines().find(|l| l.contains(&format!("[{id}]"))).unwrap_or_default().to_string();
+        assert!(line(&zh, "D").contains("，达到建成要求；建成年份：2025（晚于评估日期"), "{zh}");
+        assert!(line(&en, "D").contains(", meets the standard; built in 2025 (after the evaluation date"), "{en}");
+        assert!(line(&zh, "A").contains("，建成；建成年份：2024；"), "{zh}");
         // A circle built after today's year (2027 on a 2026 date) is not built on the date either.
         let later = [circle_of("A", Some(2024), 0, (180, 200)), circle_of("E", Some(2027), 0, (180, 200))];
         let d = summarise(&st, &later, "2026-06-30".parse().unwrap(), None).unwrap();
@@ -1600,7 +1608,10 @@ mod tests {
         assert_eq!((t.value, t.at_least, t.met), (Some(6.0), 6.0, Some(true)));
         assert_eq!(t.undated, Some(UndatedCount { circles: 1, short_by: 1 }));
         let zh = t.undated_text(Lang::Zh).unwrap();
-        assert_eq!(zh, "含未填建成年份的生活圈 1 个；不计则差 1 个；请在表单“建成年份”一栏填写后重交");
+        assert_eq!(
+            zh,
+            "含未填建成年份的生活圈 1 个；不计则差 1 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
+        );
         assert!(!t.how.zh.contains("built_year"), "{}", t.how.zh);
         assert!(
             t.undated_text(Lang::En)

@@ -536,7 +536,15 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             points_word(lang, c.max),
             l.t("，", ", "),
             l.t("，", ", "),
-            esc(md, &c.standing(lang)),
+            // (built after the evaluation date: not yet 建成, whatever its score)
+            esc(
+                md,
+                &if c.built && d.after_date(c) {
+                    l.t("达到建成要求", "meets the standard").to_string()
+                } else {
+                    c.standing(lang)
+                }
+            ),
             l.t("；", "; "),
             l.t("连锁店/商业网点", "chain/commercial outlets"),
             share(c.chain_outlets, c.commercial_outlets),

@@ -27,7 +27,10 @@ fn summarise_refuses_an_empty_list_in_chinese_first() {
     assert!(district::summarise(&st, std::slice::from_ref(&c), as_of, Some(10)).is_ok());
     let twice = district::summarise(&st, &[c.clone(), c.clone()], as_of, Some(10)).expect_err("twice");
     assert!(!twice.is_empty_list());
-    assert!(district::repeated_message(&twice.repeated).starts_with("同一生活圈出现多次"));
+    assert!(
+        district::repeated_message(&twice.repeated)
+            .starts_with("同一编号出现多次（同一生活圈给了两次，或两个生活圈用了同一编号）")
+    );
     // The standard's targets without circles stay available through `district` itself.
     assert!(!district::district(&st, &[], as_of, Some(10)).targets.is_empty());
 }

@@ -598,7 +598,7 @@ async fn district_board_shows_the_targets_and_refuses_a_list_it_cannot_count() {
     assert_eq!(count(&el, ".lc-target"), 0);
     assert!(t.contains("第 2 个生活圈“乙圈（示例：缺超市、菜市场与生鲜店）”：常住人口：数值不合理"), "{t}");
     assert!(t.contains("circles[1].population"), "{t}");
-    assert!(t.contains("the same circle is given more than once"), "{t}");
+    assert!(t.contains("a circle id is given more than once (one circle twice, or two circles under one id)"), "{t}");
     // Not a list of circles: refused, the widget keeps what it has.
     let e = m.load_json(r#"{"id": "x", "name": "y"}"#).unwrap_err();
     assert_eq!(e.problems[0].field, "circles");

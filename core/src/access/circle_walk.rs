@@ -420,7 +420,7 @@ pub fn walk_circle_with(
         return Err(AccessError::EmptyNetwork);
     }
     // The centre must lie by a street (the error names it before anything else is done).
-    snap_required(net, "origin", centre, max_snap_m)?;
+    snap_required(net, super::error::CENTRE, centre, max_snap_m)?;
     let boundary: Option<Vec<LonLat>> =
         circle.location.as_ref().and_then(|l| l.boundary.as_ref()).map(|b| b.iter().map(|&p| to_wgs(p)).collect());
     let reach_m = circle_reach_m(st, &params);

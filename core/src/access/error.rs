@@ -8,6 +8,10 @@ use thiserror::Error;
 
 use crate::score::short_num;
 
+/// What a point is when it is the circle's centre (`NoStreetNearby`, `InvalidPoint`): named by
+/// its field, not called an origin (居民点 elsewhere).
+pub(crate) const CENTRE: &str = "the circle's centre (location.centre)";
+
 /// Bad input while importing streets, facilities or origins.
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
@@ -183,6 +187,7 @@ impl AccessError {
         let what = |w: &str| -> String {
             match w {
                 "origin" | "from" => "起点".into(),
+                CENTRE => "生活圈中心（location.centre）".into(),
                 "to" => "终点".into(),
                 "facility" => "设施".into(),
                 "candidate" => "候选位置".into(),
@@ -345,6 +350,11 @@ mod tests {
         );
         let far = E::CoordinateOutOfRange { path: "features[2]".into(), lon: 200.0, lat: 30.0 };
         assert!(far.bilingual().starts_with("features[2]：坐标（200，30）超出经纬度范围 / "));
+        let centre = super::AccessError::NoStreetNearby { what: super::CENTRE, max_snap_m: 300.0 };
+        assert_eq!(
+            centre.bilingual(),
+            "生活圈中心（location.centre）：300 米内没有道路（路网是否覆盖这里？坐标系是否一致？） / the circle's centre (location.centre): no street within 300 m"
+        );
         let far = super::AccessError::NoStreetNearby { what: "origin", max_snap_m: 300.0 };
         assert_eq!(
             far.bilingual(),
