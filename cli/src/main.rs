@@ -467,9 +467,12 @@ struct DataArgs {
     /// then scored from distances measured on it, from the circle's centre and origins.
     #[arg(long)]
     network: Option<PathBuf>,
-    /// 设施数据（OSM、GeoJSON 点、CSV），按 OSM 标签与高德类型码归入标准的业态并加入清单
+    /// 设施数据（OSM、GeoJSON 点、CSV），按 OSM 标签与高德类型码归入标准的业态并加入清单。CSV 的列（表头不分大小写）：经度、纬度（lon、lat）或一列 location（“经度,纬度”，高德导出的格式），每行都要有坐标；名称、编号；业态（代码或中文名）或高德 typecode、type；是否连锁、品牌
     /// Facilities from data (OSM, GeoJSON points, CSV), mapped to the standard's
-    /// categories by OSM tags and AMap type codes and added to the inventory.
+    /// categories by OSM tags and AMap type codes and added to the inventory. CSV columns
+    /// (headers in any case): lon and lat, or one location column ("lon,lat" as AMap exports
+    /// it), on every row; name, id; category (code or Chinese name) or AMap typecode and type;
+    /// chain, brand.
     #[arg(long)]
     facilities: Vec<PathBuf>,
     /// 居民点（带 `population` 的 GeoJSON 点或建筑，或 CSV）
