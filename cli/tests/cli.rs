@@ -497,6 +497,22 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     );
     let result = tmp("provenance-result.json", &a.to_string());
     let r = result.to_str().expect("path");
+    // The CSV row names them too (a spreadsheet handed in says how its distances were measured).
+    let csv = lifecircle(
+        &[&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "csv"][..], &[cp]]
+            .concat()
+            .into_iter()
+            .chain(net_args(&osm).iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+    );
+    let rows = csv_rows(String::from_utf8(csv.stdout).expect("utf8").trim_start_matches('\u{feff}'));
+    let col = rows[0].iter().position(|h| h == "步行距离测量所用数据 (SHA-256)").expect("the column");
+    assert_eq!(
+        rows[1][col],
+        format!(
+            "路网 beijing_bjtu_overpass_2022.osm (wgs84) {osm_sha}；设施 beijing_bjtu_overpass_2022.osm (wgs84) {osm_sha}；居民点 provenance-homes.csv (wgs84) {homes_sha}"
+        )
+    );
 
     // The same files: verified.
     let same = lifecircle(
@@ -990,6 +1006,7 @@ fn score_and_district_write_csv_tables_for_spreadsheets() {
     let results: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).expect("json");
     for (i, r) in results.iter().enumerate() {
         assert_eq!(cell(i + 1, "输入摘要 (SHA-256)"), r["input_digest"].as_str().expect("digest"));
+        assert_eq!(cell(i + 1, "步行距离测量所用数据 (SHA-256)"), "", "typed distances: no data files");
         assert_eq!(cell(i + 1, "总分").parse::<f64>().ok(), r["total"].as_f64());
         for ind in r["indicators"].as_array().expect("indicators") {
             let id = ind["id"].as_str().expect("id");

@@ -438,6 +438,7 @@ impl Columns {
             lang,
             &[
                 ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
+                ("步行距离测量所用数据 (SHA-256)", "Distances measured from (SHA-256)"),
                 ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
                 ("计算引擎", "Engine"),
             ],
@@ -496,6 +497,22 @@ impl Columns {
             }
         }
         c.text(&a.input_digest);
+        // The files the distances were measured on (empty: typed in), as `verify` needs them.
+        let from: Vec<String> = a
+            .circle
+            .measured_from
+            .iter()
+            .map(|f| {
+                let role = match f.role.as_str() {
+                    "network" => lang.pick("路网", "network"),
+                    "facilities" => lang.pick("设施", "facilities"),
+                    "origins" => lang.pick("居民点", "origins"),
+                    other => other,
+                };
+                format!("{role} {} ({}) {}", f.file, f.crs.name(), f.sha256)
+            })
+            .collect();
+        c.text(&from.join(lang.pick("；", "; ")));
         c.text(&a.standard.digest);
         c.text(&format!("{} {}", a.engine.name, a.engine.version));
         c.end_row();
