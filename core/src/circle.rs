@@ -492,7 +492,7 @@ impl InputProblem {
                     format!("指标 {key} 在本标准（{standard}）中不是{what}，不能在这里作答：请删去这条")
                 }
                 Some(ProblemDetail::Indicator { key, standard, .. }) => format!(
-                    "本标准（{standard}）没有指标 {key}（可能是新版标准删去或改了编号）：请删去这条作答；\
+                    "本标准（{standard}）没有指标 {key}（可能按另一标准或旧版填写）：请删去这条作答；\
                      lifecircle show {standard} 列出全部指标"
                 ),
                 _ => "本标准没有这个指标".into(),

@@ -2237,7 +2237,7 @@ mod tests {
             [
                 (
                     "checklist.LW-X99".to_string(),
-                    "本标准（longwan-2024）没有指标 LW-X99（可能是新版标准删去或改了编号）：请删去这条作答；\
+                    "本标准（longwan-2024）没有指标 LW-X99（可能按另一标准或旧版填写）：请删去这条作答；\
                      lifecircle show longwan-2024 列出全部指标"
                         .to_string()
                 ),
