@@ -235,6 +235,8 @@ const TEXT = {
   saveFailed: ['无法自动保存（浏览器存储已满或被禁用）：请用“保存到文件（JSON）”留一份备份。', 'Autosave failed (browser storage full or disabled): use “Save to a file (JSON)” to keep a copy.'],
   importFailed: ['导入失败，当前内容未改变：{zh}', 'Import failed; nothing was changed: {en}'],
   imported: ['已导入 {name}。', 'Imported {name}.'],
+  exported: ['已保存到文件 {name}（在浏览器的下载位置）。', 'Saved to the file {name} (where the browser puts downloads).'],
+  exportedToFix: ['已保存到文件 {name}（在浏览器的下载位置）；其中仍有待修正的项（见表单上方），交出前请先改正。', 'Saved to the file {name} (where the browser puts downloads); it still holds items to fix (listed above the form): correct them before handing it in.'],
   importFacilities: ['导入设施清单（表格 CSV 或 GeoJSON）', 'Import facilities (a CSV table or GeoJSON)'],
   facilitiesImported: ['已从 {name} 导入 {added} 处设施{unlocatedZh}；{unmapped} 处未能归类{listZh}', 'Imported {added} {facilities} from {name}{unlocatedEn}; {unmapped} could not be classified{listEn}'],
   // Where the imported list's coordinates were taken, in the words of the maps and phones she
@@ -1079,6 +1081,10 @@ class AssessmentElement extends LifecircleElement {
     const text = this._handle.toJson();
     const id = String(JSON.parse(text).id || '').replace(/[\\/:*?"<>|\s\x00-\x1f\x7f]+/g, '_').replace(/^[._]+|[._]+$/g, '').slice(0, 100) || this.circleId;
     download(this.shadowRoot, `${id}.json`, text);
+    // Said (nothing else shows a download happened), and whether it still holds items to fix:
+    // the form lists them (values refused, and texts typed and not taken, which the file lacks).
+    const toFix = this.shadowRoot.querySelector('.lc-problems') != null;
+    this._sayKey(toFix ? 'exportedToFix' : 'exported', { name: `${id}.json` }, toFix);
   }
 
   async _import(input) {

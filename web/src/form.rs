@@ -102,6 +102,7 @@ pub fn AssessmentForm(
     let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let circle = state.circle;
     let scored = Memo::new(move |_| standard.with(|st| circle.with(|c| score_shared(st, c, as_of.get()))));
+    let unstored = RwSignal::new(Vec::<Unstored>::new());
     let problems: Memo<Vec<InputProblem>> = Memo::new(move |_| {
         let mut out = circle.with(|c| c.check());
         if let Err(e) = scored.get() {
@@ -111,6 +112,14 @@ pub fn AssessmentForm(
                 }
             }
         }
+        unstored.with(|us| {
+            if !us.is_empty() {
+                // The core's words on a box's stored value are not about the text it now shows.
+                out.retain(|p| !us.iter().any(|u| u.field == p.field));
+                let l = lang.get();
+                out.extend(us.iter().map(|u| u.problem(l)));
+            }
+        });
         out
     });
     // The last assessment that scored, and the change of its total. A circle loaded from
@@ -196,9 +205,11 @@ pub fn AssessmentForm(
             pager.page.set(0);
             pager.filter.set(String::new());
             pager.only_problems.set(false);
+            // (texts typed into the circle before: another circle has no use for them)
+            unstored.set(Vec::new());
         }
     });
-    let ctx = Ctx { uid, state, standard, lang, problems, last, pager, rows: NodeRef::new() };
+    let ctx = Ctx { uid, state, standard, lang, problems, unstored, last, pager, rows: NodeRef::new() };
 
     let live = move || {
         let l = lang.get();
@@ -301,18 +312,27 @@ pub fn AssessmentForm(
     // order, unexplained) but `aria-disabled`, described by why beside it; pressed, it submits
     // nothing and takes the focus to the list of what to correct.
     let why = format!("lc{uid}-submit-why");
+    // A circle without a name is not handed in (a blank form submitted as “0 分” with no name):
+    // asked for at the submit button, and the name box takes the focus.
+    let ask_name = RwSignal::new(false);
+    let root: NodeRef<leptos::html::Form> = NodeRef::new();
+    let name_box = format!("#lc{uid}-name");
     let submit = on_submit.map(|cb| {
         let blocked = move || problems.with(|p| !p.is_empty());
         let (why1, why2) = (why.clone(), why);
+        let unnamed = move || circle.with(|c| c.name.trim().is_empty());
         view! {
             <div class="lc-actions">
                 <button type="button" class="lc-submit" aria-disabled=move || blocked().then_some("true")
                     aria-describedby=move || blocked().then(|| why1.clone())
                     on:click=move |_| {
-                        if problems.with_untracked(Vec::is_empty) {
-                            cb.run(circle.with_untracked(circle_json));
-                        } else {
+                        if !problems.with_untracked(Vec::is_empty) {
                             focus(list.get_untracked().map(Into::into));
+                        } else if circle.with_untracked(|c| c.name.trim().is_empty()) {
+                            ask_name.set(true);
+                            focus(root.get_untracked().and_then(|f| f.query_selector(&name_box).ok().flatten()).map(Into::into));
+                        } else {
+                            cb.run(circle.with_untracked(circle_json));
                         }
                     }>
                     {move || tr(lang.get(), "提交自评", "Submit")}
@@ -327,13 +347,16 @@ pub fn AssessmentForm(
                         view! { <p class="lc-why" id=why2.clone()>{text}</p> }
                     })
                 }}
+                {move || (ask_name.get() && unnamed()).then(|| view! {
+                    <p class="lc-why" role="alert">{tr(lang.get(), "请先在“基本信息”中填写生活圈名称，再提交", "Give the circle's name under “The circle” before submitting")}</p>
+                })}
             </div>
         }
     });
     view! {
         // Without a submit button Enter submits no form of several text boxes; should a
         // browser submit it anyway (`requestSubmit`), the page is not left and nothing is sent.
-        <form class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
+        <form node_ref=root class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
             novalidate=true
             on:submit=move |ev| ev.prevent_default()>
             <div class="lc-live">{live}</div>
@@ -401,6 +424,8 @@ struct Ctx {
     standard: Signal<Standard>,
     lang: Signal<Lang>,
     problems: Memo<Vec<InputProblem>>,
+    /// Boxes whose text was not stored, by field path (see [`Unstored`]).
+    unstored: RwSignal<Vec<Unstored>>,
     last: RwSignal<Option<Assessment>>,
     pager: Pager,
     /// The facility table's body (a row added anywhere takes the focus there).
@@ -429,6 +454,74 @@ impl Ctx {
     fn read<T>(&self, f: impl FnOnce(&Circle) -> T) -> T {
         self.state.circle.with_untracked(f)
     }
+
+    /// A number box's field path, with its messages and where its text goes when not stored.
+    fn field(&self, path: String) -> Field {
+        Field { errors: self.errors(path.clone()), unstored: self.unstored, path }
+    }
+}
+
+/// What a number box needs of the form: see [`Ctx::field`].
+struct Field {
+    errors: Signal<Vec<String>>,
+    unstored: RwSignal<Vec<Unstored>>,
+    path: String,
+}
+
+/// A box's text that was not stored (not a number, or refused by its box's check), by its
+/// field path. Until corrected it is a problem to fix like the core's (counted, listed, and it
+/// holds back 提交自评): the form scored and submitted the old value silently in its place, and
+/// said 请输入数字 at the box only. Shown again in its box when the form is drawn again (another
+/// language, another page of rows); another circle loaded clears them.
+#[derive(Clone, PartialEq)]
+struct Unstored {
+    field: String,
+    text: String,
+    why: Refusal,
+}
+
+impl Unstored {
+    fn problem(&self, l: Lang) -> InputProblem {
+        let (zh, en) = self.why;
+        let t = self.text.trim();
+        let message = match (l, t.is_empty()) {
+            (Lang::Zh, false) => format!("{zh}（所填“{t}”未采用）"),
+            (Lang::Zh, true) => format!("{zh}（清空未采用）"),
+            (Lang::En, false) => format!("{en} (“{t}” not taken)"),
+            (Lang::En, true) => format!("{en} (emptied: not taken)"),
+        };
+        InputProblem { code: "unstored", field: self.field.clone(), line: None, column: None, message, detail: None }
+    }
+}
+
+/// Sets (`Some`) or clears the unstored text of a field; nothing changes (nor is redrawn)
+/// when a box with none is typed into correctly.
+fn set_unstored(list: RwSignal<Vec<Unstored>>, field: &str, text: Option<(String, Refusal)>) {
+    if text.is_none() && list.with_untracked(|v| v.iter().all(|u| u.field != field)) {
+        return;
+    }
+    list.update(|v| {
+        v.retain(|u| u.field != field);
+        v.extend(text.map(|(text, why)| Unstored { field: field.to_string(), text, why }));
+    });
+}
+
+/// The text not stored of a field, if any (untracked: for a box being drawn).
+fn unstored_text(list: RwSignal<Vec<Unstored>>, field: &str) -> Option<String> {
+    list.with_untracked(|v| v.iter().find(|u| u.field == field).map(|u| u.text.clone()))
+}
+
+/// Row `i` of `list` (`facilities`) removed: its unstored texts go, those of the rows below move
+/// up with their rows.
+fn unstored_row_removed(v: &mut Vec<Unstored>, list: &str, i: usize) {
+    v.retain(|u| model::indexed(&u.field, list).is_none_or(|(j, _)| j != i));
+    for u in v.iter_mut() {
+        let moved =
+            model::indexed(&u.field, list).filter(|(j, _)| *j > i).map(|(j, rest)| format!("{list}[{}].{rest}", j - 1));
+        if let Some(m) = moved {
+            u.field = m;
+        }
+    }
 }
 
 /// Why a value typed was not stored, in Chinese and English: said at its box, which keeps
@@ -437,6 +530,10 @@ type Refusal = (&'static str, &'static str);
 
 /// A text that is not a number.
 const NOT_A_NUMBER: Refusal = ("请输入数字", "Enter a number");
+
+/// A facility's position that is not a longitude and latitude.
+const LONLAT: Refusal =
+    ("位置须为“经度, 纬度”，如 120.81, 27.93", "location must be \"longitude, latitude\", e.g. 120.81, 27.93");
 
 /// A labelled number box with a unit; a text that is not a number is reported, not stored.
 #[component]
@@ -453,10 +550,8 @@ fn NumberField(
     initial: Option<f64>,
     /// Stores a new value (`None` when emptied).
     on_set: Callback<Option<f64>>,
-    /// Messages from the core's validation for this field.
-    errors: Signal<Vec<String>>,
-    /// Interface language.
-    lang: Signal<Lang>,
+    /// Its field path, the messages for it (the core's, and its own text not stored).
+    field: Field,
     /// The `step` of the box.
     #[prop(default = "any")]
     step: &'static str,
@@ -468,32 +563,34 @@ fn NumberField(
     #[prop(optional)]
     of: Option<String>,
 ) -> impl IntoView {
-    let bad = RwSignal::new(None::<Refusal>);
+    let Field { errors, unstored, path } = field;
     let err_id = format!("{id}-err");
     let label_id = format!("{id}-label");
-    let invalid = move || bad.with(Option::is_some) || errors.with(|e| !e.is_empty());
+    let invalid = move || errors.with(|e| !e.is_empty());
+    // (drawn again, it shows the text it kept, not the value stored before it)
+    let shown = unstored_text(unstored, &path).unwrap_or_else(|| show_number(initial));
     view! {
         <div class="lc-field">
             <label for=id.clone() id=label_id.clone()>{label}</label>
-            <input id=id type="text" inputmode="decimal" prop:value=show_number(initial) step=step
+            <input id=id type="text" inputmode="decimal" prop:value=shown step=step
                 aria-labelledby=labelled_by(of, &label_id)
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=err_id.clone()
-                on:input=move |ev| match parse_number_in(&event_target_value(&ev), &unit.get_untracked()) {
-                    Ok(v) => match check.and_then(|c| c.run(v)) {
-                        Some(why) => bad.set(Some(why)),
-                        None => {
-                            bad.set(None);
-                            on_set.run(v);
-                        }
-                    },
-                    Err(_) => bad.set(Some(NOT_A_NUMBER)),
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    match parse_number_in(&text, &unit.get_untracked()) {
+                        Ok(v) => match check.and_then(|c| c.run(v)) {
+                            Some(why) => set_unstored(unstored, &path, Some((text, why))),
+                            None => {
+                                set_unstored(unstored, &path, None);
+                                on_set.run(v);
+                            }
+                        },
+                        Err(_) => set_unstored(unstored, &path, Some((text, NOT_A_NUMBER))),
+                    }
                 }/>
             <span class="lc-unit">{unit}</span>
-            <div id=err_id class="lc-error" aria-live="polite">
-                {move || bad.get().map(|(zh, en)| tr(lang.get(), zh, en))}
-                {move || errors.get().join("；")}
-            </div>
+            <div id=err_id class="lc-error" aria-live="polite">{move || errors.get().join("；")}</div>
         </div>
     }
 }
@@ -588,7 +685,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             <NumberField id=ctx.id(name) label=Signal::derive(move || tr(lang.get(), zh, en).to_string())
                 unit=Signal::derive(move || tr(lang.get(), unit.0, unit.1).to_string())
                 initial=initial on_set=Callback::new(move |v| edit(state, |c| set(c, v)))
-                errors=ctx.errors(name.to_string()) lang=lang/>
+                field=ctx.field(name.to_string())/>
         }
     };
     let form_id = ctx.id("form");
@@ -610,7 +707,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 unit=Signal::derive(move || tr(lang.get(), "年（验收）", "(accepted)").to_string())
                 initial=c.built_year.map(f64::from) step="1" check=Callback::new(not_a_year)
                 on_set=Callback::new(move |v: Option<f64>| edit(state, |c| c.built_year = v.map(|y| y as u32)))
-                errors=ctx.errors("built_year".to_string()) lang=lang/>
+                field=ctx.field("built_year".to_string())/>
             <p class="lc-help">{tr(l, "全区逐年目标（建成个数、社区覆盖）自此年起计入本圈；尚未建成可不填。",
                 "The district's yearly targets (circles built, communities) count this circle from this year on; leave it empty until built.")}</p>
             <div class="lc-field">
@@ -707,23 +804,24 @@ fn lonlat_field(
     on_set: Callback<Option<[f64; 2]>, Option<Refusal>>,
 ) -> impl IntoView + use<> {
     let lang = ctx.lang;
-    let bad = RwSignal::new(None::<Refusal>);
-    let errors = ctx.errors(field);
+    let Field { errors, unstored, path } = ctx.field(field);
     let err_id = format!("{id}-err");
+    let shown = unstored_text(unstored, &path).unwrap_or_else(|| show_lonlat(initial));
     view! {
         <div class="lc-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" prop:value=show_lonlat(initial) placeholder=tr(lang.get_untracked(), "例 120.8125, 27.929", "e.g. 120.8125, 27.929")
+            <input id=id type="text" prop:value=shown placeholder=tr(lang.get_untracked(), "例 120.8125, 27.929", "e.g. 120.8125, 27.929")
                 aria-describedby=err_id.clone()
-                aria-invalid=move || (bad.with(Option::is_some) || errors.with(|e| !e.is_empty())).to_string()
-                on:input=move |ev| match parse_lonlat(&event_target_value(&ev)) {
-                    Ok(p) => bad.set(on_set.run(p)),
-                    Err(_) => bad.set(Some(("请输入“经度, 纬度”两个数", "Enter “longitude, latitude”"))),
+                aria-invalid=move || errors.with(|e| !e.is_empty()).to_string()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let why = match parse_lonlat(&text) {
+                        Ok(p) => on_set.run(p),
+                        Err(_) => Some(("请输入“经度, 纬度”两个数", "Enter “longitude, latitude”")),
+                    };
+                    set_unstored(unstored, &path, why.map(|w| (text, w)));
                 }/>
-            <div id=err_id class="lc-error" aria-live="polite">
-                {move || bad.get().map(|(zh, en)| tr(lang.get(), zh, en))}
-                {move || errors.get().join("；")}
-            </div>
+            <div id=err_id class="lc-error" aria-live="polite">{move || errors.get().join("；")}</div>
         </div>
     }
 }
@@ -804,10 +902,11 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         let p = current();
         matching.with(|m| m.iter().skip(p * PAGE_ROWS).take(PAGE_ROWS).copied().collect::<Vec<usize>>())
     };
-    // Text typed into a cell and refused, by row and field: a row drawn again (a row added or
-    // removed, another page) shows it, not the circle's old value, so that what she typed
-    // stays, said, until she corrects it. A removal moves the rows below up, their texts too.
-    let refused = StoredValue::new(Vec::<(usize, &'static str, String)>::new());
+    // Text typed into a cell and refused is the form's `unstored`, by field path: a row drawn
+    // again (a row added or removed, another page) shows it, not the circle's old value, so
+    // that what she typed stays, said and counted, until she corrects it. A removal moves the
+    // rows below up, their texts too.
+    let unstored = ctx.unstored;
     let table = move |shown: Vec<usize>| {
         let groups = groups.clone();
         shown
@@ -835,33 +934,28 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     Callback::new(move |v: String| edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) }))
                 };
                 // The cells whose text is not a number (or not a "longitude, latitude"): said in
-                // the row and outlined, as the form's other number boxes do, not silently dropped.
-                let bad = RwSignal::new(refused.with_value(|r| {
-                    r.iter().filter(|(j, ..)| *j == i).map(|(_, k, _)| *k).collect::<Vec<&'static str>>()
-                }));
-                let kept = |key: &str| refused.with_value(|r| r.iter().find(|(j, k, _)| *j == i && *k == key).map(|e| e.2.clone()));
-                // `Some(text)`: refused.
-                let typed = move |key: &'static str, text: Option<String>| {
-                    bad.update(|b| {
-                        b.retain(|k| *k != key);
-                        if text.is_some() {
-                            b.push(key);
-                        }
-                    });
-                    refused.update_value(|r| {
-                        r.retain(|(j, k, _)| (*j, *k) != (i, key));
-                        r.extend(text.map(|t| (i, key, t)));
-                    });
-                };
+                // the row, outlined and counted, as the form's other number boxes do, not
+                // silently dropped.
+                let path = move |key: &str| format!("facilities[{i}].{key}");
+                let kept = move |key: &str| unstored_text(unstored, &path(key));
+                // `Some(text)`: refused, and why.
+                let typed = move |key: &'static str, text: Option<(String, Refusal)>| set_unstored(unstored, &path(key), text);
                 let num = move |key: &'static str, g: fn(&mut Facility, Option<f64>)| {
                     // (the area in m², the walk in metres: each takes its own unit after it)
-                    let unit = if key == "walk_m" { "m" } else { "m²" };
+                    let (unit, why) = if key == "walk_m" {
+                        ("m", ("步行距离请输入数字", "the walking distance takes a number"))
+                    } else {
+                        ("m²", ("面积请输入数字", "the floor area takes a number"))
+                    };
                     move |ev: leptos::ev::Event| {
                         let text = event_target_value(&ev);
                         let v = parse_number_in(&text, unit);
-                        typed(key, v.is_err().then_some(text));
-                        if let Ok(v) = v {
-                            edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
+                        match v {
+                            Ok(v) => {
+                                typed(key, None);
+                                edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) });
+                            }
+                            Err(_) => typed(key, Some((text, why))),
                         }
                     }
                 };
@@ -873,20 +967,11 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let err_id = id("err");
                 let cell_invalid = move |field: &'static str| {
                     let mine = ctx.errors(format!("facilities[{i}].{field}"));
-                    move || mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))
+                    move || mine.with(|e| !e.is_empty())
                 };
                 let (bad_cat, bad_area, bad_walk, bad_loc) =
                     (cell_invalid("category"), cell_invalid("floor_area_m2"), cell_invalid("walk_m"), cell_invalid("location"));
-                let messages = move || {
-                    let mut m = errors.get();
-                    if bad.with(|b| b.contains(&"location")) {
-                        m.push(tr(l, "位置须为“经度, 纬度”，如 120.81, 27.93", "location must be \"longitude, latitude\", e.g. 120.81, 27.93").into());
-                    }
-                    if bad.with(|b| b.iter().any(|k| *k != "location")) {
-                        m.push(tr(l, "面积、步行距离请输入数字", "area and walking distance take a number").into());
-                    }
-                    m
-                };
+                let messages = move || errors.get();
                 let status = match f.status {
                     FacilityStatus::Open => "open",
                     FacilityStatus::Planned => "planned",
@@ -932,10 +1017,12 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             aria-invalid=flag(bad_loc) aria-describedby=described(bad_loc, err_id.clone())
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
-                                let p = parse_lonlat(&text);
-                                typed("location", p.is_err().then_some(text));
-                                if let Ok(p) = p {
-                                    edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
+                                match parse_lonlat(&text) {
+                                    Ok(p) => {
+                                        typed("location", None);
+                                        edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.location = p });
+                                    }
+                                    Err(_) => typed("location", Some((text, LONLAT))),
                                 }
                             }/></td>
                         <td class="lc-c-status"><select aria-label=label("行 状态", ": status") prop:value=status on:change=move |ev| {
@@ -952,10 +1039,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
                                 on:click=move |ev| {
                                     let at = row_position(tbody, &ev);
-                                    refused.update_value(|r| {
-                                        r.retain(|e| e.0 != i);
-                                        r.iter_mut().filter(|e| e.0 > i).for_each(|e| e.0 -= 1);
-                                    });
+                                    unstored.update(|v| unstored_row_removed(v, "facilities", i));
                                     edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } });
                                     // Keep the keyboard in the table: on the row that took its place,
                                     // else the one before, else the add button.
@@ -1247,8 +1331,8 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             let key = code.clone();
             view! {
                 <NumberField id=ctx.id(&format!("near-{code}")) label=format!("{}{name}", tr(l, "中心到最近的", "Centre to nearest "))
-                    unit=tr(l, "米", "m").to_string() initial=initial lang=lang
-                    errors=ctx.errors(format!("walking.nearest_m.{code}"))
+                    unit=tr(l, "米", "m").to_string() initial=initial
+                    field=ctx.field(format!("walking.nearest_m.{code}"))
                     on_set=Callback::new(move |v: Option<f64>| edit(state, |c| {
                         let w = by_hand(c);
                         match v { Some(v) => { w.nearest_m.insert(key.clone(), v); } None => { w.nearest_m.remove(&key); } }
@@ -1271,22 +1355,17 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let o = o?;
                 let label = move |what: &str| format!("{} {} {what}", tr(l, "居民点", "Residential point"), i + 1);
                 // The cells whose text is not a number (the population also when emptied: a point
-                // has residents), by field: said in the row and outlined, the text kept in the
-                // box and the value before it kept, as the facility rows do.
-                let bad = RwSignal::new(Vec::<String>::new());
-                let typed = move |field: &str, ok: bool| {
-                    bad.update(|b| {
-                        b.retain(|k| k != field);
-                        if !ok {
-                            b.push(field.to_string());
-                        }
-                    })
-                };
+                // has residents), by field: said in the row, outlined and counted, the text kept
+                // in the box and the value before it kept, as the facility rows do.
+                let unstored = ctx.unstored;
+                let path = move |field: &str| format!("walking.origins[{i}].{field}");
+                let typed = move |field: &str, text: Option<(String, Refusal)>| set_unstored(unstored, &path(field), text);
+                let kept = move |field: &str| unstored_text(unstored, &path(field));
                 // (an outlined cell is described by the row's message, as in the facility table)
                 let err_id = ctx.id(&format!("origin{i}-err"));
                 let cell_invalid = move |field: String| {
-                    let mine = ctx.errors(format!("walking.origins[{i}].{field}"));
-                    move || mine.with(|e| !e.is_empty()) || bad.with(|b| b.contains(&field))
+                    let mine = ctx.errors(path(&field));
+                    move || mine.with(|e| !e.is_empty())
                 };
                 let cells = cats2
                     .iter()
@@ -1294,13 +1373,14 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         let key = code.clone();
                         let field = format!("nearest_m.{code}");
                         let invalid = cell_invalid(field.clone());
-                        let described = described(invalid.clone(), err_id.clone());
+                        let described = described(invalid, err_id.clone());
                         view! {
-                            <td><input type="text" inputmode="decimal" prop:value=show_number(o.nearest_m.get(code).copied())
-                                aria-label=label(name) aria-invalid=flag(invalid.clone()) aria-describedby=described
+                            <td><input type="text" inputmode="decimal" prop:value=kept(&field).unwrap_or_else(|| show_number(o.nearest_m.get(code).copied()))
+                                aria-label=label(name) aria-invalid=flag(invalid) aria-describedby=described
                                 on:input=move |ev| {
-                                    let v = parse_number_in(&event_target_value(&ev), "m");
-                                    typed(&field, v.is_ok());
+                                    let text = event_target_value(&ev);
+                                    let v = parse_number_in(&text, "m");
+                                    typed(&field, v.is_err().then_some((text, ("步行距离请输入数字", "the walking distance takes a number"))));
                                     if let Ok(v) = v {
                                         edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) {
                                             match v { Some(v) => { o.nearest_m.insert(key.clone(), v); } None => { o.nearest_m.remove(&key); } }
@@ -1311,13 +1391,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     })
                     .collect_view();
                 let errors = ctx.errors(format!("walking.origins[{i}]"));
-                let messages = move || {
-                    let mut m = errors.get();
-                    if bad.with(|b| !b.is_empty()) {
-                        m.push(tr(l, "人口、步行距离请输入数字", "population and walking distances take a number").into());
-                    }
-                    m.join("；")
-                };
+                let messages = move || errors.get().join("；");
                 let bad_pop = cell_invalid("population".into());
                 Some(view! {
                     <tr>
@@ -1327,13 +1401,15 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.id = v });
                             }/></td>
                         // A new point holds no one yet: its box is shown empty, to be filled in.
-                        <td><input type="text" inputmode="decimal" prop:value=show_number(Some(o.population).filter(|p| *p != 0.0))
+                        <td><input type="text" inputmode="decimal" prop:value=kept("population").unwrap_or_else(|| show_number(Some(o.population).filter(|p| *p != 0.0)))
                             placeholder=tr(l, "必填", "required")
-                            aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop.clone())
+                            aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop)
                             aria-describedby=described(bad_pop, err_id.clone())
                             on:input=move |ev| {
-                                let v = parse_number_in(&event_target_value(&ev), "人");
-                                typed("population", matches!(v, Ok(Some(_))));
+                                let text = event_target_value(&ev);
+                                let v = parse_number_in(&text, "人");
+                                let why = ("居民点人口请输入数字", "a residential point's population takes a number");
+                                typed("population", (!matches!(v, Ok(Some(_)))).then_some((text, why)));
                                 if let Ok(Some(v)) = v {
                                     edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.population = v });
                                 }
@@ -1343,6 +1419,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
                                 on:click=move |ev| {
                                     let at = row_position(points, &ev);
+                                    unstored.update(|v| unstored_row_removed(v, "walking.origins", i));
                                     edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } });
                                     // Keep the keyboard in the table, as in the facility table.
                                     request_animation_frame(move || focus_after_removal(points, at));
@@ -1536,8 +1613,8 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
                     let initial = ctx.read(|c| c.figures.get(&key).copied());
                     let k = key.clone();
                     view! {
-                        <NumberField id=ctx.id(&format!("{id}-{key}")) label=name unit=unit initial=initial lang=lang
-                            errors=ctx.errors(format!("figures.{key}"))
+                        <NumberField id=ctx.id(&format!("{id}-{key}")) label=name unit=unit initial=initial
+                            field=ctx.field(format!("figures.{key}"))
                             on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
                                 Some(v) => { c.figures.insert(k.clone(), v); }
                                 None => { c.figures.remove(&k); }
@@ -1559,12 +1636,12 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             };
             view! {
                 <NumberField id=ctx.id(&format!("{id}-resp")) label=tr(l, "受访人数", "Respondents").to_string() of=qname.clone()
-                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.respondents)) lang=lang step="1"
-                    errors=ctx.errors(format!("surveys.{key}.respondents")) check=Callback::new(not_a_count)
+                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.respondents)) step="1"
+                    field=ctx.field(format!("surveys.{key}.respondents")) check=Callback::new(not_a_count)
                     on_set=Callback::new(move |v: Option<f64>| upd(k1.clone(), Box::new(move |s| s.respondents = count(v).unwrap_or(0))))/>
                 <NumberField id=ctx.id(&format!("{id}-sat")) label=tr(l, "满意人数", "Satisfied").to_string() of=qname.clone()
-                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.satisfied)) lang=lang step="1"
-                    errors=ctx.errors(format!("surveys.{key}.satisfied")) check=Callback::new(not_a_count)
+                    unit=tr(l, "人", "persons").to_string() initial=s.as_ref().map(|s| f64::from(s.satisfied)) step="1"
+                    field=ctx.field(format!("surveys.{key}.satisfied")) check=Callback::new(not_a_count)
                     on_set=Callback::new(move |v: Option<f64>| upd(k2.clone(), Box::new(move |s| s.satisfied = count(v).unwrap_or(0))))/>
                 <TextField id=ctx.id(&format!("{id}-method")) label=tr(l, "调查方式（抽样、日期、问卷）", "Method (sampling, dates, questionnaire)").to_string() of=qname.clone()
                     initial=s.and_then(|s| s.method).unwrap_or_default()
@@ -1651,8 +1728,8 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
             });
             view! {
                 <NumberField id=ctx.id(&format!("{id}-pts")) label=format!("{} (0–{})", tr(l, "评估人打分", "Evaluator's points"), fmt_num(max)) of=qname.clone()
-                    unit=tr(l, "分", "points").to_string() initial=e.as_ref().map(|e| e.points) lang=lang step="0.5"
-                    errors=ctx.errors(format!("evaluator.{id}")) check=keep_points
+                    unit=tr(l, "分", "points").to_string() initial=e.as_ref().map(|e| e.points) step="0.5"
+                    field=ctx.field(format!("evaluator.{id}")) check=keep_points
                     on_set=Callback::new(move |v: Option<f64>| edit(state, |c| match v {
                         Some(p) => {
                             c.evaluator.entry(k1.clone()).or_insert(EvaluatorEntry { points: p, note: String::new(), evidence: None }).points = p;

@@ -51,6 +51,7 @@ border-radius:var(--_radius);padding:.35em .9em;min-height:40px}
 border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .5em;min-height:40px;max-width:100%}
 .lc-root input:is([type=checkbox],[type=radio]){min-height:0;width:max(1.3em,24px);height:max(1.3em,24px);vertical-align:middle}
 .lc-root.lc-elder input:is([type=checkbox],[type=radio]){width:44px;height:44px;min-height:44px}
+.lc-root :is(input,textarea)[readonly]{background:var(--_surface);border-style:dashed;cursor:not-allowed}
 .lc-root [aria-invalid=true]{border-color:var(--_bad);border-width:2px}
 .lc-root .lc-muted{color:var(--_muted)}
 .lc-root .lc-error{color:var(--_bad);font-weight:600;margin:.2em 0}
