@@ -511,6 +511,19 @@ fn unstored_text(list: RwSignal<Vec<Unstored>>, field: &str) -> Option<String> {
     list.with_untracked(|v| v.iter().find(|u| u.field == field).map(|u| u.text.clone()))
 }
 
+/// A row put back at `i` of `list` (撤销删除): the unstored texts of the rows from there on move
+/// down with their rows.
+fn unstored_row_inserted(v: &mut [Unstored], list: &str, i: usize) {
+    for u in v.iter_mut() {
+        let moved = model::indexed(&u.field, list)
+            .filter(|(j, _)| *j >= i)
+            .map(|(j, rest)| format!("{list}[{}].{rest}", j + 1));
+        if let Some(m) = moved {
+            u.field = m;
+        }
+    }
+}
+
 /// Row `i` of `list` (`facilities`) removed: its unstored texts go, those of the rows below move
 /// up with their rows.
 fn unstored_row_removed(v: &mut Vec<Unstored>, list: &str, i: usize) {
@@ -704,7 +717,7 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             {num("population", "常住人口", "Population", ("人", "persons"), c.population, |c, v| c.population = v)}
             {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}
             <NumberField id=ctx.id("built_year") label=Signal::derive(move || tr(lang.get(), "建成年份", "Year built").to_string())
-                unit=Signal::derive(move || tr(lang.get(), "年（验收）", "(accepted)").to_string())
+                unit=Signal::derive(move || tr(lang.get(), "年（验收）", "(year accepted)").to_string())
                 initial=c.built_year.map(f64::from) step="1" check=Callback::new(not_a_year)
                 on_set=Callback::new(move |v: Option<f64>| edit(state, |c| c.built_year = v.map(|y| y as u32)))
                 field=ctx.field("built_year".to_string())/>
@@ -871,11 +884,17 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
     });
     let pages = move || matching.with(Vec::len).div_ceil(PAGE_ROWS).max(1);
     let current = move || page.get().min(pages() - 1);
+    // The row removed last, where it was, and in which circle: 删除 takes a row at once (the
+    // buttons are a finger apart on a phone), and 撤销删除 puts it back.
+    let removed = RwSignal::new(None::<(u32, usize, Facility)>);
+    let undoing = StoredValue::new(false);
     // A row added (by the button below or a quick-add) is shown: the filter is cleared and the
-    // last page opened.
+    // last page opened (a row put back by 撤销删除 stays on its own page).
     Effect::new(move |before: Option<usize>| {
         let n = count.get();
-        if before.is_some_and(|b| n > b) && n > PAGE_ROWS {
+        if undoing.get_value() {
+            undoing.set_value(false);
+        } else if before.is_some_and(|b| n > b) && n > PAGE_ROWS {
             filter.set(String::new());
             only_problems.set(false);
             page.set((n - 1) / PAGE_ROWS);
@@ -928,7 +947,13 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     })
                     .collect_view();
                 let unknown = known.is_none().then(|| {
-                    view! { <option value=f.category.clone() selected=true>{format!("？{}", f.category)}</option> }
+                    // (a new row has none yet: asked for, not shown as an unknown "？")
+                    let shown = if f.category.trim().is_empty() {
+                        tr(l, "（请选择业态）", "(choose a type)").to_string()
+                    } else {
+                        format!("？{}", f.category)
+                    };
+                    view! { <option value=f.category.clone() selected=true>{shown}</option> }
                 });
                 let set = move |g: fn(&mut Facility, String)| {
                     Callback::new(move |v: String| edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { g(f, v) }))
@@ -1040,7 +1065,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 on:click=move |ev| {
                                     let at = row_position(tbody, &ev);
                                     unstored.update(|v| unstored_row_removed(v, "facilities", i));
-                                    edit(state, |c| { if i < c.facilities.len() { c.facilities.remove(i); } });
+                                    let mut taken = None;
+                                    edit(state, |c| { if i < c.facilities.len() { taken = Some(c.facilities.remove(i)); } });
+                                    removed.set(taken.map(|f| (state.generation.get_untracked(), i, f)));
                                     // Keep the keyboard in the table: on the row that took its place,
                                     // else the one before, else the add button.
                                     request_animation_frame(move || focus_after_removal(tbody, at));
@@ -1124,6 +1151,27 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 <button type="button" on:click=move |_| add_facility(state, tbody, String::new())>
                     {tr(l, "添加设施", "Add a facility")}
                 </button>
+                {move || {
+                    let (g, i, f) = removed.get()?;
+                    (g == state.generation.get()).then(|| {
+                        let name = if f.name.trim().is_empty() { tr(l, "未命名设施", "an unnamed facility").to_string() } else { f.name.clone() };
+                        view! {
+                            <button type="button" class="lc-quiet" on:click=move |_| {
+                                undoing.set_value(true);
+                                let f = f.clone();
+                                unstored.update(|v| unstored_row_inserted(v, "facilities", i));
+                                edit(state, |c| { let at = i.min(c.facilities.len()); c.facilities.insert(at, f); });
+                                removed.set(None);
+                                filter.set(String::new());
+                                only_problems.set(false);
+                                page.set(i / PAGE_ROWS);
+                            }>{match l {
+                                Lang::Zh => format!("撤销删除（第 {} 行“{name}”）", i + 1),
+                                Lang::En => format!("Undo removal (row {}, “{name}”)", i + 1),
+                            }}</button>
+                        }
+                    })
+                }}
             </div>
             {move || duplicates(l, dups.get())}
         </fieldset>

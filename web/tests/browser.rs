@@ -2169,3 +2169,28 @@ async fn a_circle_without_a_name_is_not_submitted() {
     settle().await;
     assert_eq!(sent.lock().unwrap().as_slice(), [m.to_json()]);
 }
+
+/// 删除 takes a row at once; 撤销删除 puts it back where it was (a slip of a finger on a phone,
+/// where the remove buttons are a row apart, lost a facility). Another circle loaded offers no undo.
+#[wasm_bindgen_test]
+async fn a_removed_facility_can_be_put_back() {
+    let el = host();
+    let m = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let before = Circle::from_json(&m.to_json()).unwrap().facilities;
+    click(&el.query_selector("button[aria-label='第 2 行 删除']").unwrap().unwrap());
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities.len(), before.len() - 1);
+    let undo = buttons_with(&el, &format!("撤销删除（第 2 行“{}”）", before[1].name));
+    assert_eq!(undo.len(), 1, "{}", text(&el));
+    undo[0].click();
+    settle().await;
+    assert_eq!(Circle::from_json(&m.to_json()).unwrap().facilities, before, "back in its place");
+    assert!(!text(&el).contains("撤销删除"), "one undo per removal");
+    click(&el.query_selector("button[aria-label='第 1 行 删除']").unwrap().unwrap());
+    settle().await;
+    assert!(text(&el).contains("撤销删除"));
+    m.load_json(r#"{"id":"x","name":"空白生活圈"}"#).unwrap();
+    settle().await;
+    assert!(!text(&el).contains("撤销删除"), "not into another circle");
+}
