@@ -213,14 +213,14 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-pages{display:inline-flex;flex-wrap:wrap;gap:.5em;align-items:center}
 /* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;
    position:relative keeps its screen-reader-only labels (absolute) inside the scroll box too. */
-.lc-form .lc-table-wrap{overflow:auto;width:0;min-width:100%;position:relative;display:flex;scroll-padding-inline-start:10em;
+.lc-form .lc-table-wrap{overflow:auto;width:0;min-width:100%;position:relative;isolation:isolate;display:flex;scroll-padding-inline-start:10em;
 max-height:70vh;scroll-padding-block-start:3em}
-.lc-form thead th{position:sticky;top:0;z-index:1}.lc-form thead th:first-child{z-index:2}
+.lc-form thead th{position:sticky;top:0;z-index:2}.lc-form thead th:first-child{z-index:3}
 @media print{.lc-form .lc-table-wrap{max-height:none;overflow:visible}}
 .lc-form .lc-table-wrap::after{content:"";position:sticky;right:0;flex:0 0 .8em;margin-left:-.8em;background:linear-gradient(to left,#0005,#0000);
 opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 @keyframes lc-more{0%,95%{opacity:1}}
-.lc-form tr>:first-child{position:sticky;left:0;border-left-width:1px}.lc-form td:first-child{background:var(--_bg)}
+.lc-form tr>:first-child{position:sticky;left:0;border-left-width:1px}.lc-form td:first-child{background:var(--_bg);z-index:1}
 @media (max-width:600px){.lc-form tr>:first-child{min-width:34vw;width:34vw}.lc-form .lc-table-wrap{scroll-padding-inline-start:34vw}}
 .lc-form table{border-spacing:0;border-top:1px solid var(--_border);width:100%;min-width:1100px}
 .lc-form th,.lc-form td{border:solid var(--_border);border-width:0 1px 1px 0;padding:.25em .3em;text-align:start;vertical-align:top}
