@@ -228,11 +228,29 @@ pub fn AssessmentForm(
                 .get()
                 .filter(|_| n == 0)
                 .map(|d| format!("{}{}", tr(l, "上次修改 ", "last edit "), fmt_delta(d)));
+            // A grade capped by a failed item says by which, here where she types (the score
+            // card that explains it may be a long way down the page): 80.97 read 基础型 beside
+            // an 85.97 that had read 品质型, with no reason in sight.
+            let capped = (!a.grade.capped_by.is_empty()).then(|| {
+                let names = standard.with(|st| {
+                    a.grade
+                        .capped_by
+                        .iter()
+                        .map(|id| st.indicator(id).map_or_else(|| id.clone(), |i| i.name.get(l).to_string()))
+                        .collect::<Vec<_>>()
+                });
+                let text = match l {
+                    Lang::Zh => format!("等级封顶：未达到{}", names.join("、")),
+                    Lang::En => format!("Grade capped: {} not met", names.join(", ")),
+                };
+                view! { <span class="lc-capped">{text}</span> }
+            });
             Some(view! {
                 {stale}
                 <span><span class="lc-total">{fmt_num(a.total)}</span>{format!(" / {} {}", fmt_num(a.max), tr(l, "分", "points"))}
                     {crate::model::provisional_points(a).map(|_| view! { " " <span class="lc-badge lc-prov">{tr(l, "分值暂定", "provisional points")}</span> })}</span>
                 <span class="lc-grade">{grade} " " <span aria-hidden="true">{stars}</span></span>
+                {capped}
                 <span class="lc-delta">{d}</span>
                 {(n > 0).then(|| view! { <span class="lc-error">{format!("{}{n}", tr(l, "待修正：", "to fix: "))}</span> })}
             })

@@ -2194,3 +2194,24 @@ async fn a_removed_facility_can_be_put_back() {
     settle().await;
     assert!(!text(&el).contains("撤销删除"), "not into another circle");
 }
+
+/// A grade capped by a failed item says by which in the score line (the score card that explains
+/// it may be far down the page): without its convenience stores the sample reads 基础型 and why.
+#[wasm_bindgen_test]
+async fn the_score_line_says_what_capped_the_grade() {
+    let el = host();
+    let mut c = Circle::from_json(lifecircle_core::example::example("longwan-2024").unwrap().json).unwrap();
+    let mut o = MountOptions::new(load_builtin("longwan-2024").unwrap(), as_of());
+    o.circle_json = Some(serde_json::to_string(&c).unwrap());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let live = |el: &web_sys::HtmlElement| el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(!live(&el).contains("封顶"), "{}", live(&el));
+    c.facilities.retain(|f| f.category != "convenience_store");
+    m.load_json(&serde_json::to_string(&c).unwrap()).unwrap();
+    settle().await;
+    assert!(live(&el).contains("基础型") && live(&el).contains("等级封顶：未达到“一店”：便利店"), "{}", live(&el));
+    m.set_lang(Lang::En);
+    settle().await;
+    assert!(live(&el).contains("Grade capped: "), "{}", live(&el));
+}
