@@ -1132,6 +1132,16 @@ fn warn_short_walks(circle: &Circle, label: &str) {
     );
 }
 
+/// Says (on stderr) when a circle gives more households than residents.
+fn warn_households(circle: &Circle, label: &str) {
+    if circle.more_households_than_people() {
+        let (p, h) = (circle.population.unwrap_or_default(), circle.households.unwrap_or_default());
+        tell!(
+            "⚠ {label}：户数 {h} 多于常住人口 {p}（每户至少 1 人），请核对两项（按户计的指标，如每百户面积，读的是户数） / {h} households for {p} residents (each holds at least one): check both (per-household indicators, such as area per 100 households, read the households)"
+        );
+    }
+}
+
 /// Says (on stderr) when circles of one batch share an id: their results cannot be told apart
 /// by `verify` or `district`, which refuse such a batch.
 fn warn_repeated_ids(ids: &[(String, &Path)]) {
@@ -1440,6 +1450,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             circle
                         }
                     };
+                    warn_households(&circle, &circle_label(path, k, &circle));
                     warn_duplicates(&std, &circle, &circle_label(path, k, &circle));
                     let result = lifecircle_core::score(&std, &circle, as_of);
                     scored += usize::from(result.is_ok());
@@ -1590,6 +1601,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     if data.is_none() {
                         warn_short_walks(&circle, &format!("{label} ({})", circle.id));
                     }
+                    warn_households(&circle, &format!("{label} ({})", circle.id));
                     warn_duplicates(std, &circle, &format!("{label} ({})", circle.id));
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{label}: {}", input_error(&e)))?;
@@ -1748,6 +1760,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                     if data.is_none() {
                                         warn_short_walks(&c, &circle_label(path, k, &c));
                                     }
+                                    warn_households(&c, &circle_label(path, k, &c));
                                     warn_duplicates(&std, &c, &circle_label(path, k, &c));
                                     read_circles.push(c);
                                     from.push((texts.len(), k));

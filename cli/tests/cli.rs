@@ -2243,3 +2243,19 @@ fn typed_walks_shorter_than_the_straight_line_are_said() {
     };
     assert_eq!(total(&a), total(&b), "a warning, never a change of score");
 }
+
+/// More households than residents is said (each household holds at least one), the score as
+/// it was; the sample is quiet.
+#[test]
+fn more_households_than_residents_are_said() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let mut c: serde_json::Value = serde_json::from_str(&ex).expect("json");
+    c["households"] = serde_json::json!(50000);
+    let f = tmp("households-over.json", &c.to_string());
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", f.to_str().expect("p")]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stderr(&out).contains("户数 50000 多于常住人口 9600（每户至少 1 人），请核对两项"), "{}", stderr(&out));
+    let plain = tmp("households-sample.json", &ex);
+    let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", plain.to_str().expect("p")]);
+    assert!(!stderr(&out).contains("户数"), "{}", stderr(&out));
+}

@@ -838,6 +838,13 @@ impl Circle {
         Err(InputError { problems: problems.collect() })
     }
 
+    /// More households than residents (each household holds at least one): one of the two is
+    /// mistyped, and the per-household figures (area per 100 households) read the households.
+    /// A warning the CLI and the form say; scoring does not call it.
+    pub fn more_households_than_people(&self) -> bool {
+        matches!((self.population, self.households), (Some(p), Some(h)) if h > p)
+    }
+
     /// Absurd values: negative or huge counts and areas, impossible coordinates,
     /// more satisfied residents than respondents.
     pub fn check(&self) -> Vec<InputProblem> {

@@ -734,6 +734,11 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 on_set=Callback::new(move |v: String| edit(state, |c| c.id = v))/>
             {num("population", "常住人口", "Population", ("人", "persons"), c.population, |c, v| c.population = v)}
             {num("households", "户数", "Households", ("户", "households"), c.households, |c, v| c.households = v)}
+            // (a warning, not a problem: both may be right for a moment while one is retyped)
+            {move || state.circle.with(Circle::more_households_than_people).then(|| view! {
+                <p class="lc-help lc-warn">{tr(lang.get(), "户数多于常住人口（每户至少 1 人）：请核对两项（每百户面积等按户数计）",
+                    "More households than residents (each holds at least one): check both (area per 100 households and the like read the households)")}</p>
+            })}
             <NumberField id=ctx.id("built_year") label=Signal::derive(move || tr(lang.get(), "建成年份", "Year built").to_string())
                 unit=Signal::derive(move || tr(lang.get(), "年（验收）", "(year accepted)").to_string())
                 initial=c.built_year.map(f64::from) step="1" check=Callback::new(not_a_year)

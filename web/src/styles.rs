@@ -194,6 +194,7 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 @media (max-height:30em){.lc-form .lc-live{position:static}}
 .lc-form .lc-live .lc-total{font-size:1.6em;font-weight:800}
 .lc-form .lc-live .lc-capped{color:var(--_bad);font-size:.9em}
+.lc-form .lc-help.lc-warn{color:var(--_warn);font-weight:600}
 .lc-form fieldset{border:1px solid var(--_border);border-radius:var(--_radius);margin:1em 0;padding:.5em 1em 1em;min-inline-size:0}
 .lc-form legend{float:left;width:100%;font-weight:700;font-size:1.15em;line-height:1.3;padding:0;margin:0 0 .3em}.lc-form legend~*{clear:both}
 .lc-form legend>h3{font:inherit;margin:0}

@@ -2140,6 +2140,15 @@ async fn a_text_not_taken_is_a_problem_to_fix() {
     assert_eq!(Circle::from_json(&m.to_json()).unwrap().population, Some(9700.0));
     assert!(!live(&el).contains("待修正") && listed(&el).is_empty(), "{}", live(&el));
 
+    // More households than residents: a warning under the box, not a problem.
+    type_into(&el, "input[id$='-households']", "50000");
+    settle().await;
+    assert!(text(&el).contains("户数多于常住人口（每户至少 1 人）：请核对两项"));
+    assert!(!live(&el).contains("待修正"), "{}", live(&el));
+    type_into(&el, "input[id$='-households']", "3200");
+    settle().await;
+    assert!(!text(&el).contains("户数多于常住人口"));
+
     // A facility's area: the same, and another circle loaded leaves nothing of it.
     type_into(&el, "input[aria-label='第 1 行 面积（平方米）']", "八十五");
     settle().await;
