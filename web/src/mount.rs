@@ -989,7 +989,10 @@ impl WhatIf {
             }
         };
         view! {
-            <section class="lc-root lc-whatif" class:lc-elder=move || elder.get()
+            // While placing, the score line keeps to the bottom of the window (`lc-placing`): on a
+            // phone the poster is a screen and more tall, and she tapped the map, then scrolled
+            // down to see what it did, and back up to tap again.
+            <section class="lc-root lc-whatif" class:lc-elder=move || elder.get() class:lc-placing=move || w.on.get()
                 aria-label=move || tr(lang.get(), "如果……会怎样", "What if")>
                 <h3>{move || tr(lang.get(), "如果……会怎样（假设新增设施）", "What if: a hypothetical facility")}</h3>
                 <div class="lc-field">

@@ -157,6 +157,9 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 .lc-whatif h3{margin:.2em 0 .4em;font-size:1.05em}
 .lc-whatif .lc-field{display:flex;gap:.5em;align-items:center;margin:.3em 0;flex-wrap:wrap}
 .lc-whatif .lc-whatif-score{font-size:1.1em;margin:.4em 0}
+.lc-whatif.lc-placing{padding-bottom:4em}.lc-whatif.lc-placing .lc-whatif-score{position:fixed;left:0;right:0;bottom:0;z-index:5;margin:0;padding:.5em 1em;
+background:var(--_surface);border-top:2px solid var(--_accent);box-shadow:0 -2px 6px #0003}
+@media print{.lc-whatif.lc-placing{padding-bottom:.5em}.lc-whatif.lc-placing .lc-whatif-score{position:static;box-shadow:none}}
 .lc-whatif .lc-note{color:var(--_muted);margin:.3em 0}
 .lc-whatif .lc-whatif-list{margin:.3em 0;padding-left:1.2em}
 @media print{.lc-map .lc-toolbar,.lc-map .lc-gesture,.lc-map .lc-details,.lc-whatif{display:none}.lc-map .lc-canvas{border:0}}
