@@ -209,7 +209,7 @@ pub fn AssessmentForm(
             unstored.set(Vec::new());
         }
     });
-    let ctx = Ctx { uid, state, standard, lang, problems, unstored, last, pager, rows: NodeRef::new() };
+    let ctx = Ctx { uid, state, standard, lang, as_of, problems, unstored, last, pager, rows: NodeRef::new() };
 
     let live = move || {
         let l = lang.get();
@@ -441,6 +441,7 @@ struct Ctx {
     state: FormState,
     standard: Signal<Standard>,
     lang: Signal<Lang>,
+    as_of: Signal<Date>,
     problems: Memo<Vec<InputProblem>>,
     /// Boxes whose text was not stored, by field path (see [`Unstored`]).
     unstored: RwSignal<Vec<Unstored>>,
@@ -744,6 +745,17 @@ fn basics(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 initial=c.built_year.map(f64::from) step="1" check=Callback::new(not_a_year)
                 on_set=Callback::new(move |v: Option<f64>| edit(state, |c| c.built_year = v.map(|y| y as u32)))
                 field=ctx.field("built_year".to_string())/>
+            // (a year after the evaluation's: said, as the district board counts it nowhere yet)
+            {move || {
+                let y = ctx.as_of.get().year();
+                let later = state.circle.with(|c| c.built_year.filter(|b| i64::from(*b) > i64::from(y)));
+                later.map(|b| view! {
+                    <p class="lc-help lc-warn">{match lang.get() {
+                        Lang::Zh => format!("建成年份 {b} 晚于评估日期所在的 {y} 年：全区目标在 {b} 年以前都不计入本圈，请核对"),
+                        Lang::En => format!("Year built {b} is after the evaluation's year {y}: the district's targets count this circle from {b} on; check it"),
+                    }}</p>
+                })
+            }}
             <p class="lc-help">{tr(l, "全区逐年目标（建成个数、社区覆盖）自此年起计入本圈；尚未建成可不填。",
                 "The district's yearly targets (circles built, communities) count this circle from this year on; leave it empty until built.")}</p>
             <div class="lc-field">

@@ -2140,6 +2140,15 @@ async fn a_text_not_taken_is_a_problem_to_fix() {
     assert_eq!(Circle::from_json(&m.to_json()).unwrap().population, Some(9700.0));
     assert!(!live(&el).contains("待修正") && listed(&el).is_empty(), "{}", live(&el));
 
+    // A year built after the evaluation's (2025 in these tests): a warning under the box.
+    type_into(&el, "input[id$='-built_year']", "2099");
+    settle().await;
+    assert!(text(&el).contains("建成年份 2099 晚于评估日期所在的 2025 年：全区目标在 2099 年以前都不计入本圈，请核对"));
+    assert!(!live(&el).contains("待修正"), "{}", live(&el));
+    type_into(&el, "input[id$='-built_year']", "2024");
+    settle().await;
+    assert!(!text(&el).contains("晚于评估日期"));
+
     // More households than residents: a warning under the box, not a problem.
     type_into(&el, "input[id$='-households']", "50000");
     settle().await;
