@@ -2208,11 +2208,20 @@ fn scale_bar(s: &mut String, f: &Frame, p: &Projection, lang: Lang) {
     s.push_str("</g>");
 }
 
+/// How a legend entry's symbol is drawn: as the map draws an open facility, a planned or
+/// closed one (hollow, dashed), or a hypothetical one of the what-if mode (half filled, dashed).
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    NotOpen,
+    Hypothetical,
+}
+
 /// One row of the legend panel.
 enum Row {
     Heading(String, &'static str),
     Class(usize, Vec<String>),
-    Entry { class: usize, glyph: String, label: Vec<String>, hollow: bool },
+    Entry { class: usize, glyph: String, label: Vec<String>, mark: Mark },
     // (a tier of reached streets, 0 to 2, drawn as on the map; `None`: the rings)
     Line { tier: Option<usize>, label: Vec<String> },
     Here(Vec<String>),
@@ -2344,7 +2353,16 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
             class: 0,
             glyph: String::new(),
             label: lines(lang.pick("规划中或已关闭", "Planned or closed")),
-            hollow: true,
+            mark: Mark::NotOpen,
+        });
+    }
+    // (a worker took her what-if facility, dashed too, for a planned one)
+    if d.facilities.iter().any(|f| f.hypothetical && !f.not_open) {
+        rows.push(Row::Entry {
+            class: 0,
+            glyph: String::new(),
+            label: lines(lang.pick("假设设施（尚不存在）", "Hypothetical (not there)")),
+            mark: Mark::Hypothetical,
         });
     }
     if !d.suggested.is_empty() {
@@ -2402,7 +2420,7 @@ fn panel_at(s: &mut String, d: &GuideMapData, o: &MapOptions, f: &Frame) -> usiz
                 class: ki,
                 glyph: glyph[ci].clone(),
                 label: lines(d.categories[ci].name.get(lang)),
-                hollow: false,
+                mark: Mark::Open,
             });
         }
     };
@@ -2527,13 +2545,21 @@ fn legend_row(s: &mut String, row: &Row, x: f64, y: f64, f: &Frame) {
                 text(s, tx, y, f.font, &format!(" font-weight=\"700\" fill=\"{colour}\""), &fit(l, f.font, max));
             }
         }
-        Row::Entry { class, glyph, label: l, hollow } => {
+        Row::Entry { class, glyph, label: l, mark } => {
             let colour = if *class == usize::MAX { "#5f6368" } else { CLASS_COLOURS[*class % CLASS_COLOURS.len()] };
             let shape = if *class == usize::MAX { 0 } else { *class };
-            let (attrs, gcol) = if *hollow {
-                (format!("fill=\"#ffffff\" stroke=\"{MUTED}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""), MUTED)
-            } else {
-                (format!("fill=\"{colour}\""), "#ffffff")
+            let (attrs, gcol) = match mark {
+                Mark::NotOpen => {
+                    (format!("fill=\"#ffffff\" stroke=\"{MUTED}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""), MUTED)
+                }
+                // (as the map draws one, in the legend's neutral grey)
+                Mark::Hypothetical => (
+                    format!(
+                        "fill=\"{MUTED}\" fill-opacity=\"0.5\" stroke=\"{INK}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""
+                    ),
+                    "#ffffff",
+                ),
+                Mark::Open => (format!("fill=\"{colour}\""), "#ffffff"),
             };
             s.push_str(&symbol(shape, x + r, y, r, &attrs));
             if !glyph.is_empty() {

@@ -961,3 +961,18 @@ fn unnamed_facility_labels() {
     let named = lifecircle_web::guide_map::MapFacility { name: " 镇中便利店 ".into(), ..f.clone() };
     assert_eq!(named.label(None, Lang::En), "镇中便利店");
 }
+
+/// A what-if facility has its own legend entry (it is dashed, as planned ones are, and a worker
+/// took hers for a planned one); a map without one has none.
+#[test]
+fn a_hypothetical_facility_is_in_the_legend() {
+    let mut d = sample();
+    let plain = render_guide_map(&d, &MapOptions::default());
+    assert!(!plain.contains(">假设设施（尚不存在）<"));
+    let open = d.facilities.iter_mut().find(|f| !f.not_open).expect("an open facility");
+    open.hypothetical = true;
+    for (lang, word) in [(Lang::Zh, ">假设设施（尚不存在）<"), (Lang::En, ">Hypothetical (not there)<")] {
+        let svg = render_guide_map(&d, &MapOptions { lang, ..MapOptions::default() });
+        assert!(svg.contains(word), "{lang:?}: one line in the legend");
+    }
+}
