@@ -1098,15 +1098,16 @@ fn warn_duplicates(std: &Standard, circle: &Circle, label: &str) {
     }
 }
 
-/// A bilingual text (`zh / en`) with a lead-in in each language before its half: 步行分钟按步速 …
-/// / minutes at pace … (not 步行分钟按 minutes at 步速 …).
-fn said_as(zh: &str, en: &str, text: &str) -> String {
-    // (the halves are parted by " / ", or by "/ " after a closing full-width bracket)
-    let halves = text.split_once(" / ").or_else(|| text.find("）/ ").map(|i| (&text[..i + 3], &text[i + 5..])));
-    match halves {
-        Some((t_zh, t_en)) => format!("{zh}{t_zh} / {en}{t_en}"),
-        None => format!("{zh}{text} / {en}{text}"),
+/// Says (on stderr) what looks wrong in a circle's data, scoring nothing differently: walks
+/// typed shorter than the straight line (not of a circle `measured` on a network, whose walks
+/// are walks), more households than residents, suspected duplicate facilities. One call for
+/// `score`, `verify` and `district`.
+fn warn_circle(std: &Standard, circle: &Circle, label: &str, measured: bool) {
+    if !measured {
+        warn_short_walks(circle, label);
     }
+    warn_households(circle, label);
+    warn_duplicates(std, circle, label);
 }
 
 /// Says (on stderr) which facilities' typed walks from the centre are shorter than the
@@ -1445,13 +1446,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                                 continue;
                             }
                         },
-                        None => {
-                            warn_short_walks(&circle, &circle_label(path, k, &circle));
-                            circle
-                        }
+                        None => circle,
                     };
-                    warn_households(&circle, &circle_label(path, k, &circle));
-                    warn_duplicates(&std, &circle, &circle_label(path, k, &circle));
+                    warn_circle(&std, &circle, &circle_label(path, k, &circle), data.is_some());
                     let result = lifecircle_core::score(&std, &circle, as_of);
                     scored += usize::from(result.is_ok());
                     match result {
@@ -1598,11 +1595,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let (given, circle, chosen) =
                         verify::one_of(a, &found, measured, |c| verify::same_input(a, std, c))?;
                     let label = given.label();
-                    if data.is_none() {
-                        warn_short_walks(&circle, &format!("{label} ({})", circle.id));
-                    }
-                    warn_households(&circle, &format!("{label} ({})", circle.id));
-                    warn_duplicates(std, &circle, &format!("{label} ({})", circle.id));
+                    warn_circle(std, &circle, &format!("{label} ({})", circle.id), data.is_some());
                     let again = lifecircle_core::score(std, &circle, a.as_of)
                         .map_err(|e| format!("{label}: {}", input_error(&e)))?;
                     let same = verify::same_input(a, std, &circle);
@@ -1757,11 +1750,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             };
                             match c {
                                 Ok(c) => {
-                                    if data.is_none() {
-                                        warn_short_walks(&c, &circle_label(path, k, &c));
-                                    }
-                                    warn_households(&c, &circle_label(path, k, &c));
-                                    warn_duplicates(&std, &c, &circle_label(path, k, &c));
+                                    warn_circle(&std, &c, &circle_label(path, k, &c), data.is_some());
                                     read_circles.push(c);
                                     from.push((texts.len(), k));
                                 }
@@ -2540,7 +2529,8 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                 warn_datum(&w);
             }
             // Minutes mean nothing without their pace: said before the table.
-            tell!("{}", said_as("步行分钟按", "minutes at ", &pace.describe()));
+            let (zh, en) = pace.describe_halves();
+            tell!("步行分钟按{zh} / minutes at {en}");
             let mut csv = Csv::new();
             for h in ["业态 category", "名称 name", "距离（米）metres", "步行分钟 minutes", "最近设施 nearest"]
             {
@@ -2807,7 +2797,8 @@ fn access_command(cmd: AccessCommand) -> Result<(), Failure> {
                     props.extend(pace_props.clone());
                 }
             }
-            tell!("{}", said_as("等时圈按", "isochrones at ", &pace.describe()));
+            let (zh, en) = pace.describe_halves();
+            tell!("等时圈按{zh} / isochrones at {en}");
             // Results are in WGS-84 whatever the input's datum; say so (the GeoJSON 2008 `crs` member).
             let fc = serde_json::json!({
                 "type": "FeatureCollection",

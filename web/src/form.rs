@@ -338,7 +338,7 @@ pub fn AssessmentForm(
     let submit = on_submit.map(|cb| {
         let blocked = move || problems.with(|p| !p.is_empty());
         let (why1, why2) = (why.clone(), why);
-        let unnamed = move || circle.with(|c| c.name.trim().is_empty());
+        let unnamed = move || circle.with(unnamed_circle);
         view! {
             <div class="lc-actions">
                 <button type="button" class="lc-submit" aria-disabled=move || blocked().then_some("true")
@@ -346,7 +346,7 @@ pub fn AssessmentForm(
                     on:click=move |_| {
                         if !problems.with_untracked(Vec::is_empty) {
                             focus(list.get_untracked().map(Into::into));
-                        } else if circle.with_untracked(|c| c.name.trim().is_empty()) {
+                        } else if circle.with_untracked(unnamed_circle) {
                             ask_name.set(true);
                             focus(root.get_untracked().and_then(|f| f.query_selector(&name_box).ok().flatten()).map(Into::into));
                         } else {
@@ -384,6 +384,11 @@ pub fn AssessmentForm(
             {submit}
         </form>
     }
+}
+
+/// A circle without a name, which is not submitted.
+fn unnamed_circle(c: &Circle) -> bool {
+    c.name.trim().is_empty()
 }
 
 /// A problem in a list: where it is in the form's words and what is wrong. The field's path
@@ -530,26 +535,16 @@ fn unstored_text(list: RwSignal<Vec<Unstored>>, field: &str) -> Option<String> {
     list.with_untracked(|v| v.iter().find(|u| u.field == field).map(|u| u.text.clone()))
 }
 
-/// A row put back at `i` of `list` (撤销删除): the unstored texts of the rows from there on move
-/// down with their rows.
-fn unstored_row_inserted(v: &mut [Unstored], list: &str, i: usize) {
+/// Row `i` of `list` (`facilities`) removed (`removed`), or put back there by 撤销删除: the
+/// unstored texts of a removed row go, those of the rows after it move with their rows.
+fn unstored_rows_moved(v: &mut Vec<Unstored>, list: &str, i: usize, removed: bool) {
+    if removed {
+        v.retain(|u| model::indexed(&u.field, list).is_none_or(|(j, _)| j != i));
+    }
     for u in v.iter_mut() {
         let moved = model::indexed(&u.field, list)
-            .filter(|(j, _)| *j >= i)
-            .map(|(j, rest)| format!("{list}[{}].{rest}", j + 1));
-        if let Some(m) = moved {
-            u.field = m;
-        }
-    }
-}
-
-/// Row `i` of `list` (`facilities`) removed: its unstored texts go, those of the rows below move
-/// up with their rows.
-fn unstored_row_removed(v: &mut Vec<Unstored>, list: &str, i: usize) {
-    v.retain(|u| model::indexed(&u.field, list).is_none_or(|(j, _)| j != i));
-    for u in v.iter_mut() {
-        let moved =
-            model::indexed(&u.field, list).filter(|(j, _)| *j > i).map(|(j, rest)| format!("{list}[{}].{rest}", j - 1));
+            .filter(|(j, _)| if removed { *j > i } else { *j >= i })
+            .map(|(j, rest)| format!("{list}[{}].{rest}", if removed { j - 1 } else { j + 1 }));
         if let Some(m) = moved {
             u.field = m;
         }
@@ -1099,7 +1094,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
                                 on:click=move |ev| {
                                     let at = row_position(tbody, &ev);
-                                    unstored.update(|v| unstored_row_removed(v, "facilities", i));
+                                    unstored.update(|v| unstored_rows_moved(v, "facilities", i, true));
                                     let mut taken = None;
                                     edit(state, |c| { if i < c.facilities.len() { taken = Some(c.facilities.remove(i)); } });
                                     removed.set(taken.map(|f| (state.generation.get_untracked(), i, f)));
@@ -1194,7 +1189,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" on:click=move |_| {
                                 undoing.set_value(true);
                                 let f = f.clone();
-                                unstored.update(|v| unstored_row_inserted(v, "facilities", i));
+                                unstored.update(|v| unstored_rows_moved(v, "facilities", i, false));
                                 edit(state, |c| { let at = i.min(c.facilities.len()); c.facilities.insert(at, f); });
                                 removed.set(None);
                                 filter.set(String::new());
@@ -1502,7 +1497,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
                                 on:click=move |ev| {
                                     let at = row_position(points, &ev);
-                                    unstored.update(|v| unstored_row_removed(v, "walking.origins", i));
+                                    unstored.update(|v| unstored_rows_moved(v, "walking.origins", i, true));
                                     edit(state, |c| { let w = by_hand(c); if i < w.origins.len() { w.origins.remove(i); } });
                                     // Keep the keyboard in the table, as in the facility table.
                                     request_animation_frame(move || focus_after_removal(points, at));

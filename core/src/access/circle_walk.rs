@@ -101,6 +101,13 @@ pub struct Pace {
 impl Pace {
     /// `步速 75 米/分钟（默认步速，lw-2024 暂定值，非官方数值）/ pace 75 m/min (default profile, …)`.
     pub fn describe(&self) -> String {
+        let (zh, en) = self.describe_halves();
+        format!("{zh}/ {en}")
+    }
+
+    /// [`Self::describe`] in each language apart, for a text that leads into each half in its
+    /// own language (`步行分钟按步速 … / minutes at pace …`).
+    pub fn describe_halves(&self) -> (String, String) {
         let v = self.speed_m_per_min;
         let (who_zh, who_en) = match self.profile {
             Profile::Default => ("默认步速", "default profile"),
@@ -111,9 +118,9 @@ impl Pace {
         } else {
             ("标准所定数值", "the standard's value")
         };
-        format!(
-            "步速 {v} 米/分钟（{who_zh}，{} 的 {}，{conf_zh}）/ pace {v} m/min ({who_en}, {} of {}, {conf_en})",
-            self.standard, self.param, self.param, self.standard
+        (
+            format!("步速 {v} 米/分钟（{who_zh}，{} 的 {}，{conf_zh}）", self.standard, self.param),
+            format!("pace {v} m/min ({who_en}, {} of {}, {conf_en})", self.param, self.standard),
         )
     }
 
