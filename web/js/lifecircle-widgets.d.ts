@@ -63,6 +63,8 @@ export interface MountOptions {
   whatIf?: boolean;
   /** Form: offer the submit button (default true). */
   submit?: boolean;
+  /** Form: texts typed that it did not take (一万 in a number box), as its `lifecircle-typed` event gave them; shown again in their boxes, still to fix. */
+  typed?: string;
   /** Gap report: offer the print button (default true). */
   print?: boolean;
 }
@@ -75,10 +77,11 @@ export interface MountOptions {
  * bundle on the page when no bundle there has the element's widget (its message is short, for the
  * public; `detail` says what failed); `widget` the bundle was built without the widget; `standard` a
  * standard could not be fetched; `bad_argument` (a missing `asOf`, a mount point that is not an
- * HTML element, …); `circle` a circle with problems (`problems`, `problemsEn`); `loading`
+ * HTML element, …); `circle` a circle with problems (`problems`, `problemsEn`); `typed` a form's
+ * `typed` option that is not what its `lifecircle-typed` event gives; `loading`
  * `widgetCss` or `emptyCircle` called before the wasm has arrived (see `whenReady`).
  */
-export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle' | 'loading';
+export type ErrorCode = 'browser' | 'wasm' | 'widget' | 'standard' | 'bad_argument' | 'circle' | 'typed' | 'loading';
 
 /** An `Error` of the widgets: `code` says what failed; the message is Chinese, then English. */
 export interface LifecircleError extends Error {
@@ -139,6 +142,8 @@ export interface LifecircleEventMap {
   'lifecircle-submit': ScoredEvent & { readonly circle: string };
   /** The circle's JSON text after every edit (a form also once on mounting); the district's list after an addition or removal. */
   'lifecircle-input': CustomEvent<string>;
+  /** `<lifecircle-assessment>`: whenever the texts typed that it did not take change, them as JSON text (`[]` when none); the element autosaves them beside the circle, and a portal mounting the form itself passes them back as `typed`. */
+  'lifecircle-typed': CustomEvent<string>;
   /** `<lifecircle-district>`: the values the district typed for its targets that circle data cannot give, `metric=value; …` as the CLI's `--reported` (empty when cleared); set them as the `reported` attribute to show them again. */
   'lifecircle-reported': CustomEvent<string>;
   /** `<lifecircle-district>`: the number of communities typed into the board and taken (`null` when cleared); set it as the `communities` attribute to show it again. */

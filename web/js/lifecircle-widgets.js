@@ -892,6 +892,9 @@ class AssessmentElement extends LifecircleElement {
     this.shadowRoot.insertBefore(this._confirm, this._slot);
     this.shadowRoot.insertBefore(this._bar, this._confirm);
     this.shadowRoot.addEventListener('lifecircle-input', (ev) => this._save(ev.detail));
+    // Texts typed that the form did not take (一万 in a number box): kept beside the circle, so a
+    // reload shows them again, still to fix (they were lost before).
+    this.shadowRoot.addEventListener('lifecircle-typed', (ev) => this._saveTyped(ev.detail));
     // Another tab (or window) saving this circle: the two would overwrite each other's entries
     // unseen. (Held weakly: a form taken off the page is not kept by the window.)
     const form = new WeakRef(this);
@@ -929,8 +932,9 @@ class AssessmentElement extends LifecircleElement {
     const store = this._store();
     if (!key || !store) return false;
     try {
-      const had = store.getItem(key) != null;
+      const had = store.getItem(key) != null || store.getItem(`${key}:typed`) != null;
       store.removeItem(key);
+      store.removeItem(`${key}:typed`);
       return had;
     } catch { return false; }
   }
@@ -984,6 +988,7 @@ class AssessmentElement extends LifecircleElement {
   // as on a page load; another `circle-id` is another circle (see `_carried`).
   _start() {
     this._olderBtn.hidden = true;
+    this._typedNow = '[]';
     const carried = this._carried();
     const key = this.storageKey;
     // Carried over, it is as much the page's as it was before the remount.
@@ -993,26 +998,52 @@ class AssessmentElement extends LifecircleElement {
       this._pristine = pageGiven ? handle.toJson() : null;
       return handle;
     };
-    if (carried !== undefined && (!this.autosave || this._kept.key === key)) return mountFrom(carried, given);
+    const store = this._store();
+    const typedKey = `${key}:typed`;
+    let typedBad = false; // (said already: an unreadable entry of them)
+    // With the texts typed that the form did not take (`typed`, JSON), shown again in their
+    // boxes; an unreadable entry of them is kept aside and said, as an unreadable circle is.
+    const mountTyped = (text, pageGiven, typed) => {
+      this._typedStart = typed ?? undefined;
+      this._typedNow = typed ?? '[]';
+      try {
+        return mountFrom(text, pageGiven);
+      } catch (e) {
+        if (e.code !== 'typed') throw e;
+        typedBad = true;
+        this._typedStart = undefined;
+        this._typedNow = '[]';
+        const aside = `${typedKey}:corrupt:${new Date().toISOString()}`;
+        try { store.setItem(aside, typed); store.removeItem(typedKey); } catch { /* kept in place */ }
+        const handle = mountFrom(text, pageGiven);
+        this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
+        return handle;
+      } finally {
+        this._typedStart = undefined;
+      }
+    };
+    if (carried !== undefined && (!this.autosave || this._kept.key === key)) return mountTyped(carried, given, this._kept.typed);
     const start = carried ?? this._default;
     if (!this.autosave) return mountFrom(start, given);
-    const store = this._store();
     let saved = null;
-    try { saved = store?.getItem(key) ?? null; } catch { saved = null; }
+    let typed = null;
+    try { saved = store?.getItem(key) ?? null; typed = store?.getItem(typedKey) ?? null; } catch { saved = null; }
     if (saved == null) {
-      const handle = mountFrom(start, given);
-      this._offerOlder(store, key);
+      const handle = mountTyped(start, given, typed);
+      if (typed != null && !typedBad) this._sayKey(this._inSession ? 'restoredSession' : 'restored');
+      else this._offerOlder(store, key);
       return handle;
     }
     try {
-      const handle = mountFrom(saved, false);
-      this._sayKey(this._inSession ? 'restoredSession' : 'restored');
+      const handle = mountTyped(saved, false, typed);
+      if (!typedBad) this._sayKey(this._inSession ? 'restoredSession' : 'restored');
       return handle;
     } catch (e) {
       if (e.code !== 'circle') throw e;
       // Never lose data: keep the unreadable entry under another key and say so.
       const aside = `${key}:corrupt:${new Date().toISOString()}`;
       try { store.setItem(aside, saved); store.removeItem(key); } catch { /* kept in place */ }
+      this._typedNow = '[]';
       const handle = mountFrom(start, given);
       this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
       return handle;
@@ -1063,6 +1094,28 @@ class AssessmentElement extends LifecircleElement {
   _save(text) {
     if (!this.autosave) return;
     try { this._store().setItem(this.storageKey, text); } catch { this._sayKey('saveFailed', {}, true); }
+  }
+
+  // The texts not taken (`lifecircle-typed`), beside the circle's entry; none: no entry.
+  _saveTyped(text) {
+    this._typedNow = text;
+    if (!this.autosave) return;
+    const key = `${this.storageKey}:typed`;
+    try {
+      if (text === '[]') this._store().removeItem(key);
+      else this._store().setItem(key, text);
+    } catch { this._sayKey('saveFailed', {}, true); }
+  }
+
+  // Carried over a remount with the circle (as they are kept in the storage).
+  _keep() {
+    const typed = this._typedNow;
+    super._keep();
+    this._kept.typed = typed;
+  }
+
+  _options(circle) {
+    return { ...super._options(circle), typed: this._typedStart };
   }
 
   _startOver() {

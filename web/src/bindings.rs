@@ -8,12 +8,13 @@
 //! Translation only: options come in as a plain JS object, hooks become DOM `CustomEvent`s
 //! dispatched on the mount element (`bubbles` and `composed`, so they leave the Shadow DOM):
 //! `lifecircle-change` (detail: the assessment; the event's `circle`: the circle scored, JSON
-//! text), `lifecircle-input` (detail: the circle's JSON text, for autosave), `lifecircle-submit`
+//! text), `lifecircle-input` (detail: the circle's JSON text, for autosave), `lifecircle-typed`
+//! (form; detail: the texts typed that were not taken, JSON, for autosave), `lifecircle-submit`
 //! (detail: the assessment, `circle` as for a change; sent by the form's submit button alone,
 //! never by Enter in one of its boxes), `lifecircle-select`
 //! (detail: a facility id) and `lifecircle-print` (cancelable). Every error is a JS `Error`
 //! with a stable `code`: `bad_argument` (also a mount point that is not an HTML element),
-//! `standard`, `circle`, and `widget` for a widget this
+//! `standard`, `circle`, `typed` (the form's `typed` option unreadable), and `widget` for a widget this
 //! bundle was built without (Cargo features of `lifecircle-web`: the four of a circle's pages by
 //! default, the district dashboard in its own bundle;
 //! `cargo xtask dist --widgets scorecard,guide-map` builds a smaller bundle for pages that
@@ -291,6 +292,10 @@ fn options(el: &HtmlElement, o: &JsValue, widget: &str, circle_of: &CircleOf) ->
         dispatch_with(&target, "lifecircle-change", &detail_json(&text), false, circle.as_deref());
     }));
     m.on_input = Some(event(el, "lifecircle-input", |s: String| JsValue::from_str(&s)));
+    if widget == "assessment" {
+        m.typed_json = get_str(o, "typed")?;
+        m.on_typed = Some(event(el, "lifecircle-typed", |s: String| JsValue::from_str(&s)));
+    }
     if widget == "assessment" && get_bool(o, "submit").unwrap_or(true) {
         let target = SendWrapper::new(el.clone());
         m.on_submit = Some(Arc::new(move |circle: String| {

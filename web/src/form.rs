@@ -9,6 +9,7 @@
 //! eat a trailing decimal point); a circle loaded from outside ([`FormState::load_json`])
 //! rebuilds them.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
@@ -94,6 +95,12 @@ pub fn AssessmentForm(
     /// Called with the circle's JSON after every edit (for autosave).
     #[prop(default = None)]
     on_input: Option<Callback<String>>,
+    /// Texts typed that were not stored, as autosaved ([`read_typed`]; shown again, still to fix).
+    #[prop(default = Vec::new())]
+    typed: Vec<Unstored>,
+    /// Called with the texts not stored, as JSON, whenever they change (for autosave).
+    #[prop(default = None)]
+    on_typed: Option<Callback<String>>,
     /// Called with the circle's JSON when the form is submitted; without it there is no
     /// submit button.
     #[prop(default = None)]
@@ -102,7 +109,7 @@ pub fn AssessmentForm(
     let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let circle = state.circle;
     let scored = Memo::new(move |_| standard.with(|st| circle.with(|c| score_shared(st, c, as_of.get()))));
-    let unstored = RwSignal::new(Vec::<Unstored>::new());
+    let unstored = RwSignal::new(typed);
     let problems: Memo<Vec<InputProblem>> = Memo::new(move |_| {
         let mut out = circle.with(|c| c.check());
         if let Err(e) = scored.get() {
@@ -189,6 +196,15 @@ pub fn AssessmentForm(
         let json = circle.with(circle_json);
         if first.is_some()
             && let Some(cb) = on_input
+        {
+            cb.run(json);
+        }
+    });
+
+    Effect::new(move |first: Option<()>| {
+        let json = unstored.with(|v| typed_json(v));
+        if first.is_some()
+            && let Some(cb) = on_typed
         {
             cb.run(json);
         }
@@ -375,7 +391,7 @@ pub fn AssessmentForm(
         // Without a submit button Enter submits no form of several text boxes; should a
         // browser submit it anyway (`requestSubmit`), the page is not left and nothing is sent.
         <form node_ref=root class="lc-root lc-form" class:lc-elder=move || elder.get() lang=move || lang_tag(lang.get())
-            novalidate=true
+            novalidate=true on:focusin=clear_of_live
             on:submit=move |ev| ev.prevent_default()>
             <div class="lc-live">{live}</div>
             <p class="lc-sr" role="status">{move || said.get()}</p>
@@ -498,15 +514,16 @@ struct Field {
 /// said 请输入数字 at the box only. Shown again in its box when the form is drawn again (another
 /// language, another page of rows); another circle loaded clears them.
 #[derive(Clone, PartialEq)]
-struct Unstored {
+pub struct Unstored {
     field: String,
     text: String,
-    why: Refusal,
+    /// Why, in Chinese and English ([`Refusal`], or as autosaved).
+    why: (Cow<'static, str>, Cow<'static, str>),
 }
 
 impl Unstored {
     fn problem(&self, l: Lang) -> InputProblem {
-        let (zh, en) = self.why;
+        let (zh, en) = &self.why;
         let t = self.text.trim();
         let message = match (l, t.is_empty()) {
             (Lang::Zh, false) => format!("{zh}（所填“{t}”未采用）"),
@@ -526,8 +543,54 @@ fn set_unstored(list: RwSignal<Vec<Unstored>>, field: &str, text: Option<(String
     }
     list.update(|v| {
         v.retain(|u| u.field != field);
-        v.extend(text.map(|(text, why)| Unstored { field: field.to_string(), text, why }));
+        v.extend(text.map(|(text, (zh, en))| Unstored { field: field.to_string(), text, why: (zh.into(), en.into()) }));
     });
+}
+
+/// A text not stored, as autosaved beside the circle (`lifecircle-typed`): reloaded, the box
+/// shows it again and it is still a problem to fix (it was lost on a reload before).
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedText {
+    field: String,
+    text: String,
+    /// Why it was not taken: Chinese, English.
+    why: [String; 2],
+}
+
+/// The texts not stored, as JSON (`[]` for none).
+fn typed_json(v: &[Unstored]) -> String {
+    let saved: Vec<SavedText> = v
+        .iter()
+        .map(|u| SavedText {
+            field: u.field.clone(),
+            text: u.text.clone(),
+            why: [u.why.0.to_string(), u.why.1.to_string()],
+        })
+        .collect();
+    serde_json::to_string(&saved).unwrap_or_else(|_| "[]".into())
+}
+
+/// Reads texts not stored, as [`typed_json`] wrote them, for `circle`: a text of a row the
+/// circle does not have (its entry edited elsewhere) is left out.
+///
+/// # Errors
+/// The JSON is not such a list: what serde says of it.
+pub fn read_typed(text: &str, circle: &Circle) -> Result<Vec<Unstored>, String> {
+    let saved: Vec<SavedText> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let rows = |list: &str| match list {
+        "facilities" => circle.facilities.len(),
+        _ => circle.walking.as_ref().map_or(0, |w| w.origins.len()),
+    };
+    Ok(saved
+        .into_iter()
+        .filter(|t| {
+            ["facilities", "walking.origins"]
+                .iter()
+                .all(|list| model::indexed(&t.field, list).is_none_or(|(i, _)| i < rows(list)))
+        })
+        .map(|SavedText { field, text, why: [zh, en] }| Unstored { field, text, why: (zh.into(), en.into()) })
+        .collect())
 }
 
 /// The text not stored of a field, if any (untracked: for a box being drawn).
@@ -1015,6 +1078,8 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     }
                 };
                 let id = |k: &str| ctx.id(&format!("fac{i}-{k}"));
+                // A cell's column name, shown beside it where the rows are cards (a phone).
+                let column = |k: usize| tr(l, FACILITY_COLUMNS[k].0, FACILITY_COLUMNS[k].1);
                 let label = |zh: &'static str, en: &'static str| format!("{} {} {}", tr(l, "第", "Row"), i + 1, tr(l, zh, en));
                 let errors = ctx.errors(format!("facilities[{i}]"));
                 // Each cell is outlined for its own problems (the core's, by field, or its text),
@@ -1037,10 +1102,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let hours_set = set(|f, v| f.hours = (!v.trim().is_empty()).then_some(v));
                 view! {
                     <tr>
-                        <td class="lc-c-name"><input id=id("name") type="text" prop:value=f.name.clone()
+                        <td data-label=column(0) class="lc-c-name"><input id=id("name") type="text" prop:value=f.name.clone()
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-cat"><select aria-label=label("行 业态", ": category") prop:value=known.clone().unwrap_or_else(|| f.category.clone())
+                        <td data-label=column(1) class="lc-c-cat"><select aria-label=label("行 业态", ": category") prop:value=known.clone().unwrap_or_else(|| f.category.clone())
                             aria-invalid=flag(bad_cat) aria-describedby=described(bad_cat, err_id.clone())
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
@@ -1049,25 +1114,25 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             {unknown}
                             {options}
                         </select></td>
-                        <td class="lc-c-chk"><input type="checkbox" prop:checked=f.chain aria-label=label("行 连锁", ": chain")
+                        <td data-label=column(2) class="lc-c-chk"><input type="checkbox" prop:checked=f.chain aria-label=label("行 连锁", ": chain")
                             on:change=move |ev| {
                                 let v = event_target_checked(&ev);
                                 edit(state, |c| if let Some(f) = c.facilities.get_mut(i) { f.chain = v });
                             }/></td>
-                        <td class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
+                        <td data-label=column(3) class="lc-c-brand"><input type="text" prop:value=f.brand.clone().unwrap_or_default() aria-label=label("行 品牌", ": brand")
                             on:input=move |ev| brand_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("floor_area_m2").unwrap_or_else(|| show_number(f.floor_area_m2))
+                        <td data-label=column(4) class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("floor_area_m2").unwrap_or_else(|| show_number(f.floor_area_m2))
                             aria-label=label("行 面积（平方米）", ": floor area (m²)")
                             aria-invalid=flag(bad_area) aria-describedby=described(bad_area, err_id.clone())
                             on:input=num("floor_area_m2", |f, v| f.floor_area_m2 = v)/></td>
-                        <td class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
+                        <td data-label=column(5) class="lc-c-hours"><input type="text" prop:value=f.hours.clone().unwrap_or_default()
                             aria-label=label("行 营业时间", ": opening hours") placeholder=tr(l, "例 07:00-22:00", "e.g. 07:00-22:00")
                             on:input=move |ev| hours_set.run(event_target_value(&ev))/></td>
-                        <td class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("walk_m").unwrap_or_else(|| show_number(f.walk_m))
+                        <td data-label=column(6) class="lc-c-num"><input type="text" inputmode="decimal" prop:value=kept("walk_m").unwrap_or_else(|| show_number(f.walk_m))
                             aria-label=label("行 距中心步行距离（米）", ": walking distance from the centre (m)")
                             aria-invalid=flag(bad_walk) aria-describedby=described(bad_walk, err_id.clone())
                             on:input=num("walk_m", |f, v| f.walk_m = v)/></td>
-                        <td class="lc-c-loc"><input type="text" prop:value=kept("location").unwrap_or_else(|| show_lonlat(f.location)) placeholder=tr(l, "例 120.81, 27.93", "e.g. 120.81, 27.93")
+                        <td data-label=column(7) class="lc-c-loc"><input type="text" prop:value=kept("location").unwrap_or_else(|| show_lonlat(f.location)) placeholder=tr(l, "例 120.81, 27.93", "e.g. 120.81, 27.93")
                             aria-label=label("行 位置（经度, 纬度）", ": location (longitude, latitude)")
                             aria-invalid=flag(bad_loc) aria-describedby=described(bad_loc, err_id.clone())
                             on:input=move |ev| {
@@ -1080,7 +1145,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                     Err(_) => typed("location", Some((text, LONLAT))),
                                 }
                             }/></td>
-                        <td class="lc-c-status"><select aria-label=label("行 状态", ": status") prop:value=status on:change=move |ev| {
+                        <td data-label=column(8) class="lc-c-status"><select aria-label=label("行 状态", ": status") prop:value=status on:change=move |ev| {
                             let v = event_target_value(&ev);
                             edit(state, |c| if let Some(f) = c.facilities.get_mut(i) {
                                 f.status = match v.as_str() { "planned" => FacilityStatus::Planned, "closed" => FacilityStatus::Closed, _ => FacilityStatus::Open };
@@ -1163,15 +1228,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
             <div class="lc-table-wrap" on:focusin=clear_of_pinned>
                 <table>
                     <thead><tr>
-                        <th scope="col">{tr(l, "名称", "Name")}</th>
-                        <th scope="col">{tr(l, "业态", "Category")}</th>
-                        <th scope="col">{tr(l, "连锁", "Chain")}</th>
-                        <th scope="col">{tr(l, "品牌", "Brand")}</th>
-                        <th scope="col">{tr(l, "面积 m²", "Area m²")}</th>
-                        <th scope="col">{tr(l, "营业时间", "Hours")}</th>
-                        <th scope="col">{tr(l, "步行距离 米", "Walk m")}</th>
-                        <th scope="col">{tr(l, "经度, 纬度", "Lon, lat")}</th>
-                        <th scope="col">{tr(l, "状态", "Status")}</th>
+                        {FACILITY_COLUMNS.map(|(zh, en)| view! { <th scope="col">{tr(l, zh, en)}</th> })}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
                     </tr></thead>
                     <tbody node_ref=tbody>{move || table(shown())}</tbody>
@@ -1207,6 +1264,20 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
         </fieldset>
     }
 }
+
+/// The facility table's columns (zh, en), in order: its header row, and each cell's
+/// `data-label`, its name beside it where the rows are cards (a phone; styles.rs).
+const FACILITY_COLUMNS: [(&str, &str); 9] = [
+    ("名称", "Name"),
+    ("业态", "Category"),
+    ("连锁", "Chain"),
+    ("品牌", "Brand"),
+    ("面积 m²", "Area m²"),
+    ("营业时间", "Hours"),
+    ("步行距离 米", "Walk m"),
+    ("经度, 纬度", "Lon, lat"),
+    ("状态", "Status"),
+];
 
 /// At most this many suspected duplicates are listed under the table; the rest are counted.
 const DUPLICATES_LISTED: usize = 10;
@@ -1303,6 +1374,26 @@ fn jump(ev: &leptos::ev::MouseEvent, k: Option<usize>) {
     }
 }
 
+/// A field given the focus under the sticky score line (Shift+Tab up the form, a phone's card
+/// after card) is scrolled clear of it, once the browser has scrolled it into view: the
+/// browser brings it to the window's top edge, which the line covers.
+fn clear_of_live(ev: leptos::ev::FocusEvent) {
+    let element = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let (Some(form), Some(target)) = (element(ev.current_target()), element(ev.target())) else { return };
+    request_animation_frame(move || {
+        let Some(live) = form.query_selector(".lc-live").ok().flatten() else { return };
+        if live.contains(Some(&target)) {
+            return;
+        }
+        let (line, field) = (live.get_bounding_client_rect(), target.get_bounding_client_rect());
+        // (a line not stuck, in a short window, is above every field: nothing covered)
+        let covered = line.bottom() - field.top();
+        if let Some(w) = web_sys::window().filter(|_| covered > 0.0 && field.bottom() > line.top()) {
+            w.scroll_by_with_x_and_y(0.0, -(covered + 8.0).ceil());
+        }
+    });
+}
+
 /// Moves the focus past the facility table: to the first control after its fieldset.
 fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
     let next = tbody
@@ -1320,6 +1411,10 @@ fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
 fn clear_of_pinned(ev: leptos::ev::FocusEvent) {
     let element = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let (Some(wrap), Some(target)) = (element(ev.current_target()), element(ev.target())) else { return };
+    // (a phone's cards do not scroll sideways: nothing is pinned)
+    if wrap.scroll_width() <= wrap.client_width() {
+        return;
+    }
     let Some(cell) = target.closest("td").ok().flatten() else { return };
     let Some(pinned) = cell.parent_element().and_then(|row| row.first_element_child()) else { return };
     if pinned.is_same_node(Some(&cell)) {
@@ -1453,7 +1548,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                         let invalid = cell_invalid(field.clone());
                         let described = described(invalid, err_id.clone());
                         view! {
-                            <td><input type="text" inputmode="decimal" prop:value=kept(&field).unwrap_or_else(|| show_number(o.nearest_m.get(code).copied()))
+                            <td data-label=name.clone()><input type="text" inputmode="decimal" prop:value=kept(&field).unwrap_or_else(|| show_number(o.nearest_m.get(code).copied()))
                                 aria-label=label(name) aria-invalid=flag(invalid) aria-describedby=described
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
@@ -1473,13 +1568,13 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let bad_pop = cell_invalid("population".into());
                 Some(view! {
                     <tr>
-                        <td><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
+                        <td data-label=tr(l, "居民点", "Residential point")><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
                                 edit(state, |c| if let Some(o) = by_hand(c).origins.get_mut(i) { o.id = v });
                             }/></td>
                         // A new point holds no one yet: its box is shown empty, to be filled in.
-                        <td><input type="text" inputmode="decimal" prop:value=kept("population").unwrap_or_else(|| show_number(Some(o.population).filter(|p| *p != 0.0)))
+                        <td data-label=tr(l, "人口", "Population")><input type="text" inputmode="decimal" prop:value=kept("population").unwrap_or_else(|| show_number(Some(o.population).filter(|p| *p != 0.0)))
                             placeholder=tr(l, "必填", "required")
                             aria-label=label(tr(l, "人口", "population")) aria-invalid=flag(bad_pop)
                             aria-describedby=described(bad_pop, err_id.clone())

@@ -181,6 +181,11 @@ background:var(--_surface);border-top:2px solid var(--_accent);box-shadow:0 -2px
 /// a cell given the focus (Shift+Tab back along a row) wholly under that column scrolls into
 /// view beside it (one partly under it the form scrolls itself, form.rs `clear_of_pinned`);
 /// 10em is the name column's least width (the residential points' is narrower).
+/// On a phone (at most 600px wide) each row is a card instead: one field a line, its column's
+/// name beside it (the cell's `data-label`; above it in large text, and in a window under 22em,
+/// which grows with the reader's own default font size; a container query would say it better,
+/// but Chromium 14x took the focus off a remove button in a container whose rows were redrawn), the header row kept for screen readers only; a
+/// 1,100px row scrolled sideways under a pinned name column was four screens to fill in.
 /// A long table (50 rows a page) scrolls down inside its box too, at most 70 % of the window
 /// high, under its header row, which sticks at the box's top: a row's checkbox (连锁) or empty
 /// box far down the table still has its column's name above it (the header had scrolled away
@@ -226,7 +231,6 @@ max-height:70vh;scroll-padding-block-start:3em}
 opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 @keyframes lc-more{0%,95%{opacity:1}}
 .lc-form tr>:first-child{position:sticky;left:0;border-left-width:1px}.lc-form td:first-child{background:var(--_bg);z-index:1}
-@media (max-width:600px){.lc-form tr>:first-child{min-width:34vw;width:34vw}.lc-form .lc-table-wrap{scroll-padding-inline-start:34vw}}
 .lc-form table{border-spacing:0;border-top:1px solid var(--_border);width:100%;min-width:1100px}
 .lc-form th,.lc-form td{border:solid var(--_border);border-width:0 1px 1px 0;padding:.25em .3em;text-align:start;vertical-align:top}
 .lc-form th{background:var(--_surface);font-weight:700;word-break:keep-all}
@@ -235,6 +239,19 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form .lc-c-name{min-width:10em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form td button{white-space:nowrap;padding-inline:.5em}
+@media (max-width:600px){.lc-form .lc-table-wrap{display:block;width:auto;min-width:0;overflow:visible;max-height:none}
+.lc-form .lc-table-wrap::after{content:none}
+.lc-form table,.lc-form tbody,.lc-form tr,.lc-form td{display:block}.lc-form table{min-width:0;border:0}
+.lc-form thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.lc-form tbody tr{border:1px solid var(--_border);border-radius:var(--_radius);margin:.6em 0;padding:.3em .6em}
+.lc-form tbody tr.lc-row-error{margin-top:-.6em;border-top:0;border-radius:0 0 var(--_radius) var(--_radius)}
+.lc-form tbody tr:has(+.lc-row-error){border-bottom:0;border-radius:var(--_radius) var(--_radius) 0 0}
+.lc-form .lc-table-wrap td{position:static;border:0;padding:.2em 0;min-width:0;width:auto}
+.lc-form td[data-label]{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:.2em .5em;align-items:center}
+.lc-form td input[type=checkbox]{justify-self:start}.lc-form.lc-elder td[data-label]{grid-template-columns:minmax(0,1fr)}
+.lc-form td[data-label]::before{content:attr(data-label);color:var(--_muted);overflow-wrap:anywhere}
+.lc-form td.lc-c-act{text-align:end}.lc-form td.lc-c-act .lc-error{text-align:start}}
+@media (max-width:22em){.lc-form td[data-label]{grid-template-columns:minmax(0,1fr)}}
 .lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;border:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form tr:has(+.lc-row-error)>*{border-bottom:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
 .lc-form .lc-problems{border:2px solid var(--_bad);border-radius:var(--_radius);padding:.4em .9em;margin:.6em 0}

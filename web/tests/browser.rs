@@ -2167,6 +2167,69 @@ async fn a_text_not_taken_is_a_problem_to_fix() {
     assert!(listed(&el).is_empty() && !live(&el).contains("待修正"), "{}", listed(&el));
 }
 
+/// Texts not taken are handed out whenever they change (`on_typed`, for autosave) and, given
+/// back on mounting (`typed_json`), are in their boxes again and still to fix: a reload lost
+/// them before, and the stored value was shown as if nothing had been typed. An entry of a row
+/// the circle lacks is left out; one that is not such a list refuses to mount, code `typed`.
+#[wasm_bindgen_test]
+async fn texts_not_taken_come_back_after_a_reload() {
+    use std::sync::{Arc, Mutex};
+    let seen = Arc::new(Mutex::new(Vec::<String>::new()));
+    let keep = seen.clone();
+    let el = host();
+    let mut o = sample_options();
+    o.on_typed = Some(Arc::new(move |json: String| keep.lock().unwrap().push(json)));
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    assert!(seen.lock().unwrap().is_empty(), "nothing typed, nothing said on mounting");
+    let (population, area) = ("input[id$='-population']", "input[aria-label='第 2 行 面积（平方米）']");
+    type_into(&el, population, "一万");
+    type_into(&el, area, "九十平米");
+    settle().await;
+    let saved = seen.lock().unwrap().last().cloned().unwrap();
+    let list: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(2), "{saved}");
+    assert_eq!(list[0]["field"], "population", "{saved}");
+    assert_eq!(list[0]["text"], "一万", "{saved}");
+    assert_eq!(list[0]["why"][0], "请输入数字", "{saved}");
+    assert_eq!(list[1]["field"], "facilities[1].floor_area_m2", "{saved}");
+    let circle = m.to_json();
+    drop(m);
+
+    // Mounted again from the saved circle and texts, as the element does on a reload.
+    let el = host();
+    let mut o = sample_options();
+    o.circle_json = Some(circle.clone());
+    o.typed_json = Some(saved.clone());
+    let m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    assert_eq!(input(&el, population).value(), "一万");
+    assert_eq!(input(&el, area).value(), "九十平米");
+    let live = el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(live.contains("待修正：2"), "{live}");
+    assert!(text(&el).contains("常住人口：请输入数字（所填“一万”未采用）"), "{}", text(&el));
+    assert!(invalid(&el, population));
+    drop(m);
+
+    // A row the circle does not have (the entry edited elsewhere): left out, not said of a row
+    // that is not there.
+    let el = host();
+    let mut o = sample_options();
+    o.circle_json = Some(circle.clone());
+    o.typed_json = Some(r#"[{"field":"facilities[99].walk_m","text":"远","why":["步行距离请输入数字","x"]}]"#.into());
+    let _m = mount_assessment(el.clone(), o).unwrap();
+    settle().await;
+    let live = el.query_selector(".lc-live").unwrap().unwrap().text_content().unwrap();
+    assert!(!live.contains("待修正"), "{live}");
+
+    // Not such a list: refused, for the element to keep it aside and say so.
+    let mut o = sample_options();
+    o.typed_json = Some(r#"{"population":"一万"}"#.into());
+    let e = mount_assessment(host(), o).err().expect("refused");
+    assert_eq!(e.code, "typed");
+    assert!(e.message.contains("未采用的填写内容无法读取"), "{}", e.message);
+}
+
 /// A circle without a name is not handed in: 提交自评 asks for the name and puts the focus in
 /// its box (a blank form was submitted as “0 分” with no name); named, it submits.
 #[wasm_bindgen_test]
