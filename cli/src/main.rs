@@ -2853,8 +2853,13 @@ fn csv_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Failure> {
 fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -> Result<(), Failure> {
     match (point_arg, csv) {
         (Some(p), None) => {
-            let q = point(&p, from).map(|w| access::crs::convert(w, Crs::Wgs84, to))?;
+            let w = point(&p, from)?;
+            let q = access::crs::convert(w, Crs::Wgs84, to);
             say!("{:.7},{:.7}", q[0], q[1]);
+            // (the same point given back, unexplained, read as a conversion that failed)
+            if from != to && access::crs::out_of_china(w) {
+                tell!("{}", outside_china_note(from, to));
+            }
             Ok(())
         }
         (None, Some(path)) => {
@@ -2869,6 +2874,19 @@ fn coords(from: Crs, to: Crs, point_arg: Option<String>, csv: Option<PathBuf>) -
             "请给出一个点 LON,LAT 或 --csv 文件（二者选一）/ give LON,LAT or --csv FILE (one of them)".into(),
         )),
     }
+}
+
+/// What `coords` says of a point outside China: GCJ-02's offset applies inside China only, so
+/// WGS-84 and GCJ-02 are the same point there; BD-09's own offset applies everywhere.
+fn outside_china_note(from: Crs, to: Crs) -> String {
+    let bd = from == Crs::Bd09 || to == Crs::Bd09;
+    format!(
+        "注意：此点在中国境外（约东经 72°–137.8°、北纬 0.8°–55.8° 之外），境外的 WGS-84 与 GCJ-02 是同一点{}；\
+         请核对经纬度是否写反 / note: this point is outside China (about 72°–137.8° E, 0.8°–55.8° N), where WGS-84 and \
+         GCJ-02 are the same point{}; check that longitude and latitude are not swapped",
+        if bd { "，只作 BD-09 的偏移" } else { "，坐标未变" },
+        if bd { ": only BD-09's offset was applied" } else { ": the coordinates are unchanged" },
+    )
 }
 
 #[cfg(test)]

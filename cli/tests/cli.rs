@@ -197,6 +197,28 @@ fn coords_convert_points_and_csv_rows() {
     let f = tmp("pts.csv", "name,lon,lat\n菜场,120.8125,27.9290\n");
     let out = text(&lifecircle(&["coords", "--from", "wgs84", "--to", "bd09", "--csv", f.to_str().expect("path")]));
     assert!(out.starts_with("\u{feff}name,lon,lat\n菜场,120.8"), "{out}");
+    // Inside China nothing more is said; outside it (here latitude and longitude swapped) the
+    // same point comes back, and the CLI says why (it read as a conversion that failed).
+    let inside = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "120.8125,27.9290"]);
+    assert!(inside.stderr.is_empty(), "{}", String::from_utf8_lossy(&inside.stderr));
+    let swapped = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "27.9290,120.8125"]);
+    assert_eq!(swapped.status.code(), Some(2), "latitude 120.8 is out of range");
+    let abroad = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "2.3522,48.8566"]);
+    assert_eq!(String::from_utf8_lossy(&abroad.stdout).trim(), "2.3522000,48.8566000", "the point alone on stdout");
+    let note = String::from_utf8_lossy(&abroad.stderr);
+    assert!(
+        note.contains("此点在中国境外")
+            && note.contains("坐标未变")
+            && note.contains("check that longitude and latitude"),
+        "{note}"
+    );
+    let abroad = lifecircle(&["coords", "--from", "wgs84", "--to", "bd09", "2.3522,48.8566"]);
+    assert_ne!(
+        String::from_utf8_lossy(&abroad.stdout).trim(),
+        "2.3522000,48.8566000",
+        "BD-09's offset applies everywhere"
+    );
+    assert!(String::from_utf8_lossy(&abroad.stderr).contains("只作 BD-09 的偏移"));
     // A point out of range on the command line is a usage error (exit 2), as is no point.
     let bad = lifecircle(&["coords", "--from", "wgs84", "--to", "gcj02", "200,100"]);
     assert_eq!(bad.status.code(), Some(2));

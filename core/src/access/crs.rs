@@ -56,7 +56,10 @@ const BD_X_PI: f64 = std::f64::consts::PI * 3000.0 / 180.0;
 const INVERSE_TOLERANCE_DEG: f64 = 1e-9;
 const INVERSE_MAX_ITERATIONS: usize = 50;
 
-fn out_of_china(p: LonLat) -> bool {
+/// Whether a WGS-84 or GCJ-02 position is outside the box where GCJ-02's offset applies
+/// (longitude 72.004°–137.8347°, latitude 0.8293°–55.8271°, the public formula's bounds): there
+/// the two datums are the same point, and converting between them changes nothing.
+pub fn out_of_china(p: LonLat) -> bool {
     !(72.004..=137.8347).contains(&p[0]) || !(0.8293..=55.8271).contains(&p[1])
 }
 
