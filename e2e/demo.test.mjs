@@ -949,7 +949,7 @@ test('a new circle from scratch: the blank form, and start over empties it', { s
   }
 });
 
-test('demo: a reload reopens the worker\'s last choice (the blank form, its tab, large text); storage blocked or unreadable: the default', { skip }, async () => {
+test('demo: a reload reopens the worker\'s last choice (the blank form, its tab, large text, English); storage blocked or unreadable: the default', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     const { page, errors, context } = await open(browser, base + '/');
@@ -1006,9 +1006,28 @@ test('demo: a reload reopens the worker\'s last choice (the blank form, its tab,
     assert.equal(await page.getAttribute('#tab-assess', 'aria-selected'), 'true');
     assert.ok(!(await page.isChecked('#large')) && !(await page.evaluate(() => document.body.classList.contains('large'))));
 
+    // English chosen: a reload, and the district page, open in English (was: Chinese again on
+    // every reload); Chinese chosen again on the district page, the circle's page follows.
+    const english = async (p) => ({ html: await p.getAttribute('html', 'lang'), button: (await p.textContent('#lang')).trim() });
+    await page.click('#lang');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.deepEqual(await english(page), { html: 'en', button: '中文' });
+    assert.equal(await page.getAttribute('#lc-form', 'lang'), 'en');
+    assert.equal(await form.getByRole('group', { name: 'Facility inventory', exact: true }).count(), 1, 'the form is in English');
+    await page.goto(base + '/district.html');
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.equal(await page.getAttribute('#lc-district', 'lang'), 'en');
+    assert.deepEqual(await english(page), { html: 'en', button: '中文' });
+    await page.click('#lang');
+    await page.goto(base + '/');
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.deepEqual(await english(page), { html: 'zh-CN', button: 'English' });
+    assert.equal(await page.getAttribute('#lc-form', 'lang'), 'zh');
+
     // What is remembered, unreadable or naming a choice the page no longer has: the default.
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lifecircle-demo:')).sort()),
-      ['lifecircle-demo:choice', 'lifecircle-demo:large-text'], 'the portal\'s own keys, beside the autosave');
+      ['lifecircle-demo:choice', 'lifecircle-demo:lang', 'lifecircle-demo:large-text'], 'the portal\'s own keys, beside the autosave');
     for (const bad of ['{"sample": "blank", "tab": "gap', '{"sample": "gone-sample", "tab": "stats"}', '"blank"', 'null']) {
       await page.evaluate((v) => {
         for (const k of Object.keys(localStorage)) if (k.startsWith('lifecircle-demo:')) localStorage.setItem(k, v);
@@ -1019,6 +1038,7 @@ test('demo: a reload reopens the worker\'s last choice (the blank form, its tab,
       assert.equal(await page.getAttribute('body', 'data-sample'), 'longwan-sample', bad);
       assert.equal(await page.getAttribute('#tab-assess', 'aria-selected'), 'true', bad);
       assert.ok(!(await page.isChecked('#large')), bad);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', bad);
     }
     assert.deepEqual(await page.evaluate(() => window.__csp), []);
     assert.deepEqual(errors, []);

@@ -95,7 +95,7 @@ async function showSample(id) {
 // 刷新后回到上次的选择 / a reload reopens the worker's last choice: the circle (a sample or the
 // blank form: its autosaved entry is per circle id, so another choice looked like lost work) and
 // the tab, kept under `lifecircle-demo:choice`; the large-text mode under `lifecircle-demo:large-text`
-// (page.js `recall`, `remember`).
+// and the language under `lifecircle-demo:lang`, both for both pages (page.js `recall`, `remember`).
 const TABS = ['assess', 'gaps', 'map'];
 
 /** Remembers the circle shown (or about to be, before the first) and the tab. */
@@ -104,9 +104,9 @@ function keep() {
 }
 
 /**
- * Puts back what `keep` and the large-text toggle remembered, before the first circle is shown.
- * Nothing kept, storage blocked, an unreadable value or a sample this page no longer lists: the
- * page's defaults (the first sample, the first tab, normal text).
+ * Puts back what `keep`, the large-text toggle and the language button remembered, before the
+ * first circle is shown. Nothing kept, storage blocked, an unreadable value or a sample this page
+ * no longer lists: the page's defaults (the first sample, the first tab, normal text, Chinese).
  */
 function reopen() {
   const kept = recall('choice');
@@ -116,6 +116,7 @@ function reopen() {
   const large = recall('large-text');
   if (typeof large === 'boolean') $('large').checked = large;
   setLarge($('large').checked);
+  if (recall('lang') === 'en') setLang('en');
 }
 
 function widgets() {
@@ -133,6 +134,7 @@ function setLang(lang) {
   state.lang = lang;
   for (const w of widgets()) w.setAttribute('lang', lang);
   relabel();
+  remember('lang', lang);
 }
 
 function setLarge(on) {

@@ -83,6 +83,8 @@ async function main() {
   const communities = recall('communities');
   if (typeof communities !== 'number') el.setAttribute('communities', String(state.sample.communities));
   else if (communities > 0) el.setAttribute('communities', String(communities));
+  // The language as the circle's page keeps it (one setting for both demo pages).
+  if (recall('lang') === 'en') state.lang = 'en';
   el.setAttribute('lang', state.lang);
   const kept = savedList();
   el.data = kept ?? state.sample.circles;
@@ -95,6 +97,7 @@ async function main() {
   el.addEventListener('lifecircle-reported', (e) => remember('reported', e.detail));
   el.addEventListener('lifecircle-communities', (e) => remember('communities', e.detail ?? 0));
   $('slot-district').append(el);
+  relabel(); // (the page in the language kept, while the widget loads)
   await el.ready;
   if (kept && el.handle) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
@@ -112,6 +115,7 @@ async function main() {
     state.lang = state.lang === 'en' ? 'zh' : 'en';
     el.setAttribute('lang', state.lang);
     relabel();
+    remember('lang', state.lang);
   });
   // Large text as the circle's page keeps it (one setting for both demo pages).
   const setLarge = (on) => {
