@@ -314,7 +314,8 @@ fn district_summarises_circles_against_the_targets() {
         "10%（目标 ≥ 20%） ✗ 未达到",
         "45.83%（目标 ≥ 30%） ✓ 达到",
         "45.83%（目标 ≥ 25%） ✓ 现已达到（按评估日数据，非当年数据）",
-        "1（目标 ≥ 6） ✗ 至今未达到",
+        // (a count by year built: 1 built by 2024's end, whatever is built since)
+        "1（目标 ≥ 6） ✗ 未按期达到（按建成年份计至该年底）",
         "45.83%（目标 ≥ 35%） ✓ 已提前达到",
         "10%（目标 ≥ 30%） … 尚未达到（目标年份未到）",
     ] {
@@ -1705,7 +1706,7 @@ fn a_file_that_is_not_utf8_is_named_by_line_and_column() {
 }
 
 /// The district table says of a past year's target what the report says: met by now, on the
-/// evaluation date's data (not that year's), or still not met; a plain 是 would read as that
+/// evaluation date's data (not that year's), or not met by its year; a plain 是 would read as that
 /// year's result in a district's year-end table.
 #[test]
 fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
@@ -1728,8 +1729,10 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     // 11 chain of 24 outlets (45.83 %): the 2024 target (25 %) met by now, 2026's (35 %) met.
     assert_eq!(met("chain_share", "2024"), pair("是", "现已达到（按评估日数据，非当年数据）"));
     assert_eq!(met("chain_share", "2026"), pair("是", "达到"));
-    // 1 circle built against 6 (2024): still not met; against 14 (2026, this year): not met.
-    assert_eq!(met("circles_built", "2024"), pair("否", "至今未达到"));
+    // 1 circle built against 6 (2024): not met by that year (a count by year built, which
+    // circles built since do not change; it read 至今未达到, "to this day"); against 14 (2026,
+    // this year): not met.
+    assert_eq!(met("circles_built", "2024"), pair("否", "未按期达到（按建成年份计至该年底）"));
     assert_eq!(met("circles_built", "2026"), pair("否", "未达到"));
     // Every row's met column is one of three words, whatever the year.
     assert!(rows[1..].iter().all(|r| ["是", "否", ""].contains(&r[8].as_str())), "{s}");
@@ -1737,7 +1740,7 @@ fn district_csv_says_a_past_years_target_is_judged_on_todays_data() {
     let s = String::from_utf8(en.stdout).expect("utf8");
     assert!(
         s.contains(",yes,\"met by now (on the evaluation date's data, not that year's)\",")
-            && s.contains(",no,still not met,"),
+            && s.contains(",no,\"not met by its year (counted by year built, to that year's end)\","),
         "{s}"
     );
 }

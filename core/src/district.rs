@@ -367,7 +367,7 @@ impl TargetProgress {
                     (n, true) => format!("不计则还差 {n} 个社区"),
                 };
                 format!(
-                    "含未填建成年份的生活圈 {k} 个；{without}；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
+                    "已计入未填建成年份的生活圈 {k} 个；{without}；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
                 )
             }
             crate::standard::Lang::En => {
@@ -395,9 +395,16 @@ impl TargetProgress {
     /// What the value says of the target, on the data of `as_of` (the evaluation date): of
     /// this year's target, met or not; of a past year's, only whether it is met by now (the
     /// circles are as they are on that date, not as they were then); of a later year's,
-    /// met ahead of time or not yet.
+    /// met ahead of time or not yet. A past year's count by year built (circles built,
+    /// communities with one) not met was not met *by that year*: more may be built since, so
+    /// it is not said to be still unmet (至今未达到 read as "today", of a count to 2024's end).
     pub fn verdict(&self, as_of: Date) -> Text {
+        let by_year_built = matches!(self.metric.as_str(), "circles_built" | "community_share");
         let (zh, en) = match (self.met, self.year.cmp(&as_of.year())) {
+            (Some(false), std::cmp::Ordering::Less) if by_year_built => (
+                "✗ 未按期达到（按建成年份计至该年底）",
+                "✗ not met by its year (counted by year built, to that year's end)",
+            ),
             (None, _) => ("— 无法判断", "— not measured"),
             (Some(true), std::cmp::Ordering::Equal) => ("✓ 达到", "✓ met"),
             (Some(false), std::cmp::Ordering::Equal) => ("✗ 未达到", "✗ not met"),
@@ -1610,7 +1617,7 @@ mod tests {
         let zh = t.undated_text(Lang::Zh).unwrap();
         assert_eq!(
             zh,
-            "含未填建成年份的生活圈 1 个；不计则差 1 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
+            "已计入未填建成年份的生活圈 1 个；不计则差 1 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
         );
         assert!(!t.how.zh.contains("built_year"), "{}", t.how.zh);
         assert!(

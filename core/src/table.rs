@@ -609,7 +609,8 @@ impl CircleRows {
 /// (empty without a value); the verdict column (判断) next to it reads it by the target's year,
 /// in the report's words ([`crate::district::TargetProgress::verdict`] without its mark): 达到 /
 /// 未达到 this year, 现已达到（按评估日数据，非当年数据）/ 至今未达到 of a past year (judged on the
-/// evaluation date's circles, not that year's), 已提前达到 / 尚未达到（目标年份未到） of a later
+/// evaluation date's circles, not that year's; 未按期达到（按建成年份计至该年底） of a count by year
+/// built), 已提前达到 / 尚未达到（目标年份未到） of a later
 /// year, 无法判断, or 不按本区计算 (a target above the district). Each row ends with what produced it: the standard (id,
 /// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {

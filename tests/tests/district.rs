@@ -112,7 +112,7 @@ fn the_report_says_each_target_with_its_counting() {
     assert!(en.contains("2 (target ≥ 10) ✗ not met, 8 short"), "{en}");
     // In Markdown the source and the counting are nested items of their target.
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
-    assert!(md.contains("✗ 未达到，差 8 个（含未填建成年份的生活圈 2 个；不计则差 10 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
+    assert!(md.contains("✗ 未达到，差 8 个（已计入未填建成年份的生活圈 2 个；不计则差 10 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
 }
 
 /// Sources are cited as the score report cites them (the document number, else its title, and
@@ -441,7 +441,7 @@ fn the_report_says_how_far_short_and_names_what_it_counts() {
     let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
     // 2 of 20 communities against 20 %: 4 needed, 2 more.
     assert!(
-        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区（含未填建成年份的生活圈 2 个；不计则还差 4 个社区；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n"),
+        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区（已计入未填建成年份的生活圈 2 个；不计则还差 4 个社区；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n"),
         "{zh}"
     );
     let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
