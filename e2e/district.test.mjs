@@ -67,6 +67,12 @@ function same(got, want) {
   });
 }
 
+/** The demo's "恢复示例列表", confirmed (it asks first). */
+async function resetList(page) {
+  page.once('dialog', (d) => d.accept());
+  await page.click('#reset');
+}
+
 test('district page: the dashboard shows what the native CLI counts; files add circles; the form\'s circle joins; English; phone', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
@@ -149,6 +155,12 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     // Two files chosen together with the same circle id: which one is meant cannot be told,
     // so neither replaces the other silently; refused, naming both files; nothing changes.
     const twice = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'dup', name: name })) });
+    // A file that is not JSON (cut off, a comma missing): where, in Chinese, as the CLI says it
+    // (was: the browser's English, "at position 9103").
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "e",\n  "name": "E" "population": 5\n}') });
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*cut\.json：不是有效的 JSON 文本（第 3 行第 15 列）：可能选错了文件/);
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "e",\n') });
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /half\.json：不是有效的 JSON 文本（第 3 行第 1 列）：文件在此处意外结束/);
     await board(page).locator('.lcx-add-circles').setInputFiles([twice('x.json'), twice('y.json')]);
     await page.waitForTimeout(300);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*y\.json[\s\S]*“dup”在所选文件中出现两次（另见 x\.json）/);
@@ -186,7 +198,15 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.waitForSelector('body[data-ready="1"]');
     assert.deepEqual(await ids(), [sample.circles[0].id, sample.circles[1].id, 'd-demo']);
     assert.match(await page.locator('#status').textContent(), /已恢复本机保存的全区生活圈列表/);
+    // Asked first (one click wiped a district's list of 11, a bureau officer's review): cancelled,
+    // the list stays; confirmed, the sample is back.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
     await page.click('#reset');
+    await page.waitForTimeout(200);
+    assert.match(asked, /^用示例列表替换当前列表？/);
+    assert.deepEqual(await ids(), [sample.circles[0].id, sample.circles[1].id, 'd-demo']);
+    await resetList(page);
     await page.waitForTimeout(200);
     assert.deepEqual(await ids(), sample.circles.map((c) => c.id));
 
@@ -471,7 +491,7 @@ test('the district types the values circle data cannot give into the board: summ
     assert.equal(await page.locator('#outside').inputValue(), 'hello');
     assert.equal(await pilotBox.inputValue(), '1');
     // The portal's own value (here the demo's "restore the sample": none) replaces what was typed.
-    await page.click('#reset');
+    await resetList(page);
     await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), /"counting": "reported"/);
     assert.equal(await pilotBox.inputValue(), '');
@@ -564,7 +584,7 @@ test('the district types its number of communities into the board: the share jud
     await page.waitForSelector('body[data-ready]');
     await board(page).locator('.lc-stamp', { hasText: '全区社区 25' }).waitFor();
     // The page's own number (the demo's "restore the sample") replaces what was typed.
-    await page.click('#reset');
+    await resetList(page);
     await board(page).locator('.lc-stamp', { hasText: `全区社区 ${sample.communities}` }).waitFor();
     assert.equal(await box.inputValue(), String(sample.communities));
     await page.evaluate(`${el}.setAttribute('lang', 'en')`);
@@ -617,8 +637,35 @@ test('district page: 示例数据 is said while the list holds sample circles, n
     await page.click('#lang');
     assert.equal(await title(), 'Longwan district');
     await page.click('#lang');
-    await page.click('#reset');
+    await resetList(page);
     assert.equal(await title(), '龙湾区（示例数据）');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('district page: the evaluation date (统计截止日) is chosen on the page, as the CLI\'s --as-of: the half-year snapshot a city asks for, kept across a reload', { skip: skip || (!cli && 'needs LIFECIRCLE_CLI') }, async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const { page, errors } = await open(browser, base + '/district.html', { viewport: { width: 1366, height: 768 } });
+    const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
+    const stamp = () => board(page).locator('.lc-stamp').textContent();
+    // Was: always the browser's today; only the CLI could give 2025-06-30.
+    await page.fill('#as-of', '2025-06-30');
+    await board(page).locator('.lc-stamp', { hasText: '2025-06-30' }).waitFor();
+    assert.equal(await page.getAttribute('#lc-district', 'as-of'), '2025-06-30');
+    same(await shown(page), expected(native(sample.circles, '2025-06-30', sample.communities)));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    assert.equal(await page.inputValue('#as-of'), '2025-06-30');
+    assert.match(await stamp(), /2025-06-30/);
+    // Emptied: today again.
+    await page.fill('#as-of', '');
+    await page.waitForTimeout(200);
+    assert.equal(await page.getAttribute('#lc-district', 'as-of'), null);
+    assert.doesNotMatch(await stamp(), /2025-06-30/);
+    if (art) await page.screenshot({ path: join(art, 'district-as-of.png') });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -101,7 +101,25 @@ async function main() {
   await el.ready;
   if (kept && el.handle) status('已恢复本机保存的全区生活圈列表（“恢复示例列表”可回到示例）。', 'Restored the district list saved in this browser (“Restore the sample list” goes back to the sample).');
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
+  // The evaluation date (统计截止日): the half-year or year-end snapshot a city asks for; empty:
+  // today. Kept as the other choices are.
+  const setAsOf = (date) => {
+    $('as-of').value = date;
+    if (date) el.setAttribute('as-of', date); else el.removeAttribute('as-of');
+  };
+  $('as-of').addEventListener('change', (e) => {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : '';
+    setAsOf(date);
+    remember('as-of', date);
+  });
+  const asOf = recall('as-of');
+  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) setAsOf(asOf);
   $('reset').addEventListener('click', () => {
+    // The district's own list (files added, circles removed, values typed) goes: asked first.
+    const ask = state.lang === 'en'
+      ? 'Replace this list with the sample list? The circles added, those removed and the values typed into the board are not kept.'
+      : '用示例列表替换当前列表？已添加、移除的生活圈和看板上填写的数值都不会保留。';
+    if (!window.confirm(ask)) return;
     el.data = state.sample.circles;
     relabel();
     el.setAttribute('reported', ''); // none, and the values typed into the board give way

@@ -1160,6 +1160,27 @@ class AssessmentElement extends LifecircleElement {
 }
 
 /**
+ * What a file that is not JSON is told in (`e`: `JSON.parse`'s error): in Chinese, where (line and
+ * column, from the browser's "position N" or "line L column C") and the likely cause, as the CLI
+ * says it; the browser's own English words after it.
+ */
+function jsonError(name, text, e) {
+  const m = /line (\d+) column (\d+)/.exec(e.message);
+  const p = /position (\d+)/.exec(e.message);
+  let where = null;
+  if (m) where = [Number(m[1]), Number(m[2])];
+  else if (p) {
+    const before = text.slice(0, Number(p[1])).split('\n');
+    where = [before.length, before[before.length - 1].length + 1];
+  }
+  // (the text over where the parser stopped: it ran out, whatever the browser's words for it)
+  const ended = /end of JSON input|Unterminated/.test(e.message) || (p !== null && Number(p[1]) >= text.trimEnd().length);
+  const zh = `${name}：不是有效的 JSON 文本${where ? `（第 ${where[0]} 行第 ${where[1]} 列）` : ''}：${ended
+    ? '文件在此处意外结束（可能文件不完整，缺少 } 或 ]）' : '可能选错了文件，或文件被改坏（少了逗号、引号或括号）'}`;
+  return `${zh} / ${name}: not valid JSON: ${e.message}`;
+}
+
+/**
  * A file's text: UTF-8, else GB18030 (GBK). Excel on Chinese Windows saves "CSV" in GBK, which
  * read as UTF-8 would turn every Chinese name and header into replacement characters.
  */
@@ -1446,7 +1467,8 @@ class DistrictElement extends LifecircleElement {
     try {
       for (const f of files) {
         let v;
-        try { v = JSON.parse(await textOf(f)); } catch (e) { throw new Error(`${f.name}：不是有效的 JSON 文本（可能选错了文件）/ not valid JSON: ${e.message}`); }
+        const text = await textOf(f);
+        try { v = JSON.parse(text); } catch (e) { throw new Error(jsonError(f.name, text, e)); }
         for (const [k, c] of (Array.isArray(v) ? v : [v]).entries()) {
           // A score result (`lifecircle score`'s output, an assessment) is not a circle's data.
           if (c && typeof c === 'object' && 'engine' in c && c.circle && typeof c.circle === 'object') {
