@@ -191,6 +191,17 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.deepEqual(JSON.parse(await heard).map((c) => c.id), [sample.circles[0].id, sample.circles[1].id, 'd-demo']);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /已从列表中移除“丙圈（示例：尚未填报）”/);
     same(await shown(page), expected(native([sample.circles[0], sample.circles[1], d], asOf, sample.communities)));
+    // 撤销移除 (it has the keyboard) puts it back at its place, and the page hears of it; then removed again.
+    const undo = board(page).getByRole('button', { name: '撤销移除', exact: true });
+    assert.equal(await page.evaluate(() => document.getElementById('lc-district').shadowRoot.activeElement?.textContent), '撤销移除');
+    const back = page.evaluate(() => new Promise((r) => document.addEventListener('lifecircle-input', (e) => r(e.detail), { once: true })));
+    await undo.click();
+    assert.deepEqual(JSON.parse(await back).map((c) => c.id), [sample.circles[0].id, sample.circles[1].id, sample.circles[2].id, 'd-demo']);
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /已放回“丙圈（示例：尚未填报）”/);
+    assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈/);
+    await board(page).getByRole('button', { name: /移除第 3 个生活圈/ }).click();
+    await board(page).locator('.lcx-notice', { hasText: '已从列表中移除' }).waitFor();
+    same(await shown(page), expected(native([sample.circles[0], sample.circles[1], d], asOf, sample.communities)));
 
     // The list as edited survives a reload (as a portal keeps it); "restore" brings the sample back.
     const ids = () => page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()).map((c) => c.id));

@@ -271,6 +271,8 @@ const TEXT = {
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   noCircles: ['还没有生活圈，暂无汇总可导出：请先用“添加生活圈”选择 JSON 文件。', 'No circles yet: there is no summary to export; add circles first.'],
   circleRemoved: ['已从列表中移除“{name}”。', 'Removed “{name}” from the list.'],
+  undoRemove: ['撤销移除', 'Undo the removal'],
+  circleRestored: ['已放回“{name}”。', 'Put “{name}” back.'],
   reportTaken: ['已采用填报值（{n} 项）并重新汇总。', 'Reported values taken ({n}); summarised again.'],
   reportCleared: ['已清除填报值，重新汇总。', 'Reported values cleared; summarised again.'],
   reportRefused: ['填报值未采用，汇总未改变：{zh}', 'Reported values not taken; the summary is unchanged: {en}'],
@@ -1419,7 +1421,16 @@ class DistrictElement extends LifecircleElement {
     const name = this._handle.removeAt(i);
     if (name === undefined) return;
     this._sayKey('circleRemoved', { name });
-    this._bar.querySelector('button').focus(); // the pressed button is gone: keep the keyboard in the widget
+    // One step back (a click on the wrong row: "移除" is under every card on a phone).
+    const undo = h('button', { type: 'button', class: 'lcx-reload', on: { click: () => {
+      const back = this._handle?.undoRemove();
+      if (back === undefined) return;
+      this._sayKey('circleRestored', { name: back });
+      this._bar.querySelector('button').focus();
+      this._sendInput();
+    } } }, say(this, 'undoRemove'));
+    this._notice.append(undo);
+    undo.focus(); // the pressed button is gone: the keyboard stays in the widget, on the way back
     this._sendInput();
   }
 

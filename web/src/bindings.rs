@@ -501,6 +501,13 @@ impl Widget {
         self.inner.remove_at(i)
     }
 
+    /// The district dashboard: puts the circle removed last back at its place; its name,
+    /// `undefined` when there is none to put back (none removed, or the list loaded since).
+    #[wasm_bindgen(js_name = undoRemove)]
+    pub fn undo_remove(&self) -> Option<String> {
+        self.inner.undo_remove()
+    }
+
     /// The district dashboard: the values the district reports for its targets that circle data
     /// cannot give, `metric=value, …` as the CLI's `--reported` (what the board's own inputs
     /// hold); they replace the ones it had. Throws `code: "bad_argument"` (why, Chinese first)

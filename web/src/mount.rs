@@ -181,6 +181,9 @@ struct ListIo {
     summary: Box<dyn Fn(SummaryFormat) -> Result<String, InputError>>,
     /// Removes the item at a place in the list; the name of what was removed, `None` past the end.
     remove: Box<dyn Fn(usize) -> Option<String>>,
+    /// Puts the item removed last back at its place; its name, `None` when there is none to
+    /// put back (none removed, or the list loaded since).
+    restore: Box<dyn Fn() -> Option<String>>,
     /// Takes the values the district reports (`metric=value, …`, as the CLI's `--reported`),
     /// replacing those it had; refuses them, keeping those it had, with why (Chinese first).
     report: TakeText,
@@ -262,6 +265,13 @@ impl Mounted {
     /// there is no such place or for the other widgets.
     pub fn remove_at(&self, i: usize) -> Option<String> {
         self.list.as_ref().and_then(|io| (io.remove)(i))
+    }
+
+    /// The district dashboard: puts the circle removed last ([`Self::remove_at`]) back at its
+    /// place (a click on the wrong row); its name, or `None` when there is none to put back
+    /// (none removed, or the list loaded since) or for the other widgets.
+    pub fn undo_remove(&self) -> Option<String> {
+        self.list.as_ref().and_then(|io| (io.restore)())
     }
 
     /// The district dashboard: the values the district reports for its targets that circle data
@@ -651,9 +661,12 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
             view! { <DistrictBoard summary=summary circles=circles standard=standard lang=lang elder=elder removable=true/> }
         });
         let mut m = mounted(&s, Box::new(handle));
+        // The circle removed last and its place, for 撤销移除 (one step back).
+        let removed = StoredValue::new(None::<(usize, Circle)>);
         m.list = Some(ListIo {
             load: Box::new(move |text| {
                 circles.set(Circle::parse_json_list(text)?);
+                removed.set_value(None);
                 Ok(())
             }),
             save: Box::new(list_json),
@@ -678,10 +691,18 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 let mut name = None;
                 circles.update(|cs| {
                     if i < cs.len() {
-                        name = Some(cs.remove(i).name);
+                        let c = cs.remove(i);
+                        name = Some(c.name.clone());
+                        removed.set_value(Some((i, c)));
                     }
                 });
                 name
+            }),
+            restore: Box::new(move || {
+                let (i, c) = removed.try_update_value(Option::take).flatten()?;
+                let name = c.name.clone();
+                circles.update(|cs| cs.insert(i.min(cs.len()), c));
+                Some(name)
             }),
             report: Box::new(move |text| {
                 let r = lifecircle_core::district::parse_reported(text)?;
