@@ -152,16 +152,19 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.waitForTimeout(300);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*assess\.json：这是评分结果，不是生活圈数据：请选择生活圈数据文件/);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
-    // Two files chosen together with the same circle id: which one is meant cannot be told,
-    // so neither replaces the other silently; refused, naming both files; nothing changes.
-    const twice = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'dup', name: name })) });
     // A file that is not JSON (cut off, a comma missing): where, in Chinese, as the CLI says it
     // (was: the browser's English, "at position 9103").
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "e",\n  "name": "E" "population": 5\n}') });
+    await board(page).locator('.lcx-notice', { hasText: 'cut.json' }).waitFor(); // (the file is read asynchronously)
     assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*cut\.json：不是有效的 JSON 文本（第 3 行第 15 列）：可能选错了文件/);
     await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'half.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "e",\n') });
+    await board(page).locator('.lcx-notice', { hasText: 'half.json' }).waitFor();
     assert.match(await board(page).locator('.lcx-notice').textContent(), /half\.json：不是有效的 JSON 文本（第 3 行第 1 列）：文件在此处意外结束/);
+    // Two files chosen together with the same circle id: which one is meant cannot be told,
+    // so neither replaces the other silently; refused, naming both files; nothing changes.
+    const twice = (name) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ id: 'dup', name: name })) });
     await board(page).locator('.lcx-add-circles').setInputFiles([twice('x.json'), twice('y.json')]);
+    await board(page).locator('.lcx-notice', { hasText: 'y.json' }).waitFor();
     await page.waitForTimeout(300);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*y\.json[\s\S]*“dup”在所选文件中出现两次（另见 x\.json）/);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
@@ -198,7 +201,7 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await undo.click();
     assert.deepEqual(JSON.parse(await back).map((c) => c.id), [sample.circles[0].id, sample.circles[1].id, sample.circles[2].id, 'd-demo']);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /已放回“丙圈（示例：尚未填报）”/);
-    assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈/);
+    await board(page).locator('.lc-problems', { hasText: '第 3 个生活圈' }).waitFor();
     await board(page).getByRole('button', { name: /移除第 3 个生活圈/ }).click();
     await board(page).locator('.lcx-notice', { hasText: '已从列表中移除' }).waitFor();
     same(await shown(page), expected(native([sample.circles[0], sample.circles[1], d], asOf, sample.communities)));
