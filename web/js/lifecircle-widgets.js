@@ -1015,8 +1015,7 @@ class AssessmentElement extends LifecircleElement {
         typedBad = true;
         this._typedStart = undefined;
         this._typedNow = '[]';
-        const aside = `${typedKey}:corrupt:${new Date().toISOString()}`;
-        try { store.setItem(aside, typed); store.removeItem(typedKey); } catch { /* kept in place */ }
+        const aside = keepAside(store, typedKey, typed);
         const handle = mountFrom(text, pageGiven);
         this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
         return handle;
@@ -1043,8 +1042,7 @@ class AssessmentElement extends LifecircleElement {
     } catch (e) {
       if (e.code !== 'circle') throw e;
       // Never lose data: keep the unreadable entry under another key and say so.
-      const aside = `${key}:corrupt:${new Date().toISOString()}`;
-      try { store.setItem(aside, saved); store.removeItem(key); } catch { /* kept in place */ }
+      const aside = keepAside(store, key, saved);
       this._typedNow = '[]';
       const handle = mountFrom(start, given);
       this._sayKey('corrupt', { key: aside, store: this._inSession ? 'sessionStorage' : 'localStorage' }, true);
@@ -1159,6 +1157,16 @@ class AssessmentElement extends LifecircleElement {
     // What was entered is replaced whole: asked first, as “start over” is.
     if (this._entered()) this._ask('confirmImport', 'yesImport', load, input); else load();
   }
+}
+
+/**
+ * Moves an entry that cannot be read from `key` to `<key>:corrupt:<ISO time>` (never discarded)
+ * and returns that key; a storage that refuses leaves it in place.
+ */
+function keepAside(store, key, text) {
+  const aside = `${key}:corrupt:${new Date().toISOString()}`;
+  try { store.setItem(aside, text); store.removeItem(key); } catch { /* kept in place */ }
+  return aside;
 }
 
 /**

@@ -1378,7 +1378,6 @@ fn jump(ev: &leptos::ev::MouseEvent, k: Option<usize>) {
 /// after card) is scrolled clear of it, once the browser has scrolled it into view: the
 /// browser brings it to the window's top edge, which the line covers.
 fn clear_of_live(ev: leptos::ev::FocusEvent) {
-    let element = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let (Some(form), Some(target)) = (element(ev.current_target()), element(ev.target())) else { return };
     request_animation_frame(move || {
         let Some(live) = form.query_selector(".lc-live").ok().flatten() else { return };
@@ -1392,6 +1391,11 @@ fn clear_of_live(ev: leptos::ev::FocusEvent) {
             w.scroll_by_with_x_and_y(0.0, -(covered + 8.0).ceil());
         }
     });
+}
+
+/// An event's target (or current target) as an element.
+fn element(t: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    t.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }
 
 /// Moves the focus past the facility table: to the first control after its fieldset.
@@ -1409,7 +1413,6 @@ fn skip_past(tbody: NodeRef<leptos::html::Tbody>) {
 /// box's `scroll-padding` (styles.rs) has the browser do so for a cell wholly under it; a cell
 /// partly under it the browser counts as in view and leaves there, its start hidden.
 fn clear_of_pinned(ev: leptos::ev::FocusEvent) {
-    let element = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let (Some(wrap), Some(target)) = (element(ev.current_target()), element(ev.target())) else { return };
     // (a phone's cards do not scroll sideways: nothing is pinned)
     if wrap.scroll_width() <= wrap.client_width() {
