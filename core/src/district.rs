@@ -12,10 +12,10 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Engine, Finding, GradeRef};
+use crate::assessment::{Assessment, Engine, Finding, GradeRef, Status, responsible_name, split_lead};
 use crate::circle::{Circle, InputError, InputProblem};
 use crate::date::Date;
-use crate::standard::{Cite, Kind, Measure, Standard, Text};
+use crate::standard::{Cite, Confidence, Kind, Measure, Standard, Text};
 
 /// The metrics this module counts from circle data.
 pub const COUNTED: [&str; 4] = ["circles_built", "community_share", "chain_share", "satisfaction"];
@@ -77,6 +77,12 @@ pub struct DistrictCircle {
     /// satisfaction leaves it out, as scoring does. Not serialised, as `sample`.
     #[serde(skip)]
     pub survey_left_out: bool,
+    /// Indicators it falls short of, and those it has no data for ([`District::gaps`] by
+    /// circle). Not serialised, as `sample`.
+    #[serde(skip)]
+    pub gaps_short: u32,
+    #[serde(skip)]
+    pub gaps_no_data: u32,
 }
 
 /// Where one target stands.
@@ -422,6 +428,66 @@ impl TargetProgress {
     }
 }
 
+/// Something the district's circles lack (缺什么补什么, for the whole district): an indicator
+/// some circles fall short on or have no data for, the circles, and the units the standard
+/// makes responsible for it, so that each unit can read its own list ([`District::units`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DistrictGap {
+    /// 1 veto, 2 gate, 3 mandatory, 4 scored, as in a circle's gap list.
+    pub priority: u8,
+    pub indicator: String,
+    pub name: Text,
+    /// What to do where a circle falls short, as the standard says it.
+    pub action: Text,
+    /// 责任单位, as the standard lists them (`*` marks a lead unit).
+    pub responsible: Vec<String>,
+    /// The same in English, when the standard names its units in English.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub responsible_en: Vec<String>,
+    /// How sure the requirement is (a provisional one is this project's design).
+    pub confidence: Confidence,
+    /// The circles that fall short of it (not met, or met in part), by id, in list order.
+    pub short: Vec<String>,
+    /// The circles whose data do not say (no data), by id: theirs to complete first.
+    pub no_data: Vec<String>,
+}
+
+impl DistrictGap {
+    /// The circles of `ids` as a reader sees them (`name_of` each), the first
+    /// [`DUPLICATE_IDS_NAMED`] named and the rest counted (`…等 1000 个`): a list of a thousand
+    /// circles short of one item, under each of its units, made a report of megabytes.
+    pub fn some_named(ids: &[String], lang: crate::standard::Lang, name_of: impl Fn(&str) -> String) -> String {
+        use crate::standard::Lang;
+        let named: Vec<String> = ids.iter().take(DUPLICATE_IDS_NAMED).map(|id| name_of(id)).collect();
+        let more = ids.len().saturating_sub(DUPLICATE_IDS_NAMED);
+        match (lang, more) {
+            (Lang::Zh, 0) => named.join("、"),
+            (Lang::Zh, _) => format!("{} 等 {} 个", named.join("、"), ids.len()),
+            (Lang::En, 0) => named.join("; "),
+            (Lang::En, _) => format!("{} and {more} more", named.join("; ")),
+        }
+    }
+
+    /// The units that lead on it: those the standard marks `*`, or all of them when it marks
+    /// none (the units then share it). Without the mark.
+    pub fn leads(&self) -> Vec<&str> {
+        let marked: Vec<&str> =
+            self.responsible.iter().map(|u| split_lead(u)).filter(|(_, lead)| *lead).map(|(u, _)| u).collect();
+        if marked.is_empty() { self.responsible.iter().map(|u| split_lead(u).0).collect() } else { marked }
+    }
+
+    /// A unit's name in `lang`: English where the standard gives it, with the Chinese beside.
+    pub fn unit_name(&self, unit: &str, lang: crate::standard::Lang) -> String {
+        let en = self
+            .responsible
+            .iter()
+            .position(|u| split_lead(u).0 == unit)
+            .and_then(|i| self.responsible_en.get(i))
+            .map_or(unit, |e| split_lead(e).0);
+        responsible_name(lang, unit, en)
+    }
+}
+
 /// The circles of a district and its targets.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct District {
@@ -450,6 +516,9 @@ pub struct District {
     /// ([`suspected_duplicates`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub duplicates: Vec<SuspectedDuplicate>,
+    /// What the circles lack, by indicator: the most urgent first (veto, gate, mandatory,
+    /// scored), then the one most circles fall short on, then in the standard's order.
+    pub gaps: Vec<DistrictGap>,
 }
 
 /// Values a district reports for its own targets that circle data cannot give (Longwan's
@@ -937,6 +1006,10 @@ pub struct Scored {
     /// Its findings about the evaluation date (`standard_not_in_force`,
     /// `requirement_after_as_of`), which the summary says once.
     pub date_findings: Vec<Finding>,
+    /// Its gap list: each indicator's place in the standard (and in the assessment's
+    /// `indicators`), no data (else short of it), and how sure the requirement is. Places, not
+    /// ids: a province's circles each keep forty of them.
+    pub gaps: Vec<(u32, bool, Confidence)>,
 }
 
 impl Scored {
@@ -968,6 +1041,14 @@ impl Scored {
                 .iter()
                 .filter(|f| matches!(f.code.as_str(), "standard_not_in_force" | "requirement_after_as_of"))
                 .cloned()
+                .collect(),
+            gaps: a
+                .gaps
+                .iter()
+                .filter_map(|g| {
+                    let at = a.indicators.iter().position(|r| r.id == g.indicator)?;
+                    Some((u32::try_from(at).ok()?, g.status == Status::NoData, g.confidence))
+                })
                 .collect(),
         }
     }
@@ -1012,6 +1093,8 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
                 respondents: s.map(|s| s.respondents),
                 satisfied: s.map(|s| s.satisfied),
                 survey_left_out: survey.zip(s).is_some_and(|((_, min), s)| s.respondents < min),
+                gaps_short: a.gaps.iter().filter(|g| !g.1).count() as u32,
+                gaps_no_data: a.gaps.iter().filter(|g| g.1).count() as u32,
             }
         })
         .collect();
@@ -1358,6 +1441,7 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
         }
     }
     let listed: Vec<&Circle> = scored.iter().map(|(c, _)| *c).collect();
+    let gaps = gaps_of(st, scored);
     District {
         standard: st.id.clone(),
         standard_version: st.version.clone(),
@@ -1372,6 +1456,59 @@ pub fn district_of(st: &Standard, scored: &[(&Circle, Scored)], as_of: Date, com
         targets,
         findings,
         duplicates: suspected_duplicates(&listed),
+        gaps,
+    }
+}
+
+/// What the circles lack, by indicator ([`District::gaps`]).
+fn gaps_of(st: &Standard, scored: &[(&Circle, Scored)]) -> Vec<DistrictGap> {
+    let mut gaps: Vec<DistrictGap> = Vec::new();
+    for (at, ind) in st.indicators.iter().enumerate() {
+        let mut g = DistrictGap {
+            priority: crate::score::gap_priority(ind.role),
+            indicator: ind.id.clone(),
+            name: ind.name.clone(),
+            action: crate::score::gap_action(ind, false),
+            responsible: ind.responsible.clone(),
+            responsible_en: crate::score::units_en(st, &ind.responsible),
+            confidence: Confidence::Verified,
+            short: Vec::new(),
+            no_data: Vec::new(),
+        };
+        for (c, a) in scored {
+            if let Some((_, no_data, conf)) = a.gaps.iter().find(|(i, _, _)| usize::try_from(*i) == Ok(at)) {
+                if *conf == Confidence::Provisional {
+                    g.confidence = Confidence::Provisional;
+                }
+                if *no_data { &mut g.no_data } else { &mut g.short }.push(c.id.clone());
+            }
+        }
+        if !g.short.is_empty() || !g.no_data.is_empty() {
+            gaps.push(g);
+        }
+    }
+    // (stable: ties keep the standard's order)
+    crate::order::sort_by(&mut gaps, |a, b| {
+        a.priority.cmp(&b.priority).then(b.short.len().cmp(&a.short.len())).then(b.no_data.len().cmp(&a.no_data.len()))
+    });
+    gaps
+}
+
+impl District {
+    /// Each unit that leads on something the circles lack ([`DistrictGap::leads`]), with those
+    /// gaps (places in [`District::gaps`]), in the order the gaps first name them: the unit with
+    /// the most urgent one first. A unit's own list (各责任单位任务清单).
+    pub fn units(&self) -> Vec<(&str, Vec<usize>)> {
+        let mut units: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, g) in self.gaps.iter().enumerate() {
+            for u in g.leads() {
+                match units.iter_mut().find(|(x, _)| *x == u) {
+                    Some((_, list)) => list.push(i),
+                    None => units.push((u, vec![i])),
+                }
+            }
+        }
+        units
     }
 }
 

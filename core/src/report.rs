@@ -525,9 +525,13 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         } else {
             format!("{}…", c.input_digest.get(..12).unwrap_or(&c.input_digest))
         };
+        let lacks = match lang {
+            Lang::Zh => format!("未达到 {} 项、缺数据 {} 项", c.gaps_short, c.gaps_no_data),
+            Lang::En => format!("short of {}, no data for {}", c.gaps_short, c.gaps_no_data),
+        };
         let _ = writeln!(
             o,
-            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{year}{}{}{sep}{}{}{}{sep}{survey}{}{}{digest}",
+            "- {}{} [{}]{sep}{}/{} {}{}{grade}{}{}{year}{}{}{sep}{}{}{}{sep}{survey}{}{}{sep}{lacks}{}{}{digest}",
             esc(md, &c.name),
             if c.sample { l.t("（示例数据）", " (sample data)") } else { "" },
             esc(md, &c.id),
@@ -550,6 +554,8 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             share(c.chain_outlets, c.commercial_outlets),
             l.t("；", "; "),
             l.t("满意/受访", "satisfied/respondents"),
+            l.t("；", "; "),
+            l.t("指标", "indicators"),
             l.t("；", "; "),
             l.t("输入摘要 ", "input digest "),
         );
@@ -605,6 +611,62 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
                     Lang::En => format!("Circles counted ({})", ids.len()),
                 }
             );
+        }
+    }
+    // What the circles lack, in each lead unit's own list (各责任单位任务清单).
+    head(&mut o, l.t("缺什么补什么：各责任单位任务清单", "What the circles lack, by responsible unit"));
+    if d.gaps.is_empty() {
+        let _ = writeln!(o, "{}", l.t("无：各生活圈全部指标已达标。", "None: every circle meets every indicator."));
+    } else {
+        let _ = writeln!(
+            o,
+            "{}",
+            l.t(
+                "按标准所列牵头单位（未标牵头的由所列各单位共同负责）归集；每个生活圈的详细整改清单见其评分报告。",
+                "Grouped by the lead units the standard names (where it marks none, by every unit it lists); each circle's own gap list, with details, is in its score report."
+            )
+        );
+    }
+    // Names by id, found by a binary search: a list of thousands of circles each short of
+    // dozens of indicators names each circle many times.
+    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    crate::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    let named = |ids: &[String]| {
+        crate::district::DistrictGap::some_named(ids, lang, |id| {
+            let name = by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or("", |i| by_id[i].1);
+            format!("{} [{}]", esc(md, name), esc(md, id))
+        })
+    };
+    for (unit, list) in d.units() {
+        let name = d.gaps.get(list[0]).map(|g| g.unit_name(unit, lang)).unwrap_or_default();
+        let count = match lang {
+            Lang::Zh => format!("（{} 项）", list.len()),
+            Lang::En => format!(" ({} {})", list.len(), if list.len() == 1 { "item" } else { "items" }),
+        };
+        let _ = if md { writeln!(o, "\n### {}{count}\n", esc(md, &name)) } else { writeln!(o, "{name}{count}") };
+        for (k, g) in list.iter().filter_map(|&i| d.gaps.get(i)).enumerate() {
+            let prov = provisional_mark(g.confidence, Confidence::Verified)
+                .map(|m| format!(" · {}", m.get(lang)))
+                .unwrap_or_default();
+            let (first, sub) = if md { ("", "   - ") } else { ("  ", "     ") };
+            let _ = writeln!(
+                o,
+                "{first}{}. {}{}{}{} [{}]{prov}",
+                k + 1,
+                l.t("【", "["),
+                priority_word(&l, g.priority),
+                l.t("】", "] "),
+                esc(md, g.name.get(lang)),
+                g.indicator,
+            );
+            for (ids, what) in [(&g.short, l.t("未达到", "Short")), (&g.no_data, l.t("缺数据", "No data"))] {
+                if !ids.is_empty() {
+                    let _ = writeln!(o, "{sub}{what}{open}{}{}{close}{sep}{}", ids.len(), l.t(" 个", ""), named(ids));
+                }
+            }
+            if !g.short.is_empty() {
+                let _ = writeln!(o, "{sub}{}{sep}{}", l.t("做法", "What to do"), esc(md, g.action.get(lang)));
+            }
         }
     }
     let above: Vec<&crate::district::TargetProgress> = d.targets.iter().filter(|t| !t.district_level).collect();

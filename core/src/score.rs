@@ -1335,7 +1335,31 @@ pub fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
 }
 
 /// Responsible units in English, marks kept; none when the standard names no unit in English.
-fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
+/// A gap's priority by its indicator's role: 1 veto, 2 gate, 3 mandatory, 4 scored.
+pub(crate) fn gap_priority(role: Role) -> u8 {
+    match role {
+        Role::Veto => 1,
+        Role::Gate => 2,
+        Role::Mandatory => 3,
+        Role::Scored => 4,
+    }
+}
+
+/// What a gap list says to do about `ind`: provide its data (`no_data`), or the standard's
+/// action, or improve it.
+pub(crate) fn gap_action(ind: &Indicator, no_data: bool) -> Text {
+    match &ind.action {
+        _ if no_data => {
+            Text::new(format!("补充数据：{}", ind.name.zh), format!("provide the data for: {}", ind.name.en))
+        }
+        Some(a) => a.clone(),
+        None => Text::new(format!("改进：{}", ind.name.zh), format!("improve: {}", ind.name.en)),
+    }
+}
+
+/// The responsible units in English, in order and with their lead marks, when the standard
+/// names its units in English (`[[units]]`); else none.
+pub(crate) fn units_en(st: &Standard, units: &[String]) -> Vec<String> {
     if st.units.is_empty() {
         return Vec::new();
     }
@@ -1663,20 +1687,9 @@ fn assemble(
         if !matches!(r.status, Status::NotMet | Status::Partly | Status::NoData) {
             continue;
         }
-        let priority = match ind.role {
-            Role::Veto => 1,
-            Role::Gate => 2,
-            Role::Mandatory => 3,
-            Role::Scored => 4,
-        };
+        let priority = gap_priority(ind.role);
         let detail = details[pos].clone();
-        let action = match (&ind.action, r.status) {
-            (_, Status::NoData) => {
-                Text::new(format!("补充数据：{}", ind.name.zh), format!("provide the data for: {}", ind.name.en))
-            }
-            (Some(a), _) => a.clone(),
-            (None, _) => Text::new(format!("改进：{}", ind.name.zh), format!("improve: {}", ind.name.en)),
-        };
+        let action = gap_action(ind, r.status == Status::NoData);
         gaps.push((
             pos,
             Gap {

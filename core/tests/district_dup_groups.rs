@@ -63,6 +63,12 @@ fn a_thousand_circles_of_one_name_are_one_warning() {
             text.lines().filter(|l| l.contains("⚠ 疑似同一生活圈") || l.contains("⚠ Possibly one circle")).count();
         assert_eq!(warned, 1, "{lang:?}");
         assert!(text.len() < 1_000_000, "{lang:?}: {} bytes (121 MB before)", text.len());
+        // Each unit's tasks name ten of the thousand circles short of an item and count them all
+        // (naming all of them under every unit made a 2.7 MB report).
+        let short =
+            text.lines().find(|l| l.contains("未达到（1000 个）") || l.contains("Short (1000)")).expect("a task");
+        assert!(short.contains("[c9]") && !short.contains("[c10]"), "{short}");
+        assert!(short.ends_with(" 等 1000 个") || short.ends_with(" and 990 more"), "{short}");
     }
     // The JSON: every id once in the group (a few KB), not 499,500 pairs (48 MB).
     let json = serde_json::to_string(&d.duplicates).expect("json");

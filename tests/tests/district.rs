@@ -627,3 +627,60 @@ fn reported_numbers_read_as_the_float_parser_reads_them() {
         assert!(parse_reported(bad).is_err(), "{bad}");
     }
 }
+
+/// What the circles lack, by indicator, worked out from the circles and Longwan's text: B has no
+/// wet market or fresh grocery (“一菜”, 必备) and C has nothing at all, so “一菜” is short in B
+/// and C; the 13 basic types (门槛 ≥ 9) are short only in C (B keeps 10 of 13); the veto on food
+/// safety has no answer in C (no data, not a failure); the supermarket within 15 minutes is short
+/// in all three (A reaches only part of its residents, B and C have none). The most urgent
+/// first: the veto, the gate, then the mandatory items, the one most circles lack before those
+/// one circle lacks. Each unit's list holds what the standard makes it lead on (`*`).
+#[test]
+fn the_district_gaps_name_the_circles_and_the_units_that_lead() {
+    let d = summary(Some(COMMUNITIES));
+    let a = d.circles[0].id.as_str();
+    let gap = |id: &str| d.gaps.iter().find(|g| g.indicator == id);
+    fn ids(v: &[String]) -> Vec<&str> {
+        v.iter().map(String::as_str).collect()
+    }
+    let b04 = gap("LW-B04").unwrap();
+    assert_eq!((b04.priority, ids(&b04.short), ids(&b04.no_data)), (3, vec!["b", "c"], vec![]));
+    let b01 = gap("LW-B01").unwrap();
+    assert_eq!((b01.priority, ids(&b01.short), ids(&b01.no_data)), (2, vec!["c"], vec![]));
+    let v01 = gap("LW-V01").unwrap();
+    assert_eq!((v01.priority, ids(&v01.short), ids(&v01.no_data)), (1, vec![], vec!["c"]));
+    let l01 = gap("LW-L01").unwrap();
+    assert_eq!(ids(&l01.short), [a, "b", "c"]);
+    // Met in every circle: not listed (A and B have a convenience store, C none: “一店” is C's).
+    assert_eq!(ids(&gap("LW-B02").unwrap().short), ["c"]);
+    assert!(d.gaps.iter().all(|g| !g.short.is_empty() || !g.no_data.is_empty()));
+    // Order: veto, gate, then “一菜” (2 circles) before “一店” (1), which comes first in the standard.
+    assert_eq!(d.gaps[0].indicator, "LW-V01");
+    assert_eq!(d.gaps[1].indicator, "LW-B01");
+    assert_eq!(d.gaps[2].indicator, "LW-B04");
+    for w in d.gaps.windows(2) {
+        assert!(
+            w[0].priority < w[1].priority || (w[0].priority == w[1].priority && w[0].short.len() >= w[1].short.len())
+        );
+    }
+    // The units: the veto is led by market regulation (区市场监管局*), so it leads the list;
+    // “一菜” is led by commerce and by the construction bureau, and is on both lists.
+    let units = d.units();
+    assert_eq!(units[0].0, "区市场监管局");
+    let list = |u: &str| {
+        units.iter().find(|(x, _)| *x == u).unwrap().1.iter().map(|&i| d.gaps[i].indicator.as_str()).collect::<Vec<_>>()
+    };
+    assert!(list("区市场监管局").contains(&"LW-V01"));
+    assert!(!list("区商务局").contains(&"LW-V01"), "区商务局 is listed with the veto, not its lead");
+    assert!(list("区商务局").contains(&"LW-B04") && list("新区建设局〈区住建局〉").contains(&"LW-B04"));
+    // Each circle's count: A's gap list has 10 items (coverage, smart and elderly services …);
+    // B has A's and three more, “一菜”, the 13 basic types (10 of 13) and satisfaction (80 %).
+    assert_eq!((d.circles[0].gaps_short, d.circles[0].gaps_no_data), (10, 0));
+    assert_eq!((d.circles[1].gaps_short, d.circles[1].gaps_no_data), (13, 0));
+    // The report says it unit by unit, with each circle by name and id.
+    let zh = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Text);
+    let part = &zh[zh.find("【缺什么补什么：各责任单位任务清单】").expect("section")..];
+    assert!(part.contains("区商务局（"), "{part}");
+    assert!(part.contains("【必备项】“一菜”：菜市场或生鲜超市（菜店） [LW-B04]\n     未达到（2 个）：乙圈（示例：缺超市、菜市场与生鲜店） [b]、丙圈（示例：尚未填报） [c]\n     做法："), "{part}");
+    assert!(part.contains("[LW-V01] · 要求暂定\n     缺数据（1 个）：丙圈（示例：尚未填报） [c]\n"), "{part}");
+}

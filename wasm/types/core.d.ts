@@ -311,6 +311,27 @@ export interface SuspectedDuplicate {
   ids: [string, string, ...string[]];
   reason: "same_name" | "same_communities_and_facilities";
 }
+/**
+ * Something the district's circles lack (缺什么补什么 for the whole district): an indicator some
+ * circles fall short on or have no data for. Each lead unit (`*` in `responsible`, or every
+ * unit when none is marked) reads its own list from these.
+ */
+export interface DistrictGap {
+  /** 1 veto, 2 gate, 3 mandatory, 4 scored. */
+  priority: 1 | 2 | 3 | 4;
+  indicator: string; name: Text;
+  /** What to do where a circle falls short, as the standard says it. */
+  action: Text;
+  /** 责任单位 as the standard lists them; `*` marks a lead unit. */
+  responsible: string[];
+  responsible_en?: string[];
+  /** How sure the requirement is: `provisional` is this project's design, not an official task. */
+  confidence: Confidence;
+  /** The circles short of it (not met, or met in part), by id, in list order. */
+  short: string[];
+  /** The circles with no data for it, by id. */
+  no_data: string[];
+}
 /** `district(standard, circles, asOf, communities?)`. */
 export interface District {
   standard: string; standard_version: string;
@@ -329,6 +350,8 @@ export interface District {
   /** The evaluation date's warnings (`standard_not_in_force`, `requirement_after_as_of`). */
   findings?: Finding[];
   duplicates?: SuspectedDuplicate[];
+  /** What the circles lack: veto, gate, mandatory, scored; then the one most circles lack. */
+  gaps: DistrictGap[];
 }
 
 // ---------- errors (wasm/src/error.rs) ----------
