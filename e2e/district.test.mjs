@@ -40,7 +40,17 @@ async function shown(page) {
     return { verdict, value };
   }));
   const points = await el.locator('tbody tr td.lc-num:first-of-type').allTextContents();
-  return { built: Number(await el.locator('.lc-head .lc-total').textContent()), targets, points };
+  // Each unit's task list: its name, and each item's code with how many circles are short of it
+  // and how many have no data for it.
+  const units = await el.locator('.lc-unit').evaluateAll((ds) => ds.map((d) => {
+    const summary = d.querySelector('summary');
+    const count = (li, re) => Number(([...li.querySelectorAll('p')].map((p) => re.exec(p.textContent)).find(Boolean) ?? [0, 0])[1]);
+    return {
+      unit: summary.textContent.replace(summary.querySelector('.lc-muted').textContent, '').trim(),
+      items: [...d.querySelectorAll('li')].map((li) => `${li.querySelector('code').textContent} ${count(li, /^(?:未达到（|Short \()(\d+)/)} ${count(li, /^(?:缺数据（|No data \()(\d+)/)}`),
+    };
+  }));
+  return { built: Number(await el.locator('.lc-head .lc-total').textContent()), targets, points, units };
 }
 
 function expected(d) {
@@ -52,6 +62,17 @@ function expected(d) {
       value: t.value,
     })),
     points: d.circles.map((c) => `${c.total} / ${c.max}`),
+    // What the circles lack, grouped here again from the CLI's gaps: under each lead unit (marked
+    // `*`; every unit listed when none is), in the order the gaps first name it.
+    units: d.gaps.reduce((units, g) => {
+      const marked = g.responsible.filter((u) => u.endsWith('*')).map((u) => u.slice(0, -1));
+      for (const unit of marked.length ? marked : g.responsible) {
+        let u = units.find((x) => x.unit === unit);
+        if (!u) units.push(u = { unit, items: [] });
+        u.items.push(`${g.indicator} ${g.short.length} ${g.no_data.length}`);
+      }
+      return units;
+    }, []),
   };
 }
 
@@ -60,6 +81,12 @@ function same(got, want) {
   assert.equal(got.built, want.built, 'circles built');
   assert.deepEqual(got.points, want.points, 'each circle\'s points');
   assert.equal(got.targets.length, want.targets.length, 'district targets');
+  assert.equal(got.units.length, want.units.length, 'units with tasks');
+  got.units.forEach((u, i) => {
+    // (in English the unit's name is followed by its Chinese one)
+    assert.ok(u.unit.includes(want.units[i].unit), `unit ${i}: ${u.unit} vs ${want.units[i].unit}`);
+    assert.deepEqual(u.items, want.units[i].items, `unit ${i}: its tasks`);
+  });
   got.targets.forEach((t, i) => {
     assert.equal(t.verdict, want.targets[i].verdict, `target ${i}: verdict`);
     if (want.targets[i].value == null) assert.equal(t.value, null, `target ${i}: no value`);
@@ -92,6 +119,13 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     // The standard is this project's proposal: its points and grade lines are said to be provisional.
     assert.match(await board(page).locator('.lc-prov-note').textContent(), /各圈得分与等级分数线.*均为暂定/);
     await page.screenshot({ path: join(art, 'district-1.png'), fullPage: true });
+    // A unit's tasks open under its name: market regulation leads on the veto C has no answer for.
+    const unit = board(page).locator('.lc-unit').first();
+    assert.match(await unit.locator('summary').textContent(), /^区市场监管局 \d+ 项（\d+ 项未达到，\d+ 项仅缺数据）$/);
+    await unit.locator('summary').click();
+    assert.match(await unit.locator('li').first().textContent(), /^否决项 一票否决：无重大食品安全事故或价格欺诈事件 LW-V01 要求暂定缺数据（1 个）：丙圈（示例：尚未填报）$/);
+    await unit.screenshot({ path: join(art, 'district-1-unit.png') });
+    await unit.locator('summary').click();
 
     // Exported, the circles and the summary check out with the CLI: the summary is byte for
     // byte what `lifecircle district --format json` writes for the exported list.
@@ -115,9 +149,20 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     assert.match(csvText, /^\uFEFF年份,本年,目标,/);
     // The metric by name and code; how far short (14 − 2 = 12) and the circles counted after the verdict.
     assert.match(csvText, /\r\n2026,(是)?,2026年全区累计建成一刻钟便民生活圈14个,累计建成生活圈个数,circles_built,个数,14,2,否,未达到,12,/);
+    // The circles as a table, and each responsible unit's tasks: `--table circles|tasks`, byte for byte.
+    const cliTable = (which, lang) => execFileSync(cli, ['district', '--standard', 'longwan-2024', '--as-of', asOf, '--communities', String(sample.communities), '--format', 'csv', '--lang', lang, '--table', which, list], { encoding: 'utf8' });
+    const circlesCsv = await saved('.lcx-export-circles-table');
+    assert.equal(circlesCsv.endsWith(`district-circles-${asOf}.csv`), true, circlesCsv);
+    assert.equal(readFileSync(circlesCsv, 'utf8'), cliTable('circles', 'zh'));
+    const tasksCsv = await saved('.lcx-export-tasks');
+    assert.equal(tasksCsv.endsWith(`district-tasks-${asOf}.csv`), true, tasksCsv);
+    const tasksText = readFileSync(tasksCsv, 'utf8');
+    assert.equal(tasksText, cliTable('tasks', 'zh'));
+    assert.match(tasksText, /\r\n区市场监管局,1,否决项,LW-V01,[^\r]*,丙圈（示例：尚未填报）,c,缺数据,/);
     await page.click('#lang');
     await page.waitForTimeout(200);
     assert.equal(readFileSync(await saved('.lcx-export-table'), 'utf8'), cliCsv('en'));
+    assert.equal(readFileSync(await saved('.lcx-export-tasks'), 'utf8'), cliTable('tasks', 'en'));
     await page.click('#lang');
     await page.waitForTimeout(200);
 
@@ -168,13 +213,30 @@ test('district page: the dashboard shows what the native CLI counts; files add c
     await page.waitForTimeout(300);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /导入失败，当前内容未改变[\s\S]*y\.json[\s\S]*“dup”在所选文件中出现两次（另见 x\.json）/);
     assert.equal(await board(page).locator('tbody tr').count(), 4);
-    // A circle the core cannot score (a negative population, replacing circle C by its id):
-    // kept as given, and the dashboard says which circle and why instead of a wrong count.
+    // A circle the core cannot score (a negative population, meant to replace circle C) chosen
+    // with a good file (丁圈 again): the good one is taken, naming the circle it replaced and
+    // its file; the other is not, named by its file with why; the board still counts (one such
+    // file broke the whole board, a bureau officer's review).
     const broken = { ...sample.circles[2], population: -5 };
-    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    await page.waitForTimeout(300);
-    // The circle replaced is named, with the file that replaced it.
-    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个（编号相同者以新文件为准）：丙圈（示例：尚未填报） \[c\]（c\.json）/);
+    await board(page).locator('.lcx-add-circles').setInputFiles([
+      { name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) },
+      { name: 'd2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) },
+    ]);
+    await board(page).locator('.lcx-notice', { hasText: 'd2.json' }).waitFor();
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /新增 0 个生活圈，替换 1 个（编号相同者以新文件为准）：丁圈（示例） \[d-demo\]（d2\.json）。以下 1 项未添加，请改正后重新选择：c\.json：population: [^；]*-5/);
+    assert.equal(await board(page).locator('.lc-problems').count(), 0);
+    same(await shown(page), expected(native(four, asOf, sample.communities)));
+    // A file of circles (a list) with one of another standard's (evaluator points over this
+    // standard's maximum): the other circles are added, that one is named by its place in the file.
+    const mofcom = JSON.parse(readFileSync(new URL('../tests/cases/mofcom-2021/plausible-circle-hand-worked.json', import.meta.url), 'utf8')).circle;
+    await board(page).locator('.lcx-add-circles').setInputFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([d, mofcom])) });
+    await board(page).locator('.lcx-notice', { hasText: 'two.json' }).waitFor();
+    assert.match(await board(page).locator('.lcx-notice').textContent(), /替换 1 个[\s\S]*以下 1 项未添加，请改正后重新选择：two\.json：circles\[1\]\.evaluator\.MC-G01\.points: /);
+    assert.equal(await board(page).locator('tbody tr').count(), 4);
+    // A circle with problems in the list itself (a portal's `data`, a list kept from before):
+    // kept as given, and the dashboard says which circle and why instead of a wrong count.
+    await page.evaluate((list) => document.getElementById('lc-district').handle.loadJson(JSON.stringify(list)), [sample.circles[0], sample.circles[1], broken, d]);
+    await board(page).locator('.lc-problems').waitFor();
     assert.match(await board(page).locator('.lc-problems').textContent(), /第 3 个生活圈“丙圈（示例：尚未填报）”：常住人口：数值不合理[\s\S]*circles\[2\]\.population/);
     assert.equal(await board(page).locator('.lc-target').count(), 0);
     // No summary to export while a circle has problems: said, not a broken file.

@@ -168,6 +168,12 @@ enum Command {
         /// commas; reports say it was reported.
         #[arg(long, value_name = "METRIC=VALUE")]
         reported: Vec<String>,
+        /// 用 --format csv 时输出哪张表：目标（每项目标一行）、各圈（每个生活圈一行）、任务（各责任单位缺什么补什么：每个单位、指标、生活圈一行，按“责任单位”筛选即得该单位的清单）
+        /// With --format csv, which table: targets (a row per target), circles (a row per circle)
+        /// or tasks (what the circles lack, a row per responsible unit, indicator and circle: filter
+        /// on the unit for its list).
+        #[arg(long, value_enum, default_value_t = TableArg::Targets)]
+        table: TableArg,
         #[command(flatten)]
         report: ReportArgs,
         #[command(flatten)]
@@ -546,6 +552,17 @@ enum FormatArg {
     /// `="0330303"`, which shows the text as it is; scores stay numbers; text starting with
     /// = + - @ gets a leading ' so it does not run as a formula
     Csv,
+}
+
+/// A district's tables (`district --format csv --table`).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableArg {
+    /// 每项目标一行 a row per target
+    Targets,
+    /// 每个生活圈一行 a row per circle
+    Circles,
+    /// 每个责任单位、指标、生活圈一行 a row per responsible unit, indicator and circle
+    Tasks,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1692,9 +1709,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             as_of,
             communities,
             reported,
+            table,
             report: ReportArgs { lang, format },
             data: DataArgs { network, facilities, origins, data_crs, facilities_crs, origins_crs, exclude_name },
         } => {
+            if table != TableArg::Targets && !matches!(format, FormatArg::Csv) {
+                return Err(Failure::Usage(
+                    "--table 只用于 --format csv（表格）；报告与 JSON 已含全部内容 / --table goes with --format csv; the report and the JSON hold everything".into(),
+                ));
+            }
             data_needs_network(network.as_deref(), &facilities, origins.as_deref())?;
             let std = load_any(&sid)?;
             let crs = DataCrs::of(data_crs, facilities_crs, origins_crs);
@@ -1851,7 +1874,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     for dup in &d.duplicates {
                         tell!("{} / {}", visible(&dup.text(Lang::Zh)), visible(&dup.text(Lang::En)));
                     }
-                    emit(&lifecircle_core::table::district(&d, lang))
+                    emit(&match table {
+                        TableArg::Targets => lifecircle_core::table::district(&d, lang),
+                        TableArg::Circles => lifecircle_core::table::district_circles(&d, lang),
+                        TableArg::Tasks => lifecircle_core::table::district_tasks(&d, lang),
+                    })
                 }
             }
             Ok(())

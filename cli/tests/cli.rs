@@ -2284,3 +2284,41 @@ fn more_households_than_residents_are_said() {
     let out = lifecircle(&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", plain.to_str().expect("p")]);
     assert!(!stderr(&out).contains("户数"), "{}", stderr(&out));
 }
+
+/// The district's other tables: `--table circles` a row per circle, `--table tasks` a row per
+/// responsible unit, indicator and circle; `--table` without `--format csv` is a usage error.
+#[test]
+fn district_writes_its_circles_and_tasks_tables() {
+    let ex = String::from_utf8(lifecircle(&["example"]).stdout).expect("utf8");
+    let a = tmp("tables-a.json", &ex);
+    let a = a.to_str().expect("p");
+    let table = |which: &str| {
+        let out = lifecircle(&[
+            "district",
+            "-s",
+            "longwan-2024",
+            "--as-of",
+            "2025-06-30",
+            "--format",
+            "csv",
+            "--table",
+            which,
+            a,
+        ]);
+        assert!(out.status.success(), "{which}");
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    let circles = table("circles");
+    assert!(circles.starts_with("\u{feff}生活圈,生活圈编号,示例数据,得分,"), "{circles}");
+    assert_eq!(circles.lines().count(), 2);
+    let tasks = table("tasks");
+    assert!(tasks.starts_with("\u{feff}责任单位,优先级,类别,指标编号,"), "{tasks}");
+    // The sample falls short of the supermarket within 15 minutes (LW-L01): a task of commerce's.
+    assert!(
+        tasks.lines().any(|l| l.starts_with("区商务局,4,计分项,LW-L01,") && l.contains(",330303001010-demo,未达到,")),
+        "{tasks}"
+    );
+    let out = lifecircle(&["district", "-s", "longwan-2024", "--table", "tasks", a]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).expect("utf8").contains("--table 只用于 --format csv"));
+}

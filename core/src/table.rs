@@ -639,13 +639,9 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("口径", "Counting"),
             ("口径可信度", "Counting confidence"),
             ("现状（原值，比例为小数）", "Value (exact; fractions as decimals)"),
-            ("评价标准", "Standard"),
-            ("标准版本", "Standard version"),
-            ("评估日期", "As of"),
-            ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
-            ("计算引擎", "Engine"),
         ],
     );
+    c.heads(lang, &PROVENANCE);
     c.end_row();
     let yes_no = |b: bool| if b { lang.pick("是", "yes") } else { lang.pick("否", "no") };
     // The district's own targets first, then those above it (listed, not counted), as the report.
@@ -732,12 +728,170 @@ pub fn district(d: &District, lang: Lang) -> String {
             Some(v) => c.num(v),
             None => c.empty(),
         }
-        c.text(&d.standard);
-        c.text(&d.standard_version);
-        c.date(&d.as_of);
-        c.text(&d.standard_digest);
-        c.text(&format!("{} {}", d.engine.name, d.engine.version));
+        provenance(&mut c, d);
         c.end_row();
+    }
+    c.out
+}
+
+/// The columns that tie each row of a district table to what produced it, as the targets' table
+/// ends its rows.
+const PROVENANCE: [(&str, &str); 5] = [
+    ("评价标准", "Standard"),
+    ("标准版本", "Standard version"),
+    ("评估日期", "As of"),
+    ("标准摘要 (SHA-256)", "Standard digest (SHA-256)"),
+    ("计算引擎", "Engine"),
+];
+
+fn provenance(c: &mut Csv, d: &District) {
+    c.text(&d.standard);
+    c.text(&d.standard_version);
+    c.date(&d.as_of);
+    c.text(&d.standard_digest);
+    c.text(&format!("{} {}", d.engine.name, d.engine.version));
+}
+
+/// The district summary's circles as a table, a row per circle (`lifecircle district --format
+/// csv --table circles`, the dashboard's 导出各圈表): its points and grade, whether it is built
+/// and in which year, its outlets and survey, how many indicators it falls short of or has no
+/// data for, and its input digest (to check against its assessment).
+pub fn district_circles(d: &District, lang: Lang) -> String {
+    let mut c = Csv::new();
+    let heads = [
+        ("生活圈", "Circle"),
+        ("生活圈编号", "Circle id"),
+        ("示例数据", "Sample data"),
+        ("得分", "Points"),
+        ("满分", "Maximum"),
+        ("等级", "Grade"),
+        ("等级分数线暂定", "Grade cut-offs provisional"),
+        ("是否建成", "Built"),
+        ("建成情况", "Standing"),
+        ("建成年份", "Year built"),
+        ("连锁店", "Chain outlets"),
+        ("商业网点", "Commercial outlets"),
+        ("满意人数", "Satisfied"),
+        ("受访人数", "Respondents"),
+        ("样本不足未计入全区满意度", "Too few respondents, not pooled"),
+        ("指标未达到（项）", "Indicators short"),
+        ("指标缺数据（项）", "Indicators without data"),
+        ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
+    ];
+    c.heads(lang, &heads);
+    c.heads(lang, &PROVENANCE);
+    c.end_row();
+    let yes = |b: bool| if b { lang.pick("是", "yes") } else { "" };
+    for x in &d.circles {
+        c.text(&x.name);
+        c.text(&x.id);
+        c.text(yes(x.sample));
+        c.num(x.total);
+        c.num(x.max);
+        match &x.grade {
+            Some(g) => c.text(g.name.get(lang)),
+            None => c.empty(),
+        }
+        c.text(yes(x.grade.is_some() && d.grades_provisional));
+        // Built on the evaluation date (a circle built after it is not there yet).
+        c.text(if x.built && !d.after_date(x) { lang.pick("是", "yes") } else { lang.pick("否", "no") });
+        // (as the report: one built after the evaluation date meets the standard, is not built yet)
+        c.text(&if x.built && d.after_date(x) {
+            lang.pick("达到建成要求", "meets the standard").to_string()
+        } else {
+            x.standing(lang)
+        });
+        match x.built_year {
+            Some(y) => c.num(f64::from(y)),
+            None => c.empty(),
+        }
+        c.num(f64::from(x.chain_outlets));
+        c.num(f64::from(x.commercial_outlets));
+        match (x.satisfied, x.respondents) {
+            (Some(s), Some(r)) => {
+                c.num(f64::from(s));
+                c.num(f64::from(r));
+            }
+            _ => {
+                c.empty();
+                c.empty();
+            }
+        }
+        c.text(yes(x.survey_left_out));
+        c.num(f64::from(x.gaps_short));
+        c.num(f64::from(x.gaps_no_data));
+        c.text(&x.input_digest);
+        provenance(&mut c, d);
+        c.end_row();
+    }
+    c.out
+}
+
+/// What the district's circles lack as a table for the responsible units (`lifecircle district
+/// --format csv --table tasks`, the dashboard's 导出任务清单): a row per lead unit, indicator and
+/// circle, so that a spreadsheet's filter on 责任单位 gives a unit its list and a pivot table
+/// counts it ([`District::units`]; every circle named, where the report names ten).
+pub fn district_tasks(d: &District, lang: Lang) -> String {
+    let mut c = Csv::new();
+    let heads = [
+        ("责任单位", "Responsible unit"),
+        ("优先级", "Priority"),
+        ("类别", "Kind"),
+        ("指标编号", "Indicator id"),
+        ("指标", "Indicator"),
+        ("要求可信度", "Requirement confidence"),
+        ("生活圈", "Circle"),
+        ("生活圈编号", "Circle id"),
+        ("情况", "Status"),
+        ("做法", "What to do"),
+        ("全部责任单位（*为牵头）", "All responsible units (* leads)"),
+    ];
+    c.heads(lang, &heads);
+    c.heads(lang, &PROVENANCE);
+    c.end_row();
+    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|x| (x.id.as_str(), x.name.as_str())).collect();
+    crate::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    for (unit, list) in d.units() {
+        for g in list.iter().filter_map(|&i| d.gaps.get(i)) {
+            let rows = g.short.iter().map(|id| (id, true)).chain(g.no_data.iter().map(|id| (id, false)));
+            for (id, short) in rows {
+                c.text(&g.unit_name(unit, lang));
+                c.num(f64::from(g.priority));
+                c.text(match (lang, g.priority) {
+                    (Lang::Zh, 1) => "否决项",
+                    (Lang::Zh, 2) => "门槛",
+                    (Lang::Zh, 3) => "必备项",
+                    (Lang::Zh, _) => "计分项",
+                    (Lang::En, 1) => "veto",
+                    (Lang::En, 2) => "gate",
+                    (Lang::En, 3) => "mandatory",
+                    (Lang::En, _) => "scored",
+                });
+                c.text(&g.indicator);
+                c.text(g.name.get(lang));
+                c.text(match g.confidence {
+                    Confidence::Verified => lang.pick("已核实", "verified"),
+                    Confidence::Provisional => lang.pick("暂定", "provisional"),
+                });
+                c.text(by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or("", |i| by_id[i].1));
+                c.text(id);
+                if short {
+                    c.text(lang.pick("未达到", "short"));
+                    c.text(g.action.get(lang));
+                } else {
+                    c.text(lang.pick("缺数据", "no data"));
+                    c.text(lang.pick("先补充数据，再评", "provide the data first"));
+                }
+                let all = if lang == Lang::En && g.responsible_en.len() == g.responsible.len() {
+                    &g.responsible_en
+                } else {
+                    &g.responsible
+                };
+                c.text(&all.join(lang.pick("、", "; ")));
+                provenance(&mut c, d);
+                c.end_row();
+            }
+        }
     }
     c.out
 }

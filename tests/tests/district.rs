@@ -684,3 +684,40 @@ fn the_district_gaps_name_the_circles_and_the_units_that_lead() {
     assert!(part.contains("【必备项】“一菜”：菜市场或生鲜超市（菜店） [LW-B04]\n     未达到（2 个）：乙圈（示例：缺超市、菜市场与生鲜店） [b]、丙圈（示例：尚未填报） [c]\n     做法："), "{part}");
     assert!(part.contains("[LW-V01] · 要求暂定\n     缺数据（1 个）：丙圈（示例：尚未填报） [c]\n"), "{part}");
 }
+
+/// The circles' table and the units' task table (`--format csv --table circles|tasks`): B's
+/// row has its outlets (9 chain of 21), its survey (80 of 100) and its 13 items short; the task
+/// table has one row per lead unit, indicator and circle: “一菜” (LW-B04, led by commerce and by
+/// the construction bureau) is short in B and C, so two rows under each; the veto has one row,
+/// under market regulation only, for C, which has no data for it.
+#[test]
+fn the_district_tables_of_circles_and_tasks() {
+    use lifecircle_core::standard::Lang;
+    let d = summary(Some(COMMUNITIES));
+    let rows = |csv: &str| -> Vec<Vec<String>> {
+        csv.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_string).collect()).collect()
+    };
+    let circles = rows(&lifecircle_core::table::district_circles(&d, Lang::Zh));
+    let col = |name: &str| circles[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}"));
+    let b = circles.iter().find(|r| r[1] == "b").expect("B's row");
+    assert_eq!(
+        [&b[col("连锁店")], &b[col("商业网点")], &b[col("满意人数")], &b[col("受访人数")], &b[col("指标未达到（项）")]],
+        ["9", "21", "80", "100", "13"]
+    );
+    assert_eq!(b[col("是否建成")], "是");
+    assert_eq!(circles.len(), 4, "a head and a row per circle");
+
+    let tasks = rows(&lifecircle_core::table::district_tasks(&d, Lang::Zh));
+    let of = |unit: &str, id: &str| -> Vec<(String, String)> {
+        tasks.iter().filter(|r| r[0] == unit && r[3] == id).map(|r| (r[7].clone(), r[8].clone())).collect()
+    };
+    let short = |ids: &[&str]| ids.iter().map(|i| (i.to_string(), "未达到".to_string())).collect::<Vec<_>>();
+    assert_eq!(of("区商务局", "LW-B04"), short(&["b", "c"]));
+    assert_eq!(of("新区建设局〈区住建局〉", "LW-B04"), short(&["b", "c"]));
+    assert_eq!(of("区市场监管局", "LW-V01"), [("c".to_string(), "缺数据".to_string())]);
+    assert!(of("区商务局", "LW-V01").is_empty(), "not a lead on the veto");
+    // Every row is a circle short of (or without data for) an item its unit leads on.
+    let expected: usize =
+        d.units().iter().flat_map(|(_, list)| list).map(|&i| d.gaps[i].short.len() + d.gaps[i].no_data.len()).sum();
+    assert_eq!(tasks.len() - 1, expected);
+}

@@ -103,17 +103,19 @@ async function main() {
   else if (kept) status('本机保存的全区生活圈列表无法读取：请点“恢复示例列表”。', 'The district list saved in this browser cannot be read: press “Restore the sample list”.');
   // The evaluation date (统计截止日): the half-year or year-end snapshot a city asks for; empty:
   // today. Kept as the other choices are.
+  // (a date input's value, or one kept: `YYYY-MM-DD`, else none)
+  const dateOf = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   const setAsOf = (date) => {
     $('as-of').value = date;
     if (date) el.setAttribute('as-of', date); else el.removeAttribute('as-of');
   };
   $('as-of').addEventListener('change', (e) => {
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : '';
+    const date = dateOf(e.target.value);
     setAsOf(date);
     remember('as-of', date);
   });
-  const asOf = recall('as-of');
-  if (typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) setAsOf(asOf);
+  const asOf = dateOf(recall('as-of'));
+  if (asOf) setAsOf(asOf);
   $('reset').addEventListener('click', () => {
     // The district's own list (files added, circles removed, values typed) goes: asked first.
     const ask = state.lang === 'en'

@@ -264,9 +264,12 @@ const TEXT = {
   failed: ['组件无法加载：', 'The widget could not load: '],
   addCircles: ['添加生活圈（JSON 文件，可多选）', 'Add circles (JSON files, several at once)'],
   circlesAdded: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）{replacedZh}。', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it){replacedEn}.'],
+  circlesPartly: ['新增 {added} 个生活圈，替换 {replaced} 个（编号相同者以新文件为准）{replacedZh}。以下 {refused} 项未添加，请改正后重新选择：{zh}', 'Added {added} {circles} and replaced {replaced} (a file with a listed circle id replaces it){replacedEn}. {refused} not added; correct them and choose again: {en}'],
   districtHint: ['文件只在本机浏览器中读取。', 'Files are read in this browser only.'],
   exportSummary: ['导出汇总（JSON）', 'Export the summary (JSON)'],
   exportTable: ['导出目标表（CSV，Excel 可打开）', 'Export the targets (CSV, for Excel)'],
+  exportCirclesTable: ['导出各圈表（CSV）', 'Export the circles (CSV)'],
+  exportTasks: ['导出各单位任务清单（CSV）', 'Export the units\' tasks (CSV)'],
   exportCircles: ['导出生活圈（JSON）', 'Export the circles (JSON)'],
   noSummary: ['有生活圈的数据有误，暂无汇总可导出。', 'Some circles have problems: there is no summary to export yet.'],
   noCircles: ['还没有生活圈，暂无汇总可导出：请先用“添加生活圈”选择 JSON 文件。', 'No circles yet: there is no summary to export; add circles first.'],
@@ -501,7 +504,7 @@ class LifecircleElement extends HTMLElement {
   // Whether the widget holds something the user entered (the form overrides it).
   _entered() { return false; }
 
-  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson; the form's importFacilities; the district's summaryJson, summaryCsv, setReported, setCommunities, removeAt); null until `ready`. */
+  /** The mounted wasm handle (setLang, setElder, setAsOf, setLayout, loadJson, toJson; the form's importFacilities; the district's summaryJson, summaryCsv, checkCircle, setReported, setCommunities, removeAt, undoRemove); null until `ready`. */
   get handle() { return this._handle; }
 
   /** Resolves (to the element) when the latest mount has finished: the standard is loaded and `handle` is set, or the failure is shown. */
@@ -1291,8 +1294,11 @@ class DistrictElement extends LifecircleElement {
     const summary = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-summary', on: { click: () => this._exportSummary('json') } }), 'exportSummary');
     // The same as a table, a row per target: what `lifecircle district --format csv --lang` writes.
     const table = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-table', on: { click: () => this._exportSummary('csv') } }), 'exportTable');
+    // A row per circle, and each unit's tasks (a row per unit, indicator and circle): `--table circles|tasks`.
+    const circlesTable = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-circles-table', on: { click: () => this._exportSummary('circles') } }), 'exportCirclesTable');
+    const tasksTable = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-tasks', on: { click: () => this._exportSummary('tasks') } }), 'exportTasks');
     const circles = this._label(h('button', { type: 'button', class: 'lc-quiet lcx-export-circles', on: { click: () => this._handle && download(this.shadowRoot, 'circles.json', this._handle.toJson()) } }), 'exportCircles');
-    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, table, circles, hint);
+    this._bar = h('div', { class: 'lc-root lcx-bar', role: 'toolbar' }, h('label', { class: 'lcx-file' }, text, file), summary, table, circlesTable, tasksTable, circles, hint);
     this._bar.hidden = true; // until mounted
     this.shadowRoot.insertBefore(this._bar, this._slot);
     // The widget's "remove" buttons carry `data-remove` (their circle's place in the list).
@@ -1449,14 +1455,15 @@ class DistrictElement extends LifecircleElement {
     this._bar.setAttribute('aria-label', langOf(this) === 'en' ? 'Data' : '数据');
   }
 
-  /** Downloads the summary as `district-<date>.json`, or as `district-<date>.csv` (`kind` `csv`). */
+  /** Downloads the summary as `district-<date>.json`, or as a table: `district-<date>.csv` (`kind` `csv`, the targets), `district-circles-<date>.csv` (`circles`), `district-tasks-<date>.csv` (`tasks`). */
   _exportSummary(kind) {
     if (!this._handle) return;
     let json;
     let text;
+    const table = { csv: 'targets', circles: 'circles', tasks: 'tasks' }[kind];
     try {
       json = this._handle.summaryJson();
-      text = kind === 'csv' ? this._handle.summaryCsv() : json;
+      text = table ? this._handle.summaryCsv(table) : json;
     } catch (e) {
       // Only circles with problems mean "nothing to export yet"; anything else is a fault to see.
       if (e && (e.code === 'circle' || e.code === 'empty')) {
@@ -1468,69 +1475,84 @@ class DistrictElement extends LifecircleElement {
       throw e;
     }
     const asOf = (JSON.parse(json).as_of || 'summary');
-    if (kind === 'csv') download(this.shadowRoot, `district-${asOf}.csv`, text, 'text/csv;charset=utf-8');
+    if (table) download(this.shadowRoot, `district-${table === 'targets' ? '' : `${table}-`}${asOf}.csv`, text, 'text/csv;charset=utf-8');
     else download(this.shadowRoot, `district-${asOf}.json`, text);
   }
 
+  // Adds the circles of the files chosen. Each circle is checked first, as the summary would
+  // score it: one that would not be summarised (a circle of another standard, a value out of
+  // range), a file that is not JSON, a score result or an id given twice among the files is not
+  // added and is said with its file and why; the others are added (a district's eleven files
+  // with one bad among them were all refused, or the one broke the whole board).
   async _addCircles(input) {
     const files = [...(input.files || [])];
     if (!files.length || !this._handle) return;
     const list = JSON.parse(this._handle.toJson());
-    const from = list.map(() => null); // the file each circle came from, to name it in a problem
-    const at = list.map(() => null); // and its place in that file, when the file holds a list
     let added = 0;
     const replacedNames = []; // which circles a file replaced: said, not done silently
+    const refused = []; // { zh, en } for each file or circle not added
+    const no = (zh, en) => refused.push({ zh, en });
+    const read = []; // { file, place (in a file holding a list, else null), c }
+    for (const f of files) {
+      let text;
+      try { text = await textOf(f); } catch (e) { no(`${f.name}：无法读取：${e.message}`, `${f.name}: cannot be read: ${e.message}`); continue; }
+      let v;
+      try { v = JSON.parse(text); } catch (e) { no(...jsonError(f.name, text, e).split(' / ')); continue; }
+      for (const [k, c] of (Array.isArray(v) ? v : [v]).entries()) read.push({ file: f.name, place: Array.isArray(v) ? k : null, c });
+    }
     // A file replaces a circle already listed under its id (a newer version of it); the same id
-    // twice among the files chosen now cannot say which one is meant: refused, naming both.
-    const chosen = new Map();
-    try {
-      for (const f of files) {
-        let v;
-        const text = await textOf(f);
-        try { v = JSON.parse(text); } catch (e) { throw new Error(jsonError(f.name, text, e)); }
-        for (const [k, c] of (Array.isArray(v) ? v : [v]).entries()) {
-          // A score result (`lifecircle score`'s output, an assessment) is not a circle's data.
-          if (c && typeof c === 'object' && 'engine' in c && c.circle && typeof c.circle === 'object') {
-            throw new Error(`${f.name}：这是评分结果，不是生活圈数据：请选择生活圈数据文件（评估表单“导出”保存的 JSON，或评分时输入的文件） / this is a score result, not a circle's data: choose the circle's data file (the form's export, or the file that was scored)`);
-          }
-          const place = Array.isArray(v) ? k : null;
-          const id = c && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : null;
-          if (id !== null && chosen.has(id)) {
-            throw new Error(`${f.name}：生活圈编号“${id}”在所选文件中出现两次（另见 ${chosen.get(id)}），无法确定以哪个为准，请只保留一个 / circle id "${id}" is given twice in the files chosen (also in ${chosen.get(id)}): keep one`);
-          }
-          if (id !== null) chosen.set(id, f.name);
-          // A circle without an id is never taken for another (the core then names the problem).
-          const i = id !== null ? list.findIndex((x) => x.id === id) : -1;
-          if (i >= 0) {
-            const was = list[i] && typeof list[i].name === 'string' ? list[i].name : '';
-            replacedNames.push({ was, id, file: f.name });
-            list[i] = c; from[i] = f.name; at[i] = place;
-          } else { list.push(c); from.push(f.name); at.push(place); added += 1; }
-        }
+    // twice among the files chosen now cannot say which one is meant: neither is added.
+    const idOf = (c) => (c && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : null);
+    for (const r of read) {
+      const where = r.place !== null ? `${r.file}：circles[${r.place}]` : r.file;
+      const whereEn = r.place !== null ? `${r.file}: circles[${r.place}]` : r.file;
+      const c = r.c;
+      // A score result (`lifecircle score`'s output, an assessment) is not a circle's data.
+      if (c && typeof c === 'object' && 'engine' in c && c.circle && typeof c.circle === 'object') {
+        no(`${where}：这是评分结果，不是生活圈数据：请选择生活圈数据文件（评估表单“导出”保存的 JSON，或评分时输入的文件）`, `${whereEn}: this is a score result, not a circle's data: choose the circle's data file (the form's export, or the file that was scored)`);
+        continue;
       }
-      const json = JSON.stringify(list);
+      const id = idOf(c);
+      const other = read.find((x) => x !== r && id !== null && idOf(x.c) === id);
+      if (other) {
+        no(`${where}：生活圈编号“${id}”在所选文件中出现两次（另见 ${other.file}），无法确定以哪个为准，请只保留一个`, `${whereEn}: circle id "${id}" is given twice in the files chosen (also in ${other.file}): keep one`);
+        continue;
+      }
       try {
-        this._handle.loadJson(json);
+        this._handle.checkCircle(JSON.stringify(c));
       } catch (e) {
-        // Each problem names the file its circle came from, and the circle's place in it (the
-        // line and column are the list's this element rebuilt from all the circles, not the
-        // file's: left out).
-        const named = (list, colon) => list.map((p) => {
-          const m = /^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )?circles\[(\d+)\]\.?/.exec(p);
-          if (!m) return p;
-          const rest = p.slice(m[0].length);
-          const k = +m[1];
-          const where = at[k] !== null ? `circles[${at[k]}]${rest && !/^[:：\s]/.test(rest) ? '.' : ''}` : '';
-          return from[k] ? `${from[k]}${colon}${where}${rest}` : `circles[${k}]${m[0].endsWith('.') ? '.' : ''}${rest}`;
-        });
-        if (Array.isArray(e.problems)) e.problems = named(e.problems, '：');
-        if (Array.isArray(e.problemsEn)) e.problemsEn = named(e.problemsEn, ': ');
-        throw e;
+        if (e?.code !== 'circle') throw e;
+        // Its own fields (the line and column are of the text this element wrote, not the file's: left out).
+        const at = (p) => p.replace(/^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )/, '');
+        const sep = (p, colon) => (r.place !== null && p && !/^[:：\s]/.test(p) ? `.${p}` : `${colon}${p}`);
+        const zh = (e.problems || []).map(at);
+        const en = (e.problemsEn || e.problems || []).map(at);
+        no(zh.map((p) => `${where}${sep(p, '：')}`).join('；'), en.map((p) => `${whereEn}${sep(p, ': ')}`).join('; '));
+        continue;
       }
-      const replacedZh = replacedNames.length ? `：${replacedNames.map((r) => `${r.was} [${r.id}]（${r.file}）`).join('、')}` : '';
-      const replacedEn = replacedNames.length ? `: ${replacedNames.map((r) => `${r.was} [${r.id}] (${r.file})`).join('; ')}` : '';
-      this._sayKey('circlesAdded', { added, replaced: replacedNames.length, circles: added === 1 ? 'circle' : 'circles', replacedZh, replacedEn });
-      this._sendInput();
+      // A circle without an id is never taken for another (the check names that problem).
+      const i = id !== null ? list.findIndex((x) => x.id === id) : -1;
+      if (i >= 0) {
+        const was = list[i] && typeof list[i].name === 'string' ? list[i].name : '';
+        replacedNames.push({ was, id, file: r.file });
+        list[i] = c;
+      } else { list.push(c); added += 1; }
+    }
+    try {
+      if (added || replacedNames.length) this._handle.loadJson(JSON.stringify(list));
+      if (!added && !replacedNames.length) {
+        this._sayKey('importFailed', { zh: refused.map((x) => x.zh).join('；'), en: refused.map((x) => x.en).join('; ') }, true);
+      } else {
+        const replacedZh = replacedNames.length ? `：${replacedNames.map((r) => `${r.was} [${r.id}]（${r.file}）`).join('、')}` : '';
+        const replacedEn = replacedNames.length ? `: ${replacedNames.map((r) => `${r.was} [${r.id}] (${r.file})`).join('; ')}` : '';
+        const vars = { added, replaced: replacedNames.length, circles: added === 1 ? 'circle' : 'circles', replacedZh, replacedEn };
+        if (refused.length) {
+          this._sayKey('circlesPartly', { ...vars, refused: refused.length, zh: refused.map((x) => x.zh).join('；'), en: refused.map((x) => x.en).join('; ') }, true);
+        } else {
+          this._sayKey('circlesAdded', vars);
+        }
+        this._sendInput();
+      }
     } catch (e) {
       this._sayKey('importFailed', failure(e), true);
     }

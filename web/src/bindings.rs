@@ -486,12 +486,36 @@ impl Widget {
         self.summary(SummaryFormat::Json, "summaryJson")
     }
 
-    /// The district dashboard's summary as a CSV table in the widget's language (a row per
-    /// target; UTF-8 with a byte order mark, for Excel or WPS), byte for byte what `lifecircle
-    /// district --format csv --lang zh|en` writes. Throws as `summaryJson`.
+    /// The district dashboard's summary as a CSV table in the widget's language (UTF-8 with a
+    /// byte order mark, for Excel or WPS), byte for byte what `lifecircle district --format csv
+    /// --lang zh|en --table <table>` writes: `table` `"targets"` (the default, a row per target),
+    /// `"circles"` (a row per circle) or `"tasks"` (a row per responsible unit, indicator and
+    /// circle). Throws as `summaryJson`, and `bad_argument` for another table.
     #[wasm_bindgen(js_name = summaryCsv)]
-    pub fn summary_csv(&self) -> Result<String, JsValue> {
-        self.summary(SummaryFormat::Csv, "summaryCsv")
+    pub fn summary_csv(&self, table: Option<String>) -> Result<String, JsValue> {
+        let format = match table.as_deref() {
+            None | Some("targets") => SummaryFormat::Csv,
+            Some("circles") => SummaryFormat::CirclesCsv,
+            Some("tasks") => SummaryFormat::TasksCsv,
+            Some(other) => {
+                return Err(bad(format!(
+                    "summaryCsv 的表只能是 \"targets\"、\"circles\" 或 \"tasks\"，不能是 {other:?} / the table must be \"targets\", \"circles\" or \"tasks\", not {other:?}"
+                )));
+            }
+        };
+        self.summary(format, "summaryCsv")
+    }
+
+    /// The district dashboard: checks one circle (its JSON) before it is added: read and scored
+    /// under the board's standard and date as the summary would, not added. Throws as `loadJson`
+    /// (`code: "circle"`, with `problems`, fields as in the circle) when it would not be
+    /// summarised, `code: "bad_argument"` on the other widgets.
+    #[wasm_bindgen(js_name = checkCircle)]
+    pub fn check_circle(&self, text: &str) -> Result<(), JsValue> {
+        match self.inner.check_circle(text) {
+            Some(r) => r.map_err(|e| circle_error(&e)),
+            None => Err(bad("checkCircle 只适用于全区进度组件 / checkCircle is the district dashboard's")),
+        }
     }
 
     /// The district dashboard: removes the circle at place `i` of its list; the name of the

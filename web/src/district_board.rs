@@ -49,7 +49,7 @@ pub fn DistrictBoard(
                 let l = lang.get();
                 standard.with(|st| {
                     summary.with(|s| match s {
-                        Ok(d) => view! { {board(d, st, l)} {circles_part(d, l, removable)} {above(d, st, l)} }.into_any(),
+                        Ok(d) => view! { {board(d, st, l)} {circles_part(d, l, removable)} {tasks(d, l)} {above(d, st, l)} }.into_any(),
                         Err(e) => circles.with(|cs| refused(e, st, cs, l, removable)).into_any(),
                     })
                 })
@@ -201,6 +201,83 @@ fn circles_part(d: &District, l: Lang, removable: bool) -> impl IntoView + use<>
             circles_table(d, l, removable).into_any()
         }}
     }
+}
+
+/// What the circles lack, in each lead unit's own list (各责任单位任务清单, as the CLI's report
+/// gives it): a unit to a fold, each item with the circles short of it and those without data.
+fn tasks(d: &District, l: Lang) -> Option<impl IntoView + use<>> {
+    if d.circles.is_empty() {
+        return None;
+    }
+    // Names by id, found by a binary search (thousands of circles, each named many times).
+    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    lifecircle_core::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    let names = |ids: &[String]| {
+        lifecircle_core::district::DistrictGap::some_named(ids, l, |id| {
+            by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or(id, |i| by_id[i].1).to_string()
+        })
+    };
+    let units = d.units().into_iter().map(|(unit, list)| {
+        let name = list.first().and_then(|&i| d.gaps.get(i)).map(|g| g.unit_name(unit, l)).unwrap_or_default();
+        // How many of its items some circle falls short of, and how many want data only.
+        let short = list.iter().filter(|&&i| d.gaps.get(i).is_some_and(|g| !g.short.is_empty())).count();
+        let count = match l {
+            Lang::Zh => format!("{} 项（{short} 项未达到，{} 项仅缺数据）", list.len(), list.len() - short),
+            Lang::En => format!(
+                "{} {} ({short} short, {} no data only)",
+                list.len(),
+                if list.len() == 1 { "item" } else { "items" },
+                list.len() - short
+            ),
+        };
+        let items = list
+            .iter()
+            .filter_map(|&i| d.gaps.get(i))
+            .map(|g| {
+                let whose = [(&g.short, tr(l, "未达到", "Short")), (&g.no_data, tr(l, "缺数据", "No data"))]
+                    .into_iter()
+                    .filter(|(ids, _)| !ids.is_empty())
+                    .map(|(ids, what)| {
+                        let line = match l {
+                            Lang::Zh => format!("{what}（{} 个）：{}", ids.len(), names(ids)),
+                            Lang::En => format!("{what} ({}): {}", ids.len(), names(ids)),
+                        };
+                        view! { <p>{line}</p> }
+                    })
+                    .collect_view();
+                view! {
+                    <li>
+                        <span class="lc-badge">{crate::model::priority_word(l, g.priority)}</span> " "
+                        <strong>{g.name.get(l).to_string()}</strong> " " <code>{g.indicator.clone()}</code> " "
+                        {crate::score_card::provisional_badge(l, g.confidence, lifecircle_core::standard::Confidence::Verified)}
+                        {whose}
+                        {(!g.short.is_empty()).then(|| view! { <p class="lc-muted">{tr(l, "做法：", "What to do: ")}{g.action.get(l).to_string()}</p> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="lc-unit">
+                <summary>{name} " " <span class="lc-muted">{count}</span></summary>
+                <ol>{items}</ol>
+            </details>
+        }
+    });
+    Some(view! {
+        <h3>{tr(l, "缺什么补什么：各责任单位任务清单", "What the circles lack, by responsible unit")}</h3>
+        {if d.gaps.is_empty() {
+            view! { <p>{tr(l, "无：各生活圈全部指标已达标。", "None: every circle meets every indicator.")}</p> }.into_any()
+        } else {
+            view! {
+                <p class="lc-note">{tr(l,
+                    "按标准所列牵头单位（未标牵头的由所列各单位共同负责）归集，点开单位看其任务；每个生活圈的详细整改清单见其评分结果。",
+                    "Grouped by the lead units the standard names (where it marks none, by every unit it lists): open a unit for its tasks. Each circle's own gap list, with details, is in its assessment.")}</p>
+                <div class="lc-units">{units.collect_view()}</div>
+                // What the marks mean, unless the note at the top says it already.
+                {d.provisional_note(l).is_none().then(|| crate::score_card::provisional_footnote(l, d.gaps.iter().map(|g| (g.confidence, lifecircle_core::standard::Confidence::Verified))))}
+            }.into_any()
+        }}
+    })
 }
 
 /// The standard's targets above the district, for reference (not counted from its circles).
@@ -442,6 +519,7 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                     <td data-label=tr(l, "是否建成：", "Built: ")>{if c.built { format!("✓ {}", c.standing(l)) } else { c.standing(l) }}{year}</td>
                     <td class="lc-num" data-label=tr(l, "连锁店 / 商业网点：", "Chain / commercial outlets: ")>{share(c.chain_outlets, c.commercial_outlets)}</td>
                     <td class="lc-num" data-label=tr(l, "满意 / 受访：", "Satisfied / respondents: ")>{survey}</td>
+                    <td class="lc-num" data-label=tr(l, "指标未达到 / 缺数据（项）：", "Indicators short / no data: ")>{format!("{} / {}", c.gaps_short, c.gaps_no_data)}</td>
                     {remove}
                 </tr>
             }
@@ -459,6 +537,7 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                         <th scope="col">{tr(l, "是否建成", "Built")}</th>
                         <th scope="col">{tr(l, "连锁店 / 商业网点", "Chain / commercial outlets")}</th>
                         <th scope="col">{tr(l, "满意 / 受访", "Satisfied / respondents")}</th>
+                        <th scope="col">{tr(l, "指标未达到 / 缺数据（项）", "Indicators short / no data")}</th>
                         {removable.then(|| view! { <th scope="col" class="lc-act">{tr(l, "操作", "Action")}</th> })}
                     </tr>
                 </thead>

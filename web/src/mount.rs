@@ -168,6 +168,19 @@ impl Seen {
         self.read = fresh;
         read
     }
+
+    /// Keeps what was read of `c` on `date` (a circle checked before it is added), so that the
+    /// next [`Self::read`] of a list holding it does not score it again.
+    pub(crate) fn remember(&mut self, c: &Circle, date: Date, r: Read) {
+        if self.on != Some(date) {
+            self.read.clear();
+            self.on = Some(date);
+        }
+        let key = serde_json::to_string(c).unwrap_or_default();
+        if let Err(at) = self.read.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            self.read.insert(at, (key, r));
+        }
+    }
 }
 
 /// Takes text the user typed, or says why not (Chinese first).
@@ -179,6 +192,9 @@ struct ListIo {
     save: Box<dyn Fn() -> String>,
     /// The summary (the district's) as JSON or as a CSV table, or why there is none.
     summary: Box<dyn Fn(SummaryFormat) -> Result<String, InputError>>,
+    /// Reads one circle's JSON and scores it, as the summary would, without adding it: its
+    /// problems, if any (a file added must not refuse the whole board).
+    check: LoadList,
     /// Removes the item at a place in the list; the name of what was removed, `None` past the end.
     remove: Box<dyn Fn(usize) -> Option<String>>,
     /// Puts the item removed last back at its place; its name, `None` when there is none to
@@ -197,7 +213,12 @@ struct ListIo {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SummaryFormat {
     Json,
+    /// A row per target (`--table targets`).
     Csv,
+    /// A row per circle (`--table circles`).
+    CirclesCsv,
+    /// A row per responsible unit, indicator and circle (`--table tasks`).
+    TasksCsv,
 }
 
 /// A mounted widget. Dropping it unmounts the widget.
@@ -258,6 +279,17 @@ impl Mounted {
     /// Why the circles are not summarised (fields `circles[i]…`).
     pub fn summary(&self, format: SummaryFormat) -> Option<Result<String, InputError>> {
         self.list.as_ref().map(|io| (io.summary)(format))
+    }
+
+    /// The district dashboard: whether the circle in `text` (one circle's JSON) would be
+    /// summarised: read and scored under the board's standard and date, as the summary does
+    /// ([`lifecircle_core::district::scored`]), not added. `None` for the other widgets.
+    ///
+    /// # Errors
+    /// JSON that is not a circle, or why the circle does not score (implausible values
+    /// included), with fields as in the circle (`population`).
+    pub fn check_circle(&self, text: &str) -> Option<Result<(), InputError>> {
+        self.list.as_ref().map(|io| (io.check)(text))
     }
 
     /// The district dashboard: removes the circle at place `i` of its list (a file added by
@@ -669,6 +701,14 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                 removed.set_value(None);
                 Ok(())
             }),
+            check: Box::new(move |text| {
+                let c = Circle::from_json(text)?;
+                let date = as_of.get_untracked();
+                let r = standard.with_untracked(|st| lifecircle_core::district::scored(st, &c, date));
+                let out = r.as_ref().map(|_| ()).map_err(Clone::clone);
+                seen.update_value(|seen| seen.remember(&c, date, r));
+                out
+            }),
             save: Box::new(list_json),
             // As the CLI prints it: pretty JSON (written compact, then indented the same way)
             // and a newline, or the CSV table in the widget's language.
@@ -684,6 +724,12 @@ pub fn mount_district(el: web_sys::HtmlElement, options: MountOptions) -> Result
                         Ok(format!("{}\n", crate::model::indent_json(&serde_json::to_string(d).unwrap_or_default())))
                     }
                     (Ok(d), SummaryFormat::Csv) => Ok(lifecircle_core::table::district(d, lang.get_untracked())),
+                    (Ok(d), SummaryFormat::CirclesCsv) => {
+                        Ok(lifecircle_core::table::district_circles(d, lang.get_untracked()))
+                    }
+                    (Ok(d), SummaryFormat::TasksCsv) => {
+                        Ok(lifecircle_core::table::district_tasks(d, lang.get_untracked()))
+                    }
                     (Err(e), _) => Err(e.clone()),
                 })
             }),

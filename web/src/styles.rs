@@ -296,6 +296,10 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-goal{stroke:var(--_ink);stroke-width:1.2;vector-effect:non-scaling-stroke}
 .lc-district .lc-t-val{font-variant-numeric:tabular-nums}
 .lc-district .lc-t-src,.lc-district .lc-t-how{margin:.2em 0;font-size:.92em;color:var(--_muted)}
+.lc-district .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .8em;margin:.4em 0;overflow-wrap:anywhere}
+.lc-district .lc-unit summary{cursor:pointer;font-weight:700;padding:.2em 0}
+.lc-district .lc-unit ol{margin:.3em 0 .5em;padding-inline-start:1.6em}.lc-district .lc-unit li{margin:.5em 0}
+.lc-district .lc-unit li p{margin:.15em 0}
 .lc-district .lc-table-wrap{overflow-x:auto;width:0;min-width:100%}
 .lc-district table{border-collapse:collapse;width:100%;min-width:760px}
 .lc-district tbody th{min-width:10em}.lc-district td{min-width:5.5em}
