@@ -252,8 +252,8 @@ async fn an_empty_dashboard_shows_the_targets_and_how_to_add_circles() {
 }
 
 /// 1,000 circles of one name (the review's 38 KB file): one warning naming ten and counting
-/// them all, a page of about a dozen elements a circle, and an exported summary of a few hundred
-/// KB (48 MB before).
+/// them all, a page of about a dozen elements a circle, and an exported summary of about a
+/// megabyte (48 MB before).
 #[wasm_bindgen_test]
 async fn a_thousand_circles_of_one_name_keep_the_dashboard_small() {
     let cs: Vec<Circle> =
@@ -273,8 +273,10 @@ async fn a_thousand_circles_of_one_name_keep_the_dashboard_small() {
     // Bounded: the elements a thousand table rows need, not half a million warnings.
     let elements = count(&el, "*");
     assert!(elements < 15_000, "{elements} elements");
+    // (linear: each circle once a line, and once under each of the 39 items it lacks in `gaps`,
+    // about 1 MB; the pairs were 48 MB)
     let json = m.summary(SummaryFormat::Json).unwrap().unwrap();
-    assert!(json.len() < 1_000_000, "{} bytes", json.len());
+    assert!(json.len() < 2_000_000, "{} bytes", json.len());
     // Responsive: a removal redraws it in well under the 32 s the pairs took.
     m.load_json(&serde_json::to_string(&cs[1..]).unwrap()).unwrap();
     settle().await;
