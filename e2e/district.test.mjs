@@ -682,6 +682,10 @@ test('district page printed on A4: the circles table is whole (no column cut off
     assert.ok(scroll <= client + 1, `the table is ${scroll} px wide in a ${client} px page: cut off on paper`);
     assert.equal(await board(page).locator('.lc-remove').first().isVisible(), false, 'no remove buttons on paper');
     assert.equal(await board(page).locator('.lc-t-report .lc-muted').first().isVisible(), false, 'no typing hints on paper');
+    // A box nothing was reported in is not printed (an empty 区里填报 read as a form left blank);
+    // one holding a value is (the district's number of communities).
+    assert.equal(await board(page).locator('[data-report]').first().isVisible(), false, 'no empty box on paper');
+    assert.equal(await board(page).locator('[data-communities]').isVisible(), true, 'a box with its value on paper');
     assert.match(await board(page).locator('.lc-stamp').textContent(), /标准摘要 [0-9a-f]{12}…/);
     assert.match(await board(page).locator('tbody tr').first().textContent(), /输入摘要 [0-9a-f]{12}…/);
     await page.screenshot({ path: join(art, 'district-print-a4.png'), fullPage: true });

@@ -75,7 +75,13 @@ fn role_word(l: &L, r: Role) -> &'static str {
 }
 
 fn priority_word(l: &L, p: u8) -> &'static str {
-    match (l.lang, p) {
+    priority_name(l.lang, p)
+}
+
+/// A gap's priority in words (1 veto, 2 gate, 3 mandatory, 4 scored), as the reports and
+/// tables say it.
+pub(crate) fn priority_name(lang: Lang, p: u8) -> &'static str {
+    match (lang, p) {
         (Lang::Zh, 1) => "否决项",
         (Lang::Zh, 2) => "门槛",
         (Lang::Zh, 3) => "必备项",
@@ -491,6 +497,8 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         }
     };
     head(&mut o, l.t("各生活圈", "Circles"));
+    // A count of circles built by a year holds circles without a year built.
+    let undated_counted = d.targets.iter().any(|t| t.undated.is_some());
     for c in &d.circles {
         let grade = match &c.grade {
             // The grade's cut-offs designed: marked where the grade is read.
@@ -506,7 +514,12 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
                 (Lang::Zh, true) => format!("；建成年份：{y}（晚于评估日期，不计入任何目标）"),
                 (Lang::En, true) => format!("; built in {y} (after the evaluation date: counted toward no target)"),
             })
-            .unwrap_or_default();
+            .unwrap_or_else(|| match lang {
+                // Said on its own line too, not only in the targets' counts.
+                _ if !(c.built && undated_counted) => String::new(),
+                Lang::Zh => "；未填建成年份（按评估日的现状计入各年）".to_string(),
+                Lang::En => "; no year built (counted in every year, as it stands on the evaluation date)".to_string(),
+            });
         let survey = match (c.satisfied, c.respondents) {
             (Some(s), Some(r)) if c.survey_left_out => format!(
                 "{}{}",

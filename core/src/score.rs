@@ -1334,7 +1334,6 @@ pub fn rule_text(rule: &Rule, unit: &str, max: f64) -> Text {
     }
 }
 
-/// Responsible units in English, marks kept; none when the standard names no unit in English.
 /// A gap's priority by its indicator's role: 1 veto, 2 gate, 3 mandatory, 4 scored.
 pub(crate) fn gap_priority(role: Role) -> u8 {
     match role {

@@ -857,16 +857,7 @@ pub fn district_tasks(d: &District, lang: Lang) -> String {
             for (id, short) in rows {
                 c.text(&g.unit_name(unit, lang));
                 c.num(f64::from(g.priority));
-                c.text(match (lang, g.priority) {
-                    (Lang::Zh, 1) => "否决项",
-                    (Lang::Zh, 2) => "门槛",
-                    (Lang::Zh, 3) => "必备项",
-                    (Lang::Zh, _) => "计分项",
-                    (Lang::En, 1) => "veto",
-                    (Lang::En, 2) => "gate",
-                    (Lang::En, 3) => "mandatory",
-                    (Lang::En, _) => "scored",
-                });
+                c.text(crate::report::priority_name(lang, g.priority));
                 c.text(&g.indicator);
                 c.text(g.name.get(lang));
                 c.text(match g.confidence {

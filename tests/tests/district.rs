@@ -683,6 +683,13 @@ fn the_district_gaps_name_the_circles_and_the_units_that_lead() {
     assert!(part.contains("区商务局（"), "{part}");
     assert!(part.contains("【必备项】“一菜”：菜市场或生鲜超市（菜店） [LW-B04]\n     未达到（2 个）：乙圈（示例：缺超市、菜市场与生鲜店） [b]、丙圈（示例：尚未填报） [c]\n     做法："), "{part}");
     assert!(part.contains("[LW-V01] · 要求暂定\n     缺数据（1 个）：丙圈（示例：尚未填报） [c]\n"), "{part}");
+    // Each circle's line: how many items it lacks; a built circle without a year built says it
+    // is counted in every year (the counts say so too), one not built does not.
+    let line =
+        |id: &str| zh.lines().find(|l| l.contains(&format!(" [{id}]："))).unwrap_or_else(|| panic!("{id}: {zh}"));
+    assert!(line("b").contains("；指标：未达到 13 项、缺数据 0 项；"), "{}", line("b"));
+    assert!(line("b").contains("；未填建成年份（按评估日的现状计入各年）"), "{}", line("b"));
+    assert!(!line("c").contains("未填建成年份"), "{}", line("c"));
 }
 
 /// The circles' table and the units' task table (`--format csv --table circles|tasks`): B's

@@ -463,6 +463,8 @@ fn short_digest(d: &str) -> &str {
 }
 
 fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
+    // A count of circles built by a year holds circles without a year built.
+    let undated_counted = d.targets.iter().any(|t| t.undated.is_some());
     let share = |n: u32, of: u32| {
         if of == 0 {
             format!("{n}/{of}")
@@ -492,12 +494,23 @@ fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<
                 Some(g) => g.name.get(l).to_string(),
                 None => tr(l, "未评定等级", "no grade").to_string(),
             };
-            let year = c.built_year.map(|y| match (l, d.after_date(c)) {
-                (Lang::Zh, false) => format!("（建成年份 {y}）"),
-                (Lang::En, false) => format!(" (year built: {y})"),
-                (Lang::Zh, true) => format!("（建成年份 {y}，晚于评估日期，不计入任何目标）"),
-                (Lang::En, true) => format!(" (year built: {y}, after the evaluation date: counted toward no target)"),
-            });
+            let year = match (c.built_year, l) {
+                // Not built: the year the file gives, not a year it was built in.
+                (Some(y), Lang::Zh) if !c.built => format!("；填报的建成年份 {y}"),
+                (Some(y), Lang::En) if !c.built => format!("; year built given: {y}"),
+                (Some(y), Lang::Zh) if d.after_date(c) => format!("（建成年份 {y}，晚于评估日期，不计入任何目标）"),
+                (Some(y), Lang::En) if d.after_date(c) => {
+                    format!(" (year built: {y}, after the evaluation date: counted toward no target)")
+                }
+                (Some(y), Lang::Zh) => format!("（建成年份 {y}）"),
+                (Some(y), Lang::En) => format!(" (year built: {y})"),
+                // Said in its own row too, not only in the targets' counts.
+                (None, Lang::Zh) if c.built && undated_counted => "（未填建成年份，按评估日的现状计入各年）".to_string(),
+                (None, Lang::En) if c.built && undated_counted => {
+                    " (no year built: counted in every year, as it stands on the evaluation date)".to_string()
+                }
+                (None, _) => String::new(),
+            };
             let survey = match (c.satisfied, c.respondents) {
                 (Some(s), Some(r)) if c.survey_left_out => format!(
                     "{}{}",

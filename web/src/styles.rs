@@ -322,7 +322,8 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district tbody th .lc-digest{color:var(--_muted);font-size:.8em;font-weight:400;overflow-wrap:anywhere}
 @media print{.lc-root{font-size:11pt;color:#000;background:#fff}.lc-district .lc-target{break-inside:avoid}
 .lc-district .lc-table-wrap{overflow:visible;width:auto;min-width:0}.lc-district table{min-width:0}
-.lc-district .lc-num{white-space:normal}.lc-district .lc-act,.lc-district .lc-t-report .lc-muted{display:none}}
+.lc-district .lc-num{white-space:normal}.lc-district .lc-act,.lc-district .lc-t-report .lc-muted{display:none}
+.lc-district .lc-t-report:has(input[value=""]){display:none}}
 "#
 );
 
