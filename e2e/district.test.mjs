@@ -686,6 +686,10 @@ test('district page printed on A4: the circles table is whole (no column cut off
     // one holding a value is (the district's number of communities).
     assert.equal(await board(page).locator('[data-report]').first().isVisible(), false, 'no empty box on paper');
     assert.equal(await board(page).locator('[data-communities]').isVisible(), true, 'a box with its value on paper');
+    // Each unit's tasks are on paper, folded or not (a printed fold showed its name only).
+    const unit = board(page).locator('.lc-unit').first();
+    assert.equal(await unit.evaluate((d) => d.open), false);
+    assert.equal(await unit.locator('li').first().isVisible(), true, 'a closed unit\'s tasks on paper');
     assert.match(await board(page).locator('.lc-stamp').textContent(), /标准摘要 [0-9a-f]{12}…/);
     assert.match(await board(page).locator('tbody tr').first().textContent(), /输入摘要 [0-9a-f]{12}…/);
     await page.screenshot({ path: join(art, 'district-print-a4.png'), fullPage: true });

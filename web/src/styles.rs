@@ -324,6 +324,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-table-wrap{overflow:visible;width:auto;min-width:0}.lc-district table{min-width:0}
 .lc-district .lc-num{white-space:normal}.lc-district .lc-act,.lc-district .lc-t-report .lc-muted{display:none}
 .lc-district .lc-t-report:has(input[value=""]){display:none}}
+@media print{.lc-district .lc-unit::details-content{content-visibility:visible;display:block}.lc-district .lc-unit li{break-inside:avoid}}
 "#
 );
 
