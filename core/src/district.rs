@@ -1494,7 +1494,25 @@ fn gaps_of(st: &Standard, scored: &[(&Circle, Scored)]) -> Vec<DistrictGap> {
     gaps
 }
 
+/// The circles' names by id, found by a binary search ([`District::names`]).
+pub struct CircleNames<'a>(Vec<(&'a str, &'a str)>);
+
+impl<'a> CircleNames<'a> {
+    /// The name of the circle `id` (the first listed under it), if any.
+    pub fn get(&self, id: &str) -> Option<&'a str> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| self.0[i].1)
+    }
+}
+
 impl District {
+    /// The circles' names by id: the task lists name circles by id thousands of times (a
+    /// search through the circles each time was quadratic in a province's list).
+    pub fn names(&self) -> CircleNames<'_> {
+        let mut by_id: Vec<(&str, &str)> = self.circles.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+        crate::order::sort_by_key(&mut by_id, |(id, _)| *id);
+        CircleNames(by_id)
+    }
+
     /// Each unit that leads on something the circles lack ([`DistrictGap::leads`]), with those
     /// gaps (places in [`District::gaps`]), in the order the gaps first name them: the unit with
     /// the most urgent one first. A unit's own list (各责任单位任务清单).

@@ -640,14 +640,10 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
             )
         );
     }
-    // Names by id, found by a binary search: a list of thousands of circles each short of
-    // dozens of indicators names each circle many times.
-    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    crate::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    let names = d.names();
     let named = |ids: &[String]| {
         crate::district::DistrictGap::some_named(ids, lang, |id| {
-            let name = by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or("", |i| by_id[i].1);
-            format!("{} [{}]", esc(md, name), esc(md, id))
+            format!("{} [{}]", esc(md, names.get(id).unwrap_or("")), esc(md, id))
         })
     };
     for (unit, list) in d.units() {

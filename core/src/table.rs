@@ -615,7 +615,8 @@ impl CircleRows {
 /// version and digest), the evaluation date and the engine, as the circles' table does.
 pub fn district(d: &District, lang: Lang) -> String {
     let mut c = Csv::new();
-    c.heads(
+    district_heads(
+        &mut c,
         lang,
         &[
             ("年份", "Year"),
@@ -641,8 +642,6 @@ pub fn district(d: &District, lang: Lang) -> String {
             ("现状（原值，比例为小数）", "Value (exact; fractions as decimals)"),
         ],
     );
-    c.heads(lang, &PROVENANCE);
-    c.end_row();
     let yes_no = |b: bool| if b { lang.pick("是", "yes") } else { lang.pick("否", "no") };
     // The district's own targets first, then those above it (listed, not counted), as the report.
     let own = d.targets.iter().filter(|g| g.district_level);
@@ -734,6 +733,13 @@ pub fn district(d: &District, lang: Lang) -> String {
     c.out
 }
 
+/// A district table's header row: its own columns, then [`PROVENANCE`]'s.
+fn district_heads(c: &mut Csv, lang: Lang, heads: &[(&str, &str)]) {
+    c.heads(lang, heads);
+    c.heads(lang, &PROVENANCE);
+    c.end_row();
+}
+
 /// The columns that tie each row of a district table to what produced it, as the targets' table
 /// ends its rows.
 const PROVENANCE: [(&str, &str); 5] = [
@@ -778,9 +784,7 @@ pub fn district_circles(d: &District, lang: Lang) -> String {
         ("指标缺数据（项）", "Indicators without data"),
         ("输入摘要 (SHA-256)", "Input digest (SHA-256)"),
     ];
-    c.heads(lang, &heads);
-    c.heads(lang, &PROVENANCE);
-    c.end_row();
+    district_heads(&mut c, lang, &heads);
     let yes = |b: bool| if b { lang.pick("是", "yes") } else { "" };
     for x in &d.circles {
         c.text(&x.name);
@@ -846,11 +850,8 @@ pub fn district_tasks(d: &District, lang: Lang) -> String {
         ("做法", "What to do"),
         ("全部责任单位（*为牵头）", "All responsible units (* leads)"),
     ];
-    c.heads(lang, &heads);
-    c.heads(lang, &PROVENANCE);
-    c.end_row();
-    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|x| (x.id.as_str(), x.name.as_str())).collect();
-    crate::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    district_heads(&mut c, lang, &heads);
+    let names = d.names();
     for (unit, list) in d.units() {
         for g in list.iter().filter_map(|&i| d.gaps.get(i)) {
             let rows = g.short.iter().map(|id| (id, true)).chain(g.no_data.iter().map(|id| (id, false)));
@@ -864,7 +865,7 @@ pub fn district_tasks(d: &District, lang: Lang) -> String {
                     Confidence::Verified => lang.pick("已核实", "verified"),
                     Confidence::Provisional => lang.pick("暂定", "provisional"),
                 });
-                c.text(by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or("", |i| by_id[i].1));
+                c.text(names.get(id).unwrap_or(""));
                 c.text(id);
                 if short {
                     c.text(lang.pick("未达到", "short"));

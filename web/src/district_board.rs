@@ -209,13 +209,9 @@ fn tasks(d: &District, l: Lang) -> Option<impl IntoView + use<>> {
     if d.circles.is_empty() {
         return None;
     }
-    // Names by id, found by a binary search (thousands of circles, each named many times).
-    let mut by_id: Vec<(&str, &str)> = d.circles.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    lifecircle_core::order::sort_by_key(&mut by_id, |(id, _)| *id);
+    let by_id = d.names();
     let names = |ids: &[String]| {
-        lifecircle_core::district::DistrictGap::some_named(ids, l, |id| {
-            by_id.binary_search_by(|(k, _)| (*k).cmp(id)).map_or(id, |i| by_id[i].1).to_string()
-        })
+        lifecircle_core::district::DistrictGap::some_named(ids, l, |id| by_id.get(id).unwrap_or(id).to_string())
     };
     let units = d.units().into_iter().map(|(unit, list)| {
         let name = list.first().and_then(|&i| d.gaps.get(i)).map(|g| g.unit_name(unit, l)).unwrap_or_default();
