@@ -287,3 +287,52 @@ async fn a_thousand_circles_of_one_name_keep_the_dashboard_small() {
     );
     assert!(took < 15_000.0, "mounted in {took} ms");
 }
+
+/// A circle is checked before it is added (`checkCircle`, the file import's first step): one
+/// that does not score says why, with its own fields, and nothing changes; one that scores is
+/// not added by the check either; the board's task list is drawn from the summary's gaps, a
+/// fold per lead unit. The other widgets have no such check.
+#[wasm_bindgen_test]
+async fn a_circle_is_checked_before_it_is_added_and_the_units_tasks_are_drawn() {
+    let cs = circles();
+    let el = host();
+    let m = mount_district(el.clone(), options(Some(&cs), &[])).unwrap();
+    settle().await;
+    let before = m.to_json();
+    let mut broken = cs[2].clone();
+    broken.population = Some(-5.0);
+    let e = m.check_circle(&serde_json::to_string(&broken).unwrap()).unwrap().unwrap_err();
+    assert!(e.problems.iter().any(|p| p.field == "population"), "{e:?}");
+    let mut fine = cs[0].clone();
+    fine.id = "new".into();
+    assert!(m.check_circle(&serde_json::to_string(&fine).unwrap()).unwrap().is_ok());
+    assert!(m.check_circle("{\"id\": ").unwrap().is_err(), "not JSON");
+    settle().await;
+    assert_eq!(m.to_json(), before, "a check adds nothing");
+    assert_eq!(count(&el, "tbody tr"), 3);
+    // The units: as many folds as the summary has lead units, each item with its code.
+    let d: serde_json::Value = serde_json::from_str(&m.summary(SummaryFormat::Json).unwrap().unwrap()).unwrap();
+    let mut units: Vec<String> = Vec::new();
+    for g in d["gaps"].as_array().unwrap() {
+        let all: Vec<&str> = g["responsible"].as_array().unwrap().iter().map(|u| u.as_str().unwrap()).collect();
+        let marked: Vec<&str> = all.iter().filter_map(|u| u.strip_suffix('*')).collect();
+        for u in if marked.is_empty() { all } else { marked } {
+            if !units.iter().any(|x| x == u) {
+                units.push(u.to_string());
+            }
+        }
+    }
+    assert_eq!(count(&el, ".lc-unit"), units.len() as u32);
+    let first = el.query_selector(".lc-unit summary").unwrap().unwrap().text_content().unwrap();
+    assert!(first.starts_with(&units[0]), "{first} vs {}", units[0]);
+    assert!(text(&el).contains("缺数据（1 个）：丙圈（示例：尚未填报）"));
+    // The tables, as the CLI writes them: a head and a row per circle.
+    let table = m.summary(SummaryFormat::CirclesCsv).unwrap().unwrap();
+    assert_eq!(table.lines().count(), 4);
+    assert!(m.summary(SummaryFormat::TasksCsv).unwrap().unwrap().starts_with("\u{feff}责任单位,"));
+
+    let card = host();
+    let o = MountOptions::new(load_builtin(STANDARD).unwrap(), AS_OF.parse().unwrap());
+    let other = lifecircle_web::mount_scorecard(card, o).unwrap();
+    assert!(other.check_circle("{}").is_none());
+}
