@@ -1521,7 +1521,8 @@ class DistrictElement extends LifecircleElement {
       try {
         this._handle.checkCircle(JSON.stringify(c));
       } catch (e) {
-        if (e?.code !== 'circle') throw e;
+        // (not the circle's problems: the widget's own, said as they are, the circle not added)
+        if (e?.code !== 'circle') { const h2 = halves(e?.message ?? e); no(`${where}：${h2.zh}`, `${whereEn}: ${h2.en}`); continue; }
         // Its own fields (the line and column are of the text this element wrote, not the file's: left out).
         const at = (p) => p.replace(/^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )/, '');
         const sep = (p, colon) => (r.place !== null && p && !/^[:：\s]/.test(p) ? `.${p}` : `${colon}${p}`);
