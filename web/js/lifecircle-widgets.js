@@ -1525,7 +1525,8 @@ class DistrictElement extends LifecircleElement {
         if (e?.code !== 'circle') { const h2 = halves(e?.message ?? e); no(`${where}：${h2.zh}`, `${whereEn}: ${h2.en}`); continue; }
         // Its own fields (the line and column are of the text this element wrote, not the file's: left out).
         const at = (p) => p.replace(/^(?:第 \d+ 行第 \d+ 列 |line \d+, column \d+: )/, '');
-        const sep = (p, colon) => (r.place !== null && p && !/^[:：\s]/.test(p) ? `.${p}` : `${colon}${p}`);
+        // (a field path goes on from `circles[i]`: `circles[1].population: …`; a problem of the whole circle follows a colon)
+        const sep = (p, colon) => (r.place !== null && /^[A-Za-z_][\w.[\]-]*: /.test(p) ? `.${p}` : `${colon}${p}`);
         const zh = (e.problems || []).map(at);
         const en = (e.problemsEn || e.problems || []).map(at);
         no(zh.map((p) => `${where}${sep(p, '：')}`).join('；'), en.map((p) => `${whereEn}${sep(p, ': ')}`).join('; '));
@@ -1540,8 +1541,9 @@ class DistrictElement extends LifecircleElement {
       } else { list.push(c); added += 1; }
     }
     try {
-      if (added || replacedNames.length) this._handle.loadJson(JSON.stringify(list));
-      if (!added && !replacedNames.length) {
+      const changed = added > 0 || replacedNames.length > 0;
+      if (changed) this._handle.loadJson(JSON.stringify(list));
+      if (!changed && refused.length) {
         this._sayKey('importFailed', { zh: refused.map((x) => x.zh).join('；'), en: refused.map((x) => x.en).join('; ') }, true);
       } else {
         const replacedZh = replacedNames.length ? `：${replacedNames.map((r) => `${r.was} [${r.id}]（${r.file}）`).join('、')}` : '';
@@ -1552,7 +1554,7 @@ class DistrictElement extends LifecircleElement {
         } else {
           this._sayKey('circlesAdded', vars);
         }
-        this._sendInput();
+        if (changed) this._sendInput();
       }
     } catch (e) {
       this._sayKey('importFailed', failure(e), true);
