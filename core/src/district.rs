@@ -1513,6 +1513,12 @@ impl District {
         CircleNames(by_id)
     }
 
+    /// A count of circles built by a year holds circles without a year built: each such
+    /// circle's own line says it is counted in every year.
+    pub fn counts_undated(&self) -> bool {
+        self.targets.iter().any(|t| t.undated.is_some())
+    }
+
     /// Each unit that leads on something the circles lack ([`DistrictGap::leads`]), with those
     /// gaps (places in [`District::gaps`]), in the order the gaps first name them: the unit with
     /// the most urgent one first. A unit's own list (各责任单位任务清单).

@@ -497,8 +497,7 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         }
     };
     head(&mut o, l.t("各生活圈", "Circles"));
-    // A count of circles built by a year holds circles without a year built.
-    let undated_counted = d.targets.iter().any(|t| t.undated.is_some());
+    let undated_counted = d.counts_undated();
     for c in &d.circles {
         let grade = match &c.grade {
             // The grade's cut-offs designed: marked where the grade is read.

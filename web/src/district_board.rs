@@ -459,8 +459,7 @@ fn short_digest(d: &str) -> &str {
 }
 
 fn circles_table(d: &District, l: Lang, removable: bool) -> impl IntoView + use<> {
-    // A count of circles built by a year holds circles without a year built.
-    let undated_counted = d.targets.iter().any(|t| t.undated.is_some());
+    let undated_counted = d.counts_undated();
     let share = |n: u32, of: u32| {
         if of == 0 {
             format!("{n}/{of}")

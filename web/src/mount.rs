@@ -146,10 +146,7 @@ impl Seen {
     /// not of the last list read on `date` (another date forgets them all); what it read of
     /// these circles is kept for the next.
     pub(crate) fn read(&mut self, circles: &[Circle], date: Date, mut score: impl FnMut(&Circle) -> Read) -> Vec<Read> {
-        if self.on != Some(date) {
-            self.read.clear();
-            self.on = Some(date);
-        }
+        self.forget_unless(date);
         let old = &self.read;
         let mut fresh: Vec<(String, Read)> = Vec::with_capacity(circles.len());
         let read = circles
@@ -169,13 +166,18 @@ impl Seen {
         read
     }
 
-    /// Keeps what was read of `c` on `date` (a circle checked before it is added), so that the
-    /// next [`Self::read`] of a list holding it does not score it again.
-    pub(crate) fn remember(&mut self, c: &Circle, date: Date, r: Read) {
+    /// Forgets what was read on another date than `date`.
+    fn forget_unless(&mut self, date: Date) {
         if self.on != Some(date) {
             self.read.clear();
             self.on = Some(date);
         }
+    }
+
+    /// Keeps what was read of `c` on `date` (a circle checked before it is added), so that the
+    /// next [`Self::read`] of a list holding it does not score it again.
+    pub(crate) fn remember(&mut self, c: &Circle, date: Date, r: Read) {
+        self.forget_unless(date);
         let key = serde_json::to_string(c).unwrap_or_default();
         if let Err(at) = self.read.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
             self.read.insert(at, (key, r));
