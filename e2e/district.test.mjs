@@ -111,10 +111,21 @@ test('district page: the dashboard shows what the native CLI counts; files add c
 
     const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
     const asOf = (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0];
-    const want = expected(native(sample.circles, asOf, sample.communities));
+    const cliSummary = native(sample.circles, asOf, sample.communities);
+    const want = expected(cliSummary);
     // The sample district: 2 of 3 built (worked by hand in tests/tests/district.rs).
     assert.equal(want.built, 2);
     same(await shown(page), want);
+    // Circles built without a year built are counted in every year: said once above the
+    // targets, with how many the CLI finds, and what to do; each verdict says only its counts.
+    const undated = cliSummary.circles.filter((c) => c.built && c.built_year == null).length;
+    assert.equal(undated, 2);
+    assert.deepEqual(await board(page).locator('.lc-undated').allTextContents(), [
+      `⚠ 有 ${undated} 个已建成的生活圈未填建成年份，已按评估日的现状计入各年目标（各项目标注明计入几个、不计则如何）；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交。`,
+    ]);
+    const verdicts = await board(page).locator('.lc-t-verdict').allTextContents();
+    assert.ok(verdicts.some((v) => v.includes(`已计入未填建成年份的生活圈 ${undated} 个`)), verdicts.join('\n'));
+    assert.ok(verdicts.every((v) => !v.includes('请填写')), verdicts.join('\n'));
     assert.match(await board(page).locator('.lc-note').first().textContent(), /暂定口径/);
     // The standard is this project's proposal: its points and grade lines are said to be provisional.
     assert.match(await board(page).locator('.lc-prov-note').textContent(), /各圈得分与等级分数线.*均为暂定/);
@@ -365,6 +376,17 @@ test('district page: the dashboard shows what the native CLI counts; files add c
       };
     });
     assert.deepEqual(stacked, { short: true, inside: true, label: '"得分："', built: true });
+    // Each target's source and counting are folded on a phone, and a provisional or reported
+    // value's mark stays in sight on the fold.
+    const folds = await board(phone.page).evaluate((el) => [...el.shadowRoot.querySelectorAll('.lc-t-basis')].map((d) => ({
+      open: d.open,
+      how: d.querySelector('.lc-t-how').checkVisibility(),
+      marks: d.querySelectorAll('.lc-prov').length,
+      seen: [...d.querySelectorAll('summary .lc-prov')].filter((m) => m.checkVisibility()).length,
+    })));
+    assert.equal(folds.length, 11);
+    assert.ok(folds.every((f) => !f.open && !f.how && f.seen === f.marks), JSON.stringify(folds));
+    assert.ok(folds.some((f) => f.marks === 1));
     assert.deepEqual(await axe(phone.page), [], 'axe: phone');
     await phone.page.locator('#lc-district table').scrollIntoViewIfNeeded();
     await phone.page.screenshot({ path: join(art, 'district-4-phone.png') });
@@ -424,7 +446,7 @@ test('the district reports the targets circle data cannot give (`reported`): sho
       el.setAttribute('reported', 'provincial_pilot=1, professional_operators=1');
       await el.ready;
     });
-    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor({ state: 'attached' });
     const circles = await page.evaluate(() => JSON.parse(document.getElementById('lc-district').handle.toJson()));
     const sample = await page.evaluate(() => fetch('./data/district.json').then((r) => r.json()));
     const el = { asOf: (await board(page).locator('.lc-stamp').textContent()).match(/\d{4}-\d{2}-\d{2}/)[0], communities: sample.communities };
@@ -478,7 +500,7 @@ test('the district types the values circle data cannot give into the board: summ
     // Typed, then Tab: counted as reported; the keyboard moves on, not lost in the redrawn board.
     await pilotBox.fill('1');
     await pilotBox.press('Tab');
-    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor({ state: 'attached' });
     assert.equal(await pilot.locator('.lc-badge').textContent(), '区里填报');
     await page.waitForTimeout(100);
     const focused = () => page.evaluate(() => {
@@ -490,7 +512,7 @@ test('the district types the values circle data cannot give into the board: summ
     // Enter takes it too; full-width digits (a Chinese input method's) are digits.
     await operatorsBox.fill('２');
     await operatorsBox.press('Enter');
-    await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().locator('.lc-t-how', { hasText: '区里填报：2' }).waitFor();
+    await board(page).locator('.lc-target', { hasText: '专业管理运营机构' }).first().locator('.lc-t-how', { hasText: '区里填报：2' }).waitFor({ state: 'attached' });
     assert.deepEqual(await page.evaluate(() => window.__reported), ['provincial_pilot=1', 'provincial_pilot=1; professional_operators=2']);
     assert.match(await board(page).locator('.lcx-notice').textContent(), /^已采用填报值（2 项）并重新汇总。$/, 'no metric ids in the words');
     assert.equal(await operatorsBox.inputValue(), '2', 'the box shows the value taken');
@@ -550,25 +572,25 @@ test('the district types the values circle data cannot give into the board: summ
     // The demo portal keeps the values it was told of (`lifecircle-reported`): a reload shows them.
     await page.reload();
     await page.waitForSelector('body[data-ready]');
-    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor({ state: 'attached' });
     assert.equal(await board(page).locator('[data-report="professional_operators"]').inputValue(), '2');
     // Emptied: not reported any more.
     await pilotBox.fill('');
     await pilotBox.blur();
-    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor({ state: 'attached' });
     // Typed, then a click on the portal outside the widget: the keyboard goes there and stays
     // (it was pulled back into the redrawn box, and what was typed next went into it).
     await page.evaluate(() => document.querySelector('main, body').prepend(Object.assign(document.createElement('input'), { id: 'outside', 'aria-label': 'outside' })));
     await pilotBox.fill('1');
     await page.locator('#outside').click();
     await page.keyboard.type('hello');
-    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '区里填报：1' }).waitFor({ state: 'attached' });
     await page.waitForTimeout(200);
     assert.equal(await page.locator('#outside').inputValue(), 'hello');
     assert.equal(await pilotBox.inputValue(), '1');
     // The portal's own value (here the demo's "restore the sample": none) replaces what was typed.
     await resetList(page);
-    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor();
+    await pilot.locator('.lc-t-how', { hasText: '核实后可由区里填报其值' }).waitFor({ state: 'attached' });
     assert.doesNotMatch(await page.evaluate(() => document.getElementById('lc-district').handle.summaryJson()), /"counting": "reported"/);
     assert.equal(await pilotBox.inputValue(), '');
     assert.deepEqual(errors, []);
@@ -645,13 +667,13 @@ test('the district types its number of communities into the board: the share jud
     // Emptied: not given; the share cannot be judged, as the CLI without --communities.
     await box.fill('');
     await box.blur();
-    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor();
+    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor({ state: 'attached' });
     assert.equal(await summary(), withCli(null));
     assert.deepEqual(await page.evaluate(() => window.__communities), [10, 20, null]);
     // The demo portal keeps what was typed (`lifecircle-communities`): a reload shows it.
     await page.reload();
     await page.waitForSelector('body[data-ready]');
-    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor();
+    await share.locator('.lc-t-how', { hasText: '需要全区社区总数' }).waitFor({ state: 'attached' });
     assert.equal(await box.inputValue(), '');
     await box.fill('25');
     await box.press('Enter');
@@ -690,6 +712,10 @@ test('district page printed on A4: the circles table is whole (no column cut off
     const unit = board(page).locator('.lc-unit').first();
     assert.equal(await unit.evaluate((d) => d.open), false);
     assert.equal(await unit.locator('li').first().isVisible(), true, 'a closed unit\'s tasks on paper');
+    // So are each target's source and counting, folded on screen.
+    const basis = board(page).locator('.lc-t-basis').first();
+    assert.equal(await basis.evaluate((d) => d.open), false);
+    assert.equal(await basis.locator('.lc-t-how').isVisible(), true, 'a target\'s counting on paper');
     assert.match(await board(page).locator('.lc-stamp').textContent(), /标准摘要 [0-9a-f]{12}…/);
     assert.match(await board(page).locator('tbody tr').first().textContent(), /输入摘要 [0-9a-f]{12}…/);
     await page.screenshot({ path: join(art, 'district-print-a4.png'), fullPage: true });

@@ -359,8 +359,8 @@ impl TargetProgress {
     }
 
     /// What the verdict adds when the count holds circles without a year built
-    /// ([`Self::undated`]): how many, how far short without them, and what to do. `None` when
-    /// every circle counted gives its year.
+    /// ([`Self::undated`]): how many, and how far short without them. What to do is said once for
+    /// all targets ([`District::undated_note`]). `None` when every circle counted gives its year.
     pub fn undated_text(&self, lang: crate::standard::Lang) -> Option<String> {
         let u = self.undated?;
         let communities = self.metric == "community_share";
@@ -372,9 +372,7 @@ impl TargetProgress {
                     (n, false) => format!("不计则差 {n} 个"),
                     (n, true) => format!("不计则还差 {n} 个社区"),
                 };
-                format!(
-                    "已计入未填建成年份的生活圈 {k} 个；{without}；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
-                )
+                format!("已计入未填建成年份的生活圈 {k} 个；{without}")
             }
             crate::standard::Lang::En => {
                 let without = match (short, communities) {
@@ -384,10 +382,7 @@ impl TargetProgress {
                         format!("{n} more {} needed without them", if n == 1 { "community" } else { "communities" })
                     }
                 };
-                format!(
-                    "{k} {} without a year built counted; {without}; fill in the year built (“Year built” on the form, or built_year in the data) and resubmit",
-                    if k == 1 { "circle" } else { "circles" }
-                )
+                format!("{k} {} without a year built counted; {without}", if k == 1 { "circle" } else { "circles" })
             }
         })
     }
@@ -1519,6 +1514,27 @@ impl District {
         self.targets.iter().any(|t| t.undated.is_some())
     }
 
+    /// Said once above the targets when a count holds circles without a year built
+    /// ([`Self::counts_undated`]): how many circles built give no year, how they are counted, and
+    /// what to do. Each target's verdict says how it stands without them
+    /// ([`TargetProgress::undated_text`]).
+    pub fn undated_note(&self, lang: crate::standard::Lang) -> Option<String> {
+        let k = self.circles.iter().filter(|c| c.built && c.built_year.is_none()).count();
+        (self.counts_undated() && k > 0).then(|| match lang {
+            crate::standard::Lang::Zh => format!(
+                "⚠ 有 {k} 个已建成的生活圈未填建成年份，已按评估日的现状计入各年目标（各项目标注明计入几个、不计则如何）；\
+                 请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交。"
+            ),
+            crate::standard::Lang::En => format!(
+                "⚠ {k} {} built without a year built {} counted in every year's targets as on the evaluation date (each \
+                 target says how many, and how it stands without them); fill in the year built (“Year built” on the \
+                 form, or built_year in the data) and resubmit.",
+                if k == 1 { "circle" } else { "circles" },
+                if k == 1 { "is" } else { "are" }
+            ),
+        })
+    }
+
     /// Each unit that leads on something the circles lack ([`DistrictGap::leads`]), with those
     /// gaps (places in [`District::gaps`]), in the order the gaps first name them: the unit with
     /// the most urgent one first. A unit's own list (各责任单位任务清单).
@@ -1776,18 +1792,17 @@ mod tests {
         assert_eq!((t.value, t.at_least, t.met), (Some(6.0), 6.0, Some(true)));
         assert_eq!(t.undated, Some(UndatedCount { circles: 1, short_by: 1 }));
         let zh = t.undated_text(Lang::Zh).unwrap();
-        assert_eq!(
-            zh,
-            "已计入未填建成年份的生活圈 1 个；不计则差 1 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交"
-        );
+        assert_eq!(zh, "已计入未填建成年份的生活圈 1 个；不计则差 1 个");
         assert!(!t.how.zh.contains("built_year"), "{}", t.how.zh);
-        assert!(
-            t.undated_text(Lang::En)
-                .unwrap()
-                .starts_with("1 circle without a year built counted; 1 short without them")
-        );
+        assert_eq!(t.undated_text(Lang::En).unwrap(), "1 circle without a year built counted; 1 short without them");
+        // What to do is said once, above the targets, not in each verdict.
+        let note = d.undated_note(Lang::Zh).unwrap();
+        assert!(note.starts_with("⚠ 有 1 个已建成的生活圈未填建成年份") && note.contains("请填写建成年份"), "{note}");
+        assert!(d.undated_note(Lang::En).unwrap().starts_with("⚠ 1 circle built without a year built is counted"));
         let report = crate::report::render_district(&d, Lang::Zh, crate::report::Format::Text);
         assert!(report.contains(&format!("✓ 达到（{zh}）")), "{report}");
+        assert_eq!(report.matches(note.as_str()).count(), 1, "{report}");
+        assert_eq!(report.matches("请填写建成年份").count(), 1, "{report}");
         // 20 % of 30 communities in 2025 is 6: the six circles' six communities, five without N.
         let t = d.targets.iter().find(|t| t.metric == "community_share" && t.year == 2025).unwrap();
         assert_eq!((t.met, t.undated), (Some(true), Some(UndatedCount { circles: 1, short_by: 1 })));
@@ -1795,6 +1810,7 @@ mod tests {
         // Every circle with its year: nothing to add.
         let d = summarise(&st, &circles[..5], "2024-12-31".parse().unwrap(), Some(30)).unwrap();
         assert!(d.targets.iter().all(|t| t.undated.is_none()));
+        assert_eq!(d.undated_note(Lang::Zh), None);
     }
 
     #[test]

@@ -62,7 +62,17 @@ fn crs_en(c: crate::access::Crs) -> &'static str {
 }
 
 fn role_word(l: &L, r: Role) -> &'static str {
-    match (l.lang, r) {
+    role_name(l.lang, r)
+}
+
+fn priority_word(l: &L, p: u8) -> &'static str {
+    priority_name(l.lang, p)
+}
+
+/// An indicator's role in words, as the reports, tables and widgets say it.
+#[must_use]
+pub fn role_name(lang: Lang, r: Role) -> &'static str {
+    match (lang, r) {
         (Lang::Zh, Role::Veto) => "否决项",
         (Lang::Zh, Role::Gate) => "门槛",
         (Lang::Zh, Role::Mandatory) => "必备项",
@@ -74,23 +84,17 @@ fn role_word(l: &L, r: Role) -> &'static str {
     }
 }
 
-fn priority_word(l: &L, p: u8) -> &'static str {
-    priority_name(l.lang, p)
-}
-
-/// A gap's priority in words (1 veto, 2 gate, 3 mandatory, 4 scored), as the reports and
-/// tables say it.
-pub(crate) fn priority_name(lang: Lang, p: u8) -> &'static str {
-    match (lang, p) {
-        (Lang::Zh, 1) => "否决项",
-        (Lang::Zh, 2) => "门槛",
-        (Lang::Zh, 3) => "必备项",
-        (Lang::Zh, _) => "计分项",
-        (Lang::En, 1) => "veto",
-        (Lang::En, 2) => "gate",
-        (Lang::En, 3) => "mandatory",
-        (Lang::En, _) => "scored",
-    }
+/// A gap's priority in words (1 veto, 2 gate, 3 mandatory, 4 scored: the role it comes from),
+/// as the reports, tables and widgets say it.
+#[must_use]
+pub fn priority_name(lang: Lang, p: u8) -> &'static str {
+    let role = match p {
+        1 => Role::Veto,
+        2 => Role::Gate,
+        3 => Role::Mandatory,
+        _ => Role::Scored,
+    };
+    role_name(lang, role)
 }
 
 /// Text from the circle and the standard, in a Markdown report ([`md_text`]) or a plain one.
@@ -573,6 +577,9 @@ pub fn render_district_noted(d: &crate::district::District, lang: Lang, format: 
         );
     }
     head(&mut o, l.t("本区目标", "The district's targets"));
+    if let Some(note) = d.undated_note(lang) {
+        let _ = writeln!(o, "{}{}", esc(md, &note), if md { "\n" } else { "" });
+    }
     if !d.targets.iter().any(|t| t.district_level) {
         let _ = writeln!(o, "{}", l.t("本标准没有区级目标。", "This standard sets no district targets."));
     }

@@ -112,7 +112,7 @@ fn the_report_says_each_target_with_its_counting() {
     assert!(en.contains("2 (target ≥ 10) ✗ not met, 8 short"), "{en}");
     // In Markdown the source and the counting are nested items of their target.
     let md = lifecircle_core::report::render_district(&d, lifecircle_core::standard::Lang::Zh, Format::Markdown);
-    assert!(md.contains("✗ 未达到，差 8 个（已计入未填建成年份的生活圈 2 个；不计则差 10 个；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
+    assert!(md.contains("✗ 未达到，差 8 个（已计入未填建成年份的生活圈 2 个；不计则差 10 个）\n  - 依据：温龙政办发明电〔2024〕24号 二（已核实）\n  - 口径："), "{md}");
 }
 
 /// Sources are cited as the score report cites them (the document number, else its title, and
@@ -441,11 +441,21 @@ fn the_report_says_how_far_short_and_names_what_it_counts() {
     let zh = lifecircle_core::report::render_district(&d, Lang::Zh, Format::Text);
     // 2 of 20 communities against 20 %: 4 needed, 2 more.
     assert!(
-        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区（已计入未填建成年份的生活圈 2 个；不计则还差 4 个社区；请填写建成年份（表单“建成年份”一栏，或数据中的 built_year）后重交）\n"),
+        zh.contains("2025年20%以上社区创成一刻钟便民生活圈（本年）：10%（目标 ≥ 20%） ✗ 未达到，还差 2 个社区（已计入未填建成年份的生活圈 2 个；不计则还差 4 个社区）\n"),
         "{zh}"
     );
     let en = lifecircle_core::report::render_district(&d, Lang::En, Format::Text);
-    assert!(en.contains("✗ not met, 2 more communities needed (2 circles without a year built counted; 4 more communities needed without them; fill in the year built (“Year built” on the form, or built_year in the data) and resubmit)\n"), "{en}");
+    assert!(en.contains("✗ not met, 2 more communities needed (2 circles without a year built counted; 4 more communities needed without them)\n"), "{en}");
+    // What to do about them is said once, above the targets, not in each of their verdicts.
+    assert!(zh.contains("【本区目标】\n⚠ 有 2 个已建成的生活圈未填建成年份，已按评估日的现状计入各年目标"), "{zh}");
+    assert_eq!(zh.matches("请填写建成年份").count(), 1, "{zh}");
+    assert!(
+        en.contains(
+            "== The district's targets ==\n⚠ 2 circles built without a year built are counted in every year's targets"
+        ),
+        "{en}"
+    );
+    assert_eq!(en.matches("fill in the year built").count(), 1, "{en}");
     // C is not built: its failed gates by id and name.
     // Its veto unanswered (no data): said so, with what to do, not as an incident that happened.
     assert!(zh.contains("未建成（未作答，缺数据，按未通过计：LW-V01 一票否决：无重大食品安全事故或价格欺诈事件；请评估机构确认后补填重交；未通过：LW-B01 基本保障类业态门槛：13类中至少9类、"), "{zh}");

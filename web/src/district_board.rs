@@ -184,6 +184,8 @@ fn board(d: &District, st: &Standard, l: Lang) -> impl IntoView + use<> {
             view! { <ul class="lc-warnings" role="status">{lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
         })}
         <h3>{tr(l, "本区目标", "The district's targets")}</h3>
+        // Circles built without a year built, said once: each verdict says how many it counts.
+        {d.undated_note(l).map(|n| view! { <p class="lc-note lc-undated">{n}</p> })}
         {targets}
     }
 }
@@ -367,8 +369,13 @@ fn target(t: &TargetProgress, d: &District, st: &Standard, l: Lang, first: bool)
                 {bar}
                 <span class="lc-t-val">{format!("{}{value}{}{}", tr(l, "现状 ", "now "), tr(l, " · 目标 ≥ ", " · target ≥ "), t.target_text())}</span>
             </div>
-            <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{target_cite_line(l, st, t)}</p>
-            <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()} " " {counting}</p>
+            // Folded (a phone showed each metric's source and counting two or three times over):
+            // the summary keeps the mark of a provisional or reported value in sight; print opens it.
+            <details class="lc-t-basis">
+                <summary>{tr(l, "依据与口径", "Source and counting")} " " {counting}</summary>
+                <p class="lc-t-src">{tr(l, "依据：", "Source: ")}{target_cite_line(l, st, t)}</p>
+                <p class="lc-t-how">{tr(l, "口径：", "Counting: ")}{t.how.get(l).to_string()}</p>
+            </details>
             {counted}
             {(first && t.reportable()).then(|| report_box(t, l))}
             {(first && t.metric == "community_share").then(|| communities_box(d.communities, l))}

@@ -8,7 +8,7 @@ use lifecircle_core::assessment::{Assessment, Gap, Status, split_lead};
 use lifecircle_core::circle::{Circle, InputProblem};
 use lifecircle_core::district::TargetProgress;
 use lifecircle_core::score::{fmt_num, short_num};
-use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Role, Standard};
+use lifecircle_core::standard::{Cite, Confidence, Indicator, Kind, Lang, Measure, Standard};
 
 /// Picks the Chinese or the English text.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -42,24 +42,8 @@ pub fn status_class(s: Status) -> &'static str {
     }
 }
 
-pub fn role_word(lang: Lang, r: Role) -> &'static str {
-    match r {
-        Role::Veto => tr(lang, "否决项", "veto"),
-        Role::Gate => tr(lang, "门槛", "gate"),
-        Role::Mandatory => tr(lang, "必备项", "mandatory"),
-        Role::Scored => tr(lang, "计分项", "scored"),
-    }
-}
-
-/// The priority of a gap in words (1 veto, 2 gate, 3 mandatory, 4 scored).
-pub fn priority_word(lang: Lang, p: u8) -> &'static str {
-    match p {
-        1 => tr(lang, "否决项", "veto"),
-        2 => tr(lang, "门槛", "gate"),
-        3 => tr(lang, "必备项", "mandatory"),
-        _ => tr(lang, "计分项", "scored"),
-    }
-}
+/// A role and a gap's priority in words: the core's, so the widgets say what the reports say.
+pub use lifecircle_core::report::{priority_name as priority_word, role_name as role_word};
 
 /// A citation as a reader wants it; `provisional` values say so, and an official one read only
 /// in news reports or second-hand pages (evidence V2) says that, in the words of the score

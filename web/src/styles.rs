@@ -296,6 +296,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-goal{stroke:var(--_ink);stroke-width:1.2;vector-effect:non-scaling-stroke}
 .lc-district .lc-t-val{font-variant-numeric:tabular-nums}
 .lc-district .lc-t-src,.lc-district .lc-t-how{margin:.2em 0;font-size:.92em;color:var(--_muted)}
+.lc-district .lc-t-basis{margin:.1em 0}.lc-district .lc-t-basis summary{font-size:.92em;color:var(--_muted)}
 .lc-district .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .8em;margin:.4em 0;overflow-wrap:anywhere}
 .lc-district .lc-unit summary{cursor:pointer;font-weight:700;padding:.2em 0}
 .lc-district .lc-unit ol{margin:.3em 0 .5em;padding-inline-start:1.6em}.lc-district .lc-unit li{margin:.5em 0}
@@ -324,7 +325,7 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-table-wrap{overflow:visible;width:auto;min-width:0}.lc-district table{min-width:0}
 .lc-district .lc-num{white-space:normal}.lc-district .lc-act,.lc-district .lc-t-report .lc-muted{display:none}
 .lc-district .lc-t-report:has(input[value=""]){display:none}}
-@media print{.lc-district .lc-unit::details-content{content-visibility:visible;display:block}.lc-district .lc-unit li{break-inside:avoid}}
+@media print{.lc-district .lc-unit::details-content,.lc-district .lc-t-basis::details-content{content-visibility:visible;display:block}.lc-district .lc-t-basis>summary{min-height:0}.lc-district .lc-t-basis>summary::before{content:none}.lc-district .lc-unit li{break-inside:avoid}}
 "#
 );
 
