@@ -1683,18 +1683,32 @@ fn question(ctx: Ctx, st: &Standard, id: String) -> impl IntoView + use<> {
     let mark_id = ctx.id(&format!("{id}-mark"));
     let mark = provisional_badge(l, req, pts).map(|b| view! { <span id=mark_id.clone()>{b}</span> });
     let described_by = mark.is_some().then_some(mark_id);
+    // The question's result: its status and points in sight, why folded under them (on a phone
+    // the explanations, which the score card gives too, doubled the form's length). The fold is
+    // built once and fed by the assessment, so one opened stays open while its answer is typed.
     let rid = id.clone();
-    let result = move || {
+    let summary = move || {
         let l = lang.get();
         last.with(|a| {
             let r = model::result(a.as_ref()?, &rid)?;
             Some(view! {
-                <p class="lc-result">
-                    <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
-                    {format!(" {} / {} {} — {}", fmt_num(r.points), fmt_num(r.max), points_word(l, r.max), r.explanation.get(l))}
-                </p>
+                <span class=format!("lc-badge lc-st-{}", status_class(r.status))>{status_word(l, r.status)}</span>
+                {format!(" {} / {} {}", fmt_num(r.points), fmt_num(r.max), points_word(l, r.max))}
             })
         })
+    };
+    let rid = id.clone();
+    let why = move || {
+        let l = lang.get();
+        last.with(|a| a.as_ref().and_then(|a| model::result(a, &rid)).map(|r| r.explanation.get(l).to_string()))
+    };
+    let rid = id.clone();
+    let none = move || last.with(|a| a.as_ref().and_then(|a| model::result(a, &rid)).is_none());
+    let result = view! {
+        <details class="lc-result" hidden=none>
+            <summary>{summary} " " <span class="lc-result-why">{move || tr(lang.get(), "为什么？", "Why?")}</span></summary>
+            <p>{why}</p>
+        </details>
     };
     let input = match model::ask(&ind) {
         Ask::Facilities { categories } => {

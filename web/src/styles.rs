@@ -218,7 +218,8 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-field>input[type=text]{flex:1 1 10em;min-width:8em}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form ::placeholder{color:inherit;opacity:.65;font-style:italic}
-.lc-form .lc-result{font-size:.92em;margin:.2em 0}
+.lc-form .lc-result{font-size:.92em;margin:.2em 0}.lc-form .lc-result summary{cursor:pointer;min-height:44px;display:flex;flex-wrap:wrap;align-items:center;gap:.2em}
+.lc-form .lc-result-why{color:var(--_accent);text-decoration:underline}.lc-form .lc-result-why::after{content:" ▸";content:" ▸" / ""}.lc-form .lc-result[open] .lc-result-why::after{content:" ▾";content:" ▾" / ""}.lc-form .lc-result p{margin:.1em 0 .4em}
 .lc-form .lc-stale{color:var(--_muted);font-size:.9em}
 .lc-form .lc-pages{display:inline-flex;flex-wrap:wrap;gap:.5em;align-items:center}
 /* width:0 + min-width:100%: the wide table scrolls inside the form instead of widening the host's layout;

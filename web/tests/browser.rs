@@ -747,6 +747,57 @@ async fn a_narrow_guide_map_draws_the_phone_layout() {
 
 /// An explanation opened in the score card stays open when the circle it shows changes (a
 /// form it follows redraws it at every keystroke).
+/// Each question's result in the form: its status and points in sight, as the core scores the
+/// circle; why, folded under them; a fold opened stays open while the answer is typed, and
+/// follows it.
+#[wasm_bindgen_test]
+async fn the_forms_result_shows_the_points_and_folds_why() {
+    let el = host();
+    let m: Mounted = mount_assessment(el.clone(), sample_options()).unwrap();
+    settle().await;
+    let st = load_builtin("longwan-2024").unwrap();
+    let native = |json: &str| score(&st, &Circle::from_json(json).unwrap(), as_of()).unwrap();
+    let fold = || {
+        let qs = el.query_selector_all(".lc-q").unwrap();
+        (0..qs.length())
+            .map(|i| qs.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap())
+            .find(|q| q.text_content().unwrap().contains("[MC-L03]"))
+            .expect("MC-L03's question")
+            .query_selector("details.lc-result")
+            .unwrap()
+            .expect("its result")
+    };
+    // What the core says of MC-L03, as the summary and the fold say it.
+    let said = |a: &lifecircle_core::Assessment| {
+        let r = a.indicators.iter().find(|r| r.id == "MC-L03").unwrap();
+        (format!(" {} / {} 分", fmt_num(r.points), fmt_num(r.max)), r.explanation.zh.clone())
+    };
+    let shown = || {
+        let f = fold();
+        let summary = f.query_selector("summary").unwrap().unwrap().text_content().unwrap();
+        let why = f.query_selector("p").unwrap().unwrap().text_content().unwrap();
+        (summary, why)
+    };
+    let (points, why) = said(&native(&m.to_json()));
+    assert_eq!(points, " 3 / 3 分", "worked by hand: 1100 m² for 3200 households is above 30 m² per 100");
+    let (summary, folded) = shown();
+    assert!(summary.starts_with("达标") && summary.contains(&points) && summary.ends_with("为什么？"), "{summary}");
+    assert_eq!(folded, why);
+    let f = fold();
+    assert!(!f.has_attribute("open") && !f.has_attribute("hidden"));
+    f.query_selector("summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    // 1100 m² for 5000 households is 22 m² per 100: MC-L03 loses its 3 points.
+    type_into(&el, "input[id$='-households']", "5000");
+    settle().await;
+    let (points, why) = said(&native(&m.to_json()));
+    assert_eq!(points, " 0 / 3 分");
+    let (summary, folded) = shown();
+    assert!(summary.starts_with("未达标") && summary.contains(&points), "{summary}");
+    assert_eq!(folded, why);
+    assert!(fold().is_same_node(Some(&f)) && f.has_attribute("open"), "the same fold, still open");
+}
+
 #[wasm_bindgen_test]
 async fn an_open_explanation_stays_open_across_edits() {
     use leptos::prelude::{Update, WithUntracked};

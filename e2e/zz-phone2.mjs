@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { ARGS, open } from './helpers.mjs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const url = process.argv[2], out = process.argv[3];
+const { page } = await open(browser, url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+await page.waitForTimeout(3000);
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+console.log('height', h);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
