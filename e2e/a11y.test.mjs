@@ -186,9 +186,11 @@ test('a11y review: with a value wrong, 提交自评 is still reached with Tab, s
     const form = page.locator('#form-s');
     await form.locator('input[id$="-households"]').fill('-5');
     await page.waitForTimeout(300);
-    // Tab from the last box before it reaches the button (was: skipped, `disabled`).
+    // Tab from the last stop before it reaches the button (was: skipped, `disabled`): the last
+    // question's result fold (为什么？).
     const button = form.locator('button.lc-submit');
-    await form.locator('.lc-q').last().locator('input, select, button').last().focus();
+    await form.locator('.lc-q').last().locator('input, select, button, summary').last().focus();
+    assert.equal((await focused(page)).tag, 'SUMMARY');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).name, 'lc-submit');
     const ax = await axNodes(page);
