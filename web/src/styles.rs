@@ -299,7 +299,8 @@ pub const DISTRICT_CSS: &str = concat!(
 .lc-district .lc-t-src,.lc-district .lc-t-how{margin:.2em 0;font-size:.92em;color:var(--_muted)}
 .lc-district .lc-t-basis{margin:.1em 0}.lc-district .lc-t-basis summary{font-size:.92em;color:var(--_muted)}
 .lc-district .lc-unit{border:1px solid var(--_border);border-radius:var(--_radius);padding:.3em .8em;margin:.4em 0;overflow-wrap:anywhere}
-.lc-district .lc-unit summary{cursor:pointer;font-weight:700;padding:.2em 0}
+.lc-district .lc-unit summary{cursor:pointer;font-weight:700;padding:.55em 0;display:block}
+.lc-district .lc-unit summary::before{margin-inline-end:.4em}.lc-district .lc-unit summary .lc-muted{font-weight:400}
 .lc-district .lc-unit ol{margin:.3em 0 .5em;padding-inline-start:1.6em}.lc-district .lc-unit li{margin:.5em 0}
 .lc-district .lc-unit li p{margin:.15em 0}
 .lc-district .lc-table-wrap{overflow-x:auto;width:0;min-width:100%}
