@@ -1959,6 +1959,7 @@ fn data_file(role: &str, path: &Path, bytes: &[u8], crs: Crs) -> lifecircle_core
         file: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
         sha256: lifecircle_core::score::sha256_hex(bytes),
         crs,
+        excluded_names: None,
     }
 }
 
@@ -2154,6 +2155,13 @@ impl NetworkData {
         // Each file read once: its digest is of the very bytes the distances come from.
         let raw = read_bytes(net_path)?;
         let mut files = vec![data_file("network", net_path, &raw, crs.network)];
+        // The streets left out by name, recorded with the file (trimmed, sorted, once each):
+        // `verify` needs the same, and says so when they differ.
+        let mut out: Vec<String> =
+            exclude_names.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        out.sort();
+        out.dedup();
+        files[0].excluded_names = (!out.is_empty()).then(|| out.join("、"));
         let network = load_network_bytes(net_path, &raw, crs.network, exclude_names)?;
         let mut fac = Vec::new();
         for f in facilities {

@@ -656,7 +656,13 @@ fn data_files_differ(
     given: &[lifecircle_core::circle::DataFile],
 ) -> Vec<String> {
     use lifecircle_core::circle::DataFile;
-    let name = |f: &DataFile| format!("{} {} (SHA-256 {}…, {})", f.role, f.file, short(&f.sha256), f.crs.name());
+    // (streets left out by name as the option that leaves them out: one form for both languages)
+    let excluded = |f: &DataFile| {
+        f.excluded_names.iter().flat_map(|n| n.split('、')).map(|n| format!(", --exclude-name {n}")).collect::<String>()
+    };
+    let name = |f: &DataFile| {
+        format!("{} {} (SHA-256 {}…, {}{})", f.role, f.file, short(&f.sha256), f.crs.name(), excluded(f))
+    };
     let names = |fs: &[&DataFile]| fs.iter().map(|f| name(f)).collect::<Vec<_>>().join("; ");
     if recorded.is_empty() {
         return Vec::new();
@@ -671,7 +677,8 @@ fn data_files_differ(
             names(&all)
         )];
     }
-    let key = |f: &&DataFile| (f.sha256.clone(), f.crs);
+    let key = |f: &&DataFile| (f.sha256.clone(), f.crs, f.excluded_names.clone());
+    let bytes = |f: &&DataFile| (f.sha256.clone(), f.crs);
     let mut out = Vec::new();
     for role in ["network", "facilities", "origins"] {
         let mut r: Vec<&DataFile> = recorded.iter().filter(|f| f.role == role).collect();
@@ -679,6 +686,23 @@ fn data_files_differ(
         r.sort_by_key(key);
         g.sort_by_key(key);
         if r.iter().map(key).eq(g.iter().map(key)) {
+            continue;
+        }
+        // The same files, other streets left out by name: the option is what differs.
+        if r.iter().map(bytes).eq(g.iter().map(bytes)) {
+            let opts = |fs: &[&DataFile]| {
+                let s: String = fs.iter().map(|f| excluded(f)).collect();
+                if s.is_empty() { "—".to_string() } else { s.trim_start_matches(", ").to_string() }
+            };
+            out.push(format!(
+                "{role} 数据文件相同，按名称排除的道路不同：评分时 {}，核验用 {}；请给出与评分时同样的 --exclude-name / the same \
+                 {role} files, other streets left out by name: assessment {}, given {}; give the same --exclude-name as \
+                 when it was scored",
+                opts(&r),
+                opts(&g),
+                opts(&r),
+                opts(&g),
+            ));
             continue;
         }
         out.push(format!(

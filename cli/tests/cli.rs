@@ -594,6 +594,52 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     assert!(t.contains("处数值随之不同，未逐项列出（先给出同样的数据文件；加 --all 逐项列出）"), "{t}");
 }
 
+/// Streets left out by name (`--exclude-name`) are recorded with the network file, trimmed and
+/// sorted; `verify` with the same passes, and without them says that the option differs (the
+/// files are the same).
+#[test]
+fn verify_says_when_the_streets_left_out_by_name_differ() {
+    let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
+    let homes = tmp("excluded-homes.csv", HOMES);
+    let c = tmp(
+        "excluded-bjtu.json",
+        r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
+    );
+    let (h, cp) = (homes.to_str().expect("path"), c.to_str().expect("path"));
+    let data = ["--network", osm.as_str(), "--facilities", osm.as_str(), "--origins", h];
+    let left_out = ["--exclude-name", " 高架 ", "--exclude-name", "快速路", "--exclude-name", "高架"];
+    let scored = lifecircle(
+        &[&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", "--format", "json", cp][..], &data, &left_out]
+            .concat(),
+    );
+    assert!(scored.status.success(), "{}", text(&scored));
+    let a: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("json");
+    let files = &a["circle"]["measured_from"];
+    assert_eq!(files[0]["role"], "network");
+    assert_eq!(files[0]["excluded_names"], "快速路、高架", "{files}");
+    assert!(files[1].get("excluded_names").is_none() && files[2].get("excluded_names").is_none(), "{files}");
+    // The text report says them with the network file.
+    let report =
+        lifecircle(&[&["score", "-s", "longwan-2024", "--as-of", "2025-06-30", cp][..], &data, &left_out].concat());
+    assert!(text(&report).contains("排除名称含 快速路、高架 的道路）"), "{}", text(&report));
+    let result = tmp("excluded-result.json", &a.to_string());
+    let r = result.to_str().expect("path");
+    // The same names, given in another order: verified.
+    let same = lifecircle(
+        &[&["verify", "-a", r, cp][..], &data, &["--exclude-name", "高架", "--exclude-name", "快速路"]].concat(),
+    );
+    assert_eq!(same.status.code(), Some(0), "{}", text(&same));
+    // Without them: the option is named as what differs.
+    let out = lifecircle(&[&["verify", "-a", r, cp][..], &data[..]].concat());
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(
+        t.contains("network 数据文件相同，按名称排除的道路不同：评分时 --exclude-name 快速路, --exclude-name 高架，核验用 —；请给出与评分时同样的 --exclude-name"),
+        "{t}"
+    );
+    assert!(!t.contains("network 数据文件不同"), "{t}");
+}
+
 /// `district` measures each circle on the network as `score` does, given the same data
 /// options: its circles' digests and totals are those of the assessments handed in (without
 /// the network they are not: the circles below have no facilities of their own).

@@ -231,6 +231,10 @@ pub struct DataFile {
     pub sha256: String,
     /// The coordinate system it was read in.
     pub crs: Crs,
+    /// Of a network: streets left out by name (`--exclude-name`), sorted, joined by 、; measuring
+    /// again needs the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded_names: Option<String>,
 }
 
 /// One circle to assess.
@@ -460,7 +464,7 @@ impl InputProblem {
             },
             "not_whole" => "须为整数（人数、户数按个计）".into(),
             "inconsistent" if f.ends_with(".satisfied") => "满意人数不能多于受访人数".into(),
-            "inconsistent" if self.detail == Some(ProblemDetail::CentreOutside) => {
+            "inconsistent" if matches!(self.detail, Some(ProblemDetail::CentreOutside)) => {
                 "生活圈中心不在自己的边界内：边界外的设施不计入本圈，几乎全部设施都会被排除。\
                  请核对中心与边界各点的经纬度（先经度后纬度，坐标系相同）"
                     .into()
@@ -518,7 +522,7 @@ impl InputProblem {
             "repeated" if f.contains("walking.origins[") => {
                 "同一居民点列了两次（编号相同），其人口会被重复计入，请删去一条".into()
             }
-            "json" if self.detail == Some(ProblemDetail::Empty) => "文件为空".into(),
+            "json" if matches!(self.detail, Some(ProblemDetail::Empty)) => "文件为空".into(),
             "json" => json_text(&self.message),
             // `repeated` among them: its message is bilingual already (`district::repeated_message`).
             _ => self.message.clone(),
@@ -1093,6 +1097,9 @@ impl Circle {
         for (i, f) in w.measured_from.iter().enumerate() {
             for (key, v) in [("role", &f.role), ("file", &f.file), ("sha256", &f.sha256)] {
                 put(&|| format!("walking.measured_from[{i}].{key}"), v, false);
+            }
+            if let Some(v) = &f.excluded_names {
+                put(&|| format!("walking.measured_from[{i}].excluded_names"), v, false);
             }
         }
     }

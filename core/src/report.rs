@@ -213,9 +213,21 @@ pub fn render_noted(a: &Assessment, lang: Lang, format: Format, note: Option<&st
                 };
                 let sha = f.sha256.get(..12).unwrap_or(&f.sha256);
                 let file = esc(md, &f.file);
+                // Streets left out by name: measuring again needs the same (`--exclude-name`).
+                let out = match &f.excluded_names {
+                    Some(names) => {
+                        format!(
+                            "{}{}{}",
+                            l.t("，排除名称含 ", ", streets named with "),
+                            esc(md, names),
+                            l.t(" 的道路", " left out")
+                        )
+                    }
+                    None => String::new(),
+                };
                 match lang {
-                    Lang::Zh => format!("{role} {file}（{}，SHA-256 {sha}…）", f.crs.label_zh()),
-                    Lang::En => format!("{role} {file} ({}, SHA-256 {sha}…)", crs_en(f.crs)),
+                    Lang::Zh => format!("{role} {file}（{}，SHA-256 {sha}…{out}）", f.crs.label_zh()),
+                    Lang::En => format!("{role} {file} ({}, SHA-256 {sha}…{out})", crs_en(f.crs)),
                 }
             })
             .collect();
@@ -778,6 +790,7 @@ mod tests {
             file: file.into(),
             sha256: "0123456789abcdef".repeat(4),
             crs,
+            excluded_names: None,
         };
         a.circle.measured_from = vec![
             file("network", "roads_v2.osm", crate::access::Crs::Wgs84),
@@ -799,6 +812,17 @@ mod tests {
             line(&a, Lang::Zh, Format::Markdown)
                 .is_some_and(|l| l.starts_with("- **步行距离测自**: 路网 roads\\_v2.osm"))
         );
+        // Streets left out by name (`--exclude-name`) are said with the network file.
+        a.circle.measured_from[0].excluded_names = Some("快速路、高架".into());
+        assert_eq!(
+            line(&a, Lang::Zh, Format::Text).as_deref(),
+            Some(
+                "步行距离测自：路网 roads_v2.osm（WGS-84（GPS、OSM），SHA-256 0123456789ab…，排除名称含 快速路、高架 的道路）；设施 pois.csv（GCJ-02（高德、腾讯），SHA-256 0123456789ab…）"
+            )
+        );
+        assert!(line(&a, Lang::En, Format::Text).is_some_and(|l| {
+            l.contains("SHA-256 0123456789ab…, streets named with 快速路、高架 left out); facilities")
+        }));
     }
 
     #[test]

@@ -2636,6 +2636,7 @@ mod tests {
             file: "net.osm.pbf".into(),
             sha256: "00".into(),
             crs: Default::default(),
+            excluded_names: Some("高架".into()),
         });
         let empty = Circle::from_json(r#"{"id":"","name":""}"#).unwrap();
         let mut bare_walking = empty.clone();

@@ -509,7 +509,11 @@ impl Columns {
                     "origins" => lang.pick("居民点", "origins"),
                     other => other,
                 };
-                format!("{role} {} ({}) {}", f.file, f.crs.name(), f.sha256)
+                let out = match &f.excluded_names {
+                    Some(names) => format!("{}{names}", lang.pick(" 排除名称含 ", " left out by name: ")),
+                    None => String::new(),
+                };
+                format!("{role} {} ({}) {}{out}", f.file, f.crs.name(), f.sha256)
             })
             .collect();
         c.text(&from.join(lang.pick("；", "; ")));

@@ -40,6 +40,8 @@ export interface Origin {
 /** A data file walking distances were measured from (`lifecircle score --network …`). */
 export interface DataFile {
   role: "network" | "facilities" | "origins"; file: string; sha256: string; crs: Crs;
+  /** Of a network: the streets left out by name beyond the standard's rules (`--exclude-name`), sorted, joined by 、; measuring again needs the same. */
+  excluded_names?: string;
 }
 export interface Walking {
   basis?: Basis; nearest_m?: Record<string, number>;
