@@ -31,6 +31,7 @@ import type {
   WalkFinding,
   DatumWarning,
   SnapFinding,
+  PairWalk,
   Pace,
   WhatIf,
   Siting,
@@ -83,6 +84,10 @@ export async function walk(osm: Uint8Array, origins: Uint8Array): Promise<string
   const homes: DataOrigin[] = importOrigins(origins, 'csv');
   const centre: LonLat = [116.337, 39.9495];
   const metres: number | undefined = net.distance(centre, [116.34, 39.953]);
+  // The same walk with what the core says of it (a point on a cut-off piece of network).
+  const walk: PairWalk = net.walk(centre, [116.34, 39.953]);
+  const pairMetres: number | null = walk.metres;
+  console.log(pairMetres, walk.via_main, walk.findings.map((f: SnapFinding) => f.what).join(', '));
   const near: NearestByCategory = net.nearest('longwan-2024', pois.facilities, centre, 'elderly');
   // Minutes and their pace: whose, which parameter of the standard, and whether it is designed.
   const pace: Pace = walkPace('longwan-2024', 'elderly');

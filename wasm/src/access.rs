@@ -9,6 +9,7 @@
 //! | `WalkNetwork.fromBytes(bytes, format, crs?, excludeNameParts?)` | a network handle (`format`: `osm`, `pbf`, `geojson`; `excludeNameParts`: the CLI's `--exclude-name`) |
 //! | `net.stats()` | nodes, edges, length, components, streets drawn twice merged, and what the import left out |
 //! | `net.distance(from, to)` | metres along streets, or `undefined` when nothing connects them |
+//! | `net.walk(from, to)` | the same walk with its findings: points whose nearest street is on a cut-off piece, and whether it went from the main network |
 //! | `net.nearest(standard, facilities, from, profile?)` | nearest facility of every category |
 //! | `net.reachedStreets(standard, from, minutes[], profile?)` | GeoJSON of reached street pieces, each with its pace |
 //! | `net.isochrone(standard, from, minutes, cellM?, profile?)` | GeoJSON polygon feature, with its pace |
@@ -211,6 +212,23 @@ impl WalkNetwork {
         entry(|| {
             let (a, b): (LonLat, LonLat) = (from_js(from, "from")?, from_js(to, "to")?);
             query::walking_distance_m(&self.net, a, b, access::DEFAULT_MAX_SNAP_M).map_err(Failure::access)
+        })
+    }
+
+    /// The walk between two points as the core measures it: its metres (`null` when they do not
+    /// connect), the points whose nearest street is on a piece cut off from the main network,
+    /// with the leg to the main network's street where one is within reach (`findings`), and
+    /// whether it went from the main network (`via_main`). `distance` gives the metres alone.
+    #[wasm_bindgen(unchecked_return_type = "PairWalk")]
+    pub fn walk(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LonLat")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LonLat")] to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        entry(|| {
+            let (a, b): (LonLat, LonLat) = (from_js(from, "from")?, from_js(to, "to")?);
+            let w = query::walking_distance(&self.net, a, b, access::DEFAULT_MAX_SNAP_M).map_err(Failure::access)?;
+            to_js(&w)
         })
     }
 

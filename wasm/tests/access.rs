@@ -407,3 +407,42 @@ fn network_stats_and_excluded_names_equal_the_native_import() {
         assert_eq!(get(&e, "argument").as_string().as_deref(), Some("excludeNameParts"));
     }
 }
+
+/// `net.walk` gives the walk with what the core says of it, as the core gives it: a long piece
+/// whose one end is near a main street and the other is not (as `core/tests/access_review.rs`),
+/// its two points joined along the piece; the first said with its 150 m leg to the main street,
+/// the second with none. `distance` gives the same metres alone.
+#[wasm_bindgen_test]
+fn walk_gives_the_distance_with_its_findings_as_the_core_does() {
+    let fc = collection(&[
+        street("主路", &[at(-1000.0, 0.0), at(1000.0, 0.0)], Crs::Wgs84),
+        street("支路", &[at(0.0, 100.0), at(0.0, 400.0), at(0.0, 800.0)], Crs::Wgs84),
+    ]);
+    let net = WalkNetwork::from_bytes(bytes(fc.as_bytes()), "geojson".into(), None, None).unwrap();
+    let (a, b) = (at(0.0, 150.0), at(0.0, 650.0));
+    let w = net.walk(lonlat(a[0], a[1]), lonlat(b[0], b[1])).unwrap();
+    let metres = get(&w, "metres").as_f64().expect("joined along the piece");
+    assert!((metres - lifecircle_core::access::haversine_m(a, b)).abs() < 0.5, "{metres}");
+    assert_eq!(net.distance(lonlat(a[0], a[1]), lonlat(b[0], b[1])).unwrap(), Some(metres));
+    let findings: js_sys::Array = get(&w, "findings").dyn_into().unwrap();
+    let legs: Vec<(String, Option<f64>)> = findings
+        .iter()
+        .map(|f| (get(&f, "what").as_string().unwrap(), get(&f, "main_off_network_m").as_f64()))
+        .collect();
+    assert_eq!(legs.len(), 2, "{legs:?}");
+    assert_eq!((legs[0].0.as_str(), legs[1].0.as_str(), legs[1].1), ("from", "to", None), "{legs:?}");
+    assert!((legs[0].1.expect("a leg to the main street") - 150.0).abs() < 2.0, "{legs:?}");
+    assert_eq!(get(&w, "via_main").as_bool(), Some(false));
+    // As the core gives it, value for value.
+    let (native_net, _) = load::network_with(fc.as_bytes(), Format::GeoJson, &NetworkOptions::default()).unwrap();
+    let native = lifecircle_core::access::query::walking_distance(
+        &native_net,
+        a,
+        b,
+        lifecircle_core::access::DEFAULT_MAX_SNAP_M,
+    )
+    .unwrap();
+    assert_eq!(stringify(&w), as_js_json(&serde_json::to_string(&native).unwrap()));
+    // Not a point: refused as `distance` refuses it.
+    assert_eq!(code_of(&net.walk("x".into(), lonlat(b[0], b[1])).expect_err("refused")), "bad_argument");
+}

@@ -42,6 +42,15 @@ export interface SnapFinding {
   /** Metres from the point to the main network's street it was also joined to; absent when none lies within the snapping distance (reached only along its piece). */
   main_off_network_m?: number;
 }
+/** A walk between two points (`net.walk`). */
+export interface PairWalk {
+  /** Metres along the streets; `null` when the points lie on pieces of network that do not connect. */
+  metres: number | null;
+  /** The points (`from`, `to`) whose nearest street is on a piece cut off from the main network. */
+  findings: SnapFinding[];
+  /** The walk went from the main network's street of such a point (shorter, or the only way). */
+  via_main: boolean;
+}
 export interface Nearest { facility_id: string; name?: string | null; distance_m: number; minutes: number }
 export interface NearestByCategory {
   method: "network" | "straight_line_detour";

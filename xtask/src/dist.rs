@@ -438,7 +438,8 @@ for (const r of a.indicators) console.log(`[${r.id}] ${r.name.zh} ${r.points}/${
   中文说明 `message_zh` 与英文 `message`；`score` 等也接受标准文本）、`packStandard`，
   以及步行可达性（真实路网）`WalkNetwork.fromBytes`（OSM XML /
   PBF / GeoJSON 的字节：`Uint8Array` 或 `ArrayBuffer`；第 4 个参数 `excludeNameParts` 与命令行
-  `--exclude-name` 相同）、`nearest`、`reachedStreets`、`isochrone`、
+  `--exclude-name` 相同）、`distance`（两点间步行米数）与 `walk`（同一段步行及其提醒：某点最近的道路在与主路网不连通的
+  一段上）、`nearest`、`reachedStreets`、`isochrone`、
   `walkCircle`（`options` 可写设施与居民点的坐标系 `facilitiesCrs`、`originsCrs`）、`walkPace`（所用步速及其是否暂定）、
   `whatIf`、`suggestSites`、`importFacilities`、`importOrigins`、`convertCoords`
   （WGS-84 / GCJ-02 / BD-09；用完的路网调用 `free()`），以及全区目标进度
@@ -490,7 +491,9 @@ points, or both), so that no designed value reads as an official one.
   `packStandard(text, name?)`, in TOML, JSON or YAML (`score` and friends then accept a
   standard's text too), and walking reach on street networks: `WalkNetwork.fromBytes` (the
   bytes of OSM XML / PBF / GeoJSON, as a `Uint8Array` or an `ArrayBuffer`; a fourth argument,
-  `excludeNameParts`, as the CLI's `--exclude-name`), `nearest`, `reachedStreets`, `isochrone`,
+  `excludeNameParts`, as the CLI's `--exclude-name`), `distance` (metres between two points) and
+  `walk` (the same walk with its findings: a point whose nearest street is on a piece cut off
+  from the main network), `nearest`, `reachedStreets`, `isochrone`,
   `walkCircle` (its `options` give the facilities' and origins' datums, `facilitiesCrs`,
   `originsCrs`), `walkPace` (the pace used and whether it is provisional), `whatIf`,
   `suggestSites`, `importFacilities`, `importOrigins` and `convertCoords` (WGS-84 / GCJ-02 /
