@@ -2003,7 +2003,8 @@ fn utf8_or_gbk_of<'a>(path: &Path, format: load::Format, bytes: &'a [u8]) -> std
 }
 
 fn load_network(path: &Path, crs: Crs, exclude_names: &[String]) -> Result<access::Network, Failure> {
-    load_network_bytes(path, &read_bytes(path)?, crs, exclude_names)
+    let options = load::NetworkOptions { crs, exclude_names: exclude_names.to_vec() };
+    load_network_bytes(path, &read_bytes(path)?, &options)
 }
 
 /// A reason a street was left out, as the import report keys it, for a reader: Chinese first.
@@ -2030,18 +2031,12 @@ fn exclusion_reason(key: &str) -> String {
     }
 }
 
-fn load_network_bytes(
-    path: &Path,
-    bytes: &[u8],
-    crs: Crs,
-    exclude_names: &[String],
-) -> Result<access::Network, Failure> {
-    let options = load::NetworkOptions { crs, exclude_names: exclude_names.to_vec() };
+fn load_network_bytes(path: &Path, bytes: &[u8], options: &load::NetworkOptions) -> Result<access::Network, Failure> {
     let format = format_of(path)?;
     // A GeoJSON network saved as GBK (street names in Chinese) is decoded as facilities and
     // origins are; OSM XML declares its encoding, and PBF is binary.
     let bytes = utf8_or_gbk_of(path, format, bytes);
-    let (net, import) = load::network_with(&bytes, format, &options)
+    let (net, import) = load::network_with(&bytes, format, options)
         .map_err(|e| Failure::Invalid(format!("{}: {}", path.display(), e.bilingual())))?;
     let stats = net.stats();
     let report = &import.report;
@@ -2155,14 +2150,11 @@ impl NetworkData {
         // Each file read once: its digest is of the very bytes the distances come from.
         let raw = read_bytes(net_path)?;
         let mut files = vec![data_file("network", net_path, &raw, crs.network)];
-        // The streets left out by name, recorded with the file (trimmed, sorted, once each):
-        // `verify` needs the same, and says so when they differ.
-        let mut out: Vec<String> =
-            exclude_names.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        out.sort();
-        out.dedup();
-        files[0].excluded_names = (!out.is_empty()).then(|| out.join("、"));
-        let network = load_network_bytes(net_path, &raw, crs.network, exclude_names)?;
+        let options = load::NetworkOptions { crs: crs.network, exclude_names: exclude_names.to_vec() };
+        // The streets left out by name, recorded with the file: `verify` needs the same, and
+        // says so when they differ.
+        files[0].excluded_names = options.excluded_names_record();
+        let network = load_network_bytes(net_path, &raw, &options)?;
         let mut fac = Vec::new();
         for f in facilities {
             let raw = read_bytes(f)?;

@@ -114,6 +114,24 @@ pub struct NetworkOptions {
     pub exclude_names: Vec<String>,
 }
 
+impl NetworkOptions {
+    /// The name parts that apply: trimmed, empty ones dropped, in the order given.
+    fn name_parts(&self) -> Vec<String> {
+        self.exclude_names.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    }
+
+    /// The name parts as a circle's `walking.measured_from` records them with the network file
+    /// ([`crate::circle::DataFile::excluded_names`]): sorted, once each, joined by 、; `None`
+    /// when none applies. Two option sets that leave out the same streets record the same text.
+    #[must_use]
+    pub fn excluded_names_record(&self) -> Option<String> {
+        let mut parts = self.name_parts();
+        parts.sort();
+        parts.dedup();
+        (!parts.is_empty()).then(|| parts.join("、"))
+    }
+}
+
 /// Walkable streets from OSM XML, OSM PBF or GeoJSON, converted to WGS-84.
 ///
 /// # Errors
@@ -128,8 +146,7 @@ pub fn streets(bytes: &[u8], format: Format, crs: Crs) -> Result<StreetImport, I
 /// As [`streets`]; bytes that plainly hold another format than `format` say which.
 pub fn streets_with(bytes: &[u8], format: Format, options: &NetworkOptions) -> Result<StreetImport, ImportError> {
     let crs = options.crs;
-    let extra: Vec<String> =
-        options.exclude_names.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let extra = options.name_parts();
     match format {
         Format::OsmXml | Format::OsmPbf => osm(bytes, format, crs)?.streets_excluding(&extra),
         Format::GeoJson => {
