@@ -101,6 +101,19 @@ test('a11y review: on a phone (360×740) Shift+Tab back along a facility row (a 
   try {
     for (const large of [false, true]) {
       const { page, errors, context, form } = await onPhone(browser, large);
+      // Folded (as drawn), the card's hidden fields take no Tab: 删除, 更多, 业态, 名称.
+      await form.getByLabel('第 5 行 删除', { exact: true }).focus();
+      const folded = [];
+      for (let i = 0; i < 3; i += 1) {
+        await page.keyboard.press('Shift+Tab');
+        folded.push((await focused(page)).name);
+      }
+      assert.deepEqual(folded, ['第 5 行 更多', '第 5 行 业态', '第 5 行 名称']);
+      // Opened with Enter: every field, each wholly on the screen as Shift+Tab reaches it.
+      await form.getByLabel('第 5 行 更多', { exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(150);
+      assert.equal((await focused(page)).name, '第 5 行 收起', 'the button keeps the focus and says what it does now');
       await form.getByLabel('第 5 行 删除', { exact: true }).focus();
       const seen = [];
       for (let i = 0; i < 10; i += 1) {

@@ -20,7 +20,7 @@ use lifecircle_core::circle::{
     ChecklistAnswer, Circle, Crs, EvaluatorEntry, Facility, InputError, InputProblem, Location, Origin,
     Status as FacilityStatus, Survey, Walking,
 };
-use lifecircle_core::score::{fmt_num, points_word};
+use lifecircle_core::score::{fmt_num, points_word, short_num};
 use lifecircle_core::standard::{Lang, Standard};
 
 use crate::model::{
@@ -1097,11 +1097,21 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                     FacilityStatus::Planned => "planned",
                     FacilityStatus::Closed => "closed",
                 };
+                // On a phone a row is a card, folded to its name and type with the rest in one
+                // line of words (更多 opens it): 32 open cards were a third of the page's length.
+                // A new, unnamed row starts open; a cell with a problem, or the focus, shows anyway.
+                let open = RwSignal::new(f.name.trim().is_empty());
+                // (each field an inline block: a line breaks between two, not inside 步行 180 米)
+                let brief = move || {
+                    let words = state.circle.with(|c| c.facilities.get(i).map(|f| facility_brief(f, l)).unwrap_or_default());
+                    words.into_iter().enumerate().map(|(k, t)| view! { {(k > 0).then_some(" · ")}<span>{t}</span> }).collect_view()
+                };
+                let more_word = move || if open.get() { tr(l, "收起", "Less") } else { tr(l, "更多", "More") };
                 let name_set = set(|f, v| f.name = v);
                 let brand_set = set(|f, v| f.brand = (!v.trim().is_empty()).then_some(v));
                 let hours_set = set(|f, v| f.hours = (!v.trim().is_empty()).then_some(v));
                 view! {
-                    <tr>
+                    <tr class:lc-open=open>
                         <td data-label=column(0) class="lc-c-name"><input id=id("name") type="text" prop:value=f.name.clone()
                             aria-label=label("行 名称", ": name")
                             on:input=move |ev| name_set.run(event_target_value(&ev))/></td>
@@ -1156,6 +1166,10 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             <option value="closed" selected=status == "closed">{tr(l, "已关闭", "closed")}</option>
                         </select></td>
                         <td class="lc-c-act">
+                            <span class="lc-c-brief">{brief}</span>
+                            <button type="button" class="lc-quiet lc-c-more" aria-expanded=move || open.get().to_string()
+                                aria-label=move || match l { Lang::Zh => format!("第 {} 行 {}", i + 1, more_word()), Lang::En => format!("Row {}: {}", i + 1, more_word()) }
+                                on:click=move |_| open.update(|o| *o = !*o)>{more_word}</button>
                             <button type="button" class="lc-quiet" aria-label=label("行 删除", ": remove")
                                 on:click=move |ev| {
                                     let at = row_position(tbody, &ev);
@@ -1226,7 +1240,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 }
             })}
             <div class="lc-table-wrap" on:focusin=clear_of_pinned>
-                <table>
+                <table class="lc-inventory">
                     <thead><tr>
                         {FACILITY_COLUMNS.map(|(zh, en)| view! { <th scope="col">{tr(l, zh, en)}</th> })}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
@@ -1278,6 +1292,34 @@ const FACILITY_COLUMNS: [(&str, &str); 9] = [
     ("经度, 纬度", "Lon, lat"),
     ("状态", "Status"),
 ];
+
+/// A facility's fields after its name and type, in words (a folded card on a phone says
+/// 连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 营业).
+fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
+    let chain = match (f.chain, f.brand.as_deref().map(str::trim).filter(|b| !b.is_empty())) {
+        (true, Some(b)) => Some(format!("{}·{b}", tr(l, "连锁", "chain"))),
+        (true, None) => Some(tr(l, "连锁", "chain").to_string()),
+        (false, b) => b.map(str::to_string),
+    };
+    let status = match f.status {
+        FacilityStatus::Open => tr(l, "营业", "open"),
+        FacilityStatus::Planned => tr(l, "规划中", "planned"),
+        FacilityStatus::Closed => tr(l, "已关闭", "closed"),
+    };
+    [
+        chain,
+        f.floor_area_m2.map(|a| format!("{} m²", short_num(a))),
+        f.hours.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(str::to_string),
+        f.walk_m.map(|m| match l {
+            Lang::Zh => format!("步行 {} 米", short_num(m)),
+            Lang::En => format!("walk {} m", short_num(m)),
+        }),
+        Some(status.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
 
 /// At most this many suspected duplicates are listed under the table; the rest are counted.
 const DUPLICATES_LISTED: usize = 10;
@@ -1439,7 +1481,8 @@ fn focus(e: Option<web_sys::Node>) {
 /// The place, among the rows drawn, of the row whose remove button was pressed.
 fn row_position(tbody: NodeRef<leptos::html::Tbody>, ev: &leptos::ev::MouseEvent) -> u32 {
     let (Some(body), Some(pressed)) = (tbody.get_untracked(), ev.current_target()) else { return 0 };
-    let Ok(list) = body.query_selector_all(".lc-c-act button") else { return 0 };
+    // (the remove button is a row's last button: a facility's 更多 comes before it)
+    let Ok(list) = body.query_selector_all(".lc-c-act button:last-of-type") else { return 0 };
     let pressed = JsValue::from(pressed);
     (0..list.length()).find(|k| list.item(*k).is_some_and(|n| JsValue::from(n) == pressed)).unwrap_or(0)
 }
@@ -1450,7 +1493,7 @@ fn row_position(tbody: NodeRef<leptos::html::Tbody>, ev: &leptos::ev::MouseEvent
 fn focus_after_removal(tbody: NodeRef<leptos::html::Tbody>, at: u32) {
     let Some(body) = tbody.get_untracked() else { return };
     // (on an empty list `item` is none: no row is left)
-    let buttons = body.query_selector_all(".lc-c-act button").ok();
+    let buttons = body.query_selector_all(".lc-c-act button:last-of-type").ok();
     let at = buttons.and_then(|b| b.item(at.min(b.length().saturating_sub(1))));
     let target = at.or_else(|| {
         body.closest(".lc-table-wrap")
@@ -1986,5 +2029,41 @@ fn unit_word(l: Lang, unit: &str) -> String {
         (Lang::Zh, "persons") => "人".into(),
         (Lang::Zh, "households") => "户".into(),
         _ => unit.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a folded card says, its fields apart.
+    fn brief(f: &Facility, l: Lang) -> String {
+        facility_brief(f, l).join(" | ")
+    }
+
+    #[test]
+    fn a_folded_card_says_every_field_it_hides() {
+        // The Longwan sample's first row, as its fields hold it.
+        let mut f = Facility::new("convenience_store", "镇中便利店");
+        f.chain = true;
+        f.brand = Some("十足".into());
+        f.floor_area_m2 = Some(85.0);
+        f.hours = Some("06:30-23:30".into());
+        f.walk_m = Some(180.0);
+        assert_eq!(brief(&f, Lang::Zh), "连锁·十足 | 85 m² | 06:30-23:30 | 步行 180 米 | 营业");
+        assert_eq!(brief(&f, Lang::En), "chain·十足 | 85 m² | 06:30-23:30 | walk 180 m | open");
+        // Not a chain, a brand all the same; a planned one.
+        f.chain = false;
+        f.status = FacilityStatus::Planned;
+        f.floor_area_m2 = Some(62.5);
+        assert_eq!(brief(&f, Lang::Zh), "十足 | 62.5 m² | 06:30-23:30 | 步行 180 米 | 规划中");
+        // A new row: only its status; a blank brand or hours is not a field.
+        let mut new = Facility::new("", "");
+        new.brand = Some("  ".into());
+        new.hours = Some(String::new());
+        new.status = FacilityStatus::Closed;
+        assert_eq!(brief(&new, Lang::Zh), "已关闭");
+        new.chain = true;
+        assert_eq!(brief(&new, Lang::En), "chain | closed");
     }
 }

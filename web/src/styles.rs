@@ -240,6 +240,7 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form .lc-c-name{min-width:10em}.lc-form .lc-c-cat{min-width:10em}.lc-form .lc-c-num{min-width:5em}
 .lc-form .lc-c-hours{min-width:8em}.lc-form .lc-c-brand{min-width:7em}.lc-form .lc-c-loc{min-width:11em}.lc-form .lc-c-status{min-width:6.5em}
 .lc-form td button{white-space:nowrap;padding-inline:.5em}
+.lc-form .lc-c-brief,.lc-form .lc-c-more{display:none}
 @media (max-width:600px){.lc-form .lc-table-wrap{display:block;width:auto;min-width:0;overflow:visible;max-height:none}
 .lc-form .lc-table-wrap::after{content:none}
 .lc-form table,.lc-form tbody,.lc-form tr,.lc-form td{display:block}.lc-form table{min-width:0;border:0}
@@ -251,7 +252,11 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form td[data-label]{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:.2em .5em;align-items:center}
 .lc-form td input[type=checkbox]{justify-self:start}.lc-form.lc-elder td[data-label]{grid-template-columns:minmax(0,1fr)}
 .lc-form td[data-label]::before{content:attr(data-label);color:var(--_muted);overflow-wrap:anywhere}
-.lc-form td.lc-c-act{text-align:end}.lc-form td.lc-c-act .lc-error{text-align:start}}
+.lc-form td.lc-c-act{text-align:end}.lc-form td.lc-c-act .lc-error{text-align:start}
+.lc-form .lc-inventory tr:not(.lc-open)>:is(.lc-c-chk,.lc-c-brand,.lc-c-num,.lc-c-hours,.lc-c-loc,.lc-c-status):not(:focus-within,:has([aria-invalid=true])){display:none}
+.lc-form .lc-inventory td.lc-c-act{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:.3em .5em}
+.lc-form .lc-inventory .lc-c-brief{display:block;flex:1 1 100%;text-align:start;color:var(--_muted);overflow-wrap:anywhere}
+.lc-form .lc-c-brief>span{display:inline-block;max-width:100%}.lc-form .lc-inventory .lc-c-more{display:inline-block}.lc-form .lc-inventory .lc-open .lc-c-brief{display:none}}
 @media (max-width:22em){.lc-form td[data-label]{grid-template-columns:minmax(0,1fr)}}
 .lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;border:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form tr:has(+.lc-row-error)>*{border-bottom:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
