@@ -2147,6 +2147,13 @@ test('a11y review: on a phone the guide map\'s symbols are 24 px or more and its
         });
         await shot(page, `a11y-phone-map-${large ? 'large' : 'usual'}-${sample}.png`);
       }
+      // The what-if switch sits beside its words (was: alone on a line, its words wrapped under it).
+      const sw = await page.evaluate(() => {
+        const f = document.getElementById('lc-map').shadowRoot.querySelector('.lc-whatif input[type=checkbox]');
+        const [b, l] = [f.getBoundingClientRect(), f.labels[0].getBoundingClientRect()];
+        return { box: [b.left, b.right, b.top, b.bottom], label: [l.left, l.right, l.top, l.bottom] };
+      });
+      assert.ok(sw.label[0] > sw.box[1] && sw.box[2] < sw.label[3] && sw.box[3] > sw.label[2] && sw.label[1] <= 360, `${large ? 'large text' : 'usual'}: the what-if switch beside its words: ${JSON.stringify(sw)}`);
       // In English the unnamed shop is an "unnamed convenience store"; its details give its id.
       await page.click('#lang');
       await page.waitForTimeout(300);
