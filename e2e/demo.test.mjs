@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { ARGS, bare, open } from './helpers.mjs';
@@ -396,6 +398,53 @@ test('the demo says a submission beside the submit button, where she is, and tha
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
+  }
+});
+
+test('the server sends the widgets\' files as the precompressed copies `cargo xtask dist` wrote (.br, else .gz): a phone downloads those bytes, and they read back as the files', { skip }, async () => {
+  const dist = new URL('../dist/widgets/', import.meta.url);
+  const names = ['lifecircle_web_bg.wasm', 'lifecircle_web.js', 'lifecircle-widgets.js', 'standards/longwan-2024.bin'];
+  // Chromium takes br (its Accept-Encoding lists it, here on 127.0.0.1 too): the .br copies go.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const seen = new Map();
+    page.on('response', async (r) => {
+      const name = new URL(r.url()).pathname.replace(/^\/widgets\//, '');
+      if (!names.includes(name)) return;
+      const sizes = await r.request().sizes();
+      seen.set(name, { encoding: r.headers()['content-encoding'], sent: sizes.responseBodySize, body: (await r.body()).length });
+    });
+    await page.goto(base + '/');
+    await page.locator('#lc-card .lc-head .lc-total').waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    const what = JSON.stringify([...seen]);
+    for (const name of names) {
+      const got = seen.get(name);
+      assert.ok(got, `${name} loaded: ${what}`);
+      assert.equal(got.encoding, 'br', `${name}: ${what}`);
+      assert.equal(got.sent, readFileSync(new URL(`${name}.br`, dist)).length, `${name}: the .br copy's bytes went over the wire: ${what}`);
+      assert.equal(got.body, readFileSync(new URL(name, dist)).length, `${name}: read back as the file: ${what}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+  // A client that takes gzip only gets the .gz copy, which Node's own gzip reads back as the file.
+  for (const name of names) {
+    const raw = await new Promise((done, fail) => {
+      http.get(`${base}/widgets/${name}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const parts = [];
+        res.on('data', (c) => parts.push(c));
+        res.on('end', () => done({ encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+      }).on('error', fail);
+    });
+    assert.equal(raw.encoding, 'gzip', name);
+    assert.deepEqual(raw.body, readFileSync(new URL(`${name}.gz`, dist)), `${name}: the .gz copy as it is`);
+    assert.deepEqual(gunzipSync(raw.body), readFileSync(new URL(name, dist)), `${name}: read back as the file`);
   }
 });
 

@@ -2,9 +2,11 @@
 //! prefixes mapped to directories, one thread per connection, only plain names below a mounted
 //! directory (no `..`, no absolute path), only requests naming 127.0.0.1, localhost or [::1] as
 //! their host, the demo's CSP sent as a header too (the page also carries it as a meta tag).
-//! Text, scripts and wasm go gzip-compressed to a browser that accepts it, as a portal's server
-//! should send them: a phone on a slow network (or Chromium throttled in a test) then loads the
-//! bytes `cargo xtask dist` counts, not three times as many.
+//! Text, scripts and wasm go compressed to a browser that accepts it, as a portal's server
+//! should send them: a file's precompressed copy beside it (`.br`, else `.gz`, written by
+//! `cargo xtask dist`) as it is, as nginx's `brotli_static`/`gzip_static` send them; else gzip at
+//! level 6. A phone on a slow network (or Chromium throttled in a test) then loads the bytes
+//! `cargo xtask dist` counts, not three times as many.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -74,7 +76,7 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     let mut request = String::new();
     reader.read_line(&mut request)?;
     let mut host = None;
-    let mut gzip_ok = false;
+    let (mut gzip_ok, mut br_ok) = (false, false);
     let mut header = String::new();
     let mut complete = false;
     while reader.read_line(&mut header)? > 0 {
@@ -89,7 +91,7 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
         } else if let Some((name, value)) = header.split_once(':')
             && name.eq_ignore_ascii_case("accept-encoding")
         {
-            gzip_ok = accepts_gzip(value);
+            (gzip_ok, br_ok) = (accepts(value, "gzip"), accepts(value, "br"));
         }
         header.clear();
     }
@@ -106,15 +108,30 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
         // at 127.0.0.1 (DNS rebinding) sends its own name as the host.
         ("421 Misdirected Request", "text/plain; charset=utf-8", "wrong host 主机名不符".as_bytes().to_vec())
     } else {
-        match mounted_file(mounts, &path).map(|f| (std::fs::read(&f), f)) {
-            Some((Ok(body), f)) => ("200 OK", content_type(&f), body),
+        match mounted_file(mounts, &path) {
+            Some(f) if f.is_file() => ("200 OK", content_type(&f), Vec::new()),
             _ => ("404 Not Found", "text/plain; charset=utf-8", "not found 未找到".as_bytes().to_vec()),
         }
     };
     let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
-    let (body, encoding) = match status {
-        "200 OK" if gzip_ok && compressible(kind) => (gzip(&body)?, "Content-Encoding: gzip\r\n"),
-        _ => (body, ""),
+    let (body, encoding) = match mounted_file(mounts, &path).filter(|_| status == "200 OK") {
+        Some(f) => {
+            // (a copy is read only when the browser takes its coding: `.br`, then `.gz`)
+            let copy = |ok: bool, ext: &str| ok.then(|| std::fs::read(sibling(&f, ext)).ok()).flatten();
+            match (copy(br_ok, "br"), copy(gzip_ok, "gz")) {
+                (Some(br), _) => (br, "Content-Encoding: br\r\n"),
+                (None, Some(gz)) => (gz, "Content-Encoding: gzip\r\n"),
+                (None, None) => {
+                    let body = std::fs::read(&f)?;
+                    if gzip_ok && compressible(kind) {
+                        (gzip(&body)?, "Content-Encoding: gzip\r\n")
+                    } else {
+                        (body, "")
+                    }
+                }
+            }
+        }
+        None => (body, ""),
     };
     write!(
         stream,
@@ -125,15 +142,23 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     stream.write_all(&body)
 }
 
-/// Whether an `Accept-Encoding` value lists gzip (or `*`) with a weight above zero.
-fn accepts_gzip(value: &str) -> bool {
+/// `<file>.<ext>`: a file's precompressed copy.
+fn sibling(f: &Path, ext: &str) -> PathBuf {
+    let mut name = f.as_os_str().to_owned();
+    name.push(".");
+    name.push(ext);
+    PathBuf::from(name)
+}
+
+/// Whether an `Accept-Encoding` value lists `coding` (or `*`) with a weight above zero.
+fn accepts(value: &str, coding: &str) -> bool {
     value.split(',').any(|item| {
         let mut parts = item.split(';').map(str::trim);
         let name = parts.next().unwrap_or("");
         let weight = parts
             .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
             .map_or(Some(1.0), |q| q.trim().parse::<f64>().ok());
-        (name.eq_ignore_ascii_case("gzip") || name == "*") && weight.is_some_and(|w| w > 0.0)
+        (name.eq_ignore_ascii_case(coding) || name == "*") && weight.is_some_and(|w| w > 0.0)
     })
 }
 
@@ -300,13 +325,54 @@ mod tests {
     }
 
     #[test]
-    fn gzip_is_accepted_by_name_and_weight() {
-        assert!(accepts_gzip("gzip"));
-        assert!(accepts_gzip("deflate, GZIP;q=0.5"));
-        assert!(accepts_gzip("*"));
-        assert!(!accepts_gzip("gzip;q=0"));
-        assert!(!accepts_gzip("gzip; q=0.0, br"));
-        assert!(!accepts_gzip("x-gzip2, br"));
-        assert!(!accepts_gzip(""));
+    fn a_coding_is_accepted_by_name_and_weight() {
+        let gzip = |v: &str| accepts(v, "gzip");
+        assert!(gzip("gzip"));
+        assert!(gzip("deflate, GZIP;q=0.5"));
+        assert!(gzip("*"));
+        assert!(!gzip("gzip;q=0"));
+        assert!(!gzip("gzip; q=0.0, br"));
+        assert!(!gzip("x-gzip2, br"));
+        assert!(!gzip(""));
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip, brotli", "br"));
+    }
+
+    #[test]
+    fn a_precompressed_copy_is_sent_as_it_is_to_a_browser_that_takes_its_coding() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-static-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // (the copies' bytes are marked, not real compressions: the test sees which was sent)
+        std::fs::write(dir.join("m.wasm"), b"\0asm plain").unwrap();
+        std::fs::write(dir.join("m.wasm.br"), b"the br copy").unwrap();
+        std::fs::write(dir.join("m.wasm.gz"), b"the gz copy").unwrap();
+        std::fs::write(dir.join("only-gz.js"), b"plain").unwrap();
+        std::fs::write(dir.join("only-gz.js.gz"), b"gz of only-gz").unwrap();
+        let base = serve_in_background(vec![("/", dir.clone())]).unwrap();
+        let host = base.trim_start_matches("http://").to_string();
+        let get = |path: &str, accept: &str| {
+            answer(&base, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: {accept}\r\n\r\n"))
+        };
+        let (head, body) = get("/m.wasm", "gzip, deflate, br, zstd");
+        assert!(
+            head.contains("\r\nContent-Encoding: br\r\n") && head.contains("Content-Type: application/wasm"),
+            "{head}"
+        );
+        assert_eq!(body, b"the br copy");
+        let (head, body) = get("/m.wasm", "gzip");
+        assert!(head.contains("\r\nContent-Encoding: gzip\r\n"), "{head}");
+        assert_eq!(body, b"the gz copy");
+        let (head, body) = get("/m.wasm", "identity");
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, b"\0asm plain");
+        // No `.br` copy: the `.gz` one, to a browser that takes both.
+        let (head, body) = get("/only-gz.js", "gzip, br");
+        assert!(head.contains("\r\nContent-Encoding: gzip\r\n") && head.contains("text/javascript"), "{head}");
+        assert_eq!(body, b"gz of only-gz");
+        // A copy alone is no file: not served in place of a missing one.
+        assert!(get("/gone.js", "gzip, br").0.starts_with("HTTP/1.1 404"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
