@@ -116,19 +116,15 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
     let (body, encoding) = match mounted_file(mounts, &path).filter(|_| status == "200 OK") {
         Some(f) => {
-            // (a copy is read only when the browser takes its coding: `.br`, then `.gz`)
+            // A copy is read only when the browser takes its coding: `.br` first, then `.gz`.
             let copy = |ok: bool, ext: &str| ok.then(|| std::fs::read(sibling(&f, ext)).ok()).flatten();
-            match (copy(br_ok, "br"), copy(gzip_ok, "gz")) {
-                (Some(br), _) => (br, "Content-Encoding: br\r\n"),
-                (None, Some(gz)) => (gz, "Content-Encoding: gzip\r\n"),
-                (None, None) => {
-                    let body = std::fs::read(&f)?;
-                    if gzip_ok && compressible(kind) {
-                        (gzip(&body)?, "Content-Encoding: gzip\r\n")
-                    } else {
-                        (body, "")
-                    }
-                }
+            if let Some(br) = copy(br_ok, "br") {
+                (br, "Content-Encoding: br\r\n")
+            } else if let Some(gz) = copy(gzip_ok, "gz") {
+                (gz, "Content-Encoding: gzip\r\n")
+            } else {
+                let body = std::fs::read(&f)?;
+                if gzip_ok && compressible(kind) { (gzip(&body)?, "Content-Encoding: gzip\r\n") } else { (body, "") }
             }
         }
         None => (body, ""),
