@@ -723,7 +723,7 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
       if (large) await page.check('#large');
       await page.waitForTimeout(300);
       // Folded (as drawn): the name and the type, the rest said in words (the sample's first
-      // row: a chain, 十足, 85 m², 06:30-23:30, 180 m from the centre, open).
+      // row: a chain, 十足, 85 m², 06:30-23:30, 180 m from the centre, located, open).
       const folded = await foldSigns(page);
       const [name, type, more, less] = lang === 'zh' ? ['名称', '业态', '更多', '收起'] : ['Name', 'Category', 'More', 'Less'];
       const whatFolded = `${width} px, ${lang}${large ? ', large text' : ''}: ${JSON.stringify(folded)}`;
@@ -733,7 +733,7 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
         assert.ok(f.oneLine, `folded: each of the other fields in words on one line: ${whatFolded}`);
         assert.deepEqual(f.more, [more, 'false', lang === 'zh' ? `第 ${k + 1} 行 更多` : `Row ${k + 1}: More`], whatFolded);
       }
-      assert.equal(folded[0].brief, lang === 'zh' ? '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 营业' : 'chain·十足 · 85 m² · 06:30-23:30 · walk 180 m · open', whatFolded);
+      assert.equal(folded[0].brief, lang === 'zh' ? '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业' : 'chain·十足 · 85 m² · 06:30-23:30 · walk 180 m · located · open', whatFolded);
       for (let k = 0; k < 3; k += 1) await page.locator('#lc-form .lc-inventory .lc-c-more').nth(k).click();
       const opened = await foldSigns(page);
       for (const [k, f] of opened.entries()) {
@@ -780,7 +780,7 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
         await page.waitForTimeout(200);
         const after = (await foldSigns(page))[0];
         assert.deepEqual(after.shown, ['名称', '业态'], JSON.stringify(after));
-        assert.equal(after.brief, '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 营业');
+        assert.equal(after.brief, '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业');
       }
       assert.deepEqual(await page.evaluate(() => window.__csp), []);
       assert.deepEqual(errors, []);

@@ -1294,7 +1294,8 @@ const FACILITY_COLUMNS: [(&str, &str); 9] = [
 ];
 
 /// A facility's fields after its name and type, in words (a folded card on a phone says
-/// 连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 营业).
+/// 连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业; a location as whether it
+/// is given, its two numbers being no help at a glance).
 fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
     let chain = match (f.chain, f.brand.as_deref().map(str::trim).filter(|b| !b.is_empty())) {
         (true, Some(b)) => Some(format!("{}·{b}", tr(l, "连锁", "chain"))),
@@ -1314,6 +1315,7 @@ fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
             Lang::Zh => format!("步行 {} 米", short_num(m)),
             Lang::En => format!("walk {} m", short_num(m)),
         }),
+        f.location.map(|_| tr(l, "已标位置", "located").to_string()),
         Some(status.to_string()),
     ]
     .into_iter()
@@ -2050,12 +2052,14 @@ mod tests {
         f.floor_area_m2 = Some(85.0);
         f.hours = Some("06:30-23:30".into());
         f.walk_m = Some(180.0);
-        assert_eq!(brief(&f, Lang::Zh), "连锁·十足 | 85 m² | 06:30-23:30 | 步行 180 米 | 营业");
-        assert_eq!(brief(&f, Lang::En), "chain·十足 | 85 m² | 06:30-23:30 | walk 180 m | open");
-        // Not a chain, a brand all the same; a planned one.
+        f.location = Some([120.813908, 27.929871]);
+        assert_eq!(brief(&f, Lang::Zh), "连锁·十足 | 85 m² | 06:30-23:30 | 步行 180 米 | 已标位置 | 营业");
+        assert_eq!(brief(&f, Lang::En), "chain·十足 | 85 m² | 06:30-23:30 | walk 180 m | located | open");
+        // Not a chain, a brand all the same; a planned one, not yet placed.
         f.chain = false;
         f.status = FacilityStatus::Planned;
         f.floor_area_m2 = Some(62.5);
+        f.location = None;
         assert_eq!(brief(&f, Lang::Zh), "十足 | 62.5 m² | 06:30-23:30 | 步行 180 米 | 规划中");
         // A new row: only its status; a blank brand or hours is not a field.
         let mut new = Facility::new("", "");

@@ -169,7 +169,12 @@ async fn add_and_remove_a_facility() {
     type_into(&el, "tbody tr input[type=text]", "新便利店");
     settle().await;
     assert!(m.to_json().contains("新便利店"));
-    let remove = el.query_selector("tbody tr button").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    let remove = el
+        .query_selector("tbody tr button[aria-label$=\"删除\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
     remove.click();
     settle().await;
     assert_eq!(count(&el, "tbody tr"), 0);
@@ -190,7 +195,7 @@ async fn removing_a_row_shows_the_rows_that_remain() {
     type_into(&el, "tbody tr:nth-child(2) input[type=text]", "乙改");
     choose(&el, "tbody tr:nth-child(2) select", "breakfast");
     settle().await;
-    click(&el.query_selector("tbody tr button").unwrap().unwrap());
+    click(&el.query_selector("tbody tr button[aria-label$=\"删除\"]").unwrap().unwrap());
     settle().await;
     assert!(m.to_json().contains("乙改") && !m.to_json().contains("甲"), "{}", m.to_json());
     assert_eq!(count(&el, "tbody tr"), 2);
