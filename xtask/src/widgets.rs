@@ -14,7 +14,9 @@
 //! 5. every built-in standard, resolved and packed, as `standards/<id>.bin` (the module
 //!    fetches the one a page uses; the wasm carries none);
 //! 6. the raw and gzip size of every file and of what a page loads (module, glue, wasm and
-//!    the largest standard).
+//!    the largest standard);
+//! 7. a `.gz` (Zopfli) and a `.br` (Brotli 11) copy of every file a page loads, read back before
+//!    they are kept, for a server that sends them as they are, and what a page loads as those.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -192,7 +194,7 @@ pub fn build(widgets: &[&str], out: &Path) -> Result<PathBuf, String> {
             page.1 as f64 / 1024.0
         );
     }
-    // Precompressed copies for a server that sends them as they are (docs/embedding.md, "压缩"):
+    // Precompressed copies for a server that sends them as they are (docs/embedding.md, 服务器设置):
     // the bytes a phone then loads, counted as the page above.
     let tp = Instant::now();
     let (gz, br) = precompress(&out, &largest_standard.0)?;
