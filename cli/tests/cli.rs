@@ -469,6 +469,9 @@ fn score_with_a_network_names_the_nearest_facility() {
     assert!(t.contains("未归类 unmapped"), "unmapped POIs are listed, not dropped: {t}");
 }
 
+/// A circle around Beijing Jiaotong University (the OSM extract's area), its walks to be measured.
+const BJTU_CIRCLE: &str = r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#;
+
 /// An assessment scored on street-network data names the files (role, name, SHA-256 of their
 /// bytes) in `circle.measured_from`; `verify` with the same files passes, and names the file
 /// that differs, or the files to give, instead of leaving it to the differing distances.
@@ -477,10 +480,7 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
     use sha2::Digest;
     let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
     let homes = tmp("provenance-homes.csv", HOMES);
-    let c = tmp(
-        "provenance-bjtu.json",
-        r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
-    );
+    let c = tmp("provenance-bjtu.json", BJTU_CIRCLE);
     let (h, cp) = (homes.to_str().expect("path"), c.to_str().expect("path"));
     let net_args = |network: &str| -> Vec<String> {
         ["--network", network, "--facilities", &osm, "--origins", h].iter().map(|s| s.to_string()).collect()
@@ -601,10 +601,7 @@ fn an_assessment_on_a_network_names_its_data_files_and_verify_checks_them() {
 fn verify_says_when_the_streets_left_out_by_name_differ() {
     let osm = repo_file("tests/data/osm/beijing_bjtu_overpass_2022.osm");
     let homes = tmp("excluded-homes.csv", HOMES);
-    let c = tmp(
-        "excluded-bjtu.json",
-        r#"{"id":"bjtu","name":"北京交通大学周边","population":4300,"location":{"crs":"wgs84","centre":[116.3370,39.9495]}}"#,
-    );
+    let c = tmp("excluded-bjtu.json", BJTU_CIRCLE);
     let (h, cp) = (homes.to_str().expect("path"), c.to_str().expect("path"));
     let data = ["--network", osm.as_str(), "--facilities", osm.as_str(), "--origins", h];
     let left_out = ["--exclude-name", " 高架 ", "--exclude-name", "快速路", "--exclude-name", "高架"];

@@ -1161,9 +1161,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                                 f.status = match v.as_str() { "planned" => FacilityStatus::Planned, "closed" => FacilityStatus::Closed, _ => FacilityStatus::Open };
                             });
                         }>
-                            <option value="open" selected=status == "open">{tr(l, "营业", "open")}</option>
-                            <option value="planned" selected=status == "planned">{tr(l, "规划中", "planned")}</option>
-                            <option value="closed" selected=status == "closed">{tr(l, "已关闭", "closed")}</option>
+                            <option value="open" selected=status == "open">{status_name(FacilityStatus::Open, l)}</option>
+                            <option value="planned" selected=status == "planned">{status_name(FacilityStatus::Planned, l)}</option>
+                            <option value="closed" selected=status == "closed">{status_name(FacilityStatus::Closed, l)}</option>
                         </select></td>
                         <td class="lc-c-act">
                             <span class="lc-c-brief">{brief}</span>
@@ -1293,6 +1293,15 @@ const FACILITY_COLUMNS: [(&str, &str); 9] = [
     ("状态", "Status"),
 ];
 
+/// A facility's status in words: the status box's options, and the last of a folded card's words.
+fn status_name(s: FacilityStatus, l: Lang) -> &'static str {
+    match s {
+        FacilityStatus::Open => tr(l, "营业", "open"),
+        FacilityStatus::Planned => tr(l, "规划中", "planned"),
+        FacilityStatus::Closed => tr(l, "已关闭", "closed"),
+    }
+}
+
 /// A facility's fields after its name and type, in words (a folded card on a phone says
 /// 连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业; a location as whether it
 /// is given, its two numbers being no help at a glance).
@@ -1301,11 +1310,6 @@ fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
         (true, Some(b)) => Some(format!("{}·{b}", tr(l, "连锁", "chain"))),
         (true, None) => Some(tr(l, "连锁", "chain").to_string()),
         (false, b) => b.map(str::to_string),
-    };
-    let status = match f.status {
-        FacilityStatus::Open => tr(l, "营业", "open"),
-        FacilityStatus::Planned => tr(l, "规划中", "planned"),
-        FacilityStatus::Closed => tr(l, "已关闭", "closed"),
     };
     [
         chain,
@@ -1316,7 +1320,7 @@ fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
             Lang::En => format!("walk {} m", short_num(m)),
         }),
         f.location.map(|_| tr(l, "已标位置", "located").to_string()),
-        Some(status.to_string()),
+        Some(status_name(f.status, l).to_string()),
     ]
     .into_iter()
     .flatten()

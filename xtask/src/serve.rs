@@ -97,38 +97,30 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/");
     let path = percent_decode(path);
-    let (status, kind, body) = if !complete {
-        (
-            "431 Request Header Fields Too Large",
-            "text/plain; charset=utf-8",
-            "request too large 请求过大".as_bytes().to_vec(),
-        )
+    let plain = "text/plain; charset=utf-8";
+    let (status, kind, body, encoding) = if !complete {
+        ("431 Request Header Fields Too Large", plain, "request too large 请求过大".as_bytes().to_vec(), "")
     } else if !local_host(host.as_deref()) {
         // Only pages of this server's own origin: a page elsewhere whose name was made to point
         // at 127.0.0.1 (DNS rebinding) sends its own name as the host.
-        ("421 Misdirected Request", "text/plain; charset=utf-8", "wrong host 主机名不符".as_bytes().to_vec())
+        ("421 Misdirected Request", plain, "wrong host 主机名不符".as_bytes().to_vec(), "")
+    } else if let Some(f) = mounted_file(mounts, &path).filter(|f| f.is_file()) {
+        let kind = content_type(&f);
+        // A copy is read only when the browser takes its coding: `.br` first, then `.gz`.
+        let copy = |ok: bool, ext: &str| ok.then(|| std::fs::read(sibling(&f, ext)).ok()).flatten();
+        let (body, encoding) = if let Some(br) = copy(br_ok, "br") {
+            (br, "Content-Encoding: br\r\n")
+        } else if let Some(gz) = copy(gzip_ok, "gz") {
+            (gz, "Content-Encoding: gzip\r\n")
+        } else {
+            let body = std::fs::read(&f)?;
+            if gzip_ok && compressible(kind) { (gzip(&body)?, "Content-Encoding: gzip\r\n") } else { (body, "") }
+        };
+        ("200 OK", kind, body, encoding)
     } else {
-        match mounted_file(mounts, &path) {
-            Some(f) if f.is_file() => ("200 OK", content_type(&f), Vec::new()),
-            _ => ("404 Not Found", "text/plain; charset=utf-8", "not found 未找到".as_bytes().to_vec()),
-        }
+        ("404 Not Found", plain, "not found 未找到".as_bytes().to_vec(), "")
     };
     let policy = if csp { format!("Content-Security-Policy: {CSP}\r\n") } else { String::new() };
-    let (body, encoding) = match mounted_file(mounts, &path).filter(|_| status == "200 OK") {
-        Some(f) => {
-            // A copy is read only when the browser takes its coding: `.br` first, then `.gz`.
-            let copy = |ok: bool, ext: &str| ok.then(|| std::fs::read(sibling(&f, ext)).ok()).flatten();
-            if let Some(br) = copy(br_ok, "br") {
-                (br, "Content-Encoding: br\r\n")
-            } else if let Some(gz) = copy(gzip_ok, "gz") {
-                (gz, "Content-Encoding: gzip\r\n")
-            } else {
-                let body = std::fs::read(&f)?;
-                if gzip_ok && compressible(kind) { (gzip(&body)?, "Content-Encoding: gzip\r\n") } else { (body, "") }
-            }
-        }
-        None => (body, ""),
-    };
     write!(
         stream,
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Vary: Accept-Encoding\r\n\
@@ -138,8 +130,8 @@ fn respond(mut stream: TcpStream, mounts: &[(&str, PathBuf)], csp: bool) -> std:
     stream.write_all(&body)
 }
 
-/// `<file>.<ext>`: a file's precompressed copy.
-fn sibling(f: &Path, ext: &str) -> PathBuf {
+/// `<file>.<ext>`: a file's precompressed copy (written by `widgets::precompress`).
+pub fn sibling(f: &Path, ext: &str) -> PathBuf {
     let mut name = f.as_os_str().to_owned();
     name.push(".");
     name.push(ext);

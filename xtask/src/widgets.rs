@@ -259,11 +259,10 @@ fn precompress(out: &Path, standard: &str) -> Result<(usize, usize), String> {
         if gunzip(&gz).as_deref() != Some(&bytes[..]) || unbrotli(&br).as_deref() != Some(&bytes[..]) {
             return Err(format!("{}: a compressed copy does not read back as the file", f.display()));
         }
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let gz_path = f.with_file_name(format!("{name}.gz"));
-        io(&gz_path, std::fs::write(&gz_path, &gz))?;
-        let br_path = f.with_file_name(format!("{name}.br"));
-        io(&br_path, std::fs::write(&br_path, &br))?;
+        for (ext, copy) in [("gz", &gz), ("br", &br)] {
+            let path = crate::serve::sibling(f, ext);
+            io(&path, std::fs::write(&path, copy))?;
+        }
         if f.parent() == Some(out) || *f == standard {
             gz_page += gz.len();
             br_page += br.len();
