@@ -1057,6 +1057,9 @@ test('the widgets\' program not fetched while the browser was offline is fetched
     // The page and its script arrive; the connection drops before the wasm does.
     await page.route('**/lifecircle_web_bg.wasm', async (route) => {
       await context.setOffline(true);
+      // (the page learns it is offline a moment after the emulation is set: a failure that
+      // arrives first is not one "while offline", and CI once saw no fetch again for that race)
+      await page.waitForFunction(() => navigator.onLine === false);
       await route.abort('internetdisconnected');
     });
     await page.goto(base + '/embed/late.html');
