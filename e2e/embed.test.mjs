@@ -1046,47 +1046,58 @@ test('a standard not fetched while the browser was offline is fetched when it is
   }
 });
 
-test('the widgets\' program not fetched while the browser was offline is fetched when it is back online: the elements mount without a reload', { skip }, async () => {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // The page and its script arrive; the connection drops before the wasm does.
-    await page.route('**/lifecircle_web_bg.wasm', async (route) => {
+// The connection drops before the wasm arrives. Either the browser already says it is offline
+// when the download fails, or (on a real line, and in one CI run) the failure comes first and
+// `navigator.onLine` turns false a moment later: both are fetched again once it is back online.
+for (const [when, drop] of [
+  ['while the browser was offline', async (page, context) => {
+    await context.setOffline(true);
+    await page.waitForFunction(() => navigator.onLine === false);
+  }],
+  ['before the browser said it was offline', async () => {}],
+]) {
+  test(`the widgets' program not fetched ${when} is fetched when it is back online: the elements mount without a reload`, { skip }, async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // The page and its script arrive; the connection drops before the wasm does.
+      await page.route('**/lifecircle_web_bg.wasm', async (route) => {
+        await drop(page, context);
+        await route.abort('internetdisconnected');
+      });
+      await page.goto(base + '/embed/late.html');
+      const ids = ['late-form', 'late-card', 'late-en'];
+      // (offline, the page's own script fails too: its sample is fetched offline)
+      await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).error?.code === 'wasm'), ids, { timeout: 60_000 });
+      const state = () => page.evaluate((ids) => ids.map((id) => {
+        const el = document.getElementById(id);
+        // (whether `late-en` is in English yet depends on whether the page's script fetched its
+        // sample before the connection dropped: either language says it)
+        const notice = el.shadowRoot.querySelector('.lcx-notice').textContent;
+        return { code: el.error?.code ?? null, mounted: el.handle !== null, notice: /^(组件无法加载：|The widget could not load: )/.test(notice) ? 'failed' : notice };
+      }), ids);
+      assert.deepEqual(await state(), ids.map(() => ({ code: 'wasm', mounted: false, notice: 'failed' })));
+      await page.unroute('**/lifecircle_web_bg.wasm');
+      // The browser learns it was offline after the failure, if it had not before.
       await context.setOffline(true);
-      // (the page learns it is offline a moment after the emulation is set: a failure that
-      // arrives first is not one "while offline", and CI once saw no fetch again for that race)
       await page.waitForFunction(() => navigator.onLine === false);
-      await route.abort('internetdisconnected');
-    });
-    await page.goto(base + '/embed/late.html');
-    const ids = ['late-form', 'late-card', 'late-en'];
-    // (the page's own script fails too: its sample is fetched offline)
-    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).error?.code === 'wasm'), ids, { timeout: 60_000 });
-    const state = () => page.evaluate((ids) => ids.map((id) => {
-      const el = document.getElementById(id);
-      // (whether `late-en` is in English yet depends on whether the page's script fetched its
-      // sample before the connection dropped: either language says it)
-      const notice = el.shadowRoot.querySelector('.lcx-notice').textContent;
-      return { code: el.error?.code ?? null, mounted: el.handle !== null, notice: /^(组件无法加载：|The widget could not load: )/.test(notice) ? 'failed' : notice };
-    }), ids);
-    assert.deepEqual(await state(), ids.map(() => ({ code: 'wasm', mounted: false, notice: 'failed' })));
-    await page.unroute('**/lifecircle_web_bg.wasm');
-    await context.setOffline(false);
-    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle !== null), ids, { timeout: 20_000 });
-    assert.deepEqual(await state(), ids.map(() => ({ code: null, mounted: true, notice: '' })));
-    // The form is there to fill in.
-    await page.locator('#late-form').getByLabel('生活圈名称', { exact: true }).fill('恢复联网后填写');
-    // Only the failed download itself was logged.
-    assert.ok(errors.every((e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|lifecircle_web_bg|WebAssembly/.test(e)), `errors: ${errors}`);
-    await context.close();
-  } finally {
-    await browser.close();
-  }
-});
+      await context.setOffline(false);
+      await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle !== null), ids, { timeout: 20_000 });
+      assert.deepEqual(await state(), ids.map(() => ({ code: null, mounted: true, notice: '' })));
+      // The form is there to fill in.
+      await page.locator('#late-form').getByLabel('生活圈名称', { exact: true }).fill('恢复联网后填写');
+      // Only the failed download itself was logged.
+      assert.ok(errors.every((e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|lifecircle_web_bg|WebAssembly/.test(e)), `errors: ${errors}`);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+}
 
 /** A form for the circle `id` (element id too) added to an embed page, once mounted. */
 async function addForm(page, id) {

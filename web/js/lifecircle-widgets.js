@@ -148,17 +148,20 @@ const fetchWasm = () => init().then(() => { me.built = lc.builtWidgets(); }, (e)
   const file = /\.wasm\b/.test(e.message) ? '' : ` (${new URL('lifecircle_web_bg.wasm', import.meta.url).pathname})`;
   me.broken = codeError('wasm', SERVER.join(' / '), cspRefused(e) ? CSP
     : `${e.message}${file}：请检查服务器是否提供 .wasm 文件（application/wasm）/ check that the server serves the .wasm file (application/wasm)`, SERVER);
-  // Not fetched because the browser was offline: fetched again once it is back online (`retry`).
-  me.offline = globalThis.navigator?.onLine === false;
+  // Fetched again once the browser is back online (`retry`) unless the page's CSP refused it: a
+  // download that failed may be the connection's, even when the browser did not yet say it was
+  // offline (`navigator.onLine` turns false a moment after a fetch can fail on a dropped line).
+  // A failure that was not the connection's fails again then, and says so again.
+  me.retryOnline = !cspRefused(e);
   console.error(e);
 }).then(settled);
 if (me.broken) queueMicrotask(settled); // once the elements below are defined
 else fetchWasm();
-// The wasm fetched again after failing offline (the elements that said so mount then, without the
+// The wasm fetched again after failing for the connection (the elements that said so mount then, without the
 // reload that would lose the page's state); resolves when it has loaded or failed again.
 me.retry = () => {
-  if (me.offline) {
-    me.offline = false;
+  if (me.retryOnline) {
+    me.retryOnline = false;
     me.broken = null;
     me.done = false;
     me.ready = new Promise((r) => { loaded = r; });
@@ -798,11 +801,11 @@ class LifecircleElement extends HTMLElement {
       : failure.text ? failure.text[en ? 1 : 0] : failure.message;
     this._say(`${say(this, 'failed')}${text}`, true, { failure }, failure.detail);
     if (failure.code !== 'wasm' && failure.code !== 'standard') return;
-    // A standard, or the wasm, not fetched because the browser was offline is fetched again once
-    // it is back online (a failed fetch is not cached), without the reload that would lose the
-    // page's state.
+    // A standard, or the wasm, not fetched (the browser was offline, or its connection dropped
+    // before it said so) is fetched again once it is back online (a failed fetch is not cached),
+    // without the reload that would lose the page's state.
     const bundle = this._bundle;
-    if ((failure.code === 'standard' || bundle.offline) && !this._onlineRetry) {
+    if ((failure.code === 'standard' || bundle.retryOnline) && !this._onlineRetry) {
       this._onlineRetry = true;
       addEventListener('online', async () => {
         this._onlineRetry = false;
