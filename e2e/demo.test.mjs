@@ -694,25 +694,38 @@ const tableInView = (page, i) => page.evaluate((i) => {
 }, i);
 
 /**
- * The facility table's first three cards on a phone: the fields drawn (with their names), the
- * line of words under them, the 更多 button's text and state, and the card's height.
+ * The first three cards of a table (the facilities', else `table`) on a phone: the fields drawn
+ * (with their names), the line of words under them, the 更多 button's text and state, and the
+ * card's height.
  */
-const foldSigns = (page) => page.evaluate(() => {
+const foldSigns = (page, table = '.lc-inventory') => page.evaluate((table) => {
   const form = document.getElementById('lc-form').shadowRoot;
-  return [...form.querySelectorAll('.lc-inventory tbody tr:not(.lc-row-error)')].slice(0, 3).map((tr) => {
+  return [...form.querySelectorAll(`${table} tbody tr:not(.lc-row-error)`)].slice(0, 3).map((tr) => {
     const more = tr.querySelector('.lc-c-more');
     return {
       shown: [...tr.querySelectorAll('td[data-label]')].filter((td) => td.getBoundingClientRect().height > 0)
         .map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '')),
       brief: tr.querySelector('.lc-c-brief').getBoundingClientRect().height > 0
-        ? tr.querySelector('.lc-c-brief').textContent : null,
-      // (each of its fields on one line: 步 / 行 650 米 was broken inside)
-      oneLine: [...tr.querySelectorAll('.lc-c-brief>span')].every((s, _, all) => Math.abs(s.getBoundingClientRect().height - all[0].getBoundingClientRect().height) < 1),
+        ? tr.querySelector('.lc-c-brief').textContent.replace(/\u00a0/g, ' ') : null, // (a number's unit joined by a no-break space)
+      // (each of its fields on one line: 步 / 行 650 米 was broken inside; but one longer than
+      // the line itself, which then has the line to itself)
+      oneLine: (() => {
+        const spans = [...tr.querySelectorAll('.lc-c-brief>span')].map((s) => s.getBoundingClientRect());
+        const line = Math.min(...spans.map((r) => r.height));
+        const whole = tr.querySelector('.lc-c-brief').getBoundingClientRect().width;
+        return spans.every((r) => r.height < line + 1 || r.width >= whole - 1);
+      })(),
       more: [more.textContent, more.getAttribute('aria-expanded'), more.getAttribute('aria-label')],
       height: tr.getBoundingClientRect().height,
     };
   });
-});
+}, table);
+
+/** The residential points' table. */
+const POINTS = '.lc-folds:not(.lc-inventory)';
+/** The sample's first residential point, folded: its population and walks (the pharmacy's not given). */
+const POINT_ZH = '3100 人 · 便利店 180 米 · 综合超市 650 米 · 菜市场 520 米 · 生鲜超市（菜店） 300 米 · 药店 未填';
+const POINT_EN = '3100 residents · convenience store 180 m · supermarket 650 m · wet market 520 m · fresh-food store (greengrocer) 300 m · pharmacy: not given';
 
 test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facility folded to its name and type with the rest in one line of words, 更多 opens it one field a line, each with its column\'s name, nothing scrolled sideways', { skip }, async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -734,13 +747,29 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
         assert.deepEqual(f.more, [more, 'false', lang === 'zh' ? `第 ${k + 1} 行 更多` : `Row ${k + 1}: More`], whatFolded);
       }
       assert.equal(folded[0].brief, lang === 'zh' ? '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业' : 'chain·十足 · 85 m² · 06:30-23:30 · walk 180 m · located · open', whatFolded);
-      for (let k = 0; k < 3; k += 1) await page.locator('#lc-form .lc-inventory .lc-c-more').nth(k).click();
-      const opened = await foldSigns(page);
-      for (const [k, f] of opened.entries()) {
-        assert.equal(f.brief, null, `open: the words give way to the fields: ${JSON.stringify(opened)}`);
-        assert.deepEqual(f.more.slice(0, 2), [less, 'true'], JSON.stringify(opened));
-        // Was: 465 px a card at 360 px, 32 of them a third of the page.
-        assert.ok(folded[k].height <= 0.6 * f.height, `a folded card is at most 60 % of an open one: ${JSON.stringify([folded[k], f])}`);
+      // A residential point is folded to its name, its population and walks said in words.
+      const points = await foldSigns(page, POINTS);
+      const whatPoints = `${width} px, ${lang}${large ? ', large text' : ''}: ${JSON.stringify(points)}`;
+      assert.equal(points.length, 3, whatPoints);
+      for (const [k, f] of points.entries()) {
+        assert.deepEqual(f.shown, [lang === 'zh' ? '居民点' : 'Residential point'], `folded: only the name is a field: ${whatPoints}`);
+        assert.ok(f.oneLine, `folded: each of the other fields in words on one line: ${whatPoints}`);
+        assert.deepEqual(f.more, [more, 'false', lang === 'zh' ? `居民点 ${k + 1} 更多` : `Residential point ${k + 1} more`], whatPoints);
+      }
+      assert.equal(points[0].brief, lang === 'zh' ? POINT_ZH : POINT_EN, whatPoints);
+      for (let k = 0; k < 3; k += 1) {
+        await page.locator('#lc-form .lc-inventory .lc-c-more').nth(k).click();
+        await page.locator(`#lc-form ${POINTS} .lc-c-more`).nth(k).click();
+      }
+      // Was: 465 px a facility's card at 360 px, 32 of them a third of the page; 470 px a point's.
+      // (A point's words are most of what its card holds: in large text in English, five walks
+      // of a line or two each, it folds to 69 %.)
+      for (const [before, after, most] of [[folded, await foldSigns(page), 0.6], [points, await foldSigns(page, POINTS), large && lang === 'en' ? 0.75 : 0.6]]) {
+        for (const [k, f] of after.entries()) {
+          assert.equal(f.brief, null, `open: the words give way to the fields: ${JSON.stringify(after)}`);
+          assert.deepEqual(f.more.slice(0, 2), [less, 'true'], JSON.stringify(after));
+          assert.ok(before[k].height <= most * f.height, `a folded card is at most ${most * 100} % of an open one: ${JSON.stringify([before[k], f])}`);
+        }
       }
       const tables = await cardSigns(page);
       const what = `${width} px, ${lang}${large ? ', large text' : ''}: ${JSON.stringify(tables)}`;

@@ -1101,10 +1101,9 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 // line of words (更多 opens it): 32 open cards were a third of the page's length.
                 // A new, unnamed row starts open; a cell with a problem, or the focus, shows anyway.
                 let open = RwSignal::new(f.name.trim().is_empty());
-                // (each field an inline block: a line breaks between two, not inside 步行 180 米)
                 let brief = move || {
                     let words = state.circle.with(|c| c.facilities.get(i).map(|f| facility_brief(f, l)).unwrap_or_default());
-                    words.into_iter().enumerate().map(|(k, t)| view! { {(k > 0).then_some(" · ")}<span>{t}</span> }).collect_view()
+                    fold_words(words)
                 };
                 let more_word = move || if open.get() { tr(l, "收起", "Less") } else { tr(l, "更多", "More") };
                 let name_set = set(|f, v| f.name = v);
@@ -1240,7 +1239,7 @@ fn inventory(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 }
             })}
             <div class="lc-table-wrap" on:focusin=clear_of_pinned>
-                <table class="lc-inventory">
+                <table class="lc-inventory lc-folds">
                     <thead><tr>
                         {FACILITY_COLUMNS.map(|(zh, en)| view! { <th scope="col">{tr(l, zh, en)}</th> })}
                         <th scope="col"><span class="lc-sr">{tr(l, "操作", "Actions")}</span></th>
@@ -1313,11 +1312,11 @@ fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
     };
     [
         chain,
-        f.floor_area_m2.map(|a| format!("{} m²", short_num(a))),
+        f.floor_area_m2.map(|a| format!("{}\u{a0}m²", short_num(a))),
         f.hours.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(str::to_string),
         f.walk_m.map(|m| match l {
-            Lang::Zh => format!("步行 {} 米", short_num(m)),
-            Lang::En => format!("walk {} m", short_num(m)),
+            Lang::Zh => format!("步行 {}\u{a0}米", short_num(m)),
+            Lang::En => format!("walk {}\u{a0}m", short_num(m)),
         }),
         f.location.map(|_| tr(l, "已标位置", "located").to_string()),
         Some(status_name(f.status, l).to_string()),
@@ -1325,6 +1324,36 @@ fn facility_brief(f: &Facility, l: Lang) -> Vec<String> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// A folded card's words, each an inline block (a line breaks between two, not inside one
+/// unless it is longer than the line; its number and unit never part) with the dot after it
+/// (a line ends with it; it is never alone on a line).
+fn fold_words(words: Vec<String>) -> impl IntoView {
+    let last = words.len().saturating_sub(1);
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(k, t)| view! { {(k > 0).then_some(" ")}<span>{t}{(k < last).then_some("\u{a0}·")}</span> })
+        .collect_view()
+}
+
+/// A residential point's fields after its name, in words (a folded card on a phone says
+/// 3100 人 · 便利店 180 米 · 超市 未填): its population, then its walk to each type of `cats`
+/// (code, name), the table's columns.
+fn origin_brief(o: &Origin, cats: &[(String, String)], l: Lang) -> Vec<String> {
+    let people = match (l, o.population) {
+        (_, 0.0) => tr(l, "人口未填", "population not given").to_string(),
+        (Lang::Zh, p) => format!("{}\u{a0}人", short_num(p)),
+        (Lang::En, p) => format!("{} residents", short_num(p)),
+    };
+    let walks = cats.iter().map(|(code, name)| match (l, o.nearest_m.get(code)) {
+        (Lang::Zh, Some(m)) => format!("{name} {}\u{a0}米", short_num(*m)),
+        (Lang::En, Some(m)) => format!("{name} {}\u{a0}m", short_num(*m)),
+        (Lang::Zh, None) => format!("{name} 未填"),
+        (Lang::En, None) => format!("{name}: not given"),
+    });
+    std::iter::once(people).chain(walks).collect()
 }
 
 /// At most this many suspected duplicates are listed under the table; the rest are counted.
@@ -1579,6 +1608,17 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let o = ctx.read(|c| c.walking.as_ref().map(|w| w.origins[i].clone()));
                 let o = o?;
                 let label = move |what: &str| format!("{} {} {what}", tr(l, "居民点", "Residential point"), i + 1);
+                // On a phone folded to its name, the rest in words, as a facility's card; a new
+                // point (no one living there yet) starts open.
+                let open = RwSignal::new(o.population == 0.0);
+                let cats = cats.clone();
+                let brief = move || {
+                    let words = state.circle.with(|c| {
+                        c.walking.as_ref().and_then(|w| w.origins.get(i)).map(|o| origin_brief(o, &cats, l)).unwrap_or_default()
+                    });
+                    fold_words(words)
+                };
+                let more_word = move || if open.get() { tr(l, "收起", "less") } else { tr(l, "更多", "more") };
                 // The cells whose text is not a number (the population also when emptied: a point
                 // has residents), by field: said in the row, outlined and counted, the text kept
                 // in the box and the value before it kept, as the facility rows do.
@@ -1619,7 +1659,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 let messages = move || errors.get().join("；");
                 let bad_pop = cell_invalid("population".into());
                 Some(view! {
-                    <tr>
+                    <tr class:lc-open=open>
                         <td data-label=tr(l, "居民点", "Residential point")><input type="text" prop:value=o.id.clone() aria-label=label(tr(l, "名称", "name"))
                             on:input=move |ev| {
                                 let v = event_target_value(&ev);
@@ -1641,6 +1681,11 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                             }/></td>
                         {cells}
                         <td class="lc-c-act">
+                            <span class="lc-c-brief">{brief}</span>
+                            <button type="button" class="lc-quiet lc-c-more" aria-expanded=move || open.get().to_string()
+                                aria-label=move || label(more_word()) on:click=move |_| open.update(|o| *o = !*o)>
+                                {move || if open.get() { tr(l, "收起", "Less") } else { tr(l, "更多", "More") }}
+                            </button>
                             <button type="button" class="lc-quiet" aria-label=label(tr(l, "删除", "remove"))
                                 on:click=move |ev| {
                                     let at = row_position(points, &ev);
@@ -1669,7 +1714,7 @@ fn distances(ctx: Ctx, st: &Standard) -> impl IntoView + use<> {
                 "居民点：一个小区或一片住宅楼，连同住在里面的居民。请逐个列出，各居民点人口合计应等于本圈常住人口（没有列入居民点的居民按走不到计）。每格填从小区大门走到最近一处该类设施的距离；留空的格按走不到计。",
                 "A residential point is a residential compound (小区) or block, with the people who live there. List each one: together they should hold the circle's whole population (residents in no point count as not reached). In each cell give the walk from the compound's gate to the nearest facility of the type; a blank cell counts as not reached.")}</p>
             <div class="lc-table-wrap" on:focusin=clear_of_pinned>
-                <table>
+                <table class="lc-folds">
                     <thead><tr>
                         <th scope="col">{tr(l, "居民点", "Residential point")}</th>
                         <th scope="col">{tr(l, "人口", "Population")}</th>
@@ -2042,9 +2087,9 @@ fn unit_word(l: Lang, unit: &str) -> String {
 mod tests {
     use super::*;
 
-    /// What a folded card says, its fields apart.
+    /// What a folded card says, its fields apart (a number's unit joined by a no-break space, `~`).
     fn brief(f: &Facility, l: Lang) -> String {
-        facility_brief(f, l).join(" | ")
+        facility_brief(f, l).join(" | ").replace('\u{a0}', "~")
     }
 
     #[test]
@@ -2057,14 +2102,14 @@ mod tests {
         f.hours = Some("06:30-23:30".into());
         f.walk_m = Some(180.0);
         f.location = Some([120.813908, 27.929871]);
-        assert_eq!(brief(&f, Lang::Zh), "连锁·十足 | 85 m² | 06:30-23:30 | 步行 180 米 | 已标位置 | 营业");
-        assert_eq!(brief(&f, Lang::En), "chain·十足 | 85 m² | 06:30-23:30 | walk 180 m | located | open");
+        assert_eq!(brief(&f, Lang::Zh), "连锁·十足 | 85~m² | 06:30-23:30 | 步行 180~米 | 已标位置 | 营业");
+        assert_eq!(brief(&f, Lang::En), "chain·十足 | 85~m² | 06:30-23:30 | walk 180~m | located | open");
         // Not a chain, a brand all the same; a planned one, not yet placed.
         f.chain = false;
         f.status = FacilityStatus::Planned;
         f.floor_area_m2 = Some(62.5);
         f.location = None;
-        assert_eq!(brief(&f, Lang::Zh), "十足 | 62.5 m² | 06:30-23:30 | 步行 180 米 | 规划中");
+        assert_eq!(brief(&f, Lang::Zh), "十足 | 62.5~m² | 06:30-23:30 | 步行 180~米 | 规划中");
         // A new row: only its status; a blank brand or hours is not a field.
         let mut new = Facility::new("", "");
         new.brand = Some("  ".into());
@@ -2073,5 +2118,28 @@ mod tests {
         assert_eq!(brief(&new, Lang::Zh), "已关闭");
         new.chain = true;
         assert_eq!(brief(&new, Lang::En), "chain | closed");
+    }
+
+    #[test]
+    fn a_folded_residential_point_says_its_population_and_every_walk() {
+        // The Longwan sample's first point; the table's columns are the standard's.
+        let cats =
+            [("convenience_store", "便利店"), ("supermarket", "综合超市")].map(|(c, n)| (c.to_string(), n.to_string()));
+        let mut o = Origin::new("镇中小区");
+        o.population = 3100.0;
+        o.nearest_m.insert("convenience_store".into(), 180.0);
+        assert_eq!(
+            origin_brief(&o, &cats, Lang::Zh).join(" | ").replace('\u{a0}', "~"),
+            "3100~人 | 便利店 180~米 | 综合超市 未填"
+        );
+        let cats = cats.map(|(c, _)| (c.clone(), c.replace('_', " ")));
+        o.nearest_m.insert("supermarket".into(), 1282.5);
+        assert_eq!(
+            origin_brief(&o, &cats, Lang::En).join(" | ").replace('\u{a0}', "~"),
+            "3100 residents | convenience store 180~m | supermarket 1282.5~m"
+        );
+        // A new point: no one living there yet, no walks.
+        let new = Origin::new("居民点2");
+        assert_eq!(origin_brief(&new, &cats[..1], Lang::Zh).join(" | "), "人口未填 | convenience store 未填");
     }
 }

@@ -186,6 +186,9 @@ background:var(--_surface);border-top:2px solid var(--_accent);box-shadow:0 -2px
 /// which grows with the reader's own default font size; a container query would say it better,
 /// but Chromium 14x took the focus off a remove button in a container whose rows were redrawn), the header row kept for screen readers only; a
 /// 1,100px row scrolled sideways under a pinned name column was four screens to fill in.
+/// A card (`.lc-folds`) is folded to its first field (and a facility's type), the rest said in
+/// one line of words, until 更多 opens it (`.lc-open`); a field with a problem or the focus
+/// shows anyway.
 /// A long table (50 rows a page) scrolls down inside its box too, at most 70 % of the window
 /// high, under its header row, which sticks at the box's top: a row's checkbox (连锁) or empty
 /// box far down the table still has its column's name above it (the header had scrolled away
@@ -253,10 +256,10 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form td input[type=checkbox]{justify-self:start}.lc-form.lc-elder td[data-label]{grid-template-columns:minmax(0,1fr)}
 .lc-form td[data-label]::before{content:attr(data-label);color:var(--_muted);overflow-wrap:anywhere}
 .lc-form td.lc-c-act{text-align:end}.lc-form td.lc-c-act .lc-error{text-align:start}
-.lc-form .lc-inventory tr:not(.lc-open)>:is(.lc-c-chk,.lc-c-brand,.lc-c-num,.lc-c-hours,.lc-c-loc,.lc-c-status):not(:focus-within,:has([aria-invalid=true])){display:none}
-.lc-form .lc-inventory td.lc-c-act{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:.3em .5em}
-.lc-form .lc-inventory .lc-c-brief{display:block;flex:1 1 100%;text-align:start;color:var(--_muted);overflow-wrap:anywhere}
-.lc-form .lc-c-brief>span{display:inline-block;max-width:100%}.lc-form .lc-inventory .lc-c-more{display:inline-block}.lc-form .lc-inventory .lc-open .lc-c-brief{display:none}}
+.lc-form .lc-folds tr:not(.lc-open)>td[data-label]:not(:first-child,.lc-c-cat,:focus-within,:has([aria-invalid=true])){display:none}
+.lc-form .lc-folds td.lc-c-act{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:.3em .5em}
+.lc-form .lc-folds .lc-c-brief{display:block;flex:1 1 100%;text-align:start;color:var(--_muted);overflow-wrap:anywhere}
+.lc-form .lc-c-brief>span{display:inline-block;max-width:100%}.lc-form .lc-folds .lc-c-more{display:inline-block}.lc-form .lc-folds .lc-open .lc-c-brief{display:none}}
 @media (max-width:22em){.lc-form td[data-label]{grid-template-columns:minmax(0,1fr)}}
 .lc-form .lc-skip:not(:focus){position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;border:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .lc-form tr:has(+.lc-row-error)>*{border-bottom:0}.lc-form .lc-row-error .lc-error{position:sticky;left:.4em;max-width:min(40em,85vw)}
