@@ -2232,9 +2232,33 @@ test('a11y review: on a phone the guide map\'s symbols are 24 px or more and its
         return { box: [b.left, b.right, b.top, b.bottom], label: [l.left, l.right, l.top, l.bottom] };
       });
       assert.ok(sw.label[0] > sw.box[1] && sw.box[2] < sw.label[3] && sw.box[3] > sw.label[2] && sw.label[1] <= 360, `${large ? 'large text' : 'usual'}: the what-if switch beside its words: ${JSON.stringify(sw)}`);
+      // The score's change stays on the total's line, in either language (was: ±0 alone on the
+      // next line, in English).
+      // Any width from 300 to 800 px, the score line in the page or docked while placing.
+      const deltaBesideTotal = async () => {
+        const apart = [];
+        for (let width = 300; width <= 800; width += 5) {
+          await page.setViewportSize({ width, height: 740 });
+          for (const placing of [false, true]) {
+            const line = await page.evaluate((placing) => {
+              const root = document.getElementById('lc-map').shadowRoot;
+              const on = root.querySelector('.lc-whatif input[type=checkbox]');
+              if (on.checked !== placing) on.click();
+              const [t, d] = ['.lc-whatif-total', '.lc-whatif-score .lc-delta'].map((s) => root.querySelector(s).getBoundingClientRect());
+              return { total: [t.top, t.bottom], delta: [d.top, d.bottom, d.right], text: root.querySelector('.lc-whatif-score').textContent };
+            }, placing);
+            assert.match(line.text, /±0$/, JSON.stringify(line));
+            if (!(line.delta[0] < line.total[1] && line.delta[1] > line.total[0] && line.delta[2] <= width)) apart.push(`${width}${placing ? ' placing' : ''}`);
+          }
+        }
+        assert.deepEqual(apart, [], `${large ? 'large text' : 'usual'}: the change beside the total at these widths`);
+        await page.setViewportSize({ width: 360, height: 740 });
+      };
+      await deltaBesideTotal();
       // In English the unnamed shop is an "unnamed convenience store"; its details give its id.
       await page.click('#lang');
       await page.waitForTimeout(300);
+      await deltaBesideTotal();
       const fac = page.locator('#lc-map .lc-fac[data-id="node/3807888749"]');
       assert.equal(await fac.getAttribute('aria-label'), 'Convenience store: unnamed convenience store');
       await fac.focus();

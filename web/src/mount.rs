@@ -1067,8 +1067,9 @@ impl WhatIf {
             view! {
                 <p class="lc-whatif-score">
                     {tr(l, "现状得分 ", "Score now ")}<strong class="lc-whatif-base">{fmt(b)}</strong>
-                    {tr(l, " → 假设后 ", " → with the hypothetical facilities ")}<strong class="lc-whatif-total">{fmt(n)}</strong>
-                    " " <span class="lc-delta">{d}</span>
+                    {tr(l, " → 假设后 ", " → with the hypothetical facilities ")}
+                    // (the change on the total's line: ±0 wrapped alone onto the next, on a phone)
+                    <span class="lc-nowrap"><strong class="lc-whatif-total">{fmt(n)}</strong>" "<span class="lc-delta">{d}</span></span>
                 </p>
             }
         };

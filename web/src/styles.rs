@@ -156,7 +156,7 @@ pub const GUIDE_MAP_CSS: &str = concat!(
 .lc-whatif{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .9em;margin:.6em 0;background:var(--_surface)}
 .lc-whatif h3{margin:.2em 0 .4em;font-size:1.05em}
 .lc-whatif .lc-field{display:flex;gap:.5em;align-items:center;margin:.3em 0;flex-wrap:wrap}.lc-whatif .lc-field>[type=checkbox]+label{flex:1 1 10em}
-.lc-whatif .lc-whatif-score{font-size:1.1em;margin:.4em 0}
+.lc-whatif .lc-whatif-score{font-size:1.1em;margin:.4em 0}.lc-whatif .lc-nowrap{white-space:nowrap}
 .lc-whatif.lc-placing{padding-bottom:4em}.lc-whatif.lc-placing .lc-whatif-score{position:fixed;left:0;right:0;bottom:0;z-index:5;margin:0;padding:.5em 1em;
 background:var(--_surface);border-top:2px solid var(--_accent);box-shadow:0 -2px 6px #0003}
 @media print{.lc-whatif.lc-placing{padding-bottom:.5em}.lc-whatif.lc-placing .lc-whatif-score{position:static;box-shadow:none}}
