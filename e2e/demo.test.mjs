@@ -717,6 +717,11 @@ const foldSigns = (page, table = '.lc-inventory') => page.evaluate((table) => {
       })(),
       more: [more.textContent, more.getAttribute('aria-expanded'), more.getAttribute('aria-label')],
       height: tr.getBoundingClientRect().height,
+      // from the card's right edge to its last button's (删除)
+      edge: tr.getBoundingClientRect().right - tr.querySelector('.lc-c-act button:last-of-type').getBoundingClientRect().right,
+      // the row's message (the residential points': in its last cell) and where it is
+      error: [...tr.querySelectorAll('.lc-c-act .lc-error')].map((e) => ({ text: e.textContent, height: e.getBoundingClientRect().height, top: e.getBoundingClientRect().top })),
+      buttonsBottom: tr.querySelector('.lc-c-act button:last-of-type').getBoundingClientRect().bottom,
     };
   });
 }, table);
@@ -757,6 +762,8 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
         assert.deepEqual(f.more, [more, 'false', lang === 'zh' ? `居民点 ${k + 1} 更多` : `Residential point ${k + 1} more`], whatPoints);
       }
       assert.equal(points[0].brief, lang === 'zh' ? POINT_ZH : POINT_EN, whatPoints);
+      // Its buttons end where a facility card's do (an empty message took a gap after 删除).
+      for (const p of points) assert.ok(Math.abs(p.edge - folded[0].edge) < 1, `the buttons at the card's edge: ${whatPoints}`);
       for (let k = 0; k < 3; k += 1) {
         await page.locator('#lc-form .lc-inventory .lc-c-more').nth(k).click();
         await page.locator(`#lc-form ${POINTS} .lc-c-more`).nth(k).click();
@@ -810,6 +817,20 @@ test('on a phone (360, 400 px) each row of the form\'s tables is a card: a facil
         const after = (await foldSigns(page))[0];
         assert.deepEqual(after.shown, ['名称', '业态'], JSON.stringify(after));
         assert.equal(after.brief, '连锁·十足 · 85 m² · 06:30-23:30 · 步行 180 米 · 已标位置 · 营业');
+        // The same for a residential point, whose message is said in the card, under its buttons.
+        const people = page.locator('#lc-form').getByLabel('居民点 1 人口', { exact: true });
+        await people.fill('三千');
+        await page.locator(`#lc-form ${POINTS} .lc-c-more`).first().click();
+        await page.waitForTimeout(200);
+        const refused = (await foldSigns(page, POINTS))[0];
+        assert.deepEqual(refused.shown, ['居民点', '人口'], JSON.stringify(refused));
+        assert.match(refused.error[0].text, /居民点人口请输入数字/, JSON.stringify(refused));
+        assert.ok(refused.error[0].top >= refused.buttonsBottom - 1, `the message under the buttons: ${JSON.stringify(refused)}`);
+        await people.fill('3100');
+        await page.locator('#lc-form').getByLabel('居民点 1 名称', { exact: true }).focus();
+        await page.waitForTimeout(200);
+        const mended = (await foldSigns(page, POINTS))[0];
+        assert.deepEqual([mended.shown, mended.brief, mended.error[0].height], [['居民点'], POINT_ZH, 0], JSON.stringify(mended));
       }
       assert.deepEqual(await page.evaluate(() => window.__csp), []);
       assert.deepEqual(errors, []);

@@ -258,6 +258,7 @@ opacity:0;animation:lc-more linear;animation-timeline:scroll(inline)}
 .lc-form td.lc-c-act{text-align:end}.lc-form td.lc-c-act .lc-error{text-align:start}
 .lc-form .lc-folds tr:not(.lc-open)>td[data-label]:not(:first-child,.lc-c-cat,:focus-within,:has([aria-invalid=true])){display:none}
 .lc-form .lc-folds td.lc-c-act{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:.3em .5em}
+.lc-form .lc-folds td.lc-c-act>.lc-error{flex:1 1 100%}.lc-form .lc-folds td.lc-c-act>.lc-error:empty{display:none}
 .lc-form .lc-folds .lc-c-brief{display:block;flex:1 1 100%;text-align:start;color:var(--_muted);overflow-wrap:anywhere}
 .lc-form .lc-c-brief>span{display:inline-block;max-width:100%}.lc-form .lc-folds .lc-c-more{display:inline-block}.lc-form .lc-folds .lc-open .lc-c-brief{display:none}}
 @media (max-width:22em){.lc-form td[data-label]{grid-template-columns:minmax(0,1fr)}}
