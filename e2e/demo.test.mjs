@@ -466,6 +466,12 @@ test('on a phone (360 px wide) nothing widens the page; the facility table is as
     // portal's page without the demo's clipping.
     const skip = await page.evaluate(() => document.getElementById('lc-form').shadowRoot.querySelector('.lc-skip').getBoundingClientRect().right);
     assert.ok(skip <= 360, `the hidden skip button stays within the screen (${skip})`);
+    // Each number's unit on its box's line (年（验收）went under the box, alone).
+    const unitsApart = await page.evaluate(() => [...document.getElementById('lc-form').shadowRoot.querySelectorAll('.lc-field > .lc-unit')]
+      .filter((u) => u.textContent && u.getBoundingClientRect().height > 0)
+      .filter((u) => u.getBoundingClientRect().top >= u.parentElement.querySelector('input').getBoundingClientRect().bottom - 1)
+      .map((u) => u.textContent));
+    assert.deepEqual(unitsApart, [], 'units under their boxes');
     await page.evaluate(() => window.scrollTo(0, 900));
     await shot(page, 'demo-10-phone-form.png');
     await page.getByRole('tab', { name: '整改清单' }).click();
