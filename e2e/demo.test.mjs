@@ -466,11 +466,22 @@ test('on a phone (360 px wide) nothing widens the page; the facility table is as
     // portal's page without the demo's clipping.
     const skip = await page.evaluate(() => document.getElementById('lc-form').shadowRoot.querySelector('.lc-skip').getBoundingClientRect().right);
     assert.ok(skip <= 360, `the hidden skip button stays within the screen (${skip})`);
-    // Each number's unit on its box's line (年（验收）went under the box, alone).
-    const unitsApart = await page.evaluate(() => [...document.getElementById('lc-form').shadowRoot.querySelectorAll('.lc-field > .lc-unit')]
-      .filter((u) => u.textContent && u.getBoundingClientRect().height > 0)
-      .filter((u) => u.getBoundingClientRect().top >= u.parentElement.querySelector('input').getBoundingClientRect().bottom - 1)
-      .map((u) => u.textContent));
+    // Each number's unit on its box's line at any width, in either language (年（验收）went
+    // under the box, alone, at 360 px; 人 at 315–340 px).
+    const unitsApart = [];
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.click('#lang');
+      for (let w = 300; w <= 800; w += 10) {
+        await page.setViewportSize({ width: w, height: 740 });
+        const apart = await page.evaluate(() => [...document.getElementById('lc-form').shadowRoot.querySelectorAll('.lc-field .lc-unit')]
+          .filter((u) => u.textContent && u.getBoundingClientRect().height > 0)
+          .filter((u) => u.getBoundingClientRect().top >= u.parentElement.querySelector('input').getBoundingClientRect().bottom - 1)
+          .map((u) => u.textContent));
+        if (apart.length) unitsApart.push(`${lang} ${w}: ${apart}`);
+      }
+    }
+    await page.click('#lang');
+    await page.setViewportSize({ width: 360, height: 740 });
     assert.deepEqual(unitsApart, [], 'units under their boxes');
     await page.evaluate(() => window.scrollTo(0, 900));
     await shot(page, 'demo-10-phone-form.png');

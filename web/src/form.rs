@@ -662,24 +662,28 @@ fn NumberField(
     view! {
         <div class="lc-field">
             <label for=id.clone() id=label_id.clone()>{label}</label>
-            <input id=id type="text" inputmode="decimal" prop:value=shown step=step
-                aria-labelledby=labelled_by(of, &label_id)
-                aria-invalid=move || invalid().to_string()
-                aria-describedby=err_id.clone()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    match parse_number_in(&text, &unit.get_untracked()) {
-                        Ok(v) => match check.and_then(|c| c.run(v)) {
-                            Some(why) => set_unstored(unstored, &path, Some((text, why))),
-                            None => {
-                                set_unstored(unstored, &path, None);
-                                on_set.run(v);
-                            }
-                        },
-                        Err(_) => set_unstored(unstored, &path, Some((text, NOT_A_NUMBER))),
-                    }
-                }/>
-            <span class="lc-unit">{unit}</span>
+            // The box and its unit on one line, however the field wraps (年（验收）went
+            // under its box, alone, on a phone).
+            <span class="lc-boxed">
+                <input id=id type="text" inputmode="decimal" prop:value=shown step=step
+                    aria-labelledby=labelled_by(of, &label_id)
+                    aria-invalid=move || invalid().to_string()
+                    aria-describedby=err_id.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        match parse_number_in(&text, &unit.get_untracked()) {
+                            Ok(v) => match check.and_then(|c| c.run(v)) {
+                                Some(why) => set_unstored(unstored, &path, Some((text, why))),
+                                None => {
+                                    set_unstored(unstored, &path, None);
+                                    on_set.run(v);
+                                }
+                            },
+                            Err(_) => set_unstored(unstored, &path, Some((text, NOT_A_NUMBER))),
+                        }
+                    }/>
+                <span class="lc-unit">{unit}</span>
+            </span>
             <div id=err_id class="lc-error" aria-live="polite">{move || errors.get().join("；")}</div>
         </div>
     }

@@ -218,7 +218,8 @@ padding:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;align-items:baseline}
 .lc-form .lc-field{display:flex;flex-wrap:wrap;gap:.3em .6em;align-items:center;margin:.3em 0}
 .lc-form .lc-field>label{flex:0 0 9em}
 .lc-form .lc-answer>label{flex:0 0 auto;margin-right:.8em}
-.lc-form .lc-field>input[type=text]{flex:1 1 8em;min-width:8em}
+.lc-form .lc-field>input[type=text],.lc-form .lc-boxed{flex:1 1 10em;min-width:8em}
+.lc-form .lc-boxed{display:flex;gap:.6em;align-items:center}.lc-form .lc-boxed>input{flex:1 1 0;min-width:5em}.lc-form .lc-boxed>.lc-unit{min-width:0}
 .lc-form .lc-unit{color:var(--_muted)}
 .lc-form ::placeholder{color:inherit;opacity:.65;font-style:italic}
 .lc-form .lc-result{font-size:.92em;margin:.2em 0}.lc-form .lc-result summary{cursor:pointer;min-height:44px;display:flex;flex-wrap:wrap;align-items:center;gap:.2em}
