@@ -467,7 +467,7 @@ test('on a phone (360 px wide) nothing widens the page; the facility table is as
     const skip = await page.evaluate(() => document.getElementById('lc-form').shadowRoot.querySelector('.lc-skip').getBoundingClientRect().right);
     assert.ok(skip <= 360, `the hidden skip button stays within the screen (${skip})`);
     // Each number's unit on its box's line at any width, in either language (年（验收）went
-    // under the box, alone, at 360 px; 人 at 315–340 px).
+    // under the box, alone, at 360 px).
     const unitsApart = [];
     for (const lang of ['zh', 'en']) {
       if (lang === 'en') await page.click('#lang');
